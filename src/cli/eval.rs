@@ -1,0 +1,82 @@
+//! `kgextract eval`: measure quality against gold data.
+
+use std::io::BufReader;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, anyhow};
+
+use crate::rules::Rules;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    pub what: What,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum What {
+    /// Named entities (PER, ORG, ROLE, LOC) against a JSONL gold file.
+    #[command(
+        after_help = "Example:\n  kgextract eval ner ../shared/eval/ner/cluener2020_dev.jsonl"
+    )]
+    Ner {
+        gold: PathBuf,
+        /// Gold label → our label, e.g. `name=PER,company=ORG,position=ROLE`.
+        #[arg(long, default_value = "")]
+        map: String,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Only the first N records.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// How many error strings to show.
+        #[arg(long, default_value_t = 25)]
+        errors: usize,
+    },
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    match args.what {
+        What::Ner {
+            gold,
+            map,
+            json,
+            limit,
+            errors,
+        } => {
+            let map = crate::eval::ner::parse_map(&map).map_err(|e| anyhow!(e))?;
+            let f = std::fs::File::open(&gold)
+                .with_context(|| format!("{}: cannot open", gold.display()))?;
+            let rep = crate::eval::ner::evaluate(
+                BufReader::new(f),
+                &gold.display().to_string(),
+                &map,
+                Rules::builtin(),
+                limit,
+            )
+            .map_err(|e| anyhow!(e))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&rep)?);
+            } else {
+                println!("{} records from {}", rep.records, gold.display());
+                println!(
+                    "{:<6} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}   overlap F1",
+                    "label", "precision", "recall", "F1", "tp", "fp", "fn"
+                );
+                for (l, p) in &rep.exact {
+                    let o = rep.overlap.get(l).map(|o| o.f1).unwrap_or(0.0);
+                    println!(
+                        "{:<6} {:>9.3} {:>9.3} {:>9.3} {:>7} {:>7} {:>7}   {:.3}",
+                        l, p.precision, p.recall, p.f1, p.tp, p.fp, p.fn_, o
+                    );
+                }
+                println!("\nmost frequent errors:");
+                for (e, n) in rep.errors.iter().take(errors) {
+                    println!("  {n:>4}  {e}");
+                }
+            }
+            Ok(0)
+        }
+    }
+}

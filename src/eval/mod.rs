@@ -1,0 +1,45 @@
+//! Measuring extraction quality against gold data (`kgextract eval …`).
+//!
+//! Evaluation calls the library like any user would; it holds no rules of its own.
+
+pub mod ner;
+
+/// Precision / recall / F1 counts for one label.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Prf {
+    pub tp: usize,
+    pub fp: usize,
+    #[serde(rename = "fn")]
+    pub fn_: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+impl Prf {
+    pub fn from_counts(tp: usize, fp: usize, fn_: usize) -> Prf {
+        let p = if tp + fp == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fp) as f64
+        };
+        let r = if tp + fn_ == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fn_) as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        Prf {
+            tp,
+            fp,
+            fn_,
+            precision: p,
+            recall: r,
+            f1: f,
+        }
+    }
+}

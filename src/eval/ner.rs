@@ -1,0 +1,224 @@
+//! `kgextract eval ner GOLD.jsonl`: span-level NER scores against gold data in the format of
+//! `../shared/eval/ner/*.jsonl` — `{"id","text","entities":[{"start","end","label","text"}]}`
+//! with character offsets, end exclusive.
+//!
+//! Gold labels are mapped onto ours (`PER`, `ORG`, `ROLE`, `LOC`) with a label map; gold labels
+//! that map to nothing are ignored, and so are our labels that no gold label maps to (a dataset
+//! without titles does not count our titles as false positives).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::BufRead;
+
+use serde::Deserialize;
+
+use super::Prf;
+use crate::extract::Label;
+use crate::rules::Rules;
+
+/// The default gold-label → our-label map (covers CLUENER, MSRA and Resume NER).
+pub const DEFAULT_MAP: &[(&str, &str)] = &[
+    ("name", "PER"),
+    ("PER", "PER"),
+    ("NAME", "PER"),
+    ("company", "ORG"),
+    ("organization", "ORG"),
+    ("government", "ORG"),
+    ("ORG", "ORG"),
+    ("position", "ROLE"),
+    ("TITLE", "ROLE"),
+    ("address", "LOC"),
+    ("LOC", "LOC"),
+];
+
+/// Our evaluation label for a mention label.
+pub fn eval_label(l: Label) -> Option<&'static str> {
+    match l {
+        Label::Person => Some("PER"),
+        Label::Organization => Some("ORG"),
+        Label::Role => Some("ROLE"),
+        Label::Location => Some("LOC"),
+        _ => None,
+    }
+}
+
+#[derive(Deserialize)]
+struct GoldEntity {
+    start: usize,
+    end: usize,
+    label: String,
+}
+
+#[derive(Deserialize)]
+struct GoldRecord {
+    #[serde(default)]
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    entities: Vec<GoldEntity>,
+}
+
+/// One scored span.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct SpanError {
+    pub record: String,
+    pub label: String,
+    pub text: String,
+    /// `fp` (we found it, gold has nothing exactly there) or `fn` (gold has it, we missed it).
+    pub kind: &'static str,
+    pub context: String,
+}
+
+/// The result of a NER evaluation.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NerReport {
+    pub records: usize,
+    pub exact: BTreeMap<String, Prf>,
+    pub overlap: BTreeMap<String, Prf>,
+    /// Most frequent error strings per label and kind (for tuning rules).
+    pub errors: Vec<(String, usize)>,
+    #[serde(skip)]
+    pub examples: Vec<SpanError>,
+}
+
+/// Parse `name=PER,company=ORG` into a map; empty string gives the default map.
+pub fn parse_map(spec: &str) -> Result<BTreeMap<String, String>, String> {
+    let mut m = BTreeMap::new();
+    if spec.trim().is_empty() {
+        for (a, b) in DEFAULT_MAP {
+            m.insert(a.to_string(), b.to_string());
+        }
+        return Ok(m);
+    }
+    for part in spec.split(',').filter(|p| !p.trim().is_empty()) {
+        let (a, b) = part
+            .split_once('=')
+            .ok_or_else(|| format!("--map entry {part:?} is not gold=OURS"))?;
+        let b = b.trim();
+        if !["PER", "ORG", "ROLE", "LOC"].contains(&b) {
+            return Err(format!(
+                "--map entry {part:?}: our labels are PER, ORG, ROLE, LOC"
+            ));
+        }
+        m.insert(a.trim().to_string(), b.to_string());
+    }
+    Ok(m)
+}
+
+/// Run the extractors on every record of a gold file and score them.
+pub fn evaluate(
+    reader: impl BufRead,
+    source: &str,
+    map: &BTreeMap<String, String>,
+    rules: &Rules,
+    limit: Option<usize>,
+) -> Result<NerReport, String> {
+    let our_labels: BTreeSet<&str> = map.values().map(|s| s.as_str()).collect();
+    let mut counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    let mut ocounts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    let mut errs: BTreeMap<String, usize> = BTreeMap::new();
+    let mut examples = Vec::new();
+    let mut records = 0;
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| format!("{source}:{}: {e}", i + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if limit.is_some_and(|l| records >= l) {
+            break;
+        }
+        let rec: GoldRecord =
+            serde_json::from_str(&line).map_err(|e| format!("{source}:{}: {e}", i + 1))?;
+        records += 1;
+        let rid = match &rec.id {
+            serde_json::Value::String(s) => s.clone(),
+            v => v.to_string(),
+        };
+        let gold: BTreeSet<(usize, usize, String)> = rec
+            .entities
+            .iter()
+            .filter_map(|e| map.get(&e.label).map(|l| (e.start, e.end, l.clone())))
+            .collect();
+        let doc = crate::read::Document {
+            id: rid.clone(),
+            source: source.to_string(),
+            text: rec.text.clone(),
+            header: Default::default(),
+        };
+        let ex = crate::extract::process(&doc, rules);
+        let pred: BTreeSet<(usize, usize, String)> = ex
+            .mentions
+            .iter()
+            .filter_map(|m| eval_label(m.label).map(|l| (m.start, m.end, l.to_string())))
+            .filter(|(_, _, l)| our_labels.contains(l.as_str()))
+            .collect();
+        let chars: Vec<char> = rec.text.chars().collect();
+        let snippet = |s: usize, e: usize| -> String {
+            chars
+                .get(s.min(chars.len())..e.min(chars.len()))
+                .map(|c| c.iter().collect())
+                .unwrap_or_default()
+        };
+        for l in &our_labels {
+            let g: Vec<_> = gold.iter().filter(|x| x.2 == *l).collect();
+            let p: Vec<_> = pred.iter().filter(|x| x.2 == *l).collect();
+            let c = counts.entry(l.to_string()).or_default();
+            let oc = ocounts.entry(l.to_string()).or_default();
+            for x in &p {
+                if gold.contains(x) {
+                    c[0] += 1;
+                } else {
+                    c[1] += 1;
+                    *errs
+                        .entry(format!("{l} fp {}", snippet(x.0, x.1)))
+                        .or_default() += 1;
+                    examples.push(SpanError {
+                        record: rid.clone(),
+                        label: l.to_string(),
+                        text: snippet(x.0, x.1),
+                        kind: "fp",
+                        context: rec.text.clone(),
+                    });
+                }
+                if g.iter().any(|y| y.0 < x.1 && x.0 < y.1) {
+                    oc[0] += 1;
+                } else {
+                    oc[1] += 1;
+                }
+            }
+            for y in &g {
+                if !pred.contains(y) {
+                    c[2] += 1;
+                    *errs
+                        .entry(format!("{l} fn {}", snippet(y.0, y.1)))
+                        .or_default() += 1;
+                    examples.push(SpanError {
+                        record: rid.clone(),
+                        label: l.to_string(),
+                        text: snippet(y.0, y.1),
+                        kind: "fn",
+                        context: rec.text.clone(),
+                    });
+                }
+                if !p.iter().any(|x| y.0 < x.1 && x.0 < y.1) {
+                    oc[2] += 1;
+                }
+            }
+        }
+    }
+    let mut errors: Vec<(String, usize)> = errs.into_iter().collect();
+    errors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    errors.truncate(60);
+    Ok(NerReport {
+        records,
+        exact: counts
+            .into_iter()
+            .map(|(k, c)| (k, Prf::from_counts(c[0], c[1], c[2])))
+            .collect(),
+        overlap: ocounts
+            .into_iter()
+            .map(|(k, c)| (k, Prf::from_counts(c[0], c[1], c[2])))
+            .collect(),
+        errors,
+        examples,
+    })
+}

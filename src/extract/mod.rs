@@ -1,0 +1,706 @@
+//! Stage 4 — extract: rule families find mentions, amounts, dates, events and relations.
+//!
+//! Families run in a fixed order — entities (org, location, role, person), then values
+//! (money, date), then events/relations — over one [`AnnotatedDoc`] (spaCy's `Doc`): each
+//! family *finds* [`Candidate`]s without mutating anything, then [`commit`] applies the one
+//! overlap policy and adds the winners as [`Mention`]s, which later families can read.
+//! [`finish`] turns the annotated document into a text-free, owned [`DocExtraction`] with
+//! character offsets into the original text.
+
+pub mod date;
+pub mod event;
+pub mod location;
+pub mod money;
+pub mod org;
+pub mod person;
+pub mod role;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::normalize::NormText;
+use crate::read::Document;
+use crate::rules::{RuleId, Rules};
+use crate::segment::Sentence;
+use crate::span::{CharIndex, Span};
+
+/// What a mention is. `Amount` and `Date` are values; the others are entities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Label {
+    Person,
+    Organization,
+    Role,
+    Location,
+    Amount,
+    Date,
+}
+
+impl Label {
+    /// Entities may not overlap each other; values may not overlap each other; an entity and a
+    /// value may overlap (e.g. a date inside an event name).
+    pub fn layer(self) -> u8 {
+        match self {
+            Label::Person | Label::Organization | Label::Role | Label::Location => 0,
+            Label::Amount | Label::Date => 1,
+        }
+    }
+
+    /// The Neo4j label / short name (`PER`-style names are only used by `eval`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "Person",
+            Label::Organization => "Organization",
+            Label::Role => "Role",
+            Label::Location => "Location",
+            Label::Amount => "Amount",
+            Label::Date => "Date",
+        }
+    }
+}
+
+/// Kind of an organization (`kind` property).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    Enterprise,
+    Government,
+    Fund,
+    Academic,
+    Association,
+    Media,
+    Other,
+}
+
+impl OrgKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgKind::Enterprise => "enterprise",
+            OrgKind::Government => "government",
+            OrgKind::Fund => "fund",
+            OrgKind::Academic => "academic",
+            OrgKind::Association => "association",
+            OrgKind::Media => "media",
+            OrgKind::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<OrgKind> {
+        Some(match s {
+            "enterprise" => OrgKind::Enterprise,
+            "government" => OrgKind::Government,
+            "fund" => OrgKind::Fund,
+            "academic" => OrgKind::Academic,
+            "association" => OrgKind::Association,
+            "media" => OrgKind::Media,
+            "other" => OrgKind::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// How an amount's bounds relate to its number (`qualifier` property).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// A plain amount: value = min = max.
+    Exact,
+    /// 超过/超/逾/多/余/以上: min = value (exclusive), max absent.
+    MoreThan,
+    /// 不低于/不少于/至少: min = value, max absent.
+    AtLeast,
+    /// 不超过/最高/以内: max = value, min absent.
+    AtMost,
+    /// 约/近/左右: value is a point estimate.
+    Approx,
+    /// 百亿级: min = 10^n, max = 10^(n+1).
+    Level,
+    /// 数千万/上亿: a vague range.
+    Vague,
+    /// 10亿至20亿元: min..max.
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Approx => "approx",
+            Qualifier::Level => "level",
+            Qualifier::Vague => "vague",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// A normalized money amount.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Money {
+    /// Point value, or the lower bound for open/ranged amounts (at_most: the upper bound).
+    pub value: f64,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// ISO 4217 code (`CNY`, `USD`, …).
+    pub currency: String,
+    pub qualifier: Qualifier,
+}
+
+/// How precise a date is (`date_precision` property).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Day,
+    Month,
+    Quarter,
+    /// 上半年 / 下半年.
+    Half,
+    Year,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Quarter => "quarter",
+            Precision::Half => "half",
+            Precision::Year => "year",
+        }
+    }
+}
+
+/// A normalized time expression.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimeValue {
+    /// A calendar date (first day of the period for coarser precisions), optionally a range.
+    Date {
+        date: NaiveDate,
+        precision: Precision,
+        /// Inclusive end of a range (`11月3日至5日` → the 5th).
+        end: Option<NaiveDate>,
+    },
+    /// A duration or future period such as 未来三年 / 三年内: not a point in time.
+    Period { text: String },
+}
+
+/// Family-specific attributes of a mention.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Attrs {
+    #[default]
+    None,
+    Org {
+        kind: OrgKind,
+    },
+    Role {
+        /// The title as a role name, modifiers included (`副总经理`, `常务副市长`).
+        title: String,
+    },
+    Location {
+        /// Canonical place name (`在京` → `北京`).
+        canonical: String,
+    },
+    Amount(Money),
+    Time(TimeValue),
+}
+
+/// A possible mention found by a rule, before overlap resolution.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub label: Label,
+    /// Byte range in `NormText::text`.
+    pub range: Range<usize>,
+    pub rule: RuleId,
+    /// Higher wins an overlap; ties go to the longer, then the earlier candidate.
+    pub priority: i32,
+    pub attrs: Attrs,
+    /// The canonical name this mention stands for, when it differs from its surface
+    /// (an alias or abbreviation resolved in the document: `联通` → `中国联通`).
+    pub canonical: Option<String>,
+}
+
+impl Candidate {
+    pub fn new(label: Label, range: Range<usize>, rule: RuleId, priority: i32) -> Candidate {
+        Candidate {
+            label,
+            range,
+            rule,
+            priority,
+            attrs: Attrs::None,
+            canonical: None,
+        }
+    }
+    pub fn with_attrs(mut self, attrs: Attrs) -> Candidate {
+        self.attrs = attrs;
+        self
+    }
+}
+
+/// A committed mention.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub label: Label,
+    /// Byte range in `NormText::text`.
+    pub range: Range<usize>,
+    /// Index of the sentence containing `range.start`.
+    pub sentence: usize,
+    pub rule: RuleId,
+    pub attrs: Attrs,
+    /// The surface as written (original script, noise removed).
+    pub text: String,
+    /// The name used for linking: the canonical name if an alias was resolved, else `text`
+    /// in the Simplified matching view.
+    pub name: String,
+    /// Character offsets into the original text (filled by [`finish`]).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The kinds of event (second Neo4j label).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EventKind {
+    Forum,
+    Signing,
+    Launch,
+    Speech,
+    Investment,
+    Financing,
+    Acquisition,
+    Appointment,
+    Establishment,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Forum => "Forum",
+            EventKind::Signing => "Signing",
+            EventKind::Launch => "Launch",
+            EventKind::Speech => "Speech",
+            EventKind::Investment => "Investment",
+            EventKind::Financing => "Financing",
+            EventKind::Acquisition => "Acquisition",
+            EventKind::Appointment => "Appointment",
+            EventKind::Establishment => "Establishment",
+        }
+    }
+}
+
+/// Where a relationship was found: the sentence, the supporting text and the rule.
+#[derive(Clone, Debug)]
+pub struct Evidence {
+    pub sentence: usize,
+    /// Byte range in `NormText::text` of the supporting text (trigger through arguments).
+    pub range: Range<usize>,
+    pub rule: RuleId,
+    /// Character offsets into the original text (filled by [`finish`]).
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Evidence {
+    pub fn new(sentence: usize, range: Range<usize>, rule: RuleId) -> Evidence {
+        Evidence {
+            sentence,
+            range,
+            rule,
+            start: 0,
+            end: 0,
+        }
+    }
+}
+
+/// An event found in the document.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub kind: EventKind,
+    /// A readable name from the text (`网络安全产业基金合作签约`, `战略合作框架协议`).
+    pub name: String,
+    /// When, if known (a `TimeValue::Date`).
+    pub date: Option<TimeValue>,
+    /// Index of the `Location` mention where it happened, if known.
+    pub location: Option<usize>,
+    /// The trigger and the sentence it is in.
+    pub evidence: Evidence,
+}
+
+/// One end of a relation: a mention or an event of the same document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NodeRef {
+    Mention(usize),
+    Event(usize),
+}
+
+/// Relationship types (the contract in `schema/graph.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RelType {
+    HoldsPosition,
+    HasRole,
+    Organized,
+    Attended,
+    SpokeAt,
+    Signed,
+    Invested,
+    Raised,
+    Acquired,
+    Sold,
+    TargetOf,
+    Appointed,
+    Launched,
+    Established,
+    HasAmount,
+    LocatedIn,
+    PartOf,
+    MentionedIn,
+}
+
+impl RelType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelType::HoldsPosition => "HOLDS_POSITION",
+            RelType::HasRole => "HAS_ROLE",
+            RelType::Organized => "ORGANIZED",
+            RelType::Attended => "ATTENDED",
+            RelType::SpokeAt => "SPOKE_AT",
+            RelType::Signed => "SIGNED",
+            RelType::Invested => "INVESTED",
+            RelType::Raised => "RAISED",
+            RelType::Acquired => "ACQUIRED",
+            RelType::Sold => "SOLD",
+            RelType::TargetOf => "TARGET_OF",
+            RelType::Appointed => "APPOINTED",
+            RelType::Launched => "LAUNCHED",
+            RelType::Established => "ESTABLISHED",
+            RelType::HasAmount => "HAS_AMOUNT",
+            RelType::LocatedIn => "LOCATED_IN",
+            RelType::PartOf => "PART_OF",
+            RelType::MentionedIn => "MENTIONED_IN",
+        }
+    }
+    pub const ALL: [RelType; 18] = [
+        RelType::HoldsPosition,
+        RelType::HasRole,
+        RelType::Organized,
+        RelType::Attended,
+        RelType::SpokeAt,
+        RelType::Signed,
+        RelType::Invested,
+        RelType::Raised,
+        RelType::Acquired,
+        RelType::Sold,
+        RelType::TargetOf,
+        RelType::Appointed,
+        RelType::Launched,
+        RelType::Established,
+        RelType::HasAmount,
+        RelType::LocatedIn,
+        RelType::PartOf,
+        RelType::MentionedIn,
+    ];
+}
+
+/// Status of a position (`status` on HOLDS_POSITION).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionStatus {
+    Current,
+    Former,
+    New,
+    Acting,
+}
+
+impl PositionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PositionStatus::Current => "current",
+            PositionStatus::Former => "former",
+            PositionStatus::New => "new",
+            PositionStatus::Acting => "acting",
+        }
+    }
+}
+
+/// Typed relationship properties; which ones apply depends on the type (see `schema/graph.md`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RelProps {
+    /// HOLDS_POSITION / HAS_ROLE: the title; SPOKE_AT: the speech title (《…》).
+    pub title: Option<String>,
+    pub status: Option<PositionStatus>,
+    /// SIGNED: the organization a person signed for.
+    pub on_behalf_of: Option<String>,
+    /// INVESTED: 领投.
+    pub lead: Option<bool>,
+    /// HAS_AMOUNT: what the amount is (总规模, 投资额, …).
+    pub about: Option<String>,
+}
+
+/// A relationship between two things of one document, with evidence.
+#[derive(Clone, Debug)]
+pub struct Relation {
+    pub rel: RelType,
+    pub from: NodeRef,
+    pub to: NodeRef,
+    pub props: RelProps,
+    pub evidence: Evidence,
+}
+
+/// The document being annotated: the original, its clean text, sentences, and everything
+/// committed so far. Extractors read it; only [`commit`] and the event family add to it.
+pub struct AnnotatedDoc<'a> {
+    pub doc: &'a Document,
+    pub norm: &'a NormText,
+    pub sentences: &'a [Sentence],
+    pub mentions: Vec<Mention>,
+    pub events: Vec<Event>,
+    pub relations: Vec<Relation>,
+}
+
+impl<'a> AnnotatedDoc<'a> {
+    pub fn new(doc: &'a Document, norm: &'a NormText, sentences: &'a [Sentence]) -> Self {
+        AnnotatedDoc {
+            doc,
+            norm,
+            sentences,
+            mentions: Vec::new(),
+            events: Vec::new(),
+            relations: Vec::new(),
+        }
+    }
+
+    /// The clean (Simplified matching view) text.
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// Index of the sentence containing byte `pos` of the clean text.
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        match self.sentences.binary_search_by(|s| s.range.start.cmp(&pos)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// Committed mentions of one label.
+    pub fn mentions_of(&self, label: Label) -> impl Iterator<Item = (usize, &Mention)> {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| m.label == label)
+    }
+
+    /// Publication date from the header, if any.
+    pub fn published(&self) -> Option<NaiveDate> {
+        self.doc.header.published
+    }
+}
+
+/// A rule family: finds candidates, mutates nothing.
+pub trait Extractor {
+    fn family(&self) -> &'static str;
+    fn find(&self, doc: &AnnotatedDoc, rules: &Rules, out: &mut Vec<Candidate>);
+}
+
+/// The one overlap policy: within a layer (entities / values), candidates are taken by
+/// priority (higher first), then length (longer first), then start (earlier first), and a
+/// candidate overlapping one already taken — or an existing mention of the same layer — is
+/// dropped. Winners become mentions, sorted by position.
+pub fn commit(doc: &mut AnnotatedDoc, mut cands: Vec<Candidate>) {
+    cands.retain(|c| c.range.start < c.range.end && c.range.end <= doc.norm.text.len());
+    cands.sort_by(|a, b| {
+        b.priority
+            .cmp(&a.priority)
+            .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
+            .then(a.range.start.cmp(&b.range.start))
+            .then(a.label.cmp(&b.label))
+    });
+    let mut taken: Vec<(u8, Range<usize>)> = doc
+        .mentions
+        .iter()
+        .map(|m| (m.label.layer(), m.range.clone()))
+        .collect();
+    for c in cands {
+        let layer = c.label.layer();
+        if taken
+            .iter()
+            .any(|(l, r)| *l == layer && r.start < c.range.end && c.range.start < r.end)
+        {
+            continue;
+        }
+        taken.push((layer, c.range.clone()));
+        let text = doc.norm.display_of(c.range.clone()).to_string();
+        let name = c
+            .canonical
+            .clone()
+            .unwrap_or_else(|| doc.norm.text[c.range.clone()].to_string());
+        doc.mentions.push(Mention {
+            label: c.label,
+            sentence: doc.sentence_of(c.range.start),
+            range: c.range,
+            rule: c.rule,
+            attrs: c.attrs,
+            text,
+            name,
+            start: 0,
+            end: 0,
+        });
+    }
+    // Keep mentions in text order; relations made later refer to these indices.
+    doc.mentions.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.label).cmp(&(b.range.start, b.range.end, b.label))
+    });
+}
+
+/// Run every family in the documented order.
+pub fn run(doc: &mut AnnotatedDoc, rules: &Rules) {
+    // Entities: organizations and places first (they are the context people are confirmed by),
+    // then titles, then people.
+    let entity_families: [&dyn Extractor; 4] = [
+        &org::OrgExtractor,
+        &location::LocationExtractor,
+        &role::RoleExtractor,
+        &person::PersonExtractor,
+    ];
+    for fam in entity_families {
+        let mut cands = Vec::new();
+        fam.find(doc, rules, &mut cands);
+        commit(doc, cands);
+    }
+    let value_families: [&dyn Extractor; 2] = [&money::MoneyExtractor, &date::DateExtractor];
+    for fam in value_families {
+        let mut cands = Vec::new();
+        fam.find(doc, rules, &mut cands);
+        commit(doc, cands);
+    }
+    // Events and relations read the committed mentions and add events + relations.
+    event::extract_events(doc, rules);
+}
+
+/// Per-document statistics for the summary line.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct DocStats {
+    pub bytes: usize,
+    pub chars: usize,
+    pub sentences: usize,
+    pub removed_chars: usize,
+}
+
+/// Document metadata carried into the graph.
+#[derive(Clone, Debug)]
+pub struct DocMeta {
+    pub id: String,
+    pub source: String,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
+/// The owned, text-free result of stages 1–4 for one document (sent between threads).
+#[derive(Clone, Debug)]
+pub struct DocExtraction {
+    pub meta: DocMeta,
+    /// Clean sentence texts (no line breaks), for evidence.
+    pub sentences: Vec<String>,
+    pub mentions: Vec<Mention>,
+    pub events: Vec<Event>,
+    pub relations: Vec<Relation>,
+    pub stats: DocStats,
+}
+
+/// Convert offsets to characters of the original and drop the borrowed text.
+pub fn finish(doc: AnnotatedDoc) -> DocExtraction {
+    let ix = CharIndex::new(&doc.doc.text);
+    let to_chars = |r: &Range<usize>| -> (usize, usize) {
+        let span: Span = doc.norm.to_original(r.clone());
+        ix.chars(span)
+    };
+    let mut mentions = doc.mentions;
+    for m in &mut mentions {
+        (m.start, m.end) = to_chars(&m.range);
+    }
+    let mut events = doc.events;
+    for e in &mut events {
+        (e.evidence.start, e.evidence.end) = to_chars(&e.evidence.range);
+    }
+    let mut relations = doc.relations;
+    for r in &mut relations {
+        (r.evidence.start, r.evidence.end) = to_chars(&r.evidence.range);
+    }
+    let sentences = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            doc.norm
+                .display_of(s.range.clone())
+                .split(['\n', '\r'])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    DocExtraction {
+        meta: DocMeta {
+            id: doc.doc.id.clone(),
+            source: doc.doc.source.clone(),
+            title: doc.doc.header.title.clone(),
+            published: doc.doc.header.published,
+        },
+        sentences,
+        mentions,
+        events,
+        relations,
+        stats: DocStats {
+            bytes: doc.doc.text.len(),
+            chars: ix.char_of(doc.doc.text.len()),
+            sentences: doc.sentences.len(),
+            removed_chars: doc.norm.removed_chars,
+        },
+    }
+}
+
+/// Stages 2–4 for one document: normalize, segment, extract, finish.
+pub fn process(doc: &Document, rules: &Rules) -> DocExtraction {
+    let norm = crate::normalize::normalize(doc);
+    let sentences = crate::segment::segment(&norm);
+    let mut ad = AnnotatedDoc::new(doc, &norm, &sentences);
+    run(&mut ad, rules);
+    finish(ad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(label: Label, r: Range<usize>, p: i32) -> Candidate {
+        Candidate::new(label, r, RuleId("test.x"), p)
+    }
+
+    #[test]
+    fn commit_prefers_priority_then_length() {
+        let doc = crate::read::from_bytes("t", "t", "中国联通董事长".as_bytes()).unwrap();
+        let norm = crate::normalize::normalize(&doc);
+        let sents = crate::segment::segment(&norm);
+        let mut ad = AnnotatedDoc::new(&doc, &norm, &sents);
+        commit(
+            &mut ad,
+            vec![
+                cand(Label::Organization, 0..12, 1),
+                cand(Label::Location, 0..6, 1),
+                cand(Label::Role, 12..21, 1),
+                cand(Label::Amount, 0..6, 1),
+            ],
+        );
+        let got: Vec<_> = ad
+            .mentions
+            .iter()
+            .map(|m| (m.label, m.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Label::Amount, "中国"),
+                (Label::Organization, "中国联通"),
+                (Label::Role, "董事长")
+            ]
+        );
+    }
+}

@@ -1,0 +1,34 @@
+//! kgextract: Chinese business and government news → a knowledge graph for Neo4j.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! read ─→ normalize ─→ segment ─→ extract ─→ link ─→ graph ─→ export
+//! bytes   Document     NormText   Sentences  Mentions  Entities  KnowledgeGraph  files
+//! ```
+//!
+//! 1. [`read`]: decode a file (UTF-8/16, GB18030, Big5), parse its header → [`read::Document`].
+//! 2. [`normalize`]: remove conversion noise, page markers and LaTeX, fold widths, build the
+//!    Simplified matching view, keep a map back to the original → [`normalize::NormText`].
+//! 3. [`segment`]: sentences and paragraphs.
+//! 4. [`extract`]: rule families (org, location, role, person, money, date, event) →
+//!    mentions, events, relations with evidence → [`extract::DocExtraction`].
+//! 5. [`link`]: the name key and entity resolution.
+//! 6. [`graph`]: one petgraph [`graph::KnowledgeGraph`] for the run.
+//! 7. [`export`]: Neo4j CSV + Cypher, DOT/SVG, GraphML, JSON.
+//!
+//! Rule data lives in `schema/` and is compiled once into [`rules::Rules`]. Every fact carries
+//! the id of the rule that produced it (`person.title_before` → `schema/rules/person.toml`,
+//! `src/extract/person.rs`).
+
+pub mod cli;
+pub mod eval;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod link;
+pub mod normalize;
+pub mod read;
+pub mod rules;
+pub mod segment;
+pub mod span;
