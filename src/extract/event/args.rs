@@ -137,6 +137,33 @@ fn scope_start(s: &SentView, pos: usize) -> usize {
         .map_or(s.range.start, |c| c.range.end)
 }
 
+/// The subject of a reporting verb that cut the scope (`A公告称，拟收购B` → A), if any.
+fn report_subject(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
+    let c = s.cues_in("report", s.range.start..pos).last()?;
+    s.within(PARTY, s.range.start..c.range.start)
+        .filter(|(_, m)| {
+            !s.text[s.range.start..m.range.start]
+                .trim_end()
+                .ends_with(['对', '向', '被', '由'])
+        })
+        .last()
+        .map(|(i, m)| (i, m.range.clone()))
+}
+
+/// What stands between the mention before `m` (or the clause start) and `m`: the marker
+/// text that says which role `m` plays (`对`, `被`, `从`, `向`).
+fn marker<'t>(s: &SentView<'t, '_>, m: &Mention) -> &'t str {
+    let cs = s.clause_start(m.range.start);
+    let prev = s
+        .mentions
+        .iter()
+        .filter(|n| n.label.layer() == 0 && n.range.end <= m.range.start && n.range.end >= cs)
+        .map(|n| n.range.end)
+        .max()
+        .unwrap_or(cs);
+    &s.text[prev..m.range.start]
+}
+
 /// Resolve `该公司`/`公司` cues in `r` to the last organization before them.
 fn anaphors(s: &SentView, st: &State, r: Range<usize>) -> Vec<(usize, Range<usize>)> {
     s.cues_in("anaphor", r)
@@ -235,7 +262,7 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
 
 /// A generic use of a trigger (`一系列协议的签署`, `通过设立专项基金`, `设立基金、投资企业等
 /// 多种方式`): no event.
-fn generic(s: &SentView, t: &Range<usize>) -> bool {
+fn generic(s: &SentView, t: &Range<usize>, kind: EventKind) -> bool {
     let cs = s.clause_start(t.start);
     let ce = s.clause_end(t.end);
     let before = &s.text[cs..t.start];
@@ -243,8 +270,9 @@ fn generic(s: &SentView, t: &Range<usize>) -> bool {
         return true;
     }
     // `通过设立…`: a means, not an event.
-    if s.cues_in("means", cs..t.start)
-        .any(|c| c.range.end == t.start)
+    if kind != EventKind::Acquisition
+        && s.cues_in("means", cs..t.start)
+            .any(|c| c.range.end == t.start)
     {
         return true;
     }
@@ -526,6 +554,41 @@ fn signing_parties(
             n += 1;
         }
     }
+    if n < 2
+        && floor > s.range.start
+        && let Some((i, r)) = report_subject(s, floor)
+        && !d.args.iter().any(|a| a.mention == i)
+    {
+        // `A宣布，与B签署…`: the reporting company is a party.
+        d.add(arg(
+            RelType::Signed,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            SIGNING,
+            s.idx,
+            span(&r, &t),
+        ));
+        n += 1;
+    }
+    if n < 2 && d.rule != QUOTED {
+        // `A签约B`: the organization right after the verb.
+        let ce = s.clause_end(t.end);
+        if let Some((i, m)) = s.within(ORG, t.end..ce).next()
+            && s.text[t.end..m.range.start].chars().count() <= 2
+        {
+            d.add(arg(
+                RelType::Signed,
+                i,
+                Dir::ToEvent,
+                RelProps::default(),
+                SIGNING,
+                s.idx,
+                span(&t, &m.range),
+            ));
+            n += 1;
+        }
+    }
     if n == 0 && d.rule == QUOTED {
         // `而“X签约”则是A在…`: the organization after the name in the same sentence.
         if let Some((i, m)) = s.within(ORG, t.end..s.range.end).next() {
@@ -578,7 +641,7 @@ fn signing(
     if class == "reach" && book.is_none() && doc_noun.is_none() {
         return None;
     }
-    if generic(s, &t.range) {
+    if generic(s, &t.range, EventKind::Signing) {
         return None;
     }
     let floor = scope_start(s, t.range.start);
@@ -719,8 +782,7 @@ fn agent(
 ) -> Option<(usize, Range<usize>)> {
     let mut best: Option<(usize, Range<usize>)> = None;
     for (i, m) in s.within(labels, floor..t.start) {
-        let before = s.text[s.range.start..m.range.start].trim_end();
-        if before.ends_with(['对', '向', '被', '从']) {
+        if marker(s, m).contains(['对', '向', '被', '从', '由', '获']) {
             continue;
         }
         best = Some((i, m.range.clone()));
@@ -729,7 +791,8 @@ fn agent(
     match (best, ana) {
         (Some(b), Some(a)) if a.1.start > b.1.end => Some(a),
         (Some(b), _) => Some(b),
-        (None, a) => a,
+        (None, Some(a)) => Some(a),
+        (None, None) => report_subject(s, t.start),
     }
 }
 
@@ -740,11 +803,7 @@ fn object(s: &SentView, floor: usize, t: &Range<usize>) -> Option<(usize, Range<
         return Some((i, m.range.clone()));
     }
     s.within(ORG, floor..t.start)
-        .filter(|(_, m)| {
-            s.text[s.range.start..m.range.start]
-                .trim_end()
-                .ends_with(['对', '向'])
-        })
+        .filter(|(_, m)| marker(s, m).contains(['对', '向']))
         .last()
         .map(|(i, m)| (i, m.range.clone()))
 }
@@ -776,10 +835,21 @@ fn investment(
     drafts: &mut Drafts,
     st: &mut State,
 ) -> Option<usize> {
-    if generic(s, &t.range) {
+    if generic(s, &t.range, EventKind::Investment) {
         return None;
     }
     let floor = scope_start(s, t.range.start);
+    let ce = s.clause_end(t.range.end);
+    // `由A投资的…轮融资`: part of the financing that follows.
+    if s.trigs.iter().any(|x| {
+        x.kind == Some(EventKind::Financing) && x.range.start >= t.range.end && x.range.end <= ce
+    }) {
+        return None;
+    }
+    // `B获A投资`: a financing of B.
+    if let Some(i) = received(doc, s, t, floor, drafts) {
+        return Some(i);
+    }
     let inv = agent(s, st, floor, &t.range, PARTY);
     let obj = object(s, floor, &t.range).filter(|o| inv.as_ref().is_none_or(|a| a.0 != o.0));
     let ce = s.clause_end(t.range.end);
@@ -835,6 +905,54 @@ fn investment(
     Some(drafts.upsert(d))
 }
 
+/// `B获A投资` / `B获得A的战略投资`: RAISED (B), INVESTED (A).
+fn received(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    floor: usize,
+    drafts: &mut Drafts,
+) -> Option<usize> {
+    let cs = s.clause_start(t.range.start).max(floor);
+    let before = &s.text[cs..t.range.start];
+    let g = before.rfind('获')?;
+    let at = cs + g;
+    let (ri, rm) = s.within(ORG, cs..at).last()?;
+    let investors: Vec<(usize, &Mention)> = s.within(PARTY, at..t.range.start).collect();
+    let mut d = Draft::new(
+        EventKind::Financing,
+        format!("{}融资", rm.name),
+        s.idx,
+        s.paragraph,
+        t.range.clone(),
+        FINANCING,
+    );
+    d.date = best_date(s, t.range.start, false);
+    d.add(arg(
+        RelType::Raised,
+        ri,
+        Dir::ToEvent,
+        RelProps::default(),
+        FINANCING,
+        s.idx,
+        span(&rm.range, &t.range),
+    ));
+    for (i, m) in investors {
+        d.add(arg(
+            RelType::Invested,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            FINANCING_INVESTOR,
+            s.idx,
+            span(&m.range, &t.range),
+        ));
+    }
+    let _ = doc;
+    amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
 /// The round before 轮 in `完成B轮融资` (`Pre-A`, `C+`, `天使`), if any.
 fn round(s: &SentView, t: &Range<usize>) -> Option<String> {
     let cs = s.clause_start(t.start);
@@ -862,34 +980,51 @@ fn round(s: &SentView, t: &Range<usize>) -> Option<String> {
 
 /// `A完成B轮X亿元融资`, `A获投X`: RAISED (A), HAS_AMOUNT; investors come from `由B领投`.
 fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
-    if generic(s, &t.range) {
+    if generic(s, &t.range, EventKind::Financing) {
         return None;
     }
     let floor = scope_start(s, t.range.start);
     let cs = s.clause_start(t.range.start);
     let ce = s.clause_end(t.range.end);
+    let bond = t.class() == "bond";
     let rnd = round(s, &t.range);
     let has_amount = s
         .of(Label::Amount)
         .any(|(_, m)| m.range.start >= cs && m.range.end <= ce);
     let lead = s.has_cue("lead", s.range.clone()) || s.has_cue("follow", s.range.clone());
-    if rnd.is_none() && !has_amount && !lead {
+    let before = &s.text[cs..t.range.start];
+    // `完成/获得…融资`, `发行…融资券`: said to happen.
+    let done = if bond {
+        before.contains("发行")
+    } else {
+        before.contains("完成") || before.contains("获得") || before.contains("获")
+    };
+    if bond && !(done && has_amount) {
         return None;
     }
-    // The company raising: the last organization before the trigger in scope, not one after
-    // 由 (an investor) or 向 (a lender).
-    let raiser = s
-        .within(ORG, floor..t.range.start)
-        .filter(|(_, m)| {
-            let b = s.text[s.range.start..m.range.start].trim_end();
-            !b.ends_with(['由', '向', '对'])
-        })
-        .last()?;
-    let name = match &rnd {
-        Some(r) => format!("{}{}轮融资", raiser.1.name, r),
-        None => format!("{}融资", raiser.1.name),
+    if rnd.is_none() && !has_amount && !lead && !done {
+        return None;
+    }
+    // The company raising: the last organization before the trigger in scope that is not
+    // marked as an investor (由), a lender (向) or an object (对); else the subject of the
+    // reporting verb (`A宣布完成…融资`).
+    let mut investors: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut raiser: Option<(usize, Range<usize>)> = None;
+    for (i, m) in s.within(ORG, floor..t.range.start) {
+        let mk = marker(s, m);
+        if mk.contains('由') {
+            investors.push((i, m.range.clone()));
+        } else if !mk.contains(['向', '对']) && investors.is_empty() {
+            raiser = Some((i, m.range.clone()));
+        }
+    }
+    let raiser = raiser.or_else(|| report_subject(s, t.range.start))?;
+    let rname = mention_name(doc, raiser.0);
+    let name = match (&rnd, bond) {
+        (_, true) => format!("{rname}{}", &s.text[t.range.clone()]),
+        (Some(r), _) => format!("{rname}{r}轮融资"),
+        (None, _) => format!("{rname}融资"),
     };
-    let _ = doc;
     let mut d = Draft::new(
         EventKind::Financing,
         name,
@@ -906,8 +1041,34 @@ fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) ->
         RelProps::default(),
         FINANCING,
         s.idx,
-        span(&raiser.1.range, &t.range),
+        span(&raiser.1, &t.range),
     ));
+    for (i, r) in investors {
+        d.add(arg(
+            RelType::Invested,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            FINANCING_INVESTOR,
+            s.idx,
+            span(&r, &t.range),
+        ));
+    }
+    // `投资方为A、B`: the investors listed after the trigger.
+    if let Some(c) = s.cues_in("investors", t.range.end..s.range.end).next() {
+        let ce = s.clause_end(c.range.end);
+        for (i, m) in s.within(ORG, c.range.end..ce) {
+            d.add(arg(
+                RelType::Invested,
+                i,
+                Dir::ToEvent,
+                RelProps::default(),
+                FINANCING_INVESTOR,
+                s.idx,
+                span(&c.range, &m.range),
+            ));
+        }
+    }
     amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
     Some(drafts.upsert(d))
 }
@@ -956,7 +1117,7 @@ fn acquisition(
     drafts: &mut Drafts,
     st: &mut State,
 ) -> Option<usize> {
-    if generic(s, &t.range) {
+    if generic(s, &t.range, EventKind::Acquisition) {
         return None;
     }
     let floor = scope_start(s, t.range.start);
@@ -964,30 +1125,34 @@ fn acquisition(
     let mut acquirer: Option<(usize, Range<usize>)> = None;
     let mut target: Option<(usize, Range<usize>)> = None;
     let mut seller: Option<(usize, Range<usize>)> = None;
-    // Passive: `B被A收购`.
+    // Role markers between an organization and the one before it: `B被A收购`, `从C受让`,
+    // `对X的收购`, `向X发出收购要约` (向 marks the seller only for 受让/购买).
+    let trig = &s.text[t.range.clone()];
+    let sells = matches!(trig, "受让" | "购买");
     let before: Vec<(usize, &Mention)> = s.within(ORG, floor..t.range.start).collect();
+    let mut plain: Vec<(usize, Range<usize>)> = Vec::new();
     for (k, (i, m)) in before.iter().enumerate() {
-        let prefix = s.text[s.range.start..m.range.start].trim_end();
-        if prefix.ends_with('被') && k > 0 {
+        let mk = marker(s, m);
+        if mk.contains('被') && k > 0 {
             acquirer = Some((*i, m.range.clone()));
             target = Some((before[k - 1].0, before[k - 1].1.range.clone()));
-        } else if prefix.ends_with(['从', '向']) {
+        } else if mk.contains('从') || (sells && mk.contains('向')) {
             seller = Some((*i, m.range.clone()));
-        } else if prefix.ends_with('对') {
+        } else if mk.contains('对') || mk.contains('向') {
             target = Some((*i, m.range.clone()));
+        } else {
+            plain.push((*i, m.range.clone()));
         }
     }
     if acquirer.is_none() {
-        acquirer = before
-            .iter()
-            .rfind(|(i, m)| {
-                let prefix = s.text[s.range.start..m.range.start].trim_end();
-                !prefix.ends_with(['从', '向', '对', '被'])
-                    && target.as_ref().is_none_or(|t| t.0 != *i)
+        acquirer = plain
+            .into_iter()
+            .rfind(|(i, _)| {
+                target.as_ref().is_none_or(|t| t.0 != *i)
                     && seller.as_ref().is_none_or(|t| t.0 != *i)
             })
-            .map(|(i, m)| (*i, m.range.clone()))
-            .or_else(|| anaphors(s, st, floor..t.range.start).into_iter().last());
+            .or_else(|| anaphors(s, st, floor..t.range.start).into_iter().last())
+            .or_else(|| report_subject(s, t.range.start));
     }
     if target.is_none() {
         target = s
@@ -1168,7 +1333,7 @@ fn establishment(
     drafts: &mut Drafts,
     st: &mut State,
 ) -> Option<usize> {
-    if generic(s, &t.range) {
+    if generic(s, &t.range, EventKind::Establishment) {
         return None;
     }
     let floor = scope_start(s, t.range.start);

@@ -223,7 +223,13 @@ impl<'a, 'r> SentView<'a, 'r> {
     /// (`triggers_stops.txt`) outside entity mentions, at people, dates and amounts, and at
     /// `floor`. Organizations and places are crossed: they are part of names.
     pub fn name_start(&self, end: usize, floor: usize) -> usize {
-        let floor = floor.max(self.range.start).max(end.saturating_sub(120));
+        let mut floor = floor
+            .max(self.range.start)
+            .max(end.saturating_sub(120))
+            .min(end);
+        while !self.text.is_char_boundary(floor) {
+            floor += 1;
+        }
         let window = &self.text[floor..end];
         // Stop words ending at each position.
         let stops: Vec<Range<usize>> = self
