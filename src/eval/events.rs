@@ -15,7 +15,7 @@
 //!   TARGET_OF match `收购方` and `被收购方`; a Financing whose RAISED matches `被投资方` (or an
 //!   Investment whose TARGET_OF does — DuEE files 股权投资 under 企业融资) with a HAS_AMOUNT
 //!   matching `融资金额`; an Appointment whose APPOINTED person matches `高管姓名` and whose
-//!   title matches `变动后职位` (else `高管职位`). Roles missing from a gold event are not
+//!   title matches one of the `变动后职位` (else of the `高管职位`). Roles missing from a gold event are not
 //!   required; a gold event with none of them is skipped. Precision: our events of that
 //!   kind that match some gold event of the type in the same document.
 //!
@@ -448,7 +448,18 @@ fn score_duee(rec: &GoldRecord, ex: &DocExtraction, rep: &mut EventsReport) {
             }
             "高管变动" => {
                 let p = arg("高管姓名");
-                let t = arg("变动后职位").or(arg("高管职位"));
+                // Any of the new titles, else any of the current ones (events list several).
+                let all = |role: &str| -> Vec<&str> {
+                    g.arguments
+                        .iter()
+                        .filter(|a| a.role == role && !a.text.trim().is_empty())
+                        .map(|a| a.text.as_str())
+                        .collect()
+                };
+                let mut titles = all("变动后职位");
+                if titles.is_empty() {
+                    titles = all("高管职位");
+                }
                 if p.is_none() {
                     continue;
                 }
@@ -459,7 +470,10 @@ fn score_duee(rec: &GoldRecord, ex: &DocExtraction, rep: &mut EventsReport) {
                                 && r.to == NodeRef::Event(e)
                                 && matches!(r.from, NodeRef::Mention(m)
                                     if any_same(&[ex.mentions[m].name.clone()], p))
-                                && any_same(&r.props.title.iter().cloned().collect::<Vec<_>>(), t)
+                                && (titles.is_empty()
+                                    || titles.iter().any(|t| {
+                                        r.props.title.as_deref().is_some_and(|o| same(o, t))
+                                    }))
                         })
                 })
             }

@@ -1201,8 +1201,53 @@ fn acquisition(
     Some(drafts.upsert(d))
 }
 
-/// `聘任X为Y`, `X当选Y`, `X辞去Y`, `X不再担任Y`: APPOINTED {title, status} and the resulting
-/// HOLDS_POSITION to the organization of the sentence (or the last one: `公司`).
+/// Is the text between two mentions only an enumeration joint (`、`, `和`, `先生、`)?
+fn joint(s: &str) -> bool {
+    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let t = t
+        .trim_start_matches("先生")
+        .trim_start_matches("女士")
+        .trim_matches(|c: char| c.is_whitespace());
+    matches!(t, "、" | "和" | "及" | "与" | "," | "，" | "以及")
+}
+
+/// A mention and the ones chained to it by enumeration joints, in text order:
+/// `backwards` walks left from `first` (`袁健芳、王慕昊因离职`), else right (`聘任A、B为…`).
+fn chain<'m>(
+    s: &SentView,
+    list: &[(usize, &'m Mention)],
+    first: usize,
+    backwards: bool,
+) -> Vec<(usize, &'m Mention)> {
+    let mut out = vec![list[first]];
+    let mut k = first;
+    loop {
+        let next = if backwards {
+            k.checked_sub(1)
+        } else {
+            Some(k + 1).filter(|&n| n < list.len())
+        };
+        let Some(n) = next else { break };
+        let (a, b) = if backwards {
+            (list[n].1, list[k].1)
+        } else {
+            (list[k].1, list[n].1)
+        };
+        if a.range.end > b.range.start || !joint(&s.text[a.range.end..b.range.start]) {
+            break;
+        }
+        out.push(list[n]);
+        k = n;
+    }
+    if backwards {
+        out.reverse();
+    }
+    out
+}
+
+/// `聘任X、Y为Z`, `X当选Z`, `X辞去Z`, `A、B因离职`: one Appointment per person, APPOINTED
+/// {title, status} for each title, and the resulting HOLDS_POSITION to the organization of
+/// the sentence (or the last one: `公司`).
 fn appointment(
     doc: &AnnotatedDoc,
     s: &SentView,
@@ -1217,35 +1262,34 @@ fn appointment(
     let floor = scope_start(s, t.range.start);
     let ce = s.clause_end(t.range.end);
     let trig = &s.text[t.range.clone()];
-    // 聘任/任命/选举 take the person after them; the others the person before.
-    let object_first = matches!(
-        trig,
-        "聘任" | "聘请" | "任命" | "委任" | "选举" | "提名" | "免去"
-    );
-    let person = if object_first {
-        s.within(&[Label::Person], t.range.end..ce).next()
-    } else {
-        None
-    }
-    .or_else(|| s.within(&[Label::Person], floor..t.range.start).last())
-    .or_else(|| s.within(&[Label::Person], t.range.end..ce).next());
-    let (pi, pm) = person?;
-    // The title: roles after the trigger (and after the person) in the clause; for `辞去`
-    // without one, the role right before the person (`副总裁X辞职`).
-    let after = pm.range.end.max(t.range.end);
-    let mut titles: Vec<(usize, &Mention)> = s.within(&[Label::Role], after..ce).collect();
-    if titles.is_empty() {
-        titles = s
-            .within(&[Label::Role], floor..pm.range.start)
-            .filter(|(_, r)| r.range.end == pm.range.start)
-            .collect();
-    }
-    if titles.is_empty() && status == PositionStatus::New {
-        return None;
-    }
+    let object_first = t.entry.attr("object") == Some("after");
+    let people: Vec<(usize, &Mention)> = s.of(Label::Person).collect();
+    let after: Vec<usize> = (0..people.len())
+        .filter(|&k| people[k].1.range.start >= t.range.end && people[k].1.range.end <= ce)
+        .collect();
+    let before: Vec<usize> = (0..people.len())
+        .filter(|&k| people[k].1.range.start >= floor && people[k].1.range.end <= t.range.start)
+        .collect();
+    let persons = match (object_first, after.first(), before.last()) {
+        (true, Some(&k), _) => chain(s, &people, k, false),
+        (_, _, Some(&k)) => chain(s, &people, k, true),
+        (false, Some(&k), None) => chain(s, &people, k, false),
+        _ => return None,
+    };
+    let last_end = persons.last().map(|(_, m)| m.range.end)?;
+    let roles: Vec<(usize, &Mention)> = s.of(Label::Role).collect();
+    // Titles after the trigger and the people, in the clause (chained: `A、B为副总裁、董事`).
+    let from = last_end.max(t.range.end);
+    let after_titles: Vec<(usize, &Mention)> = match roles
+        .iter()
+        .position(|(_, r)| r.range.start >= from && r.range.end <= ce)
+    {
+        Some(k) => chain(s, &roles, k, false),
+        None => Vec::new(),
+    };
     let org = s
         .within(ORG, floor..ce)
-        .find(|(_, m)| m.range.end <= pm.range.start || m.range.start >= after)
+        .find(|(_, m)| !persons.iter().any(|(_, p)| overlaps(&p.range, &m.range)))
         .map(|(i, _)| i)
         .or_else(|| {
             anaphors(s, st, floor..ce)
@@ -1258,71 +1302,87 @@ fn appointment(
         Attrs::Role { title } => title.clone(),
         _ => m.name.clone(),
     };
-    let first_title = titles.first().map(|(_, m)| title_text(m));
-    let name = format!(
-        "{}{}{}",
-        pm.name,
-        trig,
-        first_title.clone().unwrap_or_default()
-    );
-    let mut d = Draft::new(
-        EventKind::Appointment,
-        name,
-        s.idx,
-        s.paragraph,
-        t.range.clone(),
-        APPOINTMENT,
-    );
-    d.date = best_date(s, t.range.start, false);
-    let ev_range = span(&pm.range, &t.range);
-    if titles.is_empty() {
-        d.add(arg(
-            RelType::Appointed,
-            pi,
-            Dir::ToEvent,
-            RelProps {
-                status: Some(status),
-                ..RelProps::default()
-            },
-            APPOINTMENT,
+    let mut first = None;
+    for (pi, pm) in persons {
+        // Without titles after: the titles chained right before the person
+        // (`代理发言人、资深处长孙又文将退休`).
+        let titles = if after_titles.is_empty() {
+            match roles.iter().position(|(_, r)| {
+                r.range.end == pm.range.start
+                    || r.range.end + 1 >= pm.range.start
+                        && r.range.end <= pm.range.start
+                        && s.text[r.range.end..pm.range.start].trim().is_empty()
+            }) {
+                Some(k) => chain(s, &roles, k, true),
+                None => Vec::new(),
+            }
+        } else {
+            after_titles.clone()
+        };
+        if titles.is_empty() && status == PositionStatus::New {
+            continue;
+        }
+        let first_title = titles.first().map(|(_, m)| title_text(m));
+        let name = format!("{}{}{}", pm.name, trig, first_title.unwrap_or_default());
+        let mut d = Draft::new(
+            EventKind::Appointment,
+            name,
             s.idx,
-            ev_range.clone(),
-        ));
-    }
-    for (_, r) in &titles {
-        let title = title_text(r);
-        d.add(arg(
-            RelType::Appointed,
-            pi,
-            Dir::ToEvent,
-            RelProps {
-                title: Some(title),
-                status: Some(status),
-                ..RelProps::default()
-            },
+            s.paragraph,
+            t.range.clone(),
             APPOINTMENT,
-            s.idx,
-            span(&ev_range, &r.range),
-        ));
-    }
-    let i = drafts.upsert(d);
-    if let Some(o) = org {
+        );
+        d.date = best_date(s, t.range.start, false);
+        let ev_range = span(&pm.range, &t.range);
+        if titles.is_empty() {
+            d.add(arg(
+                RelType::Appointed,
+                pi,
+                Dir::ToEvent,
+                RelProps {
+                    status: Some(status),
+                    ..RelProps::default()
+                },
+                APPOINTMENT,
+                s.idx,
+                ev_range.clone(),
+            ));
+        }
         for (_, r) in &titles {
-            drafts.direct.push(Relation {
-                rel: RelType::HoldsPosition,
-                from: NodeRef::Mention(pi),
-                to: NodeRef::Mention(o),
-                props: RelProps {
+            d.add(arg(
+                RelType::Appointed,
+                pi,
+                Dir::ToEvent,
+                RelProps {
                     title: Some(title_text(r)),
                     status: Some(status),
                     ..RelProps::default()
                 },
-                evidence: Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT),
-            });
+                APPOINTMENT,
+                s.idx,
+                span(&ev_range, &r.range),
+            ));
+        }
+        let i = drafts.upsert(d);
+        first = first.or(Some(i));
+        if let Some(o) = org {
+            for (_, r) in &titles {
+                drafts.direct.push(Relation {
+                    rel: RelType::HoldsPosition,
+                    from: NodeRef::Mention(pi),
+                    to: NodeRef::Mention(o),
+                    props: RelProps {
+                        title: Some(title_text(r)),
+                        status: Some(status),
+                        ..RelProps::default()
+                    },
+                    evidence: Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT),
+                });
+            }
         }
     }
     let _ = doc;
-    Some(i)
+    first
 }
 
 /// `A设立/成立/发起 X基金/公司`: ESTABLISHED (A → event named X), HAS_AMOUNT.
