@@ -2,6 +2,7 @@
 
 pub mod eval;
 pub mod extract;
+pub mod rules;
 
 use std::process::ExitCode;
 
@@ -36,6 +37,8 @@ pub enum Command {
     Extract(extract::Args),
     /// Measure extraction quality against gold data.
     Eval(eval::Args),
+    /// Explain a rule id: its doc, examples and where it lives.
+    Rules(rules::Args),
 }
 
 /// Parse arguments and run; clap prints usage errors itself (exit 2).
@@ -55,6 +58,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Rules(a) => rules::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),
