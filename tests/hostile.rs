@@ -906,3 +906,30 @@ fn input_is_never_modified() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(snapshot(&inp), before);
 }
+
+/// Regression: a skipped file was named twice (`warning: a.txt: a.txt: invalid UTF-8 …`) because
+/// the CLI prefixed the path to a reader message that already starts with it.
+#[test]
+fn issue_9_warning_names_the_file_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    fs::create_dir(&inp).unwrap();
+    fs::write(inp.join("good.md"), good_article("正常")).unwrap();
+    fs::write(inp.join("zz_binary.txt"), b"ab\0\0cd").unwrap();
+    let out = dir.path().join("out");
+    let r = extract(&[&inp], &out, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let line = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("zz_binary.txt"))
+        .unwrap_or_else(|| panic!("no warning for zz_binary.txt:\n{}", r.stderr));
+    assert_eq!(line.matches("zz_binary.txt").count(), 1, "{line}");
+    let w = fs::read_to_string(out.join("warnings.jsonl")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(w.lines().next().unwrap()).unwrap();
+    assert!(v["source"].as_str().unwrap().ends_with("zz_binary.txt"));
+    assert!(
+        !v["message"].as_str().unwrap().contains("zz_binary.txt"),
+        "{v}"
+    );
+}

@@ -59,6 +59,21 @@ pub struct Warning {
     pub message: String,
 }
 
+impl Warning {
+    /// A warning from an error whose message already names the file (`path: what`): the
+    /// `source` is kept apart and not repeated in `message`, so the printed line reads
+    /// `kgextract: warning: path: what`, not `path: path: what`.
+    pub fn from_error(source: String, err: &dyn std::fmt::Display) -> Warning {
+        let full = err.to_string();
+        let message = full
+            .strip_prefix(source.as_str())
+            .and_then(|m| m.strip_prefix(": "))
+            .map(str::to_string)
+            .unwrap_or(full);
+        Warning { source, message }
+    }
+}
+
 fn default_samples() -> PathBuf {
     let local = PathBuf::from("samples");
     if local.is_dir() {
@@ -122,10 +137,8 @@ pub fn run(args: Args) -> Result<u8> {
         paths
             .par_iter()
             .map(|(path, id)| {
-                let doc = read::read_file(path, id, &limits).map_err(|e| Warning {
-                    source: path.display().to_string(),
-                    message: e.to_string(),
-                })?;
+                let doc = read::read_file(path, id, &limits)
+                    .map_err(|e| Warning::from_error(path.display().to_string(), &e))?;
                 process_guarded(&with_date(doc), rules)
             })
             .collect()
