@@ -27,6 +27,8 @@ pub const LEXICON: RuleId = RuleId("role.lexicon");
 pub const MODIFIER: RuleId = RuleId("role.modifier");
 pub const CHIEF_OFFICER: RuleId = RuleId("role.chief_officer");
 pub const DEPARTMENT: RuleId = RuleId("role.department");
+/// Not a mention: documents why collective titles are skipped (`role_collective.txt`).
+pub const COLLECTIVE: RuleId = RuleId("role.collective");
 
 /// Characters that end a department name (`财务部`, `企管科`, `党委办公室`, `研发中心`).
 const DEPT_ENDS: [&str; 6] = ["办公室", "中心", "部", "科", "室", "处"];
@@ -65,6 +67,8 @@ pub struct RoleRules {
     titles: TermMatcher,
     /// Words beginning with 长 (`长沙`, `长篇`): `区长沙` is not 区长 (`chang_words.txt`).
     chang_words: Vec<String>,
+    /// Collective quantifiers (`多位`, `相关`): the title after them is no one's position.
+    collective: Vec<String>,
     /// Modifiers, longest first (checked as suffixes of the text before a title).
     modifiers: Vec<Modifier>,
     /// The `首席…官` shape from `schema/rules/role.toml`.
@@ -106,6 +110,7 @@ impl RoleRules {
             .collect();
         modifiers.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(&b.text)));
         RoleRules {
+            collective: lex.get("role_collective").terms().map(String::from).collect(),
             chang_words: lex.get("chang_words").terms().map(String::from).collect(),
             titles: TermMatcher::new(entries.iter()),
             modifiers,
@@ -140,6 +145,13 @@ impl RoleRules {
         )
     }
 
+    /// Is `word` exactly a status word (`原`, `前`, `新任`, `代理`)?
+    pub fn is_status_word(&self, word: &str) -> bool {
+        self.modifiers
+            .iter()
+            .any(|m| m.status.is_some() && !m.in_title && m.text == word)
+    }
+
     /// The status implied by a status word (`原`, `前`, `新任`, `代理`) ending at byte `pos`.
     pub fn status_before(&self, text: &str, pos: usize) -> Option<PositionStatus> {
         let before = text.get(..pos)?;
@@ -147,6 +159,21 @@ impl RoleRules {
             .iter()
             .find(|m| m.status.is_some() && before.ends_with(m.text.as_str()))
             .and_then(|m| m.status)
+    }
+
+    /// Is the title starting at `start` collective (`多位行业专家`, `相关负责人`)?
+    fn is_collective(&self, text: &str, start: usize) -> bool {
+        let before = &text[..start];
+        let ends = |s: &str| self.collective.iter().any(|w| s.ends_with(w.as_str()));
+        if ends(before) {
+            return true;
+        }
+        // one two-character field word in between
+        let mut it = before.char_indices().rev();
+        match (it.next(), it.next()) {
+            (Some(_), Some((i, c))) if is_han(c) => ends(&before[..i]),
+            _ => false,
+        }
     }
 
     /// Does the `长` ending the title at `r` begin a word like 长沙 instead?
@@ -254,6 +281,8 @@ impl Extractor for RoleExtractor {
         let text = doc.text();
         let rr = &rules.role;
         let mut prev_end = 0;
+        // end of the last collective title (a list continues it: 专家和学者)
+        let mut collective_end: Option<usize> = None;
         for (r, e) in rr.titles.find_longest(text) {
             if e.attr("not").is_some() {
                 prev_end = r.end;
@@ -264,6 +293,14 @@ impl Extractor for RoleExtractor {
                 continue;
             }
             let mut start = rr.extend_modifiers(text, &r, prev_end);
+            let continues = collective_end.is_some_and(|c| {
+                ["和", "与", "及", "、", "或"].contains(&text.get(c..start).unwrap_or("x"))
+            });
+            if continues || rr.is_collective(text, start) {
+                collective_end = Some(r.end);
+                prev_end = r.end;
+                continue;
+            }
             let (rule, priority) = if let Some(d) = rr.department_start(doc, start, prev_end) {
                 start = d;
                 (DEPARTMENT, 6)
@@ -362,6 +399,8 @@ mod tests {
         );
         assert!(roles("全省赛区长沙站开赛").is_empty());
         assert!(roles("首部长篇小说").is_empty());
+        assert!(roles("与多位行业专家和学者交流").is_empty());
+        assert!(roles("相关负责人表示").is_empty());
     }
 
     #[test]
