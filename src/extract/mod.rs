@@ -11,6 +11,7 @@ pub mod date;
 pub mod event;
 pub mod location;
 pub mod money;
+pub mod numeral;
 pub mod org;
 pub mod person;
 pub mod position;
