@@ -2,6 +2,7 @@
 
 pub mod eval;
 pub mod extract;
+pub mod validate;
 
 use std::process::ExitCode;
 
@@ -36,6 +37,8 @@ pub enum Command {
     Extract(extract::Args),
     /// Measure extraction quality against gold data.
     Eval(eval::Args),
+    /// Check a folder of neo4j-admin import CSV files; print `file:line: error: …`.
+    Validate(validate::Args),
 }
 
 /// Parse arguments and run; clap prints usage errors itself (exit 2).
@@ -55,6 +58,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Validate(a) => validate::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),
