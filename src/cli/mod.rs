@@ -3,6 +3,7 @@
 pub mod eval;
 pub mod extract;
 pub mod rules;
+pub mod validate;
 
 use std::process::ExitCode;
 
@@ -39,6 +40,8 @@ pub enum Command {
     Eval(eval::Args),
     /// Explain a rule id: its doc, examples and where it lives.
     Rules(rules::Args),
+    /// Check a folder of neo4j-admin import CSV files; print `file:line: error: …`.
+    Validate(validate::Args),
 }
 
 /// Parse arguments and run; clap prints usage errors itself (exit 2).
@@ -59,6 +62,7 @@ pub fn run() -> ExitCode {
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Rules(a) => rules::run(a),
+        Command::Validate(a) => validate::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),
