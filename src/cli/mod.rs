@@ -2,6 +2,7 @@
 
 pub mod eval;
 pub mod extract;
+pub mod query;
 pub mod rules;
 
 use std::process::ExitCode;
@@ -37,6 +38,8 @@ pub enum Command {
     Extract(extract::Args),
     /// Measure extraction quality against gold data.
     Eval(eval::Args),
+    /// Ask an export folder: who signed what, positions, events, amounts, person/org, path.
+    Query(query::Args),
     /// Explain a rule id: its doc, examples and where it lives.
     Rules(rules::Args),
 }
@@ -58,6 +61,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Query(a) => query::run(a),
         Command::Rules(a) => rules::run(a),
     };
     match result {
