@@ -11,6 +11,10 @@
 //   - NAME is a `kgextract query` question (signed, positions, events, amounts, person, org,
 //     path) or a documented variant `QUESTION.VARIANT`.
 //
+// Dates and places of events: an event's own `date`/`period` and place (`location`, else its
+// LOCATED_IN targets by name, joined with ', '), else those of the first event it is PART_OF
+// (by name) that has them — the stanza marked `-- … time and place` in several queries.
+//
 // Agreement with `kgextract query QUESTION --format json` (same graph):
 //   - the same rows, with the same column names, in the same ORDER BY order;
 //   - list-valued columns (part_of, counterparties, doc lists, …) are compared as sets:
@@ -26,24 +30,41 @@
 // `on_behalf_of`, `about`, `count`, and evidence `doc`, `sentence`, `start`, `end`, `rule`.
 
 // name: signed
-// Who signed what: signer, on whose behalf, the signing event, its date and place, the events
-// it was part of, the other sides of the signing, and the evidence. A signer's side is the
-// organization it signed for, else itself.
+// Who signed what: signer, on whose behalf, the signing event, its date and place (inherited
+// from the event it is PART_OF when missing), the events it was part of, the other sides of
+// the signing, and the evidence. A signer's side is the organization it signed for, else itself.
 MATCH (s)-[r:SIGNED]->(e:Event)
-OPTIONAL MATCH (e)-[:PART_OF]->(parent:Event)
-WITH s, r, e, collect(DISTINCT parent.name) AS part_of
+// -- e's time and place, inherited from the first PART_OF parent (by name) when missing
+OPTIONAL MATCH (e)-[:LOCATED_IN]->(eloc:Location)
+WITH s, r, e, eloc ORDER BY eloc.name
+WITH s, r, e, collect(eloc.name) AS eplaces
+OPTIONAL MATCH (e)-[:PART_OF]->(par:Event)
+OPTIONAL MATCH (par)-[:LOCATED_IN]->(ploc:Location)
+WITH s, r, e, eplaces, par, ploc ORDER BY par.name, ploc.name
+WITH s, r, e, eplaces, par, collect(ploc.name) AS pplaces ORDER BY par.name
+WITH s, r, e, eplaces,
+     collect(CASE WHEN par IS NULL THEN null ELSE
+       {name: par.name, date: par.date, end_date: par.end_date, period: par.period,
+        place: coalesce(par.location, CASE WHEN size(pplaces) = 0 THEN null ELSE reduce(acc = head(pplaces), x IN tail(pplaces) | acc + ', ' + x) END)} END) AS pars
+WITH s, r, e, pars, coalesce(e.location, CASE WHEN size(eplaces) = 0 THEN null ELSE reduce(acc = head(eplaces), x IN tail(eplaces) | acc + ', ' + x) END) AS own_place,
+     CASE WHEN e.date IS NULL AND e.period IS NULL
+          THEN head([p IN pars WHERE p.date IS NOT NULL OR p.period IS NOT NULL]) END AS tp
+WITH s, r, e, [p IN pars | p.name] AS part_of,
+     CASE WHEN tp IS NULL THEN e.date ELSE tp.date END AS date,
+     CASE WHEN tp IS NULL THEN e.end_date ELSE tp.end_date END AS end_date,
+     CASE WHEN tp IS NULL THEN e.period ELSE tp.period END AS period,
+     coalesce(own_place, head([p IN pars WHERE p.place IS NOT NULL | p.place])) AS place
+// --
 OPTIONAL MATCH (other)-[r2:SIGNED]->(e)
-WITH s, r, e, part_of, coalesce(r.on_behalf_of, s.name) AS side,
+WITH s, r, e, part_of, date, place, coalesce(r.on_behalf_of, s.name) AS side,
      collect(DISTINCT coalesce(r2.on_behalf_of, other.name)) AS sides
-OPTIONAL MATCH (e)-[:LOCATED_IN]->(loc:Location)
-WITH s, r, e, part_of, side, sides, collect(DISTINCT loc.name) AS places
 RETURN s.name AS signer,
        head(labels(s)) AS signer_label,
        r.on_behalf_of AS on_behalf_of,
        e.name AS event,
        e.kind AS kind,
-       e.date AS date,
-       coalesce(e.location, head(places)) AS place,
+       date,
+       place,
        part_of,
        [x IN sides WHERE x <> side] AS counterparties,
        r.sentence AS evidence,
@@ -56,9 +77,9 @@ ORDER BY date, event, signer;
 MATCH (s)-[r:SIGNED]->(e:Event)
 WHERE (s:Organization AND (s.name = $org OR $org IN coalesce(s.aliases, [])))
    OR r.on_behalf_of = $org
-RETURN s.name AS signer, r.on_behalf_of AS on_behalf_of, e.name AS event, e.date AS date,
-       e.location AS place, r.sentence AS evidence, r.doc AS doc
-ORDER BY date, event, signer;
+RETURN s.name AS signer, r.on_behalf_of AS on_behalf_of, e.name AS event,
+       r.sentence AS evidence, r.doc AS doc
+ORDER BY event, signer;
 
 // name: positions
 // Who holds which position in which organization, with status.
@@ -87,27 +108,44 @@ RETURN p.name AS person, title, null AS organization, r.status AS status,
 // name: events
 // What happened, when and where, with participants by relationship type, amounts and documents.
 MATCH (e:Event)
-OPTIONAL MATCH (e)-[:PART_OF]->(parent:Event)
-WITH e, collect(DISTINCT parent.name) AS part_of
+// -- e's time and place, inherited from the first PART_OF parent (by name) when missing
+OPTIONAL MATCH (e)-[:LOCATED_IN]->(eloc:Location)
+WITH e, eloc ORDER BY eloc.name
+WITH e, collect(eloc.name) AS eplaces
+OPTIONAL MATCH (e)-[:PART_OF]->(par:Event)
+OPTIONAL MATCH (par)-[:LOCATED_IN]->(ploc:Location)
+WITH e, eplaces, par, ploc ORDER BY par.name, ploc.name
+WITH e, eplaces, par, collect(ploc.name) AS pplaces ORDER BY par.name
+WITH e, eplaces,
+     collect(CASE WHEN par IS NULL THEN null ELSE
+       {name: par.name, date: par.date, end_date: par.end_date, period: par.period,
+        place: coalesce(par.location, CASE WHEN size(pplaces) = 0 THEN null ELSE reduce(acc = head(pplaces), x IN tail(pplaces) | acc + ', ' + x) END)} END) AS pars
+WITH e, pars, coalesce(e.location, CASE WHEN size(eplaces) = 0 THEN null ELSE reduce(acc = head(eplaces), x IN tail(eplaces) | acc + ', ' + x) END) AS own_place,
+     CASE WHEN e.date IS NULL AND e.period IS NULL
+          THEN head([p IN pars WHERE p.date IS NOT NULL OR p.period IS NOT NULL]) END AS tp
+WITH e, [p IN pars | p.name] AS part_of,
+     CASE WHEN tp IS NULL THEN e.date ELSE tp.date END AS date,
+     CASE WHEN tp IS NULL THEN e.end_date ELSE tp.end_date END AS end_date,
+     CASE WHEN tp IS NULL THEN e.period ELSE tp.period END AS period,
+     coalesce(own_place, head([p IN pars WHERE p.place IS NOT NULL | p.place])) AS place
+// --
 OPTIONAL MATCH (x)-[r]->(e)
 WHERE (x:Person OR x:Organization) AND type(r) <> 'MENTIONED_IN'
-WITH e, part_of,
+WITH e, part_of, date, end_date, period, place,
      collect(DISTINCT CASE WHEN x IS NULL THEN null ELSE {type: type(r), name: x.name} END) AS participants
 OPTIONAL MATCH (e)-[h:HAS_AMOUNT]->(a:Amount)
-WITH e, part_of, participants,
+WITH e, part_of, date, end_date, period, place, participants,
      collect(CASE WHEN a IS NULL THEN null
                   WHEN h.about IS NULL THEN coalesce(a.text, a.name)
                   ELSE h.about + ' ' + coalesce(a.text, a.name) END) AS amounts
 OPTIONAL MATCH (e)-[:MENTIONED_IN]->(d:Document)
-WITH e, part_of, participants, amounts, collect(DISTINCT d.path) AS docs
-OPTIONAL MATCH (e)-[:LOCATED_IN]->(loc:Location)
-WITH e, part_of, participants, amounts, docs, collect(DISTINCT loc.name) AS places
+WITH e, part_of, date, end_date, period, place, participants, amounts, collect(DISTINCT d.path) AS docs
 RETURN e.name AS event,
        e.kind AS kind,
-       e.date AS date,
-       e.end_date AS end_date,
-       e.period AS period,
-       coalesce(e.location, head(places)) AS place,
+       date,
+       end_date,
+       period,
+       place,
        part_of,
        participants,
        amounts,
@@ -121,6 +159,28 @@ MATCH (a:Amount)
 OPTIONAL MATCH (a)-[:MENTIONED_IN]->(d:Document)
 WITH a, min(d.path) AS first_doc
 OPTIONAL MATCH (s)-[h:HAS_AMOUNT]->(a)
+WITH a, first_doc, h, s
+// -- s's time and place, inherited from the first PART_OF parent (by name) when missing
+OPTIONAL MATCH (s)-[:LOCATED_IN]->(eloc:Location)
+WITH a, first_doc, h, s, eloc ORDER BY eloc.name
+WITH a, first_doc, h, s, collect(eloc.name) AS eplaces
+OPTIONAL MATCH (s)-[:PART_OF]->(par:Event)
+OPTIONAL MATCH (par)-[:LOCATED_IN]->(ploc:Location)
+WITH a, first_doc, h, s, eplaces, par, ploc ORDER BY par.name, ploc.name
+WITH a, first_doc, h, s, eplaces, par, collect(ploc.name) AS pplaces ORDER BY par.name
+WITH a, first_doc, h, s, eplaces,
+     collect(CASE WHEN par IS NULL THEN null ELSE
+       {name: par.name, date: par.date, end_date: par.end_date, period: par.period,
+        place: coalesce(par.location, CASE WHEN size(pplaces) = 0 THEN null ELSE reduce(acc = head(pplaces), x IN tail(pplaces) | acc + ', ' + x) END)} END) AS pars
+WITH a, first_doc, h, s, pars, coalesce(s.location, CASE WHEN size(eplaces) = 0 THEN null ELSE reduce(acc = head(eplaces), x IN tail(eplaces) | acc + ', ' + x) END) AS own_place,
+     CASE WHEN s.date IS NULL AND s.period IS NULL
+          THEN head([p IN pars WHERE p.date IS NOT NULL OR p.period IS NOT NULL]) END AS tp
+WITH a, first_doc, h, s, [p IN pars | p.name] AS part_of,
+     CASE WHEN tp IS NULL THEN s.date ELSE tp.date END AS date,
+     CASE WHEN tp IS NULL THEN s.end_date ELSE tp.end_date END AS end_date,
+     CASE WHEN tp IS NULL THEN s.period ELSE tp.period END AS period,
+     coalesce(own_place, head([p IN pars WHERE p.place IS NOT NULL | p.place])) AS place
+// --
 RETURN coalesce(a.text, a.name) AS amount,
        a.value AS value,
        a.min AS min,
@@ -131,7 +191,7 @@ RETURN coalesce(a.text, a.name) AS amount,
        s.name AS subject,
        head(labels(s)) AS subject_label,
        CASE WHEN s:Event THEN s.kind END AS kind,
-       CASE WHEN s:Event THEN s.date END AS date,
+       CASE WHEN s:Event THEN date END AS date,
        h.sentence AS evidence,
        coalesce(h.doc, first_doc) AS doc
 ORDER BY value DESC, amount, subject;
@@ -147,12 +207,31 @@ RETURN coalesce(a.text, a.name) AS amount, a.value AS value, a.currency AS curre
 ORDER BY value DESC, amount, subject;
 
 // name: person
-// Everything known about every person: one row per relationship, either direction.
-// `kgextract query person` (no NAME) gives the same rows; with NAME, see person.by_name.
+// Everything known about every person: one row per relationship, either direction, with the
+// date and place of events. `kgextract query person` (no NAME) gives the same rows.
 MATCH (p:Person)-[r]-(x)
-OPTIONAL MATCH (x)-[:LOCATED_IN]->(loc:Location)
-WITH p, r, x, collect(DISTINCT loc.name) AS places
-WITH p, r, x, places,
+// -- x's time and place, inherited from the first PART_OF parent (by name) when missing
+OPTIONAL MATCH (x)-[:LOCATED_IN]->(eloc:Location)
+WITH p, r, x, eloc ORDER BY eloc.name
+WITH p, r, x, collect(eloc.name) AS eplaces
+OPTIONAL MATCH (x)-[:PART_OF]->(par:Event)
+OPTIONAL MATCH (par)-[:LOCATED_IN]->(ploc:Location)
+WITH p, r, x, eplaces, par, ploc ORDER BY par.name, ploc.name
+WITH p, r, x, eplaces, par, collect(ploc.name) AS pplaces ORDER BY par.name
+WITH p, r, x, eplaces,
+     collect(CASE WHEN par IS NULL THEN null ELSE
+       {name: par.name, date: par.date, end_date: par.end_date, period: par.period,
+        place: coalesce(par.location, CASE WHEN size(pplaces) = 0 THEN null ELSE reduce(acc = head(pplaces), x IN tail(pplaces) | acc + ', ' + x) END)} END) AS pars
+WITH p, r, x, pars, coalesce(x.location, CASE WHEN size(eplaces) = 0 THEN null ELSE reduce(acc = head(eplaces), x IN tail(eplaces) | acc + ', ' + x) END) AS own_place,
+     CASE WHEN x.date IS NULL AND x.period IS NULL
+          THEN head([p IN pars WHERE p.date IS NOT NULL OR p.period IS NOT NULL]) END AS tp
+WITH p, r, x, [p IN pars | p.name] AS part_of,
+     CASE WHEN tp IS NULL THEN x.date ELSE tp.date END AS date,
+     CASE WHEN tp IS NULL THEN x.end_date ELSE tp.end_date END AS end_date,
+     CASE WHEN tp IS NULL THEN x.period ELSE tp.period END AS period,
+     coalesce(own_place, head([p IN pars WHERE p.place IS NOT NULL | p.place])) AS place
+// --
+WITH p, r, x, part_of, date, place,
      [t IN [CASE WHEN r.title IS NULL THEN null ELSE 'title: ' + r.title END,
             CASE WHEN r.status IS NULL THEN null ELSE 'status: ' + r.status END,
             CASE WHEN r.on_behalf_of IS NULL THEN null ELSE 'for: ' + r.on_behalf_of END,
@@ -168,8 +247,8 @@ RETURN p.name AS entity,
        head(labels(x)) AS other_label,
        CASE WHEN size(details) = 0 THEN null
             ELSE reduce(acc = head(details), d IN tail(details) | acc + ', ' + d) END AS detail,
-       CASE WHEN x:Event THEN x.date END AS date,
-       CASE WHEN x:Event THEN coalesce(x.location, head(places)) END AS place,
+       CASE WHEN x:Event THEN date END AS date,
+       CASE WHEN x:Event THEN place END AS place,
        r.sentence AS evidence,
        r.doc AS doc
 ORDER BY entity, entity_id, relation, direction DESC, other;
@@ -182,16 +261,34 @@ WHERE p.name = $name OR $name IN coalesce(p.aliases, [])
 RETURN p.name AS entity, p.id AS entity_id, type(r) AS relation,
        CASE WHEN startNode(r) = p THEN 'out' ELSE 'in' END AS direction,
        CASE WHEN x:Document AND x.path IS NOT NULL THEN x.path ELSE x.name END AS other,
-       r.title AS title, r.status AS status, CASE WHEN x:Event THEN x.date END AS date,
        r.sentence AS evidence, r.doc AS doc
 ORDER BY entity, entity_id, relation, direction DESC, other;
 
 // name: org
 // Everything known about every organization: one row per relationship, either direction.
 MATCH (p:Organization)-[r]-(x)
-OPTIONAL MATCH (x)-[:LOCATED_IN]->(loc:Location)
-WITH p, r, x, collect(DISTINCT loc.name) AS places
-WITH p, r, x, places,
+// -- x's time and place, inherited from the first PART_OF parent (by name) when missing
+OPTIONAL MATCH (x)-[:LOCATED_IN]->(eloc:Location)
+WITH p, r, x, eloc ORDER BY eloc.name
+WITH p, r, x, collect(eloc.name) AS eplaces
+OPTIONAL MATCH (x)-[:PART_OF]->(par:Event)
+OPTIONAL MATCH (par)-[:LOCATED_IN]->(ploc:Location)
+WITH p, r, x, eplaces, par, ploc ORDER BY par.name, ploc.name
+WITH p, r, x, eplaces, par, collect(ploc.name) AS pplaces ORDER BY par.name
+WITH p, r, x, eplaces,
+     collect(CASE WHEN par IS NULL THEN null ELSE
+       {name: par.name, date: par.date, end_date: par.end_date, period: par.period,
+        place: coalesce(par.location, CASE WHEN size(pplaces) = 0 THEN null ELSE reduce(acc = head(pplaces), x IN tail(pplaces) | acc + ', ' + x) END)} END) AS pars
+WITH p, r, x, pars, coalesce(x.location, CASE WHEN size(eplaces) = 0 THEN null ELSE reduce(acc = head(eplaces), x IN tail(eplaces) | acc + ', ' + x) END) AS own_place,
+     CASE WHEN x.date IS NULL AND x.period IS NULL
+          THEN head([p IN pars WHERE p.date IS NOT NULL OR p.period IS NOT NULL]) END AS tp
+WITH p, r, x, [p IN pars | p.name] AS part_of,
+     CASE WHEN tp IS NULL THEN x.date ELSE tp.date END AS date,
+     CASE WHEN tp IS NULL THEN x.end_date ELSE tp.end_date END AS end_date,
+     CASE WHEN tp IS NULL THEN x.period ELSE tp.period END AS period,
+     coalesce(own_place, head([p IN pars WHERE p.place IS NOT NULL | p.place])) AS place
+// --
+WITH p, r, x, part_of, date, place,
      [t IN [CASE WHEN r.title IS NULL THEN null ELSE 'title: ' + r.title END,
             CASE WHEN r.status IS NULL THEN null ELSE 'status: ' + r.status END,
             CASE WHEN r.on_behalf_of IS NULL THEN null ELSE 'for: ' + r.on_behalf_of END,
@@ -207,8 +304,8 @@ RETURN p.name AS entity,
        head(labels(x)) AS other_label,
        CASE WHEN size(details) = 0 THEN null
             ELSE reduce(acc = head(details), d IN tail(details) | acc + ', ' + d) END AS detail,
-       CASE WHEN x:Event THEN x.date END AS date,
-       CASE WHEN x:Event THEN coalesce(x.location, head(places)) END AS place,
+       CASE WHEN x:Event THEN date END AS date,
+       CASE WHEN x:Event THEN place END AS place,
        r.sentence AS evidence,
        r.doc AS doc
 ORDER BY entity, entity_id, relation, direction DESC, other;
@@ -221,15 +318,14 @@ WHERE p.name = $name OR $name IN coalesce(p.aliases, [])
 RETURN p.name AS entity, p.id AS entity_id, type(r) AS relation,
        CASE WHEN startNode(r) = p THEN 'out' ELSE 'in' END AS direction,
        CASE WHEN x:Document AND x.path IS NOT NULL THEN x.path ELSE x.name END AS other,
-       r.title AS title, r.status AS status, CASE WHEN x:Event THEN x.date END AS date,
        r.sentence AS evidence, r.doc AS doc
 ORDER BY entity, entity_id, relation, direction DESC, other;
 
 // name: path
 // params: from, to
 // `kgextract query path A B`: all shortest paths between two entities (names or aliases),
-// ignoring direction and never through a Document node. Paths are written with node names
-// and relationship types; `kgextract` additionally renders them as one string.
+// ignoring direction and never through a Document node (at most 15 hops here; kgextract has
+// no bound). Paths are node names and relationship types; kgextract also renders them as text.
 MATCH (a), (b)
 WHERE NOT a:Document AND NOT b:Document AND a <> b
   AND (a.name = $from OR $from IN coalesce(a.aliases, []))

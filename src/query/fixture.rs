@@ -1,7 +1,8 @@
 //! A small, hand-built knowledge graph with every relationship the questions read, for tests
 //! of `query` (unit tests here, CLI tests in `tests/cli_query.rs`) independent of how well the
 //! extractors do. The article is invented: a summit in 上海 where 星河科技集团 (organizer) and
-//! 蓝海资本 (through its general manager 李青) sign a cooperation agreement, and a fund with a
+//! 蓝海资本 (through its general manager 李青) sign a cooperation agreement (the signing has no
+//! date or place of its own: they come from the summit it is PART_OF), and a fund with a
 //! total size of 不低于50亿元 is set up; one more amount (超过10亿元) is attached to nothing.
 
 use chrono::NaiveDate;
@@ -90,15 +91,17 @@ pub fn doc() -> DocExtraction {
         Event {
             kind: EventKind::Forum,
             name: "2025数字经济峰会".into(),
-            date: day.clone(),
+            date: day,
             location: Some(3),
             evidence: ev(0),
         },
+        // Undated and placeless in its own sentence: `query` takes both from the forum it is
+        // PART_OF.
         Event {
             kind: EventKind::Signing,
             name: "战略合作协议签约".into(),
-            date: day,
-            location: Some(3),
+            date: None,
+            location: None,
             evidence: ev(2),
         },
         Event {

@@ -61,9 +61,35 @@ impl EventInfo {
     }
 }
 
-/// Date, kind and place of `ix` (empty for a node that is not an event). The place is the
-/// event's `location` property, or else the targets of its LOCATED_IN edges.
+/// Date, kind and place of `ix` (empty for a node that is not an event).
+///
+/// The place is the event's `location` property, else the names of its LOCATED_IN targets
+/// (sorted, joined with `, `). What the event itself lacks — a date (or period), a place — is
+/// taken from the first event it is PART_OF (by name) that has it: a signing held during a
+/// forum happened on the forum's day, at the forum's place. One level only.
 pub fn event_info(kg: &KnowledgeGraph, ix: NodeIndex) -> EventInfo {
+    let mut info = own_event_info(kg, ix);
+    if info.kind.is_none() {
+        return info;
+    }
+    let undated = info.date.is_none() && info.period.is_none();
+    if undated || info.place.is_none() {
+        for p in neighbours(kg, ix, Direction::Outgoing, RelType::PartOf) {
+            let parent = own_event_info(kg, p);
+            if info.date.is_none() && info.period.is_none() {
+                info.date = parent.date;
+                info.end = parent.end;
+                info.period = parent.period;
+            }
+            if info.place.is_none() {
+                info.place = parent.place;
+            }
+        }
+    }
+    info
+}
+
+fn own_event_info(kg: &KnowledgeGraph, ix: NodeIndex) -> EventInfo {
     let NodeProps::Event {
         kind,
         date,
