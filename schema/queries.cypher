@@ -5,11 +5,14 @@
 // sort correctly as strings. Parameters use the `$param` syntax (Neo4j 3.0+).
 //
 // File layout, for harnesses that split it:
-//   - every query is one statement ending with `;`, preceded by a line `// name: NAME`;
-//   - a line `// params: a, b` after the name lists the parameters the query needs; a query
-//     without that line needs none and returns the full answer set over the whole graph;
-//   - NAME is a `kgextract query` question (signed, positions, events, amounts, person, org,
-//     path) or a documented variant `QUESTION.VARIANT`.
+//   - every query is one statement ending with `;`, preceded by a line `// name: NAME`, where
+//     NAME is a `kgextract query` question (signed, positions, events, amounts, person, org,
+//     path) or a documented variant `QUESTION.VARIANT`;
+//   - a query that needs no parameters returns the full answer set over the whole graph; if it
+//     is the twin of `kgextract query NAME` (no NAME argument needed) it also has a line
+//     `// query: NAME`, which tests/neo4j/check.py uses to run both and compare;
+//   - a query with parameters has a line `// params: a, b` and its code lines are commented
+//     out with `//| ` (see the end of the file), so that running this file as a script works.
 //
 // Dates and places of events: an event's own `date`/`period` and place (`location`, else its
 // LOCATED_IN targets by name, joined with ', '), else those of the first event it is PART_OF
@@ -30,6 +33,7 @@
 // `on_behalf_of`, `about`, `count`, and evidence `doc`, `sentence`, `start`, `end`, `rule`.
 
 // name: signed
+// query: signed
 // Who signed what: signer, on whose behalf, the signing event, its date and place (inherited
 // from the event it is PART_OF when missing), the events it was part of, the other sides of
 // the signing, and the evidence. A signer's side is the organization it signed for, else itself.
@@ -71,17 +75,8 @@ RETURN s.name AS signer,
        r.doc AS doc
 ORDER BY date, event, signer;
 
-// name: signed.by_org
-// params: org
-// The signings of one organization (by name or alias), itself or through a representative.
-MATCH (s)-[r:SIGNED]->(e:Event)
-WHERE (s:Organization AND (s.name = $org OR $org IN coalesce(s.aliases, [])))
-   OR r.on_behalf_of = $org
-RETURN s.name AS signer, r.on_behalf_of AS on_behalf_of, e.name AS event,
-       r.sentence AS evidence, r.doc AS doc
-ORDER BY event, signer;
-
 // name: positions
+// query: positions
 // Who holds which position in which organization, with status.
 MATCH (p:Person)-[r:HOLDS_POSITION]->(o:Organization)
 RETURN p.name AS person,
@@ -106,6 +101,7 @@ RETURN p.name AS person, title, null AS organization, r.status AS status,
        r.sentence AS evidence, r.doc AS doc;
 
 // name: events
+// query: events
 // What happened, when and where, with participants by relationship type, amounts and documents.
 MATCH (e:Event)
 // -- e's time and place, inherited from the first PART_OF parent (by name) when missing
@@ -153,6 +149,7 @@ RETURN e.name AS event,
 ORDER BY date, event;
 
 // name: amounts
+// query: amounts
 // Amounts with what they are about (HAS_AMOUNT from an event or organization), largest first;
 // an amount nothing points to is listed once with an empty subject.
 MATCH (a:Amount)
@@ -189,24 +186,15 @@ RETURN coalesce(a.text, a.name) AS amount,
        a.qualifier AS qualifier,
        h.about AS about,
        s.name AS subject,
-       head(labels(s)) AS subject_label,
+       CASE WHEN s:Event THEN 'Event' ELSE head(labels(s)) END AS subject_label,
        CASE WHEN s:Event THEN s.kind END AS kind,
        CASE WHEN s:Event THEN date END AS date,
        h.sentence AS evidence,
        coalesce(h.doc, first_doc) AS doc
 ORDER BY value DESC, amount, subject;
 
-// name: amounts.min
-// params: min
-// `kgextract query amounts --min-amount N`: amounts whose value is at least $min.
-MATCH (a:Amount)
-WHERE a.value >= $min
-OPTIONAL MATCH (s)-[h:HAS_AMOUNT]->(a)
-RETURN coalesce(a.text, a.name) AS amount, a.value AS value, a.currency AS currency,
-       a.qualifier AS qualifier, h.about AS about, s.name AS subject
-ORDER BY value DESC, amount, subject;
-
 // name: person
+// query: person
 // Everything known about every person: one row per relationship, either direction, with the
 // date and place of events. `kgextract query person` (no NAME) gives the same rows.
 MATCH (p:Person)-[r]-(x)
@@ -244,7 +232,7 @@ RETURN p.name AS entity,
        type(r) AS relation,
        CASE WHEN startNode(r) = p THEN 'out' ELSE 'in' END AS direction,
        CASE WHEN x:Document AND x.path IS NOT NULL THEN x.path ELSE x.name END AS other,
-       head(labels(x)) AS other_label,
+       CASE WHEN x:Event THEN 'Event' ELSE head(labels(x)) END AS other_label,
        CASE WHEN size(details) = 0 THEN null
             ELSE reduce(acc = head(details), d IN tail(details) | acc + ', ' + d) END AS detail,
        CASE WHEN x:Event THEN date END AS date,
@@ -253,18 +241,8 @@ RETURN p.name AS entity,
        r.doc AS doc
 ORDER BY entity, entity_id, relation, direction DESC, other;
 
-// name: person.by_name
-// params: name
-// `kgextract query person NAME`: one person, by name or alias.
-MATCH (p:Person)-[r]-(x)
-WHERE p.name = $name OR $name IN coalesce(p.aliases, [])
-RETURN p.name AS entity, p.id AS entity_id, type(r) AS relation,
-       CASE WHEN startNode(r) = p THEN 'out' ELSE 'in' END AS direction,
-       CASE WHEN x:Document AND x.path IS NOT NULL THEN x.path ELSE x.name END AS other,
-       r.sentence AS evidence, r.doc AS doc
-ORDER BY entity, entity_id, relation, direction DESC, other;
-
 // name: org
+// query: org
 // Everything known about every organization: one row per relationship, either direction.
 MATCH (p:Organization)-[r]-(x)
 // -- x's time and place, inherited from the first PART_OF parent (by name) when missing
@@ -301,7 +279,7 @@ RETURN p.name AS entity,
        type(r) AS relation,
        CASE WHEN startNode(r) = p THEN 'out' ELSE 'in' END AS direction,
        CASE WHEN x:Document AND x.path IS NOT NULL THEN x.path ELSE x.name END AS other,
-       head(labels(x)) AS other_label,
+       CASE WHEN x:Event THEN 'Event' ELSE head(labels(x)) END AS other_label,
        CASE WHEN size(details) = 0 THEN null
             ELSE reduce(acc = head(details), d IN tail(details) | acc + ', ' + d) END AS detail,
        CASE WHEN x:Event THEN date END AS date,
@@ -310,31 +288,67 @@ RETURN p.name AS entity,
        r.doc AS doc
 ORDER BY entity, entity_id, relation, direction DESC, other;
 
+// ---------------------------------------------------------------------------------------------
+// Parameterized variants. Their code lines start with `//| ` so that a tool running this file
+// as a script (which cannot supply parameters) skips them; strip the prefix and pass the
+// parameters named on the `// params:` line to run one.
+
+// name: signed.by_org
+// params: org
+// The signings of one organization (by name or alias), itself or through a representative.
+//| MATCH (s)-[r:SIGNED]->(e:Event)
+//| WHERE (s:Organization AND (s.name = $org OR $org IN coalesce(s.aliases, [])))
+//|    OR r.on_behalf_of = $org
+//| RETURN s.name AS signer, r.on_behalf_of AS on_behalf_of, e.name AS event,
+//|        r.sentence AS evidence, r.doc AS doc
+//| ORDER BY event, signer;
+
+// name: amounts.min
+// params: min
+// `kgextract query amounts --min-amount N`: amounts whose value is at least $min.
+//| MATCH (a:Amount)
+//| WHERE a.value >= $min
+//| OPTIONAL MATCH (s)-[h:HAS_AMOUNT]->(a)
+//| RETURN coalesce(a.text, a.name) AS amount, a.value AS value, a.currency AS currency,
+//|        a.qualifier AS qualifier, h.about AS about, s.name AS subject
+//| ORDER BY value DESC, amount, subject;
+
+// name: person.by_name
+// params: name
+// `kgextract query person NAME`: one person, by name or alias.
+//| MATCH (p:Person)-[r]-(x)
+//| WHERE p.name = $name OR $name IN coalesce(p.aliases, [])
+//| RETURN p.name AS entity, p.id AS entity_id, type(r) AS relation,
+//|        CASE WHEN startNode(r) = p THEN 'out' ELSE 'in' END AS direction,
+//|        CASE WHEN x:Document AND x.path IS NOT NULL THEN x.path ELSE x.name END AS other,
+//|        r.sentence AS evidence, r.doc AS doc
+//| ORDER BY entity, entity_id, relation, direction DESC, other;
+
 // name: org.by_name
 // params: name
 // `kgextract query org NAME`: one organization, by name or alias (e.g. its 以下简称 short name).
-MATCH (p:Organization)-[r]-(x)
-WHERE p.name = $name OR $name IN coalesce(p.aliases, [])
-RETURN p.name AS entity, p.id AS entity_id, type(r) AS relation,
-       CASE WHEN startNode(r) = p THEN 'out' ELSE 'in' END AS direction,
-       CASE WHEN x:Document AND x.path IS NOT NULL THEN x.path ELSE x.name END AS other,
-       r.sentence AS evidence, r.doc AS doc
-ORDER BY entity, entity_id, relation, direction DESC, other;
+//| MATCH (p:Organization)-[r]-(x)
+//| WHERE p.name = $name OR $name IN coalesce(p.aliases, [])
+//| RETURN p.name AS entity, p.id AS entity_id, type(r) AS relation,
+//|        CASE WHEN startNode(r) = p THEN 'out' ELSE 'in' END AS direction,
+//|        CASE WHEN x:Document AND x.path IS NOT NULL THEN x.path ELSE x.name END AS other,
+//|        r.sentence AS evidence, r.doc AS doc
+//| ORDER BY entity, entity_id, relation, direction DESC, other;
 
 // name: path
 // params: from, to
 // `kgextract query path A B`: all shortest paths between two entities (names or aliases),
 // ignoring direction and never through a Document node (at most 15 hops here; kgextract has
 // no bound). Paths are node names and relationship types; kgextract also renders them as text.
-MATCH (a), (b)
-WHERE NOT a:Document AND NOT b:Document AND a <> b
-  AND (a.name = $from OR $from IN coalesce(a.aliases, []))
-  AND (b.name = $to OR $to IN coalesce(b.aliases, []))
-MATCH p = allShortestPaths((a)-[*..15]-(b))
-WHERE NONE(n IN nodes(p) WHERE n:Document)
-WITH p, length(p) AS len
-WITH collect({len: len, p: p}) AS found, min(len) AS best
-UNWIND [f IN found WHERE f.len = best] AS f
-RETURN f.len AS length,
-       [n IN nodes(f.p) | n.name] AS nodes,
-       [r IN relationships(f.p) | type(r)] AS relationships;
+//| MATCH (a), (b)
+//| WHERE NOT a:Document AND NOT b:Document AND a <> b
+//|   AND (a.name = $from OR $from IN coalesce(a.aliases, []))
+//|   AND (b.name = $to OR $to IN coalesce(b.aliases, []))
+//| MATCH p = allShortestPaths((a)-[*..15]-(b))
+//| WHERE NONE(n IN nodes(p) WHERE n:Document)
+//| WITH p, length(p) AS len
+//| WITH collect({len: len, p: p}) AS found, min(len) AS best
+//| UNWIND [f IN found WHERE f.len = best] AS f
+//| RETURN f.len AS length,
+//|        [n IN nodes(f.p) | n.name] AS nodes,
+//|        [r IN relationships(f.p) | type(r)] AS relationships;

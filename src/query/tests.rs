@@ -441,28 +441,48 @@ fn every_question_has_a_cypher_twin() {
         }
     }
     for block in &blocks {
-        let body: Vec<&str> = block
+        let name = block
             .lines()
-            .skip(1)
-            .filter(|l| !l.trim_start().starts_with("//") && !l.trim().is_empty())
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("// name:")
+            .trim();
+        let declared: Vec<&str> = block
+            .lines()
+            .filter_map(|l| l.strip_prefix("// params:"))
+            .flat_map(|p| p.split(',').map(str::trim))
             .collect();
-        assert!(!body.is_empty(), "empty query block: {block}");
-        let joined = body.join("\n");
+        // Parameterized queries are commented out with `//| ` (a script runner cannot supply
+        // parameters); the others are plain statements.
+        let code: Vec<&str> = if declared.is_empty() {
+            block
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//") && !l.trim().is_empty())
+                .collect()
+        } else {
+            assert!(
+                !block
+                    .lines()
+                    .any(|l| !l.starts_with("//") && !l.trim().is_empty()),
+                "{name}: a parameterized query must be commented out with `//| `"
+            );
+            block
+                .lines()
+                .filter_map(|l| l.strip_prefix("//|"))
+                .filter(|l| !l.trim().is_empty())
+                .collect()
+        };
+        assert!(!code.is_empty(), "{name}: empty query block");
+        let joined = code.join("\n");
         assert!(
             joined.trim_end().ends_with(';'),
-            "block does not end with `;`: {joined}"
+            "{name}: does not end with `;`"
         );
         assert_eq!(
             joined.matches(';').count(),
             1,
-            "one statement per block: {joined}"
+            "{name}: one statement per block"
         );
-        // Every $param used is declared on a `// params:` line, and vice versa.
-        let declared: Vec<&str> = block
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix("// params:"))
-            .flat_map(|p| p.split(',').map(str::trim))
-            .collect();
         let used: Vec<&str> = joined
             .split('$')
             .skip(1)
@@ -475,11 +495,31 @@ fn every_question_has_a_cypher_twin() {
         for u in &used {
             assert!(
                 declared.contains(u),
-                "${u} not declared in `// params:`: {joined}"
+                "{name}: ${u} not declared in `// params:`"
             );
         }
         for d in &declared {
-            assert!(used.contains(d), "param {d} declared but unused: {joined}");
+            assert!(used.contains(d), "{name}: param {d} declared but unused");
         }
+        // `// query: Q` marks the twin CI runs as `kgextract query Q`: a runnable block of the
+        // same name, for a question that needs no NAME argument.
+        for q in block.lines().filter_map(|l| l.strip_prefix("// query:")) {
+            let q = q.trim();
+            assert_eq!(q, name, "`// query:` must repeat the block's name");
+            assert!(
+                declared.is_empty(),
+                "{name}: a `// query:` twin cannot take parameters"
+            );
+            assert!(
+                QUESTION_NAMES.contains(&q) && q != "path",
+                "{name}: not runnable by name"
+            );
+        }
+    }
+    for q in QUESTION_NAMES.iter().filter(|q| **q != "path") {
+        assert!(
+            text.contains(&format!("\n// query: {q}\n")),
+            "{q}: no `// query: {q}` twin for CI"
+        );
     }
 }
