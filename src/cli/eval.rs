@@ -34,6 +34,15 @@ pub enum What {
         #[arg(long, default_value_t = 25)]
         errors: usize,
     },
+    /// Money amounts (value and currency) against a TSV `text  value  currency  notes`.
+    #[command(after_help = "Example:\n  kgextract eval money ../shared/eval/numeric/money.tsv")]
+    Money(ValueArgs),
+    /// Numerals against `numerals.tsv` (`text  number …`) or `numerals_invalid.tsv` (`text …`:
+    /// every row must be rejected or accepted for a documented reason).
+    #[command(
+        after_help = "Example:\n  kgextract eval numerals ../shared/eval/numeric/numerals.tsv"
+    )]
+    Numerals(ValueArgs),
     /// Events and relations against FinRE or DuEE-Fin JSONL (see `src/eval/events.rs`).
     #[command(
         after_help = "Example:\n  kgextract eval events ../shared/eval/events/finre_test.jsonl --entities gold"
@@ -53,6 +62,41 @@ pub enum What {
         #[arg(long, default_value_t = 10)]
         errors: usize,
     },
+}
+
+/// Arguments of the value evaluations (money, numerals, dates).
+#[derive(clap::Args, Debug)]
+pub struct ValueArgs {
+    pub file: PathBuf,
+    /// Print one JSON object (`total`, `correct`, `accuracy`, `failures`) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Only the first N rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// How many failures to list in the text output.
+    #[arg(long, default_value_t = 200)]
+    pub failures: usize,
+}
+
+type ValueEval = fn(
+    std::fs::File,
+    &str,
+    &Rules,
+    Option<usize>,
+) -> std::result::Result<crate::eval::numerals::ValueReport, String>;
+
+fn run_value(a: ValueArgs, eval: ValueEval) -> Result<u8> {
+    let f = std::fs::File::open(&a.file)
+        .with_context(|| format!("{}: cannot open", a.file.display()))?;
+    let rep = eval(f, &a.file.display().to_string(), Rules::builtin(), a.limit)
+        .map_err(|e| anyhow!(e))?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&rep)?);
+    } else {
+        print!("{}", rep.render(a.failures));
+    }
+    Ok(0)
 }
 
 pub fn run(args: Args) -> Result<u8> {
@@ -104,6 +148,8 @@ pub fn run(args: Args) -> Result<u8> {
             }
             Ok(0)
         }
+        What::Money(a) => run_value(a, crate::eval::money::evaluate),
+        What::Numerals(a) => run_value(a, crate::eval::numerals::evaluate),
     }
 }
 

@@ -11,8 +11,10 @@ pub mod date;
 pub mod event;
 pub mod location;
 pub mod money;
+pub mod numeral;
 pub mod org;
 pub mod person;
+pub mod position;
 pub mod role;
 
 use std::ops::Range;
@@ -573,7 +575,9 @@ pub fn run(doc: &mut AnnotatedDoc, rules: &Rules) {
         fam.find(doc, rules, &mut cands);
         commit(doc, cands);
     }
-    // Events and relations read the committed mentions and add events + relations.
+    // Positions bind people to titles and organizations (HAS_ROLE, HOLDS_POSITION); events
+    // then read the committed mentions and these relations.
+    position::extract_positions(doc, rules);
     event::extract_events(doc, rules);
 }
 
