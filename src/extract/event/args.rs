@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::slots::State;
-use super::trigger::{SentView, Trig, clean_name, collapse_ws, strip_year};
+use super::trigger::{SentView, Trig, clean_name, strip_year};
 use super::*;
 use crate::extract::{Attrs, Label, Mention, PositionStatus, Precision};
 
@@ -386,7 +386,7 @@ fn forums(
             None => (s.name_start(t.range.start, s.range.start), t.range.end),
         };
         covered = start;
-        let name = clean_name(strip_year(&s.text[start..end]));
+        let name = clean_name(strip_year(s.disp(start..end)));
         let bare = name == s.text[t.range.clone()];
         if bare {
             // `出席论坛`, `本次论坛`: the forum in context.
@@ -492,7 +492,7 @@ fn quoted(
         ) {
             continue;
         }
-        let name = clean_name(inner);
+        let name = clean_name(s.disp(q.inner.clone()));
         let mut d = Draft::new(kind, name, s.idx, s.paragraph, q.outer.clone(), QUOTED);
         d.date = best_date(s, q.outer.start, false);
         if matches!(kind, EventKind::Signing | EventKind::Launch) {
@@ -734,10 +734,10 @@ fn signing(
     let both = last_parties(drafts, st);
     let n = signing_parties(doc, s, st, floor, t.range.clone(), &both, &mut d);
     let named = if let Some(q) = book {
-        Some(clean_name(&s.text[q.inner.clone()]))
+        Some(clean_name(s.disp(q.inner.clone())))
     } else if let Some(x) = doc_noun {
         let st_ = s.name_start(x.range.start, t.range.end);
-        let name = clean_name(&s.text[st_..x.range.end]);
+        let name = clean_name(s.disp(st_..x.range.end));
         // A bare `协议` is not a name.
         (name.chars().count() > 2).then_some(name)
     } else {
@@ -797,7 +797,7 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
         .find(|q| q.outer.start >= t.range.end && q.outer.end <= ce)?;
     let floor = scope_start(s, t.range.start);
     let (oi, om) = s.within(ORG, floor..t.range.start).last()?;
-    let name = clean_name(&s.text[q.inner.clone()]);
+    let name = clean_name(s.disp(q.inner.clone()));
     if name.is_empty() {
         return None;
     }
@@ -835,7 +835,7 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
         .quotes
         .iter()
         .rfind(|q| q.book && q.outer.start >= pm.range.end && q.outer.end <= t.range.start)
-        .map(|q| collapse_ws(&s.text[q.inner.clone()]));
+        .map(|q| s.title(q.inner.clone()));
     let target = match st.forum {
         Some(f) => f,
         None => {
@@ -912,7 +912,7 @@ fn object(s: &SentView, floor: usize, t: &Range<usize>) -> Option<(usize, Range<
 /// the trigger, else `fallback`.
 fn phrase_name(s: &SentView, t: &Range<usize>, floor: usize, fallback: String) -> String {
     let start = s.name_start_with(t.start, floor, false);
-    let name = clean_name(&s.text[start..t.end]);
+    let name = clean_name(s.disp(start..t.end));
     if name.chars().count() > s.text[t.clone()].chars().count() && name.chars().count() <= 20 {
         name
     } else {
@@ -1346,14 +1346,14 @@ fn chain<'m>(
 }
 
 /// `聘任X、Y为Z`, `X当选Z`, `X辞去Z`, `A、B因离职`: one Appointment per person, APPOINTED
-/// {title, status} for each title, and the resulting HOLDS_POSITION to the organization of
-/// the sentence (or the last one: `公司`).
+/// {title, status} for each title. The resulting HOLDS_POSITION (with status new/former) is
+/// the position family's (`src/extract/position.rs`), which reads the same verbs.
 fn appointment(
     doc: &AnnotatedDoc,
     s: &SentView,
     t: &Trig,
     drafts: &mut Drafts,
-    st: &mut State,
+    _st: &mut State,
 ) -> Option<usize> {
     let status = match t.entry.attr("status") {
         Some("former") => PositionStatus::Former,
@@ -1387,17 +1387,6 @@ fn appointment(
         Some(k) => chain(s, &roles, k, false),
         None => Vec::new(),
     };
-    let org = s
-        .within(ORG, floor..ce)
-        .find(|(_, m)| !persons.iter().any(|(_, p)| overlaps(&p.range, &m.range)))
-        .map(|(i, _)| i)
-        .or_else(|| {
-            anaphors(s, st, floor..ce)
-                .into_iter()
-                .next()
-                .map(|(i, _)| i)
-        })
-        .or(st.last_org);
     let title_text = |m: &Mention| match &m.attrs {
         Attrs::Role { title } => title.clone(),
         _ => m.name.clone(),
@@ -1465,21 +1454,6 @@ fn appointment(
         }
         let i = drafts.upsert(d);
         first = first.or(Some(i));
-        if let Some(o) = org {
-            for (_, r) in &titles {
-                drafts.direct.push(Relation {
-                    rel: RelType::HoldsPosition,
-                    from: NodeRef::Mention(pi),
-                    to: NodeRef::Mention(o),
-                    props: RelProps {
-                        title: Some(title_text(r)),
-                        status: Some(status),
-                        ..RelProps::default()
-                    },
-                    evidence: Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT),
-                });
-            }
-        }
     }
     let _ = doc;
     first
@@ -1584,7 +1558,12 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
         // Organizers: in the cue's clause (after 由 if present); attendees: in scope.
         let from = if rel == RelType::Organized { cs } else { floor };
         let ms: Vec<(usize, &Mention)> = s.within(labels, from..c.range.start).collect();
+        // When people attend, the organizations around them are their affiliations.
+        let people = ms.iter().any(|(_, m)| m.label == Label::Person);
         for (k, (i, m)) in ms.iter().enumerate() {
+            if people && m.label == Label::Organization && rel == RelType::Attended {
+                continue;
+            }
             // An organization directly followed by a title or person is an affiliation.
             if m.label == Label::Organization
                 && rel == RelType::Attended

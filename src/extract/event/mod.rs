@@ -3,8 +3,8 @@
 //! Input: the committed mentions of one [`AnnotatedDoc`] (people, organizations, roles,
 //! places, amounts, dates). Output: [`Event`]s and the [`Relation`]s that tie participants to
 //! them (ORGANIZED, ATTENDED, SPOKE_AT, SIGNED, INVESTED, RAISED, ACQUIRED, SOLD, TARGET_OF,
-//! APPOINTED, LAUNCHED, ESTABLISHED, HAS_AMOUNT, LOCATED_IN, PART_OF; APPOINTED also gives the
-//! resulting HOLDS_POSITION).
+//! APPOINTED, LAUNCHED, ESTABLISHED, HAS_AMOUNT, LOCATED_IN, PART_OF; the HOLDS_POSITION that results
+//! from an appointment is the position family's).
 //!
 //! How it works, in three stages (one file each):
 //! - [`trigger`]: one leftmost-longest pass of the trigger automaton (all
@@ -269,7 +269,8 @@ impl Draft {
 #[derive(Default)]
 pub(crate) struct Drafts {
     pub list: Vec<Draft>,
-    /// Relations between mentions found by event patterns (HOLDS_POSITION after APPOINTED).
+    /// Relations between mentions found by event patterns (none yet; kept for patterns such
+    /// as ESTABLISHED → Organization(fund)).
     pub direct: Vec<Relation>,
     by_name: HashMap<(EventKind, String), usize>,
 }

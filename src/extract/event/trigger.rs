@@ -120,6 +120,11 @@ pub struct Quote {
 /// One sentence: its range, its mentions and its share of the scan.
 pub struct SentView<'a, 'r> {
     pub idx: usize,
+    /// The clean text in the document's own script (same byte layout as `text`).
+    pub display: &'a str,
+    /// The original document text and the clean → original map (for titles as written).
+    pub norm: &'a crate::normalize::NormText,
+    pub original: &'a str,
     pub range: Range<usize>,
     pub paragraph: usize,
     pub text: &'a str,
@@ -139,6 +144,9 @@ impl<'a, 'r> SentView<'a, 'r> {
         let text = doc.text();
         SentView {
             idx: s,
+            display: &doc.norm.display,
+            norm: doc.norm,
+            original: &doc.doc.text,
             range: sent.range.clone(),
             paragraph: sent.paragraph,
             text,
@@ -148,6 +156,26 @@ impl<'a, 'r> SentView<'a, 'r> {
             cues: &scan.cues[scan.sent_cues[s].clone()],
             quotes: quotes(text, sent.range.clone()),
             rules: scan.rules,
+        }
+    }
+
+    /// The display form (original script) of a clean range: names are reported as written.
+    pub fn disp(&self, r: Range<usize>) -> &'a str {
+        self.display.get(r).unwrap_or("")
+    }
+
+    /// A title (《…》) as written: the original text with whitespace runs collapsed to one
+    /// space (normalization drops spaces between Chinese characters, titles keep them), unless
+    /// the original differs from the clean text by more than whitespace (noise inside).
+    pub fn title(&self, r: Range<usize>) -> String {
+        let clean = self.disp(r.clone());
+        let span = self.norm.to_original(r);
+        let orig = self.original.get(span.start..span.end).unwrap_or("");
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        if squeeze(orig) == squeeze(clean) {
+            collapse_ws(orig)
+        } else {
+            collapse_ws(clean)
         }
     }
 
