@@ -117,6 +117,8 @@ struct RawNode {
     #[serde(default)]
     aliases: Option<Value>,
     #[serde(default)]
+    merged_by: Option<Value>,
+    #[serde(default)]
     mentions: Option<u64>,
     #[serde(default)]
     kind: Option<String>,
@@ -303,7 +305,22 @@ fn node_of(n: RawNode) -> Result<Node, String> {
             }
         }
     };
-    let aliases = match n.aliases {
+    let aliases = string_set(n.aliases);
+    let merged_by = string_set(n.merged_by);
+    Ok(Node {
+        name: n.name.unwrap_or_else(|| n.id.clone()),
+        id: n.id,
+        label,
+        aliases,
+        merged_by,
+        mentions: n.mentions.unwrap_or(1).min(u32::MAX as u64) as u32,
+        props,
+    })
+}
+
+/// A list property: a JSON array of strings, or a `;`-joined string (GraphML/CSV style).
+fn string_set(v: Option<Value>) -> BTreeSet<String> {
+    match v {
         Some(Value::Array(a)) => a
             .into_iter()
             .filter_map(|v| v.as_str().map(str::to_string))
@@ -314,15 +331,7 @@ fn node_of(n: RawNode) -> Result<Node, String> {
             .map(str::to_string)
             .collect(),
         _ => BTreeSet::new(),
-    };
-    Ok(Node {
-        name: n.name.unwrap_or_else(|| n.id.clone()),
-        id: n.id,
-        label,
-        aliases,
-        mentions: n.mentions.unwrap_or(1).min(u32::MAX as u64) as u32,
-        props,
-    })
+    }
 }
 
 fn date(s: &str) -> Option<NaiveDate> {
