@@ -166,9 +166,7 @@ fn places<'a>(text: &'a str, r: &'a LocationRules) -> Vec<Place<'a>> {
         }
         let last = text[range.clone()].chars().next_back();
         let next = text[range.end..].chars().next();
-        if matches!(last, Some('市' | '区'))
-            && next.is_some_and(|n| r.shrink.contains(&n))
-        {
+        if matches!(last, Some('市' | '区')) && next.is_some_and(|n| r.shrink.contains(&n)) {
             let short = range.start..range.end - '市'.len_utf8();
             match r.places.get(&text[short.clone()]) {
                 Some(e) => out.push(Place {
@@ -232,11 +230,10 @@ fn abbreviations(text: &str, r: &LocationRules, out: &mut Vec<Candidate>) {
             continue;
         }
         let canonical = e.attr("canonical").unwrap_or(&e.term).to_string();
-        let mut c = Candidate::new(Label::Location, range, ABBREV, PRIORITY).with_attrs(
-            Attrs::Location {
+        let mut c =
+            Candidate::new(Label::Location, range, ABBREV, PRIORITY).with_attrs(Attrs::Location {
                 canonical: canonical.clone(),
-            },
-        );
+            });
         c.canonical = Some(canonical);
         out.push(c);
     }
