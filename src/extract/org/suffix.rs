@@ -224,10 +224,14 @@ pub(super) fn find(
         } else {
             SUFFIX
         };
-        out.push(
-            Candidate::new(Label::Organization, start..sr.end, rule, PRIORITY)
-                .with_attrs(Attrs::Org { kind: spec.kind }),
-        );
+        let mut c = Candidate::new(Label::Organization, start..sr.end, rule, PRIORITY)
+            .with_attrs(Attrs::Org { kind: spec.kind });
+        // `5G 产业母基金` (a PDF space between script runs) is the same name as `5G产业母基金`.
+        let name = &text[start..sr.end];
+        if name.contains(' ') {
+            c.canonical = Some(name.replace(' ', ""));
+        }
+        out.push(c);
     }
 }
 
