@@ -27,9 +27,13 @@ pub const LEXICON: RuleId = RuleId("location.lexicon");
 pub const CHAIN: RuleId = RuleId("location.chain");
 pub const ABBREV: RuleId = RuleId("location.abbrev");
 pub const COUNTRY_ABBREV: RuleId = RuleId("location.country_abbrev");
+pub const ADDRESS: RuleId = RuleId("location.address");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 4] = [LEXICON, CHAIN, ABBREV, COUNTRY_ABBREV];
+pub const RULE_IDS: [RuleId; 5] = [LEXICON, CHAIN, ABBREV, COUNTRY_ABBREV, ADDRESS];
+
+/// The longest street name recognised after a place, in characters.
+const MAX_STREET_CHARS: usize = 8;
 
 const PRIORITY: i32 = 5;
 /// The longest county/district name recognised by shape after a city, in characters.
@@ -140,11 +144,19 @@ impl Extractor for LocationExtractor {
                 canonical.push_str(&text[range.end..end]);
                 range.end = end;
             }
-            let rule = if j - i > 1 || range.end != last.range.end {
+            let mut rule = if j - i > 1 || range.end != last.range.end {
                 CHAIN
             } else {
                 LEXICON
             };
+            // `北京市东城区王府井大街218号`, `南京路`: a street (and number) after a place.
+            if last.rank() >= 2
+                && let Some(end) = street_shape(text, range.end, r)
+            {
+                canonical = text[range.start..end].to_string();
+                range.end = end;
+                rule = ADDRESS;
+            }
             let mut c = Candidate::new(Label::Location, range, rule, PRIORITY).with_attrs(
                 Attrs::Location {
                     canonical: canonical.clone(),
@@ -277,6 +289,46 @@ fn county_shape(text: &str, from: usize, limit: usize, r: &LocationRules) -> Opt
         }
     }
     None
+}
+
+/// `end` of a street name (up to [`MAX_STREET_CHARS`] characters + 路/街/巷/大道/胡同, then an
+/// optional house number `218号`) starting at `from`.
+fn street_shape(text: &str, from: usize, r: &LocationRules) -> Option<usize> {
+    let rest = &text[from..];
+    let mut end = None;
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n > MAX_STREET_CHARS {
+            break;
+        }
+        let after = &rest[i + c.len_utf8()..];
+        let marker = matches!(c, '路' | '街' | '巷')
+            || (c == '道' && rest[..i].ends_with('大'))
+            || (c == '同' && rest[..i].ends_with('胡'));
+        if marker {
+            // 路线, 路面, 街头: the character starts another word.
+            if after.starts_with(['线', '面', '况', '径', '费', '演', '头', '上', '边', '舞'])
+            {
+                return None;
+            }
+            end = Some(from + i + c.len_utf8());
+            break;
+        }
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) || r.stopchars.contains(&c) {
+            return None;
+        }
+    }
+    let end = end?;
+    // An optional house number.
+    let tail = &text[end..];
+    let digits: usize = tail
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits > 0 && tail[digits..].starts_with('号') {
+        return Some(end + digits + '号'.len_utf8());
+    }
+    Some(end)
 }
 
 /// `在京召开`-style abbreviations: lead verb + abbreviation + follow word or punctuation.

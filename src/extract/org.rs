@@ -422,4 +422,4 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -18,7 +18,7 @@
 //! - The name must say *which* organization: after removing a leading place/administrative
 //!   word and trailing generic words (`科技`, `投资`, `产业`), something must remain (`needs=core`),
 //!   or the suffix demands a place (`needs=place`: `洛阳市委`), or any name will do
-//!   (`needs=any`: `网络安全产业基金`). So `科技有限公司`, `相关部门`, `各大银行` are not names.
+//!   (`needs=any`: `数字经济产业基金`). So `科技有限公司`, `相关部门`, `各大银行` are not names.
 //! - Words that merely end like a suffix (`布局`, `东部`, `主办`, type `notorg`) and suffixes
 //!   followed by a continuation (`银行业`, `保险市场`, type `rightbad`) give no candidate.
 
