@@ -57,10 +57,11 @@ const TITLE: i32 = 4;
 /// Base priority of person candidates (the option score is added).
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
-const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经和令派叫";
+const LEFT_BOUNDARY: &str =
+    "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时";
 /// Characters that may stand right after a name without being part of it.
 const RIGHT_BOUNDARY: &str =
-    "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此";
+    "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names.
@@ -312,6 +313,7 @@ impl Extractor for PersonExtractor {
             }
         }
         enumerations(&cx, &opts, &mut accepted, &mut cands);
+        chains(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
         // Later mentions and aliases need the names that will actually win.
         let winners = resolve(&cands);
@@ -390,8 +392,8 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
     let eligible = |o: &Opt| {
         (o.plausible || o.signal() >= TITLE) && !o.weak && !o.common_exact && !o.common_prefix
     };
-    let sep_after = |e: usize| LIST_SEPS.iter().find(|s| text[e..].starts_with(**s));
-    let sep_before = |s: usize| LIST_SEPS.iter().find(|p| text[..s].ends_with(**p));
+    let sep_after = |e: usize| LIST_SEPS.iter().find(|s| text[e..].starts_with(**s)).copied();
+    let sep_before = |s: usize| LIST_SEPS.iter().find(|p| text[..s].ends_with(**p)).copied();
     // A list closed by 等: the member before 等 and its `、` neighbour confirm each other.
     let mut closed = vec![false; opts.len()];
     for (i, o) in opts.iter().enumerate() {
@@ -410,23 +412,34 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
                 continue;
             }
             let mut hit = closed[i];
-            if let Some(sep) = sep_after(o.range.end) {
-                let next = o.range.end + sep.len();
-                hit |= by_start
-                    .get(&next)
-                    .is_some_and(|v| v.iter().any(|&j| accepted[j] || closed[j]));
+            let confirmed = |v: Option<&Vec<usize>>, adjacent: bool| {
+                v.is_some_and(|v| {
+                    v.iter().any(|&j| {
+                        (accepted[j] || closed[j])
+                            // names written back to back (`黄某陈某华出席`) must both be
+                            // plausible full names
+                            && (!adjacent || (opts[j].plausible && !opts[j].weak))
+                    })
+                })
+            };
+            let after = sep_after(o.range.end);
+            let next = o.range.end + after.map_or(0, str::len);
+            hit |= confirmed(by_start.get(&next), after.is_none());
+            let before = sep_before(o.range.start);
+            let prev = o.range.start - before.map_or(0, str::len);
+            hit |= confirmed(by_end.get(&prev), before.is_none());
+            let adjacent_only = after.is_none() && before.is_none() && !closed[i];
+            if adjacent_only && (!o.plausible || o.weak) {
+                continue;
             }
-            if let Some(sep) = sep_before(o.range.start) {
-                let prev = o.range.start - sep.len();
-                hit |= by_end
-                    .get(&prev)
-                    .is_some_and(|v| v.iter().any(|&j| accepted[j] || closed[j]));
-            }
-            // The list link only works when the name ends at the separator (or 等).
-            let ends_ok = sep_after(o.range.end).is_some()
+            // The list link only works when the name ends at a separator, 等, another name
+            // or a boundary.
+            let ends_ok = after.is_some()
                 || text[o.range.end..].starts_with('等')
+                || by_start.contains_key(&o.range.end)
                 || o.right >= 1;
-            if hit && ends_ok && o.left >= 1 {
+            let starts_ok = o.left >= 1 || before.is_some() || by_end.contains_key(&o.range.start);
+            if hit && ends_ok && starts_ok {
                 accepted[i] = true;
                 changed = true;
                 out.push(Candidate::new(
@@ -439,6 +452,98 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
         }
         if !changed {
             break;
+        }
+    }
+}
+
+/// Lists of names without context (`王某、李某、张某`, or written back to back in name lists:
+/// `李某某王某某张某某`): three or more plausible names linked by `、`, nothing, or a short
+/// note in brackets (`（女）`, `（藏族）`) are read as a list of people. Two are enough when one
+/// of them is accepted already or the list is closed by `等` or a verb.
+fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let eligible = |o: &Opt| {
+        o.shape >= 1 && !o.common_exact && !o.common_prefix && (!o.weak || o.plausible)
+    };
+    let mut order: Vec<usize> = (0..opts.len()).filter(|&i| eligible(&opts[i])).collect();
+    order.sort_by_key(|&i| (opts[i].range.start, opts[i].range.end));
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    // (chain length, predecessor)
+    let mut best: HashMap<usize, (usize, Option<usize>)> = HashMap::new();
+    for &i in &order {
+        let o = &opts[i];
+        let s = o.range.start;
+        let mut links: Vec<(usize, bool)> = vec![(s, true)];
+        if text[..s].ends_with('、') {
+            links.push((s - '、'.len_utf8(), false));
+        }
+        if text[..s].ends_with('）')
+            && let Some(open) = text[..s].rfind('（')
+            && text[open..s].chars().count() <= 6
+        {
+            links.push((open, false));
+        }
+        let mut me = (1, None);
+        for (end, adjacent) in links {
+            for &p in by_end.get(&end).into_iter().flatten() {
+                let po = &opts[p];
+                if adjacent && !(po.plausible && o.plausible && !po.weak && !o.weak) {
+                    continue;
+                }
+                let len = best.get(&p).map_or(1, |b| b.0) + 1;
+                if len > me.0 {
+                    me = (len, Some(p));
+                }
+            }
+        }
+        best.insert(i, me);
+        by_end.entry(o.range.end).or_default().push(i);
+    }
+    let mut ends: Vec<usize> = best.iter().filter(|(_, b)| b.0 >= 2).map(|(i, _)| *i).collect();
+    ends.sort_by_key(|i| (std::cmp::Reverse(best[i].0), opts[*i].range.start));
+    let mut used: Vec<Range<usize>> = Vec::new();
+    for e in ends {
+        let mut members = vec![e];
+        let mut cur = e;
+        while let Some(Some(p)) = best.get(&cur).map(|b| b.1) {
+            members.push(p);
+            cur = p;
+        }
+        let first = &opts[*members.last().unwrap_or(&e)];
+        let last = &opts[e];
+        // A list must start and end at a boundary (or a title / context word); a long one
+        // may be cut at a name we cannot read, so four or more names need one boundary and
+        // five or more none.
+        let bounds = (first.left >= 1) as usize + (last.right >= 1) as usize;
+        let needed = match members.len() {
+            0..=3 => 2,
+            4 => 1,
+            _ => 0,
+        };
+        if bounds < needed {
+            continue;
+        }
+        let closed = last.right >= 2 || members.iter().any(|&m| accepted[m]);
+        if members.len() < 3 && !closed {
+            continue;
+        }
+        if members
+            .iter()
+            .any(|&m| used.iter().any(|u| u.start < opts[m].range.end && opts[m].range.start < u.end))
+        {
+            continue;
+        }
+        for &m in &members {
+            used.push(opts[m].range.clone());
+            if !accepted[m] {
+                accepted[m] = true;
+                out.push(Candidate::new(
+                    Label::Person,
+                    opts[m].range.clone(),
+                    ENUMERATION,
+                    BASE + opts[m].score() + 3,
+                ));
+            }
         }
     }
 }
@@ -486,7 +591,7 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         // Try every start inside the run that is right after a title, else the run start.
         let left = cx.left_score(s);
         let right = cx.right_score(e);
-        if (left >= TITLE && right >= 1) || (right >= 3 && left >= 1) || right >= TITLE {
+        if left >= TITLE || (right >= 3 && left >= 1) || right >= TITLE {
             let r = s..e;
             if !cx.overlaps(&r) && !cx.common.contains_key(&s) {
                 out.push(Candidate::new(
@@ -710,4 +815,21 @@ mod tests {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
     }
+}
+
+/// Every scored name reading of a document that has run the entity families before people
+/// (for tuning: `(range, left, right, shape, plausible, weak, accepted)`).
+#[doc(hidden)]
+pub fn debug_options(
+    doc: &AnnotatedDoc,
+    rules: &Rules,
+) -> Vec<(Range<usize>, i32, i32, i32, bool, bool, bool)> {
+    let cx = Ctx::new(doc, rules);
+    chinese_options(&rules.person, &cx)
+        .into_iter()
+        .map(|o| {
+            let acc = o.accepted();
+            (o.range, o.left, o.right, o.shape, o.plausible, o.weak, acc)
+        })
+        .collect()
 }
