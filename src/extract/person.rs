@@ -51,21 +51,21 @@ pub const REPEAT: RuleId = RuleId("person.repeat");
 pub const ALIAS: RuleId = RuleId("person.alias");
 pub const TRANSLITERATED: RuleId = RuleId("person.transliterated");
 pub const FOREIGN: RuleId = RuleId("person.foreign");
+pub const LATIN: RuleId = RuleId("person.latin");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
 /// Base priority of person candidates (the option score is added).
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
-const LEFT_BOUNDARY: &str =
-    "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时";
+const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时";
 /// Characters that may stand right after a name without being part of it.
 const RIGHT_BOUNDARY: &str =
     "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names.
-const DOTS: &str = "·•・‧∙";
+const DOTS: &str = "·•・‧∙-－";
 
 /// Compiled person rules, built once.
 pub struct PersonRules {
@@ -75,8 +75,8 @@ pub struct PersonRules {
     given_ok: HashSet<char>,
     given_bad: HashSet<char>,
     translit: HashSet<char>,
-    /// `X·Y` runs (the ends are trimmed to transliteration characters afterwards).
-    dotted: Option<Regex>,
+    /// Capitalized Latin-script names (`Svensson`, `Steven Berg`).
+    latin: Option<Regex>,
 }
 
 fn char_set(lex: &LexiconSet, name: &str) -> HashSet<char> {
@@ -92,7 +92,7 @@ impl PersonRules {
             given_ok: char_set(lex, "given_name_chars"),
             given_bad: char_set(lex, "given_name_bad_chars"),
             translit: char_set(lex, "transliteration_chars"),
-            dotted: crate::extract::role::rule_pattern("rules/person.toml", TRANSLITERATED),
+            latin: crate::extract::role::rule_pattern("rules/person.toml", LATIN),
         }
     }
 
@@ -131,6 +131,8 @@ impl Opt {
     fn signal(&self) -> i32 {
         self.left.max(self.right)
     }
+    /// The priority of the reading. Two readings with the same score are resolved by
+    /// length (the longer wins: three-character names are the common case).
     fn score(&self) -> i32 {
         self.left + self.right + self.shape
     }
@@ -159,10 +161,13 @@ impl Opt {
         }
         // Starting in the middle of running text (`俄罗斯总统`, `出任永隆行长`): only a
         // plausible given name after a strong surname.
-        if self.left <= 0 && (!self.plausible || self.weak) {
+        if self.left <= 0 && (!self.plausible || self.weak || self.given_len < 2) {
             return false;
         }
-        self.signal() >= 2 && self.score() >= 4
+        // A full three-character name of plausible characters standing between two
+        // boundaries (`，张建华的`) is a name without any other clue.
+        let bare = !self.weak && self.plausible && self.given_len == 2 && self.left >= 1;
+        (self.signal() >= 2 || bare) && self.score() >= 4
     }
 
     fn rule(&self) -> RuleId {
@@ -337,7 +342,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         let mut shape = 0;
         let mut plausible = true;
         for c in text[sr.end..].chars().take(2) {
-            if !pr.given_possible(c) {
+            // A verb or honorific starts here (`王强表示`, `邓先生`): the name has ended.
+            if !pr.given_possible(c) || cx.after.get(&end).is_some_and(|&w| w >= 3) {
                 break;
             }
             end += c.len_utf8();
@@ -392,7 +398,12 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
     let eligible = |o: &Opt| {
         (o.plausible || o.signal() >= TITLE) && !o.weak && !o.common_exact && !o.common_prefix
     };
-    let sep_after = |e: usize| LIST_SEPS.iter().find(|s| text[e..].starts_with(**s)).copied();
+    let sep_after = |e: usize| {
+        LIST_SEPS
+            .iter()
+            .find(|s| text[e..].starts_with(**s))
+            .copied()
+    };
     let sep_before = |s: usize| LIST_SEPS.iter().find(|p| text[..s].ends_with(**p)).copied();
     // A list closed by 等: the member before 等 and its `、` neighbour confirm each other.
     let mut closed = vec![false; opts.len()];
@@ -462,9 +473,8 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
 /// of them is accepted already or the list is closed by `等` or a verb.
 fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
     let text = cx.text;
-    let eligible = |o: &Opt| {
-        o.shape >= 1 && !o.common_exact && !o.common_prefix && (!o.weak || o.plausible)
-    };
+    let eligible =
+        |o: &Opt| o.shape >= 1 && !o.common_exact && !o.common_prefix && (!o.weak || o.plausible);
     let mut order: Vec<usize> = (0..opts.len()).filter(|&i| eligible(&opts[i])).collect();
     order.sort_by_key(|&i| (opts[i].range.start, opts[i].range.end));
     let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -487,7 +497,9 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
         for (end, adjacent) in links {
             for &p in by_end.get(&end).into_iter().flatten() {
                 let po = &opts[p];
-                if adjacent && !(po.plausible && o.plausible && !po.weak && !o.weak) {
+                // back to back, each name must read as a name on its own
+                let solid = |x: &Opt| x.plausible || (x.given_len == 2 && !x.weak);
+                if adjacent && !(solid(po) && solid(o)) {
                     continue;
                 }
                 let len = best.get(&p).map_or(1, |b| b.0) + 1;
@@ -499,7 +511,11 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
         best.insert(i, me);
         by_end.entry(o.range.end).or_default().push(i);
     }
-    let mut ends: Vec<usize> = best.iter().filter(|(_, b)| b.0 >= 2).map(|(i, _)| *i).collect();
+    let mut ends: Vec<usize> = best
+        .iter()
+        .filter(|(_, b)| b.0 >= 2)
+        .map(|(i, _)| *i)
+        .collect();
     ends.sort_by_key(|i| (std::cmp::Reverse(best[i].0), opts[*i].range.start));
     let mut used: Vec<Range<usize>> = Vec::new();
     for e in ends {
@@ -527,15 +543,17 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
         if members.len() < 3 && !closed {
             continue;
         }
-        if members
-            .iter()
-            .any(|&m| used.iter().any(|u| u.start < opts[m].range.end && opts[m].range.start < u.end))
-        {
+        if members.iter().any(|&m| {
+            used.iter()
+                .any(|u| u.start < opts[m].range.end && opts[m].range.start < u.end)
+        }) {
             continue;
         }
         for &m in &members {
             used.push(opts[m].range.clone());
-            if !accepted[m] {
+            // Members already accepted are pushed again with the list bonus, so that the list
+            // reading beats an overlapping longer one (`记者贾某陈某` is 贾某 + 陈某).
+            {
                 accepted[m] = true;
                 out.push(Candidate::new(
                     Label::Person,
@@ -552,46 +570,78 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
 fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let text = cx.text;
     let tl = |c: char| pr.translit.contains(&c);
-    if let Some(re) = &pr.dotted {
-        for m in re.find_iter(text) {
-            // Trim the first part to its transliteration suffix, the last to its prefix.
-            let s = &text[m.range()];
-            let first_dot = s.find(|c| DOTS.contains(c)).unwrap_or(0);
-            let last_dot = s.rfind(|c| DOTS.contains(c)).unwrap_or(s.len());
-            let head = &s[..first_dot];
-            let keep: usize = head
+    // X·Y(·Z): each part is a run of transliteration characters; the last part may be any
+    // short run of Chinese characters that ends at a boundary (`达恩·蒂雄，`).
+    let is_dot = |c: char| DOTS.contains(c);
+    let mut i = 0;
+    while let Some(off) = text[i..].find(is_dot) {
+        let dot = i + off;
+        let after_dot = dot + text[dot..].chars().next().map_or(1, char::len_utf8);
+        let head: usize = text[..dot]
+            .chars()
+            .rev()
+            .take_while(|&c| tl(c) && is_han(c))
+            .map(char::len_utf8)
+            .sum();
+        if head == 0 {
+            i = after_dot;
+            continue;
+        }
+        let start = dot - head;
+        let mut end = dot;
+        // extend over `·part` as long as parts are transliteration runs
+        loop {
+            let Some(d) = text[end..].chars().next().filter(|&c| is_dot(c)) else {
+                break;
+            };
+            let part_start = end + d.len_utf8();
+            let part: usize = text[part_start..]
                 .chars()
-                .rev()
-                .take_while(|&c| tl(c))
+                .take_while(|&c| tl(c) && is_han(c))
                 .map(char::len_utf8)
                 .sum();
-            let tail = &s[last_dot..];
-            let dot_len = tail.chars().next().map_or(0, char::len_utf8);
-            let tail_keep: usize = tail[dot_len..]
+            let han: usize = text[part_start..]
                 .chars()
-                .take_while(|&c| tl(c))
+                .take_while(|&c| is_han(c))
+                .take(4)
                 .map(char::len_utf8)
                 .sum();
-            if keep == 0 || tail_keep == 0 {
-                continue;
+            let han_end = part_start + han;
+            if han > part && cx.right_score(han_end) >= 1 && !text[han_end..].starts_with(is_dot) {
+                end = han_end;
+                break;
             }
-            let r = m.start() + first_dot - keep..m.start() + last_dot + dot_len + tail_keep;
-            if !cx.overlaps(&r) {
+            if part == 0 {
+                break;
+            }
+            end = part_start + part;
+        }
+        if end > dot {
+            let r = start..end;
+            if !cx.overlaps(&r) && !cx.common.contains_key(&start) {
                 out.push(Candidate::new(Label::Person, r, TRANSLITERATED, BASE + 8));
             }
+            i = end;
+        } else {
+            i = after_dot;
         }
     }
-    // Runs of ≥3 transliteration characters with a title before or a verb/title after.
+    // Runs of transliteration characters: three or more with a title before or a verb/title
+    // after; two with a title before, or with a boundary before and a verb after.
     let mut run_start: Option<usize> = None;
     let mut n = 0;
     let flush = |s: usize, e: usize, n: usize, out: &mut Vec<Candidate>| {
-        if n < 3 {
+        if n < 2 {
             return;
         }
-        // Try every start inside the run that is right after a title, else the run start.
         let left = cx.left_score(s);
         let right = cx.right_score(e);
-        if left >= TITLE || (right >= 3 && left >= 1) || right >= TITLE {
+        let ok = if n >= 3 {
+            left >= TITLE || (right >= 3 && left >= 1) || right >= TITLE
+        } else {
+            left >= TITLE && right >= 2
+        };
+        if ok {
             let r = s..e;
             if !cx.overlaps(&r) && !cx.common.contains_key(&s) {
                 out.push(Candidate::new(
@@ -624,6 +674,25 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     }
     if let Some(s) = run_start {
         flush(s, text.len(), n, out);
+    }
+    // Latin-script names in Chinese text, with a title before or a verb after.
+    if let Some(re) = &pr.latin {
+        for m in re.find_iter(text) {
+            let r = m.range();
+            let bad_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if bad_edge(cx.prev_char(r.start)) || bad_edge(cx.next_char(r.end)) {
+                continue;
+            }
+            let (left, right) = (cx.left_score(r.start), cx.right_score(r.end));
+            if (left >= TITLE || right >= 3) && !cx.overlaps(&r) {
+                out.push(Candidate::new(
+                    Label::Person,
+                    r,
+                    LATIN,
+                    BASE + left + right - 1,
+                ));
+            }
+        }
     }
 }
 
@@ -724,6 +793,23 @@ fn aliases(
     }
 }
 
+/// Every scored name reading of a document that has run the entity families before people
+/// (for tuning: `(range, left, right, shape, plausible, weak, accepted)`).
+#[doc(hidden)]
+pub fn debug_options(
+    doc: &AnnotatedDoc,
+    rules: &Rules,
+) -> Vec<(Range<usize>, i32, i32, i32, bool, bool, bool)> {
+    let cx = Ctx::new(doc, rules);
+    chinese_options(&rules.person, &cx)
+        .into_iter()
+        .map(|o| {
+            let acc = o.accepted();
+            (o.range, o.left, o.right, o.shape, o.plausible, o.weak, acc)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -815,21 +901,4 @@ mod tests {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
     }
-}
-
-/// Every scored name reading of a document that has run the entity families before people
-/// (for tuning: `(range, left, right, shape, plausible, weak, accepted)`).
-#[doc(hidden)]
-pub fn debug_options(
-    doc: &AnnotatedDoc,
-    rules: &Rules,
-) -> Vec<(Range<usize>, i32, i32, i32, bool, bool, bool)> {
-    let cx = Ctx::new(doc, rules);
-    chinese_options(&rules.person, &cx)
-        .into_iter()
-        .map(|o| {
-            let acc = o.accepted();
-            (o.range, o.left, o.right, o.shape, o.plausible, o.weak, acc)
-        })
-        .collect()
 }

@@ -110,7 +110,11 @@ impl RoleRules {
             .collect();
         modifiers.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(&b.text)));
         RoleRules {
-            collective: lex.get("role_collective").terms().map(String::from).collect(),
+            collective: lex
+                .get("role_collective")
+                .terms()
+                .map(String::from)
+                .collect(),
             chang_words: lex.get("chang_words").terms().map(String::from).collect(),
             titles: TermMatcher::new(entries.iter()),
             modifiers,
