@@ -590,10 +590,7 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         let start = dot - head;
         let mut end = dot;
         // extend over `·part` as long as parts are transliteration runs
-        loop {
-            let Some(d) = text[end..].chars().next().filter(|&c| is_dot(c)) else {
-                break;
-            };
+        while let Some(d) = text[end..].chars().next().filter(|&c| is_dot(c)) {
             let part_start = end + d.len_utf8();
             let part: usize = text[part_start..]
                 .chars()
@@ -793,19 +790,33 @@ fn aliases(
     }
 }
 
-/// Every scored name reading of a document that has run the entity families before people
-/// (for tuning: `(range, left, right, shape, plausible, weak, accepted)`).
+/// One scored name reading, for tuning rules (`debug_options`).
 #[doc(hidden)]
-pub fn debug_options(
-    doc: &AnnotatedDoc,
-    rules: &Rules,
-) -> Vec<(Range<usize>, i32, i32, i32, bool, bool, bool)> {
+#[derive(Clone, Debug)]
+pub struct ReadingDebug {
+    pub range: Range<usize>,
+    pub left: i32,
+    pub right: i32,
+    pub shape: i32,
+    pub plausible: bool,
+    pub weak: bool,
+    pub accepted: bool,
+}
+
+/// Every scored name reading of a document that has run the entity families before people.
+#[doc(hidden)]
+pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
     let cx = Ctx::new(doc, rules);
     chinese_options(&rules.person, &cx)
         .into_iter()
-        .map(|o| {
-            let acc = o.accepted();
-            (o.range, o.left, o.right, o.shape, o.plausible, o.weak, acc)
+        .map(|o| ReadingDebug {
+            accepted: o.accepted(),
+            range: o.range,
+            left: o.left,
+            right: o.right,
+            shape: o.shape,
+            plausible: o.plausible,
+            weak: o.weak,
         })
         .collect()
 }
