@@ -75,6 +75,8 @@ pub struct PersonRules {
     given_ok: HashSet<char>,
     given_bad: HashSet<char>,
     translit: HashSet<char>,
+    /// Transliteration characters rare in ordinary words (`斯`, `尔`, `娜`).
+    translit_marked: HashSet<char>,
     /// Capitalized Latin-script names (`Svensson`, `Steven Berg`).
     latin: Option<Regex>,
 }
@@ -92,6 +94,7 @@ impl PersonRules {
             given_ok: char_set(lex, "given_name_chars"),
             given_bad: char_set(lex, "given_name_bad_chars"),
             translit: char_set(lex, "transliteration_chars"),
+            translit_marked: char_set(lex, "transliteration_marked_chars"),
             latin: crate::extract::role::rule_pattern("rules/person.toml", LATIN),
         }
     }
@@ -120,6 +123,10 @@ struct Opt {
     plausible: bool,
     /// Number of given-name characters (1 or 2).
     given_len: usize,
+    /// The right score comes from a title mention (not a verb or honorific).
+    right_title: bool,
+    /// The left neighbour is punctuation or the start of the text (not a function word).
+    left_punct: bool,
     weak: bool,
     /// A not-a-person word starts at the name and lies inside it.
     common_prefix: bool,
@@ -145,29 +152,40 @@ impl Opt {
         if self.common_prefix && !titled {
             return false;
         }
-        // Weak surnames (高, 文, 江, 安): at least one plausible given-name character, no running
-        // text after, and a title or a two-character given name between a boundary and a verb
-        // (`江某民说`).
-        if self.weak
-            && !(self.shape >= 1
-                && self.right >= 0
-                && (titled || (self.given_len == 2 && self.left >= 1 && self.right >= 3)))
-        {
-            return false;
+        // Weak surnames (高, 文, 江, 安) need more: a plausible given name and no running text
+        // after it, with a title or honorific, or a two-character given name between a
+        // boundary and a verb (`江某民说`); or an office title right before and a boundary
+        // after (`副总封某，`).
+        if self.weak {
+            let verb_framed = self.given_len == 2 && self.left >= 1 && self.right >= 3;
+            let framed = self.shape >= 1 && self.right >= 0 && (titled || verb_framed);
+            let title_framed = self.left >= TITLE && self.right >= 1;
+            if !(framed || title_framed) {
+                return false;
+            }
         }
         // Without a title, a name needs a known given-name character.
         if !titled && self.shape == 0 {
             return false;
         }
-        // Starting in the middle of running text (`俄罗斯总统`, `出任永隆行长`): only a
-        // plausible given name after a strong surname.
-        if self.left <= 0 && (!self.plausible || self.weak || self.given_len < 2) {
-            return false;
+        // Starting in the middle of running text: a title after it is not enough
+        // (`俄罗斯总统`, `出任永隆行长`), a verb or honorific after it is (`彩民张某（化名）`).
+        if self.left <= 0 {
+            let by_title = self.right_title || self.right < 3;
+            if by_title && (!self.plausible || self.weak || self.given_len < 2) {
+                return false;
+            }
         }
-        // A full three-character name of plausible characters standing between two
-        // boundaries (`，张建华的`) is a name without any other clue.
-        let bare = !self.weak && self.plausible && self.given_len == 2 && self.left >= 1;
-        (self.signal() >= 2 || bare) && self.score() >= 4
+        // Full names with no other clue: three plausible characters between two boundaries
+        // (`，张建华的`), or opening a sentence (`。李建新给…`); a two-character one between
+        // two boundaries (`，李咏，`).
+        let strong = !self.weak && self.shape >= 1;
+        let bare = strong
+            && self.left >= 1
+            && ((self.given_len == 2 && self.right >= 1)
+                || (self.given_len == 2 && self.plausible && self.left_punct)
+                || (self.given_len == 1 && self.plausible && self.right >= 1 && self.left_punct));
+        bare || (self.signal() >= 2 && self.score() >= 4)
     }
 
     fn rule(&self) -> RuleId {
@@ -376,6 +394,10 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 shape,
                 plausible,
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
+                right_title: cx.role_start.contains_key(&end),
+                left_punct: cx
+                    .prev_char(sr.start)
+                    .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
                 weak,
                 common_prefix,
                 common_exact,
@@ -633,14 +655,26 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         }
         let left = cx.left_score(s);
         let right = cx.right_score(e);
+        let marked = text[s..e]
+            .chars()
+            .filter(|c| pr.translit_marked.contains(c))
+            .count();
         let ok = if n >= 3 {
-            left >= TITLE || (right >= 3 && left >= 1) || right >= TITLE
+            left >= TITLE
+                || (right >= 3 && left >= 1)
+                || right >= TITLE
+                // a bare run between boundaries, clearly foreign (`，斯帕莱蒂的`)
+                || (left >= 1 && right >= 1 && marked >= 1 && marked * 2 >= n.min(4))
         } else {
             left >= TITLE && right >= 2
         };
         if ok {
             let r = s..e;
-            if !cx.overlaps(&r) && !cx.common.contains_key(&s) {
+            let common = cx
+                .common
+                .get(&s)
+                .is_some_and(|ends| ends.iter().any(|&x| x >= e || n <= 3));
+            if !cx.overlaps(&r) && !common {
                 out.push(Candidate::new(
                     Label::Person,
                     r,
