@@ -176,12 +176,13 @@ impl Opt {
                 return false;
             }
         }
-        // Full names with no other clue: three plausible characters between two boundaries
-        // (`，张建华的`), or opening a sentence (`。李建新给…`); a two-character one between
-        // two boundaries (`，李咏，`).
+        // Full names with no other clue: three characters ending at a boundary (`，张建华的`,
+        // `原告李建华与`: plausible ones may start after any word), three plausible ones
+        // opening a sentence (`。李建新给…`), two plausible ones between punctuation and a
+        // boundary (`，李咏，`).
         let strong = !self.weak && self.shape >= 1;
         let bare = strong
-            && self.left >= 1
+            && (self.left >= 1 || (self.given_len == 2 && self.plausible && self.right >= 1))
             && ((self.given_len == 2 && self.right >= 1)
                 || (self.given_len == 2 && self.plausible && self.left_punct)
                 || (self.given_len == 1 && self.plausible && self.right >= 1 && self.left_punct));
