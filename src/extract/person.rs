@@ -61,7 +61,7 @@ const BASE: i32 = 10;
 const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时";
 /// Characters that may stand right after a name without being part of it.
 const RIGHT_BOUNDARY: &str =
-    "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有";
+    "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍正才刚早竟终先";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names.
@@ -674,7 +674,7 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             let common = cx
                 .common
                 .get(&s)
-                .is_some_and(|ends| ends.iter().any(|&x| x >= e || n <= 3));
+                .is_some_and(|ends| ends.iter().any(|&x| x >= e));
             if !cx.overlaps(&r) && !common {
                 out.push(Candidate::new(
                     Label::Person,
