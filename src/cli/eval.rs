@@ -43,6 +43,10 @@ pub enum What {
         after_help = "Example:\n  kgextract eval numerals ../shared/eval/numeric/numerals.tsv"
     )]
     Numerals(ValueArgs),
+    /// Dates against `times.tsv` (`text  expected  reference_time  source  notes`); only
+    /// calendar dates and date ranges are scored (see `src/eval/dates.rs`).
+    #[command(after_help = "Example:\n  kgextract eval dates ../shared/eval/numeric/times.tsv")]
+    Dates(ValueArgs),
 }
 
 /// Arguments of the value evaluations (money, numerals, dates).
@@ -124,5 +128,6 @@ pub fn run(args: Args) -> Result<u8> {
         }
         What::Money(a) => run_value(a, crate::eval::money::evaluate),
         What::Numerals(a) => run_value(a, crate::eval::numerals::evaluate),
+        What::Dates(a) => run_value(a, crate::eval::dates::evaluate),
     }
 }
