@@ -197,6 +197,20 @@ fn weekday_of(c: char) -> Option<Weekday> {
     })
 }
 
+/// How many times 上 or 下 repeats at `i` (1 when it does not, or for other characters).
+fn repeats(text: &str, i: usize) -> usize {
+    match next_char(text, i) {
+        Some(c @ ('上' | '下')) => {
+            let mut k = 1;
+            while next_char(text, i + 3 * k) == Some(c) {
+                k += 1;
+            }
+            k
+        }
+        _ => 1,
+    }
+}
+
 /// Range connectors between two dates.
 const CONNECTORS: &[&str] = &[
     "——", "--", "起至", "至", "到", "~", "～", "-", "－", "—", "–", "〜",
@@ -210,7 +224,18 @@ impl DateRules {
     }
 
     /// A relative word at `i`: (end, unit, offset).
+    /// A repeated 上/下 multiplies the offset (`上上个月` = two months back).
     fn word_at(&self, text: &str, i: usize) -> Option<(usize, Unit, i32)> {
+        let k = repeats(text, i);
+        let (e, unit, off) = self.word_once(text, i + 3 * (k - 1))?;
+        if k == 1 {
+            return Some((e, unit, off));
+        }
+        let sign = if starts(text, i, "上") { -1 } else { 1 };
+        (off == sign && unit != Unit::Day).then_some((e, unit, off * k as i32))
+    }
+
+    fn word_once(&self, text: &str, i: usize) -> Option<(usize, Unit, i32)> {
         let mut lim = (i + 16).min(text.len());
         while !text.is_char_boundary(lim) {
             lim -= 1;
@@ -531,6 +556,9 @@ impl DateRules {
 
     /// Weekdays: `周一`, `星期天`, `上周二`, `下礼拜三`, `这周五`.
     fn weekday_at(&self, text: &str, i: usize, base: Option<NaiveDate>) -> Option<Expr> {
+        // 下下周一: two weeks ahead
+        let rep = repeats(text, i);
+        let i = i + 3 * (rep - 1);
         let (j, week) = if let Some(j) = any_of(
             text,
             i,
@@ -584,7 +612,10 @@ impl DateRules {
                 }
                 d
             }
-            w => monday + Duration::days(7 * w as i64 + wd.num_days_from_monday() as i64),
+            w => {
+                let w = if w == 0 { 0 } else { w * rep as i64 };
+                monday + Duration::days(7 * w + wd.num_days_from_monday() as i64)
+            }
         };
         Some(Expr {
             end,
@@ -831,14 +862,32 @@ impl DateRules {
             day = day_at(text, k, month.is_some());
         }
         if month.is_none() && year.is_none() && day.is_none() {
-            // a day alone (`30日`, `5日` in `11月3日至5日`)
+            // a day alone (`30日`, `5日` in `11月3日至5日`); a Chinese 一日…九日 is more often
+            // "one day" (`一日之计`) than a date
             day = day_at(text, i, false);
-            day?;
+            let (_, dv, _, arabic) = int_at(text, i)?;
+            if day.is_none() || (!arabic && dv < 10 && ctx.month.is_none()) {
+                return None;
+            }
         }
         if month.is_none() && year.is_none() && day.is_none() && !relative {
             return None;
         }
-        let end = day.map_or(j, |(e, _)| e);
+        let mut end = day.map_or(j, |(e, _)| e);
+        // 上旬 / 中旬 / 下旬 (days 1–10, 11–20, 21–end); 月底 / 月初 (the month itself)
+        let mut dekad: Option<(u32, Option<u32>)> = None;
+        if day.is_none() && month.is_some() {
+            if let Some(e) = any_of(text, end, &["上旬"]) {
+                (end, dekad) = (e, Some((1, Some(10))));
+            } else if let Some(e) = any_of(text, end, &["中旬"]) {
+                (end, dekad) = (e, Some((11, Some(20))));
+            } else if let Some(e) = any_of(text, end, &["下旬"]) {
+                (end, dekad) = (e, Some((21, None)));
+            } else if let Some(e) = any_of(text, end, &["月底", "月末", "月初", "底", "末", "初"])
+            {
+                end = e;
+            }
+        }
         // resolve
         let has_year = year.is_some() || ctx.year.is_some();
         let y = match year.or(ctx.year) {
@@ -869,10 +918,23 @@ impl DateRules {
         } else {
             RELATIVE
         };
+        let (mut start_pt, mut end_pt) = (Point { date, prec }, None);
+        if let Some((a, b)) = dekad {
+            let last = add_months(date, 1)?.pred_opt()?;
+            let e = b.map_or(Some(last), |b| ymd(date.year(), date.month(), b))?;
+            start_pt = Point {
+                date: ymd(date.year(), date.month(), a)?,
+                prec: Precision::Day,
+            };
+            end_pt = Some(Point {
+                date: e,
+                prec: Precision::Day,
+            });
+        }
         Some(Expr {
             end,
-            start_pt: Point { date, prec },
-            end_pt: None,
+            start_pt,
+            end_pt,
             rule,
             year: Some(date.year()),
             month: if prec == Precision::Year {
