@@ -303,6 +303,9 @@ impl DateRules {
             return Some((i..end, v, PERIOD));
         }
         let mut start = i;
+        if let Some(x) = self.bare_year_range(text, i, base) {
+            return Some(x);
+        }
         let first = self.expr_at(text, i, base, Ctx::default())?;
         let mut end = first.end;
         let mut rule = first.rule;
@@ -349,6 +352,42 @@ impl DateRules {
                 .filter(|d| *d != a.date || b.is_some_and(|p| p.prec != a.prec)),
         };
         Some((start..end, tv, rule))
+    }
+
+    /// `1985到89年9月`, `2008——2018年`: a bare four-digit year opening a range whose end
+    /// states its year.
+    fn bare_year_range(
+        &self,
+        text: &str,
+        i: usize,
+        base: Option<NaiveDate>,
+    ) -> Option<(Range<usize>, TimeValue, RuleId)> {
+        let (e, v, 4, true) = int_at(text, i)? else {
+            return None;
+        };
+        if !(1000..=2999).contains(&v) {
+            return None;
+        }
+        let k = skip_spaces(text, e);
+        let k = CONNECTORS.iter().find_map(|c| any_of(text, k, &[c]))?;
+        let k = skip_spaces(text, k);
+        self.year_at(text, k, base)?;
+        let second = self.expr_at(text, k, base, Ctx::default())?;
+        let last = second.end_pt.unwrap_or(second.start_pt);
+        let a = ymd(v as i32, 1, 1)?;
+        if last.date < a {
+            return None;
+        }
+        let fine = last.prec.min(Precision::Year);
+        Some((
+            i..second.end,
+            TimeValue::Date {
+                date: a,
+                precision: fine,
+                end: Some(last.date),
+            },
+            RANGE,
+        ))
     }
 
     /// 未来三年 / 三年内 / 近五年 / 今后五年 / 十年来: a duration.
@@ -406,16 +445,17 @@ impl DateRules {
                 month: None,
             });
         }
-        if let Some(e) = self.weekday_at(text, i, base) {
-            return Some(e);
-        }
-        if let Some(e) = self.relative_span_at(text, i, base) {
-            return Some(e);
-        }
-        if let Some(e) = self.today_paren_at(text, i, base) {
-            return Some(e);
-        }
-        self.calendar_at(text, i, base, ctx)
+        // The longest reading wins (`4月前4天` is the first four days of April, not "four
+        // months ago"); on a tie the earlier parser in this list.
+        [
+            self.weekday_at(text, i, base),
+            self.relative_span_at(text, i, base),
+            self.today_paren_at(text, i, base),
+            self.calendar_at(text, i, base, ctx),
+        ]
+        .into_iter()
+        .flatten()
+        .reduce(|a, b| if b.end > a.end { b } else { a })
     }
 
     /// `今（16）日`, `昨（15）日`: the day of the publication month named in brackets.
@@ -886,6 +926,10 @@ impl DateRules {
             } else if let Some(e) = any_of(text, end, &["月底", "月末", "月初", "底", "末", "初"])
             {
                 end = e;
+            } else if let Some((e, first, n)) = first_last_days(text, end) {
+                // 本月前两天 / 上月最后五天
+                end = e;
+                dekad = Some(if first { (1, Some(n)) } else { (0, Some(n)) });
             }
         }
         // resolve
@@ -921,6 +965,11 @@ impl DateRules {
         let (mut start_pt, mut end_pt) = (Point { date, prec }, None);
         if let Some((a, b)) = dekad {
             let last = add_months(date, 1)?.pred_opt()?;
+            // a == 0: the last b days of the month
+            let (a, b) = match (a, b) {
+                (0, Some(n)) => (last.day().checked_sub(n - 1).filter(|x| *x >= 1)?, None),
+                x => x,
+            };
             let e = b.map_or(Some(last), |b| ymd(date.year(), date.month(), b))?;
             start_pt = Point {
                 date: ymd(date.year(), date.month(), a)?,
@@ -1159,6 +1208,21 @@ fn month_at(text: &str, i: usize) -> Option<(usize, u32)> {
         return None;
     }
     Some((end, m as u32))
+}
+
+/// `前两天` / `最后五天` after a month → (end, first?, n).
+fn first_last_days(text: &str, i: usize) -> Option<(usize, bool, u32)> {
+    let (j, first) = if let Some(j) = any_of(text, i, &["前"]) {
+        (j, true)
+    } else {
+        (any_of(text, i, &["最后", "最後"])?, false)
+    };
+    let (j, n, _, _) = int_at(text, j)?;
+    if !(1..=31).contains(&n) {
+        return None;
+    }
+    let j = any_of(text, j, &["天", "日"])?;
+    Some((j, first, n as u32))
 }
 
 /// `第一个星期一`, `的第3个周日` → (end, n, weekday).
