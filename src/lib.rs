@@ -33,3 +33,4 @@ pub mod read;
 pub mod rules;
 pub mod segment;
 pub mod span;
+pub mod validate;

@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use crate::export::{OutDir, exporters};
+use crate::export::{ExportOptions, OutDir, select};
 use crate::extract::DocExtraction;
 use crate::graph::KnowledgeGraph;
 use crate::read::{self, Document, Limits};
@@ -45,6 +45,18 @@ pub struct Args {
     /// Largest input file, in bytes.
     #[arg(long, default_value_t = Limits::default().max_bytes)]
     pub max_bytes: u64,
+    /// Export formats, comma-separated: neo4j, dot, graphml, json (default: all).
+    #[arg(long = "format", value_delimiter = ',')]
+    pub formats: Vec<String>,
+    /// Do not run Graphviz `dot` to render graph.svg.
+    #[arg(long)]
+    pub no_render: bool,
+    /// Draw only the neighbourhood of this entity (name, alias or id) in graph.dot/svg.
+    #[arg(long)]
+    pub focus: Option<String>,
+    /// With --focus: how many relationships away from it to draw.
+    #[arg(long, default_value_t = 2)]
+    pub depth: usize,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -57,6 +69,21 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 pub struct Warning {
     pub source: String,
     pub message: String,
+}
+
+impl Warning {
+    /// A warning from an error whose message already names the file (`path: what`): the
+    /// `source` is kept apart and not repeated in `message`, so the printed line reads
+    /// `kgextract: warning: path: what`, not `path: path: what`.
+    pub fn from_error(source: String, err: &dyn std::fmt::Display) -> Warning {
+        let full = err.to_string();
+        let message = full
+            .strip_prefix(source.as_str())
+            .and_then(|m| m.strip_prefix(": "))
+            .map(str::to_string)
+            .unwrap_or(full);
+        Warning { source, message }
+    }
 }
 
 fn default_samples() -> PathBuf {
@@ -89,6 +116,15 @@ pub fn run(args: Args) -> Result<u8> {
         max_bytes: args.max_bytes,
     };
 
+    let exporters = select(
+        &args.formats,
+        &ExportOptions {
+            no_render: args.no_render,
+            focus: args.focus.clone(),
+            depth: args.depth,
+        },
+    )
+    .map_err(|m| anyhow::anyhow!(m))?;
     // Prepare the output folder first: a refusal should come before any work.
     let out = OutDir::create(&args.output, args.force)?;
 
@@ -122,10 +158,8 @@ pub fn run(args: Args) -> Result<u8> {
         paths
             .par_iter()
             .map(|(path, id)| {
-                let doc = read::read_file(path, id, &limits).map_err(|e| Warning {
-                    source: path.display().to_string(),
-                    message: e.to_string(),
-                })?;
+                let doc = read::read_file(path, id, &limits)
+                    .map_err(|e| Warning::from_error(path.display().to_string(), &e))?;
                 process_guarded(&with_date(doc), rules)
             })
             .collect()
@@ -150,8 +184,8 @@ pub fn run(args: Args) -> Result<u8> {
     let bytes: usize = docs.iter().map(|d| d.stats.bytes).sum();
     let sentences: usize = docs.iter().map(|d| d.stats.sentences).sum();
     let removed: usize = docs.iter().map(|d| d.stats.removed_chars).sum();
-    let kg = KnowledgeGraph::build(docs);
-    for ex in exporters() {
+    let kg = KnowledgeGraph::build_with(docs, &rules.lexicons);
+    for ex in &exporters {
         ex.write(&kg, &out)
             .with_context(|| format!("writing the {} export", ex.name()))?;
     }

@@ -4,6 +4,7 @@ pub mod eval;
 pub mod extract;
 pub mod query;
 pub mod rules;
+pub mod validate;
 
 use std::process::ExitCode;
 
@@ -42,6 +43,8 @@ pub enum Command {
     Query(query::Args),
     /// Explain a rule id: its doc, examples and where it lives.
     Rules(rules::Args),
+    /// Check a folder of neo4j-admin import CSV files; print `file:line: error: …`.
+    Validate(validate::Args),
 }
 
 /// Parse arguments and run; clap prints usage errors itself (exit 2).
@@ -63,6 +66,7 @@ pub fn run() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::Query(a) => query::run(a),
         Command::Rules(a) => rules::run(a),
+        Command::Validate(a) => validate::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -11,8 +11,10 @@ pub mod date;
 pub mod event;
 pub mod location;
 pub mod money;
+pub mod numeral;
 pub mod org;
 pub mod person;
+pub mod position;
 pub mod role;
 
 use std::ops::Range;
@@ -573,7 +575,9 @@ pub fn run(doc: &mut AnnotatedDoc, rules: &Rules) {
         fam.find(doc, rules, &mut cands);
         commit(doc, cands);
     }
-    // Events and relations read the committed mentions and add events + relations.
+    // Positions bind people to titles and organizations (HAS_ROLE, HOLDS_POSITION); events
+    // then read the committed mentions and these relations.
+    position::extract_positions(doc, rules);
     event::extract_events(doc, rules);
 }
 
@@ -599,7 +603,8 @@ pub struct DocMeta {
 #[derive(Clone, Debug)]
 pub struct DocExtraction {
     pub meta: DocMeta,
-    /// Clean sentence texts (no line breaks), for evidence.
+    /// Clean sentence texts (no line breaks) by sentence index, for evidence; sentences that no
+    /// event or relation cites are empty strings.
     pub sentences: Vec<String>,
     pub mentions: Vec<Mention>,
     pub events: Vec<Event>,
@@ -626,10 +631,25 @@ pub fn finish(doc: AnnotatedDoc) -> DocExtraction {
     for r in &mut relations {
         (r.evidence.start, r.evidence.end) = to_chars(&r.evidence.range);
     }
+    // Keep the text of evidence sentences only: memory must grow with the graph, not the corpus.
+    let mut cited = vec![false; doc.sentences.len()];
+    for i in events
+        .iter()
+        .map(|e| e.evidence.sentence)
+        .chain(relations.iter().map(|r| r.evidence.sentence))
+    {
+        if let Some(c) = cited.get_mut(i) {
+            *c = true;
+        }
+    }
     let sentences = doc
         .sentences
         .iter()
-        .map(|s| {
+        .zip(&cited)
+        .map(|(s, &keep)| {
+            if !keep {
+                return String::new();
+            }
             doc.norm
                 .display_of(s.range.clone())
                 .split(['\n', '\r'])
