@@ -119,6 +119,8 @@ struct RawNode {
     #[serde(default)]
     mentions: Option<u64>,
     #[serde(default)]
+    merged_by: Option<Value>,
+    #[serde(default)]
     kind: Option<String>,
     // Document
     #[serde(default)]
@@ -303,7 +305,20 @@ fn node_of(n: RawNode) -> Result<Node, String> {
             }
         }
     };
-    let aliases = match n.aliases {
+    Ok(Node {
+        aliases: string_set(n.aliases),
+        merged_by: string_set(n.merged_by),
+        name: n.name.unwrap_or_else(|| n.id.clone()),
+        id: n.id,
+        label,
+        mentions: n.mentions.unwrap_or(1).min(u32::MAX as u64) as u32,
+        props,
+    })
+}
+
+/// A JSON array of strings (or one `;`-separated string) as a set.
+fn string_set(v: Option<Value>) -> BTreeSet<String> {
+    match v {
         Some(Value::Array(a)) => a
             .into_iter()
             .filter_map(|v| v.as_str().map(str::to_string))
@@ -314,15 +329,7 @@ fn node_of(n: RawNode) -> Result<Node, String> {
             .map(str::to_string)
             .collect(),
         _ => BTreeSet::new(),
-    };
-    Ok(Node {
-        name: n.name.unwrap_or_else(|| n.id.clone()),
-        id: n.id,
-        label,
-        aliases,
-        mentions: n.mentions.unwrap_or(1).min(u32::MAX as u64) as u32,
-        props,
-    })
+    }
 }
 
 fn date(s: &str) -> Option<NaiveDate> {
