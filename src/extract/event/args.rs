@@ -232,14 +232,22 @@ fn report_subject(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
 /// text that says which role `m` plays (`对`, `被`, `从`, `向`).
 fn marker<'t>(s: &SentView<'t, '_>, m: &Mention) -> &'t str {
     let cs = s.clause_start(m.range.start);
-    let prev = s
-        .mentions
-        .iter()
-        .filter(|n| n.label.layer() == 0 && n.range.end <= m.range.start && n.range.end >= cs)
-        .map(|n| n.range.end)
-        .max()
-        .unwrap_or(cs);
-    &s.text[prev..m.range.start]
+    let mut at = m.range.start;
+    // An apposition (`外卖配送公司Postmates`) shares the marker of the mention before it.
+    loop {
+        let prev = s
+            .mentions
+            .iter()
+            .filter(|n| n.label.layer() == 0 && n.range.end <= at && n.range.end >= cs)
+            .max_by_key(|n| n.range.end);
+        match prev {
+            Some(p) if s.text[p.range.end..at].trim().is_empty() && p.range.start < at => {
+                at = p.range.start;
+            }
+            Some(p) => return &s.text[p.range.end..at],
+            None => return &s.text[cs..at],
+        }
+    }
 }
 
 /// Resolve `该公司`/`公司` cues in `r` to the last organization before them.
@@ -1261,7 +1269,7 @@ fn acquisition(
             .map(|(i, m)| (i, m.range.clone()));
     }
     let (acq, tgt) = (acquirer?, target?);
-    if acq.0 == tgt.0 {
+    if acq.0 == tgt.0 || mention_name(doc, acq.0) == mention_name(doc, tgt.0) {
         return None;
     }
     let name = format!(
