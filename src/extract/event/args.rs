@@ -207,24 +207,36 @@ fn span(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
     a.start.min(b.start)..a.end.max(b.end)
 }
 
-/// Where a trigger's arguments start: the sentence start, or just after the last reporting
-/// verb before the trigger (`公告称,`).
+/// Where a trigger's arguments start: the start of the second clause before the trigger's, or
+/// just after the last reporting verb in between (`公告称,`).
 fn scope_start(s: &SentView, pos: usize) -> usize {
-    s.cues_in("report", s.range.start..pos)
+    // At most the trigger's clause and the two before it: a long sentence of many clauses
+    // (or a list run together) does not lend its first subject to every later trigger.
+    let near = s.clauses_back(pos, 2);
+    s.cues_in("report", near..pos)
         .last()
-        .map_or(s.range.start, |c| c.range.end)
+        .map_or(near, |c| c.range.end)
 }
 
 /// The subject of a reporting verb that cut the scope (`A公告称，拟收购B` → A), if any.
 fn report_subject(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
-    let c = s.cues_in("report", s.range.start..pos).last()?;
-    s.within(PARTY, s.range.start..c.range.start)
+    let near = s.clauses_back(pos, 2);
+    let c = s.cues_in("report", near..pos).last()?;
+    s.within(PARTY, s.clauses_back(c.range.start, 1)..c.range.start)
         .filter(|(_, m)| {
             !s.text[s.range.start..m.range.start]
                 .trim_end()
                 .ends_with(['对', '向', '被', '由'])
         })
         .last()
+        .map(|(i, m)| (i, m.range.clone()))
+}
+
+/// The topic of the sentence: its first organization before `pos` with no role marker, the
+/// agent of last resort when the trigger's own clauses name none (`A…，…，…拟收购B`).
+fn topic(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
+    s.within(ORG, s.range.start..pos)
+        .find(|(_, m)| !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和']))
         .map(|(i, m)| (i, m.range.clone()))
 }
 
@@ -900,7 +912,7 @@ fn agent(
         (Some(b), Some(a)) if a.1.start > b.1.end => Some(a),
         (Some(b), _) => Some(b),
         (None, Some(a)) => Some(a),
-        (None, None) => report_subject(s, t.start),
+        (None, None) => report_subject(s, t.start).or_else(|| topic(s, t.start)),
     }
 }
 
@@ -1126,7 +1138,9 @@ fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) ->
             raiser = Some((i, m.range.clone()));
         }
     }
-    let raiser = raiser.or_else(|| report_subject(s, t.range.start))?;
+    let raiser = raiser
+        .or_else(|| report_subject(s, t.range.start))
+        .or_else(|| topic(s, t.range.start))?;
     let rname = mention_name(doc, raiser.0);
     let name = match (&rnd, bond) {
         (_, true) => format!("{rname}{}", &s.text[t.range.clone()]),
@@ -1260,7 +1274,8 @@ fn acquisition(
                     && seller.as_ref().is_none_or(|t| t.0 != *i)
             })
             .or_else(|| anaphors(s, st, floor..t.range.start).into_iter().last())
-            .or_else(|| report_subject(s, t.range.start));
+            .or_else(|| report_subject(s, t.range.start))
+            .or_else(|| topic(s, t.range.start));
     }
     if target.is_none() {
         target = s

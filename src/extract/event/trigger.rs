@@ -135,6 +135,8 @@ pub struct SentView<'a, 'r> {
     pub cues: &'a [Cue<'r>],
     pub quotes: Vec<Quote>,
     pub rules: &'r EventRules,
+    /// Clause separators (`，,;；:：`): (byte offset, byte length), in order.
+    seps: Vec<(usize, usize)>,
 }
 
 impl<'a, 'r> SentView<'a, 'r> {
@@ -156,6 +158,11 @@ impl<'a, 'r> SentView<'a, 'r> {
             cues: &scan.cues[scan.sent_cues[s].clone()],
             quotes: quotes(text, sent.range.clone()),
             rules: scan.rules,
+            seps: text[sent.range.clone()]
+                .char_indices()
+                .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；' | ':' | '：'))
+                .map(|(i, c)| (sent.range.start + i, c.len_utf8()))
+                .collect(),
         }
     }
 
@@ -193,26 +200,41 @@ impl<'a, 'r> SentView<'a, 'r> {
             .map(move |(i, m)| (self.mention_base + i, m))
     }
 
-    /// Mentions of any of `labels` inside `r`.
+    /// Mentions of any of `labels` inside `r` (binary search: mentions are sorted by start).
     pub fn within(
         &self,
         labels: &'a [Label],
         r: Range<usize>,
     ) -> impl Iterator<Item = (usize, &'a Mention)> + '_ {
-        self.mentions
+        let from = self.mentions.partition_point(|m| m.range.start < r.start);
+        self.mentions[from..]
             .iter()
             .enumerate()
-            .filter(move |(_, m)| {
-                labels.contains(&m.label) && m.range.start >= r.start && m.range.end <= r.end
-            })
-            .map(move |(i, m)| (self.mention_base + i, m))
+            .take_while(move |(_, m)| m.range.start < r.end)
+            .filter(move |(_, m)| labels.contains(&m.label) && m.range.end <= r.end)
+            .map(move |(i, m)| (self.mention_base + from + i, m))
     }
 
     /// Start of the clause containing `pos` (after the last `，,;；:：` before it).
     pub fn clause_start(&self, pos: usize) -> usize {
-        let s = &self.text[self.range.start..pos.max(self.range.start)];
-        match s.rfind([',', '，', ';', '；', ':', '：']) {
-            Some(i) => self.range.start + i + s[i..].chars().next().map_or(1, char::len_utf8),
+        let k = self.seps.partition_point(|&(at, _)| at < pos);
+        match k.checked_sub(1) {
+            Some(j) => {
+                let (at, len) = self.seps[j];
+                (at + len).min(pos.max(self.range.start))
+            }
+            None => self.range.start,
+        }
+    }
+
+    /// Start of the clause `n` clauses before the one containing `pos` (0: its own).
+    pub fn clauses_back(&self, pos: usize, n: usize) -> usize {
+        let k = self.seps.partition_point(|&(at, _)| at < pos);
+        match k.checked_sub(1 + n) {
+            Some(j) => {
+                let (at, len) = self.seps[j];
+                at + len
+            }
             None => self.range.start,
         }
     }
@@ -220,19 +242,24 @@ impl<'a, 'r> SentView<'a, 'r> {
     /// End of the clause containing `pos`.
     pub fn clause_end(&self, pos: usize) -> usize {
         let pos = pos.clamp(self.range.start, self.range.end);
-        let s = &self.text[pos..self.range.end];
-        match s.find([',', '，', ';', '；', ':', '：', '。']) {
+        let k = self.seps.partition_point(|&(at, _)| at < pos);
+        let end = self.seps.get(k).map_or(self.range.end, |&(at, _)| at);
+        // A sentence-final 。 is not part of the clause.
+        let t = &self.text[pos..end];
+        match t.find('。') {
             Some(i) => pos + i,
-            None => self.range.end,
+            None => end,
         }
     }
 
     /// Cues with `role` inside `r`.
     pub fn cues_in(&self, role: &str, r: Range<usize>) -> impl Iterator<Item = &Cue<'r>> + '_ {
         let role = role.to_string();
-        self.cues
+        let from = self.cues.partition_point(|c| c.range.start < r.start);
+        self.cues[from..]
             .iter()
-            .filter(move |c| c.role == role && c.range.start >= r.start && c.range.end <= r.end)
+            .take_while(move |c| c.range.start < r.end)
+            .filter(move |c| c.role == role && c.range.end <= r.end)
     }
 
     pub fn has_cue(&self, role: &str, r: Range<usize>) -> bool {
