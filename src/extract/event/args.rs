@@ -247,17 +247,22 @@ fn marker<'t>(s: &SentView<'t, '_>, m: &Mention) -> &'t str {
     let mut at = m.range.start;
     // An apposition (`外卖配送公司Postmates`) shares the marker of the mention before it.
     loop {
-        let prev = s
-            .mentions
+        let k = s.mentions.partition_point(|n| n.range.start < at);
+        let prev = s.mentions[..k]
             .iter()
-            .filter(|n| n.label.layer() == 0 && n.range.end <= at && n.range.end >= cs)
+            .rev()
+            .take(8)
+            .filter(|n| {
+                n.label.layer() == 0
+                    && n.range.end <= at
+                    && n.range.start >= cs
+                    && n.range.start < at
+            })
             .max_by_key(|n| n.range.end);
         match prev {
-            Some(p) if s.text[p.range.end..at].trim().is_empty() && p.range.start < at => {
-                at = p.range.start;
-            }
+            Some(p) if s.text[p.range.end..at].trim().is_empty() => at = p.range.start,
             Some(p) => return &s.text[p.range.end..at],
-            None => return &s.text[cs..at],
+            None => return s.text.get(cs.min(at)..at).unwrap_or(""),
         }
     }
 }
@@ -634,7 +639,18 @@ fn signing_parties(
         n += 1;
     }
     if s.has_cue("both", scope.clone()) && n < 2 {
-        let both = if both.len() >= 2 {
+        // 双方: two organizations named earlier in this sentence (`A和B联合公告，双方…`), else
+        // the parties of the last signing, else the last two organizations before it.
+        let mut here: Vec<usize> = Vec::new();
+        for (i, m) in s.within(ORG, s.range.start..scope.start) {
+            let name = &m.name;
+            here.retain(|&j| doc.mentions.get(j).is_some_and(|o| &o.name != name));
+            here.push(i);
+        }
+        let here = &here[here.len().saturating_sub(2)..];
+        let both = if here.len() >= 2 {
+            here
+        } else if both.len() >= 2 {
             both
         } else {
             &st.last_orgs[..]
