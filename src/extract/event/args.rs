@@ -271,11 +271,7 @@ fn marker<'t>(s: &SentView<'t, '_>, m: &Mention) -> &'t str {
 fn anaphors(s: &SentView, st: &State, r: Range<usize>) -> Vec<(usize, Range<usize>)> {
     s.cues_in("anaphor", r)
         .filter_map(|c| {
-            let before = s
-                .of(Label::Organization)
-                .filter(|(_, m)| m.range.end <= c.range.start)
-                .last()
-                .map(|(i, _)| i);
+            let before = s.last_before(Label::Organization, c.range.start);
             before.or(st.last_org).map(|i| (i, c.range.clone()))
         })
         .collect()
@@ -439,11 +435,10 @@ fn forums(
         d.date = best_date(s, t.range.start, false);
         d.location = best_location(s);
         // ORGANIZED: an organization at the start of the name (`A合作伙伴大会`).
-        if let Some((i, m)) = s.of(Label::Organization).find(|(_, m)| {
-            m.range.start >= start
-                && m.range.end <= end
-                && strip_year(&s.text[start..m.range.start]).trim().is_empty()
-        }) {
+        if let Some((i, m)) = s
+            .within(ORG, start..end)
+            .find(|(_, m)| strip_year(&s.text[start..m.range.start]).trim().is_empty())
+        {
             d.add(arg(
                 RelType::Organized,
                 i,
@@ -746,12 +741,9 @@ fn signing(
         .quotes
         .iter()
         .find(|q| q.book && q.outer.start >= t.range.end && q.outer.start < ce.max(q.outer.start));
-    let doc_noun = s.trigs.iter().find(|x| {
-        x.kind == Some(EventKind::Signing)
-            && x.class() == "doc"
-            && x.range.start >= t.range.end
-            && x.range.end <= ce
-    });
+    let doc_noun = s
+        .trigs_in(t.range.end..ce)
+        .find(|x| x.kind == Some(EventKind::Signing) && x.class() == "doc" && x.range.end <= ce);
     if class == "reach" && book.is_none() && doc_noun.is_none() {
         return None;
     }
@@ -977,9 +969,9 @@ fn investment(
     let floor = scope_start(s, t.range.start);
     let ce = s.clause_end(t.range.end);
     // `由A投资的…轮融资`: part of the financing that follows.
-    if s.trigs.iter().any(|x| {
-        x.kind == Some(EventKind::Financing) && x.range.start >= t.range.end && x.range.end <= ce
-    }) {
+    if s.trigs_in(t.range.end..ce)
+        .any(|x| x.kind == Some(EventKind::Financing) && x.range.end <= ce)
+    {
         return None;
     }
     // `B获A投资`: a financing of B.

@@ -216,6 +216,9 @@ pub(crate) struct Draft {
     pub args: Vec<Arg>,
     /// PART_OF target (index into the drafts).
     pub part_of: Option<usize>,
+    /// (rel, mention, dir) already in `args`: `add` is O(1), so an event merged from many
+    /// sentences stays linear.
+    seen: HashSet<(RelType, usize, bool)>,
     /// The sentence names a forum context word (会上, 本次论坛 …).
     pub in_context: bool,
 }
@@ -242,16 +245,13 @@ impl Draft {
             args: Vec::new(),
             part_of: None,
             in_context: false,
+            seen: HashSet::new(),
         }
     }
 
     /// Add an argument unless the same (rel, mention) is already there.
     pub fn add(&mut self, a: Arg) {
-        if !self
-            .args
-            .iter()
-            .any(|b| b.rel == a.rel && b.mention == a.mention && b.dir == a.dir)
-        {
+        if self.seen.insert((a.rel, a.mention, a.dir == Dir::ToEvent)) {
             self.args.push(a);
         }
     }

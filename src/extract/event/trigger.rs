@@ -137,6 +137,20 @@ pub struct SentView<'a, 'r> {
     pub rules: &'r EventRules,
     /// Clause separators (`，,;；:：`): (byte offset, byte length), in order.
     seps: Vec<(usize, usize)>,
+    /// Local indices of the mentions of each label (by [`label_slot`]), in text order.
+    by_label: [Vec<usize>; 6],
+}
+
+/// The slot of a label in [`SentView`]'s per-label index.
+fn label_slot(l: Label) -> usize {
+    match l {
+        Label::Person => 0,
+        Label::Organization => 1,
+        Label::Role => 2,
+        Label::Location => 3,
+        Label::Amount => 4,
+        Label::Date => 5,
+    }
 }
 
 impl<'a, 'r> SentView<'a, 'r> {
@@ -144,7 +158,12 @@ impl<'a, 'r> SentView<'a, 'r> {
         let sent = &doc.sentences[s];
         let mr = scan.sent_mentions[s].clone();
         let text = doc.text();
+        let mut by_label: [Vec<usize>; 6] = Default::default();
+        for (i, m) in doc.mentions[mr.clone()].iter().enumerate() {
+            by_label[label_slot(m.label)].push(i);
+        }
         SentView {
+            by_label,
             idx: s,
             display: &doc.norm.display,
             norm: doc.norm,
@@ -193,11 +212,9 @@ impl<'a, 'r> SentView<'a, 'r> {
 
     /// Mentions of `label` in this sentence as (doc index, mention).
     pub fn of(&self, label: Label) -> impl Iterator<Item = (usize, &'a Mention)> + '_ {
-        self.mentions
+        self.by_label[label_slot(label)]
             .iter()
-            .enumerate()
-            .filter(move |(_, m)| m.label == label)
-            .map(move |(i, m)| (self.mention_base + i, m))
+            .map(move |&i| (self.mention_base + i, &self.mentions[i]))
     }
 
     /// Mentions of any of `labels` inside `r` (binary search: mentions are sorted by start).
@@ -213,6 +230,25 @@ impl<'a, 'r> SentView<'a, 'r> {
             .take_while(move |(_, m)| m.range.start < r.end)
             .filter(move |(_, m)| labels.contains(&m.label) && m.range.end <= r.end)
             .map(move |(i, m)| (self.mention_base + from + i, m))
+    }
+
+    /// Triggers starting inside `r` (binary search: triggers are sorted by start).
+    pub fn trigs_in(&self, r: Range<usize>) -> impl Iterator<Item = &Trig<'r>> + '_ {
+        let from = self.trigs.partition_point(|t| t.range.start < r.start);
+        self.trigs[from..]
+            .iter()
+            .take_while(move |t| t.range.start < r.end)
+    }
+
+    /// The last mention of `label` ending at or before `pos` (doc index).
+    pub fn last_before(&self, label: Label, pos: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.range.start < pos);
+        self.mentions[..k]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, m)| m.label == label && m.range.end <= pos)
+            .map(|(i, _)| self.mention_base + i)
     }
 
     /// Start of the clause containing `pos` (after the last `，,;；:：` before it).
@@ -298,11 +334,16 @@ impl<'a, 'r> SentView<'a, 'r> {
             .find_all(window)
             .map(|(r, _)| floor + r.start..floor + r.end)
             .collect();
+        // Only the mentions near the window (mentions are sorted by start).
+        let a = self
+            .mentions
+            .partition_point(|m| m.range.start + 400 < floor);
+        let b = self.mentions.partition_point(|m| m.range.start < end);
+        let near = &self.mentions[a..b.max(a)];
         let mut pos = end;
         for (i, c) in window.char_indices().rev() {
             let at = floor + i;
-            let in_entity = self
-                .mentions
+            let in_entity = near
                 .iter()
                 .find(|m| m.label.layer() == 0 && m.range.start <= at && at < m.range.end);
             if let Some(m) = in_entity {
@@ -312,8 +353,7 @@ impl<'a, 'r> SentView<'a, 'r> {
                 }
                 break;
             }
-            if self
-                .mentions
+            if near
                 .iter()
                 .any(|m| m.label.layer() == 1 && m.range.start <= at && at < m.range.end)
             {
