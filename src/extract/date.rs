@@ -281,6 +281,9 @@ impl DateRules {
             }) {
                 continue;
             }
+            if !self.worth_trying(text, i, c) {
+                continue;
+            }
             if let Some((r, v, rule)) = self.date_at(text, i, published) {
                 covered = r.end;
                 out.push((r, v, rule));
@@ -290,6 +293,35 @@ impl DateRules {
             }
         }
         out
+    }
+
+    /// A cheap filter before the full grammar: a numeral must be followed (after spaces and
+    /// 个/多) by a date unit, a date separator or a range connector; a word character must
+    /// start a date word or have a numeral or a week word within the next few characters.
+    fn worth_trying(&self, text: &str, i: usize, c: char) -> bool {
+        if numeral::starts_numeral(c) {
+            let Some(n) = numeral::scan(text, i) else {
+                return false;
+            };
+            if n.arabic_only && n.end - i == 8 {
+                return true; // 20240307
+            }
+            let mut j = skip_spaces(text, n.end);
+            if let Some(e) = any_of(text, j, &["个", "個", "多"]) {
+                j = e;
+            }
+            return next_char(text, j).is_some_and(|x| {
+                "年月日号號天季周週-/.．·•／－—–~～至到（(QqH".contains(x) || x.is_ascii_digit()
+            });
+        }
+        if self.word_once(text, i).is_some() || "周週星礼禮".contains(c) {
+            return true;
+        }
+        text[i..]
+            .chars()
+            .skip(1)
+            .take(4)
+            .any(|x| numeral::starts_numeral(x) || "周週星礼禮季半".contains(x))
     }
 
     /// One date expression (with range and period handling) at byte `i`.
@@ -511,7 +543,9 @@ impl DateRules {
             next_char(text, k).is_none_or(|c| {
                 !(c.is_ascii_alphanumeric()
                     || numeral::arabic_digit(c).is_some()
-                    || matches!(c, '.' | '%' | '％'))
+                    || numeral::big_unit(c).is_some()
+                    || numeral::small_unit(c).is_some()
+                    || matches!(c, '.' | '．' | '%' | '％' | '元' | '个' | '倍'))
             })
         };
         let expr = |end: usize, date: NaiveDate, prec: Precision, y: i32, m: Option<u32>| Expr {
@@ -565,8 +599,11 @@ impl DateRules {
             {
                 return Some(expr(l, ymd(y, b, c)?, Precision::Day, y, Some(b)));
             }
-            // Y.M (2019.9, 1999.08): only with `.`/`/` and a zero-padded or dotted month
-            if boundary(k) && matches!(sep, '.' | '．' | '/' | '／' | '-' | '－') {
+            // Y.M (2019.9, 1999.08): a plausible modern year only (1128.4 is a decimal)
+            if boundary(k)
+                && (1900..=2100).contains(&y)
+                && matches!(sep, '.' | '．' | '/' | '／' | '-' | '－')
+            {
                 let _ = month_start(y, b)?;
                 if sep == '-' && nb != 2 {
                     return None;
@@ -1060,6 +1097,10 @@ impl DateRules {
                 if !follows && arabic {
                     return None;
                 }
+                // 七八年 / 三四年 (seven or eight years): neighbouring digits are a vague count
+                if !follows && v / 10 + 1 == v % 10 {
+                    return None;
+                }
                 two_digit_year(v, base)
             }
             _ => return None,
@@ -1436,6 +1477,7 @@ mod tests {
             "5G网络",
             "增长12%",
             "身份证号140302197706220124",
+            "参加工作也有七八年了",
         ] {
             let got = Rules::builtin().date.find_all(t, Some(b));
             assert!(

@@ -69,6 +69,8 @@ struct Cur {
     code: String,
     /// A main unit (元/块) that 角/分 may follow.
     main: bool,
+    /// Also a classifier (块): money in running text only with 钱/角/分 or at a clause end.
+    colloquial: bool,
 }
 
 /// The number part of an amount, before qualifiers and ranges.
@@ -192,6 +194,7 @@ impl MoneyRules {
             Cur {
                 code: e.attr("code")?.to_string(),
                 main: e.attr("unit") == Some("main"),
+                colloquial: e.attr("colloquial") == Some("yes"),
             },
         ))
     }
@@ -385,14 +388,27 @@ impl MoneyRules {
             currency = Some(Cur {
                 code: "CNY".into(),
                 main: true,
+                colloquial: false,
             });
         }
+        let mut has_sub = false;
         if currency.as_ref().is_some_and(|c| c.main) && hi.is_none() {
             // 角/分 after the main unit
             if let Some((end, sub)) = sub_units(text, j, true) {
                 lo = lo.plus(sub)?;
                 j = end;
+                has_sub = true;
             }
+        }
+        // 一块净土: 块 as a classifier is not money
+        if !lenient
+            && !has_sub
+            && currency.as_ref().is_some_and(|c| c.colloquial)
+            && next_char(text, j).is_some_and(|c| {
+                !matches!(c, '钱' | '錢') && (is_ideograph(c) || c.is_alphanumeric())
+            })
+        {
+            currency = None;
         }
         // 整/正 and 钱 after a main unit
         if currency.as_ref().is_some_and(|c| c.main) {
@@ -655,6 +671,11 @@ fn pow10_i(p: i32) -> Dec {
     }
 }
 
+/// A CJK ideograph (a word goes on).
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
 /// Could an amount start with this character?
 fn can_start(c: char) -> bool {
     numeral::starts_numeral(c) || matches!(c, '数' | '數' | '几' | '幾' | '上' | '.' | '．')
@@ -868,6 +889,8 @@ mod tests {
             "V2.0版本",
             "电话010-12345678",
             "上百家企业",
+            "还学校一块净土",
+            "挂上了一块２４小时的招牌",
         ] {
             assert!(
                 rules().find_all(s).is_empty(),

@@ -546,10 +546,14 @@ fn elide(v: Dec, single: bool, prev_unit: Option<u32>) -> Option<Dec> {
 /// A leading sign is not read here (callers decide what `负`/`-` means in context).
 pub fn scan(text: &str, start: usize) -> Option<Numeral> {
     let toks = tokenize(text, start);
+    if toks.is_empty() {
+        return None;
+    }
+    let all: Vec<Tok> = toks.iter().map(|t| t.0).collect();
     let mut n = toks.len();
     while n > 0 {
-        let ts: Vec<Tok> = toks[..n].iter().map(|t| t.0).collect();
-        if let Some((value, direct)) = parse_tokens(&ts) {
+        let ts = &all[..n];
+        if let Some((value, direct)) = parse_tokens(ts) {
             let arabic_only = ts.iter().all(|t| matches!(t, Tok::Arabic { .. }));
             let has_unit = ts.iter().any(|t| matches!(t, Tok::Small(_) | Tok::Big(_)));
             let mut big = 0;
