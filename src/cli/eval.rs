@@ -53,6 +53,25 @@ pub enum What {
         after_help = "Examples:\n  kgextract eval dates ../shared/eval/numeric/times.tsv\n  kgextract eval dates ../shared/eval/numeric/time_extraction.jsonl --published 2021-06-14"
     )]
     Dates(ValueArgs),
+    /// Events and relations against FinRE or DuEE-Fin JSONL (see `src/eval/events.rs`).
+    #[command(
+        after_help = "Example:\n  kgextract eval events ../shared/eval/events/finre_test.jsonl --entities gold"
+    )]
+    Events {
+        gold: PathBuf,
+        /// Entities from our own families (`ours`), from the gold data (`gold`), or both runs.
+        #[arg(long, value_enum, default_value = "both")]
+        entities: crate::eval::events::EntityMode,
+        /// Print one JSON array (one object per entity mode) instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Only the first N records.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// How many misses to show.
+        #[arg(long, default_value_t = 10)]
+        errors: usize,
+    },
 }
 
 /// Arguments of the value evaluations (money, numerals, dates).
@@ -119,6 +138,13 @@ fn run_value(a: ValueArgs, eval: ValueEval) -> Result<u8> {
 
 pub fn run(args: Args) -> Result<u8> {
     match args.what {
+        What::Events {
+            gold,
+            entities,
+            json,
+            limit,
+            errors,
+        } => events(gold, entities, json, limit, errors),
         What::Ner {
             gold,
             map,
@@ -169,4 +195,62 @@ pub fn run(args: Args) -> Result<u8> {
             run_value_or_spans(a, crate::eval::dates::evaluate, crate::extract::Label::Date)
         }
     }
+}
+
+fn events(
+    gold: PathBuf,
+    entities: crate::eval::events::EntityMode,
+    json: bool,
+    limit: Option<usize>,
+    errors: usize,
+) -> Result<u8> {
+    use crate::eval::events::{EntityMode, evaluate};
+    let modes = match entities {
+        EntityMode::Both => vec![EntityMode::Ours, EntityMode::Gold],
+        m => vec![m],
+    };
+    let mut reports = Vec::new();
+    for mode in modes {
+        let f = std::fs::File::open(&gold)
+            .with_context(|| format!("{}: cannot open", gold.display()))?;
+        let rep = evaluate(
+            BufReader::new(f),
+            &gold.display().to_string(),
+            Rules::builtin(),
+            mode,
+            limit,
+        )
+        .map_err(|e| anyhow!(e))?;
+        reports.push(rep);
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&reports)?);
+        return Ok(0);
+    }
+    for rep in &reports {
+        println!(
+            "{} records from {} — entities: {}",
+            rep.records,
+            gold.display(),
+            rep.entities
+        );
+        println!(
+            "{:<16} {:>6} {:>6} {:>7}   {:>8} {:>7} {:>9}",
+            "item", "gold", "found", "recall", "produced", "correct", "precision"
+        );
+        for (k, s) in &rep.scores {
+            println!(
+                "{:<16} {:>6} {:>6} {:>7.3}   {:>8} {:>7} {:>9.3}",
+                k, s.gold, s.found, s.recall, s.produced, s.correct, s.precision
+            );
+        }
+        if errors > 0 {
+            println!("\nsome misses:");
+            for m in rep.misses.iter().take(errors) {
+                println!("  {m}");
+            }
+        }
+        println!();
+    }
+    Ok(0)
 }

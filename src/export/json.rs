@@ -32,6 +32,7 @@ pub fn to_json(kg: &KnowledgeGraph) -> Value {
         o.insert("name".into(), json!(n.name));
         o.insert("aliases".into(), json!(n.aliases));
         o.insert("mentions".into(), json!(n.mentions));
+        o.insert("merged_by".into(), json!(n.merged_by));
         match &n.props {
             NodeProps::Document {
                 path,
