@@ -38,6 +38,7 @@ pub const AMOUNT: RuleId = RuleId("money.amount");
 pub const RANGE: RuleId = RuleId("money.range");
 pub const LEVEL: RuleId = RuleId("money.level");
 pub const VAGUE: RuleId = RuleId("money.vague");
+pub const CONTEXT: RuleId = RuleId("money.context");
 
 /// Priority of money candidates (values layer; dates use the same layer).
 const PRIORITY: i32 = 10;
@@ -51,6 +52,10 @@ pub struct MoneyRules {
     /// (term, qualifier) that may precede an amount, longest first.
     qualifiers_pre: Vec<(String, Qualifier)>,
     scales: TermMatcher,
+    /// Words after which a scaled bare number is money (投资300亿), longest first.
+    triggers: Vec<String>,
+    /// Counted nouns: a number before them is a count (300万家).
+    counts: TermMatcher,
 }
 
 fn qualifier_of(s: &str) -> Option<Qualifier> {
@@ -165,6 +170,23 @@ impl MoneyRules {
             qualifiers_post: TermMatcher::new(post.iter()),
             qualifiers_pre,
             scales: TermMatcher::new(lex.get("scale_words").entries.iter()),
+            triggers: {
+                let mut t: Vec<String> = lex
+                    .get("money_context")
+                    .entries
+                    .iter()
+                    .filter(|e| e.attr("kind") == Some("trigger"))
+                    .map(|e| e.term.clone())
+                    .collect();
+                t.sort_by_key(|t| std::cmp::Reverse(t.len()));
+                t
+            },
+            counts: TermMatcher::new(
+                lex.get("money_context")
+                    .entries
+                    .iter()
+                    .filter(|e| e.attr("kind") == Some("count")),
+            ),
         }
     }
 
@@ -213,6 +235,22 @@ impl MoneyRules {
             .iter()
             .find(|(t, _)| text[..j].ends_with(t.as_str()))
             .map(|(t, q)| (j - t.len(), *q))
+    }
+
+    /// Does a money word (投资, 融资, 估值 …) end just before `i`, with at most three filler
+    /// characters (达 为 约 共 计 了 的 是 高 总) between?
+    fn trigger_before(&self, text: &str, i: usize) -> bool {
+        let mut j = skip_spaces_back(text, i);
+        for _ in 0..=3 {
+            if self.triggers.iter().any(|t| text[..j].ends_with(t.as_str())) {
+                return true;
+            }
+            match prev_char(text, j) {
+                Some(c) if "达为约共计了的是高总已将".contains(c) => j -= c.len_utf8(),
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// A scale word (`百亿`, `千万`) starting at `i`: (end, power).
@@ -443,6 +481,7 @@ impl MoneyRules {
         &self,
         text: &str,
         i: usize,
+        bare_ok: bool,
         lenient: bool,
     ) -> Option<(Range<usize>, Money, RuleId)> {
         let mut first = self.core(text, i, lenient)?;
@@ -556,6 +595,11 @@ impl MoneyRules {
             None if lenient || (rule == LEVEL && first.scale.is_some_and(|p| p >= 8)) => {
                 "CNY".to_string()
             }
+            // money.context: a bare number with a 万/亿 scale after a money word
+            None if bare_ok && rule != LEVEL && first.scale.is_some_and(|p| p >= 4) => {
+                rule = CONTEXT;
+                "CNY".to_string()
+            }
             None => return None,
         };
         let (value, min, max) = match qualifier {
@@ -594,7 +638,7 @@ impl MoneyRules {
         };
         for (i, c) in s.char_indices() {
             if can_start(c)
-                && let Some((r, m, _)) = self.amount_at(s, i, true)
+                && let Some((r, m, _)) = self.amount_at(s, i, false, true)
             {
                 consider(r, m);
             }
@@ -649,7 +693,13 @@ impl MoneyRules {
             if p.is_some_and(|p| p.is_ascii_alphabetic() || p == '.' || p == 'V' || p == 'v') {
                 continue;
             }
-            let Some((r, m, rule)) = self.amount_at(text, i, false) else {
+            let Some((r, m, rule)) = self.amount_at(text, i, false, false).or_else(|| {
+                let (r, m, rule) = self.amount_at(text, i, true, false)?;
+                (rule == CONTEXT
+                    && self.trigger_before(text, r.start)
+                    && Self::term_at(&self.counts, text, skip_spaces(text, r.end)).is_none())
+                .then_some((r, m, rule))
+            }) else {
                 continue;
             };
             // 12%: the numeral is followed by a percent sign
