@@ -242,7 +242,11 @@ impl MoneyRules {
     fn trigger_before(&self, text: &str, i: usize) -> bool {
         let mut j = skip_spaces_back(text, i);
         for _ in 0..=3 {
-            if self.triggers.iter().any(|t| text[..j].ends_with(t.as_str())) {
+            if self
+                .triggers
+                .iter()
+                .any(|t| text[..j].ends_with(t.as_str()))
+            {
                 return true;
             }
             match prev_char(text, j) {
