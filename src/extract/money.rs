@@ -383,14 +383,17 @@ impl MoneyRules {
     fn scale_run(&self, text: &str, i: usize) -> Option<(usize, u32)> {
         let mut j = i;
         let mut p = 0;
+        let mut last = None;
         while let Some(c) = next_char(text, j) {
             let q = numeral::small_unit(c).or_else(|| numeral::big_unit(c));
             match q {
-                Some(q) => {
+                // 亿亿 is not a scale
+                Some(q) if last != Some(c) => {
                     p += q;
                     j += c.len_utf8();
+                    last = Some(c);
                 }
-                None => break,
+                _ => break,
             }
         }
         (j > i).then_some((j, p))
@@ -689,12 +692,24 @@ impl MoneyRules {
             if i < covered || !can_start(c) {
                 continue;
             }
-            // only at the start of a numeral run (not inside `2024` or `三百`)
-            if p.is_some_and(|p| continues_number(p) && continues_number(c)) {
+            // only at the start of a numeral run (not inside `2024`, `三百` or `1,234`; a
+            // comma between clauses — `1亿元，伍仟万元` — does not continue a number)
+            let inside = p.is_some_and(|p| match p {
+                ',' | '，' => {
+                    numeral::arabic_digit(c).is_some()
+                        && prev_char(text, i - p.len_utf8())
+                            .is_some_and(|q| numeral::arabic_digit(q).is_some())
+                }
+                _ => continues_number(p) && continues_number(c),
+            });
+            if inside {
                 continue;
             }
-            // not a percentage, version, model number: letters/digits glued before
-            if p.is_some_and(|p| p.is_ascii_alphabetic() || p == '.' || p == 'V' || p == 'v') {
+            // not a version or model number (`V2.0`, `A380`), unless a currency code is glued
+            // to the number (`RMB5000万`)
+            if p.is_some_and(|p| p.is_ascii_alphabetic() || p == '.')
+                && self.currency_before(text, i).is_none()
+            {
                 continue;
             }
             let Some((r, m, rule)) = self.amount_at(text, i, false, false).or_else(|| {
@@ -739,7 +754,7 @@ fn can_start(c: char) -> bool {
 fn continues_number(c: char) -> bool {
     numeral::starts_numeral(c)
         || numeral::big_unit(c).is_some()
-        || matches!(c, '.' | '．' | ',' | '，' | '点' | '點')
+        || matches!(c, '.' | '．' | '点' | '點')
 }
 
 /// `(含)` / `（含）` after an amount.
@@ -885,6 +900,7 @@ mod tests {
             ("三块零四", 3.04, "CNY"),
             ("新台币 177.1 亿元", 1.771e10, "TWD"),
             ("三万元欧元", 30000.0, "EUR"),
+            ("RMB5000万", 5e7, "CNY"),
         ];
         for (s, v, c) in cases {
             let m = rules().parse(s).unwrap_or_else(|| panic!("{s}: no parse"));
@@ -945,6 +961,7 @@ mod tests {
             "上百家企业",
             "还学校一块净土",
             "挂上了一块２４小时的招牌",
+            "A380客机",
         ] {
             assert!(
                 rules().find_all(s).is_empty(),
@@ -952,6 +969,25 @@ mod tests {
                 rules().find_all(s)
             );
         }
+    }
+
+    #[test]
+    fn clause_commas_do_not_join_amounts() {
+        let t = "1亿元，伍仟万元，RMB300万，1,234万元。";
+        let got: Vec<_> = rules()
+            .find_all(t)
+            .into_iter()
+            .map(|(r, m, _)| (&t[r], m.value))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("1亿元", 1e8),
+                ("伍仟万元", 5e7),
+                ("RMB300万", 3e6),
+                ("1,234万元", 1.234e7)
+            ]
+        );
     }
 
     #[test]
