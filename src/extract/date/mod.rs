@@ -377,6 +377,9 @@ impl DateRules {
                     });
                     end = second.end;
                     rule = RANGE;
+                } else {
+                    // a range that ends before it starts (`11月5日至3日`) is not a date
+                    return None;
                 }
             }
         }
@@ -473,13 +476,13 @@ impl DateRules {
     }
 }
 
-/// The end of a run of numerals, date units and spaces starting at `i`.
+/// The end of a run of numerals, date units, range connectors and spaces starting at `i`.
 fn date_run_end(text: &str, i: usize) -> usize {
     let mut j = i;
     while let Some(c) = next_char(text, j) {
         if numeral::starts_numeral(c)
             || numeral::big_unit(c).is_some()
-            || "年月日号號".contains(c)
+            || "年月日号號至到-~～—－".contains(c)
             || SPACES.contains(&c)
         {
             j += c.len_utf8();
@@ -632,6 +635,7 @@ mod tests {
             "增长12%",
             "身份证号140302197706220124",
             "参加工作也有七八年了",
+            "11月5日至3日",
         ] {
             let got = Rules::builtin().date.find_all(t, Some(b));
             assert!(
