@@ -46,13 +46,6 @@ pub enum What {
         after_help = "Example:\n  kgextract eval numerals ../shared/eval/numeric/numerals.tsv"
     )]
     Numerals(ValueArgs),
-    /// Dates against `times.tsv` (`text  expected  reference_time  source  notes`; only
-    /// calendar dates and date ranges are scored, see `src/eval/dates.rs`), or date spans
-    /// against a JSONL extraction file (relative dates resolved against `--published`).
-    #[command(
-        after_help = "Examples:\n  kgextract eval dates ../shared/eval/numeric/times.tsv\n  kgextract eval dates ../shared/eval/numeric/time_extraction.jsonl --published 2021-06-14"
-    )]
-    Dates(ValueArgs),
     /// Events and relations against FinRE or DuEE-Fin JSONL (see `src/eval/events.rs`).
     #[command(
         after_help = "Example:\n  kgextract eval events ../shared/eval/events/finre_test.jsonl --entities gold"
@@ -72,6 +65,13 @@ pub enum What {
         #[arg(long, default_value_t = 10)]
         errors: usize,
     },
+    /// Dates against `times.tsv` (`text  expected  reference_time  source  notes`; only
+    /// calendar dates and date ranges are scored, see `src/eval/dates.rs`), or date spans
+    /// against a JSONL extraction file (relative dates resolved against `--published`).
+    #[command(
+        after_help = "Examples:\n  kgextract eval dates ../shared/eval/numeric/times.tsv\n  kgextract eval dates ../shared/eval/numeric/time_extraction.jsonl --published 2021-06-14"
+    )]
+    Dates(ValueArgs),
 }
 
 /// Arguments of the value evaluations (money, numerals, dates).

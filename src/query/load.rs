@@ -117,9 +117,9 @@ struct RawNode {
     #[serde(default)]
     aliases: Option<Value>,
     #[serde(default)]
-    merged_by: Option<Value>,
-    #[serde(default)]
     mentions: Option<u64>,
+    #[serde(default)]
+    merged_by: Option<Value>,
     #[serde(default)]
     kind: Option<String>,
     // Document
@@ -305,20 +305,18 @@ fn node_of(n: RawNode) -> Result<Node, String> {
             }
         }
     };
-    let aliases = string_set(n.aliases);
-    let merged_by = string_set(n.merged_by);
     Ok(Node {
+        aliases: string_set(n.aliases),
+        merged_by: string_set(n.merged_by),
         name: n.name.unwrap_or_else(|| n.id.clone()),
         id: n.id,
         label,
-        aliases,
-        merged_by,
         mentions: n.mentions.unwrap_or(1).min(u32::MAX as u64) as u32,
         props,
     })
 }
 
-/// A list property: a JSON array of strings, or a `;`-joined string (GraphML/CSV style).
+/// A JSON array of strings (or one `;`-separated string) as a set.
 fn string_set(v: Option<Value>) -> BTreeSet<String> {
     match v {
         Some(Value::Array(a)) => a

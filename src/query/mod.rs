@@ -263,7 +263,36 @@ pub fn ask(kg: &KnowledgeGraph, q: &Question, f: &Filters) -> Result<Answer, Str
     if let Some(n) = f.limit {
         a.rows.truncate(n);
     }
+    if a.rows.is_empty() {
+        a.notes.extend(filter_notes(kg, f));
+    }
     Ok(a)
+}
+
+/// When an answer is empty because `--org`/`--person` names nothing in the graph, say so and
+/// suggest names (the filters match part of a name, so suggestions are names close to it).
+fn filter_notes(kg: &KnowledgeGraph, f: &Filters) -> Vec<String> {
+    use crate::graph::NodeLabel;
+    let mut notes = Vec::new();
+    for (flag, value, label, what) in [
+        ("--org", &f.org, NodeLabel::Organization, "organization"),
+        ("--person", &f.person, NodeLabel::Person, "person"),
+    ] {
+        let Some(v) = value else { continue };
+        let k = crate::link::key(v);
+        let any =
+            kg.g.node_weights()
+                .any(|n| n.label == label && view::name_contains(n, &k));
+        if any {
+            continue;
+        }
+        notes.push(format!("no {what} in this graph matches {flag} {v:?}"));
+        let sugg = suggest::suggestions(kg, &[label], v, 5);
+        if !sugg.is_empty() {
+            notes.push(format!("did you mean: {}?", sugg.join(", ")));
+        }
+    }
+    notes
 }
 
 fn is_empty(v: &Value) -> bool {

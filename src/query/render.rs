@@ -231,3 +231,61 @@ pub fn write(a: &Answer, format: Format, out: &mut dyn Write) -> io::Result<()> 
         r => r,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    proptest! {
+        #[test]
+        fn truncate_fits_and_keeps_a_prefix(s in "[a-z中文字符，。 ]{0,40}", max in 1usize..30) {
+            let t = truncate(&s, max);
+            prop_assert!(t.width() <= max);
+            if s.width() <= max {
+                prop_assert_eq!(&t, &s);
+            } else {
+                prop_assert!(t.ends_with('…'));
+                prop_assert!(s.starts_with(t.trim_end_matches('…')));
+            }
+        }
+    }
+
+    #[test]
+    fn table_pads_cjk_by_display_width() {
+        let a = Answer {
+            columns: vec!["name", "org"],
+            rows: vec![
+                vec![json!("张三丰"), json!("ACME")],
+                vec![json!("Li"), json!(["甲", "乙"])],
+            ],
+            ..Answer::default()
+        };
+        let t = table(&a);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[0], "name    org");
+        assert_eq!(lines[2], "张三丰  ACME");
+        assert_eq!(lines[3], "Li      甲, 乙");
+        assert_eq!(lines[4], "(2 rows)");
+    }
+
+    #[test]
+    fn empty_answers_print_no_results_and_notes() {
+        let mut a = Answer::new(vec!["x"]);
+        a.notes.push("did you mean: y?".into());
+        assert_eq!(table(&a), "no results\ndid you mean: y?\n");
+        assert_eq!(json(&a), "[]\n");
+        assert_eq!(csv(&a).unwrap(), "x\n");
+    }
+
+    #[test]
+    fn numbers_print_without_spurious_fractions() {
+        assert_eq!(plain(&json!(3e10)), "30000000000");
+        assert_eq!(plain(&json!(1.5)), "1.5");
+        assert_eq!(
+            plain(&json!({"A": ["x", "y"], "B": ["z"]})),
+            "A: x, y; B: z"
+        );
+    }
+}

@@ -523,3 +523,22 @@ fn every_question_has_a_cypher_twin() {
         );
     }
 }
+
+#[test]
+fn filters_naming_nothing_explain_the_empty_answer() {
+    let f = Filters {
+        org: Some("星河科集团".into()),
+        ..Filters::default()
+    };
+    let a = ask_both(Question::Signed, &f);
+    assert!(a.rows.is_empty());
+    assert!(a.notes[0].contains("--org"), "{:?}", a.notes);
+    assert!(a.notes[1].contains("星河科技集团"), "{:?}", a.notes);
+    // A filter that matches an organization which simply has no rows: no note.
+    let f = Filters {
+        org: Some("星河".into()),
+        kind: Some(EventKind::Forum),
+        ..Filters::default()
+    };
+    assert!(ask_both(Question::Signed, &f).notes.is_empty());
+}
