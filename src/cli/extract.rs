@@ -19,7 +19,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
-use crate::export::{OutDir, exporters, out_dir};
+use crate::export::{ExportOptions, OutDir, out_dir, select};
 use crate::extract::DocExtraction;
 use crate::graph::KnowledgeGraph;
 use crate::read::{self, Document, Limits, ReadError, ReadWarning};
@@ -66,6 +66,18 @@ pub struct Args {
     /// Largest input file, in bytes.
     #[arg(long, default_value_t = Limits::default().max_bytes)]
     pub max_bytes: u64,
+    /// Export formats, comma-separated: neo4j, dot, graphml, json (default: all).
+    #[arg(long = "format", value_delimiter = ',')]
+    pub formats: Vec<String>,
+    /// Do not run Graphviz `dot` to render graph.svg.
+    #[arg(long)]
+    pub no_render: bool,
+    /// Draw only the neighbourhood of this entity (name, alias or id) in graph.dot/svg.
+    #[arg(long)]
+    pub focus: Option<String>,
+    /// With --focus: how many relationships away from it to draw.
+    #[arg(long, default_value_t = 2)]
+    pub depth: usize,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -301,6 +313,15 @@ pub fn run(args: Args) -> Result<u8> {
     };
 
     // Prepare the output folder first: a refusal should come before any work.
+    let exporters = select(
+        &args.formats,
+        &ExportOptions {
+            no_render: args.no_render,
+            focus: args.focus.clone(),
+            depth: args.depth,
+        },
+    )
+    .map_err(|m| anyhow::anyhow!(m))?;
     let out = OutDir::create(&args.output, args.force)?;
 
     let mut warnings: Vec<Warning> = Vec::new();
@@ -363,8 +384,8 @@ pub fn run(args: Args) -> Result<u8> {
     let bytes: usize = docs.iter().map(|d| d.stats.bytes).sum();
     let sentences: usize = docs.iter().map(|d| d.stats.sentences).sum();
     let removed: usize = docs.iter().map(|d| d.stats.removed_chars).sum();
-    let kg = KnowledgeGraph::build(docs);
-    for ex in exporters() {
+    let kg = KnowledgeGraph::build_with(docs, &rules.lexicons);
+    for ex in &exporters {
         ex.write(&kg, &out)
             .with_context(|| format!("writing the {} export", ex.name()))?;
     }
