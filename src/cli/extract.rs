@@ -344,6 +344,12 @@ pub fn run(args: Args) -> Result<u8> {
                 if published.is_some() {
                     doc.header.published = published;
                 }
+                // A title can carry the same PDF noise as the text.
+                doc.header.title = doc
+                    .header
+                    .title
+                    .as_deref()
+                    .and_then(crate::normalize::clean_line);
                 let notes = doc
                     .header
                     .warnings

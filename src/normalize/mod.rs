@@ -168,6 +168,14 @@ thread_local! {
 
 static DEFAULT: LazyLock<Normalizer> = LazyLock::new(Normalizer::default);
 
+/// Clean one line of metadata (a title) the way document text is cleaned, in its own script;
+/// `None` when nothing is left.
+pub fn clean_line(s: &str) -> Option<String> {
+    let n = DEFAULT.apply_str(s);
+    let t = n.display.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
+}
+
 /// Normalize a document with the default chain. Cannot fail.
 pub fn normalize(doc: &Document) -> NormText {
     DEFAULT.apply(doc)
@@ -191,6 +199,15 @@ mod tests {
         assert_eq!(&doc.text[s.start..s.end], "国");
         let s = n.to_original(0..6);
         assert_eq!(&doc.text[s.start..s.end], "中<PAGE_DIV>国");
+    }
+
+    #[test]
+    fn titles_are_cleaned() {
+        assert_eq!(
+            clean_line("中国联通#%\\$^&*(大会 <PAGE_DIV> 论坛").as_deref(),
+            Some("中国联通大会论坛")
+        );
+        assert_eq!(clean_line("#%\\$^&*(<PAGE_DIV>"), None);
     }
 
     #[test]
