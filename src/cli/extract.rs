@@ -308,8 +308,9 @@ pub fn run(args: Args) -> Result<u8> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
+    // Offsets are kept as u32 (see `normalize`), so no document may exceed 4 GiB.
     let limits = Limits {
-        max_bytes: args.max_bytes,
+        max_bytes: args.max_bytes.min(u64::from(u32::MAX)),
     };
 
     // Prepare the output folder first: a refusal should come before any work.

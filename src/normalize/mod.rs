@@ -27,6 +27,9 @@
 //! Why normalize before segmenting: a page marker or a noise run in the middle of a sentence
 //! would otherwise become a sentence boundary or break a name.
 //!
+//! Offsets are stored as `u32`: a document may not exceed 4 GiB (the reader's limit is
+//! 256 MiB by default and the CLI caps `--max-bytes` at 4 GiB).
+//!
 //! Cost: one `Vec<Unit>` (16 bytes per char, reused per thread), six linear passes, no per-char
 //! allocation, and the map built with exact allocations.
 
@@ -141,16 +144,14 @@ impl Normalizer {
         for (i, c) in text.char_indices() {
             units.push(Unit::new(c, i as u32, (i + c.len_utf8()) as u32));
         }
-        let orig_chars = units.len();
         let mut stats = NormStats::default();
         for f in &self.filters {
             f.apply(&mut units, &mut stats);
         }
         let mut b = NormText::builder(text.len());
         b.push_units(&units);
-        // Every original char that is not carried 1:1 by a unit counts as removed (a merged
-        // `\%` → `%` removes one; a page marker standing in as a paragraph break removes 9).
-        b.removed(orig_chars.saturating_sub(units.len()));
+        // Noise only; whitespace is counted apart (`stats.spaces`).
+        b.removed(stats.noise_chars + stats.latex_chars + stats.marker_chars);
         b.stats(stats, stats.converted > 0);
         if units.capacity() <= MAX_SCRATCH {
             SCRATCH.with(|s| *s.borrow_mut() = units);

@@ -17,6 +17,8 @@ use super::Unit;
 pub struct NormStats {
     /// `<PAGE_DIV>` markers and form feeds removed.
     pub page_markers: usize,
+    /// Characters of those markers.
+    pub marker_chars: usize,
     /// Characters of conversion-noise runs (`#%\$^&*(`, `(*)`, …) removed.
     pub noise_chars: usize,
     /// Characters of LaTeX markup (`\(`, `\mathrm{`, `}`, …) removed.
@@ -47,7 +49,8 @@ pub struct NormText {
     orig: Vec<(u32, u32)>,
     /// Length of the original text.
     orig_len: usize,
-    /// How many characters of the original were removed (noise, markers, markup, spaces).
+    /// How many characters of the original were removed as noise: noise runs, page markers and
+    /// LaTeX markup (whitespace removed is counted apart, in `stats.spaces`).
     pub removed_chars: usize,
     /// What each filter did.
     pub stats: NormStats,
