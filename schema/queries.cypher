@@ -89,7 +89,8 @@ ORDER BY organization, person, title;
 
 // name: positions.roles
 // `kgextract query positions --roles`: also titles given without an organization (HAS_ROLE
-// whose title no HOLDS_POSITION of the same person carries), organization null.
+// whose title no HOLDS_POSITION of the same person carries), organization null. Cypher 3.1
+// cannot order a UNION: compare as a set (kgextract lists rows without organization last).
 MATCH (p:Person)-[r:HOLDS_POSITION]->(o:Organization)
 RETURN p.name AS person, r.title AS title, o.name AS organization, r.status AS status,
        r.sentence AS evidence, r.doc AS doc
