@@ -73,7 +73,7 @@ RETURN s.name AS signer,
        [x IN sides WHERE x <> side] AS counterparties,
        r.sentence AS evidence,
        r.doc AS doc
-ORDER BY date, event, signer;
+ORDER BY date, event, signer, doc;
 
 // name: positions
 // query: positions
@@ -240,7 +240,7 @@ RETURN p.name AS entity,
        CASE WHEN x:Event THEN place END AS place,
        r.sentence AS evidence,
        r.doc AS doc
-ORDER BY entity, entity_id, relation, direction DESC, other;
+ORDER BY entity, entity_id, relation, direction DESC, other, detail;
 
 // name: org
 // query: org
@@ -287,7 +287,7 @@ RETURN p.name AS entity,
        CASE WHEN x:Event THEN place END AS place,
        r.sentence AS evidence,
        r.doc AS doc
-ORDER BY entity, entity_id, relation, direction DESC, other;
+ORDER BY entity, entity_id, relation, direction DESC, other, detail;
 
 // ---------------------------------------------------------------------------------------------
 // Parameterized variants. Their code lines start with `//| ` so that a tool running this file
@@ -340,7 +340,8 @@ ORDER BY entity, entity_id, relation, direction DESC, other;
 // params: from, to
 // `kgextract query path A B`: all shortest paths between two entities (names or aliases),
 // ignoring direction and never through a Document node (at most 15 hops here; kgextract has
-// no bound). Paths are node names and relationship types; kgextract also renders them as text.
+// no bound). Paths are node names and relationship types; kgextract also renders them as text
+// and sorts by it (Cypher 3.1 cannot order by a list): compare as a set.
 //| MATCH (a), (b)
 //| WHERE NOT a:Document AND NOT b:Document AND a <> b
 //|   AND (a.name = $from OR $from IN coalesce(a.aliases, []))
