@@ -339,15 +339,15 @@ ORDER BY entity, entity_id, relation, direction DESC, other, detail;
 // name: path
 // params: from, to
 // `kgextract query path A B`: all shortest paths between two entities (names or aliases),
-// ignoring direction and never through a Document node (at most 15 hops here; kgextract has
-// no bound). Paths are node names and relationship types; kgextract also renders them as text
+// ignoring direction, passing only through people, organizations and events (at most 15 hops
+// here; kgextract has no bound). Paths are node names and relationship types; kgextract also renders them as text
 // and sorts by it (Cypher 3.1 cannot order by a list): compare as a set.
 //| MATCH (a), (b)
 //| WHERE NOT a:Document AND NOT b:Document AND a <> b
 //|   AND (a.name = $from OR $from IN coalesce(a.aliases, []))
 //|   AND (b.name = $to OR $to IN coalesce(b.aliases, []))
 //| MATCH p = allShortestPaths((a)-[*..15]-(b))
-//| WHERE NONE(n IN nodes(p) WHERE n:Document)
+//| WHERE ALL(n IN nodes(p)[1..-1] WHERE n:Person OR n:Organization OR n:Event)
 //| WITH p, length(p) AS len
 //| WITH collect({len: len, p: p}) AS found, min(len) AS best
 //| UNWIND [f IN found WHERE f.len = best] AS f

@@ -194,7 +194,7 @@ fn path_prints_directions_and_types() {
     let out = stdout_of(query(dir.path()).args(["path", "王立新", "李青"]));
     assert!(
         out.contains(
-            "王立新 -[HOLDS_POSITION]-> 星河科技集团 -[SIGNED]-> 战略合作协议签约 <-[SIGNED]- 李青"
+            "王立新 -[HOLDS_POSITION 董事长]-> 星河科技集团 -[SIGNED]-> 战略合作协议签约 <-[SIGNED]- 李青"
         ),
         "{out}"
     );
