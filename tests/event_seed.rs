@@ -14,6 +14,9 @@ use kgextract::extract::{
 };
 use kgextract::rules::{RuleId, Rules};
 
+/// The rule id of hand-committed mentions.
+const MARK: &str = "test.mark";
+
 fn seed() -> Option<String> {
     let rel = "seed/000_851f9dfa7178c61b.txt";
     for base in [
@@ -112,9 +115,7 @@ fn hand_marked() {
     let mut cands = Vec::new();
     for (l, s, a) in &marks {
         for (i, _) in norm.text.match_indices(s) {
-            cands.push(
-                Candidate::new(*l, i..i + s.len(), RuleId("test.mark"), 1).with_attrs(a.clone()),
-            );
+            cands.push(Candidate::new(*l, i..i + s.len(), RuleId(MARK), 1).with_attrs(a.clone()));
         }
     }
     commit(&mut ad, cands);

@@ -34,8 +34,11 @@ pub enum What {
         #[arg(long, default_value_t = 25)]
         errors: usize,
     },
-    /// Money amounts (value and currency) against a TSV `text  value  currency  notes`.
-    #[command(after_help = "Example:\n  kgextract eval money ../shared/eval/numeric/money.tsv")]
+    /// Money amounts (value and currency) against a TSV `text  value  currency  notes`, or
+    /// money spans (exact precision/recall) against a JSONL extraction file.
+    #[command(
+        after_help = "Examples:\n  kgextract eval money ../shared/eval/numeric/money.tsv\n  kgextract eval money ../shared/eval/numeric/money_extraction.jsonl"
+    )]
     Money(ValueArgs),
     /// Numerals against `numerals.tsv` (`text  number …`) or `numerals_invalid.tsv` (`text …`:
     /// every row must be rejected or accepted for a documented reason).
@@ -62,6 +65,13 @@ pub enum What {
         #[arg(long, default_value_t = 10)]
         errors: usize,
     },
+    /// Dates against `times.tsv` (`text  expected  reference_time  source  notes`; only
+    /// calendar dates and date ranges are scored, see `src/eval/dates.rs`), or date spans
+    /// against a JSONL extraction file (relative dates resolved against `--published`).
+    #[command(
+        after_help = "Examples:\n  kgextract eval dates ../shared/eval/numeric/times.tsv\n  kgextract eval dates ../shared/eval/numeric/time_extraction.jsonl --published 2021-06-14"
+    )]
+    Dates(ValueArgs),
 }
 
 /// Arguments of the value evaluations (money, numerals, dates).
@@ -77,6 +87,9 @@ pub struct ValueArgs {
     /// How many failures to list in the text output.
     #[arg(long, default_value_t = 200)]
     pub failures: usize,
+    /// Publication date for the records of a JSONL span file (YYYY-MM-DD).
+    #[arg(long)]
+    pub published: Option<chrono::NaiveDate>,
 }
 
 type ValueEval = fn(
@@ -85,6 +98,30 @@ type ValueEval = fn(
     &Rules,
     Option<usize>,
 ) -> std::result::Result<crate::eval::numerals::ValueReport, String>;
+
+/// A `.jsonl` file is scored as spans of `label`; anything else as a value TSV.
+fn run_value_or_spans(a: ValueArgs, eval: ValueEval, label: crate::extract::Label) -> Result<u8> {
+    if a.file.extension().is_some_and(|e| e == "jsonl") {
+        let f = std::fs::File::open(&a.file)
+            .with_context(|| format!("{}: cannot open", a.file.display()))?;
+        let rep = crate::eval::numerals::evaluate_spans(
+            f,
+            &a.file.display().to_string(),
+            Rules::builtin(),
+            label,
+            a.published,
+            a.limit,
+        )
+        .map_err(|e| anyhow!(e))?;
+        if a.json {
+            println!("{}", serde_json::to_string_pretty(&rep)?);
+        } else {
+            print!("{}", rep.render(a.failures));
+        }
+        return Ok(0);
+    }
+    run_value(a, eval)
+}
 
 fn run_value(a: ValueArgs, eval: ValueEval) -> Result<u8> {
     let f = std::fs::File::open(&a.file)
@@ -148,8 +185,15 @@ pub fn run(args: Args) -> Result<u8> {
             }
             Ok(0)
         }
-        What::Money(a) => run_value(a, crate::eval::money::evaluate),
+        What::Money(a) => run_value_or_spans(
+            a,
+            crate::eval::money::evaluate,
+            crate::extract::Label::Amount,
+        ),
         What::Numerals(a) => run_value(a, crate::eval::numerals::evaluate),
+        What::Dates(a) => {
+            run_value_or_spans(a, crate::eval::dates::evaluate, crate::extract::Label::Date)
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! Evaluation calls the library like any user would; it holds no rules of its own.
 
 pub mod events;
+pub mod dates;
 pub mod money;
 pub mod ner;
 pub mod numerals;

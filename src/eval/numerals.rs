@@ -277,3 +277,123 @@ pub fn evaluate(
         evaluate_valid(&rows, file, rules, limit)
     })
 }
+
+/// Span scores of one value label against a JSONL extraction file
+/// (`{"text", "entities": [{"start", "end", "label", "text"}]}`, character offsets).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct SpanReport {
+    pub file: String,
+    pub records: usize,
+    pub gold: usize,
+    pub predicted: usize,
+    /// Exact span matches.
+    pub tp: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// Spans found by one side only: `fp …` (ours) / `fn …` (gold), with the record text.
+    pub failures: Vec<String>,
+}
+
+impl SpanReport {
+    pub fn render(&self, max: usize) -> String {
+        let mut s = format!(
+            "{}: {} records, {} gold spans, {} predicted, {} exact\nprecision {:.3}  recall {:.3}  F1 {:.3}\n",
+            self.file,
+            self.records,
+            self.gold,
+            self.predicted,
+            self.tp,
+            self.precision,
+            self.recall,
+            self.f1
+        );
+        for f in self.failures.iter().take(max) {
+            s.push_str(&format!("  {f}\n"));
+        }
+        s
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SpanRecord {
+    text: String,
+    #[serde(default)]
+    entities: Vec<SpanEntity>,
+}
+
+#[derive(serde::Deserialize)]
+struct SpanEntity {
+    start: usize,
+    end: usize,
+}
+
+/// Exact-span precision/recall of the mentions with `label` against every gold entity of a
+/// JSONL file (the extraction files carry one label each: MONEY, TIME:…). Each record is a
+/// document with publication date `published` (relative dates need one).
+pub fn evaluate_spans(
+    r: impl Read,
+    file: &str,
+    rules: &Rules,
+    label: crate::extract::Label,
+    published: Option<chrono::NaiveDate>,
+    limit: Option<usize>,
+) -> Result<SpanReport, String> {
+    let mut text = String::new();
+    let mut r = r;
+    r.read_to_string(&mut text)
+        .map_err(|e| format!("{file}: cannot read: {e}"))?;
+    let mut rep = SpanReport {
+        file: file.to_string(),
+        ..Default::default()
+    };
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if limit.is_some_and(|l| rep.records >= l) {
+            break;
+        }
+        let rec: SpanRecord =
+            serde_json::from_str(line).map_err(|e| format!("{file}:{}: {e}", i + 1))?;
+        rep.records += 1;
+        let doc = crate::read::Document {
+            id: format!("{}", i + 1),
+            source: file.to_string(),
+            text: rec.text.clone(),
+            header: crate::read::Header {
+                published,
+                ..Default::default()
+            },
+        };
+        let ex = crate::extract::process(&doc, rules);
+        let pred: std::collections::BTreeSet<(usize, usize)> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.label == label)
+            .map(|m| (m.start, m.end))
+            .collect();
+        let gold: std::collections::BTreeSet<(usize, usize)> =
+            rec.entities.iter().map(|e| (e.start, e.end)).collect();
+        let chars: Vec<char> = rec.text.chars().collect();
+        let snip = |(a, b): (usize, usize)| -> String {
+            chars
+                .get(a..b.min(chars.len()))
+                .map_or(String::new(), |c| c.iter().collect())
+        };
+        rep.gold += gold.len();
+        rep.predicted += pred.len();
+        rep.tp += pred.intersection(&gold).count();
+        for p in pred.difference(&gold) {
+            rep.failures
+                .push(format!("line {}: fp {}", i + 1, snip(*p)));
+        }
+        for g in gold.difference(&pred) {
+            rep.failures
+                .push(format!("line {}: fn {}", i + 1, snip(*g)));
+        }
+    }
+    let f = super::Prf::from_counts(rep.tp, rep.predicted - rep.tp, rep.gold - rep.tp);
+    (rep.precision, rep.recall, rep.f1) = (f.precision, f.recall, f.f1);
+    Ok(rep)
+}

@@ -91,3 +91,17 @@ impl Exporter for MergesExporter {
         out.write("merges.jsonl", s.as_bytes())
     }
 }
+
+/// Write `kg` with `exporters` into `target` (a temporary folder renamed into place).
+pub fn write_to(
+    kg: &KnowledgeGraph,
+    target: &std::path::Path,
+    force: bool,
+    exporters: &[Box<dyn Exporter>],
+) -> Result<std::path::PathBuf, OutDirError> {
+    let out = OutDir::create(target, force)?;
+    for ex in exporters {
+        ex.write(kg, &out)?;
+    }
+    out.commit()
+}

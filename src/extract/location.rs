@@ -26,9 +26,14 @@ use crate::rules::{Entry, LexiconSet, RuleId, Rules, TermMatcher};
 pub const LEXICON: RuleId = RuleId("location.lexicon");
 pub const CHAIN: RuleId = RuleId("location.chain");
 pub const ABBREV: RuleId = RuleId("location.abbrev");
+pub const COUNTRY_ABBREV: RuleId = RuleId("location.country_abbrev");
+pub const ADDRESS: RuleId = RuleId("location.address");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 3] = [LEXICON, CHAIN, ABBREV];
+pub const RULE_IDS: [RuleId; 5] = [LEXICON, CHAIN, ABBREV, COUNTRY_ABBREV, ADDRESS];
+
+/// The longest street name recognised after a place, in characters.
+const MAX_STREET_CHARS: usize = 8;
 
 const PRIORITY: i32 = 5;
 /// The longest county/district name recognised by shape after a city, in characters.
@@ -41,6 +46,9 @@ pub struct LocationRules {
     lead: TermMatcher,
     follow: TermMatcher,
     traps: TermMatcher,
+    cabbr: TermMatcher,
+    cnext: TermMatcher,
+    csuffix: TermMatcher,
     shrink: Vec<char>,
     stopchars: Vec<char>,
 }
@@ -65,6 +73,9 @@ impl LocationRules {
             lead: TermMatcher::new(of_type(lex, "lead")),
             follow: TermMatcher::new(of_type(lex, "follow")),
             traps: TermMatcher::new(of_type(lex, "trap")),
+            cabbr: TermMatcher::new(of_type(lex, "cabbr")),
+            cnext: TermMatcher::new(of_type(lex, "cnext")),
+            csuffix: TermMatcher::new(of_type(lex, "csuffix")),
             shrink: chars("shrink"),
             stopchars: chars("stopchar"),
         }
@@ -127,16 +138,25 @@ impl Extractor for LocationExtractor {
             let last = &group[j - i - 1];
             let next_start = places.get(j).map(|p| p.range.start).unwrap_or(text.len());
             if (1..=2).contains(&last.rank())
+                && text[last.range.clone()].ends_with(['市', '省', '州', '盟'])
                 && let Some(end) = county_shape(text, range.end, next_start, r)
             {
                 canonical.push_str(&text[range.end..end]);
                 range.end = end;
             }
-            let rule = if j - i > 1 || range.end != last.range.end {
+            let mut rule = if j - i > 1 || range.end != last.range.end {
                 CHAIN
             } else {
                 LEXICON
             };
+            // `北京市东城区王府井大街218号`, `南京路`: a street (and number) after a place.
+            if last.rank() >= 2
+                && let Some(end) = street_shape(text, range.end, r)
+            {
+                canonical = text[range.start..end].to_string();
+                range.end = end;
+                rule = ADDRESS;
+            }
             let mut c = Candidate::new(Label::Location, range, rule, PRIORITY).with_attrs(
                 Attrs::Location {
                     canonical: canonical.clone(),
@@ -149,6 +169,7 @@ impl Extractor for LocationExtractor {
             i = j;
         }
         abbreviations(text, r, out);
+        country_runs(text, r, out);
     }
 }
 
@@ -166,9 +187,7 @@ fn places<'a>(text: &'a str, r: &'a LocationRules) -> Vec<Place<'a>> {
         }
         let last = text[range.clone()].chars().next_back();
         let next = text[range.end..].chars().next();
-        if matches!(last, Some('市' | '区'))
-            && next.is_some_and(|n| r.shrink.contains(&n))
-        {
+        if matches!(last, Some('市' | '区')) && next.is_some_and(|n| r.shrink.contains(&n)) {
             let short = range.start..range.end - '市'.len_utf8();
             match r.places.get(&text[short.clone()]) {
                 Some(e) => out.push(Place {
@@ -179,9 +198,68 @@ fn places<'a>(text: &'a str, r: &'a LocationRules) -> Vec<Place<'a>> {
             }
             continue;
         }
+        let mut range = range;
+        let level = entry.attr("level").unwrap_or("");
+        let rest = &text[range.end..];
+        if level == "city"
+            && !text[range.clone()].ends_with('市')
+            && rest.starts_with('市')
+            && !rest['市'.len_utf8()..].starts_with(|n: char| r.shrink.contains(&n))
+        {
+            // `洛杉矶市`: a city written with 市 although the lexicon lists it bare.
+            range.end += '市'.len_utf8();
+        } else if level == "country"
+            && let Some((sr, _)) = r
+                .csuffix
+                .find_longest(&rest[..char_end(rest, 8)])
+                .find(|(sr, _)| sr.start == 0)
+        {
+            // `波兰共和国`: a country with its state form.
+            range.end += sr.end;
+        }
         out.push(Place { range, entry });
     }
     out
+}
+
+/// `中美关系`, `中日韩合作`, `港澳台同胞`: a run of two or more one-character country or
+/// region abbreviations before a relation word gives one place per character.
+fn country_runs(text: &str, r: &LocationRules, out: &mut Vec<Candidate>) {
+    let hits: Vec<(Range<usize>, &Entry)> = r.cabbr.find_longest(text).collect();
+    let mut i = 0;
+    while i < hits.len() {
+        let mut j = i + 1;
+        while j < hits.len() && hits[j].0.start == hits[j - 1].0.end {
+            j += 1;
+        }
+        let run = &hits[i..j];
+        let end = run[run.len() - 1].0.end;
+        let before_ok = !text[..run[0].0.start].chars().next_back().is_some_and(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c) && !"在与和及同对为是的".contains(c)
+        });
+        let next_ok = r
+            .cnext
+            .find_all(&text[end..end + char_end(&text[end..], 4)])
+            .any(|(nr, _)| nr.start == 0);
+        if run.len() >= 2 && run.len() <= 4 && before_ok && next_ok {
+            let hk_or_tw = run
+                .iter()
+                .any(|(rg, _)| matches!(&text[rg.clone()], "港" | "台"));
+            for (rg, e) in run {
+                let mut canonical = e.attr("canonical").unwrap_or(&e.term).to_string();
+                if &text[rg.clone()] == "澳" && hk_or_tw {
+                    canonical = "澳门".to_string();
+                }
+                let mut c = Candidate::new(Label::Location, rg.clone(), COUNTRY_ABBREV, PRIORITY)
+                    .with_attrs(Attrs::Location {
+                        canonical: canonical.clone(),
+                    });
+                c.canonical = Some(canonical);
+                out.push(c);
+            }
+        }
+        i = j;
+    }
 }
 
 /// `end` of a county/district name (1–4 CJK characters + 区/县/旗) starting at `from`, not
@@ -213,6 +291,46 @@ fn county_shape(text: &str, from: usize, limit: usize, r: &LocationRules) -> Opt
     None
 }
 
+/// `end` of a street name (up to [`MAX_STREET_CHARS`] characters + 路/街/巷/大道/胡同, then an
+/// optional house number `218号`) starting at `from`.
+fn street_shape(text: &str, from: usize, r: &LocationRules) -> Option<usize> {
+    let rest = &text[from..];
+    let mut end = None;
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n > MAX_STREET_CHARS {
+            break;
+        }
+        let after = &rest[i + c.len_utf8()..];
+        let marker = matches!(c, '路' | '街' | '巷')
+            || (c == '道' && rest[..i].ends_with('大'))
+            || (c == '同' && rest[..i].ends_with('胡'));
+        if marker {
+            // 路线, 路面, 街头: the character starts another word.
+            if after.starts_with(['线', '面', '况', '径', '费', '演', '头', '上', '边', '舞'])
+            {
+                return None;
+            }
+            end = Some(from + i + c.len_utf8());
+            break;
+        }
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) || r.stopchars.contains(&c) {
+            return None;
+        }
+    }
+    let end = end?;
+    // An optional house number.
+    let tail = &text[end..];
+    let digits: usize = tail
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits > 0 && tail[digits..].starts_with('号') {
+        return Some(end + digits + '号'.len_utf8());
+    }
+    Some(end)
+}
+
 /// `在京召开`-style abbreviations: lead verb + abbreviation + follow word or punctuation.
 fn abbreviations(text: &str, r: &LocationRules, out: &mut Vec<Candidate>) {
     for (range, e) in r.abbr.find_all(text) {
@@ -232,11 +350,10 @@ fn abbreviations(text: &str, r: &LocationRules, out: &mut Vec<Candidate>) {
             continue;
         }
         let canonical = e.attr("canonical").unwrap_or(&e.term).to_string();
-        let mut c = Candidate::new(Label::Location, range, ABBREV, PRIORITY).with_attrs(
-            Attrs::Location {
+        let mut c =
+            Candidate::new(Label::Location, range, ABBREV, PRIORITY).with_attrs(Attrs::Location {
                 canonical: canonical.clone(),
-            },
-        );
+            });
         c.canonical = Some(canonical);
         out.push(c);
     }

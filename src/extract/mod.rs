@@ -17,6 +17,7 @@ pub mod person;
 pub mod position;
 pub mod role;
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -517,20 +518,38 @@ pub fn commit(doc: &mut AnnotatedDoc, mut cands: Vec<Candidate>) {
             .then(a.range.start.cmp(&b.range.start))
             .then(a.label.cmp(&b.label))
     });
-    let mut taken: Vec<(u8, Range<usize>)> = doc
+    // Taken ranges per layer as disjoint `start → end` intervals. The only taken interval that
+    // can overlap a candidate is the one starting last before the candidate's end, so each
+    // check is one ordered-map lookup: commit stays O(n log n) on huge documents (a linear scan
+    // here made a 50 MB single-line document take hours; issue 9).
+    let mut taken: BTreeMap<u8, BTreeMap<usize, usize>> = BTreeMap::new();
+    let mut existing: Vec<(u8, Range<usize>)> = doc
         .mentions
         .iter()
         .map(|m| (m.label.layer(), m.range.clone()))
         .collect();
+    existing.sort_by_key(|(l, r)| (*l, r.start, r.end));
+    for (layer, r) in existing {
+        let map = taken.entry(layer).or_default();
+        // Coalesce with the previous interval if they overlap, keeping the map disjoint.
+        match map.range_mut(..=r.start).next_back() {
+            Some((_, end)) if *end > r.start => *end = (*end).max(r.end),
+            _ => {
+                map.insert(r.start, r.end);
+            }
+        }
+    }
     for c in cands {
         let layer = c.label.layer();
-        if taken
-            .iter()
-            .any(|(l, r)| *l == layer && r.start < c.range.end && c.range.start < r.end)
+        let map = taken.entry(layer).or_default();
+        if map
+            .range(..c.range.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.range.start)
         {
             continue;
         }
-        taken.push((layer, c.range.clone()));
+        map.insert(c.range.start, c.range.end);
         let text = doc.norm.display_of(c.range.clone()).to_string();
         let name = c
             .canonical

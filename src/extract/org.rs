@@ -70,6 +70,7 @@ pub(crate) enum WordType {
     Admin,
     NotOrg,
     RightBad,
+    RightBad1,
     NotAlias,
 }
 
@@ -81,6 +82,7 @@ impl WordType {
             "admin" => WordType::Admin,
             "notorg" => WordType::NotOrg,
             "rightbad" => WordType::RightBad,
+            "rightbad1" => WordType::RightBad1,
             "notalias" => WordType::NotAlias,
             _ => return None,
         })
@@ -93,6 +95,8 @@ pub(crate) enum Needs {
     Core,
     Any,
     Place,
+    /// A unit of an organization (`司`, `处`, `系`): only after an organization name.
+    Org,
 }
 
 /// One organization suffix.
@@ -102,6 +106,13 @@ pub(crate) struct SuffixSpec {
     pub min_chars: usize,
     pub needs: Needs,
     pub owner_split: bool,
+    /// A branch (`分行`, `分公司`): a place may sit between the parent and the suffix.
+    pub branch: bool,
+    /// Also an industry word (`科技`, `信托`): never an inner organization of a longer name.
+    pub weak: bool,
+    /// A department (`部`, `部门`, `X中心`): named by a function only, it is no organization
+    /// of its own inside a longer name (`北京国华置业有限公司公关部`).
+    pub dept: bool,
 }
 
 /// Compiled organization rules, built once.
@@ -167,9 +178,13 @@ impl OrgRules {
                 needs: match e.attr("needs") {
                     Some("any") => Needs::Any,
                     Some("place") => Needs::Place,
+                    Some("org") => Needs::Org,
                     _ => Needs::Core,
                 },
                 owner_split: e.attr("owner") == Some("split"),
+                branch: e.attr("branch") == Some("1"),
+                weak: e.attr("weak") == Some("1"),
+                dept: e.attr("dept") == Some("1"),
             })
             .collect();
         let suffix_entries: Vec<Entry> = lex
@@ -184,7 +199,10 @@ impl OrgRules {
             .collect();
         let mut by_type: HashMap<&str, Vec<&Entry>> = HashMap::new();
         for e in &lex.get("org_stopwords").entries {
-            by_type.entry(e.attr("type").unwrap_or("")).or_default().push(e);
+            by_type
+                .entry(e.attr("type").unwrap_or(""))
+                .or_default()
+                .push(e);
         }
         let words = by_type
             .into_iter()
@@ -268,16 +286,72 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
         .filter(|f| f.form == NameForm::Strong)
         .map(|f| f.canonical.as_str())
         .collect();
-    hits.iter()
-        .filter(|h| {
+    let place_list: Vec<(Range<usize>, &str)> = r
+        .places
+        .find_longest(text)
+        .map(|(rg, e)| (rg, e.attr("level").unwrap_or("")))
+        .collect();
+    // A weak name listed next to an accepted name is one too (`民生、工行、浦发`): grow the
+    // accepted set along list separators until it stops changing.
+    let mut ok: Vec<bool> = hits
+        .iter()
+        .map(|h| {
             let f = &r.known_forms[h.form];
             f.form == NameForm::Strong || strong.contains(f.canonical.as_str())
         })
+        .collect();
+    let listed = |a: &Range<usize>, b: &Range<usize>| {
+        b.start >= a.end
+            && matches!(
+                &text[a.end..b.start],
+                "、" | "和" | "与" | "及" | "，" | "," | "/"
+            )
+    };
+    loop {
+        let mut changed = false;
+        for i in 0..hits.len() {
+            if ok[i] {
+                continue;
+            }
+            let near = (i > 0 && ok[i - 1] && listed(&hits[i - 1].range, &hits[i].range))
+                || (i + 1 < hits.len() && ok[i + 1] && listed(&hits[i].range, &hits[i + 1].range));
+            if near {
+                ok[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    hits.iter()
+        .zip(ok)
+        .filter(|(_, ok)| *ok)
+        .map(|(h, _)| h)
         .map(|h| {
             let f = &r.known_forms[h.form];
-            let mut c = Candidate::new(Label::Organization, h.range.clone(), KNOWN, PRIORITY)
+            let mut range = h.range.clone();
+            let mut extended = false;
+            // `美国国务院`: a government body named with its country or city.
+            if f.kind == OrgKind::Government
+                && let Some((p, _)) = place_list.iter().find(|(p, _)| p.end == range.start)
+            {
+                range.start = p.start;
+                extended = true;
+            }
+            // `汇丰中国`: a company's national subsidiary.
+            if f.kind == OrgKind::Enterprise
+                && let Some((p, _)) = place_list
+                    .iter()
+                    .find(|(p, l)| p.start == range.end && (*l == "country" || *l == "region"))
+                && !right_bad(text, p.end, r)
+            {
+                range.end = p.end;
+                extended = true;
+            }
+            let mut c = Candidate::new(Label::Organization, range.clone(), KNOWN, PRIORITY)
                 .with_attrs(Attrs::Org { kind: f.kind });
-            if text[h.range.clone()] != *f.canonical {
+            if !extended && text[range] != *f.canonical {
                 c.canonical = Some(f.canonical.clone());
             }
             c
@@ -287,18 +361,28 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
 
 /// Does a word that makes the name a common noun follow at `end` (`银行业`, `保险市场`)?
 pub(crate) fn right_bad(text: &str, end: usize, r: &OrgRules) -> bool {
-    let rest = &text[end..];
-    let window: String = rest.chars().take(4).collect();
-    r.words(WordType::RightBad).any(|m| {
-        m.find_all(&window)
-            .any(|(range, _)| range.start == 0 && range.end > 0)
-    })
+    starts_with_word(text, end, r, WordType::RightBad)
+}
+
+/// Does a word of type `t` start at byte `at`?
+pub(crate) fn starts_with_word(text: &str, at: usize, r: &OrgRules, t: WordType) -> bool {
+    let rest = &text[at..];
+    let window = &rest[..rest
+        .char_indices()
+        .nth(4)
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len())];
+    r.words(t)
+        .any(|m| m.find_all(window).any(|(range, _)| range.start == 0))
 }
 
 /// An ASCII-initial (or -final) name must not continue an ASCII word.
 fn ascii_bounded(text: &str, r: &Range<usize>) -> bool {
     let name = &text[r.clone()];
-    let first = name.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let first = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
     let last = name
         .chars()
         .next_back()
@@ -311,7 +395,7 @@ fn ascii_bounded(text: &str, r: &Range<usize>) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphanumeric());
-    !(first && before) && !(last && after)
+    !(first && before || last && after)
 }
 
 /// The family's own overlap resolution: the same policy as [`crate::extract::commit`]
@@ -338,4 +422,4 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -51,20 +51,21 @@ pub const REPEAT: RuleId = RuleId("person.repeat");
 pub const ALIAS: RuleId = RuleId("person.alias");
 pub const TRANSLITERATED: RuleId = RuleId("person.transliterated");
 pub const FOREIGN: RuleId = RuleId("person.foreign");
+pub const LATIN: RuleId = RuleId("person.latin");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
 /// Base priority of person candidates (the option score is added).
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
-const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经和令派叫";
+const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时";
 /// Characters that may stand right after a name without being part of it.
 const RIGHT_BOUNDARY: &str =
-    "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此";
+    "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍正才刚早竟终先";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names.
-const DOTS: &str = "·•・‧∙";
+const DOTS: &str = "·•・‧∙-－";
 
 /// Compiled person rules, built once.
 pub struct PersonRules {
@@ -74,8 +75,10 @@ pub struct PersonRules {
     given_ok: HashSet<char>,
     given_bad: HashSet<char>,
     translit: HashSet<char>,
-    /// `X·Y` runs (the ends are trimmed to transliteration characters afterwards).
-    dotted: Option<Regex>,
+    /// Transliteration characters rare in ordinary words (`斯`, `尔`, `娜`).
+    translit_marked: HashSet<char>,
+    /// Capitalized Latin-script names (`Svensson`, `Steven Berg`).
+    latin: Option<Regex>,
 }
 
 fn char_set(lex: &LexiconSet, name: &str) -> HashSet<char> {
@@ -91,7 +94,8 @@ impl PersonRules {
             given_ok: char_set(lex, "given_name_chars"),
             given_bad: char_set(lex, "given_name_bad_chars"),
             translit: char_set(lex, "transliteration_chars"),
-            dotted: crate::extract::role::rule_pattern("rules/person.toml", TRANSLITERATED),
+            translit_marked: char_set(lex, "transliteration_marked_chars"),
+            latin: crate::extract::role::rule_pattern("rules/person.toml", LATIN),
         }
     }
 
@@ -119,6 +123,10 @@ struct Opt {
     plausible: bool,
     /// Number of given-name characters (1 or 2).
     given_len: usize,
+    /// The right score comes from a title mention (not a verb or honorific).
+    right_title: bool,
+    /// The left neighbour is punctuation or the start of the text (not a function word).
+    left_punct: bool,
     weak: bool,
     /// A not-a-person word starts at the name and lies inside it.
     common_prefix: bool,
@@ -130,6 +138,8 @@ impl Opt {
     fn signal(&self) -> i32 {
         self.left.max(self.right)
     }
+    /// The priority of the reading. Two readings with the same score are resolved by
+    /// length (the longer wins: three-character names are the common case).
     fn score(&self) -> i32 {
         self.left + self.right + self.shape
     }
@@ -142,26 +152,41 @@ impl Opt {
         if self.common_prefix && !titled {
             return false;
         }
-        // Weak surnames (高, 文, 江, 安): at least one plausible given-name character, no running
-        // text after, and a title or a two-character given name between a boundary and a verb
-        // (`江某民说`).
-        if self.weak
-            && !(self.shape >= 1
-                && self.right >= 0
-                && (titled || (self.given_len == 2 && self.left >= 1 && self.right >= 3)))
-        {
-            return false;
+        // Weak surnames (高, 文, 江, 安) need more: a plausible given name and no running text
+        // after it, with a title or honorific, or a two-character given name between a
+        // boundary and a verb (`江某民说`); or an office title right before and a boundary
+        // after (`副总封某，`).
+        if self.weak {
+            let verb_framed = self.given_len == 2 && self.left >= 1 && self.right >= 3;
+            let framed = self.shape >= 1 && self.right >= 0 && (titled || verb_framed);
+            let title_framed = self.left >= TITLE && self.right >= 1;
+            if !(framed || title_framed) {
+                return false;
+            }
         }
         // Without a title, a name needs a known given-name character.
         if !titled && self.shape == 0 {
             return false;
         }
-        // Starting in the middle of running text (`俄罗斯总统`, `出任永隆行长`): only a
-        // plausible given name after a strong surname.
-        if self.left <= 0 && (!self.plausible || self.weak) {
-            return false;
+        // Starting in the middle of running text: a title after it is not enough
+        // (`俄罗斯总统`, `出任永隆行长`), a verb or honorific after it is (`彩民张某（化名）`).
+        if self.left <= 0 {
+            let by_title = self.right_title || self.right < 3;
+            if by_title && (!self.plausible || self.weak || self.given_len < 2) {
+                return false;
+            }
         }
-        self.signal() >= 2 && self.score() >= 4
+        // Full names with no other clue: three characters ending at a boundary (`，张建华的`,
+        // `原告李建华与`: plausible ones may start after any word), three plausible ones
+        // opening a sentence (`。李建新给…`), two plausible ones between punctuation and a
+        // boundary (`，李咏，`).
+        let strong = !self.weak && self.shape >= 1;
+        let bare = strong
+            && (self.left >= 1 || (self.given_len == 2 && self.plausible && self.right >= 1))
+            && ((self.given_len == 2 && self.right >= 1)
+                || (self.given_len == 2 && self.plausible && self.left_punct)
+                || (self.given_len == 1 && self.plausible && self.right >= 1 && self.left_punct));
+        bare || (self.signal() >= 2 && self.score() >= 4)
     }
 
     fn rule(&self) -> RuleId {
@@ -312,6 +337,7 @@ impl Extractor for PersonExtractor {
             }
         }
         enumerations(&cx, &opts, &mut accepted, &mut cands);
+        chains(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
         // Later mentions and aliases need the names that will actually win.
         let winners = resolve(&cands);
@@ -335,7 +361,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         let mut shape = 0;
         let mut plausible = true;
         for c in text[sr.end..].chars().take(2) {
-            if !pr.given_possible(c) {
+            // A verb or honorific starts here (`王强表示`, `邓先生`): the name has ended.
+            if !pr.given_possible(c) || cx.after.get(&end).is_some_and(|&w| w >= 3) {
                 break;
             }
             end += c.len_utf8();
@@ -368,6 +395,10 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 shape,
                 plausible,
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
+                right_title: cx.role_start.contains_key(&end),
+                left_punct: cx
+                    .prev_char(sr.start)
+                    .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
                 weak,
                 common_prefix,
                 common_exact,
@@ -390,8 +421,13 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
     let eligible = |o: &Opt| {
         (o.plausible || o.signal() >= TITLE) && !o.weak && !o.common_exact && !o.common_prefix
     };
-    let sep_after = |e: usize| LIST_SEPS.iter().find(|s| text[e..].starts_with(**s));
-    let sep_before = |s: usize| LIST_SEPS.iter().find(|p| text[..s].ends_with(**p));
+    let sep_after = |e: usize| {
+        LIST_SEPS
+            .iter()
+            .find(|s| text[e..].starts_with(**s))
+            .copied()
+    };
+    let sep_before = |s: usize| LIST_SEPS.iter().find(|p| text[..s].ends_with(**p)).copied();
     // A list closed by 等: the member before 等 and its `、` neighbour confirm each other.
     let mut closed = vec![false; opts.len()];
     for (i, o) in opts.iter().enumerate() {
@@ -410,23 +446,34 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
                 continue;
             }
             let mut hit = closed[i];
-            if let Some(sep) = sep_after(o.range.end) {
-                let next = o.range.end + sep.len();
-                hit |= by_start
-                    .get(&next)
-                    .is_some_and(|v| v.iter().any(|&j| accepted[j] || closed[j]));
+            let confirmed = |v: Option<&Vec<usize>>, adjacent: bool| {
+                v.is_some_and(|v| {
+                    v.iter().any(|&j| {
+                        (accepted[j] || closed[j])
+                            // names written back to back (`黄某陈某华出席`) must both be
+                            // plausible full names
+                            && (!adjacent || (opts[j].plausible && !opts[j].weak))
+                    })
+                })
+            };
+            let after = sep_after(o.range.end);
+            let next = o.range.end + after.map_or(0, str::len);
+            hit |= confirmed(by_start.get(&next), after.is_none());
+            let before = sep_before(o.range.start);
+            let prev = o.range.start - before.map_or(0, str::len);
+            hit |= confirmed(by_end.get(&prev), before.is_none());
+            let adjacent_only = after.is_none() && before.is_none() && !closed[i];
+            if adjacent_only && (!o.plausible || o.weak) {
+                continue;
             }
-            if let Some(sep) = sep_before(o.range.start) {
-                let prev = o.range.start - sep.len();
-                hit |= by_end
-                    .get(&prev)
-                    .is_some_and(|v| v.iter().any(|&j| accepted[j] || closed[j]));
-            }
-            // The list link only works when the name ends at the separator (or 等).
-            let ends_ok = sep_after(o.range.end).is_some()
+            // The list link only works when the name ends at a separator, 等, another name
+            // or a boundary.
+            let ends_ok = after.is_some()
                 || text[o.range.end..].starts_with('等')
+                || by_start.contains_key(&o.range.end)
                 || o.right >= 1;
-            if hit && ends_ok && o.left >= 1 {
+            let starts_ok = o.left >= 1 || before.is_some() || by_end.contains_key(&o.range.start);
+            if hit && ends_ok && starts_ok {
                 accepted[i] = true;
                 changed = true;
                 out.push(Candidate::new(
@@ -443,52 +490,192 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
     }
 }
 
+/// Lists of names without context (`王某、李某、张某`, or written back to back in name lists:
+/// `李某某王某某张某某`): three or more plausible names linked by `、`, nothing, or a short
+/// note in brackets (`（女）`, `（藏族）`) are read as a list of people. Two are enough when one
+/// of them is accepted already or the list is closed by `等` or a verb.
+fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let eligible =
+        |o: &Opt| o.shape >= 1 && !o.common_exact && !o.common_prefix && (!o.weak || o.plausible);
+    let mut order: Vec<usize> = (0..opts.len()).filter(|&i| eligible(&opts[i])).collect();
+    order.sort_by_key(|&i| (opts[i].range.start, opts[i].range.end));
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    // (chain length, predecessor)
+    let mut best: HashMap<usize, (usize, Option<usize>)> = HashMap::new();
+    for &i in &order {
+        let o = &opts[i];
+        let s = o.range.start;
+        let mut links: Vec<(usize, bool)> = vec![(s, true)];
+        if text[..s].ends_with('、') {
+            links.push((s - '、'.len_utf8(), false));
+        }
+        if text[..s].ends_with('）')
+            && let Some(open) = text[..s].rfind('（')
+            && text[open..s].chars().count() <= 6
+        {
+            links.push((open, false));
+        }
+        let mut me = (1, None);
+        for (end, adjacent) in links {
+            for &p in by_end.get(&end).into_iter().flatten() {
+                let po = &opts[p];
+                // back to back, each name must read as a name on its own
+                let solid = |x: &Opt| x.plausible || (x.given_len == 2 && !x.weak);
+                if adjacent && !(solid(po) && solid(o)) {
+                    continue;
+                }
+                let len = best.get(&p).map_or(1, |b| b.0) + 1;
+                if len > me.0 {
+                    me = (len, Some(p));
+                }
+            }
+        }
+        best.insert(i, me);
+        by_end.entry(o.range.end).or_default().push(i);
+    }
+    let mut ends: Vec<usize> = best
+        .iter()
+        .filter(|(_, b)| b.0 >= 2)
+        .map(|(i, _)| *i)
+        .collect();
+    ends.sort_by_key(|i| (std::cmp::Reverse(best[i].0), opts[*i].range.start));
+    let mut used: Vec<Range<usize>> = Vec::new();
+    for e in ends {
+        let mut members = vec![e];
+        let mut cur = e;
+        while let Some(Some(p)) = best.get(&cur).map(|b| b.1) {
+            members.push(p);
+            cur = p;
+        }
+        let first = &opts[*members.last().unwrap_or(&e)];
+        let last = &opts[e];
+        // A list must start and end at a boundary (or a title / context word); a long one
+        // may be cut at a name we cannot read, so four or more names need one boundary and
+        // five or more none.
+        let bounds = (first.left >= 1) as usize + (last.right >= 1) as usize;
+        let needed = match members.len() {
+            0..=3 => 2,
+            4 => 1,
+            _ => 0,
+        };
+        if bounds < needed {
+            continue;
+        }
+        let closed = last.right >= 2 || members.iter().any(|&m| accepted[m]);
+        if members.len() < 3 && !closed {
+            continue;
+        }
+        if members.iter().any(|&m| {
+            used.iter()
+                .any(|u| u.start < opts[m].range.end && opts[m].range.start < u.end)
+        }) {
+            continue;
+        }
+        for &m in &members {
+            used.push(opts[m].range.clone());
+            // Members already accepted are pushed again with the list bonus, so that the list
+            // reading beats an overlapping longer one (`记者贾某陈某` is 贾某 + 陈某).
+            {
+                accepted[m] = true;
+                out.push(Candidate::new(
+                    Label::Person,
+                    opts[m].range.clone(),
+                    ENUMERATION,
+                    BASE + opts[m].score() + 3,
+                ));
+            }
+        }
+    }
+}
+
 /// Transliterated names: `X·Y` anywhere, and transliteration runs next to a title or verb.
 fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let text = cx.text;
     let tl = |c: char| pr.translit.contains(&c);
-    if let Some(re) = &pr.dotted {
-        for m in re.find_iter(text) {
-            // Trim the first part to its transliteration suffix, the last to its prefix.
-            let s = &text[m.range()];
-            let first_dot = s.find(|c| DOTS.contains(c)).unwrap_or(0);
-            let last_dot = s.rfind(|c| DOTS.contains(c)).unwrap_or(s.len());
-            let head = &s[..first_dot];
-            let keep: usize = head
+    // X·Y(·Z): each part is a run of transliteration characters; the last part may be any
+    // short run of Chinese characters that ends at a boundary (`达恩·蒂雄，`).
+    let is_dot = |c: char| DOTS.contains(c);
+    let mut i = 0;
+    while let Some(off) = text[i..].find(is_dot) {
+        let dot = i + off;
+        let after_dot = dot + text[dot..].chars().next().map_or(1, char::len_utf8);
+        let head: usize = text[..dot]
+            .chars()
+            .rev()
+            .take_while(|&c| tl(c) && is_han(c))
+            .map(char::len_utf8)
+            .sum();
+        if head == 0 {
+            i = after_dot;
+            continue;
+        }
+        let start = dot - head;
+        let mut end = dot;
+        // extend over `·part` as long as parts are transliteration runs
+        while let Some(d) = text[end..].chars().next().filter(|&c| is_dot(c)) {
+            let part_start = end + d.len_utf8();
+            let part: usize = text[part_start..]
                 .chars()
-                .rev()
-                .take_while(|&c| tl(c))
+                .take_while(|&c| tl(c) && is_han(c))
                 .map(char::len_utf8)
                 .sum();
-            let tail = &s[last_dot..];
-            let dot_len = tail.chars().next().map_or(0, char::len_utf8);
-            let tail_keep: usize = tail[dot_len..]
+            let han: usize = text[part_start..]
                 .chars()
-                .take_while(|&c| tl(c))
+                .take_while(|&c| is_han(c))
+                .take(4)
                 .map(char::len_utf8)
                 .sum();
-            if keep == 0 || tail_keep == 0 {
-                continue;
+            let han_end = part_start + han;
+            if han > part && cx.right_score(han_end) >= 1 && !text[han_end..].starts_with(is_dot) {
+                end = han_end;
+                break;
             }
-            let r = m.start() + first_dot - keep..m.start() + last_dot + dot_len + tail_keep;
-            if !cx.overlaps(&r) {
+            if part == 0 {
+                break;
+            }
+            end = part_start + part;
+        }
+        if end > dot {
+            let r = start..end;
+            if !cx.overlaps(&r) && !cx.common.contains_key(&start) {
                 out.push(Candidate::new(Label::Person, r, TRANSLITERATED, BASE + 8));
             }
+            i = end;
+        } else {
+            i = after_dot;
         }
     }
-    // Runs of ≥3 transliteration characters with a title before or a verb/title after.
+    // Runs of transliteration characters: three or more with a title before or a verb/title
+    // after; two with a title before, or with a boundary before and a verb after.
     let mut run_start: Option<usize> = None;
     let mut n = 0;
     let flush = |s: usize, e: usize, n: usize, out: &mut Vec<Candidate>| {
-        if n < 3 {
+        if n < 2 {
             return;
         }
-        // Try every start inside the run that is right after a title, else the run start.
         let left = cx.left_score(s);
         let right = cx.right_score(e);
-        if (left >= TITLE && right >= 1) || (right >= 3 && left >= 1) || right >= TITLE {
+        let marked = text[s..e]
+            .chars()
+            .filter(|c| pr.translit_marked.contains(c))
+            .count();
+        let ok = if n >= 3 {
+            left >= TITLE
+                || (right >= 3 && left >= 1)
+                || right >= TITLE
+                // a bare run between boundaries, clearly foreign (`，斯帕莱蒂的`)
+                || (left >= 1 && right >= 1 && marked >= 1 && marked * 2 >= n.min(4))
+        } else {
+            left >= TITLE && right >= 2
+        };
+        if ok {
             let r = s..e;
-            if !cx.overlaps(&r) && !cx.common.contains_key(&s) {
+            let common = cx
+                .common
+                .get(&s)
+                .is_some_and(|ends| ends.iter().any(|&x| x >= e));
+            if !cx.overlaps(&r) && !common {
                 out.push(Candidate::new(
                     Label::Person,
                     r,
@@ -519,6 +706,25 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     }
     if let Some(s) = run_start {
         flush(s, text.len(), n, out);
+    }
+    // Latin-script names in Chinese text, with a title before or a verb after.
+    if let Some(re) = &pr.latin {
+        for m in re.find_iter(text) {
+            let r = m.range();
+            let bad_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if bad_edge(cx.prev_char(r.start)) || bad_edge(cx.next_char(r.end)) {
+                continue;
+            }
+            let (left, right) = (cx.left_score(r.start), cx.right_score(r.end));
+            if (left >= TITLE || right >= 3) && !cx.overlaps(&r) {
+                out.push(Candidate::new(
+                    Label::Person,
+                    r,
+                    LATIN,
+                    BASE + left + right - 1,
+                ));
+            }
+        }
     }
 }
 
@@ -617,6 +823,37 @@ fn aliases(
         c.canonical = Some(full.to_string());
         out.push(c);
     }
+}
+
+/// One scored name reading, for tuning rules (`debug_options`).
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct ReadingDebug {
+    pub range: Range<usize>,
+    pub left: i32,
+    pub right: i32,
+    pub shape: i32,
+    pub plausible: bool,
+    pub weak: bool,
+    pub accepted: bool,
+}
+
+/// Every scored name reading of a document that has run the entity families before people.
+#[doc(hidden)]
+pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
+    let cx = Ctx::new(doc, rules);
+    chinese_options(&rules.person, &cx)
+        .into_iter()
+        .map(|o| ReadingDebug {
+            accepted: o.accepted(),
+            range: o.range,
+            left: o.left,
+            right: o.right,
+            shape: o.shape,
+            plausible: o.plausible,
+            weak: o.weak,
+        })
+        .collect()
 }
 
 #[cfg(test)]

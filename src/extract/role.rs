@@ -48,7 +48,7 @@ const ORG_ENDS: [&str; 12] = [
     "局",
 ];
 /// The longest department name we take, in characters (suffix included).
-const MAX_DEPT_CHARS: usize = 8;
+const MAX_DEPT_CHARS: usize = 6;
 
 /// How many modifiers may stack in front of a title (`常务` + `副` + `市长`).
 const MAX_MODIFIERS: usize = 2;
@@ -110,7 +110,11 @@ impl RoleRules {
             .collect();
         modifiers.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(&b.text)));
         RoleRules {
-            collective: lex.get("role_collective").terms().map(String::from).collect(),
+            collective: lex
+                .get("role_collective")
+                .terms()
+                .map(String::from)
+                .collect(),
             chang_words: lex.get("chang_words").terms().map(String::from).collect(),
             titles: TermMatcher::new(entries.iter()),
             modifiers,
@@ -199,22 +203,32 @@ impl RoleRules {
         let head_end = start - suffix.len();
         let mut s = head_end;
         let mut n = 0;
+        let mut bounded = head_end == floor;
         for (i, c) in text[floor..head_end].char_indices().rev() {
             let abs = floor + i;
             let is_boundary = !is_han(c)
                 || "，、。；：兼任为的及和与在从于".contains(c)
-                || ORG_ENDS
-                    .iter()
-                    .any(|o| text[..abs + c.len_utf8()].ends_with(o))
+                || ORG_ENDS.iter().any(|o| text[..abs + c.len_utf8()].ends_with(o))
                 || doc
                     .mentions
                     .iter()
                     .any(|m| m.range.end == abs + c.len_utf8() && m.range.start <= abs);
-            if is_boundary || n + 1 + suffix.chars().count() > MAX_DEPT_CHARS {
+            if is_boundary {
+                bounded = true;
                 break;
+            }
+            if n + 1 + suffix.chars().count() > MAX_DEPT_CHARS {
+                // a name running on past the limit has no clear start: no department
+                return None;
             }
             s = abs;
             n += 1;
+        }
+        if s == floor {
+            bounded = true;
+        }
+        if !bounded {
+            return None;
         }
         (n >= 1).then_some(s)
     }

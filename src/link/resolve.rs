@@ -228,6 +228,7 @@ fn event_key(e: &crate::extract::Event, doc_id: &str) -> String {
 pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
     let lexmap = org_lexicon(lex);
     let generic = generic_aliases(lex);
+    let term_keys: BTreeSet<String> = lex.get("orgs_known").terms().map(key).collect();
     let mut keys = Keys::new();
     let mut unions: Vec<Union> = Vec::new();
     // The key node of every mention (persons filled in phase 2).
@@ -266,7 +267,7 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                         detail: format!("{how} (term {term})"),
                     });
                 }
-            } else if lex.get("orgs_known").terms().any(|t| key(t) == k) {
+            } else if term_keys.contains(&k) {
                 keys.preferred.insert(i);
             }
             // An alias resolved in the document: the surface differs from the name.
@@ -330,17 +331,24 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
             })
             .unwrap_or(&members[0])
     };
-    let org_rep_key = |keys: &Keys, i: usize| -> String {
-        let root = keys.uf.find(i);
-        let members: Vec<usize> = (0..keys.list.len())
-            .filter(|&j| keys.list[j].0 == NodeLabel::Organization && keys.uf.find(j) == root)
-            .collect();
-        keys.list[rep_of(keys, &members)].1.clone()
-    };
+    // The representative key of every organization cluster, computed once.
+    let mut org_members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (j, (l, _)) in keys.list.iter().enumerate() {
+        if *l == NodeLabel::Organization {
+            org_members.entry(keys.uf.find(j)).or_default().push(j);
+        }
+    }
+    let org_rep: HashMap<usize, String> = org_members
+        .values()
+        .map(|m| (rep_of(&keys, m), m))
+        .flat_map(|(rep, m)| m.iter().map(move |&j| (j, rep)))
+        .map(|(j, rep)| (j, keys.list[rep].1.clone()))
+        .collect();
 
     // Phase 2: people, keyed by name + organization when the document binds them.
     let mut unbound: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
-    let mut org_rep_cache: HashMap<usize, String> = HashMap::new();
+    // Bound person keys by name key, for the bare-name pass.
+    let mut bound_by_name: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
     for (di, d) in docs.iter().enumerate() {
         let mut bound: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for r in &d.relations {
@@ -359,10 +367,9 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
             let Some(oi) = mkey[di].get(o).copied().flatten() else {
                 continue;
             };
-            let ork = org_rep_cache
-                .entry(oi)
-                .or_insert_with(|| org_rep_key(&keys, oi))
-                .clone();
+            let Some(ork) = org_rep.get(&oi).cloned() else {
+                continue;
+            };
             bound.entry(key(&pm.name)).or_default().insert(ork);
         }
         for (mi, m) in d.mentions.iter().enumerate() {
@@ -379,6 +386,10 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                         .iter()
                         .map(|o| keys.intern(NodeLabel::Person, format!("{nk}@{o}")))
                         .collect();
+                    bound_by_name
+                        .entry(nk.clone())
+                        .or_default()
+                        .extend(ids.iter().copied());
                     mkey[di][mi] = Some(ids[0]);
                     for &other in &ids[1..] {
                         if keys.uf.union(ids[0], other) {
@@ -409,12 +420,9 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
         let Some(plain) = keys.get(NodeLabel::Person, nk) else {
             continue;
         };
-        let prefix = format!("{nk}@");
         let mut roots: BTreeMap<usize, usize> = BTreeMap::new();
-        for (j, (l, k)) in keys.list.iter().enumerate() {
-            if *l == NodeLabel::Person && k.starts_with(&prefix) {
-                roots.entry(keys.uf.find(j)).or_insert(j);
-            }
+        for &j in bound_by_name.get(nk).into_iter().flatten() {
+            roots.entry(keys.uf.find(j)).or_insert(j);
         }
         match roots.len() {
             0 => {}

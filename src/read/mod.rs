@@ -51,11 +51,11 @@ pub struct Header {
 #[non_exhaustive]
 pub enum ReadError {
     /// The file (or stdin) could not be opened or read.
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    ///
+    /// (`err` is shown in the message and deliberately not exposed as `source()`, so that
+    /// `{:#}` chains do not print the OS error twice.)
+    #[error("{path}: cannot read: {err}")]
+    Io { path: String, err: std::io::Error },
     /// The bytes are not text (magic number, NULs, control bytes).
     #[error("{path}: looks like a binary file ({why}); kgextract reads text and Markdown")]
     Binary { path: String, why: String },
@@ -116,9 +116,9 @@ pub fn read_limited(mut r: impl Read, path: &str, limit: u64) -> Result<Vec<u8>,
     (&mut r)
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|source| ReadError::Io {
+        .map_err(|err| ReadError::Io {
             path: path.to_string(),
-            source,
+            err,
         })?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge {
@@ -133,9 +133,9 @@ pub fn read_limited(mut r: impl Read, path: &str, limit: u64) -> Result<Vec<u8>,
 /// Read a file's bytes, honouring the size limit.
 pub fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
     let p = path.display().to_string();
-    let io = |source| ReadError::Io {
+    let io = |err| ReadError::Io {
         path: p.clone(),
-        source,
+        err,
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {

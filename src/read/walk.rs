@@ -43,9 +43,9 @@ pub fn walk(inputs: &[PathBuf]) -> Result<Walk, ReadError> {
     let mut seen_paths: HashSet<PathBuf> = HashSet::new();
     let mut seen_ids: HashSet<String> = HashSet::new();
     for input in inputs {
-        let meta = std::fs::metadata(input).map_err(|source| ReadError::Io {
+        let meta = std::fs::metadata(input).map_err(|err| ReadError::Io {
             path: input.display().to_string(),
-            source,
+            err,
         })?;
         let mut found: Vec<(PathBuf, String)> = Vec::new();
         if meta.is_dir() {

@@ -26,6 +26,9 @@ pub(crate) fn sentence(
     drafts: &mut Drafts,
     st: &mut State,
 ) {
+    if list_row(doc, s, drafts, st) {
+        return;
+    }
     let in_context = s.has_cue("context", s.range.clone());
     let mut here: Vec<usize> = Vec::new(); // drafts created or referred to in this sentence
     forums(doc, s, drafts, st, &mut here);
@@ -72,6 +75,13 @@ pub(crate) fn sentence(
     for &i in &here {
         drafts.list[i].in_context |= in_context;
     }
+    // `签约项目如下：` / `…签约：` opens a signing list (bullets or a Markdown table).
+    let txt = s.str().trim_end();
+    st.list = s
+        .trigs
+        .iter()
+        .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
+        && (txt.ends_with(['：', ':']) || txt.contains("如下"));
     participants(s, drafts, st, &here);
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
@@ -92,6 +102,74 @@ pub(crate) fn sentence(
             ));
         }
     }
+}
+
+/// One row of a signing list: `- 项目名：A、B`, `1. …`, `| 项目名 | A | B |`. Returns
+/// whether the sentence was a list row (read as such).
+fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
+    if !st.list {
+        return false;
+    }
+    let txt = s.str().trim();
+    let table = txt.starts_with('|');
+    let bullet = txt.starts_with(['-', '*', '•', '·', '●', '▪'])
+        || txt
+            .split_once(['.', '、', '）', ')'])
+            .is_some_and(|(n, _)| {
+                !n.is_empty()
+                    && n.chars()
+                        .all(|c| c.is_ascii_digit() || "（(一二三四五六七八九十".contains(c))
+            });
+    if !table && !bullet {
+        st.list = false;
+        return false;
+    }
+    let orgs: Vec<(usize, &Mention)> = s.of(Label::Organization).collect();
+    if orgs.is_empty() {
+        // A table header or separator row, or an item without parties.
+        return true;
+    }
+    let body = txt.trim_start_matches(['-', '*', '•', '·', '●', '▪', ' ']);
+    // The item's name: the first table cell without an organization, or the text before
+    // the first colon; else the parties.
+    let name = if table {
+        txt.split('|')
+            .map(str::trim)
+            .find(|c| !c.is_empty() && !orgs.iter().any(|(_, m)| c.contains(m.text.as_str())))
+            .map(clean_name)
+    } else {
+        body.split_once(['：', ':'])
+            .map(|(h, _)| h)
+            .filter(|h| !orgs.iter().any(|(_, m)| h.contains(m.text.as_str())))
+            .map(|h| clean_name(h.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')))
+    };
+    let name = name.filter(|n| n.chars().count() >= 2).unwrap_or_else(|| {
+        let ps: Vec<String> = orgs.iter().take(2).map(|(_, m)| m.name.clone()).collect();
+        format!("{}签约", ps.join("与"))
+    });
+    let mut d = Draft::new(
+        EventKind::Signing,
+        name,
+        s.idx,
+        s.paragraph,
+        s.range.clone(),
+        SIGNING_LIST,
+    );
+    for (i, m) in &orgs {
+        d.add(arg(
+            RelType::Signed,
+            *i,
+            Dir::ToEvent,
+            RelProps::default(),
+            SIGNING_LIST,
+            s.idx,
+            m.range.clone(),
+        ));
+    }
+    let _ = doc;
+    let i = drafts.upsert(d);
+    st.signing = Some(i);
+    true
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -681,6 +759,28 @@ fn signing(
             format!("{}签约", parties.join("与"))
         }
     };
+    // A generic agreement name already used by a signing of other parties: qualify it.
+    let mine: Vec<String> = d
+        .with_rel(RelType::Signed)
+        .map(|i| mention_name(doc, i))
+        .collect();
+    let name = match drafts.find(EventKind::Signing, &name) {
+        Some(o)
+            if !drafts.list[o]
+                .with_rel(RelType::Signed)
+                .any(|i| mine.contains(&mention_name(doc, i))) =>
+        {
+            let orgs: Vec<String> = d
+                .with_rel(RelType::Signed)
+                .filter_map(|i| doc.mentions.get(i))
+                .filter(|m| m.label == Label::Organization)
+                .map(|m| m.name.clone())
+                .take(2)
+                .collect();
+            format!("{}{}", orgs.join("与"), name)
+        }
+        _ => name,
+    };
     d.name = name;
     d.date = best_date(s, t.range.start, false);
     d.location = best_location(s);
@@ -811,7 +911,7 @@ fn object(s: &SentView, floor: usize, t: &Range<usize>) -> Option<(usize, Range<
 /// A readable name from the text: the noun phrase ending in the trigger if it is longer than
 /// the trigger, else `fallback`.
 fn phrase_name(s: &SentView, t: &Range<usize>, floor: usize, fallback: String) -> String {
-    let start = s.name_start(t.start, floor);
+    let start = s.name_start_with(t.start, floor, false);
     let name = clean_name(&s.text[start..t.end]);
     if name.chars().count() > s.text[t.clone()].chars().count() && name.chars().count() <= 20 {
         name

@@ -30,6 +30,9 @@ pub struct State {
     /// Named signings without a party in their sentence, with their paragraph: the first
     /// organization of a later sentence of the same paragraph signs them.
     pub pending: Vec<(usize, usize)>,
+    /// A signing list was announced (`签约项目如下：`): bullet and table rows that follow are
+    /// signings.
+    pub list: bool,
 }
 
 impl State {

@@ -6,6 +6,9 @@ use chrono::NaiveDate;
 use super::*;
 use crate::extract::{Attrs, Candidate, Label, Money, Precision, Qualifier, commit};
 
+/// The rule id of hand-committed mentions.
+const MARK: &str = "test.mark";
+
 /// A mention to commit by hand: every occurrence of `text` gets `label` and `attrs`.
 struct Mark(Label, &'static str, Attrs);
 
@@ -51,7 +54,7 @@ fn run(text: &str, marks: &[Mark]) -> Vec<String> {
     for Mark(label, surface, attrs) in marks {
         for (i, _) in norm.text.match_indices(surface) {
             cands.push(
-                Candidate::new(*label, i..i + surface.len(), RuleId("test.mark"), 1)
+                Candidate::new(*label, i..i + surface.len(), RuleId(MARK), 1)
                     .with_attrs(attrs.clone()),
             );
         }

@@ -223,6 +223,11 @@ impl<'a, 'r> SentView<'a, 'r> {
     /// (`triggers_stops.txt`) outside entity mentions, at people, dates and amounts, and at
     /// `floor`. Organizations and places are crossed: they are part of names.
     pub fn name_start(&self, end: usize, floor: usize) -> usize {
+        self.name_start_with(end, floor, true)
+    }
+
+    /// [`Self::name_start`], optionally stopping at organizations and places too.
+    pub fn name_start_with(&self, end: usize, floor: usize, cross_entities: bool) -> usize {
         let mut floor = floor
             .max(self.range.start)
             .max(end.saturating_sub(120))
@@ -246,7 +251,7 @@ impl<'a, 'r> SentView<'a, 'r> {
                 .iter()
                 .find(|m| m.label.layer() == 0 && m.range.start <= at && at < m.range.end);
             if let Some(m) = in_entity {
-                if matches!(m.label, Label::Organization | Label::Location) {
+                if cross_entities && matches!(m.label, Label::Organization | Label::Location) {
                     pos = at;
                     continue;
                 }

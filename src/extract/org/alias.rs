@@ -16,10 +16,13 @@ pub(super) fn definition_regex() -> regex::Regex {
         r#"(?x)
         [（(] \s*
         (?:以下|下文|下面|后文)? \s*
-        (?:简称|统称|下称|合称) \s* 为? \s* [:：]? \s*
-        [“"「『‘]? \s*
-        ([^”"」』’（）()，,。；;、：:\s]{2,16}?)
-        \s* [”"」』’]? \s*
+        (?:
+          (?:简称|统称|下称|合称) \s* 为? \s* [:：]? \s*
+          [“"「『‘]? \s*
+          ([^”"」』’（）()，,。；;、：:\s]{2,16}?)
+          \s* [”"」』’]?
+        | ([A-Za-z][A-Za-z0-9&]{1,9})
+        ) \s*
         [）)]"#,
     )
     .expect("alias definition pattern is valid")
@@ -29,14 +32,11 @@ pub(super) fn definition_regex() -> regex::Regex {
 pub(super) fn find(text: &str, r: &OrgRules, orgs: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for caps in r.alias_re.captures_iter(text) {
-        let (Some(whole), Some(a)) = (caps.get(0), caps.get(1)) else {
+        let (Some(whole), Some(a)) = (caps.get(0), caps.get(1).or(caps.get(2))) else {
             continue;
         };
         let alias = a.as_str();
-        if r
-            .words(WordType::NotAlias)
-            .any(|m| m.contains(alias))
-        {
+        if r.words(WordType::NotAlias).any(|m| m.contains(alias)) {
             continue;
         }
         let before = text[..whole.start()].trim_end_matches([' ', '\t']);
@@ -52,11 +52,12 @@ pub(super) fn find(text: &str, r: &OrgRules, orgs: &[Candidate]) -> Vec<Candidat
         }
         let kind = org.attrs.clone();
         let mk = |range, rule| {
-            let mut c = Candidate::new(Label::Organization, range, rule, PRIORITY)
-                .with_attrs(match &kind {
+            let mut c = Candidate::new(Label::Organization, range, rule, PRIORITY).with_attrs(
+                match &kind {
                     Attrs::Org { .. } => kind.clone(),
                     _ => Attrs::None,
-                });
+                },
+            );
             c.canonical = Some(canonical.clone());
             c
         };

@@ -4,15 +4,16 @@
 //! `\( 3 \times 4 \)` → `3×4`. Inside math, spaces, braces, `^`/`_` and layout commands
 //! (`\mathrm`, `\text`, `\left`, `\,` …) go; a few symbol commands become their character
 //! (`\times` ×, `\cdot` ·, `\pm` ±, `\leq` ≤, `\geq` ≥, `\approx` ≈, `\circ` °, `\%` %); spaces
-//! inside `\text{…}` are kept. Outside math only `\%` is rewritten (to `%`).
+//! inside `\text{…}` are kept. Outside math only `\%` right after a number (`12\%`) becomes `%`.
 //!
-//! A `$` starts math only if it is not escaped (`\$`), not glued to a Latin letter or digit
-//! before it (`US$5`), closes on the same line within 120 chars, and encloses something
-//! math-like with no Chinese outside `\text{}` — so `$5 和 $10` and the `\$` inside noise runs
+//! A `$` starts math only if it is not escaped (`\$`), not glued to a Latin letter, digit or
+//! noise symbol before it (`US$5`, `#$1$#`), closes on the same line within 120 chars, and encloses something
+//! math-like with no Chinese outside `\text{}` and no unescaped `# & % @ ￥` — so `$5 和 $10` and the `\$` inside noise runs
 //! such as `#%\$^&*(` are left for the `symbol_noise` filter.
 
 use super::super::{Filter, NormStats, Unit};
 use super::is_ideograph;
+use super::symbol_noise::is_symbol;
 
 /// See the module docs.
 pub struct Latex;
@@ -80,14 +81,19 @@ fn dollar_content_ok(u: &[Unit], a: usize, b: usize) -> bool {
         return false;
     }
     let body = &u[a..b];
-    let mathy = body
-        .iter()
-        .any(|x| x.c.is_ascii_alphanumeric() || x.c == '\\');
+    let mathy = body.iter().any(|x| x.c.is_ascii_alphanumeric());
     let has_text_cmd = body.windows(5).any(|w| {
         w[0].c == '\\' && w[1].c == 't' && w[2].c == 'e' && w[3].c == 'x' && w[4].c == 't'
     });
     let cjk = body.iter().any(|x| is_ideograph(x.c));
-    mathy && (!cjk || has_text_cmd)
+    mathy && (!cjk || has_text_cmd) && no_stray_symbols(body)
+}
+
+/// Inline math never holds an unescaped `#`, `&`, `%`, `@` or `￥`; noise runs (`$#1#$`) do.
+fn no_stray_symbols(body: &[Unit]) -> bool {
+    body.iter().enumerate().all(|(i, x)| {
+        !matches!(x.c, '#' | '&' | '%' | '@' | '￥' | '$') || (i > 0 && body[i - 1].c == '\\')
+    })
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -195,7 +201,9 @@ impl Filter for Latex {
                 } else {
                     ['\\', ']']
                 };
-                if let Some(j) = find_close(u, r + 2, &close) {
+                if let Some(j) = find_close(u, r + 2, &close)
+                    && no_stray_symbols(&u[r + 2..j])
+                {
                     stats.latex_chars += 4 + emit_math(u, r + 2, j, &mut w);
                     r = j + 2;
                     continue;
@@ -203,8 +211,10 @@ impl Filter for Latex {
             }
             // `$$ … $$` and `$ … $`
             if c == '$' {
-                let escaped_or_glued =
-                    w > 0 && (u[w - 1].c == '\\' || u[w - 1].c.is_ascii_alphanumeric());
+                let escaped_or_glued = w > 0
+                    && (u[w - 1].c == '\\'
+                        || u[w - 1].c.is_ascii_alphanumeric()
+                        || is_symbol(u[w - 1].c));
                 if !escaped_or_glued {
                     let double = next == Some('$');
                     let (open, close): (usize, &[char]) = if double {
@@ -216,7 +226,8 @@ impl Filter for Latex {
                         let after_digit = u.get(j + open).is_some_and(|x| x.c.is_ascii_digit());
                         let currency =
                             u.get(r + open).is_some_and(|x| x.c.is_ascii_digit()) && after_digit;
-                        if !currency && dollar_content_ok(u, r + open, j) {
+                        let glued_after = u.get(j + open).is_some_and(|x| is_symbol(x.c));
+                        if !currency && !glued_after && dollar_content_ok(u, r + open, j) {
                             stats.latex_chars += 2 * open + emit_math(u, r + open, j, &mut w);
                             r = j + open;
                             continue;
@@ -224,8 +235,14 @@ impl Filter for Latex {
                     }
                 }
             }
-            // `\%` outside math
-            if c == '\\' && next == Some('%') {
+            // `\%` outside math, as a percent sign after a number (`12\%`); elsewhere it is
+            // left for `symbol_noise`.
+            if c == '\\'
+                && next == Some('%')
+                && w > 0
+                && u[w - 1].c.is_ascii_digit()
+                && !u.get(r + 2).is_some_and(|x| x.c.is_ascii_digit())
+            {
                 u[w] = Unit::new('%', u[r].start, u[r + 1].end);
                 w += 1;
                 r += 2;

@@ -8,7 +8,8 @@
 //!   stay (a `\n` is put in its place when there were none);
 //! - otherwise the text continues across the page: the marker *and all whitespace around it,
 //!   line breaks included,* go, so no sentence boundary is invented. Between two Latin
-//!   letters/digits one space is kept (`data <PAGE_DIV> base` keeps its word gap).
+//!   letters one space is kept (`data <PAGE_DIV> base` keeps its word gap); digits are joined
+//!   (`3<PAGE_DIV> 00亿` is one number).
 //!
 //! Accepted marker spellings: `<PAGE_DIV>`, `</PAGE_DIV>`, `<page_div>`, `<PAGE DIV>`,
 //! `<PAGE-DIV/>`, and U+000C FORM FEED.
@@ -175,7 +176,7 @@ impl Filter for PageDiv {
                 }
             } else if let Some(sp) = space {
                 let prev = u[w - 1].c;
-                if prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric() {
+                if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() {
                     u[w] = Unit::new(' ', sp.start, sp.end);
                     w += 1;
                     kept += 1;

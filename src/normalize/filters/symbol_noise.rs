@@ -8,9 +8,12 @@
 //! forms, `￥ ¥`, and `… ⋯`. Chinese punctuation (、，。：；“”《》（）·-) is never a symbol,
 //! except that brackets are judged by pairing first:
 //!
-//! 1. **Real brackets stay.** A `(`/`（`/`[`/`［` closed on the same line, within 300 chars, by
-//!    a bracket of the same shape, with at least one non-symbol char inside, is real (`（以下简称
-//!    “联通”）`, `(2024)`) and is not part of any run. `(*)` and `()` are not real.
+//! 1. **Real brackets stay.** A `(`/`（`/`[`/`［`/`{` closed on the same line, within 300
+//!    chars, by a bracket of the same shape and width, with at least one non-symbol char inside,
+//!    is real (`（以下简称“联通”）`, `(2024)`) and is not part of any run. Not real: `(*)`, `()`,
+//!    an ASCII bracket in a run of symbols that holds another noise symbol (`&*(`, `#)`, `#()` —
+//!    noise is typed on an ASCII keyboard, so its brackets are ASCII), and a full-width pair
+//!    glued to noise at both ends.
 //! 2. A maximal run of the remaining symbols is then judged:
 //!    - only `…`/`⋯` → an ellipsis, kept (`……`);
 //!    - only one repeated char of `+ = ~ _` → kept (`C++`, `==`);
@@ -106,24 +109,62 @@ fn is_lone_noise(c: char) -> bool {
     )
 }
 
-/// Bracket shape: 1 = round, 2 = square, 3 = curly; positive opens, negative closes.
+/// Bracket kind: 1–3 = ASCII round/square/curly, 4–6 = their full-width forms; positive
+/// opens, negative closes. ASCII and full-width do not pair: noise brings ASCII brackets into
+/// text whose real brackets are full-width (`（中#(中）`).
 #[inline]
 fn bracket(c: char) -> i8 {
     match c {
-        '(' | '（' => 1,
-        ')' | '）' => -1,
-        '[' | '［' => 2,
-        ']' | '］' => -2,
-        '{' | '｛' => 3,
-        '}' | '｝' => -3,
+        '(' => 1,
+        ')' => -1,
+        '[' => 2,
+        ']' => -2,
+        '{' => 3,
+        '}' => -3,
+        '（' => 4,
+        '）' => -4,
+        '［' => 5,
+        '］' => -5,
+        '｛' => 6,
+        '｝' => -6,
         _ => 0,
     }
 }
 
-/// Mark real (paired, with content) brackets.
+/// Mark real brackets: paired, with content, and not glued to noise (see the module docs).
 fn real_brackets(u: &[Unit], real: &mut Vec<bool>) {
     real.clear();
     real.resize(u.len(), false);
+    // A neighbour that makes a bracket look like part of a noise run: a symbol that is not a
+    // bracket, not an ellipsis, and not a percent sign after a digit.
+    let noisy = |j: usize| {
+        let c = u[j].c;
+        is_symbol(c)
+            && bracket(c) == 0
+            && !matches!(c, '…' | '⋯')
+            && !(matches!(c, '%' | '％') && j > 0 && u[j - 1].c.is_ascii_digit())
+    };
+    let glued = |k: usize| (k > 0 && noisy(k - 1)) || (k + 1 < u.len() && noisy(k + 1));
+    // ASCII brackets inside a symbol run that holds any other noise symbol (`&*(`, `#()`) are
+    // noise themselves.
+    let mut noise_bracket = vec![false; u.len()];
+    let mut i = 0;
+    while i < u.len() {
+        if !is_symbol(u[i].c) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < u.len() && is_symbol(u[i].c) {
+            i += 1;
+        }
+        if (s..i).any(&noisy) {
+            for (j, nb) in noise_bracket.iter_mut().enumerate().take(i).skip(s) {
+                let b = bracket(u[j].c);
+                *nb = b != 0 && b.abs() <= 3;
+            }
+        }
+    }
     let mut stack: Vec<usize> = Vec::new();
     for i in 0..u.len() {
         let c = u[i].c;
@@ -132,17 +173,20 @@ fn real_brackets(u: &[Unit], real: &mut Vec<bool>) {
             continue;
         }
         let b = bracket(c);
+        if b == 0 || noise_bracket[i] {
+            // ASCII brackets glued to noise (`&*(`, `#)`) are noise themselves.
+            continue;
+        }
         if b > 0 {
             stack.push(i);
-        } else if b < 0
-            && let Some(pos) = stack.iter().rposition(|&o| bracket(u[o].c) == -b)
-        {
+        } else if let Some(pos) = stack.iter().rposition(|&o| bracket(u[o].c) == -b) {
             let o = stack[pos];
             stack.truncate(pos);
             if i - o <= MAX_BRACKET
                 && u[o + 1..i]
                     .iter()
                     .any(|x| !is_symbol(x.c) && !x.c.is_whitespace())
+                && !(glued(o) && glued(i))
             {
                 real[o] = true;
                 real[i] = true;
@@ -163,14 +207,7 @@ fn judge(
     line_start: bool,
 ) -> Keep {
     let run = &u[s..e];
-    if run.iter().all(|x| matches!(x.c, '…' | '⋯')) {
-        return Keep::All;
-    }
     let first = run[0].c;
-    if run.len() >= 2 && matches!(first, '+' | '=' | '~' | '_') && run.iter().all(|x| x.c == first)
-    {
-        return Keep::All;
-    }
     if line_start
         && next == Some(' ')
         && (run.iter().all(|x| x.c == '#') || (run.len() == 1 && first == '*'))
@@ -178,22 +215,33 @@ fn judge(
         return Keep::All;
     }
     let mut core = s;
-    if prev.is_some_and(|p| p.is_ascii_digit()) && matches!(first, '%' | '％') {
+    let after_pct = if e - s > 1 { Some(u[s + 1].c) } else { next };
+    if prev.is_some_and(|p| p.is_ascii_digit())
+        && matches!(first, '%' | '％')
+        && !after_pct.is_some_and(|c| c.is_ascii_digit())
+    {
         core += 1;
     }
-    match e - core {
-        0 => Keep::All,
-        1 => {
-            let c = u[core].c;
-            let sandwiched = prev.is_some_and(is_ideograph) && next.is_some_and(is_ideograph);
-            if core == s && is_lone_noise(c) && sandwiched {
-                Keep::Prefix(core)
-            } else {
-                Keep::All
-            }
-        }
-        _ => Keep::Prefix(core),
+    let rest = &u[core..e];
+    let Some(head) = rest.first().map(|x| x.c) else {
+        return Keep::All;
+    };
+    if rest.iter().all(|x| matches!(x.c, '…' | '⋯')) {
+        return Keep::All;
     }
+    if rest.len() >= 2 && matches!(head, '+' | '=' | '~' | '_') && rest.iter().all(|x| x.c == head)
+    {
+        return Keep::All;
+    }
+    if rest.len() == 1 {
+        let sandwiched = prev.is_some_and(is_ideograph) && next.is_some_and(is_ideograph);
+        return if core == s && is_lone_noise(head) && sandwiched {
+            Keep::Prefix(core)
+        } else {
+            Keep::All
+        };
+    }
+    Keep::Prefix(core)
 }
 
 enum Keep {
