@@ -103,6 +103,9 @@ pub fn run(args: Args) -> Result<u8> {
     }
     let n = shards.len();
     let merged = merge(shards, &lex);
+    for w in &merged.warnings {
+        eprintln!("kgextract: warning: {w}");
+    }
     for ex in &exporters {
         ex.write(&merged.graph, &out)
             .with_context(|| format!("writing the {} export", ex.name()))?;
@@ -116,10 +119,11 @@ pub fn run(args: Args) -> Result<u8> {
     out.write("warnings.jsonl", wl.as_bytes())?;
     let target = out.commit()?;
     println!(
-        "kgextract: merged {n} shards: {} nodes, {} relationships, {} cross-shard merges → {}",
+        "kgextract: merged {n} shards: {} nodes, {} relationships, {} cross-shard merges, {} warnings → {}",
         merged.graph.node_count(),
         merged.graph.edge_count(),
         merged.cross_shard_unions,
+        merged.warnings.len(),
         target.display()
     );
     Ok(super::exit::OK)

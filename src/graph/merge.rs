@@ -27,6 +27,10 @@
 //! by total mentions), when a merge needed mention-level evidence that the export does not keep
 //! (e.g. `same_doc_positions` across shards), and in `merges.jsonl` details, which name keys as
 //! the shard saw them. A document present in two shards is counted once (the first shard's).
+//! One merge cannot be undone from the export: a shard that saw a single 张伟 bound to an
+//! organization merged its bare 张伟 mentions into him (`unique_name`); if another shard binds
+//! 张伟 to a different organization, a single run would have kept the bare mentions apart. The
+//! merge detects this and reports it in [`Merged::warnings`] (and on stderr).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -50,6 +54,8 @@ pub struct Merged {
     pub graph: KnowledgeGraph,
     /// Unions made across shards by re-resolution (not counting same-id unions).
     pub cross_shard_unions: usize,
+    /// Where the merged graph is known to differ from a single run (see the module limits).
+    pub warnings: Vec<String>,
 }
 
 /// A merge record read back from a `merges.jsonl` line; None when the line is not one.
@@ -221,6 +227,36 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
                 "mentioned without an organization; the only person of this name bound to one"
                     .into(),
             ));
+        }
+    }
+
+    // 2c. `unique_name` is the one merge that more evidence can undo: a shard that saw one
+    // bound person of a name merged the bare mentions into it, but if other shards bind the
+    // name to other organizations, a single run would have kept the bare mentions apart. The
+    // export does not say which mentions were bare, so this is reported, not split.
+    let mut warnings = Vec::new();
+    for (si, s) in shards.iter().enumerate() {
+        for r in s
+            .merges
+            .iter()
+            .filter(|r| r.reason == MergeReason::UniqueName)
+        {
+            let roots: BTreeSet<usize> = bound
+                .get(&r.name)
+                .into_iter()
+                .flatten()
+                .map(|&c| uf.find(c))
+                .collect();
+            if roots.len() > 1 {
+                warnings.push(format!(
+                    "shard {}: merged the bare name {} into {} ({}), but other shards bind {} to other organizations; a single run would keep the bare mentions apart — extract these documents together for an exact result",
+                    si + 1,
+                    r.name,
+                    r.into,
+                    r.id,
+                    r.name
+                ));
+            }
         }
     }
 
@@ -420,6 +456,7 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
     Merged {
         graph: kg,
         cross_shard_unions: reasons.len(),
+        warnings,
     }
 }
 
@@ -645,5 +682,55 @@ mod tests {
         assert_eq!(people(&single), 3);
         assert_eq!(people(&merged.graph), 3, "no blind merge of 李青");
         assert_eq!(to_json(&merged.graph)["nodes"], to_json(&single)["nodes"]);
+    }
+
+    /// Every way of splitting the documents into shards gives the single-run graph.
+    #[test]
+    fn every_partition_of_the_documents_merges_to_the_single_run() {
+        let lex = &Rules::builtin().lexicons;
+        let mut all = docs();
+        let mut other = all[0].clone();
+        other.meta.id = "d.txt".into();
+        other.mentions[1] = mention(Label::Organization, "红杉科技", "红杉科技");
+        all.push(other);
+        let single = to_json(&KnowledgeGraph::build(all.clone()));
+        let n = all.len();
+        // Restricted growth strings enumerate each set partition once.
+        let (mut tried, mut exact) = (0, 0);
+        for code in 0..n.pow(n as u32) {
+            let mut a: Vec<usize> = (0..n).map(|i| code / n.pow(i as u32) % n).collect();
+            a.reverse();
+            let canonical = (0..n).all(|i| a[i] <= a[..i].iter().max().map_or(0, |m| m + 1));
+            if !canonical {
+                continue;
+            }
+            tried += 1;
+            let k = a.iter().max().map_or(0, |m| m + 1);
+            let shards: Vec<Shard> = (0..k)
+                .map(|s| {
+                    let part: Vec<DocExtraction> = all
+                        .iter()
+                        .zip(&a)
+                        .filter(|(_, x)| **x == s)
+                        .map(|(d, _)| d.clone())
+                        .collect();
+                    shard(KnowledgeGraph::build(part))
+                })
+                .collect();
+            let merged = merge(shards, lex);
+            if merged.warnings.is_empty() {
+                assert_eq!(to_json(&merged.graph), single, "partition {a:?}");
+                exact += 1;
+            } else {
+                // The documented limit: a shard merged bare 李青 (b) into the only 李青 it
+                // saw bound (a or d), and the other one is in another shard.
+                assert!(merged.warnings[0].contains("李青"), "{:?}", merged.warnings);
+                assert_ne!(to_json(&merged.graph), single, "warned but exact: {a:?}");
+            }
+        }
+        assert_eq!(tried, 15, "the Bell number B(4)");
+        // b shares a shard with exactly one of a, d, and the other is elsewhere: {ab|c|d},
+        // {ab|cd}, {abc|d}, {bd|a|c}, {bd|ac}, {bcd|a} — 6 of the 15 partitions hit the limit.
+        assert_eq!(exact, 9);
     }
 }
