@@ -269,15 +269,22 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
         .filter(|h| !right_bad(text, h.range.end, r))
         .collect();
     // A short name that straddles a place name is a coincidence of characters
-    // (`北京东部` holds `京东`): the place wins.
-    let places: Vec<Range<usize>> = r.places.find_all(text).map(|(rg, _)| rg).collect();
+    // (`北京东部` holds `京东`): the place wins. Places are short, so a binary search plus a
+    // short window keeps this linear.
+    let mut places: Vec<Range<usize>> = r.places.find_all(text).map(|(rg, _)| rg).collect();
+    places.sort_by_key(|p| (p.start, p.end));
+    const MAX_PLACE_BYTES: usize = 64;
     let crosses = |a: &Range<usize>| {
-        places.iter().any(|p| {
-            p.start < a.end
-                && a.start < p.end
-                && !(p.start <= a.start && a.end <= p.end)
-                && !(a.start <= p.start && p.end <= a.end)
-        })
+        let from = places.partition_point(|p| p.start + MAX_PLACE_BYTES < a.start);
+        places[from..]
+            .iter()
+            .take_while(|p| p.start < a.end)
+            .any(|p| {
+                p.start < a.end
+                    && a.start < p.end
+                    && !(p.start <= a.start && a.end <= p.end)
+                    && !(a.start <= p.start && p.end <= a.end)
+            })
     };
     let hits: Vec<KnownHit> = hits.into_iter().filter(|h| !crosses(&h.range)).collect();
     let strong: std::collections::HashSet<&str> = hits
@@ -286,13 +293,7 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
         .filter(|f| f.form == NameForm::Strong)
         .map(|f| f.canonical.as_str())
         .collect();
-    let place_list: Vec<(Range<usize>, &str)> = r
-        .places
-        .find_longest(text)
-        .map(|(rg, e)| (rg, e.attr("level").unwrap_or("")))
-        .collect();
-    // A weak name listed next to an accepted name is one too (`民生、工行、浦发`): grow the
-    // accepted set along list separators until it stops changing.
+    // A weak name listed next to an accepted name is one too (`民生、工行、浦发`).
     let mut ok: Vec<bool> = hits
         .iter()
         .map(|h| {
@@ -307,22 +308,23 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
                 "、" | "和" | "与" | "及" | "，" | "," | "/"
             )
     };
-    loop {
-        let mut changed = false;
-        for i in 0..hits.len() {
-            if ok[i] {
-                continue;
-            }
-            let near = (i > 0 && ok[i - 1] && listed(&hits[i - 1].range, &hits[i].range))
-                || (i + 1 < hits.len() && ok[i + 1] && listed(&hits[i].range, &hits[i + 1].range));
-            if near {
-                ok[i] = true;
-                changed = true;
-            }
+    // One sweep each way reaches every list member from an accepted one.
+    for i in 1..hits.len() {
+        if !ok[i] && ok[i - 1] && listed(&hits[i - 1].range, &hits[i].range) {
+            ok[i] = true;
         }
-        if !changed {
-            break;
+    }
+    for i in (0..hits.len().saturating_sub(1)).rev() {
+        if !ok[i] && ok[i + 1] && listed(&hits[i].range, &hits[i + 1].range) {
+            ok[i] = true;
         }
+    }
+    let mut place_by_end: HashMap<usize, (usize, &str)> = HashMap::new();
+    let mut place_by_start: HashMap<usize, (usize, &str)> = HashMap::new();
+    for (rg, e) in r.places.find_longest(text) {
+        let level = e.attr("level").unwrap_or("");
+        place_by_end.insert(rg.end, (rg.start, level));
+        place_by_start.insert(rg.start, (rg.end, level));
     }
     hits.iter()
         .zip(ok)
@@ -334,19 +336,18 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
             let mut extended = false;
             // `美国国务院`: a government body named with its country or city.
             if f.kind == OrgKind::Government
-                && let Some((p, _)) = place_list.iter().find(|(p, _)| p.end == range.start)
+                && let Some((start, _)) = place_by_end.get(&range.start)
             {
-                range.start = p.start;
+                range.start = *start;
                 extended = true;
             }
             // `汇丰中国`: a company's national subsidiary.
             if f.kind == OrgKind::Enterprise
-                && let Some((p, _)) = place_list
-                    .iter()
-                    .find(|(p, l)| p.start == range.end && (*l == "country" || *l == "region"))
-                && !right_bad(text, p.end, r)
+                && let Some((end, level)) = place_by_start.get(&range.end)
+                && (*level == "country" || *level == "region")
+                && !right_bad(text, *end, r)
             {
-                range.end = p.end;
+                range.end = *end;
                 extended = true;
             }
             let mut c = Candidate::new(Label::Organization, range.clone(), KNOWN, PRIORITY)

@@ -41,8 +41,6 @@ struct Marks {
     stop_start: Vec<bool>,
     /// `place_end[b]`: a place ends at byte `b`.
     place_end: Vec<bool>,
-    /// Known names by start byte → end (for nested names: `交通银行深圳分行`).
-    org_at: HashMap<usize, usize>,
     /// Places and known names by start byte → longest end.
     place_at: HashMap<usize, Vec<usize>>,
     /// Administrative words (`国家`, `省`, `中共`) by start byte → longest end.
@@ -74,11 +72,9 @@ impl Marks {
             place_at.entry(rg.start).or_default().push(rg.end);
         }
         let known: Vec<Range<usize>> = known.iter().map(|c| c.range.clone()).collect();
-        let mut org_at: HashMap<usize, usize> = HashMap::new();
         for rg in &known {
             mark(rg, &mut protect);
             place_at.entry(rg.start).or_default().push(rg.end);
-            org_at.insert(rg.start, rg.end);
         }
         let mut admin_at: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut generic_end: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -126,7 +122,6 @@ impl Marks {
             stop_inside,
             stop_start,
             place_end,
-            org_at,
             place_at,
             admin_at,
             generic_end,
@@ -492,11 +487,16 @@ fn acceptable(
     // A name inside the name (`交通银行深圳分行`, `北京国华置业有限公司公关部`): what follows the
     // inner organization must name a unit of it, not just a department word.
     let inner = [
-        m.org_at
-            .iter()
-            .filter(|(s, e)| **s >= range.start && **e <= range.end)
-            .map(|(_, e)| *e)
-            .max(),
+        {
+            // Known names inside the name (`m.known` is in text order).
+            let from = m.known.partition_point(|k| k.start < range.start);
+            m.known[from..]
+                .iter()
+                .take_while(|k| k.start < range.end)
+                .filter(|k| k.end <= range.end)
+                .map(|k| k.end)
+                .max()
+        },
         r.suffixes
             .find_all(&text[range.clone()])
             .filter(|(_, e)| {
