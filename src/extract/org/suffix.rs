@@ -49,6 +49,8 @@ struct Marks {
     generic_end: HashMap<usize, Vec<usize>>,
     /// `generic_cover[b]`: byte `b` lies inside a generic word that starts before it.
     generic_cover: Vec<bool>,
+    /// `generic_start[b]`: a generic word starts at byte `b`.
+    generic_start: Vec<bool>,
     /// `notorg` words by end byte → their start bytes.
     notorg_end: HashMap<usize, Vec<usize>>,
     /// Known organization ranges, in text order.
@@ -86,8 +88,10 @@ impl Marks {
             }
         }
         let mut generic_cover = vec![false; n + 1];
+        let mut generic_start = vec![false; n + 1];
         for m in r.words(WordType::Generic) {
             for (rg, _) in m.find_all(text) {
+                generic_start[rg.start] = true;
                 for b in generic_cover.iter_mut().take(rg.end).skip(rg.start + 1) {
                     *b = true;
                 }
@@ -127,6 +131,7 @@ impl Marks {
             generic_end,
             notorg_end,
             generic_cover,
+            generic_start,
             known,
         }
     }
@@ -288,6 +293,10 @@ fn left_boundary(
     let mut bounded = false;
     while pos > lim {
         if m.stop_end[pos] {
+            // `市国土资源和房屋管理局`: 和 joining two portfolios of one government body.
+            if let Some(start) = joined_portfolio(text, pos, lim, m) {
+                pos = start;
+            }
             bounded = true;
             break;
         }
@@ -381,6 +390,34 @@ fn left_boundary(
         None => {}
     }
     Some(start)
+}
+
+/// The name so far starts at `pos` with a generic word (`房屋管理`) right after `和`; if the
+/// text before `和` is a place or administrative word plus generic words (`市国土资源`), the
+/// two portfolios name one body: return where the place starts.
+fn joined_portfolio(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<usize> {
+    let and = text[..pos].strip_suffix('和')?;
+    if !m.generic_start[pos] {
+        return None;
+    }
+    let q = and.len();
+    // The chunk before 和: name characters up to a stop, at most 8 characters.
+    let mut cs = q;
+    for (n, c) in text[lim..q].chars().rev().enumerate() {
+        if n == 8 || m.stop_end[cs] || !('\u{4e00}'..='\u{9fff}').contains(&c) {
+            break;
+        }
+        cs -= c.len_utf8();
+    }
+    if cs == q {
+        return None;
+    }
+    let (lead_end, found) = leading_places(text, &(cs..q), m);
+    let generic_tail = m
+        .generic_end
+        .get(&q)
+        .is_some_and(|starts| starts.iter().any(|s| *s >= lead_end));
+    (found && lead_end < q && generic_tail).then_some(cs)
 }
 
 /// `pos` is just after a closing parenthesis: if it closes `（X）` where X is a place or a
