@@ -71,6 +71,7 @@ pub(crate) enum WordType {
     NotOrg,
     RightBad,
     RightBad1,
+    RightBadHui,
     NotAlias,
 }
 
@@ -83,6 +84,7 @@ impl WordType {
             "notorg" => WordType::NotOrg,
             "rightbad" => WordType::RightBad,
             "rightbad1" => WordType::RightBad1,
+            "rightbad_hui" => WordType::RightBadHui,
             "notalias" => WordType::NotAlias,
             _ => return None,
         })
@@ -113,6 +115,8 @@ pub(crate) struct SuffixSpec {
     /// A department (`部`, `部门`, `X中心`): named by a function only, it is no organization
     /// of its own inside a longer name (`北京国华置业有限公司公关部`).
     pub dept: bool,
+    /// A unit (`党委`, `工会`) of the organization it follows: no mention of its own there.
+    pub unit: bool,
 }
 
 /// Compiled organization rules, built once.
@@ -185,6 +189,7 @@ impl OrgRules {
                 branch: e.attr("branch") == Some("1"),
                 weak: e.attr("weak") == Some("1"),
                 dept: e.attr("dept") == Some("1"),
+                unit: e.attr("unit") == Some("1"),
             })
             .collect();
         let suffix_entries: Vec<Entry> = lex

@@ -174,6 +174,8 @@ pub(super) fn find(
         };
         if right_bad(text, sr.end, r)
             || (sr.end - sr.start <= 3 && starts_with_word(text, sr.end, r, WordType::RightBad1))
+            || (text[..sr.end].ends_with('会')
+                && starts_with_word(text, sr.end, r, WordType::RightBadHui))
             || marks.stop_inside[sr.start]
         {
             continue;
@@ -550,6 +552,10 @@ fn acceptable(
     .into_iter()
     .flatten()
     .max();
+    // `X公司党委`: the unit of a named organization is that organization.
+    if spec.unit && inner == Some(range.end) {
+        return false;
+    }
     if let Some(inner_end) = inner
         && inner_end < range.end
         && spec.needs != Needs::Any
