@@ -73,6 +73,7 @@ pub(crate) enum WordType {
     RightBad1,
     RightBadHui,
     NotAlias,
+    Measure,
 }
 
 impl WordType {
@@ -86,6 +87,7 @@ impl WordType {
             "rightbad1" => WordType::RightBad1,
             "rightbad_hui" => WordType::RightBadHui,
             "notalias" => WordType::NotAlias,
+            "measure" => WordType::Measure,
             _ => return None,
         })
     }
@@ -132,6 +134,8 @@ pub struct OrgRules {
     /// Job titles (from `titles.txt`): a title before a name ends the left scan.
     titles: TermMatcher,
     alias_re: regex::Regex,
+    /// Measure words (`家`, `个`): after a numeral they end the left scan (`5家银行`).
+    measure_words: Vec<char>,
 }
 
 impl OrgRules {
@@ -222,6 +226,13 @@ impl OrgRules {
             places: TermMatcher::new(lex.get("locations").entries.iter()),
             titles: TermMatcher::new(lex.get("titles").entries.iter()),
             alias_re: alias::definition_regex(),
+            measure_words: lex
+                .get("org_stopwords")
+                .entries
+                .iter()
+                .filter(|e| e.attr("type") == Some("measure"))
+                .filter_map(|e| e.term.chars().next())
+                .collect(),
         }
     }
 

@@ -182,7 +182,10 @@ pub(super) fn find(
         }
         // A suffix that is also an industry word (`科技`, `证券`) ends a name only where the
         // next word starts: `XX科技表示` yes, `依靠科技进步` no.
-        if spec.weak && !clean_right_edge(text, sr.end, &marks, r) {
+        if spec.weak
+            && (!clean_right_edge(text, sr.end, &marks, r) || marks.generic_cover[sr.start])
+        {
+            // The second test: `房地产` is a generic word, not a name ending in `地产`.
             continue;
         }
         // `21日报`: a date, not a newspaper.
@@ -276,6 +279,10 @@ fn is_name_char(c: char) -> bool {
         || c == '&'
 }
 
+fn is_date_word(c: char) -> bool {
+    matches!(c, '年' | '月' | '日' | '号')
+}
+
 fn is_digit_like(c: char) -> bool {
     c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c)
 }
@@ -329,7 +336,8 @@ fn left_boundary(
             bounded = true;
             break;
         }
-        if "年月日号".contains(c)
+        // `7月20日`, `5家`: a number with its unit or date word ends the name.
+        if (is_date_word(c) || r.measure_words.contains(&c))
             && text[..pos - c.len_utf8()]
                 .chars()
                 .next_back()
