@@ -3,7 +3,9 @@
 //! Rule ids (documented in `schema/rules/org.toml`):
 //! - `org.known` — a well-known name, full name or alias from `schema/lexicons/orgs_known.txt`
 //!   (`工行` → 工商银行). Short names that are also ordinary words (`联通`, `移动`, `平安`) are
-//!   listed as `weak=` and only count in a document that names the organization properly.
+//!   listed as `weak=` and only count in a document that names the organization properly, or
+//!   in a list next to an accepted name (`光大、工行`). A government body takes the place
+//!   written before it (`美国国务院`), a company the country after it (`汇丰中国`).
 //! - `org.suffix` — a name ending in an organization suffix (`schema/lexicons/org_suffixes.txt`),
 //!   see [`suffix`] for how the left boundary is found.
 //! - `org.fund` — the same for fund suffixes (`产业母基金`, `投资基金`), kind `fund`.
@@ -16,6 +18,8 @@
 //! then length, then start), so the result does not change when `commit` runs again.
 //!
 //! Decisions:
+//! - Every organization candidate has the same priority, so the longest name wins an overlap
+//!   (`华为技术有限公司` over `华为`, `交通银行深圳分行` over `交通银行`).
 //! - A fund named after its owner (`联通X产业母基金`) is split: the owner is its own
 //!   organization mention and the fund is `X产业母基金`, so one fund is one entity however the
 //!   text prefixes it (suffix attribute `owner=split`).

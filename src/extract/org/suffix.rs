@@ -2,26 +2,36 @@
 //!
 //! The suffix (`有限公司`, `银行`, `人民政府`, `产业母基金` — `schema/lexicons/org_suffixes.txt`)
 //! fixes the right end; the hard part is the left end. From the suffix we scan back over name
-//! characters (CJK ideographs, ASCII letters and digits) and stop at
+//! characters (CJK ideographs, ASCII letters and digits, a dash between two places, a
+//! `（集团）`/`（中国）` parenthesis) and stop at
 //! - punctuation and sentence starts,
-//! - a stop word ending right there (`与`, `由`, `的`, `表示`, `多家`, `今年` — type `stop` in
-//!   `org_stopwords.txt`) or a job title (`titles.txt`), unless that word lies inside a place
-//!   or a known name (`和田`, `建设银行`),
-//! - a date (`7月20日`),
+//! - a stop word ending right there (`与`, `由`, `的`, `表示`, `多家`, `今年`, `历任` — type
+//!   `stop` in `org_stopwords.txt`) or a job title (`titles.txt`), unless that word lies inside
+//!   a place, a known name or a generic word (`和田`, `建设银行`, `经济`),
+//! - a number with its date or measure word (`7月20日`, `5家`),
 //! - [`MAX_NAME_CHARS`] characters, which bounds the work per suffix (no quadratic scans).
+//!
+//! One exception to the stop words: `和` joining two portfolios of one government body after
+//! a place (`市国土资源和房屋管理局`) is read through.
 //!
 //! Then the name is checked and trimmed:
 //! - Chinese names usually begin with their place (`北京中电博亚科技有限公司`): if a place (or a
 //!   known name) occurs inside the scanned text but not at its start, the text before it is
-//!   cut off (`记者走访北京银行` → `北京银行`), unless that text is itself an organization.
+//!   cut off (`记者走访北京银行` → `北京银行`), unless the suffix is a branch (`分行`) and that
+//!   text is itself an organization (`招商银行深圳分行`).
 //! - `owner=split` suffixes (funds) drop a known organization that prefixes them.
 //! - The name must say *which* organization: after removing a leading place/administrative
-//!   word and trailing generic words (`科技`, `投资`, `产业`), something must remain (`needs=core`),
-//!   or the suffix demands a place (`needs=place`: `洛阳市委`), or any name will do
-//!   (`needs=any`: `数字经济产业基金`). So `科技有限公司`, `相关部门`, `各大银行` are not names.
-//! - Words that merely end like a suffix (`布局`, `东部`, `主办`, type `notorg`) and suffixes
-//!   followed by a continuation (`银行业`, `保险市场`, type `rightbad`) give no candidate.
-
+//!   word (or a county shape such as `戴窑镇`) and trailing generic words (`科技`, `投资`,
+//!   `产业`), something must remain (`needs=core`, at most six characters without a place), or
+//!   the suffix demands a place (`needs=place`: `洛阳市委`) or an organization before it
+//!   (`needs=org`: `财政部金融司`), or any name will do (`needs=any`: `数字经济产业基金`). So
+//!   `科技有限公司`, `相关部门`, `各大银行` are not names.
+//! - Inside a longer name, a department named only by its function is no organization
+//!   (`dept=1`: `X有限公司公关部` → `X有限公司`), nor is a unit right after its organization
+//!   (`unit=1`: `X公司党委`).
+//! - Words that merely end like a suffix (`布局`, `东部`, `主办`, type `notorg`), suffixes
+//!   followed by a continuation (`银行业`, `局长`, `学会计`, types `rightbad*`) and industry-word
+//!   suffixes without a clean right edge (`weak=1`: `依靠科技进步`, `房地产`) give no candidate.
 use std::collections::HashMap;
 use std::ops::Range;
 
