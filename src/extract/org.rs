@@ -428,14 +428,19 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
             .then(a.range.start.cmp(&b.range.start))
     });
+    // Taken ranges never overlap, so by start they are also ordered by end: a new range
+    // overlaps one iff its predecessor by start ends after it starts, or its successor starts
+    // before it ends. O(n log n).
+    let mut spans: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut taken: Vec<Candidate> = Vec::new();
     for c in cands {
-        if taken
-            .iter()
-            .any(|t| t.range.start < c.range.end && c.range.start < t.range.end)
-        {
+        let (s, e) = (c.range.start, c.range.end);
+        let before = spans.range(..=s).next_back().is_some_and(|(_, pe)| *pe > s);
+        let after = spans.range(s..).next().is_some_and(|(ps, _)| *ps < e);
+        if before || after {
             continue;
         }
+        spans.insert(s, e);
         taken.push(c);
     }
     taken.sort_by_key(|c| (c.range.start, c.range.end));
