@@ -28,6 +28,7 @@ pub mod extract;
 pub mod graph;
 pub mod link;
 pub mod normalize;
+pub mod query;
 pub mod read;
 pub mod rules;
 pub mod segment;

@@ -1,21 +1,313 @@
 //! People: Chinese names confirmed by context (titles, verbs, enumerations), never by a list of
-//! the people of one article.
+//! the people of one article; transliterated foreign names.
 //!
-//! Rule ids: `person.title_before`.
+//! Rule ids (documented in `schema/rules/person.toml`):
+//! - `person.title_before` / `person.title_after` — a title mention right before / after the
+//!   name (`董事长陈某某`, `陈某某董事长`, `腾讯公司副总裁何某某`).
+//! - `person.context` — a speech/action verb or honorific after the name, or a kinship/naming
+//!   word before it (`张伟表示`, `李娜女士`, `妻子王芳`), from `person_context.txt`.
+//! - `person.enumeration` — a member of a `、`/`和` list next to a confirmed name, or of a list
+//!   closed by `等` (`张伟、李娜等`).
+//! - `person.repeat` — a later mention of a name confirmed elsewhere in the document.
+//! - `person.alias` — surname + title or `总` (`王董事长`, `陈总`) standing for a confirmed name
+//!   with that surname (the mention's canonical name is the full name).
+//! - `person.transliterated` — a foreign name written with `·` (`约翰·史密斯`).
+//! - `person.foreign` — a run of transliteration characters next to a title or verb
+//!   (`总统克林顿`).
+//!
+//! How a Chinese name is decided. Every surname occurrence (`surnames.txt`, compound ones
+//! included) with a one- or two-character given name is an *option*. Each option gets a left
+//! score (title 4, context word 1–4, plain boundary 1) and a right score (title 4, honorific 4,
+//! verb 2–3, boundary 1, running text −1), plus one point per given-name character from
+//! `given_name_chars.txt`. An option is accepted when it has a real signal (a title or a
+//! context word; a plain boundary is not enough) and enough score; a name with no title next
+//! to it must also have a plausible given name. Options overlap (`王强` / `王强表` in
+//! `王强表示`); the score is the candidate priority, so [`crate::extract::commit`] keeps the
+//! best reading — here `王强`, whose right neighbour is the verb `表示`. Characters that
+//! never end a name (`在`, `的`, `说`: `given_name_bad_chars.txt`) are excluded outright,
+//! which is why `曹某某在` ends before `在`.
+//!
+//! What guards against common words: the not-a-person list (`高明`, `马上`, `周年`), weak
+//! surnames (`高`, `文`, `安`, `和`: only next to a title), and the rule that a name without a
+//! title needs every given-name character to be a plausible one.
+//!
+//! Doubt: the left boundary of a name with only a verb after it is uncertain in running text
+//! (`今天王强表示`); we take the surname position and accept that a surname character ending
+//! the previous word (`会上`) may occasionally start a wrong name.
 
-use crate::extract::{AnnotatedDoc, Candidate, Extractor, Label};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use regex::Regex;
+
+use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label};
 use crate::rules::{LexiconSet, RuleId, Rules, TermMatcher};
 
 pub const TITLE_BEFORE: RuleId = RuleId("person.title_before");
+pub const TITLE_AFTER: RuleId = RuleId("person.title_after");
+pub const CONTEXT: RuleId = RuleId("person.context");
+pub const ENUMERATION: RuleId = RuleId("person.enumeration");
+pub const REPEAT: RuleId = RuleId("person.repeat");
+pub const ALIAS: RuleId = RuleId("person.alias");
+pub const TRANSLITERATED: RuleId = RuleId("person.transliterated");
+pub const FOREIGN: RuleId = RuleId("person.foreign");
+pub const LATIN: RuleId = RuleId("person.latin");
 
+/// Score of a title mention or honorific next to the name.
+const TITLE: i32 = 4;
+/// Base priority of person candidates (the option score is added).
+const BASE: i32 = 10;
+/// Characters that may stand right before a name without being part of it.
+const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时";
+/// Characters that may stand right after a name without being part of it.
+const RIGHT_BOUNDARY: &str =
+    "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍正才刚早竟终先";
+/// Separators of a list of names.
+const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
+/// Middle dots used in transliterated names.
+const DOTS: &str = "·•・‧∙-－";
+
+/// Compiled person rules, built once.
 pub struct PersonRules {
     surnames: TermMatcher,
+    not_person: TermMatcher,
+    context: TermMatcher,
+    given_ok: HashSet<char>,
+    given_bad: HashSet<char>,
+    translit: HashSet<char>,
+    /// Transliteration characters rare in ordinary words (`斯`, `尔`, `娜`).
+    translit_marked: HashSet<char>,
+    /// Capitalized Latin-script names (`Svensson`, `Steven Berg`).
+    latin: Option<Regex>,
+}
+
+fn char_set(lex: &LexiconSet, name: &str) -> HashSet<char> {
+    lex.get(name).terms().flat_map(|t| t.chars()).collect()
 }
 
 impl PersonRules {
     pub fn build(lex: &LexiconSet) -> PersonRules {
         PersonRules {
             surnames: TermMatcher::new(lex.get("surnames").entries.iter()),
+            not_person: TermMatcher::new(lex.get("not_person").entries.iter()),
+            context: TermMatcher::new(lex.get("person_context").entries.iter()),
+            given_ok: char_set(lex, "given_name_chars"),
+            given_bad: char_set(lex, "given_name_bad_chars"),
+            translit: char_set(lex, "transliteration_chars"),
+            translit_marked: char_set(lex, "transliteration_marked_chars"),
+            latin: crate::extract::role::rule_pattern("rules/person.toml", LATIN),
+        }
+    }
+
+    /// Can `c` be part of a Chinese given name at all?
+    fn given_possible(&self, c: char) -> bool {
+        is_han(c) && !self.given_bad.contains(&c)
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// One possible reading of a Chinese name.
+#[derive(Clone, Debug)]
+struct Opt {
+    range: Range<usize>,
+    /// End of the surname part.
+    sur_end: usize,
+    left: i32,
+    right: i32,
+    /// Points for plausible given-name characters.
+    shape: i32,
+    /// Every given-name character is a plausible one.
+    plausible: bool,
+    /// Number of given-name characters (1 or 2).
+    given_len: usize,
+    /// The right score comes from a title mention (not a verb or honorific).
+    right_title: bool,
+    /// The left neighbour is punctuation or the start of the text (not a function word).
+    left_punct: bool,
+    weak: bool,
+    /// A not-a-person word starts at the name and lies inside it.
+    common_prefix: bool,
+    /// The name is exactly a not-a-person word.
+    common_exact: bool,
+}
+
+impl Opt {
+    fn signal(&self) -> i32 {
+        self.left.max(self.right)
+    }
+    /// The priority of the reading. Two readings with the same score are resolved by
+    /// length (the longer wins: three-character names are the common case).
+    fn score(&self) -> i32 {
+        self.left + self.right + self.shape
+    }
+    /// Accepted on its own evidence (no list, no repeat)?
+    fn accepted(&self) -> bool {
+        let titled = self.signal() >= TITLE;
+        if self.common_exact && !(self.left >= TITLE && self.right >= 1) {
+            return false;
+        }
+        if self.common_prefix && !titled {
+            return false;
+        }
+        // Weak surnames (高, 文, 江, 安) need more: a plausible given name and no running text
+        // after it, with a title or honorific, or a two-character given name between a
+        // boundary and a verb (`江某民说`); or an office title right before and a boundary
+        // after (`副总封某，`).
+        if self.weak {
+            let verb_framed = self.given_len == 2 && self.left >= 1 && self.right >= 3;
+            let framed = self.shape >= 1 && self.right >= 0 && (titled || verb_framed);
+            let title_framed = self.left >= TITLE && self.right >= 1;
+            if !(framed || title_framed) {
+                return false;
+            }
+        }
+        // Without a title, a name needs a known given-name character.
+        if !titled && self.shape == 0 {
+            return false;
+        }
+        // Starting in the middle of running text: a title after it is not enough
+        // (`俄罗斯总统`, `出任永隆行长`), a verb or honorific after it is (`彩民张某（化名）`).
+        if self.left <= 0 {
+            let by_title = self.right_title || self.right < 3;
+            if by_title && (!self.plausible || self.weak || self.given_len < 2) {
+                return false;
+            }
+        }
+        // Full names with no other clue: three characters ending at a boundary (`，张建华的`,
+        // `原告李建华与`: plausible ones may start after any word), three plausible ones
+        // opening a sentence (`。李建新给…`), two plausible ones between punctuation and a
+        // boundary (`，李咏，`).
+        let strong = !self.weak && self.shape >= 1;
+        let bare = strong
+            && (self.left >= 1 || (self.given_len == 2 && self.plausible && self.right >= 1))
+            && ((self.given_len == 2 && self.right >= 1)
+                || (self.given_len == 2 && self.plausible && self.left_punct)
+                || (self.given_len == 1 && self.plausible && self.right >= 1 && self.left_punct));
+        bare || (self.signal() >= 2 && self.score() >= 4)
+    }
+
+    fn rule(&self) -> RuleId {
+        if self.left >= TITLE && self.left >= self.right {
+            TITLE_BEFORE
+        } else if self.right >= TITLE {
+            TITLE_AFTER
+        } else {
+            CONTEXT
+        }
+    }
+}
+
+/// Read-only views of the document shared by the passes.
+struct Ctx<'a> {
+    text: &'a str,
+    /// Committed entity mentions (org, location, role), sorted.
+    taken: Vec<Range<usize>>,
+    /// Role mentions by start: whether the title confirms a name before it (offices do).
+    role_start: HashMap<usize, bool>,
+    role_end: HashSet<usize>,
+    /// Context words: weight of an `after` word starting at a byte, of a `before` word ending.
+    after: HashMap<usize, i32>,
+    before: HashMap<usize, i32>,
+    /// not_person words by start: their ends.
+    common: HashMap<usize, Vec<usize>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(doc: &'a AnnotatedDoc, rules: &Rules) -> Ctx<'a> {
+        let pr = &rules.person;
+        let text = doc.text();
+        let mut taken = Vec::new();
+        let (mut role_start, mut role_end) = (HashMap::new(), HashSet::new());
+        for m in &doc.mentions {
+            if m.label.layer() != Label::Person.layer() {
+                continue;
+            }
+            taken.push(m.range.clone());
+            if m.label == Label::Role {
+                let strong = match &m.attrs {
+                    Attrs::Role { title } => rules.role.confirms_name_after(title),
+                    _ => false,
+                };
+                role_start.insert(m.range.start, strong);
+                role_end.insert(m.range.end);
+            }
+        }
+        taken.sort_by_key(|r| (r.start, r.end));
+        let (mut after, mut before) = (HashMap::new(), HashMap::new());
+        for (r, e) in pr.context.find_all(text) {
+            let w: i32 = e.attr("weight").and_then(|w| w.parse().ok()).unwrap_or(3);
+            if e.attr("side") == Some("before") {
+                let v = before.entry(r.end).or_insert(w);
+                *v = (*v).max(w);
+            } else {
+                let v = after.entry(r.start).or_insert(w);
+                *v = (*v).max(w);
+            }
+        }
+        let mut common: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (r, _) in pr.not_person.find_all(text) {
+            common.entry(r.start).or_default().push(r.end);
+        }
+        Ctx {
+            text,
+            taken,
+            role_start,
+            role_end,
+            after,
+            before,
+            common,
+        }
+    }
+
+    /// Does `r` overlap a committed entity mention?
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        let i = self.taken.partition_point(|t| t.end <= r.start);
+        self.taken.get(i).is_some_and(|t| t.start < r.end)
+    }
+
+    /// Does a committed entity mention end exactly at `pos`?
+    fn mention_ends_at(&self, pos: usize) -> bool {
+        let i = self.taken.partition_point(|t| t.end < pos);
+        self.taken.get(i).is_some_and(|t| t.end == pos)
+    }
+
+    fn prev_char(&self, pos: usize) -> Option<char> {
+        self.text[..pos].chars().next_back()
+    }
+
+    fn next_char(&self, pos: usize) -> Option<char> {
+        self.text[pos..].chars().next()
+    }
+
+    fn left_score(&self, s: usize) -> i32 {
+        if self.role_end.contains(&s) {
+            return TITLE;
+        }
+        if let Some(w) = self.before.get(&s) {
+            return *w;
+        }
+        match self.prev_char(s) {
+            None => 1,
+            Some(c) if !is_han(c) || LEFT_BOUNDARY.contains(c) => 1,
+            _ if self.mention_ends_at(s) => 1,
+            _ => 0,
+        }
+    }
+
+    fn right_score(&self, e: usize) -> i32 {
+        if let Some(&strong) = self.role_start.get(&e) {
+            return if strong { TITLE } else { 2 };
+        }
+        if let Some(w) = self.after.get(&e) {
+            return *w;
+        }
+        match self.next_char(e) {
+            None => 1,
+            Some(c) if !is_han(c) || RIGHT_BOUNDARY.contains(c) => 1,
+            _ => -1,
         }
     }
 }
@@ -27,27 +319,632 @@ impl Extractor for PersonExtractor {
         "person"
     }
 
-    /// First cut: a title immediately followed by surname + two CJK characters.
     fn find(&self, doc: &AnnotatedDoc, rules: &Rules, out: &mut Vec<Candidate>) {
-        let text = doc.text();
-        for (_, m) in doc.mentions_of(Label::Role) {
-            let rest = &text[m.range.end..];
-            let Some((sr, _)) = rules.person.surnames.find_longest(rest).next() else {
-                continue;
-            };
-            if sr.start != 0 {
-                continue;
-            }
-            let given: Vec<char> = rest[sr.end..].chars().take(2).collect();
-            if given.len() == 2 && given.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
-                let end = m.range.end + sr.end + given.iter().map(|c| c.len_utf8()).sum::<usize>();
-                out.push(Candidate::new(
+        let pr = &rules.person;
+        let cx = Ctx::new(doc, rules);
+        let opts = chinese_options(pr, &cx);
+        let mut cands: Vec<Candidate> = Vec::new();
+        let mut accepted = vec![false; opts.len()];
+        for (i, o) in opts.iter().enumerate() {
+            if o.accepted() {
+                accepted[i] = true;
+                cands.push(Candidate::new(
                     Label::Person,
-                    m.range.end..end,
-                    TITLE_BEFORE,
-                    5,
+                    o.range.clone(),
+                    o.rule(),
+                    BASE + o.score(),
                 ));
             }
+        }
+        enumerations(&cx, &opts, &mut accepted, &mut cands);
+        chains(&cx, &opts, &mut accepted, &mut cands);
+        foreign_names(pr, &cx, &mut cands);
+        // Later mentions and aliases need the names that will actually win.
+        let winners = resolve(&cands);
+        repeats(&cx, &winners, &mut cands);
+        aliases(pr, &cx, &opts, &winners, &mut cands);
+        out.extend(cands);
+    }
+}
+
+/// Every surname + 1–2 given-name characters reading, scored.
+fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
+    let text = cx.text;
+    let mut opts = Vec::new();
+    for (sr, entry) in pr.surnames.find_all(text) {
+        if cx.overlaps(&sr) {
+            continue;
+        }
+        let weak = entry.attr("weak").is_some();
+        let left = cx.left_score(sr.start);
+        let mut end = sr.end;
+        let mut shape = 0;
+        let mut plausible = true;
+        for c in text[sr.end..].chars().take(2) {
+            // A verb or honorific starts here (`王强表示`, `邓先生`): the name has ended.
+            if !pr.given_possible(c) || cx.after.get(&end).is_some_and(|&w| w >= 3) {
+                break;
+            }
+            end += c.len_utf8();
+            if pr.given_ok.contains(&c) {
+                shape += 1;
+            } else {
+                plausible = false;
+            }
+            let range = sr.start..end;
+            if cx.overlaps(&range) {
+                break;
+            }
+            let mut right = cx.right_score(end);
+            // `姓名：` opening a line or text is an interview speaker.
+            if right == 1
+                && cx.text[end..].starts_with(['：', ':'])
+                && cx
+                    .prev_char(sr.start)
+                    .is_none_or(|c| "\n\r。！？」”".contains(c))
+            {
+                right = 3;
+            }
+            let ends = cx.common.get(&sr.start);
+            let common_exact = ends.is_some_and(|v| v.contains(&end));
+            let common_prefix = ends.is_some_and(|v| v.iter().any(|&x| x != end));
+            opts.push(Opt {
+                sur_end: sr.end,
+                left,
+                right,
+                shape,
+                plausible,
+                given_len: if end - sr.end > 3 { 2 } else { 1 },
+                right_title: cx.role_start.contains_key(&end),
+                left_punct: cx
+                    .prev_char(sr.start)
+                    .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
+                weak,
+                common_prefix,
+                common_exact,
+                range,
+            });
+        }
+    }
+    opts
+}
+
+/// Names in lists: `、`/`和` next to a confirmed name, or a `、` list closed by `等`.
+fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, o) in opts.iter().enumerate() {
+        by_start.entry(o.range.start).or_default().push(i);
+        by_end.entry(o.range.end).or_default().push(i);
+    }
+    let eligible = |o: &Opt| {
+        (o.plausible || o.signal() >= TITLE) && !o.weak && !o.common_exact && !o.common_prefix
+    };
+    let sep_after = |e: usize| {
+        LIST_SEPS
+            .iter()
+            .find(|s| text[e..].starts_with(**s))
+            .copied()
+    };
+    let sep_before = |s: usize| LIST_SEPS.iter().find(|p| text[..s].ends_with(**p)).copied();
+    // A list closed by 等: the member before 等 and its `、` neighbour confirm each other.
+    let mut closed = vec![false; opts.len()];
+    for (i, o) in opts.iter().enumerate() {
+        if eligible(o)
+            && text[o.range.end..].starts_with('等')
+            && sep_before(o.range.start).is_some()
+        {
+            closed[i] = true;
+        }
+    }
+    // Propagate along the list: a few rounds cover lists of any practical length.
+    for _ in 0..4 {
+        let mut changed = false;
+        for (i, o) in opts.iter().enumerate() {
+            if accepted[i] || !eligible(o) {
+                continue;
+            }
+            let mut hit = closed[i];
+            let confirmed = |v: Option<&Vec<usize>>, adjacent: bool| {
+                v.is_some_and(|v| {
+                    v.iter().any(|&j| {
+                        (accepted[j] || closed[j])
+                            // names written back to back (`黄某陈某华出席`) must both be
+                            // plausible full names
+                            && (!adjacent || (opts[j].plausible && !opts[j].weak))
+                    })
+                })
+            };
+            let after = sep_after(o.range.end);
+            let next = o.range.end + after.map_or(0, str::len);
+            hit |= confirmed(by_start.get(&next), after.is_none());
+            let before = sep_before(o.range.start);
+            let prev = o.range.start - before.map_or(0, str::len);
+            hit |= confirmed(by_end.get(&prev), before.is_none());
+            let adjacent_only = after.is_none() && before.is_none() && !closed[i];
+            if adjacent_only && (!o.plausible || o.weak) {
+                continue;
+            }
+            // The list link only works when the name ends at a separator, 等, another name
+            // or a boundary.
+            let ends_ok = after.is_some()
+                || text[o.range.end..].starts_with('等')
+                || by_start.contains_key(&o.range.end)
+                || o.right >= 1;
+            let starts_ok = o.left >= 1 || before.is_some() || by_end.contains_key(&o.range.start);
+            if hit && ends_ok && starts_ok {
+                accepted[i] = true;
+                changed = true;
+                out.push(Candidate::new(
+                    Label::Person,
+                    o.range.clone(),
+                    ENUMERATION,
+                    BASE + o.score() + 2,
+                ));
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// Lists of names without context (`王某、李某、张某`, or written back to back in name lists:
+/// `李某某王某某张某某`): three or more plausible names linked by `、`, nothing, or a short
+/// note in brackets (`（女）`, `（藏族）`) are read as a list of people. Two are enough when one
+/// of them is accepted already or the list is closed by `等` or a verb.
+fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let eligible =
+        |o: &Opt| o.shape >= 1 && !o.common_exact && !o.common_prefix && (!o.weak || o.plausible);
+    let mut order: Vec<usize> = (0..opts.len()).filter(|&i| eligible(&opts[i])).collect();
+    order.sort_by_key(|&i| (opts[i].range.start, opts[i].range.end));
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    // (chain length, predecessor)
+    let mut best: HashMap<usize, (usize, Option<usize>)> = HashMap::new();
+    for &i in &order {
+        let o = &opts[i];
+        let s = o.range.start;
+        let mut links: Vec<(usize, bool)> = vec![(s, true)];
+        if text[..s].ends_with('、') {
+            links.push((s - '、'.len_utf8(), false));
+        }
+        if text[..s].ends_with('）')
+            && let Some(open) = text[..s].rfind('（')
+            && text[open..s].chars().count() <= 6
+        {
+            links.push((open, false));
+        }
+        let mut me = (1, None);
+        for (end, adjacent) in links {
+            for &p in by_end.get(&end).into_iter().flatten() {
+                let po = &opts[p];
+                // back to back, each name must read as a name on its own
+                let solid = |x: &Opt| x.plausible || (x.given_len == 2 && !x.weak);
+                if adjacent && !(solid(po) && solid(o)) {
+                    continue;
+                }
+                let len = best.get(&p).map_or(1, |b| b.0) + 1;
+                if len > me.0 {
+                    me = (len, Some(p));
+                }
+            }
+        }
+        best.insert(i, me);
+        by_end.entry(o.range.end).or_default().push(i);
+    }
+    let mut ends: Vec<usize> = best
+        .iter()
+        .filter(|(_, b)| b.0 >= 2)
+        .map(|(i, _)| *i)
+        .collect();
+    ends.sort_by_key(|i| (std::cmp::Reverse(best[i].0), opts[*i].range.start));
+    let mut used: Vec<Range<usize>> = Vec::new();
+    for e in ends {
+        let mut members = vec![e];
+        let mut cur = e;
+        while let Some(Some(p)) = best.get(&cur).map(|b| b.1) {
+            members.push(p);
+            cur = p;
+        }
+        let first = &opts[*members.last().unwrap_or(&e)];
+        let last = &opts[e];
+        // A list must start and end at a boundary (or a title / context word); a long one
+        // may be cut at a name we cannot read, so four or more names need one boundary and
+        // five or more none.
+        let bounds = (first.left >= 1) as usize + (last.right >= 1) as usize;
+        let needed = match members.len() {
+            0..=3 => 2,
+            4 => 1,
+            _ => 0,
+        };
+        if bounds < needed {
+            continue;
+        }
+        let closed = last.right >= 2 || members.iter().any(|&m| accepted[m]);
+        if members.len() < 3 && !closed {
+            continue;
+        }
+        if members.iter().any(|&m| {
+            used.iter()
+                .any(|u| u.start < opts[m].range.end && opts[m].range.start < u.end)
+        }) {
+            continue;
+        }
+        for &m in &members {
+            used.push(opts[m].range.clone());
+            // Members already accepted are pushed again with the list bonus, so that the list
+            // reading beats an overlapping longer one (`记者贾某陈某` is 贾某 + 陈某).
+            {
+                accepted[m] = true;
+                out.push(Candidate::new(
+                    Label::Person,
+                    opts[m].range.clone(),
+                    ENUMERATION,
+                    BASE + opts[m].score() + 3,
+                ));
+            }
+        }
+    }
+}
+
+/// Transliterated names: `X·Y` anywhere, and transliteration runs next to a title or verb.
+fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let tl = |c: char| pr.translit.contains(&c);
+    // X·Y(·Z): each part is a run of transliteration characters; the last part may be any
+    // short run of Chinese characters that ends at a boundary (`达恩·蒂雄，`).
+    let is_dot = |c: char| DOTS.contains(c);
+    let mut i = 0;
+    while let Some(off) = text[i..].find(is_dot) {
+        let dot = i + off;
+        let after_dot = dot + text[dot..].chars().next().map_or(1, char::len_utf8);
+        let head: usize = text[..dot]
+            .chars()
+            .rev()
+            .take_while(|&c| tl(c) && is_han(c))
+            .map(char::len_utf8)
+            .sum();
+        if head == 0 {
+            i = after_dot;
+            continue;
+        }
+        let start = dot - head;
+        let mut end = dot;
+        // extend over `·part` as long as parts are transliteration runs
+        while let Some(d) = text[end..].chars().next().filter(|&c| is_dot(c)) {
+            let part_start = end + d.len_utf8();
+            let part: usize = text[part_start..]
+                .chars()
+                .take_while(|&c| tl(c) && is_han(c))
+                .map(char::len_utf8)
+                .sum();
+            let han: usize = text[part_start..]
+                .chars()
+                .take_while(|&c| is_han(c))
+                .take(4)
+                .map(char::len_utf8)
+                .sum();
+            let han_end = part_start + han;
+            if han > part && cx.right_score(han_end) >= 1 && !text[han_end..].starts_with(is_dot) {
+                end = han_end;
+                break;
+            }
+            if part == 0 {
+                break;
+            }
+            end = part_start + part;
+        }
+        if end > dot {
+            let r = start..end;
+            if !cx.overlaps(&r) && !cx.common.contains_key(&start) {
+                out.push(Candidate::new(Label::Person, r, TRANSLITERATED, BASE + 8));
+            }
+            i = end;
+        } else {
+            i = after_dot;
+        }
+    }
+    // Runs of transliteration characters: three or more with a title before or a verb/title
+    // after; two with a title before, or with a boundary before and a verb after.
+    let mut run_start: Option<usize> = None;
+    let mut n = 0;
+    let flush = |s: usize, e: usize, n: usize, out: &mut Vec<Candidate>| {
+        if n < 2 {
+            return;
+        }
+        let left = cx.left_score(s);
+        let right = cx.right_score(e);
+        let marked = text[s..e]
+            .chars()
+            .filter(|c| pr.translit_marked.contains(c))
+            .count();
+        let ok = if n >= 3 {
+            left >= TITLE
+                || (right >= 3 && left >= 1)
+                || right >= TITLE
+                // a bare run between boundaries, clearly foreign (`，斯帕莱蒂的`)
+                || (left >= 1 && right >= 1 && marked >= 1 && marked * 2 >= n.min(4))
+        } else {
+            left >= TITLE && right >= 2
+        };
+        if ok {
+            let r = s..e;
+            let common = cx
+                .common
+                .get(&s)
+                .is_some_and(|ends| ends.iter().any(|&x| x >= e));
+            if !cx.overlaps(&r) && !common {
+                out.push(Candidate::new(
+                    Label::Person,
+                    r,
+                    FOREIGN,
+                    BASE + left + right - 1,
+                ));
+            }
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if tl(c) && !cx.role_start.contains_key(&i) {
+            if cx.role_end.contains(&i) {
+                // A title ends here: a new run starts (title + name).
+                if let Some(s) = run_start.take() {
+                    flush(s, i, n, out);
+                }
+                n = 0;
+            }
+            if run_start.is_none() {
+                run_start = Some(i);
+                n = 0;
+            }
+            n += 1;
+        } else if let Some(s) = run_start.take() {
+            flush(s, i, n, out);
+            n = 0;
+        }
+    }
+    if let Some(s) = run_start {
+        flush(s, text.len(), n, out);
+    }
+    // Latin-script names in Chinese text, with a title before or a verb after.
+    if let Some(re) = &pr.latin {
+        for m in re.find_iter(text) {
+            let r = m.range();
+            let bad_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if bad_edge(cx.prev_char(r.start)) || bad_edge(cx.next_char(r.end)) {
+                continue;
+            }
+            let (left, right) = (cx.left_score(r.start), cx.right_score(r.end));
+            if (left >= TITLE || right >= 3) && !cx.overlaps(&r) {
+                out.push(Candidate::new(
+                    Label::Person,
+                    r,
+                    LATIN,
+                    BASE + left + right - 1,
+                ));
+            }
+        }
+    }
+}
+
+/// The candidates that [`crate::extract::commit`] would keep (same order policy).
+fn resolve(cands: &[Candidate]) -> Vec<Range<usize>> {
+    let mut idx: Vec<usize> = (0..cands.len()).collect();
+    idx.sort_by(|&a, &b| {
+        let (a, b) = (&cands[a], &cands[b]);
+        b.priority
+            .cmp(&a.priority)
+            .then((b.range.len()).cmp(&a.range.len()))
+            .then(a.range.start.cmp(&b.range.start))
+    });
+    let mut won: Vec<Range<usize>> = Vec::new();
+    for i in idx {
+        let r = &cands[i].range;
+        if !won.iter().any(|w| w.start < r.end && r.start < w.end) {
+            won.push(r.clone());
+        }
+    }
+    won.sort_by_key(|r| r.start);
+    won
+}
+
+/// Later mentions of a confirmed name (two characters or more) in the same document.
+fn repeats(cx: &Ctx, winners: &[Range<usize>], out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let names: HashSet<&str> = winners
+        .iter()
+        .map(|r| &text[r.clone()])
+        .filter(|n| n.chars().count() >= 2)
+        .collect();
+    let mut names: Vec<&str> = names.into_iter().collect();
+    names.sort();
+    for name in names {
+        for (pos, _) in text.match_indices(name) {
+            let r = pos..pos + name.len();
+            if winners.iter().any(|w| w.start < r.end && r.start < w.end) || cx.overlaps(&r) {
+                continue;
+            }
+            let (l, rt) = (cx.left_score(r.start), cx.right_score(r.end));
+            // Not inside a longer word on both sides.
+            if l + rt >= 1 {
+                out.push(Candidate::new(Label::Person, r, REPEAT, BASE + 2 + l + rt));
+            }
+        }
+    }
+}
+
+/// `王董事长`, `陈总`: a surname before a title (or 总/董) standing for the one confirmed name
+/// with that surname.
+fn aliases(
+    pr: &PersonRules,
+    cx: &Ctx,
+    opts: &[Opt],
+    winners: &[Range<usize>],
+    out: &mut Vec<Candidate>,
+) {
+    let text = cx.text;
+    // surname → full names confirmed with it
+    let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for o in opts {
+        if winners.contains(&o.range) {
+            by_surname
+                .entry(&text[o.range.start..o.sur_end])
+                .or_default()
+                .insert(&text[o.range.clone()]);
+        }
+    }
+    if by_surname.is_empty() {
+        return;
+    }
+    for (sr, _) in pr.surnames.find_all(text) {
+        let Some(full) = by_surname.get(&text[sr.clone()]) else {
+            continue;
+        };
+        let (1, Some(full)) = (full.len(), full.iter().next()) else {
+            continue;
+        };
+        let rest = &text[sr.end..];
+        // `陈总经理` is 陈 + the title 总经理: the role branch takes it.
+        let end = if cx.role_start.contains_key(&sr.end) {
+            sr.end
+        } else if (rest.starts_with('总') || rest.starts_with('董'))
+            && !rest[3..].starts_with(|c: char| "结体部额计量数共是之统的和会".contains(c))
+        {
+            sr.end + '总'.len_utf8()
+        } else {
+            continue;
+        };
+        let r = sr.start..end;
+        if winners.iter().any(|w| w.start < r.end && r.start < w.end) || cx.overlaps(&r) {
+            continue;
+        }
+        let mut c = Candidate::new(Label::Person, r, ALIAS, BASE + 3);
+        c.canonical = Some(full.to_string());
+        out.push(c);
+    }
+}
+
+/// One scored name reading, for tuning rules (`debug_options`).
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct ReadingDebug {
+    pub range: Range<usize>,
+    pub left: i32,
+    pub right: i32,
+    pub shape: i32,
+    pub plausible: bool,
+    pub weak: bool,
+    pub accepted: bool,
+}
+
+/// Every scored name reading of a document that has run the entity families before people.
+#[doc(hidden)]
+pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
+    let cx = Ctx::new(doc, rules);
+    chinese_options(&rules.person, &cx)
+        .into_iter()
+        .map(|o| ReadingDebug {
+            accepted: o.accepted(),
+            range: o.range,
+            left: o.left,
+            right: o.right,
+            shape: o.shape,
+            plausible: o.plausible,
+            weak: o.weak,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, &'static str)> {
+        let doc = crate::read::from_bytes("t", "t", text.as_bytes()).expect("utf-8");
+        let ex = crate::extract::process(&doc, Rules::builtin());
+        ex.mentions
+            .iter()
+            .filter(|m| m.label == Label::Person)
+            .map(|m| (m.name.clone(), m.rule.as_str()))
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        people(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn title_before_and_after() {
+        assert_eq!(
+            people("公司董事长王建国表示"),
+            vec![("王建国".to_string(), "person.title_before")]
+        );
+        assert_eq!(
+            people("刘晓峰董事长在会上致辞。"),
+            vec![("刘晓峰".to_string(), "person.title_after")]
+        );
+        assert_eq!(
+            names("知名经济学家叶明、创投企业家孙立等出席"),
+            vec!["叶明", "孙立"]
+        );
+    }
+
+    #[test]
+    fn name_length_follows_the_boundary() {
+        assert_eq!(
+            names("副总经理赵海信在题为《未来》的演讲中"),
+            vec!["赵海信"]
+        );
+        assert_eq!(names("董事长王强表示"), vec!["王强"]);
+        assert_eq!(names("据李娜介绍，"), vec!["李娜"]);
+    }
+
+    #[test]
+    fn verbs_lists_and_repeats() {
+        assert_eq!(names("张伟指出，市场回暖。"), vec!["张伟"]);
+        assert_eq!(
+            names("张伟、李娜和王芳等出席了会议。"),
+            vec!["张伟", "李娜", "王芳"]
+        );
+        assert_eq!(
+            people("院长刘明辉出席。刘明辉说，明年扩招。"),
+            vec![
+                ("刘明辉".to_string(), "person.title_before"),
+                ("刘明辉".to_string(), "person.context")
+            ]
+        );
+        assert_eq!(
+            people("总裁陈立军出席。会后陈总接受采访。"),
+            vec![
+                ("陈立军".to_string(), "person.title_before"),
+                ("陈立军".to_string(), "person.alias")
+            ]
+        );
+    }
+
+    #[test]
+    fn transliterated_names() {
+        assert_eq!(names("演员约翰·史密斯出席"), vec!["约翰·史密斯"]);
+        assert_eq!(names("总统克林顿说"), vec!["克林顿"]);
+    }
+
+    #[test]
+    fn common_words_are_not_people() {
+        for t in [
+            "他的手法高明表示赞赏",
+            "我们马上出发",
+            "建设文明城市",
+            "祝大家平安",
+            "交通很方便",
+            "公司常年亏损",
+            "金融服务实体经济",
+            "庆祝建厂十周年",
+            "公司董事会表示同意",
+            "许多人表示",
+            "中国联通相关负责人表示",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
     }
 }
