@@ -525,6 +525,9 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
             acc.members.push((di, mi));
             let surface = m.text.trim().to_string();
             if !surface.is_empty() {
+                acc.first_doc_of_name
+                    .entry(surface.clone())
+                    .or_insert_with(|| d.meta.id.clone());
                 acc.surfaces.insert(surface);
             }
             row.push(Some(rep));
