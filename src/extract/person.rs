@@ -60,8 +60,7 @@ const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
 const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时";
 /// Characters that may stand right after a name without being part of it.
-const RIGHT_BOUNDARY: &str =
-    "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍正才刚早竟终先";
+const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍正才刚早竟终先";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names.
