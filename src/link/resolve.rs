@@ -308,7 +308,7 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                             reason: MergeReason::AliasDef,
                             doc: Some(d.meta.id.clone()),
                             detail: format!(
-                                "（以下简称“{surface}”） for {}; {surface} is the known {term}",
+                                "the document resolves “{surface}” to {} (alias definition or short name); {surface} is the known {term}",
                                 m.name
                             ),
                         });
@@ -323,7 +323,10 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                         b: s,
                         reason: MergeReason::AliasDef,
                         doc: Some(d.meta.id.clone()),
-                        detail: format!("（以下简称“{surface}”） for {}", m.name),
+                        detail: format!(
+                            "the document resolves “{surface}” to {} (alias definition or short name)",
+                            m.name
+                        ),
                     });
                 }
             }
