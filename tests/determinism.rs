@@ -59,4 +59,11 @@ fn same_bytes_for_any_jobs_and_input_order() {
     assert!(t1.contains_key("graph.json"));
     assert_eq!(t1, tree(&o2));
     assert_eq!(t1, tree(&o3));
+    // And what it writes passes the validator without a warning.
+    Command::cargo_bin("kgextract")
+        .expect("bin")
+        .args(["validate", "--strict"])
+        .arg(&o1)
+        .assert()
+        .success();
 }

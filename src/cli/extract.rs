@@ -392,6 +392,9 @@ pub fn run(args: Args) -> Result<u8> {
     let sentences: usize = docs.iter().map(|d| d.stats.sentences).sum();
     let removed: usize = docs.iter().map(|d| d.stats.removed_chars).sum();
     let kg = KnowledgeGraph::build_with(docs, &rules.lexicons);
+    if let Some(focus) = &args.focus {
+        crate::export::dot::check_focus(&kg, focus).map_err(|m| anyhow::anyhow!(m))?;
+    }
     for ex in &exporters {
         ex.write(&kg, &out)
             .with_context(|| format!("writing the {} export", ex.name()))?;

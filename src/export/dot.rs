@@ -219,6 +219,16 @@ fn selection(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<BTreeSet<NodeI
     Ok(seen)
 }
 
+/// Whether `focus` names an entity of the graph; the error says what was meant, if it can.
+pub fn check_focus(kg: &KnowledgeGraph, focus: &str) -> Result<(), String> {
+    let opts = ExportOptions {
+        focus: Some(focus.to_string()),
+        depth: 0,
+        ..ExportOptions::default()
+    };
+    selection(kg, &opts).map(|_| ())
+}
+
 /// The DOT text of a graph.
 pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, String> {
     let sel = selection(kg, opts)?;

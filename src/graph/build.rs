@@ -151,6 +151,15 @@ fn collect_edges(docs: &[DocExtraction], r: &Resolved) -> BTreeMap<EdgeKey, Edge
             Some(r.entities[i].id.as_str())
         };
         let sentence = |i: usize| d.sentences.get(i).cloned().unwrap_or_default();
+        // A mention's evidence sentence; its own text if the sentence was not kept.
+        let mention_sentence = |m: &crate::extract::Mention| {
+            let s = sentence(m.sentence);
+            if s.trim().is_empty() {
+                m.text.clone()
+            } else {
+                s
+            }
+        };
         for rel in &d.relations {
             let (Some(a), Some(b)) = (ent(rel.from), ent(rel.to)) else {
                 continue;
@@ -184,7 +193,7 @@ fn collect_edges(docs: &[DocExtraction], r: &Resolved) -> BTreeMap<EdgeKey, Edge
                         0,
                         EdgeEvidence {
                             doc: d.meta.id.clone(),
-                            sentence: sentence(m.sentence),
+                            sentence: mention_sentence(m),
                             start: m.start,
                             end: m.end,
                             rule: m.rule.as_str(),

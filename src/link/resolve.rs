@@ -228,7 +228,11 @@ fn event_key(e: &crate::extract::Event, doc_id: &str) -> String {
 pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
     let lexmap = org_lexicon(lex);
     let generic = generic_aliases(lex);
-    let term_keys: BTreeSet<String> = lex.get("orgs_known").terms().map(key).collect();
+    let term_of_key: BTreeMap<String, String> = lex
+        .get("orgs_known")
+        .terms()
+        .map(|t| (key(t), t.to_string()))
+        .collect();
     let mut keys = Keys::new();
     let mut unions: Vec<Union> = Vec::new();
     // The key node of every mention (persons filled in phase 2).
@@ -267,31 +271,48 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                         detail: format!("{how} (term {term})"),
                     });
                 }
-            } else if term_keys.contains(&k) {
+            } else if term_of_key.contains_key(&k) {
                 keys.preferred.insert(i);
             }
             // An alias resolved in the document: the surface differs from the name.
             let tk = key(&m.text);
             if tk != k && !tk.is_empty() {
                 let surface = display(&m.text);
-                if let Some((lk, term, how)) = lexmap.get(&tk) {
-                    let t = keys.intern(label, lk.clone());
-                    keys.preferred.insert(t);
-                    let s = keys.intern(label, tk.clone());
-                    unions.push(Union {
-                        a: t,
-                        b: s,
-                        reason: MergeReason::Lexicon,
-                        doc: None,
-                        detail: format!("{how} (term {term})"),
-                    });
-                    unions.push(Union {
-                        a: t,
-                        b: i,
-                        reason: MergeReason::AliasDef,
-                        doc: Some(d.meta.id.clone()),
-                        detail: format!("document resolves {surface} to {}", m.name),
-                    });
+                // The alias is a known name (orgs_known term or one of its full/alias names)?
+                let known = match term_of_key.get(&tk) {
+                    Some(term) => {
+                        Some((tk.clone(), term.clone(), format!("orgs_known term {term}")))
+                    }
+                    None => lexmap.get(&tk).cloned(),
+                };
+                if let Some((lk, term, how)) = known {
+                    // Only when the full name plausibly expands that known name: a local alias
+                    // that collides with a known one (`深圳移动科技（以下简称“移动”）`) stays local.
+                    let same = lexmap.get(&k).is_some_and(|x| x.0 == lk) || k == lk;
+                    if same || is_abbreviation_of(&term, &m.name) {
+                        let t = keys.intern(label, lk.clone());
+                        keys.preferred.insert(t);
+                        if tk != lk {
+                            let s = keys.intern(label, tk.clone());
+                            unions.push(Union {
+                                a: t,
+                                b: s,
+                                reason: MergeReason::Lexicon,
+                                doc: None,
+                                detail: format!("{how} (term {term})"),
+                            });
+                        }
+                        unions.push(Union {
+                            a: t,
+                            b: i,
+                            reason: MergeReason::AliasDef,
+                            doc: Some(d.meta.id.clone()),
+                            detail: format!(
+                                "the document resolves “{surface}” to {} (alias definition or short name); {surface} is the known {term}",
+                                m.name
+                            ),
+                        });
+                    }
                 } else if !generic.contains(&tk)
                     && (is_abbreviation_of(&m.text, &m.name)
                         || (tk.is_ascii() && tk.chars().count() >= 2))
@@ -302,7 +323,10 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                         b: s,
                         reason: MergeReason::AliasDef,
                         doc: Some(d.meta.id.clone()),
-                        detail: format!("（以下简称“{surface}”） for {}", m.name),
+                        detail: format!(
+                            "the document resolves “{surface}” to {} (alias definition or short name)",
+                            m.name
+                        ),
                     });
                 }
             }
@@ -504,6 +528,9 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
             acc.members.push((di, mi));
             let surface = m.text.trim().to_string();
             if !surface.is_empty() {
+                acc.first_doc_of_name
+                    .entry(surface.clone())
+                    .or_insert_with(|| d.meta.id.clone());
                 acc.surfaces.insert(surface);
             }
             row.push(Some(rep));

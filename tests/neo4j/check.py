@@ -371,6 +371,42 @@ def step_counts(srv: Server, files) -> None:
         ok("every relationship carries evidence (doc, sentence, start, end, rule)")
 
 
+def norm_value(v):
+    """Lists compare as sets (Cypher 3.1 cannot sort a collected list); a map of lists
+    {TYPE: [names]} and a list of {type, name} maps are the same pairs."""
+    if isinstance(v, dict) and v and all(isinstance(x, list) for x in v.values()):
+        v = [{"type": k, "name": n} for k, ns in v.items() for n in ns]
+    if isinstance(v, list):
+        return sorted({canon(norm_value(x)) for x in v})
+    if isinstance(v, dict):
+        return {k: norm_value(x) for k, x in v.items()}
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def compare_twin(cols, rows, twin) -> str | None:
+    """None when the Cypher rows and `kgextract query --format json` rows agree: same columns,
+    same rows (as a multiset, values normalized by norm_value)."""
+    if not isinstance(twin, list):
+        return "JSON output is not an array of rows"
+    if len(twin) != len(rows):
+        return f"{len(rows)} rows in Neo4j, {len(twin)} from kgextract"
+    keys = set()
+    for t in twin:
+        keys |= set(t)
+    if twin and keys != set(cols):
+        return (f"columns differ: only in Cypher {sorted(set(cols) - keys)}, "
+                f"only in kgextract {sorted(keys - set(cols))}")
+    a = Counter(canon({c: norm_value(v) for c, v in zip(cols, r)}) for r in rows)
+    b = Counter(canon({c: norm_value(t.get(c)) for c in cols}) for t in twin)
+    if a != b:
+        only_a = list((a - b).elements())[:3]
+        only_b = list((b - a).elements())[:3]
+        return f"rows differ:\n      only in Neo4j: {only_a}\n      only in kgextract: {only_b}"
+    return None
+
+
 def step_queries(args, srv: Server, export: Path) -> None:
     qfile = Path(args.queries)
     if not qfile.is_file():
@@ -400,8 +436,9 @@ def step_queries(args, srv: Server, export: Path) -> None:
             except json.JSONDecodeError as e:
                 fail(f"kgextract query {name} --format json is not JSON: {e}")
                 continue
-            if len(twin) != len(rows):
-                fail(f"{line}, but its twin `kgextract query {name}` gives {len(twin)} rows")
+            problem = compare_twin(cols, rows, twin)
+            if problem:
+                fail(f"{line}, but differs from its twin `kgextract query {name} --format json`: {problem}")
                 continue
             line += f" = kgextract query {name}"
         ok(line)

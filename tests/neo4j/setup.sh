@@ -9,8 +9,9 @@ CACHE="${1:-${KG_NEO4J_CACHE:-$HOME/.cache/kgextract-neo4j}}"
 mkdir -p "$CACHE"
 need_apt=()
 command -v dot >/dev/null || need_apt+=(graphviz)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
-if ! java -version 2>&1 | grep -q 'version "17'; then need_apt+=(openjdk-17-jre-headless); fi
+# (no `grep -q` after a pipe: with pipefail, fc-list's SIGPIPE would count as "missing")
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_apt+=(fonts-noto-cjk)
+if ! java -version 2>&1 | grep 'version "17' >/dev/null; then need_apt+=(openjdk-17-jre-headless); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: apt-get install ${need_apt[*]}" >&2
   apt-get update -qq

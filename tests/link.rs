@@ -1,0 +1,138 @@
+//! Entity resolution rules, one document set per rule (positive and negative cases).
+
+#[path = "util/fixture.rs"]
+mod fixture;
+
+use fixture::{org, person};
+use kgextract::extract::{DocExtraction, DocMeta, DocStats, NodeRef, RelProps, RelType};
+use kgextract::graph::{KnowledgeGraph, NodeLabel};
+
+fn doc(id: &str, mentions: Vec<kgextract::extract::Mention>) -> DocExtraction {
+    DocExtraction {
+        meta: DocMeta {
+            id: id.into(),
+            source: id.into(),
+            title: None,
+            published: None,
+        },
+        sentences: vec!["句子。".into()],
+        mentions,
+        events: vec![],
+        relations: vec![],
+        stats: DocStats::default(),
+    }
+}
+
+fn org_names(kg: &KnowledgeGraph) -> Vec<(String, Vec<String>)> {
+    let mut v: Vec<_> =
+        kg.g.node_weights()
+            .filter(|n| n.label == NodeLabel::Organization)
+            .map(|n| (n.name.clone(), n.aliases.iter().cloned().collect()))
+            .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn alias_definition_of_a_known_name_merges_with_it() {
+    // 以下简称 giving the lexicon short name; another document uses the short name only.
+    let kg = KnowledgeGraph::build(vec![
+        doc("a", vec![org("中国移动通信集团有限公司", "中国移动")]),
+        doc("b", vec![org("中国移动", "中国移动")]),
+    ]);
+    let names = org_names(&kg);
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert_eq!(names[0].0, "中国移动");
+}
+
+#[test]
+fn local_alias_colliding_with_a_known_name_stays_local() {
+    // 移动 is a lexicon alias of 中国移动, but here it abbreviates another company.
+    let kg = KnowledgeGraph::build(vec![
+        doc("a", vec![org("深圳移动科技有限公司", "移动")]),
+        doc("b", vec![org("中国移动", "中国移动")]),
+    ]);
+    let names = org_names(&kg);
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn abbreviation_alias_merges_across_documents_generic_does_not() {
+    let kg = KnowledgeGraph::build(vec![
+        doc("a", vec![org("北京星河数据科技有限公司", "星河数据")]),
+        doc("b", vec![org("星河数据", "星河数据")]),
+        doc(
+            "c",
+            vec![org("甲有限公司", "公司"), org("乙有限公司", "公司")],
+        ),
+    ]);
+    let names = org_names(&kg);
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(
+        names
+            .iter()
+            .any(|(n, a)| n == "北京星河数据科技有限公司" && a.contains(&"星河数据".to_string()))
+    );
+}
+
+#[test]
+fn same_name_people_in_different_organizations_stay_apart() {
+    let holds = |p: usize, o: usize| kgextract::extract::Relation {
+        rel: RelType::HoldsPosition,
+        from: NodeRef::Mention(p),
+        to: NodeRef::Mention(o),
+        props: RelProps {
+            title: Some("董事长".into()),
+            ..RelProps::default()
+        },
+        evidence: kgextract::extract::Evidence::new(0, 0..0, kgextract::rules::RuleId("t.t")),
+    };
+    let mut a = doc("a", vec![person("王芳"), org("华为", "华为")]);
+    a.relations = vec![holds(0, 1)];
+    let mut b = doc("b", vec![person("王芳"), org("腾讯", "腾讯")]);
+    b.relations = vec![holds(0, 1)];
+    let mut c = doc("c", vec![person("王芳"), org("腾讯", "腾讯")]);
+    c.relations = vec![holds(0, 1)];
+    let kg = KnowledgeGraph::build(vec![a, b, c]);
+    let people: Vec<_> =
+        kg.g.node_weights()
+            .filter(|n| n.label == NodeLabel::Person)
+            .collect();
+    assert_eq!(people.len(), 2, "one 王芳 per organization");
+    let mut mentions: Vec<u32> = people.iter().map(|p| p.mentions).collect();
+    mentions.sort();
+    assert_eq!(
+        mentions,
+        vec![1, 2],
+        "the 腾讯 王芳 of b and c is one person"
+    );
+}
+
+#[test]
+fn ids_are_stable_across_runs() {
+    let build = || {
+        KnowledgeGraph::build(vec![doc(
+            "a",
+            vec![org("中国联通", "中國聯通"), person("张三")],
+        )])
+    };
+    let ids = |kg: &KnowledgeGraph| {
+        let mut v: Vec<String> = kg.g.node_weights().map(|n| n.id.clone()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&build()), ids(&build()));
+    // The id is a content key: it can be recomputed from the label and the name key.
+    let kg = build();
+    let cu =
+        kg.g.node_weights()
+            .find(|n| n.label == NodeLabel::Organization)
+            .map(|n| n.id.clone());
+    assert_eq!(
+        cu,
+        Some(kgextract::graph::node_id(
+            NodeLabel::Organization,
+            &kgextract::link::key("中国联通")
+        ))
+    );
+}
