@@ -60,8 +60,7 @@ const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
 const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时";
 /// Characters that may stand right after a name without being part of it.
-const RIGHT_BOUNDARY: &str =
-    "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍正才刚早竟终先";
+const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍正才刚早竟终先";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names.
@@ -71,6 +70,8 @@ const DOTS: &str = "·•・‧∙-－";
 pub struct PersonRules {
     surnames: TermMatcher,
     not_person: TermMatcher,
+    /// Common two-character words (`国家`, `建设`): never a given name without a title.
+    common_words: HashSet<String>,
     context: TermMatcher,
     given_ok: HashSet<char>,
     given_bad: HashSet<char>,
@@ -90,6 +91,7 @@ impl PersonRules {
         PersonRules {
             surnames: TermMatcher::new(lex.get("surnames").entries.iter()),
             not_person: TermMatcher::new(lex.get("not_person").entries.iter()),
+            common_words: lex.get("common_words").terms().map(String::from).collect(),
             context: TermMatcher::new(lex.get("person_context").entries.iter()),
             given_ok: char_set(lex, "given_name_chars"),
             given_bad: char_set(lex, "given_name_bad_chars"),
@@ -154,13 +156,11 @@ impl Opt {
         }
         // Weak surnames (高, 文, 江, 安) need more: a plausible given name and no running text
         // after it, with a title or honorific, or a two-character given name between a
-        // boundary and a verb (`江某民说`); or an office title right before and a boundary
-        // after (`副总封某，`).
+        // boundary and a verb (`江某民说`).
         if self.weak {
             let verb_framed = self.given_len == 2 && self.left >= 1 && self.right >= 3;
             let framed = self.shape >= 1 && self.right >= 0 && (titled || verb_framed);
-            let title_framed = self.left >= TITLE && self.right >= 1;
-            if !(framed || title_framed) {
+            if !framed {
                 return false;
             }
         }
@@ -386,7 +386,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 right = 3;
             }
             let ends = cx.common.get(&sr.start);
-            let common_exact = ends.is_some_and(|v| v.contains(&end));
+            let common_exact = ends.is_some_and(|v| v.contains(&end))
+                || (left < TITLE && pr.common_words.contains(&text[sr.end..end]));
             let common_prefix = ends.is_some_and(|v| v.iter().any(|&x| x != end));
             opts.push(Opt {
                 sur_end: sr.end,

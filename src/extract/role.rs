@@ -208,7 +208,9 @@ impl RoleRules {
             let abs = floor + i;
             let is_boundary = !is_han(c)
                 || "，、。；：兼任为的及和与在从于".contains(c)
-                || ORG_ENDS.iter().any(|o| text[..abs + c.len_utf8()].ends_with(o))
+                || ORG_ENDS
+                    .iter()
+                    .any(|o| text[..abs + c.len_utf8()].ends_with(o))
                 || doc
                     .mentions
                     .iter()
