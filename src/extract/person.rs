@@ -60,7 +60,7 @@ const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
 const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时";
 /// Characters that may stand right after a name without being part of it.
-const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍正才刚早竟终先";
+const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names.
@@ -129,6 +129,8 @@ struct Opt {
     right_title: bool,
     /// The left neighbour is punctuation or the start of the text (not a function word).
     left_punct: bool,
+    /// The right neighbour is punctuation, the end, or one of 的/在/和/与/及/等.
+    right_firm: bool,
     weak: bool,
     /// A not-a-person word starts at the name and lies inside it.
     common_prefix: bool,
@@ -182,7 +184,7 @@ impl Opt {
         // boundary (`，李咏，`).
         let strong = !self.weak && self.shape >= 1;
         let bare = strong
-            && (self.left >= 1 || (self.given_len == 2 && self.plausible && self.right >= 1))
+            && (self.left >= 1 || (self.given_len == 2 && self.plausible && self.right_firm))
             && ((self.given_len == 2 && self.right >= 1)
                 || (self.given_len == 2 && self.plausible && self.left_punct)
                 || (self.given_len == 1 && self.plausible && self.right >= 1 && self.left_punct));
@@ -400,6 +402,9 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 left_punct: cx
                     .prev_char(sr.start)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
+                right_firm: cx.next_char(end).is_none_or(|c| {
+                    (!is_han(c) && !c.is_ascii_alphanumeric()) || "的在和与及等".contains(c)
+                }),
                 weak,
                 common_prefix,
                 common_exact,
