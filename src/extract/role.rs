@@ -16,6 +16,7 @@
 //! `schema/lexicons/not_role.txt`; they sit in the same automaton as the titles so the
 //! leftmost-longest match swallows the title inside them.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::Regex;
@@ -196,8 +197,13 @@ impl RoleRules {
     /// The name runs back over CJK characters to a boundary — punctuation, a connective
     /// (兼, 任, 的, 、), the end of an organization word (公司, 集团, 厂) or of a committed
     /// mention — and must be at least one character plus the department suffix.
-    fn department_start(&self, doc: &AnnotatedDoc, start: usize, floor: usize) -> Option<usize> {
-        let text = doc.text();
+    fn department_start(
+        &self,
+        text: &str,
+        mention_ends: &HashSet<usize>,
+        start: usize,
+        floor: usize,
+    ) -> Option<usize> {
         let before = &text[floor..start];
         let suffix = DEPT_ENDS.iter().find(|d| before.ends_with(*d))?;
         let head_end = start - suffix.len();
@@ -211,10 +217,7 @@ impl RoleRules {
                 || ORG_ENDS
                     .iter()
                     .any(|o| text[..abs + c.len_utf8()].ends_with(o))
-                || doc
-                    .mentions
-                    .iter()
-                    .any(|m| m.range.end == abs + c.len_utf8() && m.range.start <= abs);
+                || mention_ends.contains(&(abs + c.len_utf8()));
             if is_boundary {
                 bounded = true;
                 break;
@@ -296,6 +299,7 @@ impl Extractor for RoleExtractor {
     fn find(&self, doc: &AnnotatedDoc, rules: &Rules, out: &mut Vec<Candidate>) {
         let text = doc.text();
         let rr = &rules.role;
+        let mention_ends: HashSet<usize> = doc.mentions.iter().map(|m| m.range.end).collect();
         let mut prev_end = 0;
         // end of the last collective title (a list continues it: 专家和学者)
         let mut collective_end: Option<usize> = None;
@@ -317,14 +321,15 @@ impl Extractor for RoleExtractor {
                 prev_end = r.end;
                 continue;
             }
-            let (rule, priority) = if let Some(d) = rr.department_start(doc, start, prev_end) {
-                start = d;
-                (DEPARTMENT, 6)
-            } else if start < r.start {
-                (MODIFIER, 6)
-            } else {
-                (LEXICON, 5)
-            };
+            let (rule, priority) =
+                if let Some(d) = rr.department_start(text, &mention_ends, start, prev_end) {
+                    start = d;
+                    (DEPARTMENT, 6)
+                } else if start < r.start {
+                    (MODIFIER, 6)
+                } else {
+                    (LEXICON, 5)
+                };
             prev_end = r.end;
             let title = text[start..r.end].to_string();
             out.push(
