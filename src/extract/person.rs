@@ -162,6 +162,16 @@ impl Opt {
         if self.weak {
             let verb_framed = self.given_len == 2 && self.left >= 1 && self.right >= 3;
             let framed = self.shape >= 1 && self.right >= 0 && (titled || verb_framed);
+            // or a full plausible name between punctuation and a firm boundary (`，钱某书的`)
+            let bare_framed = self.given_len == 2
+                && self.plausible
+                && self.left_punct
+                && self.right_firm
+                && !self.common_prefix
+                && !self.common_exact;
+            if bare_framed && !framed {
+                return true;
+            }
             if !framed {
                 return false;
             }
@@ -215,6 +225,8 @@ struct Ctx<'a> {
     before: HashMap<usize, i32>,
     /// not_person words by start: their ends.
     common: HashMap<usize, Vec<usize>>,
+    /// Starts of common two-character words (`common_words.txt`).
+    common_after: HashSet<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -253,8 +265,23 @@ impl<'a> Ctx<'a> {
         for (r, _) in pr.not_person.find_all(text) {
             common.entry(r.start).or_default().push(r.end);
         }
+        let common_after = text
+            .char_indices()
+            .filter(|&(i, _)| {
+                let mut it = text[i..].chars();
+                match (it.next(), it.next()) {
+                    (Some(a), Some(b)) => {
+                        let w = &text[i..i + a.len_utf8() + b.len_utf8()];
+                        pr.common_words.contains(w)
+                    }
+                    _ => false,
+                }
+            })
+            .map(|(i, _)| i)
+            .collect();
         Ctx {
             text,
+            common_after,
             taken,
             role_start,
             role_end,
@@ -300,6 +327,15 @@ impl<'a> Ctx<'a> {
     }
 
     fn right_score(&self, e: usize) -> i32 {
+        let s = self.right_score_plain(e);
+        // A common word right after the name (`…平建设`, `…思主义`) also ends it.
+        if s < 1 && self.common_after.contains(&e) {
+            return 1;
+        }
+        s
+    }
+
+    fn right_score_plain(&self, e: usize) -> i32 {
         if let Some(&strong) = self.role_start.get(&e) {
             return if strong { TITLE } else { 2 };
         }
