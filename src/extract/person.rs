@@ -8,12 +8,16 @@
 //!   word before it (`张伟表示`, `李娜女士`, `妻子王芳`), from `person_context.txt`.
 //! - `person.enumeration` — a member of a `、`/`和` list next to a confirmed name, or of a list
 //!   closed by `等` (`张伟、李娜等`).
-//! - `person.repeat` — a later mention of a name confirmed elsewhere in the document.
+//! - `person.repeat` — a later mention of a name confirmed elsewhere in the document, or a
+//!   plausible full name that recurs three times or more (twice ending at a boundary).
 //! - `person.alias` — surname + title or `总` (`王董事长`, `陈总`) standing for a confirmed name
 //!   with that surname (the mention's canonical name is the full name).
 //! - `person.transliterated` — a foreign name written with `·` (`约翰·史密斯`).
 //! - `person.foreign` — a run of transliteration characters next to a title or verb
-//!   (`总统克林顿`).
+//!   (`总统克林顿`), or a clearly foreign run between boundaries (`，斯帕莱蒂的`).
+//! - `person.latin` — a capitalized Latin-script name next to a title or verb.
+//! - `person.enumeration` also covers lists with no context at all: three or more names
+//!   joined by `、`, a bracketed note, or nothing (`李某某王某某张某某` in name lists).
 //!
 //! How a Chinese name is decided. Every surname occurrence (`surnames.txt`, compound ones
 //! included) with a one- or two-character given name is an *option*. Each option gets a left
@@ -27,9 +31,14 @@
 //! never end a name (`在`, `的`, `说`: `given_name_bad_chars.txt`) are excluded outright,
 //! which is why `曹某某在` ends before `在`.
 //!
-//! What guards against common words: the not-a-person list (`高明`, `马上`, `周年`), weak
-//! surnames (`高`, `文`, `安`, `和`: only next to a title), and the rule that a name without a
-//! title needs every given-name character to be a plausible one.
+//! Without any context word, a full name is still read when its shape is convincing: three
+//! characters with a plausible given name ending at a firm boundary (`，张建华的`), or two
+//! plausible ones between punctuation and a boundary (`，李咏，`).
+//!
+//! What guards against common words: the not-a-person list (`高明`, `马上`, `周年`), the
+//! common-word list for given names (`张|国家`), weak surnames (`高`, `文`, `安`: a title,
+//! a verb with a full name, or a full plausible name between punctuation), and the rule that
+//! a name without a title needs plausible given-name characters (`given_name_chars.txt`).
 //!
 //! Doubt: the left boundary of a name with only a verb after it is uncertain in running text
 //! (`今天王强表示`); we take the surname position and accept that a surname character ending
@@ -376,6 +385,7 @@ impl Extractor for PersonExtractor {
         }
         enumerations(&cx, &opts, &mut accepted, &mut cands);
         chains(&cx, &opts, &mut accepted, &mut cands);
+        recurring(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
         // Later mentions and aliases need the names that will actually win.
         let winners = resolve(&cands);
@@ -625,6 +635,43 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
                     opts[m].range.clone(),
                     ENUMERATION,
                     BASE + opts[m].score() + 3,
+                ));
+            }
+        }
+    }
+}
+
+/// A plausible full name that recurs in the document (three times or more, at least twice
+/// ending at a boundary) is a person the document is about (`樊某…樊某的藏品…对樊某来说`).
+fn recurring(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, o) in opts.iter().enumerate() {
+        if o.shape >= 1
+            && !o.weak
+            && !o.common_exact
+            && !o.common_prefix
+            && (o.plausible || o.given_len == 2)
+        {
+            by_text.entry(&text[o.range.clone()]).or_default().push(i);
+        }
+    }
+    let mut names: Vec<(&str, Vec<usize>)> = by_text.into_iter().collect();
+    names.sort();
+    for (_, occ) in names {
+        let ended = occ.iter().filter(|&&i| opts[i].right >= 1).count();
+        if occ.len() < 3 || ended < 2 {
+            continue;
+        }
+        for i in occ {
+            let o = &opts[i];
+            if !accepted[i] && (o.left >= 1 || o.right >= 1) {
+                accepted[i] = true;
+                out.push(Candidate::new(
+                    Label::Person,
+                    o.range.clone(),
+                    REPEAT,
+                    BASE + o.score() + 1,
                 ));
             }
         }
