@@ -553,8 +553,10 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
     let mut order: Vec<usize> = (0..opts.len()).filter(|&i| eligible(&opts[i])).collect();
     order.sort_by_key(|&i| (opts[i].range.start, opts[i].range.end));
     let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
-    // (chain length, predecessor)
-    let mut best: HashMap<usize, (usize, Option<usize>)> = HashMap::new();
+    // (chain value, members, predecessor). The value prefers longer names for the same text
+    // (`李某某王某某` over `李某` + `某王某` …): each member is worth 10 per character minus 4.
+    let value = |o: &Opt| 10 * (1 + o.given_len as i32) - 4;
+    let mut best: HashMap<usize, (i32, usize, Option<usize>)> = HashMap::new();
     for &i in &order {
         let o = &opts[i];
         let s = o.range.start;
@@ -568,7 +570,7 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
         {
             links.push((open, false));
         }
-        let mut me = (1, None);
+        let mut me = (value(o), 1, None);
         for (end, adjacent) in links {
             for &p in by_end.get(&end).into_iter().flatten() {
                 let po = &opts[p];
@@ -577,9 +579,9 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
                 if adjacent && !(solid(po) && solid(o)) {
                     continue;
                 }
-                let len = best.get(&p).map_or(1, |b| b.0) + 1;
-                if len > me.0 {
-                    me = (len, Some(p));
+                let (pv, pn, _) = best.get(&p).copied().unwrap_or((value(po), 1, None));
+                if pv + value(o) > me.0 {
+                    me = (pv + value(o), pn + 1, Some(p));
                 }
             }
         }
@@ -588,7 +590,7 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
     }
     let mut ends: Vec<usize> = best
         .iter()
-        .filter(|(_, b)| b.0 >= 2)
+        .filter(|(_, b)| b.1 >= 2)
         .map(|(i, _)| *i)
         .collect();
     ends.sort_by_key(|i| (std::cmp::Reverse(best[i].0), opts[*i].range.start));
@@ -596,7 +598,7 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
     for e in ends {
         let mut members = vec![e];
         let mut cur = e;
-        while let Some(Some(p)) = best.get(&cur).map(|b| b.1) {
+        while let Some(Some(p)) = best.get(&cur).map(|b| b.2) {
             members.push(p);
             cur = p;
         }
