@@ -711,12 +711,16 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 .take_while(|&c| tl(c) && is_han(c))
                 .map(char::len_utf8)
                 .sum();
-            let han: usize = text[part_start..]
-                .chars()
-                .take_while(|&c| is_han(c))
-                .take(4)
-                .map(char::len_utf8)
-                .sum();
+            // the last part may run on over name characters, never over a verb, an
+            // honorific or a function word (`科恩执导`, `罗斯的`)
+            let mut han = 0;
+            for c in text[part_start..].chars().take(4) {
+                let at = part_start + han;
+                if !pr.given_possible(c) || (han >= part && cx.after.contains_key(&at)) {
+                    break;
+                }
+                han += c.len_utf8();
+            }
             let han_end = part_start + han;
             if han > part && cx.right_score(han_end) >= 1 && !text[han_end..].starts_with(is_dot) {
                 end = han_end;
