@@ -171,6 +171,13 @@ impl Opt {
         if self.weak {
             let verb_framed = self.given_len == 2 && self.left >= 1 && self.right >= 3;
             let framed = self.shape >= 1 && self.right >= 0 && (titled || verb_framed);
+            // a title right before a full plausible name (`记者公某佳北京报道`)
+            let title_framed = self.left >= TITLE && self.given_len == 2 && self.plausible;
+            // a kinship/naming word before and a boundary after (`老伴石某兰今年`)
+            let word_framed = self.left >= 3 && self.right >= 1 && self.shape >= 1;
+            if (title_framed || word_framed) && !self.common_exact && !self.common_prefix {
+                return true;
+            }
             // or a full plausible name between punctuation and a firm boundary (`，钱某书的`)
             let bare_framed = self.given_len == 2
                 && self.plausible
