@@ -16,6 +16,8 @@
 //! - `person.foreign` — a run of transliteration characters next to a title or verb
 //!   (`总统克林顿`), or a clearly foreign run between boundaries (`，斯帕莱蒂的`).
 //! - `person.latin` — a capitalized Latin-script name next to a title or verb.
+//! - `person.lexicon` — a name the user declared (`--lexicon FILE` with lines
+//!   `name<TAB>persons[<TAB>canonical=…]`). No names are built in: people are found by context.
 //! - `person.enumeration` also covers lists with no context at all: three or more names
 //!   joined by `、`, a bracketed note, or nothing (`李某某王某某张某某` in name lists).
 //!
@@ -61,6 +63,7 @@ pub const ALIAS: RuleId = RuleId("person.alias");
 pub const TRANSLITERATED: RuleId = RuleId("person.transliterated");
 pub const FOREIGN: RuleId = RuleId("person.foreign");
 pub const LATIN: RuleId = RuleId("person.latin");
+pub const LEXICON: RuleId = RuleId("person.lexicon");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
@@ -77,6 +80,8 @@ const DOTS: &str = "·•・‧∙-－";
 
 /// Compiled person rules, built once.
 pub struct PersonRules {
+    /// Names the user declared with `--lexicon` (lexicon `persons`; none are built in).
+    persons: TermMatcher,
     surnames: TermMatcher,
     not_person: TermMatcher,
     /// Common two-character words (`国家`, `建设`): never a given name without a title.
@@ -98,6 +103,7 @@ fn char_set(lex: &LexiconSet, name: &str) -> HashSet<char> {
 impl PersonRules {
     pub fn build(lex: &LexiconSet) -> PersonRules {
         PersonRules {
+            persons: TermMatcher::new(lex.get("persons").entries.iter()),
             surnames: TermMatcher::new(lex.get("surnames").entries.iter()),
             not_person: TermMatcher::new(lex.get("not_person").entries.iter()),
             common_words: lex.get("common_words").terms().map(String::from).collect(),
@@ -378,6 +384,13 @@ impl Extractor for PersonExtractor {
         let cx = Ctx::new(doc, rules);
         let opts = chinese_options(pr, &cx);
         let mut cands: Vec<Candidate> = Vec::new();
+        for (r, e) in pr.persons.find_longest(cx.text) {
+            if !cx.overlaps(&r) {
+                let mut c = Candidate::new(Label::Person, r, LEXICON, BASE + 12);
+                c.canonical = e.attr("canonical").map(String::from);
+                cands.push(c);
+            }
+        }
         let mut accepted = vec![false; opts.len()];
         for (i, o) in opts.iter().enumerate() {
             if o.accepted() {
@@ -1023,6 +1036,29 @@ mod tests {
                 ("陈立军".to_string(), "person.alias")
             ]
         );
+    }
+
+    #[test]
+    fn user_declared_names() {
+        let mut lex = LexiconSet::builtin().expect("builtin");
+        lex.map
+            .entry("persons".to_string())
+            .or_default()
+            .entries
+            .push(crate::rules::Entry {
+                term: "欧阳明".to_string(),
+                attrs: vec![],
+            });
+        let rules = Rules::build(lex);
+        let doc = crate::read::from_bytes("t", "t", "今天欧阳明来了".as_bytes()).expect("utf-8");
+        let ex = crate::extract::process(&doc, &rules);
+        let got: Vec<_> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.label == Label::Person)
+            .map(|m| (m.name.as_str(), m.rule.as_str()))
+            .collect();
+        assert_eq!(got, vec![("欧阳明", "person.lexicon")]);
     }
 
     #[test]
