@@ -34,10 +34,117 @@ pub enum What {
         #[arg(long, default_value_t = 25)]
         errors: usize,
     },
+    /// Money amounts (value and currency) against a TSV `text  value  currency  notes`, or
+    /// money spans (exact precision/recall) against a JSONL extraction file.
+    #[command(
+        after_help = "Examples:\n  kgextract eval money ../shared/eval/numeric/money.tsv\n  kgextract eval money ../shared/eval/numeric/money_extraction.jsonl"
+    )]
+    Money(ValueArgs),
+    /// Numerals against `numerals.tsv` (`text  number …`) or `numerals_invalid.tsv` (`text …`:
+    /// every row must be rejected or accepted for a documented reason).
+    #[command(
+        after_help = "Example:\n  kgextract eval numerals ../shared/eval/numeric/numerals.tsv"
+    )]
+    Numerals(ValueArgs),
+    /// Events and relations against FinRE or DuEE-Fin JSONL (see `src/eval/events.rs`).
+    #[command(
+        after_help = "Example:\n  kgextract eval events ../shared/eval/events/finre_test.jsonl --entities gold"
+    )]
+    Events {
+        gold: PathBuf,
+        /// Entities from our own families (`ours`), from the gold data (`gold`), or both runs.
+        #[arg(long, value_enum, default_value = "both")]
+        entities: crate::eval::events::EntityMode,
+        /// Print one JSON array (one object per entity mode) instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Only the first N records.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// How many misses to show.
+        #[arg(long, default_value_t = 10)]
+        errors: usize,
+    },
+    /// Dates against `times.tsv` (`text  expected  reference_time  source  notes`; only
+    /// calendar dates and date ranges are scored, see `src/eval/dates.rs`), or date spans
+    /// against a JSONL extraction file (relative dates resolved against `--published`).
+    #[command(
+        after_help = "Examples:\n  kgextract eval dates ../shared/eval/numeric/times.tsv\n  kgextract eval dates ../shared/eval/numeric/time_extraction.jsonl --published 2021-06-14"
+    )]
+    Dates(ValueArgs),
+}
+
+/// Arguments of the value evaluations (money, numerals, dates).
+#[derive(clap::Args, Debug)]
+pub struct ValueArgs {
+    pub file: PathBuf,
+    /// Print one JSON object (`total`, `correct`, `accuracy`, `failures`) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Only the first N rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// How many failures to list in the text output.
+    #[arg(long, default_value_t = 200)]
+    pub failures: usize,
+    /// Publication date for the records of a JSONL span file (YYYY-MM-DD).
+    #[arg(long)]
+    pub published: Option<chrono::NaiveDate>,
+}
+
+type ValueEval = fn(
+    std::fs::File,
+    &str,
+    &Rules,
+    Option<usize>,
+) -> std::result::Result<crate::eval::numerals::ValueReport, String>;
+
+/// A `.jsonl` file is scored as spans of `label`; anything else as a value TSV.
+fn run_value_or_spans(a: ValueArgs, eval: ValueEval, label: crate::extract::Label) -> Result<u8> {
+    if a.file.extension().is_some_and(|e| e == "jsonl") {
+        let f = std::fs::File::open(&a.file)
+            .with_context(|| format!("{}: cannot open", a.file.display()))?;
+        let rep = crate::eval::numerals::evaluate_spans(
+            f,
+            &a.file.display().to_string(),
+            Rules::builtin(),
+            label,
+            a.published,
+            a.limit,
+        )
+        .map_err(|e| anyhow!(e))?;
+        if a.json {
+            println!("{}", serde_json::to_string_pretty(&rep)?);
+        } else {
+            print!("{}", rep.render(a.failures));
+        }
+        return Ok(0);
+    }
+    run_value(a, eval)
+}
+
+fn run_value(a: ValueArgs, eval: ValueEval) -> Result<u8> {
+    let f = std::fs::File::open(&a.file)
+        .with_context(|| format!("{}: cannot open", a.file.display()))?;
+    let rep = eval(f, &a.file.display().to_string(), Rules::builtin(), a.limit)
+        .map_err(|e| anyhow!(e))?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&rep)?);
+    } else {
+        print!("{}", rep.render(a.failures));
+    }
+    Ok(0)
 }
 
 pub fn run(args: Args) -> Result<u8> {
     match args.what {
+        What::Events {
+            gold,
+            entities,
+            json,
+            limit,
+            errors,
+        } => events(gold, entities, json, limit, errors),
         What::Ner {
             gold,
             map,
@@ -78,5 +185,72 @@ pub fn run(args: Args) -> Result<u8> {
             }
             Ok(0)
         }
+        What::Money(a) => run_value_or_spans(
+            a,
+            crate::eval::money::evaluate,
+            crate::extract::Label::Amount,
+        ),
+        What::Numerals(a) => run_value(a, crate::eval::numerals::evaluate),
+        What::Dates(a) => {
+            run_value_or_spans(a, crate::eval::dates::evaluate, crate::extract::Label::Date)
+        }
     }
+}
+
+fn events(
+    gold: PathBuf,
+    entities: crate::eval::events::EntityMode,
+    json: bool,
+    limit: Option<usize>,
+    errors: usize,
+) -> Result<u8> {
+    use crate::eval::events::{EntityMode, evaluate};
+    let modes = match entities {
+        EntityMode::Both => vec![EntityMode::Ours, EntityMode::Gold],
+        m => vec![m],
+    };
+    let mut reports = Vec::new();
+    for mode in modes {
+        let f = std::fs::File::open(&gold)
+            .with_context(|| format!("{}: cannot open", gold.display()))?;
+        let rep = evaluate(
+            BufReader::new(f),
+            &gold.display().to_string(),
+            Rules::builtin(),
+            mode,
+            limit,
+        )
+        .map_err(|e| anyhow!(e))?;
+        reports.push(rep);
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&reports)?);
+        return Ok(0);
+    }
+    for rep in &reports {
+        println!(
+            "{} records from {} — entities: {}",
+            rep.records,
+            gold.display(),
+            rep.entities
+        );
+        println!(
+            "{:<16} {:>6} {:>6} {:>7}   {:>8} {:>7} {:>9}",
+            "item", "gold", "found", "recall", "produced", "correct", "precision"
+        );
+        for (k, s) in &rep.scores {
+            println!(
+                "{:<16} {:>6} {:>6} {:>7.3}   {:>8} {:>7} {:>9.3}",
+                k, s.gold, s.found, s.recall, s.produced, s.correct, s.precision
+            );
+        }
+        if errors > 0 {
+            println!("\nsome misses:");
+            for m in rep.misses.iter().take(errors) {
+                println!("  {m}");
+            }
+        }
+        println!();
+    }
+    Ok(0)
 }

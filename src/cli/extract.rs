@@ -1,16 +1,28 @@
 //! `kgextract extract`: read → normalize → segment → extract → link → graph → export.
+//!
+//! Input handling lives here: files, folders, `-` for stdin, JSONL (`--jsonl`, or any `.jsonl`
+//! file named directly). Policy, in the order a user meets it:
+//! 1. the output folder is checked first (a foreign folder is refused before any work);
+//! 2. a named input that does not exist is an error (exit 1) — a typo should not produce an
+//!    empty graph;
+//! 3. a bad document (binary, unreadable, empty, too large, bad JSONL line, a panic while
+//!    extracting) is a warning on stderr and in `warnings.jsonl`; the batch goes on, and
+//!    `--strict` turns any warning into exit code 3;
+//! 4. if no document at all could be read, that is an error (exit 1) and the previous export
+//!    stays as it was;
+//! 5. Ctrl-C / SIGTERM remove the temporary folder and exit 130; the previous export stays.
 
-use std::io::Read;
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
-use crate::export::{OutDir, exporters};
+use crate::export::{ExportOptions, OutDir, out_dir, select};
 use crate::extract::DocExtraction;
 use crate::graph::KnowledgeGraph;
-use crate::read::{self, Document, Limits};
+use crate::read::{self, Document, Limits, ReadError, ReadWarning};
 use crate::rules::{LexiconSet, Rules};
 
 #[derive(clap::Args, Debug)]
@@ -19,10 +31,15 @@ use crate::rules::{LexiconSet, Rules};
   kgextract extract news/ -o graph/        every .txt/.md under news/ into graph/
   kgextract extract article.txt --published 2024-07-21
   cat article.txt | kgextract extract - -o out/
-  kgextract extract --force -o existing_folder/ news/")]
+  kgextract extract --jsonl < docs.jsonl   JSONL records {\"id\",\"title\",\"published\",\"text\"}
+  kgextract extract docs.jsonl more/ -o out/
+  kgextract extract --force -o existing_folder/ news/
+
+Exit codes: 0 ok, 1 error (nothing written), 2 usage, 3 --strict and some documents failed,
+130 interrupted.")]
 pub struct Args {
     /// Files or folders (walked recursively for .txt/.md) to read, or `-` for stdin.
-    /// Default: the bundled samples/.
+    /// Default: the bundled samples/ (or stdin with --jsonl).
     pub inputs: Vec<PathBuf>,
     /// Output folder.
     #[arg(short = 'o', long = "output", default_value = "output")]
@@ -30,9 +47,13 @@ pub struct Args {
     /// Replace an existing output folder that kgextract did not write.
     #[arg(long)]
     pub force: bool,
-    /// Publication date (YYYY-MM-DD) for documents whose header has none; overrides headers.
+    /// Publication date (YYYY-MM-DD) for every document; overrides headers.
     #[arg(long, value_parser = parse_date)]
     pub published: Option<chrono::NaiveDate>,
+    /// Read JSONL records ({"id","title","published","text"} per line) from the inputs, or
+    /// from stdin when no input is given. Folders are walked for .jsonl files.
+    #[arg(long)]
+    pub jsonl: bool,
     /// Extra lexicon file(s): lines of `term<TAB>lexicon[<TAB>key=value …]`.
     #[arg(long = "lexicon")]
     pub lexicons: Vec<PathBuf>,
@@ -45,6 +66,18 @@ pub struct Args {
     /// Largest input file, in bytes.
     #[arg(long, default_value_t = Limits::default().max_bytes)]
     pub max_bytes: u64,
+    /// Export formats, comma-separated: neo4j, dot, graphml, json (default: all).
+    #[arg(long = "format", value_delimiter = ',')]
+    pub formats: Vec<String>,
+    /// Do not run Graphviz `dot` to render graph.svg.
+    #[arg(long)]
+    pub no_render: bool,
+    /// Draw only the neighbourhood of this entity (name, alias or id) in graph.dot/svg.
+    #[arg(long)]
+    pub focus: Option<String>,
+    /// With --focus: how many relationships away from it to draw.
+    #[arg(long, default_value_t = 2)]
+    pub depth: usize,
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -59,6 +92,28 @@ pub struct Warning {
     pub message: String,
 }
 
+impl From<ReadWarning> for Warning {
+    fn from(w: ReadWarning) -> Self {
+        Warning {
+            source: w.source,
+            message: w.message,
+        }
+    }
+}
+
+fn read_warning(e: ReadError, source: &str) -> Warning {
+    // ReadError messages start with the path already; keep `source` for the record.
+    let msg = e.to_string();
+    let message = msg
+        .strip_prefix(&format!("{source}: "))
+        .map(str::to_string)
+        .unwrap_or(msg);
+    Warning {
+        source: source.to_string(),
+        message,
+    }
+}
+
 fn default_samples() -> PathBuf {
     let local = PathBuf::from("samples");
     if local.is_dir() {
@@ -68,8 +123,176 @@ fn default_samples() -> PathBuf {
     }
 }
 
+/// One unit of reading work, in input order.
+enum Job {
+    /// A text file to read (in parallel).
+    File(PathBuf, String),
+    /// A document already in memory (stdin, JSONL).
+    Doc(Document),
+}
+
+/// Install the Ctrl-C / SIGTERM handler once per process.
+fn install_signal_handler() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            out_dir::abort_all();
+            eprintln!(
+                "kgextract: interrupted; nothing was written, the previous export is unchanged"
+            );
+            std::process::exit(130);
+        });
+    });
+}
+
+fn read_stdin(limits: &Limits) -> Result<Vec<u8>, ReadError> {
+    let stdin = std::io::stdin();
+    read::read_limited(stdin.lock(), "stdin", limits.max_bytes)
+}
+
+/// Turn the inputs into jobs; walk and JSONL problems go to `warnings`.
+fn collect_jobs(args: &Args, limits: &Limits, warnings: &mut Vec<Warning>) -> Result<Vec<Job>> {
+    let mut inputs = args.inputs.clone();
+    if inputs.is_empty() {
+        inputs.push(if args.jsonl {
+            PathBuf::from("-")
+        } else {
+            default_samples()
+        });
+    }
+    if inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        bail!("`-` (stdin) can be given only once");
+    }
+    let mut jobs = Vec::new();
+    for input in &inputs {
+        if input.as_os_str() == "-" {
+            if std::io::stdin().is_terminal() {
+                eprintln!("kgextract: reading from stdin (end with Ctrl-D)…");
+            }
+            let bytes = match read_stdin(limits) {
+                Ok(b) => b,
+                Err(e) => {
+                    warnings.push(read_warning(e, "stdin"));
+                    continue;
+                }
+            };
+            if args.jsonl {
+                jsonl_jobs("-", &bytes, &mut jobs, warnings);
+            } else {
+                match read::from_bytes("stdin", "stdin", &bytes).and_then(read::non_empty) {
+                    Ok(d) => jobs.push(Job::Doc(d)),
+                    Err(e) => warnings.push(read_warning(e, "stdin")),
+                }
+            }
+            continue;
+        }
+        let is_jsonl_file = input
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+        if args.jsonl || is_jsonl_file {
+            let files = if input.is_dir() {
+                jsonl_files(input, warnings)?
+            } else {
+                if !input.exists() {
+                    bail!(ReadError::Io {
+                        path: input.display().to_string(),
+                        err: std::io::Error::from(std::io::ErrorKind::NotFound),
+                    });
+                }
+                vec![input.clone()]
+            };
+            for f in files {
+                let src = f.display().to_string();
+                match read::read_bytes(&f, limits) {
+                    Ok(bytes) => jsonl_jobs(&src, &bytes, &mut jobs, warnings),
+                    Err(e) => warnings.push(read_warning(e, &src)),
+                }
+            }
+            continue;
+        }
+        let walk = read::walk(std::slice::from_ref(input))?;
+        warnings.extend(walk.warnings.into_iter().map(Warning::from));
+        if walk.files.is_empty() && input.is_dir() {
+            warnings.push(Warning {
+                source: input.display().to_string(),
+                message: "no .txt or .md files in this folder".into(),
+            });
+        }
+        jobs.extend(walk.files.into_iter().map(|(p, id)| Job::File(p, id)));
+    }
+    Ok(jobs)
+}
+
+/// The `.jsonl` files under a folder, sorted.
+fn jsonl_files(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for e in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        match e {
+            Ok(e)
+                if e.file_type().is_file()
+                    && e.path()
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("jsonl")) =>
+            {
+                out.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(e) => warnings.push(Warning {
+                source: e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| dir.display().to_string()),
+                message: format!("{e}; skipped"),
+            }),
+        }
+    }
+    Ok(out)
+}
+
+fn jsonl_jobs(src: &str, bytes: &[u8], jobs: &mut Vec<Job>, warnings: &mut Vec<Warning>) {
+    let name = if src == "-" { "stdin" } else { src };
+    let decoded = match read::decode(name, bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            warnings.push(read_warning(e, name));
+            return;
+        }
+    };
+    if let Some(w) = decoded.warning {
+        warnings.push(Warning {
+            source: name.to_string(),
+            message: w,
+        });
+    }
+    if decoded.text.trim().is_empty() {
+        warnings.push(Warning {
+            source: name.to_string(),
+            message: "is empty (no JSONL records)".into(),
+        });
+        return;
+    }
+    let (docs, ws) = read::jsonl::parse(src, &decoded.text, decoded.encoding);
+    warnings.extend(ws.into_iter().map(Warning::from));
+    for d in docs {
+        match read::non_empty(d) {
+            Ok(d) => jobs.push(Job::Doc(d)),
+            Err(e) => warnings.push(Warning {
+                source: match &e {
+                    ReadError::Empty { path } => path.clone(),
+                    _ => name.to_string(),
+                },
+                message: "\"text\" is empty".into(),
+            }),
+        }
+    }
+}
+
 pub fn run(args: Args) -> Result<u8> {
     let started = Instant::now();
+    install_signal_handler();
     let mut lex = LexiconSet::builtin().context("built-in lexicons")?;
     for f in &args.lexicons {
         lex.add_user_file(f)?;
@@ -90,55 +313,54 @@ pub fn run(args: Args) -> Result<u8> {
     };
 
     // Prepare the output folder first: a refusal should come before any work.
+    let exporters = select(
+        &args.formats,
+        &ExportOptions {
+            no_render: args.no_render,
+            focus: args.focus.clone(),
+            depth: args.depth,
+        },
+    )
+    .map_err(|m| anyhow::anyhow!(m))?;
     let out = OutDir::create(&args.output, args.force)?;
 
-    let inputs = if args.inputs.is_empty() {
-        vec![default_samples()]
-    } else {
-        args.inputs.clone()
-    };
-    let mut stdin_doc = None;
-    let mut paths = Vec::new();
-    let mut warnings = Vec::new();
-    for input in &inputs {
-        if input.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("cannot read stdin")?;
-            stdin_doc = Some(read::from_bytes("stdin", "-", &bytes)?);
-        } else {
-            paths.extend(read::expand_inputs(std::slice::from_ref(input))?);
-        }
-    }
+    let mut warnings: Vec<Warning> = Vec::new();
+    let jobs = collect_jobs(&args, &limits, &mut warnings)?;
     let published = args.published;
-    let with_date = |mut d: Document| {
-        if published.is_some() {
-            d.header.published = published;
-        }
-        d
-    };
-    let results: Vec<Result<DocExtraction, Warning>> = pool.install(|| {
-        paths
-            .par_iter()
-            .map(|(path, id)| {
-                let doc = read::read_file(path, id, &limits).map_err(|e| Warning {
-                    source: path.display().to_string(),
-                    message: e.to_string(),
-                })?;
-                process_guarded(&with_date(doc), rules)
+    type DocResult = (Result<DocExtraction, Warning>, Vec<Warning>);
+    let results: Vec<DocResult> = pool.install(|| {
+        jobs.into_par_iter()
+            .map(|job| {
+                let doc = match job {
+                    Job::Doc(d) => d,
+                    Job::File(path, id) => match read::read_file(&path, &id, &limits) {
+                        Ok(d) => d,
+                        Err(e) => {
+                            return (Err(read_warning(e, &path.display().to_string())), vec![]);
+                        }
+                    },
+                };
+                let mut doc = doc;
+                if published.is_some() {
+                    doc.header.published = published;
+                }
+                let notes = doc
+                    .header
+                    .warnings
+                    .iter()
+                    .map(|m| Warning {
+                        source: doc.source.clone(),
+                        message: m.clone(),
+                    })
+                    .collect();
+                (process_guarded(&doc, rules), notes)
             })
             .collect()
     });
     let mut docs = Vec::new();
-    for r in results {
+    for (r, notes) in results {
+        warnings.extend(notes);
         match r {
-            Ok(d) => docs.push(d),
-            Err(w) => warnings.push(w),
-        }
-    }
-    if let Some(d) = stdin_doc {
-        match process_guarded(&with_date(d), rules) {
             Ok(d) => docs.push(d),
             Err(w) => warnings.push(w),
         }
@@ -146,12 +368,24 @@ pub fn run(args: Args) -> Result<u8> {
     for w in &warnings {
         eprintln!("kgextract: warning: {}: {}", w.source, w.message);
     }
+    if docs.is_empty() {
+        if warnings.is_empty() {
+            bail!(
+                "no documents to read in the input (folders are searched for .txt and .md files)"
+            );
+        }
+        bail!(
+            "no document could be read ({} warning{} above); nothing was written",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" }
+        );
+    }
     let n_docs = docs.len();
     let bytes: usize = docs.iter().map(|d| d.stats.bytes).sum();
     let sentences: usize = docs.iter().map(|d| d.stats.sentences).sum();
     let removed: usize = docs.iter().map(|d| d.stats.removed_chars).sum();
-    let kg = KnowledgeGraph::build(docs);
-    for ex in exporters() {
+    let kg = KnowledgeGraph::build_with(docs, &rules.lexicons);
+    for ex in &exporters {
         ex.write(&kg, &out)
             .with_context(|| format!("writing the {} export", ex.name()))?;
     }
@@ -172,9 +406,6 @@ pub fn run(args: Args) -> Result<u8> {
         bytes as f64 / 1e6 / secs,
         target.display()
     );
-    if n_docs == 0 && warnings.is_empty() {
-        eprintln!("kgextract: warning: no .txt or .md documents found in the input");
-    }
     Ok(if args.strict && !warnings.is_empty() {
         super::exit::PARTIAL
     } else {

@@ -2,6 +2,9 @@
 
 pub mod eval;
 pub mod extract;
+pub mod query;
+pub mod rules;
+pub mod validate;
 
 use std::process::ExitCode;
 
@@ -36,6 +39,12 @@ pub enum Command {
     Extract(extract::Args),
     /// Measure extraction quality against gold data.
     Eval(eval::Args),
+    /// Ask an export folder: who signed what, positions, events, amounts, person/org, path.
+    Query(query::Args),
+    /// Explain a rule id: its doc, examples and where it lives.
+    Rules(rules::Args),
+    /// Check a folder of neo4j-admin import CSV files; print `file:line: error: …`.
+    Validate(validate::Args),
 }
 
 /// Parse arguments and run; clap prints usage errors itself (exit 2).
@@ -55,6 +64,9 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Query(a) => query::run(a),
+        Command::Rules(a) => rules::run(a),
+        Command::Validate(a) => validate::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -2,7 +2,11 @@
 //!
 //! Evaluation calls the library like any user would; it holds no rules of its own.
 
+pub mod events;
+pub mod dates;
+pub mod money;
 pub mod ner;
+pub mod numerals;
 
 /// Precision / recall / F1 counts for one label.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]

@@ -32,6 +32,7 @@ pub fn to_json(kg: &KnowledgeGraph) -> Value {
         o.insert("name".into(), json!(n.name));
         o.insert("aliases".into(), json!(n.aliases));
         o.insert("mentions".into(), json!(n.mentions));
+        o.insert("merged_by".into(), json!(n.merged_by));
         match &n.props {
             NodeProps::Document {
                 path,
@@ -117,4 +118,191 @@ impl Exporter for JsonExporter {
         s.push('\n');
         out.write("graph.json", s.as_bytes())
     }
+}
+
+/// Why `graph.json` could not be read back.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadJsonError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: not JSON: {source}")]
+    Json {
+        path: String,
+        source: serde_json::Error,
+    },
+    #[error("{path}: {what}")]
+    Shape { path: String, what: String },
+}
+
+fn s_of(o: &Value, k: &str) -> Option<String> {
+    o.get(k).and_then(Value::as_str).map(str::to_string)
+}
+
+fn strings(o: &Value, k: &str) -> std::collections::BTreeSet<String> {
+    o.get(k)
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn time_of(v: Option<&Value>) -> Option<TimeValue> {
+    let v = v?;
+    if let Some(p) = v.get("period").and_then(Value::as_str) {
+        return Some(TimeValue::Period {
+            text: p.to_string(),
+        });
+    }
+    let date = chrono::NaiveDate::parse_from_str(v.get("date")?.as_str()?, "%Y-%m-%d").ok()?;
+    let precision = serde_json::from_value(v.get("date_precision")?.clone()).ok()?;
+    let end = v
+        .get("end_date")
+        .and_then(Value::as_str)
+        .and_then(|e| chrono::NaiveDate::parse_from_str(e, "%Y-%m-%d").ok());
+    Some(TimeValue::Date {
+        date,
+        precision,
+        end,
+    })
+}
+
+/// Rebuild a [`KnowledgeGraph`] from the value [`to_json`] produced (`graph.json`).
+/// `to_json(&from_json(v)?) == v` for every graph kgextract writes (a test checks it).
+pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
+    use crate::extract::{EventKind, Money, OrgKind, RelProps, RelType};
+    use crate::graph::{Edge, EdgeEvidence, Node, NodeLabel, intern_rule};
+    let mut kg = KnowledgeGraph::default();
+    let nodes = v
+        .get("nodes")
+        .and_then(Value::as_array)
+        .ok_or("no \"nodes\" array")?;
+    for (i, n) in nodes.iter().enumerate() {
+        let id = s_of(n, "id").ok_or(format!("node {i}: no id"))?;
+        let lab = s_of(n, "label").unwrap_or_default();
+        let label = NodeLabel::ALL
+            .into_iter()
+            .find(|l| l.as_str() == lab)
+            .ok_or(format!("node {id}: unknown label {lab:?}"))?;
+        let props = match label {
+            NodeLabel::Document => NodeProps::Document {
+                path: s_of(n, "path").unwrap_or_default(),
+                title: s_of(n, "title"),
+                published: s_of(n, "published")
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            },
+            NodeLabel::Person => NodeProps::Person,
+            NodeLabel::Role => NodeProps::Role,
+            NodeLabel::Location => NodeProps::Location,
+            NodeLabel::Organization => NodeProps::Organization {
+                kind: s_of(n, "kind")
+                    .and_then(|k| OrgKind::parse(&k))
+                    .unwrap_or(OrgKind::Other),
+            },
+            NodeLabel::Amount => NodeProps::Amount {
+                money: Money {
+                    value: n.get("value").and_then(Value::as_f64).unwrap_or(f64::NAN),
+                    min: n.get("min").and_then(Value::as_f64),
+                    max: n.get("max").and_then(Value::as_f64),
+                    currency: s_of(n, "currency").unwrap_or_default(),
+                    qualifier: n
+                        .get("qualifier")
+                        .and_then(|q| serde_json::from_value(q.clone()).ok())
+                        .ok_or(format!("node {id}: bad qualifier"))?,
+                },
+                text: s_of(n, "text").unwrap_or_default(),
+            },
+            NodeLabel::Event => NodeProps::Event {
+                kind: n
+                    .get("kind")
+                    .and_then(|k| serde_json::from_value::<EventKind>(k.clone()).ok())
+                    .ok_or(format!("node {id}: bad event kind"))?,
+                date: time_of(n.get("time")),
+                location: s_of(n, "location"),
+            },
+        };
+        let node = Node {
+            id: id.clone(),
+            label,
+            name: s_of(n, "name").unwrap_or_default(),
+            aliases: strings(n, "aliases"),
+            mentions: n.get("mentions").and_then(Value::as_u64).unwrap_or(0) as u32,
+            merged_by: strings(n, "merged_by"),
+            props,
+        };
+        let ix = kg.g.add_node(node);
+        if kg.by_id.insert(id.clone(), ix).is_some() {
+            return Err(format!("duplicate node id {id}"));
+        }
+    }
+    let edges = v
+        .get("edges")
+        .and_then(Value::as_array)
+        .ok_or("no \"edges\" array")?;
+    for (i, e) in edges.iter().enumerate() {
+        let end = |k: &str| -> Result<petgraph::graph::NodeIndex, String> {
+            let id = s_of(e, k).ok_or(format!("edge {i}: no {k}"))?;
+            kg.by_id
+                .get(&id)
+                .copied()
+                .ok_or(format!("edge {i}: {k} {id:?} is not a node"))
+        };
+        let (a, b) = (end("from")?, end("to")?);
+        let ty = s_of(e, "type").unwrap_or_default();
+        let rel = RelType::ALL
+            .into_iter()
+            .find(|r| r.as_str() == ty)
+            .ok_or(format!("edge {i}: unknown type {ty:?}"))?;
+        let props = RelProps {
+            title: s_of(e, "title"),
+            status: e
+                .get("status")
+                .and_then(|s| serde_json::from_value(s.clone()).ok()),
+            on_behalf_of: s_of(e, "on_behalf_of"),
+            lead: e.get("lead").and_then(Value::as_bool),
+            about: s_of(e, "about"),
+        };
+        let evidence = s_of(e, "doc").map(|doc| EdgeEvidence {
+            doc,
+            sentence: s_of(e, "sentence").unwrap_or_default(),
+            start: e.get("start").and_then(Value::as_u64).unwrap_or(0) as usize,
+            end: e.get("end").and_then(Value::as_u64).unwrap_or(0) as usize,
+            rule: intern_rule(&s_of(e, "rule").unwrap_or_default()),
+        });
+        kg.g.add_edge(
+            a,
+            b,
+            Edge {
+                rel,
+                props,
+                count: e.get("count").and_then(Value::as_u64).map(|c| c as u32),
+                evidence,
+            },
+        );
+    }
+    Ok(kg)
+}
+
+/// Read `graph.json` from an export folder (or the file itself).
+pub fn read_graph(path: &std::path::Path) -> Result<KnowledgeGraph, ReadJsonError> {
+    let file = if path.is_dir() {
+        path.join("graph.json")
+    } else {
+        path.to_path_buf()
+    };
+    let p = file.display().to_string();
+    let text = std::fs::read_to_string(&file).map_err(|source| ReadJsonError::Io {
+        path: p.clone(),
+        source,
+    })?;
+    let v: Value = serde_json::from_str(&text).map_err(|source| ReadJsonError::Json {
+        path: p.clone(),
+        source,
+    })?;
+    from_json(&v).map_err(|what| ReadJsonError::Shape { path: p, what })
 }

@@ -1,21 +1,110 @@
-//! Locations: provinces, cities, districts, countries (`schema/lexicons/locations.txt`).
+//! Locations: countries, provinces, cities, districts (`schema/lexicons/locations.txt`), with the
+//! shape rules of `schema/lexicons/location_words.txt`.
 //!
-//! Rule ids: `location.lexicon`.
+//! Rule ids (documented in `schema/rules/location.toml`):
+//! - `location.lexicon` — a place name from the lexicon, its canonical name in the `canonical`
+//!   attribute (`北京市` → 北京).
+//! - `location.chain` — an administrative chain written as one name: province + city + district
+//!   (`广东省深圳市南山区`), or a known city/province followed by a county or district shape
+//!   (`十堰市郧阳区`, 1–4 characters + 区/县/旗). **Decision:** a chain is ONE mention, because it
+//!   names one place (the most specific one) and gold data annotates it as one address; its
+//!   canonical name joins the canonical names of its parts (`深圳南山区`).
+//! - `location.abbrev` — a one-character city abbreviation between a lead verb and an event word
+//!   (`在京召开`, `赴沪参加`, `来穗期间`): the mention is the abbreviation, canonical the city.
+//!
+//! False places are kept out by: leftmost-longest matching (`上海南部` is 上海, not 海南), bare
+//! forms listed only for cities whose short name is not a common word (`大同`, `开封` need 市),
+//! districts listed only with 区, traps (`变成都市`), the shrink rule (`上海市场` → 上海) and —
+//! outside this module — organizations, which are committed first and so own the places that
+//! begin their names (`中国联通` is no `中国`).
+
+use std::ops::Range;
 
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label};
-use crate::rules::{LexiconSet, RuleId, Rules, TermMatcher};
+use crate::rules::{Entry, LexiconSet, RuleId, Rules, TermMatcher};
 
 pub const LEXICON: RuleId = RuleId("location.lexicon");
+pub const CHAIN: RuleId = RuleId("location.chain");
+pub const ABBREV: RuleId = RuleId("location.abbrev");
+pub const COUNTRY_ABBREV: RuleId = RuleId("location.country_abbrev");
+pub const ADDRESS: RuleId = RuleId("location.address");
 
+/// Every location rule id (for the rule registry cross-check).
+pub const RULE_IDS: [RuleId; 5] = [LEXICON, CHAIN, ABBREV, COUNTRY_ABBREV, ADDRESS];
+
+/// The longest street name recognised after a place, in characters.
+const MAX_STREET_CHARS: usize = 8;
+
+const PRIORITY: i32 = 5;
+/// The longest county/district name recognised by shape after a city, in characters.
+const MAX_COUNTY_CHARS: usize = 4;
+
+/// Compiled location rules, built once.
 pub struct LocationRules {
     places: TermMatcher,
+    abbr: TermMatcher,
+    lead: TermMatcher,
+    follow: TermMatcher,
+    traps: TermMatcher,
+    cabbr: TermMatcher,
+    cnext: TermMatcher,
+    csuffix: TermMatcher,
+    shrink: Vec<char>,
+    stopchars: Vec<char>,
+}
+
+fn of_type<'a>(lex: &'a LexiconSet, t: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+    lex.get("location_words")
+        .entries
+        .iter()
+        .filter(move |e| e.attr("type") == Some(t))
 }
 
 impl LocationRules {
     pub fn build(lex: &LexiconSet) -> LocationRules {
+        let chars = |t| {
+            of_type(lex, t)
+                .filter_map(|e| e.term.chars().next())
+                .collect()
+        };
         LocationRules {
             places: TermMatcher::new(lex.get("locations").entries.iter()),
+            abbr: TermMatcher::new(of_type(lex, "abbr")),
+            lead: TermMatcher::new(of_type(lex, "lead")),
+            follow: TermMatcher::new(of_type(lex, "follow")),
+            traps: TermMatcher::new(of_type(lex, "trap")),
+            cabbr: TermMatcher::new(of_type(lex, "cabbr")),
+            cnext: TermMatcher::new(of_type(lex, "cnext")),
+            csuffix: TermMatcher::new(of_type(lex, "csuffix")),
+            shrink: chars("shrink"),
+            stopchars: chars("stopchar"),
         }
+    }
+}
+
+/// Administrative rank: a chain goes strictly down (province → city → district).
+fn rank(level: &str) -> u8 {
+    match level {
+        "country" => 0,
+        "province" => 1,
+        "city" => 2,
+        "district" => 3,
+        _ => 9,
+    }
+}
+
+/// One place found in the text, after traps and shrinking.
+struct Place<'a> {
+    range: Range<usize>,
+    entry: &'a Entry,
+}
+
+impl Place<'_> {
+    fn canonical(&self) -> &str {
+        self.entry.attr("canonical").unwrap_or(&self.entry.term)
+    }
+    fn rank(&self) -> u8 {
+        rank(self.entry.attr("level").unwrap_or(""))
     }
 }
 
@@ -27,12 +116,263 @@ impl Extractor for LocationExtractor {
     }
 
     fn find(&self, doc: &AnnotatedDoc, rules: &Rules, out: &mut Vec<Candidate>) {
-        for (r, e) in rules.location.places.find_longest(doc.text()) {
-            let canonical = e.attr("canonical").unwrap_or(&e.term).to_string();
-            out.push(
-                Candidate::new(Label::Location, r, LEXICON, 5)
-                    .with_attrs(Attrs::Location { canonical }),
+        let r = &rules.location;
+        let text = doc.text();
+        let places = places(text, r);
+        // Group adjacent places that go down the hierarchy into chains.
+        let mut i = 0;
+        while i < places.len() {
+            let mut j = i + 1;
+            while j < places.len()
+                && places[j].range.start == places[j - 1].range.end
+                && places[j - 1].rank() >= 1
+                && places[j].rank() > places[j - 1].rank()
+                && places[j].rank() <= 3
+            {
+                j += 1;
+            }
+            let group = &places[i..j];
+            let mut range = group[0].range.start..group[j - i - 1].range.end;
+            let mut canonical: String = group.iter().map(|p| p.canonical()).collect();
+            // A county/district shape after a province or city.
+            let last = &group[j - i - 1];
+            let next_start = places.get(j).map(|p| p.range.start).unwrap_or(text.len());
+            if (1..=2).contains(&last.rank())
+                && text[last.range.clone()].ends_with(['市', '省', '州', '盟'])
+                && let Some(end) = county_shape(text, range.end, next_start, r)
+            {
+                canonical.push_str(&text[range.end..end]);
+                range.end = end;
+            }
+            let mut rule = if j - i > 1 || range.end != last.range.end {
+                CHAIN
+            } else {
+                LEXICON
+            };
+            // `北京市东城区王府井大街218号`, `南京路`: a street (and number) after a place.
+            if last.rank() >= 2
+                && let Some(end) = street_shape(text, range.end, r)
+            {
+                canonical = text[range.start..end].to_string();
+                range.end = end;
+                rule = ADDRESS;
+            }
+            let mut c = Candidate::new(Label::Location, range, rule, PRIORITY).with_attrs(
+                Attrs::Location {
+                    canonical: canonical.clone(),
+                },
             );
+            if text[c.range.clone()] != canonical {
+                c.canonical = Some(canonical);
+            }
+            out.push(c);
+            i = j;
         }
+        abbreviations(text, r, out);
+        country_runs(text, r, out);
     }
 }
+
+/// Lexicon places (leftmost-longest), minus traps, with the shrink rule applied.
+fn places<'a>(text: &'a str, r: &'a LocationRules) -> Vec<Place<'a>> {
+    let traps: Vec<Range<usize>> = r.traps.find_all(text).map(|(rg, _)| rg).collect();
+    let mut out = Vec::new();
+    for (range, entry) in r.places.find_longest(text) {
+        if traps.iter().any(|t| {
+            t.start < range.end
+                && range.start < t.end
+                && !(range.start <= t.start && t.end <= range.end)
+        }) {
+            continue;
+        }
+        let last = text[range.clone()].chars().next_back();
+        let next = text[range.end..].chars().next();
+        if matches!(last, Some('市' | '区')) && next.is_some_and(|n| r.shrink.contains(&n)) {
+            let short = range.start..range.end - '市'.len_utf8();
+            match r.places.get(&text[short.clone()]) {
+                Some(e) => out.push(Place {
+                    range: short,
+                    entry: e,
+                }),
+                None => continue,
+            }
+            continue;
+        }
+        let mut range = range;
+        let level = entry.attr("level").unwrap_or("");
+        let rest = &text[range.end..];
+        if level == "city"
+            && !text[range.clone()].ends_with('市')
+            && rest.starts_with('市')
+            && !rest['市'.len_utf8()..].starts_with(|n: char| r.shrink.contains(&n))
+        {
+            // `洛杉矶市`: a city written with 市 although the lexicon lists it bare.
+            range.end += '市'.len_utf8();
+        } else if level == "country"
+            && let Some((sr, _)) = r
+                .csuffix
+                .find_longest(&rest[..char_end(rest, 8)])
+                .find(|(sr, _)| sr.start == 0)
+        {
+            // `波兰共和国`: a country with its state form.
+            range.end += sr.end;
+        }
+        out.push(Place { range, entry });
+    }
+    out
+}
+
+/// `中美关系`, `中日韩合作`, `港澳台同胞`: a run of two or more one-character country or
+/// region abbreviations before a relation word gives one place per character.
+fn country_runs(text: &str, r: &LocationRules, out: &mut Vec<Candidate>) {
+    let hits: Vec<(Range<usize>, &Entry)> = r.cabbr.find_longest(text).collect();
+    let mut i = 0;
+    while i < hits.len() {
+        let mut j = i + 1;
+        while j < hits.len() && hits[j].0.start == hits[j - 1].0.end {
+            j += 1;
+        }
+        let run = &hits[i..j];
+        let end = run[run.len() - 1].0.end;
+        let before_ok = !text[..run[0].0.start].chars().next_back().is_some_and(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c) && !"在与和及同对为是的".contains(c)
+        });
+        let next_ok = r
+            .cnext
+            .find_all(&text[end..end + char_end(&text[end..], 4)])
+            .any(|(nr, _)| nr.start == 0);
+        if run.len() >= 2 && run.len() <= 4 && before_ok && next_ok {
+            let hk_or_tw = run
+                .iter()
+                .any(|(rg, _)| matches!(&text[rg.clone()], "港" | "台"));
+            for (rg, e) in run {
+                let mut canonical = e.attr("canonical").unwrap_or(&e.term).to_string();
+                if &text[rg.clone()] == "澳" && hk_or_tw {
+                    canonical = "澳门".to_string();
+                }
+                let mut c = Candidate::new(Label::Location, rg.clone(), COUNTRY_ABBREV, PRIORITY)
+                    .with_attrs(Attrs::Location {
+                        canonical: canonical.clone(),
+                    });
+                c.canonical = Some(canonical);
+                out.push(c);
+            }
+        }
+        i = j;
+    }
+}
+
+/// `end` of a county/district name (1–4 CJK characters + 区/县/旗) starting at `from`, not
+/// reaching into the next known place at `limit`.
+fn county_shape(text: &str, from: usize, limit: usize, r: &LocationRules) -> Option<usize> {
+    let mut n = 0;
+    for (i, c) in text[from..].char_indices() {
+        let pos = from + i;
+        if pos >= limit && n > 0 {
+            return None;
+        }
+        if matches!(c, '区' | '县' | '旗') && n >= 1 {
+            let end = pos + c.len_utf8();
+            // 区域, 县城: the character starts another word.
+            let after = text[end..].chars().next();
+            if after.is_some_and(|a| matches!(a, '域' | '城' | '级')) {
+                return None;
+            }
+            return Some(end);
+        }
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) || r.stopchars.contains(&c) {
+            return None;
+        }
+        n += 1;
+        if n > MAX_COUNTY_CHARS {
+            return None;
+        }
+    }
+    None
+}
+
+/// `end` of a street name (up to [`MAX_STREET_CHARS`] characters + 路/街/巷/大道/胡同, then an
+/// optional house number `218号`) starting at `from`.
+fn street_shape(text: &str, from: usize, r: &LocationRules) -> Option<usize> {
+    let rest = &text[from..];
+    let mut end = None;
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n > MAX_STREET_CHARS {
+            break;
+        }
+        let after = &rest[i + c.len_utf8()..];
+        let marker = matches!(c, '路' | '街' | '巷')
+            || (c == '道' && rest[..i].ends_with('大'))
+            || (c == '同' && rest[..i].ends_with('胡'));
+        if marker {
+            // 路线, 路面, 街头: the character starts another word.
+            if after.starts_with(['线', '面', '况', '径', '费', '演', '头', '上', '边', '舞'])
+            {
+                return None;
+            }
+            end = Some(from + i + c.len_utf8());
+            break;
+        }
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) || r.stopchars.contains(&c) {
+            return None;
+        }
+    }
+    let end = end?;
+    // An optional house number.
+    let tail = &text[end..];
+    let digits: usize = tail
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits > 0 && tail[digits..].starts_with('号') {
+        return Some(end + digits + '号'.len_utf8());
+    }
+    Some(end)
+}
+
+/// `在京召开`-style abbreviations: lead verb + abbreviation + follow word or punctuation.
+fn abbreviations(text: &str, r: &LocationRules, out: &mut Vec<Candidate>) {
+    for (range, e) in r.abbr.find_all(text) {
+        let before = &text[..range.start];
+        let tail = &before[char_start_back(before, 2)..];
+        if !r.lead.find_all(tail).any(|(lr, _)| lr.end == tail.len()) {
+            continue;
+        }
+        let after = &text[range.end..];
+        let head = &after[..char_end(after, 4)];
+        let follows = head
+            .chars()
+            .next()
+            .is_some_and(|c| "，,。、；;！!？?".contains(c))
+            || r.follow.find_all(head).any(|(fr, _)| fr.start == 0);
+        if !follows {
+            continue;
+        }
+        let canonical = e.attr("canonical").unwrap_or(&e.term).to_string();
+        let mut c =
+            Candidate::new(Label::Location, range, ABBREV, PRIORITY).with_attrs(Attrs::Location {
+                canonical: canonical.clone(),
+            });
+        c.canonical = Some(canonical);
+        out.push(c);
+    }
+}
+
+/// Byte offset where the last `n` characters of `s` begin.
+fn char_start_back(s: &str, n: usize) -> usize {
+    s.char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(s.len())
+}
+
+/// Byte offset where the first `n` characters of `s` end.
+fn char_end(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map(|(i, _)| i).unwrap_or(s.len())
+}
+
+#[cfg(test)]
+mod tests;

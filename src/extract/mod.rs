@@ -11,11 +11,13 @@ pub mod date;
 pub mod event;
 pub mod location;
 pub mod money;
+pub mod numeral;
 pub mod org;
 pub mod person;
 pub mod position;
 pub mod role;
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -516,20 +518,38 @@ pub fn commit(doc: &mut AnnotatedDoc, mut cands: Vec<Candidate>) {
             .then(a.range.start.cmp(&b.range.start))
             .then(a.label.cmp(&b.label))
     });
-    let mut taken: Vec<(u8, Range<usize>)> = doc
+    // Taken ranges per layer as disjoint `start → end` intervals. The only taken interval that
+    // can overlap a candidate is the one starting last before the candidate's end, so each
+    // check is one ordered-map lookup: commit stays O(n log n) on huge documents (a linear scan
+    // here made a 50 MB single-line document take hours; issue 9).
+    let mut taken: BTreeMap<u8, BTreeMap<usize, usize>> = BTreeMap::new();
+    let mut existing: Vec<(u8, Range<usize>)> = doc
         .mentions
         .iter()
         .map(|m| (m.label.layer(), m.range.clone()))
         .collect();
+    existing.sort_by_key(|(l, r)| (*l, r.start, r.end));
+    for (layer, r) in existing {
+        let map = taken.entry(layer).or_default();
+        // Coalesce with the previous interval if they overlap, keeping the map disjoint.
+        match map.range_mut(..=r.start).next_back() {
+            Some((_, end)) if *end > r.start => *end = (*end).max(r.end),
+            _ => {
+                map.insert(r.start, r.end);
+            }
+        }
+    }
     for c in cands {
         let layer = c.label.layer();
-        if taken
-            .iter()
-            .any(|(l, r)| *l == layer && r.start < c.range.end && c.range.start < r.end)
+        let map = taken.entry(layer).or_default();
+        if map
+            .range(..c.range.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.range.start)
         {
             continue;
         }
-        taken.push((layer, c.range.clone()));
+        map.insert(c.range.start, c.range.end);
         let text = doc.norm.display_of(c.range.clone()).to_string();
         let name = c
             .canonical
@@ -602,7 +622,8 @@ pub struct DocMeta {
 #[derive(Clone, Debug)]
 pub struct DocExtraction {
     pub meta: DocMeta,
-    /// Clean sentence texts (no line breaks), for evidence.
+    /// Clean sentence texts (no line breaks) by sentence index, for evidence; sentences that no
+    /// event or relation cites are empty strings.
     pub sentences: Vec<String>,
     pub mentions: Vec<Mention>,
     pub events: Vec<Event>,
@@ -629,10 +650,25 @@ pub fn finish(doc: AnnotatedDoc) -> DocExtraction {
     for r in &mut relations {
         (r.evidence.start, r.evidence.end) = to_chars(&r.evidence.range);
     }
+    // Keep the text of evidence sentences only: memory must grow with the graph, not the corpus.
+    let mut cited = vec![false; doc.sentences.len()];
+    for i in events
+        .iter()
+        .map(|e| e.evidence.sentence)
+        .chain(relations.iter().map(|r| r.evidence.sentence))
+    {
+        if let Some(c) = cited.get_mut(i) {
+            *c = true;
+        }
+    }
     let sentences = doc
         .sentences
         .iter()
-        .map(|s| {
+        .zip(&cited)
+        .map(|(s, &keep)| {
+            if !keep {
+                return String::new();
+            }
             doc.norm
                 .display_of(s.range.clone())
                 .split(['\n', '\r'])

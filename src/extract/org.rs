@@ -1,23 +1,237 @@
-//! Organizations: known names (`schema/lexicons/orgs_known.txt`), suffix shapes, aliases.
+//! Organizations: known names, suffix shapes with a careful left boundary, in-document aliases.
 //!
-//! Rule ids: `org.known`.
+//! Rule ids (documented in `schema/rules/org.toml`):
+//! - `org.known` — a well-known name, full name or alias from `schema/lexicons/orgs_known.txt`
+//!   (`工行` → 工商银行). Short names that are also ordinary words (`联通`, `移动`, `平安`) are
+//!   listed as `weak=` and only count in a document that names the organization properly.
+//! - `org.suffix` — a name ending in an organization suffix (`schema/lexicons/org_suffixes.txt`),
+//!   see [`suffix`] for how the left boundary is found.
+//! - `org.fund` — the same for fund suffixes (`产业母基金`, `投资基金`), kind `fund`.
+//! - `org.alias_def` / `org.alias_use` — `（以下简称“X”）` after an organization defines X;
+//!   X and its later uses are organizations whose canonical name is the full name.
+//!
+//! Why the family resolves its own overlaps before [`crate::extract::commit`]: alias
+//! definitions must be attached to the organization that *wins* right before the parenthesis,
+//! so the family needs to know the winners. It applies the same policy as `commit` (priority,
+//! then length, then start), so the result does not change when `commit` runs again.
+//!
+//! Decisions:
+//! - A fund named after its owner (`联通X产业母基金`) is split: the owner is its own
+//!   organization mention and the fund is `X产业母基金`, so one fund is one entity however the
+//!   text prefixes it (suffix attribute `owner=split`).
+//! - A place that begins an organization name belongs to the organization (`北京银行`,
+//!   `苏州市人民政府`): organizations are committed before locations, so the location family
+//!   never sees that place.
+
+mod alias;
+mod suffix;
+
+use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, OrgKind};
-use crate::rules::{LexiconSet, RuleId, Rules, TermMatcher};
+use crate::rules::{Entry, LexiconSet, RuleId, Rules, TermMatcher};
 
 pub const KNOWN: RuleId = RuleId("org.known");
+pub const SUFFIX: RuleId = RuleId("org.suffix");
+pub const FUND: RuleId = RuleId("org.fund");
+pub const ALIAS_DEF: RuleId = RuleId("org.alias_def");
+pub const ALIAS_USE: RuleId = RuleId("org.alias_use");
 
-/// Compiled organization rules.
+/// Every organization rule id (for the rule registry cross-check).
+pub const RULE_IDS: [RuleId; 5] = [KNOWN, SUFFIX, FUND, ALIAS_DEF, ALIAS_USE];
+
+/// Priority of every organization candidate: equal, so the longer name wins an overlap
+/// (`华为技术有限公司` over `华为`).
+const PRIORITY: i32 = 10;
+
+/// How a known-name entry was written in the lexicon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameForm {
+    /// The entry's own name, its `full=` name or an `aliases=` name.
+    Strong,
+    /// A `weak=` short name: only counts if a strong form occurs in the same document.
+    Weak,
+}
+
+/// One matchable form of a known organization.
+#[derive(Clone, Debug)]
+struct KnownForm {
+    canonical: String,
+    kind: OrgKind,
+    form: NameForm,
+}
+
+/// Classes of the words in `schema/lexicons/org_stopwords.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WordType {
+    Stop,
+    Generic,
+    Admin,
+    NotOrg,
+    RightBad,
+    RightBad1,
+    NotAlias,
+}
+
+impl WordType {
+    fn parse(s: &str) -> Option<WordType> {
+        Some(match s {
+            "stop" => WordType::Stop,
+            "generic" => WordType::Generic,
+            "admin" => WordType::Admin,
+            "notorg" => WordType::NotOrg,
+            "rightbad" => WordType::RightBad,
+            "rightbad1" => WordType::RightBad1,
+            "notalias" => WordType::NotAlias,
+            _ => return None,
+        })
+    }
+}
+
+/// How much of a name a suffix needs (see `org_suffixes.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Needs {
+    Core,
+    Any,
+    Place,
+    /// A unit of an organization (`司`, `处`, `系`): only after an organization name.
+    Org,
+}
+
+/// One organization suffix.
+#[derive(Clone, Debug)]
+pub(crate) struct SuffixSpec {
+    pub kind: OrgKind,
+    pub min_chars: usize,
+    pub needs: Needs,
+    pub owner_split: bool,
+    /// A branch (`分行`, `分公司`): a place may sit between the parent and the suffix.
+    pub branch: bool,
+    /// Also an industry word (`科技`, `信托`): never an inner organization of a longer name.
+    pub weak: bool,
+    /// A department (`部`, `部门`, `X中心`): named by a function only, it is no organization
+    /// of its own inside a longer name (`北京国华置业有限公司公关部`).
+    pub dept: bool,
+}
+
+/// Compiled organization rules, built once.
 pub struct OrgRules {
     known: TermMatcher,
+    known_forms: Vec<KnownForm>,
+    suffixes: TermMatcher,
+    suffix_specs: Vec<SuffixSpec>,
+    /// One matcher per word type (they overlap: 合作 is a stop word, 合作社 a suffix).
+    words: Vec<(WordType, TermMatcher)>,
+    /// Places (from `locations.txt`): they may begin a name and protect stop characters.
+    places: TermMatcher,
+    /// Job titles (from `titles.txt`): a title before a name ends the left scan.
+    titles: TermMatcher,
+    alias_re: regex::Regex,
 }
 
 impl OrgRules {
     pub fn build(lex: &LexiconSet) -> OrgRules {
+        // Known names: every form becomes a matcher entry whose value indexes `known_forms`.
+        let mut forms = Vec::new();
+        let mut entries = Vec::new();
+        for e in &lex.get("orgs_known").entries {
+            let kind = e
+                .attr("kind")
+                .and_then(OrgKind::parse)
+                .unwrap_or(OrgKind::Other);
+            let mut push = |term: &str, form: NameForm| {
+                if term.is_empty() {
+                    return;
+                }
+                entries.push(Entry {
+                    term: term.to_string(),
+                    attrs: vec![("form".into(), forms.len().to_string())],
+                });
+                forms.push(KnownForm {
+                    canonical: e.term.clone(),
+                    kind,
+                    form,
+                });
+            };
+            push(&e.term, NameForm::Strong);
+            if let Some(full) = e.attr("full") {
+                push(full, NameForm::Strong);
+            }
+            for a in e.attr("aliases").unwrap_or("").split('|') {
+                push(a, NameForm::Strong);
+            }
+            for a in e.attr("weak").unwrap_or("").split('|') {
+                push(a, NameForm::Weak);
+            }
+        }
+        let suffix_specs: Vec<SuffixSpec> = lex
+            .get("org_suffixes")
+            .entries
+            .iter()
+            .map(|e| SuffixSpec {
+                kind: e
+                    .attr("kind")
+                    .and_then(OrgKind::parse)
+                    .unwrap_or(OrgKind::Other),
+                min_chars: e.attr("min").and_then(|m| m.parse().ok()).unwrap_or(2),
+                needs: match e.attr("needs") {
+                    Some("any") => Needs::Any,
+                    Some("place") => Needs::Place,
+                    Some("org") => Needs::Org,
+                    _ => Needs::Core,
+                },
+                owner_split: e.attr("owner") == Some("split"),
+                branch: e.attr("branch") == Some("1"),
+                weak: e.attr("weak") == Some("1"),
+                dept: e.attr("dept") == Some("1"),
+            })
+            .collect();
+        let suffix_entries: Vec<Entry> = lex
+            .get("org_suffixes")
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Entry {
+                term: e.term.clone(),
+                attrs: vec![("spec".into(), i.to_string())],
+            })
+            .collect();
+        let mut by_type: HashMap<&str, Vec<&Entry>> = HashMap::new();
+        for e in &lex.get("org_stopwords").entries {
+            by_type
+                .entry(e.attr("type").unwrap_or(""))
+                .or_default()
+                .push(e);
+        }
+        let words = by_type
+            .into_iter()
+            .filter_map(|(t, es)| Some((WordType::parse(t)?, TermMatcher::new(es))))
+            .collect();
         OrgRules {
-            known: TermMatcher::new(lex.get("orgs_known").entries.iter()),
+            known: TermMatcher::new(entries.iter()),
+            known_forms: forms,
+            suffixes: TermMatcher::new(suffix_entries.iter()),
+            suffix_specs,
+            words,
+            places: TermMatcher::new(lex.get("locations").entries.iter()),
+            titles: TermMatcher::new(lex.get("titles").entries.iter()),
+            alias_re: alias::definition_regex(),
         }
     }
+
+    pub(crate) fn words(&self, t: WordType) -> impl Iterator<Item = &TermMatcher> {
+        self.words
+            .iter()
+            .filter(move |(wt, _)| *wt == t)
+            .map(|(_, m)| m)
+    }
+}
+
+/// A known-name match before gating.
+struct KnownHit {
+    range: Range<usize>,
+    form: usize,
 }
 
 pub struct OrgExtractor;
@@ -28,14 +242,184 @@ impl Extractor for OrgExtractor {
     }
 
     fn find(&self, doc: &AnnotatedDoc, rules: &Rules, out: &mut Vec<Candidate>) {
-        for (r, e) in rules.org.known.find_longest(doc.text()) {
-            let kind = e
-                .attr("kind")
-                .and_then(OrgKind::parse)
-                .unwrap_or(OrgKind::Other);
-            out.push(
-                Candidate::new(Label::Organization, r, KNOWN, 10).with_attrs(Attrs::Org { kind }),
-            );
-        }
+        let r = &rules.org;
+        let text = doc.text();
+        let known = known_candidates(text, r);
+        let mut cands: Vec<Candidate> = known.clone();
+        suffix::find(doc, r, &known, &mut cands);
+        let winners = resolve(cands);
+        let aliases = alias::find(text, r, &winners);
+        let mut all = winners;
+        all.extend(aliases);
+        out.extend(resolve(all));
     }
 }
+
+/// Known names, with weak short names kept only when a strong form of the same organization
+/// occurs in the text, and ASCII names only at word boundaries (`UN` not inside `UNESCO`).
+fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
+    let hits: Vec<KnownHit> = r
+        .known
+        .find_longest(text)
+        .filter_map(|(range, e)| {
+            let form = e.attr("form")?.parse().ok()?;
+            Some(KnownHit { range, form })
+        })
+        .filter(|h| ascii_bounded(text, &h.range))
+        .filter(|h| !right_bad(text, h.range.end, r))
+        .collect();
+    // A short name that straddles a place name is a coincidence of characters
+    // (`北京东部` holds `京东`): the place wins.
+    let places: Vec<Range<usize>> = r.places.find_all(text).map(|(rg, _)| rg).collect();
+    let crosses = |a: &Range<usize>| {
+        places.iter().any(|p| {
+            p.start < a.end
+                && a.start < p.end
+                && !(p.start <= a.start && a.end <= p.end)
+                && !(a.start <= p.start && p.end <= a.end)
+        })
+    };
+    let hits: Vec<KnownHit> = hits.into_iter().filter(|h| !crosses(&h.range)).collect();
+    let strong: std::collections::HashSet<&str> = hits
+        .iter()
+        .map(|h| &r.known_forms[h.form])
+        .filter(|f| f.form == NameForm::Strong)
+        .map(|f| f.canonical.as_str())
+        .collect();
+    let place_list: Vec<(Range<usize>, &str)> = r
+        .places
+        .find_longest(text)
+        .map(|(rg, e)| (rg, e.attr("level").unwrap_or("")))
+        .collect();
+    // A weak name listed next to an accepted name is one too (`民生、工行、浦发`): grow the
+    // accepted set along list separators until it stops changing.
+    let mut ok: Vec<bool> = hits
+        .iter()
+        .map(|h| {
+            let f = &r.known_forms[h.form];
+            f.form == NameForm::Strong || strong.contains(f.canonical.as_str())
+        })
+        .collect();
+    let listed = |a: &Range<usize>, b: &Range<usize>| {
+        b.start >= a.end
+            && matches!(
+                &text[a.end..b.start],
+                "、" | "和" | "与" | "及" | "，" | "," | "/"
+            )
+    };
+    loop {
+        let mut changed = false;
+        for i in 0..hits.len() {
+            if ok[i] {
+                continue;
+            }
+            let near = (i > 0 && ok[i - 1] && listed(&hits[i - 1].range, &hits[i].range))
+                || (i + 1 < hits.len() && ok[i + 1] && listed(&hits[i].range, &hits[i + 1].range));
+            if near {
+                ok[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    hits.iter()
+        .zip(ok)
+        .filter(|(_, ok)| *ok)
+        .map(|(h, _)| h)
+        .map(|h| {
+            let f = &r.known_forms[h.form];
+            let mut range = h.range.clone();
+            let mut extended = false;
+            // `美国国务院`: a government body named with its country or city.
+            if f.kind == OrgKind::Government
+                && let Some((p, _)) = place_list.iter().find(|(p, _)| p.end == range.start)
+            {
+                range.start = p.start;
+                extended = true;
+            }
+            // `汇丰中国`: a company's national subsidiary.
+            if f.kind == OrgKind::Enterprise
+                && let Some((p, _)) = place_list
+                    .iter()
+                    .find(|(p, l)| p.start == range.end && (*l == "country" || *l == "region"))
+                && !right_bad(text, p.end, r)
+            {
+                range.end = p.end;
+                extended = true;
+            }
+            let mut c = Candidate::new(Label::Organization, range.clone(), KNOWN, PRIORITY)
+                .with_attrs(Attrs::Org { kind: f.kind });
+            if !extended && text[range] != *f.canonical {
+                c.canonical = Some(f.canonical.clone());
+            }
+            c
+        })
+        .collect()
+}
+
+/// Does a word that makes the name a common noun follow at `end` (`银行业`, `保险市场`)?
+pub(crate) fn right_bad(text: &str, end: usize, r: &OrgRules) -> bool {
+    starts_with_word(text, end, r, WordType::RightBad)
+}
+
+/// Does a word of type `t` start at byte `at`?
+pub(crate) fn starts_with_word(text: &str, at: usize, r: &OrgRules, t: WordType) -> bool {
+    let rest = &text[at..];
+    let window = &rest[..rest
+        .char_indices()
+        .nth(4)
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len())];
+    r.words(t)
+        .any(|m| m.find_all(window).any(|(range, _)| range.start == 0))
+}
+
+/// An ASCII-initial (or -final) name must not continue an ASCII word.
+fn ascii_bounded(text: &str, r: &Range<usize>) -> bool {
+    let name = &text[r.clone()];
+    let first = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let last = name
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let before = text[..r.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let after = text[r.end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    !(first && before || last && after)
+}
+
+/// The family's own overlap resolution: the same policy as [`crate::extract::commit`]
+/// (priority, then length, then start), returning the winners in text order.
+fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.sort_by(|a, b| {
+        b.priority
+            .cmp(&a.priority)
+            .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
+            .then(a.range.start.cmp(&b.range.start))
+    });
+    let mut taken: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if taken
+            .iter()
+            .any(|t| t.range.start < c.range.end && c.range.start < t.range.end)
+        {
+            continue;
+        }
+        taken.push(c);
+    }
+    taken.sort_by_key(|c| (c.range.start, c.range.end));
+    taken
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

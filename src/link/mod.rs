@@ -1,33 +1,13 @@
 //! Stage 5 — link: entity keys and resolution across mentions and documents.
 //!
-//! [`key`] is THE name key: every place that compares names (graph building, merging shards,
-//! `query`, `eval`) calls it, so keys cannot drift apart.
+//! - [`key`] (in `key.rs`) is THE name key: every place that compares names (graph building,
+//!   merging shards, `query`, `eval`) calls it, so keys cannot drift apart.
+//! - [`resolve`] (in `resolve.rs`) clusters mentions into entities with a union-find over
+//!   keys, on evidence only (same key, the `orgs_known` lexicon, alias definitions, a person's
+//!   organization), and logs every merge with its reason (`merges.jsonl` in the export).
 
-/// The normalized form of a name used to decide identity: full-width → half-width, ASCII
-/// lower-case, whitespace and separator dots removed. Idempotent.
-pub fn key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        let c = match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        };
-        if c.is_whitespace() || c == '·' || c == '•' || c == '・' {
-            continue;
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
-}
+pub mod key;
+pub mod resolve;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn key_folds_width_case_and_space() {
-        assert_eq!(key("ＡＢＣ 公司"), "abc公司");
-        assert_eq!(key(&key("Ｘ ·y")), key("Ｘ ·y"));
-    }
-}
+pub use key::{display, is_abbreviation_of, key};
+pub use resolve::{Entity, MergeReason, MergeRecord, Resolved, resolve};

@@ -1,12 +1,26 @@
 //! Stage 1 — read: a file, folder, stdin or JSONL record → [`Document`].
 //!
-//! Decoding (UTF-8/UTF-16/GB18030/Big5 detection), the header (`# title`, `发布时间: …`), the
-//! folder walk and limits live here. A `Document`'s `text` is the decoded original and is never
-//! modified afterwards: every offset in the system points into it.
+//! - [`encoding`]: bytes → text (BOM, UTF-8, UTF-16, GBK/GB18030, Big5; binary files rejected);
+//! - [`header`]: `# title` and `发布时间: …` → [`Header`];
+//! - [`walk`]: files and folders → the sorted list of files to read;
+//! - [`jsonl`]: JSONL records → documents.
+//!
+//! A `Document`'s `text` is the decoded original and is never modified afterwards: every offset
+//! in the system points into it. Everything that can go wrong is a [`ReadError`] naming the file
+//! (one bad document) or a [`ReadWarning`] (something the reader worked around).
 
+pub mod encoding;
+pub mod header;
+pub mod jsonl;
+pub mod walk;
+
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+
+pub use header::{parse_date, parse_header};
+pub use walk::{Walk, walk};
 
 /// One input document.
 #[derive(Clone, Debug)]
@@ -28,25 +42,45 @@ pub struct Header {
     pub published: Option<NaiveDate>,
     /// Name of the detected encoding (`UTF-8`, `GBK`, `Big5`, …).
     pub encoding: &'static str,
+    /// Problems the reader worked around (e.g. invalid bytes replaced by U+FFFD).
+    pub warnings: Vec<String>,
 }
 
 /// Why a document could not be read. Every message names the file.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReadError {
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The file (or stdin) could not be opened or read.
+    ///
+    /// (`err` is shown in the message and deliberately not exposed as `source()`, so that
+    /// `{:#}` chains do not print the OS error twice.)
+    #[error("{path}: cannot read: {err}")]
+    Io { path: String, err: std::io::Error },
+    /// The bytes are not text (magic number, NULs, control bytes).
     #[error("{path}: looks like a binary file ({why}); kgextract reads text and Markdown")]
     Binary { path: String, why: String },
+    /// Over [`Limits::max_bytes`].
     #[error(
         "{path}: {size} bytes is over the size limit of {limit} bytes (raise it with --max-bytes)"
     )]
     TooLarge { path: String, size: u64, limit: u64 },
+    /// A folder where a file was expected.
+    #[error("{path}: is a folder, not a file")]
+    IsDir { path: String },
+    /// Nothing but whitespace.
+    #[error("{path}: is empty")]
+    Empty { path: String },
+    /// Anything else, with a message.
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
+}
+
+/// A problem the reader worked around; the document (or the rest of the batch) goes on.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ReadWarning {
+    /// A path, `stdin` or `FILE:LINE`.
+    pub source: String,
+    pub message: String,
 }
 
 /// Limits applied while reading.
@@ -65,23 +99,48 @@ impl Default for Limits {
 
 /// Decode raw bytes into a document (encoding detection + header parsing).
 pub fn from_bytes(id: &str, source: &str, bytes: &[u8]) -> Result<Document, ReadError> {
-    let (text, encoding) = decode(source, bytes)?;
-    let header = parse_header(&text, encoding);
+    let d = encoding::decode(source, bytes)?;
+    let mut header = parse_header(&d.text, d.encoding);
+    header.warnings.extend(d.warning);
     Ok(Document {
         id: id.to_string(),
         source: source.to_string(),
-        text,
+        text: d.text,
         header,
     })
 }
 
-/// Read one file.
-pub fn read_file(path: &Path, id: &str, limits: &Limits) -> Result<Document, ReadError> {
+/// Read all of `r` (named `path` in messages), failing once more than `limit` bytes arrive.
+pub fn read_limited(mut r: impl Read, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    (&mut r)
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|err| ReadError::Io {
+            path: path.to_string(),
+            err,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            path: path.to_string(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Read a file's bytes, honouring the size limit.
+pub fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, ReadError> {
     let p = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|source| ReadError::Io {
+    let io = |err| ReadError::Io {
         path: p.clone(),
-        source,
-    })?;
+        err,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(ReadError::IsDir { path: p });
+    }
     if meta.len() > limits.max_bytes {
         return Err(ReadError::TooLarge {
             path: p,
@@ -89,108 +148,37 @@ pub fn read_file(path: &Path, id: &str, limits: &Limits) -> Result<Document, Rea
             limit: limits.max_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
-        path: p.clone(),
-        source,
-    })?;
-    from_bytes(id, &p, &bytes)
+    let f = std::fs::File::open(path).map_err(io)?;
+    read_limited(f, &p, limits.max_bytes)
 }
 
-/// Decode bytes to text. UTF-8 only in this first cut.
-pub fn decode(source: &str, bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
-    if bytes.contains(&0) {
-        return Err(ReadError::Binary {
-            path: source.to_string(),
-            why: "contains NUL bytes".into(),
-        });
-    }
-    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(b) {
-        Ok(s) => Ok((s.to_string(), "UTF-8")),
-        Err(e) => Err(ReadError::Invalid {
-            path: source.to_string(),
-            message: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-        }),
-    }
+/// Read one file. An empty (whitespace-only) file is [`ReadError::Empty`].
+pub fn read_file(path: &Path, id: &str, limits: &Limits) -> Result<Document, ReadError> {
+    let p = path.display().to_string();
+    let bytes = read_bytes(path, limits)?;
+    let doc = from_bytes(id, &p, &bytes)?;
+    non_empty(doc)
 }
 
-/// Title from a leading `# ` line; publication date from a `发布时间:` line.
-pub fn parse_header(text: &str, encoding: &'static str) -> Header {
-    let mut h = Header {
-        encoding,
-        ..Header::default()
-    };
-    for line in text.lines().take(12) {
-        let l = line.trim();
-        if let (None, Some(t)) = (&h.title, l.strip_prefix("# ")) {
-            h.title = Some(t.trim().to_string());
-            continue;
-        }
-        for key in ["发布时间", "发布日期", "日期", "时间"] {
-            if let Some(rest) = l.strip_prefix(key) {
-                let rest = rest.trim_start_matches([':', '：', ' ']);
-                let digits: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
-                if let Some(d) = parse_ymd(&digits) {
-                    h.published.get_or_insert(d);
-                }
-            }
-        }
+/// Reject a document with no text.
+pub fn non_empty(doc: Document) -> Result<Document, ReadError> {
+    if doc.text.trim().is_empty() {
+        return Err(ReadError::Empty { path: doc.source });
     }
-    h
+    Ok(doc)
 }
 
-fn parse_ymd(s: &str) -> Option<NaiveDate> {
-    let nums: Vec<u32> = s
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .take(3)
-        .filter_map(|p| p.parse().ok())
-        .collect();
-    match nums.as_slice() {
-        [y, m, d] => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
-        _ => None,
-    }
+/// Decode text (UTF-8 in practice) for JSONL parsing.
+pub fn decode(source: &str, bytes: &[u8]) -> Result<encoding::Decoded, ReadError> {
+    encoding::decode(source, bytes)
 }
 
 /// Expand inputs into the files to read: files as given, folders walked recursively
 /// (`.txt`/`.md`, sorted by path). Returns `(path, id)` pairs; the id is the path relative to
-/// the folder given (or the file name for a file).
+/// the folder given (or the file name for a file). Walk warnings are dropped; use [`walk`] to
+/// get them.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, ReadError> {
-    let mut out = Vec::new();
-    for input in inputs {
-        let meta = std::fs::metadata(input).map_err(|source| ReadError::Io {
-            path: input.display().to_string(),
-            source,
-        })?;
-        if meta.is_dir() {
-            let mut files = Vec::new();
-            for entry in walkdir::WalkDir::new(input).follow_links(true) {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(_) => continue,
-                };
-                let p = entry.path();
-                let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-                if entry.file_type().is_file() && (ext == "txt" || ext == "md") {
-                    let rel = p
-                        .strip_prefix(input)
-                        .unwrap_or(p)
-                        .to_string_lossy()
-                        .replace('\\', "/");
-                    files.push((p.to_path_buf(), rel));
-                }
-            }
-            files.sort();
-            out.extend(files);
-        } else {
-            let id = input
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_else(|| input.display().to_string());
-            out.push((input.clone(), id));
-        }
-    }
-    Ok(out)
+    walk(inputs).map(|w| w.files)
 }
 
 #[cfg(test)]
@@ -210,5 +198,15 @@ mod tests {
             from_bytes("x", "x.txt", b"ab\0cd"),
             Err(ReadError::Binary { .. })
         ));
+    }
+
+    #[test]
+    fn size_limit_names_the_file() {
+        let e = read_limited(&b"0123456789"[..], "big.txt", 4).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("big.txt: 5 bytes is over the size limit of 4"),
+            "{e}"
+        );
     }
 }

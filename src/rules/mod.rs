@@ -5,6 +5,7 @@
 //! module reads it. Each extractor family compiles what it needs into its own `*Rules` struct
 //! once, in [`Rules::build`]; nothing is compiled per document.
 
+pub mod docs;
 pub mod lexicon;
 pub mod matcher;
 

@@ -1,0 +1,225 @@
+//! Throughput benchmark (issue 8): MB/s per stage and end to end, with jieba-rs `tag` on the
+//! same text as a yardstick, in the same run.
+//!
+//! ```sh
+//! cargo bench --bench throughput                 # corpus built from ../shared/eval (~100 MB)
+//! cargo bench --bench throughput -- --mb 20      # a smaller corpus
+//! cargo bench --bench throughput -- DIR_OR_FILE  # your own .txt/.md files
+//! ```
+//!
+//! The default corpus is real news text: the sentences of the NER and event files in
+//! `../shared/eval/` concatenated into ~3 KB documents and repeated to the requested size.
+//! Stages run on one thread so the numbers are per core; the end-to-end run is then repeated
+//! with 1 and 2 worker threads to show scaling. Peak memory is measured outside, with
+//! `/usr/bin/time -v target/release/kgextract extract BIG_FOLDER -o /tmp/out`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use kgextract::export::{OutDir, exporters};
+use kgextract::extract::{AnnotatedDoc, DocExtraction, finish, run};
+use kgextract::graph::KnowledgeGraph;
+use kgextract::rules::Rules;
+use kgextract::{normalize, read, segment};
+
+fn eval_texts(shared: &Path) -> Vec<String> {
+    let mut texts = Vec::new();
+    for f in [
+        "ner/cluener2020_dev.jsonl",
+        "ner/msra_test.jsonl",
+        "ner/resume_ner_dev.jsonl",
+        "events/duee_fin_dev.jsonl",
+        "events/duee1_dev.jsonl",
+        "events/finre_test.jsonl",
+    ] {
+        let Ok(s) = std::fs::read_to_string(shared.join("eval").join(f)) else {
+            continue;
+        };
+        for line in s.lines() {
+            let v: Option<serde_json::Value> = serde_json::from_str(line).ok();
+            if let Some(t) = v.as_ref().and_then(|v| v.get("text")).and_then(|t| t.as_str()) {
+                texts.push(t.to_string());
+            }
+        }
+    }
+    texts
+}
+
+fn corpus(args: &[String]) -> Vec<Vec<u8>> {
+    let mb: f64 = args
+        .windows(2)
+        .find(|w| w[0] == "--mb")
+        .and_then(|w| w[1].parse().ok())
+        .unwrap_or(100.0);
+    let target = (mb * 1e6) as usize;
+    if let Some(p) = args
+        .iter()
+        .find(|a| !a.starts_with("--") && Path::new(a).exists())
+    {
+        let files = read::expand_inputs(&[PathBuf::from(p)]).expect("readable corpus");
+        let docs: Vec<Vec<u8>> = files
+            .iter()
+            .filter_map(|(p, _)| std::fs::read(p).ok())
+            .collect();
+        return repeat(docs, target);
+    }
+    let shared = [
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"),
+        "/work/shared",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.join("eval").is_dir())
+    .expect("no corpus given and ../shared/eval not found");
+    let texts = eval_texts(&shared);
+    let mut docs = Vec::new();
+    let mut cur = String::from("# 新闻\n\n发布时间: 2024 年 7 月 21 日\n\n");
+    for t in texts {
+        cur.push_str(&t);
+        cur.push('\n');
+        if cur.len() > 3000 {
+            docs.push(std::mem::replace(&mut cur, String::from("# 新闻\n\n")).into_bytes());
+        }
+    }
+    docs.push(cur.into_bytes());
+    repeat(docs, target)
+}
+
+fn repeat(docs: Vec<Vec<u8>>, target: usize) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    'outer: loop {
+        for d in &docs {
+            total += d.len();
+            out.push(d.clone());
+            if total >= target {
+                break 'outer;
+            }
+        }
+        if docs.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+fn mbps(bytes: usize, secs: f64) -> f64 {
+    bytes as f64 / 1e6 / secs.max(1e-9)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let rules = Rules::builtin();
+    let docs = corpus(&args);
+    let bytes: usize = docs.iter().map(|d| d.len()).sum();
+    println!(
+        "corpus: {} documents, {:.1} MB",
+        docs.len(),
+        bytes as f64 / 1e6
+    );
+
+    // Stage by stage, one thread.
+    let t = Instant::now();
+    let read_docs: Vec<read::Document> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, b)| read::from_bytes(&format!("d{i:08}"), "bench", b).expect("decodable"))
+        .collect();
+    let t_read = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let norms: Vec<_> = read_docs.iter().map(normalize::normalize).collect();
+    let t_norm = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let sents: Vec<_> = norms.iter().map(segment::segment).collect();
+    let t_seg = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let extractions: Vec<DocExtraction> = read_docs
+        .iter()
+        .zip(&norms)
+        .zip(&sents)
+        .map(|((d, n), s)| {
+            let mut ad = AnnotatedDoc::new(d, n, s);
+            run(&mut ad, rules);
+            finish(ad)
+        })
+        .collect();
+    let t_extract = t.elapsed().as_secs_f64();
+    drop(norms);
+    drop(sents);
+    let t = Instant::now();
+    let kg = KnowledgeGraph::build(extractions);
+    let t_graph = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let tmp = std::env::temp_dir().join(format!("kgextract-bench-{}", std::process::id()));
+    let out = OutDir::create(&tmp, true).expect("temp output folder");
+    for ex in exporters() {
+        ex.write(&kg, &out).expect("export");
+    }
+    drop(out);
+    let t_export = t.elapsed().as_secs_f64();
+    let total = t_read + t_norm + t_seg + t_extract + t_graph + t_export;
+    println!("\nstage            seconds      MB/s (1 thread, MB of input text)");
+    for (name, s) in [
+        ("read", t_read),
+        ("normalize", t_norm),
+        ("segment", t_seg),
+        ("extract", t_extract),
+        ("link+graph", t_graph),
+        ("export", t_export),
+        ("end-to-end", total),
+    ] {
+        println!("{name:<14} {s:>9.3} {:>12.1}", mbps(bytes, s));
+    }
+    println!(
+        "graph: {} nodes, {} relationships",
+        kg.node_count(),
+        kg.edge_count()
+    );
+    drop(kg);
+    drop(read_docs);
+
+    // Scaling of stages 1-4 with worker threads.
+    for jobs in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .expect("pool");
+        let t = Instant::now();
+        let n: usize = pool.install(|| {
+            docs.par_iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    let d = read::from_bytes(&format!("d{i:08}"), "bench", b).expect("decodable");
+                    kgextract::extract::process(&d, rules).mentions.len()
+                })
+                .sum()
+        });
+        println!(
+            "read+extract with --jobs {jobs}: {:.1} MB/s ({n} mentions)",
+            mbps(bytes, t.elapsed().as_secs_f64())
+        );
+    }
+
+    // Yardstick: jieba-rs part-of-speech tagging on the same text, one thread.
+    let jieba = jieba_rs::Jieba::new();
+    let texts: Vec<String> = docs
+        .iter()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    let t = Instant::now();
+    let mut tags = 0usize;
+    for s in &texts {
+        tags += jieba.tag(s, true).len();
+    }
+    let t_jieba = t.elapsed().as_secs_f64();
+    println!(
+        "\njieba-rs tag (1 thread): {:.1} MB/s ({tags} tokens); kgextract end-to-end / jieba-rs = {:.2}x",
+        mbps(bytes, t_jieba),
+        t_jieba / total
+    );
+}

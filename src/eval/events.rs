@@ -1,0 +1,521 @@
+//! `kgextract eval events GOLD.jsonl`: event and relation quality against third-party data.
+//!
+//! Two gold formats are recognized per record (see `../shared/eval/README.md`):
+//!
+//! - **FinRE** (`relations: [{head, tail, label}]`, one entity pair per record, both
+//!   directions present): a financial-news relation classification set. We measure, for the
+//!   pairs labelled `签约` (and separately `合作`), the share where kgextract links *both*
+//!   entities to one Signing event (each has a SIGNED relation to it) — **recall**. Every pair
+//!   we link that way counts as produced; **precision** is the share of produced pairs whose
+//!   gold label is `签约`, `合作` or `unknown` (FinRE's `unknown` covers unlabelled
+//!   co-occurrences, so it is not counted against us). A pair and its reverse are one pair.
+//! - **DuEE-Fin** (`events: [{event_type, trigger, arguments: [{role, entity, text}]}]`):
+//!   document-level financial events. For `企业收购`, `企业融资` and `高管变动` we measure the
+//!   recall of the event *with its main argument*: an Acquisition whose ACQUIRED and
+//!   TARGET_OF match `收购方` and `被收购方`; a Financing whose RAISED matches `被投资方` (or an
+//!   Investment whose TARGET_OF does — DuEE files 股权投资 under 企业融资) with a HAS_AMOUNT
+//!   matching `融资金额`; an Appointment whose APPOINTED person matches `高管姓名` and whose
+//!   title matches one of the `变动后职位` (else of the `高管职位`). Roles missing from a gold event are not
+//!   required; a gold event with none of them is skipped. Precision: our events of that
+//!   kind that match some gold event of the type in the same document.
+//!
+//! **Matching** is by name, not by offset: a mention matches a gold argument when the
+//! [`crate::link::key`] of one contains the other's (both at least two characters) — gold
+//! arguments are placed only at their first occurrence and often use a fuller name
+//! (`深圳市东创精密技术有限公司` for `东创精密`), while we may cite any occurrence.
+//!
+//! **Entity modes.** `--entities ours` runs the full pipeline (entities found by our own
+//! families: the end-to-end number). `--entities gold` first commits the gold entity spans
+//! (FinRE's pair as organizations; DuEE's company/person/title/amount/date arguments with the
+//! matching label) and then runs every family, so the score isolates the event patterns from
+//! entity recognition — the usual setting for FinRE, which is a relation-classification set
+//! with given entities. `both` (the default) prints both.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::BufRead;
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::{
+    AnnotatedDoc, Candidate, DocExtraction, EventKind, Label, NodeRef, RelType, commit,
+};
+use crate::rules::{RuleId, Rules};
+
+/// Rule id of the gold mentions committed in `--entities gold` mode (never in real output).
+const GOLD: RuleId = RuleId("eval.gold_entity");
+
+/// Where entities come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityMode {
+    Ours,
+    Gold,
+    Both,
+}
+
+#[derive(Deserialize)]
+struct GoldEntity {
+    start: Option<usize>,
+    end: Option<usize>,
+    label: String,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct GoldRel {
+    head: usize,
+    tail: usize,
+    label: String,
+}
+
+#[derive(Deserialize)]
+struct GoldArg {
+    role: String,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct GoldEvent {
+    event_type: String,
+    #[serde(default)]
+    arguments: Vec<GoldArg>,
+}
+
+#[derive(Deserialize)]
+struct GoldRecord {
+    #[serde(default)]
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    entities: Vec<GoldEntity>,
+    #[serde(default)]
+    relations: Vec<GoldRel>,
+    #[serde(default)]
+    events: Vec<GoldEvent>,
+    /// Present in DuEE records (also those without events).
+    #[serde(default)]
+    has_event_list: Option<bool>,
+}
+
+/// Recall / precision of one measured item.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Score {
+    /// Gold items considered.
+    pub gold: usize,
+    /// Gold items we found.
+    pub found: usize,
+    pub recall: f64,
+    /// Items we produced (for precision), and how many of them are right.
+    pub produced: usize,
+    pub correct: usize,
+    pub precision: f64,
+}
+
+impl Score {
+    fn finish(&mut self) {
+        self.recall = ratio(self.found, self.gold);
+        self.precision = ratio(self.correct, self.produced);
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// The result of one evaluation run (one entity mode).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct EventsReport {
+    pub entities: String,
+    pub records: usize,
+    /// `finre:签约`, `finre:合作`, `duee:企业收购`, … → score.
+    pub scores: BTreeMap<String, Score>,
+    /// Some misses, for tuning (`item | text`).
+    pub misses: Vec<String>,
+}
+
+/// Evaluate one entity mode over a gold file.
+pub fn evaluate(
+    reader: impl BufRead,
+    source: &str,
+    rules: &Rules,
+    mode: EntityMode,
+    limit: Option<usize>,
+) -> Result<EventsReport, String> {
+    let mut rep = EventsReport {
+        entities: format!("{mode:?}").to_lowercase(),
+        ..EventsReport::default()
+    };
+    // FinRE: unordered pair → (label, found, produced), deduplicated over both directions.
+    let mut finre: BTreeMap<(String, String, String), (String, bool)> = BTreeMap::new();
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| format!("{source}:{}: {e}", i + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if limit.is_some_and(|l| rep.records >= l) {
+            break;
+        }
+        let rec: GoldRecord =
+            serde_json::from_str(&line).map_err(|e| format!("{source}:{}: {e}", i + 1))?;
+        rep.records += 1;
+        let rid = match &rec.id {
+            serde_json::Value::String(s) => s.clone(),
+            v => v.to_string(),
+        };
+        let ex = run_record(&rec, &rid, source, rules, mode);
+        if !rec.relations.is_empty() {
+            for r in &rec.relations {
+                let (Some(h), Some(t)) = (rec.entities.get(r.head), rec.entities.get(r.tail))
+                else {
+                    continue;
+                };
+                let (a, b) = if h.text <= t.text {
+                    (&h.text, &t.text)
+                } else {
+                    (&t.text, &h.text)
+                };
+                let linked = co_signed(&ex, a, b);
+                finre.insert(
+                    (rec.text.clone(), a.clone(), b.clone()),
+                    (r.label.clone(), linked),
+                );
+            }
+        }
+        if !rec.events.is_empty() || rec.has_event_list.is_some() {
+            score_duee(&rec, &ex, &mut rep);
+        }
+    }
+    for ((text, a, b), (label, linked)) in &finre {
+        for want in ["签约", "合作"] {
+            let sc = rep.scores.entry(format!("finre:{want}")).or_default();
+            if label == want {
+                sc.gold += 1;
+                if *linked {
+                    sc.found += 1;
+                } else if want == "签约" && rep.misses.len() < 400 {
+                    rep.misses
+                        .push(format!("finre:签约 miss ({a}, {b}) | {}", clip(text)));
+                }
+            }
+        }
+        if *linked {
+            // Precision is shared by both rows: a produced pair is right if gold says 签约,
+            // 合作 or unknown.
+            let ok = matches!(label.as_str(), "签约" | "合作" | "unknown");
+            for want in ["签约", "合作"] {
+                let sc = rep.scores.entry(format!("finre:{want}")).or_default();
+                sc.produced += 1;
+                if ok {
+                    sc.correct += 1;
+                }
+            }
+            if !ok && rep.misses.len() < 400 {
+                rep.misses.push(format!(
+                    "finre:签约 false ({a}, {b}) gold={label} | {}",
+                    clip(text)
+                ));
+            }
+        }
+    }
+    for s in rep.scores.values_mut() {
+        s.finish();
+    }
+    Ok(rep)
+}
+
+/// Our events in one line: `Kind name {REL:name,…}; …` (for the misses list).
+fn render(ex: &DocExtraction) -> String {
+    let mut out = Vec::new();
+    for (e, ev) in ex.events.iter().enumerate() {
+        let rels: Vec<String> = ex
+            .relations
+            .iter()
+            .filter_map(|r| match (r.from, r.to) {
+                (NodeRef::Mention(m), NodeRef::Event(x))
+                | (NodeRef::Event(x), NodeRef::Mention(m))
+                    if x == e =>
+                {
+                    let t = r.props.title.as_deref().unwrap_or("");
+                    Some(format!("{}:{}{}", r.rel.as_str(), ex.mentions[m].name, t))
+                }
+                _ => None,
+            })
+            .collect();
+        out.push(format!(
+            "{} {} {{{}}}",
+            ev.kind.as_str(),
+            ev.name,
+            rels.join(",")
+        ));
+    }
+    if out.is_empty() {
+        "(no events)".into()
+    } else {
+        out.join("; ")
+    }
+}
+
+fn clip(s: &str) -> String {
+    let s: String = s.chars().take(160).collect();
+    s.replace('\n', " ")
+}
+
+/// Run the pipeline on one record, with the gold entities committed first in gold mode.
+fn run_record(
+    rec: &GoldRecord,
+    rid: &str,
+    source: &str,
+    rules: &Rules,
+    mode: EntityMode,
+) -> DocExtraction {
+    let doc = crate::read::Document {
+        id: rid.to_string(),
+        source: source.to_string(),
+        text: rec.text.clone(),
+        header: Default::default(),
+    };
+    let norm = crate::normalize::normalize(&doc);
+    let sents = crate::segment::segment(&norm);
+    let mut ad = AnnotatedDoc::new(&doc, &norm, &sents);
+    if mode == EntityMode::Gold {
+        commit(&mut ad, gold_candidates(rec, &doc.text, &norm));
+    }
+    crate::extract::run(&mut ad, rules);
+    crate::extract::finish(ad)
+}
+
+/// The label a gold entity gets in gold mode (None: not committed).
+fn gold_label(label: &str) -> Option<Label> {
+    Some(match label {
+        "ENTITY"
+        | "收购方"
+        | "被收购方"
+        | "投资方"
+        | "被投资方"
+        | "领投方"
+        | "任职公司"
+        | "变动后公司名称" => Label::Organization,
+        "高管姓名" => Label::Person,
+        "高管职位" | "变动后职位" => Label::Role,
+        "融资金额" | "交易金额" => Label::Amount,
+        _ => return None,
+    })
+}
+
+/// Gold entity spans (character offsets into the original) as candidates on the clean text.
+fn gold_candidates(
+    rec: &GoldRecord,
+    orig: &str,
+    norm: &crate::normalize::NormText,
+) -> Vec<Candidate> {
+    // Original char index → clean byte offset (start) for every clean char.
+    let ix = crate::span::CharIndex::new(orig);
+    let mut start_of: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut end_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for (b, c) in norm.text.char_indices() {
+        let span = norm.to_original(b..b + c.len_utf8());
+        let (cs, ce) = ix.chars(span);
+        start_of.entry(cs).or_insert(b);
+        end_of.insert(ce, b + c.len_utf8());
+    }
+    let mut out = Vec::new();
+    for e in &rec.entities {
+        let Some(label) = gold_label(&e.label) else {
+            continue;
+        };
+        if let (Some(s), Some(en)) = (e.start, e.end)
+            && let (Some(&a), Some(&b)) = (start_of.get(&s), end_of.get(&en))
+            && a < b
+        {
+            out.push(Candidate::new(label, a..b, GOLD, 100));
+        }
+        // The gold places an argument at its first occurrence only; the same name elsewhere
+        // is the same entity (our own families would find it there too).
+        let t = e.text.trim();
+        if t.chars().count() >= 2 {
+            for (a, _) in norm.text.match_indices(t) {
+                out.push(Candidate::new(label, a..a + t.len(), GOLD, 99));
+            }
+        }
+    }
+    out
+}
+
+/// Does `a` name the same thing as `b`? (key containment, both at least two characters)
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (crate::link::key(a), crate::link::key(b));
+    let short = a.chars().count().min(b.chars().count());
+    short >= 2 && (a.contains(&b) || b.contains(&a))
+}
+
+/// Mentions (by index) related to each event by `rel` (mention → event).
+fn to_event(ex: &DocExtraction, rel: RelType) -> BTreeMap<usize, Vec<usize>> {
+    let mut m: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for r in &ex.relations {
+        if r.rel != rel {
+            continue;
+        }
+        match (r.from, r.to) {
+            (NodeRef::Mention(x), NodeRef::Event(e)) | (NodeRef::Event(e), NodeRef::Mention(x)) => {
+                m.entry(e).or_default().push(x)
+            }
+            _ => {}
+        }
+    }
+    m
+}
+
+/// Are both names SIGNED to one Signing event?
+fn co_signed(ex: &DocExtraction, a: &str, b: &str) -> bool {
+    to_event(ex, RelType::Signed).iter().any(|(e, ms)| {
+        ex.events
+            .get(*e)
+            .is_some_and(|ev| ev.kind == EventKind::Signing)
+            && ms
+                .iter()
+                .any(|&m| same(&ex.mentions[m].name, a) || same(&ex.mentions[m].text, a))
+            && ms
+                .iter()
+                .any(|&m| same(&ex.mentions[m].name, b) || same(&ex.mentions[m].text, b))
+            && !same(a, b)
+    })
+}
+
+fn names(ex: &DocExtraction, ms: Option<&Vec<usize>>) -> Vec<String> {
+    ms.map(|v| {
+        v.iter()
+            .flat_map(|&m| [ex.mentions[m].name.clone(), ex.mentions[m].text.clone()])
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+fn any_same(ours: &[String], gold: Option<&str>) -> bool {
+    match gold {
+        None => true,
+        Some(g) => ours.iter().any(|o| same(o, g)),
+    }
+}
+
+/// Score the DuEE-Fin events of one record.
+fn score_duee(rec: &GoldRecord, ex: &DocExtraction, rep: &mut EventsReport) {
+    let acquired = to_event(ex, RelType::Acquired);
+    let target = to_event(ex, RelType::TargetOf);
+    let raised = to_event(ex, RelType::Raised);
+    let mut amount: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for r in &ex.relations {
+        if let (RelType::HasAmount, NodeRef::Event(e), NodeRef::Mention(m)) = (r.rel, r.from, r.to)
+        {
+            amount.entry(e).or_default().push(m);
+        }
+    }
+    // Our events of each kind that matched something (for precision).
+    let mut matched: BTreeSet<usize> = BTreeSet::new();
+    let mut considered: BTreeMap<&str, usize> = BTreeMap::new();
+    for g in &rec.events {
+        let arg = |role: &str| {
+            g.arguments
+                .iter()
+                .find(|a| a.role == role && !a.text.trim().is_empty())
+                .map(|a| a.text.as_str())
+        };
+        let ty = g.event_type.as_str();
+        let hit: Option<usize> = match ty {
+            "企业收购" => {
+                let (a, t) = (arg("收购方"), arg("被收购方"));
+                if a.is_none() && t.is_none() {
+                    continue;
+                }
+                ex.events.iter().enumerate().position(|(e, ev)| {
+                    ev.kind == EventKind::Acquisition
+                        && any_same(&names(ex, acquired.get(&e)), a)
+                        && any_same(&names(ex, target.get(&e)), t)
+                })
+            }
+            "企业融资" => {
+                let (c, m) = (arg("被投资方"), arg("融资金额"));
+                if c.is_none() && m.is_none() {
+                    continue;
+                }
+                ex.events.iter().enumerate().position(|(e, ev)| {
+                    let company = match ev.kind {
+                        EventKind::Financing => names(ex, raised.get(&e)),
+                        EventKind::Investment => names(ex, target.get(&e)),
+                        _ => return false,
+                    };
+                    any_same(&company, c) && any_same(&names(ex, amount.get(&e)), m)
+                })
+            }
+            "高管变动" => {
+                let p = arg("高管姓名");
+                // Any of the new titles, else any of the current ones (events list several).
+                let all = |role: &str| -> Vec<&str> {
+                    g.arguments
+                        .iter()
+                        .filter(|a| a.role == role && !a.text.trim().is_empty())
+                        .map(|a| a.text.as_str())
+                        .collect()
+                };
+                let mut titles = all("变动后职位");
+                if titles.is_empty() {
+                    titles = all("高管职位");
+                }
+                if p.is_none() {
+                    continue;
+                }
+                ex.events.iter().enumerate().position(|(e, ev)| {
+                    ev.kind == EventKind::Appointment
+                        && ex.relations.iter().any(|r| {
+                            r.rel == RelType::Appointed
+                                && r.to == NodeRef::Event(e)
+                                && matches!(r.from, NodeRef::Mention(m)
+                                    if any_same(&[ex.mentions[m].name.clone()], p))
+                                && (titles.is_empty()
+                                    || titles.iter().any(|t| {
+                                        r.props.title.as_deref().is_some_and(|o| same(o, t))
+                                    }))
+                        })
+                })
+            }
+            _ => continue,
+        };
+        *considered.entry(ty).or_default() += 1;
+        let sc = rep.scores.entry(format!("duee:{ty}")).or_default();
+        sc.gold += 1;
+        match hit {
+            Some(e) => {
+                sc.found += 1;
+                matched.insert(e);
+            }
+            None => {
+                if rep.misses.len() < 400 {
+                    let args: Vec<String> = g
+                        .arguments
+                        .iter()
+                        .map(|a| format!("{}={}", a.role, a.text))
+                        .collect();
+                    rep.misses.push(format!(
+                        "duee:{ty} miss [{}]\n      ours: {}",
+                        args.join(" "),
+                        render(ex)
+                    ));
+                }
+            }
+        }
+    }
+    for (kind, ty) in [
+        (EventKind::Acquisition, "企业收购"),
+        (EventKind::Financing, "企业融资"),
+        (EventKind::Appointment, "高管变动"),
+    ] {
+        let sc = rep.scores.entry(format!("duee:{ty}")).or_default();
+        for (e, ev) in ex.events.iter().enumerate() {
+            if ev.kind == kind {
+                sc.produced += 1;
+                if matched.contains(&e) {
+                    sc.correct += 1;
+                }
+            }
+        }
+    }
+}

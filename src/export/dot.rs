@@ -1,0 +1,429 @@
+//! `graph.dot` (+ `graph.svg` when Graphviz `dot` is on PATH): a readable relationship diagram.
+//!
+//! - one shape and colour per label, a legend cluster, the CJK font `Noto Sans CJK SC`;
+//! - one cluster per document holding the entities only that document mentions; entities of
+//!   several documents sit outside the clusters, so shared entities are easy to spot;
+//! - edges carry the relationship type and its title / about / on-behalf-of, and the evidence
+//!   sentence as tooltip (hover in the SVG);
+//! - Document nodes and MENTIONED_IN edges are not drawn: the clusters show them;
+//! - `--focus NAME --depth N` draws only the entities within N relationships of NAME.
+//!
+//! Escaping is ours, not petgraph's `Dot` (which does not escape attributes you add): every
+//! attribute value goes through [`quote`], which escapes `"` and `\` and turns line breaks
+//! into `\n`, so no name can break the file.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::path::Path;
+use std::process::Command;
+
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use super::{ExportOptions, Exporter, OutDir, OutDirError};
+use crate::extract::{RelType, TimeValue};
+use crate::graph::{KnowledgeGraph, Node, NodeLabel, NodeProps};
+
+/// The font used for every label (installed by `fonts-noto-cjk`).
+pub const FONT: &str = "Noto Sans CJK SC";
+
+/// A DOT double-quoted string: `"` and `\` escaped, CR/LF as `\n`, other control chars dropped.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Several lines as one DOT label (each line escaped, joined by `\n`).
+fn lines(ls: &[String]) -> String {
+    let esc: Vec<String> = ls
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let q = quote(l);
+            q[1..q.len() - 1].to_string()
+        })
+        .collect();
+    format!("\"{}\"", esc.join("\\n"))
+}
+
+/// Shape and fill colour of a label.
+pub fn style(label: NodeLabel) -> (&'static str, &'static str) {
+    match label {
+        NodeLabel::Person => ("ellipse", "#cfe2ff"),
+        NodeLabel::Organization => ("box", "#ffe0b2"),
+        NodeLabel::Role => ("note", "#dcedc8"),
+        NodeLabel::Location => ("house", "#e1bee7"),
+        NodeLabel::Amount => ("hexagon", "#fff59d"),
+        NodeLabel::Event => ("octagon", "#ffcdd2"),
+        NodeLabel::Document => ("folder", "#eeeeee"),
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n).collect::<String>() + "…"
+    }
+}
+
+fn node_lines(n: &Node) -> Vec<String> {
+    let mut v = vec![truncate(&n.name, 40)];
+    match &n.props {
+        NodeProps::Event {
+            kind,
+            date,
+            location,
+        } => {
+            let when = match date {
+                Some(TimeValue::Date { date, end, .. }) => match end {
+                    Some(e) => format!("{date}–{e}"),
+                    None => date.to_string(),
+                },
+                Some(TimeValue::Period { text }) => text.clone(),
+                None => String::new(),
+            };
+            v.push(
+                [
+                    kind.as_str().to_string(),
+                    when,
+                    location.clone().unwrap_or_default(),
+                ]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+            );
+        }
+        NodeProps::Amount { money, .. } => {
+            v.push(format!(
+                "{} {} ({})",
+                money.value,
+                money.currency,
+                money.qualifier.as_str()
+            ));
+        }
+        NodeProps::Organization { kind } => v.push(format!("Organization · {}", kind.as_str())),
+        _ => v.push(n.label.as_str().to_string()),
+    }
+    v
+}
+
+fn edge_lines(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> Vec<String> {
+    let w = &kg.g[e];
+    let mut v = vec![w.rel.as_str().to_string()];
+    if let Some(t) = &w.props.title {
+        v.push(if w.rel == RelType::SpokeAt {
+            format!("《{}》", truncate(t, 24))
+        } else {
+            truncate(t, 24)
+        });
+    }
+    if let Some(s) = w.props.status
+        && s != crate::extract::PositionStatus::Current
+    {
+        v.push(s.as_str().to_string());
+    }
+    if let Some(a) = &w.props.about {
+        v.push(truncate(a, 24));
+    }
+    if let Some(o) = &w.props.on_behalf_of {
+        v.push(format!("for {}", truncate(o, 24)));
+    }
+    if w.props.lead == Some(true) {
+        v.push("lead".into());
+    }
+    v
+}
+
+/// The nodes to draw: all (minus documents), or the neighbourhood of `focus`.
+fn selection(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<BTreeSet<NodeIndex>, String> {
+    let drawable = |ix: NodeIndex| kg.g[ix].label != NodeLabel::Document;
+    let Some(focus) = &opts.focus else {
+        return Ok(kg.g.node_indices().filter(|&i| drawable(i)).collect());
+    };
+    let fk = crate::link::key(focus);
+    let mut starts: Vec<NodeIndex> =
+        kg.g.node_indices()
+            .filter(|&i| {
+                let n = &kg.g[i];
+                n.id == *focus
+                    || crate::link::key(&n.name) == fk
+                    || n.aliases.iter().any(|a| crate::link::key(a) == fk)
+            })
+            .filter(|&i| drawable(i))
+            .collect();
+    starts.sort_by(|a, b| kg.g[*a].id.cmp(&kg.g[*b].id));
+    if starts.is_empty() {
+        let mut near: Vec<&str> =
+            kg.g.node_weights()
+                .filter(|n| {
+                    n.label != NodeLabel::Document
+                        && (crate::link::key(&n.name).contains(&fk)
+                            || fk.contains(&crate::link::key(&n.name)))
+                })
+                .map(|n| n.name.as_str())
+                .collect();
+        near.sort();
+        near.dedup();
+        near.truncate(5);
+        return Err(if near.is_empty() {
+            format!("--focus {focus:?}: no entity of that name in the graph")
+        } else {
+            format!(
+                "--focus {focus:?}: no entity of that name in the graph; did you mean {}?",
+                near.join(", ")
+            )
+        });
+    }
+    let mut seen: BTreeSet<NodeIndex> = starts.iter().copied().collect();
+    let mut q: VecDeque<(NodeIndex, usize)> = starts.into_iter().map(|s| (s, 0)).collect();
+    while let Some((ix, d)) = q.pop_front() {
+        if d >= opts.depth {
+            continue;
+        }
+        for dir in [Direction::Outgoing, Direction::Incoming] {
+            for e in kg.g.edges_directed(ix, dir) {
+                if e.weight().rel == RelType::MentionedIn {
+                    continue;
+                }
+                let other = if e.source() == ix {
+                    e.target()
+                } else {
+                    e.source()
+                };
+                if drawable(other) && seen.insert(other) {
+                    q.push_back((other, d + 1));
+                }
+            }
+        }
+    }
+    Ok(seen)
+}
+
+/// The DOT text of a graph.
+pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, String> {
+    let sel = selection(kg, opts)?;
+    // The documents of each node (from MENTIONED_IN).
+    let mut docs_of: BTreeMap<NodeIndex, BTreeSet<String>> = BTreeMap::new();
+    for e in kg.g.edge_indices() {
+        if kg.g[e].rel != RelType::MentionedIn {
+            continue;
+        }
+        if let Some((a, b)) = kg.g.edge_endpoints(e) {
+            docs_of.entry(a).or_default().insert(kg.g[b].id.clone());
+        }
+    }
+    let mut by_doc: BTreeMap<String, Vec<&Node>> = BTreeMap::new();
+    let mut shared: Vec<&Node> = Vec::new();
+    for &ix in &sel {
+        let n = &kg.g[ix];
+        match docs_of.get(&ix) {
+            Some(ds) if ds.len() == 1 => by_doc
+                .entry(ds.iter().next().cloned().unwrap_or_default())
+                .or_default()
+                .push(n),
+            _ => shared.push(n),
+        }
+    }
+    let node_stmt = |n: &Node, indent: &str| -> String {
+        let (shape, color) = style(n.label);
+        let mut tip = format!("{} {}", n.label.as_str(), n.name);
+        if !n.aliases.is_empty() {
+            tip.push_str(&format!(
+                " (aliases: {})",
+                n.aliases.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        format!(
+            "{indent}{} [label={}, shape={shape}, fillcolor={}, tooltip={}];\n",
+            quote(&n.id),
+            lines(&node_lines(n)),
+            quote(color),
+            quote(&tip)
+        )
+    };
+    let mut s = String::new();
+    s.push_str("digraph kgextract {\n");
+    s.push_str(&format!(
+        "  graph [charset=\"UTF-8\", rankdir=LR, fontname={f}, fontsize=12, labelloc=t, label={}, newrank=true];\n",
+        quote(&match &opts.focus {
+            Some(f) => format!("kgextract: neighbourhood of {f} (depth {})", opts.depth),
+            None => "kgextract knowledge graph".to_string(),
+        }),
+        f = quote(FONT)
+    ));
+    s.push_str(&format!(
+        "  node [fontname={f}, fontsize=11, style=\"filled\", penwidth=1];\n  edge [fontname={f}, fontsize=9, color=\"#555555\"];\n",
+        f = quote(FONT)
+    ));
+    // Legend.
+    s.push_str(
+        "  subgraph cluster_legend {\n    label=\"Legend\"; style=dashed; color=\"#999999\";\n",
+    );
+    let mut prev: Option<String> = None;
+    for l in NodeLabel::ALL {
+        if l == NodeLabel::Document {
+            continue;
+        }
+        let (shape, color) = style(l);
+        let id = format!("legend_{}", l.as_str());
+        s.push_str(&format!(
+            "    {} [label={}, shape={shape}, fillcolor={}];\n",
+            quote(&id),
+            quote(l.as_str()),
+            quote(color)
+        ));
+        if let Some(p) = prev {
+            s.push_str(&format!(
+                "    {} -> {} [style=invis];\n",
+                quote(&p),
+                quote(&id)
+            ));
+        }
+        prev = Some(id);
+    }
+    s.push_str("  }\n");
+    for (i, (doc, nodes)) in by_doc.iter().enumerate() {
+        let title = kg
+            .node(doc)
+            .map(|d| d.name.clone())
+            .unwrap_or_else(|| doc.clone());
+        s.push_str(&format!(
+            "  subgraph cluster_doc_{i} {{\n    label={}; style=rounded; color=\"#90a4ae\";\n",
+            quote(&truncate(&title, 60))
+        ));
+        for n in nodes {
+            s.push_str(&node_stmt(n, "    "));
+        }
+        s.push_str("  }\n");
+    }
+    for n in &shared {
+        s.push_str(&node_stmt(n, "  "));
+    }
+    let mut edges: Vec<(String, String, String, String)> = Vec::new();
+    for e in kg.g.edge_indices() {
+        let w = &kg.g[e];
+        if w.rel == RelType::MentionedIn {
+            continue;
+        }
+        let Some((a, b)) = kg.g.edge_endpoints(e) else {
+            continue;
+        };
+        if !sel.contains(&a) || !sel.contains(&b) {
+            continue;
+        }
+        let tip = w
+            .evidence
+            .as_ref()
+            .map(|ev| format!("{} ({} · {})", ev.sentence, ev.doc, ev.rule))
+            .unwrap_or_default();
+        edges.push((
+            kg.g[a].id.clone(),
+            kg.g[b].id.clone(),
+            lines(&edge_lines(kg, e)),
+            quote(&truncate(&tip, 300)),
+        ));
+    }
+    edges.sort();
+    for (a, b, label, tip) in edges {
+        s.push_str(&format!(
+            "  {} -> {} [label={label}, tooltip={tip}];\n",
+            quote(&a),
+            quote(&b)
+        ));
+    }
+    s.push_str("}\n");
+    Ok(s)
+}
+
+/// Whether Graphviz `dot` is on PATH.
+pub fn dot_available() -> bool {
+    Command::new("dot")
+        .arg("-V")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+/// Run `dot -Tsvg` on `dot_file`, writing `svg_file`. Returns dot's messages on failure.
+pub fn render_svg(dot_file: &Path, svg_file: &Path) -> Result<(), String> {
+    let out = Command::new("dot")
+        .arg("-Tsvg")
+        .arg(dot_file)
+        .arg("-o")
+        .arg(svg_file)
+        .output()
+        .map_err(|e| format!("cannot run dot: {e}"))?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+    }
+    Ok(())
+}
+
+/// The DOT exporter.
+pub struct DotExporter {
+    pub opts: ExportOptions,
+}
+
+impl Exporter for DotExporter {
+    fn name(&self) -> &'static str {
+        "dot"
+    }
+    fn write(&self, kg: &KnowledgeGraph, out: &OutDir) -> Result<(), OutDirError> {
+        let text = render(kg, &self.opts).map_err(|m| OutDirError::Io {
+            path: out.path().join("graph.dot"),
+            what: "cannot draw the diagram",
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, m),
+        })?;
+        out.write("graph.dot", text.as_bytes())?;
+        if !self.opts.no_render && dot_available() {
+            let dot_file = out.path().join("graph.dot");
+            if let Err(m) = render_svg(&dot_file, &out.path().join("graph.svg")) {
+                eprintln!("kgextract: warning: dot -Tsvg failed, no graph.svg written: {m}");
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_escapes_everything() {
+        assert_eq!(quote(r#"a"b"#), r#""a\"b""#);
+        assert_eq!(quote(r"a\b"), r#""a\\b""#);
+        assert_eq!(quote("a\nb\r\nc"), r#""a\nb\nc""#);
+        assert_eq!(quote("x\u{0007}y"), "\"x y\"");
+        // A trailing backslash cannot escape the closing quote.
+        assert_eq!(quote("end\\"), "\"end\\\\\"");
+    }
+
+    #[test]
+    fn lines_escape_each_line() {
+        assert_eq!(
+            lines(&["中国\"联通\"".into(), "a\\".into()]),
+            r#""中国\"联通\"\na\\""#
+        );
+    }
+}

@@ -1,0 +1,528 @@
+//! `neo4j-admin database import` files: one node file per label, one relationship file per type.
+//!
+//! Every file is written by the csv crate from one `#[derive(Serialize)]` row struct, whose
+//! field names *are* the typed header (`id:ID`, `mentions:int`, `date:date`, …), so header and
+//! data cannot disagree. [`NODE_FILES`] and [`REL_FILES`] list every file with its header; the
+//! Cypher script (`cypher.rs`) and `import.sh` are generated from the same lists.
+//!
+//! Rules enforced here (and checked again by `kgextract validate`):
+//! - UTF-8 without BOM, `,` delimiter, RFC 4180 quoting (only where needed), `\n` line ends;
+//! - no line break or control character inside a field (replaced by a space), so the import
+//!   never needs `--multiline-fields`;
+//! - `;` is only the array delimiter: a `;` inside an array element becomes `；`;
+//! - a `\` directly before a `"` or at the end of a value becomes `＼`, because importers with
+//!   legacy quoting (Neo4j ≤ 4, the default there) read `\"` as an escaped quote;
+//! - an empty field means "no property" (neo4j-admin skips it; `import.cypher` does the same);
+//! - every file is always written (header only when empty), so the file set is fixed;
+//! - rows are sorted by id (nodes) and by (start, end, id) (relationships).
+//!
+//! All relationship files share one header: the type-specific properties (`title`, `status`,
+//! `on_behalf_of`, `lead`, `about`, `count`) are empty where a type does not use them, and
+//! every relationship carries the evidence columns `doc`, `sentence`, `start`, `end`, `rule`
+//! and a deterministic `id` (what `import.cypher` MERGEs on).
+
+use serde::Serialize;
+
+use super::{Exporter, OutDir, OutDirError};
+use crate::extract::{RelType, TimeValue};
+use crate::graph::{Edge, KnowledgeGraph, Node, NodeLabel, NodeProps, stable_hash};
+
+/// The array delimiter of every `…[]` column.
+pub const ARRAY_DELIMITER: char = ';';
+
+/// A string field made safe for every Neo4j importer (see the module doc).
+pub fn clean_field(s: &str) -> String {
+    let chars: Vec<char> = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\\' && matches!(chars.get(i + 1), None | Some('"')) {
+            out.push('＼');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// An array field: elements cleaned, `;` inside an element replaced by `；`, empty elements
+/// dropped, joined with `;`.
+pub fn array_field<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
+    items
+        .into_iter()
+        .map(|s| {
+            clean_field(s)
+                .replace(ARRAY_DELIMITER, "；")
+                .trim()
+                .to_string()
+        })
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+fn opt(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(clean_field)
+        .filter(|s| !s.trim().is_empty())
+}
+
+fn finite(x: Option<f64>) -> Option<f64> {
+    x.filter(|v| v.is_finite())
+}
+
+/// Document nodes.
+#[derive(Serialize, Default)]
+pub struct DocumentRow {
+    #[serde(rename = "id:ID")]
+    pub id: String,
+    #[serde(rename = ":LABEL")]
+    pub label: String,
+    pub name: String,
+    #[serde(rename = "aliases:string[]")]
+    pub aliases: String,
+    #[serde(rename = "mentions:int")]
+    pub mentions: u32,
+    #[serde(rename = "merged_by:string[]")]
+    pub merged_by: String,
+    pub path: String,
+    pub title: Option<String>,
+    #[serde(rename = "published:date")]
+    pub published: Option<String>,
+}
+
+/// Person, Role and Location nodes (no label-specific properties).
+#[derive(Serialize, Default)]
+pub struct EntityRow {
+    #[serde(rename = "id:ID")]
+    pub id: String,
+    #[serde(rename = ":LABEL")]
+    pub label: String,
+    pub name: String,
+    #[serde(rename = "aliases:string[]")]
+    pub aliases: String,
+    #[serde(rename = "mentions:int")]
+    pub mentions: u32,
+    #[serde(rename = "merged_by:string[]")]
+    pub merged_by: String,
+}
+
+/// Organization nodes.
+#[derive(Serialize, Default)]
+pub struct OrganizationRow {
+    #[serde(rename = "id:ID")]
+    pub id: String,
+    #[serde(rename = ":LABEL")]
+    pub label: String,
+    pub name: String,
+    #[serde(rename = "aliases:string[]")]
+    pub aliases: String,
+    #[serde(rename = "mentions:int")]
+    pub mentions: u32,
+    #[serde(rename = "merged_by:string[]")]
+    pub merged_by: String,
+    pub kind: String,
+}
+
+/// Amount nodes.
+#[derive(Serialize, Default)]
+pub struct AmountRow {
+    #[serde(rename = "id:ID")]
+    pub id: String,
+    #[serde(rename = ":LABEL")]
+    pub label: String,
+    pub name: String,
+    #[serde(rename = "aliases:string[]")]
+    pub aliases: String,
+    #[serde(rename = "mentions:int")]
+    pub mentions: u32,
+    #[serde(rename = "merged_by:string[]")]
+    pub merged_by: String,
+    #[serde(rename = "value:double")]
+    pub value: Option<f64>,
+    #[serde(rename = "min:double")]
+    pub min: Option<f64>,
+    #[serde(rename = "max:double")]
+    pub max: Option<f64>,
+    pub currency: String,
+    pub qualifier: String,
+    pub text: String,
+}
+
+/// Event nodes (labels `Event;<Kind>`).
+#[derive(Serialize, Default)]
+pub struct EventRow {
+    #[serde(rename = "id:ID")]
+    pub id: String,
+    #[serde(rename = ":LABEL")]
+    pub label: String,
+    pub name: String,
+    #[serde(rename = "aliases:string[]")]
+    pub aliases: String,
+    #[serde(rename = "mentions:int")]
+    pub mentions: u32,
+    #[serde(rename = "merged_by:string[]")]
+    pub merged_by: String,
+    pub kind: String,
+    #[serde(rename = "date:date")]
+    pub date: Option<String>,
+    pub date_precision: Option<String>,
+    #[serde(rename = "end_date:date")]
+    pub end_date: Option<String>,
+    /// A period that is not a date (`未来三年`).
+    pub period: Option<String>,
+    pub location: Option<String>,
+}
+
+/// Every relationship file.
+#[derive(Serialize, Default)]
+pub struct RelRow {
+    #[serde(rename = ":START_ID")]
+    pub start_id: String,
+    #[serde(rename = ":END_ID")]
+    pub end_id: String,
+    #[serde(rename = ":TYPE")]
+    pub rel_type: String,
+    pub id: String,
+    pub title: Option<String>,
+    pub status: Option<String>,
+    pub on_behalf_of: Option<String>,
+    #[serde(rename = "lead:boolean")]
+    pub lead: Option<bool>,
+    pub about: Option<String>,
+    #[serde(rename = "count:int")]
+    pub count: Option<u32>,
+    pub doc: String,
+    pub sentence: String,
+    #[serde(rename = "start:int")]
+    pub start: usize,
+    #[serde(rename = "end:int")]
+    pub end: usize,
+    pub rule: String,
+}
+
+/// The header line of a row struct (from its field names).
+pub fn header_of<T: Serialize + Default>() -> Vec<String> {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    if w.serialize(T::default()).is_err() {
+        return Vec::new();
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes.as_slice());
+    r.records()
+        .next()
+        .and_then(|rec| rec.ok())
+        .map(|rec| rec.iter().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// The node file of a label.
+pub fn node_file(label: NodeLabel) -> String {
+    format!("nodes_{}.csv", label.as_str().to_lowercase())
+}
+
+/// The relationship file of a type.
+pub fn rel_file(rel: RelType) -> String {
+    format!("rels_{}.csv", rel.as_str().to_lowercase())
+}
+
+/// The header of the node file of `label`.
+pub fn node_header(label: NodeLabel) -> Vec<String> {
+    match label {
+        NodeLabel::Document => header_of::<DocumentRow>(),
+        NodeLabel::Organization => header_of::<OrganizationRow>(),
+        NodeLabel::Amount => header_of::<AmountRow>(),
+        NodeLabel::Event => header_of::<EventRow>(),
+        NodeLabel::Person | NodeLabel::Role | NodeLabel::Location => header_of::<EntityRow>(),
+    }
+}
+
+/// The header of every relationship file.
+pub fn rel_header() -> Vec<String> {
+    header_of::<RelRow>()
+}
+
+/// The deterministic id of an edge (start, type, end, properties).
+pub fn edge_id(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> String {
+    let Some((a, b)) = kg.g.edge_endpoints(e) else {
+        return String::new();
+    };
+    let w = &kg.g[e];
+    let p = &w.props;
+    let key = format!(
+        "{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        kg.g[a].id,
+        w.rel.as_str(),
+        kg.g[b].id,
+        p.title,
+        p.status.map(|s| s.as_str()),
+        p.on_behalf_of,
+        p.lead,
+        p.about
+    );
+    format!("rel_{}", stable_hash(&key))
+}
+
+fn labels_of(n: &Node) -> String {
+    match &n.props {
+        NodeProps::Event { kind, .. } => format!("Event;{}", kind.as_str()),
+        _ => n.label.as_str().to_string(),
+    }
+}
+
+fn write_rows<T: Serialize + Default>(rows: &[T]) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(header_of::<T>())?;
+    for r in rows {
+        w.serialize(r)?;
+    }
+    w.flush()?;
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// The bytes of every file of the Neo4j export, by file name, in a fixed order.
+pub fn render(kg: &KnowledgeGraph) -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
+    let mut nodes: Vec<&Node> = kg.g.node_weights().collect();
+    nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut files = Vec::new();
+    for label in NodeLabel::ALL {
+        let of_label = nodes.iter().filter(|n| n.label == label);
+        let common = |n: &Node| EntityRow {
+            id: n.id.clone(),
+            label: labels_of(n),
+            name: clean_field(&n.name),
+            aliases: array_field(&n.aliases),
+            mentions: n.mentions,
+            merged_by: array_field(&n.merged_by),
+        };
+        let bytes = match label {
+            NodeLabel::Document => write_rows(
+                &of_label
+                    .map(|n| {
+                        let c = common(n);
+                        let (path, title, published) = match &n.props {
+                            NodeProps::Document {
+                                path,
+                                title,
+                                published,
+                            } => (
+                                clean_field(path),
+                                opt(title),
+                                published.map(|d| d.to_string()),
+                            ),
+                            _ => Default::default(),
+                        };
+                        DocumentRow {
+                            id: c.id,
+                            label: c.label,
+                            name: c.name,
+                            aliases: c.aliases,
+                            mentions: c.mentions,
+                            merged_by: c.merged_by,
+                            path,
+                            title,
+                            published,
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            )?,
+            NodeLabel::Organization => write_rows(
+                &of_label
+                    .map(|n| {
+                        let c = common(n);
+                        let kind = match &n.props {
+                            NodeProps::Organization { kind } => kind.as_str().to_string(),
+                            _ => String::new(),
+                        };
+                        OrganizationRow {
+                            id: c.id,
+                            label: c.label,
+                            name: c.name,
+                            aliases: c.aliases,
+                            mentions: c.mentions,
+                            merged_by: c.merged_by,
+                            kind,
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            )?,
+            NodeLabel::Amount => write_rows(
+                &of_label
+                    .map(|n| {
+                        let c = common(n);
+                        let mut row = AmountRow {
+                            id: c.id,
+                            label: c.label,
+                            name: c.name,
+                            aliases: c.aliases,
+                            mentions: c.mentions,
+                            merged_by: c.merged_by,
+                            ..AmountRow::default()
+                        };
+                        if let NodeProps::Amount { money, text } = &n.props {
+                            row.value = finite(Some(money.value));
+                            row.min = finite(money.min);
+                            row.max = finite(money.max);
+                            row.currency = clean_field(&money.currency);
+                            row.qualifier = money.qualifier.as_str().to_string();
+                            row.text = clean_field(text);
+                        }
+                        row
+                    })
+                    .collect::<Vec<_>>(),
+            )?,
+            NodeLabel::Event => write_rows(
+                &of_label
+                    .map(|n| {
+                        let c = common(n);
+                        let mut row = EventRow {
+                            id: c.id,
+                            label: c.label,
+                            name: c.name,
+                            aliases: c.aliases,
+                            mentions: c.mentions,
+                            merged_by: c.merged_by,
+                            ..EventRow::default()
+                        };
+                        if let NodeProps::Event {
+                            kind,
+                            date,
+                            location,
+                        } = &n.props
+                        {
+                            row.kind = kind.as_str().to_string();
+                            match date {
+                                Some(TimeValue::Date {
+                                    date,
+                                    precision,
+                                    end,
+                                }) => {
+                                    row.date = Some(date.to_string());
+                                    row.date_precision = Some(precision.as_str().to_string());
+                                    row.end_date = end.map(|e| e.to_string());
+                                }
+                                Some(TimeValue::Period { text }) => {
+                                    row.period = opt(&Some(text.clone()));
+                                }
+                                None => {}
+                            }
+                            row.location = opt(location);
+                        }
+                        row
+                    })
+                    .collect::<Vec<_>>(),
+            )?,
+            NodeLabel::Person | NodeLabel::Role | NodeLabel::Location => {
+                write_rows(&of_label.map(|n| common(n)).collect::<Vec<_>>())?
+            }
+        };
+        files.push((node_file(label), bytes));
+    }
+    for rel in RelType::ALL {
+        let mut rows: Vec<RelRow> =
+            kg.g.edge_indices()
+                .filter(|&e| kg.g[e].rel == rel)
+                .filter_map(|e| {
+                    let (a, b) = kg.g.edge_endpoints(e)?;
+                    Some(rel_row(kg, e, &kg.g[a], &kg.g[b], &kg.g[e]))
+                })
+                .collect();
+        rows.sort_by(|x, y| (&x.start_id, &x.end_id, &x.id).cmp(&(&y.start_id, &y.end_id, &y.id)));
+        files.push((rel_file(rel), write_rows(&rows)?));
+    }
+    Ok(files)
+}
+
+fn rel_row(
+    kg: &KnowledgeGraph,
+    e: petgraph::graph::EdgeIndex,
+    a: &Node,
+    b: &Node,
+    w: &Edge,
+) -> RelRow {
+    let mut row = RelRow {
+        start_id: a.id.clone(),
+        end_id: b.id.clone(),
+        rel_type: w.rel.as_str().to_string(),
+        id: edge_id(kg, e),
+        title: opt(&w.props.title),
+        status: w.props.status.map(|s| s.as_str().to_string()),
+        on_behalf_of: opt(&w.props.on_behalf_of),
+        lead: w.props.lead,
+        about: opt(&w.props.about),
+        count: w.count,
+        ..RelRow::default()
+    };
+    if let Some(ev) = &w.evidence {
+        row.doc = clean_field(&ev.doc);
+        row.sentence = clean_field(&ev.sentence);
+        row.start = ev.start;
+        row.end = ev.end;
+        row.rule = clean_field(ev.rule);
+    }
+    row
+}
+
+/// The Neo4j CSV exporter (also writes `import.sh` and `import.cypher`, see `cypher.rs`).
+pub struct Neo4jExporter;
+
+impl Exporter for Neo4jExporter {
+    fn name(&self) -> &'static str {
+        "neo4j"
+    }
+    fn write(&self, kg: &KnowledgeGraph, out: &OutDir) -> Result<(), OutDirError> {
+        let files = render(kg).map_err(|e| OutDirError::Io {
+            path: out.path().to_path_buf(),
+            what: "cannot render the Neo4j CSV files",
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        for (name, bytes) in &files {
+            out.write(name, bytes)?;
+        }
+        out.write("import.sh", super::cypher::import_sh().as_bytes())?;
+        out.write("import.cypher", super::cypher::import_cypher(kg).as_bytes())?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_typed() {
+        assert_eq!(
+            node_header(NodeLabel::Person),
+            vec![
+                "id:ID",
+                ":LABEL",
+                "name",
+                "aliases:string[]",
+                "mentions:int",
+                "merged_by:string[]"
+            ]
+        );
+        let rh = rel_header();
+        assert_eq!(&rh[..3], &[":START_ID", ":END_ID", ":TYPE"]);
+        for c in ["start:int", "end:int", "doc", "sentence", "rule"] {
+            assert!(rh.iter().any(|h| h == c), "{c} missing in {rh:?}");
+        }
+        assert!(node_header(NodeLabel::Event).contains(&"date:date".to_string()));
+    }
+
+    #[test]
+    fn fields_are_cleaned() {
+        assert_eq!(clean_field("a\nb\r\tc"), "a b  c");
+        assert_eq!(clean_field(r#"a\"b\"#), "a＼\"b＼");
+        assert_eq!(clean_field(r"a\b"), r"a\b");
+        let arr = vec!["x;y".to_string(), "".to_string(), "z".to_string()];
+        assert_eq!(array_field(&arr), "x；y;z");
+    }
+}

@@ -1,0 +1,1616 @@
+//! Per-sentence argument patterns: which mentions around a trigger fill which role.
+//!
+//! Chinese news sentences put the agent before the trigger and the object after it
+//! (`A与B签署…协议`, `A收购B`, `A完成B轮融资`, `聘任X为Y`), so each pattern reads the entity
+//! mentions of the trigger's *scope* — from the sentence start, or from just after a
+//! reporting verb (`公告称,` `表示,`), up to the trigger — and of the trigger's clause after it.
+//! `该公司`/`公司` before a trigger stands for the last organization mentioned; `双方` for the
+//! two parties of the last signing.
+
+use std::ops::Range;
+
+use super::slots::State;
+use super::trigger::{SentView, Trig, clean_name, collapse_ws, strip_year};
+use super::*;
+use crate::extract::{Attrs, Label, Mention, PositionStatus, Precision};
+
+const PARTY: &[Label] = &[Label::Organization, Label::Person];
+const ORG: &[Label] = &[Label::Organization];
+
+/// Read one sentence: forums first (they set the context the rest refers to), then quoted
+/// names, then bare triggers, then participant cues.
+pub(crate) fn sentence(
+    doc: &AnnotatedDoc,
+    _rules: &Rules,
+    s: &SentView,
+    drafts: &mut Drafts,
+    st: &mut State,
+) {
+    if list_row(doc, s, drafts, st) {
+        return;
+    }
+    let in_context = s.has_cue("context", s.range.clone());
+    let mut here: Vec<usize> = Vec::new(); // drafts created or referred to in this sentence
+    forums(doc, s, drafts, st, &mut here);
+    let mut consumed: Vec<Range<usize>> = Vec::new();
+    quoted(doc, s, drafts, st, &mut here, &mut consumed);
+    for t in s.trigs {
+        let Some(kind) = t.kind else { continue };
+        if s.quote_around(&t.range).is_some() || consumed.iter().any(|r| overlaps(r, &t.range)) {
+            continue;
+        }
+        let made = match kind {
+            EventKind::Forum => None,
+            EventKind::Signing => signing(doc, s, t, drafts, st),
+            EventKind::Launch => launch(s, t, drafts),
+            EventKind::Speech => {
+                speech(s, t, drafts, st, &mut here);
+                None
+            }
+            EventKind::Investment => investment(doc, s, t, drafts, st),
+            EventKind::Financing => financing(doc, s, t, drafts),
+            EventKind::Acquisition => acquisition(doc, s, t, drafts, st),
+            EventKind::Appointment => appointment(doc, s, t, drafts, st),
+            EventKind::Establishment => establishment(doc, s, t, drafts, st),
+        };
+        if let Some(i) = made {
+            here.push(i);
+            match kind {
+                EventKind::Signing => st.signing = Some(i),
+                EventKind::Financing => st.financing = Some(i),
+                _ => {}
+            }
+            if matches!(
+                kind,
+                EventKind::Launch
+                    | EventKind::Investment
+                    | EventKind::Financing
+                    | EventKind::Establishment
+                    | EventKind::Acquisition
+            ) {
+                st.amount_host = Some((i, s.paragraph));
+            }
+        }
+    }
+    for &i in &here {
+        drafts.list[i].in_context |= in_context;
+    }
+    // `签约项目如下：` / `…签约：` opens a signing list (bullets or a Markdown table).
+    let txt = s.str().trim_end();
+    st.list = s
+        .trigs
+        .iter()
+        .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
+        && (txt.ends_with(['：', ':']) || txt.contains("如下"));
+    participants(s, drafts, st, &here);
+    investors(s, drafts, st, &here);
+    // Amounts of a sentence without its own event belong to the last amount-taking event of
+    // the paragraph (`…举行了“X发布”仪式。据介绍，…总规模不低于300亿元…`).
+    if here.is_empty()
+        && let Some((host, _)) = st.amount_host
+    {
+        for (i, m) in s.of(Label::Amount) {
+            let about = about_for(s, m, drafts.list[host].kind);
+            drafts.list[host].add(arg(
+                RelType::HasAmount,
+                i,
+                Dir::FromEvent,
+                props_about(about),
+                AMOUNT_CARRIED,
+                s.idx,
+                m.range.clone(),
+            ));
+        }
+    }
+}
+
+/// One row of a signing list: `- 项目名：A、B`, `1. …`, `| 项目名 | A | B |`. Returns
+/// whether the sentence was a list row (read as such).
+fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
+    if !st.list {
+        return false;
+    }
+    let txt = s.str().trim();
+    let table = txt.starts_with('|');
+    let bullet = txt.starts_with(['-', '*', '•', '·', '●', '▪'])
+        || txt
+            .split_once(['.', '、', '）', ')'])
+            .is_some_and(|(n, _)| {
+                !n.is_empty()
+                    && n.chars()
+                        .all(|c| c.is_ascii_digit() || "（(一二三四五六七八九十".contains(c))
+            });
+    if !table && !bullet {
+        st.list = false;
+        return false;
+    }
+    let orgs: Vec<(usize, &Mention)> = s.of(Label::Organization).collect();
+    if orgs.is_empty() {
+        // A table header or separator row, or an item without parties.
+        return true;
+    }
+    let body = txt.trim_start_matches(['-', '*', '•', '·', '●', '▪', ' ']);
+    // The item's name: the first table cell without an organization, or the text before
+    // the first colon; else the parties.
+    let name = if table {
+        txt.split('|')
+            .map(str::trim)
+            .find(|c| !c.is_empty() && !orgs.iter().any(|(_, m)| c.contains(m.text.as_str())))
+            .map(clean_name)
+    } else {
+        body.split_once(['：', ':'])
+            .map(|(h, _)| h)
+            .filter(|h| !orgs.iter().any(|(_, m)| h.contains(m.text.as_str())))
+            .map(|h| clean_name(h.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')))
+    };
+    let name = name.filter(|n| n.chars().count() >= 2).unwrap_or_else(|| {
+        let ps: Vec<String> = orgs.iter().take(2).map(|(_, m)| m.name.clone()).collect();
+        format!("{}签约", ps.join("与"))
+    });
+    let mut d = Draft::new(
+        EventKind::Signing,
+        name,
+        s.idx,
+        s.paragraph,
+        s.range.clone(),
+        SIGNING_LIST,
+    );
+    for (i, m) in &orgs {
+        d.add(arg(
+            RelType::Signed,
+            *i,
+            Dir::ToEvent,
+            RelProps::default(),
+            SIGNING_LIST,
+            s.idx,
+            m.range.clone(),
+        ));
+    }
+    let _ = doc;
+    let i = drafts.upsert(d);
+    st.signing = Some(i);
+    true
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn arg(
+    rel: RelType,
+    mention: usize,
+    dir: Dir,
+    props: RelProps,
+    rule: RuleId,
+    sentence: usize,
+    range: Range<usize>,
+) -> Arg {
+    Arg {
+        rel,
+        mention,
+        dir,
+        props,
+        rule,
+        sentence,
+        range,
+    }
+}
+
+fn props_about(about: String) -> RelProps {
+    RelProps {
+        about: Some(about),
+        ..RelProps::default()
+    }
+}
+
+fn span(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
+    a.start.min(b.start)..a.end.max(b.end)
+}
+
+/// Where a trigger's arguments start: the sentence start, or just after the last reporting
+/// verb before the trigger (`公告称,`).
+fn scope_start(s: &SentView, pos: usize) -> usize {
+    s.cues_in("report", s.range.start..pos)
+        .last()
+        .map_or(s.range.start, |c| c.range.end)
+}
+
+/// The subject of a reporting verb that cut the scope (`A公告称，拟收购B` → A), if any.
+fn report_subject(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
+    let c = s.cues_in("report", s.range.start..pos).last()?;
+    s.within(PARTY, s.range.start..c.range.start)
+        .filter(|(_, m)| {
+            !s.text[s.range.start..m.range.start]
+                .trim_end()
+                .ends_with(['对', '向', '被', '由'])
+        })
+        .last()
+        .map(|(i, m)| (i, m.range.clone()))
+}
+
+/// What stands between the mention before `m` (or the clause start) and `m`: the marker
+/// text that says which role `m` plays (`对`, `被`, `从`, `向`).
+fn marker<'t>(s: &SentView<'t, '_>, m: &Mention) -> &'t str {
+    let cs = s.clause_start(m.range.start);
+    let prev = s
+        .mentions
+        .iter()
+        .filter(|n| n.label.layer() == 0 && n.range.end <= m.range.start && n.range.end >= cs)
+        .map(|n| n.range.end)
+        .max()
+        .unwrap_or(cs);
+    &s.text[prev..m.range.start]
+}
+
+/// Resolve `该公司`/`公司` cues in `r` to the last organization before them.
+fn anaphors(s: &SentView, st: &State, r: Range<usize>) -> Vec<(usize, Range<usize>)> {
+    s.cues_in("anaphor", r)
+        .filter_map(|c| {
+            let before = s
+                .of(Label::Organization)
+                .filter(|(_, m)| m.range.end <= c.range.start)
+                .last()
+                .map(|(i, _)| i);
+            before.or(st.last_org).map(|i| (i, c.range.clone()))
+        })
+        .collect()
+}
+
+/// The best date of the sentence for an event near `near`: day before month before year,
+/// then the closest one. Periods (`未来三年`) only when `period_ok` and no date is given.
+fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
+    let rank = |p: Precision| match p {
+        Precision::Day => 0,
+        Precision::Month => 1,
+        Precision::Quarter | Precision::Half => 2,
+        Precision::Year => 3,
+    };
+    let mut best: Option<((u8, usize), TimeValue)> = None;
+    let mut period = None;
+    for (_, m) in s.of(Label::Date) {
+        let Attrs::Time(tv) = &m.attrs else { continue };
+        match tv {
+            TimeValue::Date { precision, .. } => {
+                let key = (rank(*precision), m.range.start.abs_diff(near));
+                if best.as_ref().is_none_or(|(k, _)| key < *k) {
+                    best = Some((key, tv.clone()));
+                }
+            }
+            TimeValue::Period { .. } => period = period.or(Some(tv.clone())),
+        }
+    }
+    best.map(|(_, t)| t)
+        .or(if period_ok { period } else { None })
+}
+
+/// The place of the sentence: one after 在/于 if there is one, else the first.
+fn best_location(s: &SentView) -> Option<usize> {
+    let mut first = None;
+    for (i, m) in s.of(Label::Location) {
+        let before = &s.text[s.range.start..m.range.start];
+        if before.ends_with('在') || before.ends_with('于') {
+            return Some(i);
+        }
+        first = first.or(Some(i));
+    }
+    first
+}
+
+/// What an amount is about: the last `triggers_about` word in its clause before it, else a
+/// default for the event kind.
+fn about_for(s: &SentView, m: &Mention, kind: EventKind) -> String {
+    let from = s.clause_start(m.range.start);
+    let hit = s
+        .rules
+        .about
+        .find_longest(&s.text[from..m.range.start])
+        .last()
+        .map(|(_, e)| e.attr("about").unwrap_or(&e.term).to_string());
+    hit.unwrap_or_else(|| {
+        match kind {
+            EventKind::Investment => "投资额",
+            EventKind::Financing => "融资额",
+            EventKind::Acquisition => "交易金额",
+            EventKind::Signing => "合同金额",
+            _ => "规模",
+        }
+        .to_string()
+    })
+}
+
+/// Attach the amounts of the trigger's clause and of later clauses of the sentence.
+fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule: RuleId) {
+    let from = s.clause_start(t.start);
+    for (i, m) in s.of(Label::Amount) {
+        if m.range.start < from {
+            continue;
+        }
+        let about = about_for(s, m, kind);
+        d.add(arg(
+            RelType::HasAmount,
+            i,
+            Dir::FromEvent,
+            props_about(about),
+            rule,
+            s.idx,
+            span(t, &m.range),
+        ));
+    }
+}
+
+/// A generic use of a trigger (`一系列协议的签署`, `通过设立专项基金`, `设立基金、投资企业等
+/// 多种方式`): no event.
+fn generic(s: &SentView, t: &Range<usize>, kind: EventKind) -> bool {
+    let cs = s.clause_start(t.start);
+    let ce = s.clause_end(t.end);
+    let before = &s.text[cs..t.start];
+    if s.has_cue("generic", cs..t.start) || s.has_cue("generic", t.end..ce) {
+        return true;
+    }
+    // `通过设立…`: a means, not an event.
+    if kind != EventKind::Acquisition
+        && s.cues_in("means", cs..t.start)
+            .any(|c| c.range.end == t.start)
+    {
+        return true;
+    }
+    // `这一基金的设立`: a reference to something said before.
+    if before.ends_with('的') && s.has_cue("demonstr", cs..t.start) {
+        return true;
+    }
+    // A list of practices: `设立专项基金、投资科技初创企业、…等多种方式`.
+    let after = &s.text[t.end..ce];
+    after.contains('、') && (after.contains("等") || before.ends_with('、'))
+}
+
+/// Forum nouns, right to left: a name covered by a longer one to its right is part of it.
+fn forums(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    drafts: &mut Drafts,
+    st: &mut State,
+    here: &mut Vec<usize>,
+) {
+    let confirm = ["hold", "organizer", "attend", "witness"]
+        .iter()
+        .any(|r| s.has_cue(r, s.range.clone()))
+        || s.trigs.iter().any(|t| t.kind == Some(EventKind::Speech));
+    let mut covered = usize::MAX;
+    for t in s.trigs.iter().rev() {
+        if t.kind != Some(EventKind::Forum) || t.range.end > covered {
+            continue;
+        }
+        let (start, end) = match s.quote_around(&t.range) {
+            Some(q) if !q.book => (q.inner.start, q.inner.end),
+            Some(_) => continue,
+            None => (s.name_start(t.range.start, s.range.start), t.range.end),
+        };
+        covered = start;
+        let name = clean_name(strip_year(&s.text[start..end]));
+        let bare = name == s.text[t.range.clone()];
+        if bare {
+            // `出席论坛`, `本次论坛`: the forum in context.
+            if let Some(f) = st.forum {
+                here.push(f);
+            }
+            continue;
+        }
+        if let Some(f) = drafts.find(EventKind::Forum, &name) {
+            st.forum = Some(f);
+            here.push(f);
+            continue;
+        }
+        if !confirm {
+            continue;
+        }
+        let mut d = Draft::new(
+            EventKind::Forum,
+            name.clone(),
+            s.idx,
+            s.paragraph,
+            start..end,
+            FORUM_HELD,
+        );
+        d.date = best_date(s, t.range.start, false);
+        d.location = best_location(s);
+        // ORGANIZED: an organization at the start of the name (`A合作伙伴大会`).
+        if let Some((i, m)) = s.of(Label::Organization).find(|(_, m)| {
+            m.range.start >= start
+                && m.range.end <= end
+                && strip_year(&s.text[start..m.range.start]).trim().is_empty()
+        }) {
+            d.add(arg(
+                RelType::Organized,
+                i,
+                Dir::ToEvent,
+                RelProps::default(),
+                ORGANIZER_IN_NAME,
+                s.idx,
+                m.range.start..end,
+            ));
+        }
+        // ORGANIZED: `A举办/召开 X论坛` — the organization right before a holding verb that
+        // precedes the name.
+        for c in s.cues_in("hold", s.range.start..start) {
+            if let Some((i, m)) = s
+                .of(Label::Organization)
+                .filter(|(_, m)| m.range.end <= c.range.start)
+                .last()
+            {
+                d.add(arg(
+                    RelType::Organized,
+                    i,
+                    Dir::ToEvent,
+                    RelProps::default(),
+                    ORGANIZER,
+                    s.idx,
+                    m.range.start..end,
+                ));
+            }
+        }
+        let _ = doc;
+        let i = drafts.upsert(d);
+        st.forum = Some(i);
+        here.push(i);
+    }
+}
+
+/// Quoted names that contain a trigger: `“…合作签约”`, `“…焕新发布”仪式`, `《…协议》`.
+fn quoted(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    drafts: &mut Drafts,
+    st: &mut State,
+    here: &mut Vec<usize>,
+    consumed: &mut Vec<Range<usize>>,
+) {
+    for q in &s.quotes {
+        let inner = &s.text[q.inner.clone()];
+        if inner.chars().count() > 40 || inner.contains(['。', '，', ',']) {
+            continue;
+        }
+        let last = s
+            .trigs
+            .iter()
+            .rfind(|t| q.inner.start <= t.range.start && t.range.end <= q.inner.end);
+        let Some(t) = last else { continue };
+        let Some(kind) = t.kind else { continue };
+        // Titles (《…》) name agreements; other kinds in titles are documents, not events.
+        if q.book && kind != EventKind::Signing {
+            continue;
+        }
+        if q.book {
+            // The signing verb outside the title does the work (`签署《…协议》`).
+            continue;
+        }
+        if !matches!(
+            kind,
+            EventKind::Signing
+                | EventKind::Launch
+                | EventKind::Establishment
+                | EventKind::Investment
+        ) {
+            continue;
+        }
+        let name = clean_name(inner);
+        let mut d = Draft::new(kind, name, s.idx, s.paragraph, q.outer.clone(), QUOTED);
+        d.date = best_date(s, q.outer.start, false);
+        if matches!(kind, EventKind::Signing | EventKind::Launch) {
+            d.location = best_location(s);
+        }
+        let floor = scope_start(s, q.outer.start);
+        match kind {
+            EventKind::Signing => {
+                let both = last_parties(drafts, st);
+                signing_parties(doc, s, st, floor, q.outer.clone(), &both, &mut d);
+                amounts(s, &q.outer, &mut d, kind, AMOUNT);
+            }
+            _ => {
+                let (rel, rule) = match kind {
+                    EventKind::Launch => (RelType::Launched, LAUNCH),
+                    EventKind::Establishment => (RelType::Established, ESTABLISHMENT),
+                    _ => (RelType::Invested, INVESTMENT),
+                };
+                // The organization holding it: the subject before the quote, else right after it
+                // in the sentence (`而“X签约”则是A在…`).
+                let subj = s
+                    .within(ORG, floor..q.outer.start)
+                    .last()
+                    .or_else(|| s.within(ORG, q.outer.end..s.range.end).next());
+                if let Some((i, m)) = subj {
+                    d.add(arg(
+                        rel,
+                        i,
+                        Dir::ToEvent,
+                        RelProps::default(),
+                        rule,
+                        s.idx,
+                        span(&m.range, &q.outer),
+                    ));
+                }
+                amounts(s, &q.outer, &mut d, kind, AMOUNT);
+            }
+        }
+        consumed.push(q.outer.clone());
+        let partyless = kind == EventKind::Signing && d.with_rel(RelType::Signed).next().is_none();
+        let i = drafts.upsert(d);
+        here.push(i);
+        if partyless {
+            st.pending.push((i, s.paragraph));
+        }
+        if kind == EventKind::Signing {
+            st.signing = Some(i);
+        } else {
+            st.amount_host = Some((i, s.paragraph));
+        }
+    }
+}
+
+/// The parties of a signing: organizations and people in the scope before the trigger
+/// (`A与B签署`), `由A代表X`, `双方`, `该公司`. A signing named in quotes whose sentence names no
+/// party takes the first organization after it in the sentence. Returns how many parties.
+fn signing_parties(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    st: &State,
+    floor: usize,
+    t: Range<usize>,
+    both: &[usize],
+    d: &mut Draft,
+) -> usize {
+    let mut n = 0;
+    let behalf: Vec<_> = s.cues_in("behalf", floor..t.start).cloned().collect();
+    let scope = floor..t.start;
+    let mut people_for: Vec<(usize, usize)> = Vec::new(); // (person, org)
+    for c in &behalf {
+        // `由A代表X签约` / `A代表X签署`: the person before 代表, the organization after it.
+        let person = s
+            .within(&[Label::Person], floor..c.range.start)
+            .last()
+            .map(|(i, _)| i);
+        let org = s.within(ORG, c.range.end..t.start).next().map(|(i, _)| i);
+        if let (Some(p), Some(o)) = (person, org) {
+            people_for.push((p, o));
+        }
+    }
+    for (i, m) in s.within(PARTY, scope.clone()) {
+        // A person signs only when said to act for an organization (`由A代表X`); an
+        // organization that only prefixes a person's title (`A董事长X`) is that person's
+        // affiliation.
+        let props = match people_for.iter().find(|(p, _)| *p == i) {
+            Some((_, o)) => RelProps {
+                on_behalf_of: doc.mentions.get(*o).map(|m| m.name.clone()),
+                ..RelProps::default()
+            },
+            None if m.label == Label::Person => continue,
+            None => RelProps::default(),
+        };
+        let rule = if props.on_behalf_of.is_some() {
+            SIGNING_BEHALF
+        } else {
+            d.rule
+        };
+        d.add(arg(
+            RelType::Signed,
+            i,
+            Dir::ToEvent,
+            props,
+            if d.rule == QUOTED { SIGNING } else { rule },
+            s.idx,
+            span(&m.range, &t),
+        ));
+        n += 1;
+    }
+    for (i, r) in anaphors(s, st, scope.clone()) {
+        d.add(arg(
+            RelType::Signed,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            SIGNING,
+            s.idx,
+            span(&r, &t),
+        ));
+        n += 1;
+    }
+    if s.has_cue("both", scope.clone()) && n < 2 {
+        let both = if both.len() >= 2 {
+            both
+        } else {
+            &st.last_orgs[..]
+        };
+        for &i in both {
+            d.add(arg(
+                RelType::Signed,
+                i,
+                Dir::ToEvent,
+                RelProps::default(),
+                SIGNING_BOTH,
+                s.idx,
+                t.clone(),
+            ));
+            n += 1;
+        }
+    }
+    if n < 2
+        && floor > s.range.start
+        && let Some((i, r)) = report_subject(s, floor)
+        && !d.args.iter().any(|a| a.mention == i)
+    {
+        // `A宣布，与B签署…`: the reporting company is a party.
+        d.add(arg(
+            RelType::Signed,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            SIGNING,
+            s.idx,
+            span(&r, &t),
+        ));
+        n += 1;
+    }
+    if n < 2 && d.rule != QUOTED {
+        // `A签约B`: the organization right after the verb.
+        let ce = s.clause_end(t.end);
+        if let Some((i, m)) = s.within(ORG, t.end..ce).next()
+            && s.text[t.end..m.range.start].chars().count() <= 2
+        {
+            d.add(arg(
+                RelType::Signed,
+                i,
+                Dir::ToEvent,
+                RelProps::default(),
+                SIGNING,
+                s.idx,
+                span(&t, &m.range),
+            ));
+            n += 1;
+        }
+    }
+    if n == 0 && d.rule == QUOTED {
+        // `而“X签约”则是A在…`: the organization after the name in the same sentence.
+        if let Some((i, m)) = s.within(ORG, t.end..s.range.end).next() {
+            d.add(arg(
+                RelType::Signed,
+                i,
+                Dir::ToEvent,
+                RelProps::default(),
+                SIGNING_CONTEXT,
+                s.idx,
+                span(&t, &m.range),
+            ));
+            n += 1;
+        }
+    }
+    n
+}
+
+/// The organizations that signed the last signing (what `双方` refers to).
+fn last_parties(drafts: &Drafts, st: &State) -> Vec<usize> {
+    st.signing
+        .map(|i| drafts.list[i].with_rel(RelType::Signed).collect())
+        .unwrap_or_default()
+}
+
+/// `A与B签署(了)…协议`, `A和B签约`, `双方达成…协议`.
+fn signing(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    st: &mut State,
+) -> Option<usize> {
+    let class = t.class();
+    if class == "doc" {
+        return None;
+    }
+    let ce = s.clause_end(t.range.end);
+    // The agreement: a 《title》 or an agreement noun after the verb in the clause.
+    let book = s
+        .quotes
+        .iter()
+        .find(|q| q.book && q.outer.start >= t.range.end && q.outer.start < ce.max(q.outer.start));
+    let doc_noun = s.trigs.iter().find(|x| {
+        x.kind == Some(EventKind::Signing)
+            && x.class() == "doc"
+            && x.range.start >= t.range.end
+            && x.range.end <= ce
+    });
+    if class == "reach" && book.is_none() && doc_noun.is_none() {
+        return None;
+    }
+    if generic(s, &t.range, EventKind::Signing) {
+        return None;
+    }
+    let floor = scope_start(s, t.range.start);
+    let mut d = Draft::new(
+        EventKind::Signing,
+        String::new(),
+        s.idx,
+        s.paragraph,
+        t.range.clone(),
+        SIGNING,
+    );
+    let both = last_parties(drafts, st);
+    let n = signing_parties(doc, s, st, floor, t.range.clone(), &both, &mut d);
+    let named = if let Some(q) = book {
+        Some(clean_name(&s.text[q.inner.clone()]))
+    } else if let Some(x) = doc_noun {
+        let st_ = s.name_start(x.range.start, t.range.end);
+        let name = clean_name(&s.text[st_..x.range.end]);
+        // A bare `协议` is not a name.
+        (name.chars().count() > 2).then_some(name)
+    } else {
+        None
+    };
+    if n < 2 && !(n == 1 && named.is_some()) {
+        return None;
+    }
+    let name = match named {
+        Some(n) => n,
+        None => {
+            let parties: Vec<String> = d
+                .with_rel(RelType::Signed)
+                .filter_map(|i| doc.mentions.get(i))
+                .filter(|m| m.label == Label::Organization)
+                .map(|m| m.name.clone())
+                .take(2)
+                .collect();
+            format!("{}签约", parties.join("与"))
+        }
+    };
+    // A generic agreement name already used by a signing of other parties: qualify it.
+    let mine: Vec<String> = d
+        .with_rel(RelType::Signed)
+        .map(|i| mention_name(doc, i))
+        .collect();
+    let name = match drafts.find(EventKind::Signing, &name) {
+        Some(o)
+            if !drafts.list[o]
+                .with_rel(RelType::Signed)
+                .any(|i| mine.contains(&mention_name(doc, i))) =>
+        {
+            let orgs: Vec<String> = d
+                .with_rel(RelType::Signed)
+                .filter_map(|i| doc.mentions.get(i))
+                .filter(|m| m.label == Label::Organization)
+                .map(|m| m.name.clone())
+                .take(2)
+                .collect();
+            format!("{}{}", orgs.join("与"), name)
+        }
+        _ => name,
+    };
+    d.name = name;
+    d.date = best_date(s, t.range.start, false);
+    d.location = best_location(s);
+    amounts(s, &t.range, &mut d, EventKind::Signing, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
+/// `A发布/上线/启动《X》` or `“X”…`: a launch needs a named object after the verb.
+fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
+    let ce = s.clause_end(t.range.end);
+    let q = s
+        .quotes
+        .iter()
+        .find(|q| q.outer.start >= t.range.end && q.outer.end <= ce)?;
+    let floor = scope_start(s, t.range.start);
+    let (oi, om) = s.within(ORG, floor..t.range.start).last()?;
+    let name = clean_name(&s.text[q.inner.clone()]);
+    if name.is_empty() {
+        return None;
+    }
+    let mut d = Draft::new(
+        EventKind::Launch,
+        name,
+        s.idx,
+        s.paragraph,
+        t.range.start..q.outer.end,
+        LAUNCH,
+    );
+    d.date = best_date(s, t.range.start, false);
+    d.location = best_location(s);
+    d.add(arg(
+        RelType::Launched,
+        oi,
+        Dir::ToEvent,
+        RelProps::default(),
+        LAUNCH,
+        s.idx,
+        om.range.start..q.outer.end,
+    ));
+    amounts(s, &t.range, &mut d, EventKind::Launch, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
+/// A person before 致辞/演讲 SPOKE_AT the forum in context (or a Speech event of its own when
+/// there is none), with the 《…》 title between them.
+fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mut Vec<usize>) {
+    let floor = scope_start(s, t.range.start);
+    let Some((pi, pm)) = s.within(&[Label::Person], floor..t.range.start).last() else {
+        return;
+    };
+    let title = s
+        .quotes
+        .iter()
+        .rfind(|q| q.book && q.outer.start >= pm.range.end && q.outer.end <= t.range.start)
+        .map(|q| collapse_ws(&s.text[q.inner.clone()]));
+    let target = match st.forum {
+        Some(f) => f,
+        None => {
+            let name = match &title {
+                Some(x) => x.clone(),
+                None => format!("{}{}", pm.name, &s.text[t.range.clone()]),
+            };
+            let mut d = Draft::new(
+                EventKind::Speech,
+                name,
+                s.idx,
+                s.paragraph,
+                t.range.clone(),
+                SPEECH,
+            );
+            d.date = best_date(s, t.range.start, false);
+            d.location = best_location(s);
+            drafts.upsert(d)
+        }
+    };
+    drafts.list[target].add(arg(
+        RelType::SpokeAt,
+        pi,
+        Dir::ToEvent,
+        RelProps {
+            title,
+            ..RelProps::default()
+        },
+        SPEECH,
+        s.idx,
+        pm.range.start..t.range.end,
+    ));
+    here.push(target);
+}
+
+/// The agent before a trigger: the last organization (or person) in scope that is not the
+/// object of 对/向/与/被 and not an affiliation prefix of a person, else an anaphor.
+fn agent(
+    s: &SentView,
+    st: &State,
+    floor: usize,
+    t: &Range<usize>,
+    labels: &[Label],
+) -> Option<(usize, Range<usize>)> {
+    let mut best: Option<(usize, Range<usize>)> = None;
+    for (i, m) in s.within(labels, floor..t.start) {
+        if marker(s, m).contains(['对', '向', '被', '从', '由', '获']) {
+            continue;
+        }
+        best = Some((i, m.range.clone()));
+    }
+    let ana = anaphors(s, st, floor..t.start).into_iter().last();
+    match (best, ana) {
+        (Some(b), Some(a)) if a.1.start > b.1.end => Some(a),
+        (Some(b), _) => Some(b),
+        (None, Some(a)) => Some(a),
+        (None, None) => report_subject(s, t.start),
+    }
+}
+
+/// The object after a trigger in its clause, or `对X`/`向X` before it.
+fn object(s: &SentView, floor: usize, t: &Range<usize>) -> Option<(usize, Range<usize>)> {
+    let ce = s.clause_end(t.end);
+    if let Some((i, m)) = s.within(ORG, t.end..ce).next() {
+        return Some((i, m.range.clone()));
+    }
+    s.within(ORG, floor..t.start)
+        .filter(|(_, m)| marker(s, m).contains(['对', '向']))
+        .last()
+        .map(|(i, m)| (i, m.range.clone()))
+}
+
+/// A readable name from the text: the noun phrase ending in the trigger if it is longer than
+/// the trigger, else `fallback`.
+fn phrase_name(s: &SentView, t: &Range<usize>, floor: usize, fallback: String) -> String {
+    let start = s.name_start_with(t.start, floor, false);
+    let name = clean_name(&s.text[start..t.end]);
+    if name.chars().count() > s.text[t.clone()].chars().count() && name.chars().count() <= 20 {
+        name
+    } else {
+        fallback
+    }
+}
+
+fn mention_name(doc: &AnnotatedDoc, i: usize) -> String {
+    doc.mentions
+        .get(i)
+        .map(|m| m.name.clone())
+        .unwrap_or_default()
+}
+
+/// `A对B投资/出资/增资 X亿元`: INVESTED (A), TARGET_OF (B), HAS_AMOUNT.
+fn investment(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    st: &mut State,
+) -> Option<usize> {
+    if generic(s, &t.range, EventKind::Investment) {
+        return None;
+    }
+    let floor = scope_start(s, t.range.start);
+    let ce = s.clause_end(t.range.end);
+    // `由A投资的…轮融资`: part of the financing that follows.
+    if s.trigs.iter().any(|x| {
+        x.kind == Some(EventKind::Financing) && x.range.start >= t.range.end && x.range.end <= ce
+    }) {
+        return None;
+    }
+    // `B获A投资`: a financing of B.
+    if let Some(i) = received(doc, s, t, floor, drafts) {
+        return Some(i);
+    }
+    let inv = agent(s, st, floor, &t.range, PARTY);
+    let obj = object(s, floor, &t.range).filter(|o| inv.as_ref().is_none_or(|a| a.0 != o.0));
+    let ce = s.clause_end(t.range.end);
+    let cs = s.clause_start(t.range.start);
+    let has_amount = s
+        .of(Label::Amount)
+        .any(|(_, m)| m.range.start >= cs && m.range.start < ce.max(s.range.end));
+    let inv = inv?;
+    if obj.is_none() && !has_amount {
+        return None;
+    }
+    let trig = s.text[t.range.clone()].to_string();
+    let fallback = match &obj {
+        Some((o, _)) => format!(
+            "{}{}{}",
+            mention_name(doc, inv.0),
+            trig,
+            mention_name(doc, *o)
+        ),
+        None => format!("{}{}", mention_name(doc, inv.0), trig),
+    };
+    let name = phrase_name(s, &t.range, inv.1.end, fallback);
+    let mut d = Draft::new(
+        EventKind::Investment,
+        name,
+        s.idx,
+        s.paragraph,
+        t.range.clone(),
+        INVESTMENT,
+    );
+    d.date = best_date(s, t.range.start, true);
+    d.add(arg(
+        RelType::Invested,
+        inv.0,
+        Dir::ToEvent,
+        RelProps::default(),
+        INVESTMENT,
+        s.idx,
+        span(&inv.1, &t.range),
+    ));
+    if let Some((o, r)) = obj {
+        d.add(arg(
+            RelType::TargetOf,
+            o,
+            Dir::ToEvent,
+            RelProps::default(),
+            INVESTMENT,
+            s.idx,
+            span(&r, &t.range),
+        ));
+    }
+    amounts(s, &t.range, &mut d, EventKind::Investment, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
+/// `B获A投资` / `B获得A的战略投资`: RAISED (B), INVESTED (A).
+fn received(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    floor: usize,
+    drafts: &mut Drafts,
+) -> Option<usize> {
+    let cs = s.clause_start(t.range.start).max(floor);
+    let before = &s.text[cs..t.range.start];
+    let g = before.rfind('获')?;
+    let at = cs + g;
+    let (ri, rm) = s.within(ORG, cs..at).last()?;
+    let investors: Vec<(usize, &Mention)> = s.within(PARTY, at..t.range.start).collect();
+    let mut d = Draft::new(
+        EventKind::Financing,
+        format!("{}融资", rm.name),
+        s.idx,
+        s.paragraph,
+        t.range.clone(),
+        FINANCING,
+    );
+    d.date = best_date(s, t.range.start, false);
+    d.add(arg(
+        RelType::Raised,
+        ri,
+        Dir::ToEvent,
+        RelProps::default(),
+        FINANCING,
+        s.idx,
+        span(&rm.range, &t.range),
+    ));
+    for (i, m) in investors {
+        d.add(arg(
+            RelType::Invested,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            FINANCING_INVESTOR,
+            s.idx,
+            span(&m.range, &t.range),
+        ));
+    }
+    let _ = doc;
+    amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
+/// The round before 轮 in `完成B轮融资` (`Pre-A`, `C+`, `天使`), if any.
+fn round(s: &SentView, t: &Range<usize>) -> Option<String> {
+    let cs = s.clause_start(t.start);
+    let before = &s.text[cs..t.start];
+    let i = before.rfind('轮')?;
+    let head = &before[..i];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| {
+            c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    '+' | '-' | ' ' | '天' | '使' | '种' | '子' | '战' | '略' | '新' | '一'
+                )
+        })
+        .last()
+        .map(|(j, _)| j)?;
+    let r: String = head[start..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    (!r.is_empty()).then_some(r)
+}
+
+/// `A完成B轮X亿元融资`, `A获投X`: RAISED (A), HAS_AMOUNT; investors come from `由B领投`.
+fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
+    if generic(s, &t.range, EventKind::Financing) {
+        return None;
+    }
+    let floor = scope_start(s, t.range.start);
+    let cs = s.clause_start(t.range.start);
+    let ce = s.clause_end(t.range.end);
+    let bond = t.class() == "bond";
+    let rnd = round(s, &t.range);
+    let has_amount = s
+        .of(Label::Amount)
+        .any(|(_, m)| m.range.start >= cs && m.range.end <= ce);
+    let lead = s.has_cue("lead", s.range.clone()) || s.has_cue("follow", s.range.clone());
+    let before = &s.text[cs..t.range.start];
+    // `完成/获得…融资`, `发行…融资券`: said to happen.
+    let done = if bond {
+        before.contains("发行")
+    } else {
+        before.contains("完成") || before.contains("获得") || before.contains("获")
+    };
+    if bond && !(done && has_amount) {
+        return None;
+    }
+    if rnd.is_none() && !has_amount && !lead && !done {
+        return None;
+    }
+    // The company raising: the last organization before the trigger in scope that is not
+    // marked as an investor (由), a lender (向) or an object (对); else the subject of the
+    // reporting verb (`A宣布完成…融资`).
+    let mut investors: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut raiser: Option<(usize, Range<usize>)> = None;
+    for (i, m) in s.within(ORG, floor..t.range.start) {
+        let mk = marker(s, m);
+        if mk.contains('由') {
+            investors.push((i, m.range.clone()));
+        } else if !mk.contains(['向', '对']) && investors.is_empty() {
+            raiser = Some((i, m.range.clone()));
+        }
+    }
+    let raiser = raiser.or_else(|| report_subject(s, t.range.start))?;
+    let rname = mention_name(doc, raiser.0);
+    let name = match (&rnd, bond) {
+        (_, true) => format!("{rname}{}", &s.text[t.range.clone()]),
+        (Some(r), _) => format!("{rname}{r}轮融资"),
+        (None, _) => format!("{rname}融资"),
+    };
+    let mut d = Draft::new(
+        EventKind::Financing,
+        name,
+        s.idx,
+        s.paragraph,
+        t.range.clone(),
+        FINANCING,
+    );
+    d.date = best_date(s, t.range.start, false);
+    d.add(arg(
+        RelType::Raised,
+        raiser.0,
+        Dir::ToEvent,
+        RelProps::default(),
+        FINANCING,
+        s.idx,
+        span(&raiser.1, &t.range),
+    ));
+    for (i, r) in investors {
+        d.add(arg(
+            RelType::Invested,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            FINANCING_INVESTOR,
+            s.idx,
+            span(&r, &t.range),
+        ));
+    }
+    // `投资方为A、B`: the investors listed after the trigger.
+    if let Some(c) = s.cues_in("investors", t.range.end..s.range.end).next() {
+        let ce = s.clause_end(c.range.end);
+        for (i, m) in s.within(ORG, c.range.end..ce) {
+            d.add(arg(
+                RelType::Invested,
+                i,
+                Dir::ToEvent,
+                RelProps::default(),
+                FINANCING_INVESTOR,
+                s.idx,
+                span(&c.range, &m.range),
+            ));
+        }
+    }
+    amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
+/// `由A领投，B、C跟投`: INVESTED {lead} to the financing of this sentence or the last one.
+fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
+    let target = here
+        .iter()
+        .copied()
+        .find(|&i| drafts.list[i].kind == EventKind::Financing)
+        .or(st.financing);
+    let Some(f) = target else { return };
+    let raised: Vec<usize> = drafts.list[f].with_rel(RelType::Raised).collect();
+    for c in s
+        .cues
+        .iter()
+        .filter(|c| c.role == "lead" || c.role == "follow")
+    {
+        let cs = s.clause_start(c.range.start);
+        let lead = c.role == "lead";
+        for (i, m) in s.within(ORG, cs..c.range.start) {
+            if raised.contains(&i) {
+                continue;
+            }
+            drafts.list[f].add(arg(
+                RelType::Invested,
+                i,
+                Dir::ToEvent,
+                RelProps {
+                    lead: Some(lead),
+                    ..RelProps::default()
+                },
+                FINANCING_INVESTOR,
+                s.idx,
+                span(&m.range, &c.range),
+            ));
+        }
+    }
+}
+
+/// `A收购B`, `A完成对B的收购`, `B被A收购`, `A从C受让B股权`: ACQUIRED, TARGET_OF, SOLD.
+fn acquisition(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    st: &mut State,
+) -> Option<usize> {
+    if generic(s, &t.range, EventKind::Acquisition) {
+        return None;
+    }
+    let floor = scope_start(s, t.range.start);
+    let ce = s.clause_end(t.range.end);
+    let mut acquirer: Option<(usize, Range<usize>)> = None;
+    let mut target: Option<(usize, Range<usize>)> = None;
+    let mut seller: Option<(usize, Range<usize>)> = None;
+    // Role markers between an organization and the one before it: `B被A收购`, `从C受让`,
+    // `对X的收购`, `向X发出收购要约` (向 marks the seller only for 受让/购买).
+    let trig = &s.text[t.range.clone()];
+    let sells = matches!(trig, "受让" | "购买");
+    let before: Vec<(usize, &Mention)> = s.within(ORG, floor..t.range.start).collect();
+    let mut plain: Vec<(usize, Range<usize>)> = Vec::new();
+    for (k, (i, m)) in before.iter().enumerate() {
+        let mk = marker(s, m);
+        if mk.contains('被') && k > 0 {
+            acquirer = Some((*i, m.range.clone()));
+            target = Some((before[k - 1].0, before[k - 1].1.range.clone()));
+        } else if mk.contains('从') || (sells && mk.contains('向')) {
+            seller = Some((*i, m.range.clone()));
+        } else if mk.contains('对') || mk.contains('向') {
+            target = Some((*i, m.range.clone()));
+        } else {
+            plain.push((*i, m.range.clone()));
+        }
+    }
+    if acquirer.is_none() {
+        acquirer = plain
+            .into_iter()
+            .rfind(|(i, _)| {
+                target.as_ref().is_none_or(|t| t.0 != *i)
+                    && seller.as_ref().is_none_or(|t| t.0 != *i)
+            })
+            .or_else(|| anaphors(s, st, floor..t.range.start).into_iter().last())
+            .or_else(|| report_subject(s, t.range.start));
+    }
+    if target.is_none() {
+        target = s
+            .within(ORG, t.range.end..ce)
+            .next()
+            .map(|(i, m)| (i, m.range.clone()));
+    }
+    let (acq, tgt) = (acquirer?, target?);
+    if acq.0 == tgt.0 {
+        return None;
+    }
+    let name = format!(
+        "{}{}{}",
+        mention_name(doc, acq.0),
+        &s.text[t.range.clone()],
+        mention_name(doc, tgt.0)
+    );
+    let mut d = Draft::new(
+        EventKind::Acquisition,
+        name,
+        s.idx,
+        s.paragraph,
+        t.range.clone(),
+        ACQUISITION,
+    );
+    d.date = best_date(s, t.range.start, false);
+    for (rel, (i, r)) in [
+        (RelType::Acquired, Some(acq)),
+        (RelType::TargetOf, Some(tgt)),
+        (RelType::Sold, seller),
+    ]
+    .into_iter()
+    .filter_map(|(rel, x)| x.map(|x| (rel, x)))
+    {
+        d.add(arg(
+            rel,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ACQUISITION,
+            s.idx,
+            span(&r, &t.range),
+        ));
+    }
+    amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
+/// Is the text between two mentions only an enumeration joint (`、`, `和`, `先生、`)?
+fn joint(s: &str) -> bool {
+    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let t = t
+        .trim_start_matches("先生")
+        .trim_start_matches("女士")
+        .trim_matches(|c: char| c.is_whitespace());
+    matches!(t, "、" | "和" | "及" | "与" | "," | "，" | "以及")
+}
+
+/// A mention and the ones chained to it by enumeration joints, in text order:
+/// `backwards` walks left from `first` (`袁健芳、王慕昊因离职`), else right (`聘任A、B为…`).
+fn chain<'m>(
+    s: &SentView,
+    list: &[(usize, &'m Mention)],
+    first: usize,
+    backwards: bool,
+) -> Vec<(usize, &'m Mention)> {
+    let mut out = vec![list[first]];
+    let mut k = first;
+    loop {
+        let next = if backwards {
+            k.checked_sub(1)
+        } else {
+            Some(k + 1).filter(|&n| n < list.len())
+        };
+        let Some(n) = next else { break };
+        let (a, b) = if backwards {
+            (list[n].1, list[k].1)
+        } else {
+            (list[k].1, list[n].1)
+        };
+        if a.range.end > b.range.start || !joint(&s.text[a.range.end..b.range.start]) {
+            break;
+        }
+        out.push(list[n]);
+        k = n;
+    }
+    if backwards {
+        out.reverse();
+    }
+    out
+}
+
+/// `聘任X、Y为Z`, `X当选Z`, `X辞去Z`, `A、B因离职`: one Appointment per person, APPOINTED
+/// {title, status} for each title, and the resulting HOLDS_POSITION to the organization of
+/// the sentence (or the last one: `公司`).
+fn appointment(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    st: &mut State,
+) -> Option<usize> {
+    let status = match t.entry.attr("status") {
+        Some("former") => PositionStatus::Former,
+        _ => PositionStatus::New,
+    };
+    let floor = scope_start(s, t.range.start);
+    let ce = s.clause_end(t.range.end);
+    let trig = &s.text[t.range.clone()];
+    let object_first = t.entry.attr("object") == Some("after");
+    let people: Vec<(usize, &Mention)> = s.of(Label::Person).collect();
+    let after: Vec<usize> = (0..people.len())
+        .filter(|&k| people[k].1.range.start >= t.range.end && people[k].1.range.end <= ce)
+        .collect();
+    let before: Vec<usize> = (0..people.len())
+        .filter(|&k| people[k].1.range.start >= floor && people[k].1.range.end <= t.range.start)
+        .collect();
+    let persons = match (object_first, after.first(), before.last()) {
+        (true, Some(&k), _) => chain(s, &people, k, false),
+        (_, _, Some(&k)) => chain(s, &people, k, true),
+        (false, Some(&k), None) => chain(s, &people, k, false),
+        _ => return None,
+    };
+    let last_end = persons.last().map(|(_, m)| m.range.end)?;
+    let roles: Vec<(usize, &Mention)> = s.of(Label::Role).collect();
+    // Titles after the trigger and the people, in the clause (chained: `A、B为副总裁、董事`).
+    let from = last_end.max(t.range.end);
+    let after_titles: Vec<(usize, &Mention)> = match roles
+        .iter()
+        .position(|(_, r)| r.range.start >= from && r.range.end <= ce)
+    {
+        Some(k) => chain(s, &roles, k, false),
+        None => Vec::new(),
+    };
+    let org = s
+        .within(ORG, floor..ce)
+        .find(|(_, m)| !persons.iter().any(|(_, p)| overlaps(&p.range, &m.range)))
+        .map(|(i, _)| i)
+        .or_else(|| {
+            anaphors(s, st, floor..ce)
+                .into_iter()
+                .next()
+                .map(|(i, _)| i)
+        })
+        .or(st.last_org);
+    let title_text = |m: &Mention| match &m.attrs {
+        Attrs::Role { title } => title.clone(),
+        _ => m.name.clone(),
+    };
+    let mut first = None;
+    for (pi, pm) in persons {
+        // Without titles after: the titles chained right before the person
+        // (`代理发言人、资深处长孙又文将退休`).
+        let titles = if after_titles.is_empty() {
+            match roles.iter().position(|(_, r)| {
+                r.range.end == pm.range.start
+                    || r.range.end + 1 >= pm.range.start
+                        && r.range.end <= pm.range.start
+                        && s.text[r.range.end..pm.range.start].trim().is_empty()
+            }) {
+                Some(k) => chain(s, &roles, k, true),
+                None => Vec::new(),
+            }
+        } else {
+            after_titles.clone()
+        };
+        if titles.is_empty() && status == PositionStatus::New {
+            continue;
+        }
+        let first_title = titles.first().map(|(_, m)| title_text(m));
+        let name = format!("{}{}{}", pm.name, trig, first_title.unwrap_or_default());
+        let mut d = Draft::new(
+            EventKind::Appointment,
+            name,
+            s.idx,
+            s.paragraph,
+            t.range.clone(),
+            APPOINTMENT,
+        );
+        d.date = best_date(s, t.range.start, false);
+        let ev_range = span(&pm.range, &t.range);
+        if titles.is_empty() {
+            d.add(arg(
+                RelType::Appointed,
+                pi,
+                Dir::ToEvent,
+                RelProps {
+                    status: Some(status),
+                    ..RelProps::default()
+                },
+                APPOINTMENT,
+                s.idx,
+                ev_range.clone(),
+            ));
+        }
+        for (_, r) in &titles {
+            d.add(arg(
+                RelType::Appointed,
+                pi,
+                Dir::ToEvent,
+                RelProps {
+                    title: Some(title_text(r)),
+                    status: Some(status),
+                    ..RelProps::default()
+                },
+                APPOINTMENT,
+                s.idx,
+                span(&ev_range, &r.range),
+            ));
+        }
+        let i = drafts.upsert(d);
+        first = first.or(Some(i));
+        if let Some(o) = org {
+            for (_, r) in &titles {
+                drafts.direct.push(Relation {
+                    rel: RelType::HoldsPosition,
+                    from: NodeRef::Mention(pi),
+                    to: NodeRef::Mention(o),
+                    props: RelProps {
+                        title: Some(title_text(r)),
+                        status: Some(status),
+                        ..RelProps::default()
+                    },
+                    evidence: Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT),
+                });
+            }
+        }
+    }
+    let _ = doc;
+    first
+}
+
+/// `A设立/成立/发起 X基金/公司`: ESTABLISHED (A → event named X), HAS_AMOUNT.
+fn establishment(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    st: &mut State,
+) -> Option<usize> {
+    if generic(s, &t.range, EventKind::Establishment) {
+        return None;
+    }
+    let floor = scope_start(s, t.range.start);
+    let ce = s.clause_end(t.range.end);
+    let founder = agent(s, st, floor, &t.range, ORG)?;
+    // The new entity: an organization right after the trigger, or a noun phrase after it
+    // ending in an entity word.
+    let new = s.within(ORG, t.range.end..ce).next();
+    let name = match new {
+        Some((_, m)) => m.name.clone(),
+        None => {
+            let after = &s.text[t.range.end..ce];
+            let ends = [
+                "合资公司",
+                "子公司",
+                "公司",
+                "基金",
+                "研究院",
+                "实验室",
+                "中心",
+                "联盟",
+            ];
+            let cut = ends
+                .iter()
+                .filter_map(|e| after.find(e).map(|i| i + e.len()))
+                .min()?;
+            let n = clean_name(after[..cut].trim_start_matches(['了', '一']));
+            // A bare entity word (`设立公司`, `设立专项基金`) is too generic to be a node.
+            if n.chars().count() < 4 || n.starts_with("专项") {
+                return None;
+            }
+            n
+        }
+    };
+    let mut d = Draft::new(
+        EventKind::Establishment,
+        name,
+        s.idx,
+        s.paragraph,
+        t.range.clone(),
+        ESTABLISHMENT,
+    );
+    d.date = best_date(s, t.range.start, false);
+    d.add(arg(
+        RelType::Established,
+        founder.0,
+        Dir::ToEvent,
+        RelProps::default(),
+        ESTABLISHMENT,
+        s.idx,
+        span(&founder.1, &t.range),
+    ));
+    let _ = doc;
+    amounts(s, &t.range, &mut d, EventKind::Establishment, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
+/// ORGANIZED (主办/承办) and ATTENDED (出席/参加/见证) from cue words.
+fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
+    let forum_here = here
+        .iter()
+        .copied()
+        .find(|&i| drafts.list[i].kind == EventKind::Forum);
+    for c in s.cues {
+        let (rel, rule) = match c.role {
+            "organizer" => (RelType::Organized, ORGANIZER),
+            "attend" => (RelType::Attended, ATTENDED),
+            "witness" => (RelType::Attended, ATTENDED),
+            _ => continue,
+        };
+        let target = if c.role == "witness" {
+            here.iter()
+                .copied()
+                .find(|&i| drafts.list[i].kind == EventKind::Signing)
+                .or(forum_here)
+                .or(st.forum)
+        } else {
+            forum_here.or(st.forum)
+        };
+        let Some(ev) = target else { continue };
+        let floor = scope_start(s, c.range.start);
+        let cs = s.clause_start(c.range.start);
+        let labels: &[Label] = if rel == RelType::Organized {
+            ORG
+        } else {
+            PARTY
+        };
+        // Organizers: in the cue's clause (after 由 if present); attendees: in scope.
+        let from = if rel == RelType::Organized { cs } else { floor };
+        let ms: Vec<(usize, &Mention)> = s.within(labels, from..c.range.start).collect();
+        for (k, (i, m)) in ms.iter().enumerate() {
+            // An organization directly followed by a title or person is an affiliation.
+            if m.label == Label::Organization
+                && rel == RelType::Attended
+                && ms
+                    .get(k + 1)
+                    .is_some_and(|(_, n)| n.range.start <= m.range.end + 3)
+            {
+                continue;
+            }
+            if m.label == Label::Organization
+                && rel == RelType::Attended
+                && s.mentions.iter().any(|n| {
+                    matches!(n.label, Label::Role | Label::Person) && n.range.start == m.range.end
+                })
+            {
+                continue;
+            }
+            drafts.list[ev].add(arg(
+                rel,
+                *i,
+                Dir::ToEvent,
+                RelProps::default(),
+                rule,
+                s.idx,
+                span(&m.range, &c.range),
+            ));
+        }
+    }
+}

@@ -1,0 +1,405 @@
+//! Events and relations: triggers with argument patterns, slot filling across sentences.
+//!
+//! Input: the committed mentions of one [`AnnotatedDoc`] (people, organizations, roles,
+//! places, amounts, dates). Output: [`Event`]s and the [`Relation`]s that tie participants to
+//! them (ORGANIZED, ATTENDED, SPOKE_AT, SIGNED, INVESTED, RAISED, ACQUIRED, SOLD, TARGET_OF,
+//! APPOINTED, LAUNCHED, ESTABLISHED, HAS_AMOUNT, LOCATED_IN, PART_OF; APPOINTED also gives the
+//! resulting HOLDS_POSITION).
+//!
+//! How it works, in three stages (one file each):
+//! - [`trigger`]: one leftmost-longest pass of the trigger automaton (all
+//!   `schema/lexicons/triggers_<kind>.txt` plus `triggers_not.txt`, whose compounds such as
+//!   `投资机构` outrank the trigger they contain) and one pass of the cue automaton
+//!   (`triggers_cues.txt`: 主办, 出席, 代表, 领投, 双方, 会上 …) over the whole text. Quoted
+//!   names (`“…签约”`, `《…协议》`) that contain a trigger become named events; the last
+//!   trigger inside the quote gives the kind (Chinese compounds are head-final).
+//! - [`args`]: per sentence, each trigger's arguments are read off the mentions around it with
+//!   a kind-specific pattern (subject before the trigger, object after it, `由A代表X`,
+//!   `对X的收购`, `聘任X为Y` …). A trigger without an anchor (a named object, the required
+//!   parties, an amount) is a generic mention (`一系列协议的签署`, `通过设立专项基金`) and
+//!   makes no event: precision over recall, because every event is a node users query.
+//! - [`slots`]: document-level slot filling. The forum in context (the last one held or
+//!   referred to) receives speeches, attendance and `会上`/`本次论坛` references; signings,
+//!   launches and speeches held during it are PART_OF it and inherit its date and place;
+//!   amounts in the sentences after a launch/investment belong to it; `双方` and `该公司`
+//!   resolve to the last signing's parties and the last organization.
+//!
+//! Events with the same kind and name in one document are one event (a forum named twice is
+//! held once). A person who SPOKE_AT an event is not also listed as ATTENDED (speaking implies
+//! attending; the speech is the more specific fact).
+//!
+//! Work is per sentence over the sentence's own mentions and matches; the document-level
+//! state is a handful of "last seen" slots, so the cost is linear in the text.
+
+pub mod args;
+pub mod slots;
+pub mod trigger;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::extract::{
+    AnnotatedDoc, Event, EventKind, Evidence, NodeRef, RelProps, RelType, Relation, TimeValue,
+};
+use crate::rules::{Entry, LexiconSet, RuleId, Rules, TermMatcher};
+
+/// A held forum: a meeting noun phrase with a holding/attending cue in its sentence.
+pub const FORUM_HELD: RuleId = RuleId("event.forum_held");
+/// A quoted name (`“…签约”`, `《…》`) containing a trigger is an event of that trigger's kind.
+pub const QUOTED: RuleId = RuleId("event.quoted_name");
+/// ORGANIZED: `由A主办`, `A主办/承办`, `A举办/召开 X论坛`.
+pub const ORGANIZER: RuleId = RuleId("event.organizer");
+/// ORGANIZED: the forum's own name starts with the organization (`A合作伙伴大会`).
+pub const ORGANIZER_IN_NAME: RuleId = RuleId("event.organizer_in_name");
+/// ATTENDED: people (and stand-alone organizations) before 出席/参加/见证.
+pub const ATTENDED: RuleId = RuleId("event.attended");
+/// SPOKE_AT: a person before 致辞/演讲/主题报告, with the 《…》 title.
+pub const SPEECH: RuleId = RuleId("event.speech");
+/// SIGNED: the parties before a signing verb (`A与B签署…协议`).
+pub const SIGNING: RuleId = RuleId("event.signing");
+/// SIGNED: `由A代表X签约` — A signs on behalf of X, and X signs.
+pub const SIGNING_BEHALF: RuleId = RuleId("event.signing_on_behalf");
+/// SIGNED: `双方` resolved to the two parties of the last signing or the last two organizations.
+pub const SIGNING_BOTH: RuleId = RuleId("event.signing_both_parties");
+/// SIGNED: a named signing without parties in its sentence takes the organization of its
+/// paragraph, else the organizer of the forum in context.
+pub const SIGNING_CONTEXT: RuleId = RuleId("event.signing_context_party");
+/// SIGNED: one row of a signing list (bullets or a Markdown table after `签约…如下：`).
+pub const SIGNING_LIST: RuleId = RuleId("event.signing_list");
+/// LAUNCHED: the organization that holds a launch (`A举行了“…发布”仪式`, `A发布《X》`).
+pub const LAUNCH: RuleId = RuleId("event.launch");
+/// INVESTED / TARGET_OF for 投资/出资/注资/增资.
+pub const INVESTMENT: RuleId = RuleId("event.investment");
+/// RAISED for 完成…轮融资 / 获投.
+pub const FINANCING: RuleId = RuleId("event.financing");
+/// INVESTED {lead} for `由A领投，B、C跟投`.
+pub const FINANCING_INVESTOR: RuleId = RuleId("event.financing_investor");
+/// ACQUIRED / TARGET_OF / SOLD for 收购/并购/受让.
+pub const ACQUISITION: RuleId = RuleId("event.acquisition");
+/// APPOINTED (+ HOLDS_POSITION with status new/former) for 聘任/任命/当选/辞去 ….
+pub const APPOINTMENT: RuleId = RuleId("event.appointment");
+/// ESTABLISHED for 设立/成立/发起 … 基金/公司.
+pub const ESTABLISHMENT: RuleId = RuleId("event.establishment");
+/// HAS_AMOUNT: an amount in the event's sentence.
+pub const AMOUNT: RuleId = RuleId("event.amount");
+/// HAS_AMOUNT: an amount in a following sentence of the same paragraph with no event of its own.
+pub const AMOUNT_CARRIED: RuleId = RuleId("event.amount_carried");
+/// LOCATED_IN: a place in the event's sentence.
+pub const LOCATION: RuleId = RuleId("event.location");
+/// LOCATED_IN: carried from the forum an event is PART_OF.
+pub const LOCATION_CARRIED: RuleId = RuleId("event.location_carried");
+/// PART_OF: a signing/launch/speech held during the forum in context.
+pub const PART_OF: RuleId = RuleId("event.part_of");
+
+/// Every rule id of this family (checked against `schema/rules/event.toml` by a test).
+pub const ALL_RULES: &[RuleId] = &[
+    FORUM_HELD,
+    QUOTED,
+    ORGANIZER,
+    ORGANIZER_IN_NAME,
+    ATTENDED,
+    SPEECH,
+    SIGNING,
+    SIGNING_BEHALF,
+    SIGNING_BOTH,
+    SIGNING_CONTEXT,
+    SIGNING_LIST,
+    LAUNCH,
+    INVESTMENT,
+    FINANCING,
+    FINANCING_INVESTOR,
+    ACQUISITION,
+    APPOINTMENT,
+    ESTABLISHMENT,
+    AMOUNT,
+    AMOUNT_CARRIED,
+    LOCATION,
+    LOCATION_CARRIED,
+    PART_OF,
+];
+
+/// The trigger lexicons, one per kind (`schema/lexicons/triggers_<file>.txt`).
+const TRIGGER_FILES: &[(&str, EventKind)] = &[
+    ("triggers_forum", EventKind::Forum),
+    ("triggers_signing", EventKind::Signing),
+    ("triggers_launch", EventKind::Launch),
+    ("triggers_speech", EventKind::Speech),
+    ("triggers_investment", EventKind::Investment),
+    ("triggers_financing", EventKind::Financing),
+    ("triggers_acquisition", EventKind::Acquisition),
+    ("triggers_appointment", EventKind::Appointment),
+    ("triggers_establishment", EventKind::Establishment),
+];
+
+/// Compiled event rules: built once in [`Rules::build`].
+pub struct EventRules {
+    /// All triggers (attr `kind=<EventKind>`) plus the non-trigger compounds (`kind=none`).
+    pub triggers: TermMatcher,
+    /// Argument cue words (attr `role=…`).
+    pub cues: TermMatcher,
+    /// Words that end an event name read leftwards.
+    pub stops: TermMatcher,
+    /// What an amount is about (总规模, 投资额 …).
+    pub about: TermMatcher,
+}
+
+impl EventRules {
+    pub fn build(lex: &LexiconSet) -> EventRules {
+        let mut entries: Vec<Entry> = Vec::new();
+        // Non-trigger compounds first: the first entry of a repeated term wins.
+        for e in &lex.get("triggers_not").entries {
+            let mut e = e.clone();
+            e.attrs.push(("kind".into(), "none".into()));
+            entries.push(e);
+        }
+        for (file, kind) in TRIGGER_FILES {
+            for e in &lex.get(file).entries {
+                let mut e = e.clone();
+                e.attrs.push(("kind".into(), kind.as_str().into()));
+                entries.push(e);
+            }
+        }
+        EventRules {
+            triggers: TermMatcher::new(entries.iter()),
+            cues: TermMatcher::new(lex.get("triggers_cues").entries.iter()),
+            stops: TermMatcher::new(lex.get("triggers_stops").entries.iter()),
+            about: TermMatcher::new(lex.get("triggers_about").entries.iter()),
+        }
+    }
+}
+
+/// Parse the `kind` attribute written by [`EventRules::build`].
+pub(crate) fn kind_of(e: &Entry) -> Option<EventKind> {
+    let k = e.attr("kind")?;
+    TRIGGER_FILES
+        .iter()
+        .map(|(_, k)| *k)
+        .find(|kind| kind.as_str() == k)
+}
+
+/// Which end of a relation the event is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Dir {
+    /// mention → event (SIGNED, ATTENDED …)
+    ToEvent,
+    /// event → mention (HAS_AMOUNT, LOCATED_IN)
+    FromEvent,
+}
+
+/// One argument of a draft event.
+#[derive(Clone, Debug)]
+pub(crate) struct Arg {
+    pub rel: RelType,
+    pub mention: usize,
+    pub dir: Dir,
+    pub props: RelProps,
+    pub rule: RuleId,
+    pub sentence: usize,
+    /// Supporting text (byte range of the clean text).
+    pub range: Range<usize>,
+}
+
+/// An event being built.
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    pub kind: EventKind,
+    pub name: String,
+    pub sentence: usize,
+    #[allow(dead_code)]
+    pub paragraph: usize,
+    /// Byte range of the trigger (or the quoted name).
+    pub trigger: Range<usize>,
+    pub rule: RuleId,
+    pub date: Option<TimeValue>,
+    pub location: Option<usize>,
+    pub location_rule: RuleId,
+    pub args: Vec<Arg>,
+    /// PART_OF target (index into the drafts).
+    pub part_of: Option<usize>,
+    /// The sentence names a forum context word (会上, 本次论坛 …).
+    pub in_context: bool,
+}
+
+impl Draft {
+    pub fn new(
+        kind: EventKind,
+        name: String,
+        sentence: usize,
+        paragraph: usize,
+        trigger: Range<usize>,
+        rule: RuleId,
+    ) -> Draft {
+        Draft {
+            kind,
+            name,
+            sentence,
+            paragraph,
+            trigger,
+            rule,
+            date: None,
+            location: None,
+            location_rule: LOCATION,
+            args: Vec::new(),
+            part_of: None,
+            in_context: false,
+        }
+    }
+
+    /// Add an argument unless the same (rel, mention) is already there.
+    pub fn add(&mut self, a: Arg) {
+        if !self
+            .args
+            .iter()
+            .any(|b| b.rel == a.rel && b.mention == a.mention && b.dir == a.dir)
+        {
+            self.args.push(a);
+        }
+    }
+
+    /// Mentions related to this event by `rel`.
+    pub fn with_rel(&self, rel: RelType) -> impl Iterator<Item = usize> + '_ {
+        self.args
+            .iter()
+            .filter(move |a| a.rel == rel)
+            .map(|a| a.mention)
+    }
+}
+
+/// The drafts of one document, deduplicated by (kind, name).
+#[derive(Default)]
+pub(crate) struct Drafts {
+    pub list: Vec<Draft>,
+    /// Relations between mentions found by event patterns (HOLDS_POSITION after APPOINTED).
+    pub direct: Vec<Relation>,
+    by_name: HashMap<(EventKind, String), usize>,
+}
+
+impl Drafts {
+    /// Add a draft, or merge it into the existing one of the same kind and name; returns the
+    /// index.
+    pub fn upsert(&mut self, d: Draft) -> usize {
+        let key = (d.kind, crate::link::key(&d.name));
+        if let Some(&i) = self.by_name.get(&key) {
+            let e = &mut self.list[i];
+            if e.date.is_none() {
+                e.date = d.date;
+            }
+            if e.location.is_none() {
+                e.location = d.location;
+                e.location_rule = d.location_rule;
+            }
+            e.in_context |= d.in_context;
+            for a in d.args {
+                e.add(a);
+            }
+            return i;
+        }
+        self.list.push(d);
+        self.by_name.insert(key, self.list.len() - 1);
+        self.list.len() - 1
+    }
+
+    pub fn find(&self, kind: EventKind, name: &str) -> Option<usize> {
+        self.by_name.get(&(kind, crate::link::key(name))).copied()
+    }
+}
+
+/// Find events and relations and add them to the document.
+pub fn extract_events(doc: &mut AnnotatedDoc, rules: &Rules) {
+    let mut drafts = Drafts::default();
+    {
+        let doc: &AnnotatedDoc = doc;
+        let scan = trigger::Scan::new(doc, &rules.event);
+        let mut state = slots::State::default();
+        for s in 0..doc.sentences.len() {
+            let sent = trigger::SentView::new(doc, &scan, s);
+            args::sentence(doc, rules, &sent, &mut drafts, &mut state);
+            state.after_sentence(doc, &sent, &mut drafts);
+        }
+        slots::finish(doc, &mut drafts);
+    }
+    emit(doc, drafts);
+}
+
+/// Turn drafts into events and relations (with evidence), dropping duplicate relations.
+fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
+    let base = doc.events.len();
+    // One relation per (type, event, entity name): two mentions of one entity count once.
+    let mut seen: HashSet<(RelType, usize, Option<String>)> = HashSet::new();
+    for (i, d) in drafts.list.iter().enumerate() {
+        let ev = NodeRef::Event(base + i);
+        doc.events.push(Event {
+            kind: d.kind,
+            name: d.name.clone(),
+            date: d.date.clone(),
+            location: d.location,
+            evidence: Evidence::new(d.sentence, d.trigger.clone(), d.rule),
+        });
+        // Speaking implies attending: keep the more specific fact.
+        let speakers: Vec<&str> = d
+            .with_rel(RelType::SpokeAt)
+            .filter_map(|i| doc.mentions.get(i).map(|m| m.name.as_str()))
+            .collect();
+        let speakers: HashSet<String> = speakers.into_iter().map(str::to_string).collect();
+        for a in &d.args {
+            if a.rel == RelType::Attended
+                && doc
+                    .mentions
+                    .get(a.mention)
+                    .is_some_and(|m| speakers.contains(&m.name))
+            {
+                continue;
+            }
+            let m = NodeRef::Mention(a.mention);
+            let (from, to) = match a.dir {
+                Dir::ToEvent => (m, ev),
+                Dir::FromEvent => (ev, m),
+            };
+            let name_key = doc.mentions.get(a.mention).map(|m| m.name.clone());
+            if !seen.insert((a.rel, i, name_key)) {
+                continue;
+            }
+            doc.relations.push(Relation {
+                rel: a.rel,
+                from,
+                to,
+                props: a.props.clone(),
+                evidence: Evidence::new(a.sentence, a.range.clone(), a.rule),
+            });
+        }
+        if let Some(l) = d.location
+            && seen.insert((
+                RelType::LocatedIn,
+                i,
+                doc.mentions.get(l).map(|m| m.name.clone()),
+            ))
+        {
+            let m = &doc.mentions[l];
+            let range = if m.sentence == d.sentence {
+                d.trigger.start.min(m.range.start)..d.trigger.end.max(m.range.end)
+            } else {
+                m.range.clone()
+            };
+            doc.relations.push(Relation {
+                rel: RelType::LocatedIn,
+                from: ev,
+                to: NodeRef::Mention(l),
+                props: RelProps::default(),
+                evidence: Evidence::new(m.sentence, range, d.location_rule),
+            });
+        }
+        if let Some(p) = d.part_of {
+            doc.relations.push(Relation {
+                rel: RelType::PartOf,
+                from: ev,
+                to: NodeRef::Event(base + p),
+                props: RelProps::default(),
+                evidence: Evidence::new(d.sentence, d.trigger.clone(), PART_OF),
+            });
+        }
+    }
+    doc.relations.extend(drafts.direct);
+}
+
+#[cfg(test)]
+mod tests;

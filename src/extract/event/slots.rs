@@ -1,0 +1,141 @@
+//! Slot filling across sentences: what a sentence leaves for the next ones, and the
+//! document-level pass at the end.
+//!
+//! [`State`] holds the "last seen" slots read by later sentences: the forum in context, the
+//! last signing (for `双方`), the last organization (for `该公司`), the last financing (for a
+//! `由A领投` sentence after the financing one) and the last event of the paragraph (for amounts
+//! given in the next sentences). [`finish`] then links signings, launches and speeches to the
+//! forum they were held at (PART_OF) and fills missing dates and places from it.
+
+use super::trigger::SentView;
+use super::{Arg, Dir, Drafts, LOCATION_CARRIED, SIGNING_CONTEXT};
+use crate::extract::{AnnotatedDoc, EventKind, Label, RelProps, RelType};
+
+/// Slots carried from sentence to sentence.
+#[derive(Default, Debug)]
+pub struct State {
+    /// The forum in context (draft index).
+    pub forum: Option<usize>,
+    /// The last signing (draft index).
+    pub signing: Option<usize>,
+    /// The last financing (draft index).
+    pub financing: Option<usize>,
+    /// The last organization mention before the current sentence.
+    pub last_org: Option<usize>,
+    /// The two last distinct organizations (by name) before the current sentence.
+    pub last_orgs: Vec<usize>,
+    /// The last event created in the current paragraph that can take amounts of the next
+    /// sentences, and that paragraph.
+    pub amount_host: Option<(usize, usize)>,
+    /// Named signings without a party in their sentence, with their paragraph: the first
+    /// organization of a later sentence of the same paragraph signs them.
+    pub pending: Vec<(usize, usize)>,
+    /// A signing list was announced (`签约项目如下：`): bullet and table rows that follow are
+    /// signings.
+    pub list: bool,
+}
+
+impl State {
+    /// Update the slots after a sentence has been read.
+    pub(crate) fn after_sentence(&mut self, doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts) {
+        self.pending.retain(|&(_, p)| p == s.paragraph);
+        if let Some((i, m)) = s.of(Label::Organization).next() {
+            for (d, _) in self.pending.drain(..) {
+                if drafts.list[d].sentence == s.idx {
+                    continue;
+                }
+                drafts.list[d].add(Arg {
+                    rel: RelType::Signed,
+                    mention: i,
+                    dir: Dir::ToEvent,
+                    props: RelProps::default(),
+                    rule: SIGNING_CONTEXT,
+                    sentence: s.idx,
+                    range: m.range.clone(),
+                });
+            }
+        }
+        for (i, m) in s.of(Label::Organization) {
+            self.last_org = Some(i);
+            let name = &m.name;
+            self.last_orgs
+                .retain(|&j| doc.mentions.get(j).is_some_and(|o| &o.name != name));
+            self.last_orgs.push(i);
+            if self.last_orgs.len() > 2 {
+                self.last_orgs.remove(0);
+            }
+        }
+        if let Some((_, p)) = self.amount_host
+            && p != s.paragraph
+        {
+            self.amount_host = None;
+        }
+    }
+}
+
+/// Document-level pass: PART_OF the forum in context, dates and places carried from it.
+pub(crate) fn finish(_doc: &AnnotatedDoc, drafts: &mut Drafts) {
+    let forums: Vec<usize> = drafts
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == EventKind::Forum)
+        .map(|(i, _)| i)
+        .collect();
+    for i in 0..drafts.list.len() {
+        let d = &drafts.list[i];
+        if !matches!(
+            d.kind,
+            EventKind::Signing | EventKind::Launch | EventKind::Speech
+        ) {
+            continue;
+        }
+        // The forum held before this event (the last one starting earlier), or — when the
+        // document has exactly one forum — that forum.
+        let host = d.part_of.or_else(|| {
+            forums
+                .iter()
+                .rev()
+                .find(|&&f| drafts.list[f].trigger.start <= d.trigger.start)
+                .copied()
+                .or(if forums.len() == 1 {
+                    Some(forums[0])
+                } else {
+                    None
+                })
+        });
+        let Some(f) = host else { continue };
+        // An own date that differs from the forum's says it was not held there.
+        let (fdate, floc) = (drafts.list[f].date.clone(), drafts.list[f].location);
+        if let (Some(a), Some(b)) = (&d.date, &fdate)
+            && a != b
+        {
+            continue;
+        }
+        let organizers: Vec<Arg> = drafts.list[f]
+            .args
+            .iter()
+            .filter(|a| a.rel == RelType::Organized)
+            .cloned()
+            .collect();
+        let d = &mut drafts.list[i];
+        d.part_of = Some(f);
+        // A signing at a forum that names no party: the host signs it.
+        if d.kind == EventKind::Signing && d.with_rel(RelType::Signed).next().is_none() {
+            for a in organizers {
+                d.add(Arg {
+                    rel: RelType::Signed,
+                    rule: SIGNING_CONTEXT,
+                    ..a
+                });
+            }
+        }
+        if d.date.is_none() {
+            d.date = fdate;
+        }
+        if d.location.is_none() && floc.is_some() {
+            d.location = floc;
+            d.location_rule = LOCATION_CARRIED;
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Unit tests of the event family on hand-built documents: mentions are committed by hand
+//! (as the entity and value families would), then the event patterns run.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::extract::{Attrs, Candidate, Label, Money, Precision, Qualifier, commit};
+
+/// The rule id of hand-committed mentions.
+const MARK: &str = "test.mark";
+
+/// A mention to commit by hand: every occurrence of `text` gets `label` and `attrs`.
+struct Mark(Label, &'static str, Attrs);
+
+fn m(label: Label, text: &'static str) -> Mark {
+    Mark(label, text, Attrs::None)
+}
+
+fn date(text: &'static str, iso: &str) -> Mark {
+    let d = NaiveDate::parse_from_str(iso, "%Y-%m-%d").expect("test date");
+    Mark(
+        Label::Date,
+        text,
+        Attrs::Time(TimeValue::Date {
+            date: d,
+            precision: Precision::Day,
+            end: None,
+        }),
+    )
+}
+
+fn amount(text: &'static str, value: f64) -> Mark {
+    Mark(
+        Label::Amount,
+        text,
+        Attrs::Amount(Money {
+            value,
+            min: Some(value),
+            max: Some(value),
+            currency: "CNY".into(),
+            qualifier: Qualifier::Exact,
+        }),
+    )
+}
+
+/// Run the event family on `text` with `marks` committed, and render the result as lines:
+/// `Kind 名称 @date` for events and `from -REL{props}-> to` for relations.
+fn run(text: &str, marks: &[Mark]) -> Vec<String> {
+    let doc = crate::read::from_bytes("t", "t", text.as_bytes()).expect("test text");
+    let norm = crate::normalize::normalize(&doc);
+    let sents = crate::segment::segment(&norm);
+    let mut ad = AnnotatedDoc::new(&doc, &norm, &sents);
+    let mut cands = Vec::new();
+    for Mark(label, surface, attrs) in marks {
+        for (i, _) in norm.text.match_indices(surface) {
+            cands.push(
+                Candidate::new(*label, i..i + surface.len(), RuleId(MARK), 1)
+                    .with_attrs(attrs.clone()),
+            );
+        }
+    }
+    commit(&mut ad, cands);
+    extract_events(&mut ad, Rules::builtin());
+    render(&ad)
+}
+
+fn render(ad: &AnnotatedDoc) -> Vec<String> {
+    let node = |r: NodeRef| match r {
+        NodeRef::Mention(i) => ad.mentions[i].name.clone(),
+        NodeRef::Event(i) => format!("[{}]", ad.events[i].name),
+    };
+    let mut out = Vec::new();
+    for e in &ad.events {
+        let d = match &e.date {
+            Some(TimeValue::Date { date, .. }) => format!(" @{date}"),
+            Some(TimeValue::Period { text }) => format!(" @{text}"),
+            None => String::new(),
+        };
+        out.push(format!("{} {}{}", e.kind.as_str(), e.name, d));
+    }
+    for r in &ad.relations {
+        let mut p = Vec::new();
+        if let Some(t) = &r.props.title {
+            p.push(format!("title={t}"));
+        }
+        if let Some(t) = &r.props.on_behalf_of {
+            p.push(format!("for={t}"));
+        }
+        if let Some(t) = r.props.lead {
+            p.push(format!("lead={t}"));
+        }
+        if let Some(t) = &r.props.about {
+            p.push(format!("about={t}"));
+        }
+        if let Some(t) = r.props.status {
+            p.push(format!("status={}", t.as_str()));
+        }
+        let props = if p.is_empty() {
+            String::new()
+        } else {
+            format!("{{{}}}", p.join(","))
+        };
+        out.push(format!(
+            "{} -{}{}-> {}",
+            node(r.from),
+            r.rel.as_str(),
+            props,
+            node(r.to)
+        ));
+    }
+    out
+}
+
+fn has(out: &[String], line: &str) -> bool {
+    out.iter().any(|l| l == line)
+}
+
+#[track_caller]
+fn expect(out: &[String], lines: &[&str]) {
+    for l in lines {
+        assert!(has(out, l), "missing {l:?} in\n{}", out.join("\n"));
+    }
+}
+
+#[track_caller]
+fn forbid_prefix(out: &[String], prefix: &str) {
+    assert!(
+        !out.iter().any(|l| l.starts_with(prefix)),
+        "unexpected {prefix:?} in\n{}",
+        out.join("\n")
+    );
+}
+
+#[test]
+fn forum_with_organizer_in_name_date_place_and_speech() {
+    let out = run(
+        "2023年星海科技开发者大会于5月8日在上海隆重召开。星海科技总裁林一凡在题为《智能向前》的主题演讲中表示，公司将加大投入。",
+        &[
+            m(Label::Organization, "星海科技"),
+            m(Label::Location, "上海"),
+            m(Label::Role, "总裁"),
+            m(Label::Person, "林一凡"),
+            date("5月8日", "2023-05-08"),
+        ],
+    );
+    expect(
+        &out,
+        &[
+            "Forum 星海科技开发者大会 @2023-05-08",
+            "星海科技 -ORGANIZED-> [星海科技开发者大会]",
+            "[星海科技开发者大会] -LOCATED_IN-> 上海",
+            "林一凡 -SPOKE_AT{title=智能向前}-> [星海科技开发者大会]",
+        ],
+    );
+    forbid_prefix(&out, "Speech ");
+}
+
+#[test]
+fn forum_noun_without_holding_cue_is_no_event() {
+    let out = run(
+        "星海科技曾多次参与行业峰会的筹备。",
+        &[m(Label::Organization, "星海科技")],
+    );
+    forbid_prefix(&out, "Forum ");
+}
+
+#[test]
+fn signing_two_parties_with_named_agreement() {
+    let out = run(
+        "6月3日，青禾集团与蓝湾银行签署了战略合作框架协议。",
+        &[
+            m(Label::Organization, "青禾集团"),
+            m(Label::Organization, "蓝湾银行"),
+            date("6月3日", "2024-06-03"),
+        ],
+    );
+    expect(
+        &out,
+        &[
+            "Signing 战略合作框架协议 @2024-06-03",
+            "青禾集团 -SIGNED-> [战略合作框架协议]",
+            "蓝湾银行 -SIGNED-> [战略合作框架协议]",
+        ],
+    );
+}
+
+#[test]
+fn generic_signing_mentions_make_no_event() {
+    let out = run(
+        "通过一系列深度合作协议的签署，青禾集团与众多企业形成了联盟。",
+        &[m(Label::Organization, "青禾集团")],
+    );
+    forbid_prefix(&out, "Signing ");
+    let out = run(
+        "青禾集团与多家企业达成了合作意向。",
+        &[m(Label::Organization, "青禾集团")],
+    );
+    forbid_prefix(&out, "Signing ");
+}
+
+#[test]
+fn signing_on_behalf() {
+    let out = run(
+        "项目由张明远代表青禾集团与蓝湾银行签约。",
+        &[
+            m(Label::Organization, "青禾集团"),
+            m(Label::Organization, "蓝湾银行"),
+            m(Label::Person, "张明远"),
+        ],
+    );
+    expect(
+        &out,
+        &[
+            "张明远 -SIGNED{for=青禾集团}-> [青禾集团与蓝湾银行签约]",
+            "青禾集团 -SIGNED-> [青禾集团与蓝湾银行签约]",
+            "蓝湾银行 -SIGNED-> [青禾集团与蓝湾银行签约]",
+        ],
+    );
+}
+
+#[test]
+fn investment_with_target_and_amount() {
+    let out = run(
+        "青禾集团拟出资5亿元投资蓝湾科技。",
+        &[
+            m(Label::Organization, "青禾集团"),
+            m(Label::Organization, "蓝湾科技"),
+            amount("5亿元", 5e8),
+        ],
+    );
+    expect(
+        &out,
+        &[
+            "青禾集团 -INVESTED-> [青禾集团投资蓝湾科技]",
+            "蓝湾科技 -TARGET_OF-> [青禾集团投资蓝湾科技]",
+        ],
+    );
+}

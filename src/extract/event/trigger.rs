@@ -1,0 +1,370 @@
+//! Triggers, cues, quoted names and event names: what the argument patterns read.
+//!
+//! [`Scan`] runs the trigger and cue automata once over the whole clean text and drops
+//! matches inside entity mentions (`投资` in `盛宇投资`, `公司` in `某某有限公司`). [`SentView`]
+//! is one sentence's slice of that scan plus its mentions, with the small positional helpers
+//! the patterns need (clauses, nearest mention before/after, quoted names, names read
+//! leftwards from a trigger).
+
+use std::ops::Range;
+
+use super::{EventRules, kind_of};
+use crate::extract::{AnnotatedDoc, EventKind, Label, Mention};
+use crate::rules::Entry;
+
+/// A trigger match: its range, its kind (None for `triggers_not` compounds) and its entry.
+#[derive(Clone, Debug)]
+pub struct Trig<'r> {
+    pub range: Range<usize>,
+    pub kind: Option<EventKind>,
+    pub entry: &'r Entry,
+}
+
+impl Trig<'_> {
+    pub fn class(&self) -> &str {
+        self.entry.attr("class").unwrap_or("verb")
+    }
+}
+
+/// A cue match (`role=…`).
+#[derive(Clone, Debug)]
+pub struct Cue<'r> {
+    pub range: Range<usize>,
+    pub role: &'r str,
+}
+
+/// The document-level matches, computed once.
+pub struct Scan<'r> {
+    pub rules: &'r EventRules,
+    pub trigs: Vec<Trig<'r>>,
+    pub cues: Vec<Cue<'r>>,
+    /// For each sentence: index ranges into `trigs`, `cues` and `doc.mentions`.
+    sent_trigs: Vec<Range<usize>>,
+    sent_cues: Vec<Range<usize>>,
+    sent_mentions: Vec<Range<usize>>,
+}
+
+impl<'r> Scan<'r> {
+    pub fn new(doc: &'r AnnotatedDoc, rules: &'r EventRules) -> Scan<'r> {
+        let text = doc.text();
+        // Entity mentions (layer 0) do not overlap each other: sorted, binary-searchable.
+        let ents: Vec<Range<usize>> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.label.layer() == 0)
+            .map(|m| m.range.clone())
+            .collect();
+        let inside_entity = |r: &Range<usize>| -> bool {
+            let i = ents.partition_point(|e| e.end <= r.start);
+            ents.get(i).is_some_and(|e| e.start < r.end)
+        };
+        let trigs: Vec<Trig> = rules
+            .triggers
+            .find_longest(text)
+            .filter(|(r, _)| !inside_entity(r))
+            .map(|(range, entry)| Trig {
+                range,
+                kind: kind_of(entry),
+                entry,
+            })
+            .collect();
+        let cues: Vec<Cue> = rules
+            .cues
+            .find_longest(text)
+            .filter(|(r, _)| !inside_entity(r))
+            .map(|(range, entry)| Cue {
+                range,
+                role: entry.attr("role").unwrap_or(""),
+            })
+            .collect();
+        let n = doc.sentences.len();
+        let group = |starts: &mut dyn Iterator<Item = usize>| -> Vec<Range<usize>> {
+            let mut out = vec![0..0; n];
+            let starts: Vec<usize> = starts.collect();
+            let mut i = 0;
+            for (s, sent) in doc.sentences.iter().enumerate() {
+                while i < starts.len() && starts[i] < sent.range.start {
+                    i += 1;
+                }
+                let b = i;
+                while i < starts.len() && starts[i] < sent.range.end {
+                    i += 1;
+                }
+                out[s] = b..i;
+            }
+            out
+        };
+        let sent_trigs = group(&mut trigs.iter().map(|t| t.range.start));
+        let sent_cues = group(&mut cues.iter().map(|c| c.range.start));
+        let sent_mentions = group(&mut doc.mentions.iter().map(|m| m.range.start));
+        Scan {
+            rules,
+            trigs,
+            cues,
+            sent_trigs,
+            sent_cues,
+            sent_mentions,
+        }
+    }
+}
+
+/// A quoted span in a sentence: `“…”`, `"…"`, `《…》`, `「…」`.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    pub outer: Range<usize>,
+    pub inner: Range<usize>,
+    /// `《…》`: a title (agreement, speech, document).
+    pub book: bool,
+}
+
+/// One sentence: its range, its mentions and its share of the scan.
+pub struct SentView<'a, 'r> {
+    pub idx: usize,
+    pub range: Range<usize>,
+    pub paragraph: usize,
+    pub text: &'a str,
+    pub mentions: &'a [Mention],
+    /// Index of the first of `mentions` in `doc.mentions`.
+    pub mention_base: usize,
+    pub trigs: &'a [Trig<'r>],
+    pub cues: &'a [Cue<'r>],
+    pub quotes: Vec<Quote>,
+    pub rules: &'r EventRules,
+}
+
+impl<'a, 'r> SentView<'a, 'r> {
+    pub fn new(doc: &'a AnnotatedDoc, scan: &'a Scan<'r>, s: usize) -> SentView<'a, 'r> {
+        let sent = &doc.sentences[s];
+        let mr = scan.sent_mentions[s].clone();
+        let text = doc.text();
+        SentView {
+            idx: s,
+            range: sent.range.clone(),
+            paragraph: sent.paragraph,
+            text,
+            mention_base: mr.start,
+            mentions: &doc.mentions[mr],
+            trigs: &scan.trigs[scan.sent_trigs[s].clone()],
+            cues: &scan.cues[scan.sent_cues[s].clone()],
+            quotes: quotes(text, sent.range.clone()),
+            rules: scan.rules,
+        }
+    }
+
+    /// The sentence text.
+    pub fn str(&self) -> &'a str {
+        &self.text[self.range.clone()]
+    }
+
+    /// Mentions of `label` in this sentence as (doc index, mention).
+    pub fn of(&self, label: Label) -> impl Iterator<Item = (usize, &'a Mention)> + '_ {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| m.label == label)
+            .map(move |(i, m)| (self.mention_base + i, m))
+    }
+
+    /// Mentions of any of `labels` inside `r`.
+    pub fn within(
+        &self,
+        labels: &'a [Label],
+        r: Range<usize>,
+    ) -> impl Iterator<Item = (usize, &'a Mention)> + '_ {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| {
+                labels.contains(&m.label) && m.range.start >= r.start && m.range.end <= r.end
+            })
+            .map(move |(i, m)| (self.mention_base + i, m))
+    }
+
+    /// Start of the clause containing `pos` (after the last `，,;；:：` before it).
+    pub fn clause_start(&self, pos: usize) -> usize {
+        let s = &self.text[self.range.start..pos.max(self.range.start)];
+        match s.rfind([',', '，', ';', '；', ':', '：']) {
+            Some(i) => self.range.start + i + s[i..].chars().next().map_or(1, char::len_utf8),
+            None => self.range.start,
+        }
+    }
+
+    /// End of the clause containing `pos`.
+    pub fn clause_end(&self, pos: usize) -> usize {
+        let pos = pos.clamp(self.range.start, self.range.end);
+        let s = &self.text[pos..self.range.end];
+        match s.find([',', '，', ';', '；', ':', '：', '。']) {
+            Some(i) => pos + i,
+            None => self.range.end,
+        }
+    }
+
+    /// Cues with `role` inside `r`.
+    pub fn cues_in(&self, role: &str, r: Range<usize>) -> impl Iterator<Item = &Cue<'r>> + '_ {
+        let role = role.to_string();
+        self.cues
+            .iter()
+            .filter(move |c| c.role == role && c.range.start >= r.start && c.range.end <= r.end)
+    }
+
+    pub fn has_cue(&self, role: &str, r: Range<usize>) -> bool {
+        self.cues_in(role, r).next().is_some()
+    }
+
+    /// The quote whose inner text contains `r`, if any.
+    pub fn quote_around(&self, r: &Range<usize>) -> Option<&Quote> {
+        self.quotes
+            .iter()
+            .find(|q| q.inner.start <= r.start && r.end <= q.inner.end)
+    }
+
+    /// Where an event name ending at `end` starts when read leftwards: it stops at punctuation
+    /// and spaces (a space between a year's digits and 年 is crossed), at a stop word
+    /// (`triggers_stops.txt`) outside entity mentions, at people, dates and amounts, and at
+    /// `floor`. Organizations and places are crossed: they are part of names.
+    pub fn name_start(&self, end: usize, floor: usize) -> usize {
+        self.name_start_with(end, floor, true)
+    }
+
+    /// [`Self::name_start`], optionally stopping at organizations and places too.
+    pub fn name_start_with(&self, end: usize, floor: usize, cross_entities: bool) -> usize {
+        let mut floor = floor
+            .max(self.range.start)
+            .max(end.saturating_sub(120))
+            .min(end);
+        while !self.text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        let window = &self.text[floor..end];
+        // Stop words ending at each position.
+        let stops: Vec<Range<usize>> = self
+            .rules
+            .stops
+            .find_all(window)
+            .map(|(r, _)| floor + r.start..floor + r.end)
+            .collect();
+        let mut pos = end;
+        for (i, c) in window.char_indices().rev() {
+            let at = floor + i;
+            let in_entity = self
+                .mentions
+                .iter()
+                .find(|m| m.label.layer() == 0 && m.range.start <= at && at < m.range.end);
+            if let Some(m) = in_entity {
+                if cross_entities && matches!(m.label, Label::Organization | Label::Location) {
+                    pos = at;
+                    continue;
+                }
+                break;
+            }
+            if self
+                .mentions
+                .iter()
+                .any(|m| m.label.layer() == 1 && m.range.start <= at && at < m.range.end)
+            {
+                break;
+            }
+            if stops
+                .iter()
+                .any(|r| r.end == at + c.len_utf8() && r.start >= floor)
+            {
+                break;
+            }
+            let spaced_year = c == ' '
+                && self.text[at + 1..].starts_with(['年', '月', '日'])
+                && self.text[..at].ends_with(|p: char| p.is_ascii_digit());
+            if !(is_name_char(c) || spaced_year) {
+                break;
+            }
+            pos = at;
+        }
+        pos
+    }
+}
+
+/// Characters that may be part of an event name.
+pub fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '－' | '·' | '—' | '+' | '&')
+}
+
+/// Remove a leading year (`2024年`, `2024 年`) from a name: the year is the event's date.
+pub fn strip_year(name: &str) -> &str {
+    let t = name.trim_start();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (2..=4).contains(&digits) {
+        let rest = t[digits..].trim_start();
+        if let Some(r) = rest.strip_prefix('年') {
+            return r.trim_start();
+        }
+    }
+    t
+}
+
+/// Collapse inner whitespace runs of a name (`百亿级 5G` stays readable, line breaks go).
+pub fn clean_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            // Keep a space only between two non-CJK characters (`5G 产业` → `5G产业`).
+            let prev = out.chars().last().unwrap_or(' ');
+            if prev.is_ascii_alphanumeric() && c.is_ascii_alphanumeric() {
+                out.push(' ');
+            }
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Trim and collapse whitespace runs to one space (titles keep their spacing: `新智 共赢`).
+pub fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The quoted spans of a sentence.
+pub fn quotes(text: &str, r: Range<usize>) -> Vec<Quote> {
+    let s = &text[r.clone()];
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut ascii_open: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let at = r.start + i;
+        match (c, open) {
+            ('“' | '《' | '「' | '『', None) => open = Some((at, c)),
+            ('”' | '》' | '」' | '』', Some((o, oc))) => {
+                let ok = matches!(
+                    (oc, c),
+                    ('“', '”') | ('《', '》') | ('「', '」') | ('『', '』')
+                );
+                if ok {
+                    let inner = o + oc.len_utf8()..at;
+                    out.push(Quote {
+                        outer: o..at + c.len_utf8(),
+                        inner,
+                        book: oc == '《',
+                    });
+                }
+                open = None;
+            }
+            ('"', None) => match ascii_open {
+                None => ascii_open = Some(at),
+                Some(o) => {
+                    out.push(Quote {
+                        outer: o..at + 1,
+                        inner: o + 1..at,
+                        book: false,
+                    });
+                    ascii_open = None;
+                }
+            },
+            _ => {}
+        }
+    }
+    out
+}

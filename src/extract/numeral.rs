@@ -1,0 +1,766 @@
+//! Numerals: the one parser for Chinese, Arabic and mixed numbers (money and dates use it).
+//!
+//! Accepted shapes, all exact (decimal arithmetic, converted to `f64` once at the end):
+//! - Arabic, with thousands separators (`12,000`, `233,333，333`), decimals, full-width digits
+//!   (`１２`), and the suffixes `k`/`w`/`M`/`G` (`15k` = 15 000, `30w` = 300 000);
+//! - Chinese, lower case and financial capitals (`三十八亿七千万`, `伍仟万`), `两`/`兩`/`幺`,
+//!   `廿`/`卅`/`卌`, `〇`, `点` decimals (`一点二`, `一百点123`);
+//! - mixed (`1.2万亿`, `3千万`, `100万三千`, `1百01`);
+//! - colloquial elision (`三万五` = 35 000, `一百二` = 120, `千一` = 1 100, `萬九` = 19 000);
+//! - digit-by-digit readings (`二〇二四` = 2024, `一七二零点一`).
+//!
+//! Why not the `chinese-number` crate: it parses a whole string of Chinese digits only — no
+//! Arabic/Chinese mixes (`1.2万亿`), no colloquial elision, no `廿`, no digit-by-digit years,
+//! and, above all, no *scanning*: extractors need "the longest numeral starting here" inside
+//! running text, which a whole-string parser cannot give without trying every substring. The
+//! grammar is small (digits, three small units, two big units, a decimal point), so an exact
+//! parser of ~300 lines is cheaper than wrapping one that covers a third of the cases.
+//!
+//! Rejected (see `kgextract eval numerals …/numerals_invalid.tsv`): units out of order
+//! (`十一十二`), a decimal point without digits on both sides (`零点`, `点零`), Arabic
+//! decimals followed by more digits (`10.1万零100`), malformed Arabic (`10..1万`), and
+//! anything that is not a numeral at all (`元整`, `负`).
+
+/// An exact decimal `m × 10^-s`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dec {
+    pub m: i128,
+    pub s: u32,
+}
+
+impl Dec {
+    pub const ZERO: Dec = Dec { m: 0, s: 0 };
+
+    pub fn int(v: i128) -> Dec {
+        Dec { m: v, s: 0 }
+    }
+
+    /// `self × 10^k`; `None` on overflow.
+    pub fn times_pow10(self, k: u32) -> Option<Dec> {
+        if self.s >= k {
+            Some(Dec {
+                m: self.m,
+                s: self.s - k,
+            })
+        } else {
+            let f = 10i128.checked_pow(k - self.s)?;
+            Some(Dec {
+                m: self.m.checked_mul(f)?,
+                s: 0,
+            })
+        }
+        .map(Dec::trim)
+    }
+
+    /// `self × 10^-k`.
+    pub fn div_pow10(self, k: u32) -> Dec {
+        Dec {
+            m: self.m,
+            s: self.s + k,
+        }
+        .trim()
+    }
+
+    pub fn plus(self, o: Dec) -> Option<Dec> {
+        let s = self.s.max(o.s);
+        let a = self.m.checked_mul(10i128.checked_pow(s - self.s)?)?;
+        let b = o.m.checked_mul(10i128.checked_pow(s - o.s)?)?;
+        Some(
+            Dec {
+                m: a.checked_add(b)?,
+                s,
+            }
+            .trim(),
+        )
+    }
+
+    pub fn mul_int(self, k: i128) -> Option<Dec> {
+        Some(
+            Dec {
+                m: self.m.checked_mul(k)?,
+                s: self.s,
+            }
+            .trim(),
+        )
+    }
+
+    pub fn negated(self) -> Dec {
+        Dec {
+            m: -self.m,
+            s: self.s,
+        }
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.m == 0
+    }
+
+    fn trim(mut self) -> Dec {
+        while self.s > 0 && self.m % 10 == 0 {
+            self.m /= 10;
+            self.s -= 1;
+        }
+        self
+    }
+
+    /// The nearest `f64` (correctly rounded: goes through the decimal string).
+    pub fn to_f64(self) -> f64 {
+        if self.s == 0 {
+            return self.m as f64;
+        }
+        format!("{}e-{}", self.m, self.s)
+            .parse()
+            .unwrap_or(self.m as f64 / 10f64.powi(self.s as i32))
+    }
+
+    /// The power of ten of the lowest non-zero digit (`3000` → 3, `1200` → 2, `0.5` → -1).
+    pub fn lowest_place(self) -> i32 {
+        if self.m == 0 {
+            return 0;
+        }
+        let mut m = self.m.abs();
+        let mut p = -(self.s as i32);
+        while m % 10 == 0 {
+            m /= 10;
+            p += 1;
+        }
+        p
+    }
+}
+
+/// The value of a Chinese digit character (`零〇○` … `九玖`, `两兩幺`).
+pub fn cn_digit(c: char) -> Option<u8> {
+    Some(match c {
+        '零' | '〇' | '○' | 'Ｏ' => 0,
+        '一' | '壹' | '幺' | '弌' => 1,
+        '二' | '贰' | '貳' | '两' | '兩' => 2,
+        '三' | '叁' | '參' | '叄' | '参' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// Power of ten of a small unit (`十拾` 1, `百佰` 2, `千仟` 3).
+pub fn small_unit(c: char) -> Option<u32> {
+    Some(match c {
+        '十' | '拾' => 1,
+        '百' | '佰' => 2,
+        '千' | '仟' => 3,
+        _ => return None,
+    })
+}
+
+/// Power of ten of a big unit (`万萬` 4, `亿億` 8).
+pub fn big_unit(c: char) -> Option<u32> {
+    Some(match c {
+        '万' | '萬' => 4,
+        '亿' | '億' => 8,
+        _ => return None,
+    })
+}
+
+/// An ASCII or full-width Arabic digit.
+pub fn arabic_digit(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '０'..='９' => Some((c as u32 - '０' as u32) as u8),
+        _ => None,
+    }
+}
+
+/// Can a numeral start with this character?
+pub fn starts_numeral(c: char) -> bool {
+    arabic_digit(c).is_some()
+        || cn_digit(c).is_some()
+        || small_unit(c).is_some()
+        || matches!(c, '廿' | '卅' | '卌' | '万' | '萬')
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tok {
+    /// A Chinese digit.
+    Digit(u8),
+    /// An Arabic number; `frac` = it has a decimal part; `digits` = digit count.
+    Arabic {
+        v: Dec,
+        frac: bool,
+        digits: usize,
+    },
+    Small(u32),
+    Big(u32),
+    Point,
+}
+
+/// A numeral found in text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Numeral {
+    /// Byte end (exclusive) of the numeral in the scanned text.
+    pub end: usize,
+    pub value: Dec,
+    /// Only Arabic digits (`2024`, `1,200.5`), no units or Chinese characters.
+    pub arabic_only: bool,
+    /// Only Chinese digits read one by one (`二〇二四`).
+    pub direct: bool,
+    /// Contains a unit (`十百千万亿` or k/w/M/G).
+    pub has_unit: bool,
+    /// Number of tokens (digits/units/Arabic runs) read.
+    pub tokens: usize,
+    /// Total power of the trailing big units (`三百亿` → 8, `1.2万亿` → 12, `15k` → 3).
+    pub big_scale: Option<u32>,
+    /// The trailing small unit when there is no trailing big unit (`3百` → 2, `三仟` → 3).
+    pub small_scale: Option<u32>,
+}
+
+impl Numeral {
+    pub fn f64(&self) -> f64 {
+        self.value.to_f64()
+    }
+}
+
+/// Read one Arabic number at byte `i`: digits, `,`-groups of three, one decimal part.
+/// Returns (value, end, has fraction, digit count).
+fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
+    let b = text.as_bytes();
+    let mut m: i128 = 0;
+    let mut digits = 0usize;
+    let mut j = i;
+    let mut chars = text[i..].char_indices().peekable();
+    let mut last_end = i;
+    // integer part
+    let mut group = 0usize; // digits since last separator (None before any separator)
+    let mut seen_sep = false;
+    while let Some(&(k, c)) = chars.peek() {
+        if let Some(d) = arabic_digit(c) {
+            m = m.checked_mul(10)?.checked_add(d as i128)?;
+            digits += 1;
+            group += 1;
+            if seen_sep && group > 3 {
+                return None;
+            }
+            chars.next();
+            last_end = i + k + c.len_utf8();
+            continue;
+        }
+        if matches!(c, ',' | '，')
+            && digits > 0
+            && (!seen_sep || group == 3)
+            && (seen_sep || group <= 3)
+        {
+            // A separator must be followed by exactly three digits.
+            let rest = &text[i + k + c.len_utf8()..];
+            let next3: Vec<char> = rest.chars().take(4).collect();
+            if next3.len() >= 3
+                && next3[..3].iter().all(|c| arabic_digit(*c).is_some())
+                && next3.get(3).is_none_or(|c| arabic_digit(*c).is_none())
+            {
+                seen_sep = true;
+                group = 0;
+                chars.next();
+                continue;
+            }
+            break;
+        }
+        break;
+    }
+    if digits == 0 {
+        // `.77`: a leading decimal point
+        if !matches!(text[i..].chars().next(), Some('.' | '．')) {
+            return None;
+        }
+    }
+    if seen_sep && group != 3 {
+        return None;
+    }
+    j = j.max(last_end);
+    let mut s = 0u32;
+    let mut frac = false;
+    if let Some(c) = text[j..].chars().next()
+        && matches!(c, '.' | '．')
+    {
+        let after = j + c.len_utf8();
+        let mut k = after;
+        for c2 in text[after..].chars() {
+            let Some(d) = arabic_digit(c2) else { break };
+            m = m.checked_mul(10)?.checked_add(d as i128)?;
+            s += 1;
+            k += c2.len_utf8();
+        }
+        if k > after {
+            frac = true;
+            digits += s as usize;
+            j = k;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let _ = b;
+    Some((Dec { m, s }.trim(), j, frac, digits))
+}
+
+/// Tokenize the maximal numeral-looking run at byte `start`. Each token carries its end.
+fn tokenize(text: &str, start: usize) -> Vec<(Tok, usize)> {
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let n = c.len_utf8();
+        if arabic_digit(c).is_some() || (matches!(c, '.' | '．') && out.is_empty()) {
+            let Some((v, end, frac, digits)) = arabic_at(text, i) else {
+                break;
+            };
+            // Arabic suffix scales, only right after an Arabic number and not inside a word.
+            out.push((Tok::Arabic { v, frac, digits }, end));
+            i = end;
+            if let Some(s) = text[i..].chars().next() {
+                let p = match s {
+                    'k' | 'K' => Some(3),
+                    'w' | 'W' => Some(4),
+                    'M' => Some(6),
+                    'G' => Some(9),
+                    _ => None,
+                };
+                if let Some(p) = p {
+                    let after = text[i + 1..].chars().next();
+                    if after.is_none_or(|a| !a.is_ascii_alphanumeric()) {
+                        out.push((Tok::Big(p), i + 1));
+                        i += 1;
+                    }
+                }
+            }
+            continue;
+        }
+        let tok = if let Some(d) = cn_digit(c) {
+            Tok::Digit(d)
+        } else if let Some(p) = small_unit(c) {
+            Tok::Small(p)
+        } else if let Some(p) = big_unit(c) {
+            Tok::Big(p)
+        } else if matches!(c, '点' | '點') {
+            Tok::Point
+        } else if matches!(c, '廿' | '卅' | '卌') {
+            let d = match c {
+                '廿' => 2,
+                '卅' => 3,
+                _ => 4,
+            };
+            out.push((Tok::Digit(d), i + n));
+            Tok::Small(1)
+        } else {
+            break;
+        };
+        out.push((tok, i + n));
+        i += n;
+    }
+    out
+}
+
+/// Parse a token sequence; `None` if it is not a well-formed numeral.
+fn parse_tokens(toks: &[Tok]) -> Option<(Dec, bool)> {
+    if toks.is_empty() {
+        return None;
+    }
+    // Digit-by-digit reading: two or more Chinese digits, optionally `点` and more digits.
+    let int_digits = toks
+        .iter()
+        .take_while(|t| matches!(t, Tok::Digit(_)))
+        .count();
+    if int_digits >= 2 {
+        let rest = &toks[int_digits..];
+        let frac_ok = rest.is_empty()
+            || (rest.len() >= 2
+                && rest[0] == Tok::Point
+                && rest[1..].iter().all(|t| matches!(t, Tok::Digit(_))));
+        if frac_ok {
+            let mut v = Dec::ZERO;
+            for t in toks {
+                if let Tok::Digit(d) = t {
+                    v = v.mul_int(10)?.plus(Dec::int(*d as i128))?;
+                }
+            }
+            let fr = rest.len().saturating_sub(1) as u32;
+            return Some((v.div_pow10(fr), true));
+        }
+        return None;
+    }
+    let mut total = Dec::ZERO; // everything up to the last 亿
+    let mut section = Dec::ZERO; // since the last 亿
+    let mut cur: Option<(Dec, bool)> = None; // pending digit; bool = single Chinese digit
+    let mut last_small: Option<u32> = None; // smallest small unit used in this group
+    let mut last_big: Option<u32> = None;
+    let mut prev_unit: Option<u32> = None; // unit token right before `cur`
+    let mut after_zero = false;
+    let mut arabic_frac = false;
+    let mut any = false;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if arabic_frac && !matches!(t, Tok::Big(_) | Tok::Small(_)) {
+            return None; // `10.1万零100`
+        }
+        match t {
+            Tok::Digit(0) => {
+                if cur.is_some() {
+                    return None;
+                }
+                after_zero = true;
+                prev_unit = None;
+                any = true;
+            }
+            Tok::Digit(d) => {
+                if cur.is_some() {
+                    return None;
+                }
+                cur = Some((Dec::int(d as i128), !after_zero));
+                if after_zero {
+                    prev_unit = None;
+                }
+                any = true;
+            }
+            Tok::Arabic { v, frac, .. } => {
+                if cur.is_some() {
+                    return None;
+                }
+                cur = Some((v, false));
+                arabic_frac = frac;
+                prev_unit = None;
+                any = true;
+            }
+            Tok::Small(p) => {
+                if last_small.is_some_and(|l| p >= l) {
+                    return None; // `十一十二`, `一百二百`
+                }
+                let n = match cur.take() {
+                    Some((v, _)) => v,
+                    None => Dec::int(1),
+                };
+                section = section.plus(n.times_pow10(p)?)?;
+                last_small = Some(p);
+                prev_unit = Some(p);
+                after_zero = false;
+                any = true;
+            }
+            Tok::Big(p) => {
+                let n = match cur.take() {
+                    Some((v, single)) => elide(v, single, prev_unit)?,
+                    None if section.is_zero() && total.is_zero() && !after_zero => Dec::int(1),
+                    None => Dec::ZERO,
+                };
+                section = section.plus(n)?;
+                if section.is_zero() && p != 8 {
+                    return None; // `零万`
+                }
+                match p {
+                    8 => {
+                        if last_big == Some(8) && section.is_zero() {
+                            return None;
+                        }
+                        total = total.plus(section)?.times_pow10(8)?;
+                        section = Dec::ZERO;
+                    }
+                    _ => {
+                        if last_big == Some(p) {
+                            return None; // `一万二万`
+                        }
+                        section = section.times_pow10(p)?;
+                    }
+                }
+                last_big = Some(p);
+                last_small = None;
+                prev_unit = Some(p);
+                after_zero = false;
+                any = true;
+            }
+            Tok::Point => {
+                // int part: whatever came before; decimals: Chinese digits or one Arabic run.
+                let int = match cur.take() {
+                    Some((v, _)) => v,
+                    None if after_zero || !section.is_zero() || !total.is_zero() => Dec::ZERO,
+                    None => return None,
+                };
+                let mut frac = Dec::ZERO;
+                let mut k = 0u32;
+                let mut j = i + 1;
+                while j < toks.len() {
+                    match toks[j] {
+                        Tok::Digit(d) => {
+                            k += 1;
+                            frac = frac.plus(Dec::int(d as i128).div_pow10(k))?;
+                        }
+                        Tok::Arabic {
+                            v,
+                            frac: false,
+                            digits,
+                        } if k == 0 => {
+                            k = digits as u32;
+                            frac = v.div_pow10(k);
+                        }
+                        _ => break,
+                    }
+                    j += 1;
+                }
+                if k == 0 {
+                    return None; // `零点`
+                }
+                section = section.plus(int)?.plus(frac)?;
+                // Only a big unit may follow (`十二点五亿`).
+                let mut v = total.plus(section)?;
+                for t in &toks[j..] {
+                    match t {
+                        Tok::Big(p) => v = v.times_pow10(*p)?,
+                        _ => return None,
+                    }
+                }
+                return Some((v, false));
+            }
+        }
+        i += 1;
+    }
+    if !any {
+        return None;
+    }
+    if let Some((v, single)) = cur {
+        section = section.plus(elide(v, single, prev_unit)?)?;
+    }
+    Some((total.plus(section)?, false))
+}
+
+/// A trailing single Chinese digit right after a unit takes the next lower place:
+/// `三万五` → 5 × 10^3, `一百二` → 2 × 10, `十一` → 1.
+fn elide(v: Dec, single: bool, prev_unit: Option<u32>) -> Option<Dec> {
+    match (single, prev_unit) {
+        (true, Some(p)) if p >= 1 => v.times_pow10(p - 1),
+        _ => Some(v),
+    }
+}
+
+/// The longest well-formed numeral starting at byte `start` of `text`.
+///
+/// A leading sign is not read here (callers decide what `负`/`-` means in context).
+pub fn scan(text: &str, start: usize) -> Option<Numeral> {
+    let toks = tokenize(text, start);
+    let mut n = toks.len();
+    while n > 0 {
+        let ts: Vec<Tok> = toks[..n].iter().map(|t| t.0).collect();
+        if let Some((value, direct)) = parse_tokens(&ts) {
+            let arabic_only = ts.iter().all(|t| matches!(t, Tok::Arabic { .. }));
+            let has_unit = ts.iter().any(|t| matches!(t, Tok::Small(_) | Tok::Big(_)));
+            let mut big = 0;
+            let mut any_big = false;
+            for t in ts.iter().rev() {
+                match t {
+                    Tok::Big(p) => {
+                        big += p;
+                        any_big = true;
+                    }
+                    Tok::Small(_) if any_big => continue,
+                    _ => break,
+                }
+            }
+            let small_scale = match ts.last() {
+                Some(Tok::Small(p)) if !any_big => Some(*p),
+                _ => None,
+            };
+            return Some(Numeral {
+                big_scale: any_big.then_some(big),
+                small_scale,
+                end: toks[n - 1].1,
+                value,
+                arabic_only,
+                direct,
+                has_unit,
+                tokens: n,
+            });
+        }
+        n -= 1;
+    }
+    None
+}
+
+/// Parse a whole string as one numeral (with an optional sign `负`/`負`/`-`/`−`).
+/// Surrounding whitespace is ignored; anything else left over makes it `None`.
+pub fn parse(s: &str) -> Option<Dec> {
+    let s = s.trim();
+    let (neg, rest) = strip_sign(s);
+    let rest = rest.trim_start();
+    let n = scan(rest, 0)?;
+    if n.end != rest.len() {
+        return None;
+    }
+    Some(if neg { n.value.negated() } else { n.value })
+}
+
+/// Parse a whole string as a quantity phrase: a numeral ([`parse`]) or the counting forms
+/// Duckling reads as numbers — a classifier suffix (`三个`, `1個`), pairs and dozens (`一對` = 2,
+/// `五打` = 60), halves (`一半`, `半个`), fractions (`二分之一`, `二份一`, `一又十分一`).
+pub fn parse_phrase(s: &str) -> Option<Dec> {
+    let s = s.trim();
+    if let Some(v) = parse(s) {
+        return Some(v);
+    }
+    if matches!(s, "一半" | "半" | "半个" | "半個") {
+        return Some(Dec { m: 5, s: 1 });
+    }
+    for (suffix, k) in [
+        ("个", 1),
+        ("個", 1),
+        ("对", 2),
+        ("對", 2),
+        ("双", 2),
+        ("雙", 2),
+        ("打", 12),
+    ] {
+        if let Some(r) = s.strip_suffix(suffix)
+            && let Some(v) = parse(r)
+        {
+            return v.mul_int(k);
+        }
+    }
+    // 一又十分一: whole + fraction
+    if let Some((w, f)) = s.split_once('又')
+        && let (Some(w), Some(f)) = (parse(w), fraction(f))
+    {
+        return w.plus(f);
+    }
+    fraction(s)
+}
+
+/// `二分之一` (1/2), `二份一`, `十份十一`, `十分一` → an exact decimal if it terminates.
+fn fraction(s: &str) -> Option<Dec> {
+    let (den, num) = s
+        .split_once("分之")
+        .or_else(|| s.split_once('份'))
+        .or_else(|| s.split_once('分'))?;
+    let (den, num) = (parse(den)?, parse(num)?);
+    if den.s != 0 || num.s != 0 || den.m <= 0 {
+        return None;
+    }
+    // exact only for denominators of the form 2^a 5^b
+    let mut d = den.m;
+    let mut k = 0u32;
+    let mut mult = num.m;
+    while d % 10 == 0 {
+        d /= 10;
+        k += 1;
+    }
+    while d % 2 == 0 {
+        d /= 2;
+        mult = mult.checked_mul(5)?;
+        k += 1;
+    }
+    while d % 5 == 0 {
+        d /= 5;
+        mult = mult.checked_mul(2)?;
+        k += 1;
+    }
+    if d != 1 {
+        return None;
+    }
+    Some(Dec::int(mult).div_pow10(k))
+}
+
+/// Split a leading minus sign (`负`, `負`, `-`, `−`, `－`).
+pub fn strip_sign(s: &str) -> (bool, &str) {
+    for p in ["负", "負", "-", "−", "－"] {
+        if let Some(r) = s.strip_prefix(p) {
+            return (true, r);
+        }
+    }
+    (false, s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Option<f64> {
+        parse(s).map(Dec::to_f64)
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, f64)] = &[
+            ("三百", 300.0),
+            ("三十八亿七千万", 3_870_000_000.0),
+            ("两亿", 2e8),
+            ("一千二百万", 12_000_000.0),
+            ("伍仟万", 5e7),
+            ("壹佰", 100.0),
+            ("1.2万亿", 1.2e12),
+            ("3千万", 3e7),
+            ("百亿", 1e10),
+            ("千亿", 1e11),
+            ("12,000", 12000.0),
+            ("１２", 12.0),
+            ("47.264287亿", 4_726_428_700.0),
+            ("二〇二四", 2024.0),
+            ("三万五", 35000.0),
+            ("一百二", 120.0),
+            ("千一", 1100.0),
+            ("萬九", 19000.0),
+            ("百二萬", 1_200_000.0),
+            ("廿二", 22.0),
+            ("一萬零卌", 10040.0),
+            ("十万亿", 1e13),
+            ("一亿零一", 100_000_001.0),
+            ("一百点123", 100.123),
+            ("零点零一", 0.01),
+            ("负一百二十万", -1_200_000.0),
+            ("1万600", 10600.0),
+            ("1百01", 101.0),
+            ("200亿零四千230", 20_000_004_230.0),
+            ("15k", 15000.0),
+            ("30w", 300_000.0),
+            (".77", 0.77),
+            ("01.10", 1.1),
+            ("零一", 1.0),
+            ("十二点五亿", 1.25e9),
+        ];
+        for (s, v) in cases {
+            assert_eq!(p(s), Some(*v), "{s}");
+        }
+    }
+
+    #[test]
+    fn rejects() {
+        for s in [
+            "",
+            "元整",
+            "负",
+            "零点",
+            "点零",
+            "零点点",
+            "零点零大",
+            "10..1万",
+            "10.1万零100",
+            "十一十二",
+            "十七十八",
+            "一万二万",
+            "1,23",
+        ] {
+            assert_eq!(p(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn scan_stops_at_non_numerals() {
+        let t = "超过三百亿元";
+        let n = scan(t, "超过".len()).unwrap();
+        assert_eq!(&t["超过".len()..n.end], "三百亿");
+        let t = "2024年7月";
+        let n = scan(t, 0).unwrap();
+        assert_eq!(n.end, 4);
+        assert!(n.arabic_only);
+        let t = "5G产业";
+        assert_eq!(scan(t, 0).unwrap().end, 2);
+        let t = "5GB";
+        assert_eq!(scan(t, 0).unwrap().end, 1);
+    }
+}

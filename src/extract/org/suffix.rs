@@ -1,0 +1,538 @@
+//! `org.suffix` / `org.fund`: names that end in an organization suffix.
+//!
+//! The suffix (`有限公司`, `银行`, `人民政府`, `产业母基金` — `schema/lexicons/org_suffixes.txt`)
+//! fixes the right end; the hard part is the left end. From the suffix we scan back over name
+//! characters (CJK ideographs, ASCII letters and digits) and stop at
+//! - punctuation and sentence starts,
+//! - a stop word ending right there (`与`, `由`, `的`, `表示`, `多家`, `今年` — type `stop` in
+//!   `org_stopwords.txt`) or a job title (`titles.txt`), unless that word lies inside a place
+//!   or a known name (`和田`, `建设银行`),
+//! - a date (`7月20日`),
+//! - [`MAX_NAME_CHARS`] characters, which bounds the work per suffix (no quadratic scans).
+//!
+//! Then the name is checked and trimmed:
+//! - Chinese names usually begin with their place (`北京中电博亚科技有限公司`): if a place (or a
+//!   known name) occurs inside the scanned text but not at its start, the text before it is
+//!   cut off (`记者走访北京银行` → `北京银行`), unless that text is itself an organization.
+//! - `owner=split` suffixes (funds) drop a known organization that prefixes them.
+//! - The name must say *which* organization: after removing a leading place/administrative
+//!   word and trailing generic words (`科技`, `投资`, `产业`), something must remain (`needs=core`),
+//!   or the suffix demands a place (`needs=place`: `洛阳市委`), or any name will do
+//!   (`needs=any`: `数字经济产业基金`). So `科技有限公司`, `相关部门`, `各大银行` are not names.
+//! - Words that merely end like a suffix (`布局`, `东部`, `主办`, type `notorg`) and suffixes
+//!   followed by a continuation (`银行业`, `保险市场`, type `rightbad`) give no candidate.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{FUND, Needs, OrgRules, PRIORITY, SUFFIX, WordType, right_bad, starts_with_word};
+use crate::extract::{AnnotatedDoc, Attrs, Candidate, Label, OrgKind};
+
+/// The longest name (before its suffix) the left scan will consider, in characters.
+pub const MAX_NAME_CHARS: usize = 16;
+
+/// Per-document facts the scan needs, computed once per document.
+struct Marks {
+    /// `stop_end[b]`: a stop word or title ends at byte `b` (and is not inside a protected word).
+    stop_end: Vec<bool>,
+    /// `stop_inside[b]`: byte `b` lies strictly inside a stop word (`昨日|报` is no `日报`).
+    stop_inside: Vec<bool>,
+    /// `stop_start[b]`: a stop word or title starts at byte `b`.
+    stop_start: Vec<bool>,
+    /// `place_end[b]`: a place ends at byte `b`.
+    place_end: Vec<bool>,
+    /// Known names by start byte → end (for nested names: `交通银行深圳分行`).
+    org_at: HashMap<usize, usize>,
+    /// Places and known names by start byte → longest end.
+    place_at: HashMap<usize, Vec<usize>>,
+    /// Administrative words (`国家`, `省`, `中共`) by start byte → longest end.
+    admin_at: HashMap<usize, Vec<usize>>,
+    /// Generic words by end byte → their start bytes.
+    generic_end: HashMap<usize, Vec<usize>>,
+    /// `generic_cover[b]`: byte `b` lies inside a generic word that starts before it.
+    generic_cover: Vec<bool>,
+    /// `notorg` words by end byte → their start bytes.
+    notorg_end: HashMap<usize, Vec<usize>>,
+    /// Known organization ranges, in text order.
+    known: Vec<Range<usize>>,
+}
+
+impl Marks {
+    fn new(text: &str, r: &OrgRules, known: &[Candidate]) -> Marks {
+        let n = text.len();
+        let mut protect = vec![false; n + 1];
+        let mut place_at: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mark = |rg: &Range<usize>, protect: &mut Vec<bool>| {
+            for p in protect.iter_mut().take(rg.end).skip(rg.start) {
+                *p = true;
+            }
+        };
+        let mut place_end = vec![false; n + 1];
+        for (rg, _) in r.places.find_all(text) {
+            mark(&rg, &mut protect);
+            place_end[rg.end] = true;
+            place_at.entry(rg.start).or_default().push(rg.end);
+        }
+        let known: Vec<Range<usize>> = known.iter().map(|c| c.range.clone()).collect();
+        let mut org_at: HashMap<usize, usize> = HashMap::new();
+        for rg in &known {
+            mark(rg, &mut protect);
+            place_at.entry(rg.start).or_default().push(rg.end);
+            org_at.insert(rg.start, rg.end);
+        }
+        let mut admin_at: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut generic_end: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut notorg_end: HashMap<usize, Vec<usize>> = HashMap::new();
+        for m in r.words(WordType::Admin) {
+            for (rg, _) in m.find_all(text) {
+                mark(&rg, &mut protect);
+                admin_at.entry(rg.start).or_default().push(rg.end);
+            }
+        }
+        let mut generic_cover = vec![false; n + 1];
+        for m in r.words(WordType::Generic) {
+            for (rg, _) in m.find_all(text) {
+                for b in generic_cover.iter_mut().take(rg.end).skip(rg.start + 1) {
+                    *b = true;
+                }
+                if rg.end - rg.start > 3 {
+                    mark(&rg, &mut protect);
+                }
+                generic_end.entry(rg.end).or_default().push(rg.start);
+            }
+        }
+        for m in r.words(WordType::NotOrg) {
+            for (rg, _) in m.find_all(text) {
+                notorg_end.entry(rg.end).or_default().push(rg.start);
+            }
+        }
+        let mut stop_end = vec![false; n + 1];
+        let mut stop_inside = vec![false; n + 1];
+        let mut stop_start = vec![false; n + 1];
+        let stops = r.words(WordType::Stop).chain(std::iter::once(&r.titles));
+        for m in stops {
+            for (rg, _) in m.find_all(text) {
+                stop_start[rg.start] = true;
+                if !protect[rg.start..rg.end].iter().all(|p| *p) {
+                    stop_end[rg.end] = true;
+                    for b in stop_inside.iter_mut().take(rg.end).skip(rg.start + 1) {
+                        *b = true;
+                    }
+                }
+            }
+        }
+        Marks {
+            stop_end,
+            stop_inside,
+            stop_start,
+            place_end,
+            org_at,
+            place_at,
+            admin_at,
+            generic_end,
+            notorg_end,
+            generic_cover,
+            known,
+        }
+    }
+}
+
+/// Push a candidate for every acceptable suffix name in the document.
+pub(super) fn find(
+    doc: &AnnotatedDoc,
+    r: &OrgRules,
+    known: &[Candidate],
+    out: &mut Vec<Candidate>,
+) {
+    let text = doc.text();
+    if text.is_empty() {
+        return;
+    }
+    let marks = Marks::new(text, r, known);
+    let mut seen = std::collections::HashSet::new();
+    // Only the longest suffix ending at a place counts: `X产业母基金` is a fund by
+    // `产业母基金`, never by `基金` (which would not split off an owner).
+    let mut longest: HashMap<usize, (usize, &crate::rules::Entry)> = HashMap::new();
+    for (sr, e) in r.suffixes.find_all(text) {
+        let slot = longest.entry(sr.end).or_insert((sr.start, e));
+        if sr.start < slot.0 {
+            *slot = (sr.start, e);
+        }
+    }
+    let mut by_end: Vec<(Range<usize>, &crate::rules::Entry)> = longest
+        .into_iter()
+        .map(|(end, (start, e))| (start..end, e))
+        .collect();
+    by_end.sort_by_key(|(r, _)| r.end);
+    for (sr, e) in by_end {
+        let Some(spec) = e
+            .attr("spec")
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| r.suffix_specs.get(i))
+        else {
+            continue;
+        };
+        if right_bad(text, sr.end, r)
+            || (sr.end - sr.start <= 3 && starts_with_word(text, sr.end, r, WordType::RightBad1))
+            || marks.stop_inside[sr.start]
+        {
+            continue;
+        }
+        // A suffix that is also an industry word (`科技`, `证券`) ends a name only where the
+        // next word starts: `XX科技表示` yes, `依靠科技进步` no.
+        if spec.weak && !clean_right_edge(text, sr.end, &marks, r) {
+            continue;
+        }
+        // `21日报`: a date, not a newspaper.
+        if text[sr.start..].starts_with(['日', '月'])
+            && text[..sr.start]
+                .chars()
+                .next_back()
+                .is_some_and(is_digit_like)
+        {
+            continue;
+        }
+        if marks.notorg_end.get(&sr.end).is_some_and(|starts| {
+            // `全部` ends like `部`, but not inside `安全部`.
+            starts
+                .iter()
+                .any(|s| *s < sr.start && !marks.generic_cover[*s])
+        }) {
+            continue;
+        }
+        let lim = sentence_start(doc, sr.start);
+        let Some(start) = left_boundary(text, sr.start, lim, &marks, r, spec) else {
+            continue;
+        };
+        // `第三部`, `八部`: a numeral before a one-character suffix counts things.
+        if sr.end - sr.start <= 3
+            && text[..sr.start]
+                .chars()
+                .next_back()
+                .is_some_and(is_digit_like)
+        {
+            continue;
+        }
+        if !acceptable(text, start..sr.start, spec, &marks, r) {
+            continue;
+        }
+        if !seen.insert((start, sr.end)) {
+            continue;
+        }
+        let rule = if spec.kind == OrgKind::Fund {
+            FUND
+        } else {
+            SUFFIX
+        };
+        let mut c = Candidate::new(Label::Organization, start..sr.end, rule, PRIORITY)
+            .with_attrs(Attrs::Org { kind: spec.kind });
+        // `5G 产业母基金` (a PDF space between script runs) is the same name as `5G产业母基金`.
+        let name = &text[start..sr.end];
+        if name.contains(' ') {
+            c.canonical = Some(name.replace(' ', ""));
+        }
+        out.push(c);
+    }
+}
+
+/// Does a new word start at `end`: the end of text, a non-name character, a stop word or
+/// title, or another suffix (`科技有限公司`)?
+fn clean_right_edge(text: &str, end: usize, m: &Marks, r: &OrgRules) -> bool {
+    let Some(c) = text[end..].chars().next() else {
+        return true;
+    };
+    if !is_name_char(c) || c.is_ascii_alphanumeric() || m.stop_start[end] {
+        return true;
+    }
+    let rest = &text[end..];
+    let window = &rest[..rest
+        .char_indices()
+        .nth(6)
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len())];
+    r.suffixes.find_all(window).any(|(rg, _)| rg.start == 0)
+}
+
+fn sentence_start(doc: &AnnotatedDoc, pos: usize) -> usize {
+    if doc.sentences.is_empty() {
+        return 0;
+    }
+    let s = &doc.sentences[doc.sentence_of(pos)];
+    if s.range.start <= pos {
+        s.range.start
+    } else {
+        0
+    }
+}
+
+/// A character that may be part of an organization name.
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{3400}'..='\u{4dbf}').contains(&c)
+        || c == '·'
+        || c == '&'
+}
+
+fn is_digit_like(c: char) -> bool {
+    c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c)
+}
+
+/// Scan back from `suffix_start` and return where the name starts, or `None` when there is
+/// no usable name.
+fn left_boundary(
+    text: &str,
+    suffix_start: usize,
+    lim: usize,
+    m: &Marks,
+    r: &OrgRules,
+    spec: &super::SuffixSpec,
+) -> Option<usize> {
+    let mut pos = suffix_start;
+    let mut chars = 0;
+    let mut bounded = false;
+    while pos > lim {
+        if m.stop_end[pos] {
+            bounded = true;
+            break;
+        }
+        let Some(c) = text[..pos].chars().next_back() else {
+            break;
+        };
+        // `（集团）`, `（中国）` inside a company name.
+        if matches!(c, '）' | ')')
+            && let Some(open) = inner_paren(text, pos, lim, m)
+        {
+            pos = open;
+            chars += 2;
+            continue;
+        }
+        // `苏丹—中国友好协会`: a dash between two places.
+        let dash_between_places = matches!(c, '—' | '-' | '－')
+            && m.place_end[pos - c.len_utf8()]
+            && m.place_at.contains_key(&pos);
+        let ok = is_name_char(c)
+            || dash_between_places
+            || (c == ' '
+                && (text[pos..].starts_with(|n: char| n.is_ascii_alphanumeric())
+                    || text[..pos - 1]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_ascii_alphanumeric())));
+        if !ok {
+            bounded = true;
+            break;
+        }
+        if "年月日号".contains(c)
+            && text[..pos - c.len_utf8()]
+                .chars()
+                .next_back()
+                .is_some_and(is_digit_like)
+        {
+            bounded = true;
+            break;
+        }
+        if chars == MAX_NAME_CHARS {
+            break;
+        }
+        pos -= c.len_utf8();
+        chars += 1;
+    }
+    if pos <= lim {
+        bounded = true;
+    }
+    // Leading spaces are not part of a name.
+    while text[pos..suffix_start].starts_with(' ') {
+        pos += 1;
+    }
+    let mut start = pos;
+    // A fund prefixed by its owner: the name starts after the last known organization.
+    if spec.owner_split
+        && let Some(k) = m
+            .known
+            .iter()
+            .filter(|k| k.start >= start && k.end <= suffix_start)
+            .max_by_key(|k| k.end)
+    {
+        start = k.end;
+        while text[start..suffix_start].starts_with(' ') {
+            start += 1;
+        }
+    }
+    // Names begin with their place: cut off what comes before the first place or known name.
+    let first_lead = text[start..suffix_start]
+        .char_indices()
+        .map(|(i, _)| start + i)
+        .find(|p| {
+            m.place_at
+                .get(p)
+                .is_some_and(|ends| ends.iter().any(|e| *e <= suffix_start))
+        });
+    match first_lead {
+        Some(p) if p > start && !m.admin_at.contains_key(&start) => {
+            let before = &text[start..p];
+            let nested = spec.branch
+                && r.suffixes
+                    .find_all(before)
+                    .any(|(rg, _)| rg.end == before.len());
+            if !nested {
+                start = p;
+            } else if !bounded {
+                return None;
+            }
+        }
+        Some(_) => {}
+        None if !bounded => return None,
+        None => {}
+    }
+    Some(start)
+}
+
+/// `pos` is just after a closing parenthesis: if it closes `（X）` where X is a place or a
+/// legal-form word (`集团`, `控股`, `股份`), return where the `（` starts.
+fn inner_paren(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<usize> {
+    let close = text[..pos].chars().next_back()?;
+    let inner_end = pos - close.len_utf8();
+    let mut open = None;
+    for (n, (i, c)) in text[lim..inner_end].char_indices().rev().enumerate() {
+        if n > 6 {
+            break;
+        }
+        if matches!(c, '（' | '(') {
+            open = Some(lim + i);
+            break;
+        }
+    }
+    let open = open?;
+    let inner_start = open + text[open..].chars().next()?.len_utf8();
+    let inner = &text[inner_start..inner_end];
+    let is_place = m
+        .place_at
+        .get(&inner_start)
+        .is_some_and(|ends| ends.contains(&inner_end));
+    if is_place || matches!(inner, "集团" | "控股" | "股份") {
+        Some(open)
+    } else {
+        None
+    }
+}
+
+/// Leading places, known names and administrative words of `range`: (end of them, any found).
+fn leading_places(text: &str, range: &Range<usize>, m: &Marks) -> (usize, bool) {
+    let mut lead_end = range.start;
+    let mut found = false;
+    loop {
+        let next = [m.place_at.get(&lead_end), m.admin_at.get(&lead_end)]
+            .into_iter()
+            .flatten()
+            .flatten()
+            .copied()
+            .filter(|e| *e <= range.end)
+            .max();
+        let next = next.or_else(|| place_shape(text, lead_end, range.end));
+        match next {
+            Some(e) if e > lead_end => {
+                lead_end = e;
+                found = true;
+            }
+            _ => return (lead_end, found),
+        }
+    }
+}
+
+/// A county-level place not in the lexicon, by its shape: 1–3 characters + 县/镇/乡/旗
+/// (`戴窑镇`, `泗水县`), starting at `start` and ending by `limit`.
+fn place_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
+    for (n, (i, c)) in text[start..limit].char_indices().enumerate() {
+        if n >= 1 && matches!(c, '县' | '镇' | '乡' | '旗') {
+            return Some(start + i + c.len_utf8());
+        }
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) || n == 3 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Characters of `[from, end)` left after dropping trailing generic words.
+fn core_chars(text: &str, from: usize, end: usize, m: &Marks) -> usize {
+    let mut end = end;
+    while let Some(s) = m
+        .generic_end
+        .get(&end)
+        .and_then(|starts| starts.iter().copied().filter(|s| *s >= from).min())
+    {
+        if s >= end {
+            break;
+        }
+        end = s;
+    }
+    if end > from {
+        text[from..end].chars().count()
+    } else {
+        0
+    }
+}
+
+/// The longest core a name without a place may have: longer runs are phrases, not names.
+const MAX_CORE_WITHOUT_PLACE: usize = 6;
+
+/// Does the name `range` (the part before the suffix) say which organization it is?
+fn acceptable(
+    text: &str,
+    range: Range<usize>,
+    spec: &super::SuffixSpec,
+    m: &Marks,
+    r: &OrgRules,
+) -> bool {
+    let total = text[range.clone()].chars().count();
+    if total < spec.min_chars {
+        return false;
+    }
+    // A name inside the name (`交通银行深圳分行`, `北京国华置业有限公司公关部`): what follows the
+    // inner organization must name a unit of it, not just a department word.
+    let inner = [
+        m.org_at
+            .iter()
+            .filter(|(s, e)| **s >= range.start && **e <= range.end)
+            .map(|(_, e)| *e)
+            .max(),
+        r.suffixes
+            .find_all(&text[range.clone()])
+            .filter(|(_, e)| {
+                e.attr("spec")
+                    .and_then(|i| i.parse::<usize>().ok())
+                    .and_then(|i| r.suffix_specs.get(i))
+                    .is_some_and(|s| !s.weak && s.needs != Needs::Org)
+            })
+            .filter(|(rg, _)| rg.end - rg.start > 3)
+            .map(|(rg, _)| range.start + rg.end)
+            .filter(|e| *e > range.start)
+            .max(),
+    ]
+    .into_iter()
+    .flatten()
+    .max();
+    if let Some(inner_end) = inner
+        && inner_end < range.end
+        && spec.needs != Needs::Any
+    {
+        let rest = inner_end..range.end;
+        let (lead_end, has_place) = leading_places(text, &rest, m);
+        let core = core_chars(text, lead_end, rest.end, m);
+        // Departments named by a function only (`公关部`, `信用卡部`) are not organizations
+        // of their own; institutes, bureaus and units are (`金融研究所`, `金融司`).
+        return core >= 1 || (has_place && spec.branch) || !spec.dept;
+    }
+    if spec.needs == Needs::Org {
+        return false;
+    }
+    let (lead_end, has_place) = leading_places(text, &range, m);
+    let core = core_chars(text, lead_end, range.end, m);
+    match spec.needs {
+        Needs::Any => true,
+        Needs::Org => false,
+        Needs::Place => has_place,
+        Needs::Core => has_place || (2..=MAX_CORE_WITHOUT_PLACE).contains(&core),
+    }
+}

@@ -1,0 +1,293 @@
+//! Unit tests of the organization family: each rule with positive and negative sentences
+//! (team-written), the rule docs' examples, and robustness on arbitrary input.
+
+use super::*;
+use crate::extract::{Label, Mention};
+
+/// Entity mentions of one label after the full pipeline.
+pub(crate) fn mentions_of(text: &str, label: Label) -> Vec<Mention> {
+    let doc = crate::read::from_bytes("t", "t", text.as_bytes()).expect("readable");
+    let ex = crate::extract::process(&doc, Rules::builtin());
+    ex.mentions
+        .into_iter()
+        .filter(|m| m.label == label)
+        .collect()
+}
+
+fn names(text: &str) -> Vec<String> {
+    mentions_of(text, Label::Organization)
+        .into_iter()
+        .map(|m| m.text)
+        .collect()
+}
+
+fn kind_of(text: &str, name: &str) -> Option<OrgKind> {
+    mentions_of(text, Label::Organization)
+        .into_iter()
+        .find(|m| m.text == name)
+        .and_then(|m| match m.attrs {
+            Attrs::Org { kind } => Some(kind),
+            _ => None,
+        })
+}
+
+#[test]
+fn rule_docs_match_code() {
+    check_rule_docs("org", &RULE_IDS, Label::Organization);
+}
+
+#[test]
+fn left_boundary_stops_at_function_words_and_verbs() {
+    assert_eq!(
+        names("与星河动力科技有限公司签约"),
+        vec!["星河动力科技有限公司"]
+    );
+    assert_eq!(
+        names("由北京某某科技有限公司牵头"),
+        vec!["北京某某科技有限公司"]
+    );
+    assert_eq!(names("昨日，据青松集团透露"), vec!["青松集团"]);
+    // A date before the name is not part of it.
+    assert_eq!(names("2024年7月星河动力集团成立"), vec!["星河动力集团"]);
+}
+
+#[test]
+fn left_boundary_cuts_before_the_place() {
+    assert_eq!(names("记者走访北京银行"), vec!["北京银行"]);
+    let got = names("注册管理部门虹口区教育局宣布");
+    assert!(got.contains(&"虹口区教育局".to_string()), "{got:?}");
+    assert!(!got.iter().any(|n| n.contains("部门虹口")), "{got:?}");
+}
+
+#[test]
+fn name_needs_more_than_generic_words() {
+    for t in [
+        "设立科技有限公司",
+        "各大银行表示",
+        "相关部门回应",
+        "该公司称",
+        "数据中心建成",
+    ] {
+        assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+    }
+}
+
+#[test]
+fn long_unbounded_runs_are_not_names() {
+    // No stop word, no place: a long run is a phrase, and the scan is bounded.
+    let t = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒银行";
+    assert!(names(t).is_empty(), "{:?}", names(t));
+}
+
+#[test]
+fn government_needs_a_place() {
+    assert_eq!(names("洛阳市委召开会议"), vec!["洛阳市委"]);
+    assert_eq!(
+        kind_of("苏州市人民政府发布", "苏州市人民政府"),
+        Some(OrgKind::Government)
+    );
+    assert!(names("当地政府高度重视").is_empty());
+    assert!(names("县级人民政府负责").is_empty());
+}
+
+#[test]
+fn kinds_follow_the_suffix() {
+    assert_eq!(kind_of("青松大学发布", "青松大学"), Some(OrgKind::Academic));
+    assert_eq!(
+        kind_of("青松协会发布", "青松协会"),
+        Some(OrgKind::Association)
+    );
+    assert_eq!(kind_of("青松日报报道", "青松日报"), Some(OrgKind::Media));
+    assert_eq!(
+        kind_of("设立青松产业基金", "青松产业基金"),
+        Some(OrgKind::Fund)
+    );
+    assert_eq!(kind_of("青松医院接诊", "青松医院"), Some(OrgKind::Other));
+}
+
+#[test]
+fn weak_names_need_a_strong_form_or_a_list() {
+    assert!(names("移动互联网发展迅速").is_empty());
+    assert_eq!(names("中国联通表示，联通将"), vec!["中国联通", "联通"]);
+    assert_eq!(names("光大、工行下调利率"), vec!["光大", "工行"]);
+}
+
+#[test]
+fn known_name_inside_a_place_is_no_name() {
+    assert!(names("北京东部地区").is_empty());
+}
+
+#[test]
+fn fund_owner_is_split_off() {
+    assert_eq!(
+        names("中国移动宣布移动新兴产业母基金落地"),
+        vec!["中国移动", "移动", "新兴产业母基金"]
+    );
+    assert!(names("设立专项基金").is_empty());
+    assert!(names("成立产业基金").is_empty());
+}
+
+#[test]
+fn space_inside_a_name_is_not_in_its_canonical_name() {
+    let ms = mentions_of("升级为 5G 产业母基金", Label::Organization);
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].name, "5G产业母基金");
+}
+
+#[test]
+fn alias_definitions() {
+    let ms = mentions_of(
+        "星河动力科技有限公司（下称“星河动力”）宣布，星河动力将上市。",
+        Label::Organization,
+    );
+    let got: Vec<(&str, &str, &str)> = ms
+        .iter()
+        .map(|m| (m.text.as_str(), m.rule.as_str(), m.name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("星河动力科技有限公司", "org.suffix", "星河动力科技有限公司"),
+            ("星河动力", "org.alias_def", "星河动力科技有限公司"),
+            ("星河动力", "org.alias_use", "星河动力科技有限公司"),
+        ]
+    );
+    // An alias of a known name resolves to the known name.
+    let ms = mentions_of(
+        "华为技术有限公司（以下简称为“华技”）发布，华技称",
+        Label::Organization,
+    );
+    assert!(ms.iter().any(|m| m.text == "华技" && m.name == "华为"));
+    // Not after a non-organization.
+    assert!(names("《管理办法》（以下简称“办法”）").is_empty());
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for t in [
+        "",
+        "（",
+        "）（以下简称“",
+        "基金",
+        "公司公司公司",
+        "( )",
+        "——",
+        "银行（",
+        "（集团）有限公司",
+    ] {
+        let _ = names(t);
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn arbitrary_text_gives_valid_mentions(s in "[与和的公司集团银行基金中国北京市委局部（）()“” a-zA-Z0-9，。]{0,40}") {
+        let doc = crate::read::from_bytes("t", "t", s.as_bytes()).expect("readable");
+        let ex = crate::extract::process(&doc, Rules::builtin());
+        let n = doc.text.chars().count();
+        for m in ex.mentions {
+            proptest::prop_assert!(m.start < m.end && m.end <= n);
+        }
+    }
+}
+
+/// Every rule id of the family is documented in `schema/rules/<family>.toml` and every
+/// documented rule exists; each rule's examples produce a mention by that rule and its
+/// counterexamples do not.
+pub(crate) fn check_rule_docs(family: &str, ids: &[RuleId], label: Label) {
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        rule: Vec<RuleDoc>,
+    }
+    #[derive(serde::Deserialize)]
+    struct RuleDoc {
+        id: String,
+        #[serde(default)]
+        examples: Vec<String>,
+        #[serde(default)]
+        counterexamples: Vec<String>,
+    }
+    let path = format!("rules/{family}.toml");
+    let src = crate::rules::embedded(&path).expect("rule doc is embedded");
+    let doc: Doc = toml::from_str(src).expect("rule doc parses");
+    let documented: std::collections::BTreeSet<&str> =
+        doc.rule.iter().map(|r| r.id.as_str()).collect();
+    let coded: std::collections::BTreeSet<&str> = ids.iter().map(|r| r.as_str()).collect();
+    assert_eq!(
+        documented, coded,
+        "{path} and the code disagree on rule ids"
+    );
+    for r in &doc.rule {
+        for ex in &r.examples {
+            let found = mentions_of(ex, label);
+            assert!(
+                found.iter().any(|m| m.rule.as_str() == r.id),
+                "{}: example {ex:?} gives no {} mention; found {:?}",
+                r.id,
+                r.id,
+                found
+                    .iter()
+                    .map(|m| (&m.text, m.rule.as_str()))
+                    .collect::<Vec<_>>()
+            );
+        }
+        for ex in &r.counterexamples {
+            let found = mentions_of(ex, label);
+            assert!(
+                !found.iter().any(|m| m.rule.as_str() == r.id),
+                "{}: counterexample {ex:?} gives a mention; found {:?}",
+                r.id,
+                found
+                    .iter()
+                    .map(|m| (&m.text, m.rule.as_str()))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+/// Development aid: `KG_DUMP=file cargo test dump -- --ignored --nocapture` prints, for each
+/// line of `file`, the entity mentions as `label<TAB>start<TAB>end<TAB>text<TAB>rule` rows
+/// (character offsets) after a `#<line number>` row.
+#[test]
+#[ignore]
+fn dump() {
+    let Ok(path) = std::env::var("KG_DUMP") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    for (i, line) in text.lines().enumerate() {
+        let doc = crate::read::from_bytes("t", "t", line.as_bytes()).expect("readable");
+        let ex = crate::extract::process(&doc, Rules::builtin());
+        println!("#{i}");
+        for m in ex.mentions.iter().filter(|m| m.label.layer() == 0) {
+            println!(
+                "{}\t{}\t{}\t{}\t{}",
+                m.label.as_str(),
+                m.start,
+                m.end,
+                m.text,
+                m.rule
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn debug_cands() {
+    let Ok(t) = std::env::var("KG_TEXT") else {
+        return;
+    };
+    let doc = crate::read::from_bytes("t", "t", t.as_bytes()).expect("readable");
+    let norm = crate::normalize::normalize(&doc);
+    let sents = crate::segment::segment(&norm);
+    let ad = crate::extract::AnnotatedDoc::new(&doc, &norm, &sents);
+    let r = &Rules::builtin().org;
+    let known = known_candidates(ad.text(), r);
+    let mut c = Vec::new();
+    suffix::find(&ad, r, &known, &mut c);
+    for x in known.iter().chain(c.iter()) {
+        println!("{} {}", &ad.text()[x.range.clone()], x.rule);
+    }
+}

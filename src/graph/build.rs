@@ -1,0 +1,233 @@
+//! Building the graph: resolve first, then add nodes in id order, then edges in sorted order.
+//!
+//! Edges are deduplicated on (from, type, to, properties): the same fact found twice — in two
+//! sentences or two documents — is one edge, carrying the evidence of its first occurrence
+//! (documents in id order, relations in text order). MENTIONED_IN edges link each entity and
+//! event to every document it occurs in, with `count` and the evidence of its first mention.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, node_id};
+use crate::extract::{Attrs, DocExtraction, NodeRef, OrgKind, RelProps, RelType};
+use crate::link::{Resolved, resolve};
+use crate::rules::{LexiconSet, Rules};
+
+/// A sortable identity for an edge: (from id, type, to id, properties rendered).
+type EdgeKey = (String, RelType, String, String);
+
+fn props_key(p: &RelProps) -> String {
+    format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}",
+        p.title,
+        p.status.map(|s| s.as_str()),
+        p.on_behalf_of,
+        p.lead,
+        p.about
+    )
+}
+
+impl KnowledgeGraph {
+    /// Build the graph from per-document results with the built-in lexicons.
+    pub fn build(docs: Vec<DocExtraction>) -> KnowledgeGraph {
+        KnowledgeGraph::build_with(docs, &Rules::builtin().lexicons)
+    }
+
+    /// Build the graph from per-document results; `lex` supplies `orgs_known` and the generic
+    /// aliases for entity resolution (built-in plus user lexicons).
+    pub fn build_with(mut docs: Vec<DocExtraction>, lex: &LexiconSet) -> KnowledgeGraph {
+        docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        // Two inputs with the same document id would be one Document node; keep the first.
+        docs.dedup_by(|b, a| a.meta.id == b.meta.id);
+        let resolved = resolve(&docs, lex);
+        let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+        for d in &docs {
+            let id = node_id(NodeLabel::Document, &d.meta.id);
+            nodes.insert(
+                id.clone(),
+                Node {
+                    id,
+                    label: NodeLabel::Document,
+                    name: d.meta.title.clone().unwrap_or_else(|| d.meta.id.clone()),
+                    aliases: BTreeSet::new(),
+                    mentions: 1,
+                    merged_by: BTreeSet::new(),
+                    props: NodeProps::Document {
+                        path: d.meta.id.clone(),
+                        title: d.meta.title.clone(),
+                        published: d.meta.published,
+                    },
+                },
+            );
+        }
+        for e in &resolved.entities {
+            nodes.insert(e.id.clone(), entity_node(e, &docs));
+        }
+        let mut kg = KnowledgeGraph::default();
+        for (id, n) in nodes {
+            let ix = kg.g.add_node(n);
+            kg.by_id.insert(id, ix);
+        }
+        for (k, edge) in collect_edges(&docs, &resolved) {
+            let (Some(&a), Some(&b)) = (kg.by_id.get(&k.0), kg.by_id.get(&k.2)) else {
+                continue;
+            };
+            kg.g.add_edge(a, b, edge);
+        }
+        kg.merges = resolved.merges;
+        kg
+    }
+}
+
+fn entity_node(e: &crate::link::Entity, docs: &[DocExtraction]) -> Node {
+    let props = match e.label {
+        NodeLabel::Organization => {
+            let kinds = e
+                .members
+                .iter()
+                .filter_map(|&(d, m)| match docs[d].mentions[m].attrs {
+                    Attrs::Org { kind } => Some(kind),
+                    _ => None,
+                });
+            let mut kind = OrgKind::Other;
+            for k in kinds {
+                if k != OrgKind::Other {
+                    kind = k;
+                    break;
+                }
+            }
+            NodeProps::Organization { kind }
+        }
+        NodeLabel::Amount => {
+            let (d, m) = e.members[0];
+            let mention = &docs[d].mentions[m];
+            match &mention.attrs {
+                Attrs::Amount(money) => NodeProps::Amount {
+                    money: money.clone(),
+                    text: mention.text.trim().to_string(),
+                },
+                _ => NodeProps::Role,
+            }
+        }
+        NodeLabel::Event => {
+            let evs = || e.members.iter().map(|&(d, i)| (d, &docs[d].events[i]));
+            let first = evs().next().map(|(_, ev)| ev.kind);
+            NodeProps::Event {
+                kind: first.unwrap_or(crate::extract::EventKind::Forum),
+                date: evs().find_map(|(_, ev)| ev.date.clone()),
+                location: evs().find_map(|(d, ev)| {
+                    ev.location
+                        .and_then(|l| docs[d].mentions.get(l))
+                        .map(|m| match &m.attrs {
+                            Attrs::Location { canonical } => crate::link::display(canonical),
+                            _ => crate::link::display(&m.name),
+                        })
+                }),
+            }
+        }
+        NodeLabel::Person => NodeProps::Person,
+        NodeLabel::Role => NodeProps::Role,
+        NodeLabel::Location | NodeLabel::Document => NodeProps::Location,
+    };
+    Node {
+        id: e.id.clone(),
+        label: e.label,
+        name: e.name.clone(),
+        aliases: e.aliases.clone(),
+        mentions: e.mentions,
+        merged_by: e.merged_by.clone(),
+        props,
+    }
+}
+
+fn collect_edges(docs: &[DocExtraction], r: &Resolved) -> BTreeMap<EdgeKey, Edge> {
+    let mut edges: BTreeMap<EdgeKey, Edge> = BTreeMap::new();
+    for (di, d) in docs.iter().enumerate() {
+        let doc_id = node_id(NodeLabel::Document, &d.meta.id);
+        let ent = |nr: NodeRef| -> Option<&str> {
+            let i = match nr {
+                NodeRef::Mention(i) => r.mention_entity[di].get(i).copied().flatten()?,
+                NodeRef::Event(i) => *r.event_entity[di].get(i)?,
+            };
+            Some(r.entities[i].id.as_str())
+        };
+        let sentence = |i: usize| d.sentences.get(i).cloned().unwrap_or_default();
+        for rel in &d.relations {
+            let (Some(a), Some(b)) = (ent(rel.from), ent(rel.to)) else {
+                continue;
+            };
+            if rel.rel == RelType::MentionedIn {
+                continue; // made below, from the mentions themselves
+            }
+            let k = (a.to_string(), rel.rel, b.to_string(), props_key(&rel.props));
+            edges.entry(k).or_insert_with(|| Edge {
+                rel: rel.rel,
+                props: rel.props.clone(),
+                count: None,
+                evidence: Some(EdgeEvidence {
+                    doc: d.meta.id.clone(),
+                    sentence: sentence(rel.evidence.sentence),
+                    start: rel.evidence.start,
+                    end: rel.evidence.end,
+                    rule: rel.evidence.rule.as_str(),
+                }),
+            });
+        }
+        // MENTIONED_IN: count + first occurrence, per entity and document.
+        let mut seen: BTreeMap<&str, (u32, EdgeEvidence)> = BTreeMap::new();
+        for (mi, m) in d.mentions.iter().enumerate() {
+            let Some(a) = ent(NodeRef::Mention(mi)) else {
+                continue;
+            };
+            seen.entry(a)
+                .or_insert_with(|| {
+                    (
+                        0,
+                        EdgeEvidence {
+                            doc: d.meta.id.clone(),
+                            sentence: sentence(m.sentence),
+                            start: m.start,
+                            end: m.end,
+                            rule: m.rule.as_str(),
+                        },
+                    )
+                })
+                .0 += 1;
+        }
+        for (ei, ev) in d.events.iter().enumerate() {
+            let Some(a) = ent(NodeRef::Event(ei)) else {
+                continue;
+            };
+            seen.entry(a)
+                .or_insert_with(|| {
+                    (
+                        0,
+                        EdgeEvidence {
+                            doc: d.meta.id.clone(),
+                            sentence: sentence(ev.evidence.sentence),
+                            start: ev.evidence.start,
+                            end: ev.evidence.end,
+                            rule: ev.evidence.rule.as_str(),
+                        },
+                    )
+                })
+                .0 += 1;
+        }
+        for (a, (count, evidence)) in seen {
+            edges.insert(
+                (
+                    a.to_string(),
+                    RelType::MentionedIn,
+                    doc_id.clone(),
+                    String::new(),
+                ),
+                Edge {
+                    rel: RelType::MentionedIn,
+                    props: RelProps::default(),
+                    count: Some(count),
+                    evidence: Some(evidence),
+                },
+            );
+        }
+    }
+    edges
+}

@@ -1,0 +1,95 @@
+//! Graph nodes: labels and typed, label-specific properties.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use crate::extract::{EventKind, Label, Money, OrgKind, TimeValue};
+
+/// Node labels (the first Neo4j label).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NodeLabel {
+    Document,
+    Person,
+    Organization,
+    Role,
+    Location,
+    Amount,
+    Event,
+}
+
+impl NodeLabel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeLabel::Document => "Document",
+            NodeLabel::Person => "Person",
+            NodeLabel::Organization => "Organization",
+            NodeLabel::Role => "Role",
+            NodeLabel::Location => "Location",
+            NodeLabel::Amount => "Amount",
+            NodeLabel::Event => "Event",
+        }
+    }
+    pub const ALL: [NodeLabel; 7] = [
+        NodeLabel::Document,
+        NodeLabel::Person,
+        NodeLabel::Organization,
+        NodeLabel::Role,
+        NodeLabel::Location,
+        NodeLabel::Amount,
+        NodeLabel::Event,
+    ];
+    pub fn of(label: Label) -> Option<NodeLabel> {
+        Some(match label {
+            Label::Person => NodeLabel::Person,
+            Label::Organization => NodeLabel::Organization,
+            Label::Role => NodeLabel::Role,
+            Label::Location => NodeLabel::Location,
+            Label::Amount => NodeLabel::Amount,
+            Label::Date => return None,
+        })
+    }
+}
+
+/// Label-specific node properties.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeProps {
+    Document {
+        path: String,
+        title: Option<String>,
+        published: Option<NaiveDate>,
+    },
+    Person,
+    Organization {
+        kind: OrgKind,
+    },
+    Role,
+    Location,
+    Amount {
+        money: Money,
+        /// The original surface text.
+        text: String,
+    },
+    Event {
+        kind: EventKind,
+        date: Option<TimeValue>,
+        location: Option<String>,
+    },
+}
+
+/// A node of the knowledge graph.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// Deterministic content key (see module doc).
+    pub id: String,
+    pub label: NodeLabel,
+    pub name: String,
+    /// Other surface forms seen for this entity.
+    pub aliases: BTreeSet<String>,
+    /// How many mentions were merged into this node.
+    pub mentions: u32,
+    /// Why names were merged into this node (`same_key`, `lexicon`, `alias_def`, …; see
+    /// `link::resolve`); the details are in `merges.jsonl`.
+    pub merged_by: BTreeSet<String>,
+    pub props: NodeProps,
+}

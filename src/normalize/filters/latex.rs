@@ -1,0 +1,291 @@
+//! `latex`: inline LaTeX left by PDF-to-Markdown converters → plain text.
+//!
+//! `\( 5\mathrm{G} \)` → `5G`, `\( 2.8 \)` → `2.8`, `$30\%$` → `30%`, `\text{亿元}` → `亿元`,
+//! `\( 3 \times 4 \)` → `3×4`. Inside math, spaces, braces, `^`/`_` and layout commands
+//! (`\mathrm`, `\text`, `\left`, `\,` …) go; a few symbol commands become their character
+//! (`\times` ×, `\cdot` ·, `\pm` ±, `\leq` ≤, `\geq` ≥, `\approx` ≈, `\circ` °, `\%` %); spaces
+//! inside `\text{…}` are kept. Outside math only `\%` right after a number (`12\%`) becomes `%`.
+//!
+//! A `$` starts math only if it is not escaped (`\$`), not glued to a Latin letter, digit or
+//! noise symbol before it (`US$5`, `#$1$#`), closes on the same line within 120 chars, and encloses something
+//! math-like with no Chinese outside `\text{}` and no unescaped `# & % @ ￥` — so `$5 和 $10` and the `\$` inside noise runs
+//! such as `#%\$^&*(` are left for the `symbol_noise` filter.
+
+use super::super::{Filter, NormStats, Unit};
+use super::is_ideograph;
+use super::symbol_noise::is_symbol;
+
+/// See the module docs.
+pub struct Latex;
+
+const MAX_MATH: usize = 120;
+
+/// The character a symbol command stands for.
+fn command_char(name: &str) -> Option<char> {
+    Some(match name {
+        "times" => '×',
+        "cdot" => '·',
+        "pm" => '±',
+        "sim" => '~',
+        "le" | "leq" => '≤',
+        "ge" | "geq" => '≥',
+        "approx" => '≈',
+        "circ" | "degree" => '°',
+        "div" => '÷',
+        "ne" | "neq" => '≠',
+        "infty" => '∞',
+        "percent" => '%',
+        "ldots" | "cdots" | "dots" => '…',
+        _ => return None,
+    })
+}
+
+/// Commands whose brace group is text mode (spaces kept).
+fn is_text_command(name: &str) -> bool {
+    matches!(
+        name,
+        "text" | "textrm" | "textbf" | "textit" | "mbox" | "textnormal"
+    )
+}
+
+/// Find the closing delimiter `close` (1 or 2 chars) for math opened at `from`, on the same line.
+fn find_close(u: &[Unit], from: usize, close: &[char]) -> Option<usize> {
+    let end = (from + MAX_MATH).min(u.len());
+    let mut j = from;
+    while j < end {
+        let c = u[j].c;
+        if c == '\n' {
+            return None;
+        }
+        if c == close[0]
+            && close[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, &x)| u.get(j + 1 + k).is_some_and(|y| y.c == x))
+        {
+            // For `$`, an escaped `\$` does not close.
+            if close[0] == '$' && j > 0 && u[j - 1].c == '\\' {
+                j += 1;
+                continue;
+            }
+            return Some(j);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Is `u[a..b]` plausible `$…$` content?
+fn dollar_content_ok(u: &[Unit], a: usize, b: usize) -> bool {
+    if a >= b {
+        return false;
+    }
+    let body = &u[a..b];
+    let mathy = body.iter().any(|x| x.c.is_ascii_alphanumeric());
+    let has_text_cmd = body.windows(5).any(|w| {
+        w[0].c == '\\' && w[1].c == 't' && w[2].c == 'e' && w[3].c == 'x' && w[4].c == 't'
+    });
+    let cjk = body.iter().any(|x| is_ideograph(x.c));
+    mathy && (!cjk || has_text_cmd) && no_stray_symbols(body)
+}
+
+/// Inline math never holds an unescaped `#`, `&`, `%`, `@` or `￥`; noise runs (`$#1#$`) do.
+fn no_stray_symbols(body: &[Unit]) -> bool {
+    body.iter().enumerate().all(|(i, x)| {
+        !matches!(x.c, '#' | '&' | '%' | '@' | '￥' | '$') || (i > 0 && body[i - 1].c == '\\')
+    })
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Group {
+    Math,
+    Text,
+}
+
+/// Emit the plain form of math content `u[a..b]` at `*w`; returns chars dropped.
+fn emit_math(u: &mut [Unit], a: usize, b: usize, w: &mut usize) -> usize {
+    let mut dropped = 0;
+    let mut stack: [Group; 16] = [Group::Math; 16];
+    let mut depth = 0usize;
+    let mut pending_text = false;
+    let mut i = a;
+    while i < b {
+        let x = u[i];
+        match x.c {
+            '\\' if i + 1 < b && u[i + 1].c.is_ascii_alphabetic() => {
+                let mut k = i + 1;
+                let mut name = [0u8; 16];
+                let mut nlen = 0;
+                while k < b && u[k].c.is_ascii_alphabetic() {
+                    if nlen < name.len() {
+                        name[nlen] = u[k].c as u8;
+                    }
+                    nlen += 1;
+                    k += 1;
+                }
+                let name = std::str::from_utf8(&name[..nlen.min(16)]).unwrap_or("");
+                if let Some(c) = command_char(name) {
+                    u[*w] = Unit::new(c, x.start, u[k - 1].end);
+                    *w += 1;
+                    dropped += k - i - 1;
+                } else {
+                    pending_text = is_text_command(name);
+                    dropped += k - i;
+                }
+                i = k;
+                continue;
+            }
+            '\\' if i + 1 < b => {
+                let y = u[i + 1].c;
+                if matches!(y, '%' | '$' | '{' | '}' | '&' | '#' | '_') {
+                    u[*w] = Unit::new(y, x.start, u[i + 1].end);
+                    *w += 1;
+                    dropped += 1;
+                } else {
+                    dropped += 2; // `\,` `\;` `\!` `\ ` `\\`
+                }
+                i += 2;
+                continue;
+            }
+            '{' => {
+                if depth < stack.len() {
+                    stack[depth] = if pending_text {
+                        Group::Text
+                    } else {
+                        Group::Math
+                    };
+                }
+                depth += 1;
+                pending_text = false;
+                dropped += 1;
+            }
+            '}' => {
+                depth = depth.saturating_sub(1);
+                dropped += 1;
+            }
+            '^' | '_' | '~' | '\\' => dropped += 1,
+            c if c.is_whitespace() => {
+                let in_text = depth > 0 && stack[(depth - 1).min(stack.len() - 1)] == Group::Text;
+                if in_text {
+                    u[*w] = x;
+                    *w += 1;
+                } else {
+                    dropped += 1;
+                }
+            }
+            _ => {
+                u[*w] = x;
+                *w += 1;
+            }
+        }
+        i += 1;
+    }
+    dropped
+}
+
+impl Filter for Latex {
+    fn name(&self) -> &'static str {
+        "latex"
+    }
+
+    fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
+        let n = u.len();
+        let (mut r, mut w) = (0, 0);
+        while r < n {
+            let c = u[r].c;
+            let next = u.get(r + 1).map(|x| x.c);
+            // `\( … \)` and `\[ … \]`
+            if c == '\\' && matches!(next, Some('(' | '[')) {
+                let close = if next == Some('(') {
+                    ['\\', ')']
+                } else {
+                    ['\\', ']']
+                };
+                if let Some(j) = find_close(u, r + 2, &close)
+                    && no_stray_symbols(&u[r + 2..j])
+                {
+                    stats.latex_chars += 4 + emit_math(u, r + 2, j, &mut w);
+                    r = j + 2;
+                    continue;
+                }
+            }
+            // `$$ … $$` and `$ … $`
+            if c == '$' {
+                let escaped_or_glued = w > 0
+                    && (u[w - 1].c == '\\'
+                        || u[w - 1].c.is_ascii_alphanumeric()
+                        || is_symbol(u[w - 1].c));
+                if !escaped_or_glued {
+                    let double = next == Some('$');
+                    let (open, close): (usize, &[char]) = if double {
+                        (2, &['$', '$'])
+                    } else {
+                        (1, &['$'])
+                    };
+                    if let Some(j) = find_close(u, r + open, close) {
+                        let after_digit = u.get(j + open).is_some_and(|x| x.c.is_ascii_digit());
+                        let currency =
+                            u.get(r + open).is_some_and(|x| x.c.is_ascii_digit()) && after_digit;
+                        let glued_after = u.get(j + open).is_some_and(|x| is_symbol(x.c));
+                        if !currency && !glued_after && dollar_content_ok(u, r + open, j) {
+                            stats.latex_chars += 2 * open + emit_math(u, r + open, j, &mut w);
+                            r = j + open;
+                            continue;
+                        }
+                    }
+                }
+            }
+            // `\%` outside math, as a percent sign after a number (`12\%`); elsewhere it is
+            // left for `symbol_noise`.
+            if c == '\\'
+                && next == Some('%')
+                && w > 0
+                && u[w - 1].c.is_ascii_digit()
+                && !u.get(r + 2).is_some_and(|x| x.c.is_ascii_digit())
+            {
+                u[w] = Unit::new('%', u[r].start, u[r + 1].end);
+                w += 1;
+                r += 2;
+                stats.latex_chars += 1;
+                continue;
+            }
+            u[w] = u[r];
+            w += 1;
+            r += 1;
+        }
+        u.truncate(w);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::normalize::{Normalizer, filters::latex::Latex};
+
+    fn run(s: &str) -> String {
+        Normalizer::builder()
+            .filter(Latex)
+            .build()
+            .apply_str(s)
+            .text
+    }
+
+    #[test]
+    fn inline_math_becomes_plain() {
+        assert_eq!(run("在 \\( 5\\mathrm{G} \\) 、云计算"), "在 5G 、云计算");
+        assert_eq!(run("增长 \\( 2.8 \\) 倍"), "增长 2.8 倍");
+        assert_eq!(run("占比$30\\%$以上"), "占比30%以上");
+        assert_eq!(run("\\( 3 \\times 4 \\)"), "3×4");
+        assert_eq!(run("$\\text{Hello World}$"), "Hello World");
+        assert_eq!(run("规模 $12\\text{亿元}$"), "规模 12亿元");
+        assert_eq!(run("\\[ x^{2} \\]"), "x2");
+        assert_eq!(run("增长12\\%"), "增长12%");
+    }
+
+    #[test]
+    fn leaves_money_and_noise_dollars() {
+        assert_eq!(run("US$5 and $10"), "US$5 and $10");
+        assert_eq!(run("$5 和 $10"), "$5 和 $10");
+        assert_eq!(run("超#%\\$^&*(千亿元"), "超#%\\$^&*(千亿元");
+        assert_eq!(run("只有 \\( 没有结束"), "只有 \\( 没有结束");
+    }
+}

@@ -1,0 +1,50 @@
+//! The normalization filters, one per file, and the character classes they share.
+//!
+//! Each filter is a unit struct implementing [`super::Filter`]; [`super::Normalizer::default`]
+//! fixes their order and says why.
+
+pub mod latex;
+pub mod opencc;
+pub mod page_div;
+pub mod spacing;
+pub mod symbol_noise;
+pub mod width;
+
+/// A CJK ideograph (URO, extensions A–G, compatibility ideographs) or 〇.
+#[inline]
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}'
+        | '〇')
+}
+
+/// CJK and full-width punctuation: 、，。：；“”‘’《》（）【】…—· and the full-width forms block.
+#[inline]
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
+        | '\u{2018}'..='\u{201F}'
+        | '\u{2026}'
+        | '\u{2014}'
+        | '\u{00B7}'
+        | '\u{FE30}'..='\u{FE4F}')
+}
+
+/// Ideograph or CJK punctuation: the characters around which spaces carry no meaning.
+#[inline]
+pub fn is_cjk(c: char) -> bool {
+    is_ideograph(c) || is_cjk_punct(c)
+}
+
+/// Horizontal whitespace (everything `char::is_whitespace` except line breaks).
+#[inline]
+pub fn is_hspace(c: char) -> bool {
+    c != '\n' && c.is_whitespace()
+}

@@ -1,0 +1,100 @@
+//! `spacing`: remove whitespace that carries no meaning in Chinese text.
+//!
+//! PDF conversion puts spaces between characters and numbers (`2024 年 7 月 21 日`,
+//! `百亿级 5G 产业`, `浪潮下, 如何`), which break names, amounts and dates apart. A run of
+//! horizontal whitespace (spaces, tabs, U+3000, NBSP, `\r`) is removed when a Chinese character
+//! or Chinese punctuation is on either side of it, when it starts or ends a line, or when it
+//! follows ASCII `,:;!?` used after a Chinese character (`日期: 2024`). Spaces between Latin
+//! words and numbers (`New York`, `5 G`) are kept, a run of several collapsing to one space. Line breaks are never touched: they are the segmenter's business.
+
+use super::super::{Filter, NormStats, Unit};
+use super::{is_cjk, is_hspace};
+
+/// See the module docs.
+pub struct Spacing;
+
+impl Filter for Spacing {
+    fn name(&self) -> &'static str {
+        "spacing"
+    }
+
+    fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
+        let n = u.len();
+        let (mut r, mut w) = (0, 0);
+        while r < n {
+            if !is_hspace(u[r].c) {
+                u[w] = u[r];
+                w += 1;
+                r += 1;
+                continue;
+            }
+            let s = r;
+            while r < n && is_hspace(u[r].c) {
+                r += 1;
+            }
+            let prev = (w > 0).then(|| u[w - 1].c);
+            let next = u.get(r).map(|x| x.c);
+            // `## 标题`: the space after a Markdown heading marker is syntax, keep it.
+            let heading = prev == Some('#') && {
+                let line = u[..w]
+                    .iter()
+                    .rposition(|x| x.c == '\n')
+                    .map_or(0, |p| p + 1);
+                u[line..w].iter().all(|x| x.c == '#')
+            };
+            let drop = !heading
+                && match (prev, next) {
+                    (None, _) | (_, None) | (Some('\n'), _) | (_, Some('\n')) => true,
+                    (Some(p), Some(q)) => {
+                        // `日期: 2024`: ASCII punctuation used in Chinese text (after a CJK char).
+                        let cjk_punct_use = matches!(p, ',' | ':' | ';' | '!' | '?')
+                            && w >= 2
+                            && is_cjk(u[w - 2].c);
+                        is_cjk(p) || is_cjk(q) || cjk_punct_use
+                    }
+                };
+            if drop {
+                stats.spaces += r - s;
+            } else {
+                let mut sp = u[s];
+                // Tabs, NBSP, U+2003 … become ' '; the unit keeps its original range.
+                sp.set(' ');
+                u[w] = sp;
+                w += 1;
+                stats.spaces += r - s - 1;
+            }
+        }
+        u.truncate(w);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::normalize::{Normalizer, filters::spacing::Spacing};
+
+    fn run(s: &str) -> String {
+        Normalizer::builder()
+            .filter(Spacing)
+            .build()
+            .apply_str(s)
+            .text
+    }
+
+    #[test]
+    fn removes_spaces_around_chinese() {
+        assert_eq!(
+            run("发布时间: 2024 年 7 月 21 日"),
+            "发布时间:2024年7月21日"
+        );
+        assert_eq!(run("原百亿级 5G 产业母基金"), "原百亿级5G产业母基金");
+        assert_eq!(run("浪潮下, 如何通过\u{3000}产投"), "浪潮下,如何通过产投");
+        assert_eq!(run("　　段首缩进。  \r\n下一行 "), "段首缩进。\n下一行");
+        assert_eq!(run("超过 3.5 亿元"), "超过3.5亿元");
+        assert_eq!(run("# 标题\n## 开篇 ：新起点"), "# 标题\n## 开篇：新起点");
+    }
+
+    #[test]
+    fn keeps_spaces_in_latin_text() {
+        assert_eq!(run("New  York and\tBoston 5 G"), "New York and Boston 5 G");
+    }
+}

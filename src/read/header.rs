@@ -1,0 +1,257 @@
+//! The document header: `# title` and a publication date line.
+//!
+//! Press releases open with a title and a line such as `发布时间: 2024 年 7 月 21 日`. The
+//! header is looked for in the first 15 lines only, so a `时间：` in the body cannot be taken
+//! for the publication date. Accepted:
+//! - title: the first `# …` line (Markdown), else a `标题：…` line;
+//! - date keys: 发布时间 发布日期 发表时间 发文日期 来源时间 更新时间 日期 时间, followed by an
+//!   ASCII or full-width colon (or just spaces), anywhere in the line (`来源：新华社 发布时间：…`);
+//! - date forms: `2024-07-21`, `2024/7/21`, `2024.07.21`, `2024年7月21日`, with spaces
+//!   anywhere (`2024 年 7 月 21 日`), a time after it (`2024年7月21日 10:30`), full-width
+//!   digits, or Chinese numerals (`二〇二四年七月二十一日`);
+//! - failing a key, a line that is just a date.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::Header;
+
+const KEYS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "发表时间",
+    "发文日期",
+    "来源时间",
+    "更新时间",
+    "發佈時間",
+    "發布時間",
+    "發佈日期",
+    "日期",
+    "时间",
+    "時間",
+];
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ^ \s* (\d{4}) \s* [-/.年] \s* (\d{1,2}) \s* [-/.月] \s* (\d{1,2}) \s* [日号]?",
+    )
+    .expect("valid date regex")
+});
+
+/// Rewrite full-width digits and Chinese numerals (in 年/月/日 dates) as ASCII digits.
+fn ascii_digits(s: &str) -> String {
+    fn flush(run: &mut String, out: &mut String) {
+        if !run.is_empty() {
+            match cn_number(run) {
+                Some(n) => out.push_str(&n.to_string()),
+                None => out.push_str(run),
+            }
+            run.clear();
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
+    for c in s.chars() {
+        if cn_digit(c).is_some() {
+            run.push(c);
+            continue;
+        }
+        flush(&mut run, &mut out);
+        out.push(match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '／' => '/',
+            '－' => '-',
+            '．' => '.',
+            _ => c,
+        });
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | '○' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
+}
+
+/// `二〇二四` → 2024 (digit by digit), `二十一` → 21, `十` → 10, `十二` → 12.
+fn cn_number(s: &str) -> Option<u32> {
+    let ds: Vec<u32> = s.chars().map(cn_digit).collect::<Option<_>>()?;
+    match ds.iter().position(|&d| d == 10) {
+        None => ds
+            .iter()
+            .try_fold(0u32, |acc, &d| acc.checked_mul(10)?.checked_add(d)),
+        Some(p) => {
+            let tens = match p {
+                0 => 1,
+                1 => ds[0],
+                _ => return None,
+            };
+            let ones = match &ds[p + 1..] {
+                [] => 0,
+                [d] if *d < 10 => *d,
+                _ => return None,
+            };
+            Some(tens * 10 + ones)
+        }
+    }
+}
+
+/// Parse a date at the start of `s` (after optional spaces). Years 1900–2100 only.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    parse_date_prefix(s).map(|(d, _)| d)
+}
+
+/// Like [`parse_date`], also returning how many bytes of the ASCII-digit form matched.
+fn parse_date_prefix(s: &str) -> Option<(NaiveDate, String)> {
+    let a = ascii_digits(s);
+    let caps = DATE.captures(&a)?;
+    let y: i32 = caps[1].parse().ok()?;
+    let m: u32 = caps[2].parse().ok()?;
+    let d: u32 = caps[3].parse().ok()?;
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    let rest = a[caps.get(0)?.end()..].to_string();
+    NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, rest))
+}
+
+/// Title from a leading `# ` line; publication date from a `发布时间:` line.
+pub fn parse_header(text: &str, encoding: &'static str) -> Header {
+    let mut h = Header {
+        encoding,
+        ..Header::default()
+    };
+    let mut bare_date = None;
+    for line in text.lines().take(15) {
+        let l = line.trim().trim_start_matches('\u{FEFF}');
+        if h.title.is_none() {
+            if let Some(t) = l.strip_prefix('#').map(|t| t.trim_start_matches('#'))
+                && !t.trim().is_empty()
+                && (t.starts_with(' ') || !l.starts_with("##"))
+            {
+                h.title = Some(t.trim().to_string());
+                continue;
+            }
+            for key in ["标题", "標題"] {
+                if let Some(rest) = l.strip_prefix(key) {
+                    let t = rest.trim_start_matches([':', '：', ' ', '\u{3000}']).trim();
+                    if !t.is_empty() {
+                        h.title = Some(t.to_string());
+                    }
+                }
+            }
+        }
+        if h.published.is_none() {
+            h.published = date_after_key(l);
+            if bare_date.is_none()
+                && l.chars().count() <= 32
+                && let Some((d, rest)) = parse_date_prefix(l)
+                && rest.chars().all(|c| {
+                    c.is_ascii_digit() || matches!(c, ':' | '：' | ' ' | '时' | '分' | '秒')
+                })
+            {
+                bare_date = Some(d);
+            }
+        }
+    }
+    if h.published.is_none() {
+        h.published = bare_date;
+    }
+    h
+}
+
+/// A date following one of [`KEYS`] and a colon in `line`.
+fn date_after_key(line: &str) -> Option<NaiveDate> {
+    for key in KEYS {
+        let mut from = 0;
+        while let Some(p) = line[from..].find(key) {
+            let after = &line[from + p + key.len()..];
+            let rest = after.trim_start_matches([' ', '\u{3000}', '\t']);
+            let rest = rest
+                .strip_prefix([':', '：'])
+                .unwrap_or(rest)
+                .trim_start_matches([' ', '\u{3000}', '\t']);
+            if let Some(d) = parse_date(rest) {
+                return Some(d);
+            }
+            from += p + key.len();
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn date_forms() {
+        for s in [
+            "2024-07-21",
+            "2024/7/21",
+            "2024.07.21",
+            "2024年7月21日",
+            "2024 年 7 月 21 日",
+            "2024年7月21日 10:30",
+            "２０２４年７月２１日",
+            "二〇二四年七月二十一日",
+        ] {
+            assert_eq!(parse_date(s), ymd(2024, 7, 21), "{s}");
+        }
+        assert_eq!(parse_date("2024年13月40日"), None);
+        assert_eq!(parse_date("300亿元"), None);
+        assert_eq!(parse_date("1024-07-21"), None);
+    }
+
+    #[test]
+    fn header_keys_and_colons() {
+        for (text, want) in [
+            (
+                "# 标题\n\n发布时间: 2024 年 7 月 21 日\n正文",
+                ymd(2024, 7, 21),
+            ),
+            ("# 标题\n发布日期：2024-07-21", ymd(2024, 7, 21)),
+            ("标题：某论坛召开\n日期 2023/1/5\n", ymd(2023, 1, 5)),
+            ("来源：新华社　发布时间：2022.12.01 09:00", ymd(2022, 12, 1)),
+            ("# 標題\n發佈時間：2024年7月21日", ymd(2024, 7, 21)),
+            ("# 标题\n\n2024年7月21日 10:30\n\n正文", ymd(2024, 7, 21)),
+            ("# 标题\n\n正文说2024年7月21日召开了会议。", None),
+            ("# 标题\n\n时间表明一切。", None),
+        ] {
+            assert_eq!(parse_header(text, "UTF-8").published, want, "{text}");
+        }
+        let h = parse_header("标题：某论坛召开\n正文", "UTF-8");
+        assert_eq!(h.title.as_deref(), Some("某论坛召开"));
+        let h = parse_header("# 中国联通合作伙伴大会\n## 开篇", "UTF-8");
+        assert_eq!(h.title.as_deref(), Some("中国联通合作伙伴大会"));
+    }
+
+    #[test]
+    fn date_deep_in_the_body_is_ignored() {
+        let body = "正文。\n".repeat(20);
+        assert_eq!(
+            parse_header(&format!("{body}发布时间：2024-07-21"), "UTF-8").published,
+            None
+        );
+    }
+}

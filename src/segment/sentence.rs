@@ -1,0 +1,174 @@
+//! Sentence splitting; see the [module docs](super) for the rules.
+
+use std::ops::Range;
+
+use crate::normalize::NormText;
+
+use super::paragraph::paragraphs;
+
+/// One sentence of the clean text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index in the document.
+    pub idx: usize,
+    /// Byte range in `NormText::text` (trimmed of surrounding whitespace).
+    pub range: Range<usize>,
+    /// Index of the paragraph the sentence belongs to (see [`super::paragraphs`]).
+    pub paragraph: usize,
+}
+
+/// A quote longer than this (in bytes, ≈200 CJK chars) is taken as never closed.
+const MAX_QUOTE: usize = 600;
+
+#[inline]
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?')
+}
+
+#[inline]
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '》' | '）' | ')' | '"')
+}
+
+/// Split the clean text into sentences.
+pub fn segment(norm: &NormText) -> Vec<Sentence> {
+    let t = norm.text.as_str();
+    let paras = paragraphs(norm);
+    let mut out = Vec::new();
+    let mut p = 0; // current paragraph index into `paras`
+    let mut push = |s: usize, e: usize, out: &mut Vec<Sentence>| {
+        let piece = &t[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if lead + trail >= piece.len() {
+            return;
+        }
+        let start = s + lead;
+        while p + 1 < paras.len() && paras[p].range.end <= start {
+            p += 1;
+        }
+        out.push(Sentence {
+            idx: out.len(),
+            range: start..e - trail,
+            paragraph: p,
+        });
+    };
+
+    let mut start = 0;
+    let mut depth = 0usize; // open quotes/titles
+    let mut ascii_quote = false;
+    let mut opened_at = 0;
+    let mut it = t.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if (depth > 0 || ascii_quote) && i - opened_at > MAX_QUOTE {
+            depth = 0;
+            ascii_quote = false;
+        }
+        let mut end_here = false;
+        match c {
+            '\n' => {
+                push(start, i, &mut out);
+                start = i + 1;
+                depth = 0;
+                ascii_quote = false;
+                continue;
+            }
+            '“' | '‘' | '《' | '「' | '『' => {
+                if depth == 0 && !ascii_quote {
+                    opened_at = i;
+                }
+                depth += 1;
+            }
+            '”' | '’' | '》' | '」' | '』' if depth > 0 => {
+                depth -= 1;
+                // `他说：“好。”` — a quote closing right after a terminator ends the sentence.
+                end_here = depth == 0
+                    && !ascii_quote
+                    && t[..i].chars().next_back().is_some_and(is_terminator);
+            }
+            '"' => {
+                if ascii_quote {
+                    ascii_quote = false;
+                    end_here = depth == 0 && t[..i].chars().next_back().is_some_and(is_terminator);
+                } else {
+                    ascii_quote = true;
+                    if depth == 0 {
+                        opened_at = i;
+                    }
+                }
+            }
+            c if is_terminator(c) => end_here = depth == 0 && !ascii_quote,
+            _ => {}
+        }
+        if end_here {
+            // Absorb repeated marks and closing quotes: `真的？！`, `好。”`.
+            let mut e = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_terminator(d) || (is_closer(d) && d != '"') || d == '…' {
+                    e = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            push(start, e, &mut out);
+            start = e;
+        }
+    }
+    push(start, t.len(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize_str;
+
+    fn sents(s: &str) -> Vec<String> {
+        let n = normalize_str(s);
+        segment(&n)
+            .iter()
+            .map(|x| n.text[x.range.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_terminators_and_lines() {
+        assert_eq!(
+            sents("甲。乙！丙？丁；戊\n己"),
+            ["甲。", "乙！", "丙？", "丁；", "戊", "己"]
+        );
+        assert_eq!(sents("真的吗？！好。"), ["真的吗？！", "好。"]);
+    }
+
+    #[test]
+    fn respects_quotes_and_titles() {
+        assert_eq!(
+            sents("他说：“我们来了。你们呢？”然后离开。"),
+            ["他说：“我们来了。你们呢？”", "然后离开。"]
+        );
+        assert_eq!(
+            sents("发布《报告！第一卷》。完"),
+            ["发布《报告！第一卷》。", "完"]
+        );
+        assert_eq!(
+            sents("主题为“新智。新业”的论坛。"),
+            ["主题为“新智。新业”的论坛。"]
+        );
+    }
+
+    #[test]
+    fn never_splits_numbers() {
+        assert_eq!(
+            sents("增长3.5倍，2024.7.21发布。"),
+            ["增长3.5倍，2024.7.21发布。"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_does_not_swallow_the_paragraph() {
+        let long = "很长的句子。".repeat(60);
+        let s = sents(&format!("他说：“{long}"));
+        assert!(s.len() > 10, "{}", s.len());
+    }
+}
