@@ -2,8 +2,8 @@
 //!
 //! Evaluation calls the library like any user would; it holds no rules of its own.
 
-pub mod events;
 pub mod dates;
+pub mod events;
 pub mod money;
 pub mod ner;
 pub mod numerals;

@@ -142,6 +142,8 @@ struct Opt {
     given_len: usize,
     /// The right score comes from a title mention (not a verb or honorific).
     right_title: bool,
+    /// A title mention ends right before the name.
+    left_title: bool,
     /// The left neighbour is punctuation or the start of the text (not a function word).
     left_punct: bool,
     /// The right neighbour is punctuation, the end, or one of 的/在/和/与/及/等.
@@ -224,9 +226,9 @@ impl Opt {
     }
 
     fn rule(&self) -> RuleId {
-        if self.left >= TITLE && self.left >= self.right {
+        if self.left_title {
             TITLE_BEFORE
-        } else if self.right >= TITLE {
+        } else if self.right_title {
             TITLE_AFTER
         } else {
             CONTEXT
@@ -465,6 +467,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 plausible,
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
                 right_title: cx.role_start.contains_key(&end),
+                left_title: cx.role_end.contains(&sr.start),
                 left_punct: cx
                     .prev_char(sr.start)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
@@ -882,7 +885,7 @@ fn repeats(cx: &Ctx, winners: &[Range<usize>], out: &mut Vec<Candidate>) {
             }
             let (l, rt) = (cx.left_score(r.start), cx.right_score(r.end));
             // Not inside a longer word on both sides.
-            if l + rt >= 1 {
+            if l >= 1 || rt >= 1 {
                 out.push(Candidate::new(Label::Person, r, REPEAT, BASE + 2 + l + rt));
             }
         }

@@ -285,6 +285,17 @@ pub(crate) fn rule_pattern(file: &str, id: RuleId) -> Option<Regex> {
     Regex::new(&pat).ok()
 }
 
+/// The last end of a committed mention strictly inside `r`, if any (titles are short, so
+/// this looks at a handful of positions).
+fn mention_inside(text: &str, ends: &HashSet<usize>, r: &Range<usize>) -> Option<usize> {
+    text[r.clone()]
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| r.start + i)
+        .filter(|p| ends.contains(p))
+        .max()
+}
+
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
@@ -312,6 +323,19 @@ impl Extractor for RoleExtractor {
                 prev_end = r.end;
                 continue;
             }
+            // An organization committed earlier may end inside the match (`中国移动党委` +
+            // `党委书记`): keep the title after it if that is a title on its own (`书记`).
+            let r = match mention_inside(text, &mention_ends, &r) {
+                Some(cut) if rr.is_title(&text[cut..r.end]) => {
+                    prev_end = prev_end.max(cut);
+                    cut..r.end
+                }
+                Some(_) => {
+                    prev_end = r.end;
+                    continue;
+                }
+                None => r,
+            };
             let mut start = rr.extend_modifiers(text, &r, prev_end);
             let continues = collective_end.is_some_and(|c| {
                 ["和", "与", "及", "、", "或"].contains(&text.get(c..start).unwrap_or("x"))
