@@ -4,8 +4,9 @@
 //! The generator injects, into the gaps of a clean one-paragraph text, at most one of: a noise
 //! run (`#%\$^&*(`-like), a lone noise symbol between two ideographs, a page marker with
 //! whitespace/newlines around it (mid-sentence only, where it must be joined), or spaces next to
-//! a Chinese character. Gaps next to a real symbol of the clean text (`12%`, `……`) are left alone:
-//! noise glued to a real `%` is ambiguous by nature (see `symbol_noise`'s docs).
+//! a Chinese character (outside 《》, where a space between words is kept). Gaps next to a real
+//! symbol of the clean text (`12%`, `……`) are left alone: noise glued to a real `%` is
+//! ambiguous by nature (see `symbol_noise`'s docs).
 
 use kgextract::normalize::{NormText, filters, normalize_str};
 use proptest::prelude::*;
@@ -79,6 +80,7 @@ fn noise_fits(r: &str, i: usize, prev: Option<char>, next: Option<char>) -> bool
 fn noisy(clean: &str, injections: &[Option<Inject>]) -> String {
     let chars: Vec<char> = clean.chars().collect();
     let mut out = String::new();
+    let mut in_title = false; // spaces inside 《》 are kept by design
     for i in 0..=chars.len() {
         let prev = i.checked_sub(1).map(|k| chars[k]);
         let next = chars.get(i).copied();
@@ -93,7 +95,9 @@ fn noisy(clean: &str, injections: &[Option<Inject>]) -> String {
                     out.push_str(p)
                 }
                 Inject::Space(s)
-                    if (prev.is_some_and(filters::is_cjk) || next.is_some_and(filters::is_cjk))
+                    if !in_title
+                        && (prev.is_some_and(filters::is_cjk)
+                            || next.is_some_and(filters::is_cjk))
                         && !(prev.is_some_and(|c| c.is_ascii())
                             && next.is_some_and(|c| c.is_ascii())) =>
                 {
@@ -104,6 +108,11 @@ fn noisy(clean: &str, injections: &[Option<Inject>]) -> String {
         }
         if let Some(c) = next {
             out.push(c);
+            match c {
+                '《' => in_title = true,
+                '》' => in_title = false,
+                _ => {}
+            }
         }
     }
     out

@@ -308,8 +308,9 @@ pub fn run(args: Args) -> Result<u8> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
+    // Offsets are kept as u32 (see `normalize`), so no document may exceed 4 GiB.
     let limits = Limits {
-        max_bytes: args.max_bytes,
+        max_bytes: args.max_bytes.min(u64::from(u32::MAX)),
     };
 
     // Prepare the output folder first: a refusal should come before any work.
@@ -344,6 +345,12 @@ pub fn run(args: Args) -> Result<u8> {
                 if published.is_some() {
                     doc.header.published = published;
                 }
+                // A title can carry the same PDF noise as the text.
+                doc.header.title = doc
+                    .header
+                    .title
+                    .as_deref()
+                    .and_then(crate::normalize::clean_line);
                 let notes = doc
                     .header
                     .warnings

@@ -21,6 +21,26 @@ pub struct Prf {
 }
 
 impl Prf {
+    /// Overlap scores: precision counts predictions that overlap some gold span, recall counts
+    /// gold spans that some prediction overlaps (`tp` is the former, `fn` the gold misses).
+    pub fn overlap(pred_hit: usize, pred_miss: usize, gold_hit: usize, gold_miss: usize) -> Prf {
+        let p = Prf::from_counts(pred_hit, pred_miss, 0).precision;
+        let r = Prf::from_counts(gold_hit, 0, gold_miss).recall;
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        Prf {
+            tp: pred_hit,
+            fp: pred_miss,
+            fn_: gold_miss,
+            precision: p,
+            recall: r,
+            f1: f,
+        }
+    }
+
     pub fn from_counts(tp: usize, fp: usize, fn_: usize) -> Prf {
         let p = if tp + fp == 0 {
             0.0

@@ -112,23 +112,33 @@ pub fn evaluate(
     rules: &Rules,
     limit: Option<usize>,
 ) -> Result<NerReport, String> {
-    let our_labels: BTreeSet<&str> = map.values().map(|s| s.as_str()).collect();
-    let mut counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
-    let mut ocounts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
-    let mut errs: BTreeMap<String, usize> = BTreeMap::new();
-    let mut examples = Vec::new();
-    let mut records = 0;
+    // Read the gold file first: only our labels that the gold data actually uses are scored
+    // (a dataset without titles must not count our titles as false positives).
+    let mut recs = Vec::new();
     for (i, line) in reader.lines().enumerate() {
         let line = line.map_err(|e| format!("{source}:{}: {e}", i + 1))?;
         if line.trim().is_empty() {
             continue;
         }
-        if limit.is_some_and(|l| records >= l) {
+        if limit.is_some_and(|l| recs.len() >= l) {
             break;
         }
         let rec: GoldRecord =
             serde_json::from_str(&line).map_err(|e| format!("{source}:{}: {e}", i + 1))?;
-        records += 1;
+        recs.push(rec);
+    }
+    let our_labels: BTreeSet<String> = recs
+        .iter()
+        .flat_map(|r| r.entities.iter())
+        .filter_map(|e| map.get(&e.label).cloned())
+        .collect();
+    let mut counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    // Overlap counts: predictions overlapping some gold span / not; gold spans overlapped / not.
+    let mut ocounts: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    let mut errs: BTreeMap<String, usize> = BTreeMap::new();
+    let mut examples = Vec::new();
+    let records = recs.len();
+    for rec in recs {
         let rid = match &rec.id {
             serde_json::Value::String(s) => s.clone(),
             v => v.to_string(),
@@ -149,7 +159,7 @@ pub fn evaluate(
             .mentions
             .iter()
             .filter_map(|m| eval_label(m.label).map(|l| (m.start, m.end, l.to_string())))
-            .filter(|(_, _, l)| our_labels.contains(l.as_str()))
+            .filter(|(_, _, l)| our_labels.contains(l))
             .collect();
         let chars: Vec<char> = rec.text.chars().collect();
         let snippet = |s: usize, e: usize| -> String {
@@ -159,8 +169,8 @@ pub fn evaluate(
                 .unwrap_or_default()
         };
         for l in &our_labels {
-            let g: Vec<_> = gold.iter().filter(|x| x.2 == *l).collect();
-            let p: Vec<_> = pred.iter().filter(|x| x.2 == *l).collect();
+            let g: Vec<_> = gold.iter().filter(|x| &x.2 == l).collect();
+            let p: Vec<_> = pred.iter().filter(|x| &x.2 == l).collect();
             let c = counts.entry(l.to_string()).or_default();
             let oc = ocounts.entry(l.to_string()).or_default();
             for x in &p {
@@ -199,8 +209,10 @@ pub fn evaluate(
                         context: rec.text.clone(),
                     });
                 }
-                if !p.iter().any(|x| y.0 < x.1 && x.0 < y.1) {
+                if p.iter().any(|x| y.0 < x.1 && x.0 < y.1) {
                     oc[2] += 1;
+                } else {
+                    oc[3] += 1;
                 }
             }
         }
@@ -216,7 +228,7 @@ pub fn evaluate(
             .collect(),
         overlap: ocounts
             .into_iter()
-            .map(|(k, c)| (k, Prf::from_counts(c[0], c[1], c[2])))
+            .map(|(k, c)| (k, Prf::overlap(c[0], c[1], c[2], c[3])))
             .collect(),
         errors,
         examples,

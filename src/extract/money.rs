@@ -38,6 +38,7 @@ pub const AMOUNT: RuleId = RuleId("money.amount");
 pub const RANGE: RuleId = RuleId("money.range");
 pub const LEVEL: RuleId = RuleId("money.level");
 pub const VAGUE: RuleId = RuleId("money.vague");
+pub const CONTEXT: RuleId = RuleId("money.context");
 
 /// Priority of money candidates (values layer; dates use the same layer).
 const PRIORITY: i32 = 10;
@@ -51,6 +52,10 @@ pub struct MoneyRules {
     /// (term, qualifier) that may precede an amount, longest first.
     qualifiers_pre: Vec<(String, Qualifier)>,
     scales: TermMatcher,
+    /// Words after which a scaled bare number is money (投资300亿), longest first.
+    triggers: Vec<String>,
+    /// Counted nouns: a number before them is a count (300万家).
+    counts: TermMatcher,
 }
 
 fn qualifier_of(s: &str) -> Option<Qualifier> {
@@ -69,6 +74,8 @@ struct Cur {
     code: String,
     /// A main unit (元/块) that 角/分 may follow.
     main: bool,
+    /// Also a classifier (块): money in running text only with 钱/角/分 or at a clause end.
+    colloquial: bool,
 }
 
 /// The number part of an amount, before qualifiers and ranges.
@@ -163,6 +170,23 @@ impl MoneyRules {
             qualifiers_post: TermMatcher::new(post.iter()),
             qualifiers_pre,
             scales: TermMatcher::new(lex.get("scale_words").entries.iter()),
+            triggers: {
+                let mut t: Vec<String> = lex
+                    .get("money_context")
+                    .entries
+                    .iter()
+                    .filter(|e| e.attr("kind") == Some("trigger"))
+                    .map(|e| e.term.clone())
+                    .collect();
+                t.sort_by_key(|t| std::cmp::Reverse(t.len()));
+                t
+            },
+            counts: TermMatcher::new(
+                lex.get("money_context")
+                    .entries
+                    .iter()
+                    .filter(|e| e.attr("kind") == Some("count")),
+            ),
         }
     }
 
@@ -192,6 +216,7 @@ impl MoneyRules {
             Cur {
                 code: e.attr("code")?.to_string(),
                 main: e.attr("unit") == Some("main"),
+                colloquial: e.attr("colloquial") == Some("yes"),
             },
         ))
     }
@@ -210,6 +235,26 @@ impl MoneyRules {
             .iter()
             .find(|(t, _)| text[..j].ends_with(t.as_str()))
             .map(|(t, q)| (j - t.len(), *q))
+    }
+
+    /// Does a money word (投资, 融资, 估值 …) end just before `i`, with at most three filler
+    /// characters (达 为 约 共 计 了 的 是 高 总) between?
+    fn trigger_before(&self, text: &str, i: usize) -> bool {
+        let mut j = skip_spaces_back(text, i);
+        for _ in 0..=3 {
+            if self
+                .triggers
+                .iter()
+                .any(|t| text[..j].ends_with(t.as_str()))
+            {
+                return true;
+            }
+            match prev_char(text, j) {
+                Some(c) if "达为约共计了的是高总已将".contains(c) => j -= c.len_utf8(),
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// A scale word (`百亿`, `千万`) starting at `i`: (end, power).
@@ -338,14 +383,17 @@ impl MoneyRules {
     fn scale_run(&self, text: &str, i: usize) -> Option<(usize, u32)> {
         let mut j = i;
         let mut p = 0;
+        let mut last = None;
         while let Some(c) = next_char(text, j) {
             let q = numeral::small_unit(c).or_else(|| numeral::big_unit(c));
             match q {
-                Some(q) => {
+                // 亿亿 is not a scale
+                Some(q) if last != Some(c) => {
                     p += q;
                     j += c.len_utf8();
+                    last = Some(c);
                 }
-                None => break,
+                _ => break,
             }
         }
         (j > i).then_some((j, p))
@@ -385,14 +433,27 @@ impl MoneyRules {
             currency = Some(Cur {
                 code: "CNY".into(),
                 main: true,
+                colloquial: false,
             });
         }
+        let mut has_sub = false;
         if currency.as_ref().is_some_and(|c| c.main) && hi.is_none() {
             // 角/分 after the main unit
             if let Some((end, sub)) = sub_units(text, j, true) {
                 lo = lo.plus(sub)?;
                 j = end;
+                has_sub = true;
             }
+        }
+        // 一块净土: 块 as a classifier is not money
+        if !lenient
+            && !has_sub
+            && currency.as_ref().is_some_and(|c| c.colloquial)
+            && next_char(text, j).is_some_and(|c| {
+                !matches!(c, '钱' | '錢') && (is_ideograph(c) || c.is_alphanumeric())
+            })
+        {
+            currency = None;
         }
         // 整/正 and 钱 after a main unit
         if currency.as_ref().is_some_and(|c| c.main) {
@@ -427,6 +488,7 @@ impl MoneyRules {
         &self,
         text: &str,
         i: usize,
+        bare_ok: bool,
         lenient: bool,
     ) -> Option<(Range<usize>, Money, RuleId)> {
         let mut first = self.core(text, i, lenient)?;
@@ -540,6 +602,11 @@ impl MoneyRules {
             None if lenient || (rule == LEVEL && first.scale.is_some_and(|p| p >= 8)) => {
                 "CNY".to_string()
             }
+            // money.context: a bare number with a 万/亿 scale after a money word
+            None if bare_ok && rule != LEVEL && first.scale.is_some_and(|p| p >= 4) => {
+                rule = CONTEXT;
+                "CNY".to_string()
+            }
             None => return None,
         };
         let (value, min, max) = match qualifier {
@@ -578,7 +645,7 @@ impl MoneyRules {
         };
         for (i, c) in s.char_indices() {
             if can_start(c)
-                && let Some((r, m, _)) = self.amount_at(s, i, true)
+                && let Some((r, m, _)) = self.amount_at(s, i, false, true)
             {
                 consider(r, m);
             }
@@ -625,15 +692,33 @@ impl MoneyRules {
             if i < covered || !can_start(c) {
                 continue;
             }
-            // only at the start of a numeral run (not inside `2024` or `三百`)
-            if p.is_some_and(|p| continues_number(p) && continues_number(c)) {
+            // only at the start of a numeral run (not inside `2024`, `三百` or `1,234`; a
+            // comma between clauses — `1亿元，伍仟万元` — does not continue a number)
+            let inside = p.is_some_and(|p| match p {
+                ',' | '，' => {
+                    numeral::arabic_digit(c).is_some()
+                        && prev_char(text, i - p.len_utf8())
+                            .is_some_and(|q| numeral::arabic_digit(q).is_some())
+                }
+                _ => continues_number(p) && continues_number(c),
+            });
+            if inside {
                 continue;
             }
-            // not a percentage, version, model number: letters/digits glued before
-            if p.is_some_and(|p| p.is_ascii_alphabetic() || p == '.' || p == 'V' || p == 'v') {
+            // not a version or model number (`V2.0`, `A380`), unless a currency code is glued
+            // to the number (`RMB5000万`)
+            if p.is_some_and(|p| p.is_ascii_alphabetic() || p == '.')
+                && self.currency_before(text, i).is_none()
+            {
                 continue;
             }
-            let Some((r, m, rule)) = self.amount_at(text, i, false) else {
+            let Some((r, m, rule)) = self.amount_at(text, i, false, false).or_else(|| {
+                let (r, m, rule) = self.amount_at(text, i, true, false)?;
+                (rule == CONTEXT
+                    && self.trigger_before(text, r.start)
+                    && Self::term_at(&self.counts, text, skip_spaces(text, r.end)).is_none())
+                .then_some((r, m, rule))
+            }) else {
                 continue;
             };
             // 12%: the numeral is followed by a percent sign
@@ -655,6 +740,11 @@ fn pow10_i(p: i32) -> Dec {
     }
 }
 
+/// A CJK ideograph (a word goes on).
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
 /// Could an amount start with this character?
 fn can_start(c: char) -> bool {
     numeral::starts_numeral(c) || matches!(c, '数' | '數' | '几' | '幾' | '上' | '.' | '．')
@@ -664,7 +754,7 @@ fn can_start(c: char) -> bool {
 fn continues_number(c: char) -> bool {
     numeral::starts_numeral(c)
         || numeral::big_unit(c).is_some()
-        || matches!(c, '.' | '．' | ',' | '，' | '点' | '點')
+        || matches!(c, '.' | '．' | '点' | '點')
 }
 
 /// `(含)` / `（含）` after an amount.
@@ -810,6 +900,7 @@ mod tests {
             ("三块零四", 3.04, "CNY"),
             ("新台币 177.1 亿元", 1.771e10, "TWD"),
             ("三万元欧元", 30000.0, "EUR"),
+            ("RMB5000万", 5e7, "CNY"),
         ];
         for (s, v, c) in cases {
             let m = rules().parse(s).unwrap_or_else(|| panic!("{s}: no parse"));
@@ -868,6 +959,9 @@ mod tests {
             "V2.0版本",
             "电话010-12345678",
             "上百家企业",
+            "还学校一块净土",
+            "挂上了一块２４小时的招牌",
+            "A380客机",
         ] {
             assert!(
                 rules().find_all(s).is_empty(),
@@ -875,6 +969,25 @@ mod tests {
                 rules().find_all(s)
             );
         }
+    }
+
+    #[test]
+    fn clause_commas_do_not_join_amounts() {
+        let t = "1亿元，伍仟万元，RMB300万，1,234万元。";
+        let got: Vec<_> = rules()
+            .find_all(t)
+            .into_iter()
+            .map(|(r, m, _)| (&t[r], m.value))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("1亿元", 1e8),
+                ("伍仟万元", 5e7),
+                ("RMB300万", 3e6),
+                ("1,234万元", 1.234e7)
+            ]
+        );
     }
 
     #[test]

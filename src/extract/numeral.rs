@@ -225,14 +225,12 @@ impl Numeral {
 /// Read one Arabic number at byte `i`: digits, `,`-groups of three, one decimal part.
 /// Returns (value, end, has fraction, digit count).
 fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
-    let b = text.as_bytes();
     let mut m: i128 = 0;
     let mut digits = 0usize;
-    let mut j = i;
     let mut chars = text[i..].char_indices().peekable();
     let mut last_end = i;
     // integer part
-    let mut group = 0usize; // digits since last separator (None before any separator)
+    let mut group = 0usize; // digits since the last separator
     let mut seen_sep = false;
     while let Some(&(k, c)) = chars.peek() {
         if let Some(d) = arabic_digit(c) {
@@ -276,7 +274,7 @@ fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
     if seen_sep && group != 3 {
         return None;
     }
-    j = j.max(last_end);
+    let mut j = last_end;
     let mut s = 0u32;
     let mut frac = false;
     if let Some(c) = text[j..].chars().next()
@@ -299,7 +297,6 @@ fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
     if digits == 0 {
         return None;
     }
-    let _ = b;
     Some((Dec { m, s }.trim(), j, frac, digits))
 }
 
@@ -546,10 +543,14 @@ fn elide(v: Dec, single: bool, prev_unit: Option<u32>) -> Option<Dec> {
 /// A leading sign is not read here (callers decide what `负`/`-` means in context).
 pub fn scan(text: &str, start: usize) -> Option<Numeral> {
     let toks = tokenize(text, start);
+    if toks.is_empty() {
+        return None;
+    }
+    let all: Vec<Tok> = toks.iter().map(|t| t.0).collect();
     let mut n = toks.len();
     while n > 0 {
-        let ts: Vec<Tok> = toks[..n].iter().map(|t| t.0).collect();
-        if let Some((value, direct)) = parse_tokens(&ts) {
+        let ts = &all[..n];
+        if let Some((value, direct)) = parse_tokens(ts) {
             let arabic_only = ts.iter().all(|t| matches!(t, Tok::Arabic { .. }));
             let has_unit = ts.iter().any(|t| matches!(t, Tok::Small(_) | Tok::Big(_)));
             let mut big = 0;

@@ -27,8 +27,11 @@
 //! Why normalize before segmenting: a page marker or a noise run in the middle of a sentence
 //! would otherwise become a sentence boundary or break a name.
 //!
-//! Cost: one `Vec<Unit>` per document (12 bytes per char), five linear passes, no per-char
-//! allocation. See `tests/normalize_speed` notes in the report for measured throughput.
+//! Offsets are stored as `u32`: a document may not exceed 4 GiB (the reader's limit is
+//! 256 MiB by default and the CLI caps `--max-bytes` at 4 GiB).
+//!
+//! Cost: one `Vec<Unit>` (16 bytes per char, reused per thread), six linear passes, no per-char
+//! allocation, and the map built with exact allocations.
 
 pub mod filters;
 pub mod offset_map;
@@ -133,31 +136,46 @@ impl Normalizer {
 
     /// Normalize a text. Cannot fail.
     pub fn apply_str(&self, text: &str) -> NormText {
-        let mut units: Vec<Unit> = Vec::with_capacity(text.len() / 2 + 16);
-        units.extend(
-            text.char_indices()
-                .map(|(i, c)| Unit::new(c, i as u32, (i + c.len_utf8()) as u32)),
-        );
-        let orig_chars = units.len();
+        // The unit buffer is reused per thread: fresh memory costs page faults, which were a
+        // quarter of the time on a many-document run.
+        let mut units = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        units.clear();
+        units.reserve(text.chars().count());
+        for (i, c) in text.char_indices() {
+            units.push(Unit::new(c, i as u32, (i + c.len_utf8()) as u32));
+        }
         let mut stats = NormStats::default();
         for f in &self.filters {
             f.apply(&mut units, &mut stats);
         }
         let mut b = NormText::builder(text.len());
-        let bytes: usize = units.iter().map(|u| u.c.len_utf8()).sum();
-        b.reserve(units.len(), bytes);
-        for u in &units {
-            b.push_unit(u);
-        }
-        // Every original char that is not carried 1:1 by a unit counts as removed (a merged
-        // `\%` → `%` removes one; a page marker standing in as a paragraph break removes 9).
-        b.removed(orig_chars.saturating_sub(units.len()));
+        b.push_units(&units);
+        // Noise only; whitespace is counted apart (`stats.spaces`).
+        b.removed(stats.noise_chars + stats.latex_chars + stats.marker_chars);
         b.stats(stats, stats.converted > 0);
+        if units.capacity() <= MAX_SCRATCH {
+            SCRATCH.with(|s| *s.borrow_mut() = units);
+        }
         b.finish()
     }
 }
 
+/// Largest unit buffer kept for reuse (16 MiB worth of units); bigger ones are freed.
+const MAX_SCRATCH: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Vec<Unit>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 static DEFAULT: LazyLock<Normalizer> = LazyLock::new(Normalizer::default);
+
+/// Clean one line of metadata (a title) the way document text is cleaned, in its own script;
+/// `None` when nothing is left.
+pub fn clean_line(s: &str) -> Option<String> {
+    let n = DEFAULT.apply_str(s);
+    let t = n.display.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
+}
 
 /// Normalize a document with the default chain. Cannot fail.
 pub fn normalize(doc: &Document) -> NormText {
@@ -182,6 +200,15 @@ mod tests {
         assert_eq!(&doc.text[s.start..s.end], "国");
         let s = n.to_original(0..6);
         assert_eq!(&doc.text[s.start..s.end], "中<PAGE_DIV>国");
+    }
+
+    #[test]
+    fn titles_are_cleaned() {
+        assert_eq!(
+            clean_line("中国联通#%\\$^&*(大会 <PAGE_DIV> 论坛").as_deref(),
+            Some("中国联通大会论坛")
+        );
+        assert_eq!(clean_line("#%\\$^&*(<PAGE_DIV>"), None);
     }
 
     #[test]

@@ -17,6 +17,8 @@ use super::Unit;
 pub struct NormStats {
     /// `<PAGE_DIV>` markers and form feeds removed.
     pub page_markers: usize,
+    /// Characters of those markers.
+    pub marker_chars: usize,
     /// Characters of conversion-noise runs (`#%\$^&*(`, `(*)`, …) removed.
     pub noise_chars: usize,
     /// Characters of LaTeX markup (`\(`, `\mathrm{`, `}`, …) removed.
@@ -47,7 +49,8 @@ pub struct NormText {
     orig: Vec<(u32, u32)>,
     /// Length of the original text.
     orig_len: usize,
-    /// How many characters of the original were removed (noise, markers, markup, spaces).
+    /// How many characters of the original were removed as noise: noise runs, page markers and
+    /// LaTeX markup (whitespace removed is counted apart, in `stats.spaces`).
     pub removed_chars: usize,
     /// What each filter did.
     pub stats: NormStats,
@@ -145,6 +148,56 @@ impl NormBuilder {
     /// Push a filter-chain unit.
     pub fn push_unit(&mut self, u: &Unit) {
         self.push(u.c, u.m, u.start as usize..u.end as usize);
+    }
+
+    /// Push all units at once: the fast path the normalizer uses (exact allocations, no
+    /// per-char capacity checks; when no unit has a different matching char, `text` is a plain
+    /// copy of `display`).
+    pub fn push_units(&mut self, units: &[Unit]) {
+        let bytes: usize = units.iter().map(|u| u.c.len_utf8()).sum();
+        let base = self.out.text.len();
+        let mut display = vec![0u8; bytes];
+        let mut starts = Vec::with_capacity(units.len());
+        let mut converted = false;
+        let mut pos = 0;
+        for u in units {
+            starts.push((base + pos) as u32);
+            let c = u.c;
+            if (c as u32) < 0x80 {
+                display[pos] = c as u8;
+                pos += 1;
+            } else {
+                let len = c.len_utf8();
+                c.encode_utf8(&mut display[pos..pos + len]);
+                pos += len;
+            }
+            converted |= u.m != c;
+        }
+        // The buffer holds whole chars only, so this conversion cannot fail.
+        let display = String::from_utf8(display).unwrap_or_default();
+        let text = if converted {
+            let mut text = String::with_capacity(bytes);
+            for u in units {
+                text.push(if u.m.len_utf8() == u.c.len_utf8() {
+                    u.m
+                } else {
+                    u.c
+                });
+            }
+            text
+        } else {
+            display.clone()
+        };
+        if self.out.text.is_empty() {
+            self.out.text = text;
+            self.out.display = display;
+            self.out.starts = starts;
+        } else {
+            self.out.text.push_str(&text);
+            self.out.display.push_str(&display);
+            self.out.starts.extend(starts);
+        }
+        self.out.orig.extend(units.iter().map(|u| (u.start, u.end)));
     }
 
     /// Record that `n` original characters were dropped as noise.

@@ -3,7 +3,9 @@
 //! Press releases open with a title and a line such as `发布时间: 2024 年 7 月 21 日`. The
 //! header is looked for in the first 15 lines only, so a `时间：` in the body cannot be taken
 //! for the publication date. Accepted:
-//! - title: the first `# …` line (Markdown), else a `标题：…` line;
+//! - title: the first Markdown heading (`# …`; `#` then a space or a letter, so a noise run
+//!   like `#%\$^&*(` is not a title), else a `标题：…` line. The title is the raw line; the CLI
+//!   cleans it with the same normalization as the text;
 //! - date keys: 发布时间 发布日期 发表时间 发文日期 来源时间 更新时间 日期 时间, followed by an
 //!   ASCII or full-width colon (or just spaces), anywhere in the line (`来源：新华社 发布时间：…`);
 //! - date forms: `2024-07-21`, `2024/7/21`, `2024.07.21`, `2024年7月21日`, with spaces
@@ -141,9 +143,10 @@ pub fn parse_header(text: &str, encoding: &'static str) -> Header {
     for line in text.lines().take(15) {
         let l = line.trim().trim_start_matches('\u{FEFF}');
         if h.title.is_none() {
+            // A heading: `#`s, then a space or a letter — `#%\$^&*(` is noise, not a title.
             if let Some(t) = l.strip_prefix('#').map(|t| t.trim_start_matches('#'))
                 && !t.trim().is_empty()
-                && (t.starts_with(' ') || !l.starts_with("##"))
+                && t.starts_with(|c: char| c.is_whitespace() || c.is_alphanumeric())
             {
                 h.title = Some(t.trim().to_string());
                 continue;
@@ -244,6 +247,8 @@ mod tests {
         assert_eq!(h.title.as_deref(), Some("某论坛召开"));
         let h = parse_header("# 中国联通合作伙伴大会\n## 开篇", "UTF-8");
         assert_eq!(h.title.as_deref(), Some("中国联通合作伙伴大会"));
+        let h = parse_header("#%\\$^&*(<PAGE_DIV>\n正文", "UTF-8");
+        assert_eq!(h.title, None);
     }
 
     #[test]

@@ -101,6 +101,7 @@ impl Filter for PageDiv {
             // The marker's own range (a paragraph break stands in for it if needed).
             let marker = Unit::new('\n', u[r].start, u[r + len - 1].end);
             stats.page_markers += 1;
+            stats.marker_chars += len;
             // Swallow whitespace and further markers after it.
             let mut e = r + len;
             let mut newlines: [Option<Unit>; 2] = [None, None];
@@ -124,6 +125,7 @@ impl Filter for PageDiv {
                 match marker_at(u, e) {
                     Some(l) => {
                         stats.page_markers += 1;
+                        stats.marker_chars += l;
                         e += l;
                     }
                     None => break,

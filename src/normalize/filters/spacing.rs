@@ -5,10 +5,16 @@
 //! horizontal whitespace (spaces, tabs, U+3000, NBSP, `\r`) is removed when a Chinese character
 //! or Chinese punctuation is on either side of it, when it starts or ends a line, or when it
 //! follows ASCII `,:;!?` used after a Chinese character (`日期: 2024`). Spaces between Latin
-//! words and numbers (`New York`, `5 G`) are kept, a run of several collapsing to one space. Line breaks are never touched: they are the segmenter's business.
+//! words and numbers (`New York`, `5 G`) are kept, a run of several collapsing to one space.
+//!
+//! One exception: inside a title in 《》 a space between two words is part of the name as
+//! written (`《新智新业新力 共享共创共赢》`), so it is kept (as one space). Spaces next to the
+//! brackets themselves still go, and a 《 left open for more than 60 characters no longer counts.
+//!
+//! Line breaks are never touched: they are the segmenter's business.
 
 use super::super::{Filter, NormStats, Unit};
-use super::{is_cjk, is_hspace};
+use super::{is_cjk, is_cjk_punct, is_hspace};
 
 /// See the module docs.
 pub struct Spacing;
@@ -21,8 +27,14 @@ impl Filter for Spacing {
     fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
         let n = u.len();
         let (mut r, mut w) = (0, 0);
+        let mut title_at: Option<usize> = None; // output index of an open 《
         while r < n {
             if !is_hspace(u[r].c) {
+                match u[r].c {
+                    '《' => title_at = Some(w),
+                    '》' | '\n' => title_at = None,
+                    _ => {}
+                }
                 u[w] = u[r];
                 w += 1;
                 r += 1;
@@ -42,7 +54,11 @@ impl Filter for Spacing {
                     .map_or(0, |p| p + 1);
                 u[line..w].iter().all(|x| x.c == '#')
             };
+            let in_title = title_at.is_some_and(|t| w - t <= 60)
+                && prev.is_some_and(|p| p != '\n' && !is_cjk_punct(p))
+                && next.is_some_and(|q| q != '\n' && !is_cjk_punct(q));
             let drop = !heading
+                && !in_title
                 && match (prev, next) {
                     (None, _) | (_, None) | (Some('\n'), _) | (_, Some('\n')) => true,
                     (Some(p), Some(q)) => {
@@ -91,6 +107,10 @@ mod tests {
         assert_eq!(run("　　段首缩进。  \r\n下一行 "), "段首缩进。\n下一行");
         assert_eq!(run("超过 3.5 亿元"), "超过3.5亿元");
         assert_eq!(run("# 标题\n## 开篇 ：新起点"), "# 标题\n## 开篇：新起点");
+        assert_eq!(
+            run("题为《 新智新业新力  共享共创共赢 》的演讲 在京"),
+            "题为《新智新业新力 共享共创共赢》的演讲在京"
+        );
     }
 
     #[test]

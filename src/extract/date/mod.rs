@@ -1,0 +1,651 @@
+//! Dates: absolute, partial and relative (to the publication date) time expressions.
+//!
+//! Rule ids (docs in `schema/rules/date.toml`):
+//! - `date.absolute` — a date with its year: `2024年7月21日`, `2024-07-21`, `2024.7.21`,
+//!   `2024/07/21`, `二〇二四年七月二十一日`, partial `2022年9月` (month), `2024年` (year),
+//!   `2024年底`, `2024年上半年` (half), `2024年第三季度` (quarter);
+//! - `date.relative` — a date that needs the publication date: `7月20日` (no year), `昨日`,
+//!   `今（16）日`, `本月15日`, `上月`, `今年3月`, `去年`, weekdays (`周一`, `下周三`);
+//! - `date.range` — two dates joined by 至/到/-/~ (`11月3日至5日`, `2017年8月至11月`), the
+//!   second inheriting the year/month it leaves out; also `前两天`, `前三季度`;
+//! - `date.period` — a duration, not a point in time: `未来三年`, `三年内`, `近五年`
+//!   (`TimeValue::Period`).
+//!
+//! Decisions:
+//! - A date without a year takes the publication year, and moves back one year when it would
+//!   otherwise fall more than eight months after publication (`12月30日` in an article of
+//!   2025-01-03 is 2024-12-30; `9月30日` in one of March is still the coming September).
+//!   Without a publication date, relative dates are not extracted (we cannot know them).
+//! - Invalid dates (`2024年13月45日`, `2月30日`) produce nothing.
+//! - `2024年度` (a fiscal year) is the year 2024; `80年代`, `20年来`, `1000多年` are not years.
+//! - Weekdays: `上/下/这周X` are days of the previous/next/current ISO week; a bare `周X`
+//!   is its next occurrence after the publication date (the convention of both Duckling and
+//!   JioNLP).
+//! - Two-digit years (`07年第三季度`, `九七年`) are read only when a month, quarter or half
+//!   follows or when written digit by digit in Chinese; `20年` alone is twenty years.
+//!
+//! - `N天后`, `两年前` are the point that far away (the day, the year), not Duckling's
+//!   interval of the N units in between; `前两天`, `后三个月` are such intervals.
+//! - Neighbouring digits before 年 (`七八年`) are a vague count, not the year 1978.
+//!
+//! Runs only where a digit, a Chinese numeral or a date word starts, and only after a cheap
+//! look at what follows ([`DateRules::find_all`]); the word lexicon
+//! (`schema/lexicons/date_words.txt`) is one automaton built in [`DateRules::build`].
+//!
+//! Files: this one holds the driver (anchors, ranges, the choice between readings);
+//! `calendar.rs` years/months/days/quarters, `relative.rs` weekdays, durations and N-units
+//! offsets, `numeric.rs` all-digit dates.
+
+use std::ops::Range;
+
+use chrono::{Datelike, Months, NaiveDate, Weekday};
+
+use crate::extract::numeral;
+use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, Precision, TimeValue};
+use crate::rules::{LexiconSet, RuleId, Rules, TermMatcher};
+
+mod calendar;
+mod numeric;
+mod relative;
+
+pub const ABSOLUTE: RuleId = RuleId("date.absolute");
+pub const RELATIVE: RuleId = RuleId("date.relative");
+pub const RANGE: RuleId = RuleId("date.range");
+pub const PERIOD: RuleId = RuleId("date.period");
+
+const PRIORITY: i32 = 10;
+
+/// Compiled date lexicons.
+pub struct DateRules {
+    words: TermMatcher,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// A resolved point: first day, precision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Point {
+    date: NaiveDate,
+    prec: Precision,
+}
+
+/// A parsed expression before range handling.
+#[derive(Clone, Debug)]
+struct Expr {
+    end: usize,
+    start_pt: Point,
+    /// Inclusive end point of a built-in range (`前三季度`, `前两天`).
+    end_pt: Option<Point>,
+    rule: RuleId,
+    /// Components written explicitly (for range inheritance).
+    year: Option<i32>,
+    month: Option<u32>,
+}
+
+/// The context a second range member inherits from the first.
+#[derive(Clone, Copy, Debug, Default)]
+struct Ctx {
+    year: Option<i32>,
+    month: Option<u32>,
+}
+
+const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}', '\t'];
+
+fn skip_spaces(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text[i..].chars().next() {
+        if SPACES.contains(&c) {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn next_char(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+fn starts(text: &str, i: usize, s: &str) -> bool {
+    text.get(i..).is_some_and(|t| t.starts_with(s))
+}
+
+/// The first of `options` that `text[i..]` starts with: its end.
+fn any_of(text: &str, i: usize, options: &[&str]) -> Option<usize> {
+    options
+        .iter()
+        .find(|o| starts(text, i, o))
+        .map(|o| i + o.len())
+}
+
+/// A non-negative integer numeral at `i`: (end, value, digit count if plain digits, arabic).
+fn int_at(text: &str, i: usize) -> Option<(usize, i64, usize, bool)> {
+    let n = numeral::scan(text, i)?;
+    if n.value.s != 0 || n.value.m < 0 || n.value.m > 100_000_000 {
+        return None;
+    }
+    let digits = if n.arabic_only || n.direct {
+        text[i..n.end].chars().count()
+    } else {
+        0
+    };
+    Some((n.end, n.value.m as i64, digits, n.arabic_only))
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn month_start(y: i32, m: u32) -> Option<Point> {
+    Some(Point {
+        date: ymd(y, m, 1)?,
+        prec: Precision::Month,
+    })
+}
+
+fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_months(Months::new(n as u32))
+    } else {
+        d.checked_sub_months(Months::new((-n) as u32))
+    }
+}
+
+/// The start of the last `fine`-sized part of the period `p` (2009 at month precision →
+/// 2009-12-01; a month at day precision → its last day).
+fn last_sub(p: Point, fine: Precision) -> Option<NaiveDate> {
+    let months = |x: Precision| match x {
+        Precision::Day => 0,
+        Precision::Month => 1,
+        Precision::Quarter => 3,
+        Precision::Half => 6,
+        Precision::Year => 12,
+    };
+    if p.prec == fine {
+        return Some(p.date);
+    }
+    let next = add_months(p.date, months(p.prec))?;
+    match fine {
+        Precision::Day => next.pred_opt(),
+        f => add_months(next, -months(f)),
+    }
+}
+
+/// First day of the quarter containing `d`.
+fn quarter_of(d: NaiveDate) -> NaiveDate {
+    let m = (d.month() - 1) / 3 * 3 + 1;
+    ymd(d.year(), m, 1).unwrap_or(d)
+}
+
+/// Resolve a two-digit year against the reference year.
+fn two_digit_year(yy: i64, base: Option<NaiveDate>) -> i32 {
+    let limit = base.map_or(2035, |b| b.year() + 10);
+    if 2000 + yy as i32 <= limit {
+        2000 + yy as i32
+    } else {
+        1900 + yy as i32
+    }
+}
+
+fn weekday_of(c: char) -> Option<Weekday> {
+    Some(match c {
+        '一' | '1' => Weekday::Mon,
+        '二' | '2' => Weekday::Tue,
+        '三' | '3' => Weekday::Wed,
+        '四' | '4' => Weekday::Thu,
+        '五' | '5' => Weekday::Fri,
+        '六' | '6' => Weekday::Sat,
+        '日' | '天' | '七' | '7' => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// How many times 上 or 下 repeats at `i` (1 when it does not, or for other characters).
+fn repeats(text: &str, i: usize) -> usize {
+    match next_char(text, i) {
+        Some(c @ ('上' | '下')) => {
+            let mut k = 1;
+            while next_char(text, i + 3 * k) == Some(c) {
+                k += 1;
+            }
+            k
+        }
+        _ => 1,
+    }
+}
+
+/// Range connectors between two dates.
+const CONNECTORS: &[&str] = &[
+    "——", "--", "起至", "至", "到", "~", "～", "-", "－", "—", "–", "〜",
+];
+
+impl DateRules {
+    pub fn build(lex: &LexiconSet) -> DateRules {
+        DateRules {
+            words: TermMatcher::new(lex.get("date_words").entries.iter()),
+        }
+    }
+
+    /// A relative word at `i`: (end, unit, offset).
+    /// A repeated 上/下 multiplies the offset (`上上个月` = two months back).
+    fn word_at(&self, text: &str, i: usize) -> Option<(usize, Unit, i32)> {
+        let k = repeats(text, i);
+        let (e, unit, off) = self.word_once(text, i + 3 * (k - 1))?;
+        if k == 1 {
+            return Some((e, unit, off));
+        }
+        let sign = if starts(text, i, "上") { -1 } else { 1 };
+        (off == sign && unit != Unit::Day).then_some((e, unit, off * k as i32))
+    }
+
+    fn word_once(&self, text: &str, i: usize) -> Option<(usize, Unit, i32)> {
+        let mut lim = (i + 16).min(text.len());
+        while !text.is_char_boundary(lim) {
+            lim -= 1;
+        }
+        let (r, e) = self.words.find_longest(&text[i..lim]).next()?;
+        if r.start != 0 {
+            return None;
+        }
+        let unit = match e.attr("unit")? {
+            "day" => Unit::Day,
+            "month" => Unit::Month,
+            "quarter" => Unit::Quarter,
+            "year" => Unit::Year,
+            _ => return None,
+        };
+        Some((i + r.end, unit, e.attr("offset")?.parse().ok()?))
+    }
+
+    /// Every date in `text` (the clean matching view), resolved against `published`.
+    pub fn find_all(
+        &self,
+        text: &str,
+        published: Option<NaiveDate>,
+    ) -> Vec<(Range<usize>, TimeValue, RuleId)> {
+        let mut out = Vec::new();
+        let mut covered = 0;
+        let mut prev: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            let p = prev;
+            prev = Some(c);
+            if i < covered {
+                continue;
+            }
+            if !(numeral::starts_numeral(c) || is_word_start(c)) {
+                continue;
+            }
+            // not inside a number, a code or an identifier
+            if p.is_some_and(|p| {
+                p.is_ascii_alphanumeric()
+                    || numeral::arabic_digit(p).is_some()
+                    || matches!(p, '.' | '．' | '-' | '/' | '_')
+                    || (numeral::starts_numeral(p) && numeral::starts_numeral(c))
+            }) {
+                continue;
+            }
+            if !self.worth_trying(text, i, c) {
+                continue;
+            }
+            if let Some((r, v, rule)) = self.date_at(text, i, published) {
+                covered = r.end;
+                out.push((r, v, rule));
+            } else if numeral::starts_numeral(c) {
+                // a failed date (`2月30日`) must not leave its pieces (`30日`) behind
+                covered = date_run_end(text, i);
+            }
+        }
+        out
+    }
+
+    /// A cheap filter before the full grammar: a numeral must be followed (after spaces and
+    /// 个/多) by a date unit, a date separator or a range connector; a word character must
+    /// start a date word or have a numeral or a week word within the next few characters.
+    fn worth_trying(&self, text: &str, i: usize, c: char) -> bool {
+        if numeral::starts_numeral(c) {
+            let Some(n) = numeral::scan(text, i) else {
+                return false;
+            };
+            if n.arabic_only && n.end - i == 8 {
+                return true; // 20240307
+            }
+            let mut j = skip_spaces(text, n.end);
+            if let Some(e) = any_of(text, j, &["个", "個", "多"]) {
+                j = e;
+            }
+            return next_char(text, j).is_some_and(|x| {
+                "年月日号號天季周週-/.．·•／－—–~～至到（(QqH".contains(x) || x.is_ascii_digit()
+            });
+        }
+        if self.word_once(text, i).is_some() || "周週星礼禮".contains(c) {
+            return true;
+        }
+        text[i..]
+            .chars()
+            .skip(1)
+            .take(4)
+            .any(|x| numeral::starts_numeral(x) || "周週星礼禮季半".contains(x))
+    }
+
+    /// One date expression (with range and period handling) at byte `i`.
+    fn date_at(
+        &self,
+        text: &str,
+        i: usize,
+        base: Option<NaiveDate>,
+    ) -> Option<(Range<usize>, TimeValue, RuleId)> {
+        if let Some((end, v)) = self.period_at(text, i) {
+            return Some((i..end, v, PERIOD));
+        }
+        let mut start = i;
+        if let Some(x) = self.bare_year_range(text, i, base) {
+            return Some(x);
+        }
+        let first = self.expr_at(text, i, base, Ctx::default())?;
+        let mut end = first.end;
+        let mut rule = first.rule;
+        let mut a = first.start_pt;
+        let mut b = first.end_pt;
+        // a range: A 至 B
+        let k = skip_spaces(text, first.end);
+        if let Some(k2) = CONNECTORS.iter().find_map(|c| any_of(text, k, &[c])) {
+            let ctx = Ctx {
+                year: first.year,
+                month: first.month,
+            };
+            let k2 = skip_spaces(text, k2);
+            if let Some(second) = self.expr_at(text, k2, base, ctx) {
+                let last = second.end_pt.unwrap_or(second.start_pt);
+                if last.date >= a.date {
+                    // Mixed precisions (`2014年11月到下个月9号`, `2008.03-2009`): the range
+                    // takes the finer one; the coarser end is widened to its last sub-period.
+                    let fine = a.prec.min(last.prec);
+                    a.prec = fine;
+                    b = Some(Point {
+                        date: last_sub(last, fine)?,
+                        prec: fine,
+                    });
+                    end = second.end;
+                    rule = RANGE;
+                } else {
+                    // a range that ends before it starts (`11月5日至3日`) is not a date
+                    return None;
+                }
+            }
+        }
+        // 自/从 … 起/止
+        if rule == RANGE {
+            if matches!(prev_char(text, start), Some('从' | '自' | '從')) {
+                start -= 3;
+            }
+            if matches!(next_char(text, end), Some('止')) {
+                end += 3;
+            }
+        }
+        let tv = TimeValue::Date {
+            date: a.date,
+            precision: a.prec,
+            end: b
+                .map(|p| p.date)
+                .filter(|d| *d != a.date || b.is_some_and(|p| p.prec != a.prec)),
+        };
+        Some((start..end, tv, rule))
+    }
+
+    /// `1985到89年9月`, `2008——2018年`: a bare four-digit year opening a range whose end
+    /// states its year.
+    fn bare_year_range(
+        &self,
+        text: &str,
+        i: usize,
+        base: Option<NaiveDate>,
+    ) -> Option<(Range<usize>, TimeValue, RuleId)> {
+        let (e, v, 4, true) = int_at(text, i)? else {
+            return None;
+        };
+        if !(1000..=2999).contains(&v) {
+            return None;
+        }
+        let k = skip_spaces(text, e);
+        let k = CONNECTORS.iter().find_map(|c| any_of(text, k, &[c]))?;
+        let k = skip_spaces(text, k);
+        self.year_at(text, k, base)?;
+        let second = self.expr_at(text, k, base, Ctx::default())?;
+        let last = second.end_pt.unwrap_or(second.start_pt);
+        let a = ymd(v as i32, 1, 1)?;
+        if last.date < a {
+            return None;
+        }
+        let fine = last.prec.min(Precision::Year);
+        Some((
+            i..second.end,
+            TimeValue::Date {
+                date: a,
+                precision: fine,
+                end: Some(last.date),
+            },
+            RANGE,
+        ))
+    }
+
+    /// A date expression without ranges.
+    fn expr_at(&self, text: &str, i: usize, base: Option<NaiveDate>, ctx: Ctx) -> Option<Expr> {
+        if let Some(e) = self.numeric_at(text, i, base.map(|b| b.year())) {
+            return Some(e);
+        }
+        // `2008.03-2009`: a bare four-digit year closing a range that began with a year
+        if ctx.year.is_some()
+            && let Some((e, v, 4, true)) = int_at(text, i)
+            && (1000..=2999).contains(&v)
+            && next_char(text, e)
+                .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '.' && c != '年')
+        {
+            return Some(Expr {
+                end: e,
+                start_pt: Point {
+                    date: ymd(v as i32, 1, 1)?,
+                    prec: Precision::Year,
+                },
+                end_pt: None,
+                rule: ABSOLUTE,
+                year: Some(v as i32),
+                month: None,
+            });
+        }
+        // The longest reading wins (`4月前4天` is the first four days of April, not "four
+        // months ago"); on a tie the earlier parser in this list.
+        [
+            self.weekday_at(text, i, base),
+            self.relative_span_at(text, i, base),
+            self.today_paren_at(text, i, base),
+            self.calendar_at(text, i, base, ctx),
+        ]
+        .into_iter()
+        .flatten()
+        .reduce(|a, b| if b.end > a.end { b } else { a })
+    }
+}
+
+/// The end of a run of numerals, date units, range connectors and spaces starting at `i`.
+fn date_run_end(text: &str, i: usize) -> usize {
+    let mut j = i;
+    while let Some(c) = next_char(text, j) {
+        if numeral::starts_numeral(c)
+            || numeral::big_unit(c).is_some()
+            || "年月日号號至到-~～—－".contains(c)
+            || SPACES.contains(&c)
+        {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Characters that can start a date word (`今天`, `上月`, `周一`, `未来三年`, `前两天`, `Q1`).
+fn is_word_start(c: char) -> bool {
+    "今昨前明后後大本当當这這上下去来來尋寻聽听星礼禮周週未近过過最此首第Qq".contains(c)
+}
+
+pub struct DateExtractor;
+
+impl Extractor for DateExtractor {
+    fn family(&self) -> &'static str {
+        "date"
+    }
+
+    fn find(&self, doc: &AnnotatedDoc, rules: &Rules, out: &mut Vec<Candidate>) {
+        for (r, v, rule) in rules.date.find_all(doc.text(), doc.published()) {
+            out.push(Candidate::new(Label::Date, r, rule, PRIORITY).with_attrs(Attrs::Time(v)));
+        }
+    }
+}
+
+/// The inclusive day range a time value covers (for evaluation and queries):
+/// a month-precision date covers the whole month, and so on.
+pub fn day_range(v: &TimeValue) -> Option<(NaiveDate, NaiveDate)> {
+    let TimeValue::Date {
+        date,
+        precision,
+        end,
+    } = v
+    else {
+        return None;
+    };
+    let last = |d: NaiveDate, p: Precision| -> Option<NaiveDate> {
+        let months = match p {
+            Precision::Day => return Some(d),
+            Precision::Month => 1,
+            Precision::Quarter => 3,
+            Precision::Half => 6,
+            Precision::Year => 12,
+        };
+        add_months(d, months)?.pred_opt()
+    };
+    let e = end.unwrap_or(*date);
+    // a range end is as precise as its start, unless it is a coarser unit itself
+    Some((*date, last(e, *precision)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    fn one(text: &str, base: Option<NaiveDate>) -> Option<(String, TimeValue)> {
+        let got = Rules::builtin().date.find_all(text, base);
+        got.into_iter()
+            .max_by_key(|(r, _, _)| r.len())
+            .map(|(r, v, _)| (text[r].to_string(), v))
+    }
+
+    fn day(text: &str, base: NaiveDate) -> Option<(NaiveDate, Precision, Option<NaiveDate>)> {
+        match one(text, Some(base))?.1 {
+            TimeValue::Date {
+                date,
+                precision,
+                end,
+            } => Some((date, precision, end)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn absolute_table() {
+        let b = d(2024, 7, 21);
+        let cases: &[(&str, NaiveDate, Precision)] = &[
+            ("2024年7月21日", d(2024, 7, 21), Precision::Day),
+            ("2024 年 7 月 21 日", d(2024, 7, 21), Precision::Day),
+            ("2024-07-21", d(2024, 7, 21), Precision::Day),
+            ("2024.7.21", d(2024, 7, 21), Precision::Day),
+            ("2024/07/21", d(2024, 7, 21), Precision::Day),
+            ("二〇二四年七月二十一日", d(2024, 7, 21), Precision::Day),
+            ("2022年9月", d(2022, 9, 1), Precision::Month),
+            ("2024年", d(2024, 1, 1), Precision::Year),
+            ("2024年底", d(2024, 12, 1), Precision::Month),
+            ("2024年上半年", d(2024, 1, 1), Precision::Half),
+            ("2024年第三季度", d(2024, 7, 1), Precision::Quarter),
+            ("一季度", d(2024, 1, 1), Precision::Quarter),
+            ("7月20日", d(2024, 7, 20), Precision::Day),
+            ("7 月 20 日", d(2024, 7, 20), Precision::Day),
+            ("昨日", d(2024, 7, 20), Precision::Day),
+            ("今（16）日", d(2024, 7, 16), Precision::Day),
+            ("本月15日", d(2024, 7, 15), Precision::Day),
+            ("上月", d(2024, 6, 1), Precision::Month),
+            ("今年3月", d(2024, 3, 1), Precision::Month),
+            ("去年", d(2023, 1, 1), Precision::Year),
+            ("前天", d(2024, 7, 19), Precision::Day),
+        ];
+        for (t, want, p) in cases {
+            let got = day(t, b).unwrap_or_else(|| panic!("{t}: nothing"));
+            assert_eq!((got.0, got.1), (*want, *p), "{t}");
+        }
+    }
+
+    #[test]
+    fn year_rolls_back() {
+        let got = day("12月30日", d(2025, 1, 3)).unwrap();
+        assert_eq!(got.0, d(2024, 12, 30));
+        let got = day("9月30日", d(2024, 3, 13)).unwrap();
+        assert_eq!(got.0, d(2024, 9, 30));
+    }
+
+    #[test]
+    fn ranges_and_periods() {
+        let b = d(2024, 7, 21);
+        assert_eq!(
+            day("11月3日至5日", b),
+            Some((d(2024, 11, 3), Precision::Day, Some(d(2024, 11, 5))))
+        );
+        assert_eq!(
+            day("2017年8月11日至8月22日", b),
+            Some((d(2017, 8, 11), Precision::Day, Some(d(2017, 8, 22))))
+        );
+        for t in ["未来三年", "三年内", "近五年", "20年来"] {
+            let (s, v) = one(t, Some(b)).unwrap();
+            assert_eq!(s, *t);
+            assert!(matches!(v, TimeValue::Period { .. }), "{t}");
+        }
+    }
+
+    #[test]
+    fn invalid_and_non_dates() {
+        let b = d(2024, 7, 21);
+        for t in [
+            "2024年13月45日",
+            "2月30日",
+            "80年代",
+            "1000多年",
+            "300日元",
+            "5G网络",
+            "增长12%",
+            "身份证号140302197706220124",
+            "参加工作也有七八年了",
+            "11月5日至3日",
+        ] {
+            let got = Rules::builtin().date.find_all(t, Some(b));
+            assert!(
+                got.iter()
+                    .all(|(_, v, _)| matches!(v, TimeValue::Period { .. }))
+                    && got.is_empty(),
+                "{t}: {got:?}"
+            );
+        }
+        // relative dates need a publication date
+        assert!(Rules::builtin().date.find_all("7月20日", None).is_empty());
+    }
+}
