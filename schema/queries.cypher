@@ -73,7 +73,7 @@ RETURN s.name AS signer,
        [x IN sides WHERE x <> side] AS counterparties,
        r.sentence AS evidence,
        r.doc AS doc
-ORDER BY date, event, signer;
+ORDER BY date, event, signer, doc;
 
 // name: positions
 // query: positions
@@ -89,7 +89,8 @@ ORDER BY organization, person, title;
 
 // name: positions.roles
 // `kgextract query positions --roles`: also titles given without an organization (HAS_ROLE
-// whose title no HOLDS_POSITION of the same person carries), organization null.
+// whose title no HOLDS_POSITION of the same person carries), organization null. Cypher 3.1
+// cannot order a UNION: compare as a set (kgextract lists rows without organization last).
 MATCH (p:Person)-[r:HOLDS_POSITION]->(o:Organization)
 RETURN p.name AS person, r.title AS title, o.name AS organization, r.status AS status,
        r.sentence AS evidence, r.doc AS doc
@@ -239,7 +240,7 @@ RETURN p.name AS entity,
        CASE WHEN x:Event THEN place END AS place,
        r.sentence AS evidence,
        r.doc AS doc
-ORDER BY entity, entity_id, relation, direction DESC, other;
+ORDER BY entity, entity_id, relation, direction DESC, other, detail;
 
 // name: org
 // query: org
@@ -286,7 +287,7 @@ RETURN p.name AS entity,
        CASE WHEN x:Event THEN place END AS place,
        r.sentence AS evidence,
        r.doc AS doc
-ORDER BY entity, entity_id, relation, direction DESC, other;
+ORDER BY entity, entity_id, relation, direction DESC, other, detail;
 
 // ---------------------------------------------------------------------------------------------
 // Parameterized variants. Their code lines start with `//| ` so that a tool running this file
@@ -338,14 +339,15 @@ ORDER BY entity, entity_id, relation, direction DESC, other;
 // name: path
 // params: from, to
 // `kgextract query path A B`: all shortest paths between two entities (names or aliases),
-// ignoring direction and never through a Document node (at most 15 hops here; kgextract has
-// no bound). Paths are node names and relationship types; kgextract also renders them as text.
+// ignoring direction, passing only through people, organizations and events (at most 15 hops
+// here; kgextract has no bound). Paths are node names and relationship types; kgextract also renders them as text
+// and sorts by it (Cypher 3.1 cannot order by a list): compare as a set.
 //| MATCH (a), (b)
 //| WHERE NOT a:Document AND NOT b:Document AND a <> b
 //|   AND (a.name = $from OR $from IN coalesce(a.aliases, []))
 //|   AND (b.name = $to OR $to IN coalesce(b.aliases, []))
 //| MATCH p = allShortestPaths((a)-[*..15]-(b))
-//| WHERE NONE(n IN nodes(p) WHERE n:Document)
+//| WHERE ALL(n IN nodes(p)[1..-1] WHERE n:Person OR n:Organization OR n:Event)
 //| WITH p, length(p) AS len
 //| WITH collect({len: len, p: p}) AS found, min(len) AS best
 //| UNWIND [f IN found WHERE f.len = best] AS f

@@ -1,9 +1,10 @@
 //! The seed article must yield exactly its events (issue 5). Skips when `shared/` is absent.
 //!
-//! Until the entity/value families land on `main`, the names, places, amounts and dates are
-//! committed by hand here (`hand_marked`), so this test checks the event logic alone;
-//! `full_pipeline` runs the real pipeline and asserts only what the current families can
-//! support (it tightens as they land).
+//! `hand_marked` commits the names, places, amounts and dates by hand (on the normalized
+//! text), so it checks the event logic alone; `full_pipeline` runs every family and asserts
+//! the same facts. Facts that depend on another family are asserted only once that family
+//! delivers their input (each such place says which), so a regression there shows up in that
+//! family's tests, not as a silent pass here.
 
 use std::path::PathBuf;
 
@@ -88,7 +89,13 @@ fn hand_marked() {
     };
     let marks: Vec<(Label, &str, Attrs)> = vec![
         (Label::Organization, "中国联通", Attrs::None),
-        (Label::Location, "在京", Attrs::None),
+        (
+            Label::Location,
+            "京",
+            Attrs::Location {
+                canonical: "北京".into(),
+            },
+        ),
         (Label::Role, "董事长", Attrs::None),
         (Label::Role, "副总经理", Attrs::None),
         (Label::Role, "经济学家", Attrs::None),
@@ -97,51 +104,90 @@ fn hand_marked() {
         (Label::Person, "曹兴信", Attrs::None),
         (Label::Person, "华生", Attrs::None),
         (Label::Person, "靳海涛", Attrs::None),
-        (Label::Date, "7 月 20 日", day("2024-07-20")),
+        (Label::Date, "7月20日", day("2024-07-20")),
         (
             Label::Amount,
             "超过三百亿元",
             money(3e10, Qualifier::MoreThan),
         ),
-        // The noise in `超#%…(千亿元` is removed by normalization on main; mark the rest here.
-        (Label::Amount, "千亿元", money(1e11, Qualifier::MoreThan)),
+        (Label::Amount, "超千亿元", money(1e11, Qualifier::MoreThan)),
         (Label::Amount, "百亿级", money(1e10, Qualifier::Level)),
         (
             Label::Amount,
-            "不低于 300 亿元",
+            "不低于300亿元",
             money(3e10, Qualifier::AtLeast),
         ),
     ];
     let mut cands = Vec::new();
     for (l, s, a) in &marks {
         for (i, _) in norm.text.match_indices(s) {
-            cands.push(Candidate::new(*l, i..i + s.len(), RuleId(MARK), 1).with_attrs(a.clone()));
+            let mut c = Candidate::new(*l, i..i + s.len(), RuleId(MARK), 1).with_attrs(a.clone());
+            if let Attrs::Location { canonical } = a {
+                c.canonical = Some(canonical.clone());
+            }
+            cands.push(c);
         }
     }
     commit(&mut ad, cands);
     extract_events(&mut ad, Rules::builtin());
-    let out = render(&ad);
+    check(&ad, true);
+}
+
+#[test]
+fn full_pipeline() {
+    let Some(text) = seed() else { return };
+    let doc = kgextract::read::from_bytes("seed", "seed", text.as_bytes()).unwrap();
+    let norm = kgextract::normalize::normalize(&doc);
+    let sents = kgextract::segment::segment(&norm);
+    let mut ad = AnnotatedDoc::new(&doc, &norm, &sents);
+    kgextract::extract::run(&mut ad, Rules::builtin());
+    // Depends on the date family: the forum's `7月20日` must be a Date mention.
+    let dated = ad
+        .mentions
+        .iter()
+        .any(|m| m.label == Label::Date && m.text.contains("7月20日"));
+    if !dated {
+        eprintln!("note: the date family gives no date for 7月20日 yet; dates not asserted");
+    }
+    check(&ad, dated);
+}
+
+/// The issue-5 facts of the seed article, and no noise.
+fn check(ad: &AnnotatedDoc, dated: bool) {
+    let out = render(ad);
+    let out: Vec<String> = if dated {
+        out
+    } else {
+        out.into_iter()
+            .map(|l| match l.find(" @") {
+                Some(i) if !l.contains("->") => l[..i].to_string(),
+                _ => l,
+            })
+            .collect()
+    };
+    let at = if dated { " @2024-07-20" } else { "" };
     let forum = "[中国联通合作伙伴大会-产投融合论坛]";
     let expected = [
-        "Forum 中国联通合作伙伴大会-产投融合论坛 @2024-07-20".to_string(),
+        format!("Forum 中国联通合作伙伴大会-产投融合论坛{at}"),
         format!("中国联通 -ORGANIZED-> {forum}"),
         format!("陈忠岳 -SPOKE_AT-> {forum}"),
         format!("曹兴信 -SPOKE_AT{{title=新智新业新力 共享共创共赢}}-> {forum}"),
         format!("华生 -ATTENDED-> {forum}"),
         format!("靳海涛 -ATTENDED-> {forum}"),
-        "Signing 网络安全产业基金合作签约 @2024-07-20".into(),
-        "Signing 战略合作项目投资意向签约 @2024-07-20".into(),
-        "Signing 资本生态合作签约 @2024-07-20".into(),
+        format!("Signing 网络安全产业基金合作签约{at}"),
+        format!("Signing 战略合作项目投资意向签约{at}"),
+        format!("Signing 资本生态合作签约{at}"),
         format!("[网络安全产业基金合作签约] -PART_OF-> {forum}"),
         format!("[战略合作项目投资意向签约] -PART_OF-> {forum}"),
         format!("[资本生态合作签约] -PART_OF-> {forum}"),
         "中国联通 -SIGNED-> [网络安全产业基金合作签约]".into(),
         "中国联通 -SIGNED-> [战略合作项目投资意向签约]".into(),
         "中国联通 -SIGNED-> [资本生态合作签约]".into(),
-        "Launch 联通战新产业母基金焕新发布 @2024-07-20".into(),
+        format!("Launch 联通战新产业母基金焕新发布{at}"),
         "中国联通 -LAUNCHED-> [联通战新产业母基金焕新发布]".into(),
         "[联通战新产业母基金焕新发布] -HAS_AMOUNT-> 百亿级".into(),
-        "[联通战新产业母基金焕新发布] -HAS_AMOUNT-> 不低于 300 亿元".into(),
+        "[联通战新产业母基金焕新发布] -HAS_AMOUNT-> 不低于300亿元".into(),
+        format!("{forum} -LOCATED_IN-> 北京"),
         format!("[联通战新产业母基金焕新发布] -PART_OF-> {forum}"),
     ];
     for e in &expected {
@@ -154,7 +200,7 @@ fn hand_marked() {
         .collect();
     assert_eq!(inv.len(), 1, "{}", out.join("\n"));
     let inv_name = inv[0].trim_start_matches("Investment ").to_string();
-    for a in ["超过三百亿元", "千亿元"] {
+    for a in ["超过三百亿元", "超千亿元"] {
         let l = format!("[{inv_name}] -HAS_AMOUNT-> {a}");
         assert!(out.contains(&l), "missing {l:?} in\n{}", out.join("\n"));
     }

@@ -2,6 +2,7 @@
 
 pub mod eval;
 pub mod extract;
+pub mod merge;
 pub mod query;
 pub mod rules;
 pub mod validate;
@@ -39,6 +40,8 @@ pub enum Command {
     Extract(extract::Args),
     /// Measure extraction quality against gold data.
     Eval(eval::Args),
+    /// Merge shard exports (entity resolution across shards) into one export.
+    Merge(merge::Args),
     /// Ask an export folder: who signed what, positions, events, amounts, person/org, path.
     Query(query::Args),
     /// Explain a rule id: its doc, examples and where it lives.
@@ -64,6 +67,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Merge(a) => merge::run(a),
         Command::Query(a) => query::run(a),
         Command::Rules(a) => rules::run(a),
         Command::Validate(a) => validate::run(a),

@@ -88,6 +88,10 @@ pub struct Args {
     /// `path`: allow paths through shared documents.
     #[arg(long)]
     pub via_documents: bool,
+    /// `path`: allow paths through any node (titles, places, amounts, documents), not only
+    /// people, organizations and events.
+    #[arg(long)]
+    pub via_all: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -207,6 +211,7 @@ pub fn run(args: Args) -> Result<u8> {
         desc: args.desc,
         roles: args.roles,
         via_documents: args.via_documents,
+        via_all: args.via_all,
     };
     if let Err(msg) = filters.check(&q) {
         return usage(&msg);

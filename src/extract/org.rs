@@ -3,7 +3,9 @@
 //! Rule ids (documented in `schema/rules/org.toml`):
 //! - `org.known` — a well-known name, full name or alias from `schema/lexicons/orgs_known.txt`
 //!   (`工行` → 工商银行). Short names that are also ordinary words (`联通`, `移动`, `平安`) are
-//!   listed as `weak=` and only count in a document that names the organization properly.
+//!   listed as `weak=` and only count in a document that names the organization properly, or
+//!   in a list next to an accepted name (`光大、工行`). A government body takes the place
+//!   written before it (`美国国务院`), a company the country after it (`汇丰中国`).
 //! - `org.suffix` — a name ending in an organization suffix (`schema/lexicons/org_suffixes.txt`),
 //!   see [`suffix`] for how the left boundary is found.
 //! - `org.fund` — the same for fund suffixes (`产业母基金`, `投资基金`), kind `fund`.
@@ -16,6 +18,8 @@
 //! then length, then start), so the result does not change when `commit` runs again.
 //!
 //! Decisions:
+//! - Every organization candidate has the same priority, so the longest name wins an overlap
+//!   (`华为技术有限公司` over `华为`, `交通银行深圳分行` over `交通银行`).
 //! - A fund named after its owner (`联通X产业母基金`) is split: the owner is its own
 //!   organization mention and the fund is `X产业母基金`, so one fund is one entity however the
 //!   text prefixes it (suffix attribute `owner=split`).
@@ -71,7 +75,9 @@ pub(crate) enum WordType {
     NotOrg,
     RightBad,
     RightBad1,
+    RightBadHui,
     NotAlias,
+    Measure,
 }
 
 impl WordType {
@@ -83,7 +89,9 @@ impl WordType {
             "notorg" => WordType::NotOrg,
             "rightbad" => WordType::RightBad,
             "rightbad1" => WordType::RightBad1,
+            "rightbad_hui" => WordType::RightBadHui,
             "notalias" => WordType::NotAlias,
+            "measure" => WordType::Measure,
             _ => return None,
         })
     }
@@ -113,6 +121,8 @@ pub(crate) struct SuffixSpec {
     /// A department (`部`, `部门`, `X中心`): named by a function only, it is no organization
     /// of its own inside a longer name (`北京国华置业有限公司公关部`).
     pub dept: bool,
+    /// A unit (`党委`, `工会`) of the organization it follows: no mention of its own there.
+    pub unit: bool,
 }
 
 /// Compiled organization rules, built once.
@@ -128,6 +138,8 @@ pub struct OrgRules {
     /// Job titles (from `titles.txt`): a title before a name ends the left scan.
     titles: TermMatcher,
     alias_re: regex::Regex,
+    /// Measure words (`家`, `个`): after a numeral they end the left scan (`5家银行`).
+    measure_words: Vec<char>,
 }
 
 impl OrgRules {
@@ -185,6 +197,7 @@ impl OrgRules {
                 branch: e.attr("branch") == Some("1"),
                 weak: e.attr("weak") == Some("1"),
                 dept: e.attr("dept") == Some("1"),
+                unit: e.attr("unit") == Some("1"),
             })
             .collect();
         let suffix_entries: Vec<Entry> = lex
@@ -217,6 +230,13 @@ impl OrgRules {
             places: TermMatcher::new(lex.get("locations").entries.iter()),
             titles: TermMatcher::new(lex.get("titles").entries.iter()),
             alias_re: alias::definition_regex(),
+            measure_words: lex
+                .get("org_stopwords")
+                .entries
+                .iter()
+                .filter(|e| e.attr("type") == Some("measure"))
+                .filter_map(|e| e.term.chars().next())
+                .collect(),
         }
     }
 
@@ -269,15 +289,22 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
         .filter(|h| !right_bad(text, h.range.end, r))
         .collect();
     // A short name that straddles a place name is a coincidence of characters
-    // (`北京东部` holds `京东`): the place wins.
-    let places: Vec<Range<usize>> = r.places.find_all(text).map(|(rg, _)| rg).collect();
+    // (`北京东部` holds `京东`): the place wins. Places are short, so a binary search plus a
+    // short window keeps this linear.
+    let mut places: Vec<Range<usize>> = r.places.find_all(text).map(|(rg, _)| rg).collect();
+    places.sort_by_key(|p| (p.start, p.end));
+    const MAX_PLACE_BYTES: usize = 64;
     let crosses = |a: &Range<usize>| {
-        places.iter().any(|p| {
-            p.start < a.end
-                && a.start < p.end
-                && !(p.start <= a.start && a.end <= p.end)
-                && !(a.start <= p.start && p.end <= a.end)
-        })
+        let from = places.partition_point(|p| p.start + MAX_PLACE_BYTES < a.start);
+        places[from..]
+            .iter()
+            .take_while(|p| p.start < a.end)
+            .any(|p| {
+                p.start < a.end
+                    && a.start < p.end
+                    && !(p.start <= a.start && a.end <= p.end)
+                    && !(a.start <= p.start && p.end <= a.end)
+            })
     };
     let hits: Vec<KnownHit> = hits.into_iter().filter(|h| !crosses(&h.range)).collect();
     let strong: std::collections::HashSet<&str> = hits
@@ -286,13 +313,7 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
         .filter(|f| f.form == NameForm::Strong)
         .map(|f| f.canonical.as_str())
         .collect();
-    let place_list: Vec<(Range<usize>, &str)> = r
-        .places
-        .find_longest(text)
-        .map(|(rg, e)| (rg, e.attr("level").unwrap_or("")))
-        .collect();
-    // A weak name listed next to an accepted name is one too (`民生、工行、浦发`): grow the
-    // accepted set along list separators until it stops changing.
+    // A weak name listed next to an accepted name is one too (`民生、工行、浦发`).
     let mut ok: Vec<bool> = hits
         .iter()
         .map(|h| {
@@ -307,22 +328,23 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
                 "、" | "和" | "与" | "及" | "，" | "," | "/"
             )
     };
-    loop {
-        let mut changed = false;
-        for i in 0..hits.len() {
-            if ok[i] {
-                continue;
-            }
-            let near = (i > 0 && ok[i - 1] && listed(&hits[i - 1].range, &hits[i].range))
-                || (i + 1 < hits.len() && ok[i + 1] && listed(&hits[i].range, &hits[i + 1].range));
-            if near {
-                ok[i] = true;
-                changed = true;
-            }
+    // One sweep each way reaches every list member from an accepted one.
+    for i in 1..hits.len() {
+        if !ok[i] && ok[i - 1] && listed(&hits[i - 1].range, &hits[i].range) {
+            ok[i] = true;
         }
-        if !changed {
-            break;
+    }
+    for i in (0..hits.len().saturating_sub(1)).rev() {
+        if !ok[i] && ok[i + 1] && listed(&hits[i].range, &hits[i + 1].range) {
+            ok[i] = true;
         }
+    }
+    let mut place_by_end: HashMap<usize, (usize, &str)> = HashMap::new();
+    let mut place_by_start: HashMap<usize, (usize, &str)> = HashMap::new();
+    for (rg, e) in r.places.find_longest(text) {
+        let level = e.attr("level").unwrap_or("");
+        place_by_end.insert(rg.end, (rg.start, level));
+        place_by_start.insert(rg.start, (rg.end, level));
     }
     hits.iter()
         .zip(ok)
@@ -334,19 +356,18 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
             let mut extended = false;
             // `美国国务院`: a government body named with its country or city.
             if f.kind == OrgKind::Government
-                && let Some((p, _)) = place_list.iter().find(|(p, _)| p.end == range.start)
+                && let Some((start, _)) = place_by_end.get(&range.start)
             {
-                range.start = p.start;
+                range.start = *start;
                 extended = true;
             }
             // `汇丰中国`: a company's national subsidiary.
             if f.kind == OrgKind::Enterprise
-                && let Some((p, _)) = place_list
-                    .iter()
-                    .find(|(p, l)| p.start == range.end && (*l == "country" || *l == "region"))
-                && !right_bad(text, p.end, r)
+                && let Some((end, level)) = place_by_start.get(&range.end)
+                && (*level == "country" || *level == "region")
+                && !right_bad(text, *end, r)
             {
-                range.end = p.end;
+                range.end = *end;
                 extended = true;
             }
             let mut c = Candidate::new(Label::Organization, range.clone(), KNOWN, PRIORITY)
@@ -407,14 +428,19 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
             .then(a.range.start.cmp(&b.range.start))
     });
+    // Taken ranges never overlap, so by start they are also ordered by end: a new range
+    // overlaps one iff its predecessor by start ends after it starts, or its successor starts
+    // before it ends. O(n log n).
+    let mut spans: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut taken: Vec<Candidate> = Vec::new();
     for c in cands {
-        if taken
-            .iter()
-            .any(|t| t.range.start < c.range.end && c.range.start < t.range.end)
-        {
+        let (s, e) = (c.range.start, c.range.end);
+        let before = spans.range(..=s).next_back().is_some_and(|(_, pe)| *pe > s);
+        let after = spans.range(s..).next().is_some_and(|(ps, _)| *ps < e);
+        if before || after {
             continue;
         }
+        spans.insert(s, e);
         taken.push(c);
     }
     taken.sort_by_key(|c| (c.range.start, c.range.end));

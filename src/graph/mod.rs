@@ -9,6 +9,7 @@
 
 mod build;
 pub mod edge;
+pub mod merge;
 pub mod node;
 
 use std::collections::{BTreeSet, HashMap};

@@ -127,6 +127,7 @@ fn rows_of(kg: &KnowledgeGraph, t: NodeIndex, out: &mut Vec<Vec<Value>>) {
             } else {
                 "in"
             };
+            let detail = (!detail.is_empty()).then(|| detail.join(", "));
             let row = vec![
                 json!(me.name),
                 json!(me.id),
@@ -134,22 +135,21 @@ fn rows_of(kg: &KnowledgeGraph, t: NodeIndex, out: &mut Vec<Vec<Value>>) {
                 json!(dir_s),
                 json!(other_name),
                 json!(other.label.as_str()),
-                if detail.is_empty() {
-                    Value::Null
-                } else {
-                    json!(detail.join(", "))
-                },
+                opt(detail.as_deref()),
                 info.date_value(),
                 opt(info.place.as_deref()),
                 evidence,
                 doc,
             ];
-            // Same order as the Cypher twin: relation, outgoing first, other end's name.
+            // Same order as the Cypher twin: relation, outgoing first, other end's name, detail
+            // (empty last).
             keyed.push((
                 (
                     w.rel.as_str(),
                     dir == Direction::Incoming,
                     other_name,
+                    detail.is_none(),
+                    detail,
                     other.id.clone(),
                 ),
                 row,

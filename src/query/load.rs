@@ -11,9 +11,8 @@
 //! What makes the file unusable (not JSON, no `nodes` array) is a [`LoadError`] naming the file
 //! and, for syntax errors, the line and column.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, Mutex};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -230,7 +229,7 @@ fn build(raw: RawGraph) -> Loaded {
             sentence: e.sentence.unwrap_or_default(),
             start: e.start.unwrap_or(0),
             end: e.end.unwrap_or(0),
-            rule: intern(e.rule.as_deref().unwrap_or("")),
+            rule: crate::graph::intern_rule(e.rule.as_deref().unwrap_or("")),
         });
         let props = RelProps {
             title: e.title,
@@ -365,22 +364,6 @@ fn time_value(n: &RawNode) -> Option<TimeValue> {
     field("period")
         .or_else(|| n.period.clone())
         .map(|text| TimeValue::Period { text })
-}
-
-/// Rule ids are `&'static str` in the graph; ids read from a file are interned once per
-/// distinct string (a few dozen in practice), so repeated loads do not grow memory.
-fn intern(s: &str) -> &'static str {
-    static SEEN: LazyLock<Mutex<HashMap<String, &'static str>>> =
-        LazyLock::new(|| Mutex::new(HashMap::new()));
-    let Ok(mut seen) = SEEN.lock() else {
-        return "";
-    };
-    if let Some(v) = seen.get(s) {
-        return v;
-    }
-    let v: &'static str = Box::leak(s.to_string().into_boxed_str());
-    seen.insert(s.to_string(), v);
-    v
 }
 
 // Name → enum lookups. Each goes through the enum's own `as_str` (the one mapping to Neo4j

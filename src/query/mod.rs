@@ -76,6 +76,7 @@ pub enum FilterName {
     MinAmount,
     Roles,
     ViaDocuments,
+    ViaAll,
 }
 
 impl FilterName {
@@ -88,6 +89,7 @@ impl FilterName {
             FilterName::MinAmount => "--min-amount",
             FilterName::Roles => "--roles",
             FilterName::ViaDocuments => "--via-documents",
+            FilterName::ViaAll => "--via-all",
         }
     }
 }
@@ -114,7 +116,7 @@ impl Question {
             Question::Events => &[Org, Person, Kind, FromTo],
             Question::Amounts => &[Org, Person, Kind, FromTo, MinAmount],
             Question::Person(_) | Question::Org(_) => &[],
-            Question::Path(..) => &[ViaDocuments],
+            Question::Path(..) => &[ViaDocuments, ViaAll],
         }
     }
 }
@@ -144,6 +146,8 @@ pub struct Filters {
     pub roles: bool,
     /// `path`: allow paths through Document nodes (two entities "mentioned in the same doc").
     pub via_documents: bool,
+    /// `path`: allow paths through every node (titles, places, amounts, documents).
+    pub via_all: bool,
 }
 
 impl Filters {
@@ -169,6 +173,9 @@ impl Filters {
         }
         if self.via_documents {
             v.push(FilterName::ViaDocuments);
+        }
+        if self.via_all {
+            v.push(FilterName::ViaAll);
         }
         v
     }

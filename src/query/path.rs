@@ -2,9 +2,13 @@
 //!
 //! All shortest paths between A and B over the graph taken as undirected (a breadth-first
 //! search from every node A resolves to; relationship direction is shown, not required).
-//! Document nodes are left out unless `--via-documents`: otherwise any two entities of one
-//! article would be "connected" through it, which says nothing. Each row is one path, written
-//! `A -[TYPE]-> X <-[TYPE]- B` with the real direction of each relationship.
+//! Paths go *through* people, organizations and events only: documents, titles (Role), places
+//! and amounts are hubs — any two 董事长, two events in 北京, two deals of 10亿元, two entities
+//! of one article would be "connected" through them, which says nothing. `--via-documents`
+//! also lets paths pass through documents, `--via-all` through every node. (A and B
+//! themselves may be of any label but Document.) Each row is one path, written
+//! `A -[TYPE]-> X <-[TYPE title]- B` with the real direction of each relationship and its
+//! title (HOLDS_POSITION, SPOKE_AT) or `about` (HAS_AMOUNT) when it has one.
 //!
 //! The number of shortest paths can grow exponentially with the length; at most `--limit`
 //! (default 50) are enumerated, and the answer says when more exist.
@@ -30,7 +34,7 @@ pub fn answer(kg: &KnowledgeGraph, a_name: &str, b_name: &str, f: &Filters) -> A
     ans.table_hidden = vec!["nodes", "relationships"];
     let labels: Vec<NodeLabel> = NodeLabel::ALL
         .into_iter()
-        .filter(|l| f.via_documents || *l != NodeLabel::Document)
+        .filter(|l| f.via_documents || f.via_all || *l != NodeLabel::Document)
         .collect();
     let from = suggest::resolve(kg, &labels, a_name);
     let to = suggest::resolve(kg, &labels, b_name);
@@ -48,7 +52,11 @@ pub fn answer(kg: &KnowledgeGraph, a_name: &str, b_name: &str, f: &Filters) -> A
             .push(format!("{a_name:?} and {b_name:?} are the same entity"));
         return ans;
     }
-    let allowed = |i: NodeIndex| f.via_documents || kg.g[i].label != NodeLabel::Document;
+    let through = |i: NodeIndex| match kg.g[i].label {
+        NodeLabel::Person | NodeLabel::Organization | NodeLabel::Event => true,
+        NodeLabel::Document => f.via_documents || f.via_all,
+        _ => f.via_all,
+    };
     let n = kg.g.node_count();
     let mut dist: Vec<Option<usize>> = vec![None; n];
     let mut preds: Vec<Vec<(EdgeIndex, NodeIndex)>> = vec![Vec::new(); n];
@@ -73,7 +81,7 @@ pub fn answer(kg: &KnowledgeGraph, a_name: &str, b_name: &str, f: &Filters) -> A
                     kg.g.edges_directed(u, Direction::Incoming)
                         .map(|e| (e.id(), e.source())),
                 )
-                .filter(|(_, v)| allowed(*v))
+                .filter(|(_, v)| to.contains(v) || through(*v))
                 .collect();
         next.sort_by(|x, y| {
             (&kg.g[x.1].name, kg.g[x.0].rel).cmp(&(&kg.g[y.1].name, kg.g[y.0].rel))
@@ -96,10 +104,10 @@ pub fn answer(kg: &KnowledgeGraph, a_name: &str, b_name: &str, f: &Filters) -> A
     let Some(len) = found_at else {
         ans.notes.push(format!(
             "{a_name} and {b_name} are not connected{}",
-            if f.via_documents {
+            if f.via_all {
                 ""
             } else {
-                " (try --via-documents to go through shared documents)"
+                " through people, organizations and events (try --via-documents or --via-all)"
             }
         ));
         return ans;
@@ -145,12 +153,17 @@ pub fn answer(kg: &KnowledgeGraph, a_name: &str, b_name: &str, f: &Filters) -> A
         let mut rels = Vec::new();
         let mut prev = start;
         for (e, v) in p {
-            let t = kg.g[e].rel.as_str();
+            let w = &kg.g[e];
+            let t = w.rel.as_str();
+            let shown = match w.props.title.as_ref().or(w.props.about.as_ref()) {
+                Some(x) => format!("{t} {x}"),
+                None => t.to_string(),
+            };
             let forward = kg.g.edge_endpoints(e).is_some_and(|(s, _)| s == prev);
             if forward {
-                text.push_str(&format!(" -[{t}]-> "));
+                text.push_str(&format!(" -[{shown}]-> "));
             } else {
-                text.push_str(&format!(" <-[{t}]- "));
+                text.push_str(&format!(" <-[{shown}]- "));
             }
             text.push_str(&kg.g[v].name);
             nodes.push(kg.g[v].name.clone());

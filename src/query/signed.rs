@@ -89,13 +89,17 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
             evidence,
             doc,
         ];
+        // Same order as the Cypher twin: date (undated last), event, signer, document.
+        let doc_key = e.weight().evidence.as_ref().map(|ev| ev.doc.clone());
         keyed.push((
             (
                 info.date.is_none(),
                 info.date,
                 event.name.clone(),
-                event.id.clone(),
                 signer.name.clone(),
+                doc_key.is_none(),
+                doc_key,
+                event.id.clone(),
             ),
             row,
         ));

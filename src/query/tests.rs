@@ -345,7 +345,7 @@ fn path_finds_all_shortest_connections_without_documents() {
         paths,
         vec![
             "王立新 -[ATTENDED]-> 2025数字经济峰会 <-[PART_OF]- 战略合作协议签约 <-[SIGNED]- 李青",
-            "王立新 -[HOLDS_POSITION]-> 星河科技集团 -[SIGNED]-> 战略合作协议签约 <-[SIGNED]- 李青",
+            "王立新 -[HOLDS_POSITION 董事长]-> 星河科技集团 -[SIGNED]-> 战略合作协议签约 <-[SIGNED]- 李青",
         ]
     );
     assert!(column(&a, "length").iter().all(|l| l == 3));
@@ -541,4 +541,54 @@ fn filters_naming_nothing_explain_the_empty_answer() {
         ..Filters::default()
     };
     assert!(ask_both(Question::Signed, &f).notes.is_empty());
+}
+
+#[test]
+fn paths_do_not_go_through_titles_places_or_amounts_unless_asked() {
+    use crate::graph::{Edge, NodeLabel};
+    let mut kg = fixture::graph();
+    let find = |kg: &KnowledgeGraph, label: NodeLabel, name: &str| {
+        kg.g.node_indices()
+            .find(|&i| kg.g[i].label == label && kg.g[i].name == name)
+            .unwrap()
+    };
+    // 李青 is also called 董事长 somewhere: both people now share the Role node.
+    let (li, chair) = (
+        find(&kg, NodeLabel::Person, "李青"),
+        find(&kg, NodeLabel::Role, "董事长"),
+    );
+    kg.g.add_edge(
+        li,
+        chair,
+        Edge {
+            rel: crate::extract::RelType::HasRole,
+            props: crate::extract::RelProps::default(),
+            count: None,
+            evidence: None,
+        },
+    );
+    let q = Question::Path("王立新".into(), "李青".into());
+    let a = ask(&kg, &q, &Filters::default()).unwrap();
+    assert!(
+        column(&a, "length").iter().all(|l| l == 3),
+        "not through 董事长"
+    );
+    let all = Filters {
+        via_all: true,
+        ..Filters::default()
+    };
+    let a = ask(&kg, &q, &all).unwrap();
+    assert_eq!(col(&a, 0, "length"), 2);
+    assert!(col(&a, 0, "path").as_str().unwrap().contains("董事长"));
+    // A place may be an end of the path.
+    let a = ask(
+        &kg,
+        &Question::Path("王立新".into(), "上海".into()),
+        &Filters::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        col(&a, 0, "path"),
+        "王立新 -[ATTENDED]-> 2025数字经济峰会 -[LOCATED_IN]-> 上海"
+    );
 }

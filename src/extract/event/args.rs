@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::slots::State;
-use super::trigger::{SentView, Trig, clean_name, collapse_ws, strip_year};
+use super::trigger::{SentView, Trig, clean_name, strip_year};
 use super::*;
 use crate::extract::{Attrs, Label, Mention, PositionStatus, Precision};
 
@@ -207,18 +207,22 @@ fn span(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
     a.start.min(b.start)..a.end.max(b.end)
 }
 
-/// Where a trigger's arguments start: the sentence start, or just after the last reporting
-/// verb before the trigger (`公告称,`).
+/// Where a trigger's arguments start: the start of the second clause before the trigger's, or
+/// just after the last reporting verb in between (`公告称,`).
 fn scope_start(s: &SentView, pos: usize) -> usize {
-    s.cues_in("report", s.range.start..pos)
+    // At most the trigger's clause and the two before it: a long sentence of many clauses
+    // (or a list run together) does not lend its first subject to every later trigger.
+    let near = s.clauses_back(pos, 2);
+    s.cues_in("report", near..pos)
         .last()
-        .map_or(s.range.start, |c| c.range.end)
+        .map_or(near, |c| c.range.end)
 }
 
 /// The subject of a reporting verb that cut the scope (`A公告称，拟收购B` → A), if any.
 fn report_subject(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
-    let c = s.cues_in("report", s.range.start..pos).last()?;
-    s.within(PARTY, s.range.start..c.range.start)
+    let near = s.clauses_back(pos, 2);
+    let c = s.cues_in("report", near..pos).last()?;
+    s.within(PARTY, s.clauses_back(c.range.start, 1)..c.range.start)
         .filter(|(_, m)| {
             !s.text[s.range.start..m.range.start]
                 .trim_end()
@@ -228,29 +232,46 @@ fn report_subject(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
         .map(|(i, m)| (i, m.range.clone()))
 }
 
+/// The topic of the sentence: its first organization before `pos` with no role marker, the
+/// agent of last resort when the trigger's own clauses name none (`A…，…，…拟收购B`).
+fn topic(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
+    s.within(ORG, s.range.start..pos)
+        .find(|(_, m)| !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和']))
+        .map(|(i, m)| (i, m.range.clone()))
+}
+
 /// What stands between the mention before `m` (or the clause start) and `m`: the marker
 /// text that says which role `m` plays (`对`, `被`, `从`, `向`).
 fn marker<'t>(s: &SentView<'t, '_>, m: &Mention) -> &'t str {
     let cs = s.clause_start(m.range.start);
-    let prev = s
-        .mentions
-        .iter()
-        .filter(|n| n.label.layer() == 0 && n.range.end <= m.range.start && n.range.end >= cs)
-        .map(|n| n.range.end)
-        .max()
-        .unwrap_or(cs);
-    &s.text[prev..m.range.start]
+    let mut at = m.range.start;
+    // An apposition (`外卖配送公司Postmates`) shares the marker of the mention before it.
+    loop {
+        let k = s.mentions.partition_point(|n| n.range.start < at);
+        let prev = s.mentions[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|n| {
+                n.label.layer() == 0
+                    && n.range.end <= at
+                    && n.range.start >= cs
+                    && n.range.start < at
+            })
+            .max_by_key(|n| n.range.end);
+        match prev {
+            Some(p) if s.text[p.range.end..at].trim().is_empty() => at = p.range.start,
+            Some(p) => return &s.text[p.range.end..at],
+            None => return s.text.get(cs.min(at)..at).unwrap_or(""),
+        }
+    }
 }
 
 /// Resolve `该公司`/`公司` cues in `r` to the last organization before them.
 fn anaphors(s: &SentView, st: &State, r: Range<usize>) -> Vec<(usize, Range<usize>)> {
     s.cues_in("anaphor", r)
         .filter_map(|c| {
-            let before = s
-                .of(Label::Organization)
-                .filter(|(_, m)| m.range.end <= c.range.start)
-                .last()
-                .map(|(i, _)| i);
+            let before = s.last_before(Label::Organization, c.range.start);
             before.or(st.last_org).map(|i| (i, c.range.clone()))
         })
         .collect()
@@ -386,7 +407,7 @@ fn forums(
             None => (s.name_start(t.range.start, s.range.start), t.range.end),
         };
         covered = start;
-        let name = clean_name(strip_year(&s.text[start..end]));
+        let name = clean_name(strip_year(s.disp(start..end)));
         let bare = name == s.text[t.range.clone()];
         if bare {
             // `出席论坛`, `本次论坛`: the forum in context.
@@ -414,11 +435,10 @@ fn forums(
         d.date = best_date(s, t.range.start, false);
         d.location = best_location(s);
         // ORGANIZED: an organization at the start of the name (`A合作伙伴大会`).
-        if let Some((i, m)) = s.of(Label::Organization).find(|(_, m)| {
-            m.range.start >= start
-                && m.range.end <= end
-                && strip_year(&s.text[start..m.range.start]).trim().is_empty()
-        }) {
+        if let Some((i, m)) = s
+            .within(ORG, start..end)
+            .find(|(_, m)| strip_year(&s.text[start..m.range.start]).trim().is_empty())
+        {
             d.add(arg(
                 RelType::Organized,
                 i,
@@ -492,7 +512,7 @@ fn quoted(
         ) {
             continue;
         }
-        let name = clean_name(inner);
+        let name = clean_name(s.disp(q.inner.clone()));
         let mut d = Draft::new(kind, name, s.idx, s.paragraph, q.outer.clone(), QUOTED);
         d.date = best_date(s, q.outer.start, false);
         if matches!(kind, EventKind::Signing | EventKind::Launch) {
@@ -614,7 +634,18 @@ fn signing_parties(
         n += 1;
     }
     if s.has_cue("both", scope.clone()) && n < 2 {
-        let both = if both.len() >= 2 {
+        // 双方: two organizations named earlier in this sentence (`A和B联合公告，双方…`), else
+        // the parties of the last signing, else the last two organizations before it.
+        let mut here: Vec<usize> = Vec::new();
+        for (i, m) in s.within(ORG, s.range.start..scope.start) {
+            let name = &m.name;
+            here.retain(|&j| doc.mentions.get(j).is_some_and(|o| &o.name != name));
+            here.push(i);
+        }
+        let here = &here[here.len().saturating_sub(2)..];
+        let both = if here.len() >= 2 {
+            here
+        } else if both.len() >= 2 {
             both
         } else {
             &st.last_orgs[..]
@@ -710,12 +741,9 @@ fn signing(
         .quotes
         .iter()
         .find(|q| q.book && q.outer.start >= t.range.end && q.outer.start < ce.max(q.outer.start));
-    let doc_noun = s.trigs.iter().find(|x| {
-        x.kind == Some(EventKind::Signing)
-            && x.class() == "doc"
-            && x.range.start >= t.range.end
-            && x.range.end <= ce
-    });
+    let doc_noun = s
+        .trigs_in(t.range.end..ce)
+        .find(|x| x.kind == Some(EventKind::Signing) && x.class() == "doc" && x.range.end <= ce);
     if class == "reach" && book.is_none() && doc_noun.is_none() {
         return None;
     }
@@ -734,10 +762,10 @@ fn signing(
     let both = last_parties(drafts, st);
     let n = signing_parties(doc, s, st, floor, t.range.clone(), &both, &mut d);
     let named = if let Some(q) = book {
-        Some(clean_name(&s.text[q.inner.clone()]))
+        Some(clean_name(s.disp(q.inner.clone())))
     } else if let Some(x) = doc_noun {
         let st_ = s.name_start(x.range.start, t.range.end);
-        let name = clean_name(&s.text[st_..x.range.end]);
+        let name = clean_name(s.disp(st_..x.range.end));
         // A bare `协议` is not a name.
         (name.chars().count() > 2).then_some(name)
     } else {
@@ -797,7 +825,7 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
         .find(|q| q.outer.start >= t.range.end && q.outer.end <= ce)?;
     let floor = scope_start(s, t.range.start);
     let (oi, om) = s.within(ORG, floor..t.range.start).last()?;
-    let name = clean_name(&s.text[q.inner.clone()]);
+    let name = clean_name(s.disp(q.inner.clone()));
     if name.is_empty() {
         return None;
     }
@@ -835,7 +863,7 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
         .quotes
         .iter()
         .rfind(|q| q.book && q.outer.start >= pm.range.end && q.outer.end <= t.range.start)
-        .map(|q| collapse_ws(&s.text[q.inner.clone()]));
+        .map(|q| s.title(q.inner.clone()));
     let target = match st.forum {
         Some(f) => f,
         None => {
@@ -892,7 +920,7 @@ fn agent(
         (Some(b), Some(a)) if a.1.start > b.1.end => Some(a),
         (Some(b), _) => Some(b),
         (None, Some(a)) => Some(a),
-        (None, None) => report_subject(s, t.start),
+        (None, None) => report_subject(s, t.start).or_else(|| topic(s, t.start)),
     }
 }
 
@@ -912,7 +940,7 @@ fn object(s: &SentView, floor: usize, t: &Range<usize>) -> Option<(usize, Range<
 /// the trigger, else `fallback`.
 fn phrase_name(s: &SentView, t: &Range<usize>, floor: usize, fallback: String) -> String {
     let start = s.name_start_with(t.start, floor, false);
-    let name = clean_name(&s.text[start..t.end]);
+    let name = clean_name(s.disp(start..t.end));
     if name.chars().count() > s.text[t.clone()].chars().count() && name.chars().count() <= 20 {
         name
     } else {
@@ -941,9 +969,9 @@ fn investment(
     let floor = scope_start(s, t.range.start);
     let ce = s.clause_end(t.range.end);
     // `由A投资的…轮融资`: part of the financing that follows.
-    if s.trigs.iter().any(|x| {
-        x.kind == Some(EventKind::Financing) && x.range.start >= t.range.end && x.range.end <= ce
-    }) {
+    if s.trigs_in(t.range.end..ce)
+        .any(|x| x.kind == Some(EventKind::Financing) && x.range.end <= ce)
+    {
         return None;
     }
     // `B获A投资`: a financing of B.
@@ -1118,7 +1146,9 @@ fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) ->
             raiser = Some((i, m.range.clone()));
         }
     }
-    let raiser = raiser.or_else(|| report_subject(s, t.range.start))?;
+    let raiser = raiser
+        .or_else(|| report_subject(s, t.range.start))
+        .or_else(|| topic(s, t.range.start))?;
     let rname = mention_name(doc, raiser.0);
     let name = match (&rnd, bond) {
         (_, true) => format!("{rname}{}", &s.text[t.range.clone()]),
@@ -1252,7 +1282,8 @@ fn acquisition(
                     && seller.as_ref().is_none_or(|t| t.0 != *i)
             })
             .or_else(|| anaphors(s, st, floor..t.range.start).into_iter().last())
-            .or_else(|| report_subject(s, t.range.start));
+            .or_else(|| report_subject(s, t.range.start))
+            .or_else(|| topic(s, t.range.start));
     }
     if target.is_none() {
         target = s
@@ -1261,7 +1292,7 @@ fn acquisition(
             .map(|(i, m)| (i, m.range.clone()));
     }
     let (acq, tgt) = (acquirer?, target?);
-    if acq.0 == tgt.0 {
+    if acq.0 == tgt.0 || mention_name(doc, acq.0) == mention_name(doc, tgt.0) {
         return None;
     }
     let name = format!(
@@ -1346,14 +1377,14 @@ fn chain<'m>(
 }
 
 /// `聘任X、Y为Z`, `X当选Z`, `X辞去Z`, `A、B因离职`: one Appointment per person, APPOINTED
-/// {title, status} for each title, and the resulting HOLDS_POSITION to the organization of
-/// the sentence (or the last one: `公司`).
+/// {title, status} for each title. The resulting HOLDS_POSITION (with status new/former) is
+/// the position family's (`src/extract/position.rs`), which reads the same verbs.
 fn appointment(
     doc: &AnnotatedDoc,
     s: &SentView,
     t: &Trig,
     drafts: &mut Drafts,
-    st: &mut State,
+    _st: &mut State,
 ) -> Option<usize> {
     let status = match t.entry.attr("status") {
         Some("former") => PositionStatus::Former,
@@ -1387,17 +1418,6 @@ fn appointment(
         Some(k) => chain(s, &roles, k, false),
         None => Vec::new(),
     };
-    let org = s
-        .within(ORG, floor..ce)
-        .find(|(_, m)| !persons.iter().any(|(_, p)| overlaps(&p.range, &m.range)))
-        .map(|(i, _)| i)
-        .or_else(|| {
-            anaphors(s, st, floor..ce)
-                .into_iter()
-                .next()
-                .map(|(i, _)| i)
-        })
-        .or(st.last_org);
     let title_text = |m: &Mention| match &m.attrs {
         Attrs::Role { title } => title.clone(),
         _ => m.name.clone(),
@@ -1465,21 +1485,6 @@ fn appointment(
         }
         let i = drafts.upsert(d);
         first = first.or(Some(i));
-        if let Some(o) = org {
-            for (_, r) in &titles {
-                drafts.direct.push(Relation {
-                    rel: RelType::HoldsPosition,
-                    from: NodeRef::Mention(pi),
-                    to: NodeRef::Mention(o),
-                    props: RelProps {
-                        title: Some(title_text(r)),
-                        status: Some(status),
-                        ..RelProps::default()
-                    },
-                    evidence: Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT),
-                });
-            }
-        }
     }
     let _ = doc;
     first
@@ -1584,7 +1589,12 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
         // Organizers: in the cue's clause (after 由 if present); attendees: in scope.
         let from = if rel == RelType::Organized { cs } else { floor };
         let ms: Vec<(usize, &Mention)> = s.within(labels, from..c.range.start).collect();
+        // When people attend, the organizations around them are their affiliations.
+        let people = ms.iter().any(|(_, m)| m.label == Label::Person);
         for (k, (i, m)) in ms.iter().enumerate() {
+            if people && m.label == Label::Organization && rel == RelType::Attended {
+                continue;
+            }
             // An organization directly followed by a title or person is an affiliation.
             if m.label == Label::Organization
                 && rel == RelType::Attended

@@ -3,8 +3,8 @@
 //! Input: the committed mentions of one [`AnnotatedDoc`] (people, organizations, roles,
 //! places, amounts, dates). Output: [`Event`]s and the [`Relation`]s that tie participants to
 //! them (ORGANIZED, ATTENDED, SPOKE_AT, SIGNED, INVESTED, RAISED, ACQUIRED, SOLD, TARGET_OF,
-//! APPOINTED, LAUNCHED, ESTABLISHED, HAS_AMOUNT, LOCATED_IN, PART_OF; APPOINTED also gives the
-//! resulting HOLDS_POSITION).
+//! APPOINTED, LAUNCHED, ESTABLISHED, HAS_AMOUNT, LOCATED_IN, PART_OF; the HOLDS_POSITION that results
+//! from an appointment is the position family's).
 //!
 //! How it works, in three stages (one file each):
 //! - [`trigger`]: one leftmost-longest pass of the trigger automaton (all
@@ -216,6 +216,9 @@ pub(crate) struct Draft {
     pub args: Vec<Arg>,
     /// PART_OF target (index into the drafts).
     pub part_of: Option<usize>,
+    /// (rel, mention, dir) already in `args`: `add` is O(1), so an event merged from many
+    /// sentences stays linear.
+    seen: HashSet<(RelType, usize, bool)>,
     /// The sentence names a forum context word (会上, 本次论坛 …).
     pub in_context: bool,
 }
@@ -242,16 +245,13 @@ impl Draft {
             args: Vec::new(),
             part_of: None,
             in_context: false,
+            seen: HashSet::new(),
         }
     }
 
     /// Add an argument unless the same (rel, mention) is already there.
     pub fn add(&mut self, a: Arg) {
-        if !self
-            .args
-            .iter()
-            .any(|b| b.rel == a.rel && b.mention == a.mention && b.dir == a.dir)
-        {
+        if self.seen.insert((a.rel, a.mention, a.dir == Dir::ToEvent)) {
             self.args.push(a);
         }
     }
@@ -269,7 +269,8 @@ impl Draft {
 #[derive(Default)]
 pub(crate) struct Drafts {
     pub list: Vec<Draft>,
-    /// Relations between mentions found by event patterns (HOLDS_POSITION after APPOINTED).
+    /// Relations between mentions found by event patterns (none yet; kept for patterns such
+    /// as ESTABLISHED → Organization(fund)).
     pub direct: Vec<Relation>,
     by_name: HashMap<(EventKind, String), usize>,
 }

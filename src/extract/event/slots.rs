@@ -39,11 +39,14 @@ impl State {
     /// Update the slots after a sentence has been read.
     pub(crate) fn after_sentence(&mut self, doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts) {
         self.pending.retain(|&(_, p)| p == s.paragraph);
+        // Pending signings of earlier sentences take this sentence's first organization.
         if let Some((i, m)) = s.of(Label::Organization).next() {
-            for (d, _) in self.pending.drain(..) {
-                if drafts.list[d].sentence == s.idx {
-                    continue;
-                }
+            let (done, keep): (Vec<_>, Vec<_>) = self
+                .pending
+                .drain(..)
+                .partition(|&(d, _)| drafts.list[d].sentence != s.idx);
+            self.pending = keep;
+            for (d, _) in done {
                 drafts.list[d].add(Arg {
                     rel: RelType::Signed,
                     mention: i,

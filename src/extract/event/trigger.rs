@@ -120,6 +120,11 @@ pub struct Quote {
 /// One sentence: its range, its mentions and its share of the scan.
 pub struct SentView<'a, 'r> {
     pub idx: usize,
+    /// The clean text in the document's own script (same byte layout as `text`).
+    pub display: &'a str,
+    /// The original document text and the clean → original map (for titles as written).
+    pub norm: &'a crate::normalize::NormText,
+    pub original: &'a str,
     pub range: Range<usize>,
     pub paragraph: usize,
     pub text: &'a str,
@@ -130,6 +135,22 @@ pub struct SentView<'a, 'r> {
     pub cues: &'a [Cue<'r>],
     pub quotes: Vec<Quote>,
     pub rules: &'r EventRules,
+    /// Clause separators (`，,;；:：`): (byte offset, byte length), in order.
+    seps: Vec<(usize, usize)>,
+    /// Local indices of the mentions of each label (by [`label_slot`]), in text order.
+    by_label: [Vec<usize>; 6],
+}
+
+/// The slot of a label in [`SentView`]'s per-label index.
+fn label_slot(l: Label) -> usize {
+    match l {
+        Label::Person => 0,
+        Label::Organization => 1,
+        Label::Role => 2,
+        Label::Location => 3,
+        Label::Amount => 4,
+        Label::Date => 5,
+    }
 }
 
 impl<'a, 'r> SentView<'a, 'r> {
@@ -137,8 +158,16 @@ impl<'a, 'r> SentView<'a, 'r> {
         let sent = &doc.sentences[s];
         let mr = scan.sent_mentions[s].clone();
         let text = doc.text();
+        let mut by_label: [Vec<usize>; 6] = Default::default();
+        for (i, m) in doc.mentions[mr.clone()].iter().enumerate() {
+            by_label[label_slot(m.label)].push(i);
+        }
         SentView {
+            by_label,
             idx: s,
+            display: &doc.norm.display,
+            norm: doc.norm,
+            original: &doc.doc.text,
             range: sent.range.clone(),
             paragraph: sent.paragraph,
             text,
@@ -148,6 +177,31 @@ impl<'a, 'r> SentView<'a, 'r> {
             cues: &scan.cues[scan.sent_cues[s].clone()],
             quotes: quotes(text, sent.range.clone()),
             rules: scan.rules,
+            seps: text[sent.range.clone()]
+                .char_indices()
+                .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；' | ':' | '：'))
+                .map(|(i, c)| (sent.range.start + i, c.len_utf8()))
+                .collect(),
+        }
+    }
+
+    /// The display form (original script) of a clean range: names are reported as written.
+    pub fn disp(&self, r: Range<usize>) -> &'a str {
+        self.display.get(r).unwrap_or("")
+    }
+
+    /// A title (《…》) as written: the original text with whitespace runs collapsed to one
+    /// space (normalization drops spaces between Chinese characters, titles keep them), unless
+    /// the original differs from the clean text by more than whitespace (noise inside).
+    pub fn title(&self, r: Range<usize>) -> String {
+        let clean = self.disp(r.clone());
+        let span = self.norm.to_original(r);
+        let orig = self.original.get(span.start..span.end).unwrap_or("");
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        if squeeze(orig) == squeeze(clean) {
+            collapse_ws(orig)
+        } else {
+            collapse_ws(clean)
         }
     }
 
@@ -158,33 +212,65 @@ impl<'a, 'r> SentView<'a, 'r> {
 
     /// Mentions of `label` in this sentence as (doc index, mention).
     pub fn of(&self, label: Label) -> impl Iterator<Item = (usize, &'a Mention)> + '_ {
-        self.mentions
+        self.by_label[label_slot(label)]
             .iter()
-            .enumerate()
-            .filter(move |(_, m)| m.label == label)
-            .map(move |(i, m)| (self.mention_base + i, m))
+            .map(move |&i| (self.mention_base + i, &self.mentions[i]))
     }
 
-    /// Mentions of any of `labels` inside `r`.
+    /// Mentions of any of `labels` inside `r` (binary search: mentions are sorted by start).
     pub fn within(
         &self,
         labels: &'a [Label],
         r: Range<usize>,
     ) -> impl Iterator<Item = (usize, &'a Mention)> + '_ {
-        self.mentions
+        let from = self.mentions.partition_point(|m| m.range.start < r.start);
+        self.mentions[from..]
             .iter()
             .enumerate()
-            .filter(move |(_, m)| {
-                labels.contains(&m.label) && m.range.start >= r.start && m.range.end <= r.end
-            })
-            .map(move |(i, m)| (self.mention_base + i, m))
+            .take_while(move |(_, m)| m.range.start < r.end)
+            .filter(move |(_, m)| labels.contains(&m.label) && m.range.end <= r.end)
+            .map(move |(i, m)| (self.mention_base + from + i, m))
+    }
+
+    /// Triggers starting inside `r` (binary search: triggers are sorted by start).
+    pub fn trigs_in(&self, r: Range<usize>) -> impl Iterator<Item = &Trig<'r>> + '_ {
+        let from = self.trigs.partition_point(|t| t.range.start < r.start);
+        self.trigs[from..]
+            .iter()
+            .take_while(move |t| t.range.start < r.end)
+    }
+
+    /// The last mention of `label` ending at or before `pos` (doc index).
+    pub fn last_before(&self, label: Label, pos: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.range.start < pos);
+        self.mentions[..k]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, m)| m.label == label && m.range.end <= pos)
+            .map(|(i, _)| self.mention_base + i)
     }
 
     /// Start of the clause containing `pos` (after the last `，,;；:：` before it).
     pub fn clause_start(&self, pos: usize) -> usize {
-        let s = &self.text[self.range.start..pos.max(self.range.start)];
-        match s.rfind([',', '，', ';', '；', ':', '：']) {
-            Some(i) => self.range.start + i + s[i..].chars().next().map_or(1, char::len_utf8),
+        let k = self.seps.partition_point(|&(at, _)| at < pos);
+        match k.checked_sub(1) {
+            Some(j) => {
+                let (at, len) = self.seps[j];
+                (at + len).min(pos.max(self.range.start))
+            }
+            None => self.range.start,
+        }
+    }
+
+    /// Start of the clause `n` clauses before the one containing `pos` (0: its own).
+    pub fn clauses_back(&self, pos: usize, n: usize) -> usize {
+        let k = self.seps.partition_point(|&(at, _)| at < pos);
+        match k.checked_sub(1 + n) {
+            Some(j) => {
+                let (at, len) = self.seps[j];
+                at + len
+            }
             None => self.range.start,
         }
     }
@@ -192,19 +278,24 @@ impl<'a, 'r> SentView<'a, 'r> {
     /// End of the clause containing `pos`.
     pub fn clause_end(&self, pos: usize) -> usize {
         let pos = pos.clamp(self.range.start, self.range.end);
-        let s = &self.text[pos..self.range.end];
-        match s.find([',', '，', ';', '；', ':', '：', '。']) {
+        let k = self.seps.partition_point(|&(at, _)| at < pos);
+        let end = self.seps.get(k).map_or(self.range.end, |&(at, _)| at);
+        // A sentence-final 。 is not part of the clause.
+        let t = &self.text[pos..end];
+        match t.find('。') {
             Some(i) => pos + i,
-            None => self.range.end,
+            None => end,
         }
     }
 
     /// Cues with `role` inside `r`.
     pub fn cues_in(&self, role: &str, r: Range<usize>) -> impl Iterator<Item = &Cue<'r>> + '_ {
         let role = role.to_string();
-        self.cues
+        let from = self.cues.partition_point(|c| c.range.start < r.start);
+        self.cues[from..]
             .iter()
-            .filter(move |c| c.role == role && c.range.start >= r.start && c.range.end <= r.end)
+            .take_while(move |c| c.range.start < r.end)
+            .filter(move |c| c.role == role && c.range.end <= r.end)
     }
 
     pub fn has_cue(&self, role: &str, r: Range<usize>) -> bool {
@@ -243,11 +334,16 @@ impl<'a, 'r> SentView<'a, 'r> {
             .find_all(window)
             .map(|(r, _)| floor + r.start..floor + r.end)
             .collect();
+        // Only the mentions near the window (mentions are sorted by start).
+        let a = self
+            .mentions
+            .partition_point(|m| m.range.start + 400 < floor);
+        let b = self.mentions.partition_point(|m| m.range.start < end);
+        let near = &self.mentions[a..b.max(a)];
         let mut pos = end;
         for (i, c) in window.char_indices().rev() {
             let at = floor + i;
-            let in_entity = self
-                .mentions
+            let in_entity = near
                 .iter()
                 .find(|m| m.label.layer() == 0 && m.range.start <= at && at < m.range.end);
             if let Some(m) = in_entity {
@@ -257,8 +353,7 @@ impl<'a, 'r> SentView<'a, 'r> {
                 }
                 break;
             }
-            if self
-                .mentions
+            if near
                 .iter()
                 .any(|m| m.label.layer() == 1 && m.range.start <= at && at < m.range.end)
             {

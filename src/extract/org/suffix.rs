@@ -2,26 +2,36 @@
 //!
 //! The suffix (`有限公司`, `银行`, `人民政府`, `产业母基金` — `schema/lexicons/org_suffixes.txt`)
 //! fixes the right end; the hard part is the left end. From the suffix we scan back over name
-//! characters (CJK ideographs, ASCII letters and digits) and stop at
+//! characters (CJK ideographs, ASCII letters and digits, a dash between two places, a
+//! `（集团）`/`（中国）` parenthesis) and stop at
 //! - punctuation and sentence starts,
-//! - a stop word ending right there (`与`, `由`, `的`, `表示`, `多家`, `今年` — type `stop` in
-//!   `org_stopwords.txt`) or a job title (`titles.txt`), unless that word lies inside a place
-//!   or a known name (`和田`, `建设银行`),
-//! - a date (`7月20日`),
+//! - a stop word ending right there (`与`, `由`, `的`, `表示`, `多家`, `今年`, `历任` — type
+//!   `stop` in `org_stopwords.txt`) or a job title (`titles.txt`), unless that word lies inside
+//!   a place, a known name or a generic word (`和田`, `建设银行`, `经济`),
+//! - a number with its date or measure word (`7月20日`, `5家`),
 //! - [`MAX_NAME_CHARS`] characters, which bounds the work per suffix (no quadratic scans).
+//!
+//! One exception to the stop words: `和` joining two portfolios of one government body after
+//! a place (`市国土资源和房屋管理局`) is read through.
 //!
 //! Then the name is checked and trimmed:
 //! - Chinese names usually begin with their place (`北京中电博亚科技有限公司`): if a place (or a
 //!   known name) occurs inside the scanned text but not at its start, the text before it is
-//!   cut off (`记者走访北京银行` → `北京银行`), unless that text is itself an organization.
+//!   cut off (`记者走访北京银行` → `北京银行`), unless the suffix is a branch (`分行`) and that
+//!   text is itself an organization (`招商银行深圳分行`).
 //! - `owner=split` suffixes (funds) drop a known organization that prefixes them.
 //! - The name must say *which* organization: after removing a leading place/administrative
-//!   word and trailing generic words (`科技`, `投资`, `产业`), something must remain (`needs=core`),
-//!   or the suffix demands a place (`needs=place`: `洛阳市委`), or any name will do
-//!   (`needs=any`: `数字经济产业基金`). So `科技有限公司`, `相关部门`, `各大银行` are not names.
-//! - Words that merely end like a suffix (`布局`, `东部`, `主办`, type `notorg`) and suffixes
-//!   followed by a continuation (`银行业`, `保险市场`, type `rightbad`) give no candidate.
-
+//!   word (or a county shape such as `戴窑镇`) and trailing generic words (`科技`, `投资`,
+//!   `产业`), something must remain (`needs=core`, at most six characters without a place), or
+//!   the suffix demands a place (`needs=place`: `洛阳市委`) or an organization before it
+//!   (`needs=org`: `财政部金融司`), or any name will do (`needs=any`: `数字经济产业基金`). So
+//!   `科技有限公司`, `相关部门`, `各大银行` are not names.
+//! - Inside a longer name, a department named only by its function is no organization
+//!   (`dept=1`: `X有限公司公关部` → `X有限公司`), nor is a unit right after its organization
+//!   (`unit=1`: `X公司党委`).
+//! - Words that merely end like a suffix (`布局`, `东部`, `主办`, type `notorg`), suffixes
+//!   followed by a continuation (`银行业`, `局长`, `学会计`, types `rightbad*`) and industry-word
+//!   suffixes without a clean right edge (`weak=1`: `依靠科技进步`, `房地产`) give no candidate.
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -41,8 +51,6 @@ struct Marks {
     stop_start: Vec<bool>,
     /// `place_end[b]`: a place ends at byte `b`.
     place_end: Vec<bool>,
-    /// Known names by start byte → end (for nested names: `交通银行深圳分行`).
-    org_at: HashMap<usize, usize>,
     /// Places and known names by start byte → longest end.
     place_at: HashMap<usize, Vec<usize>>,
     /// Administrative words (`国家`, `省`, `中共`) by start byte → longest end.
@@ -51,6 +59,8 @@ struct Marks {
     generic_end: HashMap<usize, Vec<usize>>,
     /// `generic_cover[b]`: byte `b` lies inside a generic word that starts before it.
     generic_cover: Vec<bool>,
+    /// `generic_start[b]`: a generic word starts at byte `b`.
+    generic_start: Vec<bool>,
     /// `notorg` words by end byte → their start bytes.
     notorg_end: HashMap<usize, Vec<usize>>,
     /// Known organization ranges, in text order.
@@ -74,11 +84,9 @@ impl Marks {
             place_at.entry(rg.start).or_default().push(rg.end);
         }
         let known: Vec<Range<usize>> = known.iter().map(|c| c.range.clone()).collect();
-        let mut org_at: HashMap<usize, usize> = HashMap::new();
         for rg in &known {
             mark(rg, &mut protect);
             place_at.entry(rg.start).or_default().push(rg.end);
-            org_at.insert(rg.start, rg.end);
         }
         let mut admin_at: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut generic_end: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -90,8 +98,10 @@ impl Marks {
             }
         }
         let mut generic_cover = vec![false; n + 1];
+        let mut generic_start = vec![false; n + 1];
         for m in r.words(WordType::Generic) {
             for (rg, _) in m.find_all(text) {
+                generic_start[rg.start] = true;
                 for b in generic_cover.iter_mut().take(rg.end).skip(rg.start + 1) {
                     *b = true;
                 }
@@ -126,12 +136,12 @@ impl Marks {
             stop_inside,
             stop_start,
             place_end,
-            org_at,
             place_at,
             admin_at,
             generic_end,
             notorg_end,
             generic_cover,
+            generic_start,
             known,
         }
     }
@@ -174,13 +184,18 @@ pub(super) fn find(
         };
         if right_bad(text, sr.end, r)
             || (sr.end - sr.start <= 3 && starts_with_word(text, sr.end, r, WordType::RightBad1))
+            || (text[..sr.end].ends_with('会')
+                && starts_with_word(text, sr.end, r, WordType::RightBadHui))
             || marks.stop_inside[sr.start]
         {
             continue;
         }
         // A suffix that is also an industry word (`科技`, `证券`) ends a name only where the
         // next word starts: `XX科技表示` yes, `依靠科技进步` no.
-        if spec.weak && !clean_right_edge(text, sr.end, &marks, r) {
+        if spec.weak
+            && (!clean_right_edge(text, sr.end, &marks, r) || marks.generic_cover[sr.start])
+        {
+            // The second test: `房地产` is a generic word, not a name ending in `地产`.
             continue;
         }
         // `21日报`: a date, not a newspaper.
@@ -274,6 +289,10 @@ fn is_name_char(c: char) -> bool {
         || c == '&'
 }
 
+fn is_date_word(c: char) -> bool {
+    matches!(c, '年' | '月' | '日' | '号')
+}
+
 fn is_digit_like(c: char) -> bool {
     c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c)
 }
@@ -293,6 +312,10 @@ fn left_boundary(
     let mut bounded = false;
     while pos > lim {
         if m.stop_end[pos] {
+            // `市国土资源和房屋管理局`: 和 joining two portfolios of one government body.
+            if let Some(start) = joined_portfolio(text, pos, lim, m) {
+                pos = start;
+            }
             bounded = true;
             break;
         }
@@ -323,7 +346,8 @@ fn left_boundary(
             bounded = true;
             break;
         }
-        if "年月日号".contains(c)
+        // `7月20日`, `5家`: a number with its unit or date word ends the name.
+        if (is_date_word(c) || r.measure_words.contains(&c))
             && text[..pos - c.len_utf8()]
                 .chars()
                 .next_back()
@@ -386,6 +410,34 @@ fn left_boundary(
         None => {}
     }
     Some(start)
+}
+
+/// The name so far starts at `pos` with a generic word (`房屋管理`) right after `和`; if the
+/// text before `和` is a place or administrative word plus generic words (`市国土资源`), the
+/// two portfolios name one body: return where the place starts.
+fn joined_portfolio(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<usize> {
+    let and = text[..pos].strip_suffix('和')?;
+    if !m.generic_start[pos] {
+        return None;
+    }
+    let q = and.len();
+    // The chunk before 和: name characters up to a stop, at most 8 characters.
+    let mut cs = q;
+    for (n, c) in text[lim..q].chars().rev().enumerate() {
+        if n == 8 || m.stop_end[cs] || !('\u{4e00}'..='\u{9fff}').contains(&c) {
+            break;
+        }
+        cs -= c.len_utf8();
+    }
+    if cs == q {
+        return None;
+    }
+    let (lead_end, found) = leading_places(text, &(cs..q), m);
+    let generic_tail = m
+        .generic_end
+        .get(&q)
+        .is_some_and(|starts| starts.iter().any(|s| *s >= lead_end));
+    (found && lead_end < q && generic_tail).then_some(cs)
 }
 
 /// `pos` is just after a closing parenthesis: if it closes `（X）` where X is a place or a
@@ -492,11 +544,16 @@ fn acceptable(
     // A name inside the name (`交通银行深圳分行`, `北京国华置业有限公司公关部`): what follows the
     // inner organization must name a unit of it, not just a department word.
     let inner = [
-        m.org_at
-            .iter()
-            .filter(|(s, e)| **s >= range.start && **e <= range.end)
-            .map(|(_, e)| *e)
-            .max(),
+        {
+            // Known names inside the name (`m.known` is in text order).
+            let from = m.known.partition_point(|k| k.start < range.start);
+            m.known[from..]
+                .iter()
+                .take_while(|k| k.start < range.end)
+                .filter(|k| k.end <= range.end)
+                .map(|k| k.end)
+                .max()
+        },
         r.suffixes
             .find_all(&text[range.clone()])
             .filter(|(_, e)| {
@@ -513,6 +570,10 @@ fn acceptable(
     .into_iter()
     .flatten()
     .max();
+    // `X公司党委`: the unit of a named organization is that organization.
+    if spec.unit && inner == Some(range.end) {
+        return false;
+    }
     if let Some(inner_end) = inner
         && inner_end < range.end
         && spec.needs != Needs::Any

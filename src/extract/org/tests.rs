@@ -291,3 +291,33 @@ fn debug_cands() {
         println!("{} {}", &ad.text()[x.range.clone()], x.rule);
     }
 }
+
+/// Development aid: `KG_BIG=file cargo test time_families -- --ignored --nocapture` times the
+/// organization and location families alone on one large document.
+#[test]
+#[ignore]
+fn time_families() {
+    let Ok(path) = std::env::var("KG_BIG") else {
+        return;
+    };
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let doc = crate::read::from_bytes("t", "t", &bytes).expect("readable");
+    let norm = crate::normalize::normalize(&doc);
+    let sents = crate::segment::segment(&norm);
+    let ad = crate::extract::AnnotatedDoc::new(&doc, &norm, &sents);
+    let rules = Rules::builtin();
+    for fam in [
+        &OrgExtractor as &dyn Extractor,
+        &crate::extract::location::LocationExtractor,
+    ] {
+        let t = std::time::Instant::now();
+        let mut out = Vec::new();
+        fam.find(&ad, rules, &mut out);
+        println!(
+            "{}: {} candidates in {:?}",
+            fam.family(),
+            out.len(),
+            t.elapsed()
+        );
+    }
+}

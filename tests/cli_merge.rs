@@ -1,0 +1,107 @@
+//! `kgextract merge`: the bundled samples extracted in shards and merged give the same export,
+//! byte for byte, as one run over all of them (issue 8), for several ways of sharding.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn kg() -> Command {
+    Command::cargo_bin("kgextract").unwrap()
+}
+
+fn samples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn extract(inputs: &[PathBuf], root: &Path, name: &str) -> PathBuf {
+    let input = root.join(format!("{name}_in"));
+    std::fs::create_dir_all(&input).unwrap();
+    for f in inputs {
+        std::fs::copy(f, input.join(f.file_name().unwrap())).unwrap();
+    }
+    let out = root.join(name);
+    kg().arg("extract")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .arg("--no-render")
+        .assert()
+        .success();
+    out
+}
+
+/// Every file of two export folders, compared byte for byte.
+fn assert_same_export(a: &Path, b: &Path) {
+    let files = |d: &Path| {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(files(a), files(b));
+    for f in files(a) {
+        let (x, y) = (
+            std::fs::read(a.join(&f)).unwrap(),
+            std::fs::read(b.join(&f)).unwrap(),
+        );
+        assert!(
+            x == y,
+            "{f} differs between the single run and the merged shards"
+        );
+    }
+}
+
+#[test]
+fn sharded_samples_merge_to_the_single_run_export() {
+    let files = samples();
+    assert!(files.len() >= 3, "the bundled samples are missing");
+    let root = tempfile::tempdir().unwrap();
+    let single = extract(&files, root.path(), "single");
+    // Round-robin into 3 shards, and one document per shard; shards given in reverse order.
+    for (name, k) in [("rr3", 3usize), ("each", files.len())] {
+        let mut shards = Vec::new();
+        for s in 0..k {
+            let part: Vec<PathBuf> = files.iter().skip(s).step_by(k).cloned().collect();
+            shards.push(extract(&part, root.path(), &format!("{name}{s}")));
+        }
+        shards.reverse();
+        let merged = root.path().join(format!("{name}_merged"));
+        kg().arg("merge")
+            .args(&shards)
+            .arg("-o")
+            .arg(&merged)
+            .arg("--no-render")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(format!("merged {k} shards")));
+        assert_same_export(&single, &merged);
+    }
+}
+
+#[test]
+fn merge_errors_name_the_shard() {
+    let root = tempfile::tempdir().unwrap();
+    let missing = root.path().join("nope");
+    kg().arg("merge")
+        .arg(&missing)
+        .arg("-o")
+        .arg(root.path().join("out"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nope"));
+    assert!(!root.path().join("out").exists(), "no half-written output");
+    kg().arg("merge")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("DIR"));
+}
