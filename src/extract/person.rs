@@ -8,12 +8,18 @@
 //!   word before it (`张伟表示`, `李娜女士`, `妻子王芳`), from `person_context.txt`.
 //! - `person.enumeration` — a member of a `、`/`和` list next to a confirmed name, or of a list
 //!   closed by `等` (`张伟、李娜等`).
-//! - `person.repeat` — a later mention of a name confirmed elsewhere in the document.
+//! - `person.repeat` — a later mention of a name confirmed elsewhere in the document, or a
+//!   plausible full name that recurs three times or more (twice ending at a boundary).
 //! - `person.alias` — surname + title or `总` (`王董事长`, `陈总`) standing for a confirmed name
 //!   with that surname (the mention's canonical name is the full name).
 //! - `person.transliterated` — a foreign name written with `·` (`约翰·史密斯`).
 //! - `person.foreign` — a run of transliteration characters next to a title or verb
-//!   (`总统克林顿`).
+//!   (`总统克林顿`), or a clearly foreign run between boundaries (`，斯帕莱蒂的`).
+//! - `person.latin` — a capitalized Latin-script name next to a title or verb.
+//! - `person.lexicon` — a name the user declared (`--lexicon FILE` with lines
+//!   `name<TAB>persons[<TAB>canonical=…]`). No names are built in: people are found by context.
+//! - `person.enumeration` also covers lists with no context at all: three or more names
+//!   joined by `、`, a bracketed note, or nothing (`李某某王某某张某某` in name lists).
 //!
 //! How a Chinese name is decided. Every surname occurrence (`surnames.txt`, compound ones
 //! included) with a one- or two-character given name is an *option*. Each option gets a left
@@ -27,9 +33,14 @@
 //! never end a name (`在`, `的`, `说`: `given_name_bad_chars.txt`) are excluded outright,
 //! which is why `曹某某在` ends before `在`.
 //!
-//! What guards against common words: the not-a-person list (`高明`, `马上`, `周年`), weak
-//! surnames (`高`, `文`, `安`, `和`: only next to a title), and the rule that a name without a
-//! title needs every given-name character to be a plausible one.
+//! Without any context word, a full name is still read when its shape is convincing: three
+//! characters with a plausible given name ending at a firm boundary (`，张建华的`), or two
+//! plausible ones between punctuation and a boundary (`，李咏，`).
+//!
+//! What guards against common words: the not-a-person list (`高明`, `马上`, `周年`), the
+//! common-word list for given names (`张|国家`), weak surnames (`高`, `文`, `安`: a title,
+//! a verb with a full name, or a full plausible name between punctuation), and the rule that
+//! a name without a title needs plausible given-name characters (`given_name_chars.txt`).
 //!
 //! Doubt: the left boundary of a name with only a verb after it is uncertain in running text
 //! (`今天王强表示`); we take the surname position and accept that a surname character ending
@@ -52,6 +63,7 @@ pub const ALIAS: RuleId = RuleId("person.alias");
 pub const TRANSLITERATED: RuleId = RuleId("person.transliterated");
 pub const FOREIGN: RuleId = RuleId("person.foreign");
 pub const LATIN: RuleId = RuleId("person.latin");
+pub const LEXICON: RuleId = RuleId("person.lexicon");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
@@ -60,7 +72,7 @@ const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
 const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时";
 /// Characters that may stand right after a name without being part of it.
-const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍正才刚早竟终先";
+const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names.
@@ -68,8 +80,12 @@ const DOTS: &str = "·•・‧∙-－";
 
 /// Compiled person rules, built once.
 pub struct PersonRules {
+    /// Names the user declared with `--lexicon` (lexicon `persons`; none are built in).
+    persons: TermMatcher,
     surnames: TermMatcher,
     not_person: TermMatcher,
+    /// Common two-character words (`国家`, `建设`): never a given name without a title.
+    common_words: HashSet<String>,
     context: TermMatcher,
     given_ok: HashSet<char>,
     given_bad: HashSet<char>,
@@ -87,8 +103,10 @@ fn char_set(lex: &LexiconSet, name: &str) -> HashSet<char> {
 impl PersonRules {
     pub fn build(lex: &LexiconSet) -> PersonRules {
         PersonRules {
+            persons: TermMatcher::new(lex.get("persons").entries.iter()),
             surnames: TermMatcher::new(lex.get("surnames").entries.iter()),
             not_person: TermMatcher::new(lex.get("not_person").entries.iter()),
+            common_words: lex.get("common_words").terms().map(String::from).collect(),
             context: TermMatcher::new(lex.get("person_context").entries.iter()),
             given_ok: char_set(lex, "given_name_chars"),
             given_bad: char_set(lex, "given_name_bad_chars"),
@@ -124,8 +142,12 @@ struct Opt {
     given_len: usize,
     /// The right score comes from a title mention (not a verb or honorific).
     right_title: bool,
+    /// A title mention ends right before the name.
+    left_title: bool,
     /// The left neighbour is punctuation or the start of the text (not a function word).
     left_punct: bool,
+    /// The right neighbour is punctuation, the end, or one of 的/在/和/与/及/等.
+    right_firm: bool,
     weak: bool,
     /// A not-a-person word starts at the name and lies inside it.
     common_prefix: bool,
@@ -153,13 +175,28 @@ impl Opt {
         }
         // Weak surnames (高, 文, 江, 安) need more: a plausible given name and no running text
         // after it, with a title or honorific, or a two-character given name between a
-        // boundary and a verb (`江某民说`); or an office title right before and a boundary
-        // after (`副总封某，`).
+        // boundary and a verb (`江某民说`).
         if self.weak {
             let verb_framed = self.given_len == 2 && self.left >= 1 && self.right >= 3;
             let framed = self.shape >= 1 && self.right >= 0 && (titled || verb_framed);
-            let title_framed = self.left >= TITLE && self.right >= 1;
-            if !(framed || title_framed) {
+            // a title right before a full plausible name (`记者公某佳北京报道`)
+            let title_framed = self.left >= TITLE && self.given_len == 2 && self.plausible;
+            // a kinship/naming word before and a boundary after (`老伴石某兰今年`)
+            let word_framed = self.left >= 3 && self.right >= 1 && self.shape >= 1;
+            if (title_framed || word_framed) && !self.common_exact && !self.common_prefix {
+                return true;
+            }
+            // or a full plausible name between punctuation and a firm boundary (`，钱某书的`)
+            let bare_framed = self.given_len == 2
+                && self.plausible
+                && self.left_punct
+                && self.right_firm
+                && !self.common_prefix
+                && !self.common_exact;
+            if bare_framed && !framed {
+                return true;
+            }
+            if !framed {
                 return false;
             }
         }
@@ -181,7 +218,7 @@ impl Opt {
         // boundary (`，李咏，`).
         let strong = !self.weak && self.shape >= 1;
         let bare = strong
-            && (self.left >= 1 || (self.given_len == 2 && self.plausible && self.right >= 1))
+            && (self.left >= 1 || (self.given_len == 2 && self.plausible && self.right_firm))
             && ((self.given_len == 2 && self.right >= 1)
                 || (self.given_len == 2 && self.plausible && self.left_punct)
                 || (self.given_len == 1 && self.plausible && self.right >= 1 && self.left_punct));
@@ -189,9 +226,9 @@ impl Opt {
     }
 
     fn rule(&self) -> RuleId {
-        if self.left >= TITLE && self.left >= self.right {
+        if self.left_title {
             TITLE_BEFORE
-        } else if self.right >= TITLE {
+        } else if self.right_title {
             TITLE_AFTER
         } else {
             CONTEXT
@@ -212,6 +249,8 @@ struct Ctx<'a> {
     before: HashMap<usize, i32>,
     /// not_person words by start: their ends.
     common: HashMap<usize, Vec<usize>>,
+    /// Starts of common two-character words (`common_words.txt`).
+    common_after: HashSet<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -250,8 +289,23 @@ impl<'a> Ctx<'a> {
         for (r, _) in pr.not_person.find_all(text) {
             common.entry(r.start).or_default().push(r.end);
         }
+        let common_after = text
+            .char_indices()
+            .filter(|&(i, _)| {
+                let mut it = text[i..].chars();
+                match (it.next(), it.next()) {
+                    (Some(a), Some(b)) => {
+                        let w = &text[i..i + a.len_utf8() + b.len_utf8()];
+                        pr.common_words.contains(w)
+                    }
+                    _ => false,
+                }
+            })
+            .map(|(i, _)| i)
+            .collect();
         Ctx {
             text,
+            common_after,
             taken,
             role_start,
             role_end,
@@ -297,6 +351,15 @@ impl<'a> Ctx<'a> {
     }
 
     fn right_score(&self, e: usize) -> i32 {
+        let s = self.right_score_plain(e);
+        // A common word right after the name (`…平建设`, `…思主义`) also ends it.
+        if s < 1 && self.common_after.contains(&e) {
+            return 1;
+        }
+        s
+    }
+
+    fn right_score_plain(&self, e: usize) -> i32 {
         if let Some(&strong) = self.role_start.get(&e) {
             return if strong { TITLE } else { 2 };
         }
@@ -323,6 +386,13 @@ impl Extractor for PersonExtractor {
         let cx = Ctx::new(doc, rules);
         let opts = chinese_options(pr, &cx);
         let mut cands: Vec<Candidate> = Vec::new();
+        for (r, e) in pr.persons.find_longest(cx.text) {
+            if !cx.overlaps(&r) {
+                let mut c = Candidate::new(Label::Person, r, LEXICON, BASE + 12);
+                c.canonical = e.attr("canonical").map(String::from);
+                cands.push(c);
+            }
+        }
         let mut accepted = vec![false; opts.len()];
         for (i, o) in opts.iter().enumerate() {
             if o.accepted() {
@@ -337,6 +407,7 @@ impl Extractor for PersonExtractor {
         }
         enumerations(&cx, &opts, &mut accepted, &mut cands);
         chains(&cx, &opts, &mut accepted, &mut cands);
+        recurring(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
         // Later mentions and aliases need the names that will actually win.
         let winners = resolve(&cands);
@@ -385,7 +456,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 right = 3;
             }
             let ends = cx.common.get(&sr.start);
-            let common_exact = ends.is_some_and(|v| v.contains(&end));
+            let common_exact = ends.is_some_and(|v| v.contains(&end))
+                || (left < TITLE && pr.common_words.contains(&text[sr.end..end]));
             let common_prefix = ends.is_some_and(|v| v.iter().any(|&x| x != end));
             opts.push(Opt {
                 sur_end: sr.end,
@@ -395,9 +467,13 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 plausible,
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
                 right_title: cx.role_start.contains_key(&end),
+                left_title: cx.role_end.contains(&sr.start),
                 left_punct: cx
                     .prev_char(sr.start)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
+                right_firm: cx.next_char(end).is_none_or(|c| {
+                    (!is_han(c) && !c.is_ascii_alphanumeric()) || "的在和与及等".contains(c)
+                }),
                 weak,
                 common_prefix,
                 common_exact,
@@ -500,8 +576,10 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
     let mut order: Vec<usize> = (0..opts.len()).filter(|&i| eligible(&opts[i])).collect();
     order.sort_by_key(|&i| (opts[i].range.start, opts[i].range.end));
     let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
-    // (chain length, predecessor)
-    let mut best: HashMap<usize, (usize, Option<usize>)> = HashMap::new();
+    // (chain value, members, predecessor). The value prefers longer names for the same text
+    // (`李某某王某某` over `李某` + `某王某` …): each member is worth 10 per character minus 4.
+    let value = |o: &Opt| 10 * (1 + o.given_len as i32) - 4;
+    let mut best: HashMap<usize, (i32, usize, Option<usize>)> = HashMap::new();
     for &i in &order {
         let o = &opts[i];
         let s = o.range.start;
@@ -515,7 +593,7 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
         {
             links.push((open, false));
         }
-        let mut me = (1, None);
+        let mut me = (value(o), 1, None);
         for (end, adjacent) in links {
             for &p in by_end.get(&end).into_iter().flatten() {
                 let po = &opts[p];
@@ -524,9 +602,9 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
                 if adjacent && !(solid(po) && solid(o)) {
                     continue;
                 }
-                let len = best.get(&p).map_or(1, |b| b.0) + 1;
-                if len > me.0 {
-                    me = (len, Some(p));
+                let (pv, pn, _) = best.get(&p).copied().unwrap_or((value(po), 1, None));
+                if pv + value(o) > me.0 {
+                    me = (pv + value(o), pn + 1, Some(p));
                 }
             }
         }
@@ -535,7 +613,7 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
     }
     let mut ends: Vec<usize> = best
         .iter()
-        .filter(|(_, b)| b.0 >= 2)
+        .filter(|(_, b)| b.1 >= 2)
         .map(|(i, _)| *i)
         .collect();
     ends.sort_by_key(|i| (std::cmp::Reverse(best[i].0), opts[*i].range.start));
@@ -543,7 +621,7 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
     for e in ends {
         let mut members = vec![e];
         let mut cur = e;
-        while let Some(Some(p)) = best.get(&cur).map(|b| b.1) {
+        while let Some(Some(p)) = best.get(&cur).map(|b| b.2) {
             members.push(p);
             cur = p;
         }
@@ -588,6 +666,43 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
     }
 }
 
+/// A plausible full name that recurs in the document (three times or more, at least twice
+/// ending at a boundary) is a person the document is about (`樊某…樊某的藏品…对樊某来说`).
+fn recurring(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, o) in opts.iter().enumerate() {
+        if o.shape >= 1
+            && !o.weak
+            && !o.common_exact
+            && !o.common_prefix
+            && (o.plausible || o.given_len == 2)
+        {
+            by_text.entry(&text[o.range.clone()]).or_default().push(i);
+        }
+    }
+    let mut names: Vec<(&str, Vec<usize>)> = by_text.into_iter().collect();
+    names.sort();
+    for (_, occ) in names {
+        let ended = occ.iter().filter(|&&i| opts[i].right >= 1).count();
+        if occ.len() < 3 || ended < 2 {
+            continue;
+        }
+        for i in occ {
+            let o = &opts[i];
+            if !accepted[i] && (o.left >= 1 || o.right >= 1) {
+                accepted[i] = true;
+                out.push(Candidate::new(
+                    Label::Person,
+                    o.range.clone(),
+                    REPEAT,
+                    BASE + o.score() + 1,
+                ));
+            }
+        }
+    }
+}
+
 /// Transliterated names: `X·Y` anywhere, and transliteration runs next to a title or verb.
 fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let text = cx.text;
@@ -619,12 +734,16 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 .take_while(|&c| tl(c) && is_han(c))
                 .map(char::len_utf8)
                 .sum();
-            let han: usize = text[part_start..]
-                .chars()
-                .take_while(|&c| is_han(c))
-                .take(4)
-                .map(char::len_utf8)
-                .sum();
+            // the last part may run on over name characters, never over a verb, an
+            // honorific or a function word (`科恩执导`, `罗斯的`)
+            let mut han = 0;
+            for c in text[part_start..].chars().take(4) {
+                let at = part_start + han;
+                if !pr.given_possible(c) || (han >= part && cx.after.contains_key(&at)) {
+                    break;
+                }
+                han += c.len_utf8();
+            }
             let han_end = part_start + han;
             if han > part && cx.right_score(han_end) >= 1 && !text[han_end..].starts_with(is_dot) {
                 end = han_end;
@@ -766,7 +885,7 @@ fn repeats(cx: &Ctx, winners: &[Range<usize>], out: &mut Vec<Candidate>) {
             }
             let (l, rt) = (cx.left_score(r.start), cx.right_score(r.end));
             // Not inside a longer word on both sides.
-            if l + rt >= 1 {
+            if l >= 1 || rt >= 1 {
                 out.push(Candidate::new(Label::Person, r, REPEAT, BASE + 2 + l + rt));
             }
         }
@@ -920,6 +1039,29 @@ mod tests {
                 ("陈立军".to_string(), "person.alias")
             ]
         );
+    }
+
+    #[test]
+    fn user_declared_names() {
+        let mut lex = LexiconSet::builtin().expect("builtin");
+        lex.map
+            .entry("persons".to_string())
+            .or_default()
+            .entries
+            .push(crate::rules::Entry {
+                term: "欧阳明".to_string(),
+                attrs: vec![],
+            });
+        let rules = Rules::build(lex);
+        let doc = crate::read::from_bytes("t", "t", "今天欧阳明来了".as_bytes()).expect("utf-8");
+        let ex = crate::extract::process(&doc, &rules);
+        let got: Vec<_> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.label == Label::Person)
+            .map(|m| (m.name.as_str(), m.rule.as_str()))
+            .collect();
+        assert_eq!(got, vec![("欧阳明", "person.lexicon")]);
     }
 
     #[test]

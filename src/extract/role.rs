@@ -16,6 +16,7 @@
 //! `schema/lexicons/not_role.txt`; they sit in the same automaton as the titles so the
 //! leftmost-longest match swallows the title inside them.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::Regex;
@@ -196,8 +197,13 @@ impl RoleRules {
     /// The name runs back over CJK characters to a boundary — punctuation, a connective
     /// (兼, 任, 的, 、), the end of an organization word (公司, 集团, 厂) or of a committed
     /// mention — and must be at least one character plus the department suffix.
-    fn department_start(&self, doc: &AnnotatedDoc, start: usize, floor: usize) -> Option<usize> {
-        let text = doc.text();
+    fn department_start(
+        &self,
+        text: &str,
+        mention_ends: &HashSet<usize>,
+        start: usize,
+        floor: usize,
+    ) -> Option<usize> {
         let before = &text[floor..start];
         let suffix = DEPT_ENDS.iter().find(|d| before.ends_with(*d))?;
         let head_end = start - suffix.len();
@@ -211,10 +217,7 @@ impl RoleRules {
                 || ORG_ENDS
                     .iter()
                     .any(|o| text[..abs + c.len_utf8()].ends_with(o))
-                || doc
-                    .mentions
-                    .iter()
-                    .any(|m| m.range.end == abs + c.len_utf8() && m.range.start <= abs);
+                || mention_ends.contains(&(abs + c.len_utf8()));
             if is_boundary {
                 bounded = true;
                 break;
@@ -282,6 +285,17 @@ pub(crate) fn rule_pattern(file: &str, id: RuleId) -> Option<Regex> {
     Regex::new(&pat).ok()
 }
 
+/// The last end of a committed mention strictly inside `r`, if any (titles are short, so
+/// this looks at a handful of positions).
+fn mention_inside(text: &str, ends: &HashSet<usize>, r: &Range<usize>) -> Option<usize> {
+    text[r.clone()]
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| r.start + i)
+        .filter(|p| ends.contains(p))
+        .max()
+}
+
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
@@ -296,6 +310,7 @@ impl Extractor for RoleExtractor {
     fn find(&self, doc: &AnnotatedDoc, rules: &Rules, out: &mut Vec<Candidate>) {
         let text = doc.text();
         let rr = &rules.role;
+        let mention_ends: HashSet<usize> = doc.mentions.iter().map(|m| m.range.end).collect();
         let mut prev_end = 0;
         // end of the last collective title (a list continues it: 专家和学者)
         let mut collective_end: Option<usize> = None;
@@ -308,6 +323,19 @@ impl Extractor for RoleExtractor {
                 prev_end = r.end;
                 continue;
             }
+            // An organization committed earlier may end inside the match (`中国移动党委` +
+            // `党委书记`): keep the title after it if that is a title on its own (`书记`).
+            let r = match mention_inside(text, &mention_ends, &r) {
+                Some(cut) if rr.is_title(&text[cut..r.end]) => {
+                    prev_end = prev_end.max(cut);
+                    cut..r.end
+                }
+                Some(_) => {
+                    prev_end = r.end;
+                    continue;
+                }
+                None => r,
+            };
             let mut start = rr.extend_modifiers(text, &r, prev_end);
             let continues = collective_end.is_some_and(|c| {
                 ["和", "与", "及", "、", "或"].contains(&text.get(c..start).unwrap_or("x"))
@@ -317,14 +345,15 @@ impl Extractor for RoleExtractor {
                 prev_end = r.end;
                 continue;
             }
-            let (rule, priority) = if let Some(d) = rr.department_start(doc, start, prev_end) {
-                start = d;
-                (DEPARTMENT, 6)
-            } else if start < r.start {
-                (MODIFIER, 6)
-            } else {
-                (LEXICON, 5)
-            };
+            let (rule, priority) =
+                if let Some(d) = rr.department_start(text, &mention_ends, start, prev_end) {
+                    start = d;
+                    (DEPARTMENT, 6)
+                } else if start < r.start {
+                    (MODIFIER, 6)
+                } else {
+                    (LEXICON, 5)
+                };
             prev_end = r.end;
             let title = text[start..r.end].to_string();
             out.push(
