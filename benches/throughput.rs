@@ -39,7 +39,11 @@ fn eval_texts(shared: &Path) -> Vec<String> {
         };
         for line in s.lines() {
             let v: Option<serde_json::Value> = serde_json::from_str(line).ok();
-            if let Some(t) = v.as_ref().and_then(|v| v.get("text")).and_then(|t| t.as_str()) {
+            if let Some(t) = v
+                .as_ref()
+                .and_then(|v| v.get("text"))
+                .and_then(|t| t.as_str())
+            {
                 texts.push(t.to_string());
             }
         }
