@@ -538,7 +538,9 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
         .filter(|(_, b)| b.0 >= 2)
         .map(|(i, _)| *i)
         .collect();
-    ends.sort_by_key(|i| (std::cmp::Reverse(best[i].0), opts[*i].range.start));
+    // `best` is a HashMap: break ties by option index so the order (and the output) does not
+    // depend on its random iteration order.
+    ends.sort_by_key(|i| (std::cmp::Reverse(best[i].0), opts[*i].range.start, *i));
     let mut used: Vec<Range<usize>> = Vec::new();
     for e in ends {
         let mut members = vec![e];
