@@ -47,6 +47,8 @@ fn many_names_each_repeated() {
     for n in &names {
         text.push_str(&format!("公司董事长{n}出席会议。"));
     }
+    // Long enough that the one-pass automaton (not the few-names shortcut) does the search.
+    text.push_str(&"本次会议在北京召开。".repeat(600));
     for n in &names {
         text.push_str(&format!("随后{n}发言。"));
     }
