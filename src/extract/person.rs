@@ -748,10 +748,10 @@ fn resolve(cands: &[Candidate]) -> Vec<Range<usize>> {
         if r.is_empty() {
             continue; // commit drops empty candidates too
         }
-        if !won
+        if won
             .range(..r.end)
             .next_back()
-            .is_some_and(|(_, &end)| end > r.start)
+            .is_none_or(|(_, &end)| end <= r.start)
         {
             won.insert(r.start, r.end);
         }
