@@ -328,6 +328,7 @@ pub fn run(args: Args) -> Result<u8> {
     let mut warnings: Vec<Warning> = Vec::new();
     let jobs = collect_jobs(&args, &limits, &mut warnings)?;
     let published = args.published;
+    let bar = progress_bar(jobs.len());
     type DocResult = (Result<DocExtraction, Warning>, Vec<Warning>);
     let results: Vec<DocResult> = pool.install(|| {
         jobs.into_par_iter()
@@ -362,8 +363,10 @@ pub fn run(args: Args) -> Result<u8> {
                     .collect();
                 (process_guarded(&doc, rules), notes)
             })
+            .inspect(|_| bar.inc(1))
             .collect()
     });
+    bar.finish_and_clear();
     let mut docs = Vec::new();
     for (r, notes) in results {
         warnings.extend(notes);
@@ -421,6 +424,24 @@ pub fn run(args: Args) -> Result<u8> {
     } else {
         super::exit::OK
     })
+}
+
+/// A document-count progress bar on stderr, drawn only when stderr is a terminal (pipes, CI
+/// and redirected runs stay quiet) and only for batches worth watching.
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    if len < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len as u64),
+        indicatif::ProgressDrawTarget::stderr_with_hz(4),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} documents ({per_sec}, eta {eta})",
+    ) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Process one document; a panic becomes a warning naming the document.

@@ -105,7 +105,8 @@ pub fn to_json(kg: &KnowledgeGraph) -> Value {
         }
         edges.push(Value::Object(o));
     }
-    edges.sort_by_key(|e| e.to_string());
+    // Cached: the key is the serialized edge, so compute it once per edge, not per comparison.
+    edges.sort_by_cached_key(|e| e.to_string());
     json!({"nodes": nodes, "edges": edges})
 }
 

@@ -46,9 +46,10 @@
 //! (`今天王强表示`); we take the surname position and accept that a surname character ending
 //! the previous word (`会上`) may occasionally start a wrong name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
+use daachorse::DoubleArrayAhoCorasick;
 use regex::Regex;
 
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label};
@@ -616,7 +617,9 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
         .filter(|(_, b)| b.1 >= 2)
         .map(|(i, _)| *i)
         .collect();
-    ends.sort_by_key(|i| (std::cmp::Reverse(best[i].0), opts[*i].range.start));
+    // `best` is a HashMap: break ties by option index so the order (and the output) does not
+    // depend on its random iteration order.
+    ends.sort_by_key(|i| (std::cmp::Reverse(best[i].0), opts[*i].range.start, *i));
     let mut used: Vec<Range<usize>> = Vec::new();
     for e in ends {
         let mut members = vec![e];
@@ -856,15 +859,29 @@ fn resolve(cands: &[Candidate]) -> Vec<Range<usize>> {
             .then((b.range.len()).cmp(&a.range.len()))
             .then(a.range.start.cmp(&b.range.start))
     });
-    let mut won: Vec<Range<usize>> = Vec::new();
+    // Winners are disjoint: keyed by start, the only one that can overlap `r` is the last one
+    // starting before `r.end` (one ordered-map lookup, not a scan of all winners).
+    let mut won: BTreeMap<usize, usize> = BTreeMap::new();
     for i in idx {
         let r = &cands[i].range;
-        if !won.iter().any(|w| w.start < r.end && r.start < w.end) {
-            won.push(r.clone());
+        if r.is_empty() {
+            continue; // commit drops empty candidates too
+        }
+        if won
+            .range(..r.end)
+            .next_back()
+            .is_none_or(|(_, &end)| end <= r.start)
+        {
+            won.insert(r.start, r.end);
         }
     }
-    won.sort_by_key(|r| r.start);
-    won
+    won.into_iter().map(|(s, e)| s..e).collect()
+}
+
+/// Does `r` overlap one of `winners` (disjoint, sorted by start)?
+fn overlaps_winner(winners: &[Range<usize>], r: &Range<usize>) -> bool {
+    let i = winners.partition_point(|w| w.end <= r.start);
+    winners.get(i).is_some_and(|w| w.start < r.end)
 }
 
 /// Later mentions of a confirmed name (two characters or more) in the same document.
@@ -877,10 +894,35 @@ fn repeats(cx: &Ctx, winners: &[Range<usize>], out: &mut Vec<Candidate>) {
         .collect();
     let mut names: Vec<&str> = names.into_iter().collect();
     names.sort();
-    for name in names {
-        for (pos, _) in text.match_indices(name) {
+    // All names in one pass (one search per name made this quadratic in document length). Per
+    // name, occurrences are taken left to right without overlap, as `str::match_indices` does.
+    // A few names over a short text: direct searches are cheaper than building an automaton.
+    let mut hits: Vec<(u32, usize)> = Vec::new();
+    if names.len().saturating_mul(text.len()) <= 1 << 20 {
+        for (v, name) in names.iter().enumerate() {
+            hits.extend(text.match_indices(name).map(|(pos, _)| (v as u32, pos)));
+        }
+    } else {
+        let Ok(ac) = DoubleArrayAhoCorasick::<u32>::with_values(
+            names.iter().enumerate().map(|(i, n)| (*n, i as u32)),
+        ) else {
+            return;
+        };
+        let mut last_end = vec![0usize; names.len()];
+        for m in ac.find_overlapping_iter(text) {
+            let v = m.value();
+            if m.start() >= last_end[v as usize] {
+                last_end[v as usize] = m.end();
+                hits.push((v, m.start()));
+            }
+        }
+        hits.sort_unstable();
+    }
+    for (v, pos) in hits {
+        let name = names[v as usize];
+        {
             let r = pos..pos + name.len();
-            if winners.iter().any(|w| w.start < r.end && r.start < w.end) || cx.overlaps(&r) {
+            if overlaps_winner(winners, &r) || cx.overlaps(&r) {
                 continue;
             }
             let (l, rt) = (cx.left_score(r.start), cx.right_score(r.end));
@@ -905,7 +947,10 @@ fn aliases(
     // surname → full names confirmed with it
     let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::new();
     for o in opts {
-        if winners.contains(&o.range) {
+        if winners
+            .binary_search_by_key(&o.range.start, |w| w.start)
+            .is_ok_and(|i| winners[i] == o.range)
+        {
             by_surname
                 .entry(&text[o.range.start..o.sur_end])
                 .or_default()
@@ -934,7 +979,7 @@ fn aliases(
             continue;
         };
         let r = sr.start..end;
-        if winners.iter().any(|w| w.start < r.end && r.start < w.end) || cx.overlaps(&r) {
+        if overlaps_winner(winners, &r) || cx.overlaps(&r) {
             continue;
         }
         let mut c = Candidate::new(Label::Person, r, ALIAS, BASE + 3);

@@ -190,7 +190,10 @@ fn date_after_key(line: &str) -> Option<NaiveDate> {
                 .strip_prefix([':', '：'])
                 .unwrap_or(rest)
                 .trim_start_matches([' ', '\u{3000}', '\t']);
-            if let Some(d) = parse_date(rest) {
+            // A date is a few dozen characters: parse a bounded prefix, not the rest of the
+            // line (a 50 MB single-line document has many `时间` and one line).
+            let end = rest.char_indices().nth(64).map_or(rest.len(), |(i, _)| i);
+            if let Some(d) = parse_date(&rest[..end]) {
                 return Some(d);
             }
             from += p + key.len();
