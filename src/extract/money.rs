@@ -553,8 +553,11 @@ impl MoneyRules {
             && prev_char(text, start - c.len_utf8()).is_none_or(|p| !p.is_ascii_alphanumeric())
         {
             start -= c.len_utf8();
-            lo = lo.negated();
-            hi = hi.map(Dec::negated);
+            // Negating a range swaps its ends, so that min <= max still holds (-5~-3 → -5..-3).
+            (lo, hi) = match hi {
+                Some(h) => (h.negated(), Some(lo.negated())),
+                None => (lo.negated(), None),
+            };
         }
         // currency before the number: 人民币300亿元, 新台币 177.1 亿元
         let mut currency = first.currency.clone().map(|c| c.code);
