@@ -329,9 +329,17 @@ fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
     let mut seen: HashSet<(RelType, usize, Option<String>)> = HashSet::new();
     for (i, d) in drafts.list.iter().enumerate() {
         let ev = NodeRef::Event(base + i);
+        // Every event needs a readable name: fall back to the trigger's text, then the kind.
+        let mut name = d.name.trim().to_string();
+        if name.is_empty() {
+            name = doc.norm.display_of(d.trigger.clone()).trim().to_string();
+        }
+        if name.is_empty() {
+            name = d.kind.as_str().to_string();
+        }
         doc.events.push(Event {
             kind: d.kind,
-            name: d.name.clone(),
+            name,
             date: d.date.clone(),
             location: d.location,
             evidence: Evidence::new(d.sentence, d.trigger.clone(), d.rule),
