@@ -144,8 +144,8 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
             .map(|h| clean_name(h.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')))
     };
     let name = name.filter(|n| n.chars().count() >= 2).unwrap_or_else(|| {
-        let ps: Vec<String> = orgs.iter().take(2).map(|(_, m)| m.name.clone()).collect();
-        format!("{}签约", ps.join("与"))
+        let ps: Vec<String> = orgs.iter().map(|(_, m)| m.name.clone()).collect();
+        format!("{}签约", first_two_distinct(ps).join("与"))
     });
     let mut d = Draft::new(
         EventKind::Signing,
@@ -782,9 +782,8 @@ fn signing(
                 .filter_map(|i| doc.mentions.get(i))
                 .filter(|m| m.label == Label::Organization)
                 .map(|m| m.name.clone())
-                .take(2)
                 .collect();
-            format!("{}签约", parties.join("与"))
+            format!("{}签约", first_two_distinct(parties).join("与"))
         }
     };
     // A generic agreement name already used by a signing of other parties: qualify it.
@@ -803,9 +802,8 @@ fn signing(
                 .filter_map(|i| doc.mentions.get(i))
                 .filter(|m| m.label == Label::Organization)
                 .map(|m| m.name.clone())
-                .take(2)
                 .collect();
-            format!("{}{}", orgs.join("与"), name)
+            format!("{}{}", first_two_distinct(orgs).join("与"), name)
         }
         _ => name,
     };
@@ -1622,5 +1620,36 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
                 span(&m.range, &c.range),
             ));
         }
+    }
+}
+
+/// The first two different names, in order: an event is never named `A与A签约` because one party
+/// was mentioned twice.
+fn first_two_distinct(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(2);
+    for n in names {
+        if out.len() == 2 {
+            break;
+        }
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_two_distinct;
+
+    #[test]
+    fn a_party_mentioned_twice_is_named_once() {
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            first_two_distinct(v(&["甲公司", "甲公司", "乙银行"])),
+            v(&["甲公司", "乙银行"])
+        );
+        assert_eq!(first_two_distinct(v(&["甲公司", "甲公司"])), v(&["甲公司"]));
+        assert_eq!(first_two_distinct(v(&["甲", "乙", "丙"])), v(&["甲", "乙"]));
     }
 }
