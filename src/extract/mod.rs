@@ -319,7 +319,7 @@ impl Evidence {
 #[derive(Clone, Debug)]
 pub struct Event {
     pub kind: EventKind,
-    /// A readable name from the text (`网络安全产业基金合作签约`, `战略合作框架协议`).
+    /// A readable name from the text (`数据安全基金合作签约`, `战略合作框架协议`).
     pub name: String,
     /// When, if known (a `TimeValue::Date`).
     pub date: Option<TimeValue>,
