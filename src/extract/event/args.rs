@@ -279,6 +279,21 @@ fn anaphors(s: &SentView, st: &State, r: Range<usize>) -> Vec<(usize, Range<usiz
 
 /// The best date of the sentence for an event near `near`: day before month before year,
 /// then the closest one. Periods (`未来三年`) only when `period_ok` and no date is given.
+/// A draft for an event whose trigger is `trigger` in sentence `s`, dated by the date mention
+/// nearest the trigger (`period_ok`: a period such as 未来三年 may stand for the date).
+fn dated_draft(
+    kind: EventKind,
+    name: String,
+    s: &SentView,
+    trigger: &Range<usize>,
+    rule: RuleId,
+    period_ok: bool,
+) -> Draft {
+    let mut d = Draft::new(kind, name, s.idx, s.paragraph, trigger.clone(), rule);
+    d.date = best_date(s, trigger.start, period_ok);
+    d
+}
+
 fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
     let rank = |p: Precision| match p {
         Precision::Day => 0,
@@ -869,15 +884,7 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
                 Some(x) => x.clone(),
                 None => format!("{}{}", pm.name, &s.text[t.range.clone()]),
             };
-            let mut d = Draft::new(
-                EventKind::Speech,
-                name,
-                s.idx,
-                s.paragraph,
-                t.range.clone(),
-                SPEECH,
-            );
-            d.date = best_date(s, t.range.start, false);
+            let mut d = dated_draft(EventKind::Speech, name, s, &t.range, SPEECH, false);
             d.location = best_location(s);
             drafts.upsert(d)
         }
@@ -998,15 +1005,7 @@ fn investment(
         None => format!("{}{}", mention_name(doc, inv.0), trig),
     };
     let name = phrase_name(s, &t.range, inv.1.end, fallback);
-    let mut d = Draft::new(
-        EventKind::Investment,
-        name,
-        s.idx,
-        s.paragraph,
-        t.range.clone(),
-        INVESTMENT,
-    );
-    d.date = best_date(s, t.range.start, true);
+    let mut d = dated_draft(EventKind::Investment, name, s, &t.range, INVESTMENT, true);
     d.add(arg(
         RelType::Invested,
         inv.0,
@@ -1153,15 +1152,7 @@ fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) ->
         (Some(r), _) => format!("{rname}{r}轮融资"),
         (None, _) => format!("{rname}融资"),
     };
-    let mut d = Draft::new(
-        EventKind::Financing,
-        name,
-        s.idx,
-        s.paragraph,
-        t.range.clone(),
-        FINANCING,
-    );
-    d.date = best_date(s, t.range.start, false);
+    let mut d = dated_draft(EventKind::Financing, name, s, &t.range, FINANCING, false);
     d.add(arg(
         RelType::Raised,
         raiser.0,
@@ -1299,15 +1290,14 @@ fn acquisition(
         &s.text[t.range.clone()],
         mention_name(doc, tgt.0)
     );
-    let mut d = Draft::new(
+    let mut d = dated_draft(
         EventKind::Acquisition,
         name,
-        s.idx,
-        s.paragraph,
-        t.range.clone(),
+        s,
+        &t.range,
         ACQUISITION,
+        false,
     );
-    d.date = best_date(s, t.range.start, false);
     for (rel, (i, r)) in [
         (RelType::Acquired, Some(acq)),
         (RelType::TargetOf, Some(tgt)),
@@ -1442,15 +1432,14 @@ fn appointment(
         }
         let first_title = titles.first().map(|(_, m)| title_text(m));
         let name = format!("{}{}{}", pm.name, trig, first_title.unwrap_or_default());
-        let mut d = Draft::new(
+        let mut d = dated_draft(
             EventKind::Appointment,
             name,
-            s.idx,
-            s.paragraph,
-            t.range.clone(),
+            s,
+            &t.range,
             APPOINTMENT,
+            false,
         );
-        d.date = best_date(s, t.range.start, false);
         let ev_range = span(&pm.range, &t.range);
         if titles.is_empty() {
             d.add(arg(
@@ -1531,15 +1520,14 @@ fn establishment(
             n
         }
     };
-    let mut d = Draft::new(
+    let mut d = dated_draft(
         EventKind::Establishment,
         name,
-        s.idx,
-        s.paragraph,
-        t.range.clone(),
+        s,
+        &t.range,
         ESTABLISHMENT,
+        false,
     );
-    d.date = best_date(s, t.range.start, false);
     d.add(arg(
         RelType::Established,
         founder.0,
