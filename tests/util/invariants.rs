@@ -260,9 +260,10 @@ pub fn check_dot(dot: &str) -> Result<(), String> {
         if in_str {
             match c {
                 '\\' => {
-                    if chars.next().is_none() {
+                    // The escaped character is skipped, whatever it is.
+                    let Some(_) = chars.next() else {
                         return Err(format!("DOT: dangling backslash at byte {i}"));
-                    }
+                    };
                 }
                 '"' => in_str = false,
                 '\n' | '\r' => return Err(format!("DOT: raw line break in a string at byte {i}")),
