@@ -7,7 +7,15 @@ use super::*;
 
 impl DateRules {
     /// `2024-07-21`, `2024/7/21`, `2024.7.21`, `20240307`, `2019.9`, `10/31/1974`.
-    pub(super) fn numeric_at(&self, text: &str, i: usize, base_year: Option<i32>) -> Option<Expr> {
+    /// `ctx_year`: the year of the first member when this is the second one of a range.
+    pub(super) fn numeric_at(
+        &self,
+        text: &str,
+        i: usize,
+        base: Option<NaiveDate>,
+        ctx_year: Option<i32>,
+    ) -> Option<Expr> {
+        let base_year = base.map(|b| b.year());
         let first = next_char(text, i)?;
         numeral::arabic_digit(first)?;
         let digits_at = |j: usize| -> Option<(usize, u32, usize)> {
@@ -70,10 +78,56 @@ impl DateRules {
                 month: Some(a),
             });
         }
+        // 2022 11 23 (PDF text with spaces for separators): a modern year and a valid
+        // month and day, each of one or two digits, and nothing numeric after
+        if sep == ' ' && na == 4 && (1900..=2100).contains(&a) {
+            let (k, b, nb) = digits_at(j + 1)?;
+            if nb > 2 || next_char(text, k) != Some(' ') {
+                return None;
+            }
+            let (l, c, nc) = digits_at(k + 1)?;
+            if nc > 2
+                || !boundary(l)
+                || next_char(text, skip_spaces(text, l)).is_some_and(|c| c.is_ascii_digit())
+            {
+                return None;
+            }
+            let y = a as i32;
+            return Some(expr(l, ymd(y, b, c)?, Precision::Day, y, Some(b)));
+        }
         if !matches!(sep, '-' | '/' | '.' | '．' | '／' | '－') {
             return None;
         }
         let (k, b, nb) = digits_at(j + sep.len_utf8())?;
+        // 09-01 / 12/05: a zero-padded month-day (the padding marks a date format, not a
+        // range of counts like `10-20人`), resolved like 9月1日
+        if na == 2
+            && nb == 2
+            && matches!(sep, '-' | '/' | '／' | '－')
+            && (starts(text, i, "0") || starts(text, j + sep.len_utf8(), "0"))
+            && boundary(k)
+            && next_char(text, k).is_none_or(|c| !matches!(c, '-' | '/' | '／' | '－' | ':' | '：'))
+        {
+            let mut y = ctx_year.or(base_year)?;
+            // like a year-less 9月1日: more than eight months after publication is last year
+            if ctx_year.is_none()
+                && let Some(p) = base
+                && ymd(y, a, b)? > p + chrono::Duration::days(243)
+            {
+                y -= 1;
+            }
+            return Some(Expr {
+                end: k,
+                start_pt: Point {
+                    date: ymd(y, a, b)?,
+                    prec: Precision::Day,
+                },
+                end_pt: None,
+                rule: RELATIVE,
+                year: None,
+                month: Some(a),
+            });
+        }
         if na == 4 && (1000..=2999).contains(&a) && nb <= 2 {
             let y = a as i32;
             // Y-M-D (the same separator; 1994.01-19 mixes them)
