@@ -218,11 +218,8 @@ impl DateRules {
             (None, None) => (ymd(y, 1, 1)?, Precision::Year),
         };
         let yearless = !has_year && !relative;
-        if yearless
-            && let Some(b) = base
-            && date > b + Duration::days(243)
-        {
-            date = add_months(date, -12)?;
+        if yearless {
+            date = yearless_rollback(date, base)?;
         }
         let rule = if explicit_year || (ctx.year.is_some() && !relative) {
             ABSOLUTE

@@ -186,6 +186,15 @@ fn last_sub(p: Point, fine: Precision) -> Option<NaiveDate> {
     }
 }
 
+/// A date read without a year took the publication year; it moves back one year when it would
+/// fall more than eight months after publication (`12月30日` in an article of 2025-01-03).
+fn yearless_rollback(date: NaiveDate, base: Option<NaiveDate>) -> Option<NaiveDate> {
+    match base {
+        Some(b) if date > b + chrono::Duration::days(243) => add_months(date, -12),
+        _ => Some(date),
+    }
+}
+
 /// First day of the quarter containing `d`.
 fn quarter_of(d: NaiveDate) -> NaiveDate {
     let m = (d.month() - 1) / 3 * 3 + 1;

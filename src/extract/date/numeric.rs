@@ -1,7 +1,7 @@
 //! All-digit dates: `2024-07-21`, `2024/7/21`, `2024.7.21`, `20240721`, `2019.9`,
 //! `10/31/1974`, `7·20`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::*;
 
@@ -65,18 +65,7 @@ impl DateRules {
             if nb > 2 || !boundary(k) {
                 return None;
             }
-            let y = base_year?;
-            return Some(Expr {
-                end: k,
-                start_pt: Point {
-                    date: ymd(y, a, b)?,
-                    prec: Precision::Day,
-                },
-                end_pt: None,
-                rule: RELATIVE,
-                year: None,
-                month: Some(a),
-            });
+            return Some(month_day(k, ymd(base_year?, a, b)?));
         }
         // 2022 11 23 (PDF text with spaces for separators): a modern year and a valid
         // month and day, each of one or two digits, and nothing numeric after
@@ -108,25 +97,14 @@ impl DateRules {
             && boundary(k)
             && next_char(text, k).is_none_or(|c| !matches!(c, '-' | '/' | '／' | '－' | ':' | '：'))
         {
-            let mut y = ctx_year.or(base_year)?;
-            // like a year-less 9月1日: more than eight months after publication is last year
-            if ctx_year.is_none()
-                && let Some(p) = base
-                && ymd(y, a, b)? > p + chrono::Duration::days(243)
-            {
-                y -= 1;
-            }
-            return Some(Expr {
-                end: k,
-                start_pt: Point {
-                    date: ymd(y, a, b)?,
-                    prec: Precision::Day,
-                },
-                end_pt: None,
-                rule: RELATIVE,
-                year: None,
-                month: Some(a),
-            });
+            let date = ymd(ctx_year.or(base_year)?, a, b)?;
+            // like a year-less 9月1日 (unless the range it ends gave the year)
+            let date = if ctx_year.is_none() {
+                yearless_rollback(date, base)?
+            } else {
+                date
+            };
+            return Some(month_day(k, date));
         }
         if na == 4 && (1000..=2999).contains(&a) && nb <= 2 {
             let y = a as i32;
@@ -169,5 +147,20 @@ impl DateRules {
             return Some(expr(l, ymd(y, a, b)?, Precision::Day, y, Some(a)));
         }
         None
+    }
+}
+
+/// A month and day read without a year (`7·20`, `09-01`): a relative day ending at `end`.
+fn month_day(end: usize, date: NaiveDate) -> Expr {
+    Expr {
+        end,
+        start_pt: Point {
+            date,
+            prec: Precision::Day,
+        },
+        end_pt: None,
+        rule: RELATIVE,
+        year: None,
+        month: Some(date.month()),
     }
 }
