@@ -9,7 +9,11 @@
 //! A `$` starts math only if it is not escaped (`\$`), not glued to a Latin letter, digit or
 //! noise symbol before it (`US$5`, `#$1$#`), closes on the same line within 120 chars, and encloses something
 //! math-like with no Chinese outside `\text{}` and no unescaped `# & % @ ￥` — so `$5 和 $10` and the `\$` inside noise runs
-//! such as `#%\$^&*(` are left for the `symbol_noise` filter.
+//! such as `#%\$^&*(` are left for the `symbol_noise` filter. Math must also be well formed
+//! (no leading `*`/`^`/closing bracket, no trailing operator/opening bracket, balanced
+//! brackets, every `\` a command or a known escape), and a `$` right after `10.` (a number
+//! still being written) opens nothing: two noise runs whose `$` happen to enclose a digit
+//! (`10.$*0*$中`) are noise inside a number, not math.
 
 use super::super::{Filter, NormStats, Unit};
 use super::is_ideograph;
