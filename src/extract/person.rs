@@ -347,9 +347,25 @@ impl<'a> Ctx<'a> {
         self.taken.get(i).is_some_and(|t| t.end == pos)
     }
 
-    /// Is `r` exactly the content of a pair of title marks (`《…》`)?
+    /// Is `r` the whole content of a pair of title marks (`《林某某》`), or inside one without
+    /// opening it (`《为某某小姐开车》`)? A title opening with a name is about that person
+    /// (`《林某某传》`, `《林某某与中国文化》`), so the name stays. Only a short window either side
+    /// is searched (longer titles are not seen): the check costs the same for any document.
     fn is_work_title(&self, r: &Range<usize>) -> bool {
-        self.text[..r.start].ends_with('《') && self.text[r.end..].starts_with('》')
+        const WINDOW: usize = 30;
+        if self.text[..r.start].ends_with('《') {
+            return self.text[r.end..].starts_with('》');
+        }
+        let before = self.text[..r.start].chars().rev().take(WINDOW);
+        let opened = before
+            .take_while(|&c| !"》。！？\n".contains(c))
+            .any(|c| c == '《');
+        opened
+            && self.text[r.end..]
+                .chars()
+                .take(WINDOW)
+                .take_while(|&c| !"《。！？\n".contains(c))
+                .any(|c| c == '》')
     }
 
     /// Does a nationality (`葡萄牙人`, `法国人`: a place mention + 人) end at `pos`?
@@ -439,7 +455,7 @@ impl Extractor for PersonExtractor {
         chains(&cx, &opts, &mut accepted, &mut cands);
         recurring(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
-        // A name that is the whole title of a work (`《叶某》`, `《周礼》`) names the work.
+        // A name inside the title of a work (`《叶某》`, `《叶某传》`) is part of the work's name.
         cands.retain(|c| c.rule == LEXICON || !cx.is_work_title(&c.range));
         // Later mentions and aliases need the names that will actually win.
         let winners = resolve(&cands);
@@ -1188,6 +1204,9 @@ mod tests {
     #[test]
     fn titles_of_works_and_places_are_not_people() {
         assert!(names("他主演的新片《林秀英》下月上映。").is_empty());
+        assert!(names("她读完了《写给林秀英的信》。").is_empty());
+        // a title opening with a name is about that person
+        assert_eq!(names("《林秀英说》出版。"), vec!["林秀英"]);
         assert!(names("他们住在城郊的马家堡。").is_empty());
         assert!(names("沿着王家河一路向东。").is_empty());
         // the same name outside title marks is a person
