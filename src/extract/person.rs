@@ -41,7 +41,7 @@
 //!
 //! A name that is the whole content of title marks (`《林某某》`) names a book, film or play,
 //! not a person: such candidates are dropped whatever rule found them (a user's lexicon
-//! excepted). Place names built like names (`马家堡`, `某家河`) end in characters that never end
+//! excepted). Place names built like names (`马家堡`, `某某邑`) end in characters that never end
 //! a given name (`given_name_bad_chars.txt`).
 //!
 //! What guards against common words: the not-a-person list (`高明`, `马上`, `周年`), the
@@ -356,11 +356,20 @@ impl<'a> Ctx<'a> {
         if self.text[..r.start].ends_with('《') {
             return self.text[r.end..].starts_with('》');
         }
-        let before = self.text[..r.start].chars().rev().take(WINDOW);
-        let opened = before
-            .take_while(|&c| !"》。！？\n".contains(c))
-            .any(|c| c == '《');
-        opened
+        // the opening mark, if the name is inside a title
+        let mut open = None;
+        for (i, c) in self.text[..r.start].char_indices().rev().take(WINDOW) {
+            if "》。！？\n".contains(c) {
+                break;
+            }
+            if c == '《' {
+                open = Some(i + c.len_utf8());
+                break;
+            }
+        }
+        // Official documents (`《关于对某某采取…的决定》`, `《关于某某任职的通知》`) are about
+        // real people: their names stay.
+        open.is_some_and(|o| !self.text[o..].starts_with("关于"))
             && self.text[r.end..]
                 .chars()
                 .take(WINDOW)
@@ -1205,10 +1214,15 @@ mod tests {
     fn titles_of_works_and_places_are_not_people() {
         assert!(names("他主演的新片《林秀英》下月上映。").is_empty());
         assert!(names("她读完了《写给林秀英的信》。").is_empty());
+        // an official document is about real people
+        assert_eq!(
+            names("公司发布《关于总经理林秀英辞职的公告》。"),
+            vec!["林秀英"]
+        );
         // a title opening with a name is about that person
         assert_eq!(names("《林秀英说》出版。"), vec!["林秀英"]);
         assert!(names("他们住在城郊的马家堡。").is_empty());
-        assert!(names("沿着王家河一路向东。").is_empty());
+        assert!(names("老街通往周家邑。").is_empty());
         // the same name outside title marks is a person
         assert_eq!(names("演员林秀英出席首映。"), vec!["林秀英"]);
     }
