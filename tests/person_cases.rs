@@ -92,6 +92,7 @@ fn rule_ids_match_rule_docs() {
         person::TRANSLITERATED,
         person::FOREIGN,
         person::LATIN,
+        person::NATIONALITY,
         person::LEXICON,
         role::LEXICON,
         role::MODIFIER,

@@ -15,6 +15,8 @@
 //! - `person.transliterated` — a foreign name written with `·` (`约翰·史密斯`).
 //! - `person.foreign` — a run of transliteration characters next to a title or verb
 //!   (`总统克林顿`), or a clearly foreign run between boundaries (`，斯帕莱蒂的`).
+//! - `person.nationality` — a run of transliteration characters right after a nationality
+//!   (a place mention + `人`: `意大利人X`), which confirms a foreign name like a title.
 //! - `person.latin` — a capitalized Latin-script name next to a title or verb.
 //! - `person.lexicon` — a name the user declared (`--lexicon FILE` with lines
 //!   `name<TAB>persons[<TAB>canonical=…]`). No names are built in: people are found by context.
@@ -36,6 +38,11 @@
 //! Without any context word, a full name is still read when its shape is convincing: three
 //! characters with a plausible given name ending at a firm boundary (`，张建华的`), or two
 //! plausible ones between punctuation and a boundary (`，李咏，`).
+//!
+//! A name that is the whole content of title marks (`《林某某》`) names a book, film or play,
+//! not a person: such candidates are dropped whatever rule found them (a user's lexicon
+//! excepted). Place names built like names (`马家堡`, `某某邑`) end in characters that never end
+//! a given name (`given_name_bad_chars.txt`).
 //!
 //! What guards against common words: the not-a-person list (`高明`, `马上`, `周年`), the
 //! common-word list for given names (`张|国家`), weak surnames (`高`, `文`, `安`: a title,
@@ -64,6 +71,7 @@ pub const ALIAS: RuleId = RuleId("person.alias");
 pub const TRANSLITERATED: RuleId = RuleId("person.transliterated");
 pub const FOREIGN: RuleId = RuleId("person.foreign");
 pub const LATIN: RuleId = RuleId("person.latin");
+pub const NATIONALITY: RuleId = RuleId("person.nationality");
 pub const LEXICON: RuleId = RuleId("person.lexicon");
 
 /// Score of a title mention or honorific next to the name.
@@ -71,9 +79,9 @@ const TITLE: i32 = 4;
 /// Base priority of person candidates (the option score is added).
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
-const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时";
+const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
 /// Characters that may stand right after a name without being part of it.
-const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟";
+const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names.
@@ -149,6 +157,8 @@ struct Opt {
     left_punct: bool,
     /// The right neighbour is punctuation, the end, or one of 的/在/和/与/及/等.
     right_firm: bool,
+    /// The right neighbour is punctuation or the end of the text.
+    right_punct: bool,
     weak: bool,
     /// A not-a-person word starts at the name and lies inside it.
     common_prefix: bool,
@@ -181,7 +191,9 @@ impl Opt {
             let verb_framed = self.given_len == 2 && self.left >= 1 && self.right >= 3;
             let framed = self.shape >= 1 && self.right >= 0 && (titled || verb_framed);
             // a title right before a full plausible name (`记者公某佳北京报道`)
-            let title_framed = self.left >= TITLE && self.given_len == 2 && self.plausible;
+            // or any given name ending at punctuation (`副总经理封某，`)
+            let title_framed =
+                self.left >= TITLE && self.plausible && (self.given_len == 2 || self.right_punct);
             // a kinship/naming word before and a boundary after (`老伴石某兰今年`)
             let word_framed = self.left >= 3 && self.right >= 1 && self.shape >= 1;
             if (title_framed || word_framed) && !self.common_exact && !self.common_prefix {
@@ -245,6 +257,8 @@ struct Ctx<'a> {
     /// Role mentions by start: whether the title confirms a name before it (offices do).
     role_start: HashMap<usize, bool>,
     role_end: HashSet<usize>,
+    /// Ends of location mentions (for nationalities: `葡萄牙人`).
+    loc_end: HashSet<usize>,
     /// Context words: weight of an `after` word starting at a byte, of a `before` word ending.
     after: HashMap<usize, i32>,
     before: HashMap<usize, i32>,
@@ -260,11 +274,15 @@ impl<'a> Ctx<'a> {
         let text = doc.text();
         let mut taken = Vec::new();
         let (mut role_start, mut role_end) = (HashMap::new(), HashSet::new());
+        let mut loc_end = HashSet::new();
         for m in &doc.mentions {
             if m.label.layer() != Label::Person.layer() {
                 continue;
             }
             taken.push(m.range.clone());
+            if m.label == Label::Location {
+                loc_end.insert(m.range.end);
+            }
             if m.label == Label::Role {
                 let strong = match &m.attrs {
                     Attrs::Role { title } => rules.role.confirms_name_after(title),
@@ -310,6 +328,7 @@ impl<'a> Ctx<'a> {
             taken,
             role_start,
             role_end,
+            loc_end,
             after,
             before,
             common,
@@ -326,6 +345,41 @@ impl<'a> Ctx<'a> {
     fn mention_ends_at(&self, pos: usize) -> bool {
         let i = self.taken.partition_point(|t| t.end < pos);
         self.taken.get(i).is_some_and(|t| t.end == pos)
+    }
+
+    /// Is `r` the whole content of a pair of title marks (`《林某某》`), or inside one without
+    /// opening it (`《为某某小姐开车》`)? A title opening with a name is about that person
+    /// (`《林某某传》`, `《林某某与中国文化》`), so the name stays. Only a short window either side
+    /// is searched (longer titles are not seen): the check costs the same for any document.
+    fn is_work_title(&self, r: &Range<usize>) -> bool {
+        const WINDOW: usize = 30;
+        if self.text[..r.start].ends_with('《') {
+            return self.text[r.end..].starts_with('》');
+        }
+        // the opening mark, if the name is inside a title
+        let mut open = None;
+        for (i, c) in self.text[..r.start].char_indices().rev().take(WINDOW) {
+            if "》。！？\n".contains(c) {
+                break;
+            }
+            if c == '《' {
+                open = Some(i + c.len_utf8());
+                break;
+            }
+        }
+        // Official documents (`《关于对某某采取…的决定》`, `《关于某某任职的通知》`) are about
+        // real people: their names stay.
+        open.is_some_and(|o| !self.text[o..].starts_with("关于"))
+            && self.text[r.end..]
+                .chars()
+                .take(WINDOW)
+                .take_while(|&c| !"《。！？\n".contains(c))
+                .any(|c| c == '》')
+    }
+
+    /// Does a nationality (`葡萄牙人`, `法国人`: a place mention + 人) end at `pos`?
+    fn nationality_before(&self, pos: usize) -> bool {
+        self.text[..pos].ends_with('人') && self.loc_end.contains(&(pos - '人'.len_utf8()))
     }
 
     fn prev_char(&self, pos: usize) -> Option<char> {
@@ -410,11 +464,17 @@ impl Extractor for PersonExtractor {
         chains(&cx, &opts, &mut accepted, &mut cands);
         recurring(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
+        // A name inside the title of a work (`《叶某》`, `《叶某传》`) is part of the work's name.
+        cands.retain(|c| c.rule == LEXICON || !cx.is_work_title(&c.range));
         // Later mentions and aliases need the names that will actually win.
         let winners = resolve(&cands);
+        let n = cands.len();
         repeats(&cx, &winners, &mut cands);
         aliases(pr, &cx, &opts, &winners, &mut cands);
+        let mut later = cands.split_off(n);
+        later.retain(|c| !cx.is_work_title(&c.range));
         out.extend(cands);
+        out.extend(later);
     }
 }
 
@@ -475,6 +535,9 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 right_firm: cx.next_char(end).is_none_or(|c| {
                     (!is_han(c) && !c.is_ascii_alphanumeric()) || "的在和与及等".contains(c)
                 }),
+                right_punct: cx
+                    .next_char(end)
+                    .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
                 weak,
                 common_prefix,
                 common_exact,
@@ -775,7 +838,10 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         if n < 2 {
             return;
         }
-        let left = cx.left_score(s);
+        // a nationality before a foreign name is as good as a title (`葡萄牙人X`)
+        let plain_left = cx.left_score(s);
+        let by_nationality = plain_left < TITLE && cx.nationality_before(s);
+        let left = if by_nationality { TITLE } else { plain_left };
         let right = cx.right_score(e);
         let marked = text[s..e]
             .chars()
@@ -788,7 +854,9 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 // a bare run between boundaries, clearly foreign (`，斯帕莱蒂的`)
                 || (left >= 1 && right >= 1 && marked >= 1 && marked * 2 >= n.min(4))
         } else {
-            left >= TITLE && right >= 2
+            // two: a title before, or a clearly foreign pair between a boundary and a verb
+            // (`（耶茨执导`)
+            (left >= TITLE && right >= 2) || (left >= 1 && right >= 3 && marked >= 1)
         };
         if ok {
             let r = s..e;
@@ -797,10 +865,11 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 .get(&s)
                 .is_some_and(|ends| ends.iter().any(|&x| x >= e));
             if !cx.overlaps(&r) && !common {
+                let rule = if by_nationality { NATIONALITY } else { FOREIGN };
                 out.push(Candidate::new(
                     Label::Person,
                     r,
-                    FOREIGN,
+                    rule,
                     BASE + left + right - 1,
                 ));
             }
@@ -1113,6 +1182,49 @@ mod tests {
     fn transliterated_names() {
         assert_eq!(names("演员约翰·史密斯出席"), vec!["约翰·史密斯"]);
         assert_eq!(names("总统克林顿说"), vec!["克林顿"]);
+    }
+
+    #[test]
+    fn foreign_names_by_nationality_and_verbs() {
+        assert_eq!(
+            people("意大利人卡莱罗的离开让球队很被动。"),
+            vec![("卡莱罗".to_string(), "person.nationality")]
+        );
+        assert_eq!(
+            people("赛季中途，布鲁诺离任前留下一份名单。"),
+            vec![("布鲁诺".to_string(), "person.foreign")]
+        );
+        assert_eq!(names("这部短片（埃菲执导）入围了影展。"), vec!["埃菲"]);
+        // a place before 人 is not enough without a transliteration run
+        assert!(names("意大利人喜欢喝咖啡。").is_empty());
+        // a pair of transliteration characters needs a verb after it
+        assert!(names("（埃菲尔铁塔）").is_empty());
+    }
+
+    #[test]
+    fn wider_boundaries() {
+        assert_eq!(names("像张建军这样的工程师并不多。"), vec!["张建军"]);
+        assert_eq!(names("包括李晓红在内的队员"), vec!["李晓红"]);
+        // a weak surname with a one-character given name, after a title, before punctuation
+        assert_eq!(names("公司副总经理石磊，"), vec!["石磊"]);
+        assert!(names("游客来到国王海滩，").is_empty());
+    }
+
+    #[test]
+    fn titles_of_works_and_places_are_not_people() {
+        assert!(names("他主演的新片《林秀英》下月上映。").is_empty());
+        assert!(names("她读完了《写给林秀英的信》。").is_empty());
+        // an official document is about real people
+        assert_eq!(
+            names("公司发布《关于总经理林秀英辞职的公告》。"),
+            vec!["林秀英"]
+        );
+        // a title opening with a name is about that person
+        assert_eq!(names("《林秀英说》出版。"), vec!["林秀英"]);
+        assert!(names("他们住在城郊的马家堡。").is_empty());
+        assert!(names("老街通往周家邑。").is_empty());
+        // the same name outside title marks is a person
+        assert_eq!(names("演员林秀英出席首映。"), vec!["林秀英"]);
     }
 
     #[test]
