@@ -496,6 +496,13 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             if !pr.given_possible(c) || cx.after.get(&end).is_some_and(|&w| w >= 3) {
                 break;
             }
+            // `聘任王海为总经理`, `王海任总经理`: 为/任 before a title is the verb, not a given name.
+            if end > sr.end
+                && "为任".contains(c)
+                && cx.role_start.contains_key(&(end + c.len_utf8()))
+            {
+                break;
+            }
             end += c.len_utf8();
             if pr.given_ok.contains(&c) {
                 shape += 1;
@@ -1130,6 +1137,18 @@ mod tests {
         );
         assert_eq!(names("董事长王强表示"), vec!["王强"]);
         assert_eq!(names("据李娜介绍，"), vec!["李娜"]);
+    }
+
+    #[test]
+    fn appointment_verbs_do_not_lend_a_character() {
+        // 聘任 is a word: its 任 is no surname; 为 before a title is the verb.
+        assert_eq!(names("董事会同意聘任谭静女士为副总经理。"), vec!["谭静"]);
+        assert_eq!(names("公司聘任王海为总经理。"), vec!["王海"]);
+        assert_eq!(names("公司任命王海为总经理。"), vec!["王海"]);
+        // A given name may still be 为 when no title follows.
+        assert_eq!(names("董事长李为表示同意。"), vec!["李为"]);
+        assert_eq!(names("董事会提名任志强先生为董事候选人。"), vec!["任志强"]);
+        assert!(names("聘任期三年。").is_empty());
     }
 
     #[test]
