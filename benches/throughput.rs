@@ -153,6 +153,47 @@ fn main() {
         })
         .collect();
     let t_extract = t.elapsed().as_secs_f64();
+    // The extract stage again, family by family (the same order as `extract::run`), to show
+    // where its time goes. Each family's time includes committing its candidates.
+    let mut fam_secs: Vec<(&str, f64)> = Vec::new();
+    {
+        use kgextract::extract::{Extractor, commit, date, event, location, money, org, person};
+        use kgextract::extract::{position, role};
+        let families: [&dyn Extractor; 6] = [
+            &org::OrgExtractor,
+            &location::LocationExtractor,
+            &role::RoleExtractor,
+            &person::PersonExtractor,
+            &money::MoneyExtractor,
+            &date::DateExtractor,
+        ];
+        let mut secs = [0f64; 9];
+        for ((d, n), s) in read_docs.iter().zip(&norms).zip(&sents) {
+            let mut ad = AnnotatedDoc::new(d, n, s);
+            for (i, fam) in families.iter().enumerate() {
+                let t = Instant::now();
+                let mut cands = Vec::new();
+                fam.find(&ad, rules, &mut cands);
+                commit(&mut ad, cands);
+                secs[i] += t.elapsed().as_secs_f64();
+            }
+            let t = Instant::now();
+            position::extract_positions(&mut ad, rules);
+            secs[6] += t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            event::extract_events(&mut ad, rules);
+            secs[7] += t.elapsed().as_secs_f64();
+            let t = Instant::now();
+            std::hint::black_box(finish(ad));
+            secs[8] += t.elapsed().as_secs_f64();
+        }
+        let names = [
+            "org", "location", "role", "person", "money", "date", "position", "event", "finish",
+        ];
+        for (name, s) in names.iter().zip(secs) {
+            fam_secs.push((name, s));
+        }
+    }
     drop(norms);
     drop(sents);
     let t = Instant::now();
@@ -184,6 +225,14 @@ fn main() {
         ("end-to-end", total),
     ] {
         println!("{name:<14} {s:>9.3} {:>12.1}", mbps(bytes, s));
+    }
+    println!("\nextract by family (seconds, share of the family total)");
+    let fam_total: f64 = fam_secs.iter().map(|(_, s)| s).sum();
+    for (name, s) in &fam_secs {
+        println!(
+            "  {name:<10} {s:>8.3} {:>6.1}%",
+            100.0 * s / fam_total.max(1e-9)
+        );
     }
     println!(
         "graph: {} nodes, {} relationships",
