@@ -73,7 +73,9 @@ impl KnowledgeGraph {
             .iter()
             .map(|d| node_id(NodeLabel::Document, &d.meta.id))
             .collect();
-        for (k, edge) in collect_edges(&docs, &doc_ids, &resolved) {
+        // The documents are handed over and dropped one by one as their edges are made, so
+        // the per-document results and the edge map are not both held whole.
+        for (k, edge) in collect_edges(docs, &doc_ids, &resolved) {
             let (Some(&a), Some(&b)) = (kg.by_id.get(k.0), kg.by_id.get(k.2)) else {
                 continue;
             };
@@ -146,13 +148,14 @@ fn entity_node(e: &crate::link::Entity, docs: &[DocExtraction]) -> Node {
 }
 
 fn collect_edges<'a>(
-    docs: &[DocExtraction],
+    docs: Vec<DocExtraction>,
     doc_ids: &'a [String],
     r: &'a Resolved,
 ) -> BTreeMap<EdgeKey<'a>, Edge> {
     let mut edges: BTreeMap<EdgeKey, Edge> = BTreeMap::new();
     let empty: Arc<str> = Arc::from("");
-    for (di, d) in docs.iter().enumerate() {
+    for (di, d) in docs.into_iter().enumerate() {
+        let d = &d;
         let doc_id = doc_ids[di].as_str();
         // One shared copy of the document id and of each cited sentence for all its edges.
         let doc: Arc<str> = Arc::from(d.meta.id.as_str());
