@@ -191,6 +191,38 @@ fn main() {
         })
         .collect();
     let t_extract = t.secs();
+    // What the per-document results hold until the graph is built (they are all alive at
+    // once, because entity resolution looks at every document): an estimate of the bytes.
+    {
+        use kgextract::extract::{Event, Mention, Relation};
+        use std::mem::size_of;
+        let (mut m, mut r, mut e, mut heap, mut sent) = (0usize, 0usize, 0usize, 0usize, 0usize);
+        for x in &extractions {
+            m += x.mentions.len();
+            r += x.relations.len();
+            e += x.events.len();
+            heap += x
+                .mentions
+                .iter()
+                .map(|m| m.text.capacity() + m.name.capacity())
+                .sum::<usize>();
+            sent += x.sentences.iter().map(|s| s.capacity() + 24).sum::<usize>();
+        }
+        let mb = |b: usize| b as f64 / 1e6;
+        println!(
+            "results: {m} mentions ({} B each + {:.1} MB of text/name strings), {r} relations ({} B each), {e} events ({} B each), {:.1} MB of kept sentences; ≈ {:.1} MB in all",
+            size_of::<Mention>(),
+            mb(heap),
+            size_of::<Relation>(),
+            size_of::<Event>(),
+            mb(sent),
+            mb(m * size_of::<Mention>()
+                + heap
+                + r * size_of::<Relation>()
+                + e * size_of::<Event>()
+                + sent)
+        );
+    }
     // The extract stage again, family by family (the same order as `extract::run`), to show
     // where its time goes. Each family's time includes committing its candidates.
     let mut fam_secs: Vec<(&str, f64)> = Vec::new();
