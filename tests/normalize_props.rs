@@ -133,8 +133,18 @@ fn check_map(orig: &str, n: &NormText) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// 256 cases by default; `PROPTEST_CASES=5000 cargo test --test normalize_props` for a longer
+/// run (an explicit `with_cases` would ignore the variable).
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256);
+    ProptestConfig::with_cases(cases)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(config())]
 
     #[test]
     fn injected_noise_normalizes_back(

@@ -331,3 +331,16 @@ fn issue_9_commit_is_not_quadratic() {
     assert_eq!(ad.mentions.len(), n);
     assert!(secs < 20.0, "commit of {n} candidates took {secs:.1} s");
 }
+
+/// The export checkers catch what they are meant to catch (so a passing run means something).
+#[test]
+fn export_checkers_reject_broken_dot_and_graphml() {
+    assert!(invariants::check_dot("digraph { a [label=\"x\\\"y\"]; }").is_ok());
+    assert!(invariants::check_dot("digraph { a [label=\"x\"y\"]; }").is_err());
+    assert!(invariants::check_dot("digraph { a [label=\"line\nbreak\"]; }").is_err());
+    assert!(invariants::check_dot("digraph { a [label=\"open]; }").is_err());
+    assert!(invariants::check_xml_text("<a k=\"x&amp;y\">1 &lt; 2</a>").is_ok());
+    assert!(invariants::check_xml_text("<a k=\"x<y\">1</a>").is_err());
+    assert!(invariants::check_xml_text("<a>R&D</a>").is_err());
+    assert!(invariants::check_xml_text("<a>1 > 0</a>").is_err());
+}

@@ -1,5 +1,5 @@
 //! libFuzzer target: arbitrary bytes through read → normalize → segment → extract → graph →
-//! JSON export, with the invariants of `tests/util/invariants.rs` (shared with the proptest in
+//! JSON, Neo4j CSV (checked by the validator), DOT and GraphML export, with the invariants of `tests/util/invariants.rs` (shared with the proptest in
 //! `tests/props_pipeline.rs`). A broken invariant panics, which libFuzzer reports as a crash
 //! and saves under `fuzz/artifacts/pipeline/`; copy it to `tests/fuzz/` when fixing the bug so
 //! `cargo test` replays it.

@@ -99,7 +99,7 @@ pub struct Args {
 
 fn parse_kind(s: &str) -> Result<crate::extract::EventKind, String> {
     load::event_kind(s).ok_or_else(|| {
-        let all: Vec<String> = load::EVENT_KINDS
+        let all: Vec<String> = crate::extract::EventKind::ALL
             .iter()
             .map(|k| k.as_str().to_lowercase())
             .collect();

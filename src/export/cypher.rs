@@ -20,35 +20,6 @@ use super::neo4j_csv::{node_file, node_header, rel_file, rel_header};
 use crate::extract::{EventKind, RelType};
 use crate::graph::{KnowledgeGraph, NodeLabel};
 
-/// Every event kind (a second label on `Event` nodes).
-pub const EVENT_KINDS: [EventKind; 9] = [
-    EventKind::Forum,
-    EventKind::Signing,
-    EventKind::Launch,
-    EventKind::Speech,
-    EventKind::Investment,
-    EventKind::Financing,
-    EventKind::Acquisition,
-    EventKind::Appointment,
-    EventKind::Establishment,
-];
-
-/// Fails to compile when a kind is added to `EventKind` — then add it to [`EVENT_KINDS`].
-#[allow(dead_code)]
-fn event_kinds_are_complete(k: EventKind) -> usize {
-    match k {
-        EventKind::Forum => 0,
-        EventKind::Signing => 1,
-        EventKind::Launch => 2,
-        EventKind::Speech => 3,
-        EventKind::Investment => 4,
-        EventKind::Financing => 5,
-        EventKind::Acquisition => 6,
-        EventKind::Appointment => 7,
-        EventKind::Establishment => 8,
-    }
-}
-
 /// The uniqueness constraints (Neo4j 5 syntax), one per label.
 pub fn constraints() -> String {
     let mut s = String::new();
@@ -146,7 +117,7 @@ pub fn import_cypher(kg: &KnowledgeGraph) -> String {
             sets("n", &h)
         ));
         if l == NodeLabel::Event {
-            for k in EVENT_KINDS {
+            for k in EventKind::ALL {
                 s.push_str(&format!(
                     "LOAD CSV WITH HEADERS FROM 'file:///{file}' AS row\n\
                      WITH row WHERE row.kind = '{k}'\n\

@@ -276,6 +276,36 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every kind, in declaration order (the second Neo4j label of an `Event` node).
+    pub const ALL: [EventKind; 9] = {
+        const fn guard(k: EventKind) -> usize {
+            // Adding a variant to EventKind breaks this match: add it to ALL too.
+            match k {
+                EventKind::Forum
+                | EventKind::Signing
+                | EventKind::Launch
+                | EventKind::Speech
+                | EventKind::Investment
+                | EventKind::Financing
+                | EventKind::Acquisition
+                | EventKind::Appointment
+                | EventKind::Establishment => 0,
+            }
+        }
+        let _ = guard(EventKind::Forum);
+        [
+            EventKind::Forum,
+            EventKind::Signing,
+            EventKind::Launch,
+            EventKind::Speech,
+            EventKind::Investment,
+            EventKind::Financing,
+            EventKind::Acquisition,
+            EventKind::Appointment,
+            EventKind::Establishment,
+        ]
+    };
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::Forum => "Forum",

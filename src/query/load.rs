@@ -368,7 +368,7 @@ fn time_value(n: &RawNode) -> Option<TimeValue> {
 
 // Name → enum lookups. Each goes through the enum's own `as_str` (the one mapping to Neo4j
 // names), so the spelling lives in one place. Event kinds are the enum most likely to grow:
-// the exhaustive `match` in the EVENT_KINDS guard stops compiling when a variant is added.
+// the exhaustive `match` guarding `EventKind::ALL` stops compiling when a variant is added.
 
 fn node_label(s: &str) -> Option<NodeLabel> {
     NodeLabel::ALL.into_iter().find(|l| l.as_str() == s)
@@ -379,39 +379,9 @@ pub fn rel_type(s: &str) -> Option<RelType> {
     RelType::ALL.into_iter().find(|r| r.as_str() == s)
 }
 
-/// Every event kind, in declaration order.
-pub const EVENT_KINDS: [EventKind; 9] = {
-    const fn guard(k: EventKind) -> usize {
-        // Adding a variant to EventKind breaks this match: add it to EVENT_KINDS too.
-        match k {
-            EventKind::Forum
-            | EventKind::Signing
-            | EventKind::Launch
-            | EventKind::Speech
-            | EventKind::Investment
-            | EventKind::Financing
-            | EventKind::Acquisition
-            | EventKind::Appointment
-            | EventKind::Establishment => 0,
-        }
-    }
-    let _ = guard(EventKind::Forum);
-    [
-        EventKind::Forum,
-        EventKind::Signing,
-        EventKind::Launch,
-        EventKind::Speech,
-        EventKind::Investment,
-        EventKind::Financing,
-        EventKind::Acquisition,
-        EventKind::Appointment,
-        EventKind::Establishment,
-    ]
-};
-
 /// Event kind by name, case-insensitive (`signing`, `Signing`).
 pub fn event_kind(s: &str) -> Option<EventKind> {
-    EVENT_KINDS
+    EventKind::ALL
         .into_iter()
         .find(|k| k.as_str().eq_ignore_ascii_case(s))
 }

@@ -5,7 +5,9 @@
 //! for the publication date. Accepted:
 //! - title: the first Markdown heading (`# …`; `#` then a space or a letter, so a noise run
 //!   like `#%\$^&*(` is not a title), else a `标题：…` line. The title is the raw line; the CLI
-//!   cleans it with the same normalization as the text;
+//!   cleans it with the same normalization as the text. A heading longer than
+//!   [`MAX_TITLE_CHARS`] (a whole article on one `# ` line) is cut there and ends with `…`, so a
+//!   Document node never carries megabytes of text;
 //! - date keys: 发布时间 发布日期 发表时间 发文日期 来源时间 更新时间 日期 时间, followed by an
 //!   ASCII or full-width colon (or just spaces), anywhere in the line (`来源：新华社 发布时间：…`);
 //! - date forms: `2024-07-21`, `2024/7/21`, `2024.07.21`, `2024年7月21日`, with spaces
@@ -19,6 +21,17 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::Header;
+
+/// Titles are cut to this many characters (news titles are well under 100).
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// `t` cut to [`MAX_TITLE_CHARS`] characters, with `…` when something was cut.
+fn bounded_title(t: &str) -> String {
+    match t.char_indices().nth(MAX_TITLE_CHARS) {
+        Some((i, _)) => format!("{}…", t[..i].trim_end()),
+        None => t.to_string(),
+    }
+}
 
 const KEYS: &[&str] = &[
     "发布时间",
@@ -148,14 +161,14 @@ pub fn parse_header(text: &str, encoding: &'static str) -> Header {
                 && !t.trim().is_empty()
                 && t.starts_with(|c: char| c.is_whitespace() || c.is_alphanumeric())
             {
-                h.title = Some(t.trim().to_string());
+                h.title = Some(bounded_title(t.trim()));
                 continue;
             }
             for key in ["标题", "標題"] {
                 if let Some(rest) = l.strip_prefix(key) {
                     let t = rest.trim_start_matches([':', '：', ' ', '\u{3000}']).trim();
                     if !t.is_empty() {
-                        h.title = Some(t.to_string());
+                        h.title = Some(bounded_title(t));
                     }
                 }
             }
@@ -252,6 +265,18 @@ mod tests {
         assert_eq!(h.title.as_deref(), Some("中国联通合作伙伴大会"));
         let h = parse_header("#%\\$^&*(<PAGE_DIV>\n正文", "UTF-8");
         assert_eq!(h.title, None);
+    }
+
+    #[test]
+    fn long_heading_is_cut() {
+        let line = format!("# {}\n正文", "标题很长".repeat(1000));
+        let t = parse_header(&line, "UTF-8").title.unwrap();
+        assert_eq!(t.chars().count(), MAX_TITLE_CHARS + 1);
+        assert!(t.ends_with('…') && t.starts_with("标题很长"));
+        let short = parse_header("# 正常标题\n", "UTF-8").title.unwrap();
+        assert_eq!(short, "正常标题");
+        // a noise run is not a heading
+        assert!(parse_header("#%\\$^&*(标题\n正文", "UTF-8").title.is_none());
     }
 
     #[test]

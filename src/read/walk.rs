@@ -7,6 +7,12 @@
 //! warning and the walk goes on; only an input the user named that does not exist is an error.
 //! A file reached twice (two inputs, or a symlink to a file already listed) is read once.
 //!
+//! Only regular files are read from a folder. A FIFO, socket or device with a text extension
+//! found in a folder (directly or through a symlink) is skipped with a warning naming it:
+//! reading a FIFO nobody writes to would block the whole batch forever, and a device is not an
+//! article. A FIFO (or `/dev/fd/N`, as from `<(zcat a.txt.gz)`) *named on the command line* is
+//! read like stdin — the user asked for that stream — so, like `cat`, it waits for a writer.
+//!
 //! Document ids are the path relative to the folder given (`2024/forum.txt`) or the file name
 //! for a file given directly; if two inputs would produce the same id, the later one uses its
 //! full path instead, so ids stay unique.
@@ -35,6 +41,35 @@ pub fn is_text_ext(p: &Path) -> bool {
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str()
         .is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
+}
+
+/// Ids use `/` between folders on every platform. Only Windows' separator is rewritten: on
+/// Unix a `\\` is an ordinary character of a file name (`a\\b.md` keeps its name).
+fn slash_separated(p: String) -> String {
+    if std::path::MAIN_SEPARATOR == '\\' {
+        p.replace('\\', "/")
+    } else {
+        p
+    }
+}
+
+/// What kind of non-regular file this is, for the warning.
+fn special_kind(ft: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = ft;
+    "a special file"
 }
 
 /// Walk the inputs (files and folders). `-` must be handled by the caller.
@@ -78,12 +113,21 @@ pub fn walk(inputs: &[PathBuf]) -> Result<Walk, ReadError> {
                     }
                 };
                 let p = entry.path();
-                if entry.file_type().is_file() && is_text_ext(p) {
+                let ft = entry.file_type();
+                if !ft.is_file() && !ft.is_dir() && is_text_ext(p) {
+                    out.warnings.push(ReadWarning {
+                        source: p.display().to_string(),
+                        message: format!("{}: not a regular file; skipped", special_kind(&ft)),
+                    });
+                    continue;
+                }
+                if ft.is_file() && is_text_ext(p) {
                     let rel = p
                         .strip_prefix(input)
                         .unwrap_or(p)
                         .to_string_lossy()
-                        .replace('\\', "/");
+                        .to_string();
+                    let rel = slash_separated(rel);
                     found.push((p.to_path_buf(), rel));
                 }
             }
@@ -102,7 +146,7 @@ pub fn walk(inputs: &[PathBuf]) -> Result<Walk, ReadError> {
             }
             let mut id = id;
             if seen_ids.contains(&id) {
-                id = path.to_string_lossy().replace('\\', "/");
+                id = slash_separated(path.to_string_lossy().to_string());
                 let base = id.clone();
                 let mut k = 2;
                 while seen_ids.contains(&id) {

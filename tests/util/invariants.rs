@@ -12,7 +12,11 @@
 // - every amount is finite with min <= max (and value inside [min, max] when both are given);
 // - every date is a valid calendar date (by construction of NaiveDate) and a range ends after
 //   it starts;
-// - the JSON export serializes and parses back.
+// - the JSON export serializes and parses back;
+// - the Neo4j CSV export passes `kgextract validate` (no error diagnostics);
+// - the DOT file escapes safely: every double-quoted string closes, and outside strings there is
+//   only DOT syntax (ASCII), so no entity text can leak into the statement structure;
+// - the GraphML file has no raw `<`, `>` or `&` inside text or attribute values.
 
 use kgextract::extract::{Attrs, Money, TimeValue};
 
@@ -223,5 +227,87 @@ pub fn check_bytes(bytes: &[u8]) -> Result<Seen, String> {
     let json = kgextract::export::json::to_json(&kg);
     let s = serde_json::to_string(&json).map_err(|e| format!("JSON export: {e}"))?;
     serde_json::from_str::<serde_json::Value>(&s).map_err(|e| format!("JSON re-parse: {e}"))?;
+
+    // The Neo4j CSV files, checked by the validator users run on an export.
+    let files =
+        kgextract::export::neo4j_csv::render(&kg).map_err(|e| format!("CSV export: {e}"))?;
+    let report = kgextract::validate::validate_files(&files);
+    if report.errors() > 0 {
+        let first = report
+            .diagnostics
+            .iter()
+            .map(|d| format!("{d:?}"))
+            .next()
+            .unwrap_or_default();
+        return Err(format!(
+            "CSV export fails validation ({} errors), first: {first}",
+            report.errors()
+        ));
+    }
+
+    let dot = kgextract::export::dot::render(&kg, &kgextract::export::ExportOptions::default())
+        .map_err(|e| format!("DOT export: {e}"))?;
+    check_dot(&dot)?;
+    check_xml_text(&kgextract::export::graphml::render(&kg))?;
     Ok(seen)
+}
+
+/// DOT: strings close, escapes are complete, and everything outside strings is ASCII syntax.
+pub fn check_dot(dot: &str) -> Result<(), String> {
+    let mut in_str = false;
+    let mut chars = dot.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if in_str {
+            match c {
+                '\\' => {
+                    // The escaped character is skipped, whatever it is.
+                    let Some(_) = chars.next() else {
+                        return Err(format!("DOT: dangling backslash at byte {i}"));
+                    };
+                }
+                '"' => in_str = false,
+                '\n' | '\r' => return Err(format!("DOT: raw line break in a string at byte {i}")),
+                _ => {}
+            }
+        } else if c == '"' {
+            in_str = true;
+        } else if !c.is_ascii() {
+            return Err(format!(
+                "DOT: text {c:?} outside a quoted string at byte {i}"
+            ));
+        }
+    }
+    if in_str {
+        return Err("DOT: unterminated string".into());
+    }
+    Ok(())
+}
+
+/// GraphML: between tags and inside attribute values, `<`, `>` and bare `&` never appear.
+pub fn check_xml_text(xml: &str) -> Result<(), String> {
+    let mut in_tag = false;
+    let mut quote: Option<char> = None;
+    for (i, c) in xml.char_indices() {
+        match (in_tag, quote, c) {
+            (true, Some(q), c) if c == q => quote = None,
+            (true, Some(_), '<') => {
+                return Err(format!("GraphML: raw '<' in an attribute at byte {i}"));
+            }
+            (true, None, '"' | '\'') => quote = Some(c),
+            (true, None, '>') => in_tag = false,
+            (false, _, '<') => in_tag = true,
+            (false, _, '>') => return Err(format!("GraphML: raw '>' in text at byte {i}")),
+            _ => {}
+        }
+        if c == '&' {
+            let rest = &xml[i..];
+            let entity = rest.find(';').map(|e| &rest[1..e]);
+            let ok = matches!(entity, Some("amp" | "lt" | "gt" | "quot" | "apos"))
+                || entity.is_some_and(|e| e.starts_with('#') && e.len() <= 8);
+            if !ok {
+                return Err(format!("GraphML: bare '&' at byte {i}"));
+            }
+        }
+    }
+    Ok(())
 }

@@ -218,11 +218,8 @@ impl DateRules {
             (None, None) => (ymd(y, 1, 1)?, Precision::Year),
         };
         let yearless = !has_year && !relative;
-        if yearless
-            && let Some(b) = base
-            && date > b + Duration::days(243)
-        {
-            date = add_months(date, -12)?;
+        if yearless {
+            date = yearless_rollback(date, base)?;
         }
         let rule = if explicit_year || (ctx.year.is_some() && !relative) {
             ABSOLUTE
@@ -528,7 +525,7 @@ fn month_bare_in_range(text: &str, i: usize) -> Option<(usize, u32)> {
 
 /// `21日`, `21 日`, `二十一号`, `5號`; with `after_month`, also a bare number at the end of a
 /// phrase (`1月3`, `十月31`, `4月12-19日`).
-fn day_at(text: &str, i: usize, after_month: bool) -> Option<(usize, u32)> {
+pub(super) fn day_at(text: &str, i: usize, after_month: bool) -> Option<(usize, u32)> {
     let (e, d, _, _) = int_at(text, i)?;
     if !(1..=31).contains(&d) {
         return None;

@@ -26,6 +26,11 @@
 //!
 //! - `N天后`, `两年前` are the point that far away (the day, the year), not Duckling's
 //!   interval of the N units in between; `前两天`, `后三个月` are such intervals.
+//!   `下周三` is Wednesday of the next week and `这周一` Monday of this week, where Duckling
+//!   gives the next Wednesday/Monday to come (see `schema/rules/date.toml`, `date.relative`).
+//! - A bare day that continues a list (`9月10日、11日和12日`) inherits the year and month of
+//!   the date before it (`list_ctx`); `2020至2025年前` is a year range, but `2000年前` alone
+//!   is "2000 years ago"; `09-01` (zero-padded) is a month-day, `10-20` is not.
 //! - Neighbouring digits before 年 (`七八年`) are a vague count, not the year 1978.
 //!
 //! Runs only where a digit, a Chinese numeral or a date word starts, and only after a cheap
@@ -181,6 +186,15 @@ fn last_sub(p: Point, fine: Precision) -> Option<NaiveDate> {
     }
 }
 
+/// A date read without a year took the publication year; it moves back one year when it would
+/// fall more than eight months after publication (`12月30日` in an article of 2025-01-03).
+fn yearless_rollback(date: NaiveDate, base: Option<NaiveDate>) -> Option<NaiveDate> {
+    match base {
+        Some(b) if date > b + chrono::Duration::days(243) => add_months(date, -12),
+        _ => Some(date),
+    }
+}
+
 /// First day of the quarter containing `d`.
 fn quarter_of(d: NaiveDate) -> NaiveDate {
     let m = (d.month() - 1) / 3 * 3 + 1;
@@ -297,7 +311,14 @@ impl DateRules {
             if !self.worth_trying(text, i, c) {
                 continue;
             }
-            if let Some((r, v, rule)) = self.date_at(text, i, published) {
+            let ctx = list_ctx(text, out.last(), i);
+            if let Some((r, v, mut rule)) = self.date_at(text, i, published, ctx) {
+                if ctx.month.is_some()
+                    && let Some(last) = out.last()
+                {
+                    // `9月10日、11日`: the continuation is read like the date it continues
+                    rule = last.2;
+                }
                 covered = r.end;
                 out.push((r, v, rule));
             } else if numeral::starts_numeral(c) {
@@ -343,6 +364,7 @@ impl DateRules {
         text: &str,
         i: usize,
         base: Option<NaiveDate>,
+        list: Ctx,
     ) -> Option<(Range<usize>, TimeValue, RuleId)> {
         if let Some((end, v)) = self.period_at(text, i) {
             return Some((i..end, v, PERIOD));
@@ -351,7 +373,13 @@ impl DateRules {
         if let Some(x) = self.bare_year_range(text, i, base) {
             return Some(x);
         }
-        let first = self.expr_at(text, i, base, Ctx::default())?;
+        // a list context applies to a bare day only (`、11日`), never to a new date
+        let list = if list.month.is_some() && calendar::day_at(text, i, false).is_some() {
+            list
+        } else {
+            Ctx::default()
+        };
+        let first = self.expr_at(text, i, base, list)?;
         let mut end = first.end;
         let mut rule = first.rule;
         let mut a = first.start_pt;
@@ -419,8 +447,14 @@ impl DateRules {
         let k = skip_spaces(text, e);
         let k = CONNECTORS.iter().find_map(|c| any_of(text, k, &[c]))?;
         let k = skip_spaces(text, k);
-        self.year_at(text, k, base)?;
-        let second = self.expr_at(text, k, base, Ctx::default())?;
+        if self.year_at(text, k, base).is_none() && year_by_at(text, k).is_none() {
+            return None;
+        }
+        let ctx = Ctx {
+            year: Some(v as i32),
+            month: None,
+        };
+        let second = self.expr_at(text, k, base, ctx)?;
         let last = second.end_pt.unwrap_or(second.start_pt);
         let a = ymd(v as i32, 1, 1)?;
         if last.date < a {
@@ -440,7 +474,7 @@ impl DateRules {
 
     /// A date expression without ranges.
     fn expr_at(&self, text: &str, i: usize, base: Option<NaiveDate>, ctx: Ctx) -> Option<Expr> {
-        if let Some(e) = self.numeric_at(text, i, base.map(|b| b.year())) {
+        if let Some(e) = self.numeric_at(text, i, base, ctx.year) {
             return Some(e);
         }
         // `2008.03-2009`: a bare four-digit year closing a range that began with a year
@@ -462,18 +496,83 @@ impl DateRules {
                 month: None,
             });
         }
+        // `2020年至2025年前`: a year closing a range, followed by 前 ("by 2025"). Alone,
+        // `2000年前` is more often "2000 years ago", so only in a range.
+        if ctx.year.is_some()
+            && let Some((e, y)) = year_by_at(text, i)
+        {
+            return Some(Expr {
+                end: e,
+                start_pt: Point {
+                    date: ymd(y, 1, 1)?,
+                    prec: Precision::Year,
+                },
+                end_pt: None,
+                rule: ABSOLUTE,
+                year: Some(y),
+                month: None,
+            });
+        }
         // The longest reading wins (`4月前4天` is the first four days of April, not "four
         // months ago"); on a tie the earlier parser in this list.
         [
             self.weekday_at(text, i, base),
             self.relative_span_at(text, i, base),
             self.today_paren_at(text, i, base),
+            self.this_and_next_at(text, i, base),
             self.calendar_at(text, i, base, ctx),
         ]
         .into_iter()
         .flatten()
         .reduce(|a, b| if b.end > a.end { b } else { a })
     }
+}
+
+/// The year and month a date at `i` inherits when it continues a list of days after `prev`
+/// (`9月10日、11日和12日`: the 11th and 12th of September, not of the publication month).
+/// Only a day-precision date separated by 、，, 和 及 与 (and spaces) is continued.
+fn list_ctx(text: &str, prev: Option<&(Range<usize>, TimeValue, RuleId)>, i: usize) -> Ctx {
+    let Some((
+        r,
+        TimeValue::Date {
+            date,
+            precision,
+            end,
+        },
+        _,
+    )) = prev
+    else {
+        return Ctx::default();
+    };
+    let gap = text.get(r.end..i).unwrap_or("");
+    if *precision != Precision::Day
+        || gap.is_empty()
+        || !gap
+            .chars()
+            .all(|c| "、，,和及与與".contains(c) || SPACES.contains(&c))
+    {
+        return Ctx::default();
+    }
+    let d = end.unwrap_or(*date);
+    Ctx {
+        year: Some(d.year()),
+        month: Some(d.month()),
+    }
+}
+
+/// `2025年前` / `2025年以前` / `2025年之前`: a four-digit year followed by "before"; returns
+/// (end after 年, year). The caller decides whether the context makes it a year.
+fn year_by_at(text: &str, i: usize) -> Option<(usize, i32)> {
+    let (e, v, 4, true) = int_at(text, i)? else {
+        return None;
+    };
+    if !(1000..=2999).contains(&v) {
+        return None;
+    }
+    let k = skip_spaces(text, e);
+    let k = any_of(text, k, &["年"])?;
+    any_of(text, k, &["前", "以前", "之前"])?;
+    Some((k, v as i32))
 }
 
 /// The end of a run of numerals, date units, range connectors and spaces starting at `i`.
@@ -647,5 +746,107 @@ mod tests {
         }
         // relative dates need a publication date
         assert!(Rules::builtin().date.find_all("7月20日", None).is_empty());
+    }
+
+    /// Every date of a text as (surface, first day, last day).
+    fn all(text: &str, base: NaiveDate) -> Vec<(String, NaiveDate, NaiveDate)> {
+        Rules::builtin()
+            .date
+            .find_all(text, Some(base))
+            .into_iter()
+            .filter_map(|(r, v, _)| day_range(&v).map(|(a, b)| (text[r].to_string(), a, b)))
+            .collect()
+    }
+
+    #[test]
+    fn list_of_days_inherits_the_month() {
+        let b = d(2023, 3, 2);
+        let got = all("展会将于10月8日、9日和10日在上海举行。", b);
+        let days: Vec<_> = got.iter().map(|x| x.1).collect();
+        assert_eq!(
+            days,
+            vec![d(2023, 10, 8), d(2023, 10, 9), d(2023, 10, 10)],
+            "{got:?}"
+        );
+        let got = all("双方于2019年12月30日，31日两次会谈。", b);
+        assert_eq!(got.last().map(|x| x.1), Some(d(2019, 12, 31)), "{got:?}");
+        // a new date or a count after the list is not a continuation
+        let got = all("会议于5月6日、7月1日举行，共有1000名代表。", b);
+        let days: Vec<_> = got.iter().map(|x| x.1).collect();
+        assert_eq!(days, vec![d(2023, 5, 6), d(2023, 7, 1)], "{got:?}");
+        // a day after a month-precision date is not continued (no month to inherit)
+        let got = all("2022年9月，5日", b);
+        assert!(!got.iter().any(|x| x.1 == d(2022, 9, 5)), "{got:?}");
+    }
+
+    #[test]
+    fn year_range_closed_by_year_before() {
+        let b = d(2022, 5, 1);
+        for t in [
+            "力争2020至2028年前完成",
+            "2020年至2028年前",
+            "2020年到2028年以前",
+        ] {
+            let got = all(t, b);
+            assert_eq!(
+                got.first().map(|x| (x.1, x.2)),
+                Some((d(2020, 1, 1), d(2028, 12, 31))),
+                "{t}: {got:?}"
+            );
+        }
+        // alone, `2000年前` is "2000 years ago": no date
+        assert!(all("两千多年前的遗址，距今2000年前", b).is_empty());
+    }
+
+    #[test]
+    fn this_and_next() {
+        let b = d(2022, 5, 1);
+        assert_eq!(
+            all("今明两年将新增产能", b).first().map(|x| (x.1, x.2)),
+            Some((d(2022, 1, 1), d(2023, 12, 31)))
+        );
+        assert_eq!(
+            all("今明两天有雨", b).first().map(|x| (x.1, x.2)),
+            Some((d(2022, 5, 1), d(2022, 5, 2)))
+        );
+        assert!(all("今明三年", b).is_empty());
+    }
+
+    #[test]
+    fn spaced_and_zero_padded_numeric_dates() {
+        let b = d(2022, 5, 1);
+        let got = all("报告日期 2021 12 03 星期五", b);
+        assert_eq!(got.first().map(|x| x.1), Some(d(2021, 12, 3)), "{got:?}");
+        // invalid month, or a longer run of numbers (a table row), is not a date
+        assert!(all("2021 13 03", b).is_empty());
+        assert!(all("2021 12 03 45", b).is_empty());
+        // zero-padded month-day: a date, rolled back like 9月1日
+        for base in [b, d(2022, 3, 1)] {
+            let got = all("截至12-05，共完成", base);
+            let same = all("截至12月5日，共完成", base);
+            assert_eq!(
+                got.first().map(|x| x.1),
+                same.first().map(|x| x.1),
+                "{got:?}"
+            );
+        }
+        assert_eq!(
+            all("12-05", d(2022, 3, 1)).first().map(|x| x.1),
+            Some(d(2021, 12, 5))
+        );
+        assert_eq!(
+            all("08/15开幕", b).first().map(|x| x.1),
+            Some(d(2022, 8, 15))
+        );
+        // unpadded pairs stay ranges of counts; times and codes are not dates
+        for t in [
+            "约10-20人",
+            "比分为2-1",
+            "时间09-01:30",
+            "编号 12-34",
+            "13-05",
+        ] {
+            assert!(all(t, b).is_empty(), "{t}: {:?}", all(t, b));
+        }
     }
 }

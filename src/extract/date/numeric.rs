@@ -1,13 +1,21 @@
 //! All-digit dates: `2024-07-21`, `2024/7/21`, `2024.7.21`, `20240721`, `2019.9`,
 //! `10/31/1974`, `7·20`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::*;
 
 impl DateRules {
     /// `2024-07-21`, `2024/7/21`, `2024.7.21`, `20240307`, `2019.9`, `10/31/1974`.
-    pub(super) fn numeric_at(&self, text: &str, i: usize, base_year: Option<i32>) -> Option<Expr> {
+    /// `ctx_year`: the year of the first member when this is the second one of a range.
+    pub(super) fn numeric_at(
+        &self,
+        text: &str,
+        i: usize,
+        base: Option<NaiveDate>,
+        ctx_year: Option<i32>,
+    ) -> Option<Expr> {
+        let base_year = base.map(|b| b.year());
         let first = next_char(text, i)?;
         numeral::arabic_digit(first)?;
         let digits_at = |j: usize| -> Option<(usize, u32, usize)> {
@@ -57,23 +65,47 @@ impl DateRules {
             if nb > 2 || !boundary(k) {
                 return None;
             }
-            let y = base_year?;
-            return Some(Expr {
-                end: k,
-                start_pt: Point {
-                    date: ymd(y, a, b)?,
-                    prec: Precision::Day,
-                },
-                end_pt: None,
-                rule: RELATIVE,
-                year: None,
-                month: Some(a),
-            });
+            return Some(month_day(k, ymd(base_year?, a, b)?));
+        }
+        // 2022 11 23 (PDF text with spaces for separators): a modern year and a valid
+        // month and day, each of one or two digits, and nothing numeric after
+        if sep == ' ' && na == 4 && (1900..=2100).contains(&a) {
+            let (k, b, nb) = digits_at(j + 1)?;
+            if nb > 2 || next_char(text, k) != Some(' ') {
+                return None;
+            }
+            let (l, c, nc) = digits_at(k + 1)?;
+            if nc > 2
+                || !boundary(l)
+                || next_char(text, skip_spaces(text, l)).is_some_and(|c| c.is_ascii_digit())
+            {
+                return None;
+            }
+            let y = a as i32;
+            return Some(expr(l, ymd(y, b, c)?, Precision::Day, y, Some(b)));
         }
         if !matches!(sep, '-' | '/' | '.' | '．' | '／' | '－') {
             return None;
         }
         let (k, b, nb) = digits_at(j + sep.len_utf8())?;
+        // 09-01 / 12/05: a zero-padded month-day (the padding marks a date format, not a
+        // range of counts like `10-20人`), resolved like 9月1日
+        if na == 2
+            && nb == 2
+            && matches!(sep, '-' | '/' | '／' | '－')
+            && (starts(text, i, "0") || starts(text, j + sep.len_utf8(), "0"))
+            && boundary(k)
+            && next_char(text, k).is_none_or(|c| !matches!(c, '-' | '/' | '／' | '－' | ':' | '：'))
+        {
+            let date = ymd(ctx_year.or(base_year)?, a, b)?;
+            // like a year-less 9月1日 (unless the range it ends gave the year)
+            let date = if ctx_year.is_none() {
+                yearless_rollback(date, base)?
+            } else {
+                date
+            };
+            return Some(month_day(k, date));
+        }
         if na == 4 && (1000..=2999).contains(&a) && nb <= 2 {
             let y = a as i32;
             // Y-M-D (the same separator; 1994.01-19 mixes them)
@@ -115,5 +147,20 @@ impl DateRules {
             return Some(expr(l, ymd(y, a, b)?, Precision::Day, y, Some(a)));
         }
         None
+    }
+}
+
+/// A month and day read without a year (`7·20`, `09-01`): a relative day ending at `end`.
+fn month_day(end: usize, date: NaiveDate) -> Expr {
+    Expr {
+        end,
+        start_pt: Point {
+            date,
+            prec: Precision::Day,
+        },
+        end_pt: None,
+        rule: RELATIVE,
+        year: None,
+        month: Some(date.month()),
     }
 }

@@ -38,6 +38,52 @@ impl DateRules {
         ))
     }
 
+    /// `今明两年` / `今明两天` / `今明两日`: this and the next year/day, a range from the
+    /// publication period to the one after it.
+    pub(super) fn this_and_next_at(
+        &self,
+        text: &str,
+        i: usize,
+        base: Option<NaiveDate>,
+    ) -> Option<Expr> {
+        let j = any_of(text, i, &["今明"])?;
+        let (j, n, _, _) = int_at(text, j)?;
+        if n != 2 {
+            return None;
+        }
+        let b = base?;
+        let (end, a, z) = if let Some(e) = any_of(text, j, &["年"]) {
+            let a = Point {
+                date: ymd(b.year(), 1, 1)?,
+                prec: Precision::Year,
+            };
+            let z = Point {
+                date: ymd(b.year() + 1, 1, 1)?,
+                prec: Precision::Year,
+            };
+            (e, a, z)
+        } else {
+            let e = any_of(text, j, &["天", "日"])?;
+            let a = Point {
+                date: b,
+                prec: Precision::Day,
+            };
+            let z = Point {
+                date: b.succ_opt()?,
+                prec: Precision::Day,
+            };
+            (e, a, z)
+        };
+        Some(Expr {
+            end,
+            start_pt: a,
+            end_pt: Some(z),
+            rule: RANGE,
+            year: None,
+            month: None,
+        })
+    }
+
     /// `今（16）日`, `昨（15）日`: the day of the publication month named in brackets.
     pub(super) fn today_paren_at(
         &self,

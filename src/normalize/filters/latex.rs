@@ -9,7 +9,11 @@
 //! A `$` starts math only if it is not escaped (`\$`), not glued to a Latin letter, digit or
 //! noise symbol before it (`US$5`, `#$1$#`), closes on the same line within 120 chars, and encloses something
 //! math-like with no Chinese outside `\text{}` and no unescaped `# & % @ ￥` — so `$5 和 $10` and the `\$` inside noise runs
-//! such as `#%\$^&*(` are left for the `symbol_noise` filter.
+//! such as `#%\$^&*(` are left for the `symbol_noise` filter. Math must also be well formed
+//! (no leading `*`/`^`/closing bracket, no trailing operator/opening bracket, balanced
+//! brackets, every `\` a command or a known escape), and a `$` right after `10.` (a number
+//! still being written) opens nothing: two noise runs whose `$` happen to enclose a digit
+//! (`10.$*0*$中`) are noise inside a number, not math.
 
 use super::super::{Filter, NormStats, Unit};
 use super::is_ideograph;
@@ -90,10 +94,68 @@ fn dollar_content_ok(u: &[Unit], a: usize, b: usize) -> bool {
 }
 
 /// Inline math never holds an unescaped `#`, `&`, `%`, `@` or `￥`; noise runs (`$#1#$`) do.
+/// It is also well formed ([`well_formed`]).
 fn no_stray_symbols(body: &[Unit]) -> bool {
     body.iter().enumerate().all(|(i, x)| {
         !matches!(x.c, '#' | '&' | '%' | '@' | '￥' | '$') || (i > 0 && body[i - 1].c == '\\')
-    })
+    }) && well_formed(body)
+}
+
+/// Math as a writer types it, not symbols that happen to sit between two `$` of keyboard noise
+/// (`10.$*0*$中`, where the `$` are parts of two noise runs around the digit): it does not
+/// start with an operator or a closing bracket (`* ^ _ ) ] } …`), does not end with an
+/// operator or an opening bracket (`^ _ \ ( [ { …`), its brackets are balanced, and every `\`
+/// starts a command (`\mathrm`) or escapes a known character (`\%`, `\,`). Anything else is
+/// left for the `symbol_noise` filter, which removes noise runs inside numbers and words.
+fn well_formed(body: &[Unit]) -> bool {
+    let mut visible = body.iter().map(|x| x.c).filter(|c| !c.is_whitespace());
+    let Some(first) = visible.next() else {
+        return false;
+    };
+    let last = visible.next_back().unwrap_or(first);
+    if matches!(first, '*' | '^' | '_' | ')' | ']' | '}' | '…' | '~' | '=')
+        || matches!(
+            last,
+            '^' | '_' | '\\' | '(' | '[' | '{' | '…' | '~' | '=' | '*'
+        )
+        || body.iter().filter(|x| x.c == '|').count() % 2 == 1
+    {
+        return false;
+    }
+    let chars: Vec<char> = body.iter().map(|x| x.c).collect();
+    let mut depth = [0i32; 3];
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        match c {
+            '\\' => {
+                let Some(&y) = chars.get(k + 1) else {
+                    return false;
+                };
+                if !(y.is_ascii_alphabetic()
+                    || matches!(
+                        y,
+                        '%' | '$' | '{' | '}' | '&' | '#' | '_' | ',' | ';' | '!' | '\\' | ' '
+                    ))
+                {
+                    return false;
+                }
+                k += 2;
+                continue;
+            }
+            '(' | '[' | '{' => depth[usize::from(c != '(') + usize::from(c == '{')] += 1,
+            ')' | ']' | '}' => {
+                let d = &mut depth[usize::from(c != ')') + usize::from(c == '}')];
+                *d -= 1;
+                if *d < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    depth == [0, 0, 0]
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -211,10 +273,14 @@ impl Filter for Latex {
             }
             // `$$ … $$` and `$ … $`
             if c == '$' {
+                // after `10.` a number is still being written: a `$` there is noise
+                let in_number =
+                    w > 1 && matches!(u[w - 1].c, '.' | '．' | ',') && u[w - 2].c.is_ascii_digit();
                 let escaped_or_glued = w > 0
                     && (u[w - 1].c == '\\'
                         || u[w - 1].c.is_ascii_alphanumeric()
-                        || is_symbol(u[w - 1].c));
+                        || is_symbol(u[w - 1].c)
+                        || in_number);
                 if !escaped_or_glued {
                     let double = next == Some('$');
                     let (open, close): (usize, &[char]) = if double {
@@ -287,5 +353,26 @@ mod tests {
         assert_eq!(run("$5 和 $10"), "$5 和 $10");
         assert_eq!(run("超#%\\$^&*(千亿元"), "超#%\\$^&*(千亿元");
         assert_eq!(run("只有 \\( 没有结束"), "只有 \\( 没有结束");
+    }
+
+    #[test]
+    fn noise_dollars_around_a_number_are_not_math() {
+        // two noise runs whose `$` enclose a digit: left as they are for symbol_noise
+        for s in [
+            "10.$*0*$中",
+            "中$*7*$中",
+            "5$^3(^$万",
+            "中$(0$中",
+            "中$\\0)$中",
+            "中$3^$中",
+            "中$(x$中",
+            "中$x)$中",
+        ] {
+            assert_eq!(run(s), s, "{s}");
+        }
+        // real math is still read
+        assert_eq!(run("面积$(a+b)^{2}$平方米"), "面积(a+b)2平方米");
+        assert_eq!(run("$|x|$"), "|x|");
+        assert_eq!(run("增速$3.5\\%$左右"), "增速3.5%左右");
     }
 }
