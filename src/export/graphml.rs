@@ -155,70 +155,97 @@ fn node_data(n: &Node) -> Vec<(&'static str, String)> {
 
 /// The GraphML text of a graph (nodes by id, edges by endpoints and id).
 pub fn render(kg: &KnowledgeGraph) -> String {
-    let mut s = String::from(
+    let mut buf = Vec::new();
+    // Writing into a Vec cannot fail, and every piece written is a `&str`.
+    let _ = render_to(kg, &mut buf);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// The `<data>` lines of one edge.
+fn edge_body(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> String {
+    let w = &kg.g[e];
+    let mut body = String::new();
+    data(&mut body, "e_type", w.rel.as_str());
+    let p = &w.props;
+    let opts: [(&str, Option<String>); 6] = [
+        ("e_title", p.title.clone()),
+        ("e_status", p.status.map(|x| x.as_str().to_string())),
+        ("e_on_behalf_of", p.on_behalf_of.clone()),
+        ("e_lead", p.lead.map(|x| x.to_string())),
+        ("e_about", p.about.clone()),
+        ("e_count", w.count.map(|x| x.to_string())),
+    ];
+    for (k, v) in opts {
+        if let Some(v) = v {
+            data(&mut body, k, &v);
+        }
+    }
+    if let Some(ev) = &w.evidence {
+        data(&mut body, "e_doc", &ev.doc);
+        data(&mut body, "e_sentence", &ev.sentence);
+        data(&mut body, "e_start", &ev.start.to_string());
+        data(&mut body, "e_end", &ev.end.to_string());
+        data(&mut body, "e_rule", ev.rule);
+    }
+    body
+}
+
+/// Write the GraphML text of a graph piece by piece (edges are sorted by their keys only; the
+/// text of each edge is made as it is written).
+pub fn render_to(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    w.write_all(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
-    );
+         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+            .as_bytes(),
+    )?;
     for (id, f, name, ty) in KEYS {
-        s.push_str(&format!(
-            "  <key id=\"{id}\" for=\"{f}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>\n"
-        ));
+        writeln!(
+            w,
+            "  <key id=\"{id}\" for=\"{f}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
+        )?;
     }
-    s.push_str("  <graph id=\"kgextract\" edgedefault=\"directed\">\n");
+    w.write_all(b"  <graph id=\"kgextract\" edgedefault=\"directed\">\n")?;
     let mut nodes: Vec<&Node> = kg.g.node_weights().collect();
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
     for n in nodes {
-        s.push_str(&format!("    <node id=\"{}\">\n", xml_escape(&n.id)));
+        let mut s = format!("    <node id=\"{}\">\n", xml_escape(&n.id));
         for (k, v) in node_data(n) {
             data(&mut s, k, &v);
         }
         s.push_str("    </node>\n");
+        w.write_all(s.as_bytes())?;
     }
-    let mut edges: Vec<(String, String, String, String)> = Vec::new();
-    for e in kg.g.edge_indices() {
-        let Some((a, b)) = kg.g.edge_endpoints(e) else {
-            continue;
-        };
-        let w = &kg.g[e];
-        let id = super::neo4j_csv::edge_id(kg, e);
-        let mut body = String::new();
-        data(&mut body, "e_type", w.rel.as_str());
-        let p = &w.props;
-        let opts: [(&str, Option<String>); 6] = [
-            ("e_title", p.title.clone()),
-            ("e_status", p.status.map(|x| x.as_str().to_string())),
-            ("e_on_behalf_of", p.on_behalf_of.clone()),
-            ("e_lead", p.lead.map(|x| x.to_string())),
-            ("e_about", p.about.clone()),
-            ("e_count", w.count.map(|x| x.to_string())),
-        ];
-        for (k, v) in opts {
-            if let Some(v) = v {
-                data(&mut body, k, &v);
-            }
-        }
-        if let Some(ev) = &w.evidence {
-            data(&mut body, "e_doc", &ev.doc);
-            data(&mut body, "e_sentence", &ev.sentence);
-            data(&mut body, "e_start", &ev.start.to_string());
-            data(&mut body, "e_end", &ev.end.to_string());
-            data(&mut body, "e_rule", ev.rule);
-        }
-        edges.push((kg.g[a].id.clone(), kg.g[b].id.clone(), id, body));
-    }
-    edges.sort();
-    for (a, b, id, body) in edges {
-        s.push_str(&format!(
-            "    <edge id=\"{}\" source=\"{}\" target=\"{}\">\n{body}    </edge>\n",
+    let mut edges: Vec<(&str, &str, String, petgraph::graph::EdgeIndex)> =
+        kg.g.edge_indices()
+            .filter_map(|e| {
+                let (a, b) = kg.g.edge_endpoints(e)?;
+                Some((
+                    kg.g[a].id.as_str(),
+                    kg.g[b].id.as_str(),
+                    super::neo4j_csv::edge_id(kg, e),
+                    e,
+                ))
+            })
+            .collect();
+    // Ordered by (source, target, id, text), the text compared only on a tie.
+    edges.sort_by(|x, y| {
+        (x.0, x.1, &x.2)
+            .cmp(&(y.0, y.1, &y.2))
+            .then_with(|| edge_body(kg, x.3).cmp(&edge_body(kg, y.3)))
+    });
+    for (a, b, id, e) in edges {
+        write!(
+            w,
+            "    <edge id=\"{}\" source=\"{}\" target=\"{}\">\n{}    </edge>\n",
             xml_escape(&id),
-            xml_escape(&a),
-            xml_escape(&b)
-        ));
+            xml_escape(a),
+            xml_escape(b),
+            edge_body(kg, e)
+        )?;
     }
-    s.push_str("  </graph>\n</graphml>\n");
-    s
+    w.write_all(b"  </graph>\n</graphml>\n")
 }
 
 /// The GraphML exporter.
@@ -229,7 +256,7 @@ impl Exporter for GraphmlExporter {
         "graphml"
     }
     fn write(&self, kg: &KnowledgeGraph, out: &OutDir) -> Result<(), OutDirError> {
-        out.write("graph.graphml", render(kg).as_bytes())
+        out.write_with("graph.graphml", |w| render_to(kg, w))
     }
 }
 

@@ -1,5 +1,6 @@
 //! `graph.json`: every node and edge with all properties, for scripts.
 
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde_json::{Map, Value, json};
 
 use super::{Exporter, OutDir, OutDirError};
@@ -22,92 +23,191 @@ fn time_json(t: &Option<TimeValue>) -> Value {
     }
 }
 
+/// One node as JSON.
+fn node_json(n: &crate::graph::Node) -> Value {
+    let mut o = Map::new();
+    o.insert("id".into(), json!(n.id));
+    o.insert("label".into(), json!(n.label.as_str()));
+    o.insert("name".into(), json!(n.name));
+    o.insert("aliases".into(), json!(n.aliases));
+    o.insert("mentions".into(), json!(n.mentions));
+    o.insert("merged_by".into(), json!(n.merged_by));
+    match &n.props {
+        NodeProps::Document {
+            path,
+            title,
+            published,
+        } => {
+            o.insert("path".into(), json!(path));
+            o.insert("title".into(), json!(title));
+            o.insert("published".into(), json!(published.map(|d| d.to_string())));
+        }
+        NodeProps::Organization { kind } => {
+            o.insert("kind".into(), json!(kind.as_str()));
+        }
+        NodeProps::Amount { money, text } => {
+            o.insert("value".into(), json!(money.value));
+            o.insert("min".into(), json!(money.min));
+            o.insert("max".into(), json!(money.max));
+            o.insert("currency".into(), json!(money.currency));
+            o.insert("qualifier".into(), json!(money.qualifier.as_str()));
+            o.insert("text".into(), json!(text));
+        }
+        NodeProps::Event {
+            kind,
+            date,
+            location,
+        } => {
+            o.insert("kind".into(), json!(kind.as_str()));
+            o.insert("time".into(), time_json(date));
+            o.insert("location".into(), json!(location));
+        }
+        NodeProps::Person | NodeProps::Role | NodeProps::Location => {}
+    }
+    Value::Object(o)
+}
+
+/// One edge as JSON (`None` for an index without endpoints).
+fn edge_json(kg: &KnowledgeGraph, e: EdgeIndex) -> Option<Value> {
+    let (a, b) = kg.g.edge_endpoints(e)?;
+    let w = &kg.g[e];
+    let mut o = Map::new();
+    o.insert("from".into(), json!(kg.g[a].id));
+    o.insert("to".into(), json!(kg.g[b].id));
+    o.insert("type".into(), json!(w.rel.as_str()));
+    if let Some(t) = &w.props.title {
+        o.insert("title".into(), json!(t));
+    }
+    if let Some(s) = w.props.status {
+        o.insert("status".into(), json!(s.as_str()));
+    }
+    if let Some(v) = &w.props.on_behalf_of {
+        o.insert("on_behalf_of".into(), json!(v));
+    }
+    if let Some(v) = w.props.lead {
+        o.insert("lead".into(), json!(v));
+    }
+    if let Some(v) = &w.props.about {
+        o.insert("about".into(), json!(v));
+    }
+    if let Some(c) = w.count {
+        o.insert("count".into(), json!(c));
+    }
+    if let Some(ev) = &w.evidence {
+        o.insert("doc".into(), json!(&*ev.doc));
+        o.insert("sentence".into(), json!(&*ev.sentence));
+        o.insert("start".into(), json!(ev.start));
+        o.insert("end".into(), json!(ev.end));
+        o.insert("rule".into(), json!(ev.rule));
+    }
+    Some(Value::Object(o))
+}
+
+/// Nodes in id order.
+fn sorted_nodes(kg: &KnowledgeGraph) -> Vec<NodeIndex> {
+    let mut nodes: Vec<NodeIndex> = kg.g.node_indices().collect();
+    nodes.sort_by(|&a, &b| kg.g[a].id.cmp(&kg.g[b].id));
+    nodes
+}
+
+/// Edges in the order of their compact JSON text (stable for equal texts).
+///
+/// Memory: only the first `PREFIX` bytes of each text are kept (zero-padded; compact JSON
+/// never holds a raw NUL, so padding sorts before any real byte, as a shorter string does).
+/// Edges whose prefixes tie are ordered by their full texts, made again just for that group.
+fn sorted_edges(kg: &KnowledgeGraph) -> Vec<EdgeIndex> {
+    const PREFIX: usize = 64;
+    let text = |e: EdgeIndex| edge_json(kg, e).map(|v| v.to_string());
+    let mut keyed: Vec<([u8; PREFIX], EdgeIndex)> =
+        kg.g.edge_indices()
+            .filter_map(|e| {
+                let t = text(e)?;
+                let mut p = [0u8; PREFIX];
+                let n = t.len().min(PREFIX);
+                p[..n].copy_from_slice(&t.as_bytes()[..n]);
+                Some((p, e))
+            })
+            .collect();
+    keyed.sort_by_key(|k| k.0);
+    let mut out: Vec<EdgeIndex> = Vec::with_capacity(keyed.len());
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() == 1 {
+            out.push(group[0].1);
+            continue;
+        }
+        let mut full: Vec<(String, EdgeIndex)> = group
+            .iter()
+            .map(|&(_, e)| (text(e).unwrap_or_default(), e))
+            .collect();
+        full.sort_by(|a, b| a.0.cmp(&b.0));
+        out.extend(full.into_iter().map(|(_, e)| e));
+    }
+    out
+}
+
 /// The JSON document for a graph.
 pub fn to_json(kg: &KnowledgeGraph) -> Value {
-    let mut nodes: Vec<Value> = Vec::new();
-    for n in kg.g.node_weights() {
-        let mut o = Map::new();
-        o.insert("id".into(), json!(n.id));
-        o.insert("label".into(), json!(n.label.as_str()));
-        o.insert("name".into(), json!(n.name));
-        o.insert("aliases".into(), json!(n.aliases));
-        o.insert("mentions".into(), json!(n.mentions));
-        o.insert("merged_by".into(), json!(n.merged_by));
-        match &n.props {
-            NodeProps::Document {
-                path,
-                title,
-                published,
-            } => {
-                o.insert("path".into(), json!(path));
-                o.insert("title".into(), json!(title));
-                o.insert("published".into(), json!(published.map(|d| d.to_string())));
-            }
-            NodeProps::Organization { kind } => {
-                o.insert("kind".into(), json!(kind.as_str()));
-            }
-            NodeProps::Amount { money, text } => {
-                o.insert("value".into(), json!(money.value));
-                o.insert("min".into(), json!(money.min));
-                o.insert("max".into(), json!(money.max));
-                o.insert("currency".into(), json!(money.currency));
-                o.insert("qualifier".into(), json!(money.qualifier.as_str()));
-                o.insert("text".into(), json!(text));
-            }
-            NodeProps::Event {
-                kind,
-                date,
-                location,
-            } => {
-                o.insert("kind".into(), json!(kind.as_str()));
-                o.insert("time".into(), time_json(date));
-                o.insert("location".into(), json!(location));
-            }
-            NodeProps::Person | NodeProps::Role | NodeProps::Location => {}
-        }
-        nodes.push(Value::Object(o));
-    }
-    nodes.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
-    let mut edges: Vec<Value> = Vec::new();
-    for e in kg.g.edge_indices() {
-        let Some((a, b)) = kg.g.edge_endpoints(e) else {
-            continue;
-        };
-        let w = &kg.g[e];
-        let mut o = Map::new();
-        o.insert("from".into(), json!(kg.g[a].id));
-        o.insert("to".into(), json!(kg.g[b].id));
-        o.insert("type".into(), json!(w.rel.as_str()));
-        if let Some(t) = &w.props.title {
-            o.insert("title".into(), json!(t));
-        }
-        if let Some(s) = w.props.status {
-            o.insert("status".into(), json!(s.as_str()));
-        }
-        if let Some(v) = &w.props.on_behalf_of {
-            o.insert("on_behalf_of".into(), json!(v));
-        }
-        if let Some(v) = w.props.lead {
-            o.insert("lead".into(), json!(v));
-        }
-        if let Some(v) = &w.props.about {
-            o.insert("about".into(), json!(v));
-        }
-        if let Some(c) = w.count {
-            o.insert("count".into(), json!(c));
-        }
-        if let Some(ev) = &w.evidence {
-            o.insert("doc".into(), json!(ev.doc));
-            o.insert("sentence".into(), json!(ev.sentence));
-            o.insert("start".into(), json!(ev.start));
-            o.insert("end".into(), json!(ev.end));
-            o.insert("rule".into(), json!(ev.rule));
-        }
-        edges.push(Value::Object(o));
-    }
-    // Cached: the key is the serialized edge, so compute it once per edge, not per comparison.
-    edges.sort_by_cached_key(|e| e.to_string());
+    let nodes: Vec<Value> = sorted_nodes(kg)
+        .into_iter()
+        .map(|n| node_json(&kg.g[n]))
+        .collect();
+    let edges: Vec<Value> = sorted_edges(kg)
+        .into_iter()
+        .filter_map(|e| edge_json(kg, e))
+        .collect();
     json!({"nodes": nodes, "edges": edges})
+}
+
+/// Write `graph.json` — the same bytes as `to_string_pretty(&to_json(kg))` plus a newline —
+/// one node or edge at a time, so memory does not hold the whole document.
+pub fn write_pretty(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    // The top-level object's keys come out in sorted order: "edges", then "nodes".
+    fn array(
+        w: &mut dyn std::io::Write,
+        name: &str,
+        items: impl Iterator<Item = Value>,
+    ) -> std::io::Result<()> {
+        write!(w, "  \"{name}\": [")?;
+        let mut first = true;
+        for v in items {
+            w.write_all(if first { b"\n" } else { b",\n" })?;
+            first = false;
+            let text = serde_json::to_string_pretty(&v).map_err(std::io::Error::other)?;
+            // Element lines sit two levels deep; JSON strings hold no raw line breaks.
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    w.write_all(b"\n")?;
+                }
+                w.write_all(b"    ")?;
+                w.write_all(line.as_bytes())?;
+            }
+        }
+        if first {
+            w.write_all(b"]")
+        } else {
+            w.write_all(b"\n  ]")
+        }
+    }
+    // Keys in the order serde_json's map writes them (sorted, unless `preserve_order`).
+    let top = json!({"nodes": [], "edges": []});
+    let keys: Vec<String> = top
+        .as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default();
+    w.write_all(b"{\n")?;
+    for (i, key) in keys.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",\n")?;
+        }
+        if key == "edges" {
+            let edges = sorted_edges(kg);
+            array(w, key, edges.into_iter().filter_map(|e| edge_json(kg, e)))?;
+        } else {
+            let nodes = sorted_nodes(kg);
+            array(w, key, nodes.into_iter().map(|n| node_json(&kg.g[n])))?;
+        }
+    }
+    w.write_all(b"\n}\n")
 }
 
 impl Exporter for JsonExporter {
@@ -115,9 +215,7 @@ impl Exporter for JsonExporter {
         "json"
     }
     fn write(&self, kg: &KnowledgeGraph, out: &OutDir) -> Result<(), OutDirError> {
-        let mut s = serde_json::to_string_pretty(&to_json(kg)).unwrap_or_default();
-        s.push('\n');
-        out.write("graph.json", s.as_bytes())
+        out.write_with("graph.json", |w| write_pretty(kg, w))
     }
 }
 
@@ -269,8 +367,8 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
             about: s_of(e, "about"),
         };
         let evidence = s_of(e, "doc").map(|doc| EdgeEvidence {
-            doc,
-            sentence: s_of(e, "sentence").unwrap_or_default(),
+            doc: doc.into(),
+            sentence: s_of(e, "sentence").unwrap_or_default().into(),
             start: e.get("start").and_then(Value::as_u64).unwrap_or(0) as usize,
             end: e.get("end").and_then(Value::as_u64).unwrap_or(0) as usize,
             rule: intern_rule(&s_of(e, "rule").unwrap_or_default()),
@@ -306,4 +404,50 @@ pub fn read_graph(path: &std::path::Path) -> Result<KnowledgeGraph, ReadJsonErro
         source,
     })?;
     from_json(&v).map_err(|what| ReadJsonError::Shape { path: p, what })
+}
+
+#[cfg(test)]
+mod stream_tests {
+    use super::*;
+
+    fn streamed(kg: &KnowledgeGraph) -> String {
+        let mut buf = Vec::new();
+        write_pretty(kg, &mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    /// Long shared document ids make many edges tie on the kept prefix.
+    #[test]
+    fn prefix_sort_is_the_full_text_sort() {
+        let rules = crate::rules::Rules::builtin();
+        let text = "华为技术有限公司董事长张伟表示，公司与中国移动签署战略合作协议。\n\
+                    北京市人民政府副市长李强出席签约仪式并致辞。";
+        let docs: Vec<_> = (0..3)
+            .map(|i| {
+                let id = format!("{}{i}", "x".repeat(70));
+                let d = crate::read::from_bytes(&id, "test", text.as_bytes()).unwrap();
+                crate::extract::process(&d, rules)
+            })
+            .collect();
+        let kg = KnowledgeGraph::build(docs);
+        assert!(kg.edge_count() > 6);
+        let mut naive: Vec<(String, EdgeIndex)> =
+            kg.g.edge_indices()
+                .map(|e| (edge_json(&kg, e).unwrap().to_string(), e))
+                .collect();
+        naive.sort_by(|a, b| a.0.cmp(&b.0));
+        let naive: Vec<EdgeIndex> = naive.into_iter().map(|(_, e)| e).collect();
+        assert_eq!(sorted_edges(&kg), naive);
+    }
+
+    #[test]
+    fn streamed_json_is_the_pretty_document() {
+        let kg = crate::query::fixture::graph();
+        assert!(kg.edge_count() > 0);
+        let whole = serde_json::to_string_pretty(&to_json(&kg)).unwrap() + "\n";
+        assert_eq!(streamed(&kg), whole);
+        let empty = KnowledgeGraph::default();
+        let whole = serde_json::to_string_pretty(&to_json(&empty)).unwrap() + "\n";
+        assert_eq!(streamed(&empty), whole);
+    }
 }

@@ -274,25 +274,109 @@ fn labels_of(n: &Node) -> String {
     }
 }
 
-fn write_rows<T: Serialize + Default>(rows: &[T]) -> Result<Vec<u8>, csv::Error> {
+fn write_rows<T: Serialize + Default>(
+    out: &mut dyn std::io::Write,
+    rows: impl IntoIterator<Item = T>,
+) -> Result<(), csv::Error> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+        .from_writer(out);
     w.write_record(header_of::<T>())?;
     for r in rows {
         w.serialize(r)?;
     }
     w.flush()?;
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    Ok(())
+}
+
+/// One file of the export.
+#[derive(Clone, Copy)]
+enum CsvFile {
+    Nodes(NodeLabel),
+    Rels(RelType),
+}
+
+impl CsvFile {
+    /// Every file, in the fixed order of the export.
+    fn all() -> impl Iterator<Item = CsvFile> {
+        NodeLabel::ALL
+            .into_iter()
+            .map(CsvFile::Nodes)
+            .chain(RelType::ALL.into_iter().map(CsvFile::Rels))
+    }
+
+    fn name(self) -> String {
+        match self {
+            CsvFile::Nodes(l) => node_file(l),
+            CsvFile::Rels(r) => rel_file(r),
+        }
+    }
+}
+
+/// Nodes in id order.
+fn sorted_nodes(kg: &KnowledgeGraph) -> Vec<&Node> {
+    let mut nodes: Vec<&Node> = kg.g.node_weights().collect();
+    nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    nodes
 }
 
 /// The bytes of every file of the Neo4j export, by file name, in a fixed order.
 pub fn render(kg: &KnowledgeGraph) -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
-    let mut nodes: Vec<&Node> = kg.g.node_weights().collect();
-    nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    let nodes = sorted_nodes(kg);
     let mut files = Vec::new();
-    for label in NodeLabel::ALL {
+    for f in CsvFile::all() {
+        let mut bytes = Vec::new();
+        write_file(kg, &nodes, f, &mut bytes)?;
+        files.push((f.name(), bytes));
+    }
+    Ok(files)
+}
+
+/// Write one file, row by row (no file is held in memory whole).
+fn write_file(
+    kg: &KnowledgeGraph,
+    nodes: &[&Node],
+    file: CsvFile,
+    w: &mut dyn std::io::Write,
+) -> Result<(), csv::Error> {
+    match file {
+        CsvFile::Nodes(label) => write_nodes(nodes, label, w),
+        CsvFile::Rels(rel) => write_rels(kg, rel, w),
+    }
+}
+
+/// Relationships of one type, sorted by (start, end, id); rows are made as they are written.
+fn write_rels(
+    kg: &KnowledgeGraph,
+    rel: RelType,
+    w: &mut dyn std::io::Write,
+) -> Result<(), csv::Error> {
+    let mut keyed: Vec<(&str, &str, String, petgraph::graph::EdgeIndex)> =
+        kg.g.edge_indices()
+            .filter(|&e| kg.g[e].rel == rel)
+            .filter_map(|e| {
+                let (a, b) = kg.g.edge_endpoints(e)?;
+                Some((kg.g[a].id.as_str(), kg.g[b].id.as_str(), edge_id(kg, e), e))
+            })
+            .collect();
+    keyed.sort_by(|x, y| (x.0, x.1, &x.2).cmp(&(y.0, y.1, &y.2)));
+    write_rows(
+        w,
+        keyed.into_iter().filter_map(|(_, _, id, e)| {
+            let (a, b) = kg.g.edge_endpoints(e)?;
+            Some(rel_row(id, &kg.g[a], &kg.g[b], &kg.g[e]))
+        }),
+    )
+}
+
+/// Nodes of one label (`nodes` in id order).
+fn write_nodes(
+    nodes: &[&Node],
+    label: NodeLabel,
+    w: &mut dyn std::io::Write,
+) -> Result<(), csv::Error> {
+    {
         let of_label = nodes.iter().filter(|n| n.label == label);
         let common = |n: &Node| EntityRow {
             id: n.id.clone(),
@@ -302,156 +386,132 @@ pub fn render(kg: &KnowledgeGraph) -> Result<Vec<(String, Vec<u8>)>, csv::Error>
             mentions: n.mentions,
             merged_by: array_field(&n.merged_by),
         };
-        let bytes = match label {
+        match label {
             NodeLabel::Document => write_rows(
-                &of_label
-                    .map(|n| {
-                        let c = common(n);
-                        let (path, title, published) = match &n.props {
-                            NodeProps::Document {
-                                path,
-                                title,
-                                published,
-                            } => (
-                                clean_field(path),
-                                opt(title),
-                                published.map(|d| d.to_string()),
-                            ),
-                            _ => Default::default(),
-                        };
-                        DocumentRow {
-                            id: c.id,
-                            label: c.label,
-                            name: c.name,
-                            aliases: c.aliases,
-                            mentions: c.mentions,
-                            merged_by: c.merged_by,
+                w,
+                of_label.map(|n| {
+                    let c = common(n);
+                    let (path, title, published) = match &n.props {
+                        NodeProps::Document {
                             path,
                             title,
                             published,
-                        }
-                    })
-                    .collect::<Vec<_>>(),
-            )?,
+                        } => (
+                            clean_field(path),
+                            opt(title),
+                            published.map(|d| d.to_string()),
+                        ),
+                        _ => Default::default(),
+                    };
+                    DocumentRow {
+                        id: c.id,
+                        label: c.label,
+                        name: c.name,
+                        aliases: c.aliases,
+                        mentions: c.mentions,
+                        merged_by: c.merged_by,
+                        path,
+                        title,
+                        published,
+                    }
+                }),
+            ),
             NodeLabel::Organization => write_rows(
-                &of_label
-                    .map(|n| {
-                        let c = common(n);
-                        let kind = match &n.props {
-                            NodeProps::Organization { kind } => kind.as_str().to_string(),
-                            _ => String::new(),
-                        };
-                        OrganizationRow {
-                            id: c.id,
-                            label: c.label,
-                            name: c.name,
-                            aliases: c.aliases,
-                            mentions: c.mentions,
-                            merged_by: c.merged_by,
-                            kind,
-                        }
-                    })
-                    .collect::<Vec<_>>(),
-            )?,
+                w,
+                of_label.map(|n| {
+                    let c = common(n);
+                    let kind = match &n.props {
+                        NodeProps::Organization { kind } => kind.as_str().to_string(),
+                        _ => String::new(),
+                    };
+                    OrganizationRow {
+                        id: c.id,
+                        label: c.label,
+                        name: c.name,
+                        aliases: c.aliases,
+                        mentions: c.mentions,
+                        merged_by: c.merged_by,
+                        kind,
+                    }
+                }),
+            ),
             NodeLabel::Amount => write_rows(
-                &of_label
-                    .map(|n| {
-                        let c = common(n);
-                        let mut row = AmountRow {
-                            id: c.id,
-                            label: c.label,
-                            name: c.name,
-                            aliases: c.aliases,
-                            mentions: c.mentions,
-                            merged_by: c.merged_by,
-                            ..AmountRow::default()
-                        };
-                        if let NodeProps::Amount { money, text } = &n.props {
-                            row.value = finite(Some(money.value));
-                            row.min = finite(money.min);
-                            row.max = finite(money.max);
-                            row.currency = clean_field(&money.currency);
-                            row.qualifier = money.qualifier.as_str().to_string();
-                            row.text = clean_field(text);
-                        }
-                        row
-                    })
-                    .collect::<Vec<_>>(),
-            )?,
+                w,
+                of_label.map(|n| {
+                    let c = common(n);
+                    let mut row = AmountRow {
+                        id: c.id,
+                        label: c.label,
+                        name: c.name,
+                        aliases: c.aliases,
+                        mentions: c.mentions,
+                        merged_by: c.merged_by,
+                        ..AmountRow::default()
+                    };
+                    if let NodeProps::Amount { money, text } = &n.props {
+                        row.value = finite(Some(money.value));
+                        row.min = finite(money.min);
+                        row.max = finite(money.max);
+                        row.currency = clean_field(&money.currency);
+                        row.qualifier = money.qualifier.as_str().to_string();
+                        row.text = clean_field(text);
+                    }
+                    row
+                }),
+            ),
             NodeLabel::Event => write_rows(
-                &of_label
-                    .map(|n| {
-                        let c = common(n);
-                        let mut row = EventRow {
-                            id: c.id,
-                            label: c.label,
-                            name: c.name,
-                            aliases: c.aliases,
-                            mentions: c.mentions,
-                            merged_by: c.merged_by,
-                            ..EventRow::default()
-                        };
-                        if let NodeProps::Event {
-                            kind,
-                            date,
-                            location,
-                        } = &n.props
-                        {
-                            row.kind = kind.as_str().to_string();
-                            match date {
-                                Some(TimeValue::Date {
-                                    date,
-                                    precision,
-                                    end,
-                                }) => {
-                                    row.date = Some(date.to_string());
-                                    row.date_precision = Some(precision.as_str().to_string());
-                                    row.end_date = end.map(|e| e.to_string());
-                                }
-                                Some(TimeValue::Period { text }) => {
-                                    row.period = opt(&Some(text.clone()));
-                                }
-                                None => {}
+                w,
+                of_label.map(|n| {
+                    let c = common(n);
+                    let mut row = EventRow {
+                        id: c.id,
+                        label: c.label,
+                        name: c.name,
+                        aliases: c.aliases,
+                        mentions: c.mentions,
+                        merged_by: c.merged_by,
+                        ..EventRow::default()
+                    };
+                    if let NodeProps::Event {
+                        kind,
+                        date,
+                        location,
+                    } = &n.props
+                    {
+                        row.kind = kind.as_str().to_string();
+                        match date {
+                            Some(TimeValue::Date {
+                                date,
+                                precision,
+                                end,
+                            }) => {
+                                row.date = Some(date.to_string());
+                                row.date_precision = Some(precision.as_str().to_string());
+                                row.end_date = end.map(|e| e.to_string());
                             }
-                            row.location = opt(location);
+                            Some(TimeValue::Period { text }) => {
+                                row.period = opt(&Some(text.clone()));
+                            }
+                            None => {}
                         }
-                        row
-                    })
-                    .collect::<Vec<_>>(),
-            )?,
+                        row.location = opt(location);
+                    }
+                    row
+                }),
+            ),
             NodeLabel::Person | NodeLabel::Role | NodeLabel::Location => {
-                write_rows(&of_label.map(|n| common(n)).collect::<Vec<_>>())?
+                write_rows(w, of_label.map(|n| common(n)))
             }
-        };
-        files.push((node_file(label), bytes));
+        }
     }
-    for rel in RelType::ALL {
-        let mut rows: Vec<RelRow> =
-            kg.g.edge_indices()
-                .filter(|&e| kg.g[e].rel == rel)
-                .filter_map(|e| {
-                    let (a, b) = kg.g.edge_endpoints(e)?;
-                    Some(rel_row(kg, e, &kg.g[a], &kg.g[b], &kg.g[e]))
-                })
-                .collect();
-        rows.sort_by(|x, y| (&x.start_id, &x.end_id, &x.id).cmp(&(&y.start_id, &y.end_id, &y.id)));
-        files.push((rel_file(rel), write_rows(&rows)?));
-    }
-    Ok(files)
 }
 
-fn rel_row(
-    kg: &KnowledgeGraph,
-    e: petgraph::graph::EdgeIndex,
-    a: &Node,
-    b: &Node,
-    w: &Edge,
-) -> RelRow {
+fn rel_row(id: String, a: &Node, b: &Node, w: &Edge) -> RelRow {
     let mut row = RelRow {
         start_id: a.id.clone(),
         end_id: b.id.clone(),
         rel_type: w.rel.as_str().to_string(),
-        id: edge_id(kg, e),
+        id,
         title: opt(&w.props.title),
         status: w.props.status.map(|s| s.as_str().to_string()),
         on_behalf_of: opt(&w.props.on_behalf_of),
@@ -478,13 +538,11 @@ impl Exporter for Neo4jExporter {
         "neo4j"
     }
     fn write(&self, kg: &KnowledgeGraph, out: &OutDir) -> Result<(), OutDirError> {
-        let files = render(kg).map_err(|e| OutDirError::Io {
-            path: out.path().to_path_buf(),
-            what: "cannot render the Neo4j CSV files",
-            source: std::io::Error::other(e.to_string()),
-        })?;
-        for (name, bytes) in &files {
-            out.write(name, bytes)?;
+        let nodes = sorted_nodes(kg);
+        for f in CsvFile::all() {
+            out.write_with(&f.name(), |w| {
+                write_file(kg, &nodes, f, w).map_err(std::io::Error::from)
+            })?;
         }
         out.write("import.sh", super::cypher::import_sh().as_bytes())?;
         out.write("import.cypher", super::cypher::import_cypher(kg).as_bytes())?;

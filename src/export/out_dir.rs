@@ -165,6 +165,25 @@ impl OutDir {
         fs::write(&p, bytes).map_err(io(&p, "cannot write"))
     }
 
+    /// Write one file (relative name) through a buffered writer, so an exporter can stream a
+    /// big file instead of building it in memory first.
+    pub fn write_with(
+        &self,
+        name: &str,
+        body: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), OutDirError> {
+        use std::io::Write;
+        let p = self.tmp.join(name);
+        if let Some(parent) = p.parent() {
+            fs::create_dir_all(parent).map_err(io(parent, "cannot create folder"))?;
+        }
+        let file = fs::File::create(&p).map_err(io(&p, "cannot write"))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+        body(&mut w)
+            .and_then(|()| w.flush())
+            .map_err(io(&p, "cannot write"))
+    }
+
     /// Put the finished export in place of `target`.
     pub fn commit(mut self) -> Result<PathBuf, OutDirError> {
         self.write(MARKER, MARKER_TEXT.as_bytes())?;

@@ -6,14 +6,16 @@
 //! event to every document it occurs in, with `count` and the evidence of its first mention.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::{Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, node_id};
 use crate::extract::{Attrs, DocExtraction, NodeRef, OrgKind, RelProps, RelType};
 use crate::link::{Resolved, resolve};
 use crate::rules::{LexiconSet, Rules};
 
-/// A sortable identity for an edge: (from id, type, to id, properties rendered).
-type EdgeKey = (String, RelType, String, String);
+/// A sortable identity for an edge: (from id, type, to id, properties rendered). The ids are
+/// borrowed from the resolved entities and document ids (no copy per edge).
+type EdgeKey<'a> = (&'a str, RelType, &'a str, String);
 
 fn props_key(p: &RelProps) -> String {
     format!(
@@ -67,8 +69,14 @@ impl KnowledgeGraph {
             let ix = kg.g.add_node(n);
             kg.by_id.insert(id, ix);
         }
-        for (k, edge) in collect_edges(&docs, &resolved) {
-            let (Some(&a), Some(&b)) = (kg.by_id.get(&k.0), kg.by_id.get(&k.2)) else {
+        let doc_ids: Vec<String> = docs
+            .iter()
+            .map(|d| node_id(NodeLabel::Document, &d.meta.id))
+            .collect();
+        // The documents are handed over and dropped one by one as their edges are made, so
+        // the per-document results and the edge map are not both held whole.
+        for (k, edge) in collect_edges(docs, &doc_ids, &resolved) {
+            let (Some(&a), Some(&b)) = (kg.by_id.get(k.0), kg.by_id.get(k.2)) else {
                 continue;
             };
             kg.g.add_edge(a, b, edge);
@@ -139,23 +147,42 @@ fn entity_node(e: &crate::link::Entity, docs: &[DocExtraction]) -> Node {
     }
 }
 
-fn collect_edges(docs: &[DocExtraction], r: &Resolved) -> BTreeMap<EdgeKey, Edge> {
+fn collect_edges<'a>(
+    docs: Vec<DocExtraction>,
+    doc_ids: &'a [String],
+    r: &'a Resolved,
+) -> BTreeMap<EdgeKey<'a>, Edge> {
     let mut edges: BTreeMap<EdgeKey, Edge> = BTreeMap::new();
-    for (di, d) in docs.iter().enumerate() {
-        let doc_id = node_id(NodeLabel::Document, &d.meta.id);
-        let ent = |nr: NodeRef| -> Option<&str> {
+    let empty: Arc<str> = Arc::from("");
+    for (di, d) in docs.into_iter().enumerate() {
+        let d = &d;
+        let doc_id = doc_ids[di].as_str();
+        // One shared copy of the document id and of each cited sentence for all its edges.
+        let doc: Arc<str> = Arc::from(d.meta.id.as_str());
+        let sentences: Vec<Arc<str>> = d
+            .sentences
+            .iter()
+            .map(|s| {
+                if s.is_empty() {
+                    empty.clone()
+                } else {
+                    Arc::from(s.as_str())
+                }
+            })
+            .collect();
+        let ent = |nr: NodeRef| -> Option<&'a str> {
             let i = match nr {
                 NodeRef::Mention(i) => r.mention_entity[di].get(i).copied().flatten()?,
                 NodeRef::Event(i) => *r.event_entity[di].get(i)?,
             };
             Some(r.entities[i].id.as_str())
         };
-        let sentence = |i: usize| d.sentences.get(i).cloned().unwrap_or_default();
+        let sentence = |i: usize| sentences.get(i).cloned().unwrap_or_else(|| empty.clone());
         // A mention's evidence sentence; its own text if the sentence was not kept.
         let mention_sentence = |m: &crate::extract::Mention| {
             let s = sentence(m.sentence);
             if s.trim().is_empty() {
-                m.text.clone()
+                Arc::from(m.text.as_str())
             } else {
                 s
             }
@@ -167,13 +194,13 @@ fn collect_edges(docs: &[DocExtraction], r: &Resolved) -> BTreeMap<EdgeKey, Edge
             if rel.rel == RelType::MentionedIn {
                 continue; // made below, from the mentions themselves
             }
-            let k = (a.to_string(), rel.rel, b.to_string(), props_key(&rel.props));
+            let k = (a, rel.rel, b, props_key(&rel.props));
             edges.entry(k).or_insert_with(|| Edge {
                 rel: rel.rel,
                 props: rel.props.clone(),
                 count: None,
                 evidence: Some(EdgeEvidence {
-                    doc: d.meta.id.clone(),
+                    doc: doc.clone(),
                     sentence: sentence(rel.evidence.sentence),
                     start: rel.evidence.start,
                     end: rel.evidence.end,
@@ -192,7 +219,7 @@ fn collect_edges(docs: &[DocExtraction], r: &Resolved) -> BTreeMap<EdgeKey, Edge
                     (
                         0,
                         EdgeEvidence {
-                            doc: d.meta.id.clone(),
+                            doc: doc.clone(),
                             sentence: mention_sentence(m),
                             start: m.start,
                             end: m.end,
@@ -211,7 +238,7 @@ fn collect_edges(docs: &[DocExtraction], r: &Resolved) -> BTreeMap<EdgeKey, Edge
                     (
                         0,
                         EdgeEvidence {
-                            doc: d.meta.id.clone(),
+                            doc: doc.clone(),
                             sentence: sentence(ev.evidence.sentence),
                             start: ev.evidence.start,
                             end: ev.evidence.end,
@@ -223,12 +250,7 @@ fn collect_edges(docs: &[DocExtraction], r: &Resolved) -> BTreeMap<EdgeKey, Edge
         }
         for (a, (count, evidence)) in seen {
             edges.insert(
-                (
-                    a.to_string(),
-                    RelType::MentionedIn,
-                    doc_id.clone(),
-                    String::new(),
-                ),
+                (a, RelType::MentionedIn, doc_id, String::new()),
                 Edge {
                     rel: RelType::MentionedIn,
                     props: RelProps::default(),

@@ -1,12 +1,15 @@
 //! Graph edges: a typed relationship with its properties and evidence.
 
+use std::sync::Arc;
+
 use crate::extract::{RelProps, RelType};
 
-/// Where an edge was found.
+/// Where an edge was found. The document id and the sentence are shared (`Arc`): one sentence
+/// is the evidence of many edges, so it is stored once, not once per edge.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EdgeEvidence {
-    pub doc: String,
-    pub sentence: String,
+    pub doc: Arc<str>,
+    pub sentence: Arc<str>,
     pub start: usize,
     pub end: usize,
     pub rule: &'static str,

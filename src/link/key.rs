@@ -65,21 +65,54 @@ pub fn key(name: &str) -> String {
     if folded.is_ascii() {
         return folded;
     }
-    match T2S.as_ref() {
+    // Script conversion is the costly part and names repeat across a corpus: remember it.
+    cached(&KEY_CACHE, &folded, |folded| match T2S.as_ref() {
         // Script conversion may map a char to a char that folds again; fold once more.
-        Some(cc) => fold(&cc.convert(&folded)),
-        None => folded,
-    }
+        Some(cc) => fold(&cc.convert(folded)),
+        None => folded.to_string(),
+    })
+}
+
+type Cache = std::cell::RefCell<std::collections::HashMap<Box<str>, Box<str>>>;
+
+thread_local! {
+    static KEY_CACHE: Cache = Cache::default();
+    static DISPLAY_CACHE: Cache = Cache::default();
+}
+
+/// `f(input)`, remembered per thread. The cache holds distinct names only (it grows with the
+/// graph, not the text) and is emptied if it ever gets large.
+fn cached(
+    cache: &'static std::thread::LocalKey<Cache>,
+    input: &str,
+    f: impl FnOnce(&str) -> String,
+) -> String {
+    const MAX_ENTRIES: usize = 1 << 20;
+    cache.with(|c| {
+        if let Some(v) = c.borrow().get(input) {
+            return v.to_string();
+        }
+        let v = f(input);
+        let mut c = c.borrow_mut();
+        if c.len() >= MAX_ENTRIES {
+            c.clear();
+        }
+        c.insert(input.into(), v.as_str().into());
+        v
+    })
 }
 
 /// The Simplified, width-folded display form of a name (keeps case and inner spaces).
 /// Used to pick a readable canonical name; identity is still decided by [`key`].
 pub fn display(name: &str) -> String {
     let trimmed = name.trim();
-    match T2S.as_ref() {
-        Some(cc) if !trimmed.is_ascii() => cc.convert(trimmed),
-        _ => trimmed.to_string(),
+    if trimmed.is_ascii() {
+        return trimmed.to_string();
     }
+    cached(&DISPLAY_CACHE, trimmed, |t| match T2S.as_ref() {
+        Some(cc) => cc.convert(t),
+        None => t.to_string(),
+    })
 }
 
 /// Whether every char of `short` occurs in `long`, in order (`中国移动` in

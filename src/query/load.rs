@@ -225,8 +225,8 @@ fn build(raw: RawGraph) -> Loaded {
             continue;
         };
         let evidence = e.doc.map(|doc| EdgeEvidence {
-            doc,
-            sentence: e.sentence.unwrap_or_default(),
+            doc: doc.into(),
+            sentence: e.sentence.unwrap_or_default().into(),
             start: e.start.unwrap_or(0),
             end: e.end.unwrap_or(0),
             rule: crate::graph::intern_rule(e.rule.as_deref().unwrap_or("")),

@@ -28,9 +28,24 @@ pub(super) fn definition_regex() -> regex::Regex {
     .expect("alias definition pattern is valid")
 }
 
+/// One alias definition that passed the checks, in text order.
+struct Definition<'t> {
+    alias: &'t str,
+    range: std::ops::Range<usize>,
+    /// Uses are searched from here (the end of the parenthesis).
+    from: usize,
+    canonical: String,
+    kind: Attrs,
+}
+
 /// Alias candidates for the winning organizations `orgs` (in text order).
+///
+/// Linear in the document: the organization before a parenthesis is found by binary search
+/// (winners do not overlap, so their ends are ordered), and the later uses of every alias come
+/// from one automaton pass over the text instead of one search per definition (which made a
+/// long single-line document quadratic).
 pub(super) fn find(text: &str, r: &OrgRules, orgs: &[Candidate]) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    let mut defs: Vec<Definition> = Vec::new();
     for caps in r.alias_re.captures_iter(text) {
         let (Some(whole), Some(a)) = (caps.get(0), caps.get(1).or(caps.get(2))) else {
             continue;
@@ -39,8 +54,9 @@ pub(super) fn find(text: &str, r: &OrgRules, orgs: &[Candidate]) -> Vec<Candidat
         if r.words(WordType::NotAlias).any(|m| m.contains(alias)) {
             continue;
         }
-        let before = text[..whole.start()].trim_end_matches([' ', '\t']);
-        let Some(org) = orgs.iter().find(|c| c.range.end == before.len()) else {
+        let before = text[..whole.start()].trim_end_matches([' ', '\t']).len();
+        let i = orgs.partition_point(|c| c.range.end < before);
+        let Some(org) = orgs.get(i).filter(|c| c.range.end == before) else {
             continue;
         };
         let canonical = org
@@ -50,23 +66,91 @@ pub(super) fn find(text: &str, r: &OrgRules, orgs: &[Candidate]) -> Vec<Candidat
         if canonical == alias {
             continue;
         }
-        let kind = org.attrs.clone();
+        defs.push(Definition {
+            alias,
+            range: a.start()..a.end(),
+            from: whole.end(),
+            canonical,
+            kind: match &org.attrs {
+                Attrs::Org { .. } => org.attrs.clone(),
+                _ => Attrs::None,
+            },
+        });
+    }
+    let uses = occurrences(text, &defs);
+    let mut out = Vec::new();
+    // A later definition of an alias already defined finds only uses the earlier one found
+    // (same ranges, emitted later, so they never win): skip them, keeping the output the same
+    // while a document that defines one alias many times stays linear.
+    let mut done: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for d in &defs {
         let mk = |range, rule| {
-            let mut c = Candidate::new(Label::Organization, range, rule, PRIORITY).with_attrs(
-                match &kind {
-                    Attrs::Org { .. } => kind.clone(),
-                    _ => Attrs::None,
-                },
-            );
-            c.canonical = Some(canonical.clone());
+            let mut c = Candidate::new(Label::Organization, range, rule, PRIORITY)
+                .with_attrs(d.kind.clone());
+            c.canonical = Some(d.canonical.clone());
             c
         };
-        out.push(mk(a.start()..a.end(), ALIAS_DEF));
-        let from = whole.end();
-        for (i, _) in text[from..].match_indices(alias) {
-            let s = from + i;
-            out.push(mk(s..s + alias.len(), ALIAS_USE));
+        out.push(mk(d.range.clone(), ALIAS_DEF));
+        let Some(all) = uses.get(d.alias) else {
+            continue;
+        };
+        let self_overlapping = has_border(d.alias);
+        if !self_overlapping && !done.insert(d.alias) {
+            continue;
+        }
+        // Left to right without overlap from `from`, as `str::match_indices` does.
+        let mut last_end = d.from;
+        for &s in &all[all.partition_point(|&s| s < d.from)..] {
+            if s >= last_end {
+                out.push(mk(s..s + d.alias.len(), ALIAS_USE));
+                last_end = s + d.alias.len();
+            }
         }
     }
     out
+}
+
+/// Every start of every defined alias in `text`, overlapping ones included, sorted.
+fn occurrences<'t>(
+    text: &str,
+    defs: &[Definition<'t>],
+) -> std::collections::HashMap<&'t str, Vec<usize>> {
+    let mut names: Vec<&str> = defs.iter().map(|d| d.alias).collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut uses: std::collections::HashMap<&str, Vec<usize>> =
+        names.iter().map(|&n| (n, Vec::new())).collect();
+    // A few aliases over a short text: direct searches are cheaper than an automaton.
+    if names.len().saturating_mul(text.len()) <= 1 << 20 {
+        for &n in &names {
+            let v = uses.entry(n).or_default();
+            let mut at = 0;
+            while let Some(i) = text[at..].find(n) {
+                v.push(at + i);
+                // Next char boundary after this start: overlapping starts are kept too.
+                at += i + text[at + i..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        return uses;
+    }
+    let Ok(ac) = daachorse::DoubleArrayAhoCorasick::<u32>::with_values(
+        names.iter().enumerate().map(|(i, n)| (*n, i as u32)),
+    ) else {
+        return uses;
+    };
+    for m in ac.find_overlapping_iter(text) {
+        if let Some(v) = uses.get_mut(names[m.value() as usize]) {
+            v.push(m.start());
+        }
+    }
+    for v in uses.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    uses
+}
+
+/// Can two occurrences of `s` overlap (a proper prefix that is also a suffix)?
+fn has_border(s: &str) -> bool {
+    s.char_indices().skip(1).any(|(i, _)| s.ends_with(&s[..i]))
 }
