@@ -236,7 +236,10 @@ fn report_subject(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
 /// agent of last resort when the trigger's own clauses name none (`A…，…，…拟收购B`).
 fn topic(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
     s.within(ORG, s.range.start..pos)
-        .find(|(_, m)| !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和']))
+        .find(|(_, m)| {
+            !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和'])
+                && !super::slots::byline(s.text, m.range.start)
+        })
         .map(|(i, m)| (i, m.range.clone()))
 }
 

@@ -129,6 +129,10 @@ fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
+/// Single characters that make a phrase deictic when they begin it (`该X`, `其X`): other single
+/// stop characters (`和`, `华`) begin company names too.
+const DEICTIC: &str = "该此其这那各每某本我你他她它";
+
 /// Single stop characters that occur inside company names (居然之家, 有色): not a boundary.
 const NAME_OK_STOPS: &str = "之个次各每打做架艘辆起找某无任除携有贵往应更最很共";
 
@@ -184,6 +188,13 @@ fn strip_fill(text: &str, mut pos: usize, r: &ShortRules) -> usize {
         }
         if before.ends_with(' ') {
             pos -= 1;
+            continue;
+        }
+        // A quoted name (`“X”完成…融资`): the name ends inside the quotes.
+        if let Some(q) = before.strip_suffix(['”', '"', '」'])
+            && q.ends_with(name_char)
+        {
+            pos = q.len();
             continue;
         }
         return pos;
@@ -354,11 +365,10 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
     }
     // A quantifier or function word first (`多家X企业`), or a descriptor last (`领军企业`,
     // `交易平台`): a common noun phrase, not a name.
+    let first_len = name.chars().next().map_or(0, char::len_utf8);
     let starts_stop = r.words(WordType::Stop).any(|m| {
         m.find_all(name).any(|(rg, _)| {
-            rg.start == 0
-                && !(rg.end == name.chars().next().map_or(0, char::len_utf8)
-                    && NAME_OK_STOPS.contains(&name[..rg.end]))
+            rg.start == 0 && (rg.end > first_len || DEICTIC.contains(&name[..rg.end]))
         })
     });
     let ends_lead = s.lead.find_all(name).any(|(rg, _)| rg.end == name.len());
@@ -391,8 +401,9 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
         }
     }
     match proof {
-        Proof::Object => company_end || confirmed_after,
-        Proof::Acquirer => company_end,
+        // An ASCII word in a deal slot is a company or brand name (`收购Tiffany`).
+        Proof::Object => company_end || confirmed_after || ascii,
+        Proof::Acquirer => company_end || ascii,
         // Without a company shape a slot name must be short (`回顾两年前X完成融资`).
         _ => company_end || cjk <= 6,
     }
