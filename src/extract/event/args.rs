@@ -1287,6 +1287,10 @@ fn acquisition(
     if acq.0 == tgt.0 || mention_name(doc, acq.0) == mention_name(doc, tgt.0) {
         return None;
     }
+    let more_targets = listed_after(s, &tgt.1, ce)
+        .into_iter()
+        .filter(|(i, _)| *i != acq.0)
+        .collect::<Vec<_>>();
     let name = format!(
         "{}{}{}",
         mention_name(doc, acq.0),
@@ -1307,6 +1311,11 @@ fn acquisition(
         (RelType::Sold, seller),
     ]
     .into_iter()
+    .chain(
+        more_targets
+            .into_iter()
+            .map(|t| (RelType::TargetOf, Some(t))),
+    )
     .filter_map(|(rel, x)| x.map(|x| (rel, x)))
     {
         d.add(arg(
@@ -1321,6 +1330,51 @@ fn acquisition(
     }
     amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// The organizations listed after `first` up to `end` (`收购A 34%股权、B 100%股权及C`): each
+/// gap is an enumeration joint once stakes and parentheticals (`（简称“X”）`) are removed;
+/// mentions inside a parenthesis are skipped.
+fn listed_after(s: &SentView, first: &Range<usize>, end: usize) -> Vec<(usize, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut prev = first.end;
+    for (i, m) in s.within(ORG, first.end..end.max(first.end)) {
+        if m.range.start < prev {
+            continue;
+        }
+        let gap = &s.text[prev..m.range.start];
+        if gap.matches(['（', '(']).count() > gap.matches(['）', ')']).count() {
+            continue;
+        }
+        if !list_gap(gap) {
+            break;
+        }
+        out.push((i, m.range.clone()));
+        prev = m.range.end;
+    }
+    out
+}
+
+/// A gap of a list of deal targets: a joint, after dropping parentheticals and stakes.
+fn list_gap(gap: &str) -> bool {
+    let mut g = String::new();
+    let mut depth = 0usize;
+    for c in gap.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => g.push(c),
+            _ => {}
+        }
+    }
+    let g =
+        g.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '%' | '％' | ' '));
+    let g = g.trim_start_matches('的');
+    let g = ["股权", "股份", "权益"]
+        .iter()
+        .find_map(|w| g.strip_prefix(w))
+        .unwrap_or(g);
+    matches!(g.trim(), "、" | "和" | "及" | "以及" | "与")
 }
 
 /// Is the text between two mentions only an enumeration joint (`、`, `和`, `先生、`)?

@@ -102,7 +102,9 @@ impl ShortRules {
                 | \d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* %
                 | (?:NASDAQ|NYSE|纳斯达克|纽交所) \s* [:：] \s* [A-Z]{1,6}
                 ) \s* [）)]"),
-            abbr: re(r"(?:证券|股票)简称\s*[:：为]?\s*[“\x22「]?\s*([*A-Za-z\p{Han}]{2,10})"),
+            abbr: re(
+                r"(?:证券|股票)简称\s*(?:变更为|[:：为])?\s*[“\x22「]?\s*([*A-Za-z\p{Han}]{2,10})",
+            ),
             // Verbs whose subject is a company: announcing, financing, acquiring.
             subject: re(r"(?x)
                 发布了?(?:公告|《[^》\n]{0,60}?公告》)
@@ -119,10 +121,11 @@ impl ShortRules {
 
 /// A name character of a short name.
 fn name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || ('\u{4e00}'..='\u{9fff}').contains(&c)
-        || ('\u{3400}'..='\u{4dbf}').contains(&c)
-        || matches!(c, '*' | '&' | '·')
+    c != '丨'
+        && (c.is_ascii_alphanumeric()
+            || ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3400}'..='\u{4dbf}').contains(&c)
+            || matches!(c, '*' | '&' | '·'))
 }
 
 fn is_cjk(c: char) -> bool {
@@ -134,7 +137,7 @@ fn is_cjk(c: char) -> bool {
 const DEICTIC: &str = "该此其这那各每某本我你他她它";
 
 /// Single stop characters that occur inside company names (居然之家, 有色): not a boundary.
-const NAME_OK_STOPS: &str = "之个次各每打做架艘辆起找某无任除携有贵往应更最很共";
+const NAME_OK_STOPS: &str = "之个次每打做架艘辆起找某无任除携有贵往应更最很共";
 
 /// Does a boundary word (stop word, title, lead word) end at byte `pos` of `text` (looking no
 /// further back than `floor`)? Returns where it starts.
@@ -163,7 +166,8 @@ fn word_ending_at(text: &str, floor: usize, pos: usize, r: &OrgRules) -> Option<
 
 /// Strip filler words and a date/time (`宣布`, `已`, `3月10日晚`) from the end of
 /// `text[..pos]`; returns the new end.
-fn strip_fill(text: &str, mut pos: usize, r: &ShortRules) -> usize {
+fn strip_fill(text: &str, mut pos: usize, org: &OrgRules) -> usize {
+    let r = &org.short;
     loop {
         let before = &text[..pos];
         let floor = before
@@ -175,6 +179,18 @@ fn strip_fill(text: &str, mut pos: usize, r: &ShortRules) -> usize {
         let seg = &before[floor..];
         if let Some((rg, _)) = r.fill.find_all(seg).find(|(rg, _)| rg.end == seg.len()) {
             pos = floor + rg.start;
+            continue;
+        }
+        // Any function word or verb right before the slot (`X曾完成`, `X在…签约`).
+        let stop = org.words(WordType::Stop).find_map(|m| {
+            m.find_all(seg)
+                .filter(|(rg, _)| rg.end == seg.len())
+                .filter(|(rg, _)| !NAME_OK_STOPS.contains(&seg[rg.clone()]))
+                .map(|(rg, _)| rg.start)
+                .min()
+        });
+        if let Some(st) = stop {
+            pos = floor + st;
             continue;
         }
         // A date or time: digits with 年/月/日/号 (`3月10日`, `2019年`).
@@ -438,7 +454,7 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
     }
     // Subjects of announcing, financing and acquiring.
     for m in s.subject.find_iter(text) {
-        let end = strip_fill(text, m.start(), s);
+        let end = strip_fill(text, m.start(), r);
         let proof = if m.as_str().ends_with("购") {
             Proof::Acquirer
         } else {
@@ -468,7 +484,7 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
         {
             out.push(cand(b_start..b_end, EVENT_ARG));
         }
-        let a_end = strip_fill(text, and, s);
+        let a_end = strip_fill(text, and, r);
         if let Some((st, true)) = name_before(text, a_end, r)
             && plausible(&text[st..a_end], r, Proof::Slot, false)
         {
@@ -498,10 +514,11 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
         }
     }
     for m in s.stake.find_iter(text) {
-        if let Some((st, _)) = name_before(text, m.start(), r)
-            && plausible(&text[st..m.start()], r, Proof::Object, true)
+        let end = strip_fill(text, m.start(), r);
+        if let Some((st, _)) = name_before(text, end, r)
+            && plausible(&text[st..end], r, Proof::Object, true)
         {
-            out.push(cand(st..m.start(), EVENT_ARG));
+            out.push(cand(st..end, EVENT_ARG));
         }
     }
     // Later uses of every confirmed name.
