@@ -1278,10 +1278,15 @@ fn acquisition(
             .or_else(|| topic(s, t.range.start));
     }
     if target.is_none() {
-        target = s
-            .within(ORG, t.range.end..ce)
-            .next()
-            .map(|(i, m)| (i, m.range.clone()));
+        let after: Vec<(usize, &Mention)> = s.within(ORG, t.range.end..ce).collect();
+        target = after.first().map(|(i, m)| (*i, m.range.clone()));
+        // `收购A（所）持有的B`, `收购A实际控制的B`: A sells, B is the target.
+        if let (Some((i, m)), Some((j, n))) = (after.first(), after.get(1))
+            && held_by(&s.text[m.range.end..n.range.start])
+        {
+            seller = seller.or(Some((*i, m.range.clone())));
+            target = Some((*j, n.range.clone()));
+        }
     }
     let (acq, tgt) = (acquirer?, target?);
     if acq.0 == tgt.0 || mention_name(doc, acq.0) == mention_name(doc, tgt.0) {
@@ -1330,6 +1335,34 @@ fn acquisition(
     }
     amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// Does the gap between two organizations say the second is held by the first
+/// (`所持有的`, `持有的`, `实际控制的`, `旗下`), parentheticals and stakes aside?
+fn held_by(gap: &str) -> bool {
+    let mut g = String::new();
+    let mut depth = 0usize;
+    for c in gap.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => g.push(c),
+            _ => {}
+        }
+    }
+    matches!(
+        g.trim(),
+        "所持有的"
+            | "持有的"
+            | "所持的"
+            | "所持"
+            | "实际控制的"
+            | "控制的"
+            | "旗下"
+            | "旗下的"
+            | "下属"
+            | "下属的"
+    )
 }
 
 /// The organizations listed after `first` up to `end` (`收购A 34%股权、B 100%股权及C`): each
