@@ -136,12 +136,25 @@ fn is_cjk(c: char) -> bool {
 /// stop characters (`和`, `华`) begin company names too.
 const DEICTIC: &str = "该此其这那各每某本我你他她它";
 
+/// Characters no short name holds (function words): a span with one was bounded wrongly.
+const NEVER_IN_NAME: &[char] = &[
+    '的', '了', '着', '过', '在', '于', '被', '把', '从', '向', '对', '将', '已', '也', '又', '就',
+    '才', '是', '为', '与', '及', '或', '并', '而', '但', '却', '还', '曾', '均', '拟', '要', '称',
+    '说', '即', '等', '该', '其', '这', '那',
+];
+
 /// Single stop characters that occur inside company names (居然之家, 有色): not a boundary.
 const NAME_OK_STOPS: &str = "之个次每打做架艘辆起找某无任除携有贵往应更最很共";
 
 /// Does a boundary word (stop word, title, lead word) end at byte `pos` of `text` (looking no
 /// further back than `floor`)? Returns where it starts.
-fn word_ending_at(text: &str, floor: usize, pos: usize, r: &OrgRules) -> Option<usize> {
+fn word_ending_at(
+    text: &str,
+    floor: usize,
+    pos: usize,
+    r: &OrgRules,
+    multi_only: bool,
+) -> Option<usize> {
     let seg = &text[floor..pos];
     let mut best: Option<usize> = None;
     let mut check = |m: &TermMatcher, single_ok: bool| {
@@ -150,7 +163,7 @@ fn word_ending_at(text: &str, floor: usize, pos: usize, r: &OrgRules) -> Option<
                 continue;
             }
             let w = &seg[rg.clone()];
-            if !single_ok && w.chars().count() == 1 && NAME_OK_STOPS.contains(w) {
+            if !single_ok && w.chars().count() == 1 && (multi_only || NAME_OK_STOPS.contains(w)) {
                 continue;
             }
             best = Some(best.map_or(floor + rg.start, |b: usize| b.min(floor + rg.start)));
@@ -246,6 +259,27 @@ fn name_before(text: &str, end: usize, r: &OrgRules) -> Option<(usize, bool)> {
         pos -= c.len_utf8();
     }
     let floor = pos;
+    // First read only multi-character words as boundaries: a short name bounded that way
+    // may hold a single stop character (`和X`, `X到家`) unless it is one no name holds.
+    let (start, hard) = cut(text, floor, end, r, true);
+    let span = &text[start..end];
+    let cjk = span.chars().filter(|c| is_cjk(*c)).count();
+    let (start, hard) = if hard && (2..=6).contains(&cjk) && !span.contains(NEVER_IN_NAME) {
+        (start, hard)
+    } else {
+        cut(text, floor, end, r, false)
+    };
+    let name = &text[start..end];
+    if name.chars().filter(|c| is_cjk(*c)).count() > MAX_CJK {
+        return None;
+    }
+    Some((start, hard))
+}
+
+/// Where a name ending at `end` starts, scanning no further left than `floor`: after the last
+/// boundary word or number inside (single stop characters too unless `multi_only`), and
+/// whether that boundary is hard (a descriptor, a number, or `floor` itself).
+fn cut(text: &str, floor: usize, end: usize, r: &OrgRules, multi_only: bool) -> (usize, bool) {
     // Cut after the last boundary word or number inside (the first found from the right).
     let mut start = floor;
     let mut hard = true;
@@ -255,7 +289,7 @@ fn name_before(text: &str, end: usize, r: &OrgRules) -> Option<(usize, bool)> {
             break;
         };
         if p < end {
-            if let Some(ws) = word_ending_at(text, floor, p, r) {
+            if let Some(ws) = word_ending_at(text, floor, p, r, multi_only) {
                 start = p;
                 hard = r.short.lead.contains(&text[ws..p]);
                 break;
@@ -274,11 +308,7 @@ fn name_before(text: &str, end: usize, r: &OrgRules) -> Option<(usize, bool)> {
         }
         p -= c.len_utf8();
     }
-    let name = &text[start..end];
-    if name.chars().filter(|c| is_cjk(*c)).count() > MAX_CJK {
-        return None;
-    }
-    Some((start, hard))
+    (start, hard)
 }
 
 /// The name starting at `start`: name characters up to the first stop/fill/lead word, stake,
