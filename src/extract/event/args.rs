@@ -1454,6 +1454,14 @@ fn chain<'m>(
     out
 }
 
+/// Is the text between two people a replacement verb (`A接替B`, `A取代B`)?
+fn replaces(gap: &str) -> bool {
+    matches!(
+        gap.trim(),
+        "接替" | "接任" | "代替" | "取代" | "替代" | "接棒"
+    )
+}
+
 /// `聘任X、Y为Z`, `X当选Z`, `X辞去Z`, `A、B因离职`: one Appointment per person, APPOINTED
 /// {title, status} for each title. The resulting HOLDS_POSITION (with status new/former) is
 /// the position family's (`src/extract/position.rs`), which reads the same verbs.
@@ -1479,9 +1487,14 @@ fn appointment(
     let before: Vec<usize> = (0..people.len())
         .filter(|&k| people[k].1.range.start >= floor && people[k].1.range.end <= t.range.start)
         .collect();
-    let persons = match (object_first, after.first(), before.last()) {
+    // `A接替B担任X`: A is appointed, B is the one replaced.
+    let subject = before.last().map(|&k| match before.iter().rev().nth(1) {
+        Some(&j) if replaces(&s.text[people[j].1.range.end..people[k].1.range.start]) => j,
+        _ => k,
+    });
+    let persons = match (object_first, after.first(), subject) {
         (true, Some(&k), _) => chain(s, &people, k, false),
-        (_, _, Some(&k)) => chain(s, &people, k, true),
+        (_, _, Some(k)) => chain(s, &people, k, true),
         (false, Some(&k), None) => chain(s, &people, k, false),
         _ => return None,
     };
