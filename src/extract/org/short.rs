@@ -8,7 +8,7 @@
 //!   `X(600123.SH)`, `X（00700.HK）`, `X（股票代码：600123）`, `X(12.300,-0.59,-4.58%)`) or a
 //!   `证券简称：X` before it;
 //! - `org.event_arg`: the slot of a company in a financial event — the announcer
-//!   (`X公告`, `X发布公告称`, `X3月10日晚公告`), the subject of a financing (`X完成B轮融资`,
+//!   (`X公告`, `X发布公告称`, `X3月10日晚公告`), a source (`从X方面获悉`), the subject of a financing (`X完成B轮融资`,
 //!   `X获…投资`) or an acquisition (`X拟以…收购`), the two parties of a signing
 //!   (`X与Y签署…协议`), the target of an acquisition with its stake (`收购Y 55%股权`) or a
 //!   stake of a company (`持有Y 30%股权`).
@@ -109,6 +109,7 @@ impl ShortRules {
             subject: re(r"(?x)
                 发布了?(?:公告|《[^》\n]{0,60}?公告》)
               | 公告(?:称|显示|指出)?
+              | 方面(?:获悉|了解到|得知|证实|确认)
               | (?:完成了?|获得?了?|获投|迎来)[^，。；！？,;!?\n]{0,24}?(?:轮|融资)
               | 获[^，。；！？,;!?\n]{1,16}?(?:战略)?(?:投资|注资|领投)
               | (?:以[^，。；！？,;!?\n]{1,30}?)?(?:全资收购|要约收购|收购|并购)"),
@@ -194,11 +195,12 @@ fn strip_fill(text: &str, mut pos: usize, org: &OrgRules) -> usize {
             pos = floor + rg.start;
             continue;
         }
-        // Any function word or verb right before the slot (`X曾完成`, `X在…签约`).
+        // A function word or verb right before the slot (`X曾经完成`, `X正在…签约`).
         let stop = org.words(WordType::Stop).find_map(|m| {
             m.find_all(seg)
                 .filter(|(rg, _)| rg.end == seg.len())
-                .filter(|(rg, _)| !NAME_OK_STOPS.contains(&seg[rg.clone()]))
+                // Single characters only through the fill list (`据` ends `数据`).
+                .filter(|(rg, _)| seg[rg.clone()].chars().count() > 1)
                 .map(|(rg, _)| rg.start)
                 .min()
         });

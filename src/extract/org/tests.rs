@@ -367,6 +367,7 @@ fn event_slots_confirm_short_names() {
     has("海川智联与明远能源签署了供货协议。", "明远能源");
     has("公司拟收购明远能源60%股权。", "明远能源");
     has("公司拟收购Brightwave。", "Brightwave");
+    has("记者从星河数据方面获悉，公司完成了C轮融资。", "星河数据");
     // Single stop characters inside a short, well-bounded name (`和`, `到`).
     has("近日，和光精密完成新一轮融资。", "和光精密");
     has("上门服务品牌轻松到家完成A轮融资。", "轻松到家");
