@@ -1127,7 +1127,11 @@ fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) ->
     } else {
         before.contains("完成") || before.contains("获得") || before.contains("获")
     };
-    if bond && !(done && has_amount) {
+    // A bond issue may give its amount in a later clause (`拟发行…融资券，拟发行金额为6亿元`).
+    let bond_amount = has_amount
+        || s.of(Label::Amount)
+            .any(|(_, m)| m.range.start >= t.range.end);
+    if bond && !(done && bond_amount) {
         return None;
     }
     if rnd.is_none() && !has_amount && !lead && !done {

@@ -416,3 +416,9 @@ fn short_names_are_found_again_and_short_forms_link_to_the_full_name() {
     let got = with_rules("深圳市云帆精密科技有限公司（以下简称“云帆精密”）成立。云帆精密表示");
     assert!(!got.iter().any(|(_, r)| r == "org.short_form"), "{got:?}");
 }
+
+#[test]
+fn a_subsidiary_descriptor_is_not_part_of_the_name() {
+    let got = names("公司子公司浙江省星河建设投资集团有限公司拟申请注册融资券。");
+    assert_eq!(got, vec!["浙江省星河建设投资集团有限公司"]);
+}
