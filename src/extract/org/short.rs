@@ -406,7 +406,8 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
     if s.notname.contains(name)
         || r.words(WordType::NotAlias).any(|m| m.contains(name))
         || r.titles.contains(name)
-        || r.places.contains(name)
+        // A place before a stock code is a company named after it (`X（600123）`).
+        || (proof != Proof::Code && r.places.contains(name))
         || s.inner.find_all(name).next().is_some()
     {
         return false;

@@ -338,6 +338,8 @@ fn stock_codes_confirm_short_names() {
         ("港股星河动力（01234.HK）今日复牌。", "星河动力"),
         ("海川智联（股票代码：300999）发布公告。", "海川智联"),
         ("原标题：明远能源(8.120,-0.10,-1.22%)拟出售资产", "明远能源"),
+        // A place name before a stock code names the company.
+        ("陆家嘴(11.030,-0.17,-1.52%)完成发行超短期融资券", "陆家嘴"),
     ] {
         let got = with_rules(text);
         assert!(
