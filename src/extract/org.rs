@@ -292,6 +292,20 @@ impl Extractor for OrgExtractor {
                     && aliases.iter().any(|a| a.range == c.range))
             })
             .collect();
+        // A short name that a document defines as an alias elsewhere (a headline before the
+        // definition) names the same organization.
+        let alias_of: HashMap<&str, &str> = aliases
+            .iter()
+            .filter_map(|a| Some((&text[a.range.clone()], a.canonical.as_deref()?)))
+            .collect();
+        for c in all.iter_mut() {
+            if [STOCK_CODE, EVENT_ARG, SHORT_USE].contains(&c.rule)
+                && c.canonical.is_none()
+                && let Some(canon) = alias_of.get(&text[c.range.clone()])
+            {
+                c.canonical = Some(canon.to_string());
+            }
+        }
         all.extend(aliases);
         out.extend(resolve(all));
     }

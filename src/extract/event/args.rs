@@ -1278,7 +1278,11 @@ fn acquisition(
                     && seller.as_ref().is_none_or(|t| t.0 != *i)
             })
             .or_else(|| anaphors(s, st, floor..t.range.start).into_iter().last())
-            .or_else(|| report_subject(s, t.range.start))
+            // A person reporting (`董事长X表示，收购B…`) is no acquirer.
+            .or_else(|| {
+                report_subject(s, t.range.start)
+                    .filter(|(i, _)| doc.mentions[*i].label == Label::Organization)
+            })
             .or_else(|| topic(s, t.range.start));
     }
     if target.is_none() {

@@ -328,8 +328,9 @@ fn name_after(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
                     .map(|(i, _)| i)
                     .unwrap_or(rest.len())];
                 m.find_all(w).any(|(rg, _)| {
+                    // Inside a name only function words end it (`星桥数据` holds `据`).
                     rg.start == 0
-                        && !(rg.end - rg.start == c.len_utf8() && NAME_OK_STOPS.contains(c))
+                        && (rg.end - rg.start > c.len_utf8() || NEVER_IN_NAME.contains(&c))
                 })
             };
             if r.words(WordType::Stop).any(starts)
@@ -570,7 +571,17 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
         }
     }
     out.extend(uses);
-    out.extend(short_forms(text, r, winners));
+    // A confirmed short name that is the short form of a full name in the document names
+    // that organization (also before the full name, as in a headline).
+    let (forms, form_of) = short_forms(text, r, winners);
+    for c in out.iter_mut() {
+        if c.canonical.is_none()
+            && let Some(canon) = form_of.get(&text[c.range.clone()])
+        {
+            c.canonical = Some(canon.clone());
+        }
+    }
+    out.extend(forms);
     out
 }
 
@@ -611,8 +622,14 @@ const LEGAL: &[&str] = &[
 ];
 
 /// `org.short_form`: later mentions of a full company name by its short form.
-fn short_forms(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candidate> {
+/// Also returns every short form with its full name.
+fn short_forms(
+    text: &str,
+    r: &OrgRules,
+    winners: &[Candidate],
+) -> (Vec<Candidate>, BTreeMap<String, String>) {
     let mut out = Vec::new();
+    let mut form_of = BTreeMap::new();
     for w in winners {
         if !matches!(
             w.attrs,
@@ -657,6 +674,9 @@ fn short_forms(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candidate
             {
                 continue;
             }
+            form_of
+                .entry(f.to_string())
+                .or_insert_with(|| canonical.clone());
             for (i, _) in text[w.range.end..].match_indices(f) {
                 let s = w.range.end + i;
                 let mut c = cand(s..s + f.len(), SHORT_FORM);
@@ -665,7 +685,7 @@ fn short_forms(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candidate
             }
         }
     }
-    out
+    (out, form_of)
 }
 
 /// A two-character form made of generic words or a place is no short form (`国际`).

@@ -424,3 +424,22 @@ fn a_subsidiary_descriptor_is_not_part_of_the_name() {
     let got = names("公司子公司浙江省星河建设投资集团有限公司拟申请注册融资券。");
     assert_eq!(got, vec!["浙江省星河建设投资集团有限公司"]);
 }
+
+#[test]
+fn a_headline_short_name_links_to_the_full_name_defined_later() {
+    let ms = mentions_of(
+        "# 海川智联拟收购星河物流70%股权\n\n北京海川智联科技有限公司（以下简称“海川智联”）公告称，拟收购深圳星河物流科技有限公司70%股权。",
+        Label::Organization,
+    );
+    let first = |t: &str| ms.iter().find(|m| m.text == t).map(|m| m.name.clone());
+    assert_eq!(
+        first("海川智联").as_deref(),
+        Some("北京海川智联科技有限公司"),
+        "{ms:?}"
+    );
+    assert_eq!(
+        first("星河物流").as_deref(),
+        Some("深圳星河物流科技有限公司"),
+        "{ms:?}"
+    );
+}
