@@ -1345,9 +1345,8 @@ fn acquisition(
     Some(drafts.upsert(d))
 }
 
-/// Does the gap between two organizations say the second is held by the first
-/// (`所持有的`, `持有的`, `实际控制的`, `旗下`), parentheticals and stakes aside?
-fn held_by(gap: &str) -> bool {
+/// The text of `gap` outside parentheses (`（简称“X”）34%股权、` → `34%股权、`).
+fn outside_parens(gap: &str) -> String {
     let mut g = String::new();
     let mut depth = 0usize;
     for c in gap.chars() {
@@ -1358,6 +1357,13 @@ fn held_by(gap: &str) -> bool {
             _ => {}
         }
     }
+    g
+}
+
+/// Does the gap between two organizations say the second is held by the first
+/// (`所持有的`, `持有的`, `实际控制的`, `旗下`), parentheticals and stakes aside?
+fn held_by(gap: &str) -> bool {
+    let g = outside_parens(gap);
     matches!(
         g.trim(),
         "所持有的"
@@ -1398,16 +1404,7 @@ fn listed_after(s: &SentView, first: &Range<usize>, end: usize) -> Vec<(usize, R
 
 /// A gap of a list of deal targets: a joint, after dropping parentheticals and stakes.
 fn list_gap(gap: &str) -> bool {
-    let mut g = String::new();
-    let mut depth = 0usize;
-    for c in gap.chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => g.push(c),
-            _ => {}
-        }
-    }
+    let g = outside_parens(gap);
     let g =
         g.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '%' | '％' | ' '));
     let g = g.trim_start_matches('的');
