@@ -22,7 +22,9 @@
 //! **Matching** is by name, not by offset: a mention matches a gold argument when the
 //! [`crate::link::key`] of one contains the other's (both at least two characters) — gold
 //! arguments are placed only at their first occurrence and often use a fuller name
-//! (`深圳市东创精密技术有限公司` for `东创精密`), while we may cite any occurrence.
+//! (`深圳市东创精密技术有限公司` for `东创精密`), while we may cite any occurrence. An amount
+//! also matches when our money parser reads the gold text as the same value and currency
+//! (`1000万人民币` is our `1000万元`).
 //!
 //! **Entity modes.** `--entities ours` runs the full pipeline (entities found by our own
 //! families: the end-to-end number). `--entities gold` first commits the gold entity spans
@@ -37,7 +39,7 @@ use std::io::BufRead;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::{
-    AnnotatedDoc, Candidate, DocExtraction, EventKind, Label, NodeRef, RelType, commit,
+    AnnotatedDoc, Attrs, Candidate, DocExtraction, EventKind, Label, NodeRef, RelType, commit,
 };
 use crate::rules::{RuleId, Rules};
 
@@ -182,7 +184,7 @@ pub fn evaluate(
             }
         }
         if !rec.events.is_empty() || rec.has_event_list.is_some() {
-            score_duee(&rec, &ex, &mut rep);
+            score_duee(&rec, &ex, rules, &mut rep);
         }
     }
     for ((text, a, b), (label, linked)) in &finre {
@@ -397,8 +399,30 @@ fn any_same(ours: &[String], gold: Option<&str>) -> bool {
     }
 }
 
+/// Does one of our amounts `ms` have the value and currency of the gold amount text (read by
+/// our own money parser)? Gold and we often write one amount differently (`1000万人民币` /
+/// `1000万元`, `千万美元` / `1000万美元`), which name containment misses.
+fn same_amount(
+    ex: &DocExtraction,
+    ms: Option<&Vec<usize>>,
+    gold: Option<&str>,
+    rules: &Rules,
+) -> bool {
+    let (Some(ms), Some(g)) = (ms, gold) else {
+        return false;
+    };
+    let Some(want) = rules.money.parse(g.trim()) else {
+        return false;
+    };
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
+    ms.iter().any(|&m| match &ex.mentions[m].attrs {
+        Attrs::Amount(got) => got.currency == want.currency && close(got.value, want.value),
+        _ => false,
+    })
+}
+
 /// Score the DuEE-Fin events of one record.
-fn score_duee(rec: &GoldRecord, ex: &DocExtraction, rep: &mut EventsReport) {
+fn score_duee(rec: &GoldRecord, ex: &DocExtraction, rules: &Rules, rep: &mut EventsReport) {
     let acquired = to_event(ex, RelType::Acquired);
     let target = to_event(ex, RelType::TargetOf);
     let raised = to_event(ex, RelType::Raised);
@@ -443,7 +467,9 @@ fn score_duee(rec: &GoldRecord, ex: &DocExtraction, rep: &mut EventsReport) {
                         EventKind::Investment => names(ex, target.get(&e)),
                         _ => return false,
                     };
-                    any_same(&company, c) && any_same(&names(ex, amount.get(&e)), m)
+                    any_same(&company, c)
+                        && (any_same(&names(ex, amount.get(&e)), m)
+                            || same_amount(ex, amount.get(&e), m, rules))
                 })
             }
             "高管变动" => {

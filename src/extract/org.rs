@@ -11,6 +11,9 @@
 //! - `org.fund` — the same for fund suffixes (`产业母基金`, `投资基金`), kind `fund`.
 //! - `org.alias_def` / `org.alias_use` — `（以下简称“X”）` after an organization defines X;
 //!   X and its later uses are organizations whose canonical name is the full name.
+//! - `org.stock_code` / `org.event_arg` / `org.short_use` / `org.short_form` — short company
+//!   names without a suffix, accepted where a stock code or a financial-event slot vouches for
+//!   them, their later uses, and short forms of full names (see [`short`]).
 //!
 //! Why the family resolves its own overlaps before [`crate::extract::commit`]: alias
 //! definitions must be attached to the organization that *wins* right before the parenthesis,
@@ -28,6 +31,7 @@
 //!   never sees that place.
 
 mod alias;
+mod short;
 mod suffix;
 
 use std::collections::HashMap;
@@ -41,9 +45,15 @@ pub const SUFFIX: RuleId = RuleId("org.suffix");
 pub const FUND: RuleId = RuleId("org.fund");
 pub const ALIAS_DEF: RuleId = RuleId("org.alias_def");
 pub const ALIAS_USE: RuleId = RuleId("org.alias_use");
+pub const STOCK_CODE: RuleId = RuleId("org.stock_code");
+pub const EVENT_ARG: RuleId = RuleId("org.event_arg");
+pub const SHORT_USE: RuleId = RuleId("org.short_use");
+pub const SHORT_FORM: RuleId = RuleId("org.short_form");
 
 /// Every organization rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 5] = [KNOWN, SUFFIX, FUND, ALIAS_DEF, ALIAS_USE];
+pub const RULE_IDS: [RuleId; 9] = [
+    KNOWN, SUFFIX, FUND, ALIAS_DEF, ALIAS_USE, STOCK_CODE, EVENT_ARG, SHORT_USE, SHORT_FORM,
+];
 
 /// Priority of every organization candidate: equal, so the longer name wins an overlap
 /// (`华为技术有限公司` over `华为`).
@@ -140,6 +150,8 @@ pub struct OrgRules {
     alias_re: regex::Regex,
     /// Measure words (`家`, `个`): after a numeral they end the left scan (`5家银行`).
     measure_words: Vec<char>,
+    /// Short company names without a suffix (see [`short`]).
+    short: short::ShortRules,
 }
 
 impl OrgRules {
@@ -237,6 +249,7 @@ impl OrgRules {
                 .filter(|e| e.attr("type") == Some("measure"))
                 .filter_map(|e| e.term.chars().next())
                 .collect(),
+            short: short::ShortRules::build(lex),
         }
     }
 
@@ -267,9 +280,32 @@ impl Extractor for OrgExtractor {
         let known = known_candidates(text, r);
         let mut cands: Vec<Candidate> = known.clone();
         suffix::find(doc, r, &known, &mut cands);
+        let first = resolve(cands.clone());
+        cands.extend(short::find(text, r, &first));
         let winners = resolve(cands);
         let aliases = alias::find(text, r, &winners);
-        let mut all = winners;
+        // A defined alias outranks the same span found as a short name.
+        let mut all: Vec<Candidate> = winners
+            .into_iter()
+            .filter(|c| {
+                !([STOCK_CODE, EVENT_ARG, SHORT_USE, SHORT_FORM].contains(&c.rule)
+                    && aliases.iter().any(|a| a.range == c.range))
+            })
+            .collect();
+        // A short name that a document defines as an alias elsewhere (a headline before the
+        // definition) names the same organization.
+        let alias_of: HashMap<&str, &str> = aliases
+            .iter()
+            .filter_map(|a| Some((&text[a.range.clone()], a.canonical.as_deref()?)))
+            .collect();
+        for c in all.iter_mut() {
+            if [STOCK_CODE, EVENT_ARG, SHORT_USE].contains(&c.rule)
+                && c.canonical.is_none()
+                && let Some(canon) = alias_of.get(&text[c.range.clone()])
+            {
+                c.canonical = Some(canon.to_string());
+            }
+        }
         all.extend(aliases);
         out.extend(resolve(all));
     }

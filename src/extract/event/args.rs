@@ -236,7 +236,10 @@ fn report_subject(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
 /// agent of last resort when the trigger's own clauses name none (`A…，…，…拟收购B`).
 fn topic(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
     s.within(ORG, s.range.start..pos)
-        .find(|(_, m)| !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和']))
+        .find(|(_, m)| {
+            !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和'])
+                && !super::slots::byline(s.text, m.range.start)
+        })
         .map(|(i, m)| (i, m.range.clone()))
 }
 
@@ -1124,7 +1127,11 @@ fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) ->
     } else {
         before.contains("完成") || before.contains("获得") || before.contains("获")
     };
-    if bond && !(done && has_amount) {
+    // A bond issue may give its amount in a later clause (`拟发行…融资券，拟发行金额为6亿元`).
+    let bond_amount = has_amount
+        || s.of(Label::Amount)
+            .any(|(_, m)| m.range.start >= t.range.end);
+    if bond && !(done && bond_amount) {
         return None;
     }
     if rnd.is_none() && !has_amount && !lead && !done {
@@ -1271,19 +1278,32 @@ fn acquisition(
                     && seller.as_ref().is_none_or(|t| t.0 != *i)
             })
             .or_else(|| anaphors(s, st, floor..t.range.start).into_iter().last())
-            .or_else(|| report_subject(s, t.range.start))
+            // A person reporting (`董事长X表示，收购B…`) is no acquirer.
+            .or_else(|| {
+                report_subject(s, t.range.start)
+                    .filter(|(i, _)| doc.mentions[*i].label == Label::Organization)
+            })
             .or_else(|| topic(s, t.range.start));
     }
     if target.is_none() {
-        target = s
-            .within(ORG, t.range.end..ce)
-            .next()
-            .map(|(i, m)| (i, m.range.clone()));
+        let after: Vec<(usize, &Mention)> = s.within(ORG, t.range.end..ce).collect();
+        target = after.first().map(|(i, m)| (*i, m.range.clone()));
+        // `收购A（所）持有的B`, `收购A实际控制的B`: A sells, B is the target.
+        if let (Some((i, m)), Some((j, n))) = (after.first(), after.get(1))
+            && held_by(&s.text[m.range.end..n.range.start])
+        {
+            seller = seller.or(Some((*i, m.range.clone())));
+            target = Some((*j, n.range.clone()));
+        }
     }
     let (acq, tgt) = (acquirer?, target?);
     if acq.0 == tgt.0 || mention_name(doc, acq.0) == mention_name(doc, tgt.0) {
         return None;
     }
+    let more_targets = listed_after(s, &tgt.1, ce)
+        .into_iter()
+        .filter(|(i, _)| *i != acq.0)
+        .collect::<Vec<_>>();
     let name = format!(
         "{}{}{}",
         mention_name(doc, acq.0),
@@ -1304,6 +1324,11 @@ fn acquisition(
         (RelType::Sold, seller),
     ]
     .into_iter()
+    .chain(
+        more_targets
+            .into_iter()
+            .map(|t| (RelType::TargetOf, Some(t))),
+    )
     .filter_map(|(rel, x)| x.map(|x| (rel, x)))
     {
         d.add(arg(
@@ -1318,6 +1343,76 @@ fn acquisition(
     }
     amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// The text of `gap` outside parentheses (`（简称“X”）34%股权、` → `34%股权、`).
+fn outside_parens(gap: &str) -> String {
+    let mut g = String::new();
+    let mut depth = 0usize;
+    for c in gap.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => g.push(c),
+            _ => {}
+        }
+    }
+    g
+}
+
+/// Does the gap between two organizations say the second is held by the first
+/// (`所持有的`, `持有的`, `实际控制的`, `旗下`), parentheticals and stakes aside?
+fn held_by(gap: &str) -> bool {
+    let g = outside_parens(gap);
+    matches!(
+        g.trim(),
+        "所持有的"
+            | "持有的"
+            | "所持的"
+            | "所持"
+            | "实际控制的"
+            | "控制的"
+            | "旗下"
+            | "旗下的"
+            | "下属"
+            | "下属的"
+    )
+}
+
+/// The organizations listed after `first` up to `end` (`收购A 34%股权、B 100%股权及C`): each
+/// gap is an enumeration joint once stakes and parentheticals (`（简称“X”）`) are removed;
+/// mentions inside a parenthesis are skipped.
+fn listed_after(s: &SentView, first: &Range<usize>, end: usize) -> Vec<(usize, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut prev = first.end;
+    for (i, m) in s.within(ORG, first.end..end.max(first.end)) {
+        if m.range.start < prev {
+            continue;
+        }
+        let gap = &s.text[prev..m.range.start];
+        if gap.matches(['（', '(']).count() > gap.matches(['）', ')']).count() {
+            continue;
+        }
+        if !list_gap(gap) {
+            break;
+        }
+        out.push((i, m.range.clone()));
+        prev = m.range.end;
+    }
+    out
+}
+
+/// A gap of a list of deal targets: a joint, after dropping parentheticals and stakes.
+fn list_gap(gap: &str) -> bool {
+    let g = outside_parens(gap);
+    let g =
+        g.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '%' | '％' | ' '));
+    let g = g.trim_start_matches('的');
+    let g = ["股权", "股份", "权益"]
+        .iter()
+        .find_map(|w| g.strip_prefix(w))
+        .unwrap_or(g);
+    matches!(g.trim(), "、" | "和" | "及" | "以及" | "与")
 }
 
 /// Is the text between two mentions only an enumeration joint (`、`, `和`, `先生、`)?
@@ -1364,6 +1459,14 @@ fn chain<'m>(
     out
 }
 
+/// Is the text between two people a replacement verb (`A接替B`, `A取代B`)?
+fn replaces(gap: &str) -> bool {
+    matches!(
+        gap.trim(),
+        "接替" | "接任" | "代替" | "取代" | "替代" | "接棒"
+    )
+}
+
 /// `聘任X、Y为Z`, `X当选Z`, `X辞去Z`, `A、B因离职`: one Appointment per person, APPOINTED
 /// {title, status} for each title. The resulting HOLDS_POSITION (with status new/former) is
 /// the position family's (`src/extract/position.rs`), which reads the same verbs.
@@ -1389,9 +1492,14 @@ fn appointment(
     let before: Vec<usize> = (0..people.len())
         .filter(|&k| people[k].1.range.start >= floor && people[k].1.range.end <= t.range.start)
         .collect();
-    let persons = match (object_first, after.first(), before.last()) {
+    // `A接替B担任X`: A is appointed, B is the one replaced.
+    let subject = before.last().map(|&k| match before.iter().rev().nth(1) {
+        Some(&j) if replaces(&s.text[people[j].1.range.end..people[k].1.range.start]) => j,
+        _ => k,
+    });
+    let persons = match (object_first, after.first(), subject) {
         (true, Some(&k), _) => chain(s, &people, k, false),
-        (_, _, Some(&k)) => chain(s, &people, k, true),
+        (_, _, Some(k)) => chain(s, &people, k, true),
         (false, Some(&k), None) => chain(s, &people, k, false),
         _ => return None,
     };

@@ -59,6 +59,10 @@ impl State {
             }
         }
         for (i, m) in s.of(Label::Organization) {
+            // A byline (`来源：X报`) names the publisher, not a party `公司` could refer to.
+            if byline(s.text, m.range.start) {
+                continue;
+            }
             self.last_org = Some(i);
             let name = &m.name;
             self.last_orgs
@@ -74,6 +78,14 @@ impl State {
             self.amount_host = None;
         }
     }
+}
+
+/// Does a byline label (`来源：`, `作者：`, `编辑：`) stand right before byte `at`?
+pub(crate) fn byline(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\u{3000}', ':', '：']);
+    ["来源", "作者", "编辑", "责编", "出品", "稿源"]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// Document-level pass: PART_OF the forum in context, dates and places carried from it.

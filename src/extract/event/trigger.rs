@@ -141,6 +141,25 @@ pub struct SentView<'a, 'r> {
     by_label: [Vec<usize>; 6],
 }
 
+/// Clause separators (`，` `；` `：`) of a sentence starting at byte `base`, except those inside
+/// parentheses: a stock quote `X(12.300,-0.59,-4.58%)` or an aside `（代码：600123）` does not
+/// split the clause around it.
+fn clause_separators(sent: &str, base: usize) -> Vec<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut out = Vec::new();
+    for (i, c) in sent.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            ',' | '，' | ';' | '；' | ':' | '：' if depth == 0 => {
+                out.push((base + i, c.len_utf8()))
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The slot of a label in [`SentView`]'s per-label index.
 fn label_slot(l: Label) -> usize {
     match l {
@@ -177,11 +196,7 @@ impl<'a, 'r> SentView<'a, 'r> {
             cues: &scan.cues[scan.sent_cues[s].clone()],
             quotes: quotes(text, sent.range.clone()),
             rules: scan.rules,
-            seps: text[sent.range.clone()]
-                .char_indices()
-                .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；' | ':' | '：'))
-                .map(|(i, c)| (sent.range.start + i, c.len_utf8()))
-                .collect(),
+            seps: clause_separators(&text[sent.range.clone()], sent.range.start),
         }
     }
 

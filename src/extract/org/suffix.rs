@@ -383,6 +383,12 @@ fn left_boundary(
             start += 1;
         }
     }
+    // `公司子公司X集团`: a name holds no earlier `公司` except as the parent of a branch.
+    if !spec.branch
+        && let Some(i) = text[start..suffix_start].rfind("公司")
+    {
+        start += i + "公司".len();
+    }
     // Names begin with their place: cut off what comes before the first place or known name.
     let first_lead = text[start..suffix_start]
         .char_indices()

@@ -321,3 +321,125 @@ fn time_families() {
         );
     }
 }
+
+/// Organization mentions with their rule ids.
+fn with_rules(text: &str) -> Vec<(String, String)> {
+    mentions_of(text, Label::Organization)
+        .into_iter()
+        .map(|m| (m.text, m.rule.as_str().to_string()))
+        .collect()
+}
+
+#[test]
+fn stock_codes_confirm_short_names() {
+    for (text, name) in [
+        ("昨日，云帆精密（600321）公布了半年报。", "云帆精密"),
+        ("上市公司青松股份(002111.SZ)回复问询函。", "青松股份"),
+        ("港股星河动力（01234.HK）今日复牌。", "星河动力"),
+        ("海川智联（股票代码：300999）发布公告。", "海川智联"),
+        ("原标题：明远能源(8.120,-0.10,-1.22%)拟出售资产", "明远能源"),
+        // A place name before a stock code names the company.
+        ("陆家嘴(11.030,-0.17,-1.52%)完成发行超短期融资券", "陆家嘴"),
+    ] {
+        let got = with_rules(text);
+        assert!(
+            got.iter().any(|(n, r)| n == name && r == "org.stock_code"),
+            "{text}: {got:?}"
+        );
+    }
+    // A placeholder or a bare number in parentheses is no name.
+    assert!(with_rules("公司（600321）公布了半年报。").is_empty());
+    assert!(with_rules("营收达12.30亿元（同比+5%）。").is_empty());
+}
+
+#[test]
+fn event_slots_confirm_short_names() {
+    let has = |text: &str, name: &str| {
+        let got = with_rules(text);
+        assert!(
+            got.iter().any(|(n, r)| n == name && r == "org.event_arg"),
+            "{text}: {got:?}"
+        );
+    };
+    has("云帆精密8月3日晚间公告，拟出售部分资产。", "云帆精密");
+    has("社区团购平台邻里优选宣布完成C轮融资。", "邻里优选");
+    has("“极光织造”完成数千万元天使轮融资。", "极光织造");
+    has("海川智联获青松资本战略投资。", "海川智联");
+    has("海川精密拟以5亿元收购某资产。", "海川精密");
+    has("海川智联与明远能源签署了供货协议。", "明远能源");
+    has("公司拟收购明远能源60%股权。", "明远能源");
+    has("公司拟收购Brightwave。", "Brightwave");
+    has("记者从星河数据方面获悉，公司完成了C轮融资。", "星河数据");
+    // Single stop characters inside a short, well-bounded name (`和`, `到`).
+    has("近日，和光精密完成新一轮融资。", "和光精密");
+    has("上门服务品牌轻松到家完成A轮融资。", "轻松到家");
+}
+
+#[test]
+fn event_slots_reject_common_nouns_and_people() {
+    for text in [
+        "投资者公告称收益下降。",
+        "公司与对方签署了协议。",
+        "张伟与李强签署了合作协议。",
+        "公司完成了新一轮融资。",
+        "收购价格尚未确定。",
+        "公司拟分别以现金收购两家企业。",
+        "该企业与多家行业领军企业达成了合作意向。",
+        "回顾两年前的那次融资，大家都很激动。",
+    ] {
+        let got = with_rules(text);
+        assert!(
+            !got.iter()
+                .any(|(_, r)| r == "org.event_arg" || r == "org.stock_code"),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn short_names_are_found_again_and_short_forms_link_to_the_full_name() {
+    let got = with_rules("云帆精密（600321）发布公告。云帆精密表示，订单饱满。");
+    assert!(
+        got.iter()
+            .any(|(n, r)| n == "云帆精密" && r == "org.short_use"),
+        "{got:?}"
+    );
+    let ms = mentions_of(
+        "深圳市云帆精密科技有限公司今日成立。云帆精密表示将扩产。",
+        Label::Organization,
+    );
+    let short = ms
+        .iter()
+        .find(|m| m.text == "云帆精密")
+        .expect("short form found");
+    assert_eq!(short.rule.as_str(), "org.short_form");
+    assert_eq!(short.name, "深圳市云帆精密科技有限公司");
+    // A defined alias wins over the same span as a short form.
+    let got = with_rules("深圳市云帆精密科技有限公司（以下简称“云帆精密”）成立。云帆精密表示");
+    assert!(!got.iter().any(|(_, r)| r == "org.short_form"), "{got:?}");
+}
+
+#[test]
+fn a_subsidiary_descriptor_is_not_part_of_the_name() {
+    let got = names("公司子公司浙江省星河建设投资集团有限公司拟申请注册融资券。");
+    assert_eq!(got, vec!["浙江省星河建设投资集团有限公司"]);
+}
+
+#[test]
+fn a_headline_short_name_links_to_the_full_name_defined_later() {
+    let ms = mentions_of(
+        "# 海川智联拟收购星河物流70%股权\n\n北京海川智联科技有限公司（以下简称“海川智联”）公告称，拟收购深圳星河物流科技有限公司70%股权。",
+        Label::Organization,
+    );
+    let first = |t: &str| ms.iter().find(|m| m.text == t).map(|m| m.name.clone());
+    assert_eq!(
+        first("海川智联").as_deref(),
+        Some("北京海川智联科技有限公司"),
+        "{ms:?}"
+    );
+    assert_eq!(
+        first("星河物流").as_deref(),
+        Some("深圳星河物流科技有限公司"),
+        "{ms:?}"
+    );
+}

@@ -1,0 +1,694 @@
+//! Short company names without a suffix: `org.stock_code`, `org.event_arg`, `org.short_use`,
+//! `org.short_form`.
+//!
+//! Financial news names listed companies by their short names (`X股份`, a four-character
+//! brand, `*ST X`) with no `有限公司` to find them by. A short name is accepted only where the
+//! text itself says it is a company:
+//! - `org.stock_code`: a stock code or a quote right after it (`X（600123）`,
+//!   `X(600123.SH)`, `X（00700.HK）`, `X（股票代码：600123）`, `X(12.300,-0.59,-4.58%)`) or a
+//!   `证券简称：X` before it;
+//! - `org.event_arg`: the slot of a company in a financial event — the announcer
+//!   (`X公告`, `X发布公告称`, `X3月10日晚公告`), a source (`从X方面获悉`), the subject of a financing (`X完成B轮融资`,
+//!   `X获…投资`) or an acquisition (`X拟以…收购`), the two parties of a signing
+//!   (`X与Y签署…协议`), the target of an acquisition with its stake (`收购Y 55%股权`) or a
+//!   stake of a company (`持有Y 30%股权`).
+//!
+//! The name is read from the slot outwards and must look like a name: bounded by punctuation,
+//! a function word, a descriptor (`上市公司`, `电商平台`) or the sentence start; 2–8 CJK
+//! characters (or an ASCII name); not a placeholder, collective or common noun (`公司`,
+//! `双方`, `投资者` — `schema/lexicons/org_short.txt`), not a place or title, no event word
+//! inside, and — outside the stock-code rule — not shaped like a person's name (surname +
+//! given-name characters, which the person family decides). Objects need a company shape
+//! (an ending such as `股份`/`科技`/`控股`, a stake after it, or `旗下`).
+//! - `org.short_use`: every other occurrence of a confirmed short name in the document.
+//! - `org.short_form`: the short form of a full company name later in the same document
+//!   (`北京星河动力科技有限公司` … `星河动力`): the name without its legal suffix and leading
+//!   place, also without a trailing industry word; linked to the full name.
+//!
+//! Why rules and no list: listed-company names change daily; the contexts that introduce them
+//! (codes, announcements, deal verbs) do not.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+use super::{EVENT_ARG, OrgRules, PRIORITY, SHORT_FORM, SHORT_USE, STOCK_CODE, WordType};
+use crate::extract::{Attrs, Candidate, Label, OrgKind};
+use crate::rules::{LexiconSet, TermMatcher};
+
+/// Longest short name, in CJK characters.
+const MAX_CJK: usize = 8;
+/// Longest ASCII name, in bytes.
+const MAX_ASCII: usize = 30;
+
+/// Compiled short-name rules.
+pub(crate) struct ShortRules {
+    lead: TermMatcher,
+    fill: TermMatcher,
+    notname: TermMatcher,
+    inner: TermMatcher,
+    ending: TermMatcher,
+    badend: HashSet<char>,
+    surnames: TermMatcher,
+    given: HashSet<char>,
+    stock: regex::Regex,
+    abbr: regex::Regex,
+    subject: regex::Regex,
+    object: regex::Regex,
+    stake: regex::Regex,
+    signing: regex::Regex,
+}
+
+impl ShortRules {
+    pub(crate) fn build(lex: &LexiconSet) -> ShortRules {
+        let of = |t: &str| {
+            TermMatcher::new(
+                lex.get("org_short")
+                    .entries
+                    .iter()
+                    .filter(|e| e.attr("type") == Some(t)),
+            )
+        };
+        let badend = lex
+            .get("org_short")
+            .entries
+            .iter()
+            .filter(|e| e.attr("type") == Some("badend"))
+            .filter_map(|e| e.term.chars().next())
+            .collect();
+        let given = lex
+            .get("given_name_chars")
+            .entries
+            .iter()
+            .flat_map(|e| e.term.chars())
+            .collect();
+        let re = |p: &str| regex::Regex::new(p).expect("short-name pattern is valid");
+        ShortRules {
+            lead: of("lead"),
+            fill: of("fill"),
+            notname: of("notname"),
+            inner: of("inner"),
+            ending: of("ending"),
+            badend,
+            surnames: TermMatcher::new(lex.get("surnames").entries.iter()),
+            given,
+            // A stock code or a price quote in parentheses right after the name.
+            stock: re(r"(?x)
+                [（(] \s*
+                (?:
+                  (?: (?:股票|证券|A股|港股)? 代码 \s* [:：]? \s* )?
+                  (?: (?:SH|SZ|HK|sh|sz|hk) \s* )?
+                  \d{4,6}
+                  (?: \s* [.．\-－] \s* (?:SH|SZ|SS|HK|BJ|sh|sz|ss|hk|bj) )?
+                | \d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* %
+                | (?:NASDAQ|NYSE|纳斯达克|纽交所) \s* [:：] \s* [A-Z]{1,6}
+                ) \s* [）)]"),
+            abbr: re(
+                r"(?:证券|股票)简称\s*(?:变更为|[:：为])?\s*[“\x22「]?\s*([*A-Za-z\p{Han}]{2,10})",
+            ),
+            // Verbs whose subject is a company: announcing, financing, acquiring.
+            subject: re(r"(?x)
+                发布了?(?:公告|《[^》\n]{0,60}?公告》)
+              | 公告(?:称|显示|指出)?
+              | 方面(?:获悉|了解到|得知|证实|确认)
+              | (?:完成了?|获得?了?|获投|迎来)[^，。；！？,;!?\n]{0,24}?(?:轮|融资)
+              | 获[^，。；！？,;!?\n]{1,16}?(?:战略)?(?:投资|注资|领投)
+              | (?:以[^，。；！？,;!?\n]{1,30}?)?(?:全资收购|要约收购|收购|并购)"),
+            object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让)"),
+            stake: re(r"\d+(?:\.\d+)?[%％](?:的)?(?:股权|股份|权益)"),
+            signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
+        }
+    }
+}
+
+/// A name character of a short name.
+fn name_char(c: char) -> bool {
+    c != '丨'
+        && (c.is_ascii_alphanumeric()
+            || ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3400}'..='\u{4dbf}').contains(&c)
+            || matches!(c, '*' | '&' | '·'))
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// Single characters that make a phrase deictic when they begin it (`该X`, `其X`): other single
+/// stop characters (`和`, `华`) begin company names too.
+const DEICTIC: &str = "该此其这那各每某本我你他她它";
+
+/// Characters no short name holds (function words): a span with one was bounded wrongly.
+const NEVER_IN_NAME: &[char] = &[
+    '的', '了', '着', '过', '在', '于', '被', '把', '从', '向', '对', '将', '已', '也', '又', '就',
+    '才', '是', '为', '与', '及', '或', '并', '而', '但', '却', '还', '曾', '均', '拟', '要', '称',
+    '说', '即', '等', '该', '其', '这', '那',
+];
+
+/// Single stop characters that occur inside company names (居然之家, 有色): not a boundary.
+const NAME_OK_STOPS: &str = "之个次每打做架艘辆起找某无任除携有贵往应更最很共";
+
+/// Does a boundary word (stop word, title, lead word) end at byte `pos` of `text` (looking no
+/// further back than `floor`)? Returns where it starts.
+fn word_ending_at(
+    text: &str,
+    floor: usize,
+    pos: usize,
+    r: &OrgRules,
+    multi_only: bool,
+) -> Option<usize> {
+    let seg = &text[floor..pos];
+    let mut best: Option<usize> = None;
+    let mut check = |m: &TermMatcher, single_ok: bool| {
+        for (rg, _) in m.find_all(seg) {
+            if rg.end != seg.len() {
+                continue;
+            }
+            let w = &seg[rg.clone()];
+            if !single_ok && w.chars().count() == 1 && (multi_only || NAME_OK_STOPS.contains(w)) {
+                continue;
+            }
+            best = Some(best.map_or(floor + rg.start, |b: usize| b.min(floor + rg.start)));
+        }
+    };
+    for m in r.words(WordType::Stop) {
+        check(m, false);
+    }
+    check(&r.titles, true);
+    check(&r.short.lead, true);
+    best
+}
+
+/// Strip filler words and a date/time (`宣布`, `已`, `3月10日晚`) from the end of
+/// `text[..pos]`; returns the new end.
+fn strip_fill(text: &str, mut pos: usize, org: &OrgRules) -> usize {
+    let r = &org.short;
+    loop {
+        let before = &text[..pos];
+        let floor = before
+            .char_indices()
+            .rev()
+            .nth(5)
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        let seg = &before[floor..];
+        if let Some((rg, _)) = r.fill.find_all(seg).find(|(rg, _)| rg.end == seg.len()) {
+            pos = floor + rg.start;
+            continue;
+        }
+        // A function word or verb right before the slot (`X曾经完成`, `X正在…签约`).
+        let stop = org.words(WordType::Stop).find_map(|m| {
+            m.find_all(seg)
+                .filter(|(rg, _)| rg.end == seg.len())
+                // Single characters only through the fill list (`据` ends `数据`).
+                .filter(|(rg, _)| seg[rg.clone()].chars().count() > 1)
+                .map(|(rg, _)| rg.start)
+                .min()
+        });
+        if let Some(st) = stop {
+            pos = floor + st;
+            continue;
+        }
+        // A date or time: digits with 年/月/日/号 (`3月10日`, `2019年`).
+        let trimmed = before.trim_end_matches(['年', '月', '日', '号']);
+        if trimmed.len() < before.len() {
+            let digits = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
+            if digits.len() < trimmed.len() {
+                pos = digits.len();
+                continue;
+            }
+        }
+        if before.ends_with(' ') {
+            pos -= 1;
+            continue;
+        }
+        // A quoted name (`“X”完成…融资`): the name ends inside the quotes.
+        if let Some(q) = before.strip_suffix(['”', '"', '」'])
+            && q.ends_with(name_char)
+        {
+            pos = q.len();
+            continue;
+        }
+        return pos;
+    }
+}
+
+/// The name ending at `end`: scan back over name characters to a boundary and cut after the
+/// last boundary word inside. Also says whether the boundary is *hard* (punctuation, the text
+/// start, a descriptor or a number) rather than a function word, which may be cutting an
+/// adverb or verb phrase (`拟分别以…收购`).
+fn name_before(text: &str, end: usize, r: &OrgRules) -> Option<(usize, bool)> {
+    let mut pos = end;
+    let mut cjk = 0;
+    let mut bytes = 0;
+    while let Some(c) = text[..pos].chars().next_back() {
+        let ascii_space = c == ' '
+            && text[..pos - 1]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphanumeric())
+            && text[pos..].starts_with(|n: char| n.is_ascii_alphanumeric());
+        if !(name_char(c) || ascii_space) {
+            break;
+        }
+        if is_cjk(c) {
+            cjk += 1;
+        } else {
+            bytes += 1;
+        }
+        if cjk > MAX_CJK + 6 || bytes > MAX_ASCII {
+            break;
+        }
+        pos -= c.len_utf8();
+    }
+    let floor = pos;
+    // First read only multi-character words as boundaries: a short name bounded that way
+    // may hold a single stop character (`和X`, `X到家`) unless it is one no name holds.
+    let (start, hard) = cut(text, floor, end, r, true);
+    let span = &text[start..end];
+    let cjk = span.chars().filter(|c| is_cjk(*c)).count();
+    let (start, hard) = if hard && (2..=6).contains(&cjk) && !span.contains(NEVER_IN_NAME) {
+        (start, hard)
+    } else {
+        cut(text, floor, end, r, false)
+    };
+    let name = &text[start..end];
+    if name.chars().filter(|c| is_cjk(*c)).count() > MAX_CJK {
+        return None;
+    }
+    Some((start, hard))
+}
+
+/// Where a name ending at `end` starts, scanning no further left than `floor`: after the last
+/// boundary word or number inside (single stop characters too unless `multi_only`), and
+/// whether that boundary is hard (a descriptor, a number, or `floor` itself).
+fn cut(text: &str, floor: usize, end: usize, r: &OrgRules, multi_only: bool) -> (usize, bool) {
+    // Cut after the last boundary word or number inside (the first found from the right).
+    let mut start = floor;
+    let mut hard = true;
+    let mut p = end;
+    while p > floor {
+        let Some(c) = text[..p].chars().next_back() else {
+            break;
+        };
+        if p < end {
+            if let Some(ws) = word_ending_at(text, floor, p, r, multi_only) {
+                start = p;
+                hard = r.short.lead.contains(&text[ws..p]);
+                break;
+            }
+            // `3月10日`, `5家`, `2019年`: a number (with its unit) before a CJK name.
+            let next_cjk = text[p..end].starts_with(|n: char| !n.is_ascii_alphanumeric());
+            let unit_after_digit = !c.is_ascii_alphanumeric()
+                && text[..p - c.len_utf8()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|q| q.is_ascii_digit());
+            if (c.is_ascii_digit() && next_cjk) || unit_after_digit {
+                start = p;
+                break;
+            }
+        }
+        p -= c.len_utf8();
+    }
+    (start, hard)
+}
+
+/// The name starting at `start`: name characters up to the first stop/fill/lead word, stake,
+/// or non-name character.
+fn name_after(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
+    let mut pos = start;
+    let mut cjk = 0;
+    while let Some(c) = text[pos..].chars().next() {
+        if pos > start {
+            let rest = &text[pos..];
+            let starts = |m: &TermMatcher| {
+                let w = &rest[..rest
+                    .char_indices()
+                    .nth(4)
+                    .map(|(i, _)| i)
+                    .unwrap_or(rest.len())];
+                m.find_all(w).any(|(rg, _)| {
+                    // Inside a name only function words end it (`星桥数据` holds `据`).
+                    rg.start == 0
+                        && (rg.end - rg.start > c.len_utf8() || NEVER_IN_NAME.contains(&c))
+                })
+            };
+            if r.words(WordType::Stop).any(starts)
+                || starts(&r.short.fill)
+                || rest.starts_with("持有")
+                || rest.starts_with("所持")
+                || rest.starts_with("旗下")
+                || rest.starts_with("全部")
+                || rest.starts_with("部分")
+                || rest.starts_with("剩余")
+                || rest.starts_with("股权")
+                || r.short.signing.find(rest).is_some_and(|m| m.start() == 0)
+                || (c.is_ascii_digit() && !text[..pos].ends_with(|p: char| p.is_ascii_alphabetic()))
+            {
+                break;
+            }
+        }
+        let ascii_space = c == ' '
+            && text[..pos]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphanumeric())
+            && text[pos + 1..].starts_with(|n: char| n.is_ascii_alphanumeric());
+        if !(name_char(c) || ascii_space) {
+            break;
+        }
+        if is_cjk(c) {
+            cjk += 1;
+            if cjk > MAX_CJK {
+                return None;
+            }
+        }
+        pos += c.len_utf8();
+    }
+    (pos > start).then_some(pos)
+}
+
+/// How strongly the context vouches for the name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Proof {
+    /// A stock code: any name shape.
+    Code,
+    /// A subject slot: a name that is no person, place, title or common noun.
+    Slot,
+    /// An object slot: a company shape is also needed unless a stake or `旗下` follows.
+    Object,
+    /// The subject of an acquisition verb: a company shape is needed (adverbs and verb
+    /// phrases stand there too: `拟分别以现金收购`).
+    Acquirer,
+}
+
+/// Does `name` look like a company's short name?
+fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> bool {
+    let s = &r.short;
+    let name = name.trim();
+    let chars: Vec<char> = name.chars().collect();
+    let cjk = chars.iter().filter(|c| is_cjk(**c)).count();
+    let ascii = chars.iter().all(|c| c.is_ascii());
+    if ascii {
+        let letters = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        if letters < 2 || !chars[0].is_ascii_alphabetic() || name.len() > MAX_ASCII {
+            return false;
+        }
+        // A lone capitalised English word could be anything; codes need two capitals.
+        if proof != Proof::Code && chars.len() <= 2 {
+            return false;
+        }
+    } else if !(2..=MAX_CJK).contains(&cjk) {
+        return false;
+    }
+    if chars.first().is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if s.notname.contains(name)
+        || r.words(WordType::NotAlias).any(|m| m.contains(name))
+        || r.titles.contains(name)
+        // A place before a stock code is a company named after it (`X（600123）`).
+        || (proof != Proof::Code && r.places.contains(name))
+        || s.inner.find_all(name).next().is_some()
+    {
+        return false;
+    }
+    // A quantifier or function word first (`多家X企业`), or a descriptor last (`领军企业`,
+    // `交易平台`): a common noun phrase, not a name.
+    let first_len = name.chars().next().map_or(0, char::len_utf8);
+    let starts_stop = r.words(WordType::Stop).any(|m| {
+        m.find_all(name).any(|(rg, _)| {
+            rg.start == 0 && (rg.end > first_len || DEICTIC.contains(&name[..rg.end]))
+        })
+    });
+    let ends_lead = s.lead.find_all(name).any(|(rg, _)| rg.end == name.len());
+    if starts_stop || ends_lead {
+        return false;
+    }
+    let last = chars.last().copied().unwrap_or(' ');
+    let company_end =
+        s.ending.find_all(name).any(|(rg, _)| rg.end == name.len()) && s.ending.get(name).is_none();
+    if s.badend.contains(&last) && !company_end {
+        return false;
+    }
+    // A title inside the name (`董事长王某`) means the boundary is wrong.
+    if r.titles.find_all(name).next().is_some() && !company_end {
+        return false;
+    }
+    // Generic words alone (`科技`, `投资`) are no name.
+    let generic_only = r.words(WordType::Generic).any(|m| m.contains(name));
+    if generic_only {
+        return false;
+    }
+    if proof == Proof::Code {
+        return true;
+    }
+    // A person's name shape: surname + one or two given-name characters.
+    if !ascii && (2..=3).contains(&cjk) && cjk == chars.len() && !company_end {
+        let first: String = chars[..1].iter().collect();
+        if s.surnames.contains(&first) && chars[1..].iter().all(|c| s.given.contains(c)) {
+            return false;
+        }
+    }
+    match proof {
+        // An ASCII word in a deal slot is a company or brand name (`收购Tiffany`).
+        Proof::Object => company_end || confirmed_after || ascii,
+        Proof::Acquirer => company_end || ascii,
+        // Without a company shape a slot name must be short (`回顾两年前X完成融资`).
+        _ => company_end || cjk <= 6,
+    }
+}
+
+/// A candidate of `rule` for `range`.
+fn cand(range: Range<usize>, rule: crate::rules::RuleId) -> Candidate {
+    Candidate::new(Label::Organization, range, rule, PRIORITY).with_attrs(Attrs::Org {
+        kind: OrgKind::Enterprise,
+    })
+}
+
+/// Short-name candidates of the document. `winners` are the organizations found so far (for
+/// `org.short_form`).
+pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candidate> {
+    let s = &r.short;
+    let mut out: Vec<Candidate> = Vec::new();
+    // Stock codes and quotes.
+    for m in s.stock.find_iter(text) {
+        if let Some((st, _)) = name_before(text, m.start(), r)
+            && plausible(&text[st..m.start()], r, Proof::Code, false)
+        {
+            out.push(cand(st..m.start(), STOCK_CODE));
+        }
+    }
+    for c in s.abbr.captures_iter(text) {
+        if let Some(g) = c.get(1)
+            && plausible(g.as_str(), r, Proof::Code, false)
+        {
+            out.push(cand(g.range(), STOCK_CODE));
+        }
+    }
+    // Subjects of announcing, financing and acquiring.
+    for m in s.subject.find_iter(text) {
+        let end = strip_fill(text, m.start(), r);
+        let proof = if m.as_str().ends_with("购") {
+            Proof::Acquirer
+        } else {
+            Proof::Slot
+        };
+        if let Some((st, hard)) = name_before(text, end, r)
+            && (hard || proof == Proof::Acquirer)
+            && plausible(&text[st..end], r, proof, false)
+        {
+            out.push(cand(st..end, EVENT_ARG));
+        }
+    }
+    // Both parties of a signing: `A与B…签署`.
+    for m in s.signing.find_iter(text) {
+        let clause_start = text[..m.start()]
+            .rfind(['，', '。', '；', '！', '？', ',', ';', '\n', '：', ':'])
+            .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        let clause = &text[clause_start..m.start()];
+        let Some(and) = clause.find(['与', '和', '同']) else {
+            continue;
+        };
+        let and = clause_start + and;
+        let b_start = and + '与'.len_utf8();
+        if let Some(b_end) = name_after(text, b_start, r)
+            && plausible(&text[b_start..b_end], r, Proof::Slot, false)
+        {
+            out.push(cand(b_start..b_end, EVENT_ARG));
+        }
+        let a_end = strip_fill(text, and, r);
+        if let Some((st, true)) = name_before(text, a_end, r)
+            && plausible(&text[st..a_end], r, Proof::Slot, false)
+        {
+            out.push(cand(st..a_end, EVENT_ARG));
+        }
+    }
+    // Targets of an acquisition and holders of a stake.
+    for m in s.object.find_iter(text) {
+        let mut st = m.end();
+        // `收购其/公司持有的X`: skip to after 的.
+        if let Some(e) = name_after(text, st, r)
+            && plausible(&text[st..e], r, Proof::Object, confirms(text, e, s))
+        {
+            out.push(cand(st..e, EVENT_ARG));
+            continue;
+        }
+        if let Some(i) = text[st..].find("的")
+            && i <= 30
+            && !text[st..st + i].contains(['，', '。', '；'])
+        {
+            st += i + '的'.len_utf8();
+            if let Some(e) = name_after(text, st, r)
+                && plausible(&text[st..e], r, Proof::Object, confirms(text, e, s))
+            {
+                out.push(cand(st..e, EVENT_ARG));
+            }
+        }
+    }
+    for m in s.stake.find_iter(text) {
+        let end = strip_fill(text, m.start(), r);
+        if let Some((st, _)) = name_before(text, end, r)
+            && plausible(&text[st..end], r, Proof::Object, true)
+        {
+            out.push(cand(st..end, EVENT_ARG));
+        }
+    }
+    // Later uses of every confirmed name.
+    let confirmed: BTreeMap<String, ()> = out
+        .iter()
+        .map(|c| (text[c.range.clone()].to_string(), ()))
+        .collect();
+    let mut uses = Vec::new();
+    for name in confirmed.keys() {
+        for (i, _) in text.match_indices(name.as_str()) {
+            let rg = i..i + name.len();
+            if out.iter().any(|c| c.range == rg) || !ascii_bounded(text, &rg) {
+                continue;
+            }
+            uses.push(cand(rg, SHORT_USE));
+        }
+    }
+    out.extend(uses);
+    // A confirmed short name that is the short form of a full name in the document names
+    // that organization (also before the full name, as in a headline).
+    let (forms, form_of) = short_forms(text, r, winners);
+    for c in out.iter_mut() {
+        if c.canonical.is_none()
+            && let Some(canon) = form_of.get(&text[c.range.clone()])
+        {
+            c.canonical = Some(canon.clone());
+        }
+    }
+    out.extend(forms);
+    out
+}
+
+/// Is a stake, `旗下` or a stock code right after the name?
+fn confirms(text: &str, end: usize, s: &ShortRules) -> bool {
+    let rest = text[end..].trim_start_matches([' ', '的']);
+    s.stake.find(rest).is_some_and(|m| m.start() == 0)
+        || rest.starts_with("旗下")
+        || rest.starts_with("全部股权")
+        || rest.starts_with("股权")
+        || s.stock.find(rest).is_some_and(|m| m.start() == 0)
+}
+
+/// An ASCII name must not continue an ASCII word.
+fn ascii_bounded(text: &str, r: &Range<usize>) -> bool {
+    let before = text[..r.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let after = text[r.end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let name = &text[r.clone()];
+    let first = name.starts_with(|c: char| c.is_ascii_alphanumeric());
+    let last = name.ends_with(|c: char| c.is_ascii_alphanumeric());
+    !(first && before || last && after)
+}
+
+/// Legal suffixes a short form drops (longest first).
+const LEGAL: &[&str] = &[
+    "集团股份有限公司",
+    "集团有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "股份公司",
+];
+
+/// `org.short_form`: later mentions of a full company name by its short form.
+/// Also returns every short form with its full name.
+fn short_forms(
+    text: &str,
+    r: &OrgRules,
+    winners: &[Candidate],
+) -> (Vec<Candidate>, BTreeMap<String, String>) {
+    let mut out = Vec::new();
+    let mut form_of = BTreeMap::new();
+    for w in winners {
+        if !matches!(
+            w.attrs,
+            Attrs::Org {
+                kind: OrgKind::Enterprise
+            }
+        ) {
+            continue;
+        }
+        let full = &text[w.range.clone()];
+        let Some(core) = LEGAL.iter().find_map(|l| full.strip_suffix(l)) else {
+            continue;
+        };
+        // Drop leading places (`北京`, `深圳市`), and a `（集团）`-style parenthesis.
+        let mut core = core.trim_end_matches(['）', ')']);
+        loop {
+            let Some((rg, _)) = r.places.find_longest(core).find(|(rg, _)| rg.start == 0) else {
+                break;
+            };
+            if rg.end == core.len() {
+                break;
+            }
+            core = &core[rg.end..];
+        }
+        if core.contains(['（', '(', ' ']) {
+            continue;
+        }
+        let mut forms = vec![core];
+        for m in r.words(WordType::Generic) {
+            for (rg, _) in m.find_all(core) {
+                if rg.end == core.len() && rg.start > 0 {
+                    forms.push(&core[..rg.start]);
+                }
+            }
+        }
+        let canonical = w.canonical.clone().unwrap_or_else(|| full.to_string());
+        for f in forms {
+            if f.chars().count() < 2
+                || f.chars().count() == 2 && forms_is_weak(f, r)
+                || !plausible(f, r, Proof::Slot, false)
+                || full.starts_with(f) && f.len() == core.len() && core.len() == full.len()
+            {
+                continue;
+            }
+            form_of
+                .entry(f.to_string())
+                .or_insert_with(|| canonical.clone());
+            for (i, _) in text[w.range.end..].match_indices(f) {
+                let s = w.range.end + i;
+                let mut c = cand(s..s + f.len(), SHORT_FORM);
+                c.canonical = Some(canonical.clone());
+                out.push(c);
+            }
+        }
+    }
+    (out, form_of)
+}
+
+/// A two-character form made of generic words or a place is no short form (`国际`).
+fn forms_is_weak(f: &str, r: &OrgRules) -> bool {
+    r.words(WordType::Generic).any(|m| m.contains(f)) || r.places.contains(f)
+}
