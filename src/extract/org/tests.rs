@@ -52,6 +52,28 @@ fn left_boundary_stops_at_function_words_and_verbs() {
 }
 
 #[test]
+fn a_verb_before_a_bare_suffix_is_no_name() {
+    // 辞去/纳入/协助 + 公司/基金: the suffix word is the verb's object, not a name.
+    assert!(names("申请辞去公司总经理职务。").is_empty());
+    assert!(names("该公司纳入公司合并报表范围。").is_empty());
+    assert!(names("将协助基金开展投后赋能。").is_empty());
+    // A place inside a stop-word pair still opens the name (以|上海).
+    assert_eq!(
+        names("项目以上海明远科技有限公司为主体实施。"),
+        vec!["上海明远科技有限公司"]
+    );
+}
+
+#[test]
+fn plant_concepts_and_board_committees_are_no_organizations() {
+    assert!(names("建成50家以上标杆智能工厂。").is_empty());
+    assert!(names("打造数字工厂和灯塔工厂。").is_empty());
+    assert!(names("经董事会提名委员会资格审查。").is_empty());
+    // A named plant still is one.
+    assert_eq!(names("江南造船厂承建。"), vec!["江南造船厂"]);
+}
+
+#[test]
 fn left_boundary_cuts_before_the_place() {
     assert_eq!(names("记者走访北京银行"), vec!["北京银行"]);
     let got = names("注册管理部门虹口区教育局宣布");
