@@ -1467,6 +1467,29 @@ fn replaces(gap: &str) -> bool {
     )
 }
 
+/// Does an Appointment draft of this document already appoint person `person` to `title` (or
+/// to no title) with `status`? A notice says `辞去总经理职务` and later `不再担任总经理`: one change.
+fn already_appointed(
+    doc: &AnnotatedDoc,
+    drafts: &Drafts,
+    person: &str,
+    title: Option<&str>,
+    status: PositionStatus,
+) -> bool {
+    drafts.list.iter().any(|d| {
+        d.kind == EventKind::Appointment
+            && d.args.iter().any(|a| {
+                a.rel == RelType::Appointed
+                    && doc
+                        .mentions
+                        .get(a.mention)
+                        .is_some_and(|m| m.name == person)
+                    && a.props.status == Some(status)
+                    && (title.is_none() || a.props.title.as_deref() == title)
+            })
+    })
+}
+
 /// `聘任X、Y为Z`, `X当选Z`, `X辞去Z`, `A、B因离职`: one Appointment per person, APPOINTED
 /// {title, status} for each title. The resulting HOLDS_POSITION (with status new/former) is
 /// the position family's (`src/extract/position.rs`), which reads the same verbs.
@@ -1497,8 +1520,24 @@ fn appointment(
         Some(&j) if replaces(&s.text[people[j].1.range.end..people[k].1.range.start]) => j,
         _ => k,
     });
+    // `经董事长X提名`: with no object after a 聘任/提名-type verb, the person before it is the
+    // one who nominates — unless the clause is passive (`X被聘任为`, `X获聘任为`).
+    let passive = |k: usize| {
+        let between = &s.text[people[k].1.range.end.min(t.range.start)..t.range.start];
+        between.contains(['被', '获', '受'])
+    };
+    // A career summary (`此前在X担任Y`, `曾担任`) is biography, not an appointment.
+    if status == PositionStatus::New
+        && !object_first
+        && ["此前", "曾", "先后", "早年", "过去"]
+            .iter()
+            .any(|w| s.text[floor..t.range.start].contains(w))
+    {
+        return None;
+    }
     let persons = match (object_first, after.first(), subject) {
         (true, Some(&k), _) => chain(s, &people, k, false),
+        (true, None, Some(k)) if !passive(k) => return None,
         (_, _, Some(k)) => chain(s, &people, k, true),
         (false, Some(&k), None) => chain(s, &people, k, false),
         _ => return None,
@@ -1539,7 +1578,19 @@ fn appointment(
             continue;
         }
         let first_title = titles.first().map(|(_, m)| title_text(m));
-        let name = format!("{}{}{}", pm.name, trig, first_title.unwrap_or_default());
+        // The same person, title and status from another trigger (`因退休，不再担任副总经理`):
+        // one appointment, not two.
+        if already_appointed(doc, drafts, &pm.name, first_title.as_deref(), status) {
+            continue;
+        }
+        // Named in the text's own order: `聘任王海为总经理`, `王海当选董事长`.
+        let name = match (object_first, &first_title) {
+            (true, Some(title)) if status == PositionStatus::New => {
+                format!("{trig}{}为{title}", pm.name)
+            }
+            (true, title) => format!("{trig}{}{}", pm.name, title.as_deref().unwrap_or_default()),
+            (false, title) => format!("{}{trig}{}", pm.name, title.as_deref().unwrap_or_default()),
+        };
         let mut d = dated_draft(
             EventKind::Appointment,
             name,
@@ -1581,7 +1632,6 @@ fn appointment(
         let i = drafts.upsert(d);
         first = first.or(Some(i));
     }
-    let _ = doc;
     first
 }
 
