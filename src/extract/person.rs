@@ -496,12 +496,17 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             if !pr.given_possible(c) || cx.after.get(&end).is_some_and(|&w| w >= 3) {
                 break;
             }
-            // `聘任王海为总经理`, `王海任总经理`: 为/任 before a title is the verb, not a given name.
-            if end > sr.end
-                && "为任".contains(c)
-                && cx.role_start.contains_key(&(end + c.len_utf8()))
-            {
-                break;
+            // `聘任王海为总经理`, `聘任王海为公司副总经理`, `王海任总经理`: 为/任 before a title is
+            // the verb, not a given name.
+            if end > sr.end && "为任".contains(c) {
+                let after = end + c.len_utf8();
+                let title_at = |p: usize| cx.role_start.contains_key(&p);
+                let via_org = ["公司", "本公司", "该公司", "集团", "本行"]
+                    .iter()
+                    .any(|w| text[after..].starts_with(w) && title_at(after + w.len()));
+                if title_at(after) || via_org {
+                    break;
+                }
             }
             end += c.len_utf8();
             if pr.given_ok.contains(&c) {
@@ -1145,6 +1150,7 @@ mod tests {
         assert_eq!(names("董事会同意聘任谭静女士为副总经理。"), vec!["谭静"]);
         assert_eq!(names("公司聘任王海为总经理。"), vec!["王海"]);
         assert_eq!(names("公司任命王海为总经理。"), vec!["王海"]);
+        assert_eq!(names("董事会同意聘任王海为公司副总经理。"), vec!["王海"]);
         // A given name may still be 为 when no title follows.
         assert_eq!(names("董事长李为表示同意。"), vec!["李为"]);
         assert_eq!(names("董事会提名任志强先生为董事候选人。"), vec!["任志强"]);
