@@ -7,6 +7,7 @@ pub mod events;
 pub mod money;
 pub mod ner;
 pub mod numerals;
+pub mod tsv;
 
 /// Precision / recall / F1 counts for one label.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
