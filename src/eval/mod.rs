@@ -4,6 +4,7 @@
 
 pub mod dates;
 pub mod events;
+pub mod gold;
 pub mod money;
 pub mod ner;
 pub mod numerals;

@@ -12,6 +12,7 @@ use std::io::BufRead;
 use serde::Deserialize;
 
 use super::Prf;
+use super::gold::{read_jsonl, record_id};
 use crate::extract::Label;
 use crate::rules::Rules;
 
@@ -114,19 +115,7 @@ pub fn evaluate(
 ) -> Result<NerReport, String> {
     // Read the gold file first: only our labels that the gold data actually uses are scored
     // (a dataset without titles must not count our titles as false positives).
-    let mut recs = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| format!("{source}:{}: {e}", i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        if limit.is_some_and(|l| recs.len() >= l) {
-            break;
-        }
-        let rec: GoldRecord =
-            serde_json::from_str(&line).map_err(|e| format!("{source}:{}: {e}", i + 1))?;
-        recs.push(rec);
-    }
+    let recs: Vec<GoldRecord> = read_jsonl(reader, source, limit)?;
     let our_labels: BTreeSet<String> = recs
         .iter()
         .flat_map(|r| r.entities.iter())
@@ -139,10 +128,7 @@ pub fn evaluate(
     let mut examples = Vec::new();
     let records = recs.len();
     for rec in recs {
-        let rid = match &rec.id {
-            serde_json::Value::String(s) => s.clone(),
-            v => v.to_string(),
-        };
+        let rid = record_id(&rec.id);
         let gold: BTreeSet<(usize, usize, String)> = rec
             .entities
             .iter()
