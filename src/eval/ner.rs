@@ -159,21 +159,25 @@ pub fn evaluate(
             let p: Vec<_> = pred.iter().filter(|x| &x.2 == l).collect();
             let c = counts.entry(l.to_string()).or_default();
             let oc = ocounts.entry(l.to_string()).or_default();
+            // One exact-span error: counted by text, kept as an example with its record.
+            let mut note = |kind: &'static str, a: usize, b: usize| {
+                *errs
+                    .entry(format!("{l} {kind} {}", snippet(a, b)))
+                    .or_default() += 1;
+                examples.push(SpanError {
+                    record: rid.clone(),
+                    label: l.to_string(),
+                    text: snippet(a, b),
+                    kind,
+                    context: rec.text.clone(),
+                });
+            };
             for x in &p {
                 if gold.contains(x) {
                     c[0] += 1;
                 } else {
                     c[1] += 1;
-                    *errs
-                        .entry(format!("{l} fp {}", snippet(x.0, x.1)))
-                        .or_default() += 1;
-                    examples.push(SpanError {
-                        record: rid.clone(),
-                        label: l.to_string(),
-                        text: snippet(x.0, x.1),
-                        kind: "fp",
-                        context: rec.text.clone(),
-                    });
+                    note("fp", x.0, x.1);
                 }
                 if g.iter().any(|y| y.0 < x.1 && x.0 < y.1) {
                     oc[0] += 1;
@@ -184,16 +188,7 @@ pub fn evaluate(
             for y in &g {
                 if !pred.contains(y) {
                     c[2] += 1;
-                    *errs
-                        .entry(format!("{l} fn {}", snippet(y.0, y.1)))
-                        .or_default() += 1;
-                    examples.push(SpanError {
-                        record: rid.clone(),
-                        label: l.to_string(),
-                        text: snippet(y.0, y.1),
-                        kind: "fn",
-                        context: rec.text.clone(),
-                    });
+                    note("fn", y.0, y.1);
                 }
                 if p.iter().any(|x| y.0 < x.1 && x.0 < y.1) {
                     oc[2] += 1;
