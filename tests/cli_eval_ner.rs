@@ -1,24 +1,12 @@
 //! `kgextract eval ner` on small fixtures the team wrote (tests/fixtures/ner_*.jsonl).
 
-use assert_cmd::Command;
 use serde_json::Value;
 
+#[path = "util/cli.rs"]
+mod cli;
+
 fn eval_json(file: &str) -> Value {
-    let out = Command::cargo_bin("kgextract")
-        .unwrap()
-        .args(["eval", "ner", "--json"])
-        .arg(format!(
-            "{}/tests/fixtures/{file}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    cli::json(["eval", "ner", "--json", cli::fixture(file).as_str()])
 }
 
 #[test]
@@ -50,13 +38,9 @@ fn labels_absent_from_the_gold_data_are_not_scored() {
 
 #[test]
 fn bad_map_is_a_usage_error() {
-    Command::cargo_bin("kgextract")
-        .unwrap()
+    cli::kgextract()
         .args(["eval", "ner", "--map", "name=PERSON"])
-        .arg(format!(
-            "{}/tests/fixtures/ner_small.jsonl",
-            env!("CARGO_MANIFEST_DIR")
-        ))
+        .arg(cli::fixture("ner_small.jsonl"))
         .assert()
         .failure()
         .stderr(predicates::str::contains(

@@ -1,7 +1,10 @@
 //! `kgextract eval money|numerals|dates FILE.tsv` on small files written here.
 
-use assert_cmd::Command;
 use std::io::Write;
+
+#[path = "util/cli.rs"]
+mod cli;
+use cli::json;
 
 fn tsv(content: &str) -> tempfile::NamedTempFile {
     let mut f = tempfile::NamedTempFile::new().unwrap();
@@ -9,26 +12,12 @@ fn tsv(content: &str) -> tempfile::NamedTempFile {
     f
 }
 
-fn json(args: &[&str]) -> serde_json::Value {
-    let out = Command::cargo_bin("kgextract")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 #[test]
 fn money_json_report() {
     let f = tsv(
         "text\tvalue\tcurrency\tnotes\n三百亿元\t30000000000\tCNY\t\n5.6到5.78元\t5.6..5.78\tDollar\tbare 元\n至少三块\t3..\tCNY\t\n两千美元\t2000\tCNY\twrong currency on purpose\n",
     );
-    let v = json(&["eval", "money", f.path().to_str().unwrap(), "--json"]);
+    let v = json(["eval", "money", f.path().to_str().unwrap(), "--json"]);
     assert_eq!(v["total"], 4);
     assert_eq!(v["correct"], 3);
     assert_eq!(v["failures"].as_array().unwrap().len(), 1);
@@ -38,13 +27,13 @@ fn money_json_report() {
 #[test]
 fn numerals_valid_and_invalid() {
     let f = tsv("text\tnumber\tsource\tnotes\n三万四千五百六十七\t34567\tx\t\n1.2万\t12000\tx\t\n");
-    let v = json(&["eval", "numerals", f.path().to_str().unwrap(), "--json"]);
+    let v = json(["eval", "numerals", f.path().to_str().unwrap(), "--json"]);
     assert_eq!(
         (v["total"].as_u64(), v["correct"].as_u64()),
         (Some(2), Some(2))
     );
     let f = tsv("text\tsource\tnotes\n零点\tx\t\n十一十二\tx\t\n三万五\tx\tcolloquial\n");
-    let v = json(&["eval", "numerals", f.path().to_str().unwrap(), "--json"]);
+    let v = json(["eval", "numerals", f.path().to_str().unwrap(), "--json"]);
     assert_eq!(
         (v["total"].as_u64(), v["correct"].as_u64()),
         (Some(3), Some(3))
@@ -61,7 +50,7 @@ fn dates_scores_only_calendar_rows() {
         "昨天\tdatetime (2013, 2, 11, 0, 0, 0) Day\t2013-02-12T04:30:00-02:00\tduckling Time/ZH\t\n",
         "下午三点\tdatetime (2013, 2, 12, 15, 0, 0) Hour\t2013-02-12T04:30:00-02:00\tduckling Time/ZH\tclock time: not scored\n",
     ));
-    let v = json(&["eval", "dates", f.path().to_str().unwrap(), "--json"]);
+    let v = json(["eval", "dates", f.path().to_str().unwrap(), "--json"]);
     assert_eq!(
         (v["total"].as_u64(), v["correct"].as_u64()),
         (Some(2), Some(2))
@@ -72,14 +61,12 @@ fn dates_scores_only_calendar_rows() {
 #[test]
 fn bad_file_is_a_clear_error() {
     let f = tsv("wrong\theader\n");
-    Command::cargo_bin("kgextract")
-        .unwrap()
+    cli::kgextract()
         .args(["eval", "money", f.path().to_str().unwrap()])
         .assert()
         .failure()
         .stderr(predicates::str::contains("expected the header"));
-    Command::cargo_bin("kgextract")
-        .unwrap()
+    cli::kgextract()
         .args(["eval", "dates", "/nonexistent/times.tsv"])
         .assert()
         .failure()

@@ -6,6 +6,10 @@ use kgextract::extract::{Attrs, Label, Precision, TimeValue, process};
 use kgextract::read::from_bytes;
 use kgextract::rules::Rules;
 
+#[path = "util/surface.rs"]
+mod surface;
+use surface::canon;
+
 fn dates(published: &str, body: &str) -> Vec<(String, TimeValue)> {
     let head = format!("# 测试\n\n发布时间: {published}\n\n");
     let body_start = head.chars().count();
@@ -296,16 +300,4 @@ fn relative_dates_need_a_publication_date() {
         "{:?}",
         ex.mentions
     );
-}
-
-/// The surface as the normalizer reports it: spaces between digits and units removed,
-/// full-width ASCII folded (normalization may or may not do this; compare modulo it).
-fn canon(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
 }

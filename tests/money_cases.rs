@@ -5,6 +5,10 @@ use kgextract::extract::{Attrs, Label, Money, Qualifier, process};
 use kgextract::read::from_bytes;
 use kgextract::rules::Rules;
 
+#[path = "util/surface.rs"]
+mod surface;
+use surface::canon;
+
 fn amounts(text: &str) -> Vec<(String, Money)> {
     let doc = from_bytes("t", "t", text.as_bytes()).unwrap();
     process(&doc, Rules::builtin())
@@ -345,16 +349,4 @@ fn not_money() {
         let got = amounts(s);
         assert!(got.is_empty(), "{s}: {got:?}");
     }
-}
-
-/// The surface as the normalizer reports it: spaces between digits and units removed,
-/// full-width ASCII folded (normalization may or may not do this; compare modulo it).
-fn canon(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
 }

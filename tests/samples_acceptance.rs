@@ -15,7 +15,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use kgextract::extract::{
-    Attrs, DocExtraction, EventKind, Label, NodeRef, PositionStatus, Precision, RelType, TimeValue,
+    Attrs, DocExtraction, EventKind, Label, NodeRef, PositionStatus, Precision, RelType, Relation,
+    TimeValue,
 };
 use serde::Deserialize;
 
@@ -508,13 +509,30 @@ impl Checker<'_> {
             NodeRef::Event(_) => false,
         }
     }
-    /// A relation `rel` from an entity called `name` to event `ev`.
-    fn rel_to_event(&self, rel: RelType, name: &str, ev: usize) -> bool {
+    /// A relation `rel` from an entity called `name` to event `ev` that also passes `also`.
+    fn rel_to_event(
+        &self,
+        rel: RelType,
+        name: &str,
+        ev: usize,
+        also: impl Fn(&Relation) -> bool,
+    ) -> bool {
+        self.ex.relations.iter().any(|r| {
+            r.rel == rel && r.to == NodeRef::Event(ev) && self.names_entity(r.from, name) && also(r)
+        })
+    }
+    /// A relation `rel` from event `ev` to a node that passes `to`.
+    fn rel_from_event(&self, rel: RelType, ev: usize, to: impl Fn(NodeRef) -> bool) -> bool {
         self.ex
             .relations
             .iter()
-            .any(|r| r.rel == rel && r.to == NodeRef::Event(ev) && self.names_entity(r.from, name))
+            .any(|r| r.rel == rel && r.from == NodeRef::Event(ev) && to(r.to))
     }
+}
+
+/// The relation's title property contains `want`.
+fn title_has(r: &Relation, want: &str) -> bool {
+    r.props.title.as_deref().is_some_and(|t| t.contains(want))
 }
 
 fn event_kind(s: &str) -> Option<EventKind> {
@@ -678,21 +696,22 @@ fn check_sample(s: &Sample) -> (usize, Vec<String>) {
         let mut best: Option<(usize, Vec<String>)> = None;
         for &i in &candidates {
             let mut m = Vec::new();
+            let mut need = |ok: bool, what: String| {
+                if !ok {
+                    m.push(format!("event {label}: {what}"));
+                }
+            };
             let ev = &ex.events[i];
             if let Some(d) = &e.date {
                 let ok = matches!(&ev.date, Some(TimeValue::Date { date, .. }) if date.to_string() == *d);
-                if !ok {
-                    m.push(format!("event {label}: date {d}"));
-                }
+                need(ok, format!("date {d}"));
             }
             if let Some(l) = &e.location {
                 let ok = ev.location.and_then(|k| ex.mentions.get(k)).is_some_and(|lm| {
                     same(l, &lm.text, &lm.name)
                         || matches!(&lm.attrs, Attrs::Location { canonical } if same(l, canonical, canonical))
                 });
-                if !ok {
-                    m.push(format!("event {label}: location {l}"));
-                }
+                need(ok, format!("location {l}"));
             }
             let args: Vec<(RelType, &str)> = e
                 .organizers
@@ -717,105 +736,61 @@ fn check_sample(s: &Sample) -> (usize, Vec<String>) {
                 )
                 .collect();
             for (rel, who) in args {
-                if !c.rel_to_event(rel, who, i) {
-                    m.push(format!("event {label}: {} {who}", rel.as_str()));
-                }
+                need(
+                    c.rel_to_event(rel, who, i, |_| true),
+                    format!("{} {who}", rel.as_str()),
+                );
             }
             for sp in &e.speakers {
-                let ok = ex.relations.iter().any(|r| {
-                    r.rel == RelType::SpokeAt
-                        && r.to == NodeRef::Event(i)
-                        && c.names_entity(r.from, &sp.person)
-                        && r.props
-                            .title
-                            .as_deref()
-                            .is_some_and(|t| t.contains(&sp.title))
-                });
-                if !ok {
-                    m.push(format!(
-                        "event {label}: {} SPOKE_AT 《{}》",
-                        sp.person, sp.title
-                    ));
-                }
+                let ok =
+                    c.rel_to_event(RelType::SpokeAt, &sp.person, i, |r| title_has(r, &sp.title));
+                need(ok, format!("{} SPOKE_AT 《{}》", sp.person, sp.title));
             }
             for sg in &e.signers {
-                let ok = ex.relations.iter().any(|r| {
-                    r.rel == RelType::Signed
-                        && r.to == NodeRef::Event(i)
-                        && c.names_entity(r.from, &sg.person)
-                        && r.props.on_behalf_of.as_deref().is_some_and(|o| {
-                            same(&sg.on_behalf_of, o, o)
-                                || s.org.iter().any(|org| {
-                                    org.name == sg.on_behalf_of
-                                        && org.aliases.iter().any(|a| same(a, o, o))
-                                })
-                        })
+                let ok = c.rel_to_event(RelType::Signed, &sg.person, i, |r| {
+                    r.props.on_behalf_of.as_deref().is_some_and(|o| {
+                        same(&sg.on_behalf_of, o, o)
+                            || s.org.iter().any(|org| {
+                                org.name == sg.on_behalf_of
+                                    && org.aliases.iter().any(|a| same(a, o, o))
+                            })
+                    })
                 });
-                if !ok {
-                    m.push(format!(
-                        "event {label}: {} SIGNED on behalf of {}",
-                        sg.person, sg.on_behalf_of
-                    ));
-                }
+                need(
+                    ok,
+                    format!("{} SIGNED on behalf of {}", sg.person, sg.on_behalf_of),
+                );
             }
             for inv in &e.investors {
-                let ok = ex.relations.iter().any(|r| {
-                    r.rel == RelType::Invested
-                        && r.to == NodeRef::Event(i)
-                        && c.names_entity(r.from, &inv.org)
-                        && r.props.lead.unwrap_or(false) == inv.lead
+                let ok = c.rel_to_event(RelType::Invested, &inv.org, i, |r| {
+                    r.props.lead.unwrap_or(false) == inv.lead
                 });
-                if !ok {
-                    m.push(format!(
-                        "event {label}: {} INVESTED lead={}",
-                        inv.org, inv.lead
-                    ));
-                }
+                need(ok, format!("{} INVESTED lead={}", inv.org, inv.lead));
             }
             for ap in &e.appointed {
-                let ok = ex.relations.iter().any(|r| {
-                    r.rel == RelType::Appointed
-                        && r.to == NodeRef::Event(i)
-                        && c.names_entity(r.from, &ap.person)
-                }) && ex.relations.iter().any(|r| {
-                    r.rel == RelType::HoldsPosition
-                        && c.names_entity(r.from, &ap.person)
-                        && r.props
-                            .title
-                            .as_deref()
-                            .is_some_and(|t| t.contains(&ap.title))
-                });
-                if !ok {
-                    m.push(format!(
-                        "event {label}: APPOINTED {} {}",
-                        ap.person, ap.title
-                    ));
-                }
+                let ok = c.rel_to_event(RelType::Appointed, &ap.person, i, |_| true)
+                    && ex.relations.iter().any(|r| {
+                        r.rel == RelType::HoldsPosition
+                            && c.names_entity(r.from, &ap.person)
+                            && title_has(r, &ap.title)
+                    });
+                need(ok, format!("APPOINTED {} {}", ap.person, ap.title));
             }
             if let Some(a) = &e.amount {
-                let ok = ex.relations.iter().any(|r| {
-                    r.rel == RelType::HasAmount
-                        && r.from == NodeRef::Event(i)
-                        && matches!(r.to, NodeRef::Mention(k) if matches!(&ex.mentions[k].attrs,
-                            Attrs::Amount(money) if money_matches(money, a.value, &a.currency, &a.qualifier)))
+                let ok = c.rel_from_event(RelType::HasAmount, i, |to| {
+                    matches!(to, NodeRef::Mention(k) if matches!(&ex.mentions[k].attrs,
+                        Attrs::Amount(money) if money_matches(money, a.value, &a.currency, &a.qualifier)))
                 });
-                if !ok {
-                    m.push(format!(
-                        "event {label}: HAS_AMOUNT {} {}",
-                        a.value, a.currency
-                    ));
-                }
+                need(ok, format!("HAS_AMOUNT {} {}", a.value, a.currency));
             }
             if let Some(p) = &e.part_of {
                 let parent = event_kind(p);
-                let ok = ex.relations.iter().any(|r| {
-                    r.rel == RelType::PartOf
-                        && r.from == NodeRef::Event(i)
-                        && matches!(r.to, NodeRef::Event(k) if Some(ex.events[k].kind) == parent)
-                });
-                if !ok {
-                    m.push(format!("event {label}: PART_OF a {p}"));
-                }
+                let ok = c.rel_from_event(
+                    RelType::PartOf,
+                    i,
+                    |to| matches!(to, NodeRef::Event(k) if Some(ex.events[k].kind) == parent),
+                );
+                need(ok, format!("PART_OF a {p}"));
             }
             if best.as_ref().is_none_or(|(_, bm)| m.len() < bm.len()) {
                 best = Some((i, m));

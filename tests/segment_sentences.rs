@@ -28,6 +28,27 @@ fn terminators_quotes_and_titles() {
         sents("发布了《关于加快发展的意见。第二版》和「某某。计划」。"),
         ["发布了《关于加快发展的意见。第二版》和「某某。计划」。"]
     );
+    assert_eq!(
+        sents("甲。乙！丙？丁；戊\n己"),
+        ["甲。", "乙！", "丙？", "丁；", "戊", "己"]
+    );
+    // A run of terminators ends one sentence.
+    assert_eq!(sents("真的吗？！好。"), ["真的吗？！", "好。"]);
+    assert_eq!(
+        sents("他说：“我们来了。你们呢？”然后离开。"),
+        ["他说：“我们来了。你们呢？”", "然后离开。"]
+    );
+    assert_eq!(
+        sents("主题为“新智。新业”的论坛。"),
+        ["主题为“新智。新业”的论坛。"]
+    );
+}
+
+#[test]
+fn an_unclosed_quote_does_not_swallow_the_paragraph() {
+    let long = "很长的句子。".repeat(60);
+    let s = sents(&format!("他说：“{long}"));
+    assert!(s.len() > 10, "{}", s.len());
 }
 
 #[test]

@@ -32,7 +32,7 @@ use std::io::Read;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::numerals::{Failure, ValueReport, read_tsv};
+use super::tsv::{Failure, ValueReport, field, limited, read_headed};
 use crate::extract::date::day_range;
 use crate::extract::{Attrs, Label, TimeValue};
 use crate::rules::Rules;
@@ -201,22 +201,16 @@ pub fn evaluate(
     rules: &Rules,
     limit: Option<usize>,
 ) -> Result<ValueReport, String> {
-    let (header, rows) = read_tsv(r, file)?;
-    if header
-        .get(..4)
-        .is_none_or(|h| h != ["text", "expected", "reference_time", "source"])
-    {
-        return Err(format!(
-            "{file}:1: expected the header `text<TAB>expected<TAB>reference_time<TAB>source[<TAB>notes]`"
-        ));
-    }
-    let mut rep = ValueReport {
-        file: file.to_string(),
-        ..Default::default()
-    };
+    let (_, rows) = read_headed(
+        r,
+        file,
+        &["text", "expected", "reference_time", "source"],
+        "the header `text<TAB>expected<TAB>reference_time<TAB>source[<TAB>notes]`",
+    )?;
+    let mut rep = ValueReport::new(file);
     let mut skipped = 0;
-    for (line, f) in rows.iter().take(limit.unwrap_or(usize::MAX)) {
-        let get = |i: usize| f.get(i).map(String::as_str).unwrap_or("");
+    for (line, f) in limited(&rows, limit) {
+        let get = |i: usize| field(f, i);
         let (text, expected, refs, source) = (get(0), get(1), get(2), get(3));
         let Some((a, b)) = expected_range(expected, source) else {
             skipped += 1;
@@ -232,7 +226,7 @@ pub fn evaluate(
             rep.correct += 1;
         } else {
             rep.failures.push(Failure {
-                line: *line,
+                line,
                 text: text.to_string(),
                 expected: format!("{a}..{b}"),
                 got: got.map_or("(nothing)".into(), |(t, x, y)| {

@@ -38,6 +38,7 @@ use std::io::BufRead;
 
 use serde::{Deserialize, Serialize};
 
+use super::gold::{read_jsonl, record_id};
 use crate::extract::{
     AnnotatedDoc, Attrs, Candidate, DocExtraction, EventKind, Label, NodeRef, RelType, commit,
 };
@@ -149,21 +150,10 @@ pub fn evaluate(
     };
     // FinRE: unordered pair → (label, found, produced), deduplicated over both directions.
     let mut finre: BTreeMap<(String, String, String), (String, bool)> = BTreeMap::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| format!("{source}:{}: {e}", i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        if limit.is_some_and(|l| rep.records >= l) {
-            break;
-        }
-        let rec: GoldRecord =
-            serde_json::from_str(&line).map_err(|e| format!("{source}:{}: {e}", i + 1))?;
-        rep.records += 1;
-        let rid = match &rec.id {
-            serde_json::Value::String(s) => s.clone(),
-            v => v.to_string(),
-        };
+    let recs: Vec<GoldRecord> = read_jsonl(reader, source, limit)?;
+    rep.records = recs.len();
+    for rec in recs {
+        let rid = record_id(&rec.id);
         let ex = run_record(&rec, &rid, source, rules, mode);
         if !rec.relations.is_empty() {
             for r in &rec.relations {

@@ -4,9 +4,11 @@
 
 pub mod dates;
 pub mod events;
+pub mod gold;
 pub mod money;
 pub mod ner;
 pub mod numerals;
+pub mod tsv;
 
 /// Precision / recall / F1 counts for one label.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]

@@ -15,7 +15,8 @@
 
 use std::io::Read;
 
-use super::numerals::{Failure, ValueReport, close, read_tsv};
+use super::numerals::close;
+use super::tsv::{Failure, ValueReport, field, limited, read_headed};
 use crate::extract::Money;
 use crate::rules::Rules;
 
@@ -69,23 +70,16 @@ pub fn evaluate(
     rules: &Rules,
     limit: Option<usize>,
 ) -> Result<ValueReport, String> {
-    let (header, rows) = read_tsv(r, file)?;
-    if header
-        .get(..3)
-        .is_none_or(|h| h != ["text", "value", "currency"])
-    {
-        return Err(format!(
-            "{file}:1: expected the header `text<TAB>value<TAB>currency[<TAB>notes]`"
-        ));
-    }
-    let mut rep = ValueReport {
-        file: file.to_string(),
-        ..Default::default()
-    };
-    for (line, f) in rows.iter().take(limit.unwrap_or(usize::MAX)) {
-        let text = f.first().map(String::as_str).unwrap_or("");
-        let want = f.get(1).map(String::as_str).unwrap_or("");
-        let cur = match f.get(2).map(String::as_str).unwrap_or("") {
+    let (_, rows) = read_headed(
+        r,
+        file,
+        &["text", "value", "currency"],
+        "the header `text<TAB>value<TAB>currency[<TAB>notes]`",
+    )?;
+    let mut rep = ValueReport::new(file);
+    for (line, f) in limited(&rows, limit) {
+        let (text, want) = (field(f, 0), field(f, 1));
+        let cur = match field(f, 2) {
             "Dollar" => "CNY",
             c => c,
         };
@@ -103,7 +97,7 @@ pub fn evaluate(
             rep.correct += 1;
         } else {
             rep.failures.push(Failure {
-                line: *line,
+                line,
                 text: text.to_string(),
                 expected: format!("{want} {cur}"),
                 got: got.as_ref().map_or("(nothing)".into(), show),

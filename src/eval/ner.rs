@@ -12,6 +12,7 @@ use std::io::BufRead;
 use serde::Deserialize;
 
 use super::Prf;
+use super::gold::{read_jsonl, record_id};
 use crate::extract::Label;
 use crate::rules::Rules;
 
@@ -114,19 +115,7 @@ pub fn evaluate(
 ) -> Result<NerReport, String> {
     // Read the gold file first: only our labels that the gold data actually uses are scored
     // (a dataset without titles must not count our titles as false positives).
-    let mut recs = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| format!("{source}:{}: {e}", i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        if limit.is_some_and(|l| recs.len() >= l) {
-            break;
-        }
-        let rec: GoldRecord =
-            serde_json::from_str(&line).map_err(|e| format!("{source}:{}: {e}", i + 1))?;
-        recs.push(rec);
-    }
+    let recs: Vec<GoldRecord> = read_jsonl(reader, source, limit)?;
     let our_labels: BTreeSet<String> = recs
         .iter()
         .flat_map(|r| r.entities.iter())
@@ -139,10 +128,7 @@ pub fn evaluate(
     let mut examples = Vec::new();
     let records = recs.len();
     for rec in recs {
-        let rid = match &rec.id {
-            serde_json::Value::String(s) => s.clone(),
-            v => v.to_string(),
-        };
+        let rid = record_id(&rec.id);
         let gold: BTreeSet<(usize, usize, String)> = rec
             .entities
             .iter()
@@ -173,21 +159,25 @@ pub fn evaluate(
             let p: Vec<_> = pred.iter().filter(|x| &x.2 == l).collect();
             let c = counts.entry(l.to_string()).or_default();
             let oc = ocounts.entry(l.to_string()).or_default();
+            // One exact-span error: counted by text, kept as an example with its record.
+            let mut note = |kind: &'static str, a: usize, b: usize| {
+                *errs
+                    .entry(format!("{l} {kind} {}", snippet(a, b)))
+                    .or_default() += 1;
+                examples.push(SpanError {
+                    record: rid.clone(),
+                    label: l.to_string(),
+                    text: snippet(a, b),
+                    kind,
+                    context: rec.text.clone(),
+                });
+            };
             for x in &p {
                 if gold.contains(x) {
                     c[0] += 1;
                 } else {
                     c[1] += 1;
-                    *errs
-                        .entry(format!("{l} fp {}", snippet(x.0, x.1)))
-                        .or_default() += 1;
-                    examples.push(SpanError {
-                        record: rid.clone(),
-                        label: l.to_string(),
-                        text: snippet(x.0, x.1),
-                        kind: "fp",
-                        context: rec.text.clone(),
-                    });
+                    note("fp", x.0, x.1);
                 }
                 if g.iter().any(|y| y.0 < x.1 && x.0 < y.1) {
                     oc[0] += 1;
@@ -198,16 +188,7 @@ pub fn evaluate(
             for y in &g {
                 if !pred.contains(y) {
                     c[2] += 1;
-                    *errs
-                        .entry(format!("{l} fn {}", snippet(y.0, y.1)))
-                        .or_default() += 1;
-                    examples.push(SpanError {
-                        record: rid.clone(),
-                        label: l.to_string(),
-                        text: snippet(y.0, y.1),
-                        kind: "fn",
-                        context: rec.text.clone(),
-                    });
+                    note("fn", y.0, y.1);
                 }
                 if p.iter().any(|x| y.0 < x.1 && x.0 < y.1) {
                     oc[2] += 1;

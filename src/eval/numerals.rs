@@ -1,8 +1,8 @@
 //! `kgextract eval numerals FILE.tsv`: the numeral parser against `numerals.tsv`
 //! (`text  number  source  notes`) or `numerals_invalid.tsv` (`text  source  notes`).
 //!
-//! Also home of [`ValueReport`], the report shape shared by the value evaluations (money,
-//! numerals, dates): `total`, `correct`, `accuracy`, `failures`.
+//! The report shape and TSV reading shared by the value evaluations (money, numerals, dates)
+//! are in [`super::tsv`]; they are re-exported here, where they used to live.
 //!
 //! Scoring: a valid row is correct when [`numeral::parse_phrase`] — or, for amounts written
 //! with 元/圆 (`壹拾壹元整`), the money parser — gives the expected number (compared as
@@ -18,114 +18,10 @@ use std::io::Read;
 
 use serde::Serialize;
 
+pub use super::tsv::{Failure, Rows, ValueReport, read_tsv};
+use super::tsv::{field, limited, read_headed};
 use crate::extract::numeral;
 use crate::rules::Rules;
-
-/// One row that was not right.
-#[derive(Clone, Debug, Serialize)]
-pub struct Failure {
-    /// 1-based line in the file (the header is line 1).
-    pub line: usize,
-    pub text: String,
-    pub expected: String,
-    pub got: String,
-}
-
-/// The result of a value evaluation.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct ValueReport {
-    pub file: String,
-    pub total: usize,
-    pub correct: usize,
-    pub accuracy: f64,
-    pub failures: Vec<Failure>,
-    /// Rows that were not scored, with the reason (e.g. clock times in times.tsv).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub skipped: Option<usize>,
-    /// Extra counts (e.g. `rejected`/`documented` for the invalid numerals).
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub details: std::collections::BTreeMap<String, usize>,
-    /// Accepted invalid-file rows with the documented reason.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub documented: Vec<(String, String)>,
-}
-
-impl ValueReport {
-    pub fn finish(&mut self) {
-        self.accuracy = if self.total == 0 {
-            0.0
-        } else {
-            self.correct as f64 / self.total as f64
-        };
-    }
-
-    /// A readable summary (the non-JSON output).
-    pub fn render(&self, max_failures: usize) -> String {
-        let mut s = format!(
-            "{}: {}/{} correct, accuracy {:.4}\n",
-            self.file, self.correct, self.total, self.accuracy
-        );
-        if let Some(n) = self.skipped {
-            s.push_str(&format!(
-                "{n} rows not scored (outside the evaluated subset)\n"
-            ));
-        }
-        for (k, v) in &self.details {
-            s.push_str(&format!("  {k}: {v}\n"));
-        }
-        if !self.documented.is_empty() {
-            s.push_str("accepted, documented:\n");
-            for (t, why) in &self.documented {
-                s.push_str(&format!("  {t:<24} {why}\n"));
-            }
-        }
-        if !self.failures.is_empty() {
-            s.push_str(&format!("failures ({}):\n", self.failures.len()));
-            for f in self.failures.iter().take(max_failures) {
-                s.push_str(&format!(
-                    "  line {:>4}  {}  expected {}  got {}\n",
-                    f.line, f.text, f.expected, f.got
-                ));
-            }
-        }
-        s
-    }
-}
-
-/// Rows of a TSV file: (1-based line number, fields).
-pub type Rows = Vec<(usize, Vec<String>)>;
-
-/// Read a headed TSV (no quoting: the files contain JSON with quotes).
-/// Returns (header fields, rows).
-pub fn read_tsv(mut r: impl Read, source: &str) -> Result<(Vec<String>, Rows), String> {
-    let mut text = String::new();
-    r.read_to_string(&mut text)
-        .map_err(|e| format!("{source}: cannot read: {e}"))?;
-    let header: Vec<String> = text
-        .lines()
-        .next()
-        .ok_or_else(|| format!("{source}: empty file (expected a header line)"))?
-        .trim_end_matches('\r')
-        .split('\t')
-        .map(str::to_string)
-        .collect();
-    let rows = text
-        .lines()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, l)| !l.trim_end_matches('\r').is_empty())
-        .map(|(i, l)| {
-            (
-                i + 1,
-                l.trim_end_matches('\r')
-                    .split('\t')
-                    .map(str::to_string)
-                    .collect(),
-            )
-        })
-        .collect();
-    Ok((header, rows))
-}
 
 /// Numbers equal up to a relative 1e-9 (or 1e-9 absolute near zero).
 pub fn close(a: f64, b: f64) -> bool {
@@ -188,13 +84,9 @@ pub fn lenient_category(text: &str) -> Option<&'static str> {
 
 /// Score `numerals.tsv` (valid rows).
 pub fn evaluate_valid(rows: &Rows, file: &str, rules: &Rules, limit: Option<usize>) -> ValueReport {
-    let mut rep = ValueReport {
-        file: file.to_string(),
-        ..Default::default()
-    };
-    for (line, f) in rows.iter().take(limit.unwrap_or(usize::MAX)) {
-        let text = f.first().map(String::as_str).unwrap_or("");
-        let want = f.get(1).map(String::as_str).unwrap_or("");
+    let mut rep = ValueReport::new(file);
+    for (line, f) in limited(rows, limit) {
+        let (text, want) = (field(f, 0), field(f, 1));
         rep.total += 1;
         let got = parse_number(rules, text);
         let ok = match (want.parse::<f64>(), got) {
@@ -205,7 +97,7 @@ pub fn evaluate_valid(rows: &Rows, file: &str, rules: &Rules, limit: Option<usiz
             rep.correct += 1;
         } else {
             rep.failures.push(Failure {
-                line: *line,
+                line,
                 text: text.to_string(),
                 expected: want.to_string(),
                 got: got.map_or("(rejected)".into(), |g| g.to_string()),
@@ -223,13 +115,10 @@ pub fn evaluate_invalid(
     rules: &Rules,
     limit: Option<usize>,
 ) -> ValueReport {
-    let mut rep = ValueReport {
-        file: file.to_string(),
-        ..Default::default()
-    };
+    let mut rep = ValueReport::new(file);
     let (mut rejected, mut documented) = (0, 0);
-    for (line, f) in rows.iter().take(limit.unwrap_or(usize::MAX)) {
-        let text = f.first().map(String::as_str).unwrap_or("");
+    for (line, f) in limited(rows, limit) {
+        let text = field(f, 0);
         rep.total += 1;
         match parse_number(rules, text) {
             None => {
@@ -244,7 +133,7 @@ pub fn evaluate_invalid(
                         .push((format!("{text} = {v}"), why.to_string()));
                 }
                 None => rep.failures.push(Failure {
-                    line: *line,
+                    line,
                     text: text.to_string(),
                     expected: "(rejected)".into(),
                     got: v.to_string(),
@@ -266,10 +155,7 @@ pub fn evaluate(
     rules: &Rules,
     limit: Option<usize>,
 ) -> Result<ValueReport, String> {
-    let (header, rows) = read_tsv(r, file)?;
-    if header.first().map(String::as_str) != Some("text") {
-        return Err(format!("{file}:1: expected a header starting with `text`"));
-    }
+    let (header, rows) = read_headed(r, file, &["text"], "a header starting with `text`")?;
     let invalid = !header.iter().any(|h| h == "number");
     Ok(if invalid {
         evaluate_invalid(&rows, file, rules, limit)

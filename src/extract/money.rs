@@ -30,7 +30,7 @@
 
 use std::ops::Range;
 
-use super::numeral::{self, Dec};
+use super::numeral::{self, Dec, next_char, prev_char, skip_spaces, skip_spaces_back};
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, Money, Qualifier};
 use crate::rules::{LexiconSet, RuleId, Rules, TermMatcher};
 
@@ -98,38 +98,6 @@ struct Core {
     more: bool,
     /// Has a 级 suffix (level).
     level: bool,
-}
-
-const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}', '\t'];
-
-fn skip_spaces(text: &str, mut i: usize) -> usize {
-    while let Some(c) = text[i..].chars().next() {
-        if SPACES.contains(&c) {
-            i += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    i
-}
-
-fn skip_spaces_back(text: &str, mut i: usize) -> usize {
-    while let Some(c) = text[..i].chars().next_back() {
-        if SPACES.contains(&c) {
-            i -= c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    i
-}
-
-fn next_char(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
-}
-
-fn prev_char(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
 }
 
 fn pow10(p: u32) -> Dec {

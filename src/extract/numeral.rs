@@ -128,6 +128,45 @@ impl Dec {
     }
 }
 
+/// Spaces that may stand between a numeral and its unit (`2024 年`, `3 亿元`): ASCII and
+/// ideographic spaces, no-break space, tab. Shared by the extractors that scan around numerals
+/// (money, dates) so they agree on what a gap is.
+pub const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}', '\t'];
+
+/// The byte offset after any [`SPACES`] at byte `i`.
+pub fn skip_spaces(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text[i..].chars().next() {
+        if SPACES.contains(&c) {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// The byte offset before any [`SPACES`] that end at byte `i`.
+pub fn skip_spaces_back(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text[..i].chars().next_back() {
+        if SPACES.contains(&c) {
+            i -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// The character starting at byte `i` (`None` at the end or off a boundary).
+pub fn next_char(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// The character ending at byte `i` (`None` at the start or off a boundary).
+pub fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
 /// The value of a Chinese digit character (`零〇○` … `九玖`, `两兩幺`).
 pub fn cn_digit(c: char) -> Option<u8> {
     Some(match c {

@@ -106,6 +106,28 @@ pub fn rel(rel: RelType, from: NodeRef, to: NodeRef, props: RelProps, sentence: 
     }
 }
 
+/// Default relation properties, changed by `set`.
+pub fn props(set: impl FnOnce(&mut RelProps)) -> RelProps {
+    let mut p = RelProps::default();
+    set(&mut p);
+    p
+}
+
+/// A `HOLDS_POSITION` relation with its title and status.
+pub fn holds(
+    from: NodeRef,
+    to: NodeRef,
+    title: &str,
+    status: PositionStatus,
+    sentence: usize,
+) -> Relation {
+    let props = props(|p| {
+        p.title = Some(title.into());
+        p.status = Some(status);
+    });
+    rel(RelType::HoldsPosition, from, to, props, sentence)
+}
+
 pub fn event(kind: EventKind, name: &str, date: Option<&str>, location: Option<usize>) -> Event {
     let mut evidence = Evidence::new(1, 0..0, R);
     evidence.start = 1;
@@ -178,47 +200,21 @@ pub fn docs() -> Vec<DocExtraction> {
         event(EventKind::Forum, "合作论坛", None, Some(8)),
     ];
     a.relations = vec![
-        rel(
-            RelType::HoldsPosition,
-            M(4),
-            M(1),
-            RelProps {
-                title: Some("董事长".into()),
-                status: Some(PositionStatus::Current),
-                ..RelProps::default()
-            },
-            0,
-        ),
+        holds(M(4), M(1), "董事长", PositionStatus::Current, 0),
         rel(
             RelType::HasRole,
             M(4),
             M(5),
-            RelProps {
-                title: Some("董事长".into()),
-                ..RelProps::default()
-            },
+            props(|p| p.title = Some("董事长".into())),
             0,
         ),
-        rel(
-            RelType::HoldsPosition,
-            M(6),
-            M(7),
-            RelProps {
-                title: Some("副总经理 \"代\"".into()),
-                status: Some(PositionStatus::Acting),
-                ..RelProps::default()
-            },
-            0,
-        ),
+        holds(M(6), M(7), "副总经理 \"代\"", PositionStatus::Acting, 0),
         rel(RelType::Signed, M(1), E(0), RelProps::default(), 1),
         rel(
             RelType::Signed,
             M(4),
             E(0),
-            RelProps {
-                on_behalf_of: Some("中国移动".into()),
-                ..RelProps::default()
-            },
+            props(|p| p.on_behalf_of = Some("中国移动".into())),
             1,
         ),
         rel(RelType::Signed, M(2), E(0), RelProps::default(), 1),
@@ -228,30 +224,21 @@ pub fn docs() -> Vec<DocExtraction> {
             RelType::HasAmount,
             E(0),
             M(9),
-            RelProps {
-                about: Some("总规模; 首期".into()),
-                ..RelProps::default()
-            },
+            props(|p| p.about = Some("总规模; 首期".into())),
             1,
         ),
         rel(
             RelType::Invested,
             M(10),
             E(0),
-            RelProps {
-                lead: Some(true),
-                ..RelProps::default()
-            },
+            props(|p| p.lead = Some(true)),
             1,
         ),
         rel(
             RelType::SpokeAt,
             M(11),
             E(1),
-            RelProps {
-                title: Some("新智\\新业".into()),
-                ..RelProps::default()
-            },
+            props(|p| p.title = Some("新智\\新业".into())),
             1,
         ),
     ];
@@ -276,17 +263,7 @@ pub fn docs() -> Vec<DocExtraction> {
         event(EventKind::Forum, "合作论坛", None, None),
     ];
     b.relations = vec![
-        rel(
-            RelType::HoldsPosition,
-            M(2),
-            M(3),
-            RelProps {
-                title: Some("总裁".into()),
-                status: Some(PositionStatus::Current),
-                ..RelProps::default()
-            },
-            0,
-        ),
+        holds(M(2), M(3), "总裁", PositionStatus::Current, 0),
         rel(RelType::Signed, M(0), E(0), RelProps::default(), 0),
         rel(RelType::Attended, M(1), E(1), RelProps::default(), 0),
     ];

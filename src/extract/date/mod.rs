@@ -45,7 +45,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 
-use crate::extract::numeral;
+use crate::extract::numeral::{self, SPACES, next_char, prev_char, skip_spaces};
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, Precision, TimeValue};
 use crate::rules::{LexiconSet, RuleId, Rules, TermMatcher};
 
@@ -98,27 +98,6 @@ struct Expr {
 struct Ctx {
     year: Option<i32>,
     month: Option<u32>,
-}
-
-const SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}', '\t'];
-
-fn skip_spaces(text: &str, mut i: usize) -> usize {
-    while let Some(c) = text[i..].chars().next() {
-        if SPACES.contains(&c) {
-            i += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    i
-}
-
-fn next_char(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
-}
-
-fn prev_char(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
 }
 
 fn starts(text: &str, i: usize, s: &str) -> bool {
