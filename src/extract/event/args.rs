@@ -1467,6 +1467,33 @@ fn replaces(gap: &str) -> bool {
     )
 }
 
+/// An announcement's list after an appointing verb, anywhere later in its sentence: each title
+/// followed by a colon and the names it goes to (`聘任高级管理人员：总经理：张三；副总经理：李四、
+/// 王五`). Returns (person, title) pairs in text order.
+fn titled_list<'m>(
+    s: &SentView,
+    t: &Trig,
+    people: &[(usize, &'m Mention)],
+    roles: &[(usize, &'m Mention)],
+) -> Vec<((usize, &'m Mention), (usize, &'m Mention))> {
+    let mut out = Vec::new();
+    for &(ri, r) in roles.iter().filter(|(_, r)| r.range.start >= t.range.end) {
+        let Some(colon) = s.text[r.range.end..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '：' | ':'))
+        else {
+            continue;
+        };
+        let at = r.range.end + colon.len_utf8();
+        let at = at + (s.text[at..].len() - s.text[at..].trim_start().len());
+        if let Some(k) = people.iter().position(|(_, p)| p.range.start == at) {
+            out.extend(chain(s, people, k, false).into_iter().map(|p| (p, (ri, r))));
+        }
+    }
+    out
+}
+
 /// Does an Appointment draft of this document already appoint person `person` to `title` (or
 /// to no title) with `status`? A notice says `辞去总经理职务` and later `不再担任总经理`: one change.
 fn already_appointed(
@@ -1535,23 +1562,32 @@ fn appointment(
     {
         return None;
     }
-    let persons = match (object_first, after.first(), subject) {
-        (true, Some(&k), _) => chain(s, &people, k, false),
-        (true, None, Some(k)) if !passive(k) => return None,
-        (_, _, Some(k)) => chain(s, &people, k, true),
-        (false, Some(&k), None) => chain(s, &people, k, false),
-        _ => return None,
+    let roles: Vec<(usize, &Mention)> = s.of(Label::Role).collect();
+    let listed = if object_first && status == PositionStatus::New {
+        titled_list(s, t, &people, &roles)
+    } else {
+        Vec::new()
+    };
+    let persons = if !listed.is_empty() {
+        listed.iter().map(|(p, _)| *p).collect()
+    } else {
+        match (object_first, after.first(), subject) {
+            (true, Some(&k), _) => chain(s, &people, k, false),
+            (true, None, Some(k)) if !passive(k) => return None,
+            (_, _, Some(k)) => chain(s, &people, k, true),
+            (false, Some(&k), None) => chain(s, &people, k, false),
+            _ => return None,
+        }
     };
     let last_end = persons.last().map(|(_, m)| m.range.end)?;
-    let roles: Vec<(usize, &Mention)> = s.of(Label::Role).collect();
     // Titles after the trigger and the people, in the clause (chained: `A、B为副总裁、董事`).
     let from = last_end.max(t.range.end);
     let after_titles: Vec<(usize, &Mention)> = match roles
         .iter()
         .position(|(_, r)| r.range.start >= from && r.range.end <= ce)
     {
-        Some(k) => chain(s, &roles, k, false),
-        None => Vec::new(),
+        Some(k) if listed.is_empty() => chain(s, &roles, k, false),
+        _ => Vec::new(),
     };
     let title_text = |m: &Mention| match &m.attrs {
         Attrs::Role { title } => title.clone(),
@@ -1561,7 +1597,9 @@ fn appointment(
     for (pi, pm) in persons {
         // Without titles after: the titles chained right before the person
         // (`代理发言人、资深处长孙又文将退休`).
-        let titles = if after_titles.is_empty() {
+        let titles = if let Some((_, r)) = listed.iter().find(|(p, _)| p.0 == pi) {
+            vec![*r]
+        } else if after_titles.is_empty() {
             match roles.iter().position(|(_, r)| {
                 r.range.end == pm.range.start
                     || r.range.end + 1 >= pm.range.start
