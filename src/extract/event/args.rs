@@ -1467,6 +1467,9 @@ fn replaces(gap: &str) -> bool {
     )
 }
 
+/// A mention with its index in the document's mention list.
+type Indexed<'m> = (usize, &'m Mention);
+
 /// An announcement's list after an appointing verb, anywhere later in its sentence: each title
 /// followed by a colon and the names it goes to (`聘任高级管理人员：总经理：张三；副总经理：李四、
 /// 王五`). Returns (person, title) pairs in text order.
@@ -1475,7 +1478,7 @@ fn titled_list<'m>(
     t: &Trig,
     people: &[(usize, &'m Mention)],
     roles: &[(usize, &'m Mention)],
-) -> Vec<((usize, &'m Mention), (usize, &'m Mention))> {
+) -> Vec<(Indexed<'m>, Indexed<'m>)> {
     let mut out = Vec::new();
     for &(ri, r) in roles.iter().filter(|(_, r)| r.range.start >= t.range.end) {
         let Some(colon) = s.text[r.range.end..]
