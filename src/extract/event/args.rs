@@ -29,6 +29,7 @@ pub(crate) fn sentence(
     if list_row(doc, s, drafts, st) {
         return;
     }
+    listed_appointments(doc, s, drafts, st);
     let in_context = s.has_cue("context", s.range.clone());
     let mut here: Vec<usize> = Vec::new(); // drafts created or referred to in this sentence
     forums(doc, s, drafts, st, &mut here);
@@ -1467,6 +1468,114 @@ fn replaces(gap: &str) -> bool {
     )
 }
 
+/// How an appointment was announced: the verb, where it is, and what it means.
+struct Appoint<'a> {
+    trig: &'a str,
+    trig_range: &'a Range<usize>,
+    /// The verb names its object after it (`聘任X为Y`), so the event is named in that order.
+    object_first: bool,
+    status: PositionStatus,
+}
+
+/// One Appointment for `person` with `titles` (APPOINTED {title, status} each), unless the
+/// document already has the same change; returns the draft index.
+fn appoint_one(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    drafts: &mut Drafts,
+    how: &Appoint,
+    (pi, pm): Indexed,
+    titles: &[Indexed],
+) -> Option<usize> {
+    let (trig, object_first, status) = (how.trig, how.object_first, how.status);
+    let title_text = |m: &Mention| match &m.attrs {
+        Attrs::Role { title } => title.clone(),
+        _ => m.name.clone(),
+    };
+    let first_title = titles.first().map(|(_, m)| title_text(m));
+    // The same person, title and status from another trigger (`因退休，不再担任副总经理`):
+    // one appointment, not two.
+    if already_appointed(doc, drafts, &pm.name, first_title.as_deref(), status) {
+        return None;
+    }
+    // Named in the text's own order: `聘任王海为总经理`, `王海当选董事长`.
+    let name = match (object_first, &first_title) {
+        (true, Some(title)) if status == PositionStatus::New => {
+            format!("{trig}{}为{title}", pm.name)
+        }
+        (true, title) => format!("{trig}{}{}", pm.name, title.as_deref().unwrap_or_default()),
+        (false, title) => format!("{}{trig}{}", pm.name, title.as_deref().unwrap_or_default()),
+    };
+    let mut d = dated_draft(
+        EventKind::Appointment,
+        name,
+        s,
+        how.trig_range,
+        APPOINTMENT,
+        false,
+    );
+    let ev_range = span(&pm.range, how.trig_range);
+    if titles.is_empty() {
+        d.add(arg(
+            RelType::Appointed,
+            pi,
+            Dir::ToEvent,
+            RelProps {
+                status: Some(status),
+                ..RelProps::default()
+            },
+            APPOINTMENT,
+            s.idx,
+            ev_range.clone(),
+        ));
+    }
+    for (_, r) in titles {
+        d.add(arg(
+            RelType::Appointed,
+            pi,
+            Dir::ToEvent,
+            RelProps {
+                title: Some(title_text(r)),
+                status: Some(status),
+                ..RelProps::default()
+            },
+            APPOINTMENT,
+            s.idx,
+            span(&ev_range, &r.range),
+        ));
+    }
+    Some(drafts.upsert(d))
+}
+
+/// `title：name` items in the sentences after an appointing verb that named nobody
+/// (`聘任高级管理人员，其中总经理：X，任期…；副总经理：Y、Z，任期…`), in its paragraph.
+fn listed_appointments(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) {
+    let Some((para, trig)) = st.appoint_list.clone() else {
+        return;
+    };
+    if para != s.paragraph {
+        st.appoint_list = None;
+        return;
+    }
+    if s.trigs
+        .iter()
+        .any(|t| t.kind == Some(EventKind::Appointment))
+    {
+        return;
+    }
+    let people: Vec<Indexed> = s.of(Label::Person).collect();
+    let roles: Vec<Indexed> = s.of(Label::Role).collect();
+    for (person, title) in titled_list(s, s.range.start, &people, &roles) {
+        let how = Appoint {
+            trig: &trig,
+            trig_range: &title.1.range,
+            object_first: true,
+            status: PositionStatus::New,
+        };
+        appoint_one(doc, s, drafts, &how, person, &[title]);
+    }
+}
+
 /// A mention with its index in the document's mention list.
 type Indexed<'m> = (usize, &'m Mention);
 
@@ -1475,12 +1584,12 @@ type Indexed<'m> = (usize, &'m Mention);
 /// 王五`). Returns (person, title) pairs in text order.
 fn titled_list<'m>(
     s: &SentView,
-    t: &Trig,
+    from: usize,
     people: &[(usize, &'m Mention)],
     roles: &[(usize, &'m Mention)],
 ) -> Vec<(Indexed<'m>, Indexed<'m>)> {
     let mut out = Vec::new();
-    for &(ri, r) in roles.iter().filter(|(_, r)| r.range.start >= t.range.end) {
+    for &(ri, r) in roles.iter().filter(|(_, r)| r.range.start >= from) {
         let Some(colon) = s.text[r.range.end..]
             .chars()
             .next()
@@ -1528,7 +1637,7 @@ fn appointment(
     s: &SentView,
     t: &Trig,
     drafts: &mut Drafts,
-    _st: &mut State,
+    st: &mut State,
 ) -> Option<usize> {
     let status = match t.entry.attr("status") {
         Some("former") => PositionStatus::Former,
@@ -1567,10 +1676,13 @@ fn appointment(
     }
     let roles: Vec<(usize, &Mention)> = s.of(Label::Role).collect();
     let listed = if object_first && status == PositionStatus::New {
-        titled_list(s, t, &people, &roles)
+        titled_list(s, t.range.end, &people, &roles)
     } else {
         Vec::new()
     };
+    if object_first && status == PositionStatus::New && (after.is_empty() || !listed.is_empty()) {
+        st.appoint_list = Some((s.paragraph, trig.to_string()));
+    }
     let persons = if !listed.is_empty() {
         listed.iter().map(|(p, _)| *p).collect()
     } else {
@@ -1591,10 +1703,6 @@ fn appointment(
     {
         Some(k) if listed.is_empty() => chain(s, &roles, k, false),
         _ => Vec::new(),
-    };
-    let title_text = |m: &Mention| match &m.attrs {
-        Attrs::Role { title } => title.clone(),
-        _ => m.name.clone(),
     };
     let mut first = None;
     for (pi, pm) in persons {
@@ -1618,60 +1726,15 @@ fn appointment(
         if titles.is_empty() && status == PositionStatus::New {
             continue;
         }
-        let first_title = titles.first().map(|(_, m)| title_text(m));
-        // The same person, title and status from another trigger (`因退休，不再担任副总经理`):
-        // one appointment, not two.
-        if already_appointed(doc, drafts, &pm.name, first_title.as_deref(), status) {
-            continue;
-        }
-        // Named in the text's own order: `聘任王海为总经理`, `王海当选董事长`.
-        let name = match (object_first, &first_title) {
-            (true, Some(title)) if status == PositionStatus::New => {
-                format!("{trig}{}为{title}", pm.name)
-            }
-            (true, title) => format!("{trig}{}{}", pm.name, title.as_deref().unwrap_or_default()),
-            (false, title) => format!("{}{trig}{}", pm.name, title.as_deref().unwrap_or_default()),
+        let how = Appoint {
+            trig,
+            trig_range: &t.range,
+            object_first,
+            status,
         };
-        let mut d = dated_draft(
-            EventKind::Appointment,
-            name,
-            s,
-            &t.range,
-            APPOINTMENT,
-            false,
-        );
-        let ev_range = span(&pm.range, &t.range);
-        if titles.is_empty() {
-            d.add(arg(
-                RelType::Appointed,
-                pi,
-                Dir::ToEvent,
-                RelProps {
-                    status: Some(status),
-                    ..RelProps::default()
-                },
-                APPOINTMENT,
-                s.idx,
-                ev_range.clone(),
-            ));
+        if let Some(i) = appoint_one(doc, s, drafts, &how, (pi, pm), &titles) {
+            first = first.or(Some(i));
         }
-        for (_, r) in &titles {
-            d.add(arg(
-                RelType::Appointed,
-                pi,
-                Dir::ToEvent,
-                RelProps {
-                    title: Some(title_text(r)),
-                    status: Some(status),
-                    ..RelProps::default()
-                },
-                APPOINTMENT,
-                s.idx,
-                span(&ev_range, &r.range),
-            ));
-        }
-        let i = drafts.upsert(d);
-        first = first.or(Some(i));
     }
     first
 }
