@@ -56,6 +56,7 @@ pub(crate) struct ShortRules {
     object: regex::Regex,
     stake: regex::Regex,
     signing: regex::Regex,
+    investor: regex::Regex,
 }
 
 impl ShortRules {
@@ -116,6 +117,8 @@ impl ShortRules {
             object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让)"),
             stake: re(r"\d+(?:\.\d+)?[%％](?:的)?(?:股权|股份|权益)"),
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
+            // Verbs whose subjects are the investors of a round.
+            investor: re(r"(?:联合领投|领投|跟投|参投|(?:继续)?(?:追加|加码)投资)"),
         }
     }
 }
@@ -523,6 +526,35 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
             && plausible(&text[st..a_end], r, Proof::Slot, false)
         {
             out.push(cand(st..a_end, EVENT_ARG));
+        }
+    }
+    // Investors of a round, each item of a list (`由A领投，B、C跟投`, `老股东D继续追加投资`):
+    // a company shape is needed, as for an object.
+    for m in s.investor.find_iter(text) {
+        let clause_start = text[..m.start()]
+            .rfind(['，', '。', '；', '！', '？', ',', ';', '\n', '：', ':'])
+            .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        let mut item_end = strip_fill(text, m.start(), r);
+        while item_end > clause_start {
+            // `由A领投`: 由 marks the agent, it is no part of the name.
+            let agent = |st: usize| {
+                st + if text[st..].starts_with('由') {
+                    '由'.len_utf8()
+                } else {
+                    0
+                }
+            };
+            if let Some(st) = name_before(text, item_end, r).map(|(st, _)| agent(st))
+                && st >= clause_start
+                && plausible(&text[st..item_end], r, Proof::Object, false)
+            {
+                out.push(cand(st..item_end, EVENT_ARG));
+            }
+            match text[clause_start..item_end].rfind(['、', '和', '及']) {
+                Some(i) => item_end = clause_start + i,
+                None => break,
+            }
         }
     }
     // Targets of an acquisition and holders of a stake.

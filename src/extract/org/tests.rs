@@ -465,3 +465,16 @@ fn a_headline_short_name_links_to_the_full_name_defined_later() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn investors_of_a_round_are_organizations() {
+    let found =
+        names("本轮融资由星河资本领投，云帆创投、青松投资跟投，老股东北辰创投继续追加投资。");
+    for n in ["星河资本", "云帆创投", "青松投资", "北辰创投"] {
+        assert!(found.contains(&n.to_string()), "{n} missing from {found:?}");
+    }
+    // No company shape, or a collective: no organization.
+    assert!(names("多家机构跟投。").is_empty());
+    assert!(names("张伟领投。").is_empty());
+    assert!(names("老股东继续追加投资。").is_empty());
+}
