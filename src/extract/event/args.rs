@@ -1475,6 +1475,32 @@ struct Appoint<'a> {
     /// The verb names its object after it (`聘任X为Y`), so the event is named in that order.
     object_first: bool,
     status: PositionStatus,
+    /// The company `公司` refers to here (the last organization before the verb).
+    company: Option<usize>,
+}
+
+/// The organization a title belongs to: one named right before it (`为青禾集团副总裁`), or the
+/// company in context when the title follows `公司`/`本公司`/`集团` (`聘任X为公司总经理`).
+fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option<usize> {
+    let before = &s.text[..title.range.start];
+    let before = before.strip_suffix('的').unwrap_or(before);
+    if let Some((i, _)) = s
+        .of(Label::Organization)
+        .find(|(_, o)| o.range.end == before.len())
+    {
+        return Some(i);
+    }
+    let word = ["本公司", "该公司", "公司", "本集团", "集团", "本行"]
+        .into_iter()
+        .find(|w| before.ends_with(w))?;
+    // `…有限公司总经理` that is no organization mention is some other company: only a bare
+    // `公司` after a verb or punctuation means this one.
+    let prev = before[..before.len() - word.len()].chars().next_back();
+    prev.is_none_or(|c| {
+        "为任去的兼及、，,：:".contains(c) || !('\u{4e00}'..='\u{9fff}').contains(&c)
+    })
+    .then_some(company)
+    .flatten()
 }
 
 /// One Appointment for `person` with `titles` (APPOINTED {title, status} each), unless the
@@ -1530,6 +1556,19 @@ fn appoint_one(
         ));
     }
     for (_, r) in titles {
+        if let Some(org) = org_of_title(s, r, how.company) {
+            drafts.direct.push(Relation {
+                rel: RelType::HoldsPosition,
+                from: NodeRef::Mention(pi),
+                to: NodeRef::Mention(org),
+                props: RelProps {
+                    title: Some(title_text(r)),
+                    status: Some(status),
+                    ..RelProps::default()
+                },
+                evidence: Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT),
+            });
+        }
         d.add(arg(
             RelType::Appointed,
             pi,
@@ -1571,6 +1610,7 @@ fn listed_appointments(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st
             trig_range: &title.1.range,
             object_first: true,
             status: PositionStatus::New,
+            company: st.last_org,
         };
         appoint_one(doc, s, drafts, &how, person, &[title]);
     }
@@ -1675,6 +1715,12 @@ fn appointment(
         return None;
     }
     let roles: Vec<(usize, &Mention)> = s.of(Label::Role).collect();
+    let company = s
+        .of(Label::Organization)
+        .filter(|(_, o)| o.range.end <= t.range.start)
+        .last()
+        .map(|(i, _)| i)
+        .or(st.last_org);
     let listed = if object_first && status == PositionStatus::New {
         titled_list(s, t.range.end, &people, &roles)
     } else {
@@ -1731,6 +1777,7 @@ fn appointment(
             trig_range: &t.range,
             object_first,
             status,
+            company,
         };
         if let Some(i) = appoint_one(doc, s, drafts, &how, (pi, pm), &titles) {
             first = first.or(Some(i));
