@@ -394,9 +394,12 @@ fn left_boundary(
         .char_indices()
         .map(|(i, _)| start + i)
         .find(|p| {
-            m.place_at
-                .get(p)
-                .is_some_and(|ends| ends.iter().any(|e| *e <= suffix_start))
+            // A place in a parenthesis (`X（天津）融资担保有限公司`) is the seat of a company named
+            // before it, not the start of the name.
+            !text[..*p].ends_with(['（', '('])
+                && m.place_at
+                    .get(p)
+                    .is_some_and(|ends| ends.iter().any(|e| *e <= suffix_start))
         });
     match first_lead {
         Some(p) if p > start && !m.admin_at.contains_key(&start) => {
@@ -532,6 +535,19 @@ fn core_chars(text: &str, from: usize, end: usize, m: &Marks) -> usize {
     }
 }
 
+/// Where a parenthesized place (`（深圳）`, `（天津）融资担保`) inside `range` opens, if it has one.
+fn paren_place(text: &str, range: &Range<usize>, m: &Marks) -> Option<usize> {
+    let name = &text[range.clone()];
+    let inner_end = range.start + name.rfind(['）', ')'])?;
+    let open = text[range.start..inner_end].rfind(['（', '('])? + range.start;
+    let inner_start = open + text[open..].chars().next()?.len_utf8();
+    (open > range.start
+        && m.place_at
+            .get(&inner_start)
+            .is_some_and(|ends| ends.contains(&inner_end)))
+    .then_some(open)
+}
+
 /// The longest core a name without a place may have: longer runs are phrases, not names.
 const MAX_CORE_WITHOUT_PLACE: usize = 6;
 
@@ -594,7 +610,14 @@ fn acceptable(
     if spec.needs == Needs::Org {
         return false;
     }
+    // `青禾科技（深圳）有限公司`: the seat in parentheses places the name; the core is before it
+    // (what follows the seat is the line of business: `（天津）融资担保`).
+    let (range, seat) = match paren_place(text, &range, m) {
+        Some(open) => (range.start..open, true),
+        None => (range, false),
+    };
     let (lead_end, has_place) = leading_places(text, &range, m);
+    let has_place = has_place || seat;
     let core = core_chars(text, lead_end, range.end, m);
     match spec.needs {
         Needs::Any => true,

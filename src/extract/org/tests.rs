@@ -478,3 +478,17 @@ fn investors_of_a_round_are_organizations() {
     assert!(names("张伟领投。").is_empty());
     assert!(names("老股东继续追加投资。").is_empty());
 }
+
+#[test]
+fn a_place_in_parentheses_stays_inside_the_name() {
+    assert_eq!(
+        names("星河之家（天津）融资担保有限公司成立。"),
+        vec!["星河之家（天津）融资担保有限公司"]
+    );
+    assert_eq!(
+        names("记者走访青禾科技（深圳）有限公司。"),
+        vec!["青禾科技（深圳）有限公司"]
+    );
+    // Not a place in the parenthesis: no change.
+    assert_eq!(names("记者走访北京银行。"), vec!["北京银行"]);
+}
