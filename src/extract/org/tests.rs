@@ -492,3 +492,12 @@ fn a_place_in_parentheses_stays_inside_the_name() {
     // Not a place in the parenthesis: no change.
     assert_eq!(names("记者走访北京银行。"), vec!["北京银行"]);
 }
+
+#[test]
+fn companies_named_by_their_role_in_a_deal_are_no_names() {
+    assert!(names("拟收购目标公司全部股权。").is_empty());
+    assert!(names("注销壳公司。").is_empty());
+    assert!(names("组建平台公司。").is_empty());
+    // Real names ending in the same words stay.
+    assert_eq!(names("星河控股公司发布公告。"), vec!["星河控股公司"]);
+}
