@@ -434,7 +434,7 @@ pub(crate) fn starts_with_word(text: &str, at: usize, r: &OrgRules, t: WordType)
 }
 
 /// An ASCII-initial (or -final) name must not continue an ASCII word.
-fn ascii_bounded(text: &str, r: &Range<usize>) -> bool {
+pub(crate) fn ascii_bounded(text: &str, r: &Range<usize>) -> bool {
     let name = &text[r.clone()];
     let first = name
         .chars()

@@ -31,7 +31,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-use super::{EVENT_ARG, OrgRules, PRIORITY, SHORT_FORM, SHORT_USE, STOCK_CODE, WordType};
+use super::{
+    EVENT_ARG, OrgRules, PRIORITY, SHORT_FORM, SHORT_USE, STOCK_CODE, WordType, ascii_bounded,
+};
 use crate::extract::{Attrs, Candidate, Label, OrgKind};
 use crate::rules::{LexiconSet, TermMatcher};
 
@@ -121,6 +123,14 @@ impl ShortRules {
             investor: re(r"(?:联合领投|领投|跟投|参投|(?:继续)?(?:追加|加码)投资)"),
         }
     }
+}
+
+/// Where the clause holding byte `pos` starts (after the last punctuation mark before it).
+fn clause_start(text: &str, pos: usize) -> usize {
+    text[..pos]
+        .rfind(['，', '。', '；', '！', '？', ',', ';', '\n', '：', ':'])
+        .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0)
 }
 
 /// A name character of a short name.
@@ -506,10 +516,7 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
     }
     // Both parties of a signing: `A与B…签署`.
     for m in s.signing.find_iter(text) {
-        let clause_start = text[..m.start()]
-            .rfind(['，', '。', '；', '！', '？', ',', ';', '\n', '：', ':'])
-            .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
-            .unwrap_or(0);
+        let clause_start = clause_start(text, m.start());
         let clause = &text[clause_start..m.start()];
         let Some(and) = clause.find(['与', '和', '同']) else {
             continue;
@@ -531,10 +538,7 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
     // Investors of a round, each item of a list (`由A领投，B、C跟投`, `老股东D继续追加投资`):
     // a company shape is needed, as for an object.
     for m in s.investor.find_iter(text) {
-        let clause_start = text[..m.start()]
-            .rfind(['，', '。', '；', '！', '？', ',', ';', '\n', '：', ':'])
-            .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
-            .unwrap_or(0);
+        let clause_start = clause_start(text, m.start());
         let mut item_end = strip_fill(text, m.start(), r);
         while item_end > clause_start {
             // `由A领投`: 由 marks the agent, it is no part of the name.
@@ -625,22 +629,6 @@ fn confirms(text: &str, end: usize, s: &ShortRules) -> bool {
         || rest.starts_with("全部股权")
         || rest.starts_with("股权")
         || s.stock.find(rest).is_some_and(|m| m.start() == 0)
-}
-
-/// An ASCII name must not continue an ASCII word.
-fn ascii_bounded(text: &str, r: &Range<usize>) -> bool {
-    let before = text[..r.start]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_alphanumeric());
-    let after = text[r.end..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphanumeric());
-    let name = &text[r.clone()];
-    let first = name.starts_with(|c: char| c.is_ascii_alphanumeric());
-    let last = name.ends_with(|c: char| c.is_ascii_alphanumeric());
-    !(first && before || last && after)
 }
 
 /// Legal suffixes a short form drops (longest first).
