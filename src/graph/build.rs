@@ -17,7 +17,8 @@ use crate::rules::{LexiconSet, Rules};
 /// borrowed from the resolved entities and document ids (no copy per edge).
 type EdgeKey<'a> = (&'a str, RelType, &'a str, String);
 
-fn props_key(p: &RelProps) -> String {
+/// Relationship properties rendered as part of an edge's identity.
+pub(crate) fn props_key(p: &RelProps) -> String {
     format!(
         "{:?}|{:?}|{:?}|{:?}|{:?}",
         p.title,

@@ -38,8 +38,9 @@ use petgraph::graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
 
+use super::build::props_key;
 use super::{Edge, KnowledgeGraph, Node, NodeLabel, NodeProps, node_id};
-use crate::extract::{OrgKind, RelProps, RelType};
+use crate::extract::{OrgKind, RelType};
 use crate::link::{MergeReason, MergeRecord, is_abbreviation_of, key};
 use crate::rules::LexiconSet;
 
@@ -85,18 +86,6 @@ pub fn merge_record(v: &serde_json::Value) -> Option<MergeRecord> {
         doc: s("doc"),
         detail: s("detail").unwrap_or_default(),
     })
-}
-
-/// The same rendering of relationship properties as the graph builder's edge identity.
-fn props_key(p: &RelProps) -> String {
-    format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}",
-        p.title,
-        p.status.map(|s| s.as_str()),
-        p.on_behalf_of,
-        p.lead,
-        p.about
-    )
 }
 
 /// A node of some shard.

@@ -93,6 +93,24 @@ struct Expr {
     month: Option<u32>,
 }
 
+impl Expr {
+    /// A day read relative to the publication date, ending at `end` (`7·20`, `下周三`), with the
+    /// month when the text wrote one.
+    fn relative_day(end: usize, date: NaiveDate, month: Option<u32>) -> Expr {
+        Expr {
+            end,
+            start_pt: Point {
+                date,
+                prec: Precision::Day,
+            },
+            end_pt: None,
+            rule: RELATIVE,
+            year: None,
+            month,
+        }
+    }
+}
+
 /// The context a second range member inherits from the first.
 #[derive(Clone, Copy, Debug, Default)]
 struct Ctx {

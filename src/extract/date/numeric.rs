@@ -65,7 +65,8 @@ impl DateRules {
             if nb > 2 || !boundary(k) {
                 return None;
             }
-            return Some(month_day(k, ymd(base_year?, a, b)?));
+            let date = ymd(base_year?, a, b)?;
+            return Some(Expr::relative_day(k, date, Some(date.month())));
         }
         // 2022 11 23 (PDF text with spaces for separators): a modern year and a valid
         // month and day, each of one or two digits, and nothing numeric after
@@ -104,7 +105,7 @@ impl DateRules {
             } else {
                 date
             };
-            return Some(month_day(k, date));
+            return Some(Expr::relative_day(k, date, Some(date.month())));
         }
         if na == 4 && (1000..=2999).contains(&a) && nb <= 2 {
             let y = a as i32;
@@ -147,20 +148,5 @@ impl DateRules {
             return Some(expr(l, ymd(y, a, b)?, Precision::Day, y, Some(a)));
         }
         None
-    }
-}
-
-/// A month and day read without a year (`7·20`, `09-01`): a relative day ending at `end`.
-fn month_day(end: usize, date: NaiveDate) -> Expr {
-    Expr {
-        end,
-        start_pt: Point {
-            date,
-            prec: Precision::Day,
-        },
-        end_pt: None,
-        rule: RELATIVE,
-        year: None,
-        month: Some(date.month()),
     }
 }

@@ -182,17 +182,7 @@ impl DateRules {
                 monday + Duration::days(7 * w + wd.num_days_from_monday() as i64)
             }
         };
-        Some(Expr {
-            end,
-            start_pt: Point {
-                date,
-                prec: Precision::Day,
-            },
-            end_pt: None,
-            rule: RELATIVE,
-            year: None,
-            month: None,
-        })
+        Some(Expr::relative_day(end, date, None))
     }
 
     /// `前两天`, `上三个月`, `后三天`, `下三年`: the N days/months/years before or after the
