@@ -321,6 +321,12 @@ impl EventKind {
     }
 }
 
+/// Words by which an announcement refers to its own company (`聘任X为公司总经理`): a title
+/// right after one belongs to the company in context. Read by the person family (为 before
+/// them is a verb) and by appointment events (which organization a title belongs to).
+pub(crate) const COMPANY_SELF_WORDS: [&str; 6] =
+    ["本公司", "该公司", "公司", "本集团", "集团", "本行"];
+
 /// Where a relationship was found: the sentence, the supporting text and the rule.
 #[derive(Clone, Debug)]
 pub struct Evidence {

@@ -501,7 +501,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             if end > sr.end && "为任".contains(c) {
                 let after = end + c.len_utf8();
                 let title_at = |p: usize| cx.role_start.contains_key(&p);
-                let via_org = ["公司", "本公司", "该公司", "集团", "本行"]
+                let via_org = crate::extract::COMPANY_SELF_WORDS
                     .iter()
                     .any(|w| text[after..].starts_with(w) && title_at(after + w.len()));
                 if title_at(after) || via_org {

@@ -1490,7 +1490,7 @@ fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option
     {
         return Some(i);
     }
-    let word = ["本公司", "该公司", "公司", "本集团", "集团", "本行"]
+    let word = crate::extract::COMPANY_SELF_WORDS
         .into_iter()
         .find(|w| before.ends_with(w))?;
     // `…有限公司总经理` that is no organization mention is some other company: only a bare
