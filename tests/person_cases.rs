@@ -103,6 +103,7 @@ fn rule_ids_match_rule_docs() {
         position::TITLE_AFTER,
         position::APPOSITIVE,
         position::APPOINTED,
+        position::RESUME,
     ];
     #[derive(Deserialize)]
     struct Doc {

@@ -6,10 +6,14 @@
 //!
 //! Rule ids (documented in `schema/rules/position.toml`):
 //! - `position.title_before` — `[组织][的]职务[、兼职务]人名` (`中国联通董事长陈某某`,
-//!   `党委书记、董事长王某`, `知名经济学家华某` without organization).
+//!   `党委书记、董事长王某`, `知名经济学家华某` without organization), also as a list line
+//!   `[组织]职务：人名[、人名]` (`副行长：白某、沈某`).
 //! - `position.title_after` — `[组织]人名职务` (`陈某某董事长`).
 //! - `position.appositive` — `人名，组织职务，` (`张某，某公司总裁，`).
-//! - `position.appointed` — `人名 + 担任/出任/被任命为/曾任 … + [组织]职务`.
+//! - `position.appointed` — `人名[先生|女士] + 担任/出任/被任命为/曾任/不再担任 … + [组织]职务`,
+//!   and the clauses that continue it (`…，仍担任公司董事`, `，并兼任X总裁`).
+//! - `position.resume` — a résumé paragraph `人名，男|女，…`: its clauses `曾任/历任/现任/任 +
+//!   [组织]职务` are the subject's (`曾任X公司技术总监、副总裁，…，现任公司营销中心总经理`).
 //!
 //! Status: a status word right before the title or the organization (`原`, `前` → former,
 //! `代理` → acting, `新任`, `候任` → new; `schema/lexicons/title_modifiers.txt`), or the
@@ -30,13 +34,18 @@ pub const TITLE_BEFORE: RuleId = RuleId("position.title_before");
 pub const TITLE_AFTER: RuleId = RuleId("position.title_after");
 pub const APPOSITIVE: RuleId = RuleId("position.appositive");
 pub const APPOINTED: RuleId = RuleId("position.appointed");
+pub const RESUME: RuleId = RuleId("position.resume");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
 /// Glue allowed between two titles of one person.
-const TITLE_GLUE: [&str; 5] = ["、", "兼", "和", "及", "与"];
+const TITLE_GLUE: [&str; 6] = ["、", "兼", "和", "及", "与", "暨"];
+/// Glue between a title and its holder: a space, or the colon of a `职务：姓名` list line.
+const HOLDER_GLUE: [&str; 4] = [" ", "　", "：", ":"];
 /// Appointment verbs after a name, longest first, with the status they imply.
-const APPOINT_VERBS: [(&str, PositionStatus); 15] = [
+const APPOINT_VERBS: [(&str, PositionStatus); 17] = [
+    ("不再担任", PositionStatus::Former),
+    ("不再兼任", PositionStatus::Former),
     ("被任命为", PositionStatus::New),
     ("被任命", PositionStatus::New),
     ("当选为", PositionStatus::New),
@@ -55,6 +64,14 @@ const APPOINT_VERBS: [(&str, PositionStatus); 15] = [
 ];
 /// Punctuation of an appositive (`张某，某公司总裁，`).
 const APPOSITIVE_OPEN: [&str; 2] = ["，", ","];
+/// Honorifics between a name and its verb (`钱某先生不再担任`).
+const HONORIFICS: [&str; 2] = ["先生", "女士"];
+/// Adverbs that open a clause continuing the same subject (`，仍担任`, `，并兼任`).
+const CONTINUE_ADVERBS: [&str; 5] = ["仍", "并", "同时", "还", "现"];
+/// A résumé paragraph: the name, then its sex (`刘某，男，1978 年出生`).
+const RESUME_OPEN: [&str; 4] = ["，男", "，女", ",男", ",女"];
+/// Punctuation that ends a clause of a résumé.
+const CLAUSE_END: [char; 4] = ['，', '。', '；', ','];
 
 /// One binding found for a person.
 struct Binding {
@@ -104,7 +121,7 @@ fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -
 /// Roles chained to the left of `pos`, nearest first (`党委书记、董事长` → [董事长, 党委书记]).
 fn roles_before(ms: &[Mention], text: &str, i: usize, pos: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let Some(mut j) = ending_at(ms, text, i, pos, Label::Role, &[" ", "　"]) else {
+    let Some(mut j) = ending_at(ms, text, i, pos, Label::Role, &HOLDER_GLUE) else {
         return out;
     };
     out.push(j);
@@ -141,8 +158,17 @@ fn status_at(rules: &Rules, text: &str, positions: &[usize]) -> PositionStatus {
 /// Find the bindings of the person mention at index `i`.
 fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
     let p = &ms[i];
-    // [org][的]title[、title]person
-    let roles = roles_before(ms, text, i, p.range.start);
+    // [org][的]title[、title]person, and `职务：甲、乙` (every name of the list line)
+    let mut roles = roles_before(ms, text, i, p.range.start);
+    if roles.is_empty() {
+        let mut k = i;
+        while let Some(j) = ending_at(ms, text, k, ms[k].range.start, Label::Person, &["、"]) {
+            k = j;
+        }
+        if k != i && text[..ms[k].range.start].ends_with(['：', ':']) {
+            roles = roles_before(ms, text, k, ms[k].range.start);
+        }
+    }
     if let Some(&first) = roles.last() {
         let first_start = ms[first].range.start;
         let org = org_before(rules, ms, text, first, first_start);
@@ -169,36 +195,42 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Bindi
         });
     }
     // person，org title[，。]  and  person + appointment verb + [org] title
-    let rest = &text[p.range.end..];
-    let (skip, status, rule) =
-        if let Some(open) = APPOSITIVE_OPEN.iter().find(|o| rest.starts_with(**o)) {
-            (open.len(), None, APPOSITIVE)
-        } else if let Some((verb, st)) = APPOINT_VERBS.iter().find(|(v, _)| rest.starts_with(*v)) {
-            (verb.len(), Some(*st), APPOINTED)
-        } else {
-            return;
-        };
-    let start = p.range.end + skip;
-    let (org, next) = match ms.get(i + 1) {
-        Some(m) if m.label == Label::Organization && m.range.start == start => (Some(i + 1), i + 2),
-        _ => (None, i + 1),
-    };
-    let title_pos = org.map_or(start, |o| ms[o].range.end);
-    let roles = if org.is_some() {
-        let r = roles_after(ms, text, next, title_pos);
-        // allow 的 between the organization and the title
-        if r.is_empty() && text[title_pos..].starts_with("的") {
-            roles_after(ms, text, next, title_pos + "的".len())
-        } else {
-            r
-        }
+    let mut after_name = p.range.end;
+    if let Some(h) = HONORIFICS
+        .iter()
+        .find(|h| text[after_name..].starts_with(**h))
+    {
+        after_name += h.len();
+    }
+    let rest = &text[after_name..];
+    let (skip, status, rule) = if let Some(open) = APPOSITIVE_OPEN
+        .iter()
+        .find(|o| after_name == p.range.end && rest.starts_with(**o))
+    {
+        (open.len(), None, APPOSITIVE)
+    } else if let Some((verb, st)) = APPOINT_VERBS.iter().find(|(v, _)| rest.starts_with(*v)) {
+        (verb.len(), Some(*st), APPOINTED)
     } else {
-        roles_after(ms, text, next, title_pos)
+        return;
     };
-    if roles.is_empty() || (rule == APPOSITIVE && org.is_none()) {
+    let Some((roles, org)) = verb_object(ms, text, i + 1, after_name + skip) else {
+        return;
+    };
+    if rule == APPOSITIVE && org.is_none() {
+        return;
+    }
+    // `蒋某，星桥数据董事长林某`: the title is the next person's, not an appositive.
+    let last_end = roles.last().map_or(after_name, |&r| ms[r].range.end);
+    if rule == APPOSITIVE
+        && ms
+            .iter()
+            .skip(i + 1)
+            .any(|m| m.label == Label::Person && m.range.start == last_end)
+    {
         return;
     }
     let status = status.unwrap_or_else(|| status_at(rules, text, &[ms[roles[0]].range.start]));
+    let continues = rule == APPOINTED;
     out.push(Binding {
         person: i,
         roles,
@@ -206,6 +238,127 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Bindi
         status,
         rule,
     });
+    if continues {
+        continuation(ms, text, i, last_end, out);
+    }
+}
+
+/// `[org][的]title[、title]` starting exactly at `start` (the object of a verb), searched from
+/// mention index `from`: the roles and the organization, if any title is there.
+fn verb_object(
+    ms: &[Mention],
+    text: &str,
+    from: usize,
+    start: usize,
+) -> Option<(Vec<usize>, Option<usize>)> {
+    // The first mention at or after `start`.
+    let first = from + ms[from.min(ms.len())..].partition_point(|m| m.range.start < start);
+    let (org, next) = match ms.get(first) {
+        Some(m) if m.label == Label::Organization && m.range.start == start => {
+            (Some(first), first + 1)
+        }
+        _ => (None, first),
+    };
+    let title_pos = org.map_or(start, |o| ms[o].range.end);
+    let mut roles = roles_after(ms, text, next, title_pos);
+    // allow 的 between the organization and the title
+    if org.is_some() && roles.is_empty() && text[title_pos..].starts_with("的") {
+        roles = roles_after(ms, text, next, title_pos + "的".len());
+    }
+    (!roles.is_empty()).then_some((roles, org))
+}
+
+/// After an appointment binding ending at `pos`: clauses `，仍担任[org]title`, `，并兼任…`
+/// continue the same subject (`钱某不再担任公司总经理，仍担任公司董事`).
+fn continuation(ms: &[Mention], text: &str, person: usize, mut pos: usize, out: &mut Vec<Binding>) {
+    loop {
+        let mut rest = &text[pos..];
+        let Some(r) = APPOSITIVE_OPEN.iter().find_map(|o| rest.strip_prefix(*o)) else {
+            return;
+        };
+        rest = r;
+        if let Some(r) = CONTINUE_ADVERBS.iter().find_map(|a| rest.strip_prefix(*a)) {
+            rest = r;
+        }
+        let Some((verb, st)) = APPOINT_VERBS
+            .iter()
+            .find(|(v, _)| *v != "任" && rest.starts_with(*v))
+        else {
+            return;
+        };
+        let start = text.len() - rest.len() + verb.len();
+        let Some((roles, org)) = verb_object(ms, text, person + 1, start) else {
+            return;
+        };
+        pos = roles.last().map_or(start, |&r| ms[r].range.end);
+        out.push(Binding {
+            person,
+            roles,
+            org,
+            status: *st,
+            rule: APPOINTED,
+        });
+    }
+}
+
+/// `刘某，男，1978 年出生，…曾任X公司技术总监、副总裁，…现任公司营销中心总经理。`: in the
+/// paragraph of a person introduced with their sex, every clause that opens with an
+/// appointment verb is that person's.
+fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
+    let p = &ms[i];
+    let line_start = text[..p.range.start].rfind('\n').map_or(0, |n| n + 1);
+    if !text[line_start..p.range.start].trim().is_empty()
+        || !RESUME_OPEN
+            .iter()
+            .any(|o| text[p.range.end..].starts_with(o))
+    {
+        return;
+    }
+    let line_end = text[p.range.end..]
+        .find('\n')
+        .map_or(text.len(), |n| p.range.end + n);
+    let mut at = p.range.end;
+    // The status of the last verb clause: `曾任A行副行长，B行行长，` — a clause that is only
+    // `[组织]职务` continues the verb's list until the sentence ends.
+    let mut last: Option<PositionStatus> = None;
+    while at < line_end {
+        let Some(c) = text[at..line_end].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        if !CLAUSE_END.contains(&c) {
+            continue;
+        }
+        if c == '。' {
+            last = None;
+        }
+        let mut rest = &text[at..line_end];
+        if let Some(r) = CONTINUE_ADVERBS.iter().find_map(|a| rest.strip_prefix(*a)) {
+            rest = r;
+        }
+        let (start, status, listed) = match APPOINT_VERBS.iter().find(|(v, _)| rest.starts_with(*v))
+        {
+            Some((verb, st)) => (line_end - rest.len() + verb.len(), *st, false),
+            None => match last {
+                Some(st) => (at, st, true),
+                None => continue,
+            },
+        };
+        match verb_object(ms, text, i + 1, start) {
+            // a verb-less clause must name its organization
+            Some((roles, org)) if !listed || org.is_some() => {
+                last = Some(status);
+                out.push(Binding {
+                    person: i,
+                    roles,
+                    org,
+                    status,
+                    rule: RESUME,
+                });
+            }
+            _ => last = None,
+        }
+    }
 }
 
 fn title_of(m: &Mention) -> String {
@@ -223,6 +376,7 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
     for (i, m) in ms.iter().enumerate() {
         if m.label == Label::Person {
             bind(rules, ms, text, i, &mut bindings);
+            resume(ms, text, i, &mut bindings);
         }
     }
     let mut rels: Vec<Relation> = Vec::new();
@@ -378,5 +532,96 @@ mod tests {
     #[test]
     fn no_binding_across_words() {
         assert!(rels("董事长在会上说，王建国表示同意。").is_empty());
+    }
+    #[test]
+    fn an_appositive_title_before_another_person_is_not_the_first_persons() {
+        let got = rels("星澜能源董事长李国栋，青穹数据董事长兼总裁王雅琳出席。");
+        assert!(
+            !got.iter().any(|r| r.1 == "李国栋" && r.2 == "青穹数据"),
+            "{got:?}"
+        );
+        // a real appositive still binds
+        assert!(rels("王建国，华为总裁，表示同意。").contains(&t(
+            "HOLDS_POSITION",
+            "王建国",
+            "华为",
+            "总裁",
+            "current"
+        )));
+    }
+
+    #[test]
+    fn continued_clauses_and_honorifics() {
+        let got = rels("王建国先生不再担任华为总裁，仍担任华为董事。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "总裁", "former")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事", "current")),
+            "{got:?}"
+        );
+        // a clause without an appointment verb does not continue the binding
+        let got = rels("王建国担任华为总裁，腾讯董事李明出席。");
+        assert!(
+            !got.iter().any(|r| r.1 == "王建国" && r.2 == "腾讯"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn resume_paragraphs_bind_their_subject() {
+        let got = rels(
+            "简历如下：\n王雅琳，女，1981 年出生，本科学历。曾任华为市场总监、副总裁，2020 年加入腾讯，现任腾讯首席运营官。\n",
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王雅琳", "华为", "市场总监", "former")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王雅琳", "华为", "副总裁", "former")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王雅琳",
+                "腾讯",
+                "首席运营官",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // no 男/女 opening: the clause is not bound to the first name of the paragraph
+        let got = rels("王雅琳表示，曾任华为副总裁的人很多。\n");
+        assert!(!got.iter().any(|r| r.2 == "华为"), "{got:?}");
+    }
+    #[test]
+    fn colon_lists_and_taiwan_titles() {
+        let got = rels("出席的还有：\n- 华为副总裁：王建国\n2. 副行长：李明、赵雅琳\n");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "副总裁", "current")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HAS_ROLE", "李明", "副行长", "副行长", "")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HAS_ROLE", "赵雅琳", "副行长", "副行长", "")),
+            "{got:?}"
+        );
+        // a name list without a colon title does not inherit the title
+        let got = rels("董事长王建国、李明出席。");
+        assert!(!got.iter().any(|r| r.1 == "李明"), "{got:?}");
+        let got = rels("華為董事長暨執行長王建國表示。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "执行长", "current")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "current")),
+            "{got:?}"
+        );
     }
 }

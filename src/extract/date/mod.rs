@@ -240,6 +240,9 @@ const CONNECTORS: &[&str] = &[
     "——", "--", "起至", "至", "到", "~", "～", "-", "－", "—", "–", "〜",
 ];
 
+/// Characters that make `年` the start of a yearly figure (`年产值`, `年均`, `年销量`).
+const YEARLY_FIGURE: &str = "产產均销銷营營收化增薪利度";
+
 impl DateRules {
     pub fn build(lex: &LexiconSet) -> DateRules {
         DateRules {
@@ -266,6 +269,15 @@ impl DateRules {
         }
         let (r, e) = self.words.find_longest(&text[i..lim]).next()?;
         if r.start != 0 {
+            return None;
+        }
+        // `达产后年产值`: 后|年产值, not 后年 (`compound=1` words).
+        if e.attr("compound") == Some("1")
+            && text[i + r.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| YEARLY_FIGURE.contains(c))
+        {
             return None;
         }
         let unit = match e.attr("unit")? {
@@ -743,6 +755,28 @@ mod tests {
         }
         // relative dates need a publication date
         assert!(Rules::builtin().date.find_all("7月20日", None).is_empty());
+    }
+
+    #[test]
+    fn year_words_inside_yearly_figures() {
+        let b = d(2024, 7, 21);
+        // 达产后|年产值, 公司前|年营收: no 后年 / 前年
+        for t in [
+            "项目达产后年产值不低于80亿元",
+            "投产后年均增长5%",
+            "前年营收下降",
+        ] {
+            let got = Rules::builtin().date.find_all(t, Some(b));
+            assert!(got.is_empty(), "{t}: {got:?}");
+        }
+        assert_eq!(
+            day("后年投产", b),
+            Some((d(2026, 1, 1), Precision::Year, None))
+        );
+        assert_eq!(
+            day("公司前年上市", b),
+            Some((d(2022, 1, 1), Precision::Year, None))
+        );
     }
 
     /// Every date of a text as (surface, first day, last day).

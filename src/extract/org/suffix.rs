@@ -12,7 +12,8 @@
 //! - [`MAX_NAME_CHARS`] characters, which bounds the work per suffix (no quadratic scans).
 //!
 //! One exception to the stop words: `和` joining two portfolios of one government body after
-//! a place (`市国土资源和房屋管理局`) is read through.
+//! a place (`市国土资源和房屋管理局`) is read through. And a name cut at a two-character stop
+//! word right after a place that says nothing without them (`杭州联合|农村商业银行`) keeps them.
 //!
 //! Then the name is checked and trimmed:
 //! - Chinese names usually begin with their place (`北京中电博亚科技有限公司`): if a place (or a
@@ -35,7 +36,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{FUND, Needs, OrgRules, PRIORITY, SUFFIX, WordType, right_bad, starts_with_word};
+use super::{
+    FUND, Needs, OrgRules, PRIORITY, SUFFIX, WordType, right_bad, starts_with_word, title_starts,
+};
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Label, OrgKind};
 
 /// The longest name (before its suffix) the left scan will consider, in characters.
@@ -183,7 +186,9 @@ pub(super) fn find(
             continue;
         };
         if right_bad(text, sr.end, r)
-            || (sr.end - sr.start <= 3 && starts_with_word(text, sr.end, r, WordType::RightBad1))
+            || (sr.end - sr.start <= 3
+                && starts_with_word(text, sr.end, r, WordType::RightBad1)
+                && !title_starts(text, sr.end, r))
             || (text[..sr.end].ends_with('会')
                 && starts_with_word(text, sr.end, r, WordType::RightBadHui))
             || marks.stop_inside[sr.start]
@@ -207,18 +212,34 @@ pub(super) fn find(
         {
             continue;
         }
-        if marks.notorg_end.get(&sr.end).is_some_and(|starts| {
+        let notorg = marks.notorg_end.get(&sr.end).and_then(|starts| {
             // `全部` ends like `部`, but not inside `安全部`.
             starts
                 .iter()
-                .any(|s| *s < sr.start && !marks.generic_cover[*s])
-        }) {
+                .copied()
+                .filter(|s| *s < sr.start && !marks.generic_cover[*s])
+                .min()
+        });
+        // A common noun made of an industry word and the suffix (`产业联盟`) is a name when a
+        // place leads it (`华东智造产业联盟`); otherwise (`组建产业联盟`, `东部`) it is none.
+        let generic_notorg = notorg.is_some_and(|ns| {
+            marks
+                .generic_end
+                .get(&sr.start)
+                .is_some_and(|gs| gs.contains(&ns))
+        });
+        if notorg.is_some() && !generic_notorg {
             continue;
         }
         let lim = sentence_start(doc, sr.start);
         let Some(start) = left_boundary(text, sr.start, lim, &marks, r, spec) else {
             continue;
         };
+        if let Some(ns) = notorg
+            && (ns <= start || !leading_places(text, &(start..ns), &marks).1)
+        {
+            continue;
+        }
         // `第三部`, `八部`: a numeral before a one-character suffix counts things.
         if sr.end - sr.start <= 3
             && text[..sr.start]
@@ -228,9 +249,16 @@ pub(super) fn find(
         {
             continue;
         }
-        if !acceptable(text, start..sr.start, spec, &marks, r) {
+        let start = if acceptable(text, start..sr.start, spec, &marks, r) {
+            start
+        } else if text[start..sr.start].chars().count() >= 2
+            && let Some(p) = place_before_stop(text, start, &marks)
+            && acceptable(text, p..sr.start, spec, &marks, r)
+        {
+            p
+        } else {
             continue;
-        }
+        };
         if !seen.insert((start, sr.end)) {
             continue;
         }
@@ -248,6 +276,29 @@ pub(super) fn find(
         }
         out.push(c);
     }
+}
+
+/// `杭州联合农村商业银行`: a name the scan cut at a two-character stop word (`联合`) right
+/// after a place says nothing on its own (`农村商业银行`); the place and the word belong to it.
+/// Where the place starts, if `start` is such a cut.
+fn place_before_stop(text: &str, start: usize, m: &Marks) -> Option<usize> {
+    if !m.stop_end[start] {
+        return None;
+    }
+    let word_start = text[..start].char_indices().rev().nth(1).map(|(i, _)| i)?;
+    if !m.place_end[word_start] {
+        return None;
+    }
+    text[..word_start]
+        .char_indices()
+        .rev()
+        .take(6)
+        .map(|(i, _)| i)
+        .find(|p| {
+            m.place_at
+                .get(p)
+                .is_some_and(|ends| ends.contains(&word_start))
+        })
 }
 
 /// Does a new word start at `end`: the end of text, a non-name character, a stop word or
@@ -618,7 +669,16 @@ fn acceptable(
     };
     let (lead_end, has_place) = leading_places(text, &range, m);
     let has_place = has_place || seat;
-    let core = core_chars(text, lead_end, range.end, m);
+    // `农村商业银行股份有限公司`: a name ending in another suffix says which organization it is
+    // only if what precedes that suffix does.
+    let core_end = r
+        .suffixes
+        .find_all(&text[range.clone()])
+        .filter(|(rg, _)| range.start + rg.end == range.end && rg.end - rg.start > 3)
+        .map(|(rg, _)| range.start + rg.start)
+        .min()
+        .unwrap_or(range.end);
+    let core = core_chars(text, lead_end, core_end, m);
     match spec.needs {
         Needs::Any => true,
         Needs::Org => false,

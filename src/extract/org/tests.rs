@@ -501,3 +501,183 @@ fn companies_named_by_their_role_in_a_deal_are_no_names() {
     // Real names ending in the same words stay.
     assert_eq!(names("星河控股公司发布公告。"), vec!["星河控股公司"]);
 }
+
+/// (text, canonical name) of every organization mention.
+fn texts_and_names(text: &str) -> Vec<(String, String)> {
+    mentions_of(text, Label::Organization)
+        .into_iter()
+        .map(|m| (m.text, m.name))
+        .collect()
+}
+
+#[test]
+fn a_suffix_shaped_alias_resolves_everywhere() {
+    // 星澜科技 ends in the weak suffix 科技, so the suffix rule finds it too (also in the
+    // headline before the definition): every use still names the full company.
+    let got = texts_and_names(
+        "星澜科技发布新品\n星澜科技股份有限公司（以下简称“星澜科技”）今日表示，星澜科技将扩产。",
+    );
+    let short: Vec<&(String, String)> = got.iter().filter(|(t, _)| t == "星澜科技").collect();
+    assert_eq!(short.len(), 3, "{got:?}");
+    assert!(
+        short.iter().all(|(_, n)| n == "星澜科技股份有限公司"),
+        "{got:?}"
+    );
+    // Without a definition the suffix name stays its own name.
+    let got = texts_and_names("星澜科技今日表示将扩产。");
+    assert_eq!(got, vec![("星澜科技".to_string(), "星澜科技".to_string())]);
+}
+
+#[test]
+fn a_defined_placeholder_means_the_filing_company() {
+    let text = "青穹智能股份有限公司（以下简称“公司”）董事会收到辞职报告。王立新先生仍担任公司董事。公司的子公司与该公司签约，依据公司法办理。";
+    let got = texts_and_names(text);
+    let uses: Vec<&(String, String)> = got.iter().filter(|(t, _)| t == "公司").collect();
+    // the definition and 仍担任公司董事; not 子公司, 该公司 or 公司法 — the first use
+    // (公司的子公司) does count.
+    assert_eq!(uses.len(), 3, "{got:?}");
+    assert!(
+        uses.iter().all(|(_, n)| n == "青穹智能股份有限公司"),
+        "{got:?}"
+    );
+    // Without a definition 公司 is no organization.
+    assert!(names("公司董事会收到辞职报告。").is_empty());
+    // 甲方 stays no alias.
+    let got = texts_and_names("青穹智能股份有限公司（以下简称“甲方”）与乙方签约。");
+    assert!(got.iter().all(|(t, _)| t != "甲方"), "{got:?}");
+}
+
+#[test]
+fn a_party_unit_before_its_secretary_title_is_the_organization() {
+    let got = texts_and_names(
+        "澄江能源集团有限公司（以下简称“澄江能源”）党委书记、董事长李国栋出席。澄江能源党委书记李国栋致辞。",
+    );
+    assert!(
+        got.contains(&("澄江能源".to_string(), "澄江能源集团有限公司".to_string())),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(t, _)| !t.ends_with("党委")), "{got:?}");
+    // A party committee named alone (no title after it) is still one.
+    assert_eq!(names("澄江能源党委召开会议。"), vec!["澄江能源党委"]);
+}
+
+#[test]
+fn a_title_after_a_company_suffix_is_no_common_noun() {
+    // 市场 after 有限公司 is normally a common noun (保险市场), but 市场总监 is a title.
+    assert_eq!(
+        names("曾任广州云帆网络科技有限公司市场总监。"),
+        vec!["广州云帆网络科技有限公司"]
+    );
+    assert!(names("保险公司市场竞争加剧。").is_empty());
+}
+
+#[test]
+fn an_industry_alliance_with_a_place_is_a_name() {
+    assert_eq!(names("由华东智造产业联盟主办。"), vec!["华东智造产业联盟"]);
+    assert_eq!(
+        kind_of("由华东智造产业联盟主办。", "华东智造产业联盟"),
+        Some(OrgKind::Association)
+    );
+    assert!(names("多家企业组建产业联盟。").is_empty());
+    assert!(names("推动建立战略联盟。").is_empty());
+}
+
+#[test]
+fn an_agency_under_a_ministry_and_partnerships() {
+    assert_eq!(
+        names("經濟部產業發展署副署長出席。"),
+        vec!["經濟部產業發展署"]
+    );
+    assert_eq!(
+        kind_of("經濟部產業發展署副署長出席。", "經濟部產業發展署"),
+        Some(OrgKind::Government)
+    );
+    assert_eq!(names("經濟部表示支持。"), vec!["經濟部"]);
+    assert_eq!(
+        names("深圳前源投资合伙企业（有限合伙）转让股权。"),
+        vec!["深圳前源投资合伙企业（有限合伙）"]
+    );
+    assert_eq!(
+        kind_of(
+            "深圳前源投资合伙企业（有限合伙）转让股权。",
+            "深圳前源投资合伙企业（有限合伙）"
+        ),
+        Some(OrgKind::Fund)
+    );
+    assert!(names("设立合伙企业。").is_empty());
+}
+
+#[test]
+fn alias_parentheses_with_two_aliases_or_other_notes() {
+    let got = texts_and_names(
+        "收购深圳博衍生物技术有限公司（以下简称“博衍生物”或“标的公司”）55%股权，标的公司总经理表示同意。",
+    );
+    for a in ["博衍生物", "标的公司"] {
+        assert!(
+            got.contains(&(a.to_string(), "深圳博衍生物技术有限公司".to_string())),
+            "{a}: {got:?}"
+        );
+    }
+    let got = texts_and_names(
+        "岭南药业集团股份有限公司（以下简称“岭南药业”，股票代码：600987）公告，岭南药业拟收购。",
+    );
+    assert!(
+        got.iter()
+            .filter(|(t, _)| t == "岭南药业")
+            .all(|(_, n)| n == "岭南药业集团股份有限公司"),
+        "{got:?}"
+    );
+    let got = texts_and_names("星澜数据股份有限公司（股票代码：600123，以下简称“星澜数据”）公告。");
+    assert!(
+        got.contains(&("星澜数据".to_string(), "星澜数据股份有限公司".to_string())),
+        "{got:?}"
+    );
+    // a parenthesis with notes but no 简称 defines nothing
+    let got = mentions_of(
+        "星澜数据股份有限公司（股票代码：600123，星澜数据）公告。",
+        Label::Organization,
+    );
+    assert!(!got.iter().any(|m| m.rule == ALIAS_DEF), "{got:?}");
+}
+
+#[test]
+fn names_ending_in_another_suffix_and_place_plus_stop_word() {
+    // 农村商业银行 says which kind of bank, not which bank: the place before 联合 belongs to it.
+    assert_eq!(
+        names("曾任杭州联合农村商业银行股份有限公司副行长。"),
+        vec!["杭州联合农村商业银行股份有限公司"]
+    );
+    assert!(names("多家农村商业银行股份有限公司参与。").is_empty());
+    assert_eq!(
+        names("宁波银行股份有限公司表示。"),
+        vec!["宁波银行股份有限公司"]
+    );
+    // a bare suffix after a place and a stop word is still no name
+    assert!(names("我们在纽约也有办公室。").is_empty());
+    // a two-character stop word after a place does not join an acceptable name to the place
+    assert_eq!(
+        names("上海推动星澜科技有限公司上市。"),
+        vec!["星澜科技有限公司"]
+    );
+}
+
+#[test]
+fn agency_suffix_before_its_head_title_and_foreign_company_forms() {
+    assert_eq!(
+        names("衛生福利部食品藥物管理署署長出席。"),
+        vec!["衛生福利部食品藥物管理署"]
+    );
+    assert_eq!(
+        names("日本三井物產株式會社跟投。"),
+        vec!["日本三井物產株式會社"]
+    );
+    // a shareholder word before a name is no part of it
+    assert_eq!(
+        names("老股東鼎峰創業投資股份有限公司持續加碼。"),
+        vec!["鼎峰創業投資股份有限公司"]
+    );
+    // 投资促进 is a line of work inside a bureau's name, not a verb that ends the scan
+    assert_eq!(names("江西省投资促进局协办。"), vec!["江西省投资促进局"]);
+    // a verb before a bare 公司 is no name
+    assert!(names("本次收购将补齐公司在该领域的短板。").is_empty());
+}
