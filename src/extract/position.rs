@@ -361,6 +361,17 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
     }
 }
 
+/// Heads of a government (`市长`, `副区长`) are not posts of the party committee a title
+/// chain starts with (`南昌市委书记、市长许某`: 书记 of the 市委, 市长 of the city government).
+const GOVERNMENT_HEADS: [&str; 8] = [
+    "省长", "市长", "区长", "县长", "州长", "镇长", "乡长", "旗长",
+];
+
+/// Is `title` a head of government and `org` a party committee (`X市委`, `X区委`, `X党委`)?
+fn party_committee_with_executive_title(org: &str, title: &str) -> bool {
+    org.ends_with('委') && GOVERNMENT_HEADS.iter().any(|h| title.ends_with(h))
+}
+
 fn title_of(m: &Mention) -> String {
     match &m.attrs {
         Attrs::Role { title } => title.clone(),
@@ -405,6 +416,7 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
                 });
             }
             if let Some(o) = b.org
+                && !party_committee_with_executive_title(&ms[o].text, &title)
                 && seen.insert((RelType::HoldsPosition, b.person, o, title.clone()))
             {
                 rels.push(Relation {
@@ -621,6 +633,41 @@ mod tests {
         );
         assert!(
             got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "current")),
+            "{got:?}"
+        );
+    }
+    #[test]
+    fn government_heads_are_no_posts_of_the_party_committee() {
+        let got = rels("中共深圳市委常委、副市长王建国出席。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "中共深圳市委",
+                "常委",
+                "current"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|r| r.3 == "副市长" && r.0 == "HOLDS_POSITION"),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HAS_ROLE", "王建国", "副市长", "副市长", "")),
+            "{got:?}"
+        );
+        // a head of government of the government itself still binds
+        let got = rels("深圳市人民政府副市长王建国出席。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "深圳市人民政府",
+                "副市长",
+                "current"
+            )),
             "{got:?}"
         );
     }

@@ -21,6 +21,9 @@
 //!   cut off (`记者走访北京银行` → `北京银行`), unless the suffix is a branch (`分行`) and that
 //!   text is itself an organization (`招商银行深圳分行`).
 //! - `owner=split` suffixes (funds) drop a known organization that prefixes them.
+//! - A descriptor ending in `企业` before the name is cut off (`香港本地晶片设计企业|锋芯科技有限公司`),
+//!   unless a line of business follows it (`X企业管理有限公司`).
+//! - A place may lend its last character to a party-committee suffix (`南山区|委` is `南山区委`).
 //! - The name must say *which* organization: after removing a leading place/administrative
 //!   word (or a county shape such as `戴窑镇`) and trailing generic words (`科技`, `投资`,
 //!   `产业`), something must remain (`needs=core`, at most six characters without a place), or
@@ -440,6 +443,20 @@ fn left_boundary(
     {
         start += i + "公司".len();
     }
+    // `香港本地晶片设计企业锋芯科技有限公司`: a descriptor ending in 企业 before a company name is no
+    // part of it — unless the name after it is a line of business (`X企业管理有限公司`) or too
+    // short. Other bodies may be named after the enterprises they serve (`X粮食企业指导办公室`).
+    if spec.kind == OrgKind::Enterprise
+        && let Some(i) = text[start..suffix_start].rfind("企业")
+    {
+        let after = start + i + "企业".len();
+        if text[start..start + i].chars().count() >= 2
+            && text[after..suffix_start].chars().count() >= 2
+            && !m.generic_start[after]
+        {
+            start = after;
+        }
+    }
     // Names begin with their place: cut off what comes before the first place or known name.
     let first_lead = text[start..suffix_start]
         .char_indices()
@@ -668,7 +685,13 @@ fn acceptable(
         None => (range, false),
     };
     let (lead_end, has_place) = leading_places(text, &range, m);
-    let has_place = has_place || seat;
+    // `南山区委`: the place (`南山区`) lends its last character to the suffix (`区委`).
+    let place_into_suffix = m.place_at.get(&lead_end).is_some_and(|ends| {
+        ends.iter().any(|&e| {
+            e > range.end && text[range.end..e].chars().count() == 1 && text[e..].starts_with('委')
+        })
+    });
+    let has_place = has_place || seat || place_into_suffix;
     // `农村商业银行股份有限公司`: a name ending in another suffix says which organization it is
     // only if what precedes that suffix does.
     let core_end = r

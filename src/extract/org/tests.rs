@@ -681,3 +681,25 @@ fn agency_suffix_before_its_head_title_and_foreign_company_forms() {
     // a verb before a bare 公司 is no name
     assert!(names("本次收购将补齐公司在该领域的短板。").is_empty());
 }
+
+#[test]
+fn descriptors_and_district_committees() {
+    assert_eq!(
+        names("香港本地晶片設計企業鋒芯科技有限公司宣布融资。"),
+        vec!["鋒芯科技有限公司"]
+    );
+    // a line of business after 企业 is part of the name
+    assert_eq!(
+        names("上海青禾企业管理有限公司成立。"),
+        vec!["上海青禾企业管理有限公司"]
+    );
+    assert_eq!(
+        names("任湖南省直属粮食企业生产经营指导办公室副主任。"),
+        vec!["湖南省直属粮食企业生产经营指导办公室"]
+    );
+    assert_eq!(names("南山区委副书记出席。"), vec!["南山区委"]);
+    assert_eq!(
+        names("創新科技及工業局局長表示。"),
+        vec!["創新科技及工業局"]
+    );
+}
