@@ -104,6 +104,7 @@ fn rule_ids_match_rule_docs() {
         position::APPOSITIVE,
         position::APPOINTED,
         position::RESUME,
+        position::FILER,
     ];
     #[derive(Deserialize)]
     struct Doc {

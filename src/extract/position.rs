@@ -12,6 +12,9 @@
 //! - `position.appositive` — `人名，组织职务，` (`张某，某公司总裁，`).
 //! - `position.appointed` — `人名[先生|女士] + 担任/出任/被任命为/曾任/不再担任 … + [组织]职务`,
 //!   and the clauses that continue it (`…，仍担任公司董事`, `，并兼任X总裁`).
+//! - `position.filer` — in a filing that defines a placeholder for itself (`（以下简称“公司”）`),
+//!   a company officer's title with no organization in its sentence is the filer's
+//!   (`经董事长杜某提名`).
 //! - `position.resume` — a résumé paragraph `人名，男|女，…`: its clauses `曾任/历任/现任/任 +
 //!   [组织]职务` are the subject's (`曾任X公司技术总监、副总裁，…，现任公司营销中心总经理`).
 //!
@@ -35,6 +38,7 @@ pub const TITLE_AFTER: RuleId = RuleId("position.title_after");
 pub const APPOSITIVE: RuleId = RuleId("position.appositive");
 pub const APPOINTED: RuleId = RuleId("position.appointed");
 pub const RESUME: RuleId = RuleId("position.resume");
+pub const FILER: RuleId = RuleId("position.filer");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -301,6 +305,82 @@ fn continuation(ms: &[Mention], text: &str, person: usize, mut pos: usize, out: 
     }
 }
 
+/// Adverbs before the verb of a clause whose subject is left out (`，并继续担任`).
+const ELIDED_ADVERBS: [&str; 7] = ["并", "同时", "仍", "还", "将", "继续", "现"];
+
+/// `吴某将继续持有X 30% 股权，并继续担任X总经理。`: a later clause of the person's sentence
+/// that opens with an appointment verb and has no subject of its own is the person's — up to
+/// the next person or the end of the sentence.
+fn elided_subject(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
+    let p = &ms[i];
+    let next_person = ms[i + 1..]
+        .iter()
+        .find(|m| m.label == Label::Person)
+        .map_or(text.len(), |m| m.range.start);
+    let sentence_end = text[p.range.end..]
+        .find(['。', '；', '\n'])
+        .map_or(text.len(), |n| p.range.end + n);
+    let limit = next_person.min(sentence_end);
+    // the first clause (right after the name) is `bind`'s
+    let mut at = p.range.end;
+    while let Some(n) = text[at..limit].find('，') {
+        at += n + '，'.len_utf8();
+        let mut rest = &text[at..limit];
+        while let Some(r) = ELIDED_ADVERBS.iter().find_map(|a| rest.strip_prefix(*a)) {
+            rest = r;
+        }
+        let Some((verb, st)) = APPOINT_VERBS
+            .iter()
+            .find(|(v, _)| *v != "任" && rest.starts_with(*v))
+        else {
+            continue;
+        };
+        let start = limit - rest.len() + verb.len();
+        if let Some((roles, org)) = verb_object(ms, text, i + 1, start) {
+            // `曾任华为副总裁的人`: a relative clause describes someone else
+            let end = roles.last().map_or(start, |&r| ms[r].range.end);
+            if text[end..].starts_with('的') {
+                continue;
+            }
+            out.push(Binding {
+                person: i,
+                roles,
+                org,
+                status: *st,
+                rule: APPOINTED,
+            });
+        }
+    }
+}
+
+/// `position.filer`: bindings without an organization whose titles are all company offices
+/// (`kind=executive` in `titles.txt`), in a document that defines a placeholder for the filer
+/// and in a sentence that names no other organization, go to the filer.
+fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
+    let Some(filer) = ms.iter().position(|m| {
+        m.label == Label::Organization && m.rule == crate::extract::org::ALIAS_PLACEHOLDER
+    }) else {
+        return;
+    };
+    for b in bindings.iter_mut() {
+        let sentence = ms[b.person].sentence;
+        if b.org.is_some()
+            || ![TITLE_BEFORE, TITLE_AFTER].contains(&b.rule)
+            || ms.iter().any(|m| {
+                m.label == Label::Organization && m.sentence == sentence && m.name != ms[filer].name
+            })
+            || !b
+                .roles
+                .iter()
+                .all(|&r| rules.role.kind_of(&title_of(&ms[r])) == Some("executive"))
+        {
+            continue;
+        }
+        b.org = Some(filer);
+        b.rule = FILER;
+    }
+}
+
 /// `刘某，男，1978 年出生，…曾任X公司技术总监、副总裁，…现任公司营销中心总经理。`: in the
 /// paragraph of a person introduced with their sex, every clause that opens with an
 /// appointment verb is that person's.
@@ -388,8 +468,10 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
         if m.label == Label::Person {
             bind(rules, ms, text, i, &mut bindings);
             resume(ms, text, i, &mut bindings);
+            elided_subject(ms, text, i, &mut bindings);
         }
     }
+    filer_titles(rules, ms, &mut bindings);
     let mut rels: Vec<Relation> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for b in bindings {
@@ -670,5 +752,39 @@ mod tests {
             )),
             "{got:?}"
         );
+    }
+    #[test]
+    fn elided_subjects_and_the_filer() {
+        let got = rels("交易完成后，王建国将继续持有华为30%股权，并继续担任华为总经理。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "总经理", "current")),
+            "{got:?}"
+        );
+        // another person in between takes the clause
+        let got = rels("王建国表示同意，李明随后发言，并担任华为总经理。");
+        assert!(
+            !got.iter().any(|r| r.1 == "王建国" && r.2 == "华为"),
+            "{got:?}"
+        );
+        let filing = "青穹智能股份有限公司（以下简称“公司”）董事会公告。\n经董事长王建国提名，董事会同意聘任。\n经市长李明同意。";
+        let got = rels(filing);
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "青穹智能股份有限公司",
+                "董事长",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // a government title is not the filer's
+        assert!(
+            !got.iter().any(|r| r.1 == "李明" && r.0 == "HOLDS_POSITION"),
+            "{got:?}"
+        );
+        // without a placeholder definition a bare title binds to nothing
+        let got = rels("经董事长王建国提名，董事会同意聘任。");
+        assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");
     }
 }

@@ -262,6 +262,15 @@ pub(super) fn find(
         } else {
             continue;
         };
+        // `总规模100亿元的集成电路产业基金`: an industry fund after 的 describes a fund, it does
+        // not name one (a named fund carries its place or owner: `的合肥新能源汽车产业基金`).
+        if spec.kind == OrgKind::Fund
+            && spec.needs == Needs::Any
+            && text[..start].ends_with('的')
+            && !leading_places(text, &(start..sr.start), &marks).1
+        {
+            continue;
+        }
         if !seen.insert((start, sr.end)) {
             continue;
         }

@@ -703,3 +703,16 @@ fn descriptors_and_district_committees() {
         vec!["創新科技及工業局"]
     );
 }
+
+#[test]
+fn an_industry_fund_after_de_is_a_description() {
+    assert!(names("合肥已设立总规模100亿元的集成电路产业基金。").is_empty());
+    assert_eq!(
+        names("设立总规模50亿元的合肥新能源汽车产业基金。"),
+        vec!["合肥新能源汽车产业基金"]
+    );
+    assert_eq!(
+        names("数字经济产业基金完成募集。"),
+        vec!["数字经济产业基金"]
+    );
+}
