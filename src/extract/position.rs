@@ -113,13 +113,32 @@ fn ending_at(
 /// The organization right before mention `i` (which starts at `pos`): glued by nothing, `的`,
 /// a space, or a status word (`腾讯原董事长`).
 fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -> Option<usize> {
-    let j = i.checked_sub(1)?;
+    let mut j = i.checked_sub(1)?;
+    // `博朗斯亚太区总裁`, `华为中国区总裁`: the region of the post sits between them.
+    if ms[j].label == Label::Location
+        && ms[j].range.end <= pos
+        && match &text[ms[j].range.end..pos] {
+            "" => text[ms[j].range.clone()].ends_with('区'),
+            gap => ["区", "地区", "大区"].contains(&gap),
+        }
+        && j > 0
+        && ms[j - 1].label == Label::Organization
+        && ms[j - 1].range.end == ms[j].range.start
+    {
+        j -= 1;
+        return Some(j);
+    }
     let m = &ms[j];
     if m.label != Label::Organization || m.range.end > pos {
         return None;
     }
     let gap = &text[m.range.end..pos];
-    (gap.is_empty() || ORG_GLUE.contains(&gap) || rules.role.is_status_word(gap)).then_some(j)
+    // `华为亚太|区|总裁` (the known name took the region): the region's 区 is glue too.
+    (gap.is_empty()
+        || ORG_GLUE.contains(&gap)
+        || ["区", "大区", "地区"].contains(&gap)
+        || rules.role.is_status_word(gap))
+    .then_some(j)
 }
 
 /// Roles chained to the left of `pos`, nearest first (`党委书记、董事长` → [董事长, 党委书记]).
@@ -786,5 +805,25 @@ mod tests {
         // without a placeholder definition a bare title binds to nothing
         let got = rels("经董事长王建国提名，董事会同意聘任。");
         assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");
+    }
+    #[test]
+    fn a_region_between_the_company_and_the_title() {
+        let got = rels("华为亚太区总裁王建国致辞。");
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.2.starts_with("华为") && r.3 == "总裁"),
+            "{got:?}"
+        );
+        let got = rels("星澜数据有限公司亚太区总裁李明致辞。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "李明",
+                "星澜数据有限公司",
+                "总裁",
+                "current"
+            )),
+            "{got:?}"
+        );
     }
 }

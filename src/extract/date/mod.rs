@@ -758,6 +758,19 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_in_parentheses_after_a_date_is_its_weekday() {
+        let b = d(2024, 6, 14);
+        let got = all("发布时间：2024 年 6 月 14 日（星期五）", b);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, d(2024, 6, 14));
+        let got = all("会议定于6月20日(周四)举行", b);
+        assert_eq!(got.len(), 1, "{got:?}");
+        // a weekday in parentheses after something else is still a date
+        let got = all("例会（周五）照常举行", b);
+        assert_eq!(got.first().map(|x| x.1), Some(d(2024, 6, 21)), "{got:?}");
+    }
+
+    #[test]
     fn year_words_inside_yearly_figures() {
         let b = d(2024, 7, 21);
         // 达产后|年产值, 公司前|年营收: no 后年 / 前年
