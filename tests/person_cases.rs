@@ -105,6 +105,7 @@ fn rule_ids_match_rule_docs() {
         position::APPOINTED,
         position::RESUME,
         position::FILER,
+        position::TABLE,
     ];
     #[derive(Deserialize)]
     struct Doc {

@@ -12,6 +12,9 @@
 //! - `position.appositive` — `人名，组织职务，` (`张某，某公司总裁，`).
 //! - `position.appointed` — `人名[先生|女士] + 担任/出任/被任命为/曾任/不再担任 … + [组织]职务`,
 //!   and the clauses that continue it (`…，仍担任公司董事`, `，并兼任X总裁`).
+//! - `position.table` — a Markdown table with a name column and a title column (`| 姓名 | 单位 |
+//!   职务 |`): each row binds its person to the titles of its title cell and the organization
+//!   of its unit cell.
 //! - `position.filer` — in a filing that defines a placeholder for itself (`（以下简称“公司”）`),
 //!   a company officer's title with no organization in its sentence is the filer's
 //!   (`经董事长杜某提名`).
@@ -39,6 +42,7 @@ pub const APPOSITIVE: RuleId = RuleId("position.appositive");
 pub const APPOINTED: RuleId = RuleId("position.appointed");
 pub const RESUME: RuleId = RuleId("position.resume");
 pub const FILER: RuleId = RuleId("position.filer");
+pub const TABLE: RuleId = RuleId("position.table");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -372,6 +376,83 @@ fn elided_subject(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) 
     }
 }
 
+/// Header words of a table's name, unit and title columns.
+const NAME_HEADERS: [&str; 3] = ["姓名", "嘉宾", "人员"];
+const UNIT_HEADERS: [&str; 5] = ["单位", "工作单位", "公司", "机构", "企业"];
+const TITLE_HEADERS: [&str; 4] = ["职务", "职位", "职称", "头衔"];
+
+/// Byte ranges of the cells of a Markdown table line (`| a | b |`), trimmed.
+fn cells(text: &str, line: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let l = &text[line.clone()];
+    let inner = l.trim();
+    let Some(inner) = inner.strip_prefix('|') else {
+        return Vec::new();
+    };
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let base = line.start + (inner.as_ptr() as usize - l.as_ptr() as usize);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in inner.split('|') {
+        let lead = part.len() - part.trim_start().len();
+        let s = base + at + lead;
+        out.push(s..s + part.trim().len());
+        at += part.len() + 1;
+    }
+    out
+}
+
+/// `position.table`: rows of a table whose header names a name column and a title column.
+fn table_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
+    let mut cols: Option<(usize, Option<usize>, usize)> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let range = line_start..line_start + line.trim_end_matches(['\n', '\r']).len();
+        line_start += line.len();
+        let cs = cells(text, range);
+        if cs.is_empty() {
+            cols = None;
+            continue;
+        }
+        let cell = |i: usize| cs.get(i).map(|r| &text[r.clone()]);
+        let find =
+            |names: &[&str]| (0..cs.len()).find(|&i| cell(i).is_some_and(|c| names.contains(&c)));
+        if let (Some(n), Some(t)) = (find(&NAME_HEADERS), find(&TITLE_HEADERS)) {
+            cols = Some((n, find(&UNIT_HEADERS), t));
+            continue;
+        }
+        let Some((n, u, t)) = cols else {
+            continue;
+        };
+        let within = |i: usize, label: Label| -> Vec<usize> {
+            let Some(r) = cs.get(i) else {
+                return Vec::new();
+            };
+            ms.iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.label == label && r.start <= m.range.start && m.range.end <= r.end
+                })
+                .map(|(k, _)| k)
+                .collect()
+        };
+        let (Some(&person), roles) = (within(n, Label::Person).first(), within(t, Label::Role))
+        else {
+            continue;
+        };
+        if roles.is_empty() {
+            continue;
+        }
+        let org = u.and_then(|u| within(u, Label::Organization).first().copied());
+        out.push(Binding {
+            person,
+            roles,
+            org,
+            status: PositionStatus::Current,
+            rule: TABLE,
+        });
+    }
+}
+
 /// `position.filer`: bindings without an organization whose titles are all company offices
 /// (`kind=executive` in `titles.txt`), in a document that defines a placeholder for the filer
 /// and in a sentence that names no other organization, go to the filer.
@@ -491,6 +572,7 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
         }
     }
     filer_titles(rules, ms, &mut bindings);
+    table_rows(ms, text, &mut bindings);
     let mut rels: Vec<Relation> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for b in bindings {
@@ -825,5 +907,24 @@ mod tests {
             )),
             "{got:?}"
         );
+    }
+    #[test]
+    fn table_rows_bind_name_unit_and_titles() {
+        let got = rels(
+            "嘉宾名单\n\n| 姓名 | 单位 | 职务 |\n| --- | --- | --- |\n| 王建国 | 华为 | 党委书记、董事长 |\n| 李明 | 腾讯 | 副总裁 |\n\n会议结束。",
+        );
+        for (p, o, ti) in [
+            ("王建国", "华为", "党委书记"),
+            ("王建国", "华为", "董事长"),
+            ("李明", "腾讯", "副总裁"),
+        ] {
+            assert!(
+                got.contains(&t("HOLDS_POSITION", p, o, ti, "current")),
+                "{got:?}"
+            );
+        }
+        // a table without a title column binds nothing
+        let got = rels("| 姓名 | 单位 |\n| --- | --- |\n| 王建国 | 华为 |\n");
+        assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");
     }
 }
