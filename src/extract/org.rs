@@ -143,6 +143,8 @@ pub(crate) struct SuffixSpec {
     pub dept: bool,
     /// A unit (`党委`, `工会`) of the organization it follows: no mention of its own there.
     pub unit: bool,
+    /// Characters that, right after the suffix, make it part of a word (`系统`, `系列`).
+    pub not_before: Vec<char>,
 }
 
 /// Compiled organization rules, built once.
@@ -224,6 +226,7 @@ impl OrgRules {
                 weak: e.attr("weak") == Some("1"),
                 dept: e.attr("dept") == Some("1"),
                 unit: e.attr("unit") == Some("1"),
+                not_before: e.attr("notbefore").unwrap_or("").chars().collect(),
             })
             .collect();
         let suffix_entries: Vec<Entry> = lex

@@ -195,6 +195,10 @@ pub(super) fn find(
             || (text[..sr.end].ends_with('会')
                 && starts_with_word(text, sr.end, r, WordType::RightBadHui))
             || marks.stop_inside[sr.start]
+            || text[sr.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| spec.not_before.contains(&c))
         {
             continue;
         }

@@ -716,3 +716,19 @@ fn an_industry_fund_after_de_is_a_description() {
         vec!["数字经济产业基金"]
     );
 }
+
+#[test]
+fn words_that_end_like_a_department() {
+    assert!(names("全省三级医院电子病历系统应用水平提升。").is_empty());
+    assert!(
+        names("清华大学产品系列发布。")
+            .iter()
+            .all(|n| n != "清华大学产品系")
+    );
+    assert_eq!(
+        names("清华大学电子工程系主任出席。"),
+        vec!["清华大学电子工程系"]
+    );
+    // other one-character suffixes are not affected
+    assert_eq!(names("据福州市公安局统计。"), vec!["福州市公安局"]);
+}
