@@ -354,7 +354,7 @@ impl DateRules {
                 j = e;
             }
             return next_char(text, j).is_some_and(|x| {
-                "年月日号號天季周週-/.．·•／－—–~～至到（(QqH".contains(x) || x.is_ascii_digit()
+                "年月日号號天季周週-/.．·•／－—–~～至到（(QqH财財".contains(x) || x.is_ascii_digit()
             });
         }
         if self.word_once(text, i).is_some() || "周週星礼禮".contains(c) {
@@ -768,6 +768,28 @@ mod tests {
         // a weekday in parentheses after something else is still a date
         let got = all("例会（周五）照常举行", b);
         assert_eq!(got.first().map(|x| x.1), Some(d(2024, 6, 21)), "{got:?}");
+    }
+
+    #[test]
+    fn fiscal_years_and_latin_halves() {
+        let b = d(2024, 7, 21);
+        assert_eq!(
+            day("公司2023财年营收8亿元", b),
+            Some((d(2023, 1, 1), Precision::Year, None))
+        );
+        assert_eq!(
+            day("2024 年 H1 收入", b),
+            Some((d(2024, 1, 1), Precision::Half, None))
+        );
+        assert_eq!(
+            day("2024年H2", b),
+            Some((d(2024, 7, 1), Precision::Half, None))
+        );
+        // H100 is a chip, not a half
+        assert_eq!(
+            day("2024年H100出货", b),
+            Some((d(2024, 1, 1), Precision::Year, None))
+        );
     }
 
     #[test]
