@@ -499,25 +499,24 @@ pub(crate) fn right_bad(text: &str, end: usize, r: &OrgRules) -> bool {
 
 /// Does a job title (`titles.txt`) start at byte `at`?
 pub(crate) fn title_starts(text: &str, at: usize, r: &OrgRules) -> bool {
-    let rest = &text[at..];
-    let window = &rest[..rest
-        .char_indices()
-        .nth(8)
-        .map(|(i, _)| i)
-        .unwrap_or(rest.len())];
-    r.titles.find_all(window).any(|(range, _)| range.start == 0)
+    term_starts(&r.titles, text, at, 8)
 }
 
 /// Does a word of type `t` start at byte `at`?
 pub(crate) fn starts_with_word(text: &str, at: usize, r: &OrgRules, t: WordType) -> bool {
+    r.words(t).any(|m| term_starts(m, text, at, 4))
+}
+
+/// Does a term of `m` no longer than `max_chars` characters start at byte `at`? (Only a
+/// window of the text is searched, so the cost does not grow with the text.)
+pub(crate) fn term_starts(m: &TermMatcher, text: &str, at: usize, max_chars: usize) -> bool {
     let rest = &text[at..];
     let window = &rest[..rest
         .char_indices()
-        .nth(4)
+        .nth(max_chars)
         .map(|(i, _)| i)
         .unwrap_or(rest.len())];
-    r.words(t)
-        .any(|m| m.find_all(window).any(|(range, _)| range.start == 0))
+    m.find_all(window).any(|(range, _)| range.start == 0)
 }
 
 /// An ASCII-initial (or -final) name must not continue an ASCII word.

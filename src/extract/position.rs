@@ -74,7 +74,7 @@ const APPOINT_VERBS: [(&str, PositionStatus); 17] = [
 const APPOSITIVE_OPEN: [&str; 2] = ["，", ","];
 /// Honorifics between a name and its verb (`钱某先生不再担任`).
 const HONORIFICS: [&str; 2] = ["先生", "女士"];
-/// Adverbs that open a clause continuing the same subject (`，仍担任`, `，并兼任`).
+/// Adverbs that open a résumé clause (`，现任`, `，并兼任`).
 const CONTINUE_ADVERBS: [&str; 5] = ["仍", "并", "同时", "还", "现"];
 /// A résumé paragraph: the name, then its sex (`刘某，男，1978 年出生`).
 const RESUME_OPEN: [&str; 4] = ["，男", "，女", ",男", ",女"];
@@ -257,7 +257,6 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Bindi
         return;
     }
     let status = status.unwrap_or_else(|| status_at(rules, text, &[ms[roles[0]].range.start]));
-    let continues = rule == APPOINTED;
     out.push(Binding {
         person: i,
         roles,
@@ -265,9 +264,19 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Bindi
         status,
         rule,
     });
-    if continues {
-        continuation(ms, text, i, last_end, out);
+}
+
+/// The appointment verb opening a clause, after any of `adverbs` (`并继续担任`): the bytes up
+/// to the end of the verb, and the status it implies. The bare `任` only where `bare_ren`.
+fn clause_verb(rest: &str, adverbs: &[&str], bare_ren: bool) -> Option<(usize, PositionStatus)> {
+    let mut r = rest;
+    while let Some(x) = adverbs.iter().find_map(|a| r.strip_prefix(*a)) {
+        r = x;
     }
+    let (verb, st) = APPOINT_VERBS
+        .iter()
+        .find(|(v, _)| (bare_ren || *v != "任") && r.starts_with(*v))?;
+    Some((rest.len() - r.len() + verb.len(), *st))
 }
 
 /// `[org][的]title[、title]` starting exactly at `start` (the object of a verb), searched from
@@ -295,39 +304,6 @@ fn verb_object(
     (!roles.is_empty()).then_some((roles, org))
 }
 
-/// After an appointment binding ending at `pos`: clauses `，仍担任[org]title`, `，并兼任…`
-/// continue the same subject (`钱某不再担任公司总经理，仍担任公司董事`).
-fn continuation(ms: &[Mention], text: &str, person: usize, mut pos: usize, out: &mut Vec<Binding>) {
-    loop {
-        let mut rest = &text[pos..];
-        let Some(r) = APPOSITIVE_OPEN.iter().find_map(|o| rest.strip_prefix(*o)) else {
-            return;
-        };
-        rest = r;
-        if let Some(r) = CONTINUE_ADVERBS.iter().find_map(|a| rest.strip_prefix(*a)) {
-            rest = r;
-        }
-        let Some((verb, st)) = APPOINT_VERBS
-            .iter()
-            .find(|(v, _)| *v != "任" && rest.starts_with(*v))
-        else {
-            return;
-        };
-        let start = text.len() - rest.len() + verb.len();
-        let Some((roles, org)) = verb_object(ms, text, person + 1, start) else {
-            return;
-        };
-        pos = roles.last().map_or(start, |&r| ms[r].range.end);
-        out.push(Binding {
-            person,
-            roles,
-            org,
-            status: *st,
-            rule: APPOINTED,
-        });
-    }
-}
-
 /// Adverbs before the verb of a clause whose subject is left out (`，并继续担任`).
 const ELIDED_ADVERBS: [&str; 7] = ["并", "同时", "仍", "还", "将", "继续", "现"];
 
@@ -348,17 +324,10 @@ fn elided_subject(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) 
     let mut at = p.range.end;
     while let Some(n) = text[at..limit].find('，') {
         at += n + '，'.len_utf8();
-        let mut rest = &text[at..limit];
-        while let Some(r) = ELIDED_ADVERBS.iter().find_map(|a| rest.strip_prefix(*a)) {
-            rest = r;
-        }
-        let Some((verb, st)) = APPOINT_VERBS
-            .iter()
-            .find(|(v, _)| *v != "任" && rest.starts_with(*v))
-        else {
+        let Some((len, st)) = clause_verb(&text[at..limit], &ELIDED_ADVERBS, false) else {
             continue;
         };
-        let start = limit - rest.len() + verb.len();
+        let start = at + len;
         if let Some((roles, org)) = verb_object(ms, text, i + 1, start) {
             // `曾任华为副总裁的人`: a relative clause describes someone else
             let end = roles.last().map_or(start, |&r| ms[r].range.end);
@@ -369,7 +338,7 @@ fn elided_subject(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) 
                 person: i,
                 roles,
                 org,
-                status: *st,
+                status: st,
                 rule: APPOINTED,
             });
         }
@@ -512,18 +481,14 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
         if c == '。' {
             last = None;
         }
-        let mut rest = &text[at..line_end];
-        if let Some(r) = CONTINUE_ADVERBS.iter().find_map(|a| rest.strip_prefix(*a)) {
-            rest = r;
-        }
-        let (start, status, listed) = match APPOINT_VERBS.iter().find(|(v, _)| rest.starts_with(*v))
-        {
-            Some((verb, st)) => (line_end - rest.len() + verb.len(), *st, false),
-            None => match last {
-                Some(st) => (at, st, true),
-                None => continue,
-            },
-        };
+        let (start, status, listed) =
+            match clause_verb(&text[at..line_end], &CONTINUE_ADVERBS, true) {
+                Some((len, st)) => (at + len, st, false),
+                None => match last {
+                    Some(st) => (at, st, true),
+                    None => continue,
+                },
+            };
         match verb_object(ms, text, i + 1, start) {
             // a verb-less clause must name its organization
             Some((roles, org)) if !listed || org.is_some() => {

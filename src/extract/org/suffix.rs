@@ -40,7 +40,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{
-    FUND, Needs, OrgRules, PRIORITY, SUFFIX, WordType, right_bad, starts_with_word, title_starts,
+    FUND, Needs, OrgRules, PRIORITY, SUFFIX, WordType, right_bad, starts_with_word, term_starts,
+    title_starts,
 };
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Label, OrgKind};
 
@@ -326,13 +327,7 @@ fn clean_right_edge(text: &str, end: usize, m: &Marks, r: &OrgRules) -> bool {
     if !is_name_char(c) || c.is_ascii_alphanumeric() || m.stop_start[end] {
         return true;
     }
-    let rest = &text[end..];
-    let window = &rest[..rest
-        .char_indices()
-        .nth(6)
-        .map(|(i, _)| i)
-        .unwrap_or(rest.len())];
-    r.suffixes.find_all(window).any(|(rg, _)| rg.start == 0)
+    term_starts(&r.suffixes, text, end, 6)
 }
 
 fn sentence_start(doc: &AnnotatedDoc, pos: usize) -> usize {
