@@ -6,6 +6,9 @@
 //!   name (`董事长陈某某`, `陈某某董事长`, `腾讯公司副总裁何某某`).
 //! - `person.context` — a speech/action verb or honorific after the name, or a kinship/naming
 //!   word before it (`张伟表示`, `李娜女士`, `妻子王芳`), from `person_context.txt`.
+//!   Also public-figure words before (`球星X`, `主角X`) and predicate-opening adverbs after
+//!   (`X往往`, `X已经`: weak, they need a plausible given name); a context word is never a
+//!   name itself (`明星` is not 明 + 星).
 //! - `person.enumeration` — a member of a `、`/`和` list next to a confirmed name, or of a list
 //!   closed by `等` (`张伟、李娜等`).
 //! - `person.repeat` — a later mention of a name confirmed elsewhere in the document, or a
@@ -79,7 +82,7 @@ const TITLE: i32 = 4;
 /// Base priority of person candidates (the option score is added).
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
-const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
+const LEFT_BOUNDARY: &str = "如但在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
 /// Characters that may stand right after a name without being part of it.
 const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这";
 /// Separators of a list of names.
@@ -196,7 +199,13 @@ impl Opt {
         // boundary and a verb (`江某民说`).
         if self.weak {
             let verb_framed = self.given_len == 2 && self.left >= 1 && self.right >= 3;
-            let framed = self.shape >= 1 && self.right >= 0 && (titled || verb_framed);
+            // a title after only (`南师大副校长`, `乐活城创办人`: a short name of an
+            // organization) needs a fully plausible given name
+            let title_after_only = self.right_title && self.left < TITLE;
+            let framed = self.shape >= 1
+                && self.right >= 0
+                && (titled || verb_framed)
+                && (self.plausible || !title_after_only);
             // a title right before a full plausible name (`记者公某佳北京报道`)
             // or any given name ending at punctuation (`副总经理封某，`)
             let title_framed =
@@ -269,6 +278,8 @@ struct Ctx<'a> {
     /// Context words: weight of an `after` word starting at a byte, of a `before` word ending.
     after: HashMap<usize, i32>,
     before: HashMap<usize, i32>,
+    /// Spans of context words (`明星`, `同时`): a word of context is never itself a name.
+    context_spans: HashSet<(usize, usize)>,
     /// not_person words by start: their ends.
     common: HashMap<usize, Vec<usize>>,
     /// Starts of common two-character words (`common_words.txt`).
@@ -301,7 +312,9 @@ impl<'a> Ctx<'a> {
         }
         taken.sort_by_key(|r| (r.start, r.end));
         let (mut after, mut before) = (HashMap::new(), HashMap::new());
+        let mut context_spans = HashSet::new();
         for (r, e) in pr.context.find_all(text) {
+            context_spans.insert((r.start, r.end));
             let w: i32 = e.attr("weight").and_then(|w| w.parse().ok()).unwrap_or(3);
             if e.attr("side") == Some("before") {
                 let v = before.entry(r.end).or_insert(w);
@@ -331,6 +344,7 @@ impl<'a> Ctx<'a> {
             loc_end,
             after,
             before,
+            context_spans,
             common,
         }
     }
@@ -399,6 +413,8 @@ impl<'a> Ctx<'a> {
         }
         match self.prev_char(s) {
             None => 1,
+            // `如何`, `为何`, `任何`: the surname character ends a function word
+            Some(c) if "如为任从".contains(c) && self.text[s..].starts_with('何') => 0,
             Some(c) if !is_han(c) || LEFT_BOUNDARY.contains(c) => 1,
             _ if self.mention_ends_at(s) => 1,
             _ => 0,
@@ -517,6 +533,10 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             let range = sr.start..end;
             if cx.overlaps(&range) {
                 break;
+            }
+            // `明星`, `同时`: a context word is not a name of its own.
+            if cx.context_spans.contains(&(sr.start, end)) {
+                continue;
             }
             let mut right = cx.right_score(end);
             // `姓名：` opening a line or text is an interview speaker.
@@ -1250,6 +1270,45 @@ mod tests {
         assert!(names("老街通往周家邑。").is_empty());
         // the same name outside title marks is a person
         assert_eq!(names("演员林秀英出席首映。"), vec!["林秀英"]);
+    }
+
+    #[test]
+    fn public_figure_words_adverbs_and_framing_words() {
+        // a public-figure word before the name (no role mention is made for these)
+        assert_eq!(names("球星罗志远在赛后接受了采访。"), vec!["罗志远"]);
+        assert_eq!(names("这部电影的主角林秀珍来自农村。"), vec!["林秀珍"]);
+        assert_eq!(names("老将周建宏状态回升。"), vec!["周建宏"]);
+        // the context word itself is never a name (明 is a surname, 星 a given-name character)
+        assert_eq!(names("明星林晓梅出席了活动。"), vec!["林晓梅"]);
+        assert!(names("明星周边产品很受欢迎。").is_empty());
+        // adverbs opening the predicate; 对X而言, 与X一起
+        assert_eq!(names("罗志远往往在深夜写作。"), vec!["罗志远"]);
+        assert_eq!(names("张国平已经离开了公司。"), vec!["张国平"]);
+        assert_eq!(names("对王建华而言，这是第一次。"), vec!["王建华"]);
+        assert_eq!(names("他与刘晓梅一起出发。"), vec!["刘晓梅"]);
+        assert!(names("公司往往在年底调整价格。").is_empty());
+        assert!(names("这种情况往往会发生。").is_empty());
+        assert!(names("大家已经知道了。").is_empty());
+    }
+
+    #[test]
+    fn ru_and_dan_are_boundaries_but_not_in_ruhe() {
+        assert_eq!(names("如张建华的作品，都很受欢迎。"), vec!["张建华"]);
+        assert_eq!(names("但刘中阳同时证实了消息。"), vec!["刘中阳"]);
+        assert!(names("我们研究如何提高效率。").is_empty());
+        assert!(names("大家讨论如何解决问题。").is_empty());
+    }
+
+    #[test]
+    fn weak_surname_with_only_a_title_after_needs_a_plausible_name() {
+        assert!(names("出席活动的有市领导、安师大副校长等。").is_empty());
+        // a title before still confirms it
+        assert_eq!(names("公司副总经理石磊，"), vec!["石磊"]);
+    }
+
+    #[test]
+    fn name_only_characters_make_a_given_name_plausible() {
+        assert_eq!(names("，刘文骅说，"), vec!["刘文骅"]);
     }
 
     #[test]
