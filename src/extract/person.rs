@@ -76,6 +76,7 @@ pub const FOREIGN: RuleId = RuleId("person.foreign");
 pub const LATIN: RuleId = RuleId("person.latin");
 pub const NATIONALITY: RuleId = RuleId("person.nationality");
 pub const LEXICON: RuleId = RuleId("person.lexicon");
+pub const HONORIFIC: RuleId = RuleId("person.honorific");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
@@ -83,6 +84,11 @@ const TITLE: i32 = 4;
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
 const LEFT_BOUNDARY: &str = "如但在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
+/// Two-character function words whose second character is a surname (`如何`, `对于`): that
+/// character after the first one is no name's start, although the first one is a boundary.
+const FUNCTION_WORDS: [&str; 12] = [
+    "如何", "为何", "任何", "从何", "对于", "由于", "在于", "等于", "至于", "属于", "用于", "有关",
+];
 /// Characters that may stand right after a name without being part of it.
 const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这";
 /// Separators of a list of names.
@@ -101,6 +107,8 @@ pub struct PersonRules {
     /// The two-character `common_words`, as one automaton (see `Ctx::common_after`).
     common_pairs: TermMatcher,
     context: TermMatcher,
+    /// Descriptions that stand before 同志/先生 like a name (`负责同志`, `广大同志`).
+    framed_not_names: HashSet<String>,
     given_ok: HashSet<char>,
     given_bad: HashSet<char>,
     translit: HashSet<char>,
@@ -127,6 +135,11 @@ impl PersonRules {
                     .filter(|t| t.chars().count() == 2),
             ),
             context: TermMatcher::new(lex.get("person_context").entries.iter()),
+            framed_not_names: lex
+                .get("framed_not_names")
+                .terms()
+                .map(String::from)
+                .collect(),
             given_ok: char_set(lex, "given_name_chars"),
             given_bad: char_set(lex, "given_name_bad_chars"),
             translit: char_set(lex, "transliteration_chars"),
@@ -413,8 +426,15 @@ impl<'a> Ctx<'a> {
         }
         match self.prev_char(s) {
             None => 1,
-            // `如何`, `为何`, `任何`: the surname character ends a function word
-            Some(c) if "如为任从".contains(c) && self.text[s..].starts_with('何') => 0,
+            // `如何`, `对于`, `有关`: the surname character ends a function word
+            Some(c)
+                if FUNCTION_WORDS.iter().any(|w| {
+                    let mut it = w.chars();
+                    it.next() == Some(c) && it.next().is_some_and(|d| self.text[s..].starts_with(d))
+                }) =>
+            {
+                0
+            }
             Some(c) if !is_han(c) || LEFT_BOUNDARY.contains(c) => 1,
             _ if self.mention_ends_at(s) => 1,
             _ => 0,
@@ -480,6 +500,7 @@ impl Extractor for PersonExtractor {
         chains(&cx, &opts, &mut accepted, &mut cands);
         recurring(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
+        honorific_frames(pr, &cx, &mut cands);
         // A name inside the title of a work (`《叶某》`, `《叶某传》`) is part of the work's name.
         cands.retain(|c| c.rule == LEXICON || !cx.is_work_title(&c.range));
         // Later mentions and aliases need the names that will actually win.
@@ -950,6 +971,59 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Characters that never stand in a name framed only by an honorific: classifiers, numerals,
+/// demonstratives and the words for old/young/male/female (`这位先生`, `一位女士`, `老同志`).
+const NOT_IN_FRAMED_NAME: &str = "位名个一二三四五六七八九十几两各诸每这那此其某老男女年轻全";
+
+/// Honorifics that frame a name on their own (`之子`, `夫妇` follow other nouns too).
+const HONORIFICS: [&str; 4] = ["先生", "女士", "小姐", "同志"];
+
+/// A name with no surname we know, framed by a boundary before it and an honorific right
+/// after it (`，开某先生`, `的火某胜先生`, `小平同志`, `贝宁先生`): two or three Chinese
+/// characters. Surname readings of the same text are scored by the main pass and win when
+/// they are accepted (their priority is higher).
+fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let mut ends: Vec<usize> = cx
+        .after
+        .iter()
+        .filter(|&(&e, &w)| {
+            w >= TITLE
+                && !cx.role_start.contains_key(&e)
+                && HONORIFICS.iter().any(|h| text[e..].starts_with(h))
+        })
+        .map(|(&e, _)| e)
+        .collect();
+    ends.sort_unstable();
+    for e in ends {
+        let before: Vec<(usize, char)> = text[..e].char_indices().rev().take(3).collect();
+        for n in [3, 2] {
+            let Some(&(s, first)) = before.get(n - 1) else {
+                continue;
+            };
+            let name = &text[s..e];
+            let ok_chars = name
+                .chars()
+                .all(|c| pr.given_possible(c) && !NOT_IN_FRAMED_NAME.contains(c));
+            let r = s..e;
+            if !ok_chars
+                || LEFT_BOUNDARY.contains(first)
+                || cx.prev_char(s).is_some_and(|c| DOTS.contains(c))
+                || cx.left_score(s) < 1
+                || cx.overlaps(&r)
+                || cx.common.get(&s).is_some_and(|v| v.contains(&e))
+                || (n == 2
+                    && (pr.common_words.contains(name) || pr.framed_not_names.contains(name)))
+                || cx.context_spans.iter().any(|&(a, b)| a < e && s < b)
+            {
+                continue;
+            }
+            out.push(Candidate::new(Label::Person, r, HONORIFIC, BASE + 3));
+            break;
+        }
+    }
+}
+
 /// The candidates that [`crate::extract::commit`] would keep (same order policy).
 fn resolve(cands: &[Candidate]) -> Vec<Range<usize>> {
     let mut idx: Vec<usize> = (0..cands.len()).collect();
@@ -1309,6 +1383,38 @@ mod tests {
     #[test]
     fn name_only_characters_make_a_given_name_plausible() {
         assert_eq!(names("，刘文骅说，"), vec!["刘文骅"]);
+    }
+
+    #[test]
+    fn honorific_frames_a_name_without_a_known_surname() {
+        assert_eq!(
+            people("委员开彦先生出席了会议。"),
+            vec![("开彦".to_string(), "person.honorific")]
+        );
+        assert_eq!(names("据朋友介绍，贝宁先生在巴黎工作。"), vec!["贝宁"]);
+        assert_eq!(names("要像小平同志要求的那样做。"), vec!["小平"]);
+        // a surname reading still wins
+        assert_eq!(names("会上，王建华先生致辞。"), vec!["王建华"]);
+        for t in [
+            "这时，有一位女士走了过来。",
+            "各位先生，请入座。",
+            "他是一位老同志了。",
+            "会后，负责同志介绍了情况。",
+            "女士们、先生们，晚上好。",
+            "研究表明，人类之子都需要陪伴。",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
+    #[test]
+    fn action_verbs_confirm_and_function_words_do_not_start_names() {
+        assert_eq!(names("约翰森回到了球场。"), vec!["约翰森"]);
+        assert_eq!(names("，周建宏离开了公司。"), vec!["周建宏"]);
+        // 对于, 由于, 有关: the 于/关 is not a surname here
+        assert!(names("对于刚刚进入市场的企业来说，这很重要。").is_empty());
+        assert!(names("由于大家知道的原因，项目推迟。").is_empty());
+        assert!(names("双方就有关事宜开始谈判。").is_empty());
     }
 
     #[test]
