@@ -104,7 +104,8 @@ pub struct PersonRules {
     not_person: TermMatcher,
     /// Common two-character words (`国家`, `建设`): never a given name without a title.
     common_words: HashSet<String>,
-    /// The two-character `common_words`, as one automaton (see `Ctx::common_after`).
+    /// The two-character `common_words` and `after_name_words` (`兴致`, `先后`: words that
+    /// open the predicate right after a name), as one automaton (see `Ctx::common_after`).
     common_pairs: TermMatcher,
     context: TermMatcher,
     /// Descriptions that stand before 同志/先生 like a name (`负责同志`, `广大同志`).
@@ -129,11 +130,24 @@ impl PersonRules {
             surnames: TermMatcher::new(lex.get("surnames").entries.iter()),
             not_person: TermMatcher::new(lex.get("not_person").entries.iter()),
             common_words: lex.get("common_words").terms().map(String::from).collect(),
-            common_pairs: TermMatcher::from_terms(
-                lex.get("common_words")
+            common_pairs: {
+                // after_name_words first, marked, so that `Ctx` can tell them apart
+                let after: Vec<crate::rules::Entry> = lex
+                    .get("after_name_words")
                     .terms()
-                    .filter(|t| t.chars().count() == 2),
-            ),
+                    .map(|t| crate::rules::Entry {
+                        term: t.to_string(),
+                        attrs: vec![("after".to_string(), "1".to_string())],
+                    })
+                    .collect();
+                let common = lex.get("common_words");
+                TermMatcher::new(
+                    after
+                        .iter()
+                        .chain(common.entries.iter())
+                        .filter(|e| e.term.chars().count() == 2),
+                )
+            },
             context: TermMatcher::new(lex.get("person_context").entries.iter()),
             framed_not_names: lex
                 .get("framed_not_names")
@@ -200,6 +214,10 @@ impl Opt {
     }
     /// Accepted on its own evidence (no list, no repeat)?
     fn accepted(&self) -> bool {
+        // a thing named after the person follows (`林某纪念馆`): only a title before confirms
+        if self.right <= -TITLE && self.left < TITLE {
+            return false;
+        }
         let titled = self.signal() >= TITLE;
         if self.common_exact && !(self.left >= TITLE && self.right >= 1) {
             return false;
@@ -295,8 +313,10 @@ struct Ctx<'a> {
     context_spans: HashSet<(usize, usize)>,
     /// not_person words by start: their ends.
     common: HashMap<usize, Vec<usize>>,
-    /// Starts of common two-character words (`common_words.txt`).
+    /// Starts of common two-character words (`common_words.txt`, `after_name_words.txt`).
     common_after: HashSet<usize>,
+    /// Starts of `after_name_words.txt` words (`来说`, `兴致`).
+    word_after: HashSet<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -343,14 +363,18 @@ impl<'a> Ctx<'a> {
         }
         // Every start of a two-character common word, in one automaton pass (a set lookup per
         // character was a measurable share of the person family).
-        let common_after = pr
-            .common_pairs
-            .find_all(text)
-            .map(|(r, _)| r.start)
-            .collect();
+        let mut common_after = HashSet::new();
+        let mut word_after = HashSet::new();
+        for (r, e) in pr.common_pairs.find_all(text) {
+            common_after.insert(r.start);
+            if e.attr("after").is_some() {
+                word_after.insert(r.start);
+            }
+        }
         Ctx {
             text,
             common_after,
+            word_after,
             taken,
             role_start,
             role_end,
@@ -560,6 +584,10 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 continue;
             }
             let mut right = cx.right_score(end);
+            // The last character opens a word that follows names (`对赵某来说`: not 赵某来 + 说).
+            if cx.word_after.contains(&(end - c.len_utf8())) {
+                right = right.min(-1);
+            }
             // `姓名：` opening a line or text is an interview speaker.
             if right == 1
                 && cx.text[end..].starts_with(['：', ':'])
@@ -1101,8 +1129,9 @@ fn repeats(cx: &Ctx, winners: &[Range<usize>], out: &mut Vec<Candidate>) {
                 continue;
             }
             let (l, rt) = (cx.left_score(r.start), cx.right_score(r.end));
-            // Not inside a longer word on both sides.
-            if l >= 1 || rt >= 1 {
+            // Not inside a longer word on both sides, nor the start of a thing named after
+            // the person (`林某纪念馆`).
+            if (l >= 1 || rt >= 1) && rt > -TITLE {
                 out.push(Candidate::new(Label::Person, r, REPEAT, BASE + 2 + l + rt));
             }
         }
@@ -1415,6 +1444,18 @@ mod tests {
         assert!(names("对于刚刚进入市场的企业来说，这很重要。").is_empty());
         assert!(names("由于大家知道的原因，项目推迟。").is_empty());
         assert!(names("双方就有关事宜开始谈判。").is_empty());
+    }
+
+    #[test]
+    fn words_after_a_name_end_it_and_named_things_are_no_mentions() {
+        assert_eq!(names("会后，王平兴致勃勃地参观了展览。"), vec!["王平"]);
+        assert_eq!(names("对赵磊来说，这是一次机会。"), vec!["赵磊"]);
+        assert_eq!(names("，张伟先后参加了三次比赛。"), vec!["张伟"]);
+        // a given name that is such a word stays a name
+        assert_eq!(names("董事长李欣然表示"), vec!["李欣然"]);
+        assert!(names("我们参观了林建华故居。").is_empty());
+        assert!(names("今天，林建华纪念馆开馆。").is_empty());
+        assert!(names("会议号召大家高举旗帜，团结奋斗。").is_empty());
     }
 
     #[test]
