@@ -349,10 +349,13 @@ impl<'a> Ctx<'a> {
         for (r, e) in pr.context.find_all(text) {
             context_spans.insert((r.start, r.end));
             let w: i32 = e.attr("weight").and_then(|w| w.parse().ok()).unwrap_or(3);
-            if e.attr("side") == Some("before") {
+            // side=both: a word that confirms the name on either side (`X夫人Y`)
+            let side = e.attr("side");
+            if matches!(side, Some("before") | Some("both")) {
                 let v = before.entry(r.end).or_insert(w);
                 *v = (*v).max(w);
-            } else {
+            }
+            if side != Some("before") {
                 let v = after.entry(r.start).or_insert(w);
                 *v = (*v).max(w);
             }
@@ -982,7 +985,10 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     if let Some(re) = &pr.latin {
         for m in re.find_iter(text) {
             let r = m.range();
-            let bad_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            // inside a longer token (`Take-Two`, `CEO_Smith`) it is no name of its own
+            let bad_edge = |c: Option<char>| {
+                c.is_some_and(|c| c.is_ascii_alphanumeric() || "-_&.".contains(c))
+            };
             if bad_edge(cx.prev_char(r.start)) || bad_edge(cx.next_char(r.end)) {
                 continue;
             }
@@ -1456,6 +1462,26 @@ mod tests {
         assert!(names("我们参观了林建华故居。").is_empty());
         assert!(names("今天，林建华纪念馆开馆。").is_empty());
         assert!(names("会议号召大家高举旗帜，团结奋斗。").is_empty());
+    }
+
+    #[test]
+    fn more_frames_around_a_name() {
+        // 夫人 confirms the name on both sides
+        assert_eq!(
+            names("，周建宏夫人林秀珍出席了典礼。"),
+            vec!["周建宏", "林秀珍"]
+        );
+        assert_eq!(names("一代大家曹建平笔下的人物栩栩如生。"), vec!["曹建平"]);
+        assert_eq!(names("他们都是孔建国的学生。"), vec!["孔建国"]);
+        assert_eq!(names("像吴晓敏这样的推销员很多。"), vec!["吴晓敏"]);
+        assert!(names("公司的学生实习计划启动。").is_empty());
+        assert!(names("像这样的机会不多。").is_empty());
+    }
+
+    #[test]
+    fn latin_names_inside_longer_tokens_are_not_names() {
+        assert!(names("Take-Two表示将继续谈判。").is_empty());
+        assert_eq!(names("Svensson表示将继续谈判。"), vec!["Svensson"]);
     }
 
     #[test]
