@@ -870,11 +870,34 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             .take_while(|&c| tl(c) && is_han(c))
             .map(char::len_utf8)
             .sum();
-        if head == 0 {
+        let mut start = dot - head;
+        // The first part may hold characters outside the transliteration set (`亚当·`,
+        // `理查德·`, `育亭·`): when the run does not start at a boundary, take up to four name
+        // characters back to one (a title, punctuation, a function word).
+        // Only after a real middle dot (hyphens join words too), and only back to a title, or,
+        // with no transliteration run at all, to a title or punctuation.
+        let middle_dot = text[dot..].starts_with(['·', '•', '・']);
+        if middle_dot && (head == 0 || cx.left_score(start) < 1) {
+            let mut s = dot;
+            for (k, c) in text[..dot].chars().rev().take(4).enumerate() {
+                if !pr.given_possible(c) {
+                    break;
+                }
+                s -= c.len_utf8();
+                // not an opening quote or title mark: `“书香·港情”` names an event or a work
+                let punct = cx
+                    .prev_char(s)
+                    .is_none_or(|p| "，、。：；！？（(\n ".contains(p));
+                if k >= 1 && (cx.role_end.contains(&s) || (head == 0 && punct)) {
+                    start = s;
+                    break;
+                }
+            }
+        }
+        if start == dot {
             i = after_dot;
             continue;
         }
-        let start = dot - head;
         let mut end = dot;
         // extend over `·part` as long as parts are transliteration runs
         while let Some(d) = text[end..].chars().next().filter(|&c| is_dot(c)) {
@@ -889,7 +912,10 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             let mut han = 0;
             for c in text[part_start..].chars().take(4) {
                 let at = part_start + han;
-                if !pr.given_possible(c) || (han >= part && cx.after.contains_key(&at)) {
+                let beyond = han >= part;
+                if !pr.given_possible(c)
+                    || (beyond && (cx.after.contains_key(&at) || RIGHT_BOUNDARY.contains(c)))
+                {
                     break;
                 }
                 han += c.len_utf8();
@@ -1482,6 +1508,19 @@ mod tests {
     fn latin_names_inside_longer_tokens_are_not_names() {
         assert!(names("Take-Two表示将继续谈判。").is_empty());
         assert_eq!(names("Svensson表示将继续谈判。"), vec!["Svensson"]);
+    }
+
+    #[test]
+    fn dotted_names_with_a_first_part_outside_the_transliteration_set() {
+        assert_eq!(names("影片（亚当·沃森执导）入围。"), vec!["亚当·沃森"]);
+        assert_eq!(
+            names("市长理查德·布朗为代表团举行了宴会。"),
+            vec!["理查德·布朗"]
+        );
+        assert_eq!(names("协会会长育林·维沙先生介绍说。"), vec!["育林·维沙"]);
+        // quoted event names and hyphenated words are not names
+        assert!(names("图书馆举行“书香·港情”文学节。").is_empty());
+        assert!(names("队伍缺少中场-后卫的衔接。").is_empty());
     }
 
     #[test]
