@@ -239,8 +239,9 @@ impl Opt {
                 && (self.plausible || !title_after_only);
             // a title right before a full plausible name (`记者公某佳北京报道`)
             // or any given name ending at punctuation (`副总经理封某，`)
-            let title_framed =
-                self.left >= TITLE && self.plausible && (self.given_len == 2 || self.right_punct);
+            let title_framed = self.left >= TITLE
+                && self.plausible
+                && (self.given_len == 2 || self.right_punct || self.right >= 2);
             // a kinship/naming word before and a boundary after (`老伴石某兰今年`)
             let word_framed = self.left >= 3 && self.right >= 1 && self.shape >= 1;
             if (title_framed || word_framed) && !self.common_exact && !self.common_prefix {
@@ -665,10 +666,14 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
     for _ in 0..4 {
         let mut changed = false;
         for (i, o) in opts.iter().enumerate() {
-            if accepted[i] || !eligible(o) {
+            // A full name whose given name we cannot vouch for (`赵无极`) may still join a `、`
+            // list right next to an accepted member.
+            let loose =
+                !eligible(o) && o.given_len == 2 && !o.weak && !o.common_exact && !o.common_prefix;
+            if accepted[i] || !(eligible(o) || loose) {
                 continue;
             }
-            let mut hit = closed[i];
+            let mut hit = closed[i] && !loose;
             let confirmed = |v: Option<&Vec<usize>>, adjacent: bool| {
                 v.is_some_and(|v| {
                     v.iter().any(|&j| {
@@ -681,10 +686,18 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
             };
             let after = sep_after(o.range.end);
             let next = o.range.end + after.map_or(0, str::len);
-            hit |= confirmed(by_start.get(&next), after.is_none());
             let before = sep_before(o.range.start);
             let prev = o.range.start - before.map_or(0, str::len);
-            hit |= confirmed(by_end.get(&prev), before.is_none());
+            if loose {
+                let accepted_at = |v: Option<&Vec<usize>>| {
+                    v.is_some_and(|v| v.iter().any(|&j| accepted[j] && opts[j].given_len == 2))
+                };
+                hit |= (after == Some("、") && accepted_at(by_start.get(&next)))
+                    || (before == Some("、") && accepted_at(by_end.get(&prev)));
+            } else {
+                hit |= confirmed(by_start.get(&next), after.is_none());
+                hit |= confirmed(by_end.get(&prev), before.is_none());
+            }
             let adjacent_only = after.is_none() && before.is_none() && !closed[i];
             if adjacent_only && (!o.plausible || o.weak) {
                 continue;
@@ -952,7 +965,8 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         let plain_left = cx.left_score(s);
         let by_nationality = plain_left < TITLE && cx.nationality_before(s);
         let left = if by_nationality { TITLE } else { plain_left };
-        let right = cx.right_score(e);
+        // a common word right after the run does not end it (`X国际艺术中心` is an organization)
+        let right = cx.right_score_plain(e);
         let marked = text[s..e]
             .chars()
             .filter(|c| pr.translit_marked.contains(c))
@@ -1521,6 +1535,24 @@ mod tests {
         // quoted event names and hyphenated words are not names
         assert!(names("图书馆举行“书香·港情”文学节。").is_empty());
         assert!(names("队伍缺少中场-后卫的衔接。").is_empty());
+    }
+
+    #[test]
+    fn loose_list_members_time_words_and_title_words() {
+        // a full name we cannot vouch for joins a 、 list next to an accepted name
+        assert_eq!(
+            names("开幕式上，赵无忌、吴建中出席并致辞。"),
+            vec!["赵无忌", "吴建中"]
+        );
+        assert_eq!(names("陈列馆、吴建中出席并致辞。"), vec!["吴建中"]);
+        // a weak surname with a title before and a time word after
+        assert_eq!(names("市住建委副主任石岩上月曾表示，"), vec!["石岩"]);
+        // function words and titles are no given names
+        assert!(names("你觉得这个补丁如何？").is_empty());
+        assert!(names("“这很难。”朱博士说。").is_empty());
+        // a foreign run before a common word of an organization name
+        assert!(names("他们邀请卡莱娜国际艺术中心的专家。").is_empty());
+        assert_eq!(names("，卡莱娜表示同意。"), vec!["卡莱娜"]);
     }
 
     #[test]
