@@ -84,6 +84,9 @@ const TITLE: i32 = 4;
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
 const LEFT_BOUNDARY: &str = "如但在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
+/// Characters that form a title with a following 长 (`部长`, `市长`, `校长`, `董事长`).
+const TITLE_HEADS_OF_ZHANG: &str =
+    "部市校院局行队会社村镇县省厂所处科组班团师军站馆台司州区乡署庭船机事总首议";
 /// Two-character function words whose second character is a surname (`如何`, `对于`): that
 /// character after the first one is no name's start, although the first one is a boundary.
 const FUNCTION_WORDS: [&str; 12] = [
@@ -549,6 +552,15 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
     let mut opts = Vec::new();
     for (sr, entry) in pr.surnames.find_all(text) {
         if cx.overlaps(&sr) {
+            continue;
+        }
+        // `部长孙某`, `校长孙某`: the 长 of a title is no compound surname 长孙
+        if text[sr.clone()].starts_with('长')
+            && sr.len() > '长'.len_utf8()
+            && cx
+                .prev_char(sr.start)
+                .is_some_and(|c| TITLE_HEADS_OF_ZHANG.contains(c))
+        {
             continue;
         }
         let weak = entry.attr("weak").is_some();
@@ -1553,6 +1565,12 @@ mod tests {
         // a foreign run before a common word of an organization name
         assert!(names("他们邀请卡莱娜国际艺术中心的专家。").is_empty());
         assert_eq!(names("，卡莱娜表示同意。"), vec!["卡莱娜"]);
+    }
+
+    #[test]
+    fn the_zhang_of_a_title_is_no_compound_surname() {
+        assert_eq!(names("财政部部长孙立平说。"), vec!["孙立平"]);
+        assert_eq!(names("，长孙建国表示同意。"), vec!["长孙建国"]);
     }
 
     #[test]
