@@ -1574,6 +1574,15 @@ mod tests {
     }
 
     #[test]
+    fn court_and_demonstrative_frames() {
+        assert_eq!(names("法院判处赵建生有期徒刑三年。"), vec!["赵建生"]);
+        assert_eq!(names("，马乔这位老人很固执。"), vec!["马乔"]);
+        assert!(names("这位老人很固执。").is_empty());
+        // 丹 is a given-name character
+        assert_eq!(names("，彭丹告诉记者。"), vec!["彭丹"]);
+    }
+
+    #[test]
     fn common_words_are_not_people() {
         for t in [
             "他的手法高明表示赞赏",
