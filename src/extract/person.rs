@@ -970,6 +970,12 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let mut run_start: Option<usize> = None;
     let mut n = 0;
     let flush = |s: usize, e: usize, n: usize, out: &mut Vec<Candidate>| {
+        // a run opening with a function word that is also a transliteration character
+        // (`让希特某萌生`): the function word is no part of the name
+        let (s, n) = match text[s..].chars().next() {
+            Some(c) if n >= 3 && LEFT_BOUNDARY.contains(c) => (s + c.len_utf8(), n - 1),
+            _ => (s, n),
+        };
         if n < 2 {
             return;
         }
@@ -992,7 +998,7 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         } else {
             // two: a title before, or a clearly foreign pair between a boundary and a verb
             // (`（耶茨执导`)
-            (left >= TITLE && right >= 2) || (left >= 1 && right >= 3 && marked >= 1)
+            (left >= TITLE && right >= 1) || (left >= 1 && right >= 3 && marked >= 1)
         };
         if ok {
             let r = s..e;
@@ -1580,6 +1586,16 @@ mod tests {
         assert!(names("这位老人很固执。").is_empty());
         // 丹 is a given-name character
         assert_eq!(names("，彭丹告诉记者。"), vec!["彭丹"]);
+    }
+
+    #[test]
+    fn foreign_runs_trimmed_and_framed() {
+        // 让 opens the run but is a function word
+        assert_eq!(names("所以才让米特勒萌生了恨意。"), vec!["米特勒"]);
+        // a public-figure word before a two-character run, a boundary after
+        assert_eq!(names("论坛大神卡莫3分钟就赢了。"), vec!["卡莫"]);
+        assert_eq!(names("，卡莱娜的作品在展出。"), vec!["卡莱娜"]);
+        assert!(names("让我们一起努力。").is_empty());
     }
 
     #[test]
