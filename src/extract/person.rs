@@ -1089,6 +1089,13 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     ends.sort_unstable();
     for e in ends {
         let before: Vec<(usize, char)> = text[..e].char_indices().rev().take(3).collect();
+        // `接替陈先生`: a strong surname right before the honorific addresses the person by
+        // surname; the characters before it are no name
+        let last_is_surname = before.first().is_some_and(|&(p, c)| {
+            pr.surnames
+                .find_all(&text[p..e])
+                .any(|(r, en)| r.start == 0 && r.end == c.len_utf8() && en.attr("weak").is_none())
+        });
         for n in [3, 2] {
             let Some(&(s, first)) = before.get(n - 1) else {
                 continue;
@@ -1099,6 +1106,7 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 .all(|c| pr.given_possible(c) && !NOT_IN_FRAMED_NAME.contains(c));
             let r = s..e;
             if !ok_chars
+                || last_is_surname
                 || LEFT_BOUNDARY.contains(first)
                 || cx.prev_char(s).is_some_and(|c| DOTS.contains(c))
                 || cx.left_score(s) < 1
@@ -1596,6 +1604,15 @@ mod tests {
         assert_eq!(names("论坛大神卡莫3分钟就赢了。"), vec!["卡莫"]);
         assert_eq!(names("，卡莱娜的作品在展出。"), vec!["卡莱娜"]);
         assert!(names("让我们一起努力。").is_empty());
+    }
+
+    #[test]
+    fn precision_guards_for_verbs_weekdays_and_surname_addresses() {
+        // a strong surname right before 先生 addresses a person by surname
+        assert!(names("公司委任林女士以接替陈先生。").is_empty());
+        assert!(names("股价周四开始上涨。").is_empty());
+        assert!(names("，成交量继续放大。").is_empty());
+        assert!(names("过程中带来的机会很多。").is_empty());
     }
 
     #[test]
