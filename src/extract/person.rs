@@ -84,6 +84,12 @@ const TITLE: i32 = 4;
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
 const LEFT_BOUNDARY: &str = "如但在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
+/// Verbs and words whose last character is a surname (`委任`, `聘任`, `责任`): no name starts
+/// at that character.
+const WORDS_ENDING_IN_SURNAME: [&str; 16] = [
+    "委任", "聘任", "担任", "出任", "兼任", "就任", "继任", "升任", "调任", "现任", "历任", "离任",
+    "连任", "赴任", "责任", "信任",
+];
 /// Characters that form a title with a following 长 (`部长`, `市长`, `校长`, `董事长`).
 const TITLE_HEADS_OF_ZHANG: &str =
     "部市校院局行队会社村镇县省厂所处科组班团师军站馆台司州区乡署庭船机事总首议";
@@ -552,6 +558,15 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
     let mut opts = Vec::new();
     for (sr, entry) in pr.surnames.find_all(text) {
         if cx.overlaps(&sr) {
+            continue;
+        }
+        // `委任林某`, `如何`: the surname character ends a word with the one before it
+        if cx.prev_char(sr.start).is_some_and(|p| {
+            WORDS_ENDING_IN_SURNAME.iter().any(|w| {
+                let mut it = w.chars();
+                it.next() == Some(p) && text[sr.start..].starts_with(it.as_str())
+            })
+        }) {
             continue;
         }
         // `部长孙某`, `校长孙某`: the 长 of a title is no compound surname 长孙
