@@ -84,20 +84,16 @@ const TITLE: i32 = 4;
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
 const LEFT_BOUNDARY: &str = "如但在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
-/// Verbs and words whose last character is a surname (`委任`, `聘任`, `责任`): no name starts
-/// at that character.
-const WORDS_ENDING_IN_SURNAME: [&str; 16] = [
+/// Words whose last character is a surname (`委任`, `责任`, `如何`, `对于`, `有关`): no name
+/// starts at that character, although the first one may be a boundary (如, 对, 有).
+const WORDS_ENDING_IN_SURNAME: [&str; 28] = [
     "委任", "聘任", "担任", "出任", "兼任", "就任", "继任", "升任", "调任", "现任", "历任", "离任",
-    "连任", "赴任", "责任", "信任",
+    "连任", "赴任", "责任", "信任", "如何", "为何", "任何", "从何", "对于", "由于", "在于", "等于",
+    "至于", "属于", "用于", "有关",
 ];
 /// Characters that form a title with a following 长 (`部长`, `市长`, `校长`, `董事长`).
 const TITLE_HEADS_OF_ZHANG: &str =
     "部市校院局行队会社村镇县省厂所处科组班团师军站馆台司州区乡署庭船机事总首议";
-/// Two-character function words whose second character is a surname (`如何`, `对于`): that
-/// character after the first one is no name's start, although the first one is a boundary.
-const FUNCTION_WORDS: [&str; 12] = [
-    "如何", "为何", "任何", "从何", "对于", "由于", "在于", "等于", "至于", "属于", "用于", "有关",
-];
 /// Characters that may stand right after a name without being part of it.
 const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这";
 /// Separators of a list of names.
@@ -446,6 +442,16 @@ impl<'a> Ctx<'a> {
         self.text[..pos].ends_with('人') && self.loc_end.contains(&(pos - '人'.len_utf8()))
     }
 
+    /// Does the character at `pos` end a word of `WORDS_ENDING_IN_SURNAME` (`委任`, `有关`)?
+    fn inside_word(&self, pos: usize) -> bool {
+        self.prev_char(pos).is_some_and(|p| {
+            WORDS_ENDING_IN_SURNAME.iter().any(|w| {
+                let mut it = w.chars();
+                it.next() == Some(p) && self.text[pos..].starts_with(it.as_str())
+            })
+        })
+    }
+
     fn prev_char(&self, pos: usize) -> Option<char> {
         self.text[..pos].chars().next_back()
     }
@@ -463,15 +469,6 @@ impl<'a> Ctx<'a> {
         }
         match self.prev_char(s) {
             None => 1,
-            // `如何`, `对于`, `有关`: the surname character ends a function word
-            Some(c)
-                if FUNCTION_WORDS.iter().any(|w| {
-                    let mut it = w.chars();
-                    it.next() == Some(c) && it.next().is_some_and(|d| self.text[s..].starts_with(d))
-                }) =>
-            {
-                0
-            }
             Some(c) if !is_han(c) || LEFT_BOUNDARY.contains(c) => 1,
             _ if self.mention_ends_at(s) => 1,
             _ => 0,
@@ -560,13 +557,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         if cx.overlaps(&sr) {
             continue;
         }
-        // `委任林某`, `如何`: the surname character ends a word with the one before it
-        if cx.prev_char(sr.start).is_some_and(|p| {
-            WORDS_ENDING_IN_SURNAME.iter().any(|w| {
-                let mut it = w.chars();
-                it.next() == Some(p) && text[sr.start..].starts_with(it.as_str())
-            })
-        }) {
+        // `委任林某`, `如何`, `对于`: the surname character ends a word with the one before it
+        if cx.inside_word(sr.start) {
             continue;
         }
         // `部长孙某`, `校长孙某`: the 长 of a title is no compound surname 长孙
@@ -1123,6 +1115,7 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             if !ok_chars
                 || last_is_surname
                 || LEFT_BOUNDARY.contains(first)
+                || cx.inside_word(s)
                 || cx.prev_char(s).is_some_and(|c| DOTS.contains(c))
                 || cx.left_score(s) < 1
                 || cx.overlaps(&r)
