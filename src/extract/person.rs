@@ -83,13 +83,14 @@ const TITLE: i32 = 4;
 /// Base priority of person candidates (the option score is added).
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
-const LEFT_BOUNDARY: &str = "如但在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
+const LEFT_BOUNDARY: &str = "如但至今比在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
 /// Words whose last character is a surname (`委任`, `责任`, `如何`, `对于`, `有关`): no name
-/// starts at that character, although the first one may be a boundary (如, 对, 有).
-const WORDS_ENDING_IN_SURNAME: [&str; 28] = [
+/// starts at that character, although the first one may be a boundary (如, 对, 有, 比; `比利` is
+/// a transliteration unit: 比利时, 比利亚…).
+const WORDS_ENDING_IN_SURNAME: [&str; 29] = [
     "委任", "聘任", "担任", "出任", "兼任", "就任", "继任", "升任", "调任", "现任", "历任", "离任",
     "连任", "赴任", "责任", "信任", "如何", "为何", "任何", "从何", "对于", "由于", "在于", "等于",
-    "至于", "属于", "用于", "有关",
+    "至于", "属于", "用于", "有关", "比利",
 ];
 /// Characters that form a title with a following 长 (`部长`, `市长`, `校长`, `董事长`).
 const TITLE_HEADS_OF_ZHANG: &str =
@@ -1477,6 +1478,9 @@ mod tests {
     #[test]
     fn ru_and_dan_are_boundaries_but_not_in_ruhe() {
         assert_eq!(names("如张建华的作品，都很受欢迎。"), vec!["张建华"]);
+        assert_eq!(names("甚至朱建清都对此有过描述。"), vec!["朱建清"]);
+        assert_eq!(names("她还是比阮秀玉更会做人。"), vec!["阮秀玉"]);
+        assert!(names("客队击败了比利亚和马德里。").is_empty());
         assert_eq!(names("但刘中阳同时证实了消息。"), vec!["刘中阳"]);
         assert!(names("我们研究如何提高效率。").is_empty());
         assert!(names("大家讨论如何解决问题。").is_empty());
