@@ -1628,6 +1628,13 @@ mod tests {
     }
 
     #[test]
+    fn biography_lines_and_places_named_after_people() {
+        assert_eq!(names("吴晓纹，女，毕业于北京大学。"), vec!["吴晓纹"]);
+        assert_eq!(names("姓名：苏壮强性别：男"), vec!["苏壮强"]);
+        assert!(names("克劳斯城堡是著名景点。").is_empty());
+    }
+
+    #[test]
     fn common_words_are_not_people() {
         for t in [
             "他的手法高明表示赞赏",
