@@ -275,7 +275,10 @@ impl Opt {
         // (`俄罗斯总统`, `出任永隆行长`), a verb or honorific after it is (`彩民张某（化名）`).
         if self.left <= 0 {
             let by_title = self.right_title || self.right < 3;
-            if by_title && (!self.plausible || self.weak || self.given_len < 2) {
+            // a weak surname still stands with a full plausible name and a strong title right
+            // after it (`江某民主席`)
+            let weak_ok = self.weak && self.right_title && self.right >= TITLE;
+            if by_title && (!self.plausible || (self.weak && !weak_ok) || self.given_len < 2) {
                 return false;
             }
         }
@@ -1632,6 +1635,12 @@ mod tests {
         assert_eq!(names("吴晓纹，女，毕业于北京大学。"), vec!["吴晓纹"]);
         assert_eq!(names("姓名：苏壮强性别：男"), vec!["苏壮强"]);
         assert!(names("克劳斯城堡是著名景点。").is_empty());
+    }
+
+    #[test]
+    fn weak_surname_with_a_strong_title_after_a_full_name() {
+        assert_eq!(names("双方举行会议江建民主席出席。"), vec!["江建民"]);
+        assert!(names("他出任永隆行长。").is_empty());
     }
 
     #[test]
