@@ -110,8 +110,9 @@ pub struct PersonRules {
     not_person: TermMatcher,
     /// Common two-character words (`国家`, `建设`): never a given name without a title.
     common_words: HashSet<String>,
-    /// The two-character `common_words` and `after_name_words` (`兴致`, `先后`: words that
-    /// open the predicate right after a name), as one automaton (see `Ctx::common_after`).
+    /// The two-character `common_words` and the `after_name_words` (`兴致`, `先后`, `为什么`:
+    /// words that open the predicate right after a name), as one automaton (see
+    /// `Ctx::common_after`).
     common_pairs: TermMatcher,
     context: TermMatcher,
     /// Descriptions that stand before 同志/先生 like a name (`负责同志`, `广大同志`).
@@ -148,10 +149,12 @@ impl PersonRules {
                     .collect();
                 let common = lex.get("common_words");
                 TermMatcher::new(
-                    after
-                        .iter()
-                        .chain(common.entries.iter())
-                        .filter(|e| e.term.chars().count() == 2),
+                    after.iter().chain(
+                        common
+                            .entries
+                            .iter()
+                            .filter(|e| e.term.chars().count() == 2),
+                    ),
                 )
             },
             context: TermMatcher::new(lex.get("person_context").entries.iter()),
@@ -1538,6 +1541,8 @@ mod tests {
         assert_eq!(names("会后，王平兴致勃勃地参观了展览。"), vec!["王平"]);
         assert_eq!(names("对赵磊来说，这是一次机会。"), vec!["赵磊"]);
         assert_eq!(names("，张伟先后参加了三次比赛。"), vec!["张伟"]);
+        assert_eq!(names("今日凌晨，柳建曾在微博发表动态。"), vec!["柳建"]);
+        assert_eq!(names("，冯建为什么会走到这步？"), vec!["冯建"]);
         // a given name that is such a word stays a name
         assert_eq!(names("董事长李欣然表示"), vec!["李欣然"]);
         assert!(names("我们参观了林建华故居。").is_empty());
