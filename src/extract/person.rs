@@ -99,8 +99,9 @@ const TITLE_HEADS_OF_ZHANG: &str =
 const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
-/// Middle dots used in transliterated names.
-const DOTS: &str = "·•・‧∙-－";
+/// Middle dots used in transliterated names (an ASCII or full-width full stop stands for one
+/// between transliteration runs: `约翰.某某`).
+const DOTS: &str = "·•・‧∙-－.．";
 
 /// Compiled person rules, built once.
 pub struct PersonRules {
@@ -1578,6 +1579,12 @@ mod tests {
             vec!["理查德·布朗"]
         );
         assert_eq!(names("协会会长育林·维沙先生介绍说。"), vec!["育林·维沙"]);
+        // an ASCII full stop between transliteration runs is a middle dot
+        assert_eq!(
+            names("国家安全事务顾问约翰.波尔特已辞职。"),
+            vec!["约翰.波尔特"]
+        );
+        assert!(names("公司业绩增长3.5倍。").is_empty());
         // quoted event names and hyphenated words are not names
         assert!(names("图书馆举行“书香·港情”文学节。").is_empty());
         assert!(names("队伍缺少中场-后卫的衔接。").is_empty());
