@@ -324,7 +324,8 @@ struct Ctx<'a> {
     after: HashMap<usize, i32>,
     before: HashMap<usize, i32>,
     /// Spans of context words (`明星`, `同时`): a word of context is never itself a name.
-    context_spans: HashSet<(usize, usize)>,
+    /// Sorted by start.
+    context_spans: Vec<(usize, usize)>,
     /// not_person words by start: their ends.
     common: HashMap<usize, Vec<usize>>,
     /// Starts of common two-character words (`common_words.txt`, `after_name_words.txt`).
@@ -359,9 +360,9 @@ impl<'a> Ctx<'a> {
         }
         taken.sort_by_key(|r| (r.start, r.end));
         let (mut after, mut before) = (HashMap::new(), HashMap::new());
-        let mut context_spans = HashSet::new();
+        let mut context_spans = Vec::new();
         for (r, e) in pr.context.find_all(text) {
-            context_spans.insert((r.start, r.end));
+            context_spans.push((r.start, r.end));
             let w: i32 = e.attr("weight").and_then(|w| w.parse().ok()).unwrap_or(3);
             // side=both: a word that confirms the name on either side (`X夫人Y`)
             let side = e.attr("side");
@@ -374,6 +375,8 @@ impl<'a> Ctx<'a> {
                 *v = (*v).max(w);
             }
         }
+        context_spans.sort_unstable();
+        context_spans.dedup();
         let mut common: HashMap<usize, Vec<usize>> = HashMap::new();
         for (r, _) in pr.not_person.find_all(text) {
             common.entry(r.start).or_default().push(r.end);
@@ -407,6 +410,18 @@ impl<'a> Ctx<'a> {
     fn overlaps(&self, r: &Range<usize>) -> bool {
         let i = self.taken.partition_point(|t| t.end <= r.start);
         self.taken.get(i).is_some_and(|t| t.start < r.end)
+    }
+
+    /// Does a context word overlap `r`? Context words are short: only those starting at most
+    /// `CONTEXT_REACH` bytes before `r` are looked at (one binary search, no scan).
+    fn context_word_overlaps(&self, r: Range<usize>) -> bool {
+        const CONTEXT_REACH: usize = 32;
+        let from = r.start.saturating_sub(CONTEXT_REACH);
+        let i = self.context_spans.partition_point(|&(a, _)| a < from);
+        self.context_spans[i..]
+            .iter()
+            .take_while(|&&(a, _)| a < r.end)
+            .any(|&(_, b)| b > r.start)
     }
 
     /// Does a committed entity mention end exactly at `pos`?
@@ -611,7 +626,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 break;
             }
             // `明星`, `同时`: a context word is not a name of its own.
-            if cx.context_spans.contains(&(sr.start, end)) {
+            if cx.context_spans.binary_search(&(sr.start, end)).is_ok() {
                 continue;
             }
             let mut right = cx.right_score(end);
@@ -1130,7 +1145,7 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 || cx.common.get(&s).is_some_and(|v| v.contains(&e))
                 || (n == 2
                     && (pr.common_words.contains(name) || pr.framed_not_names.contains(name)))
-                || cx.context_spans.iter().any(|&(a, b)| a < e && s < b)
+                || cx.context_word_overlaps(s..e)
             {
                 continue;
             }
