@@ -21,6 +21,8 @@
 //! - `person.nationality` — a run of transliteration characters right after a nationality
 //!   (a place mention + `人`: `意大利人X`), which confirms a foreign name like a title.
 //! - `person.latin` — a capitalized Latin-script name next to a title or verb.
+//! - `person.honorific` — two or three characters framed by a boundary and 先生/女士/小姐/同志
+//!   (`小平同志`, `贝宁先生`), for names that start with no surname we know.
 //! - `person.lexicon` — a name the user declared (`--lexicon FILE` with lines
 //!   `name<TAB>persons[<TAB>canonical=…]`). No names are built in: people are found by context.
 //! - `person.enumeration` also covers lists with no context at all: three or more names
@@ -928,9 +930,8 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         let mut start = dot - head;
         // The first part may hold characters outside the transliteration set (`亚当·`,
         // `理查德·`, `育亭·`): when the run does not start at a boundary, take up to four name
-        // characters back to one (a title, punctuation, a function word).
-        // Only after a real middle dot (hyphens join words too), and only back to a title, or,
-        // with no transliteration run at all, to a title or punctuation.
+        // characters back to a title, or, with no transliteration run at all, back to a title
+        // or punctuation. Only after a real middle dot: hyphens and full stops join words too.
         let middle_dot = text[dot..].starts_with(['·', '•', '・']);
         if middle_dot && (head == 0 || cx.left_score(start) < 1) {
             let mut s = dot;
@@ -1001,7 +1002,7 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let mut n = 0;
     let flush = |s: usize, e: usize, n: usize, out: &mut Vec<Candidate>| {
         // a run opening with a function word that is also a transliteration character
-        // (`让希特某萌生`): the function word is no part of the name
+        // (`让米特勒萌生`): the function word is no part of the name
         let (s, n) = match text[s..].chars().next() {
             Some(c) if n >= 3 && LEFT_BOUNDARY.contains(c) => (s + c.len_utf8(), n - 1),
             _ => (s, n),
