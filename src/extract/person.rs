@@ -98,7 +98,7 @@ const WORDS_ENDING_IN_SURNAME: [&str; 29] = [
 const TITLE_HEADS_OF_ZHANG: &str =
     "部市校院局行队会社村镇县省厂所处科组班团师军站馆台司州区乡署庭船机事总首议";
 /// Characters that may stand right after a name without being part of it.
-const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这";
+const RIGHT_BOUNDARY: &str = "受到在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names (an ASCII or full-width full stop stands for one
@@ -988,7 +988,17 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         }
         if end > dot {
             let r = start..end;
-            if !cx.overlaps(&r) && !cx.common.contains_key(&start) {
+            // A name cut inside a word one character from its end (`让.米|歇尔`, `安|徒生`,
+            // `歇|尔.雅尔`) is no name: the parts we could read do not reach a boundary.
+            let last_part = text[..end]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| !is_dot(c))
+                .count();
+            let first_part = text[start..dot].chars().count();
+            let cut = (last_part == 1 && cx.right_score_plain(end) < 1)
+                || (first_part == 1 && cx.left_score(start) < 1);
+            if !cut && !cx.overlaps(&r) && !cx.common.contains_key(&start) {
                 out.push(Candidate::new(Label::Person, r, TRANSLITERATED, BASE + 8));
             }
             i = end;
@@ -1601,6 +1611,8 @@ mod tests {
             vec!["约翰.波尔特"]
         );
         assert!(names("公司业绩增长3.5倍。").is_empty());
+        // a name cut one character into a word is no name
+        assert!(names("她已经和让.米歇尔.雅尔结婚了。").is_empty());
         // quoted event names and hyphenated words are not names
         assert!(names("图书馆举行“书香·港情”文学节。").is_empty());
         assert!(names("队伍缺少中场-后卫的衔接。").is_empty());
@@ -1669,6 +1681,12 @@ mod tests {
     fn weak_surname_with_a_strong_title_after_a_full_name() {
         assert_eq!(names("双方举行会议江建民主席出席。"), vec!["江建民"]);
         assert!(names("他出任永隆行长。").is_empty());
+    }
+
+    #[test]
+    fn single_character_verbs_end_a_name() {
+        assert_eq!(names("这是吴建中到日本办的画展。"), vec!["吴建中"]);
+        assert_eq!(names("当年，张建浩受组织派遣出国。"), vec!["张建浩"]);
     }
 
     #[test]
