@@ -1138,32 +1138,36 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 .any(|(r, en)| r.start == 0 && r.end == c.len_utf8() && en.attr("weak").is_none())
         });
         for n in [3, 2] {
-            let Some(&(s, first)) = before.get(n - 1) else {
+            let Some(&(s, _)) = before.get(n - 1) else {
                 continue;
             };
-            let name = &text[s..e];
-            let ok_chars = name
-                .chars()
-                .all(|c| pr.given_possible(c) && !NOT_IN_FRAMED_NAME.contains(c));
-            let r = s..e;
-            if !ok_chars
-                || last_is_surname
-                || LEFT_BOUNDARY.contains(first)
-                || cx.inside_word(s)
-                || cx.prev_char(s).is_some_and(|c| DOTS.contains(c))
-                || cx.left_score(s) < 1
-                || cx.overlaps(&r)
-                || cx.common.get(&s).is_some_and(|v| v.contains(&e))
-                || (n == 2
-                    && (pr.common_words.contains(name) || pr.framed_not_names.contains(name)))
-                || cx.context_word_overlaps(s..e)
-            {
+            if last_is_surname || cx.left_score(s) < 1 || !framed_name_ok(pr, cx, s..e) {
                 continue;
             }
-            out.push(Candidate::new(Label::Person, r, HONORIFIC, BASE + 3));
+            out.push(Candidate::new(Label::Person, s..e, HONORIFIC, BASE + 3));
             break;
         }
     }
+}
+
+/// Can the two or three characters of `r`, framed by a boundary and an honorific, be a name
+/// with no known surname? Name characters only (no classifier, numeral, demonstrative, 老/男/女),
+/// not opening with a function word or inside a word, not a common word, no context word.
+fn framed_name_ok(pr: &PersonRules, cx: &Ctx, r: Range<usize>) -> bool {
+    let name = &cx.text[r.clone()];
+    let Some(first) = name.chars().next() else {
+        return false;
+    };
+    let two = name.chars().count() == 2;
+    name.chars()
+        .all(|c| pr.given_possible(c) && !NOT_IN_FRAMED_NAME.contains(c))
+        && !LEFT_BOUNDARY.contains(first)
+        && !cx.inside_word(r.start)
+        && !cx.prev_char(r.start).is_some_and(|c| DOTS.contains(c))
+        && !cx.overlaps(&r)
+        && !cx.common.get(&r.start).is_some_and(|v| v.contains(&r.end))
+        && !(two && (pr.common_words.contains(name) || pr.framed_not_names.contains(name)))
+        && !cx.context_word_overlaps(r)
 }
 
 /// The candidates that [`crate::extract::commit`] would keep (same order policy).
