@@ -1679,6 +1679,8 @@ mod tests {
         assert_eq!(names("吴晓纹，女，毕业于北京大学。"), vec!["吴晓纹"]);
         assert_eq!(names("姓名：苏壮强性别：男"), vec!["苏壮强"]);
         assert!(names("克劳斯城堡是著名景点。").is_empty());
+        // teams play at home or away and meet other teams
+        assert!(names("本轮焦点：霍普斯vs米兰，霍普斯主场不败。").is_empty());
     }
 
     #[test]
