@@ -94,6 +94,7 @@ fn rule_ids_match_rule_docs() {
         person::LATIN,
         person::NATIONALITY,
         person::LEXICON,
+        person::HONORIFIC,
         role::LEXICON,
         role::MODIFIER,
         role::CHIEF_OFFICER,
