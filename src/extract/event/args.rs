@@ -1255,7 +1255,20 @@ fn acquisition(
     // Role markers between an organization and the one before it: `B被A收购`, `从C受让`,
     // `对X的收购`, `向X发出收购要约` (向 marks the seller only for 受让/购买).
     let trig = &s.text[t.range.clone()];
-    let sells = matches!(trig, "受让" | "购买");
+    // `向C收购B`: with an object after the verb, 向 names the seller (as for 受让/购买);
+    // without one (`向B发出收购要约`) it names the target.
+    let after: Vec<(usize, &Mention)> = s
+        .within(ORG, t.range.end..ce)
+        .filter(|(_, m)| !in_parens(s.text, t.range.end, m.range.start))
+        .collect();
+    let sells = matches!(trig, "受让" | "购买") || !after.is_empty();
+    // An organization after an earlier deal verb of the scope is that verb's object
+    // (`A收购B…，及以Y收购C`: A, not B, acquires C).
+    let earlier = s
+        .trigs_in(floor..t.range.start)
+        .filter(|x| x.kind == Some(EventKind::Acquisition) && x.range.end <= t.range.start)
+        .map(|x| x.range.end)
+        .min();
     let before: Vec<(usize, &Mention)> = s.within(ORG, floor..t.range.start).collect();
     let mut plain: Vec<(usize, Range<usize>)> = Vec::new();
     for (k, (i, m)) in before.iter().enumerate() {
@@ -1267,7 +1280,7 @@ fn acquisition(
             seller = Some((*i, m.range.clone()));
         } else if mk.contains('对') || mk.contains('向') {
             target = Some((*i, m.range.clone()));
-        } else {
+        } else if earlier.is_none_or(|e| m.range.start < e) && !media(s, m) {
             plain.push((*i, m.range.clone()));
         }
     }
@@ -1279,15 +1292,16 @@ fn acquisition(
                     && seller.as_ref().is_none_or(|t| t.0 != *i)
             })
             .or_else(|| anaphors(s, st, floor..t.range.start).into_iter().last())
-            // A person reporting (`董事长X表示，收购B…`) is no acquirer.
+            // A person reporting (`董事长X表示，收购B…`) is no acquirer, nor is a news
+            // agency (`X援引消息人士称，…收购B`).
             .or_else(|| {
-                report_subject(s, t.range.start)
-                    .filter(|(i, _)| doc.mentions[*i].label == Label::Organization)
+                report_subject(s, t.range.start).filter(|(i, _)| {
+                    doc.mentions[*i].label == Label::Organization && !media(s, &doc.mentions[*i])
+                })
             })
-            .or_else(|| topic(s, t.range.start));
+            .or_else(|| topic(s, t.range.start).filter(|(i, _)| !media(s, &doc.mentions[*i])));
     }
     if target.is_none() {
-        let after: Vec<(usize, &Mention)> = s.within(ORG, t.range.end..ce).collect();
         target = after.first().map(|(i, m)| (*i, m.range.clone()));
         // `收购A（所）持有的B`, `收购A实际控制的B`: A sells, B is the target.
         if let (Some((i, m)), Some((j, n))) = (after.first(), after.get(1))
@@ -1297,10 +1311,23 @@ fn acquisition(
             target = Some((*j, n.range.clone()));
         }
     }
-    let (acq, tgt) = (acquirer?, target?);
+    let (acq, tgt) = (apposed(s, acquirer?), apposed(s, target?));
     if acq.0 == tgt.0 || mention_name(doc, acq.0) == mention_name(doc, tgt.0) {
         return None;
     }
+    // One deal told twice (`A收购B` in the headline, `A完成对B的并购` in the text) is one
+    // event: merge into an acquisition with the same acquirer and target names.
+    let (an, tn) = (
+        crate::link::key(&mention_name(doc, acq.0)),
+        crate::link::key(&mention_name(doc, tgt.0)),
+    );
+    let same_deal = drafts.list.iter().position(|d| {
+        d.kind == EventKind::Acquisition
+            && d.with_rel(RelType::Acquired)
+                .any(|i| crate::link::key(&mention_name(doc, i)) == an)
+            && d.with_rel(RelType::TargetOf)
+                .any(|i| crate::link::key(&mention_name(doc, i)) == tn)
+    });
     let more_targets = listed_after(s, &tgt.1, ce)
         .into_iter()
         .filter(|(i, _)| *i != acq.0)
@@ -1343,7 +1370,53 @@ fn acquisition(
         ));
     }
     amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
+    if let Some(i) = same_deal {
+        d.name = drafts.list[i].name.clone();
+    }
     Some(drafts.upsert(d))
+}
+
+/// `自动化生产公司Compass Automation`, `加密货币交易公司币安`: an organization that is only a
+/// descriptor (it ends in 公司, 企业, 平台, 品牌, …商) directly followed by a named one — the
+/// named one is the party.
+fn apposed(s: &SentView, (i, r): (usize, Range<usize>)) -> (usize, Range<usize>) {
+    const DESCRIPTOR: &[&str] = &["公司", "企业", "平台", "品牌", "商", "创企", "机构", "巨头"];
+    let own = &s.text[r.clone()];
+    if !DESCRIPTOR.iter().any(|w| own.ends_with(w)) {
+        return (i, r);
+    }
+    match s.within(ORG, r.end..s.range.end).next() {
+        Some((j, n)) if n.range.start == r.end => (j, n.range.clone()),
+        _ => (i, r),
+    }
+}
+
+/// Is byte `at` inside a parenthesis opened after `from` (`B（以下简称“X”）`)?
+fn in_parens(text: &str, from: usize, at: usize) -> bool {
+    let gap = text.get(from..at).unwrap_or("");
+    gap.matches(['（', '(']).count() > gap.matches(['）', ')']).count()
+}
+
+/// Is `m` a news source rather than a party: a byline (`来源：X`) or an outlet followed by
+/// its dateline word (`X讯`, `X科技讯`, `X美股讯`, `X港股|`, `X消息`, `X报道`, `X援引`)?
+fn media(s: &SentView, m: &Mention) -> bool {
+    if super::slots::byline(s.text, m.range.start) {
+        return true;
+    }
+    let rest = &s.text[m.range.end..s.range.end];
+    let head: String = rest.chars().take(6).collect();
+    if let Some(i) = head.find('讯') {
+        return head[..i]
+            .chars()
+            .all(|c| c.is_alphabetic() && !"通资视电".contains(c));
+    }
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | ' '));
+    [
+        "消息", "报道", "援引", "获悉", "港股|", "美股|", "|", "丨", "独家",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// The text of `gap` outside parentheses (`（简称“X”）34%股权、` → `34%股权、`).

@@ -33,8 +33,10 @@ use std::ops::Range;
 
 use super::{
     EVENT_ARG, OrgRules, PRIORITY, SHORT_FORM, SHORT_USE, STOCK_CODE, WordType, ascii_bounded,
+    right_bad,
 };
 use crate::extract::{Attrs, Candidate, Label, OrgKind};
+use crate::normalize::NormText;
 use crate::rules::{LexiconSet, TermMatcher};
 
 /// Longest short name, in CJK characters.
@@ -102,8 +104,9 @@ impl ShortRules {
                   (?: (?:SH|SZ|HK|sh|sz|hk) \s* )?
                   \d{4,6}
                   (?: \s* [.．\-－] \s* (?:SH|SZ|SS|HK|BJ|sh|sz|ss|hk|bj) )?
+                | [A-Z]{1,5} \s* [.．] \s* (?:US|N|O)
                 | \d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* %
-                | (?:NASDAQ|NYSE|纳斯达克|纽交所) \s* [:：] \s* [A-Z]{1,6}
+                | (?i:NASDAQ|NYSE|纳斯达克|纽交所) \s* [:：] \s* [A-Z]{1,6}
                 ) \s* [）)]"),
             abbr: re(
                 r"(?:证券|股票)简称\s*(?:变更为|[:：为])?\s*[“\x22「]?\s*([*A-Za-z\p{Han}]{2,10})",
@@ -328,10 +331,19 @@ fn cut(text: &str, floor: usize, end: usize, r: &OrgRules, multi_only: bool) -> 
 
 /// The name starting at `start`: name characters up to the first stop/fill/lead word, stake,
 /// or non-name character.
-fn name_after(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
+fn name_after(text: &str, start: usize, r: &OrgRules, norm: &NormText) -> Option<usize> {
     let mut pos = start;
     let mut cjk = 0;
     while let Some(c) = text[pos..].chars().next() {
+        // `BlueTalon 增强…`: a space the normalizer removed between a Latin name and Chinese
+        // text ends the name (`YY直播`, written without one, is one name).
+        if pos > start
+            && is_cjk(c)
+            && text[..pos].ends_with(|p: char| p.is_ascii_alphanumeric())
+            && removed_before(norm, pos)
+        {
+            break;
+        }
         if pos > start {
             let rest = &text[pos..];
             let starts = |m: &TermMatcher| {
@@ -379,6 +391,117 @@ fn name_after(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
         pos += c.len_utf8();
     }
     (pos > start).then_some(pos)
+}
+
+/// The end of a Latin name starting at `st`: letters, digits, `&`, `.`, `-` and single
+/// spaces between words, up to [`MAX_ASCII`] bytes; a trailing dot or space is no part of it.
+fn latin_name_end(norm: &NormText, st: usize) -> usize {
+    let text = norm.text.as_str();
+    let mut e = st;
+    for (i, c) in text[st..].char_indices() {
+        let at = st + i;
+        let ok = c.is_ascii_alphanumeric()
+            || matches!(c, '&' | '-' | '.')
+            || c == ' ' && text[at + 1..].starts_with(|n: char| n.is_ascii_alphanumeric());
+        if !ok || at - st >= MAX_ASCII {
+            break;
+        }
+        e = at + c.len_utf8();
+    }
+    while text[st..e].ends_with(['.', ' ', '-']) {
+        e -= 1;
+    }
+    e
+}
+
+/// Did normalization remove something (a space) right before clean byte `pos`?
+fn removed_before(norm: &NormText, pos: usize) -> bool {
+    let Some(prev) = norm.text[..pos].chars().next_back() else {
+        return false;
+    };
+    match (
+        norm.orig_range_of(pos - prev.len_utf8()),
+        norm.orig_range_of(pos),
+    ) {
+        (Some(a), Some(b)) => a.end < b.start,
+        _ => false,
+    }
+}
+
+/// How far around a slot [`recurs`] looks (bytes each side): the check stays linear in the
+/// document however many deal verbs it holds.
+const RECUR_WINDOW: usize = 24_000;
+
+/// Does the name `text[range]` occur again near it (another, non-overlapping occurrence
+/// within [`RECUR_WINDOW`]) in another context — with a different character on each side?
+/// A bare name in a deal slot (`苏宁收购家乐福`) that the article names again elsewhere is a
+/// participant it is about, not a passing phrase; a fragment of a longer word (`目标公` of
+/// `目标公司`) is always followed by the same character, so it never counts.
+fn recurs(text: &str, range: &Range<usize>) -> bool {
+    let prev = |i: usize| text[..i].chars().next_back();
+    let next = |i: usize| text[i..].chars().next();
+    let (p0, n0) = (prev(range.start), next(range.end));
+    let mut lo = range.start.saturating_sub(RECUR_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (range.end + RECUR_WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let name = &text[range.clone()];
+    text[lo..hi]
+        .match_indices(name)
+        .map(|(i, _)| lo + i)
+        .filter(|&i| i + name.len() <= range.start || i >= range.end)
+        .any(|i| prev(i) != p0 && next(i + name.len()) != n0)
+}
+
+/// Is the name starting at `st` bounded on the left by punctuation, the text start, a space
+/// the normalizer removed, or a descriptor (`公司`, `巨头`) — not by a number (`1亿美元收购`)
+/// or a word of the sentence?
+fn left_bounded(norm: &NormText, st: usize, r: &OrgRules) -> bool {
+    let text = norm.text.as_str();
+    match text[..st].chars().next_back() {
+        None => true,
+        Some(c) if !name_char(c) => true,
+        Some(_) if removed_before(norm, st) => true,
+        Some(_) => {
+            let mut from = st.saturating_sub(12).max(clause_start(text, st));
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            r.short
+                .lead
+                .find_all(&text[from..st])
+                .any(|(rg, _)| from + rg.end == st)
+        }
+    }
+}
+
+/// The object of a deal verb without a company shape (`收购街电解决出行难题`, `收购家乐福
+/// 电商加速…` with its space removed): the longest prefix of the name characters after
+/// `start` that reads as a name and that the article names again (two characters at least).
+fn recurring_prefix(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
+    let mut ends = Vec::new();
+    let mut cjk = 0;
+    for (i, c) in text[start..].char_indices() {
+        if !is_cjk(c) || NEVER_IN_NAME.contains(&c) && i > 0 {
+            break;
+        }
+        cjk += 1;
+        if cjk > MAX_CJK - 2 {
+            break;
+        }
+        ends.push(start + i + c.len_utf8());
+    }
+    ends.into_iter().rev().find(|&e| {
+        let rg = start..e;
+        text[rg.clone()].chars().count() >= 2
+            && plausible(&text[rg.clone()], r, Proof::Slot, false)
+            && !right_bad(text, e, r)
+            && recurs(text, &rg)
+    })
 }
 
 /// How strongly the context vouches for the name.
@@ -481,7 +604,8 @@ fn cand(range: Range<usize>, rule: crate::rules::RuleId) -> Candidate {
 
 /// Short-name candidates of the document. `winners` are the organizations found so far (for
 /// `org.short_form`).
-pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candidate> {
+pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<Candidate> {
+    let text = norm.text.as_str();
     let s = &r.short;
     let mut out: Vec<Candidate> = Vec::new();
     // Stock codes and quotes.
@@ -509,7 +633,14 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
         };
         if let Some((st, hard)) = name_before(text, end, r)
             && (hard || proof == Proof::Acquirer)
-            && plausible(&text[st..end], r, proof, false)
+            && (plausible(&text[st..end], r, proof, false)
+                // A bare acquirer (`苏宁收购家乐福`) bounded by punctuation or a descriptor
+                // and named again in the article.
+                || proof == Proof::Acquirer
+                    && hard
+                    && left_bounded(norm, st, r)
+                    && plausible(&text[st..end], r, Proof::Slot, false)
+                    && recurs(text, &(st..end)))
         {
             out.push(cand(st..end, EVENT_ARG));
         }
@@ -523,7 +654,7 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
         };
         let and = clause_start + and;
         let b_start = and + '与'.len_utf8();
-        if let Some(b_end) = name_after(text, b_start, r)
+        if let Some(b_end) = name_after(text, b_start, r, norm)
             && plausible(&text[b_start..b_end], r, Proof::Slot, false)
         {
             out.push(cand(b_start..b_end, EVENT_ARG));
@@ -565,9 +696,13 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
     for m in s.object.find_iter(text) {
         let mut st = m.end();
         // `收购其/公司持有的X`: skip to after 的.
-        if let Some(e) = name_after(text, st, r)
+        if let Some(e) = name_after(text, st, r, norm)
             && plausible(&text[st..e], r, Proof::Object, confirms(text, e, s))
         {
+            out.push(cand(st..e, EVENT_ARG));
+            continue;
+        }
+        if let Some(e) = recurring_prefix(text, st, r) {
             out.push(cand(st..e, EVENT_ARG));
             continue;
         }
@@ -576,7 +711,7 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
             && !text[st..st + i].contains(['，', '。', '；'])
         {
             st += i + '的'.len_utf8();
-            if let Some(e) = name_after(text, st, r)
+            if let Some(e) = name_after(text, st, r, norm)
                 && plausible(&text[st..e], r, Proof::Object, confirms(text, e, s))
             {
                 out.push(cand(st..e, EVENT_ARG));
@@ -589,6 +724,22 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
             && plausible(&text[st..end], r, Proof::Object, true)
         {
             out.push(cand(st..end, EVENT_ARG));
+        }
+    }
+    // A Latin name right after a descriptor (`外卖配送公司Postmates`, `游戏发行商ZENIMAX`,
+    // `科技创企INLT`): the descriptor says what it is.
+    for (rg, _) in s.lead.find_all(text) {
+        let st = rg.end;
+        if !text[st..].starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let e = latin_name_end(norm, st);
+        let name = &text[st..e];
+        if name.chars().filter(char::is_ascii_alphabetic).count() >= 3
+            && ascii_bounded(text, &(st..e))
+            && plausible(name, r, Proof::Object, false)
+        {
+            out.push(cand(st..e, EVENT_ARG));
         }
     }
     // Later uses of every confirmed name.
