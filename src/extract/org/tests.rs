@@ -501,3 +501,65 @@ fn companies_named_by_their_role_in_a_deal_are_no_names() {
     // Real names ending in the same words stay.
     assert_eq!(names("星河控股公司发布公告。"), vec!["星河控股公司"]);
 }
+
+#[test]
+fn bare_deal_parties_named_again_are_companies() {
+    let arg = |text: &str, name: &str| {
+        with_rules(text)
+            .iter()
+            .any(|(n, r)| n == name && r == "org.event_arg")
+    };
+    // A headline deal between two bare names, both named again in the article.
+    let text = "原标题：云栖收购蓝鲸出行 共享经济再整合\n云栖表示，蓝鲸出行的团队将保持独立。此前蓝鲸出行已覆盖百座城市。";
+    assert!(arg(text, "云栖"), "{:?}", with_rules(text));
+    assert!(arg(text, "蓝鲸出行"), "{:?}", with_rules(text));
+    // Named only once: a bare phrase in the slot is not confirmed.
+    let once = "原标题：云栖收购蓝鲸出行 共享经济再整合";
+    assert!(
+        !arg(once, "云栖") && !arg(once, "蓝鲸出行"),
+        "{:?}",
+        with_rules(once)
+    );
+    // A fragment of a longer word (目标公 of 目标公司) recurs only in that word.
+    let frag = "公司拟收购目标公司。目标公司主营物流。";
+    assert!(with_rules(frag).iter().all(|(n, _)| !n.starts_with("目标")));
+    // A currency after a number is no acquirer, however often it recurs.
+    let money = "苹果以1亿美元收购蓝鲸出行。1亿美元约合7亿元，蓝鲸出行估值2亿美元。";
+    assert!(!arg(money, "美元"), "{:?}", with_rules(money));
+    // Nouns of the deal itself are no target (收购价格, 收购金额).
+    let noun = "双方收购价格尚未确定，收购价格将由评估决定。";
+    assert!(with_rules(noun).iter().all(|(n, _)| n != "价格"));
+}
+
+#[test]
+fn latin_names_after_a_descriptor_are_companies() {
+    let got = with_rules("星海科技收购了外卖配送公司Quickbite Labs，交易金额未披露。");
+    assert!(
+        got.iter()
+            .any(|(n, r)| n == "Quickbite Labs" && r == "org.event_arg"),
+        "{got:?}"
+    );
+    let got = with_rules("蓝鲸出行宣布收购科技创企NAVO。");
+    assert!(got.iter().any(|(n, _)| n == "NAVO"), "{got:?}");
+    // A placeholder word after a descriptor is no name.
+    let got = with_rules("该平台APP下载量突破百万。");
+    assert!(got.iter().all(|(n, _)| n != "APP"), "{got:?}");
+    // A removed space ends a Latin name before Chinese text (`BlueKite 强化…`).
+    let got = with_rules("原标题：云栖宣布收购BlueKite 强化数据服务");
+    assert!(got.iter().any(|(n, _)| n == "BlueKite"), "{got:?}");
+}
+
+#[test]
+fn us_tickers_confirm_short_names() {
+    for (text, name) in [
+        ("星云智联(XYZ.US)宣布完成收购。", "星云智联"),
+        ("蓝鲸出行（Nasdaq: BLWH）今日公布财报。", "蓝鲸出行"),
+    ] {
+        let got = with_rules(text);
+        assert!(
+            got.iter().any(|(n, r)| n == name && r == "org.stock_code"),
+            "{text}: {got:?}"
+        );
+    }
+    assert!(with_rules("营收增长(12.US)。").is_empty());
+}
