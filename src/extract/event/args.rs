@@ -257,7 +257,9 @@ fn marker<'t>(s: &SentView<'t, '_>, m: &Mention) -> &'t str {
             .rev()
             .take(8)
             .filter(|n| {
+                // A place before a name is a modifier (`法国品牌X`), not a participant.
                 n.label.layer() == 0
+                    && n.label != Label::Location
                     && n.range.end <= at
                     && n.range.start >= cs
                     && n.range.start < at
@@ -1271,9 +1273,18 @@ fn acquisition(
         .min();
     let before: Vec<(usize, &Mention)> = s.within(ORG, floor..t.range.start).collect();
     let mut plain: Vec<(usize, Range<usize>)> = Vec::new();
+    // `对X、Y的收购`: companies listed after a marked target are targets too.
+    let mut listed_targets: Vec<(usize, Range<usize>)> = Vec::new();
     for (k, (i, m)) in before.iter().enumerate() {
         let mk = marker(s, m);
-        if mk.contains('被') && k > 0 {
+        let prev_target = k > 0
+            && (target.as_ref().is_some_and(|t| t.0 == before[k - 1].0)
+                || listed_targets
+                    .last()
+                    .is_some_and(|t| t.0 == before[k - 1].0));
+        if prev_target && list_gap(mk) {
+            listed_targets.push((*i, m.range.clone()));
+        } else if mk.contains('被') && k > 0 {
             acquirer = Some((*i, m.range.clone()));
             target = Some((before[k - 1].0, before[k - 1].1.range.clone()));
         } else if mk.contains('从') || (sells && mk.contains('向')) {
@@ -1299,7 +1310,9 @@ fn acquisition(
                     doc.mentions[*i].label == Label::Organization && !media(s, &doc.mentions[*i])
                 })
             })
-            .or_else(|| topic(s, t.range.start).filter(|(i, _)| !media(s, &doc.mentions[*i])));
+            .or_else(|| topic(s, t.range.start).filter(|(i, _)| !media(s, &doc.mentions[*i])))
+            // A listed target is never its own deal's acquirer.
+            .filter(|(i, _)| listed_targets.iter().all(|t| t.0 != *i));
     }
     if target.is_none() {
         target = after.first().map(|(i, m)| (*i, m.range.clone()));
@@ -1330,6 +1343,7 @@ fn acquisition(
     });
     let more_targets = listed_after(s, &tgt.1, ce)
         .into_iter()
+        .chain(listed_targets)
         .filter(|(i, _)| *i != acq.0)
         .collect::<Vec<_>>();
     let name = format!(

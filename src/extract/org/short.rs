@@ -42,7 +42,7 @@ use crate::rules::{LexiconSet, TermMatcher};
 /// Longest short name, in CJK characters.
 const MAX_CJK: usize = 8;
 /// Longest ASCII name, in bytes.
-const MAX_ASCII: usize = 30;
+const MAX_ASCII: usize = 40;
 
 /// Compiled short-name rules.
 pub(crate) struct ShortRules {
@@ -61,6 +61,7 @@ pub(crate) struct ShortRules {
     stake: regex::Regex,
     signing: regex::Regex,
     investor: regex::Regex,
+    deal_of: regex::Regex,
 }
 
 impl ShortRules {
@@ -118,12 +119,15 @@ impl ShortRules {
               | 方面(?:获悉|了解到|得知|证实|确认)
               | (?:完成了?|获得?了?|获投|迎来)[^，。；！？,;!?\n]{0,24}?(?:轮|融资)
               | 获[^，。；！？,;!?\n]{1,16}?(?:战略)?(?:投资|注资|领投)
-              | (?:以[^，。；！？,;!?\n]{1,30}?)?(?:全资收购|要约收购|收购|并购)"),
+              | (?:以[^，。；！？,;!?\n]{1,30}?)?(?:全资收购|要约收购|收购|并购)
+              | (?:已经|已)?完成了?对[^，。；！？,;!?\n]{1,60}?的(?:全资|要约)?(?:收购|并购)"),
             object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让)"),
             stake: re(r"\d+(?:\.\d+)?[%％](?:的)?(?:股权|股份|权益)"),
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
             // Verbs whose subjects are the investors of a round.
             investor: re(r"(?:联合领投|领投|跟投|参投|(?:继续)?(?:追加|加码)投资)"),
+            // `完成对X、Y的收购`: the companies between 对 and 的收购.
+            deal_of: re(r"对([^，。；！？,;!?\n对]{2,80}?)的(?:全资|要约)?(?:收购|并购)"),
         }
     }
 }
@@ -724,6 +728,32 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
             && plausible(&text[st..end], r, Proof::Object, true)
         {
             out.push(cand(st..end, EVENT_ARG));
+        }
+    }
+    // The targets of `对X、Y的收购`: each item with a company shape, a Latin name, or a bare
+    // name the article names again.
+    for c in s.deal_of.captures_iter(text) {
+        let Some(g) = c.get(1) else { continue };
+        let mut st = g.start();
+        for piece in g.as_str().split_inclusive(['、', '和', '及']) {
+            let item = piece.trim_end_matches(['、', '和', '及']);
+            let rg = st..st + item.len();
+            st += piece.len();
+            // A descriptor before the name (`法国男装品牌X`) is no part of it.
+            let from = s
+                .lead
+                .find_all(item)
+                .map(|(m, _)| rg.start + m.end)
+                .max()
+                .unwrap_or(rg.start);
+            let rg = from..rg.end;
+            let name = &text[rg.clone()];
+            if !name.is_empty()
+                && (plausible(name, r, Proof::Object, false)
+                    || plausible(name, r, Proof::Slot, false) && recurs(text, &rg))
+            {
+                out.push(cand(rg, EVENT_ARG));
+            }
         }
     }
     // A Latin name right after a descriptor (`外卖配送公司Postmates`, `游戏发行商ZENIMAX`,

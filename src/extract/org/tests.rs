@@ -563,3 +563,26 @@ fn us_tickers_confirm_short_names() {
     }
     assert!(with_rules("营收增长(12.US)。").is_empty());
 }
+
+#[test]
+fn companies_in_a_completed_deal_are_companies() {
+    let text =
+        "雅居服务完成对青城物业、白塔服务的收购。青城物业和白塔服务业绩向好，雅居服务表示满意。";
+    let got = with_rules(text);
+    for name in ["雅居服务", "青城物业", "白塔服务"] {
+        assert!(got.iter().any(|(n, _)| n == name), "{name}: {got:?}");
+    }
+    // A Latin target after a descriptor, and a long Latin name.
+    let got = with_rules(
+        "星海集团完成对法国品牌Lumen的收购。伊顿公司完成收购Northwind Switchgear Solutions。",
+    );
+    assert!(got.iter().any(|(n, _)| n == "Lumen"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(n, _)| n == "Northwind Switchgear Solutions"),
+        "{got:?}"
+    );
+    // A phrase named once between 对 and 的收购 is not confirmed.
+    let got = with_rules("市场对相关资产的收购反应平淡。");
+    assert!(got.is_empty(), "{got:?}");
+}
