@@ -37,7 +37,10 @@ pub(crate) fn sentence(
     quoted(doc, s, drafts, st, &mut here, &mut consumed);
     for t in s.trigs {
         let Some(kind) = t.kind else { continue };
-        if s.quote_around(&t.range).is_some() || consumed.iter().any(|r| overlaps(r, &t.range)) {
+        let quoted_away = s
+            .quote_around(&t.range)
+            .is_some_and(|q| !(kind == EventKind::Acquisition && deal_quote(s, q)));
+        if quoted_away || consumed.iter().any(|r| overlaps(r, &t.range)) {
             continue;
         }
         let made = match kind {
@@ -171,6 +174,18 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
     let i = drafts.upsert(d);
     st.signing = Some(i);
     true
+}
+
+/// A quote around a deal verb that still tells the deal: an emphasis quote of a few
+/// characters (`“反向收购”母公司X`) or an announcement's title (`发布了《关于收购X的公告》`,
+/// whose publisher is the acquirer).
+fn deal_quote(s: &SentView, q: &super::trigger::Quote) -> bool {
+    let inner = &s.text[q.inner.clone()];
+    if q.book {
+        inner.starts_with("关于")
+    } else {
+        inner.chars().count() <= 6
+    }
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -1289,7 +1304,7 @@ fn acquisition(
             target = Some((before[k - 1].0, before[k - 1].1.range.clone()));
         } else if mk.contains('从') || (sells && mk.contains('向')) {
             seller = Some((*i, m.range.clone()));
-        } else if mk.contains('对') || mk.contains('向') {
+        } else if (mk.contains('对') && after.is_empty()) || mk.contains('向') {
             target = Some((*i, m.range.clone()));
         } else if earlier.is_none_or(|e| m.range.start < e) && !media(s, m) {
             plain.push((*i, m.range.clone()));
@@ -1325,6 +1340,17 @@ fn acquisition(
         }
     }
     let (acq, tgt) = (apposed(s, acquirer?), apposed(s, target?));
+    // `取得X 85%的股权`: a verb of obtaining is a deal only with a stake after its object.
+    if t.class() == "stake" {
+        let rest = &s.text[tgt.1.end..ce];
+        if tgt.1.start < t.range.end
+            || !["股权", "股份", "控股权", "权益"]
+                .iter()
+                .any(|w| rest.contains(w))
+        {
+            return None;
+        }
+    }
     if acq.0 == tgt.0 || mention_name(doc, acq.0) == mention_name(doc, tgt.0) {
         return None;
     }
@@ -1334,13 +1360,31 @@ fn acquisition(
         crate::link::key(&mention_name(doc, acq.0)),
         crate::link::key(&mention_name(doc, tgt.0)),
     );
-    let same_deal = drafts.list.iter().position(|d| {
-        d.kind == EventKind::Acquisition
-            && d.with_rel(RelType::Acquired)
-                .any(|i| crate::link::key(&mention_name(doc, i)) == an)
-            && d.with_rel(RelType::TargetOf)
-                .any(|i| crate::link::key(&mention_name(doc, i)) == tn)
-    });
+    // A document tells of one deal per target: the same target bought again under another
+    // name of the buyer (its subsidiary, its short name) is the same deal, with both buyers.
+    let same_target = |k: &str| {
+        k == tn
+            || k.chars().count() >= 2
+                && tn.chars().count() >= 2
+                && (k.contains(&tn) || tn.contains(k))
+    };
+    let same_deal = drafts
+        .list
+        .iter()
+        .position(|d| {
+            d.kind == EventKind::Acquisition
+                && d.with_rel(RelType::Acquired)
+                    .any(|i| crate::link::key(&mention_name(doc, i)) == an)
+                && d.with_rel(RelType::TargetOf)
+                    .any(|i| crate::link::key(&mention_name(doc, i)) == tn)
+        })
+        .or_else(|| {
+            drafts.list.iter().position(|d| {
+                d.kind == EventKind::Acquisition
+                    && d.with_rel(RelType::TargetOf)
+                        .any(|i| same_target(&crate::link::key(&mention_name(doc, i))))
+            })
+        });
     let more_targets = listed_after(s, &tgt.1, ce)
         .into_iter()
         .chain(listed_targets)
@@ -1417,15 +1461,22 @@ fn media(s: &SentView, m: &Mention) -> bool {
     if super::slots::byline(s.text, m.range.start) {
         return true;
     }
+    // A dateline date may stand between the outlet and its word (`X9月17日讯`).
+    let undated = |r: &str| -> usize {
+        r.len()
+            - r.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | ' ')
+            })
+            .len()
+    };
     let rest = &s.text[m.range.end..s.range.end];
+    let rest = &rest[undated(rest)..];
     let head: String = rest.chars().take(6).collect();
     if let Some(i) = head.find('讯') {
         return head[..i]
             .chars()
             .all(|c| c.is_alphabetic() && !"通资视电".contains(c));
     }
-    let rest = rest
-        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | ' '));
     [
         "消息", "报道", "援引", "获悉", "港股|", "美股|", "|", "丨", "独家",
     ]

@@ -121,7 +121,7 @@ impl ShortRules {
               | 获[^，。；！？,;!?\n]{1,16}?(?:战略)?(?:投资|注资|领投)
               | (?:以[^，。；！？,;!?\n]{1,30}?)?(?:全资收购|要约收购|收购|并购)
               | (?:已经|已)?完成了?对[^，。；！？,;!?\n]{1,60}?的(?:全资|要约)?(?:收购|并购)"),
-            object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让)"),
+            object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让|取得)"),
             stake: re(r"\d+(?:\.\d+)?[%％](?:的)?(?:股权|股份|权益)"),
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
             // Verbs whose subjects are the investors of a round.
@@ -437,10 +437,9 @@ fn removed_before(norm: &NormText, pos: usize) -> bool {
 const RECUR_WINDOW: usize = 24_000;
 
 /// Does the name `text[range]` occur again near it (another, non-overlapping occurrence
-/// within [`RECUR_WINDOW`]) in another context — with a different character on each side?
-/// A bare name in a deal slot (`苏宁收购家乐福`) that the article names again elsewhere is a
-/// participant it is about, not a passing phrase; a fragment of a longer word (`目标公` of
-/// `目标公司`) is always followed by the same character, so it never counts.
+/// within [`RECUR_WINDOW`]) in another context — with a different character on each side? A bare name in a deal slot (`苏宁收购家乐福`) that the article names
+/// again elsewhere is a participant it is about, not a passing phrase; a fragment of a longer
+/// word (`目标公` of `目标公司`) is always followed by the same character, so it never counts.
 fn recurs(text: &str, range: &Range<usize>) -> bool {
     let prev = |i: usize| text[..i].chars().next_back();
     let next = |i: usize| text[i..].chars().next();
@@ -458,7 +457,7 @@ fn recurs(text: &str, range: &Range<usize>) -> bool {
         .match_indices(name)
         .map(|(i, _)| lo + i)
         .filter(|&i| i + name.len() <= range.start || i >= range.end)
-        .any(|i| prev(i) != p0 && next(i + name.len()) != n0)
+        .any(|i| next(i + name.len()) != n0 && prev(i) != p0)
 }
 
 /// Is the name starting at `st` bounded on the left by punctuation, the text start, a space
@@ -468,6 +467,8 @@ fn left_bounded(norm: &NormText, st: usize, r: &OrgRules) -> bool {
     let text = norm.text.as_str();
     match text[..st].chars().next_back() {
         None => true,
+        // The agent of a passive deal (`B被A收购`).
+        Some('被') => true,
         Some(c) if !name_char(c) => true,
         Some(_) if removed_before(norm, st) => true,
         Some(_) => {
@@ -490,8 +491,13 @@ fn recurring_prefix(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
     let mut ends = Vec::new();
     let mut cjk = 0;
     for (i, c) in text[start..].char_indices() {
-        if !is_cjk(c) || NEVER_IN_NAME.contains(&c) && i > 0 {
+        // Latin letters lead a name too (`YY直播`), but only before any Chinese.
+        let latin = c.is_ascii_alphanumeric() && cjk == 0;
+        if !(is_cjk(c) || latin) || NEVER_IN_NAME.contains(&c) && i > 0 {
             break;
+        }
+        if latin {
+            continue;
         }
         cjk += 1;
         if cjk > MAX_CJK - 2 {
@@ -641,7 +647,6 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
                 // A bare acquirer (`苏宁收购家乐福`) bounded by punctuation or a descriptor
                 // and named again in the article.
                 || proof == Proof::Acquirer
-                    && hard
                     && left_bounded(norm, st, r)
                     && plausible(&text[st..end], r, Proof::Slot, false)
                     && recurs(text, &(st..end)))
@@ -706,9 +711,26 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
             out.push(cand(st..e, EVENT_ARG));
             continue;
         }
-        if let Some(e) = recurring_prefix(text, st, r) {
-            out.push(cand(st..e, EVENT_ARG));
+        // `收购中国台湾顶好224家门店`: places before the name are no part of it.
+        let mut bare = st;
+        while let Some((rg, _)) = r
+            .places
+            .find_longest(&text[bare..])
+            .find(|(rg, _)| rg.start == 0)
+        {
+            bare += rg.end;
+        }
+        if let Some(e) = recurring_prefix(text, bare, r) {
+            out.push(cand(bare..e, EVENT_ARG));
             continue;
+        }
+        // `收购TikTok美国业务`: a Latin name followed by what is bought of it.
+        if text[st..].starts_with(|c: char| c.is_ascii_uppercase()) {
+            let e = latin_name_end(norm, st);
+            if ascii_bounded(text, &(st..e)) && plausible(&text[st..e], r, Proof::Object, false) {
+                out.push(cand(st..e, EVENT_ARG));
+                continue;
+            }
         }
         if let Some(i) = text[st..].find("的")
             && i <= 30
@@ -754,6 +776,32 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
             {
                 out.push(cand(rg, EVENT_ARG));
             }
+        }
+    }
+    // A bare name right after an organization that is only a descriptor
+    // (`新加坡国家投资公司淡马锡`, `加密货币交易公司币安(Binance)`), named again in the article.
+    for w in winners {
+        let own = &text[w.range.clone()];
+        if !["公司", "企业", "集团", "平台", "巨头"]
+            .iter()
+            .any(|d| own.ends_with(d))
+        {
+            continue;
+        }
+        // Only in a sentence about a deal, and no department of it (`集团党委`, `公司财务部`).
+        let sent_start = text[..w.range.start].rfind(['。', '\n']).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let sent_end = text[w.range.end..]
+            .find(['。', '\n'])
+            .map_or(text.len(), |i| w.range.end + i);
+        if !s.object.is_match(&text[sent_start..sent_end]) {
+            continue;
+        }
+        if let Some(e) = recurring_prefix(text, w.range.end, r)
+            && !text[..e].ends_with(['部', '委', '会', '处', '科', '局', '办', '厅', '组'])
+        {
+            out.push(cand(w.range.end..e, EVENT_ARG));
         }
     }
     // A Latin name right after a descriptor (`外卖配送公司Postmates`, `游戏发行商ZENIMAX`,

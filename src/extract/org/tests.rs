@@ -586,3 +586,24 @@ fn companies_in_a_completed_deal_are_companies() {
     let got = with_rules("市场对相关资产的收购反应平淡。");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn bare_names_beside_descriptors_places_and_passives() {
+    let has = |text: &str, name: &str| with_rules(text).iter().any(|(n, _)| n == name);
+    // After an organization that is only a descriptor, in a deal sentence.
+    let text = "新加坡国家投资公司淡锡湾尚未决定是否收购吉宝公司。淡锡湾表示将继续评估。";
+    assert!(has(text, "淡锡湾"), "{:?}", with_rules(text));
+    // A department of a company is no company, even in a deal sentence.
+    let dept = "星海集团党委研究了收购事项。党委书记主持会议，党委成员出席。";
+    assert!(!has(dept, "党委"), "{:?}", with_rules(dept));
+    // Places before a bare target are no part of it.
+    let text = "青岚超市将收购中国台湾白鹭224家门店。青岚超市表示，白鹭的门店将保留。";
+    assert!(has(text, "白鹭"), "{:?}", with_rules(text));
+    assert!(has(text, "青岚超市"), "{:?}", with_rules(text));
+    // The agent of a passive deal.
+    let text = "多家门店被青岚小店收购。目前，青岚小店数量已突破六千家。";
+    assert!(has(text, "青岚小店"), "{:?}", with_rules(text));
+    // A Latin-led bare target named again.
+    let text = "星辰科技将收购ZZ直播，包括ZZ直播的网站。据悉ZZ直播用户众多。";
+    assert!(has(text, "ZZ直播"), "{:?}", with_rules(text));
+}
