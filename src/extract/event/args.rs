@@ -1299,13 +1299,21 @@ fn acquisition(
                     .is_some_and(|t| t.0 == before[k - 1].0));
         if prev_target && list_gap(mk) {
             listed_targets.push((*i, m.range.clone()));
-        } else if mk.contains('被') && k > 0 {
+        } else if mk.contains('被')
+            && k > 0
+            // `B被A收购`: B is in A's clause (`…记者爆料，门店被A收购` names no target).
+            && s.clause_start(before[k - 1].1.range.start) == s.clause_start(m.range.start)
+        {
             acquirer = Some((*i, m.range.clone()));
             target = Some((before[k - 1].0, before[k - 1].1.range.clone()));
         } else if mk.contains('从') || (sells && mk.contains('向')) {
             seller = Some((*i, m.range.clone()));
         } else if (mk.contains('对') && after.is_empty()) || mk.contains('向') {
-            target = Some((*i, m.range.clone()));
+            // `对X的收购`, `向X发出收购要约` stand in the verb's clause; an earlier 向X
+            // (`向记者爆料，…收购`) is about something else.
+            if s.clause_start(m.range.start) == s.clause_start(t.range.start) {
+                target = Some((*i, m.range.clone()));
+            }
         } else if earlier.is_none_or(|e| m.range.start < e) && !media(s, m) {
             plain.push((*i, m.range.clone()));
         }

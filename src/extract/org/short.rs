@@ -106,7 +106,7 @@ impl ShortRules {
                   \d{4,6}
                   (?: \s* [.．\-－] \s* (?:SH|SZ|SS|HK|BJ|sh|sz|ss|hk|bj) )?
                 | [A-Z]{1,5} \s* [.．] \s* (?:US|N|O)
-                | \d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* %
+                | \d+(?:\.\d+)? \s* [,，] \s* [-+]?\d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* %
                 | (?i:NASDAQ|NYSE|纳斯达克|纽交所) \s* [:：] \s* [A-Z]{1,6}
                 ) \s* [）)]"),
             abbr: re(
@@ -467,8 +467,9 @@ fn left_bounded(norm: &NormText, st: usize, r: &OrgRules) -> bool {
     let text = norm.text.as_str();
     match text[..st].chars().next_back() {
         None => true,
-        // The agent of a passive deal (`B被A收购`).
-        Some('被') => true,
+        // The agent of a passive deal (`B被A收购`, `由A收购`) or the topic of a comment on a
+        // deal (`对A收购B的提议`).
+        Some('被' | '由' | '对') => true,
         Some(c) if !name_char(c) => true,
         Some(_) if removed_before(norm, st) => true,
         Some(_) => {

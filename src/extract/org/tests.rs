@@ -607,3 +607,28 @@ fn bare_names_beside_descriptors_places_and_passives() {
     let text = "星辰科技将收购ZZ直播，包括ZZ直播的网站。据悉ZZ直播用户众多。";
     assert!(has(text, "ZZ直播"), "{:?}", with_rules(text));
 }
+
+#[test]
+fn deal_slot_boundaries_and_quotes() {
+    let got = with_rules(
+        "青禾医药、云栖生物双双发布公告，青禾医药拟收购蓝湾集团所持云栖生物不低于16%股权。",
+    );
+    assert!(got.iter().any(|(n, _)| n == "云栖生物"), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(n, _)| n != "云栖生物双双" && n != "持云栖生物"),
+        "{got:?}"
+    );
+    // A whole-number price in a quote confirms the name before it.
+    let got = with_rules("青松黄金(24,0.80,3.45%)(01787)公布要约收购的最新情况。");
+    assert!(
+        got.iter()
+            .any(|(n, r)| n == "青松黄金" && r == "org.stock_code"),
+        "{got:?}"
+    );
+    // 对A收购B: A is bounded by 对 and named again.
+    let text =
+        "监管机构对青禾交易所以270亿美元收购Lumen的提议表示担忧。青禾交易所回应称，交易将继续。";
+    let got = with_rules(text);
+    assert!(got.iter().any(|(n, _)| n == "青禾交易所"), "{got:?}");
+}
