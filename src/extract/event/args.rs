@@ -1311,7 +1311,13 @@ fn acquisition(
         } else if (mk.contains('对') && after.is_empty()) || mk.contains('向') {
             // `对X的收购`, `向X发出收购要约` stand in the verb's clause; an earlier 向X
             // (`向记者爆料，…收购`) is about something else.
-            if s.clause_start(m.range.start) == s.clause_start(t.range.start) {
+            // 向X is the target only of an offer (`向X发出/提出收购要约`), not of a loan or a
+            // statement (`向股东X借款…用于收购Y`).
+            let offer = !mk.contains('向')
+                || ["发出", "提出", "发起"]
+                    .iter()
+                    .any(|w| s.text[m.range.end..t.range.start].contains(w));
+            if offer && s.clause_start(m.range.start) == s.clause_start(t.range.start) {
                 target = Some((*i, m.range.clone()));
             }
         } else if earlier.is_none_or(|e| m.range.start < e) && !media(s, m) {
@@ -1319,21 +1325,32 @@ fn acquisition(
         }
     }
     if acquirer.is_none() {
+        // A regulator or exchange reached through `公司`, a reporting verb or the topic
+        // reviews deals, it does not make them (`证监会审核…。公司拟购买X`).
+        let not_regulator = |x: &(usize, Range<usize>)| !regulator(&mention_name(doc, x.0));
         acquirer = plain
             .into_iter()
             .rfind(|(i, _)| {
                 target.as_ref().is_none_or(|t| t.0 != *i)
                     && seller.as_ref().is_none_or(|t| t.0 != *i)
             })
-            .or_else(|| anaphors(s, st, floor..t.range.start).into_iter().last())
-            // A person reporting (`董事长X表示，收购B…`) is no acquirer, nor is a news
-            // agency (`X援引消息人士称，…收购B`).
             .or_else(|| {
-                report_subject(s, t.range.start).filter(|(i, _)| {
-                    doc.mentions[*i].label == Label::Organization && !media(s, &doc.mentions[*i])
-                })
+                anaphors(s, st, floor..t.range.start)
+                    .into_iter()
+                    .last()
+                    // A person reporting (`董事长X表示，收购B…`) is no acquirer, nor is a
+                    // news agency (`X援引消息人士称，…收购B`).
+                    .or_else(|| {
+                        report_subject(s, t.range.start).filter(|(i, _)| {
+                            doc.mentions[*i].label == Label::Organization
+                                && !media(s, &doc.mentions[*i])
+                        })
+                    })
+                    .or_else(|| {
+                        topic(s, t.range.start).filter(|(i, _)| !media(s, &doc.mentions[*i]))
+                    })
+                    .filter(not_regulator)
             })
-            .or_else(|| topic(s, t.range.start).filter(|(i, _)| !media(s, &doc.mentions[*i])))
             // A listed target is never its own deal's acquirer.
             .filter(|(i, _)| listed_targets.iter().all(|t| t.0 != *i));
     }
@@ -1455,6 +1472,13 @@ fn apposed(s: &SentView, (i, r): (usize, Range<usize>)) -> (usize, Range<usize>)
         Some((j, n)) if n.range.start == r.end => (j, n.range.clone()),
         _ => (i, r),
     }
+}
+
+/// A regulator, court or exchange (`中国证监会`, `深圳证券交易所`, `…委员会`).
+fn regulator(name: &str) -> bool {
+    ["证监会", "监督管理", "交易所", "法院", "委员会", "人民政府"]
+        .iter()
+        .any(|w| name.contains(w))
 }
 
 /// Is byte `at` inside a parenthesis opened after `from` (`B（以下简称“X”）`)?

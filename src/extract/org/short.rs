@@ -62,6 +62,7 @@ pub(crate) struct ShortRules {
     signing: regex::Regex,
     investor: regex::Regex,
     deal_of: regex::Regex,
+    subsidiary: regex::Regex,
 }
 
 impl ShortRules {
@@ -127,6 +128,7 @@ impl ShortRules {
             // Verbs whose subjects are the investors of a round.
             investor: re(r"(?:联合领投|领投|跟投|参投|(?:继续)?(?:追加|加码)投资)"),
             // `完成对X、Y的收购`: the companies between 对 and 的收购.
+            subsidiary: re(r"(?:全资|控股|间接全资)?(?:子公司|孙公司|附属公司|附属)"),
             deal_of: re(r"对([^，。；！？,;!?\n对]{2,80}?)的(?:全资|要约)?(?:收购|并购)"),
         }
     }
@@ -508,7 +510,17 @@ fn recurring_prefix(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
     }
     ends.into_iter().rev().find(|&e| {
         let rg = start..e;
-        text[rg.clone()].chars().count() >= 2
+        // A category before a descriptor (`珠宝品牌X`, `物流公司X`) is no name.
+        !r.short
+            .lead
+            .find_all(
+                &text[e..text[e..]
+                    .char_indices()
+                    .nth(4)
+                    .map_or(text.len(), |(i, _)| e + i)],
+            )
+            .any(|(m, _)| m.start == 0)
+            && text[rg.clone()].chars().count() >= 2
             && plausible(&text[rg.clone()], r, Proof::Slot, false)
             && !right_bad(text, e, r)
             && recurs(text, &rg)
@@ -803,6 +815,20 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
             && !text[..e].ends_with(['部', '委', '会', '处', '科', '局', '办', '厅', '组'])
         {
             out.push(cand(w.range.end..e, EVENT_ARG));
+        }
+    }
+    // A subsidiary named after its descriptor (`全资子公司苏宁国际拟…`): a company shape, or a
+    // bare name the article names again.
+    for m in s.subsidiary.find_iter(text) {
+        let st = m.end();
+        if let Some(e) = name_after(text, st, r, norm) {
+            let rg = st..e;
+            let name = &text[rg.clone()];
+            if plausible(name, r, Proof::Acquirer, false)
+                || plausible(name, r, Proof::Slot, false) && recurs(text, &rg)
+            {
+                out.push(cand(rg, EVENT_ARG));
+            }
         }
     }
     // A Latin name right after a descriptor (`外卖配送公司Postmates`, `游戏发行商ZENIMAX`,

@@ -632,3 +632,18 @@ fn deal_slot_boundaries_and_quotes() {
     let got = with_rules(text);
     assert!(got.iter().any(|(n, _)| n == "青禾交易所"), "{got:?}");
 }
+
+#[test]
+fn subsidiaries_categories_and_deal_nouns() {
+    let has = |text: &str, name: &str| with_rules(text).iter().any(|(n, _)| n == name);
+    let text =
+        "青禾集团宣布其全资子公司青禾国际拟出资48亿元收购蓝湾超市80%股份。青禾国际成立于2015年。";
+    assert!(has(text, "青禾国际"), "{:?}", with_rules(text));
+    // A category before a descriptor is no name; the name after the descriptor is.
+    let text = "星海集团收购珠宝品牌Lumen&Co。珠宝行业竞争激烈，珠宝消费回暖。";
+    assert!(has(text, "Lumen&Co"), "{:?}", with_rules(text));
+    assert!(!has(text, "珠宝"), "{:?}", with_rules(text));
+    // Nouns of business results are no target, however often they recur.
+    let text = "为提高盈利能力现金收购盈利下滑标的。标的盈利下滑明显，盈利改善尚需时日。";
+    assert!(!has(text, "盈利"), "{:?}", with_rules(text));
+}
