@@ -639,6 +639,9 @@ fn subsidiaries_categories_and_deal_nouns() {
     let text =
         "青禾集团宣布其全资子公司青禾国际拟出资48亿元收购蓝湾超市80%股份。青禾国际成立于2015年。";
     assert!(has(text, "青禾国际"), "{:?}", with_rules(text));
+    // Named once: a company-shaped ending (…国际) is enough.
+    let text = "蓝湾集团宣布其全资子公司星岚国际拟出资5亿元收购云栖超市80%股份。";
+    assert!(has(text, "星岚国际"), "{:?}", with_rules(text));
     // A category before a descriptor is no name; the name after the descriptor is.
     let text = "星海集团收购珠宝品牌Lumen&Co。珠宝行业竞争激烈，珠宝消费回暖。";
     assert!(has(text, "Lumen&Co"), "{:?}", with_rules(text));
