@@ -770,6 +770,8 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
     for c in s.deal_of.captures_iter(text) {
         let Some(g) = c.get(1) else { continue };
         let mut st = g.start();
+        // A list of two or more names is itself the evidence (`对青城物业、白塔服务的收购`).
+        let listed = g.as_str().split(['、', '和', '及']).count() >= 2;
         for piece in g.as_str().split_inclusive(['、', '和', '及']) {
             let item = piece.trim_end_matches(['、', '和', '及']);
             let rg = st..st + item.len();
@@ -785,7 +787,7 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
             let name = &text[rg.clone()];
             if !name.is_empty()
                 && (plausible(name, r, Proof::Object, false)
-                    || plausible(name, r, Proof::Slot, false) && recurs(text, &rg))
+                    || plausible(name, r, Proof::Slot, false) && (listed || recurs(text, &rg)))
             {
                 out.push(cand(rg, EVENT_ARG));
             }

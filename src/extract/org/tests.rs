@@ -585,6 +585,11 @@ fn companies_in_a_completed_deal_are_companies() {
     // A phrase named once between 对 and 的收购 is not confirmed.
     let got = with_rules("市场对相关资产的收购反应平淡。");
     assert!(got.is_empty(), "{got:?}");
+    // A list of two or more names between 对 and 的收购 is evidence enough.
+    let got = with_rules("上半年完成对青城物业、白塔服务的收购，业绩增长。");
+    for name in ["青城物业", "白塔服务"] {
+        assert!(got.iter().any(|(n, _)| n == name), "{name}: {got:?}");
+    }
 }
 
 #[test]
