@@ -1375,6 +1375,16 @@ fn acquisition(
             target = Some((*j, n.range.clone()));
         }
     }
+    // `X宣布，A已完成对其的收购` / `A将其收购`: 其 is the sentence's subject.
+    if target.is_none()
+        && ["对其", "将其"]
+            .iter()
+            .any(|w| s.text[floor..t.range.start].contains(w))
+    {
+        target = report_subject(s, t.range.start)
+            .or_else(|| topic(s, t.range.start))
+            .filter(|x| acquirer.as_ref().is_none_or(|a| a.0 != x.0));
+    }
     let (acq, tgt) = (apposed(s, acquirer?), apposed(s, target?));
     // `取得X 85%的股权`: a verb of obtaining is a deal only with a stake after its object.
     if t.class() == "stake" {
