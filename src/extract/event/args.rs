@@ -1274,9 +1274,23 @@ fn acquisition(
     let trig = &s.text[t.range.clone()];
     // `向C收购B`: with an object after the verb, 向 names the seller (as for 受让/购买);
     // without one (`向B发出收购要约`) it names the target.
+    // Organizations after the verb in its clause, outside parentheses (`B（以下简称“X”）`);
+    // the depth is carried from one to the next, so the clause is read once.
+    let (mut depth, mut pos) = (0usize, t.range.end);
     let after: Vec<(usize, &Mention)> = s
         .within(ORG, t.range.end..ce)
-        .filter(|(_, m)| !in_parens(s.text, t.range.end, m.range.start))
+        .filter(|(_, m)| {
+            let gap = s.text.get(pos..m.range.start.max(pos)).unwrap_or("");
+            for c in gap.chars() {
+                match c {
+                    '（' | '(' => depth += 1,
+                    '）' | ')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            pos = m.range.start.max(pos);
+            depth == 0
+        })
         .collect();
     let sells = matches!(trig, "受让" | "购买") || !after.is_empty();
     // An organization after an earlier deal verb of the scope is that verb's object
@@ -1414,8 +1428,11 @@ fn acquisition(
                 && tn.chars().count() >= 2
                 && (k.contains(&tn) || tn.contains(k))
     };
-    let same_deal = drafts
-        .list
+    // Only the latest events are compared: a retelling stands near the first telling, and a
+    // document of thousands of deals stays linear.
+    const RECENT: usize = 64;
+    let recent = drafts.list.len().saturating_sub(RECENT);
+    let same_deal = drafts.list[recent..]
         .iter()
         .position(|d| {
             d.kind == EventKind::Acquisition
@@ -1425,12 +1442,13 @@ fn acquisition(
                     .any(|i| crate::link::key(&mention_name(doc, i)) == tn)
         })
         .or_else(|| {
-            drafts.list.iter().position(|d| {
+            drafts.list[recent..].iter().position(|d| {
                 d.kind == EventKind::Acquisition
                     && d.with_rel(RelType::TargetOf)
                         .any(|i| same_target(&crate::link::key(&mention_name(doc, i))))
             })
-        });
+        })
+        .map(|i| recent + i);
     let more_targets = listed_after(s, &tgt.1, ce)
         .into_iter()
         .chain(listed_targets)
@@ -1500,12 +1518,6 @@ fn regulator(name: &str) -> bool {
     ["证监会", "监督管理", "交易所", "法院", "委员会", "人民政府"]
         .iter()
         .any(|w| name.contains(w))
-}
-
-/// Is byte `at` inside a parenthesis opened after `from` (`B（以下简称“X”）`)?
-fn in_parens(text: &str, from: usize, at: usize) -> bool {
-    let gap = text.get(from..at).unwrap_or("");
-    gap.matches(['（', '(']).count() > gap.matches(['）', ')']).count()
 }
 
 /// Is `m` a news source rather than a party: a byline (`来源：X`) or an outlet followed by

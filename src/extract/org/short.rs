@@ -28,6 +28,7 @@
 //! Why rules and no list: listed-company names change daily; the contexts that introduce them
 //! (codes, announcements, deal verbs) do not.
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
@@ -373,7 +374,13 @@ fn name_after(text: &str, start: usize, r: &OrgRules, norm: &NormText) -> Option
                 || rest.starts_with("部分")
                 || rest.starts_with("剩余")
                 || rest.starts_with("股权")
-                || r.short.signing.find(rest).is_some_and(|m| m.start() == 0)
+                // Only the next few characters: a search to the document's end at every
+                // character would make this quadratic.
+                || r
+                    .short
+                    .signing
+                    .find(&rest[..rest.char_indices().nth(4).map_or(rest.len(), |(i, _)| i)])
+                    .is_some_and(|m| m.start() == 0)
                 || (c.is_ascii_digit() && !text[..pos].ends_with(|p: char| p.is_ascii_alphabetic()))
             {
                 break;
@@ -436,13 +443,17 @@ fn removed_before(norm: &NormText, pos: usize) -> bool {
 
 /// How far around a slot [`recurs`] looks (bytes each side): the check stays linear in the
 /// document however many deal verbs it holds.
-const RECUR_WINDOW: usize = 24_000;
+const RECUR_WINDOW: usize = 12_000;
+
+/// How many bytes [`recurs`] may scan in one document in all: past it, bare names are no
+/// longer confirmed, so a huge document full of deal verbs stays linear.
+const RECUR_BUDGET: usize = 64 << 20;
 
 /// Does the name `text[range]` occur again near it (another, non-overlapping occurrence
 /// within [`RECUR_WINDOW`]) in another context — with a different character on each side? A bare name in a deal slot (`苏宁收购家乐福`) that the article names
 /// again elsewhere is a participant it is about, not a passing phrase; a fragment of a longer
 /// word (`目标公` of `目标公司`) is always followed by the same character, so it never counts.
-fn recurs(text: &str, range: &Range<usize>) -> bool {
+fn recurs(text: &str, range: &Range<usize>, budget: &Cell<usize>) -> bool {
     let prev = |i: usize| text[..i].chars().next_back();
     let next = |i: usize| text[i..].chars().next();
     let (p0, n0) = (prev(range.start), next(range.end));
@@ -454,6 +465,10 @@ fn recurs(text: &str, range: &Range<usize>) -> bool {
     while !text.is_char_boundary(hi) {
         hi += 1;
     }
+    let Some(left) = budget.get().checked_sub(hi - lo) else {
+        return false;
+    };
+    budget.set(left);
     let name = &text[range.clone()];
     text[lo..hi]
         .match_indices(name)
@@ -475,7 +490,8 @@ fn left_bounded(norm: &NormText, st: usize, r: &OrgRules) -> bool {
         Some(c) if !name_char(c) => true,
         Some(_) if removed_before(norm, st) => true,
         Some(_) => {
-            let mut from = st.saturating_sub(12).max(clause_start(text, st));
+            // Lead words are short and hold no punctuation: 12 bytes back is enough.
+            let mut from = st.saturating_sub(12);
             while !text.is_char_boundary(from) {
                 from += 1;
             }
@@ -490,7 +506,7 @@ fn left_bounded(norm: &NormText, st: usize, r: &OrgRules) -> bool {
 /// The object of a deal verb without a company shape (`收购街电解决出行难题`, `收购家乐福
 /// 电商加速…` with its space removed): the longest prefix of the name characters after
 /// `start` that reads as a name and that the article names again (two characters at least).
-fn recurring_prefix(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
+fn recurring_prefix(text: &str, start: usize, r: &OrgRules, budget: &Cell<usize>) -> Option<usize> {
     let mut ends = Vec::new();
     let mut cjk = 0;
     for (i, c) in text[start..].char_indices() {
@@ -523,7 +539,7 @@ fn recurring_prefix(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
             && text[rg.clone()].chars().count() >= 2
             && plausible(&text[rg.clone()], r, Proof::Slot, false)
             && !right_bad(text, e, r)
-            && recurs(text, &rg)
+            && recurs(text, &rg, budget)
     })
 }
 
@@ -630,6 +646,7 @@ fn cand(range: Range<usize>, rule: crate::rules::RuleId) -> Candidate {
 pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<Candidate> {
     let text = norm.text.as_str();
     let s = &r.short;
+    let budget = Cell::new(RECUR_BUDGET);
     let mut out: Vec<Candidate> = Vec::new();
     // Stock codes and quotes.
     for m in s.stock.find_iter(text) {
@@ -662,7 +679,7 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
                 || proof == Proof::Acquirer
                     && left_bounded(norm, st, r)
                     && plausible(&text[st..end], r, Proof::Slot, false)
-                    && recurs(text, &(st..end)))
+                    && recurs(text, &(st..end), &budget))
         {
             out.push(cand(st..end, EVENT_ARG));
         }
@@ -725,15 +742,19 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
             continue;
         }
         // `收购中国台湾顶好224家门店`: places before the name are no part of it.
+        // (Only the next few characters are read: place names are short.)
         let mut bare = st;
-        while let Some((rg, _)) = r
-            .places
-            .find_longest(&text[bare..])
-            .find(|(rg, _)| rg.start == 0)
-        {
+        loop {
+            let head = &text[bare..text[bare..]
+                .char_indices()
+                .nth(8)
+                .map_or(text.len(), |(i, _)| bare + i)];
+            let Some((rg, _)) = r.places.find_longest(head).find(|(rg, _)| rg.start == 0) else {
+                break;
+            };
             bare += rg.end;
         }
-        if let Some(e) = recurring_prefix(text, bare, r) {
+        if let Some(e) = recurring_prefix(text, bare, r, &budget) {
             out.push(cand(bare..e, EVENT_ARG));
             continue;
         }
@@ -787,7 +808,8 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
             let name = &text[rg.clone()];
             if !name.is_empty()
                 && (plausible(name, r, Proof::Object, false)
-                    || plausible(name, r, Proof::Slot, false) && (listed || recurs(text, &rg)))
+                    || plausible(name, r, Proof::Slot, false)
+                        && (listed || recurs(text, &rg, &budget)))
             {
                 out.push(cand(rg, EVENT_ARG));
             }
@@ -804,16 +826,25 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
             continue;
         }
         // Only in a sentence about a deal, and no department of it (`集团党委`, `公司财务部`).
-        let sent_start = text[..w.range.start].rfind(['。', '\n']).map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        // The sentence around it, at most 300 bytes each way (linear on long lines).
+        let mut lo = w.range.start.saturating_sub(300);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = (w.range.end + 300).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let sent_start = text[lo..w.range.start].rfind(['。', '\n']).map_or(lo, |i| {
+            lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
         });
-        let sent_end = text[w.range.end..]
+        let sent_end = text[w.range.end..hi]
             .find(['。', '\n'])
-            .map_or(text.len(), |i| w.range.end + i);
+            .map_or(hi, |i| w.range.end + i);
         if !s.object.is_match(&text[sent_start..sent_end]) {
             continue;
         }
-        if let Some(e) = recurring_prefix(text, w.range.end, r)
+        if let Some(e) = recurring_prefix(text, w.range.end, r, &budget)
             && !text[..e].ends_with(['部', '委', '会', '处', '科', '局', '办', '厅', '组'])
         {
             out.push(cand(w.range.end..e, EVENT_ARG));
@@ -827,7 +858,7 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
             let rg = st..e;
             let name = &text[rg.clone()];
             if plausible(name, r, Proof::Acquirer, false)
-                || plausible(name, r, Proof::Slot, false) && recurs(text, &rg)
+                || plausible(name, r, Proof::Slot, false) && recurs(text, &rg, &budget)
             {
                 out.push(cand(rg, EVENT_ARG));
             }
@@ -882,6 +913,9 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
 /// Is a stake, `旗下` or a stock code right after the name?
 fn confirms(text: &str, end: usize, s: &ShortRules) -> bool {
     let rest = text[end..].trim_start_matches([' ', '的']);
+    // Only what follows right away: a search to the document's end for every deal verb
+    // would make long documents quadratic.
+    let rest = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
     s.stake.find(rest).is_some_and(|m| m.start() == 0)
         || rest.starts_with("旗下")
         || rest.starts_with("全部股权")
