@@ -1328,9 +1328,12 @@ fn acquisition(
             // 向X is the target only of an offer (`向X发出/提出收购要约`), not of a loan or a
             // statement (`向股东X借款…用于收购Y`).
             let offer = !mk.contains('向')
-                || ["发出", "提出", "发起"]
-                    .iter()
-                    .any(|w| s.text[m.range.end..t.range.start].contains(w));
+                || ["发出", "提出", "发起"].iter().any(|w| {
+                    s.text
+                        .get(m.range.end..t.range.start)
+                        .unwrap_or("")
+                        .contains(w)
+                });
             if offer && s.clause_start(m.range.start) == s.clause_start(t.range.start) {
                 target = Some((*i, m.range.clone()));
             }
@@ -1402,7 +1405,7 @@ fn acquisition(
     let (acq, tgt) = (apposed(s, acquirer?), apposed(s, target?));
     // `取得X 85%的股权`: a verb of obtaining is a deal only with a stake after its object.
     if t.class() == "stake" {
-        let rest = &s.text[tgt.1.end..ce];
+        let rest = s.text.get(tgt.1.end..ce).unwrap_or("");
         if tgt.1.start < t.range.end
             || !["股权", "股份", "控股权", "权益"]
                 .iter()
@@ -1534,7 +1537,7 @@ fn media(s: &SentView, m: &Mention) -> bool {
             })
             .len()
     };
-    let rest = &s.text[m.range.end..s.range.end];
+    let rest = s.text.get(m.range.end..s.range.end).unwrap_or("");
     let rest = &rest[undated(rest)..];
     let head: String = rest.chars().take(6).collect();
     if let Some(i) = head.find('讯') {
