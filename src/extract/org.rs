@@ -311,7 +311,7 @@ impl Extractor for OrgExtractor {
         let mut cands: Vec<Candidate> = known.clone();
         suffix::find(doc, r, &known, &mut cands);
         let first = resolve(cands.clone());
-        cands.extend(short::find(text, r, &first));
+        cands.extend(short::find(doc.norm, r, &first));
         let winners = resolve(cands);
         let aliases = alias::find(text, r, &winners);
         // A defined alias outranks the same span found as a short name.

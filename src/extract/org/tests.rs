@@ -732,3 +732,157 @@ fn words_that_end_like_a_department() {
     // other one-character suffixes are not affected
     assert_eq!(names("据福州市公安局统计。"), vec!["福州市公安局"]);
 }
+
+#[test]
+fn bare_deal_parties_named_again_are_companies() {
+    let arg = |text: &str, name: &str| {
+        with_rules(text)
+            .iter()
+            .any(|(n, r)| n == name && r == "org.event_arg")
+    };
+    // A headline deal between two bare names, both named again in the article.
+    let text = "原标题：云栖收购蓝鲸出行 共享经济再整合\n云栖表示，蓝鲸出行的团队将保持独立。此前蓝鲸出行已覆盖百座城市。";
+    assert!(arg(text, "云栖"), "{:?}", with_rules(text));
+    assert!(arg(text, "蓝鲸出行"), "{:?}", with_rules(text));
+    // Named only once: a bare phrase in the slot is not confirmed.
+    let once = "原标题：云栖收购蓝鲸出行 共享经济再整合";
+    assert!(
+        !arg(once, "云栖") && !arg(once, "蓝鲸出行"),
+        "{:?}",
+        with_rules(once)
+    );
+    // A fragment of a longer word (目标公 of 目标公司) recurs only in that word.
+    let frag = "公司拟收购目标公司。目标公司主营物流。";
+    assert!(with_rules(frag).iter().all(|(n, _)| !n.starts_with("目标")));
+    // A currency after a number is no acquirer, however often it recurs.
+    let money = "苹果以1亿美元收购蓝鲸出行。1亿美元约合7亿元，蓝鲸出行估值2亿美元。";
+    assert!(!arg(money, "美元"), "{:?}", with_rules(money));
+    // Nouns of the deal itself are no target (收购价格, 收购金额).
+    let noun = "双方收购价格尚未确定，收购价格将由评估决定。";
+    assert!(with_rules(noun).iter().all(|(n, _)| n != "价格"));
+}
+
+#[test]
+fn latin_names_after_a_descriptor_are_companies() {
+    let got = with_rules("星海科技收购了外卖配送公司Quickbite Labs，交易金额未披露。");
+    assert!(
+        got.iter()
+            .any(|(n, r)| n == "Quickbite Labs" && r == "org.event_arg"),
+        "{got:?}"
+    );
+    let got = with_rules("蓝鲸出行宣布收购科技创企NAVO。");
+    assert!(got.iter().any(|(n, _)| n == "NAVO"), "{got:?}");
+    // A placeholder word after a descriptor is no name.
+    let got = with_rules("该平台APP下载量突破百万。");
+    assert!(got.iter().all(|(n, _)| n != "APP"), "{got:?}");
+    // A removed space ends a Latin name before Chinese text (`BlueKite 强化…`).
+    let got = with_rules("原标题：云栖宣布收购BlueKite 强化数据服务");
+    assert!(got.iter().any(|(n, _)| n == "BlueKite"), "{got:?}");
+}
+
+#[test]
+fn us_tickers_confirm_short_names() {
+    for (text, name) in [
+        ("星云智联(XYZ.US)宣布完成收购。", "星云智联"),
+        ("蓝鲸出行（Nasdaq: BLWH）今日公布财报。", "蓝鲸出行"),
+    ] {
+        let got = with_rules(text);
+        assert!(
+            got.iter().any(|(n, r)| n == name && r == "org.stock_code"),
+            "{text}: {got:?}"
+        );
+    }
+    assert!(with_rules("营收增长(12.US)。").is_empty());
+}
+
+#[test]
+fn companies_in_a_completed_deal_are_companies() {
+    let text =
+        "雅居服务完成对青城物业、白塔服务的收购。青城物业和白塔服务业绩向好，雅居服务表示满意。";
+    let got = with_rules(text);
+    for name in ["雅居服务", "青城物业", "白塔服务"] {
+        assert!(got.iter().any(|(n, _)| n == name), "{name}: {got:?}");
+    }
+    // A Latin target after a descriptor, and a long Latin name.
+    let got = with_rules(
+        "星海集团完成对法国品牌Lumen的收购。伊顿公司完成收购Northwind Switchgear Solutions。",
+    );
+    assert!(got.iter().any(|(n, _)| n == "Lumen"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(n, _)| n == "Northwind Switchgear Solutions"),
+        "{got:?}"
+    );
+    // A phrase named once between 对 and 的收购 is not confirmed.
+    let got = with_rules("市场对相关资产的收购反应平淡。");
+    assert!(got.is_empty(), "{got:?}");
+    // A list of two or more names between 对 and 的收购 is evidence enough.
+    let got = with_rules("上半年完成对青城物业、白塔服务的收购，业绩增长。");
+    for name in ["青城物业", "白塔服务"] {
+        assert!(got.iter().any(|(n, _)| n == name), "{name}: {got:?}");
+    }
+}
+
+#[test]
+fn bare_names_beside_descriptors_places_and_passives() {
+    let has = |text: &str, name: &str| with_rules(text).iter().any(|(n, _)| n == name);
+    // After an organization that is only a descriptor, in a deal sentence.
+    let text = "新加坡国家投资公司淡锡湾尚未决定是否收购吉宝公司。淡锡湾表示将继续评估。";
+    assert!(has(text, "淡锡湾"), "{:?}", with_rules(text));
+    // A department of a company is no company, even in a deal sentence.
+    let dept = "星海集团党委研究了收购事项。党委书记主持会议，党委成员出席。";
+    assert!(!has(dept, "党委"), "{:?}", with_rules(dept));
+    // Places before a bare target are no part of it.
+    let text = "青岚超市将收购中国台湾白鹭224家门店。青岚超市表示，白鹭的门店将保留。";
+    assert!(has(text, "白鹭"), "{:?}", with_rules(text));
+    assert!(has(text, "青岚超市"), "{:?}", with_rules(text));
+    // The agent of a passive deal.
+    let text = "多家门店被青岚小店收购。目前，青岚小店数量已突破六千家。";
+    assert!(has(text, "青岚小店"), "{:?}", with_rules(text));
+    // A Latin-led bare target named again.
+    let text = "星辰科技将收购ZZ直播，包括ZZ直播的网站。据悉ZZ直播用户众多。";
+    assert!(has(text, "ZZ直播"), "{:?}", with_rules(text));
+}
+
+#[test]
+fn deal_slot_boundaries_and_quotes() {
+    let got = with_rules(
+        "青禾医药、云栖生物双双发布公告，青禾医药拟收购蓝湾集团所持云栖生物不低于16%股权。",
+    );
+    assert!(got.iter().any(|(n, _)| n == "云栖生物"), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(n, _)| n != "云栖生物双双" && n != "持云栖生物"),
+        "{got:?}"
+    );
+    // A whole-number price in a quote confirms the name before it.
+    let got = with_rules("青松黄金(24,0.80,3.45%)(01787)公布要约收购的最新情况。");
+    assert!(
+        got.iter()
+            .any(|(n, r)| n == "青松黄金" && r == "org.stock_code"),
+        "{got:?}"
+    );
+    // 对A收购B: A is bounded by 对 and named again.
+    let text =
+        "监管机构对青禾交易所以270亿美元收购Lumen的提议表示担忧。青禾交易所回应称，交易将继续。";
+    let got = with_rules(text);
+    assert!(got.iter().any(|(n, _)| n == "青禾交易所"), "{got:?}");
+}
+
+#[test]
+fn subsidiaries_categories_and_deal_nouns() {
+    let has = |text: &str, name: &str| with_rules(text).iter().any(|(n, _)| n == name);
+    let text =
+        "青禾集团宣布其全资子公司青禾国际拟出资48亿元收购蓝湾超市80%股份。青禾国际成立于2015年。";
+    assert!(has(text, "青禾国际"), "{:?}", with_rules(text));
+    // Named once: a company-shaped ending (…国际) is enough.
+    let text = "蓝湾集团宣布其全资子公司星岚国际拟出资5亿元收购云栖超市80%股份。";
+    assert!(has(text, "星岚国际"), "{:?}", with_rules(text));
+    // A category before a descriptor is no name; the name after the descriptor is.
+    let text = "星海集团收购珠宝品牌Lumen&Co。珠宝行业竞争激烈，珠宝消费回暖。";
+    assert!(has(text, "Lumen&Co"), "{:?}", with_rules(text));
+    assert!(!has(text, "珠宝"), "{:?}", with_rules(text));
+    // Nouns of business results are no target, however often they recur.
+    let text = "为提高盈利能力现金收购盈利下滑标的。标的盈利下滑明显，盈利改善尚需时日。";
+    assert!(!has(text, "盈利"), "{:?}", with_rules(text));
+}
