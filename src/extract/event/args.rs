@@ -293,7 +293,18 @@ fn anaphors(s: &SentView, st: &State, r: Range<usize>) -> Vec<(usize, Range<usiz
     s.cues_in("anaphor", r)
         .filter_map(|c| {
             let before = s.last_before(Label::Organization, c.range.start);
-            before.or(st.last_org).map(|i| (i, c.range.clone()))
+            // `公司`/`本公司` alone is the company the article is about, not whichever
+            // organization came last (`A完成融资，由B领投。公司还收购了C`: A, not B).
+            let own = matches!(&s.text[c.range.clone()], "公司" | "本公司");
+            let main = if own {
+                st.announcer.or(st.main_org)
+            } else {
+                None
+            };
+            before
+                .or(main)
+                .or(st.last_org)
+                .map(|i| (i, c.range.clone()))
         })
         .collect()
 }
@@ -1172,10 +1183,24 @@ fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) ->
         .or_else(|| report_subject(s, t.range.start))
         .or_else(|| topic(s, t.range.start))?;
     let rname = mention_name(doc, raiser.0);
-    let name = match (&rnd, bond) {
-        (_, true) => format!("{rname}{}", &s.text[t.range.clone()]),
-        (Some(r), _) => format!("{rname}{r}轮融资"),
-        (None, _) => format!("{rname}融资"),
+    // A second, plain mention of financing in the sentence of a named round
+    // (`完成C轮融资，由A领投，融资金额超8亿元`) is that round, not another financing.
+    let same_round = (rnd.is_none() && !bond)
+        .then(|| {
+            drafts.list.iter().find(|e| {
+                e.kind == EventKind::Financing
+                    && e.sentence == s.idx
+                    && e.with_rel(RelType::Raised)
+                        .any(|i| mention_name(doc, i) == rname)
+            })
+        })
+        .flatten()
+        .map(|e| e.name.clone());
+    let name = match (&rnd, bond, same_round) {
+        (_, true, _) => format!("{rname}{}", &s.text[t.range.clone()]),
+        (_, _, Some(earlier)) => earlier,
+        (Some(r), _, _) => format!("{rname}{r}轮融资"),
+        (None, _, _) => format!("{rname}融资"),
     };
     let mut d = dated_draft(EventKind::Financing, name, s, &t.range, FINANCING, false);
     d.add(arg(
@@ -1188,11 +1213,23 @@ fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) ->
         span(&raiser.1, &t.range),
     ));
     for (i, r) in investors {
+        // `由A领投` read here, before the cue pass, must keep its lead flag.
+        let ce = s.clause_end(r.end);
+        let lead = if s.has_cue("lead", r.end..ce) {
+            Some(true)
+        } else if s.has_cue("follow", r.end..ce) {
+            Some(false)
+        } else {
+            None
+        };
         d.add(arg(
             RelType::Invested,
             i,
             Dir::ToEvent,
-            RelProps::default(),
+            RelProps {
+                lead,
+                ..RelProps::default()
+            },
             FINANCING_INVESTOR,
             s.idx,
             span(&r, &t.range),

@@ -311,7 +311,7 @@ pub fn extract_events(doc: &mut AnnotatedDoc, rules: &Rules) {
     {
         let doc: &AnnotatedDoc = doc;
         let scan = trigger::Scan::new(doc, &rules.event);
-        let mut state = slots::State::default();
+        let mut state = slots::State::new(doc);
         for s in 0..doc.sentences.len() {
             let sent = trigger::SentView::new(doc, &scan, s);
             args::sentence(doc, rules, &sent, &mut drafts, &mut state);

@@ -27,6 +27,10 @@ pub struct State {
     /// The organization whose announcement the document reports (`X公告称`, `X发布公告`):
     /// what a later bare `公司` in a deal sentence refers to.
     pub announcer: Option<usize>,
+    /// The organization the article is about: the one named most often (ties: the first),
+    /// bylines left out. A bare `公司` with no announcement and no organization before it in
+    /// its sentence refers to it (a press release says `公司` of its own company).
+    pub main_org: Option<usize>,
     /// The last event created in the current paragraph that can take amounts of the next
     /// sentences, and that paragraph.
     pub amount_host: Option<(usize, usize)>,
@@ -42,6 +46,27 @@ pub struct State {
 }
 
 impl State {
+    /// Empty slots, with the document's main organization.
+    pub(crate) fn new(doc: &AnnotatedDoc) -> State {
+        let text = doc.text();
+        // name → (mentions, first mention index)
+        let mut counts: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+        for (i, m) in doc.mentions.iter().enumerate() {
+            if m.label != Label::Organization || byline(text, m.range.start) {
+                continue;
+            }
+            counts.entry(m.name.as_str()).or_insert((0, i)).0 += 1;
+        }
+        let main_org = counts
+            .values()
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+            .map(|&(_, first)| first);
+        State {
+            main_org,
+            ..State::default()
+        }
+    }
+
     /// Update the slots after a sentence has been read.
     pub(crate) fn after_sentence(&mut self, doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts) {
         self.pending.retain(|&(_, p)| p == s.paragraph);
