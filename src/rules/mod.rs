@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use serde::{Serialize, Serializer};
 
 pub use lexicon::{Entry, Lexicon, LexiconError, LexiconSet};
-pub use matcher::TermMatcher;
+pub use matcher::{DocScope, TermMatcher};
 
 use crate::extract::{date, event, location, money, org, person, role};
 
