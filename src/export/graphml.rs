@@ -15,12 +15,36 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
+/// Does the text hold U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`)? Tested in blocks, like
+/// [`super::any_byte`] (full-width punctuation starts with `EF` too, so that byte alone says
+/// little in Chinese text).
+fn has_nonchar(s: &[u8]) -> bool {
+    if s.len() < 3 {
+        return false;
+    }
+    let n = s.len() - 2;
+    let (a, b, c) = (&s[..n], &s[1..n + 1], &s[2..]);
+    let hit = |x: u8, y: u8, z: u8| (x == 0xEF) & (y == 0xBF) & (z >= 0xBE);
+    let (mut ia, mut ib, mut ic) = (a.chunks_exact(32), b.chunks_exact(32), c.chunks_exact(32));
+    for ((x, y), z) in (&mut ia).zip(&mut ib).zip(&mut ic) {
+        let mut acc = false;
+        for i in 0..32 {
+            acc |= hit(x[i], y[i], z[i]);
+        }
+        if acc {
+            return true;
+        }
+    }
+    let (x, y, z) = (ia.remainder(), ib.remainder(), ic.remainder());
+    (0..x.len()).any(|i| hit(x[i], y[i], z[i]))
+}
+
 /// Append `s` escaped as by [`xml_escape`]. Text without any byte that needs care (the usual
 /// case) is copied in one piece.
 fn push_escaped(out: &mut String, s: &str) {
-    // Every character handled below starts with one of these bytes (U+FFFE/U+FFFF with 0xEF).
-    let special = |b: u8| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0xEF);
-    if !s.bytes().any(special) {
+    // Every character handled below is one of these bytes, or U+FFFE/U+FFFF.
+    let special = |b: u8| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    if !super::any_byte(s.as_bytes(), special) && !has_nonchar(s.as_bytes()) {
         out.push_str(s);
         return;
     }
@@ -302,5 +326,16 @@ mod tests {
             xml_escape("a<b>&\"c\"'d'\u{0001}\ne"),
             "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;&#10;e"
         );
+        // Full-width punctuation (`EF BC 8C`) is kept; U+FFFE/U+FFFF go, wherever they are.
+        let long = "，".repeat(40);
+        assert_eq!(xml_escape(&long), long);
+        for bad in ['\u{FFFE}', '\u{FFFF}'] {
+            for at in [0, 1, 17, 40] {
+                let mut t: Vec<char> = long.chars().collect();
+                t.insert(at, bad);
+                let t: String = t.into_iter().collect();
+                assert_eq!(xml_escape(&t), long, "{bad:?} at {at}");
+            }
+        }
     }
 }

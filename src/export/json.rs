@@ -170,8 +170,15 @@ fn edge_fields<'a>(
 fn push_scalar(buf: &mut Vec<u8>, v: Scalar) {
     match v {
         Scalar::Str(s) => {
-            // Writing into a Vec cannot fail.
-            let _ = serde_json::to_writer(&mut *buf, s);
+            // Nothing to escape (the usual case): copy; else serde_json escapes it.
+            if !super::any_byte(s.as_bytes(), |b| b < 0x20 || b == b'"' || b == b'\\') {
+                buf.push(b'"');
+                buf.extend_from_slice(s.as_bytes());
+                buf.push(b'"');
+            } else {
+                // Writing into a Vec cannot fail.
+                let _ = serde_json::to_writer(&mut *buf, s);
+            }
         }
         Scalar::Num(n) => {
             use std::io::Write;
@@ -188,19 +195,45 @@ fn edge_compact<'a>(
     fields: &mut Vec<(&'static str, Scalar<'a>)>,
     buf: &mut Vec<u8>,
 ) -> bool {
+    edge_compact_upto(kg, e, fields, buf, usize::MAX)
+}
+
+/// [`edge_compact`], but only its first `limit` bytes are sure to be right: writing stops once
+/// `limit` bytes are written, and a string is escaped only as far as it can reach that limit
+/// (escaping a string's prefix cut at a character boundary gives a prefix of its escaped
+/// text, which is then at least as long as the prefix).
+fn edge_compact_upto<'a>(
+    kg: &'a KnowledgeGraph,
+    e: EdgeIndex,
+    fields: &mut Vec<(&'static str, Scalar<'a>)>,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> bool {
     buf.clear();
     if !edge_fields(kg, e, fields) {
         return false;
     }
     buf.push(b'{');
     for (i, (k, v)) in fields.iter().enumerate() {
+        if buf.len() >= limit {
+            return true;
+        }
         if i > 0 {
             buf.push(b',');
         }
         buf.push(b'"');
         buf.extend_from_slice(k.as_bytes());
         buf.extend_from_slice(b"\":");
-        push_scalar(buf, *v);
+        match *v {
+            Scalar::Str(s) if s.len() > limit => {
+                let mut cut = limit;
+                while !s.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                push_scalar(buf, Scalar::Str(&s[..cut]));
+            }
+            v => push_scalar(buf, v),
+        }
     }
     buf.push(b'}');
     true
@@ -240,7 +273,7 @@ fn sorted_edges(kg: &KnowledgeGraph) -> Vec<EdgeIndex> {
     let mut buf = Vec::new();
     let mut keyed: Vec<([u8; PREFIX], EdgeIndex)> = Vec::with_capacity(kg.g.edge_count());
     for e in kg.g.edge_indices() {
-        if !edge_compact(kg, e, &mut fields, &mut buf) {
+        if !edge_compact_upto(kg, e, &mut fields, &mut buf, PREFIX) {
             continue;
         }
         let mut p = [0u8; PREFIX];

@@ -34,9 +34,9 @@ pub const ARRAY_DELIMITER: char = ';';
 pub fn clean_field(s: &str) -> String {
     // Fast path: no control character (U+0000–U+001F, U+007F, and U+0080–U+009F, which start
     // with the byte 0xC2) and no backslash — the text is already clean.
-    if !s
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == b'\\')
+    if !super::any_byte(s.as_bytes(), |b| b < 0x20 || b == 0x7F || b == b'\\')
+        && (!super::any_byte(s.as_bytes(), |b| b == 0xC2)
+            || !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
     {
         return s.to_string();
     }
