@@ -6,6 +6,7 @@
 //! once, in [`Rules::build`]; nothing is compiled per document.
 
 pub mod docs;
+pub mod fast_hash;
 pub mod lexicon;
 pub mod matcher;
 
@@ -13,6 +14,7 @@ use std::sync::LazyLock;
 
 use serde::{Serialize, Serializer};
 
+pub use fast_hash::{FastMap, FastSet};
 pub use lexicon::{Entry, Lexicon, LexiconError, LexiconSet};
 pub use matcher::{DocScope, TermMatcher};
 
