@@ -20,7 +20,7 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::rc::Rc;
-use std::sync::{Arc, LazyLock, Mutex, Weak};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, Weak};
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
@@ -31,10 +31,12 @@ pub struct TermMatcher {
     inner: Arc<Inner>,
 }
 
+/// The entries and their two automata, each built on first use (many matchers only ever use
+/// one kind of search, and building is most of the start-up time).
 struct Inner {
     entries: Vec<Entry>,
-    standard: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    longest: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    standard: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
+    longest: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
 }
 
 /// Automata built so far, by a hash of their entries (several per hash on a collision).
@@ -51,27 +53,39 @@ fn entries_hash(entries: &[Entry]) -> u64 {
 }
 
 impl Inner {
-    fn build(entries: Vec<Entry>) -> Inner {
-        let pats = || {
-            entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.term.as_str(), i as u32))
-        };
-        let build = |kind| {
-            if entries.is_empty() {
-                return None;
-            }
-            CharwiseDoubleArrayAhoCorasickBuilder::new()
-                .match_kind(kind)
-                .build_with_values(pats())
-                .ok()
-        };
+    fn new(entries: Vec<Entry>) -> Inner {
         Inner {
-            standard: build(MatchKind::Standard),
-            longest: build(MatchKind::LeftmostLongest),
             entries,
+            standard: OnceLock::new(),
+            longest: OnceLock::new(),
         }
+    }
+
+    fn build(&self, kind: MatchKind) -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(kind)
+            .build_with_values(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.term.as_str(), i as u32)),
+            )
+            .ok()
+    }
+
+    fn standard(&self) -> Option<&CharwiseDoubleArrayAhoCorasick<u32>> {
+        self.standard
+            .get_or_init(|| self.build(MatchKind::Standard))
+            .as_ref()
+    }
+
+    fn longest(&self) -> Option<&CharwiseDoubleArrayAhoCorasick<u32>> {
+        self.longest
+            .get_or_init(|| self.build(MatchKind::LeftmostLongest))
+            .as_ref()
     }
 }
 
@@ -197,7 +211,7 @@ impl TermMatcher {
         {
             return TermMatcher { inner };
         }
-        let inner = Arc::new(Inner::build(entries));
+        let inner = Arc::new(Inner::new(entries));
         bucket.push(Arc::downgrade(&inner));
         TermMatcher { inner }
     }
@@ -228,16 +242,16 @@ impl TermMatcher {
 
     fn run_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
         self.inner
-            .standard
-            .iter()
+            .standard()
+            .into_iter()
             .flat_map(move |pma| pma.find_overlapping_iter(text))
             .map(|m| (m.start(), m.end(), m.value()))
     }
 
     fn run_longest<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
         self.inner
-            .longest
-            .iter()
+            .longest()
+            .into_iter()
             .flat_map(move |pma| pma.leftmost_find_iter(text))
             .map(|m| (m.start(), m.end(), m.value()))
     }
@@ -319,7 +333,7 @@ impl TermMatcher {
 
     /// The entry for exactly `term`, if it is in the lexicon.
     pub fn get(&self, term: &str) -> Option<&Entry> {
-        let pma = self.inner.longest.as_ref()?;
+        let pma = self.inner.longest()?;
         pma.leftmost_find_iter(term)
             .find(|m| m.start() == 0 && m.end() == term.len())
             .map(|m| &self.inner.entries[m.value() as usize])
