@@ -53,7 +53,9 @@
 //! (`今天王强表示`); we take the surname position and accept that a surname character ending
 //! the previous word (`会上`) may occasionally start a wrong name.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::rules::{FastMap as HashMap, FastSet as HashSet};
 use std::ops::Range;
 
 use daachorse::DoubleArrayAhoCorasick;
@@ -280,8 +282,8 @@ impl<'a> Ctx<'a> {
         let pr = &rules.person;
         let text = doc.text();
         let mut taken = Vec::new();
-        let (mut role_start, mut role_end) = (HashMap::new(), HashSet::new());
-        let mut loc_end = HashSet::new();
+        let (mut role_start, mut role_end) = (HashMap::default(), HashSet::default());
+        let mut loc_end = HashSet::default();
         for m in &doc.mentions {
             if m.label.layer() != Label::Person.layer() {
                 continue;
@@ -300,7 +302,7 @@ impl<'a> Ctx<'a> {
             }
         }
         taken.sort_by_key(|r| (r.start, r.end));
-        let (mut after, mut before) = (HashMap::new(), HashMap::new());
+        let (mut after, mut before) = (HashMap::default(), HashMap::default());
         for (r, e) in pr.context.find_all(text) {
             let w: i32 = e.attr("weight").and_then(|w| w.parse().ok()).unwrap_or(3);
             if e.attr("side") == Some("before") {
@@ -311,7 +313,7 @@ impl<'a> Ctx<'a> {
                 *v = (*v).max(w);
             }
         }
-        let mut common: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut common: HashMap<usize, Vec<usize>> = HashMap::default();
         for (r, _) in pr.not_person.find_all(text) {
             common.entry(r.start).or_default().push(r.end);
         }
@@ -563,8 +565,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
 /// Names in lists: `、`/`和` next to a confirmed name, or a `、` list closed by `等`.
 fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
     let text = cx.text;
-    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::default();
     for (i, o) in opts.iter().enumerate() {
         by_start.entry(o.range.start).or_default().push(i);
         by_end.entry(o.range.end).or_default().push(i);
@@ -651,11 +653,11 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
         |o: &Opt| o.shape >= 1 && !o.common_exact && !o.common_prefix && (!o.weak || o.plausible);
     let mut order: Vec<usize> = (0..opts.len()).filter(|&i| eligible(&opts[i])).collect();
     order.sort_by_key(|&i| (opts[i].range.start, opts[i].range.end));
-    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::default();
     // (chain value, members, predecessor). The value prefers longer names for the same text
     // (`李某某王某某` over `李某` + `某王某` …): each member is worth 10 per character minus 4.
     let value = |o: &Opt| 10 * (1 + o.given_len as i32) - 4;
-    let mut best: HashMap<usize, (i32, usize, Option<usize>)> = HashMap::new();
+    let mut best: HashMap<usize, (i32, usize, Option<usize>)> = HashMap::default();
     for &i in &order {
         let o = &opts[i];
         let s = o.range.start;
@@ -748,7 +750,7 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
 /// ending at a boundary) is a person the document is about (`樊某…樊某的藏品…对樊某来说`).
 fn recurring(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
     let text = cx.text;
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, o) in opts.iter().enumerate() {
         if o.shape >= 1
             && !o.weak
@@ -1026,7 +1028,7 @@ fn aliases(
 ) {
     let text = cx.text;
     // surname → full names confirmed with it
-    let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::default();
     for o in opts {
         if winners
             .binary_search_by_key(&o.range.start, |w| w.start)
