@@ -90,7 +90,10 @@ impl Inner {
 }
 
 /// One match: start and end byte and entry index.
-type Hit = (usize, usize, u32);
+/// One kept match: start and end byte and entry index (a scope's text is under 4 GiB).
+type Hit = (u32, u32, u32);
+/// One match of a live pass.
+type LiveHit = (usize, usize, u32);
 
 /// The matches kept for the document of the current [`DocScope`] on this thread.
 #[derive(Default)]
@@ -119,6 +122,7 @@ impl<'a> DocScope<'a> {
             hits: Vec::new(),
         };
         let saved = DOC.with(|d| std::mem::replace(&mut *d.borrow_mut(), fresh));
+        count_scoped_doc();
         DocScope {
             saved: Some(saved),
             _text: std::marker::PhantomData,
@@ -137,7 +141,14 @@ impl Drop for DocScope<'_> {
 /// Is `text` the text of the current scope? (It is borrowed for the scope's lifetime, so the
 /// same address and length mean the same bytes.)
 fn in_scope(text: &str) -> bool {
-    !text.is_empty() && DOC.with(|d| d.borrow().text == (text.as_ptr() as usize, text.len()))
+    !text.is_empty()
+        && text.len() <= u32::MAX as usize
+        && DOC.with(|d| d.borrow().text == (text.as_ptr() as usize, text.len()))
+}
+
+/// A live match as kept (the scope's text is under 4 GiB, see [`in_scope`]).
+fn compact((s, e, v): LiveHit) -> Hit {
+    (s as u32, e as u32, v)
 }
 
 /// Iterator over kept matches.
@@ -152,7 +163,7 @@ impl<'a> Iterator for Kept<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let &(s, e, v) = self.hits.get(self.i)?;
         self.i += 1;
-        Some((s..e, &self.entries[v as usize]))
+        Some((s as usize..e as usize, &self.entries[v as usize]))
     }
 }
 
@@ -186,6 +197,126 @@ fn leftmost_longest(all: &[Hit]) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// After this many documents, the lexicons used for whole-text passes so far are merged into
+/// one automaton ([`Group`]).
+const LEARN_DOCS: usize = 16;
+
+/// Documents scoped so far (process-wide), and the automata asked for whole-text matches.
+static SCOPED_DOCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static SEEN: LazyLock<Mutex<Vec<Arc<Inner>>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+static GROUP: OnceLock<Option<Group>> = OnceLock::new();
+
+/// One automaton over the terms of several lexicons: one pass over a document gives every
+/// member's overlapping matches (instead of one pass per lexicon). A member's matches come out
+/// in the order its own automaton gives them: by end, the longest first (at one end byte each
+/// length is one term), which a test checks on every built-in lexicon.
+struct Group {
+    pma: CharwiseDoubleArrayAhoCorasick<u32>,
+    /// Per distinct term: (member, entry index) of every member holding it.
+    outs: Vec<Vec<(u32, u32)>>,
+    members: Vec<Arc<Inner>>,
+    /// Member address → member index.
+    index: std::collections::HashMap<usize, usize>,
+}
+
+impl Group {
+    fn build(members: Vec<Arc<Inner>>) -> Option<Group> {
+        let mut terms: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut pats: Vec<&str> = Vec::new();
+        let mut outs: Vec<Vec<(u32, u32)>> = Vec::new();
+        for (mi, m) in members.iter().enumerate() {
+            for (ei, e) in m.entries.iter().enumerate() {
+                let t = *terms.entry(e.term.as_str()).or_insert_with(|| {
+                    pats.push(e.term.as_str());
+                    outs.push(Vec::new());
+                    pats.len() - 1
+                });
+                outs[t].push((mi as u32, ei as u32));
+            }
+        }
+        if pats.is_empty() {
+            return None;
+        }
+        let pma = CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build_with_values(pats.iter().enumerate().map(|(i, p)| (*p, i as u32)))
+            .ok()?;
+        let index = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (Arc::as_ptr(m) as usize, i))
+            .collect();
+        Some(Group {
+            pma,
+            outs,
+            members,
+            index,
+        })
+    }
+
+    /// Every member's overlapping matches in `text`.
+    fn pass(&self, text: &str) -> Vec<Vec<Hit>> {
+        let mut lists: Vec<Vec<Hit>> = vec![Vec::new(); self.members.len()];
+        for m in self.pma.find_overlapping_iter(text) {
+            for &(mi, ei) in &self.outs[m.value() as usize] {
+                lists[mi as usize].push((m.start() as u32, m.end() as u32, ei));
+            }
+        }
+        lists
+    }
+}
+
+/// Note a document entering a scope; build the group once enough have been seen.
+fn count_scoped_doc() {
+    use std::sync::atomic::Ordering;
+    if SCOPED_DOCS.fetch_add(1, Ordering::Relaxed) + 1 == LEARN_DOCS {
+        GROUP.get_or_init(|| {
+            let members = match SEEN.lock() {
+                Ok(g) => g.clone(),
+                Err(p) => p.into_inner().clone(),
+            };
+            if members.len() < 2 {
+                return None;
+            }
+            Group::build(members)
+        });
+    }
+}
+
+/// Remember that `inner` was asked for a whole-text pass (before the group is built).
+fn learn(inner: &Arc<Inner>) {
+    let mut seen = match SEEN.lock() {
+        Ok(g) => g,
+        Err(p) => p.into_inner(),
+    };
+    if !seen.iter().any(|s| Arc::ptr_eq(s, inner)) {
+        seen.push(inner.clone());
+    }
+}
+
+/// Keep `hits` as the overlapping (`longest`: leftmost-longest) matches of automaton `key`
+/// for the scope's document, unless some are kept already (they are the same).
+fn keep(key: usize, longest: bool, hits: Rc<[Hit]>) {
+    DOC.with(|d| {
+        let mut d = d.borrow_mut();
+        let i = match d.hits.iter().position(|h| h.0 == key) {
+            Some(i) => i,
+            None => {
+                d.hits.push((key, None, None));
+                d.hits.len() - 1
+            }
+        };
+        let slot = if longest {
+            &mut d.hits[i].2
+        } else {
+            &mut d.hits[i].1
+        };
+        if slot.is_none() {
+            *slot = Some(hits);
+        }
+    });
 }
 
 impl TermMatcher {
@@ -240,7 +371,7 @@ impl TermMatcher {
         Arc::as_ptr(&self.inner) as usize
     }
 
-    fn run_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
+    fn run_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
         self.inner
             .standard()
             .into_iter()
@@ -248,7 +379,7 @@ impl TermMatcher {
             .map(|m| (m.start(), m.end(), m.value()))
     }
 
-    fn run_longest<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
+    fn run_longest<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
         self.inner
             .longest()
             .into_iter()
@@ -272,25 +403,35 @@ impl TermMatcher {
             (false, Some(a), _) => return a,
             (true, _, Some(l)) => return l,
             (true, Some(a), None) => leftmost_longest(&a).into(),
-            (true, None, None) => self.run_longest(text).collect(),
-            (false, None, _) => self.run_all(text).collect(),
+            (_, None, _) => match self.group_pass(text) {
+                Some(a) if longest => leftmost_longest(&a).into(),
+                Some(a) => return a,
+                None if longest => self.run_longest(text).map(compact).collect(),
+                None => self.run_all(text).map(compact).collect(),
+            },
         };
-        DOC.with(|d| {
-            let mut d = d.borrow_mut();
-            let i = match d.hits.iter().position(|h| h.0 == key) {
-                Some(i) => i,
-                None => {
-                    d.hits.push((key, None, None));
-                    d.hits.len() - 1
-                }
-            };
-            if longest {
-                d.hits[i].2 = Some(made.clone());
-            } else {
-                d.hits[i].1 = Some(made.clone());
-            }
-        });
+        keep(key, longest, made.clone());
         made
+    }
+
+    /// If this automaton is a member of the group: one group pass over the scope's text,
+    /// keeping every member's overlapping matches; this member's are returned.
+    fn group_pass(&self, text: &str) -> Option<Rc<[Hit]>> {
+        let Some(group) = GROUP.get() else {
+            learn(&self.inner);
+            return None;
+        };
+        let group = group.as_ref()?;
+        let me = *group.index.get(&self.key())?;
+        let mut mine = None;
+        for (i, list) in group.pass(text).into_iter().enumerate() {
+            let list: Rc<[Hit]> = list.into();
+            if i == me {
+                mine = Some(list.clone());
+            }
+            keep(Arc::as_ptr(&group.members[i]) as usize, false, list);
+        }
+        mine
     }
 
     /// Non-overlapping leftmost-longest matches: `(byte range, entry)`.
@@ -399,6 +540,28 @@ mod tests {
                 m.find_all(w).count(),
                 TermMatcher::new(l.entries.iter()).run_all(w).count()
             );
+        }
+    }
+
+    /// One group pass over all built-in lexicons gives each lexicon its own automaton's
+    /// overlapping matches, in the same order.
+    #[test]
+    fn group_pass_is_each_lexicon_pass() {
+        let text = "北京市朝阳区人民政府副区长张伟与上海浦东发展银行股份有限公司董事长、总经理\
+                    李强在深圳市南山区签署战略合作协议，总投资约12亿元人民币。中国人民银行\
+                    行长出席。美国、日本、韩国企业代表，北京大学教授王芳主持。2024年7月21日，\
+                    华为技术有限公司宣布完成B轮融资，由红杉资本领投。";
+        let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
+        let ms: Vec<TermMatcher> = lex
+            .map
+            .values()
+            .map(|l| TermMatcher::new(l.entries.iter()))
+            .collect();
+        let group = Group::build(ms.iter().map(|m| m.inner.clone()).collect()).unwrap();
+        let lists = group.pass(text);
+        for (m, list) in ms.iter().zip(&lists) {
+            let own: Vec<Hit> = m.run_all(text).map(compact).collect();
+            assert_eq!(&own, list);
         }
     }
 
