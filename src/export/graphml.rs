@@ -228,7 +228,7 @@ fn edge_body_into(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex, body: &mut
     }
     // Numbers need no escaping.
     let num = |body: &mut String, key: &str, n: u64| {
-        let _ = write!(body, "      <data key=\"{key}\">{n}</data>\n");
+        let _ = writeln!(body, "      <data key=\"{key}\">{n}</data>");
     };
     if let Some(v) = w.count {
         num(body, "e_count", v.into());

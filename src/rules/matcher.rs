@@ -92,6 +92,8 @@ impl Inner {
 /// One match: start and end byte and entry index.
 /// One kept match: start and end byte and entry index (a scope's text is under 4 GiB).
 type Hit = (u32, u32, u32);
+/// Kept matches of one automaton.
+type Hits = Rc<[Hit]>;
 /// One match of a live pass.
 type LiveHit = (usize, usize, u32);
 
@@ -101,7 +103,7 @@ struct DocCache {
     /// Address and length of the document text (0, 0: no scope).
     text: (usize, usize),
     /// Per automaton (the address of its `Inner`): overlapping matches, leftmost-longest ones.
-    hits: Vec<(usize, Option<Rc<[Hit]>>, Option<Rc<[Hit]>>)>,
+    hits: Vec<(usize, Option<Hits>, Option<Hits>)>,
 }
 
 thread_local! {
