@@ -58,7 +58,6 @@ use std::collections::BTreeMap;
 use crate::rules::{FastMap as HashMap, FastSet as HashSet};
 use std::ops::Range;
 
-use daachorse::DoubleArrayAhoCorasick;
 use regex::Regex;
 
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label};
@@ -977,31 +976,8 @@ fn repeats(cx: &Ctx, winners: &[Range<usize>], out: &mut Vec<Candidate>) {
         .collect();
     let mut names: Vec<&str> = names.into_iter().collect();
     names.sort();
-    // All names in one pass (one search per name made this quadratic in document length). Per
-    // name, occurrences are taken left to right without overlap, as `str::match_indices` does.
-    // A few names over a short text: direct searches are cheaper than building an automaton.
-    let mut hits: Vec<(u32, usize)> = Vec::new();
-    if names.len().saturating_mul(text.len()) <= 1 << 20 {
-        for (v, name) in names.iter().enumerate() {
-            hits.extend(text.match_indices(name).map(|(pos, _)| (v as u32, pos)));
-        }
-    } else {
-        let Ok(ac) = DoubleArrayAhoCorasick::<u32>::with_values(
-            names.iter().enumerate().map(|(i, n)| (*n, i as u32)),
-        ) else {
-            return;
-        };
-        let mut last_end = vec![0usize; names.len()];
-        for m in ac.find_overlapping_iter(text) {
-            let v = m.value();
-            if m.start() >= last_end[v as usize] {
-                last_end[v as usize] = m.end();
-                hits.push((v, m.start()));
-            }
-        }
-        hits.sort_unstable();
-    }
-    for (v, pos) in hits {
+    // All names in one pass (one search per name made this quadratic in document length).
+    for (v, pos) in crate::rules::occurrences(&names, text) {
         let name = names[v as usize];
         {
             let r = pos..pos + name.len();
