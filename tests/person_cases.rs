@@ -94,6 +94,7 @@ fn rule_ids_match_rule_docs() {
         person::LATIN,
         person::NATIONALITY,
         person::LEXICON,
+        person::HONORIFIC,
         role::LEXICON,
         role::MODIFIER,
         role::CHIEF_OFFICER,
@@ -103,6 +104,9 @@ fn rule_ids_match_rule_docs() {
         position::TITLE_AFTER,
         position::APPOSITIVE,
         position::APPOINTED,
+        position::RESUME,
+        position::FILER,
+        position::TABLE,
     ];
     #[derive(Deserialize)]
     struct Doc {

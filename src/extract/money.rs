@@ -3,6 +3,7 @@
 //! Rule ids (docs in `schema/rules/money.toml`):
 //! - `money.amount` — a number (any numeral shape, see [`super::numeral`]) with an optional
 //!   scale (`亿`, `千万`, `万亿`) and a currency (`元`, `美元`, `人民币…`), plus 角/分 sub-units;
+//!   English scale words count too (`US$50 million`, `USD 1.2 billion`);
 //! - `money.range` — two amounts joined by 至/到/-/~ (`10亿至20亿元`, `1.84-1.87港元`); the
 //!   lower end inherits the scale and currency of the upper one when it has none;
 //! - `money.level` — an order of magnitude (`百亿级`): min 10^n, max 10^(n+1);
@@ -307,7 +308,7 @@ impl MoneyRules {
         }
         // a scale after spaces (`300 亿元`) or after the numeral (`1.2万` is in the numeral)
         let k = skip_spaces(text, j);
-        if let Some((end, p)) = self.scale_run(text, k) {
+        if let Some((end, p)) = self.scale_run(text, k).or_else(|| latin_scale(text, k)) {
             v = v.times_pow10(p)?;
             hi = match hi {
                 Some(h) => Some(h.times_pow10(p)?),
@@ -842,12 +843,43 @@ impl Extractor for MoneyExtractor {
     }
 }
 
+/// English scale words after a number (`US$50 million`, `USD 1.2 billion`): (end, power).
+fn latin_scale(text: &str, i: usize) -> Option<(usize, u32)> {
+    const WORDS: [(&str, u32); 6] = [
+        ("trillion", 12),
+        ("billion", 9),
+        ("million", 6),
+        ("bn", 9),
+        ("mn", 6),
+        ("thousand", 3),
+    ];
+    let rest = &text[i..];
+    WORDS.iter().find_map(|(w, p)| {
+        let head = rest.get(..w.len())?;
+        let end = i + w.len();
+        (head.eq_ignore_ascii_case(w)
+            && !text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric()))
+        .then_some((end, *p))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn rules() -> &'static MoneyRules {
         &Rules::builtin().money
+    }
+
+    #[test]
+    fn latin_scale_words_need_a_word_boundary() {
+        assert_eq!(latin_scale("million", 0), Some((7, 6)));
+        assert_eq!(latin_scale("millions", 0), None);
+        assert_eq!(latin_scale("mnemonic", 0), None);
+        assert_eq!(latin_scale("Billion.", 0), Some((7, 9)));
     }
 
     #[test]
@@ -872,6 +904,9 @@ mod tests {
             ("新台币 177.1 亿元", 1.771e10, "TWD"),
             ("三万元欧元", 30000.0, "EUR"),
             ("RMB5000万", 5e7, "CNY"),
+            ("US$50 million", 5e7, "USD"),
+            ("USD 1.2 billion", 1.2e9, "USD"),
+            ("HK$3.5bn", 3.5e9, "HKD"),
         ];
         for (s, v, c) in cases {
             let m = rules().parse(s).unwrap_or_else(|| panic!("{s}: no parse"));

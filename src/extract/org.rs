@@ -49,10 +49,20 @@ pub const STOCK_CODE: RuleId = RuleId("org.stock_code");
 pub const EVENT_ARG: RuleId = RuleId("org.event_arg");
 pub const SHORT_USE: RuleId = RuleId("org.short_use");
 pub const SHORT_FORM: RuleId = RuleId("org.short_form");
+pub const ALIAS_PLACEHOLDER: RuleId = RuleId("org.alias_placeholder");
 
 /// Every organization rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 9] = [
-    KNOWN, SUFFIX, FUND, ALIAS_DEF, ALIAS_USE, STOCK_CODE, EVENT_ARG, SHORT_USE, SHORT_FORM,
+pub const RULE_IDS: [RuleId; 10] = [
+    KNOWN,
+    SUFFIX,
+    FUND,
+    ALIAS_DEF,
+    ALIAS_USE,
+    STOCK_CODE,
+    EVENT_ARG,
+    SHORT_USE,
+    SHORT_FORM,
+    ALIAS_PLACEHOLDER,
 ];
 
 /// Priority of every organization candidate: equal, so the longer name wins an overlap
@@ -133,10 +143,16 @@ pub(crate) struct SuffixSpec {
     pub dept: bool,
     /// A unit (`党委`, `工会`) of the organization it follows: no mention of its own there.
     pub unit: bool,
+    /// Characters that, right after the suffix, make it part of a word (`系统`, `系列`).
+    pub not_before: Vec<char>,
 }
 
 /// Compiled organization rules, built once.
 pub struct OrgRules {
+    /// `notalias` words marked `placeholder=1` (`公司`): see [`alias`].
+    placeholders: TermMatcher,
+    /// Suffixes marked `unit=1` (`党委`, `党组`): see [`trim_unit_before_title`].
+    unit_suffixes: Vec<String>,
     known: TermMatcher,
     known_forms: Vec<KnownForm>,
     suffixes: TermMatcher,
@@ -210,6 +226,7 @@ impl OrgRules {
                 weak: e.attr("weak") == Some("1"),
                 dept: e.attr("dept") == Some("1"),
                 unit: e.attr("unit") == Some("1"),
+                not_before: e.attr("notbefore").unwrap_or("").chars().collect(),
             })
             .collect();
         let suffix_entries: Vec<Entry> = lex
@@ -234,6 +251,19 @@ impl OrgRules {
             .filter_map(|(t, es)| Some((WordType::parse(t)?, TermMatcher::new(es))))
             .collect();
         OrgRules {
+            placeholders: TermMatcher::new(
+                lex.get("org_stopwords")
+                    .entries
+                    .iter()
+                    .filter(|e| e.attr("placeholder") == Some("1")),
+            ),
+            unit_suffixes: lex
+                .get("org_suffixes")
+                .entries
+                .iter()
+                .filter(|e| e.attr("unit") == Some("1"))
+                .map(|e| e.term.clone())
+                .collect(),
             known: TermMatcher::new(entries.iter()),
             known_forms: forms,
             suffixes: TermMatcher::new(suffix_entries.iter()),
@@ -281,7 +311,7 @@ impl Extractor for OrgExtractor {
         let mut cands: Vec<Candidate> = known.clone();
         suffix::find(doc, r, &known, &mut cands);
         let first = resolve(cands.clone());
-        cands.extend(short::find(text, r, &first));
+        cands.extend(short::find(doc.norm, r, &first));
         let winners = resolve(cands);
         let aliases = alias::find(text, r, &winners);
         // A defined alias outranks the same span found as a short name.
@@ -292,23 +322,64 @@ impl Extractor for OrgExtractor {
                     && aliases.iter().any(|a| a.range == c.range))
             })
             .collect();
+        trim_unit_before_title(text, r, &mut all);
         // A short name that a document defines as an alias elsewhere (a headline before the
-        // definition) names the same organization.
-        let alias_of: HashMap<&str, &str> = aliases
+        // definition) names the same organization; so does a suffix-shaped alias (`晶创科技`)
+        // that the suffix rule found on its own.
+        let alias_of: HashMap<&str, &Candidate> = aliases
             .iter()
-            .filter_map(|a| Some((&text[a.range.clone()], a.canonical.as_deref()?)))
+            .filter(|a| a.canonical.is_some())
+            .map(|a| (&text[a.range.clone()], a))
             .collect();
         for c in all.iter_mut() {
-            if [STOCK_CODE, EVENT_ARG, SHORT_USE].contains(&c.rule)
+            if [STOCK_CODE, EVENT_ARG, SHORT_USE, SUFFIX, FUND].contains(&c.rule)
                 && c.canonical.is_none()
-                && let Some(canon) = alias_of.get(&text[c.range.clone()])
+                && let Some(a) = alias_of.get(&text[c.range.clone()])
             {
-                c.canonical = Some(canon.to_string());
+                c.canonical = a.canonical.clone();
+                if matches!(a.attrs, Attrs::Org { .. }) {
+                    c.attrs = a.attrs.clone();
+                }
             }
         }
         all.extend(aliases);
         out.extend(resolve(all));
     }
+}
+
+/// Titles a unit's name forms with its holder's title (`党委` + `书记` = `党委书记`).
+const UNIT_TITLES: [&str; 4] = ["书记", "副书记", "常委", "委员"];
+
+/// `润华能源党委书记`: the unit (`党委`, `党组`) belongs to the title (`党委书记`, in
+/// `titles.txt`), and the organization is the name before it. A suffix name ending in a
+/// `unit=1` suffix right before one of [`UNIT_TITLES`] is cut back to that name (kept only if
+/// at least two characters remain), so the role family reads the whole title and the position
+/// binds to the organization.
+fn trim_unit_before_title(text: &str, r: &OrgRules, cands: &mut Vec<Candidate>) {
+    cands.retain_mut(|c| {
+        if c.rule != SUFFIX {
+            return true;
+        }
+        let name = &text[c.range.clone()];
+        let Some(unit) = r.unit_suffixes.iter().find(|u| name.ends_with(u.as_str())) else {
+            return true;
+        };
+        if !UNIT_TITLES
+            .iter()
+            .any(|t| text[c.range.end..].starts_with(t))
+        {
+            return true;
+        }
+        let end = c.range.end - unit.len();
+        if text[c.range.start..end].chars().count() < 2 {
+            return false;
+        }
+        c.range.end = end;
+        c.attrs = Attrs::Org {
+            kind: OrgKind::Enterprise,
+        };
+        true
+    });
 }
 
 /// Known names, with weak short names kept only when a strong form of the same organization
@@ -322,7 +393,11 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
             Some(KnownHit { range, form })
         })
         .filter(|h| ascii_bounded(text, &h.range))
-        .filter(|h| !right_bad(text, h.range.end, r))
+        // A government body followed by an industry word names its unit
+        // (`经济部产业发展署`, `商务部产业安全局`), not a common noun.
+        .filter(|h| {
+            r.known_forms[h.form].kind == OrgKind::Government || !right_bad(text, h.range.end, r)
+        })
         .collect();
     // A short name that straddles a place name is a coincidence of characters
     // (`北京东部` holds `京东`): the place wins. Places are short, so a binary search plus a
@@ -417,20 +492,31 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
 }
 
 /// Does a word that makes the name a common noun follow at `end` (`银行业`, `保险市场`)?
+/// Not when a job title starts there: `X有限公司市场总监` is the company's director.
 pub(crate) fn right_bad(text: &str, end: usize, r: &OrgRules) -> bool {
-    starts_with_word(text, end, r, WordType::RightBad)
+    starts_with_word(text, end, r, WordType::RightBad) && !title_starts(text, end, r)
+}
+
+/// Does a job title (`titles.txt`) start at byte `at`?
+pub(crate) fn title_starts(text: &str, at: usize, r: &OrgRules) -> bool {
+    term_starts(&r.titles, text, at, 8)
 }
 
 /// Does a word of type `t` start at byte `at`?
 pub(crate) fn starts_with_word(text: &str, at: usize, r: &OrgRules, t: WordType) -> bool {
+    r.words(t).any(|m| term_starts(m, text, at, 4))
+}
+
+/// Does a term of `m` no longer than `max_chars` characters start at byte `at`? (Only a
+/// window of the text is searched, so the cost does not grow with the text.)
+pub(crate) fn term_starts(m: &TermMatcher, text: &str, at: usize, max_chars: usize) -> bool {
     let rest = &text[at..];
     let window = &rest[..rest
         .char_indices()
-        .nth(4)
+        .nth(max_chars)
         .map(|(i, _)| i)
         .unwrap_or(rest.len())];
-    r.words(t)
-        .any(|m| m.find_all(window).any(|(range, _)| range.start == 0))
+    m.find_all(window).any(|(range, _)| range.start == 0)
 }
 
 /// An ASCII-initial (or -final) name must not continue an ASCII word.

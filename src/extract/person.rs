@@ -6,6 +6,9 @@
 //!   name (`董事长陈某某`, `陈某某董事长`, `腾讯公司副总裁何某某`).
 //! - `person.context` — a speech/action verb or honorific after the name, or a kinship/naming
 //!   word before it (`张伟表示`, `李娜女士`, `妻子王芳`), from `person_context.txt`.
+//!   Also public-figure words before (`球星X`, `主角X`) and predicate-opening adverbs after
+//!   (`X往往`, `X已经`: weak, they need a plausible given name); a context word is never a
+//!   name itself (`明星` is not 明 + 星).
 //! - `person.enumeration` — a member of a `、`/`和` list next to a confirmed name, or of a list
 //!   closed by `等` (`张伟、李娜等`).
 //! - `person.repeat` — a later mention of a name confirmed elsewhere in the document, or a
@@ -18,6 +21,8 @@
 //! - `person.nationality` — a run of transliteration characters right after a nationality
 //!   (a place mention + `人`: `意大利人X`), which confirms a foreign name like a title.
 //! - `person.latin` — a capitalized Latin-script name next to a title or verb.
+//! - `person.honorific` — two or three characters framed by a boundary and 先生/女士/小姐/同志
+//!   (`小平同志`, `贝宁先生`), for names that start with no surname we know.
 //! - `person.lexicon` — a name the user declared (`--lexicon FILE` with lines
 //!   `name<TAB>persons[<TAB>canonical=…]`). No names are built in: people are found by context.
 //! - `person.enumeration` also covers lists with no context at all: three or more names
@@ -74,19 +79,32 @@ pub const FOREIGN: RuleId = RuleId("person.foreign");
 pub const LATIN: RuleId = RuleId("person.latin");
 pub const NATIONALITY: RuleId = RuleId("person.nationality");
 pub const LEXICON: RuleId = RuleId("person.lexicon");
+pub const HONORIFIC: RuleId = RuleId("person.honorific");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
 /// Base priority of person candidates (the option score is added).
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
-const LEFT_BOUNDARY: &str = "在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
+const LEFT_BOUNDARY: &str = "如但至今比在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
+/// Words whose last character is a surname (`委任`, `责任`, `如何`, `对于`, `有关`): no name
+/// starts at that character, although the first one may be a boundary (如, 对, 有, 比; `比利` is
+/// a transliteration unit: 比利时, 比利亚…).
+const WORDS_ENDING_IN_SURNAME: [&str; 29] = [
+    "委任", "聘任", "担任", "出任", "兼任", "就任", "继任", "升任", "调任", "现任", "历任", "离任",
+    "连任", "赴任", "责任", "信任", "如何", "为何", "任何", "从何", "对于", "由于", "在于", "等于",
+    "至于", "属于", "用于", "有关", "比利",
+];
+/// Characters that form a title with a following 长 (`部长`, `市长`, `校长`, `董事长`).
+const TITLE_HEADS_OF_ZHANG: &str =
+    "部市校院局行队会社村镇县省厂所处科组班团师军站馆台司州区乡署庭船机事总首议";
 /// Characters that may stand right after a name without being part of it.
-const RIGHT_BOUNDARY: &str = "在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这";
+const RIGHT_BOUNDARY: &str = "受到在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
-/// Middle dots used in transliterated names.
-const DOTS: &str = "·•・‧∙-－";
+/// Middle dots used in transliterated names (an ASCII or full-width full stop stands for one
+/// between transliteration runs: `约翰.某某`).
+const DOTS: &str = "·•・‧∙-－.．";
 
 /// Compiled person rules, built once.
 pub struct PersonRules {
@@ -96,9 +114,13 @@ pub struct PersonRules {
     not_person: TermMatcher,
     /// Common two-character words (`国家`, `建设`): never a given name without a title.
     common_words: HashSet<String>,
-    /// The two-character `common_words`, as one automaton (see `Ctx::common_after`).
+    /// The two-character `common_words` and the `after_name_words` (`兴致`, `先后`, `为什么`:
+    /// words that open the predicate right after a name), as one automaton (see
+    /// `Ctx::common_after`).
     common_pairs: TermMatcher,
     context: TermMatcher,
+    /// Descriptions that stand before 同志/先生 like a name (`负责同志`, `广大同志`).
+    framed_not_names: HashSet<String>,
     given_ok: HashSet<char>,
     given_bad: HashSet<char>,
     translit: HashSet<char>,
@@ -119,12 +141,32 @@ impl PersonRules {
             surnames: TermMatcher::new(lex.get("surnames").entries.iter()),
             not_person: TermMatcher::new(lex.get("not_person").entries.iter()),
             common_words: lex.get("common_words").terms().map(String::from).collect(),
-            common_pairs: TermMatcher::from_terms(
-                lex.get("common_words")
+            common_pairs: {
+                // after_name_words first, marked, so that `Ctx` can tell them apart
+                let after: Vec<crate::rules::Entry> = lex
+                    .get("after_name_words")
                     .terms()
-                    .filter(|t| t.chars().count() == 2),
-            ),
+                    .map(|t| crate::rules::Entry {
+                        term: t.to_string(),
+                        attrs: vec![("after".to_string(), "1".to_string())],
+                    })
+                    .collect();
+                let common = lex.get("common_words");
+                TermMatcher::new(
+                    after.iter().chain(
+                        common
+                            .entries
+                            .iter()
+                            .filter(|e| e.term.chars().count() == 2),
+                    ),
+                )
+            },
             context: TermMatcher::new(lex.get("person_context").entries.iter()),
+            framed_not_names: lex
+                .get("framed_not_names")
+                .terms()
+                .map(String::from)
+                .collect(),
             given_ok: char_set(lex, "given_name_chars"),
             given_bad: char_set(lex, "given_name_bad_chars"),
             translit: char_set(lex, "transliteration_chars"),
@@ -185,6 +227,10 @@ impl Opt {
     }
     /// Accepted on its own evidence (no list, no repeat)?
     fn accepted(&self) -> bool {
+        // a thing named after the person follows (`林某纪念馆`): only a title before confirms
+        if self.right <= -TITLE && self.left < TITLE {
+            return false;
+        }
         let titled = self.signal() >= TITLE;
         if self.common_exact && !(self.left >= TITLE && self.right >= 1) {
             return false;
@@ -197,11 +243,18 @@ impl Opt {
         // boundary and a verb (`江某民说`).
         if self.weak {
             let verb_framed = self.given_len == 2 && self.left >= 1 && self.right >= 3;
-            let framed = self.shape >= 1 && self.right >= 0 && (titled || verb_framed);
+            // a title after only (`南师大副校长`, `乐活城创办人`: a short name of an
+            // organization) needs a fully plausible given name
+            let title_after_only = self.right_title && self.left < TITLE;
+            let framed = self.shape >= 1
+                && self.right >= 0
+                && (titled || verb_framed)
+                && (self.plausible || !title_after_only);
             // a title right before a full plausible name (`记者公某佳北京报道`)
             // or any given name ending at punctuation (`副总经理封某，`)
-            let title_framed =
-                self.left >= TITLE && self.plausible && (self.given_len == 2 || self.right_punct);
+            let title_framed = self.left >= TITLE
+                && self.plausible
+                && (self.given_len == 2 || self.right_punct || self.right >= 2);
             // a kinship/naming word before and a boundary after (`老伴石某兰今年`)
             let word_framed = self.left >= 3 && self.right >= 1 && self.shape >= 1;
             if (title_framed || word_framed) && !self.common_exact && !self.common_prefix {
@@ -229,7 +282,10 @@ impl Opt {
         // (`俄罗斯总统`, `出任永隆行长`), a verb or honorific after it is (`彩民张某（化名）`).
         if self.left <= 0 {
             let by_title = self.right_title || self.right < 3;
-            if by_title && (!self.plausible || self.weak || self.given_len < 2) {
+            // a weak surname still stands with a full plausible name and a strong title right
+            // after it (`江某民主席`)
+            let weak_ok = self.weak && self.right_title && self.right >= TITLE;
+            if by_title && (!self.plausible || (self.weak && !weak_ok) || self.given_len < 2) {
                 return false;
             }
         }
@@ -270,10 +326,15 @@ struct Ctx<'a> {
     /// Context words: weight of an `after` word starting at a byte, of a `before` word ending.
     after: HashMap<usize, i32>,
     before: HashMap<usize, i32>,
+    /// Spans of context words (`明星`, `同时`): a word of context is never itself a name.
+    /// Sorted by start.
+    context_spans: Vec<(usize, usize)>,
     /// not_person words by start: their ends.
     common: HashMap<usize, Vec<usize>>,
-    /// Starts of common two-character words (`common_words.txt`).
+    /// Starts of common two-character words (`common_words.txt`, `after_name_words.txt`).
     common_after: HashSet<usize>,
+    /// Starts of `after_name_words.txt` words (`来说`, `兴致`).
+    word_after: HashSet<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -302,36 +363,48 @@ impl<'a> Ctx<'a> {
         }
         taken.sort_by_key(|r| (r.start, r.end));
         let (mut after, mut before) = (HashMap::default(), HashMap::default());
+        let mut context_spans = Vec::new();
         for (r, e) in pr.context.find_all(text) {
+            context_spans.push((r.start, r.end));
             let w: i32 = e.attr("weight").and_then(|w| w.parse().ok()).unwrap_or(3);
-            if e.attr("side") == Some("before") {
+            // side=both: a word that confirms the name on either side (`X夫人Y`)
+            let side = e.attr("side");
+            if matches!(side, Some("before") | Some("both")) {
                 let v = before.entry(r.end).or_insert(w);
                 *v = (*v).max(w);
-            } else {
+            }
+            if side != Some("before") {
                 let v = after.entry(r.start).or_insert(w);
                 *v = (*v).max(w);
             }
         }
+        context_spans.sort_unstable();
+        context_spans.dedup();
         let mut common: HashMap<usize, Vec<usize>> = HashMap::default();
         for (r, _) in pr.not_person.find_all(text) {
             common.entry(r.start).or_default().push(r.end);
         }
         // Every start of a two-character common word, in one automaton pass (a set lookup per
         // character was a measurable share of the person family).
-        let common_after = pr
-            .common_pairs
-            .find_all(text)
-            .map(|(r, _)| r.start)
-            .collect();
+        let mut common_after = HashSet::default();
+        let mut word_after = HashSet::default();
+        for (r, e) in pr.common_pairs.find_all(text) {
+            common_after.insert(r.start);
+            if e.attr("after").is_some() {
+                word_after.insert(r.start);
+            }
+        }
         Ctx {
             text,
             common_after,
+            word_after,
             taken,
             role_start,
             role_end,
             loc_end,
             after,
             before,
+            context_spans,
             common,
         }
     }
@@ -340,6 +413,18 @@ impl<'a> Ctx<'a> {
     fn overlaps(&self, r: &Range<usize>) -> bool {
         let i = self.taken.partition_point(|t| t.end <= r.start);
         self.taken.get(i).is_some_and(|t| t.start < r.end)
+    }
+
+    /// Does a context word overlap `r`? Context words are short: only those starting at most
+    /// `CONTEXT_REACH` bytes before `r` are looked at (one binary search, no scan).
+    fn context_word_overlaps(&self, r: Range<usize>) -> bool {
+        const CONTEXT_REACH: usize = 32;
+        let from = r.start.saturating_sub(CONTEXT_REACH);
+        let i = self.context_spans.partition_point(|&(a, _)| a < from);
+        self.context_spans[i..]
+            .iter()
+            .take_while(|&&(a, _)| a < r.end)
+            .any(|&(_, b)| b > r.start)
     }
 
     /// Does a committed entity mention end exactly at `pos`?
@@ -381,6 +466,16 @@ impl<'a> Ctx<'a> {
     /// Does a nationality (`葡萄牙人`, `法国人`: a place mention + 人) end at `pos`?
     fn nationality_before(&self, pos: usize) -> bool {
         self.text[..pos].ends_with('人') && self.loc_end.contains(&(pos - '人'.len_utf8()))
+    }
+
+    /// Does the character at `pos` end a word of `WORDS_ENDING_IN_SURNAME` (`委任`, `有关`)?
+    fn inside_word(&self, pos: usize) -> bool {
+        self.prev_char(pos).is_some_and(|p| {
+            WORDS_ENDING_IN_SURNAME.iter().any(|w| {
+                let mut it = w.chars();
+                it.next() == Some(p) && self.text[pos..].starts_with(it.as_str())
+            })
+        })
     }
 
     fn prev_char(&self, pos: usize) -> Option<char> {
@@ -465,6 +560,7 @@ impl Extractor for PersonExtractor {
         chains(&cx, &opts, &mut accepted, &mut cands);
         recurring(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
+        honorific_frames(pr, &cx, &mut cands);
         // A name inside the title of a work (`《叶某》`, `《叶某传》`) is part of the work's name.
         cands.retain(|c| c.rule == LEXICON || !cx.is_work_title(&c.range));
         // Later mentions and aliases need the names that will actually win.
@@ -485,6 +581,19 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
     let mut opts = Vec::new();
     for (sr, entry) in pr.surnames.find_all(text) {
         if cx.overlaps(&sr) {
+            continue;
+        }
+        // `委任林某`, `如何`, `对于`: the surname character ends a word with the one before it
+        if cx.inside_word(sr.start) {
+            continue;
+        }
+        // `部长孙某`, `校长孙某`: the 长 of a title is no compound surname 长孙
+        if text[sr.clone()].starts_with('长')
+            && sr.len() > '长'.len_utf8()
+            && cx
+                .prev_char(sr.start)
+                .is_some_and(|c| TITLE_HEADS_OF_ZHANG.contains(c))
+        {
             continue;
         }
         let weak = entry.attr("weak").is_some();
@@ -519,7 +628,15 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             if cx.overlaps(&range) {
                 break;
             }
+            // `明星`, `同时`: a context word is not a name of its own.
+            if cx.context_spans.binary_search(&(sr.start, end)).is_ok() {
+                continue;
+            }
             let mut right = cx.right_score(end);
+            // The last character opens a word that follows names (`对赵某来说`: not 赵某来 + 说).
+            if cx.word_after.contains(&(end - c.len_utf8())) {
+                right = right.min(-1);
+            }
             // `姓名：` opening a line or text is an interview speaker.
             if right == 1
                 && cx.text[end..].starts_with(['：', ':'])
@@ -594,10 +711,14 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
     for _ in 0..4 {
         let mut changed = false;
         for (i, o) in opts.iter().enumerate() {
-            if accepted[i] || !eligible(o) {
+            // A full name whose given name we cannot vouch for (`赵无极`) may still join a `、`
+            // list right next to an accepted member.
+            let loose =
+                !eligible(o) && o.given_len == 2 && !o.weak && !o.common_exact && !o.common_prefix;
+            if accepted[i] || !(eligible(o) || loose) {
                 continue;
             }
-            let mut hit = closed[i];
+            let mut hit = closed[i] && !loose;
             let confirmed = |v: Option<&Vec<usize>>, adjacent: bool| {
                 v.is_some_and(|v| {
                     v.iter().any(|&j| {
@@ -610,10 +731,18 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
             };
             let after = sep_after(o.range.end);
             let next = o.range.end + after.map_or(0, str::len);
-            hit |= confirmed(by_start.get(&next), after.is_none());
             let before = sep_before(o.range.start);
             let prev = o.range.start - before.map_or(0, str::len);
-            hit |= confirmed(by_end.get(&prev), before.is_none());
+            if loose {
+                let accepted_at = |v: Option<&Vec<usize>>| {
+                    v.is_some_and(|v| v.iter().any(|&j| accepted[j] && opts[j].given_len == 2))
+                };
+                hit |= (after == Some("、") && accepted_at(by_start.get(&next)))
+                    || (before == Some("、") && accepted_at(by_end.get(&prev)));
+            } else {
+                hit |= confirmed(by_start.get(&next), after.is_none());
+                hit |= confirmed(by_end.get(&prev), before.is_none());
+            }
             let adjacent_only = after.is_none() && before.is_none() && !closed[i];
             if adjacent_only && (!o.plausible || o.weak) {
                 continue;
@@ -799,11 +928,33 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             .take_while(|&c| tl(c) && is_han(c))
             .map(char::len_utf8)
             .sum();
-        if head == 0 {
+        let mut start = dot - head;
+        // The first part may hold characters outside the transliteration set (`亚当·`,
+        // `理查德·`, `育亭·`): when the run does not start at a boundary, take up to four name
+        // characters back to a title, or, with no transliteration run at all, back to a title
+        // or punctuation. Only after a real middle dot: hyphens and full stops join words too.
+        let middle_dot = text[dot..].starts_with(['·', '•', '・']);
+        if middle_dot && (head == 0 || cx.left_score(start) < 1) {
+            let mut s = dot;
+            for (k, c) in text[..dot].chars().rev().take(4).enumerate() {
+                if !pr.given_possible(c) {
+                    break;
+                }
+                s -= c.len_utf8();
+                // not an opening quote or title mark: `“书香·港情”` names an event or a work
+                let punct = cx
+                    .prev_char(s)
+                    .is_none_or(|p| "，、。：；！？（(\n ".contains(p));
+                if k >= 1 && (cx.role_end.contains(&s) || (head == 0 && punct)) {
+                    start = s;
+                    break;
+                }
+            }
+        }
+        if start == dot {
             i = after_dot;
             continue;
         }
-        let start = dot - head;
         let mut end = dot;
         // extend over `·part` as long as parts are transliteration runs
         while let Some(d) = text[end..].chars().next().filter(|&c| is_dot(c)) {
@@ -818,7 +969,10 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             let mut han = 0;
             for c in text[part_start..].chars().take(4) {
                 let at = part_start + han;
-                if !pr.given_possible(c) || (han >= part && cx.after.contains_key(&at)) {
+                let beyond = han >= part;
+                if !pr.given_possible(c)
+                    || (beyond && (cx.after.contains_key(&at) || RIGHT_BOUNDARY.contains(c)))
+                {
                     break;
                 }
                 han += c.len_utf8();
@@ -835,7 +989,17 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         }
         if end > dot {
             let r = start..end;
-            if !cx.overlaps(&r) && !cx.common.contains_key(&start) {
+            // A name cut inside a word one character from its end (`让.米|歇尔`, `安|徒生`,
+            // `歇|尔.雅尔`) is no name: the parts we could read do not reach a boundary.
+            let last_part = text[..end]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| !is_dot(c))
+                .count();
+            let first_part = text[start..dot].chars().count();
+            let cut = (last_part == 1 && cx.right_score_plain(end) < 1)
+                || (first_part == 1 && cx.left_score(start) < 1);
+            if !cut && !cx.overlaps(&r) && !cx.common.contains_key(&start) {
                 out.push(Candidate::new(Label::Person, r, TRANSLITERATED, BASE + 8));
             }
             i = end;
@@ -848,6 +1012,12 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let mut run_start: Option<usize> = None;
     let mut n = 0;
     let flush = |s: usize, e: usize, n: usize, out: &mut Vec<Candidate>| {
+        // a run opening with a function word that is also a transliteration character
+        // (`让米特勒萌生`): the function word is no part of the name
+        let (s, n) = match text[s..].chars().next() {
+            Some(c) if n >= 3 && LEFT_BOUNDARY.contains(c) => (s + c.len_utf8(), n - 1),
+            _ => (s, n),
+        };
         if n < 2 {
             return;
         }
@@ -855,7 +1025,8 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         let plain_left = cx.left_score(s);
         let by_nationality = plain_left < TITLE && cx.nationality_before(s);
         let left = if by_nationality { TITLE } else { plain_left };
-        let right = cx.right_score(e);
+        // a common word right after the run does not end it (`X国际艺术中心` is an organization)
+        let right = cx.right_score_plain(e);
         let marked = text[s..e]
             .chars()
             .filter(|c| pr.translit_marked.contains(c))
@@ -869,7 +1040,7 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         } else {
             // two: a title before, or a clearly foreign pair between a boundary and a verb
             // (`（耶茨执导`)
-            (left >= TITLE && right >= 2) || (left >= 1 && right >= 3 && marked >= 1)
+            (left >= TITLE && right >= 1) || (left >= 1 && right >= 3 && marked >= 1)
         };
         if ok {
             let r = s..e;
@@ -914,7 +1085,10 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     if let Some(re) = &pr.latin {
         for m in re.find_iter(text) {
             let r = m.range();
-            let bad_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            // inside a longer token (`Take-Two`, `CEO_Smith`) it is no name of its own
+            let bad_edge = |c: Option<char>| {
+                c.is_some_and(|c| c.is_ascii_alphanumeric() || "-_&.".contains(c))
+            };
             if bad_edge(cx.prev_char(r.start)) || bad_edge(cx.next_char(r.end)) {
                 continue;
             }
@@ -929,6 +1103,72 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// Characters that never stand in a name framed only by an honorific: classifiers, numerals,
+/// demonstratives and the words for old/young/male/female (`这位先生`, `一位女士`, `老同志`).
+const NOT_IN_FRAMED_NAME: &str = "位名个一二三四五六七八九十几两各诸每这那此其某老男女年轻全";
+
+/// Honorifics that frame a name on their own (`之子`, `夫妇` follow other nouns too).
+const HONORIFICS: [&str; 4] = ["先生", "女士", "小姐", "同志"];
+
+/// A name with no surname we know, framed by a boundary before it and an honorific right
+/// after it (`，开某先生`, `的火某胜先生`, `小平同志`, `贝宁先生`): two or three Chinese
+/// characters. Surname readings of the same text are scored by the main pass and win when
+/// they are accepted (their priority is higher).
+fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let mut ends: Vec<usize> = cx
+        .after
+        .iter()
+        .filter(|&(&e, &w)| {
+            w >= TITLE
+                && !cx.role_start.contains_key(&e)
+                && HONORIFICS.iter().any(|h| text[e..].starts_with(h))
+        })
+        .map(|(&e, _)| e)
+        .collect();
+    ends.sort_unstable();
+    for e in ends {
+        let before: Vec<(usize, char)> = text[..e].char_indices().rev().take(3).collect();
+        // `接替陈先生`: a strong surname right before the honorific addresses the person by
+        // surname; the characters before it are no name
+        let last_is_surname = before.first().is_some_and(|&(p, c)| {
+            pr.surnames
+                .find_all(&text[p..e])
+                .any(|(r, en)| r.start == 0 && r.end == c.len_utf8() && en.attr("weak").is_none())
+        });
+        for n in [3, 2] {
+            let Some(&(s, _)) = before.get(n - 1) else {
+                continue;
+            };
+            if last_is_surname || cx.left_score(s) < 1 || !framed_name_ok(pr, cx, s..e) {
+                continue;
+            }
+            out.push(Candidate::new(Label::Person, s..e, HONORIFIC, BASE + 3));
+            break;
+        }
+    }
+}
+
+/// Can the two or three characters of `r`, framed by a boundary and an honorific, be a name
+/// with no known surname? Name characters only (no classifier, numeral, demonstrative, 老/男/女),
+/// not opening with a function word or inside a word, not a common word, no context word.
+fn framed_name_ok(pr: &PersonRules, cx: &Ctx, r: Range<usize>) -> bool {
+    let name = &cx.text[r.clone()];
+    let Some(first) = name.chars().next() else {
+        return false;
+    };
+    let two = name.chars().count() == 2;
+    name.chars()
+        .all(|c| pr.given_possible(c) && !NOT_IN_FRAMED_NAME.contains(c))
+        && !LEFT_BOUNDARY.contains(first)
+        && !cx.inside_word(r.start)
+        && !cx.prev_char(r.start).is_some_and(|c| DOTS.contains(c))
+        && !cx.overlaps(&r)
+        && !cx.common.get(&r.start).is_some_and(|v| v.contains(&r.end))
+        && !(two && (pr.common_words.contains(name) || pr.framed_not_names.contains(name)))
+        && !cx.context_word_overlaps(r)
 }
 
 /// The candidates that [`crate::extract::commit`] would keep (same order policy).
@@ -985,8 +1225,9 @@ fn repeats(cx: &Ctx, winners: &[Range<usize>], out: &mut Vec<Candidate>) {
                 continue;
             }
             let (l, rt) = (cx.left_score(r.start), cx.right_score(r.end));
-            // Not inside a longer word on both sides.
-            if l >= 1 || rt >= 1 {
+            // Not inside a longer word on both sides, nor the start of a thing named after
+            // the person (`林某纪念馆`).
+            if (l >= 1 || rt >= 1) && rt > -TITLE {
                 out.push(Candidate::new(Label::Person, r, REPEAT, BASE + 2 + l + rt));
             }
         }
@@ -1228,6 +1469,208 @@ mod tests {
         assert!(names("老街通往周家邑。").is_empty());
         // the same name outside title marks is a person
         assert_eq!(names("演员林秀英出席首映。"), vec!["林秀英"]);
+    }
+
+    #[test]
+    fn public_figure_words_adverbs_and_framing_words() {
+        // a public-figure word before the name (no role mention is made for these)
+        assert_eq!(names("球星罗志远在赛后接受了采访。"), vec!["罗志远"]);
+        assert_eq!(names("这部电影的主角林秀珍来自农村。"), vec!["林秀珍"]);
+        assert_eq!(names("老将周建宏状态回升。"), vec!["周建宏"]);
+        // the context word itself is never a name (明 is a surname, 星 a given-name character)
+        assert_eq!(names("明星林晓梅出席了活动。"), vec!["林晓梅"]);
+        assert!(names("明星周边产品很受欢迎。").is_empty());
+        // adverbs opening the predicate; 对X而言, 与X一起
+        assert_eq!(names("罗志远往往在深夜写作。"), vec!["罗志远"]);
+        assert_eq!(names("张国平已经离开了公司。"), vec!["张国平"]);
+        assert_eq!(names("对王建华而言，这是第一次。"), vec!["王建华"]);
+        assert_eq!(names("他与刘晓梅一起出发。"), vec!["刘晓梅"]);
+        assert!(names("公司往往在年底调整价格。").is_empty());
+        assert!(names("这种情况往往会发生。").is_empty());
+        assert!(names("大家已经知道了。").is_empty());
+    }
+
+    #[test]
+    fn ru_and_dan_are_boundaries_but_not_in_ruhe() {
+        assert_eq!(names("如张建华的作品，都很受欢迎。"), vec!["张建华"]);
+        assert_eq!(names("甚至朱建清都对此有过描述。"), vec!["朱建清"]);
+        assert_eq!(names("她还是比阮秀玉更会做人。"), vec!["阮秀玉"]);
+        assert!(names("客队击败了比利亚和马德里。").is_empty());
+        assert_eq!(names("但刘中阳同时证实了消息。"), vec!["刘中阳"]);
+        assert!(names("我们研究如何提高效率。").is_empty());
+        assert!(names("大家讨论如何解决问题。").is_empty());
+    }
+
+    #[test]
+    fn weak_surname_with_only_a_title_after_needs_a_plausible_name() {
+        assert!(names("出席活动的有市领导、安师大副校长等。").is_empty());
+        // a title before still confirms it
+        assert_eq!(names("公司副总经理石磊，"), vec!["石磊"]);
+    }
+
+    #[test]
+    fn name_only_characters_make_a_given_name_plausible() {
+        assert_eq!(names("，刘文骅说，"), vec!["刘文骅"]);
+    }
+
+    #[test]
+    fn honorific_frames_a_name_without_a_known_surname() {
+        assert_eq!(
+            people("委员开彦先生出席了会议。"),
+            vec![("开彦".to_string(), "person.honorific")]
+        );
+        assert_eq!(names("据朋友介绍，贝宁先生在巴黎工作。"), vec!["贝宁"]);
+        assert_eq!(names("要像小平同志要求的那样做。"), vec!["小平"]);
+        // a surname reading still wins
+        assert_eq!(names("会上，王建华先生致辞。"), vec!["王建华"]);
+        for t in [
+            "这时，有一位女士走了过来。",
+            "各位先生，请入座。",
+            "他是一位老同志了。",
+            "会后，负责同志介绍了情况。",
+            "女士们、先生们，晚上好。",
+            "研究表明，人类之子都需要陪伴。",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
+    #[test]
+    fn action_verbs_confirm_and_function_words_do_not_start_names() {
+        assert_eq!(names("约翰森回到了球场。"), vec!["约翰森"]);
+        assert_eq!(names("，周建宏离开了公司。"), vec!["周建宏"]);
+        // 对于, 由于, 有关: the 于/关 is not a surname here
+        assert!(names("对于刚刚进入市场的企业来说，这很重要。").is_empty());
+        assert!(names("由于大家知道的原因，项目推迟。").is_empty());
+        assert!(names("双方就有关事宜开始谈判。").is_empty());
+    }
+
+    #[test]
+    fn words_after_a_name_end_it_and_named_things_are_no_mentions() {
+        assert_eq!(names("会后，王平兴致勃勃地参观了展览。"), vec!["王平"]);
+        assert_eq!(names("对赵磊来说，这是一次机会。"), vec!["赵磊"]);
+        assert_eq!(names("，张伟先后参加了三次比赛。"), vec!["张伟"]);
+        assert_eq!(names("今日凌晨，柳建曾在微博发表动态。"), vec!["柳建"]);
+        assert_eq!(names("，冯建为什么会走到这步？"), vec!["冯建"]);
+        // a given name that is such a word stays a name
+        assert_eq!(names("董事长李欣然表示"), vec!["李欣然"]);
+        assert!(names("我们参观了林建华故居。").is_empty());
+        assert!(names("今天，林建华纪念馆开馆。").is_empty());
+        assert!(names("会议号召大家高举旗帜，团结奋斗。").is_empty());
+    }
+
+    #[test]
+    fn more_frames_around_a_name() {
+        // 夫人 confirms the name on both sides
+        assert_eq!(
+            names("，周建宏夫人林秀珍出席了典礼。"),
+            vec!["周建宏", "林秀珍"]
+        );
+        assert_eq!(names("一代大家曹建平笔下的人物栩栩如生。"), vec!["曹建平"]);
+        assert_eq!(names("他们都是孔建国的学生。"), vec!["孔建国"]);
+        assert_eq!(names("像吴晓敏这样的推销员很多。"), vec!["吴晓敏"]);
+        assert!(names("公司的学生实习计划启动。").is_empty());
+        assert!(names("像这样的机会不多。").is_empty());
+    }
+
+    #[test]
+    fn latin_names_inside_longer_tokens_are_not_names() {
+        assert!(names("Take-Two表示将继续谈判。").is_empty());
+        assert_eq!(names("Svensson表示将继续谈判。"), vec!["Svensson"]);
+    }
+
+    #[test]
+    fn dotted_names_with_a_first_part_outside_the_transliteration_set() {
+        assert_eq!(names("影片（亚当·沃森执导）入围。"), vec!["亚当·沃森"]);
+        assert_eq!(
+            names("市长理查德·布朗为代表团举行了宴会。"),
+            vec!["理查德·布朗"]
+        );
+        assert_eq!(names("协会会长育林·维沙先生介绍说。"), vec!["育林·维沙"]);
+        // an ASCII full stop between transliteration runs is a middle dot
+        assert_eq!(
+            names("国家安全事务顾问约翰.波尔特已辞职。"),
+            vec!["约翰.波尔特"]
+        );
+        assert!(names("公司业绩增长3.5倍。").is_empty());
+        // a name cut one character into a word is no name
+        assert!(names("她已经和让.米歇尔.雅尔结婚了。").is_empty());
+        // quoted event names and hyphenated words are not names
+        assert!(names("图书馆举行“书香·港情”文学节。").is_empty());
+        assert!(names("队伍缺少中场-后卫的衔接。").is_empty());
+    }
+
+    #[test]
+    fn loose_list_members_time_words_and_title_words() {
+        // a full name we cannot vouch for joins a 、 list next to an accepted name
+        assert_eq!(
+            names("开幕式上，赵无忌、吴建中出席并致辞。"),
+            vec!["赵无忌", "吴建中"]
+        );
+        assert_eq!(names("陈列馆、吴建中出席并致辞。"), vec!["吴建中"]);
+        // a weak surname with a title before and a time word after
+        assert_eq!(names("市住建委副主任石岩上月曾表示，"), vec!["石岩"]);
+        // function words and titles are no given names
+        assert!(names("你觉得这个补丁如何？").is_empty());
+        assert!(names("“这很难。”朱博士说。").is_empty());
+        // a foreign run before a common word of an organization name
+        assert!(names("他们邀请卡莱娜国际艺术中心的专家。").is_empty());
+        assert_eq!(names("，卡莱娜表示同意。"), vec!["卡莱娜"]);
+    }
+
+    #[test]
+    fn the_zhang_of_a_title_is_no_compound_surname() {
+        assert_eq!(names("财政部部长孙立平说。"), vec!["孙立平"]);
+        assert_eq!(names("，长孙建国表示同意。"), vec!["长孙建国"]);
+    }
+
+    #[test]
+    fn court_and_demonstrative_frames() {
+        assert_eq!(names("法院判处赵建生有期徒刑三年。"), vec!["赵建生"]);
+        assert_eq!(names("，马乔这位老人很固执。"), vec!["马乔"]);
+        assert!(names("这位老人很固执。").is_empty());
+        // 丹 is a given-name character
+        assert_eq!(names("，彭丹告诉记者。"), vec!["彭丹"]);
+    }
+
+    #[test]
+    fn foreign_runs_trimmed_and_framed() {
+        // 让 opens the run but is a function word
+        assert_eq!(names("所以才让米特勒萌生了恨意。"), vec!["米特勒"]);
+        // a public-figure word before a two-character run, a boundary after
+        assert_eq!(names("论坛大神卡莫3分钟就赢了。"), vec!["卡莫"]);
+        assert_eq!(names("，卡莱娜的作品在展出。"), vec!["卡莱娜"]);
+        assert!(names("让我们一起努力。").is_empty());
+    }
+
+    #[test]
+    fn precision_guards_for_verbs_weekdays_and_surname_addresses() {
+        // a strong surname right before 先生 addresses a person by surname
+        assert!(names("公司委任林女士以接替陈先生。").is_empty());
+        assert!(names("股价周四开始上涨。").is_empty());
+        assert!(names("，成交量继续放大。").is_empty());
+        assert!(names("过程中带来的机会很多。").is_empty());
+    }
+
+    #[test]
+    fn biography_lines_and_places_named_after_people() {
+        assert_eq!(names("吴晓纹，女，毕业于北京大学。"), vec!["吴晓纹"]);
+        assert_eq!(names("姓名：苏壮强性别：男"), vec!["苏壮强"]);
+        assert!(names("克劳斯城堡是著名景点。").is_empty());
+        // teams play at home or away and meet other teams
+        assert!(names("本轮焦点：霍普斯vs米兰，霍普斯主场不败。").is_empty());
+    }
+
+    #[test]
+    fn weak_surname_with_a_strong_title_after_a_full_name() {
+        assert_eq!(names("双方举行会议江建民主席出席。"), vec!["江建民"]);
+        assert!(names("他出任永隆行长。").is_empty());
+    }
+
+    #[test]
+    fn single_character_verbs_end_a_name() {
+        assert_eq!(names("这是吴建中到日本办的画展。"), vec!["吴建中"]);
+        assert_eq!(names("当年，张建浩受组织派遣出国。"), vec!["张建浩"]);
     }
 
     #[test]

@@ -6,10 +6,20 @@
 //!
 //! Rule ids (documented in `schema/rules/position.toml`):
 //! - `position.title_before` — `[组织][的]职务[、兼职务]人名` (`中国联通董事长陈某某`,
-//!   `党委书记、董事长王某`, `知名经济学家华某` without organization).
+//!   `党委书记、董事长王某`, `知名经济学家华某` without organization), also as a list line
+//!   `[组织]职务：人名[、人名]` (`副行长：白某、沈某`).
 //! - `position.title_after` — `[组织]人名职务` (`陈某某董事长`).
 //! - `position.appositive` — `人名，组织职务，` (`张某，某公司总裁，`).
-//! - `position.appointed` — `人名 + 担任/出任/被任命为/曾任 … + [组织]职务`.
+//! - `position.appointed` — `人名[先生|女士] + 担任/出任/被任命为/曾任/不再担任 … + [组织]职务`,
+//!   and the clauses that continue it (`…，仍担任公司董事`, `，并兼任X总裁`).
+//! - `position.table` — a Markdown table with a name column and a title column (`| 姓名 | 单位 |
+//!   职务 |`): each row binds its person to the titles of its title cell and the organization
+//!   of its unit cell.
+//! - `position.filer` — in a filing that defines a placeholder for itself (`（以下简称“公司”）`),
+//!   a company officer's title with no organization in its sentence is the filer's
+//!   (`经董事长杜某提名`).
+//! - `position.resume` — a résumé paragraph `人名，男|女，…`: its clauses `曾任/历任/现任/任 +
+//!   [组织]职务` are the subject's (`曾任X公司技术总监、副总裁，…，现任公司营销中心总经理`).
 //!
 //! Status: a status word right before the title or the organization (`原`, `前` → former,
 //! `代理` → acting, `新任`, `候任` → new; `schema/lexicons/title_modifiers.txt`), or the
@@ -30,13 +40,20 @@ pub const TITLE_BEFORE: RuleId = RuleId("position.title_before");
 pub const TITLE_AFTER: RuleId = RuleId("position.title_after");
 pub const APPOSITIVE: RuleId = RuleId("position.appositive");
 pub const APPOINTED: RuleId = RuleId("position.appointed");
+pub const RESUME: RuleId = RuleId("position.resume");
+pub const FILER: RuleId = RuleId("position.filer");
+pub const TABLE: RuleId = RuleId("position.table");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
 /// Glue allowed between two titles of one person.
-const TITLE_GLUE: [&str; 5] = ["、", "兼", "和", "及", "与"];
+const TITLE_GLUE: [&str; 6] = ["、", "兼", "和", "及", "与", "暨"];
+/// Glue between a title and its holder: a space, or the colon of a `职务：姓名` list line.
+const HOLDER_GLUE: [&str; 4] = [" ", "　", "：", ":"];
 /// Appointment verbs after a name, longest first, with the status they imply.
-const APPOINT_VERBS: [(&str, PositionStatus); 15] = [
+const APPOINT_VERBS: [(&str, PositionStatus); 17] = [
+    ("不再担任", PositionStatus::Former),
+    ("不再兼任", PositionStatus::Former),
     ("被任命为", PositionStatus::New),
     ("被任命", PositionStatus::New),
     ("当选为", PositionStatus::New),
@@ -55,6 +72,14 @@ const APPOINT_VERBS: [(&str, PositionStatus); 15] = [
 ];
 /// Punctuation of an appositive (`张某，某公司总裁，`).
 const APPOSITIVE_OPEN: [&str; 2] = ["，", ","];
+/// Honorifics between a name and its verb (`钱某先生不再担任`).
+const HONORIFICS: [&str; 2] = ["先生", "女士"];
+/// Adverbs that open a résumé clause (`，现任`, `，并兼任`).
+const CONTINUE_ADVERBS: [&str; 5] = ["仍", "并", "同时", "还", "现"];
+/// A résumé paragraph: the name, then its sex (`刘某，男，1978 年出生`).
+const RESUME_OPEN: [&str; 4] = ["，男", "，女", ",男", ",女"];
+/// Punctuation that ends a clause of a résumé.
+const CLAUSE_END: [char; 4] = ['，', '。', '；', ','];
 
 /// One binding found for a person.
 struct Binding {
@@ -92,19 +117,38 @@ fn ending_at(
 /// The organization right before mention `i` (which starts at `pos`): glued by nothing, `的`,
 /// a space, or a status word (`腾讯原董事长`).
 fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -> Option<usize> {
-    let j = i.checked_sub(1)?;
+    let mut j = i.checked_sub(1)?;
+    // `博朗斯亚太区总裁`, `华为中国区总裁`: the region of the post sits between them.
+    if ms[j].label == Label::Location
+        && ms[j].range.end <= pos
+        && match &text[ms[j].range.end..pos] {
+            "" => text[ms[j].range.clone()].ends_with('区'),
+            gap => ["区", "地区", "大区"].contains(&gap),
+        }
+        && j > 0
+        && ms[j - 1].label == Label::Organization
+        && ms[j - 1].range.end == ms[j].range.start
+    {
+        j -= 1;
+        return Some(j);
+    }
     let m = &ms[j];
     if m.label != Label::Organization || m.range.end > pos {
         return None;
     }
     let gap = &text[m.range.end..pos];
-    (gap.is_empty() || ORG_GLUE.contains(&gap) || rules.role.is_status_word(gap)).then_some(j)
+    // `华为亚太|区|总裁` (the known name took the region): the region's 区 is glue too.
+    (gap.is_empty()
+        || ORG_GLUE.contains(&gap)
+        || ["区", "大区", "地区"].contains(&gap)
+        || rules.role.is_status_word(gap))
+    .then_some(j)
 }
 
 /// Roles chained to the left of `pos`, nearest first (`党委书记、董事长` → [董事长, 党委书记]).
 fn roles_before(ms: &[Mention], text: &str, i: usize, pos: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let Some(mut j) = ending_at(ms, text, i, pos, Label::Role, &[" ", "　"]) else {
+    let Some(mut j) = ending_at(ms, text, i, pos, Label::Role, &HOLDER_GLUE) else {
         return out;
     };
     out.push(j);
@@ -141,8 +185,17 @@ fn status_at(rules: &Rules, text: &str, positions: &[usize]) -> PositionStatus {
 /// Find the bindings of the person mention at index `i`.
 fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
     let p = &ms[i];
-    // [org][的]title[、title]person
-    let roles = roles_before(ms, text, i, p.range.start);
+    // [org][的]title[、title]person, and `职务：甲、乙` (every name of the list line)
+    let mut roles = roles_before(ms, text, i, p.range.start);
+    if roles.is_empty() {
+        let mut k = i;
+        while let Some(j) = ending_at(ms, text, k, ms[k].range.start, Label::Person, &["、"]) {
+            k = j;
+        }
+        if k != i && text[..ms[k].range.start].ends_with(['：', ':']) {
+            roles = roles_before(ms, text, k, ms[k].range.start);
+        }
+    }
     if let Some(&first) = roles.last() {
         let first_start = ms[first].range.start;
         let org = org_before(rules, ms, text, first, first_start);
@@ -169,33 +222,38 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Bindi
         });
     }
     // person，org title[，。]  and  person + appointment verb + [org] title
-    let rest = &text[p.range.end..];
-    let (skip, status, rule) =
-        if let Some(open) = APPOSITIVE_OPEN.iter().find(|o| rest.starts_with(**o)) {
-            (open.len(), None, APPOSITIVE)
-        } else if let Some((verb, st)) = APPOINT_VERBS.iter().find(|(v, _)| rest.starts_with(*v)) {
-            (verb.len(), Some(*st), APPOINTED)
-        } else {
-            return;
-        };
-    let start = p.range.end + skip;
-    let (org, next) = match ms.get(i + 1) {
-        Some(m) if m.label == Label::Organization && m.range.start == start => (Some(i + 1), i + 2),
-        _ => (None, i + 1),
-    };
-    let title_pos = org.map_or(start, |o| ms[o].range.end);
-    let roles = if org.is_some() {
-        let r = roles_after(ms, text, next, title_pos);
-        // allow 的 between the organization and the title
-        if r.is_empty() && text[title_pos..].starts_with("的") {
-            roles_after(ms, text, next, title_pos + "的".len())
-        } else {
-            r
-        }
+    let mut after_name = p.range.end;
+    if let Some(h) = HONORIFICS
+        .iter()
+        .find(|h| text[after_name..].starts_with(**h))
+    {
+        after_name += h.len();
+    }
+    let rest = &text[after_name..];
+    let (skip, status, rule) = if let Some(open) = APPOSITIVE_OPEN
+        .iter()
+        .find(|o| after_name == p.range.end && rest.starts_with(**o))
+    {
+        (open.len(), None, APPOSITIVE)
+    } else if let Some((verb, st)) = APPOINT_VERBS.iter().find(|(v, _)| rest.starts_with(*v)) {
+        (verb.len(), Some(*st), APPOINTED)
     } else {
-        roles_after(ms, text, next, title_pos)
+        return;
     };
-    if roles.is_empty() || (rule == APPOSITIVE && org.is_none()) {
+    let Some((roles, org)) = verb_object(ms, text, i + 1, after_name + skip) else {
+        return;
+    };
+    if rule == APPOSITIVE && org.is_none() {
+        return;
+    }
+    // `蒋某，星桥数据董事长林某`: the title is the next person's, not an appositive.
+    let last_end = roles.last().map_or(after_name, |&r| ms[r].range.end);
+    if rule == APPOSITIVE
+        && ms
+            .iter()
+            .skip(i + 1)
+            .any(|m| m.label == Label::Person && m.range.start == last_end)
+    {
         return;
     }
     let status = status.unwrap_or_else(|| status_at(rules, text, &[ms[roles[0]].range.start]));
@@ -206,6 +264,257 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Bindi
         status,
         rule,
     });
+}
+
+/// The appointment verb opening a clause, after any of `adverbs` (`并继续担任`): the bytes up
+/// to the end of the verb, and the status it implies. The bare `任` only where `bare_ren`.
+fn clause_verb(rest: &str, adverbs: &[&str], bare_ren: bool) -> Option<(usize, PositionStatus)> {
+    let mut r = rest;
+    while let Some(x) = adverbs.iter().find_map(|a| r.strip_prefix(*a)) {
+        r = x;
+    }
+    let (verb, st) = APPOINT_VERBS
+        .iter()
+        .find(|(v, _)| (bare_ren || *v != "任") && r.starts_with(*v))?;
+    Some((rest.len() - r.len() + verb.len(), *st))
+}
+
+/// `[org][的]title[、title]` starting exactly at `start` (the object of a verb), searched from
+/// mention index `from`: the roles and the organization, if any title is there.
+fn verb_object(
+    ms: &[Mention],
+    text: &str,
+    from: usize,
+    start: usize,
+) -> Option<(Vec<usize>, Option<usize>)> {
+    // The first mention at or after `start`.
+    let first = from + ms[from.min(ms.len())..].partition_point(|m| m.range.start < start);
+    let (org, next) = match ms.get(first) {
+        Some(m) if m.label == Label::Organization && m.range.start == start => {
+            (Some(first), first + 1)
+        }
+        _ => (None, first),
+    };
+    let title_pos = org.map_or(start, |o| ms[o].range.end);
+    let mut roles = roles_after(ms, text, next, title_pos);
+    // allow 的 between the organization and the title
+    if org.is_some() && roles.is_empty() && text[title_pos..].starts_with("的") {
+        roles = roles_after(ms, text, next, title_pos + "的".len());
+    }
+    (!roles.is_empty()).then_some((roles, org))
+}
+
+/// Adverbs before the verb of a clause whose subject is left out (`，并继续担任`).
+const ELIDED_ADVERBS: [&str; 7] = ["并", "同时", "仍", "还", "将", "继续", "现"];
+
+/// `吴某将继续持有X 30% 股权，并继续担任X总经理。`: a later clause of the person's sentence
+/// that opens with an appointment verb and has no subject of its own is the person's — up to
+/// the next person or the end of the sentence.
+fn elided_subject(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
+    let p = &ms[i];
+    let next_person = ms[i + 1..]
+        .iter()
+        .find(|m| m.label == Label::Person)
+        .map_or(text.len(), |m| m.range.start);
+    let sentence_end = text[p.range.end..]
+        .find(['。', '；', '\n'])
+        .map_or(text.len(), |n| p.range.end + n);
+    let limit = next_person.min(sentence_end);
+    // the first clause (right after the name) is `bind`'s
+    let mut at = p.range.end;
+    while let Some(n) = text[at..limit].find('，') {
+        at += n + '，'.len_utf8();
+        let Some((len, st)) = clause_verb(&text[at..limit], &ELIDED_ADVERBS, false) else {
+            continue;
+        };
+        let start = at + len;
+        if let Some((roles, org)) = verb_object(ms, text, i + 1, start) {
+            // `曾任华为副总裁的人`: a relative clause describes someone else
+            let end = roles.last().map_or(start, |&r| ms[r].range.end);
+            if text[end..].starts_with('的') {
+                continue;
+            }
+            out.push(Binding {
+                person: i,
+                roles,
+                org,
+                status: st,
+                rule: APPOINTED,
+            });
+        }
+    }
+}
+
+/// Header words of a table's name, unit and title columns.
+const NAME_HEADERS: [&str; 3] = ["姓名", "嘉宾", "人员"];
+const UNIT_HEADERS: [&str; 5] = ["单位", "工作单位", "公司", "机构", "企业"];
+const TITLE_HEADERS: [&str; 4] = ["职务", "职位", "职称", "头衔"];
+
+/// Byte ranges of the cells of a Markdown table line (`| a | b |`), trimmed.
+fn cells(text: &str, line: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let l = &text[line.clone()];
+    let inner = l.trim();
+    let Some(inner) = inner.strip_prefix('|') else {
+        return Vec::new();
+    };
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let base = line.start + (inner.as_ptr() as usize - l.as_ptr() as usize);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in inner.split('|') {
+        let lead = part.len() - part.trim_start().len();
+        let s = base + at + lead;
+        out.push(s..s + part.trim().len());
+        at += part.len() + 1;
+    }
+    out
+}
+
+/// `position.table`: rows of a table whose header names a name column and a title column.
+fn table_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
+    let mut cols: Option<(usize, Option<usize>, usize)> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let range = line_start..line_start + line.trim_end_matches(['\n', '\r']).len();
+        line_start += line.len();
+        let cs = cells(text, range);
+        if cs.is_empty() {
+            cols = None;
+            continue;
+        }
+        let cell = |i: usize| cs.get(i).map(|r| &text[r.clone()]);
+        let find =
+            |names: &[&str]| (0..cs.len()).find(|&i| cell(i).is_some_and(|c| names.contains(&c)));
+        if let (Some(n), Some(t)) = (find(&NAME_HEADERS), find(&TITLE_HEADERS)) {
+            cols = Some((n, find(&UNIT_HEADERS), t));
+            continue;
+        }
+        let Some((n, u, t)) = cols else {
+            continue;
+        };
+        let within = |i: usize, label: Label| -> Vec<usize> {
+            let Some(r) = cs.get(i) else {
+                return Vec::new();
+            };
+            ms.iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.label == label && r.start <= m.range.start && m.range.end <= r.end
+                })
+                .map(|(k, _)| k)
+                .collect()
+        };
+        let (Some(&person), roles) = (within(n, Label::Person).first(), within(t, Label::Role))
+        else {
+            continue;
+        };
+        if roles.is_empty() {
+            continue;
+        }
+        let org = u.and_then(|u| within(u, Label::Organization).first().copied());
+        out.push(Binding {
+            person,
+            roles,
+            org,
+            status: PositionStatus::Current,
+            rule: TABLE,
+        });
+    }
+}
+
+/// `position.filer`: bindings without an organization whose titles are all company offices
+/// (`kind=executive` in `titles.txt`), in a document that defines a placeholder for the filer
+/// and in a sentence that names no other organization, go to the filer.
+fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
+    let Some(filer) = ms.iter().position(|m| {
+        m.label == Label::Organization && m.rule == crate::extract::org::ALIAS_PLACEHOLDER
+    }) else {
+        return;
+    };
+    for b in bindings.iter_mut() {
+        let sentence = ms[b.person].sentence;
+        if b.org.is_some()
+            || ![TITLE_BEFORE, TITLE_AFTER].contains(&b.rule)
+            || ms.iter().any(|m| {
+                m.label == Label::Organization && m.sentence == sentence && m.name != ms[filer].name
+            })
+            || !b
+                .roles
+                .iter()
+                .all(|&r| rules.role.kind_of(&title_of(&ms[r])) == Some("executive"))
+        {
+            continue;
+        }
+        b.org = Some(filer);
+        b.rule = FILER;
+    }
+}
+
+/// `刘某，男，1978 年出生，…曾任X公司技术总监、副总裁，…现任公司营销中心总经理。`: in the
+/// paragraph of a person introduced with their sex, every clause that opens with an
+/// appointment verb is that person's.
+fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
+    let p = &ms[i];
+    let line_start = text[..p.range.start].rfind('\n').map_or(0, |n| n + 1);
+    if !text[line_start..p.range.start].trim().is_empty()
+        || !RESUME_OPEN
+            .iter()
+            .any(|o| text[p.range.end..].starts_with(o))
+    {
+        return;
+    }
+    let line_end = text[p.range.end..]
+        .find('\n')
+        .map_or(text.len(), |n| p.range.end + n);
+    let mut at = p.range.end;
+    // The status of the last verb clause: `曾任A行副行长，B行行长，` — a clause that is only
+    // `[组织]职务` continues the verb's list until the sentence ends.
+    let mut last: Option<PositionStatus> = None;
+    while at < line_end {
+        let Some(c) = text[at..line_end].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        if !CLAUSE_END.contains(&c) {
+            continue;
+        }
+        if c == '。' {
+            last = None;
+        }
+        let (start, status, listed) =
+            match clause_verb(&text[at..line_end], &CONTINUE_ADVERBS, true) {
+                Some((len, st)) => (at + len, st, false),
+                None => match last {
+                    Some(st) => (at, st, true),
+                    None => continue,
+                },
+            };
+        match verb_object(ms, text, i + 1, start) {
+            // a verb-less clause must name its organization
+            Some((roles, org)) if !listed || org.is_some() => {
+                last = Some(status);
+                out.push(Binding {
+                    person: i,
+                    roles,
+                    org,
+                    status,
+                    rule: RESUME,
+                });
+            }
+            _ => last = None,
+        }
+    }
+}
+
+/// Heads of a government (`市长`, `副区长`) are not posts of the party committee a title
+/// chain starts with (`南昌市委书记、市长许某`: 书记 of the 市委, 市长 of the city government).
+const GOVERNMENT_HEADS: [&str; 8] = [
+    "省长", "市长", "区长", "县长", "州长", "镇长", "乡长", "旗长",
+];
+
+/// Is `title` a head of government and `org` a party committee (`X市委`, `X区委`, `X党委`)?
+fn party_committee_with_executive_title(org: &str, title: &str) -> bool {
+    org.ends_with('委') && GOVERNMENT_HEADS.iter().any(|h| title.ends_with(h))
 }
 
 fn title_of(m: &Mention) -> String {
@@ -223,8 +532,12 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
     for (i, m) in ms.iter().enumerate() {
         if m.label == Label::Person {
             bind(rules, ms, text, i, &mut bindings);
+            resume(ms, text, i, &mut bindings);
+            elided_subject(ms, text, i, &mut bindings);
         }
     }
+    filer_titles(rules, ms, &mut bindings);
+    table_rows(ms, text, &mut bindings);
     let mut rels: Vec<Relation> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for b in bindings {
@@ -251,6 +564,7 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
                 });
             }
             if let Some(o) = b.org
+                && !party_committee_with_executive_title(&ms[o].text, &title)
                 && seen.insert((RelType::HoldsPosition, b.person, o, title.clone()))
             {
                 rels.push(Relation {
@@ -378,5 +692,204 @@ mod tests {
     #[test]
     fn no_binding_across_words() {
         assert!(rels("董事长在会上说，王建国表示同意。").is_empty());
+    }
+    #[test]
+    fn an_appositive_title_before_another_person_is_not_the_first_persons() {
+        let got = rels("星澜能源董事长李国栋，青穹数据董事长兼总裁王雅琳出席。");
+        assert!(
+            !got.iter().any(|r| r.1 == "李国栋" && r.2 == "青穹数据"),
+            "{got:?}"
+        );
+        // a real appositive still binds
+        assert!(rels("王建国，华为总裁，表示同意。").contains(&t(
+            "HOLDS_POSITION",
+            "王建国",
+            "华为",
+            "总裁",
+            "current"
+        )));
+    }
+
+    #[test]
+    fn continued_clauses_and_honorifics() {
+        let got = rels("王建国先生不再担任华为总裁，仍担任华为董事。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "总裁", "former")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事", "current")),
+            "{got:?}"
+        );
+        // a clause without an appointment verb does not continue the binding
+        let got = rels("王建国担任华为总裁，腾讯董事李明出席。");
+        assert!(
+            !got.iter().any(|r| r.1 == "王建国" && r.2 == "腾讯"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn resume_paragraphs_bind_their_subject() {
+        let got = rels(
+            "简历如下：\n王雅琳，女，1981 年出生，本科学历。曾任华为市场总监、副总裁，2020 年加入腾讯，现任腾讯首席运营官。\n",
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王雅琳", "华为", "市场总监", "former")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王雅琳", "华为", "副总裁", "former")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王雅琳",
+                "腾讯",
+                "首席运营官",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // no 男/女 opening: the clause is not bound to the first name of the paragraph
+        let got = rels("王雅琳表示，曾任华为副总裁的人很多。\n");
+        assert!(!got.iter().any(|r| r.2 == "华为"), "{got:?}");
+    }
+    #[test]
+    fn colon_lists_and_taiwan_titles() {
+        let got = rels("出席的还有：\n- 华为副总裁：王建国\n2. 副行长：李明、赵雅琳\n");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "副总裁", "current")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HAS_ROLE", "李明", "副行长", "副行长", "")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HAS_ROLE", "赵雅琳", "副行长", "副行长", "")),
+            "{got:?}"
+        );
+        // a name list without a colon title does not inherit the title
+        let got = rels("董事长王建国、李明出席。");
+        assert!(!got.iter().any(|r| r.1 == "李明"), "{got:?}");
+        let got = rels("華為董事長暨執行長王建國表示。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "执行长", "current")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "current")),
+            "{got:?}"
+        );
+    }
+    #[test]
+    fn government_heads_are_no_posts_of_the_party_committee() {
+        let got = rels("中共深圳市委常委、副市长王建国出席。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "中共深圳市委",
+                "常委",
+                "current"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|r| r.3 == "副市长" && r.0 == "HOLDS_POSITION"),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HAS_ROLE", "王建国", "副市长", "副市长", "")),
+            "{got:?}"
+        );
+        // a head of government of the government itself still binds
+        let got = rels("深圳市人民政府副市长王建国出席。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "深圳市人民政府",
+                "副市长",
+                "current"
+            )),
+            "{got:?}"
+        );
+    }
+    #[test]
+    fn elided_subjects_and_the_filer() {
+        let got = rels("交易完成后，王建国将继续持有华为30%股权，并继续担任华为总经理。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "总经理", "current")),
+            "{got:?}"
+        );
+        // another person in between takes the clause
+        let got = rels("王建国表示同意，李明随后发言，并担任华为总经理。");
+        assert!(
+            !got.iter().any(|r| r.1 == "王建国" && r.2 == "华为"),
+            "{got:?}"
+        );
+        let filing = "青穹智能股份有限公司（以下简称“公司”）董事会公告。\n经董事长王建国提名，董事会同意聘任。\n经市长李明同意。";
+        let got = rels(filing);
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "青穹智能股份有限公司",
+                "董事长",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // a government title is not the filer's
+        assert!(
+            !got.iter().any(|r| r.1 == "李明" && r.0 == "HOLDS_POSITION"),
+            "{got:?}"
+        );
+        // without a placeholder definition a bare title binds to nothing
+        let got = rels("经董事长王建国提名，董事会同意聘任。");
+        assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");
+    }
+    #[test]
+    fn a_region_between_the_company_and_the_title() {
+        let got = rels("华为亚太区总裁王建国致辞。");
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.2.starts_with("华为") && r.3 == "总裁"),
+            "{got:?}"
+        );
+        let got = rels("星澜数据有限公司亚太区总裁李明致辞。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "李明",
+                "星澜数据有限公司",
+                "总裁",
+                "current"
+            )),
+            "{got:?}"
+        );
+    }
+    #[test]
+    fn table_rows_bind_name_unit_and_titles() {
+        let got = rels(
+            "嘉宾名单\n\n| 姓名 | 单位 | 职务 |\n| --- | --- | --- |\n| 王建国 | 华为 | 党委书记、董事长 |\n| 李明 | 腾讯 | 副总裁 |\n\n会议结束。",
+        );
+        for (p, o, ti) in [
+            ("王建国", "华为", "党委书记"),
+            ("王建国", "华为", "董事长"),
+            ("李明", "腾讯", "副总裁"),
+        ] {
+            assert!(
+                got.contains(&t("HOLDS_POSITION", p, o, ti, "current")),
+                "{got:?}"
+            );
+        }
+        // a table without a title column binds nothing
+        let got = rels("| 姓名 | 单位 |\n| --- | --- |\n| 王建国 | 华为 |\n");
+        assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");
     }
 }

@@ -410,6 +410,12 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
             records.insert(r);
         }
     }
+    // A name form merged by key in several shards is logged once, with the first document
+    // that wrote it (as the single run does): keep the record with the smallest doc id.
+    let mut first_same_key: std::collections::HashSet<(String, String)> = Default::default();
+    records.retain(|r| {
+        r.reason != MergeReason::SameKey || first_same_key.insert((r.id.clone(), r.name.clone()))
+    });
     for (a, name, reason, detail) in &reasons {
         let id = new_id_of_cluster[*a].clone();
         let Some(n) = nodes.get(&id) else { continue };

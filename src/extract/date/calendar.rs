@@ -271,10 +271,16 @@ impl DateRules {
             return None;
         }
         let k = skip_spaces(text, e);
-        if !starts(text, k, "年") {
+        // `2023财年` (a fiscal year, read as the calendar year it is named after)
+        let fiscal = digits == 4 && any_of(text, k, &["财年", "財年"]).is_some();
+        if !starts(text, k, "年") && !fiscal {
             return None;
         }
-        let mut end = k + "年".len();
+        let mut end = if fiscal {
+            k + "财年".len()
+        } else {
+            k + "年".len()
+        };
         // 2022年前十一个月 / 2021年后三月: a year followed by a span inside it
         let inner_span = any_of(text, end, &["前", "后", "後"])
             .and_then(|x| int_at(text, x))
@@ -366,6 +372,14 @@ impl DateRules {
         }
         if let Some(e) = any_of(text, j, &["下半年", "下半年度"]) {
             return Some(mk(e, pt(7, Precision::Half)?, None));
+        }
+        // `2024 年 H1` / `2024年H2`
+        for (words, m) in [(["H1", "h1"], 1), (["H2", "h2"], 7)] {
+            if let Some(e) = any_of(text, j, &words)
+                && !next_char(text, e).is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                return Some(mk(e, pt(m, Precision::Half)?, None));
+            }
         }
         // 年底 / 年末 / 年初 (after 2024年 the 年 is consumed: 2024年底 → 底)
         if let Some(e) = any_of(text, j, &["年底", "年末", "底", "末"]) {

@@ -240,6 +240,9 @@ const CONNECTORS: &[&str] = &[
     "——", "--", "起至", "至", "到", "~", "～", "-", "－", "—", "–", "〜",
 ];
 
+/// Characters that make `年` the start of a yearly figure (`年产值`, `年均`, `年销量`).
+const YEARLY_FIGURE: &str = "产產均销銷营營收化增薪利度";
+
 impl DateRules {
     pub fn build(lex: &LexiconSet) -> DateRules {
         DateRules {
@@ -266,6 +269,15 @@ impl DateRules {
         }
         let (r, e) = self.words.find_longest(&text[i..lim]).next()?;
         if r.start != 0 {
+            return None;
+        }
+        // `达产后年产值`: 后|年产值, not 后年 (`compound=1` words).
+        if e.attr("compound") == Some("1")
+            && text[i + r.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| YEARLY_FIGURE.contains(c))
+        {
             return None;
         }
         let unit = match e.attr("unit")? {
@@ -342,7 +354,7 @@ impl DateRules {
                 j = e;
             }
             return next_char(text, j).is_some_and(|x| {
-                "年月日号號天季周週-/.．·•／－—–~～至到（(QqH".contains(x) || x.is_ascii_digit()
+                "年月日号號天季周週-/.．·•／－—–~～至到（(QqH财財".contains(x) || x.is_ascii_digit()
             });
         }
         if self.word_once(text, i).is_some() || "周週星礼禮".contains(c) {
@@ -782,6 +794,63 @@ mod tests {
         }
         // relative dates need a publication date
         assert!(Rules::builtin().date.find_all("7月20日", None).is_empty());
+    }
+
+    #[test]
+    fn a_weekday_in_parentheses_after_a_date_is_its_weekday() {
+        let b = d(2024, 6, 14);
+        let got = all("发布时间：2024 年 6 月 14 日（星期五）", b);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, d(2024, 6, 14));
+        let got = all("会议定于6月20日(周四)举行", b);
+        assert_eq!(got.len(), 1, "{got:?}");
+        // a weekday in parentheses after something else is still a date
+        let got = all("例会（周五）照常举行", b);
+        assert_eq!(got.first().map(|x| x.1), Some(d(2024, 6, 21)), "{got:?}");
+    }
+
+    #[test]
+    fn fiscal_years_and_latin_halves() {
+        let b = d(2024, 7, 21);
+        assert_eq!(
+            day("公司2023财年营收8亿元", b),
+            Some((d(2023, 1, 1), Precision::Year, None))
+        );
+        assert_eq!(
+            day("2024 年 H1 收入", b),
+            Some((d(2024, 1, 1), Precision::Half, None))
+        );
+        assert_eq!(
+            day("2024年H2", b),
+            Some((d(2024, 7, 1), Precision::Half, None))
+        );
+        // H100 is a chip, not a half
+        assert_eq!(
+            day("2024年H100出货", b),
+            Some((d(2024, 1, 1), Precision::Year, None))
+        );
+    }
+
+    #[test]
+    fn year_words_inside_yearly_figures() {
+        let b = d(2024, 7, 21);
+        // 达产后|年产值, 公司前|年营收: no 后年 / 前年
+        for t in [
+            "项目达产后年产值不低于80亿元",
+            "投产后年均增长5%",
+            "前年营收下降",
+        ] {
+            let got = Rules::builtin().date.find_all(t, Some(b));
+            assert!(got.is_empty(), "{t}: {got:?}");
+        }
+        assert_eq!(
+            day("后年投产", b),
+            Some((d(2026, 1, 1), Precision::Year, None))
+        );
+        assert_eq!(
+            day("公司前年上市", b),
+            Some((d(2022, 1, 1), Precision::Year, None))
+        );
     }
 
     /// Every date of a text as (surface, first day, last day).

@@ -167,6 +167,16 @@ impl DateRules {
         {
             return None; // 周天 is rare; avoid 一周天数
         }
+        // `2024 年 6 月 14 日（星期五）`: the weekday of the date before it, not another date.
+        if week == 2 {
+            let before = text[..i].trim_end();
+            if let Some(b) = before.strip_suffix(['（', '(']) {
+                let b = b.trim_end();
+                if b.ends_with(['日', '号', '號']) || b.ends_with(|c: char| c.is_ascii_digit()) {
+                    return None;
+                }
+            }
+        }
         let base = base?;
         let monday = base - Duration::days(base.weekday().num_days_from_monday() as i64);
         let date = match week {

@@ -37,7 +37,10 @@ pub(crate) fn sentence(
     quoted(doc, s, drafts, st, &mut here, &mut consumed);
     for t in s.trigs {
         let Some(kind) = t.kind else { continue };
-        if s.quote_around(&t.range).is_some() || consumed.iter().any(|r| overlaps(r, &t.range)) {
+        let quoted_away = s
+            .quote_around(&t.range)
+            .is_some_and(|q| !(kind == EventKind::Acquisition && deal_quote(s, q)));
+        if quoted_away || consumed.iter().any(|r| overlaps(r, &t.range)) {
             continue;
         }
         let made = match kind {
@@ -173,6 +176,18 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
     true
 }
 
+/// A quote around a deal verb that still tells the deal: an emphasis quote of a few
+/// characters (`“反向收购”母公司X`) or an announcement's title (`发布了《关于收购X的公告》`,
+/// whose publisher is the acquirer).
+fn deal_quote(s: &SentView, q: &super::trigger::Quote) -> bool {
+    let inner = &s.text[q.inner.clone()];
+    if q.book {
+        inner.starts_with("关于")
+    } else {
+        inner.chars().count() <= 6
+    }
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -257,7 +272,9 @@ fn marker<'t>(s: &SentView<'t, '_>, m: &Mention) -> &'t str {
             .rev()
             .take(8)
             .filter(|n| {
+                // A place before a name is a modifier (`法国品牌X`), not a participant.
                 n.label.layer() == 0
+                    && n.label != Label::Location
                     && n.range.end <= at
                     && n.range.start >= cs
                     && n.range.start < at
@@ -1255,39 +1272,117 @@ fn acquisition(
     // Role markers between an organization and the one before it: `B被A收购`, `从C受让`,
     // `对X的收购`, `向X发出收购要约` (向 marks the seller only for 受让/购买).
     let trig = &s.text[t.range.clone()];
-    let sells = matches!(trig, "受让" | "购买");
+    // `向C收购B`: with an object after the verb, 向 names the seller (as for 受让/购买);
+    // without one (`向B发出收购要约`) it names the target.
+    // Organizations after the verb in its clause, outside parentheses (`B（以下简称“X”）`);
+    // the depth is carried from one to the next, so the clause is read once.
+    let (mut depth, mut pos) = (0usize, t.range.end);
+    let after: Vec<(usize, &Mention)> = s
+        .within(ORG, t.range.end..ce)
+        .filter(|(_, m)| {
+            let gap = s.text.get(pos..m.range.start.max(pos)).unwrap_or("");
+            for c in gap.chars() {
+                match c {
+                    '（' | '(' => depth += 1,
+                    '）' | ')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            pos = m.range.start.max(pos);
+            depth == 0
+        })
+        .collect();
+    let sells = matches!(trig, "受让" | "购买") || !after.is_empty();
+    // An organization after an earlier deal verb of the scope is that verb's object
+    // (`A收购B…，及以Y收购C`: A, not B, acquires C).
+    let earlier = s
+        .trigs_in(floor..t.range.start)
+        .filter(|x| x.kind == Some(EventKind::Acquisition) && x.range.end <= t.range.start)
+        .map(|x| x.range.end)
+        .min();
     let before: Vec<(usize, &Mention)> = s.within(ORG, floor..t.range.start).collect();
     let mut plain: Vec<(usize, Range<usize>)> = Vec::new();
+    // `对X、Y的收购`: companies listed after a marked target are targets too.
+    let mut listed_targets: Vec<(usize, Range<usize>)> = Vec::new();
     for (k, (i, m)) in before.iter().enumerate() {
         let mk = marker(s, m);
-        if mk.contains('被') && k > 0 {
+        let prev_target = k > 0
+            && (target.as_ref().is_some_and(|t| t.0 == before[k - 1].0)
+                || listed_targets
+                    .last()
+                    .is_some_and(|t| t.0 == before[k - 1].0));
+        if prev_target && list_gap(mk) {
+            listed_targets.push((*i, m.range.clone()));
+        } else if mk.contains('被')
+            && k > 0
+            // `B被A收购`: B is in A's clause (`…记者爆料，门店被A收购` names no target).
+            && s.clause_start(before[k - 1].1.range.start) == s.clause_start(m.range.start)
+        {
             acquirer = Some((*i, m.range.clone()));
             target = Some((before[k - 1].0, before[k - 1].1.range.clone()));
         } else if mk.contains('从') || (sells && mk.contains('向')) {
             seller = Some((*i, m.range.clone()));
-        } else if mk.contains('对') || mk.contains('向') {
-            target = Some((*i, m.range.clone()));
-        } else {
+        } else if (mk.contains('对') && after.is_empty()) || mk.contains('向') {
+            // `对X的收购`, `向X发出收购要约` stand in the verb's clause; an earlier 向X
+            // (`向记者爆料，…收购`) is about something else.
+            // 向X is the target only of an offer (`向X发出/提出收购要约`), not of a loan or a
+            // statement (`向股东X借款…用于收购Y`).
+            let offer = !mk.contains('向')
+                || ["发出", "提出", "发起"].iter().any(|w| {
+                    s.text
+                        .get(m.range.end..t.range.start)
+                        .unwrap_or("")
+                        .contains(w)
+                });
+            if offer && s.clause_start(m.range.start) == s.clause_start(t.range.start) {
+                target = Some((*i, m.range.clone()));
+            }
+        } else if earlier.is_none_or(|e| m.range.start < e) && !media(s, m) {
             plain.push((*i, m.range.clone()));
         }
     }
     if acquirer.is_none() {
+        // A regulator or exchange reached through `公司`, a reporting verb or the topic
+        // reviews deals, it does not make them (`证监会审核…。公司拟购买X`).
+        let not_regulator = |x: &(usize, Range<usize>)| !regulator(&mention_name(doc, x.0));
         acquirer = plain
             .into_iter()
             .rfind(|(i, _)| {
                 target.as_ref().is_none_or(|t| t.0 != *i)
                     && seller.as_ref().is_none_or(|t| t.0 != *i)
             })
-            .or_else(|| anaphors(s, st, floor..t.range.start).into_iter().last())
-            // A person reporting (`董事长X表示，收购B…`) is no acquirer.
             .or_else(|| {
-                report_subject(s, t.range.start)
-                    .filter(|(i, _)| doc.mentions[*i].label == Label::Organization)
+                anaphors(s, st, floor..t.range.start)
+                    .into_iter()
+                    .last()
+                    // A bare `公司` with no organization before it in the sentence is the
+                    // company whose announcement the article reports.
+                    .map(|(i, r)| match st.announcer {
+                        Some(a)
+                            if &s.text[r.clone()] == "公司"
+                                && s.last_before(Label::Organization, r.start).is_none() =>
+                        {
+                            (a, r)
+                        }
+                        _ => (i, r),
+                    })
+                    // A person reporting (`董事长X表示，收购B…`) is no acquirer, nor is a
+                    // news agency (`X援引消息人士称，…收购B`).
+                    .or_else(|| {
+                        report_subject(s, t.range.start).filter(|(i, _)| {
+                            doc.mentions[*i].label == Label::Organization
+                                && !media(s, &doc.mentions[*i])
+                        })
+                    })
+                    .or_else(|| {
+                        topic(s, t.range.start).filter(|(i, _)| !media(s, &doc.mentions[*i]))
+                    })
+                    .filter(not_regulator)
             })
-            .or_else(|| topic(s, t.range.start));
+            // A listed target is never its own deal's acquirer.
+            .filter(|(i, _)| listed_targets.iter().all(|t| t.0 != *i));
     }
     if target.is_none() {
-        let after: Vec<(usize, &Mention)> = s.within(ORG, t.range.end..ce).collect();
         target = after.first().map(|(i, m)| (*i, m.range.clone()));
         // `收购A（所）持有的B`, `收购A实际控制的B`: A sells, B is the target.
         if let (Some((i, m)), Some((j, n))) = (after.first(), after.get(1))
@@ -1297,12 +1392,69 @@ fn acquisition(
             target = Some((*j, n.range.clone()));
         }
     }
-    let (acq, tgt) = (acquirer?, target?);
+    // `X宣布，A已完成对其的收购` / `A将其收购`: 其 is the sentence's subject.
+    if target.is_none()
+        && ["对其", "将其"]
+            .iter()
+            .any(|w| s.text[floor..t.range.start].contains(w))
+    {
+        target = report_subject(s, t.range.start)
+            .or_else(|| topic(s, t.range.start))
+            .filter(|x| acquirer.as_ref().is_none_or(|a| a.0 != x.0));
+    }
+    let (acq, tgt) = (apposed(s, acquirer?), apposed(s, target?));
+    // `取得X 85%的股权`: a verb of obtaining is a deal only with a stake after its object.
+    if t.class() == "stake" {
+        let rest = s.text.get(tgt.1.end..ce).unwrap_or("");
+        if tgt.1.start < t.range.end
+            || !["股权", "股份", "控股权", "权益"]
+                .iter()
+                .any(|w| rest.contains(w))
+        {
+            return None;
+        }
+    }
     if acq.0 == tgt.0 || mention_name(doc, acq.0) == mention_name(doc, tgt.0) {
         return None;
     }
+    // One deal told twice (`A收购B` in the headline, `A完成对B的并购` in the text) is one
+    // event: merge into an acquisition with the same acquirer and target names.
+    let (an, tn) = (
+        crate::link::key(&mention_name(doc, acq.0)),
+        crate::link::key(&mention_name(doc, tgt.0)),
+    );
+    // A document tells of one deal per target: the same target bought again under another
+    // name of the buyer (its subsidiary, its short name) is the same deal, with both buyers.
+    let same_target = |k: &str| {
+        k == tn
+            || k.chars().count() >= 2
+                && tn.chars().count() >= 2
+                && (k.contains(&tn) || tn.contains(k))
+    };
+    // Only the latest events are compared: a retelling stands near the first telling, and a
+    // document of thousands of deals stays linear.
+    const RECENT: usize = 64;
+    let recent = drafts.list.len().saturating_sub(RECENT);
+    let same_deal = drafts.list[recent..]
+        .iter()
+        .position(|d| {
+            d.kind == EventKind::Acquisition
+                && d.with_rel(RelType::Acquired)
+                    .any(|i| crate::link::key(&mention_name(doc, i)) == an)
+                && d.with_rel(RelType::TargetOf)
+                    .any(|i| crate::link::key(&mention_name(doc, i)) == tn)
+        })
+        .or_else(|| {
+            drafts.list[recent..].iter().position(|d| {
+                d.kind == EventKind::Acquisition
+                    && d.with_rel(RelType::TargetOf)
+                        .any(|i| same_target(&crate::link::key(&mention_name(doc, i))))
+            })
+        })
+        .map(|i| recent + i);
     let more_targets = listed_after(s, &tgt.1, ce)
         .into_iter()
+        .chain(listed_targets)
         .filter(|(i, _)| *i != acq.0)
         .collect::<Vec<_>>();
     let name = format!(
@@ -1343,7 +1495,61 @@ fn acquisition(
         ));
     }
     amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
+    if let Some(i) = same_deal {
+        d.name = drafts.list[i].name.clone();
+    }
     Some(drafts.upsert(d))
+}
+
+/// `自动化生产公司Compass Automation`, `加密货币交易公司币安`: an organization that is only a
+/// descriptor (it ends in 公司, 企业, 平台, 品牌, …商) directly followed by a named one — the
+/// named one is the party.
+fn apposed(s: &SentView, (i, r): (usize, Range<usize>)) -> (usize, Range<usize>) {
+    const DESCRIPTOR: &[&str] = &["公司", "企业", "平台", "品牌", "商", "创企", "机构", "巨头"];
+    let own = &s.text[r.clone()];
+    if !DESCRIPTOR.iter().any(|w| own.ends_with(w)) {
+        return (i, r);
+    }
+    match s.within(ORG, r.end..s.range.end).next() {
+        Some((j, n)) if n.range.start == r.end => (j, n.range.clone()),
+        _ => (i, r),
+    }
+}
+
+/// A regulator, court or exchange (`中国证监会`, `深圳证券交易所`, `…委员会`).
+fn regulator(name: &str) -> bool {
+    ["证监会", "监督管理", "交易所", "法院", "委员会", "人民政府"]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
+/// Is `m` a news source rather than a party: a byline (`来源：X`) or an outlet followed by
+/// its dateline word (`X讯`, `X科技讯`, `X美股讯`, `X港股|`, `X消息`, `X报道`, `X援引`)?
+fn media(s: &SentView, m: &Mention) -> bool {
+    if super::slots::byline(s.text, m.range.start) {
+        return true;
+    }
+    // A dateline date may stand between the outlet and its word (`X9月17日讯`).
+    let undated = |r: &str| -> usize {
+        r.len()
+            - r.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | ' ')
+            })
+            .len()
+    };
+    let rest = s.text.get(m.range.end..s.range.end).unwrap_or("");
+    let rest = &rest[undated(rest)..];
+    let head: String = rest.chars().take(6).collect();
+    if let Some(i) = head.find('讯') {
+        return head[..i]
+            .chars()
+            .all(|c| c.is_alphabetic() && !"通资视电".contains(c));
+    }
+    [
+        "消息", "报道", "援引", "获悉", "港股|", "美股|", "|", "丨", "独家",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// The text of `gap` outside parentheses (`（简称“X”）34%股权、` → `34%股权、`).

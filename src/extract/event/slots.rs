@@ -24,6 +24,9 @@ pub struct State {
     pub last_org: Option<usize>,
     /// The two last distinct organizations (by name) before the current sentence.
     pub last_orgs: Vec<usize>,
+    /// The organization whose announcement the document reports (`X公告称`, `X发布公告`):
+    /// what a later bare `公司` in a deal sentence refers to.
+    pub announcer: Option<usize>,
     /// The last event created in the current paragraph that can take amounts of the next
     /// sentences, and that paragraph.
     pub amount_host: Option<(usize, usize)>,
@@ -60,6 +63,15 @@ impl State {
                     range: m.range.clone(),
                 });
             }
+        }
+        if self.announcer.is_none() {
+            self.announcer = s.of(Label::Organization).find_map(|(i, m)| {
+                let rest = s.text.get(m.range.end..s.range.end).unwrap_or("");
+                let rest = rest.trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '晚' | '间' | ' ')
+                });
+                (rest.starts_with("公告") || rest.starts_with("发布公告")).then_some(i)
+            });
         }
         for (i, m) in s.of(Label::Organization) {
             // A byline (`来源：X报`) names the publisher, not a party `公司` could refer to.

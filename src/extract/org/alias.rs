@@ -1,13 +1,20 @@
 //! `org.alias_def` / `org.alias_use`: aliases a document defines for an organization.
 //!
-//! `华为技术有限公司（以下简称“华为”）`, `（简称X）`, `（下称“X”）`, `（以下简称为X）`: the
-//! parenthesis must follow an organization mention directly. The alias inside it, and every
+//! `华为技术有限公司（以下简称“华为”）`, `（简称X）`, `（下称“X”）`, `（以下简称为X）`, two aliases
+//! (`（以下简称“博衍生物”或“标的公司”）`), also with
+//! other notes in the same parenthesis (`（以下简称“X”，股票代码：600123）`,
+//! `（股票代码：600123，以下简称“X”）`): the parenthesis must follow an organization mention
+//! directly. The alias inside it, and every
 //! later occurrence of the alias in the document, become organization mentions whose
 //! canonical name is the full name (or the full name's own canonical name), so they link to
 //! one entity. Placeholders that are not names (`公司`, `甲方`, `发行人` — type `notalias` in
-//! `org_stopwords.txt`) are ignored.
+//! `org_stopwords.txt`) are ignored, except those marked `placeholder=1` (`公司`, `本公司`,
+//! `标的公司`): a filing that defines one for its subject means that organization by it
+//! (`仍担任公司董事`), so its definition and uses become `org.alias_placeholder` mentions of the
+//! full name — but not right after a character that makes it another company (`子公司`,
+//! `该公司`, `其他公司`) nor before `法` (`公司法`).
 
-use super::{ALIAS_DEF, ALIAS_USE, OrgRules, PRIORITY, WordType};
+use super::{ALIAS_DEF, ALIAS_PLACEHOLDER, ALIAS_USE, OrgRules, PRIORITY, WordType};
 use crate::extract::{Attrs, Candidate, Label};
 
 /// The alias-definition shape; group 1 is the alias.
@@ -15,14 +22,19 @@ pub(super) fn definition_regex() -> regex::Regex {
     regex::Regex::new(
         r#"(?x)
         [（(] \s*
+        (?: [^（）()\n]{1,30}? [，,；;] \s* )?
         (?:以下|下文|下面|后文)? \s*
         (?:
           (?:简称|统称|下称|合称) \s* 为? \s* [:：]? \s*
           [“"「『‘]? \s*
           ([^”"」』’（）()，,。；;、：:\s]{2,16}?)
           \s* [”"」』’]?
+          (?: \s* (?:或|或者|、|和|及) \s* [“"「『‘] \s*
+              ([^”"」』’（）()，,。；;、：:\s]{2,16}?)
+              \s* [”"」』’] )?
         | ([A-Za-z][A-Za-z0-9&]{1,9})
         ) \s*
+        (?: [，,；;] [^（）()\n]{0,30} )?
         [）)]"#,
     )
     .expect("alias definition pattern is valid")
@@ -36,6 +48,20 @@ struct Definition<'t> {
     from: usize,
     canonical: String,
     kind: Attrs,
+    /// A `placeholder=1` word (`公司`): uses are checked by [`placeholder_use_ok`].
+    placeholder: bool,
+}
+
+/// Characters that, right before a placeholder, make it name another company (`子公司`,
+/// `该公司`, `其他公司`, `两家公司`).
+const PLACEHOLDER_BAD_BEFORE: &str = "子分母该本其他各每家两这那此新原贵我总合控参";
+
+/// May the placeholder alias `alias` at `start` mean the defined organization?
+fn placeholder_use_ok(text: &str, start: usize, alias: &str) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[start + alias.len()..].chars().next();
+    !before.is_some_and(|c| PLACEHOLDER_BAD_BEFORE.contains(c))
+        && !after.is_some_and(|c| matches!(c, '法' | '制' | '化'))
 }
 
 /// Alias candidates for the winning organizations `orgs` (in text order).
@@ -46,12 +72,18 @@ struct Definition<'t> {
 /// long single-line document quadratic).
 pub(super) fn find(text: &str, r: &OrgRules, orgs: &[Candidate]) -> Vec<Candidate> {
     let mut defs: Vec<Definition> = Vec::new();
-    for caps in r.alias_re.captures_iter(text) {
-        let (Some(whole), Some(a)) = (caps.get(0), caps.get(1).or(caps.get(2))) else {
-            continue;
-        };
+    let named = r.alias_re.captures_iter(text).flat_map(|caps| {
+        let whole = caps.get(0);
+        // group 1 (or the Latin group 3) and a second alias after 或 (group 2)
+        [caps.get(1).or(caps.get(3)), caps.get(2)]
+            .into_iter()
+            .flatten()
+            .filter_map(move |a| Some((whole?, a)))
+    });
+    for (whole, a) in named {
         let alias = a.as_str();
-        if r.words(WordType::NotAlias).any(|m| m.contains(alias)) {
+        let placeholder = r.placeholders.contains(alias);
+        if !placeholder && r.words(WordType::NotAlias).any(|m| m.contains(alias)) {
             continue;
         }
         let before = text[..whole.start()].trim_end_matches([' ', '\t']).len();
@@ -75,6 +107,7 @@ pub(super) fn find(text: &str, r: &OrgRules, orgs: &[Candidate]) -> Vec<Candidat
                 Attrs::Org { .. } => org.attrs.clone(),
                 _ => Attrs::None,
             },
+            placeholder,
         });
     }
     let uses = occurrences(text, &defs);
@@ -90,7 +123,12 @@ pub(super) fn find(text: &str, r: &OrgRules, orgs: &[Candidate]) -> Vec<Candidat
             c.canonical = Some(d.canonical.clone());
             c
         };
-        out.push(mk(d.range.clone(), ALIAS_DEF));
+        let (def_rule, use_rule) = if d.placeholder {
+            (ALIAS_PLACEHOLDER, ALIAS_PLACEHOLDER)
+        } else {
+            (ALIAS_DEF, ALIAS_USE)
+        };
+        out.push(mk(d.range.clone(), def_rule));
         let Some(all) = uses.get(d.alias) else {
             continue;
         };
@@ -101,8 +139,8 @@ pub(super) fn find(text: &str, r: &OrgRules, orgs: &[Candidate]) -> Vec<Candidat
         // Left to right without overlap from `from`, as `str::match_indices` does.
         let mut last_end = d.from;
         for &s in &all[all.partition_point(|&s| s < d.from)..] {
-            if s >= last_end {
-                out.push(mk(s..s + d.alias.len(), ALIAS_USE));
+            if s >= last_end && (!d.placeholder || placeholder_use_ok(text, s, d.alias)) {
+                out.push(mk(s..s + d.alias.len(), use_rule));
                 last_end = s + d.alias.len();
             }
         }

@@ -28,19 +28,22 @@
 //! Why rules and no list: listed-company names change daily; the contexts that introduce them
 //! (codes, announcements, deal verbs) do not.
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use super::{
     EVENT_ARG, OrgRules, PRIORITY, SHORT_FORM, SHORT_USE, STOCK_CODE, WordType, ascii_bounded,
+    right_bad,
 };
 use crate::extract::{Attrs, Candidate, Label, OrgKind};
+use crate::normalize::NormText;
 use crate::rules::{LexiconSet, TermMatcher};
 
 /// Longest short name, in CJK characters.
 const MAX_CJK: usize = 8;
 /// Longest ASCII name, in bytes.
-const MAX_ASCII: usize = 30;
+const MAX_ASCII: usize = 40;
 
 /// Compiled short-name rules.
 pub(crate) struct ShortRules {
@@ -59,6 +62,8 @@ pub(crate) struct ShortRules {
     stake: regex::Regex,
     signing: regex::Regex,
     investor: regex::Regex,
+    deal_of: regex::Regex,
+    subsidiary: regex::Regex,
 }
 
 impl ShortRules {
@@ -102,8 +107,9 @@ impl ShortRules {
                   (?: (?:SH|SZ|HK|sh|sz|hk) \s* )?
                   \d{4,6}
                   (?: \s* [.．\-－] \s* (?:SH|SZ|SS|HK|BJ|sh|sz|ss|hk|bj) )?
-                | \d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* %
-                | (?:NASDAQ|NYSE|纳斯达克|纽交所) \s* [:：] \s* [A-Z]{1,6}
+                | [A-Z]{1,5} \s* [.．] \s* (?:US|N|O)
+                | \d+(?:\.\d+)? \s* [,，] \s* [-+]?\d+\.\d+ \s* [,，] \s* [-+]?\d+\.\d+ \s* %
+                | (?i:NASDAQ|NYSE|纳斯达克|纽交所) \s* [:：] \s* [A-Z]{1,6}
                 ) \s* [）)]"),
             abbr: re(
                 r"(?:证券|股票)简称\s*(?:变更为|[:：为])?\s*[“\x22「]?\s*([*A-Za-z\p{Han}]{2,10})",
@@ -115,12 +121,16 @@ impl ShortRules {
               | 方面(?:获悉|了解到|得知|证实|确认)
               | (?:完成了?|获得?了?|获投|迎来)[^，。；！？,;!?\n]{0,24}?(?:轮|融资)
               | 获[^，。；！？,;!?\n]{1,16}?(?:战略)?(?:投资|注资|领投)
-              | (?:以[^，。；！？,;!?\n]{1,30}?)?(?:全资收购|要约收购|收购|并购)"),
-            object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让)"),
+              | (?:以[^，。；！？,;!?\n]{1,30}?)?(?:全资收购|要约收购|收购|并购)
+              | (?:已经|已)?完成了?对[^，。；！？,;!?\n]{1,60}?的(?:全资|要约)?(?:收购|并购)"),
+            object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让|取得)"),
             stake: re(r"\d+(?:\.\d+)?[%％](?:的)?(?:股权|股份|权益)"),
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
             // Verbs whose subjects are the investors of a round.
             investor: re(r"(?:联合领投|领投|跟投|参投|(?:继续)?(?:追加|加码)投资)"),
+            // `完成对X、Y的收购`: the companies between 对 and 的收购.
+            subsidiary: re(r"(?:全资|控股|间接全资)?(?:子公司|孙公司|附属公司|附属)"),
+            deal_of: re(r"对([^，。；！？,;!?\n对]{2,80}?)的(?:全资|要约)?(?:收购|并购)"),
         }
     }
 }
@@ -328,10 +338,19 @@ fn cut(text: &str, floor: usize, end: usize, r: &OrgRules, multi_only: bool) -> 
 
 /// The name starting at `start`: name characters up to the first stop/fill/lead word, stake,
 /// or non-name character.
-fn name_after(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
+fn name_after(text: &str, start: usize, r: &OrgRules, norm: &NormText) -> Option<usize> {
     let mut pos = start;
     let mut cjk = 0;
     while let Some(c) = text[pos..].chars().next() {
+        // `BlueTalon 增强…`: a space the normalizer removed between a Latin name and Chinese
+        // text ends the name (`YY直播`, written without one, is one name).
+        if pos > start
+            && is_cjk(c)
+            && text[..pos].ends_with(|p: char| p.is_ascii_alphanumeric())
+            && removed_before(norm, pos)
+        {
+            break;
+        }
         if pos > start {
             let rest = &text[pos..];
             let starts = |m: &TermMatcher| {
@@ -355,7 +374,13 @@ fn name_after(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
                 || rest.starts_with("部分")
                 || rest.starts_with("剩余")
                 || rest.starts_with("股权")
-                || r.short.signing.find(rest).is_some_and(|m| m.start() == 0)
+                // Only the next few characters: a search to the document's end at every
+                // character would make this quadratic.
+                || r
+                    .short
+                    .signing
+                    .find(&rest[..rest.char_indices().nth(4).map_or(rest.len(), |(i, _)| i)])
+                    .is_some_and(|m| m.start() == 0)
                 || (c.is_ascii_digit() && !text[..pos].ends_with(|p: char| p.is_ascii_alphabetic()))
             {
                 break;
@@ -379,6 +404,143 @@ fn name_after(text: &str, start: usize, r: &OrgRules) -> Option<usize> {
         pos += c.len_utf8();
     }
     (pos > start).then_some(pos)
+}
+
+/// The end of a Latin name starting at `st`: letters, digits, `&`, `.`, `-` and single
+/// spaces between words, up to [`MAX_ASCII`] bytes; a trailing dot or space is no part of it.
+fn latin_name_end(norm: &NormText, st: usize) -> usize {
+    let text = norm.text.as_str();
+    let mut e = st;
+    for (i, c) in text[st..].char_indices() {
+        let at = st + i;
+        let ok = c.is_ascii_alphanumeric()
+            || matches!(c, '&' | '-' | '.')
+            || c == ' ' && text[at + 1..].starts_with(|n: char| n.is_ascii_alphanumeric());
+        if !ok || at - st >= MAX_ASCII {
+            break;
+        }
+        e = at + c.len_utf8();
+    }
+    while text[st..e].ends_with(['.', ' ', '-']) {
+        e -= 1;
+    }
+    e
+}
+
+/// Did normalization remove something (a space) right before clean byte `pos`?
+fn removed_before(norm: &NormText, pos: usize) -> bool {
+    let Some(prev) = norm.text[..pos].chars().next_back() else {
+        return false;
+    };
+    match (
+        norm.orig_range_of(pos - prev.len_utf8()),
+        norm.orig_range_of(pos),
+    ) {
+        (Some(a), Some(b)) => a.end < b.start,
+        _ => false,
+    }
+}
+
+/// How far around a slot [`recurs`] looks (bytes each side): the check stays linear in the
+/// document however many deal verbs it holds.
+const RECUR_WINDOW: usize = 12_000;
+
+/// How many bytes [`recurs`] may scan in one document in all: past it, bare names are no
+/// longer confirmed, so a huge document full of deal verbs stays linear.
+const RECUR_BUDGET: usize = 64 << 20;
+
+/// Does the name `text[range]` occur again near it (another, non-overlapping occurrence
+/// within [`RECUR_WINDOW`]) in another context — with a different character on each side? A bare name in a deal slot (`苏宁收购家乐福`) that the article names
+/// again elsewhere is a participant it is about, not a passing phrase; a fragment of a longer
+/// word (`目标公` of `目标公司`) is always followed by the same character, so it never counts.
+fn recurs(text: &str, range: &Range<usize>, budget: &Cell<usize>) -> bool {
+    let prev = |i: usize| text[..i].chars().next_back();
+    let next = |i: usize| text[i..].chars().next();
+    let (p0, n0) = (prev(range.start), next(range.end));
+    let mut lo = range.start.saturating_sub(RECUR_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (range.end + RECUR_WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let Some(left) = budget.get().checked_sub(hi - lo) else {
+        return false;
+    };
+    budget.set(left);
+    let name = &text[range.clone()];
+    text[lo..hi]
+        .match_indices(name)
+        .map(|(i, _)| lo + i)
+        .filter(|&i| i + name.len() <= range.start || i >= range.end)
+        .any(|i| next(i + name.len()) != n0 && prev(i) != p0)
+}
+
+/// Is the name starting at `st` bounded on the left by punctuation, the text start, a space
+/// the normalizer removed, or a descriptor (`公司`, `巨头`) — not by a number (`1亿美元收购`)
+/// or a word of the sentence?
+fn left_bounded(norm: &NormText, st: usize, r: &OrgRules) -> bool {
+    let text = norm.text.as_str();
+    match text[..st].chars().next_back() {
+        None => true,
+        // The agent of a passive deal (`B被A收购`, `由A收购`) or the topic of a comment on a
+        // deal (`对A收购B的提议`).
+        Some('被' | '由' | '对') => true,
+        Some(c) if !name_char(c) => true,
+        Some(_) if removed_before(norm, st) => true,
+        Some(_) => {
+            // Lead words are short and hold no punctuation: 12 bytes back is enough.
+            let mut from = st.saturating_sub(12);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            r.short
+                .lead
+                .find_all(&text[from..st])
+                .any(|(rg, _)| from + rg.end == st)
+        }
+    }
+}
+
+/// The object of a deal verb without a company shape (`收购街电解决出行难题`, `收购家乐福
+/// 电商加速…` with its space removed): the longest prefix of the name characters after
+/// `start` that reads as a name and that the article names again (two characters at least).
+fn recurring_prefix(text: &str, start: usize, r: &OrgRules, budget: &Cell<usize>) -> Option<usize> {
+    let mut ends = Vec::new();
+    let mut cjk = 0;
+    for (i, c) in text[start..].char_indices() {
+        // Latin letters lead a name too (`YY直播`), but only before any Chinese.
+        let latin = c.is_ascii_alphanumeric() && cjk == 0;
+        if !(is_cjk(c) || latin) || NEVER_IN_NAME.contains(&c) && i > 0 {
+            break;
+        }
+        if latin {
+            continue;
+        }
+        cjk += 1;
+        if cjk > MAX_CJK - 2 {
+            break;
+        }
+        ends.push(start + i + c.len_utf8());
+    }
+    ends.into_iter().rev().find(|&e| {
+        let rg = start..e;
+        // A category before a descriptor (`珠宝品牌X`, `物流公司X`) is no name.
+        !r.short
+            .lead
+            .find_all(
+                &text[e..text[e..]
+                    .char_indices()
+                    .nth(4)
+                    .map_or(text.len(), |(i, _)| e + i)],
+            )
+            .any(|(m, _)| m.start == 0)
+            && text[rg.clone()].chars().count() >= 2
+            && plausible(&text[rg.clone()], r, Proof::Slot, false)
+            && !right_bad(text, e, r)
+            && recurs(text, &rg, budget)
+    })
 }
 
 /// How strongly the context vouches for the name.
@@ -481,8 +643,10 @@ fn cand(range: Range<usize>, rule: crate::rules::RuleId) -> Candidate {
 
 /// Short-name candidates of the document. `winners` are the organizations found so far (for
 /// `org.short_form`).
-pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candidate> {
+pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<Candidate> {
+    let text = norm.text.as_str();
     let s = &r.short;
+    let budget = Cell::new(RECUR_BUDGET);
     let mut out: Vec<Candidate> = Vec::new();
     // Stock codes and quotes.
     for m in s.stock.find_iter(text) {
@@ -509,7 +673,13 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
         };
         if let Some((st, hard)) = name_before(text, end, r)
             && (hard || proof == Proof::Acquirer)
-            && plausible(&text[st..end], r, proof, false)
+            && (plausible(&text[st..end], r, proof, false)
+                // A bare acquirer (`苏宁收购家乐福`) bounded by punctuation or a descriptor
+                // and named again in the article.
+                || proof == Proof::Acquirer
+                    && left_bounded(norm, st, r)
+                    && plausible(&text[st..end], r, Proof::Slot, false)
+                    && recurs(text, &(st..end), &budget))
         {
             out.push(cand(st..end, EVENT_ARG));
         }
@@ -523,7 +693,7 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
         };
         let and = clause_start + and;
         let b_start = and + '与'.len_utf8();
-        if let Some(b_end) = name_after(text, b_start, r)
+        if let Some(b_end) = name_after(text, b_start, r, norm)
             && plausible(&text[b_start..b_end], r, Proof::Slot, false)
         {
             out.push(cand(b_start..b_end, EVENT_ARG));
@@ -565,18 +735,43 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
     for m in s.object.find_iter(text) {
         let mut st = m.end();
         // `收购其/公司持有的X`: skip to after 的.
-        if let Some(e) = name_after(text, st, r)
+        if let Some(e) = name_after(text, st, r, norm)
             && plausible(&text[st..e], r, Proof::Object, confirms(text, e, s))
         {
             out.push(cand(st..e, EVENT_ARG));
             continue;
+        }
+        // `收购中国台湾顶好224家门店`: places before the name are no part of it.
+        // (Only the next few characters are read: place names are short.)
+        let mut bare = st;
+        loop {
+            let head = &text[bare..text[bare..]
+                .char_indices()
+                .nth(8)
+                .map_or(text.len(), |(i, _)| bare + i)];
+            let Some((rg, _)) = r.places.find_longest(head).find(|(rg, _)| rg.start == 0) else {
+                break;
+            };
+            bare += rg.end;
+        }
+        if let Some(e) = recurring_prefix(text, bare, r, &budget) {
+            out.push(cand(bare..e, EVENT_ARG));
+            continue;
+        }
+        // `收购TikTok美国业务`: a Latin name followed by what is bought of it.
+        if text[st..].starts_with(|c: char| c.is_ascii_uppercase()) {
+            let e = latin_name_end(norm, st);
+            if ascii_bounded(text, &(st..e)) && plausible(&text[st..e], r, Proof::Object, false) {
+                out.push(cand(st..e, EVENT_ARG));
+                continue;
+            }
         }
         if let Some(i) = text[st..].find("的")
             && i <= 30
             && !text[st..st + i].contains(['，', '。', '；'])
         {
             st += i + '的'.len_utf8();
-            if let Some(e) = name_after(text, st, r)
+            if let Some(e) = name_after(text, st, r, norm)
                 && plausible(&text[st..e], r, Proof::Object, confirms(text, e, s))
             {
                 out.push(cand(st..e, EVENT_ARG));
@@ -589,6 +784,100 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
             && plausible(&text[st..end], r, Proof::Object, true)
         {
             out.push(cand(st..end, EVENT_ARG));
+        }
+    }
+    // The targets of `对X、Y的收购`: each item with a company shape, a Latin name, or a bare
+    // name the article names again.
+    for c in s.deal_of.captures_iter(text) {
+        let Some(g) = c.get(1) else { continue };
+        let mut st = g.start();
+        // A list of two or more names is itself the evidence (`对青城物业、白塔服务的收购`).
+        let listed = g.as_str().split(['、', '和', '及']).count() >= 2;
+        for piece in g.as_str().split_inclusive(['、', '和', '及']) {
+            let item = piece.trim_end_matches(['、', '和', '及']);
+            let rg = st..st + item.len();
+            st += piece.len();
+            // A descriptor before the name (`法国男装品牌X`) is no part of it.
+            let from = s
+                .lead
+                .find_all(item)
+                .map(|(m, _)| rg.start + m.end)
+                .max()
+                .unwrap_or(rg.start);
+            let rg = from..rg.end;
+            let name = &text[rg.clone()];
+            if !name.is_empty()
+                && (plausible(name, r, Proof::Object, false)
+                    || plausible(name, r, Proof::Slot, false)
+                        && (listed || recurs(text, &rg, &budget)))
+            {
+                out.push(cand(rg, EVENT_ARG));
+            }
+        }
+    }
+    // A bare name right after an organization that is only a descriptor
+    // (`新加坡国家投资公司淡马锡`, `加密货币交易公司币安(Binance)`), named again in the article.
+    for w in winners {
+        let own = &text[w.range.clone()];
+        if !["公司", "企业", "集团", "平台", "巨头"]
+            .iter()
+            .any(|d| own.ends_with(d))
+        {
+            continue;
+        }
+        // Only in a sentence about a deal, and no department of it (`集团党委`, `公司财务部`).
+        // The sentence around it, at most 300 bytes each way (linear on long lines).
+        let mut lo = w.range.start.saturating_sub(300);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = (w.range.end + 300).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let sent_start = text[lo..w.range.start].rfind(['。', '\n']).map_or(lo, |i| {
+            lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let sent_end = text[w.range.end..hi]
+            .find(['。', '\n'])
+            .map_or(hi, |i| w.range.end + i);
+        if !s.object.is_match(&text[sent_start..sent_end]) {
+            continue;
+        }
+        if let Some(e) = recurring_prefix(text, w.range.end, r, &budget)
+            && !text[..e].ends_with(['部', '委', '会', '处', '科', '局', '办', '厅', '组'])
+        {
+            out.push(cand(w.range.end..e, EVENT_ARG));
+        }
+    }
+    // A subsidiary named after its descriptor (`全资子公司苏宁国际拟…`): a company shape, or a
+    // bare name the article names again.
+    for m in s.subsidiary.find_iter(text) {
+        let st = m.end();
+        if let Some(e) = name_after(text, st, r, norm) {
+            let rg = st..e;
+            let name = &text[rg.clone()];
+            if plausible(name, r, Proof::Acquirer, false)
+                || plausible(name, r, Proof::Slot, false) && recurs(text, &rg, &budget)
+            {
+                out.push(cand(rg, EVENT_ARG));
+            }
+        }
+    }
+    // A Latin name right after a descriptor (`外卖配送公司Postmates`, `游戏发行商ZENIMAX`,
+    // `科技创企INLT`): the descriptor says what it is.
+    for (rg, _) in s.lead.find_all(text) {
+        let st = rg.end;
+        if !text[st..].starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let e = latin_name_end(norm, st);
+        let name = &text[st..e];
+        if name.chars().filter(char::is_ascii_alphabetic).count() >= 3
+            && ascii_bounded(text, &(st..e))
+            && plausible(name, r, Proof::Object, false)
+        {
+            out.push(cand(st..e, EVENT_ARG));
         }
     }
     // Later uses of every confirmed name.
@@ -627,6 +916,9 @@ pub(super) fn find(text: &str, r: &OrgRules, winners: &[Candidate]) -> Vec<Candi
 /// Is a stake, `旗下` or a stock code right after the name?
 fn confirms(text: &str, end: usize, s: &ShortRules) -> bool {
     let rest = text[end..].trim_start_matches([' ', '的']);
+    // Only what follows right away: a search to the document's end for every deal verb
+    // would make long documents quadratic.
+    let rest = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
     s.stake.find(rest).is_some_and(|m| m.start() == 0)
         || rest.starts_with("旗下")
         || rest.starts_with("全部股权")

@@ -12,7 +12,8 @@
 //! - [`MAX_NAME_CHARS`] characters, which bounds the work per suffix (no quadratic scans).
 //!
 //! One exception to the stop words: `和` joining two portfolios of one government body after
-//! a place (`市国土资源和房屋管理局`) is read through.
+//! a place (`市国土资源和房屋管理局`) is read through. And a name cut at a two-character stop
+//! word right after a place that says nothing without them (`杭州联合|农村商业银行`) keeps them.
 //!
 //! Then the name is checked and trimmed:
 //! - Chinese names usually begin with their place (`北京中电博亚科技有限公司`): if a place (or a
@@ -20,6 +21,9 @@
 //!   cut off (`记者走访北京银行` → `北京银行`), unless the suffix is a branch (`分行`) and that
 //!   text is itself an organization (`招商银行深圳分行`).
 //! - `owner=split` suffixes (funds) drop a known organization that prefixes them.
+//! - A descriptor ending in `企业` before the name is cut off (`香港本地晶片设计企业|锋芯科技有限公司`),
+//!   unless a line of business follows it (`X企业管理有限公司`).
+//! - A place may lend its last character to a party-committee suffix (`南山区|委` is `南山区委`).
 //! - The name must say *which* organization: after removing a leading place/administrative
 //!   word (or a county shape such as `戴窑镇`) and trailing generic words (`科技`, `投资`,
 //!   `产业`), something must remain (`needs=core`, at most six characters without a place), or
@@ -35,7 +39,10 @@
 use crate::rules::FastMap as HashMap;
 use std::ops::Range;
 
-use super::{FUND, Needs, OrgRules, PRIORITY, SUFFIX, WordType, right_bad, starts_with_word};
+use super::{
+    FUND, Needs, OrgRules, PRIORITY, SUFFIX, WordType, right_bad, starts_with_word, term_starts,
+    title_starts,
+};
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Label, OrgKind};
 
 /// The longest name (before its suffix) the left scan will consider, in characters.
@@ -183,10 +190,16 @@ pub(super) fn find(
             continue;
         };
         if right_bad(text, sr.end, r)
-            || (sr.end - sr.start <= 3 && starts_with_word(text, sr.end, r, WordType::RightBad1))
+            || (sr.end - sr.start <= 3
+                && starts_with_word(text, sr.end, r, WordType::RightBad1)
+                && !title_starts(text, sr.end, r))
             || (text[..sr.end].ends_with('会')
                 && starts_with_word(text, sr.end, r, WordType::RightBadHui))
             || marks.stop_inside[sr.start]
+            || text[sr.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| spec.not_before.contains(&c))
         {
             continue;
         }
@@ -207,18 +220,34 @@ pub(super) fn find(
         {
             continue;
         }
-        if marks.notorg_end.get(&sr.end).is_some_and(|starts| {
+        let notorg = marks.notorg_end.get(&sr.end).and_then(|starts| {
             // `全部` ends like `部`, but not inside `安全部`.
             starts
                 .iter()
-                .any(|s| *s < sr.start && !marks.generic_cover[*s])
-        }) {
+                .copied()
+                .filter(|s| *s < sr.start && !marks.generic_cover[*s])
+                .min()
+        });
+        // A common noun made of an industry word and the suffix (`产业联盟`) is a name when a
+        // place leads it (`华东智造产业联盟`); otherwise (`组建产业联盟`, `东部`) it is none.
+        let generic_notorg = notorg.is_some_and(|ns| {
+            marks
+                .generic_end
+                .get(&sr.start)
+                .is_some_and(|gs| gs.contains(&ns))
+        });
+        if notorg.is_some() && !generic_notorg {
             continue;
         }
         let lim = sentence_start(doc, sr.start);
         let Some(start) = left_boundary(text, sr.start, lim, &marks, r, spec) else {
             continue;
         };
+        if let Some(ns) = notorg
+            && (ns <= start || !leading_places(text, &(start..ns), &marks).1)
+        {
+            continue;
+        }
         // `第三部`, `八部`: a numeral before a one-character suffix counts things.
         if sr.end - sr.start <= 3
             && text[..sr.start]
@@ -228,7 +257,23 @@ pub(super) fn find(
         {
             continue;
         }
-        if !acceptable(text, start..sr.start, spec, &marks, r) {
+        let start = if acceptable(text, start..sr.start, spec, &marks, r) {
+            start
+        } else if text[start..sr.start].chars().count() >= 2
+            && let Some(p) = place_before_stop(text, start, &marks)
+            && acceptable(text, p..sr.start, spec, &marks, r)
+        {
+            p
+        } else {
+            continue;
+        };
+        // `总规模100亿元的集成电路产业基金`: an industry fund after 的 describes a fund, it does
+        // not name one (a named fund carries its place or owner: `的合肥新能源汽车产业基金`).
+        if spec.kind == OrgKind::Fund
+            && spec.needs == Needs::Any
+            && text[..start].ends_with('的')
+            && !leading_places(text, &(start..sr.start), &marks).1
+        {
             continue;
         }
         if !seen.insert((start, sr.end)) {
@@ -250,6 +295,29 @@ pub(super) fn find(
     }
 }
 
+/// `杭州联合农村商业银行`: a name the scan cut at a two-character stop word (`联合`) right
+/// after a place says nothing on its own (`农村商业银行`); the place and the word belong to it.
+/// Where the place starts, if `start` is such a cut.
+fn place_before_stop(text: &str, start: usize, m: &Marks) -> Option<usize> {
+    if !m.stop_end[start] {
+        return None;
+    }
+    let word_start = text[..start].char_indices().rev().nth(1).map(|(i, _)| i)?;
+    if !m.place_end[word_start] {
+        return None;
+    }
+    text[..word_start]
+        .char_indices()
+        .rev()
+        .take(6)
+        .map(|(i, _)| i)
+        .find(|p| {
+            m.place_at
+                .get(p)
+                .is_some_and(|ends| ends.contains(&word_start))
+        })
+}
+
 /// Does a new word start at `end`: the end of text, a non-name character, a stop word or
 /// title, or another suffix (`科技有限公司`)?
 fn clean_right_edge(text: &str, end: usize, m: &Marks, r: &OrgRules) -> bool {
@@ -259,13 +327,7 @@ fn clean_right_edge(text: &str, end: usize, m: &Marks, r: &OrgRules) -> bool {
     if !is_name_char(c) || c.is_ascii_alphanumeric() || m.stop_start[end] {
         return true;
     }
-    let rest = &text[end..];
-    let window = &rest[..rest
-        .char_indices()
-        .nth(6)
-        .map(|(i, _)| i)
-        .unwrap_or(rest.len())];
-    r.suffixes.find_all(window).any(|(rg, _)| rg.start == 0)
+    term_starts(&r.suffixes, text, end, 6)
 }
 
 fn sentence_start(doc: &AnnotatedDoc, pos: usize) -> usize {
@@ -388,6 +450,20 @@ fn left_boundary(
         && let Some(i) = text[start..suffix_start].rfind("公司")
     {
         start += i + "公司".len();
+    }
+    // `香港本地晶片设计企业锋芯科技有限公司`: a descriptor ending in 企业 before a company name is no
+    // part of it — unless the name after it is a line of business (`X企业管理有限公司`) or too
+    // short. Other bodies may be named after the enterprises they serve (`X粮食企业指导办公室`).
+    if spec.kind == OrgKind::Enterprise
+        && let Some(i) = text[start..suffix_start].rfind("企业")
+    {
+        let after = start + i + "企业".len();
+        if text[start..start + i].chars().count() >= 2
+            && text[after..suffix_start].chars().count() >= 2
+            && !m.generic_start[after]
+        {
+            start = after;
+        }
     }
     // Names begin with their place: cut off what comes before the first place or known name.
     let first_lead = text[start..suffix_start]
@@ -617,8 +693,23 @@ fn acceptable(
         None => (range, false),
     };
     let (lead_end, has_place) = leading_places(text, &range, m);
-    let has_place = has_place || seat;
-    let core = core_chars(text, lead_end, range.end, m);
+    // `南山区委`: the place (`南山区`) lends its last character to the suffix (`区委`).
+    let place_into_suffix = m.place_at.get(&lead_end).is_some_and(|ends| {
+        ends.iter().any(|&e| {
+            e > range.end && text[range.end..e].chars().count() == 1 && text[e..].starts_with('委')
+        })
+    });
+    let has_place = has_place || seat || place_into_suffix;
+    // `农村商业银行股份有限公司`: a name ending in another suffix says which organization it is
+    // only if what precedes that suffix does.
+    let core_end = r
+        .suffixes
+        .find_all(&text[range.clone()])
+        .filter(|(rg, _)| range.start + rg.end == range.end && rg.end - rg.start > 3)
+        .map(|(rg, _)| range.start + rg.start)
+        .min()
+        .unwrap_or(range.end);
+    let core = core_chars(text, lead_end, core_end, m);
     match spec.needs {
         Needs::Any => true,
         Needs::Org => false,

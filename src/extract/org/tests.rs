@@ -501,3 +501,388 @@ fn companies_named_by_their_role_in_a_deal_are_no_names() {
     // Real names ending in the same words stay.
     assert_eq!(names("星河控股公司发布公告。"), vec!["星河控股公司"]);
 }
+
+/// (text, canonical name) of every organization mention.
+fn texts_and_names(text: &str) -> Vec<(String, String)> {
+    mentions_of(text, Label::Organization)
+        .into_iter()
+        .map(|m| (m.text, m.name))
+        .collect()
+}
+
+#[test]
+fn a_suffix_shaped_alias_resolves_everywhere() {
+    // 星澜科技 ends in the weak suffix 科技, so the suffix rule finds it too (also in the
+    // headline before the definition): every use still names the full company.
+    let got = texts_and_names(
+        "星澜科技发布新品\n星澜科技股份有限公司（以下简称“星澜科技”）今日表示，星澜科技将扩产。",
+    );
+    let short: Vec<&(String, String)> = got.iter().filter(|(t, _)| t == "星澜科技").collect();
+    assert_eq!(short.len(), 3, "{got:?}");
+    assert!(
+        short.iter().all(|(_, n)| n == "星澜科技股份有限公司"),
+        "{got:?}"
+    );
+    // Without a definition the suffix name stays its own name.
+    let got = texts_and_names("星澜科技今日表示将扩产。");
+    assert_eq!(got, vec![("星澜科技".to_string(), "星澜科技".to_string())]);
+}
+
+#[test]
+fn a_defined_placeholder_means_the_filing_company() {
+    let text = "青穹智能股份有限公司（以下简称“公司”）董事会收到辞职报告。王立新先生仍担任公司董事。公司的子公司与该公司签约，依据公司法办理。";
+    let got = texts_and_names(text);
+    let uses: Vec<&(String, String)> = got.iter().filter(|(t, _)| t == "公司").collect();
+    // the definition and 仍担任公司董事; not 子公司, 该公司 or 公司法 — the first use
+    // (公司的子公司) does count.
+    assert_eq!(uses.len(), 3, "{got:?}");
+    assert!(
+        uses.iter().all(|(_, n)| n == "青穹智能股份有限公司"),
+        "{got:?}"
+    );
+    // Without a definition 公司 is no organization.
+    assert!(names("公司董事会收到辞职报告。").is_empty());
+    // 甲方 stays no alias.
+    let got = texts_and_names("青穹智能股份有限公司（以下简称“甲方”）与乙方签约。");
+    assert!(got.iter().all(|(t, _)| t != "甲方"), "{got:?}");
+}
+
+#[test]
+fn a_party_unit_before_its_secretary_title_is_the_organization() {
+    let got = texts_and_names(
+        "澄江能源集团有限公司（以下简称“澄江能源”）党委书记、董事长李国栋出席。澄江能源党委书记李国栋致辞。",
+    );
+    assert!(
+        got.contains(&("澄江能源".to_string(), "澄江能源集团有限公司".to_string())),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(t, _)| !t.ends_with("党委")), "{got:?}");
+    // A party committee named alone (no title after it) is still one.
+    assert_eq!(names("澄江能源党委召开会议。"), vec!["澄江能源党委"]);
+}
+
+#[test]
+fn a_title_after_a_company_suffix_is_no_common_noun() {
+    // 市场 after 有限公司 is normally a common noun (保险市场), but 市场总监 is a title.
+    assert_eq!(
+        names("曾任广州云帆网络科技有限公司市场总监。"),
+        vec!["广州云帆网络科技有限公司"]
+    );
+    assert!(names("保险公司市场竞争加剧。").is_empty());
+}
+
+#[test]
+fn an_industry_alliance_with_a_place_is_a_name() {
+    assert_eq!(names("由华东智造产业联盟主办。"), vec!["华东智造产业联盟"]);
+    assert_eq!(
+        kind_of("由华东智造产业联盟主办。", "华东智造产业联盟"),
+        Some(OrgKind::Association)
+    );
+    assert!(names("多家企业组建产业联盟。").is_empty());
+    assert!(names("推动建立战略联盟。").is_empty());
+}
+
+#[test]
+fn an_agency_under_a_ministry_and_partnerships() {
+    assert_eq!(
+        names("經濟部產業發展署副署長出席。"),
+        vec!["經濟部產業發展署"]
+    );
+    assert_eq!(
+        kind_of("經濟部產業發展署副署長出席。", "經濟部產業發展署"),
+        Some(OrgKind::Government)
+    );
+    assert_eq!(names("經濟部表示支持。"), vec!["經濟部"]);
+    assert_eq!(
+        names("深圳前源投资合伙企业（有限合伙）转让股权。"),
+        vec!["深圳前源投资合伙企业（有限合伙）"]
+    );
+    assert_eq!(
+        kind_of(
+            "深圳前源投资合伙企业（有限合伙）转让股权。",
+            "深圳前源投资合伙企业（有限合伙）"
+        ),
+        Some(OrgKind::Fund)
+    );
+    assert!(names("设立合伙企业。").is_empty());
+}
+
+#[test]
+fn alias_parentheses_with_two_aliases_or_other_notes() {
+    let got = texts_and_names(
+        "收购深圳博衍生物技术有限公司（以下简称“博衍生物”或“标的公司”）55%股权，标的公司总经理表示同意。",
+    );
+    for a in ["博衍生物", "标的公司"] {
+        assert!(
+            got.contains(&(a.to_string(), "深圳博衍生物技术有限公司".to_string())),
+            "{a}: {got:?}"
+        );
+    }
+    let got = texts_and_names(
+        "岭南药业集团股份有限公司（以下简称“岭南药业”，股票代码：600987）公告，岭南药业拟收购。",
+    );
+    assert!(
+        got.iter()
+            .filter(|(t, _)| t == "岭南药业")
+            .all(|(_, n)| n == "岭南药业集团股份有限公司"),
+        "{got:?}"
+    );
+    let got = texts_and_names("星澜数据股份有限公司（股票代码：600123，以下简称“星澜数据”）公告。");
+    assert!(
+        got.contains(&("星澜数据".to_string(), "星澜数据股份有限公司".to_string())),
+        "{got:?}"
+    );
+    // a parenthesis with notes but no 简称 defines nothing
+    let got = mentions_of(
+        "星澜数据股份有限公司（股票代码：600123，星澜数据）公告。",
+        Label::Organization,
+    );
+    assert!(!got.iter().any(|m| m.rule == ALIAS_DEF), "{got:?}");
+}
+
+#[test]
+fn names_ending_in_another_suffix_and_place_plus_stop_word() {
+    // 农村商业银行 says which kind of bank, not which bank: the place before 联合 belongs to it.
+    assert_eq!(
+        names("曾任杭州联合农村商业银行股份有限公司副行长。"),
+        vec!["杭州联合农村商业银行股份有限公司"]
+    );
+    assert!(names("多家农村商业银行股份有限公司参与。").is_empty());
+    assert_eq!(
+        names("宁波银行股份有限公司表示。"),
+        vec!["宁波银行股份有限公司"]
+    );
+    // a bare suffix after a place and a stop word is still no name
+    assert!(names("我们在纽约也有办公室。").is_empty());
+    // a two-character stop word after a place does not join an acceptable name to the place
+    assert_eq!(
+        names("上海推动星澜科技有限公司上市。"),
+        vec!["星澜科技有限公司"]
+    );
+}
+
+#[test]
+fn agency_suffix_before_its_head_title_and_foreign_company_forms() {
+    assert_eq!(
+        names("衛生福利部食品藥物管理署署長出席。"),
+        vec!["衛生福利部食品藥物管理署"]
+    );
+    assert_eq!(
+        names("日本三井物產株式會社跟投。"),
+        vec!["日本三井物產株式會社"]
+    );
+    // a shareholder word before a name is no part of it
+    assert_eq!(
+        names("老股東鼎峰創業投資股份有限公司持續加碼。"),
+        vec!["鼎峰創業投資股份有限公司"]
+    );
+    // 投资促进 is a line of work inside a bureau's name, not a verb that ends the scan
+    assert_eq!(names("江西省投资促进局协办。"), vec!["江西省投资促进局"]);
+    // a verb before a bare 公司 is no name
+    assert!(names("本次收购将补齐公司在该领域的短板。").is_empty());
+}
+
+#[test]
+fn descriptors_and_district_committees() {
+    assert_eq!(
+        names("香港本地晶片設計企業鋒芯科技有限公司宣布融资。"),
+        vec!["鋒芯科技有限公司"]
+    );
+    // a line of business after 企业 is part of the name
+    assert_eq!(
+        names("上海青禾企业管理有限公司成立。"),
+        vec!["上海青禾企业管理有限公司"]
+    );
+    assert_eq!(
+        names("任湖南省直属粮食企业生产经营指导办公室副主任。"),
+        vec!["湖南省直属粮食企业生产经营指导办公室"]
+    );
+    assert_eq!(names("南山区委副书记出席。"), vec!["南山区委"]);
+    assert_eq!(
+        names("創新科技及工業局局長表示。"),
+        vec!["創新科技及工業局"]
+    );
+}
+
+#[test]
+fn an_industry_fund_after_de_is_a_description() {
+    assert!(names("合肥已设立总规模100亿元的集成电路产业基金。").is_empty());
+    assert_eq!(
+        names("设立总规模50亿元的合肥新能源汽车产业基金。"),
+        vec!["合肥新能源汽车产业基金"]
+    );
+    assert_eq!(
+        names("数字经济产业基金完成募集。"),
+        vec!["数字经济产业基金"]
+    );
+}
+
+#[test]
+fn words_that_end_like_a_department() {
+    assert!(names("全省三级医院电子病历系统应用水平提升。").is_empty());
+    assert!(
+        names("清华大学产品系列发布。")
+            .iter()
+            .all(|n| n != "清华大学产品系")
+    );
+    assert_eq!(
+        names("清华大学电子工程系主任出席。"),
+        vec!["清华大学电子工程系"]
+    );
+    // other one-character suffixes are not affected
+    assert_eq!(names("据福州市公安局统计。"), vec!["福州市公安局"]);
+}
+
+#[test]
+fn bare_deal_parties_named_again_are_companies() {
+    let arg = |text: &str, name: &str| {
+        with_rules(text)
+            .iter()
+            .any(|(n, r)| n == name && r == "org.event_arg")
+    };
+    // A headline deal between two bare names, both named again in the article.
+    let text = "原标题：云栖收购蓝鲸出行 共享经济再整合\n云栖表示，蓝鲸出行的团队将保持独立。此前蓝鲸出行已覆盖百座城市。";
+    assert!(arg(text, "云栖"), "{:?}", with_rules(text));
+    assert!(arg(text, "蓝鲸出行"), "{:?}", with_rules(text));
+    // Named only once: a bare phrase in the slot is not confirmed.
+    let once = "原标题：云栖收购蓝鲸出行 共享经济再整合";
+    assert!(
+        !arg(once, "云栖") && !arg(once, "蓝鲸出行"),
+        "{:?}",
+        with_rules(once)
+    );
+    // A fragment of a longer word (目标公 of 目标公司) recurs only in that word.
+    let frag = "公司拟收购目标公司。目标公司主营物流。";
+    assert!(with_rules(frag).iter().all(|(n, _)| !n.starts_with("目标")));
+    // A currency after a number is no acquirer, however often it recurs.
+    let money = "苹果以1亿美元收购蓝鲸出行。1亿美元约合7亿元，蓝鲸出行估值2亿美元。";
+    assert!(!arg(money, "美元"), "{:?}", with_rules(money));
+    // Nouns of the deal itself are no target (收购价格, 收购金额).
+    let noun = "双方收购价格尚未确定，收购价格将由评估决定。";
+    assert!(with_rules(noun).iter().all(|(n, _)| n != "价格"));
+}
+
+#[test]
+fn latin_names_after_a_descriptor_are_companies() {
+    let got = with_rules("星海科技收购了外卖配送公司Quickbite Labs，交易金额未披露。");
+    assert!(
+        got.iter()
+            .any(|(n, r)| n == "Quickbite Labs" && r == "org.event_arg"),
+        "{got:?}"
+    );
+    let got = with_rules("蓝鲸出行宣布收购科技创企NAVO。");
+    assert!(got.iter().any(|(n, _)| n == "NAVO"), "{got:?}");
+    // A placeholder word after a descriptor is no name.
+    let got = with_rules("该平台APP下载量突破百万。");
+    assert!(got.iter().all(|(n, _)| n != "APP"), "{got:?}");
+    // A removed space ends a Latin name before Chinese text (`BlueKite 强化…`).
+    let got = with_rules("原标题：云栖宣布收购BlueKite 强化数据服务");
+    assert!(got.iter().any(|(n, _)| n == "BlueKite"), "{got:?}");
+}
+
+#[test]
+fn us_tickers_confirm_short_names() {
+    for (text, name) in [
+        ("星云智联(XYZ.US)宣布完成收购。", "星云智联"),
+        ("蓝鲸出行（Nasdaq: BLWH）今日公布财报。", "蓝鲸出行"),
+    ] {
+        let got = with_rules(text);
+        assert!(
+            got.iter().any(|(n, r)| n == name && r == "org.stock_code"),
+            "{text}: {got:?}"
+        );
+    }
+    assert!(with_rules("营收增长(12.US)。").is_empty());
+}
+
+#[test]
+fn companies_in_a_completed_deal_are_companies() {
+    let text =
+        "雅居服务完成对青城物业、白塔服务的收购。青城物业和白塔服务业绩向好，雅居服务表示满意。";
+    let got = with_rules(text);
+    for name in ["雅居服务", "青城物业", "白塔服务"] {
+        assert!(got.iter().any(|(n, _)| n == name), "{name}: {got:?}");
+    }
+    // A Latin target after a descriptor, and a long Latin name.
+    let got = with_rules(
+        "星海集团完成对法国品牌Lumen的收购。伊顿公司完成收购Northwind Switchgear Solutions。",
+    );
+    assert!(got.iter().any(|(n, _)| n == "Lumen"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(n, _)| n == "Northwind Switchgear Solutions"),
+        "{got:?}"
+    );
+    // A phrase named once between 对 and 的收购 is not confirmed.
+    let got = with_rules("市场对相关资产的收购反应平淡。");
+    assert!(got.is_empty(), "{got:?}");
+    // A list of two or more names between 对 and 的收购 is evidence enough.
+    let got = with_rules("上半年完成对青城物业、白塔服务的收购，业绩增长。");
+    for name in ["青城物业", "白塔服务"] {
+        assert!(got.iter().any(|(n, _)| n == name), "{name}: {got:?}");
+    }
+}
+
+#[test]
+fn bare_names_beside_descriptors_places_and_passives() {
+    let has = |text: &str, name: &str| with_rules(text).iter().any(|(n, _)| n == name);
+    // After an organization that is only a descriptor, in a deal sentence.
+    let text = "新加坡国家投资公司淡锡湾尚未决定是否收购吉宝公司。淡锡湾表示将继续评估。";
+    assert!(has(text, "淡锡湾"), "{:?}", with_rules(text));
+    // A department of a company is no company, even in a deal sentence.
+    let dept = "星海集团党委研究了收购事项。党委书记主持会议，党委成员出席。";
+    assert!(!has(dept, "党委"), "{:?}", with_rules(dept));
+    // Places before a bare target are no part of it.
+    let text = "青岚超市将收购中国台湾白鹭224家门店。青岚超市表示，白鹭的门店将保留。";
+    assert!(has(text, "白鹭"), "{:?}", with_rules(text));
+    assert!(has(text, "青岚超市"), "{:?}", with_rules(text));
+    // The agent of a passive deal.
+    let text = "多家门店被青岚小店收购。目前，青岚小店数量已突破六千家。";
+    assert!(has(text, "青岚小店"), "{:?}", with_rules(text));
+    // A Latin-led bare target named again.
+    let text = "星辰科技将收购ZZ直播，包括ZZ直播的网站。据悉ZZ直播用户众多。";
+    assert!(has(text, "ZZ直播"), "{:?}", with_rules(text));
+}
+
+#[test]
+fn deal_slot_boundaries_and_quotes() {
+    let got = with_rules(
+        "青禾医药、云栖生物双双发布公告，青禾医药拟收购蓝湾集团所持云栖生物不低于16%股权。",
+    );
+    assert!(got.iter().any(|(n, _)| n == "云栖生物"), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(n, _)| n != "云栖生物双双" && n != "持云栖生物"),
+        "{got:?}"
+    );
+    // A whole-number price in a quote confirms the name before it.
+    let got = with_rules("青松黄金(24,0.80,3.45%)(01787)公布要约收购的最新情况。");
+    assert!(
+        got.iter()
+            .any(|(n, r)| n == "青松黄金" && r == "org.stock_code"),
+        "{got:?}"
+    );
+    // 对A收购B: A is bounded by 对 and named again.
+    let text =
+        "监管机构对青禾交易所以270亿美元收购Lumen的提议表示担忧。青禾交易所回应称，交易将继续。";
+    let got = with_rules(text);
+    assert!(got.iter().any(|(n, _)| n == "青禾交易所"), "{got:?}");
+}
+
+#[test]
+fn subsidiaries_categories_and_deal_nouns() {
+    let has = |text: &str, name: &str| with_rules(text).iter().any(|(n, _)| n == name);
+    let text =
+        "青禾集团宣布其全资子公司青禾国际拟出资48亿元收购蓝湾超市80%股份。青禾国际成立于2015年。";
+    assert!(has(text, "青禾国际"), "{:?}", with_rules(text));
+    // Named once: a company-shaped ending (…国际) is enough.
+    let text = "蓝湾集团宣布其全资子公司星岚国际拟出资5亿元收购云栖超市80%股份。";
+    assert!(has(text, "星岚国际"), "{:?}", with_rules(text));
+    // A category before a descriptor is no name; the name after the descriptor is.
+    let text = "星海集团收购珠宝品牌Lumen&Co。珠宝行业竞争激烈，珠宝消费回暖。";
+    assert!(has(text, "Lumen&Co"), "{:?}", with_rules(text));
+    assert!(!has(text, "珠宝"), "{:?}", with_rules(text));
+    // Nouns of business results are no target, however often they recur.
+    let text = "为提高盈利能力现金收购盈利下滑标的。标的盈利下滑明显，盈利改善尚需时日。";
+    assert!(!has(text, "盈利"), "{:?}", with_rules(text));
+}
