@@ -240,6 +240,9 @@ fn main() {
         let mut secs = [0f64; 9];
         for ((d, n), s) in read_docs.iter().zip(&norms).zip(&sents) {
             let mut ad = AnnotatedDoc::new(d, n, s);
+            // As in `extract::run`: whole-text lexicon passes are shared within the document
+            // (the first family to ask for a lexicon's matches pays for the pass).
+            let _scope = kgextract::rules::DocScope::enter(&n.text);
             for (i, fam) in families.iter().enumerate() {
                 let t = Instant::now();
                 let mut cands = Vec::new();

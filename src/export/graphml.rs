@@ -11,6 +11,43 @@ use crate::graph::{KnowledgeGraph, Node, NodeProps};
 /// Escape text for an XML attribute or element; drop characters XML 1.0 does not allow.
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s);
+    out
+}
+
+/// Does the text hold U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`)? Tested in blocks, like
+/// [`super::any_byte`] (full-width punctuation starts with `EF` too, so that byte alone says
+/// little in Chinese text).
+fn has_nonchar(s: &[u8]) -> bool {
+    if s.len() < 3 {
+        return false;
+    }
+    let n = s.len() - 2;
+    let (a, b, c) = (&s[..n], &s[1..n + 1], &s[2..]);
+    let hit = |x: u8, y: u8, z: u8| (x == 0xEF) & (y == 0xBF) & (z >= 0xBE);
+    let (mut ia, mut ib, mut ic) = (a.chunks_exact(32), b.chunks_exact(32), c.chunks_exact(32));
+    for ((x, y), z) in (&mut ia).zip(&mut ib).zip(&mut ic) {
+        let mut acc = false;
+        for i in 0..32 {
+            acc |= hit(x[i], y[i], z[i]);
+        }
+        if acc {
+            return true;
+        }
+    }
+    let (x, y, z) = (ia.remainder(), ib.remainder(), ic.remainder());
+    (0..x.len()).any(|i| hit(x[i], y[i], z[i]))
+}
+
+/// Append `s` escaped as by [`xml_escape`]. Text without any byte that needs care (the usual
+/// case) is copied in one piece.
+fn push_escaped(out: &mut String, s: &str) {
+    // Every character handled below is one of these bytes, or U+FFFE/U+FFFF.
+    let special = |b: u8| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    if !super::any_byte(s.as_bytes(), special) && !has_nonchar(s.as_bytes()) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -25,7 +62,6 @@ pub fn xml_escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// (id, for, attr.name, attr.type) of every key.
@@ -65,10 +101,11 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
 ];
 
 fn data(out: &mut String, key: &str, v: &str) {
-    out.push_str(&format!(
-        "      <data key=\"{key}\">{}</data>\n",
-        xml_escape(v)
-    ));
+    out.push_str("      <data key=\"");
+    out.push_str(key);
+    out.push_str("\">");
+    push_escaped(out, v);
+    out.push_str("</data>\n");
 }
 
 fn node_data(n: &Node) -> Vec<(&'static str, String)> {
@@ -163,31 +200,46 @@ pub fn render(kg: &KnowledgeGraph) -> String {
 
 /// The `<data>` lines of one edge.
 fn edge_body(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> String {
-    let w = &kg.g[e];
     let mut body = String::new();
-    data(&mut body, "e_type", w.rel.as_str());
+    edge_body_into(kg, e, &mut body);
+    body
+}
+
+/// The `<data>` lines of one edge, appended to `body`.
+fn edge_body_into(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex, body: &mut String) {
+    use std::fmt::Write;
+    let w = &kg.g[e];
+    data(body, "e_type", w.rel.as_str());
     let p = &w.props;
-    let opts: [(&str, Option<String>); 6] = [
-        ("e_title", p.title.clone()),
-        ("e_status", p.status.map(|x| x.as_str().to_string())),
-        ("e_on_behalf_of", p.on_behalf_of.clone()),
-        ("e_lead", p.lead.map(|x| x.to_string())),
-        ("e_about", p.about.clone()),
-        ("e_count", w.count.map(|x| x.to_string())),
-    ];
-    for (k, v) in opts {
-        if let Some(v) = v {
-            data(&mut body, k, &v);
-        }
+    if let Some(v) = &p.title {
+        data(body, "e_title", v);
+    }
+    if let Some(v) = p.status {
+        data(body, "e_status", v.as_str());
+    }
+    if let Some(v) = &p.on_behalf_of {
+        data(body, "e_on_behalf_of", v);
+    }
+    if let Some(v) = p.lead {
+        data(body, "e_lead", if v { "true" } else { "false" });
+    }
+    if let Some(v) = &p.about {
+        data(body, "e_about", v);
+    }
+    // Numbers need no escaping.
+    let num = |body: &mut String, key: &str, n: u64| {
+        let _ = writeln!(body, "      <data key=\"{key}\">{n}</data>");
+    };
+    if let Some(v) = w.count {
+        num(body, "e_count", v.into());
     }
     if let Some(ev) = &w.evidence {
-        data(&mut body, "e_doc", &ev.doc);
-        data(&mut body, "e_sentence", &ev.sentence);
-        data(&mut body, "e_start", &ev.start.to_string());
-        data(&mut body, "e_end", &ev.end.to_string());
-        data(&mut body, "e_rule", ev.rule);
+        data(body, "e_doc", &ev.doc);
+        data(body, "e_sentence", &ev.sentence);
+        num(body, "e_start", ev.start as u64);
+        num(body, "e_end", ev.end as u64);
+        data(body, "e_rule", ev.rule);
     }
-    body
 }
 
 /// Write the GraphML text of a graph piece by piece (edges are sorted by their keys only; the
@@ -235,15 +287,19 @@ pub fn render_to(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Re
             .cmp(&(y.0, y.1, &y.2))
             .then_with(|| edge_body(kg, x.3).cmp(&edge_body(kg, y.3)))
     });
+    let mut s = String::new();
     for (a, b, id, e) in edges {
-        write!(
-            w,
-            "    <edge id=\"{}\" source=\"{}\" target=\"{}\">\n{}    </edge>\n",
-            xml_escape(&id),
-            xml_escape(a),
-            xml_escape(b),
-            edge_body(kg, e)
-        )?;
+        s.clear();
+        s.push_str("    <edge id=\"");
+        push_escaped(&mut s, &id);
+        s.push_str("\" source=\"");
+        push_escaped(&mut s, a);
+        s.push_str("\" target=\"");
+        push_escaped(&mut s, b);
+        s.push_str("\">\n");
+        edge_body_into(kg, e, &mut s);
+        s.push_str("    </edge>\n");
+        w.write_all(s.as_bytes())?;
     }
     w.write_all(b"  </graph>\n</graphml>\n")
 }
@@ -270,5 +326,16 @@ mod tests {
             xml_escape("a<b>&\"c\"'d'\u{0001}\ne"),
             "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;&#10;e"
         );
+        // Full-width punctuation (`EF BC 8C`) is kept; U+FFFE/U+FFFF go, wherever they are.
+        let long = "，".repeat(40);
+        assert_eq!(xml_escape(&long), long);
+        for bad in ['\u{FFFE}', '\u{FFFF}'] {
+            for at in [0, 1, 17, 40] {
+                let mut t: Vec<char> = long.chars().collect();
+                t.insert(at, bad);
+                let t: String = t.into_iter().collect();
+                assert_eq!(xml_escape(&t), long, "{bad:?} at {at}");
+            }
+        }
     }
 }

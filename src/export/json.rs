@@ -110,6 +110,158 @@ fn sorted_nodes(kg: &KnowledgeGraph) -> Vec<NodeIndex> {
     nodes
 }
 
+/// One scalar value of an edge object.
+#[derive(Clone, Copy)]
+enum Scalar<'a> {
+    Str(&'a str),
+    Num(u64),
+    Bool(bool),
+}
+
+/// The fields of an edge object in the order serde_json writes them (its map sorts keys), so
+/// [`edge_compact`] and [`write_edge_pretty`] give the same bytes as serializing
+/// [`edge_json`] — without building a `Value` (a tree of allocations) for every edge.
+/// Returns `false` for an index without endpoints.
+fn edge_fields<'a>(
+    kg: &'a KnowledgeGraph,
+    e: EdgeIndex,
+    out: &mut Vec<(&'static str, Scalar<'a>)>,
+) -> bool {
+    out.clear();
+    let Some((a, b)) = kg.g.edge_endpoints(e) else {
+        return false;
+    };
+    let w = &kg.g[e];
+    let p = &w.props;
+    if let Some(v) = &p.about {
+        out.push(("about", Scalar::Str(v)));
+    }
+    if let Some(c) = w.count {
+        out.push(("count", Scalar::Num(c.into())));
+    }
+    if let Some(ev) = &w.evidence {
+        out.push(("doc", Scalar::Str(&ev.doc)));
+        out.push(("end", Scalar::Num(ev.end as u64)));
+    }
+    out.push(("from", Scalar::Str(&kg.g[a].id)));
+    if let Some(v) = p.lead {
+        out.push(("lead", Scalar::Bool(v)));
+    }
+    if let Some(v) = &p.on_behalf_of {
+        out.push(("on_behalf_of", Scalar::Str(v)));
+    }
+    if let Some(ev) = &w.evidence {
+        out.push(("rule", Scalar::Str(ev.rule)));
+        out.push(("sentence", Scalar::Str(&ev.sentence)));
+        out.push(("start", Scalar::Num(ev.start as u64)));
+    }
+    if let Some(s) = p.status {
+        out.push(("status", Scalar::Str(s.as_str())));
+    }
+    if let Some(t) = &p.title {
+        out.push(("title", Scalar::Str(t)));
+    }
+    out.push(("to", Scalar::Str(&kg.g[b].id)));
+    out.push(("type", Scalar::Str(w.rel.as_str())));
+    true
+}
+
+/// Append a scalar as JSON (strings escaped by serde_json itself).
+fn push_scalar(buf: &mut Vec<u8>, v: Scalar) {
+    match v {
+        Scalar::Str(s) => {
+            // Nothing to escape (the usual case): copy; else serde_json escapes it.
+            if !super::any_byte(s.as_bytes(), |b| b < 0x20 || b == b'"' || b == b'\\') {
+                buf.push(b'"');
+                buf.extend_from_slice(s.as_bytes());
+                buf.push(b'"');
+            } else {
+                // Writing into a Vec cannot fail.
+                let _ = serde_json::to_writer(&mut *buf, s);
+            }
+        }
+        Scalar::Num(n) => {
+            use std::io::Write;
+            let _ = write!(buf, "{n}");
+        }
+        Scalar::Bool(b) => buf.extend_from_slice(if b { b"true" } else { b"false" }),
+    }
+}
+
+/// The compact JSON text of an edge into `buf` (cleared first); `false` without endpoints.
+fn edge_compact<'a>(
+    kg: &'a KnowledgeGraph,
+    e: EdgeIndex,
+    fields: &mut Vec<(&'static str, Scalar<'a>)>,
+    buf: &mut Vec<u8>,
+) -> bool {
+    edge_compact_upto(kg, e, fields, buf, usize::MAX)
+}
+
+/// [`edge_compact`], but only its first `limit` bytes are sure to be right: writing stops once
+/// `limit` bytes are written, and a string is escaped only as far as it can reach that limit
+/// (escaping a string's prefix cut at a character boundary gives a prefix of its escaped
+/// text, which is then at least as long as the prefix).
+fn edge_compact_upto<'a>(
+    kg: &'a KnowledgeGraph,
+    e: EdgeIndex,
+    fields: &mut Vec<(&'static str, Scalar<'a>)>,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> bool {
+    buf.clear();
+    if !edge_fields(kg, e, fields) {
+        return false;
+    }
+    buf.push(b'{');
+    for (i, (k, v)) in fields.iter().enumerate() {
+        if buf.len() >= limit {
+            return true;
+        }
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.push(b'"');
+        buf.extend_from_slice(k.as_bytes());
+        buf.extend_from_slice(b"\":");
+        match *v {
+            Scalar::Str(s) if s.len() > limit => {
+                let mut cut = limit;
+                while !s.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                push_scalar(buf, Scalar::Str(&s[..cut]));
+            }
+            v => push_scalar(buf, v),
+        }
+    }
+    buf.push(b'}');
+    true
+}
+
+/// An edge as an element of the pretty-printed `edges` array (two levels deep), into `buf`
+/// (cleared first); `false` without endpoints.
+fn edge_pretty<'a>(
+    kg: &'a KnowledgeGraph,
+    e: EdgeIndex,
+    fields: &mut Vec<(&'static str, Scalar<'a>)>,
+    buf: &mut Vec<u8>,
+) -> bool {
+    buf.clear();
+    if !edge_fields(kg, e, fields) {
+        return false;
+    }
+    buf.extend_from_slice(b"    {");
+    for (i, (k, v)) in fields.iter().enumerate() {
+        buf.extend_from_slice(if i > 0 { b",\n      \"" } else { b"\n      \"" });
+        buf.extend_from_slice(k.as_bytes());
+        buf.extend_from_slice(b"\": ");
+        push_scalar(buf, *v);
+    }
+    buf.extend_from_slice(b"\n    }");
+    true
+}
+
 /// Edges in the order of their compact JSON text (stable for equal texts).
 ///
 /// Memory: only the first `PREFIX` bytes of each text are kept (zero-padded; compact JSON
@@ -117,17 +269,18 @@ fn sorted_nodes(kg: &KnowledgeGraph) -> Vec<NodeIndex> {
 /// Edges whose prefixes tie are ordered by their full texts, made again just for that group.
 fn sorted_edges(kg: &KnowledgeGraph) -> Vec<EdgeIndex> {
     const PREFIX: usize = 64;
-    let text = |e: EdgeIndex| edge_json(kg, e).map(|v| v.to_string());
-    let mut keyed: Vec<([u8; PREFIX], EdgeIndex)> =
-        kg.g.edge_indices()
-            .filter_map(|e| {
-                let t = text(e)?;
-                let mut p = [0u8; PREFIX];
-                let n = t.len().min(PREFIX);
-                p[..n].copy_from_slice(&t.as_bytes()[..n]);
-                Some((p, e))
-            })
-            .collect();
+    let mut fields = Vec::new();
+    let mut buf = Vec::new();
+    let mut keyed: Vec<([u8; PREFIX], EdgeIndex)> = Vec::with_capacity(kg.g.edge_count());
+    for e in kg.g.edge_indices() {
+        if !edge_compact_upto(kg, e, &mut fields, &mut buf, PREFIX) {
+            continue;
+        }
+        let mut p = [0u8; PREFIX];
+        let n = buf.len().min(PREFIX);
+        p[..n].copy_from_slice(&buf[..n]);
+        keyed.push((p, e));
+    }
     keyed.sort_by_key(|k| k.0);
     let mut out: Vec<EdgeIndex> = Vec::with_capacity(keyed.len());
     for group in keyed.chunk_by(|a, b| a.0 == b.0) {
@@ -135,9 +288,12 @@ fn sorted_edges(kg: &KnowledgeGraph) -> Vec<EdgeIndex> {
             out.push(group[0].1);
             continue;
         }
-        let mut full: Vec<(String, EdgeIndex)> = group
+        let mut full: Vec<(Vec<u8>, EdgeIndex)> = group
             .iter()
-            .map(|&(_, e)| (text(e).unwrap_or_default(), e))
+            .map(|&(_, e)| {
+                edge_compact(kg, e, &mut fields, &mut buf);
+                (buf.clone(), e)
+            })
             .collect();
         full.sort_by(|a, b| a.0.cmp(&b.0));
         out.extend(full.into_iter().map(|(_, e)| e));
@@ -200,8 +356,18 @@ pub fn write_pretty(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io:
             w.write_all(b",\n")?;
         }
         if key == "edges" {
-            let edges = sorted_edges(kg);
-            array(w, key, edges.into_iter().filter_map(|e| edge_json(kg, e)))?;
+            write!(w, "  \"{key}\": [")?;
+            let (mut fields, mut buf) = (Vec::new(), Vec::new());
+            let mut first = true;
+            for e in sorted_edges(kg) {
+                if !edge_pretty(kg, e, &mut fields, &mut buf) {
+                    continue;
+                }
+                w.write_all(if first { b"\n" } else { b",\n" })?;
+                first = false;
+                w.write_all(&buf)?;
+            }
+            w.write_all(if first { b"]" } else { b"\n  ]" })?;
         } else {
             let nodes = sorted_nodes(kg);
             array(w, key, nodes.into_iter().map(|n| node_json(&kg.g[n])))?;
@@ -438,6 +604,22 @@ mod stream_tests {
         naive.sort_by(|a, b| a.0.cmp(&b.0));
         let naive: Vec<EdgeIndex> = naive.into_iter().map(|(_, e)| e).collect();
         assert_eq!(sorted_edges(&kg), naive);
+    }
+
+    /// The hand-written edge text is what serde_json makes of [`edge_json`].
+    #[test]
+    fn edge_text_is_serde_text() {
+        let kg = crate::query::fixture::graph();
+        let (mut fields, mut buf) = (Vec::new(), Vec::new());
+        for e in kg.g.edge_indices() {
+            let v = edge_json(&kg, e).unwrap();
+            assert!(edge_compact(&kg, e, &mut fields, &mut buf));
+            assert_eq!(String::from_utf8(buf.clone()).unwrap(), v.to_string());
+            assert!(edge_pretty(&kg, e, &mut fields, &mut buf));
+            let pretty = serde_json::to_string_pretty(&v).unwrap();
+            let indented: Vec<String> = pretty.lines().map(|l| format!("    {l}")).collect();
+            assert_eq!(String::from_utf8(buf.clone()).unwrap(), indented.join("\n"));
+        }
     }
 
     #[test]

@@ -17,6 +17,21 @@ pub use out_dir::{OutDir, OutDirError};
 
 use crate::graph::KnowledgeGraph;
 
+/// Does any byte of `s` satisfy `f`? The bytes are tested in blocks without an early exit
+/// inside a block, which the compiler turns into vector instructions: the exporters ask this of
+/// every evidence sentence of every edge (is there anything to escape?), and the answer is
+/// almost always no.
+#[inline]
+pub(crate) fn any_byte(s: &[u8], f: impl Fn(u8) -> bool) -> bool {
+    let mut blocks = s.chunks_exact(32);
+    for b in &mut blocks {
+        if b.iter().fold(false, |acc, &x| acc | f(x)) {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(|&x| f(x))
+}
+
 /// An export format.
 pub trait Exporter {
     /// The name used by `--format`.

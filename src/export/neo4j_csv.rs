@@ -25,13 +25,21 @@ use serde::Serialize;
 
 use super::{Exporter, OutDir, OutDirError};
 use crate::extract::{RelType, TimeValue};
-use crate::graph::{Edge, KnowledgeGraph, Node, NodeLabel, NodeProps, stable_hash};
+use crate::graph::{Edge, KnowledgeGraph, Node, NodeLabel, NodeProps, StableHasher};
 
 /// The array delimiter of every `…[]` column.
 pub const ARRAY_DELIMITER: char = ';';
 
 /// A string field made safe for every Neo4j importer (see the module doc).
 pub fn clean_field(s: &str) -> String {
+    // Fast path: no control character (U+0000–U+001F, U+007F, and U+0080–U+009F, which start
+    // with the byte 0xC2) and no backslash — the text is already clean.
+    if !super::any_byte(s.as_bytes(), |b| b < 0x20 || b == 0x7F || b == b'\\')
+        && (!super::any_byte(s.as_bytes(), |b| b == 0xC2)
+            || !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
+    {
+        return s.to_string();
+    }
     let chars: Vec<char> = s
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -253,18 +261,23 @@ pub fn edge_id(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> String {
     };
     let w = &kg.g[e];
     let p = &w.props;
-    let key = format!(
-        "{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
-        kg.g[a].id,
-        w.rel.as_str(),
-        kg.g[b].id,
-        p.title,
-        p.status.map(|s| s.as_str()),
-        p.on_behalf_of,
-        p.lead,
-        p.about
+    let mut h = StableHasher::default();
+    // Hashes the same text `stable_hash(&format!(…))` would, without making it.
+    let _ = std::fmt::Write::write_fmt(
+        &mut h,
+        format_args!(
+            "{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            kg.g[a].id,
+            w.rel.as_str(),
+            kg.g[b].id,
+            p.title,
+            p.status.map(|s| s.as_str()),
+            p.on_behalf_of,
+            p.lead,
+            p.about
+        ),
     );
-    format!("rel_{}", stable_hash(&key))
+    format!("rel_{}", h.finish_hex())
 }
 
 fn labels_of(n: &Node) -> String {

@@ -611,6 +611,9 @@ pub fn commit(doc: &mut AnnotatedDoc, mut cands: Vec<Candidate>) {
 
 /// Run every family in the documented order.
 pub fn run(doc: &mut AnnotatedDoc, rules: &Rules) {
+    // Whole-text lexicon passes are made once per lexicon for this document (issue 8).
+    let norm = doc.norm;
+    let _scope = crate::rules::DocScope::enter(&norm.text);
     // Entities: organizations and places first (they are the context people are confirmed by),
     // then titles, then people.
     let entity_families: [&dyn Extractor; 4] = [

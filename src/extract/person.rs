@@ -58,10 +58,11 @@
 //! (`今天王强表示`); we take the surname position and accept that a surname character ending
 //! the previous word (`会上`) may occasionally start a wrong name.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::rules::{FastMap as HashMap, FastSet as HashSet};
 use std::ops::Range;
 
-use daachorse::DoubleArrayAhoCorasick;
 use regex::Regex;
 
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label};
@@ -341,8 +342,8 @@ impl<'a> Ctx<'a> {
         let pr = &rules.person;
         let text = doc.text();
         let mut taken = Vec::new();
-        let (mut role_start, mut role_end) = (HashMap::new(), HashSet::new());
-        let mut loc_end = HashSet::new();
+        let (mut role_start, mut role_end) = (HashMap::default(), HashSet::default());
+        let mut loc_end = HashSet::default();
         for m in &doc.mentions {
             if m.label.layer() != Label::Person.layer() {
                 continue;
@@ -361,7 +362,7 @@ impl<'a> Ctx<'a> {
             }
         }
         taken.sort_by_key(|r| (r.start, r.end));
-        let (mut after, mut before) = (HashMap::new(), HashMap::new());
+        let (mut after, mut before) = (HashMap::default(), HashMap::default());
         let mut context_spans = Vec::new();
         for (r, e) in pr.context.find_all(text) {
             context_spans.push((r.start, r.end));
@@ -379,14 +380,14 @@ impl<'a> Ctx<'a> {
         }
         context_spans.sort_unstable();
         context_spans.dedup();
-        let mut common: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut common: HashMap<usize, Vec<usize>> = HashMap::default();
         for (r, _) in pr.not_person.find_all(text) {
             common.entry(r.start).or_default().push(r.end);
         }
         // Every start of a two-character common word, in one automaton pass (a set lookup per
         // character was a measurable share of the person family).
-        let mut common_after = HashSet::new();
-        let mut word_after = HashSet::new();
+        let mut common_after = HashSet::default();
+        let mut word_after = HashSet::default();
         for (r, e) in pr.common_pairs.find_all(text) {
             common_after.insert(r.start);
             if e.attr("after").is_some() {
@@ -680,8 +681,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
 /// Names in lists: `、`/`和` next to a confirmed name, or a `、` list closed by `等`.
 fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
     let text = cx.text;
-    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::default();
     for (i, o) in opts.iter().enumerate() {
         by_start.entry(o.range.start).or_default().push(i);
         by_end.entry(o.range.end).or_default().push(i);
@@ -780,11 +781,11 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
         |o: &Opt| o.shape >= 1 && !o.common_exact && !o.common_prefix && (!o.weak || o.plausible);
     let mut order: Vec<usize> = (0..opts.len()).filter(|&i| eligible(&opts[i])).collect();
     order.sort_by_key(|&i| (opts[i].range.start, opts[i].range.end));
-    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::default();
     // (chain value, members, predecessor). The value prefers longer names for the same text
     // (`李某某王某某` over `李某` + `某王某` …): each member is worth 10 per character minus 4.
     let value = |o: &Opt| 10 * (1 + o.given_len as i32) - 4;
-    let mut best: HashMap<usize, (i32, usize, Option<usize>)> = HashMap::new();
+    let mut best: HashMap<usize, (i32, usize, Option<usize>)> = HashMap::default();
     for &i in &order {
         let o = &opts[i];
         let s = o.range.start;
@@ -877,7 +878,7 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
 /// ending at a boundary) is a person the document is about (`樊某…樊某的藏品…对樊某来说`).
 fn recurring(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
     let text = cx.text;
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, o) in opts.iter().enumerate() {
         if o.shape >= 1
             && !o.weak
@@ -1215,31 +1216,8 @@ fn repeats(cx: &Ctx, winners: &[Range<usize>], out: &mut Vec<Candidate>) {
         .collect();
     let mut names: Vec<&str> = names.into_iter().collect();
     names.sort();
-    // All names in one pass (one search per name made this quadratic in document length). Per
-    // name, occurrences are taken left to right without overlap, as `str::match_indices` does.
-    // A few names over a short text: direct searches are cheaper than building an automaton.
-    let mut hits: Vec<(u32, usize)> = Vec::new();
-    if names.len().saturating_mul(text.len()) <= 1 << 20 {
-        for (v, name) in names.iter().enumerate() {
-            hits.extend(text.match_indices(name).map(|(pos, _)| (v as u32, pos)));
-        }
-    } else {
-        let Ok(ac) = DoubleArrayAhoCorasick::<u32>::with_values(
-            names.iter().enumerate().map(|(i, n)| (*n, i as u32)),
-        ) else {
-            return;
-        };
-        let mut last_end = vec![0usize; names.len()];
-        for m in ac.find_overlapping_iter(text) {
-            let v = m.value();
-            if m.start() >= last_end[v as usize] {
-                last_end[v as usize] = m.end();
-                hits.push((v, m.start()));
-            }
-        }
-        hits.sort_unstable();
-    }
-    for (v, pos) in hits {
+    // All names in one pass (one search per name made this quadratic in document length).
+    for (v, pos) in crate::rules::occurrences(&names, text) {
         let name = names[v as usize];
         {
             let r = pos..pos + name.len();
@@ -1267,7 +1245,7 @@ fn aliases(
 ) {
     let text = cx.text;
     // surname → full names confirmed with it
-    let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::default();
     for o in opts {
         if winners
             .binary_search_by_key(&o.range.start, |w| w.start)

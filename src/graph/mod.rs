@@ -33,12 +33,39 @@ pub struct KnowledgeGraph {
 
 /// A short, stable hash (FNV-1a 64) for ids.
 pub fn stable_hash(s: &str) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
+    let mut h = StableHasher::default();
+    h.write_bytes(s.as_bytes());
+    h.finish_hex()
+}
+
+/// [`stable_hash`] fed piece by piece: `write!` into it gives the hash of the formatted text
+/// without allocating that text.
+pub struct StableHasher(u64);
+
+impl Default for StableHasher {
+    fn default() -> Self {
+        StableHasher(0xcbf29ce484222325)
     }
-    format!("{h:016x}")
+}
+
+impl StableHasher {
+    pub fn write_bytes(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= *b as u64;
+            self.0 = self.0.wrapping_mul(0x100000001b3);
+        }
+    }
+    /// The hash as [`stable_hash`] writes it (16 hex digits).
+    pub fn finish_hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
+}
+
+impl std::fmt::Write for StableHasher {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.write_bytes(s.as_bytes());
+        Ok(())
+    }
 }
 
 /// The id of an entity node: label prefix + hash of the entity key.

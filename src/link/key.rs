@@ -61,19 +61,25 @@ fn fold(name: &str) -> String {
 
 /// The normalized form of a name used to decide identity (see the module doc). Idempotent.
 pub fn key(name: &str) -> String {
-    let folded = fold(name);
-    if folded.is_ascii() {
-        return folded;
+    if name.is_ascii() {
+        return fold(name);
     }
-    // Script conversion is the costly part and names repeat across a corpus: remember it.
-    cached(&KEY_CACHE, &folded, |folded| match T2S.as_ref() {
-        // Script conversion may map a char to a char that folds again; fold once more.
-        Some(cc) => fold(&cc.convert(folded)),
-        None => folded.to_string(),
+    // Folding and script conversion cost more than a lookup, and names repeat across a
+    // corpus (and are asked for again and again by the resolver): remember the key.
+    cached(&KEY_CACHE, name, |name| {
+        let folded = fold(name);
+        if folded.is_ascii() {
+            return folded;
+        }
+        match T2S.as_ref() {
+            // Script conversion may map a char to a char that folds again; fold once more.
+            Some(cc) => fold(&cc.convert(&folded)),
+            None => folded,
+        }
     })
 }
 
-type Cache = std::cell::RefCell<std::collections::HashMap<Box<str>, Box<str>>>;
+type Cache = std::cell::RefCell<crate::rules::FastMap<Box<str>, Box<str>>>;
 
 thread_local! {
     static KEY_CACHE: Cache = Cache::default();

@@ -110,7 +110,8 @@ pub struct Resolved {
 
 /// Interned (label, key) pairs with a union-find over them.
 struct Keys {
-    index: HashMap<(NodeLabel, String), usize>,
+    /// Key → (label, interned index) pairs (looked up by `&str`, without a copy of the key).
+    index: crate::rules::FastMap<String, Vec<(NodeLabel, usize)>>,
     list: Vec<(NodeLabel, String)>,
     uf: UnionFind<usize>,
     /// Keys that are `orgs_known` terms (preferred representatives).
@@ -128,23 +129,26 @@ struct Union {
 impl Keys {
     fn new() -> Keys {
         Keys {
-            index: HashMap::new(),
+            index: Default::default(),
             list: Vec::new(),
             uf: UnionFind::new(0),
             preferred: BTreeSet::new(),
         }
     }
     fn intern(&mut self, label: NodeLabel, k: String) -> usize {
-        if let Some(&i) = self.index.get(&(label, k.clone())) {
+        if let Some(i) = self.get(label, &k) {
             return i;
         }
         let i = self.uf.new_set();
         self.list.push((label, k.clone()));
-        self.index.insert((label, k), i);
+        self.index.entry(k).or_default().push((label, i));
         i
     }
     fn get(&self, label: NodeLabel, k: &str) -> Option<usize> {
-        self.index.get(&(label, k.to_string())).copied()
+        self.index
+            .get(k)
+            .and_then(|v| v.iter().find(|(l, _)| *l == label))
+            .map(|&(_, i)| i)
     }
 }
 

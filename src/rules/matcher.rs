@@ -2,9 +2,25 @@
 //!
 //! Every lexicon-driven rule uses this instead of one regex per entry. Duplicate and empty
 //! terms are skipped (the first entry of a term wins), so user lexicons cannot break the build.
+//!
+//! Speed (issue 8): several families scan the whole document with the same lexicon (places
+//! are matched by the organization rules three times and by the location rules once). Two
+//! things make those repeats cheap without the families knowing:
+//! - matchers over the same entries share one automaton (a process-wide registry), and
+//! - inside a [`DocScope`] (entered by `extract::run` for the document's text), the matches of
+//!   a whole-text pass are kept per automaton, so a second pass over the same text by any
+//!   matcher sharing that automaton reads them back; a leftmost-longest pass over a text whose
+//!   overlapping matches are already known is derived from them (same result: the leftmost
+//!   start, the longest match there, then on after its end).
+//!
+//! Calls on any other text (a window, a name) run the automaton directly, as before.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::rc::Rc;
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, Weak};
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
@@ -12,9 +28,297 @@ use super::lexicon::Entry;
 
 /// A multi-pattern matcher over lexicon entries.
 pub struct TermMatcher {
+    inner: Arc<Inner>,
+}
+
+/// The entries and their two automata, each built on first use (many matchers only ever use
+/// one kind of search, and building is most of the start-up time).
+struct Inner {
     entries: Vec<Entry>,
-    standard: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    longest: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    standard: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
+    longest: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
+}
+
+/// Automata built so far, by a hash of their entries (several per hash on a collision).
+static REGISTRY: LazyLock<Mutex<std::collections::HashMap<u64, Vec<Weak<Inner>>>>> =
+    LazyLock::new(|| Mutex::new(std::collections::HashMap::new()));
+
+fn entries_hash(entries: &[Entry]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for e in entries {
+        e.term.hash(&mut h);
+        e.attrs.hash(&mut h);
+    }
+    h.finish()
+}
+
+impl Inner {
+    fn new(entries: Vec<Entry>) -> Inner {
+        Inner {
+            entries,
+            standard: OnceLock::new(),
+            longest: OnceLock::new(),
+        }
+    }
+
+    fn build(&self, kind: MatchKind) -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(kind)
+            .build_with_values(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.term.as_str(), i as u32)),
+            )
+            .ok()
+    }
+
+    fn standard(&self) -> Option<&CharwiseDoubleArrayAhoCorasick<u32>> {
+        self.standard
+            .get_or_init(|| self.build(MatchKind::Standard))
+            .as_ref()
+    }
+
+    fn longest(&self) -> Option<&CharwiseDoubleArrayAhoCorasick<u32>> {
+        self.longest
+            .get_or_init(|| self.build(MatchKind::LeftmostLongest))
+            .as_ref()
+    }
+}
+
+/// One match: start and end byte and entry index.
+/// One kept match: start and end byte and entry index (a scope's text is under 4 GiB).
+type Hit = (u32, u32, u32);
+/// Kept matches of one automaton.
+type Hits = Rc<[Hit]>;
+/// One match of a live pass.
+type LiveHit = (usize, usize, u32);
+
+/// The matches kept for the document of the current [`DocScope`] on this thread.
+#[derive(Default)]
+struct DocCache {
+    /// Address and length of the document text (0, 0: no scope).
+    text: (usize, usize),
+    /// Per automaton (the address of its `Inner`): overlapping matches, leftmost-longest ones.
+    hits: Vec<(usize, Option<Hits>, Option<Hits>)>,
+}
+
+thread_local! {
+    static DOC: RefCell<DocCache> = RefCell::new(DocCache::default());
+}
+
+/// While alive, whole-text passes over `text` on this thread are computed once per lexicon
+/// (see the module doc). Scopes nest; leaving one restores the enclosing one.
+pub struct DocScope<'a> {
+    saved: Option<DocCache>,
+    _text: std::marker::PhantomData<&'a str>,
+}
+
+impl<'a> DocScope<'a> {
+    pub fn enter(text: &'a str) -> DocScope<'a> {
+        let fresh = DocCache {
+            text: (text.as_ptr() as usize, text.len()),
+            hits: Vec::new(),
+        };
+        let saved = DOC.with(|d| std::mem::replace(&mut *d.borrow_mut(), fresh));
+        count_scoped_doc();
+        DocScope {
+            saved: Some(saved),
+            _text: std::marker::PhantomData,
+        }
+    }
+}
+
+impl Drop for DocScope<'_> {
+    fn drop(&mut self) {
+        if let Some(saved) = self.saved.take() {
+            DOC.with(|d| *d.borrow_mut() = saved);
+        }
+    }
+}
+
+/// Is `text` the text of the current scope? (It is borrowed for the scope's lifetime, so the
+/// same address and length mean the same bytes.)
+fn in_scope(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= u32::MAX as usize
+        && DOC.with(|d| d.borrow().text == (text.as_ptr() as usize, text.len()))
+}
+
+/// A live match as kept (the scope's text is under 4 GiB, see [`in_scope`]).
+fn compact((s, e, v): LiveHit) -> Hit {
+    (s as u32, e as u32, v)
+}
+
+/// Iterator over kept matches.
+struct Kept<'a> {
+    hits: Rc<[Hit]>,
+    i: usize,
+    entries: &'a [Entry],
+}
+
+impl<'a> Iterator for Kept<'a> {
+    type Item = (Range<usize>, &'a Entry);
+    fn next(&mut self) -> Option<Self::Item> {
+        let &(s, e, v) = self.hits.get(self.i)?;
+        self.i += 1;
+        Some((s as usize..e as usize, &self.entries[v as usize]))
+    }
+}
+
+/// Either a live automaton pass or kept matches.
+enum Either<A, B> {
+    Live(A),
+    Kept(B),
+}
+
+impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> {
+    type Item = T;
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::Live(a) => a.next(),
+            Either::Kept(b) => b.next(),
+        }
+    }
+}
+
+/// Leftmost-longest matches from every overlapping match: from the left, the match that starts
+/// first (the longest of those), then on after its end.
+fn leftmost_longest(all: &[Hit]) -> Vec<Hit> {
+    let mut sorted: Vec<Hit> = all.to_vec();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for h in sorted {
+        if h.0 >= pos {
+            pos = h.1;
+            out.push(h);
+        }
+    }
+    out
+}
+
+/// After this many documents, the lexicons used for whole-text passes so far are merged into
+/// one automaton ([`Group`]).
+const LEARN_DOCS: usize = 16;
+
+/// Documents scoped so far (process-wide), and the automata asked for whole-text matches.
+static SCOPED_DOCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static SEEN: LazyLock<Mutex<Vec<Arc<Inner>>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+static GROUP: OnceLock<Option<Group>> = OnceLock::new();
+
+/// One automaton over the terms of several lexicons: one pass over a document gives every
+/// member's overlapping matches (instead of one pass per lexicon). A member's matches come out
+/// in the order its own automaton gives them: by end, the longest first (at one end byte each
+/// length is one term), which a test checks on every built-in lexicon.
+struct Group {
+    pma: CharwiseDoubleArrayAhoCorasick<u32>,
+    /// Per distinct term: (member, entry index) of every member holding it.
+    outs: Vec<Vec<(u32, u32)>>,
+    members: Vec<Arc<Inner>>,
+    /// Member address → member index.
+    index: std::collections::HashMap<usize, usize>,
+}
+
+impl Group {
+    fn build(members: Vec<Arc<Inner>>) -> Option<Group> {
+        let mut terms: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut pats: Vec<&str> = Vec::new();
+        let mut outs: Vec<Vec<(u32, u32)>> = Vec::new();
+        for (mi, m) in members.iter().enumerate() {
+            for (ei, e) in m.entries.iter().enumerate() {
+                let t = *terms.entry(e.term.as_str()).or_insert_with(|| {
+                    pats.push(e.term.as_str());
+                    outs.push(Vec::new());
+                    pats.len() - 1
+                });
+                outs[t].push((mi as u32, ei as u32));
+            }
+        }
+        if pats.is_empty() {
+            return None;
+        }
+        let pma = CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build_with_values(pats.iter().enumerate().map(|(i, p)| (*p, i as u32)))
+            .ok()?;
+        let index = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (Arc::as_ptr(m) as usize, i))
+            .collect();
+        Some(Group {
+            pma,
+            outs,
+            members,
+            index,
+        })
+    }
+
+    /// Every member's overlapping matches in `text`.
+    fn pass(&self, text: &str) -> Vec<Vec<Hit>> {
+        let mut lists: Vec<Vec<Hit>> = vec![Vec::new(); self.members.len()];
+        for m in self.pma.find_overlapping_iter(text) {
+            for &(mi, ei) in &self.outs[m.value() as usize] {
+                lists[mi as usize].push((m.start() as u32, m.end() as u32, ei));
+            }
+        }
+        lists
+    }
+}
+
+/// Note a document entering a scope; build the group once enough have been seen.
+fn count_scoped_doc() {
+    use std::sync::atomic::Ordering;
+    if SCOPED_DOCS.fetch_add(1, Ordering::Relaxed) + 1 == LEARN_DOCS {
+        GROUP.get_or_init(|| {
+            let members = match SEEN.lock() {
+                Ok(g) => g.clone(),
+                Err(p) => p.into_inner().clone(),
+            };
+            if members.len() < 2 {
+                return None;
+            }
+            Group::build(members)
+        });
+    }
+}
+
+/// Remember that `inner` was asked for a whole-text pass (before the group is built).
+fn learn(inner: &Arc<Inner>) {
+    let mut seen = match SEEN.lock() {
+        Ok(g) => g,
+        Err(p) => p.into_inner(),
+    };
+    if !seen.iter().any(|s| Arc::ptr_eq(s, inner)) {
+        seen.push(inner.clone());
+    }
+}
+
+/// Keep `hits` as the overlapping (`longest`: leftmost-longest) matches of automaton `key`
+/// for the scope's document, unless some are kept already (they are the same).
+fn keep(key: usize, longest: bool, hits: Rc<[Hit]>) {
+    DOC.with(|d| {
+        let mut d = d.borrow_mut();
+        let i = match d.hits.iter().position(|h| h.0 == key) {
+            Some(i) => i,
+            None => {
+                d.hits.push((key, None, None));
+                d.hits.len() - 1
+            }
+        };
+        let slot = if longest {
+            &mut d.hits[i].2
+        } else {
+            &mut d.hits[i].1
+        };
+        if slot.is_none() {
+            *slot = Some(hits);
+        }
+    });
 }
 
 impl TermMatcher {
@@ -26,26 +330,23 @@ impl TermMatcher {
             .filter(|e| !e.term.is_empty() && seen.insert(e.term.clone()))
             .cloned()
             .collect();
-        let pats = || {
-            entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.term.as_str(), i as u32))
+        let key = entries_hash(&entries);
+        let mut reg = match REGISTRY.lock() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
         };
-        let build = |kind| {
-            if entries.is_empty() {
-                return None;
-            }
-            CharwiseDoubleArrayAhoCorasickBuilder::new()
-                .match_kind(kind)
-                .build_with_values(pats())
-                .ok()
-        };
-        TermMatcher {
-            standard: build(MatchKind::Standard),
-            longest: build(MatchKind::LeftmostLongest),
-            entries,
+        let bucket = reg.entry(key).or_default();
+        bucket.retain(|w| w.strong_count() > 0);
+        if let Some(inner) = bucket
+            .iter()
+            .filter_map(Weak::upgrade)
+            .find(|i| i.entries == entries)
+        {
+            return TermMatcher { inner };
         }
+        let inner = Arc::new(Inner::new(entries));
+        bucket.push(Arc::downgrade(&inner));
+        TermMatcher { inner }
     }
 
     /// Build from plain terms with no attributes.
@@ -61,11 +362,78 @@ impl TermMatcher {
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.inner.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.inner.entries.is_empty()
+    }
+
+    fn key(&self) -> usize {
+        Arc::as_ptr(&self.inner) as usize
+    }
+
+    fn run_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
+        self.inner
+            .standard()
+            .into_iter()
+            .flat_map(move |pma| pma.find_overlapping_iter(text))
+            .map(|m| (m.start(), m.end(), m.value()))
+    }
+
+    fn run_longest<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
+        self.inner
+            .longest()
+            .into_iter()
+            .flat_map(move |pma| pma.leftmost_find_iter(text))
+            .map(|m| (m.start(), m.end(), m.value()))
+    }
+
+    /// The kept matches of the scope's text (`longest`: leftmost-longest ones), made now if
+    /// this automaton has not matched the text yet.
+    fn kept(&self, text: &str, longest: bool) -> Rc<[Hit]> {
+        let key = self.key();
+        let (all, long) = DOC.with(|d| {
+            let d = d.borrow();
+            d.hits
+                .iter()
+                .find(|h| h.0 == key)
+                .map(|h| (h.1.clone(), h.2.clone()))
+                .unwrap_or((None, None))
+        });
+        let made: Rc<[Hit]> = match (longest, all, long) {
+            (false, Some(a), _) => return a,
+            (true, _, Some(l)) => return l,
+            (true, Some(a), None) => leftmost_longest(&a).into(),
+            (_, None, _) => match self.group_pass(text) {
+                Some(a) if longest => leftmost_longest(&a).into(),
+                Some(a) => return a,
+                None if longest => self.run_longest(text).map(compact).collect(),
+                None => self.run_all(text).map(compact).collect(),
+            },
+        };
+        keep(key, longest, made.clone());
+        made
+    }
+
+    /// If this automaton is a member of the group: one group pass over the scope's text,
+    /// keeping every member's overlapping matches; this member's are returned.
+    fn group_pass(&self, text: &str) -> Option<Rc<[Hit]>> {
+        let Some(group) = GROUP.get() else {
+            learn(&self.inner);
+            return None;
+        };
+        let group = group.as_ref()?;
+        let me = *group.index.get(&self.key())?;
+        let mut mine = None;
+        for (i, list) in group.pass(text).into_iter().enumerate() {
+            let list: Rc<[Hit]> = list.into();
+            if i == me {
+                mine = Some(list.clone());
+            }
+            keep(Arc::as_ptr(&group.members[i]) as usize, false, list);
+        }
+        mine
     }
 
     /// Non-overlapping leftmost-longest matches: `(byte range, entry)`.
@@ -73,10 +441,18 @@ impl TermMatcher {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (Range<usize>, &'a Entry)> + 'a {
-        self.longest
-            .iter()
-            .flat_map(move |pma| pma.leftmost_find_iter(text))
-            .map(|m| (m.start()..m.end(), &self.entries[m.value() as usize]))
+        let entries = &self.inner.entries[..];
+        if in_scope(text) {
+            return Either::Kept(Kept {
+                hits: self.kept(text, true),
+                i: 0,
+                entries,
+            });
+        }
+        Either::Live(
+            self.run_longest(text)
+                .map(move |(s, e, v)| (s..e, &entries[v as usize])),
+        )
     }
 
     /// Every match, overlapping ones included: `(byte range, entry)`.
@@ -84,18 +460,26 @@ impl TermMatcher {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (Range<usize>, &'a Entry)> + 'a {
-        self.standard
-            .iter()
-            .flat_map(move |pma| pma.find_overlapping_iter(text))
-            .map(|m| (m.start()..m.end(), &self.entries[m.value() as usize]))
+        let entries = &self.inner.entries[..];
+        if in_scope(text) {
+            return Either::Kept(Kept {
+                hits: self.kept(text, false),
+                i: 0,
+                entries,
+            });
+        }
+        Either::Live(
+            self.run_all(text)
+                .map(move |(s, e, v)| (s..e, &entries[v as usize])),
+        )
     }
 
     /// The entry for exactly `term`, if it is in the lexicon.
     pub fn get(&self, term: &str) -> Option<&Entry> {
-        let pma = self.longest.as_ref()?;
+        let pma = self.inner.longest()?;
         pma.leftmost_find_iter(term)
             .find(|m| m.start() == 0 && m.end() == term.len())
-            .map(|m| &self.entries[m.value() as usize])
+            .map(|m| &self.inner.entries[m.value() as usize])
     }
 
     /// Is `term` exactly a lexicon entry?
@@ -125,5 +509,70 @@ mod tests {
                 .next()
                 .is_none()
         );
+    }
+
+    /// Inside a scope, kept and derived matches equal live ones, for every built-in lexicon.
+    #[test]
+    fn scoped_matches_are_live_matches() {
+        let text = "北京市朝阳区人民政府副区长张伟与上海浦东发展银行股份有限公司董事长、总经理\
+                    李强在深圳市南山区签署战略合作协议，总投资约12亿元人民币。中国人民银行\
+                    行长出席。美国、日本、韩国企业代表，北京大学教授王芳主持。";
+        let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
+        for (name, l) in &lex.map {
+            let m = TermMatcher::new(l.entries.iter());
+            let live_all: Vec<_> = m.find_all(text).collect();
+            let live_long: Vec<_> = m.find_longest(text).collect();
+            let _g = DocScope::enter(text);
+            // Longest first (made by the longest automaton), then from kept overlapping ones.
+            assert_eq!(
+                m.find_longest(text).collect::<Vec<_>>(),
+                live_long,
+                "{name}"
+            );
+            assert_eq!(m.find_all(text).collect::<Vec<_>>(), live_all, "{name}");
+            assert_eq!(m.find_all(text).collect::<Vec<_>>(), live_all, "{name}");
+            drop(_g);
+            let _g = DocScope::enter(text);
+            assert_eq!(m.find_all(text).collect::<Vec<_>>(), live_all, "{name}");
+            let derived: Vec<_> = m.find_longest(text).collect();
+            assert_eq!(derived, live_long, "{name}");
+            // A window of the text is matched live.
+            let w = &text[..text.char_indices().nth(30).map_or(text.len(), |(i, _)| i)];
+            assert_eq!(
+                m.find_all(w).count(),
+                TermMatcher::new(l.entries.iter()).run_all(w).count()
+            );
+        }
+    }
+
+    /// One group pass over all built-in lexicons gives each lexicon its own automaton's
+    /// overlapping matches, in the same order.
+    #[test]
+    fn group_pass_is_each_lexicon_pass() {
+        let text = "北京市朝阳区人民政府副区长张伟与上海浦东发展银行股份有限公司董事长、总经理\
+                    李强在深圳市南山区签署战略合作协议，总投资约12亿元人民币。中国人民银行\
+                    行长出席。美国、日本、韩国企业代表，北京大学教授王芳主持。2024年7月21日，\
+                    华为技术有限公司宣布完成B轮融资，由红杉资本领投。";
+        let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
+        let ms: Vec<TermMatcher> = lex
+            .map
+            .values()
+            .map(|l| TermMatcher::new(l.entries.iter()))
+            .collect();
+        let group = Group::build(ms.iter().map(|m| m.inner.clone()).collect()).unwrap();
+        let lists = group.pass(text);
+        for (m, list) in ms.iter().zip(&lists) {
+            let own: Vec<Hit> = m.run_all(text).map(compact).collect();
+            assert_eq!(&own, list);
+        }
+    }
+
+    #[test]
+    fn same_entries_share_one_automaton() {
+        let a = TermMatcher::from_terms(["甲乙", "丙"]);
+        let b = TermMatcher::from_terms(["甲乙", "丙"]);
+        let c = TermMatcher::from_terms(["甲乙"]);
+        assert!(Arc::ptr_eq(&a.inner, &b.inner));
+        assert!(!Arc::ptr_eq(&a.inner, &c.inner));
     }
 }

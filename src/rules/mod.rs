@@ -6,15 +6,19 @@
 //! once, in [`Rules::build`]; nothing is compiled per document.
 
 pub mod docs;
+pub mod fast_hash;
 pub mod lexicon;
 pub mod matcher;
+pub mod occurrences;
 
 use std::sync::LazyLock;
 
 use serde::{Serialize, Serializer};
 
+pub use fast_hash::{FastMap, FastSet};
 pub use lexicon::{Entry, Lexicon, LexiconError, LexiconSet};
-pub use matcher::TermMatcher;
+pub use matcher::{DocScope, TermMatcher};
+pub use occurrences::{Occurrences, occurrences};
 
 use crate::extract::{date, event, location, money, org, person, role};
 

@@ -886,14 +886,17 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
         .map(|c| (text[c.range.clone()].to_string(), ()))
         .collect();
     let mut uses = Vec::new();
-    for name in confirmed.keys() {
-        for (i, _) in text.match_indices(name.as_str()) {
-            let rg = i..i + name.len();
-            if out.iter().any(|c| c.range == rg) || !ascii_bounded(text, &rg) {
-                continue;
-            }
-            uses.push(cand(rg, SHORT_USE));
+    // One pass for all names, and a set of the found ranges (a search per name and a scan of
+    // `out` per use were quadratic in document length).
+    let names: Vec<&str> = confirmed.keys().map(String::as_str).collect();
+    let found: std::collections::HashSet<Range<usize>> =
+        out.iter().map(|c| c.range.clone()).collect();
+    for (v, i) in crate::rules::occurrences(&names, text) {
+        let rg = i..i + names[v as usize].len();
+        if found.contains(&rg) || !ascii_bounded(text, &rg) {
+            continue;
         }
+        uses.push(cand(rg, SHORT_USE));
     }
     out.extend(uses);
     // A confirmed short name that is the short form of a full name in the document names
@@ -942,6 +945,9 @@ fn short_forms(
 ) -> (Vec<Candidate>, BTreeMap<String, String>) {
     let mut out = Vec::new();
     let mut form_of = BTreeMap::new();
+    // (search from, form, canonical name): the later uses are searched for at the end, all
+    // forms in one pass (a search of the rest of the text per name and form was quadratic).
+    let mut searches: Vec<(usize, &str, String)> = Vec::new();
     for w in winners {
         if !matches!(
             w.attrs,
@@ -989,12 +995,24 @@ fn short_forms(
             form_of
                 .entry(f.to_string())
                 .or_insert_with(|| canonical.clone());
-            for (i, _) in text[w.range.end..].match_indices(f) {
-                let s = w.range.end + i;
-                let mut c = cand(s..s + f.len(), SHORT_FORM);
-                c.canonical = Some(canonical.clone());
-                out.push(c);
-            }
+            searches.push((w.range.end, f, canonical.clone()));
+        }
+    }
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, f, _) in &searches {
+        let n = index.len();
+        index.entry(f).or_insert(n);
+    }
+    let mut names = vec![""; index.len()];
+    for (f, &i) in &index {
+        names[i] = f;
+    }
+    let occ = crate::rules::Occurrences::new(names, text);
+    for (from, f, canonical) in searches {
+        for s in occ.from(index[f], from) {
+            let mut c = cand(s..s + f.len(), SHORT_FORM);
+            c.canonical = Some(canonical.clone());
+            out.push(c);
         }
     }
     (out, form_of)

@@ -36,7 +36,7 @@
 //! - Words that merely end like a suffix (`布局`, `东部`, `主办`, type `notorg`), suffixes
 //!   followed by a continuation (`银行业`, `局长`, `学会计`, types `rightbad*`) and industry-word
 //!   suffixes without a clean right edge (`weak=1`: `依靠科技进步`, `房地产`) give no candidate.
-use std::collections::HashMap;
+use crate::rules::FastMap as HashMap;
 use std::ops::Range;
 
 use super::{
@@ -78,7 +78,7 @@ impl Marks {
     fn new(text: &str, r: &OrgRules, known: &[Candidate]) -> Marks {
         let n = text.len();
         let mut protect = vec![false; n + 1];
-        let mut place_at: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut place_at: HashMap<usize, Vec<usize>> = HashMap::default();
         let mark = |rg: &Range<usize>, protect: &mut Vec<bool>| {
             for p in protect.iter_mut().take(rg.end).skip(rg.start) {
                 *p = true;
@@ -95,9 +95,9 @@ impl Marks {
             mark(rg, &mut protect);
             place_at.entry(rg.start).or_default().push(rg.end);
         }
-        let mut admin_at: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut generic_end: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut notorg_end: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut admin_at: HashMap<usize, Vec<usize>> = HashMap::default();
+        let mut generic_end: HashMap<usize, Vec<usize>> = HashMap::default();
+        let mut notorg_end: HashMap<usize, Vec<usize>> = HashMap::default();
         for m in r.words(WordType::Admin) {
             for (rg, _) in m.find_all(text) {
                 mark(&rg, &mut protect);
@@ -169,7 +169,7 @@ pub(super) fn find(
     let mut seen = std::collections::HashSet::new();
     // Only the longest suffix ending at a place counts: `X产业母基金` is a fund by
     // `产业母基金`, never by `基金` (which would not split off an owner).
-    let mut longest: HashMap<usize, (usize, &crate::rules::Entry)> = HashMap::new();
+    let mut longest: HashMap<usize, (usize, &crate::rules::Entry)> = HashMap::default();
     for (sr, e) in r.suffixes.find_all(text) {
         let slot = longest.entry(sr.end).or_insert((sr.start, e));
         if sr.start < slot.0 {

@@ -28,12 +28,20 @@ impl Filter for Spacing {
         let n = u.len();
         let (mut r, mut w) = (0, 0);
         let mut title_at: Option<usize> = None; // output index of an open 《
+        // Is every character written since the last line break a `#`? (Kept as we go: looking
+        // back to the line start at every space was quadratic on a long line.)
+        let mut only_hashes = true;
         while r < n {
             if !is_hspace(u[r].c) {
                 match u[r].c {
                     '《' => title_at = Some(w),
                     '》' | '\n' => title_at = None,
                     _ => {}
+                }
+                match u[r].c {
+                    '\n' => only_hashes = true,
+                    '#' => {}
+                    _ => only_hashes = false,
                 }
                 u[w] = u[r];
                 w += 1;
@@ -47,13 +55,7 @@ impl Filter for Spacing {
             let prev = (w > 0).then(|| u[w - 1].c);
             let next = u.get(r).map(|x| x.c);
             // `## 标题`: the space after a Markdown heading marker is syntax, keep it.
-            let heading = prev == Some('#') && {
-                let line = u[..w]
-                    .iter()
-                    .rposition(|x| x.c == '\n')
-                    .map_or(0, |p| p + 1);
-                u[line..w].iter().all(|x| x.c == '#')
-            };
+            let heading = prev == Some('#') && only_hashes;
             let in_title = title_at.is_some_and(|t| w - t <= 60)
                 && prev.is_some_and(|p| p != '\n' && !is_cjk_punct(p))
                 && next.is_some_and(|q| q != '\n' && !is_cjk_punct(q));
@@ -77,6 +79,7 @@ impl Filter for Spacing {
                 sp.set(' ');
                 u[w] = sp;
                 w += 1;
+                only_hashes = false;
                 stats.spaces += r - s - 1;
             }
         }
