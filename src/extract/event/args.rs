@@ -627,6 +627,20 @@ fn signing_parties(
         let org = s.within(ORG, c.range.end..t.start).next().map(|(i, _)| i);
         if let (Some(p), Some(o)) = (person, org) {
             people_for.push((p, o));
+        } else if org.is_none()
+            && s.text[c.range.end..t.start]
+                .trim_start()
+                .starts_with("双方")
+        {
+            // `由X董事长A与Y总裁B代表双方签署`: each person acts for the organization that
+            // prefixes their title (the last one between the previous person and them).
+            let mut prev = floor;
+            for (p, pm) in s.within(&[Label::Person], floor..c.range.start) {
+                if let Some((o, _)) = s.within(ORG, prev..pm.range.start).last() {
+                    people_for.push((p, o));
+                }
+                prev = pm.range.end;
+            }
         }
     }
     for (i, m) in s.within(PARTY, scope.clone()) {
@@ -786,6 +800,15 @@ fn signing(
     if generic(s, &t.range, EventKind::Signing) {
         return None;
     }
+    // `出席签约仪式`, `见证签约`: attendance of a signing (participants), not a new signing.
+    let lead = s.text[s.range.start..t.range.start].trim_end_matches('了');
+    if s.cues.iter().any(|c| {
+        matches!(c.role, "attend" | "witness")
+            && c.range.start >= s.range.start
+            && c.range.end == s.range.start + lead.len()
+    }) {
+        return None;
+    }
     let floor = scope_start(s, t.range.start);
     let mut d = Draft::new(
         EventKind::Signing,
@@ -809,6 +832,17 @@ fn signing(
     };
     if n < 2 && !(n == 1 && named.is_some()) {
         return None;
+    }
+    // `协议由A代表X签约`: representatives of an agreement named before (no agreement of its
+    // own here) sign the last signing of the document, not a new one.
+    if named.is_none()
+        && let Some(j) = st.signing
+        && d.args.iter().any(|a| a.props.on_behalf_of.is_some())
+    {
+        for a in d.args {
+            drafts.list[j].add(a);
+        }
+        return Some(j);
     }
     let name = match named {
         Some(n) => n,
@@ -910,18 +944,36 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
             drafts.upsert(d)
         }
     };
-    drafts.list[target].add(arg(
-        RelType::SpokeAt,
-        pi,
-        Dir::ToEvent,
-        RelProps {
-            title,
-            ..RelProps::default()
-        },
-        SPEECH,
-        s.idx,
-        pm.range.start..t.range.end,
-    ));
+    // `A、B出席开幕式并致辞`: everyone listed (、/和/及, titles between) spoke; a titled speech
+    // (《…》) has one speaker.
+    let mut speakers = vec![(pi, pm)];
+    if title.is_none() {
+        let cs = s.clause_start(pm.range.start);
+        let mut next = pm.range.start;
+        let before: Vec<_> = s.within(&[Label::Person], cs..pm.range.start).collect();
+        for (i, m) in before.into_iter().rev() {
+            let gap = &s.text[m.range.end..next];
+            if !gap.contains(['、', '和', '及']) {
+                break;
+            }
+            speakers.push((i, m));
+            next = m.range.start;
+        }
+    }
+    for (i, m) in speakers {
+        drafts.list[target].add(arg(
+            RelType::SpokeAt,
+            i,
+            Dir::ToEvent,
+            RelProps {
+                title: title.clone(),
+                ..RelProps::default()
+            },
+            SPEECH,
+            s.idx,
+            m.range.start..t.range.end,
+        ));
+    }
     here.push(target);
 }
 
@@ -2070,16 +2122,44 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
             "witness" => (RelType::Attended, ATTENDED),
             _ => continue,
         };
+        let signing_here = here
+            .iter()
+            .copied()
+            .find(|&i| drafts.list[i].kind == EventKind::Signing);
+        let ce = s.clause_end(c.range.end);
+        // `出席签约仪式`: a signing word right after the cue names what was attended.
+        let after = s.text[c.range.end..ce].trim_start_matches('了');
+        let attends_signing = after.starts_with("见证")
+            || s.trigs_in(c.range.end..ce)
+                .any(|x| x.kind == Some(EventKind::Signing) && x.range.start == ce - after.len());
+        // `出席开幕式并见证签约`: the attendance cue before it in the clause already placed
+        // these people (at the forum whose opening they attended).
+        if c.role == "witness"
+            && s.cues_in("attend", s.clause_start(c.range.start)..c.range.start)
+                .next()
+                .is_some()
+        {
+            continue;
+        }
         let target = if c.role == "witness" {
-            here.iter()
-                .copied()
-                .find(|&i| drafts.list[i].kind == EventKind::Signing)
-                .or(forum_here)
-                .or(st.forum)
+            signing_here.or(forum_here).or(st.signing).or(st.forum)
+        } else if attends_signing && rel == RelType::Attended {
+            signing_here.or(st.signing).or(forum_here).or(st.forum)
         } else {
             forum_here.or(st.forum)
         };
         let Some(ev) = target else { continue };
+        // `出席开幕式并致辞` / `出席…并见证签约`: attendance stated with another act is kept even
+        // when the person also speaks (a bare 出席 is implied by a later speech).
+        let rule = if rel == RelType::Attended
+            && (s.has_cue("witness", c.range.end..ce)
+                || s.trigs_in(c.range.end..ce)
+                    .any(|x| x.kind == Some(EventKind::Speech)))
+        {
+            ATTENDED_JOINT
+        } else {
+            rule
+        };
         let floor = scope_start(s, c.range.start);
         let cs = s.clause_start(c.range.start);
         let labels: &[Label] = if rel == RelType::Organized {
