@@ -26,8 +26,11 @@ pub(crate) fn sentence(
     drafts: &mut Drafts,
     st: &mut State,
 ) {
-    if list_row(doc, s, drafts, st) {
-        return;
+    let mut keep_list = false;
+    match list_row(doc, s, drafts, st) {
+        Row::Read => return,
+        Row::OwnVerb => keep_list = true,
+        Row::No => {}
     }
     listed_appointments(doc, s, drafts, st);
     let in_context = s.has_cue("context", s.range.clone());
@@ -81,11 +84,11 @@ pub(crate) fn sentence(
     }
     // `签约项目如下：` / `…签约：` opens a signing list (bullets or a Markdown table).
     let txt = s.str().trim_end();
-    st.list = s
-        .trigs
-        .iter()
-        .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
-        && (txt.ends_with(['：', ':']) || txt.contains("如下"));
+    st.list = keep_list
+        || s.trigs
+            .iter()
+            .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
+            && (txt.ends_with(['：', ':']) || txt.contains("如下"));
     participants(s, drafts, st, &here);
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
@@ -108,11 +111,22 @@ pub(crate) fn sentence(
     }
 }
 
-/// One row of a signing list: `- 项目名：A、B`, `1. …`, `| 项目名 | A | B |`. Returns
-/// whether the sentence was a list row (read as such).
-fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
+/// What [`list_row`] made of a sentence.
+enum Row {
+    /// Not a row of a signing list (the list, if any, ends).
+    No,
+    /// A row read as one signing (or a header/separator row).
+    Read,
+    /// A bullet that tells its own signing (`- A与B签署X协议`): read as a sentence, and the
+    /// list goes on.
+    OwnVerb,
+}
+
+/// One row of a signing list: `- 项目名：A、B`, `1. …`, `| 项目名 | A | B | 金额 |` (the
+/// row's amount is the signing's HAS_AMOUNT).
+fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) -> Row {
     if !st.list {
-        return false;
+        return Row::No;
     }
     let txt = s.str().trim();
     let table = txt.starts_with('|');
@@ -126,20 +140,34 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
             });
     if !table && !bullet {
         st.list = false;
-        return false;
+        return Row::No;
+    }
+    if !table
+        && s.trigs
+            .iter()
+            .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
+    {
+        return Row::OwnVerb;
     }
     let orgs: Vec<(usize, &Mention)> = s.of(Label::Organization).collect();
     if orgs.is_empty() {
         // A table header or separator row, or an item without parties.
-        return true;
+        return Row::Read;
     }
+    let amounts: Vec<(usize, &Mention)> = s.of(Label::Amount).collect();
     let body = txt.trim_start_matches(['-', '*', '•', '·', '●', '▪', ' ']);
     // The item's name: the first table cell without an organization, or the text before
     // the first colon; else the parties.
     let name = if table {
         txt.split('|')
             .map(str::trim)
-            .find(|c| !c.is_empty() && !orgs.iter().any(|(_, m)| c.contains(m.text.as_str())))
+            .find(|c| {
+                !c.is_empty()
+                    && !orgs
+                        .iter()
+                        .chain(amounts.iter())
+                        .any(|(_, m)| c.contains(m.text.as_str()))
+            })
             .map(clean_name)
     } else {
         body.split_once(['：', ':'])
@@ -170,10 +198,23 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
             m.range.clone(),
         ));
     }
+    if table {
+        for (i, m) in &amounts {
+            d.add(arg(
+                RelType::HasAmount,
+                *i,
+                Dir::FromEvent,
+                props_about(about_for(s, m, EventKind::Signing)),
+                SIGNING_LIST,
+                s.idx,
+                m.range.clone(),
+            ));
+        }
+    }
     let _ = doc;
     let i = drafts.upsert(d);
     st.signing = Some(i);
-    true
+    Row::Read
 }
 
 /// A quote around a deal verb that still tells the deal: an emphasis quote of a few
