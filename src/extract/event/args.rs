@@ -494,6 +494,17 @@ fn forums(
             continue;
         }
         if let Some(f) = drafts.find(EventKind::Forum, &name) {
+            // Named again where it is held (a headline first, then `X于5月15日在沪召开`):
+            // the sentence that holds it gives the date and place the first mention lacked.
+            if confirm {
+                let e = &mut drafts.list[f];
+                if e.date.is_none() {
+                    e.date = best_date(s, t.range.start, false);
+                }
+                if e.location.is_none() {
+                    e.location = best_location(s);
+                }
+            }
             st.forum = Some(f);
             here.push(f);
             continue;
