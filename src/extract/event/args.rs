@@ -82,6 +82,7 @@ pub(crate) fn sentence(
     for &i in &here {
         drafts.list[i].in_context |= in_context;
     }
+    board_meeting(s, drafts, st, &here);
     // `签约项目如下：` / `…签约：` opens a signing list (bullets or a Markdown table).
     let txt = s.str().trim_end();
     st.list = keep_list
@@ -107,6 +108,39 @@ pub(crate) fn sentence(
                 s.idx,
                 m.range.clone(),
             ));
+        }
+    }
+}
+
+/// `公司于6月2日召开董事会…会议` dates the board's later decisions: an appointment the board
+/// (董事会/股东大会) makes in a later sentence with no date of its own took effect that day.
+fn board_meeting(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize]) {
+    let body = s.str();
+    if !["董事会", "股东大会", "股东会", "董事局"]
+        .iter()
+        .any(|w| body.contains(w))
+    {
+        return;
+    }
+    if let Some(at) = body.find("召开") {
+        let held = best_date(s, s.range.start + at, false).filter(|tv| {
+            matches!(
+                tv,
+                TimeValue::Date {
+                    precision: Precision::Day,
+                    ..
+                }
+            )
+        });
+        if held.is_some() {
+            st.board_date = held;
+            return;
+        }
+    }
+    for &i in here {
+        let d = &mut drafts.list[i];
+        if d.kind == EventKind::Appointment && d.date.is_none() {
+            d.date.clone_from(&st.board_date);
         }
     }
 }
