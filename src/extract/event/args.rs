@@ -90,6 +90,7 @@ pub(crate) fn sentence(
             .iter()
             .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
             && (txt.ends_with(['：', ':']) || txt.contains("如下"));
+    founders(s, drafts, st);
     participants(s, drafts, st, &here);
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
@@ -2143,6 +2144,10 @@ fn establishment(
     }
     let floor = scope_start(s, t.range.start);
     let ce = s.clause_end(t.range.end);
+    if let Some(i) = ceremony(s, t, drafts, floor) {
+        st.ceremony = Some(i);
+        return Some(i);
+    }
     let founder = agent(s, st, floor, &t.range, ORG)?;
     // The new entity: an organization right after the trigger, or a noun phrase after it
     // ending in an entity word.
@@ -2151,17 +2156,7 @@ fn establishment(
         Some((_, m)) => m.name.clone(),
         None => {
             let after = &s.text[t.range.end..ce];
-            let ends = [
-                "合资公司",
-                "子公司",
-                "公司",
-                "基金",
-                "研究院",
-                "实验室",
-                "中心",
-                "联盟",
-            ];
-            let cut = ends
+            let cut = ENTITY_ENDS
                 .iter()
                 .filter_map(|e| after.find(e).map(|i| i + e.len()))
                 .min()?;
@@ -2193,6 +2188,87 @@ fn establishment(
     let _ = doc;
     amounts(s, &t.range, &mut d, EventKind::Establishment, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// The entity words that end the name of something established.
+const ENTITY_ENDS: [&str; 8] = [
+    "合资公司",
+    "子公司",
+    "公司",
+    "基金",
+    "研究院",
+    "实验室",
+    "中心",
+    "联盟",
+];
+
+/// `X基金设立(签约)仪式在合肥举行`: the ceremony of an establishment names what is set up
+/// right before the trigger; its founders come later (`该基金由A联合B共同发起`).
+fn ceremony(s: &SentView, t: &Trig, drafts: &mut Drafts, floor: usize) -> Option<usize> {
+    let after = &s.text[t.range.end..s.clause_end(t.range.end)];
+    if !(after.starts_with("仪式")
+        || after.starts_with("签约仪式")
+        || after.starts_with("揭牌仪式"))
+    {
+        return None;
+    }
+    let before = &s.text[floor..t.range.start];
+    if !ENTITY_ENDS.iter().any(|e| before.ends_with(e)) {
+        return None;
+    }
+    let start = s.name_start(t.range.start, floor);
+    let name = clean_name(strip_year(s.disp(start..t.range.start)));
+    if name.chars().count() < 4 {
+        return None;
+    }
+    let mut d = dated_draft(
+        EventKind::Establishment,
+        name,
+        s,
+        &t.range,
+        ESTABLISHMENT_CEREMONY,
+        false,
+    );
+    d.location = best_location(s);
+    Some(drafts.upsert(d))
+}
+
+/// `该基金由A联合B、C共同发起`: the founders of the establishment in context (its ceremony
+/// was reported before without them).
+fn founders(s: &SentView, drafts: &mut Drafts, st: &State) {
+    let Some(ev) = st.ceremony else { return };
+    let body = s.str().trim_start();
+    if !["该基金", "该公司", "基金", "该平台"]
+        .iter()
+        .any(|w| body.starts_with(w))
+    {
+        return;
+    }
+    let Some(by) = body.find('由') else { return };
+    let Some(verb) = ["共同发起", "发起设立", "发起", "共同设立", "出资设立"]
+        .iter()
+        .filter_map(|v| body.find(v))
+        .min()
+    else {
+        return;
+    };
+    if verb < by {
+        return;
+    }
+    let base = s.range.start + (s.str().len() - body.len());
+    let (from, to) = (base + by, base + verb);
+    let d = &mut drafts.list[ev];
+    for (i, m) in s.within(ORG, from..to) {
+        d.add(arg(
+            RelType::Established,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ESTABLISHMENT_CEREMONY,
+            s.idx,
+            m.range.start..to,
+        ));
+    }
 }
 
 /// ORGANIZED (主办/承办) and ATTENDED (出席/参加/见证) from cue words.
@@ -2231,6 +2307,9 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
             signing_here.or(forum_here).or(st.signing).or(st.forum)
         } else if attends_signing && rel == RelType::Attended {
             signing_here.or(st.signing).or(forum_here).or(st.forum)
+        } else if s.text[c.range.end..ce].starts_with("仪式") {
+            // `出席仪式`: the ceremony in context (an establishment's), else the forum.
+            st.ceremony.or(forum_here).or(st.forum)
         } else {
             forum_here.or(st.forum)
         };

@@ -83,6 +83,8 @@ pub const ACQUISITION: RuleId = RuleId("event.acquisition");
 pub const APPOINTMENT: RuleId = RuleId("event.appointment");
 /// ESTABLISHED for 设立/成立/发起 … 基金/公司.
 pub const ESTABLISHMENT: RuleId = RuleId("event.establishment");
+/// ESTABLISHED: `X基金设立仪式…举行` names the establishment; `该基金由A联合B共同发起` its founders.
+pub const ESTABLISHMENT_CEREMONY: RuleId = RuleId("event.establishment_ceremony");
 /// HAS_AMOUNT: an amount in the event's sentence.
 pub const AMOUNT: RuleId = RuleId("event.amount");
 /// HAS_AMOUNT: an amount in a following sentence of the same paragraph with no event of its own.
@@ -115,6 +117,7 @@ pub const ALL_RULES: &[RuleId] = &[
     ACQUISITION,
     APPOINTMENT,
     ESTABLISHMENT,
+    ESTABLISHMENT_CEREMONY,
     AMOUNT,
     AMOUNT_CARRIED,
     LOCATION,

@@ -41,6 +41,9 @@ pub struct State {
     pub appoint_list: Option<(usize, String)>,
     /// The day of the board or shareholders' meeting the document reports (`于6月2日召开董事会`).
     pub board_date: Option<crate::extract::TimeValue>,
+    /// The last establishment reported by its ceremony (`X基金设立仪式举行`), whose founders
+    /// and attendees later sentences name.
+    pub ceremony: Option<usize>,
 }
 
 impl State {
