@@ -64,6 +64,7 @@ pub(crate) fn sentence(
             here.push(i);
             match kind {
                 EventKind::Signing => st.signing = Some(i),
+                EventKind::Acquisition => st.deal = Some(i),
                 EventKind::Financing => st.financing = Some(i),
                 _ => {}
             }
@@ -91,6 +92,7 @@ pub(crate) fn sentence(
             .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
             && (txt.ends_with(['：', ':']) || txt.contains("如下"));
     founders(s, drafts, st);
+    counterparties(s, drafts, st);
     participants(s, drafts, st, &here);
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
@@ -2267,6 +2269,31 @@ fn founders(s: &SentView, drafts: &mut Drafts, st: &State) {
             ESTABLISHMENT_CEREMONY,
             s.idx,
             m.range.start..to,
+        ));
+    }
+}
+
+/// `本次交易的交易对方为A及自然人B`: the sellers of the acquisition in context (SOLD).
+fn counterparties(s: &SentView, drafts: &mut Drafts, st: &State) {
+    let Some(ev) = st.deal else { return };
+    let body = s.str();
+    let Some(at) = ["交易对方为", "交易对方是", "转让方为", "出让方为"]
+        .iter()
+        .find_map(|w| body.find(w).map(|i| i + w.len()))
+    else {
+        return;
+    };
+    let from = s.range.start + at;
+    let to = s.clause_end(from);
+    for (i, m) in s.within(PARTY, from..to) {
+        drafts.list[ev].add(arg(
+            RelType::Sold,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ACQUISITION_COUNTERPARTY,
+            s.idx,
+            from..m.range.end,
         ));
     }
 }

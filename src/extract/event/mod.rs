@@ -79,6 +79,8 @@ pub const FINANCING: RuleId = RuleId("event.financing");
 pub const FINANCING_INVESTOR: RuleId = RuleId("event.financing_investor");
 /// ACQUIRED / TARGET_OF / SOLD for 收购/并购/受让.
 pub const ACQUISITION: RuleId = RuleId("event.acquisition");
+/// SOLD: `交易对方为A及B` names the sellers of the acquisition in context.
+pub const ACQUISITION_COUNTERPARTY: RuleId = RuleId("event.acquisition_counterparty");
 /// APPOINTED (+ HOLDS_POSITION with status new/former) for 聘任/任命/当选/辞去 ….
 pub const APPOINTMENT: RuleId = RuleId("event.appointment");
 /// ESTABLISHED for 设立/成立/发起 … 基金/公司.
@@ -115,6 +117,7 @@ pub const ALL_RULES: &[RuleId] = &[
     FINANCING,
     FINANCING_INVESTOR,
     ACQUISITION,
+    ACQUISITION_COUNTERPARTY,
     APPOINTMENT,
     ESTABLISHMENT,
     ESTABLISHMENT_CEREMONY,

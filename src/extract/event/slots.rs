@@ -44,6 +44,8 @@ pub struct State {
     /// The last establishment reported by its ceremony (`X基金设立仪式举行`), whose founders
     /// and attendees later sentences name.
     pub ceremony: Option<usize>,
+    /// The last acquisition (draft index): whom `交易对方为…` names as sellers.
+    pub deal: Option<usize>,
 }
 
 impl State {
