@@ -26,8 +26,11 @@ pub(crate) fn sentence(
     drafts: &mut Drafts,
     st: &mut State,
 ) {
-    if list_row(doc, s, drafts, st) {
-        return;
+    let mut keep_list = false;
+    match list_row(doc, s, drafts, st) {
+        Row::Read => return,
+        Row::OwnVerb => keep_list = true,
+        Row::No => {}
     }
     listed_appointments(doc, s, drafts, st);
     let in_context = s.has_cue("context", s.range.clone());
@@ -61,6 +64,7 @@ pub(crate) fn sentence(
             here.push(i);
             match kind {
                 EventKind::Signing => st.signing = Some(i),
+                EventKind::Acquisition => st.deal = Some(i),
                 EventKind::Financing => st.financing = Some(i),
                 _ => {}
             }
@@ -79,13 +83,16 @@ pub(crate) fn sentence(
     for &i in &here {
         drafts.list[i].in_context |= in_context;
     }
+    board_meeting(s, drafts, st, &here);
     // `签约项目如下：` / `…签约：` opens a signing list (bullets or a Markdown table).
     let txt = s.str().trim_end();
-    st.list = s
-        .trigs
-        .iter()
-        .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
-        && (txt.ends_with(['：', ':']) || txt.contains("如下"));
+    st.list = keep_list
+        || s.trigs
+            .iter()
+            .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
+            && (txt.ends_with(['：', ':']) || txt.contains("如下"));
+    founders(s, drafts, st);
+    counterparties(s, drafts, st);
     participants(s, drafts, st, &here);
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
@@ -108,11 +115,55 @@ pub(crate) fn sentence(
     }
 }
 
-/// One row of a signing list: `- 项目名：A、B`, `1. …`, `| 项目名 | A | B |`. Returns
-/// whether the sentence was a list row (read as such).
-fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
+/// `公司于6月2日召开董事会…会议` dates the board's later decisions: an appointment the board
+/// (董事会/股东大会) makes in a later sentence with no date of its own took effect that day.
+fn board_meeting(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize]) {
+    let body = s.str();
+    if !["董事会", "股东大会", "股东会", "董事局"]
+        .iter()
+        .any(|w| body.contains(w))
+    {
+        return;
+    }
+    if let Some(at) = body.find("召开") {
+        let held = best_date(s, s.range.start + at, false).filter(|tv| {
+            matches!(
+                tv,
+                TimeValue::Date {
+                    precision: Precision::Day,
+                    ..
+                }
+            )
+        });
+        if held.is_some() {
+            st.board_date = held;
+            return;
+        }
+    }
+    for &i in here {
+        let d = &mut drafts.list[i];
+        if d.kind == EventKind::Appointment && d.date.is_none() {
+            d.date.clone_from(&st.board_date);
+        }
+    }
+}
+
+/// What [`list_row`] made of a sentence.
+enum Row {
+    /// Not a row of a signing list (the list, if any, ends).
+    No,
+    /// A row read as one signing (or a header/separator row).
+    Read,
+    /// A bullet that tells its own signing (`- A与B签署X协议`): read as a sentence, and the
+    /// list goes on.
+    OwnVerb,
+}
+
+/// One row of a signing list: `- 项目名：A、B`, `1. …`, `| 项目名 | A | B | 金额 |` (the
+/// row's amount is the signing's HAS_AMOUNT).
+fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) -> Row {
     if !st.list {
-        return false;
+        return Row::No;
     }
     let txt = s.str().trim();
     let table = txt.starts_with('|');
@@ -126,20 +177,34 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
             });
     if !table && !bullet {
         st.list = false;
-        return false;
+        return Row::No;
+    }
+    if !table
+        && s.trigs
+            .iter()
+            .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
+    {
+        return Row::OwnVerb;
     }
     let orgs: Vec<(usize, &Mention)> = s.of(Label::Organization).collect();
     if orgs.is_empty() {
         // A table header or separator row, or an item without parties.
-        return true;
+        return Row::Read;
     }
+    let amounts: Vec<(usize, &Mention)> = s.of(Label::Amount).collect();
     let body = txt.trim_start_matches(['-', '*', '•', '·', '●', '▪', ' ']);
     // The item's name: the first table cell without an organization, or the text before
     // the first colon; else the parties.
     let name = if table {
         txt.split('|')
             .map(str::trim)
-            .find(|c| !c.is_empty() && !orgs.iter().any(|(_, m)| c.contains(m.text.as_str())))
+            .find(|c| {
+                !c.is_empty()
+                    && !orgs
+                        .iter()
+                        .chain(amounts.iter())
+                        .any(|(_, m)| c.contains(m.text.as_str()))
+            })
             .map(clean_name)
     } else {
         body.split_once(['：', ':'])
@@ -170,10 +235,23 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
             m.range.clone(),
         ));
     }
+    if table {
+        for (i, m) in &amounts {
+            d.add(arg(
+                RelType::HasAmount,
+                *i,
+                Dir::FromEvent,
+                props_about(about_for(s, m, EventKind::Signing)),
+                SIGNING_LIST,
+                s.idx,
+                m.range.clone(),
+            ));
+        }
+    }
     let _ = doc;
     let i = drafts.upsert(d);
     st.signing = Some(i);
-    true
+    Row::Read
 }
 
 /// A quote around a deal verb that still tells the deal: an emphasis quote of a few
@@ -464,6 +542,17 @@ fn forums(
             continue;
         }
         if let Some(f) = drafts.find(EventKind::Forum, &name) {
+            // Named again where it is held (a headline first, then `X于5月15日在沪召开`):
+            // the sentence that holds it gives the date and place the first mention lacked.
+            if confirm {
+                let e = &mut drafts.list[f];
+                if e.date.is_none() {
+                    e.date = best_date(s, t.range.start, false);
+                }
+                if e.location.is_none() {
+                    e.location = best_location(s);
+                }
+            }
             st.forum = Some(f);
             here.push(f);
             continue;
@@ -638,6 +727,20 @@ fn signing_parties(
         let org = s.within(ORG, c.range.end..t.start).next().map(|(i, _)| i);
         if let (Some(p), Some(o)) = (person, org) {
             people_for.push((p, o));
+        } else if org.is_none()
+            && s.text[c.range.end..t.start]
+                .trim_start()
+                .starts_with("双方")
+        {
+            // `由X董事长A与Y总裁B代表双方签署`: each person acts for the organization that
+            // prefixes their title (the last one between the previous person and them).
+            let mut prev = floor;
+            for (p, pm) in s.within(&[Label::Person], floor..c.range.start) {
+                if let Some((o, _)) = s.within(ORG, prev..pm.range.start).last() {
+                    people_for.push((p, o));
+                }
+                prev = pm.range.end;
+            }
         }
     }
     for (i, m) in s.within(PARTY, scope.clone()) {
@@ -797,6 +900,15 @@ fn signing(
     if generic(s, &t.range, EventKind::Signing) {
         return None;
     }
+    // `出席签约仪式`, `见证签约`: attendance of a signing (participants), not a new signing.
+    let lead = s.text[s.range.start..t.range.start].trim_end_matches('了');
+    if s.cues.iter().any(|c| {
+        matches!(c.role, "attend" | "witness")
+            && c.range.start >= s.range.start
+            && c.range.end == s.range.start + lead.len()
+    }) {
+        return None;
+    }
     let floor = scope_start(s, t.range.start);
     let mut d = Draft::new(
         EventKind::Signing,
@@ -820,6 +932,17 @@ fn signing(
     };
     if n < 2 && !(n == 1 && named.is_some()) {
         return None;
+    }
+    // `协议由A代表X签约`: representatives of an agreement named before (no agreement of its
+    // own here) sign the last signing of the document, not a new one.
+    if named.is_none()
+        && let Some(j) = st.signing
+        && d.args.iter().any(|a| a.props.on_behalf_of.is_some())
+    {
+        for a in d.args {
+            drafts.list[j].add(a);
+        }
+        return Some(j);
     }
     let name = match named {
         Some(n) => n,
@@ -921,18 +1044,36 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
             drafts.upsert(d)
         }
     };
-    drafts.list[target].add(arg(
-        RelType::SpokeAt,
-        pi,
-        Dir::ToEvent,
-        RelProps {
-            title,
-            ..RelProps::default()
-        },
-        SPEECH,
-        s.idx,
-        pm.range.start..t.range.end,
-    ));
+    // `A、B出席开幕式并致辞`: everyone listed (、/和/及, titles between) spoke; a titled speech
+    // (《…》) has one speaker.
+    let mut speakers = vec![(pi, pm)];
+    if title.is_none() {
+        let cs = s.clause_start(pm.range.start);
+        let mut next = pm.range.start;
+        let before: Vec<_> = s.within(&[Label::Person], cs..pm.range.start).collect();
+        for (i, m) in before.into_iter().rev() {
+            let gap = &s.text[m.range.end..next];
+            if !gap.contains(['、', '和', '及']) {
+                break;
+            }
+            speakers.push((i, m));
+            next = m.range.start;
+        }
+    }
+    for (i, m) in speakers {
+        drafts.list[target].add(arg(
+            RelType::SpokeAt,
+            i,
+            Dir::ToEvent,
+            RelProps {
+                title: title.clone(),
+                ..RelProps::default()
+            },
+            SPEECH,
+            s.idx,
+            m.range.start..t.range.end,
+        ));
+    }
     here.push(target);
 }
 
@@ -2042,6 +2183,10 @@ fn establishment(
     }
     let floor = scope_start(s, t.range.start);
     let ce = s.clause_end(t.range.end);
+    if let Some(i) = ceremony(s, t, drafts, floor) {
+        st.ceremony = Some(i);
+        return Some(i);
+    }
     let founder = agent(s, st, floor, &t.range, ORG)?;
     // The new entity: an organization right after the trigger, or a noun phrase after it
     // ending in an entity word.
@@ -2050,17 +2195,7 @@ fn establishment(
         Some((_, m)) => m.name.clone(),
         None => {
             let after = &s.text[t.range.end..ce];
-            let ends = [
-                "合资公司",
-                "子公司",
-                "公司",
-                "基金",
-                "研究院",
-                "实验室",
-                "中心",
-                "联盟",
-            ];
-            let cut = ends
+            let cut = ENTITY_ENDS
                 .iter()
                 .filter_map(|e| after.find(e).map(|i| i + e.len()))
                 .min()?;
@@ -2094,6 +2229,112 @@ fn establishment(
     Some(drafts.upsert(d))
 }
 
+/// The entity words that end the name of something established.
+const ENTITY_ENDS: [&str; 8] = [
+    "合资公司",
+    "子公司",
+    "公司",
+    "基金",
+    "研究院",
+    "实验室",
+    "中心",
+    "联盟",
+];
+
+/// `X基金设立(签约)仪式在合肥举行`: the ceremony of an establishment names what is set up
+/// right before the trigger; its founders come later (`该基金由A联合B共同发起`).
+fn ceremony(s: &SentView, t: &Trig, drafts: &mut Drafts, floor: usize) -> Option<usize> {
+    let after = &s.text[t.range.end..s.clause_end(t.range.end)];
+    if !(after.starts_with("仪式")
+        || after.starts_with("签约仪式")
+        || after.starts_with("揭牌仪式"))
+    {
+        return None;
+    }
+    let before = &s.text[floor..t.range.start];
+    if !ENTITY_ENDS.iter().any(|e| before.ends_with(e)) {
+        return None;
+    }
+    let start = s.name_start(t.range.start, floor);
+    let name = clean_name(strip_year(s.disp(start..t.range.start)));
+    if name.chars().count() < 4 {
+        return None;
+    }
+    let mut d = dated_draft(
+        EventKind::Establishment,
+        name,
+        s,
+        &t.range,
+        ESTABLISHMENT_CEREMONY,
+        false,
+    );
+    d.location = best_location(s);
+    Some(drafts.upsert(d))
+}
+
+/// `该基金由A联合B、C共同发起`: the founders of the establishment in context (its ceremony
+/// was reported before without them).
+fn founders(s: &SentView, drafts: &mut Drafts, st: &State) {
+    let Some(ev) = st.ceremony else { return };
+    let body = s.str().trim_start();
+    if !["该基金", "该公司", "基金", "该平台"]
+        .iter()
+        .any(|w| body.starts_with(w))
+    {
+        return;
+    }
+    let Some(by) = body.find('由') else { return };
+    let Some(verb) = ["共同发起", "发起设立", "发起", "共同设立", "出资设立"]
+        .iter()
+        .filter_map(|v| body.find(v))
+        .min()
+    else {
+        return;
+    };
+    if verb < by {
+        return;
+    }
+    let base = s.range.start + (s.str().len() - body.len());
+    let (from, to) = (base + by, base + verb);
+    let d = &mut drafts.list[ev];
+    for (i, m) in s.within(ORG, from..to) {
+        d.add(arg(
+            RelType::Established,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ESTABLISHMENT_CEREMONY,
+            s.idx,
+            m.range.start..to,
+        ));
+    }
+}
+
+/// `本次交易的交易对方为A及自然人B`: the sellers of the acquisition in context (SOLD).
+fn counterparties(s: &SentView, drafts: &mut Drafts, st: &State) {
+    let Some(ev) = st.deal else { return };
+    let body = s.str();
+    let Some(at) = ["交易对方为", "交易对方是", "转让方为", "出让方为"]
+        .iter()
+        .find_map(|w| body.find(w).map(|i| i + w.len()))
+    else {
+        return;
+    };
+    let from = s.range.start + at;
+    let to = s.clause_end(from);
+    for (i, m) in s.within(PARTY, from..to) {
+        drafts.list[ev].add(arg(
+            RelType::Sold,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ACQUISITION_COUNTERPARTY,
+            s.idx,
+            from..m.range.end,
+        ));
+    }
+}
+
 /// ORGANIZED (主办/承办) and ATTENDED (出席/参加/见证) from cue words.
 fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
     let forum_here = here
@@ -2107,16 +2348,47 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
             "witness" => (RelType::Attended, ATTENDED),
             _ => continue,
         };
+        let signing_here = here
+            .iter()
+            .copied()
+            .find(|&i| drafts.list[i].kind == EventKind::Signing);
+        let ce = s.clause_end(c.range.end);
+        // `出席签约仪式`: a signing word right after the cue names what was attended.
+        let after = s.text[c.range.end..ce].trim_start_matches('了');
+        let attends_signing = after.starts_with("见证")
+            || s.trigs_in(c.range.end..ce)
+                .any(|x| x.kind == Some(EventKind::Signing) && x.range.start == ce - after.len());
+        // `出席开幕式并见证签约`: the attendance cue before it in the clause already placed
+        // these people (at the forum whose opening they attended).
+        if c.role == "witness"
+            && s.cues_in("attend", s.clause_start(c.range.start)..c.range.start)
+                .next()
+                .is_some()
+        {
+            continue;
+        }
         let target = if c.role == "witness" {
-            here.iter()
-                .copied()
-                .find(|&i| drafts.list[i].kind == EventKind::Signing)
-                .or(forum_here)
-                .or(st.forum)
+            signing_here.or(forum_here).or(st.signing).or(st.forum)
+        } else if attends_signing && rel == RelType::Attended {
+            signing_here.or(st.signing).or(forum_here).or(st.forum)
+        } else if s.text[c.range.end..ce].starts_with("仪式") {
+            // `出席仪式`: the ceremony in context (an establishment's), else the forum.
+            st.ceremony.or(forum_here).or(st.forum)
         } else {
             forum_here.or(st.forum)
         };
         let Some(ev) = target else { continue };
+        // `出席开幕式并致辞` / `出席…并见证签约`: attendance stated with another act is kept even
+        // when the person also speaks (a bare 出席 is implied by a later speech).
+        let rule = if rel == RelType::Attended
+            && (s.has_cue("witness", c.range.end..ce)
+                || s.trigs_in(c.range.end..ce)
+                    .any(|x| x.kind == Some(EventKind::Speech)))
+        {
+            ATTENDED_JOINT
+        } else {
+            rule
+        };
         let floor = scope_start(s, c.range.start);
         let cs = s.clause_start(c.range.start);
         let labels: &[Label] = if rel == RelType::Organized {

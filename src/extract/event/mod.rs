@@ -53,6 +53,9 @@ pub const ORGANIZER: RuleId = RuleId("event.organizer");
 pub const ORGANIZER_IN_NAME: RuleId = RuleId("event.organizer_in_name");
 /// ATTENDED: people (and stand-alone organizations) before 出席/参加/见证.
 pub const ATTENDED: RuleId = RuleId("event.attended");
+/// ATTENDED: `出席…并致辞` / `出席…并见证签约` — attendance stated together with another act,
+/// kept even for a person who also SPOKE_AT the event.
+pub const ATTENDED_JOINT: RuleId = RuleId("event.attended_joint");
 /// SPOKE_AT: a person before 致辞/演讲/主题报告, with the 《…》 title.
 pub const SPEECH: RuleId = RuleId("event.speech");
 /// SIGNED: the parties before a signing verb (`A与B签署…协议`).
@@ -76,10 +79,14 @@ pub const FINANCING: RuleId = RuleId("event.financing");
 pub const FINANCING_INVESTOR: RuleId = RuleId("event.financing_investor");
 /// ACQUIRED / TARGET_OF / SOLD for 收购/并购/受让.
 pub const ACQUISITION: RuleId = RuleId("event.acquisition");
+/// SOLD: `交易对方为A及B` names the sellers of the acquisition in context.
+pub const ACQUISITION_COUNTERPARTY: RuleId = RuleId("event.acquisition_counterparty");
 /// APPOINTED (+ HOLDS_POSITION with status new/former) for 聘任/任命/当选/辞去 ….
 pub const APPOINTMENT: RuleId = RuleId("event.appointment");
 /// ESTABLISHED for 设立/成立/发起 … 基金/公司.
 pub const ESTABLISHMENT: RuleId = RuleId("event.establishment");
+/// ESTABLISHED: `X基金设立仪式…举行` names the establishment; `该基金由A联合B共同发起` its founders.
+pub const ESTABLISHMENT_CEREMONY: RuleId = RuleId("event.establishment_ceremony");
 /// HAS_AMOUNT: an amount in the event's sentence.
 pub const AMOUNT: RuleId = RuleId("event.amount");
 /// HAS_AMOUNT: an amount in a following sentence of the same paragraph with no event of its own.
@@ -98,6 +105,7 @@ pub const ALL_RULES: &[RuleId] = &[
     ORGANIZER,
     ORGANIZER_IN_NAME,
     ATTENDED,
+    ATTENDED_JOINT,
     SPEECH,
     SIGNING,
     SIGNING_BEHALF,
@@ -109,8 +117,10 @@ pub const ALL_RULES: &[RuleId] = &[
     FINANCING,
     FINANCING_INVESTOR,
     ACQUISITION,
+    ACQUISITION_COUNTERPARTY,
     APPOINTMENT,
     ESTABLISHMENT,
+    ESTABLISHMENT_CEREMONY,
     AMOUNT,
     AMOUNT_CARRIED,
     LOCATION,
@@ -345,6 +355,11 @@ fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
             evidence: Evidence::new(d.sentence, d.trigger.clone(), d.rule),
         });
         // Speaking implies attending: keep the more specific fact.
+        // Signing implies attending too: a signer is not also listed as ATTENDED.
+        let signers: HashSet<&str> = d
+            .with_rel(RelType::Signed)
+            .filter_map(|i| doc.mentions.get(i).map(|m| m.name.as_str()))
+            .collect();
         let speakers: Vec<&str> = d
             .with_rel(RelType::SpokeAt)
             .filter_map(|i| doc.mentions.get(i).map(|m| m.name.as_str()))
@@ -352,6 +367,15 @@ fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
         let speakers: HashSet<String> = speakers.into_iter().map(str::to_string).collect();
         for a in &d.args {
             if a.rel == RelType::Attended
+                && doc
+                    .mentions
+                    .get(a.mention)
+                    .is_some_and(|m| signers.contains(m.name.as_str()))
+            {
+                continue;
+            }
+            if a.rel == RelType::Attended
+                && a.rule != ATTENDED_JOINT
                 && doc
                     .mentions
                     .get(a.mention)

@@ -43,6 +43,13 @@ pub struct State {
     /// An appointing verb without its people (`聘任公司高级管理人员如下`), with its paragraph:
     /// `title：name` items of the next sentences of that paragraph are its appointments.
     pub appoint_list: Option<(usize, String)>,
+    /// The day of the board or shareholders' meeting the document reports (`于6月2日召开董事会`).
+    pub board_date: Option<crate::extract::TimeValue>,
+    /// The last establishment reported by its ceremony (`X基金设立仪式举行`), whose founders
+    /// and attendees later sentences name.
+    pub ceremony: Option<usize>,
+    /// The last acquisition (draft index): whom `交易对方为…` names as sellers.
+    pub deal: Option<usize>,
 }
 
 impl State {
