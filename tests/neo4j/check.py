@@ -373,8 +373,9 @@ def step_counts(srv: Server, files) -> None:
 
 def norm_value(v):
     """Lists compare as sets (Cypher 3.1 cannot sort a collected list); a map of lists
-    {TYPE: [names]} and a list of {type, name} maps are the same pairs."""
-    if isinstance(v, dict) and v and all(isinstance(x, list) for x in v.values()):
+    {TYPE: [names]} and a list of {type, name} maps are the same pairs (an event without
+    participants is {} in JSON and [] in Cypher: both are no pairs)."""
+    if isinstance(v, dict) and all(isinstance(x, list) for x in v.values()):
         v = [{"type": k, "name": n} for k, ns in v.items() for n in ns]
     if isinstance(v, list):
         return sorted({canon(norm_value(x)) for x in v})
