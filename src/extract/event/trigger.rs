@@ -147,10 +147,17 @@ pub struct SentView<'a, 'r> {
 fn clause_separators(sent: &str, base: usize) -> Vec<(usize, usize)> {
     let mut depth = 0usize;
     let mut out = Vec::new();
+    let bytes = sent.as_bytes();
+    // An ASCII `,` or `:` between digits is part of a number (`8,000万`, `10:30`), not a
+    // clause break: otherwise `完成8,000万元融资` would lose its amount.
+    let in_number = |i: usize| {
+        i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
     for (i, c) in sent.char_indices() {
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth = depth.saturating_sub(1),
+            ',' | ':' if in_number(i) => {}
             ',' | '，' | ';' | '；' | ':' | '：' if depth == 0 => {
                 out.push((base + i, c.len_utf8()))
             }
