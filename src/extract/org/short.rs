@@ -998,6 +998,21 @@ fn short_forms(
             searches.push((w.range.end, f, canonical.clone()));
         }
     }
+    // A name told n times gives n searches for the same form, each finding the later uses
+    // of all those after it (n²/2 identical candidates on a long document): one search per
+    // form and canonical name, from its earliest start, finds every one of them once.
+    let mut first: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    let mut kept: Vec<(usize, &str, String)> = Vec::new();
+    for (from, f, canonical) in searches {
+        match first.get(&(f, canonical.clone())) {
+            Some(&k) => kept[k].0 = kept[k].0.min(from),
+            None => {
+                first.insert((f, canonical.clone()), kept.len());
+                kept.push((from, f, canonical));
+            }
+        }
+    }
+    let searches = kept;
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, f, _) in &searches {
         let n = index.len();
