@@ -467,9 +467,15 @@ fn about_for(s: &SentView, m: &Mention, kind: EventKind) -> String {
 /// Attach the amounts of the trigger's clause and of later clauses of the sentence.
 fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule: RuleId) {
     let from = s.clause_start(t.start);
+    // Amounts of a real sentence stand within a few clauses of their trigger; the window keeps
+    // a sentence without any full stop (a PDF page run together) linear, not triggers × amounts.
+    let to = t.end.saturating_add(AMOUNT_WINDOW);
     for (i, m) in s.of(Label::Amount) {
         if m.range.start < from {
             continue;
+        }
+        if m.range.start >= to {
+            break;
         }
         let about = about_for(s, m, kind);
         d.add(arg(
@@ -483,6 +489,9 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
         ));
     }
 }
+
+/// How far after its trigger (bytes, ≈ 200 characters) an amount may stand.
+const AMOUNT_WINDOW: usize = 600;
 
 /// A generic use of a trigger (`一系列协议的签署`, `通过设立专项基金`, `设立基金、投资企业等
 /// 多种方式`): no event.
