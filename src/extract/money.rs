@@ -324,12 +324,18 @@ impl MoneyRules {
         }
         if next_char(text, j) == Some('级') && scale.is_some_and(|p| p >= 4) {
             let p = v.to_f64().log10().floor().max(0.0) as u32;
+            // An order of magnitude past what a decimal holds is no amount (min would be
+            // 10^p and max 0).
+            let (Some(lo), Some(hi)) = (Dec::int(1).times_pow10(p), Dec::int(1).times_pow10(p + 1))
+            else {
+                return None;
+            };
             let mut core = self.finish_core(
                 text,
                 i,
                 j + '级'.len_utf8(),
-                pow10(p),
-                Some(pow10(p + 1)),
+                lo,
+                Some(hi),
                 Some(p),
                 LEVEL,
                 lenient,
@@ -931,6 +937,9 @@ mod tests {
             (m.qualifier, m.min, m.max),
             (Qualifier::Level, Some(1e10), Some(1e11))
         );
+        // A level past what a decimal holds is rejected, never min > max.
+        let huge = rules().parse("10000000000000000000000000000百亿级");
+        assert!(huge.is_none_or(|m| m.max.is_none_or(|hi| m.min.is_none_or(|lo| lo <= hi))));
         let m = rules().parse("10亿至20亿元").unwrap();
         assert_eq!(
             (m.qualifier, m.min, m.max),
