@@ -1539,20 +1539,10 @@ fn acquisition(
                     && seller.as_ref().is_none_or(|t| t.0 != *i)
             })
             .or_else(|| {
+                // (`anaphors` reads a bare `公司` as the announcing or main company.)
                 anaphors(s, st, floor..t.range.start)
                     .into_iter()
                     .last()
-                    // A bare `公司` with no organization before it in the sentence is the
-                    // company whose announcement the article reports.
-                    .map(|(i, r)| match st.announcer {
-                        Some(a)
-                            if &s.text[r.clone()] == "公司"
-                                && s.last_before(Label::Organization, r.start).is_none() =>
-                        {
-                            (a, r)
-                        }
-                        _ => (i, r),
-                    })
                     // A person reporting (`董事长X表示，收购B…`) is no acquirer, nor is a
                     // news agency (`X援引消息人士称，…收购B`).
                     .or_else(|| {
