@@ -182,16 +182,75 @@ fn status_at(rules: &Rules, text: &str, positions: &[usize]) -> PositionStatus {
         .unwrap_or(PositionStatus::Current)
 }
 
+/// Per-document lookups that keep the per-person steps O(1) or O(log n) on a huge document
+/// (issue 8): without them, every person scanned to the next person, the sentence end or the
+/// head of a name list, and a document of one long sentence was quadratic.
+struct Index {
+    /// `list_head[k]`: the first person of the `、`-list that person mention `k` ends
+    /// (`甲、乙、丙`: 甲 for each), `k` itself when no person is glued before it.
+    list_head: Vec<usize>,
+    /// `next_person[k]`: where the first person mention after index `k` starts (text length
+    /// if none).
+    next_person: Vec<usize>,
+    /// Byte offsets of every `。`, `；` and line break, in order.
+    stops: Vec<usize>,
+}
+
+impl Index {
+    fn new(ms: &[Mention], text: &str) -> Index {
+        let mut list_head: Vec<usize> = (0..ms.len()).collect();
+        for k in 1..ms.len() {
+            if ms[k].label == Label::Person
+                && let Some(j) = ending_at(ms, text, k, ms[k].range.start, Label::Person, &["、"])
+            {
+                list_head[k] = list_head[j];
+            }
+        }
+        let mut next_person = vec![text.len(); ms.len()];
+        let mut next = text.len();
+        for k in (0..ms.len()).rev() {
+            next_person[k] = next;
+            if ms[k].label == Label::Person {
+                next = ms[k].range.start;
+            }
+        }
+        let stops = text
+            .match_indices(['。', '；', '\n'])
+            .map(|(at, _)| at)
+            .collect();
+        Index {
+            list_head,
+            next_person,
+            stops,
+        }
+    }
+
+    /// The first `。`, `；` or line break at or after `pos` (text length if none).
+    fn stop_from(&self, pos: usize, text: &str) -> usize {
+        let k = self.stops.partition_point(|&at| at < pos);
+        self.stops.get(k).copied().unwrap_or(text.len())
+    }
+}
+
+/// Mentions wholly inside `r` with `label`, in order (mentions are sorted by start).
+fn inside(ms: &[Mention], r: &Range<usize>, label: Label) -> Vec<usize> {
+    let from = ms.partition_point(|m| m.range.start < r.start);
+    ms[from..]
+        .iter()
+        .take_while(|m| m.range.start < r.end)
+        .enumerate()
+        .filter(|(_, m)| m.label == label && m.range.end <= r.end)
+        .map(|(k, _)| from + k)
+        .collect()
+}
+
 /// Find the bindings of the person mention at index `i`.
-fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
+fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &mut Vec<Binding>) {
     let p = &ms[i];
     // [org][的]title[、title]person, and `职务：甲、乙` (every name of the list line)
     let mut roles = roles_before(ms, text, i, p.range.start);
     if roles.is_empty() {
-        let mut k = i;
-        while let Some(j) = ending_at(ms, text, k, ms[k].range.start, Label::Person, &["、"]) {
-            k = j;
-        }
+        let k = ix.list_head[i];
         if k != i && text[..ms[k].range.start].ends_with(['：', ':']) {
             roles = roles_before(ms, text, k, ms[k].range.start);
         }
@@ -248,11 +307,13 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Bindi
     }
     // `蒋某，星桥数据董事长林某`: the title is the next person's, not an appositive.
     let last_end = roles.last().map_or(after_name, |&r| ms[r].range.end);
+    let after = &ms[i + 1..];
+    let at_end = after.partition_point(|m| m.range.start < last_end);
     if rule == APPOSITIVE
-        && ms
+        && after[at_end..]
             .iter()
-            .skip(i + 1)
-            .any(|m| m.label == Label::Person && m.range.start == last_end)
+            .take_while(|m| m.range.start == last_end)
+            .any(|m| m.label == Label::Person)
     {
         return;
     }
@@ -310,16 +371,9 @@ const ELIDED_ADVERBS: [&str; 7] = ["并", "同时", "仍", "还", "将", "继续
 /// `吴某将继续持有X 30% 股权，并继续担任X总经理。`: a later clause of the person's sentence
 /// that opens with an appointment verb and has no subject of its own is the person's — up to
 /// the next person or the end of the sentence.
-fn elided_subject(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
+fn elided_subject(ms: &[Mention], text: &str, ix: &Index, i: usize, out: &mut Vec<Binding>) {
     let p = &ms[i];
-    let next_person = ms[i + 1..]
-        .iter()
-        .find(|m| m.label == Label::Person)
-        .map_or(text.len(), |m| m.range.start);
-    let sentence_end = text[p.range.end..]
-        .find(['。', '；', '\n'])
-        .map_or(text.len(), |n| p.range.end + n);
-    let limit = next_person.min(sentence_end);
+    let limit = ix.next_person[i].min(ix.stop_from(p.range.end, text));
     // the first clause (right after the name) is `bind`'s
     let mut at = p.range.end;
     while let Some(n) = text[at..limit].find('，') {
@@ -393,16 +447,7 @@ fn table_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
             continue;
         };
         let within = |i: usize, label: Label| -> Vec<usize> {
-            let Some(r) = cs.get(i) else {
-                return Vec::new();
-            };
-            ms.iter()
-                .enumerate()
-                .filter(|(_, m)| {
-                    m.label == label && r.start <= m.range.start && m.range.end <= r.end
-                })
-                .map(|(k, _)| k)
-                .collect()
+            cs.get(i).map_or(Vec::new(), |r| inside(ms, r, label))
         };
         let (Some(&person), roles) = (within(n, Label::Person).first(), within(t, Label::Role))
         else {
@@ -431,13 +476,17 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
     }) else {
         return;
     };
+    // Sentences that name an organization other than the filer (one pass, not one per binding).
+    let other_org: std::collections::HashSet<usize> = ms
+        .iter()
+        .filter(|m| m.label == Label::Organization && m.name != ms[filer].name)
+        .map(|m| m.sentence)
+        .collect();
     for b in bindings.iter_mut() {
         let sentence = ms[b.person].sentence;
         if b.org.is_some()
             || ![TITLE_BEFORE, TITLE_AFTER].contains(&b.rule)
-            || ms.iter().any(|m| {
-                m.label == Label::Organization && m.sentence == sentence && m.name != ms[filer].name
-            })
+            || other_org.contains(&sentence)
             || !b
                 .roles
                 .iter()
@@ -455,11 +504,19 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
 /// appointment verb is that person's.
 fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
     let p = &ms[i];
-    let line_start = text[..p.range.start].rfind('\n').map_or(0, |n| n + 1);
-    if !text[line_start..p.range.start].trim().is_empty()
-        || !RESUME_OPEN
-            .iter()
-            .any(|o| text[p.range.end..].starts_with(o))
+    // Only blanks between the line start and the name (read back from the name, so a person
+    // in the middle of a long line costs nothing).
+    let opens_line = || {
+        text[..p.range.start]
+            .chars()
+            .rev()
+            .take_while(|&c| c != '\n')
+            .all(char::is_whitespace)
+    };
+    if !RESUME_OPEN
+        .iter()
+        .any(|o| text[p.range.end..].starts_with(o))
+        || !opens_line()
     {
         return;
     }
@@ -528,12 +585,13 @@ fn title_of(m: &Mention) -> String {
 pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
     let text = doc.text();
     let ms = &doc.mentions;
+    let ix = Index::new(ms, text);
     let mut bindings = Vec::new();
     for (i, m) in ms.iter().enumerate() {
         if m.label == Label::Person {
-            bind(rules, ms, text, i, &mut bindings);
+            bind(rules, ms, text, &ix, i, &mut bindings);
             resume(ms, text, i, &mut bindings);
-            elided_subject(ms, text, i, &mut bindings);
+            elided_subject(ms, text, &ix, i, &mut bindings);
         }
     }
     filer_titles(rules, ms, &mut bindings);

@@ -445,13 +445,20 @@ fn best_location(s: &SentView) -> Option<usize> {
 /// What an amount is about: the last `triggers_about` word in its clause before it, else a
 /// default for the event kind.
 fn about_for(s: &SentView, m: &Mention, kind: EventKind) -> String {
-    let from = s.clause_start(m.range.start);
-    let hit = s
-        .rules
-        .about
-        .find_longest(&s.text[from..m.range.start])
-        .last()
-        .map(|(_, e)| e.attr("about").unwrap_or(&e.term).to_string());
+    // The clause scan runs once per amount (cached in the view), not once per trigger.
+    let key = (m.range.start, m.range.end);
+    let cached = s.about.borrow().get(&key).cloned();
+    let hit = cached.unwrap_or_else(|| {
+        let from = s.clause_start(m.range.start);
+        let hit = s
+            .rules
+            .about
+            .find_longest(&s.text[from..m.range.start])
+            .last()
+            .map(|(_, e)| e.attr("about").unwrap_or(&e.term).to_string());
+        s.about.borrow_mut().insert(key, hit.clone());
+        hit
+    });
     hit.unwrap_or_else(|| {
         match kind {
             EventKind::Investment => "投资额",
@@ -470,10 +477,7 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     // Amounts of a real sentence stand within a few clauses of their trigger; the window keeps
     // a sentence without any full stop (a PDF page run together) linear, not triggers × amounts.
     let to = t.end.saturating_add(AMOUNT_WINDOW);
-    for (i, m) in s.of(Label::Amount) {
-        if m.range.start < from {
-            continue;
-        }
+    for (i, m) in s.of_from(Label::Amount, from) {
         if m.range.start >= to {
             break;
         }
@@ -1904,7 +1908,7 @@ fn appoint_one(
     let first_title = titles.first().map(|(_, m)| title_text(m));
     // The same person, title and status from another trigger (`因退休，不再担任副总经理`):
     // one appointment, not two.
-    if already_appointed(doc, drafts, &pm.name, first_title.as_deref(), status) {
+    if already_appointed(drafts, &pm.name, first_title.as_deref(), status) {
         return None;
     }
     // Named in the text's own order: `聘任王海为总经理`, `王海当选董事长`.
@@ -1966,7 +1970,9 @@ fn appoint_one(
             span(&ev_range, &r.range),
         ));
     }
-    Some(drafts.upsert(d))
+    let i = drafts.upsert(d);
+    drafts.index_appointed(doc, i);
+    Some(i)
 }
 
 /// `title：name` items in the sentences after an appointing verb that named nobody
@@ -2032,24 +2038,12 @@ fn titled_list<'m>(
 /// Does an Appointment draft of this document already appoint person `person` to `title` (or
 /// to no title) with `status`? A notice says `辞去总经理职务` and later `不再担任总经理`: one change.
 fn already_appointed(
-    doc: &AnnotatedDoc,
     drafts: &Drafts,
     person: &str,
     title: Option<&str>,
     status: PositionStatus,
 ) -> bool {
-    drafts.list.iter().any(|d| {
-        d.kind == EventKind::Appointment
-            && d.args.iter().any(|a| {
-                a.rel == RelType::Appointed
-                    && doc
-                        .mentions
-                        .get(a.mention)
-                        .is_some_and(|m| m.name == person)
-                    && a.props.status == Some(status)
-                    && (title.is_none() || a.props.title.as_deref() == title)
-            })
-    })
+    drafts.appointed(person, title, status)
 }
 
 /// `聘任X、Y为Z`, `X当选Z`, `X辞去Z`, `A、B因离职`: one Appointment per person, APPOINTED

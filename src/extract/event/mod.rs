@@ -39,7 +39,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::extract::{
-    AnnotatedDoc, Event, EventKind, Evidence, NodeRef, RelProps, RelType, Relation, TimeValue,
+    AnnotatedDoc, Event, EventKind, Evidence, NodeRef, PositionStatus, RelProps, RelType, Relation,
+    TimeValue,
 };
 use crate::rules::{Entry, LexiconSet, RuleId, Rules, TermMatcher};
 
@@ -283,6 +284,13 @@ pub(crate) struct Drafts {
     /// as ESTABLISHED → Organization(fund)).
     pub direct: Vec<Relation>,
     by_name: HashMap<(EventKind, String), usize>,
+    /// (person name, status, title) of every APPOINTED argument of the drafts, and the same
+    /// without the title: whether a change is already recorded is a lookup, not a scan of
+    /// every draft (that scan made a long filing quadratic in its appointments).
+    appointed_titles: HashSet<(String, PositionStatus, Option<String>)>,
+    appointed_any: HashSet<(String, PositionStatus)>,
+    /// How many arguments of each draft are in the two sets above.
+    indexed: HashMap<usize, usize>,
 }
 
 impl Drafts {
@@ -310,6 +318,38 @@ impl Drafts {
         self.list.len() - 1
     }
 
+    /// Add the APPOINTED arguments of draft `i` made since its last call to the index read by
+    /// [`Drafts::appointed`] (APPOINTED arguments are only made in one place, which calls this
+    /// after every upsert).
+    pub fn index_appointed(&mut self, doc: &AnnotatedDoc, i: usize) {
+        let Some(d) = self.list.get(i) else { return };
+        let done = self.indexed.entry(i).or_insert(0);
+        for a in &d.args[(*done).min(d.args.len())..] {
+            if d.kind != EventKind::Appointment || a.rel != RelType::Appointed {
+                continue;
+            }
+            let (Some(m), Some(st)) = (doc.mentions.get(a.mention), a.props.status) else {
+                continue;
+            };
+            self.appointed_titles
+                .insert((m.name.clone(), st, a.props.title.clone()));
+            self.appointed_any.insert((m.name.clone(), st));
+        }
+        *done = d.args.len();
+    }
+
+    /// Does an Appointment draft already appoint `person` to `title` (any title for None) with
+    /// `status`?
+    pub fn appointed(&self, person: &str, title: Option<&str>, status: PositionStatus) -> bool {
+        match title {
+            None => self.appointed_any.contains(&(person.to_string(), status)),
+            Some(t) => {
+                self.appointed_titles
+                    .contains(&(person.to_string(), status, Some(t.to_string())))
+            }
+        }
+    }
+
     pub fn find(&self, kind: EventKind, name: &str) -> Option<usize> {
         self.by_name.get(&(kind, crate::link::key(name))).copied()
     }
@@ -323,13 +363,75 @@ pub fn extract_events(doc: &mut AnnotatedDoc, rules: &Rules) {
         let scan = trigger::Scan::new(doc, &rules.event);
         let mut state = slots::State::new(doc);
         for s in 0..doc.sentences.len() {
-            let sent = trigger::SentView::new(doc, &scan, s);
-            args::sentence(doc, rules, &sent, &mut drafts, &mut state);
-            state.after_sentence(doc, &sent, &mut drafts);
+            for part in parts(doc, s) {
+                let sent = trigger::SentView::part(doc, &scan, s, part);
+                args::sentence(doc, rules, &sent, &mut drafts, &mut state);
+                state.after_sentence(doc, &sent, &mut drafts);
+            }
         }
         slots::finish(doc, &mut drafts);
     }
     emit(doc, drafts);
+}
+
+/// A sentence longer than this (bytes, about 5 500 characters) is no sentence a reporter wrote
+/// but a page or a table run together without a full stop. The argument patterns read the
+/// mentions of a sentence around each trigger (scopes from the sentence start, clauses,
+/// `双方`, the last organization …), which is quadratic in the length of such a "sentence";
+/// it is read in parts of [`PART`]–2×[`PART`] bytes cut after a clause break instead (issue 8).
+/// Real sentences are far shorter, so they are read whole, exactly as before.
+pub const LONG_SENTENCE: usize = 16 * 1024;
+/// The length of the parts of a long sentence (bytes).
+const PART: usize = 4 * 1024;
+
+/// The byte ranges sentence `s` is read in: the whole sentence, or parts of a long one, each
+/// cut after a clause break (`，；：`) and never inside a mention.
+fn parts(doc: &AnnotatedDoc, s: usize) -> Vec<Range<usize>> {
+    let r = doc.sentences[s].range.clone();
+    if r.len() <= LONG_SENTENCE {
+        return vec![r];
+    }
+    let text = doc.text();
+    let ms = &doc.mentions;
+    let mut out = Vec::new();
+    let mut start = r.start;
+    while r.end - start > 2 * PART {
+        let mut lo = start + PART;
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = start + 2 * PART;
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let mut cut = text[lo..hi]
+            .find(['，', ',', '；', ';', '：', ':'])
+            .map_or(hi, |i| {
+                let at = lo + i;
+                at + text[at..].chars().next().map_or(1, char::len_utf8)
+            });
+        // Never inside a mention: move past any mention that straddles the cut (entities
+        // and values may overlap each other, so look back over a few).
+        loop {
+            let k = ms.partition_point(|m| m.range.start < cut);
+            let straddle = ms[k.saturating_sub(8)..k]
+                .iter()
+                .map(|m| m.range.end)
+                .filter(|&e| e > cut)
+                .max();
+            match straddle {
+                Some(e) => cut = e,
+                None => break,
+            }
+        }
+        if cut >= r.end {
+            break;
+        }
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..r.end);
+    out
 }
 
 /// Turn drafts into events and relations (with evidence), dropping duplicate relations.

@@ -139,6 +139,9 @@ pub struct SentView<'a, 'r> {
     seps: Vec<(usize, usize)>,
     /// Local indices of the mentions of each label (by [`label_slot`]), in text order.
     by_label: [Vec<usize>; 6],
+    /// What each amount is about (`triggers_about` word before it in its clause), by the
+    /// amount's range: computed once per amount, not once per trigger that takes it.
+    pub(crate) about: std::cell::RefCell<std::collections::HashMap<(usize, usize), Option<String>>>,
 }
 
 /// Clause separators (`，` `；` `：`) of a sentence starting at byte `base`, except those inside
@@ -181,9 +184,41 @@ fn label_slot(l: Label) -> usize {
 
 impl<'a, 'r> SentView<'a, 'r> {
     pub fn new(doc: &'a AnnotatedDoc, scan: &'a Scan<'r>, s: usize) -> SentView<'a, 'r> {
+        SentView::part(doc, scan, s, doc.sentences[s].range.clone())
+    }
+
+    /// The view of `range`, a part of sentence `s` (the whole sentence for [`Self::new`]):
+    /// its mentions, triggers and cues are those starting inside `range`.
+    pub fn part(
+        doc: &'a AnnotatedDoc,
+        scan: &'a Scan<'r>,
+        s: usize,
+        range: Range<usize>,
+    ) -> SentView<'a, 'r> {
         let sent = &doc.sentences[s];
-        let mr = scan.sent_mentions[s].clone();
         let text = doc.text();
+        // The sentence's share of the scan, narrowed to the items starting inside `range`
+        // (each share is sorted by start: two binary searches).
+        let pick = |r: Range<usize>, start: &dyn Fn(usize) -> usize| -> Range<usize> {
+            let first_at = |x: usize| {
+                let (mut lo, mut hi) = (r.start, r.end);
+                while lo < hi {
+                    let mid = lo + (hi - lo) / 2;
+                    if start(mid) < x {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                lo
+            };
+            first_at(range.start)..first_at(range.end)
+        };
+        let mr = pick(scan.sent_mentions[s].clone(), &|i| {
+            doc.mentions[i].range.start
+        });
+        let tr = pick(scan.sent_trigs[s].clone(), &|i| scan.trigs[i].range.start);
+        let cr = pick(scan.sent_cues[s].clone(), &|i| scan.cues[i].range.start);
         let mut by_label: [Vec<usize>; 6] = Default::default();
         for (i, m) in doc.mentions[mr.clone()].iter().enumerate() {
             by_label[label_slot(m.label)].push(i);
@@ -194,16 +229,17 @@ impl<'a, 'r> SentView<'a, 'r> {
             display: &doc.norm.display,
             norm: doc.norm,
             original: &doc.doc.text,
-            range: sent.range.clone(),
+            range: range.clone(),
             paragraph: sent.paragraph,
             text,
             mention_base: mr.start,
             mentions: &doc.mentions[mr],
-            trigs: &scan.trigs[scan.sent_trigs[s].clone()],
-            cues: &scan.cues[scan.sent_cues[s].clone()],
-            quotes: quotes(text, sent.range.clone()),
+            trigs: &scan.trigs[tr],
+            cues: &scan.cues[cr],
+            quotes: quotes(text, range.clone()),
             rules: scan.rules,
-            seps: clause_separators(&text[sent.range.clone()], sent.range.start),
+            seps: clause_separators(&text[range.clone()], range.start),
+            about: Default::default(),
         }
     }
 
@@ -235,6 +271,19 @@ impl<'a, 'r> SentView<'a, 'r> {
     /// Mentions of `label` in this sentence as (doc index, mention).
     pub fn of(&self, label: Label) -> impl Iterator<Item = (usize, &'a Mention)> + '_ {
         self.by_label[label_slot(label)]
+            .iter()
+            .map(move |&i| (self.mention_base + i, &self.mentions[i]))
+    }
+
+    /// Mentions of `label` starting at or after `pos`, as [`Self::of`] (binary search).
+    pub fn of_from(
+        &self,
+        label: Label,
+        pos: usize,
+    ) -> impl Iterator<Item = (usize, &'a Mention)> + '_ {
+        let ix = &self.by_label[label_slot(label)];
+        let from = ix.partition_point(|&i| self.mentions[i].range.start < pos);
+        ix[from..]
             .iter()
             .map(move |&i| (self.mention_base + i, &self.mentions[i]))
     }
