@@ -74,3 +74,47 @@ fn many_names_each_repeated() {
             .any(|m| m.label == Label::Person && m.rule.0 == "person.repeat")
     );
 }
+
+/// A "sentence" of 200 KB (a page run together, commas only): events are still read in it —
+/// in parts, so the argument search stays linear — and no fact cites the whole sentence as its
+/// evidence, only a window around its own text (the export would otherwise grow with
+/// facts × length).
+#[test]
+fn long_sentence_is_read_in_parts_with_evidence_windows() {
+    use kgextract::extract::{EventKind, RelType};
+    let companies = ["润华", "星桥", "汇通", "中科", "博远", "天成", "金石"];
+    let mut text = String::from("# 长句\n\n");
+    let mut i = 0;
+    while text.len() < 200 * 1024 {
+        let (a, b) = (companies[i % 7], companies[(i / 7) % 7]);
+        text.push_str(&format!(
+            "{a}科技有限公司与{b}数据有限公司在杭州签署战略合作协议，合同金额{}万元，",
+            100 + i
+        ));
+        i += 1;
+    }
+    let doc = read::from_bytes("d", "d", text.as_bytes()).unwrap();
+    let ex = process(&doc, Rules::builtin());
+    let signings = ex
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Signing)
+        .count();
+    assert!(signings > 0, "no signing read in the long sentence");
+    assert!(ex.relations.iter().any(|r| r.rel == RelType::Signed));
+    let longest = ex.sentences.iter().map(String::len).max().unwrap_or(0);
+    assert!(
+        longest < 16 * 1024,
+        "an evidence sentence of {longest} bytes: the whole long sentence is cited"
+    );
+    // Every relation's evidence sentence is kept (a window).
+    for r in &ex.relations {
+        assert!(
+            ex.sentences
+                .get(r.evidence.sentence)
+                .is_some_and(|s| !s.is_empty()),
+            "relation {:?} cites no text",
+            r.rel
+        );
+    }
+}

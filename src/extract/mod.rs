@@ -662,12 +662,99 @@ pub struct DocMeta {
 pub struct DocExtraction {
     pub meta: DocMeta,
     /// Clean sentence texts (no line breaks) by sentence index, for evidence; sentences that no
-    /// event or relation cites are empty strings.
+    /// event or relation cites are empty strings. Facts in a sentence longer than
+    /// `event::LONG_SENTENCE` cite windows of it instead, appended after the sentences (see
+    /// [`finish`]).
     pub sentences: Vec<String>,
     pub mentions: Vec<Mention>,
     pub events: Vec<Event>,
     pub relations: Vec<Relation>,
     pub stats: DocStats,
+}
+
+/// Evidence windows of long sentences (see [`finish`]): each cited range of a sentence longer
+/// than [`event::LONG_SENTENCE`] gets the text around it — back and forward to a clause break,
+/// at most [`EvidenceWindows::REACH`] bytes — as an extra evidence sentence with index
+/// `sentences.len() + k`.
+struct EvidenceWindows<'d> {
+    norm: &'d NormText,
+    sentences: &'d [Sentence],
+    /// Is any sentence long?
+    any_long: bool,
+    index: std::collections::HashMap<Range<usize>, usize>,
+    list: Vec<Range<usize>>,
+}
+
+impl<'d> EvidenceWindows<'d> {
+    const REACH: usize = 240;
+
+    fn new(norm: &'d NormText, sentences: &'d [Sentence]) -> Self {
+        EvidenceWindows {
+            norm,
+            sentences,
+            any_long: sentences
+                .iter()
+                .any(|s| s.range.len() > event::LONG_SENTENCE),
+            index: Default::default(),
+            list: Vec::new(),
+        }
+    }
+
+    /// The evidence sentence index for `r` cited in sentence `s`: `s` itself unless `s` is long.
+    fn cite(&mut self, s: usize, r: &Range<usize>) -> usize {
+        let Some(sent) = self.sentences.get(s).filter(|_| self.any_long) else {
+            return s;
+        };
+        if sent.range.len() <= event::LONG_SENTENCE {
+            return s;
+        }
+        let text = &self.norm.text;
+        let brk = ['，', ',', '；', ';', '：', ':', '。'];
+        let mut lo = sent.range.start.max(r.start.saturating_sub(Self::REACH));
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = sent.range.end.min(r.end.saturating_add(Self::REACH));
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let a = r.start.clamp(lo, text.len());
+        let b = r.end.clamp(a, text.len()).max(a);
+        let start = text
+            .get(lo..a.max(lo))
+            .and_then(|t| {
+                t.rfind(brk)
+                    .map(|i| lo + i + t[i..].chars().next().map_or(1, char::len_utf8))
+            })
+            .unwrap_or(lo)
+            .min(r.start);
+        let end = text
+            .get(b.min(hi)..hi)
+            .and_then(|t| t.find(brk).map(|i| b.min(hi) + i))
+            .unwrap_or(hi)
+            .max(r.end.min(text.len()));
+        let w = start..end;
+        let n = self.sentences.len();
+        let list = &mut self.list;
+        *self.index.entry(w.clone()).or_insert_with(|| {
+            list.push(w);
+            n + list.len() - 1
+        })
+    }
+
+    /// The window texts, in index order (one line, as sentences are).
+    fn texts(self) -> Vec<String> {
+        self.list
+            .iter()
+            .map(|w| {
+                self.norm
+                    .display_of(w.clone())
+                    .split(['\n', '\r'])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
 }
 
 /// Convert offsets to characters of the original and drop the borrowed text.
@@ -689,6 +776,28 @@ pub fn finish(doc: AnnotatedDoc) -> DocExtraction {
     for r in &mut relations {
         (r.evidence.start, r.evidence.end) = to_chars(&r.evidence.range);
     }
+    // A "sentence" longer than `event::LONG_SENTENCE` (a page run together without a full
+    // stop) is not repeated whole as the evidence of every fact in it — the export would grow
+    // with facts × length, quadratically: each fact cites a window of it around its own text,
+    // appended to `sentences` (issue 8). Real sentences are shorter and cited whole.
+    let mut windows = EvidenceWindows::new(doc.norm, doc.sentences);
+    for e in &mut events {
+        e.evidence.sentence = windows.cite(e.evidence.sentence, &e.evidence.range);
+    }
+    for r in &mut relations {
+        r.evidence.sentence = windows.cite(r.evidence.sentence, &r.evidence.range);
+    }
+    if windows.any_long {
+        let mut seen = std::collections::HashSet::new();
+        let firsts: Vec<usize> = (0..mentions.len())
+            .filter(|&i| seen.insert((mentions[i].label, mentions[i].name.as_str())))
+            .collect();
+        for i in firsts {
+            let m = &mut mentions[i];
+            m.sentence = windows.cite(m.sentence, &m.range);
+        }
+    }
+    let windows = windows.texts();
     // Keep the text of evidence sentences only: memory must grow with the graph, not the corpus.
     let mut cited = vec![false; doc.sentences.len()];
     for i in events
@@ -723,6 +832,7 @@ pub fn finish(doc: AnnotatedDoc) -> DocExtraction {
                 .collect::<Vec<_>>()
                 .join(" ")
         })
+        .chain(windows)
         .collect();
     DocExtraction {
         meta: DocMeta {
