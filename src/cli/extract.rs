@@ -447,10 +447,53 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 /// Process one document; a panic becomes a warning naming the document.
 fn process_guarded(doc: &Document, rules: &Rules) -> Result<DocExtraction, Warning> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::extract::process(doc, rules)
+        compact(crate::extract::process(doc, rules))
     }))
     .map_err(|_| Warning {
         source: doc.source.clone(),
         message: "internal error while extracting (please report this document)".into(),
     })
+}
+
+/// Every document's result is held until entity resolution has seen them all, so it is held
+/// without what the graph will not read (issue 8): the spare capacity its vectors grew with
+/// (up to half of a mention vector), the text of date mentions (dates make no node and no
+/// edge; the index stays, relations refer to mentions by index) and the text of sentences
+/// cited only by date mentions. The graph and every export are unchanged.
+fn compact(mut d: DocExtraction) -> DocExtraction {
+    use crate::extract::{Attrs, Label};
+    let mut keep = vec![false; d.sentences.len()];
+    let mut mark = |i: usize| {
+        if let Some(k) = keep.get_mut(i) {
+            *k = true;
+        }
+    };
+    for r in &d.relations {
+        mark(r.evidence.sentence);
+    }
+    for e in &d.events {
+        mark(e.evidence.sentence);
+    }
+    // MENTIONED_IN cites the first mention of each entity, which is the first of its name.
+    let mut first = std::collections::HashSet::new();
+    for m in &d.mentions {
+        if m.label != Label::Date && first.insert((m.label, m.name.as_str())) {
+            mark(m.sentence);
+        }
+    }
+    for (s, k) in d.sentences.iter_mut().zip(keep) {
+        if !k {
+            *s = String::new();
+        }
+    }
+    for m in d.mentions.iter_mut().filter(|m| m.label == Label::Date) {
+        m.text = String::new();
+        m.name = String::new();
+        m.attrs = Attrs::None;
+    }
+    d.mentions.shrink_to_fit();
+    d.events.shrink_to_fit();
+    d.relations.shrink_to_fit();
+    d.sentences.shrink_to_fit();
+    d
 }

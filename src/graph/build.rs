@@ -5,6 +5,7 @@
 //! (documents in id order, relations in text order). MENTIONED_IN edges link each entity and
 //! event to every document it occurs in, with `count` and the evidence of its first mention.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -15,7 +16,19 @@ use crate::rules::{LexiconSet, Rules};
 
 /// A sortable identity for an edge: (from id, type, to id, properties rendered). The ids are
 /// borrowed from the resolved entities and document ids (no copy per edge).
-type EdgeKey<'a> = (&'a str, RelType, &'a str, String);
+type EdgeKey<'a> = (&'a str, RelType, &'a str, Cow<'static, str>);
+
+/// [`props_key`] of properties that are all unset — most edges: shared, not one copy per edge.
+const NO_PROPS_KEY: &str = "None|None|None|None|None";
+
+/// [`props_key`] without an allocation for the common case of no properties.
+fn props_key_cow(p: &RelProps) -> Cow<'static, str> {
+    if *p == RelProps::default() {
+        Cow::Borrowed(NO_PROPS_KEY)
+    } else {
+        Cow::Owned(props_key(p))
+    }
+}
 
 /// Relationship properties rendered as part of an edge's identity.
 pub(crate) fn props_key(p: &RelProps) -> String {
@@ -41,7 +54,7 @@ impl KnowledgeGraph {
         docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         // Two inputs with the same document id would be one Document node; keep the first.
         docs.dedup_by(|b, a| a.meta.id == b.meta.id);
-        let resolved = resolve(&docs, lex);
+        let mut resolved = resolve(&docs, lex);
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
         for d in &docs {
             let id = node_id(NodeLabel::Document, &d.meta.id);
@@ -62,10 +75,12 @@ impl KnowledgeGraph {
                 },
             );
         }
-        for e in &resolved.entities {
+        // The node takes the entity's names and members: only its id is read from here on.
+        for e in &mut resolved.entities {
             nodes.insert(e.id.clone(), entity_node(e, &docs));
         }
         let mut kg = KnowledgeGraph::default();
+        kg.g.reserve_nodes(nodes.len());
         for (id, n) in nodes {
             let ix = kg.g.add_node(n);
             kg.by_id.insert(id, ix);
@@ -76,7 +91,11 @@ impl KnowledgeGraph {
             .collect();
         // The documents are handed over and dropped one by one as their edges are made, so
         // the per-document results and the edge map are not both held whole.
-        for (k, edge) in collect_edges(docs, &doc_ids, &resolved) {
+        let edges = collect_edges(docs, &doc_ids, &resolved);
+        // One allocation of the final size (growing by doubling held up to 1.5× the edges
+        // twice over while copying).
+        kg.g.reserve_exact_edges(edges.len());
+        for (k, edge) in edges {
             let (Some(&a), Some(&b)) = (kg.by_id.get(k.0), kg.by_id.get(k.2)) else {
                 continue;
             };
@@ -87,7 +106,7 @@ impl KnowledgeGraph {
     }
 }
 
-fn entity_node(e: &crate::link::Entity, docs: &[DocExtraction]) -> Node {
+fn entity_node(e: &mut crate::link::Entity, docs: &[DocExtraction]) -> Node {
     let props = match e.label {
         NodeLabel::Organization => {
             let kinds = e
@@ -137,13 +156,14 @@ fn entity_node(e: &crate::link::Entity, docs: &[DocExtraction]) -> Node {
         NodeLabel::Role => NodeProps::Role,
         NodeLabel::Location | NodeLabel::Document => NodeProps::Location,
     };
+    e.members = Vec::new();
     Node {
         id: e.id.clone(),
         label: e.label,
-        name: e.name.clone(),
-        aliases: e.aliases.clone(),
+        name: std::mem::take(&mut e.name),
+        aliases: std::mem::take(&mut e.aliases),
         mentions: e.mentions,
-        merged_by: e.merged_by.clone(),
+        merged_by: std::mem::take(&mut e.merged_by),
         props,
     }
 }
@@ -195,7 +215,7 @@ fn collect_edges<'a>(
             if rel.rel == RelType::MentionedIn {
                 continue; // made below, from the mentions themselves
             }
-            let k = (a, rel.rel, b, props_key(&rel.props));
+            let k = (a, rel.rel, b, props_key_cow(&rel.props));
             edges.entry(k).or_insert_with(|| Edge {
                 rel: rel.rel,
                 props: rel.props.clone(),
@@ -251,7 +271,7 @@ fn collect_edges<'a>(
         }
         for (a, (count, evidence)) in seen {
             edges.insert(
-                (a, RelType::MentionedIn, doc_id, String::new()),
+                (a, RelType::MentionedIn, doc_id, Cow::Borrowed("")),
                 Edge {
                     rel: RelType::MentionedIn,
                     props: RelProps::default(),
