@@ -118,12 +118,23 @@ struct Keys {
     preferred: BTreeSet<usize>,
 }
 
-struct Union {
-    a: usize,
-    b: usize,
+/// A merge applied by [`unite`]: (a, reason, document, detail, b).
+type Applied = (usize, MergeReason, Option<String>, String, usize);
+
+/// Union `a` and `b` now and record why, if they were not one cluster yet. Applying each union
+/// as it is found gives the same clusters and records as collecting them first (key interning
+/// in between only adds singletons), and the detail text is only made for unions that merge.
+fn unite(
+    keys: &mut Keys,
+    applied: &mut Vec<Applied>,
+    (a, b): (usize, usize),
     reason: MergeReason,
-    doc: Option<String>,
-    detail: String,
+    doc: Option<&str>,
+    detail: impl FnOnce() -> String,
+) {
+    if keys.uf.union(a, b) {
+        applied.push((a, reason, doc.map(str::to_string), detail(), b));
+    }
 }
 
 impl Keys {
@@ -238,7 +249,7 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
         .map(|t| (key(t), t.to_string()))
         .collect();
     let mut keys = Keys::new();
-    let mut unions: Vec<Union> = Vec::new();
+    let mut applied: Vec<Applied> = Vec::new();
     // The key node of every mention (persons filled in phase 2).
     let mut mkey: Vec<Vec<Option<usize>>> = Vec::with_capacity(docs.len());
 
@@ -267,13 +278,14 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                 let t = keys.intern(label, tk.clone());
                 keys.preferred.insert(t);
                 if t != i {
-                    unions.push(Union {
-                        a: t,
-                        b: i,
-                        reason: MergeReason::Lexicon,
-                        doc: None,
-                        detail: format!("{how} (term {term})"),
-                    });
+                    unite(
+                        &mut keys,
+                        &mut applied,
+                        (t, i),
+                        MergeReason::Lexicon,
+                        None,
+                        || format!("{how} (term {term})"),
+                    );
                 }
             } else if term_of_key.contains_key(&k) {
                 keys.preferred.insert(i);
@@ -298,52 +310,53 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                         keys.preferred.insert(t);
                         if tk != lk {
                             let s = keys.intern(label, tk.clone());
-                            unions.push(Union {
-                                a: t,
-                                b: s,
-                                reason: MergeReason::Lexicon,
-                                doc: None,
-                                detail: format!("{how} (term {term})"),
-                            });
+                            unite(
+                                &mut keys,
+                                &mut applied,
+                                (t, s),
+                                MergeReason::Lexicon,
+                                None,
+                                || format!("{how} (term {term})"),
+                            );
                         }
-                        unions.push(Union {
-                            a: t,
-                            b: i,
-                            reason: MergeReason::AliasDef,
-                            doc: Some(d.meta.id.clone()),
-                            detail: format!(
-                                "the document resolves “{surface}” to {} (alias definition or short name); {surface} is the known {term}",
-                                m.name
-                            ),
-                        });
+                        unite(
+                            &mut keys,
+                            &mut applied,
+                            (t, i),
+                            MergeReason::AliasDef,
+                            Some(&d.meta.id),
+                            || {
+                                format!(
+                                    "the document resolves “{surface}” to {} (alias definition or short name); {surface} is the known {term}",
+                                    m.name
+                                )
+                            },
+                        );
                     }
                 } else if !generic.contains(&tk)
                     && (is_abbreviation_of(&m.text, &m.name)
                         || (tk.is_ascii() && tk.chars().count() >= 2))
                 {
                     let s = keys.intern(label, tk);
-                    unions.push(Union {
-                        a: i,
-                        b: s,
-                        reason: MergeReason::AliasDef,
-                        doc: Some(d.meta.id.clone()),
-                        detail: format!(
-                            "the document resolves “{surface}” to {} (alias definition or short name)",
-                            m.name
-                        ),
-                    });
+                    unite(
+                        &mut keys,
+                        &mut applied,
+                        (i, s),
+                        MergeReason::AliasDef,
+                        Some(&d.meta.id),
+                        || {
+                            format!(
+                                "the document resolves “{surface}” to {} (alias definition or short name)",
+                                m.name
+                            )
+                        },
+                    );
                 }
             }
         }
         mkey.push(row);
     }
     let mut records: Vec<MergeRecord> = Vec::new();
-    let mut applied: Vec<(usize, MergeReason, Option<String>, String, usize)> = Vec::new();
-    for u in unions.drain(..) {
-        if keys.uf.union(u.a, u.b) {
-            applied.push((u.a, u.reason, u.doc, u.detail, u.b));
-        }
-    }
 
     // Representative of an org/other cluster: preferred term, else longest, else smallest key.
     let rep_of = |keys: &Keys, members: &[usize]| -> usize {
