@@ -10,6 +10,7 @@ pub mod fast_hash;
 pub mod lexicon;
 pub mod matcher;
 pub mod occurrences;
+pub mod suffix;
 
 use std::sync::LazyLock;
 
@@ -19,6 +20,7 @@ pub use fast_hash::{FastMap, FastSet};
 pub use lexicon::{Entry, Lexicon, LexiconError, LexiconSet};
 pub use matcher::{DocScope, TermMatcher};
 pub use occurrences::{Occurrences, occurrences};
+pub use suffix::SuffixList;
 
 use crate::extract::{date, event, location, money, org, person, role};
 
