@@ -8,6 +8,7 @@
 pub mod docs;
 pub mod fast_hash;
 pub mod lexicon;
+pub mod literal_regex;
 pub mod matcher;
 pub mod occurrences;
 pub mod suffix;
@@ -18,6 +19,7 @@ use serde::{Serialize, Serializer};
 
 pub use fast_hash::{FastMap, FastSet};
 pub use lexicon::{Entry, Lexicon, LexiconError, LexiconSet};
+pub use literal_regex::LiteralStartRegex;
 pub use matcher::{DocScope, TermMatcher};
 pub use occurrences::{Occurrences, occurrences};
 pub use suffix::SuffixList;

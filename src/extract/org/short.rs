@@ -38,7 +38,7 @@ use super::{
 };
 use crate::extract::{Attrs, Candidate, Label, OrgKind};
 use crate::normalize::NormText;
-use crate::rules::{LexiconSet, TermMatcher};
+use crate::rules::{LexiconSet, LiteralStartRegex, TermMatcher};
 
 /// Longest short name, in CJK characters.
 const MAX_CJK: usize = 8;
@@ -57,7 +57,8 @@ pub(crate) struct ShortRules {
     given: HashSet<char>,
     stock: regex::Regex,
     abbr: regex::Regex,
-    subject: regex::Regex,
+    /// Searched only where one of its first words occurs (see `LiteralStartRegex`).
+    subject: LiteralStartRegex,
     object: regex::Regex,
     stake: regex::Regex,
     signing: regex::Regex,
@@ -115,14 +116,17 @@ impl ShortRules {
                 r"(?:证券|股票)简称\s*(?:变更为|[:：为])?\s*[“\x22「]?\s*([*A-Za-z\p{Han}]{2,10})",
             ),
             // Verbs whose subject is a company: announcing, financing, acquiring.
-            subject: re(r"(?x)
+            subject: LiteralStartRegex::new(
+                r"(?x)
                 发布了?(?:公告|《[^》\n]{0,60}?公告》)
               | 公告(?:称|显示|指出)?
               | 方面(?:获悉|了解到|得知|证实|确认)
               | (?:完成了?|获得?了?|获投|迎来)[^，。；！？,;!?\n]{0,24}?(?:轮|融资)
               | 获[^，。；！？,;!?\n]{1,16}?(?:战略)?(?:投资|注资|领投)
               | (?:以[^，。；！？,;!?\n]{1,30}?)?(?:全资收购|要约收购|收购|并购)
-              | (?:已经|已)?完成了?对[^，。；！？,;!?\n]{1,60}?的(?:全资|要约)?(?:收购|并购)"),
+              | (?:已经|已)?完成了?对[^，。；！？,;!?\n]{1,60}?的(?:全资|要约)?(?:收购|并购)",
+            )
+            .expect("short-name pattern is valid"),
             object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让|取得)"),
             stake: re(r"\d+(?:\.\d+)?[%％](?:的)?(?:股权|股份|权益)"),
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
