@@ -103,6 +103,23 @@ impl Trie {
         best
     }
 
+    /// Every term that is a prefix of `s`, shortest first: (its byte length, entry index).
+    fn prefixes<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (usize, u32)> + 'a {
+        let mut n = 0u32;
+        let mut chars = s.char_indices();
+        std::iter::from_fn(move || {
+            for (k, c) in chars.by_ref() {
+                n = *self.next.get(&Trie::key(n, c))?;
+                let o = self.out[n as usize];
+                if o != 0 {
+                    return Some((k + c.len_utf8(), o - 1));
+                }
+            }
+            None
+        })
+        .fuse()
+    }
+
     /// The entry whose term is exactly `s`.
     fn exact(&self, s: &str) -> Option<u32> {
         let mut n = 0u32;
@@ -568,6 +585,22 @@ impl TermMatcher {
         Some((i + len, &self.inner.entries[e as usize]))
     }
 
+    /// Every term that starts at byte `i` of `text` and ends at or before byte `limit`,
+    /// shortest first: (its end, entry). The matches of `find_all(&text[i..limit])` that start
+    /// at its first byte. Same bounds as [`TermMatcher::longest_at`].
+    pub fn prefixes_at<'a>(
+        &'a self,
+        text: &'a str,
+        i: usize,
+        limit: usize,
+    ) -> impl Iterator<Item = (usize, &'a Entry)> + 'a {
+        let entries = &self.inner.entries;
+        self.inner
+            .trie()
+            .prefixes(&text[i..limit])
+            .map(move |(len, e)| (i + len, &entries[e as usize]))
+    }
+
     /// Does a term start at byte `i` of `text` and end at or before byte `limit`?
     pub fn starts_at(&self, text: &str, i: usize, limit: usize) -> bool {
         self.longest_at(text, i, limit).is_some()
@@ -683,6 +716,17 @@ mod tests {
                         .map(|h| (i + h.1, &m.inner.entries[h.2 as usize]));
                     assert_eq!(m.longest_at(text, i, lim), window, "{name} at {i}..{lim}");
                     assert_eq!(m.starts_at(text, i, lim), window.is_some(), "{name}");
+                    let mut all: Vec<(usize, &Entry)> = m
+                        .run_all(&text[i..lim])
+                        .filter(|h| h.0 == 0)
+                        .map(|h| (i + h.1, &m.inner.entries[h.2 as usize]))
+                        .collect();
+                    all.sort_by_key(|h| h.0);
+                    assert_eq!(
+                        m.prefixes_at(text, i, lim).collect::<Vec<_>>(),
+                        all,
+                        "{name}"
+                    );
                 }
             }
             for e in &l.entries {

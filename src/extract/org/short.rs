@@ -596,9 +596,8 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
     // `交易平台`): a common noun phrase, not a name.
     let first_len = name.chars().next().map_or(0, char::len_utf8);
     let starts_stop = r.words(WordType::Stop).any(|m| {
-        m.find_all(name).any(|(rg, _)| {
-            rg.start == 0 && (rg.end > first_len || DEICTIC.contains(&name[..rg.end]))
-        })
+        m.prefixes_at(name, 0, name.len())
+            .any(|(end, _)| end > first_len || DEICTIC.contains(&name[..end]))
     });
     let ends_lead = s.lead.find_all(name).any(|(rg, _)| rg.end == name.len());
     if starts_stop || ends_lead {
@@ -749,14 +748,14 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
         // (Only the next few characters are read: place names are short.)
         let mut bare = st;
         loop {
-            let head = &text[bare..text[bare..]
+            let head_end = text[bare..]
                 .char_indices()
                 .nth(8)
-                .map_or(text.len(), |(i, _)| bare + i)];
-            let Some((rg, _)) = r.places.find_longest(head).find(|(rg, _)| rg.start == 0) else {
+                .map_or(text.len(), |(i, _)| bare + i);
+            let Some((end, _)) = r.places.longest_at(text, bare, head_end) else {
                 break;
             };
-            bare += rg.end;
+            bare = end;
         }
         if let Some(e) = recurring_prefix(text, bare, r, &budget) {
             out.push(cand(bare..e, EVENT_ARG));
@@ -967,14 +966,11 @@ fn short_forms(
         };
         // Drop leading places (`北京`, `深圳市`), and a `（集团）`-style parenthesis.
         let mut core = core.trim_end_matches(['）', ')']);
-        loop {
-            let Some((rg, _)) = r.places.find_longest(core).find(|(rg, _)| rg.start == 0) else {
-                break;
-            };
-            if rg.end == core.len() {
+        while let Some((end, _)) = r.places.longest_at(core, 0, core.len()) {
+            if end == core.len() {
                 break;
             }
-            core = &core[rg.end..];
+            core = &core[end..];
         }
         if core.contains(['（', '(', ' ']) {
             continue;
