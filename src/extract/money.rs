@@ -33,7 +33,7 @@ use std::ops::Range;
 
 use super::numeral::{self, Dec, next_char, prev_char, skip_spaces, skip_spaces_back};
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, Money, Qualifier};
-use crate::rules::{LexiconSet, RuleId, Rules, TermMatcher};
+use crate::rules::{LexiconSet, RuleId, Rules, SuffixList, TermMatcher};
 
 pub const AMOUNT: RuleId = RuleId("money.amount");
 pub const RANGE: RuleId = RuleId("money.range");
@@ -47,14 +47,14 @@ const PRIORITY: i32 = 10;
 /// Compiled money lexicons.
 pub struct MoneyRules {
     currencies: TermMatcher,
-    /// Currency words that may precede a number.
-    pre_currencies: Vec<(String, String)>,
+    /// Currency words that may precede a number (longest first).
+    pre_currencies: SuffixList<String>,
     qualifiers_post: TermMatcher,
     /// (term, qualifier) that may precede an amount, longest first.
-    qualifiers_pre: Vec<(String, Qualifier)>,
+    qualifiers_pre: SuffixList<Qualifier>,
     scales: TermMatcher,
     /// Words after which a scaled bare number is money (投资300亿), longest first.
-    triggers: Vec<String>,
+    triggers: SuffixList<()>,
     /// Counted nouns: a number before them is a count (300万家).
     counts: TermMatcher,
 }
@@ -135,9 +135,9 @@ impl MoneyRules {
                     .iter()
                     .filter(|e| matches!(e.attr("pos"), Some("post" | "both"))),
             ),
-            pre_currencies,
+            pre_currencies: SuffixList::new(pre_currencies),
             qualifiers_post: TermMatcher::new(post.iter()),
-            qualifiers_pre,
+            qualifiers_pre: SuffixList::new(qualifiers_pre),
             scales: TermMatcher::new(lex.get("scale_words").entries.iter()),
             triggers: {
                 let mut t: Vec<String> = lex
@@ -148,7 +148,7 @@ impl MoneyRules {
                     .map(|e| e.term.clone())
                     .collect();
                 t.sort_by_key(|t| std::cmp::Reverse(t.len()));
-                t
+                SuffixList::new(t.into_iter().map(|t| (t, ())).collect())
             },
             counts: TermMatcher::new(
                 lex.get("money_context")
@@ -169,8 +169,7 @@ impl MoneyRules {
         while !text.is_char_boundary(lim) {
             lim -= 1;
         }
-        let (r, e) = m.find_longest(&text[i..lim]).next()?;
-        (r.start == 0).then_some((i + r.end, e))
+        m.longest_at(text, i, lim)
     }
 
     fn currency_after(&self, text: &str, i: usize) -> Option<(usize, Cur)> {
@@ -193,16 +192,14 @@ impl MoneyRules {
     fn currency_before(&self, text: &str, i: usize) -> Option<(usize, String)> {
         let j = skip_spaces_back(text, i);
         self.pre_currencies
-            .iter()
-            .find(|(t, _)| text[..j].ends_with(t.as_str()))
+            .first_ending(&text[..j])
             .map(|(t, c)| (j - t.len(), c.clone()))
     }
 
     fn qualifier_before(&self, text: &str, i: usize) -> Option<(usize, Qualifier)> {
         let j = skip_spaces_back(text, i);
         self.qualifiers_pre
-            .iter()
-            .find(|(t, _)| text[..j].ends_with(t.as_str()))
+            .first_ending(&text[..j])
             .map(|(t, q)| (j - t.len(), *q))
     }
 
@@ -211,11 +208,7 @@ impl MoneyRules {
     fn trigger_before(&self, text: &str, i: usize) -> bool {
         let mut j = skip_spaces_back(text, i);
         for _ in 0..=3 {
-            if self
-                .triggers
-                .iter()
-                .any(|t| text[..j].ends_with(t.as_str()))
-            {
+            if self.triggers.any_ending(&text[..j]) {
                 return true;
             }
             match prev_char(text, j) {
@@ -690,12 +683,12 @@ impl MoneyRules {
             {
                 continue;
             }
-            let Some((r, m, rule)) = self.amount_at(text, i, false, false).or_else(|| {
-                let (r, m, rule) = self.amount_at(text, i, true, false)?;
-                (rule == CONTEXT
-                    && self.trigger_before(text, r.start)
-                    && Self::term_at(&self.counts, text, skip_spaces(text, r.end)).is_none())
-                .then_some((r, m, rule))
+            // One parse serves both readings: with `bare_ok` the result differs only by being
+            // a `money.context` amount where the strict parse finds none.
+            let Some((r, m, rule)) = self.amount_at(text, i, true, false).filter(|(r, _, rule)| {
+                *rule != CONTEXT
+                    || self.trigger_before(text, r.start)
+                        && Self::term_at(&self.counts, text, skip_spaces(text, r.end)).is_none()
             }) else {
                 continue;
             };

@@ -511,12 +511,13 @@ pub(crate) fn starts_with_word(text: &str, at: usize, r: &OrgRules, t: WordType)
 /// window of the text is searched, so the cost does not grow with the text.)
 pub(crate) fn term_starts(m: &TermMatcher, text: &str, at: usize, max_chars: usize) -> bool {
     let rest = &text[at..];
-    let window = &rest[..rest
-        .char_indices()
-        .nth(max_chars)
-        .map(|(i, _)| i)
-        .unwrap_or(rest.len())];
-    m.find_all(window).any(|(range, _)| range.start == 0)
+    let limit = at
+        + rest
+            .char_indices()
+            .nth(max_chars)
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len());
+    m.starts_at(text, at, limit)
 }
 
 /// An ASCII-initial (or -final) name must not continue an ASCII word.

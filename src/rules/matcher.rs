@@ -24,6 +24,7 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock, Weak};
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
+use super::fast_hash::FastMap;
 use super::lexicon::Entry;
 
 /// A multi-pattern matcher over lexicon entries.
@@ -37,6 +38,96 @@ struct Inner {
     entries: Vec<Entry>,
     standard: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
     longest: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
+    /// For anchored lookups ([`TermMatcher::longest_at`], [`TermMatcher::get`]).
+    trie: OnceLock<Trie>,
+}
+
+/// A character trie over the terms, for lookups anchored at one position: a search of the
+/// automaton over a window reads the whole window (and then drops matches that do not start
+/// at its first byte); the trie stops at the first character no term continues with — at
+/// most positions, the first one.
+#[derive(Default)]
+struct Trie {
+    /// (node << 32 | char) → child node; node 0 is the root.
+    next: FastMap<u64, u32>,
+    /// Per node: 1 + the index of the entry whose term ends there, or 0.
+    out: Vec<u32>,
+}
+
+impl Trie {
+    fn build(entries: &[Entry]) -> Trie {
+        let mut t = Trie {
+            next: FastMap::default(),
+            out: vec![0],
+        };
+        for (i, e) in entries.iter().enumerate() {
+            let mut n = 0u32;
+            for c in e.term.chars() {
+                let key = Trie::key(n, c);
+                n = match t.next.get(&key) {
+                    Some(&m) => m,
+                    None => {
+                        let m = t.out.len() as u32;
+                        t.out.push(0);
+                        t.next.insert(key, m);
+                        m
+                    }
+                };
+            }
+            if t.out[n as usize] == 0 {
+                t.out[n as usize] = i as u32 + 1;
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn key(node: u32, c: char) -> u64 {
+        (node as u64) << 32 | c as u64
+    }
+
+    /// The longest term that is a prefix of `s`: (its byte length, entry index).
+    fn longest_prefix(&self, s: &str) -> Option<(usize, u32)> {
+        let mut n = 0u32;
+        let mut best = None;
+        for (k, c) in s.char_indices() {
+            match self.next.get(&Trie::key(n, c)) {
+                Some(&m) => n = m,
+                None => break,
+            }
+            let o = self.out[n as usize];
+            if o != 0 {
+                best = Some((k + c.len_utf8(), o - 1));
+            }
+        }
+        best
+    }
+
+    /// Every term that is a prefix of `s`, shortest first: (its byte length, entry index).
+    fn prefixes<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (usize, u32)> + 'a {
+        let mut n = 0u32;
+        let mut chars = s.char_indices();
+        std::iter::from_fn(move || {
+            for (k, c) in chars.by_ref() {
+                n = *self.next.get(&Trie::key(n, c))?;
+                let o = self.out[n as usize];
+                if o != 0 {
+                    return Some((k + c.len_utf8(), o - 1));
+                }
+            }
+            None
+        })
+        .fuse()
+    }
+
+    /// The entry whose term is exactly `s`.
+    fn exact(&self, s: &str) -> Option<u32> {
+        let mut n = 0u32;
+        for c in s.chars() {
+            n = *self.next.get(&Trie::key(n, c))?;
+        }
+        self.out[n as usize].checked_sub(1)
+    }
 }
 
 /// Automata built so far, by a hash of their entries (several per hash on a collision).
@@ -58,7 +149,12 @@ impl Inner {
             entries,
             standard: OnceLock::new(),
             longest: OnceLock::new(),
+            trie: OnceLock::new(),
         }
+    }
+
+    fn trie(&self) -> &Trie {
+        self.trie.get_or_init(|| Trie::build(&self.entries))
     }
 
     fn build(&self, kind: MatchKind) -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
@@ -476,10 +572,38 @@ impl TermMatcher {
 
     /// The entry for exactly `term`, if it is in the lexicon.
     pub fn get(&self, term: &str) -> Option<&Entry> {
-        let pma = self.inner.longest()?;
-        pma.leftmost_find_iter(term)
-            .find(|m| m.start() == 0 && m.end() == term.len())
-            .map(|m| &self.inner.entries[m.value() as usize])
+        let i = self.inner.trie().exact(term)?;
+        Some(&self.inner.entries[i as usize])
+    }
+
+    /// The longest term that starts at byte `i` of `text` and ends at or before byte `limit`:
+    /// (its end, entry). The same as the first leftmost-longest match in `&text[i..limit]` if
+    /// that starts at `i`, without reading past the last character a term continues with.
+    /// `i` and `limit` must be character boundaries, `i <= limit <= text.len()`.
+    pub fn longest_at(&self, text: &str, i: usize, limit: usize) -> Option<(usize, &Entry)> {
+        let (len, e) = self.inner.trie().longest_prefix(&text[i..limit])?;
+        Some((i + len, &self.inner.entries[e as usize]))
+    }
+
+    /// Every term that starts at byte `i` of `text` and ends at or before byte `limit`,
+    /// shortest first: (its end, entry). The matches of `find_all(&text[i..limit])` that start
+    /// at its first byte. Same bounds as [`TermMatcher::longest_at`].
+    pub fn prefixes_at<'a>(
+        &'a self,
+        text: &'a str,
+        i: usize,
+        limit: usize,
+    ) -> impl Iterator<Item = (usize, &'a Entry)> + 'a {
+        let entries = &self.inner.entries;
+        self.inner
+            .trie()
+            .prefixes(&text[i..limit])
+            .map(move |(len, e)| (i + len, &entries[e as usize]))
+    }
+
+    /// Does a term start at byte `i` of `text` and end at or before byte `limit`?
+    pub fn starts_at(&self, text: &str, i: usize, limit: usize) -> bool {
+        self.longest_at(text, i, limit).is_some()
     }
 
     /// Is `term` exactly a lexicon entry?
@@ -564,6 +688,63 @@ mod tests {
         for (m, list) in ms.iter().zip(&lists) {
             let own: Vec<Hit> = m.run_all(text).map(compact).collect();
             assert_eq!(&own, list);
+        }
+    }
+
+    /// Anchored lookups equal a leftmost-longest search of the window that keeps only a match
+    /// at its first byte, and exact lookups equal the automaton's, for every built-in lexicon.
+    #[test]
+    fn anchored_lookups_are_window_searches() {
+        let text = "北京市朝阳区人民政府副区长张伟与上海浦东发展银行股份有限公司董事长、总经理\
+                    李强在深圳市南山区签署战略合作协议，总投资约12亿元人民币。中国人民银行\
+                    行长出席。美国、日本、韩国企业代表，北京大学教授王芳主持。2024年7月21日，\
+                    华为技术有限公司宣布完成B轮融资，由红杉资本领投，金额超过3000万美元以上。";
+        let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
+        for (name, l) in &lex.map {
+            let m = TermMatcher::new(l.entries.iter());
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for (a, &i) in bounds.iter().enumerate() {
+                for &lim in &bounds[a..bounds.len().min(a + 12)] {
+                    let window = m
+                        .run_longest(&text[i..lim])
+                        .next()
+                        .filter(|h| h.0 == 0)
+                        .map(|h| (i + h.1, &m.inner.entries[h.2 as usize]));
+                    assert_eq!(m.longest_at(text, i, lim), window, "{name} at {i}..{lim}");
+                    assert_eq!(m.starts_at(text, i, lim), window.is_some(), "{name}");
+                    let mut all: Vec<(usize, &Entry)> = m
+                        .run_all(&text[i..lim])
+                        .filter(|h| h.0 == 0)
+                        .map(|h| (i + h.1, &m.inner.entries[h.2 as usize]))
+                        .collect();
+                    all.sort_by_key(|h| h.0);
+                    assert_eq!(
+                        m.prefixes_at(text, i, lim).collect::<Vec<_>>(),
+                        all,
+                        "{name}"
+                    );
+                }
+            }
+            for e in &l.entries {
+                let live = m.inner.longest().and_then(|pma| {
+                    pma.leftmost_find_iter(&e.term)
+                        .find(|h| h.start() == 0 && h.end() == e.term.len())
+                        .map(|h| &m.inner.entries[h.value() as usize])
+                });
+                assert_eq!(m.get(&e.term), live, "{name}: {}", e.term);
+            }
+            for w in ["", "北京", "有限公司", "总经理李", "元"] {
+                let live = m.inner.longest().and_then(|pma| {
+                    pma.leftmost_find_iter(w)
+                        .find(|h| h.start() == 0 && h.end() == w.len())
+                        .map(|h| &m.inner.entries[h.value() as usize])
+                });
+                assert_eq!(m.get(w), live, "{name}: {w}");
+            }
         }
     }
 

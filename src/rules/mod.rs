@@ -8,8 +8,10 @@
 pub mod docs;
 pub mod fast_hash;
 pub mod lexicon;
+pub mod literal_regex;
 pub mod matcher;
 pub mod occurrences;
+pub mod suffix;
 
 use std::sync::LazyLock;
 
@@ -17,8 +19,10 @@ use serde::{Serialize, Serializer};
 
 pub use fast_hash::{FastMap, FastSet};
 pub use lexicon::{Entry, Lexicon, LexiconError, LexiconSet};
+pub use literal_regex::LiteralStartRegex;
 pub use matcher::{DocScope, TermMatcher};
 pub use occurrences::{Occurrences, occurrences};
+pub use suffix::SuffixList;
 
 use crate::extract::{date, event, location, money, org, person, role};
 

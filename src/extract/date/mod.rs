@@ -267,13 +267,10 @@ impl DateRules {
         while !text.is_char_boundary(lim) {
             lim -= 1;
         }
-        let (r, e) = self.words.find_longest(&text[i..lim]).next()?;
-        if r.start != 0 {
-            return None;
-        }
+        let (end, e) = self.words.longest_at(text, i, lim)?;
         // `达产后年产值`: 后|年产值, not 后年 (`compound=1` words).
         if e.attr("compound") == Some("1")
-            && text[i + r.end..]
+            && text[end..]
                 .chars()
                 .next()
                 .is_some_and(|c| YEARLY_FIGURE.contains(c))
@@ -287,7 +284,7 @@ impl DateRules {
             "year" => Unit::Year,
             _ => return None,
         };
-        Some((i + r.end, unit, e.attr("offset")?.parse().ok()?))
+        Some((end, unit, e.attr("offset")?.parse().ok()?))
     }
 
     /// Every date in `text` (the clean matching view), resolved against `published`.

@@ -38,7 +38,7 @@ use super::{
 };
 use crate::extract::{Attrs, Candidate, Label, OrgKind};
 use crate::normalize::NormText;
-use crate::rules::{LexiconSet, TermMatcher};
+use crate::rules::{LexiconSet, LiteralStartRegex, TermMatcher};
 
 /// Longest short name, in CJK characters.
 const MAX_CJK: usize = 8;
@@ -57,7 +57,8 @@ pub(crate) struct ShortRules {
     given: HashSet<char>,
     stock: regex::Regex,
     abbr: regex::Regex,
-    subject: regex::Regex,
+    /// Searched only where one of its first words occurs (see `LiteralStartRegex`).
+    subject: LiteralStartRegex,
     object: regex::Regex,
     stake: regex::Regex,
     signing: regex::Regex,
@@ -115,14 +116,17 @@ impl ShortRules {
                 r"(?:证券|股票)简称\s*(?:变更为|[:：为])?\s*[“\x22「]?\s*([*A-Za-z\p{Han}]{2,10})",
             ),
             // Verbs whose subject is a company: announcing, financing, acquiring.
-            subject: re(r"(?x)
+            subject: LiteralStartRegex::new(
+                r"(?x)
                 发布了?(?:公告|《[^》\n]{0,60}?公告》)
               | 公告(?:称|显示|指出)?
               | 方面(?:获悉|了解到|得知|证实|确认)
               | (?:完成了?|获得?了?|获投|迎来)[^，。；！？,;!?\n]{0,24}?(?:轮|融资)
               | 获[^，。；！？,;!?\n]{1,16}?(?:战略)?(?:投资|注资|领投)
               | (?:以[^，。；！？,;!?\n]{1,30}?)?(?:全资收购|要约收购|收购|并购)
-              | (?:已经|已)?完成了?对[^，。；！？,;!?\n]{1,60}?的(?:全资|要约)?(?:收购|并购)"),
+              | (?:已经|已)?完成了?对[^，。；！？,;!?\n]{1,60}?的(?:全资|要约)?(?:收购|并购)",
+            )
+            .expect("short-name pattern is valid"),
             object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让|取得)"),
             stake: re(r"\d+(?:\.\d+)?[%％](?:的)?(?:股权|股份|权益)"),
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
@@ -592,9 +596,8 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
     // `交易平台`): a common noun phrase, not a name.
     let first_len = name.chars().next().map_or(0, char::len_utf8);
     let starts_stop = r.words(WordType::Stop).any(|m| {
-        m.find_all(name).any(|(rg, _)| {
-            rg.start == 0 && (rg.end > first_len || DEICTIC.contains(&name[..rg.end]))
-        })
+        m.prefixes_at(name, 0, name.len())
+            .any(|(end, _)| end > first_len || DEICTIC.contains(&name[..end]))
     });
     let ends_lead = s.lead.find_all(name).any(|(rg, _)| rg.end == name.len());
     if starts_stop || ends_lead {
@@ -745,14 +748,14 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
         // (Only the next few characters are read: place names are short.)
         let mut bare = st;
         loop {
-            let head = &text[bare..text[bare..]
+            let head_end = text[bare..]
                 .char_indices()
                 .nth(8)
-                .map_or(text.len(), |(i, _)| bare + i)];
-            let Some((rg, _)) = r.places.find_longest(head).find(|(rg, _)| rg.start == 0) else {
+                .map_or(text.len(), |(i, _)| bare + i);
+            let Some((end, _)) = r.places.longest_at(text, bare, head_end) else {
                 break;
             };
-            bare += rg.end;
+            bare = end;
         }
         if let Some(e) = recurring_prefix(text, bare, r, &budget) {
             out.push(cand(bare..e, EVENT_ARG));
@@ -963,14 +966,11 @@ fn short_forms(
         };
         // Drop leading places (`北京`, `深圳市`), and a `（集团）`-style parenthesis.
         let mut core = core.trim_end_matches(['）', ')']);
-        loop {
-            let Some((rg, _)) = r.places.find_longest(core).find(|(rg, _)| rg.start == 0) else {
-                break;
-            };
-            if rg.end == core.len() {
+        while let Some((end, _)) = r.places.longest_at(core, 0, core.len()) {
+            if end == core.len() {
                 break;
             }
-            core = &core[rg.end..];
+            core = &core[end..];
         }
         if core.contains(['（', '(', ' ']) {
             continue;
