@@ -38,7 +38,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, OrgKind};
-use crate::rules::{Entry, LexiconSet, RuleId, Rules, TermMatcher};
+use crate::rules::{Entry, FastSet, LexiconSet, RuleId, Rules, TermMatcher};
 
 pub const KNOWN: RuleId = RuleId("org.known");
 pub const SUFFIX: RuleId = RuleId("org.suffix");
@@ -314,12 +314,17 @@ impl Extractor for OrgExtractor {
         cands.extend(short::find(doc.norm, r, &first));
         let winners = resolve(cands);
         let aliases = alias::find(text, r, &winners);
-        // A defined alias outranks the same span found as a short name.
+        // A defined alias outranks the same span found as a short name. (A set: a long
+        // document has thousands of alias uses and of short names.)
+        let alias_ranges: FastSet<(usize, usize)> = aliases
+            .iter()
+            .map(|a| (a.range.start, a.range.end))
+            .collect();
         let mut all: Vec<Candidate> = winners
             .into_iter()
             .filter(|c| {
                 !([STOCK_CODE, EVENT_ARG, SHORT_USE, SHORT_FORM].contains(&c.rule)
-                    && aliases.iter().any(|a| a.range == c.range))
+                    && alias_ranges.contains(&(c.range.start, c.range.end)))
             })
             .collect();
         trim_unit_before_title(text, r, &mut all);
