@@ -210,6 +210,15 @@ struct Opt {
     /// The right neighbour is punctuation or the end of the text.
     right_punct: bool,
     weak: bool,
+    /// A weak surname marked `weak=mild`: an everyday word only in a few compounds (顾, 汤,
+    /// 钱), so a full plausible name between boundaries stands (`，汤某伯却`).
+    mild: bool,
+    /// The right score comes from a common word starting right after the name, not from a
+    /// boundary or a context word (`修建|中`, `居民|中`… are words, not names).
+    right_by_word: bool,
+    /// A numeral stands right before the surname (`３５００万…`, `２１方…`: a unit or
+    /// measure word, not a surname).
+    after_numeral: bool,
     /// A not-a-person word starts at the name and lies inside it.
     common_prefix: bool,
     /// The name is exactly a not-a-person word.
@@ -268,6 +277,21 @@ impl Opt {
                 && !self.common_prefix
                 && !self.common_exact;
             if bare_framed && !framed {
+                return true;
+            }
+            // A mild weak surname (顾, 汤, 钱): a full plausible name between a boundary or
+            // function word before and a boundary, verb or function word after
+            // (`在顾某舟的`, `，汤某伯却`).
+            let mild_framed = self.mild
+                && self.given_len == 2
+                && self.plausible
+                && self.left >= 1
+                && self.right >= 1
+                && !self.right_by_word
+                && !self.after_numeral
+                && !self.common_prefix
+                && !self.common_exact;
+            if mild_framed && !framed {
                 return true;
             }
             if !framed {
@@ -597,6 +621,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             continue;
         }
         let weak = entry.attr("weak").is_some();
+        let mild = entry.attr("weak") == Some("mild");
         let left = cx.left_score(sr.start);
         let mut end = sr.end;
         let mut shape = 0;
@@ -669,6 +694,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                     .next_char(end)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
                 weak,
+                mild,
+                right_by_word: cx.right_score_plain(end) < 1 && right >= 1,
+                after_numeral: cx.prev_char(sr.start).is_some_and(|c| {
+                    c.is_numeric() || "一二三四五六七八九十百千万亿两几".contains(c)
+                }),
                 common_prefix,
                 common_exact,
                 range,
@@ -1671,6 +1701,19 @@ mod tests {
     fn single_character_verbs_end_a_name() {
         assert_eq!(names("这是吴建中到日本办的画展。"), vec!["吴建中"]);
         assert_eq!(names("当年，张建浩受组织派遣出国。"), vec!["张建浩"]);
+    }
+
+    #[test]
+    fn mild_weak_surnames_stand_with_a_full_name_between_boundaries() {
+        // 汤, 钱, 顾: weak surnames that are everyday words only in a few compounds
+        assert_eq!(names("据悉，汤立峰却没有出席。"), vec!["汤立峰"]);
+        assert_eq!(names("这是在钱志远的书房里拍的。"), vec!["钱志远"]);
+        assert_eq!(names("他听说顾明辉不想回来了。"), vec!["顾明辉"]);
+        // a numeral before the surname makes it a unit (`２１方`)
+        assert!(names("协议由２１方聚合一起签署。").is_empty());
+        // the strict weak surnames (高, 文, 万) still need a title or a verb
+        assert!(names("他们在高新区建厂。").is_empty());
+        assert!(names("一套３５００万美金的别墅。").is_empty());
     }
 
     #[test]
