@@ -1717,6 +1717,18 @@ mod tests {
     }
 
     #[test]
+    fn things_only_people_have_and_what_happens_to_them() {
+        assert_eq!(names("公司公布了陈立峰的薪酬。"), vec!["陈立峰"]);
+        assert_eq!(names("，卡莱娜的回答很简短。"), vec!["卡莱娜"]);
+        assert_eq!(names("本场比赛，罗志远缺阵。"), vec!["罗志远"]);
+        assert_eq!(names("，布鲁诺死后，球队解散了。"), vec!["布鲁诺"]);
+        // the same words after a thing are no names
+        assert!(names("公司的回答很简短。").is_empty());
+        assert!(names("员工的薪酬上涨了。").is_empty());
+        assert!(names("多名主力缺阵。").is_empty());
+    }
+
+    #[test]
     fn common_words_are_not_people() {
         for t in [
             "他的手法高明表示赞赏",
