@@ -510,8 +510,24 @@ impl<'a> Ctx<'a> {
         self.text[pos..].chars().next()
     }
 
-    fn left_score(&self, s: usize) -> i32 {
+    /// Does a title end at `s`: a role mention, or the 长 of an organization whose name took
+    /// the head of the title (`外交部|长`, `友协会|长`: the organization mention ends in 部/会/局
+    /// and a 长 follows it)?
+    fn title_ends_at(&self, s: usize) -> bool {
         if self.role_end.contains(&s) {
+            return true;
+        }
+        let zhang = '长'.len_utf8();
+        s > zhang
+            && self.text[..s].ends_with('长')
+            && self.mention_ends_at(s - zhang)
+            && self
+                .prev_char(s - zhang)
+                .is_some_and(|c| TITLE_HEADS_OF_ZHANG.contains(c))
+    }
+
+    fn left_score(&self, s: usize) -> i32 {
+        if self.title_ends_at(s) {
             return TITLE;
         }
         if let Some(w) = self.before.get(&s) {
@@ -683,7 +699,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 plausible,
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
                 right_title: cx.role_start.contains_key(&end),
-                left_title: cx.role_end.contains(&sr.start),
+                left_title: cx.title_ends_at(sr.start),
                 left_punct: cx
                     .prev_char(sr.start)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
@@ -1726,6 +1742,17 @@ mod tests {
         assert!(names("公司的回答很简短。").is_empty());
         assert!(names("员工的薪酬上涨了。").is_empty());
         assert!(names("多名主力缺阵。").is_empty());
+    }
+
+    #[test]
+    fn the_zhang_after_an_organization_that_took_the_title_head() {
+        // the organization mention takes 外交部, leaving 长: the title is still there
+        assert_eq!(
+            people("外交部长王建国会见了代表团。"),
+            vec![("王建国".to_string(), "person.title_before")]
+        );
+        assert_eq!(names("国防部长卡莱罗等出席。"), vec!["卡莱罗"]);
+        assert!(names("外交部长期以来支持这项工作。").is_empty());
     }
 
     #[test]
