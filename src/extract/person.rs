@@ -1725,6 +1725,8 @@ mod tests {
         assert_eq!(names("据悉，汤立峰却没有出席。"), vec!["汤立峰"]);
         assert_eq!(names("这是在钱志远的书房里拍的。"), vec!["钱志远"]);
         assert_eq!(names("他听说顾明辉不想回来了。"), vec!["顾明辉"]);
+        // 慕 is a given-name character (慕华, 慕白)
+        assert_eq!(names("这是在钱慕远的书房里拍的。"), vec!["钱慕远"]);
         // a numeral before the surname makes it a unit (`２１方`)
         assert!(names("协议由２１方聚合一起签署。").is_empty());
         // the strict weak surnames (高, 文, 万) still need a title or a verb
