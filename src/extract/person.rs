@@ -210,6 +210,15 @@ struct Opt {
     /// The right neighbour is punctuation or the end of the text.
     right_punct: bool,
     weak: bool,
+    /// A weak surname marked `weak=mild`: an everyday word only in a few compounds (顾, 汤,
+    /// 钱), so a full plausible name between boundaries stands (`，汤某伯却`).
+    mild: bool,
+    /// The right score comes from a common word starting right after the name, not from a
+    /// boundary or a context word (`修建|中`, `居民|中`… are words, not names).
+    right_by_word: bool,
+    /// A numeral stands right before the surname (`３５００万…`, `２１方…`: a unit or
+    /// measure word, not a surname).
+    after_numeral: bool,
     /// A not-a-person word starts at the name and lies inside it.
     common_prefix: bool,
     /// The name is exactly a not-a-person word.
@@ -268,6 +277,21 @@ impl Opt {
                 && !self.common_prefix
                 && !self.common_exact;
             if bare_framed && !framed {
+                return true;
+            }
+            // A mild weak surname (顾, 汤, 钱): a full plausible name between a boundary or
+            // function word before and a boundary, verb or function word after
+            // (`在顾某舟的`, `，汤某伯却`).
+            let mild_framed = self.mild
+                && self.given_len == 2
+                && self.plausible
+                && self.left >= 1
+                && self.right >= 1
+                && !self.right_by_word
+                && !self.after_numeral
+                && !self.common_prefix
+                && !self.common_exact;
+            if mild_framed && !framed {
                 return true;
             }
             if !framed {
@@ -486,8 +510,24 @@ impl<'a> Ctx<'a> {
         self.text[pos..].chars().next()
     }
 
-    fn left_score(&self, s: usize) -> i32 {
+    /// Does a title end at `s`: a role mention, or the 长 of an organization whose name took
+    /// the head of the title (`外交部|长`, `友协会|长`: the organization mention ends in 部/会/局
+    /// and a 长 follows it)?
+    fn title_ends_at(&self, s: usize) -> bool {
         if self.role_end.contains(&s) {
+            return true;
+        }
+        let zhang = '长'.len_utf8();
+        s > zhang
+            && self.text[..s].ends_with('长')
+            && self.mention_ends_at(s - zhang)
+            && self
+                .prev_char(s - zhang)
+                .is_some_and(|c| TITLE_HEADS_OF_ZHANG.contains(c))
+    }
+
+    fn left_score(&self, s: usize) -> i32 {
+        if self.title_ends_at(s) {
             return TITLE;
         }
         if let Some(w) = self.before.get(&s) {
@@ -597,6 +637,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             continue;
         }
         let weak = entry.attr("weak").is_some();
+        let mild = entry.attr("weak") == Some("mild");
         let left = cx.left_score(sr.start);
         let mut end = sr.end;
         let mut shape = 0;
@@ -658,7 +699,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 plausible,
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
                 right_title: cx.role_start.contains_key(&end),
-                left_title: cx.role_end.contains(&sr.start),
+                left_title: cx.title_ends_at(sr.start),
                 left_punct: cx
                     .prev_char(sr.start)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
@@ -669,6 +710,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                     .next_char(end)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
                 weak,
+                mild,
+                right_by_word: cx.right_score_plain(end) < 1 && right >= 1,
+                after_numeral: cx.prev_char(sr.start).is_some_and(|c| {
+                    c.is_numeric() || "一二三四五六七八九十百千万亿两几".contains(c)
+                }),
                 common_prefix,
                 common_exact,
                 range,
@@ -1671,6 +1717,44 @@ mod tests {
     fn single_character_verbs_end_a_name() {
         assert_eq!(names("这是吴建中到日本办的画展。"), vec!["吴建中"]);
         assert_eq!(names("当年，张建浩受组织派遣出国。"), vec!["张建浩"]);
+    }
+
+    #[test]
+    fn mild_weak_surnames_stand_with_a_full_name_between_boundaries() {
+        // 汤, 钱, 顾: weak surnames that are everyday words only in a few compounds
+        assert_eq!(names("据悉，汤立峰却没有出席。"), vec!["汤立峰"]);
+        assert_eq!(names("这是在钱志远的书房里拍的。"), vec!["钱志远"]);
+        assert_eq!(names("他听说顾明辉不想回来了。"), vec!["顾明辉"]);
+        // 慕 is a given-name character (慕华, 慕白)
+        assert_eq!(names("这是在钱慕远的书房里拍的。"), vec!["钱慕远"]);
+        // a numeral before the surname makes it a unit (`２１方`)
+        assert!(names("协议由２１方聚合一起签署。").is_empty());
+        // the strict weak surnames (高, 文, 万) still need a title or a verb
+        assert!(names("他们在高新区建厂。").is_empty());
+        assert!(names("一套３５００万美金的别墅。").is_empty());
+    }
+
+    #[test]
+    fn things_only_people_have_and_what_happens_to_them() {
+        assert_eq!(names("公司公布了陈立峰的薪酬。"), vec!["陈立峰"]);
+        assert_eq!(names("，卡莱娜的回答很简短。"), vec!["卡莱娜"]);
+        assert_eq!(names("本场比赛，罗志远缺阵。"), vec!["罗志远"]);
+        assert_eq!(names("，布鲁诺死后，球队解散了。"), vec!["布鲁诺"]);
+        // the same words after a thing are no names
+        assert!(names("公司的回答很简短。").is_empty());
+        assert!(names("员工的薪酬上涨了。").is_empty());
+        assert!(names("多名主力缺阵。").is_empty());
+    }
+
+    #[test]
+    fn the_zhang_after_an_organization_that_took_the_title_head() {
+        // the organization mention takes 外交部, leaving 长: the title is still there
+        assert_eq!(
+            people("外交部长王建国会见了代表团。"),
+            vec![("王建国".to_string(), "person.title_before")]
+        );
+        assert_eq!(names("国防部长卡莱罗等出席。"), vec!["卡莱罗"]);
+        assert!(names("外交部长期以来支持这项工作。").is_empty());
     }
 
     #[test]
