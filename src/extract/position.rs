@@ -246,8 +246,17 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Bindi
     if rule == APPOSITIVE && org.is_none() {
         return;
     }
-    // `蒋某，星桥数据董事长林某`: the title is the next person's, not an appositive.
-    let last_end = roles.last().map_or(after_name, |&r| ms[r].range.end);
+    // `蒋某，星桥数据董事长林某`: the title is the next person's, not an appositive — also
+    // through a chain of titles (`吕某，中国工程院院士、某大学教授聂某`).
+    let mut last_end = roles.last().map_or(after_name, |&r| ms[r].range.end);
+    while rule == APPOSITIVE && text[last_end..].starts_with('、') {
+        match verb_object(ms, text, i + 1, last_end + '、'.len_utf8()) {
+            Some((more, _)) if more.last().is_some_and(|&r| ms[r].range.end > last_end) => {
+                last_end = more.last().map_or(last_end, |&r| ms[r].range.end);
+            }
+            _ => break,
+        }
+    }
     if rule == APPOSITIVE
         && ms
             .iter()
@@ -450,13 +459,26 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
     }
 }
 
+/// Is `s` nothing or only the marker of a list item (`1.`, `2、`, `（3）`, `-`, `•`)? A résumé
+/// is often one item of a numbered list of people (`附：简历 1. 刘某，男，…`).
+fn is_list_marker(s: &str) -> bool {
+    let s = s
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）', '.', '、', '．']);
+    s.is_empty()
+        || matches!(s, "-" | "*" | "•" | "·" | "●" | "▪")
+        || (s.chars().count() <= 3
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+}
+
 /// `刘某，男，1978 年出生，…曾任X公司技术总监、副总裁，…现任公司营销中心总经理。`: in the
 /// paragraph of a person introduced with their sex, every clause that opens with an
 /// appointment verb is that person's.
 fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
     let p = &ms[i];
     let line_start = text[..p.range.start].rfind('\n').map_or(0, |n| n + 1);
-    if !text[line_start..p.range.start].trim().is_empty()
+    if !is_list_marker(text[line_start..p.range.start].trim())
         || !RESUME_OPEN
             .iter()
             .any(|o| text[p.range.end..].starts_with(o))
@@ -755,6 +777,53 @@ mod tests {
         // no 男/女 opening: the clause is not bound to the first name of the paragraph
         let got = rels("王雅琳表示，曾任华为副总裁的人很多。\n");
         assert!(!got.iter().any(|r| r.2 == "华为"), "{got:?}");
+    }
+
+    #[test]
+    fn resume_as_an_item_of_a_numbered_list() {
+        let got = rels(
+            "附：简历\n1. 宋启航，男，1978 年出生，硕士研究生学历。曾任华为市场总监。\n2. 顾晓彤，女，1983 年出生，现任腾讯首席运营官。\n",
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "宋启航", "华为", "市场总监", "former")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "顾晓彤",
+                "腾讯",
+                "首席运营官",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // text before the name that is no list marker: no résumé
+        let got = rels("据悉宋启航，男，1978 年出生。曾任华为市场总监。\n");
+        assert!(!got.iter().any(|r| r.2 == "华为"), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_chain_before_the_next_name_is_no_appositive() {
+        let got = rels(
+            "出席嘉宾包括民航局原副局长吕建平，中国工程院院士、南京大学教授聂振宇，以及其他代表。",
+        );
+        assert!(
+            !got.iter().any(|r| r.1 == "吕建平" && r.3 == "院士"),
+            "{got:?}"
+        );
+        // a single appositive title still binds
+        let got = rels("蒋明远，星桥数据科技有限公司董事长，表示将继续投入。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "蒋明远",
+                "星桥数据科技有限公司",
+                "董事长",
+                "current"
+            )),
+            "{got:?}"
+        );
     }
     #[test]
     fn colon_lists_and_taiwan_titles() {

@@ -1456,6 +1456,7 @@ fn acquisition(
     let mut acquirer: Option<(usize, Range<usize>)> = None;
     let mut target: Option<(usize, Range<usize>)> = None;
     let mut seller: Option<(usize, Range<usize>)> = None;
+    let mut more_sellers: Vec<(usize, Range<usize>)> = Vec::new();
     // Role markers between an organization and the one before it: `B被A收购`, `从C受让`,
     // `对X的收购`, `向X发出收购要约` (向 marks the seller only for 受让/购买).
     let trig = &s.text[t.range.clone()];
@@ -1561,12 +1562,21 @@ fn acquisition(
     }
     if target.is_none() {
         target = after.first().map(|(i, m)| (*i, m.range.clone()));
-        // `收购A（所）持有的B`, `收购A实际控制的B`: A sells, B is the target.
-        if let (Some((i, m)), Some((j, n))) = (after.first(), after.get(1))
-            && held_by(&s.text[m.range.end..n.range.start])
-        {
-            seller = seller.or(Some((*i, m.range.clone())));
-            target = Some((*j, n.range.clone()));
+        // `收购A（所）持有的B`, `收购A实际控制的B`: A sells, B is the target; also with
+        // several holders (`收购A、B合计持有的C 70%股权`: A and B sell).
+        let held = (1..after.len()).find(|&k| {
+            held_by(&s.text[after[k - 1].1.range.end..after[k].1.range.start])
+                && (1..k)
+                    .all(|j| list_gap(&s.text[after[j - 1].1.range.end..after[j].1.range.start]))
+        });
+        if let Some(k) = held {
+            let (i, m) = after[0];
+            seller = seller.or(Some((i, m.range.clone())));
+            more_sellers = after[1..k]
+                .iter()
+                .map(|(i, m)| (*i, m.range.clone()))
+                .collect();
+            target = Some((after[k].0, after[k].1.range.clone()));
         }
     }
     // `X宣布，A已完成对其的收购` / `A将其收购`: 其 is the sentence's subject.
@@ -1659,6 +1669,7 @@ fn acquisition(
             .into_iter()
             .map(|t| (RelType::TargetOf, Some(t))),
     )
+    .chain(more_sellers.into_iter().map(|x| (RelType::Sold, Some(x))))
     .filter_map(|(rel, x)| x.map(|x| (rel, x)))
     {
         d.add(arg(
@@ -1748,8 +1759,14 @@ fn outside_parens(gap: &str) -> String {
 /// (`所持有的`, `持有的`, `实际控制的`, `旗下`), parentheticals and stakes aside?
 fn held_by(gap: &str) -> bool {
     let g = outside_parens(gap);
+    let g = g.trim();
+    // `A、B合计持有的C`: several holders together.
+    let g = ["合计", "共同", "合共", "分别", "共"]
+        .iter()
+        .find_map(|w| g.strip_prefix(w))
+        .unwrap_or(g);
     matches!(
-        g.trim(),
+        g,
         "所持有的"
             | "持有的"
             | "所持的"

@@ -591,6 +591,23 @@ fn place_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
     None
 }
 
+/// A city or district not in the lexicon, by its shape, when it is the whole name before a
+/// suffix that demands a place (`南康区|人民政府`, `龙南市|人民政府`): 2–4 CJK characters +
+/// 市/区. Only there: elsewhere `X市`/`X区` is too often a word (`超市`, `园区`).
+fn admin_shape(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    let Some((last, before)) = chars.split_last() else {
+        return false;
+    };
+    matches!(last, '市' | '区')
+        && (2..=4).contains(&before.len())
+        && before.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        && !ADMIN_SHAPE_NOT.iter().any(|w| name.ends_with(w))
+}
+
+/// Endings of `X市`/`X区` words that name no place (`工业园区`, `居民社区`, `风景区`).
+const ADMIN_SHAPE_NOT: [&str; 6] = ["园区", "社区", "景区", "城区", "厂区", "校区"];
+
 /// Characters of `[from, end)` left after dropping trailing generic words.
 fn core_chars(text: &str, from: usize, end: usize, m: &Marks) -> usize {
     let mut end = end;
@@ -713,7 +730,7 @@ fn acceptable(
     match spec.needs {
         Needs::Any => true,
         Needs::Org => false,
-        Needs::Place => has_place,
+        Needs::Place => has_place || admin_shape(&text[range.clone()]),
         Needs::Core => has_place || (2..=MAX_CORE_WITHOUT_PLACE).contains(&core),
     }
 }
