@@ -2394,6 +2394,25 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
             forum_here.or(st.forum)
         };
         let Some(ev) = target else { continue };
+        // `出席嘉宾包括：A，B…`: the attendees follow the cue, up to the sentence end.
+        if rel == RelType::Attended
+            && let Some(open) =
+                attendee_list_open(&s.text[c.range.start..s.range.end], c.range.len())
+        {
+            let from = c.range.start + open;
+            for (i, m) in s.within(&[Label::Person], from..s.range.end) {
+                drafts.list[ev].add(arg(
+                    rel,
+                    i,
+                    Dir::ToEvent,
+                    RelProps::default(),
+                    ATTENDEE_LIST,
+                    s.idx,
+                    span(&m.range, &c.range),
+                ));
+            }
+            continue;
+        }
         // `出席开幕式并致辞` / `出席…并见证签约`: attendance stated with another act is kept even
         // when the person also speaks (a bare 出席 is implied by a later speech).
         let rule = if rel == RelType::Attended
@@ -2449,6 +2468,41 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
             ));
         }
     }
+}
+
+/// Nouns for the guests of an attendance list (`出席嘉宾`, `与会领导`).
+const GUEST_NOUNS: [&str; 6] = ["嘉宾", "贵宾", "领导", "代表", "人士", "负责人"];
+
+/// After an attendance cue, the opening of a list of attendees that follows it (`出席嘉宾包括：`,
+/// `出席本次大会的领导有`, `参会嘉宾为`): the bytes up to where the list starts. The opening is
+/// short, names the guests (嘉宾, 领导 …) and ends in 包括/有/为/是 and/or a colon.
+/// `rest` starts with the cue, `cue` bytes long (the cue may hold the noun: `与会嘉宾有`).
+fn attendee_list_open(rest: &str, cue: usize) -> Option<usize> {
+    const LINKS: [&str; 5] = ["包括", "主要有", "有", "为", "是"];
+    for (n, (i, c)) in rest
+        .char_indices()
+        .skip_while(|(i, _)| *i < cue)
+        .enumerate()
+    {
+        if n > 14 || matches!(c, '，' | ',' | '。' | '；') {
+            return None;
+        }
+        let head = &rest[..i];
+        if !GUEST_NOUNS.iter().any(|g| head.ends_with(g)) {
+            continue;
+        }
+        let tail = &rest[i..];
+        let pos = if let Some(l) = LINKS.iter().find(|l| tail.starts_with(**l)) {
+            i + l.len()
+        } else if tail.starts_with(['：', ':']) {
+            i
+        } else {
+            continue;
+        };
+        let after = &rest[pos..];
+        return Some(pos + after.len() - after.trim_start_matches(['：', ':', ' ']).len());
+    }
+    None
 }
 
 /// The first two different names, in order: an event is never named `A与A签约` because one party
