@@ -804,6 +804,35 @@ mod tests {
     }
 
     #[test]
+    fn resigned_titles_on_the_company_board_are_the_company_s() {
+        // (the appointment event states these HOLDS_POSITION: event.appointment)
+        let got = rels(
+            "江淮新材料科技股份有限公司（以下简称“公司”）董事会收到邵明轩先生的辞职报告。邵明轩先生因个人原因辞去公司第四届董事会董事及副总经理职务。\n",
+        );
+        for title in ["董事", "副总经理"] {
+            assert!(
+                got.contains(&t(
+                    "HOLDS_POSITION",
+                    "邵明轩",
+                    "江淮新材料科技股份有限公司",
+                    title,
+                    "former"
+                )),
+                "{title}: {got:?}"
+            );
+        }
+        // another company's board: not the filer's
+        let got = rels(
+            "江淮新材料科技股份有限公司（以下简称“公司”）董事会收到邵明轩先生的辞职报告。邵明轩先生辞去宁波通商银行股份有限公司董事会董事职务。\n",
+        );
+        assert!(
+            !got.iter()
+                .any(|r| r.1 == "邵明轩" && r.2 == "江淮新材料科技股份有限公司" && r.4 == "former"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_title_chain_before_the_next_name_is_no_appositive() {
         let got = rels(
             "出席嘉宾包括民航局原副局长吕建平，中国工程院院士、南京大学教授聂振宇，以及其他代表。",

@@ -532,7 +532,7 @@ fn forums(
         || s.trigs.iter().any(|t| t.kind == Some(EventKind::Speech));
     let mut covered = usize::MAX;
     for t in s.trigs.iter().rev() {
-        if t.kind != Some(EventKind::Forum) || t.range.end > covered {
+        if !(t.kind == Some(EventKind::Forum) || ceremony_held(s, t)) || t.range.end > covered {
             continue;
         }
         let (start, end) = match s.quote_around(&t.range) {
@@ -618,6 +618,22 @@ fn forums(
         st.forum = Some(i);
         here.push(i);
     }
+}
+
+/// `2024 X市重大项目集中签约仪式在Y举行`: a named signing ceremony that is held, with no party
+/// before it in its clause, hosts the signings the document lists (like a forum: they are
+/// PART_OF it and take its date and place), and its guests attend it.
+fn ceremony_held(s: &SentView, t: &Trig) -> bool {
+    if t.kind != Some(EventKind::Signing) || !s.text[t.range.clone()].ends_with("仪式") {
+        return false;
+    }
+    let ce = s.clause_end(t.range.end);
+    let start = s.name_start(t.range.start, s.clause_start(t.range.start));
+    s.has_cue("hold", t.range.end..ce)
+        && start < t.range.start
+        && s.within(ORG, s.clause_start(t.range.start)..t.range.end)
+            .next()
+            .is_none()
 }
 
 /// Quoted names that contain a trigger: `“…合作签约”`, `“…焕新发布”仪式`, `《…协议》`.
@@ -1882,7 +1898,7 @@ struct Appoint<'a> {
 /// The organization a title belongs to: one named right before it (`为青禾集团副总裁`), or the
 /// company in context when the title follows `公司`/`本公司`/`集团` (`聘任X为公司总经理`).
 fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option<usize> {
-    let before = &s.text[..title.range.start];
+    let before = board_prefix(s, &s.text[..title.range.start]);
     let before = before.strip_suffix('的').unwrap_or(before);
     if let Some((i, _)) = s
         .of(Label::Organization)
@@ -1901,6 +1917,38 @@ fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option
     })
     .then_some(company)
     .flatten()
+}
+
+/// The text before a title with what only qualifies it dropped, so that the organization
+/// before it is found: the titles listed before it (`公司董事、副总经理`, `董事及副总经理`: one
+/// organization for the list) and the board it sits on (`公司第四届董事会董事`).
+fn board_prefix<'t>(s: &SentView, before: &'t str) -> &'t str {
+    let mut b = before;
+    loop {
+        let len = b.len();
+        // an earlier title of the same list and its joint
+        if let Some(j) = ["、", "及", "和", "兼"].iter().find(|j| b.ends_with(**j)) {
+            let at = b.len() - j.len();
+            if let Some((_, r)) = s.of(Label::Role).find(|(_, r)| r.range.end == at) {
+                b = &b[..r.range.start];
+            }
+        }
+        // the board: `第四届董事会`, `董事会`, `监事会`
+        for unit in ["董事会", "监事会"] {
+            if let Some(x) = b.strip_suffix(unit) {
+                let x = x.strip_suffix('届').map_or(x, |y| {
+                    let z = y.trim_end_matches(|c: char| {
+                        c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+                    });
+                    z.strip_suffix('第').unwrap_or(y)
+                });
+                b = x;
+            }
+        }
+        if b.len() == len {
+            return b;
+        }
+    }
 }
 
 /// One Appointment for `person` with `titles` (APPOINTED {title, status} each), unless the
