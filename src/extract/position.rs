@@ -208,6 +208,28 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Bindi
             org,
             rule: TITLE_BEFORE,
         });
+        // `中国工程院院士、南京大学教授聂某`: every `[org]title` group of a 、-chain before
+        // the name is the person's, each with its own organization.
+        let mut prev_org = org;
+        while let Some(o) = prev_org {
+            let Some(rest) = text[..ms[o].range.start].strip_suffix('、') else {
+                break;
+            };
+            let more = roles_before(ms, text, o, rest.len());
+            let Some(&first) = more.last() else { break };
+            let first_start = ms[first].range.start;
+            let org = org_before(rules, ms, text, first, first_start);
+            let mut at = vec![first_start];
+            at.extend(org.map(|o| ms[o].range.start));
+            out.push(Binding {
+                person: i,
+                status: status_at(rules, text, &at),
+                roles: more,
+                org,
+                rule: TITLE_BEFORE,
+            });
+            prev_org = org.filter(|&n| n < o);
+        }
     }
     // [org]person title[兼title]
     let roles = roles_after(ms, text, i + 1, p.range.end);
@@ -839,6 +861,33 @@ mod tests {
         );
         assert!(
             !got.iter().any(|r| r.1 == "吕建平" && r.3 == "院士"),
+            "{got:?}"
+        );
+        // … and each `[org]title` group of the chain is the next person's, with its org
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "聂振宇",
+                "中国工程院",
+                "院士",
+                "current"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "聂振宇",
+                "南京大学",
+                "教授",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // a list of people, each with their own org and title: no chain across a name
+        let got = rels("华为董事长王建国、腾讯总裁李一凡出席。");
+        assert!(
+            !got.iter().any(|r| r.1 == "李一凡" && r.3 == "董事长"),
             "{got:?}"
         );
         // a single appositive title still binds
