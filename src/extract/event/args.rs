@@ -1839,7 +1839,7 @@ fn joint(s: &str) -> bool {
         .trim_start_matches("先生")
         .trim_start_matches("女士")
         .trim_matches(|c: char| c.is_whitespace());
-    matches!(t, "、" | "和" | "及" | "与" | "," | "，" | "以及")
+    matches!(t, "、" | "和" | "及" | "与" | "," | "，" | "以及" | "兼" | "兼任")
 }
 
 /// A mention and the ones chained to it by enumeration joints, in text order:
