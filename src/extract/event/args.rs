@@ -727,6 +727,18 @@ fn quoted(
     }
 }
 
+/// Among the `parties` of a signing, the government of `place` (`广州市` → `广州市人民政府`,
+/// `广州市政府`): a government organization whose name starts with the place.
+fn government_of(doc: &AnnotatedDoc, parties: &[usize], place: &str) -> Option<usize> {
+    parties.iter().copied().find(|&o| {
+        doc.mentions.get(o).is_some_and(|m| {
+            m.label == Label::Organization
+                && m.name.starts_with(place)
+                && m.name[place.len()..].ends_with("政府")
+        })
+    })
+}
+
 /// The parties of a signing: organizations and people in the scope before the trigger
 /// (`A与B签署`), `由A代表X`, `双方`, `该公司`. A signing named in quotes whose sentence names no
 /// party takes the first organization after it in the sentence. Returns how many parties.
@@ -762,6 +774,14 @@ fn signing_parties(
             let mut prev = floor;
             for (p, pm) in s.within(&[Label::Person], floor..c.range.start) {
                 if let Some((o, _)) = s.within(ORG, prev..pm.range.start).last() {
+                    people_for.push((p, o));
+                } else if let Some(o) = s
+                    .within(&[Label::Location], prev..pm.range.start)
+                    .last()
+                    .and_then(|(_, lm)| government_of(doc, both, &s.text[lm.range.clone()]))
+                {
+                    // `广州市副市长A与Y董事长B代表双方签约`: an official titled by a place acts
+                    // for the party that is that place's government.
                     people_for.push((p, o));
                 }
                 prev = pm.range.end;
@@ -1839,7 +1859,10 @@ fn joint(s: &str) -> bool {
         .trim_start_matches("先生")
         .trim_start_matches("女士")
         .trim_matches(|c: char| c.is_whitespace());
-    matches!(t, "、" | "和" | "及" | "与" | "," | "，" | "以及" | "兼" | "兼任")
+    matches!(
+        t,
+        "、" | "和" | "及" | "与" | "," | "，" | "以及" | "兼" | "兼任"
+    )
 }
 
 /// A mention and the ones chained to it by enumeration joints, in text order:
