@@ -1260,7 +1260,23 @@ fn received(
     let before = &s.text[cs..t.range.start];
     let g = before.rfind('获')?;
     let at = cs + g;
-    let (ri, rm) = s.within(ORG, cs..at).last()?;
+    // `X成立于2020年，…，此前曾获得A 5000万元天使轮投资`: with no organization before 获 in
+    // its clause, the unmarked subject the scope opens with receives it — only for what is
+    // plainly a round (a round or an amount between 获 and the verb; `获委任为…投资委员会委员`
+    // is none).
+    let plainly_round = s.text[at..t.range.start].contains('轮')
+        || s.within(&[Label::Amount], at..t.range.start)
+            .next()
+            .is_some();
+    let (ri, rm) = s.within(ORG, cs..at).last().or_else(|| {
+        if !plainly_round {
+            return None;
+        }
+        s.within(ORG, floor..cs).find(|(_, m)| {
+            !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和'])
+                && !super::slots::byline(s.text, m.range.start)
+        })
+    })?;
     let investors: Vec<(usize, &Mention)> = s.within(PARTY, at..t.range.start).collect();
     let mut d = Draft::new(
         EventKind::Financing,
