@@ -86,11 +86,21 @@ pub(crate) fn sentence(
     board_meeting(s, drafts, st, &here);
     // `签约项目如下：` / `…签约：` opens a signing list (bullets or a Markdown table).
     let txt = s.str().trim_end();
+    let was_list = st.list;
+    // (`出席签约活动的企业代表有：` lists guests, not signings: a signing word right after an
+    // attendance cue opens no list.)
     st.list = keep_list
-        || s.trigs
-            .iter()
-            .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
-            && (txt.ends_with(['：', ':']) || txt.contains("如下"));
+        || s.trigs.iter().any(|t| {
+            t.kind == Some(EventKind::Signing)
+                && t.class() != "doc"
+                && !s
+                    .cues
+                    .iter()
+                    .any(|c| matches!(c.role, "attend" | "witness") && c.range.end == t.range.start)
+        }) && (txt.ends_with(['：', ':']) || txt.contains("如下"));
+    if st.list && !was_list {
+        st.list_host = list_host(doc, drafts, st);
+    }
     founders(s, drafts, st);
     counterparties(s, drafts, st);
     participants(s, drafts, st, &here);
@@ -163,6 +173,17 @@ enum Row {
 /// row's amount is the signing's HAS_AMOUNT).
 fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) -> Row {
     if !st.list {
+        // `| 签约企业 | 投资项目 | 金额 |`: a table whose header names the signing parties is a
+        // signing list of its own, announced or not.
+        let txt = s.str().trim();
+        if txt.starts_with('|')
+            && txt.split('|').any(|c| c.contains("签约"))
+            && s.of(Label::Organization).next().is_none()
+        {
+            st.list = true;
+            st.list_host = list_host(doc, drafts, st);
+            return Row::Read;
+        }
         return Row::No;
     }
     let txt = s.str().trim();
@@ -203,13 +224,17 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
                     && !orgs
                         .iter()
                         .chain(amounts.iter())
-                        .any(|(_, m)| c.contains(m.text.as_str()))
+                        .any(|(_, m)| c.contains(&s.text[m.range.clone()]))
             })
             .map(clean_name)
     } else {
         body.split_once(['：', ':'])
             .map(|(h, _)| h)
-            .filter(|h| !orgs.iter().any(|(_, m)| h.contains(m.text.as_str())))
+            .filter(|h| {
+                !orgs
+                    .iter()
+                    .any(|(_, m)| h.contains(&s.text[m.range.clone()]))
+            })
             .map(|h| clean_name(h.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')))
     };
     let name = name.filter(|n| n.chars().count() >= 2).unwrap_or_else(|| {
@@ -235,6 +260,23 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
             m.range.clone(),
         ));
     }
+    // A row naming one company signs with the host of the list (`台中市政府与三家企业签约`).
+    if let [(only, _)] = orgs[..] {
+        let only_name = mention_name(doc, only);
+        for &h in &st.list_host {
+            if mention_name(doc, h) != only_name {
+                d.add(arg(
+                    RelType::Signed,
+                    h,
+                    Dir::ToEvent,
+                    RelProps::default(),
+                    SIGNING_CONTEXT,
+                    s.idx,
+                    s.range.clone(),
+                ));
+            }
+        }
+    }
     if table {
         for (i, m) in &amounts {
             d.add(arg(
@@ -252,6 +294,25 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
     let i = drafts.upsert(d);
     st.signing = Some(i);
     Row::Read
+}
+
+/// The host of a signing list: the organizations that signed the signing in context when the
+/// list opens, if they are one organization (a ceremony of the host, `X与三家企业签约`).
+fn list_host(doc: &AnnotatedDoc, drafts: &Drafts, st: &State) -> Vec<usize> {
+    let mut names: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for i in last_parties(drafts, st) {
+        let is_org = doc
+            .mentions
+            .get(i)
+            .is_some_and(|m| m.label == Label::Organization);
+        let name = mention_name(doc, i);
+        if is_org && !names.contains(&name) {
+            names.push(name);
+            out.push(i);
+        }
+    }
+    if names.len() > 1 { Vec::new() } else { out }
 }
 
 /// A quote around a deal verb that still tells the deal: an emphasis quote of a few
@@ -1201,7 +1262,15 @@ fn investment(
     if let Some(i) = received(doc, s, t, floor, drafts) {
         return Some(i);
     }
-    let inv = agent(s, st, floor, &t.range, PARTY);
+    // `三家企业与市府签约，预计投资…`: the counterparty after 与 in an earlier clause is not
+    // who invests.
+    let inv = agent(s, st, floor, &t.range, PARTY).filter(|(i, r)| {
+        s.clause_start(r.start) == s.clause_start(t.range.start)
+            || doc
+                .mentions
+                .get(*i)
+                .is_none_or(|m| !marker(s, m).contains(['与', '和']))
+    });
     let obj = object(s, floor, &t.range).filter(|o| inv.as_ref().is_none_or(|a| a.0 != o.0));
     let ce = s.clause_end(t.range.end);
     let cs = s.clause_start(t.range.start);
