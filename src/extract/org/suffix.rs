@@ -276,6 +276,11 @@ pub(super) fn find(
         {
             continue;
         }
+        // `某高校经济学院`, `各省人民政府`: after an indefinite or distributive determiner the
+        // words describe an organization, they do not name one (`某某` is a placeholder name).
+        if text[..start].ends_with(['某', '各']) && !text[..start].ends_with("某某") {
+            continue;
+        }
         if !seen.insert((start, sr.end)) {
             continue;
         }
@@ -605,8 +610,9 @@ fn admin_shape(name: &str) -> bool {
         && !ADMIN_SHAPE_NOT.iter().any(|w| name.ends_with(w))
 }
 
-/// Endings of `X市`/`X区` words that name no place (`工业园区`, `居民社区`, `风景区`).
-const ADMIN_SHAPE_NOT: [&str; 6] = ["园区", "社区", "景区", "城区", "厂区", "校区"];
+/// Endings of `X市`/`X区` words that name no place (`工业园区`, `居民社区`, `风景区`,
+/// `暨特区`: 特区 is a kind of region, what precedes it is no name).
+const ADMIN_SHAPE_NOT: [&str; 7] = ["园区", "社区", "景区", "城区", "厂区", "校区", "特区"];
 
 /// Characters of `[from, end)` left after dropping trailing generic words.
 fn core_chars(text: &str, from: usize, end: usize, m: &Marks) -> usize {
