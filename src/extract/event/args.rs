@@ -26,6 +26,9 @@ pub(crate) fn sentence(
     drafts: &mut Drafts,
     st: &mut State,
 ) {
+    if attendee_row(s, drafts, st) {
+        return;
+    }
     let mut keep_list = false;
     match list_row(doc, s, drafts, st) {
         Row::Read => return,
@@ -2508,7 +2511,7 @@ fn counterparties(s: &SentView, drafts: &mut Drafts, st: &State) {
 }
 
 /// ORGANIZED (主办/承办) and ATTENDED (出席/参加/见证) from cue words.
-fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
+fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize]) {
     let forum_here = here
         .iter()
         .copied()
@@ -2556,6 +2559,10 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
                 attendee_list_open(&s.text[c.range.start..s.range.end], c.range.len())
         {
             let from = c.range.start + open;
+            // `出席嘉宾包括：` closing its sentence: the bullet lines after it list the guests.
+            if s.text[from..s.range.end].trim().is_empty() {
+                st.attend_list = Some(ev);
+            }
             for (i, m) in s.within(&[Label::Person], from..s.range.end) {
                 drafts.list[ev].add(arg(
                     rel,
@@ -2624,6 +2631,35 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
             ));
         }
     }
+}
+
+/// A bullet line of an attendee list announced before (`出席嘉宾包括：` then `- X市副市长A`):
+/// its people attended the forum. Any other sentence ends the list. Was the sentence read?
+fn attendee_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
+    let Some(ev) = st.attend_list else {
+        return false;
+    };
+    let txt = s.str().trim();
+    let bullet = txt.starts_with(['-', '*', '•', '·', '●', '▪'])
+        || txt
+            .split_once(['.', '、', '）', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if !bullet {
+        st.attend_list = None;
+        return false;
+    }
+    for (i, m) in s.of(Label::Person) {
+        drafts.list[ev].add(arg(
+            RelType::Attended,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ATTENDEE_LIST,
+            s.idx,
+            m.range.clone(),
+        ));
+    }
+    true
 }
 
 /// Nouns for the guests of an attendance list (`出席嘉宾`, `与会领导`).
