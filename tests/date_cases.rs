@@ -235,7 +235,38 @@ const CASES: &[Case] = &[
         Month,
         Some("2023-11-01"),
     ),
+    (
+        "2024年9月12日",
+        "公司于2024年9月11日召开董事会。同日，公司召开临时股东大会。",
+        "同日",
+        "2024-09-11",
+        Day,
+        None,
+    ),
+    (
+        "2024年7月21日",
+        "签约仪式于6月30日举行，次日项目正式开工。",
+        "次日",
+        "2024-07-01",
+        Day,
+        None,
+    ),
 ];
+
+#[test]
+fn same_day_words_need_a_day_before_them() {
+    // no header, no date before: 同日 says nothing
+    let doc = from_bytes("t", "t", "同日，公司召开临时股东大会。".as_bytes()).unwrap();
+    let ex = process(&doc, Rules::builtin());
+    assert!(
+        ex.mentions.iter().all(|m| m.label != Label::Date),
+        "{:?}",
+        ex.mentions
+    );
+    // a year is no day: 同日 after `2024年` stays unresolved
+    let got = dates("2024年7月21日", "2024年，公司营收增长。");
+    assert!(got.iter().all(|(t, _)| t != "同日"), "{got:?}");
+}
 
 #[test]
 fn dates_table() {

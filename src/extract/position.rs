@@ -267,6 +267,28 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
             org,
             rule: TITLE_BEFORE,
         });
+        // `中国工程院院士、南京大学教授聂某`: every `[org]title` group of a 、-chain before
+        // the name is the person's, each with its own organization.
+        let mut prev_org = org;
+        while let Some(o) = prev_org {
+            let Some(rest) = text[..ms[o].range.start].strip_suffix('、') else {
+                break;
+            };
+            let more = roles_before(ms, text, o, rest.len());
+            let Some(&first) = more.last() else { break };
+            let first_start = ms[first].range.start;
+            let org = org_before(rules, ms, text, first, first_start);
+            let mut at = vec![first_start];
+            at.extend(org.map(|o| ms[o].range.start));
+            out.push(Binding {
+                person: i,
+                status: status_at(rules, text, &at),
+                roles: more,
+                org,
+                rule: TITLE_BEFORE,
+            });
+            prev_org = org.filter(|&n| n < o);
+        }
     }
     // [org]person title[兼title]
     let roles = roles_after(ms, text, i + 1, p.range.end);
@@ -305,8 +327,17 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
     if rule == APPOSITIVE && org.is_none() {
         return;
     }
-    // `蒋某，星桥数据董事长林某`: the title is the next person's, not an appositive.
-    let last_end = roles.last().map_or(after_name, |&r| ms[r].range.end);
+    // `蒋某，星桥数据董事长林某`: the title is the next person's, not an appositive — also
+    // through a chain of titles (`吕某，中国工程院院士、某大学教授聂某`).
+    let mut last_end = roles.last().map_or(after_name, |&r| ms[r].range.end);
+    while rule == APPOSITIVE && text[last_end..].starts_with('、') {
+        match verb_object(ms, text, i + 1, last_end + '、'.len_utf8()) {
+            Some((more, _)) if more.last().is_some_and(|&r| ms[r].range.end > last_end) => {
+                last_end = more.last().map_or(last_end, |&r| ms[r].range.end);
+            }
+            _ => break,
+        }
+    }
     let after = &ms[i + 1..];
     let at_end = after.partition_point(|m| m.range.start < last_end);
     if rule == APPOSITIVE
@@ -499,24 +530,47 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
     }
 }
 
+/// Is `s` nothing or only the marker of a list item (`1.`, `2、`, `（3）`, `-`, `•`)? A résumé
+/// is often one item of a numbered list of people (`附：简历 1. 刘某，男，…`).
+fn is_list_marker(s: &str) -> bool {
+    let s = s
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）', '.', '、', '．']);
+    s.is_empty()
+        || matches!(s, "-" | "*" | "•" | "·" | "●" | "▪")
+        || (s.chars().count() <= 3
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+}
+
 /// `刘某，男，1978 年出生，…曾任X公司技术总监、副总裁，…现任公司营销中心总经理。`: in the
 /// paragraph of a person introduced with their sex, every clause that opens with an
 /// appointment verb is that person's.
 fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
     let p = &ms[i];
-    // Only blanks between the line start and the name (read back from the name, so a person
-    // in the middle of a long line costs nothing).
-    let opens_line = || {
+    // Only a list marker or blanks between the line start and the name, read back from the
+    // name (at most a few characters, so a person in the middle of a long line costs nothing).
+    const MARKER_MAX: usize = 16;
+    let mut before: Vec<char> = text[..p.range.start]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .take(MARKER_MAX + 1)
+        .collect();
+    let opens_item = if before.len() <= MARKER_MAX {
+        before.reverse();
+        is_list_marker(before.iter().collect::<String>().trim())
+    } else {
         text[..p.range.start]
             .chars()
             .rev()
             .take_while(|&c| c != '\n')
             .all(char::is_whitespace)
     };
-    if !RESUME_OPEN
-        .iter()
-        .any(|o| text[p.range.end..].starts_with(o))
-        || !opens_line()
+    if !opens_item
+        || !RESUME_OPEN
+            .iter()
+            .any(|o| text[p.range.end..].starts_with(o))
     {
         return;
     }
@@ -813,6 +867,109 @@ mod tests {
         // no 男/女 opening: the clause is not bound to the first name of the paragraph
         let got = rels("王雅琳表示，曾任华为副总裁的人很多。\n");
         assert!(!got.iter().any(|r| r.2 == "华为"), "{got:?}");
+    }
+
+    #[test]
+    fn resume_as_an_item_of_a_numbered_list() {
+        let got = rels(
+            "附：简历\n1. 宋启航，男，1978 年出生，硕士研究生学历。曾任华为市场总监。\n2. 顾晓彤，女，1983 年出生，现任腾讯首席运营官。\n",
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "宋启航", "华为", "市场总监", "former")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "顾晓彤",
+                "腾讯",
+                "首席运营官",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // text before the name that is no list marker: no résumé
+        let got = rels("据悉宋启航，男，1978 年出生。曾任华为市场总监。\n");
+        assert!(!got.iter().any(|r| r.2 == "华为"), "{got:?}");
+    }
+
+    #[test]
+    fn resigned_titles_on_the_company_board_are_the_company_s() {
+        // (the appointment event states these HOLDS_POSITION: event.appointment)
+        let got = rels(
+            "江淮新材料科技股份有限公司（以下简称“公司”）董事会收到邵明轩先生的辞职报告。邵明轩先生因个人原因辞去公司第四届董事会董事及副总经理职务。\n",
+        );
+        for title in ["董事", "副总经理"] {
+            assert!(
+                got.contains(&t(
+                    "HOLDS_POSITION",
+                    "邵明轩",
+                    "江淮新材料科技股份有限公司",
+                    title,
+                    "former"
+                )),
+                "{title}: {got:?}"
+            );
+        }
+        // another company's board: not the filer's
+        let got = rels(
+            "江淮新材料科技股份有限公司（以下简称“公司”）董事会收到邵明轩先生的辞职报告。邵明轩先生辞去宁波通商银行股份有限公司董事会董事职务。\n",
+        );
+        assert!(
+            !got.iter()
+                .any(|r| r.1 == "邵明轩" && r.2 == "江淮新材料科技股份有限公司" && r.4 == "former"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_chain_before_the_next_name_is_no_appositive() {
+        let got = rels(
+            "出席嘉宾包括民航局原副局长吕建平，中国工程院院士、南京大学教授聂振宇，以及其他代表。",
+        );
+        assert!(
+            !got.iter().any(|r| r.1 == "吕建平" && r.3 == "院士"),
+            "{got:?}"
+        );
+        // … and each `[org]title` group of the chain is the next person's, with its org
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "聂振宇",
+                "中国工程院",
+                "院士",
+                "current"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "聂振宇",
+                "南京大学",
+                "教授",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // a list of people, each with their own org and title: no chain across a name
+        let got = rels("华为董事长王建国、腾讯总裁李一凡出席。");
+        assert!(
+            !got.iter().any(|r| r.1 == "李一凡" && r.3 == "董事长"),
+            "{got:?}"
+        );
+        // a single appositive title still binds
+        let got = rels("蒋明远，星桥数据科技有限公司董事长，表示将继续投入。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "蒋明远",
+                "星桥数据科技有限公司",
+                "董事长",
+                "current"
+            )),
+            "{got:?}"
+        );
     }
     #[test]
     fn colon_lists_and_taiwan_titles() {

@@ -57,6 +57,20 @@ pub const ABSOLUTE: RuleId = RuleId("date.absolute");
 pub const RELATIVE: RuleId = RuleId("date.relative");
 pub const RANGE: RuleId = RuleId("date.range");
 pub const PERIOD: RuleId = RuleId("date.period");
+pub const SAME_DAY: RuleId = RuleId("date.same_day");
+
+/// Words for a day told relative to the day named just before them in the text (not to the
+/// publication date): `公司于9月11日召开董事会…。同日，公司召开股东大会` → 9月11日; `次日` the
+/// day after it.
+const SAME_DAY_WORDS: [(&str, i64); 7] = [
+    ("同日", 0),
+    ("同一日", 0),
+    ("同一天", 0),
+    ("当日", 0),
+    ("當日", 0),
+    ("次日", 1),
+    ("翌日", 1),
+];
 
 const PRIORITY: i32 = 10;
 
@@ -332,6 +346,7 @@ impl DateRules {
                 covered = date_run_end(text, i);
             }
         }
+        same_day(text, &mut out);
         out
     }
 
@@ -640,6 +655,55 @@ fn is_word_start(c: char) -> bool {
             | 'Q'
             | 'q'
     )
+}
+
+/// `同日`, `当日`, `次日` after a day-precision date of the text: that day (or the next).
+/// Without such a date before them they say nothing we can resolve.
+fn same_day(text: &str, out: &mut Vec<(Range<usize>, TimeValue, RuleId)>) {
+    let mut found = Vec::new();
+    for (w, offset) in SAME_DAY_WORDS {
+        for (at, _) in text.match_indices(w) {
+            let r = at..at + w.len();
+            if out
+                .iter()
+                .any(|(o, _, _)| o.start < r.end && r.start < o.end)
+            {
+                continue;
+            }
+            // `次日起`, `当日午夜` read the same; `每日`, `节假日` do not match.
+            let Some(date) = out
+                .iter()
+                .filter(|(o, _, _)| o.end <= at)
+                .filter_map(|(_, v, _)| match v {
+                    TimeValue::Date {
+                        date,
+                        precision: Precision::Day,
+                        end,
+                    } => Some(end.unwrap_or(*date)),
+                    _ => None,
+                })
+                .next_back()
+            else {
+                continue;
+            };
+            let Some(day) = date.checked_add_signed(chrono::Duration::days(offset)) else {
+                continue;
+            };
+            found.push((
+                r,
+                TimeValue::Date {
+                    date: day,
+                    precision: Precision::Day,
+                    end: None,
+                },
+                SAME_DAY,
+            ));
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|(r, _, _)| r.start);
+    }
 }
 
 pub struct DateExtractor;

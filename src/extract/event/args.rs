@@ -26,6 +26,9 @@ pub(crate) fn sentence(
     drafts: &mut Drafts,
     st: &mut State,
 ) {
+    if attendee_row(s, drafts, st) {
+        return;
+    }
     let mut keep_list = false;
     match list_row(doc, s, drafts, st) {
         Row::Read => return,
@@ -86,11 +89,21 @@ pub(crate) fn sentence(
     board_meeting(s, drafts, st, &here);
     // `签约项目如下：` / `…签约：` opens a signing list (bullets or a Markdown table).
     let txt = s.str().trim_end();
+    let was_list = st.list;
+    // (`出席签约活动的企业代表有：` lists guests, not signings: a signing word right after an
+    // attendance cue opens no list.)
     st.list = keep_list
-        || s.trigs
-            .iter()
-            .any(|t| t.kind == Some(EventKind::Signing) && t.class() != "doc")
-            && (txt.ends_with(['：', ':']) || txt.contains("如下"));
+        || s.trigs.iter().any(|t| {
+            t.kind == Some(EventKind::Signing)
+                && t.class() != "doc"
+                && !s
+                    .cues
+                    .iter()
+                    .any(|c| matches!(c.role, "attend" | "witness") && c.range.end == t.range.start)
+        }) && (txt.ends_with(['：', ':']) || txt.contains("如下"));
+    if st.list && !was_list {
+        st.list_host = list_host(doc, drafts, st);
+    }
     founders(s, drafts, st);
     counterparties(s, drafts, st);
     participants(s, drafts, st, &here);
@@ -163,6 +176,17 @@ enum Row {
 /// row's amount is the signing's HAS_AMOUNT).
 fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) -> Row {
     if !st.list {
+        // `| 签约企业 | 投资项目 | 金额 |`: a table whose header names the signing parties is a
+        // signing list of its own, announced or not.
+        let txt = s.str().trim();
+        if txt.starts_with('|')
+            && txt.split('|').any(|c| c.contains("签约"))
+            && s.of(Label::Organization).next().is_none()
+        {
+            st.list = true;
+            st.list_host = list_host(doc, drafts, st);
+            return Row::Read;
+        }
         return Row::No;
     }
     let txt = s.str().trim();
@@ -203,13 +227,17 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
                     && !orgs
                         .iter()
                         .chain(amounts.iter())
-                        .any(|(_, m)| c.contains(m.text.as_str()))
+                        .any(|(_, m)| c.contains(&s.text[m.range.clone()]))
             })
             .map(clean_name)
     } else {
         body.split_once(['：', ':'])
             .map(|(h, _)| h)
-            .filter(|h| !orgs.iter().any(|(_, m)| h.contains(m.text.as_str())))
+            .filter(|h| {
+                !orgs
+                    .iter()
+                    .any(|(_, m)| h.contains(&s.text[m.range.clone()]))
+            })
             .map(|h| clean_name(h.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')))
     };
     let name = name.filter(|n| n.chars().count() >= 2).unwrap_or_else(|| {
@@ -235,6 +263,23 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
             m.range.clone(),
         ));
     }
+    // A row naming one company signs with the host of the list (`台中市政府与三家企业签约`).
+    if let [(only, _)] = orgs[..] {
+        let only_name = mention_name(doc, only);
+        for &h in &st.list_host {
+            if mention_name(doc, h) != only_name {
+                d.add(arg(
+                    RelType::Signed,
+                    h,
+                    Dir::ToEvent,
+                    RelProps::default(),
+                    SIGNING_CONTEXT,
+                    s.idx,
+                    s.range.clone(),
+                ));
+            }
+        }
+    }
     if table {
         for (i, m) in &amounts {
             d.add(arg(
@@ -252,6 +297,25 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
     let i = drafts.upsert(d);
     st.signing = Some(i);
     Row::Read
+}
+
+/// The host of a signing list: the organizations that signed the signing in context when the
+/// list opens, if they are one organization (a ceremony of the host, `X与三家企业签约`).
+fn list_host(doc: &AnnotatedDoc, drafts: &Drafts, st: &State) -> Vec<usize> {
+    let mut names: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for i in last_parties(drafts, st) {
+        let is_org = doc
+            .mentions
+            .get(i)
+            .is_some_and(|m| m.label == Label::Organization);
+        let name = mention_name(doc, i);
+        if is_org && !names.contains(&name) {
+            names.push(name);
+            out.push(i);
+        }
+    }
+    if names.len() > 1 { Vec::new() } else { out }
 }
 
 /// A quote around a deal verb that still tells the deal: an emphasis quote of a few
@@ -536,7 +600,7 @@ fn forums(
         || s.trigs.iter().any(|t| t.kind == Some(EventKind::Speech));
     let mut covered = usize::MAX;
     for t in s.trigs.iter().rev() {
-        if t.kind != Some(EventKind::Forum) || t.range.end > covered {
+        if !(t.kind == Some(EventKind::Forum) || ceremony_held(s, t)) || t.range.end > covered {
             continue;
         }
         let (start, end) = match s.quote_around(&t.range) {
@@ -622,6 +686,22 @@ fn forums(
         st.forum = Some(i);
         here.push(i);
     }
+}
+
+/// `2024 X市重大项目集中签约仪式在Y举行`: a named signing ceremony that is held, with no party
+/// before it in its clause, hosts the signings the document lists (like a forum: they are
+/// PART_OF it and take its date and place), and its guests attend it.
+fn ceremony_held(s: &SentView, t: &Trig) -> bool {
+    if t.kind != Some(EventKind::Signing) || !s.text[t.range.clone()].ends_with("仪式") {
+        return false;
+    }
+    let ce = s.clause_end(t.range.end);
+    let start = s.name_start(t.range.start, s.clause_start(t.range.start));
+    s.has_cue("hold", t.range.end..ce)
+        && start < t.range.start
+        && s.within(ORG, s.clause_start(t.range.start)..t.range.end)
+            .next()
+            .is_none()
 }
 
 /// Quoted names that contain a trigger: `“…合作签约”`, `“…焕新发布”仪式`, `《…协议》`.
@@ -715,6 +795,18 @@ fn quoted(
     }
 }
 
+/// Among the `parties` of a signing, the government of `place` (`广州市` → `广州市人民政府`,
+/// `广州市政府`): a government organization whose name starts with the place.
+fn government_of(doc: &AnnotatedDoc, parties: &[usize], place: &str) -> Option<usize> {
+    parties.iter().copied().find(|&o| {
+        doc.mentions.get(o).is_some_and(|m| {
+            m.label == Label::Organization
+                && m.name.starts_with(place)
+                && m.name[place.len()..].ends_with("政府")
+        })
+    })
+}
+
 /// The parties of a signing: organizations and people in the scope before the trigger
 /// (`A与B签署`), `由A代表X`, `双方`, `该公司`. A signing named in quotes whose sentence names no
 /// party takes the first organization after it in the sentence. Returns how many parties.
@@ -750,6 +842,14 @@ fn signing_parties(
             let mut prev = floor;
             for (p, pm) in s.within(&[Label::Person], floor..c.range.start) {
                 if let Some((o, _)) = s.within(ORG, prev..pm.range.start).last() {
+                    people_for.push((p, o));
+                } else if let Some(o) = s
+                    .within(&[Label::Location], prev..pm.range.start)
+                    .last()
+                    .and_then(|(_, lm)| government_of(doc, both, &s.text[lm.range.clone()]))
+                {
+                    // `广州市副市长A与Y董事长B代表双方签约`: an official titled by a place acts
+                    // for the party that is that place's government.
                     people_for.push((p, o));
                 }
                 prev = pm.range.end;
@@ -1169,7 +1269,15 @@ fn investment(
     if let Some(i) = received(doc, s, t, floor, drafts) {
         return Some(i);
     }
-    let inv = agent(s, st, floor, &t.range, PARTY);
+    // `三家企业与市府签约，预计投资…`: the counterparty after 与 in an earlier clause is not
+    // who invests.
+    let inv = agent(s, st, floor, &t.range, PARTY).filter(|(i, r)| {
+        s.clause_start(r.start) == s.clause_start(t.range.start)
+            || doc
+                .mentions
+                .get(*i)
+                .is_none_or(|m| !marker(s, m).contains(['与', '和']))
+    });
     let obj = object(s, floor, &t.range).filter(|o| inv.as_ref().is_none_or(|a| a.0 != o.0));
     let ce = s.clause_end(t.range.end);
     let cs = s.clause_start(t.range.start);
@@ -1228,7 +1336,23 @@ fn received(
     let before = &s.text[cs..t.range.start];
     let g = before.rfind('获')?;
     let at = cs + g;
-    let (ri, rm) = s.within(ORG, cs..at).last()?;
+    // `X成立于2020年，…，此前曾获得A 5000万元天使轮投资`: with no organization before 获 in
+    // its clause, the unmarked subject the scope opens with receives it — only for what is
+    // plainly a round (a round or an amount between 获 and the verb; `获委任为…投资委员会委员`
+    // is none).
+    let plainly_round = s.text[at..t.range.start].contains('轮')
+        || s.within(&[Label::Amount], at..t.range.start)
+            .next()
+            .is_some();
+    let (ri, rm) = s.within(ORG, cs..at).last().or_else(|| {
+        if !plainly_round {
+            return None;
+        }
+        s.within(ORG, floor..cs).find(|(_, m)| {
+            !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和'])
+                && !super::slots::byline(s.text, m.range.start)
+        })
+    })?;
     let investors: Vec<(usize, &Mention)> = s.within(PARTY, at..t.range.start).collect();
     let mut d = Draft::new(
         EventKind::Financing,
@@ -1460,6 +1584,7 @@ fn acquisition(
     let mut acquirer: Option<(usize, Range<usize>)> = None;
     let mut target: Option<(usize, Range<usize>)> = None;
     let mut seller: Option<(usize, Range<usize>)> = None;
+    let mut more_sellers: Vec<(usize, Range<usize>)> = Vec::new();
     // Role markers between an organization and the one before it: `B被A收购`, `从C受让`,
     // `对X的收购`, `向X发出收购要约` (向 marks the seller only for 受让/购买).
     let trig = &s.text[t.range.clone()];
@@ -1565,12 +1690,21 @@ fn acquisition(
     }
     if target.is_none() {
         target = after.first().map(|(i, m)| (*i, m.range.clone()));
-        // `收购A（所）持有的B`, `收购A实际控制的B`: A sells, B is the target.
-        if let (Some((i, m)), Some((j, n))) = (after.first(), after.get(1))
-            && held_by(&s.text[m.range.end..n.range.start])
-        {
-            seller = seller.or(Some((*i, m.range.clone())));
-            target = Some((*j, n.range.clone()));
+        // `收购A（所）持有的B`, `收购A实际控制的B`: A sells, B is the target; also with
+        // several holders (`收购A、B合计持有的C 70%股权`: A and B sell).
+        let held = (1..after.len()).find(|&k| {
+            held_by(&s.text[after[k - 1].1.range.end..after[k].1.range.start])
+                && (1..k)
+                    .all(|j| list_gap(&s.text[after[j - 1].1.range.end..after[j].1.range.start]))
+        });
+        if let Some(k) = held {
+            let (i, m) = after[0];
+            seller = seller.or(Some((i, m.range.clone())));
+            more_sellers = after[1..k]
+                .iter()
+                .map(|(i, m)| (*i, m.range.clone()))
+                .collect();
+            target = Some((after[k].0, after[k].1.range.clone()));
         }
     }
     // `X宣布，A已完成对其的收购` / `A将其收购`: 其 is the sentence's subject.
@@ -1663,6 +1797,7 @@ fn acquisition(
             .into_iter()
             .map(|t| (RelType::TargetOf, Some(t))),
     )
+    .chain(more_sellers.into_iter().map(|x| (RelType::Sold, Some(x))))
     .filter_map(|(rel, x)| x.map(|x| (rel, x)))
     {
         d.add(arg(
@@ -1752,8 +1887,14 @@ fn outside_parens(gap: &str) -> String {
 /// (`所持有的`, `持有的`, `实际控制的`, `旗下`), parentheticals and stakes aside?
 fn held_by(gap: &str) -> bool {
     let g = outside_parens(gap);
+    let g = g.trim();
+    // `A、B合计持有的C`: several holders together.
+    let g = ["合计", "共同", "合共", "分别", "共"]
+        .iter()
+        .find_map(|w| g.strip_prefix(w))
+        .unwrap_or(g);
     matches!(
-        g.trim(),
+        g,
         "所持有的"
             | "持有的"
             | "所持的"
@@ -1810,7 +1951,10 @@ fn joint(s: &str) -> bool {
         .trim_start_matches("先生")
         .trim_start_matches("女士")
         .trim_matches(|c: char| c.is_whitespace());
-    matches!(t, "、" | "和" | "及" | "与" | "," | "，" | "以及")
+    matches!(
+        t,
+        "、" | "和" | "及" | "与" | "," | "，" | "以及" | "兼" | "兼任"
+    )
 }
 
 /// A mention and the ones chained to it by enumeration joints, in text order:
@@ -1869,7 +2013,7 @@ struct Appoint<'a> {
 /// The organization a title belongs to: one named right before it (`为青禾集团副总裁`), or the
 /// company in context when the title follows `公司`/`本公司`/`集团` (`聘任X为公司总经理`).
 fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option<usize> {
-    let before = &s.text[..title.range.start];
+    let before = board_prefix(s, &s.text[..title.range.start]);
     let before = before.strip_suffix('的').unwrap_or(before);
     if let Some((i, _)) = s
         .of(Label::Organization)
@@ -1888,6 +2032,38 @@ fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option
     })
     .then_some(company)
     .flatten()
+}
+
+/// The text before a title with what only qualifies it dropped, so that the organization
+/// before it is found: the titles listed before it (`公司董事、副总经理`, `董事及副总经理`: one
+/// organization for the list) and the board it sits on (`公司第四届董事会董事`).
+fn board_prefix<'t>(s: &SentView, before: &'t str) -> &'t str {
+    let mut b = before;
+    loop {
+        let len = b.len();
+        // an earlier title of the same list and its joint
+        if let Some(j) = ["、", "及", "和", "兼"].iter().find(|j| b.ends_with(**j)) {
+            let at = b.len() - j.len();
+            if let Some((_, r)) = s.of(Label::Role).find(|(_, r)| r.range.end == at) {
+                b = &b[..r.range.start];
+            }
+        }
+        // the board: `第四届董事会`, `董事会`, `监事会`
+        for unit in ["董事会", "监事会"] {
+            if let Some(x) = b.strip_suffix(unit) {
+                let x = x.strip_suffix('届').map_or(x, |y| {
+                    let z = y.trim_end_matches(|c: char| {
+                        c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+                    });
+                    z.strip_suffix('第').unwrap_or(y)
+                });
+                b = x;
+            }
+        }
+        if b.len() == len {
+            return b;
+        }
+    }
 }
 
 /// One Appointment for `person` with `titles` (APPOINTED {title, status} each), unless the
@@ -2329,7 +2505,7 @@ fn counterparties(s: &SentView, drafts: &mut Drafts, st: &State) {
 }
 
 /// ORGANIZED (主办/承办) and ATTENDED (出席/参加/见证) from cue words.
-fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
+fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize]) {
     let forum_here = here
         .iter()
         .copied()
@@ -2371,6 +2547,29 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
             forum_here.or(st.forum)
         };
         let Some(ev) = target else { continue };
+        // `出席嘉宾包括：A，B…`: the attendees follow the cue, up to the sentence end.
+        if rel == RelType::Attended
+            && let Some(open) =
+                attendee_list_open(&s.text[c.range.start..s.range.end], c.range.len())
+        {
+            let from = c.range.start + open;
+            // `出席嘉宾包括：` closing its sentence: the bullet lines after it list the guests.
+            if s.text[from..s.range.end].trim().is_empty() {
+                st.attend_list = Some(ev);
+            }
+            for (i, m) in s.within(&[Label::Person], from..s.range.end) {
+                drafts.list[ev].add(arg(
+                    rel,
+                    i,
+                    Dir::ToEvent,
+                    RelProps::default(),
+                    ATTENDEE_LIST,
+                    s.idx,
+                    span(&m.range, &c.range),
+                ));
+            }
+            continue;
+        }
         // `出席开幕式并致辞` / `出席…并见证签约`: attendance stated with another act is kept even
         // when the person also speaks (a bare 出席 is implied by a later speech).
         let rule = if rel == RelType::Attended
@@ -2426,6 +2625,70 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
             ));
         }
     }
+}
+
+/// A bullet line of an attendee list announced before (`出席嘉宾包括：` then `- X市副市长A`):
+/// its people attended the forum. Any other sentence ends the list. Was the sentence read?
+fn attendee_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
+    let Some(ev) = st.attend_list else {
+        return false;
+    };
+    let txt = s.str().trim();
+    let bullet = txt.starts_with(['-', '*', '•', '·', '●', '▪'])
+        || txt
+            .split_once(['.', '、', '）', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if !bullet {
+        st.attend_list = None;
+        return false;
+    }
+    for (i, m) in s.of(Label::Person) {
+        drafts.list[ev].add(arg(
+            RelType::Attended,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ATTENDEE_LIST,
+            s.idx,
+            m.range.clone(),
+        ));
+    }
+    true
+}
+
+/// Nouns for the guests of an attendance list (`出席嘉宾`, `与会领导`).
+const GUEST_NOUNS: [&str; 6] = ["嘉宾", "贵宾", "领导", "代表", "人士", "负责人"];
+
+/// After an attendance cue, the opening of a list of attendees that follows it (`出席嘉宾包括：`,
+/// `出席本次大会的领导有`, `参会嘉宾为`): the bytes up to where the list starts. The opening is
+/// short, names the guests (嘉宾, 领导 …) and ends in 包括/有/为/是 and/or a colon.
+/// `rest` starts with the cue, `cue` bytes long (the cue may hold the noun: `与会嘉宾有`).
+fn attendee_list_open(rest: &str, cue: usize) -> Option<usize> {
+    const LINKS: [&str; 5] = ["包括", "主要有", "有", "为", "是"];
+    for (n, (i, c)) in rest
+        .char_indices()
+        .skip_while(|(i, _)| *i < cue)
+        .enumerate()
+    {
+        if n > 14 || matches!(c, '，' | ',' | '。' | '；') {
+            return None;
+        }
+        let head = &rest[..i];
+        if !GUEST_NOUNS.iter().any(|g| head.ends_with(g)) {
+            continue;
+        }
+        let tail = &rest[i..];
+        let pos = if let Some(l) = LINKS.iter().find(|l| tail.starts_with(**l)) {
+            i + l.len()
+        } else if tail.starts_with(['：', ':']) {
+            i
+        } else {
+            continue;
+        };
+        let after = &rest[pos..];
+        return Some(pos + after.len() - after.trim_start_matches(['：', ':', ' ']).len());
+    }
+    None
 }
 
 /// The first two different names, in order: an event is never named `A与A签约` because one party

@@ -57,6 +57,8 @@ pub const ATTENDED: RuleId = RuleId("event.attended");
 /// ATTENDED: `出席…并致辞` / `出席…并见证签约` — attendance stated together with another act,
 /// kept even for a person who also SPOKE_AT the event.
 pub const ATTENDED_JOINT: RuleId = RuleId("event.attended_joint");
+/// ATTENDED: the people listed after `出席嘉宾包括：` / `与会嘉宾有` (the list follows the cue).
+pub const ATTENDEE_LIST: RuleId = RuleId("event.attendee_list");
 /// SPOKE_AT: a person before 致辞/演讲/主题报告, with the 《…》 title.
 pub const SPEECH: RuleId = RuleId("event.speech");
 /// SIGNED: the parties before a signing verb (`A与B签署…协议`).
@@ -107,6 +109,7 @@ pub const ALL_RULES: &[RuleId] = &[
     ORGANIZER_IN_NAME,
     ATTENDED,
     ATTENDED_JOINT,
+    ATTENDEE_LIST,
     SPEECH,
     SIGNING,
     SIGNING_BEHALF,

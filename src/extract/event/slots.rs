@@ -40,6 +40,12 @@ pub struct State {
     /// A signing list was announced (`签约项目如下：`): bullet and table rows that follow are
     /// signings.
     pub list: bool,
+    /// The parties of the signing in context when the list opened (`X与三家企业签约…`): a row
+    /// that names one organization signs with them.
+    pub list_host: Vec<usize>,
+    /// An attendee list announced at the end of its sentence (`出席嘉宾包括：`): the forum whose
+    /// guests the bullet lines that follow name.
+    pub attend_list: Option<usize>,
     /// An appointing verb without its people (`聘任公司高级管理人员如下`), with its paragraph:
     /// `title：name` items of the next sentences of that paragraph are its appointments.
     pub appoint_list: Option<(usize, String)>,

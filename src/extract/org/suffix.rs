@@ -276,6 +276,11 @@ pub(super) fn find(
         {
             continue;
         }
+        // `某高校经济学院`, `各省人民政府`: after an indefinite or distributive determiner the
+        // words describe an organization, they do not name one (`某某` is a placeholder name).
+        if text[..start].ends_with(['某', '各']) && !text[..start].ends_with("某某") {
+            continue;
+        }
         if !seen.insert((start, sr.end)) {
             continue;
         }
@@ -591,6 +596,24 @@ fn place_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
     None
 }
 
+/// A city or district not in the lexicon, by its shape, when it is the whole name before a
+/// suffix that demands a place (`南康区|人民政府`, `龙南市|人民政府`): 2–4 CJK characters +
+/// 市/区. Only there: elsewhere `X市`/`X区` is too often a word (`超市`, `园区`).
+fn admin_shape(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    let Some((last, before)) = chars.split_last() else {
+        return false;
+    };
+    matches!(last, '市' | '区')
+        && (2..=4).contains(&before.len())
+        && before.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        && !ADMIN_SHAPE_NOT.iter().any(|w| name.ends_with(w))
+}
+
+/// Endings of `X市`/`X区` words that name no place (`工业园区`, `居民社区`, `风景区`,
+/// `暨特区`: 特区 is a kind of region, what precedes it is no name).
+const ADMIN_SHAPE_NOT: [&str; 7] = ["园区", "社区", "景区", "城区", "厂区", "校区", "特区"];
+
 /// Characters of `[from, end)` left after dropping trailing generic words.
 fn core_chars(text: &str, from: usize, end: usize, m: &Marks) -> usize {
     let mut end = end;
@@ -713,7 +736,7 @@ fn acceptable(
     match spec.needs {
         Needs::Any => true,
         Needs::Org => false,
-        Needs::Place => has_place,
+        Needs::Place => has_place || admin_shape(&text[range.clone()]),
         Needs::Core => has_place || (2..=MAX_CORE_WITHOUT_PLACE).contains(&core),
     }
 }
