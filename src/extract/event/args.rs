@@ -58,7 +58,7 @@ pub(crate) fn sentence(
                 None
             }
             EventKind::Investment => investment(doc, s, t, drafts, st),
-            EventKind::Financing => financing(doc, s, t, drafts),
+            EventKind::Financing => financing(doc, s, t, drafts, st),
             EventKind::Acquisition => acquisition(doc, s, t, drafts, st),
             EventKind::Appointment => appointment(doc, s, t, drafts, st),
             EventKind::Establishment => establishment(doc, s, t, drafts, st),
@@ -475,13 +475,17 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
         Precision::Quarter | Precision::Half => 2,
         Precision::Year => 3,
     };
-    let mut best: Option<((u8, usize), TimeValue)> = None;
+    // A date in the trigger's own clause first (`曾于2021年获得天使轮融资，并于2022年9月完成
+    // A轮融资`: the angel round is 2021's, though the A round's date is more precise).
+    let clause = s.clause_start(near)..s.clause_end(near);
+    let mut best: Option<((bool, u8, usize), TimeValue)> = None;
     let mut period = None;
     for (_, m) in s.of(Label::Date) {
         let Attrs::Time(tv) = &m.attrs else { continue };
         match tv {
             TimeValue::Date { precision, .. } => {
-                let key = (rank(*precision), m.range.start.abs_diff(near));
+                let outside = !(clause.start <= m.range.start && m.range.end <= clause.end);
+                let key = (outside, rank(*precision), m.range.start.abs_diff(near));
                 if best.as_ref().is_none_or(|(k, _)| key < *k) {
                     best = Some((key, tv.clone()));
                 }
@@ -540,7 +544,20 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     let from = s.clause_start(t.start);
     // Amounts of a real sentence stand within a few clauses of their trigger; the window keeps
     // a sentence without any full stop (a PDF page run together) linear, not triggers × amounts.
-    let to = t.end.saturating_add(AMOUNT_WINDOW);
+    let mut to = t.end.saturating_add(AMOUNT_WINDOW);
+    // A later clause naming another round has its own amounts (`获得数千万元天使轮融资，并于
+    // 次年完成近2亿元A轮融资`: the second amount is the A round's). (Any later trigger would be
+    // too much: `发行短期融资券，…融资金额40亿元` restates the same issue.)
+    let own = round(s, t);
+    if let Some(next) = s
+        .trigs_in(t.end..to)
+        .filter(|n| n.kind == Some(kind))
+        .filter(|n| s.clause_start(n.range.start) > t.end)
+        .find(|n| round(s, &n.range).is_some_and(|r| Some(&r) != own.as_ref()))
+        .map(|n| s.clause_start(n.range.start))
+    {
+        to = next;
+    }
     for (i, m) in s.of_from(Label::Amount, from) {
         if m.range.start >= to {
             break;
@@ -1414,7 +1431,13 @@ fn round(s: &SentView, t: &Range<usize>) -> Option<String> {
 }
 
 /// `A完成B轮X亿元融资`, `A获投X`: RAISED (A), HAS_AMOUNT; investors come from `由B领投`.
-fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
+fn financing(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    st: &State,
+) -> Option<usize> {
     if generic(s, &t.range, EventKind::Financing) {
         return None;
     }
@@ -1457,9 +1480,21 @@ fn financing(doc: &AnnotatedDoc, s: &SentView, t: &Trig, drafts: &mut Drafts) ->
             raiser = Some((i, m.range.clone()));
         }
     }
+    // (`此前，公司曾于2021年获得天使轮融资`: a bare 公司 is the company the article is about —
+    // not whichever organization came last, which is often an investor. Only for a named round:
+    // `公司拟募集资金…` is as often another party's plan.)
+    let own_company = || {
+        rnd.as_ref()?;
+        let c = s
+            .cues_in("anaphor", floor..t.range.start)
+            .filter(|c| matches!(&s.text[c.range.clone()], "公司" | "本公司"))
+            .last()?;
+        st.announcer.or(st.main_org).map(|i| (i, c.range.clone()))
+    };
     let raiser = raiser
         .or_else(|| report_subject(s, t.range.start))
-        .or_else(|| topic(s, t.range.start))?;
+        .or_else(|| topic(s, t.range.start))
+        .or_else(own_company)?;
     let rname = mention_name(doc, raiser.0);
     // A second, plain mention of financing in the sentence of a named round
     // (`完成C轮融资，由A领投，融资金额超8亿元`) is that round, not another financing.
