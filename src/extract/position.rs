@@ -18,6 +18,9 @@
 //! - `position.filer` — in a filing that defines a placeholder for itself (`（以下简称“公司”）`),
 //!   a company officer's title with no organization in its sentence is the filer's
 //!   (`经董事长杜某提名`).
+//! - `position.company` — `公司/本公司 + 职务 + 人名` in a document without such a placeholder
+//!   (`公司创始人兼首席执行官沈某`): the titles are held at the enterprise the article names
+//!   most often.
 //! - `position.resume` — a résumé paragraph `人名，男|女，…`: its clauses `曾任/历任/现任/任 +
 //!   [组织]职务` are the subject's (`曾任X公司技术总监、副总裁，…，现任公司营销中心总经理`).
 //!
@@ -43,6 +46,7 @@ pub const APPOINTED: RuleId = RuleId("position.appointed");
 pub const RESUME: RuleId = RuleId("position.resume");
 pub const FILER: RuleId = RuleId("position.filer");
 pub const TABLE: RuleId = RuleId("position.table");
+pub const COMPANY: RuleId = RuleId("position.company");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -530,6 +534,61 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
     }
 }
 
+/// `position.company`: a binding without an organization whose company-office titles follow a
+/// bare `公司`/`本公司` (`…。公司创始人兼首席执行官沈某表示`) holds them at the company the
+/// article is about — the enterprise it names most often (the first of equals). Press
+/// releases say 公司 for their subject without defining it (the filer rule needs the
+/// definition); `子公司总经理`, `该公司` and government titles are left alone.
+fn company_titles(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Binding]) {
+    let mut counts: crate::rules::FastMap<&str, (usize, usize)> = Default::default();
+    for (i, m) in ms.iter().enumerate() {
+        if matches!(
+            m.attrs,
+            Attrs::Org {
+                kind: crate::extract::OrgKind::Enterprise
+            }
+        ) && m.label == Label::Organization
+        {
+            counts.entry(m.name.as_str()).or_insert((0, i)).0 += 1;
+        }
+    }
+    let Some(&(_, main)) = counts
+        .values()
+        .max_by_key(|&&(n, first)| (n, std::cmp::Reverse(first)))
+    else {
+        return;
+    };
+    for b in bindings.iter_mut() {
+        let Some(first) = b.roles.iter().map(|&r| ms[r].range.start).min() else {
+            continue;
+        };
+        if b.org.is_some()
+            || b.rule != TITLE_BEFORE
+            || !b
+                .roles
+                .iter()
+                .all(|&r| rules.role.kind_of(&title_of(&ms[r])) == Some("executive"))
+        {
+            continue;
+        }
+        let before = &text[..first];
+        let Some(head) = before
+            .strip_suffix("本公司")
+            .or_else(|| before.strip_suffix("公司"))
+        else {
+            continue;
+        };
+        if head
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+        {
+            b.org = Some(main);
+            b.rule = COMPANY;
+        }
+    }
+}
+
 /// Is `s` nothing or only the marker of a list item (`1.`, `2、`, `（3）`, `-`, `•`)? A résumé
 /// is often one item of a numbered list of people (`附：简历 1. 刘某，男，…`).
 fn is_list_marker(s: &str) -> bool {
@@ -649,13 +708,17 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
         }
     }
     filer_titles(rules, ms, &mut bindings);
+    company_titles(rules, ms, text, &mut bindings);
     table_rows(ms, text, &mut bindings);
     let mut rels: Vec<Relation> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for b in bindings {
         let p = &ms[b.person];
         let mut span: Range<usize> = p.range.clone();
-        for &r in b.roles.iter().chain(b.org.iter()) {
+        // (An organization in another sentence — the filer, the article's company — is not
+        // part of this sentence's evidence.)
+        let org_here = b.org.filter(|&o| ms[o].sentence == p.sentence);
+        for &r in b.roles.iter().chain(org_here.iter()) {
             span.start = span.start.min(ms[r].range.start);
             span.end = span.end.max(ms[r].range.end);
         }
@@ -1034,6 +1097,37 @@ mod tests {
             "{got:?}"
         );
     }
+    #[test]
+    fn bare_company_before_titles_is_the_articles_company() {
+        let text = "蓝湾科技有限公司宣布完成B轮融资。蓝湾科技有限公司成立于2019年。公司创始人兼首席执行官林一凡毕业于清华大学，曾供职于星海集团。";
+        let got = rels(text);
+        for title in ["创始人", "首席执行官"] {
+            assert!(
+                got.contains(&t(
+                    "HOLDS_POSITION",
+                    "林一凡",
+                    "蓝湾科技有限公司",
+                    title,
+                    "current"
+                )),
+                "{got:?}"
+            );
+        }
+        // a subsidiary's title, another organization's anaphor, a government title: no company
+        for text in [
+            "蓝湾科技有限公司宣布完成B轮融资。子公司总经理林一凡表示将扩产。",
+            "蓝湾科技有限公司宣布完成B轮融资。该公司总经理林一凡表示将扩产。",
+            "蓝湾科技有限公司宣布完成B轮融资。公司市长林一凡表示将扩产。",
+        ] {
+            let got = rels(text);
+            assert!(
+                !got.iter()
+                    .any(|r| r.0 == "HOLDS_POSITION" && r.2 == "蓝湾科技有限公司"),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
     #[test]
     fn elided_subjects_and_the_filer() {
         let got = rels("交易完成后，王建国将继续持有华为30%股权，并继续担任华为总经理。");
