@@ -63,6 +63,7 @@ pub(crate) struct ShortRules {
     stake: regex::Regex,
     signing: regex::Regex,
     investor: regex::Regex,
+    adviser: regex::Regex,
     deal_of: regex::Regex,
     subsidiary: regex::Regex,
 }
@@ -132,6 +133,10 @@ impl ShortRules {
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
             // Verbs whose subjects are the investors of a round.
             investor: re(r"(?:联合领投|领投|跟投|参投|(?:继续)?(?:追加|加码)投资)"),
+            // Verbs whose subjects are the advisers of a deal (`由A担任独家财务顾问`).
+            adviser: re(
+                r"(?:担任|出任|作为)(?:本轮|本次|此次|该次|上述)?(?:融资|交易|发行|重组|收购|并购)?的?(?:独家|独立|联席|首席)?(?:财务顾问|法律顾问|保荐机构|保荐人|主承销商|联席主承销商|承销商)",
+            ),
             // `完成对X、Y的收购`: the companies between 对 and 的收购.
             subsidiary: re(r"(?:全资|控股|间接全资)?(?:子公司|孙公司|附属公司|附属)"),
             deal_of: re(r"对([^，。；！？,;!?\n对]{2,80}?)的(?:全资|要约)?(?:收购|并购)"),
@@ -708,9 +713,10 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
             out.push(cand(st..a_end, EVENT_ARG));
         }
     }
-    // Investors of a round, each item of a list (`由A领投，B、C跟投`, `老股东D继续追加投资`):
-    // a company shape is needed, as for an object.
-    for m in s.investor.find_iter(text) {
+    // Investors of a round, each item of a list (`由A领投，B、C跟投`, `老股东D继续追加投资`),
+    // and the advisers of a deal (`由A担任独家财务顾问`, `B、C担任联席主承销商`): a company
+    // shape is needed, as for an object.
+    for m in s.investor.find_iter(text).chain(s.adviser.find_iter(text)) {
         let clause_start = clause_start(text, m.start());
         let mut item_end = strip_fill(text, m.start(), r);
         while item_end > clause_start {
