@@ -23,6 +23,8 @@
 //! - `person.latin` — a capitalized Latin-script name next to a title or verb.
 //! - `person.honorific` — two or three characters framed by a boundary and 先生/女士/小姐/同志
 //!   (`小平同志`, `贝宁先生`), for names that start with no surname we know.
+//! - `person.byline` — 记者/编辑/通讯员 after 本报/punctuation, then two or three name characters
+//!   closed by punctuation, the end or 报道/摄 (`本报记者晓岚`, `（实习编辑柳青）`).
 //! - `person.lexicon` — a name the user declared (`--lexicon FILE` with lines
 //!   `name<TAB>persons[<TAB>canonical=…]`). No names are built in: people are found by context.
 //! - `person.enumeration` also covers lists with no context at all: three or more names
@@ -80,6 +82,7 @@ pub const LATIN: RuleId = RuleId("person.latin");
 pub const NATIONALITY: RuleId = RuleId("person.nationality");
 pub const LEXICON: RuleId = RuleId("person.lexicon");
 pub const HONORIFIC: RuleId = RuleId("person.honorific");
+pub const BYLINE: RuleId = RuleId("person.byline");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
@@ -601,6 +604,7 @@ impl Extractor for PersonExtractor {
         recurring(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
         honorific_frames(pr, &cx, &mut cands);
+        bylines(pr, &cx, &mut cands);
         // A name inside the title of a work (`《叶某》`, `《叶某传》`) is part of the work's name.
         cands.retain(|c| c.rule == LEXICON || !cx.is_work_title(&c.range));
         // Later mentions and aliases need the names that will actually win.
@@ -1197,6 +1201,53 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Words that open a byline (`本报记者X`, `（实习编辑X）`, `通讯员X报道`): the person who wrote or
+/// edited the piece follows them.
+const BYLINE_WORDS: [&str; 5] = ["实习编辑", "通讯员", "实习生", "记者", "编辑"];
+/// What may stand right before a byline word: a newspaper's self-reference or a qualifier
+/// (besides punctuation and the start of the text).
+const BYLINE_OPENERS: [&str; 6] = ["本报", "本台", "本刊", "本网", "特约", "讯"];
+/// What ends a byline name besides the end of the text and punctuation other than a comma,
+/// colon or full stop (a closing bracket, a space, a line break, 、).
+const BYLINE_CLOSERS: [&str; 4] = ["报道", "发自", "摄影", "摄"];
+
+/// A byline: a reporter or editor word at the start of the text, after punctuation or after
+/// 本报/本台/特约 (`本报记者X`, `（记者X）`, `通讯员X报道`), then two or three name characters
+/// (as for honorific frames) closed by a bracket, space, line break, 、, the end of the text or
+/// 报道/摄/发自 — not by a comma or full stop, which follow a reporter's verb. A name
+/// with no known surname is read too: bylines often give pen names.
+fn bylines(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let punct = |c: char| !is_han(c) && !c.is_ascii_alphanumeric();
+    for (i, _) in text.char_indices() {
+        let Some(w) = BYLINE_WORDS.iter().find(|w| text[i..].starts_with(**w)) else {
+            continue;
+        };
+        let opened = cx.prev_char(i).is_none_or(punct)
+            || BYLINE_OPENERS.iter().any(|o| text[..i].ends_with(o));
+        if !opened {
+            continue;
+        }
+        let s = i + w.len();
+        let name: Vec<(usize, char)> = text[s..].char_indices().take(3).collect();
+        for n in [3, 2] {
+            let Some(&(off, c)) = name.get(n - 1) else {
+                continue;
+            };
+            let e = s + off + c.len_utf8();
+            // not a comma or full stop: `记者获悉，`, `记者了解到。` are the reporter's verbs
+            let closed = cx
+                .next_char(e)
+                .is_none_or(|c| punct(c) && !"，,。：:；;！？".contains(c))
+                || BYLINE_CLOSERS.iter().any(|w| text[e..].starts_with(w));
+            if closed && name[..n].iter().all(|&(_, c)| is_han(c)) && framed_name_ok(pr, cx, s..e) {
+                out.push(Candidate::new(Label::Person, s..e, BYLINE, BASE + 3));
+                break;
+            }
+        }
+    }
+}
+
 /// Can the two or three characters of `r`, framed by a boundary and an honorific, be a name
 /// with no known surname? Name characters only (no classifier, numeral, demonstrative, 老/男/女),
 /// not opening with a function word or inside a word, not a common word, no context word.
@@ -1534,6 +1585,20 @@ mod tests {
         assert!(names("公司往往在年底调整价格。").is_empty());
         assert!(names("这种情况往往会发生。").is_empty());
         assert!(names("大家已经知道了。").is_empty());
+    }
+
+    #[test]
+    fn bylines_name_reporters_and_editors() {
+        assert_eq!(
+            people("本报记者晓岚"),
+            vec![("晓岚".to_string(), "person.byline")]
+        );
+        assert_eq!(names("本报讯（实习编辑婉清）新区昨日开工。"), vec!["婉清"]);
+        assert_eq!(names("通讯员程远报道"), vec!["程远"]);
+        assert!(names("记者获悉，项目已开工。").is_empty());
+        assert!(names("记者了解到，价格上涨。").is_empty());
+        assert!(names("经济记者协会成立。").is_empty());
+        assert!(names("本报记者在现场看到，").is_empty());
     }
 
     #[test]
