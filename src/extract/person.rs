@@ -25,6 +25,8 @@
 //!   (`小平同志`, `贝宁先生`), for names that start with no surname we know.
 //! - `person.byline` — 记者/编辑/通讯员 after 本报/punctuation, then two or three name characters
 //!   closed by punctuation, the end or 报道/摄 (`本报记者晓岚`, `（实习编辑柳青）`).
+//! - `person.person_only` — two or three name characters opening a clause before a word only a
+//!   person stands before (`frame=1` in person_context.txt: `的作品`, `逝世`).
 //! - `person.lexicon` — a name the user declared (`--lexicon FILE` with lines
 //!   `name<TAB>persons[<TAB>canonical=…]`). No names are built in: people are found by context.
 //! - `person.enumeration` also covers lists with no context at all: three or more names
@@ -83,6 +85,7 @@ pub const NATIONALITY: RuleId = RuleId("person.nationality");
 pub const LEXICON: RuleId = RuleId("person.lexicon");
 pub const HONORIFIC: RuleId = RuleId("person.honorific");
 pub const BYLINE: RuleId = RuleId("person.byline");
+pub const PERSON_ONLY: RuleId = RuleId("person.person_only");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
@@ -362,6 +365,9 @@ struct Ctx<'a> {
     common_after: HashSet<usize>,
     /// Starts of `after_name_words.txt` words (`来说`, `兴致`).
     word_after: HashSet<usize>,
+    /// Starts of context words marked `frame=1` (`的作品`, `逝世`): only a person stands
+    /// before them, so they frame a name with no known surname like an honorific.
+    frame_after: HashSet<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -391,8 +397,12 @@ impl<'a> Ctx<'a> {
         taken.sort_by_key(|r| (r.start, r.end));
         let (mut after, mut before) = (HashMap::default(), HashMap::default());
         let mut context_spans = Vec::new();
+        let mut frame_after = HashSet::default();
         for (r, e) in pr.context.find_all(text) {
             context_spans.push((r.start, r.end));
+            if e.attr("frame").is_some() {
+                frame_after.insert(r.start);
+            }
             let w: i32 = e.attr("weight").and_then(|w| w.parse().ok()).unwrap_or(3);
             // side=both: a word that confirms the name on either side (`X夫人Y`)
             let side = e.attr("side");
@@ -433,6 +443,7 @@ impl<'a> Ctx<'a> {
             before,
             context_spans,
             common,
+            frame_after,
         }
     }
 
@@ -1168,7 +1179,7 @@ const HONORIFICS: [&str; 4] = ["先生", "女士", "小姐", "同志"];
 /// they are accepted (their priority is higher).
 fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let text = cx.text;
-    let mut ends: Vec<usize> = cx
+    let mut ends: Vec<(usize, RuleId)> = cx
         .after
         .iter()
         .filter(|&(&e, &w)| {
@@ -1176,10 +1187,11 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 && !cx.role_start.contains_key(&e)
                 && HONORIFICS.iter().any(|h| text[e..].starts_with(h))
         })
-        .map(|(&e, _)| e)
+        .map(|(&e, _)| (e, HONORIFIC))
+        .chain(cx.frame_after.iter().map(|&e| (e, PERSON_ONLY)))
         .collect();
-    ends.sort_unstable();
-    for e in ends {
+    ends.sort_unstable_by_key(|&(e, _)| e);
+    for (e, rule) in ends {
         let before: Vec<(usize, char)> = text[..e].char_indices().rev().take(3).collect();
         // `接替陈先生`: a strong surname right before the honorific addresses the person by
         // surname; the characters before it are no name
@@ -1192,10 +1204,20 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             let Some(&(s, _)) = before.get(n - 1) else {
                 continue;
             };
-            if last_is_surname || cx.left_score(s) < 1 || !framed_name_ok(pr, cx, s..e) {
+            // a person-only word (`的作品`, `逝世`) follows nouns and pronouns too (`在自己的作品中`,
+            // `词人的作品`): the name must open the clause (punctuation, a digit or the start)
+            let opens = rule == HONORIFIC
+                || cx
+                    .prev_char(s)
+                    .is_none_or(|c| !is_han(c) && !c.is_ascii_alphabetic());
+            if (last_is_surname && rule == HONORIFIC)
+                || !opens
+                || cx.left_score(s) < 1
+                || !framed_name_ok(pr, cx, s..e)
+            {
                 continue;
             }
-            out.push(Candidate::new(Label::Person, s..e, HONORIFIC, BASE + 3));
+            out.push(Candidate::new(Label::Person, s..e, rule, BASE + 3));
             break;
         }
     }
@@ -1585,6 +1607,18 @@ mod tests {
         assert!(names("公司往往在年底调整价格。").is_empty());
         assert!(names("这种情况往往会发生。").is_empty());
         assert!(names("大家已经知道了。").is_empty());
+    }
+
+    #[test]
+    fn person_only_words_frame_a_name_opening_a_clause() {
+        assert_eq!(
+            people("要知道，伊蓝的作品并不多。"),
+            vec![("伊蓝".to_string(), "person.person_only")]
+        );
+        assert_eq!(names("据报道，柯蓝逝世，享年八十岁。"), vec!["柯蓝"]);
+        assert!(names("许多作家在自己的作品中描写家乡。").is_empty());
+        assert!(names("豪放派词人的作品很多。").is_empty());
+        assert!(names("同是新近去世的两位老人。").is_empty());
     }
 
     #[test]
