@@ -23,6 +23,7 @@
 //! - `person.latin` — a capitalized Latin-script name next to a title or verb.
 //! - `person.honorific` — two or three characters framed by a boundary and 先生/女士/小姐/同志
 //!   (`小平同志`, `贝宁先生`), for names that start with no surname we know.
+//! - `person.title_wei` — a title + 为 right before the name (`法定代表人为X`, `董事长为X`).
 //! - `person.byline` — 记者/编辑/通讯员 after 本报/punctuation, then two or three name characters
 //!   closed by punctuation, the end or 报道/摄 (`本报记者晓岚`, `（实习编辑柳青）`).
 //! - `person.person_only` — two or three name characters opening a clause before a word only a
@@ -84,6 +85,7 @@ pub const LATIN: RuleId = RuleId("person.latin");
 pub const NATIONALITY: RuleId = RuleId("person.nationality");
 pub const LEXICON: RuleId = RuleId("person.lexicon");
 pub const HONORIFIC: RuleId = RuleId("person.honorific");
+pub const TITLE_WEI: RuleId = RuleId("person.title_wei");
 pub const BYLINE: RuleId = RuleId("person.byline");
 pub const PERSON_ONLY: RuleId = RuleId("person.person_only");
 
@@ -209,6 +211,8 @@ struct Opt {
     right_title: bool,
     /// A title mention ends right before the name.
     left_title: bool,
+    /// A title + 为 ends right before the name (`董事长为X`).
+    left_title_wei: bool,
     /// The left neighbour is punctuation or the start of the text (not a function word).
     left_punct: bool,
     /// The right neighbour is punctuation, the end, or one of 的/在/和/与/及/等.
@@ -335,6 +339,8 @@ impl Opt {
     fn rule(&self) -> RuleId {
         if self.left_title {
             TITLE_BEFORE
+        } else if self.left_title_wei {
+            TITLE_WEI
         } else if self.right_title {
             TITLE_AFTER
         } else {
@@ -540,8 +546,15 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|c| TITLE_HEADS_OF_ZHANG.contains(c))
     }
 
+    /// Does a title + 为 end at `s` (`法定代表人为X`, `董事长为X`: the title is the subject, the
+    /// name the predicate)?
+    fn title_wei_ends_at(&self, s: usize) -> bool {
+        let wei = '为'.len_utf8();
+        s > wei && self.text[..s].ends_with('为') && self.title_ends_at(s - wei)
+    }
+
     fn left_score(&self, s: usize) -> i32 {
-        if self.title_ends_at(s) {
+        if self.title_ends_at(s) || self.title_wei_ends_at(s) {
             return TITLE;
         }
         if let Some(w) = self.before.get(&s) {
@@ -715,6 +728,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
                 right_title: cx.role_start.contains_key(&end),
                 left_title: cx.title_ends_at(sr.start),
+                left_title_wei: cx.title_wei_ends_at(sr.start),
                 left_punct: cx
                     .prev_char(sr.start)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
@@ -1619,6 +1633,21 @@ mod tests {
         assert!(names("许多作家在自己的作品中描写家乡。").is_empty());
         assert!(names("豪放派词人的作品很多。").is_empty());
         assert!(names("同是新近去世的两位老人。").is_empty());
+    }
+
+    #[test]
+    fn a_title_and_wei_before_a_name() {
+        assert_eq!(
+            people("该公司的法定代表人为王建国。"),
+            vec![("王建国".to_string(), "person.title_wei")]
+        );
+        assert_eq!(
+            names("新公司董事长为林晓峰，总经理为周立"),
+            vec!["林晓峰", "周立"]
+        );
+        assert!(names("董事长为公司发展作出了贡献。").is_empty());
+        assert!(names("总经理为此感到高兴。").is_empty());
+        assert!(names("董事长为大家介绍了情况。").is_empty());
     }
 
     #[test]
