@@ -1651,6 +1651,13 @@ mod tests {
     }
 
     #[test]
+    fn teams_after_vs_and_midweek_are_no_people() {
+        assert!(names("（三）罗斯托vs卡莱尔").is_empty());
+        assert!(names("球队将在周中做客北方。").is_empty());
+        assert_eq!(names("赛后，卡莱尔表示很满意。"), vec!["卡莱尔"]);
+    }
+
+    #[test]
     fn bylines_name_reporters_and_editors() {
         assert_eq!(
             people("本报记者晓岚"),
