@@ -1086,6 +1086,10 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     // after; two with a title before, or with a boundary before and a verb after.
     let mut run_start: Option<usize> = None;
     let mut n = 0;
+    let opens_clause = |s: usize| {
+        cx.prev_char(s)
+            .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+    };
     let flush = |s: usize, e: usize, n: usize, out: &mut Vec<Candidate>| {
         // a run opening with a function word that is also a transliteration character
         // (`让米特勒萌生`): the function word is no part of the name
@@ -1115,7 +1119,11 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         } else {
             // two: a title before, or a clearly foreign pair between a boundary and a verb
             // (`（耶茨执导`)
-            (left >= TITLE && right >= 1) || (left >= 1 && right >= 3 && marked >= 1)
+            (left >= TITLE && right >= 1)
+                || (left >= 1 && right >= 3 && marked >= 1)
+                // a clause opening with the pair and a creator's work after it (`、X的《…》`,
+                // `，X的作品`): a person-only frame
+                || (opens_clause(s) && (cx.frame_after.contains(&e) || text[e..].starts_with("的《")))
         };
         if ok {
             let r = s..e;
@@ -1648,6 +1656,14 @@ mod tests {
         assert!(names("董事长为公司发展作出了贡献。").is_empty());
         assert!(names("总经理为此感到高兴。").is_empty());
         assert!(names("董事长为大家介绍了情况。").is_empty());
+    }
+
+    #[test]
+    fn a_foreign_pair_opening_a_clause_before_a_work() {
+        assert_eq!(names("这一次，雷诺的《晨雾》最受欢迎。"), vec!["雷诺"]);
+        assert_eq!(names("，莫兰的作品很少。"), vec!["莫兰"]);
+        // not opening a clause: a noun before the pair
+        assert!(names("他们在法兰西的《晨报》上读到。").is_empty());
     }
 
     #[test]
