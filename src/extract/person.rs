@@ -23,6 +23,11 @@
 //! - `person.latin` — a capitalized Latin-script name next to a title or verb.
 //! - `person.honorific` — two or three characters framed by a boundary and 先生/女士/小姐/同志
 //!   (`小平同志`, `贝宁先生`), for names that start with no surname we know.
+//! - `person.title_wei` — a title + 为 right before the name (`法定代表人为X`, `董事长为X`).
+//! - `person.byline` — 记者/编辑/通讯员 after 本报/punctuation, then two or three name characters
+//!   closed by punctuation, the end or 报道/摄 (`本报记者晓岚`, `（实习编辑柳青）`).
+//! - `person.person_only` — two or three name characters opening a clause before a word only a
+//!   person stands before (`frame=1` in person_context.txt: `的作品`, `逝世`).
 //! - `person.lexicon` — a name the user declared (`--lexicon FILE` with lines
 //!   `name<TAB>persons[<TAB>canonical=…]`). No names are built in: people are found by context.
 //! - `person.enumeration` also covers lists with no context at all: three or more names
@@ -80,6 +85,9 @@ pub const LATIN: RuleId = RuleId("person.latin");
 pub const NATIONALITY: RuleId = RuleId("person.nationality");
 pub const LEXICON: RuleId = RuleId("person.lexicon");
 pub const HONORIFIC: RuleId = RuleId("person.honorific");
+pub const TITLE_WEI: RuleId = RuleId("person.title_wei");
+pub const BYLINE: RuleId = RuleId("person.byline");
+pub const PERSON_ONLY: RuleId = RuleId("person.person_only");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
@@ -203,6 +211,8 @@ struct Opt {
     right_title: bool,
     /// A title mention ends right before the name.
     left_title: bool,
+    /// A title + 为 ends right before the name (`董事长为X`).
+    left_title_wei: bool,
     /// The left neighbour is punctuation or the start of the text (not a function word).
     left_punct: bool,
     /// The right neighbour is punctuation, the end, or one of 的/在/和/与/及/等.
@@ -329,6 +339,8 @@ impl Opt {
     fn rule(&self) -> RuleId {
         if self.left_title {
             TITLE_BEFORE
+        } else if self.left_title_wei {
+            TITLE_WEI
         } else if self.right_title {
             TITLE_AFTER
         } else {
@@ -359,6 +371,9 @@ struct Ctx<'a> {
     common_after: HashSet<usize>,
     /// Starts of `after_name_words.txt` words (`来说`, `兴致`).
     word_after: HashSet<usize>,
+    /// Starts of context words marked `frame=1` (`的作品`, `逝世`): only a person stands
+    /// before them, so they frame a name with no known surname like an honorific.
+    frame_after: HashSet<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -388,8 +403,12 @@ impl<'a> Ctx<'a> {
         taken.sort_by_key(|r| (r.start, r.end));
         let (mut after, mut before) = (HashMap::default(), HashMap::default());
         let mut context_spans = Vec::new();
+        let mut frame_after = HashSet::default();
         for (r, e) in pr.context.find_all(text) {
             context_spans.push((r.start, r.end));
+            if e.attr("frame").is_some() {
+                frame_after.insert(r.start);
+            }
             let w: i32 = e.attr("weight").and_then(|w| w.parse().ok()).unwrap_or(3);
             // side=both: a word that confirms the name on either side (`X夫人Y`)
             let side = e.attr("side");
@@ -430,6 +449,7 @@ impl<'a> Ctx<'a> {
             before,
             context_spans,
             common,
+            frame_after,
         }
     }
 
@@ -526,8 +546,15 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|c| TITLE_HEADS_OF_ZHANG.contains(c))
     }
 
+    /// Does a title + 为 end at `s` (`法定代表人为X`, `董事长为X`: the title is the subject, the
+    /// name the predicate)?
+    fn title_wei_ends_at(&self, s: usize) -> bool {
+        let wei = '为'.len_utf8();
+        s > wei && self.text[..s].ends_with('为') && self.title_ends_at(s - wei)
+    }
+
     fn left_score(&self, s: usize) -> i32 {
-        if self.title_ends_at(s) {
+        if self.title_ends_at(s) || self.title_wei_ends_at(s) {
             return TITLE;
         }
         if let Some(w) = self.before.get(&s) {
@@ -601,6 +628,7 @@ impl Extractor for PersonExtractor {
         recurring(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
         honorific_frames(pr, &cx, &mut cands);
+        bylines(pr, &cx, &mut cands);
         // A name inside the title of a work (`《叶某》`, `《叶某传》`) is part of the work's name.
         cands.retain(|c| c.rule == LEXICON || !cx.is_work_title(&c.range));
         // Later mentions and aliases need the names that will actually win.
@@ -700,6 +728,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
                 right_title: cx.role_start.contains_key(&end),
                 left_title: cx.title_ends_at(sr.start),
+                left_title_wei: cx.title_wei_ends_at(sr.start),
                 left_punct: cx
                     .prev_char(sr.start)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
@@ -1057,6 +1086,10 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     // after; two with a title before, or with a boundary before and a verb after.
     let mut run_start: Option<usize> = None;
     let mut n = 0;
+    let opens_clause = |s: usize| {
+        cx.prev_char(s)
+            .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+    };
     let flush = |s: usize, e: usize, n: usize, out: &mut Vec<Candidate>| {
         // a run opening with a function word that is also a transliteration character
         // (`让米特勒萌生`): the function word is no part of the name
@@ -1086,7 +1119,11 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         } else {
             // two: a title before, or a clearly foreign pair between a boundary and a verb
             // (`（耶茨执导`)
-            (left >= TITLE && right >= 1) || (left >= 1 && right >= 3 && marked >= 1)
+            (left >= TITLE && right >= 1)
+                || (left >= 1 && right >= 3 && marked >= 1)
+                // a clause opening with the pair and a creator's work after it (`、X的《…》`,
+                // `，X的作品`): a person-only frame
+                || (opens_clause(s) && (cx.frame_after.contains(&e) || text[e..].starts_with("的《")))
         };
         if ok {
             let r = s..e;
@@ -1164,7 +1201,7 @@ const HONORIFICS: [&str; 4] = ["先生", "女士", "小姐", "同志"];
 /// they are accepted (their priority is higher).
 fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let text = cx.text;
-    let mut ends: Vec<usize> = cx
+    let mut ends: Vec<(usize, RuleId)> = cx
         .after
         .iter()
         .filter(|&(&e, &w)| {
@@ -1172,10 +1209,11 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 && !cx.role_start.contains_key(&e)
                 && HONORIFICS.iter().any(|h| text[e..].starts_with(h))
         })
-        .map(|(&e, _)| e)
+        .map(|(&e, _)| (e, HONORIFIC))
+        .chain(cx.frame_after.iter().map(|&e| (e, PERSON_ONLY)))
         .collect();
-    ends.sort_unstable();
-    for e in ends {
+    ends.sort_unstable_by_key(|&(e, _)| e);
+    for (e, rule) in ends {
         let before: Vec<(usize, char)> = text[..e].char_indices().rev().take(3).collect();
         // `接替陈先生`: a strong surname right before the honorific addresses the person by
         // surname; the characters before it are no name
@@ -1188,11 +1226,68 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             let Some(&(s, _)) = before.get(n - 1) else {
                 continue;
             };
-            if last_is_surname || cx.left_score(s) < 1 || !framed_name_ok(pr, cx, s..e) {
+            // a person-only word (`的作品`, `逝世`) follows nouns and pronouns too (`在自己的作品中`,
+            // `词人的作品`): the name must open the clause (punctuation, a digit or the start)
+            let opens = rule == HONORIFIC
+                || cx
+                    .prev_char(s)
+                    .is_none_or(|c| !is_han(c) && !c.is_ascii_alphabetic());
+            if (last_is_surname && rule == HONORIFIC)
+                || !opens
+                || cx.left_score(s) < 1
+                || !framed_name_ok(pr, cx, s..e)
+            {
                 continue;
             }
-            out.push(Candidate::new(Label::Person, s..e, HONORIFIC, BASE + 3));
+            out.push(Candidate::new(Label::Person, s..e, rule, BASE + 3));
             break;
+        }
+    }
+}
+
+/// Words that open a byline (`本报记者X`, `（实习编辑X）`, `通讯员X报道`): the person who wrote or
+/// edited the piece follows them.
+const BYLINE_WORDS: [&str; 5] = ["实习编辑", "通讯员", "实习生", "记者", "编辑"];
+/// What may stand right before a byline word: a newspaper's self-reference or a qualifier
+/// (besides punctuation and the start of the text).
+const BYLINE_OPENERS: [&str; 6] = ["本报", "本台", "本刊", "本网", "特约", "讯"];
+/// What ends a byline name besides the end of the text and punctuation other than a comma,
+/// colon or full stop (a closing bracket, a space, a line break, 、).
+const BYLINE_CLOSERS: [&str; 4] = ["报道", "发自", "摄影", "摄"];
+
+/// A byline: a reporter or editor word at the start of the text, after punctuation or after
+/// 本报/本台/特约 (`本报记者X`, `（记者X）`, `通讯员X报道`), then two or three name characters
+/// (as for honorific frames) closed by a bracket, space, line break, 、, the end of the text or
+/// 报道/摄/发自 — not by a comma or full stop, which follow a reporter's verb. A name
+/// with no known surname is read too: bylines often give pen names.
+fn bylines(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let punct = |c: char| !is_han(c) && !c.is_ascii_alphanumeric();
+    for (i, _) in text.char_indices() {
+        let Some(w) = BYLINE_WORDS.iter().find(|w| text[i..].starts_with(**w)) else {
+            continue;
+        };
+        let opened = cx.prev_char(i).is_none_or(punct)
+            || BYLINE_OPENERS.iter().any(|o| text[..i].ends_with(o));
+        if !opened {
+            continue;
+        }
+        let s = i + w.len();
+        let name: Vec<(usize, char)> = text[s..].char_indices().take(3).collect();
+        for n in [3, 2] {
+            let Some(&(off, c)) = name.get(n - 1) else {
+                continue;
+            };
+            let e = s + off + c.len_utf8();
+            // not a comma or full stop: `记者获悉，`, `记者了解到。` are the reporter's verbs
+            let closed = cx
+                .next_char(e)
+                .is_none_or(|c| punct(c) && !"，,。：:；;！？".contains(c))
+                || BYLINE_CLOSERS.iter().any(|w| text[e..].starts_with(w));
+            if closed && name[..n].iter().all(|&(_, c)| is_han(c)) && framed_name_ok(pr, cx, s..e) {
+                out.push(Candidate::new(Label::Person, s..e, BYLINE, BASE + 3));
+                break;
+            }
         }
     }
 }
@@ -1534,6 +1629,62 @@ mod tests {
         assert!(names("公司往往在年底调整价格。").is_empty());
         assert!(names("这种情况往往会发生。").is_empty());
         assert!(names("大家已经知道了。").is_empty());
+    }
+
+    #[test]
+    fn person_only_words_frame_a_name_opening_a_clause() {
+        assert_eq!(
+            people("要知道，伊蓝的作品并不多。"),
+            vec![("伊蓝".to_string(), "person.person_only")]
+        );
+        assert_eq!(names("据报道，柯蓝逝世，享年八十岁。"), vec!["柯蓝"]);
+        assert!(names("许多作家在自己的作品中描写家乡。").is_empty());
+        assert!(names("豪放派词人的作品很多。").is_empty());
+        assert!(names("同是新近去世的两位老人。").is_empty());
+    }
+
+    #[test]
+    fn a_title_and_wei_before_a_name() {
+        assert_eq!(
+            people("该公司的法定代表人为王建国。"),
+            vec![("王建国".to_string(), "person.title_wei")]
+        );
+        assert_eq!(
+            names("新公司董事长为林晓峰，总经理为周立"),
+            vec!["林晓峰", "周立"]
+        );
+        assert!(names("董事长为公司发展作出了贡献。").is_empty());
+        assert!(names("总经理为此感到高兴。").is_empty());
+        assert!(names("董事长为大家介绍了情况。").is_empty());
+    }
+
+    #[test]
+    fn a_foreign_pair_opening_a_clause_before_a_work() {
+        assert_eq!(names("这一次，雷诺的《晨雾》最受欢迎。"), vec!["雷诺"]);
+        assert_eq!(names("，莫兰的作品很少。"), vec!["莫兰"]);
+        // not opening a clause: a noun before the pair
+        assert!(names("他们在法兰西的《晨报》上读到。").is_empty());
+    }
+
+    #[test]
+    fn teams_after_vs_and_midweek_are_no_people() {
+        assert!(names("（三）罗斯托vs卡莱尔").is_empty());
+        assert!(names("球队将在周中做客北方。").is_empty());
+        assert_eq!(names("赛后，卡莱尔表示很满意。"), vec!["卡莱尔"]);
+    }
+
+    #[test]
+    fn bylines_name_reporters_and_editors() {
+        assert_eq!(
+            people("本报记者晓岚"),
+            vec![("晓岚".to_string(), "person.byline")]
+        );
+        assert_eq!(names("本报讯（实习编辑婉清）新区昨日开工。"), vec!["婉清"]);
+        assert_eq!(names("通讯员程远报道"), vec!["程远"]);
+        assert!(names("记者获悉，项目已开工。").is_empty());
+        assert!(names("记者了解到，价格上涨。").is_empty());
+        assert!(names("经济记者协会成立。").is_empty());
+        assert!(names("本报记者在现场看到，").is_empty());
     }
 
     #[test]
