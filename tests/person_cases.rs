@@ -110,6 +110,7 @@ fn rule_ids_match_rule_docs() {
         position::RESUME,
         position::FILER,
         position::TABLE,
+        position::COMPANY,
     ];
     #[derive(Deserialize)]
     struct Doc {
