@@ -230,9 +230,10 @@ pub(crate) struct Draft {
     pub args: Vec<Arg>,
     /// PART_OF target (index into the drafts).
     pub part_of: Option<usize>,
-    /// (rel, mention, dir) already in `args`: `add` is O(1), so an event merged from many
-    /// sentences stays linear.
-    seen: HashSet<(RelType, usize, bool)>,
+    /// (rel, mention, dir, title) already in `args`: `add` is O(1), so an event merged from
+    /// many sentences stays linear. (The title only for APPOINTED: one person may leave two
+    /// posts in one change, `辞去董事及副总经理职务`.)
+    seen: HashSet<(RelType, usize, bool, Option<String>)>,
     /// The sentence names a forum context word (会上, 本次论坛 …).
     pub in_context: bool,
 }
@@ -265,7 +266,12 @@ impl Draft {
 
     /// Add an argument unless the same (rel, mention) is already there.
     pub fn add(&mut self, a: Arg) {
-        if self.seen.insert((a.rel, a.mention, a.dir == Dir::ToEvent)) {
+        if self.seen.insert((
+            a.rel,
+            a.mention,
+            a.dir == Dir::ToEvent,
+            appointed_title(&a.rel, &a.props),
+        )) {
             self.args.push(a);
         }
     }
@@ -437,11 +443,19 @@ fn parts(doc: &AnnotatedDoc, s: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// The title that tells two APPOINTED arguments of one person apart (none for other types).
+fn appointed_title(rel: &RelType, props: &RelProps) -> Option<String> {
+    (*rel == RelType::Appointed)
+        .then(|| props.title.clone())
+        .flatten()
+}
+
 /// Turn drafts into events and relations (with evidence), dropping duplicate relations.
 fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
     let base = doc.events.len();
-    // One relation per (type, event, entity name): two mentions of one entity count once.
-    let mut seen: HashSet<(RelType, usize, Option<String>)> = HashSet::new();
+    // One relation per (type, event, entity name[, title]): two mentions of one entity count
+    // once.
+    let mut seen: HashSet<(RelType, usize, Option<String>, Option<String>)> = HashSet::new();
     for (i, d) in drafts.list.iter().enumerate() {
         let ev = NodeRef::Event(base + i);
         // Every event needs a readable name: fall back to the trigger's text, then the kind.
@@ -494,7 +508,7 @@ fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
                 Dir::FromEvent => (ev, m),
             };
             let name_key = doc.mentions.get(a.mention).map(|m| m.name.clone());
-            if !seen.insert((a.rel, i, name_key)) {
+            if !seen.insert((a.rel, i, name_key, appointed_title(&a.rel, &a.props))) {
                 continue;
             }
             doc.relations.push(Relation {
@@ -510,6 +524,7 @@ fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
                 RelType::LocatedIn,
                 i,
                 doc.mentions.get(l).map(|m| m.name.clone()),
+                None,
             ))
         {
             let m = &doc.mentions[l];
