@@ -11,6 +11,7 @@
 //! (`^`, `\b`, whose meaning depends on the text before the start), with a prefix set that is
 //! not finite, or that can match the empty string, is searched as a plain regex.
 
+use either::Either;
 use std::ops::Range;
 
 use daachorse::DoubleArrayAhoCorasick;
@@ -78,7 +79,7 @@ impl LiteralStartRegex {
             end: r.end,
         };
         let Some((anchored, ac)) = &self.fast else {
-            return Either::Plain(self.re.find_iter(text).map(move |m| found(m.range())));
+            return Either::Left(self.re.find_iter(text).map(move |m| found(m.range())));
         };
         let mut starts: Vec<usize> = ac
             .find_overlapping_iter(text.as_bytes())
@@ -87,7 +88,7 @@ impl LiteralStartRegex {
         starts.sort_unstable();
         starts.dedup();
         let mut pos = 0;
-        Either::Fast(starts.into_iter().filter_map(move |p| {
+        Either::Right(starts.into_iter().filter_map(move |p| {
             if p < pos || !text.is_char_boundary(p) {
                 return None;
             }
@@ -95,21 +96,6 @@ impl LiteralStartRegex {
             pos = p + m.end();
             Some(found(p..pos))
         }))
-    }
-}
-
-enum Either<A, B> {
-    Plain(A),
-    Fast(B),
-}
-
-impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> {
-    type Item = T;
-    fn next(&mut self) -> Option<T> {
-        match self {
-            Either::Plain(a) => a.next(),
-            Either::Fast(b) => b.next(),
-        }
     }
 }
 

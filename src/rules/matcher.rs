@@ -15,6 +15,7 @@
 //!
 //! Calls on any other text (a window, a name) run the automaton directly, as before.
 
+use either::Either;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
@@ -262,22 +263,6 @@ impl<'a> Iterator for Kept<'a> {
         let &(s, e, v) = self.hits.get(self.i)?;
         self.i += 1;
         Some((s as usize..e as usize, &self.entries[v as usize]))
-    }
-}
-
-/// Either a live automaton pass or kept matches.
-enum Either<A, B> {
-    Live(A),
-    Kept(B),
-}
-
-impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Either<A, B> {
-    type Item = T;
-    fn next(&mut self) -> Option<T> {
-        match self {
-            Either::Live(a) => a.next(),
-            Either::Kept(b) => b.next(),
-        }
     }
 }
 
@@ -539,13 +524,13 @@ impl TermMatcher {
     ) -> impl Iterator<Item = (Range<usize>, &'a Entry)> + 'a {
         let entries = &self.inner.entries[..];
         if in_scope(text) {
-            return Either::Kept(Kept {
+            return Either::Right(Kept {
                 hits: self.kept(text, true),
                 i: 0,
                 entries,
             });
         }
-        Either::Live(
+        Either::Left(
             self.run_longest(text)
                 .map(move |(s, e, v)| (s..e, &entries[v as usize])),
         )
@@ -558,13 +543,13 @@ impl TermMatcher {
     ) -> impl Iterator<Item = (Range<usize>, &'a Entry)> + 'a {
         let entries = &self.inner.entries[..];
         if in_scope(text) {
-            return Either::Kept(Kept {
+            return Either::Right(Kept {
                 hits: self.kept(text, false),
                 i: 0,
                 entries,
             });
         }
-        Either::Live(
+        Either::Left(
             self.run_all(text)
                 .map(move |(s, e, v)| (s..e, &entries[v as usize])),
         )
