@@ -541,6 +541,26 @@ pub trait Extractor {
     fn find(&self, doc: &AnnotatedDoc, rules: &Rules, out: &mut Vec<Candidate>);
 }
 
+/// The organization the article is about: of the organization mentions `keep` accepts, the
+/// first mention of the name named most often (the first of equals). Event slots read a bare
+/// `公司` as it; the position family binds `公司董事长X` to it.
+pub(crate) fn most_named_org(
+    mentions: &[Mention],
+    keep: impl Fn(&Mention) -> bool,
+) -> Option<usize> {
+    // name → (mentions, first mention index)
+    let mut counts: crate::rules::FastMap<&str, (usize, usize)> = Default::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label == Label::Organization && keep(m) {
+            counts.entry(m.name.as_str()).or_insert((0, i)).0 += 1;
+        }
+    }
+    counts
+        .values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|&(_, first)| first)
+}
+
 /// The one overlap policy: within a layer (entities / values), candidates are taken by
 /// priority (higher first), then length (longer first), then start (earlier first), and a
 /// candidate overlapping one already taken — or an existing mention of the same layer — is

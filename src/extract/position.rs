@@ -540,22 +540,14 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
 /// releases say 公司 for their subject without defining it (the filer rule needs the
 /// definition); `子公司总经理`, `该公司` and government titles are left alone.
 fn company_titles(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Binding]) {
-    let mut counts: crate::rules::FastMap<&str, (usize, usize)> = Default::default();
-    for (i, m) in ms.iter().enumerate() {
-        if matches!(
+    let Some(main) = crate::extract::most_named_org(ms, |m| {
+        matches!(
             m.attrs,
             Attrs::Org {
                 kind: crate::extract::OrgKind::Enterprise
             }
-        ) && m.label == Label::Organization
-        {
-            counts.entry(m.name.as_str()).or_insert((0, i)).0 += 1;
-        }
-    }
-    let Some(&(_, main)) = counts
-        .values()
-        .max_by_key(|&&(n, first)| (n, std::cmp::Reverse(first)))
-    else {
+        )
+    }) else {
         return;
     };
     for b in bindings.iter_mut() {

@@ -62,18 +62,8 @@ impl State {
     /// Empty slots, with the document's main organization.
     pub(crate) fn new(doc: &AnnotatedDoc) -> State {
         let text = doc.text();
-        // name → (mentions, first mention index)
-        let mut counts: std::collections::HashMap<&str, (usize, usize)> = Default::default();
-        for (i, m) in doc.mentions.iter().enumerate() {
-            if m.label != Label::Organization || byline(text, m.range.start) {
-                continue;
-            }
-            counts.entry(m.name.as_str()).or_insert((0, i)).0 += 1;
-        }
-        let main_org = counts
-            .values()
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-            .map(|&(_, first)| first);
+        let main_org =
+            crate::extract::most_named_org(&doc.mentions, |m| !byline(text, m.range.start));
         State {
             main_org,
             ..State::default()
