@@ -98,6 +98,7 @@ fn rule_ids_match_rule_docs() {
         person::BYLINE,
         person::PERSON_ONLY,
         person::TITLE_WEI,
+        person::COLUMN,
         role::LEXICON,
         role::MODIFIER,
         role::CHIEF_OFFICER,

@@ -28,6 +28,8 @@
 //!   closed by punctuation, the end or 报道/摄 (`本报记者晓岚`, `（实习编辑柳青）`).
 //! - `person.person_only` — two or three name characters opening a clause before a word only a
 //!   person stands before (`frame=1` in person_context.txt: `的作品`, `逝世`).
+//! - `person.column` — a columnist's headline: a line opening with a name, a topic, a column
+//!   word and a colon (`X足彩推荐：`, `X初盘解读：`).
 //! - `person.lexicon` — a name the user declared (`--lexicon FILE` with lines
 //!   `name<TAB>persons[<TAB>canonical=…]`). No names are built in: people are found by context.
 //! - `person.enumeration` also covers lists with no context at all: three or more names
@@ -88,6 +90,7 @@ pub const HONORIFIC: RuleId = RuleId("person.honorific");
 pub const TITLE_WEI: RuleId = RuleId("person.title_wei");
 pub const BYLINE: RuleId = RuleId("person.byline");
 pub const PERSON_ONLY: RuleId = RuleId("person.person_only");
+pub const COLUMN: RuleId = RuleId("person.column");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
@@ -107,7 +110,14 @@ const WORDS_ENDING_IN_SURNAME: [&str; 29] = [
 const TITLE_HEADS_OF_ZHANG: &str =
     "部市校院局行队会社村镇县省厂所处科组班团师军站馆台司州区乡署庭船机事总首议";
 /// Characters that may stand right after a name without being part of it.
-const RIGHT_BOUNDARY: &str = "受到在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这";
+const RIGHT_BOUNDARY: &str = "受到在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这很";
+/// Verbs of capacity that, followed by a title mention, make the subject a person (`X作为主教练`,
+/// `X身为董事长`): an organization acts "as" a member or partner, not as a job title.
+const AS_TITLE: [&str; 4] = ["作为", "做为", "身为", "作為"];
+/// Words that may stand between a name and an age (`X今年45岁`, `X已经89岁了`).
+const AGE_OPENERS: [&str; 11] = [
+    "今年", "现年", "时年", "已经", "年仅", "年近", "年逾", "年届", "终年", "享年", "已",
+];
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names (an ASCII or full-width full stop stands for one
@@ -187,6 +197,16 @@ impl PersonRules {
     fn given_possible(&self, c: char) -> bool {
         is_han(c) && !self.given_bad.contains(&c)
     }
+}
+
+/// The byte end of the (at most) `n` characters of `text` from `start`.
+fn char_window(text: &str, start: usize, n: usize) -> usize {
+    start
+        + text[start..]
+            .chars()
+            .take(n)
+            .map(char::len_utf8)
+            .sum::<usize>()
 }
 
 fn is_han(c: char) -> bool {
@@ -357,6 +377,8 @@ struct Ctx<'a> {
     /// Role mentions by start: whether the title confirms a name before it (offices do).
     role_start: HashMap<usize, bool>,
     role_end: HashSet<usize>,
+    /// Role mentions by end: their starts.
+    role_start_of: HashMap<usize, usize>,
     /// Ends of location mentions (for nationalities: `葡萄牙人`).
     loc_end: HashSet<usize>,
     /// Context words: weight of an `after` word starting at a byte, of a `before` word ending.
@@ -382,6 +404,7 @@ impl<'a> Ctx<'a> {
         let text = doc.text();
         let mut taken = Vec::new();
         let (mut role_start, mut role_end) = (HashMap::default(), HashSet::default());
+        let mut role_start_of = HashMap::default();
         let mut loc_end = HashSet::default();
         for m in &doc.mentions {
             if m.label.layer() != Label::Person.layer() {
@@ -398,6 +421,7 @@ impl<'a> Ctx<'a> {
                 };
                 role_start.insert(m.range.start, strong);
                 role_end.insert(m.range.end);
+                role_start_of.insert(m.range.end, m.range.start);
             }
         }
         taken.sort_by_key(|r| (r.start, r.end));
@@ -444,6 +468,7 @@ impl<'a> Ctx<'a> {
             taken,
             role_start,
             role_end,
+            role_start_of,
             loc_end,
             after,
             before,
@@ -469,6 +494,12 @@ impl<'a> Ctx<'a> {
             .iter()
             .take_while(|&&(a, _)| a < r.end)
             .any(|&(_, b)| b > r.start)
+    }
+
+    /// Does a committed entity mention start exactly at `pos`?
+    fn mention_starts_at(&self, pos: usize) -> bool {
+        let i = self.taken.partition_point(|t| t.start < pos);
+        self.taken.get(i).is_some_and(|t| t.start == pos)
     }
 
     /// Does a committed entity mention end exactly at `pos`?
@@ -553,6 +584,33 @@ impl<'a> Ctx<'a> {
         s > wei && self.text[..s].ends_with('为') && self.title_ends_at(s - wei)
     }
 
+    /// Does an age follow `e` (`45岁`, `今年45岁`, `已经八十九岁`, `现年52周岁`)?
+    fn age_after(&self, e: usize) -> bool {
+        let mut rest = &self.text[e..];
+        if let Some(r) = AGE_OPENERS.iter().find_map(|o| rest.strip_prefix(o)) {
+            rest = r;
+        }
+        let digits = rest
+            .chars()
+            .take_while(|&c| {
+                c.is_ascii_digit()
+                    || ('０'..='９').contains(&c)
+                    || "一二三四五六七八九十".contains(c)
+            })
+            .count();
+        (1..=4).contains(&digits) && {
+            let after: usize = rest.chars().take(digits).map(char::len_utf8).sum();
+            rest[after..].starts_with('岁') || rest[after..].starts_with("周岁")
+        }
+    }
+
+    /// Does 作为/身为 + a title mention follow `e` (`X作为主教练`)?
+    fn as_title_after(&self, e: usize) -> bool {
+        AS_TITLE
+            .iter()
+            .any(|w| self.text[e..].starts_with(w) && self.role_start.contains_key(&(e + w.len())))
+    }
+
     fn left_score(&self, s: usize) -> i32 {
         if self.title_ends_at(s) || self.title_wei_ends_at(s) {
             return TITLE;
@@ -580,6 +638,10 @@ impl<'a> Ctx<'a> {
     fn right_score_plain(&self, e: usize) -> i32 {
         if let Some(&strong) = self.role_start.get(&e) {
             return if strong { TITLE } else { 2 };
+        }
+        // Only a person has an age or acts as a title holder: as strong as a speech verb.
+        if self.age_after(e) || self.as_title_after(e) {
+            return 3;
         }
         if let Some(w) = self.after.get(&e) {
             return *w;
@@ -611,10 +673,31 @@ impl Extractor for PersonExtractor {
                 cands.push(c);
             }
         }
-        let mut accepted = vec![false; opts.len()];
+        let mut accepted: Vec<bool> = opts.iter().map(Opt::accepted).collect();
+        // A title right after an accepted name belongs to that name (`范某某教授|成立的`): it
+        // does not also confirm a reading after it, unless a verb or title follows that one.
+        // Bylines alternate titles and names (`实习生李某某记者王某`): an owner with a title of
+        // its own before it leaves the title to the next name.
+        let owned_titles: HashSet<usize> = opts
+            .iter()
+            .zip(&accepted)
+            .filter(|(o, a)| **a && o.right_title && !o.left_title && o.given_len == 2 && !o.weak)
+            .map(|(o, _)| o.range.end)
+            .collect();
         for (i, o) in opts.iter().enumerate() {
-            if o.accepted() {
-                accepted[i] = true;
+            if accepted[i]
+                && o.left_title
+                && o.right < 3
+                && cx
+                    .role_start_of
+                    .get(&o.range.start)
+                    .is_some_and(|s| owned_titles.contains(s))
+            {
+                accepted[i] = false;
+            }
+        }
+        for (i, o) in opts.iter().enumerate() {
+            if accepted[i] {
                 cands.push(Candidate::new(
                     Label::Person,
                     o.range.clone(),
@@ -623,6 +706,7 @@ impl Extractor for PersonExtractor {
                 ));
             }
         }
+        columns(pr, &cx, &opts, &mut cands);
         enumerations(&cx, &opts, &mut accepted, &mut cands);
         chains(&cx, &opts, &mut accepted, &mut cands);
         recurring(&cx, &opts, &mut accepted, &mut cands);
@@ -667,6 +751,28 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         let weak = entry.attr("weak").is_some();
         let mild = entry.attr("weak") == Some("mild");
         let left = cx.left_score(sr.start);
+        // A Latin letter right before the surname makes it part of a mixed token (`c罗`,
+        // `A股`), unless a title ends there (`CEO王某`).
+        if cx
+            .prev_char(sr.start)
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && !cx.title_ends_at(sr.start)
+        {
+            continue;
+        }
+        // A weak surname (not a mild one: `关于钱钟书`) in running text right before a strong
+        // one ends the word before it (`总计|杜某`, `公安|王某`): the name starts at the strong
+        // surname.
+        if weak
+            && !mild
+            && left <= 0
+            && pr
+                .surnames
+                .find_all(&text[sr.end..char_window(text, sr.end, 2)])
+                .any(|(r, e)| r.start == 0 && e.attr("weak").is_none())
+        {
+            continue;
+        }
         let mut end = sr.end;
         let mut shape = 0;
         let mut plausible = true;
@@ -702,6 +808,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 continue;
             }
             let mut right = cx.right_score(end);
+            // A full plausible name right before an organization or place (`李某洋香港账户`):
+            // the mention starts a new word.
+            if right < 1 && end - sr.end > 3 && plausible && cx.mention_starts_at(end) {
+                right = 1;
+            }
             // The last character opens a word that follows names (`对赵某来说`: not 赵某来 + 说).
             if cx.word_after.contains(&(end - c.len_utf8())) {
                 right = right.min(-1);
@@ -751,6 +862,76 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         }
     }
     opts
+}
+
+/// Words that name a commentary column (`推荐`, `点评`, `观察`): a headline or line opening with
+/// a name, a topic and such a word, then a colon, is signed by its columnist (`X足彩推荐：`).
+const COLUMN_WORDS: [&str; 15] = [
+    "推荐", "推介", "解读", "点评", "观察", "分析", "前瞻", "评论", "视点", "看盘", "说盘", "论市",
+    "预测", "火线", "搜索",
+];
+/// How many characters may stand between the name and the column word, and between the
+/// column word and the colon (`X|足彩|推荐|：`, `X|火线|澳盘|：`).
+const COLUMN_TOPIC: usize = 4;
+const COLUMN_TAIL: usize = 2;
+
+/// A columnist's headline: a text or line opening with surname + given name, then at most
+/// four characters of topic, a column word, at most two more characters and a colon
+/// (`X足彩推荐：…`, `X初盘解读：…`). A three-character reading needs a plausible last
+/// character (`X冷|门搜索` is a two-character name); a given name we cannot vouch for needs a
+/// topic between it and the column word (`X推荐：` alone is too often a word).
+fn columns(pr: &PersonRules, cx: &Ctx, opts: &[Opt], out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let mut best: Option<(usize, &Opt)> = None;
+    let flush = |best: &mut Option<(usize, &Opt)>, out: &mut Vec<Candidate>| {
+        if let Some((_, o)) = best.take() {
+            out.push(Candidate::new(
+                Label::Person,
+                o.range.clone(),
+                COLUMN,
+                BASE + 6,
+            ));
+        }
+    };
+    for o in opts {
+        let s = o.range.start;
+        if best.is_some_and(|(bs, _)| bs != s) {
+            flush(&mut best, out);
+        }
+        if cx.prev_char(s).is_some_and(|c| c != '\n')
+            || o.common_exact
+            || o.common_prefix
+            || (o.given_len == 2
+                && !cx
+                    .prev_char(o.range.end)
+                    .is_some_and(|c| pr.given_ok.contains(&c)))
+        {
+            continue;
+        }
+        // the characters up to the colon: Chinese characters only
+        let rest = &text[o.range.end..];
+        let head: usize = rest
+            .chars()
+            .take(COLUMN_TOPIC + 2 + COLUMN_TAIL)
+            .take_while(|&c| is_han(c))
+            .map(char::len_utf8)
+            .sum();
+        if !rest[head..].starts_with(['：', ':']) {
+            continue;
+        }
+        let framed = COLUMN_WORDS.iter().any(|w| {
+            rest[..head].match_indices(w).any(|(at, _)| {
+                let topic = rest[..at].chars().count();
+                let tail = rest[at + w.len()..head].chars().count();
+                topic <= COLUMN_TOPIC && tail <= COLUMN_TAIL && (topic >= 1 || o.plausible)
+            })
+        });
+        // the longer reading wins when both are framed
+        if framed && best.is_none_or(|(_, b)| b.range.end < o.range.end) {
+            best = Some((s, o));
+        }
+    }
+    flush(&mut best, out);
 }
 
 /// Names in lists: `、`/`和` next to a confirmed name, or a `、` list closed by `等`.
@@ -1121,6 +1302,8 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             // (`（耶茨执导`)
             (left >= TITLE && right >= 1)
                 || (left >= 1 && right >= 3 && marked >= 1)
+                // an age or 作为 + title after it (`，X已经89岁`, `而X作为主帅`): only a person
+                || (left >= 1 && (cx.age_after(e) || cx.as_title_after(e)))
                 // a clause opening with the pair and a creator's work after it (`、X的《…》`,
                 // `，X的作品`): a person-only frame
                 || (opens_clause(s) && (cx.frame_after.contains(&e) || text[e..].starts_with("的《")))
@@ -1925,5 +2108,90 @@ mod tests {
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
+    }
+
+    #[test]
+    fn an_age_or_acting_as_a_title_confirms_a_name() {
+        // an age after a transliteration run, with or without 已经/今年
+        assert_eq!(
+            people("那时，萨洛特已经七十岁了。"),
+            vec![("萨洛特".to_string(), "person.foreign")]
+        );
+        // 作为 + a title mention after a two-character run
+        assert_eq!(names("而贝科作为主教练，经验还不足。"), vec!["贝科"]);
+        // 同为 is no age opener for the weak surname 位, and an organization acting as a
+        // partner is no person
+        assert!(names("两位同为22岁的青年来到墙前。").is_empty());
+        assert!(names("该基金作为有限合伙人出资两亿元。").is_empty());
+    }
+
+    #[test]
+    fn hen_ends_a_name() {
+        assert_eq!(names("主教练卡西很满意这场比赛。"), vec!["卡西"]);
+    }
+
+    #[test]
+    fn a_weak_surname_in_running_text_before_a_strong_one() {
+        // 总计 is a word: the name starts at the strong surname 杜
+        assert_eq!(names("她旁边是策划总计杜海峰先生。"), vec!["杜海峰"]);
+        // a mild weak surname still starts a name after a function word
+        assert_eq!(names("关于钱钟书先生的著作很多。"), vec!["钱钟书"]);
+    }
+
+    #[test]
+    fn a_latin_letter_before_a_surname_joins_a_token() {
+        assert!(
+            !names("这个赛季c罗杰和队友配合默契。").contains(&"罗杰".to_string()),
+            "{:?}",
+            names("这个赛季c罗杰和队友配合默契。")
+        );
+        // a title written in Latin letters still stands before a name
+        assert_eq!(names("公司CEO王建国表示"), vec!["王建国"]);
+    }
+
+    #[test]
+    fn a_title_after_a_name_does_not_confirm_the_next_word() {
+        assert_eq!(
+            people("这个学会是周建华教授成立的。"),
+            vec![("周建华".to_string(), "person.title_after")]
+        );
+        // bylines alternate titles and names: each title goes with the name after it
+        assert_eq!(
+            names("（实习生王晓丽记者张明）本市开展专项检查。"),
+            vec!["王晓丽", "张明"]
+        );
+    }
+
+    #[test]
+    fn columnist_headlines() {
+        assert_eq!(
+            people("王峰足彩推荐：主队难求一胜"),
+            vec![("王峰".to_string(), "person.column")]
+        );
+        assert_eq!(
+            people("比赛前瞻\n李建华初盘解读：客队防平"),
+            vec![("李建华".to_string(), "person.column")]
+        );
+        for t in [
+            "周末足彩推荐：主队难求一胜",
+            "四大欧赔解读：主队难求一胜",
+            "今天我们来看，王峰推荐：主队难求一胜",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
+    #[test]
+    fn a_mention_after_a_full_name_ends_it() {
+        assert_eq!(names("如今陈晓峰上海的房子已经卖掉了。"), vec!["陈晓峰"]);
+        assert!(names("这种银元曾为中国的商品流通发挥过作用。").is_empty());
+    }
+
+    #[test]
+    fn feeling_confirms_a_latin_name() {
+        assert_eq!(
+            people("对此Marco感觉很意外。"),
+            vec![("Marco".to_string(), "person.latin")]
+        );
     }
 }
