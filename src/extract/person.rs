@@ -118,6 +118,8 @@ const AS_TITLE: [&str; 4] = ["作为", "做为", "身为", "作為"];
 const AGE_OPENERS: [&str; 11] = [
     "今年", "现年", "时年", "已经", "年仅", "年近", "年逾", "年届", "终年", "享年", "已",
 ];
+/// Place words after 家 in village and river names (`董家河`, `李家沟`, `王家庄`).
+const PLACE_AFTER_JIA: &str = "河沟庄村湾坝屯营寨桥岭坡洼店铺集镇堡港口湖塘井岗峪坪";
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names (an ASCII or full-width full stop stands for one
@@ -253,6 +255,13 @@ struct Opt {
     common_prefix: bool,
     /// The name is exactly a not-a-person word.
     common_exact: bool,
+    /// The reading looks like part of a transliteration (`马洛卡`, `比利亚|雷亚尔`): surname and
+    /// given name are transliteration characters only, with a rare one in the given name and
+    /// no plausible name, or continuing a transliteration run in running text. The bare shape
+    /// is not enough then.
+    foreign: bool,
+    /// A place name shaped `X家` + place word (`董家河`, `李家沟`, `王家庄`).
+    place_shape: bool,
 }
 
 impl Opt {
@@ -328,6 +337,9 @@ impl Opt {
                 return false;
             }
         }
+        if self.place_shape && self.left < TITLE {
+            return false;
+        }
         // Without a title, a name needs a known given-name character.
         if !titled && self.shape == 0 {
             return false;
@@ -347,7 +359,7 @@ impl Opt {
         // `原告李建华与`: plausible ones may start after any word), three plausible ones
         // opening a sentence (`。李建新给…`), two plausible ones between punctuation and a
         // boundary (`，李咏，`).
-        let strong = !self.weak && self.shape >= 1;
+        let strong = !self.weak && self.shape >= 1 && !self.foreign;
         let bare = strong
             && (self.left >= 1 || (self.given_len == 2 && self.plausible && self.right_firm))
             && ((self.given_len == 2 && self.right >= 1)
@@ -830,6 +842,24 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             let common_exact = ends.is_some_and(|v| v.contains(&end))
                 || (left < TITLE && pr.common_words.contains(&text[sr.end..end]));
             let common_prefix = ends.is_some_and(|v| v.iter().any(|&x| x != end));
+            let given = &text[sr.end..end];
+            let all_translit = text[sr.start..end]
+                .chars()
+                .all(|c| pr.translit.contains(&c));
+            let in_run = left <= 0
+                && text[..sr.start]
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .filter(|c| pr.translit.contains(c))
+                    .count()
+                    == 2;
+            let foreign = all_translit
+                && (in_run
+                    || (!plausible && given.chars().any(|c| pr.translit_marked.contains(&c))));
+            let place_shape = given.chars().count() == 2
+                && given.starts_with('家')
+                && given.ends_with(|c: char| PLACE_AFTER_JIA.contains(c));
             opts.push(Opt {
                 sur_end: sr.end,
                 left,
@@ -857,6 +887,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 }),
                 common_prefix,
                 common_exact,
+                foreign,
+                place_shape,
                 range,
             });
         }
@@ -2193,5 +2225,19 @@ mod tests {
             people("对此Marco感觉很意外。"),
             vec![("Marco".to_string(), "person.latin")]
         );
+    }
+
+    #[test]
+    fn transliteration_and_village_shapes_need_context() {
+        for t in [
+            "他们先后击败了皇马和马洛卡。",
+            "游客来到王家沟，参观了旧址。",
+            "本赛季他们在比利亚雷亚尔和对手战平。",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+        // plausible names stay, whatever their characters; a title confirms a 家 name
+        assert_eq!(names("昨天，马丽娜的丈夫回来了。"), vec!["马丽娜"]);
+        assert_eq!(names("村党支部书记王家河表示，"), vec!["王家河"]);
     }
 }
