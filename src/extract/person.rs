@@ -2240,4 +2240,12 @@ mod tests {
         assert_eq!(names("昨天，马丽娜的丈夫回来了。"), vec!["马丽娜"]);
         assert_eq!(names("村党支部书记王家河表示，"), vec!["王家河"]);
     }
+
+    #[test]
+    fn speech_verbs_that_start_with_a_name_character() {
+        assert_eq!(names("秘书长王立作了工作报告。"), vec!["王立"]);
+        assert_eq!(names("局长周明致欢迎词。"), vec!["周明"]);
+        assert_eq!(names("读到老作家张晨论述老年的文章"), vec!["张晨"]);
+        assert!(names("我们作了调查。").is_empty());
+    }
 }
