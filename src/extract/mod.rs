@@ -645,6 +645,10 @@ pub fn run(doc: &mut AnnotatedDoc, rules: &Rules) {
     for fam in entity_families {
         let mut cands = Vec::new();
         fam.find(doc, rules, &mut cands);
+        if fam.family() == "person" {
+            // a place taken as a given name after a title (`常委李长春`) gives way
+            person::release_places(doc, &cands);
+        }
         commit(doc, cands);
     }
     let value_families: [&dyn Extractor; 2] = [&money::MoneyExtractor, &date::DateExtractor];

@@ -393,6 +393,8 @@ struct Ctx<'a> {
     role_start_of: HashMap<usize, usize>,
     /// Ends of location mentions (for nationalities: `葡萄牙人`).
     loc_end: HashSet<usize>,
+    /// Starts of location mentions by end (`常委李|长春`: a place that may be a given name).
+    loc_start_of: HashMap<usize, usize>,
     /// Context words: weight of an `after` word starting at a byte, of a `before` word ending.
     after: HashMap<usize, i32>,
     before: HashMap<usize, i32>,
@@ -418,6 +420,7 @@ impl<'a> Ctx<'a> {
         let (mut role_start, mut role_end) = (HashMap::default(), HashSet::default());
         let mut role_start_of = HashMap::default();
         let mut loc_end = HashSet::default();
+        let mut loc_start_of = HashMap::default();
         for m in &doc.mentions {
             if m.label.layer() != Label::Person.layer() {
                 continue;
@@ -425,6 +428,7 @@ impl<'a> Ctx<'a> {
             taken.push(m.range.clone());
             if m.label == Label::Location {
                 loc_end.insert(m.range.end);
+                loc_start_of.insert(m.range.end, m.range.start);
             }
             if m.label == Label::Role {
                 let strong = match &m.attrs {
@@ -482,6 +486,7 @@ impl<'a> Ctx<'a> {
             role_end,
             role_start_of,
             loc_end,
+            loc_start_of,
             after,
             before,
             context_spans,
@@ -785,6 +790,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         {
             continue;
         }
+        let place_end = Some(char_window(text, sr.end, 2))
+            .filter(|&e| place_given(cx, weak, &(sr.start..e), sr.end));
         let mut end = sr.end;
         let mut shape = 0;
         let mut plausible = true;
@@ -813,7 +820,13 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             }
             let range = sr.start..end;
             if cx.overlaps(&range) {
-                break;
+                // a place as the given name (`常委李长春`): only the full two characters
+                if place_end != Some(end) {
+                    if place_end.is_some_and(|p| end < p) {
+                        continue;
+                    }
+                    break;
+                }
             }
             // `明星`, `同时`: a context word is not a name of its own.
             if cx.context_spans.binary_search(&(sr.start, end)).is_ok() {
@@ -964,6 +977,45 @@ fn columns(pr: &PersonRules, cx: &Ctx, opts: &[Opt], out: &mut Vec<Candidate>) {
         }
     }
     flush(&mut best, out);
+}
+
+/// Is `r` a strong surname + a two-character place name right after a title, closed by a
+/// boundary (`常委李|长春，`, `书记王|兰州表示`)? Places are committed before people, so the
+/// place would otherwise hide the name; [`release_places`] lets the person take it.
+fn place_given(cx: &Ctx, weak: bool, r: &Range<usize>, sur_end: usize) -> bool {
+    !weak
+        && cx.text[sur_end..r.end].chars().count() == 2
+        && cx.loc_start_of.get(&r.end) == Some(&sur_end)
+        && cx.title_ends_at(r.start)
+        && cx.right_score(r.end) >= 1
+}
+
+/// Drop the place mentions that lie inside a person candidate: only a two-character place
+/// taken as a given name after a title can (`常委李长春`, see [`place_given`]); every other
+/// person reading stops at committed mentions. Called by [`crate::extract::run`] before the
+/// person candidates are committed.
+pub fn release_places(doc: &mut AnnotatedDoc, cands: &[Candidate]) {
+    let mut people: Vec<Range<usize>> = cands
+        .iter()
+        .filter(|c| c.label == Label::Person)
+        .map(|c| c.range.clone())
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    people.sort_by_key(|r| (r.start, r.end));
+    doc.mentions.retain(|m| {
+        if m.label != Label::Location {
+            return true;
+        }
+        // the person candidates starting before the place: one of them must end at or after it
+        let i = people.partition_point(|r| r.start < m.range.start);
+        !people[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|r| r.end >= m.range.end)
+    });
 }
 
 /// Names in lists: `、`/`和` next to a confirmed name, or a `、` list closed by `等`.
@@ -2247,5 +2299,39 @@ mod tests {
         assert_eq!(names("局长周明致欢迎词。"), vec!["周明"]);
         assert_eq!(names("读到老作家张晨论述老年的文章"), vec!["张晨"]);
         assert!(names("我们作了调查。").is_empty());
+    }
+
+    #[test]
+    fn a_place_as_the_given_name_after_a_title() {
+        let labels = |text: &str| -> Vec<(String, Label)> {
+            let doc = crate::read::from_bytes("t", "t", text.as_bytes()).expect("utf-8");
+            crate::extract::process(&doc, Rules::builtin())
+                .mentions
+                .iter()
+                .filter(|m| matches!(m.label, Label::Person | Label::Location))
+                .map(|m| (m.text.clone(), m.label))
+                .collect()
+        };
+        assert_eq!(
+            labels("省委书记王兰州表示，要抓好落实。"),
+            vec![("王兰州".to_string(), Label::Person)]
+        );
+        // no title before it, or no boundary after it: the place stays a place
+        assert_eq!(
+            labels("市长李强在兰州会见了客人。"),
+            vec![
+                ("李强".to_string(), Label::Person),
+                ("兰州".to_string(), Label::Location)
+            ]
+        );
+        assert_eq!(
+            labels("他到兰州考察。"),
+            vec![("兰州".to_string(), Label::Location)]
+        );
+        assert!(
+            labels("书记王兰州新区的规划")
+                .iter()
+                .all(|(_, l)| *l != Label::Person)
+        );
     }
 }
