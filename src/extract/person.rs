@@ -410,6 +410,8 @@ struct Ctx<'a> {
     /// Starts of context words marked `frame=1` (`的作品`, `逝世`): only a person stands
     /// before them, so they frame a name with no known surname like an honorific.
     frame_after: HashSet<usize>,
+    /// Spans of team words (`主场`, `vs`: `team=1` in person_context.txt).
+    team_words: Vec<Range<usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -444,10 +446,14 @@ impl<'a> Ctx<'a> {
         let (mut after, mut before) = (HashMap::default(), HashMap::default());
         let mut context_spans = Vec::new();
         let mut frame_after = HashSet::default();
+        let mut team_words = Vec::new();
         for (r, e) in pr.context.find_all(text) {
             context_spans.push((r.start, r.end));
             if e.attr("frame").is_some() {
                 frame_after.insert(r.start);
+            }
+            if e.attr("team").is_some() {
+                team_words.push(r.clone());
             }
             let w: i32 = e.attr("weight").and_then(|w| w.parse().ok()).unwrap_or(3);
             // side=both: a word that confirms the name on either side (`X夫人Y`)
@@ -492,6 +498,7 @@ impl<'a> Ctx<'a> {
             context_spans,
             common,
             frame_after,
+            team_words,
         }
     }
 
@@ -732,6 +739,7 @@ impl Extractor for PersonExtractor {
         bylines(pr, &cx, &mut cands);
         // A name inside the title of a work (`《叶某》`, `《叶某传》`) is part of the work's name.
         cands.retain(|c| c.rule == LEXICON || !cx.is_work_title(&c.range));
+        drop_teams(&cx, &mut cands);
         // Later mentions and aliases need the names that will actually win.
         let winners = resolve(&cands);
         let n = cands.len();
@@ -1579,6 +1587,38 @@ fn framed_name_ok(pr: &PersonRules, cx: &Ctx, r: Range<usize>) -> bool {
         && !cx.context_word_overlaps(r)
 }
 
+/// A word read right before or after a team word (`X主场`, `XvsY`) names a team: its other
+/// readings in the document are no people either (`XvsY：X打弱旅…`), unless a title stands
+/// next to them or the user declared the name.
+fn drop_teams(cx: &Ctx, cands: &mut Vec<Candidate>) {
+    if cx.team_words.is_empty() {
+        return;
+    }
+    // every two to six characters right before or after a team word
+    let text = cx.text;
+    let mut teams: HashSet<&str> = HashSet::default();
+    for t in &cx.team_words {
+        let mut s = t.start;
+        for (n, c) in text[..t.start].chars().rev().take(6).enumerate() {
+            s -= c.len_utf8();
+            if n >= 1 {
+                teams.insert(&text[s..t.start]);
+            }
+        }
+        let mut e = t.end;
+        for (n, c) in text[t.end..].chars().take(6).enumerate() {
+            e += c.len_utf8();
+            if n >= 1 {
+                teams.insert(&text[t.end..e]);
+            }
+        }
+    }
+    cands.retain(|c| {
+        matches!(c.rule, LEXICON | TITLE_BEFORE | TITLE_AFTER | TITLE_WEI)
+            || !teams.contains(&cx.text[c.range.clone()])
+    });
+}
+
 /// The candidates that [`crate::extract::commit`] would keep (same order policy).
 fn resolve(cands: &[Candidate]) -> Vec<Range<usize>> {
     let mut idx: Vec<usize> = (0..cands.len()).collect();
@@ -2333,5 +2373,14 @@ mod tests {
                 .iter()
                 .all(|(_, l)| *l != Label::Person)
         );
+    }
+
+    #[test]
+    fn a_team_is_a_team_throughout_the_document() {
+        assert!(names("林海城vs比勒：林海城打弱旅很有心得。").is_empty());
+        // without the team word the same sentence reads a name
+        assert_eq!(names("前瞻：林海城打弱旅很有心得。"), vec!["林海城"]);
+        // a title still confirms the person
+        assert_eq!(names("董事长林海城表示，林海城主场的比赛"), vec!["林海城"]);
     }
 }
