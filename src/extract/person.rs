@@ -1378,7 +1378,11 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         let by_nationality = plain_left < TITLE && cx.nationality_before(s);
         let left = if by_nationality { TITLE } else { plain_left };
         // a common word right after the run does not end it (`X国际艺术中心` is an organization)
-        let right = cx.right_score_plain(e);
+        let mut right = cx.right_score_plain(e);
+        // a creator before the title of a work (`，X《…》`)
+        if n >= 3 && text[e..].starts_with('《') {
+            right = right.max(3);
+        }
         let marked = text[s..e]
             .chars()
             .filter(|c| pr.translit_marked.contains(c))
@@ -2382,5 +2386,16 @@ mod tests {
         assert_eq!(names("前瞻：林海城打弱旅很有心得。"), vec!["林海城"]);
         // a title still confirms the person
         assert_eq!(names("董事长林海城表示，林海城主场的比赛"), vec!["林海城"]);
+    }
+
+    #[test]
+    fn a_creator_before_the_title_of_a_work() {
+        assert_eq!(
+            people("其推出的卡洛斯特《晨曲》也以高价成交。"),
+            vec![("卡洛斯特".to_string(), "person.foreign")]
+        );
+        for t in ["据美国《时代》周刊报道", "迪士尼《冰雪奇缘》续集上映"] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
     }
 }
