@@ -1373,6 +1373,17 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         if n < 2 {
             return;
         }
+        // One part of a dotted name (`X·Y`: read by the dotted pass, or cut there on purpose),
+        // or glued to a Latin-script word (`Xhierapolis`: a name of a place or thing given in
+        // both scripts, no boundary): not a name on its own.
+        let middle_dot = |c: char| "·•・".contains(c);
+        if cx
+            .next_char(e)
+            .is_some_and(|c| middle_dot(c) || c.is_ascii_alphabetic())
+            || cx.prev_char(s).is_some_and(middle_dot)
+        {
+            return;
+        }
         // a nationality before a foreign name is as good as a title (`葡萄牙人X`)
         let plain_left = cx.left_score(s);
         let by_nationality = plain_left < TITLE && cx.nationality_before(s);
@@ -2397,5 +2408,17 @@ mod tests {
         for t in ["据美国《时代》周刊报道", "迪士尼《冰雪奇缘》续集上映"] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
+    }
+
+    #[test]
+    fn a_run_glued_to_a_dot_or_a_latin_word_is_no_name() {
+        for t in [
+            "展品在克里斯托·安徒生博物馆里展出多年。",
+            "位于古城上方的萨拉波里斯saraporis遗址",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+        // the original spelling in brackets is no glue
+        assert_eq!(names("，萨拉波里斯（saraporis）表示"), vec!["萨拉波里斯"]);
     }
 }
