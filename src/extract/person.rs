@@ -110,7 +110,7 @@ const WORDS_ENDING_IN_SURNAME: [&str; 29] = [
 const TITLE_HEADS_OF_ZHANG: &str =
     "部市校院局行队会社村镇县省厂所处科组班团师军站馆台司州区乡署庭船机事总首议";
 /// Characters that may stand right after a name without being part of it.
-const RIGHT_BOUNDARY: &str = "受到在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这很";
+const RIGHT_BOUNDARY: &str = "受到在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这很颇";
 /// Verbs of capacity that, followed by a title mention, make the subject a person (`X作为主教练`,
 /// `X身为董事长`): an organization acts "as" a member or partner, not as a job title.
 const AS_TITLE: [&str; 4] = ["作为", "做为", "身为", "作為"];
@@ -1347,7 +1347,9 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             let first_part = text[start..dot].chars().count();
             let cut = (last_part == 1 && cx.right_score_plain(end) < 1)
                 || (first_part == 1 && cx.left_score(start) < 1);
-            if !cut && !cx.overlaps(&r) && !cx.common.contains_key(&start) {
+            // a thing named after the person follows (`X·Y大桥`, `X·Y大街`): part of its name
+            let named_thing = cx.right_score_plain(end) <= -TITLE;
+            if !cut && !named_thing && !cx.overlaps(&r) && !cx.common.contains_key(&start) {
                 out.push(Candidate::new(Label::Person, r, TRANSLITERATED, BASE + 8));
             }
             i = end;
@@ -2420,5 +2422,15 @@ mod tests {
         }
         // the original spelling in brackets is no glue
         assert_eq!(names("，萨拉波里斯（saraporis）表示"), vec!["萨拉波里斯"]);
+    }
+
+    #[test]
+    fn named_things_adverbs_and_the_army() {
+        // a dotted name before a named-thing word names the street
+        assert!(names("游客沿着乔治·布朗大街前行。").is_empty());
+        assert_eq!(names("演员乔治·布朗出席了首映式。"), vec!["乔治·布朗"]);
+        // 颇 is an adverb like 很: it ends the name
+        assert_eq!(names("王丹颇有感触地说，这很难得。"), vec!["王丹"]);
+        assert!(names("他曾任陆军司令。").is_empty());
     }
 }
