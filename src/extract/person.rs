@@ -2433,4 +2433,14 @@ mod tests {
         assert_eq!(names("王丹颇有感触地说，这很难得。"), vec!["王丹"]);
         assert!(names("他曾任陆军司令。").is_empty());
     }
+
+    #[test]
+    fn a_persons_own_works() {
+        assert_eq!(
+            names("这幅画成为卡洛斯特个人作品中最贵的一件。"),
+            vec!["卡洛斯特"]
+        );
+        assert_eq!(names("王建华个人画展在市美术馆开幕。"), vec!["王建华"]);
+        assert!(names("公司个人业务增长很快。").is_empty());
+    }
 }
