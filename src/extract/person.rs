@@ -211,6 +211,11 @@ fn char_window(text: &str, start: usize, n: usize) -> usize {
             .sum::<usize>()
 }
 
+/// A digit (ASCII or full-width) or a Chinese numeral up to 十, as in ages (`45岁`, `八十岁`).
+fn is_numeral_char(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+}
+
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
@@ -614,18 +619,20 @@ impl<'a> Ctx<'a> {
         if let Some(r) = AGE_OPENERS.iter().find_map(|o| rest.strip_prefix(o)) {
             rest = r;
         }
-        let digits = rest
-            .chars()
-            .take_while(|&c| {
-                c.is_ascii_digit()
-                    || ('０'..='９').contains(&c)
-                    || "一二三四五六七八九十".contains(c)
-            })
-            .count();
+        let digits = rest.chars().take_while(|&c| is_numeral_char(c)).count();
         (1..=4).contains(&digits) && {
             let after: usize = rest.chars().take(digits).map(char::len_utf8).sum();
             rest[after..].starts_with('岁') || rest[after..].starts_with("周岁")
         }
+    }
+
+    /// Does an age + 的 end at `s` (`45岁的`, `年仅14岁的`)? Only a person (or an animal) is
+    /// described so right before its name: as strong as a title.
+    fn age_before(&self, s: usize) -> bool {
+        self.text[..s]
+            .strip_suffix("岁的")
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(is_numeral_char)
     }
 
     /// Does 作为/身为 + a title mention follow `e` (`X作为主教练`)?
@@ -636,7 +643,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn left_score(&self, s: usize) -> i32 {
-        if self.title_ends_at(s) || self.title_wei_ends_at(s) {
+        if self.title_ends_at(s) || self.title_wei_ends_at(s) || self.age_before(s) {
             return TITLE;
         }
         if let Some(w) = self.before.get(&s) {
@@ -2442,5 +2449,18 @@ mod tests {
         );
         assert_eq!(names("王建华个人画展在市美术馆开幕。"), vec!["王建华"]);
         assert!(names("公司个人业务增长很快。").is_empty());
+    }
+
+    #[test]
+    fn an_age_before_a_name() {
+        assert_eq!(
+            people("今年６１岁的卡德海姆是一位经济学家。"),
+            vec![("卡德海姆".to_string(), "person.foreign")]
+        );
+        assert_eq!(names("这位31岁的莱维为了保护父亲受了伤。"), vec!["莱维"]);
+        assert_eq!(names("年仅14岁的周小舟离开了家乡。"), vec!["周小舟"]);
+        for t in ["3岁的孩子需要陪伴。", "一位80岁的高龄老人"] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
     }
 }
