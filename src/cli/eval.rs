@@ -1,5 +1,6 @@
 //! `kgextract eval`: measure quality against gold data.
 
+use std::fmt::Write as _;
 use std::io::BufReader;
 use std::path::PathBuf;
 
@@ -113,11 +114,13 @@ fn run_value_or_spans(a: ValueArgs, eval: ValueEval, label: crate::extract::Labe
             a.limit,
         )
         .map_err(|e| anyhow!(e))?;
+        let mut out = String::new();
         if a.json {
-            println!("{}", serde_json::to_string_pretty(&rep)?);
+            writeln!(out, "{}", serde_json::to_string_pretty(&rep)?)?;
         } else {
-            print!("{}", rep.render(a.failures));
+            write!(out, "{}", rep.render(a.failures))?;
         }
+        super::stdout::print(&out)?;
         return Ok(0);
     }
     run_value(a, eval)
@@ -128,11 +131,13 @@ fn run_value(a: ValueArgs, eval: ValueEval) -> Result<u8> {
         .with_context(|| format!("{}: cannot open", a.file.display()))?;
     let rep = eval(f, &a.file.display().to_string(), Rules::builtin(), a.limit)
         .map_err(|e| anyhow!(e))?;
+    let mut out = String::new();
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&rep)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&rep)?)?;
     } else {
-        print!("{}", rep.render(a.failures));
+        write!(out, "{}", rep.render(a.failures))?;
     }
+    super::stdout::print(&out)?;
     Ok(0)
 }
 
@@ -163,26 +168,30 @@ pub fn run(args: Args) -> Result<u8> {
                 limit,
             )
             .map_err(|e| anyhow!(e))?;
+            let mut out = String::new();
             if json {
-                println!("{}", serde_json::to_string_pretty(&rep)?);
+                writeln!(out, "{}", serde_json::to_string_pretty(&rep)?)?;
             } else {
-                println!("{} records from {}", rep.records, gold.display());
-                println!(
+                writeln!(out, "{} records from {}", rep.records, gold.display())?;
+                writeln!(
+                    out,
                     "{:<6} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}   overlap F1",
                     "label", "precision", "recall", "F1", "tp", "fp", "fn"
-                );
+                )?;
                 for (l, p) in &rep.exact {
                     let o = rep.overlap.get(l).map(|o| o.f1).unwrap_or(0.0);
-                    println!(
+                    writeln!(
+                        out,
                         "{:<6} {:>9.3} {:>9.3} {:>9.3} {:>7} {:>7} {:>7}   {:.3}",
                         l, p.precision, p.recall, p.f1, p.tp, p.fp, p.fn_, o
-                    );
+                    )?;
                 }
-                println!("\nmost frequent errors:");
+                writeln!(out, "\nmost frequent errors:")?;
                 for (e, n) in rep.errors.iter().take(errors) {
-                    println!("  {n:>4}  {e}");
+                    writeln!(out, "  {n:>4}  {e}")?;
                 }
             }
+            super::stdout::print(&out)?;
             Ok(0)
         }
         What::Money(a) => run_value_or_spans(
@@ -223,34 +232,40 @@ fn events(
         .map_err(|e| anyhow!(e))?;
         reports.push(rep);
     }
+    let mut out = String::new();
     if json {
-        println!("{}", serde_json::to_string_pretty(&reports)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&reports)?)?;
+        super::stdout::print(&out)?;
         return Ok(0);
     }
     for rep in &reports {
-        println!(
+        writeln!(
+            out,
             "{} records from {} — entities: {}",
             rep.records,
             gold.display(),
             rep.entities
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "{:<16} {:>6} {:>6} {:>7}   {:>8} {:>7} {:>9}",
             "item", "gold", "found", "recall", "produced", "correct", "precision"
-        );
+        )?;
         for (k, s) in &rep.scores {
-            println!(
+            writeln!(
+                out,
                 "{:<16} {:>6} {:>6} {:>7.3}   {:>8} {:>7} {:>9.3}",
                 k, s.gold, s.found, s.recall, s.produced, s.correct, s.precision
-            );
+            )?;
         }
         if errors > 0 {
-            println!("\nsome misses:");
+            writeln!(out, "\nsome misses:")?;
             for m in rep.misses.iter().take(errors) {
-                println!("  {m}");
+                writeln!(out, "  {m}")?;
             }
         }
-        println!();
+        writeln!(out)?;
     }
+    super::stdout::print(&out)?;
     Ok(0)
 }

@@ -5,6 +5,7 @@ pub mod extract;
 pub mod merge;
 pub mod query;
 pub mod rules;
+pub mod stdout;
 pub mod validate;
 
 use std::process::ExitCode;

@@ -1,5 +1,7 @@
 //! `kgextract rules [ID]`: what a rule id in the export means, and where it lives.
 
+use std::fmt::Write as _;
+
 use anyhow::{Result, anyhow};
 
 use crate::rules::docs;
@@ -16,10 +18,12 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<u8> {
     let all = docs::all().map_err(|e| anyhow!(e))?;
+    let mut out = String::new();
     let Some(id) = args.id else {
         for r in &all {
-            println!("{:<32} {}", r.id, r.doc.lines().next().unwrap_or(""));
+            writeln!(out, "{:<32} {}", r.id, r.doc.lines().next().unwrap_or(""))?;
         }
+        super::stdout::print(&out)?;
         return Ok(0);
     };
     let hits: Vec<_> = all
@@ -41,17 +45,19 @@ pub fn run(args: Args) -> Result<u8> {
     }
     for r in hits {
         let family = r.id.split('.').next().unwrap_or("");
-        println!("{}\n  {}", r.id, r.doc.trim().replace('\n', "\n  "));
-        println!(
+        writeln!(out, "{}\n  {}", r.id, r.doc.trim().replace('\n', "\n  "))?;
+        writeln!(
+            out,
             "  data: schema/rules/{family}.toml   code: src/extract/{family}.rs (const with this id)"
-        );
+        )?;
         for e in &r.examples {
-            println!("  example:        {e}");
+            writeln!(out, "  example:        {e}")?;
         }
         for e in &r.counterexamples {
-            println!("  counterexample: {e}");
+            writeln!(out, "  counterexample: {e}")?;
         }
-        println!();
+        writeln!(out)?;
     }
+    super::stdout::print(&out)?;
     Ok(0)
 }

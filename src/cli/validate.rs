@@ -1,5 +1,6 @@
 //! `kgextract validate DIR`: check neo4j-admin import files; print `file:line: error: …`.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -30,12 +31,14 @@ pub fn run(args: Args) -> Result<u8> {
     }
     let report = validate_dir(&args.dir)
         .with_context(|| format!("{}: cannot read the folder", args.dir.display()))?;
+    let mut out = String::new();
     for d in &report.diagnostics {
         if args.quiet && d.severity == Severity::Warning {
             continue;
         }
-        println!("{d}");
+        writeln!(out, "{d}")?;
     }
+    super::stdout::print(&out)?;
     let (e, w) = (report.errors(), report.warnings());
     eprintln!(
         "kgextract validate: {} node files, {} relationship files, {} nodes, {} relationships: {e} errors, {w} warnings",

@@ -226,10 +226,7 @@ pub fn write(a: &Answer, format: Format, out: &mut dyn Write) -> io::Result<()> 
         Format::Json => json(a),
         Format::Csv => csv(a)?,
     };
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        r => r,
-    }
+    crate::cli::stdout::write_to(out, &s)
 }
 
 #[cfg(test)]
