@@ -255,7 +255,19 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
     let mut roles = roles_before(ms, text, i, p.range.start);
     if roles.is_empty() {
         let k = ix.list_head[i];
-        if k != i && text[..ms[k].range.start].ends_with(['：', ':']) {
+        // `独立董事甲、乙`: a title many hold at once before a bare 、-list of names is every
+        // name's — not a one-holder title (`董事长甲、乙出席`: 乙 is someone else), and not
+        // when a name of the list carries its own title after it (`副总裁甲、乙总经理`).
+        let shared_list = || {
+            let head = roles_before(ms, text, k, ms[k].range.start);
+            head.first()
+                .is_some_and(|&r| shared_title(&title_of(&ms[r])))
+                && (k..=i).all(|j| {
+                    ms[j].label != Label::Person
+                        || roles_after(ms, text, j + 1, ms[j].range.end).is_empty()
+                })
+        };
+        if k != i && (text[..ms[k].range.start].ends_with(['：', ':']) || shared_list()) {
             roles = roles_before(ms, text, k, ms[k].range.start);
         }
     }
@@ -679,6 +691,24 @@ fn party_committee_with_executive_title(org: &str, title: &str) -> bool {
     org.ends_with('委') && GOVERNMENT_HEADS.iter().any(|h| title.ends_with(h))
 }
 
+/// Titles several people hold at once in one organization, so that a list of names after one
+/// of them (`独立董事甲、乙`, `副总经理甲、乙`) shares it.
+const SHARED_TITLES: [&str; 8] = [
+    "董事",
+    "监事",
+    "委员",
+    "常委",
+    "院士",
+    "教授",
+    "研究员",
+    "代表",
+];
+
+/// Is `title` held by several people at once (a deputy `副…`, or a [`SHARED_TITLES`] word)?
+fn shared_title(title: &str) -> bool {
+    title.starts_with('副') || SHARED_TITLES.iter().any(|t| title.ends_with(t))
+}
+
 fn title_of(m: &Mention) -> String {
     match &m.attrs {
         Attrs::Role { title } => title.clone(),
@@ -853,6 +883,41 @@ mod tests {
                 t("HAS_ROLE", "王建国", "总经理", "总经理", ""),
                 t("HAS_ROLE", "王建国", "董事长", "董事长", ""),
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_bare_name_list_is_every_names() {
+        let got = rels("独立董事方明辉、唐晓雯发表了同意的独立意见。");
+        assert!(
+            got.contains(&t("HAS_ROLE", "唐晓雯", "独立董事", "独立董事", "")),
+            "{got:?}"
+        );
+        // a name of the list with its own title after it: the list is no shared title
+        let got = rels("副总裁王建国、李志强总经理出席。");
+        assert!(
+            !got.iter().any(|r| r.1 == "李志强" && r.3 == "副总裁"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn ministry_titles_bind_to_the_ministry() {
+        let got = rels("工业和信息化部副部长贺晓东、财政部部长助理欧阳文博出席论坛。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "欧阳文博",
+                "财政部",
+                "部长助理",
+                "current"
+            )),
+            "{got:?}"
+        );
+        let got = rels("财政部部长林建中出席。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "林建中", "财政部", "部长", "current")),
+            "{got:?}"
         );
     }
 

@@ -204,6 +204,11 @@ impl RoleRules {
         start: usize,
         floor: usize,
     ) -> Option<usize> {
+        // An organization ends right here (`财政部|部长`, `工业和信息化部|副部长`): the
+        // title is held there; its last word is no department of the title.
+        if mention_ends.contains(&start) {
+            return None;
+        }
         let before = &text[floor..start];
         let suffix = DEPT_ENDS.iter().find(|d| before.ends_with(*d))?;
         let head_end = start - suffix.len();

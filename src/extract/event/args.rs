@@ -111,9 +111,10 @@ pub(crate) fn sentence(
     // Amounts of a sentence without its own event belong to the last amount-taking event of
     // the paragraph (`…举行了“X发布”仪式。据介绍，…总规模不低于300亿元…`).
     if here.is_empty()
-        && let Some((host, _)) = st.amount_host
+        && let Some((host, p)) = st.amount_host
+        && p == s.paragraph
     {
-        for (i, m) in s.of(Label::Amount) {
+        for (i, m) in s.of(Label::Amount).filter(|(_, m)| !metric(s, m)) {
             let about = about_for(s, m, drafts.list[host].kind);
             drafts.list[host].add(arg(
                 RelType::HasAmount,
@@ -132,12 +133,19 @@ pub(crate) fn sentence(
 /// (董事会/股东大会) makes in a later sentence with no date of its own took effect that day.
 fn board_meeting(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize]) {
     let body = s.str();
-    if !["董事会", "股东大会", "股东会", "董事局"]
-        .iter()
-        .any(|w| body.contains(w))
+    // `董事会同意聘任甲为总经理；聘任乙为副总经理；…`: a clause after `；` continues the
+    // board's sentence.
+    let continued = st.board_clause.is_some_and(|k| k + 1 == s.idx)
+        && s.text[..s.range.start].trim_end().ends_with('；');
+    if !continued
+        && !["董事会", "股东大会", "股东会", "董事局"]
+            .iter()
+            .any(|w| body.contains(w))
     {
+        st.board_clause = None;
         return;
     }
+    st.board_clause = Some(s.idx);
     if let Some(at) = body.find("召开") {
         let held = best_date(s, s.range.start + at, false).filter(|tv| {
             matches!(
@@ -498,6 +506,16 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
 }
 
 /// The place of the sentence: one after 在/于 if there is one, else the first.
+/// The place the sentence says the event was at (`在X`, `于X`), if any.
+fn venue(s: &SentView) -> Option<usize> {
+    s.of(Label::Location)
+        .find(|(_, m)| {
+            let before = &s.text[s.range.start..m.range.start];
+            before.ends_with('在') || before.ends_with('于')
+        })
+        .map(|(i, _)| i)
+}
+
 fn best_location(s: &SentView) -> Option<usize> {
     let mut first = None;
     for (i, m) in s.of(Label::Location) {
@@ -513,21 +531,7 @@ fn best_location(s: &SentView) -> Option<usize> {
 /// What an amount is about: the last `triggers_about` word in its clause before it, else a
 /// default for the event kind.
 fn about_for(s: &SentView, m: &Mention, kind: EventKind) -> String {
-    // The clause scan runs once per amount (cached in the view), not once per trigger.
-    let key = (m.range.start, m.range.end);
-    let cached = s.about.borrow().get(&key).cloned();
-    let hit = cached.unwrap_or_else(|| {
-        let from = s.clause_start(m.range.start);
-        let hit = s
-            .rules
-            .about
-            .find_longest(&s.text[from..m.range.start])
-            .last()
-            .map(|(_, e)| e.attr("about").unwrap_or(&e.term).to_string());
-        s.about.borrow_mut().insert(key, hit.clone());
-        hit
-    });
-    hit.unwrap_or_else(|| {
+    about_hit(s, m).map(|(a, _)| a).unwrap_or_else(|| {
         match kind {
             EventKind::Investment => "投资额",
             EventKind::Financing => "融资额",
@@ -537,6 +541,35 @@ fn about_for(s: &SentView, m: &Mention, kind: EventKind) -> String {
         }
         .to_string()
     })
+}
+
+/// The `triggers_about` word before amount `m` in its clause, and whether it names one of a
+/// company's own figures (`metric=1`: 营业收入, 净利润) rather than a deal's.
+fn about_hit(s: &SentView, m: &Mention) -> Option<(String, bool)> {
+    // The clause scan runs once per amount (cached in the view), not once per trigger.
+    let key = (m.range.start, m.range.end);
+    let cached = s.about.borrow().get(&key).cloned();
+    cached.unwrap_or_else(|| {
+        let from = s.clause_start(m.range.start);
+        let hit = s
+            .rules
+            .about
+            .find_longest(&s.text[from..m.range.start])
+            .last()
+            .map(|(_, e)| {
+                (
+                    e.attr("about").unwrap_or(&e.term).to_string(),
+                    e.attr("metric").is_some(),
+                )
+            });
+        s.about.borrow_mut().insert(key, hit.clone());
+        hit
+    })
+}
+
+/// Is amount `m` one of a company's own figures (`营业收入3.86亿元`), no deal's amount?
+fn metric(s: &SentView, m: &Mention) -> bool {
+    about_hit(s, m).is_some_and(|(_, metric)| metric)
 }
 
 /// Attach the amounts of the trigger's clause and of later clauses of the sentence.
@@ -561,6 +594,9 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     for (i, m) in s.of_from(Label::Amount, from) {
         if m.range.start >= to {
             break;
+        }
+        if metric(s, m) {
+            continue;
         }
         let about = about_for(s, m, kind);
         d.add(arg(
@@ -758,6 +794,13 @@ fn quoted(
         ) {
             continue;
         }
+        // `举行“X签约仪式”，双方签署合作备忘录`: the ceremony is the signing of the agreement
+        // named next in the sentence — one event, read there (and merged with the same
+        // agreement in the title).
+        if kind == EventKind::Signing && inner.ends_with("仪式") && agreement_after(s, q.outer.end)
+        {
+            continue;
+        }
         let name = clean_name(s.disp(q.inner.clone()));
         let mut d = Draft::new(kind, name, s.idx, s.paragraph, q.outer.clone(), QUOTED);
         d.date = best_date(s, q.outer.start, false);
@@ -810,6 +853,21 @@ fn quoted(
             st.amount_host = Some((i, s.paragraph));
         }
     }
+}
+
+/// Does a signing verb after byte `from` of the sentence name its agreement (a 《title》 or an
+/// agreement noun in its clause: `签署合作备忘录`)?
+fn agreement_after(s: &SentView, from: usize) -> bool {
+    s.trigs.iter().any(|v| {
+        v.kind == Some(EventKind::Signing) && v.class() != "doc" && v.range.start >= from && {
+            let ce = s.clause_end(v.range.end);
+            s.trigs_in(v.range.end..ce)
+                .any(|x| x.kind == Some(EventKind::Signing) && x.class() == "doc")
+                || s.quotes
+                    .iter()
+                    .any(|q| q.book && q.outer.start >= v.range.end && q.outer.start < ce)
+        }
+    })
 }
 
 /// Among the `parties` of a signing, the government of `place` (`广州市` → `广州市人民政府`,
@@ -1030,12 +1088,13 @@ fn signing(
     if generic(s, &t.range, EventKind::Signing) {
         return None;
     }
-    // `出席签约仪式`, `见证签约`: attendance of a signing (participants), not a new signing.
-    let lead = s.text[s.range.start..t.range.start].trim_end_matches('了');
+    // `出席签约仪式`, `见证签约`, `出席了当日的签约仪式`: attendance of a signing
+    // (participants), not a new signing.
     if s.cues.iter().any(|c| {
         matches!(c.role, "attend" | "witness")
             && c.range.start >= s.range.start
-            && c.range.end == s.range.start + lead.len()
+            && c.range.end <= t.range.start
+            && attended_object(&s.text[c.range.end..t.range.start])
     }) {
         return None;
     }
@@ -1109,7 +1168,13 @@ fn signing(
     };
     d.name = name;
     d.date = best_date(s, t.range.start, false);
-    d.location = best_location(s);
+    // `论坛期间，A与B签署协议，共建长三角算力平台`: a signing in the forum's context was held
+    // at the forum's venue; a place in the sentence without 在/于 is what the deal is about.
+    d.location = if s.has_cue("context", s.range.clone()) {
+        venue(s)
+    } else {
+        best_location(s)
+    };
     amounts(s, &t.range, &mut d, EventKind::Signing, AMOUNT);
     Some(drafts.upsert(d))
 }
@@ -1303,6 +1368,14 @@ fn investment(
         .any(|(_, m)| m.range.start >= cs && m.range.start < ce.max(s.range.end));
     let inv = inv?;
     if obj.is_none() && !has_amount {
+        return None;
+    }
+    // `A以3亿元认购B的股份，认购完成后将持有B 9%股权`: the second 认购 has B (its object)
+    // as its only candidate investor — a company does not invest in itself.
+    if obj
+        .as_ref()
+        .is_some_and(|(o, _)| mention_name(doc, *o) == mention_name(doc, inv.0))
+    {
         return None;
     }
     let trig = s.text[t.range.clone()].to_string();
@@ -2560,8 +2633,10 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
         // `出席签约仪式`: a signing word right after the cue names what was attended.
         let after = s.text[c.range.end..ce].trim_start_matches('了');
         let attends_signing = after.starts_with("见证")
-            || s.trigs_in(c.range.end..ce)
-                .any(|x| x.kind == Some(EventKind::Signing) && x.range.start == ce - after.len());
+            || s.trigs_in(c.range.end..ce).any(|x| {
+                x.kind == Some(EventKind::Signing)
+                    && attended_object(&s.text[c.range.end..x.range.start])
+            });
         // `出席开幕式并见证签约`: the attendance cue before it in the clause already placed
         // these people (at the forum whose opening they attended).
         if c.role == "witness"
@@ -2660,6 +2735,18 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
             ));
         }
     }
+}
+
+/// Words that may stand between an attendance cue and what was attended, the event named
+/// before (`出席了当日的签约仪式`, `见证此次签约`).
+const ATTENDED_DETERMINERS: [&str; 8] =
+    ["当日", "当天", "此次", "本次", "这次", "上述", "该", "现场"];
+
+/// Is `gap` (between an attendance cue and an event word) nothing but `了`, a determiner
+/// and `的` — so that the event word is the object of the cue?
+fn attended_object(gap: &str) -> bool {
+    let g = gap.trim_start_matches('了').trim_end_matches('的');
+    g.is_empty() || ATTENDED_DETERMINERS.contains(&g)
 }
 
 /// A bullet line of an attendee list announced before (`出席嘉宾包括：` then `- X市副市长A`):

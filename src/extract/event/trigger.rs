@@ -141,7 +141,8 @@ pub struct SentView<'a, 'r> {
     by_label: [Vec<usize>; 6],
     /// What each amount is about (`triggers_about` word before it in its clause), by the
     /// amount's range: computed once per amount, not once per trigger that takes it.
-    pub(crate) about: std::cell::RefCell<std::collections::HashMap<(usize, usize), Option<String>>>,
+    pub(crate) about:
+        std::cell::RefCell<std::collections::HashMap<(usize, usize), Option<(String, bool)>>>,
 }
 
 /// Clause separators (`，` `；` `：`) of a sentence starting at byte `base`, except those inside
