@@ -273,7 +273,8 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
     }
     if let Some(&first) = roles.last() {
         let first_start = ms[first].range.start;
-        let org = org_before(rules, ms, text, first, first_start);
+        let org = org_before(rules, ms, text, first, first_start)
+            .or_else(|| place_government(ms, text, first, &roles));
         let mut at = vec![first_start];
         at.extend(org.map(|o| ms[o].range.start));
         out.push(Binding {
@@ -691,6 +692,27 @@ fn party_committee_with_executive_title(org: &str, title: &str) -> bool {
     org.ends_with('委') && GOVERNMENT_HEADS.iter().any(|h| title.ends_with(h))
 }
 
+/// `上海市副市长甲` in a document that names `上海市人民政府`: the head of government before
+/// the title is the city's, so the post is at that government (`广州市副市长` alone, with no
+/// such organization in the document, stays a title without an organization). `roles` are the
+/// titles before the person, nearest first; `first` the leftmost.
+fn place_government(ms: &[Mention], text: &str, first: usize, roles: &[usize]) -> Option<usize> {
+    let head = roles.iter().any(|&r| {
+        GOVERNMENT_HEADS
+            .iter()
+            .any(|h| title_of(&ms[r]).ends_with(h))
+    });
+    let j = first.checked_sub(1)?;
+    let place = &ms[j];
+    if !head || place.label != Label::Location || place.range.end != ms[first].range.start {
+        return None;
+    }
+    let name = &text[place.range.clone()];
+    let wanted = [format!("{name}人民政府"), format!("{name}政府")];
+    ms.iter()
+        .position(|m| m.label == Label::Organization && wanted.contains(&m.name))
+}
+
 /// Titles several people hold at once in one organization, so that a list of names after one
 /// of them (`独立董事甲、乙`, `副总经理甲、乙`) shares it.
 const SHARED_TITLES: [&str; 8] = [
@@ -899,6 +921,31 @@ mod tests {
             !got.iter().any(|r| r.1 == "李志强" && r.3 == "副总裁"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_city_head_of_government_is_at_the_city_government_the_document_names() {
+        let got = rels("论坛由广州市人民政府主办。广州市副市长王建国主持开幕式。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "广州市人民政府",
+                "副市长",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // without that government in the document: a title only
+        let got = rels("论坛由青禾集团主办。广州市副市长王建国主持开幕式。");
+        assert!(
+            !got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "王建国"),
+            "{got:?}"
+        );
+        // a party post is no head of government
+        let got = rels("论坛由广州市人民政府主办。广州市委常委王建国出席。");
+        assert!(!got.iter().any(|r| r.2 == "广州市人民政府"), "{got:?}");
     }
 
     #[test]
