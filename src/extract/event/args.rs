@@ -111,8 +111,7 @@ pub(crate) fn sentence(
     // Amounts of a sentence without its own event belong to the last amount-taking event of
     // the paragraph (`…举行了“X发布”仪式。据介绍，…总规模不低于300亿元…`).
     if here.is_empty()
-        && let Some((host, p)) = st.amount_host
-        && p == s.paragraph
+        && let Some((host, _)) = st.amount_host
     {
         for (i, m) in s.of(Label::Amount).filter(|(_, m)| !metric(s, m)) {
             let about = about_for(s, m, drafts.list[host].kind);
