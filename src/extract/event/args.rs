@@ -1359,6 +1359,13 @@ fn investment(
                 .get(*i)
                 .is_none_or(|m| !marker(s, m).contains(['与', '和']))
     });
+    // `双方签署备忘录，将共同投资约18亿元`: 双方 are the organizations of the signing in
+    // context, and both invest.
+    let both = joint_investors(doc, s, drafts, st, floor, &t.range);
+    let inv = match (both.first(), inv) {
+        (Some(b), _) => Some(b.clone()),
+        (None, x) => x,
+    };
     let obj = object(s, floor, &t.range).filter(|o| inv.as_ref().is_none_or(|a| a.0 != o.0));
     let ce = s.clause_end(t.range.end);
     let cs = s.clause_start(t.range.start);
@@ -1389,15 +1396,17 @@ fn investment(
     };
     let name = phrase_name(s, &t.range, inv.1.end, fallback);
     let mut d = dated_draft(EventKind::Investment, name, s, &t.range, INVESTMENT, true);
-    d.add(arg(
-        RelType::Invested,
-        inv.0,
-        Dir::ToEvent,
-        RelProps::default(),
-        INVESTMENT,
-        s.idx,
-        span(&inv.1, &t.range),
-    ));
+    for (i, r) in std::iter::once(&inv).chain(both.iter().skip(1)) {
+        d.add(arg(
+            RelType::Invested,
+            *i,
+            Dir::ToEvent,
+            RelProps::default(),
+            INVESTMENT,
+            s.idx,
+            span(r, &t.range),
+        ));
+    }
     if let Some((o, r)) = obj {
         d.add(arg(
             RelType::TargetOf,
@@ -1411,6 +1420,37 @@ fn investment(
     }
     amounts(s, &t.range, &mut d, EventKind::Investment, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// `双方…共同投资`: with a `双方`-type cue before the trigger in its scope and the signing in
+/// context signed by two or more organizations, those organizations (distinct names, each with
+/// the cue's range as evidence) invest together; else nothing.
+fn joint_investors(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    drafts: &Drafts,
+    st: &State,
+    floor: usize,
+    t: &Range<usize>,
+) -> Vec<(usize, Range<usize>)> {
+    let Some(cue) = s.cues_in("both", floor..t.start).last() else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for i in last_parties(drafts, st) {
+        let Some(m) = doc.mentions.get(i) else {
+            continue;
+        };
+        if m.label == Label::Organization && !names.contains(&m.name) {
+            names.push(m.name.clone());
+            out.push((i, cue.range.clone()));
+        }
+    }
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
 }
 
 /// `B获A投资` / `B获得A的战略投资`: RAISED (B), INVESTED (A).
@@ -2782,10 +2822,21 @@ const GUEST_NOUNS: [&str; 6] = ["嘉宾", "贵宾", "领导", "代表", "人士"
 
 /// After an attendance cue, the opening of a list of attendees that follows it (`出席嘉宾包括：`,
 /// `出席本次大会的领导有`, `参会嘉宾为`): the bytes up to where the list starts. The opening is
-/// short, names the guests (嘉宾, 领导 …) and ends in 包括/有/为/是 and/or a colon.
+/// short, names the guests (嘉宾, 领导 …) and ends in 包括/有/为/是 (also 还有/还包括 after
+/// guests named before: `出席论坛的嘉宾还有：`, and 分别为) and/or a colon.
 /// `rest` starts with the cue, `cue` bytes long (the cue may hold the noun: `与会嘉宾有`).
 fn attendee_list_open(rest: &str, cue: usize) -> Option<usize> {
-    const LINKS: [&str; 5] = ["包括", "主要有", "有", "为", "是"];
+    const LINKS: [&str; 9] = [
+        "包括",
+        "还包括",
+        "主要有",
+        "还有",
+        "分别为",
+        "分别是",
+        "有",
+        "为",
+        "是",
+    ];
     for (n, (i, c)) in rest
         .char_indices()
         .skip_while(|(i, _)| *i < cue)
