@@ -160,7 +160,14 @@ fn board_meeting(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usiz
             return;
         }
     }
-    for &i in here {
+    // Every appointment of the sentence: one verb may appoint a list (`聘任甲、乙为副总经理`
+    // makes one event per person, and only the first is among `here`).
+    // (Drafts made by this sentence are the last ones of the list: a short walk back.)
+    let of_sentence: Vec<usize> = (0..drafts.list.len())
+        .rev()
+        .take_while(|&k| drafts.list[k].sentence == s.idx)
+        .collect();
+    for &i in here.iter().chain(&of_sentence) {
         let d = &mut drafts.list[i];
         if d.kind == EventKind::Appointment && d.date.is_none() {
             d.date.clone_from(&st.board_date);
