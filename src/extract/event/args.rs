@@ -2175,6 +2175,17 @@ fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option
     {
         return Some(i);
     }
+    // `X董事会…聘任甲为总经理`: a bare title right after the appointing verb is a post of the
+    // company whose board appoints (`X（以下简称“X”）董事会`: past the alias).
+    if before.ends_with(['为', '任'])
+        && let Some((i, _)) = s
+            .of(Label::Organization)
+            .filter(|(_, o)| o.range.end <= before.len())
+            .filter(|(_, o)| board_of(&s.text[o.range.end..]))
+            .last()
+    {
+        return Some(i);
+    }
     let word = crate::extract::COMPANY_SELF_WORDS
         .into_iter()
         .find(|w| before.ends_with(w))?;
@@ -2186,6 +2197,23 @@ fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option
     })
     .then_some(company)
     .flatten()
+}
+
+/// Does `rest` (the text right after an organization) start with its board — directly, after
+/// the closing quote of an alias, or after a short parenthesis (`（以下简称“X”）董事会`)?
+fn board_of(rest: &str) -> bool {
+    let mut r = rest.trim_start_matches(['”', '」', '’', '』', '"']);
+    if r.starts_with(['（', '(']) {
+        let Some(close) = r
+            .char_indices()
+            .take(40)
+            .find(|(_, c)| matches!(c, '）' | ')'))
+        else {
+            return false;
+        };
+        r = &r[close.0 + close.1.len_utf8()..];
+    }
+    r.trim_start_matches(['）', ')']).starts_with("董事会")
 }
 
 /// The text before a title with what only qualifies it dropped, so that the organization
