@@ -110,8 +110,14 @@ pub(crate) fn sentence(
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
     // the paragraph (`…举行了“X发布”仪式。据介绍，…总规模不低于300亿元…`).
+    // (A sentence with a deal word of another kind talks about that deal, even when it made
+    // no event: `同日，B宣布以2亿美元收购一家企业` after a financing is no amount of it.)
     if here.is_empty()
         && let Some((host, _)) = st.amount_host
+        && !s.trigs.iter().any(|t| {
+            t.kind
+                .is_some_and(|k| other_deal(k, drafts.list[host].kind))
+        })
     {
         for (i, m) in s.of(Label::Amount).filter(|(_, m)| !metric(s, m)) {
             let about = about_for(s, m, drafts.list[host].kind);
@@ -126,6 +132,18 @@ pub(crate) fn sentence(
             ));
         }
     }
+}
+
+/// Is `k` a deal of another kind than `host`? (An investment and a financing are one deal
+/// seen from its two sides: `获得A投资1亿元` after a financing is its amount.)
+fn other_deal(k: EventKind, host: EventKind) -> bool {
+    let side = |x: EventKind| match x {
+        EventKind::Investment | EventKind::Financing => Some(0),
+        EventKind::Acquisition => Some(1),
+        EventKind::Establishment => Some(2),
+        _ => None,
+    };
+    side(k).is_some_and(|a| side(host) != Some(a))
 }
 
 /// `公司于6月2日召开董事会…会议` dates the board's later decisions: an appointment the board
