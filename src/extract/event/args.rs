@@ -540,16 +540,9 @@ fn venue(s: &SentView) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// The place of the sentence: its venue (`在X`, `于X`), else its first place.
 fn best_location(s: &SentView) -> Option<usize> {
-    let mut first = None;
-    for (i, m) in s.of(Label::Location) {
-        let before = &s.text[s.range.start..m.range.start];
-        if before.ends_with('在') || before.ends_with('于') {
-            return Some(i);
-        }
-        first = first.or(Some(i));
-    }
-    first
+    venue(s).or_else(|| s.of(Label::Location).next().map(|(i, _)| i))
 }
 
 /// What an amount is about: the last `triggers_about` word in its clause before it, else a
