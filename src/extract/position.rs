@@ -255,13 +255,26 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
     let mut roles = roles_before(ms, text, i, p.range.start);
     if roles.is_empty() {
         let k = ix.list_head[i];
-        if k != i && text[..ms[k].range.start].ends_with(['：', ':']) {
+        // `独立董事甲、乙`: a title many hold at once before a bare 、-list of names is every
+        // name's — not a one-holder title (`董事长甲、乙出席`: 乙 is someone else), and not
+        // when a name of the list carries its own title after it (`副总裁甲、乙总经理`).
+        let shared_list = || {
+            let head = roles_before(ms, text, k, ms[k].range.start);
+            head.first()
+                .is_some_and(|&r| shared_title(&title_of(&ms[r])))
+                && (k..=i).all(|j| {
+                    ms[j].label != Label::Person
+                        || roles_after(ms, text, j + 1, ms[j].range.end).is_empty()
+                })
+        };
+        if k != i && (text[..ms[k].range.start].ends_with(['：', ':']) || shared_list()) {
             roles = roles_before(ms, text, k, ms[k].range.start);
         }
     }
     if let Some(&first) = roles.last() {
         let first_start = ms[first].range.start;
-        let org = org_before(rules, ms, text, first, first_start);
+        let org = org_before(rules, ms, text, first, first_start)
+            .or_else(|| place_government(ms, text, first, &roles));
         let mut at = vec![first_start];
         at.extend(org.map(|o| ms[o].range.start));
         out.push(Binding {
@@ -679,6 +692,45 @@ fn party_committee_with_executive_title(org: &str, title: &str) -> bool {
     org.ends_with('委') && GOVERNMENT_HEADS.iter().any(|h| title.ends_with(h))
 }
 
+/// `上海市副市长甲` in a document that names `上海市人民政府`: the head of government before
+/// the title is the city's, so the post is at that government (`广州市副市长` alone, with no
+/// such organization in the document, stays a title without an organization). `roles` are the
+/// titles before the person, nearest first; `first` the leftmost.
+fn place_government(ms: &[Mention], text: &str, first: usize, roles: &[usize]) -> Option<usize> {
+    let head = roles.iter().any(|&r| {
+        GOVERNMENT_HEADS
+            .iter()
+            .any(|h| title_of(&ms[r]).ends_with(h))
+    });
+    let j = first.checked_sub(1)?;
+    let place = &ms[j];
+    if !head || place.label != Label::Location || place.range.end != ms[first].range.start {
+        return None;
+    }
+    let name = &text[place.range.clone()];
+    let wanted = [format!("{name}人民政府"), format!("{name}政府")];
+    ms.iter()
+        .position(|m| m.label == Label::Organization && wanted.contains(&m.name))
+}
+
+/// Titles several people hold at once in one organization, so that a list of names after one
+/// of them (`独立董事甲、乙`, `副总经理甲、乙`) shares it.
+const SHARED_TITLES: [&str; 8] = [
+    "董事",
+    "监事",
+    "委员",
+    "常委",
+    "院士",
+    "教授",
+    "研究员",
+    "代表",
+];
+
+/// Is `title` held by several people at once (a deputy `副…`, or a [`SHARED_TITLES`] word)?
+fn shared_title(title: &str) -> bool {
+    title.starts_with('副') || SHARED_TITLES.iter().any(|t| title.ends_with(t))
+}
+
 fn title_of(m: &Mention) -> String {
     match &m.attrs {
         Attrs::Role { title } => title.clone(),
@@ -853,6 +905,66 @@ mod tests {
                 t("HAS_ROLE", "王建国", "总经理", "总经理", ""),
                 t("HAS_ROLE", "王建国", "董事长", "董事长", ""),
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_bare_name_list_is_every_names() {
+        let got = rels("独立董事方明辉、唐晓雯发表了同意的独立意见。");
+        assert!(
+            got.contains(&t("HAS_ROLE", "唐晓雯", "独立董事", "独立董事", "")),
+            "{got:?}"
+        );
+        // a name of the list with its own title after it: the list is no shared title
+        let got = rels("副总裁王建国、李志强总经理出席。");
+        assert!(
+            !got.iter().any(|r| r.1 == "李志强" && r.3 == "副总裁"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_city_head_of_government_is_at_the_city_government_the_document_names() {
+        let got = rels("论坛由广州市人民政府主办。广州市副市长王建国主持开幕式。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "广州市人民政府",
+                "副市长",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // without that government in the document: a title only
+        let got = rels("论坛由青禾集团主办。广州市副市长王建国主持开幕式。");
+        assert!(
+            !got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "王建国"),
+            "{got:?}"
+        );
+        // a party post is no head of government
+        let got = rels("论坛由广州市人民政府主办。广州市委常委王建国出席。");
+        assert!(!got.iter().any(|r| r.2 == "广州市人民政府"), "{got:?}");
+    }
+
+    #[test]
+    fn ministry_titles_bind_to_the_ministry() {
+        let got = rels("工业和信息化部副部长贺晓东、财政部部长助理欧阳文博出席论坛。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "欧阳文博",
+                "财政部",
+                "部长助理",
+                "current"
+            )),
+            "{got:?}"
+        );
+        let got = rels("财政部部长林建中出席。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "林建中", "财政部", "部长", "current")),
+            "{got:?}"
         );
     }
 

@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, PositionStatus};
+use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, OrgKind, PositionStatus};
 use crate::rules::{Entry, LexiconSet, RuleId, Rules, TermMatcher};
 
 pub const LEXICON: RuleId = RuleId("role.lexicon");
@@ -201,9 +201,16 @@ impl RoleRules {
         &self,
         text: &str,
         mention_ends: &HashSet<usize>,
+        gov_ends: &HashSet<usize>,
         start: usize,
         floor: usize,
     ) -> Option<usize> {
+        // A known government body ends right here (`财政部|部长`, `工业和信息化部|副部长`):
+        // the title is held there; its last word is no department of the title. (A
+        // department read by its suffix, `烟草销售部|经理`, stays the title's.)
+        if gov_ends.contains(&start) {
+            return None;
+        }
         let before = &text[floor..start];
         let suffix = DEPT_ENDS.iter().find(|d| before.ends_with(*d))?;
         let head_end = start - suffix.len();
@@ -311,6 +318,20 @@ impl Extractor for RoleExtractor {
         let text = doc.text();
         let rr = &rules.role;
         let mention_ends: HashSet<usize> = doc.mentions.iter().map(|m| m.range.end).collect();
+        let gov_ends: HashSet<usize> = doc
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.rule == crate::extract::org::KNOWN
+                    && matches!(
+                        m.attrs,
+                        Attrs::Org {
+                            kind: OrgKind::Government
+                        }
+                    )
+            })
+            .map(|m| m.range.end)
+            .collect();
         let mut prev_end = 0;
         // end of the last collective title (a list continues it: 专家和学者)
         let mut collective_end: Option<usize> = None;
@@ -345,15 +366,16 @@ impl Extractor for RoleExtractor {
                 prev_end = r.end;
                 continue;
             }
-            let (rule, priority) =
-                if let Some(d) = rr.department_start(text, &mention_ends, start, prev_end) {
-                    start = d;
-                    (DEPARTMENT, 6)
-                } else if start < r.start {
-                    (MODIFIER, 6)
-                } else {
-                    (LEXICON, 5)
-                };
+            let (rule, priority) = if let Some(d) =
+                rr.department_start(text, &mention_ends, &gov_ends, start, prev_end)
+            {
+                start = d;
+                (DEPARTMENT, 6)
+            } else if start < r.start {
+                (MODIFIER, 6)
+            } else {
+                (LEXICON, 5)
+            };
             prev_end = r.end;
             let title = text[start..r.end].to_string();
             out.push(

@@ -110,10 +110,16 @@ pub(crate) fn sentence(
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
     // the paragraph (`…举行了“X发布”仪式。据介绍，…总规模不低于300亿元…`).
+    // (A sentence with a deal word of another kind talks about that deal, even when it made
+    // no event: `同日，B宣布以2亿美元收购一家企业` after a financing is no amount of it.)
     if here.is_empty()
         && let Some((host, _)) = st.amount_host
+        && !s.trigs.iter().any(|t| {
+            t.kind
+                .is_some_and(|k| other_deal(k, drafts.list[host].kind))
+        })
     {
-        for (i, m) in s.of(Label::Amount) {
+        for (i, m) in s.of(Label::Amount).filter(|(_, m)| !metric(s, m)) {
             let about = about_for(s, m, drafts.list[host].kind);
             drafts.list[host].add(arg(
                 RelType::HasAmount,
@@ -128,16 +134,35 @@ pub(crate) fn sentence(
     }
 }
 
+/// Is `k` a deal of another kind than `host`? (An investment and a financing are one deal
+/// seen from its two sides: `获得A投资1亿元` after a financing is its amount.)
+fn other_deal(k: EventKind, host: EventKind) -> bool {
+    let side = |x: EventKind| match x {
+        EventKind::Investment | EventKind::Financing => Some(0),
+        EventKind::Acquisition => Some(1),
+        EventKind::Establishment => Some(2),
+        _ => None,
+    };
+    side(k).is_some_and(|a| side(host) != Some(a))
+}
+
 /// `公司于6月2日召开董事会…会议` dates the board's later decisions: an appointment the board
 /// (董事会/股东大会) makes in a later sentence with no date of its own took effect that day.
 fn board_meeting(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize]) {
     let body = s.str();
-    if !["董事会", "股东大会", "股东会", "董事局"]
-        .iter()
-        .any(|w| body.contains(w))
+    // `董事会同意聘任甲为总经理；聘任乙为副总经理；…`: a clause after `；` continues the
+    // board's sentence.
+    let continued = st.board_clause.is_some_and(|k| k + 1 == s.idx)
+        && s.text[..s.range.start].trim_end().ends_with('；');
+    if !continued
+        && !["董事会", "股东大会", "股东会", "董事局"]
+            .iter()
+            .any(|w| body.contains(w))
     {
+        st.board_clause = None;
         return;
     }
+    st.board_clause = Some(s.idx);
     if let Some(at) = body.find("召开") {
         let held = best_date(s, s.range.start + at, false).filter(|tv| {
             matches!(
@@ -153,7 +178,14 @@ fn board_meeting(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usiz
             return;
         }
     }
-    for &i in here {
+    // Every appointment of the sentence: one verb may appoint a list (`聘任甲、乙为副总经理`
+    // makes one event per person, and only the first is among `here`).
+    // (Drafts made by this sentence are the last ones of the list: a short walk back.)
+    let of_sentence: Vec<usize> = (0..drafts.list.len())
+        .rev()
+        .take_while(|&k| drafts.list[k].sentence == s.idx)
+        .collect();
+    for &i in here.iter().chain(&of_sentence) {
         let d = &mut drafts.list[i];
         if d.kind == EventKind::Appointment && d.date.is_none() {
             d.date.clone_from(&st.board_date);
@@ -498,36 +530,25 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
 }
 
 /// The place of the sentence: one after 在/于 if there is one, else the first.
+/// The place the sentence says the event was at (`在X`, `于X`), if any.
+fn venue(s: &SentView) -> Option<usize> {
+    s.of(Label::Location)
+        .find(|(_, m)| {
+            let before = &s.text[s.range.start..m.range.start];
+            before.ends_with('在') || before.ends_with('于')
+        })
+        .map(|(i, _)| i)
+}
+
+/// The place of the sentence: its venue (`在X`, `于X`), else its first place.
 fn best_location(s: &SentView) -> Option<usize> {
-    let mut first = None;
-    for (i, m) in s.of(Label::Location) {
-        let before = &s.text[s.range.start..m.range.start];
-        if before.ends_with('在') || before.ends_with('于') {
-            return Some(i);
-        }
-        first = first.or(Some(i));
-    }
-    first
+    venue(s).or_else(|| s.of(Label::Location).next().map(|(i, _)| i))
 }
 
 /// What an amount is about: the last `triggers_about` word in its clause before it, else a
 /// default for the event kind.
 fn about_for(s: &SentView, m: &Mention, kind: EventKind) -> String {
-    // The clause scan runs once per amount (cached in the view), not once per trigger.
-    let key = (m.range.start, m.range.end);
-    let cached = s.about.borrow().get(&key).cloned();
-    let hit = cached.unwrap_or_else(|| {
-        let from = s.clause_start(m.range.start);
-        let hit = s
-            .rules
-            .about
-            .find_longest(&s.text[from..m.range.start])
-            .last()
-            .map(|(_, e)| e.attr("about").unwrap_or(&e.term).to_string());
-        s.about.borrow_mut().insert(key, hit.clone());
-        hit
-    });
-    hit.unwrap_or_else(|| {
+    about_hit(s, m).map(|(a, _)| a).unwrap_or_else(|| {
         match kind {
             EventKind::Investment => "投资额",
             EventKind::Financing => "融资额",
@@ -537,6 +558,35 @@ fn about_for(s: &SentView, m: &Mention, kind: EventKind) -> String {
         }
         .to_string()
     })
+}
+
+/// The `triggers_about` word before amount `m` in its clause, and whether it names one of a
+/// company's own figures (`metric=1`: 营业收入, 净利润) rather than a deal's.
+fn about_hit(s: &SentView, m: &Mention) -> Option<(String, bool)> {
+    // The clause scan runs once per amount (cached in the view), not once per trigger.
+    let key = (m.range.start, m.range.end);
+    let cached = s.about.borrow().get(&key).cloned();
+    cached.unwrap_or_else(|| {
+        let from = s.clause_start(m.range.start);
+        let hit = s
+            .rules
+            .about
+            .find_longest(&s.text[from..m.range.start])
+            .last()
+            .map(|(_, e)| {
+                (
+                    e.attr("about").unwrap_or(&e.term).to_string(),
+                    e.attr("metric").is_some(),
+                )
+            });
+        s.about.borrow_mut().insert(key, hit.clone());
+        hit
+    })
+}
+
+/// Is amount `m` one of a company's own figures (`营业收入3.86亿元`), no deal's amount?
+fn metric(s: &SentView, m: &Mention) -> bool {
+    about_hit(s, m).is_some_and(|(_, metric)| metric)
 }
 
 /// Attach the amounts of the trigger's clause and of later clauses of the sentence.
@@ -561,6 +611,9 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     for (i, m) in s.of_from(Label::Amount, from) {
         if m.range.start >= to {
             break;
+        }
+        if metric(s, m) {
+            continue;
         }
         let about = about_for(s, m, kind);
         d.add(arg(
@@ -758,6 +811,13 @@ fn quoted(
         ) {
             continue;
         }
+        // `举行“X签约仪式”，双方签署合作备忘录`: the ceremony is the signing of the agreement
+        // named next in the sentence — one event, read there (and merged with the same
+        // agreement in the title).
+        if kind == EventKind::Signing && inner.ends_with("仪式") && agreement_after(s, q.outer.end)
+        {
+            continue;
+        }
         let name = clean_name(s.disp(q.inner.clone()));
         let mut d = Draft::new(kind, name, s.idx, s.paragraph, q.outer.clone(), QUOTED);
         d.date = best_date(s, q.outer.start, false);
@@ -810,6 +870,21 @@ fn quoted(
             st.amount_host = Some((i, s.paragraph));
         }
     }
+}
+
+/// Does a signing verb after byte `from` of the sentence name its agreement (a 《title》 or an
+/// agreement noun in its clause: `签署合作备忘录`)?
+fn agreement_after(s: &SentView, from: usize) -> bool {
+    s.trigs.iter().any(|v| {
+        v.kind == Some(EventKind::Signing) && v.class() != "doc" && v.range.start >= from && {
+            let ce = s.clause_end(v.range.end);
+            s.trigs_in(v.range.end..ce)
+                .any(|x| x.kind == Some(EventKind::Signing) && x.class() == "doc")
+                || s.quotes
+                    .iter()
+                    .any(|q| q.book && q.outer.start >= v.range.end && q.outer.start < ce)
+        }
+    })
 }
 
 /// Among the `parties` of a signing, the government of `place` (`广州市` → `广州市人民政府`,
@@ -1030,12 +1105,13 @@ fn signing(
     if generic(s, &t.range, EventKind::Signing) {
         return None;
     }
-    // `出席签约仪式`, `见证签约`: attendance of a signing (participants), not a new signing.
-    let lead = s.text[s.range.start..t.range.start].trim_end_matches('了');
+    // `出席签约仪式`, `见证签约`, `出席了当日的签约仪式`: attendance of a signing
+    // (participants), not a new signing.
     if s.cues.iter().any(|c| {
         matches!(c.role, "attend" | "witness")
             && c.range.start >= s.range.start
-            && c.range.end == s.range.start + lead.len()
+            && c.range.end <= t.range.start
+            && attended_object(&s.text[c.range.end..t.range.start])
     }) {
         return None;
     }
@@ -1109,7 +1185,13 @@ fn signing(
     };
     d.name = name;
     d.date = best_date(s, t.range.start, false);
-    d.location = best_location(s);
+    // `论坛期间，A与B签署协议，共建长三角算力平台`: a signing in the forum's context was held
+    // at the forum's venue; a place in the sentence without 在/于 is what the deal is about.
+    d.location = if s.has_cue("context", s.range.clone()) {
+        venue(s)
+    } else {
+        best_location(s)
+    };
     amounts(s, &t.range, &mut d, EventKind::Signing, AMOUNT);
     Some(drafts.upsert(d))
 }
@@ -1295,6 +1377,13 @@ fn investment(
                 .get(*i)
                 .is_none_or(|m| !marker(s, m).contains(['与', '和']))
     });
+    // `双方签署备忘录，将共同投资约18亿元`: 双方 are the organizations of the signing in
+    // context, and both invest.
+    let both = joint_investors(doc, s, drafts, st, floor, &t.range);
+    let inv = match (both.first(), inv) {
+        (Some(b), _) => Some(b.clone()),
+        (None, x) => x,
+    };
     let obj = object(s, floor, &t.range).filter(|o| inv.as_ref().is_none_or(|a| a.0 != o.0));
     let ce = s.clause_end(t.range.end);
     let cs = s.clause_start(t.range.start);
@@ -1303,6 +1392,14 @@ fn investment(
         .any(|(_, m)| m.range.start >= cs && m.range.start < ce.max(s.range.end));
     let inv = inv?;
     if obj.is_none() && !has_amount {
+        return None;
+    }
+    // `A以3亿元认购B的股份，认购完成后将持有B 9%股权`: the second 认购 has B (its object)
+    // as its only candidate investor — a company does not invest in itself.
+    if obj
+        .as_ref()
+        .is_some_and(|(o, _)| mention_name(doc, *o) == mention_name(doc, inv.0))
+    {
         return None;
     }
     let trig = s.text[t.range.clone()].to_string();
@@ -1317,15 +1414,17 @@ fn investment(
     };
     let name = phrase_name(s, &t.range, inv.1.end, fallback);
     let mut d = dated_draft(EventKind::Investment, name, s, &t.range, INVESTMENT, true);
-    d.add(arg(
-        RelType::Invested,
-        inv.0,
-        Dir::ToEvent,
-        RelProps::default(),
-        INVESTMENT,
-        s.idx,
-        span(&inv.1, &t.range),
-    ));
+    for (i, r) in std::iter::once(&inv).chain(both.iter().skip(1)) {
+        d.add(arg(
+            RelType::Invested,
+            *i,
+            Dir::ToEvent,
+            RelProps::default(),
+            INVESTMENT,
+            s.idx,
+            span(r, &t.range),
+        ));
+    }
     if let Some((o, r)) = obj {
         d.add(arg(
             RelType::TargetOf,
@@ -1339,6 +1438,37 @@ fn investment(
     }
     amounts(s, &t.range, &mut d, EventKind::Investment, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// `双方…共同投资`: with a `双方`-type cue before the trigger in its scope and the signing in
+/// context signed by two or more organizations, those organizations (distinct names, each with
+/// the cue's range as evidence) invest together; else nothing.
+fn joint_investors(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    drafts: &Drafts,
+    st: &State,
+    floor: usize,
+    t: &Range<usize>,
+) -> Vec<(usize, Range<usize>)> {
+    let Some(cue) = s.cues_in("both", floor..t.start).last() else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for i in last_parties(drafts, st) {
+        let Some(m) = doc.mentions.get(i) else {
+            continue;
+        };
+        if m.label == Label::Organization && !names.contains(&m.name) {
+            names.push(m.name.clone());
+            out.push((i, cue.range.clone()));
+        }
+    }
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
 }
 
 /// `B获A投资` / `B获得A的战略投资`: RAISED (B), INVESTED (A).
@@ -2056,6 +2186,17 @@ fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option
     {
         return Some(i);
     }
+    // `X董事会…聘任甲为总经理`: a bare title right after the appointing verb is a post of the
+    // company whose board appoints (`X（以下简称“X”）董事会`: past the alias).
+    if before.ends_with(['为', '任'])
+        && let Some((i, _)) = s
+            .of(Label::Organization)
+            .filter(|(_, o)| o.range.end <= before.len())
+            .filter(|(_, o)| board_of(&s.text[o.range.end..]))
+            .last()
+    {
+        return Some(i);
+    }
     let word = crate::extract::COMPANY_SELF_WORDS
         .into_iter()
         .find(|w| before.ends_with(w))?;
@@ -2067,6 +2208,23 @@ fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option
     })
     .then_some(company)
     .flatten()
+}
+
+/// Does `rest` (the text right after an organization) start with its board — directly, after
+/// the closing quote of an alias, or after a short parenthesis (`（以下简称“X”）董事会`)?
+fn board_of(rest: &str) -> bool {
+    let mut r = rest.trim_start_matches(['”', '」', '’', '』', '"']);
+    if r.starts_with(['（', '(']) {
+        let Some(close) = r
+            .char_indices()
+            .take(40)
+            .find(|(_, c)| matches!(c, '）' | ')'))
+        else {
+            return false;
+        };
+        r = &r[close.0 + close.1.len_utf8()..];
+    }
+    r.trim_start_matches(['）', ')']).starts_with("董事会")
 }
 
 /// The text before a title with what only qualifies it dropped, so that the organization
@@ -2560,8 +2718,10 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
         // `出席签约仪式`: a signing word right after the cue names what was attended.
         let after = s.text[c.range.end..ce].trim_start_matches('了');
         let attends_signing = after.starts_with("见证")
-            || s.trigs_in(c.range.end..ce)
-                .any(|x| x.kind == Some(EventKind::Signing) && x.range.start == ce - after.len());
+            || s.trigs_in(c.range.end..ce).any(|x| {
+                x.kind == Some(EventKind::Signing)
+                    && attended_object(&s.text[c.range.end..x.range.start])
+            });
         // `出席开幕式并见证签约`: the attendance cue before it in the clause already placed
         // these people (at the forum whose opening they attended).
         if c.role == "witness"
@@ -2662,6 +2822,18 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
     }
 }
 
+/// Words that may stand between an attendance cue and what was attended, the event named
+/// before (`出席了当日的签约仪式`, `见证此次签约`).
+const ATTENDED_DETERMINERS: [&str; 8] =
+    ["当日", "当天", "此次", "本次", "这次", "上述", "该", "现场"];
+
+/// Is `gap` (between an attendance cue and an event word) nothing but `了`, a determiner
+/// and `的` — so that the event word is the object of the cue?
+fn attended_object(gap: &str) -> bool {
+    let g = gap.trim_start_matches('了').trim_end_matches('的');
+    g.is_empty() || ATTENDED_DETERMINERS.contains(&g)
+}
+
 /// A bullet line of an attendee list announced before (`出席嘉宾包括：` then `- X市副市长A`):
 /// its people attended the forum. Any other sentence ends the list. Was the sentence read?
 fn attendee_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
@@ -2696,10 +2868,21 @@ const GUEST_NOUNS: [&str; 6] = ["嘉宾", "贵宾", "领导", "代表", "人士"
 
 /// After an attendance cue, the opening of a list of attendees that follows it (`出席嘉宾包括：`,
 /// `出席本次大会的领导有`, `参会嘉宾为`): the bytes up to where the list starts. The opening is
-/// short, names the guests (嘉宾, 领导 …) and ends in 包括/有/为/是 and/or a colon.
+/// short, names the guests (嘉宾, 领导 …) and ends in 包括/有/为/是 (also 还有/还包括 after
+/// guests named before: `出席论坛的嘉宾还有：`, and 分别为) and/or a colon.
 /// `rest` starts with the cue, `cue` bytes long (the cue may hold the noun: `与会嘉宾有`).
 fn attendee_list_open(rest: &str, cue: usize) -> Option<usize> {
-    const LINKS: [&str; 5] = ["包括", "主要有", "有", "为", "是"];
+    const LINKS: [&str; 9] = [
+        "包括",
+        "还包括",
+        "主要有",
+        "还有",
+        "分别为",
+        "分别是",
+        "有",
+        "为",
+        "是",
+    ];
     for (n, (i, c)) in rest
         .char_indices()
         .skip_while(|(i, _)| *i < cue)

@@ -51,6 +51,9 @@ pub struct State {
     pub appoint_list: Option<(usize, String)>,
     /// The day of the board or shareholders' meeting the document reports (`于6月2日召开董事会`).
     pub board_date: Option<crate::extract::TimeValue>,
+    /// The last sentence that states a decision of the board (it names 董事会/股东大会, or
+    /// continues such a sentence after `；`): the next `；` clause continues it.
+    pub board_clause: Option<usize>,
     /// The last establishment reported by its ceremony (`X基金设立仪式举行`), whose founders
     /// and attendees later sentences name.
     pub ceremony: Option<usize>,

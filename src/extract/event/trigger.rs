@@ -140,9 +140,13 @@ pub struct SentView<'a, 'r> {
     /// Local indices of the mentions of each label (by [`label_slot`]), in text order.
     by_label: [Vec<usize>; 6],
     /// What each amount is about (`triggers_about` word before it in its clause), by the
-    /// amount's range: computed once per amount, not once per trigger that takes it.
-    pub(crate) about: std::cell::RefCell<std::collections::HashMap<(usize, usize), Option<String>>>,
+    /// amount's range: computed once per amount, not once per trigger that takes it. The flag
+    /// says the word names a company's own figure (`metric=1`: 营业收入, 净利润).
+    pub(crate) about: std::cell::RefCell<std::collections::HashMap<(usize, usize), AboutHit>>,
 }
+
+/// What an amount is about and whether that is a company's own figure, if a word says so.
+pub(crate) type AboutHit = Option<(String, bool)>;
 
 /// Clause separators (`，` `；` `：`) of a sentence starting at byte `base`, except those inside
 /// parentheses: a stock quote `X(12.300,-0.59,-4.58%)` or an aside `（代码：600123）` does not

@@ -131,8 +131,10 @@ impl ShortRules {
             object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让|取得)"),
             stake: re(r"\d+(?:\.\d+)?[%％](?:的)?(?:股权|股份|权益)"),
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
-            // Verbs whose subjects are the investors of a round.
-            investor: re(r"(?:联合领投|领投|跟投|参投|(?:继续)?(?:追加|加码)投资)"),
+            // Verbs whose subjects are the investors of a round (`由A独家投资`, `老股东A持续加注`).
+            investor: re(
+                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?加注|(?:继续)?(?:追加|加码)投资)",
+            ),
             // Verbs whose subjects are the advisers of a deal (`由A担任独家财务顾问`).
             adviser: re(
                 r"(?:担任|出任|作为)(?:本轮|本次|此次|该次|上述)?(?:融资|交易|发行|重组|收购|并购)?的?(?:独家|独立|联席|首席)?(?:财务顾问|法律顾问|保荐机构|保荐人|主承销商|联席主承销商|承销商)",
@@ -142,6 +144,14 @@ impl ShortRules {
             deal_of: re(r"对([^，。；！？,;!?\n对]{2,80}?)的(?:全资|要约)?(?:收购|并购)"),
         }
     }
+}
+
+/// `（2024）`, `(1998)`: four digits from 1900 to 2099 and nothing else inside the parentheses.
+fn is_bare_year(paren: &str) -> bool {
+    let inner = paren.trim_matches(|c: char| "（()）".contains(c) || c.is_whitespace());
+    inner.len() == 4
+        && inner.bytes().all(|b| b.is_ascii_digit())
+        && (inner.starts_with("19") || inner.starts_with("20"))
 }
 
 /// Where the clause holding byte `pos` starts (after the last punctuation mark before it).
@@ -658,6 +668,10 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
     let mut out: Vec<Candidate> = Vec::new();
     // Stock codes and quotes.
     for m in s.stock.find_iter(text) {
+        // A bare year in parentheses is an edition, not a code (`白皮书（2024）`).
+        if is_bare_year(m.as_str()) {
+            continue;
+        }
         if let Some((st, _)) = name_before(text, m.start(), r)
             && plausible(&text[st..m.start()], r, Proof::Code, false)
         {
