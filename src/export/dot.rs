@@ -31,6 +31,21 @@ pub const FONT: &str = "Noto Sans CJK SC";
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
+    escape_into(&mut out, s);
+    out.push('"');
+    out
+}
+
+/// Append `s` escaped as inside [`quote`]'s quotes. Text with no byte that needs care (a quote,
+/// a backslash, a control character: below 0x20, 0x7F, or U+0080–U+009F, which start with
+/// 0xC2) is copied in one piece (issue 8).
+fn escape_into(out: &mut String, s: &str) {
+    if !super::any_byte(s.as_bytes(), |b| {
+        b < 0x20 || matches!(b, b'"' | b'\\' | 0x7F | 0xC2)
+    }) {
+        out.push_str(s);
+        return;
+    }
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -47,21 +62,21 @@ pub fn quote(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out.push('"');
-    out
 }
 
 /// Several lines as one DOT label (each line escaped, joined by `\n`).
 fn lines(ls: &[String]) -> String {
-    let esc: Vec<String> = ls
-        .iter()
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let q = quote(l);
-            q[1..q.len() - 1].to_string()
-        })
-        .collect();
-    format!("\"{}\"", esc.join("\\n"))
+    let mut out = String::from("\"");
+    let mut first = true;
+    for l in ls.iter().filter(|l| !l.is_empty()) {
+        if !first {
+            out.push_str("\\n");
+        }
+        first = false;
+        escape_into(&mut out, l);
+    }
+    out.push('"');
+    out
 }
 
 /// Shape and fill colour of a label.
