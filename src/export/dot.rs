@@ -41,7 +41,7 @@ pub fn quote(s: &str) -> String {
 /// 0xC2) is copied in one piece (issue 8).
 fn escape_into(out: &mut String, s: &str) {
     if !super::any_byte(s.as_bytes(), |b| {
-        b < 0x20 || matches!(b, b'"' | b'\\' | 0x7F | 0xC2)
+        (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7F) | (b == 0xC2)
     }) {
         out.push_str(s);
         return;

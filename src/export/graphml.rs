@@ -43,7 +43,10 @@ fn has_nonchar(s: &[u8]) -> bool {
 /// case) is copied in one piece.
 fn push_escaped(out: &mut String, s: &str) {
     // Every character handled below is one of these bytes, or U+FFFE/U+FFFF.
-    let special = |b: u8| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    // `|`, not `||`: without branches the block test becomes vector instructions.
+    let special = |b: u8| {
+        (b < 0x20) | (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'')
+    };
     if !super::any_byte(s.as_bytes(), special) && !has_nonchar(s.as_bytes()) {
         out.push_str(s);
         return;

@@ -50,7 +50,7 @@ fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
 /// No control character (U+0000–U+001F, U+007F, and U+0080–U+009F, which start with the byte
 /// 0xC2) and no backslash: [`clean_field`] would return the text as it is.
 fn is_clean(s: &str) -> bool {
-    !super::any_byte(s.as_bytes(), |b| b < 0x20 || b == 0x7F || b == b'\\')
+    !super::any_byte(s.as_bytes(), |b| (b < 0x20) | (b == 0x7F) | (b == b'\\'))
         && (!super::any_byte(s.as_bytes(), |b| b == 0xC2)
             || !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
 }
