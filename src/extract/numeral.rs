@@ -62,6 +62,17 @@ impl Dec {
     }
 
     pub fn plus(self, o: Dec) -> Option<Dec> {
+        if self.s == o.s {
+            // The usual case (two integers): no scaling, so no 128-bit multiplications
+            // (software routines) by 10^0 (issue 8).
+            return Some(
+                Dec {
+                    m: self.m.checked_add(o.m)?,
+                    s: self.s,
+                }
+                .trim(),
+            );
+        }
         let s = self.s.max(o.s);
         let a = self.m.checked_mul(10i128.checked_pow(s - self.s)?)?;
         let b = o.m.checked_mul(10i128.checked_pow(s - o.s)?)?;
@@ -75,6 +86,9 @@ impl Dec {
     }
 
     pub fn mul_int(self, k: i128) -> Option<Dec> {
+        if self.m == 0 {
+            return Some(Dec { m: 0, s: self.s }.trim());
+        }
         Some(
             Dec {
                 m: self.m.checked_mul(k)?,
@@ -309,7 +323,13 @@ fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
     let mut seen_sep = false;
     while let Some(&(k, c)) = chars.peek() {
         if let Some(d) = arabic_digit(c) {
-            m = m.checked_mul(10)?.checked_add(d as i128)?;
+            // `m < 10^digits`: below 38 digits `m * 10 + 9` fits an i128, so the checked
+            // (software) 128-bit multiplication is needed only past that (issue 8).
+            m = if digits < 37 {
+                m * 10 + d as i128
+            } else {
+                m.checked_mul(10)?.checked_add(d as i128)?
+            };
             digits += 1;
             group += 1;
             if seen_sep && group > 3 {
