@@ -269,22 +269,35 @@ pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, Strin
             _ => shared.push(n),
         }
     }
-    let node_stmt = |n: &Node, indent: &str| -> String {
+    // Appended piece by piece (no `format!` and no quoted copies per node; issue 8).
+    let node_stmt = |s: &mut String, n: &Node, indent: &str| {
         let (shape, color) = style(n.label);
-        let mut tip = format!("{} {}", n.label.as_str(), n.name);
+        let mut tip = String::with_capacity(n.name.len() + 16);
+        tip.push_str(n.label.as_str());
+        tip.push(' ');
+        tip.push_str(&n.name);
         if !n.aliases.is_empty() {
-            tip.push_str(&format!(
-                " (aliases: {})",
-                n.aliases.iter().cloned().collect::<Vec<_>>().join(", ")
-            ));
+            tip.push_str(" (aliases: ");
+            for (i, a) in n.aliases.iter().enumerate() {
+                if i > 0 {
+                    tip.push_str(", ");
+                }
+                tip.push_str(a);
+            }
+            tip.push(')');
         }
-        format!(
-            "{indent}{} [label={}, shape={shape}, fillcolor={}, tooltip={}];\n",
-            quote(&n.id),
-            lines(&node_lines(n)),
-            quote(color),
-            quote(&tip)
-        )
+        s.push_str(indent);
+        s.push('"');
+        escape_into(s, &n.id);
+        s.push_str("\" [label=");
+        s.push_str(&lines(&node_lines(n)));
+        s.push_str(", shape=");
+        s.push_str(shape);
+        s.push_str(", fillcolor=\"");
+        escape_into(s, color);
+        s.push_str("\", tooltip=\"");
+        escape_into(s, &tip);
+        s.push_str("\"];\n");
     };
     let mut s = String::new();
     s.push_str("digraph kgextract {\n");
@@ -337,12 +350,12 @@ pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, Strin
             quote(&truncate(&title, 60))
         ));
         for n in nodes {
-            s.push_str(&node_stmt(n, "    "));
+            node_stmt(&mut s, n, "    ");
         }
         s.push_str("  }\n");
     }
     for n in &shared {
-        s.push_str(&node_stmt(n, "  "));
+        node_stmt(&mut s, n, "  ");
     }
     let mut edges: Vec<(String, String, String, String)> = Vec::new();
     for e in kg.g.edge_indices() {
@@ -370,11 +383,15 @@ pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, Strin
     }
     edges.sort();
     for (a, b, label, tip) in edges {
-        s.push_str(&format!(
-            "  {} -> {} [label={label}, tooltip={tip}];\n",
-            quote(&a),
-            quote(&b)
-        ));
+        s.push_str("  \"");
+        escape_into(&mut s, &a);
+        s.push_str("\" -> \"");
+        escape_into(&mut s, &b);
+        s.push_str("\" [label=");
+        s.push_str(&label);
+        s.push_str(", tooltip=");
+        s.push_str(&tip);
+        s.push_str("];\n");
     }
     s.push_str("}\n");
     Ok(s)
