@@ -46,9 +46,8 @@ fn has_nonchar(s: &[u8]) -> bool {
 fn push_escaped(out: &mut String, s: &str) {
     // Every character handled below is one of these bytes, or U+FFFE/U+FFFF.
     // `|`, not `||`: without branches the block test becomes vector instructions.
-    let special = |b: u8| {
-        (b < 0x20) | (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'')
-    };
+    let special =
+        |b: u8| (b < 0x20) | (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'');
     if !super::any_byte(s.as_bytes(), special) && !has_nonchar(s.as_bytes()) {
         out.push_str(s);
         return;
@@ -128,14 +127,24 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
     if !n.aliases.is_empty() {
         v.push((
             "n_aliases",
-            n.aliases.iter().cloned().collect::<Vec<_>>().join(";").into(),
+            n.aliases
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(";")
+                .into(),
         ));
     }
     v.push(("n_mentions", n.mentions.to_string().into()));
     if !n.merged_by.is_empty() {
         v.push((
             "n_merged_by",
-            n.merged_by.iter().cloned().collect::<Vec<_>>().join(";").into(),
+            n.merged_by
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(";")
+                .into(),
         ));
     }
     match &n.props {

@@ -731,8 +731,7 @@ fn can_start(c: char) -> bool {
 
 /// [`can_start`] as a `match`.
 const fn can_start_match(c: char) -> bool {
-    numeral::starts_numeral_match(c)
-        || matches!(c, '数' | '數' | '几' | '幾' | '上' | '.' | '．')
+    numeral::starts_numeral_match(c) || matches!(c, '数' | '數' | '几' | '幾' | '上' | '.' | '．')
 }
 
 /// Characters that continue a numeral (so an amount does not start in their middle).
