@@ -24,6 +24,10 @@ use kgextract::graph::KnowledgeGraph;
 use kgextract::rules::Rules;
 use kgextract::{normalize, read, segment};
 
+/// The allocator the `kgextract` binary uses (see `src/main.rs`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn eval_texts(shared: &Path) -> Vec<String> {
     let mut texts = Vec::new();
     for f in [

@@ -31,6 +31,21 @@ pub const FONT: &str = "Noto Sans CJK SC";
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
+    escape_into(&mut out, s);
+    out.push('"');
+    out
+}
+
+/// Append `s` escaped as inside [`quote`]'s quotes. Text with no byte that needs care (a quote,
+/// a backslash, a control character: below 0x20, 0x7F, or U+0080–U+009F, which start with
+/// 0xC2) is copied in one piece (issue 8).
+fn escape_into(out: &mut String, s: &str) {
+    if !super::any_byte(s.as_bytes(), |b| {
+        (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7F) | (b == 0xC2)
+    }) {
+        out.push_str(s);
+        return;
+    }
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -47,21 +62,21 @@ pub fn quote(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out.push('"');
-    out
 }
 
 /// Several lines as one DOT label (each line escaped, joined by `\n`).
 fn lines(ls: &[String]) -> String {
-    let esc: Vec<String> = ls
-        .iter()
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let q = quote(l);
-            q[1..q.len() - 1].to_string()
-        })
-        .collect();
-    format!("\"{}\"", esc.join("\\n"))
+    let mut out = String::from("\"");
+    let mut first = true;
+    for l in ls.iter().filter(|l| !l.is_empty()) {
+        if !first {
+            out.push_str("\\n");
+        }
+        first = false;
+        escape_into(&mut out, l);
+    }
+    out.push('"');
+    out
 }
 
 /// Shape and fill colour of a label.
@@ -254,22 +269,35 @@ pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, Strin
             _ => shared.push(n),
         }
     }
-    let node_stmt = |n: &Node, indent: &str| -> String {
+    // Appended piece by piece (no `format!` and no quoted copies per node; issue 8).
+    let node_stmt = |s: &mut String, n: &Node, indent: &str| {
         let (shape, color) = style(n.label);
-        let mut tip = format!("{} {}", n.label.as_str(), n.name);
+        let mut tip = String::with_capacity(n.name.len() + 16);
+        tip.push_str(n.label.as_str());
+        tip.push(' ');
+        tip.push_str(&n.name);
         if !n.aliases.is_empty() {
-            tip.push_str(&format!(
-                " (aliases: {})",
-                n.aliases.iter().cloned().collect::<Vec<_>>().join(", ")
-            ));
+            tip.push_str(" (aliases: ");
+            for (i, a) in n.aliases.iter().enumerate() {
+                if i > 0 {
+                    tip.push_str(", ");
+                }
+                tip.push_str(a);
+            }
+            tip.push(')');
         }
-        format!(
-            "{indent}{} [label={}, shape={shape}, fillcolor={}, tooltip={}];\n",
-            quote(&n.id),
-            lines(&node_lines(n)),
-            quote(color),
-            quote(&tip)
-        )
+        s.push_str(indent);
+        s.push('"');
+        escape_into(s, &n.id);
+        s.push_str("\" [label=");
+        s.push_str(&lines(&node_lines(n)));
+        s.push_str(", shape=");
+        s.push_str(shape);
+        s.push_str(", fillcolor=\"");
+        escape_into(s, color);
+        s.push_str("\", tooltip=\"");
+        escape_into(s, &tip);
+        s.push_str("\"];\n");
     };
     let mut s = String::new();
     s.push_str("digraph kgextract {\n");
@@ -322,12 +350,12 @@ pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, Strin
             quote(&truncate(&title, 60))
         ));
         for n in nodes {
-            s.push_str(&node_stmt(n, "    "));
+            node_stmt(&mut s, n, "    ");
         }
         s.push_str("  }\n");
     }
     for n in &shared {
-        s.push_str(&node_stmt(n, "  "));
+        node_stmt(&mut s, n, "  ");
     }
     let mut edges: Vec<(String, String, String, String)> = Vec::new();
     for e in kg.g.edge_indices() {
@@ -355,11 +383,15 @@ pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, Strin
     }
     edges.sort();
     for (a, b, label, tip) in edges {
-        s.push_str(&format!(
-            "  {} -> {} [label={label}, tooltip={tip}];\n",
-            quote(&a),
-            quote(&b)
-        ));
+        s.push_str("  \"");
+        escape_into(&mut s, &a);
+        s.push_str("\" -> \"");
+        escape_into(&mut s, &b);
+        s.push_str("\" [label=");
+        s.push_str(&label);
+        s.push_str(", tooltip=");
+        s.push_str(&tip);
+        s.push_str("];\n");
     }
     s.push_str("}\n");
     Ok(s)

@@ -4,6 +4,8 @@
 //! CSV). Node labels are in `labels` (`Event;Signing`), the relationship type in `type`.
 //! Every value is XML-escaped and characters XML 1.0 forbids are dropped ([`xml_escape`]).
 
+use std::borrow::Cow;
+
 use super::{Exporter, OutDir, OutDirError};
 use crate::extract::TimeValue;
 use crate::graph::{KnowledgeGraph, Node, NodeProps};
@@ -43,7 +45,9 @@ fn has_nonchar(s: &[u8]) -> bool {
 /// case) is copied in one piece.
 fn push_escaped(out: &mut String, s: &str) {
     // Every character handled below is one of these bytes, or U+FFFE/U+FFFF.
-    let special = |b: u8| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    // `|`, not `||`: without branches the block test becomes vector instructions.
+    let special =
+        |b: u8| (b < 0x20) | (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'');
     if !super::any_byte(s.as_bytes(), special) && !has_nonchar(s.as_bytes()) {
         out.push_str(s);
         return;
@@ -108,28 +112,39 @@ fn data(out: &mut String, key: &str, v: &str) {
     out.push_str("</data>\n");
 }
 
-fn node_data(n: &Node) -> Vec<(&'static str, String)> {
+/// The `<data>` values of a node (borrowed where the node holds the text; issue 8).
+fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
     let mut v = vec![
         (
             "n_labels",
             match &n.props {
-                NodeProps::Event { kind, .. } => format!("Event;{}", kind.as_str()),
-                _ => n.label.as_str().to_string(),
+                NodeProps::Event { kind, .. } => format!("Event;{}", kind.as_str()).into(),
+                _ => n.label.as_str().into(),
             },
         ),
-        ("n_name", n.name.clone()),
+        ("n_name", n.name.as_str().into()),
     ];
     if !n.aliases.is_empty() {
         v.push((
             "n_aliases",
-            n.aliases.iter().cloned().collect::<Vec<_>>().join(";"),
+            n.aliases
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(";")
+                .into(),
         ));
     }
-    v.push(("n_mentions", n.mentions.to_string()));
+    v.push(("n_mentions", n.mentions.to_string().into()));
     if !n.merged_by.is_empty() {
         v.push((
             "n_merged_by",
-            n.merged_by.iter().cloned().collect::<Vec<_>>().join(";"),
+            n.merged_by
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(";")
+                .into(),
         ));
     }
     match &n.props {
@@ -138,55 +153,55 @@ fn node_data(n: &Node) -> Vec<(&'static str, String)> {
             title,
             published,
         } => {
-            v.push(("n_path", path.clone()));
+            v.push(("n_path", path.as_str().into()));
             if let Some(t) = title {
-                v.push(("n_title", t.clone()));
+                v.push(("n_title", t.as_str().into()));
             }
             if let Some(p) = published {
-                v.push(("n_published", p.to_string()));
+                v.push(("n_published", p.to_string().into()));
             }
         }
-        NodeProps::Organization { kind } => v.push(("n_kind", kind.as_str().to_string())),
+        NodeProps::Organization { kind } => v.push(("n_kind", kind.as_str().into())),
         NodeProps::Amount { money, text } => {
-            v.push(("n_value", money.value.to_string()));
+            v.push(("n_value", money.value.to_string().into()));
             if let Some(x) = money.min {
-                v.push(("n_min", x.to_string()));
+                v.push(("n_min", x.to_string().into()));
             }
             if let Some(x) = money.max {
-                v.push(("n_max", x.to_string()));
+                v.push(("n_max", x.to_string().into()));
             }
-            v.push(("n_currency", money.currency.clone()));
-            v.push(("n_qualifier", money.qualifier.as_str().to_string()));
-            v.push(("n_text", text.clone()));
+            v.push(("n_currency", money.currency.as_str().into()));
+            v.push(("n_qualifier", money.qualifier.as_str().into()));
+            v.push(("n_text", text.as_str().into()));
         }
         NodeProps::Event {
             kind,
             date,
             location,
         } => {
-            v.push(("n_kind", kind.as_str().to_string()));
+            v.push(("n_kind", kind.as_str().into()));
             match date {
                 Some(TimeValue::Date {
                     date,
                     precision,
                     end,
                 }) => {
-                    v.push(("n_date", date.to_string()));
-                    v.push(("n_date_precision", precision.as_str().to_string()));
+                    v.push(("n_date", date.to_string().into()));
+                    v.push(("n_date_precision", precision.as_str().into()));
                     if let Some(e) = end {
-                        v.push(("n_end_date", e.to_string()));
+                        v.push(("n_end_date", e.to_string().into()));
                     }
                 }
-                Some(TimeValue::Period { text }) => v.push(("n_period", text.clone())),
+                Some(TimeValue::Period { text }) => v.push(("n_period", text.as_str().into())),
                 None => {}
             }
             if let Some(l) = location {
-                v.push(("n_location", l.clone()));
+                v.push(("n_location", l.as_str().into()));
             }
         }
         NodeProps::Person | NodeProps::Role | NodeProps::Location => {}
     }
-    v.retain(|(_, s)| s.as_str() != "NaN" && s.as_str() != "inf" && s.as_str() != "-inf");
+    v.retain(|(_, s)| s != "NaN" && s != "inf" && s != "-inf");
     v
 }
 
@@ -262,7 +277,9 @@ pub fn render_to(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Re
     let mut nodes: Vec<&Node> = kg.g.node_weights().collect();
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
     for n in nodes {
-        let mut s = format!("    <node id=\"{}\">\n", xml_escape(&n.id));
+        let mut s = String::from("    <node id=\"");
+        push_escaped(&mut s, &n.id);
+        s.push_str("\">\n");
         for (k, v) in node_data(n) {
             data(&mut s, k, &v);
         }

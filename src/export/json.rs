@@ -67,6 +67,123 @@ fn node_json(n: &crate::graph::Node) -> Value {
     Value::Object(o)
 }
 
+/// One value of a node object (see [`node_pretty`]).
+enum NodeValue<'a> {
+    Str(&'a str),
+    Owned(String),
+    OptStr(Option<&'a str>),
+    Num(u64),
+    /// Written by serde_json (`null` when not finite, as `json!` makes it).
+    Float(Option<f64>),
+    List(&'a std::collections::BTreeSet<String>),
+    Time(&'a Option<TimeValue>),
+}
+
+/// The pretty JSON text of a node as an element of the `nodes` array (4 spaces in), into `buf`
+/// (cleared first): the bytes `serde_json::to_string_pretty(&node_json(n))` indented, without
+/// building a `Value` for every node (issue 8; the streamed-document test compares them).
+fn node_pretty<'a>(
+    n: &'a crate::graph::Node,
+    fields: &mut Vec<(&'static str, NodeValue<'a>)>,
+    buf: &mut Vec<u8>,
+) {
+    use NodeValue as V;
+    fields.clear();
+    fields.push(("id", V::Str(&n.id)));
+    fields.push(("label", V::Str(n.label.as_str())));
+    fields.push(("name", V::Str(&n.name)));
+    fields.push(("aliases", V::List(&n.aliases)));
+    fields.push(("mentions", V::Num(n.mentions.into())));
+    fields.push(("merged_by", V::List(&n.merged_by)));
+    match &n.props {
+        NodeProps::Document {
+            path,
+            title,
+            published,
+        } => {
+            fields.push(("path", V::Str(path)));
+            fields.push(("title", V::OptStr(title.as_deref())));
+            fields.push((
+                "published",
+                match published {
+                    Some(d) => V::Owned(d.to_string()),
+                    None => V::OptStr(None),
+                },
+            ));
+        }
+        NodeProps::Organization { kind } => fields.push(("kind", V::Str(kind.as_str()))),
+        NodeProps::Amount { money, text } => {
+            fields.push(("value", V::Float(Some(money.value))));
+            fields.push(("min", V::Float(money.min)));
+            fields.push(("max", V::Float(money.max)));
+            fields.push(("currency", V::Str(&money.currency)));
+            fields.push(("qualifier", V::Str(money.qualifier.as_str())));
+            fields.push(("text", V::Str(text)));
+        }
+        NodeProps::Event {
+            kind,
+            date,
+            location,
+        } => {
+            fields.push(("kind", V::Str(kind.as_str())));
+            fields.push(("time", V::Time(date)));
+            fields.push(("location", V::OptStr(location.as_deref())));
+        }
+        NodeProps::Person | NodeProps::Role | NodeProps::Location => {}
+    }
+    // serde_json's map sorts its keys.
+    fields.sort_by_key(|f| f.0);
+    buf.clear();
+    buf.extend_from_slice(b"    {");
+    for (i, (k, v)) in fields.iter().enumerate() {
+        buf.extend_from_slice(if i > 0 { b",\n      \"" } else { b"\n      \"" });
+        buf.extend_from_slice(k.as_bytes());
+        buf.extend_from_slice(b"\": ");
+        match v {
+            V::Str(s) => push_scalar(buf, Scalar::Str(s)),
+            V::Owned(s) => push_scalar(buf, Scalar::Str(s)),
+            V::OptStr(Some(s)) => push_scalar(buf, Scalar::Str(s)),
+            V::OptStr(None) | V::Float(None) | V::Time(None) => buf.extend_from_slice(b"null"),
+            V::Num(x) => push_scalar(buf, Scalar::Num(*x)),
+            V::Float(Some(x)) => {
+                // Writing into a Vec cannot fail.
+                let _ = serde_json::to_writer(&mut *buf, x);
+            }
+            V::List(items) if items.is_empty() => buf.extend_from_slice(b"[]"),
+            V::List(items) => {
+                buf.push(b'[');
+                for (j, item) in items.iter().enumerate() {
+                    buf.extend_from_slice(if j > 0 { b",\n        " } else { b"\n        " });
+                    push_scalar(buf, Scalar::Str(item));
+                }
+                buf.extend_from_slice(b"\n      ]");
+            }
+            V::Time(Some(TimeValue::Date {
+                date,
+                precision,
+                end,
+            })) => {
+                buf.extend_from_slice(b"{\n        \"date\": ");
+                push_scalar(buf, Scalar::Str(&date.to_string()));
+                buf.extend_from_slice(b",\n        \"date_precision\": ");
+                push_scalar(buf, Scalar::Str(precision.as_str()));
+                buf.extend_from_slice(b",\n        \"end_date\": ");
+                match end {
+                    Some(e) => push_scalar(buf, Scalar::Str(&e.to_string())),
+                    None => buf.extend_from_slice(b"null"),
+                }
+                buf.extend_from_slice(b"\n      }");
+            }
+            V::Time(Some(TimeValue::Period { text })) => {
+                buf.extend_from_slice(b"{\n        \"period\": ");
+                push_scalar(buf, Scalar::Str(text));
+                buf.extend_from_slice(b"\n      }");
+            }
+        }
+    }
+    buf.extend_from_slice(b"\n    }");
+}
+
 /// One edge as JSON (`None` for an index without endpoints).
 fn edge_json(kg: &KnowledgeGraph, e: EdgeIndex) -> Option<Value> {
     let (a, b) = kg.g.edge_endpoints(e)?;
@@ -171,7 +288,7 @@ fn push_scalar(buf: &mut Vec<u8>, v: Scalar) {
     match v {
         Scalar::Str(s) => {
             // Nothing to escape (the usual case): copy; else serde_json escapes it.
-            if !super::any_byte(s.as_bytes(), |b| b < 0x20 || b == b'"' || b == b'\\') {
+            if !super::any_byte(s.as_bytes(), |b| (b < 0x20) | (b == b'"') | (b == b'\\')) {
                 buf.push(b'"');
                 buf.extend_from_slice(s.as_bytes());
                 buf.push(b'"');
@@ -318,32 +435,6 @@ pub fn to_json(kg: &KnowledgeGraph) -> Value {
 /// one node or edge at a time, so memory does not hold the whole document.
 pub fn write_pretty(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     // The top-level object's keys come out in sorted order: "edges", then "nodes".
-    fn array(
-        w: &mut dyn std::io::Write,
-        name: &str,
-        items: impl Iterator<Item = Value>,
-    ) -> std::io::Result<()> {
-        write!(w, "  \"{name}\": [")?;
-        let mut first = true;
-        for v in items {
-            w.write_all(if first { b"\n" } else { b",\n" })?;
-            first = false;
-            let text = serde_json::to_string_pretty(&v).map_err(std::io::Error::other)?;
-            // Element lines sit two levels deep; JSON strings hold no raw line breaks.
-            for (i, line) in text.split('\n').enumerate() {
-                if i > 0 {
-                    w.write_all(b"\n")?;
-                }
-                w.write_all(b"    ")?;
-                w.write_all(line.as_bytes())?;
-            }
-        }
-        if first {
-            w.write_all(b"]")
-        } else {
-            w.write_all(b"\n  ]")
-        }
-    }
     // Keys in the order serde_json's map writes them (sorted, unless `preserve_order`).
     let top = json!({"nodes": [], "edges": []});
     let keys: Vec<String> = top
@@ -369,8 +460,16 @@ pub fn write_pretty(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io:
             }
             w.write_all(if first { b"]" } else { b"\n  ]" })?;
         } else {
-            let nodes = sorted_nodes(kg);
-            array(w, key, nodes.into_iter().map(|n| node_json(&kg.g[n])))?;
+            write!(w, "  \"{key}\": [")?;
+            let (mut fields, mut buf) = (Vec::new(), Vec::new());
+            let mut first = true;
+            for n in sorted_nodes(kg) {
+                node_pretty(&kg.g[n], &mut fields, &mut buf);
+                w.write_all(if first { b"\n" } else { b",\n" })?;
+                first = false;
+                w.write_all(&buf)?;
+            }
+            w.write_all(if first { b"]" } else { b"\n  ]" })?;
         }
     }
     w.write_all(b"\n}\n")
@@ -575,6 +674,96 @@ pub fn read_graph(path: &std::path::Path) -> Result<KnowledgeGraph, ReadJsonErro
 #[cfg(test)]
 mod stream_tests {
     use super::*;
+
+    /// A node written field by field is serde_json's pretty text of [`node_json`], for every
+    /// kind of node and value (escapes, empty and full lists, non-finite amounts, times).
+    #[test]
+    fn node_text_is_serde_text() {
+        use crate::extract::{EventKind, Money, OrgKind, Precision, Qualifier};
+        use crate::graph::{Node, NodeLabel};
+        use chrono::NaiveDate;
+        let day = NaiveDate::from_ymd_opt(2024, 7, 21);
+        let node = |label, props| Node {
+            id: "x_\"1\"".into(),
+            label,
+            name: "中国\\联通\n".into(),
+            aliases: ["a\"b".to_string(), "联通".to_string()]
+                .into_iter()
+                .collect(),
+            mentions: 3,
+            merged_by: std::collections::BTreeSet::new(),
+            props,
+        };
+        let money = |value, min, max| NodeProps::Amount {
+            money: Money {
+                value,
+                min,
+                max,
+                currency: "CNY".into(),
+                qualifier: Qualifier::AtLeast,
+            },
+            text: "3.5亿元".into(),
+        };
+        let event = |date| NodeProps::Event {
+            kind: EventKind::Signing,
+            date,
+            location: Some("北京".into()),
+        };
+        let date = |precision, end| {
+            Some(TimeValue::Date {
+                date: NaiveDate::from_ymd_opt(2024, 7, 1).unwrap(),
+                precision,
+                end,
+            })
+        };
+        let nodes = [
+            node(NodeLabel::Person, NodeProps::Person),
+            node(
+                NodeLabel::Organization,
+                NodeProps::Organization {
+                    kind: OrgKind::Enterprise,
+                },
+            ),
+            node(NodeLabel::Amount, money(3.5e8, Some(0.1), None)),
+            node(
+                NodeLabel::Amount,
+                money(f64::NAN, Some(f64::INFINITY), Some(1e21)),
+            ),
+            node(NodeLabel::Amount, money(12.0, None, Some(-0.0))),
+            node(NodeLabel::Event, event(date(Precision::Day, day))),
+            node(NodeLabel::Event, event(date(Precision::Month, None))),
+            node(
+                NodeLabel::Event,
+                event(Some(TimeValue::Period {
+                    text: "上半年".into(),
+                })),
+            ),
+            node(NodeLabel::Event, event(None)),
+            node(
+                NodeLabel::Document,
+                NodeProps::Document {
+                    path: "a/b.txt".into(),
+                    title: None,
+                    published: day,
+                },
+            ),
+            node(
+                NodeLabel::Document,
+                NodeProps::Document {
+                    path: "c.txt".into(),
+                    title: Some("标题".into()),
+                    published: None,
+                },
+            ),
+        ];
+        let (mut fields, mut buf) = (Vec::new(), Vec::new());
+        for n in &nodes {
+            node_pretty(n, &mut fields, &mut buf);
+            let pretty = serde_json::to_string_pretty(&node_json(n)).unwrap();
+            let indented: Vec<String> = pretty.lines().map(|l| format!("    {l}")).collect();
+            assert_eq!(String::from_utf8(buf.clone()).unwrap(), indented.join("\n"));
+        }
+    }
 
     fn streamed(kg: &KnowledgeGraph) -> String {
         let mut buf = Vec::new();

@@ -20,7 +20,7 @@ use crate::graph::KnowledgeGraph;
 /// Does any byte of `s` satisfy `f`? The bytes are tested in blocks without an early exit
 /// inside a block, which the compiler turns into vector instructions: the exporters ask this of
 /// every evidence sentence of every edge (is there anything to escape?), and the answer is
-/// almost always no.
+/// almost always no. Write `f` with `|` rather than `||` (no branches), or it stays scalar.
 #[inline]
 pub(crate) fn any_byte(s: &[u8], f: impl Fn(u8) -> bool) -> bool {
     let mut blocks = s.chunks_exact(32);

@@ -32,14 +32,30 @@ pub const ARRAY_DELIMITER: char = ';';
 
 /// A string field made safe for every Neo4j importer (see the module doc).
 pub fn clean_field(s: &str) -> String {
-    // Fast path: no control character (U+0000–U+001F, U+007F, and U+0080–U+009F, which start
-    // with the byte 0xC2) and no backslash — the text is already clean.
-    if !super::any_byte(s.as_bytes(), |b| b < 0x20 || b == 0x7F || b == b'\\')
-        && (!super::any_byte(s.as_bytes(), |b| b == 0xC2)
-            || !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
-    {
+    if is_clean(s) {
         return s.to_string();
     }
+    clean_slow(s)
+}
+
+/// [`clean_field`] without a copy when the text is already clean.
+fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_clean(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(clean_slow(s))
+    }
+}
+
+/// No control character (U+0000–U+001F, U+007F, and U+0080–U+009F, which start with the byte
+/// 0xC2) and no backslash: [`clean_field`] would return the text as it is.
+fn is_clean(s: &str) -> bool {
+    !super::any_byte(s.as_bytes(), |b| (b < 0x20) | (b == 0x7F) | (b == b'\\'))
+        && (!super::any_byte(s.as_bytes(), |b| b == 0xC2)
+            || !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
+}
+
+fn clean_slow(s: &str) -> String {
     let chars: Vec<char> = s
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -254,30 +270,54 @@ pub fn rel_header() -> Vec<String> {
     header_of::<RelRow>()
 }
 
-/// The deterministic id of an edge (start, type, end, properties).
+/// The deterministic id of an edge (start, type, end, properties): `rel_` and the
+/// [`crate::graph::stable_hash`] of `"{start}|{type}|{end}|{title:?}|{status:?}|{on_behalf_of:?}|{lead:?}|{about:?}"`.
 pub fn edge_id(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> String {
     let Some((a, b)) = kg.g.edge_endpoints(e) else {
         return String::new();
     };
     let w = &kg.g[e];
-    let p = &w.props;
+    let mut id = String::with_capacity(20);
+    id.push_str("rel_");
+    id.push_str(&edge_hash(&kg.g[a].id, w.rel.as_str(), &kg.g[b].id, &w.props).finish_hex());
+    id
+}
+
+/// The hasher of [`edge_id`], fed the same text as the format string there piece by piece:
+/// most edges have no properties, and the formatting machinery cost more than the hashing
+/// (issue 8).
+fn edge_hash(start: &str, rel: &str, end: &str, p: &crate::extract::RelProps) -> StableHasher {
     let mut h = StableHasher::default();
-    // Hashes the same text `stable_hash(&format!(…))` would, without making it.
-    let _ = std::fmt::Write::write_fmt(
-        &mut h,
-        format_args!(
-            "{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
-            kg.g[a].id,
-            w.rel.as_str(),
-            kg.g[b].id,
-            p.title,
-            p.status.map(|s| s.as_str()),
-            p.on_behalf_of,
-            p.lead,
-            p.about
-        ),
-    );
-    format!("rel_{}", h.finish_hex())
+    h.write_bytes(start.as_bytes());
+    h.write_bytes(b"|");
+    h.write_bytes(rel.as_bytes());
+    h.write_bytes(b"|");
+    h.write_bytes(end.as_bytes());
+    h.write_bytes(b"|");
+    hash_debug_str(&mut h, p.title.as_deref());
+    h.write_bytes(b"|");
+    hash_debug_str(&mut h, p.status.map(|s| s.as_str()));
+    h.write_bytes(b"|");
+    hash_debug_str(&mut h, p.on_behalf_of.as_deref());
+    h.write_bytes(b"|");
+    h.write_bytes(match p.lead {
+        None => b"None",
+        Some(true) => b"Some(true)",
+        Some(false) => b"Some(false)",
+    });
+    h.write_bytes(b"|");
+    hash_debug_str(&mut h, p.about.as_deref());
+    h
+}
+
+/// Hash `{:?}` of an `Option<&str>` (the same text for `Option<String>`).
+fn hash_debug_str(h: &mut StableHasher, v: Option<&str>) {
+    match v {
+        None => h.write_bytes(b"None"),
+        Some(s) => {
+            let _ = std::fmt::Write::write_fmt(h, format_args!("Some({s:?})"));
+        }
+    }
 }
 
 fn labels_of(n: &Node) -> String {
@@ -374,13 +414,89 @@ fn write_rels(
             })
             .collect();
     keyed.sort_by(|x, y| (x.0, x.1, &x.2).cmp(&(y.0, y.1, &y.2)));
-    write_rows(
-        w,
-        keyed.into_iter().filter_map(|(_, _, id, e)| {
-            let (a, b) = kg.g.edge_endpoints(e)?;
-            Some(rel_row(id, &kg.g[a], &kg.g[b], &kg.g[e]))
-        }),
-    )
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(w);
+    w.write_record(header_of::<RelRow>())?;
+    for (a, b, id, e) in keyed {
+        write_rel_row(&mut w, a, b, &id, &kg.g[e])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A buffer to write an unsigned number in decimal (as `itoa`, which csv uses, writes it).
+#[derive(Default)]
+struct Decimal([u8; 20]);
+
+impl Decimal {
+    fn format(&mut self, mut n: u64) -> &[u8] {
+        let mut i = self.0.len();
+        loop {
+            i -= 1;
+            self.0[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        &self.0[i..]
+    }
+}
+
+/// One [`RelRow`] written field by field, as `csv::Writer::serialize` writes it (`None` is an
+/// empty field, numbers in decimal), without making the row's `String`s (issue 8). A test
+/// compares the bytes with `serialize` of [`rel_row`].
+fn write_rel_row<W: std::io::Write>(
+    w: &mut csv::Writer<W>,
+    start: &str,
+    end: &str,
+    id: &str,
+    e: &Edge,
+) -> Result<(), csv::Error> {
+    let opt_field = |w: &mut csv::Writer<W>, v: &Option<String>| -> Result<(), csv::Error> {
+        match v.as_deref().map(clean_cow) {
+            Some(s) if !s.trim().is_empty() => w.write_field(s.as_bytes()),
+            _ => w.write_field(b""),
+        }
+    };
+    w.write_field(start)?;
+    w.write_field(end)?;
+    w.write_field(e.rel.as_str())?;
+    w.write_field(id)?;
+    let p = &e.props;
+    opt_field(w, &p.title)?;
+    w.write_field(p.status.map_or("", |s| s.as_str()))?;
+    opt_field(w, &p.on_behalf_of)?;
+    w.write_field(match p.lead {
+        None => "",
+        Some(true) => "true",
+        Some(false) => "false",
+    })?;
+    opt_field(w, &p.about)?;
+    let mut num = Decimal::default();
+    match e.count {
+        Some(c) => w.write_field(num.format(c.into()))?,
+        None => w.write_field(b"")?,
+    }
+    match &e.evidence {
+        Some(ev) => {
+            w.write_field(clean_cow(&ev.doc).as_bytes())?;
+            w.write_field(clean_cow(&ev.sentence).as_bytes())?;
+            w.write_field(num.format(ev.start as u64))?;
+            w.write_field(num.format(ev.end as u64))?;
+            w.write_field(clean_cow(ev.rule).as_bytes())?;
+        }
+        None => {
+            w.write_field(b"")?;
+            w.write_field(b"")?;
+            w.write_field(b"0")?;
+            w.write_field(b"0")?;
+            w.write_field(b"")?;
+        }
+    }
+    w.write_record(None::<&[u8]>)
 }
 
 /// Nodes of one label (`nodes` in id order).
@@ -519,10 +635,12 @@ fn write_nodes(
     }
 }
 
-fn rel_row(id: String, a: &Node, b: &Node, w: &Edge) -> RelRow {
+/// The row [`write_rel_row`] writes, as a struct (the reference its test compares with).
+#[cfg(test)]
+fn rel_row(id: String, start: &str, end: &str, w: &Edge) -> RelRow {
     let mut row = RelRow {
-        start_id: a.id.clone(),
-        end_id: b.id.clone(),
+        start_id: start.to_string(),
+        end_id: end.to_string(),
         rel_type: w.rel.as_str().to_string(),
         id,
         title: opt(&w.props.title),
@@ -566,6 +684,109 @@ impl Exporter for Neo4jExporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A relationship row written field by field is the bytes `serialize` writes for it.
+    #[test]
+    fn rel_rows_are_serialized_rows() {
+        use crate::extract::{PositionStatus, RelProps};
+        use crate::graph::EdgeEvidence;
+        let texts = [
+            None,
+            Some(""),
+            Some("  "),
+            Some("董事长"),
+            Some("a\"b,c\\\n\u{85}d"),
+        ];
+        let mut edges = Vec::new();
+        for title in texts {
+            for (k, lead) in [None, Some(true), Some(false)].into_iter().enumerate() {
+                for count in [None, Some(0), Some(7), Some(u32::MAX)] {
+                    edges.push(Edge {
+                        rel: RelType::Signed,
+                        props: RelProps {
+                            title: title.map(str::to_string),
+                            status: [None, Some(PositionStatus::Former)][k % 2],
+                            on_behalf_of: title.map(|t| format!("{t}公司")),
+                            lead,
+                            about: title.map(|t| format!("x;{t}")),
+                        },
+                        count,
+                        evidence: (k != 1).then(|| EdgeEvidence {
+                            doc: "doc_1".into(),
+                            sentence: title.unwrap_or("句子，\"引号\"").into(),
+                            start: 12,
+                            end: 1_234_567,
+                            rule: "event.sign",
+                        }),
+                    });
+                }
+            }
+        }
+        let build = || {
+            csv::WriterBuilder::new()
+                .has_headers(false)
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(Vec::new())
+        };
+        let (mut direct, mut serde) = (build(), build());
+        for e in &edges {
+            write_rel_row(&mut direct, "org_a", "per_b", "rel_1", e).unwrap();
+            serde
+                .serialize(rel_row("rel_1".into(), "org_a", "per_b", e))
+                .unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(direct.into_inner().unwrap()).unwrap(),
+            String::from_utf8(serde.into_inner().unwrap()).unwrap()
+        );
+    }
+
+    /// The piecewise edge hash is the hash of the documented format string.
+    #[test]
+    fn edge_hash_is_hash_of_format() {
+        use crate::extract::{PositionStatus, RelProps};
+        let texts = [
+            None,
+            Some(""),
+            Some("董事长"),
+            Some("a\"b\\c\n\u{7}"),
+            Some("《发展》'x'"),
+        ];
+        for title in texts {
+            for about in texts {
+                for lead in [None, Some(true), Some(false)] {
+                    for status in [
+                        None,
+                        Some(PositionStatus::Current),
+                        Some(PositionStatus::Former),
+                    ] {
+                        let p = RelProps {
+                            title: title.map(str::to_string),
+                            status,
+                            on_behalf_of: about.map(|s| format!("{s}公司")),
+                            lead,
+                            about: about.map(str::to_string),
+                        };
+                        let text = format!(
+                            "{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
+                            "org_1",
+                            "SIGNED",
+                            "per_2",
+                            p.title,
+                            p.status.map(|s| s.as_str()),
+                            p.on_behalf_of,
+                            p.lead,
+                            p.about
+                        );
+                        assert_eq!(
+                            edge_hash("org_1", "SIGNED", "per_2", &p).finish_hex(),
+                            crate::graph::stable_hash(&text)
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn headers_are_typed() {

@@ -716,9 +716,22 @@ fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
-/// Could an amount start with this character?
+/// Could an amount start with this character? Asked at every character of every document, so
+/// it reads one bit of a table made at compile time from [`can_start_match`] (issue 8).
+#[inline]
 fn can_start(c: char) -> bool {
-    numeral::starts_numeral(c) || matches!(c, '数' | '數' | '几' | '幾' | '上' | '.' | '．')
+    static TABLE: [u64; 1024] = numeral::bmp_table!(can_start_match);
+    let cp = c as u32;
+    if cp < 0x1_0000 {
+        TABLE[(cp >> 6) as usize] >> (cp & 63) & 1 != 0
+    } else {
+        can_start_match(c)
+    }
+}
+
+/// [`can_start`] as a `match`.
+const fn can_start_match(c: char) -> bool {
+    numeral::starts_numeral_match(c) || matches!(c, '数' | '數' | '几' | '幾' | '上' | '.' | '．')
 }
 
 /// Characters that continue a numeral (so an amount does not start in their middle).
@@ -868,6 +881,13 @@ fn latin_scale(text: &str, i: usize) -> Option<(usize, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn can_start_table_is_the_match() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(can_start(c), can_start_match(c), "{c:?}");
+        }
+    }
 
     fn rules() -> &'static MoneyRules {
         &Rules::builtin().money

@@ -62,6 +62,17 @@ impl Dec {
     }
 
     pub fn plus(self, o: Dec) -> Option<Dec> {
+        if self.s == o.s {
+            // The usual case (two integers): no scaling, so no 128-bit multiplications
+            // (software routines) by 10^0 (issue 8).
+            return Some(
+                Dec {
+                    m: self.m.checked_add(o.m)?,
+                    s: self.s,
+                }
+                .trim(),
+            );
+        }
         let s = self.s.max(o.s);
         let a = self.m.checked_mul(10i128.checked_pow(s - self.s)?)?;
         let b = o.m.checked_mul(10i128.checked_pow(s - o.s)?)?;
@@ -75,6 +86,9 @@ impl Dec {
     }
 
     pub fn mul_int(self, k: i128) -> Option<Dec> {
+        if self.m == 0 {
+            return Some(Dec { m: 0, s: self.s }.trim());
+        }
         Some(
             Dec {
                 m: self.m.checked_mul(k)?,
@@ -168,7 +182,7 @@ pub fn prev_char(text: &str, i: usize) -> Option<char> {
 }
 
 /// The value of a Chinese digit character (`零〇○` … `九玖`, `两兩幺`).
-pub fn cn_digit(c: char) -> Option<u8> {
+pub const fn cn_digit(c: char) -> Option<u8> {
     Some(match c {
         '零' | '〇' | '○' | 'Ｏ' => 0,
         '一' | '壹' | '幺' | '弌' => 1,
@@ -185,7 +199,7 @@ pub fn cn_digit(c: char) -> Option<u8> {
 }
 
 /// Power of ten of a small unit (`十拾` 1, `百佰` 2, `千仟` 3).
-pub fn small_unit(c: char) -> Option<u32> {
+pub const fn small_unit(c: char) -> Option<u32> {
     Some(match c {
         '十' | '拾' => 1,
         '百' | '佰' => 2,
@@ -204,7 +218,7 @@ pub fn big_unit(c: char) -> Option<u32> {
 }
 
 /// An ASCII or full-width Arabic digit.
-pub fn arabic_digit(c: char) -> Option<u8> {
+pub const fn arabic_digit(c: char) -> Option<u8> {
     match c {
         '0'..='9' => Some(c as u8 - b'0'),
         '０'..='９' => Some((c as u32 - '０' as u32) as u8),
@@ -213,12 +227,48 @@ pub fn arabic_digit(c: char) -> Option<u8> {
 }
 
 /// Can a numeral start with this character?
+///
+/// Asked at every character of every document (dates, money), so it reads one bit of a
+/// table made at compile time from [`starts_numeral_match`] (issue 8).
+#[inline]
 pub fn starts_numeral(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x1_0000 {
+        STARTS_NUMERAL[(cp >> 6) as usize] >> (cp & 63) & 1 != 0
+    } else {
+        starts_numeral_match(c)
+    }
+}
+
+/// [`starts_numeral`] as a `match` (the definition the table is made from).
+pub const fn starts_numeral_match(c: char) -> bool {
     arabic_digit(c).is_some()
         || cn_digit(c).is_some()
         || small_unit(c).is_some()
         || matches!(c, '廿' | '卅' | '卌' | '万' | '萬')
 }
+
+/// One bit per BMP character: `bmp_table!(f)[cp >> 6] >> (cp & 63) & 1` is `f(cp)` for a
+/// `const fn f(char) -> bool` (8 KiB, made at compile time). For per-character tests asked
+/// at every character of a document.
+macro_rules! bmp_table {
+    ($f:path) => {{
+        let mut t = [0u64; 1024];
+        let mut cp = 0u32;
+        while cp < 0x1_0000 {
+            if let Some(c) = char::from_u32(cp)
+                && $f(c)
+            {
+                t[(cp >> 6) as usize] |= 1 << (cp & 63);
+            }
+            cp += 1;
+        }
+        t
+    }};
+}
+pub(crate) use bmp_table;
+
+static STARTS_NUMERAL: [u64; 1024] = bmp_table!(starts_numeral_match);
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Tok {
@@ -273,7 +323,13 @@ fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
     let mut seen_sep = false;
     while let Some(&(k, c)) = chars.peek() {
         if let Some(d) = arabic_digit(c) {
-            m = m.checked_mul(10)?.checked_add(d as i128)?;
+            // `m < 10^digits`: below 38 digits `m * 10 + 9` fits an i128, so the checked
+            // (software) 128-bit multiplication is needed only past that (issue 8).
+            m = if digits < 37 {
+                m * 10 + d as i128
+            } else {
+                m.checked_mul(10)?.checked_add(d as i128)?
+            };
             digits += 1;
             group += 1;
             if seen_sep && group > 3 {
@@ -719,6 +775,13 @@ pub fn strip_sign(s: &str) -> (bool, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn starts_numeral_table_is_the_match() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(starts_numeral(c), starts_numeral_match(c), "{c:?}");
+        }
+    }
 
     fn p(s: &str) -> Option<f64> {
         parse(s).map(Dec::to_f64)

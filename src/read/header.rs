@@ -48,6 +48,9 @@ const KEYS: &[&str] = &[
     "時間",
 ];
 
+/// The last characters of the [`KEYS`].
+const KEY_ENDS: [char; 3] = ['期', '间', '間'];
+
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -176,7 +179,7 @@ pub fn parse_header(text: &str, encoding: &'static str) -> Header {
         if h.published.is_none() {
             h.published = date_after_key(l);
             if bare_date.is_none()
-                && l.chars().count() <= 32
+                && l.chars().nth(32).is_none()
                 && let Some((d, rest)) = parse_date_prefix(l)
                 && rest.chars().all(|c| {
                     c.is_ascii_digit() || matches!(c, ':' | '：' | ' ' | '时' | '分' | '秒')
@@ -194,6 +197,11 @@ pub fn parse_header(text: &str, encoding: &'static str) -> Header {
 
 /// A date following one of [`KEYS`] and a colon in `line`.
 fn date_after_key(line: &str) -> Option<NaiveDate> {
+    // Every key ends with 期, 间 or 間 (a test checks it): one scan for those characters
+    // spares the twelve substring searches on most lines (issue 8).
+    if !line.contains(KEY_ENDS) {
+        return None;
+    }
     for key in KEYS {
         let mut from = 0;
         while let Some(p) = line[from..].find(key) {
@@ -218,6 +226,13 @@ fn date_after_key(line: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_ends_with_a_key_end() {
+        for k in KEYS {
+            assert!(k.ends_with(KEY_ENDS), "{k}");
+        }
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)

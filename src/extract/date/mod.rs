@@ -316,7 +316,7 @@ impl DateRules {
             if i < covered {
                 continue;
             }
-            if !(numeral::starts_numeral(c) || is_word_start(c)) {
+            if !may_start(c) {
                 continue;
             }
             // not inside a number, a code or an identifier
@@ -365,18 +365,49 @@ impl DateRules {
             if let Some(e) = any_of(text, j, &["个", "個", "多"]) {
                 j = e;
             }
+            // `matches!` rather than `"…".contains(x)`: this runs at every numeral (issue 8).
             return next_char(text, j).is_some_and(|x| {
-                "年月日号號天季周週-/.．·•／－—–~～至到（(QqH财財".contains(x) || x.is_ascii_digit()
+                matches!(
+                    x,
+                    '年' | '月'
+                        | '日'
+                        | '号'
+                        | '號'
+                        | '天'
+                        | '季'
+                        | '周'
+                        | '週'
+                        | '-'
+                        | '/'
+                        | '.'
+                        | '．'
+                        | '·'
+                        | '•'
+                        | '／'
+                        | '－'
+                        | '—'
+                        | '–'
+                        | '~'
+                        | '～'
+                        | '至'
+                        | '到'
+                        | '（'
+                        | '('
+                        | 'Q'
+                        | 'q'
+                        | 'H'
+                        | '财'
+                        | '財'
+                ) || x.is_ascii_digit()
             });
         }
-        if self.word_once(text, i).is_some() || "周週星礼禮".contains(c) {
+        if self.word_once(text, i).is_some() || matches!(c, '周' | '週' | '星' | '礼' | '禮') {
             return true;
         }
-        text[i..]
-            .chars()
-            .skip(1)
-            .take(4)
-            .any(|x| numeral::starts_numeral(x) || "周週星礼禮季半".contains(x))
+        text[i..].chars().skip(1).take(4).any(|x| {
+            numeral::starts_numeral(x)
+                || matches!(x, '周' | '週' | '星' | '礼' | '禮' | '季' | '半')
+        })
     }
 
     /// One date expression (with range and period handling) at byte `i`.
@@ -613,8 +644,26 @@ fn date_run_end(text: &str, i: usize) -> usize {
     j
 }
 
+/// Can a date start with this character (a numeral or a date word)? Asked at every character
+/// of every document, so it reads one bit of a table made at compile time (issue 8).
+#[inline]
+fn may_start(c: char) -> bool {
+    static TABLE: [u64; 1024] = numeral::bmp_table!(may_start_match);
+    let cp = c as u32;
+    if cp < 0x1_0000 {
+        TABLE[(cp >> 6) as usize] >> (cp & 63) & 1 != 0
+    } else {
+        may_start_match(c)
+    }
+}
+
+/// [`may_start`] as a function of the two tests (the definition the table is made from).
+const fn may_start_match(c: char) -> bool {
+    numeral::starts_numeral_match(c) || is_word_start(c)
+}
+
 /// Characters that can start a date word (`今天`, `上月`, `周一`, `未来三年`, `前两天`, `Q1`).
-fn is_word_start(c: char) -> bool {
+const fn is_word_start(c: char) -> bool {
     // Asked at every character of every document: a `match` is a few comparisons, where
     // `str::contains` scanned the whole list each time.
     matches!(
@@ -749,6 +798,13 @@ pub fn day_range(v: &TimeValue) -> Option<(NaiveDate, NaiveDate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_start_table_is_the_match() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(may_start(c), may_start_match(c), "{c:?}");
+        }
+    }
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()

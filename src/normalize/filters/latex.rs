@@ -251,6 +251,11 @@ impl Filter for Latex {
     }
 
     fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
+        // Every rewrite below starts at a `\` or a `$`; most documents have neither, and the
+        // test is cheaper than the copying loop (issue 8).
+        if !u.iter().any(|x| matches!(x.c, '\\' | '$')) {
+            return;
+        }
         let n = u.len();
         let (mut r, mut w) = (0, 0);
         while r < n {

@@ -89,6 +89,11 @@ impl Filter for PageDiv {
     }
 
     fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
+        // A marker starts with a form feed or a `<` (see `marker_at`); most documents have
+        // neither, and the test is cheaper than the copying loop (issue 8).
+        if !u.iter().any(|x| matches!(x.c, '\u{000C}' | '<')) {
+            return;
+        }
         let n = u.len();
         let (mut r, mut w) = (0, 0);
         while r < n {
