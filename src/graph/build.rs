@@ -10,7 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::{Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, node_id};
-use crate::extract::{Attrs, DocExtraction, NodeRef, OrgKind, RelProps, RelType};
+use crate::extract::{DocExtraction, NodeRef, OrgKind, RelProps, RelType};
+use crate::link::facts::{Corpus, DocFacts, Interner};
 use crate::link::{Resolved, resolve};
 use crate::rules::{LexiconSet, Rules};
 
@@ -50,11 +51,15 @@ impl KnowledgeGraph {
 
     /// Build the graph from per-document results; `lex` supplies `orgs_known` and the generic
     /// aliases for entity resolution (built-in plus user lexicons).
-    pub fn build_with(mut docs: Vec<DocExtraction>, lex: &LexiconSet) -> KnowledgeGraph {
-        docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
-        // Two inputs with the same document id would be one Document node; keep the first.
-        docs.dedup_by(|b, a| a.meta.id == b.meta.id);
-        let mut resolved = resolve(&docs, lex);
+    pub fn build_with(docs: Vec<DocExtraction>, lex: &LexiconSet) -> KnowledgeGraph {
+        KnowledgeGraph::build_corpus(Corpus::of(docs), lex)
+    }
+
+    /// Build the graph from the compact per-document records of a corpus (sorted by
+    /// [`Corpus::finish`]); the documents are dropped one by one as their edges are made.
+    pub fn build_corpus(corpus: Corpus, lex: &LexiconSet) -> KnowledgeGraph {
+        let mut resolved = resolve(&corpus, lex);
+        let Corpus { docs, strs, money } = corpus;
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
         for d in &docs {
             let id = node_id(NodeLabel::Document, &d.meta.id);
@@ -77,7 +82,7 @@ impl KnowledgeGraph {
         }
         // The node takes the entity's names and members: only its id is read from here on.
         for e in &mut resolved.entities {
-            nodes.insert(e.id.clone(), entity_node(e, &docs));
+            nodes.insert(e.id.clone(), entity_node(e, &docs, &strs, &money));
         }
         let mut kg = KnowledgeGraph::default();
         kg.g.reserve_nodes(nodes.len());
@@ -91,7 +96,7 @@ impl KnowledgeGraph {
             .collect();
         // The documents are handed over and dropped one by one as their edges are made, so
         // the per-document results and the edge map are not both held whole.
-        let edges = collect_edges(docs, &doc_ids, &resolved);
+        let edges = collect_edges(docs, &strs, &doc_ids, &resolved);
         // One allocation of the final size (growing by doubling held up to 1.5× the edges
         // twice over while copying).
         kg.g.reserve_exact_edges(edges.len());
@@ -106,16 +111,15 @@ impl KnowledgeGraph {
     }
 }
 
-fn entity_node(e: &mut crate::link::Entity, docs: &[DocExtraction]) -> Node {
+fn entity_node(
+    e: &mut crate::link::Entity,
+    docs: &[DocFacts],
+    strs: &Interner,
+    money: &crate::rules::FastMap<crate::link::facts::Sym, crate::extract::Money>,
+) -> Node {
     let props = match e.label {
         NodeLabel::Organization => {
-            let kinds = e
-                .members
-                .iter()
-                .filter_map(|&(d, m)| match docs[d].mentions[m].attrs {
-                    Attrs::Org { kind } => Some(kind),
-                    _ => None,
-                });
+            let kinds = e.members.iter().map(|&(d, m)| docs[d].mentions[m].kind);
             let mut kind = OrgKind::Other;
             for k in kinds {
                 if k != OrgKind::Other {
@@ -128,12 +132,12 @@ fn entity_node(e: &mut crate::link::Entity, docs: &[DocExtraction]) -> Node {
         NodeLabel::Amount => {
             let (d, m) = e.members[0];
             let mention = &docs[d].mentions[m];
-            match &mention.attrs {
-                Attrs::Amount(money) => NodeProps::Amount {
+            match money.get(&mention.key) {
+                Some(money) => NodeProps::Amount {
                     money: money.clone(),
-                    text: mention.text.trim().to_string(),
+                    text: strs.get(mention.text).trim().to_string(),
                 },
-                _ => NodeProps::Role,
+                None => NodeProps::Role,
             }
         }
         NodeLabel::Event => {
@@ -142,14 +146,7 @@ fn entity_node(e: &mut crate::link::Entity, docs: &[DocExtraction]) -> Node {
             NodeProps::Event {
                 kind: first.unwrap_or(crate::extract::EventKind::Forum),
                 date: evs().find_map(|(_, ev)| ev.date.clone()),
-                location: evs().find_map(|(d, ev)| {
-                    ev.location
-                        .and_then(|l| docs[d].mentions.get(l))
-                        .map(|m| match &m.attrs {
-                            Attrs::Location { canonical } => crate::link::display(canonical),
-                            _ => crate::link::display(&m.name),
-                        })
-                }),
+                location: evs().find_map(|(_, ev)| ev.location.map(|l| strs.get(l).to_string())),
             }
         }
         NodeLabel::Person => NodeProps::Person,
@@ -169,7 +166,8 @@ fn entity_node(e: &mut crate::link::Entity, docs: &[DocExtraction]) -> Node {
 }
 
 fn collect_edges<'a>(
-    docs: Vec<DocExtraction>,
+    docs: Vec<DocFacts>,
+    strs: &Interner,
     doc_ids: &'a [String],
     r: &'a Resolved,
 ) -> BTreeMap<EdgeKey<'a>, Edge> {
@@ -180,17 +178,6 @@ fn collect_edges<'a>(
         let doc_id = doc_ids[di].as_str();
         // One shared copy of the document id and of each cited sentence for all its edges.
         let doc: Arc<str> = Arc::from(d.meta.id.as_str());
-        let sentences: Vec<Arc<str>> = d
-            .sentences
-            .iter()
-            .map(|s| {
-                if s.is_empty() {
-                    empty.clone()
-                } else {
-                    Arc::from(s.as_str())
-                }
-            })
-            .collect();
         let ent = |nr: NodeRef| -> Option<&'a str> {
             let i = match nr {
                 NodeRef::Mention(i) => r.mention_entity[di].get(i).copied().flatten()?,
@@ -198,12 +185,12 @@ fn collect_edges<'a>(
             };
             Some(r.entities[i].id.as_str())
         };
-        let sentence = |i: usize| sentences.get(i).cloned().unwrap_or_else(|| empty.clone());
+        let sentence = |i: u32| d.sentence(i).cloned().unwrap_or_else(|| empty.clone());
         // A mention's evidence sentence; its own text if the sentence was not kept.
-        let mention_sentence = |m: &crate::extract::Mention| {
+        let mention_sentence = |m: &crate::link::facts::MentionFact| {
             let s = sentence(m.sentence);
             if s.trim().is_empty() {
-                Arc::from(m.text.as_str())
+                Arc::from(strs.get(m.text))
             } else {
                 s
             }
@@ -215,17 +202,18 @@ fn collect_edges<'a>(
             if rel.rel == RelType::MentionedIn {
                 continue; // made below, from the mentions themselves
             }
-            let k = (a, rel.rel, b, props_key_cow(&rel.props));
+            let props = rel.props();
+            let k = (a, rel.rel, b, props_key_cow(&props));
             edges.entry(k).or_insert_with(|| Edge {
                 rel: rel.rel,
-                props: rel.props.clone(),
+                props,
                 count: None,
                 evidence: Some(EdgeEvidence {
                     doc: doc.clone(),
-                    sentence: sentence(rel.evidence.sentence),
-                    start: rel.evidence.start,
-                    end: rel.evidence.end,
-                    rule: rel.evidence.rule.as_str(),
+                    sentence: sentence(rel.sentence),
+                    start: rel.start as usize,
+                    end: rel.end as usize,
+                    rule: rel.rule.as_str(),
                 }),
             });
         }
@@ -242,8 +230,8 @@ fn collect_edges<'a>(
                         EdgeEvidence {
                             doc: doc.clone(),
                             sentence: mention_sentence(m),
-                            start: m.start,
-                            end: m.end,
+                            start: m.start as usize,
+                            end: m.end as usize,
                             rule: m.rule.as_str(),
                         },
                     )
@@ -260,10 +248,10 @@ fn collect_edges<'a>(
                         0,
                         EdgeEvidence {
                             doc: doc.clone(),
-                            sentence: sentence(ev.evidence.sentence),
-                            start: ev.evidence.start,
-                            end: ev.evidence.end,
-                            rule: ev.evidence.rule.as_str(),
+                            sentence: sentence(ev.sentence),
+                            start: ev.start as usize,
+                            end: ev.end as usize,
+                            rule: ev.rule.as_str(),
                         },
                     )
                 })
