@@ -96,15 +96,16 @@ impl KnowledgeGraph {
             .collect();
         // The documents are handed over and dropped one by one as their edges are made, so
         // the per-document results and the edge map are not both held whole.
+        let doc_names: Vec<Arc<str>> = docs.iter().map(|d| Arc::from(d.meta.id.as_str())).collect();
         let edges = collect_edges(docs, &strs, &doc_ids, &resolved);
         // One allocation of the final size (growing by doubling held up to 1.5× the edges
         // twice over while copying).
         kg.g.reserve_exact_edges(edges.len());
-        for (k, edge) in edges {
+        for (k, seed) in edges {
             let (Some(&a), Some(&b)) = (kg.by_id.get(k.0), kg.by_id.get(k.2)) else {
                 continue;
             };
-            kg.g.add_edge(a, b, edge);
+            kg.g.add_edge(a, b, seed.edge(k.1, &doc_names));
         }
         kg.merges = resolved.merges;
         kg
@@ -165,19 +166,48 @@ fn entity_node(
     }
 }
 
+/// What the edge map holds of an edge until the graph is made: its type is in the key, its
+/// document an index, its properties boxed (most edges have none) — a third of an [`Edge`],
+/// and the map holds one per edge of the graph.
+struct Seed {
+    props: Option<Box<RelProps>>,
+    count: Option<u32>,
+    doc: u32,
+    start: u32,
+    end: u32,
+    sentence: Arc<str>,
+    rule: &'static str,
+}
+
+impl Seed {
+    fn edge(self, rel: RelType, doc_names: &[Arc<str>]) -> Edge {
+        Edge {
+            rel,
+            props: self.props.map(|p| *p).unwrap_or_default(),
+            count: self.count,
+            evidence: Some(EdgeEvidence {
+                doc: doc_names[self.doc as usize].clone(),
+                sentence: self.sentence,
+                start: self.start as usize,
+                end: self.end as usize,
+                rule: self.rule,
+            }),
+        }
+    }
+}
+
 fn collect_edges<'a>(
     docs: Vec<DocFacts>,
     strs: &Interner,
     doc_ids: &'a [String],
     r: &'a Resolved,
-) -> BTreeMap<EdgeKey<'a>, Edge> {
-    let mut edges: BTreeMap<EdgeKey, Edge> = BTreeMap::new();
+) -> BTreeMap<EdgeKey<'a>, Seed> {
+    let mut edges: BTreeMap<EdgeKey, Seed> = BTreeMap::new();
     let empty: Arc<str> = Arc::from("");
     for (di, d) in docs.into_iter().enumerate() {
         let d = &d;
         let doc_id = doc_ids[di].as_str();
-        // One shared copy of the document id and of each cited sentence for all its edges.
-        let doc: Arc<str> = Arc::from(d.meta.id.as_str());
+        let doc = di as u32;
         let ent = |nr: NodeRef| -> Option<&'a str> {
             let i = match nr {
                 NodeRef::Mention(i) => r.mention_entity[di].get(i).copied().flatten()?,
@@ -202,23 +232,22 @@ fn collect_edges<'a>(
             if rel.rel == RelType::MentionedIn {
                 continue; // made below, from the mentions themselves
             }
-            let props = rel.props();
-            let k = (a, rel.rel, b, props_key_cow(&props));
-            edges.entry(k).or_insert_with(|| Edge {
-                rel: rel.rel,
-                props,
+            let pk = match rel.props.as_deref() {
+                Some(p) => props_key_cow(p),
+                None => Cow::Borrowed(NO_PROPS_KEY),
+            };
+            edges.entry((a, rel.rel, b, pk)).or_insert_with(|| Seed {
+                props: rel.props.clone(),
                 count: None,
-                evidence: Some(EdgeEvidence {
-                    doc: doc.clone(),
-                    sentence: sentence(rel.sentence),
-                    start: rel.start as usize,
-                    end: rel.end as usize,
-                    rule: rel.rule.as_str(),
-                }),
+                doc,
+                sentence: sentence(rel.sentence),
+                start: rel.start,
+                end: rel.end,
+                rule: rel.rule.as_str(),
             });
         }
         // MENTIONED_IN: count + first occurrence, per entity and document.
-        let mut seen: BTreeMap<&str, (u32, EdgeEvidence)> = BTreeMap::new();
+        let mut seen: BTreeMap<&str, (u32, Seed)> = BTreeMap::new();
         for (mi, m) in d.mentions.iter().enumerate() {
             let Some(a) = ent(NodeRef::Mention(mi)) else {
                 continue;
@@ -227,11 +256,13 @@ fn collect_edges<'a>(
                 .or_insert_with(|| {
                     (
                         0,
-                        EdgeEvidence {
-                            doc: doc.clone(),
+                        Seed {
+                            props: None,
+                            count: None,
+                            doc,
                             sentence: mention_sentence(m),
-                            start: m.start as usize,
-                            end: m.end as usize,
+                            start: m.start,
+                            end: m.end,
                             rule: m.rule.as_str(),
                         },
                     )
@@ -246,27 +277,22 @@ fn collect_edges<'a>(
                 .or_insert_with(|| {
                     (
                         0,
-                        EdgeEvidence {
-                            doc: doc.clone(),
+                        Seed {
+                            props: None,
+                            count: None,
+                            doc,
                             sentence: sentence(ev.sentence),
-                            start: ev.start as usize,
-                            end: ev.end as usize,
+                            start: ev.start,
+                            end: ev.end,
                             rule: ev.rule.as_str(),
                         },
                     )
                 })
                 .0 += 1;
         }
-        for (a, (count, evidence)) in seen {
-            edges.insert(
-                (a, RelType::MentionedIn, doc_id, Cow::Borrowed("")),
-                Edge {
-                    rel: RelType::MentionedIn,
-                    props: RelProps::default(),
-                    count: Some(count),
-                    evidence: Some(evidence),
-                },
-            );
+        for (a, (count, mut seed)) in seen {
+            seed.count = Some(count);
+            edges.insert((a, RelType::MentionedIn, doc_id, Cow::Borrowed("")), seed);
         }
     }
     edges
