@@ -9,15 +9,17 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use petgraph::graph::NodeIndex;
+
 use super::{Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, node_id};
 use crate::extract::{DocExtraction, NodeRef, OrgKind, RelProps, RelType};
 use crate::link::facts::{Corpus, DocFacts, Interner};
 use crate::link::{Resolved, resolve};
 use crate::rules::{LexiconSet, Rules};
 
-/// A sortable identity for an edge: (from id, type, to id, properties rendered). The ids are
-/// borrowed from the resolved entities and document ids (no copy per edge).
-type EdgeKey<'a> = (&'a str, RelType, &'a str, Cow<'static, str>);
+/// A sortable identity for an edge: (from node, type, to node, properties rendered). Nodes are
+/// added in id order, so comparing node indices compares ids.
+type EdgeKey = (u32, RelType, u32, Cow<'static, str>);
 
 /// [`props_key`] of properties that are all unset — most edges: shared, not one copy per edge.
 const NO_PROPS_KEY: &str = "None|None|None|None|None";
@@ -90,24 +92,37 @@ impl KnowledgeGraph {
             let ix = kg.g.add_node(n);
             kg.by_id.insert(id, ix);
         }
-        let doc_ids: Vec<String> = docs
+        // Every entity and document is a node now: edges refer to them by node index, and
+        // the entities (names, ids) are not held while the edges are made.
+        let ix = |id: &str| kg.by_id.get(id).map_or(u32::MAX, |i| i.index() as u32);
+        let doc_ix: Vec<u32> = docs
             .iter()
-            .map(|d| node_id(NodeLabel::Document, &d.meta.id))
+            .map(|d| ix(&node_id(NodeLabel::Document, &d.meta.id)))
             .collect();
+        let ent_ix: Vec<u32> = resolved.entities.iter().map(|e| ix(&e.id)).collect();
+        let doc_names: Vec<Arc<str>> = docs.iter().map(|d| Arc::from(d.meta.id.as_str())).collect();
+        kg.merges = std::mem::take(&mut resolved.merges);
+        let Resolved {
+            mention_entity,
+            event_entity,
+            ..
+        } = resolved;
         // The documents are handed over and dropped one by one as their edges are made, so
         // the per-document results and the edge map are not both held whole.
-        let doc_names: Vec<Arc<str>> = docs.iter().map(|d| Arc::from(d.meta.id.as_str())).collect();
-        let edges = collect_edges(docs, &strs, &doc_ids, &resolved);
+        let edges = collect_edges(docs, &strs, &doc_ix, &ent_ix, mention_entity, event_entity);
         // One allocation of the final size (growing by doubling held up to 1.5× the edges
         // twice over while copying).
         kg.g.reserve_exact_edges(edges.len());
         for (k, seed) in edges {
-            let (Some(&a), Some(&b)) = (kg.by_id.get(k.0), kg.by_id.get(k.2)) else {
+            if k.0 == u32::MAX || k.2 == u32::MAX {
                 continue;
-            };
-            kg.g.add_edge(a, b, seed.edge(k.1, &doc_names));
+            }
+            kg.g.add_edge(
+                NodeIndex::new(k.0 as usize),
+                NodeIndex::new(k.2 as usize),
+                seed.edge(k.1, &doc_names),
+            );
         }
-        kg.merges = resolved.merges;
         kg
     }
 }
@@ -196,24 +211,27 @@ impl Seed {
     }
 }
 
-fn collect_edges<'a>(
+fn collect_edges(
     docs: Vec<DocFacts>,
     strs: &Interner,
-    doc_ids: &'a [String],
-    r: &'a Resolved,
-) -> BTreeMap<EdgeKey<'a>, Seed> {
+    doc_ix: &[u32],
+    ent_ix: &[u32],
+    mention_entity: Vec<Vec<Option<usize>>>,
+    event_entity: Vec<Vec<usize>>,
+) -> BTreeMap<EdgeKey, Seed> {
     let mut edges: BTreeMap<EdgeKey, Seed> = BTreeMap::new();
     let empty: Arc<str> = Arc::from("");
-    for (di, d) in docs.into_iter().enumerate() {
+    let rows = mention_entity.into_iter().zip(event_entity);
+    for (di, (d, (mention_row, event_row))) in docs.into_iter().zip(rows).enumerate() {
         let d = &d;
-        let doc_id = doc_ids[di].as_str();
+        let doc_id = doc_ix[di];
         let doc = di as u32;
-        let ent = |nr: NodeRef| -> Option<&'a str> {
+        let ent = |nr: NodeRef| -> Option<u32> {
             let i = match nr {
-                NodeRef::Mention(i) => r.mention_entity[di].get(i).copied().flatten()?,
-                NodeRef::Event(i) => *r.event_entity[di].get(i)?,
+                NodeRef::Mention(i) => mention_row.get(i).copied().flatten()?,
+                NodeRef::Event(i) => *event_row.get(i)?,
             };
-            Some(r.entities[i].id.as_str())
+            Some(ent_ix[i])
         };
         let sentence = |i: u32| d.sentence(i).cloned().unwrap_or_else(|| empty.clone());
         // A mention's evidence sentence; its own text if the sentence was not kept.
@@ -247,7 +265,7 @@ fn collect_edges<'a>(
             });
         }
         // MENTIONED_IN: count + first occurrence, per entity and document.
-        let mut seen: BTreeMap<&str, (u32, Seed)> = BTreeMap::new();
+        let mut seen: BTreeMap<u32, (u32, Seed)> = BTreeMap::new();
         for (mi, m) in d.mentions.iter().enumerate() {
             let Some(a) = ent(NodeRef::Mention(mi)) else {
                 continue;
