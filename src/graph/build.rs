@@ -261,7 +261,7 @@ fn collect_edges(
                 sentence: sentence(rel.sentence),
                 start: rel.start,
                 end: rel.end,
-                rule: rel.rule.as_str(),
+                rule: d.rule(rel.rule),
             });
         }
         // MENTIONED_IN: count + first occurrence, per entity and document.
@@ -281,7 +281,7 @@ fn collect_edges(
                             sentence: mention_sentence(m),
                             start: m.start,
                             end: m.end,
-                            rule: m.rule.as_str(),
+                            rule: d.rule(m.rule),
                         },
                     )
                 })
@@ -302,7 +302,7 @@ fn collect_edges(
                             sentence: sentence(ev.sentence),
                             start: ev.start,
                             end: ev.end,
-                            rule: ev.rule.as_str(),
+                            rule: d.rule(ev.rule),
                         },
                     )
                 })

@@ -81,7 +81,8 @@ pub struct MentionFact {
     pub sentence: u32,
     pub start: u32,
     pub end: u32,
-    pub rule: RuleId,
+    /// Index into [`DocFacts::rules`].
+    pub rule: u16,
 }
 
 /// One event, as resolution and the graph read it.
@@ -96,7 +97,8 @@ pub struct EventFact {
     pub sentence: u32,
     pub start: u32,
     pub end: u32,
-    pub rule: RuleId,
+    /// Index into [`DocFacts::rules`].
+    pub rule: u16,
 }
 
 /// One relation: its ends (mention or event indices of the document), type, properties
@@ -110,7 +112,8 @@ pub struct RelFact {
     pub sentence: u32,
     pub start: u32,
     pub end: u32,
-    pub rule: RuleId,
+    /// Index into [`DocFacts::rules`].
+    pub rule: u16,
 }
 
 impl RelFact {
@@ -130,6 +133,9 @@ pub struct DocFacts {
     pub relations: Vec<RelFact>,
     /// The sentences an edge can cite, by sentence index, sorted (the others are not kept).
     pub sentences: Vec<(u32, Arc<str>)>,
+    /// The rules that found the document's facts (facts name them by index: a document uses
+    /// a few rules many times).
+    pub rules: Vec<RuleId>,
 }
 
 /// A document's facts with its own strings, before [`Corpus::add`].
@@ -142,6 +148,11 @@ pub struct LocalFacts {
 }
 
 impl DocFacts {
+    /// The id of rule index `i` of this document.
+    pub fn rule(&self, i: u16) -> &'static str {
+        self.rules.get(i as usize).map_or("", |r| r.as_str())
+    }
+
     /// The text of sentence `i`, if it is kept.
     pub fn sentence(&self, i: u32) -> Option<&Arc<str>> {
         self.sentences
@@ -184,6 +195,16 @@ impl DocFacts {
 
         let mut strs = Interner::default();
         let mut money = Vec::new();
+        let mut rules: Vec<RuleId> = Vec::new();
+        let mut rule = |r: RuleId| -> u16 {
+            match rules.iter().position(|x| x.as_str() == r.as_str()) {
+                Some(i) => i as u16,
+                None => {
+                    rules.push(r);
+                    (rules.len() - 1) as u16
+                }
+            }
+        };
         let mentions = d
             .mentions
             .iter()
@@ -199,7 +220,7 @@ impl DocFacts {
                     sentence: m.sentence as u32,
                     start: m.start as u32,
                     end: m.end as u32,
-                    rule: m.rule,
+                    rule: rule(m.rule),
                 };
                 // Dates make no node and no edge: only the index and position stay.
                 let Some(label) = NodeLabel::of(m.label) else {
@@ -246,7 +267,7 @@ impl DocFacts {
                 sentence: e.evidence.sentence as u32,
                 start: e.evidence.start as u32,
                 end: e.evidence.end as u32,
-                rule: e.evidence.rule,
+                rule: rule(e.evidence.rule),
             })
             .collect();
         let relations = d
@@ -260,7 +281,7 @@ impl DocFacts {
                 sentence: r.evidence.sentence as u32,
                 start: r.evidence.start as u32,
                 end: r.evidence.end as u32,
-                rule: r.evidence.rule,
+                rule: rule(r.evidence.rule),
             })
             .collect();
         LocalFacts {
@@ -271,6 +292,7 @@ impl DocFacts {
                 events,
                 relations,
                 sentences,
+                rules,
             },
             strs,
             money,
