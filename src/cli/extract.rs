@@ -20,8 +20,8 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
 use crate::export::{ExportOptions, OutDir, out_dir, select};
-use crate::extract::DocExtraction;
 use crate::graph::KnowledgeGraph;
+use crate::link::facts::{Corpus, DocFacts, LocalFacts};
 use crate::read::{self, Document, Limits, ReadError, ReadWarning};
 use crate::rules::{LexiconSet, Rules};
 
@@ -329,56 +329,77 @@ pub fn run(args: Args) -> Result<u8> {
     let jobs = collect_jobs(&args, &limits, &mut warnings)?;
     let published = args.published;
     let bar = progress_bar(jobs.len());
-    type DocResult = (Result<DocExtraction, Warning>, Vec<Warning>);
-    let results: Vec<DocResult> = pool.install(|| {
-        jobs.into_par_iter()
-            .map(|job| {
-                let doc = match job {
-                    Job::Doc(d) => d,
-                    Job::File(path, id) => match read::read_file(&path, &id, &limits) {
-                        Ok(d) => d,
-                        Err(e) => {
-                            return (Err(read_warning(e, &path.display().to_string())), vec![]);
-                        }
-                    },
-                };
-                let mut doc = doc;
-                if published.is_some() {
-                    doc.header.published = published;
+    // Documents are extracted in parallel, a batch at a time, and each is reduced to its
+    // compact record on the worker thread (its `DocExtraction` is dropped there); the batch's
+    // records are then added to the corpus in input order, so the corpus — and the output —
+    // does not depend on the thread count or on scheduling. A batch is many documents per
+    // thread, so the threads rarely wait at its end.
+    let batch = 256 * pool.current_num_threads().max(1);
+    let mut corpus = Corpus::default();
+    let (mut n_docs, mut bytes, mut sentences, mut removed) = (0usize, 0usize, 0usize, 0usize);
+    let mut jobs = jobs.into_iter();
+    loop {
+        let chunk: Vec<Job> = jobs.by_ref().take(batch).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        type DocResult = (Result<LocalFacts, Warning>, Vec<Warning>);
+        let results: Vec<DocResult> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|job| {
+                    let doc = match job {
+                        Job::Doc(d) => d,
+                        Job::File(path, id) => match read::read_file(&path, &id, &limits) {
+                            Ok(d) => d,
+                            Err(e) => {
+                                return (Err(read_warning(e, &path.display().to_string())), vec![]);
+                            }
+                        },
+                    };
+                    let mut doc = doc;
+                    if published.is_some() {
+                        doc.header.published = published;
+                    }
+                    // A title can carry the same PDF noise as the text.
+                    doc.header.title = doc
+                        .header
+                        .title
+                        .as_deref()
+                        .and_then(crate::normalize::clean_line);
+                    let notes = doc
+                        .header
+                        .warnings
+                        .iter()
+                        .map(|m| Warning {
+                            source: doc.source.clone(),
+                            message: m.clone(),
+                        })
+                        .collect();
+                    (process_guarded(&doc, rules), notes)
+                })
+                .inspect(|_| bar.inc(1))
+                .collect()
+        });
+        for (r, notes) in results {
+            warnings.extend(notes);
+            match r {
+                Ok(d) => {
+                    n_docs += 1;
+                    bytes += d.facts.stats.bytes;
+                    sentences += d.facts.stats.sentences;
+                    removed += d.facts.stats.removed_chars;
+                    corpus.add(d);
                 }
-                // A title can carry the same PDF noise as the text.
-                doc.header.title = doc
-                    .header
-                    .title
-                    .as_deref()
-                    .and_then(crate::normalize::clean_line);
-                let notes = doc
-                    .header
-                    .warnings
-                    .iter()
-                    .map(|m| Warning {
-                        source: doc.source.clone(),
-                        message: m.clone(),
-                    })
-                    .collect();
-                (process_guarded(&doc, rules), notes)
-            })
-            .inspect(|_| bar.inc(1))
-            .collect()
-    });
-    bar.finish_and_clear();
-    let mut docs = Vec::new();
-    for (r, notes) in results {
-        warnings.extend(notes);
-        match r {
-            Ok(d) => docs.push(d),
-            Err(w) => warnings.push(w),
+                Err(w) => warnings.push(w),
+            }
         }
     }
+    bar.finish_and_clear();
     for w in &warnings {
         eprintln!("kgextract: warning: {}: {}", w.source, w.message);
     }
-    if docs.is_empty() {
+    if n_docs == 0 {
         if warnings.is_empty() {
             bail!(
                 "no documents to read in the input (folders are searched for .txt and .md files)"
@@ -390,11 +411,8 @@ pub fn run(args: Args) -> Result<u8> {
             if warnings.len() == 1 { "" } else { "s" }
         );
     }
-    let n_docs = docs.len();
-    let bytes: usize = docs.iter().map(|d| d.stats.bytes).sum();
-    let sentences: usize = docs.iter().map(|d| d.stats.sentences).sum();
-    let removed: usize = docs.iter().map(|d| d.stats.removed_chars).sum();
-    let kg = KnowledgeGraph::build_with(docs, &rules.lexicons);
+    corpus.finish();
+    let kg = KnowledgeGraph::build_corpus(corpus, &rules.lexicons);
     if let Some(focus) = &args.focus {
         crate::export::dot::check_focus(&kg, focus).map_err(|m| anyhow::anyhow!(m))?;
     }
@@ -444,56 +462,14 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
     bar
 }
 
-/// Process one document; a panic becomes a warning naming the document.
-fn process_guarded(doc: &Document, rules: &Rules) -> Result<DocExtraction, Warning> {
+/// Process one document and keep its compact record; a panic becomes a warning naming the
+/// document.
+fn process_guarded(doc: &Document, rules: &Rules) -> Result<LocalFacts, Warning> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        compact(crate::extract::process(doc, rules))
+        DocFacts::of(crate::extract::process(doc, rules))
     }))
     .map_err(|_| Warning {
         source: doc.source.clone(),
         message: "internal error while extracting (please report this document)".into(),
     })
-}
-
-/// Every document's result is held until entity resolution has seen them all, so it is held
-/// without what the graph will not read (issue 8): the spare capacity its vectors grew with
-/// (up to half of a mention vector), the text of date mentions (dates make no node and no
-/// edge; the index stays, relations refer to mentions by index) and the text of sentences
-/// cited only by date mentions. The graph and every export are unchanged.
-fn compact(mut d: DocExtraction) -> DocExtraction {
-    use crate::extract::{Attrs, Label};
-    let mut keep = vec![false; d.sentences.len()];
-    let mut mark = |i: usize| {
-        if let Some(k) = keep.get_mut(i) {
-            *k = true;
-        }
-    };
-    for r in &d.relations {
-        mark(r.evidence.sentence);
-    }
-    for e in &d.events {
-        mark(e.evidence.sentence);
-    }
-    // MENTIONED_IN cites the first mention of each entity, which is the first of its name.
-    let mut first = std::collections::HashSet::new();
-    for m in &d.mentions {
-        if m.label != Label::Date && first.insert((m.label, m.name.as_str())) {
-            mark(m.sentence);
-        }
-    }
-    for (s, k) in d.sentences.iter_mut().zip(keep) {
-        if !k {
-            *s = String::new();
-        }
-    }
-    for m in d.mentions.iter_mut().filter(|m| m.label == Label::Date) {
-        m.text = String::new();
-        m.name = String::new();
-        m.attrs = Attrs::None;
-    }
-    d.mentions.shrink_to_fit();
-    d.events.shrink_to_fit();
-    d.relations.shrink_to_fit();
-    d.sentences.shrink_to_fit();
-    d
 }

@@ -9,14 +9,17 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use petgraph::graph::NodeIndex;
+
 use super::{Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, node_id};
-use crate::extract::{Attrs, DocExtraction, NodeRef, OrgKind, RelProps, RelType};
+use crate::extract::{DocExtraction, NodeRef, OrgKind, RelProps, RelType};
+use crate::link::facts::{Corpus, DocFacts, Interner};
 use crate::link::{Resolved, resolve};
 use crate::rules::{LexiconSet, Rules};
 
-/// A sortable identity for an edge: (from id, type, to id, properties rendered). The ids are
-/// borrowed from the resolved entities and document ids (no copy per edge).
-type EdgeKey<'a> = (&'a str, RelType, &'a str, Cow<'static, str>);
+/// A sortable identity for an edge: (from node, type, to node, properties rendered). Nodes are
+/// added in id order, so comparing node indices compares ids.
+type EdgeKey = (u32, RelType, u32, Cow<'static, str>);
 
 /// [`props_key`] of properties that are all unset — most edges: shared, not one copy per edge.
 const NO_PROPS_KEY: &str = "None|None|None|None|None";
@@ -50,11 +53,15 @@ impl KnowledgeGraph {
 
     /// Build the graph from per-document results; `lex` supplies `orgs_known` and the generic
     /// aliases for entity resolution (built-in plus user lexicons).
-    pub fn build_with(mut docs: Vec<DocExtraction>, lex: &LexiconSet) -> KnowledgeGraph {
-        docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
-        // Two inputs with the same document id would be one Document node; keep the first.
-        docs.dedup_by(|b, a| a.meta.id == b.meta.id);
-        let mut resolved = resolve(&docs, lex);
+    pub fn build_with(docs: Vec<DocExtraction>, lex: &LexiconSet) -> KnowledgeGraph {
+        KnowledgeGraph::build_corpus(Corpus::of(docs), lex)
+    }
+
+    /// Build the graph from the compact per-document records of a corpus (sorted by
+    /// [`Corpus::finish`]); the documents are dropped one by one as their edges are made.
+    pub fn build_corpus(corpus: Corpus, lex: &LexiconSet) -> KnowledgeGraph {
+        let mut resolved = resolve(&corpus, lex);
+        let Corpus { docs, strs, money } = corpus;
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
         for d in &docs {
             let id = node_id(NodeLabel::Document, &d.meta.id);
@@ -77,7 +84,7 @@ impl KnowledgeGraph {
         }
         // The node takes the entity's names and members: only its id is read from here on.
         for e in &mut resolved.entities {
-            nodes.insert(e.id.clone(), entity_node(e, &docs));
+            nodes.insert(e.id.clone(), entity_node(e, &docs, &strs, &money));
         }
         let mut kg = KnowledgeGraph::default();
         kg.g.reserve_nodes(nodes.len());
@@ -85,37 +92,50 @@ impl KnowledgeGraph {
             let ix = kg.g.add_node(n);
             kg.by_id.insert(id, ix);
         }
-        let doc_ids: Vec<String> = docs
+        // Every entity and document is a node now: edges refer to them by node index, and
+        // the entities (names, ids) are not held while the edges are made.
+        let ix = |id: &str| kg.by_id.get(id).map_or(u32::MAX, |i| i.index() as u32);
+        let doc_ix: Vec<u32> = docs
             .iter()
-            .map(|d| node_id(NodeLabel::Document, &d.meta.id))
+            .map(|d| ix(&node_id(NodeLabel::Document, &d.meta.id)))
             .collect();
+        let ent_ix: Vec<u32> = resolved.entities.iter().map(|e| ix(&e.id)).collect();
+        let doc_names: Vec<Arc<str>> = docs.iter().map(|d| Arc::from(d.meta.id.as_str())).collect();
+        kg.merges = std::mem::take(&mut resolved.merges);
+        let Resolved {
+            mention_entity,
+            event_entity,
+            ..
+        } = resolved;
         // The documents are handed over and dropped one by one as their edges are made, so
         // the per-document results and the edge map are not both held whole.
-        let edges = collect_edges(docs, &doc_ids, &resolved);
+        let edges = collect_edges(docs, &strs, &doc_ix, &ent_ix, mention_entity, event_entity);
         // One allocation of the final size (growing by doubling held up to 1.5× the edges
         // twice over while copying).
         kg.g.reserve_exact_edges(edges.len());
-        for (k, edge) in edges {
-            let (Some(&a), Some(&b)) = (kg.by_id.get(k.0), kg.by_id.get(k.2)) else {
+        for (k, seed) in edges {
+            if k.0 == u32::MAX || k.2 == u32::MAX {
                 continue;
-            };
-            kg.g.add_edge(a, b, edge);
+            }
+            kg.g.add_edge(
+                NodeIndex::new(k.0 as usize),
+                NodeIndex::new(k.2 as usize),
+                seed.edge(k.1, &doc_names),
+            );
         }
-        kg.merges = resolved.merges;
         kg
     }
 }
 
-fn entity_node(e: &mut crate::link::Entity, docs: &[DocExtraction]) -> Node {
+fn entity_node(
+    e: &mut crate::link::Entity,
+    docs: &[DocFacts],
+    strs: &Interner,
+    money: &crate::rules::FastMap<crate::link::facts::Sym, crate::extract::Money>,
+) -> Node {
     let props = match e.label {
         NodeLabel::Organization => {
-            let kinds = e
-                .members
-                .iter()
-                .filter_map(|&(d, m)| match docs[d].mentions[m].attrs {
-                    Attrs::Org { kind } => Some(kind),
-                    _ => None,
-                });
+            let kinds = e.members.iter().map(|&(d, m)| docs[d].mentions[m].kind);
             let mut kind = OrgKind::Other;
             for k in kinds {
                 if k != OrgKind::Other {
@@ -128,12 +148,12 @@ fn entity_node(e: &mut crate::link::Entity, docs: &[DocExtraction]) -> Node {
         NodeLabel::Amount => {
             let (d, m) = e.members[0];
             let mention = &docs[d].mentions[m];
-            match &mention.attrs {
-                Attrs::Amount(money) => NodeProps::Amount {
+            match money.get(&mention.key) {
+                Some(money) => NodeProps::Amount {
                     money: money.clone(),
-                    text: mention.text.trim().to_string(),
+                    text: strs.get(mention.text).trim().to_string(),
                 },
-                _ => NodeProps::Role,
+                None => NodeProps::Role,
             }
         }
         NodeLabel::Event => {
@@ -142,14 +162,7 @@ fn entity_node(e: &mut crate::link::Entity, docs: &[DocExtraction]) -> Node {
             NodeProps::Event {
                 kind: first.unwrap_or(crate::extract::EventKind::Forum),
                 date: evs().find_map(|(_, ev)| ev.date.clone()),
-                location: evs().find_map(|(d, ev)| {
-                    ev.location
-                        .and_then(|l| docs[d].mentions.get(l))
-                        .map(|m| match &m.attrs {
-                            Attrs::Location { canonical } => crate::link::display(canonical),
-                            _ => crate::link::display(&m.name),
-                        })
-                }),
+                location: evs().find_map(|(_, ev)| ev.location.map(|l| strs.get(l).to_string())),
             }
         }
         NodeLabel::Person => NodeProps::Person,
@@ -168,42 +181,64 @@ fn entity_node(e: &mut crate::link::Entity, docs: &[DocExtraction]) -> Node {
     }
 }
 
-fn collect_edges<'a>(
-    docs: Vec<DocExtraction>,
-    doc_ids: &'a [String],
-    r: &'a Resolved,
-) -> BTreeMap<EdgeKey<'a>, Edge> {
-    let mut edges: BTreeMap<EdgeKey, Edge> = BTreeMap::new();
+/// What the edge map holds of an edge until the graph is made: its type is in the key, its
+/// document an index, its properties boxed (most edges have none) — a third of an [`Edge`],
+/// and the map holds one per edge of the graph.
+struct Seed {
+    props: Option<Box<RelProps>>,
+    count: Option<u32>,
+    doc: u32,
+    start: u32,
+    end: u32,
+    sentence: Arc<str>,
+    rule: &'static str,
+}
+
+impl Seed {
+    fn edge(self, rel: RelType, doc_names: &[Arc<str>]) -> Edge {
+        Edge {
+            rel,
+            props: self.props.map(|p| *p).unwrap_or_default(),
+            count: self.count,
+            evidence: Some(EdgeEvidence {
+                doc: doc_names[self.doc as usize].clone(),
+                sentence: self.sentence,
+                start: self.start as usize,
+                end: self.end as usize,
+                rule: self.rule,
+            }),
+        }
+    }
+}
+
+fn collect_edges(
+    docs: Vec<DocFacts>,
+    strs: &Interner,
+    doc_ix: &[u32],
+    ent_ix: &[u32],
+    mention_entity: Vec<Vec<Option<usize>>>,
+    event_entity: Vec<Vec<usize>>,
+) -> BTreeMap<EdgeKey, Seed> {
+    let mut edges: BTreeMap<EdgeKey, Seed> = BTreeMap::new();
     let empty: Arc<str> = Arc::from("");
-    for (di, d) in docs.into_iter().enumerate() {
+    let rows = mention_entity.into_iter().zip(event_entity);
+    for (di, (d, (mention_row, event_row))) in docs.into_iter().zip(rows).enumerate() {
         let d = &d;
-        let doc_id = doc_ids[di].as_str();
-        // One shared copy of the document id and of each cited sentence for all its edges.
-        let doc: Arc<str> = Arc::from(d.meta.id.as_str());
-        let sentences: Vec<Arc<str>> = d
-            .sentences
-            .iter()
-            .map(|s| {
-                if s.is_empty() {
-                    empty.clone()
-                } else {
-                    Arc::from(s.as_str())
-                }
-            })
-            .collect();
-        let ent = |nr: NodeRef| -> Option<&'a str> {
+        let doc_id = doc_ix[di];
+        let doc = di as u32;
+        let ent = |nr: NodeRef| -> Option<u32> {
             let i = match nr {
-                NodeRef::Mention(i) => r.mention_entity[di].get(i).copied().flatten()?,
-                NodeRef::Event(i) => *r.event_entity[di].get(i)?,
+                NodeRef::Mention(i) => mention_row.get(i).copied().flatten()?,
+                NodeRef::Event(i) => *event_row.get(i)?,
             };
-            Some(r.entities[i].id.as_str())
+            Some(ent_ix[i])
         };
-        let sentence = |i: usize| sentences.get(i).cloned().unwrap_or_else(|| empty.clone());
+        let sentence = |i: u32| d.sentence(i).cloned().unwrap_or_else(|| empty.clone());
         // A mention's evidence sentence; its own text if the sentence was not kept.
-        let mention_sentence = |m: &crate::extract::Mention| {
+        let mention_sentence = |m: &crate::link::facts::MentionFact| {
             let s = sentence(m.sentence);
             if s.trim().is_empty() {
-                Arc::from(m.text.as_str())
+                Arc::from(strs.get(m.text))
             } else {
                 s
             }
@@ -215,22 +250,22 @@ fn collect_edges<'a>(
             if rel.rel == RelType::MentionedIn {
                 continue; // made below, from the mentions themselves
             }
-            let k = (a, rel.rel, b, props_key_cow(&rel.props));
-            edges.entry(k).or_insert_with(|| Edge {
-                rel: rel.rel,
+            let pk = match rel.props.as_deref() {
+                Some(p) => props_key_cow(p),
+                None => Cow::Borrowed(NO_PROPS_KEY),
+            };
+            edges.entry((a, rel.rel, b, pk)).or_insert_with(|| Seed {
                 props: rel.props.clone(),
                 count: None,
-                evidence: Some(EdgeEvidence {
-                    doc: doc.clone(),
-                    sentence: sentence(rel.evidence.sentence),
-                    start: rel.evidence.start,
-                    end: rel.evidence.end,
-                    rule: rel.evidence.rule.as_str(),
-                }),
+                doc,
+                sentence: sentence(rel.sentence),
+                start: rel.start,
+                end: rel.end,
+                rule: d.rule(rel.rule),
             });
         }
         // MENTIONED_IN: count + first occurrence, per entity and document.
-        let mut seen: BTreeMap<&str, (u32, EdgeEvidence)> = BTreeMap::new();
+        let mut seen: BTreeMap<u32, (u32, Seed)> = BTreeMap::new();
         for (mi, m) in d.mentions.iter().enumerate() {
             let Some(a) = ent(NodeRef::Mention(mi)) else {
                 continue;
@@ -239,12 +274,14 @@ fn collect_edges<'a>(
                 .or_insert_with(|| {
                     (
                         0,
-                        EdgeEvidence {
-                            doc: doc.clone(),
+                        Seed {
+                            props: None,
+                            count: None,
+                            doc,
                             sentence: mention_sentence(m),
                             start: m.start,
                             end: m.end,
-                            rule: m.rule.as_str(),
+                            rule: d.rule(m.rule),
                         },
                     )
                 })
@@ -258,27 +295,22 @@ fn collect_edges<'a>(
                 .or_insert_with(|| {
                     (
                         0,
-                        EdgeEvidence {
-                            doc: doc.clone(),
-                            sentence: sentence(ev.evidence.sentence),
-                            start: ev.evidence.start,
-                            end: ev.evidence.end,
-                            rule: ev.evidence.rule.as_str(),
+                        Seed {
+                            props: None,
+                            count: None,
+                            doc,
+                            sentence: sentence(ev.sentence),
+                            start: ev.start,
+                            end: ev.end,
+                            rule: d.rule(ev.rule),
                         },
                     )
                 })
                 .0 += 1;
         }
-        for (a, (count, evidence)) in seen {
-            edges.insert(
-                (a, RelType::MentionedIn, doc_id, Cow::Borrowed("")),
-                Edge {
-                    rel: RelType::MentionedIn,
-                    props: RelProps::default(),
-                    count: Some(count),
-                    evidence: Some(evidence),
-                },
-            );
+        for (a, (count, mut seed)) in seen {
+            seed.count = Some(count);
+            edges.insert((a, RelType::MentionedIn, doc_id, Cow::Borrowed("")), seed);
         }
     }
     edges

@@ -6,6 +6,7 @@
 //!   keys, on evidence only (same key, the `orgs_known` lexicon, alias definitions, a person's
 //!   organization), and logs every merge with its reason (`merges.jsonl` in the export).
 
+pub mod facts;
 pub mod key;
 pub mod resolve;
 

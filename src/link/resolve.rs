@@ -1,6 +1,6 @@
 //! Entity resolution: which mentions (across sentences and documents) are one entity.
 //!
-//! Input: every document's [`DocExtraction`], sorted by document id. Output: [`Resolved`] —
+//! Input: every document's compact record ([`super::facts::DocFacts`]), sorted by document id. Output: [`Resolved`] —
 //! one [`Entity`] per cluster, the cluster of every mention and event, and a log of every
 //! merge with its reason ([`MergeRecord`], written to `merges.jsonl`).
 //!
@@ -33,8 +33,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use petgraph::unionfind::UnionFind;
 use serde::Serialize;
 
+use super::facts::{Corpus, EventFact, NO_SYM};
 use super::key::{display, is_abbreviation_of, key};
-use crate::extract::{Attrs, DocExtraction, Label, NodeRef, RelType, TimeValue};
+use crate::extract::{Label, NodeRef, RelType, TimeValue};
 use crate::graph::{NodeLabel, node_id};
 use crate::rules::LexiconSet;
 
@@ -146,13 +147,18 @@ impl Keys {
             preferred: BTreeSet::new(),
         }
     }
-    fn intern(&mut self, label: NodeLabel, k: String) -> usize {
-        if let Some(i) = self.get(label, &k) {
+    fn intern(&mut self, label: NodeLabel, k: &str) -> usize {
+        if let Some(i) = self.get(label, k) {
             return i;
         }
         let i = self.uf.new_set();
-        self.list.push((label, k.clone()));
-        self.index.entry(k).or_default().push((label, i));
+        self.list.push((label, k.to_string()));
+        match self.index.get_mut(k) {
+            Some(v) => v.push((label, i)),
+            None => {
+                self.index.insert(k.to_string(), vec![(label, i)]);
+            }
+        }
         i
     }
     fn get(&self, label: NodeLabel, k: &str) -> Option<usize> {
@@ -199,48 +205,19 @@ fn generic_aliases(lex: &LexiconSet) -> BTreeSet<String> {
         .collect::<BTreeSet<_>>()
 }
 
-/// The key of a non-person mention, or None when it gets no node.
-fn mention_key(label: NodeLabel, m: &crate::extract::Mention) -> Option<String> {
-    match (label, &m.attrs) {
-        (NodeLabel::Amount, Attrs::Amount(money)) => Some(format!(
-            "{}|{}|{:?}|{:?}|{:?}",
-            money.currency,
-            money.qualifier.as_str(),
-            money.value,
-            money.min,
-            money.max
-        )),
-        (NodeLabel::Amount, _) => None,
-        (NodeLabel::Location, Attrs::Location { canonical }) => Some(key(canonical)),
-        (NodeLabel::Role, Attrs::Role { title }) => Some(key(title)),
-        _ => {
-            let k = key(&m.name);
-            (!k.is_empty()).then_some(k)
-        }
-    }
-}
-
-/// A mention's readable name (Simplified, trimmed).
-fn mention_name(m: &crate::extract::Mention) -> String {
-    match &m.attrs {
-        Attrs::Location { canonical } => display(canonical),
-        Attrs::Role { title } => display(title),
-        Attrs::Amount(_) => m.text.trim().to_string(),
-        _ => display(&m.name),
-    }
-}
-
-fn event_key(e: &crate::extract::Event, doc_id: &str) -> String {
+fn event_key(e: &EventFact, name: &str, doc_id: &str) -> String {
     let when = match &e.date {
         Some(TimeValue::Date { date, .. }) => date.to_string(),
         // Without a date, an event name is too generic to merge across documents.
         _ => format!("doc:{doc_id}"),
     };
-    format!("{}|{}|{when}", e.kind.as_str(), key(&e.name))
+    format!("{}|{}|{when}", e.kind.as_str(), key(name))
 }
 
-/// Resolve the mentions and events of `docs` (which must be sorted by document id).
-pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
+/// Resolve the mentions and events of the corpus (its documents sorted by document id).
+pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
+    let docs = &corpus.docs;
+    let s = |i| corpus.strs.get(i);
     let lexmap = org_lexicon(lex);
     let generic = generic_aliases(lex);
     let term_of_key: BTreeMap<String, String> = lex
@@ -261,21 +238,18 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                 row.push(None);
                 continue;
             };
-            if label == NodeLabel::Person {
+            if label == NodeLabel::Person || m.key == NO_SYM {
                 row.push(None);
                 continue;
             }
-            let Some(k) = mention_key(label, m) else {
-                row.push(None);
-                continue;
-            };
-            let i = keys.intern(label, k.clone());
+            let k = s(m.key);
+            let i = keys.intern(label, k);
             row.push(Some(i));
             if label != NodeLabel::Organization {
                 continue;
             }
-            if let Some((tk, term, how)) = lexmap.get(&k) {
-                let t = keys.intern(label, tk.clone());
+            if let Some((tk, term, how)) = lexmap.get(k) {
+                let t = keys.intern(label, tk);
                 keys.preferred.insert(t);
                 if t != i {
                     unite(
@@ -287,33 +261,36 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                         || format!("{how} (term {term})"),
                     );
                 }
-            } else if term_of_key.contains_key(&k) {
+            } else if term_of_key.contains_key(k) {
                 keys.preferred.insert(i);
             }
             // An alias resolved in the document: the surface differs from the name.
-            let tk = key(&m.text);
+            let (text, name) = (s(m.text), s(m.raw_name));
+            let tk = s(m.text_key);
             if tk != k && !tk.is_empty() {
-                let surface = display(&m.text);
+                let surface = display(text);
                 // The alias is a known name (orgs_known term or one of its full/alias names)?
-                let known = match term_of_key.get(&tk) {
-                    Some(term) => {
-                        Some((tk.clone(), term.clone(), format!("orgs_known term {term}")))
-                    }
-                    None => lexmap.get(&tk).cloned(),
+                let known = match term_of_key.get(tk) {
+                    Some(term) => Some((
+                        tk.to_string(),
+                        term.clone(),
+                        format!("orgs_known term {term}"),
+                    )),
+                    None => lexmap.get(tk).cloned(),
                 };
                 if let Some((lk, term, how)) = known {
                     // Only when the full name plausibly expands that known name: a local alias
                     // that collides with a known one (`深圳移动科技（以下简称“移动”）`) stays local.
-                    let same = lexmap.get(&k).is_some_and(|x| x.0 == lk) || k == lk;
-                    if same || is_abbreviation_of(&term, &m.name) {
-                        let t = keys.intern(label, lk.clone());
+                    let same = lexmap.get(k).is_some_and(|x| x.0 == lk) || k == lk;
+                    if same || is_abbreviation_of(&term, name) {
+                        let t = keys.intern(label, &lk);
                         keys.preferred.insert(t);
                         if tk != lk {
-                            let s = keys.intern(label, tk.clone());
+                            let si = keys.intern(label, tk);
                             unite(
                                 &mut keys,
                                 &mut applied,
-                                (t, s),
+                                (t, si),
                                 MergeReason::Lexicon,
                                 None,
                                 || format!("{how} (term {term})"),
@@ -327,27 +304,25 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                             Some(&d.meta.id),
                             || {
                                 format!(
-                                    "the document resolves “{surface}” to {} (alias definition or short name); {surface} is the known {term}",
-                                    m.name
+                                    "the document resolves “{surface}” to {name} (alias definition or short name); {surface} is the known {term}",
                                 )
                             },
                         );
                     }
-                } else if !generic.contains(&tk)
-                    && (is_abbreviation_of(&m.text, &m.name)
+                } else if !generic.contains(tk)
+                    && (is_abbreviation_of(text, name)
                         || (tk.is_ascii() && tk.chars().count() >= 2))
                 {
-                    let s = keys.intern(label, tk);
+                    let si = keys.intern(label, tk);
                     unite(
                         &mut keys,
                         &mut applied,
-                        (i, s),
+                        (i, si),
                         MergeReason::AliasDef,
                         Some(&d.meta.id),
                         || {
                             format!(
-                                "the document resolves “{surface}” to {} (alias definition or short name)",
-                                m.name
+                                "the document resolves “{surface}” to {name} (alias definition or short name)",
                             )
                         },
                     );
@@ -411,24 +386,24 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
             let Some(ork) = org_rep.get(&oi).cloned() else {
                 continue;
             };
-            bound.entry(key(&pm.name)).or_default().insert(ork);
+            bound.entry(key(s(pm.raw_name))).or_default().insert(ork);
         }
         for (mi, m) in d.mentions.iter().enumerate() {
             if m.label != Label::Person {
                 continue;
             }
-            let nk = key(&m.name);
-            if nk.is_empty() {
+            if m.key == NO_SYM {
                 continue;
             }
-            match bound.get(&nk) {
+            let nk = s(m.key);
+            match bound.get(nk) {
                 Some(orgs) => {
                     let ids: Vec<usize> = orgs
                         .iter()
-                        .map(|o| keys.intern(NodeLabel::Person, format!("{nk}@{o}")))
+                        .map(|o| keys.intern(NodeLabel::Person, &format!("{nk}@{o}")))
                         .collect();
                     bound_by_name
-                        .entry(nk.clone())
+                        .entry(nk.to_string())
                         .or_default()
                         .extend(ids.iter().copied());
                     mkey[di][mi] = Some(ids[0]);
@@ -440,7 +415,7 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                                 Some(d.meta.id.clone()),
                                 format!(
                                     "the document gives {} positions in {} organizations",
-                                    m.name,
+                                    s(m.raw_name),
                                     ids.len()
                                 ),
                                 other,
@@ -449,8 +424,8 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                     }
                 }
                 None => {
-                    mkey[di][mi] = Some(keys.intern(NodeLabel::Person, nk.clone()));
-                    unbound.entry(nk).or_default().push((di, mi));
+                    mkey[di][mi] = Some(keys.intern(NodeLabel::Person, nk));
+                    unbound.entry(nk.to_string()).or_default().push((di, mi));
                 }
             }
         }
@@ -532,7 +507,7 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                 merged_by: BTreeSet::new(),
                 first_doc_of_name: BTreeMap::new(),
             });
-            let name = mention_name(m);
+            let name = s(m.name).to_string();
             let e = acc.names.entry(name.clone()).or_insert((0, false));
             e.0 += 1;
             e.1 |= keys.list[ki].1 == keys.list[rep].1
@@ -543,7 +518,7 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
                 .entry(name)
                 .or_insert_with(|| d.meta.id.clone());
             acc.members.push((di, mi));
-            let surface = m.text.trim().to_string();
+            let surface = s(m.text).trim().to_string();
             if !surface.is_empty() {
                 acc.first_doc_of_name
                     .entry(surface.clone())
@@ -659,8 +634,9 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
     for (di, d) in docs.iter().enumerate() {
         let mut row = Vec::with_capacity(d.events.len());
         for (ei, e) in d.events.iter().enumerate() {
-            let k = event_key(e, &d.meta.id);
-            let name = display(&e.name);
+            let raw = s(e.name);
+            let k = event_key(e, raw, &d.meta.id);
+            let name = display(raw);
             let idx = *ev_index.entry(k.clone()).or_insert_with(|| {
                 entities.push(Entity {
                     label: NodeLabel::Event,
@@ -693,7 +669,7 @@ pub fn resolve(docs: &[DocExtraction], lex: &LexiconSet) -> Resolved {
             if name != ent.name {
                 ent.aliases.insert(name);
             }
-            let surface = e.name.trim().to_string();
+            let surface = raw.trim().to_string();
             if surface != ent.name {
                 ent.aliases.insert(surface);
             }

@@ -1,0 +1,392 @@
+//! The compact per-document records that resolution and graph building read (issue 8: memory
+//! grows with the graph, not with the text).
+//!
+//! A [`DocExtraction`] holds several `String`s per mention and every sentence of its document.
+//! Entity resolution needs every document before it can decide anything, so whatever is kept
+//! per document is held for the whole corpus at once. Right after a document is extracted (on
+//! the worker thread), [`DocFacts::of`] keeps only what [`super::resolve`] and
+//! `graph::build` read — per mention its name key, display name, surface, name and evidence
+//! position; per event its name, date, place and evidence; the relations; the text of the
+//! sentences an edge can cite — with every string as a [`Sym`] into a per-document
+//! [`Interner`]. [`Corpus::add`] then re-interns the document's strings into one corpus-wide
+//! interner, so a name repeated across documents is stored once. Documents are added in input
+//! order (a deterministic order: the interner's numbering never reaches the output anyway — it
+//! is only used to look strings up, never to order anything), and [`Corpus::finish`] sorts
+//! them by document id as resolution expects.
+
+use std::sync::Arc;
+
+use crate::extract::{
+    Attrs, DocExtraction, DocMeta, DocStats, EventKind, Label, Money, NodeRef, OrgKind, RelProps,
+    RelType, TimeValue,
+};
+use crate::graph::NodeLabel;
+use crate::rules::{FastMap, RuleId};
+
+use super::key::{display, key};
+
+/// An interned string (an index into an [`Interner`]).
+pub type Sym = u32;
+
+/// "No string": a mention without a node, a key that is not computed.
+pub const NO_SYM: Sym = u32::MAX;
+
+/// Strings stored once each, numbered in the order they were first seen.
+#[derive(Default, Debug)]
+pub struct Interner {
+    map: FastMap<Arc<str>, Sym>,
+    list: Vec<Arc<str>>,
+}
+
+impl Interner {
+    pub fn intern(&mut self, s: &str) -> Sym {
+        if let Some(&i) = self.map.get(s) {
+            return i;
+        }
+        let i = self.list.len() as Sym;
+        let a: Arc<str> = Arc::from(s);
+        self.list.push(a.clone());
+        self.map.insert(a, i);
+        i
+    }
+    /// The string of `s` ("" for [`NO_SYM`]).
+    pub fn get(&self, s: Sym) -> &str {
+        self.list.get(s as usize).map_or("", |a| a)
+    }
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+/// One mention, as resolution and the graph read it.
+#[derive(Clone, Debug)]
+pub struct MentionFact {
+    pub label: Label,
+    /// The organization kind (`Other` when not an organization or not known).
+    pub kind: OrgKind,
+    /// The entity key: the resolver's key of the mention (a person's name key; for amounts the
+    /// value key); [`NO_SYM`] when the mention makes no node.
+    pub key: Sym,
+    /// The readable name (Simplified, trimmed; an amount's trimmed surface).
+    pub name: Sym,
+    /// The surface as written (`Mention::text`).
+    pub text: Sym,
+    /// The linking name (`Mention::name`).
+    pub raw_name: Sym,
+    /// `key(text)` for organizations (alias resolution), else [`NO_SYM`].
+    pub text_key: Sym,
+    pub sentence: u32,
+    pub start: u32,
+    pub end: u32,
+    /// Index into [`DocFacts::rules`].
+    pub rule: u16,
+}
+
+/// One event, as resolution and the graph read it.
+#[derive(Clone, Debug)]
+pub struct EventFact {
+    pub kind: EventKind,
+    /// `Event::name` as found.
+    pub name: Sym,
+    pub date: Option<TimeValue>,
+    /// The readable name of its place, if it has one.
+    pub location: Option<Sym>,
+    pub sentence: u32,
+    pub start: u32,
+    pub end: u32,
+    /// Index into [`DocFacts::rules`].
+    pub rule: u16,
+}
+
+/// One relation: its ends (mention or event indices of the document), type, properties
+/// (boxed: most relations have none) and evidence.
+#[derive(Clone, Debug)]
+pub struct RelFact {
+    pub rel: RelType,
+    pub from: NodeRef,
+    pub to: NodeRef,
+    pub props: Option<Box<RelProps>>,
+    pub sentence: u32,
+    pub start: u32,
+    pub end: u32,
+    /// Index into [`DocFacts::rules`].
+    pub rule: u16,
+}
+
+impl RelFact {
+    pub fn props(&self) -> RelProps {
+        self.props.as_deref().cloned().unwrap_or_default()
+    }
+}
+
+/// What resolution and the graph keep of one document.
+#[derive(Clone, Debug)]
+pub struct DocFacts {
+    pub meta: DocMeta,
+    pub stats: DocStats,
+    /// Every mention of the document, in order (relations refer to them by index).
+    pub mentions: Vec<MentionFact>,
+    pub events: Vec<EventFact>,
+    pub relations: Vec<RelFact>,
+    /// The sentences an edge can cite, by sentence index, sorted (the others are not kept).
+    pub sentences: Vec<(u32, Arc<str>)>,
+    /// The rules that found the document's facts (facts name them by index: a document uses
+    /// a few rules many times).
+    pub rules: Vec<RuleId>,
+}
+
+/// A document's facts with its own strings, before [`Corpus::add`].
+#[derive(Debug)]
+pub struct LocalFacts {
+    pub facts: DocFacts,
+    strs: Interner,
+    /// The value of each amount key.
+    money: Vec<(Sym, Money)>,
+}
+
+impl DocFacts {
+    /// The id of rule index `i` of this document.
+    pub fn rule(&self, i: u16) -> &'static str {
+        self.rules.get(i as usize).map_or("", |r| r.as_str())
+    }
+
+    /// The text of sentence `i`, if it is kept.
+    pub fn sentence(&self, i: u32) -> Option<&Arc<str>> {
+        self.sentences
+            .binary_search_by_key(&i, |(j, _)| *j)
+            .ok()
+            .map(|k| &self.sentences[k].1)
+    }
+
+    /// The compact record of a document (see the module doc). Sentences are kept when a
+    /// relation or an event cites them, or when they hold the first mention of a (label,
+    /// name) — the evidence of a MENTIONED_IN edge is the first mention of its entity, which
+    /// is the first of its name (a mention whose sentence is not kept cites its own text).
+    pub fn of(d: DocExtraction) -> LocalFacts {
+        let mut keep = vec![false; d.sentences.len()];
+        let mut mark = |i: usize| {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+        };
+        for r in &d.relations {
+            mark(r.evidence.sentence);
+        }
+        for e in &d.events {
+            mark(e.evidence.sentence);
+        }
+        let mut first = std::collections::HashSet::new();
+        for m in &d.mentions {
+            if m.label != Label::Date && first.insert((m.label, m.name.as_str())) {
+                mark(m.sentence);
+            }
+        }
+        let sentences = d
+            .sentences
+            .into_iter()
+            .zip(keep)
+            .enumerate()
+            .filter(|(_, (s, k))| *k && !s.is_empty())
+            .map(|(i, (s, _))| (i as u32, Arc::from(s)))
+            .collect();
+
+        let mut strs = Interner::default();
+        let mut money = Vec::new();
+        let mut rules: Vec<RuleId> = Vec::new();
+        let mut rule = |r: RuleId| -> u16 {
+            match rules.iter().position(|x| x.as_str() == r.as_str()) {
+                Some(i) => i as u16,
+                None => {
+                    rules.push(r);
+                    (rules.len() - 1) as u16
+                }
+            }
+        };
+        let mentions = d
+            .mentions
+            .iter()
+            .map(|m| {
+                let mut f = MentionFact {
+                    label: m.label,
+                    kind: OrgKind::Other,
+                    key: NO_SYM,
+                    name: NO_SYM,
+                    text: NO_SYM,
+                    raw_name: NO_SYM,
+                    text_key: NO_SYM,
+                    sentence: m.sentence as u32,
+                    start: m.start as u32,
+                    end: m.end as u32,
+                    rule: rule(m.rule),
+                };
+                // Dates make no node and no edge: only the index and position stay.
+                let Some(label) = NodeLabel::of(m.label) else {
+                    return f;
+                };
+                if let Attrs::Org { kind } = m.attrs {
+                    f.kind = kind;
+                }
+                f.text = strs.intern(&m.text);
+                f.raw_name = strs.intern(&m.name);
+                f.name = strs.intern(&mention_name(m));
+                let k = if label == NodeLabel::Person {
+                    Some(key(&m.name)).filter(|k| !k.is_empty())
+                } else {
+                    mention_key(label, m)
+                };
+                if let Some(k) = k {
+                    f.key = strs.intern(&k);
+                    if let Attrs::Amount(v) = &m.attrs {
+                        money.push((f.key, v.clone()));
+                    }
+                }
+                if label == NodeLabel::Organization {
+                    f.text_key = strs.intern(&key(&m.text));
+                }
+                f
+            })
+            .collect();
+        let events = d
+            .events
+            .iter()
+            .map(|e| EventFact {
+                kind: e.kind,
+                name: strs.intern(&e.name),
+                date: e.date.clone(),
+                location: e.location.and_then(|l| d.mentions.get(l)).map(|m| {
+                    strs.intern(&match &m.attrs {
+                        // A date mention keeps no name (as before this record existed).
+                        _ if m.label == Label::Date => String::new(),
+                        Attrs::Location { canonical } => display(canonical),
+                        _ => display(&m.name),
+                    })
+                }),
+                sentence: e.evidence.sentence as u32,
+                start: e.evidence.start as u32,
+                end: e.evidence.end as u32,
+                rule: rule(e.evidence.rule),
+            })
+            .collect();
+        let relations = d
+            .relations
+            .into_iter()
+            .map(|r| RelFact {
+                rel: r.rel,
+                from: r.from,
+                to: r.to,
+                props: (r.props != RelProps::default()).then(|| Box::new(r.props)),
+                sentence: r.evidence.sentence as u32,
+                start: r.evidence.start as u32,
+                end: r.evidence.end as u32,
+                rule: rule(r.evidence.rule),
+            })
+            .collect();
+        LocalFacts {
+            facts: DocFacts {
+                meta: d.meta,
+                stats: d.stats,
+                mentions,
+                events,
+                relations,
+                sentences,
+                rules,
+            },
+            strs,
+            money,
+        }
+    }
+}
+
+/// The key of a non-person mention, or None when it gets no node.
+fn mention_key(label: NodeLabel, m: &crate::extract::Mention) -> Option<String> {
+    match (label, &m.attrs) {
+        (NodeLabel::Amount, Attrs::Amount(money)) => Some(format!(
+            "{}|{}|{:?}|{:?}|{:?}",
+            money.currency,
+            money.qualifier.as_str(),
+            money.value,
+            money.min,
+            money.max
+        )),
+        (NodeLabel::Amount, _) => None,
+        (NodeLabel::Location, Attrs::Location { canonical }) => Some(key(canonical)),
+        (NodeLabel::Role, Attrs::Role { title }) => Some(key(title)),
+        _ => {
+            let k = key(&m.name);
+            (!k.is_empty()).then_some(k)
+        }
+    }
+}
+
+/// A mention's readable name (Simplified, trimmed).
+fn mention_name(m: &crate::extract::Mention) -> String {
+    match &m.attrs {
+        Attrs::Location { canonical } => display(canonical),
+        Attrs::Role { title } => display(title),
+        Attrs::Amount(_) => m.text.trim().to_string(),
+        _ => display(&m.name),
+    }
+}
+
+/// Every document's facts with one corpus-wide interner.
+#[derive(Default, Debug)]
+pub struct Corpus {
+    pub docs: Vec<DocFacts>,
+    pub strs: Interner,
+    /// The value of each amount key (one `Money` per distinct amount).
+    pub money: FastMap<Sym, Money>,
+}
+
+impl Corpus {
+    /// Add a document (its strings move into the corpus interner).
+    pub fn add(&mut self, local: LocalFacts) {
+        let LocalFacts {
+            mut facts,
+            strs,
+            money,
+        } = local;
+        let map: Vec<Sym> = strs.list.iter().map(|s| self.strs.intern(s)).collect();
+        let re = |s: &mut Sym| {
+            if *s != NO_SYM {
+                *s = map[*s as usize];
+            }
+        };
+        for m in &mut facts.mentions {
+            re(&mut m.key);
+            re(&mut m.name);
+            re(&mut m.text);
+            re(&mut m.raw_name);
+            re(&mut m.text_key);
+        }
+        for e in &mut facts.events {
+            re(&mut e.name);
+            if let Some(l) = &mut e.location {
+                re(l);
+            }
+        }
+        for (k, v) in money {
+            self.money.entry(map[k as usize]).or_insert(v);
+        }
+        self.docs.push(facts);
+    }
+
+    /// Sort the documents by id; two inputs with the same document id would be one Document
+    /// node, so only the first (in input order) is kept.
+    pub fn finish(&mut self) {
+        self.docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        self.docs.dedup_by(|b, a| a.meta.id == b.meta.id);
+    }
+
+    /// The corpus of these documents (sorted and deduplicated).
+    pub fn of(docs: Vec<DocExtraction>) -> Corpus {
+        let mut c = Corpus::default();
+        for d in docs {
+            c.add(DocFacts::of(d));
+        }
+        c.finish();
+        c
+    }
+}
