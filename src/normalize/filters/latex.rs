@@ -93,6 +93,16 @@ fn dollar_content_ok(u: &[Unit], a: usize, b: usize) -> bool {
     mathy && (!cjk || has_text_cmd) && no_stray_symbols(body)
 }
 
+/// Is `body` plausible `\( … \)` / `\[ … \]` content? Like `$…$` content it has no stray
+/// symbols, and it holds something to write: a letter or digit that is not an ideograph, or a
+/// command (`\times`). Two noise runs that happen to be `#\(` and `\)` around a quotation mark
+/// (`#\(”\)`) are noise, not math around `”`.
+fn bracket_content_ok(body: &[Unit]) -> bool {
+    body.iter()
+        .any(|x| x.c == '\\' || (x.c.is_alphanumeric() && !is_ideograph(x.c)))
+        && no_stray_symbols(body)
+}
+
 /// Inline math never holds an unescaped `#`, `&`, `%`, `@` or `￥`; noise runs (`$#1#$`) do.
 /// It is also well formed ([`well_formed`]).
 fn no_stray_symbols(body: &[Unit]) -> bool {
@@ -269,7 +279,7 @@ impl Filter for Latex {
                     ['\\', ']']
                 };
                 if let Some(j) = find_close(u, r + 2, &close)
-                    && no_stray_symbols(&u[r + 2..j])
+                    && bracket_content_ok(&u[r + 2..j])
                 {
                     stats.latex_chars += 4 + emit_math(u, r + 2, j, &mut w);
                     r = j + 2;
@@ -350,6 +360,16 @@ mod tests {
         assert_eq!(run("规模 $12\\text{亿元}$"), "规模 12亿元");
         assert_eq!(run("\\[ x^{2} \\]"), "x2");
         assert_eq!(run("增长12\\%"), "增长12%");
+    }
+
+    #[test]
+    fn noise_brackets_around_punctuation_are_not_math() {
+        // two noise runs `#\(` and `\)` around a closing quote, then digits
+        assert_eq!(run("中中#\\(”\\)100"), "中中#\\(”\\)100");
+        assert_eq!(run("\\( 。 \\)"), "\\( 。 \\)");
+        // a Greek letter or a command is something to write
+        assert_eq!(run("\\( α \\)"), "α");
+        assert_eq!(run("\\( \\pm \\)"), "±");
     }
 
     #[test]
