@@ -42,3 +42,21 @@ fn eval_report_into_a_closed_pipe() {
         assert!(status.success(), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn extract_summary_into_a_closed_pipe_keeps_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, "华章科技董事长周启航表示，公司将加大投入。\n").unwrap();
+    let out = dir.path().join("out");
+    let (status, stderr) = with_closed_stdout(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-render",
+    ]);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(status.success(), "{stderr}");
+    assert!(out.join("graph.json").is_file());
+}

@@ -428,7 +428,7 @@ pub fn run(args: Args) -> Result<u8> {
     out.write("warnings.jsonl", wl.as_bytes())?;
     let target = out.commit()?;
     let secs = started.elapsed().as_secs_f64().max(1e-9);
-    println!(
+    super::stdout::print(&format!(
         "kgextract: {n_docs} documents, {sentences} sentences, {:.2} MB, {removed} noise characters removed, {} nodes, {} relationships, {} warnings, {:.1} MB/s → {}",
         bytes as f64 / 1e6,
         kg.node_count(),
@@ -436,7 +436,7 @@ pub fn run(args: Args) -> Result<u8> {
         warnings.len(),
         bytes as f64 / 1e6 / secs,
         target.display()
-    );
+    ))?;
     Ok(if args.strict && !warnings.is_empty() {
         super::exit::PARTIAL
     } else {

@@ -118,13 +118,13 @@ pub fn run(args: Args) -> Result<u8> {
     }
     out.write("warnings.jsonl", wl.as_bytes())?;
     let target = out.commit()?;
-    println!(
+    super::stdout::print(&format!(
         "kgextract: merged {n} shards: {} nodes, {} relationships, {} cross-shard merges, {} warnings → {}",
         merged.graph.node_count(),
         merged.graph.edge_count(),
         merged.cross_shard_unions,
         merged.warnings.len(),
         target.display()
-    );
+    ))?;
     Ok(super::exit::OK)
 }
