@@ -97,7 +97,9 @@ const TITLE: i32 = 4;
 /// Base priority of person candidates (the option score is added).
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
-const LEFT_BOUNDARY: &str = "如但至今比在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括";
+static LEFT_BOUNDARY: CharSet = CharSet::new(
+    "如但至今比在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括",
+);
 /// Words whose last character is a surname (`委任`, `责任`, `如何`, `对于`, `有关`): no name
 /// starts at that character, although the first one may be a boundary (如, 对, 有, 比; `比利` is
 /// a transliteration unit: 比利时, 比利亚…).
@@ -107,10 +109,12 @@ const WORDS_ENDING_IN_SURNAME: [&str; 29] = [
     "至于", "属于", "用于", "有关", "比利",
 ];
 /// Characters that form a title with a following 长 (`部长`, `市长`, `校长`, `董事长`).
-const TITLE_HEADS_OF_ZHANG: &str =
-    "部市校院局行队会社村镇县省厂所处科组班团师军站馆台司州区乡署庭船机事总首议";
+static TITLE_HEADS_OF_ZHANG: CharSet =
+    CharSet::new("部市校院局行队会社村镇县省厂所处科组班团师军站馆台司州区乡署庭船机事总首议");
 /// Characters that may stand right after a name without being part of it.
-const RIGHT_BOUNDARY: &str = "受到在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这很颇";
+static RIGHT_BOUNDARY: CharSet = CharSet::new(
+    "受到在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这很颇",
+);
 /// Verbs of capacity that, followed by a title mention, make the subject a person (`X作为主教练`,
 /// `X身为董事长`): an organization acts "as" a member or partner, not as a job title.
 const AS_TITLE: [&str; 4] = ["作为", "做为", "身为", "作為"];
@@ -119,12 +123,69 @@ const AGE_OPENERS: [&str; 11] = [
     "今年", "现年", "时年", "已经", "年仅", "年近", "年逾", "年届", "终年", "享年", "已",
 ];
 /// Place words after 家 in village and river names (`董家河`, `李家沟`, `王家庄`).
-const PLACE_AFTER_JIA: &str = "河沟庄村湾坝屯营寨桥岭坡洼店铺集镇堡港口湖塘井岗峪坪";
+static PLACE_AFTER_JIA: CharSet =
+    CharSet::new("河沟庄村湾坝屯营寨桥岭坡洼店铺集镇堡港口湖塘井岗峪坪");
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names (an ASCII or full-width full stop stands for one
 /// between transliteration runs: `约翰.某某`).
-const DOTS: &str = "·•・‧∙-－.．";
+static DOTS: CharSet = CharSet::new("·•・‧∙-－.．");
+
+/// A set of BMP characters as one bit per code point (8 KiB), made at compile time: the
+/// boundary and head lists are asked at almost every character of every document, and
+/// `str::contains(char)` scans the whole list each time.
+pub(crate) struct CharSet([u64; 1024]);
+
+impl CharSet {
+    /// The set of the characters of `chars` (BMP only: a compile error otherwise).
+    pub(crate) const fn new(chars: &str) -> Self {
+        let b = chars.as_bytes();
+        let mut t = [0u64; 1024];
+        let mut i = 0;
+        while i < b.len() {
+            let (cp, n) = Self::decode(b, i);
+            t[(cp >> 6) as usize] |= 1 << (cp & 63);
+            i += n;
+        }
+        CharSet(t)
+    }
+
+    /// The set of the first characters of `words` (BMP only).
+    const fn first_chars(words: &[&str]) -> Self {
+        let mut t = [0u64; 1024];
+        let mut k = 0;
+        while k < words.len() {
+            let (cp, _) = Self::decode(words[k].as_bytes(), 0);
+            t[(cp >> 6) as usize] |= 1 << (cp & 63);
+            k += 1;
+        }
+        CharSet(t)
+    }
+
+    /// The code point starting at byte `i` of UTF-8 `b`, and its length.
+    const fn decode(b: &[u8], i: usize) -> (u32, usize) {
+        let x = b[i] as u32;
+        if x < 0x80 {
+            (x, 1)
+        } else if x < 0xE0 {
+            (((x & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+        } else if x < 0xF0 {
+            (
+                ((x & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F),
+                3,
+            )
+        } else {
+            panic!("CharSet holds BMP characters only")
+        }
+    }
+
+    /// Is `c` in the set?
+    #[inline]
+    pub(crate) fn has(&self, c: char) -> bool {
+        let cp = c as u32;
+        cp < 0x1_0000 && (self.0[(cp >> 6) as usize] >> (cp & 63)) & 1 == 1
+    }
+}
 
 /// Compiled person rules, built once.
 pub struct PersonRules {
@@ -213,7 +274,12 @@ fn char_window(text: &str, start: usize, n: usize) -> usize {
 
 /// A digit (ASCII or full-width) or a Chinese numeral up to 十, as in ages (`45岁`, `八十岁`).
 fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
 }
 
 fn is_han(c: char) -> bool {
@@ -549,7 +615,7 @@ impl<'a> Ctx<'a> {
         // the opening mark, if the name is inside a title
         let mut open = None;
         for (i, c) in self.text[..r.start].char_indices().rev().take(WINDOW) {
-            if "》。！？\n".contains(c) {
+            if matches!(c, '》' | '。' | '！' | '？' | '\n') {
                 break;
             }
             if c == '《' {
@@ -563,7 +629,7 @@ impl<'a> Ctx<'a> {
             && self.text[r.end..]
                 .chars()
                 .take(WINDOW)
-                .take_while(|&c| !"《。！？\n".contains(c))
+                .take_while(|&c| !matches!(c, '《' | '。' | '！' | '？' | '\n'))
                 .any(|c| c == '》')
     }
 
@@ -574,11 +640,13 @@ impl<'a> Ctx<'a> {
 
     /// Does the character at `pos` end a word of `WORDS_ENDING_IN_SURNAME` (`委任`, `有关`)?
     fn inside_word(&self, pos: usize) -> bool {
+        static HEADS: CharSet = CharSet::first_chars(&WORDS_ENDING_IN_SURNAME);
         self.prev_char(pos).is_some_and(|p| {
-            WORDS_ENDING_IN_SURNAME.iter().any(|w| {
-                let mut it = w.chars();
-                it.next() == Some(p) && self.text[pos..].starts_with(it.as_str())
-            })
+            HEADS.has(p)
+                && WORDS_ENDING_IN_SURNAME.iter().any(|w| {
+                    let mut it = w.chars();
+                    it.next() == Some(p) && self.text[pos..].starts_with(it.as_str())
+                })
         })
     }
 
@@ -603,7 +671,7 @@ impl<'a> Ctx<'a> {
             && self.mention_ends_at(s - zhang)
             && self
                 .prev_char(s - zhang)
-                .is_some_and(|c| TITLE_HEADS_OF_ZHANG.contains(c))
+                .is_some_and(|c| TITLE_HEADS_OF_ZHANG.has(c))
     }
 
     /// Does a title + 为 end at `s` (`法定代表人为X`, `董事长为X`: the title is the subject, the
@@ -651,19 +719,24 @@ impl<'a> Ctx<'a> {
         }
         match self.prev_char(s) {
             None => 1,
-            Some(c) if !is_han(c) || LEFT_BOUNDARY.contains(c) => 1,
+            Some(c) if !is_han(c) || LEFT_BOUNDARY.has(c) => 1,
             _ if self.mention_ends_at(s) => 1,
             _ => 0,
         }
     }
 
     fn right_score(&self, e: usize) -> i32 {
+        self.right_scores(e).1
+    }
+
+    /// (`right_score_plain(e)`, `right_score(e)`), the plain score computed once.
+    fn right_scores(&self, e: usize) -> (i32, i32) {
         let s = self.right_score_plain(e);
         // A common word right after the name (`…平建设`, `…思主义`) also ends it.
         if s < 1 && self.common_after.contains(&e) {
-            return 1;
+            return (s, 1);
         }
-        s
+        (s, s)
     }
 
     fn right_score_plain(&self, e: usize) -> i32 {
@@ -679,7 +752,7 @@ impl<'a> Ctx<'a> {
         }
         match self.next_char(e) {
             None => 1,
-            Some(c) if !is_han(c) || RIGHT_BOUNDARY.contains(c) => 1,
+            Some(c) if !is_han(c) || RIGHT_BOUNDARY.has(c) => 1,
             _ => -1,
         }
     }
@@ -776,7 +849,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             && sr.len() > '长'.len_utf8()
             && cx
                 .prev_char(sr.start)
-                .is_some_and(|c| TITLE_HEADS_OF_ZHANG.contains(c))
+                .is_some_and(|c| TITLE_HEADS_OF_ZHANG.has(c))
         {
             continue;
         }
@@ -805,6 +878,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         {
             continue;
         }
+        let left_title = cx.title_ends_at(sr.start);
+        let left_title_wei = cx.title_wei_ends_at(sr.start);
         let place_end = Some(char_window(text, sr.end, 2))
             .filter(|&e| place_given(cx, weak, &(sr.start..e), sr.end));
         let mut end = sr.end;
@@ -817,7 +892,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             }
             // `聘任王海为总经理`, `聘任王海为公司副总经理`, `王海任总经理`: 为/任 before a title is
             // the verb, not a given name.
-            if end > sr.end && "为任".contains(c) {
+            if end > sr.end && matches!(c, '为' | '任') {
                 let after = end + c.len_utf8();
                 let title_at = |p: usize| cx.role_start.contains_key(&p);
                 let via_org = crate::extract::COMPANY_SELF_WORDS
@@ -847,7 +922,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             if cx.context_spans.binary_search(&(sr.start, end)).is_ok() {
                 continue;
             }
-            let mut right = cx.right_score(end);
+            let (right_plain, mut right) = cx.right_scores(end);
             // A full plausible name right before an organization or place (`李某洋香港账户`):
             // the mention starts a new word.
             if right < 1 && end - sr.end > 3 && plausible && cx.mention_starts_at(end) {
@@ -862,7 +937,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 && cx.text[end..].starts_with(['：', ':'])
                 && cx
                     .prev_char(sr.start)
-                    .is_none_or(|c| "\n\r。！？」”".contains(c))
+                    .is_none_or(|c| matches!(c, '\n' | '\r' | '。' | '！' | '？' | '」' | '”'))
             {
                 right = 3;
             }
@@ -887,7 +962,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                     || (!plausible && given.chars().any(|c| pr.translit_marked.contains(&c))));
             let place_shape = given.chars().count() == 2
                 && given.starts_with('家')
-                && given.ends_with(|c: char| PLACE_AFTER_JIA.contains(c));
+                && given.ends_with(|c: char| PLACE_AFTER_JIA.has(c));
             opts.push(Opt {
                 sur_end: sr.end,
                 left,
@@ -896,22 +971,41 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 plausible,
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
                 right_title: cx.role_start.contains_key(&end),
-                left_title: cx.title_ends_at(sr.start),
-                left_title_wei: cx.title_wei_ends_at(sr.start),
+                left_title,
+                left_title_wei,
                 left_punct: cx
                     .prev_char(sr.start)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
                 right_firm: cx.next_char(end).is_none_or(|c| {
-                    (!is_han(c) && !c.is_ascii_alphanumeric()) || "的在和与及等".contains(c)
+                    (!is_han(c) && !c.is_ascii_alphanumeric())
+                        || matches!(c, '的' | '在' | '和' | '与' | '及' | '等')
                 }),
                 right_punct: cx
                     .next_char(end)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
                 weak,
                 mild,
-                right_by_word: cx.right_score_plain(end) < 1 && right >= 1,
+                right_by_word: right_plain < 1 && right >= 1,
                 after_numeral: cx.prev_char(sr.start).is_some_and(|c| {
-                    c.is_numeric() || "一二三四五六七八九十百千万亿两几".contains(c)
+                    c.is_numeric()
+                        || matches!(
+                            c,
+                            '一' | '二'
+                                | '三'
+                                | '四'
+                                | '五'
+                                | '六'
+                                | '七'
+                                | '八'
+                                | '九'
+                                | '十'
+                                | '百'
+                                | '千'
+                                | '万'
+                                | '亿'
+                                | '两'
+                                | '几'
+                        )
                 }),
                 common_prefix,
                 common_exact,
@@ -1272,7 +1366,7 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let tl = |c: char| pr.translit.contains(&c);
     // X·Y(·Z): each part is a run of transliteration characters; the last part may be any
     // short run of Chinese characters that ends at a boundary (`达恩·蒂雄，`).
-    let is_dot = |c: char| DOTS.contains(c);
+    let is_dot = |c: char| DOTS.has(c);
     let mut i = 0;
     while let Some(off) = text[i..].find(is_dot) {
         let dot = i + off;
@@ -1297,9 +1391,12 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 }
                 s -= c.len_utf8();
                 // not an opening quote or title mark: `“书香·港情”` names an event or a work
-                let punct = cx
-                    .prev_char(s)
-                    .is_none_or(|p| "，、。：；！？（(\n ".contains(p));
+                let punct = cx.prev_char(s).is_none_or(|p| {
+                    matches!(
+                        p,
+                        '，' | '、' | '。' | '：' | '；' | '！' | '？' | '（' | '(' | '\n' | ' '
+                    )
+                });
                 if k >= 1 && (cx.role_end.contains(&s) || (head == 0 && punct)) {
                     start = s;
                     break;
@@ -1326,7 +1423,7 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 let at = part_start + han;
                 let beyond = han >= part;
                 if !pr.given_possible(c)
-                    || (beyond && (cx.after.contains_key(&at) || RIGHT_BOUNDARY.contains(c)))
+                    || (beyond && (cx.after.contains_key(&at) || RIGHT_BOUNDARY.has(c)))
                 {
                     break;
                 }
@@ -1376,7 +1473,7 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         // a run opening with a function word that is also a transliteration character
         // (`让米特勒萌生`): the function word is no part of the name
         let (s, n) = match text[s..].chars().next() {
-            Some(c) if n >= 3 && LEFT_BOUNDARY.contains(c) => (s + c.len_utf8(), n - 1),
+            Some(c) if n >= 3 && LEFT_BOUNDARY.has(c) => (s + c.len_utf8(), n - 1),
             _ => (s, n),
         };
         if n < 2 {
@@ -1385,7 +1482,7 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         // One part of a dotted name (`X·Y`: read by the dotted pass, or cut there on purpose),
         // or glued to a Latin-script word (`Xhierapolis`: a name of a place or thing given in
         // both scripts, no boundary): not a name on its own.
-        let middle_dot = |c: char| "·•・".contains(c);
+        let middle_dot = |c: char| matches!(c, '·' | '•' | '・');
         if cx
             .next_char(e)
             .is_some_and(|c| middle_dot(c) || c.is_ascii_alphabetic())
@@ -1469,7 +1566,7 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             let r = m.range();
             // inside a longer token (`Take-Two`, `CEO_Smith`) it is no name of its own
             let bad_edge = |c: Option<char>| {
-                c.is_some_and(|c| c.is_ascii_alphanumeric() || "-_&.".contains(c))
+                c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '&' | '.'))
             };
             if bad_edge(cx.prev_char(r.start)) || bad_edge(cx.next_char(r.end)) {
                 continue;
@@ -1489,7 +1586,8 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
 
 /// Characters that never stand in a name framed only by an honorific: classifiers, numerals,
 /// demonstratives and the words for old/young/male/female (`这位先生`, `一位女士`, `老同志`).
-const NOT_IN_FRAMED_NAME: &str = "位名个一二三四五六七八九十几两各诸每这那此其某老男女年轻全";
+static NOT_IN_FRAMED_NAME: CharSet =
+    CharSet::new("位名个一二三四五六七八九十几两各诸每这那此其某老男女年轻全");
 
 /// Honorifics that frame a name on their own (`之子`, `夫妇` follow other nouns too).
 const HONORIFICS: [&str; 4] = ["先生", "女士", "小姐", "同志"];
@@ -1579,10 +1677,9 @@ fn bylines(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             };
             let e = s + off + c.len_utf8();
             // not a comma or full stop: `记者获悉，`, `记者了解到。` are the reporter's verbs
-            let closed = cx
-                .next_char(e)
-                .is_none_or(|c| punct(c) && !"，,。：:；;！？".contains(c))
-                || BYLINE_CLOSERS.iter().any(|w| text[e..].starts_with(w));
+            let closed = cx.next_char(e).is_none_or(|c| {
+                punct(c) && !matches!(c, '，' | ',' | '。' | '：' | ':' | '；' | ';' | '！' | '？')
+            }) || BYLINE_CLOSERS.iter().any(|w| text[e..].starts_with(w));
             if closed && name[..n].iter().all(|&(_, c)| is_han(c)) && framed_name_ok(pr, cx, s..e) {
                 out.push(Candidate::new(Label::Person, s..e, BYLINE, BASE + 3));
                 break;
@@ -1601,10 +1698,10 @@ fn framed_name_ok(pr: &PersonRules, cx: &Ctx, r: Range<usize>) -> bool {
     };
     let two = name.chars().count() == 2;
     name.chars()
-        .all(|c| pr.given_possible(c) && !NOT_IN_FRAMED_NAME.contains(c))
-        && !LEFT_BOUNDARY.contains(first)
+        .all(|c| pr.given_possible(c) && !NOT_IN_FRAMED_NAME.has(c))
+        && !LEFT_BOUNDARY.has(first)
         && !cx.inside_word(r.start)
-        && !cx.prev_char(r.start).is_some_and(|c| DOTS.contains(c))
+        && !cx.prev_char(r.start).is_some_and(|c| DOTS.has(c))
         && !cx.overlaps(&r)
         && !cx.common.get(&r.start).is_some_and(|v| v.contains(&r.end))
         && !(two && (pr.common_words.contains(name) || pr.framed_not_names.contains(name)))
@@ -1744,7 +1841,24 @@ fn aliases(
         let end = if cx.role_start.contains_key(&sr.end) {
             sr.end
         } else if (rest.starts_with('总') || rest.starts_with('董'))
-            && !rest[3..].starts_with(|c: char| "结体部额计量数共是之统的和会".contains(c))
+            && !rest[3..].starts_with(|c: char| {
+                matches!(
+                    c,
+                    '结' | '体'
+                        | '部'
+                        | '额'
+                        | '计'
+                        | '量'
+                        | '数'
+                        | '共'
+                        | '是'
+                        | '之'
+                        | '统'
+                        | '的'
+                        | '和'
+                        | '会'
+                )
+            })
         {
             sr.end + '总'.len_utf8()
         } else {
@@ -1793,6 +1907,31 @@ pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn char_sets_hold_exactly_their_characters() {
+        let sets: [(&CharSet, &str); 3] = [
+            (
+                &LEFT_BOUNDARY,
+                "如但至今比在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括",
+            ),
+            (&DOTS, "·•・‧∙-－.．"),
+            (
+                &NOT_IN_FRAMED_NAME,
+                "位名个一二三四五六七八九十几两各诸每这那此其某老男女年轻全",
+            ),
+        ];
+        for (set, chars) in sets {
+            for c in (0..0x11_0000).filter_map(char::from_u32) {
+                assert_eq!(set.has(c), chars.contains(c), "{c:?}");
+            }
+        }
+        let heads = CharSet::first_chars(&WORDS_ENDING_IN_SURNAME);
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let want = WORDS_ENDING_IN_SURNAME.iter().any(|w| w.starts_with(c));
+            assert_eq!(heads.has(c), want, "{c:?}");
+        }
+    }
+
     use super::*;
 
     fn people(text: &str) -> Vec<(String, &'static str)> {
