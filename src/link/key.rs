@@ -73,9 +73,19 @@ pub fn key(name: &str) -> String {
         }
         match T2S.as_ref() {
             // Script conversion may map a char to a char that folds again; fold once more.
-            Some(cc) => fold(&cc.convert(&folded)),
+            Some(_) => fold(&t2s(&folded)),
             None => folded,
         }
+    })
+}
+
+/// OpenCC `t2s` of `text` (itself without a converter), remembered per thread. [`key`] and
+/// [`display`] convert the same names (a Chinese name usually folds to itself), and the
+/// conversion costs thousands of instructions per name: each distinct text is converted once.
+fn t2s(text: &str) -> String {
+    cached(&T2S_CACHE, text, |t| match T2S.as_ref() {
+        Some(cc) => cc.convert(t),
+        None => t.to_string(),
     })
 }
 
@@ -83,7 +93,7 @@ type Cache = std::cell::RefCell<crate::rules::FastMap<Box<str>, Box<str>>>;
 
 thread_local! {
     static KEY_CACHE: Cache = Cache::default();
-    static DISPLAY_CACHE: Cache = Cache::default();
+    static T2S_CACHE: Cache = Cache::default();
 }
 
 /// `f(input)`, remembered per thread. The cache holds distinct names only (it grows with the
@@ -115,10 +125,7 @@ pub fn display(name: &str) -> String {
     if trimmed.is_ascii() {
         return trimmed.to_string();
     }
-    cached(&DISPLAY_CACHE, trimmed, |t| match T2S.as_ref() {
-        Some(cc) => cc.convert(t),
-        None => t.to_string(),
-    })
+    t2s(trimmed)
 }
 
 /// Whether every char of `short` occurs in `long`, in order (`中国移动` in
