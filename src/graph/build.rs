@@ -61,7 +61,9 @@ impl KnowledgeGraph {
     /// [`Corpus::finish`]); the documents are dropped one by one as their edges are made.
     pub fn build_corpus(corpus: Corpus, lex: &LexiconSet) -> KnowledgeGraph {
         let mut resolved = resolve(&corpus, lex);
-        let Corpus { docs, strs, money } = corpus;
+        let Corpus {
+            docs, strs, money, ..
+        } = corpus;
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
         for d in &docs {
             let id = node_id(NodeLabel::Document, &d.meta.id);
@@ -285,7 +287,7 @@ fn collect_edges(
                         },
                     )
                 })
-                .0 += 1;
+                .0 += m.count;
         }
         for (ei, ev) in d.events.iter().enumerate() {
             let Some(a) = ent(NodeRef::Event(ei)) else {
