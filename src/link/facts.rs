@@ -444,3 +444,51 @@ impl Corpus {
         c
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(label: Label, key: Sym, name: Sym, start: u32) -> MentionFact {
+        MentionFact {
+            label,
+            kind: OrgKind::Other,
+            key,
+            name,
+            text: name,
+            raw_name: name,
+            text_key: NO_SYM,
+            sentence: start / 10,
+            start,
+            end: start + 2,
+            rule: 0,
+            count: 1,
+        }
+    }
+
+    #[test]
+    fn identical_mentions_are_one_record_with_count_and_first_position() {
+        let all = vec![
+            mention(Label::Person, 1, 1, 0),
+            mention(Label::Organization, 2, 2, 5),
+            mention(Label::Person, 1, 1, 30),
+            // Same key, another name: a record of its own.
+            mention(Label::Person, 1, 3, 40),
+            mention(Label::Organization, 2, 2, 50),
+        ];
+        let (records, group) = group_mentions(all);
+        assert_eq!(group, [0, 1, 0, 2, 1]);
+        let seen: Vec<(u32, u32, u32)> = records
+            .iter()
+            .map(|r| (r.start, r.sentence, r.count))
+            .collect();
+        assert_eq!(seen, [(0, 0, 2), (5, 0, 2), (40, 4, 1)]);
+        assert_eq!(regroup(NodeRef::Mention(3), &group), NodeRef::Mention(2));
+        assert_eq!(regroup(NodeRef::Event(3), &group), NodeRef::Event(3));
+        // A relation end that names no mention still names none.
+        assert_eq!(
+            regroup(NodeRef::Mention(9), &group),
+            NodeRef::Mention(usize::MAX)
+        );
+    }
+}
