@@ -5,7 +5,6 @@
 //! (documents in id order, relations in text order). MENTIONED_IN edges link each entity and
 //! event to every document it occurs in, with `count` and the evidence of its first mention.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -19,17 +18,39 @@ use crate::rules::{LexiconSet, Rules};
 
 /// A sortable identity for an edge: (from node, type, to node, properties rendered). Nodes are
 /// added in id order, so comparing node indices compares ids.
-type EdgeKey = (u32, RelType, u32, Cow<'static, str>);
+type EdgeKey = (u32, RelType, u32, PropsKey);
 
-/// [`props_key`] of properties that are all unset — most edges: shared, not one copy per edge.
+/// [`props_key`] of properties that are all unset — most edges.
 const NO_PROPS_KEY: &str = "None|None|None|None|None";
 
-/// [`props_key`] without an allocation for the common case of no properties.
-fn props_key_cow(p: &RelProps) -> Cow<'static, str> {
-    if *p == RelProps::default() {
-        Cow::Borrowed(NO_PROPS_KEY)
-    } else {
-        Cow::Owned(props_key(p))
+/// [`props_key`] of an edge as part of its identity, ordered as the rendered string; the
+/// common case of no properties (and MENTIONED_IN, which has none and is never compared with
+/// another type) is `None`, without an allocation — 16 bytes in a key the edge map holds for
+/// every edge of the graph.
+#[derive(PartialEq, Eq)]
+struct PropsKey(Option<Box<str>>);
+
+impl PropsKey {
+    fn of(p: Option<&RelProps>) -> PropsKey {
+        PropsKey(
+            p.filter(|p| **p != RelProps::default())
+                .map(|p| props_key(p).into_boxed_str()),
+        )
+    }
+    fn as_str(&self) -> &str {
+        self.0.as_deref().unwrap_or(NO_PROPS_KEY)
+    }
+}
+
+impl Ord for PropsKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for PropsKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -61,7 +82,9 @@ impl KnowledgeGraph {
     /// [`Corpus::finish`]); the documents are dropped one by one as their edges are made.
     pub fn build_corpus(corpus: Corpus, lex: &LexiconSet) -> KnowledgeGraph {
         let mut resolved = resolve(&corpus, lex);
-        let Corpus { docs, strs, money } = corpus;
+        let Corpus {
+            docs, strs, money, ..
+        } = corpus;
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
         for d in &docs {
             let id = node_id(NodeLabel::Document, &d.meta.id);
@@ -109,7 +132,8 @@ impl KnowledgeGraph {
         } = resolved;
         // The documents are handed over and dropped one by one as their edges are made, so
         // the per-document results and the edge map are not both held whole.
-        let edges = collect_edges(docs, &strs, &doc_ix, &ent_ix, mention_entity, event_entity);
+        let (edges, rules) =
+            collect_edges(docs, &strs, &doc_ix, &ent_ix, mention_entity, event_entity);
         // One allocation of the final size (growing by doubling held up to 1.5× the edges
         // twice over while copying).
         kg.g.reserve_exact_edges(edges.len());
@@ -120,7 +144,7 @@ impl KnowledgeGraph {
             kg.g.add_edge(
                 NodeIndex::new(k.0 as usize),
                 NodeIndex::new(k.2 as usize),
-                seed.edge(k.1, &doc_names),
+                seed.edge(k.1, &doc_names, &rules),
             );
         }
         kg
@@ -182,32 +206,50 @@ fn entity_node(
 }
 
 /// What the edge map holds of an edge until the graph is made: its type is in the key, its
-/// document an index, its properties boxed (most edges have none) — a third of an [`Edge`],
-/// and the map holds one per edge of the graph.
+/// document and rule indices, its properties boxed (most edges have none), its count 0 for
+/// none — 48 bytes, a quarter of an [`Edge`], and the map holds one per edge of the graph.
 struct Seed {
     props: Option<Box<RelProps>>,
-    count: Option<u32>,
+    sentence: Arc<str>,
     doc: u32,
     start: u32,
     end: u32,
-    sentence: Arc<str>,
-    rule: &'static str,
+    /// MENTIONED_IN's count (at least 1); 0 for the other types, which have none.
+    count: u32,
+    /// Index into the rule table of [`collect_edges`].
+    rule: u16,
 }
 
 impl Seed {
-    fn edge(self, rel: RelType, doc_names: &[Arc<str>]) -> Edge {
+    fn edge(self, rel: RelType, doc_names: &[Arc<str>], rules: &[&'static str]) -> Edge {
         Edge {
             rel,
             props: self.props.map(|p| *p).unwrap_or_default(),
-            count: self.count,
+            count: (self.count > 0).then_some(self.count),
             evidence: Some(EdgeEvidence {
                 doc: doc_names[self.doc as usize].clone(),
                 sentence: self.sentence,
                 start: self.start as usize,
                 end: self.end as usize,
-                rule: self.rule,
+                rule: rules.get(self.rule as usize).copied().unwrap_or(""),
             }),
         }
+    }
+}
+
+/// The rules the edges cite, each once (edges name them by index).
+#[derive(Default)]
+struct RuleTable {
+    list: Vec<&'static str>,
+    index: crate::rules::FastMap<&'static str, u16>,
+}
+
+impl RuleTable {
+    fn index(&mut self, r: &'static str) -> u16 {
+        *self.index.entry(r).or_insert_with(|| {
+            self.list.push(r);
+            (self.list.len() - 1) as u16
+        })
     }
 }
 
@@ -218,8 +260,9 @@ fn collect_edges(
     ent_ix: &[u32],
     mention_entity: Vec<Vec<Option<usize>>>,
     event_entity: Vec<Vec<usize>>,
-) -> BTreeMap<EdgeKey, Seed> {
+) -> (BTreeMap<EdgeKey, Seed>, Vec<&'static str>) {
     let mut edges: BTreeMap<EdgeKey, Seed> = BTreeMap::new();
+    let mut rules = RuleTable::default();
     let empty: Arc<str> = Arc::from("");
     let rows = mention_entity.into_iter().zip(event_entity);
     for (di, (d, (mention_row, event_row))) in docs.into_iter().zip(rows).enumerate() {
@@ -250,18 +293,15 @@ fn collect_edges(
             if rel.rel == RelType::MentionedIn {
                 continue; // made below, from the mentions themselves
             }
-            let pk = match rel.props.as_deref() {
-                Some(p) => props_key_cow(p),
-                None => Cow::Borrowed(NO_PROPS_KEY),
-            };
+            let pk = PropsKey::of(rel.props.as_deref());
             edges.entry((a, rel.rel, b, pk)).or_insert_with(|| Seed {
                 props: rel.props.clone(),
-                count: None,
+                count: 0,
                 doc,
                 sentence: sentence(rel.sentence),
                 start: rel.start,
                 end: rel.end,
-                rule: d.rule(rel.rule),
+                rule: rules.index(d.rule(rel.rule)),
             });
         }
         // MENTIONED_IN: count + first occurrence, per entity and document.
@@ -276,16 +316,16 @@ fn collect_edges(
                         0,
                         Seed {
                             props: None,
-                            count: None,
+                            count: 0,
                             doc,
                             sentence: mention_sentence(m),
                             start: m.start,
                             end: m.end,
-                            rule: d.rule(m.rule),
+                            rule: rules.index(d.rule(m.rule)),
                         },
                     )
                 })
-                .0 += 1;
+                .0 += m.count;
         }
         for (ei, ev) in d.events.iter().enumerate() {
             let Some(a) = ent(NodeRef::Event(ei)) else {
@@ -297,21 +337,21 @@ fn collect_edges(
                         0,
                         Seed {
                             props: None,
-                            count: None,
+                            count: 0,
                             doc,
                             sentence: sentence(ev.sentence),
                             start: ev.start,
                             end: ev.end,
-                            rule: d.rule(ev.rule),
+                            rule: rules.index(d.rule(ev.rule)),
                         },
                     )
                 })
                 .0 += 1;
         }
         for (a, (count, mut seed)) in seen {
-            seed.count = Some(count);
-            edges.insert((a, RelType::MentionedIn, doc_id, Cow::Borrowed("")), seed);
+            seed.count = count;
+            edges.insert((a, RelType::MentionedIn, doc_id, PropsKey(None)), seed);
         }
     }
-    edges
+    (edges, rules.list)
 }

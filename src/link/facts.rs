@@ -61,7 +61,11 @@ impl Interner {
     }
 }
 
-/// One mention, as resolution and the graph read it.
+/// The identical mentions of a document (same label, kind, key and names), as resolution and
+/// the graph read them: resolution gives identical mentions of a document the same entity,
+/// counts are additive and a MENTIONED_IN edge cites the first mention of its entity, so one
+/// record with a count and the first position is all that is kept. Records are in the order of
+/// their first mention.
 #[derive(Clone, Debug)]
 pub struct MentionFact {
     pub label: Label,
@@ -83,6 +87,9 @@ pub struct MentionFact {
     pub end: u32,
     /// Index into [`DocFacts::rules`].
     pub rule: u16,
+    /// How many mentions of the document the record stands for (`sentence`, `start`, `end`
+    /// and `rule` are those of the first).
+    pub count: u32,
 }
 
 /// One event, as resolution and the graph read it.
@@ -127,7 +134,8 @@ impl RelFact {
 pub struct DocFacts {
     pub meta: DocMeta,
     pub stats: DocStats,
-    /// Every mention of the document, in order (relations refer to them by index).
+    /// The mentions of the document, identical ones as one record, in the order of their
+    /// first mention (relations refer to the records by index).
     pub mentions: Vec<MentionFact>,
     pub events: Vec<EventFact>,
     pub relations: Vec<RelFact>,
@@ -221,6 +229,7 @@ impl DocFacts {
                     start: m.start as u32,
                     end: m.end as u32,
                     rule: rule(m.rule),
+                    count: 1,
                 };
                 // Dates make no node and no edge: only the index and position stay.
                 let Some(label) = NodeLabel::of(m.label) else {
@@ -249,6 +258,7 @@ impl DocFacts {
                 f
             })
             .collect();
+        let (mentions, group) = group_mentions(mentions);
         let events = d
             .events
             .iter()
@@ -275,8 +285,8 @@ impl DocFacts {
             .into_iter()
             .map(|r| RelFact {
                 rel: r.rel,
-                from: r.from,
-                to: r.to,
+                from: regroup(r.from, &group),
+                to: regroup(r.to, &group),
                 props: (r.props != RelProps::default()).then(|| Box::new(r.props)),
                 sentence: r.evidence.sentence as u32,
                 start: r.evidence.start as u32,
@@ -297,6 +307,37 @@ impl DocFacts {
             strs,
             money,
         }
+    }
+}
+
+/// Identical mentions (label, kind and every name) as one record with a count, in the order
+/// of their first mention; and the record of each mention.
+fn group_mentions(all: Vec<MentionFact>) -> (Vec<MentionFact>, Vec<u32>) {
+    type Identity = (Label, OrgKind, Sym, Sym, Sym, Sym, Sym);
+    let mut index: FastMap<Identity, u32> = FastMap::default();
+    let mut records: Vec<MentionFact> = Vec::new();
+    let mut group = Vec::with_capacity(all.len());
+    for m in all {
+        let id = (
+            m.label, m.kind, m.key, m.name, m.text, m.raw_name, m.text_key,
+        );
+        let g = *index.entry(id).or_insert_with(|| {
+            records.push(MentionFact { count: 0, ..m });
+            (records.len() - 1) as u32
+        });
+        records[g as usize].count += 1;
+        group.push(g);
+    }
+    records.shrink_to_fit();
+    (records, group)
+}
+
+/// A relation end with its mention replaced by the mention's record (an end that names no
+/// mention of the document stays one that names none).
+fn regroup(end: NodeRef, group: &[u32]) -> NodeRef {
+    match end {
+        NodeRef::Mention(i) => NodeRef::Mention(group.get(i).map_or(usize::MAX, |&g| g as usize)),
+        e => e,
     }
 }
 
@@ -338,6 +379,9 @@ pub struct Corpus {
     pub strs: Interner,
     /// The value of each amount key (one `Money` per distinct amount).
     pub money: FastMap<Sym, Money>,
+    /// Every distinct kept sentence, once: documents that share a sentence (boilerplate,
+    /// republished articles) share its text, and the edges that cite it share it too.
+    sentences: crate::rules::FastSet<Arc<str>>,
 }
 
 impl Corpus {
@@ -370,12 +414,22 @@ impl Corpus {
         for (k, v) in money {
             self.money.entry(map[k as usize]).or_insert(v);
         }
+        for (_, text) in &mut facts.sentences {
+            match self.sentences.get(&**text) {
+                Some(shared) => *text = shared.clone(),
+                None => {
+                    self.sentences.insert(text.clone());
+                }
+            }
+        }
         self.docs.push(facts);
     }
 
     /// Sort the documents by id; two inputs with the same document id would be one Document
     /// node, so only the first (in input order) is kept.
     pub fn finish(&mut self) {
+        // Only the documents (and the edges made from them) hold the sentences from here on.
+        self.sentences = Default::default();
         self.docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         self.docs.dedup_by(|b, a| a.meta.id == b.meta.id);
     }
@@ -388,5 +442,53 @@ impl Corpus {
         }
         c.finish();
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(label: Label, key: Sym, name: Sym, start: u32) -> MentionFact {
+        MentionFact {
+            label,
+            kind: OrgKind::Other,
+            key,
+            name,
+            text: name,
+            raw_name: name,
+            text_key: NO_SYM,
+            sentence: start / 10,
+            start,
+            end: start + 2,
+            rule: 0,
+            count: 1,
+        }
+    }
+
+    #[test]
+    fn identical_mentions_are_one_record_with_count_and_first_position() {
+        let all = vec![
+            mention(Label::Person, 1, 1, 0),
+            mention(Label::Organization, 2, 2, 5),
+            mention(Label::Person, 1, 1, 30),
+            // Same key, another name: a record of its own.
+            mention(Label::Person, 1, 3, 40),
+            mention(Label::Organization, 2, 2, 50),
+        ];
+        let (records, group) = group_mentions(all);
+        assert_eq!(group, [0, 1, 0, 2, 1]);
+        let seen: Vec<(u32, u32, u32)> = records
+            .iter()
+            .map(|r| (r.start, r.sentence, r.count))
+            .collect();
+        assert_eq!(seen, [(0, 0, 2), (5, 0, 2), (40, 4, 1)]);
+        assert_eq!(regroup(NodeRef::Mention(3), &group), NodeRef::Mention(2));
+        assert_eq!(regroup(NodeRef::Event(3), &group), NodeRef::Event(3));
+        // A relation end that names no mention still names none.
+        assert_eq!(
+            regroup(NodeRef::Mention(9), &group),
+            NodeRef::Mention(usize::MAX)
+        );
     }
 }

@@ -91,7 +91,7 @@ pub struct Entity {
     pub aliases: BTreeSet<String>,
     pub mentions: u32,
     pub merged_by: BTreeSet<String>,
-    /// (document index, mention or event index) of every member, in document order.
+    /// (document index, mention record or event index) of every member, in document order.
     pub members: Vec<(usize, usize)>,
 }
 
@@ -486,6 +486,8 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     struct Acc {
         names: BTreeMap<String, (u32, bool)>,
         members: Vec<(usize, usize)>,
+        /// Mentions (a member record stands for `count` of them).
+        mentions: u32,
         surfaces: BTreeSet<String>,
         merged_by: BTreeSet<String>,
         first_doc_of_name: BTreeMap<String, String>,
@@ -503,13 +505,14 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             let acc = accs.entry(rep).or_insert_with(|| Acc {
                 names: BTreeMap::new(),
                 members: Vec::new(),
+                mentions: 0,
                 surfaces: BTreeSet::new(),
                 merged_by: BTreeSet::new(),
                 first_doc_of_name: BTreeMap::new(),
             });
             let name = s(m.name).to_string();
             let e = acc.names.entry(name.clone()).or_insert((0, false));
-            e.0 += 1;
+            e.0 += m.count;
             e.1 |= keys.list[ki].1 == keys.list[rep].1
                 || keys.list[rep]
                     .1
@@ -518,6 +521,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 .entry(name)
                 .or_insert_with(|| d.meta.id.clone());
             acc.members.push((di, mi));
+            acc.mentions += m.count;
             let surface = s(m.text).trim().to_string();
             if !surface.is_empty() {
                 acc.first_doc_of_name
@@ -581,7 +585,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             id,
             name,
             aliases,
-            mentions: acc.members.len() as u32,
+            mentions: acc.mentions,
             merged_by,
             members: acc.members,
         });
