@@ -644,12 +644,26 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
         }
     }
     match proof {
-        // An ASCII word in a deal slot is a company or brand name (`收购Tiffany`).
-        Proof::Object => company_end || confirmed_after || ascii,
+        // An ASCII word in a deal slot is a company or brand name (`收购Tiffany`); so is a
+        // known company's name continued by more of a name (`由国投创新领投`: a subsidiary).
+        Proof::Object => company_end || confirmed_after || ascii || extends_known(name, r),
         Proof::Acquirer => company_end || ascii,
         // Without a company shape a slot name must be short (`回顾两年前X完成融资`).
         _ => company_end || cjk <= 6,
     }
+}
+
+/// Does `name` begin with a strong known organization name and continue with at least two
+/// more CJK characters (`国投` + `创新`)? The longer name is a subsidiary or fund of it, not
+/// the known organization followed by a word.
+fn extends_known(name: &str, r: &OrgRules) -> bool {
+    r.known.prefixes_at(name, 0, name.len()).any(|(end, e)| {
+        name[end..].chars().filter(|c| is_cjk(*c)).count() >= 2
+            && e.attr("form")
+                .and_then(|f| f.parse::<usize>().ok())
+                .and_then(|i| r.known_forms.get(i))
+                .is_some_and(|f| f.form == super::NameForm::Strong)
+    })
 }
 
 /// A candidate of `rule` for `range`.
@@ -661,7 +675,13 @@ fn cand(range: Range<usize>, rule: crate::rules::RuleId) -> Candidate {
 
 /// Short-name candidates of the document. `winners` are the organizations found so far (for
 /// `org.short_form`).
-pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<Candidate> {
+/// Also returns every short form of a full company name in the document with that name
+/// (for suffix-shaped short forms such as `X集团`, which the suffix rule finds on its own).
+pub(super) fn find(
+    norm: &NormText,
+    r: &OrgRules,
+    winners: &[Candidate],
+) -> (Vec<Candidate>, BTreeMap<String, String>) {
     let text = norm.text.as_str();
     let s = &r.short;
     let budget = Cell::new(RECUR_BUDGET);
@@ -933,7 +953,7 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
         }
     }
     out.extend(forms);
-    out
+    (out, form_of)
 }
 
 /// Is a stake, `旗下` or a stock code right after the name?
@@ -981,21 +1001,38 @@ fn short_forms(
             continue;
         }
         let full = &text[w.range.clone()];
-        let Some(core) = LEGAL.iter().find_map(|l| full.strip_suffix(l)) else {
+        let Some((core, legal)) = LEGAL
+            .iter()
+            .find_map(|l| full.strip_suffix(l).map(|c| (c, *l)))
+        else {
             continue;
         };
-        // Drop leading places (`北京`, `深圳市`), and a `（集团）`-style parenthesis.
-        let mut core = core.trim_end_matches(['）', ')']);
+        // Drop a short parenthesis before the legal suffix: a place or `集团`
+        // (`智川光电科技（深圳）有限公司`, `X（集团）股份有限公司`).
+        let mut core = core;
+        if core.ends_with(['）', ')'])
+            && let Some(open) = core.rfind(['（', '('])
+            && core[open..].chars().count() <= 8
+        {
+            core = &core[..open];
+        }
+        // Drop leading places (`北京`, `深圳市`); `lead` is where `core` starts in `full`.
+        let mut lead = 0;
         while let Some((end, _)) = r.places.longest_at(core, 0, core.len()) {
             if end == core.len() {
                 break;
             }
             core = &core[end..];
+            lead += end;
         }
-        if core.contains(['（', '(', ' ']) {
+        if core.contains(['（', '(', ')', '）', ' ']) {
             continue;
         }
         let mut forms = vec![core];
+        // A group keeps its `集团` in its short form (`嘉泽港口集团有限公司` … `嘉泽港口集团`).
+        if legal.starts_with("集团") && full[lead + core.len()..].starts_with("集团") {
+            forms.push(&full[lead..lead + core.len() + "集团".len()]);
+        }
         for m in r.words(WordType::Generic) {
             for (rg, _) in m.find_all(core) {
                 if rg.end == core.len() && rg.start > 0 {
