@@ -923,6 +923,27 @@ pub(super) fn find(
             out.push(cand(st..e, EVENT_ARG));
         }
     }
+    // A bare organization suffix in a slot (`会上，联盟与X签署…`) refers back to the one
+    // organization of the document with that suffix (`长江中游…产业联盟`); with none or
+    // several, it names nothing.
+    out.retain_mut(|c| {
+        let name = &text[c.range.clone()];
+        if !r.suffixes.contains(name) {
+            return true;
+        }
+        let fulls: std::collections::BTreeSet<&str> = winners
+            .iter()
+            .map(|w| w.canonical.as_deref().unwrap_or(&text[w.range.clone()]))
+            .filter(|f| f.len() > name.len() && f.ends_with(name))
+            .collect();
+        match fulls.first() {
+            Some(f) if fulls.len() == 1 => {
+                c.canonical = Some(f.to_string());
+                true
+            }
+            _ => false,
+        }
+    });
     // Later uses of every confirmed name.
     let confirmed: BTreeMap<String, ()> = out
         .iter()
