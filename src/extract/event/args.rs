@@ -1147,6 +1147,14 @@ fn signing(
     if n < 2 && !(n == 1 && named.is_some()) {
         return None;
     }
+    // `X关于签订重大合同的公告`: the heading of an announcement about a signing names its
+    // topic; the body tells the signing with its counterparty (one event, not two).
+    if n < 2
+        && s.text[s.clause_start(t.range.start)..t.range.start].ends_with("关于")
+        && s.text[t.range.end..ce].contains("的公告")
+    {
+        return None;
+    }
     // `协议由A代表X签约`: representatives of an agreement named before (no agreement of its
     // own here) sign the last signing of the document, not a new one.
     if named.is_none()
