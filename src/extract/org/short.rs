@@ -945,10 +945,16 @@ pub(super) fn find(
         }
     });
     // Later uses of every confirmed name.
-    let confirmed: BTreeMap<String, ()> = out
-        .iter()
-        .map(|c| (text[c.range.clone()].to_string(), ()))
-        .collect();
+    // (A back-reference such as `联盟` carries its canonical name to every use.)
+    let mut confirmed: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for c in &out {
+        let e = confirmed
+            .entry(text[c.range.clone()].to_string())
+            .or_default();
+        if e.is_none() {
+            e.clone_from(&c.canonical);
+        }
+    }
     let mut uses = Vec::new();
     // One pass for all names, and a set of the found ranges (a search per name and a scan of
     // `out` per use were quadratic in document length).
@@ -960,7 +966,9 @@ pub(super) fn find(
         if found.contains(&rg) || !ascii_bounded(text, &rg) {
             continue;
         }
-        uses.push(cand(rg, SHORT_USE));
+        let mut c = cand(rg, SHORT_USE);
+        c.canonical = confirmed.get(names[v as usize]).cloned().flatten();
+        uses.push(c);
     }
     out.extend(uses);
     // A confirmed short name that is the short form of a full name in the document names
