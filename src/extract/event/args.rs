@@ -1762,10 +1762,12 @@ fn acquisition(
     }
     // `本次併購可望使X…`: a determiner before the verb refers to the deal the document has
     // already told; the companies around it are no acquirer and target of a new one.
-    let before_trig = s.text[s.clause_start(t.range.start)..t.range.start].trim_end();
+    let cs = s.clause_start(t.range.start);
+    let before_trig = s.text[cs..t.range.start].trim_end();
     if ATTENDED_DETERMINERS
         .iter()
         .any(|d| before_trig.ends_with(d) && *d != "现场")
+        && s.within(ORG, cs..t.range.start).next().is_none()
         && drafts.list.iter().any(|d| d.kind == EventKind::Acquisition)
     {
         return None;
