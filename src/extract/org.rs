@@ -311,7 +311,8 @@ impl Extractor for OrgExtractor {
         let mut cands: Vec<Candidate> = known.clone();
         suffix::find(doc, r, &known, &mut cands);
         let first = resolve(cands.clone());
-        cands.extend(short::find(doc.norm, r, &first));
+        let (short_names, form_of) = short::find(doc.norm, r, &first);
+        cands.extend(short_names);
         let winners = resolve(cands);
         let aliases = alias::find(text, r, &winners);
         // A defined alias outranks the same span found as a short name. (A set: a long
@@ -345,6 +346,13 @@ impl Extractor for OrgExtractor {
                 if matches!(a.attrs, Attrs::Org { .. }) {
                     c.attrs = a.attrs.clone();
                 }
+            } else if c.rule == SUFFIX
+                && c.canonical.is_none()
+                && let Some(full) = form_of.get(&text[c.range.clone()])
+            {
+                // `嘉泽港口集团` in a headline, `嘉泽港口集团有限公司` in the body: the
+                // suffix-shaped short form names the full name (`org.short_form`).
+                c.canonical = Some(full.clone());
             }
         }
         all.extend(aliases);

@@ -612,7 +612,7 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
         if m.range.start >= to {
             break;
         }
-        if metric(s, m) {
+        if metric(s, m) || per_share(s, m) {
             continue;
         }
         let about = about_for(s, m, kind);
@@ -626,6 +626,14 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
             span(t, &m.range),
         ));
     }
+}
+
+/// Is amount `m` a price per share (`以每股新臺幣62元`, `每股价格为12元`), no deal's total?
+fn per_share(s: &SentView, m: &Mention) -> bool {
+    let before = s.text[s.clause_start(m.range.start)..m.range.start].trim_end();
+    ["每股", "每股价格为", "每股价格", "每股作价", "每股作价为"]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// How far after its trigger (bytes, ≈ 200 characters) an amount may stand.
@@ -1137,6 +1145,14 @@ fn signing(
         None
     };
     if n < 2 && !(n == 1 && named.is_some()) {
+        return None;
+    }
+    // `X关于签订重大合同的公告`: the heading of an announcement about a signing names its
+    // topic; the body tells the signing with its counterparty (one event, not two).
+    if n < 2
+        && s.text[s.clause_start(t.range.start)..t.range.start].ends_with("关于")
+        && s.text[t.range.end..ce].contains("的公告")
+    {
         return None;
     }
     // `协议由A代表X签约`: representatives of an agreement named before (no agreement of its
@@ -1742,6 +1758,18 @@ fn acquisition(
     st: &mut State,
 ) -> Option<usize> {
     if generic(s, &t.range, EventKind::Acquisition) {
+        return None;
+    }
+    // `本次併購可望使X…`: a determiner before the verb refers to the deal the document has
+    // already told; the companies around it are no acquirer and target of a new one.
+    let cs = s.clause_start(t.range.start);
+    let before_trig = s.text[cs..t.range.start].trim_end();
+    if ATTENDED_DETERMINERS
+        .iter()
+        .any(|d| before_trig.ends_with(d) && *d != "现场")
+        && s.within(ORG, cs..t.range.start).next().is_none()
+        && drafts.list.iter().any(|d| d.kind == EventKind::Acquisition)
+    {
         return None;
     }
     let floor = scope_start(s, t.range.start);
@@ -2496,6 +2524,13 @@ fn appointment(
         Some(k) if listed.is_empty() => chain(s, &roles, k, false),
         _ => Vec::new(),
     };
+    // `X等12家单位当选为副理事长单位`: a seat held by organizations, no person's title.
+    if after_titles
+        .first()
+        .is_some_and(|(_, r)| s.text[r.range.end..].starts_with("单位"))
+    {
+        return None;
+    }
     let mut first = None;
     for (pi, pm) in persons {
         // Without titles after: the titles chained right before the person
@@ -2607,9 +2642,11 @@ const ENTITY_ENDS: [&str; 8] = [
 /// right before the trigger; its founders come later (`该基金由A联合B共同发起`).
 fn ceremony(s: &SentView, t: &Trig, drafts: &mut Drafts, floor: usize) -> Option<usize> {
     let after = &s.text[t.range.end..s.clause_end(t.range.end)];
+    // `X联盟成立大会暨…`: a founding assembly is a ceremony of the establishment too.
     if !(after.starts_with("仪式")
         || after.starts_with("签约仪式")
-        || after.starts_with("揭牌仪式"))
+        || after.starts_with("揭牌仪式")
+        || after.starts_with("大会"))
     {
         return None;
     }

@@ -479,6 +479,11 @@ fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
             .with_rel(RelType::Signed)
             .filter_map(|i| doc.mentions.get(i).map(|m| m.name.as_str()))
             .collect();
+        // Organizing is the more specific fact too (`大会由A主办，B承办，…代表参加会议`).
+        let organizers: HashSet<&str> = d
+            .with_rel(RelType::Organized)
+            .filter_map(|i| doc.mentions.get(i).map(|m| m.name.as_str()))
+            .collect();
         let speakers: Vec<&str> = d
             .with_rel(RelType::SpokeAt)
             .filter_map(|i| doc.mentions.get(i).map(|m| m.name.as_str()))
@@ -486,10 +491,9 @@ fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
         let speakers: HashSet<String> = speakers.into_iter().map(str::to_string).collect();
         for a in &d.args {
             if a.rel == RelType::Attended
-                && doc
-                    .mentions
-                    .get(a.mention)
-                    .is_some_and(|m| signers.contains(m.name.as_str()))
+                && doc.mentions.get(a.mention).is_some_and(|m| {
+                    signers.contains(m.name.as_str()) || organizers.contains(m.name.as_str())
+                })
             {
                 continue;
             }

@@ -644,12 +644,26 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
         }
     }
     match proof {
-        // An ASCII word in a deal slot is a company or brand name (`收购Tiffany`).
-        Proof::Object => company_end || confirmed_after || ascii,
+        // An ASCII word in a deal slot is a company or brand name (`收购Tiffany`); so is a
+        // known company's name continued by more of a name (`由国投创新领投`: a subsidiary).
+        Proof::Object => company_end || confirmed_after || ascii || extends_known(name, r),
         Proof::Acquirer => company_end || ascii,
         // Without a company shape a slot name must be short (`回顾两年前X完成融资`).
         _ => company_end || cjk <= 6,
     }
+}
+
+/// Does `name` begin with a strong known organization name and continue with at least two
+/// more CJK characters (`国投` + `创新`)? The longer name is a subsidiary or fund of it, not
+/// the known organization followed by a word.
+fn extends_known(name: &str, r: &OrgRules) -> bool {
+    r.known.prefixes_at(name, 0, name.len()).any(|(end, e)| {
+        name[end..].chars().filter(|c| is_cjk(*c)).count() >= 2
+            && e.attr("form")
+                .and_then(|f| f.parse::<usize>().ok())
+                .and_then(|i| r.known_forms.get(i))
+                .is_some_and(|f| f.form == super::NameForm::Strong)
+    })
 }
 
 /// A candidate of `rule` for `range`.
@@ -661,7 +675,13 @@ fn cand(range: Range<usize>, rule: crate::rules::RuleId) -> Candidate {
 
 /// Short-name candidates of the document. `winners` are the organizations found so far (for
 /// `org.short_form`).
-pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<Candidate> {
+/// Also returns every short form of a full company name in the document with that name
+/// (for suffix-shaped short forms such as `X集团`, which the suffix rule finds on its own).
+pub(super) fn find(
+    norm: &NormText,
+    r: &OrgRules,
+    winners: &[Candidate],
+) -> (Vec<Candidate>, BTreeMap<String, String>) {
     let text = norm.text.as_str();
     let s = &r.short;
     let budget = Cell::new(RECUR_BUDGET);
@@ -903,11 +923,38 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
             out.push(cand(st..e, EVENT_ARG));
         }
     }
+    // A bare organization suffix in a slot (`会上，联盟与X签署…`) refers back to the one
+    // organization of the document with that suffix (`长江中游…产业联盟`); with none or
+    // several, it names nothing.
+    out.retain_mut(|c| {
+        let name = &text[c.range.clone()];
+        if !r.suffixes.contains(name) {
+            return true;
+        }
+        let fulls: std::collections::BTreeSet<&str> = winners
+            .iter()
+            .map(|w| w.canonical.as_deref().unwrap_or(&text[w.range.clone()]))
+            .filter(|f| f.len() > name.len() && f.ends_with(name))
+            .collect();
+        match fulls.first() {
+            Some(f) if fulls.len() == 1 => {
+                c.canonical = Some(f.to_string());
+                true
+            }
+            _ => false,
+        }
+    });
     // Later uses of every confirmed name.
-    let confirmed: BTreeMap<String, ()> = out
-        .iter()
-        .map(|c| (text[c.range.clone()].to_string(), ()))
-        .collect();
+    // (A back-reference such as `联盟` carries its canonical name to every use.)
+    let mut confirmed: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for c in &out {
+        let e = confirmed
+            .entry(text[c.range.clone()].to_string())
+            .or_default();
+        if e.is_none() {
+            e.clone_from(&c.canonical);
+        }
+    }
     let mut uses = Vec::new();
     // One pass for all names, and a set of the found ranges (a search per name and a scan of
     // `out` per use were quadratic in document length).
@@ -919,7 +966,9 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
         if found.contains(&rg) || !ascii_bounded(text, &rg) {
             continue;
         }
-        uses.push(cand(rg, SHORT_USE));
+        let mut c = cand(rg, SHORT_USE);
+        c.canonical = confirmed.get(names[v as usize]).cloned().flatten();
+        uses.push(c);
     }
     out.extend(uses);
     // A confirmed short name that is the short form of a full name in the document names
@@ -933,7 +982,7 @@ pub(super) fn find(norm: &NormText, r: &OrgRules, winners: &[Candidate]) -> Vec<
         }
     }
     out.extend(forms);
-    out
+    (out, form_of)
 }
 
 /// Is a stake, `旗下` or a stock code right after the name?
@@ -981,21 +1030,38 @@ fn short_forms(
             continue;
         }
         let full = &text[w.range.clone()];
-        let Some(core) = LEGAL.iter().find_map(|l| full.strip_suffix(l)) else {
+        let Some((core, legal)) = LEGAL
+            .iter()
+            .find_map(|l| full.strip_suffix(l).map(|c| (c, *l)))
+        else {
             continue;
         };
-        // Drop leading places (`北京`, `深圳市`), and a `（集团）`-style parenthesis.
-        let mut core = core.trim_end_matches(['）', ')']);
+        // Drop a short parenthesis before the legal suffix: a place or `集团`
+        // (`智川光电科技（深圳）有限公司`, `X（集团）股份有限公司`).
+        let mut core = core;
+        if core.ends_with(['）', ')'])
+            && let Some(open) = core.rfind(['（', '('])
+            && core[open..].chars().count() <= 8
+        {
+            core = &core[..open];
+        }
+        // Drop leading places (`北京`, `深圳市`); `lead` is where `core` starts in `full`.
+        let mut lead = 0;
         while let Some((end, _)) = r.places.longest_at(core, 0, core.len()) {
             if end == core.len() {
                 break;
             }
             core = &core[end..];
+            lead += end;
         }
-        if core.contains(['（', '(', ' ']) {
+        if core.contains(['（', '(', ')', '）', ' ']) {
             continue;
         }
         let mut forms = vec![core];
+        // A group keeps its `集团` in its short form (`嘉泽港口集团有限公司` … `嘉泽港口集团`).
+        if legal.starts_with("集团") && full[lead + core.len()..].starts_with("集团") {
+            forms.push(&full[lead..lead + core.len() + "集团".len()]);
+        }
         for m in r.words(WordType::Generic) {
             for (rg, _) in m.find_all(core) {
                 if rg.end == core.len() && rg.start > 0 {
