@@ -98,6 +98,7 @@ pub(crate) enum WordType {
     RightBadHui,
     NotAlias,
     Measure,
+    NamePart,
 }
 
 impl WordType {
@@ -112,6 +113,7 @@ impl WordType {
             "rightbad_hui" => WordType::RightBadHui,
             "notalias" => WordType::NotAlias,
             "measure" => WordType::Measure,
+            "name" => WordType::NamePart,
             _ => return None,
         })
     }

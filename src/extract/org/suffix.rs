@@ -7,7 +7,8 @@
 //! - punctuation and sentence starts,
 //! - a stop word ending right there (`与`, `由`, `的`, `表示`, `多家`, `今年`, `历任` — type
 //!   `stop` in `org_stopwords.txt`) or a job title (`titles.txt`), unless that word lies inside
-//!   a place, a known name or a generic word (`和田`, `建设银行`, `经济`),
+//!   a place, a known name, a generic word (`和田`, `建设银行`, `经济`) or a name part (type
+//!   `name`: `育才`, `英才`, `得力`),
 //! - a number with its date or measure word (`7月20日`, `5家`),
 //! - [`MAX_NAME_CHARS`] characters, which bounds the work per suffix (no quadratic scans).
 //!
@@ -94,6 +95,12 @@ impl Marks {
         for rg in &known {
             mark(rg, &mut protect);
             place_at.entry(rg.start).or_default().push(rg.end);
+        }
+        // A stop character inside a word that names things (育才, 得力) is no boundary.
+        for m in r.words(WordType::NamePart) {
+            for (rg, _) in m.find_all(text) {
+                mark(&rg, &mut protect);
+            }
         }
         let mut admin_at: HashMap<usize, Vec<usize>> = HashMap::default();
         let mut generic_end: HashMap<usize, Vec<usize>> = HashMap::default();
