@@ -23,48 +23,16 @@ fn time_json(t: &Option<TimeValue>) -> Value {
     }
 }
 
-/// One node as JSON.
+/// One node as JSON: the fields of [`node_fields`] as a `Value`.
 fn node_json(n: &crate::graph::Node) -> Value {
-    let mut o = Map::new();
-    o.insert("id".into(), json!(n.id));
-    o.insert("label".into(), json!(n.label.as_str()));
-    o.insert("name".into(), json!(n.name));
-    o.insert("aliases".into(), json!(n.aliases));
-    o.insert("mentions".into(), json!(n.mentions));
-    o.insert("merged_by".into(), json!(n.merged_by));
-    match &n.props {
-        NodeProps::Document {
-            path,
-            title,
-            published,
-        } => {
-            o.insert("path".into(), json!(path));
-            o.insert("title".into(), json!(title));
-            o.insert("published".into(), json!(published.map(|d| d.to_string())));
-        }
-        NodeProps::Organization { kind } => {
-            o.insert("kind".into(), json!(kind.as_str()));
-        }
-        NodeProps::Amount { money, text } => {
-            o.insert("value".into(), json!(money.value));
-            o.insert("min".into(), json!(money.min));
-            o.insert("max".into(), json!(money.max));
-            o.insert("currency".into(), json!(money.currency));
-            o.insert("qualifier".into(), json!(money.qualifier.as_str()));
-            o.insert("text".into(), json!(text));
-        }
-        NodeProps::Event {
-            kind,
-            date,
-            location,
-        } => {
-            o.insert("kind".into(), json!(kind.as_str()));
-            o.insert("time".into(), time_json(date));
-            o.insert("location".into(), json!(location));
-        }
-        NodeProps::Person | NodeProps::Role | NodeProps::Location => {}
-    }
-    Value::Object(o)
+    let mut fields = Vec::new();
+    node_fields(n, &mut fields);
+    Value::Object(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_value()))
+            .collect::<Map<String, Value>>(),
+    )
 }
 
 /// One value of a node object (see [`node_pretty`]).
@@ -79,14 +47,24 @@ enum NodeValue<'a> {
     Time(&'a Option<TimeValue>),
 }
 
-/// The pretty JSON text of a node as an element of the `nodes` array (4 spaces in), into `buf`
-/// (cleared first): the bytes `serde_json::to_string_pretty(&node_json(n))` indented, without
-/// building a `Value` for every node (issue 8; the streamed-document test compares them).
-fn node_pretty<'a>(
-    n: &'a crate::graph::Node,
-    fields: &mut Vec<(&'static str, NodeValue<'a>)>,
-    buf: &mut Vec<u8>,
-) {
+impl NodeValue<'_> {
+    /// The value as `json!` makes it.
+    fn to_value(&self) -> Value {
+        match self {
+            NodeValue::Str(s) => json!(s),
+            NodeValue::Owned(s) => json!(s),
+            NodeValue::OptStr(s) => json!(s),
+            NodeValue::Num(x) => json!(x),
+            NodeValue::Float(x) => json!(x),
+            NodeValue::List(items) => json!(items),
+            NodeValue::Time(t) => time_json(t),
+        }
+    }
+}
+
+/// The fields of a node object, in the order of its properties (one mapping for the `Value`
+/// of [`node_json`] and the text of [`node_pretty`]).
+fn node_fields<'a>(n: &'a crate::graph::Node, fields: &mut Vec<(&'static str, NodeValue<'a>)>) {
     use NodeValue as V;
     fields.clear();
     fields.push(("id", V::Str(&n.id)));
@@ -131,6 +109,18 @@ fn node_pretty<'a>(
         }
         NodeProps::Person | NodeProps::Role | NodeProps::Location => {}
     }
+}
+
+/// The pretty JSON text of a node as an element of the `nodes` array (4 spaces in), into `buf`
+/// (cleared first): the bytes `serde_json::to_string_pretty(&node_json(n))` indented, without
+/// building a `Value` for every node (issue 8; the streamed-document test compares them).
+fn node_pretty<'a>(
+    n: &'a crate::graph::Node,
+    fields: &mut Vec<(&'static str, NodeValue<'a>)>,
+    buf: &mut Vec<u8>,
+) {
+    use NodeValue as V;
+    node_fields(n, fields);
     // serde_json's map sorts its keys.
     fields.sort_by_key(|f| f.0);
     buf.clear();
