@@ -721,12 +721,7 @@ fn is_ideograph(c: char) -> bool {
 #[inline]
 fn can_start(c: char) -> bool {
     static TABLE: [u64; 1024] = numeral::bmp_table!(can_start_match);
-    let cp = c as u32;
-    if cp < 0x1_0000 {
-        TABLE[(cp >> 6) as usize] >> (cp & 63) & 1 != 0
-    } else {
-        can_start_match(c)
-    }
+    numeral::bmp_bit(&TABLE, c).unwrap_or_else(|| can_start_match(c))
 }
 
 /// [`can_start`] as a `match`.

@@ -232,12 +232,7 @@ pub const fn arabic_digit(c: char) -> Option<u8> {
 /// table made at compile time from [`starts_numeral_match`] (issue 8).
 #[inline]
 pub fn starts_numeral(c: char) -> bool {
-    let cp = c as u32;
-    if cp < 0x1_0000 {
-        STARTS_NUMERAL[(cp >> 6) as usize] >> (cp & 63) & 1 != 0
-    } else {
-        starts_numeral_match(c)
-    }
+    bmp_bit(&STARTS_NUMERAL, c).unwrap_or_else(|| starts_numeral_match(c))
 }
 
 /// [`starts_numeral`] as a `match` (the definition the table is made from).
@@ -267,6 +262,14 @@ macro_rules! bmp_table {
     }};
 }
 pub(crate) use bmp_table;
+
+/// The bit of `c` in a table made by [`bmp_table!`] (or a set of characters laid out the
+/// same way); `None` above the BMP, where the caller asks its definition instead.
+#[inline]
+pub(crate) fn bmp_bit(table: &[u64; 1024], c: char) -> Option<bool> {
+    let cp = c as u32;
+    (cp < 0x1_0000).then(|| table[(cp >> 6) as usize] >> (cp & 63) & 1 != 0)
+}
 
 static STARTS_NUMERAL: [u64; 1024] = bmp_table!(starts_numeral_match);
 

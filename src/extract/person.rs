@@ -182,8 +182,7 @@ impl CharSet {
     /// Is `c` in the set?
     #[inline]
     pub(crate) fn has(&self, c: char) -> bool {
-        let cp = c as u32;
-        cp < 0x1_0000 && (self.0[(cp >> 6) as usize] >> (cp & 63)) & 1 == 1
+        crate::extract::numeral::bmp_bit(&self.0, c).unwrap_or(false)
     }
 }
 

@@ -649,12 +649,7 @@ fn date_run_end(text: &str, i: usize) -> usize {
 #[inline]
 fn may_start(c: char) -> bool {
     static TABLE: [u64; 1024] = numeral::bmp_table!(may_start_match);
-    let cp = c as u32;
-    if cp < 0x1_0000 {
-        TABLE[(cp >> 6) as usize] >> (cp & 63) & 1 != 0
-    } else {
-        may_start_match(c)
-    }
+    numeral::bmp_bit(&TABLE, c).unwrap_or_else(|| may_start_match(c))
 }
 
 /// [`may_start`] as a function of the two tests (the definition the table is made from).
