@@ -1396,7 +1396,12 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                         '，' | '、' | '。' | '：' | '；' | '！' | '？' | '（' | '(' | '\n' | ' '
                     )
                 });
-                if k >= 1 && (cx.role_end.contains(&s) || (head == 0 && punct)) {
+                // back to punctuation: with no transliteration run before the dot, or over a
+                // part that itself opens with a transliteration character (`、阿依古丽·`: a
+                // Uyghur name with one character outside the set; `，市民约翰·` stays out)
+                let opens_translit = text[s..].chars().next().is_some_and(tl);
+                if k >= 1 && (cx.role_end.contains(&s) || (punct && (head == 0 || opens_translit)))
+                {
                     start = s;
                     break;
                 }
@@ -1410,18 +1415,30 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         // extend over `·part` as long as parts are transliteration runs
         while let Some(d) = text[end..].chars().next().filter(|&c| is_dot(c)) {
             let part_start = end + d.len_utf8();
-            let part: usize = text[part_start..]
-                .chars()
-                .take_while(|&c| tl(c) && is_han(c))
-                .map(char::len_utf8)
-                .sum();
+            // a run of transliteration characters, ending where a verb starts (`米勒|提出`:
+            // 提 is a transliteration character too)
+            let mut part = 0;
+            for c in text[part_start..].chars() {
+                if !(tl(c) && is_han(c))
+                    || (part > 0 && cx.after.contains_key(&(part_start + part)))
+                {
+                    break;
+                }
+                part += c.len_utf8();
+            }
             // the last part may run on over name characters, never over a verb, an
             // honorific or a function word (`科恩执导`, `罗斯的`)
             let mut han = 0;
             for c in text[part_start..].chars().take(4) {
                 let at = part_start + han;
                 let beyond = han >= part;
-                if !pr.given_possible(c)
+                // a transliteration character counts even where Chinese given names avoid it,
+                // when it ends the part (`买买提表示`: 提 is no Chinese given-name character;
+                // `史密斯提出` keeps its verb)
+                let next = at + c.len_utf8();
+                let ends_part = text[next..].chars().next().is_none_or(|n| !is_han(n))
+                    || cx.after.contains_key(&next);
+                if !(pr.given_possible(c) || (tl(c) && ends_part))
                     || (beyond && (cx.after.contains_key(&at) || RIGHT_BOUNDARY.has(c)))
                 {
                     break;
