@@ -271,8 +271,13 @@ fn county_shape(text: &str, from: usize, limit: usize, r: &LocationRules) -> Opt
         if pos >= limit && n > 0 {
             return None;
         }
-        if matches!(c, '区' | '县' | '旗') && n >= 1 {
-            let end = pos + c.len_utf8();
+        let end = pos + c.len_utf8();
+        // `红旗区`: a 旗 (or 区, 县) followed by another county suffix is part of the name
+        let suffix_next = text[end..]
+            .chars()
+            .next()
+            .is_some_and(|a| matches!(a, '区' | '县' | '旗'));
+        if matches!(c, '区' | '县' | '旗') && n >= 1 && !suffix_next {
             // 区域, 县城: the character starts another word.
             let after = text[end..].chars().next();
             if after.is_some_and(|a| matches!(a, '域' | '城' | '级')) {
