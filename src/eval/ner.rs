@@ -147,6 +147,17 @@ pub fn evaluate(
             .filter_map(|m| eval_label(m.label).map(|l| (m.start, m.end, l.to_string())))
             .filter(|(_, _, l)| our_labels.contains(l))
             .collect();
+        // Gold spans are flat: a mention nested inside another of the same label (深圳 inside
+        // the chain 深圳市南山区, `location.part`) is graph structure, not a further span.
+        let pred: BTreeSet<(usize, usize, String)> = pred
+            .iter()
+            .filter(|x| {
+                !pred
+                    .iter()
+                    .any(|y| y != *x && y.2 == x.2 && y.0 <= x.0 && x.1 <= y.1)
+            })
+            .cloned()
+            .collect();
         let chars: Vec<char> = rec.text.chars().collect();
         let snippet = |s: usize, e: usize| -> String {
             chars

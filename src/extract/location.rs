@@ -9,6 +9,9 @@
 //!   (`十堰市郧阳区`, 1–4 characters + 区/县/旗). **Decision:** a chain is ONE mention, because it
 //!   names one place (the most specific one) and gold data annotates it as one address; its
 //!   canonical name joins the canonical names of its parts (`深圳南山区`).
+//! - `location.part` — the larger places of a chain or address, nested inside it as mentions of
+//!   their own, each LOCATED_IN the next larger one (`深圳南山区 → 深圳 → 广东`): where an event
+//!   happened stays the chain; a reader still finds it under the city ([`link_parts`]).
 //! - `location.abbrev` — a one-character city abbreviation between a lead verb and an event word
 //!   (`在京召开`, `赴沪参加`, `来穗期间`): the mention is the abbreviation, canonical the city.
 //!
@@ -20,7 +23,10 @@
 
 use std::ops::Range;
 
-use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label};
+use crate::extract::{
+    AnnotatedDoc, Attrs, Candidate, Evidence, Extractor, Label, Mention, NodeRef, RelProps,
+    RelType, Relation,
+};
 use crate::rules::{Entry, LexiconSet, RuleId, Rules, TermMatcher};
 
 pub const LEXICON: RuleId = RuleId("location.lexicon");
@@ -28,9 +34,10 @@ pub const CHAIN: RuleId = RuleId("location.chain");
 pub const ABBREV: RuleId = RuleId("location.abbrev");
 pub const COUNTRY_ABBREV: RuleId = RuleId("location.country_abbrev");
 pub const ADDRESS: RuleId = RuleId("location.address");
+pub const PART: RuleId = RuleId("location.part");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 5] = [LEXICON, CHAIN, ABBREV, COUNTRY_ABBREV, ADDRESS];
+pub const RULE_IDS: [RuleId; 6] = [LEXICON, CHAIN, ABBREV, COUNTRY_ABBREV, ADDRESS, PART];
 
 /// The longest street name recognised after a place, in characters.
 const MAX_STREET_CHARS: usize = 8;
@@ -170,6 +177,62 @@ impl Extractor for LocationExtractor {
         }
         abbreviations(text, r, out);
         country_runs(text, r, out);
+    }
+}
+
+/// `location.part`: the larger places a chain or address is written with (`广东省深圳市南山区`
+/// names 南山区 inside 深圳 inside 广东) become mentions of their own, nested inside the chain,
+/// and each place is LOCATED_IN the next larger one (深圳南山区 → 深圳 → 广东). The chain stays
+/// the one place an event happened at; the parts let a reader find it under the city.
+///
+/// Runs after every family has committed (the parts overlap the chain, which `commit` would
+/// refuse, and no relation may point at a mention index that later moves): the new mentions
+/// are appended, so existing indices stay valid.
+pub fn link_parts(doc: &mut AnnotatedDoc, rules: &Rules) {
+    let text = doc.norm.text.as_str();
+    let chains: Vec<(usize, Range<usize>)> = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.label == Label::Location && (m.rule == CHAIN || m.rule == ADDRESS))
+        .map(|(i, m)| (i, m.range.clone()))
+        .collect();
+    for (chain, range) in chains {
+        let inner = &text[range.clone()];
+        // the places the chain is written with, larger first; the last one that reaches the
+        // end of the chain is the chain itself
+        let parts: Vec<(Range<usize>, String)> = places(inner, &rules.location)
+            .into_iter()
+            .filter(|p| p.range.end < inner.len() && (1..=3).contains(&p.rank()))
+            .map(|p| {
+                let r = range.start + p.range.start..range.start + p.range.end;
+                (r, p.canonical().to_string())
+            })
+            .collect();
+        let sentence = doc.mentions[chain].sentence;
+        let mut child = chain;
+        for (r, canonical) in parts.into_iter().rev() {
+            let idx = doc.mentions.len();
+            doc.mentions.push(Mention {
+                label: Label::Location,
+                sentence: doc.sentence_of(r.start),
+                text: doc.norm.display_of(r.clone()).to_string(),
+                name: canonical.clone(),
+                range: r,
+                rule: PART,
+                attrs: Attrs::Location { canonical },
+                start: 0,
+                end: 0,
+            });
+            doc.relations.push(Relation {
+                rel: RelType::LocatedIn,
+                from: NodeRef::Mention(child),
+                to: NodeRef::Mention(idx),
+                props: RelProps::default(),
+                evidence: Evidence::new(sentence, range.clone(), PART),
+            });
+            child = idx;
+        }
     }
 }
 

@@ -14,6 +14,30 @@ fn texts(text: &str) -> Vec<String> {
     places(text).into_iter().map(|(t, _)| t).collect()
 }
 
+/// The flat mentions: without the larger places nested inside a chain (`location.part`).
+fn flat(text: &str) -> Vec<String> {
+    mentions_of(text, Label::Location)
+        .into_iter()
+        .filter(|m| m.rule != PART)
+        .map(|m| m.text)
+        .collect()
+}
+
+/// `from -LOCATED_IN-> to` by mention name, for every place-to-place relation.
+fn located_in(text: &str) -> Vec<(String, String)> {
+    let doc = crate::read::from_bytes("t", "t", text.as_bytes()).expect("readable");
+    let ex = crate::extract::process(&doc, Rules::builtin());
+    let name = |r: &crate::extract::NodeRef| match r {
+        crate::extract::NodeRef::Mention(i) => ex.mentions[*i].name.clone(),
+        crate::extract::NodeRef::Event(_) => String::from("<event>"),
+    };
+    ex.relations
+        .iter()
+        .filter(|r| r.rel == RelType::LocatedIn && r.evidence.rule == PART)
+        .map(|r| (name(&r.from), name(&r.to)))
+        .collect()
+}
+
 #[test]
 fn rule_docs_match_code() {
     check_rule_docs("location", &RULE_IDS, Label::Location);
@@ -36,11 +60,67 @@ fn canonical_names() {
 
 #[test]
 fn chains_are_one_mention() {
-    assert_eq!(texts("位于深圳市南山区"), vec!["深圳市南山区"]);
+    assert_eq!(flat("位于深圳市南山区"), vec!["深圳市南山区"]);
     assert_eq!(places("位于深圳市南山区")[0].1, "深圳南山区");
     // A county shape only after a full administrative name.
-    assert_eq!(texts("河北省青禾县"), vec!["河北省青禾县"]);
+    assert_eq!(flat("河北省青禾县"), vec!["河北省青禾县"]);
     assert_eq!(texts("北京市各区县"), vec!["北京市"]);
+}
+
+#[test]
+fn chain_parts_are_nested_places_the_chain_is_located_in() {
+    // 深圳 and 广东 are found (under their canonical names), each place LOCATED_IN the next
+    // larger one
+    let text = "总部位于广东省深圳市南山区。";
+    let parts: Vec<(String, String)> = mentions_of(text, Label::Location)
+        .into_iter()
+        .filter(|m| m.rule == PART)
+        .map(|m| (m.text, m.name))
+        .collect();
+    assert_eq!(
+        parts,
+        vec![
+            ("深圳市".to_string(), "深圳".to_string()),
+            ("广东省".to_string(), "广东".to_string())
+        ]
+    );
+    assert_eq!(
+        located_in(text),
+        vec![
+            ("广东深圳南山区".to_string(), "深圳".to_string()),
+            ("深圳".to_string(), "广东".to_string())
+        ]
+    );
+    // an address: the street is LOCATED_IN its district, the district in its city
+    assert_eq!(
+        located_in("展厅设在北京市东城区王府井大街218号。"),
+        vec![
+            (
+                "北京市东城区王府井大街218号".to_string(),
+                "东城区".to_string()
+            ),
+            ("东城区".to_string(), "北京".to_string())
+        ]
+    );
+    // a county shape after a city: the city is the only part
+    assert_eq!(
+        located_in("研发中心在十堰市郧阳区。"),
+        vec![("十堰郧阳区".to_string(), "十堰".to_string())]
+    );
+}
+
+#[test]
+fn single_places_have_no_parts() {
+    // no chain, no nested place, no place-to-place relation
+    for text in ["代表团抵达深圳市。", "上海和北京的企业", "北京市各区县"] {
+        assert!(located_in(text).is_empty(), "{text}");
+        assert!(
+            mentions_of(text, Label::Location)
+                .iter()
+                .all(|m| m.rule != PART),
+            "{text}"
+        );
+    }
 }
 
 #[test]
