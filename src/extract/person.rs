@@ -1094,8 +1094,9 @@ fn place_given(cx: &Ctx, weak: bool, r: &Range<usize>, sur_end: usize) -> bool {
     !weak
         && cx.text[sur_end..r.end].chars().count() == 2
         && cx.loc_start_of.get(&r.end) == Some(&sur_end)
-        && cx.title_ends_at(r.start)
-        && cx.right_score(r.end) >= 1
+        && ((cx.title_ends_at(r.start) && cx.right_score(r.end) >= 1)
+            // or a boundary before and a speech verb after (`，刘中山表示`)
+            || (cx.left_score(r.start) >= 1 && cx.right_score(r.end) >= 3))
 }
 
 /// Drop the place mentions that lie inside a person candidate: only a two-character place
