@@ -99,6 +99,7 @@ pub(crate) enum WordType {
     NotAlias,
     Measure,
     NamePart,
+    Joint,
 }
 
 impl WordType {
@@ -114,6 +115,7 @@ impl WordType {
             "notalias" => WordType::NotAlias,
             "measure" => WordType::Measure,
             "name" => WordType::NamePart,
+            "joint" => WordType::Joint,
             _ => return None,
         })
     }

@@ -73,6 +73,8 @@ struct Marks {
     notorg_end: HashMap<usize, Vec<usize>>,
     /// Known organization ranges, in text order.
     known: Vec<Range<usize>>,
+    /// `joint` stop words (`联合`) by end byte → their start byte.
+    joint_end: HashMap<usize, usize>,
 }
 
 impl Marks {
@@ -145,7 +147,14 @@ impl Marks {
                 }
             }
         }
+        let mut joint_end: HashMap<usize, usize> = HashMap::default();
+        for m in r.words(WordType::Joint) {
+            for (rg, _) in m.find_all(text) {
+                joint_end.insert(rg.end, rg.start);
+            }
+        }
         Marks {
+            joint_end,
             stop_end,
             stop_inside,
             stop_start,
@@ -271,6 +280,10 @@ pub(super) fn find(
             && acceptable(text, p..sr.start, spec, &marks, r)
         {
             p
+        } else if let Some(p) = name_before_joint(text, start, lim, &marks)
+            && acceptable(text, p..sr.start, spec, &marks, r)
+        {
+            p
         } else {
             continue;
         };
@@ -328,6 +341,35 @@ fn place_before_stop(text: &str, start: usize, m: &Marks) -> Option<usize> {
                 .get(p)
                 .is_some_and(|ends| ends.contains(&word_start))
         })
+}
+
+/// The most characters a name may have before a `joint` word (`诚信|联合律师事务所`).
+const MAX_BEFORE_JOINT: usize = 4;
+
+/// `诚信联合律师事务所`: the scan stopped at a `joint` stop word (`联合`, type `joint` in
+/// `org_stopwords.txt`) and what follows it names nothing (`律师事务所`). Firms are often named
+/// `X联合…`, so if 2–[`MAX_BEFORE_JOINT`] name characters stand between a clear boundary
+/// (sentence start, punctuation, another stop word) and the joint word, and they are not just
+/// generic words, the name starts there. A longer run is a phrase and gives nothing
+/// (`多家企业联合律师事务所`: 企业 is generic).
+fn name_before_joint(text: &str, start: usize, lim: usize, m: &Marks) -> Option<usize> {
+    let js = *m.joint_end.get(&start)?;
+    let mut pos = js;
+    let mut n = 0;
+    while pos > lim && !m.stop_end[pos] {
+        let c = text[..pos].chars().next_back()?;
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) {
+            break;
+        }
+        if n == MAX_BEFORE_JOINT {
+            return None;
+        }
+        pos -= c.len_utf8();
+        n += 1;
+    }
+    // `多家企业|联合…`: generic words before the joint word say which firm no more than the
+    // suffix does.
+    (n >= 2 && core_chars(text, pos, js, m) >= 2).then_some(pos)
 }
 
 /// Does a new word start at `end`: the end of text, a non-name character, a stop word or
@@ -578,7 +620,9 @@ fn leading_places(text: &str, range: &Range<usize>, m: &Marks) -> (usize, bool) 
             .copied()
             .filter(|e| *e <= range.end)
             .max();
-        let next = next.or_else(|| place_shape(text, lead_end, range.end));
+        let next = next
+            .or_else(|| place_shape(text, lead_end, range.end))
+            .or_else(|| zone_shape(text, lead_end, range.end));
         match next {
             Some(e) if e > lead_end => {
                 lead_end = e;
@@ -597,6 +641,37 @@ fn place_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
             return Some(start + i + c.len_utf8());
         }
         if !('\u{4e00}'..='\u{9fff}').contains(&c) || n == 3 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Zone words that end the name of a development zone (longest first).
+const ZONE_WORDS: [&str; 9] = [
+    "高新技术产业开发区",
+    "经济技术开发区",
+    "经济开发区",
+    "工业园区",
+    "综合保税区",
+    "开发区",
+    "高新区",
+    "保税区",
+    "新区",
+];
+
+/// A development zone not in the lexicon, by its shape: 2–4 CJK characters + a zone word
+/// (`滨江经济开发区`, `临港新区`), starting at `start` and ending by `limit`. The zone is the
+/// place of a management committee named after it (`X经济开发区管理委员会`).
+fn zone_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
+    let rest = &text[start..limit];
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n >= 2
+            && let Some(z) = ZONE_WORDS.iter().find(|z| rest[i..].starts_with(**z))
+        {
+            return Some(start + i + z.len());
+        }
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) || n == 4 {
             return None;
         }
     }
