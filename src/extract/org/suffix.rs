@@ -289,9 +289,14 @@ pub(super) fn find(
         };
         // `总规模100亿元的集成电路产业基金`: an industry fund after 的 describes a fund, it does
         // not name one (a named fund carries its place or owner: `的合肥新能源汽车产业基金`).
+        // `规模20亿元之光电产业基金`: 之 is the written form of 的, never the start of a name.
+        let start = match text[start..sr.start].strip_prefix('之') {
+            Some(rest) if !rest.is_empty() => sr.start - rest.len(),
+            _ => start,
+        };
         if spec.kind == OrgKind::Fund
             && spec.needs == Needs::Any
-            && text[..start].ends_with('的')
+            && text[..start].ends_with(['的', '之'])
             && !leading_places(text, &(start..sr.start), &marks).1
         {
             continue;
@@ -413,6 +418,19 @@ fn is_digit_like(c: char) -> bool {
     c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c)
 }
 
+/// Does an amount of money end at `pos` (`20亿元`, `5万元`, `300元`)? A name never holds one:
+/// `规模20亿元之光电产业基金` describes a fund by its size.
+fn amount_ends_at(text: &str, pos: usize) -> bool {
+    let Some(before) = text[..pos].strip_suffix('元') else {
+        return false;
+    };
+    before
+        .trim_end_matches(['万', '亿', '千', '百'])
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit())
+}
+
 /// Scan back from `suffix_start` and return where the name starts, or `None` when there is
 /// no usable name.
 fn left_boundary(
@@ -463,11 +481,12 @@ fn left_boundary(
             break;
         }
         // `7月20日`, `5家`: a number with its unit or date word ends the name.
-        if (is_date_word(c) || r.measure_words.contains(&c))
+        if ((is_date_word(c) || r.measure_words.contains(&c))
             && text[..pos - c.len_utf8()]
                 .chars()
                 .next_back()
-                .is_some_and(is_digit_like)
+                .is_some_and(is_digit_like))
+            || amount_ends_at(text, pos)
         {
             bounded = true;
             break;

@@ -11,10 +11,11 @@
 //! written (`《新智新业新力 共享共创共赢》`), so it is kept (as one space). Spaces next to the
 //! brackets themselves still go, and a 《 left open for more than 60 characters no longer counts.
 //!
-//! Digits spelled out one by one (`2 0 2 4 年 7 月`, `约 2 0 亿元`): a space between two
-//! single digits is removed when the run of spaced single digits (at most
-//! [`MAX_SPACED_DIGITS`]) touches a Chinese character on either end. Several-digit groups
-//! (`12 34`, a table) and spaced digits among Latin text (`Room 1 2`) are kept.
+//! Digits spelled out one by one (`2 0 2 4 年 7 月`, `约 2 0 亿元`, `1 2 . 6 8 亿元` with one
+//! decimal point): the spaces inside a run of such single tokens (at most
+//! [`MAX_SPACED_DIGITS`]) are removed when the run touches a Chinese character at either end.
+//! Several-digit groups (`12 34`, a table) and spaced digits among Latin text (`Room 1 2`) are
+//! kept.
 //!
 //! Line breaks are never touched: they are the segmenter's business.
 
@@ -41,31 +42,49 @@ fn glues(c: char) -> bool {
 /// The filter compacts `u` in place, so what lies before `r` is read from the output
 /// (`u[..w]`, which holds the text without the dropped spaces) and what follows from `u[r..]`.
 fn spaced_digits_end(u: &[Unit], w: usize, r: usize) -> Option<usize> {
-    let lone_at = |i: usize| {
-        u[i].c.is_ascii_digit() && !u.get(i + 1).is_some_and(|x| glues(x.c))
-    };
-    if w == 0 || !u[w - 1].c.is_ascii_digit() || (w >= 2 && glues(u[w - 2].c)) || !lone_at(r) {
+    // A lone token: one digit, or one decimal point, with nothing glued to its right.
+    let lone_at = |i: usize, c: char| u[i].c == c && !u.get(i + 1).is_some_and(|x| glues(x.c));
+    let lone_digit = |i: usize| u[i].c.is_ascii_digit() && lone_at(i, u[i].c);
+    if w == 0
+        || !u[w - 1].c.is_ascii_digit()
+        || (w >= 2 && glues(u[w - 2].c))
+        || !(lone_digit(r) || lone_at(r, '.'))
+    {
         return None;
     }
     let before = w >= 2 && is_cjk(u[w - 2].c);
-    let (mut digits, mut last, mut j) = (2, r, r + 1);
+    // Walk right over `space* token` steps; one decimal point may stand between digits.
+    let (mut tokens, mut last, mut point) = (1, None, false);
+    let mut k = r;
     loop {
-        let mut k = j;
-        while k < u.len() && is_hspace(u[k].c) {
-            k += 1;
+        let digit = lone_digit(k);
+        if !digit && (point || !lone_at(k, '.')) {
+            break;
         }
-        if k > j && k < u.len() && lone_at(k) {
-            digits += 1;
-            if digits > MAX_SPACED_DIGITS {
-                return None;
-            }
-            last = k;
-            j = k + 1;
-        } else {
-            let after = u.get(k).is_some_and(|x| is_cjk(x.c));
-            return (before || after).then_some(last);
+        point |= !digit;
+        tokens += 1;
+        if tokens > MAX_SPACED_DIGITS {
+            return None;
         }
+        if digit {
+            last = Some(k);
+        }
+        let mut j = k + 1;
+        while j < u.len() && is_hspace(u[j].c) {
+            j += 1;
+        }
+        if j == k + 1 || j >= u.len() {
+            break;
+        }
+        k = j;
     }
+    let last = last?;
+    let mut j = last + 1;
+    while j < u.len() && is_hspace(u[j].c) {
+        j += 1;
+    }
+    let after = u.get(j).is_some_and(|x| is_cjk(x.c));
+    (before || after).then_some(last)
 }
 
 impl Filter for Spacing {
@@ -114,13 +133,17 @@ impl Filter for Spacing {
                 && !in_title
                 && match (prev, next) {
                     (None, _) | (_, None) | (Some('\n'), _) | (_, Some('\n')) => true,
-                    (Some(p), Some(q)) if p.is_ascii_digit() && q.is_ascii_digit() => {
-                        if r >= spaced_until
-                            && let Some(last) = spaced_digits_end(u, w, r)
-                        {
-                            spaced_until = last;
+                    _ if r <= spaced_until => true,
+                    (Some(p), Some(q))
+                        if p.is_ascii_digit() && (q.is_ascii_digit() || q == '.') =>
+                    {
+                        match spaced_digits_end(u, w, r) {
+                            Some(last) => {
+                                spaced_until = last;
+                                true
+                            }
+                            None => false,
                         }
-                        r <= spaced_until
                     }
                     (Some(p), Some(q)) => {
                         // `日期: 2024`: ASCII punctuation used in Chinese text (after a CJK char).
@@ -180,6 +203,7 @@ mod tests {
         assert_eq!(run("2 0 2 4 年 7 月 1 9 日"), "2024年7月19日");
         assert_eq!(run("总投资约 2 0 亿元"), "总投资约20亿元");
         assert_eq!(run("累计申请专利 1 2 6 项。"), "累计申请专利126项。");
+        assert_eq!(run("约 1 2 . 6 8 亿元"), "约12.68亿元");
     }
 
     #[test]
