@@ -667,13 +667,14 @@ fn place_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
 }
 
 /// Zone words that end the name of a development zone (longest first).
-const ZONE_WORDS: [&str; 9] = [
+const ZONE_WORDS: [&str; 10] = [
     "高新技术产业开发区",
     "经济技术开发区",
     "经济开发区",
     "工业园区",
     "综合保税区",
     "开发区",
+    "合作区",
     "高新区",
     "保税区",
     "新区",
