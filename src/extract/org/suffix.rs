@@ -298,6 +298,9 @@ pub(super) fn find(
             && spec.needs == Needs::Any
             && text[..start].ends_with(['的', '之'])
             && !leading_places(text, &(start..sr.start), &marks).1
+            // `规模50亿元的湘江数字经济产业母基金`: a word of its own before the industry words
+            // names the fund.
+            && core_chars(text, start, sr.start, &marks) < 2
         {
             continue;
         }
