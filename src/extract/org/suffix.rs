@@ -73,8 +73,6 @@ struct Marks {
     notorg_end: HashMap<usize, Vec<usize>>,
     /// Known organization ranges, in text order.
     known: Vec<Range<usize>>,
-    /// `joint` stop words (`联合`) by end byte → their start byte.
-    joint_end: HashMap<usize, usize>,
 }
 
 impl Marks {
@@ -147,14 +145,7 @@ impl Marks {
                 }
             }
         }
-        let mut joint_end: HashMap<usize, usize> = HashMap::default();
-        for m in r.words(WordType::Joint) {
-            for (rg, _) in m.find_all(text) {
-                joint_end.insert(rg.end, rg.start);
-            }
-        }
         Marks {
-            joint_end,
             stop_end,
             stop_inside,
             stop_start,
@@ -280,7 +271,7 @@ pub(super) fn find(
             && acceptable(text, p..sr.start, spec, &marks, r)
         {
             p
-        } else if let Some(p) = name_before_joint(text, start, lim, &marks)
+        } else if let Some(p) = name_before_joint(text, start, lim, &marks, r)
             && acceptable(text, p..sr.start, spec, &marks, r)
         {
             p
@@ -360,8 +351,28 @@ const MAX_BEFORE_JOINT: usize = 4;
 /// (sentence start, punctuation, another stop word) and the joint word, and they are not just
 /// generic words, the name starts there. A longer run is a phrase and gives nothing
 /// (`多家企业联合律师事务所`: 企业 is generic).
-fn name_before_joint(text: &str, start: usize, lim: usize, m: &Marks) -> Option<usize> {
-    let js = *m.joint_end.get(&start)?;
+fn name_before_joint(
+    text: &str,
+    start: usize,
+    lim: usize,
+    m: &Marks,
+    r: &OrgRules,
+) -> Option<usize> {
+    if !m.stop_end[start] {
+        return None;
+    }
+    // The joint word ending at `start` (2–4 characters; looked up only here, no scan of the
+    // whole text for a rare case).
+    let js = text[lim..start]
+        .char_indices()
+        .rev()
+        .skip(1)
+        .take(3)
+        .map(|(i, _)| lim + i)
+        .find(|&i| {
+            r.words(WordType::Joint)
+                .any(|j| j.get(&text[i..start]).is_some())
+        })?;
     let mut pos = js;
     let mut n = 0;
     while pos > lim && !m.stop_end[pos] {
