@@ -738,9 +738,7 @@ fn core_chars(text: &str, from: usize, end: usize, m: &Marks) -> usize {
         .get(&end)
         .and_then(|starts| starts.iter().copied().filter(|s| *s >= from).min())
     {
-        // `元大证券`, `天大药业`: a one-character generic word (`大`, `新`) is a word of the
-        // name when just one character would be left before it.
-        if s >= end || (text[s..end].chars().count() == 1 && text[from..s].chars().count() == 1) {
+        if s >= end {
             break;
         }
         end = s;
