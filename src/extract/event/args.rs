@@ -1832,6 +1832,16 @@ fn acquisition(
     }
     let floor = scope_start(s, t.range.start);
     let ce = s.clause_end(t.range.end);
+    // `公司收购X原料煤均价确定为300元/吨`: buying goods at a unit price is no deal for a
+    // company; `受让给X` hands something over to X (X takes it, the subject gives).
+    let clause_after = s.text.get(t.range.end..ce).unwrap_or("");
+    if ["均价", "单价", "元/吨", "收购价格确定"]
+        .iter()
+        .any(|w| clause_after.contains(w))
+        || clause_after.starts_with('给')
+    {
+        return None;
+    }
     let mut acquirer: Option<(usize, Range<usize>)> = None;
     let mut target: Option<(usize, Range<usize>)> = None;
     let mut seller: Option<(usize, Range<usize>)> = None;
