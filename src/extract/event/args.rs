@@ -2295,7 +2295,12 @@ fn subsidiary_gap(gap: &str) -> bool {
 fn parent_of_next(s: &SentView, end: usize, limit: usize) -> bool {
     s.within(ORG, end..limit.max(end))
         .find(|(_, m)| m.range.start >= end)
-        .is_some_and(|(_, m)| subsidiary_gap(&s.text[end..m.range.start]))
+        .is_some_and(|(_, m)| {
+            let gap = &s.text[end..m.range.start];
+            // `与区域性银行——徽商银行订立协议`: a descriptor set off by a dash before the
+            // name it describes is no party of its own either.
+            subsidiary_gap(gap) || matches!(gap.trim(), "——" | "—" | "--" | "－－")
+        })
 }
 
 /// The organizations listed after `first` up to `end` (`收购A 34%股权、B 100%股权及C`): each
