@@ -309,7 +309,14 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
     }
     // [org]person title[兼title]
     let roles = roles_after(ms, text, i + 1, p.range.end);
-    if !roles.is_empty() {
+    // `记者王晓东 通讯员李一凡`: a title glued to the next name is that name's (title before
+    // it), not this one's.
+    let next_owns = roles.last().is_some_and(|&r| {
+        ms.get(r + 1).is_some_and(|n| {
+            n.label == Label::Person && glued(text, ms[r].range.end, n.range.start, &[])
+        })
+    });
+    if !roles.is_empty() && !next_owns {
         let org = org_before(rules, ms, text, i, p.range.start);
         out.push(Binding {
             person: i,
@@ -859,6 +866,35 @@ mod tests {
         assert_eq!(
             rels("刘晓峰董事长在会上致辞。"),
             vec![t("HAS_ROLE", "刘晓峰", "董事长", "董事长", "")]
+        );
+    }
+
+    #[test]
+    fn a_title_glued_to_the_next_name_is_that_names() {
+        // `记者A 通讯员B`: 通讯员 is B's, not A's.
+        let v = rels("青禾集团今日发布新品。（记者王晓东 通讯员李一凡）");
+        assert!(
+            v.contains(&t("HAS_ROLE", "王晓东", "记者", "记者", "")),
+            "{v:?}"
+        );
+        assert!(
+            v.contains(&t("HAS_ROLE", "李一凡", "通讯员", "通讯员", "")),
+            "{v:?}"
+        );
+        assert!(
+            !v.iter().any(|r| r.1 == "王晓东" && r.3 == "通讯员"),
+            "{v:?}"
+        );
+        // A title after a name that no other name follows stays the name's.
+        assert_eq!(
+            rels("刘晓峰董事长、李一凡总经理出席。")
+                .into_iter()
+                .filter(|r| r.0 == "HAS_ROLE")
+                .collect::<Vec<_>>(),
+            vec![
+                t("HAS_ROLE", "刘晓峰", "董事长", "董事长", ""),
+                t("HAS_ROLE", "李一凡", "总经理", "总经理", ""),
+            ]
         );
     }
 

@@ -195,7 +195,7 @@ impl RoleRules {
     /// A department name ending right at `start` (`财务部` before `经理`): its start.
     ///
     /// The name runs back over CJK characters to a boundary — punctuation, a connective
-    /// (兼, 任, 的, 、), the end of an organization word (公司, 集团, 厂) or of a committed
+    /// (兼, 任, 的, 、, 由, 之, 其, 原, 现), the end of an organization word (公司, 集团, 厂) or of a committed
     /// mention — and must be at least one character plus the department suffix.
     fn department_start(
         &self,
@@ -220,7 +220,8 @@ impl RoleRules {
         for (i, c) in text[floor..head_end].char_indices().rev() {
             let abs = floor + i;
             let is_boundary = !is_han(c)
-                || "，、。；：兼任为的及和与在从于".contains(c)
+                // (also 由/之/其/原/现: `由财会处处长X担任`, `其原任之研发处处长`)
+                || "，、。；：兼任为的及和与在从于由之其原现".contains(c)
                 || ORG_ENDS
                     .iter()
                     .any(|o| text[..abs + c.len_utf8()].ends_with(o))
@@ -463,6 +464,21 @@ mod tests {
         assert_eq!(
             roles("任某某有限公司财务部经理。"),
             vec![("财务部经理".to_string(), "role.department")]
+        );
+        // A connective before the department is no part of it.
+        assert_eq!(
+            roles("代理发言人由财会处处长苏一宁担任。")
+                .into_iter()
+                .filter(|(_, r)| *r == "role.department")
+                .collect::<Vec<_>>(),
+            vec![("财会处处长".to_string(), "role.department")]
+        );
+        assert_eq!(
+            roles("其原任之研发处处长一职由他人代理。")
+                .into_iter()
+                .filter(|(_, r)| *r == "role.department")
+                .collect::<Vec<_>>(),
+            vec![("研发处处长".to_string(), "role.department")]
         );
         assert!(roles("全省赛区长沙站开赛").is_empty());
         assert!(roles("首部长篇小说").is_empty());

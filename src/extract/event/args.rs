@@ -957,6 +957,10 @@ fn signing_parties(
         }
     }
     for (i, m) in s.within(PARTY, scope.clone()) {
+        // `公司全资子公司X与Y签署`: the parent only says whose subsidiary X is; X signs.
+        if parent_of_next(s, m.range.end, scope.end) {
+            continue;
+        }
         // A person signs only when said to act for an organization (`由A代表X`); an
         // organization that only prefixes a person's title (`A董事长X`) is that person's
         // affiliation.
@@ -985,6 +989,9 @@ fn signing_parties(
         n += 1;
     }
     for (i, r) in anaphors(s, st, scope.clone()) {
+        if parent_of_next(s, r.end, scope.end) {
+            continue;
+        }
         d.add(arg(
             RelType::Signed,
             i,
@@ -1406,7 +1413,26 @@ fn investment(
     let has_amount = s
         .of(Label::Amount)
         .any(|(_, m)| m.range.start >= cs && m.range.start < ce.max(s.range.end));
-    let inv = inv?;
+    let mut inv = inv?;
+    let mut obj = obj;
+    // `通过子公司X增资案`: a subsidiary before 增资 receives the capital; its parent (named
+    // before the descriptor, else the company the document is about) puts it in.
+    if obj.is_none() && &s.text[t.range.clone()] == "增资" {
+        let before = s.text.get(floor..inv.1.start).unwrap_or("").trim_end();
+        if ["子公司", "孙公司", "附属公司"]
+            .iter()
+            .any(|w| before.ends_with(w))
+        {
+            let parent = s
+                .within(ORG, floor..inv.1.start)
+                .filter(|(_, m)| subsidiary_gap(s.text.get(m.range.end..inv.1.start).unwrap_or("")))
+                .last()
+                .map(|(i, m)| (i, m.range.clone()))
+                .or_else(|| st.announcer.or(st.main_org).map(|i| (i, inv.1.clone())))
+                .filter(|(i, _)| mention_name(doc, *i) != mention_name(doc, inv.0))?;
+            obj = Some(std::mem::replace(&mut inv, parent));
+        }
+    }
     if obj.is_none() && !has_amount {
         return None;
     }
@@ -1577,6 +1603,16 @@ fn round(s: &SentView, t: &Range<usize>) -> Option<String> {
 }
 
 /// `A完成B轮X亿元融资`, `A获投X`: RAISED (A), HAS_AMOUNT; investors come from `由B领投`.
+/// Words of a listing or a securities issue (`上市公司` and `非上市` aside).
+/// (A private placement, `定增`, or a bond is a financing: not listed here.)
+const LISTING_WORDS: &[&str] = &["上市", "IPO", "招股", "首发", "公开发行", "发行价", "新股"];
+
+/// Does the sentence speak of a listing or a securities issue?
+fn listing(sentence: &str) -> bool {
+    let t = sentence.replace("上市公司", "").replace("非上市", "");
+    LISTING_WORDS.iter().any(|w| t.contains(w))
+}
+
 fn financing(
     doc: &AnnotatedDoc,
     s: &SentView,
@@ -1613,6 +1649,22 @@ fn financing(
     if rnd.is_none() && !has_amount && !lead && !done {
         return None;
     }
+    // `已经历了11轮融资，…融资金额超过20亿元`: a count of rounds sums up a history; neither
+    // it nor another financing word of its sentence is one financing.
+    let count = |r: &str| r.chars().all(|c| c.is_ascii_digit()) && r != "1";
+    if s.trigs
+        .iter()
+        .filter(|x| x.kind == Some(EventKind::Financing))
+        .any(|x| round(s, &x.range).as_deref().is_some_and(count))
+    {
+        return None;
+    }
+    // Money raised by a listing (`此次IPO拟募集资金9.2亿元`, `上市募资250亿港元`) is no
+    // financing round: without a named round or investors, a sentence that speaks of the
+    // listing tells of that.
+    if !bond && rnd.is_none() && !lead && listing(s.str()) {
+        return None;
+    }
     // The company raising: the last organization before the trigger in scope that is not
     // marked as an investor (由), a lender (向) or an object (对); else the subject of the
     // reporting verb (`A宣布完成…融资`).
@@ -1620,8 +1672,14 @@ fn financing(
     let mut raiser: Option<(usize, Range<usize>)> = None;
     for (i, m) in s.within(ORG, floor..t.range.start) {
         let mk = marker(s, m);
+        // `投资者包括A、B`: a listed investor, not the company raising.
+        let listed_investor = ["投资者", "投资方", "投资人", "出资方"]
+            .iter()
+            .any(|w| s.text[s.clause_start(m.range.start)..m.range.start].contains(w));
         if mk.contains('由') {
             investors.push((i, m.range.clone()));
+        } else if listed_investor {
+            continue;
         } else if !mk.contains(['向', '对']) && investors.is_empty() {
             raiser = Some((i, m.range.clone()));
         }
@@ -1774,6 +1832,16 @@ fn acquisition(
     }
     let floor = scope_start(s, t.range.start);
     let ce = s.clause_end(t.range.end);
+    // `公司收购X原料煤均价确定为300元/吨`: buying goods at a unit price is no deal for a
+    // company; `受让给X` hands something over to X (X takes it, the subject gives).
+    let clause_after = s.text.get(t.range.end..ce).unwrap_or("");
+    if ["均价", "单价", "元/吨", "收购价格确定"]
+        .iter()
+        .any(|w| clause_after.contains(w))
+        || clause_after.starts_with('给')
+    {
+        return None;
+    }
     let mut acquirer: Option<(usize, Range<usize>)> = None;
     let mut target: Option<(usize, Range<usize>)> = None;
     let mut seller: Option<(usize, Range<usize>)> = None;
@@ -1910,6 +1978,19 @@ fn acquisition(
             .or_else(|| topic(s, t.range.start))
             .filter(|x| acquirer.as_ref().is_none_or(|a| a.0 != x.0));
     }
+    if target.is_none()
+        && let Some(acq) = acquirer.clone()
+        && let Some(desc) = unnamed_target(s, t.range.end, ce)
+    {
+        return Some(unnamed_acquisition(
+            doc,
+            s,
+            t,
+            apposed(s, acq),
+            desc,
+            drafts,
+        ));
+    }
     let (acq, tgt) = (apposed(s, acquirer?), apposed(s, target?));
     // `取得X 85%的股权`: a verb of obtaining is a deal only with a stake after its object.
     if t.class() == "stake" {
@@ -2010,6 +2091,94 @@ fn acquisition(
     Some(drafts.upsert(d))
 }
 
+/// Indefinite target descriptions (`收购一家德国企业60%股权`, `并购某上市公司`).
+const INDEFINITE: &[&str] = &[
+    "一家",
+    "一间",
+    "一个",
+    "某家",
+    "某",
+    "两家",
+    "三家",
+    "多家",
+    "数家",
+    "若干家",
+];
+/// Heads of an indefinite target description when no stake follows.
+const TARGET_HEADS: &[&str] = &["公司", "企业", "集团", "厂商", "工厂", "资产", "股权"];
+
+/// An unnamed target right after an acquisition verb, up to `ce` (the clause end): an
+/// indefinite description (`一家…企业`, `某…公司`) ending in a stake (`60%股权`) or a company
+/// noun, with no organization named inside. Returns its byte range.
+fn unnamed_target(s: &SentView, from: usize, ce: usize) -> Option<Range<usize>> {
+    let rest = s.text.get(from..ce.max(from))?;
+    let lead = rest.len() - rest.trim_start().len();
+    let body = &rest[lead..];
+    if !INDEFINITE.iter().any(|w| body.starts_with(w)) {
+        return None;
+    }
+    // A short description: at most 40 characters up to the stake or the head noun.
+    let window: usize = body.char_indices().nth(40).map_or(body.len(), |(i, _)| i);
+    let w = &body[..window];
+    let end = ["股权", "股份", "控股权"]
+        .iter()
+        .filter_map(|k| w.find(k).map(|i| i + k.len()))
+        .min()
+        .or_else(|| {
+            TARGET_HEADS
+                .iter()
+                .filter_map(|k| w.find(k).map(|i| i + k.len()))
+                .min()
+        })?;
+    let r = from + lead..from + lead + end;
+    if s.within(ORG, r.clone()).next().is_some() {
+        return None;
+    }
+    Some(r)
+}
+
+/// An acquisition of an unnamed target (`公司拟以约8000万元收购一家德国企业60%股权`): the
+/// acquirer, the amount and the description (with its stake) as the event's name — a deal the
+/// company announces is a fact users look for, even before the target is named.
+fn unnamed_acquisition(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    acq: (usize, Range<usize>),
+    desc: Range<usize>,
+    drafts: &mut Drafts,
+) -> usize {
+    let what: String = s.text[desc.clone()]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let name = format!(
+        "{}{}{}",
+        mention_name(doc, acq.0),
+        &s.text[t.range.clone()],
+        what
+    );
+    let mut d = dated_draft(
+        EventKind::Acquisition,
+        name,
+        s,
+        &t.range,
+        ACQUISITION_UNNAMED,
+        false,
+    );
+    d.add(arg(
+        RelType::Acquired,
+        acq.0,
+        Dir::ToEvent,
+        RelProps::default(),
+        ACQUISITION_UNNAMED,
+        s.idx,
+        span(&acq.1, &desc),
+    ));
+    amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
+    drafts.upsert(d)
+}
+
 /// `自动化生产公司Compass Automation`, `加密货币交易公司币安`: an organization that is only a
 /// descriptor (it ends in 公司, 企业, 平台, 品牌, …商) directly followed by a named one — the
 /// named one is the party.
@@ -2099,6 +2268,39 @@ fn held_by(gap: &str) -> bool {
             | "下属"
             | "下属的"
     )
+}
+
+/// Does the gap between two organizations say the second is a subsidiary of the first
+/// (`全资子公司`, `的控股子公司`, `旗下`, `下属企业`), parentheticals aside?
+fn subsidiary_gap(gap: &str) -> bool {
+    if held_by(gap) {
+        return true;
+    }
+    let g = outside_parens(gap);
+    let g = g.trim();
+    let g = g.strip_prefix('的').unwrap_or(g);
+    let g = ["全资控股", "全资", "控股", "参股", "绝对控股"]
+        .iter()
+        .find_map(|w| g.strip_prefix(w))
+        .unwrap_or(g);
+    let g = g.strip_suffix('的').unwrap_or(g);
+    matches!(
+        g.trim(),
+        "子公司" | "孙公司" | "下属公司" | "下属企业" | "附属公司" | "子企业"
+    )
+}
+
+/// Is the party ending at byte `end` only the parent of the next organization before
+/// `limit` (`公司全资子公司X与Y签署…`: the parent names whose subsidiary X is, X acts)?
+fn parent_of_next(s: &SentView, end: usize, limit: usize) -> bool {
+    s.within(ORG, end..limit.max(end))
+        .find(|(_, m)| m.range.start >= end)
+        .is_some_and(|(_, m)| {
+            let gap = &s.text[end..m.range.start];
+            // `与区域性银行——徽商银行订立协议`: a descriptor set off by a dash before the
+            // name it describes is no party of its own either.
+            subsidiary_gap(gap) || matches!(gap.trim(), "——" | "—" | "--" | "－－")
+        })
 }
 
 /// The organizations listed after `first` up to `end` (`收购A 34%股权、B 100%股权及C`): each
@@ -2201,11 +2403,16 @@ struct Appoint<'a> {
     status: PositionStatus,
     /// The company `公司` refers to here (the last organization before the verb).
     company: Option<usize>,
+    /// The company the document is about (its announcer, else the organization named most):
+    /// whose post a bare title is when the sentence names no organization at all
+    /// (`董事会并通过任命财务长X兼任发言人`).
+    subject: Option<usize>,
 }
 
 /// The organization a title belongs to: one named right before it (`为青禾集团副总裁`), or the
 /// company in context when the title follows `公司`/`本公司`/`集团` (`聘任X为公司总经理`).
-fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option<usize> {
+fn org_of_title(s: &SentView, title: &Mention, how: &Appoint) -> Option<usize> {
+    let company = how.company;
     let before = board_prefix(s, &s.text[..title.range.start]);
     let before = before.strip_suffix('的').unwrap_or(before);
     if let Some((i, _)) = s
@@ -2224,6 +2431,11 @@ fn org_of_title(s: &SentView, title: &Mention, company: Option<usize>) -> Option
             .last()
     {
         return Some(i);
+    }
+    // `董事会并通过任命财务长X兼任发言人`: a bare title after the verb in a sentence that names
+    // no organization is a post of the company the document is about.
+    if before.ends_with(['为', '任']) && s.of(Label::Organization).next().is_none() {
+        return how.subject;
     }
     let word = crate::extract::COMPANY_SELF_WORDS
         .into_iter()
@@ -2340,7 +2552,7 @@ fn appoint_one(
         ));
     }
     for (_, r) in titles {
-        if let Some(org) = org_of_title(s, r, how.company) {
+        if let Some(org) = org_of_title(s, r, how) {
             drafts.direct.push(Relation {
                 rel: RelType::HoldsPosition,
                 from: NodeRef::Mention(pi),
@@ -2397,6 +2609,7 @@ fn listed_appointments(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st
             object_first: true,
             status: PositionStatus::New,
             company: st.last_org,
+            subject: st.announcer.or(st.main_org),
         };
         appoint_one(doc, s, drafts, &how, person, &[title]);
     }
@@ -2482,9 +2695,18 @@ fn appointment(
     // A career summary (`此前在X担任Y`, `曾担任`) is biography, not an appointment.
     if status == PositionStatus::New
         && !object_first
-        && ["此前", "曾", "先后", "早年", "过去"]
-            .iter()
-            .any(|w| s.text[floor..t.range.start].contains(w))
+        && [
+            "此前",
+            "曾",
+            "先后",
+            "早年",
+            "过去",
+            "现在",
+            "目前仍",
+            "一直",
+        ]
+        .iter()
+        .any(|w| s.text[floor..t.range.start].contains(w))
     {
         return None;
     }
@@ -2524,6 +2746,17 @@ fn appointment(
         Some(k) if listed.is_empty() => chain(s, &roles, k, false),
         _ => Vec::new(),
     };
+    // `A担任监事的X公司`, `A担任执行事务合伙人的X`: a relative clause describes X; it tells
+    // of no change (`担任…的职务` is a plain object).
+    if !object_first
+        && let Some((_, last)) = after_titles.last()
+        && let Some(rest) = s.text[last.range.end..].strip_prefix('的')
+        && !["职务", "职位", "岗位", "工作"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    {
+        return None;
+    }
     // `X等12家单位当选为副理事长单位`: a seat held by organizations, no person's title.
     if after_titles
         .first()
@@ -2538,7 +2771,7 @@ fn appointment(
         let titles = if let Some((_, r)) = listed.iter().find(|(p, _)| p.0 == pi) {
             vec![*r]
         } else if after_titles.is_empty() {
-            match roles.iter().position(|(_, r)| {
+            let own = match roles.iter().position(|(_, r)| {
                 r.range.end == pm.range.start
                     || r.range.end + 1 >= pm.range.start
                         && r.range.end <= pm.range.start
@@ -2546,6 +2779,17 @@ fn appointment(
             }) {
                 Some(k) => chain(s, &roles, k, true),
                 None => Vec::new(),
+            };
+            // `代理发言人由财会处处长X担任`: the post is the title before 由; the titles
+            // right before the person are what they hold now.
+            let start = own.first().map_or(pm.range.start, |(_, r)| r.range.start);
+            let post = (!object_first && status == PositionStatus::New)
+                .then(|| s.text[floor..start].strip_suffix('由'))
+                .flatten()
+                .and_then(|b| roles.iter().find(|(_, r)| r.range.end == floor + b.len()));
+            match post {
+                Some(p) => vec![*p],
+                None => own,
             }
         } else {
             after_titles.clone()
@@ -2559,6 +2803,7 @@ fn appointment(
             object_first,
             status,
             company,
+            subject: st.announcer.or(st.main_org),
         };
         if let Some(i) = appoint_one(doc, s, drafts, &how, (pi, pm), &titles) {
             first = first.or(Some(i));

@@ -82,6 +82,9 @@ pub const FINANCING: RuleId = RuleId("event.financing");
 pub const FINANCING_INVESTOR: RuleId = RuleId("event.financing_investor");
 /// ACQUIRED / TARGET_OF / SOLD for 收购/并购/受让.
 pub const ACQUISITION: RuleId = RuleId("event.acquisition");
+/// ACQUIRED: an acquisition of an unnamed target (`收购一家德国企业60%股权`): the acquirer
+/// and amount, the description with its stake as the name.
+pub const ACQUISITION_UNNAMED: RuleId = RuleId("event.acquisition_unnamed_target");
 /// SOLD: `交易对方为A及B` names the sellers of the acquisition in context.
 pub const ACQUISITION_COUNTERPARTY: RuleId = RuleId("event.acquisition_counterparty");
 /// APPOINTED (+ HOLDS_POSITION with status new/former) for 聘任/任命/当选/辞去 ….
@@ -121,6 +124,7 @@ pub const ALL_RULES: &[RuleId] = &[
     FINANCING,
     FINANCING_INVESTOR,
     ACQUISITION,
+    ACQUISITION_UNNAMED,
     ACQUISITION_COUNTERPARTY,
     APPOINTMENT,
     ESTABLISHMENT,
@@ -219,7 +223,6 @@ pub(crate) struct Draft {
     pub kind: EventKind,
     pub name: String,
     pub sentence: usize,
-    #[allow(dead_code)]
     pub paragraph: usize,
     /// Byte range of the trigger (or the quoted name).
     pub trigger: Range<usize>,

@@ -152,14 +152,23 @@ pub(crate) fn finish(_doc: &AnnotatedDoc, drafts: &mut Drafts) {
             continue;
         }
         // The forum held before this event (the last one starting earlier), or — when the
-        // document has exactly one forum — that forum.
+        // document has exactly one forum — that forum, unless the event is a signing with
+        // its own parties told in an earlier paragraph (an announcement's deal section before
+        // its conference section: that agreement was not signed at the later conference).
+        // The first paragraph is exempt: a headline names the signing the forum hosts.
+        let own_earlier = |f: usize| {
+            d.kind == EventKind::Signing
+                && d.with_rel(RelType::Signed).next().is_some()
+                && d.paragraph < drafts.list[f].paragraph
+                && d.paragraph > 0
+        };
         let host = d.part_of.or_else(|| {
             forums
                 .iter()
                 .rev()
                 .find(|&&f| drafts.list[f].trigger.start <= d.trigger.start)
                 .copied()
-                .or(if forums.len() == 1 {
+                .or(if forums.len() == 1 && !own_earlier(forums[0]) {
                     Some(forums[0])
                 } else {
                     None
