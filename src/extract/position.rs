@@ -318,7 +318,7 @@ fn bracket(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Bi
         let inherited = prev_org.filter(|_| after_list);
         after_list = c == '、';
         prev_org = None;
-        let Some((roles, org)) = bracket_post(rules, ms, text, &seg) else {
+        let Some((roles, org, verb_status)) = bracket_post(rules, ms, text, &seg) else {
             continue;
         };
         let org = org.or(inherited);
@@ -328,7 +328,7 @@ fn bracket(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Bi
         at.extend(org.map(|o| ms[o].range.start));
         out.push(Binding {
             person: i,
-            status: status_at(rules, text, &at),
+            status: verb_status.unwrap_or_else(|| status_at(rules, text, &at)),
             roles,
             org,
             rule: BRACKET,
@@ -342,7 +342,7 @@ fn bracket_post(
     ms: &[Mention],
     text: &str,
     seg: &Range<usize>,
-) -> Option<(Vec<usize>, Option<usize>)> {
+) -> Option<(Vec<usize>, Option<usize>, Option<PositionStatus>)> {
     let roles_in = inside(ms, seg, Label::Role);
     let &last = roles_in.last()?;
     if ms[last].range.end != seg.end {
@@ -357,6 +357,11 @@ fn bracket_post(
         j = k;
     }
     let first = ms[j].range.start;
+    // an appointment verb may open the post (`（现任公司董事）`, `（曾任华为总裁）`) and sets
+    // the status
+    let (verb_len, verb_status) = clause_verb(&text[seg.start..first], &[], true)
+        .map_or((0, None), |(len, st)| (len, Some(st)));
+    let seg = &(seg.start + verb_len..seg.end);
     // a status word may open the post (`（原华为总裁）`)
     let lead = (1..=3)
         .filter_map(|n| text[seg.start..first].char_indices().nth(n).map(|(b, _)| b))
@@ -374,7 +379,7 @@ fn bracket_post(
         || ORG_GLUE.contains(&gap)
         || rules.role.is_status_word(gap)
         || is_department(gap);
-    glued.then_some((roles, org))
+    glued.then_some((roles, org, verb_status))
 }
 
 /// Find the bindings of the person mention at index `i`.
@@ -1494,6 +1499,15 @@ mod tests {
         assert_eq!(
             rels("会议由王建国（董事长）主持。"),
             vec![t("HAS_ROLE", "王建国", "董事长", "董事长", "")]
+        );
+        // ... and the filer's post in a filing that defines the filer (unambiguous)
+        let r = rels(
+            "青穹智能股份有限公司（以下简称“公司”）董事会公告。\n经王建国（董事长）提名，董事会同意聘任。",
+        );
+        assert!(
+            r.iter()
+                .any(|x| x.0 == "HOLDS_POSITION" && x.1 == "王建国" && x.3 == "董事长"),
+            "{r:?}"
         );
         // a remark before the post, and two posts sharing the organization after 、
         let r = rels("胡海川（1968 年出生，腾讯总裁、董事长）出席。");
