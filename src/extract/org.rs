@@ -99,6 +99,7 @@ pub(crate) enum WordType {
     NotAlias,
     Measure,
     NamePart,
+    Joint,
 }
 
 impl WordType {
@@ -114,6 +115,7 @@ impl WordType {
             "notalias" => WordType::NotAlias,
             "measure" => WordType::Measure,
             "name" => WordType::NamePart,
+            "joint" => WordType::Joint,
             _ => return None,
         })
     }
@@ -357,8 +359,57 @@ impl Extractor for OrgExtractor {
                 c.canonical = Some(full.clone());
             }
         }
+        session_prefix(text, &mut all);
         all.extend(aliases);
         out.extend(resolve(all));
+    }
+}
+
+/// `第九届全国人民代表大会`: the session ordinal right before a congress (a government body
+/// whose name ends in `代表大会`) is part of its name as written (a congress is elected per
+/// session). The mention
+/// takes it in; the entity stays the body (its canonical name is the name without it).
+fn session_prefix(text: &str, cands: &mut [Candidate]) {
+    for c in cands.iter_mut() {
+        if !matches!(c.rule, KNOWN | SUFFIX)
+            || !matches!(
+                c.attrs,
+                Attrs::Org {
+                    kind: OrgKind::Government
+                }
+            )
+        {
+            continue;
+        }
+        // Only a congress (`代表大会`): standing bodies are written with the ordinal as often as
+        // without it (`第十一届全国人大常委会`), and then it is the session, not the name.
+        if !text[c.range.clone()].ends_with("代表大会") {
+            continue;
+        }
+        let before = &text[..c.range.start];
+        let Some(rest) = before.strip_suffix(['届', '次']) else {
+            continue;
+        };
+        let digits = rest
+            .chars()
+            .rev()
+            .take_while(|ch| ch.is_ascii_digit() || "〇零一二三四五六七八九十百".contains(*ch))
+            .count();
+        if !(1..=4).contains(&digits) {
+            continue;
+        }
+        let num_start = rest
+            .char_indices()
+            .rev()
+            .nth(digits - 1)
+            .map_or(0, |(i, _)| i);
+        let Some(ord) = rest[..num_start].strip_suffix('第') else {
+            continue;
+        };
+        if c.canonical.is_none() {
+            c.canonical = Some(text[c.range.clone()].to_string());
+        }
+        c.range.start = ord.len();
     }
 }
 

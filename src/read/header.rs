@@ -54,7 +54,7 @@ const KEY_ENDS: [char; 3] = ['期', '间', '間'];
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        ^ \s* (\d{4}) \s* [-/.年] \s* (\d{1,2}) \s* [-/.月] \s* (\d{1,2}) \s* [日号]?",
+        ^ \s* (\d(?:[\ ]?\d){3}) \s* [-/.年] \s* (\d(?:[\ ]?\d)?) \s* [-/.月] \s* (\d(?:[\ ]?\d)?) \s* [日号]?",
     )
     .expect("valid date regex")
 });
@@ -139,9 +139,11 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 fn parse_date_prefix(s: &str) -> Option<(NaiveDate, String)> {
     let a = ascii_digits(s);
     let caps = DATE.captures(&a)?;
-    let y: i32 = caps[1].parse().ok()?;
-    let m: u32 = caps[2].parse().ok()?;
-    let d: u32 = caps[3].parse().ok()?;
+    // PDF text may space the digits out (`2 0 2 4 年 7 月 2 2 日`).
+    let num = |i: usize| caps[i].replace(' ', "");
+    let y: i32 = num(1).parse().ok()?;
+    let m: u32 = num(2).parse().ok()?;
+    let d: u32 = num(3).parse().ok()?;
     if !(1900..=2100).contains(&y) {
         return None;
     }
@@ -249,12 +251,15 @@ mod tests {
             "2024年7月21日 10:30",
             "２０２４年７月２１日",
             "二〇二四年七月二十一日",
+            "2 0 2 4 年 7 月 2 1 日",
         ] {
             assert_eq!(parse_date(s), ymd(2024, 7, 21), "{s}");
         }
         assert_eq!(parse_date("2024年13月40日"), None);
         assert_eq!(parse_date("300亿元"), None);
         assert_eq!(parse_date("1024-07-21"), None);
+        // Spaced digits join within a number only: three digits are no year.
+        assert_eq!(parse_date("2 0 2 年 7 月 2 1 日"), None);
     }
 
     #[test]

@@ -271,15 +271,27 @@ pub(super) fn find(
             && acceptable(text, p..sr.start, spec, &marks, r)
         {
             p
+        } else if let Some(p) = name_before_joint(text, start, lim, &marks, r)
+            && acceptable(text, p..sr.start, spec, &marks, r)
+        {
+            p
         } else {
             continue;
         };
         // `总规模100亿元的集成电路产业基金`: an industry fund after 的 describes a fund, it does
         // not name one (a named fund carries its place or owner: `的合肥新能源汽车产业基金`).
+        // `规模20亿元之光电产业基金`: 之 is the written form of 的, never the start of a name.
+        let start = match text[start..sr.start].strip_prefix('之') {
+            Some(rest) if !rest.is_empty() => sr.start - rest.len(),
+            _ => start,
+        };
         if spec.kind == OrgKind::Fund
             && spec.needs == Needs::Any
-            && text[..start].ends_with('的')
+            && text[..start].ends_with(['的', '之'])
             && !leading_places(text, &(start..sr.start), &marks).1
+            // `规模50亿元的湘江数字经济产业母基金`: a word of its own before the industry words
+            // names the fund.
+            && core_chars(text, start, sr.start, &marks) < 2
         {
             continue;
         }
@@ -330,6 +342,55 @@ fn place_before_stop(text: &str, start: usize, m: &Marks) -> Option<usize> {
         })
 }
 
+/// The most characters a name may have before a `joint` word (`诚信|联合律师事务所`).
+const MAX_BEFORE_JOINT: usize = 4;
+
+/// `诚信联合律师事务所`: the scan stopped at a `joint` stop word (`联合`, type `joint` in
+/// `org_stopwords.txt`) and what follows it names nothing (`律师事务所`). Firms are often named
+/// `X联合…`, so if 2–[`MAX_BEFORE_JOINT`] name characters stand between a clear boundary
+/// (sentence start, punctuation, another stop word) and the joint word, and they are not just
+/// generic words, the name starts there. A longer run is a phrase and gives nothing
+/// (`多家企业联合律师事务所`: 企业 is generic).
+fn name_before_joint(
+    text: &str,
+    start: usize,
+    lim: usize,
+    m: &Marks,
+    r: &OrgRules,
+) -> Option<usize> {
+    if !m.stop_end[start] {
+        return None;
+    }
+    // The joint word ending at `start` (2–4 characters; looked up only here, no scan of the
+    // whole text for a rare case).
+    let js = text[lim..start]
+        .char_indices()
+        .rev()
+        .skip(1)
+        .take(3)
+        .map(|(i, _)| lim + i)
+        .find(|&i| {
+            r.words(WordType::Joint)
+                .any(|j| j.get(&text[i..start]).is_some())
+        })?;
+    let mut pos = js;
+    let mut n = 0;
+    while pos > lim && !m.stop_end[pos] {
+        let c = text[..pos].chars().next_back()?;
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) {
+            break;
+        }
+        if n == MAX_BEFORE_JOINT {
+            return None;
+        }
+        pos -= c.len_utf8();
+        n += 1;
+    }
+    // `多家企业|联合…`: generic words before the joint word say which firm no more than the
+    // suffix does.
+    (n >= 2 && core_chars(text, pos, js, m) >= 2).then_some(pos)
+}
+
 /// Does a new word start at `end`: the end of text, a non-name character, a stop word or
 /// title, or another suffix (`科技有限公司`)?
 fn clean_right_edge(text: &str, end: usize, m: &Marks, r: &OrgRules) -> bool {
@@ -369,6 +430,19 @@ fn is_date_word(c: char) -> bool {
 
 fn is_digit_like(c: char) -> bool {
     c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c)
+}
+
+/// Does an amount of money end at `pos` (`20亿元`, `5万元`, `300元`)? A name never holds one:
+/// `规模20亿元之光电产业基金` describes a fund by its size.
+fn amount_ends_at(text: &str, pos: usize) -> bool {
+    let Some(before) = text[..pos].strip_suffix('元') else {
+        return false;
+    };
+    before
+        .trim_end_matches(['万', '亿', '千', '百'])
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Scan back from `suffix_start` and return where the name starts, or `None` when there is
@@ -421,11 +495,12 @@ fn left_boundary(
             break;
         }
         // `7月20日`, `5家`: a number with its unit or date word ends the name.
-        if (is_date_word(c) || r.measure_words.contains(&c))
+        if ((is_date_word(c) || r.measure_words.contains(&c))
             && text[..pos - c.len_utf8()]
                 .chars()
                 .next_back()
-                .is_some_and(is_digit_like)
+                .is_some_and(is_digit_like))
+            || amount_ends_at(text, pos)
         {
             bounded = true;
             break;
@@ -578,7 +653,9 @@ fn leading_places(text: &str, range: &Range<usize>, m: &Marks) -> (usize, bool) 
             .copied()
             .filter(|e| *e <= range.end)
             .max();
-        let next = next.or_else(|| place_shape(text, lead_end, range.end));
+        let next = next
+            .or_else(|| place_shape(text, lead_end, range.end))
+            .or_else(|| zone_shape(text, lead_end, range.end));
         match next {
             Some(e) if e > lead_end => {
                 lead_end = e;
@@ -597,6 +674,38 @@ fn place_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
             return Some(start + i + c.len_utf8());
         }
         if !('\u{4e00}'..='\u{9fff}').contains(&c) || n == 3 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Zone words that end the name of a development zone (longest first).
+const ZONE_WORDS: [&str; 10] = [
+    "高新技术产业开发区",
+    "经济技术开发区",
+    "经济开发区",
+    "工业园区",
+    "综合保税区",
+    "开发区",
+    "合作区",
+    "高新区",
+    "保税区",
+    "新区",
+];
+
+/// A development zone not in the lexicon, by its shape: 2–4 CJK characters + a zone word
+/// (`滨江经济开发区`, `临港新区`), starting at `start` and ending by `limit`. The zone is the
+/// place of a management committee named after it (`X经济开发区管理委员会`).
+fn zone_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
+    let rest = &text[start..limit];
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n >= 2
+            && let Some(z) = ZONE_WORDS.iter().find(|z| rest[i..].starts_with(**z))
+        {
+            return Some(start + i + z.len());
+        }
+        if !('\u{4e00}'..='\u{9fff}').contains(&c) || n == 4 {
             return None;
         }
     }

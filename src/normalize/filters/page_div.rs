@@ -83,6 +83,15 @@ fn line_is_heading(u: &[Unit]) -> bool {
         .is_some_and(|x| x.c == '#')
 }
 
+/// Does a Markdown heading start at `u[0]`: `#`s, then a space or a letter? A `#` run
+/// followed by other symbols (`#%\$^&*(8 亿元`) is PDF noise inside the running text.
+fn heading_starts(u: &[Unit]) -> bool {
+    let hashes = u.iter().take_while(|x| x.c == '#').count();
+    hashes > 0
+        && u.get(hashes)
+            .is_some_and(|x| x.c.is_whitespace() || x.c.is_alphanumeric())
+}
+
 impl Filter for PageDiv {
     fn name(&self) -> &'static str {
         "page_div"
@@ -162,7 +171,8 @@ impl Filter for PageDiv {
                 continue;
             }
             let next = u[r].c;
-            let paragraph = ends_sentence(&u[..w]) || line_is_heading(&u[..w]) || next == '#';
+            let paragraph =
+                ends_sentence(&u[..w]) || line_is_heading(&u[..w]) || heading_starts(&u[r..]);
             let mut kept = 0;
             if paragraph {
                 // Keep up to two of the original line breaks, else stand in with the marker.
@@ -211,6 +221,8 @@ mod tests {
     fn joins_a_word_split_across_pages() {
         assert_eq!(run("中国联<PAGE_DIV>\n\n通公司"), "中国联通公司");
         assert_eq!(run("超过三百<PAGE_DIV> 亿元"), "超过三百亿元");
+        // A noise run after the marker is no heading: the number still continues.
+        assert_eq!(run("12.6<PAGE_DIV>#%$^&*(8亿元"), "12.6#%$^&*(8亿元");
         assert_eq!(run("中国\u{000C}联通"), "中国联通");
     }
 
@@ -221,6 +233,7 @@ mod tests {
             "启示。\n\n## 第二篇章"
         );
         assert_eq!(run("启示。<PAGE_DIV>下一段"), "启示。\n下一段");
+        assert_eq!(run("数据<PAGE_DIV>## 第二篇章"), "数据\n## 第二篇章");
         assert_eq!(run("他说：“好。”<page_div>\n然后"), "他说：“好。”\n然后");
     }
 

@@ -11,6 +11,12 @@
 //! written (`《新智新业新力 共享共创共赢》`), so it is kept (as one space). Spaces next to the
 //! brackets themselves still go, and a 《 left open for more than 60 characters no longer counts.
 //!
+//! Digits spelled out one by one (`2 0 2 4 年 7 月`, `约 2 0 亿元`, `1 2 . 6 8 亿元` with one
+//! decimal point): the spaces inside a run of such single tokens (at most
+//! [`MAX_SPACED_DIGITS`]) are removed when the run touches a Chinese character at either end.
+//! Several-digit groups (`12 34`, a table) and spaced digits among Latin text (`Room 1 2`) are
+//! kept.
+//!
 //! Line breaks are never touched: they are the segmenter's business.
 
 use super::super::{Filter, NormStats, Unit};
@@ -18,6 +24,68 @@ use super::{is_cjk, is_cjk_punct, is_hspace};
 
 /// See the module docs.
 pub struct Spacing;
+
+/// The longest run of spaced single digits read as one number (`2 0 2 4` is four); longer
+/// runs are left alone, which also bounds the look-around per space.
+pub const MAX_SPACED_DIGITS: usize = 12;
+
+/// Does `c` glue to a digit next to it (so that digit is part of a longer token)?
+fn glues(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '.'
+}
+
+/// A space run ends at `u[r]`, a lone ASCII digit, and the last character written before it
+/// (`u[w - 1]`) is a lone digit too. If the run of spaced lone digits starting there is short
+/// and touches a Chinese character at one end (`2 0 2 4 年`, `约 2 0 亿元`), return the index
+/// of its last digit: the spaces up to there are dropped.
+///
+/// The filter compacts `u` in place, so what lies before `r` is read from the output
+/// (`u[..w]`, which holds the text without the dropped spaces) and what follows from `u[r..]`.
+fn spaced_digits_end(u: &[Unit], w: usize, r: usize) -> Option<usize> {
+    // A lone token: one digit, or one decimal point, with nothing glued to its right.
+    let lone_at = |i: usize, c: char| u[i].c == c && !u.get(i + 1).is_some_and(|x| glues(x.c));
+    let lone_digit = |i: usize| u[i].c.is_ascii_digit() && lone_at(i, u[i].c);
+    if w == 0
+        || !u[w - 1].c.is_ascii_digit()
+        || (w >= 2 && glues(u[w - 2].c))
+        || !(lone_digit(r) || lone_at(r, '.'))
+    {
+        return None;
+    }
+    let before = w >= 2 && is_cjk(u[w - 2].c);
+    // Walk right over `space* token` steps; one decimal point may stand between digits.
+    let (mut tokens, mut last, mut point) = (1, None, false);
+    let mut k = r;
+    loop {
+        let digit = lone_digit(k);
+        if !digit && (point || !lone_at(k, '.')) {
+            break;
+        }
+        point |= !digit;
+        tokens += 1;
+        if tokens > MAX_SPACED_DIGITS {
+            return None;
+        }
+        if digit {
+            last = Some(k);
+        }
+        let mut j = k + 1;
+        while j < u.len() && is_hspace(u[j].c) {
+            j += 1;
+        }
+        if j == k + 1 || j >= u.len() {
+            break;
+        }
+        k = j;
+    }
+    let last = last?;
+    let mut j = last + 1;
+    while j < u.len() && is_hspace(u[j].c) {
+        j += 1;
+    }
+    let after = u.get(j).is_some_and(|x| is_cjk(x.c));
+    (before || after).then_some(last)
+}
 
 impl Filter for Spacing {
     fn name(&self) -> &'static str {
@@ -31,6 +99,8 @@ impl Filter for Spacing {
         // Is every character written since the last line break a `#`? (Kept as we go: looking
         // back to the line start at every space was quadratic on a long line.)
         let mut only_hashes = true;
+        // Spaces before this input index lie inside spaced digits being joined (`2 0 2 4`).
+        let mut spaced_until = 0;
         while r < n {
             if !is_hspace(u[r].c) {
                 match u[r].c {
@@ -63,6 +133,18 @@ impl Filter for Spacing {
                 && !in_title
                 && match (prev, next) {
                     (None, _) | (_, None) | (Some('\n'), _) | (_, Some('\n')) => true,
+                    _ if r <= spaced_until => true,
+                    (Some(p), Some(q))
+                        if p.is_ascii_digit() && (q.is_ascii_digit() || q == '.') =>
+                    {
+                        match spaced_digits_end(u, w, r) {
+                            Some(last) => {
+                                spaced_until = last;
+                                true
+                            }
+                            None => false,
+                        }
+                    }
                     (Some(p), Some(q)) => {
                         // `日期: 2024`: ASCII punctuation used in Chinese text (after a CJK char).
                         let cjk_punct_use = matches!(p, ',' | ':' | ';' | '!' | '?')
@@ -114,6 +196,25 @@ mod tests {
             run("题为《 新智新业新力  共享共创共赢 》的演讲 在京"),
             "题为《新智新业新力 共享共创共赢》的演讲在京"
         );
+    }
+
+    #[test]
+    fn joins_spaced_single_digits_next_to_chinese() {
+        assert_eq!(run("2 0 2 4 年 7 月 1 9 日"), "2024年7月19日");
+        assert_eq!(run("总投资约 2 0 亿元"), "总投资约20亿元");
+        assert_eq!(run("累计申请专利 1 2 6 项。"), "累计申请专利126项。");
+        assert_eq!(run("约 1 2 . 6 8 亿元"), "约12.68亿元");
+    }
+
+    #[test]
+    fn keeps_spaced_digit_groups_and_latin_digits() {
+        // Several-digit groups are columns or separate numbers, not one spelled-out number.
+        assert_eq!(run("数量 12 34"), "数量12 34");
+        // Among Latin words the digits are separate tokens.
+        assert_eq!(run("Room 1 2 and 3"), "Room 1 2 and 3");
+        // A run longer than any date or amount is left alone.
+        let long = "编号 1 2 3 4 5 6 7 8 9 0 1 2 3";
+        assert_eq!(run(long), "编号1 2 3 4 5 6 7 8 9 0 1 2 3");
     }
 
     #[test]
