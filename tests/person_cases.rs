@@ -112,6 +112,7 @@ fn rule_ids_match_rule_docs() {
         position::FILER,
         position::TABLE,
         position::COMPANY,
+        position::BRACKET,
     ];
     #[derive(Deserialize)]
     struct Doc {

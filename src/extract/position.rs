@@ -24,6 +24,9 @@
 //! - `position.resume` — a résumé paragraph `人名，男|女，…`: its clauses `曾任/历任/现任/任 +
 //!   [组织]职务` are the subject's (`曾任X公司技术总监、副总裁，…，现任公司营销中心总经理`).
 //!
+//! - `position.bracket` — `人名（[组织][部门]职务[、…]）`, the post in brackets after the name of
+//!   an attendee list (`王某（某公司董事长）、李某（某大学某学院院长）`), full-width or ASCII.
+//!
 //! Status: a status word right before the title or the organization (`原`, `前` → former,
 //! `代理` → acting, `新任`, `候任` → new; `schema/lexicons/title_modifiers.txt`), or the
 //! appointment verb (`被任命为`, `出任` → new; `曾任`, `历任` → former); otherwise current.
@@ -47,6 +50,7 @@ pub const RESUME: RuleId = RuleId("position.resume");
 pub const FILER: RuleId = RuleId("position.filer");
 pub const TABLE: RuleId = RuleId("position.table");
 pub const COMPANY: RuleId = RuleId("position.company");
+pub const BRACKET: RuleId = RuleId("position.bracket");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -246,6 +250,136 @@ fn inside(ms: &[Mention], r: &Range<usize>, label: Label) -> Vec<usize> {
         .filter(|(_, m)| m.label == label && m.range.end <= r.end)
         .map(|(k, _)| from + k)
         .collect()
+}
+
+/// Brackets that may hold a person's post right after the name (`王某（华为董事长）`).
+const BRACKETS: [(&str, char); 2] = [("（", '）'), ("(", ')')];
+/// Separators between the posts of one bracket (`（某学会会长、某大学教授）`) or between a
+/// remark and the post (`（1965 年生，华为董事长）`).
+const BRACKET_SEPARATORS: [char; 5] = ['、', '，', ',', '；', ';'];
+/// Longest bracket content read as a post, in characters: a longer bracket is a remark.
+const BRACKET_MAX_CHARS: usize = 60;
+/// Longest department between an organization and its title (`浙江大学|计算机学院|院长`).
+const DEPARTMENT_MAX_CHARS: usize = 16;
+/// Last characters of a unit name (`学院`, `研究所`, `市场部`, `办公室`, `事业群`).
+const UNIT_ENDS: &str = "院系部所处科局办室组厅委会司馆站队行团群心";
+
+/// Is `s` a unit inside an organization (`计算机科学与技术学院`, `消费者业务事业群`): a short
+/// run of letters and digits (no punctuation, no `的`) ending like a unit name?
+fn is_department(s: &str) -> bool {
+    let n = s.chars().count();
+    (1..=DEPARTMENT_MAX_CHARS).contains(&n)
+        && s.chars().all(char::is_alphanumeric)
+        && !s.contains('的')
+        && s.chars().next_back().is_some_and(|c| UNIT_ENDS.contains(c))
+}
+
+/// `position.bracket`: `人名[先生|女士]（post、post）` — each post of the bracket is
+/// `[status][org][department][status]title[兼title]` and must fill its segment up to the next
+/// separator or the closing bracket; a segment that is no post (`1965 年生`) is skipped, a
+/// title-only post after `、` shares the organization of the post before it
+/// (`（腾讯总裁、董事长）`). A bracket that names a person, holds another bracket or a line
+/// break, or runs long, is no post.
+fn bracket(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
+    let p = &ms[i];
+    let mut at = p.range.end;
+    if let Some(h) = HONORIFICS.iter().find(|h| text[at..].starts_with(**h)) {
+        at += h.len();
+    }
+    let Some((open, close)) = BRACKETS.iter().find(|(o, _)| text[at..].starts_with(*o)) else {
+        return;
+    };
+    let start = at + open.len();
+    let Some((len, c)) = text[start..]
+        .char_indices()
+        .take(BRACKET_MAX_CHARS + 1)
+        .find(|&(_, c)| c == *close || matches!(c, '（' | '(' | '\n'))
+    else {
+        return;
+    };
+    if c != *close {
+        return;
+    }
+    let content = start..start + len;
+    if !inside(ms, &content, Label::Person).is_empty() {
+        return;
+    }
+    let mut seg_start = start;
+    let mut prev_org: Option<usize> = None;
+    let mut after_list = false;
+    for (k, c) in text[content.clone()]
+        .char_indices()
+        .filter(|(_, c)| BRACKET_SEPARATORS.contains(c))
+        .map(|(k, c)| (start + k, c))
+        .chain(std::iter::once((content.end, *close)))
+    {
+        let seg = seg_start..k;
+        seg_start = k + c.len_utf8();
+        let inherited = prev_org.filter(|_| after_list);
+        after_list = c == '、';
+        prev_org = None;
+        let Some((roles, org, verb_status)) = bracket_post(rules, ms, text, &seg) else {
+            continue;
+        };
+        let org = org.or(inherited);
+        prev_org = org;
+        let first = roles.last().map_or(seg.start, |&r| ms[r].range.start);
+        let mut at = vec![first];
+        at.extend(org.map(|o| ms[o].range.start));
+        out.push(Binding {
+            person: i,
+            status: verb_status.unwrap_or_else(|| status_at(rules, text, &at)),
+            roles,
+            org,
+            rule: BRACKET,
+        });
+    }
+}
+
+/// One post of a bracket filling `seg`: its titles (nearest the end first) and organization.
+fn bracket_post(
+    rules: &Rules,
+    ms: &[Mention],
+    text: &str,
+    seg: &Range<usize>,
+) -> Option<(Vec<usize>, Option<usize>, Option<PositionStatus>)> {
+    let roles_in = inside(ms, seg, Label::Role);
+    let &last = roles_in.last()?;
+    if ms[last].range.end != seg.end {
+        return None;
+    }
+    let mut roles = vec![last];
+    let mut j = last;
+    while let Some(k) = ending_at(ms, text, j, ms[j].range.start, Label::Role, &TITLE_GLUE)
+        .filter(|&k| ms[k].range.start >= seg.start)
+    {
+        roles.push(k);
+        j = k;
+    }
+    let first = ms[j].range.start;
+    // an appointment verb may open the post (`（现任公司董事）`, `（曾任华为总裁）`) and sets
+    // the status
+    let (verb_len, verb_status) = clause_verb(&text[seg.start..first], &[], true)
+        .map_or((0, None), |(len, st)| (len, Some(st)));
+    let seg = &(seg.start + verb_len..seg.end);
+    // a status word may open the post (`（原华为总裁）`)
+    let lead = (1..=3)
+        .filter_map(|n| text[seg.start..first].char_indices().nth(n).map(|(b, _)| b))
+        .chain(std::iter::once(first - seg.start))
+        .find(|&b| rules.role.is_status_word(&text[seg.start..seg.start + b]))
+        .unwrap_or(0);
+    let head = seg.start + lead..first;
+    // the longest organization opening the head
+    let org = inside(ms, &head, Label::Organization)
+        .into_iter()
+        .filter(|&o| ms[o].range.start == head.start)
+        .max_by_key(|&o| ms[o].range.end);
+    let gap = &text[org.map_or(head.start, |o| ms[o].range.end)..first];
+    let glued = gap.is_empty()
+        || ORG_GLUE.contains(&gap)
+        || rules.role.is_status_word(gap)
+        || is_department(gap);
+    glued.then_some((roles, org, verb_status))
 }
 
 /// Find the bindings of the person mention at index `i`.
@@ -540,7 +674,7 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
     for b in bindings.iter_mut() {
         let sentence = ms[b.person].sentence;
         if b.org.is_some()
-            || ![TITLE_BEFORE, TITLE_AFTER].contains(&b.rule)
+            || ![TITLE_BEFORE, TITLE_AFTER, BRACKET].contains(&b.rule)
             || other_org.contains(&sentence)
             || !b
                 .roles
@@ -754,6 +888,7 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
     for (i, m) in ms.iter().enumerate() {
         if m.label == Label::Person {
             bind(rules, ms, text, &ix, i, &mut bindings);
+            bracket(rules, ms, text, i, &mut bindings);
             resume(ms, text, i, &mut bindings);
             elided_subject(ms, text, &ix, i, &mut bindings);
         }
@@ -1340,5 +1475,110 @@ mod tests {
         // a table without a title column binds nothing
         let got = rels("| 姓名 | 单位 |\n| --- | --- |\n| 王建国 | 华为 |\n");
         assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");
+    }
+
+    #[test]
+    fn a_post_in_brackets_after_the_name() {
+        assert_eq!(
+            rels(
+                "出席活动的有：钱立群（青禾材料有限公司董事长）、孙梦雅（中国软件行业协会原副会长）。"
+            ),
+            vec![
+                t("HAS_ROLE", "孙梦雅", "副会长", "副会长", ""),
+                t("HAS_ROLE", "钱立群", "董事长", "董事长", ""),
+                t(
+                    "HOLDS_POSITION",
+                    "孙梦雅",
+                    "中国软件行业协会",
+                    "副会长",
+                    "former"
+                ),
+                t(
+                    "HOLDS_POSITION",
+                    "钱立群",
+                    "青禾材料有限公司",
+                    "董事长",
+                    "current"
+                ),
+            ]
+        );
+        // ASCII brackets, `；` between the guests, a department between organization and title
+        let r = rels("与会嘉宾：周成岳(腾讯副总裁)；黎思远（清华大学经济管理学院院长）。");
+        assert!(
+            r.contains(&t("HOLDS_POSITION", "周成岳", "腾讯", "副总裁", "current")),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&t("HAS_ROLE", "黎思远", "院长", "院长", "")),
+            "{r:?}"
+        );
+        assert!(
+            r.iter()
+                .any(|x| x.0 == "HOLDS_POSITION" && x.1 == "黎思远" && x.3 == "院长"),
+            "{r:?}"
+        );
+        // Traditional Chinese (names in the Simplified matching view)
+        let r = rels("出席嘉賓：鄭文彬（騰訊董事長），林雅婷（華為總裁）。");
+        assert!(
+            r.contains(&t("HOLDS_POSITION", "郑文彬", "腾讯", "董事长", "current")),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&t("HOLDS_POSITION", "林雅婷", "华为", "总裁", "current")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_bracket_with_a_title_only_a_remark_or_several_posts() {
+        // a title alone: the role, no organization
+        assert_eq!(
+            rels("会议由王建国（董事长）主持。"),
+            vec![t("HAS_ROLE", "王建国", "董事长", "董事长", "")]
+        );
+        // ... and the filer's post in a filing that defines the filer (unambiguous)
+        let r = rels(
+            "青穹智能股份有限公司（以下简称“公司”）董事会公告。\n经王建国（董事长）提名，董事会同意聘任。",
+        );
+        assert!(
+            r.iter()
+                .any(|x| x.0 == "HOLDS_POSITION" && x.1 == "王建国" && x.3 == "董事长"),
+            "{r:?}"
+        );
+        // a remark before the post, and two posts sharing the organization after 、
+        let r = rels("胡海川（1968 年出生，腾讯总裁、董事长）出席。");
+        assert!(
+            r.contains(&t("HOLDS_POSITION", "胡海川", "腾讯", "总裁", "current")),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&t("HOLDS_POSITION", "胡海川", "腾讯", "董事长", "current")),
+            "{r:?}"
+        );
+        // a status word opening the bracket
+        let r = rels("讲话嘉宾：魏东来（原华为总裁）。");
+        assert!(
+            r.contains(&t("HOLDS_POSITION", "魏东来", "华为", "总裁", "former")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn brackets_that_hold_no_post() {
+        // an organization without a title, a place, a picture position
+        assert_eq!(rels("王建国（华为技术有限公司）出席。"), vec![]);
+        assert_eq!(rels("王建国（浙江杭州）出席。"), vec![]);
+        assert_eq!(rels("王建国（左二）出席。"), vec![]);
+        // the title is not at the end of the bracket, or belongs to another person
+        let r = rels("王建国（曾在华为担任总裁多年）出席。");
+        assert!(!r.iter().any(|x| x.1 == "王建国"), "{r:?}");
+        let r = rels("王建国（与腾讯董事长李明远一同）出席。");
+        assert!(!r.iter().any(|x| x.1 == "王建国"), "{r:?}");
+        // a clause, not a department, between organization and title
+        let r = rels("王建国（华为负责终端业务的总裁）出席。");
+        assert!(
+            !r.iter().any(|x| x.1 == "王建国" && x.0 == "HOLDS_POSITION"),
+            "{r:?}"
+        );
     }
 }

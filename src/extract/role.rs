@@ -74,6 +74,8 @@ pub struct RoleRules {
     modifiers: Vec<Modifier>,
     /// The `首席…官` shape from `schema/rules/role.toml`.
     chief_officer: Option<Regex>,
+    /// Nouns a title modifies (`客服|流程`, `市长|热线`): `title_noun_heads.txt`.
+    noun_heads: Vec<String>,
 }
 
 fn parse_status(s: &str) -> Option<PositionStatus> {
@@ -120,6 +122,11 @@ impl RoleRules {
             titles: TermMatcher::new(entries.iter()),
             modifiers,
             chief_officer: rule_pattern("rules/role.toml", CHIEF_OFFICER),
+            noun_heads: lex
+                .get("title_noun_heads")
+                .terms()
+                .map(String::from)
+                .collect(),
         }
     }
 
@@ -345,6 +352,14 @@ impl Extractor for RoleExtractor {
                 prev_end = r.end;
                 continue;
             }
+            // `重塑营销和客服流程`, `拨打市长热线`: a title modifying the noun after it.
+            if rr
+                .noun_heads
+                .iter()
+                .any(|h| text[r.end..].starts_with(h.as_str()))
+            {
+                continue;
+            }
             // An organization committed earlier may end inside the match (`中国移动党委` +
             // `党委书记`): keep the title after it if that is a title on its own (`书记`).
             let r = match mention_inside(text, &mention_ends, &r) {
@@ -491,5 +506,21 @@ mod tests {
         assert!(roles("董事会审议通过").is_empty());
         assert!(roles("召开记者会").is_empty());
         assert!(roles("北京某律师事务所").is_empty());
+    }
+
+    #[test]
+    fn a_title_modifying_the_noun_after_it_is_no_role() {
+        assert!(roles("优化售后和客服流程").is_empty());
+        assert!(roles("市民可拨打市长热线反映").is_empty());
+        assert!(roles("组建了一支医生团队").is_empty());
+        // the title itself, or a department before it, stays a role
+        assert_eq!(
+            roles("某银行客服部门经理表示"),
+            vec![("经理".to_string(), "role.lexicon")]
+        );
+        assert_eq!(
+            roles("市长表示，团队将扩大"),
+            vec![("市长".to_string(), "role.lexicon")]
+        );
     }
 }
