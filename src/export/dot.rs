@@ -145,25 +145,25 @@ fn node_lines(n: &Node) -> Vec<String> {
 fn edge_lines(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> Vec<String> {
     let w = &kg.g[e];
     let mut v = vec![w.rel.as_str().to_string()];
-    if let Some(t) = &w.props.title {
+    if let Some(t) = &w.props().title {
         v.push(if w.rel == RelType::SpokeAt {
             format!("《{}》", truncate(t, 24))
         } else {
             truncate(t, 24)
         });
     }
-    if let Some(s) = w.props.status
+    if let Some(s) = w.props().status
         && s != crate::extract::PositionStatus::Current
     {
         v.push(s.as_str().to_string());
     }
-    if let Some(a) = &w.props.about {
+    if let Some(a) = &w.props().about {
         v.push(truncate(a, 24));
     }
-    if let Some(o) = &w.props.on_behalf_of {
+    if let Some(o) = &w.props().on_behalf_of {
         v.push(format!("for {}", truncate(o, 24)));
     }
-    if w.props.lead == Some(true) {
+    if w.props().lead == Some(true) {
         v.push("lead".into());
     }
     v

@@ -225,7 +225,7 @@ fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String)
     use std::fmt::Write;
     let w = &view.kg.g[e];
     data(body, "e_type", w.rel.as_str());
-    let p = &w.props;
+    let p = w.props();
     if let Some(v) = &p.title {
         data(body, "e_title", v);
     }

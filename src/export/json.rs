@@ -182,19 +182,19 @@ fn edge_json(kg: &KnowledgeGraph, e: EdgeIndex) -> Option<Value> {
     o.insert("from".into(), json!(kg.g[a].id));
     o.insert("to".into(), json!(kg.g[b].id));
     o.insert("type".into(), json!(w.rel.as_str()));
-    if let Some(t) = &w.props.title {
+    if let Some(t) = &w.props().title {
         o.insert("title".into(), json!(t));
     }
-    if let Some(s) = w.props.status {
+    if let Some(s) = w.props().status {
         o.insert("status".into(), json!(s.as_str()));
     }
-    if let Some(v) = &w.props.on_behalf_of {
+    if let Some(v) = &w.props().on_behalf_of {
         o.insert("on_behalf_of".into(), json!(v));
     }
-    if let Some(v) = w.props.lead {
+    if let Some(v) = w.props().lead {
         o.insert("lead".into(), json!(v));
     }
-    if let Some(v) = &w.props.about {
+    if let Some(v) = &w.props().about {
         o.insert("about".into(), json!(v));
     }
     if let Some(c) = w.count {
@@ -242,7 +242,7 @@ fn edge_fields<'a>(
         return false;
     };
     let w = &kg.g[e];
-    let p = &w.props;
+    let p = w.props();
     if let Some(v) = &p.about {
         out.push(("about", Scalar::Str(v)));
     }
@@ -646,8 +646,14 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
         let evidence = s_of(e, "doc").map(|doc| EdgeEvidence {
             doc: doc.into(),
             sentence: s_of(e, "sentence").unwrap_or_default().into(),
-            start: e.get("start").and_then(Value::as_u64).unwrap_or(0) as usize,
-            end: e.get("end").and_then(Value::as_u64).unwrap_or(0) as usize,
+            start: e
+                .get("start")
+                .and_then(Value::as_u64)
+                .map_or(0, |x| u32::try_from(x).unwrap_or(u32::MAX)),
+            end: e
+                .get("end")
+                .and_then(Value::as_u64)
+                .map_or(0, |x| u32::try_from(x).unwrap_or(u32::MAX)),
             rule: intern_rule(&s_of(e, "rule").unwrap_or_default()),
         });
         kg.g.add_edge(
@@ -655,7 +661,7 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
             b,
             Edge {
                 rel,
-                props,
+                props: Edge::boxed(props),
                 count: e.get("count").and_then(Value::as_u64).map(|c| c as u32),
                 evidence,
             },

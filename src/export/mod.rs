@@ -270,10 +270,7 @@ mod tests {
         }
         for a in kg.g.node_indices() {
             for b in kg.g.node_indices() {
-                assert_eq!(
-                    view.rank(a).cmp(&view.rank(b)),
-                    kg.g[a].id.cmp(&kg.g[b].id)
-                );
+                assert_eq!(view.rank(a).cmp(&view.rank(b)), kg.g[a].id.cmp(&kg.g[b].id));
             }
         }
     }

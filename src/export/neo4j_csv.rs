@@ -285,7 +285,7 @@ pub(crate) fn edge_hash_of(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -
         return 0;
     };
     let w = &kg.g[e];
-    edge_hash(&kg.g[a].id, w.rel.as_str(), &kg.g[b].id, &w.props).finish()
+    edge_hash(&kg.g[a].id, w.rel.as_str(), &kg.g[b].id, w.props()).finish()
 }
 
 /// The text of an edge id made from its hash without an allocation: `rel_` and 16 lower-case
@@ -501,7 +501,7 @@ fn write_rel_row<W: std::io::Write>(
     w.write_field(end)?;
     w.write_field(e.rel.as_str())?;
     w.write_field(id)?;
-    let p = &e.props;
+    let p = e.props();
     opt_field(w, &p.title)?;
     w.write_field(p.status.map_or("", |s| s.as_str()))?;
     opt_field(w, &p.on_behalf_of)?;
@@ -683,19 +683,19 @@ fn rel_row(id: String, start: &str, end: &str, w: &Edge) -> RelRow {
         end_id: end.to_string(),
         rel_type: w.rel.as_str().to_string(),
         id,
-        title: opt(&w.props.title),
-        status: w.props.status.map(|s| s.as_str().to_string()),
-        on_behalf_of: opt(&w.props.on_behalf_of),
-        lead: w.props.lead,
-        about: opt(&w.props.about),
+        title: opt(&w.props().title),
+        status: w.props().status.map(|s| s.as_str().to_string()),
+        on_behalf_of: opt(&w.props().on_behalf_of),
+        lead: w.props().lead,
+        about: opt(&w.props().about),
         count: w.count,
         ..RelRow::default()
     };
     if let Some(ev) = &w.evidence {
         row.doc = clean_field(&ev.doc);
         row.sentence = clean_field(&ev.sentence);
-        row.start = ev.start;
-        row.end = ev.end;
+        row.start = ev.start as usize;
+        row.end = ev.end as usize;
         row.rule = clean_field(ev.rule);
     }
     row
@@ -744,13 +744,13 @@ mod tests {
                 for count in [None, Some(0), Some(7), Some(u32::MAX)] {
                     edges.push(Edge {
                         rel: RelType::Signed,
-                        props: RelProps {
+                        props: Edge::boxed(RelProps {
                             title: title.map(str::to_string),
                             status: [None, Some(PositionStatus::Former)][k % 2],
                             on_behalf_of: title.map(|t| format!("{t}公司")),
                             lead,
                             about: title.map(|t| format!("x;{t}")),
-                        },
+                        }),
                         count,
                         evidence: (k != 1).then(|| EdgeEvidence {
                             doc: "doc_1".into(),
