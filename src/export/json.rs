@@ -298,8 +298,7 @@ fn push_scalar(buf: &mut Vec<u8>, v: Scalar) {
             }
         }
         Scalar::Num(n) => {
-            use std::io::Write;
-            let _ = write!(buf, "{n}");
+            buf.extend_from_slice(super::neo4j_csv::Decimal::default().format(n));
         }
         Scalar::Bool(b) => buf.extend_from_slice(if b { b"true" } else { b"false" }),
         Scalar::Plain(s) => {

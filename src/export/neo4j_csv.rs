@@ -462,10 +462,10 @@ fn write_rels(view: &View, rel: RelType, w: &mut dyn std::io::Write) -> Result<(
 
 /// A buffer to write an unsigned number in decimal (as `itoa`, which csv uses, writes it).
 #[derive(Default)]
-struct Decimal([u8; 20]);
+pub(crate) struct Decimal([u8; 20]);
 
 impl Decimal {
-    fn format(&mut self, mut n: u64) -> &[u8] {
+    pub(crate) fn format(&mut self, mut n: u64) -> &[u8] {
         let mut i = self.0.len();
         loop {
             i -= 1;
@@ -830,6 +830,14 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn decimals_are_display() {
+        let mut d = Decimal::default();
+        for n in [0, 7, 10, 99, 12_345, u32::MAX as u64, u64::MAX] {
+            assert_eq!(d.format(n), n.to_string().as_bytes());
         }
     }
 
