@@ -285,8 +285,9 @@ fn main() {
         no_render: true,
         ..ExportOptions::default()
     };
+    let view = kgextract::export::View::new(&kg);
     for ex in select(&[], &no_render).expect("all formats") {
-        ex.write(&kg, &out).expect("export");
+        ex.write(&view, &out).expect("export");
     }
     drop(out);
     let t_export = t.secs();

@@ -416,8 +416,9 @@ pub fn run(args: Args) -> Result<u8> {
     if let Some(focus) = &args.focus {
         crate::export::dot::check_focus(&kg, focus).map_err(|m| anyhow::anyhow!(m))?;
     }
+    let view = crate::export::View::new(&kg);
     for ex in &exporters {
-        ex.write(&kg, &out)
+        ex.write(&view, &out)
             .with_context(|| format!("writing the {} export", ex.name()))?;
     }
     let mut wl = String::new();

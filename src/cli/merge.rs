@@ -106,8 +106,9 @@ pub fn run(args: Args) -> Result<u8> {
     for w in &merged.warnings {
         eprintln!("kgextract: warning: {w}");
     }
+    let view = crate::export::View::new(&merged.graph);
     for ex in &exporters {
-        ex.write(&merged.graph, &out)
+        ex.write(&view, &out)
             .with_context(|| format!("writing the {} export", ex.name()))?;
     }
     warnings.sort();

@@ -20,7 +20,7 @@ use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use super::{ExportOptions, Exporter, OutDir, OutDirError};
+use super::{ExportOptions, Exporter, OutDir, OutDirError, View};
 use crate::extract::{RelType, TimeValue};
 use crate::graph::{KnowledgeGraph, Node, NodeLabel, NodeProps};
 
@@ -145,25 +145,25 @@ fn node_lines(n: &Node) -> Vec<String> {
 fn edge_lines(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> Vec<String> {
     let w = &kg.g[e];
     let mut v = vec![w.rel.as_str().to_string()];
-    if let Some(t) = &w.props.title {
+    if let Some(t) = &w.props().title {
         v.push(if w.rel == RelType::SpokeAt {
             format!("《{}》", truncate(t, 24))
         } else {
             truncate(t, 24)
         });
     }
-    if let Some(s) = w.props.status
+    if let Some(s) = w.props().status
         && s != crate::extract::PositionStatus::Current
     {
         v.push(s.as_str().to_string());
     }
-    if let Some(a) = &w.props.about {
+    if let Some(a) = &w.props().about {
         v.push(truncate(a, 24));
     }
-    if let Some(o) = &w.props.on_behalf_of {
+    if let Some(o) = &w.props().on_behalf_of {
         v.push(format!("for {}", truncate(o, 24)));
     }
-    if w.props.lead == Some(true) {
+    if w.props().lead == Some(true) {
         v.push("lead".into());
     }
     v
@@ -247,28 +247,87 @@ pub fn check_focus(kg: &KnowledgeGraph, focus: &str) -> Result<(), String> {
 /// The DOT text of a graph.
 pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, String> {
     let sel = selection(kg, opts)?;
-    // The documents of each node (from MENTIONED_IN).
-    let mut docs_of: BTreeMap<NodeIndex, BTreeSet<String>> = BTreeMap::new();
+    let mut buf = Vec::new();
+    // Writing into a Vec cannot fail, and every piece written is a `&str`.
+    let _ = render_to(&View::new(kg), opts, &sel, &mut buf);
+    Ok(String::from_utf8(buf).unwrap_or_default())
+}
+
+/// An edge's tooltip — its evidence sentence, document and rule, at most 300 characters —
+/// quoted, appended to `s`. `plain`: the sentence is [`super::plain_text`].
+fn tip_into(s: &mut String, w: &crate::graph::Edge, plain: bool) {
+    let Some(ev) = &w.evidence else {
+        s.push_str("\"\"");
+        return;
+    };
+    // " (", " · ", ")": 7 bytes; at most 300 bytes is at most 300 characters (no cut). The
+    // middle dot needs no escaping, though `escape_into` takes its slow path for it.
+    let simple = |t: &str| {
+        !super::any_byte(t.as_bytes(), |b| {
+            (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7F) | (b == 0xC2)
+        })
+    };
+    if plain
+        && ev.sentence.len() + ev.doc.len() + ev.rule.len() + 7 <= 300
+        && simple(&ev.doc)
+        && simple(ev.rule)
+    {
+        s.push('"');
+        s.push_str(&ev.sentence);
+        s.push_str(" (");
+        s.push_str(&ev.doc);
+        s.push_str(" · ");
+        s.push_str(ev.rule);
+        s.push_str(")\"");
+    } else {
+        let tip = format!("{} ({} · {})", ev.sentence, ev.doc, ev.rule);
+        s.push('"');
+        escape_into(s, &truncate(&tip, 300));
+        s.push('"');
+    }
+}
+
+/// Write the DOT text of the nodes `sel` and the edges between them piece by piece (no
+/// document is built in memory; edges are sorted by their endpoints' ranks and only ties are
+/// compared by label and tooltip text).
+fn render_to(
+    view: &View,
+    opts: &ExportOptions,
+    sel: &BTreeSet<NodeIndex>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let kg = view.kg;
+    // The one document of each node (from MENTIONED_IN), or none / several.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Docs {
+        None,
+        One(NodeIndex),
+        Many,
+    }
+    let mut docs_of = vec![Docs::None; kg.g.node_count()];
     for e in kg.g.edge_indices() {
         if kg.g[e].rel != RelType::MentionedIn {
             continue;
         }
         if let Some((a, b)) = kg.g.edge_endpoints(e) {
-            docs_of.entry(a).or_default().insert(kg.g[b].id.clone());
+            let d = &mut docs_of[a.index()];
+            *d = match *d {
+                Docs::None => Docs::One(b),
+                Docs::One(x) if kg.g[x].id == kg.g[b].id => Docs::One(x),
+                _ => Docs::Many,
+            };
         }
     }
-    let mut by_doc: BTreeMap<String, Vec<&Node>> = BTreeMap::new();
+    let mut by_doc: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
     let mut shared: Vec<&Node> = Vec::new();
-    for &ix in &sel {
+    for &ix in sel {
         let n = &kg.g[ix];
-        match docs_of.get(&ix) {
-            Some(ds) if ds.len() == 1 => by_doc
-                .entry(ds.iter().next().cloned().unwrap_or_default())
-                .or_default()
-                .push(n),
+        match docs_of[ix.index()] {
+            Docs::One(d) => by_doc.entry(kg.g[d].id.as_str()).or_default().push(n),
             _ => shared.push(n),
         }
     }
+    drop(docs_of);
     // Appended piece by piece (no `format!` and no quoted copies per node; issue 8).
     let node_stmt = |s: &mut String, n: &Node, indent: &str| {
         let (shape, color) = style(n.label);
@@ -340,27 +399,31 @@ pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, Strin
         prev = Some(id);
     }
     s.push_str("  }\n");
+    w.write_all(s.as_bytes())?;
     for (i, (doc, nodes)) in by_doc.iter().enumerate() {
-        let title = kg
-            .node(doc)
-            .map(|d| d.name.clone())
-            .unwrap_or_else(|| doc.clone());
+        s.clear();
+        let title = kg.node(doc).map_or(*doc, |d| d.name.as_str());
         s.push_str(&format!(
             "  subgraph cluster_doc_{i} {{\n    label={}; style=rounded; color=\"#90a4ae\";\n",
-            quote(&truncate(&title, 60))
+            quote(&truncate(title, 60))
         ));
         for n in nodes {
             node_stmt(&mut s, n, "    ");
         }
         s.push_str("  }\n");
+        w.write_all(s.as_bytes())?;
     }
     for n in &shared {
+        s.clear();
         node_stmt(&mut s, n, "  ");
+        w.write_all(s.as_bytes())?;
     }
-    let mut edges: Vec<(String, String, String, String)> = Vec::new();
+    drop((by_doc, shared));
+    // Edges by (source id, target id, label, tooltip): ranks order as the ids; the texts are
+    // made for the edges that tie on both ends only.
+    let mut edges: Vec<(u32, u32, u32)> = Vec::new();
     for e in kg.g.edge_indices() {
-        let w = &kg.g[e];
-        if w.rel == RelType::MentionedIn {
+        if kg.g[e].rel == RelType::MentionedIn {
             continue;
         }
         let Some((a, b)) = kg.g.edge_endpoints(e) else {
@@ -369,32 +432,38 @@ pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, Strin
         if !sel.contains(&a) || !sel.contains(&b) {
             continue;
         }
-        let tip = w
-            .evidence
-            .as_ref()
-            .map(|ev| format!("{} ({} · {})", ev.sentence, ev.doc, ev.rule))
-            .unwrap_or_default();
-        edges.push((
-            kg.g[a].id.clone(),
-            kg.g[b].id.clone(),
-            lines(&edge_lines(kg, e)),
-            quote(&truncate(&tip, 300)),
-        ));
+        edges.push((view.rank(a), view.rank(b), e.index() as u32));
     }
-    edges.sort();
-    for (a, b, label, tip) in edges {
+    edges.sort_by_key(|k| (k.0, k.1));
+    let ix = |k: &(u32, u32, u32)| petgraph::graph::EdgeIndex::new(k.2 as usize);
+    let texts = |e: petgraph::graph::EdgeIndex| {
+        let mut tip = String::new();
+        tip_into(&mut tip, &kg.g[e], view.plain(e));
+        (lines(&edge_lines(kg, e)), tip)
+    };
+    for group in edges.chunk_by_mut(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        if group.len() > 1 {
+            group.sort_by_cached_key(|k| texts(ix(k)));
+        }
+    }
+    for k in &edges {
+        let e = ix(k);
+        let Some((a, b)) = kg.g.edge_endpoints(e) else {
+            continue;
+        };
+        s.clear();
         s.push_str("  \"");
-        escape_into(&mut s, &a);
+        escape_into(&mut s, &kg.g[a].id);
         s.push_str("\" -> \"");
-        escape_into(&mut s, &b);
+        escape_into(&mut s, &kg.g[b].id);
         s.push_str("\" [label=");
-        s.push_str(&label);
+        s.push_str(&lines(&edge_lines(kg, e)));
         s.push_str(", tooltip=");
-        s.push_str(&tip);
+        tip_into(&mut s, &kg.g[e], view.plain(e));
         s.push_str("];\n");
+        w.write_all(s.as_bytes())?;
     }
-    s.push_str("}\n");
-    Ok(s)
+    w.write_all(b"}\n")
 }
 
 /// Whether Graphviz `dot` is on PATH.
@@ -430,13 +499,13 @@ impl Exporter for DotExporter {
     fn name(&self) -> &'static str {
         "dot"
     }
-    fn write(&self, kg: &KnowledgeGraph, out: &OutDir) -> Result<(), OutDirError> {
-        let text = render(kg, &self.opts).map_err(|m| OutDirError::Io {
+    fn write(&self, view: &View, out: &OutDir) -> Result<(), OutDirError> {
+        let sel = selection(view.kg, &self.opts).map_err(|m| OutDirError::Io {
             path: out.path().join("graph.dot"),
             what: "cannot draw the diagram",
             source: std::io::Error::new(std::io::ErrorKind::InvalidInput, m),
         })?;
-        out.write("graph.dot", text.as_bytes())?;
+        out.write_with("graph.dot", |w| render_to(view, &self.opts, &sel, w))?;
         if !self.opts.no_render && dot_available() {
             let dot_file = out.path().join("graph.dot");
             if let Err(m) = render_svg(&dot_file, &out.path().join("graph.svg")) {

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::{Exporter, OutDir, OutDirError};
+use super::{Exporter, OutDir, OutDirError, View};
 use crate::extract::TimeValue;
 use crate::graph::{KnowledgeGraph, Node, NodeProps};
 
@@ -20,7 +20,7 @@ pub fn xml_escape(s: &str) -> String {
 /// Does the text hold U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`)? Tested in blocks, like
 /// [`super::any_byte`] (full-width punctuation starts with `EF` too, so that byte alone says
 /// little in Chinese text).
-fn has_nonchar(s: &[u8]) -> bool {
+pub(crate) fn has_nonchar(s: &[u8]) -> bool {
     if s.len() < 3 {
         return false;
     }
@@ -209,23 +209,23 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
 pub fn render(kg: &KnowledgeGraph) -> String {
     let mut buf = Vec::new();
     // Writing into a Vec cannot fail, and every piece written is a `&str`.
-    let _ = render_to(kg, &mut buf);
+    let _ = render_to(&View::new(kg), &mut buf);
     String::from_utf8(buf).unwrap_or_default()
 }
 
 /// The `<data>` lines of one edge.
-fn edge_body(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> String {
+fn edge_body(view: &View, e: petgraph::graph::EdgeIndex) -> String {
     let mut body = String::new();
-    edge_body_into(kg, e, &mut body);
+    edge_body_into(view, e, &mut body);
     body
 }
 
 /// The `<data>` lines of one edge, appended to `body`.
-fn edge_body_into(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex, body: &mut String) {
+fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String) {
     use std::fmt::Write;
-    let w = &kg.g[e];
+    let w = &view.kg.g[e];
     data(body, "e_type", w.rel.as_str());
-    let p = &w.props;
+    let p = w.props();
     if let Some(v) = &p.title {
         data(body, "e_title", v);
     }
@@ -250,7 +250,14 @@ fn edge_body_into(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex, body: &mut
     }
     if let Some(ev) = &w.evidence {
         data(body, "e_doc", &ev.doc);
-        data(body, "e_sentence", &ev.sentence);
+        if view.plain(e) {
+            // Nothing to escape (tested once per sentence).
+            body.push_str("      <data key=\"e_sentence\">");
+            body.push_str(&ev.sentence);
+            body.push_str("</data>\n");
+        } else {
+            data(body, "e_sentence", &ev.sentence);
+        }
         num(body, "e_start", ev.start as u64);
         num(body, "e_end", ev.end as u64);
         data(body, "e_rule", ev.rule);
@@ -259,7 +266,8 @@ fn edge_body_into(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex, body: &mut
 
 /// Write the GraphML text of a graph piece by piece (edges are sorted by their keys only; the
 /// text of each edge is made as it is written).
-pub fn render_to(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn render_to(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let kg = view.kg;
     w.write_all(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
@@ -286,35 +294,43 @@ pub fn render_to(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Re
         s.push_str("    </node>\n");
         w.write_all(s.as_bytes())?;
     }
-    let mut edges: Vec<(&str, &str, String, petgraph::graph::EdgeIndex)> =
+    // Ordered by (source, target, id, text): node ranks and id hashes order as the ids (24
+    // bytes per edge), and the text is made only for edges that tie on all three.
+    let mut edges: Vec<(u32, u32, u64, u32)> =
         kg.g.edge_indices()
             .filter_map(|e| {
                 let (a, b) = kg.g.edge_endpoints(e)?;
                 Some((
-                    kg.g[a].id.as_str(),
-                    kg.g[b].id.as_str(),
-                    super::neo4j_csv::edge_id(kg, e),
-                    e,
+                    view.rank(a),
+                    view.rank(b),
+                    view.edge_hash(e),
+                    e.index() as u32,
                 ))
             })
             .collect();
-    // Ordered by (source, target, id, text), the text compared only on a tie.
-    edges.sort_by(|x, y| {
-        (x.0, x.1, &x.2)
-            .cmp(&(y.0, y.1, &y.2))
-            .then_with(|| edge_body(kg, x.3).cmp(&edge_body(kg, y.3)))
-    });
+    edges.sort_by_key(|k| (k.0, k.1, k.2));
+    for group in edges.chunk_by_mut(|x, y| (x.0, x.1, x.2) == (y.0, y.1, y.2)) {
+        if group.len() > 1 {
+            let ix = |k: &(u32, u32, u64, u32)| petgraph::graph::EdgeIndex::new(k.3 as usize);
+            group.sort_by_cached_key(|k| edge_body(view, ix(k)));
+        }
+    }
     let mut s = String::new();
-    for (a, b, id, e) in edges {
+    for (_, _, h, e) in edges {
+        let e = petgraph::graph::EdgeIndex::new(e as usize);
+        let Some((a, b)) = kg.g.edge_endpoints(e) else {
+            continue;
+        };
+        let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());
         s.clear();
         s.push_str("    <edge id=\"");
-        push_escaped(&mut s, &id);
+        push_escaped(&mut s, super::neo4j_csv::EdgeId::of(h).as_str());
         s.push_str("\" source=\"");
         push_escaped(&mut s, a);
         s.push_str("\" target=\"");
         push_escaped(&mut s, b);
         s.push_str("\">\n");
-        edge_body_into(kg, e, &mut s);
+        edge_body_into(view, e, &mut s);
         s.push_str("    </edge>\n");
         w.write_all(s.as_bytes())?;
     }
@@ -328,8 +344,8 @@ impl Exporter for GraphmlExporter {
     fn name(&self) -> &'static str {
         "graphml"
     }
-    fn write(&self, kg: &KnowledgeGraph, out: &OutDir) -> Result<(), OutDirError> {
-        out.write_with("graph.graphml", |w| render_to(kg, w))
+    fn write(&self, view: &View, out: &OutDir) -> Result<(), OutDirError> {
+        out.write_with("graph.graphml", |w| render_to(view, w))
     }
 }
 

@@ -3,7 +3,7 @@
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde_json::{Map, Value, json};
 
-use super::{Exporter, OutDir, OutDirError};
+use super::{Exporter, OutDir, OutDirError, View};
 use crate::extract::TimeValue;
 use crate::graph::{KnowledgeGraph, NodeProps};
 
@@ -182,19 +182,19 @@ fn edge_json(kg: &KnowledgeGraph, e: EdgeIndex) -> Option<Value> {
     o.insert("from".into(), json!(kg.g[a].id));
     o.insert("to".into(), json!(kg.g[b].id));
     o.insert("type".into(), json!(w.rel.as_str()));
-    if let Some(t) = &w.props.title {
+    if let Some(t) = &w.props().title {
         o.insert("title".into(), json!(t));
     }
-    if let Some(s) = w.props.status {
+    if let Some(s) = w.props().status {
         o.insert("status".into(), json!(s.as_str()));
     }
-    if let Some(v) = &w.props.on_behalf_of {
+    if let Some(v) = &w.props().on_behalf_of {
         o.insert("on_behalf_of".into(), json!(v));
     }
-    if let Some(v) = w.props.lead {
+    if let Some(v) = w.props().lead {
         o.insert("lead".into(), json!(v));
     }
-    if let Some(v) = &w.props.about {
+    if let Some(v) = &w.props().about {
         o.insert("about".into(), json!(v));
     }
     if let Some(c) = w.count {
@@ -223,6 +223,8 @@ enum Scalar<'a> {
     Str(&'a str),
     Num(u64),
     Bool(bool),
+    /// A string known to need no escaping (see [`super::plain_text`]).
+    Plain(&'a str),
 }
 
 /// The fields of an edge object in the order serde_json writes them (its map sorts keys), so
@@ -230,16 +232,17 @@ enum Scalar<'a> {
 /// [`edge_json`] — without building a `Value` (a tree of allocations) for every edge.
 /// Returns `false` for an index without endpoints.
 fn edge_fields<'a>(
-    kg: &'a KnowledgeGraph,
+    view: &View<'a>,
     e: EdgeIndex,
     out: &mut Vec<(&'static str, Scalar<'a>)>,
 ) -> bool {
+    let kg: &'a KnowledgeGraph = view.kg;
     out.clear();
     let Some((a, b)) = kg.g.edge_endpoints(e) else {
         return false;
     };
     let w = &kg.g[e];
-    let p = &w.props;
+    let p = w.props();
     if let Some(v) = &p.about {
         out.push(("about", Scalar::Str(v)));
     }
@@ -259,7 +262,14 @@ fn edge_fields<'a>(
     }
     if let Some(ev) = &w.evidence {
         out.push(("rule", Scalar::Str(ev.rule)));
-        out.push(("sentence", Scalar::Str(&ev.sentence)));
+        out.push((
+            "sentence",
+            if view.plain(e) {
+                Scalar::Plain(&ev.sentence)
+            } else {
+                Scalar::Str(&ev.sentence)
+            },
+        ));
         out.push(("start", Scalar::Num(ev.start as u64)));
     }
     if let Some(s) = p.status {
@@ -288,21 +298,25 @@ fn push_scalar(buf: &mut Vec<u8>, v: Scalar) {
             }
         }
         Scalar::Num(n) => {
-            use std::io::Write;
-            let _ = write!(buf, "{n}");
+            buf.extend_from_slice(super::neo4j_csv::Decimal::default().format(n));
         }
         Scalar::Bool(b) => buf.extend_from_slice(if b { b"true" } else { b"false" }),
+        Scalar::Plain(s) => {
+            buf.push(b'"');
+            buf.extend_from_slice(s.as_bytes());
+            buf.push(b'"');
+        }
     }
 }
 
 /// The compact JSON text of an edge into `buf` (cleared first); `false` without endpoints.
 fn edge_compact<'a>(
-    kg: &'a KnowledgeGraph,
+    view: &View<'a>,
     e: EdgeIndex,
     fields: &mut Vec<(&'static str, Scalar<'a>)>,
     buf: &mut Vec<u8>,
 ) -> bool {
-    edge_compact_upto(kg, e, fields, buf, usize::MAX)
+    edge_compact_upto(view, e, fields, buf, usize::MAX)
 }
 
 /// [`edge_compact`], but only its first `limit` bytes are sure to be right: writing stops once
@@ -310,14 +324,14 @@ fn edge_compact<'a>(
 /// (escaping a string's prefix cut at a character boundary gives a prefix of its escaped
 /// text, which is then at least as long as the prefix).
 fn edge_compact_upto<'a>(
-    kg: &'a KnowledgeGraph,
+    view: &View<'a>,
     e: EdgeIndex,
     fields: &mut Vec<(&'static str, Scalar<'a>)>,
     buf: &mut Vec<u8>,
     limit: usize,
 ) -> bool {
     buf.clear();
-    if !edge_fields(kg, e, fields) {
+    if !edge_fields(view, e, fields) {
         return false;
     }
     buf.push(b'{');
@@ -332,7 +346,7 @@ fn edge_compact_upto<'a>(
         buf.extend_from_slice(k.as_bytes());
         buf.extend_from_slice(b"\":");
         match *v {
-            Scalar::Str(s) if s.len() > limit => {
+            Scalar::Str(s) | Scalar::Plain(s) if s.len() > limit => {
                 let mut cut = limit;
                 while !s.is_char_boundary(cut) {
                     cut += 1;
@@ -349,13 +363,13 @@ fn edge_compact_upto<'a>(
 /// An edge as an element of the pretty-printed `edges` array (two levels deep), into `buf`
 /// (cleared first); `false` without endpoints.
 fn edge_pretty<'a>(
-    kg: &'a KnowledgeGraph,
+    view: &View<'a>,
     e: EdgeIndex,
     fields: &mut Vec<(&'static str, Scalar<'a>)>,
     buf: &mut Vec<u8>,
 ) -> bool {
     buf.clear();
-    if !edge_fields(kg, e, fields) {
+    if !edge_fields(view, e, fields) {
         return false;
     }
     buf.extend_from_slice(b"    {");
@@ -374,13 +388,14 @@ fn edge_pretty<'a>(
 /// Memory: only the first `PREFIX` bytes of each text are kept (zero-padded; compact JSON
 /// never holds a raw NUL, so padding sorts before any real byte, as a shorter string does).
 /// Edges whose prefixes tie are ordered by their full texts, made again just for that group.
-fn sorted_edges(kg: &KnowledgeGraph) -> Vec<EdgeIndex> {
+fn sorted_edges(view: &View) -> Vec<EdgeIndex> {
+    let kg = view.kg;
     const PREFIX: usize = 64;
     let mut fields = Vec::new();
     let mut buf = Vec::new();
     let mut keyed: Vec<([u8; PREFIX], EdgeIndex)> = Vec::with_capacity(kg.g.edge_count());
     for e in kg.g.edge_indices() {
-        if !edge_compact_upto(kg, e, &mut fields, &mut buf, PREFIX) {
+        if !edge_compact_upto(view, e, &mut fields, &mut buf, PREFIX) {
             continue;
         }
         let mut p = [0u8; PREFIX];
@@ -398,7 +413,7 @@ fn sorted_edges(kg: &KnowledgeGraph) -> Vec<EdgeIndex> {
         let mut full: Vec<(Vec<u8>, EdgeIndex)> = group
             .iter()
             .map(|&(_, e)| {
-                edge_compact(kg, e, &mut fields, &mut buf);
+                edge_compact(view, e, &mut fields, &mut buf);
                 (buf.clone(), e)
             })
             .collect();
@@ -414,7 +429,7 @@ pub fn to_json(kg: &KnowledgeGraph) -> Value {
         .into_iter()
         .map(|n| node_json(&kg.g[n]))
         .collect();
-    let edges: Vec<Value> = sorted_edges(kg)
+    let edges: Vec<Value> = sorted_edges(&View::new(kg))
         .into_iter()
         .filter_map(|e| edge_json(kg, e))
         .collect();
@@ -424,6 +439,12 @@ pub fn to_json(kg: &KnowledgeGraph) -> Value {
 /// Write `graph.json` — the same bytes as `to_string_pretty(&to_json(kg))` plus a newline —
 /// one node or edge at a time, so memory does not hold the whole document.
 pub fn write_pretty(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_view(&View::new(kg), w)
+}
+
+/// [`write_pretty`] of a view.
+fn write_view(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let kg = view.kg;
     // The top-level object's keys come out in sorted order: "edges", then "nodes".
     // Keys in the order serde_json's map writes them (sorted, unless `preserve_order`).
     let top = json!({"nodes": [], "edges": []});
@@ -440,8 +461,8 @@ pub fn write_pretty(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io:
             write!(w, "  \"{key}\": [")?;
             let (mut fields, mut buf) = (Vec::new(), Vec::new());
             let mut first = true;
-            for e in sorted_edges(kg) {
-                if !edge_pretty(kg, e, &mut fields, &mut buf) {
+            for e in sorted_edges(view) {
+                if !edge_pretty(view, e, &mut fields, &mut buf) {
                     continue;
                 }
                 w.write_all(if first { b"\n" } else { b",\n" })?;
@@ -469,8 +490,8 @@ impl Exporter for JsonExporter {
     fn name(&self) -> &'static str {
         "json"
     }
-    fn write(&self, kg: &KnowledgeGraph, out: &OutDir) -> Result<(), OutDirError> {
-        out.write_with("graph.json", |w| write_pretty(kg, w))
+    fn write(&self, view: &View, out: &OutDir) -> Result<(), OutDirError> {
+        out.write_with("graph.json", |w| write_view(view, w))
     }
 }
 
@@ -624,8 +645,14 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
         let evidence = s_of(e, "doc").map(|doc| EdgeEvidence {
             doc: doc.into(),
             sentence: s_of(e, "sentence").unwrap_or_default().into(),
-            start: e.get("start").and_then(Value::as_u64).unwrap_or(0) as usize,
-            end: e.get("end").and_then(Value::as_u64).unwrap_or(0) as usize,
+            start: e
+                .get("start")
+                .and_then(Value::as_u64)
+                .map_or(0, |x| u32::try_from(x).unwrap_or(u32::MAX)),
+            end: e
+                .get("end")
+                .and_then(Value::as_u64)
+                .map_or(0, |x| u32::try_from(x).unwrap_or(u32::MAX)),
             rule: intern_rule(&s_of(e, "rule").unwrap_or_default()),
         });
         kg.g.add_edge(
@@ -633,7 +660,7 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
             b,
             Edge {
                 rel,
-                props,
+                props: Edge::boxed(props),
                 count: e.get("count").and_then(Value::as_u64).map(|c| c as u32),
                 evidence,
             },
@@ -782,7 +809,7 @@ mod stream_tests {
                 .collect();
         naive.sort_by(|a, b| a.0.cmp(&b.0));
         let naive: Vec<EdgeIndex> = naive.into_iter().map(|(_, e)| e).collect();
-        assert_eq!(sorted_edges(&kg), naive);
+        assert_eq!(sorted_edges(&View::new(&kg)), naive);
     }
 
     /// The hand-written edge text is what serde_json makes of [`edge_json`].
@@ -790,11 +817,12 @@ mod stream_tests {
     fn edge_text_is_serde_text() {
         let kg = crate::query::fixture::graph();
         let (mut fields, mut buf) = (Vec::new(), Vec::new());
+        let view = View::new(&kg);
         for e in kg.g.edge_indices() {
             let v = edge_json(&kg, e).unwrap();
-            assert!(edge_compact(&kg, e, &mut fields, &mut buf));
+            assert!(edge_compact(&view, e, &mut fields, &mut buf));
             assert_eq!(String::from_utf8(buf.clone()).unwrap(), v.to_string());
-            assert!(edge_pretty(&kg, e, &mut fields, &mut buf));
+            assert!(edge_pretty(&view, e, &mut fields, &mut buf));
             let pretty = serde_json::to_string_pretty(&v).unwrap();
             let indented: Vec<String> = pretty.lines().map(|l| format!("    {l}")).collect();
             assert_eq!(String::from_utf8(buf.clone()).unwrap(), indented.join("\n"));

@@ -15,6 +15,10 @@ pub mod out_dir;
 
 pub use out_dir::{OutDir, OutDirError};
 
+use std::cell::OnceCell;
+
+use petgraph::graph::{EdgeIndex, NodeIndex};
+
 use crate::graph::KnowledgeGraph;
 
 /// Does any byte of `s` satisfy `f`? The bytes are tested in blocks without an early exit
@@ -32,12 +36,106 @@ pub(crate) fn any_byte(s: &[u8], f: impl Fn(u8) -> bool) -> bool {
     blocks.remainder().iter().any(|&x| f(x))
 }
 
+/// No byte of `s` is one that any exporter escapes or drops: a control character, `0x7F`,
+/// `0xC2` (U+0080–U+00BF start with it, among them the C1 controls), `\`, `"`, `'`, `&`,
+/// `<`, `>`, or U+FFFE/U+FFFF. Such text is written as it is in every format.
+pub(crate) fn plain_text(s: &str) -> bool {
+    !any_byte(s.as_bytes(), |b| {
+        (b < 0x20)
+            | (b == 0x7F)
+            | (b == 0xC2)
+            | (b == b'\\')
+            | (b == b'"')
+            | (b == b'\'')
+            | (b == b'&')
+            | (b == b'<')
+            | (b == b'>')
+    }) && !graphml::has_nonchar(s.as_bytes())
+}
+
+/// The graph being exported, with what several exporters need of it computed once per
+/// export (issue 8), each on first use: the rank of every node in id order, every edge's id
+/// hash, and whether each edge's evidence sentence is [`plain_text`] (a sentence is the
+/// evidence of many edges, shared as one `Arc<str>`, so it is tested once, not once per edge
+/// and format).
+pub struct View<'a> {
+    pub kg: &'a KnowledgeGraph,
+    rank: OnceCell<Vec<u32>>,
+    hash: OnceCell<Vec<u64>>,
+    plain: OnceCell<Vec<bool>>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(kg: &'a KnowledgeGraph) -> View<'a> {
+        View {
+            kg,
+            rank: OnceCell::new(),
+            hash: OnceCell::new(),
+            plain: OnceCell::new(),
+        }
+    }
+
+    /// The position of a node's id among all ids (equal ids have equal ranks), so comparing
+    /// ranks compares ids.
+    pub fn rank(&self, n: NodeIndex) -> u32 {
+        let ranks = self.rank.get_or_init(|| {
+            let g = &self.kg.g;
+            let mut order: Vec<NodeIndex> = g.node_indices().collect();
+            order.sort_by(|&a, &b| g[a].id.cmp(&g[b].id));
+            let mut ranks = vec![0u32; g.node_count()];
+            let mut r = 0u32;
+            for (i, &ix) in order.iter().enumerate() {
+                if i > 0 && g[order[i - 1]].id != g[ix].id {
+                    r = i as u32;
+                }
+                ranks[ix.index()] = r;
+            }
+            ranks
+        });
+        ranks.get(n.index()).copied().unwrap_or(u32::MAX)
+    }
+
+    /// The hash of [`neo4j_csv::edge_id`] (the id is `rel_` and its 16 hex digits, so
+    /// comparing hashes compares ids); 0 for an index without endpoints.
+    pub fn edge_hash(&self, e: EdgeIndex) -> u64 {
+        let hashes = self.hash.get_or_init(|| {
+            self.kg
+                .g
+                .edge_indices()
+                .map(|e| neo4j_csv::edge_hash_of(self.kg, e))
+                .collect()
+        });
+        hashes.get(e.index()).copied().unwrap_or(0)
+    }
+
+    /// Whether the evidence sentence of `e` is [`plain_text`] (true without evidence).
+    pub fn plain(&self, e: EdgeIndex) -> bool {
+        let flags = self.plain.get_or_init(|| {
+            let mut seen: crate::rules::FastMap<(usize, usize), bool> = Default::default();
+            self.kg
+                .g
+                .edge_weights()
+                .map(|w| match &w.evidence {
+                    None => true,
+                    Some(ev) => {
+                        let s = &ev.sentence;
+                        *seen
+                            .entry((s.as_ptr() as usize, s.len()))
+                            .or_insert_with(|| plain_text(s))
+                    }
+                })
+                .collect()
+        });
+        flags.get(e.index()).copied().unwrap_or(false)
+    }
+}
+
 /// An export format.
 pub trait Exporter {
     /// The name used by `--format`.
     fn name(&self) -> &'static str;
     /// Write this format's files into `out`.
-    fn write(&self, kg: &KnowledgeGraph, out: &OutDir) -> Result<(), OutDirError>;
+    fn write(&self, view: &View, out: &OutDir) -> Result<(), OutDirError>;
 }
 
 /// Options of the exporters that have any (the diagram).
@@ -95,15 +193,16 @@ impl Exporter for MergesExporter {
     fn name(&self) -> &'static str {
         "merges"
     }
-    fn write(&self, kg: &KnowledgeGraph, out: &OutDir) -> Result<(), OutDirError> {
-        let mut s = String::new();
-        for m in &kg.merges {
-            if let Ok(line) = serde_json::to_string(m) {
-                s.push_str(&line);
-                s.push('\n');
+    fn write(&self, view: &View, out: &OutDir) -> Result<(), OutDirError> {
+        out.write_with("merges.jsonl", |w| {
+            for m in &view.kg.merges {
+                if let Ok(line) = serde_json::to_string(m) {
+                    w.write_all(line.as_bytes())?;
+                    w.write_all(b"\n")?;
+                }
             }
-        }
-        out.write("merges.jsonl", s.as_bytes())
+            Ok(())
+        })
     }
 }
 
@@ -115,8 +214,64 @@ pub fn write_to(
     exporters: &[Box<dyn Exporter>],
 ) -> Result<std::path::PathBuf, OutDirError> {
     let out = OutDir::create(target, force)?;
+    let view = View::new(kg);
     for ex in exporters {
-        ex.write(kg, &out)?;
+        ex.write(&view, &out)?;
     }
     out.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Plain text is written unchanged by every format's escaping.
+    #[test]
+    fn plain_text_needs_no_escaping_anywhere() {
+        let texts = [
+            "华为与中国移动签署协议。",
+            "",
+            "a·b",
+            "x\u{85}y",
+            "a\\b",
+            "a\"b",
+            "a'b",
+            "a&b<c>",
+            "tab\there",
+            "\u{7f}",
+            "\u{fffe}",
+            "ok ascii, fine; 100%",
+        ];
+        let mut plain = 0;
+        for s in texts {
+            if !plain_text(s) {
+                continue;
+            }
+            plain += 1;
+            assert_eq!(graphml::xml_escape(s), s);
+            assert_eq!(neo4j_csv::clean_field(s), s);
+            assert_eq!(dot::quote(s), format!("\"{s}\""));
+            assert_eq!(serde_json::to_string(s).unwrap(), format!("\"{s}\""));
+        }
+        assert_eq!(plain, 3);
+        assert!(!plain_text("a·b") && !plain_text("a&b<c>"));
+    }
+
+    /// Edge ids made from the hash are the ids `edge_id` makes, and ranks order as ids.
+    #[test]
+    fn view_orders_as_ids() {
+        let kg = crate::query::fixture::graph();
+        let view = View::new(&kg);
+        for e in kg.g.edge_indices() {
+            assert_eq!(
+                neo4j_csv::EdgeId::of(view.edge_hash(e)).as_str(),
+                neo4j_csv::edge_id(&kg, e)
+            );
+        }
+        for a in kg.g.node_indices() {
+            for b in kg.g.node_indices() {
+                assert_eq!(view.rank(a).cmp(&view.rank(b)), kg.g[a].id.cmp(&kg.g[b].id));
+            }
+        }
+    }
 }

@@ -23,7 +23,7 @@
 
 use serde::Serialize;
 
-use super::{Exporter, OutDir, OutDirError};
+use super::{Exporter, OutDir, OutDirError, View};
 use crate::extract::{RelType, TimeValue};
 use crate::graph::{Edge, KnowledgeGraph, Node, NodeLabel, NodeProps, StableHasher};
 
@@ -273,14 +273,38 @@ pub fn rel_header() -> Vec<String> {
 /// The deterministic id of an edge (start, type, end, properties): `rel_` and the
 /// [`crate::graph::stable_hash`] of `"{start}|{type}|{end}|{title:?}|{status:?}|{on_behalf_of:?}|{lead:?}|{about:?}"`.
 pub fn edge_id(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> String {
-    let Some((a, b)) = kg.g.edge_endpoints(e) else {
+    if kg.g.edge_endpoints(e).is_none() {
         return String::new();
+    }
+    EdgeId::of(edge_hash_of(kg, e)).as_str().to_string()
+}
+
+/// The hash of [`edge_id`] as a number (0 for an index without endpoints).
+pub(crate) fn edge_hash_of(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> u64 {
+    let Some((a, b)) = kg.g.edge_endpoints(e) else {
+        return 0;
     };
     let w = &kg.g[e];
-    let mut id = String::with_capacity(20);
-    id.push_str("rel_");
-    id.push_str(&edge_hash(&kg.g[a].id, w.rel.as_str(), &kg.g[b].id, &w.props).finish_hex());
-    id
+    edge_hash(&kg.g[a].id, w.rel.as_str(), &kg.g[b].id, w.props()).finish()
+}
+
+/// The text of an edge id made from its hash without an allocation: `rel_` and 16 lower-case
+/// hex digits, as [`crate::graph::StableHasher::finish_hex`] writes them.
+pub(crate) struct EdgeId([u8; 20]);
+
+impl EdgeId {
+    pub(crate) fn of(h: u64) -> EdgeId {
+        let mut b = *b"rel_0000000000000000";
+        for i in 0..16 {
+            let d = ((h >> (60 - 4 * i)) & 0xF) as u8;
+            b[4 + i] = if d < 10 { b'0' + d } else { b'a' + d - 10 };
+        }
+        EdgeId(b)
+    }
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII is written above.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
 }
 
 /// The hasher of [`edge_id`], fed the same text as the format string there piece by piece:
@@ -376,11 +400,12 @@ fn sorted_nodes(kg: &KnowledgeGraph) -> Vec<&Node> {
 
 /// The bytes of every file of the Neo4j export, by file name, in a fixed order.
 pub fn render(kg: &KnowledgeGraph) -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
+    let view = View::new(kg);
     let nodes = sorted_nodes(kg);
     let mut files = Vec::new();
     for f in CsvFile::all() {
         let mut bytes = Vec::new();
-        write_file(kg, &nodes, f, &mut bytes)?;
+        write_file(&view, &nodes, f, &mut bytes)?;
         files.push((f.name(), bytes));
     }
     Ok(files)
@@ -388,39 +413,48 @@ pub fn render(kg: &KnowledgeGraph) -> Result<Vec<(String, Vec<u8>)>, csv::Error>
 
 /// Write one file, row by row (no file is held in memory whole).
 fn write_file(
-    kg: &KnowledgeGraph,
+    view: &View,
     nodes: &[&Node],
     file: CsvFile,
     w: &mut dyn std::io::Write,
 ) -> Result<(), csv::Error> {
     match file {
         CsvFile::Nodes(label) => write_nodes(nodes, label, w),
-        CsvFile::Rels(rel) => write_rels(kg, rel, w),
+        CsvFile::Rels(rel) => write_rels(view, rel, w),
     }
 }
 
-/// Relationships of one type, sorted by (start, end, id); rows are made as they are written.
-fn write_rels(
-    kg: &KnowledgeGraph,
-    rel: RelType,
-    w: &mut dyn std::io::Write,
-) -> Result<(), csv::Error> {
-    let mut keyed: Vec<(&str, &str, String, petgraph::graph::EdgeIndex)> =
+/// Relationships of one type, sorted by (start, end, id); rows are made as they are written,
+/// and the sort holds 24 bytes per edge (node ranks, id hash, index: they order as the ids).
+fn write_rels(view: &View, rel: RelType, w: &mut dyn std::io::Write) -> Result<(), csv::Error> {
+    let kg = view.kg;
+    let mut keyed: Vec<(u32, u32, u64, u32)> =
         kg.g.edge_indices()
             .filter(|&e| kg.g[e].rel == rel)
             .filter_map(|e| {
                 let (a, b) = kg.g.edge_endpoints(e)?;
-                Some((kg.g[a].id.as_str(), kg.g[b].id.as_str(), edge_id(kg, e), e))
+                Some((
+                    view.rank(a),
+                    view.rank(b),
+                    view.edge_hash(e),
+                    e.index() as u32,
+                ))
             })
             .collect();
-    keyed.sort_by(|x, y| (x.0, x.1, &x.2).cmp(&(y.0, y.1, &y.2)));
+    keyed.sort_by_key(|k| (k.0, k.1, k.2));
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(w);
     w.write_record(header_of::<RelRow>())?;
-    for (a, b, id, e) in keyed {
-        write_rel_row(&mut w, a, b, &id, &kg.g[e])?;
+    for (_, _, h, e) in keyed {
+        let e = petgraph::graph::EdgeIndex::new(e as usize);
+        let Some((a, b)) = kg.g.edge_endpoints(e) else {
+            continue;
+        };
+        let id = EdgeId::of(h);
+        let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());
+        write_rel_row(&mut w, a, b, id.as_str(), &kg.g[e], view.plain(e))?;
     }
     w.flush()?;
     Ok(())
@@ -428,10 +462,10 @@ fn write_rels(
 
 /// A buffer to write an unsigned number in decimal (as `itoa`, which csv uses, writes it).
 #[derive(Default)]
-struct Decimal([u8; 20]);
+pub(crate) struct Decimal([u8; 20]);
 
 impl Decimal {
-    fn format(&mut self, mut n: u64) -> &[u8] {
+    pub(crate) fn format(&mut self, mut n: u64) -> &[u8] {
         let mut i = self.0.len();
         loop {
             i -= 1;
@@ -447,13 +481,15 @@ impl Decimal {
 
 /// One [`RelRow`] written field by field, as `csv::Writer::serialize` writes it (`None` is an
 /// empty field, numbers in decimal), without making the row's `String`s (issue 8). A test
-/// compares the bytes with `serialize` of [`rel_row`].
+/// compares the bytes with `serialize` of [`rel_row`]. `plain`: the evidence sentence is
+/// [`super::plain_text`] (nothing to clean).
 fn write_rel_row<W: std::io::Write>(
     w: &mut csv::Writer<W>,
     start: &str,
     end: &str,
     id: &str,
     e: &Edge,
+    plain: bool,
 ) -> Result<(), csv::Error> {
     let opt_field = |w: &mut csv::Writer<W>, v: &Option<String>| -> Result<(), csv::Error> {
         match v.as_deref().map(clean_cow) {
@@ -465,7 +501,7 @@ fn write_rel_row<W: std::io::Write>(
     w.write_field(end)?;
     w.write_field(e.rel.as_str())?;
     w.write_field(id)?;
-    let p = &e.props;
+    let p = e.props();
     opt_field(w, &p.title)?;
     w.write_field(p.status.map_or("", |s| s.as_str()))?;
     opt_field(w, &p.on_behalf_of)?;
@@ -483,7 +519,11 @@ fn write_rel_row<W: std::io::Write>(
     match &e.evidence {
         Some(ev) => {
             w.write_field(clean_cow(&ev.doc).as_bytes())?;
-            w.write_field(clean_cow(&ev.sentence).as_bytes())?;
+            if plain {
+                w.write_field(ev.sentence.as_bytes())?;
+            } else {
+                w.write_field(clean_cow(&ev.sentence).as_bytes())?;
+            }
             w.write_field(num.format(ev.start as u64))?;
             w.write_field(num.format(ev.end as u64))?;
             w.write_field(clean_cow(ev.rule).as_bytes())?;
@@ -643,19 +683,19 @@ fn rel_row(id: String, start: &str, end: &str, w: &Edge) -> RelRow {
         end_id: end.to_string(),
         rel_type: w.rel.as_str().to_string(),
         id,
-        title: opt(&w.props.title),
-        status: w.props.status.map(|s| s.as_str().to_string()),
-        on_behalf_of: opt(&w.props.on_behalf_of),
-        lead: w.props.lead,
-        about: opt(&w.props.about),
+        title: opt(&w.props().title),
+        status: w.props().status.map(|s| s.as_str().to_string()),
+        on_behalf_of: opt(&w.props().on_behalf_of),
+        lead: w.props().lead,
+        about: opt(&w.props().about),
         count: w.count,
         ..RelRow::default()
     };
     if let Some(ev) = &w.evidence {
         row.doc = clean_field(&ev.doc);
         row.sentence = clean_field(&ev.sentence);
-        row.start = ev.start;
-        row.end = ev.end;
+        row.start = ev.start as usize;
+        row.end = ev.end as usize;
         row.rule = clean_field(ev.rule);
     }
     row
@@ -668,11 +708,12 @@ impl Exporter for Neo4jExporter {
     fn name(&self) -> &'static str {
         "neo4j"
     }
-    fn write(&self, kg: &KnowledgeGraph, out: &OutDir) -> Result<(), OutDirError> {
+    fn write(&self, view: &View, out: &OutDir) -> Result<(), OutDirError> {
+        let kg = view.kg;
         let nodes = sorted_nodes(kg);
         for f in CsvFile::all() {
             out.write_with(&f.name(), |w| {
-                write_file(kg, &nodes, f, w).map_err(std::io::Error::from)
+                write_file(view, &nodes, f, w).map_err(std::io::Error::from)
             })?;
         }
         out.write("import.sh", super::cypher::import_sh().as_bytes())?;
@@ -703,13 +744,13 @@ mod tests {
                 for count in [None, Some(0), Some(7), Some(u32::MAX)] {
                     edges.push(Edge {
                         rel: RelType::Signed,
-                        props: RelProps {
+                        props: Edge::boxed(RelProps {
                             title: title.map(str::to_string),
                             status: [None, Some(PositionStatus::Former)][k % 2],
                             on_behalf_of: title.map(|t| format!("{t}公司")),
                             lead,
                             about: title.map(|t| format!("x;{t}")),
-                        },
+                        }),
                         count,
                         evidence: (k != 1).then(|| EdgeEvidence {
                             doc: "doc_1".into(),
@@ -730,7 +771,11 @@ mod tests {
         };
         let (mut direct, mut serde) = (build(), build());
         for e in &edges {
-            write_rel_row(&mut direct, "org_a", "per_b", "rel_1", e).unwrap();
+            let plain = e
+                .evidence
+                .as_ref()
+                .is_none_or(|ev| super::super::plain_text(&ev.sentence));
+            write_rel_row(&mut direct, "org_a", "per_b", "rel_1", e, plain).unwrap();
             serde
                 .serialize(rel_row("rel_1".into(), "org_a", "per_b", e))
                 .unwrap();
@@ -785,6 +830,14 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn decimals_are_display() {
+        let mut d = Decimal::default();
+        for n in [0, 7, 10, 99, 12_345, u32::MAX as u64, u64::MAX] {
+            assert_eq!(d.format(n), n.to_string().as_bytes());
         }
     }
 

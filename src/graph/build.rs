@@ -224,13 +224,13 @@ impl Seed {
     fn edge(self, rel: RelType, doc_names: &[Arc<str>], rules: &[&'static str]) -> Edge {
         Edge {
             rel,
-            props: self.props.map(|p| *p).unwrap_or_default(),
+            props: self.props,
             count: (self.count > 0).then_some(self.count),
             evidence: Some(EdgeEvidence {
                 doc: doc_names[self.doc as usize].clone(),
                 sentence: self.sentence,
-                start: self.start as usize,
-                end: self.end as usize,
+                start: self.start,
+                end: self.end,
                 rule: rules.get(self.rule as usize).copied().unwrap_or(""),
             }),
         }

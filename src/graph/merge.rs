@@ -366,7 +366,7 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         for e in s.graph.g.edge_references() {
             let w = e.weight();
             let (a, b) = (new_id(si, e.source()), new_id(si, e.target()));
-            let k = (a, w.rel, b, props_key(&w.props));
+            let k = (a, w.rel, b, props_key(w.props()));
             let src = s.graph.g[e.source()].id.clone();
             match edges.get_mut(&k) {
                 None => {

@@ -59,6 +59,11 @@ impl StableHasher {
     pub fn finish_hex(&self) -> String {
         format!("{:016x}", self.0)
     }
+    /// The hash as a number ([`StableHasher::finish_hex`] is its 16 lower-case hex digits,
+    /// so the two order alike).
+    pub fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl std::fmt::Write for StableHasher {

@@ -113,7 +113,7 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
                 num(money.max),
                 json!(money.currency),
                 json!(money.qualifier.as_str()),
-                opt(edge.and_then(|e| e.props.about.as_deref())),
+                opt(edge.and_then(|e| e.props().about.as_deref())),
                 opt(subject.map(|s| kg.g[s].name.as_str())),
                 opt(subject.map(|s| kg.g[s].label.as_str())),
                 opt(info.kind.map(|k| k.as_str())),

@@ -98,19 +98,19 @@ fn rows_of(kg: &KnowledgeGraph, t: NodeIndex, out: &mut Vec<Vec<Value>>) {
             };
             let other = &kg.g[o];
             let mut detail = Vec::new();
-            if let Some(x) = &w.props.title {
+            if let Some(x) = &w.props().title {
                 detail.push(format!("title: {x}"));
             }
-            if let Some(x) = w.props.status {
+            if let Some(x) = w.props().status {
                 detail.push(format!("status: {}", x.as_str()));
             }
-            if let Some(x) = &w.props.on_behalf_of {
+            if let Some(x) = &w.props().on_behalf_of {
                 detail.push(format!("for: {x}"));
             }
-            if let Some(x) = &w.props.about {
+            if let Some(x) = &w.props().about {
                 detail.push(format!("about: {x}"));
             }
-            if w.props.lead == Some(true) {
+            if w.props().lead == Some(true) {
                 detail.push("lead".to_string());
             }
             if let Some(c) = w.count {

@@ -64,7 +64,7 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
                 names.push(p.name.clone());
             }
             // A representative's organization takes part too, even without its own edge.
-            if let Some(b) = &e.weight().props.on_behalf_of {
+            if let Some(b) = &e.weight().props().on_behalf_of {
                 org_hit |= f.org.as_ref().is_some_and(|o| key(b).contains(&key(o)));
             }
         }
@@ -82,7 +82,7 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
                 NodeProps::Amount { text, .. } if !text.is_empty() => text.clone(),
                 _ => t.name.clone(),
             };
-            amounts.push(match &e.weight().props.about {
+            amounts.push(match &e.weight().props().about {
                 Some(about) => format!("{about} {text}"),
                 None => text,
             });

@@ -227,8 +227,8 @@ fn build(raw: RawGraph) -> Loaded {
         let evidence = e.doc.map(|doc| EdgeEvidence {
             doc: doc.into(),
             sentence: e.sentence.unwrap_or_default().into(),
-            start: e.start.unwrap_or(0),
-            end: e.end.unwrap_or(0),
+            start: e.start.map_or(0, |x| u32::try_from(x).unwrap_or(u32::MAX)),
+            end: e.end.map_or(0, |x| u32::try_from(x).unwrap_or(u32::MAX)),
             rule: crate::graph::intern_rule(e.rule.as_deref().unwrap_or("")),
         });
         let props = RelProps {
@@ -243,7 +243,7 @@ fn build(raw: RawGraph) -> Loaded {
             b,
             Edge {
                 rel,
-                props,
+                props: Edge::boxed(props),
                 count: e.count.map(|c| c.min(u32::MAX as u64) as u32),
                 evidence,
             },

@@ -155,7 +155,7 @@ pub fn answer(kg: &KnowledgeGraph, a_name: &str, b_name: &str, f: &Filters) -> A
         for (e, v) in p {
             let w = &kg.g[e];
             let t = w.rel.as_str();
-            let shown = match w.props.title.as_ref().or(w.props.about.as_ref()) {
+            let shown = match w.props().title.as_ref().or(w.props().about.as_ref()) {
                 Some(x) => format!("{t} {x}"),
                 None => t.to_string(),
             };

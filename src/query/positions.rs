@@ -31,11 +31,11 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
         let org = match w.rel {
             RelType::HoldsPosition => Some(o),
             RelType::HasRole if f.roles && f.org.is_none() => {
-                let title = w.props.title.as_deref().unwrap_or(&o.name);
+                let title = w.props().title.as_deref().unwrap_or(&o.name);
                 let held =
                     view::edges_of(kg, e.source(), Direction::Outgoing, RelType::HoldsPosition)
                         .iter()
-                        .any(|h| h.weight().props.title.as_deref() == Some(title));
+                        .any(|h| h.weight().props().title.as_deref() == Some(title));
                 if held {
                     continue;
                 }
@@ -52,7 +52,7 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
             continue;
         }
         let title = w
-            .props
+            .props()
             .title
             .clone()
             .or_else(|| (w.rel == RelType::HasRole).then(|| o.name.clone()));
@@ -62,7 +62,7 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
             json!(p.name),
             title.as_deref().map_or(Value::Null, |t| json!(t)),
             opt(org_name.as_deref()),
-            opt(w.props.status.map(|s| s.as_str())),
+            opt(w.props().status.map(|s| s.as_str())),
             evidence,
             doc,
         ];

@@ -49,7 +49,7 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
         if !info.in_range(f) || !info.kind_ok(f) {
             continue;
         }
-        let behalf = e.weight().props.on_behalf_of.as_deref();
+        let behalf = e.weight().props().on_behalf_of.as_deref();
         if let Some(o) = &f.org {
             let k = key(o);
             let own = signer.label == NodeLabel::Organization && view::name_contains(signer, &k);
@@ -64,7 +64,7 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
         let mine = side(&signer.name, behalf);
         let mut counter: Vec<String> = Vec::new();
         for o in view::edges_of(kg, ev, Direction::Incoming, RelType::Signed) {
-            let b = o.weight().props.on_behalf_of.as_deref();
+            let b = o.weight().props().on_behalf_of.as_deref();
             let name = b.unwrap_or(&kg.g[o.source()].name);
             if side(&kg.g[o.source()].name, b) != mine && !counter.iter().any(|c| c == name) {
                 counter.push(name.to_string());

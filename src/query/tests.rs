@@ -562,7 +562,7 @@ fn paths_do_not_go_through_titles_places_or_amounts_unless_asked() {
         chair,
         Edge {
             rel: crate::extract::RelType::HasRole,
-            props: crate::extract::RelProps::default(),
+            props: None,
             count: None,
             evidence: None,
         },
