@@ -264,7 +264,17 @@ pub(super) fn find(
         {
             continue;
         }
-        let start = if acceptable(text, start..sr.start, spec, &marks, r) {
+        // `工研院机械与机电系统研究所`: two fields of an institute joined by 与; the parent
+        // (or place) that opens the name says which institute it is.
+        // A unit that needs its organization (`系`) stays apart from it: `香港科技大学|电子及
+        // 计算机工程学系` names the university.
+        let joined = (matches!(spec.kind, OrgKind::Academic | OrgKind::Association)
+            && spec.needs != Needs::Org)
+            .then(|| joined_fields(text, start, lim, &marks, r))
+            .flatten();
+        let start = if let Some(p) = joined {
+            p
+        } else if acceptable(text, start..sr.start, spec, &marks, r) {
             start
         } else if text[start..sr.start].chars().count() >= 2
             && let Some(p) = place_before_stop(text, start, &marks)
@@ -610,6 +620,71 @@ fn joined_portfolio(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<usi
         .get(&q)
         .is_some_and(|starts| starts.iter().any(|s| *s >= lead_end));
     (found && lead_end < q && generic_tail).then_some(cs)
+}
+
+/// The most characters of a parent and its first field before `与` (`工研院机械|与`).
+const MAX_BEFORE_FIELDS: usize = 10;
+
+/// `工研院机械与机电系统研究所`, `中国科学院地理科学与资源研究所`: institutes and associations
+/// are often named after two fields joined by `与`/`及`/`和`/`暨`. The scan stopped at that
+/// conjunction; the text before it (name characters up to a stop, at most
+/// [`MAX_BEFORE_FIELDS`]) belongs to the name when it is a field and not an organization of
+/// its own — no suffix, place or known name ends at the conjunction (`经济发展局与X公会`,
+/// `华为与X研究所`, `北京与X学会` join two parties) — and it opens with its parent: a place
+/// or known name at its start, or an organization suffix or an abbreviated `X院` inside it
+/// (`工研院|机械`).
+fn joined_fields(text: &str, pos: usize, lim: usize, m: &Marks, r: &OrgRules) -> Option<usize> {
+    if !m.stop_end[pos] {
+        return None;
+    }
+    let conj = text[..pos].chars().next_back()?;
+    if !matches!(conj, '与' | '及' | '和' | '暨') {
+        return None;
+    }
+    let q = pos - conj.len_utf8();
+    if m.place_end[q] || m.known.iter().any(|k| k.end == q) {
+        return None;
+    }
+    let mut cs = q;
+    for (n, c) in text[lim..q].chars().rev().enumerate() {
+        if n == MAX_BEFORE_FIELDS || m.stop_end[cs] || !('\u{4e00}'..='\u{9fff}').contains(&c) {
+            break;
+        }
+        cs -= c.len_utf8();
+    }
+    // The field before the conjunction: at least two characters after the parent.
+    let chunk = &text[cs..q];
+    let suffix_ends: Vec<usize> = r
+        .suffixes
+        .find_all(chunk)
+        .map(|(rg, _)| cs + rg.end)
+        .collect();
+    if suffix_ends.contains(&q) {
+        return None;
+    }
+    // A parent abbreviated to `X院` (中科院, 社科院, 工研院) counts like a suffix.
+    let abbrev = chunk
+        .char_indices()
+        .filter(|(i, c)| *c == '院' && chunk[..*i].chars().count() >= 2)
+        .map(|(i, c)| cs + i + c.len_utf8());
+    let parent_end = suffix_ends
+        .iter()
+        .copied()
+        .chain(abbrev)
+        .filter(|e| *e + 6 <= q)
+        .max();
+    // A place (not an administrative word: `全国高校党建和中小学` is two things) opens it.
+    let place_lead = m
+        .place_at
+        .get(&cs)
+        .and_then(|ends| ends.iter().copied().filter(|e| *e <= q).max());
+    let parent_end = match (parent_end, place_lead) {
+        (Some(e), _) => e,
+        (None, Some(e)) if e + 6 <= q => e,
+        _ => return None,
+    };
+    // The field after the parent is no word of the parent's (`研究院长` is no parent + field).
+    (!m.stop_start[parent_end]).then_some(cs)
 }
 
 /// `pos` is just after a closing parenthesis: if it closes `（X）` where X is a place or a
