@@ -3,7 +3,8 @@
 //! Rule ids (docs in `schema/rules/money.toml`):
 //! - `money.amount` — a number (any numeral shape, see [`super::numeral`]) with an optional
 //!   scale (`亿`, `千万`, `万亿`) and a currency (`元`, `美元`, `人民币…`), plus 角/分 sub-units;
-//!   English scale words count too (`US$50 million`, `USD 1.2 billion`);
+//!   English scale words count too (`US$50 million`, `USD 1.2 billion`); a bare 亿 after a
+//!   prefix qualifier is one 亿 (`近亿元`, `超亿元`);
 //! - `money.range` — two amounts joined by 至/到/-/~ (`10亿至20亿元`, `1.84-1.87港元`); the
 //!   lower end inherits the scale and currency of the upper one when it has none;
 //! - `money.level` — an order of magnitude (`百亿级`): min 10^n, max 10^(n+1);
@@ -236,6 +237,13 @@ impl MoneyRules {
             }
             let (lo, hi) = (pow10(p), pow10(p + 1));
             return self.finish_core(text, i, end, lo, Some(hi), Some(p), VAGUE, lenient);
+        }
+        // 近亿元 / 超亿元 / 逾亿美元: a bare 亿 right after a prefix qualifier stands for one 亿
+        // (without the qualifier, `亿元` is a word, not an amount).
+        if matches!(c0, '亿' | '億') {
+            self.qualifier_before(text, i)?;
+            let (end, p) = self.scale_at(text, i)?;
+            return self.finish_core(text, i, end, pow10(p), None, Some(p), AMOUNT, lenient);
         }
         // 三五百 / 四五千 / 八九亿 / 一两千: two ascending digits then a unit.
         if let (Some(d1), Some(c1)) = (numeral::cn_digit(c0), next_char(text, i + c0.len_utf8()))
@@ -726,7 +734,11 @@ fn can_start(c: char) -> bool {
 
 /// [`can_start`] as a `match`.
 const fn can_start_match(c: char) -> bool {
-    numeral::starts_numeral_match(c) || matches!(c, '数' | '數' | '几' | '幾' | '上' | '.' | '．')
+    numeral::starts_numeral_match(c)
+        || matches!(
+            c,
+            '数' | '數' | '几' | '幾' | '上' | '.' | '．' | '亿' | '億'
+        )
 }
 
 /// Characters that continue a numeral (so an amount does not start in their middle).
@@ -1028,5 +1040,30 @@ mod tests {
                 ("超千亿元", 1e11, Qualifier::MoreThan)
             ]
         );
+    }
+
+    #[test]
+    fn bare_yi_after_a_qualifier() {
+        let got: Vec<_> = rules()
+            .find_all("甲公司完成近亿元A轮融资，乙公司年营收超亿元，丙基金规模逾亿美元。")
+            .into_iter()
+            .map(|(_, m, _)| (m.value, m.currency, m.qualifier))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1e8, "CNY".to_string(), Qualifier::Approx),
+                (1e8, "CNY".to_string(), Qualifier::MoreThan),
+                (1e8, "USD".to_string(), Qualifier::MoreThan),
+            ]
+        );
+        // no qualifier: 亿元 alone is a word, not an amount; 亿万 is no amount either
+        for t in [
+            "这是亿元级别的市场。",
+            "他成了亿万富翁。",
+            "以亿元为单位计算。",
+        ] {
+            assert!(rules().find_all(t).is_empty(), "{t}");
+        }
     }
 }
