@@ -638,7 +638,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// Does the character at `pos` end a word of `WORDS_ENDING_IN_SURNAME` (`委任`, `有关`)?
+    /// Not when the word's first character is itself taken by the word before it: in
+    /// `聘任何某`, 任 ends 聘任, so 何 starts a name (in `，任何人` it does not).
     fn inside_word(&self, pos: usize) -> bool {
+        self.word_ends_at(pos)
+            && !self
+                .prev_char(pos)
+                .is_some_and(|p| self.word_ends_at(pos - p.len_utf8()))
+    }
+
+    /// Does a word of `WORDS_ENDING_IN_SURNAME` start one character before `pos`?
+    fn word_ends_at(&self, pos: usize) -> bool {
         static HEADS: CharSet = CharSet::first_chars(&WORDS_ENDING_IN_SURNAME);
         self.prev_char(pos).is_some_and(|p| {
             HEADS.has(p)
@@ -2409,6 +2419,25 @@ mod tests {
             "公司董事会表示同意",
             "许多人表示",
             "中国联通相关负责人表示",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
+    #[test]
+    fn a_verb_ending_in_ren_frees_the_surname_after_it() {
+        // 聘任 claims the 任 of 任何, so 何 starts the name
+        for t in ["董事会聘任何静雯女士为财务总监。", "会议同意委任何志坚先生为行政总裁。"] {
+            assert!(
+                names(t).iter().any(|n| n.starts_with('何')),
+                "{t}: {:?}",
+                names(t)
+            );
+        }
+        // 任何 on its own, and 担任何种 (a question word after the verb), name nobody
+        for t in [
+            "公司不会向任何人透露客户信息。",
+            "他在公司担任何种职务并不重要。",
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
