@@ -2427,7 +2427,10 @@ mod tests {
     #[test]
     fn a_verb_ending_in_ren_frees_the_surname_after_it() {
         // 聘任 claims the 任 of 任何, so 何 starts the name
-        for t in ["董事会聘任何静雯女士为财务总监。", "会议同意委任何志坚先生为行政总裁。"] {
+        for t in [
+            "董事会聘任何静雯女士为财务总监。",
+            "会议同意委任何志坚先生为行政总裁。",
+        ] {
             assert!(
                 names(t).iter().any(|n| n.starts_with('何')),
                 "{t}: {:?}",
