@@ -529,20 +529,38 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
         .or(if period_ok { period } else { None })
 }
 
-/// The place of the sentence: one after 在/于 if there is one, else the first.
 /// The place the sentence says the event was at (`在X`, `于X`), if any.
 fn venue(s: &SentView) -> Option<usize> {
     s.of(Label::Location)
         .find(|(_, m)| {
             let before = &s.text[s.range.start..m.range.start];
-            before.ends_with('在') || before.ends_with('于')
+            (before.ends_with('在') || before.ends_with('于')) && !future_place(s, m)
         })
         .map(|(i, _)| i)
 }
 
 /// The place of the sentence: its venue (`在X`, `于X`), else its first place.
 fn best_location(s: &SentView) -> Option<usize> {
-    venue(s).or_else(|| s.of(Label::Location).next().map(|(i, _)| i))
+    venue(s).or_else(|| {
+        s.of(Label::Location)
+            .find(|(_, m)| !future_place(s, m))
+            .map(|(i, _)| i)
+    })
+}
+
+/// A place of a move or of another edition (`将移师新竹`, `明年论坛将在新竹举办`: before it in
+/// its clause, 移师 or a `future` word right before an event noun) is where an event will be,
+/// not where the one told is. (`首届论坛将于明年在新竹举办` announces that event: its place.)
+fn future_place(s: &SentView, m: &Mention) -> bool {
+    s.cues_in("future", s.clause_start(m.range.start)..m.range.start)
+        .any(|c| &s.text[c.range.clone()] == "移师" || future_edition(s, &c.range))
+}
+
+/// Is the `future` word at `c` right before an event noun (`明年论坛`, `下届的大会`)?
+fn future_edition(s: &SentView, c: &Range<usize>) -> bool {
+    s.trigs.iter().any(|t| {
+        t.range.start >= c.end && matches!(s.text.get(c.end..t.range.start), Some("" | "的"))
+    })
 }
 
 /// What an amount is about: the last `triggers_about` word in its clause before it, else a
@@ -688,7 +706,14 @@ fn forums(
         };
         covered = start;
         let name = clean_name(strip_year(s.disp(start..end)));
-        let bare = name == s.text[t.range.clone()];
+        // (Compared in the display script: a Traditional `論壇` is as bare as `论坛`.)
+        let bare = name == s.disp(t.range.clone());
+        // `明年論壇將移師新竹舉辦`, `下届论坛`: another edition, not the forum of the report.
+        if s.cues_in("future", s.clause_start(t.range.start)..t.range.start)
+            .any(|c| (bare || c.range.start == start) && future_edition(s, &c.range))
+        {
+            continue;
+        }
         if bare {
             // `出席论坛`, `本次论坛`: the forum in context.
             if let Some(f) = st.forum {
@@ -1670,6 +1695,30 @@ fn financing(
     // reporting verb (`A宣布完成…融资`).
     let mut investors: Vec<(usize, Range<usize>)> = Vec::new();
     let mut raiser: Option<(usize, Range<usize>)> = None;
+    // `由A领投，B、C跟投，募集资金将用于…`: an organization with an investor cue after it in its
+    // clause (before the trigger) invests; it never raises (B is no company of a new round).
+    // The cue must follow the organization's own list (`B、C跟投`, `老股东B继续追加投资`), not
+    // another investor after a marker (`B获得了由A领投的融资`: B raises).
+    let cued_investor = |m: &Range<usize>| {
+        let ce = s.clause_end(m.end).min(t.range.start.max(m.end));
+        s.cues
+            .iter()
+            .filter(|c| (c.role == "lead" || c.role == "follow") && c.range.start >= m.end)
+            .filter(|c| c.range.end <= ce)
+            .any(|c| {
+                let mut gap = String::new();
+                let mut at = m.end;
+                for (_, o) in s.within(ORG, m.end..c.range.start) {
+                    gap.push_str(s.text.get(at..o.range.start.max(at)).unwrap_or(""));
+                    at = at.max(o.range.end);
+                }
+                gap.push_str(s.text.get(at..c.range.start).unwrap_or(""));
+                // List joiners and the fillers of 继续/持续/共同/联合/分别.
+                gap.chars().all(|ch| {
+                    ch.is_whitespace() || "、,，和及与等也均继续持共同联合分别".contains(ch)
+                })
+            })
+    };
     for (i, m) in s.within(ORG, floor..t.range.start) {
         let mk = marker(s, m);
         // `投资者包括A、B`: a listed investor, not the company raising.
@@ -1680,7 +1729,7 @@ fn financing(
             investors.push((i, m.range.clone()));
         } else if listed_investor {
             continue;
-        } else if !mk.contains(['向', '对']) && investors.is_empty() {
+        } else if !mk.contains(['向', '对']) && investors.is_empty() && !cued_investor(&m.range) {
             raiser = Some((i, m.range.clone()));
         }
     }
@@ -1697,7 +1746,7 @@ fn financing(
     };
     let raiser = raiser
         .or_else(|| report_subject(s, t.range.start))
-        .or_else(|| topic(s, t.range.start))
+        .or_else(|| topic(s, t.range.start).filter(|(_, r)| !cued_investor(r)))
         .or_else(own_company)?;
     let rname = mention_name(doc, raiser.0);
     // A second, plain mention of financing in the sentence of a named round
