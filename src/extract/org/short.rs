@@ -179,6 +179,10 @@ fn is_cjk(c: char) -> bool {
 /// stop characters (`和`, `华`) begin company names too.
 const DEICTIC: &str = "该此其这那各每某本我你他她它";
 
+/// Prepositions that open a phrase, never a short name (`双方将在精密减速器等领域`: no
+/// `在精密`). `在线` is a word that brands do start with.
+const PREPOSITION_FIRST: &str = "在从把被";
+
 /// Characters no short name holds (function words): a span with one was bounded wrongly.
 const NEVER_IN_NAME: &[char] = &[
     '的', '了', '着', '过', '在', '于', '被', '把', '从', '向', '对', '将', '已', '也', '又', '就',
@@ -615,7 +619,12 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
             .any(|(end, _)| end > first_len || DEICTIC.contains(&name[..end]))
     });
     let ends_lead = s.lead.find_all(name).any(|(rg, _)| rg.end == name.len());
-    if starts_stop || ends_lead {
+    let starts_prep = name
+        .chars()
+        .next()
+        .is_some_and(|c| PREPOSITION_FIRST.contains(c))
+        && !name.starts_with("在线");
+    if starts_stop || ends_lead || starts_prep {
         return false;
     }
     let last = chars.last().copied().unwrap_or(' ');
