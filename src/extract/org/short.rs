@@ -133,7 +133,7 @@ impl ShortRules {
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
             // Verbs whose subjects are the investors of a round (`由A独家投资`, `老股东A持续加注`).
             investor: re(
-                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?加注|(?:继续)?(?:追加|加码)投资)",
+                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?(?:加注|追投)|(?:继续)?(?:追加|加码)投资)",
             ),
             // Verbs whose subjects are the advisers of a deal (`由A担任独家财务顾问`).
             adviser: re(
@@ -178,6 +178,10 @@ fn is_cjk(c: char) -> bool {
 /// Single characters that make a phrase deictic when they begin it (`该X`, `其X`): other single
 /// stop characters (`和`, `华`) begin company names too.
 const DEICTIC: &str = "该此其这那各每某本我你他她它";
+
+/// Prepositions that open a phrase, never a short name (`双方将在精密减速器等领域`: no
+/// `在精密`). `在线` is a word that brands do start with.
+const PREPOSITION_FIRST: &str = "在从把被";
 
 /// Characters no short name holds (function words): a span with one was bounded wrongly.
 const NEVER_IN_NAME: &[char] = &[
@@ -615,7 +619,12 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
             .any(|(end, _)| end > first_len || DEICTIC.contains(&name[..end]))
     });
     let ends_lead = s.lead.find_all(name).any(|(rg, _)| rg.end == name.len());
-    if starts_stop || ends_lead {
+    let starts_prep = name
+        .chars()
+        .next()
+        .is_some_and(|c| PREPOSITION_FIRST.contains(c))
+        && !name.starts_with("在线");
+    if starts_stop || ends_lead || starts_prep {
         return false;
     }
     let last = chars.last().copied().unwrap_or(' ');
