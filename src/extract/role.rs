@@ -75,7 +75,7 @@ pub struct RoleRules {
     /// The `首席…官` shape from `schema/rules/role.toml`.
     chief_officer: Option<Regex>,
     /// Nouns a title modifies (`客服|流程`, `市长|热线`): `title_noun_heads.txt`.
-    noun_heads: Vec<String>,
+    noun_heads: TermMatcher,
 }
 
 fn parse_status(s: &str) -> Option<PositionStatus> {
@@ -122,11 +122,7 @@ impl RoleRules {
             titles: TermMatcher::new(entries.iter()),
             modifiers,
             chief_officer: rule_pattern("rules/role.toml", CHIEF_OFFICER),
-            noun_heads: lex
-                .get("title_noun_heads")
-                .terms()
-                .map(String::from)
-                .collect(),
+            noun_heads: TermMatcher::from_terms(lex.get("title_noun_heads").terms()),
         }
     }
 
@@ -353,11 +349,7 @@ impl Extractor for RoleExtractor {
                 continue;
             }
             // `重塑营销和客服流程`, `拨打市长热线`: a title modifying the noun after it.
-            if rr
-                .noun_heads
-                .iter()
-                .any(|h| text[r.end..].starts_with(h.as_str()))
-            {
+            if rr.noun_heads.starts_at(text, r.end, text.len()) {
                 continue;
             }
             // An organization committed earlier may end inside the match (`中国移动党委` +
