@@ -4,7 +4,8 @@
 //! The generator injects, into the gaps of a clean one-paragraph text, at most one of: a noise
 //! run (`#%\$^&*(`-like), a lone noise symbol between two ideographs, a page marker with
 //! whitespace/newlines around it (mid-sentence only, where it must be joined), or spaces next to
-//! a Chinese character (outside 《》, where a space between words is kept). Gaps next to a real
+//! a Chinese character (outside 《》, where a space between words is kept; not a tab or two
+//! spaces between two ideographs, which are a column gap and kept). Gaps next to a real
 //! symbol of the clean text (`12%`, `……`) are left alone: noise glued to a real `%` is
 //! ambiguous by nature (see `symbol_noise`'s docs).
 
@@ -76,6 +77,11 @@ fn noise_fits(r: &str, i: usize, prev: Option<char>, next: Option<char>) -> bool
     i > 0 && !real_symbol_near(prev) && !real_symbol_near(next) && !percent
 }
 
+/// A tab or two spaces: what `spacing` keeps between two ideographs as a column gap.
+fn column_gap(s: &str) -> bool {
+    s.chars().count() >= 2 || s.contains('\t')
+}
+
 /// Build the noisy text from the clean one, respecting where each injection is meaningful.
 fn noisy(clean: &str, injections: &[Option<Inject>]) -> String {
     let chars: Vec<char> = clean.chars().collect();
@@ -99,7 +105,9 @@ fn noisy(clean: &str, injections: &[Option<Inject>]) -> String {
                         && (prev.is_some_and(filters::is_cjk)
                             || next.is_some_and(filters::is_cjk))
                         && !(prev.is_some_and(|c| c.is_ascii())
-                            && next.is_some_and(|c| c.is_ascii())) =>
+                            && next.is_some_and(|c| c.is_ascii()))
+                        // a tab or two spaces between two ideographs is a column gap, kept
+                        && !(is_ideo(prev) && is_ideo(next) && column_gap(s)) =>
                 {
                     out.push_str(s)
                 }

@@ -20,7 +20,7 @@
 //! Line breaks are never touched: they are the segmenter's business.
 
 use super::super::{Filter, NormStats, Unit};
-use super::{is_cjk, is_cjk_punct, is_hspace};
+use super::{is_cjk, is_cjk_punct, is_hspace, is_ideograph};
 
 /// See the module docs.
 pub struct Spacing;
@@ -87,6 +87,15 @@ fn spaced_digits_end(u: &[Unit], w: usize, r: usize) -> Option<usize> {
     (before || after).then_some(last)
 }
 
+/// Is a whitespace run between two Chinese characters a column gap — a tab, or at least two
+/// spaces (ASCII or U+3000)? Lists and tables converted from PDF separate their columns that way
+/// (`刘某  华海科技股份有限公司  董事长`, `来源：某日报　　发布日期：…`); removing the gap would glue
+/// a name to the organization after it. One space is noise or padding (`王　伟`, aligned with
+/// three-character names) and goes.
+fn column_gap(run: &[Unit]) -> bool {
+    run.len() >= 2 || run.iter().any(|x| x.c == '\t')
+}
+
 impl Filter for Spacing {
     fn name(&self) -> &'static str {
         "spacing"
@@ -145,6 +154,10 @@ impl Filter for Spacing {
                             None => false,
                         }
                     }
+                    // `刘某  华海科技  董事长`: a column gap between two words is kept.
+                    (Some(p), Some(q)) if is_ideograph(p) && is_ideograph(q) => {
+                        !column_gap(&u[s..r])
+                    }
                     (Some(p), Some(q)) => {
                         // `日期: 2024`: ASCII punctuation used in Chinese text (after a CJK char).
                         let cjk_punct_use = matches!(p, ',' | ':' | ';' | '!' | '?')
@@ -179,6 +192,25 @@ mod tests {
             .build()
             .apply_str(s)
             .text
+    }
+
+    #[test]
+    fn keeps_a_column_gap_between_chinese_words() {
+        // two spaces, a tab, two ideographic spaces: a column of a list or table
+        assert_eq!(
+            run("1. 刘德明  华海科技股份有限公司  董事长"),
+            "1.刘德明 华海科技股份有限公司 董事长"
+        );
+        assert_eq!(run("刘德明\t华海科技\t董事长"), "刘德明 华海科技 董事长");
+        assert_eq!(
+            run("来源：湘江日报\u{3000}\u{3000}发布日期：2024/10/09"),
+            "来源：湘江日报 发布日期：2024/10/09"
+        );
+        // one space is noise or padding; a gap next to punctuation or a digit still goes
+        assert_eq!(run("王\u{3000}伟  华海科技"), "王伟 华海科技");
+        assert_eq!(run("董 事 会"), "董事会");
+        assert_eq!(run("会议决定：  聘任王某"), "会议决定：聘任王某");
+        assert_eq!(run("2024  年"), "2024年");
     }
 
     #[test]
