@@ -24,6 +24,7 @@
 //! - `position.resume` — a résumé paragraph `人名，男|女，…`: its clauses `曾任/历任/现任/任 +
 //!   [组织]职务` are the subject's (`曾任X公司技术总监、副总裁，…，现任公司营销中心总经理`).
 //!
+//! - `position.columns` — a list line in columns separated by gaps (`1. 刘某  某公司  董事长`).
 //! - `position.bracket` — `人名（[组织][部门]职务[、…]）`, the post in brackets after the name of
 //!   an attendee list (`王某（某公司董事长）、李某（某大学某学院院长）`), full-width or ASCII.
 //!
@@ -51,6 +52,7 @@ pub const FILER: RuleId = RuleId("position.filer");
 pub const TABLE: RuleId = RuleId("position.table");
 pub const COMPANY: RuleId = RuleId("position.company");
 pub const BRACKET: RuleId = RuleId("position.bracket");
+pub const COLUMNS: RuleId = RuleId("position.columns");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -678,6 +680,97 @@ fn table_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
     }
 }
 
+/// `position.columns`: a list line whose columns are separated by gaps (normalization keeps a
+/// tab or two spaces between two words as one space): `[marker] 人名 [组织] [状态]职务[、职务]`,
+/// the organization in a column of its own or opening the title column
+/// (`1.刘某 华海科技股份有限公司 董事长`, `刘某 华海科技董事长、总经理`). The person must fill the
+/// first column and the titles must end the last one; an unknown middle column (a place, a
+/// remark) binds nothing.
+fn column_row(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
+    let p = &ms[i];
+    if !text[p.range.end..].starts_with(' ') {
+        return;
+    }
+    let line_start = text[..p.range.start].rfind('\n').map_or(0, |k| k + 1);
+    if !is_list_marker(text[line_start..p.range.start].trim_end()) {
+        return;
+    }
+    let line_end = text[p.range.end..]
+        .find('\n')
+        .map_or(text.len(), |k| p.range.end + k);
+    let mut cells = Vec::new();
+    let mut at = p.range.end;
+    for part in text[p.range.end..line_end].split(' ') {
+        if !part.is_empty() {
+            cells.push(at..at + part.len());
+        }
+        at += part.len() + 1;
+    }
+    let (middle, last) = match cells.as_slice() {
+        [last] => (None, last.clone()),
+        [middle, last] => (Some(middle.clone()), last.clone()),
+        _ => return,
+    };
+    // An organization opening a cell, and the rest of the cell after it (a department is
+    // skipped: `华海科技 研发中心 主任` has it as a column of its own, see below).
+    let org_opening = |r: &Range<usize>| {
+        inside(ms, r, Label::Organization)
+            .into_iter()
+            .find(|&o| ms[o].range.start == r.start)
+    };
+    let org_column = match &middle {
+        None => None,
+        Some(r) => match org_opening(r) {
+            Some(o) if ms[o].range.end == r.end || is_department(&text[ms[o].range.end..r.end]) => {
+                Some(o)
+            }
+            _ => return,
+        },
+    };
+    let org_in_title = org_opening(&last);
+    let mut pos = org_in_title.map_or(last.start, |o| ms[o].range.end);
+    if let Some(o) = org_in_title {
+        let first_role = ms[o + 1..]
+            .iter()
+            .take_while(|m| m.range.start < last.end)
+            .find(|m| m.label == Label::Role)
+            .map(|m| m.range.start);
+        match first_role {
+            Some(f) if f >= pos && f <= last.end => {
+                let gap = &text[pos..f];
+                if !(gap.is_empty()
+                    || ORG_GLUE.contains(&gap)
+                    || is_department(gap)
+                    || rules.role.is_status_word(gap))
+                {
+                    return;
+                }
+                pos = f;
+            }
+            _ => return,
+        }
+    } else if let Some(m) = ms.iter().skip(i + 1).find(|m| m.range.start >= last.start) {
+        // a status word opening the title column (`原董事长`)
+        let gap = text.get(last.start..m.range.start).unwrap_or("");
+        if m.label == Label::Role && rules.role.is_status_word(gap) {
+            pos = m.range.start;
+        }
+    }
+    let k = ms.partition_point(|m| m.range.start < pos);
+    let roles = roles_after(ms, text, k, pos);
+    if roles.last().is_none_or(|&r| ms[r].range.end != last.end) {
+        return;
+    }
+    let status = status_at(rules, text, &[ms[roles[0]].range.start]);
+    out.push(Binding {
+        person: i,
+        roles,
+        org: org_in_title.or(org_column),
+        status,
+        rule: COLUMNS,
+    });
+}
+
 /// `position.filer`: bindings without an organization whose titles are all company offices
 /// (`kind=executive` in `titles.txt`), in a document that defines a placeholder for the filer
 /// and in a sentence that names no other organization, go to the filer.
@@ -913,6 +1006,7 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
             bracket(rules, ms, text, i, &mut bindings);
             resume(ms, text, i, &mut bindings);
             elided_subject(ms, text, &ix, i, &mut bindings);
+            column_row(rules, ms, text, i, &mut bindings);
         }
     }
     filer_titles(rules, ms, &mut bindings);
@@ -1047,6 +1141,52 @@ mod tests {
             holds("青岚材料科技股份有限公司（成立于二十年前，主要从事新能源材料的研发、生产与销售业务，总部位于江苏）董事长周振宇表示。")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn list_columns_bind_name_organization_and_titles() {
+        let got = rels(
+            "出席名单：\n1. 刘德明  华海科技股份有限公司  董事长\n王\u{3000}伟\t远景能源集团\t原总经理\n孙立军  上海交通大学电子信息学院院长、教授\n",
+        );
+        for want in [
+            t(
+                "HOLDS_POSITION",
+                "刘德明",
+                "华海科技股份有限公司",
+                "董事长",
+                "current",
+            ),
+            t("HOLDS_POSITION", "王伟", "远景能源集团", "总经理", "former"),
+            t(
+                "HOLDS_POSITION",
+                "孙立军",
+                "上海交通大学电子信息学院",
+                "院长",
+                "current",
+            ),
+            t(
+                "HOLDS_POSITION",
+                "孙立军",
+                "上海交通大学电子信息学院",
+                "教授",
+                "current",
+            ),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        // a place or a remark as the middle column, a title not ending the line, a name that
+        // does not open it: nothing
+        for text in [
+            "钱小红  北京  代表\n",
+            "钱小红  华海科技股份有限公司  董事长致辞\n",
+            "会议期间  钱小红  董事长\n",
+        ] {
+            assert!(
+                !rels(text).iter().any(|r| r.1 == "钱小红"),
+                "{text}: {:?}",
+                rels(text)
+            );
+        }
     }
 
     #[test]
