@@ -21,7 +21,7 @@ pub use fast_hash::{FastMap, FastSet};
 pub use lexicon::{Entry, Lexicon, LexiconError, LexiconSet};
 pub use literal_regex::LiteralStartRegex;
 pub use matcher::{DocScope, TermMatcher};
-pub use occurrences::{Occurrences, match_starts, occurrences};
+pub use occurrences::{Occurrences, occurrences};
 pub use suffix::SuffixList;
 
 use crate::extract::{date, event, location, money, org, person, role};

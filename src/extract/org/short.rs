@@ -493,8 +493,9 @@ fn recurs(text: &str, range: &Range<usize>, budget: &Cell<usize>) -> bool {
     };
     budget.set(left);
     let name = &text[range.clone()];
-    crate::rules::match_starts(&text[lo..hi], name)
-        .map(|i| lo + i)
+    text[lo..hi]
+        .match_indices(name)
+        .map(|(i, _)| lo + i)
         .filter(|&i| i + name.len() <= range.start || i >= range.end)
         .any(|i| next(i + name.len()) != n0 && prev(i) != p0)
 }
