@@ -295,8 +295,6 @@ static GROUP: OnceLock<Option<Group>> = OnceLock::new();
 /// a few dozen members at most), and the largest count.
 const OUT_BITS: u32 = 8;
 const OUT_MAX: usize = (1 << OUT_BITS) - 1;
-/// Largest match buffer of a group pass kept for the next document (entries of 16 bytes).
-const FLAT_KEEP: usize = 1 << 20;
 
 /// One automaton over the terms of several lexicons: one pass over a document gives every
 /// member's overlapping matches (instead of one pass per lexicon). A member's matches come out
@@ -362,39 +360,15 @@ impl Group {
 
     /// Every member's overlapping matches in `text`.
     fn pass(&self, text: &str) -> Vec<Vec<Hit>> {
-        // All matches into one reused buffer first, then each member's list at its exact size:
-        // one vector per member grown by doubling was most of this pass's allocation work.
-        thread_local! {
-            static FLAT: RefCell<Vec<(u32, Hit)>> = const { RefCell::new(Vec::new()) };
+        let mut lists: Vec<Vec<Hit>> = vec![Vec::new(); self.members.len()];
+        for m in self.pma.find_overlapping_iter(text) {
+            let v = m.value() as usize;
+            let first = v >> OUT_BITS;
+            for &(mi, ei) in &self.outs[first..first + (v & OUT_MAX)] {
+                lists[mi as usize].push((m.start() as u32, m.end() as u32, ei));
+            }
         }
-        let fill = |flat: &mut Vec<(u32, Hit)>| {
-            flat.clear();
-            let mut counts = vec![0usize; self.members.len()];
-            for m in self.pma.find_overlapping_iter(text) {
-                let v = m.value() as usize;
-                let first = v >> OUT_BITS;
-                for &(mi, ei) in &self.outs[first..first + (v & OUT_MAX)] {
-                    flat.push((mi, (m.start() as u32, m.end() as u32, ei)));
-                    counts[mi as usize] += 1;
-                }
-            }
-            let mut lists: Vec<Vec<Hit>> = counts.iter().map(|&c| Vec::with_capacity(c)).collect();
-            for &(mi, h) in flat.iter() {
-                lists[mi as usize].push(h);
-            }
-            lists
-        };
-        FLAT.with(|f| match f.try_borrow_mut() {
-            Ok(mut flat) => {
-                let lists = fill(&mut flat);
-                // A huge document's buffer is not kept for the rest of the run.
-                if flat.capacity() > FLAT_KEEP {
-                    *flat = Vec::new();
-                }
-                lists
-            }
-            Err(_) => fill(&mut Vec::new()),
-        })
+        lists
     }
 }
 
