@@ -837,7 +837,7 @@ pub fn finish(doc: AnnotatedDoc) -> DocExtraction {
         }
     }
     // MENTIONED_IN evidence (graph/build.rs): the sentence of the first mention of each name.
-    let mut first_of_name = std::collections::HashSet::new();
+    let mut first_of_name = crate::rules::FastSet::default();
     for m in &mentions {
         if first_of_name.insert((m.label, m.name.as_str()))
             && let Some(c) = cited.get_mut(m.sentence)

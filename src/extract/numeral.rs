@@ -398,21 +398,27 @@ fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
     Some((Dec { m, s }.trim(), j, frac, digits))
 }
 
-/// Tokenize the maximal numeral-looking run at byte `start`. Each token carries its end.
-fn tokenize(text: &str, start: usize) -> Vec<(Tok, usize)> {
-    let mut out = Vec::new();
+/// Tokenize the maximal numeral-looking run at byte `start` into `toks`, with each token's
+/// end in `ends` (both cleared first).
+fn tokenize(text: &str, start: usize, toks: &mut Vec<Tok>, ends: &mut Vec<usize>) {
+    toks.clear();
+    ends.clear();
+    let mut push = |t: Tok, end: usize| {
+        toks.push(t);
+        ends.push(end);
+    };
     let mut i = start;
     while i < text.len() {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
         let n = c.len_utf8();
-        if arabic_digit(c).is_some() || (matches!(c, '.' | '．') && out.is_empty()) {
+        if arabic_digit(c).is_some() || (matches!(c, '.' | '．') && i == start) {
             let Some((v, end, frac, digits)) = arabic_at(text, i) else {
                 break;
             };
             // Arabic suffix scales, only right after an Arabic number and not inside a word.
-            out.push((Tok::Arabic { v, frac, digits }, end));
+            push(Tok::Arabic { v, frac, digits }, end);
             i = end;
             if let Some(s) = text[i..].chars().next() {
                 let p = match s {
@@ -425,7 +431,7 @@ fn tokenize(text: &str, start: usize) -> Vec<(Tok, usize)> {
                 if let Some(p) = p {
                     let after = text[i + 1..].chars().next();
                     if after.is_none_or(|a| !a.is_ascii_alphanumeric()) {
-                        out.push((Tok::Big(p), i + 1));
+                        push(Tok::Big(p), i + 1);
                         i += 1;
                     }
                 }
@@ -446,15 +452,14 @@ fn tokenize(text: &str, start: usize) -> Vec<(Tok, usize)> {
                 '卅' => 3,
                 _ => 4,
             };
-            out.push((Tok::Digit(d), i + n));
+            push(Tok::Digit(d), i + n);
             Tok::Small(1)
         } else {
             break;
         };
-        out.push((tok, i + n));
+        push(tok, i + n);
         i += n;
     }
-    out
 }
 
 /// Parse a token sequence; `None` if it is not a well-formed numeral.
@@ -640,12 +645,32 @@ fn elide(v: Dec, single: bool, prev_unit: Option<u32>) -> Option<Dec> {
 ///
 /// A leading sign is not read here (callers decide what `负`/`-` means in context).
 pub fn scan(text: &str, start: usize) -> Option<Numeral> {
-    let toks = tokenize(text, start);
-    if toks.is_empty() {
+    // The token buffers are reused: `scan` runs at every numeral of every document (dates,
+    // money), and two fresh vectors per call were a measurable share of its time.
+    thread_local! {
+        static BUFS: std::cell::RefCell<(Vec<Tok>, Vec<usize>)> =
+            const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    BUFS.with(|b| match b.try_borrow_mut() {
+        Ok(mut b) => {
+            let (toks, ends) = &mut *b;
+            scan_with(text, start, toks, ends)
+        }
+        Err(_) => scan_with(text, start, &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+fn scan_with(
+    text: &str,
+    start: usize,
+    all: &mut Vec<Tok>,
+    ends: &mut Vec<usize>,
+) -> Option<Numeral> {
+    tokenize(text, start, all, ends);
+    if all.is_empty() {
         return None;
     }
-    let all: Vec<Tok> = toks.iter().map(|t| t.0).collect();
-    let mut n = toks.len();
+    let mut n = all.len();
     while n > 0 {
         let ts = &all[..n];
         if let Some((value, direct)) = parse_tokens(ts) {
@@ -670,7 +695,7 @@ pub fn scan(text: &str, start: usize) -> Option<Numeral> {
             return Some(Numeral {
                 big_scale: any_big.then_some(big),
                 small_scale,
-                end: toks[n - 1].1,
+                end: ends[n - 1],
                 value,
                 arabic_only,
                 direct,

@@ -38,7 +38,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, OrgKind};
-use crate::rules::{Entry, FastSet, LexiconSet, RuleId, Rules, TermMatcher};
+use crate::rules::{Entry, FastMap, FastSet, LexiconSet, RuleId, Rules, TermMatcher};
 
 pub const KNOWN: RuleId = RuleId("org.known");
 pub const SUFFIX: RuleId = RuleId("org.suffix");
@@ -336,7 +336,7 @@ impl Extractor for OrgExtractor {
         // A short name that a document defines as an alias elsewhere (a headline before the
         // definition) names the same organization; so does a suffix-shaped alias (`晶创科技`)
         // that the suffix rule found on its own.
-        let alias_of: HashMap<&str, &Candidate> = aliases
+        let alias_of: FastMap<&str, &Candidate> = aliases
             .iter()
             .filter(|a| a.canonical.is_some())
             .map(|a| (&text[a.range.clone()], a))
@@ -484,7 +484,7 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
             })
     };
     let hits: Vec<KnownHit> = hits.into_iter().filter(|h| !crosses(&h.range)).collect();
-    let strong: std::collections::HashSet<&str> = hits
+    let strong: FastSet<&str> = hits
         .iter()
         .map(|h| &r.known_forms[h.form])
         .filter(|f| f.form == NameForm::Strong)
@@ -516,8 +516,8 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
             ok[i] = true;
         }
     }
-    let mut place_by_end: HashMap<usize, (usize, &str)> = HashMap::new();
-    let mut place_by_start: HashMap<usize, (usize, &str)> = HashMap::new();
+    let mut place_by_end: FastMap<usize, (usize, &str)> = FastMap::default();
+    let mut place_by_start: FastMap<usize, (usize, &str)> = FastMap::default();
     for (rg, e) in r.places.find_longest(text) {
         let level = e.attr("level").unwrap_or("");
         place_by_end.insert(rg.end, (rg.start, level));

@@ -1137,11 +1137,20 @@ pub fn release_places(doc: &mut AnnotatedDoc, cands: &[Candidate]) {
 /// Names in lists: `、`/`和` next to a confirmed name, or a `、` list closed by `等`.
 fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
     let text = cx.text;
-    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::default();
-    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::default();
+    // Readings by start and by end: sorted (offset, index) pairs, looked up by binary search
+    // (a map of vectors cost two small allocations per reading).
+    let mut by_start: Vec<(usize, usize)> = Vec::with_capacity(opts.len());
+    let mut by_end: Vec<(usize, usize)> = Vec::with_capacity(opts.len());
     for (i, o) in opts.iter().enumerate() {
-        by_start.entry(o.range.start).or_default().push(i);
-        by_end.entry(o.range.end).or_default().push(i);
+        by_start.push((o.range.start, i));
+        by_end.push((o.range.end, i));
+    }
+    by_start.sort_unstable();
+    by_end.sort_unstable();
+    fn at(v: &[(usize, usize)], k: usize) -> Option<&[(usize, usize)]> {
+        let from = v.partition_point(|p| p.0 < k);
+        let n = v[from..].partition_point(|p| p.0 == k);
+        (n > 0).then(|| &v[from..from + n])
     }
     let eligible = |o: &Opt| {
         (o.plausible || o.signal() >= TITLE) && !o.weak && !o.common_exact && !o.common_prefix
@@ -1164,6 +1173,8 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
         }
     }
     // Propagate along the list: a few rounds cover lists of any practical length.
+    // (The separators around each reading are looked up once, not once per round.)
+    let mut seps: Vec<Option<(Option<&str>, Option<&str>)>> = vec![None; opts.len()];
     for _ in 0..4 {
         let mut changed = false;
         for (i, o) in opts.iter().enumerate() {
@@ -1175,9 +1186,9 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
                 continue;
             }
             let mut hit = closed[i] && !loose;
-            let confirmed = |v: Option<&Vec<usize>>, adjacent: bool| {
+            let confirmed = |v: Option<&[(usize, usize)]>, adjacent: bool| {
                 v.is_some_and(|v| {
-                    v.iter().any(|&j| {
+                    v.iter().any(|&(_, j)| {
                         (accepted[j] || closed[j])
                             // names written back to back (`黄某陈某华出席`) must both be
                             // plausible full names
@@ -1185,19 +1196,22 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
                     })
                 })
             };
-            let after = sep_after(o.range.end);
+            let (after, before) =
+                *seps[i].get_or_insert_with(|| (sep_after(o.range.end), sep_before(o.range.start)));
             let next = o.range.end + after.map_or(0, str::len);
-            let before = sep_before(o.range.start);
             let prev = o.range.start - before.map_or(0, str::len);
             if loose {
-                let accepted_at = |v: Option<&Vec<usize>>| {
-                    v.is_some_and(|v| v.iter().any(|&j| accepted[j] && opts[j].given_len == 2))
+                let accepted_at = |v: Option<&[(usize, usize)]>| {
+                    v.is_some_and(|v| {
+                        v.iter()
+                            .any(|&(_, j)| accepted[j] && opts[j].given_len == 2)
+                    })
                 };
-                hit |= (after == Some("、") && accepted_at(by_start.get(&next)))
-                    || (before == Some("、") && accepted_at(by_end.get(&prev)));
+                hit |= (after == Some("、") && accepted_at(at(&by_start, next)))
+                    || (before == Some("、") && accepted_at(at(&by_end, prev)));
             } else {
-                hit |= confirmed(by_start.get(&next), after.is_none());
-                hit |= confirmed(by_end.get(&prev), before.is_none());
+                hit |= confirmed(at(&by_start, next), after.is_none());
+                hit |= confirmed(at(&by_end, prev), before.is_none());
             }
             let adjacent_only = after.is_none() && before.is_none() && !closed[i];
             if adjacent_only && (!o.plausible || o.weak) {
@@ -1207,9 +1221,9 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
             // or a boundary.
             let ends_ok = after.is_some()
                 || text[o.range.end..].starts_with('等')
-                || by_start.contains_key(&o.range.end)
+                || at(&by_start, o.range.end).is_some()
                 || o.right >= 1;
-            let starts_ok = o.left >= 1 || before.is_some() || by_end.contains_key(&o.range.start);
+            let starts_ok = o.left >= 1 || before.is_some() || at(&by_end, o.range.start).is_some();
             if hit && ends_ok && starts_ok {
                 accepted[i] = true;
                 changed = true;

@@ -17,13 +17,13 @@
 //! leftmost-longest match swallows the title inside them.
 
 use crate::normalize::filters::is_han;
-use std::collections::HashSet;
+use crate::rules::FastSet as HashSet;
 use std::ops::Range;
 
 use regex::Regex;
 
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, OrgKind, PositionStatus};
-use crate::rules::{Entry, LexiconSet, RuleId, Rules, TermMatcher};
+use crate::rules::{Entry, FastMap, LexiconSet, RuleId, Rules, TermMatcher};
 
 pub const LEXICON: RuleId = RuleId("role.lexicon");
 pub const MODIFIER: RuleId = RuleId("role.modifier");
@@ -73,6 +73,9 @@ pub struct RoleRules {
     collective: Vec<String>,
     /// Modifiers, longest first (checked as suffixes of the text before a title).
     modifiers: Vec<Modifier>,
+    /// Indices into `modifiers` (in its order) by their last character: only those can end
+    /// the text before a title (a scan of every modifier per title was most of this family).
+    modifiers_by_last: FastMap<char, Vec<usize>>,
     /// The `首席…官` shape from `schema/rules/role.toml`.
     chief_officer: Option<Regex>,
     /// Nouns a title modifies (`客服|流程`, `市长|热线`): `title_noun_heads.txt`.
@@ -113,6 +116,12 @@ impl RoleRules {
             })
             .collect();
         modifiers.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(&b.text)));
+        let mut modifiers_by_last: FastMap<char, Vec<usize>> = FastMap::default();
+        for (i, m) in modifiers.iter().enumerate() {
+            if let Some(c) = m.text.chars().next_back() {
+                modifiers_by_last.entry(c).or_default().push(i);
+            }
+        }
         RoleRules {
             collective: lex
                 .get("role_collective")
@@ -122,6 +131,7 @@ impl RoleRules {
             chang_words: lex.get("chang_words").terms().map(String::from).collect(),
             titles: TermMatcher::new(entries.iter()),
             modifiers,
+            modifiers_by_last,
             chief_officer: rule_pattern("rules/role.toml", CHIEF_OFFICER),
             noun_heads: TermMatcher::from_terms(lex.get("title_noun_heads").terms()),
         }
@@ -164,10 +174,21 @@ impl RoleRules {
     /// The status implied by a status word (`原`, `前`, `新任`, `代理`) ending at byte `pos`.
     pub fn status_before(&self, text: &str, pos: usize) -> Option<PositionStatus> {
         let before = text.get(..pos)?;
-        self.modifiers
-            .iter()
-            .find(|m| m.status.is_some() && before.ends_with(m.text.as_str()))
+        self.modifiers_ending(before)
+            .find(|m| m.status.is_some())
             .and_then(|m| m.status)
+    }
+
+    /// The modifiers `before` ends with, in `modifiers` order (longest first).
+    fn modifiers_ending<'a>(&'a self, before: &'a str) -> impl Iterator<Item = &'a Modifier> + 'a {
+        before
+            .chars()
+            .next_back()
+            .and_then(|c| self.modifiers_by_last.get(&c))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.modifiers[i])
+            .filter(move |m| before.ends_with(m.text.as_str()))
     }
 
     /// Is the title starting at `start` collective (`多位行业专家`, `相关负责人`)?
@@ -255,11 +276,7 @@ impl RoleRules {
         let mut start = r.start;
         for _ in 0..MAX_MODIFIERS {
             let before = &text[floor..start];
-            let Some(m) = self
-                .modifiers
-                .iter()
-                .find(|m| m.in_title && before.ends_with(m.text.as_str()))
-            else {
+            let Some(m) = self.modifiers_ending(before).find(|m| m.in_title) else {
                 break;
             };
             // `总` only before a title that does not already start with it (总 + 经理 is in

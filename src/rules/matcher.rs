@@ -291,14 +291,23 @@ static SCOPED_DOCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUs
 static SEEN: LazyLock<Mutex<Vec<Arc<Inner>>>> = LazyLock::new(|| Mutex::new(Vec::new()));
 static GROUP: OnceLock<Option<Group>> = OnceLock::new();
 
+/// Bits of a group value that count a term's outputs (one per member holding it; there are
+/// a few dozen members at most), and the largest count.
+const OUT_BITS: u32 = 8;
+const OUT_MAX: usize = (1 << OUT_BITS) - 1;
+
 /// One automaton over the terms of several lexicons: one pass over a document gives every
 /// member's overlapping matches (instead of one pass per lexicon). A member's matches come out
 /// in the order its own automaton gives them: by end, the longest first (at one end byte each
 /// length is one term), which a test checks on every built-in lexicon.
 struct Group {
+    /// Its value per distinct term packs where the term's outputs are in `outs`:
+    /// `first << OUT_BITS | count` (see [`Group::build`]).
     pma: CharwiseDoubleArrayAhoCorasick<u32>,
-    /// Per distinct term: (member, entry index) of every member holding it.
-    outs: Vec<Vec<(u32, u32)>>,
+    /// (member, entry index) of every member holding a term, the terms' runs one after the
+    /// other: a match reads one contiguous run (a `Vec` per term cost a second dependent
+    /// load per match, and this pass is the largest single item of an extraction profile).
+    outs: Vec<(u32, u32)>,
     members: Vec<Arc<Inner>>,
     /// Member address → member index.
     index: std::collections::HashMap<usize, usize>,
@@ -308,23 +317,33 @@ impl Group {
     fn build(members: Vec<Arc<Inner>>) -> Option<Group> {
         let mut terms: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         let mut pats: Vec<&str> = Vec::new();
-        let mut outs: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut per_term: Vec<Vec<(u32, u32)>> = Vec::new();
         for (mi, m) in members.iter().enumerate() {
             for (ei, e) in m.entries.iter().enumerate() {
                 let t = *terms.entry(e.term.as_str()).or_insert_with(|| {
                     pats.push(e.term.as_str());
-                    outs.push(Vec::new());
+                    per_term.push(Vec::new());
                     pats.len() - 1
                 });
-                outs[t].push((mi as u32, ei as u32));
+                per_term[t].push((mi as u32, ei as u32));
             }
         }
         if pats.is_empty() {
             return None;
         }
+        // Each term's run of outputs, one after the other; its value says where.
+        let mut outs: Vec<(u32, u32)> = Vec::new();
+        let mut values: Vec<u32> = Vec::with_capacity(pats.len());
+        for run in &per_term {
+            if run.len() > OUT_MAX || outs.len() > (u32::MAX >> OUT_BITS) as usize {
+                return None;
+            }
+            values.push((outs.len() as u32) << OUT_BITS | run.len() as u32);
+            outs.extend_from_slice(run);
+        }
         let pma = CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .build_with_values(pats.iter().enumerate().map(|(i, p)| (*p, i as u32)))
+            .build_with_values(pats.iter().zip(&values).map(|(p, v)| (*p, *v)))
             .ok()?;
         let index = members
             .iter()
@@ -343,7 +362,9 @@ impl Group {
     fn pass(&self, text: &str) -> Vec<Vec<Hit>> {
         let mut lists: Vec<Vec<Hit>> = vec![Vec::new(); self.members.len()];
         for m in self.pma.find_overlapping_iter(text) {
-            for &(mi, ei) in &self.outs[m.value() as usize] {
+            let v = m.value() as usize;
+            let first = v >> OUT_BITS;
+            for &(mi, ei) in &self.outs[first..first + (v & OUT_MAX)] {
                 lists[mi as usize].push((m.start() as u32, m.end() as u32, ei));
             }
         }

@@ -174,7 +174,7 @@ pub(super) fn find(
         return;
     }
     let marks = Marks::new(text, r, known);
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::rules::FastSet::default();
     // Only the longest suffix ending at a place counts: `X产业母基金` is a fund by
     // `产业母基金`, never by `基金` (which would not split off an owner).
     let mut longest: HashMap<usize, (usize, &crate::rules::Entry)> = HashMap::default();
