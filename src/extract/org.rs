@@ -9,6 +9,8 @@
 //! - `org.suffix` — a name ending in an organization suffix (`schema/lexicons/org_suffixes.txt`),
 //!   see [`suffix`] for how the left boundary is found.
 //! - `org.fund` — the same for fund suffixes (`产业母基金`, `投资基金`), kind `fund`.
+//! - `org.latin` — a company written in Latin script (`Altenberg Antriebstechnik GmbH`), see
+//!   [`latin`].
 //! - `org.alias_def` / `org.alias_use` — `（以下简称“X”）` after an organization defines X;
 //!   X and its later uses are organizations whose canonical name is the full name.
 //! - `org.stock_code` / `org.event_arg` / `org.short_use` / `org.short_form` — short company
@@ -22,7 +24,9 @@
 //!
 //! Decisions:
 //! - Every organization candidate has the same priority, so the longest name wins an overlap
-//!   (`华为技术有限公司` over `华为`, `交通银行深圳分行` over `交通银行`).
+//!   (`华为技术有限公司` over `华为`, `交通银行深圳分行` over `交通银行`) — except a Latin-script
+//!   name (`org.latin`), one above: a slot reading that glues a country to it
+//!   (`收购德国 X GmbH`) is not longer for a better reason.
 //! - A fund named after its owner (`联通X产业母基金`) is split: the owner is its own
 //!   organization mention and the fund is `X产业母基金`, so one fund is one entity however the
 //!   text prefixes it (suffix attribute `owner=split`).
@@ -31,6 +35,7 @@
 //!   never sees that place.
 
 mod alias;
+mod latin;
 mod short;
 mod suffix;
 
@@ -50,9 +55,10 @@ pub const EVENT_ARG: RuleId = RuleId("org.event_arg");
 pub const SHORT_USE: RuleId = RuleId("org.short_use");
 pub const SHORT_FORM: RuleId = RuleId("org.short_form");
 pub const ALIAS_PLACEHOLDER: RuleId = RuleId("org.alias_placeholder");
+pub use latin::LATIN;
 
 /// Every organization rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 10] = [
+pub const RULE_IDS: [RuleId; 11] = [
     KNOWN,
     SUFFIX,
     FUND,
@@ -63,6 +69,7 @@ pub const RULE_IDS: [RuleId; 10] = [
     SHORT_USE,
     SHORT_FORM,
     ALIAS_PLACEHOLDER,
+    LATIN,
 ];
 
 /// Priority of every organization candidate: equal, so the longer name wins an overlap
@@ -314,6 +321,7 @@ impl Extractor for OrgExtractor {
         let known = known_candidates(text, r);
         let mut cands: Vec<Candidate> = known.clone();
         suffix::find(doc, r, &known, &mut cands);
+        latin::find(text, &mut cands);
         let first = resolve(cands.clone());
         let (short_names, form_of) = short::find(doc.norm, r, &first);
         cands.extend(short_names);

@@ -105,7 +105,7 @@ pub(crate) fn sentence(
         st.list_host = list_host(doc, drafts, st);
     }
     founders(s, drafts, st);
-    counterparties(s, drafts, st);
+    counterparties(doc, s, drafts, st);
     participants(s, drafts, st, &here);
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
@@ -626,6 +626,22 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     {
         to = next;
     }
+    // So does a later clause where another organization invests (`A认缴出资15亿元，B认缴出资
+    // 20亿元`: 20亿元 is B's).
+    if kind == EventKind::Investment
+        && let Some(next) = s
+            .trigs_in(t.end..to)
+            .filter(|n| n.kind == Some(kind))
+            .filter(|n| s.clause_start(n.range.start) > t.end)
+            .find(|n| {
+                s.within(ORG, s.clause_start(n.range.start)..n.range.start)
+                    .next()
+                    .is_some()
+            })
+            .map(|n| s.clause_start(n.range.start))
+    {
+        to = to.min(next);
+    }
     for (i, m) in s.of_from(Label::Amount, from) {
         if m.range.start >= to {
             break;
@@ -958,9 +974,9 @@ fn signing_parties(
         if let (Some(p), Some(o)) = (person, org) {
             people_for.push((p, o));
         } else if org.is_none()
-            && s.text[c.range.end..t.start]
-                .trim_start()
-                .starts_with("双方")
+            && ALL_PARTIES
+                .iter()
+                .any(|w| s.text[c.range.end..t.start].trim_start().starts_with(w))
         {
             // `由X董事长A与Y总裁B代表双方签署`: each person acts for the organization that
             // prefixes their title (the last one between the previous person and them).
@@ -1247,13 +1263,23 @@ fn signing(
 /// `A发布/上线/启动《X》` or `“X”…`: a launch needs a named object after the verb.
 fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
     let ce = s.clause_end(t.range.end);
-    let q = s
+    let floor = scope_start(s, t.range.start);
+    let (name, end, rule) = match s
         .quotes
         .iter()
-        .find(|q| q.outer.start >= t.range.end && q.outer.end <= ce)?;
-    let floor = scope_start(s, t.range.start);
-    let (oi, om) = s.within(ORG, floor..t.range.start).last()?;
-    let name = clean_name(s.disp(q.inner.clone()));
+        .find(|q| q.outer.start >= t.range.end && q.outer.end <= ce)
+    {
+        Some(q) => (clean_name(s.disp(q.inner.clone())), q.outer.end, LAUNCH),
+        None => {
+            let (r, name) = new_product(s, t, ce)?;
+            (name, r.end, LAUNCH_NEW_PRODUCT)
+        }
+    };
+    // The launcher: the last organization of the scope that is not the venue (`在Y中心`).
+    let (oi, om) = s
+        .within(ORG, floor..t.range.start)
+        .filter(|(_, m)| rule == LAUNCH || !marker(s, m).contains('在'))
+        .last()?;
     if name.is_empty() {
         return None;
     }
@@ -1262,8 +1288,8 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
         name,
         s.idx,
         s.paragraph,
-        t.range.start..q.outer.end,
-        LAUNCH,
+        t.range.start..end,
+        rule,
     );
     d.date = best_date(s, t.range.start, false);
     d.location = best_location(s);
@@ -1272,12 +1298,45 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
         oi,
         Dir::ToEvent,
         RelProps::default(),
-        LAUNCH,
+        rule,
         s.idx,
-        om.range.start..q.outer.end,
+        om.range.start..end,
     ));
     amounts(s, &t.range, &mut d, EventKind::Launch, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// Words that open the name of a new product after 发布 (`发布新一代5G工业网关`).
+const NEW_PRODUCT: [&str; 8] = [
+    "新一代",
+    "新一代的",
+    "全新一代",
+    "全新",
+    "新款",
+    "首款",
+    "最新一代",
+    "新版",
+];
+
+/// `发布(了)新一代X` with no quotes: the rest of the trigger's clause is the product's name
+/// when it opens with a word of novelty and is a short noun phrase (4–24 characters, no
+/// clause inside).
+fn new_product(s: &SentView, t: &Trig, ce: usize) -> Option<(Range<usize>, String)> {
+    if s.text.get(t.range.clone()) != Some("发布") {
+        return None;
+    }
+    let after = s.text.get(t.range.end..ce)?;
+    let rest = after.trim_start_matches(['了', ' ']);
+    if !NEW_PRODUCT.iter().any(|p| rest.starts_with(p)) {
+        return None;
+    }
+    let start = ce - rest.len();
+    let name = clean_name(s.disp(start..ce));
+    let n = name.chars().count();
+    if !(4..=24).contains(&n) || name.contains(['、', '和', '及']) {
+        return None;
+    }
+    Some((start..ce, name))
 }
 
 /// A person before 致辞/演讲 SPOKE_AT the forum in context (or a Speech event of its own when
@@ -1480,6 +1539,13 @@ fn investment(
         None => format!("{}{}", mention_name(doc, inv.0), trig),
     };
     let name = phrase_name(s, &t.range, inv.1.end, fallback);
+    // `A认缴出资15亿元，B认缴出资20亿元`: a bare verb phrase names no deal of its own; with no
+    // target, each investor's commitment is one event (not one merged `认缴出资`).
+    let name = if obj.is_none() && name.chars().count() <= 4 && both.is_empty() {
+        format!("{}{}", mention_name(doc, inv.0), name)
+    } else {
+        name
+    };
     let mut d = dated_draft(EventKind::Investment, name, s, &t.range, INVESTMENT, true);
     for (i, r) in std::iter::once(&inv).chain(both.iter().skip(1)) {
         d.add(arg(
@@ -1751,11 +1817,20 @@ fn financing(
     let rname = mention_name(doc, raiser.0);
     // A second, plain mention of financing in the sentence of a named round
     // (`完成C轮融资，由A领投，融资金额超8亿元`) is that round, not another financing.
+    // (The round may have been told first in the title: its draft then carries the title's
+    // sentence, so the named round of this sentence is also looked up by its name.)
+    let named_here: Vec<String> = s
+        .trigs
+        .iter()
+        .filter(|x| x.kind == Some(EventKind::Financing) && x.range != t.range)
+        .filter_map(|x| round(s, &x.range))
+        .map(|r| format!("{rname}{r}轮融资"))
+        .collect();
     let same_round = (rnd.is_none() && !bond)
         .then(|| {
             drafts.list.iter().find(|e| {
                 e.kind == EventKind::Financing
-                    && e.sentence == s.idx
+                    && (e.sentence == s.idx || named_here.contains(&e.name))
                     && e.with_rel(RelType::Raised)
                         .any(|i| mention_name(doc, i) == rname)
             })
@@ -2878,6 +2953,10 @@ fn establishment(
         st.ceremony = Some(i);
         return Some(i);
     }
+    if let Some(i) = passive_establishment(s, t, drafts, floor) {
+        st.ceremony = Some(i);
+        return Some(i);
+    }
     let founder = agent(s, st, floor, &t.range, ORG)?;
     // The new entity: an organization right after the trigger, or a noun phrase after it
     // ending in an entity word.
@@ -2945,11 +3024,24 @@ fn ceremony(s: &SentView, t: &Trig, drafts: &mut Drafts, floor: usize) -> Option
         return None;
     }
     let before = &s.text[floor..t.range.start];
-    if !ENTITY_ENDS.iter().any(|e| before.ends_with(e)) {
+    let name = if ENTITY_ENDS.iter().any(|e| before.ends_with(e)) {
+        let start = s.name_start(t.range.start, floor);
+        clean_name(strip_year(s.disp(start..t.range.start)))
+    } else if HELD_VERBS.iter().any(|v| before.trim_end().ends_with(v)) {
+        // `X基金（以下简称…）在Y举行设立仪式`: the subject of the holding verb is what is set
+        // up — the first organization of the scope with an entity word at its end and no
+        // place or partner marker (`在Y中心` is the venue).
+        let (_, m) = s
+            .within(ORG, floor..t.range.start)
+            .next()
+            .filter(|(_, m)| {
+                ENTITY_ENDS.iter().any(|e| m.name.ends_with(e))
+                    && !marker(s, m).contains(['在', '于', '与', '和', '由'])
+            })?;
+        m.name.clone()
+    } else {
         return None;
-    }
-    let start = s.name_start(t.range.start, floor);
-    let name = clean_name(strip_year(s.disp(start..t.range.start)));
+    };
     if name.chars().count() < 4 {
         return None;
     }
@@ -2962,35 +3054,7 @@ fn ceremony(s: &SentView, t: &Trig, drafts: &mut Drafts, floor: usize) -> Option
         false,
     );
     d.location = best_location(s);
-    Some(drafts.upsert(d))
-}
-
-/// `该基金由A联合B、C共同发起`: the founders of the establishment in context (its ceremony
-/// was reported before without them).
-fn founders(s: &SentView, drafts: &mut Drafts, st: &State) {
-    let Some(ev) = st.ceremony else { return };
-    let body = s.str().trim_start();
-    if !["该基金", "该公司", "基金", "该平台"]
-        .iter()
-        .any(|w| body.starts_with(w))
-    {
-        return;
-    }
-    let Some(by) = body.find('由') else { return };
-    let Some(verb) = ["共同发起", "发起设立", "发起", "共同设立", "出资设立"]
-        .iter()
-        .filter_map(|v| body.find(v))
-        .min()
-    else {
-        return;
-    };
-    if verb < by {
-        return;
-    }
-    let base = s.range.start + (s.str().len() - body.len());
-    let (from, to) = (base + by, base + verb);
-    let d = &mut drafts.list[ev];
-    for (i, m) in s.within(ORG, from..to) {
+    for (i, r) in founded_by(s, t.range.end) {
         d.add(arg(
             RelType::Established,
             i,
@@ -2998,24 +3062,194 @@ fn founders(s: &SentView, drafts: &mut Drafts, st: &State) {
             RelProps::default(),
             ESTABLISHMENT_CEREMONY,
             s.idx,
-            m.range.start..to,
+            r,
+        ));
+    }
+    Some(drafts.upsert(d))
+}
+
+/// `代表双方/各方/三方…`: the people before the cue act for all parties, each for the
+/// organization that prefixes their title.
+const ALL_PARTIES: [&str; 8] = [
+    "双方", "雙方", "各方", "三方", "四方", "五方", "六方", "多方",
+];
+
+/// Verbs of holding a ceremony (`在Y举行设立仪式`).
+const HELD_VERBS: [&str; 4] = ["举行", "举办", "舉行", "舉辦"];
+
+/// Verbs that found something, after `由A、B` (`由A、B共同出资设立`).
+const FOUNDING_VERBS: [&str; 7] = [
+    "共同发起",
+    "发起设立",
+    "发起",
+    "共同设立",
+    "出资设立",
+    "联合设立",
+    "设立",
+];
+
+/// `…，由A、B共同出资设立`: the organizations between 由 and a founding verb after `from` in
+/// the sentence, each with the span from it to the verb as evidence.
+fn founded_by(s: &SentView, from: usize) -> Vec<(usize, Range<usize>)> {
+    let body = &s.text[from..s.range.end];
+    let Some(by) = body.find('由') else {
+        return Vec::new();
+    };
+    let Some(verb) = FOUNDING_VERBS
+        .iter()
+        .filter_map(|v| body[by..].find(v).map(|k| by + k))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let (a, z) = (from + by, from + verb);
+    s.within(ORG, a..z)
+        .map(|(i, m)| (i, m.range.start..z))
+        .collect()
+}
+
+/// `X基金正式设立，基金总规模20亿元，由A、B共同出资设立`: the organization right before the
+/// trigger (an entity word at its end, only an adverb between) is what is set up, its founders
+/// follow 由. Nothing may follow the trigger in its clause (`A设立B`: B is set up, by A).
+fn passive_establishment(
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    floor: usize,
+) -> Option<usize> {
+    let (_, m) = s.within(ORG, floor..t.range.start).last()?;
+    let gap: String = s.text[m.range.end..t.range.start]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if !PASSIVE_FILLERS.contains(&gap.as_str()) {
+        return None;
+    }
+    if !ENTITY_ENDS.iter().any(|e| m.name.ends_with(e)) {
+        return None;
+    }
+    let after = s.text[t.range.end..s.clause_end(t.range.end)].trim();
+    if !(after.is_empty() || after == "了") {
+        return None;
+    }
+    let mut d = dated_draft(
+        EventKind::Establishment,
+        m.name.clone(),
+        s,
+        &t.range,
+        ESTABLISHMENT_PASSIVE,
+        false,
+    );
+    d.location = best_location(s);
+    for (i, r) in founded_by(s, t.range.end) {
+        d.add(arg(
+            RelType::Established,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ESTABLISHMENT_PASSIVE,
+            s.idx,
+            r,
+        ));
+    }
+    amounts(s, &t.range, &mut d, EventKind::Establishment, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
+/// What may stand between the entity and a passive founding verb (`X基金正式设立`).
+const PASSIVE_FILLERS: [&str; 7] = ["", "正式", "正式宣告", "宣告", "已", "已经", "日前正式"];
+
+/// `该基金由A联合B、C共同发起`: the founders of the establishment in context (its ceremony
+/// was reported before without them).
+fn founders(s: &SentView, drafts: &mut Drafts, st: &State) {
+    let Some(ev) = st.ceremony else { return };
+    let body = s.str().trim_start();
+    let base = s.range.start + (s.str().len() - body.len());
+    // The sentence opens with the entity: `该基金`, or a short head ending in an entity word
+    // (`母基金由…`, the alias of the fund) with no clause break before 由.
+    let head = body.find('由').map_or("", |by| &body[..by]);
+    if !(["该基金", "该公司", "基金", "该平台"]
+        .iter()
+        .any(|w| body.starts_with(w))
+        || (["基金", "公司"].iter().any(|e| head.ends_with(e))
+            && head.chars().count() <= 12
+            && !head.contains(['，', ',', '；'])))
+    {
+        return;
+    }
+    let founders = founded_by(s, base);
+    for (i, r) in founders {
+        drafts.list[ev].add(arg(
+            RelType::Established,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ESTABLISHMENT_CEREMONY,
+            s.idx,
+            r,
+        ));
+    }
+    // `出资人包括A、B以及C`: the backers of the fund put money into it.
+    let Some(at) = BACKER_CUES
+        .iter()
+        .find_map(|w| body.find(w).map(|k| k + w.len()))
+    else {
+        return;
+    };
+    let from = base + at;
+    let to = s.clause_end(from);
+    for (i, m) in s.within(ORG, from..to) {
+        drafts.list[ev].add(arg(
+            RelType::Invested,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ESTABLISHMENT_BACKERS,
+            s.idx,
+            from..m.range.end,
         ));
     }
 }
 
+/// Words that open the list of a fund's backers.
+const BACKER_CUES: [&str; 6] = [
+    "出资人包括",
+    "出资人为",
+    "出资人有",
+    "出资方包括",
+    "出资方为",
+    "有限合伙人包括",
+];
+
 /// `本次交易的交易对方为A及自然人B`: the sellers of the acquisition in context (SOLD).
-fn counterparties(s: &SentView, drafts: &mut Drafts, st: &State) {
+fn counterparties(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &State) {
     let Some(ev) = st.deal else { return };
     let body = s.str();
-    let Some(at) = ["交易对方为", "交易对方是", "转让方为", "出让方为"]
-        .iter()
-        .find_map(|w| body.find(w).map(|i| i + w.len()))
-    else {
+    let Some(at) = [
+        "交易对方为",
+        "交易对方是",
+        "转让方为",
+        "出让方为",
+        "出售方为",
+        "出售方是",
+        "卖方为",
+    ]
+    .iter()
+    .find_map(|w| body.find(w).map(|i| i + w.len())) else {
         return;
     };
     let from = s.range.start + at;
     let to = s.clause_end(from);
+    // `出售方为A及标的公司创始家族`: the target named inside a description of a seller (its
+    // founders, its shareholders) does not sell itself.
+    let targets: Vec<String> = drafts.list[ev]
+        .with_rel(RelType::TargetOf)
+        .map(|i| mention_name(doc, i))
+        .collect();
     for (i, m) in s.within(PARTY, from..to) {
+        if targets.contains(&m.name) {
+            continue;
+        }
         drafts.list[ev].add(arg(
             RelType::Sold,
             i,

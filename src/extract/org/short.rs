@@ -133,7 +133,7 @@ impl ShortRules {
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
             // Verbs whose subjects are the investors of a round (`由A独家投资`, `老股东A持续加注`).
             investor: re(
-                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?(?:加注|追投)|(?:继续)?(?:追加|加码)投资)",
+                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?(?:加注|追投|超额认购)|(?:继续)?(?:追加|加码)投资)",
             ),
             // Verbs whose subjects are the advisers of a deal (`由A担任独家财务顾问`).
             adviser: re(
