@@ -368,9 +368,58 @@ impl Extractor for OrgExtractor {
             }
         }
         session_prefix(text, &mut all);
+        drop_appositive_descriptions(text, r, &mut all);
         all.extend(aliases);
         out.extend(resolve(all));
     }
+}
+
+/// `出售方为德国私募股权基金 Rheintal Capital Partners`: a description made of a place, generic
+/// words and an organization word (`德国私募股权基金`) right before a Latin-script name
+/// describes that name; it is no organization of its own.
+fn drop_appositive_descriptions(text: &str, r: &OrgRules, cands: &mut Vec<Candidate>) {
+    let latin_starts: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.rule == LATIN)
+        .map(|c| c.range.start)
+        .collect();
+    if latin_starts.is_empty() {
+        return;
+    }
+    let descriptive = |c: &Candidate| -> bool {
+        if !matches!(c.rule, SUFFIX | FUND) {
+            return false;
+        }
+        let next =
+            c.range.end + (text[c.range.end..].len() - text[c.range.end..].trim_start().len());
+        if !latin_starts.contains(&next) {
+            return false;
+        }
+        let mut name = &text[c.range.clone()];
+        while let Some((end, _)) = r.places.longest_at(name, 0, name.len()) {
+            if end == 0 || end == name.len() {
+                break;
+            }
+            name = &name[end..];
+        }
+        let Some(core) = ["基金", "公司", "集团", "机构", "企业"]
+            .iter()
+            .find_map(|w| name.strip_suffix(w))
+        else {
+            return false;
+        };
+        // Every character of what is left is inside a generic word (私募 + 股权).
+        let mut covered = vec![false; core.len()];
+        for m in r.words(WordType::Generic) {
+            for (rg, _) in m.find_all(core) {
+                for b in covered.iter_mut().take(rg.end).skip(rg.start) {
+                    *b = true;
+                }
+            }
+        }
+        !core.is_empty() && covered.iter().all(|b| *b)
+    };
+    cands.retain(|c| !descriptive(c));
 }
 
 /// `第九届全国人民代表大会`: the session ordinal right before a congress (a government body

@@ -715,13 +715,35 @@ fn forums(
         if !(t.kind == Some(EventKind::Forum) || ceremony_held(s, t)) || t.range.end > covered {
             continue;
         }
+        // `“算力与电力协同发展”分论坛`: a theme quoted right before the meeting noun names it.
+        let mut theme: Option<(Range<usize>, usize)> = None;
         let (start, end) = match s.quote_around(&t.range) {
             Some(q) if !q.book => (q.inner.start, q.inner.end),
             Some(_) => continue,
-            None => (s.name_start(t.range.start, s.range.start), t.range.end),
+            None => {
+                let ns = s.name_start(t.range.start, s.range.start);
+                match s
+                    .quotes
+                    .iter()
+                    .find(|q| !q.book && q.outer.end == ns && q.inner.end > q.inner.start)
+                {
+                    Some(q) => {
+                        theme = Some((q.inner.clone(), q.outer.end));
+                        (q.outer.start, t.range.end)
+                    }
+                    None => (ns, t.range.end),
+                }
+            }
         };
         covered = start;
-        let name = clean_name(strip_year(s.disp(start..end)));
+        let name = match &theme {
+            Some((inner, after)) => format!(
+                "{}{}",
+                clean_name(s.disp(inner.clone())),
+                clean_name(s.disp(*after..end))
+            ),
+            None => clean_name(strip_year(s.disp(start..end))),
+        };
         // (Compared in the display script: a Traditional `論壇` is as bare as `论坛`.)
         let bare = name == s.disp(t.range.clone());
         // `明年論壇將移師新竹舉辦`, `下届论坛`: another edition, not the forum of the report.
