@@ -1521,6 +1521,14 @@ fn investment(
         .any(|(_, m)| m.range.start >= cs && m.range.start < ce.max(s.range.end));
     let mut inv = inv?;
     let mut obj = obj;
+    // `其中，A认缴出资15亿元`: a subscription with no object in a document that set up an
+    // organization (a fund) subscribes to that organization.
+    if obj.is_none()
+        && s.text[s.clause_start(t.range.start)..t.range.end].contains("缴出资")
+        && let Some(f) = st.founded.filter(|f| *f != inv.0)
+    {
+        obj = Some((f, t.range.clone()));
+    }
     // `通过子公司X增资案`: a subsidiary before 增资 receives the capital; its parent (named
     // before the descriptor, else the company the document is about) puts it in.
     if obj.is_none() && &s.text[t.range.clone()] == "增资" {
@@ -1561,9 +1569,9 @@ fn investment(
         None => format!("{}{}", mention_name(doc, inv.0), trig),
     };
     let name = phrase_name(s, &t.range, inv.1.end, fallback);
-    // `A认缴出资15亿元，B认缴出资20亿元`: a bare verb phrase names no deal of its own; with no
-    // target, each investor's commitment is one event (not one merged `认缴出资`).
-    let name = if obj.is_none() && name.chars().count() <= 4 && both.is_empty() {
+    // `A认缴出资15亿元，B认缴出资20亿元`: a bare verb phrase names no deal of its own; each
+    // investor's commitment is one event (not one merged `认缴出资`).
+    let name = if name.chars().count() <= 4 && both.is_empty() {
         format!("{}{}", mention_name(doc, inv.0), name)
     } else {
         name
@@ -2971,12 +2979,15 @@ fn establishment(
     }
     let floor = scope_start(s, t.range.start);
     let ce = s.clause_end(t.range.end);
-    if let Some(i) = ceremony(s, t, drafts, floor) {
+    if let Some(i) =
+        ceremony(s, t, drafts, floor).or_else(|| passive_establishment(s, t, drafts, floor))
+    {
         st.ceremony = Some(i);
-        return Some(i);
-    }
-    if let Some(i) = passive_establishment(s, t, drafts, floor) {
-        st.ceremony = Some(i);
+        let name = &drafts.list[i].name;
+        st.founded = s
+            .of(Label::Organization)
+            .find(|(_, m)| &m.name == name)
+            .map(|(j, _)| j);
         return Some(i);
     }
     let founder = agent(s, st, floor, &t.range, ORG)?;
