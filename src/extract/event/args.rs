@@ -1227,9 +1227,19 @@ fn signing(
     }
     // `协议由A代表X签约`: representatives of an agreement named before (no agreement of its
     // own here) sign the last signing of the document, not a new one.
+    // (`A、B分别代表双方签约` whose people are not all recognized is still that signing: a
+    // representation cue without an agreement of its own refers to the last one.)
+    let represented = d.args.iter().any(|a| a.props.on_behalf_of.is_some())
+        || s.cues_in("behalf", floor..t.range.start).any(|c| {
+            ALL_PARTIES.iter().any(|w| {
+                s.text[c.range.end..t.range.start]
+                    .trim_start()
+                    .starts_with(w)
+            })
+        });
     if named.is_none()
         && let Some(j) = st.signing
-        && d.args.iter().any(|a| a.props.on_behalf_of.is_some())
+        && represented
     {
         for a in d.args {
             drafts.list[j].add(a);
@@ -1778,6 +1788,26 @@ fn financing(
         .filter(|x| x.kind == Some(EventKind::Financing))
         .any(|x| round(s, &x.range).as_deref().is_some_and(count))
     {
+        return None;
+    }
+    // `这是X半年内完成的第二轮融资`: an ordinal round without an amount or an investor in its
+    // clause counts the company's rounds; the round itself is told by its own name elsewhere.
+    let ordinal = {
+        let head = before.trim_end().trim_end_matches("轮").trim_end();
+        let num = head
+            .trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c));
+        num.len() < head.len() && num.ends_with('第')
+    };
+    let cue_in_clause = s.has_cue("lead", cs..ce) || s.has_cue("follow", cs..ce);
+    // (its amount may follow in a later clause, up to the next financing word)
+    let next_round = s
+        .trigs_in(t.range.end..s.range.end)
+        .find(|x| x.kind == Some(EventKind::Financing))
+        .map_or(s.range.end, |x| s.clause_start(x.range.start));
+    let amount_of_it = s
+        .of(Label::Amount)
+        .any(|(_, m)| m.range.start >= cs && m.range.end <= next_round);
+    if ordinal && !amount_of_it && !cue_in_clause {
         return None;
     }
     // Money raised by a listing (`此次IPO拟募集资金9.2亿元`, `上市募资250亿港元`) is no
@@ -3158,7 +3188,17 @@ fn passive_establishment(
     if !PASSIVE_FILLERS.contains(&gap.as_str()) {
         return None;
     }
-    if !ENTITY_ENDS.iter().any(|e| m.name.ends_with(e)) {
+    // (A partnership fund ends in its legal form: `X基金合伙企业（有限合伙）`.)
+    let fund = matches!(
+        m.attrs,
+        Attrs::Org {
+            kind: crate::extract::OrgKind::Fund
+        }
+    );
+    let partnership = ["（有限合伙）", "(有限合伙)", "合伙企业"]
+        .iter()
+        .any(|e| m.name.ends_with(e));
+    if !(fund || partnership || ENTITY_ENDS.iter().any(|e| m.name.ends_with(e))) {
         return None;
     }
     let after = s.text[t.range.end..s.clause_end(t.range.end)].trim();
