@@ -626,6 +626,24 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     {
         to = next;
     }
+    // So does a later clause that opens another kind of deal (`对外投资超千亿元，并设立总规模
+    // 200亿元的母基金`: 200亿元 is the fund's), for deals only: a signing's amounts may be told
+    // with the investment it plans.
+    if matches!(
+        kind,
+        EventKind::Investment
+            | EventKind::Financing
+            | EventKind::Acquisition
+            | EventKind::Establishment
+    ) && let Some(next) = s
+        .trigs_in(t.end..to)
+        .filter(|n| n.kind.is_some_and(|k| other_deal(k, kind)))
+        .filter(|n| s.clause_start(n.range.start) > t.end)
+        .map(|n| s.clause_start(n.range.start))
+        .next()
+    {
+        to = to.min(next);
+    }
     // So does a later clause where another organization invests (`A认缴出资15亿元，B认缴出资
     // 20亿元`: 20亿元 is B's).
     if kind == EventKind::Investment
@@ -1664,15 +1682,30 @@ fn received(
         || s.within(&[Label::Amount], at..t.range.start)
             .next()
             .is_some();
-    let (ri, rm) = s.within(ORG, cs..at).last().or_else(|| {
-        if !plainly_round {
-            return None;
-        }
-        s.within(ORG, floor..cs).find(|(_, m)| {
-            !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和'])
-                && !super::slots::byline(s.text, m.range.start)
-        })
-    })?;
+    // `A宣布获得B的战略投资`: the reporting verb cut the scope right before 获; its subject
+    // receives.
+    let announced = || {
+        s.text[cs..at]
+            .trim()
+            .is_empty()
+            .then(|| report_subject(s, t.range.start))
+            .flatten()
+            .and_then(|(i, _)| doc.mentions.get(i).map(|m| (i, m)))
+            .filter(|(_, m)| m.label == Label::Organization)
+    };
+    let (ri, rm) = s
+        .within(ORG, cs..at)
+        .last()
+        .or_else(announced)
+        .or_else(|| {
+            if !plainly_round {
+                return None;
+            }
+            s.within(ORG, floor..cs).find(|(_, m)| {
+                !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和'])
+                    && !super::slots::byline(s.text, m.range.start)
+            })
+        })?;
     let investors: Vec<(usize, &Mention)> = s.within(PARTY, at..t.range.start).collect();
     let mut d = Draft::new(
         EventKind::Financing,
@@ -1703,7 +1736,6 @@ fn received(
             span(&m.range, &t.range),
         ));
     }
-    let _ = doc;
     amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
     Some(drafts.upsert(d))
 }
@@ -3032,7 +3064,15 @@ fn establishment(
                 .iter()
                 .filter_map(|e| after.find(e).map(|i| i + e.len()))
                 .min()?;
-            let n = clean_name(after[..cut].trim_start_matches(['了', '一']));
+            // (`设立总规模200亿元的X基金`: a description before 的 is no part of the name)
+            let named = &after[..cut];
+            let named = match named.rfind('的') {
+                Some(k) if named[k + '的'.len_utf8()..].chars().count() >= 4 => {
+                    &named[k + '的'.len_utf8()..]
+                }
+                _ => named,
+            };
+            let n = clean_name(named.trim_start_matches(['了', '一']));
             // A bare entity word (`设立公司`, `设立专项基金`) is too generic to be a node.
             if n.chars().count() < 4 || n.starts_with("专项") {
                 return None;
