@@ -1971,7 +1971,11 @@ fn financing(
     // `投资方为A、B`: the investors listed after the trigger.
     if let Some(c) = s.cues_in("investors", t.range.end..s.range.end).next() {
         let ce = s.clause_end(c.range.end);
-        for (i, m) in s.within(ORG, c.range.end..ce) {
+        // (`A旗下B`: the subsidiary B invests; its parent only says whose it is)
+        for (i, m) in s
+            .within(ORG, c.range.end..ce)
+            .filter(|(_, m)| !s.text[m.range.end..].starts_with("旗下"))
+        {
             d.add(arg(
                 RelType::Invested,
                 i,

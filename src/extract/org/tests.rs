@@ -930,3 +930,13 @@ fn portfolio_bureaus_and_count_prefixes() {
             .any(|n| n.ends_with("经济和气候保护部")),
     );
 }
+
+#[test]
+fn investors_listed_after_a_cue_are_companies() {
+    let got = names("数擎科技完成近亿元Pre-A轮融资，投资方为光谷金控旗下光谷创投、松风资本。");
+    assert!(got.contains(&"光谷创投".to_string()), "{got:?}");
+    assert!(got.contains(&"松风资本".to_string()), "{got:?}");
+    // no company shape: nothing
+    let got = names("投资方为多位自然人。");
+    assert!(got.is_empty(), "{got:?}");
+}
