@@ -785,8 +785,17 @@ fn forums(
                 if e.date.is_none() {
                     e.date = best_date(s, t.range.start, false);
                 }
+                // (A place read off the name itself in a headline, `粤港澳大湾区…大会开幕`, is a
+                // fallback: the venue the body names, `在东莞…举行`, is where it is held.)
+                let in_name = e.location.is_some_and(|l| {
+                    doc.mentions.get(l).is_some_and(|m| {
+                        e.trigger.start <= m.range.start && m.range.end <= e.trigger.end
+                    })
+                });
                 if e.location.is_none() {
                     e.location = best_location(s);
+                } else if in_name && let Some(v) = venue(s) {
+                    e.location = Some(v);
                 }
             }
             st.forum = Some(f);
