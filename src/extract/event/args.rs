@@ -3161,14 +3161,14 @@ fn ceremony(s: &SentView, t: &Trig, drafts: &mut Drafts, floor: usize) -> Option
     if name.chars().count() < 4 {
         return None;
     }
-    let mut d = dated_draft(
-        EventKind::Establishment,
-        name,
-        s,
-        &t.range,
-        ESTABLISHMENT_CEREMONY,
-        false,
-    );
+    let d = founding(s, t, name, ESTABLISHMENT_CEREMONY);
+    Some(drafts.upsert(d))
+}
+
+/// The establishment of `name` told by trigger `t`: dated and placed by its sentence, with the
+/// founders named after 由 later in it.
+fn founding(s: &SentView, t: &Trig, name: String, rule: RuleId) -> Draft {
+    let mut d = dated_draft(EventKind::Establishment, name, s, &t.range, rule, false);
     d.location = best_location(s);
     for (i, r) in founded_by(s, t.range.end) {
         d.add(arg(
@@ -3176,12 +3176,12 @@ fn ceremony(s: &SentView, t: &Trig, drafts: &mut Drafts, floor: usize) -> Option
             i,
             Dir::ToEvent,
             RelProps::default(),
-            ESTABLISHMENT_CEREMONY,
+            rule,
             s.idx,
             r,
         ));
     }
-    Some(drafts.upsert(d))
+    d
 }
 
 /// `代表双方/各方/三方…`: the people before the cue act for all parties, each for the
@@ -3258,26 +3258,7 @@ fn passive_establishment(
     if !(after.is_empty() || after == "了") {
         return None;
     }
-    let mut d = dated_draft(
-        EventKind::Establishment,
-        m.name.clone(),
-        s,
-        &t.range,
-        ESTABLISHMENT_PASSIVE,
-        false,
-    );
-    d.location = best_location(s);
-    for (i, r) in founded_by(s, t.range.end) {
-        d.add(arg(
-            RelType::Established,
-            i,
-            Dir::ToEvent,
-            RelProps::default(),
-            ESTABLISHMENT_PASSIVE,
-            s.idx,
-            r,
-        ));
-    }
+    let mut d = founding(s, t, m.name.clone(), ESTABLISHMENT_PASSIVE);
     amounts(s, &t.range, &mut d, EventKind::Establishment, AMOUNT);
     Some(drafts.upsert(d))
 }
