@@ -369,8 +369,33 @@ impl Extractor for OrgExtractor {
         }
         session_prefix(text, &mut all);
         drop_appositive_descriptions(text, r, &mut all);
+        latin_names_in_parentheses(text, &mut all);
         all.extend(aliases);
         out.extend(resolve(all));
+    }
+}
+
+/// `德国博朗斯动力系统股份公司（Braunsz Powertrain AG，以下简称…）`: a Latin-script name in
+/// the parenthesis right after an organization is that organization's own name in another
+/// script — the same entity, not a second party.
+fn latin_names_in_parentheses(text: &str, cands: &mut [Candidate]) {
+    let mut by_end: HashMap<usize, (String, Attrs)> = HashMap::new();
+    for c in cands.iter().filter(|c| c.rule != LATIN) {
+        let name = c
+            .canonical
+            .clone()
+            .unwrap_or_else(|| text[c.range.clone()].to_string());
+        by_end.insert(c.range.end, (name, c.attrs.clone()));
+    }
+    for c in cands.iter_mut().filter(|c| c.rule == LATIN) {
+        let before = text[..c.range.start].trim_end();
+        let Some(open) = before.strip_suffix(['（', '(']) else {
+            continue;
+        };
+        if let Some((name, attrs)) = by_end.get(&open.trim_end().len()) {
+            c.canonical = Some(name.clone());
+            c.attrs = attrs.clone();
+        }
     }
 }
 

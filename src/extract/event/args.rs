@@ -119,8 +119,19 @@ pub(crate) fn sentence(
                 .is_some_and(|k| other_deal(k, drafts.list[host].kind))
         })
     {
+        let host_kind = drafts.list[host].kind;
         for (i, m) in s.of(Label::Amount).filter(|(_, m)| !metric(s, m)) {
-            let about = about_for(s, m, drafts.list[host].kind);
+            let about = about_for(s, m, host_kind);
+            // (`力争全年签约项目总投资突破2000亿元` after a fund's establishment: the total of
+            // projects is no fund size, round or deal price.)
+            if about.ends_with("总投资")
+                && matches!(
+                    host_kind,
+                    EventKind::Establishment | EventKind::Financing | EventKind::Acquisition
+                )
+            {
+                continue;
+            }
             drafts.list[host].add(arg(
                 RelType::HasAmount,
                 i,

@@ -940,3 +940,15 @@ fn investors_listed_after_a_cue_are_companies() {
     let got = names("投资方为多位自然人。");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_latin_name_in_parentheses_is_the_same_organization() {
+    let got = texts_and_names(
+        "秦川汽车集团有限公司与德国博朗斯动力系统股份公司（Braunsz Powertrain AG，以下简称“博朗斯”）签署合资协议。",
+    );
+    assert!(
+        got.iter()
+            .any(|(n, c)| n == "Braunsz Powertrain AG" && c == "德国博朗斯动力系统股份公司"),
+        "{got:?}"
+    );
+}
