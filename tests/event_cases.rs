@@ -1,8 +1,9 @@
 //! Data-driven event cases: `tests/cases/event.toml` (format described at its top).
 
 use chrono::NaiveDate;
+use kgextract::extract::describe::fact_lines;
 use kgextract::extract::{
-    AnnotatedDoc, Attrs, Candidate, Label, Money, NodeRef, Precision, Qualifier, TimeValue, commit,
+    AnnotatedDoc, Attrs, Candidate, Label, Money, Precision, Qualifier, TimeValue, commit,
     event::extract_events,
 };
 use kgextract::rules::{RuleId, Rules};
@@ -69,52 +70,6 @@ fn parse_mark(m: &str) -> (Label, String, Attrs) {
     }
 }
 
-fn render(ad: &AnnotatedDoc) -> Vec<String> {
-    let node = |r: NodeRef| match r {
-        NodeRef::Mention(i) => ad.mentions[i].name.clone(),
-        NodeRef::Event(i) => format!("[{}]", ad.events[i].name),
-    };
-    let mut out = Vec::new();
-    for e in &ad.events {
-        let d = match &e.date {
-            Some(TimeValue::Date { date, .. }) => format!(" @{date}"),
-            _ => String::new(),
-        };
-        out.push(format!("{} {}{}", e.kind.as_str(), e.name, d));
-    }
-    for r in &ad.relations {
-        let mut p = Vec::new();
-        if let Some(t) = &r.props.title {
-            p.push(format!("title={t}"));
-        }
-        if let Some(t) = &r.props.on_behalf_of {
-            p.push(format!("for={t}"));
-        }
-        if let Some(t) = r.props.lead {
-            p.push(format!("lead={t}"));
-        }
-        if let Some(t) = &r.props.about {
-            p.push(format!("about={t}"));
-        }
-        if let Some(t) = r.props.status {
-            p.push(format!("status={}", t.as_str()));
-        }
-        let props = if p.is_empty() {
-            String::new()
-        } else {
-            format!("{{{}}}", p.join(","))
-        };
-        out.push(format!(
-            "{} -{}{}-> {}",
-            node(r.from),
-            r.rel.as_str(),
-            props,
-            node(r.to)
-        ));
-    }
-    out
-}
-
 fn run(case: &Case) -> Vec<String> {
     let doc = kgextract::read::from_bytes("case", "case", case.text.as_bytes()).unwrap();
     let norm = kgextract::normalize::normalize(&doc);
@@ -132,7 +87,7 @@ fn run(case: &Case) -> Vec<String> {
     }
     commit(&mut ad, cands);
     extract_events(&mut ad, Rules::builtin());
-    render(&ad)
+    fact_lines(&ad)
 }
 
 #[test]

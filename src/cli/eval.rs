@@ -103,8 +103,7 @@ type ValueEval = fn(
 /// A `.jsonl` file is scored as spans of `label`; anything else as a value TSV.
 fn run_value_or_spans(a: ValueArgs, eval: ValueEval, label: crate::extract::Label) -> Result<u8> {
     if a.file.extension().is_some_and(|e| e == "jsonl") {
-        let f = std::fs::File::open(&a.file)
-            .with_context(|| format!("{}: cannot open", a.file.display()))?;
+        let f = open(&a.file)?;
         let rep = crate::eval::numerals::evaluate_spans(
             f,
             &a.file.display().to_string(),
@@ -114,28 +113,38 @@ fn run_value_or_spans(a: ValueArgs, eval: ValueEval, label: crate::extract::Labe
             a.limit,
         )
         .map_err(|e| anyhow!(e))?;
-        let mut out = String::new();
-        if a.json {
-            writeln!(out, "{}", serde_json::to_string_pretty(&rep)?)?;
-        } else {
-            write!(out, "{}", rep.render(a.failures))?;
-        }
-        super::stdout::print(&out)?;
-        return Ok(0);
+        return print_report(&rep, a.json, |out| {
+            write!(out, "{}", rep.render(a.failures))
+        });
     }
     run_value(a, eval)
 }
 
 fn run_value(a: ValueArgs, eval: ValueEval) -> Result<u8> {
-    let f = std::fs::File::open(&a.file)
-        .with_context(|| format!("{}: cannot open", a.file.display()))?;
+    let f = open(&a.file)?;
     let rep = eval(f, &a.file.display().to_string(), Rules::builtin(), a.limit)
         .map_err(|e| anyhow!(e))?;
+    print_report(&rep, a.json, |out| {
+        write!(out, "{}", rep.render(a.failures))
+    })
+}
+
+/// Open an input file; the error names it.
+fn open(path: &std::path::Path) -> Result<std::fs::File> {
+    std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))
+}
+
+/// Print a report: pretty JSON with `--json`, else the text `render` writes.
+fn print_report(
+    rep: &impl serde::Serialize,
+    json: bool,
+    render: impl FnOnce(&mut String) -> std::fmt::Result,
+) -> Result<u8> {
     let mut out = String::new();
-    if a.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&rep)?)?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(rep)?)?;
     } else {
-        write!(out, "{}", rep.render(a.failures))?;
+        render(&mut out)?;
     }
     super::stdout::print(&out)?;
     Ok(0)
@@ -158,8 +167,7 @@ pub fn run(args: Args) -> Result<u8> {
             errors,
         } => {
             let map = crate::eval::ner::parse_map(&map).map_err(|e| anyhow!(e))?;
-            let f = std::fs::File::open(&gold)
-                .with_context(|| format!("{}: cannot open", gold.display()))?;
+            let f = open(&gold)?;
             let rep = crate::eval::ner::evaluate(
                 BufReader::new(f),
                 &gold.display().to_string(),
@@ -168,10 +176,7 @@ pub fn run(args: Args) -> Result<u8> {
                 limit,
             )
             .map_err(|e| anyhow!(e))?;
-            let mut out = String::new();
-            if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&rep)?)?;
-            } else {
+            print_report(&rep, json, |out| {
                 writeln!(out, "{} records from {}", rep.records, gold.display())?;
                 writeln!(
                     out,
@@ -190,9 +195,8 @@ pub fn run(args: Args) -> Result<u8> {
                 for (e, n) in rep.errors.iter().take(errors) {
                     writeln!(out, "  {n:>4}  {e}")?;
                 }
-            }
-            super::stdout::print(&out)?;
-            Ok(0)
+                Ok(())
+            })
         }
         What::Money(a) => run_value_or_spans(
             a,
@@ -220,8 +224,7 @@ fn events(
     };
     let mut reports = Vec::new();
     for mode in modes {
-        let f = std::fs::File::open(&gold)
-            .with_context(|| format!("{}: cannot open", gold.display()))?;
+        let f = open(&gold)?;
         let rep = evaluate(
             BufReader::new(f),
             &gold.display().to_string(),
@@ -232,40 +235,35 @@ fn events(
         .map_err(|e| anyhow!(e))?;
         reports.push(rep);
     }
-    let mut out = String::new();
-    if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&reports)?)?;
-        super::stdout::print(&out)?;
-        return Ok(0);
-    }
-    for rep in &reports {
-        writeln!(
-            out,
-            "{} records from {} — entities: {}",
-            rep.records,
-            gold.display(),
-            rep.entities
-        )?;
-        writeln!(
-            out,
-            "{:<16} {:>6} {:>6} {:>7}   {:>8} {:>7} {:>9}",
-            "item", "gold", "found", "recall", "produced", "correct", "precision"
-        )?;
-        for (k, s) in &rep.scores {
+    print_report(&reports, json, |out| {
+        for rep in &reports {
             writeln!(
                 out,
-                "{:<16} {:>6} {:>6} {:>7.3}   {:>8} {:>7} {:>9.3}",
-                k, s.gold, s.found, s.recall, s.produced, s.correct, s.precision
+                "{} records from {} — entities: {}",
+                rep.records,
+                gold.display(),
+                rep.entities
             )?;
-        }
-        if errors > 0 {
-            writeln!(out, "\nsome misses:")?;
-            for m in rep.misses.iter().take(errors) {
-                writeln!(out, "  {m}")?;
+            writeln!(
+                out,
+                "{:<16} {:>6} {:>6} {:>7}   {:>8} {:>7} {:>9}",
+                "item", "gold", "found", "recall", "produced", "correct", "precision"
+            )?;
+            for (k, s) in &rep.scores {
+                writeln!(
+                    out,
+                    "{:<16} {:>6} {:>6} {:>7.3}   {:>8} {:>7} {:>9.3}",
+                    k, s.gold, s.found, s.recall, s.produced, s.correct, s.precision
+                )?;
             }
+            if errors > 0 {
+                writeln!(out, "\nsome misses:")?;
+                for m in rep.misses.iter().take(errors) {
+                    writeln!(out, "  {m}")?;
+                }
+            }
+            writeln!(out)?;
         }
-        writeln!(out)?;
-    }
-    super::stdout::print(&out)?;
-    Ok(0)
+        Ok(())
+    })
 }

@@ -21,6 +21,7 @@
 //! outside this module — organizations, which are committed first and so own the places that
 //! begin their names (`中国联通` is no `中国`).
 
+use crate::normalize::filters::is_han;
 use std::ops::Range;
 
 use crate::extract::{
@@ -297,9 +298,10 @@ fn country_runs(text: &str, r: &LocationRules, out: &mut Vec<Candidate>) {
         }
         let run = &hits[i..j];
         let end = run[run.len() - 1].0.end;
-        let before_ok = !text[..run[0].0.start].chars().next_back().is_some_and(|c| {
-            ('\u{4e00}'..='\u{9fff}').contains(&c) && !"在与和及同对为是的".contains(c)
-        });
+        let before_ok = !text[..run[0].0.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_han(c) && !"在与和及同对为是的".contains(c));
         let next_ok = r
             .cnext
             .find_all(&text[end..end + char_end(&text[end..], 4)])
@@ -348,7 +350,7 @@ fn county_shape(text: &str, from: usize, limit: usize, r: &LocationRules) -> Opt
             }
             return Some(end);
         }
-        if !('\u{4e00}'..='\u{9fff}').contains(&c) || r.stopchars.contains(&c) {
+        if !is_han(c) || r.stopchars.contains(&c) {
             return None;
         }
         n += 1;
@@ -381,7 +383,7 @@ fn street_shape(text: &str, from: usize, r: &LocationRules) -> Option<usize> {
             end = Some(from + i + c.len_utf8());
             break;
         }
-        if !('\u{4e00}'..='\u{9fff}').contains(&c) || r.stopchars.contains(&c) {
+        if !is_han(c) || r.stopchars.contains(&c) {
             return None;
         }
     }

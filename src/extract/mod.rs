@@ -8,6 +8,7 @@
 //! character offsets into the original text.
 
 pub mod date;
+pub mod describe;
 pub mod event;
 pub mod location;
 pub mod money;

@@ -30,6 +30,7 @@
 //! - 多/余 between number and scale (`3000多欧元`, `三百多亿`) is more_than with an upper bound
 //!   at the next step of the last non-zero digit (3000..4000).
 
+use crate::normalize::filters::is_han;
 use std::ops::Range;
 
 use super::numeral::{self, Dec, next_char, prev_char, skip_spaces, skip_spaces_back};
@@ -425,9 +426,8 @@ impl MoneyRules {
         if !lenient
             && !has_sub
             && currency.as_ref().is_some_and(|c| c.colloquial)
-            && next_char(text, j).is_some_and(|c| {
-                !matches!(c, '钱' | '錢') && (is_ideograph(c) || c.is_alphanumeric())
-            })
+            && next_char(text, j)
+                .is_some_and(|c| !matches!(c, '钱' | '錢') && (is_han(c) || c.is_alphanumeric()))
         {
             currency = None;
         }
@@ -717,11 +717,6 @@ fn pow10_i(p: i32) -> Dec {
     } else {
         Dec::int(1).div_pow10((-p) as u32)
     }
-}
-
-/// A CJK ideograph (a word goes on).
-fn is_ideograph(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// Could an amount start with this character? Asked at every character of every document, so

@@ -65,6 +65,7 @@
 //! (`今天王强表示`); we take the surname position and accept that a surname character ending
 //! the previous word (`会上`) may occasionally start a wrong name.
 
+use crate::normalize::filters::is_han;
 use std::collections::BTreeMap;
 
 use crate::rules::{FastMap as HashMap, FastSet as HashSet};
@@ -279,10 +280,6 @@ fn is_numeral_char(c: char) -> bool {
             c,
             '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         )
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 /// One possible reading of a Chinese name.

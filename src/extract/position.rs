@@ -38,7 +38,7 @@ use std::ops::Range;
 
 use crate::extract::{
     AnnotatedDoc, Attrs, Evidence, Label, Mention, NodeRef, PositionStatus, RelProps, RelType,
-    Relation,
+    Relation, org,
 };
 use crate::rules::{RuleId, Rules};
 
@@ -149,8 +149,30 @@ fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -
     (gap.is_empty()
         || ORG_GLUE.contains(&gap)
         || ["区", "大区", "地区"].contains(&gap)
-        || rules.role.is_status_word(gap))
+        || rules.role.is_status_word(gap)
+        || note_gap(m, gap))
     .then_some(j)
+}
+
+/// Longest note in brackets between an organization and its title, in characters.
+const MAX_NOTE: usize = 30;
+
+/// Is `gap`, between the organization `m` and a title, a note in brackets about it? Either
+/// the rest of the alias definition `m` stands in (`甲公司（以下简称“甲”|”）|董事长`, also
+/// `（以下简称“甲”，股票代码：600123）`) — the alias links to the full name — or a whole
+/// note with no mention inside (`甲公司|（股票代码：600123）|董事长`).
+fn note_gap(m: &Mention, gap: &str) -> bool {
+    let plain = |body: &str| {
+        body.chars().count() <= MAX_NOTE && !body.contains(['（', '(', '）', ')', '\n', '。'])
+    };
+    let Some(body) = gap.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    if m.rule == org::ALIAS_DEF || m.rule == org::ALIAS_PLACEHOLDER {
+        return plain(body);
+    }
+    body.strip_prefix(['（', '('])
+        .is_some_and(|b| !b.is_empty() && plain(b))
 }
 
 /// Roles chained to the left of `pos`, nearest first (`党委书记、董事长` → [董事长, 党委书记]).
@@ -989,6 +1011,41 @@ mod tests {
                 t("HAS_ROLE", "王建国", "董事长", "董事长", ""),
                 t("HOLDS_POSITION", "王建国", "中国联通", "董事长", "current"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_note_in_brackets_between_organization_and_title() {
+        let holds = |text: &str| -> Vec<(String, String)> {
+            rels(text)
+                .into_iter()
+                .filter(|r| r.0 == "HOLDS_POSITION")
+                .map(|r| (r.1, r.2))
+                .collect()
+        };
+        let pair = |p: &str, o: &str| vec![(p.to_string(), o.to_string())];
+        // the rest of an alias definition: the alias stands for the full name
+        assert_eq!(
+            holds("青岚材料科技股份有限公司（以下简称“青岚材料”）董事长周振宇表示。"),
+            pair("周振宇", "青岚材料科技股份有限公司")
+        );
+        assert_eq!(
+            holds(
+                "青岚材料科技股份有限公司（以下简称“青岚材料”，股票代码：600123）总经理周振宇表示。"
+            ),
+            pair("周振宇", "青岚材料科技股份有限公司")
+        );
+        // a whole note with no mention inside
+        assert_eq!(
+            holds("青岚材料科技股份有限公司（股票代码：600123）总经理周振宇表示。"),
+            pair("周振宇", "青岚材料科技股份有限公司")
+        );
+        // not: an organization inside the brackets, a note with a sentence, a long note
+        assert!(holds("青岚材料科技股份有限公司（远川集团的子公司）董事长周振宇表示。").is_empty());
+        assert!(holds("青岚材料科技股份有限公司（详见公告。）董事长周振宇表示。").is_empty());
+        assert!(
+            holds("青岚材料科技股份有限公司（成立于二十年前，主要从事新能源材料的研发、生产与销售业务，总部位于江苏）董事长周振宇表示。")
+                .is_empty()
         );
     }
 

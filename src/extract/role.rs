@@ -16,6 +16,7 @@
 //! `schema/lexicons/not_role.txt`; they sit in the same automaton as the titles so the
 //! leftmost-longest match swallows the title inside them.
 
+use crate::normalize::filters::is_han;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -305,10 +306,6 @@ fn mention_inside(text: &str, ends: &HashSet<usize>, r: &Range<usize>) -> Option
         .map(|(i, _)| r.start + i)
         .filter(|p| ends.contains(p))
         .max()
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 pub struct RoleExtractor;

@@ -7,6 +7,7 @@
 //! `该公司`/`公司` before a trigger stands for the last organization mentioned; `双方` for the
 //! two parties of the last signing.
 
+use crate::normalize::filters::is_han;
 use std::ops::Range;
 
 use super::slots::State;
@@ -2683,11 +2684,9 @@ fn org_of_title(s: &SentView, title: &Mention, how: &Appoint) -> Option<usize> {
     // `…有限公司总经理` that is no organization mention is some other company: only a bare
     // `公司` after a verb or punctuation means this one.
     let prev = before[..before.len() - word.len()].chars().next_back();
-    prev.is_none_or(|c| {
-        "为任去的兼及、，,：:".contains(c) || !('\u{4e00}'..='\u{9fff}').contains(&c)
-    })
-    .then_some(company)
-    .flatten()
+    prev.is_none_or(|c| "为任去的兼及、，,：:".contains(c) || !is_han(c))
+        .then_some(company)
+        .flatten()
 }
 
 /// Does `rest` (the text right after an organization) start with its board — directly, after

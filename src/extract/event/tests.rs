@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::extract::describe::fact_lines;
 use crate::extract::{Attrs, Candidate, Label, Money, Precision, Qualifier, commit};
 
 /// The rule id of hand-committed mentions.
@@ -61,54 +62,7 @@ fn run(text: &str, marks: &[Mark]) -> Vec<String> {
     }
     commit(&mut ad, cands);
     extract_events(&mut ad, Rules::builtin());
-    render(&ad)
-}
-
-fn render(ad: &AnnotatedDoc) -> Vec<String> {
-    let node = |r: NodeRef| match r {
-        NodeRef::Mention(i) => ad.mentions[i].name.clone(),
-        NodeRef::Event(i) => format!("[{}]", ad.events[i].name),
-    };
-    let mut out = Vec::new();
-    for e in &ad.events {
-        let d = match &e.date {
-            Some(TimeValue::Date { date, .. }) => format!(" @{date}"),
-            Some(TimeValue::Period { text }) => format!(" @{text}"),
-            None => String::new(),
-        };
-        out.push(format!("{} {}{}", e.kind.as_str(), e.name, d));
-    }
-    for r in &ad.relations {
-        let mut p = Vec::new();
-        if let Some(t) = &r.props.title {
-            p.push(format!("title={t}"));
-        }
-        if let Some(t) = &r.props.on_behalf_of {
-            p.push(format!("for={t}"));
-        }
-        if let Some(t) = r.props.lead {
-            p.push(format!("lead={t}"));
-        }
-        if let Some(t) = &r.props.about {
-            p.push(format!("about={t}"));
-        }
-        if let Some(t) = r.props.status {
-            p.push(format!("status={}", t.as_str()));
-        }
-        let props = if p.is_empty() {
-            String::new()
-        } else {
-            format!("{{{}}}", p.join(","))
-        };
-        out.push(format!(
-            "{} -{}{}-> {}",
-            node(r.from),
-            r.rel.as_str(),
-            props,
-            node(r.to)
-        ));
-    }
-    out
+    fact_lines(&ad)
 }
 
 fn has(out: &[String], line: &str) -> bool {

@@ -28,6 +28,7 @@
 //! Why rules and no list: listed-company names change daily; the contexts that introduce them
 //! (codes, announcements, deal verbs) do not.
 
+use crate::normalize::filters::is_han;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
@@ -167,15 +168,7 @@ fn clause_start(text: &str, pos: usize) -> usize {
 
 /// A name character of a short name.
 fn name_char(c: char) -> bool {
-    c != '丨'
-        && (c.is_ascii_alphanumeric()
-            || ('\u{4e00}'..='\u{9fff}').contains(&c)
-            || ('\u{3400}'..='\u{4dbf}').contains(&c)
-            || matches!(c, '*' | '&' | '·'))
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+    c != '丨' && (c.is_ascii_alphanumeric() || is_han(c) || matches!(c, '*' | '&' | '·'))
 }
 
 /// Single characters that make a phrase deictic when they begin it (`该X`, `其X`): other single
@@ -299,7 +292,7 @@ fn name_before(text: &str, end: usize, r: &OrgRules) -> Option<(usize, bool)> {
         if !(name_char(c) || ascii_space) {
             break;
         }
-        if is_cjk(c) {
+        if is_han(c) {
             cjk += 1;
         } else {
             bytes += 1;
@@ -314,14 +307,14 @@ fn name_before(text: &str, end: usize, r: &OrgRules) -> Option<(usize, bool)> {
     // may hold a single stop character (`和X`, `X到家`) unless it is one no name holds.
     let (start, hard) = cut(text, floor, end, r, true);
     let span = &text[start..end];
-    let cjk = span.chars().filter(|c| is_cjk(*c)).count();
+    let cjk = span.chars().filter(|c| is_han(*c)).count();
     let (start, hard) = if hard && (2..=6).contains(&cjk) && !span.contains(NEVER_IN_NAME) {
         (start, hard)
     } else {
         cut(text, floor, end, r, false)
     };
     let name = &text[start..end];
-    if name.chars().filter(|c| is_cjk(*c)).count() > MAX_CJK {
+    if name.chars().filter(|c| is_han(*c)).count() > MAX_CJK {
         return None;
     }
     Some((start, hard))
@@ -371,7 +364,7 @@ fn name_after(text: &str, start: usize, r: &OrgRules, norm: &NormText) -> Option
         // `BlueTalon 增强…`: a space the normalizer removed between a Latin name and Chinese
         // text ends the name (`YY直播`, written without one, is one name).
         if pos > start
-            && is_cjk(c)
+            && is_han(c)
             && text[..pos].ends_with(|p: char| p.is_ascii_alphanumeric())
             && removed_before(norm, pos)
         {
@@ -421,7 +414,7 @@ fn name_after(text: &str, start: usize, r: &OrgRules, norm: &NormText) -> Option
         if !(name_char(c) || ascii_space) {
             break;
         }
-        if is_cjk(c) {
+        if is_han(c) {
             cjk += 1;
             if cjk > MAX_CJK {
                 return None;
@@ -538,7 +531,7 @@ fn recurring_prefix(text: &str, start: usize, r: &OrgRules, budget: &Cell<usize>
     for (i, c) in text[start..].char_indices() {
         // Latin letters lead a name too (`YY直播`), but only before any Chinese.
         let latin = c.is_ascii_alphanumeric() && cjk == 0;
-        if !(is_cjk(c) || latin) || NEVER_IN_NAME.contains(&c) && i > 0 {
+        if !(is_han(c) || latin) || NEVER_IN_NAME.contains(&c) && i > 0 {
             break;
         }
         if latin {
@@ -588,7 +581,7 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
     let s = &r.short;
     let name = name.trim();
     let chars: Vec<char> = name.chars().collect();
-    let cjk = chars.iter().filter(|c| is_cjk(**c)).count();
+    let cjk = chars.iter().filter(|c| is_han(**c)).count();
     let ascii = chars.iter().all(|c| c.is_ascii());
     if ascii {
         let letters = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
@@ -670,7 +663,7 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
 /// the known organization followed by a word.
 fn extends_known(name: &str, r: &OrgRules) -> bool {
     r.known.prefixes_at(name, 0, name.len()).any(|(end, e)| {
-        name[end..].chars().filter(|c| is_cjk(*c)).count() >= 2
+        name[end..].chars().filter(|c| is_han(*c)).count() >= 2
             && e.attr("form")
                 .and_then(|f| f.parse::<usize>().ok())
                 .and_then(|i| r.known_forms.get(i))

@@ -37,6 +37,7 @@
 //! - Words that merely end like a suffix (`布局`, `东部`, `主办`, type `notorg`), suffixes
 //!   followed by a continuation (`银行业`, `局长`, `学会计`, types `rightbad*`) and industry-word
 //!   suffixes without a clean right edge (`weak=1`: `依靠科技进步`, `房地产`) give no candidate.
+use crate::normalize::filters::is_han;
 use crate::rules::FastMap as HashMap;
 use std::ops::Range;
 
@@ -387,7 +388,7 @@ fn name_before_joint(
     let mut n = 0;
     while pos > lim && !m.stop_end[pos] {
         let c = text[..pos].chars().next_back()?;
-        if !('\u{4e00}'..='\u{9fff}').contains(&c) {
+        if !is_han(c) {
             break;
         }
         if n == MAX_BEFORE_JOINT {
@@ -427,11 +428,7 @@ fn sentence_start(doc: &AnnotatedDoc, pos: usize) -> usize {
 
 /// A character that may be part of an organization name.
 fn is_name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || ('\u{4e00}'..='\u{9fff}').contains(&c)
-        || ('\u{3400}'..='\u{4dbf}').contains(&c)
-        || c == '·'
-        || c == '&'
+    c.is_ascii_alphanumeric() || is_han(c) || c == '·' || c == '&'
 }
 
 fn is_date_word(c: char) -> bool {
@@ -606,7 +603,7 @@ fn joined_portfolio(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<usi
     // The chunk before 和: name characters up to a stop, at most 8 characters.
     let mut cs = q;
     for (n, c) in text[lim..q].chars().rev().enumerate() {
-        if n == 8 || m.stop_end[cs] || !('\u{4e00}'..='\u{9fff}').contains(&c) {
+        if n == 8 || m.stop_end[cs] || !is_han(c) {
             break;
         }
         cs -= c.len_utf8();
@@ -647,7 +644,7 @@ fn joined_fields(text: &str, pos: usize, lim: usize, m: &Marks, r: &OrgRules) ->
     }
     let mut cs = q;
     for (n, c) in text[lim..q].chars().rev().enumerate() {
-        if n == MAX_BEFORE_FIELDS || m.stop_end[cs] || !('\u{4e00}'..='\u{9fff}').contains(&c) {
+        if n == MAX_BEFORE_FIELDS || m.stop_end[cs] || !is_han(c) {
             break;
         }
         cs -= c.len_utf8();
@@ -748,7 +745,7 @@ fn place_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
         if n >= 1 && matches!(c, '县' | '镇' | '乡' | '旗') {
             return Some(start + i + c.len_utf8());
         }
-        if !('\u{4e00}'..='\u{9fff}').contains(&c) || n == 3 {
+        if !is_han(c) || n == 3 {
             return None;
         }
     }
@@ -780,7 +777,7 @@ fn zone_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
         {
             return Some(start + i + z.len());
         }
-        if !('\u{4e00}'..='\u{9fff}').contains(&c) || n == 4 {
+        if !is_han(c) || n == 4 {
             return None;
         }
     }
@@ -797,7 +794,7 @@ fn admin_shape(name: &str) -> bool {
     };
     matches!(last, '市' | '区')
         && (2..=4).contains(&before.len())
-        && before.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        && before.iter().all(|&c| is_han(c))
         && !ADMIN_SHAPE_NOT.iter().any(|w| name.ends_with(w))
 }
 

@@ -641,6 +641,29 @@ fn alias_parentheses_with_two_aliases_or_other_notes() {
 }
 
 #[test]
+fn an_exchange_code_after_a_stock_code_is_no_alias() {
+    // `（002173，SZ）`: SZ is the market; as an alias it would merge every company listed there
+    for text in [
+        "星澜医疗股份有限公司（002173，SZ）总裁表示。",
+        "星澜医疗股份有限公司（600123.SH）公告。",
+        "星澜医疗股份有限公司（00700，HK）公告。",
+    ] {
+        let got = mentions_of(text, Label::Organization);
+        assert!(
+            !got.iter()
+                .any(|m| m.rule == ALIAS_DEF || m.rule == ALIAS_USE),
+            "{text}: {got:?}"
+        );
+    }
+    // a Latin abbreviation still is one
+    let got = texts_and_names("星澜数据股份有限公司（以下简称“XLD”）公告。");
+    assert!(
+        got.contains(&("XLD".to_string(), "星澜数据股份有限公司".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn names_ending_in_another_suffix_and_place_plus_stop_word() {
     // 农村商业银行 says which kind of bank, not which bank: the place before 联合 belongs to it.
     assert_eq!(

@@ -13,12 +13,20 @@ pub mod width;
 /// A CJK ideograph (URO, extensions A–G, compatibility ideographs) or 〇.
 #[inline]
 pub fn is_ideograph(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{F900}'..='\u{FAFF}'
+    is_han(c)
+        || matches!(c,
+        '\u{F900}'..='\u{FAFF}'
         | '\u{20000}'..='\u{3134F}'
         | '〇')
+}
+
+/// A unified ideograph of the Basic Multilingual Plane (URO and extension A): the characters
+/// the extraction rules read as part of a Chinese word or name. Narrower than
+/// [`is_ideograph`] on purpose — 〇 is a numeral and compatibility ideographs are folded away by
+/// normalization, so a rule asking "does the word go on?" must not count them.
+#[inline]
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// CJK and full-width punctuation: 、，。：；“”‘’《》（）【】…—· and the full-width forms block.
