@@ -9,6 +9,8 @@
 //! - `org.suffix` — a name ending in an organization suffix (`schema/lexicons/org_suffixes.txt`),
 //!   see [`suffix`] for how the left boundary is found.
 //! - `org.fund` — the same for fund suffixes (`产业母基金`, `投资基金`), kind `fund`.
+//! - `org.latin` — a company written in Latin script (`Altenberg Antriebstechnik GmbH`), see
+//!   [`latin`].
 //! - `org.alias_def` / `org.alias_use` — `（以下简称“X”）` after an organization defines X;
 //!   X and its later uses are organizations whose canonical name is the full name.
 //! - `org.stock_code` / `org.event_arg` / `org.short_use` / `org.short_form` — short company
@@ -22,7 +24,9 @@
 //!
 //! Decisions:
 //! - Every organization candidate has the same priority, so the longest name wins an overlap
-//!   (`华为技术有限公司` over `华为`, `交通银行深圳分行` over `交通银行`).
+//!   (`华为技术有限公司` over `华为`, `交通银行深圳分行` over `交通银行`) — except a Latin-script
+//!   name (`org.latin`), one above: a slot reading that glues a country to it
+//!   (`收购德国 X GmbH`) is not longer for a better reason.
 //! - A fund named after its owner (`联通X产业母基金`) is split: the owner is its own
 //!   organization mention and the fund is `X产业母基金`, so one fund is one entity however the
 //!   text prefixes it (suffix attribute `owner=split`).
@@ -31,6 +35,7 @@
 //!   never sees that place.
 
 mod alias;
+mod latin;
 mod short;
 mod suffix;
 
@@ -50,9 +55,10 @@ pub const EVENT_ARG: RuleId = RuleId("org.event_arg");
 pub const SHORT_USE: RuleId = RuleId("org.short_use");
 pub const SHORT_FORM: RuleId = RuleId("org.short_form");
 pub const ALIAS_PLACEHOLDER: RuleId = RuleId("org.alias_placeholder");
+pub use latin::LATIN;
 
 /// Every organization rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 10] = [
+pub const RULE_IDS: [RuleId; 11] = [
     KNOWN,
     SUFFIX,
     FUND,
@@ -63,6 +69,7 @@ pub const RULE_IDS: [RuleId; 10] = [
     SHORT_USE,
     SHORT_FORM,
     ALIAS_PLACEHOLDER,
+    LATIN,
 ];
 
 /// Priority of every organization candidate: equal, so the longer name wins an overlap
@@ -314,6 +321,7 @@ impl Extractor for OrgExtractor {
         let known = known_candidates(text, r);
         let mut cands: Vec<Candidate> = known.clone();
         suffix::find(doc, r, &known, &mut cands);
+        latin::find(text, &mut cands);
         let first = resolve(cands.clone());
         let (short_names, form_of) = short::find(doc.norm, r, &first);
         cands.extend(short_names);
@@ -360,9 +368,83 @@ impl Extractor for OrgExtractor {
             }
         }
         session_prefix(text, &mut all);
+        drop_appositive_descriptions(text, r, &mut all);
+        latin_names_in_parentheses(text, &mut all);
         all.extend(aliases);
         out.extend(resolve(all));
     }
+}
+
+/// `德国博朗斯动力系统股份公司（Braunsz Powertrain AG，以下简称…）`: a Latin-script name in
+/// the parenthesis right after an organization is that organization's own name in another
+/// script — the same entity, not a second party.
+fn latin_names_in_parentheses(text: &str, cands: &mut [Candidate]) {
+    let mut by_end: HashMap<usize, (String, Attrs)> = HashMap::new();
+    for c in cands.iter().filter(|c| c.rule != LATIN) {
+        let name = c
+            .canonical
+            .clone()
+            .unwrap_or_else(|| text[c.range.clone()].to_string());
+        by_end.insert(c.range.end, (name, c.attrs.clone()));
+    }
+    for c in cands.iter_mut().filter(|c| c.rule == LATIN) {
+        let before = text[..c.range.start].trim_end();
+        let Some(open) = before.strip_suffix(['（', '(']) else {
+            continue;
+        };
+        if let Some((name, attrs)) = by_end.get(&open.trim_end().len()) {
+            c.canonical = Some(name.clone());
+            c.attrs = attrs.clone();
+        }
+    }
+}
+
+/// `出售方为德国私募股权基金 Rheintal Capital Partners`: a description made of a place, generic
+/// words and an organization word (`德国私募股权基金`) right before a Latin-script name
+/// describes that name; it is no organization of its own.
+fn drop_appositive_descriptions(text: &str, r: &OrgRules, cands: &mut Vec<Candidate>) {
+    let latin_starts: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.rule == LATIN)
+        .map(|c| c.range.start)
+        .collect();
+    if latin_starts.is_empty() {
+        return;
+    }
+    let descriptive = |c: &Candidate| -> bool {
+        if !matches!(c.rule, SUFFIX | FUND) {
+            return false;
+        }
+        let next =
+            c.range.end + (text[c.range.end..].len() - text[c.range.end..].trim_start().len());
+        if !latin_starts.contains(&next) {
+            return false;
+        }
+        let mut name = &text[c.range.clone()];
+        while let Some((end, _)) = r.places.longest_at(name, 0, name.len()) {
+            if end == 0 || end == name.len() {
+                break;
+            }
+            name = &name[end..];
+        }
+        let Some(core) = ["基金", "公司", "集团", "机构", "企业"]
+            .iter()
+            .find_map(|w| name.strip_suffix(w))
+        else {
+            return false;
+        };
+        // Every character of what is left is inside a generic word (私募 + 股权).
+        let mut covered = vec![false; core.len()];
+        for m in r.words(WordType::Generic) {
+            for (rg, _) in m.find_all(core) {
+                for b in covered.iter_mut().take(rg.end).skip(rg.start) {
+                    *b = true;
+                }
+            }
+        }
+        !core.is_empty() && covered.iter().all(|b| *b)
+    };
+    cands.retain(|c| !descriptive(c));
 }
 
 /// `第九届全国人民代表大会`: the session ordinal right before a congress (a government body

@@ -219,7 +219,7 @@ impl DateRules {
         };
         let yearless = !has_year && !relative;
         if yearless {
-            date = yearless_rollback(date, base)?;
+            date = yearless_in_sentence(text, i, date, base)?;
         }
         let rule = if explicit_year || (ctx.year.is_some() && !relative) {
             ABSOLUTE

@@ -62,8 +62,10 @@ pub const SAME_DAY: RuleId = RuleId("date.same_day");
 /// Words for a day told relative to the day named just before them in the text (not to the
 /// publication date): `公司于9月11日召开董事会…。同日，公司召开股东大会` → 9月11日; `次日` the
 /// day after it.
-const SAME_DAY_WORDS: [(&str, i64); 7] = [
+const SAME_DAY_WORDS: [(&str, i64); 9] = [
     ("同日", 0),
+    ("当天", 0),
+    ("當天", 0),
     ("同一日", 0),
     ("同一天", 0),
     ("当日", 0),
@@ -204,6 +206,70 @@ fn yearless_rollback(date: NaiveDate, base: Option<NaiveDate>) -> Option<NaiveDa
         Some(b) if date > b + chrono::Duration::days(243) => add_months(date, -12),
         _ => Some(date),
     }
+}
+
+/// Words that tell a sentence as done: a date without a year in such a sentence is not in the
+/// future (`５月１８日，A与B签署协议` in an article of January: May of the year before).
+/// (`举行`/`举办` alone are not: `会议于5月6日举行` announces a meeting as often as it
+/// reports one.)
+const PAST_WORDS: [&str; 8] = [
+    "完成",
+    "签署",
+    "签订",
+    "正式设立",
+    "正式成立",
+    "已",
+    "举行了",
+    "举办了",
+];
+
+/// Words that tell a sentence as planned: its dates may lie ahead.
+const FUTURE_WORDS: [&str; 12] = [
+    "将", "將", "拟", "擬", "预计", "預計", "计划", "計劃", "有望", "定于", "届时", "力争",
+];
+
+/// The sentence around byte `i` (bounded by 。！？!? and line breaks).
+fn sentence_around(text: &str, i: usize) -> &str {
+    let stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n');
+    let i = i.min(text.len());
+    let mut a = i;
+    while a > 0 && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let start = text[..a].rfind(stop).map_or(0, |k| {
+        k + text[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[a..].find(stop).map_or(text.len(), |k| a + k);
+    &text[start..end]
+}
+
+/// A date read without a year in a sentence told as done (a completion verb, no plan word)
+/// lies in the past: more than a month after publication it is last year's
+/// (`５月１８日，A与B签署…` published on 2026-01-05 → 2025-05-18). Otherwise
+/// [`yearless_rollback`].
+fn yearless_in_sentence(
+    text: &str,
+    i: usize,
+    date: NaiveDate,
+    base: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    if let Some(b) = base
+        && date > b + chrono::Duration::days(31)
+    {
+        // The first completion verb of the sentence tells it as done unless a plan word
+        // governs it (`将于5月18日签署` is planned; `5月18日签署协议，三方将共建…` is done,
+        // the plan comes after).
+        let sent = sentence_around(text, i);
+        let done = PAST_WORDS.iter().filter_map(|w| sent.find(w)).min();
+        if let Some(p) = done
+            && !FUTURE_WORDS
+                .iter()
+                .any(|w| sent.find(w).is_some_and(|f| f < p))
+        {
+            return add_months(date, -12);
+        }
+    }
+    yearless_rollback(date, base)
 }
 
 /// First day of the quarter containing `d`.
@@ -704,36 +770,58 @@ const fn is_word_start(c: char) -> bool {
 /// `同日`, `当日`, `次日` after a day-precision date of the text: that day (or the next).
 /// Without such a date before them they say nothing we can resolve.
 fn same_day(text: &str, out: &mut Vec<(Range<usize>, TimeValue, RuleId)>) {
-    let mut found = Vec::new();
-    for (w, offset) in SAME_DAY_WORDS {
-        for (at, _) in text.match_indices(w) {
-            let r = at..at + w.len();
-            if out
-                .iter()
-                .any(|(o, _, _)| o.start < r.end && r.start < o.end)
-            {
-                continue;
-            }
-            // `次日起`, `当日午夜` read the same; `每日`, `节假日` do not match.
-            let Some(date) = out
-                .iter()
-                .filter(|(o, _, _)| o.end <= at)
-                .filter_map(|(_, v, _)| match v {
-                    TimeValue::Date {
-                        date,
-                        precision: Precision::Day,
-                        end,
-                    } => Some(end.unwrap_or(*date)),
-                    _ => None,
-                })
-                .next_back()
-            else {
-                continue;
-            };
-            let Some(day) = date.checked_add_signed(chrono::Duration::days(offset)) else {
-                continue;
-            };
-            found.push((
+    // In text order, so that a word resolved here is the day the next one counts from
+    // (`上周五开幕。当天下午签约。峰会次日…`: 当天 is that Friday, 次日 the Saturday).
+    let mut words: Vec<(usize, &str, i64)> = SAME_DAY_WORDS
+        .iter()
+        .flat_map(|(w, offset)| text.match_indices(w).map(move |(at, _)| (at, *w, *offset)))
+        .collect();
+    if words.is_empty() {
+        return;
+    }
+    words.sort_by_key(|(at, _, _)| *at);
+    // Days told as `次日` count from the day before them, never from another `次日`: a second
+    // `峰会次日` restates the first, it does not move one more day.
+    let mut shifted: Vec<Range<usize>> = Vec::new();
+    for (at, w, offset) in words {
+        let r = at..at + w.len();
+        // `当天` alone is read as the publication day (date.relative); after a day of the
+        // text it is that day (`上周五…开幕。在当天下午举行的签约仪式上`): the reading
+        // of the word itself is replaced, nothing longer.
+        let replaces = matches!(w, "当天" | "當天");
+        if out
+            .iter()
+            .any(|(o, _, _)| o.start < r.end && r.start < o.end && !(replaces && *o == r))
+        {
+            continue;
+        }
+        // `次日起`, `当日午夜` read the same; `每日`, `节假日` do not match.
+        let Some(date) = out
+            .iter()
+            .filter(|(o, _, _)| o.end <= at && !shifted.contains(o))
+            .filter_map(|(_, v, _)| match v {
+                TimeValue::Date {
+                    date,
+                    precision: Precision::Day,
+                    end,
+                } => Some(end.unwrap_or(*date)),
+                _ => None,
+            })
+            .next_back()
+        else {
+            continue;
+        };
+        let Some(day) = date.checked_add_signed(chrono::Duration::days(offset)) else {
+            continue;
+        };
+        if offset != 0 {
+            shifted.push(r.clone());
+        }
+        out.retain(|(o, _, _)| *o != r);
+        let k = out.partition_point(|(o, _, _)| o.start < r.start);
+        out.insert(
+            k,
+            (
                 r,
                 TimeValue::Date {
                     date: day,
@@ -741,12 +829,8 @@ fn same_day(text: &str, out: &mut Vec<(Range<usize>, TimeValue, RuleId)>) {
                     end: None,
                 },
                 SAME_DAY,
-            ));
-        }
-    }
-    if !found.is_empty() {
-        out.extend(found);
-        out.sort_by_key(|(r, _, _)| r.start);
+            ),
+        );
     }
 }
 
@@ -973,6 +1057,60 @@ mod tests {
             .into_iter()
             .filter_map(|(r, v, _)| day_range(&v).map(|(a, b)| (text[r].to_string(), a, b)))
             .collect()
+    }
+
+    #[test]
+    fn same_day_words_count_from_the_day_told_before() {
+        let b = d(2025, 9, 15);
+        let got = all(
+            "上周五，峰会在重庆开幕。在当天下午举行的签约仪式上，六方签约。\n## 次日举行分论坛\n峰会次日，学院承办了分论坛。",
+            b,
+        );
+        let of = |w: &str| {
+            got.iter()
+                .filter(|g| g.0 == w)
+                .map(|g| g.1)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(of("上周五"), [d(2025, 9, 12)]);
+        // 当天 after a day of the text is that day, not the publication day
+        assert_eq!(of("当天"), [d(2025, 9, 12)]);
+        // both 次日 are the day after it: the second restates the first
+        assert_eq!(of("次日"), [d(2025, 9, 13), d(2025, 9, 13)]);
+        // alone, 当天 keeps its reading as the publication day
+        assert_eq!(all("当天下午，双方签约。", b)[0].1, b);
+        // no day before it: 次日 says nothing
+        assert!(all("次日，双方签约。", b).is_empty());
+    }
+
+    #[test]
+    fn a_yearless_date_told_as_done_lies_in_the_past() {
+        let b = d(2026, 1, 5);
+        // a roundup published in January: May and June of the year before
+        assert_eq!(
+            day(
+                "５月１８日，青岚公司与临港集团签署战略合作协议，三方将共建基地。",
+                b
+            )
+            .map(|x| x.0),
+            Some(d(2025, 5, 18))
+        );
+        assert_eq!(
+            day("６月，零点公司完成B轮融资。", b).map(|x| x.0),
+            Some(d(2025, 6, 1))
+        );
+        // a plan word before the verb: the date lies ahead
+        assert_eq!(
+            day("公司将于5月18日举行股东大会。", b).map(|x| x.0),
+            Some(d(2026, 5, 18))
+        );
+        // no completion verb: the publication year (the eight-month rule alone)
+        assert_eq!(day("5月18日", b).map(|x| x.0), Some(d(2026, 5, 18)));
+        // within a month of publication: not moved
+        assert_eq!(
+            day("1月20日，公司完成融资。", b).map(|x| x.0),
+            Some(d(2026, 1, 20))
+        );
     }
 
     #[test]

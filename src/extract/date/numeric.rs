@@ -101,7 +101,7 @@ impl DateRules {
             let date = ymd(ctx_year.or(base_year)?, a, b)?;
             // like a year-less 9月1日 (unless the range it ends gave the year)
             let date = if ctx_year.is_none() {
-                yearless_rollback(date, base)?
+                yearless_in_sentence(text, i, date, base)?
             } else {
                 date
             };

@@ -106,7 +106,7 @@ pub(crate) fn sentence(
         st.list_host = list_host(doc, drafts, st);
     }
     founders(s, drafts, st);
-    counterparties(s, drafts, st);
+    counterparties(doc, s, drafts, st);
     participants(s, drafts, st, &here);
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
@@ -120,8 +120,19 @@ pub(crate) fn sentence(
                 .is_some_and(|k| other_deal(k, drafts.list[host].kind))
         })
     {
+        let host_kind = drafts.list[host].kind;
         for (i, m) in s.of(Label::Amount).filter(|(_, m)| !metric(s, m)) {
-            let about = about_for(s, m, drafts.list[host].kind);
+            let about = about_for(s, m, host_kind);
+            // (`力争全年签约项目总投资突破2000亿元` after a fund's establishment: the total of
+            // projects is no fund size, round or deal price.)
+            if about.ends_with("总投资")
+                && matches!(
+                    host_kind,
+                    EventKind::Establishment | EventKind::Financing | EventKind::Acquisition
+                )
+            {
+                continue;
+            }
             drafts.list[host].add(arg(
                 RelType::HasAmount,
                 i,
@@ -627,6 +638,40 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     {
         to = next;
     }
+    // So does a later clause that opens another kind of deal (`对外投资超千亿元，并设立总规模
+    // 200亿元的母基金`: 200亿元 is the fund's), for deals only: a signing's amounts may be told
+    // with the investment it plans.
+    if matches!(
+        kind,
+        EventKind::Investment
+            | EventKind::Financing
+            | EventKind::Acquisition
+            | EventKind::Establishment
+    ) && let Some(next) = s
+        .trigs_in(t.end..to)
+        .filter(|n| n.kind.is_some_and(|k| other_deal(k, kind)))
+        .filter(|n| s.clause_start(n.range.start) > t.end)
+        .map(|n| s.clause_start(n.range.start))
+        .next()
+    {
+        to = to.min(next);
+    }
+    // So does a later clause where another organization invests (`A认缴出资15亿元，B认缴出资
+    // 20亿元`: 20亿元 is B's).
+    if kind == EventKind::Investment
+        && let Some(next) = s
+            .trigs_in(t.end..to)
+            .filter(|n| n.kind == Some(kind))
+            .filter(|n| s.clause_start(n.range.start) > t.end)
+            .find(|n| {
+                s.within(ORG, s.clause_start(n.range.start)..n.range.start)
+                    .next()
+                    .is_some()
+            })
+            .map(|n| s.clause_start(n.range.start))
+    {
+        to = to.min(next);
+    }
     for (i, m) in s.of_from(Label::Amount, from) {
         if m.range.start >= to {
             break;
@@ -700,13 +745,35 @@ fn forums(
         if !(t.kind == Some(EventKind::Forum) || ceremony_held(s, t)) || t.range.end > covered {
             continue;
         }
+        // `“算力与电力协同发展”分论坛`: a theme quoted right before the meeting noun names it.
+        let mut theme: Option<(Range<usize>, usize)> = None;
         let (start, end) = match s.quote_around(&t.range) {
             Some(q) if !q.book => (q.inner.start, q.inner.end),
             Some(_) => continue,
-            None => (s.name_start(t.range.start, s.range.start), t.range.end),
+            None => {
+                let ns = s.name_start(t.range.start, s.range.start);
+                match s
+                    .quotes
+                    .iter()
+                    .find(|q| !q.book && q.outer.end == ns && q.inner.end > q.inner.start)
+                {
+                    Some(q) => {
+                        theme = Some((q.inner.clone(), q.outer.end));
+                        (q.outer.start, t.range.end)
+                    }
+                    None => (ns, t.range.end),
+                }
+            }
         };
         covered = start;
-        let name = clean_name(strip_year(s.disp(start..end)));
+        let name = match &theme {
+            Some((inner, after)) => format!(
+                "{}{}",
+                clean_name(s.disp(inner.clone())),
+                clean_name(s.disp(*after..end))
+            ),
+            None => clean_name(strip_year(s.disp(start..end))),
+        };
         // (Compared in the display script: a Traditional `論壇` is as bare as `论坛`.)
         let bare = name == s.disp(t.range.clone());
         // `明年論壇將移師新竹舉辦`, `下届论坛`: another edition, not the forum of the report.
@@ -730,8 +797,17 @@ fn forums(
                 if e.date.is_none() {
                     e.date = best_date(s, t.range.start, false);
                 }
+                // (A place read off the name itself in a headline, `粤港澳大湾区…大会开幕`, is a
+                // fallback: the venue the body names, `在东莞…举行`, is where it is held.)
+                let in_name = e.location.is_some_and(|l| {
+                    doc.mentions.get(l).is_some_and(|m| {
+                        e.trigger.start <= m.range.start && m.range.end <= e.trigger.end
+                    })
+                });
                 if e.location.is_none() {
                     e.location = best_location(s);
+                } else if in_name && let Some(v) = venue(s) {
+                    e.location = Some(v);
                 }
             }
             st.forum = Some(f);
@@ -959,9 +1035,9 @@ fn signing_parties(
         if let (Some(p), Some(o)) = (person, org) {
             people_for.push((p, o));
         } else if org.is_none()
-            && s.text[c.range.end..t.start]
-                .trim_start()
-                .starts_with("双方")
+            && ALL_PARTIES
+                .iter()
+                .any(|w| s.text[c.range.end..t.start].trim_start().starts_with(w))
         {
             // `由X董事长A与Y总裁B代表双方签署`: each person acts for the organization that
             // prefixes their title (the last one between the previous person and them).
@@ -1190,9 +1266,19 @@ fn signing(
     }
     // `协议由A代表X签约`: representatives of an agreement named before (no agreement of its
     // own here) sign the last signing of the document, not a new one.
+    // (`A、B分别代表双方签约` whose people are not all recognized is still that signing: a
+    // representation cue without an agreement of its own refers to the last one.)
+    let represented = d.args.iter().any(|a| a.props.on_behalf_of.is_some())
+        || s.cues_in("behalf", floor..t.range.start).any(|c| {
+            ALL_PARTIES.iter().any(|w| {
+                s.text[c.range.end..t.range.start]
+                    .trim_start()
+                    .starts_with(w)
+            })
+        });
     if named.is_none()
         && let Some(j) = st.signing
-        && d.args.iter().any(|a| a.props.on_behalf_of.is_some())
+        && represented
     {
         for a in d.args {
             drafts.list[j].add(a);
@@ -1248,13 +1334,23 @@ fn signing(
 /// `A发布/上线/启动《X》` or `“X”…`: a launch needs a named object after the verb.
 fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
     let ce = s.clause_end(t.range.end);
-    let q = s
+    let floor = scope_start(s, t.range.start);
+    let (name, end, rule) = match s
         .quotes
         .iter()
-        .find(|q| q.outer.start >= t.range.end && q.outer.end <= ce)?;
-    let floor = scope_start(s, t.range.start);
-    let (oi, om) = s.within(ORG, floor..t.range.start).last()?;
-    let name = clean_name(s.disp(q.inner.clone()));
+        .find(|q| q.outer.start >= t.range.end && q.outer.end <= ce)
+    {
+        Some(q) => (clean_name(s.disp(q.inner.clone())), q.outer.end, LAUNCH),
+        None => {
+            let (r, name) = new_product(s, t, ce)?;
+            (name, r.end, LAUNCH_NEW_PRODUCT)
+        }
+    };
+    // The launcher: the last organization of the scope that is not the venue (`在Y中心`).
+    let (oi, om) = s
+        .within(ORG, floor..t.range.start)
+        .filter(|(_, m)| rule == LAUNCH || !marker(s, m).contains('在'))
+        .last()?;
     if name.is_empty() {
         return None;
     }
@@ -1263,8 +1359,8 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
         name,
         s.idx,
         s.paragraph,
-        t.range.start..q.outer.end,
-        LAUNCH,
+        t.range.start..end,
+        rule,
     );
     d.date = best_date(s, t.range.start, false);
     d.location = best_location(s);
@@ -1273,12 +1369,45 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
         oi,
         Dir::ToEvent,
         RelProps::default(),
-        LAUNCH,
+        rule,
         s.idx,
-        om.range.start..q.outer.end,
+        om.range.start..end,
     ));
     amounts(s, &t.range, &mut d, EventKind::Launch, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// Words that open the name of a new product after 发布 (`发布新一代5G工业网关`).
+const NEW_PRODUCT: [&str; 8] = [
+    "新一代",
+    "新一代的",
+    "全新一代",
+    "全新",
+    "新款",
+    "首款",
+    "最新一代",
+    "新版",
+];
+
+/// `发布(了)新一代X` with no quotes: the rest of the trigger's clause is the product's name
+/// when it opens with a word of novelty and is a short noun phrase (4–24 characters, no
+/// clause inside).
+fn new_product(s: &SentView, t: &Trig, ce: usize) -> Option<(Range<usize>, String)> {
+    if s.text.get(t.range.clone()) != Some("发布") {
+        return None;
+    }
+    let after = s.text.get(t.range.end..ce)?;
+    let rest = after.trim_start_matches(['了', ' ']);
+    if !NEW_PRODUCT.iter().any(|p| rest.starts_with(p)) {
+        return None;
+    }
+    let start = ce - rest.len();
+    let name = clean_name(s.disp(start..ce));
+    let n = name.chars().count();
+    if !(4..=24).contains(&n) || name.contains(['、', '和', '及']) {
+        return None;
+    }
+    Some((start..ce, name))
 }
 
 /// A person before 致辞/演讲 SPOKE_AT the forum in context (or a Speech event of its own when
@@ -1441,6 +1570,14 @@ fn investment(
         .any(|(_, m)| m.range.start >= cs && m.range.start < ce.max(s.range.end));
     let mut inv = inv?;
     let mut obj = obj;
+    // `其中，A认缴出资15亿元`: a subscription with no object in a document that set up an
+    // organization (a fund) subscribes to that organization.
+    if obj.is_none()
+        && s.text[s.clause_start(t.range.start)..t.range.end].contains("缴出资")
+        && let Some(f) = st.founded.filter(|f| *f != inv.0)
+    {
+        obj = Some((f, t.range.clone()));
+    }
     // `通过子公司X增资案`: a subsidiary before 增资 receives the capital; its parent (named
     // before the descriptor, else the company the document is about) puts it in.
     if obj.is_none() && &s.text[t.range.clone()] == "增资" {
@@ -1481,6 +1618,13 @@ fn investment(
         None => format!("{}{}", mention_name(doc, inv.0), trig),
     };
     let name = phrase_name(s, &t.range, inv.1.end, fallback);
+    // `A认缴出资15亿元，B认缴出资20亿元`: a bare verb phrase names no deal of its own; each
+    // investor's commitment is one event (not one merged `认缴出资`).
+    let name = if name.chars().count() <= 4 && both.is_empty() {
+        format!("{}{}", mention_name(doc, inv.0), name)
+    } else {
+        name
+    };
     let mut d = dated_draft(EventKind::Investment, name, s, &t.range, INVESTMENT, true);
     for (i, r) in std::iter::once(&inv).chain(both.iter().skip(1)) {
         d.add(arg(
@@ -1559,15 +1703,30 @@ fn received(
         || s.within(&[Label::Amount], at..t.range.start)
             .next()
             .is_some();
-    let (ri, rm) = s.within(ORG, cs..at).last().or_else(|| {
-        if !plainly_round {
-            return None;
-        }
-        s.within(ORG, floor..cs).find(|(_, m)| {
-            !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和'])
-                && !super::slots::byline(s.text, m.range.start)
-        })
-    })?;
+    // `A宣布获得B的战略投资`: the reporting verb cut the scope right before 获; its subject
+    // receives.
+    let announced = || {
+        s.text[cs..at]
+            .trim()
+            .is_empty()
+            .then(|| report_subject(s, t.range.start))
+            .flatten()
+            .and_then(|(i, _)| doc.mentions.get(i).map(|m| (i, m)))
+            .filter(|(_, m)| m.label == Label::Organization)
+    };
+    let (ri, rm) = s
+        .within(ORG, cs..at)
+        .last()
+        .or_else(announced)
+        .or_else(|| {
+            if !plainly_round {
+                return None;
+            }
+            s.within(ORG, floor..cs).find(|(_, m)| {
+                !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和'])
+                    && !super::slots::byline(s.text, m.range.start)
+            })
+        })?;
     let investors: Vec<(usize, &Mention)> = s.within(PARTY, at..t.range.start).collect();
     let mut d = Draft::new(
         EventKind::Financing,
@@ -1598,7 +1757,6 @@ fn received(
             span(&m.range, &t.range),
         ));
     }
-    let _ = doc;
     amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
     Some(drafts.upsert(d))
 }
@@ -1685,6 +1843,26 @@ fn financing(
     {
         return None;
     }
+    // `这是X半年内完成的第二轮融资`: an ordinal round without an amount or an investor in its
+    // clause counts the company's rounds; the round itself is told by its own name elsewhere.
+    let ordinal = {
+        let head = before.trim_end().trim_end_matches("轮").trim_end();
+        let num = head
+            .trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c));
+        num.len() < head.len() && num.ends_with('第')
+    };
+    let cue_in_clause = s.has_cue("lead", cs..ce) || s.has_cue("follow", cs..ce);
+    // (its amount may follow in a later clause, up to the next financing word)
+    let next_round = s
+        .trigs_in(t.range.end..s.range.end)
+        .find(|x| x.kind == Some(EventKind::Financing))
+        .map_or(s.range.end, |x| s.clause_start(x.range.start));
+    let amount_of_it = s
+        .of(Label::Amount)
+        .any(|(_, m)| m.range.start >= cs && m.range.end <= next_round);
+    if ordinal && !amount_of_it && !cue_in_clause {
+        return None;
+    }
     // Money raised by a listing (`此次IPO拟募集资金9.2亿元`, `上市募资250亿港元`) is no
     // financing round: without a named round or investors, a sentence that speaks of the
     // listing tells of that.
@@ -1752,11 +1930,20 @@ fn financing(
     let rname = mention_name(doc, raiser.0);
     // A second, plain mention of financing in the sentence of a named round
     // (`完成C轮融资，由A领投，融资金额超8亿元`) is that round, not another financing.
+    // (The round may have been told first in the title: its draft then carries the title's
+    // sentence, so the named round of this sentence is also looked up by its name.)
+    let named_here: Vec<String> = s
+        .trigs
+        .iter()
+        .filter(|x| x.kind == Some(EventKind::Financing) && x.range != t.range)
+        .filter_map(|x| round(s, &x.range))
+        .map(|r| format!("{rname}{r}轮融资"))
+        .collect();
     let same_round = (rnd.is_none() && !bond)
         .then(|| {
             drafts.list.iter().find(|e| {
                 e.kind == EventKind::Financing
-                    && e.sentence == s.idx
+                    && (e.sentence == s.idx || named_here.contains(&e.name))
                     && e.with_rel(RelType::Raised)
                         .any(|i| mention_name(doc, i) == rname)
             })
@@ -1805,7 +1992,11 @@ fn financing(
     // `投资方为A、B`: the investors listed after the trigger.
     if let Some(c) = s.cues_in("investors", t.range.end..s.range.end).next() {
         let ce = s.clause_end(c.range.end);
-        for (i, m) in s.within(ORG, c.range.end..ce) {
+        // (`A旗下B`: the subsidiary B invests; its parent only says whose it is)
+        for (i, m) in s
+            .within(ORG, c.range.end..ce)
+            .filter(|(_, m)| !s.text[m.range.end..].starts_with("旗下"))
+        {
             d.add(arg(
                 RelType::Invested,
                 i,
@@ -2873,8 +3064,15 @@ fn establishment(
     }
     let floor = scope_start(s, t.range.start);
     let ce = s.clause_end(t.range.end);
-    if let Some(i) = ceremony(s, t, drafts, floor) {
+    if let Some(i) =
+        ceremony(s, t, drafts, floor).or_else(|| passive_establishment(s, t, drafts, floor))
+    {
         st.ceremony = Some(i);
+        let name = &drafts.list[i].name;
+        st.founded = s
+            .of(Label::Organization)
+            .find(|(_, m)| &m.name == name)
+            .map(|(j, _)| j);
         return Some(i);
     }
     let founder = agent(s, st, floor, &t.range, ORG)?;
@@ -2889,7 +3087,15 @@ fn establishment(
                 .iter()
                 .filter_map(|e| after.find(e).map(|i| i + e.len()))
                 .min()?;
-            let n = clean_name(after[..cut].trim_start_matches(['了', '一']));
+            // (`设立总规模200亿元的X基金`: a description before 的 is no part of the name)
+            let named = &after[..cut];
+            let named = match named.rfind('的') {
+                Some(k) if named[k + '的'.len_utf8()..].chars().count() >= 4 => {
+                    &named[k + '的'.len_utf8()..]
+                }
+                _ => named,
+            };
+            let n = clean_name(named.trim_start_matches(['了', '一']));
             // A bare entity word (`设立公司`, `设立专项基金`) is too generic to be a node.
             if n.chars().count() < 4 || n.starts_with("专项") {
                 return None;
@@ -2944,77 +3150,223 @@ fn ceremony(s: &SentView, t: &Trig, drafts: &mut Drafts, floor: usize) -> Option
         return None;
     }
     let before = &s.text[floor..t.range.start];
-    if !ENTITY_ENDS.iter().any(|e| before.ends_with(e)) {
+    let name = if ENTITY_ENDS.iter().any(|e| before.ends_with(e)) {
+        let start = s.name_start(t.range.start, floor);
+        clean_name(strip_year(s.disp(start..t.range.start)))
+    } else if HELD_VERBS.iter().any(|v| before.trim_end().ends_with(v)) {
+        // `X基金（以下简称…）在Y举行设立仪式`: the subject of the holding verb is what is set
+        // up — the first organization of the scope with an entity word at its end and no
+        // place or partner marker (`在Y中心` is the venue).
+        let (_, m) = s
+            .within(ORG, floor..t.range.start)
+            .next()
+            .filter(|(_, m)| {
+                ENTITY_ENDS.iter().any(|e| m.name.ends_with(e))
+                    && !marker(s, m).contains(['在', '于', '与', '和', '由'])
+            })?;
+        m.name.clone()
+    } else {
         return None;
-    }
-    let start = s.name_start(t.range.start, floor);
-    let name = clean_name(strip_year(s.disp(start..t.range.start)));
+    };
     if name.chars().count() < 4 {
         return None;
     }
-    let mut d = dated_draft(
-        EventKind::Establishment,
-        name,
-        s,
-        &t.range,
-        ESTABLISHMENT_CEREMONY,
-        false,
-    );
-    d.location = best_location(s);
+    let d = founding(s, t, name, ESTABLISHMENT_CEREMONY);
     Some(drafts.upsert(d))
 }
+
+/// The establishment of `name` told by trigger `t`: dated and placed by its sentence, with the
+/// founders named after 由 later in it.
+fn founding(s: &SentView, t: &Trig, name: String, rule: RuleId) -> Draft {
+    let mut d = dated_draft(EventKind::Establishment, name, s, &t.range, rule, false);
+    d.location = best_location(s);
+    for (i, r) in founded_by(s, t.range.end) {
+        d.add(arg(
+            RelType::Established,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            rule,
+            s.idx,
+            r,
+        ));
+    }
+    d
+}
+
+/// `代表双方/各方/三方…`: the people before the cue act for all parties, each for the
+/// organization that prefixes their title.
+const ALL_PARTIES: [&str; 8] = [
+    "双方", "雙方", "各方", "三方", "四方", "五方", "六方", "多方",
+];
+
+/// Verbs of holding a ceremony (`在Y举行设立仪式`).
+const HELD_VERBS: [&str; 4] = ["举行", "举办", "舉行", "舉辦"];
+
+/// Verbs that found something, after `由A、B` (`由A、B共同出资设立`).
+const FOUNDING_VERBS: [&str; 7] = [
+    "共同发起",
+    "发起设立",
+    "发起",
+    "共同设立",
+    "出资设立",
+    "联合设立",
+    "设立",
+];
+
+/// `…，由A、B共同出资设立`: the organizations between 由 and a founding verb after `from` in
+/// the sentence, each with the span from it to the verb as evidence.
+fn founded_by(s: &SentView, from: usize) -> Vec<(usize, Range<usize>)> {
+    let body = &s.text[from..s.range.end];
+    let Some(by) = body.find('由') else {
+        return Vec::new();
+    };
+    let Some(verb) = FOUNDING_VERBS
+        .iter()
+        .filter_map(|v| body[by..].find(v).map(|k| by + k))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let (a, z) = (from + by, from + verb);
+    s.within(ORG, a..z)
+        .map(|(i, m)| (i, m.range.start..z))
+        .collect()
+}
+
+/// `X基金正式设立，基金总规模20亿元，由A、B共同出资设立`: the organization right before the
+/// trigger (an entity word at its end, only an adverb between) is what is set up, its founders
+/// follow 由. Nothing may follow the trigger in its clause (`A设立B`: B is set up, by A).
+fn passive_establishment(
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    floor: usize,
+) -> Option<usize> {
+    let (_, m) = s.within(ORG, floor..t.range.start).last()?;
+    let gap: String = s.text[m.range.end..t.range.start]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if !PASSIVE_FILLERS.contains(&gap.as_str()) {
+        return None;
+    }
+    // (A partnership fund ends in its legal form: `X基金合伙企业（有限合伙）`.)
+    let fund = matches!(
+        m.attrs,
+        Attrs::Org {
+            kind: crate::extract::OrgKind::Fund
+        }
+    );
+    let partnership = ["（有限合伙）", "(有限合伙)", "合伙企业"]
+        .iter()
+        .any(|e| m.name.ends_with(e));
+    if !(fund || partnership || ENTITY_ENDS.iter().any(|e| m.name.ends_with(e))) {
+        return None;
+    }
+    let after = s.text[t.range.end..s.clause_end(t.range.end)].trim();
+    if !(after.is_empty() || after == "了") {
+        return None;
+    }
+    let mut d = founding(s, t, m.name.clone(), ESTABLISHMENT_PASSIVE);
+    amounts(s, &t.range, &mut d, EventKind::Establishment, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
+/// What may stand between the entity and a passive founding verb (`X基金正式设立`).
+const PASSIVE_FILLERS: [&str; 7] = ["", "正式", "正式宣告", "宣告", "已", "已经", "日前正式"];
 
 /// `该基金由A联合B、C共同发起`: the founders of the establishment in context (its ceremony
 /// was reported before without them).
 fn founders(s: &SentView, drafts: &mut Drafts, st: &State) {
     let Some(ev) = st.ceremony else { return };
     let body = s.str().trim_start();
-    if !["该基金", "该公司", "基金", "该平台"]
+    let base = s.range.start + (s.str().len() - body.len());
+    // The sentence opens with the entity: `该基金`, or a short head ending in an entity word
+    // (`母基金由…`, the alias of the fund) with no clause break before 由.
+    let head = body.find('由').map_or("", |by| &body[..by]);
+    if !(["该基金", "该公司", "基金", "该平台"]
         .iter()
         .any(|w| body.starts_with(w))
+        || (["基金", "公司"].iter().any(|e| head.ends_with(e))
+            && head.chars().count() <= 12
+            && !head.contains(['，', ',', '；'])))
     {
         return;
     }
-    let Some(by) = body.find('由') else { return };
-    let Some(verb) = ["共同发起", "发起设立", "发起", "共同设立", "出资设立"]
-        .iter()
-        .filter_map(|v| body.find(v))
-        .min()
-    else {
-        return;
-    };
-    if verb < by {
-        return;
-    }
-    let base = s.range.start + (s.str().len() - body.len());
-    let (from, to) = (base + by, base + verb);
-    let d = &mut drafts.list[ev];
-    for (i, m) in s.within(ORG, from..to) {
-        d.add(arg(
+    let founders = founded_by(s, base);
+    for (i, r) in founders {
+        drafts.list[ev].add(arg(
             RelType::Established,
             i,
             Dir::ToEvent,
             RelProps::default(),
             ESTABLISHMENT_CEREMONY,
             s.idx,
-            m.range.start..to,
+            r,
+        ));
+    }
+    // `出资人包括A、B以及C`: the backers of the fund put money into it.
+    let Some(at) = BACKER_CUES
+        .iter()
+        .find_map(|w| body.find(w).map(|k| k + w.len()))
+    else {
+        return;
+    };
+    let from = base + at;
+    let to = s.clause_end(from);
+    for (i, m) in s.within(ORG, from..to) {
+        drafts.list[ev].add(arg(
+            RelType::Invested,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ESTABLISHMENT_BACKERS,
+            s.idx,
+            from..m.range.end,
         ));
     }
 }
 
+/// Words that open the list of a fund's backers.
+const BACKER_CUES: [&str; 6] = [
+    "出资人包括",
+    "出资人为",
+    "出资人有",
+    "出资方包括",
+    "出资方为",
+    "有限合伙人包括",
+];
+
 /// `本次交易的交易对方为A及自然人B`: the sellers of the acquisition in context (SOLD).
-fn counterparties(s: &SentView, drafts: &mut Drafts, st: &State) {
+fn counterparties(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &State) {
     let Some(ev) = st.deal else { return };
     let body = s.str();
-    let Some(at) = ["交易对方为", "交易对方是", "转让方为", "出让方为"]
-        .iter()
-        .find_map(|w| body.find(w).map(|i| i + w.len()))
-    else {
+    let Some(at) = [
+        "交易对方为",
+        "交易对方是",
+        "转让方为",
+        "出让方为",
+        "出售方为",
+        "出售方是",
+        "卖方为",
+    ]
+    .iter()
+    .find_map(|w| body.find(w).map(|i| i + w.len())) else {
         return;
     };
     let from = s.range.start + at;
     let to = s.clause_end(from);
+    // `出售方为A及标的公司创始家族`: the target named inside a description of a seller (its
+    // founders, its shareholders) does not sell itself.
+    let targets: Vec<String> = drafts.list[ev]
+        .with_rel(RelType::TargetOf)
+        .map(|i| mention_name(doc, i))
+        .collect();
     for (i, m) in s.within(PARTY, from..to) {
+        if targets.contains(&m.name) {
+            continue;
+        }
         drafts.list[ev].add(arg(
             RelType::Sold,
             i,

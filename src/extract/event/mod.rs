@@ -74,6 +74,8 @@ pub const SIGNING_CONTEXT: RuleId = RuleId("event.signing_context_party");
 pub const SIGNING_LIST: RuleId = RuleId("event.signing_list");
 /// LAUNCHED: the organization that holds a launch (`A举行了“…发布”仪式`, `A发布《X》`).
 pub const LAUNCH: RuleId = RuleId("event.launch");
+/// LAUNCHED: `A举行新品发布会，发布新一代X` — an unquoted product named by a word of novelty.
+pub const LAUNCH_NEW_PRODUCT: RuleId = RuleId("event.launch_new_product");
 /// INVESTED / TARGET_OF for 投资/出资/注资/增资.
 pub const INVESTMENT: RuleId = RuleId("event.investment");
 /// RAISED for 完成…轮融资 / 获投.
@@ -93,6 +95,11 @@ pub const APPOINTMENT: RuleId = RuleId("event.appointment");
 pub const ESTABLISHMENT: RuleId = RuleId("event.establishment");
 /// ESTABLISHED: `X基金设立仪式…举行` names the establishment; `该基金由A联合B共同发起` its founders.
 pub const ESTABLISHMENT_CEREMONY: RuleId = RuleId("event.establishment_ceremony");
+/// ESTABLISHED: `X基金正式设立，…由A、B共同出资设立` — the organization before a passive
+/// founding verb is set up, the organizations after 由 found it.
+pub const ESTABLISHMENT_PASSIVE: RuleId = RuleId("event.establishment_passive");
+/// INVESTED: `出资人包括A、B` after an establishment — the backers of the fund put money in.
+pub const ESTABLISHMENT_BACKERS: RuleId = RuleId("event.establishment_backers");
 /// HAS_AMOUNT: an amount in the event's sentence.
 pub const AMOUNT: RuleId = RuleId("event.amount");
 /// HAS_AMOUNT: an amount in a following sentence of the same paragraph with no event of its own.
@@ -120,6 +127,7 @@ pub const ALL_RULES: &[RuleId] = &[
     SIGNING_CONTEXT,
     SIGNING_LIST,
     LAUNCH,
+    LAUNCH_NEW_PRODUCT,
     INVESTMENT,
     FINANCING,
     FINANCING_INVESTOR,
@@ -129,6 +137,8 @@ pub const ALL_RULES: &[RuleId] = &[
     APPOINTMENT,
     ESTABLISHMENT,
     ESTABLISHMENT_CEREMONY,
+    ESTABLISHMENT_PASSIVE,
+    ESTABLISHMENT_BACKERS,
     AMOUNT,
     AMOUNT_CARRIED,
     LOCATION,

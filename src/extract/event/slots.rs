@@ -57,6 +57,9 @@ pub struct State {
     /// The last establishment reported by its ceremony (`X基金设立仪式举行`), whose founders
     /// and attendees later sentences name.
     pub ceremony: Option<usize>,
+    /// The organization that establishment sets up, when the text names it as one (mention
+    /// index): what `A认缴出资15亿元` puts money into.
+    pub founded: Option<usize>,
     /// The last acquisition (draft index): whom `交易对方为…` names as sellers.
     pub deal: Option<usize>,
 }

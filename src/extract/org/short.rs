@@ -64,6 +64,7 @@ pub(crate) struct ShortRules {
     stake: regex::Regex,
     signing: regex::Regex,
     investor: regex::Regex,
+    investor_list: regex::Regex,
     adviser: regex::Regex,
     deal_of: regex::Regex,
     subsidiary: regex::Regex,
@@ -134,8 +135,10 @@ impl ShortRules {
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
             // Verbs whose subjects are the investors of a round (`由A独家投资`, `老股东A持续加注`).
             investor: re(
-                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?(?:加注|追投)|(?:继续)?(?:追加|加码)投资)",
+                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?(?:加注|追投|超额认购)|(?:继续)?(?:追加|加码)投资)",
             ),
+            // Words after which the investors of a round are listed (`投资方为A、B`).
+            investor_list: re(r"(?:投资方|投资人|投资机构|投资者)(?:为|包括|是)"),
             // Verbs whose subjects are the advisers of a deal (`由A担任独家财务顾问`).
             adviser: re(
                 r"(?:担任|出任|作为)(?:本轮|本次|此次|该次|上述)?(?:融资|交易|发行|重组|收购|并购)?的?(?:独家|独立|联席|首席)?(?:财务顾问|法律顾问|保荐机构|保荐人|主承销商|联席主承销商|承销商)",
@@ -774,6 +777,40 @@ pub(super) fn find(
                 Some(i) => item_end = clause_start + i,
                 None => break,
             }
+        }
+    }
+    // The investors listed after `投资方为` (`投资方为A旗下B、C`): each item with a company
+    // shape; a parent named before `旗下` is skipped to the subsidiary that invests.
+    for m in s.investor_list.find_iter(text) {
+        let clause_end = text[m.end()..]
+            .find(['，', '。', '；', '\n'])
+            .map_or(text.len(), |i| m.end() + i);
+        let mut st = m.end();
+        while st < clause_end {
+            let Some(mut e) = name_after(text, st, r, norm) else {
+                break;
+            };
+            if text[e..].starts_with("旗下") {
+                st = e + "旗下".len();
+                match name_after(text, st, r, norm) {
+                    Some(x) => e = x,
+                    None => break,
+                }
+            }
+            if e > clause_end || e <= st {
+                break;
+            }
+            if plausible(&text[st..e], r, Proof::Object, false) {
+                out.push(cand(st..e, EVENT_ARG));
+            }
+            let rest = &text[e..clause_end];
+            let Some(sep) = ["、", "以及", "和", "及", "与"]
+                .iter()
+                .find(|w| rest.starts_with(*w))
+            else {
+                break;
+            };
+            st = e + sep.len();
         }
     }
     // Targets of an acquisition and holders of a stake.

@@ -909,3 +909,69 @@ fn subsidiaries_categories_and_deal_nouns() {
     let text = "为提高盈利能力现金收购盈利下滑标的。标的盈利下滑明显，盈利改善尚需时日。";
     assert!(!has(text, "盈利"), "{:?}", with_rules(text));
 }
+
+#[test]
+fn latin_legal_names_and_the_descriptions_before_them() {
+    let got = with_rules(
+        "公司拟收购德国 Altenberg Antriebstechnik GmbH（以下简称“阿尔滕贝格传动”）80% 股权。",
+    );
+    assert!(
+        got.iter()
+            .any(|(n, r)| n == "Altenberg Antriebstechnik GmbH" && r == "org.latin"),
+        "{got:?}"
+    );
+    // a country glued by the slot reading is no part of the name
+    assert!(got.iter().all(|(n, _)| !n.starts_with("德国")), "{got:?}");
+    // place + generic words + 基金 right before a Latin name describes it
+    let got = names("本次交易的出售方为德国私募股权基金 Rheintal Capital Partners 及创始家族。");
+    assert!(
+        got.contains(&"Rheintal Capital Partners".to_string()),
+        "{got:?}"
+    );
+    assert!(!got.contains(&"德国私募股权基金".to_string()), "{got:?}");
+    // a real name before a Latin one stays
+    let got = names("星海产业投资基金 Rheintal Capital Partners 共同出资。");
+    assert!(got.contains(&"星海产业投资基金".to_string()), "{got:?}");
+    // without a Latin name after it, a fund description stays what the fund rule says
+    let got = names("德国私募股权基金出售了其持有的股权。");
+    assert!(
+        !got.contains(&"Rheintal Capital Partners".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn portfolio_bureaus_and_count_prefixes() {
+    // 财政局 is no 政局 (political situation)
+    assert!(names("其中，洛阳市财政局认缴出资15亿元。").contains(&"洛阳市财政局".to_string()));
+    // `30余家工厂` counts factories
+    assert!(names("该产品已在30余家工厂试点应用。").is_empty());
+    // 经济和X部: one ministry of two portfolios
+    assert!(
+        names("交易尚需通过德国联邦经济和气候保护部的审查。")
+            .iter()
+            .any(|n| n.ends_with("经济和气候保护部")),
+    );
+}
+
+#[test]
+fn investors_listed_after_a_cue_are_companies() {
+    let got = names("数擎科技完成近亿元Pre-A轮融资，投资方为光谷金控旗下光谷创投、松风资本。");
+    assert!(got.contains(&"光谷创投".to_string()), "{got:?}");
+    assert!(got.contains(&"松风资本".to_string()), "{got:?}");
+    // no company shape: nothing
+    let got = names("投资方为多位自然人。");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_latin_name_in_parentheses_is_the_same_organization() {
+    let got = texts_and_names(
+        "秦川汽车集团有限公司与德国博朗斯动力系统股份公司（Braunsz Powertrain AG，以下简称“博朗斯”）签署合资协议。",
+    );
+    assert!(
+        got.iter()
+            .any(|(n, c)| n == "Braunsz Powertrain AG" && c == "德国博朗斯动力系统股份公司"),
+        "{got:?}"
+    );
+}
