@@ -113,6 +113,7 @@ fn rule_ids_match_rule_docs() {
         position::TABLE,
         position::COMPANY,
         position::BRACKET,
+        position::ASSIGNED,
     ];
     #[derive(Deserialize)]
     struct Doc {
