@@ -139,9 +139,7 @@ impl Extractor for LocationExtractor {
         // `副处长江某远`: the 长江 belongs to a title and a name (person.title_chang).
         places.retain(|p| {
             !(text[p.range.clone()].starts_with('长')
-                && rules
-                    .person
-                    .title_chang_name(&rules.role, text, p.range.start))
+                && rules.person.title_chang_name(rules, text, p.range.start))
         });
         // Group adjacent places that go down the hierarchy into chains.
         let mut i = 0;

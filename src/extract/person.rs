@@ -284,13 +284,10 @@ impl PersonRules {
     /// and a one- or two-character given name (one character at least from
     /// `given_name_chars.txt`, none from the bad list, not a common word), closed by
     /// punctuation, the end of the text or a word that follows names (`表示`, `代理`) —
-    /// `水利部长江水利委员会`, `市长江北区` and `赛区长沙站` go on as words.
-    pub fn title_chang_name(
-        &self,
-        role: &super::role::RoleRules,
-        text: &str,
-        chang: usize,
-    ) -> bool {
+    /// `水利部长江水利委员会`, `市长江北区` and `赛区长沙站` go on as words, and so does a
+    /// surname + given character that is a place (`部长江西考察`: 江西).
+    pub fn title_chang_name(&self, rules: &crate::rules::Rules, text: &str, chang: usize) -> bool {
+        let role = &rules.role;
         let Some(after_chang) = text.get(chang..).and_then(|t| t.strip_prefix('长')) else {
             return false;
         };
@@ -336,6 +333,11 @@ impl PersonRules {
                 continue;
             }
             let word: String = given[..n].iter().map(|&(_, c)| c).collect();
+            // the surname and a given character spell a place (`部长|江西考察`, `院长|江南`)
+            let two = sur_end + given[0].1.len_utf8();
+            if rules.location.is_place_name(&text[title_end..two]) {
+                return false;
+            }
             let plausible = given[..n]
                 .iter()
                 .filter(|(_, c)| self.given_ok.contains(c))
@@ -344,6 +346,10 @@ impl PersonRules {
                 continue;
             }
             let end = given.get(n).map(|(i, _)| sur_end + i).unwrap_or(text.len());
+            // a word that looks like a name (`院长|江南调研`: not_person.txt)
+            if self.not_person.contains(&text[title_end..end]) {
+                continue;
+            }
             if closed(end) {
                 return true;
             }

@@ -355,7 +355,7 @@ impl Extractor for RoleExtractor {
             if rr.chang_conflict(text, &r)
                 && !rules
                     .person
-                    .title_chang_name(rr, text, r.end - '长'.len_utf8())
+                    .title_chang_name(rules, text, r.end - '长'.len_utf8())
             {
                 prev_end = r.end;
                 continue;
