@@ -114,6 +114,7 @@ fn rule_ids_match_rule_docs() {
         position::COMPANY,
         position::BRACKET,
         position::COLUMNS,
+        position::ASSIGNED,
     ];
     #[derive(Deserialize)]
     struct Doc {

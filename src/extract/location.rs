@@ -46,6 +46,9 @@ const MAX_STREET_CHARS: usize = 8;
 const PRIORITY: i32 = 5;
 /// The longest county/district name recognised by shape after a city, in characters.
 const MAX_COUNTY_CHARS: usize = 4;
+/// The longest autonomous county/banner name (`鄂温克族自治`, `五峰土家族自治` + 旗/县): the
+/// people's name makes it longer than an ordinary one.
+const MAX_AUTONOMOUS_CHARS: usize = 9;
 
 /// Compiled location rules, built once.
 pub struct LocationRules {
@@ -90,6 +93,13 @@ impl LocationRules {
     }
 }
 
+impl LocationRules {
+    /// Is `s` exactly a place name of the lexicon (`湖北`, `湖北省`, `深圳市`)?
+    pub fn is_place_name(&self, s: &str) -> bool {
+        self.places.contains(s)
+    }
+}
+
 /// Administrative rank: a chain goes strictly down (province → city → district).
 fn rank(level: &str) -> u8 {
     match level {
@@ -126,7 +136,12 @@ impl Extractor for LocationExtractor {
     fn find(&self, doc: &AnnotatedDoc, rules: &Rules, out: &mut Vec<Candidate>) {
         let r = &rules.location;
         let text = doc.text();
-        let places = places(text, r);
+        let mut places = places(text, r);
+        // `副处长江某远`: the 长江 belongs to a title and a name (person.title_chang).
+        places.retain(|p| {
+            !(text[p.range.clone()].starts_with('长')
+                && rules.person.title_chang_name(rules, text, p.range.start))
+        });
         // Group adjacent places that go down the hierarchy into chains.
         let mut i = 0;
         while i < places.len() {
@@ -144,7 +159,13 @@ impl Extractor for LocationExtractor {
             let mut canonical: String = group.iter().map(|p| p.canonical()).collect();
             // A county/district shape after a province or city.
             let last = &group[j - i - 1];
-            let next_start = places.get(j).map(|p| p.range.start).unwrap_or(text.len());
+            // (a place starting right where the county name starts is part of it:
+            // `阿拉善盟|阿拉善左旗`, `长沙市|长沙县`)
+            let next_start = places[j..]
+                .iter()
+                .map(|p| p.range.start)
+                .find(|&s| s > range.end)
+                .unwrap_or(text.len());
             if (1..=2).contains(&last.rank())
                 && text[last.range.clone()].ends_with(['市', '省', '州', '盟'])
                 && let Some(end) = county_shape(text, range.end, next_start, r)
@@ -165,6 +186,7 @@ impl Extractor for LocationExtractor {
                 range.end = end;
                 rule = ADDRESS;
             }
+            let range_end = range.end;
             let mut c = Candidate::new(Label::Location, range, rule, PRIORITY).with_attrs(
                 Attrs::Location {
                     canonical: canonical.clone(),
@@ -174,7 +196,11 @@ impl Extractor for LocationExtractor {
                 c.canonical = Some(canonical);
             }
             out.push(c);
+            // places read inside the county name (`阿拉善盟|阿拉善左旗`) are part of it
             i = j;
+            while places.get(i).is_some_and(|p| p.range.start < range_end) {
+                i += 1;
+            }
         }
         abbreviations(text, r, out);
         country_runs(text, r, out);
@@ -202,7 +228,7 @@ pub fn link_parts(doc: &mut AnnotatedDoc, rules: &Rules) {
         let inner = &text[range.clone()];
         // the places the chain is written with, larger first; the last one that reaches the
         // end of the chain is the chain itself
-        let parts: Vec<(Range<usize>, String)> = places(inner, &rules.location)
+        let mut parts: Vec<(Range<usize>, String)> = places(inner, &rules.location)
             .into_iter()
             .filter(|p| p.range.end < inner.len() && (1..=3).contains(&p.rank()))
             .map(|p| {
@@ -210,6 +236,8 @@ pub fn link_parts(doc: &mut AnnotatedDoc, rules: &Rules) {
                 (r, p.canonical().to_string())
             })
             .collect();
+        // `阿拉善盟阿拉善左旗`: the league's name again inside the banner's is no larger place
+        parts.dedup_by(|later, first| later.1 == first.1);
         let sentence = doc.mentions[chain].sentence;
         let mut child = chain;
         for (r, canonical) in parts.into_iter().rev() {
@@ -331,17 +359,24 @@ fn country_runs(text: &str, r: &LocationRules, out: &mut Vec<Candidate>) {
 /// reaching into the next known place at `limit`.
 fn county_shape(text: &str, from: usize, limit: usize, r: &LocationRules) -> Option<usize> {
     let mut n = 0;
+    // `鄂温克族自治旗`, `五峰土家族自治县`: an autonomous county names its people first
+    let head = &text[from..from + char_end(&text[from..], MAX_AUTONOMOUS_CHARS + 1)];
+    let autonomous = head.contains("自治县") || head.contains("自治旗");
     for (i, c) in text[from..].char_indices() {
         let pos = from + i;
         if pos >= limit && n > 0 {
             return None;
         }
         let end = pos + c.len_utf8();
-        // `红旗区`: a 旗 (or 区, 县) followed by another county suffix is part of the name
-        let suffix_next = text[end..]
-            .chars()
+        // `红旗区`: a 旗 (or 区, 县) followed by another county suffix is part of the name —
+        // unless that suffix starts a title or body of the county (`来凤县|县长`, `正蓝旗|旗委`)
+        let mut next2 = text[end..].chars();
+        let suffix_next = next2
             .next()
-            .is_some_and(|a| matches!(a, '区' | '县' | '旗'));
+            .is_some_and(|a| matches!(a, '区' | '县' | '旗'))
+            && !next2
+                .next()
+                .is_some_and(|b| matches!(b, '长' | '委' | '政' | '域' | '城' | '级'));
         if matches!(c, '区' | '县' | '旗') && n >= 1 && !suffix_next {
             // 区域, 县城: the character starts another word.
             let after = text[end..].chars().next();
@@ -354,7 +389,7 @@ fn county_shape(text: &str, from: usize, limit: usize, r: &LocationRules) -> Opt
             return None;
         }
         n += 1;
-        if n > MAX_COUNTY_CHARS {
+        if n > MAX_COUNTY_CHARS && !(autonomous && n <= MAX_AUTONOMOUS_CHARS) {
             return None;
         }
     }

@@ -116,6 +116,11 @@ static TITLE_HEADS_OF_ZHANG: CharSet =
 static RIGHT_BOUNDARY: CharSet = CharSet::new(
     "受到在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这很颇",
 );
+/// Function words that end no member of a back-to-back name list (`X华亦有出席`: 亦 opens the
+/// predicate). The boundary characters that also end given names (有: 全有; 和, 为, 均, 则,
+/// 刚, 曾, 首, 前, 日) are left out.
+static CHAIN_TAIL_STOPS: CharSet =
+    CharSet::new("在的与及等也都是就还又将已被把从亦即却不没并只这很");
 /// Verbs of capacity that, followed by a title mention, make the subject a person (`X作为主教练`,
 /// `X身为董事长`): an organization acts "as" a member or partner, not as a job title.
 const AS_TITLE: [&str; 4] = ["作为", "做为", "身为", "作為"];
@@ -187,6 +192,10 @@ impl CharSet {
     }
 }
 
+/// Verbs of taking a post that close a name after a `X长` title (`由副处长江某远代理`), besides
+/// the person_context words.
+const TITLE_CHANG_CLOSERS: [&str; 5] = ["代理", "担任", "兼任", "接任", "代行"];
+
 /// Compiled person rules, built once.
 pub struct PersonRules {
     /// Names the user declared with `--lexicon` (lexicon `persons`; none are built in).
@@ -256,9 +265,97 @@ impl PersonRules {
         }
     }
 
+    /// Does a surname start at byte `pos` of `text`?
+    pub fn surname_at(&self, text: &str, pos: usize) -> bool {
+        self.surnames.starts_at(text, pos, text.len())
+    }
+
     /// Can `c` be part of a Chinese given name at all?
     fn given_possible(&self, c: char) -> bool {
         is_han(c) && !self.given_bad.contains(&c)
+    }
+
+    /// `person.title_chang`: does the `长` at byte `chang` end a title and a name start right
+    /// after it (`副处长|江某远，`, `组长|江某晴。`), although `长` + the surname also spells
+    /// a place or a word (长江, 长白, 长安)?
+    ///
+    /// The location and role families ask this before they take `长江` or drop the `X长` title
+    /// (see `chang_words.txt`): places are committed before people, so without it the place
+    /// would hide both the title and the name. The name must be a single-character surname
+    /// and a one- or two-character given name (one character at least from
+    /// `given_name_chars.txt`, none from the bad list, not a common word), closed by
+    /// punctuation, the end of the text or a word that follows names (`表示`, `代理`) —
+    /// `水利部长江水利委员会`, `市长江北区` and `赛区长沙站` go on as words, and so does a
+    /// surname + given character that is a place (`部长江西考察`: 江西).
+    pub fn title_chang_name(&self, rules: &crate::rules::Rules, text: &str, chang: usize) -> bool {
+        let role = &rules.role;
+        let Some(after_chang) = text.get(chang..).and_then(|t| t.strip_prefix('长')) else {
+            return false;
+        };
+        let title_end = text.len() - after_chang.len();
+        // a title ends with this 长 (`处长`, `副署长`: the base title is enough)
+        let head: Vec<usize> = text[..chang]
+            .char_indices()
+            .rev()
+            .take(3)
+            .map(|(i, _)| i)
+            .collect();
+        if !head.iter().any(|&s| role.is_title(&text[s..title_end])) {
+            return false;
+        }
+        // a single-character surname right after it
+        let sur_end = match self
+            .surnames
+            .prefixes_at(text, title_end, text.len())
+            .next()
+        {
+            Some((e, _)) if text[title_end..e].chars().count() == 1 => e,
+            _ => return false,
+        };
+        let given: Vec<(usize, char)> = text[sur_end..].char_indices().take(3).collect();
+        let closed = |end: usize| {
+            text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+                || self
+                    .context
+                    .prefixes_at(text, end, text.len())
+                    .any(|(_, e)| e.attr("side") != Some("before"))
+                || TITLE_CHANG_CLOSERS
+                    .iter()
+                    .any(|w| text[end..].starts_with(w))
+        };
+        // two given-name characters first (`江某远`), then one (`江华`)
+        // (two: neither a bad given-name character nor a common word, one of them a common
+        // given-name character; one: a common given-name character)
+        for n in [2usize, 1] {
+            if given.len() < n || !given[..n].iter().all(|&(_, c)| self.given_possible(c)) {
+                continue;
+            }
+            let word: String = given[..n].iter().map(|&(_, c)| c).collect();
+            // the surname and a given character spell a place (`部长|江西考察`, `院长|江南`)
+            let two = sur_end + given[0].1.len_utf8();
+            if rules.location.is_place_name(&text[title_end..two]) {
+                return false;
+            }
+            let plausible = given[..n]
+                .iter()
+                .filter(|(_, c)| self.given_ok.contains(c))
+                .count();
+            if plausible == 0 || self.common_words.contains(&word) {
+                continue;
+            }
+            let end = given.get(n).map(|(i, _)| sur_end + i).unwrap_or(text.len());
+            // a word that looks like a name (`院长|江南调研`: not_person.txt)
+            if self.not_person.contains(&text[title_end..end]) {
+                continue;
+            }
+            if closed(end) {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -1273,9 +1370,14 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
         for (end, adjacent) in links {
             for &p in by_end.get(&end).into_iter().flatten() {
                 let po = &opts[p];
-                // back to back, each name must read as a name on its own
+                // back to back, each name must read as a name on its own, and the later one
+                // must not end in a function word (`欧阳德华亦有出席` is no 欧阳德 + 华亦)
                 let solid = |x: &Opt| x.plausible || (x.given_len == 2 && !x.weak);
-                if adjacent && !(solid(po) && solid(o)) {
+                let tail_stop = text[..o.range.end]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| CHAIN_TAIL_STOPS.has(c));
+                if adjacent && (!(solid(po) && solid(o)) || tail_stop) {
                     continue;
                 }
                 let (pv, pn, _) = best.get(&p).copied().unwrap_or((value(po), 1, None));
@@ -1947,7 +2049,11 @@ pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
 mod tests {
     #[test]
     fn char_sets_hold_exactly_their_characters() {
-        let sets: [(&CharSet, &str); 3] = [
+        let sets: [(&CharSet, &str); 4] = [
+            (
+                &CHAIN_TAIL_STOPS,
+                "在的与及等也都是就还又将已被把从亦即却不没并只这很",
+            ),
             (
                 &LEFT_BOUNDARY,
                 "如但至今比在由据向对和与及同跟让请把被给是为称说的将等、还也从经令派叫以当了看举随陪见到迎问有即之而后上时像括",

@@ -53,6 +53,7 @@ pub const TABLE: RuleId = RuleId("position.table");
 pub const COMPANY: RuleId = RuleId("position.company");
 pub const BRACKET: RuleId = RuleId("position.bracket");
 pub const COLUMNS: RuleId = RuleId("position.columns");
+pub const ASSIGNED: RuleId = RuleId("position.assigned");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -61,7 +62,7 @@ const TITLE_GLUE: [&str; 6] = ["、", "兼", "和", "及", "与", "暨"];
 /// Glue between a title and its holder: a space, or the colon of a `职务：姓名` list line.
 const HOLDER_GLUE: [&str; 4] = [" ", "　", "：", ":"];
 /// Appointment verbs after a name, longest first, with the status they imply.
-const APPOINT_VERBS: [(&str, PositionStatus); 17] = [
+const APPOINT_VERBS: [(&str, PositionStatus); 23] = [
     ("不再担任", PositionStatus::Former),
     ("不再兼任", PositionStatus::Former),
     ("被任命为", PositionStatus::New),
@@ -78,8 +79,27 @@ const APPOINT_VERBS: [(&str, PositionStatus); 17] = [
     ("担任", PositionStatus::Current),
     ("兼任", PositionStatus::Current),
     ("现任", PositionStatus::Current),
+    // `由董事会秘书甲先生代行财务总监职责`, `乙暂代总经理`: acting in the post
+    ("代为履行", PositionStatus::Acting),
+    ("代为行使", PositionStatus::Acting),
+    ("代行", PositionStatus::Acting),
+    ("暂代", PositionStatus::Acting),
+    // (Hong Kong: `由首席财务官何某女士署理行政总裁一职`)
+    ("署理", PositionStatus::Acting),
+    ("代理", PositionStatus::Acting),
     ("任", PositionStatus::Current),
 ];
+/// Verbs closing `职务由[职务]人名 + verb` (position.assigned), with the status they imply.
+const ASSIGN_VERBS: [(&str, PositionStatus); 6] = [
+    ("担任", PositionStatus::Current),
+    ("兼任", PositionStatus::Current),
+    ("出任", PositionStatus::New),
+    ("接任", PositionStatus::New),
+    ("代理", PositionStatus::Acting),
+    ("代行", PositionStatus::Acting),
+];
+/// Words between the assigned title and `由` (`研发处处长一职由…`).
+const POST_WORDS: [&str; 4] = ["的职务", "一职", "职务", "职位"];
 /// Punctuation of an appositive (`张某，某公司总裁，`).
 const APPOSITIVE_OPEN: [&str; 2] = ["，", ","];
 /// Honorifics between a name and its verb (`钱某先生不再担任`).
@@ -393,10 +413,14 @@ fn bracket_post(
         .find(|&b| rules.role.is_status_word(&text[seg.start..seg.start + b]))
         .unwrap_or(0);
     let head = seg.start + lead..first;
-    // the longest organization opening the head
+    // the longest organization opening the head — or right after a place name opening it,
+    // when the organization's name did not take the place (`（湖北|鄂州某职业技术学院副校长）`)
     let org = inside(ms, &head, Label::Organization)
         .into_iter()
-        .filter(|&o| ms[o].range.start == head.start)
+        .filter(|&o| {
+            let s = ms[o].range.start;
+            s == head.start || rules.location.is_place_name(&text[head.start..s])
+        })
         .max_by_key(|&o| ms[o].range.end);
     let gap = &text[org.map_or(head.start, |o| ms[o].range.end)..first];
     let glued = gap.is_empty()
@@ -789,7 +813,7 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
     for b in bindings.iter_mut() {
         let sentence = ms[b.person].sentence;
         if b.org.is_some()
-            || ![TITLE_BEFORE, TITLE_AFTER, BRACKET].contains(&b.rule)
+            || ![TITLE_BEFORE, TITLE_AFTER, BRACKET, APPOINTED, ASSIGNED].contains(&b.rule)
             || other_org.contains(&sentence)
             || !b
                 .roles
@@ -906,15 +930,32 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
             break;
         };
         at += c.len_utf8();
+        // `曾任A所审计经理、B公司财务总监`: an organization after 、 continues the verb's list
+        if c == '、' {
+            if let Some(st) = last
+                && let Some((roles, Some(org))) = verb_object(ms, text, i + 1, at)
+            {
+                out.push(Binding {
+                    person: i,
+                    roles,
+                    org: Some(org),
+                    status: st,
+                    rule: RESUME,
+                });
+            }
+            continue;
+        }
         if !CLAUSE_END.contains(&c) {
             continue;
         }
         if c == '。' {
             last = None;
         }
+        // `2008 年至 2019 年历任…`, `2019 年 6 月起任…`: a time phrase before the verb
+        let time = time_phrase(&text[at..line_end]);
         let (start, status, listed) =
-            match clause_verb(&text[at..line_end], &CONTINUE_ADVERBS, true) {
-                Some((len, st)) => (at + len, st, false),
+            match clause_verb(&text[at + time..line_end], &CONTINUE_ADVERBS, true) {
+                Some((len, st)) => (at + time + len, st, false),
                 None => match last {
                     Some(st) => (at, st, true),
                     None => continue,
@@ -935,6 +976,89 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
             _ => last = None,
         }
     }
+}
+
+/// `代理发言人由品牌部部长甲担任`, `其原任之研发处处长一职由副处长乙代理`: the title before `由`
+/// is held by the person after it (with the person's own titles and organization between),
+/// when a verb of [`ASSIGN_VERBS`] closes the clause. Status: `代理`/`代行` → acting, else a
+/// status word before the title (`代理`, `原`), else the verb's.
+fn assigned(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
+    let p = &ms[i];
+    // the person's own `[org]title` before the name
+    let mut start = p.range.start;
+    let mut k = i;
+    if let Some(&first) = roles_before(ms, text, i, start).last() {
+        start = ms[first].range.start;
+        k = first;
+        if let Some(o) = org_before(rules, ms, text, first, start) {
+            start = ms[o].range.start;
+            k = o;
+        }
+    }
+    // a status word of the person's own title (`由原副总经理某接任`)
+    let back = |n: usize| text[..start].char_indices().rev().nth(n).map(|(b, _)| b);
+    let lead = (0..2)
+        .filter_map(back)
+        .find(|&b| rules.role.is_status_word(&text[b..start]));
+    if let Some(b) = lead {
+        start = b;
+    }
+    let Some(before) = text[..start].strip_suffix('由') else {
+        return;
+    };
+    let mut end = before.len();
+    if let Some(w) = POST_WORDS.iter().find(|w| before.ends_with(**w)) {
+        end -= w.len();
+    }
+    let Some(j) = ending_at(ms, text, k, end, Label::Role, &[]) else {
+        return;
+    };
+    let mut after = p.range.end;
+    if let Some(h) = HONORIFICS.iter().find(|h| text[after..].starts_with(**h)) {
+        after += h.len();
+    }
+    let Some(&(_, verb_status)) = ASSIGN_VERBS
+        .iter()
+        .find(|(v, _)| text[after..].starts_with(*v))
+    else {
+        return;
+    };
+    let title_start = ms[j].range.start;
+    let org = org_before(rules, ms, text, j, title_start);
+    let status = if verb_status == PositionStatus::Acting {
+        verb_status
+    } else {
+        rules
+            .role
+            .status_before(text, title_start)
+            .unwrap_or(verb_status)
+    };
+    out.push(Binding {
+        person: i,
+        roles: vec![j],
+        org,
+        status,
+        rule: ASSIGNED,
+    });
+}
+
+/// Length in bytes of a time phrase opening `s` (`2008年至2019年`, `2019 年 6 月起`): digits,
+/// 年/月/日, 至/起/- and blanks, with at least one digit and ending in 年, 月, 日 or 起; 0 if none.
+fn time_phrase(s: &str) -> usize {
+    let mut end = 0;
+    let mut digit = false;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            digit = true;
+        } else if matches!(c, '年' | '月' | '日' | '起') {
+            if digit {
+                end = i + c.len_utf8();
+            }
+        } else if !matches!(c, '至' | '-' | '—' | '～' | '~' | ' ' | '　') {
+            break;
+        }
+    }
+    end
 }
 
 /// Heads of a government (`市长`, `副区长`) are not posts of the party committee a title
@@ -1007,6 +1131,7 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
             resume(ms, text, i, &mut bindings);
             elided_subject(ms, text, &ix, i, &mut bindings);
             column_row(rules, ms, text, i, &mut bindings);
+            assigned(rules, ms, text, i, &mut bindings);
         }
     }
     filer_titles(rules, ms, &mut bindings);
@@ -1776,6 +1901,87 @@ mod tests {
         assert!(
             !r.iter().any(|x| x.1 == "王建国" && x.0 == "HOLDS_POSITION"),
             "{r:?}"
+        );
+    }
+
+    #[test]
+    fn resume_clauses_opened_by_a_time_phrase_and_organizations_after_a_list_comma() {
+        let got = rels(
+            "附：简历\n1. 邹立恒，男，1975 年出生，硕士。2006 年至 2018 年历任华为技术部经理、副总经理；2019 年 6 月起任腾讯副总裁。\n2. 姚静文，女，1986 年出生。曾任华为审计经理、腾讯财务总监。\n",
+        );
+        for (who, org, title, st) in [
+            ("邹立恒", "华为", "副总经理", "former"),
+            ("邹立恒", "腾讯", "副总裁", "current"),
+            ("姚静文", "华为", "审计经理", "former"),
+            ("姚静文", "腾讯", "财务总监", "former"),
+        ] {
+            assert!(
+                got.contains(&t("HOLDS_POSITION", who, org, title, st)),
+                "{who} {title}: {got:?}"
+            );
+        }
+        // a list of titles after 、 (no organization) does not restart the list at the title
+        assert!(
+            !got.iter()
+                .any(|r| r.1 == "姚静文" && r.2 == "华为" && r.3 == "财务总监"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn acting_posts_by_verb_and_by_assignment() {
+        let got = rels("在新任财务总监到任前，由董事会秘书陆文海先生代行财务总监职责。");
+        assert!(
+            got.iter()
+                .any(|r| r.1 == "陆文海" && r.3 == "财务总监" && r.0 == "HAS_ROLE"),
+            "{got:?}"
+        );
+        let got =
+            rels("华为新闻发言人由副总经理常振宇担任，代理发言人由腾讯品牌部部长严佩琳担任。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "常振宇",
+                "华为",
+                "新闻发言人",
+                "current"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|r| r.1 == "严佩琳" && r.3 == "发言人" && r.0 == "HAS_ROLE"),
+            "{got:?}"
+        );
+        // the person's own title stays theirs
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "严佩琳",
+                "腾讯",
+                "品牌部部长",
+                "current"
+            )) || got.iter().any(|r| r.1 == "严佩琳" && r.3.ends_with("部长")),
+            "{got:?}"
+        );
+        // 主持 assigns nothing; a clause without a title before 由 neither
+        let got = rels("会议由副总经理常振宇主持。发言人由于工作原因由常振宇接任。");
+        assert!(!got.iter().any(|r| r.3 == "发言人"), "{got:?}");
+    }
+
+    #[test]
+    fn acting_status_on_holds_position() {
+        let doc = "华为研发处处长一职由副处长汪思远代理。";
+        let got = rels(doc);
+        assert!(
+            got.iter()
+                .any(|r| r.1 == "汪思远" && r.3.ends_with("处长") && r.0 == "HAS_ROLE"),
+            "{got:?}"
+        );
+        let got = rels("华为发言人由副总裁汪思远代理。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "汪思远", "华为", "发言人", "acting")),
+            "{got:?}"
         );
     }
 }

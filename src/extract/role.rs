@@ -229,11 +229,18 @@ impl RoleRules {
         gov_ends: &HashSet<usize>,
         start: usize,
         floor: usize,
+        name_follows: bool,
     ) -> Option<usize> {
         // A known government body ends right here (`财政部|部长`, `工业和信息化部|副部长`):
         // the title is held there; its last word is no department of the title. (A
         // department read by its suffix, `烟草销售部|经理`, stays the title's.)
         if gov_ends.contains(&start) {
+            return None;
+        }
+        // A committed mention ending right here (`品牌部|部长万某` read as an organization)
+        // with a name after the title: a department reading would overlap the mention and be
+        // dropped, taking with it the title that confirms the name.
+        if name_follows && mention_ends.contains(&start) {
             return None;
         }
         let before = &text[floor..start];
@@ -358,7 +365,12 @@ impl Extractor for RoleExtractor {
                 prev_end = r.end;
                 continue;
             }
-            if rr.chang_conflict(text, &r) {
+            // (`副处长江某远`: a name after the title, person.title_chang)
+            if rr.chang_conflict(text, &r)
+                && !rules
+                    .person
+                    .title_chang_name(rules, text, r.end - '长'.len_utf8())
+            {
                 prev_end = r.end;
                 continue;
             }
@@ -388,9 +400,14 @@ impl Extractor for RoleExtractor {
                 prev_end = r.end;
                 continue;
             }
-            let (rule, priority) = if let Some(d) =
-                rr.department_start(text, &mention_ends, &gov_ends, start, prev_end)
-            {
+            let (rule, priority) = if let Some(d) = rr.department_start(
+                text,
+                &mention_ends,
+                &gov_ends,
+                start,
+                prev_end,
+                rules.person.surname_at(text, r.end),
+            ) {
                 start = d;
                 (DEPARTMENT, 6)
             } else if start < r.start {
