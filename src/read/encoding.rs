@@ -168,6 +168,40 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<Decoded, ReadError> {
     Ok(decode_legacy(bytes))
 }
 
+/// [`decode`] of bytes the caller gives up: valid UTF-8 without a BOM (nearly every input)
+/// becomes the text without a copy; anything else is decoded as [`decode`] does.
+pub fn decode_vec(path: &str, bytes: Vec<u8>) -> Result<Decoded, ReadError> {
+    if Encoding::for_bom(&bytes).is_some() {
+        return decode(path, &bytes);
+    }
+    sniff(path, &bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: "UTF-8",
+            warning: None,
+        }),
+        Err(e) => decode(path, e.as_bytes()),
+    }
+}
+
+/// How a stream of bytes starts, as [`decode`] would read it: `Some(n)` when it is UTF-8 (an
+/// `n`-byte UTF-8 BOM, or none) and its first bytes after that — up to [`SNIFF_BYTES`] of
+/// `head` — pass the binary sniffing; `None` for a UTF-16 BOM or bytes that are not text.
+/// (A stream that starts so and is valid UTF-8 throughout decodes to itself, without the
+/// BOM, with no warning.)
+pub fn utf8_start(head: &[u8]) -> Option<usize> {
+    let bom = match Encoding::for_bom(head) {
+        Some((enc, n)) if enc == UTF_8 => n,
+        Some(_) => return None,
+        None => 0,
+    };
+    sniff("", &head[bom..]).ok().map(|_| bom)
+}
+
+/// How many first bytes binary sniffing reads.
+pub const SNIFF_BYTES: usize = SNIFF;
+
 fn decode_utf8(bytes: &[u8]) -> Decoded {
     Decoded {
         text: String::from_utf8_lossy(bytes).into_owned(),
