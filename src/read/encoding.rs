@@ -262,6 +262,31 @@ mod tests {
         e.encode(s).0.into_owned()
     }
 
+    #[test]
+    fn decode_vec_is_decode_and_a_utf8_start_is_named() {
+        for bytes in [
+            ZH.as_bytes().to_vec(),
+            [b"\xEF\xBB\xBF".as_slice(), ZH.as_bytes()].concat(),
+            enc(GBK, ZH),
+            [ZH.as_bytes(), b"\xFF"].concat(),
+        ] {
+            let (a, b) = (
+                decode("x", &bytes).unwrap(),
+                decode_vec("x", bytes).unwrap(),
+            );
+            assert_eq!(
+                (a.text, a.encoding, a.warning),
+                (b.text, b.encoding, b.warning)
+            );
+        }
+        assert!(decode_vec("x", b"%PDF-1.4".to_vec()).is_err());
+        assert_eq!(utf8_start(ZH.as_bytes()), Some(0));
+        assert_eq!(utf8_start(b"\xEF\xBB\xBF{}"), Some(3));
+        assert_eq!(utf8_start(b"\xFF\xFE{\0}\0"), None);
+        assert_eq!(utf8_start(b"%PDF-1.4"), None);
+        assert_eq!(utf8_start(b"a\0b"), None);
+    }
+
     const ZH: &str = "中国联通董事长在北京出席合作伙伴大会并发表主题演讲，宣布未来三年对外产业投资超过三百亿元。";
     const ZH_T: &str = "中國聯通董事長在北京出席合作夥伴大會並發表主題演講，宣佈未來三年對外產業投資超過三百億元。";
 
