@@ -460,7 +460,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 continue;
             };
             let ork: &str = match &keys.list[rep as usize].1 {
-                Cow::Borrowed(b) => *b,
+                Cow::Borrowed(b) => b,
                 // Organization keys are never made here; a borrowed key is the only kind.
                 Cow::Owned(_) => continue,
             };
