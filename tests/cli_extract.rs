@@ -174,6 +174,73 @@ fn jsonl_from_stdin_and_from_a_file() {
         .stderr(predicate::str::contains("docs.jsonl:2: invalid JSON"));
 }
 
+/// A UTF-8 JSONL file is streamed line by line; stdin and a file that is not clean UTF-8 are
+/// read whole. All give the same export and the same warnings, in the same order (issue 8).
+#[test]
+fn jsonl_streamed_or_read_whole_gives_the_same_export_and_warnings() {
+    let d = tempfile::tempdir().unwrap();
+    let rec = |id: &str, text: &str| serde_json::json!({"id": id, "text": text}).to_string();
+    let lines = [
+        rec("a", ARTICLE),
+        String::new(),
+        rec("e", "  "),
+        "not json".to_string(),
+        rec("a", &ARTICLE.replace("北京", "上海")),
+        r#"{"id":"x","text":5}"#.to_string(),
+    ];
+    let plain = lines.join("\n") + "\n";
+    let run = |name: &str, args: &[&str], stdin: Option<&str>| {
+        let out = d.path().join(name);
+        let mut cmd = kg();
+        cmd.args(["extract", "--no-render", "-o"])
+            .arg(&out)
+            .args(args);
+        if let Some(s) = stdin {
+            cmd.write_stdin(s.to_string());
+        }
+        cmd.assert().success();
+        let json = fs::read_to_string(out.join("graph.json")).unwrap();
+        let warnings = fs::read_to_string(out.join("warnings.jsonl")).unwrap();
+        (json, warnings)
+    };
+    let f = d.path().join("docs.jsonl");
+    fs::write(&f, &plain).unwrap();
+    let file = run("file", &[f.to_str().unwrap()], None);
+    let stdin = run("stdin", &["--jsonl"], Some(&plain));
+    assert_eq!(file.0, stdin.0);
+    assert_eq!(file.1.replace(f.to_str().unwrap(), "stdin"), stdin.1);
+    // Parse warnings first, then the records with an empty text (as when parsed whole).
+    let order: Vec<&str> = stdin
+        .1
+        .lines()
+        .map(|l| {
+            l.split("\"source\":\"")
+                .nth(1)
+                .unwrap_or("")
+                .split('"')
+                .next()
+                .unwrap_or("")
+        })
+        .collect();
+    assert_eq!(
+        order,
+        ["stdin:4", "stdin:5", "stdin:6", "stdin:3"],
+        "{}",
+        stdin.1
+    );
+    // A BOM and CRLF line ends: streamed, same export.
+    let g = d.path().join("bom.jsonl");
+    fs::write(&g, format!("\u{FEFF}{}", plain.replace('\n', "\r\n"))).unwrap();
+    assert_eq!(run("bom", &[g.to_str().unwrap()], None).0, file.0);
+    // One invalid byte in the last line: read whole and decoded with a warning.
+    let h = d.path().join("bad.jsonl");
+    let mut bytes = plain.clone().into_bytes();
+    bytes.extend_from_slice(b"{\"id\":\"z\",\"text\":\"\xff\"}\n");
+    fs::write(&h, bytes).unwrap();
+    let bad = run("bad", &[h.to_str().unwrap()], None);
+    assert!(bad.1.contains("invalid UTF-8"), "{}", bad.1);
+}
+
 #[test]
 fn a_foreign_folder_is_never_overwritten_without_force() {
     let d = tempfile::tempdir().unwrap();

@@ -150,8 +150,21 @@ fn read_stdin(limits: &Limits) -> Result<Vec<u8>, ReadError> {
     read::read_limited(stdin.lock(), "stdin", limits.max_bytes)
 }
 
-/// Turn the inputs into jobs; walk and JSONL problems go to `warnings`.
-fn collect_jobs(args: &Args, limits: &Limits, warnings: &mut Vec<Warning>) -> Result<Vec<Job>> {
+/// Where documents come from, one input after the other. Inputs are checked and folders
+/// walked before any work ([`plan`]); the documents themselves are read as they are needed
+/// ([`Jobs`]), so a JSONL input is never held whole (issue 8).
+enum Source {
+    /// Text files (of one input), with the warnings of its walk.
+    Files(Vec<Warning>, Vec<(PathBuf, String)>),
+    /// Stdin as one text document.
+    StdinText,
+    /// A JSONL file, or stdin (`-`).
+    Jsonl(PathBuf),
+}
+
+/// Check the inputs and list what to read, in input order (walk warnings stay with their
+/// input, so they are reported where reading them used to report them).
+fn plan(args: &Args) -> Result<Vec<Source>> {
     let mut inputs = args.inputs.clone();
     if inputs.is_empty() {
         inputs.push(if args.jsonl {
@@ -163,35 +176,25 @@ fn collect_jobs(args: &Args, limits: &Limits, warnings: &mut Vec<Warning>) -> Re
     if inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         bail!("`-` (stdin) can be given only once");
     }
-    let mut jobs = Vec::new();
+    let mut sources = Vec::new();
     for input in &inputs {
         if input.as_os_str() == "-" {
-            if std::io::stdin().is_terminal() {
-                eprintln!("kgextract: reading from stdin (end with Ctrl-D)…");
-            }
-            let bytes = match read_stdin(limits) {
-                Ok(b) => b,
-                Err(e) => {
-                    warnings.push(read_warning(e, "stdin"));
-                    continue;
-                }
-            };
-            if args.jsonl {
-                jsonl_jobs("-", &bytes, &mut jobs, warnings);
+            sources.push(if args.jsonl {
+                Source::Jsonl(input.clone())
             } else {
-                match read::from_bytes("stdin", "stdin", &bytes).and_then(read::non_empty) {
-                    Ok(d) => jobs.push(Job::Doc(d)),
-                    Err(e) => warnings.push(read_warning(e, "stdin")),
-                }
-            }
+                Source::StdinText
+            });
             continue;
         }
         let is_jsonl_file = input
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
         if args.jsonl || is_jsonl_file {
-            let files = if input.is_dir() {
-                jsonl_files(input, warnings)?
+            if input.is_dir() {
+                let mut warnings = Vec::new();
+                let files = jsonl_files(input, &mut warnings)?;
+                sources.push(Source::Files(warnings, Vec::new()));
+                sources.extend(files.into_iter().map(Source::Jsonl));
             } else {
                 if !input.exists() {
                     bail!(ReadError::Io {
@@ -199,28 +202,283 @@ fn collect_jobs(args: &Args, limits: &Limits, warnings: &mut Vec<Warning>) -> Re
                         err: std::io::Error::from(std::io::ErrorKind::NotFound),
                     });
                 }
-                vec![input.clone()]
-            };
-            for f in files {
-                let src = f.display().to_string();
-                match read::read_bytes(&f, limits) {
-                    Ok(bytes) => jsonl_jobs(&src, &bytes, &mut jobs, warnings),
-                    Err(e) => warnings.push(read_warning(e, &src)),
-                }
+                sources.push(Source::Jsonl(input.clone()));
             }
             continue;
         }
         let walk = read::walk(std::slice::from_ref(input))?;
-        warnings.extend(walk.warnings.into_iter().map(Warning::from));
+        let mut warnings: Vec<Warning> = walk.warnings.into_iter().map(Warning::from).collect();
         if walk.files.is_empty() && input.is_dir() {
             warnings.push(Warning {
                 source: input.display().to_string(),
                 message: "no .txt or .md files in this folder".into(),
             });
         }
-        jobs.extend(walk.files.into_iter().map(|(p, id)| Job::File(p, id)));
+        sources.push(Source::Files(warnings, walk.files));
     }
-    Ok(jobs)
+    Ok(sources)
+}
+
+/// The jobs of the inputs, in input order, made as they are asked for. Problems of reading
+/// an input (walks, JSONL lines, stdin) go to the input warnings handed to [`Jobs::next`] —
+/// reported before the warnings of the documents themselves, as when every input was read
+/// first.
+struct Jobs {
+    sources: std::vec::IntoIter<Source>,
+    files: std::vec::IntoIter<(PathBuf, String)>,
+    jsonl: Option<JsonlStream>,
+    limits: Limits,
+}
+
+impl Jobs {
+    fn new(sources: Vec<Source>, limits: Limits) -> Jobs {
+        Jobs {
+            sources: sources.into_iter(),
+            files: Vec::new().into_iter(),
+            jsonl: None,
+            limits,
+        }
+    }
+
+    /// The files to read, known before any work (JSONL records are not counted).
+    fn known(sources: &[Source]) -> usize {
+        sources
+            .iter()
+            .map(|s| match s {
+                Source::Files(_, f) => f.len(),
+                Source::StdinText => 1,
+                Source::Jsonl(_) => 0,
+            })
+            .sum()
+    }
+
+    fn next(&mut self, warnings: &mut Vec<Warning>) -> Option<Job> {
+        loop {
+            if let Some((p, id)) = self.files.next() {
+                return Some(Job::File(p, id));
+            }
+            if let Some(s) = &mut self.jsonl {
+                if let Some(d) = s.next_doc(warnings) {
+                    return Some(Job::Doc(d));
+                }
+                warnings.append(&mut s.empty);
+                self.jsonl = None;
+            }
+            match self.sources.next()? {
+                Source::Files(ws, files) => {
+                    warnings.extend(ws);
+                    self.files = files.into_iter();
+                }
+                Source::StdinText => {
+                    if std::io::stdin().is_terminal() {
+                        eprintln!("kgextract: reading from stdin (end with Ctrl-D)…");
+                    }
+                    let bytes = match read_stdin(&self.limits) {
+                        Ok(b) => b,
+                        Err(e) => {
+                            warnings.push(read_warning(e, "stdin"));
+                            continue;
+                        }
+                    };
+                    match read::from_bytes("stdin", "stdin", &bytes).and_then(read::non_empty) {
+                        Ok(d) => return Some(Job::Doc(d)),
+                        Err(e) => warnings.push(read_warning(e, "stdin")),
+                    }
+                }
+                Source::Jsonl(path) => {
+                    self.jsonl = JsonlStream::open(&path, &self.limits, warnings)
+                }
+            }
+        }
+    }
+}
+
+/// The lines of a JSONL input: a text in memory, or a file read line by line.
+enum Lines {
+    Text { text: String, pos: usize },
+    File(std::io::BufReader<std::fs::File>, Vec<u8>),
+}
+
+/// A JSONL input read record by record.
+struct JsonlStream {
+    /// The name in messages (`stdin` or the path).
+    name: String,
+    parser: read::jsonl::Parser,
+    lines: Lines,
+    line_no: usize,
+    /// Records with an empty `text`, reported after the input's other warnings (as when the
+    /// whole input was parsed first).
+    empty: Vec<Warning>,
+}
+
+impl JsonlStream {
+    /// Open `path` (`-`: stdin); its problems go to `warnings`. A file that is valid UTF-8
+    /// (nearly every JSONL file) is read line by line, never whole; anything else — stdin,
+    /// another encoding, a file over the size limit — is read and decoded whole as before.
+    fn open(path: &Path, limits: &Limits, warnings: &mut Vec<Warning>) -> Option<JsonlStream> {
+        let src = path.display().to_string();
+        let bytes = if src == "-" {
+            if std::io::stdin().is_terminal() {
+                eprintln!("kgextract: reading from stdin (end with Ctrl-D)…");
+            }
+            read_stdin(limits)
+        } else {
+            if let Some(s) = JsonlStream::stream_file(path, &src, limits) {
+                return Some(s);
+            }
+            read::read_bytes(path, limits)
+        };
+        let name = if src == "-" { "stdin" } else { src.as_str() };
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                warnings.push(read_warning(e, name));
+                return None;
+            }
+        };
+        let decoded = match read::encoding::decode_vec(name, bytes) {
+            Ok(d) => d,
+            Err(e) => {
+                warnings.push(read_warning(e, name));
+                return None;
+            }
+        };
+        if let Some(w) = decoded.warning {
+            warnings.push(Warning {
+                source: name.to_string(),
+                message: w,
+            });
+        }
+        if decoded.text.trim().is_empty() {
+            warnings.push(Warning {
+                source: name.to_string(),
+                message: "is empty (no JSONL records)".into(),
+            });
+            return None;
+        }
+        Some(JsonlStream {
+            name: name.to_string(),
+            parser: read::jsonl::Parser::new(&src, decoded.encoding),
+            lines: Lines::Text {
+                text: decoded.text,
+                pos: 0,
+            },
+            line_no: 0,
+            empty: Vec::new(),
+        })
+    }
+
+    /// A file read line by line, when reading it whole would give the same text: within the
+    /// size limit, UTF-8 (with or without a BOM) throughout, text by the binary sniffing, not
+    /// blank. A first pass checks that (it holds one line at a time); `None` otherwise.
+    fn stream_file(path: &Path, src: &str, limits: &Limits) -> Option<JsonlStream> {
+        use std::io::{BufRead, Seek};
+        let meta = std::fs::metadata(path).ok()?;
+        if !meta.is_file() || meta.len() > limits.max_bytes {
+            return None;
+        }
+        let mut r = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path).ok()?);
+        let want = read::encoding::SNIFF_BYTES + 3;
+        let (mut head, mut line) = (Vec::new(), Vec::new());
+        let (mut total, mut blank) = (0u64, true);
+        loop {
+            line.clear();
+            let n = r.read_until(b'\n', &mut line).ok()?;
+            if n == 0 {
+                break;
+            }
+            // The BOM is not part of the text (and U+FEFF is no whitespace).
+            let text = match line.strip_prefix(b"\xEF\xBB\xBF") {
+                Some(rest) if total == 0 => rest,
+                _ => &line[..],
+            };
+            let text = std::str::from_utf8(text).ok()?;
+            blank = blank && text.trim().is_empty();
+            total += n as u64;
+            if head.len() < want {
+                head.extend_from_slice(&line[..line.len().min(want - head.len())]);
+            }
+        }
+        if blank || total > limits.max_bytes {
+            return None;
+        }
+        let bom = read::encoding::utf8_start(&head)?;
+        r.seek(std::io::SeekFrom::Start(bom as u64)).ok()?;
+        Some(JsonlStream {
+            name: src.to_string(),
+            parser: read::jsonl::Parser::new(src, "UTF-8"),
+            lines: Lines::File(r, Vec::new()),
+            line_no: 0,
+            empty: Vec::new(),
+        })
+    }
+
+    /// The next record with text; bad lines become warnings.
+    fn next_doc(&mut self, warnings: &mut Vec<Warning>) -> Option<Document> {
+        let mut ws = Vec::new();
+        loop {
+            self.line_no += 1;
+            let line: &str = match &mut self.lines {
+                Lines::Text { text, pos } => {
+                    if *pos >= text.len() {
+                        return None;
+                    }
+                    let rest = &text[*pos..];
+                    let (line, used) = match rest.find('\n') {
+                        Some(i) => (&rest[..i], i + 1),
+                        None => (rest, rest.len()),
+                    };
+                    *pos += used;
+                    line.strip_suffix('\r').unwrap_or(line)
+                }
+                Lines::File(r, buf) => {
+                    use std::io::BufRead;
+                    buf.clear();
+                    match r.read_until(b'\n', buf) {
+                        Ok(0) => return None,
+                        Ok(_) => {}
+                        Err(err) => {
+                            warnings.push(read_warning(
+                                ReadError::Io {
+                                    path: self.name.clone(),
+                                    err,
+                                },
+                                &self.name,
+                            ));
+                            return None;
+                        }
+                    }
+                    let b = buf.strip_suffix(b"\n").unwrap_or(buf);
+                    let b = b.strip_suffix(b"\r").unwrap_or(b);
+                    match std::str::from_utf8(b) {
+                        Ok(s) => s,
+                        Err(_) => {
+                            warnings.push(Warning {
+                                source: self.name.clone(),
+                                message: "changed while it was read (no longer UTF-8); the rest is skipped".into(),
+                            });
+                            return None;
+                        }
+                    }
+                }
+            };
+            let doc = self.parser.line(self.line_no, line, &mut ws);
+            warnings.extend(ws.drain(..).map(Warning::from));
+            let Some(d) = doc else {
+                continue;
+            };
+            match read::non_empty(d) {
+                Ok(d) => return Some(d),
+                Err(e) => self.empty.push(Warning {
+                    source: match &e {
+                        ReadError::Empty { path } => path.clone(),
+                        _ => self.name.clone(),
+                    },
+                    message: "\"text\" is empty".into(),
+                }),
+            }
+        }
+    }
 }
 
 /// The `.jsonl` files under a folder, sorted.
@@ -250,44 +508,6 @@ fn jsonl_files(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf>> 
         }
     }
     Ok(out)
-}
-
-fn jsonl_jobs(src: &str, bytes: &[u8], jobs: &mut Vec<Job>, warnings: &mut Vec<Warning>) {
-    let name = if src == "-" { "stdin" } else { src };
-    let decoded = match read::decode(name, bytes) {
-        Ok(d) => d,
-        Err(e) => {
-            warnings.push(read_warning(e, name));
-            return;
-        }
-    };
-    if let Some(w) = decoded.warning {
-        warnings.push(Warning {
-            source: name.to_string(),
-            message: w,
-        });
-    }
-    if decoded.text.trim().is_empty() {
-        warnings.push(Warning {
-            source: name.to_string(),
-            message: "is empty (no JSONL records)".into(),
-        });
-        return;
-    }
-    let (docs, ws) = read::jsonl::parse(src, &decoded.text, decoded.encoding);
-    warnings.extend(ws.into_iter().map(Warning::from));
-    for d in docs {
-        match read::non_empty(d) {
-            Ok(d) => jobs.push(Job::Doc(d)),
-            Err(e) => warnings.push(Warning {
-                source: match &e {
-                    ReadError::Empty { path } => path.clone(),
-                    _ => name.to_string(),
-                },
-                message: "\"text\" is empty".into(),
-            }),
-        }
-    }
 }
 
 pub fn run(args: Args) -> Result<u8> {
@@ -325,10 +545,15 @@ pub fn run(args: Args) -> Result<u8> {
     .map_err(|m| anyhow::anyhow!(m))?;
     let out = OutDir::create(&args.output, args.force)?;
 
+    let sources = plan(&args)?;
+    let streaming = sources.iter().any(|s| matches!(s, Source::Jsonl(_)));
+    let bar = progress_bar(Jobs::known(&sources), streaming);
+    let mut jobs = Jobs::new(sources, limits);
+    // Problems reading the inputs, then problems of the documents themselves (the order in
+    // which they were reported when every input was read before extraction).
+    let mut input_warnings: Vec<Warning> = Vec::new();
     let mut warnings: Vec<Warning> = Vec::new();
-    let jobs = collect_jobs(&args, &limits, &mut warnings)?;
     let published = args.published;
-    let bar = progress_bar(jobs.len());
     // Documents are extracted in parallel, a batch at a time, and each is reduced to its
     // compact record on the worker thread (its `DocExtraction` is dropped there); the batch's
     // records are then added to the corpus in input order, so the corpus — and the output —
@@ -337,9 +562,17 @@ pub fn run(args: Args) -> Result<u8> {
     let batch = 256 * pool.current_num_threads().max(1);
     let mut corpus = Corpus::default();
     let (mut n_docs, mut bytes, mut sentences, mut removed) = (0usize, 0usize, 0usize, 0usize);
-    let mut jobs = jobs.into_iter();
     loop {
-        let chunk: Vec<Job> = jobs.by_ref().take(batch).collect();
+        let mut chunk: Vec<Job> = Vec::with_capacity(batch);
+        while chunk.len() < batch {
+            let Some(job) = jobs.next(&mut input_warnings) else {
+                break;
+            };
+            if matches!(job, Job::Doc(_)) && streaming {
+                bar.inc_length(1);
+            }
+            chunk.push(job);
+        }
         if chunk.is_empty() {
             break;
         }
@@ -396,6 +629,9 @@ pub fn run(args: Args) -> Result<u8> {
         }
     }
     bar.finish_and_clear();
+    drop(jobs);
+    input_warnings.append(&mut warnings);
+    let warnings = input_warnings;
     for w in &warnings {
         eprintln!("kgextract: warning: {}: {}", w.source, w.message);
     }
@@ -447,8 +683,8 @@ pub fn run(args: Args) -> Result<u8> {
 
 /// A document-count progress bar on stderr, drawn only when stderr is a terminal (pipes, CI
 /// and redirected runs stay quiet) and only for batches worth watching.
-fn progress_bar(len: usize) -> indicatif::ProgressBar {
-    if len < 2 || !std::io::stderr().is_terminal() {
+fn progress_bar(len: usize, streaming: bool) -> indicatif::ProgressBar {
+    if (len < 2 && !streaming) || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::with_draw_target(

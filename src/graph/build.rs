@@ -13,7 +13,7 @@ use petgraph::graph::NodeIndex;
 use super::{Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, node_id};
 use crate::extract::{DocExtraction, NodeRef, OrgKind, RelProps, RelType};
 use crate::link::facts::{Corpus, DocFacts, Interner};
-use crate::link::{Resolved, resolve};
+use crate::link::{NO_ENTITY, Resolved, resolve};
 use crate::rules::{LexiconSet, Rules};
 
 /// A sortable identity for an edge: (from node, type, to node, properties rendered). Nodes are
@@ -125,15 +125,10 @@ impl KnowledgeGraph {
         let ent_ix: Vec<u32> = resolved.entities.iter().map(|e| ix(&e.id)).collect();
         let doc_names: Vec<Arc<str>> = docs.iter().map(|d| Arc::from(d.meta.id.as_str())).collect();
         kg.merges = std::mem::take(&mut resolved.merges);
-        let Resolved {
-            mention_entity,
-            event_entity,
-            ..
-        } = resolved;
+        resolved.entities = Vec::new();
         // The documents are handed over and dropped one by one as their edges are made, so
         // the per-document results and the edge map are not both held whole.
-        let (edges, rules) =
-            collect_edges(docs, &strs, &doc_ix, &ent_ix, mention_entity, event_entity);
+        let (edges, rules) = collect_edges(docs, &strs, &doc_ix, &ent_ix, resolved);
         // One allocation of the final size (growing by doubling held up to 1.5× the edges
         // twice over while copying).
         kg.g.reserve_exact_edges(edges.len());
@@ -159,7 +154,10 @@ fn entity_node(
 ) -> Node {
     let props = match e.label {
         NodeLabel::Organization => {
-            let kinds = e.members.iter().map(|&(d, m)| docs[d].mentions[m].kind);
+            let kinds = e
+                .members
+                .iter()
+                .map(|&(d, m)| docs[d as usize].mentions[m as usize].kind);
             let mut kind = OrgKind::Other;
             for k in kinds {
                 if k != OrgKind::Other {
@@ -171,7 +169,7 @@ fn entity_node(
         }
         NodeLabel::Amount => {
             let (d, m) = e.members[0];
-            let mention = &docs[d].mentions[m];
+            let mention = &docs[d as usize].mentions[m as usize];
             match money.get(&mention.key) {
                 Some(money) => NodeProps::Amount {
                     money: money.clone(),
@@ -181,7 +179,11 @@ fn entity_node(
             }
         }
         NodeLabel::Event => {
-            let evs = || e.members.iter().map(|&(d, i)| (d, &docs[d].events[i]));
+            let evs = || {
+                e.members
+                    .iter()
+                    .map(|&(d, i)| (d, &docs[d as usize].events[i as usize]))
+            };
             let first = evs().next().map(|(_, ev)| ev.kind);
             NodeProps::Event {
                 kind: first.unwrap_or(crate::extract::EventKind::Forum),
@@ -258,20 +260,28 @@ fn collect_edges(
     strs: &Interner,
     doc_ix: &[u32],
     ent_ix: &[u32],
-    mention_entity: Vec<Vec<Option<usize>>>,
-    event_entity: Vec<Vec<usize>>,
+    resolved: Resolved,
 ) -> (BTreeMap<EdgeKey, Seed>, Vec<&'static str>) {
     let mut edges: BTreeMap<EdgeKey, Seed> = BTreeMap::new();
     let mut rules = RuleTable::default();
     let empty: Arc<str> = Arc::from("");
-    let rows = mention_entity.into_iter().zip(event_entity);
-    for (di, (d, (mention_row, event_row))) in docs.into_iter().zip(rows).enumerate() {
+    let Resolved {
+        mention_entity,
+        mention_start,
+        event_entity,
+        ..
+    } = resolved;
+    for (di, (d, event_row)) in docs.into_iter().zip(event_entity).enumerate() {
         let d = &d;
+        let mention_row = match (mention_start.get(di), mention_start.get(di + 1)) {
+            (Some(&a), Some(&b)) => &mention_entity[a..b],
+            _ => &[],
+        };
         let doc_id = doc_ix[di];
         let doc = di as u32;
         let ent = |nr: NodeRef| -> Option<u32> {
             let i = match nr {
-                NodeRef::Mention(i) => mention_row.get(i).copied().flatten()?,
+                NodeRef::Mention(i) => *mention_row.get(i).filter(|&&e| e != NO_ENTITY)? as usize,
                 NodeRef::Event(i) => *event_row.get(i)?,
             };
             Some(ent_ix[i])

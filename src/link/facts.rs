@@ -412,17 +412,48 @@ impl Corpus {
             }
         }
         for (k, v) in money {
-            self.money.entry(map[k as usize]).or_insert(v);
+            self.money
+                .entry(map[k as usize])
+                .or_insert_with(|| v.clone());
         }
-        for (_, text) in &mut facts.sentences {
-            match self.sentences.get(&**text) {
-                Some(shared) => *text = shared.clone(),
+        // The records are held until the graph is built; they were made on a worker thread
+        // among all the temporary allocations of extraction, so holding them there would keep
+        // most of the worker's memory pages in use (at 20.8 MB of input, ≈ 20 MB of RSS more
+        // than the records themselves). They are copied here, on the collecting thread, at
+        // their exact size, and the worker's copies freed; new sentences likewise.
+        let mut sentences = Vec::with_capacity(facts.sentences.len());
+        for (i, text) in &facts.sentences {
+            let text = match self.sentences.get(&**text) {
+                Some(shared) => shared.clone(),
                 None => {
-                    self.sentences.insert(text.clone());
+                    let own: Arc<str> = Arc::from(&**text);
+                    self.sentences.insert(own.clone());
+                    own
                 }
-            }
+            };
+            sentences.push((*i, text));
         }
-        self.docs.push(facts);
+        let DocMeta {
+            id,
+            source: _,
+            title,
+            published,
+        } = &facts.meta;
+        self.docs.push(DocFacts {
+            // The source (a path, for messages) is not read from here on.
+            meta: DocMeta {
+                id: id.as_str().to_string(),
+                source: String::new(),
+                title: title.as_deref().map(str::to_string),
+                published: *published,
+            },
+            stats: facts.stats.clone(),
+            mentions: facts.mentions.to_vec(),
+            events: facts.events.to_vec(),
+            relations: facts.relations.to_vec(),
+            sentences,
+            rules: facts.rules.to_vec(),
+        });
     }
 
     /// Sort the documents by id; two inputs with the same document id would be one Document

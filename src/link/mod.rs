@@ -11,4 +11,4 @@ pub mod key;
 pub mod resolve;
 
 pub use key::{display, is_abbreviation_of, key};
-pub use resolve::{Entity, MergeReason, MergeRecord, Resolved, resolve};
+pub use resolve::{Entity, MergeReason, MergeRecord, NO_ENTITY, Resolved, resolve};

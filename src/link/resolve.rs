@@ -28,16 +28,17 @@
 //! ids agree whenever the evidence for a merge (an alias definition, an org binding) is in
 //! both shards.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use petgraph::unionfind::UnionFind;
 use serde::Serialize;
 
-use super::facts::{Corpus, EventFact, NO_SYM};
+use super::facts::{Corpus, EventFact, NO_SYM, Sym};
 use super::key::{display, is_abbreviation_of, key};
 use crate::extract::{Label, NodeRef, RelType, TimeValue};
 use crate::graph::{NodeLabel, node_id};
-use crate::rules::LexiconSet;
+use crate::rules::{FastMap, LexiconSet};
 
 /// Why two names were merged into one entity (or, for `NotMergedAmbiguous`, why not).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -92,28 +93,47 @@ pub struct Entity {
     pub mentions: u32,
     pub merged_by: BTreeSet<String>,
     /// (document index, mention record or event index) of every member, in document order.
-    pub members: Vec<(usize, usize)>,
+    pub members: Vec<(u32, u32)>,
 }
+
+/// "No entity" in [`Resolved::mention_entity`].
+pub const NO_ENTITY: u32 = u32::MAX;
 
 /// The result of resolution.
 #[derive(Debug, Default)]
 pub struct Resolved {
     /// Sorted by id.
     pub entities: Vec<Entity>,
-    /// `mention_entity[doc][mention]`: the entity of each mention (None for dates and
-    /// mentions without a node).
-    pub mention_entity: Vec<Vec<Option<usize>>>,
+    /// The entity of every mention record of the corpus, documents one after the other
+    /// ([`NO_ENTITY`] for dates and mentions without a node): those of document `d` are
+    /// `mention_entity[mention_start[d]..mention_start[d + 1]]` (one flat table of `u32`
+    /// instead of a vector of `Option<usize>` per document — a quarter of the memory).
+    pub mention_entity: Vec<u32>,
+    /// Where each document's mentions start in [`Resolved::mention_entity`] (one more entry
+    /// than there are documents).
+    pub mention_start: Vec<usize>,
     /// `event_entity[doc][event]`.
     pub event_entity: Vec<Vec<usize>>,
     /// Sorted.
     pub merges: Vec<MergeRecord>,
 }
 
-/// Interned (label, key) pairs with a union-find over them.
-struct Keys {
-    /// Key → (label, interned index) pairs (looked up by `&str`, without a copy of the key).
-    index: crate::rules::FastMap<String, Vec<(NodeLabel, usize)>>,
-    list: Vec<(NodeLabel, String)>,
+impl Resolved {
+    /// The entities of document `d`'s mention records.
+    pub fn mentions_of(&self, d: usize) -> &[u32] {
+        match (self.mention_start.get(d), self.mention_start.get(d + 1)) {
+            (Some(&a), Some(&b)) => &self.mention_entity[a..b],
+            _ => &[],
+        }
+    }
+}
+
+/// Interned (label, key) pairs with a union-find over them. Keys are borrowed from the corpus
+/// interner and the lexicon maps where they come from there (nearly all), owned only when
+/// made here (a person's `name@organization`).
+struct Keys<'a> {
+    index: FastMap<(NodeLabel, Cow<'a, str>), usize>,
+    list: Vec<(NodeLabel, Cow<'a, str>)>,
     uf: UnionFind<usize>,
     /// Keys that are `orgs_known` terms (preferred representatives).
     preferred: BTreeSet<usize>,
@@ -138,8 +158,8 @@ fn unite(
     }
 }
 
-impl Keys {
-    fn new() -> Keys {
+impl<'a> Keys<'a> {
+    fn new() -> Keys<'a> {
         Keys {
             index: Default::default(),
             list: Vec::new(),
@@ -147,25 +167,23 @@ impl Keys {
             preferred: BTreeSet::new(),
         }
     }
-    fn intern(&mut self, label: NodeLabel, k: &str) -> usize {
-        if let Some(i) = self.get(label, k) {
+    fn intern(&mut self, label: NodeLabel, k: &'a str) -> usize {
+        self.intern_cow(label, Cow::Borrowed(k))
+    }
+    fn intern_cow(&mut self, label: NodeLabel, k: Cow<'a, str>) -> usize {
+        if let Some(i) = self.get(label, &k) {
             return i;
         }
         let i = self.uf.new_set();
-        self.list.push((label, k.to_string()));
-        match self.index.get_mut(k) {
-            Some(v) => v.push((label, i)),
-            None => {
-                self.index.insert(k.to_string(), vec![(label, i)]);
-            }
-        }
+        self.list.push((label, k.clone()));
+        self.index.insert((label, k), i);
         i
     }
     fn get(&self, label: NodeLabel, k: &str) -> Option<usize> {
-        self.index
-            .get(k)
-            .and_then(|v| v.iter().find(|(l, _)| *l == label))
-            .map(|&(_, i)| i)
+        self.index.get(&(label, Cow::Borrowed(k))).copied()
+    }
+    fn key(&self, i: usize) -> &str {
+        &self.list[i].1
     }
 }
 
@@ -214,10 +232,49 @@ fn event_key(e: &EventFact, name: &str, doc_id: &str) -> String {
     format!("{}|{}|{when}", e.kind.as_str(), key(name))
 }
 
+/// Every distinct string of one entity — a name a mention links it by, or a surface as
+/// written (or both) — with what resolution counts for it.
+struct NameSlot<'a> {
+    text: &'a str,
+    /// Mentions that name the entity so (names only).
+    count: u32,
+    /// The first document (index) with this string as a name or surface.
+    first_doc: u32,
+    name: bool,
+    surface: bool,
+    /// A name whose key is the representative's (or its `name@organization`).
+    rep: bool,
+}
+
+/// What is gathered per entity before it is made: its strings (each once, in order of first
+/// sight; sorted when the entity is made), member records and mention count.
+#[derive(Default)]
+struct Acc<'a> {
+    slots: Vec<NameSlot<'a>>,
+    members: Vec<(u32, u32)>,
+    mentions: u32,
+}
+
+/// Groups of `0..n` by `root(j)`: (root, members in increasing order), roots increasing —
+/// what a `BTreeMap<root, Vec<member>>` filled in member order holds, as one sorted vector.
+fn clusters(n: usize, mut root: impl FnMut(usize) -> usize) -> Vec<(usize, Vec<usize>)> {
+    let mut pairs: Vec<(usize, usize)> = (0..n).map(|j| (root(j), j)).collect();
+    pairs.sort_unstable();
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (r, j) in pairs {
+        match out.last_mut() {
+            Some((lr, v)) if *lr == r => v.push(j),
+            _ => out.push((r, vec![j])),
+        }
+    }
+    out
+}
+
 /// Resolve the mentions and events of the corpus (its documents sorted by document id).
 pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     let docs = &corpus.docs;
-    let s = |i| corpus.strs.get(i);
+    let strs = &corpus.strs;
+    let s = |i: Sym| strs.get(i);
     let lexmap = org_lexicon(lex);
     let generic = generic_aliases(lex);
     let term_of_key: BTreeMap<String, String> = lex
@@ -227,24 +284,30 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         .collect();
     let mut keys = Keys::new();
     let mut applied: Vec<Applied> = Vec::new();
-    // The key node of every mention (persons filled in phase 2).
-    let mut mkey: Vec<Vec<Option<usize>>> = Vec::with_capacity(docs.len());
+    // Where each document's mention records start in the flat per-record tables.
+    let mut mention_start: Vec<usize> = Vec::with_capacity(docs.len() + 1);
+    mention_start.push(0);
+    for d in docs {
+        mention_start.push(mention_start[mention_start.len() - 1] + d.mentions.len());
+    }
+    let n_records = mention_start[docs.len()];
+    // The key node of every mention record ([`NO_ENTITY`]: none; persons filled in phase 2).
+    let mut mkey: Vec<u32> = Vec::with_capacity(n_records);
 
     // Phase 1: everything but people.
     for d in docs {
-        let mut row = Vec::with_capacity(d.mentions.len());
         for m in &d.mentions {
             let Some(label) = NodeLabel::of(m.label) else {
-                row.push(None);
+                mkey.push(NO_ENTITY);
                 continue;
             };
             if label == NodeLabel::Person || m.key == NO_SYM {
-                row.push(None);
+                mkey.push(NO_ENTITY);
                 continue;
             }
             let k = s(m.key);
             let i = keys.intern(label, k);
-            row.push(Some(i));
+            mkey.push(i as u32);
             if label != NodeLabel::Organization {
                 continue;
             }
@@ -270,20 +333,20 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             if tk != k && !tk.is_empty() {
                 let surface = display(text);
                 // The alias is a known name (orgs_known term or one of its full/alias names)?
-                let known = match term_of_key.get(tk) {
-                    Some(term) => Some((
-                        tk.to_string(),
-                        term.clone(),
-                        format!("orgs_known term {term}"),
-                    )),
-                    None => lexmap.get(tk).cloned(),
+                // (its key, the term, how it is known)
+                // (A known term is its own key: `how` is read only for the names of a term.)
+                let known: Option<(&str, &str, &str)> = match term_of_key.get(tk) {
+                    Some(term) => Some((tk, term, "")),
+                    None => lexmap
+                        .get(tk)
+                        .map(|(lk, term, how)| (lk.as_str(), term.as_str(), how.as_str())),
                 };
                 if let Some((lk, term, how)) = known {
                     // Only when the full name plausibly expands that known name: a local alias
                     // that collides with a known one (`深圳移动科技（以下简称“移动”）`) stays local.
                     let same = lexmap.get(k).is_some_and(|x| x.0 == lk) || k == lk;
-                    if same || is_abbreviation_of(&term, name) {
-                        let t = keys.intern(label, &lk);
+                    if same || is_abbreviation_of(term, name) {
+                        let t = keys.intern(label, lk);
                         keys.preferred.insert(t);
                         if tk != lk {
                             let si = keys.intern(label, tk);
@@ -329,7 +392,6 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 }
             }
         }
-        mkey.push(row);
     }
     let mut records: Vec<MergeRecord> = Vec::new();
 
@@ -338,7 +400,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         *members
             .iter()
             .min_by(|&&a, &&b| {
-                let (ka, kb) = (&keys.list[a].1, &keys.list[b].1);
+                let (ka, kb) = (keys.key(a), keys.key(b));
                 keys.preferred
                     .contains(&b)
                     .cmp(&keys.preferred.contains(&a))
@@ -347,26 +409,36 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             })
             .unwrap_or(&members[0])
     };
-    // The representative key of every organization cluster, computed once.
-    let mut org_members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (j, (l, _)) in keys.list.iter().enumerate() {
-        if *l == NodeLabel::Organization {
-            org_members.entry(keys.uf.find(j)).or_default().push(j);
+    // The representative key of every organization key, computed once (`NO_ENTITY` for the
+    // other labels).
+    let mut org_rep: Vec<u32> = vec![NO_ENTITY; keys.list.len()];
+    {
+        let n = keys.list.len();
+        let is_org: Vec<bool> = keys
+            .list
+            .iter()
+            .map(|(l, _)| *l == NodeLabel::Organization)
+            .collect();
+        let mut groups = clusters(n, |j| keys.uf.find(j));
+        for (_, members) in &mut groups {
+            members.retain(|&j| is_org[j]);
+            if members.is_empty() {
+                continue;
+            }
+            let rep = rep_of(&keys, members) as u32;
+            for &j in members.iter() {
+                org_rep[j] = rep;
+            }
         }
     }
-    let org_rep: HashMap<usize, String> = org_members
-        .values()
-        .map(|m| (rep_of(&keys, m), m))
-        .flat_map(|(rep, m)| m.iter().map(move |&j| (j, rep)))
-        .map(|(j, rep)| (j, keys.list[rep].1.clone()))
-        .collect();
 
     // Phase 2: people, keyed by name + organization when the document binds them.
-    let mut unbound: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut unbound: BTreeSet<&str> = BTreeSet::new();
     // Bound person keys by name key, for the bare-name pass.
-    let mut bound_by_name: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    let mut bound_by_name: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     for (di, d) in docs.iter().enumerate() {
-        let mut bound: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let base = mention_start[di];
+        let mut bound: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
         for r in &d.relations {
             if r.rel != RelType::HoldsPosition {
                 continue;
@@ -380,11 +452,17 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             if pm.label != Label::Person || om.label != Label::Organization {
                 continue;
             }
-            let Some(oi) = mkey[di].get(o).copied().flatten() else {
+            let oi = mkey[base + o];
+            if oi == NO_ENTITY {
+                continue;
+            }
+            let Some(&rep) = org_rep.get(oi as usize).filter(|&&r| r != NO_ENTITY) else {
                 continue;
             };
-            let Some(ork) = org_rep.get(&oi).cloned() else {
-                continue;
+            let ork: &str = match &keys.list[rep as usize].1 {
+                Cow::Borrowed(b) => b,
+                // Organization keys are never made here; a borrowed key is the only kind.
+                Cow::Owned(_) => continue,
             };
             bound.entry(key(s(pm.raw_name))).or_default().insert(ork);
         }
@@ -400,13 +478,15 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 Some(orgs) => {
                     let ids: Vec<usize> = orgs
                         .iter()
-                        .map(|o| keys.intern(NodeLabel::Person, &format!("{nk}@{o}")))
+                        .map(|o| {
+                            keys.intern_cow(NodeLabel::Person, Cow::Owned(format!("{nk}@{o}")))
+                        })
                         .collect();
                     bound_by_name
-                        .entry(nk.to_string())
+                        .entry(nk)
                         .or_default()
                         .extend(ids.iter().copied());
-                    mkey[di][mi] = Some(ids[0]);
+                    mkey[base + mi] = ids[0] as u32;
                     for &other in &ids[1..] {
                         if keys.uf.union(ids[0], other) {
                             applied.push((
@@ -424,15 +504,16 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                     }
                 }
                 None => {
-                    mkey[di][mi] = Some(keys.intern(NodeLabel::Person, nk));
-                    unbound.entry(nk.to_string()).or_default().push((di, mi));
+                    mkey[base + mi] = keys.intern(NodeLabel::Person, nk) as u32;
+                    unbound.insert(nk);
                 }
             }
         }
     }
+    drop(org_rep);
     // Bare names: merge into the one bound person of that name, if there is exactly one.
     let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new();
-    for nk in unbound.keys() {
+    for nk in unbound {
         let Some(plain) = keys.get(NodeLabel::Person, nk) else {
             continue;
         };
@@ -458,109 +539,127 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             _ => ambiguous.push((plain, roots.values().copied().collect())),
         }
     }
+    drop(bound_by_name);
 
-    // Clusters → entities.
-    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for j in 0..keys.list.len() {
-        clusters.entry(keys.uf.find(j)).or_default().push(j);
-    }
-    let mut root_rep: HashMap<usize, usize> = HashMap::new();
-    for (root, members) in &clusters {
+    // Clusters → representatives (by root key index).
+    let mut root_rep: Vec<u32> = vec![NO_ENTITY; keys.list.len()];
+    for (root, members) in clusters(keys.list.len(), |j| keys.uf.find(j)) {
         let label = keys.list[members[0]].0;
         let rep = if label == NodeLabel::Person {
             // Bound keys (name@org) first, then the smallest.
             *members
                 .iter()
                 .min_by(|&&a, &&b| {
-                    let (ka, kb) = (&keys.list[a].1, &keys.list[b].1);
+                    let (ka, kb) = (keys.key(a), keys.key(b));
                     kb.contains('@').cmp(&ka.contains('@')).then(ka.cmp(kb))
                 })
                 .unwrap_or(&members[0])
         } else {
-            rep_of(&keys, members)
+            rep_of(&keys, &members)
         };
-        root_rep.insert(*root, rep);
+        root_rep[root] = rep as u32;
     }
+    let rep_of_key = |keys: &Keys, ki: usize| root_rep[keys.uf.find(ki)] as usize;
 
-    // Gather members per representative.
-    struct Acc {
-        names: BTreeMap<String, (u32, bool)>,
-        members: Vec<(usize, usize)>,
-        /// Mentions (a member record stands for `count` of them).
-        mentions: u32,
-        surfaces: BTreeSet<String>,
-        merged_by: BTreeSet<String>,
-        first_doc_of_name: BTreeMap<String, String>,
-    }
-    let mut accs: BTreeMap<usize, Acc> = BTreeMap::new();
-    let mut mention_entity_rep: Vec<Vec<Option<usize>>> = Vec::with_capacity(docs.len());
+    // Gather members per representative (indexed by the representative's key index, so they
+    // are made in key order as before).
+    let mut accs: Vec<Option<Acc>> = Vec::new();
+    accs.resize_with(keys.list.len(), || None);
+    let mut slot_of: FastMap<(u32, &str), u32> = FastMap::default();
+    // The representative of every mention record (its entity once entities exist).
+    let mut mention_entity: Vec<u32> = Vec::with_capacity(n_records);
     for (di, d) in docs.iter().enumerate() {
-        let mut row = Vec::with_capacity(d.mentions.len());
         for (mi, m) in d.mentions.iter().enumerate() {
-            let Some(ki) = mkey[di][mi] else {
-                row.push(None);
+            let ki = mkey[mention_start[di] + mi];
+            if ki == NO_ENTITY {
+                mention_entity.push(NO_ENTITY);
                 continue;
-            };
-            let rep = root_rep[&keys.uf.find(ki)];
-            let acc = accs.entry(rep).or_insert_with(|| Acc {
-                names: BTreeMap::new(),
-                members: Vec::new(),
-                mentions: 0,
-                surfaces: BTreeSet::new(),
-                merged_by: BTreeSet::new(),
-                first_doc_of_name: BTreeMap::new(),
-            });
-            let name = s(m.name).to_string();
-            let e = acc.names.entry(name.clone()).or_insert((0, false));
-            e.0 += m.count;
-            e.1 |= keys.list[ki].1 == keys.list[rep].1
-                || keys.list[rep]
-                    .1
-                    .starts_with(&format!("{}@", keys.list[ki].1));
-            acc.first_doc_of_name
-                .entry(name)
-                .or_insert_with(|| d.meta.id.clone());
-            acc.members.push((di, mi));
-            acc.mentions += m.count;
-            let surface = s(m.text).trim().to_string();
-            if !surface.is_empty() {
-                acc.first_doc_of_name
-                    .entry(surface.clone())
-                    .or_insert_with(|| d.meta.id.clone());
-                acc.surfaces.insert(surface);
             }
-            row.push(Some(rep));
+            let ki = ki as usize;
+            let rep = rep_of_key(&keys, ki);
+            let acc = accs[rep].get_or_insert_with(Acc::default);
+            let name = s(m.name);
+            let is_rep = {
+                let (kk, rk) = (keys.key(ki), keys.key(rep));
+                kk == rk || rk.strip_prefix(kk).is_some_and(|r| r.starts_with('@'))
+            };
+            let i = *slot_of.entry((rep as u32, name)).or_insert_with(|| {
+                acc.slots.push(NameSlot {
+                    text: name,
+                    count: 0,
+                    first_doc: di as u32,
+                    name: false,
+                    surface: false,
+                    rep: false,
+                });
+                (acc.slots.len() - 1) as u32
+            }) as usize;
+            let sl = &mut acc.slots[i];
+            sl.name = true;
+            sl.count += m.count;
+            sl.rep |= is_rep;
+            acc.members.push((di as u32, mi as u32));
+            acc.mentions += m.count;
+            let surface = s(m.text).trim();
+            if !surface.is_empty() {
+                let i = *slot_of.entry((rep as u32, surface)).or_insert_with(|| {
+                    acc.slots.push(NameSlot {
+                        text: surface,
+                        count: 0,
+                        first_doc: di as u32,
+                        name: false,
+                        surface: false,
+                        rep: false,
+                    });
+                    (acc.slots.len() - 1) as u32
+                }) as usize;
+                acc.slots[i].surface = true;
+            }
+            mention_entity.push(rep as u32);
         }
-        mention_entity_rep.push(row);
     }
+    drop(slot_of);
+    drop(mkey);
 
     let mut entities: Vec<Entity> = Vec::new();
-    let mut rep_entity: HashMap<usize, usize> = HashMap::new();
-    for (rep, acc) in accs {
-        let (label, rk) = keys.list[rep].clone();
+    let mut rep_entity: Vec<u32> = vec![NO_ENTITY; keys.list.len()];
+    for (rep, acc) in accs.into_iter().enumerate() {
+        let Some(acc) = acc else {
+            continue;
+        };
+        let Acc {
+            mut slots,
+            members,
+            mentions,
+        } = acc;
+        // Each string once, sorted: the order of the name and surface sets before.
+        slots.sort_unstable_by(|a, b| a.text.cmp(b.text));
+        let (label, rk) = (keys.list[rep].0, keys.key(rep).to_string());
         let name = if keys.preferred.contains(&rep) {
             lex.get("orgs_known")
                 .terms()
                 .find(|t| key(t) == rk)
                 .map(display)
-                .unwrap_or_else(|| pick_name(&acc.names))
+                .unwrap_or_else(|| pick_name(&slots))
         } else {
-            pick_name(&acc.names)
+            pick_name(&slots)
         };
-        let mut aliases: BTreeSet<String> = acc.names.keys().cloned().collect();
-        aliases.extend(acc.surfaces.iter().cloned());
-        aliases.remove(&name);
-        let mut merged_by = acc.merged_by;
+        // Every name and surface but the chosen name.
+        let aliases: BTreeSet<String> = slots
+            .iter()
+            .filter(|sl| sl.text != name)
+            .map(|sl| sl.text.to_string())
+            .collect();
+        let mut merged_by = BTreeSet::new();
         let id = node_id(label, &rk);
-        // Surface forms that differ but share a key.
-        let mut by_key: BTreeMap<String, Vec<&String>> = BTreeMap::new();
-        for n in acc.names.keys() {
-            by_key.entry(key(n)).or_default().push(n);
+        // Surface forms that differ but share a key: names first, then the surfaces that are
+        // no name, each in string order.
+        let mut by_key: BTreeMap<String, Vec<&NameSlot>> = BTreeMap::new();
+        for sl in slots.iter().filter(|sl| sl.name) {
+            by_key.entry(key(sl.text)).or_default().push(sl);
         }
-        for s in &acc.surfaces {
-            if !acc.names.contains_key(s) {
-                by_key.entry(key(s)).or_default().push(s);
-            }
+        for sl in slots.iter().filter(|sl| sl.surface && !sl.name) {
+            by_key.entry(key(sl.text)).or_default().push(sl);
         }
         for (_, forms) in by_key {
             if forms.len() > 1 {
@@ -570,59 +669,61 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                         id: id.clone(),
                         label: label.as_str(),
                         into: name.clone(),
-                        name: (*f).clone(),
+                        name: f.text.to_string(),
                         reason: MergeReason::SameKey,
-                        doc: acc.first_doc_of_name.get(*f).cloned(),
-                        detail: format!("same name key as {}", forms[0]),
+                        doc: docs.get(f.first_doc as usize).map(|d| d.meta.id.clone()),
+                        detail: format!("same name key as {}", forms[0].text),
                     });
                 }
             }
         }
-        rep_entity.insert(rep, entities.len());
+        rep_entity[rep] = entities.len() as u32;
         entities.push(Entity {
             label,
             key: rk,
             id,
             name,
             aliases,
-            mentions: acc.mentions,
+            mentions,
             merged_by,
-            members: acc.members,
+            members,
         });
     }
+    let entity_of_key = |keys: &Keys, k: usize| -> Option<usize> {
+        let e = rep_entity[rep_of_key(keys, k)];
+        (e != NO_ENTITY).then_some(e as usize)
+    };
     for (a, reason, doc, detail, b) in applied {
-        let rep = root_rep[&keys.uf.find(a)];
-        let Some(&ei) = rep_entity.get(&rep) else {
+        let Some(ei) = entity_of_key(&keys, a) else {
             continue;
         };
         let ent = &mut entities[ei];
         ent.merged_by.insert(reason.as_str().into());
-        let other = if keys.list[a].1 == ent.key { b } else { a };
+        let other = if keys.key(a) == ent.key { b } else { a };
         records.push(MergeRecord {
             id: ent.id.clone(),
             label: ent.label.as_str(),
             into: ent.name.clone(),
-            name: keys.list[other].1.clone(),
+            name: keys.key(other).to_string(),
             reason,
             doc,
             detail,
         });
     }
     for (plain, cands) in ambiguous {
-        let rep = root_rep[&keys.uf.find(plain)];
-        let Some(&ei) = rep_entity.get(&rep) else {
+        let Some(ei) = entity_of_key(&keys, plain) else {
             continue;
         };
         let ids: Vec<String> = cands
             .iter()
-            .filter_map(|&c| rep_entity.get(&root_rep[&keys.uf.find(c)]))
-            .map(|&e| format!("{} ({})", entities[e].id, entities[e].key))
+            .filter_map(|&c| entity_of_key(&keys, c))
+            .map(|e| format!("{} ({})", entities[e].id, entities[e].key))
             .collect();
         records.push(MergeRecord {
             id: entities[ei].id.clone(),
             label: "Person",
             into: entities[ei].name.clone(),
-            name: keys.list[plain].1.clone(),
+            name: keys.key(plain).to_string(),
             reason: MergeReason::NotMergedAmbiguous,
             doc: None,
             detail: format!(
@@ -631,6 +732,14 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             ),
         });
     }
+    // Mention records: representative → entity.
+    for e in &mut mention_entity {
+        if *e != NO_ENTITY {
+            *e = rep_entity[*e as usize];
+        }
+    }
+    drop(rep_entity);
+    drop(keys);
 
     // Events: one entity per (kind, name key, date) — or per document when undated.
     let mut ev_index: BTreeMap<String, usize> = BTreeMap::new();
@@ -655,9 +764,10 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 entities.len() - 1
             });
             let ent = &mut entities[idx];
+            let di32 = di as u32;
             if let Some(&(pd, _)) = ent.members.last()
-                && pd != di
-                && !ent.members.iter().any(|&(x, _)| x == di)
+                && pd != di32
+                && !ent.members.iter().any(|&(x, _)| x == di32)
             {
                 ent.merged_by.insert(MergeReason::SameEvent.as_str().into());
                 records.push(MergeRecord {
@@ -678,7 +788,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 ent.aliases.insert(surface);
             }
             ent.mentions += 1;
-            ent.members.push((di, ei));
+            ent.members.push((di32, ei as u32));
             row.push(idx);
         }
         event_entity.push(row);
@@ -693,14 +803,11 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     }
     let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     let entities: Vec<Entity> = order.iter().filter_map(|&o| slots[o].take()).collect();
-    let mention_entity = mention_entity_rep
-        .into_iter()
-        .map(|row| {
-            row.into_iter()
-                .map(|r| r.and_then(|rep| rep_entity.get(&rep)).map(|&e| new_pos[e]))
-                .collect()
-        })
-        .collect();
+    for e in &mut mention_entity {
+        if *e != NO_ENTITY {
+            *e = new_pos[*e as usize] as u32;
+        }
+    }
     let event_entity = event_entity
         .into_iter()
         .map(|row| row.into_iter().map(|e| new_pos[e]).collect())
@@ -710,20 +817,22 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     Resolved {
         entities,
         mention_entity,
+        mention_start,
         event_entity,
         merges: records,
     }
 }
 
 /// The display name of a cluster: the most frequent name among those whose key is the
-/// representative's, else the most frequent overall; ties go to the smallest string.
-fn pick_name(names: &BTreeMap<String, (u32, bool)>) -> String {
+/// representative's, else the most frequent overall; ties go to the smallest string. `slots`
+/// are sorted by their text.
+fn pick_name(slots: &[NameSlot]) -> String {
     let best = |only_rep: bool| {
-        names
+        slots
             .iter()
-            .filter(|(_, (_, is_rep))| !only_rep || *is_rep)
-            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.0.cmp(a.0)))
-            .map(|(n, _)| n.clone())
+            .filter(|sl| sl.name && (!only_rep || sl.rep))
+            .max_by(|a, b| a.count.cmp(&b.count).then(b.text.cmp(a.text)))
+            .map(|sl| sl.text.to_string())
     };
     best(true).or_else(|| best(false)).unwrap_or_default()
 }

@@ -168,6 +168,40 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<Decoded, ReadError> {
     Ok(decode_legacy(bytes))
 }
 
+/// [`decode`] of bytes the caller gives up: valid UTF-8 without a BOM (nearly every input)
+/// becomes the text without a copy; anything else is decoded as [`decode`] does.
+pub fn decode_vec(path: &str, bytes: Vec<u8>) -> Result<Decoded, ReadError> {
+    if Encoding::for_bom(&bytes).is_some() {
+        return decode(path, &bytes);
+    }
+    sniff(path, &bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: "UTF-8",
+            warning: None,
+        }),
+        Err(e) => decode(path, e.as_bytes()),
+    }
+}
+
+/// How a stream of bytes starts, as [`decode`] would read it: `Some(n)` when it is UTF-8 (an
+/// `n`-byte UTF-8 BOM, or none) and its first bytes after that — up to [`SNIFF_BYTES`] of
+/// `head` — pass the binary sniffing; `None` for a UTF-16 BOM or bytes that are not text.
+/// (A stream that starts so and is valid UTF-8 throughout decodes to itself, without the
+/// BOM, with no warning.)
+pub fn utf8_start(head: &[u8]) -> Option<usize> {
+    let bom = match Encoding::for_bom(head) {
+        Some((enc, n)) if enc == UTF_8 => n,
+        Some(_) => return None,
+        None => 0,
+    };
+    sniff("", &head[bom..]).ok().map(|_| bom)
+}
+
+/// How many first bytes binary sniffing reads.
+pub const SNIFF_BYTES: usize = SNIFF;
+
 fn decode_utf8(bytes: &[u8]) -> Decoded {
     Decoded {
         text: String::from_utf8_lossy(bytes).into_owned(),
@@ -226,6 +260,31 @@ mod tests {
 
     fn enc(e: &'static Encoding, s: &str) -> Vec<u8> {
         e.encode(s).0.into_owned()
+    }
+
+    #[test]
+    fn decode_vec_is_decode_and_a_utf8_start_is_named() {
+        for bytes in [
+            ZH.as_bytes().to_vec(),
+            [b"\xEF\xBB\xBF".as_slice(), ZH.as_bytes()].concat(),
+            enc(GBK, ZH),
+            [ZH.as_bytes(), b"\xFF"].concat(),
+        ] {
+            let (a, b) = (
+                decode("x", &bytes).unwrap(),
+                decode_vec("x", bytes).unwrap(),
+            );
+            assert_eq!(
+                (a.text, a.encoding, a.warning),
+                (b.text, b.encoding, b.warning)
+            );
+        }
+        assert!(decode_vec("x", b"%PDF-1.4".to_vec()).is_err());
+        assert_eq!(utf8_start(ZH.as_bytes()), Some(0));
+        assert_eq!(utf8_start(b"\xEF\xBB\xBF{}"), Some(3));
+        assert_eq!(utf8_start(b"\xFF\xFE{\0}\0"), None);
+        assert_eq!(utf8_start(b"%PDF-1.4"), None);
+        assert_eq!(utf8_start(b"a\0b"), None);
     }
 
     const ZH: &str = "中国联通董事长在北京出席合作伙伴大会并发表主题演讲，宣布未来三年对外产业投资超过三百亿元。";

@@ -20,14 +20,46 @@ pub fn parse(
 ) -> (Vec<Document>, Vec<ReadWarning>) {
     let mut docs = Vec::new();
     let mut warnings = Vec::new();
-    let mut ids: HashSet<String> = HashSet::new();
-    let src_name = if source == "-" { "stdin" } else { source };
+    let mut p = Parser::new(source, encoding);
     for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let at = format!("{src_name}:{line_no}");
+        docs.extend(p.line(i + 1, line, &mut warnings));
+    }
+    (docs, warnings)
+}
+
+/// A JSONL input parsed line by line (issue 8: a large JSONL input is streamed, never held
+/// whole as documents): [`parse`] is this over every line of a text.
+#[derive(Debug)]
+pub struct Parser {
+    /// The source as messages name it (`stdin` for `-`).
+    src_name: String,
+    encoding: &'static str,
+    /// The ids given so far (a repeated one gets `#LINE`).
+    ids: HashSet<String>,
+}
+
+impl Parser {
+    /// A parser of the JSONL read from `source` (a path or `-`) in `encoding`.
+    pub fn new(source: &str, encoding: &'static str) -> Parser {
+        Parser {
+            src_name: if source == "-" { "stdin" } else { source }.to_string(),
+            encoding,
+            ids: HashSet::new(),
+        }
+    }
+
+    /// Line `line_no` (from 1; without its line break): its document, if it is a record, and
+    /// its warnings appended to `warnings`.
+    pub fn line(
+        &mut self,
+        line_no: usize,
+        line: &str,
+        warnings: &mut Vec<ReadWarning>,
+    ) -> Option<Document> {
+        let at = format!("{}:{line_no}", self.src_name);
         let line = line.trim().trim_start_matches('\u{FEFF}');
         if line.is_empty() {
-            continue;
+            return None;
         }
         let mut warn = |message: String| {
             warnings.push(ReadWarning {
@@ -39,22 +71,22 @@ pub fn parse(
             Ok(v) => v,
             Err(e) => {
                 warn(format!("invalid JSON: {e}"));
-                continue;
+                return None;
             }
         };
-        let Some(obj) = v.as_object() else {
+        let Value::Object(mut obj) = v else {
             warn("expected a JSON object {\"id\", \"title\", \"published\", \"text\"}".into());
-            continue;
+            return None;
         };
-        let body = match obj.get("text") {
-            Some(Value::String(s)) => s.clone(),
+        let body = match obj.remove("text") {
+            Some(Value::String(s)) => s,
             Some(_) => {
                 warn("\"text\" is not a string".into());
-                continue;
+                return None;
             }
             None => {
                 warn("no \"text\" field".into());
-                continue;
+                return None;
             }
         };
         let mut id = match obj.get("id") {
@@ -62,12 +94,12 @@ pub fn parse(
             Some(Value::Number(n)) => n.to_string(),
             _ => at.clone(),
         };
-        if !ids.insert(id.clone()) {
+        if !self.ids.insert(id.clone()) {
             warn(format!("duplicate id {id:?}; using {id}#{line_no}"));
             id = format!("{id}#{line_no}");
-            ids.insert(id.clone());
+            self.ids.insert(id.clone());
         }
-        let mut h = header::parse_header(&body, encoding);
+        let mut h = header::parse_header(&body, self.encoding);
         if let Some(Value::String(t)) = obj.get("title")
             && !t.trim().is_empty()
         {
@@ -82,14 +114,13 @@ pub fn parse(
             },
             _ => {}
         }
-        docs.push(Document {
+        Some(Document {
             id,
             source: at,
             text: body,
             header: h,
-        });
+        })
     }
-    (docs, warnings)
 }
 
 #[cfg(test)]
