@@ -246,6 +246,28 @@ struct NameSlot<'a> {
     rep: bool,
 }
 
+/// The index of `text`'s slot among the strings of the entity `rep`, made (unflagged, first
+/// seen in document `doc`) on first sight.
+fn slot<'a>(
+    slot_of: &mut FastMap<(u32, &'a str), u32>,
+    slots: &mut Vec<NameSlot<'a>>,
+    rep: u32,
+    text: &'a str,
+    doc: u32,
+) -> usize {
+    *slot_of.entry((rep, text)).or_insert_with(|| {
+        slots.push(NameSlot {
+            text,
+            count: 0,
+            first_doc: doc,
+            name: false,
+            surface: false,
+            rep: false,
+        });
+        (slots.len() - 1) as u32
+    }) as usize
+}
+
 /// What is gathered per entity before it is made: its strings (each once, in order of first
 /// sight; sorted when the entity is made), member records and mention count.
 #[derive(Default)]
@@ -583,17 +605,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 let (kk, rk) = (keys.key(ki), keys.key(rep));
                 kk == rk || rk.strip_prefix(kk).is_some_and(|r| r.starts_with('@'))
             };
-            let i = *slot_of.entry((rep as u32, name)).or_insert_with(|| {
-                acc.slots.push(NameSlot {
-                    text: name,
-                    count: 0,
-                    first_doc: di as u32,
-                    name: false,
-                    surface: false,
-                    rep: false,
-                });
-                (acc.slots.len() - 1) as u32
-            }) as usize;
+            let i = slot(&mut slot_of, &mut acc.slots, rep as u32, name, di as u32);
             let sl = &mut acc.slots[i];
             sl.name = true;
             sl.count += m.count;
@@ -602,17 +614,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             acc.mentions += m.count;
             let surface = s(m.text).trim();
             if !surface.is_empty() {
-                let i = *slot_of.entry((rep as u32, surface)).or_insert_with(|| {
-                    acc.slots.push(NameSlot {
-                        text: surface,
-                        count: 0,
-                        first_doc: di as u32,
-                        name: false,
-                        surface: false,
-                        rep: false,
-                    });
-                    (acc.slots.len() - 1) as u32
-                }) as usize;
+                let i = slot(&mut slot_of, &mut acc.slots, rep as u32, surface, di as u32);
                 acc.slots[i].surface = true;
             }
             mention_entity.push(rep as u32);
