@@ -131,6 +131,11 @@ const AGE_OPENERS: [&str; 11] = [
 /// Place words after 家 in village and river names (`董家河`, `李家沟`, `王家庄`).
 static PLACE_AFTER_JIA: CharSet =
     CharSet::new("河沟庄村湾坝屯营寨桥岭坡洼店铺集镇堡港口湖塘井岗峪坪");
+/// Function characters of `given_name_bad_chars.txt` that still open given names (`可欣`,
+/// `可馨`): one of them is read as the first of two given-name characters after a strong
+/// surname when a plausible given-name character follows it (`X可欣表示`); `X可以`, `X可能`
+/// stay words (以 and 能 are no given-name characters).
+static GIVEN_LEADS: CharSet = CharSet::new("可");
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names (an ASCII or full-width full stop stands for one
@@ -426,6 +431,9 @@ struct Opt {
     foreign: bool,
     /// A place name shaped `X家` + place word (`董家河`, `李家沟`, `王家庄`).
     place_shape: bool,
+    /// The two-character reading is itself a common word (`common_words.txt`,
+    /// `after_name_words.txt`: `亲自`, `高度`).
+    pair_word: bool,
 }
 
 impl Opt {
@@ -469,7 +477,10 @@ impl Opt {
                 && (self.given_len == 2 || self.right_punct || self.right >= 2);
             // a kinship/naming word before and a boundary after (`老伴石某兰今年`)
             let word_framed = self.left >= 3 && self.right >= 1 && self.shape >= 1;
-            if (title_framed || word_framed) && !self.common_exact && !self.common_prefix {
+            if (title_framed || word_framed || self.title_verb_framed())
+                && !self.common_exact
+                && !self.common_prefix
+            {
                 return true;
             }
             // or a full plausible name between punctuation and a firm boundary (`，钱某书的`)
@@ -530,6 +541,25 @@ impl Opt {
                 || (self.given_len == 2 && self.plausible && self.left_punct)
                 || (self.given_len == 1 && self.plausible && self.right >= 1 && self.left_punct));
         bare || (self.signal() >= 2 && self.score() >= 4)
+    }
+
+    /// A title mention right before and a speech or attendance verb right after
+    /// (`董事长左某表示`, `院长X某致辞`) frame the reading on both sides, so a mild weak
+    /// surname (weak=mild: 左, 江, 严) stands even with a given name we cannot vouch for. The
+    /// reading must not be a common word (`严厉`, `亲自`: not_person.txt, common_words.txt,
+    /// after_name_words.txt), nor a two-character given name with no plausible character, nor
+    /// follow a numeral. Other weak surnames (常, 连, 应) are adverbs before a verb too often
+    /// (`书记常来调研`, `市长连夜调研`): they keep needing a plausible given name.
+    fn title_verb_framed(&self) -> bool {
+        self.mild
+            && self.left_title
+            && self.right >= 3
+            && !self.right_title
+            && !self.right_by_word
+            && !self.pair_word
+            && !self.after_numeral
+            && !self.foreign
+            && (self.given_len == 1 || self.shape >= 1)
     }
 
     fn rule(&self) -> RuleId {
@@ -988,10 +1018,29 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         let mut end = sr.end;
         let mut shape = 0;
         let mut plausible = true;
+        // the given name opens with a character of GIVEN_LEADS
+        let mut lead = false;
         for c in text[sr.end..].chars().take(2) {
             // A verb or honorific starts here (`王强表示`, `邓先生`): the name has ended.
-            if !pr.given_possible(c) || cx.after.get(&end).is_some_and(|&w| w >= 3) {
+            if cx.after.get(&end).is_some_and(|&w| w >= 3) {
                 break;
+            }
+            if !pr.given_possible(c) {
+                // `X可欣`: a leading function character only as half of a two-character given
+                // name, never a reading of its own
+                let leads = end == sr.end
+                    && !weak
+                    && GIVEN_LEADS.has(c)
+                    && cx
+                        .next_char(end + c.len_utf8())
+                        .is_some_and(|n| pr.given_ok.contains(&n));
+                if !leads {
+                    break;
+                }
+                end += c.len_utf8();
+                plausible = false;
+                lead = true;
+                continue;
             }
             // `聘任王海为总经理`, `聘任王海为公司副总经理`, `王海任总经理`: 为/任 before a title is
             // the verb, not a given name.
@@ -1043,6 +1092,17 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                     .is_none_or(|c| matches!(c, '\n' | '\r' | '。' | '！' | '？' | '」' | '”'))
             {
                 right = 3;
+            }
+            // `X可欣`: only with a title, verb or honorific next to it, or punctuation after it
+            // (`何可达到`: 可达 is a word)
+            if lead
+                && left < 3
+                && right < 3
+                && cx
+                    .next_char(end)
+                    .is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric())
+            {
+                continue;
             }
             let ends = cx.common.get(&sr.start);
             let common_exact = ends.is_some_and(|v| v.contains(&end))
@@ -1114,6 +1174,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 common_exact,
                 foreign,
                 place_shape,
+                pair_word: end - sr.start <= 6 && cx.common_after.contains(&sr.start),
                 range,
             });
         }
