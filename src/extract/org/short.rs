@@ -740,13 +740,22 @@ pub(super) fn find(
         };
         let and = clause_start + and;
         let b_start = and + '与'.len_utf8();
-        if let Some(b_end) = name_after(text, b_start, r, norm)
+        let b_end = name_after(text, b_start, r, norm);
+        // `由A与B代表双方签署`: A and B sign on behalf of the parties — they are the
+        // signatories (people), not the parties.
+        if b_end.is_some_and(|e| text[e..].starts_with("代表")) {
+            continue;
+        }
+        if let Some(b_end) = b_end
             && plausible(&text[b_start..b_end], r, Proof::Slot, false)
         {
             out.push(cand(b_start..b_end, EVENT_ARG));
         }
         let a_end = strip_fill(text, and, r);
         if let Some((st, true)) = name_before(text, a_end, r)
+            // `由A与B签署`: 由 marks the agent, it is no part of the name.
+            && let st = st + if text[st..].starts_with('由') { '由'.len_utf8() } else { 0 }
+            && st < a_end
             && plausible(&text[st..a_end], r, Proof::Slot, false)
         {
             out.push(cand(st..a_end, EVENT_ARG));

@@ -238,11 +238,14 @@ pub(super) fn find(
         });
         // A common noun made of an industry word and the suffix (`产业联盟`) is a name when a
         // place leads it (`华东智造产业联盟`); otherwise (`组建产业联盟`, `东部`) it is none.
+        // The industry word must be a word of two characters or more: a one-character
+        // modifier (`新局`, `大局`: 新, 大) makes no industry, so `台北新局` stays no name.
         let generic_notorg = notorg.is_some_and(|ns| {
-            marks
-                .generic_end
-                .get(&sr.start)
-                .is_some_and(|gs| gs.contains(&ns))
+            text[ns..sr.start].chars().count() >= 2
+                && marks
+                    .generic_end
+                    .get(&sr.start)
+                    .is_some_and(|gs| gs.contains(&ns))
         });
         if notorg.is_some() && !generic_notorg {
             continue;
@@ -319,8 +322,16 @@ pub(super) fn find(
         } else {
             SUFFIX
         };
+        let kind = if spec.dept
+            && spec.kind == OrgKind::Government
+            && company_inside(text, &(start..sr.start), &marks, r)
+        {
+            OrgKind::Enterprise
+        } else {
+            spec.kind
+        };
         let mut c = Candidate::new(Label::Organization, start..sr.end, rule, PRIORITY)
-            .with_attrs(Attrs::Org { kind: spec.kind });
+            .with_attrs(Attrs::Org { kind });
         // `5G 产业母基金` (a PDF space between script runs) is the same name as `5G产业母基金`.
         let name = &text[start..sr.end];
         if name.contains(' ') {
@@ -565,11 +576,14 @@ fn left_boundary(
         .map(|(i, _)| start + i)
         .find(|p| {
             // A place in a parenthesis (`X（天津）融资担保有限公司`) is the seat of a company named
-            // before it, not the start of the name.
-            !text[..*p].ends_with(['（', '('])
-                && m.place_at
-                    .get(p)
-                    .is_some_and(|ends| ends.iter().any(|e| *e <= suffix_start))
+            // before it, not the start of the name; a place that merely follows an opening
+            // parenthesis (`（武汉长江精密传动有限公司总经理）`) does start it.
+            let in_paren = text[..*p].ends_with(['（', '(']);
+            m.place_at.get(p).is_some_and(|ends| {
+                ends.iter().any(|e| {
+                    *e <= suffix_start && !(in_paren && text[*e..].starts_with(['）', ')']))
+                })
+            })
         });
     match first_lead {
         Some(p) if p > start && !m.admin_at.contains_key(&start) => {
@@ -725,9 +739,21 @@ fn leading_places(text: &str, range: &Range<usize>, m: &Marks) -> (usize, bool) 
             .copied()
             .filter(|e| *e <= range.end)
             .max();
+        // `西安市高新区`: a bare zone word right after a place is the zone of that place.
+        let bare_zone = || {
+            found
+                .then(|| {
+                    ZONE_WORDS
+                        .iter()
+                        .find(|z| text[lead_end..range.end].starts_with(**z))
+                        .map(|z| lead_end + z.len())
+                })
+                .flatten()
+        };
         let next = next
             .or_else(|| place_shape(text, lead_end, range.end))
-            .or_else(|| zone_shape(text, lead_end, range.end));
+            .or_else(|| zone_shape(text, lead_end, range.end))
+            .or_else(bare_zone);
         match next {
             Some(e) if e > lead_end => {
                 lead_end = e;
@@ -835,6 +861,68 @@ fn paren_place(text: &str, range: &Range<usize>, m: &Marks) -> Option<usize> {
     .then_some(open)
 }
 
+/// The end of the last organization suffix inside `range` (the name before the suffix being
+/// checked): a suffix of more than one character, no industry word, that needs no
+/// organization before it.
+fn inner_suffix_end(text: &str, range: &Range<usize>, r: &OrgRules) -> Option<usize> {
+    r.suffixes
+        .find_all(&text[range.clone()])
+        .filter(|(_, e)| {
+            e.attr("spec")
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| r.suffix_specs.get(i))
+                .is_some_and(|s| !s.weak && s.needs != Needs::Org)
+        })
+        .filter(|(rg, _)| rg.end - rg.start > 3)
+        .map(|(rg, _)| range.start + rg.end)
+        .filter(|e| *e > range.start)
+        .max()
+}
+
+/// `华海科技品牌部`, `X有限公司办公室`: a department after a company name (a company suffix
+/// inside the name, an industry-word suffix such as `科技` only after two core characters of
+/// its own) is a unit of that company — an enterprise, not a government organ.
+fn company_inside(text: &str, range: &Range<usize>, m: &Marks, r: &OrgRules) -> bool {
+    r.suffixes.find_all(&text[range.clone()]).any(|(rg, e)| {
+        let end = range.start + rg.end;
+        let start = range.start + rg.start;
+        end < range.end
+            && e.attr("spec")
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| r.suffix_specs.get(i))
+                .is_some_and(|s| {
+                    s.kind == OrgKind::Enterprise
+                        && (!s.weak || {
+                            let lead = leading_places(text, &(range.start..start), m).0;
+                            core_chars(text, lead, start, m) >= 2
+                        })
+                })
+    })
+}
+
+/// Is the inner organization ending at `inner_end` (found by its suffix) nameless: a single
+/// character and no place before its suffix?
+fn inner_name_too_short(
+    text: &str,
+    range: &Range<usize>,
+    inner_end: usize,
+    m: &Marks,
+    r: &OrgRules,
+) -> bool {
+    let Some(suffix_start) = r
+        .suffixes
+        .find_all(&text[range.start..inner_end])
+        .filter(|(rg, _)| range.start + rg.end == inner_end)
+        .map(|(rg, _)| range.start + rg.start)
+        .min()
+    else {
+        return false;
+    };
+    let before = range.start..suffix_start;
+    // No characters at all: the inner suffix is the whole word (`市委|常委会`, `海军|航空兵部队`).
+    text[before.clone()].chars().count() == 1 && !leading_places(text, &before, m).1
+}
+
 /// The longest core a name without a place may have: longer runs are phrases, not names.
 const MAX_CORE_WITHOUT_PLACE: usize = 6;
 
@@ -852,6 +940,7 @@ fn acceptable(
     }
     // A name inside the name (`交通银行深圳分行`, `北京国华置业有限公司公关部`): what follows the
     // inner organization must name a unit of it, not just a department word.
+    let suffix_inner = inner_suffix_end(text, &range, r);
     let inner = [
         {
             // Known names inside the name (`m.known` is in text order).
@@ -863,22 +952,20 @@ fn acceptable(
                 .map(|k| k.end)
                 .max()
         },
-        r.suffixes
-            .find_all(&text[range.clone()])
-            .filter(|(_, e)| {
-                e.attr("spec")
-                    .and_then(|i| i.parse::<usize>().ok())
-                    .and_then(|i| r.suffix_specs.get(i))
-                    .is_some_and(|s| !s.weak && s.needs != Needs::Org)
-            })
-            .filter(|(rg, _)| rg.end - rg.start > 3)
-            .map(|(rg, _)| range.start + rg.end)
-            .filter(|e| *e > range.start)
-            .max(),
+        suffix_inner,
     ]
     .into_iter()
     .flatten()
     .max();
+    // `用大学机械学院`: an inner organization found by its suffix must have a name of its
+    // own — a place or two characters before the suffix; a lone function character (用, 在)
+    // before `大学` names no university, so the longer name is no name either.
+    if let Some(e) = suffix_inner
+        && inner == Some(e)
+        && inner_name_too_short(text, &range, e, m, r)
+    {
+        return false;
+    }
     // `X公司党委`: the unit of a named organization is that organization.
     if spec.unit && inner == Some(range.end) {
         return false;
@@ -921,6 +1008,15 @@ fn acceptable(
         .min()
         .unwrap_or(range.end);
     let core = core_chars(text, lead_end, core_end, m);
+    // `陕西省西安市高新区公司会议室`: places alone before a bare `公司` say where a company
+    // sits, not which company it is.
+    if lead_end == range.end
+        && !seat
+        && text[range.end..].starts_with("公司")
+        && !m.known.iter().any(|k| range.contains(&k.start))
+    {
+        return false;
+    }
     match spec.needs {
         Needs::Any => true,
         Needs::Org => false,
