@@ -27,7 +27,7 @@ pub(crate) fn sentence(
     drafts: &mut Drafts,
     st: &mut State,
 ) {
-    if attendee_row(s, drafts, st) {
+    if attendee_row(s, drafts, st) || speaker_row(s, drafts, st) {
         return;
     }
     let mut keep_list = false;
@@ -108,6 +108,7 @@ pub(crate) fn sentence(
     founders(s, drafts, st);
     counterparties(doc, s, drafts, st);
     participants(s, drafts, st, &here);
+    panel_guests(s, st, drafts);
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
     // the paragraph (`…举行了“X发布”仪式。据介绍，…总规模不低于300亿元…`).
@@ -775,7 +776,12 @@ fn forums(
             None => clean_name(strip_year(s.disp(start..end))),
         };
         // (Compared in the display script: a Traditional `論壇` is as bare as `论坛`.)
-        let bare = name == s.disp(t.range.clone());
+        // `次日举行专题分论坛`: a forum noun with only kind words before it (专题, 平行, 系列…)
+        // names no forum of its own either.
+        let bare = name == s.disp(t.range.clone())
+            || name
+                .strip_suffix(s.disp(t.range.clone()))
+                .is_some_and(only_forum_kind_words);
         // `明年論壇將移師新竹舉辦`, `下届论坛`: another edition, not the forum of the report.
         if s.cues_in("future", s.clause_start(t.range.start)..t.range.start)
             .any(|c| (bare || c.range.start == start) && future_edition(s, &c.range))
@@ -866,6 +872,26 @@ fn forums(
         st.forum = Some(i);
         here.push(i);
     }
+}
+
+/// Words that say what kind of session a forum noun is, naming none (`专题分论坛`, `平行论坛`).
+const FORUM_KIND_WORDS: [&str; 11] = [
+    "专题", "專題", "主题", "主題", "平行", "系列", "配套", "多场", "多場", "首场", "分",
+];
+
+/// Is `prefix` (the text of a forum's name before its noun) made only of kind words?
+fn only_forum_kind_words(prefix: &str) -> bool {
+    let mut rest = prefix.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        match FORUM_KIND_WORDS.iter().find(|w| rest.starts_with(**w)) {
+            Some(w) => rest = &rest[w.len()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 /// `2024 X市重大项目集中签约仪式在Y举行`: a named signing ceremony that is held, with no party
@@ -1009,6 +1035,19 @@ fn government_of(doc: &AnnotatedDoc, parties: &[usize], place: &str) -> Option<u
     })
 }
 
+/// An "organization" that is the agent marker 由 glued to a person's name (`由X与Y代表双方签署`
+/// read as the organization `由X`): no party, and no organization anyone acts for.
+fn agent_marker_org(doc: &AnnotatedDoc, m: &Mention) -> bool {
+    m.label == Label::Organization
+        && m.name.strip_prefix('由').is_some_and(|rest| {
+            !rest.is_empty()
+                && doc
+                    .mentions
+                    .iter()
+                    .any(|p| p.label == Label::Person && p.name == rest)
+        })
+}
+
 /// The parties of a signing: organizations and people in the scope before the trigger
 /// (`A与B签署`), `由A代表X`, `双方`, `该公司`. A signing named in quotes whose sentence names no
 /// party takes the first organization after it in the sentence. Returns how many parties.
@@ -1031,7 +1070,10 @@ fn signing_parties(
             .within(&[Label::Person], floor..c.range.start)
             .last()
             .map(|(i, _)| i);
-        let org = s.within(ORG, c.range.end..t.start).next().map(|(i, _)| i);
+        let org = s
+            .within(ORG, c.range.end..t.start)
+            .find(|(_, m)| !agent_marker_org(doc, m))
+            .map(|(i, _)| i);
         if let (Some(p), Some(o)) = (person, org) {
             people_for.push((p, o));
         } else if org.is_none()
@@ -1043,7 +1085,11 @@ fn signing_parties(
             // prefixes their title (the last one between the previous person and them).
             let mut prev = floor;
             for (p, pm) in s.within(&[Label::Person], floor..c.range.start) {
-                if let Some((o, _)) = s.within(ORG, prev..pm.range.start).last() {
+                if let Some((o, _)) = s
+                    .within(ORG, prev..pm.range.start)
+                    .filter(|(_, m)| !agent_marker_org(doc, m))
+                    .last()
+                {
                     people_for.push((p, o));
                 } else if let Some(o) = s
                     .within(&[Label::Location], prev..pm.range.start)
@@ -1060,7 +1106,7 @@ fn signing_parties(
     }
     for (i, m) in s.within(PARTY, scope.clone()) {
         // `公司全资子公司X与Y签署`: the parent only says whose subsidiary X is; X signs.
-        if parent_of_next(s, m.range.end, scope.end) {
+        if parent_of_next(s, m.range.end, scope.end) || agent_marker_org(doc, m) {
             continue;
         }
         // A person signs only when said to act for an organization (`由A代表X`); an
@@ -2635,6 +2681,18 @@ fn replaces(gap: &str) -> bool {
     )
 }
 
+/// Words that say a person keeps a post (`仍担任董事`, `继续担任`, `留任`): what follows is no
+/// post they leave.
+fn keeps_post(gap: &str) -> bool {
+    ["仍", "继续", "依然", "依旧", "留任", "保留"]
+        .iter()
+        .any(|w| gap.contains(w))
+}
+
+/// Verbs that make a following `新任` an attribute of the post being filled
+/// (`选举产生新任董事`, `选出新任`, `物色新任`).
+const ATTRIBUTIVE_NEW: &[&str] = &["产生", "选出", "选举", "物色", "聘请", "确定", "推选"];
+
 /// How an appointment was announced: the verb, where it is, and what it means.
 struct Appoint<'a> {
     trig: &'a str,
@@ -2985,6 +3043,30 @@ fn appointment(
         Some(k) if listed.is_empty() => chain(s, &roles, k, false),
         _ => Vec::new(),
     };
+    // `辞去总经理职务，辞职后仍担任董事`: a post the person keeps (`仍/继续/依然担任`) is not
+    // one they leave; a leaving verb whose only titles are kept reports no change of its own.
+    let after_titles = if status == PositionStatus::Former {
+        let kept: Vec<_> = after_titles
+            .iter()
+            .take_while(|(_, r)| !keeps_post(&s.text[from..r.range.start]))
+            .copied()
+            .collect();
+        if kept.is_empty() && !after_titles.is_empty() {
+            return None;
+        }
+        kept
+    } else {
+        after_titles
+    };
+    // `在选举产生新任独立董事前`: `新任` naming the title someone else will be chosen for is
+    // an attribute of that title, not the subject's appointment.
+    if trig == "新任"
+        && ATTRIBUTIVE_NEW
+            .iter()
+            .any(|w| s.text[floor..t.range.start].ends_with(w))
+    {
+        return None;
+    }
     // `A担任监事的X公司`, `A担任执行事务合伙人的X`: a relative clause describes X; it tells
     // of no change (`担任…的职务` is a plain object).
     if !object_first
@@ -3522,12 +3604,7 @@ fn attendee_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
     let Some(ev) = st.attend_list else {
         return false;
     };
-    let txt = s.str().trim();
-    let bullet = txt.starts_with(['-', '*', '•', '·', '●', '▪'])
-        || txt
-            .split_once(['.', '、', '）', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    if !bullet {
+    if !list_item(s.str()) {
         st.attend_list = None;
         return false;
     }
@@ -3543,6 +3620,111 @@ fn attendee_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
         ));
     }
     true
+}
+
+/// Is a line a list item: a bullet (`- `, `•`) or a number (`1.`, `2）`, `一、`)?
+fn list_item(line: &str) -> bool {
+    let txt = line.trim();
+    txt.starts_with(['-', '*', '•', '·', '●', '▪'])
+        || txt
+            .split_once(['.', '、', '）', ')'])
+            .is_some_and(|(n, _)| {
+                !n.is_empty()
+                    && (n.chars().all(|c| c.is_ascii_digit())
+                        || n.chars().count() <= 3
+                            && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+            })
+}
+
+/// Words that announce a list of speakers (`主题演讲嘉宾如下：`, `演讲者：`).
+const SPEAKER_LIST_WORDS: [&str; 6] = ["讲者", "演讲嘉宾", "演讲者", "发言嘉宾", "报告人", "主讲"];
+
+/// Does a sentence open a list of speakers: it names them (`讲者`, `演讲嘉宾`…) and ends with a
+/// colon or says `如下`?
+fn opens_speaker_list(s: &SentView) -> bool {
+    let txt = s.str().trim_end();
+    SPEAKER_LIST_WORDS.iter().any(|w| txt.contains(w))
+        && (txt.ends_with(['：', ':']) || txt.contains("如下"))
+}
+
+/// A list item after a speaker list opened (`主题演讲讲者如下：` then `二、A公司总经理X：《题目》`):
+/// the first person of the line SPOKE_AT the forum in context, with the 《…》 after them as the
+/// title. Any other sentence ends the list. Was the sentence read?
+fn speaker_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
+    let Some(ev) = st.speak_list else {
+        st.speak_list = opens_speaker_list(s).then_some(st.forum).flatten();
+        return false;
+    };
+    if !list_item(s.str()) {
+        st.speak_list = opens_speaker_list(s).then_some(st.forum).flatten();
+        return false;
+    }
+    let Some((i, m)) = s.of(Label::Person).next() else {
+        return true;
+    };
+    let title = s
+        .quotes
+        .iter()
+        .find(|q| q.book && q.outer.start >= m.range.end)
+        .map(|q| s.title(q.inner.clone()));
+    drafts.list[ev].add(arg(
+        RelType::SpokeAt,
+        i,
+        Dir::ToEvent,
+        RelProps {
+            title,
+            ..RelProps::default()
+        },
+        SPEAKER_LIST,
+        s.idx,
+        m.range.clone(),
+    ));
+    true
+}
+
+/// Openers of a panel's guest list (`与谈人包括A、B`, `对话嘉宾：A（…）、B`).
+const PANEL_GUESTS: [&str; 6] = [
+    "与谈人",
+    "对话嘉宾",
+    "讨论嘉宾",
+    "圆桌嘉宾",
+    "与谈嘉宾",
+    "对谈嘉宾",
+];
+
+/// `圆桌论坛…与谈人包括A、B` / `【主持人：X；对话嘉宾：A（…）、B（…）】`: the panel's guests
+/// ATTENDED the forum in context, from the opener to the end of its bracket or sentence.
+fn panel_guests(s: &SentView, st: &State, drafts: &mut Drafts) {
+    let Some(ev) = st.forum else { return };
+    let body = s.str();
+    let Some((at, w)) = PANEL_GUESTS
+        .iter()
+        .find_map(|w| body.find(w).map(|i| (i, *w)))
+    else {
+        return;
+    };
+    let rest = &body[at + w.len()..];
+    let Some(link) = ["包括", "：", ":", "为", "有"]
+        .iter()
+        .find(|l| rest.starts_with(**l))
+    else {
+        return;
+    };
+    let from = s.range.start + at + w.len() + link.len();
+    let to = s.text[from..s.range.end]
+        .find(['】', ']'])
+        .map_or(s.range.end, |k| from + k);
+    for (i, m) in s.within(&[Label::Person], from..to) {
+        drafts.list[ev].add(arg(
+            RelType::Attended,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            PANEL_GUEST,
+            s.idx,
+            m.range.clone(),
+        ));
+    }
 }
 
 /// Nouns for the guests of an attendance list (`出席嘉宾`, `与会领导`).

@@ -61,6 +61,10 @@ pub const ATTENDED_JOINT: RuleId = RuleId("event.attended_joint");
 pub const ATTENDEE_LIST: RuleId = RuleId("event.attendee_list");
 /// SPOKE_AT: a person before 致辞/演讲/主题报告, with the 《…》 title.
 pub const SPEECH: RuleId = RuleId("event.speech");
+/// SPOKE_AT: the person of each list item after `主题演讲讲者如下：`, with the 《…》 title.
+pub const SPEAKER_LIST: RuleId = RuleId("event.speaker_list");
+/// ATTENDED: the guests of a panel (`与谈人包括A、B`, `对话嘉宾：A、B`).
+pub const PANEL_GUEST: RuleId = RuleId("event.panel_guest");
 /// SIGNED: the parties before a signing verb (`A与B签署…协议`).
 pub const SIGNING: RuleId = RuleId("event.signing");
 /// SIGNED: `由A代表X签约` — A signs on behalf of X, and X signs.
@@ -121,6 +125,8 @@ pub const ALL_RULES: &[RuleId] = &[
     ATTENDED_JOINT,
     ATTENDEE_LIST,
     SPEECH,
+    SPEAKER_LIST,
+    PANEL_GUEST,
     SIGNING,
     SIGNING_BEHALF,
     SIGNING_BOTH,

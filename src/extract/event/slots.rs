@@ -46,6 +46,9 @@ pub struct State {
     /// An attendee list announced at the end of its sentence (`出席嘉宾包括：`): the forum whose
     /// guests the bullet lines that follow name.
     pub attend_list: Option<usize>,
+    /// A speaker list announced (`主题演讲讲者如下：`): the forum whose speakers the list items
+    /// that follow name.
+    pub speak_list: Option<usize>,
     /// An appointing verb without its people (`聘任公司高级管理人员如下`), with its paragraph:
     /// `title：name` items of the next sentences of that paragraph are its appointments.
     pub appoint_list: Option<(usize, String)>,
