@@ -1082,8 +1082,18 @@ fn signing_parties(
                 .any(|w| s.text[c.range.end..t.start].trim_start().starts_with(w))
         {
             // `由X董事长A与Y总裁B代表双方签署`: each person acts for the organization that
-            // prefixes their title (the last one between the previous person and them).
-            let mut prev = floor;
+            // prefixes their title (the last one between the previous person — or the 由
+            // before the first — and them).
+            let persons: Vec<(usize, Range<usize>)> = s
+                .within(&[Label::Person], floor..c.range.start)
+                .map(|(p, pm)| (p, pm.range.clone()))
+                .collect();
+            let by = persons
+                .first()
+                .and_then(|(_, r)| s.text[floor..r.start].rfind('由'))
+                .map(|k| floor + k);
+            let before = people_for.len();
+            let mut prev = by.unwrap_or(floor);
             for (p, pm) in s.within(&[Label::Person], floor..c.range.start) {
                 if let Some((o, _)) = s
                     .within(ORG, prev..pm.range.start)
@@ -1101,6 +1111,20 @@ fn signing_parties(
                     people_for.push((p, o));
                 }
                 prev = pm.range.end;
+            }
+            // `A与B签署…，由甲与乙代表双方签署`: no person is titled by a party, and there are
+            // as many people as parties named before 由 — they act for them in order.
+            if let Some(by) = by.filter(|_| people_for.len() == before) {
+                let parties: Vec<usize> = s
+                    .within(ORG, floor..by)
+                    .filter(|(_, m)| {
+                        !agent_marker_org(doc, m) && !parent_of_next(s, m.range.end, by)
+                    })
+                    .map(|(o, _)| o)
+                    .collect();
+                if parties.len() == persons.len() {
+                    people_for.extend(persons.iter().map(|(p, _)| *p).zip(parties));
+                }
             }
         }
     }
