@@ -704,6 +704,19 @@ fn table_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
     }
 }
 
+/// Longest text before the person of a column row (a list marker and spaces), in bytes.
+const MAX_ROW_HEAD: usize = 24;
+/// Longest rest of a column row after its person, in bytes.
+const MAX_ROW_TAIL: usize = 512;
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// `position.columns`: a list line whose columns are separated by gaps (normalization keeps a
 /// tab or two spaces between two words as one space): `[marker] 人名 [组织] [状态]职务[、职务]`,
 /// the organization in a column of its own or opening the title column
@@ -715,13 +728,23 @@ fn column_row(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec
     if !text[p.range.end..].starts_with(' ') {
         return;
     }
-    let line_start = text[..p.range.start].rfind('\n').map_or(0, |k| k + 1);
+    // Both scans are bounded (a list marker is short, a row is short): on a long line every
+    // person followed by a space would otherwise scan to its ends, quadratic in its length.
+    let from = floor_boundary(text, p.range.start.saturating_sub(MAX_ROW_HEAD));
+    let line_start = match text[from..p.range.start].rfind('\n') {
+        Some(k) => from + k + 1,
+        None if from == 0 => 0,
+        None => return,
+    };
     if !is_list_marker(text[line_start..p.range.start].trim_end()) {
         return;
     }
-    let line_end = text[p.range.end..]
-        .find('\n')
-        .map_or(text.len(), |k| p.range.end + k);
+    let to = floor_boundary(text, (p.range.end + MAX_ROW_TAIL).min(text.len()));
+    let line_end = match text[p.range.end..to].find('\n') {
+        Some(k) => p.range.end + k,
+        None if to == text.len() => to,
+        None => return,
+    };
     let mut cells = Vec::new();
     let mut at = p.range.end;
     for part in text[p.range.end..line_end].split(' ') {
