@@ -1366,16 +1366,19 @@ fn signing(
             format!("{}签约", first_two_distinct(parties).join("与"))
         }
     };
-    // A generic agreement name already used by a signing of other parties: qualify it.
+    // A generic agreement name already used by a signing of other parties: qualify it. A
+    // party named shorter or longer (`滨江新区` in the headline, `滨江新区管委会` in the text)
+    // is the same party: the same signing.
     let mine: Vec<String> = d
         .with_rel(RelType::Signed)
         .map(|i| mention_name(doc, i))
         .collect();
     let name = match drafts.find(EventKind::Signing, &name) {
         Some(o)
-            if !drafts.list[o]
-                .with_rel(RelType::Signed)
-                .any(|i| mine.contains(&mention_name(doc, i))) =>
+            if !drafts.list[o].with_rel(RelType::Signed).any(|i| {
+                let theirs = mention_name(doc, i);
+                mine.iter().any(|m| same_party(m, &theirs))
+            }) =>
         {
             let orgs: Vec<String> = d
                 .with_rel(RelType::Signed)
@@ -1574,6 +1577,13 @@ fn phrase_name(s: &SentView, t: &Range<usize>, floor: usize, fallback: String) -
     } else {
         fallback
     }
+}
+
+/// Do two party names name the same party: equal, or one the start of the other and at least
+/// two characters long (`滨江新区` and `滨江新区管委会`, `华为` and `华为技术有限公司`)?
+fn same_party(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || (short.chars().count() >= 2 && long.starts_with(short))
 }
 
 fn mention_name(doc: &AnnotatedDoc, i: usize) -> String {
