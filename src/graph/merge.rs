@@ -26,7 +26,10 @@
 //! chosen another display name (per-name mention counts are not in the export; ties are broken
 //! by total mentions), when a merge needed mention-level evidence that the export does not keep
 //! (e.g. `same_doc_positions` across shards), and in `merges.jsonl` details, which name keys as
-//! the shard saw them. A document present in two shards is counted once (the first shard's).
+//! the shard saw them. Forms of one key that only meet in the merge (台北市內湖區 in one shard,
+//! 臺北市內湖區 in another) are logged as `same_key` the way the resolver logs them, in string
+//! order with the chosen name first — the resolver puts mention names before surfaces, which the
+//! export does not tell apart — and with the first document of a shard node holding the form. A document present in two shards is counted once (the first shard's).
 //! One merge cannot be undone from the export: a shard that saw a single 张伟 bound to an
 //! organization merged its bare 张伟 mentions into him (`unique_name`); if another shard binds
 //! 张伟 to a different organization, a single run would have kept the bare mentions apart. The
@@ -256,6 +259,8 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
     }
     let mut new_id_of_cluster: Vec<String> = ids.clone();
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+    // (the forms of one key, the records a single run would log for them)
+    let mut same_key: Vec<(BTreeSet<String>, Vec<MergeRecord>)> = Vec::new();
     let mut merged_reasons: HashMap<usize, BTreeSet<String>> = HashMap::new();
     for (a, _, r, _) in &reasons {
         merged_reasons
@@ -336,6 +341,49 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
             merged_by.extend(n.merged_by.iter().cloned());
             mentions = mentions.saturating_add(n.mentions);
         }
+        // Forms of one key that met only here, from different shards (台北市內湖區 in one,
+        // 臺北市內湖區 in another): the single run merges them by key and logs each later form
+        // (`same_key`, see `link::resolve`), with the first document that wrote it. Only the
+        // resolver's entities (people, organizations, places, titles) are merged so.
+        let mut by_key: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+        let resolved = matches!(
+            label,
+            NodeLabel::Person | NodeLabel::Organization | NodeLabel::Location | NodeLabel::Role
+        );
+        for form in aliases.iter().filter(|_| resolved) {
+            by_key.entry(key(form)).or_default().insert(form);
+        }
+        for forms in by_key.values().filter(|f| f.len() > 1) {
+            merged_by.insert(MergeReason::SameKey.as_str().into());
+            // The resolver lists mention names first: the chosen name, if it is one of them.
+            let mut forms: Vec<&str> = forms.iter().copied().collect();
+            if let Some(p) = forms.iter().position(|f| *f == name) {
+                let n = forms.remove(p);
+                forms.insert(0, n);
+            }
+            let first_form = forms[0];
+            let mut group = Vec::new();
+            for f in &forms[1..] {
+                let doc = members
+                    .iter()
+                    .filter(|&&m| {
+                        let n = node(&items[m]);
+                        n.name == **f || n.aliases.contains(*f)
+                    })
+                    .map(|&m| items[m].first_doc.clone())
+                    .min();
+                group.push(MergeRecord {
+                    id: id.clone(),
+                    label: label.as_str(),
+                    into: name.clone(),
+                    name: f.to_string(),
+                    reason: MergeReason::SameKey,
+                    doc,
+                    detail: format!("same name key as {first_form}"),
+                });
+            }
+            same_key.push((forms.iter().map(|f| f.to_string()).collect(), group));
+        }
         aliases.remove(&name);
         let props = merged_props(members.iter().map(|&m| &node(&items[m]).props));
         nodes.insert(
@@ -408,6 +456,18 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
                 }
             }
             records.insert(r);
+        }
+    }
+    // Key merges made here are logged unless a shard logged them already (then the shard saw
+    // the forms together and its log, in the resolver's order, stands).
+    for (forms, group) in same_key {
+        let logged = group.first().is_some_and(|g| {
+            records.iter().any(|x| {
+                x.id == g.id && x.reason == MergeReason::SameKey && forms.contains(&x.name)
+            })
+        });
+        if !logged {
+            records.extend(group);
         }
     }
     // A name form merged by key in several shards is logged once, with the first document
