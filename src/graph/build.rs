@@ -85,33 +85,43 @@ impl KnowledgeGraph {
         let Corpus {
             docs, strs, money, ..
         } = corpus;
-        let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+        // The nodes in a vector sorted by id (a map keyed by a copy of each id held up to twice
+        // their size in B-tree nodes while the graph's node vector was filled).
+        let mut nodes: Vec<Node> = Vec::with_capacity(docs.len() + resolved.entities.len());
         for d in &docs {
             let id = node_id(NodeLabel::Document, &d.meta.id);
-            nodes.insert(
-                id.clone(),
-                Node {
-                    id,
-                    label: NodeLabel::Document,
-                    name: d.meta.title.clone().unwrap_or_else(|| d.meta.id.clone()),
-                    aliases: BTreeSet::new(),
-                    mentions: 1,
-                    merged_by: BTreeSet::new(),
-                    props: NodeProps::Document {
-                        path: d.meta.id.clone(),
-                        title: d.meta.title.clone(),
-                        published: d.meta.published,
-                    },
+            nodes.push(Node {
+                id,
+                label: NodeLabel::Document,
+                name: d.meta.title.clone().unwrap_or_else(|| d.meta.id.clone()),
+                aliases: BTreeSet::new(),
+                mentions: 1,
+                merged_by: BTreeSet::new(),
+                props: NodeProps::Document {
+                    path: d.meta.id.clone(),
+                    title: d.meta.title.clone(),
+                    published: d.meta.published,
                 },
-            );
+            });
         }
         // The node takes the entity's names and members: only its id is read from here on.
         for e in &mut resolved.entities {
-            nodes.insert(e.id.clone(), entity_node(e, &docs, &strs, &money));
+            nodes.push(entity_node(e, &docs, &strs, &money));
         }
+        // In id order; of nodes with one id (none in practice) the last one made is kept, as
+        // a map's `insert` kept it.
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        nodes.dedup_by(|later, earlier| {
+            let same = later.id == earlier.id;
+            if same {
+                std::mem::swap(later, earlier);
+            }
+            same
+        });
         let mut kg = KnowledgeGraph::default();
         kg.g.reserve_nodes(nodes.len());
-        for (id, n) in nodes {
+        for n in nodes {
+            let id = n.id.clone();
             let ix = kg.g.add_node(n);
             kg.by_id.insert(id, ix);
         }
