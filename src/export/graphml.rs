@@ -295,7 +295,8 @@ pub fn render_to(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()>
         w.write_all(s.as_bytes())?;
     }
     // Ordered by (source, target, id, text): node ranks and id hashes order as the ids (24
-    // bytes per edge), and the text is made only for edges that tie on all three.
+    // bytes per edge), and the text is made only for edges that tie on all three. Sorted in
+    // place: the edge index, last in the key, keeps ties in edge order as a stable sort did.
     let mut edges: Vec<(u32, u32, u64, u32)> =
         kg.g.edge_indices()
             .filter_map(|e| {
@@ -308,7 +309,7 @@ pub fn render_to(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()>
                 ))
             })
             .collect();
-    edges.sort_by_key(|k| (k.0, k.1, k.2));
+    edges.sort_unstable();
     for group in edges.chunk_by_mut(|x, y| (x.0, x.1, x.2) == (y.0, y.1, y.2)) {
         if group.len() > 1 {
             let ix = |k: &(u32, u32, u64, u32)| petgraph::graph::EdgeIndex::new(k.3 as usize);

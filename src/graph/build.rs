@@ -85,33 +85,43 @@ impl KnowledgeGraph {
         let Corpus {
             docs, strs, money, ..
         } = corpus;
-        let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+        // The nodes in a vector sorted by id (a map keyed by a copy of each id held up to twice
+        // their size in B-tree nodes while the graph's node vector was filled).
+        let mut nodes: Vec<Node> = Vec::with_capacity(docs.len() + resolved.entities.len());
         for d in &docs {
             let id = node_id(NodeLabel::Document, &d.meta.id);
-            nodes.insert(
-                id.clone(),
-                Node {
-                    id,
-                    label: NodeLabel::Document,
-                    name: d.meta.title.clone().unwrap_or_else(|| d.meta.id.clone()),
-                    aliases: BTreeSet::new(),
-                    mentions: 1,
-                    merged_by: BTreeSet::new(),
-                    props: NodeProps::Document {
-                        path: d.meta.id.clone(),
-                        title: d.meta.title.clone(),
-                        published: d.meta.published,
-                    },
+            nodes.push(Node {
+                id,
+                label: NodeLabel::Document,
+                name: d.meta.title.clone().unwrap_or_else(|| d.meta.id.clone()),
+                aliases: BTreeSet::new(),
+                mentions: 1,
+                merged_by: BTreeSet::new(),
+                props: NodeProps::Document {
+                    path: d.meta.id.clone(),
+                    title: d.meta.title.clone(),
+                    published: d.meta.published,
                 },
-            );
+            });
         }
         // The node takes the entity's names and members: only its id is read from here on.
         for e in &mut resolved.entities {
-            nodes.insert(e.id.clone(), entity_node(e, &docs, &strs, &money));
+            nodes.push(entity_node(e, &docs, &strs, &money));
         }
+        // In id order; of nodes with one id (none in practice) the last one made is kept, as
+        // a map's `insert` kept it.
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        nodes.dedup_by(|later, earlier| {
+            let same = later.id == earlier.id;
+            if same {
+                std::mem::swap(later, earlier);
+            }
+            same
+        });
         let mut kg = KnowledgeGraph::default();
         kg.g.reserve_nodes(nodes.len());
-        for (id, n) in nodes {
+        for n in nodes {
+            let id = n.id.clone();
             let ix = kg.g.add_node(n);
             kg.by_id.insert(id, ix);
         }
@@ -127,19 +137,39 @@ impl KnowledgeGraph {
         kg.merges = std::mem::take(&mut resolved.merges);
         resolved.entities = Vec::new();
         // The documents are handed over and dropped one by one as their edges are made, so
-        // the per-document results and the edge map are not both held whole.
-        let (edges, rules) = collect_edges(docs, &strs, &doc_ix, &ent_ix, resolved);
+        // the per-document results and the collected edges are not both held whole.
+        let nodes = kg.g.node_count();
+        let (rels, mentioned, rules) =
+            collect_edges(docs, &strs, &doc_ix, &ent_ix, resolved, nodes);
         // One allocation of the final size (growing by doubling held up to 1.5× the edges
-        // twice over while copying).
-        kg.g.reserve_exact_edges(edges.len());
-        for (k, seed) in edges {
-            if k.0 == u32::MAX || k.2 == u32::MAX {
+        // twice over while copying); its pages are touched only as edges are written, while
+        // the chunks of MENTIONED_IN seeds are freed one by one as they are copied.
+        kg.g.reserve_exact_edges(rels.len() + mentioned.len);
+        // The two sorted sequences merged: (from, type, to, properties) order. MENTIONED_IN
+        // is never a key of `rels`, so two keys never tie.
+        let mut rels = rels.into_iter().peekable();
+        let mut mentioned = mentioned.into_sorted().peekable();
+        loop {
+            let from_rels = match (rels.peek(), mentioned.peek()) {
+                (Some((k, _)), Some(m)) => (k.0, k.1, k.2) < (m.from, RelType::MentionedIn, m.to),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let (a, rel, b, seed) = if from_rels {
+                let Some((k, seed)) = rels.next() else { break };
+                (k.0, k.1, k.2, seed)
+            } else {
+                let Some(m) = mentioned.next() else { break };
+                (m.from, RelType::MentionedIn, m.to, m.seed)
+            };
+            if a == u32::MAX || b == u32::MAX {
                 continue;
             }
             kg.g.add_edge(
-                NodeIndex::new(k.0 as usize),
-                NodeIndex::new(k.2 as usize),
-                seed.edge(k.1, &doc_names, &rules),
+                NodeIndex::new(a as usize),
+                NodeIndex::new(b as usize),
+                seed.edge(rel, &doc_names, &rules),
             );
         }
         kg
@@ -207,9 +237,10 @@ fn entity_node(
     }
 }
 
-/// What the edge map holds of an edge until the graph is made: its type is in the key, its
-/// document and rule indices, its properties boxed (most edges have none), its count 0 for
-/// none — 48 bytes, a quarter of an [`Edge`], and the map holds one per edge of the graph.
+/// What the edge map (and [`Mentioned`], for MENTIONED_IN) holds of an edge until the graph
+/// is made: its type is in the key, its document and rule indices, its properties boxed (most
+/// edges have none), its count 0 for none — 48 bytes, against an [`Edge`]'s 80, one per edge
+/// of the graph.
 struct Seed {
     props: Option<Box<RelProps>>,
     sentence: Arc<str>,
@@ -255,13 +286,77 @@ impl RuleTable {
     }
 }
 
+/// A MENTIONED_IN edge until the graph is made: its ends (node indices) and its seed.
+struct MentionSeed {
+    from: u32,
+    to: u32,
+    seed: Seed,
+}
+
+/// Seeds of MENTIONED_IN edges per entity and document, in chunks by source node (chunk `c`
+/// holds the sources of one range of node indices), each chunk sorted by (source, document
+/// node) once every document is in: read in order, they are in key order, and each chunk is
+/// freed as soon as it has been read — the seeds and the graph's edge vector are never both
+/// held whole (a map of all the edges, freed in key order after being filled in document
+/// order, gave its memory back only at the end).
+struct Mentioned {
+    chunks: Vec<Vec<MentionSeed>>,
+    /// Node indices per chunk.
+    span: usize,
+    /// Seeds in all chunks.
+    len: usize,
+}
+
+impl Mentioned {
+    /// About `CHUNK` seeds per chunk for `bound` seeds at most, over `nodes` nodes.
+    fn new(nodes: usize, bound: usize) -> Mentioned {
+        const CHUNK: usize = 1 << 16;
+        let n = bound.div_ceil(CHUNK).clamp(1, nodes.max(1));
+        Mentioned {
+            chunks: (0..n).map(|_| Vec::new()).collect(),
+            span: nodes.div_ceil(n).max(1),
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, m: MentionSeed) {
+        let c = (m.from as usize / self.span).min(self.chunks.len() - 1);
+        self.chunks[c].push(m);
+        self.len += 1;
+    }
+
+    /// Sort each chunk by (source, document node); of seeds with the same ends (two documents
+    /// with the same node) the last one pushed is kept, as a map's `insert` keeps it.
+    fn finish(&mut self) {
+        let mut len = 0;
+        for c in &mut self.chunks {
+            c.sort_by_key(|m| (m.from, m.to));
+            c.dedup_by(|later, earlier| {
+                let same = (later.from, later.to) == (earlier.from, earlier.to);
+                if same {
+                    std::mem::swap(later, earlier);
+                }
+                same
+            });
+            len += c.len();
+        }
+        self.len = len;
+    }
+
+    /// The seeds in key order; each chunk is dropped once read.
+    fn into_sorted(self) -> impl Iterator<Item = MentionSeed> {
+        self.chunks.into_iter().flatten()
+    }
+}
+
 fn collect_edges(
     docs: Vec<DocFacts>,
     strs: &Interner,
     doc_ix: &[u32],
     ent_ix: &[u32],
     resolved: Resolved,
-) -> (BTreeMap<EdgeKey, Seed>, Vec<&'static str>) {
+    nodes: usize,
+) -> (BTreeMap<EdgeKey, Seed>, Mentioned, Vec<&'static str>) {
     let mut edges: BTreeMap<EdgeKey, Seed> = BTreeMap::new();
     let mut rules = RuleTable::default();
     let empty: Arc<str> = Arc::from("");
@@ -271,6 +366,9 @@ fn collect_edges(
         event_entity,
         ..
     } = resolved;
+    // At most one MENTIONED_IN edge per mention record and event.
+    let bound = mention_entity.len() + event_entity.iter().map(Vec::len).sum::<usize>();
+    let mut mentioned = Mentioned::new(nodes, bound);
     for (di, (d, event_row)) in docs.into_iter().zip(event_entity).enumerate() {
         let d = &d;
         let mention_row = match (mention_start.get(di), mention_start.get(di + 1)) {
@@ -359,9 +457,17 @@ fn collect_edges(
                 .0 += 1;
         }
         for (a, (count, mut seed)) in seen {
+            if a == u32::MAX || doc_id == u32::MAX {
+                continue; // not a node (never made into an edge)
+            }
             seed.count = count;
-            edges.insert((a, RelType::MentionedIn, doc_id, PropsKey(None)), seed);
+            mentioned.push(MentionSeed {
+                from: a,
+                to: doc_id,
+                seed,
+            });
         }
     }
-    (edges, rules.list)
+    mentioned.finish();
+    (edges, mentioned, rules.list)
 }
