@@ -201,7 +201,13 @@ fn word_ending_at(
     let seg = &text[floor..pos];
     let mut best: Option<usize> = None;
     let mut check = |m: &TermMatcher, single_ok: bool| {
-        for (rg, _) in m.find_all(seg) {
+        // Only the tail a term ending at `pos` can start in is searched.
+        let mut from = seg.len().saturating_sub(m.max_term_len());
+        while !seg.is_char_boundary(from) {
+            from -= 1;
+        }
+        for (rg, _) in m.find_all(&seg[from..]) {
+            let rg = from + rg.start..from + rg.end;
             if rg.end != seg.len() {
                 continue;
             }
