@@ -495,9 +495,8 @@ fn recurs(text: &str, range: &Range<usize>, budget: &Cell<usize>) -> bool {
     };
     budget.set(left);
     let name = &text[range.clone()];
-    text[lo..hi]
-        .match_indices(name)
-        .map(|(i, _)| lo + i)
+    crate::rules::occurrences::match_starts(&text[lo..hi], name)
+        .map(|i| lo + i)
         .filter(|&i| i + name.len() <= range.start || i >= range.end)
         .any(|i| next(i + name.len()) != n0 && prev(i) != p0)
 }
