@@ -42,6 +42,11 @@ fn is_dropped(c: char) -> bool {
         )
 }
 
+/// CJK radicals, punctuation, kana and ideographs (U+2E80–U+9FFF): characters without case.
+fn is_caseless_cjk(c: char) -> bool {
+    ('\u{2E80}'..='\u{9FFF}').contains(&c)
+}
+
 /// Width and case folding, separator removal (no script conversion).
 fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -54,7 +59,12 @@ fn fold(name: &str) -> String {
         if is_dropped(c) {
             continue;
         }
-        out.extend(c.to_lowercase());
+        // CJK characters have no case (a test checks the range): no case-table search.
+        if is_caseless_cjk(c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
@@ -79,10 +89,30 @@ pub fn key(name: &str) -> String {
     })
 }
 
+/// Characters of which every multi-character key of OpenCC's `t2s` dictionaries
+/// (`TSPhrases`: `沈默` → `沉默`, `瞭解` → `了解`, `有序`) holds one unless it holds a
+/// character that `t2s` changes on its own. A test checks this against the dictionaries of
+/// the locked ferrous-opencc.
+const PHRASE_MARKS: [char; 9] = ['瞭', '藉', '覆', '彷', '牴', '衹', '祇', '沈', '序'];
+
+/// Does `t2s` certainly return `text` unchanged? True when `t2s` leaves every character alone
+/// on its own and none is a [`PHRASE_MARKS`] character: then no multi-character key occurs in
+/// `text`, each character is converted alone, to itself. Most names of Simplified text pass,
+/// and this costs a table lookup per character instead of two dictionary walks.
+fn t2s_is_identity(text: &str) -> bool {
+    text.chars().all(|c| {
+        crate::normalize::filters::opencc::unchanged_alone(c) && !PHRASE_MARKS.contains(&c)
+    })
+}
+
 /// OpenCC `t2s` of `text` (itself without a converter), remembered per thread. [`key`] and
 /// [`display`] convert the same names (a Chinese name usually folds to itself), and the
-/// conversion costs thousands of instructions per name: each distinct text is converted once.
+/// conversion costs thousands of instructions per name: each distinct text is converted once,
+/// and a text it cannot change is not converted at all.
 fn t2s(text: &str) -> String {
+    if t2s_is_identity(text) {
+        return text.to_string();
+    }
     cached(&T2S_CACHE, text, |t| match T2S.as_ref() {
         Some(cc) => cc.convert(t),
         None => t.to_string(),
@@ -169,7 +199,105 @@ mod tests {
         assert!(!is_abbreviation_of("", "中国移动"));
     }
 
+    /// The ferrous-opencc dictionary sources of the locked version, when the cargo registry
+    /// holds them (`None` otherwise: the check is skipped).
+    fn opencc_dictionaries() -> Option<std::path::PathBuf> {
+        let lock =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock")).ok()?;
+        let version = lock
+            .split("[[package]]")
+            .find(|p| p.contains("name = \"ferrous-opencc\"\n"))?
+            .lines()
+            .find_map(|l| l.strip_prefix("version = \""))?
+            .trim_end_matches('"')
+            .to_string();
+        let home = std::env::var_os("CARGO_HOME")
+            .map(std::path::PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".cargo"))
+            })?;
+        std::fs::read_dir(home.join("registry/src"))
+            .ok()?
+            .flatten()
+            .map(|d| {
+                d.path()
+                    .join(format!("ferrous-opencc-{version}/assets/dictionaries"))
+            })
+            .find(|p| p.is_dir())
+    }
+
+    #[test]
+    fn phrase_marks_cover_the_t2s_dictionaries() {
+        let Some(dir) = opencc_dictionaries() else {
+            eprintln!("ferrous-opencc dictionary sources not found: check skipped");
+            return;
+        };
+        for file in ["TSPhrases.txt", "TSCharacters.txt"] {
+            let text = std::fs::read_to_string(dir.join(file)).expect("dictionary is readable");
+            for line in text
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                let k = line.split('\t').next().unwrap_or_default();
+                // No key spans a line break (the per-character probe relies on it) ...
+                assert!(!k.contains(char::is_whitespace), "{file}: {k:?}");
+                // ... and every multi-character key holds a character that changes on its
+                // own or a listed one.
+                if k.chars().count() > 1 {
+                    assert!(
+                        k.chars().any(|c| {
+                            !crate::normalize::filters::opencc::unchanged_alone(c)
+                                || PHRASE_MARKS.contains(&c)
+                        }),
+                        "{file}: {k:?} holds no listed character"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn caseless_cjk_has_no_lowercase() {
+        for c in ('\u{2E80}'..='\u{9FFF}').filter(|c| is_caseless_cjk(*c)) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn identity_shortcut_agrees_with_the_converter() {
+        let Some(cc) = T2S.as_ref() else { return };
+        for s in [
+            "张伟",
+            "中国联通",
+            "沈默",
+            "有序发展",
+            "李澤鉅",
+            "TCL科技",
+            "华为技术有限公司",
+            "乾隆",
+            "a b",
+            "有序发展",
+            "秩序",
+            "瞭解",
+            "彷徨",
+        ] {
+            if t2s_is_identity(s) {
+                assert_eq!(cc.convert(s), s);
+            }
+            assert_eq!(t2s(s), cc.convert(s));
+        }
+        assert!(t2s_is_identity("张伟"));
+        assert!(!t2s_is_identity("沈默"));
+        assert!(!t2s_is_identity("中國"));
+    }
+
     proptest! {
+        #[test]
+        fn t2s_shortcut_is_exact(s in "[a-zA-Z0-9 ·中国聯通联通華為华为集團集团公司有限發展发展銀行银行沈默乾隆李澤鉅一目瞭然]{0,12}") {
+            let want = T2S.as_ref().map_or_else(|| s.clone(), |cc| cc.convert(&s));
+            prop_assert_eq!(t2s(&s), want);
+        }
+
         #[test]
         fn key_is_idempotent(s in "[a-zA-Z0-9 ·ＡＺ０９　中国聯通联通華為华为集團集团公司有限發展发展銀行银行]{0,12}") {
             let k = key(&s);

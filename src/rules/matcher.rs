@@ -37,6 +37,8 @@ pub struct TermMatcher {
 /// one kind of search, and building is most of the start-up time).
 struct Inner {
     entries: Vec<Entry>,
+    /// Byte length of the longest term.
+    max_len: usize,
     standard: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
     longest: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
     /// For anchored lookups ([`TermMatcher::longest_at`], [`TermMatcher::get`]).
@@ -147,6 +149,7 @@ fn entries_hash(entries: &[Entry]) -> u64 {
 impl Inner {
     fn new(entries: Vec<Entry>) -> Inner {
         Inner {
+            max_len: entries.iter().map(|e| e.term.len()).max().unwrap_or(0),
             entries,
             standard: OnceLock::new(),
             longest: OnceLock::new(),
@@ -469,6 +472,12 @@ impl TermMatcher {
 
     pub fn is_empty(&self) -> bool {
         self.inner.entries.is_empty()
+    }
+
+    /// Byte length of the longest term (0 without terms): a match ending at byte `e` starts
+    /// at `e - max_term_len()` or later.
+    pub fn max_term_len(&self) -> usize {
+        self.inner.max_len
     }
 
     fn key(&self) -> usize {

@@ -6,6 +6,17 @@
 
 use daachorse::DoubleArrayAhoCorasick;
 
+/// The start of every occurrence of `needle` in `hay`, left to right without overlap: the
+/// positions `str::match_indices` finds, by a vector search (`memchr::memmem`). A match of a
+/// non-empty UTF-8 needle starts at a lead byte, so at a character boundary; the empty needle
+/// (which `memmem` would match at every byte) is left to `match_indices`.
+pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    if needle.is_empty() {
+        return either::Either::Left(hay.match_indices(needle).map(|(i, _)| i));
+    }
+    either::Either::Right(memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()))
+}
+
 /// `(name index, byte position)` of every occurrence of each name, as `str::match_indices`
 /// finds them (left to right, without overlap per name), ordered by name index, then position.
 /// `names` must be distinct. A few names over a short text are searched directly (cheaper
@@ -13,7 +24,7 @@ use daachorse::DoubleArrayAhoCorasick;
 pub fn occurrences(names: &[&str], text: &str) -> Vec<(u32, usize)> {
     let direct = |hits: &mut Vec<(u32, usize)>| {
         for (v, name) in names.iter().enumerate() {
-            hits.extend(text.match_indices(name).map(|(pos, _)| (v as u32, pos)));
+            hits.extend(match_starts(text, name).map(|pos| (v as u32, pos)));
         }
     };
     let mut hits: Vec<(u32, usize)> = Vec::new();
@@ -77,9 +88,8 @@ impl<'t> Occurrences<'t> {
     pub fn from(&self, name: usize, from: usize) -> Vec<usize> {
         let n = self.names[name];
         let Some(per) = &self.starts else {
-            return self.text[from..]
-                .match_indices(n)
-                .map(|(i, _)| from + i)
+            return match_starts(&self.text[from..], n)
+                .map(|i| from + i)
                 .collect();
         };
         let all = &per[name];
@@ -98,6 +108,27 @@ impl<'t> Occurrences<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn match_starts_is_match_indices() {
+        let hay = "华为华为华为，华华为为。abcabca中国中国人，“中国”";
+        for needle in [
+            "华为",
+            "华华",
+            "为",
+            "abca",
+            "中国",
+            "国中",
+            "，",
+            "",
+            "x",
+            "华为华为华为，华华为为。abcabca中国中国人，“中国”！",
+        ] {
+            let want: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+            let got: Vec<usize> = match_starts(hay, needle).collect();
+            assert_eq!(got, want, "{needle:?}");
+        }
+    }
 
     #[test]
     fn same_as_match_indices() {

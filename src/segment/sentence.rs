@@ -58,8 +58,22 @@ pub fn segment(norm: &NormText) -> Vec<Sentence> {
     let mut depth = 0usize; // open quotes/titles
     let mut ascii_quote = false;
     let mut opened_at = 0;
-    let mut it = t.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // `next`: the byte of the next character to read.
+    let mut next = 0;
+    while next < t.len() {
+        // A CJK ideograph (U+4000–U+9FFF: lead byte E4–E9) is none of the characters below
+        // and changes no state: skip it without decoding (most of the text). The quote limit
+        // is then checked at the next character read, with the same effect: the state it
+        // resets is only read and changed at those characters.
+        if (0xE4..=0xE9).contains(&t.as_bytes()[next]) {
+            next += 3;
+            continue;
+        }
+        let i = next;
+        let Some(c) = t[i..].chars().next() else {
+            break;
+        };
+        next = i + c.len_utf8();
         if (depth > 0 || ascii_quote) && i - opened_at > MAX_QUOTE {
             depth = 0;
             ascii_quote = false;
@@ -102,15 +116,15 @@ pub fn segment(norm: &NormText) -> Vec<Sentence> {
         }
         if end_here {
             // Absorb repeated marks and closing quotes: `真的？！`, `好。”`.
-            let mut e = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            let mut e = next;
+            while let Some(d) = t[e..].chars().next() {
                 if is_terminator(d) || (is_closer(d) && d != '"') || d == '…' {
-                    e = j + d.len_utf8();
-                    it.next();
+                    e += d.len_utf8();
                 } else {
                     break;
                 }
             }
+            next = e;
             push(start, e, &mut out);
             start = e;
         }

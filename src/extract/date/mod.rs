@@ -767,15 +767,37 @@ const fn is_word_start(c: char) -> bool {
     )
 }
 
+/// Every `SAME_DAY_WORDS` occurrence of `text` as `(position, word, day offset)`, the
+/// occurrences of each word as `str::match_indices` finds them.
+fn same_day_words(text: &str) -> Vec<(usize, &'static str, i64)> {
+    // One automaton pass for all the words (a `match_indices` per word was nine whole-text
+    // searches). No word is a prefix of another or overlaps itself, so these are exactly the
+    // occurrences `match_indices` finds, one word at most at each position.
+    static WORDS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(SAME_DAY_WORDS.map(|w| w.0)).ok()
+        });
+    match WORDS.as_ref() {
+        Some(ac) => ac
+            .find_overlapping_iter(text)
+            .map(|m| {
+                let (w, offset) = SAME_DAY_WORDS[m.pattern().as_usize()];
+                (m.start(), w, offset)
+            })
+            .collect(),
+        None => SAME_DAY_WORDS
+            .iter()
+            .flat_map(|&(w, offset)| text.match_indices(w).map(move |(at, _)| (at, w, offset)))
+            .collect(),
+    }
+}
+
 /// `同日`, `当日`, `次日` after a day-precision date of the text: that day (or the next).
 /// Without such a date before them they say nothing we can resolve.
 fn same_day(text: &str, out: &mut Vec<(Range<usize>, TimeValue, RuleId)>) {
     // In text order, so that a word resolved here is the day the next one counts from
     // (`上周五开幕。当天下午签约。峰会次日…`: 当天 is that Friday, 次日 the Saturday).
-    let mut words: Vec<(usize, &str, i64)> = SAME_DAY_WORDS
-        .iter()
-        .flat_map(|(w, offset)| text.match_indices(w).map(move |(at, _)| (at, *w, *offset)))
-        .collect();
+    let mut words = same_day_words(text);
     if words.is_empty() {
         return;
     }
@@ -883,6 +905,21 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(may_start(c), may_start_match(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn same_day_words_are_those_of_match_indices() {
+        let text =
+            "同日当天當天同一日同一天当日當日次日翌日，同同日日次次日翌翌日当当天同一同一天。次日";
+        let mut want: Vec<(usize, &str, i64)> = SAME_DAY_WORDS
+            .iter()
+            .flat_map(|&(w, o)| text.match_indices(w).map(move |(at, _)| (at, w, o)))
+            .collect();
+        want.sort_by_key(|(at, _, _)| *at);
+        let mut got = same_day_words(text);
+        got.sort_by_key(|(at, _, _)| *at);
+        assert_eq!(got, want);
+        assert!(same_day_words("今日签约").is_empty());
     }
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {

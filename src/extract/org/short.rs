@@ -212,7 +212,13 @@ fn word_ending_at(
     let seg = &text[floor..pos];
     let mut best: Option<usize> = None;
     let mut check = |m: &TermMatcher, single_ok: bool| {
-        for (rg, _) in m.find_all(seg) {
+        // Only the tail a term ending at `pos` can start in is searched.
+        let mut from = seg.len().saturating_sub(m.max_term_len());
+        while !seg.is_char_boundary(from) {
+            from -= 1;
+        }
+        for (rg, _) in m.find_all(&seg[from..]) {
+            let rg = from + rg.start..from + rg.end;
             if rg.end != seg.len() {
                 continue;
             }
@@ -500,9 +506,8 @@ fn recurs(text: &str, range: &Range<usize>, budget: &Cell<usize>) -> bool {
     };
     budget.set(left);
     let name = &text[range.clone()];
-    text[lo..hi]
-        .match_indices(name)
-        .map(|(i, _)| lo + i)
+    crate::rules::occurrences::match_starts(&text[lo..hi], name)
+        .map(|i| lo + i)
         .filter(|&i| i + name.len() <= range.start || i >= range.end)
         .any(|i| next(i + name.len()) != n0 && prev(i) != p0)
 }

@@ -29,15 +29,34 @@ use super::is_ideograph;
 /// See the module docs.
 pub struct Simplified;
 
-/// `TABLE[cp]` = the Simplified code point of BMP char `cp`, or 0 when it does not change.
-static TABLE: LazyLock<Box<[u16]>> = LazyLock::new(build_table);
+/// What `t2s` makes of each probed character on its own (see [`build_tables`]).
+struct Tables {
+    /// `simple[cp]` = the Simplified code point of BMP char `cp`, or 0 when it does not change.
+    simple: Box<[u16]>,
+    /// Bit `cp` set: BMP char `cp` was probed and `t2s` leaves it as it is when it stands alone.
+    same: Box<[u64]>,
+}
 
-fn build_table() -> Box<[u16]> {
-    let mut table = vec![0u16; 0x1_0000].into_boxed_slice();
-    let Ok(cc) = OpenCC::from_config(BuiltinConfig::T2s) else {
-        return table; // no conversion rather than a panic; the identity view is still correct
+static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
+
+fn build_tables() -> Tables {
+    let mut t = Tables {
+        simple: vec![0u16; 0x1_0000].into_boxed_slice(),
+        same: vec![0u64; 0x1_0000 / 64].into_boxed_slice(),
     };
-    let ranges = [0x2E80u32..0xA000, 0xF900..0xFB00];
+    let Ok(cc) = OpenCC::from_config(BuiltinConfig::T2s) else {
+        return t; // no conversion rather than a panic; the identity view is still correct
+    };
+    // ASCII, Latin-1, general punctuation and full-width forms are probed only for `same`
+    // (see `unchanged_alone`): names hold them (`TCL科技`, `阿卜杜拉·阿齐兹`).
+    let ranges = [
+        0x21u32..0x7F,
+        0xA1..0x100,
+        0x2010..0x2040,
+        0x2E80..0xA000,
+        0xF900..0xFB00,
+        0xFF01..0xFF66,
+    ];
     let chars: Vec<char> = ranges
         .into_iter()
         .flatten()
@@ -52,19 +71,34 @@ fn build_table() -> Box<[u16]> {
     let out = cc.convert(&input);
     let lines: Vec<&str> = out.split('\n').collect();
     if lines.len() < chars.len() {
-        return table;
+        return t;
     }
     for (c, line) in chars.iter().zip(lines) {
+        let cp = *c as usize;
         let mut it = line.chars();
-        if let (Some(s), None) = (it.next(), it.next())
+        let (first, second) = (it.next(), it.next());
+        if first == Some(*c) && second.is_none() {
+            t.same[cp / 64] |= 1 << (cp % 64);
+        }
+        if let (Some(s), None) = (first, second)
             && s != *c
             && s.len_utf8() == c.len_utf8()
             && (s as u32) < 0x1_0000
+            && ((0x2E80..0xA000).contains(&cp) || (0xF900..0xFB00).contains(&cp))
         {
-            table[*c as usize] = s as u16;
+            t.simple[cp] = s as u16;
         }
     }
-    table
+    t
+}
+
+/// Does OpenCC `t2s` leave `c` as it is when `c` stands alone? `false` for characters that
+/// were not probed (whitespace, controls, anything outside the ranges of `build_tables`)
+/// and when the converter could not be built. `link::key` uses it to skip the
+/// conversion of names that cannot change.
+pub fn unchanged_alone(c: char) -> bool {
+    let cp = c as usize;
+    cp < 0x1_0000 && TABLES.same[cp / 64] & (1 << (cp % 64)) != 0
 }
 
 /// The Simplified form of `c` (itself when it has none).
@@ -74,7 +108,7 @@ pub fn simplify(c: char) -> char {
     if !(0x2E80..0x1_0000).contains(&cp) {
         return c;
     }
-    match TABLE[cp as usize] {
+    match TABLES.simple[cp as usize] {
         0 => c,
         s => char::from_u32(s as u32).unwrap_or(c),
     }
@@ -82,7 +116,7 @@ pub fn simplify(c: char) -> char {
 
 /// Build the table now (e.g. before timing a run).
 pub fn warm_up() {
-    LazyLock::force(&TABLE);
+    LazyLock::force(&TABLES);
 }
 
 impl Filter for Simplified {
