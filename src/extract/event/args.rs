@@ -617,7 +617,8 @@ fn about_hit(s: &SentView, m: &Mention) -> Option<(String, bool)> {
 
 /// Is amount `m` one of a company's own figures (`营业收入3.86亿元`), no deal's amount?
 fn metric(s: &SentView, m: &Mention) -> bool {
-    about_hit(s, m).is_some_and(|(_, metric)| metric)
+    // (`转让价格为16.85元/股`: a price per share is no deal's amount either)
+    s.text[m.range.end..].starts_with("/股") || about_hit(s, m).is_some_and(|(_, metric)| metric)
 }
 
 /// Attach the amounts of the trigger's clause and of later clauses of the sentence.
@@ -1933,6 +1934,16 @@ fn financing(
     if ordinal && !amount_of_it && !cue_in_clause {
         return None;
     }
+    // `此前已完成多轮融资：…`: a vague count of rounds (多轮/数轮/几轮/若干轮) sums up a
+    // history; the rounds themselves are told by name after it.
+    {
+        let head = before.trim_end().trim_end_matches('轮').trim_end();
+        if head.len() < before.trim_end().len()
+            && ["多", "数", "几", "若干"].iter().any(|w| head.ends_with(w))
+        {
+            return None;
+        }
+    }
     // Money raised by a listing (`此次IPO拟募集资金9.2亿元`, `上市募资250亿港元`) is no
     // financing round: without a named round or investors, a sentence that speaks of the
     // listing tells of that.
@@ -1993,10 +2004,26 @@ fn financing(
             .last()?;
         st.announcer.or(st.main_org).map(|i| (i, c.range.clone()))
     };
+    // `…已完成多轮融资：2020年获得天使轮融资；2022年完成5亿元B轮融资，由A领投`: a named round
+    // in a sentence that names no organization before it (a `；` item of a history) was raised
+    // by the company of the last financing of the same paragraph.
+    let history = || {
+        rnd.as_ref()?;
+        if s.within(ORG, s.range.start..t.range.start).next().is_some() {
+            return None;
+        }
+        let f = &drafts.list[st.financing?];
+        if f.paragraph != s.paragraph {
+            return None;
+        }
+        let i = f.with_rel(RelType::Raised).next()?;
+        Some((i, t.range.clone()))
+    };
     let raiser = raiser
         .or_else(|| report_subject(s, t.range.start))
         .or_else(|| topic(s, t.range.start).filter(|(_, r)| !cued_investor(r)))
-        .or_else(own_company)?;
+        .or_else(own_company)
+        .or_else(history)?;
     let rname = mention_name(doc, raiser.0);
     // A second, plain mention of financing in the sentence of a named round
     // (`完成C轮融资，由A领投，融资金额超8亿元`) is that round, not another financing.
@@ -2091,6 +2118,40 @@ fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
         .or(st.financing);
     let Some(f) = target else { return };
     let raised: Vec<usize> = drafts.list[f].with_rel(RelType::Raised).collect();
+    // `领投方：A、B；` / `跟投方为C、D` / `老股东：E、F`: a label with a colon or 为/是/包括 lists
+    // the investors of its kind after it, to the end of the list's clause.
+    for c in s
+        .cues
+        .iter()
+        .filter(|c| c.role == "lead_list" || c.role == "follow_list")
+    {
+        let rest = &s.text[c.range.end..s.range.end];
+        let Some(sep) = ["：", ":", "为", "是", "包括", "分别为"]
+            .iter()
+            .find(|w| rest.trim_start().starts_with(*w))
+        else {
+            continue;
+        };
+        let from = c.range.end + (rest.len() - rest.trim_start().len()) + sep.len();
+        let end = s.clause_end(from);
+        for (i, m) in s.within(ORG, from..end) {
+            if raised.contains(&i) {
+                continue;
+            }
+            drafts.list[f].add(arg(
+                RelType::Invested,
+                i,
+                Dir::ToEvent,
+                RelProps {
+                    lead: Some(c.role == "lead_list"),
+                    ..RelProps::default()
+                },
+                FINANCING_INVESTOR_LIST,
+                s.idx,
+                span(&c.range, &m.range),
+            ));
+        }
+    }
     for c in s
         .cues
         .iter()
@@ -2128,6 +2189,9 @@ fn acquisition(
 ) -> Option<usize> {
     if generic(s, &t.range, EventKind::Acquisition) {
         return None;
+    }
+    if t.class() == "transfer" {
+        return share_transfer(doc, s, t, drafts, st);
     }
     // `本次併購可望使X…`: a determiner before the verb refers to the deal the document has
     // already told; the companies around it are no acquirer and target of a new one.
@@ -2400,6 +2464,106 @@ fn acquisition(
         d.name = drafts.list[i].name.clone();
     }
     Some(drafts.upsert(d))
+}
+
+/// `A、B拟将其合计持有的X 29.9%股份以协议转让方式转让给C`: a share transfer is C's
+/// acquisition of a stake in X, sold by A and B (people or organizations). The stake (股份,
+/// 股权, 权益) must stand between 持有 and the verb; the buyer is the organization right after
+/// the verb. X is the organization between 持有 and the stake, or with a bare 公司 there the
+/// company the article is about. The sellers are the parties before 将 in the verb's clause,
+/// else (a clause opening with 拟将其/将其) those of the clause before it.
+fn share_transfer(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    st: &mut State,
+) -> Option<usize> {
+    let cs = s.clause_start(t.range.start);
+    let ce = s.clause_end(t.range.end);
+    let head = &s.text[cs..t.range.start];
+    let hold = cs + head.find("持有").or_else(|| head.find("所持"))?;
+    let held = &s.text[hold..t.range.start];
+    if !["股份", "股权", "权益"].iter().any(|w| held.contains(w)) {
+        return None;
+    }
+    let (bi, bm) = s.within(ORG, t.range.end..ce).next()?;
+    // (the buyer comes right after the verb: `转让给C`, `转让予C`)
+    if s.text[t.range.end..bm.range.start].chars().count() > 1 {
+        return None;
+    }
+    let buyer = mention_name(doc, bi);
+    let target = s
+        .within(ORG, hold..t.range.start)
+        .find(|(i, _)| mention_name(doc, *i) != buyer)
+        .map(|(i, m)| (i, m.range.clone()))
+        .or_else(|| {
+            // (the announcing company, the one named most often, else the first one named —
+            // never the buyer)
+            let at = held.find("公司")?;
+            let first = doc
+                .mentions
+                .iter()
+                .position(|m| m.label == Label::Organization);
+            let i = [st.announcer, st.main_org, first]
+                .into_iter()
+                .flatten()
+                .find(|&i| mention_name(doc, i) != buyer)?;
+            Some((i, hold + at..hold + at + "公司".len()))
+        })?;
+    let tname = mention_name(doc, target.0);
+    if tname == buyer {
+        return None;
+    }
+    let jiang = head.rfind('将').map_or(hold, |i| cs + i);
+    let own: Vec<(usize, Range<usize>)> = s
+        .within(PARTY, cs..jiang)
+        .map(|(i, m)| (i, m.range.clone()))
+        .collect();
+    let sellers = if own.is_empty() {
+        let pcs = s.clauses_back(t.range.start, 1);
+        s.within(PARTY, pcs..cs)
+            .map(|(i, m)| (i, m.range.clone()))
+            .collect()
+    } else {
+        own
+    };
+    let mut d = dated_draft(
+        EventKind::Acquisition,
+        format!("{buyer}受让{tname}股份"),
+        s,
+        &t.range,
+        ACQUISITION_TRANSFER,
+        false,
+    );
+    let mut seen: Vec<String> = vec![buyer.clone(), tname.clone()];
+    for (rel, (i, r)) in [
+        (RelType::Acquired, (bi, bm.range.clone())),
+        (RelType::TargetOf, target),
+    ]
+    .into_iter()
+    .chain(sellers.into_iter().filter_map(|x| {
+        let n = mention_name(doc, x.0);
+        if seen.contains(&n) {
+            return None;
+        }
+        seen.push(n);
+        Some((RelType::Sold, x))
+    })) {
+        d.add(arg(
+            rel,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ACQUISITION_TRANSFER,
+            s.idx,
+            span(&r, &t.range),
+        ));
+    }
+    amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
+    let i = drafts.upsert(d);
+    st.deal = Some(i);
+    Some(i)
 }
 
 /// Indefinite target descriptions (`收购一家德国企业60%股权`, `并购某上市公司`).

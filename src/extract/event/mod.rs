@@ -86,11 +86,15 @@ pub const INVESTMENT: RuleId = RuleId("event.investment");
 pub const FINANCING: RuleId = RuleId("event.financing");
 /// INVESTED {lead} for `由A领投，B、C跟投`.
 pub const FINANCING_INVESTOR: RuleId = RuleId("event.financing_investor");
+/// INVESTED {lead} for the investors listed after a label (`领投方：A、B`, `跟投方为C`).
+pub const FINANCING_INVESTOR_LIST: RuleId = RuleId("event.financing_investor_list");
 /// ACQUIRED / TARGET_OF / SOLD for 收购/并购/受让.
 pub const ACQUISITION: RuleId = RuleId("event.acquisition");
 /// ACQUIRED: an acquisition of an unnamed target (`收购一家德国企业60%股权`): the acquirer
 /// and amount, the description with its stake as the name.
 pub const ACQUISITION_UNNAMED: RuleId = RuleId("event.acquisition_unnamed_target");
+/// ACQUIRED / TARGET_OF / SOLD: `A拟将其持有的X 29.9%股份转让给C` — C acquires a stake in X.
+pub const ACQUISITION_TRANSFER: RuleId = RuleId("event.share_transfer");
 /// SOLD: `交易对方为A及B` names the sellers of the acquisition in context.
 pub const ACQUISITION_COUNTERPARTY: RuleId = RuleId("event.acquisition_counterparty");
 /// APPOINTED (+ HOLDS_POSITION with status new/former) for 聘任/任命/当选/辞去 ….
@@ -137,9 +141,11 @@ pub const ALL_RULES: &[RuleId] = &[
     INVESTMENT,
     FINANCING,
     FINANCING_INVESTOR,
+    FINANCING_INVESTOR_LIST,
     ACQUISITION,
     ACQUISITION_UNNAMED,
     ACQUISITION_COUNTERPARTY,
+    ACQUISITION_TRANSFER,
     APPOINTMENT,
     ESTABLISHMENT,
     ESTABLISHMENT_CEREMONY,
