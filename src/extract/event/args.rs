@@ -3255,6 +3255,20 @@ fn appointment(
     {
         return None;
     }
+    // `X先生在新任独立董事就任前将继续履职`: a new holder who takes the post later (在/待 before
+    // `新任`, or 就任/到任/履职/产生 after its title) is someone else, not the subject.
+    if trig == "新任"
+        && (["在", "待", "于"]
+            .iter()
+            .any(|w| s.text[floor..t.range.start].ends_with(w))
+            || after_titles.first().is_some_and(|(_, r)| {
+                ["就任", "到任", "履职", "任职", "产生", "选出"]
+                    .iter()
+                    .any(|w| s.text[r.range.end..].starts_with(w))
+            }))
+    {
+        return None;
+    }
     // `A担任监事的X公司`, `A担任执行事务合伙人的X`: a relative clause describes X; it tells
     // of no change (`担任…的职务` is a plain object).
     if !object_first
