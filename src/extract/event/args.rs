@@ -555,8 +555,12 @@ fn venue(s: &SentView) -> Option<usize> {
 /// The place of the sentence: its venue (`在X`, `于X`), else its first place.
 fn best_location(s: &SentView) -> Option<usize> {
     venue(s).or_else(|| {
+        // (a place that titles someone, `南平市市长X`, says whose official X is, not where the
+        // event is)
         s.of(Label::Location)
-            .find(|(_, m)| !future_place(s, m))
+            .find(|(_, m)| {
+                !future_place(s, m) && !s.of(Label::Role).any(|(_, r)| r.range.start == m.range.end)
+            })
             .map(|(i, _)| i)
     })
 }
@@ -1036,6 +1040,39 @@ fn government_of(doc: &AnnotatedDoc, parties: &[usize], place: &str) -> Option<u
     })
 }
 
+/// The organization that titles person mention `i` — `A董事长X` (organization, title, name
+/// adjacent), or `南平市市长X` (a place whose government is among `parties`) — here or at an
+/// earlier mention of the same name (a signatory named bare after being introduced).
+fn titled_org(doc: &AnnotatedDoc, s: &SentView, i: usize, parties: &[usize]) -> Option<usize> {
+    let name = &doc.mentions.get(i)?.name;
+    let adjacent = |a: &Mention, b: &Mention| {
+        a.range.end <= b.range.start
+            && s.text
+                .get(a.range.end..b.range.start)
+                .is_some_and(|g| g.trim().is_empty())
+    };
+    // (a bounded walk back: a long document stays linear)
+    (0..=i).rev().take(4000).find_map(|j| {
+        let p = &doc.mentions[j];
+        if p.label != Label::Person || &p.name != name || j < 2 {
+            return None;
+        }
+        let role = &doc.mentions[j - 1];
+        if role.label != Label::Role || !adjacent(role, p) {
+            return None;
+        }
+        let head = &doc.mentions[j - 2];
+        if !adjacent(head, role) {
+            return None;
+        }
+        match head.label {
+            Label::Organization if !agent_marker_org(doc, head) => Some(j - 2),
+            Label::Location => government_of(doc, parties, &s.text[head.range.clone()]),
+            _ => None,
+        }
+    })
+}
+
 /// An "organization" that is the agent marker 由 glued to a person's name (`由X与Y代表双方签署`
 /// read as the organization `由X`): no party, and no organization anyone acts for.
 fn agent_marker_org(doc: &AnnotatedDoc, m: &Mention) -> bool {
@@ -1129,23 +1166,58 @@ fn signing_parties(
             }
         }
     }
+    // `在A董事长X的见证下，…签署`: the witnesses and the organizations titling them attend,
+    // they do not sign.
+    let witnessed: Vec<Range<usize>> = s
+        .cues_in("witness", floor..t.start)
+        .filter(|c| {
+            s.text[c.range.clone()].ends_with('下') || s.text[c.range.end..].starts_with('下')
+        })
+        .map(|c| {
+            let from = s.text[floor..c.range.start]
+                .rfind('在')
+                .map_or(floor, |k| floor + k);
+            from..c.range.end
+        })
+        .collect();
+    let mut titled_parties: Vec<(usize, Range<usize>)> = Vec::new();
     for (i, m) in s.within(PARTY, scope.clone()) {
         // `公司全资子公司X与Y签署`: the parent only says whose subsidiary X is; X signs.
         if parent_of_next(s, m.range.end, scope.end) || agent_marker_org(doc, m) {
             continue;
         }
-        // A person signs only when said to act for an organization (`由A代表X`); an
-        // organization that only prefixes a person's title (`A董事长X`) is that person's
-        // affiliation.
+        if witnessed
+            .iter()
+            .any(|w| w.start <= m.range.start && m.range.end <= w.end)
+        {
+            continue;
+        }
+        // A person signs when said to act for an organization (`由A代表X`), or as the subject
+        // of the verb when an organization titles them (`A董事长X与B行长Y签署`, here or at
+        // their first mention; an official titled by a place acts for its government); an
+        // organization that only prefixes a person's title is also a party.
+        let mut signatory = false;
         let props = match people_for.iter().find(|(p, _)| *p == i) {
             Some((_, o)) => RelProps {
                 on_behalf_of: doc.mentions.get(*o).map(|m| m.name.clone()),
                 ..RelProps::default()
             },
-            None if m.label == Label::Person => continue,
+            None if m.label == Label::Person => match titled_org(doc, s, i, both) {
+                Some(o) => {
+                    signatory = true;
+                    titled_parties.push((o, m.range.clone()));
+                    RelProps {
+                        on_behalf_of: doc.mentions.get(o).map(|m| m.name.clone()),
+                        ..RelProps::default()
+                    }
+                }
+                None => continue,
+            },
             None => RelProps::default(),
         };
-        let rule = if props.on_behalf_of.is_some() {
+        let rule = if signatory {
+            SIGNING_SIGNATORY
+        } else if props.on_behalf_of.is_some() {
             SIGNING_BEHALF
         } else {
             d.rule
@@ -1158,6 +1230,29 @@ fn signing_parties(
             if d.rule == QUOTED { SIGNING } else { rule },
             s.idx,
             span(&m.range, &t),
+        ));
+        n += 1;
+    }
+    // (the organization a signatory acts for signs, also when it was named only at the
+    // person's first mention)
+    for (o, r) in titled_parties {
+        let name = mention_name(doc, o);
+        if d.with_rel(RelType::Signed).any(|j| {
+            doc.mentions
+                .get(j)
+                .is_some_and(|m| m.label == Label::Organization)
+                && mention_name(doc, j) == name
+        }) {
+            continue;
+        }
+        d.add(arg(
+            RelType::Signed,
+            o,
+            Dir::ToEvent,
+            RelProps::default(),
+            SIGNING_SIGNATORY,
+            s.idx,
+            span(&r, &t),
         ));
         n += 1;
     }

@@ -69,6 +69,9 @@ pub const PANEL_GUEST: RuleId = RuleId("event.panel_guest");
 pub const SIGNING: RuleId = RuleId("event.signing");
 /// SIGNED: `由A代表X签约` — A signs on behalf of X, and X signs.
 pub const SIGNING_BEHALF: RuleId = RuleId("event.signing_on_behalf");
+/// SIGNED {on_behalf_of: X}: `X董事长A与Y行长B签署` — a titled person who is the subject of the
+/// signing verb signs for the organization that titles them.
+pub const SIGNING_SIGNATORY: RuleId = RuleId("event.signing_signatory");
 /// SIGNED: `双方` resolved to the two parties of the last signing or the last two organizations.
 pub const SIGNING_BOTH: RuleId = RuleId("event.signing_both_parties");
 /// SIGNED: a named signing without parties in its sentence takes the organization of its
@@ -133,6 +136,7 @@ pub const ALL_RULES: &[RuleId] = &[
     PANEL_GUEST,
     SIGNING,
     SIGNING_BEHALF,
+    SIGNING_SIGNATORY,
     SIGNING_BOTH,
     SIGNING_CONTEXT,
     SIGNING_LIST,
