@@ -1045,11 +1045,11 @@ fn government_of(doc: &AnnotatedDoc, parties: &[usize], place: &str) -> Option<u
 /// earlier mention of the same name (a signatory named bare after being introduced).
 fn titled_org(doc: &AnnotatedDoc, s: &SentView, i: usize, parties: &[usize]) -> Option<usize> {
     let name = &doc.mentions.get(i)?.name;
-    let adjacent = |a: &Mention, b: &Mention| {
+    let gap = |a: &Mention, b: &Mention, joiners: &[&str]| {
         a.range.end <= b.range.start
             && s.text
                 .get(a.range.end..b.range.start)
-                .is_some_and(|g| g.trim().is_empty())
+                .is_some_and(|g| g.trim().is_empty() || joiners.contains(&g.trim()))
     };
     // (a bounded walk back: a long document stays linear)
     (0..=i).rev().take(4000).find_map(|j| {
@@ -1058,15 +1058,27 @@ fn titled_org(doc: &AnnotatedDoc, s: &SentView, i: usize, parties: &[usize]) -> 
             return None;
         }
         let role = &doc.mentions[j - 1];
-        if role.label != Label::Role || !adjacent(role, p) {
+        if role.label != Label::Role || !gap(role, p, &[]) {
             return None;
         }
-        let head = &doc.mentions[j - 2];
-        if !adjacent(head, role) {
+        // (several titles of one person: `X党委书记、董事长A`, `X董事长兼总经理A`)
+        let mut k = j - 1;
+        while k >= 2
+            && doc.mentions[k - 1].label == Label::Role
+            && gap(
+                &doc.mentions[k - 1],
+                &doc.mentions[k],
+                &["、", "兼", "和", "及"],
+            )
+        {
+            k -= 1;
+        }
+        let (head, role) = (&doc.mentions[k - 1], &doc.mentions[k]);
+        if !gap(head, role, &[]) {
             return None;
         }
         match head.label {
-            Label::Organization if !agent_marker_org(doc, head) => Some(j - 2),
+            Label::Organization if !agent_marker_org(doc, head) => Some(k - 1),
             Label::Location => government_of(doc, parties, &s.text[head.range.clone()]),
             _ => None,
         }
@@ -1398,7 +1410,23 @@ fn signing(
     }) {
         return None;
     }
-    let floor = scope_start(s, t.range.start);
+    let mut floor = scope_start(s, t.range.start);
+    // `X于…收到A的通知，A、B与C签署了《股份转让协议》`: when the verb's own clause joins two
+    // organizations with 与/和/同, its parties are there; earlier clauses tell something else.
+    {
+        let cs = s.clause_start(t.range.start);
+        let own: Vec<Range<usize>> = s
+            .within(ORG, cs..t.range.start)
+            .map(|(_, m)| m.range.clone())
+            .collect();
+        if own.windows(2).any(|w| {
+            s.text
+                .get(w[0].end..w[1].start)
+                .is_some_and(|g| g.contains(['与', '和', '同']))
+        }) {
+            floor = floor.max(cs);
+        }
+    }
     let mut d = Draft::new(
         EventKind::Signing,
         String::new(),
@@ -1735,6 +1763,18 @@ fn investment(
         .of(Label::Amount)
         .any(|(_, m)| m.range.start >= cs && m.range.start < ce.max(s.range.end));
     let mut inv = inv?;
+    // `X董事长A表示，此次入股B…`: a person who only reports the investment speaks for the
+    // organization that titles them; without one, nobody is said to invest.
+    if doc
+        .mentions
+        .get(inv.0)
+        .is_some_and(|m| m.label == Label::Person)
+        && s.cues_in("report", inv.1.end..t.range.start)
+            .next()
+            .is_some()
+    {
+        inv.0 = titled_org(doc, s, inv.0, &[])?;
+    }
     let mut obj = obj;
     // `其中，A认缴出资15亿元`: a subscription with no object in a document that set up an
     // organization (a fund) subscribes to that organization.
