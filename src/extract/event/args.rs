@@ -527,6 +527,9 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
     let mut period = None;
     for (_, m) in s.of(Label::Date) {
         let Attrs::Time(tv) = &m.attrs else { continue };
+        if figure_period(s, m) {
+            continue;
+        }
         match tv {
             TimeValue::Date { precision, .. } => {
                 let outside = !(clause.start <= m.range.start && m.range.end <= clause.end);
@@ -540,6 +543,23 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
     }
     best.map(|(_, t)| t)
         .or(if period_ok { period } else { None })
+}
+
+/// Is date `m` the period of a company's own figure (`三季度营收同比增长…`, `2024年净利润`:
+/// a metric word of `triggers_about.txt` right after it, or after 公司/的), not the day of an
+/// event told in its sentence?
+fn figure_period(s: &SentView, m: &Mention) -> bool {
+    let rest = s.text.get(m.range.end..s.range.end).unwrap_or("");
+    let rest = rest
+        .trim_start()
+        .trim_start_matches("公司")
+        .trim_start_matches('的')
+        .trim_start_matches("实现");
+    s.rules
+        .about
+        .find_longest(rest)
+        .next()
+        .is_some_and(|(r, e)| r.start == 0 && e.attr("metric").is_some())
 }
 
 /// The place the sentence says the event was at (`在X`, `于X`), if any.
@@ -603,11 +623,17 @@ fn about_hit(s: &SentView, m: &Mention) -> Option<(String, bool)> {
     let cached = s.about.borrow().get(&key).cloned();
     cached.unwrap_or_else(|| {
         let from = s.clause_start(m.range.start);
+        // (a deal verb between the word and the amount makes the amount the deal's:
+        // `三季度营收增长36%拟投资3至5亿元`)
         let hit = s
             .rules
             .about
             .find_longest(&s.text[from..m.range.start])
             .last()
+            .filter(|(r, _)| {
+                s.trigs_in(from + r.end..m.range.start)
+                    .all(|t| t.kind.is_none() || t.range.end > m.range.start)
+            })
             .map(|(_, e)| {
                 (
                     e.attr("about").unwrap_or(&e.term).to_string(),
