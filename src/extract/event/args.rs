@@ -3343,6 +3343,7 @@ fn appointment(
         && !object_first
         && [
             "此前",
+            "之前",
             "曾",
             "先后",
             "早年",
@@ -3407,6 +3408,17 @@ fn appointment(
     } else {
         after_titles
     };
+    // `A董事长X担任本场路演评委`: 担任 names the post after it; with no title there, the title
+    // before the person is their affiliation, not the post taken.
+    // (`Y由X担任` names the post before 由: position.assigned reads it)
+    if trig == "担任"
+        && after_titles.is_empty()
+        && persons.first().is_some_and(|(_, p)| {
+            !s.text[s.clause_start(p.range.start)..p.range.start].contains('由')
+        })
+    {
+        return None;
+    }
     // `在选举产生新任独立董事前`: `新任` naming the title someone else will be chosen for is
     // an attribute of that title, not the subject's appointment.
     if trig == "新任"
