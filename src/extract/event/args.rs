@@ -114,8 +114,17 @@ pub(crate) fn sentence(
     // the paragraph (`…举行了“X发布”仪式。据介绍，…总规模不低于300亿元…`).
     // (A sentence with a deal word of another kind talks about that deal, even when it made
     // no event: `同日，B宣布以2亿美元收购一家企业` after a financing is no amount of it.)
+    // A later paragraph that names the deal's price (`最终交易对价将在8.8亿元至9.3亿元之间确定`,
+    // `本次股份转让总价款为…`) still speaks of the last acquisition.
+    let deal_price = || {
+        let body = s.str();
+        st.deal.filter(|&d| {
+            drafts.list[d].kind == EventKind::Acquisition
+                && DEAL_PRICE_WORDS.iter().any(|w| body.contains(w))
+        })
+    };
     if here.is_empty()
-        && let Some((host, _)) = st.amount_host
+        && let Some(host) = st.amount_host.map(|(h, _)| h).or_else(deal_price)
         && !s.trigs.iter().any(|t| {
             t.kind
                 .is_some_and(|k| other_deal(k, drafts.list[host].kind))
@@ -146,6 +155,22 @@ pub(crate) fn sentence(
         }
     }
 }
+
+/// Words that name an acquisition's price or refer to the deal by a determiner: amounts of a
+/// sentence holding one belong to the last acquisition, also in a later paragraph.
+const DEAL_PRICE_WORDS: &[&str] = &[
+    "交易对价",
+    "转让价款",
+    "转让总价款",
+    "收购对价",
+    "收购价格",
+    "本次交易",
+    "此次交易",
+    "本次股份转让",
+    "本次股权转让",
+    "本次收购",
+    "此次收购",
+];
 
 /// Is `k` a deal of another kind than `host`? (An investment and a financing are one deal
 /// seen from its two sides: `获得A投资1亿元` after a financing is its amount.)
