@@ -3429,7 +3429,37 @@ fn appointment(
         if kept.is_empty() && !after_titles.is_empty() {
             return None;
         }
-        kept
+        // `首席风险官兼合规负责人X女士的辞职报告，X女士因个人原因辞去所任职务`: the posts left
+        // are the titles written before the person's name in the sentence.
+        let held = [
+            "所任",
+            "全部职务",
+            "一切职务",
+            "所有职务",
+            "相关职务",
+            "上述职务",
+        ]
+        .iter()
+        .any(|w| s.text[t.range.end..].starts_with(w));
+        if kept.is_empty() && held {
+            persons
+                .first()
+                .and_then(|(_, p)| {
+                    people
+                        .iter()
+                        .filter(|(_, q)| q.name == p.name && q.range.end <= p.range.end)
+                        .find_map(|(_, q)| {
+                            roles.iter().position(|(_, r)| {
+                                r.range.end <= q.range.start
+                                    && s.text[r.range.end..q.range.start].trim().is_empty()
+                            })
+                        })
+                })
+                .map(|k| chain(s, &roles, k, true))
+                .unwrap_or_default()
+        } else {
+            kept
+        }
     } else {
         after_titles
     };
