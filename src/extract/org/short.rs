@@ -29,6 +29,7 @@
 //! (codes, announcements, deal verbs) do not.
 
 use crate::normalize::filters::is_han;
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
@@ -54,6 +55,8 @@ pub(crate) struct ShortRules {
     inner: TermMatcher,
     ending: TermMatcher,
     badend: HashSet<char>,
+    /// (long, short): an industry word a short form contracts (`创业投资` → `创投`).
+    contract: Vec<(String, String)>,
     surnames: TermMatcher,
     given: HashSet<char>,
     stock: regex::Regex,
@@ -93,6 +96,13 @@ impl ShortRules {
             .iter()
             .flat_map(|e| e.term.chars())
             .collect();
+        let contract = lex
+            .get("org_short")
+            .entries
+            .iter()
+            .filter(|e| e.attr("type") == Some("contract"))
+            .filter_map(|e| Some((e.term.clone(), e.attr("short")?.to_string())))
+            .collect();
         let re = |p: &str| regex::Regex::new(p).expect("short-name pattern is valid");
         ShortRules {
             lead: of("lead"),
@@ -101,6 +111,7 @@ impl ShortRules {
             inner: of("inner"),
             ending: of("ending"),
             badend,
+            contract,
             surnames: TermMatcher::new(lex.get("surnames").entries.iter()),
             given,
             // A stock code or a price quote in parentheses right after the name.
@@ -1080,7 +1091,8 @@ fn short_forms(
     let mut form_of = BTreeMap::new();
     // (search from, form, canonical name): the later uses are searched for at the end, all
     // forms in one pass (a search of the rest of the text per name and form was quadratic).
-    let mut searches: Vec<(usize, &str, String)> = Vec::new();
+    // A form is a slice of the text, or made by contracting an industry word (`X创投`).
+    let mut searches: Vec<(usize, Cow<'_, str>, String)> = Vec::new();
     for w in winners {
         if !matches!(
             w.attrs,
@@ -1118,24 +1130,32 @@ fn short_forms(
         if core.contains(['（', '(', ')', '）', ' ']) {
             continue;
         }
-        let mut forms = vec![core];
+        let mut forms: Vec<Cow<'_, str>> = vec![Cow::Borrowed(core)];
         // A group keeps its `集团` in its short form (`嘉泽港口集团有限公司` … `嘉泽港口集团`).
         if legal.starts_with("集团") && full[lead + core.len()..].starts_with("集团") {
-            forms.push(&full[lead..lead + core.len() + "集团".len()]);
+            forms.push(Cow::Borrowed(&full[lead..lead + core.len() + "集团".len()]));
         }
         for m in r.words(WordType::Generic) {
             for (rg, _) in m.find_all(core) {
                 if rg.end == core.len() && rg.start > 0 {
-                    forms.push(&core[..rg.start]);
+                    forms.push(Cow::Borrowed(&core[..rg.start]));
                 }
+            }
+        }
+        // `远峰创业投资股份有限公司` … `远峰创投`: the industry word contracted.
+        for (long, short) in &r.short.contract {
+            if let Some(head) = core.strip_suffix(long.as_str())
+                && !head.is_empty()
+            {
+                forms.push(Cow::Owned(format!("{head}{short}")));
             }
         }
         let canonical = w.canonical.clone().unwrap_or_else(|| full.to_string());
         for f in forms {
             if f.chars().count() < 2
-                || f.chars().count() == 2 && forms_is_weak(f, r)
-                || !plausible(f, r, Proof::Slot, false)
-                || full.starts_with(f) && f.len() == core.len() && core.len() == full.len()
+                || f.chars().count() == 2 && forms_is_weak(&f, r)
+                || !plausible(&f, r, Proof::Slot, false)
+                || full.starts_with(&*f) && f.len() == core.len() && core.len() == full.len()
             {
                 continue;
             }
@@ -1148,13 +1168,13 @@ fn short_forms(
     // A name told n times gives n searches for the same form, each finding the later uses
     // of all those after it (n²/2 identical candidates on a long document): one search per
     // form and canonical name, from its earliest start, finds every one of them once.
-    let mut first: BTreeMap<(&str, String), usize> = BTreeMap::new();
-    let mut kept: Vec<(usize, &str, String)> = Vec::new();
+    let mut first: BTreeMap<(Cow<'_, str>, String), usize> = BTreeMap::new();
+    let mut kept: Vec<(usize, Cow<'_, str>, String)> = Vec::new();
     for (from, f, canonical) in searches {
-        match first.get(&(f, canonical.clone())) {
+        match first.get(&(f.clone(), canonical.clone())) {
             Some(&k) => kept[k].0 = kept[k].0.min(from),
             None => {
-                first.insert((f, canonical.clone()), kept.len());
+                first.insert((f.clone(), canonical.clone()), kept.len());
                 kept.push((from, f, canonical));
             }
         }
@@ -1170,8 +1190,8 @@ fn short_forms(
         names[i] = f;
     }
     let occ = crate::rules::Occurrences::new(names, text);
-    for (from, f, canonical) in searches {
-        for s in occ.from(index[f], from) {
+    for (from, f, canonical) in &searches {
+        for s in occ.from(index[&**f], *from) {
             let mut c = cand(s..s + f.len(), SHORT_FORM);
             c.canonical = Some(canonical.clone());
             out.push(c);
