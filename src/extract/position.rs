@@ -828,9 +828,19 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
         return;
     };
     // Sentences that name an organization other than the filer (one pass, not one per binding).
+    // A government body (a regulator approving the appointment: 尚需经X监督管理总局核准) holds no
+    // company office, so it leaves the filer's titles to the filer.
     let other_org: std::collections::HashSet<usize> = ms
         .iter()
         .filter(|m| m.label == Label::Organization && m.name != ms[filer].name)
+        .filter(|m| {
+            !matches!(
+                m.attrs,
+                Attrs::Org {
+                    kind: crate::extract::OrgKind::Government
+                }
+            )
+        })
         .map(|m| m.sentence)
         .collect();
     for b in bindings.iter_mut() {
@@ -1781,6 +1791,30 @@ mod tests {
         // without a placeholder definition a bare title binds to nothing
         let got = rels("经董事长王建国提名，董事会同意聘任。");
         assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");
+    }
+
+    #[test]
+    fn a_regulator_in_the_sentence_leaves_the_filer_its_titles() {
+        let filing = "青穹人寿保险股份有限公司（以下简称“本公司”）董事会公告。\n该任职资格尚需经国家金融监督管理总局核准，核准前由董事长王建国先生代行总经理职责。";
+        let got = rels(filing);
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "青穹人寿保险股份有限公司",
+                "董事长",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // another company in the sentence still keeps the title away from the filer
+        let filing = "青穹人寿保险股份有限公司（以下简称“本公司”）董事会公告。\n经蓝湾集团推荐，由董事长王建国先生代行总经理职责。";
+        let got = rels(filing);
+        assert!(
+            !got.iter()
+                .any(|r| r.1 == "王建国" && r.2 == "青穹人寿保险股份有限公司"),
+            "{got:?}"
+        );
     }
     #[test]
     fn a_region_between_the_company_and_the_title() {

@@ -151,6 +151,12 @@ impl RoleRules {
             .filter(|(r, _)| r.end == title.len())
             .last()
             .and_then(|(_, e)| e.attr("kind"))
+            // (a chief officer, 首席风险官 or any other 首席X官 of the role.chief_officer shape,
+            // holds a company office)
+            .or_else(|| {
+                (title.starts_with("首席") && title.ends_with('官') && title.chars().count() <= 8)
+                    .then_some("executive")
+            })
     }
 
     /// Does this title, written right after a name, confirm the name (`陈某董事长`)?

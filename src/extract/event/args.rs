@@ -115,8 +115,17 @@ pub(crate) fn sentence(
     // the paragraph (`…举行了“X发布”仪式。据介绍，…总规模不低于300亿元…`).
     // (A sentence with a deal word of another kind talks about that deal, even when it made
     // no event: `同日，B宣布以2亿美元收购一家企业` after a financing is no amount of it.)
+    // A later paragraph that names the deal's price (`最终交易对价将在8.8亿元至9.3亿元之间确定`,
+    // `本次股份转让总价款为…`) still speaks of the last acquisition.
+    let deal_price = || {
+        let body = s.str();
+        st.deal.filter(|&d| {
+            drafts.list[d].kind == EventKind::Acquisition
+                && DEAL_PRICE_WORDS.iter().any(|w| body.contains(w))
+        })
+    };
     if here.is_empty()
-        && let Some((host, _)) = st.amount_host
+        && let Some(host) = st.amount_host.map(|(h, _)| h).or_else(deal_price)
         && !s.trigs.iter().any(|t| {
             t.kind
                 .is_some_and(|k| other_deal(k, drafts.list[host].kind))
@@ -147,6 +156,10 @@ pub(crate) fn sentence(
         }
     }
 }
+
+/// Words that name an acquisition's price or refer to the deal by a determiner: amounts of a
+/// sentence holding one belong to the last acquisition, also in a later paragraph.
+static DEAL_PRICE_WORDS: WordList = WordList::new("words_event", "deal_price");
 
 /// Is `k` a deal of another kind than `host`? (An investment and a financing are one deal
 /// seen from its two sides: `获得A投资1亿元` after a financing is its amount.)
@@ -528,6 +541,9 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
     let mut period = None;
     for (_, m) in s.of(Label::Date) {
         let Attrs::Time(tv) = &m.attrs else { continue };
+        if figure_period(s, m) {
+            continue;
+        }
         match tv {
             TimeValue::Date { precision, .. } => {
                 let outside = !(clause.start <= m.range.start && m.range.end <= clause.end);
@@ -543,6 +559,23 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
         .or(if period_ok { period } else { None })
 }
 
+/// Is date `m` the period of a company's own figure (`三季度营收同比增长…`, `2024年净利润`:
+/// a metric word of `triggers_about.txt` right after it, or after 公司/的), not the day of an
+/// event told in its sentence?
+fn figure_period(s: &SentView, m: &Mention) -> bool {
+    let rest = s.text.get(m.range.end..s.range.end).unwrap_or("");
+    let rest = rest
+        .trim_start()
+        .trim_start_matches("公司")
+        .trim_start_matches('的')
+        .trim_start_matches("实现");
+    s.rules
+        .about
+        .find_longest(rest)
+        .next()
+        .is_some_and(|(r, e)| r.start == 0 && e.attr("metric").is_some())
+}
+
 /// The place the sentence says the event was at (`在X`, `于X`), if any.
 fn venue(s: &SentView) -> Option<usize> {
     s.of(Label::Location)
@@ -556,8 +589,12 @@ fn venue(s: &SentView) -> Option<usize> {
 /// The place of the sentence: its venue (`在X`, `于X`), else its first place.
 fn best_location(s: &SentView) -> Option<usize> {
     venue(s).or_else(|| {
+        // (a place that titles someone, `南平市市长X`, says whose official X is, not where the
+        // event is)
         s.of(Label::Location)
-            .find(|(_, m)| !future_place(s, m))
+            .find(|(_, m)| {
+                !future_place(s, m) && !s.of(Label::Role).any(|(_, r)| r.range.start == m.range.end)
+            })
             .map(|(i, _)| i)
     })
 }
@@ -600,11 +637,17 @@ fn about_hit(s: &SentView, m: &Mention) -> Option<(String, bool)> {
     let cached = s.about.borrow().get(&key).cloned();
     cached.unwrap_or_else(|| {
         let from = s.clause_start(m.range.start);
+        // (a deal verb between the word and the amount makes the amount the deal's:
+        // `三季度营收增长36%拟投资3至5亿元`)
         let hit = s
             .rules
             .about
             .find_longest(&s.text[from..m.range.start])
             .last()
+            .filter(|(r, _)| {
+                s.trigs_in(from + r.end..m.range.start)
+                    .all(|t| t.kind.is_none() || t.range.end > m.range.start)
+            })
             .map(|(_, e)| {
                 (
                     e.attr("about").unwrap_or(&e.term).to_string(),
@@ -618,7 +661,8 @@ fn about_hit(s: &SentView, m: &Mention) -> Option<(String, bool)> {
 
 /// Is amount `m` one of a company's own figures (`营业收入3.86亿元`), no deal's amount?
 fn metric(s: &SentView, m: &Mention) -> bool {
-    about_hit(s, m).is_some_and(|(_, metric)| metric)
+    // (`转让价格为16.85元/股`: a price per share is no deal's amount either)
+    s.text[m.range.end..].starts_with("/股") || about_hit(s, m).is_some_and(|(_, metric)| metric)
 }
 
 /// Attach the amounts of the trigger's clause and of later clauses of the sentence.
@@ -1034,6 +1078,51 @@ fn government_of(doc: &AnnotatedDoc, parties: &[usize], place: &str) -> Option<u
     })
 }
 
+/// The organization that titles person mention `i` — `A董事长X` (organization, title, name
+/// adjacent), or `南平市市长X` (a place whose government is among `parties`) — here or at an
+/// earlier mention of the same name (a signatory named bare after being introduced).
+fn titled_org(doc: &AnnotatedDoc, s: &SentView, i: usize, parties: &[usize]) -> Option<usize> {
+    let name = &doc.mentions.get(i)?.name;
+    let gap = |a: &Mention, b: &Mention, joiners: &[&str]| {
+        a.range.end <= b.range.start
+            && s.text
+                .get(a.range.end..b.range.start)
+                .is_some_and(|g| g.trim().is_empty() || joiners.contains(&g.trim()))
+    };
+    // (a bounded walk back: a long document stays linear)
+    (0..=i).rev().take(4000).find_map(|j| {
+        let p = &doc.mentions[j];
+        if p.label != Label::Person || &p.name != name || j < 2 {
+            return None;
+        }
+        let role = &doc.mentions[j - 1];
+        if role.label != Label::Role || !gap(role, p, &[]) {
+            return None;
+        }
+        // (several titles of one person: `X党委书记、董事长A`, `X董事长兼总经理A`)
+        let mut k = j - 1;
+        while k >= 2
+            && doc.mentions[k - 1].label == Label::Role
+            && gap(
+                &doc.mentions[k - 1],
+                &doc.mentions[k],
+                &["、", "兼", "和", "及"],
+            )
+        {
+            k -= 1;
+        }
+        let (head, role) = (&doc.mentions[k - 1], &doc.mentions[k]);
+        if !gap(head, role, &[]) {
+            return None;
+        }
+        match head.label {
+            Label::Organization if !agent_marker_org(doc, head) => Some(k - 1),
+            Label::Location => government_of(doc, parties, &s.text[head.range.clone()]),
+            _ => None,
+        }
+    })
+}
+
 /// An "organization" that is the agent marker 由 glued to a person's name (`由X与Y代表双方签署`
 /// read as the organization `由X`): no party, and no organization anyone acts for.
 fn agent_marker_org(doc: &AnnotatedDoc, m: &Mention) -> bool {
@@ -1127,23 +1216,58 @@ fn signing_parties(
             }
         }
     }
+    // `在A董事长X的见证下，…签署`: the witnesses and the organizations titling them attend,
+    // they do not sign.
+    let witnessed: Vec<Range<usize>> = s
+        .cues_in("witness", floor..t.start)
+        .filter(|c| {
+            s.text[c.range.clone()].ends_with('下') || s.text[c.range.end..].starts_with('下')
+        })
+        .map(|c| {
+            let from = s.text[floor..c.range.start]
+                .rfind('在')
+                .map_or(floor, |k| floor + k);
+            from..c.range.end
+        })
+        .collect();
+    let mut titled_parties: Vec<(usize, Range<usize>)> = Vec::new();
     for (i, m) in s.within(PARTY, scope.clone()) {
         // `公司全资子公司X与Y签署`: the parent only says whose subsidiary X is; X signs.
         if parent_of_next(s, m.range.end, scope.end) || agent_marker_org(doc, m) {
             continue;
         }
-        // A person signs only when said to act for an organization (`由A代表X`); an
-        // organization that only prefixes a person's title (`A董事长X`) is that person's
-        // affiliation.
+        if witnessed
+            .iter()
+            .any(|w| w.start <= m.range.start && m.range.end <= w.end)
+        {
+            continue;
+        }
+        // A person signs when said to act for an organization (`由A代表X`), or as the subject
+        // of the verb when an organization titles them (`A董事长X与B行长Y签署`, here or at
+        // their first mention; an official titled by a place acts for its government); an
+        // organization that only prefixes a person's title is also a party.
+        let mut signatory = false;
         let props = match people_for.iter().find(|(p, _)| *p == i) {
             Some((_, o)) => RelProps {
                 on_behalf_of: doc.mentions.get(*o).map(|m| m.name.clone()),
                 ..RelProps::default()
             },
-            None if m.label == Label::Person => continue,
+            None if m.label == Label::Person => match titled_org(doc, s, i, both) {
+                Some(o) => {
+                    signatory = true;
+                    titled_parties.push((o, m.range.clone()));
+                    RelProps {
+                        on_behalf_of: doc.mentions.get(o).map(|m| m.name.clone()),
+                        ..RelProps::default()
+                    }
+                }
+                None => continue,
+            },
             None => RelProps::default(),
         };
-        let rule = if props.on_behalf_of.is_some() {
+        let rule = if signatory {
+            SIGNING_SIGNATORY
+        } else if props.on_behalf_of.is_some() {
             SIGNING_BEHALF
         } else {
             d.rule
@@ -1156,6 +1280,29 @@ fn signing_parties(
             if d.rule == QUOTED { SIGNING } else { rule },
             s.idx,
             span(&m.range, &t),
+        ));
+        n += 1;
+    }
+    // (the organization a signatory acts for signs, also when it was named only at the
+    // person's first mention)
+    for (o, r) in titled_parties {
+        let name = mention_name(doc, o);
+        if d.with_rel(RelType::Signed).any(|j| {
+            doc.mentions
+                .get(j)
+                .is_some_and(|m| m.label == Label::Organization)
+                && mention_name(doc, j) == name
+        }) {
+            continue;
+        }
+        d.add(arg(
+            RelType::Signed,
+            o,
+            Dir::ToEvent,
+            RelProps::default(),
+            SIGNING_SIGNATORY,
+            s.idx,
+            span(&r, &t),
         ));
         n += 1;
     }
@@ -1301,7 +1448,23 @@ fn signing(
     }) {
         return None;
     }
-    let floor = scope_start(s, t.range.start);
+    let mut floor = scope_start(s, t.range.start);
+    // `X于…收到A的通知，A、B与C签署了《股份转让协议》`: when the verb's own clause joins two
+    // organizations with 与/和/同, its parties are there; earlier clauses tell something else.
+    {
+        let cs = s.clause_start(t.range.start);
+        let own: Vec<Range<usize>> = s
+            .within(ORG, cs..t.range.start)
+            .map(|(_, m)| m.range.clone())
+            .collect();
+        if own.windows(2).any(|w| {
+            s.text
+                .get(w[0].end..w[1].start)
+                .is_some_and(|g| g.contains(['与', '和', '同']))
+        }) {
+            floor = floor.max(cs);
+        }
+    }
     let mut d = Draft::new(
         EventKind::Signing,
         String::new(),
@@ -1639,6 +1802,18 @@ fn investment(
         .of(Label::Amount)
         .any(|(_, m)| m.range.start >= cs && m.range.start < ce.max(s.range.end));
     let mut inv = inv?;
+    // `X董事长A表示，此次入股B…`: a person who only reports the investment speaks for the
+    // organization that titles them; without one, nobody is said to invest.
+    if doc
+        .mentions
+        .get(inv.0)
+        .is_some_and(|m| m.label == Label::Person)
+        && s.cues_in("report", inv.1.end..t.range.start)
+            .next()
+            .is_some()
+    {
+        inv.0 = titled_org(doc, s, inv.0, &[])?;
+    }
     let mut obj = obj;
     // `其中，A认缴出资15亿元`: a subscription with no object in a document that set up an
     // organization (a fund) subscribes to that organization.
@@ -1932,6 +2107,16 @@ fn financing(
     if ordinal && !amount_of_it && !cue_in_clause {
         return None;
     }
+    // `此前已完成多轮融资：…`: a vague count of rounds (多轮/数轮/几轮/若干轮) sums up a
+    // history; the rounds themselves are told by name after it.
+    {
+        let head = before.trim_end().trim_end_matches('轮').trim_end();
+        if head.len() < before.trim_end().len()
+            && ["多", "数", "几", "若干"].iter().any(|w| head.ends_with(w))
+        {
+            return None;
+        }
+    }
     // Money raised by a listing (`此次IPO拟募集资金9.2亿元`, `上市募资250亿港元`) is no
     // financing round: without a named round or investors, a sentence that speaks of the
     // listing tells of that.
@@ -1992,10 +2177,26 @@ fn financing(
             .last()?;
         st.announcer.or(st.main_org).map(|i| (i, c.range.clone()))
     };
+    // `…已完成多轮融资：2020年获得天使轮融资；2022年完成5亿元B轮融资，由A领投`: a named round
+    // in a sentence that names no organization before it (a `；` item of a history) was raised
+    // by the company of the last financing of the same paragraph.
+    let history = || {
+        rnd.as_ref()?;
+        if s.within(ORG, s.range.start..t.range.start).next().is_some() {
+            return None;
+        }
+        let f = &drafts.list[st.financing?];
+        if f.paragraph != s.paragraph {
+            return None;
+        }
+        let i = f.with_rel(RelType::Raised).next()?;
+        Some((i, t.range.clone()))
+    };
     let raiser = raiser
         .or_else(|| report_subject(s, t.range.start))
         .or_else(|| topic(s, t.range.start).filter(|(_, r)| !cued_investor(r)))
-        .or_else(own_company)?;
+        .or_else(own_company)
+        .or_else(history)?;
     let rname = mention_name(doc, raiser.0);
     // A second, plain mention of financing in the sentence of a named round
     // (`完成C轮融资，由A领投，融资金额超8亿元`) is that round, not another financing.
@@ -2090,6 +2291,40 @@ fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
         .or(st.financing);
     let Some(f) = target else { return };
     let raised: Vec<usize> = drafts.list[f].with_rel(RelType::Raised).collect();
+    // `领投方：A、B；` / `跟投方为C、D` / `老股东：E、F`: a label with a colon or 为/是/包括 lists
+    // the investors of its kind after it, to the end of the list's clause.
+    for c in s
+        .cues
+        .iter()
+        .filter(|c| c.role == "lead_list" || c.role == "follow_list")
+    {
+        let rest = &s.text[c.range.end..s.range.end];
+        let Some(sep) = ["：", ":", "为", "是", "包括", "分别为"]
+            .iter()
+            .find(|w| rest.trim_start().starts_with(*w))
+        else {
+            continue;
+        };
+        let from = c.range.end + (rest.len() - rest.trim_start().len()) + sep.len();
+        let end = s.clause_end(from);
+        for (i, m) in s.within(ORG, from..end) {
+            if raised.contains(&i) {
+                continue;
+            }
+            drafts.list[f].add(arg(
+                RelType::Invested,
+                i,
+                Dir::ToEvent,
+                RelProps {
+                    lead: Some(c.role == "lead_list"),
+                    ..RelProps::default()
+                },
+                FINANCING_INVESTOR_LIST,
+                s.idx,
+                span(&c.range, &m.range),
+            ));
+        }
+    }
     for c in s
         .cues
         .iter()
@@ -2127,6 +2362,9 @@ fn acquisition(
 ) -> Option<usize> {
     if generic(s, &t.range, EventKind::Acquisition) {
         return None;
+    }
+    if t.class() == "transfer" {
+        return share_transfer(doc, s, t, drafts, st);
     }
     // `本次併購可望使X…`: a determiner before the verb refers to the deal the document has
     // already told; the companies around it are no acquirer and target of a new one.
@@ -2399,6 +2637,106 @@ fn acquisition(
         d.name = drafts.list[i].name.clone();
     }
     Some(drafts.upsert(d))
+}
+
+/// `A、B拟将其合计持有的X 29.9%股份以协议转让方式转让给C`: a share transfer is C's
+/// acquisition of a stake in X, sold by A and B (people or organizations). The stake (股份,
+/// 股权, 权益) must stand between 持有 and the verb; the buyer is the organization right after
+/// the verb. X is the organization between 持有 and the stake, or with a bare 公司 there the
+/// company the article is about. The sellers are the parties before 将 in the verb's clause,
+/// else (a clause opening with 拟将其/将其) those of the clause before it.
+fn share_transfer(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    st: &mut State,
+) -> Option<usize> {
+    let cs = s.clause_start(t.range.start);
+    let ce = s.clause_end(t.range.end);
+    let head = &s.text[cs..t.range.start];
+    let hold = cs + head.find("持有").or_else(|| head.find("所持"))?;
+    let held = &s.text[hold..t.range.start];
+    if !["股份", "股权", "权益"].iter().any(|w| held.contains(w)) {
+        return None;
+    }
+    let (bi, bm) = s.within(ORG, t.range.end..ce).next()?;
+    // (the buyer comes right after the verb: `转让给C`, `转让予C`)
+    if s.text[t.range.end..bm.range.start].chars().count() > 1 {
+        return None;
+    }
+    let buyer = mention_name(doc, bi);
+    let target = s
+        .within(ORG, hold..t.range.start)
+        .find(|(i, _)| mention_name(doc, *i) != buyer)
+        .map(|(i, m)| (i, m.range.clone()))
+        .or_else(|| {
+            // (the announcing company, the one named most often, else the first one named —
+            // never the buyer)
+            let at = held.find("公司")?;
+            let first = doc
+                .mentions
+                .iter()
+                .position(|m| m.label == Label::Organization);
+            let i = [st.announcer, st.main_org, first]
+                .into_iter()
+                .flatten()
+                .find(|&i| mention_name(doc, i) != buyer)?;
+            Some((i, hold + at..hold + at + "公司".len()))
+        })?;
+    let tname = mention_name(doc, target.0);
+    if tname == buyer {
+        return None;
+    }
+    let jiang = head.rfind('将').map_or(hold, |i| cs + i);
+    let own: Vec<(usize, Range<usize>)> = s
+        .within(PARTY, cs..jiang)
+        .map(|(i, m)| (i, m.range.clone()))
+        .collect();
+    let sellers = if own.is_empty() {
+        let pcs = s.clauses_back(t.range.start, 1);
+        s.within(PARTY, pcs..cs)
+            .map(|(i, m)| (i, m.range.clone()))
+            .collect()
+    } else {
+        own
+    };
+    let mut d = dated_draft(
+        EventKind::Acquisition,
+        format!("{buyer}受让{tname}股份"),
+        s,
+        &t.range,
+        ACQUISITION_TRANSFER,
+        false,
+    );
+    let mut seen: Vec<String> = vec![buyer.clone(), tname.clone()];
+    for (rel, (i, r)) in [
+        (RelType::Acquired, (bi, bm.range.clone())),
+        (RelType::TargetOf, target),
+    ]
+    .into_iter()
+    .chain(sellers.into_iter().filter_map(|x| {
+        let n = mention_name(doc, x.0);
+        if seen.contains(&n) {
+            return None;
+        }
+        seen.push(n);
+        Some((RelType::Sold, x))
+    })) {
+        d.add(arg(
+            rel,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ACQUISITION_TRANSFER,
+            s.idx,
+            span(&r, &t.range),
+        ));
+    }
+    amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
+    let i = drafts.upsert(d);
+    st.deal = Some(i);
+    Some(i)
 }
 
 /// Indefinite target descriptions (`收购一家德国企业60%股权`, `并购某上市公司`).
@@ -3006,6 +3344,7 @@ fn appointment(
         && !object_first
         && [
             "此前",
+            "之前",
             "曾",
             "先后",
             "早年",
@@ -3066,16 +3405,71 @@ fn appointment(
         if kept.is_empty() && !after_titles.is_empty() {
             return None;
         }
-        kept
+        // `首席风险官兼合规负责人X女士的辞职报告，X女士因个人原因辞去所任职务`: the posts left
+        // are the titles written before the person's name in the sentence.
+        let held = [
+            "所任",
+            "全部职务",
+            "一切职务",
+            "所有职务",
+            "相关职务",
+            "上述职务",
+        ]
+        .iter()
+        .any(|w| s.text[t.range.end..].starts_with(w));
+        if kept.is_empty() && held {
+            persons
+                .first()
+                .and_then(|(_, p)| {
+                    people
+                        .iter()
+                        .filter(|(_, q)| q.name == p.name && q.range.end <= p.range.end)
+                        .find_map(|(_, q)| {
+                            roles.iter().position(|(_, r)| {
+                                r.range.end <= q.range.start
+                                    && s.text[r.range.end..q.range.start].trim().is_empty()
+                            })
+                        })
+                })
+                .map(|k| chain(s, &roles, k, true))
+                .unwrap_or_default()
+        } else {
+            kept
+        }
     } else {
         after_titles
     };
+    // `A董事长X担任本场路演评委`: 担任 names the post after it; with no title there, the title
+    // before the person is their affiliation, not the post taken.
+    // (`Y由X担任` names the post before 由: position.assigned reads it)
+    if trig == "担任"
+        && after_titles.is_empty()
+        && persons.first().is_some_and(|(_, p)| {
+            !s.text[s.clause_start(p.range.start)..p.range.start].contains('由')
+        })
+    {
+        return None;
+    }
     // `在选举产生新任独立董事前`: `新任` naming the title someone else will be chosen for is
     // an attribute of that title, not the subject's appointment.
     if trig == "新任"
         && ATTRIBUTIVE_NEW
             .iter()
             .any(|w| s.text[floor..t.range.start].ends_with(w))
+    {
+        return None;
+    }
+    // `X先生在新任独立董事就任前将继续履职`: a new holder who takes the post later (在/待 before
+    // `新任`, or 就任/到任/履职/产生 after its title) is someone else, not the subject.
+    if trig == "新任"
+        && (["在", "待", "于"]
+            .iter()
+            .any(|w| s.text[floor..t.range.start].ends_with(w))
+            || after_titles.first().is_some_and(|(_, r)| {
+                ["就任", "到任", "履职", "任职", "产生", "选出"]
+                    .iter()
+                    .any(|w| s.text[r.range.end..].starts_with(w))
+            }))
     {
         return None;
     }
@@ -3784,7 +4178,8 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 16] = [
+        let lists: [&WordList; 17] = [
+            &DEAL_PRICE_WORDS,
             &FORUM_KIND_WORDS,
             &NEW_PRODUCT,
             &LISTING_WORDS,

@@ -69,6 +69,9 @@ pub const PANEL_GUEST: RuleId = RuleId("event.panel_guest");
 pub const SIGNING: RuleId = RuleId("event.signing");
 /// SIGNED: `由A代表X签约` — A signs on behalf of X, and X signs.
 pub const SIGNING_BEHALF: RuleId = RuleId("event.signing_on_behalf");
+/// SIGNED {on_behalf_of: X}: `X董事长A与Y行长B签署` — a titled person who is the subject of the
+/// signing verb signs for the organization that titles them.
+pub const SIGNING_SIGNATORY: RuleId = RuleId("event.signing_signatory");
 /// SIGNED: `双方` resolved to the two parties of the last signing or the last two organizations.
 pub const SIGNING_BOTH: RuleId = RuleId("event.signing_both_parties");
 /// SIGNED: a named signing without parties in its sentence takes the organization of its
@@ -86,11 +89,15 @@ pub const INVESTMENT: RuleId = RuleId("event.investment");
 pub const FINANCING: RuleId = RuleId("event.financing");
 /// INVESTED {lead} for `由A领投，B、C跟投`.
 pub const FINANCING_INVESTOR: RuleId = RuleId("event.financing_investor");
+/// INVESTED {lead} for the investors listed after a label (`领投方：A、B`, `跟投方为C`).
+pub const FINANCING_INVESTOR_LIST: RuleId = RuleId("event.financing_investor_list");
 /// ACQUIRED / TARGET_OF / SOLD for 收购/并购/受让.
 pub const ACQUISITION: RuleId = RuleId("event.acquisition");
 /// ACQUIRED: an acquisition of an unnamed target (`收购一家德国企业60%股权`): the acquirer
 /// and amount, the description with its stake as the name.
 pub const ACQUISITION_UNNAMED: RuleId = RuleId("event.acquisition_unnamed_target");
+/// ACQUIRED / TARGET_OF / SOLD: `A拟将其持有的X 29.9%股份转让给C` — C acquires a stake in X.
+pub const ACQUISITION_TRANSFER: RuleId = RuleId("event.share_transfer");
 /// SOLD: `交易对方为A及B` names the sellers of the acquisition in context.
 pub const ACQUISITION_COUNTERPARTY: RuleId = RuleId("event.acquisition_counterparty");
 /// APPOINTED (+ HOLDS_POSITION with status new/former) for 聘任/任命/当选/辞去 ….
@@ -129,6 +136,7 @@ pub const ALL_RULES: &[RuleId] = &[
     PANEL_GUEST,
     SIGNING,
     SIGNING_BEHALF,
+    SIGNING_SIGNATORY,
     SIGNING_BOTH,
     SIGNING_CONTEXT,
     SIGNING_LIST,
@@ -137,9 +145,11 @@ pub const ALL_RULES: &[RuleId] = &[
     INVESTMENT,
     FINANCING,
     FINANCING_INVESTOR,
+    FINANCING_INVESTOR_LIST,
     ACQUISITION,
     ACQUISITION_UNNAMED,
     ACQUISITION_COUNTERPARTY,
+    ACQUISITION_TRANSFER,
     APPOINTMENT,
     ESTABLISHMENT,
     ESTABLISHMENT_CEREMONY,

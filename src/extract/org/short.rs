@@ -148,8 +148,11 @@ impl ShortRules {
             investor: re(
                 r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?(?:加注|追投|超额认购)|(?:继续)?(?:追加|加码)投资)",
             ),
-            // Words after which the investors of a round are listed (`投资方为A、B`).
-            investor_list: re(r"(?:投资方|投资人|投资机构|投资者)(?:为|包括|是)"),
+            // Words after which the investors of a round are listed (`投资方为A、B`, and the
+            // labels of a round told as a list: `领投方：A、B`, `跟投机构为C`, `老股东：D`).
+            investor_list: re(
+                r"(?:投资方|投资人|投资机构|投资者)(?:为|包括|是)|(?:联合)?(?:领投|跟投|参投)(?:方|机构)(?:为|包括|是|分别为|[：:])|老股东(?:为|包括|[：:])",
+            ),
             // Verbs whose subjects are the advisers of a deal (`由A担任独家财务顾问`).
             adviser: re(
                 r"(?:担任|出任|作为)(?:本轮|本次|此次|该次|上述)?(?:融资|交易|发行|重组|收购|并购)?的?(?:独家|独立|联席|首席)?(?:财务顾问|法律顾问|保荐机构|保荐人|主承销商|联席主承销商|承销商)",
@@ -840,6 +843,16 @@ pub(super) fn find(
     }
     // Targets of an acquisition and holders of a stake.
     for m in s.object.find_iter(text) {
+        // `取得X合计85%的股权` is a deal, `取得国有资产监督管理部门批准` is none: 取得 takes an
+        // object only with a stake in its clause.
+        if m.as_str() == "取得" {
+            let ce = text[m.end()..]
+                .find(['，', '。', '；', '\n'])
+                .map_or(text.len(), |i| m.end() + i);
+            if !s.stake.is_match(&text[m.end()..ce]) {
+                continue;
+            }
+        }
         let mut st = m.end();
         // `收购其/公司持有的X`: skip to after 的.
         if let Some(e) = name_after(text, st, r, norm)

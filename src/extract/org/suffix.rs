@@ -513,15 +513,18 @@ fn left_boundary(
             break;
         }
         // `7月20日`, `5家`: a number with its unit or date word ends the name.
+        let num_before = text[..pos - c.len_utf8()].chars().next_back();
         if ((is_date_word(c) || r.measure_words.contains(&c))
-            && text[..pos - c.len_utf8()]
-                .chars()
-                .next_back()
-                .is_some_and(is_digit_like))
+            && num_before.is_some_and(is_digit_like))
             || amount_ends_at(text, pos)
         {
             bounded = true;
             break;
+        }
+        // `两座电池包工厂`, `几家新能源企业`: a counted noun describes plants or firms, it names
+        // none (also when a place is inside it: `匈牙利两座电池包工厂`).
+        if r.measure_words.contains(&c) && num_before.is_some_and(|n| matches!(n, '两' | '几')) {
+            return None;
         }
         if chars == MAX_NAME_CHARS {
             break;
