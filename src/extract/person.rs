@@ -424,6 +424,8 @@ struct Opt {
     common_prefix: bool,
     /// The name is exactly a not-a-person word.
     common_exact: bool,
+    /// The name is exactly a not-a-person word marked `adverb=1` (`高兴`, `乐观`, `明天`).
+    adverb: bool,
     /// The reading looks like part of a transliteration (`马洛卡`, `比利亚|雷亚尔`): surname and
     /// given name are transliteration characters only, with a rare one in the given name and
     /// no plausible name, or continuing a transliteration run in running text. The bare shape
@@ -452,6 +454,11 @@ impl Opt {
             return false;
         }
         let titled = self.signal() >= TITLE;
+        // An adverb or attitude word between a title and the rest of the clause modifies the
+        // verb (`董事长高兴表示`, `院长明天将出访`): a name only when punctuation closes it.
+        if self.adverb && !self.right_punct {
+            return false;
+        }
         if self.common_exact && !(self.left >= TITLE && self.right >= 1) {
             return false;
         }
@@ -597,6 +604,9 @@ struct Ctx<'a> {
     context_spans: Vec<(usize, usize)>,
     /// not_person words by start: their ends.
     common: HashMap<usize, Vec<usize>>,
+    /// not_person words marked `adverb=1` (`高兴`, `乐观`, `明天`): (start, end). They modify
+    /// the verb after a title (`董事长高兴表示`), so a title and a verb do not make them names.
+    adverbs: HashSet<(usize, usize)>,
     /// Starts of common two-character words (`common_words.txt`, `after_name_words.txt`).
     common_after: HashSet<usize>,
     /// Starts of `after_name_words.txt` words (`来说`, `兴致`).
@@ -664,7 +674,11 @@ impl<'a> Ctx<'a> {
         context_spans.sort_unstable();
         context_spans.dedup();
         let mut common: HashMap<usize, Vec<usize>> = HashMap::default();
-        for (r, _) in pr.not_person.find_all(text) {
+        let mut adverbs = HashSet::default();
+        for (r, e) in pr.not_person.find_all(text) {
+            if e.attr("adverb").is_some() {
+                adverbs.insert((r.start, r.end));
+            }
             common.entry(r.start).or_default().push(r.end);
         }
         // Every start of a two-character common word, in one automaton pass (a set lookup per
@@ -691,6 +705,7 @@ impl<'a> Ctx<'a> {
             before,
             context_spans,
             common,
+            adverbs,
             frame_after,
             team_words,
         }
@@ -1172,6 +1187,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 }),
                 common_prefix,
                 common_exact,
+                adverb: cx.adverbs.contains(&(sr.start, end)),
                 foreign,
                 place_shape,
                 pair_word: end - sr.start <= 6 && cx.common_after.contains(&sr.start),

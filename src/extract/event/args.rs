@@ -109,6 +109,7 @@ pub(crate) fn sentence(
     counterparties(doc, s, drafts, st);
     participants(s, drafts, st, &here);
     panel_guests(s, st, drafts);
+    moderators(s, st, drafts, &here);
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
     // the paragraph (`…举行了“X发布”仪式。据介绍，…总规模不低于300亿元…`).
@@ -3718,7 +3719,7 @@ const PANEL_GUESTS: [&str; 6] = [
 
 /// `圆桌论坛…与谈人包括A、B` / `【主持人：X；对话嘉宾：A（…）、B（…）】`: the panel's guests
 /// ATTENDED the forum in context, from the opener to the end of its bracket or sentence.
-fn panel_guests(s: &SentView, st: &State, drafts: &mut Drafts) {
+fn panel_guests(s: &SentView, st: &mut State, drafts: &mut Drafts) {
     let Some(ev) = st.forum else { return };
     let body = s.str();
     let Some((at, w)) = PANEL_GUESTS
@@ -3735,6 +3736,12 @@ fn panel_guests(s: &SentView, st: &State, drafts: &mut Drafts) {
         return;
     };
     let from = s.range.start + at + w.len() + link.len();
+    // `对话嘉宾：` closing its line: the bullet lines after it list the guests (read as the
+    // rows of an attendee list, see `attendee_row`).
+    if s.text[from..s.range.end].trim().is_empty() {
+        st.attend_list = Some(ev);
+        return;
+    }
     let to = s.text[from..s.range.end]
         .find(['】', ']'])
         .map_or(s.range.end, |k| from + k);
@@ -3747,6 +3754,119 @@ fn panel_guests(s: &SentView, st: &State, drafts: &mut Drafts) {
             PANEL_GUEST,
             s.idx,
             m.range.clone(),
+        ));
+    }
+}
+
+/// Words for a meeting or one of its parts that a moderator chairs (`会议由X主持`,
+/// `开幕式由X主持`, `圆桌对话由X主持`), besides the forum triggers (论坛, 座谈会 …).
+const CHAIRED: [&str; 8] = [
+    "会议",
+    "开幕式",
+    "闭幕式",
+    "圆桌",
+    "对话",
+    "环节",
+    "仪式",
+    "议程",
+];
+
+/// The moderator of the forum in context (ATTENDED, title 主持人), in three shapes:
+/// - `主持人：X` / `主持人为X` / `主持人X` (a programme line or clause): every person after it
+///   up to `；`, `】`, `。` or a panel-guest opener;
+/// - `…会议/开幕式/分论坛…，由X主持`: the people between 由 and 主持, when the sentence before
+///   由 names a meeting (a forum trigger or a word of `CHAIRED`);
+/// - `X主持召开座谈会` / `X主持开幕式`: the person right before 主持, when a forum trigger or a
+///   word of `CHAIRED` follows in its clause.
+///
+/// Nothing without a forum in the sentence or in context: `会议由X主持` in a report of a
+/// government meeting that made no forum event links nobody.
+fn moderators(s: &SentView, st: &State, drafts: &mut Drafts, here: &[usize]) {
+    let forum_here = here
+        .iter()
+        .copied()
+        .find(|&i| drafts.list[i].kind == EventKind::Forum);
+    let Some(ev) = forum_here.or(st.forum) else {
+        return;
+    };
+    let body = s.str();
+    if !body.contains("主持") {
+        return;
+    }
+    let props = || RelProps {
+        title: Some("主持人".to_string()),
+        ..RelProps::default()
+    };
+    let meeting_in = |r: Range<usize>| {
+        s.trigs_in(r.clone())
+            .any(|t| t.kind == Some(EventKind::Forum) && t.range.end <= r.end)
+            || CHAIRED.iter().any(|w| s.text[r.clone()].contains(w))
+    };
+    let mut found: Vec<(usize, Range<usize>)> = Vec::new();
+    for (k, _) in body.match_indices("主持") {
+        let at = s.range.start + k;
+        let after = at + "主持".len();
+        let rest = &s.text[after..s.range.end];
+        if let Some(r) = rest.strip_prefix('人') {
+            // `主持人：X`, `主持人为X`, `主持人X`
+            let link = ["：", ":", "为", "是"]
+                .iter()
+                .find(|l| r.starts_with(**l))
+                .map_or(0, |l| l.len());
+            let from = after + '人'.len_utf8() + link;
+            let mut to = s.text[from..s.range.end]
+                .find(['；', ';', '】', ']', '。'])
+                .map_or(s.range.end, |x| from + x);
+            if let Some(x) = PANEL_GUESTS
+                .iter()
+                .filter_map(|w| s.text[from..to].find(w))
+                .min()
+            {
+                to = from + x;
+            }
+            let people: Vec<(usize, &Mention)> = s.within(&[Label::Person], from..to).collect();
+            // without a colon or 为, the name must follow the word (`主持人王某`): a title
+            // or organization in between is an affiliation only after a colon
+            if link == 0 && people.first().is_none_or(|(_, m)| m.range.start != from) {
+                continue;
+            }
+            found.extend(people.iter().map(|(i, m)| (*i, m.range.clone())));
+            continue;
+        }
+        let cs = s.clause_start(at);
+        // `…，由X主持`
+        if let Some(by) = s.text[cs..at].rfind('由') {
+            let by = cs + by;
+            if meeting_in(s.range.start..by) {
+                found.extend(
+                    s.within(&[Label::Person], by..at)
+                        .map(|(i, m)| (i, m.range.clone())),
+                );
+            }
+            continue;
+        }
+        // `X主持召开Y座谈会`, `X主持开幕式`
+        let ce = s.clause_end(after);
+        if !meeting_in(after..ce) {
+            continue;
+        }
+        if let Some((i, m)) = s
+            .within(&[Label::Person], cs..at)
+            .last()
+            .filter(|(_, m)| s.text[m.range.end..at].chars().count() <= 2)
+        {
+            found.push((i, m.range.clone()));
+        }
+    }
+    for (i, r) in found {
+        drafts.list[ev].add(arg(
+            RelType::Attended,
+            i,
+            Dir::ToEvent,
+            props(),
+            MODERATOR,
+            s.idx,
+            r,
         ));
     }
 }

@@ -65,6 +65,9 @@ pub const SPEECH: RuleId = RuleId("event.speech");
 pub const SPEAKER_LIST: RuleId = RuleId("event.speaker_list");
 /// ATTENDED: the guests of a panel (`与谈人包括A、B`, `对话嘉宾：A、B`).
 pub const PANEL_GUEST: RuleId = RuleId("event.panel_guest");
+/// ATTENDED {title 主持人}: the moderator of the forum in context (`主持人：X`, `会议由X主持`,
+/// `X主持召开座谈会`).
+pub const MODERATOR: RuleId = RuleId("event.moderator");
 /// SIGNED: the parties before a signing verb (`A与B签署…协议`).
 pub const SIGNING: RuleId = RuleId("event.signing");
 /// SIGNED: `由A代表X签约` — A signs on behalf of X, and X signs.
@@ -127,6 +130,7 @@ pub const ALL_RULES: &[RuleId] = &[
     SPEECH,
     SPEAKER_LIST,
     PANEL_GUEST,
+    MODERATOR,
     SIGNING,
     SIGNING_BEHALF,
     SIGNING_BOTH,
