@@ -351,6 +351,35 @@ const CASES: &[Case] = &[
         "CNY",
         Range,
     ),
+    // a space groups thousands in PDF-converted reports
+    (
+        "全区实现地区生产总值 1 286.4 亿元。",
+        "1 286.4 亿元",
+        128_640_000_000.0,
+        Some(128_640_000_000.0),
+        Some(128_640_000_000.0),
+        "CNY",
+        Exact,
+    ),
+    (
+        "存款余额 3 425 亿元，较年初增加。",
+        "3 425 亿元",
+        342_500_000_000.0,
+        Some(342_500_000_000.0),
+        Some(342_500_000_000.0),
+        "CNY",
+        Exact,
+    ),
+    // a space before four digits groups nothing: only the last number is the amount
+    (
+        "编号 12 3456 万元的款项。",
+        "3456 万元",
+        34_560_000.0,
+        Some(34_560_000.0),
+        Some(34_560_000.0),
+        "CNY",
+        Exact,
+    ),
 ];
 
 #[test]

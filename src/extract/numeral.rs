@@ -1,7 +1,7 @@
 //! Numerals: the one parser for Chinese, Arabic and mixed numbers (money and dates use it).
 //!
 //! Accepted shapes, all exact (decimal arithmetic, converted to `f64` once at the end):
-//! - Arabic, with thousands separators (`12,000`, `233,333，333`), decimals, full-width digits
+//! - Arabic, with thousands separators (`12,000`, `233,333，333`, `1 286.4` in PDF reports), decimals, full-width digits
 //!   (`１２`), and the suffixes `k`/`w`/`M`/`G` (`15k` = 15 000, `30w` = 300 000);
 //! - Chinese, lower case and financial capitals (`三十八亿七千万`, `伍仟万`), `两`/`兩`/`幺`,
 //!   `廿`/`卅`/`卌`, `〇`, `点` decimals (`一点二`, `一百点123`);
@@ -324,6 +324,8 @@ fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
     // integer part
     let mut group = 0usize; // digits since the last separator
     let mut seen_sep = false;
+    // the separator in use: Some(true) for a space, Some(false) for a comma
+    let mut sep_kind: Option<bool> = None;
     while let Some(&(k, c)) = chars.peek() {
         if let Some(d) = arabic_digit(c) {
             // `m < 10^digits`: below 38 digits `m * 10 + 9` fits an i128, so the checked
@@ -342,10 +344,14 @@ fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
             last_end = i + k + c.len_utf8();
             continue;
         }
-        if matches!(c, ',' | '，')
+        // A space groups thousands too in PDF-converted reports (`1 286.4亿元`, `3 425亿元`),
+        // never mixed with commas: the same separator throughout.
+        let space = matches!(c, ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}');
+        if (matches!(c, ',' | '，') || space)
             && digits > 0
             && (!seen_sep || group == 3)
             && (seen_sep || group <= 3)
+            && sep_kind.is_none_or(|k| k == space)
         {
             // A separator must be followed by exactly three digits.
             let rest = &text[i + k + c.len_utf8()..];
@@ -355,6 +361,7 @@ fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
                 && next3.get(3).is_none_or(|c| arabic_digit(*c).is_none())
             {
                 seen_sep = true;
+                sep_kind = Some(space);
                 group = 0;
                 chars.next();
                 continue;
