@@ -1723,9 +1723,10 @@ fn investment(
     Some(drafts.upsert(d))
 }
 
-/// `双方…共同投资`: with a `双方`-type cue before the trigger in its scope and the signing in
-/// context signed by two or more organizations, those organizations (distinct names, each with
-/// the cue's range as evidence) invest together; else nothing.
+/// `双方…共同投资` / `双方将共同设立`: with a `双方`-type cue before the trigger in its scope
+/// and the signing in context signed by two or more organizations, those organizations
+/// (distinct names, each with the cue's range as evidence) invest or set up together; else
+/// nothing.
 fn joint_investors(
     doc: &AnnotatedDoc,
     s: &SentView,
@@ -3218,16 +3219,31 @@ fn establishment(
         ESTABLISHMENT,
         false,
     );
-    d.add(arg(
-        RelType::Established,
-        founder.0,
-        Dir::ToEvent,
-        RelProps::default(),
-        ESTABLISHMENT,
-        s.idx,
-        span(&founder.1, &t.range),
-    ));
-    let _ = doc;
+    // `A与B签署备忘录，双方将共同设立X基金`: 双方 are the organizations of the signing in
+    // context, and both set it up.
+    let both = joint_investors(doc, s, drafts, st, floor, &t.range);
+    if both.is_empty() {
+        d.add(arg(
+            RelType::Established,
+            founder.0,
+            Dir::ToEvent,
+            RelProps::default(),
+            ESTABLISHMENT,
+            s.idx,
+            span(&founder.1, &t.range),
+        ));
+    }
+    for (i, r) in both {
+        d.add(arg(
+            RelType::Established,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ESTABLISHMENT_JOINT,
+            s.idx,
+            span(&r, &t.range),
+        ));
+    }
     amounts(s, &t.range, &mut d, EventKind::Establishment, AMOUNT);
     Some(drafts.upsert(d))
 }

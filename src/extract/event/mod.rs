@@ -105,6 +105,8 @@ pub const ESTABLISHMENT_CEREMONY: RuleId = RuleId("event.establishment_ceremony"
 /// ESTABLISHED: `X基金正式设立，…由A、B共同出资设立` — the organization before a passive
 /// founding verb is set up, the organizations after 由 found it.
 pub const ESTABLISHMENT_PASSIVE: RuleId = RuleId("event.establishment_passive");
+/// ESTABLISHED: `A与B签署…，双方将共同设立X` — both parties of the signing in context found it.
+pub const ESTABLISHMENT_JOINT: RuleId = RuleId("event.establishment_joint");
 /// INVESTED: `出资人包括A、B` after an establishment — the backers of the fund put money in.
 pub const ESTABLISHMENT_BACKERS: RuleId = RuleId("event.establishment_backers");
 /// HAS_AMOUNT: an amount in the event's sentence.
@@ -148,6 +150,7 @@ pub const ALL_RULES: &[RuleId] = &[
     ESTABLISHMENT,
     ESTABLISHMENT_CEREMONY,
     ESTABLISHMENT_PASSIVE,
+    ESTABLISHMENT_JOINT,
     ESTABLISHMENT_BACKERS,
     AMOUNT,
     AMOUNT_CARRIED,
