@@ -3034,6 +3034,14 @@ fn appointment(
         return None;
     }
     let roles: Vec<(usize, &Mention)> = s.of(Label::Role).collect();
+    // `X担任圆桌讨论主持人`: a part in an event (主持人, 嘉宾) is no post (see `moderators`).
+    if roles
+        .iter()
+        .find(|(_, r)| r.range.start >= t.range.end && r.range.end <= ce)
+        .is_some_and(|(_, r)| EVENT_PARTS.contains(&&s.text[r.range.clone()]))
+    {
+        return None;
+    }
     let company = s
         .of(Label::Organization)
         .filter(|(_, o)| o.range.end <= t.range.start)
@@ -3787,9 +3795,12 @@ const CHAIRED: [&str; 8] = [
     "议程",
 ];
 
+/// Titles that are a part in an event, not a post: `担任主持人` appoints nobody.
+const EVENT_PARTS: [&str; 5] = ["主持人", "嘉宾", "评委", "主讲人", "颁奖嘉宾"];
+
 /// The moderator of the forum in context (ATTENDED, title 主持人), in three shapes:
 /// - `主持人：X` / `主持人为X` / `主持人X` (a programme line or clause): every person after it
-///   up to `；`, `】`, `。` or a panel-guest opener;
+///   up to `；`, `】`, `。` or a panel-guest opener; `X担任…主持人`: the person before 担任;
 /// - `…会议/开幕式/分论坛…，由X主持`: the people between 由 and 主持, when the sentence before
 ///   由 names a meeting (a forum trigger or a word of `CHAIRED`);
 /// - `X主持召开座谈会` / `X主持开幕式`: the person right before 主持, when a forum trigger or a
@@ -3844,6 +3855,13 @@ fn moderators(s: &SentView, st: &State, drafts: &mut Drafts, here: &[usize]) {
             // without a colon or 为, the name must follow the word (`主持人王某`): a title
             // or organization in between is an affiliation only after a colon
             if link == 0 && people.first().is_none_or(|(_, m)| m.range.start != from) {
+                // `X担任圆桌讨论主持人`: the person before 担任 in the clause
+                let cs = s.clause_start(at);
+                if let Some(k) = s.text[cs..at].find("担任")
+                    && let Some((i, m)) = s.within(&[Label::Person], cs..cs + k).last()
+                {
+                    found.push((i, m.range.clone()));
+                }
                 continue;
             }
             found.extend(people.iter().map(|(i, m)| (*i, m.range.clone())));
