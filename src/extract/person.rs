@@ -717,6 +717,20 @@ impl<'a> Ctx<'a> {
         self.taken.get(i).is_some_and(|t| t.start < r.end)
     }
 
+    /// Does `r` overlap a committed mention other than a place that is its own head
+    /// (`黄河|清`: a place starting where `r` starts and ending inside it)?
+    fn overlaps_but_place_head(&self, r: &Range<usize>) -> bool {
+        let i = self.taken.partition_point(|t| t.end <= r.start);
+        self.taken[i..]
+            .iter()
+            .take_while(|t| t.start < r.end)
+            .any(|t| {
+                !(t.start == r.start
+                    && t.end < r.end
+                    && self.loc_start_of.get(&t.end) == Some(&t.start))
+            })
+    }
+
     /// Does a context word overlap `r`? Context words are short: only those starting at most
     /// `CONTEXT_REACH` bytes before `r` are looked at (one binary search, no scan).
     fn context_word_overlaps(&self, r: Range<usize>) -> bool {
@@ -958,6 +972,7 @@ impl Extractor for PersonExtractor {
                 ));
             }
         }
+        title_place_names(pr, &cx, &mut cands);
         columns(pr, &cx, &opts, &mut cands);
         enumerations(&cx, &opts, &mut accepted, &mut cands);
         chains(&cx, &opts, &mut accepted, &mut cands);
@@ -1280,10 +1295,58 @@ fn place_given(cx: &Ctx, weak: bool, r: &Range<usize>, sur_end: usize) -> bool {
             || (cx.left_score(r.start) >= 1 && cx.right_score(r.end) >= 3))
 }
 
-/// Drop the place mentions that lie inside a person candidate: only a two-character place
-/// taken as a given name after a title can (`常委李长春`, see [`place_given`]); every other
-/// person reading stops at committed mentions. Called by [`crate::extract::run`] before the
-/// person candidates are committed.
+/// `person.title_before` over a place that is surname + first given character
+/// (`副总经理黄河|清、`, `主任江汉|明表示`): a two-character place starting with a strong
+/// surname right after a title, and one more plausible given-name character closed by
+/// punctuation, a boundary or a verb, is a three-character name; the place gives way (see
+/// [`release_places`]). Places are committed before people, so without this the name would be
+/// lost to the place. A not_person or common word (`黄河流域` is closed by nothing) reads
+/// nothing.
+fn title_place_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let mut heads: Vec<(usize, usize)> = cx
+        .loc_start_of
+        .iter()
+        .map(|(&end, &start)| (start, end))
+        .filter(|&(start, end)| text[start..end].chars().count() == 2 && cx.title_ends_at(start))
+        .collect();
+    heads.sort_unstable();
+    for (start, end) in heads {
+        let Some((sr, entry)) = pr
+            .surnames
+            .prefixes_at(text, start, end)
+            .find(|(e, _)| text[start..*e].chars().count() == 1)
+        else {
+            continue;
+        };
+        if entry.attr("weak").is_some() {
+            continue;
+        }
+        let Some(c) = text[end..].chars().next() else {
+            continue;
+        };
+        if !pr.given_possible(c) || !pr.given_ok.contains(&c) {
+            continue;
+        }
+        let r = start..end + c.len_utf8();
+        let given = &text[sr..r.end];
+        if pr.not_person.contains(&text[r.clone()])
+            || pr.common_words.contains(given)
+            || cx.overlaps_but_place_head(&r)
+            || cx.right_score(r.end) < 1
+        {
+            continue;
+        }
+        let priority = BASE + TITLE + cx.right_score(r.end) + 2;
+        out.push(Candidate::new(Label::Person, r, TITLE_BEFORE, priority));
+    }
+}
+
+/// Drop the place mentions that lie inside a person candidate: a two-character place taken as
+/// a given name after a title (`常委李长春`, see [`place_given`]), or as surname + first given
+/// character (`副总经理黄河清`, see [`title_place_names`]) and its repeats; every other person
+/// reading stops at committed mentions. Called by [`crate::extract::run`] before the person
+/// candidates are committed.
 pub fn release_places(doc: &mut AnnotatedDoc, cands: &[Candidate]) {
     let mut people: Vec<Range<usize>> = cands
         .iter()
@@ -1298,8 +1361,9 @@ pub fn release_places(doc: &mut AnnotatedDoc, cands: &[Candidate]) {
         if m.label != Label::Location {
             return true;
         }
-        // the person candidates starting before the place: one of them must end at or after it
-        let i = people.partition_point(|r| r.start < m.range.start);
+        // the person candidates starting at or before the place: one of them must end at or
+        // after it (and past it when it starts with the place: `黄河|清`)
+        let i = people.partition_point(|r| r.start <= m.range.start);
         !people[..i]
             .iter()
             .rev()
@@ -2007,7 +2071,7 @@ fn repeats(cx: &Ctx, winners: &[Range<usize>], out: &mut Vec<Candidate>) {
         let name = names[v as usize];
         {
             let r = pos..pos + name.len();
-            if overlaps_winner(winners, &r) || cx.overlaps(&r) {
+            if overlaps_winner(winners, &r) || cx.overlaps_but_place_head(&r) {
                 continue;
             }
             let (l, rt) = (cx.left_score(r.start), cx.right_score(r.end));

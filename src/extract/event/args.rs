@@ -109,6 +109,7 @@ pub(crate) fn sentence(
     counterparties(doc, s, drafts, st);
     participants(s, drafts, st, &here);
     panel_guests(s, st, drafts);
+    guest_list_heading(s, st);
     moderators(s, st, drafts, &here);
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
@@ -3741,11 +3742,36 @@ const PANEL_GUESTS: [&str; 6] = [
     "对谈嘉宾",
 ];
 
+/// Verbs whose subjects are the guests of a panel (`A、B参与对话`).
+const PANEL_VERBS: [&str; 6] = [
+    "参与对话",
+    "参与讨论",
+    "参加对话",
+    "参加讨论",
+    "展开对话",
+    "参与圆桌",
+];
+
 /// `圆桌论坛…与谈人包括A、B` / `【主持人：X；对话嘉宾：A（…）、B（…）】`: the panel's guests
 /// ATTENDED the forum in context, from the opener to the end of its bracket or sentence.
 fn panel_guests(s: &SentView, st: &mut State, drafts: &mut Drafts) {
     let Some(ev) = st.forum else { return };
     let body = s.str();
+    // `圆桌对话由X主持，A、B、C参与对话`: the people of the clause before a guest verb.
+    if let Some(k) = PANEL_VERBS.iter().find_map(|v| body.find(v)) {
+        let at = s.range.start + k;
+        for (i, m) in s.within(&[Label::Person], s.clause_start(at)..at) {
+            drafts.list[ev].add(arg(
+                RelType::Attended,
+                i,
+                Dir::ToEvent,
+                RelProps::default(),
+                PANEL_GUEST,
+                s.idx,
+                m.range.clone(),
+            ));
+        }
+    }
     let Some((at, w)) = PANEL_GUESTS
         .iter()
         .find_map(|w| body.find(w).map(|i| (i, *w)))
@@ -3902,6 +3928,28 @@ fn moderators(s: &SentView, st: &State, drafts: &mut Drafts, here: &[usize]) {
             s.idx,
             r,
         ));
+    }
+}
+
+/// A short heading that announces the guests of the forum in context and closes its line
+/// (`嘉宾名单：`, `参会人员名单：`, `与会领导：`): the list items that follow name attendees (see
+/// `attendee_row`). Words of attendance (嘉宾, 参会, 与会, 出席) must be in it: `会议议程：` or
+/// `签约项目如下：` open no guest list.
+fn guest_list_heading(s: &SentView, st: &mut State) {
+    let Some(ev) = st.forum else { return };
+    let body = s.str().trim();
+    let Some(head) = body.strip_suffix(['：', ':']) else {
+        return;
+    };
+    if head.chars().count() <= 10
+        && ["名单", "嘉宾", "人员", "领导"]
+            .iter()
+            .any(|w| head.ends_with(w))
+        && ["嘉宾", "参会", "与会", "出席"]
+            .iter()
+            .any(|w| head.contains(w))
+    {
+        st.attend_list = Some(ev);
     }
 }
 

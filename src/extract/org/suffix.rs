@@ -251,7 +251,7 @@ pub(super) fn find(
             continue;
         }
         let lim = sentence_start(doc, sr.start);
-        let Some(start) = left_boundary(text, sr.start, lim, &marks, r, spec) else {
+        let Some(start) = left_boundary(doc, sr.start, lim, &marks, r, spec) else {
             continue;
         };
         if let Some(ns) = notorg
@@ -466,17 +466,24 @@ fn amount_ends_at(text: &str, pos: usize) -> bool {
 /// Scan back from `suffix_start` and return where the name starts, or `None` when there is
 /// no usable name.
 fn left_boundary(
-    text: &str,
+    doc: &AnnotatedDoc,
     suffix_start: usize,
     lim: usize,
     m: &Marks,
     r: &OrgRules,
     spec: &super::SuffixSpec,
 ) -> Option<usize> {
+    let text = doc.text();
     let mut pos = suffix_start;
     let mut chars = 0;
     let mut bounded = false;
     while pos > lim {
+        // `申某华　生态环境部副部长`: a column gap of a list layout (a full-width space, a tab
+        // or two spaces, removed by normalization) ends the name.
+        if pos < suffix_start && column_gap(doc, pos) {
+            bounded = true;
+            break;
+        }
         if m.stop_end[pos] {
             // `市国土资源和房屋管理局`: 和 joining two portfolios of one government body.
             if let Some(start) = joined_portfolio(text, pos, lim, m) {
@@ -603,6 +610,28 @@ fn left_boundary(
         None => {}
     }
     Some(start)
+}
+
+/// Did normalization remove a column gap right before clean byte `pos`: a full-width space, a
+/// tab or two spaces in the original between the characters on either side? (A single space
+/// is PDF noise inside names as often as a separator, so it ends nothing.)
+fn column_gap(doc: &AnnotatedDoc, pos: usize) -> bool {
+    let norm = doc.norm;
+    let Some(prev) = norm.text[..pos].chars().next_back() else {
+        return false;
+    };
+    let (Some(a), Some(b)) = (
+        norm.orig_range_of(pos - prev.len_utf8()),
+        norm.orig_range_of(pos),
+    ) else {
+        return false;
+    };
+    a.end < b.start
+        && doc
+            .doc
+            .text
+            .get(a.end..b.start)
+            .is_some_and(|gap| gap.contains(['\u{3000}', '\t']) || gap.contains("  "))
 }
 
 /// The name so far starts at `pos` with a generic word (`房屋管理`) right after `和`; if the
