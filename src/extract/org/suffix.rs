@@ -955,6 +955,26 @@ fn inner_name_too_short(
 /// The longest core a name without a place may have: longer runs are phrases, not names.
 const MAX_CORE_WITHOUT_PLACE: usize = 6;
 
+/// `创新科技署署长`, `规划厅厅长`, `统计署副署长`: a one-character government suffix followed
+/// by its own head's title (the suffix + 长, or 副 + the suffix + 长) names a body although no
+/// place starts it (Hong Kong departments: 创新科技署). The name must still have a core of
+/// two characters or more (`总署署长` alone is no name).
+fn headed_by_own_title(text: &str, stem: &Range<usize>) -> bool {
+    let after = &text[stem.end..];
+    let Some(c) = after.chars().next() else {
+        return false;
+    };
+    let rest = &after[c.len_utf8()..];
+    let mut head = String::with_capacity(8);
+    head.push(c);
+    head.push('长');
+    text[stem.clone()].chars().count() >= 2
+        && (rest.starts_with(head.as_str())
+            || rest
+                .strip_prefix('副')
+                .is_some_and(|r| r.starts_with(head.as_str())))
+}
+
 /// Does the name `range` (the part before the suffix) say which organization it is?
 fn acceptable(
     text: &str,
@@ -1049,7 +1069,9 @@ fn acceptable(
     match spec.needs {
         Needs::Any => true,
         Needs::Org => false,
-        Needs::Place => has_place || admin_shape(&text[range.clone()]),
+        Needs::Place => {
+            has_place || admin_shape(&text[range.clone()]) || headed_by_own_title(text, &range)
+        }
         Needs::Core => has_place || (2..=MAX_CORE_WITHOUT_PLACE).contains(&core),
     }
 }
