@@ -532,6 +532,11 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
         match tv {
             TimeValue::Date { precision, .. } => {
                 let outside = !(clause.start <= m.range.start && m.range.end <= clause.end);
+                // `完成投资18.5亿元，预计今年四季度投产`: a date in another clause that opens
+                // with a forecast dates what is forecast, not this event.
+                if outside && forecast_clause(s, m.range.start) {
+                    continue;
+                }
                 let key = (outside, rank(*precision), m.range.start.abs_diff(near));
                 if best.as_ref().is_none_or(|(k, _)| key < *k) {
                     best = Some((key, tv.clone()));
@@ -542,6 +547,20 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
     }
     best.map(|(_, t)| t)
         .or(if period_ok { period } else { None })
+}
+
+/// Words that open a clause about what is expected or planned (`预计今年四季度投产`).
+const FORECAST_OPENERS: [&str; 8] = [
+    "预计", "计划", "力争", "有望", "拟于", "将于", "争取", "预期",
+];
+
+/// Does the clause holding byte `pos` open with a forecast word (after 并/同时/还)?
+fn forecast_clause(s: &SentView, pos: usize) -> bool {
+    let head = s.text[s.clause_start(pos)..pos]
+        .trim_start()
+        .trim_start_matches(['并', '还'])
+        .trim_start_matches("同时");
+    FORECAST_OPENERS.iter().any(|w| head.starts_with(w))
 }
 
 /// The place the sentence says the event was at (`在X`, `于X`), if any.
