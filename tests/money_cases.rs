@@ -370,6 +370,16 @@ const CASES: &[Case] = &[
         "CNY",
         Exact,
     ),
+    // 兆 in Taiwan and Hong Kong amounts is a million million
+    (
+        "园区去年营业额突破新台币1.5兆元。",
+        "突破新台币1.5兆元",
+        1.5e12,
+        Some(1.5e12),
+        None,
+        "TWD",
+        MoreThan,
+    ),
     // a space before four digits groups nothing: only the last number is the amount
     (
         "编号 12 3456 万元的款项。",
@@ -428,6 +438,7 @@ fn not_money() {
         "投资项目1.2万个。",
         "公司发行1亿股。",
         "他拿起一块石头。",
+        "光伏电站装机容量100兆瓦。",
     ] {
         let got = amounts(s);
         assert!(got.is_empty(), "{s}: {got:?}");

@@ -208,11 +208,14 @@ pub const fn small_unit(c: char) -> Option<u32> {
     })
 }
 
-/// Power of ten of a big unit (`万萬` 4, `亿億` 8).
+/// Power of ten of a big unit (`万萬` 4, `亿億` 8, `兆` 12: the 兆 of Taiwan and Hong Kong
+/// amounts, `新台币1.5兆元`, is a million million — the SI mega `兆瓦` takes no currency, so
+/// it never makes money).
 pub fn big_unit(c: char) -> Option<u32> {
     Some(match c {
         '万' | '萬' => 4,
         '亿' | '億' => 8,
+        '兆' => 12,
         _ => return None,
     })
 }
