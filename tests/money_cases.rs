@@ -380,6 +380,16 @@ const CASES: &[Case] = &[
         "TWD",
         MoreThan,
     ),
+    // 签约 ends in 约 but is no approximation
+    (
+        "双方现场签约5亿元。",
+        "5亿元",
+        5e8,
+        Some(5e8),
+        Some(5e8),
+        "CNY",
+        Exact,
+    ),
     // a space before four digits groups nothing: only the last number is the amount
     (
         "编号 12 3456 万元的款项。",
@@ -439,6 +449,7 @@ fn not_money() {
         "公司发行1亿股。",
         "他拿起一块石头。",
         "光伏电站装机容量100兆瓦。",
+        "全区新签约亿元以上项目36个。",
     ] {
         let got = amounts(s);
         assert!(got.is_empty(), "{s}: {got:?}");

@@ -1055,7 +1055,13 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             if cx.after.get(&end).is_some_and(|&w| w >= 3) {
                 break;
             }
-            if !pr.given_possible(c) {
+            // `副区长孟庆和在会上指出`: 和 ends a two-character given name after a title when
+            // what follows cannot be the rest of a `和` list (punctuation, 在, a speech verb).
+            let he_ends_name = c == '和'
+                && end > sr.end
+                && cx.title_ends_at(sr.start)
+                && he_closed(cx, end + c.len_utf8());
+            if !pr.given_possible(c) && !he_ends_name {
                 // `X可欣`: a leading function character only as half of a two-character given
                 // name, never a reading of its own
                 let leads = end == sr.end
@@ -1211,6 +1217,19 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         }
     }
     opts
+}
+
+/// After a `和` that would end a given name: is the name closed there — punctuation or the
+/// end, `在`, or a speech or action verb (weight 3 in person_context.txt) — so that the 和 is no
+/// conjunction (`孟庆和在`, `孟庆和指出`, `孟庆和，`; not `孟庆和李某`)?
+fn he_closed(cx: &Ctx, pos: usize) -> bool {
+    match cx.next_char(pos) {
+        None => true,
+        Some(n) if !is_han(n) && !n.is_ascii_alphanumeric() => true,
+        // (`和在座嘉宾交流`: 和 is a preposition before 在座)
+        Some('在') => !cx.text[pos..].starts_with("在座"),
+        Some(_) => cx.after.get(&pos).is_some_and(|&w| w >= 3),
+    }
 }
 
 /// Words that name a commentary column (`推荐`, `点评`, `观察`): a headline or line opening with
