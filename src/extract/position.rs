@@ -644,6 +644,15 @@ fn elided_subject(ms: &[Mention], text: &str, ix: &Index, i: usize, out: &mut Ve
 const NAME_HEADERS: [&str; 3] = ["姓名", "嘉宾", "人员"];
 const UNIT_HEADERS: [&str; 5] = ["单位", "工作单位", "公司", "机构", "企业"];
 const TITLE_HEADERS: [&str; 4] = ["职务", "职位", "职称", "头衔"];
+/// Headers of one column holding the organization and the title (`西南某大学金融学院教授`).
+const UNIT_TITLE_HEADERS: [&str; 6] = [
+    "单位及职务",
+    "单位职务",
+    "单位与职务",
+    "单位和职务",
+    "工作单位及职务",
+    "职务及单位",
+];
 
 /// Byte ranges of the cells of a Markdown table line (`| a | b |`), trimmed.
 fn cells(text: &str, line: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
@@ -682,6 +691,11 @@ fn table_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
             |names: &[&str]| (0..cs.len()).find(|&i| cell(i).is_some_and(|c| names.contains(&c)));
         if let (Some(n), Some(t)) = (find(&NAME_HEADERS), find(&TITLE_HEADERS)) {
             cols = Some((n, find(&UNIT_HEADERS), t));
+            continue;
+        }
+        // `| 姓名 | 单位及职务 |`: one cell holds the organization and the title.
+        if let (Some(n), Some(t)) = (find(&NAME_HEADERS), find(&UNIT_TITLE_HEADERS)) {
+            cols = Some((n, Some(t), t));
             continue;
         }
         let Some((n, u, t)) = cols else {
@@ -1286,6 +1300,25 @@ mod tests {
 
     fn t(a: &str, b: &str, c: &str, d: &str, e: &str) -> (String, String, String, String, String) {
         (a.into(), b.into(), c.into(), d.into(), e.into())
+    }
+
+    #[test]
+    fn a_table_column_of_unit_and_title() {
+        let text = "| 角色 | 姓名 | 单位及职务 |\n| --- | --- | --- |\n| 嘉宾 | 车立伟 | 成都农商银行副行长 |\n";
+        assert!(rels(text).contains(&t(
+            "HOLDS_POSITION",
+            "车立伟",
+            "成都农商银行",
+            "副行长",
+            "current"
+        )));
+        // the title of another column (a referee in 备注) is not the row person's
+        let other = "| 角色 | 姓名 | 备注 |\n| --- | --- | --- |\n| 嘉宾 | 车立伟 | 由成都农商银行副行长推荐 |\n";
+        assert!(
+            !rels(other)
+                .iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "车立伟")
+        );
     }
 
     #[test]

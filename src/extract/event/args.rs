@@ -109,6 +109,7 @@ pub(crate) fn sentence(
     counterparties(doc, s, drafts, st);
     participants(s, drafts, st, &here);
     panel_guests(s, st, drafts);
+    table_guest_row(s, st, drafts);
     guest_list_heading(s, st);
     moderators(s, st, drafts, &here);
     investors(s, drafts, st, &here);
@@ -3760,6 +3761,53 @@ const PANEL_GUESTS: [&str; 6] = [
     "与谈嘉宾",
     "对谈嘉宾",
 ];
+
+/// A Markdown table row of a programme that gives each person's part in a cell of its own
+/// (`| 主持人 | 乔某 | …教授 |`, `| 嘉宾 | 车某 | …副行长 |`): the first person of the row
+/// ATTENDED the forum in context, as its moderator (title 主持人, event.moderator) or as a
+/// panel guest (event.panel_guest). Rows without such a cell (`| 姓名 | 单位 | 职务 |` of a
+/// speakers' table) add nothing here.
+fn table_guest_row(s: &SentView, st: &State, drafts: &mut Drafts) {
+    let Some(ev) = st.forum else { return };
+    let row = s.str().trim();
+    if !row.starts_with('|') {
+        return;
+    }
+    let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+    let moderator = cells.iter().any(|c| matches!(*c, "主持人" | "主持"));
+    let guest = cells.iter().any(|c| {
+        matches!(
+            *c,
+            "嘉宾" | "对话嘉宾" | "圆桌嘉宾" | "与谈嘉宾" | "讨论嘉宾" | "与谈人"
+        )
+    });
+    if !(moderator || guest) {
+        return;
+    }
+    let Some((i, m)) = s.of(Label::Person).next() else {
+        return;
+    };
+    let (props, rule) = if moderator {
+        (
+            RelProps {
+                title: Some("主持人".to_string()),
+                ..RelProps::default()
+            },
+            MODERATOR,
+        )
+    } else {
+        (RelProps::default(), PANEL_GUEST)
+    };
+    drafts.list[ev].add(arg(
+        RelType::Attended,
+        i,
+        Dir::ToEvent,
+        props,
+        rule,
+        s.idx,
+        m.range.clone(),
+    ));
+}
 
 /// Verbs whose subjects are the guests of a panel (`A、B参与对话`).
 const PANEL_VERBS: [&str; 6] = [
