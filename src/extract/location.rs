@@ -14,6 +14,9 @@
 //!   happened stays the chain; a reader still finds it under the city ([`link_parts`]).
 //! - `location.abbrev` — a one-character city abbreviation between a lead verb and an event word
 //!   (`在京召开`, `赴沪参加`, `来穗期间`): the mention is the abbreviation, canonical the city.
+//! - `location.country_lead` — a one-character country abbreviation after a verb of a visit, a
+//!   posting or a trade direction (`驻华大使`, `赴美上市`, `对日出口`), or a country's side in
+//!   talks (`中方`, `美方`): the mention is the character, canonical the country.
 //!
 //! False places are kept out by: leftmost-longest matching (`上海南部` is 上海, not 海南), bare
 //! forms listed only for cities whose short name is not a common word (`大同`, `开封` need 市),
@@ -34,16 +37,18 @@ pub const LEXICON: RuleId = RuleId("location.lexicon");
 pub const CHAIN: RuleId = RuleId("location.chain");
 pub const ABBREV: RuleId = RuleId("location.abbrev");
 pub const COUNTRY_ABBREV: RuleId = RuleId("location.country_abbrev");
+pub const COUNTRY_LEAD: RuleId = RuleId("location.country_lead");
 pub const ADDRESS: RuleId = RuleId("location.address");
 pub const PART: RuleId = RuleId("location.part");
 pub const COUNTY_REPEAT: RuleId = RuleId("location.county_repeat");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 7] = [
+pub const RULE_IDS: [RuleId; 8] = [
     LEXICON,
     CHAIN,
     ABBREV,
     COUNTRY_ABBREV,
+    COUNTRY_LEAD,
     ADDRESS,
     PART,
     COUNTY_REPEAT,
@@ -69,6 +74,10 @@ pub struct LocationRules {
     cabbr: TermMatcher,
     cnext: TermMatcher,
     csuffix: TermMatcher,
+    vabbr: TermMatcher,
+    vlead: TermMatcher,
+    vnext: TermMatcher,
+    side: TermMatcher,
     shrink: Vec<char>,
     stopchars: Vec<char>,
 }
@@ -96,6 +105,10 @@ impl LocationRules {
             cabbr: TermMatcher::new(of_type(lex, "cabbr")),
             cnext: TermMatcher::new(of_type(lex, "cnext")),
             csuffix: TermMatcher::new(of_type(lex, "csuffix")),
+            vabbr: TermMatcher::new(of_type(lex, "vabbr")),
+            vlead: TermMatcher::new(of_type(lex, "vlead")),
+            vnext: TermMatcher::new(of_type(lex, "vnext")),
+            side: TermMatcher::new(of_type(lex, "side")),
             shrink: chars("shrink"),
             stopchars: chars("stopchar"),
         }
@@ -220,6 +233,7 @@ impl Extractor for LocationExtractor {
         county_repeats(text, &places, &counties, &chain_ranges, out);
         abbreviations(text, r, out);
         country_runs(text, r, out);
+        country_leads(text, r, out);
     }
 }
 
@@ -443,6 +457,50 @@ fn country_runs(text: &str, r: &LocationRules, out: &mut Vec<Candidate>) {
             }
         }
         i = j;
+    }
+}
+
+/// `location.country_lead`: `驻华大使`, `赴美上市`, `对日出口` — a verb of a visit, a posting or
+/// a trade direction (`vlead`), a one-character country abbreviation (`vabbr`) and a word such
+/// a phrase goes on with (`vnext`: 大使, 期间, 上市, 出口 …). The word after it is required
+/// because the characters are common words and name parts (在华为, 对美好, 来日方长, 在法律).
+/// Also `中方`, `美方` (`side`): a country's side in talks, when nothing but punctuation or a
+/// function word comes before it (其中方案 is no side) and no word of 方 follows (方面, 方式).
+fn country_leads(text: &str, r: &LocationRules, out: &mut Vec<Candidate>) {
+    let mut push = |range: Range<usize>, e: &Entry| {
+        let canonical = e.attr("canonical").unwrap_or(&e.term).to_string();
+        let mut c = Candidate::new(Label::Location, range, COUNTRY_LEAD, PRIORITY).with_attrs(
+            Attrs::Location {
+                canonical: canonical.clone(),
+            },
+        );
+        c.canonical = Some(canonical);
+        out.push(c);
+    };
+    for (range, e) in r.vabbr.find_all(text) {
+        let before = &text[..range.start];
+        let tail = &before[char_start_back(before, 2)..];
+        let after = &text[range.end..];
+        let head = &after[..char_end(after, 3)];
+        if r.vlead.find_all(tail).any(|(lr, _)| lr.end == tail.len())
+            && r.vnext.find_all(head).any(|(nr, _)| nr.start == 0)
+        {
+            push(range, e);
+        }
+    }
+    for (range, e) in r.side.find_all(text) {
+        let before_ok = !text[..range.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_han(c) && !"在与和及同对向由跟据经让请被是为把将".contains(c));
+        let after_ok = !text[range.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| "面式法针案向形位便才可圆舟程块阵略".contains(c));
+        if before_ok && after_ok {
+            let first = range.start + text[range.clone()].chars().next().map_or(0, char::len_utf8);
+            push(range.start..first, e);
+        }
     }
 }
 

@@ -631,7 +631,15 @@ impl<'a> Ctx<'a> {
             if m.label.layer() != Label::Person.layer() {
                 continue;
             }
-            taken.push(m.range.clone());
+            // `中方同意`: a country's side (`location.country_lead` marks the 中 of 中方) holds
+            // its 方 too — no name starts there.
+            let mut span = m.range.clone();
+            if m.rule == crate::extract::location::COUNTRY_LEAD
+                && text[span.end..].starts_with('方')
+            {
+                span.end += '方'.len_utf8();
+            }
+            taken.push(span);
             if m.label == Label::Location {
                 loc_end.insert(m.range.end);
                 loc_start_of.insert(m.range.end, m.range.start);

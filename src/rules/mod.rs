@@ -12,6 +12,7 @@ pub mod literal_regex;
 pub mod matcher;
 pub mod occurrences;
 pub mod suffix;
+pub mod words;
 
 use std::sync::LazyLock;
 
@@ -23,6 +24,7 @@ pub use literal_regex::LiteralStartRegex;
 pub use matcher::{DocScope, TermMatcher};
 pub use occurrences::{Occurrences, occurrences};
 pub use suffix::SuffixList;
+pub use words::WordList;
 
 use crate::extract::{date, event, location, money, org, person, role};
 

@@ -8,6 +8,7 @@
 //! two parties of the last signing.
 
 use crate::normalize::filters::is_han;
+use crate::rules::WordList;
 use std::ops::Range;
 
 use super::slots::State;
@@ -551,9 +552,7 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
 }
 
 /// Words that open a clause about what is expected or planned (`预计今年四季度投产`).
-const FORECAST_OPENERS: [&str; 8] = [
-    "预计", "计划", "力争", "有望", "拟于", "将于", "争取", "预期",
-];
+static FORECAST_OPENERS: WordList = WordList::new("words_event", "forecast");
 
 /// Does the clause holding byte `pos` open with a forecast word (after 并/同时/还)?
 fn forecast_clause(s: &SentView, pos: usize) -> bool {
@@ -897,9 +896,7 @@ fn forums(
 }
 
 /// Words that say what kind of session a forum noun is, naming none (`专题分论坛`, `平行论坛`).
-const FORUM_KIND_WORDS: [&str; 11] = [
-    "专题", "專題", "主题", "主題", "平行", "系列", "配套", "多场", "多場", "首场", "分",
-];
+static FORUM_KIND_WORDS: WordList = WordList::new("words_event", "forum_kind");
 
 /// Is `prefix` (the text of a forum's name before its noun) made only of kind words?
 fn only_forum_kind_words(prefix: &str) -> bool {
@@ -1389,16 +1386,19 @@ fn signing(
             format!("{}签约", first_two_distinct(parties).join("与"))
         }
     };
-    // A generic agreement name already used by a signing of other parties: qualify it.
+    // A generic agreement name already used by a signing of other parties: qualify it. A
+    // party named shorter or longer (`滨江新区` in the headline, `滨江新区管委会` in the text)
+    // is the same party: the same signing.
     let mine: Vec<String> = d
         .with_rel(RelType::Signed)
         .map(|i| mention_name(doc, i))
         .collect();
     let name = match drafts.find(EventKind::Signing, &name) {
         Some(o)
-            if !drafts.list[o]
-                .with_rel(RelType::Signed)
-                .any(|i| mine.contains(&mention_name(doc, i))) =>
+            if !drafts.list[o].with_rel(RelType::Signed).any(|i| {
+                let theirs = mention_name(doc, i);
+                mine.iter().any(|m| same_party(m, &theirs))
+            }) =>
         {
             let orgs: Vec<String> = d
                 .with_rel(RelType::Signed)
@@ -1470,16 +1470,7 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
 }
 
 /// Words that open the name of a new product after 发布 (`发布新一代5G工业网关`).
-const NEW_PRODUCT: [&str; 8] = [
-    "新一代",
-    "新一代的",
-    "全新一代",
-    "全新",
-    "新款",
-    "首款",
-    "最新一代",
-    "新版",
-];
+static NEW_PRODUCT: WordList = WordList::new("words_event", "new_product");
 
 /// `发布(了)新一代X` with no quotes: the rest of the trigger's clause is the product's name
 /// when it opens with a word of novelty and is a short noun phrase (4–24 characters, no
@@ -1606,6 +1597,13 @@ fn phrase_name(s: &SentView, t: &Range<usize>, floor: usize, fallback: String) -
     } else {
         fallback
     }
+}
+
+/// Do two party names name the same party: equal, or one the start of the other and at least
+/// two characters long (`滨江新区` and `滨江新区管委会`, `华为` and `华为技术有限公司`)?
+fn same_party(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || (short.chars().count() >= 2 && long.starts_with(short))
 }
 
 fn mention_name(doc: &AnnotatedDoc, i: usize) -> String {
@@ -1879,10 +1877,9 @@ fn round(s: &SentView, t: &Range<usize>) -> Option<String> {
     (!r.is_empty()).then_some(r)
 }
 
-/// `A完成B轮X亿元融资`, `A获投X`: RAISED (A), HAS_AMOUNT; investors come from `由B领投`.
 /// Words of a listing or a securities issue (`上市公司` and `非上市` aside).
 /// (A private placement, `定增`, or a bond is a financing: not listed here.)
-const LISTING_WORDS: &[&str] = &["上市", "IPO", "招股", "首发", "公开发行", "发行价", "新股"];
+static LISTING_WORDS: WordList = WordList::new("words_event", "listing");
 
 /// Does the sentence speak of a listing or a securities issue?
 fn listing(sentence: &str) -> bool {
@@ -2426,20 +2423,9 @@ fn acquisition(
 }
 
 /// Indefinite target descriptions (`收购一家德国企业60%股权`, `并购某上市公司`).
-const INDEFINITE: &[&str] = &[
-    "一家",
-    "一间",
-    "一个",
-    "某家",
-    "某",
-    "两家",
-    "三家",
-    "多家",
-    "数家",
-    "若干家",
-];
+static INDEFINITE: WordList = WordList::new("words_event", "indefinite_target");
 /// Heads of an indefinite target description when no stake follows.
-const TARGET_HEADS: &[&str] = &["公司", "企业", "集团", "厂商", "工厂", "资产", "股权"];
+static TARGET_HEADS: WordList = WordList::new("words_event", "target_head");
 
 /// An unnamed target right after an acquisition verb, up to `ce` (the clause end): an
 /// indefinite description (`一家…企业`, `某…公司`) ending in a stake (`60%股权`) or a company
@@ -2738,7 +2724,7 @@ fn keeps_post(gap: &str) -> bool {
 
 /// Verbs that make a following `新任` an attribute of the post being filled
 /// (`选举产生新任董事`, `选出新任`, `物色新任`).
-const ATTRIBUTIVE_NEW: &[&str] = &["产生", "选出", "选举", "物色", "聘请", "确定", "推选"];
+static ATTRIBUTIVE_NEW: WordList = WordList::new("words_event", "attributive_new");
 
 /// How an appointment was announced: the verb, where it is, and what it means.
 struct Appoint<'a> {
@@ -3278,16 +3264,7 @@ fn establishment(
 }
 
 /// The entity words that end the name of something established.
-const ENTITY_ENDS: [&str; 8] = [
-    "合资公司",
-    "子公司",
-    "公司",
-    "基金",
-    "研究院",
-    "实验室",
-    "中心",
-    "联盟",
-];
+static ENTITY_ENDS: WordList = WordList::new("words_event", "entity_end");
 
 /// `X基金设立(签约)仪式在合肥举行`: the ceremony of an establishment names what is set up
 /// right before the trigger; its founders come later (`该基金由A联合B共同发起`).
@@ -3348,23 +3325,13 @@ fn founding(s: &SentView, t: &Trig, name: String, rule: RuleId) -> Draft {
 
 /// `代表双方/各方/三方…`: the people before the cue act for all parties, each for the
 /// organization that prefixes their title.
-const ALL_PARTIES: [&str; 8] = [
-    "双方", "雙方", "各方", "三方", "四方", "五方", "六方", "多方",
-];
+static ALL_PARTIES: WordList = WordList::new("words_event", "all_parties");
 
 /// Verbs of holding a ceremony (`在Y举行设立仪式`).
-const HELD_VERBS: [&str; 4] = ["举行", "举办", "舉行", "舉辦"];
+static HELD_VERBS: WordList = WordList::new("words_event", "held");
 
 /// Verbs that found something, after `由A、B` (`由A、B共同出资设立`).
-const FOUNDING_VERBS: [&str; 7] = [
-    "共同发起",
-    "发起设立",
-    "发起",
-    "共同设立",
-    "出资设立",
-    "联合设立",
-    "设立",
-];
+static FOUNDING_VERBS: WordList = WordList::new("words_event", "founding");
 
 /// `…，由A、B共同出资设立`: the organizations between 由 and a founding verb after `from` in
 /// the sentence, each with the span from it to the verb as evidence.
@@ -3400,7 +3367,7 @@ fn passive_establishment(
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    if !PASSIVE_FILLERS.contains(&gap.as_str()) {
+    if !(gap.is_empty() || PASSIVE_FILLERS.contains(&gap.as_str())) {
         return None;
     }
     // (A partnership fund ends in its legal form: `X基金合伙企业（有限合伙）`.)
@@ -3425,8 +3392,9 @@ fn passive_establishment(
     Some(drafts.upsert(d))
 }
 
-/// What may stand between the entity and a passive founding verb (`X基金正式设立`).
-const PASSIVE_FILLERS: [&str; 7] = ["", "正式", "正式宣告", "宣告", "已", "已经", "日前正式"];
+/// What may stand between the entity and a passive founding verb (`X基金正式设立`), besides
+/// nothing.
+static PASSIVE_FILLERS: WordList = WordList::new("words_event", "passive_filler");
 
 /// `该基金由A联合B、C共同发起`: the founders of the establishment in context (its ceremony
 /// was reported before without them).
@@ -3481,14 +3449,7 @@ fn founders(s: &SentView, drafts: &mut Drafts, st: &State) {
 }
 
 /// Words that open the list of a fund's backers.
-const BACKER_CUES: [&str; 6] = [
-    "出资人包括",
-    "出资人为",
-    "出资人有",
-    "出资方包括",
-    "出资方为",
-    "有限合伙人包括",
-];
+static BACKER_CUES: WordList = WordList::new("words_event", "backer_cue");
 
 /// `本次交易的交易对方为A及自然人B`: the sellers of the acquisition in context (SOLD).
 fn counterparties(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &State) {
@@ -3658,8 +3619,7 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
 
 /// Words that may stand between an attendance cue and what was attended, the event named
 /// before (`出席了当日的签约仪式`, `见证此次签约`).
-const ATTENDED_DETERMINERS: [&str; 8] =
-    ["当日", "当天", "此次", "本次", "这次", "上述", "该", "现场"];
+static ATTENDED_DETERMINERS: WordList = WordList::new("words_event", "attended_determiner");
 
 /// Is `gap` (between an attendance cue and an event word) nothing but `了`, a determiner
 /// and `的` — so that the event word is the object of the cue?
@@ -3707,7 +3667,7 @@ fn list_item(line: &str) -> bool {
 }
 
 /// Words that announce a list of speakers (`主题演讲嘉宾如下：`, `演讲者：`).
-const SPEAKER_LIST_WORDS: [&str; 6] = ["讲者", "演讲嘉宾", "演讲者", "发言嘉宾", "报告人", "主讲"];
+static SPEAKER_LIST_WORDS: WordList = WordList::new("words_event", "speaker_list");
 
 /// Does a sentence open a list of speakers: it names them (`讲者`, `演讲嘉宾`…) and ends with a
 /// colon or says `如下`?
@@ -3753,14 +3713,7 @@ fn speaker_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
 }
 
 /// Openers of a panel's guest list (`与谈人包括A、B`, `对话嘉宾：A（…）、B`).
-const PANEL_GUESTS: [&str; 6] = [
-    "与谈人",
-    "对话嘉宾",
-    "讨论嘉宾",
-    "圆桌嘉宾",
-    "与谈嘉宾",
-    "对谈嘉宾",
-];
+static PANEL_GUESTS: WordList = WordList::new("words_event", "panel_guest");
 
 /// A Markdown table row of a programme that gives each person's part in a cell of its own
 /// (`| 主持人 | 乔某 | …教授 |`, `| 嘉宾 | 车某 | …副行长 |`): the first person of the row
@@ -3810,14 +3763,7 @@ fn table_guest_row(s: &SentView, st: &State, drafts: &mut Drafts) {
 }
 
 /// Verbs whose subjects are the guests of a panel (`A、B参与对话`).
-const PANEL_VERBS: [&str; 6] = [
-    "参与对话",
-    "参与讨论",
-    "参加对话",
-    "参加讨论",
-    "展开对话",
-    "参与圆桌",
-];
+static PANEL_VERBS: WordList = WordList::new("words_event", "panel_verb");
 
 /// `圆桌论坛…与谈人包括A、B` / `【主持人：X；对话嘉宾：A（…）、B（…）】`: the panel's guests
 /// ATTENDED the forum in context, from the opener to the end of its bracket or sentence.
@@ -3877,19 +3823,10 @@ fn panel_guests(s: &SentView, st: &mut State, drafts: &mut Drafts) {
 
 /// Words for a meeting or one of its parts that a moderator chairs (`会议由X主持`,
 /// `开幕式由X主持`, `圆桌对话由X主持`), besides the forum triggers (论坛, 座谈会 …).
-const CHAIRED: [&str; 8] = [
-    "会议",
-    "开幕式",
-    "闭幕式",
-    "圆桌",
-    "对话",
-    "环节",
-    "仪式",
-    "议程",
-];
+static CHAIRED: WordList = WordList::new("words_event", "chaired");
 
 /// Titles that are a part in an event, not a post: `担任主持人` appoints nobody.
-const EVENT_PARTS: [&str; 5] = ["主持人", "嘉宾", "评委", "主讲人", "颁奖嘉宾"];
+static EVENT_PARTS: WordList = WordList::new("words_event", "event_part");
 
 /// The moderator of the forum in context (ATTENDED, title 主持人), in three shapes:
 /// - `主持人：X` / `主持人为X` / `主持人X` (a programme line or clause): every person after it
@@ -4021,7 +3958,7 @@ fn guest_list_heading(s: &SentView, st: &mut State) {
 }
 
 /// Nouns for the guests of an attendance list (`出席嘉宾`, `与会领导`).
-const GUEST_NOUNS: [&str; 6] = ["嘉宾", "贵宾", "领导", "代表", "人士", "负责人"];
+static GUEST_NOUNS: WordList = WordList::new("words_event", "guest_noun");
 
 /// After an attendance cue, the opening of a list of attendees that follows it (`出席嘉宾包括：`,
 /// `出席本次大会的领导有`, `参会嘉宾为`): the bytes up to where the list starts. The opening is
@@ -4083,7 +4020,7 @@ fn first_two_distinct(names: Vec<String>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::first_two_distinct;
+    use super::*;
 
     #[test]
     fn a_party_mentioned_twice_is_named_once() {
@@ -4094,5 +4031,34 @@ mod tests {
         );
         assert_eq!(first_two_distinct(v(&["甲公司", "甲公司"])), v(&["甲公司"]));
         assert_eq!(first_two_distinct(v(&["甲", "乙", "丙"])), v(&["甲", "乙"]));
+    }
+
+    #[test]
+    fn every_word_list_has_words() {
+        let lists: [&WordList; 20] = [
+            &FORECAST_OPENERS,
+            &PANEL_VERBS,
+            &CHAIRED,
+            &EVENT_PARTS,
+            &FORUM_KIND_WORDS,
+            &NEW_PRODUCT,
+            &LISTING_WORDS,
+            &INDEFINITE,
+            &TARGET_HEADS,
+            &ATTRIBUTIVE_NEW,
+            &ENTITY_ENDS,
+            &ALL_PARTIES,
+            &HELD_VERBS,
+            &FOUNDING_VERBS,
+            &PASSIVE_FILLERS,
+            &BACKER_CUES,
+            &ATTENDED_DETERMINERS,
+            &SPEAKER_LIST_WORDS,
+            &PANEL_GUESTS,
+            &GUEST_NOUNS,
+        ];
+        for list in lists {
+            assert!(!list.is_empty(), "{} is empty or missing", list.source());
+        }
     }
 }

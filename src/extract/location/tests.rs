@@ -162,6 +162,27 @@ fn country_runs() {
 }
 
 #[test]
+fn country_after_a_verb_or_as_a_side() {
+    let one = |t: &str, c: &str| vec![(t.to_string(), c.to_string())];
+    assert_eq!(places("他曾任驻华大使。"), one("华", "中国"));
+    assert_eq!(places("公司拟赴港上市。"), one("港", "香港"));
+    assert_eq!(places("访日期间，双方签署协议。"), one("日", "日本"));
+    assert_eq!(places("去年对美出口下降。"), one("美", "美国"));
+    assert_eq!(places("中方表示欢迎。"), one("中", "中国"));
+    assert_eq!(places("双方会谈后，英方代表发言。"), one("英", "英国"));
+    // the 方 of a side starts no name
+    assert!(mentions_of("1990年，中方同意并开始磋商。", Label::Person).is_empty());
+    // company names, common words and 方 words are no places
+    assert!(texts("他在华为工作。").is_empty());
+    assert!(texts("他在华润投资部门任职。").is_empty());
+    assert!(texts("对美好生活充满期待。").is_empty());
+    assert!(texts("来日方长，后会有期。").is_empty());
+    assert!(texts("其中方案二最优。").is_empty());
+    assert!(texts("在日常工作中。").is_empty());
+    assert!(texts("依法经营。").is_empty());
+}
+
+#[test]
 fn state_forms_and_city_suffix() {
     assert_eq!(texts("波兰共和国总统"), vec!["波兰共和国"]);
     assert_eq!(texts("洛杉矶市同广州市"), vec!["洛杉矶市", "广州市"]);

@@ -17,6 +17,10 @@
 //! Several-digit groups (`12 34`, a table) and spaced digits among Latin text (`Room 1 2`) are
 //! kept.
 //!
+//! A dateline (`本报讯 `, `台北訊　`, `新华社北京3月1日电 ` at the start of a line) keeps the
+//! space after it (as one space): glued, the outlet or city would read as the start of the
+//! next word (`本报讯金融科技公司`).
+//!
 //! Line breaks are never touched: they are the segmenter's business.
 
 use super::super::{Filter, NormStats, Unit};
@@ -96,6 +100,24 @@ fn column_gap(run: &[Unit]) -> bool {
     run.len() >= 2 || run.iter().any(|x| x.c == '\t')
 }
 
+/// The longest dateline read at the start of a line, in characters (`新华社北京3月1日电`).
+const MAX_DATELINE_CHARS: usize = 16;
+
+/// Does the line written so far (`line`, from the line start to the space) end a dateline:
+/// short, no punctuation, ending in 讯 (`本报讯`, `台北訊`) or in 日电 (`新华社北京3月1日电`)?
+fn dateline(line: &[Unit]) -> bool {
+    let last = line.last().map(|x| x.c);
+    // 通讯, 资讯, 电讯, 视讯 end words and company names (`中兴通讯`), not datelines
+    let word = line.len() >= 2 && "通資资电電视視音".contains(line[line.len() - 2].c);
+    let ends = (matches!(last, Some('讯' | '訊')) && !word)
+        || (matches!(last, Some('电' | '電')) && line.len() >= 2 && line[line.len() - 2].c == '日');
+    ends && line.len() >= 2
+        && line.len() <= MAX_DATELINE_CHARS
+        && line
+            .iter()
+            .all(|x| is_ideograph(x.c) || x.c.is_ascii_digit())
+}
+
 impl Filter for Spacing {
     fn name(&self) -> &'static str {
         "spacing"
@@ -108,6 +130,7 @@ impl Filter for Spacing {
         // Is every character written since the last line break a `#`? (Kept as we go: looking
         // back to the line start at every space was quadratic on a long line.)
         let mut only_hashes = true;
+        let mut line_w = 0; // output index where the current line starts
         // Spaces before this input index lie inside spaced digits being joined (`2 0 2 4`).
         let mut spaced_until = 0;
         while r < n {
@@ -116,6 +139,9 @@ impl Filter for Spacing {
                     '《' => title_at = Some(w),
                     '》' | '\n' => title_at = None,
                     _ => {}
+                }
+                if u[r].c == '\n' {
+                    line_w = w + 1;
                 }
                 match u[r].c {
                     '\n' => only_hashes = true,
@@ -154,9 +180,10 @@ impl Filter for Spacing {
                             None => false,
                         }
                     }
-                    // `刘某  华海科技  董事长`: a column gap between two words is kept.
+                    // `刘某  华海科技  董事长`: a column gap between two words is kept, and so
+                    // is the space after a dateline (`本报讯 金融科技公司…`).
                     (Some(p), Some(q)) if is_ideograph(p) && is_ideograph(q) => {
-                        !column_gap(&u[s..r])
+                        !column_gap(&u[s..r]) && !dateline(&u[line_w..w])
                     }
                     (Some(p), Some(q)) => {
                         // `日期: 2024`: ASCII punctuation used in Chinese text (after a CJK char).
@@ -192,6 +219,27 @@ mod tests {
             .build()
             .apply_str(s)
             .text
+    }
+
+    #[test]
+    fn keeps_the_space_after_a_dateline() {
+        assert_eq!(
+            run("本报讯 金融科技公司甲乙宣布"),
+            "本报讯 金融科技公司甲乙宣布"
+        );
+        assert_eq!(
+            run("前言\n台北訊　金融科技公司"),
+            "前言\n台北訊 金融科技公司"
+        );
+        assert_eq!(
+            run("新华社北京3月1日电 记者报道"),
+            "新华社北京3月1日电 记者报道"
+        );
+        // not at the start of a line, too long, or no dateline word: glued as before
+        assert_eq!(run("他说通讯 公司很好"), "他说通讯公司很好");
+        assert_eq!(run("中兴通讯 股份有限公司"), "中兴通讯股份有限公司");
+        assert_eq!(run("会议期间，本报讯 今日"), "会议期间，本报讯今日");
+        assert_eq!(run("今天停电 了"), "今天停电了");
     }
 
     #[test]

@@ -1,0 +1,95 @@
+//! Short word lists that steer a rule, kept as data in `schema/lexicons/words_<family>.txt`.
+//!
+//! Why: a rule's trigger words and its argument cues already live in lexicons; the small lists a
+//! rule consults on the way (the verbs that found something, the nouns of a guest list …) were
+//! Rust constants, so reading or extending them meant reading code. A [`WordList`] names its
+//! file and list; the words are read once, on first use, from the embedded file, in file order
+//! (where the code tries the words in turn, a longer word comes before its prefix).
+//!
+//! The file format is the lexicon format: one `word<TAB>list=name` per line, `#` comments.
+
+use std::ops::Deref;
+use std::sync::OnceLock;
+
+/// One named list of a `schema/lexicons/<lexicon>.txt` word-list file, loaded on first use.
+pub struct WordList {
+    lexicon: &'static str,
+    list: &'static str,
+    words: OnceLock<Vec<&'static str>>,
+}
+
+impl WordList {
+    /// The list `list` of `schema/lexicons/<lexicon>.txt`.
+    pub const fn new(lexicon: &'static str, list: &'static str) -> WordList {
+        WordList {
+            lexicon,
+            list,
+            words: OnceLock::new(),
+        }
+    }
+
+    /// The words, in file order. Empty if the file or the list does not exist (a test per
+    /// family checks that every list it declares has words).
+    pub fn words(&self) -> &[&'static str] {
+        self.words
+            .get_or_init(|| list_words(self.lexicon, self.list))
+    }
+
+    /// Where the list lives, for messages: `words_event.txt list=founding`.
+    pub fn source(&self) -> String {
+        format!("schema/lexicons/{}.txt list={}", self.lexicon, self.list)
+    }
+}
+
+impl Deref for WordList {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        self.words()
+    }
+}
+
+/// The terms of `lexicon` whose attributes include `list=<list>`, in file order.
+fn list_words(lexicon: &str, list: &str) -> Vec<&'static str> {
+    let Some(text) = super::embedded(&format!("lexicons/{lexicon}.txt")) else {
+        return Vec::new();
+    };
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .filter_map(|l| {
+            let (term, attrs) = l.split_once('\t')?;
+            attrs
+                .split_whitespace()
+                .any(|kv| kv.strip_prefix("list=") == Some(list))
+                .then_some(term.trim())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_list_in_file_order() {
+        static FOUNDING: WordList = WordList::new("words_event", "founding");
+        assert!(FOUNDING.len() >= 2);
+        // A longer verb is tried before its prefix.
+        let long = FOUNDING.iter().position(|w| *w == "共同发起");
+        let short = FOUNDING.iter().position(|w| *w == "发起");
+        assert!(long.is_some() && short.is_some() && long < short);
+    }
+
+    #[test]
+    fn a_missing_list_or_file_is_empty() {
+        static NONE: WordList = WordList::new("words_event", "no_such_list");
+        static NO_FILE: WordList = WordList::new("no_such_file", "x");
+        assert!(NONE.is_empty());
+        assert!(NO_FILE.is_empty());
+        assert_eq!(
+            NONE.source(),
+            "schema/lexicons/words_event.txt list=no_such_list"
+        );
+    }
+}
