@@ -14,6 +14,9 @@
 //!   representative order (`orgs_known` term, else longest key, else smallest);
 //! - `unique_name`: a person mentioned without an organization (id = key of the bare name)
 //!   joins the only person of that name bound to an organization anywhere in the shards.
+//! - `same_key`: forms of one node written differently in different shards (臺北市 in one,
+//!   台北市 in another) are logged as merged by key, as a single run logs them; the document
+//!   of a form is the first one whose first-mention sentence holds it.
 //!
 //! Node properties follow the single-run rules where the export carries enough to apply them:
 //! names by mention count (names whose key is the representative key first), aliases and
@@ -257,6 +260,9 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
     let mut new_id_of_cluster: Vec<String> = ids.clone();
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     let mut merged_reasons: HashMap<usize, BTreeSet<String>> = HashMap::new();
+    // (cluster root, form, first document, form it was merged with) for same_key merges that
+    // only the union of the shards shows.
+    let mut same_key_forms: Vec<(usize, String, String, String)> = Vec::new();
     for (a, _, r, _) in &reasons {
         merged_reasons
             .entry(uf.find(*a))
@@ -325,16 +331,64 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         let mut merged_by = merged_reasons.get(root).cloned().unwrap_or_default();
         let mut mentions = 0u32;
         let mut seen_docs: BTreeSet<(&str, &str)> = BTreeSet::new();
+        // Every form (name or alias) with the first document of a member that has it, and
+        // whether it is some member's name: for the same_key merges across shards below.
+        let mut forms: BTreeMap<&str, (&str, bool)> = BTreeMap::new();
+        let mut shards_seen: BTreeSet<usize> = BTreeSet::new();
         for &m in &members {
             let n = node(&items[m]);
             // The same node of the same document in two shards counts once.
             if !seen_docs.insert((n.id.as_str(), items[m].first_doc.as_str())) {
                 continue;
             }
+            shards_seen.insert(items[m].shard);
+            let g = &shards[items[m].shard].graph.g;
+            for (f, is_name) in std::iter::once((n.name.as_str(), true))
+                .chain(n.aliases.iter().map(|a| (a.as_str(), false)))
+            {
+                // The first document that writes the form: the smallest one whose first
+                // mention's sentence holds it (the export keeps no mention list), else the
+                // member's first document.
+                let doc = g
+                    .edges(items[m].ix)
+                    .filter(|e| e.weight().rel == RelType::MentionedIn)
+                    .filter_map(|e| e.weight().evidence.as_ref())
+                    .filter(|ev| ev.sentence.contains(f))
+                    .map(|ev| &*ev.doc)
+                    .min()
+                    .unwrap_or(items[m].first_doc.as_str());
+                let e = forms.entry(f).or_insert((doc, is_name));
+                e.0 = e.0.min(doc);
+                e.1 |= is_name;
+            }
             aliases.extend(n.aliases.iter().cloned());
             aliases.insert(n.name.clone());
             merged_by.extend(n.merged_by.iter().cloned());
             mentions = mentions.saturating_add(n.mentions);
+        }
+        // Forms written differently in different shards but with one key (臺北市 in one, 台北市
+        // in another) were merged by key in a single run: names first, then the other forms,
+        // each in string order, the first one kept (as `link::resolve` logs them).
+        if shards_seen.len() > 1 {
+            let mut by_key: BTreeMap<String, Vec<(bool, &str, &str)>> = BTreeMap::new();
+            for (f, (doc, is_name)) in &forms {
+                by_key.entry(key(f)).or_default().push((!*is_name, f, doc));
+            }
+            for (_, mut group) in by_key {
+                if group.len() < 2 {
+                    continue;
+                }
+                group.sort();
+                merged_by.insert(MergeReason::SameKey.as_str().to_string());
+                for (_, f, doc) in &group[1..] {
+                    same_key_forms.push((
+                        *root,
+                        f.to_string(),
+                        doc.to_string(),
+                        group[0].1.to_string(),
+                    ));
+                }
+            }
         }
         aliases.remove(&name);
         let props = merged_props(members.iter().map(|&m| &node(&items[m]).props));
@@ -416,6 +470,25 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
     records.retain(|r| {
         r.reason != MergeReason::SameKey || first_same_key.insert((r.id.clone(), r.name.clone()))
     });
+    for (root, form, doc, first) in &same_key_forms {
+        let id = new_id_of_cluster[*root].clone();
+        let Some(n) = nodes.get(&id) else { continue };
+        if records
+            .iter()
+            .any(|r| r.id == id && r.name == *form && r.reason == MergeReason::SameKey)
+        {
+            continue;
+        }
+        records.insert(MergeRecord {
+            id: id.clone(),
+            label: n.label.as_str(),
+            into: n.name.clone(),
+            name: form.clone(),
+            reason: MergeReason::SameKey,
+            doc: Some(doc.clone()),
+            detail: format!("same name key as {first}"),
+        });
+    }
     for (a, name, reason, detail) in &reasons {
         let id = new_id_of_cluster[*a].clone();
         let Some(n) = nodes.get(&id) else { continue };
@@ -652,6 +725,64 @@ mod tests {
         let names: Vec<&str> = single.g.node_weights().map(|n| n.name.as_str()).collect();
         assert_eq!(names.iter().filter(|n| **n == "李青").count(), 1);
         assert!(!names.contains(&"蓝海"));
+    }
+
+    #[test]
+    fn forms_with_one_key_in_two_shards_are_merged_by_key_as_in_one_run() {
+        let lex = &Rules::builtin().lexicons;
+        let docs = || {
+            vec![
+                doc(
+                    "a.txt",
+                    vec![mention(Label::Location, "台北", "臺北市")],
+                    Vec::new(),
+                ),
+                doc(
+                    "b.txt",
+                    vec![mention(Label::Location, "台北", "台北市")],
+                    Vec::new(),
+                ),
+            ]
+        };
+        let single = KnowledgeGraph::build(docs());
+        assert!(
+            single
+                .merges
+                .iter()
+                .any(|r| r.reason == MergeReason::SameKey),
+            "the single run merges 臺北市 and 台北市 by key"
+        );
+        let mut d = docs();
+        let b = d.remove(1);
+        let merged = merge(
+            vec![
+                shard(KnowledgeGraph::build(d)),
+                shard(KnowledgeGraph::build(vec![b])),
+            ],
+            lex,
+        );
+        assert_eq!(to_json(&merged.graph), to_json(&single));
+        assert_eq!(merges_json(&merged.graph), merges_json(&single));
+        // one form in each shard, and nothing to merge: no record
+        let one = || {
+            vec![doc(
+                "a.txt",
+                vec![mention(Label::Location, "台北", "台北市")],
+                Vec::new(),
+            )]
+        };
+        let merged = merge(
+            vec![
+                shard(KnowledgeGraph::build(one())),
+                shard(KnowledgeGraph::build(vec![doc(
+                    "b.txt",
+                    vec![mention(Label::Location, "台北", "台北市")],
+                    Vec::new(),
+                )])),
+            ],
+            lex,
+        );
+        assert!(merged.graph.merges.is_empty());
     }
 
     #[test]
