@@ -351,6 +351,55 @@ const CASES: &[Case] = &[
         "CNY",
         Range,
     ),
+    // a space groups thousands in PDF-converted reports
+    (
+        "全区实现地区生产总值 1 286.4 亿元。",
+        "1 286.4 亿元",
+        128_640_000_000.0,
+        Some(128_640_000_000.0),
+        Some(128_640_000_000.0),
+        "CNY",
+        Exact,
+    ),
+    (
+        "存款余额 3 425 亿元，较年初增加。",
+        "3 425 亿元",
+        342_500_000_000.0,
+        Some(342_500_000_000.0),
+        Some(342_500_000_000.0),
+        "CNY",
+        Exact,
+    ),
+    // 兆 in Taiwan and Hong Kong amounts is a million million
+    (
+        "园区去年营业额突破新台币1.5兆元。",
+        "突破新台币1.5兆元",
+        1.5e12,
+        Some(1.5e12),
+        None,
+        "TWD",
+        MoreThan,
+    ),
+    // 签约 ends in 约 but is no approximation
+    (
+        "双方现场签约5亿元。",
+        "5亿元",
+        5e8,
+        Some(5e8),
+        Some(5e8),
+        "CNY",
+        Exact,
+    ),
+    // a space before four digits groups nothing: only the last number is the amount
+    (
+        "编号 12 3456 万元的款项。",
+        "3456 万元",
+        34_560_000.0,
+        Some(34_560_000.0),
+        Some(34_560_000.0),
+        "CNY",
+        Exact,
+    ),
 ];
 
 #[test]
@@ -399,6 +448,8 @@ fn not_money() {
         "投资项目1.2万个。",
         "公司发行1亿股。",
         "他拿起一块石头。",
+        "光伏电站装机容量100兆瓦。",
+        "全区新签约亿元以上项目36个。",
     ] {
         let got = amounts(s);
         assert!(got.is_empty(), "{s}: {got:?}");

@@ -115,6 +115,7 @@ fn rule_ids_match_rule_docs() {
         position::BRACKET,
         position::COLUMNS,
         position::ASSIGNED,
+        position::ORG_HEAD,
     ];
     #[derive(Deserialize)]
     struct Doc {

@@ -40,9 +40,10 @@ pub const COUNTRY_ABBREV: RuleId = RuleId("location.country_abbrev");
 pub const COUNTRY_LEAD: RuleId = RuleId("location.country_lead");
 pub const ADDRESS: RuleId = RuleId("location.address");
 pub const PART: RuleId = RuleId("location.part");
+pub const COUNTY_REPEAT: RuleId = RuleId("location.county_repeat");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 7] = [
+pub const RULE_IDS: [RuleId; 8] = [
     LEXICON,
     CHAIN,
     ABBREV,
@@ -50,6 +51,7 @@ pub const RULE_IDS: [RuleId; 7] = [
     COUNTRY_LEAD,
     ADDRESS,
     PART,
+    COUNTY_REPEAT,
 ];
 
 /// The longest street name recognised after a place, in characters.
@@ -162,6 +164,10 @@ impl Extractor for LocationExtractor {
             !(text[p.range.clone()].starts_with('长')
                 && rules.person.title_chang_name(rules, text, p.range.start))
         });
+        // County names read by shape after a city (`锡林郭勒盟|正蓝旗`), with the chain's
+        // canonical name, and the ranges of the chains: see `county_repeats`.
+        let mut counties: Vec<(Range<usize>, String)> = Vec::new();
+        let mut chain_ranges: Vec<Range<usize>> = Vec::new();
         // Group adjacent places that go down the hierarchy into chains.
         let mut i = 0;
         while i < places.len() {
@@ -191,6 +197,7 @@ impl Extractor for LocationExtractor {
                 && let Some(end) = county_shape(text, range.end, next_start, r)
             {
                 canonical.push_str(&text[range.end..end]);
+                counties.push((range.end..end, canonical.clone()));
                 range.end = end;
             }
             let mut rule = if j - i > 1 || range.end != last.range.end {
@@ -207,6 +214,7 @@ impl Extractor for LocationExtractor {
                 rule = ADDRESS;
             }
             let range_end = range.end;
+            chain_ranges.push(range.clone());
             let mut c = Candidate::new(Label::Location, range, rule, PRIORITY).with_attrs(
                 Attrs::Location {
                     canonical: canonical.clone(),
@@ -222,9 +230,85 @@ impl Extractor for LocationExtractor {
                 i += 1;
             }
         }
+        county_repeats(text, &places, &counties, &chain_ranges, out);
         abbreviations(text, r, out);
         country_runs(text, r, out);
         country_leads(text, r, out);
+    }
+}
+
+/// Words a county shape may end with that name a kind of area, not one place: never repeated
+/// alone (`34个省市自治区`, `各开发区`).
+const GENERIC_COUNTY_TAILS: [&str; 16] = [
+    "自治区",
+    "自治县",
+    "自治旗",
+    "开发区",
+    "高新区",
+    "示范区",
+    "保税区",
+    "试验区",
+    "实验区",
+    "功能区",
+    "核心区",
+    "城区",
+    "市区",
+    "园区",
+    "社区",
+    "新区",
+];
+
+/// `location.county_repeat`: a county, district or banner read by shape after a city
+/// (`锡林郭勒盟正蓝旗`, `常州市武进区`: 2–4 characters + 区/县/旗) is the same place where the
+/// document names it alone (`会议在正蓝旗召开`, a headline `关于武进区…的报告`): the county
+/// names are not in the lexicon, but the chain has shown that this one is a place. The mention
+/// takes the chain's canonical name, so both link to one entity. An occurrence inside a chain or
+/// across a lexicon place (`湖南山区` is no 南山区), or right after a Latin letter or digit
+/// (part of a mixed token), is skipped; organizations, committed first,
+/// keep their names (`正蓝旗人民政府`).
+fn county_repeats(
+    text: &str,
+    places: &[Place],
+    counties: &[(Range<usize>, String)],
+    chains: &[Range<usize>],
+    out: &mut Vec<Candidate>,
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (range, canonical) in counties {
+        let name = &text[range.clone()];
+        // a one-character stem (`东区`, `城区`) is too often part of a word, and a generic
+        // zone word (`省市自治区`, `开发区`) names no one place
+        if name.chars().count() < 3
+            || seen.contains(&name)
+            || GENERIC_COUNTY_TAILS.iter().any(|g| name.ends_with(g))
+        {
+            continue;
+        }
+        seen.push(name);
+        for (at, _) in text.match_indices(name) {
+            let r = at..at + name.len();
+            let crosses = |p: &Range<usize>| p.start < r.end && r.start < p.end;
+            // a Latin letter or digit right before makes it part of a mixed token (`B2武进区`)
+            let mixed = text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+            if mixed
+                || chains.iter().any(crosses)
+                || places.iter().any(|p| {
+                    crosses(&p.range) && !(r.start <= p.range.start && p.range.end <= r.end)
+                })
+            {
+                continue;
+            }
+            let mut c = Candidate::new(Label::Location, r, COUNTY_REPEAT, PRIORITY).with_attrs(
+                Attrs::Location {
+                    canonical: canonical.clone(),
+                },
+            );
+            c.canonical = Some(canonical.clone());
+            out.push(c);
+        }
     }
 }
 

@@ -53,7 +53,8 @@ pub struct MoneyRules {
     pre_currencies: SuffixList<String>,
     qualifiers_post: TermMatcher,
     /// (term, qualifier) that may precede an amount, longest first.
-    qualifiers_pre: SuffixList<Qualifier>,
+    /// (`None`: a word ending in a qualifier that is none, `签约` before `亿元以上项目`.)
+    qualifiers_pre: SuffixList<Option<Qualifier>>,
     scales: TermMatcher,
     /// Words after which a scaled bare number is money (投资300亿), longest first.
     triggers: SuffixList<()>,
@@ -124,11 +125,14 @@ impl MoneyRules {
             .filter(|e| e.attr("pos") == Some("post"))
             .cloned()
             .collect();
-        let mut qualifiers_pre: Vec<(String, Qualifier)> = q
+        let mut qualifiers_pre: Vec<(String, Option<Qualifier>)> = q
             .entries
             .iter()
             .filter(|e| e.attr("pos") == Some("pre"))
-            .filter_map(|e| Some((e.term.clone(), qualifier_of(e.attr("q")?)?)))
+            .filter_map(|e| match e.attr("q")? {
+                "none" => Some((e.term.clone(), None)),
+                q => Some((e.term.clone(), Some(qualifier_of(q)?))),
+            })
             .collect();
         qualifiers_pre.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         MoneyRules {
@@ -202,7 +206,7 @@ impl MoneyRules {
         let j = skip_spaces_back(text, i);
         self.qualifiers_pre
             .first_ending(&text[..j])
-            .map(|(t, q)| (j - t.len(), *q))
+            .and_then(|(t, q)| q.map(|q| (j - t.len(), q)))
     }
 
     /// Does a money word (投资, 融资, 估值 …) end just before `i`, with at most three filler

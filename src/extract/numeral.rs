@@ -1,7 +1,7 @@
 //! Numerals: the one parser for Chinese, Arabic and mixed numbers (money and dates use it).
 //!
 //! Accepted shapes, all exact (decimal arithmetic, converted to `f64` once at the end):
-//! - Arabic, with thousands separators (`12,000`, `233,333，333`), decimals, full-width digits
+//! - Arabic, with thousands separators (`12,000`, `233,333，333`, `1 286.4` in PDF reports), decimals, full-width digits
 //!   (`１２`), and the suffixes `k`/`w`/`M`/`G` (`15k` = 15 000, `30w` = 300 000);
 //! - Chinese, lower case and financial capitals (`三十八亿七千万`, `伍仟万`), `两`/`兩`/`幺`,
 //!   `廿`/`卅`/`卌`, `〇`, `点` decimals (`一点二`, `一百点123`);
@@ -208,11 +208,14 @@ pub const fn small_unit(c: char) -> Option<u32> {
     })
 }
 
-/// Power of ten of a big unit (`万萬` 4, `亿億` 8).
+/// Power of ten of a big unit (`万萬` 4, `亿億` 8, `兆` 12: the 兆 of Taiwan and Hong Kong
+/// amounts, `新台币1.5兆元`, is a million million — the SI mega `兆瓦` takes no currency, so
+/// it never makes money).
 pub fn big_unit(c: char) -> Option<u32> {
     Some(match c {
         '万' | '萬' => 4,
         '亿' | '億' => 8,
+        '兆' => 12,
         _ => return None,
     })
 }
@@ -324,6 +327,8 @@ fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
     // integer part
     let mut group = 0usize; // digits since the last separator
     let mut seen_sep = false;
+    // the separator in use: Some(true) for a space, Some(false) for a comma
+    let mut sep_kind: Option<bool> = None;
     while let Some(&(k, c)) = chars.peek() {
         if let Some(d) = arabic_digit(c) {
             // `m < 10^digits`: below 38 digits `m * 10 + 9` fits an i128, so the checked
@@ -342,10 +347,14 @@ fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
             last_end = i + k + c.len_utf8();
             continue;
         }
-        if matches!(c, ',' | '，')
+        // A space groups thousands too in PDF-converted reports (`1 286.4亿元`, `3 425亿元`),
+        // never mixed with commas: the same separator throughout.
+        let space = matches!(c, ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}');
+        if (matches!(c, ',' | '，') || space)
             && digits > 0
             && (!seen_sep || group == 3)
             && (seen_sep || group <= 3)
+            && sep_kind.is_none_or(|k| k == space)
         {
             // A separator must be followed by exactly three digits.
             let rest = &text[i + k + c.len_utf8()..];
@@ -355,6 +364,7 @@ fn arabic_at(text: &str, i: usize) -> Option<(Dec, usize, bool, usize)> {
                 && next3.get(3).is_none_or(|c| arabic_digit(*c).is_none())
             {
                 seen_sep = true;
+                sep_kind = Some(space);
                 group = 0;
                 chars.next();
                 continue;

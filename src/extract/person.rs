@@ -424,6 +424,8 @@ struct Opt {
     common_prefix: bool,
     /// The name is exactly a not-a-person word.
     common_exact: bool,
+    /// The name is exactly a not-a-person word marked `adverb=1` (`高兴`, `乐观`, `明天`).
+    adverb: bool,
     /// The reading looks like part of a transliteration (`马洛卡`, `比利亚|雷亚尔`): surname and
     /// given name are transliteration characters only, with a rare one in the given name and
     /// no plausible name, or continuing a transliteration run in running text. The bare shape
@@ -452,6 +454,11 @@ impl Opt {
             return false;
         }
         let titled = self.signal() >= TITLE;
+        // An adverb or attitude word between a title and the rest of the clause modifies the
+        // verb (`董事长高兴表示`, `院长明天将出访`): a name only when punctuation closes it.
+        if self.adverb && !self.right_punct {
+            return false;
+        }
         if self.common_exact && !(self.left >= TITLE && self.right >= 1) {
             return false;
         }
@@ -597,6 +604,9 @@ struct Ctx<'a> {
     context_spans: Vec<(usize, usize)>,
     /// not_person words by start: their ends.
     common: HashMap<usize, Vec<usize>>,
+    /// not_person words marked `adverb=1` (`高兴`, `乐观`, `明天`): (start, end). They modify
+    /// the verb after a title (`董事长高兴表示`), so a title and a verb do not make them names.
+    adverbs: HashSet<(usize, usize)>,
     /// Starts of common two-character words (`common_words.txt`, `after_name_words.txt`).
     common_after: HashSet<usize>,
     /// Starts of `after_name_words.txt` words (`来说`, `兴致`).
@@ -672,7 +682,11 @@ impl<'a> Ctx<'a> {
         context_spans.sort_unstable();
         context_spans.dedup();
         let mut common: HashMap<usize, Vec<usize>> = HashMap::default();
-        for (r, _) in pr.not_person.find_all(text) {
+        let mut adverbs = HashSet::default();
+        for (r, e) in pr.not_person.find_all(text) {
+            if e.attr("adverb").is_some() {
+                adverbs.insert((r.start, r.end));
+            }
             common.entry(r.start).or_default().push(r.end);
         }
         // Every start of a two-character common word, in one automaton pass (a set lookup per
@@ -699,6 +713,7 @@ impl<'a> Ctx<'a> {
             before,
             context_spans,
             common,
+            adverbs,
             frame_after,
             team_words,
         }
@@ -708,6 +723,20 @@ impl<'a> Ctx<'a> {
     fn overlaps(&self, r: &Range<usize>) -> bool {
         let i = self.taken.partition_point(|t| t.end <= r.start);
         self.taken.get(i).is_some_and(|t| t.start < r.end)
+    }
+
+    /// Does `r` overlap a committed mention other than a place that is its own head
+    /// (`黄河|清`: a place starting where `r` starts and ending inside it)?
+    fn overlaps_but_place_head(&self, r: &Range<usize>) -> bool {
+        let i = self.taken.partition_point(|t| t.end <= r.start);
+        self.taken[i..]
+            .iter()
+            .take_while(|t| t.start < r.end)
+            .any(|t| {
+                !(t.start == r.start
+                    && t.end < r.end
+                    && self.loc_start_of.get(&t.end) == Some(&t.start))
+            })
     }
 
     /// Does a context word overlap `r`? Context words are short: only those starting at most
@@ -951,6 +980,7 @@ impl Extractor for PersonExtractor {
                 ));
             }
         }
+        title_place_names(pr, &cx, &mut cands);
         columns(pr, &cx, &opts, &mut cands);
         enumerations(&cx, &opts, &mut accepted, &mut cands);
         chains(&cx, &opts, &mut accepted, &mut cands);
@@ -1033,7 +1063,13 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             if cx.after.get(&end).is_some_and(|&w| w >= 3) {
                 break;
             }
-            if !pr.given_possible(c) {
+            // `副区长孟庆和在会上指出`: 和 ends a two-character given name after a title when
+            // what follows cannot be the rest of a `和` list (punctuation, 在, a speech verb).
+            let he_ends_name = c == '和'
+                && end > sr.end
+                && cx.title_ends_at(sr.start)
+                && he_closed(cx, end + c.len_utf8());
+            if !pr.given_possible(c) && !he_ends_name {
                 // `X可欣`: a leading function character only as half of a two-character given
                 // name, never a reading of its own
                 let leads = end == sr.end
@@ -1180,6 +1216,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 }),
                 common_prefix,
                 common_exact,
+                adverb: cx.adverbs.contains(&(sr.start, end)),
                 foreign,
                 place_shape,
                 pair_word: end - sr.start <= 6 && cx.common_after.contains(&sr.start),
@@ -1188,6 +1225,19 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         }
     }
     opts
+}
+
+/// After a `和` that would end a given name: is the name closed there — punctuation or the
+/// end, `在`, or a speech or action verb (weight 3 in person_context.txt) — so that the 和 is no
+/// conjunction (`孟庆和在`, `孟庆和指出`, `孟庆和，`; not `孟庆和李某`)?
+fn he_closed(cx: &Ctx, pos: usize) -> bool {
+    match cx.next_char(pos) {
+        None => true,
+        Some(n) if !is_han(n) && !n.is_ascii_alphanumeric() => true,
+        // (`和在座嘉宾交流`: 和 is a preposition before 在座)
+        Some('在') => !cx.text[pos..].starts_with("在座"),
+        Some(_) => cx.after.get(&pos).is_some_and(|&w| w >= 3),
+    }
 }
 
 /// Words that name a commentary column (`推荐`, `点评`, `观察`): a headline or line opening with
@@ -1272,10 +1322,58 @@ fn place_given(cx: &Ctx, weak: bool, r: &Range<usize>, sur_end: usize) -> bool {
             || (cx.left_score(r.start) >= 1 && cx.right_score(r.end) >= 3))
 }
 
-/// Drop the place mentions that lie inside a person candidate: only a two-character place
-/// taken as a given name after a title can (`常委李长春`, see [`place_given`]); every other
-/// person reading stops at committed mentions. Called by [`crate::extract::run`] before the
-/// person candidates are committed.
+/// `person.title_before` over a place that is surname + first given character
+/// (`副总经理黄河|清、`, `主任江汉|明表示`): a two-character place starting with a strong
+/// surname right after a title, and one more plausible given-name character closed by
+/// punctuation, a boundary or a verb, is a three-character name; the place gives way (see
+/// [`release_places`]). Places are committed before people, so without this the name would be
+/// lost to the place. A not_person or common word (`黄河流域` is closed by nothing) reads
+/// nothing.
+fn title_place_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
+    let text = cx.text;
+    let mut heads: Vec<(usize, usize)> = cx
+        .loc_start_of
+        .iter()
+        .map(|(&end, &start)| (start, end))
+        .filter(|&(start, end)| text[start..end].chars().count() == 2 && cx.title_ends_at(start))
+        .collect();
+    heads.sort_unstable();
+    for (start, end) in heads {
+        let Some((sr, entry)) = pr
+            .surnames
+            .prefixes_at(text, start, end)
+            .find(|(e, _)| text[start..*e].chars().count() == 1)
+        else {
+            continue;
+        };
+        if entry.attr("weak").is_some() {
+            continue;
+        }
+        let Some(c) = text[end..].chars().next() else {
+            continue;
+        };
+        if !pr.given_possible(c) || !pr.given_ok.contains(&c) {
+            continue;
+        }
+        let r = start..end + c.len_utf8();
+        let given = &text[sr..r.end];
+        if pr.not_person.contains(&text[r.clone()])
+            || pr.common_words.contains(given)
+            || cx.overlaps_but_place_head(&r)
+            || cx.right_score(r.end) < 1
+        {
+            continue;
+        }
+        let priority = BASE + TITLE + cx.right_score(r.end) + 2;
+        out.push(Candidate::new(Label::Person, r, TITLE_BEFORE, priority));
+    }
+}
+
+/// Drop the place mentions that lie inside a person candidate: a two-character place taken as
+/// a given name after a title (`常委李长春`, see [`place_given`]), or as surname + first given
+/// character (`副总经理黄河清`, see [`title_place_names`]) and its repeats; every other person
+/// reading stops at committed mentions. Called by [`crate::extract::run`] before the person
+/// candidates are committed.
 pub fn release_places(doc: &mut AnnotatedDoc, cands: &[Candidate]) {
     let mut people: Vec<Range<usize>> = cands
         .iter()
@@ -1290,8 +1388,9 @@ pub fn release_places(doc: &mut AnnotatedDoc, cands: &[Candidate]) {
         if m.label != Label::Location {
             return true;
         }
-        // the person candidates starting before the place: one of them must end at or after it
-        let i = people.partition_point(|r| r.start < m.range.start);
+        // the person candidates starting at or before the place: one of them must end at or
+        // after it (and past it when it starts with the place: `黄河|清`)
+        let i = people.partition_point(|r| r.start <= m.range.start);
         !people[..i]
             .iter()
             .rev()
@@ -1999,7 +2098,7 @@ fn repeats(cx: &Ctx, winners: &[Range<usize>], out: &mut Vec<Candidate>) {
         let name = names[v as usize];
         {
             let r = pos..pos + name.len();
-            if overlaps_winner(winners, &r) || cx.overlaps(&r) {
+            if overlaps_winner(winners, &r) || cx.overlaps_but_place_head(&r) {
                 continue;
             }
             let (l, rt) = (cx.left_score(r.start), cx.right_score(r.end));

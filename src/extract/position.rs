@@ -27,6 +27,9 @@
 //! - `position.columns` — a list line in columns separated by gaps (`1. 刘某  某公司  董事长`).
 //! - `position.bracket` — `人名（[组织][部门]职务[、…]）`, the post in brackets after the name of
 //!   an attendee list (`王某（某公司董事长）、李某（某大学某学院院长）`), full-width or ASCII.
+//! - `position.org_head` — `X部长人名` where the organization mention took the head of the title
+//!   (`外交部|长王某`, `经济部|长郭某`): HOLDS_POSITION 部长 at X部 (no Role mention exists for
+//!   the 长 left over, so no HAS_ROLE).
 //!
 //! Status: a status word right before the title or the organization (`原`, `前` → former,
 //! `代理` → acting, `新任`, `候任` → new; `schema/lexicons/title_modifiers.txt`), or the
@@ -54,6 +57,7 @@ pub const COMPANY: RuleId = RuleId("position.company");
 pub const BRACKET: RuleId = RuleId("position.bracket");
 pub const COLUMNS: RuleId = RuleId("position.columns");
 pub const ASSIGNED: RuleId = RuleId("position.assigned");
+pub const ORG_HEAD: RuleId = RuleId("position.org_head");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -640,6 +644,15 @@ fn elided_subject(ms: &[Mention], text: &str, ix: &Index, i: usize, out: &mut Ve
 const NAME_HEADERS: [&str; 3] = ["姓名", "嘉宾", "人员"];
 const UNIT_HEADERS: [&str; 5] = ["单位", "工作单位", "公司", "机构", "企业"];
 const TITLE_HEADERS: [&str; 4] = ["职务", "职位", "职称", "头衔"];
+/// Headers of one column holding the organization and the title (`西南某大学金融学院教授`).
+const UNIT_TITLE_HEADERS: [&str; 6] = [
+    "单位及职务",
+    "单位职务",
+    "单位与职务",
+    "单位和职务",
+    "工作单位及职务",
+    "职务及单位",
+];
 
 /// Byte ranges of the cells of a Markdown table line (`| a | b |`), trimmed.
 fn cells(text: &str, line: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
@@ -678,6 +691,11 @@ fn table_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
             |names: &[&str]| (0..cs.len()).find(|&i| cell(i).is_some_and(|c| names.contains(&c)));
         if let (Some(n), Some(t)) = (find(&NAME_HEADERS), find(&TITLE_HEADERS)) {
             cols = Some((n, find(&UNIT_HEADERS), t));
+            continue;
+        }
+        // `| 姓名 | 单位及职务 |`: one cell holds the organization and the title.
+        if let (Some(n), Some(t)) = (find(&NAME_HEADERS), find(&UNIT_TITLE_HEADERS)) {
+            cols = Some((n, Some(t), t));
             continue;
         }
         let Some((n, u, t)) = cols else {
@@ -1216,7 +1234,46 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
             }
         }
     }
+    org_heads(rules, ms, text, &mut rels);
     doc.relations.extend(rels);
+}
+
+/// `position.org_head`: `外交部长王某` — the organization mention took `外交部`, leaving the `长`
+/// of the title `部长`, and the person follows right after it (person.title_before reads the
+/// name from the left-over 长). The person holds that title (the organization's last
+/// character + 长, when it is a title: 部长, 局长, 厅长, 署长) at that organization.
+fn org_heads(rules: &Rules, ms: &[Mention], text: &str, rels: &mut Vec<Relation>) {
+    for (i, p) in ms.iter().enumerate() {
+        if p.label != Label::Person || i == 0 {
+            continue;
+        }
+        let Some(head) = text[..p.range.start].strip_suffix('长') else {
+            continue;
+        };
+        let o = &ms[i - 1];
+        if o.label != Label::Organization || o.range.end != head.len() {
+            continue;
+        }
+        let Some(c) = text[o.range.clone()].chars().next_back() else {
+            continue;
+        };
+        let title = format!("{c}长");
+        if !rules.role.is_title(&title) {
+            continue;
+        }
+        let status = status_at(rules, text, &[o.range.start]);
+        rels.push(Relation {
+            rel: RelType::HoldsPosition,
+            from: NodeRef::Mention(i),
+            to: NodeRef::Mention(i - 1),
+            props: RelProps {
+                title: Some(title),
+                status: Some(status),
+                ..RelProps::default()
+            },
+            evidence: Evidence::new(p.sentence, o.range.start..p.range.end, ORG_HEAD),
+        });
+    }
 }
 
 #[cfg(test)]
@@ -1253,6 +1310,52 @@ mod tests {
 
     fn t(a: &str, b: &str, c: &str, d: &str, e: &str) -> (String, String, String, String, String) {
         (a.into(), b.into(), c.into(), d.into(), e.into())
+    }
+
+    #[test]
+    fn a_table_column_of_unit_and_title() {
+        let text = "| 角色 | 姓名 | 单位及职务 |\n| --- | --- | --- |\n| 嘉宾 | 车立伟 | 成都农商银行副行长 |\n";
+        assert!(rels(text).contains(&t(
+            "HOLDS_POSITION",
+            "车立伟",
+            "成都农商银行",
+            "副行长",
+            "current"
+        )));
+        // the title of another column (a referee in 备注) is not the row person's
+        let other = "| 角色 | 姓名 | 备注 |\n| --- | --- | --- |\n| 嘉宾 | 车立伟 | 由成都农商银行副行长推荐 |\n";
+        assert!(
+            !rels(other)
+                .iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "车立伟")
+        );
+    }
+
+    #[test]
+    fn an_organization_that_took_the_head_of_the_title() {
+        let holds = |text: &str| -> Vec<(String, String, String, String)> {
+            rels(text)
+                .into_iter()
+                .filter(|r| r.0 == "HOLDS_POSITION")
+                .map(|r| (r.1, r.2, r.3, r.4))
+                .collect()
+        };
+        let one =
+            |p: &str, o: &str, t: &str, s: &str| vec![(p.into(), o.into(), t.into(), s.into())];
+        assert_eq!(
+            holds("外交部长王建国会见了代表团。"),
+            one("王建国", "外交部", "部长", "current")
+        );
+        assert_eq!(
+            holds("原外交部长王建国出席论坛。"),
+            one("王建国", "外交部", "部长", "former")
+        );
+        // no person after the 长, or a title of its own after the organization
+        assert!(holds("外交部长期以来支持这项工作。").is_empty());
+        assert_eq!(
+            holds("外交部副部长王建国出席。"),
+            one("王建国", "外交部", "副部长", "current")
+        );
     }
 
     #[test]

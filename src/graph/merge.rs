@@ -14,6 +14,9 @@
 //!   representative order (`orgs_known` term, else longest key, else smallest);
 //! - `unique_name`: a person mentioned without an organization (id = key of the bare name)
 //!   joins the only person of that name bound to an organization anywhere in the shards.
+//! - `same_key`: forms of one node written differently in different shards (臺北市 in one,
+//!   台北市 in another) are logged as merged by key, as a single run logs them; the document
+//!   of a form is the first one whose first-mention sentence holds it.
 //!
 //! Node properties follow the single-run rules where the export carries enough to apply them:
 //! names by mention count (names whose key is the representative key first), aliases and
@@ -26,10 +29,7 @@
 //! chosen another display name (per-name mention counts are not in the export; ties are broken
 //! by total mentions), when a merge needed mention-level evidence that the export does not keep
 //! (e.g. `same_doc_positions` across shards), and in `merges.jsonl` details, which name keys as
-//! the shard saw them. Forms of one key that only meet in the merge (台北市內湖區 in one shard,
-//! 臺北市內湖區 in another) are logged as `same_key` the way the resolver logs them, in string
-//! order with the chosen name first — the resolver puts mention names before surfaces, which the
-//! export does not tell apart — and with the first document of a shard node holding the form. A document present in two shards is counted once (the first shard's).
+//! the shard saw them. A document present in two shards is counted once (the first shard's).
 //! One merge cannot be undone from the export: a shard that saw a single 张伟 bound to an
 //! organization merged its bare 张伟 mentions into him (`unique_name`); if another shard binds
 //! 张伟 to a different organization, a single run would have kept the bare mentions apart. The
@@ -259,9 +259,10 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
     }
     let mut new_id_of_cluster: Vec<String> = ids.clone();
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-    // (the forms of one key, the records a single run would log for them)
-    let mut same_key: Vec<(BTreeSet<String>, Vec<MergeRecord>)> = Vec::new();
     let mut merged_reasons: HashMap<usize, BTreeSet<String>> = HashMap::new();
+    // (cluster root, form, first document, form it was merged with) for same_key merges that
+    // only the union of the shards shows.
+    let mut same_key_forms: Vec<(usize, String, String, String)> = Vec::new();
     for (a, _, r, _) in &reasons {
         merged_reasons
             .entry(uf.find(*a))
@@ -330,59 +331,64 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         let mut merged_by = merged_reasons.get(root).cloned().unwrap_or_default();
         let mut mentions = 0u32;
         let mut seen_docs: BTreeSet<(&str, &str)> = BTreeSet::new();
+        // Every form (name or alias) with the first document of a member that has it, and
+        // whether it is some member's name: for the same_key merges across shards below.
+        let mut forms: BTreeMap<&str, (&str, bool)> = BTreeMap::new();
+        let mut shards_seen: BTreeSet<usize> = BTreeSet::new();
         for &m in &members {
             let n = node(&items[m]);
             // The same node of the same document in two shards counts once.
             if !seen_docs.insert((n.id.as_str(), items[m].first_doc.as_str())) {
                 continue;
             }
+            shards_seen.insert(items[m].shard);
+            let g = &shards[items[m].shard].graph.g;
+            for (f, is_name) in std::iter::once((n.name.as_str(), true))
+                .chain(n.aliases.iter().map(|a| (a.as_str(), false)))
+            {
+                // The first document that writes the form: the smallest one whose first
+                // mention's sentence holds it (the export keeps no mention list), else the
+                // member's first document.
+                let doc = g
+                    .edges(items[m].ix)
+                    .filter(|e| e.weight().rel == RelType::MentionedIn)
+                    .filter_map(|e| e.weight().evidence.as_ref())
+                    .filter(|ev| ev.sentence.contains(f))
+                    .map(|ev| &*ev.doc)
+                    .min()
+                    .unwrap_or(items[m].first_doc.as_str());
+                let e = forms.entry(f).or_insert((doc, is_name));
+                e.0 = e.0.min(doc);
+                e.1 |= is_name;
+            }
             aliases.extend(n.aliases.iter().cloned());
             aliases.insert(n.name.clone());
             merged_by.extend(n.merged_by.iter().cloned());
             mentions = mentions.saturating_add(n.mentions);
         }
-        // Forms of one key that met only here, from different shards (台北市內湖區 in one,
-        // 臺北市內湖區 in another): the single run merges them by key and logs each later form
-        // (`same_key`, see `link::resolve`), with the first document that wrote it. Only the
-        // resolver's entities (people, organizations, places, titles) are merged so.
-        let mut by_key: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-        let resolved = matches!(
-            label,
-            NodeLabel::Person | NodeLabel::Organization | NodeLabel::Location | NodeLabel::Role
-        );
-        for form in aliases.iter().filter(|_| resolved) {
-            by_key.entry(key(form)).or_default().insert(form);
-        }
-        for forms in by_key.values().filter(|f| f.len() > 1) {
-            merged_by.insert(MergeReason::SameKey.as_str().into());
-            // The resolver lists mention names first: the chosen name, if it is one of them.
-            let mut forms: Vec<&str> = forms.iter().copied().collect();
-            if let Some(p) = forms.iter().position(|f| *f == name) {
-                let n = forms.remove(p);
-                forms.insert(0, n);
+        // Forms written differently in different shards but with one key (臺北市 in one, 台北市
+        // in another) were merged by key in a single run: names first, then the other forms,
+        // each in string order, the first one kept (as `link::resolve` logs them).
+        if shards_seen.len() > 1 {
+            let mut by_key: BTreeMap<String, Vec<(bool, &str, &str)>> = BTreeMap::new();
+            for (f, (doc, is_name)) in &forms {
+                by_key.entry(key(f)).or_default().push((!*is_name, f, doc));
             }
-            let first_form = forms[0];
-            let mut group = Vec::new();
-            for f in &forms[1..] {
-                let doc = members
-                    .iter()
-                    .filter(|&&m| {
-                        let n = node(&items[m]);
-                        n.name == **f || n.aliases.contains(*f)
-                    })
-                    .map(|&m| items[m].first_doc.clone())
-                    .min();
-                group.push(MergeRecord {
-                    id: id.clone(),
-                    label: label.as_str(),
-                    into: name.clone(),
-                    name: f.to_string(),
-                    reason: MergeReason::SameKey,
-                    doc,
-                    detail: format!("same name key as {first_form}"),
-                });
+            for (_, mut group) in by_key {
+                if group.len() < 2 {
+                    continue;
+                }
+                group.sort();
+                merged_by.insert(MergeReason::SameKey.as_str().to_string());
+                for (_, f, doc) in &group[1..] {
+                    same_key_forms.push((
+                        *root,
+                        f.to_string(),
+                        doc.to_string(),
+                        group[0].1.to_string(),
+                    ));
+                }
             }
-            same_key.push((forms.iter().map(|f| f.to_string()).collect(), group));
         }
         aliases.remove(&name);
         let props = merged_props(members.iter().map(|&m| &node(&items[m]).props));
@@ -458,24 +464,32 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
             records.insert(r);
         }
     }
-    // Key merges made here are logged unless a shard logged them already (then the shard saw
-    // the forms together and its log, in the resolver's order, stands).
-    for (forms, group) in same_key {
-        let logged = group.first().is_some_and(|g| {
-            records.iter().any(|x| {
-                x.id == g.id && x.reason == MergeReason::SameKey && forms.contains(&x.name)
-            })
-        });
-        if !logged {
-            records.extend(group);
-        }
-    }
     // A name form merged by key in several shards is logged once, with the first document
     // that wrote it (as the single run does): keep the record with the smallest doc id.
     let mut first_same_key: std::collections::HashSet<(String, String)> = Default::default();
     records.retain(|r| {
         r.reason != MergeReason::SameKey || first_same_key.insert((r.id.clone(), r.name.clone()))
     });
+    for (root, form, doc, first) in &same_key_forms {
+        let id = new_id_of_cluster[*root].clone();
+        let Some(n) = nodes.get(&id) else { continue };
+        // A shard that saw both forms logged the merge already, in the resolver's order (which
+        // may keep the other form first: names before surfaces, which the export does not tell).
+        if records.iter().any(|r| {
+            r.id == id && r.reason == MergeReason::SameKey && (r.name == *form || r.name == *first)
+        }) {
+            continue;
+        }
+        records.insert(MergeRecord {
+            id: id.clone(),
+            label: n.label.as_str(),
+            into: n.name.clone(),
+            name: form.clone(),
+            reason: MergeReason::SameKey,
+            doc: Some(doc.clone()),
+            detail: format!("same name key as {first}"),
+        });
+    }
     for (a, name, reason, detail) in &reasons {
         let id = new_id_of_cluster[*a].clone();
         let Some(n) = nodes.get(&id) else { continue };
@@ -712,6 +726,64 @@ mod tests {
         let names: Vec<&str> = single.g.node_weights().map(|n| n.name.as_str()).collect();
         assert_eq!(names.iter().filter(|n| **n == "李青").count(), 1);
         assert!(!names.contains(&"蓝海"));
+    }
+
+    #[test]
+    fn forms_with_one_key_in_two_shards_are_merged_by_key_as_in_one_run() {
+        let lex = &Rules::builtin().lexicons;
+        let docs = || {
+            vec![
+                doc(
+                    "a.txt",
+                    vec![mention(Label::Location, "台北", "臺北市")],
+                    Vec::new(),
+                ),
+                doc(
+                    "b.txt",
+                    vec![mention(Label::Location, "台北", "台北市")],
+                    Vec::new(),
+                ),
+            ]
+        };
+        let single = KnowledgeGraph::build(docs());
+        assert!(
+            single
+                .merges
+                .iter()
+                .any(|r| r.reason == MergeReason::SameKey),
+            "the single run merges 臺北市 and 台北市 by key"
+        );
+        let mut d = docs();
+        let b = d.remove(1);
+        let merged = merge(
+            vec![
+                shard(KnowledgeGraph::build(d)),
+                shard(KnowledgeGraph::build(vec![b])),
+            ],
+            lex,
+        );
+        assert_eq!(to_json(&merged.graph), to_json(&single));
+        assert_eq!(merges_json(&merged.graph), merges_json(&single));
+        // one form in each shard, and nothing to merge: no record
+        let one = || {
+            vec![doc(
+                "a.txt",
+                vec![mention(Label::Location, "台北", "台北市")],
+                Vec::new(),
+            )]
+        };
+        let merged = merge(
+            vec![
+                shard(KnowledgeGraph::build(one())),
+                shard(KnowledgeGraph::build(vec![doc(
+                    "b.txt",
+                    vec![mention(Label::Location, "台北", "台北市")],
+                    Vec::new(),
+                )])),
+            ],
+            lex,
+        );
+        assert!(merged.graph.merges.is_empty());
     }
 
     #[test]

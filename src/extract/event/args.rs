@@ -110,6 +110,9 @@ pub(crate) fn sentence(
     counterparties(doc, s, drafts, st);
     participants(s, drafts, st, &here);
     panel_guests(s, st, drafts);
+    table_guest_row(s, st, drafts);
+    guest_list_heading(s, st);
+    moderators(s, st, drafts, &here);
     investors(s, drafts, st, &here);
     // Amounts of a sentence without its own event belong to the last amount-taking event of
     // the paragraph (`…举行了“X发布”仪式。据介绍，…总规模不低于300亿元…`).
@@ -547,6 +550,11 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
         match tv {
             TimeValue::Date { precision, .. } => {
                 let outside = !(clause.start <= m.range.start && m.range.end <= clause.end);
+                // `完成投资18.5亿元，预计今年四季度投产`: a date in another clause that opens
+                // with a forecast dates what is forecast, not this event.
+                if outside && forecast_clause(s, m.range.start) {
+                    continue;
+                }
                 let key = (outside, rank(*precision), m.range.start.abs_diff(near));
                 if best.as_ref().is_none_or(|(k, _)| key < *k) {
                     best = Some((key, tv.clone()));
@@ -574,6 +582,18 @@ fn figure_period(s: &SentView, m: &Mention) -> bool {
         .find_longest(rest)
         .next()
         .is_some_and(|(r, e)| r.start == 0 && e.attr("metric").is_some())
+}
+
+/// Words that open a clause about what is expected or planned (`预计今年四季度投产`).
+static FORECAST_OPENERS: WordList = WordList::new("words_event", "forecast");
+
+/// Does the clause holding byte `pos` open with a forecast word (after 并/同时/还)?
+fn forecast_clause(s: &SentView, pos: usize) -> bool {
+    let head = s.text[s.clause_start(pos)..pos]
+        .trim_start()
+        .trim_start_matches(['并', '还'])
+        .trim_start_matches("同时");
+    FORECAST_OPENERS.iter().any(|w| head.starts_with(w))
 }
 
 /// The place the sentence says the event was at (`在X`, `于X`), if any.
@@ -1897,9 +1917,10 @@ fn investment(
     Some(drafts.upsert(d))
 }
 
-/// `双方…共同投资`: with a `双方`-type cue before the trigger in its scope and the signing in
-/// context signed by two or more organizations, those organizations (distinct names, each with
-/// the cue's range as evidence) invest together; else nothing.
+/// `双方…共同投资` / `双方将共同设立`: with a `双方`-type cue before the trigger in its scope
+/// and the signing in context signed by two or more organizations, those organizations
+/// (distinct names, each with the cue's range as evidence) invest or set up together; else
+/// nothing.
 fn joint_investors(
     doc: &AnnotatedDoc,
     s: &SentView,
@@ -3359,6 +3380,14 @@ fn appointment(
         return None;
     }
     let roles: Vec<(usize, &Mention)> = s.of(Label::Role).collect();
+    // `X担任圆桌讨论主持人`: a part in an event (主持人, 嘉宾) is no post (see `moderators`).
+    if roles
+        .iter()
+        .find(|(_, r)| r.range.start >= t.range.end && r.range.end <= ce)
+        .is_some_and(|(_, r)| EVENT_PARTS.contains(&&s.text[r.range.clone()]))
+    {
+        return None;
+    }
     let company = s
         .of(Label::Organization)
         .filter(|(_, o)| o.range.end <= t.range.start)
@@ -3599,16 +3628,31 @@ fn establishment(
         ESTABLISHMENT,
         false,
     );
-    d.add(arg(
-        RelType::Established,
-        founder.0,
-        Dir::ToEvent,
-        RelProps::default(),
-        ESTABLISHMENT,
-        s.idx,
-        span(&founder.1, &t.range),
-    ));
-    let _ = doc;
+    // `A与B签署备忘录，双方将共同设立X基金`: 双方 are the organizations of the signing in
+    // context, and both set it up.
+    let both = joint_investors(doc, s, drafts, st, floor, &t.range);
+    if both.is_empty() {
+        d.add(arg(
+            RelType::Established,
+            founder.0,
+            Dir::ToEvent,
+            RelProps::default(),
+            ESTABLISHMENT,
+            s.idx,
+            span(&founder.1, &t.range),
+        ));
+    }
+    for (i, r) in both {
+        d.add(arg(
+            RelType::Established,
+            i,
+            Dir::ToEvent,
+            RelProps::default(),
+            ESTABLISHMENT_JOINT,
+            s.idx,
+            span(&r, &t.range),
+        ));
+    }
     amounts(s, &t.range, &mut d, EventKind::Establishment, AMOUNT);
     Some(drafts.upsert(d))
 }
@@ -4065,11 +4109,76 @@ fn speaker_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
 /// Openers of a panel's guest list (`与谈人包括A、B`, `对话嘉宾：A（…）、B`).
 static PANEL_GUESTS: WordList = WordList::new("words_event", "panel_guest");
 
+/// A Markdown table row of a programme that gives each person's part in a cell of its own
+/// (`| 主持人 | 乔某 | …教授 |`, `| 嘉宾 | 车某 | …副行长 |`): the first person of the row
+/// ATTENDED the forum in context, as its moderator (title 主持人, event.moderator) or as a
+/// panel guest (event.panel_guest). Rows without such a cell (`| 姓名 | 单位 | 职务 |` of a
+/// speakers' table) add nothing here.
+fn table_guest_row(s: &SentView, st: &State, drafts: &mut Drafts) {
+    let Some(ev) = st.forum else { return };
+    let row = s.str().trim();
+    if !row.starts_with('|') {
+        return;
+    }
+    let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+    let moderator = cells.iter().any(|c| matches!(*c, "主持人" | "主持"));
+    let guest = cells.iter().any(|c| {
+        matches!(
+            *c,
+            "嘉宾" | "对话嘉宾" | "圆桌嘉宾" | "与谈嘉宾" | "讨论嘉宾" | "与谈人"
+        )
+    });
+    if !(moderator || guest) {
+        return;
+    }
+    let Some((i, m)) = s.of(Label::Person).next() else {
+        return;
+    };
+    let (props, rule) = if moderator {
+        (
+            RelProps {
+                title: Some("主持人".to_string()),
+                ..RelProps::default()
+            },
+            MODERATOR,
+        )
+    } else {
+        (RelProps::default(), PANEL_GUEST)
+    };
+    drafts.list[ev].add(arg(
+        RelType::Attended,
+        i,
+        Dir::ToEvent,
+        props,
+        rule,
+        s.idx,
+        m.range.clone(),
+    ));
+}
+
+/// Verbs whose subjects are the guests of a panel (`A、B参与对话`).
+static PANEL_VERBS: WordList = WordList::new("words_event", "panel_verb");
+
 /// `圆桌论坛…与谈人包括A、B` / `【主持人：X；对话嘉宾：A（…）、B（…）】`: the panel's guests
 /// ATTENDED the forum in context, from the opener to the end of its bracket or sentence.
-fn panel_guests(s: &SentView, st: &State, drafts: &mut Drafts) {
+fn panel_guests(s: &SentView, st: &mut State, drafts: &mut Drafts) {
     let Some(ev) = st.forum else { return };
     let body = s.str();
+    // `圆桌对话由X主持，A、B、C参与对话`: the people of the clause before a guest verb.
+    if let Some(k) = PANEL_VERBS.iter().find_map(|v| body.find(v)) {
+        let at = s.range.start + k;
+        for (i, m) in s.within(&[Label::Person], s.clause_start(at)..at) {
+            drafts.list[ev].add(arg(
+                RelType::Attended,
+                i,
+                Dir::ToEvent,
+                RelProps::default(),
+                PANEL_GUEST,
+                s.idx,
+                m.range.clone(),
+            ));
+        }
+    }
     let Some((at, w)) = PANEL_GUESTS
         .iter()
         .find_map(|w| body.find(w).map(|i| (i, *w)))
@@ -4084,6 +4193,12 @@ fn panel_guests(s: &SentView, st: &State, drafts: &mut Drafts) {
         return;
     };
     let from = s.range.start + at + w.len() + link.len();
+    // `对话嘉宾：` closing its line: the bullet lines after it list the guests (read as the
+    // rows of an attendee list, see `attendee_row`).
+    if s.text[from..s.range.end].trim().is_empty() {
+        st.attend_list = Some(ev);
+        return;
+    }
     let to = s.text[from..s.range.end]
         .find(['】', ']'])
         .map_or(s.range.end, |k| from + k);
@@ -4097,6 +4212,142 @@ fn panel_guests(s: &SentView, st: &State, drafts: &mut Drafts) {
             s.idx,
             m.range.clone(),
         ));
+    }
+}
+
+/// Words for a meeting or one of its parts that a moderator chairs (`会议由X主持`,
+/// `开幕式由X主持`, `圆桌对话由X主持`), besides the forum triggers (论坛, 座谈会 …).
+static CHAIRED: WordList = WordList::new("words_event", "chaired");
+
+/// Titles that are a part in an event, not a post: `担任主持人` appoints nobody.
+static EVENT_PARTS: WordList = WordList::new("words_event", "event_part");
+
+/// The moderator of the forum in context (ATTENDED, title 主持人), in three shapes:
+/// - `主持人：X` / `主持人为X` / `主持人X` (a programme line or clause): every person after it
+///   up to `；`, `】`, `。` or a panel-guest opener; `X担任…主持人`: the person before 担任;
+/// - `…会议/开幕式/分论坛…，由X主持`: the people between 由 and 主持, when the sentence before
+///   由 names a meeting (a forum trigger or a word of `CHAIRED`);
+/// - `X主持召开座谈会` / `X主持开幕式`: the person right before 主持, when a forum trigger or a
+///   word of `CHAIRED` follows in its clause.
+///
+/// Nothing without a forum in the sentence or in context: `会议由X主持` in a report of a
+/// government meeting that made no forum event links nobody.
+fn moderators(s: &SentView, st: &State, drafts: &mut Drafts, here: &[usize]) {
+    let forum_here = here
+        .iter()
+        .copied()
+        .find(|&i| drafts.list[i].kind == EventKind::Forum);
+    let Some(ev) = forum_here.or(st.forum) else {
+        return;
+    };
+    let body = s.str();
+    if !body.contains("主持") {
+        return;
+    }
+    let props = || RelProps {
+        title: Some("主持人".to_string()),
+        ..RelProps::default()
+    };
+    let meeting_in = |r: Range<usize>| {
+        s.trigs_in(r.clone())
+            .any(|t| t.kind == Some(EventKind::Forum) && t.range.end <= r.end)
+            || CHAIRED.iter().any(|w| s.text[r.clone()].contains(w))
+    };
+    let mut found: Vec<(usize, Range<usize>)> = Vec::new();
+    for (k, _) in body.match_indices("主持") {
+        let at = s.range.start + k;
+        let after = at + "主持".len();
+        let rest = &s.text[after..s.range.end];
+        if let Some(r) = rest.strip_prefix('人') {
+            // `主持人：X`, `主持人为X`, `主持人X`
+            let link = ["：", ":", "为", "是"]
+                .iter()
+                .find(|l| r.starts_with(**l))
+                .map_or(0, |l| l.len());
+            let from = after + '人'.len_utf8() + link;
+            let mut to = s.text[from..s.range.end]
+                .find(['；', ';', '】', ']', '。'])
+                .map_or(s.range.end, |x| from + x);
+            if let Some(x) = PANEL_GUESTS
+                .iter()
+                .filter_map(|w| s.text[from..to].find(w))
+                .min()
+            {
+                to = from + x;
+            }
+            let people: Vec<(usize, &Mention)> = s.within(&[Label::Person], from..to).collect();
+            // without a colon or 为, the name must follow the word (`主持人王某`): a title
+            // or organization in between is an affiliation only after a colon
+            if link == 0 && people.first().is_none_or(|(_, m)| m.range.start != from) {
+                // `X担任圆桌讨论主持人`: the person before 担任 in the clause
+                let cs = s.clause_start(at);
+                if let Some(k) = s.text[cs..at].find("担任")
+                    && let Some((i, m)) = s.within(&[Label::Person], cs..cs + k).last()
+                {
+                    found.push((i, m.range.clone()));
+                }
+                continue;
+            }
+            found.extend(people.iter().map(|(i, m)| (*i, m.range.clone())));
+            continue;
+        }
+        let cs = s.clause_start(at);
+        // `…，由X主持`
+        if let Some(by) = s.text[cs..at].rfind('由') {
+            let by = cs + by;
+            if meeting_in(s.range.start..by) {
+                found.extend(
+                    s.within(&[Label::Person], by..at)
+                        .map(|(i, m)| (i, m.range.clone())),
+                );
+            }
+            continue;
+        }
+        // `X主持召开Y座谈会`, `X主持开幕式`
+        let ce = s.clause_end(after);
+        if !meeting_in(after..ce) {
+            continue;
+        }
+        if let Some((i, m)) = s
+            .within(&[Label::Person], cs..at)
+            .last()
+            .filter(|(_, m)| s.text[m.range.end..at].chars().count() <= 2)
+        {
+            found.push((i, m.range.clone()));
+        }
+    }
+    for (i, r) in found {
+        drafts.list[ev].add(arg(
+            RelType::Attended,
+            i,
+            Dir::ToEvent,
+            props(),
+            MODERATOR,
+            s.idx,
+            r,
+        ));
+    }
+}
+
+/// A short heading that announces the guests of the forum in context and closes its line
+/// (`嘉宾名单：`, `参会人员名单：`, `与会领导：`): the list items that follow name attendees (see
+/// `attendee_row`). Words of attendance (嘉宾, 参会, 与会, 出席) must be in it: `会议议程：` or
+/// `签约项目如下：` open no guest list.
+fn guest_list_heading(s: &SentView, st: &mut State) {
+    let Some(ev) = st.forum else { return };
+    let body = s.str().trim();
+    let Some(head) = body.strip_suffix(['：', ':']) else {
+        return;
+    };
+    if head.chars().count() <= 10
+        && ["名单", "嘉宾", "人员", "领导"]
+            .iter()
+            .any(|w| head.ends_with(w))
+        && ["嘉宾", "参会", "与会", "出席"]
+            .iter()
+            .any(|w| head.contains(w))
+    {
+        st.attend_list = Some(ev);
     }
 }
 
@@ -4178,8 +4429,12 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 17] = [
+        let lists: [&WordList; 21] = [
             &DEAL_PRICE_WORDS,
+            &FORECAST_OPENERS,
+            &PANEL_VERBS,
+            &CHAIRED,
+            &EVENT_PARTS,
             &FORUM_KIND_WORDS,
             &NEW_PRODUCT,
             &LISTING_WORDS,

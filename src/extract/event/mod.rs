@@ -65,6 +65,9 @@ pub const SPEECH: RuleId = RuleId("event.speech");
 pub const SPEAKER_LIST: RuleId = RuleId("event.speaker_list");
 /// ATTENDED: the guests of a panel (`与谈人包括A、B`, `对话嘉宾：A、B`).
 pub const PANEL_GUEST: RuleId = RuleId("event.panel_guest");
+/// ATTENDED {title 主持人}: the moderator of the forum in context (`主持人：X`, `会议由X主持`,
+/// `X主持召开座谈会`).
+pub const MODERATOR: RuleId = RuleId("event.moderator");
 /// SIGNED: the parties before a signing verb (`A与B签署…协议`).
 pub const SIGNING: RuleId = RuleId("event.signing");
 /// SIGNED: `由A代表X签约` — A signs on behalf of X, and X signs.
@@ -109,6 +112,8 @@ pub const ESTABLISHMENT_CEREMONY: RuleId = RuleId("event.establishment_ceremony"
 /// ESTABLISHED: `X基金正式设立，…由A、B共同出资设立` — the organization before a passive
 /// founding verb is set up, the organizations after 由 found it.
 pub const ESTABLISHMENT_PASSIVE: RuleId = RuleId("event.establishment_passive");
+/// ESTABLISHED: `A与B签署…，双方将共同设立X` — both parties of the signing in context found it.
+pub const ESTABLISHMENT_JOINT: RuleId = RuleId("event.establishment_joint");
 /// INVESTED: `出资人包括A、B` after an establishment — the backers of the fund put money in.
 pub const ESTABLISHMENT_BACKERS: RuleId = RuleId("event.establishment_backers");
 /// HAS_AMOUNT: an amount in the event's sentence.
@@ -134,6 +139,7 @@ pub const ALL_RULES: &[RuleId] = &[
     SPEECH,
     SPEAKER_LIST,
     PANEL_GUEST,
+    MODERATOR,
     SIGNING,
     SIGNING_BEHALF,
     SIGNING_SIGNATORY,
@@ -154,6 +160,7 @@ pub const ALL_RULES: &[RuleId] = &[
     ESTABLISHMENT,
     ESTABLISHMENT_CEREMONY,
     ESTABLISHMENT_PASSIVE,
+    ESTABLISHMENT_JOINT,
     ESTABLISHMENT_BACKERS,
     AMOUNT,
     AMOUNT_CARRIED,

@@ -251,7 +251,7 @@ pub(super) fn find(
             continue;
         }
         let lim = sentence_start(doc, sr.start);
-        let Some(start) = left_boundary(text, sr.start, lim, &marks, r, spec) else {
+        let Some(start) = left_boundary(doc, sr.start, lim, &marks, r, spec) else {
             continue;
         };
         if let Some(ns) = notorg
@@ -466,17 +466,24 @@ fn amount_ends_at(text: &str, pos: usize) -> bool {
 /// Scan back from `suffix_start` and return where the name starts, or `None` when there is
 /// no usable name.
 fn left_boundary(
-    text: &str,
+    doc: &AnnotatedDoc,
     suffix_start: usize,
     lim: usize,
     m: &Marks,
     r: &OrgRules,
     spec: &super::SuffixSpec,
 ) -> Option<usize> {
+    let text = doc.text();
     let mut pos = suffix_start;
     let mut chars = 0;
     let mut bounded = false;
     while pos > lim {
+        // `申某华　生态环境部副部长`: a column gap of a list layout (a full-width space, a tab
+        // or two spaces, removed by normalization) ends the name.
+        if pos < suffix_start && column_gap(doc, pos) {
+            bounded = true;
+            break;
+        }
         if m.stop_end[pos] {
             // `市国土资源和房屋管理局`: 和 joining two portfolios of one government body.
             if let Some(start) = joined_portfolio(text, pos, lim, m) {
@@ -606,6 +613,28 @@ fn left_boundary(
         None => {}
     }
     Some(start)
+}
+
+/// Did normalization remove a column gap right before clean byte `pos`: a full-width space, a
+/// tab or two spaces in the original between the characters on either side? (A single space
+/// is PDF noise inside names as often as a separator, so it ends nothing.)
+fn column_gap(doc: &AnnotatedDoc, pos: usize) -> bool {
+    let norm = doc.norm;
+    let Some(prev) = norm.text[..pos].chars().next_back() else {
+        return false;
+    };
+    let (Some(a), Some(b)) = (
+        norm.orig_range_of(pos - prev.len_utf8()),
+        norm.orig_range_of(pos),
+    ) else {
+        return false;
+    };
+    a.end < b.start
+        && doc
+            .doc
+            .text
+            .get(a.end..b.start)
+            .is_some_and(|gap| gap.contains(['\u{3000}', '\t']) || gap.contains("  "))
 }
 
 /// The name so far starts at `pos` with a generic word (`房屋管理`) right after `和`; if the
@@ -929,6 +958,26 @@ fn inner_name_too_short(
 /// The longest core a name without a place may have: longer runs are phrases, not names.
 const MAX_CORE_WITHOUT_PLACE: usize = 6;
 
+/// `创新科技署署长`, `规划厅厅长`, `统计署副署长`: a one-character government suffix followed
+/// by its own head's title (the suffix + 长, or 副 + the suffix + 长) names a body although no
+/// place starts it (Hong Kong departments: 创新科技署). The name must still have a core of
+/// two characters or more (`总署署长` alone is no name).
+fn headed_by_own_title(text: &str, stem: &Range<usize>) -> bool {
+    let after = &text[stem.end..];
+    let Some(c) = after.chars().next() else {
+        return false;
+    };
+    let rest = &after[c.len_utf8()..];
+    let mut head = String::with_capacity(8);
+    head.push(c);
+    head.push('长');
+    text[stem.clone()].chars().count() >= 2
+        && (rest.starts_with(head.as_str())
+            || rest
+                .strip_prefix('副')
+                .is_some_and(|r| r.starts_with(head.as_str())))
+}
+
 /// Does the name `range` (the part before the suffix) say which organization it is?
 fn acceptable(
     text: &str,
@@ -1023,7 +1072,9 @@ fn acceptable(
     match spec.needs {
         Needs::Any => true,
         Needs::Org => false,
-        Needs::Place => has_place || admin_shape(&text[range.clone()]),
+        Needs::Place => {
+            has_place || admin_shape(&text[range.clone()]) || headed_by_own_title(text, &range)
+        }
         Needs::Core => has_place || (2..=MAX_CORE_WITHOUT_PLACE).contains(&core),
     }
 }
