@@ -2312,6 +2312,24 @@ fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
         .or(st.financing);
     let Some(f) = target else { return };
     let raised: Vec<usize> = drafts.list[f].with_rel(RelType::Raised).collect();
+    // INVESTED {lead} of mention `i` (not a company raising the round), with its evidence span.
+    let invest = |drafts: &mut Drafts, i: usize, lead: bool, rule: RuleId, ev: Range<usize>| {
+        if !raised.contains(&i) {
+            let props = RelProps {
+                lead: Some(lead),
+                ..RelProps::default()
+            };
+            drafts.list[f].add(arg(
+                RelType::Invested,
+                i,
+                Dir::ToEvent,
+                props,
+                rule,
+                s.idx,
+                ev,
+            ));
+        }
+    };
     // `领投方：A、B；` / `跟投方为C、D` / `老股东：E、F`: a label with a colon or 为/是/包括 lists
     // the investors of its kind after it, to the end of the list's clause.
     for c in s
@@ -2329,21 +2347,13 @@ fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
         let from = c.range.end + (rest.len() - rest.trim_start().len()) + sep.len();
         let end = s.clause_end(from);
         for (i, m) in s.within(ORG, from..end) {
-            if raised.contains(&i) {
-                continue;
-            }
-            drafts.list[f].add(arg(
-                RelType::Invested,
+            invest(
+                drafts,
                 i,
-                Dir::ToEvent,
-                RelProps {
-                    lead: Some(c.role == "lead_list"),
-                    ..RelProps::default()
-                },
+                c.role == "lead_list",
                 FINANCING_INVESTOR_LIST,
-                s.idx,
                 span(&c.range, &m.range),
-            ));
+            );
         }
     }
     for c in s
@@ -2354,21 +2364,13 @@ fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
         let cs = s.clause_start(c.range.start);
         let lead = c.role == "lead";
         for (i, m) in s.within(ORG, cs..c.range.start) {
-            if raised.contains(&i) {
-                continue;
-            }
-            drafts.list[f].add(arg(
-                RelType::Invested,
+            invest(
+                drafts,
                 i,
-                Dir::ToEvent,
-                RelProps {
-                    lead: Some(lead),
-                    ..RelProps::default()
-                },
+                lead,
                 FINANCING_INVESTOR,
-                s.idx,
                 span(&m.range, &c.range),
-            ));
+            );
         }
     }
 }
