@@ -66,6 +66,7 @@
 //! the previous word (`会上`) may occasionally start a wrong name.
 
 use crate::normalize::filters::is_han;
+use crate::rules::WordList;
 use std::collections::BTreeMap;
 
 use crate::rules::{FastMap as HashMap, FastSet as HashSet};
@@ -104,11 +105,7 @@ static LEFT_BOUNDARY: CharSet = CharSet::new(
 /// Words whose last character is a surname (`委任`, `责任`, `如何`, `对于`, `有关`): no name
 /// starts at that character, although the first one may be a boundary (如, 对, 有, 比; `比利` is
 /// a transliteration unit: 比利时, 比利亚…).
-const WORDS_ENDING_IN_SURNAME: [&str; 29] = [
-    "委任", "聘任", "担任", "出任", "兼任", "就任", "继任", "升任", "调任", "现任", "历任", "离任",
-    "连任", "赴任", "责任", "信任", "如何", "为何", "任何", "从何", "对于", "由于", "在于", "等于",
-    "至于", "属于", "用于", "有关", "比利",
-];
+static WORDS_ENDING_IN_SURNAME: WordList = WordList::new("words_person", "ends_in_surname");
 /// Characters that form a title with a following 长 (`部长`, `市长`, `校长`, `董事长`).
 static TITLE_HEADS_OF_ZHANG: CharSet =
     CharSet::new("部市校院局行队会社村镇县省厂所处科组班团师军站馆台司州区乡署庭船机事总首议");
@@ -123,11 +120,9 @@ static CHAIN_TAIL_STOPS: CharSet =
     CharSet::new("在的与及等也都是就还又将已被把从亦即却不没并只这很");
 /// Verbs of capacity that, followed by a title mention, make the subject a person (`X作为主教练`,
 /// `X身为董事长`): an organization acts "as" a member or partner, not as a job title.
-const AS_TITLE: [&str; 4] = ["作为", "做为", "身为", "作為"];
+static AS_TITLE: WordList = WordList::new("words_person", "as_title");
 /// Words that may stand between a name and an age (`X今年45岁`, `X已经89岁了`).
-const AGE_OPENERS: [&str; 11] = [
-    "今年", "现年", "时年", "已经", "年仅", "年近", "年逾", "年届", "终年", "享年", "已",
-];
+static AGE_OPENERS: WordList = WordList::new("words_person", "age_opener");
 /// Place words after 家 in village and river names (`董家河`, `李家沟`, `王家庄`).
 static PLACE_AFTER_JIA: CharSet =
     CharSet::new("河沟庄村湾坝屯营寨桥岭坡洼店铺集镇堡港口湖塘井岗峪坪");
@@ -199,7 +194,7 @@ impl CharSet {
 
 /// Verbs of taking a post that close a name after a `X长` title (`由副处长江某远代理`), besides
 /// the person_context words.
-const TITLE_CHANG_CLOSERS: [&str; 5] = ["代理", "担任", "兼任", "接任", "代行"];
+static TITLE_CHANG_CLOSERS: WordList = WordList::new("words_person", "title_chang_closer");
 
 /// Compiled person rules, built once.
 pub struct PersonRules {
@@ -810,7 +805,8 @@ impl<'a> Ctx<'a> {
 
     /// Does a word of `WORDS_ENDING_IN_SURNAME` start one character before `pos`?
     fn word_ends_at(&self, pos: usize) -> bool {
-        static HEADS: CharSet = CharSet::first_chars(&WORDS_ENDING_IN_SURNAME);
+        static HEADS: std::sync::LazyLock<CharSet> =
+            std::sync::LazyLock::new(|| CharSet::first_chars(&WORDS_ENDING_IN_SURNAME));
         self.prev_char(pos).is_some_and(|p| {
             HEADS.has(p)
                 && WORDS_ENDING_IN_SURNAME.iter().any(|w| {
@@ -1242,10 +1238,7 @@ fn he_closed(cx: &Ctx, pos: usize) -> bool {
 
 /// Words that name a commentary column (`推荐`, `点评`, `观察`): a headline or line opening with
 /// a name, a topic and such a word, then a colon, is signed by its columnist (`X足彩推荐：`).
-const COLUMN_WORDS: [&str; 15] = [
-    "推荐", "推介", "解读", "点评", "观察", "分析", "前瞻", "评论", "视点", "看盘", "说盘", "论市",
-    "预测", "火线", "搜索",
-];
+static COLUMN_WORDS: WordList = WordList::new("words_person", "column_word");
 /// How many characters may stand between the name and the column word, and between the
 /// column word and the colon (`X|足彩|推荐|：`, `X|火线|澳盘|：`).
 const COLUMN_TOPIC: usize = 4;
@@ -1898,7 +1891,7 @@ static NOT_IN_FRAMED_NAME: CharSet =
     CharSet::new("位名个一二三四五六七八九十几两各诸每这那此其某老男女年轻全");
 
 /// Honorifics that frame a name on their own (`之子`, `夫妇` follow other nouns too).
-const HONORIFICS: [&str; 4] = ["先生", "女士", "小姐", "同志"];
+static HONORIFICS: WordList = WordList::new("words_person", "honorific");
 
 /// A name with no surname we know, framed by a boundary before it and an honorific right
 /// after it (`，开某先生`, `的火某胜先生`, `小平同志`, `贝宁先生`): two or three Chinese
@@ -1952,13 +1945,13 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
 
 /// Words that open a byline (`本报记者X`, `（实习编辑X）`, `通讯员X报道`): the person who wrote or
 /// edited the piece follows them.
-const BYLINE_WORDS: [&str; 5] = ["实习编辑", "通讯员", "实习生", "记者", "编辑"];
+static BYLINE_WORDS: WordList = WordList::new("words_person", "byline_word");
 /// What may stand right before a byline word: a newspaper's self-reference or a qualifier
 /// (besides punctuation and the start of the text).
-const BYLINE_OPENERS: [&str; 6] = ["本报", "本台", "本刊", "本网", "特约", "讯"];
+static BYLINE_OPENERS: WordList = WordList::new("words_person", "byline_opener");
 /// What ends a byline name besides the end of the text and punctuation other than a comma,
 /// colon or full stop (a closing bracket, a space, a line break, 、).
-const BYLINE_CLOSERS: [&str; 4] = ["报道", "发自", "摄影", "摄"];
+static BYLINE_CLOSERS: WordList = WordList::new("words_person", "byline_closer");
 
 /// A byline: a reporter or editor word at the start of the text, after punctuation or after
 /// 本报/本台/特约 (`本报记者X`, `（记者X）`, `通讯员X报道`), then two or three name characters
@@ -2215,6 +2208,24 @@ pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_word_list_has_words() {
+        let lists: [&crate::rules::WordList; 9] = [
+            &super::WORDS_ENDING_IN_SURNAME,
+            &super::AS_TITLE,
+            &super::AGE_OPENERS,
+            &super::TITLE_CHANG_CLOSERS,
+            &super::COLUMN_WORDS,
+            &super::HONORIFICS,
+            &super::BYLINE_WORDS,
+            &super::BYLINE_OPENERS,
+            &super::BYLINE_CLOSERS,
+        ];
+        for list in lists {
+            assert!(!list.is_empty(), "{} is empty or missing", list.source());
+        }
+    }
+
     #[test]
     fn char_sets_hold_exactly_their_characters() {
         let sets: [(&CharSet, &str); 4] = [

@@ -38,6 +38,7 @@
 //! Only adjacency is used (with `的`, `、`, `兼` and spaces as glue): a title three words
 //! away from a name is more often someone else's than not.
 
+use crate::rules::WordList;
 use std::ops::Range;
 
 use crate::extract::{
@@ -103,13 +104,13 @@ const ASSIGN_VERBS: [(&str, PositionStatus); 6] = [
     ("代行", PositionStatus::Acting),
 ];
 /// Words between the assigned title and `由` (`研发处处长一职由…`).
-const POST_WORDS: [&str; 4] = ["的职务", "一职", "职务", "职位"];
+static POST_WORDS: WordList = WordList::new("words_position", "post_word");
 /// Punctuation of an appositive (`张某，某公司总裁，`).
 const APPOSITIVE_OPEN: [&str; 2] = ["，", ","];
 /// Honorifics between a name and its verb (`钱某先生不再担任`).
-const HONORIFICS: [&str; 2] = ["先生", "女士"];
+static HONORIFICS: WordList = WordList::new("words_position", "honorific");
 /// Adverbs that open a résumé clause (`，现任`, `，并兼任`).
-const CONTINUE_ADVERBS: [&str; 5] = ["仍", "并", "同时", "还", "现"];
+static CONTINUE_ADVERBS: WordList = WordList::new("words_position", "continue_adverb");
 /// A résumé paragraph: the name, then its sex (`刘某，男，1978 年出生`).
 const RESUME_OPEN: [&str; 4] = ["，男", "，女", ",男", ",女"];
 /// Punctuation that ends a clause of a résumé.
@@ -607,7 +608,7 @@ fn verb_object(
 }
 
 /// Adverbs before the verb of a clause whose subject is left out (`，并继续担任`).
-const ELIDED_ADVERBS: [&str; 7] = ["并", "同时", "仍", "还", "将", "继续", "现"];
+static ELIDED_ADVERBS: WordList = WordList::new("words_position", "elided_adverb");
 
 /// `吴某将继续持有X 30% 股权，并继续担任X总经理。`: a later clause of the person's sentence
 /// that opens with an appointment verb and has no subject of its own is the person's — up to
@@ -641,18 +642,11 @@ fn elided_subject(ms: &[Mention], text: &str, ix: &Index, i: usize, out: &mut Ve
 }
 
 /// Header words of a table's name, unit and title columns.
-const NAME_HEADERS: [&str; 3] = ["姓名", "嘉宾", "人员"];
-const UNIT_HEADERS: [&str; 5] = ["单位", "工作单位", "公司", "机构", "企业"];
-const TITLE_HEADERS: [&str; 4] = ["职务", "职位", "职称", "头衔"];
+static NAME_HEADERS: WordList = WordList::new("words_position", "name_header");
+static UNIT_HEADERS: WordList = WordList::new("words_position", "unit_header");
+static TITLE_HEADERS: WordList = WordList::new("words_position", "title_header");
 /// Headers of one column holding the organization and the title (`西南某大学金融学院教授`).
-const UNIT_TITLE_HEADERS: [&str; 6] = [
-    "单位及职务",
-    "单位职务",
-    "单位与职务",
-    "单位和职务",
-    "工作单位及职务",
-    "职务及单位",
-];
+static UNIT_TITLE_HEADERS: WordList = WordList::new("words_position", "unit_title_header");
 
 /// Byte ranges of the cells of a Markdown table line (`| a | b |`), trimmed.
 fn cells(text: &str, line: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
@@ -1114,9 +1108,7 @@ fn time_phrase(s: &str) -> usize {
 
 /// Heads of a government (`市长`, `副区长`) are not posts of the party committee a title
 /// chain starts with (`南昌市委书记、市长许某`: 书记 of the 市委, 市长 of the city government).
-const GOVERNMENT_HEADS: [&str; 8] = [
-    "省长", "市长", "区长", "县长", "州长", "镇长", "乡长", "旗长",
-];
+static GOVERNMENT_HEADS: WordList = WordList::new("words_position", "government_head");
 
 /// Is `title` a head of government and `org` a party committee (`X市委`, `X区委`, `X党委`)?
 fn party_committee_with_executive_title(org: &str, title: &str) -> bool {
@@ -1146,16 +1138,7 @@ fn place_government(ms: &[Mention], text: &str, first: usize, roles: &[usize]) -
 
 /// Titles several people hold at once in one organization, so that a list of names after one
 /// of them (`独立董事甲、乙`, `副总经理甲、乙`) shares it.
-const SHARED_TITLES: [&str; 8] = [
-    "董事",
-    "监事",
-    "委员",
-    "常委",
-    "院士",
-    "教授",
-    "研究员",
-    "代表",
-];
+static SHARED_TITLES: WordList = WordList::new("words_position", "shared_title");
 
 /// Is `title` held by several people at once (a deputy `副…`, or a [`SHARED_TITLES`] word)?
 fn shared_title(title: &str) -> bool {
@@ -1278,6 +1261,25 @@ fn org_heads(rules: &Rules, ms: &[Mention], text: &str, rels: &mut Vec<Relation>
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_word_list_has_words() {
+        let lists: [&crate::rules::WordList; 10] = [
+            &super::POST_WORDS,
+            &super::CONTINUE_ADVERBS,
+            &super::ELIDED_ADVERBS,
+            &super::NAME_HEADERS,
+            &super::UNIT_HEADERS,
+            &super::TITLE_HEADERS,
+            &super::UNIT_TITLE_HEADERS,
+            &super::GOVERNMENT_HEADS,
+            &super::SHARED_TITLES,
+            &super::HONORIFICS,
+        ];
+        for list in lists {
+            assert!(!list.is_empty(), "{} is empty or missing", list.source());
+        }
+    }
+
     use super::*;
 
     /// (rel, person, target, title, status) for every relation of a text.
