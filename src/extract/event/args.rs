@@ -315,11 +315,9 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
         SIGNING_LIST,
     );
     for (i, m) in &orgs {
-        d.add(arg(
+        d.add(to_event(
             RelType::Signed,
             *i,
-            Dir::ToEvent,
-            RelProps::default(),
             SIGNING_LIST,
             s.idx,
             m.range.clone(),
@@ -330,11 +328,9 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
         let only_name = mention_name(doc, only);
         for &h in &st.list_host {
             if mention_name(doc, h) != only_name {
-                d.add(arg(
+                d.add(to_event(
                     RelType::Signed,
                     h,
-                    Dir::ToEvent,
-                    RelProps::default(),
                     SIGNING_CONTEXT,
                     s.idx,
                     s.range.clone(),
@@ -414,6 +410,25 @@ fn arg(
         sentence,
         range,
     }
+}
+
+/// An argument pointing at the event with no properties (the common case).
+fn to_event(
+    rel: RelType,
+    mention: usize,
+    rule: RuleId,
+    sentence: usize,
+    range: Range<usize>,
+) -> Arg {
+    arg(
+        rel,
+        mention,
+        Dir::ToEvent,
+        RelProps::default(),
+        rule,
+        sentence,
+        range,
+    )
 }
 
 fn props_about(about: String) -> RelProps {
@@ -903,11 +918,9 @@ fn forums(
             .within(ORG, start..end)
             .find(|(_, m)| strip_year(&s.text[start..m.range.start]).trim().is_empty())
         {
-            d.add(arg(
+            d.add(to_event(
                 RelType::Organized,
                 i,
-                Dir::ToEvent,
-                RelProps::default(),
                 ORGANIZER_IN_NAME,
                 s.idx,
                 m.range.start..end,
@@ -921,11 +934,9 @@ fn forums(
                 .filter(|(_, m)| m.range.end <= c.range.start)
                 .last()
             {
-                d.add(arg(
+                d.add(to_event(
                     RelType::Organized,
                     i,
-                    Dir::ToEvent,
-                    RelProps::default(),
                     ORGANIZER,
                     s.idx,
                     m.range.start..end,
@@ -1043,15 +1054,7 @@ fn quoted(
                     .last()
                     .or_else(|| s.within(ORG, q.outer.end..s.range.end).next());
                 if let Some((i, m)) = subj {
-                    d.add(arg(
-                        rel,
-                        i,
-                        Dir::ToEvent,
-                        RelProps::default(),
-                        rule,
-                        s.idx,
-                        span(&m.range, &q.outer),
-                    ));
+                    d.add(to_event(rel, i, rule, s.idx, span(&m.range, &q.outer)));
                 }
                 amounts(s, &q.outer, &mut d, kind, AMOUNT);
             }
@@ -1315,11 +1318,9 @@ fn signing_parties(
         }) {
             continue;
         }
-        d.add(arg(
+        d.add(to_event(
             RelType::Signed,
             o,
-            Dir::ToEvent,
-            RelProps::default(),
             SIGNING_SIGNATORY,
             s.idx,
             span(&r, &t),
@@ -1330,15 +1331,7 @@ fn signing_parties(
         if parent_of_next(s, r.end, scope.end) {
             continue;
         }
-        d.add(arg(
-            RelType::Signed,
-            i,
-            Dir::ToEvent,
-            RelProps::default(),
-            SIGNING,
-            s.idx,
-            span(&r, &t),
-        ));
+        d.add(to_event(RelType::Signed, i, SIGNING, s.idx, span(&r, &t)));
         n += 1;
     }
     if s.has_cue("both", scope.clone()) && n < 2 {
@@ -1359,15 +1352,7 @@ fn signing_parties(
             &st.last_orgs[..]
         };
         for &i in both {
-            d.add(arg(
-                RelType::Signed,
-                i,
-                Dir::ToEvent,
-                RelProps::default(),
-                SIGNING_BOTH,
-                s.idx,
-                t.clone(),
-            ));
+            d.add(to_event(RelType::Signed, i, SIGNING_BOTH, s.idx, t.clone()));
             n += 1;
         }
     }
@@ -1377,15 +1362,7 @@ fn signing_parties(
         && !d.args.iter().any(|a| a.mention == i)
     {
         // `A宣布，与B签署…`: the reporting company is a party.
-        d.add(arg(
-            RelType::Signed,
-            i,
-            Dir::ToEvent,
-            RelProps::default(),
-            SIGNING,
-            s.idx,
-            span(&r, &t),
-        ));
+        d.add(to_event(RelType::Signed, i, SIGNING, s.idx, span(&r, &t)));
         n += 1;
     }
     if n < 2 && d.rule != QUOTED {
@@ -1394,11 +1371,9 @@ fn signing_parties(
         if let Some((i, m)) = s.within(ORG, t.end..ce).next()
             && s.text[t.end..m.range.start].chars().count() <= 2
         {
-            d.add(arg(
+            d.add(to_event(
                 RelType::Signed,
                 i,
-                Dir::ToEvent,
-                RelProps::default(),
                 SIGNING,
                 s.idx,
                 span(&t, &m.range),
@@ -1409,11 +1384,9 @@ fn signing_parties(
     if n == 0 && d.rule == QUOTED {
         // `而“X签约”则是A在…`: the organization after the name in the same sentence.
         if let Some((i, m)) = s.within(ORG, t.end..s.range.end).next() {
-            d.add(arg(
+            d.add(to_event(
                 RelType::Signed,
                 i,
-                Dir::ToEvent,
-                RelProps::default(),
                 SIGNING_CONTEXT,
                 s.idx,
                 span(&t, &m.range),
@@ -1619,11 +1592,9 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
     );
     d.date = best_date(s, t.range.start, false);
     d.location = best_location(s);
-    d.add(arg(
+    d.add(to_event(
         RelType::Launched,
         oi,
-        Dir::ToEvent,
-        RelProps::default(),
         rule,
         s.idx,
         om.range.start..end,
@@ -1892,22 +1863,18 @@ fn investment(
     };
     let mut d = dated_draft(EventKind::Investment, name, s, &t.range, INVESTMENT, true);
     for (i, r) in std::iter::once(&inv).chain(both.iter().skip(1)) {
-        d.add(arg(
+        d.add(to_event(
             RelType::Invested,
             *i,
-            Dir::ToEvent,
-            RelProps::default(),
             INVESTMENT,
             s.idx,
             span(r, &t.range),
         ));
     }
     if let Some((o, r)) = obj {
-        d.add(arg(
+        d.add(to_event(
             RelType::TargetOf,
             o,
-            Dir::ToEvent,
-            RelProps::default(),
             INVESTMENT,
             s.idx,
             span(&r, &t.range),
@@ -2003,21 +1970,17 @@ fn received(
         FINANCING,
     );
     d.date = best_date(s, t.range.start, false);
-    d.add(arg(
+    d.add(to_event(
         RelType::Raised,
         ri,
-        Dir::ToEvent,
-        RelProps::default(),
         FINANCING,
         s.idx,
         span(&rm.range, &t.range),
     ));
     for (i, m) in investors {
-        d.add(arg(
+        d.add(to_event(
             RelType::Invested,
             i,
-            Dir::ToEvent,
-            RelProps::default(),
             FINANCING_INVESTOR,
             s.idx,
             span(&m.range, &t.range),
@@ -2248,11 +2211,9 @@ fn financing(
         (None, _, _) => format!("{rname}融资"),
     };
     let mut d = dated_draft(EventKind::Financing, name, s, &t.range, FINANCING, false);
-    d.add(arg(
+    d.add(to_event(
         RelType::Raised,
         raiser.0,
-        Dir::ToEvent,
-        RelProps::default(),
         FINANCING,
         s.idx,
         span(&raiser.1, &t.range),
@@ -2288,11 +2249,9 @@ fn financing(
             .within(ORG, c.range.end..ce)
             .filter(|(_, m)| !s.text[m.range.end..].starts_with("旗下"))
         {
-            d.add(arg(
+            d.add(to_event(
                 RelType::Invested,
                 i,
-                Dir::ToEvent,
-                RelProps::default(),
                 FINANCING_INVESTOR,
                 s.idx,
                 span(&c.range, &m.range),
@@ -2645,15 +2604,7 @@ fn acquisition(
     .chain(more_sellers.into_iter().map(|x| (RelType::Sold, Some(x))))
     .filter_map(|(rel, x)| x.map(|x| (rel, x)))
     {
-        d.add(arg(
-            rel,
-            i,
-            Dir::ToEvent,
-            RelProps::default(),
-            ACQUISITION,
-            s.idx,
-            span(&r, &t.range),
-        ));
+        d.add(to_event(rel, i, ACQUISITION, s.idx, span(&r, &t.range)));
     }
     amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
     if let Some(i) = same_deal {
@@ -2746,11 +2697,9 @@ fn share_transfer(
         seen.push(n);
         Some((RelType::Sold, x))
     })) {
-        d.add(arg(
+        d.add(to_event(
             rel,
             i,
-            Dir::ToEvent,
-            RelProps::default(),
             ACQUISITION_TRANSFER,
             s.idx,
             span(&r, &t.range),
@@ -2826,11 +2775,9 @@ fn unnamed_acquisition(
         ACQUISITION_UNNAMED,
         false,
     );
-    d.add(arg(
+    d.add(to_event(
         RelType::Acquired,
         acq.0,
-        Dir::ToEvent,
-        RelProps::default(),
         ACQUISITION_UNNAMED,
         s.idx,
         span(&acq.1, &desc),
@@ -3634,22 +3581,18 @@ fn establishment(
     // context, and both set it up.
     let both = joint_investors(doc, s, drafts, st, floor, &t.range);
     if both.is_empty() {
-        d.add(arg(
+        d.add(to_event(
             RelType::Established,
             founder.0,
-            Dir::ToEvent,
-            RelProps::default(),
             ESTABLISHMENT,
             s.idx,
             span(&founder.1, &t.range),
         ));
     }
     for (i, r) in both {
-        d.add(arg(
+        d.add(to_event(
             RelType::Established,
             i,
-            Dir::ToEvent,
-            RelProps::default(),
             ESTABLISHMENT_JOINT,
             s.idx,
             span(&r, &t.range),
@@ -3706,15 +3649,7 @@ fn founding(s: &SentView, t: &Trig, name: String, rule: RuleId) -> Draft {
     let mut d = dated_draft(EventKind::Establishment, name, s, &t.range, rule, false);
     d.location = best_location(s);
     for (i, r) in founded_by(s, t.range.end) {
-        d.add(arg(
-            RelType::Established,
-            i,
-            Dir::ToEvent,
-            RelProps::default(),
-            rule,
-            s.idx,
-            r,
-        ));
+        d.add(to_event(RelType::Established, i, rule, s.idx, r));
     }
     d
 }
@@ -3812,11 +3747,9 @@ fn founders(s: &SentView, drafts: &mut Drafts, st: &State) {
     }
     let founders = founded_by(s, base);
     for (i, r) in founders {
-        drafts.list[ev].add(arg(
+        drafts.list[ev].add(to_event(
             RelType::Established,
             i,
-            Dir::ToEvent,
-            RelProps::default(),
             ESTABLISHMENT_CEREMONY,
             s.idx,
             r,
@@ -3832,11 +3765,9 @@ fn founders(s: &SentView, drafts: &mut Drafts, st: &State) {
     let from = base + at;
     let to = s.clause_end(from);
     for (i, m) in s.within(ORG, from..to) {
-        drafts.list[ev].add(arg(
+        drafts.list[ev].add(to_event(
             RelType::Invested,
             i,
-            Dir::ToEvent,
-            RelProps::default(),
             ESTABLISHMENT_BACKERS,
             s.idx,
             from..m.range.end,
@@ -3876,11 +3807,9 @@ fn counterparties(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &St
         if targets.contains(&m.name) {
             continue;
         }
-        drafts.list[ev].add(arg(
+        drafts.list[ev].add(to_event(
             RelType::Sold,
             i,
-            Dir::ToEvent,
-            RelProps::default(),
             ACQUISITION_COUNTERPARTY,
             s.idx,
             from..m.range.end,
@@ -3944,11 +3873,9 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
                 st.attend_list = Some(ev);
             }
             for (i, m) in s.within(&[Label::Person], from..s.range.end) {
-                drafts.list[ev].add(arg(
+                drafts.list[ev].add(to_event(
                     rel,
                     i,
-                    Dir::ToEvent,
-                    RelProps::default(),
                     ATTENDEE_LIST,
                     s.idx,
                     span(&m.range, &c.range),
@@ -4000,15 +3927,7 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
             {
                 continue;
             }
-            drafts.list[ev].add(arg(
-                rel,
-                *i,
-                Dir::ToEvent,
-                RelProps::default(),
-                rule,
-                s.idx,
-                span(&m.range, &c.range),
-            ));
+            drafts.list[ev].add(to_event(rel, *i, rule, s.idx, span(&m.range, &c.range)));
         }
     }
 }
@@ -4035,11 +3954,9 @@ fn attendee_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
         return false;
     }
     for (i, m) in s.of(Label::Person) {
-        drafts.list[ev].add(arg(
+        drafts.list[ev].add(to_event(
             RelType::Attended,
             i,
-            Dir::ToEvent,
-            RelProps::default(),
             ATTENDEE_LIST,
             s.idx,
             m.range.clone(),
@@ -4170,11 +4087,9 @@ fn panel_guests(s: &SentView, st: &mut State, drafts: &mut Drafts) {
     if let Some(k) = PANEL_VERBS.iter().find_map(|v| body.find(v)) {
         let at = s.range.start + k;
         for (i, m) in s.within(&[Label::Person], s.clause_start(at)..at) {
-            drafts.list[ev].add(arg(
+            drafts.list[ev].add(to_event(
                 RelType::Attended,
                 i,
-                Dir::ToEvent,
-                RelProps::default(),
                 PANEL_GUEST,
                 s.idx,
                 m.range.clone(),
@@ -4205,11 +4120,9 @@ fn panel_guests(s: &SentView, st: &mut State, drafts: &mut Drafts) {
         .find(['】', ']'])
         .map_or(s.range.end, |k| from + k);
     for (i, m) in s.within(&[Label::Person], from..to) {
-        drafts.list[ev].add(arg(
+        drafts.list[ev].add(to_event(
             RelType::Attended,
             i,
-            Dir::ToEvent,
-            RelProps::default(),
             PANEL_GUEST,
             s.idx,
             m.range.clone(),
