@@ -333,18 +333,26 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         let mut seen_docs: BTreeSet<(&str, &str)> = BTreeSet::new();
         // Every form (name or alias) with the first document of a member that has it, and
         // whether it is some member's name: for the same_key merges across shards below.
+        // Only the resolver's entities (people, organizations, places, titles) are merged by
+        // key, and only a node whose members come from several shards can meet a new form: the
+        // search below reads every MENTIONED_IN sentence of the member per form.
+        let across_shards = matches!(
+            label,
+            NodeLabel::Person | NodeLabel::Organization | NodeLabel::Location | NodeLabel::Role
+        ) && members
+            .iter()
+            .any(|&m| items[m].shard != items[members[0]].shard);
         let mut forms: BTreeMap<&str, (&str, bool)> = BTreeMap::new();
-        let mut shards_seen: BTreeSet<usize> = BTreeSet::new();
         for &m in &members {
             let n = node(&items[m]);
             // The same node of the same document in two shards counts once.
             if !seen_docs.insert((n.id.as_str(), items[m].first_doc.as_str())) {
                 continue;
             }
-            shards_seen.insert(items[m].shard);
             let g = &shards[items[m].shard].graph.g;
             for (f, is_name) in std::iter::once((n.name.as_str(), true))
                 .chain(n.aliases.iter().map(|a| (a.as_str(), false)))
+                .filter(|_| across_shards)
             {
                 // The first document that writes the form: the smallest one whose first
                 // mention's sentence holds it (the export keeps no mention list), else the
@@ -369,7 +377,7 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         // Forms written differently in different shards but with one key (臺北市 in one, 台北市
         // in another) were merged by key in a single run: names first, then the other forms,
         // each in string order, the first one kept (as `link::resolve` logs them).
-        if shards_seen.len() > 1 {
+        if across_shards {
             let mut by_key: BTreeMap<String, Vec<(bool, &str, &str)>> = BTreeMap::new();
             for (f, (doc, is_name)) in &forms {
                 by_key.entry(key(f)).or_default().push((!*is_name, f, doc));
