@@ -579,6 +579,11 @@ impl MoneyRules {
         {
             qualifier = q;
         }
+        // `向千亿级迈进`, `迈向万亿级`: a level with no currency as the goal of growth is the
+        // scale of an industry, not a sum of money.
+        if currency.is_none() && rule == LEVEL && growth_goal(text, start, end) {
+            return None;
+        }
         // A bare number is money only when we know the text is an amount.
         let currency = match currency {
             Some(c) => c,
@@ -713,6 +718,19 @@ impl MoneyRules {
         }
         out
     }
+}
+
+/// Is the text at `start..end` the goal of a verb of growth: `向…迈进`, `迈向…`, `冲刺…`,
+/// `迈入/跨入/跻身…` before it, or `迈进/跨越/跃升/跃进` after it (spaces skipped)?
+fn growth_goal(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    let after = text[end..].trim_start();
+    ["迈向", "冲刺", "迈入", "跨入", "跻身"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        || ["迈进", "跨越", "跃升", "跃进", "迈入"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 fn pow10_i(p: i32) -> Dec {
@@ -996,6 +1014,9 @@ mod tests {
             "还学校一块净土",
             "挂上了一块２４小时的招牌",
             "A380客机",
+            "推动产业规模向千亿级迈进",
+            "力争三年内迈向万亿级",
+            "集群规模冲刺千亿级",
         ] {
             assert!(
                 rules().find_all(s).is_empty(),

@@ -67,7 +67,9 @@ pub(crate) fn sentence(
         };
         if let Some(i) = made {
             here.push(i);
-            match kind {
+            // (by what was made: `获得A 5000万元A轮投资` is a financing told by an
+            // investment word)
+            match drafts.list[i].kind {
                 EventKind::Signing => st.signing = Some(i),
                 EventKind::Acquisition => st.deal = Some(i),
                 EventKind::Financing => st.financing = Some(i),
@@ -105,6 +107,16 @@ pub(crate) fn sentence(
         }) && (txt.ends_with(['：', ':']) || txt.contains("如下"));
     if st.list && !was_list {
         st.list_host = list_host(doc, drafts, st);
+        st.list_witnesses.clear();
+    }
+    // A row with its own signing verb (`1. A与B签署战略合作框架协议；`) is a signing of the
+    // list: the list's witnesses attend it.
+    if keep_list {
+        for &i in &here {
+            if drafts.list[i].kind == EventKind::Signing {
+                list_witnessed(drafts, st, i);
+            }
+        }
     }
     founders(s, drafts, st);
     counterparties(doc, s, drafts, st);
@@ -354,7 +366,21 @@ fn list_row(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut Stat
     let _ = doc;
     let i = drafts.upsert(d);
     st.signing = Some(i);
+    list_witnessed(drafts, st, i);
     Row::Read
+}
+
+/// ATTENDED of the witnesses named where the signing list opened, to signing `i` of the list.
+fn list_witnessed(drafts: &mut Drafts, st: &State, i: usize) {
+    for (m, sentence, r) in &st.list_witnesses {
+        drafts.list[i].add(to_event(
+            RelType::Attended,
+            *m,
+            SIGNING_WITNESS,
+            *sentence,
+            r.clone(),
+        ));
+    }
 }
 
 /// The host of a signing list: the organizations that signed the signing in context when the
@@ -1284,6 +1310,14 @@ fn signing_parties(
                         ..RelProps::default()
                     }
                 }
+                // `公司与A及自然人B签署了《股权转让协议》`: a person named as a natural person
+                // is a party in their own right (a seller, a shareholder).
+                None if s.text[s.range.start..m.range.start]
+                    .trim_end()
+                    .ends_with("自然人") =>
+                {
+                    RelProps::default()
+                }
                 None => continue,
             },
             None => RelProps::default(),
@@ -1431,6 +1465,13 @@ fn signing(
     if generic(s, &t.range, EventKind::Signing) {
         return None;
     }
+    // `X基金设立暨签约仪式`: the ceremony of an establishment (event.establishment_ceremony),
+    // whose signings are told by their own sentences; no signing with X as its party.
+    if let Some(head) = s.text[s.range.start..t.range.start].strip_suffix('暨')
+        && FOUNDING_VERBS.iter().any(|v| head.ends_with(v))
+    {
+        return None;
+    }
     // `出席签约仪式`, `见证签约`, `出席了当日的签约仪式`: attendance of a signing
     // (participants), not a new signing.
     if s.cues.iter().any(|c| {
@@ -1550,7 +1591,9 @@ fn signing(
     d.date = best_date(s, t.range.start, false);
     // `论坛期间，A与B签署协议，共建长三角算力平台`: a signing in the forum's context was held
     // at the forum's venue; a place in the sentence without 在/于 is what the deal is about.
-    d.location = if s.has_cue("context", s.range.clone()) {
+    // So is a row of a signing list (`4. A与B签约西南数字物流港项目`: the place names the
+    // project).
+    d.location = if s.has_cue("context", s.range.clone()) || st.list {
         venue(s)
     } else {
         best_location(s)
@@ -1767,7 +1810,7 @@ fn investment(
         return None;
     }
     // `B获A投资`: a financing of B.
-    if let Some(i) = received(doc, s, t, floor, drafts) {
+    if let Some(i) = received(doc, s, t, floor, drafts, st) {
         return Some(i);
     }
     // `三家企业与市府签约，预计投资…`: the counterparty after 与 in an earlier clause is not
@@ -1804,6 +1847,62 @@ fn investment(
             .is_some()
     {
         inv.0 = titled_org(doc, s, inv.0, &[])?;
+    }
+    // `X宣布完成增资扩股，引入战略投资者Y`: the company completing its own capital increase
+    // raises money (a financing of X, Y invests), it invests in nobody.
+    if obj.is_none()
+        && s.text[t.range.clone()].starts_with("增资")
+        && s.text[cs..t.range.start].trim_end().ends_with("完成")
+        && doc
+            .mentions
+            .get(inv.0)
+            .is_some_and(|m| m.label == Label::Organization)
+    {
+        return Some(capital_increase(doc, s, t, inv, drafts));
+    }
+    // `老股东X同步追加投资2亿元` after a financing of the paragraph: an old shareholder
+    // following on in that round is one of its investors, not an investment of its own.
+    // (a financing told in the headline keeps the headline's sentence: its latest sentence
+    // is that of its last argument)
+    let last_sentence = |f: usize| {
+        let d = &drafts.list[f];
+        d.args
+            .iter()
+            .map(|a| a.sentence)
+            .max()
+            .unwrap_or(d.sentence)
+    };
+    let recent_financing = st
+        .financing
+        .filter(|&f| drafts.list[f].paragraph == s.paragraph || s.idx <= last_sentence(f) + 2);
+    // `…完成增资扩股…，本次增资金额为12亿元`: 本次/此次 before the verb is the financing this
+    // sentence has just told, not a new investment.
+    if let Some(f) = recent_financing.filter(|&f| last_sentence(f) == s.idx)
+        && ["本次", "此次", "该次"]
+            .iter()
+            .any(|w| s.text[cs..t.range.start].ends_with(w))
+    {
+        return Some(f);
+    }
+    if let Some(f) = recent_financing
+        && ["老股东", "原股东", "现有股东"]
+            .iter()
+            .any(|w| s.text[cs..inv.1.start.max(cs)].contains(w))
+    {
+        let props = RelProps {
+            lead: Some(false),
+            ..RelProps::default()
+        };
+        drafts.list[f].add(arg(
+            RelType::Invested,
+            inv.0,
+            Dir::ToEvent,
+            props,
+            FINANCING_INVESTOR,
+            s.idx,
+            span(&inv.1, &t.range),
+        ));
+        return Some(f);
     }
     let mut obj = obj;
     // `其中，A认缴出资15亿元`: a subscription with no object in a document that set up an
@@ -1884,6 +1983,48 @@ fn investment(
     Some(drafts.upsert(d))
 }
 
+/// `A宣布完成增资扩股，引入战略投资者B，本次增资金额为12亿元`: A's financing (named as
+/// event.financing names one without a round, so a headline `A获12亿元战略投资` is the same
+/// event), with the organizations after an investors cue (引入战略投资者, 投资方为 …) as its
+/// investors and the sentence's amounts.
+fn capital_increase(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    raiser: (usize, Range<usize>),
+    drafts: &mut Drafts,
+) -> usize {
+    let mut d = dated_draft(
+        EventKind::Financing,
+        format!("{}融资", mention_name(doc, raiser.0)),
+        s,
+        &t.range,
+        FINANCING,
+        false,
+    );
+    d.add(to_event(
+        RelType::Raised,
+        raiser.0,
+        FINANCING,
+        s.idx,
+        span(&raiser.1, &t.range),
+    ));
+    if let Some(c) = s.cues_in("investors", t.range.end..s.range.end).next() {
+        let ce = s.clause_end(c.range.end);
+        for (i, m) in s.within(ORG, c.range.end..ce) {
+            d.add(to_event(
+                RelType::Invested,
+                i,
+                FINANCING_INVESTOR,
+                s.idx,
+                span(&c.range, &m.range),
+            ));
+        }
+    }
+    amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
+    drafts.upsert(d)
+}
+
 /// `双方…共同投资` / `双方将共同设立`: with a `双方`-type cue before the trigger in its scope
 /// and the signing in context signed by two or more organizations, those organizations
 /// (distinct names, each with the cue's range as evidence) invest or set up together; else
@@ -1923,6 +2064,7 @@ fn received(
     t: &Trig,
     floor: usize,
     drafts: &mut Drafts,
+    st: &State,
 ) -> Option<usize> {
     let cs = s.clause_start(t.range.start).max(floor);
     let before = &s.text[cs..t.range.start];
@@ -1959,11 +2101,27 @@ fn received(
                 !marker(s, m).contains(['对', '向', '被', '从', '由', '获', '与', '和'])
                     && !super::slots::byline(s.text, m.range.start)
             })
+        })
+        .or_else(|| {
+            // `公司曾先后完成四轮融资：2019年获得A 5000万元A轮投资`: a bare 公司 opening the
+            // scope is the company the article is about (for a plain round only).
+            if !plainly_round {
+                return None;
+            }
+            s.cues_in("anaphor", floor..at)
+                .find(|c| matches!(&s.text[c.range.clone()], "公司" | "本公司"))?;
+            let i = st.announcer.or(st.main_org)?;
+            doc.mentions.get(i).map(|m| (i, m))
         })?;
     let investors: Vec<(usize, &Mention)> = s.within(PARTY, at..t.range.start).collect();
+    // (named by its round as event.financing names one: `X A轮融资`)
+    let name = match round(s, &t.range) {
+        Some(r) => format!("{}{r}轮融资", rm.name),
+        None => format!("{}融资", rm.name),
+    };
     let mut d = Draft::new(
         EventKind::Financing,
-        format!("{}融资", rm.name),
+        name,
         s.idx,
         s.paragraph,
         t.range.clone(),
@@ -2092,11 +2250,18 @@ fn financing(
         return None;
     }
     // `此前已完成多轮融资：…`: a vague count of rounds (多轮/数轮/几轮/若干轮) sums up a
-    // history; the rounds themselves are told by name after it.
+    // history; the rounds themselves are told by name after it. So does a count in words
+    // (`先后完成四轮融资：`, not `第四轮`, not `新一轮`).
     {
         let head = before.trim_end().trim_end_matches('轮').trim_end();
+        let counted = ["两", "三", "四", "五", "六", "七", "八", "九", "十"]
+            .iter()
+            .any(|w| head.ends_with(w))
+            && !head
+                .trim_end_matches(|c: char| "两三四五六七八九十".contains(c))
+                .ends_with('第');
         if head.len() < before.trim_end().len()
-            && ["多", "数", "几", "若干"].iter().any(|w| head.ends_with(w))
+            && (counted || ["多", "数", "几", "若干"].iter().any(|w| head.ends_with(w)))
         {
             return None;
         }
@@ -2166,10 +2331,12 @@ fn financing(
     // by the company of the last financing of the same paragraph.
     let history = || {
         rnd.as_ref()?;
-        if s.within(ORG, s.range.start..t.range.start).next().is_some() {
+        let f = &drafts.list[st.financing?];
+        // (an earlier item of the same sentence may name the company: `X曾于2019年获得A轮
+        // 投资；2021年完成B轮融资` — the second item is X's too)
+        if f.sentence != s.idx && s.within(ORG, s.range.start..t.range.start).next().is_some() {
             return None;
         }
-        let f = &drafts.list[st.financing?];
         if f.paragraph != s.paragraph {
             return None;
         }
@@ -2444,6 +2611,8 @@ fn acquisition(
             if offer && s.clause_start(m.range.start) == s.clause_start(t.range.start) {
                 target = Some((*i, m.range.clone()));
             }
+        } else if deal_counterparty(s, m, mk, t.range.start) {
+            seller = Some((*i, m.range.clone()));
         } else if earlier.is_none_or(|e| m.range.start < e) && !media(s, m) {
             plain.push((*i, m.range.clone()));
         }
@@ -2611,6 +2780,31 @@ fn acquisition(
         d.name = drafts.list[i].name.clone();
     }
     Some(drafts.upsert(d))
+}
+
+/// Words that make an agreement a sale (`买卖协议`, `股权转让协议`): its counterparty sells.
+static SALE_AGREEMENT: WordList = WordList::new("words_event", "sale_agreement");
+
+/// `A已与B订立买卖协议，以23亿港元收购C`: the organization after 与/和/同 that signs a
+/// sale agreement (a signing verb, then a sale word right before 协议, between it and the
+/// deal verb) is the counterparty who sells, not a second buyer; not when the two act
+/// together (`与B签署协议，共同收购C`).
+fn deal_counterparty(s: &SentView, m: &Mention, mk: &str, trig: usize) -> bool {
+    if !mk.ends_with(['与', '和', '同']) {
+        return false;
+    }
+    let gap = s.text.get(m.range.end..trig).unwrap_or("");
+    let Some(k) = gap.find("协议") else {
+        return false;
+    };
+    let head = &gap[..k];
+    ["签署", "签订", "订立", "签立", "达成"]
+        .iter()
+        .any(|v| head.contains(v))
+        && SALE_AGREEMENT.iter().any(|w| head.ends_with(w))
+        && !["共同", "联合", "一起", "携手"]
+            .iter()
+            .any(|w| gap.contains(w))
 }
 
 /// `A、B拟将其合计持有的X 29.9%股份以协议转让方式转让给C`: a share transfer is C's
@@ -3609,8 +3803,15 @@ static ENTITY_ENDS: WordList = WordList::new("words_event", "entity_end");
 /// right before the trigger; its founders come later (`该基金由A联合B共同发起`).
 fn ceremony(s: &SentView, t: &Trig, drafts: &mut Drafts, floor: usize) -> Option<usize> {
     let after = &s.text[t.range.end..s.clause_end(t.range.end)];
-    // `X联盟成立大会暨…`: a founding assembly is a ceremony of the establishment too.
-    if !(after.starts_with("仪式")
+    // `X联盟成立大会暨…`: a founding assembly is a ceremony of the establishment too; so is a
+    // joint one (`X基金设立暨签约仪式`, `成立暨揭牌仪式`).
+    let joint = after.starts_with('暨')
+        && after
+            .char_indices()
+            .take(8)
+            .any(|(i, _)| after[i..].starts_with("仪式"));
+    if !(joint
+        || after.starts_with("仪式")
         || after.starts_with("签约仪式")
         || after.starts_with("揭牌仪式")
         || after.starts_with("大会"))
@@ -3632,6 +3833,20 @@ fn ceremony(s: &SentView, t: &Trig, drafts: &mut Drafts, floor: usize) -> Option
                 ENTITY_ENDS.iter().any(|e| m.name.ends_with(e))
                     && !marker(s, m).contains(['在', '于', '与', '和', '由'])
             })?;
+        m.name.clone()
+    } else if let Some((_, m)) = s
+        .within(ORG, floor..t.range.start)
+        .filter(|(_, m)| {
+            // `X基金合伙企业（有限合伙）（以下简称“X”）设立仪式`: the organization right before
+            // the trigger, an alias aside between them, is what is set up.
+            let gap = s.text[m.range.end..t.range.start].trim();
+            gap.starts_with(['（', '('])
+                && gap.ends_with(['）', ')'])
+                && !gap.contains(['，', '。'])
+                && set_up_entity(m)
+        })
+        .last()
+    {
         m.name.clone()
     } else {
         return None;
@@ -3701,17 +3916,7 @@ fn passive_establishment(
     if !(gap.is_empty() || PASSIVE_FILLERS.contains(&gap.as_str())) {
         return None;
     }
-    // (A partnership fund ends in its legal form: `X基金合伙企业（有限合伙）`.)
-    let fund = matches!(
-        m.attrs,
-        Attrs::Org {
-            kind: crate::extract::OrgKind::Fund
-        }
-    );
-    let partnership = ["（有限合伙）", "(有限合伙)", "合伙企业"]
-        .iter()
-        .any(|e| m.name.ends_with(e));
-    if !(fund || partnership || ENTITY_ENDS.iter().any(|e| m.name.ends_with(e))) {
+    if !set_up_entity(m) {
         return None;
     }
     let after = s.text[t.range.end..s.clause_end(t.range.end)].trim();
@@ -3721,6 +3926,21 @@ fn passive_establishment(
     let mut d = founding(s, t, m.name.clone(), ESTABLISHMENT_PASSIVE);
     amounts(s, &t.range, &mut d, EventKind::Establishment, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// Can organization `m` be what an establishment sets up: a fund, a partnership (ending in
+/// its legal form: `X基金合伙企业（有限合伙）`) or a name ending in an entity word.
+fn set_up_entity(m: &Mention) -> bool {
+    let fund = matches!(
+        m.attrs,
+        Attrs::Org {
+            kind: crate::extract::OrgKind::Fund
+        }
+    );
+    let partnership = ["（有限合伙）", "(有限合伙)", "合伙企业"]
+        .iter()
+        .any(|e| m.name.ends_with(e));
+    fund || partnership || ENTITY_ENDS.iter().any(|e| m.name.ends_with(e))
 }
 
 /// What may stand between the entity and a passive founding verb (`X基金正式设立`), besides
@@ -3792,7 +4012,8 @@ fn counterparties(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &St
         "卖方为",
     ]
     .iter()
-    .find_map(|w| body.find(w).map(|i| i + w.len())) else {
+    .find_map(|w| body.find(w).map(|i| i + w.len()))
+    .or_else(|| table_counterparty(body)) else {
         return;
     };
     let from = s.range.start + at;
@@ -3815,6 +4036,17 @@ fn counterparties(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &St
             from..m.range.end,
         ));
     }
+}
+
+/// A table row naming the counterparties (`| 交易对方 | A、B |`, also 转让方/出让方/出售方/
+/// 卖方 as the first cell): the byte offset in `row` where the next cell starts.
+fn table_counterparty(row: &str) -> Option<usize> {
+    let rest = row.trim_start().strip_prefix('|')?;
+    let bar = rest.find('|')?;
+    let head = rest[..bar].trim();
+    ["交易对方", "转让方", "出让方", "出售方", "卖方"]
+        .contains(&head)
+        .then(|| row.len() - rest.len() + bar + 1)
 }
 
 /// ORGANIZED (主办/承办) and ATTENDED (出席/参加/见证) from cue words.
@@ -3850,6 +4082,16 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
                 .is_some()
         {
             continue;
+        }
+        // `在A、B的见证下，各方代表依次签约：`: the people before the cue witness every signing
+        // of the list this sentence opens (they also attend the forum in context).
+        if c.role == "witness" && st.list && signing_here.is_none() {
+            for (i, m) in s.within(
+                &[Label::Person],
+                scope_start(s, c.range.start)..c.range.start,
+            ) {
+                st.list_witnesses.push((i, s.idx, span(&m.range, &c.range)));
+            }
         }
         let target = if c.role == "witness" {
             signing_here.or(forum_here).or(st.signing).or(st.forum)

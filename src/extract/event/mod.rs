@@ -82,6 +82,8 @@ pub const SIGNING_BOTH: RuleId = RuleId("event.signing_both_parties");
 pub const SIGNING_CONTEXT: RuleId = RuleId("event.signing_context_party");
 /// SIGNED: one row of a signing list (bullets or a Markdown table after `签约…如下：`).
 pub const SIGNING_LIST: RuleId = RuleId("event.signing_list");
+/// `在A、B的见证下，各方代表依次签约：` + list rows: A and B attend every signing of the list.
+pub const SIGNING_WITNESS: RuleId = RuleId("event.signing_list_witness");
 /// LAUNCHED: the organization that holds a launch (`A举行了“…发布”仪式`, `A发布《X》`).
 pub const LAUNCH: RuleId = RuleId("event.launch");
 /// LAUNCHED: `A举行新品发布会，发布新一代X` — an unquoted product named by a word of novelty.
@@ -146,6 +148,7 @@ pub const ALL_RULES: &[RuleId] = &[
     SIGNING_BOTH,
     SIGNING_CONTEXT,
     SIGNING_LIST,
+    SIGNING_WITNESS,
     LAUNCH,
     LAUNCH_NEW_PRODUCT,
     INVESTMENT,

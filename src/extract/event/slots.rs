@@ -43,6 +43,9 @@ pub struct State {
     /// The parties of the signing in context when the list opened (`X与三家企业签约…`): a row
     /// that names one organization signs with them.
     pub list_host: Vec<usize>,
+    /// The witnesses named where a signing list opened (`在A、B的见证下，各方代表依次签约：`):
+    /// (person mention, sentence, evidence) — each signing of the list is attended by them.
+    pub list_witnesses: Vec<(usize, usize, std::ops::Range<usize>)>,
     /// An attendee list announced at the end of its sentence (`出席嘉宾包括：`): the forum whose
     /// guests the bullet lines that follow name.
     pub attend_list: Option<usize>,
