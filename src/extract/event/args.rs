@@ -763,6 +763,18 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     {
         to = to.min(next);
     }
+    // A signing's later clause that sets something up (`签署《合作协议》，双方拟共同发起设立
+    // 规模为10亿元的X基金`) gives the size of what is set up, not the agreement's amount.
+    if kind == EventKind::Signing
+        && let Some(next) = s
+            .trigs_in(t.end..to)
+            .filter(|n| n.kind == Some(EventKind::Establishment))
+            .filter(|n| s.clause_start(n.range.start) > t.end)
+            .map(|n| s.clause_start(n.range.start))
+            .next()
+    {
+        to = to.min(next);
+    }
     // So does a later clause where another organization invests (`A认缴出资15亿元，B认缴出资
     // 20亿元`: 20亿元 is B's).
     if kind == EventKind::Investment

@@ -560,6 +560,18 @@ fn left_boundary(
             start += 1;
         }
     }
+    // `以自有资金2亿元投资星海半导体有限公司`, `拟投资X有限公司`: the verb 投资 opening a name
+    // right after an amount or a stop word is the act of investing, no part of the name (names
+    // put a place or a trade name first: `X投资有限公司`). Not when a generic word follows it
+    // (`投资控股有限公司` says nothing without it).
+    if bounded
+        && let Some(rest) = text[start..suffix_start].strip_prefix("投资")
+        && rest.chars().count() >= 2
+        && (amount_ends_at(text, start) || m.stop_end[start])
+        && !m.generic_start[start + "投资".len()]
+    {
+        start += "投资".len();
+    }
     // `公司子公司X集团`: a name holds no earlier `公司` except as the parent of a branch.
     if !spec.branch
         && let Some(i) = text[start..suffix_start].rfind("公司")
