@@ -1821,6 +1821,14 @@ fn investment(
     {
         return None;
     }
+    // `A与B共同出资设立C`: money put into founding C is told by the establishment (A and B
+    // ESTABLISHED, its registered capital HAS_AMOUNT), no investment of its own.
+    if FOUNDING_VERBS
+        .iter()
+        .any(|v| s.text[t.range.end..].starts_with(v))
+    {
+        return None;
+    }
     // `B获A投资`: a financing of B.
     if let Some(i) = received(doc, s, t, floor, drafts, st) {
         return Some(i);
@@ -1920,7 +1928,8 @@ fn investment(
     // `其中，A认缴出资15亿元`: a subscription with no object in a document that set up an
     // organization (a fund) subscribes to that organization.
     if obj.is_none()
-        && s.text[s.clause_start(t.range.start)..t.range.end].contains("缴出资")
+        && (s.text[s.clause_start(t.range.start)..t.range.end].contains("缴出资")
+            || s.text[s.clause_start(t.range.start)..t.range.start].starts_with("其中"))
         && let Some(f) = st.founded.filter(|f| *f != inv.0)
     {
         obj = Some((f, t.range.clone()));
@@ -1967,8 +1976,19 @@ fn investment(
     let name = phrase_name(s, &t.range, inv.1.end, fallback);
     // `A认缴出资15亿元，B认缴出资20亿元`: a bare verb phrase names no deal of its own; each
     // investor's commitment is one event (not one merged `认缴出资`).
+    // (joint investors: `A、B联合投资X` is named by the first of them and the object)
     let name = if name.chars().count() <= 4 && both.is_empty() {
         format!("{}{}", mention_name(doc, inv.0), name)
+    } else if name.chars().count() <= 4 {
+        match &obj {
+            Some((o, _)) => format!(
+                "{}{}{}",
+                mention_name(doc, inv.0),
+                trig,
+                mention_name(doc, *o)
+            ),
+            None => format!("{}{}", mention_name(doc, inv.0), name),
+        }
     } else {
         name
     };
@@ -2050,7 +2070,7 @@ fn joint_investors(
     t: &Range<usize>,
 ) -> Vec<(usize, Range<usize>)> {
     let Some(cue) = s.cues_in("both", floor..t.start).last() else {
-        return Vec::new();
+        return joined_subjects(s, floor, t);
     };
     let mut names: Vec<String> = Vec::new();
     let mut out = Vec::new();
@@ -2066,6 +2086,52 @@ fn joint_investors(
     if out.len() < 2 {
         out.clear();
     }
+    out
+}
+
+/// `A与B共同出资设立C`, `A、B联合投资X`: organizations of the verb's clause joined by
+/// 与/和/同/及/、 right before 共同/联合/携手 (only 将/拟/已/还/均/也/于…日 fillers after
+/// the last one may stand before the cue) act together: all of them (two or more distinct
+/// names), else none.
+fn joined_subjects(s: &SentView, floor: usize, t: &Range<usize>) -> Vec<(usize, Range<usize>)> {
+    let cs = s.clause_start(t.start).max(floor);
+    let orgs: Vec<(usize, &Mention)> = s.within(ORG, cs..t.start).collect();
+    let Some((_, last)) = orgs.last() else {
+        return Vec::new();
+    };
+    let gap = &s.text[last.range.end..t.start];
+    let Some(k) = ["共同", "联合", "携手"]
+        .iter()
+        .filter_map(|w| gap.find(w))
+        .min()
+    else {
+        return Vec::new();
+    };
+    if !gap[..k]
+        .chars()
+        .all(|c| c.is_whitespace() || "将拟已还均也".contains(c))
+    {
+        return Vec::new();
+    }
+    // Walk back over the list joined to the last organization.
+    let mut out: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    for (j, (i, m)) in orgs.iter().enumerate().rev() {
+        if j + 1 < orgs.len() {
+            let joiner = s.text[m.range.end..orgs[j + 1].1.range.start].trim();
+            if !matches!(joiner, "与" | "和" | "同" | "及" | "、" | "以及") {
+                break;
+            }
+        }
+        if !names.contains(&m.name.as_str()) {
+            names.push(&m.name);
+            out.push((*i, m.range.clone()));
+        }
+    }
+    if out.len() < 2 {
+        return Vec::new();
+    }
+    out.reverse();
     out
 }
 
@@ -3805,6 +3871,10 @@ fn establishment(
         ));
     }
     amounts(s, &t.range, &mut d, EventKind::Establishment, AMOUNT);
+    // (a new organization named as one: what a later `其中A出资3亿元` puts money into)
+    if let Some((j, _)) = new {
+        st.founded = Some(j);
+    }
     Some(drafts.upsert(d))
 }
 
