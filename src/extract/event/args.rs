@@ -1563,6 +1563,7 @@ fn signing(
         }
         return Some(j);
     }
+    let has_name = named.is_some();
     let name = match named {
         Some(n) => n,
         None => {
@@ -1611,7 +1612,107 @@ fn signing(
         best_location(s)
     };
     amounts(s, &t.range, &mut d, EventKind::Signing, AMOUNT);
+    if let Some(j) = same_ceremony(doc, s, drafts, st, &d, has_name) {
+        return Some(j);
+    }
     Some(drafts.upsert(d))
+}
+
+/// `A与B战略合作签约仪式在杭州举行。仪式上，双方签署了《战略合作协议》`: one signing told
+/// twice — by its ceremony (no agreement named: `A与B签约`) and by its agreement — close
+/// together (the same paragraph or within two sentences) with the same organizations signing.
+/// Draft `d` is merged into the last signing `j`, which takes the agreement's name; two named
+/// agreements stay two signings.
+fn same_ceremony(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    drafts: &mut Drafts,
+    st: &State,
+    d: &Draft,
+    named: bool,
+) -> Option<usize> {
+    let j = st.signing?;
+    let last = &drafts.list[j];
+    if last.kind != EventKind::Signing {
+        return None;
+    }
+    let last_sentence = last
+        .args
+        .iter()
+        .map(|a| a.sentence)
+        .max()
+        .unwrap_or(last.sentence);
+    if last.paragraph != s.paragraph && s.idx > last_sentence + 2 {
+        return None;
+    }
+    let orgs = |x: &Draft| -> Vec<String> {
+        let mut v: Vec<String> = x
+            .with_rel(RelType::Signed)
+            .filter(|&i| {
+                doc.mentions
+                    .get(i)
+                    .is_some_and(|m| m.label == Label::Organization)
+            })
+            .map(|i| mention_name(doc, i))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (mine, theirs) = (orgs(d), orgs(last));
+    if mine.len() < 2
+        || mine.len() != theirs.len()
+        || !mine.iter().all(|m| theirs.iter().any(|t| same_party(m, t)))
+    {
+        return None;
+    }
+    let generic = |x: &Draft, parties: &[String]| {
+        let named_by_parties: Vec<String> = x
+            .with_rel(RelType::Signed)
+            .filter(|&i| parties.contains(&mention_name(doc, i)))
+            .map(|i| mention_name(doc, i))
+            .collect();
+        x.name == format!("{}签约", first_two_distinct(named_by_parties).join("与"))
+    };
+    let last_generic = generic(last, &theirs);
+    if !last_generic && named {
+        return None;
+    }
+    let rename = last_generic && named;
+    // (a party named shorter in one telling, `德国博朗斯` in the headline, is the longer name
+    // of the other: only the longer one stays a party)
+    let shorter = |i: usize| {
+        let n = mention_name(doc, i);
+        mine.iter()
+            .chain(theirs.iter())
+            .any(|m| m.chars().count() > n.chars().count() && same_party(m, &n))
+    };
+    let drop: Vec<usize> = drafts.list[j]
+        .with_rel(RelType::Signed)
+        .chain(d.with_rel(RelType::Signed))
+        .filter(|&i| shorter(i))
+        .collect();
+    drafts.list[j]
+        .args
+        .retain(|a| !(a.rel == RelType::Signed && drop.contains(&a.mention)));
+    for a in d.args.iter().cloned() {
+        if a.rel == RelType::Signed && drop.contains(&a.mention) {
+            continue;
+        }
+        drafts.list[j].add(a);
+    }
+    let e = &mut drafts.list[j];
+    if e.date.is_none() {
+        e.date = d.date.clone();
+    }
+    if e.location.is_none() {
+        e.location = d.location;
+        e.location_rule = d.location_rule;
+    }
+    if rename {
+        drafts.rename(j, d.name.clone());
+    }
+    Some(j)
 }
 
 /// `A发布/上线/启动《X》` or `“X”…`: a launch needs a named object after the verb.
@@ -1844,7 +1945,12 @@ fn investment(
     });
     // `双方签署备忘录，将共同投资约18亿元`: 双方 are the organizations of the signing in
     // context, and both invest.
-    let both = joint_investors(doc, s, drafts, st, floor, &t.range);
+    // (`…共同投资…，其中A出资占比51%`: 其中 singles out one of them)
+    let both = if s.text[s.clause_start(t.range.start)..t.range.start].starts_with("其中") {
+        Vec::new()
+    } else {
+        joint_investors(doc, s, drafts, st, floor, &t.range)
+    };
     let inv = match (both.first(), inv) {
         (Some(b), _) => Some(b.clone()),
         (None, x) => x,

@@ -401,6 +401,22 @@ impl Drafts {
     pub fn find(&self, kind: EventKind, name: &str) -> Option<usize> {
         self.by_name.get(&(kind, crate::link::key(name))).copied()
     }
+
+    /// Give draft `i` a better name (unless another draft of its kind already has it): the
+    /// name index follows.
+    pub fn rename(&mut self, i: usize, name: String) {
+        let Some(d) = self.list.get(i) else { return };
+        let new_key = (d.kind, crate::link::key(&name));
+        if self.by_name.contains_key(&new_key) {
+            return;
+        }
+        let old_key = (d.kind, crate::link::key(&d.name));
+        if self.by_name.get(&old_key) == Some(&i) {
+            self.by_name.remove(&old_key);
+        }
+        self.by_name.insert(new_key, i);
+        self.list[i].name = name;
+    }
 }
 
 /// Find events and relations and add them to the document.
