@@ -1611,6 +1611,18 @@ fn signing(
     } else {
         best_location(s)
     };
+    // `仪式上，A与B签署了《…》` after an establishment's ceremony: signed there and then.
+    if let Some(c) = st.ceremony
+        && s.str().trim_start().starts_with("仪式上")
+    {
+        let e = &drafts.list[c];
+        if d.date.is_none() {
+            d.date = e.date.clone();
+        }
+        if d.location.is_none() {
+            d.location = e.location;
+        }
+    }
     amounts(s, &t.range, &mut d, EventKind::Signing, AMOUNT);
     if let Some(j) = same_ceremony(doc, s, drafts, st, &d, has_name) {
         return Some(j);
@@ -4026,11 +4038,13 @@ fn ceremony(s: &SentView, t: &Trig, drafts: &mut Drafts, floor: usize) -> Option
         .within(ORG, floor..t.range.start)
         .filter(|(_, m)| {
             // `X基金合伙企业（有限合伙）（以下简称“X”）设立仪式`: the organization right before
-            // the trigger, an alias aside between them, is what is set up.
+            // the trigger (its legal form at its end), an alias aside between them or nothing,
+            // is what is set up.
             let gap = s.text[m.range.end..t.range.start].trim();
-            gap.starts_with(['（', '('])
-                && gap.ends_with(['）', ')'])
-                && !gap.contains(['，', '。'])
+            (gap.is_empty()
+                || gap.starts_with(['（', '('])
+                    && gap.ends_with(['）', ')'])
+                    && !gap.contains(['，', '。']))
                 && set_up_entity(m)
         })
         .last()
