@@ -140,7 +140,30 @@ pub(crate) fn sentence(
         })
     };
     if here.is_empty()
-        && let Some(host) = st.amount_host.map(|(h, _)| h).or_else(deal_price)
+        // (A paragraph after the host's names its own actors: `同日，C宣布完成规模50亿元的基金
+        // 募集` after an acquisition tells of C. Its amounts go to the host only when it names
+        // no organization, or one of the host's or the one just set up.)
+        && let Some(host) = st
+            .amount_host
+            .filter(|&(h, p)| {
+                p == s.paragraph || {
+                    let mut orgs = s.of(Label::Organization).map(|(i, _)| mention_name(doc, i));
+                    let own: Vec<String> = drafts.list[h]
+                        .args
+                        .iter()
+                        .map(|a| mention_name(doc, a.mention))
+                        .chain(st.founded.map(|f| mention_name(doc, f)))
+                        .collect();
+                    let mut any = false;
+                    let mine = orgs.any(|n| {
+                        any = true;
+                        own.iter().any(|o| same_party(o, &n))
+                    });
+                    mine || !any
+                }
+            })
+            .map(|(h, _)| h)
+            .or_else(deal_price)
         && !s.trigs.iter().any(|t| {
             t.kind
                 .is_some_and(|k| other_deal(k, drafts.list[host].kind))
@@ -728,7 +751,20 @@ fn metric(s: &SentView, m: &Mention) -> bool {
 
 /// Attach the amounts of the trigger's clause and of later clauses of the sentence.
 fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule: RuleId) {
-    let from = s.clause_start(t.start);
+    let mut from = s.clause_start(t.start);
+    // `以每股45元、总金额约36亿元，公开收购X`: a deal's price may be set off in the clause
+    // before the verb, opened by 以 (with no deal verb of its own).
+    if matches!(kind, EventKind::Acquisition | EventKind::Investment)
+        && from > s.range.start
+        && let Some((sep, _)) = s.text[..from].char_indices().next_back()
+        && sep >= s.range.start
+        && let prev = s.clause_start(sep)
+        && prev < sep
+        && s.text[prev..from].trim_start().starts_with('以')
+        && s.trigs_in(prev..from).all(|x| x.kind.is_none())
+    {
+        from = prev;
+    }
     // Amounts of a real sentence stand within a few clauses of their trigger; the window keeps
     // a sentence without any full stop (a PDF page run together) linear, not triggers × amounts.
     let mut to = t.end.saturating_add(AMOUNT_WINDOW);
