@@ -31,6 +31,9 @@ pub(crate) fn sentence(
     if attendee_row(s, drafts, st) || speaker_row(s, drafts, st) {
         return;
     }
+    if financing_table(doc, s, drafts, st) {
+        return;
+    }
     let mut keep_list = false;
     match list_row(doc, s, drafts, st) {
         Row::Read => return,
@@ -4274,6 +4277,149 @@ fn counterparties(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &St
             from..m.range.end,
         ));
     }
+}
+
+/// Header words of a financing table's columns.
+const FIN_COMPANY: &[&str] = &[
+    "企业",
+    "公司",
+    "企业名称",
+    "公司名称",
+    "融资方",
+    "融资企业",
+    "项目",
+];
+const FIN_ROUND: &[&str] = &["轮次", "融资轮次"];
+const FIN_AMOUNT: &[&str] = &["金额", "融资金额", "融资额"];
+const FIN_INVESTORS: &[&str] = &["投资方", "投资机构", "投资人", "投资者"];
+
+/// The cells of a Markdown table row as byte ranges of the clean text (`| a | b |`), or
+/// `None` for a line that is no table row.
+fn table_cells(s: &SentView) -> Option<Vec<Range<usize>>> {
+    let body = s.str();
+    let lead = body.len() - body.trim_start().len();
+    if !body[lead..].starts_with('|') {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut at = s.range.start + lead + 1;
+    for part in body[lead + 1..].split('|') {
+        let r = at..at + part.len();
+        at = r.end + 1;
+        cells.push(r);
+    }
+    // (the text after the closing bar is no cell)
+    if body.trim_end().ends_with('|') {
+        cells.pop();
+    }
+    Some(cells)
+}
+
+/// `| 企业 | 轮次 | 金额 | 投资方 |` and its rows: each row is a Financing of the company of
+/// its company cell (RAISED), named by its round, with the amounts of its amount cell
+/// (HAS_AMOUNT) and the organizations of its investor cell (INVESTED). The header needs a
+/// company column and a round or an investor column (an amount alone is too common a column).
+/// Returns whether the sentence was read as a part of such a table.
+fn financing_table(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
+    let Some(cells) = table_cells(s) else {
+        st.fin_table = None;
+        return false;
+    };
+    let text = |r: &Range<usize>| s.text[r.clone()].trim();
+    let col = |words: &[&str]| cells.iter().position(|c| words.contains(&text(c)));
+    if let Some(company) = col(FIN_COMPANY) {
+        let (round, amount, investors) = (col(FIN_ROUND), col(FIN_AMOUNT), col(FIN_INVESTORS));
+        if round.is_some() || investors.is_some() {
+            st.fin_table = Some(super::slots::FinTable {
+                company,
+                round,
+                amount,
+                investors,
+            });
+            return true;
+        }
+    }
+    let Some(ft) = st.fin_table else {
+        return false;
+    };
+    // A separator row (`| --- | --- |`).
+    if cells
+        .iter()
+        .all(|c| text(c).chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    {
+        return true;
+    }
+    let Some((ri, rm)) = cells
+        .get(ft.company)
+        .and_then(|c| s.within(ORG, c.clone()).next())
+    else {
+        return true;
+    };
+    let round = ft
+        .round
+        .and_then(|k| cells.get(k))
+        .map(|c| {
+            text(c)
+                .chars()
+                .filter(|ch| !ch.is_whitespace())
+                .collect::<String>()
+        })
+        .map(|r| {
+            r.trim_end_matches("融资")
+                .trim_end_matches('轮')
+                .to_string()
+        })
+        .filter(|r| !r.is_empty() && r.chars().count() <= 8);
+    let name = match &round {
+        Some(r) => format!("{}{r}轮融资", rm.name),
+        None => format!("{}融资", rm.name),
+    };
+    let mut d = Draft::new(
+        EventKind::Financing,
+        name,
+        s.idx,
+        s.paragraph,
+        rm.range.clone(),
+        FINANCING_TABLE,
+    );
+    d.add(to_event(
+        RelType::Raised,
+        ri,
+        FINANCING_TABLE,
+        s.idx,
+        rm.range.clone(),
+    ));
+    if let Some(c) = ft.amount.and_then(|k| cells.get(k)) {
+        for (i, m) in s
+            .of(Label::Amount)
+            .filter(|(_, m)| m.range.start >= c.start && m.range.end <= c.end)
+        {
+            d.add(arg(
+                RelType::HasAmount,
+                i,
+                Dir::FromEvent,
+                props_about("融资额".to_string()),
+                FINANCING_TABLE,
+                s.idx,
+                m.range.clone(),
+            ));
+        }
+    }
+    if let Some(c) = ft.investors.and_then(|k| cells.get(k)) {
+        for (i, m) in s.within(ORG, c.clone()) {
+            d.add(to_event(
+                RelType::Invested,
+                i,
+                FINANCING_TABLE,
+                s.idx,
+                m.range.clone(),
+            ));
+        }
+    }
+    let _ = doc;
+    let i = drafts.upsert(d);
+    st.financing = Some(i);
+    true
 }
 
 /// A table row naming the counterparties (`| 交易对方 | A、B |`, also 转让方/出让方/出售方/

@@ -68,6 +68,18 @@ pub struct State {
     pub founded: Option<usize>,
     /// The last acquisition (draft index): whom `交易对方为…` names as sellers.
     pub deal: Option<usize>,
+    /// A financing table is open (`| 企业 | 轮次 | 金额 | 投资方 |`): its column indices.
+    pub fin_table: Option<FinTable>,
+}
+
+/// Columns of a financing table: the company raising, and optionally its round, amount and
+/// investors.
+#[derive(Debug, Clone, Copy)]
+pub struct FinTable {
+    pub company: usize,
+    pub round: Option<usize>,
+    pub amount: Option<usize>,
+    pub investors: Option<usize>,
 }
 
 impl State {
