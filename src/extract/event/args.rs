@@ -31,7 +31,7 @@ pub(crate) fn sentence(
     if attendee_row(s, drafts, st) || speaker_row(s, drafts, st) {
         return;
     }
-    if financing_table(doc, s, drafts, st) {
+    if deal_table(doc, s, drafts, st) {
         return;
     }
     let mut keep_list = false;
@@ -4279,7 +4279,7 @@ fn counterparties(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &St
     }
 }
 
-/// Header words of a financing table's columns.
+/// Header words of a deal table's columns.
 const FIN_COMPANY: &[&str] = &[
     "企业",
     "公司",
@@ -4290,8 +4290,26 @@ const FIN_COMPANY: &[&str] = &[
     "项目",
 ];
 const FIN_ROUND: &[&str] = &["轮次", "融资轮次"];
-const FIN_AMOUNT: &[&str] = &["金额", "融资金额", "融资额"];
+const DEAL_AMOUNT: &[&str] = &[
+    "金额",
+    "融资金额",
+    "融资额",
+    "交易对价",
+    "交易金额",
+    "对价",
+    "交易价格",
+];
 const FIN_INVESTORS: &[&str] = &["投资方", "投资机构", "投资人", "投资者"];
+const ACQ_BUYER: &[&str] = &["收购方", "买方", "收购人", "并购方", "受让方"];
+const ACQ_TARGET: &[&str] = &[
+    "标的",
+    "标的公司",
+    "标的企业",
+    "被收购方",
+    "目标公司",
+    "收购标的",
+];
+const ACQ_SELLERS: &[&str] = &["出售方", "卖方", "交易对方", "转让方", "出让方"];
 
 /// The cells of a Markdown table row as byte ranges of the clean text (`| a | b |`), or
 /// `None` for a line that is no table row.
@@ -4315,31 +4333,48 @@ fn table_cells(s: &SentView) -> Option<Vec<Range<usize>>> {
     Some(cells)
 }
 
-/// `| 企业 | 轮次 | 金额 | 投资方 |` and its rows: each row is a Financing of the company of
-/// its company cell (RAISED), named by its round, with the amounts of its amount cell
-/// (HAS_AMOUNT) and the organizations of its investor cell (INVESTED). The header needs a
-/// company column and a round or an investor column (an amount alone is too common a column).
+/// Deal tables and their rows. `| 企业 | 轮次 | 金额 | 投资方 |` (a company column and a round
+/// or investor column): each row is a Financing of the company of its company cell (RAISED),
+/// named by its round, with the amounts of its amount cell (HAS_AMOUNT) and the organizations
+/// of its investor cell (INVESTED). `| 收购方 | 标的公司 | 交易对价 | 出售方 |` (a buyer and a
+/// target column): each row is an Acquisition named like event.acquisition names one (so a
+/// text telling the same deal is the same event), with its amount and its sellers (SOLD).
 /// Returns whether the sentence was read as a part of such a table.
-fn financing_table(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
+fn deal_table(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
     let Some(cells) = table_cells(s) else {
-        st.fin_table = None;
+        st.deal_table = None;
         return false;
     };
     let text = |r: &Range<usize>| s.text[r.clone()].trim();
     let col = |words: &[&str]| cells.iter().position(|c| words.contains(&text(c)));
-    if let Some(company) = col(FIN_COMPANY) {
-        let (round, amount, investors) = (col(FIN_ROUND), col(FIN_AMOUNT), col(FIN_INVESTORS));
-        if round.is_some() || investors.is_some() {
-            st.fin_table = Some(super::slots::FinTable {
-                company,
-                round,
-                amount,
-                investors,
-            });
-            return true;
-        }
+    let header = if let (Some(company), Some(target)) = (col(ACQ_BUYER), col(ACQ_TARGET)) {
+        Some(super::slots::DealTable {
+            kind: EventKind::Acquisition,
+            company,
+            target: Some(target),
+            round: None,
+            amount: col(DEAL_AMOUNT),
+            others: col(ACQ_SELLERS),
+        })
+    } else if let Some(company) = col(FIN_COMPANY)
+        && (col(FIN_ROUND).is_some() || col(FIN_INVESTORS).is_some())
+    {
+        Some(super::slots::DealTable {
+            kind: EventKind::Financing,
+            company,
+            target: None,
+            round: col(FIN_ROUND),
+            amount: col(DEAL_AMOUNT),
+            others: col(FIN_INVESTORS),
+        })
+    } else {
+        None
+    };
+    if header.is_some() {
+        st.deal_table = header;
+        return true;
     }
-    let Some(ft) = st.fin_table else {
+    let Some(dt) = st.deal_table else {
         return false;
     };
     // A separator row (`| --- | --- |`).
@@ -4349,47 +4384,63 @@ fn financing_table(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &m
     {
         return true;
     }
-    let Some((ri, rm)) = cells
-        .get(ft.company)
-        .and_then(|c| s.within(ORG, c.clone()).next())
-    else {
+    let first_org = |k: Option<usize>| {
+        k.and_then(|k| cells.get(k))
+            .and_then(|c| s.within(ORG, c.clone()).next())
+    };
+    let Some((ci, cm)) = first_org(Some(dt.company)) else {
         return true;
     };
-    let round = ft
-        .round
-        .and_then(|k| cells.get(k))
-        .map(|c| {
-            text(c)
-                .chars()
-                .filter(|ch| !ch.is_whitespace())
-                .collect::<String>()
-        })
-        .map(|r| {
-            r.trim_end_matches("融资")
-                .trim_end_matches('轮')
-                .to_string()
-        })
-        .filter(|r| !r.is_empty() && r.chars().count() <= 8);
-    let name = match &round {
-        Some(r) => format!("{}{r}轮融资", rm.name),
-        None => format!("{}融资", rm.name),
+    let (name, rel, other_rel, target) = if dt.kind == EventKind::Acquisition {
+        let Some((ti, tm)) = first_org(dt.target) else {
+            return true;
+        };
+        (
+            format!("{}收购{}", cm.name, tm.name),
+            RelType::Acquired,
+            RelType::Sold,
+            Some((ti, tm.range.clone())),
+        )
+    } else {
+        let round = dt
+            .round
+            .and_then(|k| cells.get(k))
+            .map(|c| {
+                text(c)
+                    .chars()
+                    .filter(|ch| !ch.is_whitespace())
+                    .collect::<String>()
+            })
+            .map(|r| {
+                r.trim_end_matches("融资")
+                    .trim_end_matches('轮')
+                    .to_string()
+            })
+            .filter(|r| !r.is_empty() && r.chars().count() <= 8);
+        let name = match &round {
+            Some(r) => format!("{}{r}轮融资", cm.name),
+            None => format!("{}融资", cm.name),
+        };
+        (name, RelType::Raised, RelType::Invested, None)
     };
     let mut d = Draft::new(
-        EventKind::Financing,
+        dt.kind,
         name,
         s.idx,
         s.paragraph,
-        rm.range.clone(),
-        FINANCING_TABLE,
+        cm.range.clone(),
+        DEAL_TABLE,
     );
-    d.add(to_event(
-        RelType::Raised,
-        ri,
-        FINANCING_TABLE,
-        s.idx,
-        rm.range.clone(),
-    ));
-    if let Some(c) = ft.amount.and_then(|k| cells.get(k)) {
+    d.add(to_event(rel, ci, DEAL_TABLE, s.idx, cm.range.clone()));
+    if let Some((ti, tr)) = target {
+        d.add(to_event(RelType::TargetOf, ti, DEAL_TABLE, s.idx, tr));
+    }
+    if let Some(c) = dt.amount.and_then(|k| cells.get(k)) {
+        let about = if dt.kind == EventKind::Acquisition {
+            "交易金额"
+        } else {
+            "融资额"
+        };
         for (i, m) in s
             .of(Label::Amount)
             .filter(|(_, m)| m.range.start >= c.start && m.range.end <= c.end)
@@ -4398,27 +4449,30 @@ fn financing_table(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &m
                 RelType::HasAmount,
                 i,
                 Dir::FromEvent,
-                props_about("融资额".to_string()),
-                FINANCING_TABLE,
+                props_about(about.to_string()),
+                DEAL_TABLE,
                 s.idx,
                 m.range.clone(),
             ));
         }
     }
-    if let Some(c) = ft.investors.and_then(|k| cells.get(k)) {
-        for (i, m) in s.within(ORG, c.clone()) {
-            d.add(to_event(
-                RelType::Invested,
-                i,
-                FINANCING_TABLE,
-                s.idx,
-                m.range.clone(),
-            ));
+    if let Some(c) = dt.others.and_then(|k| cells.get(k)) {
+        let labels = if dt.kind == EventKind::Acquisition {
+            PARTY
+        } else {
+            ORG
+        };
+        for (i, m) in s.within(labels, c.clone()) {
+            d.add(to_event(other_rel, i, DEAL_TABLE, s.idx, m.range.clone()));
         }
     }
     let _ = doc;
     let i = drafts.upsert(d);
-    st.financing = Some(i);
+    if dt.kind == EventKind::Acquisition {
+        st.deal = Some(i);
+    } else {
+        st.financing = Some(i);
+    }
     true
 }
 

@@ -96,8 +96,8 @@ pub const FINANCING: RuleId = RuleId("event.financing");
 pub const FINANCING_INVESTOR: RuleId = RuleId("event.financing_investor");
 /// INVESTED {lead} for the investors listed after a label (`领投方：A、B`, `跟投方为C`).
 pub const FINANCING_INVESTOR_LIST: RuleId = RuleId("event.financing_investor_list");
-/// `| 企业 | 轮次 | 金额 | 投资方 |` rows: one financing each.
-pub const FINANCING_TABLE: RuleId = RuleId("event.financing_table");
+/// `| 企业 | 轮次 | 金额 | 投资方 |` and `| 收购方 | 标的公司 | 交易对价 |` rows: one deal each.
+pub const DEAL_TABLE: RuleId = RuleId("event.deal_table");
 /// ACQUIRED / TARGET_OF / SOLD for 收购/并购/受让.
 pub const ACQUISITION: RuleId = RuleId("event.acquisition");
 /// ACQUIRED: an acquisition of an unnamed target (`收购一家德国企业60%股权`): the acquirer
@@ -157,7 +157,7 @@ pub const ALL_RULES: &[RuleId] = &[
     FINANCING,
     FINANCING_INVESTOR,
     FINANCING_INVESTOR_LIST,
-    FINANCING_TABLE,
+    DEAL_TABLE,
     ACQUISITION,
     ACQUISITION_UNNAMED,
     ACQUISITION_COUNTERPARTY,

@@ -68,18 +68,21 @@ pub struct State {
     pub founded: Option<usize>,
     /// The last acquisition (draft index): whom `交易对方为…` names as sellers.
     pub deal: Option<usize>,
-    /// A financing table is open (`| 企业 | 轮次 | 金额 | 投资方 |`): its column indices.
-    pub fin_table: Option<FinTable>,
+    /// A deal table is open (`| 企业 | 轮次 | 金额 | 投资方 |`, `| 收购方 | 标的公司 | 交易对价 |`):
+    /// its kind and column indices.
+    pub deal_table: Option<DealTable>,
 }
 
-/// Columns of a financing table: the company raising, and optionally its round, amount and
-/// investors.
+/// Columns of a deal table: the company raising (a financing) or buying (an acquisition), and
+/// optionally the target, round, amount and the other parties (investors or sellers).
 #[derive(Debug, Clone, Copy)]
-pub struct FinTable {
+pub struct DealTable {
+    pub kind: crate::extract::EventKind,
     pub company: usize,
+    pub target: Option<usize>,
     pub round: Option<usize>,
     pub amount: Option<usize>,
-    pub investors: Option<usize>,
+    pub others: Option<usize>,
 }
 
 impl State {
