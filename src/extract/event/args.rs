@@ -2130,24 +2130,16 @@ fn investment(
         ),
         None => format!("{}{}", mention_name(doc, inv.0), trig),
     };
-    let name = phrase_name(s, &t.range, inv.1.end, fallback);
+    let name = phrase_name(s, &t.range, inv.1.end, fallback.clone());
     // `A认缴出资15亿元，B认缴出资20亿元`: a bare verb phrase names no deal of its own; each
     // investor's commitment is one event (not one merged `认缴出资`).
     // (joint investors: `A、B联合投资X` is named by the first of them and the object)
-    let name = if name.chars().count() <= 4 && both.is_empty() {
-        format!("{}{}", mention_name(doc, inv.0), name)
-    } else if name.chars().count() <= 4 {
-        match &obj {
-            Some((o, _)) => format!(
-                "{}{}{}",
-                mention_name(doc, inv.0),
-                trig,
-                mention_name(doc, *o)
-            ),
-            None => format!("{}{}", mention_name(doc, inv.0), name),
-        }
-    } else {
+    let name = if name.chars().count() > 4 {
         name
+    } else if both.is_empty() || obj.is_none() {
+        format!("{}{}", mention_name(doc, inv.0), name)
+    } else {
+        fallback
     };
     let mut d = dated_draft(EventKind::Investment, name, s, &t.range, INVESTMENT, true);
     for (i, r) in std::iter::once(&inv).chain(both.iter().skip(1)) {
@@ -2198,18 +2190,7 @@ fn capital_increase(
         s.idx,
         span(&raiser.1, &t.range),
     ));
-    if let Some(c) = s.cues_in("investors", t.range.end..s.range.end).next() {
-        let ce = s.clause_end(c.range.end);
-        for (i, m) in s.within(ORG, c.range.end..ce) {
-            d.add(to_event(
-                RelType::Invested,
-                i,
-                FINANCING_INVESTOR,
-                s.idx,
-                span(&c.range, &m.range),
-            ));
-        }
-    }
+    listed_investors(s, t, &mut d);
     amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
     drafts.upsert(d)
 }
@@ -2643,7 +2624,13 @@ fn financing(
             span(&r, &t.range),
         ));
     }
-    // `投资方为A、B`: the investors listed after the trigger.
+    listed_investors(s, t, &mut d);
+    amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
+/// `投资方为A、B`, `引入战略投资者A`: the investors listed after the trigger (INVESTED to `d`).
+fn listed_investors(s: &SentView, t: &Trig, d: &mut Draft) {
     if let Some(c) = s.cues_in("investors", t.range.end..s.range.end).next() {
         let ce = s.clause_end(c.range.end);
         // (`A旗下B`: the subsidiary B invests; its parent only says whose it is)
@@ -2660,8 +2647,6 @@ fn financing(
             ));
         }
     }
-    amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
-    Some(drafts.upsert(d))
 }
 
 /// `由A领投，B、C跟投`: INVESTED {lead} to the financing of this sentence or the last one.
