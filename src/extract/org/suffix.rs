@@ -641,12 +641,22 @@ fn column_gap(doc: &AnnotatedDoc, pos: usize) -> bool {
     ) else {
         return false;
     };
-    a.end < b.start
-        && doc
-            .doc
-            .text
-            .get(a.end..b.start)
-            .is_some_and(|gap| gap.contains(['\u{3000}', '\t']) || gap.contains("  "))
+    let orig = &doc.doc.text;
+    let Some(gap) = orig.get(a.end..b.start).filter(|_| a.end < b.start) else {
+        return false;
+    };
+    if gap.contains(['\u{3000}', '\t']) || gap.contains("  ") {
+        return true;
+    }
+    // A headline separates its phrases by a single space (`# A获12亿元战略投资 B集团入股`):
+    // between two Han characters of a `#` title line it is a gap too.
+    gap == " "
+        && is_han(prev)
+        && norm.text[pos..].chars().next().is_some_and(is_han)
+        && orig[..a.end]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|line| line.trim_start().starts_with('#'))
 }
 
 /// The name so far starts at `pos` with a generic word (`房屋管理`) right after `和`; if the
