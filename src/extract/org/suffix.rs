@@ -49,6 +49,8 @@ use crate::extract::{AnnotatedDoc, Attrs, Candidate, Label, OrgKind};
 
 /// The longest name (before its suffix) the left scan will consider, in characters.
 pub const MAX_NAME_CHARS: usize = 16;
+/// Extra characters a branch (`分公司`, `分行`: branch=1) may scan, for its parent's name.
+const BRANCH_EXTRA_CHARS: usize = 8;
 
 /// Per-document facts the scan needs, computed once per document.
 struct Marks {
@@ -533,7 +535,9 @@ fn left_boundary(
         if r.measure_words.contains(&c) && num_before.is_some_and(|n| matches!(n, '两' | '几')) {
             return None;
         }
-        if chars == MAX_NAME_CHARS {
+        // (A branch carries its parent's full name before its place: `X证券登记服务有限责任
+        // 公司深圳分公司` may need a few more characters.)
+        if chars == MAX_NAME_CHARS + if spec.branch { BRANCH_EXTRA_CHARS } else { 0 } {
             break;
         }
         pos -= c.len_utf8();
