@@ -93,6 +93,7 @@ pub const TITLE_WEI: RuleId = RuleId("person.title_wei");
 pub const BYLINE: RuleId = RuleId("person.byline");
 pub const PERSON_ONLY: RuleId = RuleId("person.person_only");
 pub const COLUMN: RuleId = RuleId("person.column");
+pub const POST_FRAME: RuleId = RuleId("person.post_frame");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
@@ -121,6 +122,10 @@ static CHAIN_TAIL_STOPS: CharSet =
 /// Verbs of capacity that, followed by a title mention, make the subject a person (`X作为主教练`,
 /// `X身为董事长`): an organization acts "as" a member or partner, not as a job title.
 static AS_TITLE: WordList = WordList::new("words_person", "as_title");
+
+static POST_FRAME_OPENERS: WordList = WordList::new("words_person", "post_frame_opener");
+
+static POST_FRAME_LINKS: WordList = WordList::new("words_person", "post_frame_link");
 /// Words that may stand between a name and an age (`X今年45岁`, `X已经89岁了`).
 static AGE_OPENERS: WordList = WordList::new("words_person", "age_opener");
 /// Place words after 家 in village and river names (`董家河`, `李家沟`, `王家庄`).
@@ -431,6 +436,9 @@ struct Opt {
     /// The two-character reading is itself a common word (`common_words.txt`,
     /// `after_name_words.txt`: `亲自`, `高度`).
     pair_word: bool,
+    /// `person.post_frame`: a dismissal or resignation clause frames the reading
+    /// (`免去X的…职务`, `接受X辞去…职务`): only a person is relieved of a post.
+    post_frame: bool,
 }
 
 impl Opt {
@@ -449,6 +457,15 @@ impl Opt {
             return false;
         }
         let titled = self.signal() >= TITLE;
+        if self.post_frame
+            && !self.common_exact
+            && !self.common_prefix
+            && !self.pair_word
+            && !self.after_numeral
+            && (self.plausible || self.given_len == 2)
+        {
+            return true;
+        }
         // An adverb or attitude word between a title and the rest of the clause modifies the
         // verb (`董事长高兴表示`, `院长明天将出访`): a name only when punctuation closes it.
         if self.adverb && !self.right_punct {
@@ -474,9 +491,14 @@ impl Opt {
                 && (self.plausible || !title_after_only);
             // a title right before a full plausible name (`记者公某佳北京报道`)
             // or any given name ending at punctuation (`副总经理封某，`)
+            // or, for a mild weak surname, a one-character given name closed by 与/和/的/在
+            // (`副市长白某与…`)
             let title_framed = self.left >= TITLE
                 && self.plausible
-                && (self.given_len == 2 || self.right_punct || self.right >= 2);
+                && (self.given_len == 2
+                    || self.right_punct
+                    || self.right >= 2
+                    || (self.mild && self.left_title && self.right_firm && !self.pair_word));
             // a kinship/naming word before and a boundary after (`老伴石某兰今年`)
             let word_framed = self.left >= 3 && self.right >= 1 && self.shape >= 1;
             if (title_framed || word_framed || self.title_verb_framed())
@@ -550,10 +572,12 @@ impl Opt {
     /// surname (weak=mild: 左, 江, 严) stands even with a given name we cannot vouch for. The
     /// reading must not be a common word (`严厉`, `亲自`: not_person.txt, common_words.txt,
     /// after_name_words.txt), nor a two-character given name with no plausible character, nor
-    /// follow a numeral. Other weak surnames (常, 连, 应) are adverbs before a verb too often
-    /// (`书记常来调研`, `市长连夜调研`): they keep needing a plausible given name.
+    /// follow a numeral. Other weak surnames (常, 连, 万, 明) are adverbs before a verb too often
+    /// (`书记常来调研`, `市长连夜调研`): with them only a one-character given name stands, and
+    /// only when the two characters are no listed word (`区长万某调研`, `院长明某致辞` are
+    /// names; 常来, 连夜, 明确 are in not_person.txt or common_words.txt).
     fn title_verb_framed(&self) -> bool {
-        self.mild
+        (self.mild || (self.given_len == 1 && !self.common_exact && !self.common_prefix))
             && self.left_title
             && self.right >= 3
             && !self.right_title
@@ -571,6 +595,8 @@ impl Opt {
             TITLE_WEI
         } else if self.right_title {
             TITLE_AFTER
+        } else if self.post_frame {
+            POST_FRAME
         } else {
             CONTEXT
         }
@@ -747,6 +773,28 @@ impl<'a> Ctx<'a> {
     }
 
     /// Does a committed entity mention start exactly at `pos`?
+    /// `person.post_frame`: is `s..e` framed by a dismissal or resignation clause — an opener
+    /// right before (`免去`, `接受`: POST_FRAME_OPENERS), 的, a resignation verb or a title or
+    /// organization right after, and 职务 later in the same clause (`免去X的某厅副厅长职务`,
+    /// `接受X辞去副市长职务的请求`, `免去X某局局长职务`)?
+    fn post_frame(&self, s: usize, e: usize) -> bool {
+        let text = self.text;
+        if !POST_FRAME_OPENERS.iter().any(|w| text[..s].ends_with(w)) {
+            return false;
+        }
+        let rest = &text[e..];
+        let linked = rest.starts_with('的')
+            || POST_FRAME_LINKS.iter().any(|w| rest.starts_with(w))
+            || self.mention_starts_at(e);
+        if !linked {
+            return false;
+        }
+        let clause_end = rest
+            .find(['，', '。', '；', '！', '？', '\n', ',', ';'])
+            .unwrap_or(rest.len());
+        rest[..clause_end].contains("职务")
+    }
+
     fn mention_starts_at(&self, pos: usize) -> bool {
         let i = self.taken.partition_point(|t| t.start < pos);
         self.taken.get(i).is_some_and(|t| t.start == pos)
@@ -1216,6 +1264,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 foreign,
                 place_shape,
                 pair_word: end - sr.start <= 6 && cx.common_after.contains(&sr.start),
+                post_frame: cx.post_frame(sr.start, end),
                 range,
             });
         }
@@ -2210,8 +2259,10 @@ pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
 mod tests {
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&crate::rules::WordList; 9] = [
+        let lists: [&crate::rules::WordList; 11] = [
             &super::WORDS_ENDING_IN_SURNAME,
+            &super::POST_FRAME_OPENERS,
+            &super::POST_FRAME_LINKS,
             &super::AS_TITLE,
             &super::AGE_OPENERS,
             &super::TITLE_CHANG_CLOSERS,
