@@ -527,8 +527,9 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
         .find(|o| after_name == p.range.end && rest.starts_with(**o))
     {
         (open.len(), None, APPOSITIVE)
-    } else if let Some((verb, st)) = APPOINT_VERBS.iter().find(|(v, _)| rest.starts_with(*v)) {
-        (verb.len(), Some(*st), APPOINTED)
+    } else if let Some((len, st)) = clause_verb(rest, &ELIDED_ADVERBS, true) {
+        // adverbs may stand before the verb (`X继续担任公司董事长`, `X仍兼任…`)
+        (len, Some(st), APPOINTED)
     } else {
         return;
     };
@@ -1861,6 +1862,25 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn adverbs_before_the_appointment_verb() {
+        let got = rels("王建国继续担任华为董事长，李明仍兼任腾讯总裁。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "current")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "李明", "腾讯", "总裁", "current")),
+            "{got:?}"
+        );
+        // an adverb that is no post adverb binds nothing
+        let got = rels("王建国已经来到华为董事长办公室。");
+        assert!(
+            !got.iter().any(|r| r.1 == "王建国" && r.2 == "华为"),
+            "{got:?}"
+        );
     }
 
     #[test]
