@@ -706,7 +706,14 @@ fn table_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
         if roles.is_empty() {
             continue;
         }
-        let org = u.and_then(|u| within(u, Label::Organization).first().copied());
+        // no unit column: an organization opening the title cell holds the titles
+        // (`| 王某 | 某省自然资源厅副厅长 |`)
+        let org = match u {
+            Some(u) => within(u, Label::Organization).first().copied(),
+            None => within(t, Label::Organization)
+                .into_iter()
+                .find(|&o| ms[o].range.end <= ms[roles[0]].range.start),
+        };
         out.push(Binding {
             person,
             roles,
@@ -1976,6 +1983,24 @@ mod tests {
                 "{got:?}"
             );
         }
+        // no unit column: the organization opening the title cell holds the title
+        let got = rels(
+            "| 姓名 | 职务 |\n| --- | --- |\n| 王建国 | 广东省自然资源厅副厅长 |\n| 李明 | 教授 |\n",
+        );
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "广东省自然资源厅",
+                "副厅长",
+                "current"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|r| r.0 == "HOLDS_POSITION" && r.1 == "李明"),
+            "{got:?}"
+        );
         // a table without a title column binds nothing
         let got = rels("| 姓名 | 单位 |\n| --- | --- |\n| 王建国 | 华为 |\n");
         assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");

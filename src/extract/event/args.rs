@@ -3968,7 +3968,8 @@ fn attendee_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
 /// Is a line a list item: a bullet (`- `, `•`) or a number (`1.`, `2）`, `一、`)?
 fn list_item(line: &str) -> bool {
     let txt = line.trim();
-    txt.starts_with(['-', '*', '•', '·', '●', '▪'])
+    // a Markdown table row (`| 王某 | 某市副市长 |`) lists one guest too
+    txt.starts_with(['-', '*', '•', '·', '●', '▪', '|'])
         || txt
             .split_once(['.', '、', '）', ')'])
             .is_some_and(|(n, _)| {
@@ -4275,13 +4276,14 @@ static GUEST_NOUNS: WordList = WordList::new("words_event", "guest_noun");
 /// guests named before: `出席论坛的嘉宾还有：`, and 分别为) and/or a colon.
 /// `rest` starts with the cue, `cue` bytes long (the cue may hold the noun: `与会嘉宾有`).
 fn attendee_list_open(rest: &str, cue: usize) -> Option<usize> {
-    const LINKS: [&str; 9] = [
+    const LINKS: [&str; 10] = [
         "包括",
         "还包括",
         "主要有",
         "还有",
         "分别为",
         "分别是",
+        "如下",
         "有",
         "为",
         "是",
