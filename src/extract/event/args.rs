@@ -822,6 +822,13 @@ fn forums(
         .any(|r| s.has_cue(r, s.range.clone()))
         || s.trigs.iter().any(|t| t.kind == Some(EventKind::Speech));
     let mut covered = usize::MAX;
+    // The forum in context before this sentence: a bare meeting noun opening the sentence
+    // (`博览会由A主办，…设置主论坛`) refers to it, not to a forum named later in the sentence.
+    let ctx = st.forum;
+    // Bare meeting nouns (position) and the named forums of this sentence (position, draft),
+    // resolved after the loop: a bare noun is the closest forum named before it, else `ctx`.
+    let mut bares: Vec<usize> = Vec::new();
+    let mut named: Vec<(usize, usize)> = Vec::new();
     for t in s.trigs.iter().rev() {
         if !(t.kind == Some(EventKind::Forum) || ceremony_held(s, t)) || t.range.end > covered {
             continue;
@@ -869,12 +876,18 @@ fn forums(
             continue;
         }
         if bare {
-            // `出席论坛`, `本次论坛`: the forum in context.
-            if let Some(f) = st.forum {
-                here.push(f);
-            }
+            // `出席论坛`, `本次论坛`: the forum in context (resolved below).
+            bares.push(t.range.start);
             continue;
         }
+        // `设置主论坛、六场分论坛和投融资对接会`: a session the forum in context sets up is a
+        // part of it — an event PART_OF it that neither becomes the forum in context nor takes
+        // the organizers and guests of this sentence.
+        let part = ctx.filter(|_| {
+            PART_LIST_CUES
+                .iter()
+                .any(|w| s.text[s.clauses_back(start, 1)..start].contains(*w))
+        });
         if let Some(f) = drafts.find(EventKind::Forum, &name) {
             // Named again where it is held (a headline first, then `X于5月15日在沪召开`):
             // the sentence that holds it gives the date and place the first mention lacked.
@@ -896,8 +909,11 @@ fn forums(
                     e.location = Some(v);
                 }
             }
-            st.forum = Some(f);
-            here.push(f);
+            if part.is_none() {
+                st.forum = Some(f);
+                here.push(f);
+                named.push((t.range.start, f));
+            }
             continue;
         }
         if !confirm {
@@ -944,11 +960,32 @@ fn forums(
             }
         }
         let _ = doc;
+        if let Some(host) = part {
+            d.part_of = Some(host);
+            drafts.upsert(d);
+            continue;
+        }
         let i = drafts.upsert(d);
         st.forum = Some(i);
         here.push(i);
+        named.push((t.range.start, i));
+    }
+    for b in bares {
+        let f = named
+            .iter()
+            .filter(|(p, _)| *p < b)
+            .max_by_key(|(p, _)| *p)
+            .map(|&(_, f)| f)
+            .or(ctx)
+            .or(st.forum);
+        if let Some(f) = f {
+            here.push(f);
+        }
     }
 }
+
+/// Words that open the list of sessions a forum sets up (`设置主论坛、六场分论坛`).
+static PART_LIST_CUES: WordList = WordList::new("words_event", "part_list");
 
 /// Words that say what kind of session a forum noun is, naming none (`专题分论坛`, `平行论坛`).
 static FORUM_KIND_WORDS: WordList = WordList::new("words_event", "forum_kind");
@@ -4346,8 +4383,10 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 21] = [
+        let lists: [&WordList; 23] = [
             &DEAL_PRICE_WORDS,
+            &PART_LIST_CUES,
+            &crate::extract::event::slots::SUB_FORUMS,
             &FORECAST_OPENERS,
             &PANEL_VERBS,
             &CHAIRED,
