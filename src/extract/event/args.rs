@@ -875,6 +875,37 @@ fn forums(
         {
             continue;
         }
+        // `随后，调研组召开座谈会。`: a bare meeting noun right after a holding verb, with no
+        // forum in context, is a meeting of its own, named by the noun.
+        let held_here = s
+            .cues_in("hold", s.clause_start(t.range.start)..t.range.start)
+            .any(|c| {
+                s.text[c.range.end..t.range.start]
+                    .trim_matches('了')
+                    .is_empty()
+            });
+        if bare
+            && ctx.is_none()
+            && st.forum.is_none()
+            && held_here
+            && name == s.disp(t.range.clone())
+        {
+            let mut d = Draft::new(
+                EventKind::Forum,
+                name.clone(),
+                s.idx,
+                s.paragraph,
+                t.range.clone(),
+                FORUM_HELD,
+            );
+            d.date = best_date(s, t.range.start, false);
+            d.location = best_location(s);
+            let i = drafts.upsert(d);
+            st.forum = Some(i);
+            here.push(i);
+            named.push((t.range.start, i));
+            continue;
+        }
         if bare {
             // `出席论坛`, `本次论坛`: the forum in context (resolved below).
             bares.push(t.range.start);
