@@ -1872,6 +1872,25 @@ mod tests {
     }
 
     #[test]
+    fn an_appointment_sets_the_status_of_the_post_read_before_the_name() {
+        let got = rels("华为董事长王建国因退休辞去董事长职务。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "former")),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "current")),
+            "{got:?}"
+        );
+        // another title of the same person stays current
+        let got = rels("华为董事长王建国辞去总经理职务。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "current")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn adverbs_before_the_appointment_verb() {
         let got = rels("王建国继续担任华为董事长，李明仍兼任腾讯总裁。");
         assert!(
