@@ -1113,7 +1113,14 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 && end > sr.end
                 && cx.title_ends_at(sr.start)
                 && he_closed(cx, end + c.len_utf8());
-            if !pr.given_possible(c) && !he_ends_name {
+            // `李晓月`, `院长明月致辞`: 月 (a bad given-name character: 同月, 本月, 3月) ends a
+            // two-character given name, or is a one-character given name between a title and
+            // a speech or attendance verb.
+            let moon = c == '月'
+                && (end > sr.end
+                    || (cx.title_ends_at(sr.start)
+                        && cx.after.get(&(end + c.len_utf8())).is_some_and(|&w| w >= 3)));
+            if !pr.given_possible(c) && !he_ends_name && !moon {
                 // `X可欣`: a leading function character only as half of a two-character given
                 // name, never a reading of its own
                 let leads = end == sr.end
