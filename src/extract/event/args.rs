@@ -885,6 +885,7 @@ fn forums(
                     .is_empty()
             });
         if bare
+            && s.paragraph > 0
             && ctx.is_none()
             && st.forum.is_none()
             && held_here
