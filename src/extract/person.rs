@@ -795,6 +795,12 @@ impl<'a> Ctx<'a> {
         rest[..clause_end].contains("职务")
     }
 
+    /// The end of the committed entity mention that starts at `pos`, if any.
+    fn mention_at(&self, pos: usize) -> Option<usize> {
+        let i = self.taken.partition_point(|t| t.start < pos);
+        self.taken.get(i).filter(|t| t.start == pos).map(|t| t.end)
+    }
+
     fn mention_starts_at(&self, pos: usize) -> bool {
         let i = self.taken.partition_point(|t| t.start < pos);
         self.taken.get(i).is_some_and(|t| t.start == pos)
@@ -1144,7 +1150,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 let title_at = |p: usize| cx.role_start.contains_key(&p);
                 let via_org = crate::extract::COMPANY_SELF_WORDS
                     .iter()
-                    .any(|w| text[after..].starts_with(w) && title_at(after + w.len()));
+                    .any(|w| text[after..].starts_with(w) && title_at(after + w.len()))
+                    // `聘任郝某为市政府参事`: an organization mention, then the title
+                    || cx.mention_at(after).is_some_and(|e| {
+                        title_at(e) || (text[e..].starts_with('的') && title_at(e + '的'.len_utf8()))
+                    });
                 if title_at(after) || via_org {
                     break;
                 }
