@@ -829,6 +829,16 @@ fn forums(
     // resolved after the loop: a bare noun is the closest forum named before it, else `ctx`.
     let mut bares: Vec<usize> = Vec::new();
     let mut named: Vec<(usize, usize)> = Vec::new();
+    let sessions = s
+        .trigs
+        .iter()
+        .filter(|t| {
+            t.kind == Some(EventKind::Forum)
+                && crate::extract::event::slots::SUB_FORUMS
+                    .iter()
+                    .any(|w| s.text[..t.range.end].ends_with(w))
+        })
+        .count();
     for t in s.trigs.iter().rev() {
         if !(t.kind == Some(EventKind::Forum) || ceremony_held(s, t)) || t.range.end > covered {
             continue;
@@ -915,18 +925,35 @@ fn forums(
         // `设置主论坛、六场分论坛和投融资对接会`: a session the forum in context sets up is a
         // part of it — an event PART_OF it that neither becomes the forum in context nor takes
         // the organizers and guests of this sentence.
+        // Two sessions or more named in one sentence (`论坛期间举行了X平行论坛和Y分论坛`) are
+        // listed, not narrated: parts too.
         let part = ctx.filter(|_| {
-            PART_LIST_CUES
-                .iter()
-                .any(|w| s.text[s.clauses_back(start, 1)..start].contains(*w))
+            sessions > 1
+                || PART_LIST_CUES
+                    .iter()
+                    .any(|w| s.text[s.clauses_back(start, 1)..start].contains(*w))
         });
         if let Some(f) = drafts.find(EventKind::Forum, &name) {
             // Named again where it is held (a headline first, then `X于5月15日在沪召开`):
             // the sentence that holds it gives the date and place the first mention lacked.
             if confirm {
                 let e = &mut drafts.list[f];
-                if e.date.is_none() {
-                    e.date = best_date(s, t.range.start, false);
+                // (A headline's year read off the name, `2025年经济形势座谈会`, gives way to the
+                // day the body holds it on.)
+                let year_only = |d: &Option<TimeValue>| {
+                    matches!(
+                        d,
+                        Some(TimeValue::Date {
+                            precision: Precision::Year,
+                            ..
+                        })
+                    )
+                };
+                if e.date.is_none() || year_only(&e.date) {
+                    let nd = best_date(s, t.range.start, false);
+                    if (nd.is_some() && !year_only(&nd)) || e.date.is_none() {
+                        e.date = nd;
+                    }
                 }
                 // (A place read off the name itself in a headline, `粤港澳大湾区…大会开幕`, is a
                 // fallback: the venue the body names, `在东莞…举行`, is where it is held.)
