@@ -402,6 +402,8 @@ struct Opt {
     right_title: bool,
     /// A title mention ends right before the name.
     left_title: bool,
+    /// That title is an office or rank (not an occupation: 评论员, 记者).
+    left_office: bool,
     /// A title + 为 ends right before the name (`董事长为X`).
     left_title_wei: bool,
     /// The left neighbour is punctuation or the start of the text (not a function word).
@@ -474,6 +476,17 @@ impl Opt {
         if self.common_exact && !(self.left >= TITLE && self.right >= 1) {
             return false;
         }
+        // A listed word after an occupation (评论员, 记者: not an office) and before running
+        // text is a compound noun (`评论员文章指出`), not a name; after an office it may be one
+        // (`市长高明调研`), and so in a byline closed by punctuation (`（记者马力）`).
+        if self.common_exact
+            && self.left_title
+            && !self.left_office
+            && !self.right_punct
+            && self.right < TITLE
+        {
+            return false;
+        }
         if self.common_prefix && !titled {
             return false;
         }
@@ -498,7 +511,7 @@ impl Opt {
                 && (self.given_len == 2
                     || self.right_punct
                     || self.right >= 2
-                    || (self.mild && self.left_title && self.right_firm && !self.pair_word));
+                    || (self.mild && self.left_office && self.right_firm && !self.pair_word));
             // a kinship/naming word before and a boundary after (`老伴石某兰今年`)
             let word_framed = self.left >= 3 && self.right >= 1 && self.shape >= 1;
             if (title_framed || word_framed || self.title_verb_framed())
@@ -577,7 +590,11 @@ impl Opt {
     /// only when the two characters are no listed word (`区长万某调研`, `院长明某致辞` are
     /// names; 常来, 连夜, 明确 are in not_person.txt or common_words.txt).
     fn title_verb_framed(&self) -> bool {
-        (self.mild || (self.given_len == 1 && !self.common_exact && !self.common_prefix))
+        (self.mild
+            || (self.given_len == 1
+                && self.left_office
+                && !self.common_exact
+                && !self.common_prefix))
             && self.left_title
             && self.right >= 3
             && !self.right_title
@@ -611,6 +628,9 @@ struct Ctx<'a> {
     /// Role mentions by start: whether the title confirms a name before it (offices do).
     role_start: HashMap<usize, bool>,
     role_end: HashSet<usize>,
+    /// Ends of role mentions that are offices or ranks (董事长, 区长, 院长), not occupations
+    /// (评论员, 记者: `评论员文章指出` is a compound noun).
+    office_end: HashSet<usize>,
     /// Role mentions by end: their starts.
     role_start_of: HashMap<usize, usize>,
     /// Ends of location mentions (for nationalities: `葡萄牙人`).
@@ -645,6 +665,7 @@ impl<'a> Ctx<'a> {
         let text = doc.text();
         let mut taken = Vec::new();
         let (mut role_start, mut role_end) = (HashMap::default(), HashSet::default());
+        let mut office_end = HashSet::default();
         let mut role_start_of = HashMap::default();
         let mut loc_end = HashSet::default();
         let mut loc_start_of = HashMap::default();
@@ -672,6 +693,9 @@ impl<'a> Ctx<'a> {
                 };
                 role_start.insert(m.range.start, strong);
                 role_end.insert(m.range.end);
+                if strong {
+                    office_end.insert(m.range.end);
+                }
                 role_start_of.insert(m.range.end, m.range.start);
             }
         }
@@ -727,6 +751,7 @@ impl<'a> Ctx<'a> {
             taken,
             role_start,
             role_end,
+            office_end,
             role_start_of,
             loc_end,
             loc_start_of,
@@ -793,6 +818,30 @@ impl<'a> Ctx<'a> {
             .find(['，', '。', '；', '！', '？', '\n', ',', ';'])
             .unwrap_or(rest.len());
         rest[..clause_end].contains("职务")
+    }
+
+    /// Does the reading `s..e` fill the first column of a list row whose last
+    /// column ends in a title mention — a list marker (or nothing) before it at the line start,
+    /// a gap (space) after it, and a short rest of the line ending with the title
+    /// (`3. 文某  市教育局副局长`, `- 史某 星河科技有限公司董事长`)?
+    fn list_row_title(&self, s: usize, e: usize) -> bool {
+        const MAX_TAIL: usize = 120;
+        let text = self.text;
+        if !text[e..].starts_with([' ', '　']) {
+            return false;
+        }
+        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        if s - line_start > 16
+            || !crate::extract::position::is_list_marker(text[line_start..s].trim())
+        {
+            return false;
+        }
+        let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
+        if line_end - e > MAX_TAIL {
+            return false;
+        }
+        let row_end = e + text[e..line_end].trim_end().len();
+        self.role_end.contains(&row_end)
     }
 
     /// The end of the committed entity mention that starts at `pos`, if any.
@@ -1180,6 +1229,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 continue;
             }
             let (right_plain, mut right) = cx.right_scores(end);
+            // `3. 文某  市教育局副局长`: a list row whose columns end in a title
+            let row_title = cx.list_row_title(sr.start, end);
+            if row_title {
+                right = right.max(TITLE);
+            }
             // A full plausible name right before an organization or place (`李某洋香港账户`):
             // the mention starts a new word.
             if right < 1 && end - sr.end > 3 && plausible && cx.mention_starts_at(end) {
@@ -1238,8 +1292,9 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 shape,
                 plausible,
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
-                right_title: cx.role_start.contains_key(&end),
+                right_title: cx.role_start.contains_key(&end) || row_title,
                 left_title,
+                left_office: cx.office_end.contains(&sr.start),
                 left_title_wei,
                 left_punct: cx
                     .prev_char(sr.start)

@@ -929,7 +929,7 @@ fn company_titles(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Bin
 
 /// Is `s` nothing or only the marker of a list item (`1.`, `2、`, `（3）`, `-`, `•`)? A résumé
 /// is often one item of a numbered list of people (`附：简历 1. 刘某，男，…`).
-fn is_list_marker(s: &str) -> bool {
+pub(crate) fn is_list_marker(s: &str) -> bool {
     let s = s
         .trim_start_matches(['(', '（'])
         .trim_end_matches([')', '）', '.', '、', '．']);
