@@ -595,10 +595,11 @@ fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
     appointed_status(doc);
 }
 
-/// A post an appointment ends or starts in a sentence is not also held "current" there: the
-/// title before the name (`独立董事X任期届满离任`, `董事长X辞去董事长职务`) read it as current,
-/// the appointment says what changed. Such a HOLDS_POSITION of the same person and title in the
-/// sentence of the APPOINTED takes the appointment's status.
+/// A post an appointment ends in a sentence is not also held "current" there: the title
+/// before the name (`独立董事X任期届满离任`, `董事长X辞去董事长职务`) read it as current, the
+/// appointment says it ended. Such a HOLDS_POSITION of the same person and title in the sentence
+/// of the APPOINTED becomes former. (A new post stays current where a position rule read it:
+/// `发言人由副总经理X担任` states who holds it.)
 fn appointed_status(doc: &mut AnnotatedDoc) {
     let changes: Vec<(String, String, usize, PositionStatus)> = doc
         .relations
@@ -610,7 +611,7 @@ fn appointed_status(doc: &mut AnnotatedDoc) {
             };
             let st = r.props.status?;
             let title = r.props.title.clone()?;
-            matches!(st, PositionStatus::Former | PositionStatus::New)
+            (st == PositionStatus::Former)
                 .then(|| (doc.mentions[p].name.clone(), title, r.evidence.sentence, st))
         })
         .collect();
