@@ -1751,12 +1751,26 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
     // (《…》) has one speaker.
     let mut speakers = vec![(pi, pm)];
     if title.is_none() {
-        let cs = s.clause_start(pm.range.start);
+        // `A，B省副州长C，D分别作交流发言`: a distributive word before the trigger (分别, 先后,
+        // 依次, 相继) makes every person of the list speak, each with their title between, the
+        // list joined by 、 or ， right after each name.
+        let distributive = DISTRIBUTIVE
+            .iter()
+            .any(|w| s.text[pm.range.end..t.range.start].contains(*w));
+        let cs = if distributive {
+            s.range.start
+        } else {
+            s.clause_start(pm.range.start)
+        };
         let mut next = pm.range.start;
         let before: Vec<_> = s.within(&[Label::Person], cs..pm.range.start).collect();
         for (i, m) in before.into_iter().rev() {
             let gap = &s.text[m.range.end..next];
-            if !gap.contains(['、', '和', '及']) {
+            let listed = gap.contains(['、', '和', '及'])
+                || (distributive
+                    && gap.starts_with(['，', ',', '、'])
+                    && !gap.contains(['。', '；']));
+            if !listed {
                 break;
             }
             speakers.push((i, m));
@@ -1779,6 +1793,9 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
     }
     here.push(target);
 }
+
+/// Words that distribute a speech over the people listed before it (`分别作交流发言`).
+static DISTRIBUTIVE: WordList = WordList::new("words_event", "distributive");
 
 /// The agent before a trigger: the last organization (or person) in scope that is not the
 /// object of 对/向/与/被 and not an affiliation prefix of a person, else an anaphor.
@@ -4442,8 +4459,9 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 23] = [
+        let lists: [&WordList; 24] = [
             &DEAL_PRICE_WORDS,
+            &DISTRIBUTIVE,
             &PART_LIST_CUES,
             &crate::extract::event::slots::SUB_FORUMS,
             &FORECAST_OPENERS,
