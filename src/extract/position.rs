@@ -104,7 +104,7 @@ const ASSIGN_VERBS: [(&str, PositionStatus); 6] = [
     ("代行", PositionStatus::Acting),
 ];
 /// Words between the assigned title and `由` (`研发处处长一职由…`).
-static POST_WORDS: WordList = WordList::new("words_position", "post_word");
+pub(crate) static POST_WORDS: WordList = WordList::new("words_position", "post_word");
 /// Punctuation of an appositive (`张某，某公司总裁，`).
 const APPOSITIVE_OPEN: [&str; 2] = ["，", ","];
 /// Honorifics between a name and its verb (`钱某先生不再担任`).

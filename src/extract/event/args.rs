@@ -3601,12 +3601,30 @@ fn appointment(
             // `代理发言人由财会处处长X担任`: the post is the title before 由; the titles
             // right before the person are what they hold now.
             let start = own.first().map_or(pm.range.start, |(_, r)| r.range.start);
-            let post = (!object_first && status == PositionStatus::New)
+            // (an organization before those titles is theirs too: `由国发会副主委X接任`)
+            let start = s
+                .of(Label::Organization)
+                .find(|(_, o)| o.range.end == start && o.range.start >= floor)
+                .map_or(start, |(_, o)| o.range.start);
+            // `常务次长一职则由署长X升任`: a post word and an adverb may stand between the post
+            // and 由; `遗缺由…X接任` names no post, and the titles before the person are still
+            // only what they hold now.
+            let by = (!object_first && status == PositionStatus::New)
                 .then(|| s.text[floor..start].strip_suffix('由'))
-                .flatten()
-                .and_then(|b| roles.iter().find(|(_, r)| r.range.end == floor + b.len()));
-            match post {
-                Some(p) => vec![*p],
+                .flatten();
+            match by {
+                Some(b) => {
+                    let b = b.trim_end_matches(['则', '将', '拟', '改', '现']);
+                    let b = crate::extract::position::POST_WORDS
+                        .iter()
+                        .find_map(|w| b.strip_suffix(*w))
+                        .unwrap_or(b);
+                    roles
+                        .iter()
+                        .find(|(_, r)| r.range.end == floor + b.len())
+                        .map(|p| vec![*p])
+                        .unwrap_or_default()
+                }
                 None => own,
             }
         } else {
