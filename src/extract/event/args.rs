@@ -1727,14 +1727,25 @@ fn new_product(s: &SentView, t: &Trig, ce: usize) -> Option<(Range<usize>, Strin
 /// there is none), with the 《…》 title between them.
 fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mut Vec<usize>) {
     let floor = scope_start(s, t.range.start);
-    let Some((pi, pm)) = s.within(&[Label::Person], floor..t.range.start).last() else {
-        return;
+    let (pi, pm, agenda) = match s.within(&[Label::Person], floor..t.range.start).last() {
+        Some((i, m)) => (i, m, false),
+        None => match agenda_speaker(s, t) {
+            Some((i, m)) => (i, m, true),
+            None => return,
+        },
     };
-    let title = s
-        .quotes
-        .iter()
-        .rfind(|q| q.book && q.outer.start >= pm.range.end && q.outer.end <= t.range.start)
-        .map(|q| s.title(q.inner.clone()));
+    let title = if agenda {
+        // the title after the speaker on the agenda line (`…教授X《题目》`)
+        s.quotes
+            .iter()
+            .find(|q| q.book && q.outer.start >= pm.range.end)
+            .map(|q| s.title(q.inner.clone()))
+    } else {
+        s.quotes
+            .iter()
+            .rfind(|q| q.book && q.outer.start >= pm.range.end && q.outer.end <= t.range.start)
+            .map(|q| s.title(q.inner.clone()))
+    };
     let target = match st.forum {
         Some(f) => f,
         None => {
@@ -1750,7 +1761,7 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
     // `A、B出席开幕式并致辞`: everyone listed (、/和/及, titles between) spoke; a titled speech
     // (《…》) has one speaker.
     let mut speakers = vec![(pi, pm)];
-    if title.is_none() {
+    if title.is_none() && !agenda {
         // `A，B省副州长C，D分别作交流发言`: a distributive word before the trigger (分别, 先后,
         // 依次, 相继) makes every person of the list speak, each with their title between, the
         // list joined by 、 or ， right after each name.
@@ -1792,6 +1803,26 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
         ));
     }
     here.push(target);
+}
+
+/// `主旨演讲：某大学教授X《题目》`, `开幕致辞：某局局长X`: a speech label opening its line (at most
+/// four characters before it) and followed by a colon names its speaker after the colon — the
+/// first person of the line.
+fn agenda_speaker<'a>(s: &SentView<'a, '_>, t: &Trig) -> Option<(usize, &'a Mention)> {
+    if !s.text[t.range.end..].starts_with(['：', ':']) {
+        return None;
+    }
+    let line_start = s.text[..t.range.start]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+        .max(s.range.start);
+    if s.text[line_start..t.range.start].chars().count() > 4 {
+        return None;
+    }
+    let line_end = s.text[t.range.end..s.range.end]
+        .find('\n')
+        .map_or(s.range.end, |i| t.range.end + i);
+    s.within(&[Label::Person], t.range.end..line_end).next()
 }
 
 /// Words that distribute a speech over the people listed before it (`分别作交流发言`).
