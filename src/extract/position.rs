@@ -67,7 +67,7 @@ const TITLE_GLUE: [&str; 6] = ["、", "兼", "和", "及", "与", "暨"];
 /// Glue between a title and its holder: a space, or the colon of a `职务：姓名` list line.
 const HOLDER_GLUE: [&str; 4] = [" ", "　", "：", ":"];
 /// Appointment verbs after a name, longest first, with the status they imply.
-const APPOINT_VERBS: [(&str, PositionStatus); 23] = [
+const APPOINT_VERBS: [(&str, PositionStatus); 24] = [
     ("不再担任", PositionStatus::Former),
     ("不再兼任", PositionStatus::Former),
     ("被任命为", PositionStatus::New),
@@ -84,6 +84,8 @@ const APPOINT_VERBS: [(&str, PositionStatus); 23] = [
     ("担任", PositionStatus::Current),
     ("兼任", PositionStatus::Current),
     ("现任", PositionStatus::Current),
+    // `X现为某集团有限公司行政总裁`
+    ("现为", PositionStatus::Current),
     // `由董事会秘书甲先生代行财务总监职责`, `乙暂代总经理`: acting in the post
     ("代为履行", PositionStatus::Acting),
     ("代为行使", PositionStatus::Acting),
@@ -573,6 +575,13 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
 /// The appointment verb opening a clause, after any of `adverbs` (`并继续担任`): the bytes up
 /// to the end of the verb, and the status it implies. The bare `任` only where `bare_ren`.
 fn clause_verb(rest: &str, adverbs: &[&str], bare_ren: bool) -> Option<(usize, PositionStatus)> {
+    // a verb that opens with an adverb's character (`现为`, `现任`) first
+    if let Some((verb, st)) = APPOINT_VERBS
+        .iter()
+        .find(|(v, _)| (bare_ren || *v != "任") && rest.starts_with(*v))
+    {
+        return Some((verb.len(), *st));
+    }
     let mut r = rest;
     while let Some(x) = adverbs.iter().find_map(|a| r.strip_prefix(*a)) {
         r = x;
@@ -1886,6 +1895,21 @@ mod tests {
         let got = rels("华为董事长王建国辞去总经理职务。");
         assert!(
             got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "current")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn xian_wei_binds_the_current_post() {
+        let got = rels("麦家骏现为港湾科技集团有限公司行政总裁。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "麦家骏",
+                "港湾科技集团有限公司",
+                "行政总裁",
+                "current"
+            )),
             "{got:?}"
         );
     }

@@ -3495,6 +3495,36 @@ fn appointment(
     if object_first && status == PositionStatus::New && (after.is_empty() || !listed.is_empty()) {
         st.appoint_list = Some((s.paragraph, trig.to_string()));
     }
+    // `感谢卸任主席X`: a leaving verb right before a title and a name is an attribute — X is
+    // the one who left that post, not the subject before the verb.
+    let attributive = (status == PositionStatus::Former && !object_first)
+        .then(|| {
+            roles
+                .iter()
+                .find(|(_, r)| r.range.start == t.range.end)
+                .and_then(|(_, r)| {
+                    people
+                        .iter()
+                        .find(|(_, p)| p.range.start == r.range.end)
+                        .map(|&p| (p, *r))
+                })
+        })
+        .flatten();
+    if let Some(((pi, pm), r)) = attributive {
+        let how = Appoint {
+            trig,
+            trig_range: &t.range,
+            object_first: true,
+            status,
+            company,
+            subject: st.announcer.or(st.main_org),
+        };
+        let ri = roles
+            .iter()
+            .find(|(_, x)| x.range == r.range)
+            .map(|(i, _)| *i)?;
+        return appoint_one(doc, s, drafts, &how, (pi, pm), &[(ri, r)]);
+    }
     let persons = if !listed.is_empty() {
         listed.iter().map(|(p, _)| *p).collect()
     } else {
