@@ -107,6 +107,9 @@ const ASSIGN_VERBS: [(&str, PositionStatus); 6] = [
 ];
 /// Words between the assigned title and `由` (`研发处处长一职由…`).
 pub(crate) static POST_WORDS: WordList = WordList::new("words_position", "post_word");
+/// Bodies named by their kind only, before a title that is the object of a verb
+/// (`继续担任委员会主席`).
+static BODY_WORDS: WordList = WordList::new("words_position", "body_word");
 /// Punctuation of an appositive (`张某，某公司总裁，`).
 const APPOSITIVE_OPEN: [&str; 2] = ["，", ","];
 /// Honorifics between a name and its verb (`钱某先生不再担任`).
@@ -610,6 +613,17 @@ fn verb_object(
     };
     let title_pos = org.map_or(start, |o| ms[o].range.end);
     let mut roles = roles_after(ms, text, next, title_pos);
+    // `继续担任委员会主席`: a body named by its kind only (委员会, 理事会) before the title — the
+    // title is held, at no organization we can name (a title that starts with the word, such
+    // as 董事会秘书, was read above).
+    if org.is_none()
+        && roles.is_empty()
+        && let Some(w) = BODY_WORDS
+            .iter()
+            .find(|w| text[title_pos..].starts_with(**w))
+    {
+        roles = roles_after(ms, text, next, title_pos + w.len());
+    }
     // allow 的 between the organization and the title
     if org.is_some() && roles.is_empty() && text[title_pos..].starts_with("的") {
         roles = roles_after(ms, text, next, title_pos + "的".len());
@@ -1280,7 +1294,8 @@ fn org_heads(rules: &Rules, ms: &[Mention], text: &str, rels: &mut Vec<Relation>
 mod tests {
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&crate::rules::WordList; 10] = [
+        let lists: [&crate::rules::WordList; 11] = [
+            &super::BODY_WORDS,
             &super::POST_WORDS,
             &super::CONTINUE_ADVERBS,
             &super::ELIDED_ADVERBS,
@@ -1910,6 +1925,21 @@ mod tests {
                 "行政总裁",
                 "current"
             )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_its_kind_before_the_title() {
+        let got = rels("财政司司长关浩霖继续担任委员会主席。");
+        assert!(
+            got.contains(&t("HAS_ROLE", "关浩霖", "主席", "主席", "")),
+            "{got:?}"
+        );
+        // no verb: nothing bound from the body word
+        let got = rels("关浩霖感谢委员会主席的支持。");
+        assert!(
+            !got.iter().any(|r| r.1 == "关浩霖" && r.3 == "主席"),
             "{got:?}"
         );
     }
