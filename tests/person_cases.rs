@@ -99,6 +99,7 @@ fn rule_ids_match_rule_docs() {
         person::PERSON_ONLY,
         person::TITLE_WEI,
         person::COLUMN,
+        person::POST_FRAME,
         role::LEXICON,
         role::MODIFIER,
         role::CHIEF_OFFICER,

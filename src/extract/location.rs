@@ -41,9 +41,11 @@ pub const COUNTRY_LEAD: RuleId = RuleId("location.country_lead");
 pub const ADDRESS: RuleId = RuleId("location.address");
 pub const PART: RuleId = RuleId("location.part");
 pub const COUNTY_REPEAT: RuleId = RuleId("location.county_repeat");
+pub const COUNTY_SIBLING: RuleId = RuleId("location.county_sibling");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 8] = [
+pub const RULE_IDS: [RuleId; 9] = [
+    COUNTY_SIBLING,
     LEXICON,
     CHAIN,
     ABBREV,
@@ -231,6 +233,9 @@ impl Extractor for LocationExtractor {
             }
         }
         county_repeats(text, &places, &counties, &chain_ranges, out);
+        if !counties.is_empty() {
+            county_siblings(text, &places, &chain_ranges, out);
+        }
         abbreviations(text, r, out);
         country_runs(text, r, out);
         country_leads(text, r, out);
@@ -309,6 +314,70 @@ fn county_repeats(
             c.canonical = Some(canonical.clone());
             out.push(c);
         }
+    }
+}
+
+/// Characters that never open the stem of a county standing alone: determiners, numerals
+/// (`全县`, `该县`, `两县`, `邻县`).
+const COUNTY_STEM_STOPS: &str = "全该本各每邻两一二三四五六七八九十几数某这那其此外县市省区";
+
+/// Stems that name a kind of county, not one (`贫困县`, `示范县`, `产粮大县`).
+const COUNTY_KIND_STEMS: [&str; 20] = [
+    "贫困", "重点", "示范", "试点", "百强", "先进", "产粮", "边境", "民族", "山区", "农业", "工业",
+    "旅游", "生态", "经济", "强县", "许多", "很多", "诸多", "众多",
+];
+
+/// What may stand right before a county named alone: a list joint or a verb of place
+/// (`考察了A镇和多伦县`, `在X县`, `赴X县`); not bare punctuation (`，X旗代表也来了`: a short name
+/// of anything).
+const COUNTY_LEADS: &str = "和、及与在到赴至从经了往";
+
+/// `location.county_sibling`: in a document that has read a county by shape after its city
+/// (`张家口市沽源县`), another two-character stem + 县/旗 standing alone after a list joint or a
+/// verb of place is a county too (`考察了正蓝旗上都镇和多伦县生态修复示范区`):
+/// a report that names counties by their chains names their siblings without one. Determiners
+/// and numerals (`全县`, `两县`) and kinds of county (`贫困县`, `示范县`) are no stems.
+fn county_siblings(
+    text: &str,
+    places: &[Place],
+    chains: &[Range<usize>],
+    out: &mut Vec<Candidate>,
+) {
+    let tail_len = '县'.len_utf8();
+    for (at, c) in text.char_indices() {
+        if c != '县' && c != '旗' {
+            continue;
+        }
+        let stem: Vec<(usize, char)> = text[..at].char_indices().rev().take(2).collect();
+        if stem.len() < 2 || !stem.iter().all(|&(_, ch)| is_han(ch)) {
+            continue;
+        }
+        let start = stem[1].0;
+        let stem_text = &text[start..at];
+        if stem_text.chars().any(|ch| COUNTY_STEM_STOPS.contains(ch))
+            || COUNTY_KIND_STEMS.contains(&stem_text)
+        {
+            continue;
+        }
+        let lead_ok = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|p| COUNTY_LEADS.contains(p));
+        if !lead_ok {
+            continue;
+        }
+        let r = start..at + tail_len;
+        let crosses = |p: &Range<usize>| p.start < r.end && r.start < p.end;
+        if chains.iter().any(crosses) || places.iter().any(|p| crosses(&p.range)) {
+            continue;
+        }
+        out.push(
+            Candidate::new(Label::Location, r.clone(), COUNTY_SIBLING, PRIORITY - 1).with_attrs(
+                Attrs::Location {
+                    canonical: text[r].to_string(),
+                },
+            ),
+        );
     }
 }
 

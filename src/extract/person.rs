@@ -93,6 +93,7 @@ pub const TITLE_WEI: RuleId = RuleId("person.title_wei");
 pub const BYLINE: RuleId = RuleId("person.byline");
 pub const PERSON_ONLY: RuleId = RuleId("person.person_only");
 pub const COLUMN: RuleId = RuleId("person.column");
+pub const POST_FRAME: RuleId = RuleId("person.post_frame");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
@@ -121,6 +122,10 @@ static CHAIN_TAIL_STOPS: CharSet =
 /// Verbs of capacity that, followed by a title mention, make the subject a person (`X作为主教练`,
 /// `X身为董事长`): an organization acts "as" a member or partner, not as a job title.
 static AS_TITLE: WordList = WordList::new("words_person", "as_title");
+
+static POST_FRAME_OPENERS: WordList = WordList::new("words_person", "post_frame_opener");
+
+static POST_FRAME_LINKS: WordList = WordList::new("words_person", "post_frame_link");
 /// Words that may stand between a name and an age (`X今年45岁`, `X已经89岁了`).
 static AGE_OPENERS: WordList = WordList::new("words_person", "age_opener");
 /// Place words after 家 in village and river names (`董家河`, `李家沟`, `王家庄`).
@@ -397,6 +402,8 @@ struct Opt {
     right_title: bool,
     /// A title mention ends right before the name.
     left_title: bool,
+    /// That title is an office or rank (not an occupation: 评论员, 记者).
+    left_office: bool,
     /// A title + 为 ends right before the name (`董事长为X`).
     left_title_wei: bool,
     /// The left neighbour is punctuation or the start of the text (not a function word).
@@ -431,6 +438,9 @@ struct Opt {
     /// The two-character reading is itself a common word (`common_words.txt`,
     /// `after_name_words.txt`: `亲自`, `高度`).
     pair_word: bool,
+    /// `person.post_frame`: a dismissal or resignation clause frames the reading
+    /// (`免去X的…职务`, `接受X辞去…职务`): only a person is relieved of a post.
+    post_frame: bool,
 }
 
 impl Opt {
@@ -449,12 +459,32 @@ impl Opt {
             return false;
         }
         let titled = self.signal() >= TITLE;
+        if self.post_frame
+            && !self.common_exact
+            && !self.common_prefix
+            && !self.pair_word
+            && !self.after_numeral
+            && (self.plausible || self.given_len == 2)
+        {
+            return true;
+        }
         // An adverb or attitude word between a title and the rest of the clause modifies the
         // verb (`董事长高兴表示`, `院长明天将出访`): a name only when punctuation closes it.
         if self.adverb && !self.right_punct {
             return false;
         }
         if self.common_exact && !(self.left >= TITLE && self.right >= 1) {
+            return false;
+        }
+        // A listed word after an occupation (评论员, 记者: not an office) and before running
+        // text is a compound noun (`评论员文章指出`), not a name; after an office it may be one
+        // (`市长高明调研`), and so in a byline closed by punctuation (`（记者马力）`).
+        if self.common_exact
+            && self.left_title
+            && !self.left_office
+            && !self.right_punct
+            && self.right < TITLE
+        {
             return false;
         }
         if self.common_prefix && !titled {
@@ -474,9 +504,14 @@ impl Opt {
                 && (self.plausible || !title_after_only);
             // a title right before a full plausible name (`记者公某佳北京报道`)
             // or any given name ending at punctuation (`副总经理封某，`)
+            // or, for a mild weak surname, a one-character given name closed by 与/和/的/在
+            // (`副市长白某与…`)
             let title_framed = self.left >= TITLE
                 && self.plausible
-                && (self.given_len == 2 || self.right_punct || self.right >= 2);
+                && (self.given_len == 2
+                    || self.right_punct
+                    || self.right >= 2
+                    || (self.mild && self.left_office && self.right_firm && !self.pair_word));
             // a kinship/naming word before and a boundary after (`老伴石某兰今年`)
             let word_framed = self.left >= 3 && self.right >= 1 && self.shape >= 1;
             if (title_framed || word_framed || self.title_verb_framed())
@@ -550,10 +585,16 @@ impl Opt {
     /// surname (weak=mild: 左, 江, 严) stands even with a given name we cannot vouch for. The
     /// reading must not be a common word (`严厉`, `亲自`: not_person.txt, common_words.txt,
     /// after_name_words.txt), nor a two-character given name with no plausible character, nor
-    /// follow a numeral. Other weak surnames (常, 连, 应) are adverbs before a verb too often
-    /// (`书记常来调研`, `市长连夜调研`): they keep needing a plausible given name.
+    /// follow a numeral. Other weak surnames (常, 连, 万, 明) are adverbs before a verb too often
+    /// (`书记常来调研`, `市长连夜调研`): with them only a one-character given name stands, and
+    /// only when the two characters are no listed word (`区长万某调研`, `院长明某致辞` are
+    /// names; 常来, 连夜, 明确 are in not_person.txt or common_words.txt).
     fn title_verb_framed(&self) -> bool {
-        self.mild
+        (self.mild
+            || (self.given_len == 1
+                && self.left_office
+                && !self.common_exact
+                && !self.common_prefix))
             && self.left_title
             && self.right >= 3
             && !self.right_title
@@ -571,6 +612,8 @@ impl Opt {
             TITLE_WEI
         } else if self.right_title {
             TITLE_AFTER
+        } else if self.post_frame {
+            POST_FRAME
         } else {
             CONTEXT
         }
@@ -585,6 +628,9 @@ struct Ctx<'a> {
     /// Role mentions by start: whether the title confirms a name before it (offices do).
     role_start: HashMap<usize, bool>,
     role_end: HashSet<usize>,
+    /// Ends of role mentions that are offices or ranks (董事长, 区长, 院长), not occupations
+    /// (评论员, 记者: `评论员文章指出` is a compound noun).
+    office_end: HashSet<usize>,
     /// Role mentions by end: their starts.
     role_start_of: HashMap<usize, usize>,
     /// Ends of location mentions (for nationalities: `葡萄牙人`).
@@ -619,6 +665,7 @@ impl<'a> Ctx<'a> {
         let text = doc.text();
         let mut taken = Vec::new();
         let (mut role_start, mut role_end) = (HashMap::default(), HashSet::default());
+        let mut office_end = HashSet::default();
         let mut role_start_of = HashMap::default();
         let mut loc_end = HashSet::default();
         let mut loc_start_of = HashMap::default();
@@ -646,6 +693,9 @@ impl<'a> Ctx<'a> {
                 };
                 role_start.insert(m.range.start, strong);
                 role_end.insert(m.range.end);
+                if strong {
+                    office_end.insert(m.range.end);
+                }
                 role_start_of.insert(m.range.end, m.range.start);
             }
         }
@@ -701,6 +751,7 @@ impl<'a> Ctx<'a> {
             taken,
             role_start,
             role_end,
+            office_end,
             role_start_of,
             loc_end,
             loc_start_of,
@@ -747,6 +798,58 @@ impl<'a> Ctx<'a> {
     }
 
     /// Does a committed entity mention start exactly at `pos`?
+    /// `person.post_frame`: is `s..e` framed by a dismissal or resignation clause — an opener
+    /// right before (`免去`, `接受`: POST_FRAME_OPENERS), 的, a resignation verb or a title or
+    /// organization right after, and 职务 later in the same clause (`免去X的某厅副厅长职务`,
+    /// `接受X辞去副市长职务的请求`, `免去X某局局长职务`)?
+    fn post_frame(&self, s: usize, e: usize) -> bool {
+        let text = self.text;
+        if !POST_FRAME_OPENERS.iter().any(|w| text[..s].ends_with(w)) {
+            return false;
+        }
+        let rest = &text[e..];
+        let linked = rest.starts_with('的')
+            || POST_FRAME_LINKS.iter().any(|w| rest.starts_with(w))
+            || self.mention_starts_at(e);
+        if !linked {
+            return false;
+        }
+        let clause_end = rest
+            .find(['，', '。', '；', '！', '？', '\n', ',', ';'])
+            .unwrap_or(rest.len());
+        rest[..clause_end].contains("职务")
+    }
+
+    /// Does the reading `s..e` fill the first column of a list row whose last
+    /// column ends in a title mention — a list marker (or nothing) before it at the line start,
+    /// a gap (space) after it, and a short rest of the line ending with the title
+    /// (`3. 文某  市教育局副局长`, `- 史某 星河科技有限公司董事长`)?
+    fn list_row_title(&self, s: usize, e: usize) -> bool {
+        const MAX_TAIL: usize = 120;
+        let text = self.text;
+        if !text[e..].starts_with([' ', '　']) {
+            return false;
+        }
+        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        if s - line_start > 16
+            || !crate::extract::position::is_list_marker(text[line_start..s].trim())
+        {
+            return false;
+        }
+        let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
+        if line_end - e > MAX_TAIL {
+            return false;
+        }
+        let row_end = e + text[e..line_end].trim_end().len();
+        self.role_end.contains(&row_end)
+    }
+
+    /// The end of the committed entity mention that starts at `pos`, if any.
+    fn mention_at(&self, pos: usize) -> Option<usize> {
+        let i = self.taken.partition_point(|t| t.start < pos);
+        self.taken.get(i).filter(|t| t.start == pos).map(|t| t.end)
+    }
+
     fn mention_starts_at(&self, pos: usize) -> bool {
         let i = self.taken.partition_point(|t| t.start < pos);
         self.taken.get(i).is_some_and(|t| t.start == pos)
@@ -1065,7 +1168,14 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 && end > sr.end
                 && cx.title_ends_at(sr.start)
                 && he_closed(cx, end + c.len_utf8());
-            if !pr.given_possible(c) && !he_ends_name {
+            // `李晓月`, `院长明月致辞`: 月 (a bad given-name character: 同月, 本月, 3月) ends a
+            // two-character given name, or is a one-character given name between a title and
+            // a speech or attendance verb.
+            let moon = c == '月'
+                && (end > sr.end
+                    || (cx.title_ends_at(sr.start)
+                        && cx.after.get(&(end + c.len_utf8())).is_some_and(|&w| w >= 3)));
+            if !pr.given_possible(c) && !he_ends_name && !moon {
                 // `X可欣`: a leading function character only as half of a two-character given
                 // name, never a reading of its own
                 let leads = end == sr.end
@@ -1089,7 +1199,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 let title_at = |p: usize| cx.role_start.contains_key(&p);
                 let via_org = crate::extract::COMPANY_SELF_WORDS
                     .iter()
-                    .any(|w| text[after..].starts_with(w) && title_at(after + w.len()));
+                    .any(|w| text[after..].starts_with(w) && title_at(after + w.len()))
+                    // `聘任郝某为市政府参事`: an organization mention, then the title
+                    || cx.mention_at(after).is_some_and(|e| {
+                        title_at(e) || (text[e..].starts_with('的') && title_at(e + '的'.len_utf8()))
+                    });
                 if title_at(after) || via_org {
                     break;
                 }
@@ -1115,6 +1229,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 continue;
             }
             let (right_plain, mut right) = cx.right_scores(end);
+            // `3. 文某  市教育局副局长`: a list row whose columns end in a title
+            let row_title = cx.list_row_title(sr.start, end);
+            if row_title {
+                right = right.max(TITLE);
+            }
             // A full plausible name right before an organization or place (`李某洋香港账户`):
             // the mention starts a new word.
             if right < 1 && end - sr.end > 3 && plausible && cx.mention_starts_at(end) {
@@ -1173,8 +1292,9 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 shape,
                 plausible,
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
-                right_title: cx.role_start.contains_key(&end),
+                right_title: cx.role_start.contains_key(&end) || row_title,
                 left_title,
+                left_office: cx.office_end.contains(&sr.start),
                 left_title_wei,
                 left_punct: cx
                     .prev_char(sr.start)
@@ -1216,6 +1336,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 foreign,
                 place_shape,
                 pair_word: end - sr.start <= 6 && cx.common_after.contains(&sr.start),
+                post_frame: cx.post_frame(sr.start, end),
                 range,
             });
         }
@@ -2210,8 +2331,10 @@ pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
 mod tests {
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&crate::rules::WordList; 9] = [
+        let lists: [&crate::rules::WordList; 11] = [
             &super::WORDS_ENDING_IN_SURNAME,
+            &super::POST_FRAME_OPENERS,
+            &super::POST_FRAME_LINKS,
             &super::AS_TITLE,
             &super::AGE_OPENERS,
             &super::TITLE_CHANG_CLOSERS,

@@ -67,7 +67,7 @@ const TITLE_GLUE: [&str; 6] = ["、", "兼", "和", "及", "与", "暨"];
 /// Glue between a title and its holder: a space, or the colon of a `职务：姓名` list line.
 const HOLDER_GLUE: [&str; 4] = [" ", "　", "：", ":"];
 /// Appointment verbs after a name, longest first, with the status they imply.
-const APPOINT_VERBS: [(&str, PositionStatus); 23] = [
+const APPOINT_VERBS: [(&str, PositionStatus); 24] = [
     ("不再担任", PositionStatus::Former),
     ("不再兼任", PositionStatus::Former),
     ("被任命为", PositionStatus::New),
@@ -84,6 +84,8 @@ const APPOINT_VERBS: [(&str, PositionStatus); 23] = [
     ("担任", PositionStatus::Current),
     ("兼任", PositionStatus::Current),
     ("现任", PositionStatus::Current),
+    // `X现为某集团有限公司行政总裁`
+    ("现为", PositionStatus::Current),
     // `由董事会秘书甲先生代行财务总监职责`, `乙暂代总经理`: acting in the post
     ("代为履行", PositionStatus::Acting),
     ("代为行使", PositionStatus::Acting),
@@ -104,7 +106,10 @@ const ASSIGN_VERBS: [(&str, PositionStatus); 6] = [
     ("代行", PositionStatus::Acting),
 ];
 /// Words between the assigned title and `由` (`研发处处长一职由…`).
-static POST_WORDS: WordList = WordList::new("words_position", "post_word");
+pub(crate) static POST_WORDS: WordList = WordList::new("words_position", "post_word");
+/// Bodies named by their kind only, before a title that is the object of a verb
+/// (`继续担任委员会主席`).
+static BODY_WORDS: WordList = WordList::new("words_position", "body_word");
 /// Punctuation of an appositive (`张某，某公司总裁，`).
 const APPOSITIVE_OPEN: [&str; 2] = ["，", ","];
 /// Honorifics between a name and its verb (`钱某先生不再担任`).
@@ -527,8 +532,9 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
         .find(|o| after_name == p.range.end && rest.starts_with(**o))
     {
         (open.len(), None, APPOSITIVE)
-    } else if let Some((verb, st)) = APPOINT_VERBS.iter().find(|(v, _)| rest.starts_with(*v)) {
-        (verb.len(), Some(*st), APPOINTED)
+    } else if let Some((len, st)) = clause_verb(rest, &ELIDED_ADVERBS, true) {
+        // adverbs may stand before the verb (`X继续担任公司董事长`, `X仍兼任…`)
+        (len, Some(st), APPOINTED)
     } else {
         return;
     };
@@ -572,6 +578,13 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
 /// The appointment verb opening a clause, after any of `adverbs` (`并继续担任`): the bytes up
 /// to the end of the verb, and the status it implies. The bare `任` only where `bare_ren`.
 fn clause_verb(rest: &str, adverbs: &[&str], bare_ren: bool) -> Option<(usize, PositionStatus)> {
+    // a verb that opens with an adverb's character (`现为`, `现任`) first
+    if let Some((verb, st)) = APPOINT_VERBS
+        .iter()
+        .find(|(v, _)| (bare_ren || *v != "任") && rest.starts_with(*v))
+    {
+        return Some((verb.len(), *st));
+    }
     let mut r = rest;
     while let Some(x) = adverbs.iter().find_map(|a| r.strip_prefix(*a)) {
         r = x;
@@ -600,6 +613,17 @@ fn verb_object(
     };
     let title_pos = org.map_or(start, |o| ms[o].range.end);
     let mut roles = roles_after(ms, text, next, title_pos);
+    // `继续担任委员会主席`: a body named by its kind only (委员会, 理事会) before the title — the
+    // title is held, at no organization we can name (a title that starts with the word, such
+    // as 董事会秘书, was read above).
+    if org.is_none()
+        && roles.is_empty()
+        && let Some(w) = BODY_WORDS
+            .iter()
+            .find(|w| text[title_pos..].starts_with(**w))
+    {
+        roles = roles_after(ms, text, next, title_pos + w.len());
+    }
     // allow 的 between the organization and the title
     if org.is_some() && roles.is_empty() && text[title_pos..].starts_with("的") {
         roles = roles_after(ms, text, next, title_pos + "的".len());
@@ -705,7 +729,14 @@ fn table_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
         if roles.is_empty() {
             continue;
         }
-        let org = u.and_then(|u| within(u, Label::Organization).first().copied());
+        // no unit column: an organization opening the title cell holds the titles
+        // (`| 王某 | 某省自然资源厅副厅长 |`)
+        let org = match u {
+            Some(u) => within(u, Label::Organization).first().copied(),
+            None => within(t, Label::Organization)
+                .into_iter()
+                .find(|&o| ms[o].range.end <= ms[roles[0]].range.start),
+        };
         out.push(Binding {
             person,
             roles,
@@ -921,7 +952,7 @@ fn company_titles(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Bin
 
 /// Is `s` nothing or only the marker of a list item (`1.`, `2、`, `（3）`, `-`, `•`)? A résumé
 /// is often one item of a numbered list of people (`附：简历 1. 刘某，男，…`).
-fn is_list_marker(s: &str) -> bool {
+pub(crate) fn is_list_marker(s: &str) -> bool {
     let s = s
         .trim_start_matches(['(', '（'])
         .trim_end_matches([')', '）', '.', '、', '．']);
@@ -1263,7 +1294,8 @@ fn org_heads(rules: &Rules, ms: &[Mention], text: &str, rels: &mut Vec<Relation>
 mod tests {
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&crate::rules::WordList; 10] = [
+        let lists: [&crate::rules::WordList; 11] = [
+            &super::BODY_WORDS,
             &super::POST_WORDS,
             &super::CONTINUE_ADVERBS,
             &super::ELIDED_ADVERBS,
@@ -1864,6 +1896,74 @@ mod tests {
     }
 
     #[test]
+    fn an_appointment_sets_the_status_of_the_post_read_before_the_name() {
+        let got = rels("华为董事长王建国因退休辞去董事长职务。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "former")),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "current")),
+            "{got:?}"
+        );
+        // another title of the same person stays current
+        let got = rels("华为董事长王建国辞去总经理职务。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "current")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn xian_wei_binds_the_current_post() {
+        let got = rels("麦家骏现为港湾科技集团有限公司行政总裁。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "麦家骏",
+                "港湾科技集团有限公司",
+                "行政总裁",
+                "current"
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_its_kind_before_the_title() {
+        let got = rels("财政司司长关浩霖继续担任委员会主席。");
+        assert!(
+            got.contains(&t("HAS_ROLE", "关浩霖", "主席", "主席", "")),
+            "{got:?}"
+        );
+        // no verb: nothing bound from the body word
+        let got = rels("关浩霖感谢委员会主席的支持。");
+        assert!(
+            !got.iter().any(|r| r.1 == "关浩霖" && r.3 == "主席"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn adverbs_before_the_appointment_verb() {
+        let got = rels("王建国继续担任华为董事长，李明仍兼任腾讯总裁。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "current")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "李明", "腾讯", "总裁", "current")),
+            "{got:?}"
+        );
+        // an adverb that is no post adverb binds nothing
+        let got = rels("王建国已经来到华为董事长办公室。");
+        assert!(
+            !got.iter().any(|r| r.1 == "王建国" && r.2 == "华为"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn elided_subjects_and_the_filer() {
         let got = rels("交易完成后，王建国将继续持有华为30%股权，并继续担任华为总经理。");
         assert!(
@@ -1956,6 +2056,24 @@ mod tests {
                 "{got:?}"
             );
         }
+        // no unit column: the organization opening the title cell holds the title
+        let got = rels(
+            "| 姓名 | 职务 |\n| --- | --- |\n| 王建国 | 广东省自然资源厅副厅长 |\n| 李明 | 教授 |\n",
+        );
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "广东省自然资源厅",
+                "副厅长",
+                "current"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|r| r.0 == "HOLDS_POSITION" && r.1 == "李明"),
+            "{got:?}"
+        );
         // a table without a title column binds nothing
         let got = rels("| 姓名 | 单位 |\n| --- | --- |\n| 王建国 | 华为 |\n");
         assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");

@@ -899,6 +899,23 @@ fn forums(
         .any(|r| s.has_cue(r, s.range.clone()))
         || s.trigs.iter().any(|t| t.kind == Some(EventKind::Speech));
     let mut covered = usize::MAX;
+    // The forum in context before this sentence: a bare meeting noun opening the sentence
+    // (`博览会由A主办，…设置主论坛`) refers to it, not to a forum named later in the sentence.
+    let ctx = st.forum;
+    // Bare meeting nouns (position) and the named forums of this sentence (position, draft),
+    // resolved after the loop: a bare noun is the closest forum named before it, else `ctx`.
+    let mut bares: Vec<usize> = Vec::new();
+    let mut named: Vec<(usize, usize)> = Vec::new();
+    let sessions = s
+        .trigs
+        .iter()
+        .filter(|t| {
+            t.kind == Some(EventKind::Forum)
+                && crate::extract::event::slots::SUB_FORUMS
+                    .iter()
+                    .any(|w| s.text[..t.range.end].ends_with(w))
+        })
+        .count();
     for t in s.trigs.iter().rev() {
         if !(t.kind == Some(EventKind::Forum) || ceremony_held(s, t)) || t.range.end > covered {
             continue;
@@ -945,20 +962,75 @@ fn forums(
         {
             continue;
         }
-        if bare {
-            // `出席论坛`, `本次论坛`: the forum in context.
-            if let Some(f) = st.forum {
-                here.push(f);
-            }
+        // `随后，调研组召开座谈会。`: a bare meeting noun right after a holding verb, with no
+        // forum in context, is a meeting of its own, named by the noun.
+        let held_here = s
+            .cues_in("hold", s.clause_start(t.range.start)..t.range.start)
+            .any(|c| {
+                s.text[c.range.end..t.range.start]
+                    .trim_matches('了')
+                    .is_empty()
+            });
+        if bare
+            && s.paragraph > 0
+            && ctx.is_none()
+            && st.forum.is_none()
+            && held_here
+            && name == s.disp(t.range.clone())
+        {
+            let mut d = Draft::new(
+                EventKind::Forum,
+                name.clone(),
+                s.idx,
+                s.paragraph,
+                t.range.clone(),
+                FORUM_HELD,
+            );
+            d.date = best_date(s, t.range.start, false);
+            d.location = best_location(s);
+            let i = drafts.upsert(d);
+            st.forum = Some(i);
+            here.push(i);
+            named.push((t.range.start, i));
             continue;
         }
+        if bare {
+            // `出席论坛`, `本次论坛`: the forum in context (resolved below).
+            bares.push(t.range.start);
+            continue;
+        }
+        // `设置主论坛、六场分论坛和投融资对接会`: a session the forum in context sets up is a
+        // part of it — an event PART_OF it that neither becomes the forum in context nor takes
+        // the organizers and guests of this sentence.
+        // Two sessions or more named in one sentence (`论坛期间举行了X平行论坛和Y分论坛`) are
+        // listed, not narrated: parts too.
+        let part = ctx.filter(|_| {
+            sessions > 1
+                || PART_LIST_CUES
+                    .iter()
+                    .any(|w| s.text[s.clauses_back(start, 1)..start].contains(*w))
+        });
         if let Some(f) = drafts.find(EventKind::Forum, &name) {
             // Named again where it is held (a headline first, then `X于5月15日在沪召开`):
             // the sentence that holds it gives the date and place the first mention lacked.
             if confirm {
                 let e = &mut drafts.list[f];
-                if e.date.is_none() {
-                    e.date = best_date(s, t.range.start, false);
+                // (A headline's year read off the name, `2025年经济形势座谈会`, gives way to the
+                // day the body holds it on.)
+                let year_only = |d: &Option<TimeValue>| {
+                    matches!(
+                        d,
+                        Some(TimeValue::Date {
+                            precision: Precision::Year,
+                            ..
+                        })
+                    )
+                };
+                if e.date.is_none() || year_only(&e.date) {
+                    let nd = best_date(s, t.range.start, false);
+                    if (nd.is_some() && !year_only(&nd)) || e.date.is_none() {
+                        e.date = nd;
+                    }
                 }
                 // (A place read off the name itself in a headline, `粤港澳大湾区…大会开幕`, is a
                 // fallback: the venue the body names, `在东莞…举行`, is where it is held.)
@@ -973,8 +1045,11 @@ fn forums(
                     e.location = Some(v);
                 }
             }
-            st.forum = Some(f);
-            here.push(f);
+            if part.is_none() {
+                st.forum = Some(f);
+                here.push(f);
+                named.push((t.range.start, f));
+            }
             continue;
         }
         if !confirm {
@@ -1021,11 +1096,32 @@ fn forums(
             }
         }
         let _ = doc;
+        if let Some(host) = part {
+            d.part_of = Some(host);
+            drafts.upsert(d);
+            continue;
+        }
         let i = drafts.upsert(d);
         st.forum = Some(i);
         here.push(i);
+        named.push((t.range.start, i));
+    }
+    for b in bares {
+        let f = named
+            .iter()
+            .filter(|(p, _)| *p < b)
+            .max_by_key(|(p, _)| *p)
+            .map(|&(_, f)| f)
+            .or(ctx)
+            .or(st.forum);
+        if let Some(f) = f {
+            here.push(f);
+        }
     }
 }
+
+/// Words that open the list of sessions a forum sets up (`设置主论坛、六场分论坛`).
+static PART_LIST_CUES: WordList = WordList::new("words_event", "part_list");
 
 /// Words that say what kind of session a forum noun is, naming none (`专题分论坛`, `平行论坛`).
 static FORUM_KIND_WORDS: WordList = WordList::new("words_event", "forum_kind");
@@ -1838,14 +1934,25 @@ fn new_product(s: &SentView, t: &Trig, ce: usize) -> Option<(Range<usize>, Strin
 /// there is none), with the 《…》 title between them.
 fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mut Vec<usize>) {
     let floor = scope_start(s, t.range.start);
-    let Some((pi, pm)) = s.within(&[Label::Person], floor..t.range.start).last() else {
-        return;
+    let (pi, pm, agenda) = match s.within(&[Label::Person], floor..t.range.start).last() {
+        Some((i, m)) => (i, m, false),
+        None => match agenda_speaker(s, t) {
+            Some((i, m)) => (i, m, true),
+            None => return,
+        },
     };
-    let title = s
-        .quotes
-        .iter()
-        .rfind(|q| q.book && q.outer.start >= pm.range.end && q.outer.end <= t.range.start)
-        .map(|q| s.title(q.inner.clone()));
+    let title = if agenda {
+        // the title after the speaker on the agenda line (`…教授X《题目》`)
+        s.quotes
+            .iter()
+            .find(|q| q.book && q.outer.start >= pm.range.end)
+            .map(|q| s.title(q.inner.clone()))
+    } else {
+        s.quotes
+            .iter()
+            .rfind(|q| q.book && q.outer.start >= pm.range.end && q.outer.end <= t.range.start)
+            .map(|q| s.title(q.inner.clone()))
+    };
     let target = match st.forum {
         Some(f) => f,
         None => {
@@ -1861,13 +1968,27 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
     // `A、B出席开幕式并致辞`: everyone listed (、/和/及, titles between) spoke; a titled speech
     // (《…》) has one speaker.
     let mut speakers = vec![(pi, pm)];
-    if title.is_none() {
-        let cs = s.clause_start(pm.range.start);
+    if title.is_none() && !agenda {
+        // `A，B省副州长C，D分别作交流发言`: a distributive word before the trigger (分别, 先后,
+        // 依次, 相继) makes every person of the list speak, each with their title between, the
+        // list joined by 、 or ， right after each name.
+        let distributive = DISTRIBUTIVE
+            .iter()
+            .any(|w| s.text[pm.range.end..t.range.start].contains(*w));
+        let cs = if distributive {
+            s.range.start
+        } else {
+            s.clause_start(pm.range.start)
+        };
         let mut next = pm.range.start;
         let before: Vec<_> = s.within(&[Label::Person], cs..pm.range.start).collect();
         for (i, m) in before.into_iter().rev() {
             let gap = &s.text[m.range.end..next];
-            if !gap.contains(['、', '和', '及']) {
+            let listed = gap.contains(['、', '和', '及'])
+                || (distributive
+                    && gap.starts_with(['，', ',', '、'])
+                    && !gap.contains(['。', '；']));
+            if !listed {
                 break;
             }
             speakers.push((i, m));
@@ -1890,6 +2011,29 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
     }
     here.push(target);
 }
+
+/// `主旨演讲：某大学教授X《题目》`, `开幕致辞：某局局长X`: a speech label opening its line (at most
+/// four characters before it) and followed by a colon names its speaker after the colon — the
+/// first person of the line.
+fn agenda_speaker<'a>(s: &SentView<'a, '_>, t: &Trig) -> Option<(usize, &'a Mention)> {
+    if !s.text[t.range.end..].starts_with(['：', ':']) {
+        return None;
+    }
+    let line_start = s.text[..t.range.start]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+        .max(s.range.start);
+    if s.text[line_start..t.range.start].chars().count() > 4 {
+        return None;
+    }
+    let line_end = s.text[t.range.end..s.range.end]
+        .find('\n')
+        .map_or(s.range.end, |i| t.range.end + i);
+    s.within(&[Label::Person], t.range.end..line_end).next()
+}
+
+/// Words that distribute a speech over the people listed before it (`分别作交流发言`).
+static DISTRIBUTIVE: WordList = WordList::new("words_event", "distributive");
 
 /// The agent before a trigger: the last organization (or person) in scope that is not the
 /// object of 对/向/与/被 and not an affiliation prefix of a person, else an anaphor.
@@ -3765,6 +3909,36 @@ fn appointment(
     if object_first && status == PositionStatus::New && (after.is_empty() || !listed.is_empty()) {
         st.appoint_list = Some((s.paragraph, trig.to_string()));
     }
+    // `感谢卸任主席X`: a leaving verb right before a title and a name is an attribute — X is
+    // the one who left that post, not the subject before the verb.
+    let attributive = (status == PositionStatus::Former && !object_first)
+        .then(|| {
+            roles
+                .iter()
+                .find(|(_, r)| r.range.start == t.range.end)
+                .and_then(|(_, r)| {
+                    people
+                        .iter()
+                        .find(|(_, p)| p.range.start == r.range.end)
+                        .map(|&p| (p, *r))
+                })
+        })
+        .flatten();
+    if let Some(((pi, pm), r)) = attributive {
+        let how = Appoint {
+            trig,
+            trig_range: &t.range,
+            object_first: true,
+            status,
+            company,
+            subject: st.announcer.or(st.main_org),
+        };
+        let ri = roles
+            .iter()
+            .find(|(_, x)| x.range == r.range)
+            .map(|(i, _)| *i)?;
+        return appoint_one(doc, s, drafts, &how, (pi, pm), &[(ri, r)]);
+    }
     let persons = if !listed.is_empty() {
         listed.iter().map(|(p, _)| *p).collect()
     } else {
@@ -3902,12 +4076,30 @@ fn appointment(
             // `代理发言人由财会处处长X担任`: the post is the title before 由; the titles
             // right before the person are what they hold now.
             let start = own.first().map_or(pm.range.start, |(_, r)| r.range.start);
-            let post = (!object_first && status == PositionStatus::New)
+            // (an organization before those titles is theirs too: `由国发会副主委X接任`)
+            let start = s
+                .of(Label::Organization)
+                .find(|(_, o)| o.range.end == start && o.range.start >= floor)
+                .map_or(start, |(_, o)| o.range.start);
+            // `常务次长一职则由署长X升任`: a post word and an adverb may stand between the post
+            // and 由; `遗缺由…X接任` names no post, and the titles before the person are still
+            // only what they hold now.
+            let by = (!object_first && status == PositionStatus::New)
                 .then(|| s.text[floor..start].strip_suffix('由'))
-                .flatten()
-                .and_then(|b| roles.iter().find(|(_, r)| r.range.end == floor + b.len()));
-            match post {
-                Some(p) => vec![*p],
+                .flatten();
+            match by {
+                Some(b) => {
+                    let b = b.trim_end_matches(['则', '将', '拟', '改', '现']);
+                    let b = crate::extract::position::POST_WORDS
+                        .iter()
+                        .find_map(|w| b.strip_suffix(*w))
+                        .unwrap_or(b);
+                    roles
+                        .iter()
+                        .find(|(_, r)| r.range.end == floor + b.len())
+                        .map(|p| vec![*p])
+                        .unwrap_or_default()
+                }
                 None => own,
             }
         } else {
@@ -4633,7 +4825,8 @@ fn attendee_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
 /// Is a line a list item: a bullet (`- `, `•`) or a number (`1.`, `2）`, `一、`)?
 fn list_item(line: &str) -> bool {
     let txt = line.trim();
-    txt.starts_with(['-', '*', '•', '·', '●', '▪'])
+    // a Markdown table row (`| 王某 | 某市副市长 |`) lists one guest too
+    txt.starts_with(['-', '*', '•', '·', '●', '▪', '|'])
         || txt
             .split_once(['.', '、', '）', ')'])
             .is_some_and(|(n, _)| {
@@ -4940,13 +5133,14 @@ static GUEST_NOUNS: WordList = WordList::new("words_event", "guest_noun");
 /// guests named before: `出席论坛的嘉宾还有：`, and 分别为) and/or a colon.
 /// `rest` starts with the cue, `cue` bytes long (the cue may hold the noun: `与会嘉宾有`).
 fn attendee_list_open(rest: &str, cue: usize) -> Option<usize> {
-    const LINKS: [&str; 9] = [
+    const LINKS: [&str; 10] = [
         "包括",
         "还包括",
         "主要有",
         "还有",
         "分别为",
         "分别是",
+        "如下",
         "有",
         "为",
         "是",
@@ -5009,8 +5203,11 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 21] = [
+        let lists: [&WordList; 24] = [
             &DEAL_PRICE_WORDS,
+            &DISTRIBUTIVE,
+            &PART_LIST_CUES,
+            &crate::extract::event::slots::SUB_FORUMS,
             &FORECAST_OPENERS,
             &PANEL_VERBS,
             &CHAIRED,

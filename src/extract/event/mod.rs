@@ -614,6 +614,47 @@ fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
         }
     }
     doc.relations.extend(drafts.direct);
+    appointed_status(doc);
+}
+
+/// A post an appointment ends in a sentence is not also held "current" there: the title
+/// before the name (`独立董事X任期届满离任`, `董事长X辞去董事长职务`) read it as current, the
+/// appointment says it ended. Such a HOLDS_POSITION of the same person and title in the sentence
+/// of the APPOINTED becomes former. (A new post stays current where a position rule read it:
+/// `发言人由副总经理X担任` states who holds it.)
+fn appointed_status(doc: &mut AnnotatedDoc) {
+    let changes: Vec<(String, String, usize, PositionStatus)> = doc
+        .relations
+        .iter()
+        .filter(|r| r.rel == RelType::Appointed)
+        .filter_map(|r| {
+            let NodeRef::Mention(p) = r.from else {
+                return None;
+            };
+            let st = r.props.status?;
+            let title = r.props.title.clone()?;
+            (st == PositionStatus::Former)
+                .then(|| (doc.mentions[p].name.clone(), title, r.evidence.sentence, st))
+        })
+        .collect();
+    if changes.is_empty() {
+        return;
+    }
+    let mentions = &doc.mentions;
+    for r in doc.relations.iter_mut() {
+        if r.rel != RelType::HoldsPosition || r.props.status != Some(PositionStatus::Current) {
+            continue;
+        }
+        let NodeRef::Mention(p) = r.from else {
+            continue;
+        };
+        let name = &mentions[p].name;
+        if let Some((_, _, _, st)) = changes.iter().find(|(n, t, sent, _)| {
+            n == name && Some(t) == r.props.title.as_ref() && *sent == r.evidence.sentence
+        }) {
+            r.props.status = Some(*st);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -158,6 +158,10 @@ pub(crate) fn byline(text: &str, at: usize) -> bool {
         .any(|w| before.ends_with(w))
 }
 
+/// Nouns of a session held within a larger forum (`分论坛`, `主论坛`, `分会场`).
+pub(crate) static SUB_FORUMS: crate::rules::WordList =
+    crate::rules::WordList::new("words_event", "sub_forum");
+
 /// Document-level pass: PART_OF the forum in context, dates and places carried from it.
 pub(crate) fn finish(_doc: &AnnotatedDoc, drafts: &mut Drafts) {
     let forums: Vec<usize> = drafts
@@ -167,6 +171,31 @@ pub(crate) fn finish(_doc: &AnnotatedDoc, drafts: &mut Drafts) {
         .filter(|(_, d)| d.kind == EventKind::Forum)
         .map(|(i, _)| i)
         .collect();
+    // A session named like one (`“低空经济”分论坛`, `主论坛`) is PART_OF the document's first
+    // forum that is no session itself (the expo or conference the report is about), and takes
+    // its date and place when it has none.
+    let is_session = |d: &super::Draft| SUB_FORUMS.iter().any(|w| d.name.ends_with(w));
+    if let Some(&main) = forums.iter().find(|&&f| !is_session(&drafts.list[f])) {
+        for &f in &forums {
+            if f == main || !is_session(&drafts.list[f]) {
+                continue;
+            }
+            let (date, loc) = (drafts.list[main].date.clone(), drafts.list[main].location);
+            let d = &mut drafts.list[f];
+            if d.part_of.is_none() {
+                d.part_of = Some(main);
+            }
+            if d.part_of == Some(main) {
+                if d.date.is_none() {
+                    d.date = date;
+                }
+                if d.location.is_none() && loc.is_some() {
+                    d.location = loc;
+                    d.location_rule = LOCATION_CARRIED;
+                }
+            }
+        }
+    }
     for i in 0..drafts.list.len() {
         let d = &drafts.list[i];
         if !matches!(
