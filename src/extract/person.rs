@@ -849,6 +849,16 @@ impl<'a> Ctx<'a> {
 
     /// Does an age follow `e` (`45岁`, `今年45岁`, `已经八十九岁`, `现年52周岁`)?
     fn age_after(&self, e: usize) -> bool {
+        // An age opens with an opener word or a numeral: most positions are ruled out by one
+        // bit test before the openers are compared.
+        static HEADS: std::sync::LazyLock<CharSet> =
+            std::sync::LazyLock::new(|| CharSet::first_chars(&AGE_OPENERS));
+        if !self
+            .next_char(e)
+            .is_some_and(|c| HEADS.has(c) || is_numeral_char(c))
+        {
+            return false;
+        }
         let mut rest = &self.text[e..];
         if let Some(r) = AGE_OPENERS.iter().find_map(|o| rest.strip_prefix(o)) {
             rest = r;
@@ -871,9 +881,12 @@ impl<'a> Ctx<'a> {
 
     /// Does 作为/身为 + a title mention follow `e` (`X作为主教练`)?
     fn as_title_after(&self, e: usize) -> bool {
-        AS_TITLE
-            .iter()
-            .any(|w| self.text[e..].starts_with(w) && self.role_start.contains_key(&(e + w.len())))
+        static HEADS: std::sync::LazyLock<CharSet> =
+            std::sync::LazyLock::new(|| CharSet::first_chars(&AS_TITLE));
+        self.next_char(e).is_some_and(|c| HEADS.has(c))
+            && AS_TITLE.iter().any(|w| {
+                self.text[e..].starts_with(w) && self.role_start.contains_key(&(e + w.len()))
+            })
     }
 
     fn left_score(&self, s: usize) -> i32 {
@@ -1040,8 +1053,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             && left <= 0
             && pr
                 .surnames
-                .find_all(&text[sr.end..char_window(text, sr.end, 2)])
-                .any(|(r, e)| r.start == 0 && e.attr("weak").is_none())
+                .prefixes_at(text, sr.end, char_window(text, sr.end, 2))
+                .any(|(_, e)| e.attr("weak").is_none())
         {
             continue;
         }
@@ -1961,7 +1974,14 @@ static BYLINE_CLOSERS: WordList = WordList::new("words_person", "byline_closer")
 fn bylines(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let text = cx.text;
     let punct = |c: char| !is_han(c) && !c.is_ascii_alphanumeric();
-    for (i, _) in text.char_indices() {
+    // Only where a byline word can start (one bit test per character instead of a
+    // comparison per word).
+    static HEADS: std::sync::LazyLock<CharSet> =
+        std::sync::LazyLock::new(|| CharSet::first_chars(&BYLINE_WORDS));
+    for (i, c) in text.char_indices() {
+        if !HEADS.has(c) {
+            continue;
+        }
         let Some(w) = BYLINE_WORDS.iter().find(|w| text[i..].starts_with(**w)) else {
             continue;
         };
