@@ -211,17 +211,50 @@ pub struct PersonRules {
     context: TermMatcher,
     /// Descriptions that stand before 同志/先生 like a name (`负责同志`, `广大同志`).
     framed_not_names: HashSet<String>,
-    given_ok: HashSet<char>,
-    given_bad: HashSet<char>,
-    translit: HashSet<char>,
+    given_ok: CharTable,
+    given_bad: CharTable,
+    translit: CharTable,
     /// Transliteration characters rare in ordinary words (`斯`, `尔`, `娜`).
-    translit_marked: HashSet<char>,
+    translit_marked: CharTable,
     /// Capitalized Latin-script names (`Svensson`, `Steven Berg`).
     latin: Option<Regex>,
 }
 
-fn char_set(lex: &LexiconSet, name: &str) -> HashSet<char> {
-    lex.get(name).terms().flat_map(|t| t.chars()).collect()
+fn char_set(lex: &LexiconSet, name: &str) -> CharTable {
+    CharTable::new(lex.get(name).terms().flat_map(|t| t.chars()))
+}
+
+/// The characters of a lexicon (given-name, transliteration characters): one bit per BMP
+/// code point, a hash set for the rest. These sets are asked at almost every character of
+/// every document (the transliteration runs, each surname reading), where a hash lookup was a
+/// measurable share of the person family.
+struct CharTable {
+    bmp: Box<[u64; 1024]>,
+    other: HashSet<char>,
+}
+
+impl CharTable {
+    fn new(chars: impl Iterator<Item = char>) -> CharTable {
+        let mut t = CharTable {
+            bmp: Box::new([0; 1024]),
+            other: HashSet::default(),
+        };
+        for c in chars {
+            let cp = c as u32;
+            if cp < 0x1_0000 {
+                t.bmp[(cp >> 6) as usize] |= 1 << (cp & 63);
+            } else {
+                t.other.insert(c);
+            }
+        }
+        t
+    }
+
+    /// Is `c` in the set?
+    #[inline]
+    fn contains(&self, c: &char) -> bool {
+        crate::extract::numeral::bmp_bit(&self.bmp, *c).unwrap_or_else(|| self.other.contains(c))
+    }
 }
 
 impl PersonRules {
@@ -2243,6 +2276,27 @@ mod tests {
         ];
         for list in lists {
             assert!(!list.is_empty(), "{} is empty or missing", list.source());
+        }
+    }
+
+    #[test]
+    fn a_char_table_holds_exactly_its_characters() {
+        let chars = "斯尔娜a𠀀·\u{FFFF}";
+        let t = CharTable::new(chars.chars());
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(t.contains(&c), chars.contains(c), "{c:?}");
+        }
+        // the lexicon sets the person rules read
+        let lex = crate::rules::LexiconSet::builtin().expect("built-in lexicons");
+        let want: HashSet<char> = lex
+            .get("transliteration_chars")
+            .terms()
+            .flat_map(|t| t.chars())
+            .collect();
+        let t = char_set(&lex, "transliteration_chars");
+        assert!(!want.is_empty());
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(t.contains(&c), want.contains(&c), "{c:?}");
         }
     }
 
