@@ -216,17 +216,50 @@ pub struct PersonRules {
     context: TermMatcher,
     /// Descriptions that stand before 同志/先生 like a name (`负责同志`, `广大同志`).
     framed_not_names: HashSet<String>,
-    given_ok: HashSet<char>,
-    given_bad: HashSet<char>,
-    translit: HashSet<char>,
+    given_ok: CharTable,
+    given_bad: CharTable,
+    translit: CharTable,
     /// Transliteration characters rare in ordinary words (`斯`, `尔`, `娜`).
-    translit_marked: HashSet<char>,
+    translit_marked: CharTable,
     /// Capitalized Latin-script names (`Svensson`, `Steven Berg`).
     latin: Option<Regex>,
 }
 
-fn char_set(lex: &LexiconSet, name: &str) -> HashSet<char> {
-    lex.get(name).terms().flat_map(|t| t.chars()).collect()
+fn char_set(lex: &LexiconSet, name: &str) -> CharTable {
+    CharTable::new(lex.get(name).terms().flat_map(|t| t.chars()))
+}
+
+/// The characters of a lexicon (given-name, transliteration characters): one bit per BMP
+/// code point, a hash set for the rest. These sets are asked at almost every character of
+/// every document (the transliteration runs, each surname reading), where a hash lookup was a
+/// measurable share of the person family.
+struct CharTable {
+    bmp: Box<[u64; 1024]>,
+    other: HashSet<char>,
+}
+
+impl CharTable {
+    fn new(chars: impl Iterator<Item = char>) -> CharTable {
+        let mut t = CharTable {
+            bmp: Box::new([0; 1024]),
+            other: HashSet::default(),
+        };
+        for c in chars {
+            let cp = c as u32;
+            if cp < 0x1_0000 {
+                t.bmp[(cp >> 6) as usize] |= 1 << (cp & 63);
+            } else {
+                t.other.insert(c);
+            }
+        }
+        t
+    }
+
+    /// Is `c` in the set?
+    #[inline]
+    fn contains(&self, c: &char) -> bool {
+        crate::extract::numeral::bmp_bit(&self.bmp, *c).unwrap_or_else(|| self.other.contains(c))
+    }
 }
 
 impl PersonRules {
@@ -952,6 +985,16 @@ impl<'a> Ctx<'a> {
 
     /// Does an age follow `e` (`45岁`, `今年45岁`, `已经八十九岁`, `现年52周岁`)?
     fn age_after(&self, e: usize) -> bool {
+        // An age opens with an opener word or a numeral: most positions are ruled out by one
+        // bit test before the openers are compared.
+        static HEADS: std::sync::LazyLock<CharSet> =
+            std::sync::LazyLock::new(|| CharSet::first_chars(&AGE_OPENERS));
+        if !self
+            .next_char(e)
+            .is_some_and(|c| HEADS.has(c) || is_numeral_char(c))
+        {
+            return false;
+        }
         let mut rest = &self.text[e..];
         if let Some(r) = AGE_OPENERS.iter().find_map(|o| rest.strip_prefix(o)) {
             rest = r;
@@ -974,9 +1017,12 @@ impl<'a> Ctx<'a> {
 
     /// Does 作为/身为 + a title mention follow `e` (`X作为主教练`)?
     fn as_title_after(&self, e: usize) -> bool {
-        AS_TITLE
-            .iter()
-            .any(|w| self.text[e..].starts_with(w) && self.role_start.contains_key(&(e + w.len())))
+        static HEADS: std::sync::LazyLock<CharSet> =
+            std::sync::LazyLock::new(|| CharSet::first_chars(&AS_TITLE));
+        self.next_char(e).is_some_and(|c| HEADS.has(c))
+            && AS_TITLE.iter().any(|w| {
+                self.text[e..].starts_with(w) && self.role_start.contains_key(&(e + w.len()))
+            })
     }
 
     fn left_score(&self, s: usize) -> i32 {
@@ -1143,8 +1189,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             && left <= 0
             && pr
                 .surnames
-                .find_all(&text[sr.end..char_window(text, sr.end, 2)])
-                .any(|(r, e)| r.start == 0 && e.attr("weak").is_none())
+                .prefixes_at(text, sr.end, char_window(text, sr.end, 2))
+                .any(|(_, e)| e.attr("weak").is_none())
         {
             continue;
         }
@@ -2082,7 +2128,14 @@ static BYLINE_CLOSERS: WordList = WordList::new("words_person", "byline_closer")
 fn bylines(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let text = cx.text;
     let punct = |c: char| !is_han(c) && !c.is_ascii_alphanumeric();
-    for (i, _) in text.char_indices() {
+    // Only where a byline word can start (one bit test per character instead of a
+    // comparison per word).
+    static HEADS: std::sync::LazyLock<CharSet> =
+        std::sync::LazyLock::new(|| CharSet::first_chars(&BYLINE_WORDS));
+    for (i, c) in text.char_indices() {
+        if !HEADS.has(c) {
+            continue;
+        }
         let Some(w) = BYLINE_WORDS.iter().find(|w| text[i..].starts_with(**w)) else {
             continue;
         };
@@ -2346,6 +2399,27 @@ mod tests {
         ];
         for list in lists {
             assert!(!list.is_empty(), "{} is empty or missing", list.source());
+        }
+    }
+
+    #[test]
+    fn a_char_table_holds_exactly_its_characters() {
+        let chars = "斯尔娜a𠀀·\u{FFFF}";
+        let t = CharTable::new(chars.chars());
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(t.contains(&c), chars.contains(c), "{c:?}");
+        }
+        // the lexicon sets the person rules read
+        let lex = crate::rules::LexiconSet::builtin().expect("built-in lexicons");
+        let want: HashSet<char> = lex
+            .get("transliteration_chars")
+            .terms()
+            .flat_map(|t| t.chars())
+            .collect();
+        let t = char_set(&lex, "transliteration_chars");
+        assert!(!want.is_empty());
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(t.contains(&c), want.contains(&c), "{c:?}");
         }
     }
 

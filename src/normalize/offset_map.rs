@@ -156,25 +156,16 @@ impl NormBuilder {
     pub fn push_units(&mut self, units: &[Unit]) {
         let bytes: usize = units.iter().map(|u| u.c.len_utf8()).sum();
         let base = self.out.text.len();
-        let mut display = vec![0u8; bytes];
+        // Pushed as chars (no UTF-8 validation of the whole text afterwards: that was a third
+        // of this function).
+        let mut display = String::with_capacity(bytes);
         let mut starts = Vec::with_capacity(units.len());
         let mut converted = false;
-        let mut pos = 0;
         for u in units {
-            starts.push((base + pos) as u32);
-            let c = u.c;
-            if (c as u32) < 0x80 {
-                display[pos] = c as u8;
-                pos += 1;
-            } else {
-                let len = c.len_utf8();
-                c.encode_utf8(&mut display[pos..pos + len]);
-                pos += len;
-            }
-            converted |= u.m != c;
+            starts.push((base + display.len()) as u32);
+            display.push(u.c);
+            converted |= u.m != u.c;
         }
-        // The buffer holds whole chars only, so this conversion cannot fail.
-        let display = String::from_utf8(display).unwrap_or_default();
         let text = if converted {
             let mut text = String::with_capacity(bytes);
             for u in units {

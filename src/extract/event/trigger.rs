@@ -364,8 +364,11 @@ impl<'a, 'r> SentView<'a, 'r> {
     }
 
     /// Cues with `role` inside `r`.
-    pub fn cues_in(&self, role: &str, r: Range<usize>) -> impl Iterator<Item = &Cue<'r>> + '_ {
-        let role = role.to_string();
+    pub fn cues_in<'s>(
+        &'s self,
+        role: &'s str,
+        r: Range<usize>,
+    ) -> impl Iterator<Item = &'s Cue<'r>> + 's {
         let from = self.cues.partition_point(|c| c.range.start < r.start);
         self.cues[from..]
             .iter()

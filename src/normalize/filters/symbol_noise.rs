@@ -39,6 +39,11 @@ const MAX_BRACKET: usize = 300;
 /// Characters that may form a noise run.
 #[inline]
 pub fn is_symbol(c: char) -> bool {
+    // Most characters are ideographs (U+3400–U+9FFF) and none of U+3000–U+FEFF is a symbol:
+    // one range test answers for them before the list is matched.
+    if ('\u{3000}'..'\u{FF00}').contains(&c) {
+        return false;
+    }
     matches!(
         c,
         '#' | '$'

@@ -28,6 +28,10 @@ impl Filter for Width {
     fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
         for i in 0..u.len() {
             let c = u[i].c;
+            // Everything this filter changes lies at or after the full-width stop U+FF0E.
+            if c < '．' {
+                continue;
+            }
             if let Some(a) = fold(c) {
                 u[i].set(a);
                 stats.width_folded += 1;
