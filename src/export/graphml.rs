@@ -260,7 +260,7 @@ fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String)
         }
         num(body, "e_start", ev.start as u64);
         num(body, "e_end", ev.end as u64);
-        data(body, "e_rule", ev.rule);
+        data(body, "e_rule", ev.rule.as_str());
     }
 }
 

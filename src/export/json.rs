@@ -205,7 +205,7 @@ fn edge_json(kg: &KnowledgeGraph, e: EdgeIndex) -> Option<Value> {
         o.insert("sentence".into(), json!(&*ev.sentence));
         o.insert("start".into(), json!(ev.start));
         o.insert("end".into(), json!(ev.end));
-        o.insert("rule".into(), json!(ev.rule));
+        o.insert("rule".into(), json!(ev.rule.as_str()));
     }
     Some(Value::Object(o))
 }
@@ -261,7 +261,7 @@ fn edge_fields<'a>(
         out.push(("on_behalf_of", Scalar::Str(v)));
     }
     if let Some(ev) = &w.evidence {
-        out.push(("rule", Scalar::Str(ev.rule)));
+        out.push(("rule", Scalar::Str(ev.rule.as_str())));
         out.push((
             "sentence",
             if view.plain(e) {
@@ -923,7 +923,6 @@ mod stream_tests {
     fn key_sort_is_the_full_text_sort() {
         use crate::extract::{PositionStatus, RelProps, RelType};
         use crate::graph::{Edge, EdgeEvidence, Node, NodeLabel, NodeProps};
-        use std::sync::Arc;
         let mut kg = KnowledgeGraph::default();
         let node = |id: &str| Node {
             id: id.into(),
@@ -963,11 +962,11 @@ mod stream_tests {
                         props: Edge::boxed(props),
                         count: (k % 3 != 1).then(|| num(4)),
                         evidence: (k % 8 != 5).then(|| EdgeEvidence {
-                            doc: Arc::from(t(5)),
-                            sentence: Arc::from(t(6)),
+                            doc: t(5).into(),
+                            sentence: t(6).into(),
                             start: num(7),
                             end: num(8),
-                            rule: ["r", "r.a", "r a"][pick(9) % 3],
+                            rule: ["r", "r.a", "r a"][pick(9) % 3].into(),
                         }),
                     };
                     kg.g.add_edge(from, to, edge);

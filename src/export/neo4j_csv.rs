@@ -528,7 +528,7 @@ fn write_rel_row<W: std::io::Write>(
             }
             w.write_field(num.format(ev.start as u64))?;
             w.write_field(num.format(ev.end as u64))?;
-            w.write_field(clean_cow(ev.rule).as_bytes())?;
+            w.write_field(clean_cow(ev.rule.as_str()).as_bytes())?;
         }
         None => {
             w.write_field(b"")?;
@@ -698,7 +698,7 @@ fn rel_row(id: String, start: &str, end: &str, w: &Edge) -> RelRow {
         row.sentence = clean_field(&ev.sentence);
         row.start = ev.start as usize;
         row.end = ev.end as usize;
-        row.rule = clean_field(ev.rule);
+        row.rule = clean_field(ev.rule.as_str());
     }
     row
 }
@@ -759,7 +759,7 @@ mod tests {
                             sentence: title.unwrap_or("句子，\"引号\"").into(),
                             start: 12,
                             end: 1_234_567,
-                            rule: "event.sign",
+                            rule: "event.sign".into(),
                         }),
                     });
                 }
