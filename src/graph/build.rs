@@ -151,6 +151,14 @@ impl KnowledgeGraph {
         kg.g.reserve_exact_edges(rels.len() + mentioned.len);
         // The two sorted sequences merged: (from, type, to, properties) order. MENTIONED_IN
         // is never a key of `rels`, so two keys never tie.
+        // The document of each document node (the last one with that node, as the seeds of
+        // the last one are kept).
+        let mut doc_of_node = vec![u32::MAX; kg.g.node_count()];
+        for (di, &n) in doc_ix.iter().enumerate() {
+            if let Some(d) = doc_of_node.get_mut(n as usize) {
+                *d = di as u32;
+            }
+        }
         let mut rels = rels.into_iter().peekable();
         let mut mentioned = mentioned.into_sorted().peekable();
         loop {
@@ -165,7 +173,8 @@ impl KnowledgeGraph {
                 (k.0, k.1, k.2, seed)
             } else {
                 let Some(m) = mentioned.next() else { break };
-                (m.from, RelType::MentionedIn, m.to, m.seed)
+                let doc = doc_of_node.get(m.to as usize).copied().unwrap_or(u32::MAX);
+                (m.from, RelType::MentionedIn, m.to, m.seed(doc))
             };
             if a == u32::MAX || b == u32::MAX {
                 continue;
@@ -293,11 +302,45 @@ impl RuleTable {
     }
 }
 
-/// A MENTIONED_IN edge until the graph is made: its ends (node indices) and its seed.
+/// A MENTIONED_IN edge until the graph is made: its ends (node indices) and what a [`Seed`]
+/// holds of it but the properties (it has none) and the document (the one of node `to`) —
+/// 32 bytes (48 with a whole seed), one per MENTIONED_IN edge, collected while the
+/// documents are still held: the peak of a run.
 struct MentionSeed {
     from: u32,
     to: u32,
-    seed: Seed,
+    sentence: Shared,
+    start: u32,
+    end: u32,
+    count: u32,
+    rule: u16,
+}
+
+impl MentionSeed {
+    fn new(from: u32, to: u32, seed: Seed) -> MentionSeed {
+        MentionSeed {
+            from,
+            to,
+            sentence: seed.sentence,
+            start: seed.start,
+            end: seed.end,
+            count: seed.count,
+            rule: seed.rule,
+        }
+    }
+
+    /// The seed again; `doc` is the document of node `to`.
+    fn seed(self, doc: u32) -> Seed {
+        Seed {
+            props: None,
+            sentence: self.sentence,
+            doc,
+            start: self.start,
+            end: self.end,
+            count: self.count,
+            rule: self.rule,
+        }
+    }
 }
 
 /// Seeds of MENTIONED_IN edges per entity and document, in chunks by source node (chunk `c`
@@ -468,11 +511,7 @@ fn collect_edges(
                 continue; // not a node (never made into an edge)
             }
             seed.count = count;
-            mentioned.push(MentionSeed {
-                from: a,
-                to: doc_id,
-                seed,
-            });
+            mentioned.push(MentionSeed::new(a, doc_id, seed));
         }
     }
     mentioned.finish();
