@@ -85,45 +85,58 @@ impl KnowledgeGraph {
         let Corpus {
             docs, strs, money, ..
         } = corpus;
-        // The nodes in a vector sorted by id (a map keyed by a copy of each id held up to twice
-        // their size in B-tree nodes while the graph's node vector was filled).
-        let mut nodes: Vec<Node> = Vec::with_capacity(docs.len() + resolved.entities.len());
-        for d in &docs {
-            let id = node_id(NodeLabel::Document, &d.meta.id);
-            nodes.push(Node {
-                id,
-                label: NodeLabel::Document,
-                name: d.meta.title.clone().unwrap_or_else(|| d.meta.id.clone()),
-                aliases: BTreeSet::new(),
-                mentions: 1,
-                merged_by: BTreeSet::new(),
-                props: NodeProps::Document {
-                    path: d.meta.id.clone(),
-                    title: d.meta.title.clone(),
-                    published: d.meta.published,
-                },
-            });
+        // The node ids with where each node comes from (a document, then an entity: index
+        // `docs.len() + i`), sorted by id; each node is made only when it is added to the
+        // graph, in id order, so the nodes are held once (a vector of them, its sort and the
+        // graph's copy were the peak of a run at 200 MB of input: issue 8). Of nodes with one
+        // id (none in practice) the last one made is kept, as a map's `insert` kept it.
+        let n_docs = docs.len();
+        let mut order: Vec<(String, u32)> = Vec::with_capacity(n_docs + resolved.entities.len());
+        for (i, d) in docs.iter().enumerate() {
+            order.push((node_id(NodeLabel::Document, &d.meta.id), i as u32));
         }
-        // The node takes the entity's names and members: only its id is read from here on.
-        for e in &mut resolved.entities {
-            nodes.push(entity_node(e, &docs, &strs, &money));
+        for (i, e) in resolved.entities.iter().enumerate() {
+            order.push((e.id.clone(), (n_docs + i) as u32));
         }
-        // In id order; of nodes with one id (none in practice) the last one made is kept, as
-        // a map's `insert` kept it.
-        nodes.sort_by(|a, b| a.id.cmp(&b.id));
-        nodes.dedup_by(|later, earlier| {
-            let same = later.id == earlier.id;
+        order.sort_unstable();
+        order.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
             if same {
                 std::mem::swap(later, earlier);
             }
             same
         });
         let mut kg = KnowledgeGraph::default();
-        kg.g.reserve_nodes(nodes.len());
-        for n in nodes {
-            let id = n.id.clone();
-            let ix = kg.g.add_node(n);
-            kg.by_id.insert(id, ix);
+        kg.g.reserve_nodes(order.len());
+        for (id, src) in order {
+            let src = src as usize;
+            let node = match docs.get(src) {
+                Some(d) => Node {
+                    id,
+                    label: NodeLabel::Document,
+                    name: d.meta.title.clone().unwrap_or_else(|| d.meta.id.clone()),
+                    aliases: BTreeSet::new(),
+                    mentions: 1,
+                    merged_by: BTreeSet::new(),
+                    props: NodeProps::Document {
+                        path: d.meta.id.clone(),
+                        title: d.meta.title.clone(),
+                        published: d.meta.published,
+                    },
+                },
+                // The node takes the entity's names and members: only its id is read from
+                // here on.
+                None => entity_node(
+                    &mut resolved.entities[src - n_docs],
+                    id,
+                    &docs,
+                    &strs,
+                    &money,
+                ),
+            };
+            let key = node.id.clone();
+            let ix = kg.g.add_node(node);
+            kg.by_id.insert(key, ix);
         }
         // Every entity and document is a node now: edges refer to them by node index, and
         // the entities (names, ids) are not held while the edges are made.
@@ -191,6 +204,7 @@ impl KnowledgeGraph {
 
 fn entity_node(
     e: &mut crate::link::Entity,
+    id: String,
     docs: &[DocFacts],
     strs: &Interner,
     money: &crate::rules::FastMap<crate::link::facts::Sym, crate::extract::Money>,
@@ -240,7 +254,7 @@ fn entity_node(
     };
     e.members = Vec::new();
     Node {
-        id: e.id.clone(),
+        id,
         label: e.label,
         name: std::mem::take(&mut e.name),
         aliases: std::mem::take(&mut e.aliases),
