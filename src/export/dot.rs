@@ -270,14 +270,14 @@ fn tip_into(s: &mut String, w: &crate::graph::Edge, plain: bool) {
     if plain
         && ev.sentence.len() + ev.doc.len() + ev.rule.len() + 7 <= 300
         && simple(&ev.doc)
-        && simple(ev.rule)
+        && simple(ev.rule.as_str())
     {
         s.push('"');
         s.push_str(&ev.sentence);
         s.push_str(" (");
         s.push_str(&ev.doc);
         s.push_str(" · ");
-        s.push_str(ev.rule);
+        s.push_str(ev.rule.as_str());
         s.push_str(")\"");
     } else {
         let tip = format!("{} ({} · {})", ev.sentence, ev.doc, ev.rule);

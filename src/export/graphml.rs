@@ -260,7 +260,7 @@ fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String)
         }
         num(body, "e_start", ev.start as u64);
         num(body, "e_end", ev.end as u64);
-        data(body, "e_rule", ev.rule);
+        data(body, "e_rule", ev.rule.as_str());
     }
 }
 
@@ -294,31 +294,23 @@ pub fn render_to(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()>
         s.push_str("    </node>\n");
         w.write_all(s.as_bytes())?;
     }
-    // Ordered by (source, target, id, text): node ranks and id hashes order as the ids (24
-    // bytes per edge), and the text is made only for edges that tie on all three. Sorted in
-    // place: the edge index, last in the key, keeps ties in edge order as a stable sort did.
-    let mut edges: Vec<(u32, u32, u64, u32)> =
-        kg.g.edge_indices()
-            .filter_map(|e| {
-                let (a, b) = kg.g.edge_endpoints(e)?;
-                Some((
-                    view.rank(a),
-                    view.rank(b),
-                    view.edge_hash(e),
-                    e.index() as u32,
-                ))
-            })
-            .collect();
-    edges.sort_unstable();
-    for group in edges.chunk_by_mut(|x, y| (x.0, x.1, x.2) == (y.0, y.1, y.2)) {
+    // Ordered by (source, target, id, text): node ranks and id hashes order as the ids
+    // ([`super::neo4j_csv::sorted_by_ends_and_id`], 12 bytes per edge), and the text is made
+    // only for edges that tie on all three. Sorted in place: the edge index, last in the key,
+    // keeps ties in edge order as a stable sort did.
+    let mut edges = super::neo4j_csv::sorted_by_ends_and_id(view, |_| true);
+    let ix = |k: &[u32; 3]| petgraph::graph::EdgeIndex::new(k[2] as usize);
+    for group in edges
+        .chunk_by_mut(|x, y| x[..2] == y[..2] && view.edge_hash(ix(x)) == view.edge_hash(ix(y)))
+    {
         if group.len() > 1 {
-            let ix = |k: &(u32, u32, u64, u32)| petgraph::graph::EdgeIndex::new(k.3 as usize);
             group.sort_by_cached_key(|k| edge_body(view, ix(k)));
         }
     }
     let mut s = String::new();
-    for (_, _, h, e) in edges {
-        let e = petgraph::graph::EdgeIndex::new(e as usize);
+    for k in edges {
+        let e = ix(&k);
+        let h = view.edge_hash(e);
         let Some((a, b)) = kg.g.edge_endpoints(e) else {
             continue;
         };

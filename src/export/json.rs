@@ -205,7 +205,7 @@ fn edge_json(kg: &KnowledgeGraph, e: EdgeIndex) -> Option<Value> {
         o.insert("sentence".into(), json!(&*ev.sentence));
         o.insert("start".into(), json!(ev.start));
         o.insert("end".into(), json!(ev.end));
-        o.insert("rule".into(), json!(ev.rule));
+        o.insert("rule".into(), json!(ev.rule.as_str()));
     }
     Some(Value::Object(o))
 }
@@ -261,7 +261,7 @@ fn edge_fields<'a>(
         out.push(("on_behalf_of", Scalar::Str(v)));
     }
     if let Some(ev) = &w.evidence {
-        out.push(("rule", Scalar::Str(ev.rule)));
+        out.push(("rule", Scalar::Str(ev.rule.as_str())));
         out.push((
             "sentence",
             if view.plain(e) {
@@ -452,20 +452,25 @@ fn edge_pretty<'a>(
 
 /// Edges in the order of their compact JSON text (stable for equal texts).
 fn sorted_edges(view: &View) -> Vec<EdgeIndex> {
-    sorted_edges_with(view, 32)
+    sorted_edges_with(view, 4)
 }
 
-/// [`sorted_edges`]. Memory (issue 8): 32 bytes per edge — the first `PREFIX` bytes of each
+/// Bytes of each edge's sort key that the first round of [`sorted_edges_with`] sorts by.
+const FIRST: usize = 8;
+/// Bytes of the sort key that each later round sorts by.
+const NEXT: usize = 56;
+
+/// [`sorted_edges`]. Memory (issue 8): 12 bytes per edge — the first [`FIRST`] bytes of each
 /// edge's sort key ([`edge_key_upto`], which orders as the text), zero-padded (a key never
 /// holds a NUL byte, so padding sorts before any real byte, as a shorter string does), and
-/// its index; the sort is in place (the index breaks ties, as a stable sort would). Edges
-/// that tie on those bytes are sorted again by the next `PREFIX` bytes of their keys, and so
-/// on (a worklist, not recursion); a group of at most `small` edges, or one whose keys agree
-/// on their first 1 024 bytes, is sorted by its full texts instead. 28 bytes reach into the
-/// source id of a MENTIONED_IN edge whose document id has up to about 11 characters (count,
-/// document, end offset, `from`); with longer ids more edges tie and are sorted again.
+/// its index (32 bytes with 28 of the key: the sort of the JSON export was the peak of a
+/// run). Sorts are in place (the index breaks ties, as a stable sort would). Edges that tie on
+/// those bytes are sorted again by the next [`NEXT`] bytes of their keys, and so on (a
+/// worklist, not recursion; the ties are few, so their longer keys are held only for a
+/// group at a time); a group of at most `small` edges, or one whose keys agree on their
+/// first 1 024 bytes, is sorted by its full texts instead. 8 bytes hold the count and the
+/// start of the document id of a MENTIONED_IN edge; the next 56 reach past its source id.
 fn sorted_edges_with(view: &View, small: usize) -> Vec<EdgeIndex> {
-    const PREFIX: usize = 28;
     const DEEP: usize = 1024;
     let kg = view.kg;
     let (mut fields, mut buf) = (Vec::new(), Vec::new());
@@ -476,8 +481,19 @@ fn sorted_edges_with(view: &View, small: usize) -> Vec<EdgeIndex> {
         }
     }
     // Ranges of `out` that tie on the key's bytes before `from`, still to sort.
-    let mut work: Vec<(usize, usize, usize)> = vec![(0, out.len(), 0)];
-    let mut keyed: Vec<([u8; PREFIX], EdgeIndex)> = Vec::new();
+    let mut work: Vec<(usize, usize, usize)> = Vec::new();
+    let mut round = Round {
+        view,
+        fields: &mut fields,
+        buf: &mut buf,
+        work: &mut work,
+    };
+    if out.len() > small {
+        round.sort::<FIRST>(&mut out, 0, 0, &mut Vec::new());
+    } else {
+        round.work.push((0, out.len(), 0));
+    }
+    let mut keyed: Vec<([u8; NEXT], EdgeIndex)> = Vec::new();
     while let Some((start, end, from)) = work.pop() {
         let group = &mut out[start..end];
         if group.len() < 2 {
@@ -497,33 +513,61 @@ fn sorted_edges_with(view: &View, small: usize) -> Vec<EdgeIndex> {
             }
             continue;
         }
+        Round {
+            view,
+            fields: &mut fields,
+            buf: &mut buf,
+            work: &mut work,
+        }
+        .sort::<NEXT>(group, start, from, &mut keyed);
+    }
+    out
+}
+
+/// One round of [`sorted_edges_with`]: what it needs to sort a group by `P` more bytes of the
+/// edges' keys.
+struct Round<'v, 'a, 'w> {
+    view: &'v View<'a>,
+    fields: &'w mut Vec<(&'static str, Scalar<'a>)>,
+    buf: &'w mut Vec<u8>,
+    work: &'w mut Vec<(usize, usize, usize)>,
+}
+
+impl Round<'_, '_, '_> {
+    /// Sort `group` (at `start` in the whole) by bytes `from..from + P` of the keys, and queue
+    /// the runs that tie on them and go on past them (a key that ended within them ends in a
+    /// 0, and equal keys are equal texts, already in index order).
+    fn sort<const P: usize>(
+        &mut self,
+        group: &mut [EdgeIndex],
+        start: usize,
+        from: usize,
+        keyed: &mut Vec<([u8; P], EdgeIndex)>,
+    ) {
         keyed.clear();
         keyed.shrink_to(group.len());
         keyed.reserve_exact(group.len());
         for &e in group.iter() {
-            edge_key_upto(view, e, &mut fields, &mut buf, from + PREFIX);
-            let mut p = [0u8; PREFIX];
-            if buf.len() > from {
-                let n = (buf.len() - from).min(PREFIX);
-                p[..n].copy_from_slice(&buf[from..from + n]);
+            edge_key_upto(self.view, e, self.fields, self.buf, from + P);
+            let mut p = [0u8; P];
+            if self.buf.len() > from {
+                let n = (self.buf.len() - from).min(P);
+                p[..n].copy_from_slice(&self.buf[from..from + n]);
             }
             keyed.push((p, e));
         }
         keyed.sort_unstable();
-        for (slot, k) in group.iter_mut().zip(&keyed) {
+        for (slot, k) in group.iter_mut().zip(keyed.iter()) {
             *slot = k.1;
         }
-        // Ties whose keys go on past these bytes (a key that ended within them ends in a 0,
-        // and equal keys are equal texts, already in index order).
         let mut i = 0;
         for run in keyed.chunk_by(|a, b| a.0 == b.0) {
-            if run.len() > 1 && run[0].0[PREFIX - 1] != 0 {
-                work.push((start + i, start + i + run.len(), from + PREFIX));
+            if run.len() > 1 && run[0].0[P - 1] != 0 {
+                self.work.push((start + i, start + i + run.len(), from + P));
             }
             i += run.len();
         }
     }
-    out
 }
 
 /// The JSON document for a graph.
@@ -594,6 +638,7 @@ impl Exporter for JsonExporter {
         "json"
     }
     fn write(&self, view: &View, out: &OutDir) -> Result<(), OutDirError> {
+        view.forget_edge_hashes();
         out.write_with("graph.json", |w| write_view(view, w))
     }
 }
@@ -923,7 +968,6 @@ mod stream_tests {
     fn key_sort_is_the_full_text_sort() {
         use crate::extract::{PositionStatus, RelProps, RelType};
         use crate::graph::{Edge, EdgeEvidence, Node, NodeLabel, NodeProps};
-        use std::sync::Arc;
         let mut kg = KnowledgeGraph::default();
         let node = |id: &str| Node {
             id: id.into(),
@@ -963,11 +1007,11 @@ mod stream_tests {
                         props: Edge::boxed(props),
                         count: (k % 3 != 1).then(|| num(4)),
                         evidence: (k % 8 != 5).then(|| EdgeEvidence {
-                            doc: Arc::from(t(5)),
-                            sentence: Arc::from(t(6)),
+                            doc: t(5).into(),
+                            sentence: t(6).into(),
                             start: num(7),
                             end: num(8),
-                            rule: ["r", "r.a", "r a"][pick(9) % 3],
+                            rule: ["r", "r.a", "r a"][pick(9) % 3].into(),
                         }),
                     };
                     kg.g.add_edge(from, to, edge);

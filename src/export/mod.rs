@@ -61,7 +61,8 @@ pub(crate) fn plain_text(s: &str) -> bool {
 pub struct View<'a> {
     pub kg: &'a KnowledgeGraph,
     rank: OnceCell<Vec<u32>>,
-    hash: OnceCell<Vec<u64>>,
+    /// Empty until first used, and again after [`View::forget_edge_hashes`].
+    hash: std::cell::RefCell<Vec<u64>>,
     plain: OnceCell<Vec<bool>>,
 }
 
@@ -70,7 +71,7 @@ impl<'a> View<'a> {
         View {
             kg,
             rank: OnceCell::new(),
-            hash: OnceCell::new(),
+            hash: Default::default(),
             plain: OnceCell::new(),
         }
     }
@@ -98,14 +99,22 @@ impl<'a> View<'a> {
     /// The hash of [`neo4j_csv::edge_id`] (the id is `rel_` and its 16 hex digits, so
     /// comparing hashes compares ids); 0 for an index without endpoints.
     pub fn edge_hash(&self, e: EdgeIndex) -> u64 {
-        let hashes = self.hash.get_or_init(|| {
-            self.kg
+        if self.hash.borrow().is_empty() && self.kg.g.edge_count() > 0 {
+            let hashes = self
+                .kg
                 .g
                 .edge_indices()
                 .map(|e| neo4j_csv::edge_hash_of(self.kg, e))
-                .collect()
-        });
-        hashes.get(e.index()).copied().unwrap_or(0)
+                .collect();
+            *self.hash.borrow_mut() = hashes;
+        }
+        self.hash.borrow().get(e.index()).copied().unwrap_or(0)
+    }
+
+    /// Free the edge hashes (8 bytes per edge) for an exporter that does not read them (JSON,
+    /// issue 8: its sort is the peak of a run); they are made again if read again.
+    pub fn forget_edge_hashes(&self) {
+        *self.hash.borrow_mut() = Vec::new();
     }
 
     /// Whether the evidence sentence of `e` is [`plain_text`] (true without evidence).

@@ -424,42 +424,56 @@ fn write_file(
     }
 }
 
-/// Relationships of one type, sorted by (start, end, id); rows are made as they are written,
-/// and the sort holds 24 bytes per edge (node ranks, id hash, index: they order as the ids).
-/// The sort is in place: the edge index, last in the key, keeps equal ids in edge order as a
-/// stable sort did, without a stable sort's buffer of half the keys.
+/// Relationships of one type, sorted by (start, end, id); rows are made as they are written.
+/// The sort holds 12 bytes per edge ([`sorted_by_ends_and_id`]). It is in place: the edge
+/// index, last in the key, keeps equal ids in edge order as a stable sort did, without a
+/// stable sort's buffer of half the keys.
 fn write_rels(view: &View, rel: RelType, w: &mut dyn std::io::Write) -> Result<(), csv::Error> {
     let kg = view.kg;
-    let mut keyed: Vec<(u32, u32, u64, u32)> =
-        kg.g.edge_indices()
-            .filter(|&e| kg.g[e].rel == rel)
-            .filter_map(|e| {
-                let (a, b) = kg.g.edge_endpoints(e)?;
-                Some((
-                    view.rank(a),
-                    view.rank(b),
-                    view.edge_hash(e),
-                    e.index() as u32,
-                ))
-            })
-            .collect();
-    keyed.sort_unstable();
+    let keyed = sorted_by_ends_and_id(view, |e| kg.g[e].rel == rel);
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(w);
     w.write_record(header_of::<RelRow>())?;
-    for (_, _, h, e) in keyed {
+    for [_, _, e] in keyed {
         let e = petgraph::graph::EdgeIndex::new(e as usize);
         let Some((a, b)) = kg.g.edge_endpoints(e) else {
             continue;
         };
-        let id = EdgeId::of(h);
+        let id = EdgeId::of(view.edge_hash(e));
         let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());
         write_rel_row(&mut w, a, b, id.as_str(), &kg.g[e], view.plain(e))?;
     }
     w.flush()?;
     Ok(())
+}
+
+/// The edges `keep` selects as `[start rank, end rank, edge index]`, sorted by (start, end,
+/// id hash, index) — node ranks and id hashes order as the ids. Memory (issue 8): 12 bytes
+/// per edge (24 with the hash in the key); the hash is read from the view only to order
+/// edges with the same ends, which are few (one MENTIONED_IN edge per entity and document).
+pub(crate) fn sorted_by_ends_and_id(
+    view: &View,
+    keep: impl Fn(petgraph::graph::EdgeIndex) -> bool,
+) -> Vec<[u32; 3]> {
+    let kg = view.kg;
+    let mut keyed: Vec<[u32; 3]> =
+        kg.g.edge_indices()
+            .filter(|&e| keep(e))
+            .filter_map(|e| {
+                let (a, b) = kg.g.edge_endpoints(e)?;
+                Some([view.rank(a), view.rank(b), e.index() as u32])
+            })
+            .collect();
+    keyed.sort_unstable();
+    let hash = |k: &[u32; 3]| view.edge_hash(petgraph::graph::EdgeIndex::new(k[2] as usize));
+    for group in keyed.chunk_by_mut(|x, y| x[..2] == y[..2]) {
+        if group.len() > 1 {
+            group.sort_unstable_by_key(|k| (hash(k), k[2]));
+        }
+    }
+    keyed
 }
 
 /// A buffer to write an unsigned number in decimal (as `itoa`, which csv uses, writes it).
@@ -528,7 +542,7 @@ fn write_rel_row<W: std::io::Write>(
             }
             w.write_field(num.format(ev.start as u64))?;
             w.write_field(num.format(ev.end as u64))?;
-            w.write_field(clean_cow(ev.rule).as_bytes())?;
+            w.write_field(clean_cow(ev.rule.as_str()).as_bytes())?;
         }
         None => {
             w.write_field(b"")?;
@@ -698,7 +712,7 @@ fn rel_row(id: String, start: &str, end: &str, w: &Edge) -> RelRow {
         row.sentence = clean_field(&ev.sentence);
         row.start = ev.start as usize;
         row.end = ev.end as usize;
-        row.rule = clean_field(ev.rule);
+        row.rule = clean_field(ev.rule.as_str());
     }
     row
 }
@@ -759,7 +773,7 @@ mod tests {
                             sentence: title.unwrap_or("句子，\"引号\"").into(),
                             start: 12,
                             end: 1_234_567,
-                            rule: "event.sign",
+                            rule: "event.sign".into(),
                         }),
                     });
                 }

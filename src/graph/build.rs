@@ -5,12 +5,12 @@
 //! (documents in id order, relations in text order). MENTIONED_IN edges link each entity and
 //! event to every document it occurs in, with `count` and the evidence of its first mention.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
-
 use petgraph::graph::NodeIndex;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, node_id};
+use super::{
+    Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, node_id,
+};
 use crate::extract::{DocExtraction, NodeRef, OrgKind, RelProps, RelType};
 use crate::link::facts::{Corpus, DocFacts, Interner};
 use crate::link::{NO_ENTITY, Resolved, resolve};
@@ -85,45 +85,58 @@ impl KnowledgeGraph {
         let Corpus {
             docs, strs, money, ..
         } = corpus;
-        // The nodes in a vector sorted by id (a map keyed by a copy of each id held up to twice
-        // their size in B-tree nodes while the graph's node vector was filled).
-        let mut nodes: Vec<Node> = Vec::with_capacity(docs.len() + resolved.entities.len());
-        for d in &docs {
-            let id = node_id(NodeLabel::Document, &d.meta.id);
-            nodes.push(Node {
-                id,
-                label: NodeLabel::Document,
-                name: d.meta.title.clone().unwrap_or_else(|| d.meta.id.clone()),
-                aliases: BTreeSet::new(),
-                mentions: 1,
-                merged_by: BTreeSet::new(),
-                props: NodeProps::Document {
-                    path: d.meta.id.clone(),
-                    title: d.meta.title.clone(),
-                    published: d.meta.published,
-                },
-            });
+        // The node ids with where each node comes from (a document, then an entity: index
+        // `docs.len() + i`), sorted by id; each node is made only when it is added to the
+        // graph, in id order, so the nodes are held once (a vector of them, its sort and the
+        // graph's copy were the peak of a run at 200 MB of input: issue 8). Of nodes with one
+        // id (none in practice) the last one made is kept, as a map's `insert` kept it.
+        let n_docs = docs.len();
+        let mut order: Vec<(String, u32)> = Vec::with_capacity(n_docs + resolved.entities.len());
+        for (i, d) in docs.iter().enumerate() {
+            order.push((node_id(NodeLabel::Document, &d.meta.id), i as u32));
         }
-        // The node takes the entity's names and members: only its id is read from here on.
-        for e in &mut resolved.entities {
-            nodes.push(entity_node(e, &docs, &strs, &money));
+        for (i, e) in resolved.entities.iter().enumerate() {
+            order.push((e.id.clone(), (n_docs + i) as u32));
         }
-        // In id order; of nodes with one id (none in practice) the last one made is kept, as
-        // a map's `insert` kept it.
-        nodes.sort_by(|a, b| a.id.cmp(&b.id));
-        nodes.dedup_by(|later, earlier| {
-            let same = later.id == earlier.id;
+        order.sort_unstable();
+        order.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
             if same {
                 std::mem::swap(later, earlier);
             }
             same
         });
         let mut kg = KnowledgeGraph::default();
-        kg.g.reserve_nodes(nodes.len());
-        for n in nodes {
-            let id = n.id.clone();
-            let ix = kg.g.add_node(n);
-            kg.by_id.insert(id, ix);
+        kg.g.reserve_nodes(order.len());
+        for (id, src) in order {
+            let src = src as usize;
+            let node = match docs.get(src) {
+                Some(d) => Node {
+                    id,
+                    label: NodeLabel::Document,
+                    name: d.meta.title.clone().unwrap_or_else(|| d.meta.id.clone()),
+                    aliases: BTreeSet::new(),
+                    mentions: 1,
+                    merged_by: BTreeSet::new(),
+                    props: NodeProps::Document {
+                        path: d.meta.id.clone(),
+                        title: d.meta.title.clone(),
+                        published: d.meta.published,
+                    },
+                },
+                // The node takes the entity's names and members: only its id is read from
+                // here on.
+                None => entity_node(
+                    &mut resolved.entities[src - n_docs],
+                    id,
+                    &docs,
+                    &strs,
+                    &money,
+                ),
+            };
+            let key = node.id.clone();
+            let ix = kg.g.add_node(node);
+            kg.by_id.insert(key, ix);
         }
         // Every entity and document is a node now: edges refer to them by node index, and
         // the entities (names, ids) are not held while the edges are made.
@@ -133,7 +146,10 @@ impl KnowledgeGraph {
             .map(|d| ix(&node_id(NodeLabel::Document, &d.meta.id)))
             .collect();
         let ent_ix: Vec<u32> = resolved.entities.iter().map(|e| ix(&e.id)).collect();
-        let doc_names: Vec<Arc<str>> = docs.iter().map(|d| Arc::from(d.meta.id.as_str())).collect();
+        let doc_names: Vec<Shared> = docs
+            .iter()
+            .map(|d| Shared::from(d.meta.id.as_str()))
+            .collect();
         kg.merges = std::mem::take(&mut resolved.merges);
         resolved.entities = Vec::new();
         // The documents are handed over and dropped one by one as their edges are made, so
@@ -141,12 +157,21 @@ impl KnowledgeGraph {
         let nodes = kg.g.node_count();
         let (rels, mentioned, rules) =
             collect_edges(docs, &strs, &doc_ix, &ent_ix, resolved, nodes);
+        let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
         // One allocation of the final size (growing by doubling held up to 1.5× the edges
         // twice over while copying); its pages are touched only as edges are written, while
         // the chunks of MENTIONED_IN seeds are freed one by one as they are copied.
         kg.g.reserve_exact_edges(rels.len() + mentioned.len);
         // The two sorted sequences merged: (from, type, to, properties) order. MENTIONED_IN
         // is never a key of `rels`, so two keys never tie.
+        // The document of each document node (the last one with that node, as the seeds of
+        // the last one are kept).
+        let mut doc_of_node = vec![u32::MAX; kg.g.node_count()];
+        for (di, &n) in doc_ix.iter().enumerate() {
+            if let Some(d) = doc_of_node.get_mut(n as usize) {
+                *d = di as u32;
+            }
+        }
         let mut rels = rels.into_iter().peekable();
         let mut mentioned = mentioned.into_sorted().peekable();
         loop {
@@ -161,7 +186,8 @@ impl KnowledgeGraph {
                 (k.0, k.1, k.2, seed)
             } else {
                 let Some(m) = mentioned.next() else { break };
-                (m.from, RelType::MentionedIn, m.to, m.seed)
+                let doc = doc_of_node.get(m.to as usize).copied().unwrap_or(u32::MAX);
+                (m.from, RelType::MentionedIn, m.to, m.seed(doc))
             };
             if a == u32::MAX || b == u32::MAX {
                 continue;
@@ -178,6 +204,7 @@ impl KnowledgeGraph {
 
 fn entity_node(
     e: &mut crate::link::Entity,
+    id: String,
     docs: &[DocFacts],
     strs: &Interner,
     money: &crate::rules::FastMap<crate::link::facts::Sym, crate::extract::Money>,
@@ -227,7 +254,7 @@ fn entity_node(
     };
     e.members = Vec::new();
     Node {
-        id: e.id.clone(),
+        id,
         label: e.label,
         name: std::mem::take(&mut e.name),
         aliases: std::mem::take(&mut e.aliases),
@@ -239,11 +266,11 @@ fn entity_node(
 
 /// What the edge map (and [`Mentioned`], for MENTIONED_IN) holds of an edge until the graph
 /// is made: its type is in the key, its document and rule indices, its properties boxed (most
-/// edges have none), its count 0 for none — 48 bytes, against an [`Edge`]'s 80, one per edge
+/// edges have none), its count 0 for none — 40 bytes, against an [`Edge`]'s 56, one per edge
 /// of the graph.
 struct Seed {
     props: Option<Box<RelProps>>,
-    sentence: Arc<str>,
+    sentence: Shared,
     doc: u32,
     start: u32,
     end: u32,
@@ -254,7 +281,7 @@ struct Seed {
 }
 
 impl Seed {
-    fn edge(self, rel: RelType, doc_names: &[Arc<str>], rules: &[&'static str]) -> Edge {
+    fn edge(self, rel: RelType, doc_names: &[Shared], rules: &[Rule]) -> Edge {
         Edge {
             rel,
             props: self.props,
@@ -264,7 +291,10 @@ impl Seed {
                 sentence: self.sentence,
                 start: self.start,
                 end: self.end,
-                rule: rules.get(self.rule as usize).copied().unwrap_or(""),
+                rule: rules
+                    .get(self.rule as usize)
+                    .copied()
+                    .unwrap_or_else(|| Rule::of("")),
             }),
         }
     }
@@ -286,11 +316,45 @@ impl RuleTable {
     }
 }
 
-/// A MENTIONED_IN edge until the graph is made: its ends (node indices) and its seed.
+/// A MENTIONED_IN edge until the graph is made: its ends (node indices) and what a [`Seed`]
+/// holds of it but the properties (it has none) and the document (the one of node `to`) —
+/// 32 bytes (48 with a whole seed), one per MENTIONED_IN edge, collected while the
+/// documents are still held: the peak of a run.
 struct MentionSeed {
     from: u32,
     to: u32,
-    seed: Seed,
+    sentence: Shared,
+    start: u32,
+    end: u32,
+    count: u32,
+    rule: u16,
+}
+
+impl MentionSeed {
+    fn new(from: u32, to: u32, seed: Seed) -> MentionSeed {
+        MentionSeed {
+            from,
+            to,
+            sentence: seed.sentence,
+            start: seed.start,
+            end: seed.end,
+            count: seed.count,
+            rule: seed.rule,
+        }
+    }
+
+    /// The seed again; `doc` is the document of node `to`.
+    fn seed(self, doc: u32) -> Seed {
+        Seed {
+            props: None,
+            sentence: self.sentence,
+            doc,
+            start: self.start,
+            end: self.end,
+            count: self.count,
+            rule: self.rule,
+        }
+    }
 }
 
 /// Seeds of MENTIONED_IN edges per entity and document, in chunks by source node (chunk `c`
@@ -359,7 +423,7 @@ fn collect_edges(
 ) -> (BTreeMap<EdgeKey, Seed>, Mentioned, Vec<&'static str>) {
     let mut edges: BTreeMap<EdgeKey, Seed> = BTreeMap::new();
     let mut rules = RuleTable::default();
-    let empty: Arc<str> = Arc::from("");
+    let empty = Shared::from("");
     let Resolved {
         mention_entity,
         mention_start,
@@ -389,7 +453,7 @@ fn collect_edges(
         let mention_sentence = |m: &crate::link::facts::MentionFact| {
             let s = sentence(m.sentence);
             if s.trim().is_empty() {
-                Arc::from(strs.get(m.text))
+                Shared::from(strs.get(m.text))
             } else {
                 s
             }
@@ -461,11 +525,7 @@ fn collect_edges(
                 continue; // not a node (never made into an edge)
             }
             seed.count = count;
-            mentioned.push(MentionSeed {
-                from: a,
-                to: doc_id,
-                seed,
-            });
+            mentioned.push(MentionSeed::new(a, doc_id, seed));
         }
     }
     mentioned.finish();

@@ -1,23 +1,29 @@
 //! Graph edges: a typed relationship with its properties and evidence.
 
-use std::sync::Arc;
+use std::alloc::Layout;
+use std::collections::BTreeMap;
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, Mutex};
 
 use crate::extract::{RelProps, RelType};
 
-/// Where an edge was found. The document id and the sentence are shared (`Arc`): one sentence
-/// is the evidence of many edges, so it is stored once, not once per edge. Offsets are `u32`
-/// (characters into one document; extraction keeps them as `u32` already).
+/// Where an edge was found. The document id and the sentence are shared ([`Shared`]): one
+/// sentence is the evidence of many edges, so it is stored once, not once per edge. Offsets
+/// are `u32` (characters into one document; extraction keeps them as `u32` already). Every
+/// field is one pointer or less (32 bytes in all: issue 8).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EdgeEvidence {
-    pub doc: Arc<str>,
-    pub sentence: Arc<str>,
+    pub doc: Shared,
+    pub sentence: Shared,
     pub start: u32,
     pub end: u32,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
-/// An edge of the knowledge graph: 80 bytes (issue 8: the graph holds one per relationship,
-/// mostly MENTIONED_IN, so its size is most of the graph's memory).
+/// An edge of the knowledge graph: 56 bytes (issue 8: the graph holds one per relationship,
+/// mostly MENTIONED_IN, so its size is most of the graph's memory; 80 with `Arc<str>` and
+/// `&'static str` in the evidence).
 #[derive(Clone, Debug)]
 pub struct Edge {
     pub rel: RelType,
@@ -50,6 +56,228 @@ impl Edge {
     }
 }
 
+/// A rule id as an edge holds it: one thin pointer to an interned `&'static str` (8 bytes, a
+/// `&'static str` is 16). Reads as the `str` ([`Deref`](std::ops::Deref)).
+#[derive(Clone, Copy)]
+pub struct Rule(&'static &'static str);
+
+impl Rule {
+    /// The rule id `s`, interned: the set of rule ids is small and fixed, so each distinct
+    /// one is leaked once (with its text, when it is not `'static` already).
+    pub fn of(s: &str) -> Rule {
+        static SEEN: LazyLock<Mutex<BTreeMap<&'static str, &'static &'static str>>> =
+            LazyLock::new(|| Mutex::new(BTreeMap::new()));
+        let mut seen = match SEEN.lock() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        };
+        if let Some(&r) = seen.get(s) {
+            return Rule(r);
+        }
+        let text: &'static str = Box::leak(s.to_string().into_boxed_str());
+        let r: &'static &'static str = Box::leak(Box::new(text));
+        seen.insert(text, r);
+        Rule(r)
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl From<&str> for Rule {
+    fn from(s: &str) -> Rule {
+        Rule::of(s)
+    }
+}
+
+impl std::ops::Deref for Rule {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Rule) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Rule {}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A shared, immutable string behind one thin pointer: 8 bytes in the edge, against 16 for an
+/// `Arc<str>` (whose pointer carries the length). The count and the length are stored in
+/// front of the bytes, in one allocation of the same size as an `Arc<str>`'s. Reads as the
+/// `str` ([`Deref`](std::ops::Deref)); compares, orders and hashes as the `str`.
+pub struct Shared(NonNull<Header>);
+
+/// What precedes the bytes of a [`Shared`].
+#[repr(C)]
+struct Header {
+    count: AtomicUsize,
+    len: usize,
+}
+
+// SAFETY: the bytes are never written after `Shared::new`, and the count is atomic, as in
+// `Arc<str>`.
+unsafe impl Send for Shared {}
+unsafe impl Sync for Shared {}
+
+impl Shared {
+    fn layout(len: usize) -> Layout {
+        match Layout::from_size_align(size_of::<Header>() + len, align_of::<Header>()) {
+            Ok(l) => l,
+            // A `str` is at most `isize::MAX` bytes; this is past that by the header only.
+            Err(_) => std::process::abort(),
+        }
+    }
+
+    pub fn new(s: &str) -> Shared {
+        let layout = Shared::layout(s.len());
+        // SAFETY: the layout is not zero-sized (it holds the header); the allocation is
+        // checked for null; the header and the bytes are written inside it, the bytes right
+        // after the header (`repr(C)`, size a multiple of its alignment).
+        unsafe {
+            let p = std::alloc::alloc(layout) as *mut Header;
+            let Some(p) = NonNull::new(p) else {
+                std::alloc::handle_alloc_error(layout)
+            };
+            p.as_ptr().write(Header {
+                count: AtomicUsize::new(1),
+                len: s.len(),
+            });
+            let data = (p.as_ptr() as *mut u8).add(size_of::<Header>());
+            std::ptr::copy_nonoverlapping(s.as_ptr(), data, s.len());
+            Shared(p)
+        }
+    }
+
+    fn header(&self) -> &Header {
+        // SAFETY: the header lives as long as any `Shared` pointing to it.
+        unsafe { self.0.as_ref() }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // SAFETY: `new` wrote `len` bytes of a `str` right after the header; they are not
+        // changed or freed while `self` holds a count.
+        unsafe {
+            let data = (self.0.as_ptr() as *const u8).add(size_of::<Header>());
+            std::str::from_utf8_unchecked(std::slice::from_raw_parts(data, self.header().len))
+        }
+    }
+}
+
+impl Clone for Shared {
+    fn clone(&self) -> Shared {
+        // As `Arc::clone`: a relaxed increment; abort before the count could wrap.
+        if self.header().count.fetch_add(1, Ordering::Relaxed) > isize::MAX as usize {
+            std::process::abort();
+        }
+        Shared(self.0)
+    }
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        // As `Arc`'s drop: release on decrement, acquire before freeing.
+        if self.header().count.fetch_sub(1, Ordering::Release) != 1 {
+            return;
+        }
+        std::sync::atomic::fence(Ordering::Acquire);
+        let layout = Shared::layout(self.header().len);
+        // SAFETY: this was the last count; the allocation was made with this layout.
+        unsafe { std::alloc::dealloc(self.0.as_ptr() as *mut u8, layout) }
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Shared {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Shared {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Shared {
+    fn from(s: &str) -> Shared {
+        Shared::new(s)
+    }
+}
+
+impl From<String> for Shared {
+    fn from(s: String) -> Shared {
+        Shared::new(&s)
+    }
+}
+
+impl Default for Shared {
+    fn default() -> Shared {
+        Shared::new("")
+    }
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Shared) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Shared {}
+
+impl PartialOrd for Shared {
+    fn partial_cmp(&self, other: &Shared) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Shared {
+    fn cmp(&self, other: &Shared) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Shared {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,10 +285,11 @@ mod tests {
     #[test]
     fn edges_are_small_and_props_read_back() {
         assert!(
-            std::mem::size_of::<Edge>() <= 80,
+            std::mem::size_of::<Edge>() <= 56,
             "{}",
             std::mem::size_of::<Edge>()
         );
+        assert_eq!(std::mem::size_of::<Option<EdgeEvidence>>(), 32);
         let p = RelProps {
             title: Some("董事长".into()),
             ..RelProps::default()
@@ -73,5 +302,50 @@ mod tests {
         };
         assert_eq!(e.props(), &p);
         assert!(Edge::boxed(RelProps::default()).is_none());
+    }
+
+    #[test]
+    fn shared_reads_compares_and_frees_like_the_str() {
+        let long = "x".repeat(1000);
+        let texts = ["", "a", "句子，\"引号\"", "ab", "a b", long.as_str()];
+        for a in texts {
+            let s = Shared::from(a);
+            assert_eq!(&*s, a);
+            assert_eq!(format!("{s}"), a);
+            assert_eq!(format!("{s:?}"), format!("{a:?}"));
+            let copies: Vec<Shared> = (0..5).map(|_| s.clone()).collect();
+            assert!(copies.iter().all(|c| c.as_ptr() == s.as_ptr() && *c == s));
+            drop(copies);
+            assert_eq!(&*s, a);
+            for b in texts {
+                assert_eq!(Shared::from(b).cmp(&s), b.cmp(a));
+                assert_eq!(Shared::from(b) == s, a == b);
+            }
+        }
+        let mut set = std::collections::HashSet::new();
+        set.insert(Shared::from(String::from("甲")));
+        assert!(set.contains("甲") && !set.contains("乙"));
+        // Shared across threads: clones dropped on several threads leave the last one valid.
+        let s = Shared::from("共享");
+        std::thread::scope(|t| {
+            for _ in 0..4 {
+                let c = s.clone();
+                t.spawn(move || {
+                    let more: Vec<Shared> = (0..100).map(|_| c.clone()).collect();
+                    assert!(more.iter().all(|m| &**m == "共享"));
+                });
+            }
+        });
+        assert_eq!(&*s, "共享");
+    }
+
+    #[test]
+    fn rules_are_interned_once() {
+        let a = Rule::of("event.sign");
+        let b = Rule::from(String::from("event.sign").as_str());
+        assert!(std::ptr::eq(a.0, b.0));
+        assert_eq!(&*a, "event.sign");
+        assert_eq!(format!("{a}"), "event.sign");
+        assert_ne!(a, Rule::of("event.signx"));
     }
 }

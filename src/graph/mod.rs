@@ -12,12 +12,11 @@ pub mod edge;
 pub mod merge;
 pub mod node;
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::{LazyLock, Mutex};
+use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-pub use edge::{Edge, EdgeEvidence};
+pub use edge::{Edge, EdgeEvidence, Rule, Shared};
 pub use node::{Node, NodeLabel, NodeProps};
 
 use crate::link::MergeRecord;
@@ -102,21 +101,10 @@ pub fn label_of_id(id: &str) -> Option<NodeLabel> {
     })
 }
 
-/// A rule id read back from a file as a `&'static str` (the set of rule ids is small and
+/// A rule id read back from a file, interned ([`Rule::of`]: the set of rule ids is small and
 /// fixed, so each distinct string is leaked once).
-pub fn intern_rule(s: &str) -> &'static str {
-    static SEEN: LazyLock<Mutex<BTreeSet<&'static str>>> =
-        LazyLock::new(|| Mutex::new(BTreeSet::new()));
-    let mut seen = match SEEN.lock() {
-        Ok(g) => g,
-        Err(p) => p.into_inner(),
-    };
-    if let Some(&r) = seen.get(s) {
-        return r;
-    }
-    let r: &'static str = Box::leak(s.to_string().into_boxed_str());
-    seen.insert(r);
-    r
+pub fn intern_rule(s: &str) -> Rule {
+    Rule::of(s)
 }
 
 impl KnowledgeGraph {

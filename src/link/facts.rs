@@ -14,7 +14,7 @@
 //! is only used to look strings up, never to order anything), and [`Corpus::finish`] sorts
 //! them by document id as resolution expects.
 
-use std::sync::Arc;
+use crate::graph::Shared;
 
 use crate::extract::{
     Attrs, DocExtraction, DocMeta, DocStats, EventKind, Label, Money, NodeRef, OrgKind, RelProps,
@@ -34,8 +34,8 @@ pub const NO_SYM: Sym = u32::MAX;
 /// Strings stored once each, numbered in the order they were first seen.
 #[derive(Default, Debug)]
 pub struct Interner {
-    map: FastMap<Arc<str>, Sym>,
-    list: Vec<Arc<str>>,
+    map: FastMap<Shared, Sym>,
+    list: Vec<Shared>,
 }
 
 impl Interner {
@@ -44,7 +44,7 @@ impl Interner {
             return i;
         }
         let i = self.list.len() as Sym;
-        let a: Arc<str> = Arc::from(s);
+        let a: Shared = Shared::from(s);
         self.list.push(a.clone());
         self.map.insert(a, i);
         i
@@ -140,7 +140,7 @@ pub struct DocFacts {
     pub events: Vec<EventFact>,
     pub relations: Vec<RelFact>,
     /// The sentences an edge can cite, by sentence index, sorted (the others are not kept).
-    pub sentences: Vec<(u32, Arc<str>)>,
+    pub sentences: Vec<(u32, Shared)>,
     /// The rules that found the document's facts (facts name them by index: a document uses
     /// a few rules many times).
     pub rules: Vec<RuleId>,
@@ -162,7 +162,7 @@ impl DocFacts {
     }
 
     /// The text of sentence `i`, if it is kept.
-    pub fn sentence(&self, i: u32) -> Option<&Arc<str>> {
+    pub fn sentence(&self, i: u32) -> Option<&Shared> {
         self.sentences
             .binary_search_by_key(&i, |(j, _)| *j)
             .ok()
@@ -198,7 +198,7 @@ impl DocFacts {
             .zip(keep)
             .enumerate()
             .filter(|(_, (s, k))| *k && !s.is_empty())
-            .map(|(i, (s, _))| (i as u32, Arc::from(s)))
+            .map(|(i, (s, _))| (i as u32, Shared::from(s)))
             .collect();
 
         let mut strs = Interner::default();
@@ -381,7 +381,7 @@ pub struct Corpus {
     pub money: FastMap<Sym, Money>,
     /// Every distinct kept sentence, once: documents that share a sentence (boilerplate,
     /// republished articles) share its text, and the edges that cite it share it too.
-    sentences: crate::rules::FastSet<Arc<str>>,
+    sentences: crate::rules::FastSet<Shared>,
 }
 
 impl Corpus {
@@ -426,7 +426,7 @@ impl Corpus {
             let text = match self.sentences.get(&**text) {
                 Some(shared) => shared.clone(),
                 None => {
-                    let own: Arc<str> = Arc::from(&**text);
+                    let own: Shared = Shared::from(&**text);
                     self.sentences.insert(own.clone());
                     own
                 }

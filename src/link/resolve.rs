@@ -277,19 +277,24 @@ struct Acc<'a> {
     mentions: u32,
 }
 
-/// Groups of `0..n` by `root(j)`: (root, members in increasing order), roots increasing —
-/// what a `BTreeMap<root, Vec<member>>` filled in member order holds, as one sorted vector.
-fn clusters(n: usize, mut root: impl FnMut(usize) -> usize) -> Vec<(usize, Vec<usize>)> {
-    let mut pairs: Vec<(usize, usize)> = (0..n).map(|j| (root(j), j)).collect();
+/// Groups of `0..n` by `root(j)`, roots increasing, each group's members in increasing order —
+/// what a `BTreeMap<root, Vec<member>>` filled in member order holds — passed to `each` one
+/// group at a time (root, members). Memory (issue 8): one sorted vector of (root, member)
+/// pairs of `u32`, 8 bytes per key; a vector per group (most keys are a group of their own)
+/// held ≈ 80 bytes per key at once.
+fn for_each_cluster(
+    n: usize,
+    mut root: impl FnMut(usize) -> usize,
+    mut each: impl FnMut(usize, &mut Vec<usize>),
+) {
+    let mut pairs: Vec<(u32, u32)> = (0..n).map(|j| (root(j) as u32, j as u32)).collect();
     pairs.sort_unstable();
-    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (r, j) in pairs {
-        match out.last_mut() {
-            Some((lr, v)) if *lr == r => v.push(j),
-            _ => out.push((r, vec![j])),
-        }
+    let mut members: Vec<usize> = Vec::new();
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        members.clear();
+        members.extend(group.iter().map(|&(_, j)| j as usize));
+        each(group[0].0 as usize, &mut members);
     }
-    out
 }
 
 /// Resolve the mentions and events of the corpus (its documents sorted by document id).
@@ -441,17 +446,20 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             .iter()
             .map(|(l, _)| *l == NodeLabel::Organization)
             .collect();
-        let mut groups = clusters(n, |j| keys.uf.find(j));
-        for (_, members) in &mut groups {
-            members.retain(|&j| is_org[j]);
-            if members.is_empty() {
-                continue;
-            }
-            let rep = rep_of(&keys, members) as u32;
-            for &j in members.iter() {
-                org_rep[j] = rep;
-            }
-        }
+        for_each_cluster(
+            n,
+            |j| keys.uf.find(j),
+            |_, members| {
+                members.retain(|&j| is_org[j]);
+                if members.is_empty() {
+                    return;
+                }
+                let rep = rep_of(&keys, members) as u32;
+                for &j in members.iter() {
+                    org_rep[j] = rep;
+                }
+            },
+        );
     }
 
     // Phase 2: people, keyed by name + organization when the document binds them.
@@ -565,22 +573,26 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
 
     // Clusters → representatives (by root key index).
     let mut root_rep: Vec<u32> = vec![NO_ENTITY; keys.list.len()];
-    for (root, members) in clusters(keys.list.len(), |j| keys.uf.find(j)) {
-        let label = keys.list[members[0]].0;
-        let rep = if label == NodeLabel::Person {
-            // Bound keys (name@org) first, then the smallest.
-            *members
-                .iter()
-                .min_by(|&&a, &&b| {
-                    let (ka, kb) = (keys.key(a), keys.key(b));
-                    kb.contains('@').cmp(&ka.contains('@')).then(ka.cmp(kb))
-                })
-                .unwrap_or(&members[0])
-        } else {
-            rep_of(&keys, &members)
-        };
-        root_rep[root] = rep as u32;
-    }
+    for_each_cluster(
+        keys.list.len(),
+        |j| keys.uf.find(j),
+        |root, members| {
+            let label = keys.list[members[0]].0;
+            let rep = if label == NodeLabel::Person {
+                // Bound keys (name@org) first, then the smallest.
+                *members
+                    .iter()
+                    .min_by(|&&a, &&b| {
+                        let (ka, kb) = (keys.key(a), keys.key(b));
+                        kb.contains('@').cmp(&ka.contains('@')).then(ka.cmp(kb))
+                    })
+                    .unwrap_or(&members[0])
+            } else {
+                rep_of(&keys, members)
+            };
+            root_rep[root] = rep as u32;
+        },
+    );
     let rep_of_key = |keys: &Keys, ki: usize| root_rep[keys.uf.find(ki)] as usize;
 
     // Gather members per representative (indexed by the representative's key index, so they
@@ -588,13 +600,13 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     let mut accs: Vec<Option<Acc>> = Vec::new();
     accs.resize_with(keys.list.len(), || None);
     let mut slot_of: FastMap<(u32, &str), u32> = FastMap::default();
-    // The representative of every mention record (its entity once entities exist).
-    let mut mention_entity: Vec<u32> = Vec::with_capacity(n_records);
+    // The representative of every mention record (its entity once entities exist), written
+    // over its key in `mkey` (one table of a `u32` per record, not two).
     for (di, d) in docs.iter().enumerate() {
         for (mi, m) in d.mentions.iter().enumerate() {
-            let ki = mkey[mention_start[di] + mi];
+            let at = mention_start[di] + mi;
+            let ki = mkey[at];
             if ki == NO_ENTITY {
-                mention_entity.push(NO_ENTITY);
                 continue;
             }
             let ki = ki as usize;
@@ -617,11 +629,11 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 let i = slot(&mut slot_of, &mut acc.slots, rep as u32, surface, di as u32);
                 acc.slots[i].surface = true;
             }
-            mention_entity.push(rep as u32);
+            mkey[at] = rep as u32;
         }
     }
     drop(slot_of);
-    drop(mkey);
+    let mut mention_entity = mkey;
 
     let mut entities: Vec<Entity> = Vec::new();
     let mut rep_entity: Vec<u32> = vec![NO_ENTITY; keys.list.len()];
@@ -803,8 +815,19 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     for (pos, &old) in order.iter().enumerate() {
         new_pos[old] = pos;
     }
-    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
-    let entities: Vec<Entity> = order.iter().filter_map(|&o| slots[o].take()).collect();
+    drop(order);
+    // Each entity moved to its place in the vector (following the cycles of the
+    // permutation), not into a second vector of them: at 200 MB of input the two were the
+    // peak of resolution (issue 8).
+    let mut to = new_pos.clone();
+    for i in 0..entities.len() {
+        while to[i] != i {
+            let j = to[i];
+            entities.swap(i, j);
+            to.swap(i, j);
+        }
+    }
+    drop(to);
     for e in &mut mention_entity {
         if *e != NO_ENTITY {
             *e = new_pos[*e as usize] as u32;
@@ -814,7 +837,9 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         .into_iter()
         .map(|row| row.into_iter().map(|e| new_pos[e]).collect())
         .collect();
-    records.sort();
+    // Equal records are equal in every field: an unstable sort gives the same vector, without
+    // a stable sort's buffer.
+    records.sort_unstable();
     records.dedup();
     Resolved {
         entities,
