@@ -1,9 +1,6 @@
 //! Graph edges: a typed relationship with its properties and evidence.
 
-use std::alloc::Layout;
 use std::collections::BTreeMap;
-use std::ptr::NonNull;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, Mutex};
 
 use crate::extract::{RelProps, RelType};
@@ -119,164 +116,10 @@ impl std::fmt::Display for Rule {
 }
 
 /// A shared, immutable string behind one thin pointer: 8 bytes in the edge, against 16 for an
-/// `Arc<str>` (whose pointer carries the length). The count and the length are stored in
-/// front of the bytes, in one allocation of the same size as an `Arc<str>`'s. Reads as the
-/// `str` ([`Deref`](std::ops::Deref)); compares, orders and hashes as the `str`.
-pub struct Shared(NonNull<Header>);
-
-/// What precedes the bytes of a [`Shared`].
-#[repr(C)]
-struct Header {
-    count: AtomicUsize,
-    len: usize,
-}
-
-// SAFETY: the bytes are never written after `Shared::new`, and the count is atomic, as in
-// `Arc<str>`.
-unsafe impl Send for Shared {}
-unsafe impl Sync for Shared {}
-
-impl Shared {
-    fn layout(len: usize) -> Layout {
-        match Layout::from_size_align(size_of::<Header>() + len, align_of::<Header>()) {
-            Ok(l) => l,
-            // A `str` is at most `isize::MAX` bytes; this is past that by the header only.
-            Err(_) => std::process::abort(),
-        }
-    }
-
-    pub fn new(s: &str) -> Shared {
-        let layout = Shared::layout(s.len());
-        // SAFETY: the layout is not zero-sized (it holds the header); the allocation is
-        // checked for null; the header and the bytes are written inside it, the bytes right
-        // after the header (`repr(C)`, size a multiple of its alignment).
-        unsafe {
-            let p = std::alloc::alloc(layout) as *mut Header;
-            let Some(p) = NonNull::new(p) else {
-                std::alloc::handle_alloc_error(layout)
-            };
-            p.as_ptr().write(Header {
-                count: AtomicUsize::new(1),
-                len: s.len(),
-            });
-            let data = (p.as_ptr() as *mut u8).add(size_of::<Header>());
-            std::ptr::copy_nonoverlapping(s.as_ptr(), data, s.len());
-            Shared(p)
-        }
-    }
-
-    fn header(&self) -> &Header {
-        // SAFETY: the header lives as long as any `Shared` pointing to it.
-        unsafe { self.0.as_ref() }
-    }
-
-    pub fn as_str(&self) -> &str {
-        // SAFETY: `new` wrote `len` bytes of a `str` right after the header; they are not
-        // changed or freed while `self` holds a count.
-        unsafe {
-            let data = (self.0.as_ptr() as *const u8).add(size_of::<Header>());
-            std::str::from_utf8_unchecked(std::slice::from_raw_parts(data, self.header().len))
-        }
-    }
-}
-
-impl Clone for Shared {
-    fn clone(&self) -> Shared {
-        // As `Arc::clone`: a relaxed increment; abort before the count could wrap.
-        if self.header().count.fetch_add(1, Ordering::Relaxed) > isize::MAX as usize {
-            std::process::abort();
-        }
-        Shared(self.0)
-    }
-}
-
-impl Drop for Shared {
-    fn drop(&mut self) {
-        // As `Arc`'s drop: release on decrement, acquire before freeing.
-        if self.header().count.fetch_sub(1, Ordering::Release) != 1 {
-            return;
-        }
-        std::sync::atomic::fence(Ordering::Acquire);
-        let layout = Shared::layout(self.header().len);
-        // SAFETY: this was the last count; the allocation was made with this layout.
-        unsafe { std::alloc::dealloc(self.0.as_ptr() as *mut u8, layout) }
-    }
-}
-
-impl std::ops::Deref for Shared {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for Shared {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for Shared {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl From<&str> for Shared {
-    fn from(s: &str) -> Shared {
-        Shared::new(s)
-    }
-}
-
-impl From<String> for Shared {
-    fn from(s: String) -> Shared {
-        Shared::new(&s)
-    }
-}
-
-impl Default for Shared {
-    fn default() -> Shared {
-        Shared::new("")
-    }
-}
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Shared) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for Shared {}
-
-impl PartialOrd for Shared {
-    fn partial_cmp(&self, other: &Shared) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Shared {
-    fn cmp(&self, other: &Shared) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-
-impl std::hash::Hash for Shared {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state)
-    }
-}
-
-impl std::fmt::Debug for Shared {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl std::fmt::Display for Shared {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// `Arc<str>` (whose pointer carries the length). `arcstr` stores the count and the length in
+/// front of the bytes, in one allocation; it reads as the `str` (`Deref`) and compares, orders
+/// and hashes as the `str`, which the exporters' sorts rely on.
+pub type Shared = arcstr::ArcStr;
 
 #[cfg(test)]
 mod tests {
@@ -305,7 +148,8 @@ mod tests {
     }
 
     #[test]
-    fn shared_reads_compares_and_frees_like_the_str() {
+    fn shared_is_thin_and_reads_compares_and_frees_like_the_str() {
+        assert_eq!(std::mem::size_of::<Shared>(), 8);
         let long = "x".repeat(1000);
         let texts = ["", "a", "句子，\"引号\"", "ab", "a b", long.as_str()];
         for a in texts {
@@ -319,7 +163,7 @@ mod tests {
             assert_eq!(&*s, a);
             for b in texts {
                 assert_eq!(Shared::from(b).cmp(&s), b.cmp(a));
-                assert_eq!(Shared::from(b) == s, a == b);
+                assert_eq!(Shared::from(b).eq(&s), a == b);
             }
         }
         let mut set = std::collections::HashSet::new();
