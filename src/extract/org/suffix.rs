@@ -313,7 +313,11 @@ pub(super) fn find(
         }
         // `某高校经济学院`, `各省人民政府`: after an indefinite or distributive determiner the
         // words describe an organization, they do not name one (`某某` is a placeholder name).
-        if text[..start].ends_with(['某', '各']) && !text[..start].ends_with("某某") {
+        // `各界协会` alone is the same ("associations of all circles"); with its district
+        // before it (`九龙西区各界协会`) it is a name.
+        if (text[..start].ends_with(['某', '各']) && !text[..start].ends_with("某某"))
+            || text[start..].starts_with("各界")
+        {
             continue;
         }
         // `《何走进工厂》`: a title in book-title marks that merely ends like an organization names
