@@ -346,6 +346,12 @@ pub(super) fn find(
             && company_inside(text, &(start..sr.start), &marks, r)
         {
             OrgKind::Enterprise
+        } else if spec.kind == OrgKind::Government
+            && association_inside(text, &(start..sr.start), r)
+        {
+            // `X商会第十三届执行委员会`, `X协会秘书处`: a body of an association is none of
+            // the government's.
+            OrgKind::Association
         } else {
             spec.kind
         };
@@ -987,6 +993,18 @@ fn company_inside(text: &str, range: &Range<usize>, m: &Marks, r: &OrgRules) -> 
                             core_chars(text, lead, start, m) >= 2
                         })
                 })
+    })
+}
+
+/// Does an association suffix (`商会`, `协会`, `联合会`) end inside `range`, with something of
+/// its own before it?
+fn association_inside(text: &str, range: &Range<usize>, r: &OrgRules) -> bool {
+    r.suffixes.find_all(&text[range.clone()]).any(|(rg, e)| {
+        rg.start > 0
+            && e.attr("spec")
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| r.suffix_specs.get(i))
+                .is_some_and(|s| s.kind == OrgKind::Association)
     })
 }
 
