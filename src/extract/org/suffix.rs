@@ -313,7 +313,24 @@ pub(super) fn find(
         }
         // `某高校经济学院`, `各省人民政府`: after an indefinite or distributive determiner the
         // words describe an organization, they do not name one (`某某` is a placeholder name).
-        if text[..start].ends_with(['某', '各']) && !text[..start].ends_with("某某") {
+        // `各界协会` alone is the same ("associations of all circles"); with its district
+        // before it (`九龙西区各界协会`) it is a name.
+        if (text[..start].ends_with(['某', '各']) && !text[..start].ends_with("某某"))
+            || text[start..].starts_with("各界")
+        {
+            continue;
+        }
+        // `《何走进工厂》`: a title in book-title marks that merely ends like an organization names
+        // a book, programme or document; only a newspaper or magazine (`《星海日报》`) is one.
+        if spec.kind != OrgKind::Media
+            && text[..start].ends_with('《')
+            && text[sr.end..].starts_with('》')
+        {
+            continue;
+        }
+        // `投早、投小、投硬科技`: the last item of a slogan whose items open with the same
+        // character and are two characters long names nothing.
+        if parallel_slogan(text, start, sr.end) {
             continue;
         }
         if !seen.insert((start, sr.end)) {
@@ -329,6 +346,12 @@ pub(super) fn find(
             && company_inside(text, &(start..sr.start), &marks, r)
         {
             OrgKind::Enterprise
+        } else if spec.kind == OrgKind::Government
+            && association_inside(text, &(start..sr.start), r)
+        {
+            // `X商会第十三届执行委员会`, `X协会秘书处`: a body of an association is none of
+            // the government's.
+            OrgKind::Association
         } else {
             spec.kind
         };
@@ -479,6 +502,8 @@ fn left_boundary(
     let mut pos = suffix_start;
     let mut chars = 0;
     let mut bounded = false;
+    // Bounded by punctuation or the sentence start, not by a word.
+    let mut hard = false;
     while pos > lim {
         // `申某华　生态环境部副部长`: a column gap of a list layout (a full-width space, a tab
         // or two spaces, removed by normalization) ends the name.
@@ -519,6 +544,7 @@ fn left_boundary(
                         .is_some_and(|p| p.is_ascii_alphanumeric())));
         if !ok {
             bounded = true;
+            hard = true;
             break;
         }
         // `7月20日`, `5家`: a number with its unit or date word ends the name.
@@ -545,6 +571,7 @@ fn left_boundary(
     }
     if pos <= lim {
         bounded = true;
+        hard = true;
     }
     // Leading spaces are not part of a name.
     while text[pos..suffix_start].starts_with(' ') {
@@ -612,6 +639,17 @@ fn left_boundary(
             })
         });
     match first_lead {
+        // `滙通亞洲控股有限公司`, `星海中国控股`: a two-character trade name before a place
+        // and a generic word, right after punctuation or at the sentence start, is the name's
+        // own head (a verb there would end the scan as a stop word).
+        Some(p)
+            if hard
+                && text[start..p].chars().count() == 2
+                && text[start..p].chars().all(is_han)
+                && m.place_at
+                    .get(&p)
+                    .and_then(|ends| ends.iter().max())
+                    .is_some_and(|e| m.generic_start[*e]) => {}
         Some(p) if p > start && !m.admin_at.contains_key(&start) => {
             let before = &text[start..p];
             let nested = spec.branch
@@ -958,6 +996,18 @@ fn company_inside(text: &str, range: &Range<usize>, m: &Marks, r: &OrgRules) -> 
     })
 }
 
+/// Does an association suffix (`商会`, `协会`, `联合会`) end inside `range`, with something of
+/// its own before it?
+fn association_inside(text: &str, range: &Range<usize>, r: &OrgRules) -> bool {
+    r.suffixes.find_all(&text[range.clone()]).any(|(rg, e)| {
+        rg.start > 0
+            && e.attr("spec")
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| r.suffix_specs.get(i))
+                .is_some_and(|s| s.kind == OrgKind::Association)
+    })
+}
+
 /// Is the inner organization ending at `inner_end` (found by its suffix) nameless: a single
 /// character and no place before its suffix?
 fn inner_name_too_short(
@@ -1103,4 +1153,40 @@ fn acceptable(
         }
         Needs::Core => has_place || (2..=MAX_CORE_WITHOUT_PLACE).contains(&core),
     }
+}
+
+/// Is the name at `start..end` the last item of a parallel slogan (`投早、投小、投硬科技`): at
+/// least two items of two characters before it in a 、-list (the first one read from its
+/// last two characters), each opening with the name's
+/// first character and none the start of the name (`中信、中信证券` is a list of firms)?
+fn parallel_slogan(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    let Some(first) = name.chars().next() else {
+        return false;
+    };
+    if name.chars().count() > 4 {
+        return false;
+    }
+    let mut items = 0;
+    let mut pos = start;
+    while let Some(before) = text[..pos].strip_suffix('、') {
+        let item_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !is_name_char(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let item = &before[item_start..];
+        // The first item of the list is read from its last two characters (`坚持投早`).
+        let leftmost = !before[..item_start].ends_with('、');
+        let tail = match item.char_indices().rev().nth(1) {
+            Some((i, _)) if leftmost => &item[i..],
+            _ => item,
+        };
+        if tail.chars().count() != 2 || !tail.starts_with(first) || name.starts_with(tail) {
+            return false;
+        }
+        items += 1;
+        pos = item_start;
+    }
+    items >= 2
 }

@@ -18,6 +18,9 @@
 //! `於` as a surname); converting those in a Simplified article would corrupt names. So the
 //! table is applied only when the document looks Traditional: at least 4% of its ideographs
 //! (and at least one) change under conversion. Simplified news scores ~0%, Traditional ~20–30%.
+//! A Traditional paragraph quoted in a Simplified document (too small to lift the document over
+//! 4%) is converted on its own when it passes a stricter test: 3 changing characters or more,
+//! and at least one ideograph in 8.
 
 use std::sync::LazyLock;
 
@@ -125,24 +128,45 @@ impl Filter for Simplified {
     }
 
     fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
-        let (mut ideographs, mut changing) = (0usize, 0usize);
-        for x in u.iter() {
-            if is_ideograph(x.c) {
-                ideographs += 1;
-                if simplify(x.c) != x.c {
-                    changing += 1;
-                }
-            }
-        }
-        if changing == 0 || changing * 25 < ideographs {
+        let (ideographs, changing) = counts(u);
+        if changing > 0 && changing * 25 >= ideographs {
+            convert(u, stats);
             return;
         }
-        for x in u.iter_mut() {
-            let s = simplify(x.c);
-            if s != x.c {
-                x.m = s;
-                stats.converted += 1;
+        // A mostly Simplified document may quote a Traditional paragraph (a Hong Kong filing
+        // inside a mainland report): too few of the document's ideographs change for it to
+        // pass as Traditional, yet that paragraph alone plainly is. Such a paragraph gets the
+        // Simplified view on its own, by a stricter test (at least 3 changing characters and
+        // one ideograph in 8), so that a Simplified paragraph with one or two characters that
+        // are Traditional forms as well (`乾隆`, `於`) stays as it is.
+        for para in u.split_mut(|x| x.c == '\n') {
+            let (ideographs, changing) = counts(para);
+            if changing >= 3 && changing * 8 >= ideographs {
+                convert(para, stats);
             }
+        }
+    }
+}
+
+/// How many ideographs `u` holds, and how many of them the table changes.
+fn counts(u: &[Unit]) -> (usize, usize) {
+    let (mut ideographs, mut changing) = (0usize, 0usize);
+    for x in u.iter().filter(|x| is_ideograph(x.c)) {
+        ideographs += 1;
+        if simplify(x.c) != x.c {
+            changing += 1;
+        }
+    }
+    (ideographs, changing)
+}
+
+/// Give every unit of `u` its Simplified matching char.
+fn convert(u: &mut [Unit], stats: &mut NormStats) {
+    for x in u.iter_mut() {
+        let s = simplify(x.c);
+        if s != x.c {
+            x.m = s;
+            stats.converted += 1;
         }
     }
 }
@@ -173,6 +197,32 @@ mod tests {
             assert_eq!(a, b);
             assert_eq!(x.len_utf8(), y.len_utf8());
         }
+    }
+
+    #[test]
+    fn a_traditional_paragraph_in_a_simplified_document_is_converted_alone() {
+        let simplified = "公司今日发布公告，上半年营业收入同比增长，净利润达到十亿元，董事会同意继续加大研发投入，推动数字化转型，并在华东地区新建两座工厂，预计明年投产。".repeat(4);
+        let t = format!("{simplified}\n此外，星海國際與遠山集團訂立買賣協議。\n乾隆年间的故事。");
+        let n = normalize_str(&t);
+        assert!(
+            n.text.contains("星海国际与远山集团订立买卖协议"),
+            "{}",
+            n.text
+        );
+        // the Simplified paragraphs keep their characters (乾 is a Traditional form too)
+        assert!(n.text.contains("乾隆年间"));
+        assert!(n.text.starts_with(&simplified));
+        assert_eq!(n.display, t);
+        assert_eq!(n.text.len(), n.display.len());
+    }
+
+    #[test]
+    fn simplified_paragraph_with_a_few_traditional_forms_is_left_alone() {
+        let body =
+            "公司董事长出席论坛并发表讲话，介绍公司上半年的经营情况和下一步的发展规划。".repeat(4);
+        let t = format!("乾隆皇帝於此题字。\n{body}");
+        let n = normalize_str(&t);
+        assert_eq!(n.text, t);
     }
 
     #[test]
