@@ -2006,7 +2006,8 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
             },
             SPEECH,
             s.idx,
-            m.range.start..t.range.end,
+            // an agenda line names its speaker after the trigger (`主旨演讲：X`)
+            m.range.start.min(t.range.start)..m.range.end.max(t.range.end),
         ));
     }
     here.push(target);
