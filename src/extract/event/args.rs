@@ -2309,6 +2309,17 @@ fn investment(
     Some(drafts.upsert(d))
 }
 
+/// The RAISED argument of a financing: the raiser, with evidence from its name to the trigger.
+fn raised(raiser: &(usize, Range<usize>), s: &SentView, t: &Trig) -> Arg {
+    to_event(
+        RelType::Raised,
+        raiser.0,
+        FINANCING,
+        s.idx,
+        span(&raiser.1, &t.range),
+    )
+}
+
 /// `A宣布完成增资扩股，引入战略投资者B，本次增资金额为12亿元`: A's financing (named as
 /// event.financing names one without a round, so a headline `A获12亿元战略投资` is the same
 /// event), with the organizations after an investors cue (引入战略投资者, 投资方为 …) as its
@@ -2328,13 +2339,7 @@ fn capital_increase(
         FINANCING,
         false,
     );
-    d.add(to_event(
-        RelType::Raised,
-        raiser.0,
-        FINANCING,
-        s.idx,
-        span(&raiser.1, &t.range),
-    ));
+    d.add(raised(&raiser, s, t));
     listed_investors(s, t, &mut d);
     amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
     drafts.upsert(d)
@@ -2739,13 +2744,7 @@ fn financing(
         (None, _, _) => format!("{rname}融资"),
     };
     let mut d = dated_draft(EventKind::Financing, name, s, &t.range, FINANCING, false);
-    d.add(to_event(
-        RelType::Raised,
-        raiser.0,
-        FINANCING,
-        s.idx,
-        span(&raiser.1, &t.range),
-    ));
+    d.add(raised(&raiser, s, t));
     for (i, r) in investors {
         // `由A领投` read here, before the cue pass, must keep its lead flag.
         let ce = s.clause_end(r.end);

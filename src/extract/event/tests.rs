@@ -193,33 +193,26 @@ fn investment_with_target_and_amount() {
 
 #[test]
 fn a_headline_year_gives_way_to_the_day_the_body_holds_it_on() {
-    let year = Mark(
-        Label::Date,
-        "2025年",
-        Attrs::Time(TimeValue::Date {
-            date: NaiveDate::from_ymd_opt(2025, 1, 1).expect("test date"),
-            precision: Precision::Year,
-            end: None,
-        }),
-    );
+    let year = || {
+        Mark(
+            Label::Date,
+            "2025年",
+            Attrs::Time(TimeValue::Date {
+                date: NaiveDate::from_ymd_opt(2025, 1, 1).expect("test date"),
+                precision: Precision::Year,
+                end: None,
+            }),
+        )
+    };
     let out = run(
         "# 特区政府举办2025年经济形势座谈会\n\n特区政府昨日在政府总部举办2025年经济形势座谈会。",
-        &[year, date("昨日", "2025-03-21")],
+        &[year(), date("昨日", "2025-03-21")],
     );
     expect(&out, &["Forum 经济形势座谈会 @2025-03-21"]);
     // with no day in the body, the year stays
-    let year = Mark(
-        Label::Date,
-        "2025年",
-        Attrs::Time(TimeValue::Date {
-            date: NaiveDate::from_ymd_opt(2025, 1, 1).expect("test date"),
-            precision: Precision::Year,
-            end: None,
-        }),
-    );
     let out = run(
         "# 特区政府举办2025年经济形势座谈会\n\n特区政府在政府总部举办2025年经济形势座谈会。",
-        &[year],
+        &[year()],
     );
     expect(&out, &["Forum 经济形势座谈会 @2025-01-01"]);
 }

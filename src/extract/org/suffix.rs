@@ -639,7 +639,7 @@ fn left_boundary(
             })
         });
     match first_lead {
-        // `滙通亞洲控股有限公司`, `星海中国控股`: a two-character trade name before a place
+        // `滙星亞洲控股有限公司`, `星海中国控股`: a two-character trade name before a place
         // and a generic word, right after punctuation or at the sentence start, is the name's
         // own head (a verb there would end the scan as a stop word).
         Some(p)
