@@ -42,10 +42,12 @@ pub const ADDRESS: RuleId = RuleId("location.address");
 pub const PART: RuleId = RuleId("location.part");
 pub const COUNTY_REPEAT: RuleId = RuleId("location.county_repeat");
 pub const COUNTY_SIBLING: RuleId = RuleId("location.county_sibling");
+pub const VENUE_SHAPE: RuleId = RuleId("location.venue_shape");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 9] = [
+pub const RULE_IDS: [RuleId; 10] = [
     COUNTY_SIBLING,
+    VENUE_SHAPE,
     LEXICON,
     CHAIN,
     ABBREV,
@@ -236,6 +238,7 @@ impl Extractor for LocationExtractor {
         if !counties.is_empty() {
             county_siblings(text, &places, &chain_ranges, out);
         }
+        venue_shapes(text, &places, &chain_ranges, out);
         abbreviations(text, r, out);
         country_runs(text, r, out);
         country_leads(text, r, out);
@@ -373,6 +376,70 @@ fn county_siblings(
         }
         out.push(
             Candidate::new(Label::Location, r.clone(), COUNTY_SIBLING, PRIORITY - 1).with_attrs(
+                Attrs::Location {
+                    canonical: text[r].to_string(),
+                },
+            ),
+        );
+    }
+}
+
+/// Verbs of holding that follow a venue right after it (`在都匀市举行`).
+const VENUE_VERBS: [&str; 12] = [
+    "举行", "召开", "举办", "开幕", "闭幕", "隆重", "盛大", "启幕", "落幕", "揭牌", "签约", "签署",
+];
+
+/// Stems that make a kind of city, not one (`大城市`, `卫星城市`).
+const CITY_KIND_STEMS: [&str; 9] = [
+    "大城",
+    "小城",
+    "新城",
+    "老城",
+    "古城",
+    "主城",
+    "卫星城",
+    "中心城",
+    "国际都",
+];
+
+/// `location.venue_shape`: a city or county missing from the lexicon, named as the venue of
+/// what is held there — 在/于 + a stem of two or three Han characters + 市/县 + a verb of
+/// holding (`推介会在都匀市举行`, `于宁州市隆重开幕`). The frame says it is a place; the stem has
+/// no determiner, numeral or administrative word (`在全市召开`, `在该县举行`) and is no kind of
+/// city (`在大城市举办`, `在卫星城市举行`); a place the lexicon reads there is left to it.
+fn venue_shapes(text: &str, places: &[Place], chains: &[Range<usize>], out: &mut Vec<Candidate>) {
+    for (at, c) in text.char_indices() {
+        if c != '市' && c != '县' {
+            continue;
+        }
+        let after = &text[at + c.len_utf8()..];
+        if !VENUE_VERBS.iter().any(|v| after.starts_with(v)) {
+            continue;
+        }
+        let before: Vec<(usize, char)> = text[..at].char_indices().rev().take(4).collect();
+        // the stem is the Han characters between 在/于 and the suffix, two or three of them
+        let Some(lead) = before
+            .iter()
+            .position(|&(_, ch)| ch == '在' || ch == '于')
+            .filter(|&n| (2..=3).contains(&n))
+        else {
+            continue;
+        };
+        let start = before[lead].0 + '在'.len_utf8();
+        let stem = &text[start..at];
+        if !stem.chars().all(is_han)
+            || stem.chars().any(|ch| COUNTY_STEM_STOPS.contains(ch))
+            || CITY_KIND_STEMS.contains(&stem)
+        {
+            continue;
+        }
+        let r = start..at + c.len_utf8();
+        let crosses = |p: &Range<usize>| p.start < r.end && r.start < p.end;
+        if chains.iter().any(crosses) || places.iter().any(|p| crosses(&p.range)) {
+            continue;
+        }
+        out.push(
+            Candidate::new(Label::Location, r.clone(), VENUE_SHAPE, PRIORITY - 1).with_attrs(
                 Attrs::Location {
                     canonical: text[r].to_string(),
                 },
