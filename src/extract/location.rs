@@ -369,19 +369,36 @@ fn county_siblings(
         if !lead_ok {
             continue;
         }
-        let r = start..at + tail_len;
-        let crosses = |p: &Range<usize>| p.start < r.end && r.start < p.end;
-        if chains.iter().any(crosses) || places.iter().any(|p| crosses(&p.range)) {
-            continue;
-        }
-        out.push(
-            Candidate::new(Label::Location, r.clone(), COUNTY_SIBLING, PRIORITY - 1).with_attrs(
-                Attrs::Location {
-                    canonical: text[r].to_string(),
-                },
-            ),
+        push_shape_place(
+            text,
+            start..at + tail_len,
+            COUNTY_SIBLING,
+            places,
+            chains,
+            out,
         );
     }
+}
+
+/// A place read by its shape alone (`location.county_sibling`, `location.venue_shape`), named
+/// by its own text, unless it overlaps a chain or a place the lexicon reads.
+fn push_shape_place(
+    text: &str,
+    r: Range<usize>,
+    rule: RuleId,
+    places: &[Place],
+    chains: &[Range<usize>],
+    out: &mut Vec<Candidate>,
+) {
+    let crosses = |p: &Range<usize>| p.start < r.end && r.start < p.end;
+    if chains.iter().any(crosses) || places.iter().any(|p| crosses(&p.range)) {
+        return;
+    }
+    let canonical = text[r.clone()].to_string();
+    out.push(
+        Candidate::new(Label::Location, r, rule, PRIORITY - 1)
+            .with_attrs(Attrs::Location { canonical }),
+    );
 }
 
 /// Verbs of holding that follow a venue right after it (`在都匀市举行`).
@@ -433,17 +450,13 @@ fn venue_shapes(text: &str, places: &[Place], chains: &[Range<usize>], out: &mut
         {
             continue;
         }
-        let r = start..at + c.len_utf8();
-        let crosses = |p: &Range<usize>| p.start < r.end && r.start < p.end;
-        if chains.iter().any(crosses) || places.iter().any(|p| crosses(&p.range)) {
-            continue;
-        }
-        out.push(
-            Candidate::new(Label::Location, r.clone(), VENUE_SHAPE, PRIORITY - 1).with_attrs(
-                Attrs::Location {
-                    canonical: text[r].to_string(),
-                },
-            ),
+        push_shape_place(
+            text,
+            start..at + c.len_utf8(),
+            VENUE_SHAPE,
+            places,
+            chains,
+            out,
         );
     }
 }
