@@ -2397,9 +2397,7 @@ mod tests {
             &super::BYLINE_OPENERS,
             &super::BYLINE_CLOSERS,
         ];
-        for list in lists {
-            assert!(!list.is_empty(), "{} is empty or missing", list.source());
-        }
+        crate::rules::WordList::assert_all_have_words(&lists);
     }
 
     #[test]

@@ -1307,9 +1307,7 @@ mod tests {
             &super::SHARED_TITLES,
             &super::HONORIFICS,
         ];
-        for list in lists {
-            assert!(!list.is_empty(), "{} is empty or missing", list.source());
-        }
+        crate::rules::WordList::assert_all_have_words(&lists);
     }
 
     use super::*;

@@ -35,6 +35,14 @@ impl WordList {
             .get_or_init(|| list_words(self.lexicon, self.list))
     }
 
+    /// Panics naming the first list of `lists` that has no words (the per-family test that
+    /// every declared list exists in its lexicon file).
+    pub fn assert_all_have_words(lists: &[&WordList]) {
+        for list in lists {
+            assert!(!list.is_empty(), "{} is empty or missing", list.source());
+        }
+    }
+
     /// Where the list lives, for messages: `words_event.txt list=founding`.
     pub fn source(&self) -> String {
         format!("schema/lexicons/{}.txt list={}", self.lexicon, self.list)
