@@ -21,6 +21,10 @@
 //! space after it (as one space): glued, the outlet or city would read as the start of the
 //! next word (`本报讯金融科技公司`).
 //!
+//! A column gap (two spaces or more, a tab) between Chinese words is kept as one space: lists
+//! converted from PDF separate their columns that way. Inside a word spread out one character
+//! per cell (`王  刚  华海科技`, aligned with three-character names; `董  事  会`) the gaps go.
+//!
 //! Line breaks are never touched: they are the segmenter's business.
 
 use super::super::{Filter, NormStats, Unit};
@@ -98,6 +102,50 @@ fn spaced_digits_end(u: &[Unit], w: usize, r: usize) -> Option<usize> {
 /// three-character names) and goes.
 fn column_gap(run: &[Unit]) -> bool {
     run.len() >= 2 || run.iter().any(|x| x.c == '\t')
+}
+
+/// The longest word read spread out over column gaps (`董  事  会`, `王  小  明`).
+const MAX_SPREAD_CHARS: usize = 6;
+
+/// A column gap `u[s..r]` follows the ideograph `u[w - 1]`. Is it padding inside a word spread
+/// out one character per cell instead (`王  刚  华海科技  董事长`: PDF lists align a two-character
+/// name with three-character ones by spaces in the middle; `董  事  会` above a signature date)?
+/// It is when the gap is at most four spaces (no tab), the ideograph before it opens its line or
+/// follows punctuation or a list marker (not another ideograph, not a kept column gap), and
+/// single ideographs follow, each after such a gap, the last one before a line break,
+/// punctuation, a wider gap, a tab, a word of two characters or more, or the end of the text —
+/// at most [`MAX_SPREAD_CHARS`] in all. Return the index of that last character: the gaps up to
+/// there are dropped.
+fn spread_word_end(u: &[Unit], w: usize, s: usize, r: usize) -> Option<usize> {
+    let padding = |gap: &[Unit]| gap.len() <= 4 && gap.iter().all(|x| x.c != '\t');
+    if (w >= 2 && (is_ideograph(u[w - 2].c) || u[w - 2].c == ' ')) || !padding(&u[s..r]) {
+        return None;
+    }
+    let (mut k, mut chars) = (r, 2);
+    loop {
+        let gap_end = (k + 1..u.len())
+            .find(|&j| !is_hspace(u[j].c))
+            .unwrap_or(u.len());
+        match u.get(k + 1).map(|x| x.c) {
+            None => return Some(k),
+            Some(c) if c == '\n' || is_cjk_punct(c) => return Some(k),
+            Some(c) if is_hspace(c) => {
+                let gap = &u[k + 1..gap_end];
+                let lone_next = u.get(gap_end).is_some_and(|x| is_ideograph(x.c))
+                    && !u.get(gap_end + 1).is_some_and(|x| is_ideograph(x.c));
+                if !padding(gap) || !lone_next {
+                    return Some(k);
+                }
+                chars += 1;
+                if chars > MAX_SPREAD_CHARS {
+                    return None;
+                }
+                k = gap_end;
+            }
+            // `王  华海科技`: the character after the gap starts a word, so the gap is a column
+            Some(_) => return None,
+        }
+    }
 }
 
 /// The longest dateline read at the start of a line, in characters (`新华社北京3月1日电`).
@@ -180,10 +228,18 @@ impl Filter for Spacing {
                             None => false,
                         }
                     }
-                    // `刘某  华海科技  董事长`: a column gap between two words is kept, and so
+                    // `刘某  华海科技  董事长`: a column gap between two words is kept (not the padding
+                    // inside a two-character name, `王  刚  华海科技`), and so
                     // is the space after a dateline (`本报讯 金融科技公司…`).
                     (Some(p), Some(q)) if is_ideograph(p) && is_ideograph(q) => {
-                        !column_gap(&u[s..r]) && !dateline(&u[line_w..w])
+                        if !column_gap(&u[s..r]) {
+                            !dateline(&u[line_w..w])
+                        } else if let Some(end) = spread_word_end(u, w, s, r) {
+                            spaced_until = end;
+                            true
+                        } else {
+                            false
+                        }
                     }
                     (Some(p), Some(q)) => {
                         // `日期: 2024`: ASCII punctuation used in Chinese text (after a CJK char).
@@ -256,6 +312,23 @@ mod tests {
         );
         // one space is noise or padding; a gap next to punctuation or a digit still goes
         assert_eq!(run("王\u{3000}伟  华海科技"), "王伟 华海科技");
+        // two spaces inside a two-character name are padding, not a column
+        assert_eq!(run("王  刚  华海科技  董事长"), "王刚 华海科技 董事长");
+        assert_eq!(run("1. 王  刚\u{3000}\u{3000}华海科技"), "1.王刚 华海科技");
+        assert_eq!(run("出席：王  刚、李  强"), "出席：王刚、李强");
+        assert_eq!(run("附  件：名单"), "附件：名单");
+        // a tab is a column; a word of two characters or more on either side is a column
+        assert_eq!(run("王\t刚  华海科技"), "王 刚 华海科技");
+        assert_eq!(run("刘德明  华  科技"), "刘德明 华 科技");
+        assert_eq!(run("王  华海科技"), "王 华海科技");
+        // a word spread out one character per cell, up to six characters
+        assert_eq!(
+            run("公司\n董  事  会\n二〇二四年"),
+            "公司\n董事会\n二〇二四年"
+        );
+        assert_eq!(run("王  小  明  华海科技"), "王小明 华海科技");
+        assert_eq!(run("一  二  三  四  五  六  七"), "一 二 三 四 五 六 七");
+        assert_eq!(run("刘德明  王  刚"), "刘德明 王 刚");
         assert_eq!(run("董 事 会"), "董事会");
         assert_eq!(run("会议决定：  聘任王某"), "会议决定：聘任王某");
         assert_eq!(run("2024  年"), "2024年");
