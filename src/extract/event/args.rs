@@ -1975,16 +1975,16 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
         let distributive = DISTRIBUTIVE
             .iter()
             .any(|w| s.text[pm.range.end..t.range.start].contains(*w));
-        let cs = if distributive {
-            s.range.start
-        } else {
-            s.clause_start(pm.range.start)
-        };
+        // Without one, the list is joined by 、/和/及 within a clause, or by commas when only
+        // the next person's titles stand after each (`总裁A，副总裁B出席开幕式并致辞`).
+        let cs = if distributive { s.range.start } else { floor };
         let mut next = pm.range.start;
         let before: Vec<_> = s.within(&[Label::Person], cs..pm.range.start).collect();
         for (i, m) in before.into_iter().rev() {
             let gap = &s.text[m.range.end..next];
-            let listed = gap.contains(['、', '和', '及'])
+            let same_clause = s.clause_start(next) <= m.range.start;
+            let listed = (same_clause && gap.contains(['、', '和', '及']))
+                || titled_comma_gap(s, m.range.end..next)
                 || (distributive
                     && gap.starts_with(['，', ',', '、'])
                     && !gap.contains(['。', '；']));
@@ -2011,6 +2011,30 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
         ));
     }
     here.push(target);
+}
+
+/// `总裁A，副总裁B`: is the text between two people (`r`) a comma followed only by the second
+/// one's organizations and titles (joined by 、 or 兼 at most)? Then the comma joins a list of
+/// people, not two clauses (`A表示，B…` has a word that is neither).
+fn titled_comma_gap(s: &SentView, r: Range<usize>) -> bool {
+    let Some(rest) = s.text[r.clone()].strip_prefix(['，', ',']) else {
+        return false;
+    };
+    let mut pos = r.end - rest.len();
+    let words = [Label::Role, Label::Organization, Label::Location];
+    for (_, m) in s.within(&words, pos..r.end) {
+        if m.range.start < pos {
+            continue;
+        }
+        if !s.text[pos..m.range.start]
+            .chars()
+            .all(|c| matches!(c, '、' | '兼' | ' '))
+        {
+            return false;
+        }
+        pos = m.range.end;
+    }
+    pos == r.end
 }
 
 /// `主旨演讲：某大学教授X《题目》`, `开幕致辞：某局局长X`: a speech label opening its line (at most
