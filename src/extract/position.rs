@@ -1176,7 +1176,8 @@ fn shared_title(title: &str) -> bool {
     title.starts_with('副') || SHARED_TITLES.iter().any(|t| title.ends_with(t))
 }
 
-fn title_of(m: &Mention) -> String {
+/// The title a role mention stands for (`Attrs::Role`), else its name.
+pub(crate) fn title_of(m: &Mention) -> String {
     match &m.attrs {
         Attrs::Role { title } => title.clone(),
         _ => m.name.clone(),

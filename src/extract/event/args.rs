@@ -3709,10 +3709,7 @@ fn appoint_one(
     titles: &[Indexed],
 ) -> Option<usize> {
     let (trig, object_first, status) = (how.trig, how.object_first, how.status);
-    let title_text = |m: &Mention| match &m.attrs {
-        Attrs::Role { title } => title.clone(),
-        _ => m.name.clone(),
-    };
+    let title_text = crate::extract::position::title_of;
     let first_title = titles.first().map(|(_, m)| title_text(m));
     // The same person, title and status from another trigger (`因退休，不再担任副总经理`):
     // one appointment, not two.
@@ -3750,7 +3747,19 @@ fn appoint_one(
             ev_range.clone(),
         ));
     }
-    for (_, r) in titles {
+    for &(ri, r) in titles {
+        // The appointee holds the title whatever the organization: HAS_ROLE, as a position
+        // read from `总经理X` gives.
+        drafts.direct.push(Relation {
+            rel: RelType::HasRole,
+            from: NodeRef::Mention(pi),
+            to: NodeRef::Mention(ri),
+            props: RelProps {
+                title: Some(title_text(r)),
+                ..RelProps::default()
+            },
+            evidence: Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT),
+        });
         if let Some(org) = org_of_title(s, r, how) {
             drafts.direct.push(Relation {
                 rel: RelType::HoldsPosition,
