@@ -756,17 +756,40 @@ fn metric(s: &SentView, m: &Mention) -> bool {
 fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule: RuleId) {
     let mut from = s.clause_start(t.start);
     // `以每股45元、总金额约36亿元，公开收购X`: a deal's price may be set off in the clause
-    // before the verb, opened by 以 (with no deal verb of its own).
-    if matches!(kind, EventKind::Acquisition | EventKind::Investment)
-        && from > s.range.start
-        && let Some((sep, _)) = s.text[..from].char_indices().next_back()
-        && sep >= s.range.start
-        && let prev = s.clause_start(sep)
-        && prev < sep
-        && s.text[prev..from].trim_start().starts_with('以')
-        && s.trigs_in(prev..from).all(|x| x.kind.is_none())
-    {
-        from = prev;
+    // before the verb, from 以 on (with no deal verb of its own) — or in up to three clauses,
+    // 以 in the first and amounts in the others (`董事会决议以每股48元，总金额约12.6亿元，公开
+    // 收购X`).
+    if matches!(kind, EventKind::Acquisition | EventKind::Investment) {
+        let mut at = from;
+        for _ in 0..3 {
+            let Some((sep, _)) = s.text[..at].char_indices().next_back() else {
+                break;
+            };
+            if at <= s.range.start || sep < s.range.start {
+                break;
+            }
+            let prev = s.clause_start(sep);
+            if prev >= sep || s.trigs_in(prev..from).any(|x| x.kind.is_some()) {
+                break;
+            }
+            // `以…` opening the clause, or after its subject and verb (`董事会决议以每股48元`)
+            // with an amount after it
+            if let Some(i) = s.text[prev..at].rfind('以')
+                && !s.text[prev..prev + i].ends_with(['可', '所', '予', '加', '难', '得', '足'])
+                && !s.text[prev + i + '以'.len_utf8()..].starts_with([
+                    '及', '上', '下', '来', '后', '前', '内', '外', '便', '免', '至',
+                ])
+                && s.within(&[Label::Amount], prev + i..at).next().is_some()
+            {
+                from = prev + i;
+                break;
+            }
+            // a clause between them holds more of the price (`总金额约12.6亿元`)
+            if s.within(&[Label::Amount], prev..at).next().is_none() {
+                break;
+            }
+            at = prev;
+        }
     }
     // Amounts of a real sentence stand within a few clauses of their trigger; the window keeps
     // a sentence without any full stop (a PDF page run together) linear, not triggers × amounts.
