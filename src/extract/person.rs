@@ -445,6 +445,8 @@ struct Opt {
     right_firm: bool,
     /// The right neighbour is punctuation or the end of the text.
     right_punct: bool,
+    /// The right neighbour is a colon (`评论员文章：`: a heading, not a byline).
+    right_colon: bool,
     weak: bool,
     /// A weak surname marked `weak=mild`: an everyday word only in a few compounds (顾, 汤,
     /// 钱), so a full plausible name between boundaries stands (`，汤某伯却`).
@@ -510,12 +512,13 @@ impl Opt {
             return false;
         }
         // A listed word after an occupation (评论员, 记者: not an office) and before running
-        // text is a compound noun (`评论员文章指出`), not a name; after an office it may be one
-        // (`市长高明调研`), and so in a byline closed by punctuation (`（记者马力）`).
+        // text or a colon is a compound noun (`评论员文章指出`, `评论员文章：`), not a name;
+        // after an office it may be one (`市长高明调研`), and so in a byline closed by
+        // punctuation (`（记者马力）`).
         if self.common_exact
             && self.left_title
             && !self.left_office
-            && !self.right_punct
+            && (!self.right_punct || self.right_colon)
             && self.right < TITLE
         {
             return false;
@@ -1352,6 +1355,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 right_punct: cx
                     .next_char(end)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
+                right_colon: cx.next_char(end).is_some_and(|c| matches!(c, '：' | ':')),
                 weak,
                 mild,
                 right_by_word: right_plain < 1 && right >= 1,
