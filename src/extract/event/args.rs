@@ -2425,9 +2425,9 @@ fn joint_investors(
 }
 
 /// `A与B共同出资设立C`, `A、B联合投资X`: organizations of the verb's clause joined by
-/// 与/和/同/及/、 right before 共同/联合/携手 (only 将/拟/已/还/均/也/于…日 fillers after
-/// the last one may stand before the cue) act together: all of them (two or more distinct
-/// names), else none.
+/// 与/和/同/及/、 (or 联合/携手: `A联合B共同发起设立C`) right before 共同/联合/携手 (only
+/// 将/拟/已/还/均/也/于…日 fillers after the last one may stand before the cue) act together:
+/// all of them (two or more distinct names), else none.
 fn joined_subjects(s: &SentView, floor: usize, t: &Range<usize>) -> Vec<(usize, Range<usize>)> {
     let cs = s.clause_start(t.start).max(floor);
     let orgs: Vec<(usize, &Mention)> = s.within(ORG, cs..t.start).collect();
@@ -2454,7 +2454,10 @@ fn joined_subjects(s: &SentView, floor: usize, t: &Range<usize>) -> Vec<(usize, 
     for (j, (i, m)) in orgs.iter().enumerate().rev() {
         if j + 1 < orgs.len() {
             let joiner = s.text[m.range.end..orgs[j + 1].1.range.start].trim();
-            if !matches!(joiner, "与" | "和" | "同" | "及" | "、" | "以及") {
+            if !matches!(
+                joiner,
+                "与" | "和" | "同" | "及" | "、" | "以及" | "联合" | "携手"
+            ) {
                 break;
             }
         }
@@ -4383,7 +4386,19 @@ fn passive_establishment(
     floor: usize,
 ) -> Option<usize> {
     let (_, m) = s.within(ORG, floor..t.range.start).last()?;
-    let gap: String = s.text[m.range.end..t.range.start]
+    // `X基金在武汉正式设立`: the venue may stand between the entity and the verb.
+    let mut from = m.range.end;
+    if let Some(p) = ["在", "于"]
+        .iter()
+        .find(|p| s.text[from..].starts_with(**p))
+        && let Some((_, l)) = s
+            .within(&[Label::Location], from + p.len()..t.range.start)
+            .next()
+        && l.range.start == from + p.len()
+    {
+        from = l.range.end;
+    }
+    let gap: String = s.text[from..t.range.start]
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
