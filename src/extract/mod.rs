@@ -708,7 +708,7 @@ struct EvidenceWindows<'d> {
     sentences: &'d [Sentence],
     /// Is any sentence long?
     any_long: bool,
-    index: std::collections::HashMap<Range<usize>, usize>,
+    index: crate::rules::FastMap<Range<usize>, usize>,
     list: Vec<Range<usize>>,
 }
 
@@ -815,7 +815,7 @@ pub fn finish(doc: AnnotatedDoc) -> DocExtraction {
         r.evidence.sentence = windows.cite(r.evidence.sentence, &r.evidence.range);
     }
     if windows.any_long {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::rules::FastSet::default();
         let firsts: Vec<usize> = (0..mentions.len())
             .filter(|&i| seen.insert((mentions[i].label, mentions[i].name.as_str())))
             .collect();
