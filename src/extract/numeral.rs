@@ -655,6 +655,42 @@ fn elide(v: Dec, single: bool, prev_unit: Option<u32>) -> Option<Dec> {
 ///
 /// A leading sign is not read here (callers decide what `负`/`-` means in context).
 pub fn scan(text: &str, start: usize) -> Option<Numeral> {
+    // Within a document scope (`rules::DocScope`) the result at each start byte is kept: the
+    // money and date families scan the same numerals of a document (issue 8). At most
+    // `MEMO_MAX` are kept, so memory does not grow with a huge document's numerals.
+    const MEMO_MAX: usize = 1 << 14;
+    thread_local! {
+        static MEMO: std::cell::RefCell<(u64, crate::rules::FastMap<usize, Option<Numeral>>)> =
+            std::cell::RefCell::new((0, Default::default()));
+    }
+    let Some(id) = crate::rules::DocScope::id_of(text) else {
+        return scan_fresh(text, start);
+    };
+    let kept = MEMO.with(|m| {
+        let mut m = m.try_borrow_mut().ok()?;
+        if m.0 != id {
+            m.0 = id;
+            m.1.clear();
+        }
+        m.1.get(&start).copied()
+    });
+    if let Some(n) = kept {
+        return n;
+    }
+    let n = scan_fresh(text, start);
+    MEMO.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut()
+            && m.0 == id
+            && m.1.len() < MEMO_MAX
+        {
+            m.1.insert(start, n);
+        }
+    });
+    n
+}
+
+/// [`scan`] without the per-document memo.
+fn scan_fresh(text: &str, start: usize) -> Option<Numeral> {
     // The token buffers are reused: `scan` runs at every numeral of every document (dates,
     // money), and two fresh vectors per call were a measurable share of its time.
     thread_local! {
