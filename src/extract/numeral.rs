@@ -927,6 +927,28 @@ mod tests {
     }
 
     #[test]
+    fn scan_in_a_document_scope_is_scan_outside_it() {
+        let starts =
+            |t: &str| -> Vec<usize> { (0..t.len()).filter(|&i| t.is_char_boundary(i)).collect() };
+        let fresh = |t: &str| -> Vec<Option<Numeral>> {
+            starts(t).into_iter().map(|i| scan_fresh(t, i)).collect()
+        };
+        let a = String::from("融资3亿元，2024年3月5日签约，三百万股，1,200.5万元，二〇二四年");
+        let b = String::from("募资5亿元，2023年9月1日开工，八十万股，3,400.7亿元，一九九八年");
+        for t in [&a, &b, &a] {
+            let _scope = crate::rules::DocScope::enter(t);
+            for _ in 0..2 {
+                let kept: Vec<Option<Numeral>> =
+                    starts(t).into_iter().map(|i| scan(t, i)).collect();
+                assert_eq!(kept, fresh(t));
+            }
+            // A window of the scope's text is scanned afresh (its offsets differ).
+            let w = &t[3..];
+            assert_eq!(scan(w, 0), scan_fresh(w, 0));
+        }
+    }
+
+    #[test]
     fn scan_stops_at_non_numerals() {
         let t = "超过三百亿元";
         let n = scan(t, "超过".len()).unwrap();

@@ -88,10 +88,7 @@ impl LiteralStartRegex {
         let Some((anchored, ac)) = &self.fast else {
             return Either::Left(self.re.find_iter(text).map(move |m| found(m.range())));
         };
-        let mut starts: Vec<usize> = ac
-            .find_overlapping_iter(text)
-            .map(|m| m.start())
-            .collect();
+        let mut starts: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.start()).collect();
         starts.sort_unstable();
         starts.dedup();
         let mut pos = 0;

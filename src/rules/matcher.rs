@@ -649,6 +649,32 @@ impl TermMatcher {
 }
 
 #[cfg(test)]
+mod scope_tests {
+    use super::DocScope;
+
+    #[test]
+    fn each_scope_has_its_own_id_and_only_for_its_text() {
+        let (a, b) = (String::from("甲公司"), String::from("乙公司"));
+        assert_eq!(DocScope::id_of(&a), None);
+        let outer = DocScope::enter(&a);
+        let ia = DocScope::id_of(&a).expect("in scope");
+        assert_eq!(DocScope::id_of(&b), None);
+        assert_eq!(DocScope::id_of(&a[3..]), None);
+        {
+            let _inner = DocScope::enter(&b);
+            let ib = DocScope::id_of(&b).expect("in scope");
+            assert_ne!(ia, ib);
+            assert_eq!(DocScope::id_of(&a), None);
+        }
+        assert_eq!(DocScope::id_of(&a), Some(ia));
+        drop(outer);
+        assert_eq!(DocScope::id_of(&a), None);
+        let _again = DocScope::enter(&a);
+        assert_ne!(DocScope::id_of(&a), Some(ia));
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
