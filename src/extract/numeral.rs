@@ -657,8 +657,9 @@ fn elide(v: Dec, single: bool, prev_unit: Option<u32>) -> Option<Dec> {
 pub fn scan(text: &str, start: usize) -> Option<Numeral> {
     // Within a document scope (`rules::DocScope`) the result at each start byte is kept: the
     // money and date families scan the same numerals of a document (issue 8). At most
-    // `MEMO_MAX` are kept, so memory does not grow with a huge document's numerals.
-    const MEMO_MAX: usize = 1 << 14;
+    // `MEMO_MAX` are kept (≈ 0.5 MB of table; a 3 KB article has a few hundred numerals), so
+    // memory does not grow with a huge document's numerals.
+    const MEMO_MAX: usize = 1 << 11;
     thread_local! {
         static MEMO: std::cell::RefCell<(u64, crate::rules::FastMap<usize, Option<Numeral>>)> =
             std::cell::RefCell::new((0, Default::default()));
