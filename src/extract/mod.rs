@@ -568,13 +568,24 @@ pub(crate) fn most_named_org(
 /// dropped. Winners become mentions, sorted by position.
 pub fn commit(doc: &mut AnnotatedDoc, mut cands: Vec<Candidate>) {
     cands.retain(|c| c.range.start < c.range.end && c.range.end <= doc.norm.text.len());
-    cands.sort_by(|a, b| {
-        b.priority
-            .cmp(&a.priority)
-            .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
-            .then(a.range.start.cmp(&b.range.start))
-            .then(a.label.cmp(&b.label))
-    });
+    // The policy's order, found by sorting small keys instead of moving the candidates
+    // themselves (issue 8). The index last makes the unstable sort give the order a stable
+    // sort of the candidates gives.
+    let mut order: Vec<_> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (
+                std::cmp::Reverse(c.priority),
+                std::cmp::Reverse(c.range.end - c.range.start),
+                c.range.start,
+                c.label,
+                i,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    let mut cands: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
     // Taken ranges per layer as disjoint `start → end` intervals. The only taken interval that
     // can overlap a candidate is the one starting last before the candidate's end, so each
     // check is one ordered-map lookup: commit stays O(n log n) on huge documents (a linear scan
@@ -596,7 +607,7 @@ pub fn commit(doc: &mut AnnotatedDoc, mut cands: Vec<Candidate>) {
             }
         }
     }
-    for c in cands {
+    for c in order.into_iter().filter_map(|(.., i)| cands[i].take()) {
         let layer = c.label.layer();
         let map = taken.entry(layer).or_default();
         if map
@@ -708,7 +719,7 @@ struct EvidenceWindows<'d> {
     sentences: &'d [Sentence],
     /// Is any sentence long?
     any_long: bool,
-    index: std::collections::HashMap<Range<usize>, usize>,
+    index: crate::rules::FastMap<Range<usize>, usize>,
     list: Vec<Range<usize>>,
 }
 
@@ -815,7 +826,7 @@ pub fn finish(doc: AnnotatedDoc) -> DocExtraction {
         r.evidence.sentence = windows.cite(r.evidence.sentence, &r.evidence.range);
     }
     if windows.any_long {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::rules::FastSet::default();
         let firsts: Vec<usize> = (0..mentions.len())
             .filter(|&i| seen.insert((mentions[i].label, mentions[i].name.as_str())))
             .collect();

@@ -655,6 +655,43 @@ fn elide(v: Dec, single: bool, prev_unit: Option<u32>) -> Option<Dec> {
 ///
 /// A leading sign is not read here (callers decide what `负`/`-` means in context).
 pub fn scan(text: &str, start: usize) -> Option<Numeral> {
+    // Within a document scope (`rules::DocScope`) the result at each start byte is kept: the
+    // money and date families scan the same numerals of a document (issue 8). At most
+    // `MEMO_MAX` are kept (≈ 0.5 MB of table; a 3 KB article has a few hundred numerals), so
+    // memory does not grow with a huge document's numerals.
+    const MEMO_MAX: usize = 1 << 11;
+    thread_local! {
+        static MEMO: std::cell::RefCell<(u64, crate::rules::FastMap<usize, Option<Numeral>>)> =
+            std::cell::RefCell::new((0, Default::default()));
+    }
+    let Some(id) = crate::rules::DocScope::id_of(text) else {
+        return scan_fresh(text, start);
+    };
+    let kept = MEMO.with(|m| {
+        let mut m = m.try_borrow_mut().ok()?;
+        if m.0 != id {
+            m.0 = id;
+            m.1.clear();
+        }
+        m.1.get(&start).copied()
+    });
+    if let Some(n) = kept {
+        return n;
+    }
+    let n = scan_fresh(text, start);
+    MEMO.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut()
+            && m.0 == id
+            && m.1.len() < MEMO_MAX
+        {
+            m.1.insert(start, n);
+        }
+    });
+    n
+}
+
+/// [`scan`] without the per-document memo.
+fn scan_fresh(text: &str, start: usize) -> Option<Numeral> {
     // The token buffers are reused: `scan` runs at every numeral of every document (dates,
     // money), and two fresh vectors per call were a measurable share of its time.
     thread_local! {
@@ -887,6 +924,28 @@ mod tests {
             "1,23",
         ] {
             assert_eq!(p(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn scan_in_a_document_scope_is_scan_outside_it() {
+        let starts =
+            |t: &str| -> Vec<usize> { (0..t.len()).filter(|&i| t.is_char_boundary(i)).collect() };
+        let fresh = |t: &str| -> Vec<Option<Numeral>> {
+            starts(t).into_iter().map(|i| scan_fresh(t, i)).collect()
+        };
+        let a = String::from("融资3亿元，2024年3月5日签约，三百万股，1,200.5万元，二〇二四年");
+        let b = String::from("募资5亿元，2023年9月1日开工，八十万股，3,400.7亿元，一九九八年");
+        for t in [&a, &b, &a] {
+            let _scope = crate::rules::DocScope::enter(t);
+            for _ in 0..2 {
+                let kept: Vec<Option<Numeral>> =
+                    starts(t).into_iter().map(|i| scan(t, i)).collect();
+                assert_eq!(kept, fresh(t));
+            }
+            // A window of the scope's text is scanned afresh (its offsets differ).
+            let w = &t[3..];
+            assert_eq!(scan(w, 0), scan_fresh(w, 0));
         }
     }
 

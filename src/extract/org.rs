@@ -379,7 +379,11 @@ impl Extractor for OrgExtractor {
 /// the parenthesis right after an organization is that organization's own name in another
 /// script — the same entity, not a second party.
 fn latin_names_in_parentheses(text: &str, cands: &mut [Candidate]) {
-    let mut by_end: HashMap<usize, (String, Attrs)> = HashMap::new();
+    // Most documents have no Latin-script name: no map of every candidate's name then.
+    if !cands.iter().any(|c| c.rule == LATIN) {
+        return;
+    }
+    let mut by_end: crate::rules::FastMap<usize, (String, Attrs)> = Default::default();
     for c in cands.iter().filter(|c| c.rule != LATIN) {
         let name = c
             .canonical

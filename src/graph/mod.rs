@@ -12,8 +12,6 @@ pub mod edge;
 pub mod merge;
 pub mod node;
 
-use std::collections::HashMap;
-
 use petgraph::graph::{DiGraph, NodeIndex};
 
 pub use edge::{Edge, EdgeEvidence, Rule, Shared};
@@ -25,7 +23,8 @@ use crate::link::MergeRecord;
 #[derive(Default)]
 pub struct KnowledgeGraph {
     pub g: DiGraph<Node, Edge>,
-    pub by_id: HashMap<String, NodeIndex>,
+    /// Looked up only, never iterated: a fast hash (see `rules::fast_hash`).
+    pub by_id: crate::rules::FastMap<String, NodeIndex>,
     /// Every merge entity resolution made, with its reason (written to `merges.jsonl`).
     pub merges: Vec<MergeRecord>,
 }

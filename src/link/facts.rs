@@ -186,7 +186,7 @@ impl DocFacts {
         for e in &d.events {
             mark(e.evidence.sentence);
         }
-        let mut first = std::collections::HashSet::new();
+        let mut first = crate::rules::FastSet::default();
         for m in &d.mentions {
             if m.label != Label::Date && first.insert((m.label, m.name.as_str())) {
                 mark(m.sentence);

@@ -14,13 +14,13 @@
 use either::Either;
 use std::ops::Range;
 
-use daachorse::DoubleArrayAhoCorasick;
+use daachorse::CharwiseDoubleArrayAhoCorasick;
 
 /// A compiled regex with a literal-start fast path for `find_iter`.
 pub struct LiteralStartRegex {
     re: regex::Regex,
     /// `\A(?:pattern)` and an automaton over the prefix literals.
-    fast: Option<(regex::Regex, DoubleArrayAhoCorasick<u32>)>,
+    fast: Option<(regex::Regex, CharwiseDoubleArrayAhoCorasick<u32>)>,
 }
 
 /// One match (as `regex::Match`: `start`, `end`, `as_str`).
@@ -59,8 +59,15 @@ impl LiteralStartRegex {
             if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
                 return None;
             }
+            // Character-wise: one automaton step per character, not per byte (the pass over
+            // the whole text is most of the search's time). Literals cut inside a character
+            // keep the plain search.
+            let lits = lits
+                .iter()
+                .map(|l| std::str::from_utf8(l.as_bytes()).ok())
+                .collect::<Option<Vec<&str>>>()?;
             let anchored = regex::Regex::new(&format!(r"\A(?:{pattern})")).ok()?;
-            let ac = DoubleArrayAhoCorasick::new(lits.iter().map(|l| l.as_bytes())).ok()?;
+            let ac = CharwiseDoubleArrayAhoCorasick::new(lits).ok()?;
             Some((anchored, ac))
         })();
         Ok(LiteralStartRegex { re, fast })
@@ -81,10 +88,7 @@ impl LiteralStartRegex {
         let Some((anchored, ac)) = &self.fast else {
             return Either::Left(self.re.find_iter(text).map(move |m| found(m.range())));
         };
-        let mut starts: Vec<usize> = ac
-            .find_overlapping_iter(text.as_bytes())
-            .map(|m| m.start())
-            .collect();
+        let mut starts: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.start()).collect();
         starts.sort_unstable();
         starts.dedup();
         let mut pos = 0;

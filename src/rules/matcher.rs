@@ -202,12 +202,16 @@ type LiveHit = (usize, usize, u32);
 struct DocCache {
     /// Address and length of the document text (0, 0: no scope).
     text: (usize, usize),
+    /// A number no other scope of this thread has had (0: no scope); see [`DocScope::id_of`].
+    id: u64,
     /// Per automaton (the address of its `Inner`): overlapping matches, leftmost-longest ones.
     hits: Vec<(usize, Option<Hits>, Option<Hits>)>,
 }
 
 thread_local! {
     static DOC: RefCell<DocCache> = RefCell::new(DocCache::default());
+    /// The last scope id handed out on this thread.
+    static LAST_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// While alive, whole-text passes over `text` on this thread are computed once per lexicon
@@ -219,8 +223,13 @@ pub struct DocScope<'a> {
 
 impl<'a> DocScope<'a> {
     pub fn enter(text: &'a str) -> DocScope<'a> {
+        let id = LAST_ID.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
         let fresh = DocCache {
             text: (text.as_ptr() as usize, text.len()),
+            id,
             hits: Vec::new(),
         };
         let saved = DOC.with(|d| std::mem::replace(&mut *d.borrow_mut(), fresh));
@@ -237,6 +246,18 @@ impl Drop for DocScope<'_> {
         if let Some(saved) = self.saved.take() {
             DOC.with(|d| *d.borrow_mut() = saved);
         }
+    }
+}
+
+impl DocScope<'_> {
+    /// When `text` is the text of the current scope on this thread: an id no other scope of
+    /// this thread has. Other per-document results (numerals) are kept under it: while it is
+    /// the id of the current scope, the text is the same bytes.
+    pub fn id_of(text: &str) -> Option<u64> {
+        if !in_scope(text) {
+            return None;
+        }
+        DOC.with(|d| Some(d.borrow().id))
     }
 }
 
@@ -624,6 +645,32 @@ impl TermMatcher {
     /// Is `term` exactly a lexicon entry?
     pub fn contains(&self, term: &str) -> bool {
         self.get(term).is_some()
+    }
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::DocScope;
+
+    #[test]
+    fn each_scope_has_its_own_id_and_only_for_its_text() {
+        let (a, b) = (String::from("甲公司"), String::from("乙公司"));
+        assert_eq!(DocScope::id_of(&a), None);
+        let outer = DocScope::enter(&a);
+        let ia = DocScope::id_of(&a).expect("in scope");
+        assert_eq!(DocScope::id_of(&b), None);
+        assert_eq!(DocScope::id_of(&a[3..]), None);
+        {
+            let _inner = DocScope::enter(&b);
+            let ib = DocScope::id_of(&b).expect("in scope");
+            assert_ne!(ia, ib);
+            assert_eq!(DocScope::id_of(&a), None);
+        }
+        assert_eq!(DocScope::id_of(&a), Some(ia));
+        drop(outer);
+        assert_eq!(DocScope::id_of(&a), None);
+        let _again = DocScope::enter(&a);
+        assert_ne!(DocScope::id_of(&a), Some(ia));
     }
 }
 

@@ -128,22 +128,32 @@ impl Filter for Simplified {
     }
 
     fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
-        let (ideographs, changing) = counts(u);
-        if changing > 0 && changing * 25 >= ideographs {
-            convert(u, stats);
-            return;
-        }
         // A mostly Simplified document may quote a Traditional paragraph (a Hong Kong filing
         // inside a mainland report): too few of the document's ideographs change for it to
         // pass as Traditional, yet that paragraph alone plainly is. Such a paragraph gets the
         // Simplified view on its own, by a stricter test (at least 3 changing characters and
         // one ideograph in 8), so that a Simplified paragraph with one or two characters that
         // are Traditional forms as well (`乾隆`, `於`) stays as it is.
-        for para in u.split_mut(|x| x.c == '\n') {
-            let (ideographs, changing) = counts(para);
-            if changing >= 3 && changing * 8 >= ideographs {
-                convert(para, stats);
+        // One pass counts every paragraph; the document's counts are their sums (a line break
+        // is no ideograph), so its text is read once, not once for it and once per paragraph.
+        let (mut ideographs, mut changing) = (0usize, 0usize);
+        let mut traditional_paragraphs = Vec::new();
+        let mut start = 0;
+        for para in u.split(|x| x.c == '\n') {
+            let (i, c) = counts(para);
+            ideographs += i;
+            changing += c;
+            if c >= 3 && c * 8 >= i {
+                traditional_paragraphs.push(start..start + para.len());
             }
+            start += para.len() + 1;
+        }
+        if changing > 0 && changing * 25 >= ideographs {
+            convert(u, stats);
+            return;
+        }
+        for para in traditional_paragraphs {
+            convert(&mut u[para], stats);
         }
     }
 }
