@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{
     Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, node_id,
 };
-use crate::extract::{DocExtraction, DocMeta, NodeRef, OrgKind, RelProps, RelType};
+use crate::extract::{DocExtraction, DocMeta, NodeRef, RelProps, RelType};
 use crate::link::facts::{Corpus, DocFacts, Interner};
 use crate::link::{NO_ENTITY, Resolved, resolve};
 use crate::rules::{LexiconSet, Rules};
@@ -82,12 +82,7 @@ impl KnowledgeGraph {
     /// [`Corpus::finish`]); the documents are dropped one by one as their edges are made.
     pub fn build_corpus(corpus: Corpus, lex: &LexiconSet) -> KnowledgeGraph {
         let mut resolved = resolve(&corpus, lex);
-        let Corpus {
-            mut docs,
-            strs,
-            money,
-            ..
-        } = corpus;
+        let Corpus { mut docs, strs, .. } = corpus;
         // The node ids with where each node comes from (a document, then an entity: index
         // `docs.len() + i`), sorted by id: a node's index is the rank of its id, known before
         // any node exists, so the nodes are made only once the documents have been freed
@@ -119,13 +114,9 @@ impl KnowledgeGraph {
             same
         });
         let (doc_ix, ent_ix) = node_of.split_at(n_docs);
-        // What the nodes read of the documents is taken now: each entity's properties (its
-        // member list is freed) and each document's metadata.
+        // What the nodes read of the documents is taken now (the entities' properties were
+        // read by `resolve`): each document's metadata.
         let mut entities = std::mem::take(&mut resolved.entities);
-        let mut props: Vec<NodeProps> = entities
-            .iter_mut()
-            .map(|e| entity_props(e, &docs, &strs, &money))
-            .collect();
         let mut metas: Vec<DocMeta> = docs
             .iter_mut()
             .map(|d| std::mem::take(&mut d.meta))
@@ -137,7 +128,6 @@ impl KnowledgeGraph {
         let (rels, mentioned, rules) =
             collect_edges(docs, &strs, doc_ix, ent_ix, resolved, order.len());
         drop(strs);
-        drop(money);
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
         let mut kg = KnowledgeGraph {
             merges,
@@ -148,18 +138,13 @@ impl KnowledgeGraph {
             let src = src as usize;
             let node = match metas.get_mut(src) {
                 Some(m) => document_node(id, std::mem::take(m)),
-                None => entity_node(
-                    &mut entities[src - n_docs],
-                    id,
-                    std::mem::replace(&mut props[src - n_docs], NodeProps::Person),
-                ),
+                None => entity_node(&mut entities[src - n_docs], id),
             };
             let key = node.id.clone();
             let ix = kg.g.add_node(node);
             kg.by_id.insert(key, ix);
         }
         drop(entities);
-        drop(props);
         drop(metas);
         // One allocation of the final size (growing by doubling held up to 1.5× the edges
         // twice over while copying); its pages are touched only as edges are written, while
@@ -205,63 +190,8 @@ impl KnowledgeGraph {
     }
 }
 
-/// The properties of an entity's node, read from the documents of its members (its member
-/// list is freed: nothing reads it afterwards).
-fn entity_props(
-    e: &mut crate::link::Entity,
-    docs: &[DocFacts],
-    strs: &Interner,
-    money: &crate::rules::FastMap<crate::link::facts::Sym, crate::extract::Money>,
-) -> NodeProps {
-    let props = match e.label {
-        NodeLabel::Organization => {
-            let kinds = e
-                .members
-                .iter()
-                .map(|&(d, m)| docs[d as usize].mentions[m as usize].kind);
-            let mut kind = OrgKind::Other;
-            for k in kinds {
-                if k != OrgKind::Other {
-                    kind = k;
-                    break;
-                }
-            }
-            NodeProps::Organization { kind }
-        }
-        NodeLabel::Amount => {
-            let (d, m) = e.members[0];
-            let mention = &docs[d as usize].mentions[m as usize];
-            match money.get(&mention.key) {
-                Some(money) => NodeProps::Amount {
-                    money: money.clone(),
-                    text: strs.get(mention.text).trim().to_string(),
-                },
-                None => NodeProps::Role,
-            }
-        }
-        NodeLabel::Event => {
-            let evs = || {
-                e.members
-                    .iter()
-                    .map(|&(d, i)| (d, &docs[d as usize].events[i as usize]))
-            };
-            let first = evs().next().map(|(_, ev)| ev.kind);
-            NodeProps::Event {
-                kind: first.unwrap_or(crate::extract::EventKind::Forum),
-                date: evs().find_map(|(_, ev)| ev.date.clone()),
-                location: evs().find_map(|(_, ev)| ev.location.map(|l| strs.get(l).to_string())),
-            }
-        }
-        NodeLabel::Person => NodeProps::Person,
-        NodeLabel::Role => NodeProps::Role,
-        NodeLabel::Location | NodeLabel::Document => NodeProps::Location,
-    };
-    e.members = Vec::new();
-    props
-}
-
-/// The node of an entity (it gives up its names).
-fn entity_node(e: &mut crate::link::Entity, id: String, props: NodeProps) -> Node {
+/// The node of an entity (it gives up its names and properties).
+fn entity_node(e: &mut crate::link::Entity, id: String) -> Node {
     Node {
         id,
         label: e.label,
@@ -269,7 +199,7 @@ fn entity_node(e: &mut crate::link::Entity, id: String, props: NodeProps) -> Nod
         aliases: std::mem::take(&mut e.aliases),
         mentions: e.mentions,
         merged_by: std::mem::take(&mut e.merged_by),
-        props,
+        props: std::mem::replace(&mut e.props, NodeProps::Person),
     }
 }
 
