@@ -238,11 +238,11 @@ struct Seed {
 
 impl Seed {
     fn edge(self, rel: RelType, doc_names: &[Shared], rules: &[Rule]) -> Edge {
-        Edge {
+        Edge::new(
             rel,
-            props: self.props,
-            count: (self.count > 0).then_some(self.count),
-            evidence: Some(EdgeEvidence {
+            self.props,
+            (self.count > 0).then_some(self.count),
+            Some(EdgeEvidence {
                 doc: doc_names[self.doc as usize].clone(),
                 sentence: self.sentence,
                 start: self.start,
@@ -252,7 +252,7 @@ impl Seed {
                     .copied()
                     .unwrap_or_else(|| Rule::of("")),
             }),
-        }
+        )
     }
 }
 
