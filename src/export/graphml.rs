@@ -245,7 +245,7 @@ fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String)
     let num = |body: &mut String, key: &str, n: u64| {
         let _ = writeln!(body, "      <data key=\"{key}\">{n}</data>");
     };
-    if let Some(v) = w.count {
+    if let Some(v) = w.count() {
         num(body, "e_count", v.into());
     }
     if let Some(ev) = &w.evidence {

@@ -197,7 +197,7 @@ fn edge_json(kg: &KnowledgeGraph, e: EdgeIndex) -> Option<Value> {
     if let Some(v) = &w.props().about {
         o.insert("about".into(), json!(v));
     }
-    if let Some(c) = w.count {
+    if let Some(c) = w.count() {
         o.insert("count".into(), json!(c));
     }
     if let Some(ev) = &w.evidence {
@@ -246,7 +246,7 @@ fn edge_fields<'a>(
     if let Some(v) = &p.about {
         out.push(("about", Scalar::Str(v)));
     }
-    if let Some(c) = w.count {
+    if let Some(c) = w.count() {
         out.push(("count", Scalar::Num(c.into())));
     }
     if let Some(ev) = &w.evidence {
@@ -806,12 +806,12 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
         kg.g.add_edge(
             a,
             b,
-            Edge {
+            Edge::new(
                 rel,
-                props: Edge::boxed(props),
-                count: e.get("count").and_then(Value::as_u64).map(|c| c as u32),
+                Edge::boxed(props),
+                e.get("count").and_then(Value::as_u64).map(|c| c as u32),
                 evidence,
-            },
+            ),
         );
     }
     Ok(kg)
@@ -998,22 +998,22 @@ mod stream_tests {
                         lead: (k % 6 == 3).then_some(k % 2 == 0),
                         about: (k % 7 == 4).then(|| t(3).to_string()),
                     };
-                    let edge = Edge {
-                        rel: if k % 2 == 0 {
+                    let edge = Edge::new(
+                        if k % 2 == 0 {
                             RelType::MentionedIn
                         } else {
                             RelType::HoldsPosition
                         },
-                        props: Edge::boxed(props),
-                        count: (k % 3 != 1).then(|| num(4)),
-                        evidence: (k % 8 != 5).then(|| EdgeEvidence {
+                        Edge::boxed(props),
+                        (k % 3 != 1).then(|| num(4)),
+                        (k % 8 != 5).then(|| EdgeEvidence {
                             doc: t(5).into(),
                             sentence: t(6).into(),
                             start: num(7),
                             end: num(8),
                             rule: ["r", "r.a", "r a"][pick(9) % 3].into(),
                         }),
-                    };
+                    );
                     kg.g.add_edge(from, to, edge);
                 }
             }

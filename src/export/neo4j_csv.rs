@@ -528,7 +528,7 @@ fn write_rel_row<W: std::io::Write>(
     })?;
     opt_field(w, &p.about)?;
     let mut num = Decimal::default();
-    match e.count {
+    match e.count() {
         Some(c) => w.write_field(num.format(c.into()))?,
         None => w.write_field(b"")?,
     }
@@ -704,7 +704,7 @@ fn rel_row(id: String, start: &str, end: &str, w: &Edge) -> RelRow {
         on_behalf_of: opt(&w.props().on_behalf_of),
         lead: w.props().lead,
         about: opt(&w.props().about),
-        count: w.count,
+        count: w.count(),
         ..RelRow::default()
     };
     if let Some(ev) = &w.evidence {
@@ -758,9 +758,9 @@ mod tests {
         for title in texts {
             for (k, lead) in [None, Some(true), Some(false)].into_iter().enumerate() {
                 for count in [None, Some(0), Some(7), Some(u32::MAX)] {
-                    edges.push(Edge {
-                        rel: RelType::Signed,
-                        props: Edge::boxed(RelProps {
+                    edges.push(Edge::new(
+                        RelType::Signed,
+                        Edge::boxed(RelProps {
                             title: title.map(str::to_string),
                             status: [None, Some(PositionStatus::Former)][k % 2],
                             on_behalf_of: title.map(|t| format!("{t}公司")),
@@ -768,14 +768,14 @@ mod tests {
                             about: title.map(|t| format!("x;{t}")),
                         }),
                         count,
-                        evidence: (k != 1).then(|| EdgeEvidence {
+                        (k != 1).then(|| EdgeEvidence {
                             doc: "doc_1".into(),
                             sentence: title.unwrap_or("句子，\"引号\"").into(),
                             start: 12,
                             end: 1_234_567,
                             rule: "event.sign".into(),
                         }),
-                    });
+                    ));
                 }
             }
         }

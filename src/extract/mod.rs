@@ -687,7 +687,7 @@ pub struct DocStats {
 }
 
 /// Document metadata carried into the graph.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct DocMeta {
     pub id: String,
     pub source: String,

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{
     Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, node_id,
 };
-use crate::extract::{DocExtraction, NodeRef, OrgKind, RelProps, RelType};
+use crate::extract::{DocExtraction, DocMeta, NodeRef, RelProps, RelType};
 use crate::link::facts::{Corpus, DocFacts, Interner};
 use crate::link::{NO_ENTITY, Resolved, resolve};
 use crate::rules::{LexiconSet, Rules};
@@ -82,14 +82,13 @@ impl KnowledgeGraph {
     /// [`Corpus::finish`]); the documents are dropped one by one as their edges are made.
     pub fn build_corpus(corpus: Corpus, lex: &LexiconSet) -> KnowledgeGraph {
         let mut resolved = resolve(&corpus, lex);
-        let Corpus {
-            docs, strs, money, ..
-        } = corpus;
+        let Corpus { mut docs, strs, .. } = corpus;
         // The node ids with where each node comes from (a document, then an entity: index
-        // `docs.len() + i`), sorted by id; each node is made only when it is added to the
-        // graph, in id order, so the nodes are held once (a vector of them, its sort and the
-        // graph's copy were the peak of a run at 200 MB of input: issue 8). Of nodes with one
-        // id (none in practice) the last one made is kept, as a map's `insert` kept it.
+        // `docs.len() + i`), sorted by id: a node's index is the rank of its id, known before
+        // any node exists, so the nodes are made only once the documents have been freed
+        // (made while they were still held, they were the peak of a run at 200 MB of input:
+        // issue 8). Of nodes with one id (none in practice) the last one made is kept, as a
+        // map's `insert` kept it; every source with that id refers to that node.
         let n_docs = docs.len();
         let mut order: Vec<(String, u32)> = Vec::with_capacity(n_docs + resolved.entities.len());
         for (i, d) in docs.iter().enumerate() {
@@ -99,6 +98,14 @@ impl KnowledgeGraph {
             order.push((e.id.clone(), (n_docs + i) as u32));
         }
         order.sort_unstable();
+        let mut node_of = vec![0u32; order.len()];
+        let mut rank = 0u32;
+        for (k, (id, src)) in order.iter().enumerate() {
+            if k > 0 && *id != order[k - 1].0 {
+                rank += 1;
+            }
+            node_of[*src as usize] = rank;
+        }
         order.dedup_by(|later, earlier| {
             let same = later.0 == earlier.0;
             if same {
@@ -106,58 +113,39 @@ impl KnowledgeGraph {
             }
             same
         });
-        let mut kg = KnowledgeGraph::default();
+        let (doc_ix, ent_ix) = node_of.split_at(n_docs);
+        // What the nodes read of the documents is taken now (the entities' properties were
+        // read by `resolve`): each document's metadata.
+        let mut entities = std::mem::take(&mut resolved.entities);
+        let mut metas: Vec<DocMeta> = docs
+            .iter_mut()
+            .map(|d| std::mem::take(&mut d.meta))
+            .collect();
+        let doc_names: Vec<Shared> = metas.iter().map(|m| Shared::from(m.id.as_str())).collect();
+        let merges = std::mem::take(&mut resolved.merges);
+        // The documents are handed over and dropped one by one as their edges are made, so
+        // the per-document results and the collected edges are not both held whole.
+        let (rels, mentioned, rules) =
+            collect_edges(docs, &strs, doc_ix, ent_ix, resolved, order.len());
+        drop(strs);
+        let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
+        let mut kg = KnowledgeGraph {
+            merges,
+            ..KnowledgeGraph::default()
+        };
         kg.g.reserve_nodes(order.len());
         for (id, src) in order {
             let src = src as usize;
-            let node = match docs.get(src) {
-                Some(d) => Node {
-                    id,
-                    label: NodeLabel::Document,
-                    name: d.meta.title.clone().unwrap_or_else(|| d.meta.id.clone()),
-                    aliases: BTreeSet::new(),
-                    mentions: 1,
-                    merged_by: BTreeSet::new(),
-                    props: NodeProps::Document {
-                        path: d.meta.id.clone(),
-                        title: d.meta.title.clone(),
-                        published: d.meta.published,
-                    },
-                },
-                // The node takes the entity's names and members: only its id is read from
-                // here on.
-                None => entity_node(
-                    &mut resolved.entities[src - n_docs],
-                    id,
-                    &docs,
-                    &strs,
-                    &money,
-                ),
+            let node = match metas.get_mut(src) {
+                Some(m) => document_node(id, std::mem::take(m)),
+                None => entity_node(&mut entities[src - n_docs], id),
             };
             let key = node.id.clone();
             let ix = kg.g.add_node(node);
             kg.by_id.insert(key, ix);
         }
-        // Every entity and document is a node now: edges refer to them by node index, and
-        // the entities (names, ids) are not held while the edges are made.
-        let ix = |id: &str| kg.by_id.get(id).map_or(u32::MAX, |i| i.index() as u32);
-        let doc_ix: Vec<u32> = docs
-            .iter()
-            .map(|d| ix(&node_id(NodeLabel::Document, &d.meta.id)))
-            .collect();
-        let ent_ix: Vec<u32> = resolved.entities.iter().map(|e| ix(&e.id)).collect();
-        let doc_names: Vec<Shared> = docs
-            .iter()
-            .map(|d| Shared::from(d.meta.id.as_str()))
-            .collect();
-        kg.merges = std::mem::take(&mut resolved.merges);
-        resolved.entities = Vec::new();
-        // The documents are handed over and dropped one by one as their edges are made, so
-        // the per-document results and the collected edges are not both held whole.
-        let nodes = kg.g.node_count();
-        let (rels, mentioned, rules) =
-            collect_edges(docs, &strs, &doc_ix, &ent_ix, resolved, nodes);
-        let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
+        drop(entities);
+        drop(metas);
         // One allocation of the final size (growing by doubling held up to 1.5× the edges
         // twice over while copying); its pages are touched only as edges are written, while
         // the chunks of MENTIONED_IN seeds are freed one by one as they are copied.
@@ -202,57 +190,8 @@ impl KnowledgeGraph {
     }
 }
 
-fn entity_node(
-    e: &mut crate::link::Entity,
-    id: String,
-    docs: &[DocFacts],
-    strs: &Interner,
-    money: &crate::rules::FastMap<crate::link::facts::Sym, crate::extract::Money>,
-) -> Node {
-    let props = match e.label {
-        NodeLabel::Organization => {
-            let kinds = e
-                .members
-                .iter()
-                .map(|&(d, m)| docs[d as usize].mentions[m as usize].kind);
-            let mut kind = OrgKind::Other;
-            for k in kinds {
-                if k != OrgKind::Other {
-                    kind = k;
-                    break;
-                }
-            }
-            NodeProps::Organization { kind }
-        }
-        NodeLabel::Amount => {
-            let (d, m) = e.members[0];
-            let mention = &docs[d as usize].mentions[m as usize];
-            match money.get(&mention.key) {
-                Some(money) => NodeProps::Amount {
-                    money: money.clone(),
-                    text: strs.get(mention.text).trim().to_string(),
-                },
-                None => NodeProps::Role,
-            }
-        }
-        NodeLabel::Event => {
-            let evs = || {
-                e.members
-                    .iter()
-                    .map(|&(d, i)| (d, &docs[d as usize].events[i as usize]))
-            };
-            let first = evs().next().map(|(_, ev)| ev.kind);
-            NodeProps::Event {
-                kind: first.unwrap_or(crate::extract::EventKind::Forum),
-                date: evs().find_map(|(_, ev)| ev.date.clone()),
-                location: evs().find_map(|(_, ev)| ev.location.map(|l| strs.get(l).to_string())),
-            }
-        }
-        NodeLabel::Person => NodeProps::Person,
-        NodeLabel::Role => NodeProps::Role,
-        NodeLabel::Location | NodeLabel::Document => NodeProps::Location,
-    };
-    e.members = Vec::new();
+/// The node of an entity (it gives up its names and properties).
+fn entity_node(e: &mut crate::link::Entity, id: String) -> Node {
     Node {
         id,
         label: e.label,
@@ -260,7 +199,24 @@ fn entity_node(
         aliases: std::mem::take(&mut e.aliases),
         mentions: e.mentions,
         merged_by: std::mem::take(&mut e.merged_by),
-        props,
+        props: std::mem::replace(&mut e.props, NodeProps::Person),
+    }
+}
+
+/// The node of a document.
+fn document_node(id: String, meta: DocMeta) -> Node {
+    Node {
+        id,
+        label: NodeLabel::Document,
+        name: meta.title.clone().unwrap_or_else(|| meta.id.clone()),
+        aliases: BTreeSet::new(),
+        mentions: 1,
+        merged_by: BTreeSet::new(),
+        props: NodeProps::Document {
+            path: meta.id,
+            title: meta.title,
+            published: meta.published,
+        },
     }
 }
 
@@ -282,11 +238,11 @@ struct Seed {
 
 impl Seed {
     fn edge(self, rel: RelType, doc_names: &[Shared], rules: &[Rule]) -> Edge {
-        Edge {
+        Edge::new(
             rel,
-            props: self.props,
-            count: (self.count > 0).then_some(self.count),
-            evidence: Some(EdgeEvidence {
+            self.props,
+            (self.count > 0).then_some(self.count),
+            Some(EdgeEvidence {
                 doc: doc_names[self.doc as usize].clone(),
                 sentence: self.sentence,
                 start: self.start,
@@ -296,7 +252,7 @@ impl Seed {
                     .copied()
                     .unwrap_or_else(|| Rule::of("")),
             }),
-        }
+        )
     }
 }
 

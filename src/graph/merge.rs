@@ -436,10 +436,10 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
                 }
                 Some((kept, srcs)) => {
                     if w.rel == RelType::MentionedIn && srcs.insert(src) {
-                        kept.count = match (kept.count, w.count) {
+                        kept.set_count(match (kept.count(), w.count()) {
                             (Some(x), Some(y)) => Some(x.saturating_add(y)),
                             (x, y) => x.or(y),
-                        };
+                        });
                     }
                     let earlier = match (&w.evidence, &kept.evidence) {
                         (Some(x), Some(y)) => (&x.doc, x.start) < (&y.doc, y.start),
@@ -447,10 +447,10 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
                         _ => false,
                     };
                     if earlier {
-                        let count = kept.count;
+                        let count = kept.count();
                         *kept = w.clone();
                         if w.rel == RelType::MentionedIn {
-                            kept.count = count;
+                            kept.set_count(count);
                         }
                     }
                 }

@@ -36,8 +36,9 @@ use serde::Serialize;
 
 use super::facts::{Corpus, EventFact, NO_SYM, Sym};
 use super::key::{display, is_abbreviation_of, key};
+use crate::extract::OrgKind;
 use crate::extract::{Label, NodeRef, RelType, TimeValue};
-use crate::graph::{NodeLabel, node_id};
+use crate::graph::{NodeLabel, NodeProps, node_id};
 use crate::rules::{FastMap, LexiconSet};
 
 /// Why two names were merged into one entity (or, for `NotMergedAmbiguous`, why not).
@@ -92,8 +93,10 @@ pub struct Entity {
     pub aliases: BTreeSet<String>,
     pub mentions: u32,
     pub merged_by: BTreeSet<String>,
-    /// (document index, mention record or event index) of every member, in document order.
-    pub members: Vec<(u32, u32)>,
+    /// The properties of its node, read from its members as they are found (issue 8: a list
+    /// of every member, kept for this until the node was made, was ≈ 8 bytes per mention
+    /// record of the corpus at the peak of a run).
+    pub props: NodeProps,
 }
 
 /// "No entity" in [`Resolved::mention_entity`].
@@ -269,12 +272,38 @@ fn slot<'a>(
 }
 
 /// What is gathered per entity before it is made: its strings (each once, in order of first
-/// sight; sorted when the entity is made), member records and mention count.
-#[derive(Default)]
+/// sight; sorted when the entity is made), what its node's properties read of its members
+/// (in document order) and its mention count.
 struct Acc<'a> {
     slots: Vec<NameSlot<'a>>,
-    members: Vec<(u32, u32)>,
+    /// The first member (document, mention record).
+    first: Option<(u32, u32)>,
+    /// The first organization kind other than `Other` among the members.
+    kind: OrgKind,
     mentions: u32,
+}
+
+/// The node properties of an entity of mentions: an organization's kind; an amount's value and
+/// surface, from its first member (`Role` when the value is not known, as before).
+fn mention_props(label: NodeLabel, acc: &Acc, corpus: &Corpus) -> NodeProps {
+    match label {
+        NodeLabel::Organization => NodeProps::Organization { kind: acc.kind },
+        NodeLabel::Amount => {
+            let mention = acc
+                .first
+                .and_then(|(d, m)| corpus.docs.get(d as usize)?.mentions.get(m as usize));
+            match mention.and_then(|m| Some((m, corpus.money.get(&m.key)?))) {
+                Some((m, money)) => NodeProps::Amount {
+                    money: money.clone(),
+                    text: corpus.strs.get(m.text).trim().to_string(),
+                },
+                None => NodeProps::Role,
+            }
+        }
+        NodeLabel::Person => NodeProps::Person,
+        NodeLabel::Role => NodeProps::Role,
+        NodeLabel::Location | NodeLabel::Document | NodeLabel::Event => NodeProps::Location,
+    }
 }
 
 /// Groups of `0..n` by `root(j)`, roots increasing, each group's members in increasing order —
@@ -611,7 +640,12 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             }
             let ki = ki as usize;
             let rep = rep_of_key(&keys, ki);
-            let acc = accs[rep].get_or_insert_with(Acc::default);
+            let acc = accs[rep].get_or_insert_with(|| Acc {
+                slots: Vec::new(),
+                first: None,
+                kind: OrgKind::Other,
+                mentions: 0,
+            });
             let name = s(m.name);
             let is_rep = {
                 let (kk, rk) = (keys.key(ki), keys.key(rep));
@@ -622,7 +656,10 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             sl.name = true;
             sl.count += m.count;
             sl.rep |= is_rep;
-            acc.members.push((di as u32, mi as u32));
+            acc.first.get_or_insert((di as u32, mi as u32));
+            if acc.kind == OrgKind::Other {
+                acc.kind = m.kind;
+            }
             acc.mentions += m.count;
             let surface = s(m.text).trim();
             if !surface.is_empty() {
@@ -641,14 +678,15 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         let Some(acc) = acc else {
             continue;
         };
+        let (label, rk) = (keys.list[rep].0, keys.key(rep).to_string());
+        let props = mention_props(label, &acc, corpus);
         let Acc {
             mut slots,
-            members,
             mentions,
+            ..
         } = acc;
         // Each string once, sorted: the order of the name and surface sets before.
         slots.sort_unstable_by(|a, b| a.text.cmp(b.text));
-        let (label, rk) = (keys.list[rep].0, keys.key(rep).to_string());
         let name = if keys.preferred.contains(&rep) {
             lex.get("orgs_known")
                 .terms()
@@ -700,7 +738,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             aliases,
             mentions,
             merged_by,
-            members,
+            props,
         });
     }
     let entity_of_key = |keys: &Keys, k: usize| -> Option<usize> {
@@ -755,16 +793,19 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     drop(rep_entity);
     drop(keys);
 
-    // Events: one entity per (kind, name key, date) — or per document when undated.
-    let mut ev_index: BTreeMap<String, usize> = BTreeMap::new();
+    // Events: one entity per (kind, name key, date) — or per document when undated. The
+    // index holds each entity and the last document it was found in (documents are read in
+    // order, so an earlier one is never found again).
+    let mut ev_index: BTreeMap<String, (usize, u32)> = BTreeMap::new();
     let mut event_entity: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
     for (di, d) in docs.iter().enumerate() {
         let mut row = Vec::with_capacity(d.events.len());
-        for (ei, e) in d.events.iter().enumerate() {
+        for e in &d.events {
             let raw = s(e.name);
             let k = event_key(e, raw, &d.meta.id);
             let name = display(raw);
-            let idx = *ev_index.entry(k.clone()).or_insert_with(|| {
+            let di32 = di as u32;
+            let (idx, last_doc) = ev_index.entry(k.clone()).or_insert_with(|| {
                 entities.push(Entity {
                     label: NodeLabel::Event,
                     id: node_id(NodeLabel::Event, &k),
@@ -773,16 +814,17 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                     aliases: BTreeSet::new(),
                     mentions: 0,
                     merged_by: BTreeSet::new(),
-                    members: Vec::new(),
+                    props: NodeProps::Event {
+                        kind: e.kind,
+                        date: None,
+                        location: None,
+                    },
                 });
-                entities.len() - 1
+                (entities.len() - 1, di32)
             });
+            let idx = *idx;
             let ent = &mut entities[idx];
-            let di32 = di as u32;
-            if let Some(&(pd, _)) = ent.members.last()
-                && pd != di32
-                && !ent.members.iter().any(|&(x, _)| x == di32)
-            {
+            if std::mem::replace(last_doc, di32) != di32 {
                 ent.merged_by.insert(MergeReason::SameEvent.as_str().into());
                 records.push(MergeRecord {
                     id: ent.id.clone(),
@@ -802,11 +844,20 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 ent.aliases.insert(surface);
             }
             ent.mentions += 1;
-            ent.members.push((di32, ei as u32));
+            // The first date and the first place among the event's mentions.
+            if let NodeProps::Event { date, location, .. } = &mut ent.props {
+                if date.is_none() {
+                    date.clone_from(&e.date);
+                }
+                if location.is_none() {
+                    *location = e.location.map(|l| s(l).to_string());
+                }
+            }
             row.push(idx);
         }
         event_entity.push(row);
     }
+    drop(ev_index);
 
     // Sort entities by id and remap.
     let mut order: Vec<usize> = (0..entities.len()).collect();

@@ -113,7 +113,7 @@ fn rows_of(kg: &KnowledgeGraph, t: NodeIndex, out: &mut Vec<Vec<Value>>) {
             if w.props().lead == Some(true) {
                 detail.push("lead".to_string());
             }
-            if let Some(c) = w.count {
+            if let Some(c) = w.count() {
                 detail.push(format!("count: {c}"));
             }
             let other_name = match &other.props {

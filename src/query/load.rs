@@ -241,12 +241,12 @@ fn build(raw: RawGraph) -> Loaded {
         kg.g.add_edge(
             a,
             b,
-            Edge {
+            Edge::new(
                 rel,
-                props: Edge::boxed(props),
-                count: e.count.map(|c| c.min(u32::MAX as u64) as u32),
+                Edge::boxed(props),
+                e.count.map(|c| c.min(u32::MAX as u64) as u32),
                 evidence,
-            },
+            ),
         );
     }
     Loaded {

@@ -560,12 +560,7 @@ fn paths_do_not_go_through_titles_places_or_amounts_unless_asked() {
     kg.g.add_edge(
         li,
         chair,
-        Edge {
-            rel: crate::extract::RelType::HasRole,
-            props: None,
-            count: None,
-            evidence: None,
-        },
+        Edge::new(crate::extract::RelType::HasRole, None, None, None),
     );
     let q = Question::Path("王立新".into(), "李青".into());
     let a = ask(&kg, &q, &Filters::default()).unwrap();
