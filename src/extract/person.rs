@@ -472,7 +472,7 @@ struct Opt {
     /// `after_name_words.txt`: `亲自`, `高度`).
     pair_word: bool,
     /// One Han character stands between the reading and punctuation or the end, and it
-    /// opens no context word (`霍尔嘉|斯、`, `张家港|市，`): the reading cut a longer word.
+    /// opens no context word (`霍尔峰|斯，`, `张家港|市，`): the reading cut a longer word.
     right_orphan: bool,
     /// `person.post_frame`: a dismissal or resignation clause frames the reading
     /// (`免去X的…职务`, `接受X辞去…职务`): only a person is relieved of a post.
@@ -2497,7 +2497,7 @@ mod tests {
         assert_eq!(names("姓名：司马清和\n单位：某某公司"), vec!["司马清和"]);
         assert_eq!(names("王建国和李明远出席。"), vec!["王建国", "李明远"]);
         // one character between a bare reading and punctuation: the reading cut a longer word
-        assert!(names("今年，霍尔嘉斯，货运量很大。").is_empty());
+        assert!(names("今年，霍尔峰斯，货运量很大。").is_empty());
         assert_eq!(names("今年，李建新给大家讲课。"), vec!["李建新"]);
     }
 

@@ -2155,10 +2155,10 @@ mod tests {
     }
     #[test]
     fn field_cards_bind_name_unit_and_title() {
-        let text = "嘉宾名单\n\n姓名：王建国\n单位：华为技术有限公司\n职务：董事长\n\n姓名：李明远\n单位：星河动力科技有限公司\n职务：副总经理\n";
+        let text = "嘉宾名单\n\n姓名：王建国\n单位：青禾数据科技有限公司\n职务：董事长\n\n姓名：李明远\n单位：星河动力科技有限公司\n职务：副总经理\n";
         let got = rels(text);
         for (p, o, ti) in [
-            ("王建国", "华为技术有限公司", "董事长"),
+            ("王建国", "青禾数据科技有限公司", "董事长"),
             ("李明远", "星河动力科技有限公司", "副总经理"),
         ] {
             assert!(
@@ -2167,19 +2167,19 @@ mod tests {
             );
         }
         // a blank line ends a card: the title below belongs to no one
-        let split = rels("姓名：王建国\n单位：华为技术有限公司\n\n职务：董事长\n");
+        let split = rels("姓名：王建国\n单位：青禾数据科技有限公司\n\n职务：董事长\n");
         assert!(!split.iter().any(|r| r.0 == "HOLDS_POSITION"), "{split:?}");
     }
 
     #[test]
     fn an_appositive_after_an_honorific_and_a_title_after_an_alias_note() {
-        let got = rels("- 林秋雁女士，青川大学经济研究院院长\n");
+        let got = rels("- 林秋雁女士，青川数据科技有限公司总经理\n");
         assert!(
             got.contains(&t(
                 "HOLDS_POSITION",
                 "林秋雁",
-                "青川大学经济研究院",
-                "院长",
+                "青川数据科技有限公司",
+                "总经理",
                 "current"
             )),
             "{got:?}"
@@ -2188,12 +2188,12 @@ mod tests {
         let bare = rels("林秋雁女士，院长说过的话大家都记得。");
         assert!(!bare.iter().any(|r| r.0 == "HOLDS_POSITION"), "{bare:?}");
         // `甲厅（以下简称乙厅）副厅长某`: the title is held at the defined organization
-        let alias = rels("云岭省商务厅（以下简称省商务厅）副厅长郑立川主持会议。");
+        let alias = rels("江苏省商务厅（以下简称省商务厅）副厅长郑立川主持会议。");
         assert!(
             alias.contains(&t(
                 "HOLDS_POSITION",
                 "郑立川",
-                "云岭省商务厅",
+                "江苏省商务厅",
                 "副厅长",
                 "current"
             )),
