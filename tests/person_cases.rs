@@ -117,6 +117,7 @@ fn rule_ids_match_rule_docs() {
         position::COLUMNS,
         position::ASSIGNED,
         position::ORG_HEAD,
+        position::CARD,
     ];
     #[derive(Deserialize)]
     struct Doc {

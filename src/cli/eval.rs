@@ -34,6 +34,10 @@ pub enum What {
         /// How many error strings to show.
         #[arg(long, default_value_t = 25)]
         errors: usize,
+        /// Also write every span error (record, label, fp/fn, text, the record's text) to this
+        /// file as JSON lines, for reading the misses in context.
+        #[arg(long, value_name = "FILE")]
+        examples: Option<PathBuf>,
     },
     /// Money amounts (value and currency) against a TSV `text  value  currency  notes`, or
     /// money spans (exact precision/recall) against a JSONL extraction file.
@@ -150,6 +154,15 @@ fn print_report(
     Ok(0)
 }
 
+/// One JSON object per line for every span error of a NER evaluation.
+fn write_examples(path: &std::path::Path, examples: &[crate::eval::ner::SpanError]) -> Result<()> {
+    let mut out = String::new();
+    for e in examples {
+        writeln!(out, "{}", serde_json::to_string(e)?)?;
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
+}
+
 pub fn run(args: Args) -> Result<u8> {
     match args.what {
         What::Events {
@@ -165,6 +178,7 @@ pub fn run(args: Args) -> Result<u8> {
             json,
             limit,
             errors,
+            examples,
         } => {
             let map = crate::eval::ner::parse_map(&map).map_err(|e| anyhow!(e))?;
             let f = open(&gold)?;
@@ -176,6 +190,9 @@ pub fn run(args: Args) -> Result<u8> {
                 limit,
             )
             .map_err(|e| anyhow!(e))?;
+            if let Some(path) = examples {
+                write_examples(&path, &rep.examples)?;
+            }
             print_report(&rep, json, |out| {
                 writeln!(out, "{} records from {}", rep.records, gold.display())?;
                 writeln!(

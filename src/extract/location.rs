@@ -43,9 +43,11 @@ pub const PART: RuleId = RuleId("location.part");
 pub const COUNTY_REPEAT: RuleId = RuleId("location.county_repeat");
 pub const COUNTY_SIBLING: RuleId = RuleId("location.county_sibling");
 pub const VENUE_SHAPE: RuleId = RuleId("location.venue_shape");
+pub const TOWNSHIP: RuleId = RuleId("location.township");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 10] = [
+pub const RULE_IDS: [RuleId; 11] = [
+    TOWNSHIP,
     COUNTY_SIBLING,
     VENUE_SHAPE,
     LEXICON,
@@ -204,13 +206,24 @@ impl Extractor for LocationExtractor {
                 counties.push((range.end..end, canonical.clone()));
                 range.end = end;
             }
+            // `X市Y县Z镇`, `X区Y镇Z村`: a town or township (and a village) below a county or
+            // district continues the chain. (Not right after a city: news datasets split
+            // `X市Y乡` into two places, and the graph keeps the city as the part it is.)
+            let mut town = false;
+            if (range.end != last.range.end || last.rank() >= 3)
+                && let Some(end) = township_shape(text, range.end, r)
+            {
+                canonical.push_str(&text[range.end..end]);
+                range.end = end;
+                town = true;
+            }
             let mut rule = if j - i > 1 || range.end != last.range.end {
                 CHAIN
             } else {
                 LEXICON
             };
             // `北京市东城区王府井大街218号`, `南京路`: a street (and number) after a place.
-            if last.rank() >= 2
+            if (last.rank() >= 2 || town)
                 && let Some(end) = street_shape(text, range.end, r)
             {
                 canonical = text[range.start..end].to_string();
@@ -239,6 +252,7 @@ impl Extractor for LocationExtractor {
             county_siblings(text, &places, &chain_ranges, out);
         }
         venue_shapes(text, &places, &chain_ranges, out);
+        townships(text, r, &places, &chain_ranges, out);
         abbreviations(text, r, out);
         country_runs(text, r, out);
         country_leads(text, r, out);
@@ -458,6 +472,116 @@ fn venue_shapes(text: &str, places: &[Place], chains: &[Range<usize>], out: &mut
             chains,
             out,
         );
+    }
+}
+
+/// Stems that name a kind of town or village, not one (`特色小镇`, `示范村`, `城中村`).
+const TOWN_KIND_STEMS: [&str; 16] = [
+    "特色", "重点", "示范", "试点", "中心", "建制", "边境", "历史", "文化", "旅游", "先进", "贫困",
+    "城中", "行政", "自然", "美丽",
+];
+
+/// Characters right after 村 that make it the start of another word (`村民`, `村委会`, `村级`).
+const VILLAGE_NOT_END: &str = "民委级庄落镇务干";
+
+/// A stem of two or three Han characters ending right before one of `tails` at `from`: the
+/// end of the whole (stem + tail), preferring the shorter stem. The stem holds no stop
+/// character, determiner or numeral and is no kind word (`特色小镇`, `两镇`).
+fn admin_unit(
+    text: &str,
+    from: usize,
+    tails: &[&str],
+    kinds: &[&str],
+    r: &LocationRules,
+) -> Option<usize> {
+    let mut at = from;
+    for n in 1..=3 {
+        let c = text[at..].chars().next()?;
+        if !is_han(c)
+            || r.stopchars.contains(&c)
+            || COUNTY_STEM_STOPS.contains(c)
+            || matches!(c, '镇' | '乡' | '村')
+        {
+            return None;
+        }
+        at += c.len_utf8();
+        if n < 2 {
+            continue;
+        }
+        if let Some(t) = tails.iter().find(|t| text[at..].starts_with(**t)) {
+            if kinds.iter().any(|k| text[from..at].starts_with(k)) {
+                return None;
+            }
+            return Some(at + t.len());
+        }
+    }
+    None
+}
+
+/// `end` of a town or township (2–3 characters + 镇/乡) starting at `from`, with the
+/// village after it (2–3 characters + 村/社区: `龙岭镇石门村`, `须水镇西岗村`) if there is one.
+fn township_shape(text: &str, from: usize, r: &LocationRules) -> Option<usize> {
+    // (not 街道: `主要街道` is a street, not a subdistrict)
+    let town = admin_unit(text, from, &["镇", "乡"], &TOWN_KIND_STEMS, r)?;
+    // `镇长`, `乡政府`, `镇党委`: the suffix opens a title or body of the town, no name —
+    // unless a street starts there (`X镇长征大道`)
+    if text[town..].starts_with(['长', '政', '党', '委']) && street_shape(text, town, r).is_none()
+    {
+        return None;
+    }
+    let village = admin_unit(text, town, &["社区", "村"], &TOWN_KIND_STEMS, r).filter(|&v| {
+        !text[v..]
+            .chars()
+            .next()
+            .is_some_and(|c| VILLAGE_NOT_END.contains(c))
+    });
+    Some(village.unwrap_or(town))
+}
+
+/// `location.township`: a county or district missing from the lexicon (two characters +
+/// 县/区/旗/市) written with the town below it (`X县Y镇`, `X区Y镇Z村`) or with a street and
+/// house number (`X区Y路88号`): the administrative chain, or the full address, says it is a
+/// place. One mention for the whole; canonical name = its text.
+fn townships(
+    text: &str,
+    r: &LocationRules,
+    places: &[Place],
+    chains: &[Range<usize>],
+    out: &mut Vec<Candidate>,
+) {
+    for (at, c) in text.char_indices() {
+        if !matches!(c, '县' | '区' | '旗' | '市') {
+            continue;
+        }
+        let stem: Vec<(usize, char)> = text[..at].char_indices().rev().take(2).collect();
+        if stem.len() < 2
+            || !stem
+                .iter()
+                .all(|&(_, ch)| is_han(ch) && !r.stopchars.contains(&ch))
+        {
+            continue;
+        }
+        let start = stem[1].0;
+        let stem_text = &text[start..at];
+        if stem_text.chars().any(|ch| COUNTY_STEM_STOPS.contains(ch))
+            || COUNTY_KIND_STEMS.contains(&stem_text)
+            || CITY_KIND_STEMS.contains(&stem_text)
+            || GENERIC_COUNTY_TAILS
+                .iter()
+                .any(|g| text[..at + c.len_utf8()].ends_with(g))
+        {
+            continue;
+        }
+        let county_end = at + c.len_utf8();
+        let end = match township_shape(text, county_end, r) {
+            Some(town_end) => street_shape(text, town_end, r).unwrap_or(town_end),
+            // a street alone needs its house number to be an address
+            None => match street_shape(text, county_end, r) {
+                Some(e) if text[..e].ends_with('号') => e,
+                _ => continue,
+            },
+        };
+        push_shape_place(text, start..end, TOWNSHIP, places, chains, out);
     }
 }
 

@@ -368,10 +368,61 @@ impl Extractor for OrgExtractor {
             }
         }
         session_prefix(text, &mut all);
+        unit_tails(text, &mut all);
         drop_appositive_descriptions(text, r, &mut all);
         latin_names_in_parentheses(text, &mut all);
         all.extend(aliases);
         out.extend(resolve(all));
+    }
+}
+
+/// Shortest tail of a government body that may stand for its full name, in characters.
+const MIN_UNIT_TAIL: usize = 4;
+
+/// `经济部产业发展署` … `产业发展署署长某`: a government body named again without its parent
+/// (or its place: `江西省生态环境厅` … `省生态环境厅`) is the body named before, when exactly
+/// one earlier government body of the document ends with that name. The later mention takes
+/// the full name as its canonical name, so both link to one entity.
+fn unit_tails(text: &str, cands: &mut [Candidate]) {
+    let gov = |c: &Candidate| {
+        matches!(
+            c.attrs,
+            Attrs::Org {
+                kind: OrgKind::Government
+            }
+        )
+    };
+    let fulls: Vec<(usize, &str, String)> = cands
+        .iter()
+        .filter(|c| gov(c))
+        .map(|c| {
+            let name = c
+                .canonical
+                .clone()
+                .unwrap_or_else(|| text[c.range.clone()].to_string());
+            (c.range.start, &text[c.range.clone()], name)
+        })
+        .collect();
+    for c in cands.iter_mut() {
+        if c.rule != SUFFIX || c.canonical.is_some() || !gov(c) {
+            continue;
+        }
+        let tail = &text[c.range.clone()];
+        if tail.chars().count() < MIN_UNIT_TAIL {
+            continue;
+        }
+        let mut owners = fulls
+            .iter()
+            .filter(|(start, t, _)| {
+                *start < c.range.start && t.len() > tail.len() && t.ends_with(tail)
+            })
+            .map(|(_, _, name)| name)
+            .collect::<Vec<_>>();
+        owners.sort();
+        owners.dedup();
+        if let [only] = owners[..] {
+            c.canonical = Some(only.clone());
+        }
     }
 }
 

@@ -473,6 +473,9 @@ struct Opt {
     /// The two-character reading is itself a common word (`common_words.txt`,
     /// `after_name_words.txt`: `亲自`, `高度`).
     pair_word: bool,
+    /// One Han character stands between the reading and punctuation or the end, and it
+    /// opens no context word (`霍尔峰|斯，`, `张家港|市，`): the reading cut a longer word.
+    right_orphan: bool,
     /// `person.post_frame`: a dismissal or resignation clause frames the reading
     /// (`免去X的…职务`, `接受X辞去…职务`): only a person is relieved of a post.
     post_frame: bool,
@@ -609,6 +612,7 @@ impl Opt {
         // boundary (`，李咏，`).
         let strong = !self.weak && self.shape >= 1 && !self.foreign;
         let bare = strong
+            && !(self.right_orphan && self.right < 1)
             && (self.left >= 1 || (self.given_len == 2 && self.plausible && self.right_firm))
             && ((self.given_len == 2 && self.right >= 1)
                 || (self.given_len == 2 && self.plausible && self.left_punct)
@@ -1212,10 +1216,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 break;
             }
             // `副区长孟庆和在会上指出`: 和 ends a two-character given name after a title when
-            // what follows cannot be the rest of a `和` list (punctuation, 在, a speech verb).
+            // what follows cannot be the rest of a `和` list (punctuation, 在, a speech verb);
+            // so after a field label that only a name fills (`姓名：端木某和`, weight 4).
             let he_ends_name = c == '和'
                 && end > sr.end
-                && cx.title_ends_at(sr.start)
+                && (cx.title_ends_at(sr.start) || left >= TITLE)
                 && he_closed(cx, end + c.len_utf8());
             // `李晓月`, `院长明月致辞`: 月 (a bad given-name character: 同月, 本月, 3月) ends a
             // two-character given name, or is a one-character given name between a title and
@@ -1387,6 +1392,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 place_shape,
                 pair_word: end - sr.start <= 6 && cx.common_after.contains(&sr.start),
                 post_frame: cx.post_frame(sr.start, end),
+                right_orphan: cx.next_char(end).is_some_and(is_han) && {
+                    let after = end + cx.next_char(end).map_or(0, char::len_utf8);
+                    cx.next_char(after)
+                        .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+                },
                 range,
             });
         }
@@ -1685,6 +1695,14 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
     // (`李某某王某某` over `李某` + `某王某` …): each member is worth 10 per character minus 4.
     let value = |o: &Opt| 10 * (1 + o.given_len as i32) - 4;
     let mut best: HashMap<usize, (i32, usize, Option<usize>)> = HashMap::default();
+    // Readings that are exactly a compound surname (`夏侯`, `欧阳` read as 夏 + 侯): back to back
+    // with the next reading they are the surname of one name (`夏侯明某先生`), not a name
+    // followed by another (`夏侯` + `明某`).
+    let compound: HashSet<(usize, usize)> = opts
+        .iter()
+        .filter(|o| text[o.range.start..o.sur_end].chars().count() == 2)
+        .map(|o| (o.range.start, o.sur_end))
+        .collect();
     for &i in &order {
         let o = &opts[i];
         let s = o.range.start;
@@ -1709,7 +1727,8 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
                     .chars()
                     .next_back()
                     .is_some_and(|c| CHAIN_TAIL_STOPS.has(c));
-                if adjacent && (!(solid(po) && solid(o)) || tail_stop) {
+                let surname_only = compound.contains(&(po.range.start, po.range.end));
+                if adjacent && (!(solid(po) && solid(o)) || tail_stop || surname_only) {
                     continue;
                 }
                 let (pv, pn, _) = best.get(&p).copied().unwrap_or((value(po), 1, None));
@@ -2468,6 +2487,22 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         people(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn compound_surnames_field_labels_and_orphan_characters() {
+        // a compound surname is the surname of one name, not a name before another
+        assert_eq!(names("会上，令狐明远先生致辞。"), vec!["令狐明远"]);
+        assert_eq!(
+            names("会上，公孙明达表示，公司将扩大投资。"),
+            vec!["公孙明达"]
+        );
+        // 和 ends a given name after a field label only a name fills
+        assert_eq!(names("姓名：司马清和\n单位：某某公司"), vec!["司马清和"]);
+        assert_eq!(names("王建国和李明远出席。"), vec!["王建国", "李明远"]);
+        // one character between a bare reading and punctuation: the reading cut a longer word
+        assert!(names("今年，霍尔峰斯，货运量很大。").is_empty());
+        assert_eq!(names("今年，李建新给大家讲课。"), vec!["李建新"]);
     }
 
     #[test]

@@ -59,6 +59,7 @@ pub const BRACKET: RuleId = RuleId("position.bracket");
 pub const COLUMNS: RuleId = RuleId("position.columns");
 pub const ASSIGNED: RuleId = RuleId("position.assigned");
 pub const ORG_HEAD: RuleId = RuleId("position.org_head");
+pub const CARD: RuleId = RuleId("position.card");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -177,6 +178,9 @@ fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -
         return None;
     }
     let gap = &text[m.range.end..pos];
+    if let Some(defined) = alias_note_owner(ms, text, j, gap) {
+        return Some(defined);
+    }
     // `华为亚太|区|总裁` (the known name took the region): the region's 区 is glue too.
     (gap.is_empty()
         || ORG_GLUE.contains(&gap)
@@ -184,6 +188,36 @@ fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -
         || rules.role.is_status_word(gap)
         || note_gap(m, gap))
     .then_some(j)
+}
+
+/// Words that introduce an alias inside brackets (`（以下简称X）`, `（下称“X”）`).
+const ALIAS_INTRO: [&str; 5] = ["简称为", "简称", "下称", "统称", "合称"];
+
+/// `甲厅（以下简称乙厅）副厅长某`: the organization mention `ms[j]` before the title is the alias
+/// of an alias definition that the organization rules read as a name of its own (a
+/// suffix-shaped alias, not an `org.alias_def` mention), and `gap` only closes the bracket.
+/// The title belongs to the organization the bracket defines: the mention right before the
+/// bracket if there is one, else the alias.
+fn alias_note_owner(ms: &[Mention], text: &str, j: usize, gap: &str) -> Option<usize> {
+    const QUOTES: [char; 5] = ['“', '”', '"', '「', '」'];
+    let closes = gap
+        .trim_start_matches(QUOTES)
+        .strip_suffix(['）', ')'])
+        .is_some_and(str::is_empty);
+    if !closes || gap.is_empty() {
+        return None;
+    }
+    let m = &ms[j];
+    let before = text[..m.range.start].trim_end_matches(QUOTES);
+    let intro = ALIAS_INTRO.iter().find(|w| before.ends_with(**w))?;
+    let head = &before[..before.len() - intro.len()];
+    let head = head.strip_suffix("以下").unwrap_or(head);
+    let open = head.strip_suffix(['（', '('])?.len();
+    Some(
+        j.checked_sub(1)
+            .filter(|&k| ms[k].label == Label::Organization && ms[k].range.end == open)
+            .unwrap_or(j),
+    )
 }
 
 /// Longest note in brackets between an organization and its title, in characters.
@@ -527,17 +561,15 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
         after_name += h.len();
     }
     let rest = &text[after_name..];
-    let (skip, status, rule) = if let Some(open) = APPOSITIVE_OPEN
-        .iter()
-        .find(|o| after_name == p.range.end && rest.starts_with(**o))
-    {
-        (open.len(), None, APPOSITIVE)
-    } else if let Some((len, st)) = clause_verb(rest, &ELIDED_ADVERBS, true) {
-        // adverbs may stand before the verb (`X继续担任公司董事长`, `X仍兼任…`)
-        (len, Some(st), APPOINTED)
-    } else {
-        return;
-    };
+    let (skip, status, rule) =
+        if let Some(open) = APPOSITIVE_OPEN.iter().find(|o| rest.starts_with(**o)) {
+            (open.len(), None, APPOSITIVE)
+        } else if let Some((len, st)) = clause_verb(rest, &ELIDED_ADVERBS, true) {
+            // adverbs may stand before the verb (`X继续担任公司董事长`, `X仍兼任…`)
+            (len, Some(st), APPOINTED)
+        } else {
+            return;
+        };
     let Some((roles, org)) = verb_object(ms, text, i + 1, after_name + skip) else {
         return;
     };
@@ -745,6 +777,87 @@ fn table_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
             rule: TABLE,
         });
     }
+}
+
+/// One field card being read by [`card_rows`]: the person, organization and titles of its
+/// `姓名：` / `单位：` / `职务：` lines.
+#[derive(Default)]
+struct Card {
+    person: Option<usize>,
+    org: Option<usize>,
+    roles: Vec<usize>,
+}
+
+impl Card {
+    /// The card's binding, if it names a person and a title; the card is emptied.
+    fn flush(&mut self, out: &mut Vec<Binding>) {
+        let card = std::mem::take(self);
+        if let Some(person) = card.person
+            && !card.roles.is_empty()
+        {
+            out.push(Binding {
+                person,
+                roles: card.roles,
+                org: card.org,
+                status: PositionStatus::Current,
+                rule: CARD,
+            });
+        }
+    }
+}
+
+/// The field label and the value range of a `标签：值` line (a list marker or bold marks may
+/// surround the label: `- **姓名**：王某`), if the label is short.
+fn card_field(text: &str, line: Range<usize>) -> Option<(&str, Range<usize>)> {
+    let l = &text[line.clone()];
+    let colon = l.find(['：', ':'])?;
+    let label =
+        l[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '-' | '•'));
+    if label.is_empty() || label.chars().count() > 6 {
+        return None;
+    }
+    let sep = l[colon..].chars().next().map_or(1, char::len_utf8);
+    Some((label, line.start + colon + sep..line.end))
+}
+
+/// `position.card`: field cards of guest lists — consecutive lines `姓名：X`, `单位：Y`,
+/// `职务：Z` (any order; `单位及职务：` for both), one card per block of lines. The person in
+/// the name field holds the titles of the title field at the organization of the unit field.
+/// A blank line or a line that is no field of a card ends it.
+fn card_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
+    let mut card = Card::default();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let range = line_start..line_start + line.trim_end_matches(['\n', '\r']).len();
+        line_start += line.len();
+        let Some((label, value)) = card_field(text, range) else {
+            card.flush(out);
+            continue;
+        };
+        let first = |l: Label| inside(ms, &value, l).first().copied();
+        if NAME_HEADERS.contains(&label) {
+            // a new name opens a new card
+            card.flush(out);
+            card.person = first(Label::Person);
+        } else if UNIT_HEADERS.contains(&label) {
+            card.org = first(Label::Organization).or(card.org);
+        } else if TITLE_HEADERS.contains(&label) {
+            card.roles = inside(ms, &value, Label::Role);
+        } else if UNIT_TITLE_HEADERS.contains(&label) {
+            card.roles = inside(ms, &value, Label::Role);
+            card.org = inside(ms, &value, Label::Organization)
+                .into_iter()
+                .find(|&o| {
+                    card.roles
+                        .first()
+                        .is_some_and(|&r| ms[o].range.end <= ms[r].range.start)
+                })
+                .or(card.org);
+        } else {
+            card.flush(out);
+        }
+    }
+    card.flush(out);
 }
 
 /// Longest text before the person of a column row (a list marker and spaces), in bytes.
@@ -1203,6 +1316,7 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
     filer_titles(rules, ms, &mut bindings);
     company_titles(rules, ms, text, &mut bindings);
     table_rows(ms, text, &mut bindings);
+    card_rows(ms, text, &mut bindings);
     let mut rels: Vec<Relation> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for b in bindings {
@@ -2040,6 +2154,54 @@ mod tests {
             "{got:?}"
         );
     }
+    #[test]
+    fn field_cards_bind_name_unit_and_title() {
+        let text = "嘉宾名单\n\n姓名：王建国\n单位：青禾数据科技有限公司\n职务：董事长\n\n姓名：李明远\n单位：星河动力科技有限公司\n职务：副总经理\n";
+        let got = rels(text);
+        for (p, o, ti) in [
+            ("王建国", "青禾数据科技有限公司", "董事长"),
+            ("李明远", "星河动力科技有限公司", "副总经理"),
+        ] {
+            assert!(
+                got.contains(&t("HOLDS_POSITION", p, o, ti, "current")),
+                "{got:?}"
+            );
+        }
+        // a blank line ends a card: the title below belongs to no one
+        let split = rels("姓名：王建国\n单位：青禾数据科技有限公司\n\n职务：董事长\n");
+        assert!(!split.iter().any(|r| r.0 == "HOLDS_POSITION"), "{split:?}");
+    }
+
+    #[test]
+    fn an_appositive_after_an_honorific_and_a_title_after_an_alias_note() {
+        let got = rels("- 林秋雁女士，青川数据科技有限公司总经理\n");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "林秋雁",
+                "青川数据科技有限公司",
+                "总经理",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // without an organization an appositive binds nothing of its own
+        let bare = rels("林秋雁女士，院长说过的话大家都记得。");
+        assert!(!bare.iter().any(|r| r.0 == "HOLDS_POSITION"), "{bare:?}");
+        // `甲厅（以下简称乙厅）副厅长某`: the title is held at the defined organization
+        let alias = rels("江苏省商务厅（以下简称省商务厅）副厅长郑立川主持会议。");
+        assert!(
+            alias.contains(&t(
+                "HOLDS_POSITION",
+                "郑立川",
+                "江苏省商务厅",
+                "副厅长",
+                "current"
+            )),
+            "{alias:?}"
+        );
+    }
+
     #[test]
     fn table_rows_bind_name_unit_and_titles() {
         let got = rels(

@@ -472,11 +472,21 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
             records.insert(r);
         }
     }
-    // A name form merged by key in several shards is logged once, with the first document
-    // that wrote it (as the single run does): keep the record with the smallest doc id.
+    // A name form merged in several shards — by key, or by the same alias resolved in two
+    // documents (`X署` for `经济部X署` in two articles) — is logged once, with the first
+    // document that wrote it, as the single run does (its second union is a no-op): keep the
+    // record with the smallest doc id for each entity and name (by key), or each entity,
+    // name, reason and detail (other unions: their detail says which form was resolved).
     let mut first_same_key: std::collections::HashSet<(String, String)> = Default::default();
+    let mut first_union: std::collections::HashSet<(String, String, MergeReason, String)> =
+        Default::default();
     records.retain(|r| {
-        r.reason != MergeReason::SameKey || first_same_key.insert((r.id.clone(), r.name.clone()))
+        if r.reason == MergeReason::SameKey {
+            first_same_key.insert((r.id.clone(), r.name.clone()))
+        } else {
+            r.doc.is_none()
+                || first_union.insert((r.id.clone(), r.name.clone(), r.reason, r.detail.clone()))
+        }
     });
     for (root, form, doc, first) in &same_key_forms {
         let id = new_id_of_cluster[*root].clone();

@@ -188,3 +188,38 @@ fn state_forms_and_city_suffix() {
     assert_eq!(texts("洛杉矶市同广州市"), vec!["洛杉矶市", "广州市"]);
     assert_eq!(texts("洛杉矶市民"), vec!["洛杉矶"]);
 }
+
+#[test]
+fn towns_and_villages_below_a_county() {
+    // a town and village continue a chain down to a county
+    assert_eq!(
+        flat("调研组来到河北省青禾县白沙镇西岗村。"),
+        vec!["河北省青禾县白沙镇西岗村"]
+    );
+    // right after a city the town is a place of its own reading (`X市Y乡` is split in news)
+    assert!(!flat("调研组来到郑州市须水镇。").contains(&"郑州市须水镇".to_string()));
+    // an unknown district with the town below it, or with a street and house number
+    assert_eq!(
+        flat("群众反映清溪区白沙镇石桥村的养殖场异味扰民。"),
+        vec!["清溪区白沙镇石桥村"]
+    );
+    assert_eq!(
+        flat("该公司位于宁川区长乐路66号。"),
+        vec!["宁川区长乐路66号"]
+    );
+    // a street without a number after an unknown district is no address; kinds and
+    // determiners name no town
+    assert!(flat("宁川区长乐路两侧绿化良好。").is_empty());
+    assert!(flat("全镇共有村民三千余人。").is_empty());
+    assert!(flat("省里评选了一批特色小镇和示范村。").is_empty());
+    // the town's own title or body ends no name; a street after the town belongs to it
+    assert!(
+        !flat("清溪区白沙镇镇长到村里调研。")
+            .iter()
+            .any(|p| p.contains("镇镇"))
+    );
+    assert_eq!(
+        flat("反映清溪县白沙镇长安大道沿线油烟扰民。"),
+        vec!["清溪县白沙镇长安大道"]
+    );
+}

@@ -593,6 +593,10 @@ enum Proof {
     /// The subject of an acquisition verb: a company shape is needed (adverbs and verb
     /// phrases stand there too: `拟分别以现金收购`).
     Acquirer,
+    /// The short form of a full company name in the same document (`org.short_form`): the
+    /// full name vouches for it, so a last character that ends common nouns elsewhere
+    /// (`特化`, `石化`: badend 化) does not make it one.
+    Form,
 }
 
 /// Does `name` look like a company's short name?
@@ -645,7 +649,7 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
     let last = chars.last().copied().unwrap_or(' ');
     let company_end =
         s.ending.find_all(name).any(|(rg, _)| rg.end == name.len()) && s.ending.get(name).is_none();
-    if s.badend.contains(&last) && !company_end {
+    if s.badend.contains(&last) && !company_end && proof != Proof::Form {
         return false;
     }
     // A title inside the name (`董事长王某`) means the boundary is wrong.
@@ -1159,7 +1163,7 @@ fn short_forms(
         for f in forms {
             if f.chars().count() < 2
                 || f.chars().count() == 2 && forms_is_weak(&f, r)
-                || !plausible(&f, r, Proof::Slot, false)
+                || !plausible(&f, r, Proof::Form, false)
                 || full.starts_with(&*f) && f.len() == core.len() && core.len() == full.len()
             {
                 continue;

@@ -515,6 +515,8 @@ fn left_boundary(
             // `市国土资源和房屋管理局`: 和 joining two portfolios of one government body.
             if let Some(start) = joined_portfolio(text, pos, lim, m) {
                 pos = start;
+            } else if let Some(start) = county_stem_in_stop(text, pos, lim, m) {
+                pos = start;
             }
             bounded = true;
             break;
@@ -667,6 +669,26 @@ fn left_boundary(
         None => {}
     }
     Some(start)
+}
+
+/// Characters that make a one-character stem + 县 a determiner phrase, not a place
+/// (`本县`, `该县`, `全县`, `两县`).
+const NOT_COUNTY_STEM: &str = "本该全各我此这那两每同外邻省市县区乡镇其";
+
+/// `由于都县城市管理局`: the stop word before the name (`由于`) ends in a character that opens a
+/// two-character county stem (`于都县`), and without that character it is still a stop word
+/// (`由`). One-character county names are rare, two-character ones the rule: the name starts
+/// one character earlier. Not before a determiner (`由于本市`, `对于该县`).
+fn county_stem_in_stop(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<usize> {
+    let mut after = text[pos..].chars();
+    let stem = after
+        .next()
+        .filter(|c| is_han(*c) && !NOT_COUNTY_STEM.contains(*c))?;
+    // (only 县: 区, 市 and 旗 end words too — 社区, 城市, 花旗)
+    after.next().filter(|c| *c == '县')?;
+    let last = text[..pos].chars().next_back().filter(|c| is_han(*c))?;
+    let start = pos - last.len_utf8();
+    (start > lim && m.stop_end[start] && stem != last).then_some(start)
 }
 
 /// Did normalization remove a column gap right before clean byte `pos`: a full-width space, a

@@ -439,6 +439,19 @@ fn short_names_are_found_again_and_short_forms_link_to_the_full_name() {
     // A defined alias wins over the same span as a short form.
     let got = with_rules("深圳市云帆精密科技有限公司（以下简称“云帆精密”）成立。云帆精密表示");
     assert!(!got.iter().any(|(_, r)| r == "org.short_form"), "{got:?}");
+    // The full name vouches for a form ending in a character of common nouns (化: 国际化).
+    let ms = mentions_of(
+        "恒川石化股份有限公司今日投产。恒川石化董事长表示将扩产。",
+        Label::Organization,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.text == "恒川石化" && m.name == "恒川石化股份有限公司"),
+        "{ms:?}"
+    );
+    // without a full name in the document such a word is no company
+    let ms = mentions_of("推进国际化。国际化表示开放。", Label::Organization);
+    assert!(ms.is_empty(), "{ms:?}");
 }
 
 #[test]
