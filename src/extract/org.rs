@@ -380,7 +380,7 @@ impl Extractor for OrgExtractor {
 const MIN_UNIT_TAIL: usize = 4;
 
 /// `经济部产业发展署` … `产业发展署署长某`: a government body named again without its parent
-/// (or its place: `江西省生态环境厅` … `省生态环境厅`) is the body named before, when exactly
+/// (or its place: `湖南省生态环境厅` … `省生态环境厅`) is the body named before, when exactly
 /// one earlier government body of the document ends with that name. The later mention takes
 /// the full name as its canonical name, so both link to one entity.
 fn unit_tails(text: &str, cands: &mut [Candidate]) {

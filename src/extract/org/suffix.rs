@@ -675,8 +675,8 @@ fn left_boundary(
 /// (`本县`, `该县`, `全县`, `两县`).
 const NOT_COUNTY_STEM: &str = "本该全各我此这那两每同外邻省市县区乡镇其";
 
-/// `由于都县城市管理局`: the stop word before the name (`由于`) ends in a character that opens a
-/// two-character county stem (`于都县`), and without that character it is still a stop word
+/// `由于田县城市管理局`: the stop word before the name (`由于`) ends in a character that opens a
+/// two-character county stem (`于田县`), and without that character it is still a stop word
 /// (`由`). One-character county names are rare, two-character ones the rule: the name starts
 /// one character earlier. Not before a determiner (`由于本市`, `对于该县`).
 fn county_stem_in_stop(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<usize> {
