@@ -74,6 +74,27 @@ fn plant_concepts_and_board_committees_are_no_organizations() {
 }
 
 #[test]
+fn a_trade_descriptor_before_a_firm_is_no_part_of_its_name() {
+    // `IC設計廠X`, `供应商X`: the descriptor says what kind of firm follows.
+    assert_eq!(
+        names("LED 驅動 IC 設計廠晶亮光電股份有限公司今日召開董事會。"),
+        vec!["晶亮光電股份有限公司"]
+    );
+    assert_eq!(
+        names("储能设备供应商青禾能源科技有限公司完成融资。"),
+        vec!["青禾能源科技有限公司"]
+    );
+    // The descriptor alone names no plant; a plant with a name of its own still is one.
+    assert!(names("這家 IC 設計廠今年營收成長。").is_empty());
+    // A technology acronym after a dateline is no short name either.
+    let got = names(
+        "新竹訊　LED 驅動 IC 設計廠晶亮光電股份有限公司今日召開董事會。雙方將在 Micro LED 驅動晶片開發上合作。",
+    );
+    assert_eq!(got, vec!["晶亮光電股份有限公司"]);
+    assert_eq!(names("江南造船厂承建。"), vec!["江南造船厂"]);
+}
+
+#[test]
 fn left_boundary_cuts_before_the_place() {
     assert_eq!(names("记者走访北京银行"), vec!["北京银行"]);
     let got = names("注册管理部门虹口区教育局宣布");
