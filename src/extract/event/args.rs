@@ -2099,6 +2099,19 @@ fn mention_name(doc: &AnnotatedDoc, i: usize) -> String {
         .unwrap_or_default()
 }
 
+/// Does a determiner right before the trigger (`本次`, `此次`, `该`, `上述`: words_event.txt
+/// attended_determiner) refer back to a deal of one of `kinds` the document has already told,
+/// with no organization of its own before the verb in the clause?
+fn refers_back(s: &SentView, t: &Trig, drafts: &Drafts, kinds: &[EventKind]) -> bool {
+    let cs = s.clause_start(t.range.start);
+    let before_trig = s.text[cs..t.range.start].trim_end();
+    ATTENDED_DETERMINERS
+        .iter()
+        .any(|d| before_trig.ends_with(d) && *d != "现场")
+        && s.within(ORG, cs..t.range.start).next().is_none()
+        && drafts.list.iter().any(|d| kinds.contains(&d.kind))
+}
+
 /// `A对B投资/出资/增资 X亿元`: INVESTED (A), TARGET_OF (B), HAS_AMOUNT.
 fn investment(
     doc: &AnnotatedDoc,
@@ -2205,6 +2218,11 @@ fn investment(
             .any(|w| s.text[cs..t.range.start].ends_with(w))
     {
         return Some(f);
+    }
+    // `B總經理C指出，本次投資是B布局…的重要一步`: the investment the document has told,
+    // spoken of again; the person and company around it make no new one.
+    if refers_back(s, t, drafts, &[EventKind::Investment, EventKind::Financing]) {
+        return None;
     }
     if let Some(f) = recent_financing
         && ["老股东", "原股东", "现有股东"]
@@ -2881,14 +2899,7 @@ fn acquisition(
     }
     // `本次併購可望使X…`: a determiner before the verb refers to the deal the document has
     // already told; the companies around it are no acquirer and target of a new one.
-    let cs = s.clause_start(t.range.start);
-    let before_trig = s.text[cs..t.range.start].trim_end();
-    if ATTENDED_DETERMINERS
-        .iter()
-        .any(|d| before_trig.ends_with(d) && *d != "现场")
-        && s.within(ORG, cs..t.range.start).next().is_none()
-        && drafts.list.iter().any(|d| d.kind == EventKind::Acquisition)
-    {
+    if refers_back(s, t, drafts, &[EventKind::Acquisition]) {
         return None;
     }
     let floor = scope_start(s, t.range.start);
