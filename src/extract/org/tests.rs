@@ -996,3 +996,28 @@ fn a_latin_name_in_parentheses_is_the_same_organization() {
         "{got:?}"
     );
 }
+
+/// The linking names of the organization mentions whose surface is `surface`.
+fn linked_names(text: &str, surface: &str) -> Vec<String> {
+    mentions_of(text, Label::Organization)
+        .into_iter()
+        .filter(|m| m.text == surface)
+        .map(|m| m.name)
+        .collect()
+}
+
+#[test]
+fn a_bare_government_refers_back_to_the_one_of_its_level() {
+    // `区政府` after the district government was named in full is that government.
+    let t = "杭州市青溪区人民政府与星海科技有限公司签约。随后，区政府与蓝湾集团有限公司签署协议。";
+    assert_eq!(linked_names(t, "区政府"), vec!["杭州市青溪区人民政府"]);
+    // Traditional script and the long form 區人民政府 alike.
+    let t = "台中市北屯區人民政府與星海科技有限公司簽約。區人民政府將提供協助。";
+    assert_eq!(linked_names(t, "區人民政府"), vec!["台中市北屯区人民政府"]);
+    // Another level names another government: 市政府 is not the district's.
+    let t = "杭州市青溪区人民政府与星海科技有限公司签约。市政府将给予支持。";
+    assert!(linked_names(t, "市政府").iter().all(|n| n == "市政府"));
+    // Two district governments: which one is meant is unclear, so neither.
+    let t = "青溪区人民政府与蓝山区人民政府签约。区政府将给予支持。";
+    assert!(linked_names(t, "区政府").iter().all(|n| n == "区政府"));
+}
