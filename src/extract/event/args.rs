@@ -1308,15 +1308,42 @@ fn titled_org(doc: &AnnotatedDoc, s: &SentView, i: usize, parties: &[usize]) -> 
             k -= 1;
         }
         let (head, role) = (&doc.mentions[k - 1], &doc.mentions[k]);
+        // `副区长X分别与…签约`: a head of government titled by level alone acts for the one
+        // party that is a government of that level.
+        let by_level = || government_of_level(doc, parties, &role.name);
         if !gap(head, role, &[]) {
-            return None;
+            return by_level();
         }
         match head.label {
             Label::Organization if !agent_marker_org(doc, head) => Some(k - 1),
             Label::Location => government_of(doc, parties, &s.text[head.range.clone()]),
-            _ => None,
+            _ => by_level(),
         }
     })
+}
+
+/// The one party that is a government of the level a head-of-government title names
+/// (`副区长`, `区长`, `常务副市长`, `县长`: the title ends in level + 长) — `X区人民政府` or
+/// `X区政府` for 区. None when the title names no level or several parties are of it.
+fn government_of_level(doc: &AnnotatedDoc, parties: &[usize], title: &str) -> Option<usize> {
+    let level = title.strip_suffix('长')?.chars().next_back()?;
+    if !['省', '市', '区', '县', '镇', '乡'].contains(&level) {
+        return None;
+    }
+    let mut found = parties.iter().copied().filter(|&o| {
+        doc.mentions.get(o).is_some_and(|m| {
+            m.label == Label::Organization
+                && m.name
+                    .strip_suffix("人民政府")
+                    .or_else(|| m.name.strip_suffix("政府"))
+                    .is_some_and(|rest| rest.chars().count() > 1 && rest.ends_with(level))
+        })
+    });
+    let first = found.next()?;
+    let name = &doc.mentions.get(first)?.name;
+    found
+        .all(|o| doc.mentions.get(o).is_some_and(|m| &m.name == name))
+        .then_some(first)
 }
 
 /// An "organization" that is the agent marker 由 glued to a person's name (`由X与Y代表双方签署`
