@@ -1021,3 +1021,15 @@ fn a_bare_government_refers_back_to_the_one_of_its_level() {
     let t = "青溪区人民政府与蓝山区人民政府签约。区政府将给予支持。";
     assert!(linked_names(t, "区政府").iter().all(|n| n == "区政府"));
 }
+
+#[test]
+fn an_announcing_verb_makes_no_short_name() {
+    // `X连发两份公告`: the announcer slot holds no `连发两份`.
+    let got = names("星岚新材料股份有限公司（以下简称“星岚股份”）连发两份公告，宣布两笔并购交易。");
+    assert!(!got.iter().any(|n| n.contains("连发")), "{got:?}");
+    // The announcer itself still is found.
+    assert!(
+        got.contains(&"星岚新材料股份有限公司".to_string()),
+        "{got:?}"
+    );
+}
