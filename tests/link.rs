@@ -76,6 +76,25 @@ fn abbreviation_alias_merges_across_documents_generic_does_not() {
 }
 
 #[test]
+fn a_bare_government_resolved_in_one_document_names_none_across_documents() {
+    // `区政府` is 杭州市青溪区人民政府 in document a (org.suffix resolved it there); the bare
+    // `区政府` of document b is some other district's government.
+    let kg = KnowledgeGraph::build(vec![
+        doc(
+            "a",
+            vec![
+                org("杭州市青溪区人民政府", "杭州市青溪区人民政府"),
+                org("区政府", "杭州市青溪区人民政府"),
+            ],
+        ),
+        doc("b", vec![org("区政府", "区政府")]),
+    ]);
+    let names = org_names(&kg);
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().any(|(n, _)| n == "区政府"), "{names:?}");
+}
+
+#[test]
 fn same_name_people_in_different_organizations_stay_apart() {
     let holds = |p: usize, o: usize| kgextract::extract::Relation {
         rel: RelType::HoldsPosition,

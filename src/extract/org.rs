@@ -369,6 +369,7 @@ impl Extractor for OrgExtractor {
         }
         session_prefix(text, &mut all);
         unit_tails(text, &mut all);
+        bare_government_refers_back(text, &mut all);
         drop_appositive_descriptions(text, r, &mut all);
         latin_names_in_parentheses(text, &mut all);
         all.extend(aliases);
@@ -422,6 +423,61 @@ fn unit_tails(text: &str, cands: &mut [Candidate]) {
         owners.dedup();
         if let [only] = owners[..] {
             c.canonical = Some(only.clone());
+        }
+    }
+}
+
+/// The levels of government a bare `X政府` may name (`区政府`, `市人民政府`).
+const GOV_LEVELS: [char; 6] = ['省', '市', '区', '县', '镇', '乡'];
+
+/// `杭州市钱塘区人民政府与…签约 … 随后，区政府分别与A、B签署`: a bare government of one level
+/// (`区政府`, `区人民政府`, `县政府` — no place of its own before it) refers back to the
+/// document's one government of that level named in full (its name ends in `区人民政府` or
+/// `区政府` after a place) and takes it as its canonical name. With none or several such
+/// governments it stays as it is.
+fn bare_government_refers_back(text: &str, cands: &mut [Candidate]) {
+    let level_of = |name: &str| -> Option<char> {
+        let rest = name
+            .strip_suffix("人民政府")
+            .or_else(|| name.strip_suffix("政府"))?;
+        let mut cs = rest.chars();
+        let level = cs.next_back()?;
+        GOV_LEVELS.contains(&level).then_some(level)
+    };
+    let bare = |name: &str| {
+        name.chars().count() <= 5 && level_of(name).is_some() && {
+            let rest = name.trim_end_matches("人民政府").trim_end_matches("政府");
+            rest.chars().count() == 1
+        }
+    };
+    let full_names: Vec<(char, String)> = cands
+        .iter()
+        .filter(|c| c.label == Label::Organization)
+        .map(|c| {
+            c.canonical
+                .clone()
+                .unwrap_or_else(|| text[c.range.clone()].to_string())
+        })
+        .filter(|n| !bare(n))
+        .filter_map(|n| level_of(&n).map(|l| (l, n)))
+        .collect();
+    for c in cands.iter_mut() {
+        let name = &text[c.range.clone()];
+        if c.rule != SUFFIX || c.canonical.is_some() || !bare(name) {
+            continue;
+        }
+        let Some(level) = level_of(name) else {
+            continue;
+        };
+        let fulls: std::collections::BTreeSet<&str> = full_names
+            .iter()
+            .filter(|(l, _)| *l == level)
+            .map(|(_, n)| n.as_str())
+            .collect();
+        if fulls.len() == 1
+            && let Some(f) = fulls.first()
+        {
+            c.canonical = Some((*f).to_string());
         }
     }
 }

@@ -1331,15 +1331,42 @@ fn titled_org(doc: &AnnotatedDoc, s: &SentView, i: usize, parties: &[usize]) -> 
             k -= 1;
         }
         let (head, role) = (&doc.mentions[k - 1], &doc.mentions[k]);
+        // `副区长X分别与…签约`: a head of government titled by level alone acts for the one
+        // party that is a government of that level.
+        let by_level = || government_of_level(doc, parties, &role.name);
         if !gap(head, role, &[]) {
-            return None;
+            return by_level();
         }
         match head.label {
             Label::Organization if !agent_marker_org(doc, head) => Some(k - 1),
             Label::Location => government_of(doc, parties, &s.text[head.range.clone()]),
-            _ => None,
+            _ => by_level(),
         }
     })
+}
+
+/// The one party that is a government of the level a head-of-government title names
+/// (`副区长`, `区长`, `常务副市长`, `县长`: the title ends in level + 长) — `X区人民政府` or
+/// `X区政府` for 区. None when the title names no level or several parties are of it.
+fn government_of_level(doc: &AnnotatedDoc, parties: &[usize], title: &str) -> Option<usize> {
+    let level = title.strip_suffix('长')?.chars().next_back()?;
+    if !['省', '市', '区', '县', '镇', '乡'].contains(&level) {
+        return None;
+    }
+    let mut found = parties.iter().copied().filter(|&o| {
+        doc.mentions.get(o).is_some_and(|m| {
+            m.label == Label::Organization
+                && m.name
+                    .strip_suffix("人民政府")
+                    .or_else(|| m.name.strip_suffix("政府"))
+                    .is_some_and(|rest| rest.chars().count() > 1 && rest.ends_with(level))
+        })
+    });
+    let first = found.next()?;
+    let name = &doc.mentions.get(first)?.name;
+    found
+        .all(|o| doc.mentions.get(o).is_some_and(|m| &m.name == name))
+        .then_some(first)
 }
 
 /// An "organization" that is the agent marker 由 glued to a person's name (`由X与Y代表双方签署`
@@ -2146,6 +2173,19 @@ fn mention_name(doc: &AnnotatedDoc, i: usize) -> String {
         .unwrap_or_default()
 }
 
+/// Does a determiner right before the trigger (`本次`, `此次`, `该`, `上述`: words_event.txt
+/// attended_determiner) refer back to a deal of one of `kinds` the document has already told,
+/// with no organization of its own before the verb in the clause?
+fn refers_back(s: &SentView, t: &Trig, drafts: &Drafts, kinds: &[EventKind]) -> bool {
+    let cs = s.clause_start(t.range.start);
+    let before_trig = s.text[cs..t.range.start].trim_end();
+    ATTENDED_DETERMINERS
+        .iter()
+        .any(|d| before_trig.ends_with(d) && *d != "现场")
+        && s.within(ORG, cs..t.range.start).next().is_none()
+        && drafts.list.iter().any(|d| kinds.contains(&d.kind))
+}
+
 /// `A对B投资/出资/增资 X亿元`: INVESTED (A), TARGET_OF (B), HAS_AMOUNT.
 fn investment(
     doc: &AnnotatedDoc,
@@ -2252,6 +2292,11 @@ fn investment(
             .any(|w| s.text[cs..t.range.start].ends_with(w))
     {
         return Some(f);
+    }
+    // `B總經理C指出，本次投資是B布局…的重要一步`: the investment the document has told,
+    // spoken of again; the person and company around it make no new one.
+    if refers_back(s, t, drafts, &[EventKind::Investment, EventKind::Financing]) {
+        return None;
     }
     if let Some(f) = recent_financing
         && ["老股东", "原股东", "现有股东"]
@@ -2931,14 +2976,7 @@ fn acquisition(
     }
     // `本次併購可望使X…`: a determiner before the verb refers to the deal the document has
     // already told; the companies around it are no acquirer and target of a new one.
-    let cs = s.clause_start(t.range.start);
-    let before_trig = s.text[cs..t.range.start].trim_end();
-    if ATTENDED_DETERMINERS
-        .iter()
-        .any(|d| before_trig.ends_with(d) && *d != "现场")
-        && s.within(ORG, cs..t.range.start).next().is_none()
-        && drafts.list.iter().any(|d| d.kind == EventKind::Acquisition)
-    {
+    if refers_back(s, t, drafts, &[EventKind::Acquisition]) {
         return None;
     }
     let floor = scope_start(s, t.range.start);

@@ -215,17 +215,33 @@ pub(crate) fn finish(_doc: &AnnotatedDoc, drafts: &mut Drafts) {
                 && d.paragraph < drafts.list[f].paragraph
                 && d.paragraph > 0
         };
+        // A dated signing ceremony told in the body before this event, on another day than a
+        // forum told only after it (`…签约仪式在…举行。会上，X介绍… 已在10月召开的区政府常务会议上
+        // 审议通过`): the event belongs to that ceremony, not to the later meeting.
+        let ceremony_before = |f: usize| {
+            let later = &drafts.list[f];
+            later.trigger.start > d.trigger.start
+                && drafts.list.iter().any(|o| {
+                    o.kind == EventKind::Signing
+                        && o.paragraph > 0
+                        && o.trigger.start < d.trigger.start
+                        && o.date.is_some()
+                        && o.date != later.date
+                })
+        };
         let host = d.part_of.or_else(|| {
             forums
                 .iter()
                 .rev()
                 .find(|&&f| drafts.list[f].trigger.start <= d.trigger.start)
                 .copied()
-                .or(if forums.len() == 1 && !own_earlier(forums[0]) {
-                    Some(forums[0])
-                } else {
-                    None
-                })
+                .or(
+                    if forums.len() == 1 && !own_earlier(forums[0]) && !ceremony_before(forums[0]) {
+                        Some(forums[0])
+                    } else {
+                        None
+                    },
+                )
         });
         let Some(f) = host else { continue };
         // An own date that differs from the forum's says it was not held there.

@@ -74,6 +74,27 @@ fn plant_concepts_and_board_committees_are_no_organizations() {
 }
 
 #[test]
+fn a_trade_descriptor_before_a_firm_is_no_part_of_its_name() {
+    // `IC設計廠X`, `供应商X`: the descriptor says what kind of firm follows.
+    assert_eq!(
+        names("LED 驅動 IC 設計廠晶亮光電股份有限公司今日召開董事會。"),
+        vec!["晶亮光電股份有限公司"]
+    );
+    assert_eq!(
+        names("储能设备供应商青禾能源科技有限公司完成融资。"),
+        vec!["青禾能源科技有限公司"]
+    );
+    // The descriptor alone names no plant; a plant with a name of its own still is one.
+    assert!(names("這家 IC 設計廠今年營收成長。").is_empty());
+    // A technology acronym after a dateline is no short name either.
+    let got = names(
+        "新竹訊　LED 驅動 IC 設計廠晶亮光電股份有限公司今日召開董事會。雙方將在 Micro LED 驅動晶片開發上合作。",
+    );
+    assert_eq!(got, vec!["晶亮光電股份有限公司"]);
+    assert_eq!(names("江南造船厂承建。"), vec!["江南造船厂"]);
+}
+
+#[test]
 fn left_boundary_cuts_before_the_place() {
     assert_eq!(names("记者走访北京银行"), vec!["北京银行"]);
     let got = names("注册管理部门虹口区教育局宣布");
@@ -985,6 +1006,43 @@ fn a_latin_name_in_parentheses_is_the_same_organization() {
     assert!(
         got.iter()
             .any(|(n, c)| n == "Braunsz Powertrain AG" && c == "德国博朗斯动力系统股份公司"),
+        "{got:?}"
+    );
+}
+
+/// The linking names of the organization mentions whose surface is `surface`.
+fn linked_names(text: &str, surface: &str) -> Vec<String> {
+    mentions_of(text, Label::Organization)
+        .into_iter()
+        .filter(|m| m.text == surface)
+        .map(|m| m.name)
+        .collect()
+}
+
+#[test]
+fn a_bare_government_refers_back_to_the_one_of_its_level() {
+    // `区政府` after the district government was named in full is that government.
+    let t = "杭州市青溪区人民政府与星海科技有限公司签约。随后，区政府与蓝湾集团有限公司签署协议。";
+    assert_eq!(linked_names(t, "区政府"), vec!["杭州市青溪区人民政府"]);
+    // Traditional script and the long form 區人民政府 alike.
+    let t = "台中市北屯區人民政府與星海科技有限公司簽約。區人民政府將提供協助。";
+    assert_eq!(linked_names(t, "區人民政府"), vec!["台中市北屯区人民政府"]);
+    // Another level names another government: 市政府 is not the district's.
+    let t = "杭州市青溪区人民政府与星海科技有限公司签约。市政府将给予支持。";
+    assert!(linked_names(t, "市政府").iter().all(|n| n == "市政府"));
+    // Two district governments: which one is meant is unclear, so neither.
+    let t = "青溪区人民政府与蓝山区人民政府签约。区政府将给予支持。";
+    assert!(linked_names(t, "区政府").iter().all(|n| n == "区政府"));
+}
+
+#[test]
+fn an_announcing_verb_makes_no_short_name() {
+    // `X连发两份公告`: the announcer slot holds no `连发两份`.
+    let got = names("星岚新材料股份有限公司（以下简称“星岚股份”）连发两份公告，宣布两笔并购交易。");
+    assert!(!got.iter().any(|n| n.contains("连发")), "{got:?}");
+    // The announcer itself still is found.
+    assert!(
+        got.contains(&"星岚新材料股份有限公司".to_string()),
         "{got:?}"
     );
 }
