@@ -430,7 +430,7 @@ fn unit_tails(text: &str, cands: &mut [Candidate]) {
 /// The levels of government a bare `X政府` may name (`区政府`, `市人民政府`).
 const GOV_LEVELS: [char; 6] = ['省', '市', '区', '县', '镇', '乡'];
 
-/// `杭州市钱塘区人民政府与…签约 … 随后，区政府分别与A、B签署`: a bare government of one level
+/// `杭州市青溪区人民政府与…签约 … 随后，区政府分别与A、B签署`: a bare government of one level
 /// (`区政府`, `区人民政府`, `县政府` — no place of its own before it) refers back to the
 /// document's one government of that level named in full (its name ends in `区人民政府` or
 /// `区政府` after a place) and takes it as its canonical name. With none or several such
