@@ -538,6 +538,10 @@ fn township_shape(text: &str, from: usize, r: &LocationRules) -> Option<usize> {
     Some(village.unwrap_or(town))
 }
 
+/// The units a county-level name ends in (`location.township`), as text and as characters.
+const UNIT_CHARS: [&str; 4] = ["县", "区", "旗", "市"];
+const UNIT_CHARS_C: [char; 4] = ['县', '区', '旗', '市'];
+
 /// `location.township`: a county or district missing from the lexicon (two characters +
 /// 县/区/旗/市) written with the town below it (`X县Y镇`, `X区Y镇Z村`) or with a street and
 /// house number (`X区Y路88号`): the administrative chain, or the full address, says it is a
@@ -549,10 +553,14 @@ fn townships(
     chains: &[Range<usize>],
     out: &mut Vec<Candidate>,
 ) {
-    for (at, c) in text.char_indices() {
-        if !matches!(c, '县' | '区' | '旗' | '市') {
-            continue;
-        }
+    // The unit characters are found by a vector search (one pass per character), not by
+    // decoding every character of the document; the hits are visited in text order.
+    let mut units: Vec<(usize, char)> = crate::rules::occurrences(&UNIT_CHARS, text)
+        .into_iter()
+        .map(|(k, at)| (at, UNIT_CHARS_C[k as usize]))
+        .collect();
+    units.sort_unstable();
+    for (at, c) in units {
         let stem: Vec<(usize, char)> = text[..at].char_indices().rev().take(2).collect();
         if stem.len() < 2
             || !stem
