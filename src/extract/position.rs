@@ -806,11 +806,18 @@ impl Card {
     }
 }
 
+/// Longest head of a card line searched for the colon after its label, in bytes: a label of at
+/// most six characters with list and bold marks around it.
+const MAX_CARD_HEAD: usize = 64;
+
 /// The field label and the value range of a `标签：值` line (a list marker or bold marks may
 /// surround the label: `- **姓名**：王某`), if the label is short.
 fn card_field(text: &str, line: Range<usize>) -> Option<(&str, Range<usize>)> {
     let l = &text[line.clone()];
-    let colon = l.find(['：', ':'])?;
+    // The label is short, so only the head of the line is searched for the colon (a search of
+    // every whole line cost a pass over the document).
+    let head = floor_boundary(l, MAX_CARD_HEAD.min(l.len()));
+    let colon = l[..head].find(['：', ':'])?;
     let label =
         l[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '-' | '•'));
     if label.is_empty() || label.chars().count() > 6 {
