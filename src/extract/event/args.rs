@@ -3812,30 +3812,25 @@ fn appoint_one(
         ));
     }
     for &(ri, r) in titles {
-        // The appointee holds the title whatever the organization: HAS_ROLE, as a position
-        // read from `总经理X` gives.
-        drafts.direct.push(Relation {
-            rel: RelType::HasRole,
-            from: NodeRef::Mention(pi),
-            to: NodeRef::Mention(ri),
-            props: RelProps {
-                title: Some(title_text(r)),
-                ..RelProps::default()
-            },
-            evidence: Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT),
-        });
-        if let Some(org) = org_of_title(s, r, how) {
+        let evidence = Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT);
+        let mut bind = |rel, to, status| {
             drafts.direct.push(Relation {
-                rel: RelType::HoldsPosition,
+                rel,
                 from: NodeRef::Mention(pi),
-                to: NodeRef::Mention(org),
+                to: NodeRef::Mention(to),
                 props: RelProps {
                     title: Some(title_text(r)),
-                    status: Some(status),
+                    status,
                     ..RelProps::default()
                 },
-                evidence: Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT),
-            });
+                evidence: evidence.clone(),
+            })
+        };
+        // The appointee holds the title whatever the organization: HAS_ROLE, as a position
+        // read from `总经理X` gives; HOLDS_POSITION where the title's organization is known.
+        bind(RelType::HasRole, ri, None);
+        if let Some(org) = org_of_title(s, r, how) {
+            bind(RelType::HoldsPosition, org, Some(status));
         }
         d.add(arg(
             RelType::Appointed,
