@@ -1597,10 +1597,12 @@ fn signing_parties(
         n += 1;
     }
     if n < 2 && d.rule != QUOTED {
-        // `A签约B`: the organization right after the verb.
+        // `A签约B`: the organization right after the verb — not a venue after 在/于
+        // (`签约仪式在X服务中心举行`).
         let ce = s.clause_end(t.end);
         if let Some((i, m)) = s.within(ORG, t.end..ce).next()
             && s.text[t.end..m.range.start].chars().count() <= 2
+            && !s.text[t.end..m.range.start].contains(['在', '于'])
         {
             d.add(to_event(
                 RelType::Signed,
@@ -1626,6 +1628,34 @@ fn signing_parties(
         }
     }
     n
+}
+
+/// `与三家企业`, `和5家金融机构`: a counted group of counterparties after 与/和/同 in `before`
+/// (the text of the clause before a signing verb) — a numeral, 家 or 所, and the kind of
+/// party (企业, 公司, 机构, 单位, 银行, 高校, 院校); returns the group's text.
+fn counted_group(before: &str) -> Option<&str> {
+    const KINDS: [&str; 8] = [
+        "企业",
+        "公司",
+        "金融机构",
+        "机构",
+        "单位",
+        "银行",
+        "高校",
+        "院校",
+    ];
+    before.match_indices(['与', '和', '同']).find_map(|(i, c)| {
+        let rest = &before[i + c.len()..];
+        let num_len = rest
+            .char_indices()
+            .find(|(_, ch)| !"〇一二两三四五六七八九十几多数0123456789".contains(*ch))
+            .map_or(rest.len(), |(k, _)| k);
+        let after = &rest[num_len..];
+        let unit = after.chars().next().filter(|u| "家所".contains(*u))?;
+        let kinds = &after[unit.len_utf8()..];
+        let kind = KINDS.iter().find(|k| kinds.starts_with(**k))?;
+        (num_len > 0).then(|| &rest[..num_len + unit.len_utf8() + kind.len()])
+    })
 }
 
 /// The organizations that signed the last signing (what `双方` refers to).
@@ -1716,7 +1746,13 @@ fn signing(
     } else {
         None
     };
-    if n < 2 && !(n == 1 && named.is_some()) {
+    // `A与三家企业战略合作签约仪式`: the other parties are a counted group, not named.
+    let group = if n == 1 {
+        counted_group(&s.text[s.clause_start(t.range.start)..t.range.start])
+    } else {
+        None
+    };
+    if n < 2 && !(n == 1 && (named.is_some() || group.is_some())) {
         return None;
     }
     // `X关于签订重大合同的公告`: the heading of an announcement about a signing names its
@@ -1758,7 +1794,9 @@ fn signing(
                 .filter(|m| m.label == Label::Organization)
                 .map(|m| m.name.clone())
                 .collect();
-            format!("{}签约", first_two_distinct(parties).join("与"))
+            let mut names = first_two_distinct(parties);
+            names.extend(group.map(str::to_string));
+            format!("{}签约", names.join("与"))
         }
     };
     // A generic agreement name already used by a signing of other parties: qualify it. A

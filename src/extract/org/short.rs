@@ -621,6 +621,14 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
     if chars.first().is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
+    // `三家企业战略`, `两所高校`: a counted noun describes firms and names none (a measure word
+    // of things is kept out: 三只松鼠, 三个爸爸 are brands).
+    if let [n, m, ..] = chars[..]
+        && ("〇零一二三四五六七八九十两几数多".contains(n))
+        && "家所批位名".contains(m)
+    {
+        return false;
+    }
     if s.notname.contains(name)
         || r.words(WordType::NotAlias).any(|m| m.contains(name))
         || r.titles.contains(name)
