@@ -538,9 +538,8 @@ fn township_shape(text: &str, from: usize, r: &LocationRules) -> Option<usize> {
     Some(village.unwrap_or(town))
 }
 
-/// The units a county-level name ends in (`location.township`), as text and as characters.
+/// The units a county-level name ends in (`location.township`).
 const UNIT_CHARS: [&str; 4] = ["县", "区", "旗", "市"];
-const UNIT_CHARS_C: [char; 4] = ['县', '区', '旗', '市'];
 
 /// `location.township`: a county or district missing from the lexicon (two characters +
 /// 县/区/旗/市) written with the town below it (`X县Y镇`, `X区Y镇Z村`) or with a street and
@@ -557,7 +556,7 @@ fn townships(
     // decoding every character of the document; the hits are visited in text order.
     let mut units: Vec<(usize, char)> = crate::rules::occurrences(&UNIT_CHARS, text)
         .into_iter()
-        .map(|(k, at)| (at, UNIT_CHARS_C[k as usize]))
+        .filter_map(|(k, at)| Some((at, UNIT_CHARS[k as usize].chars().next()?)))
         .collect();
     units.sort_unstable();
     for (at, c) in units {
