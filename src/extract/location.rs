@@ -230,6 +230,11 @@ impl Extractor for LocationExtractor {
                 range.end = end;
                 rule = ADDRESS;
             }
+            // a county or district of the lexicon read after its city (`常州市武进区`) is
+            // repeated alone under the chain's name, like one read by shape
+            if rule == CHAIN && range.end == last.range.end && last.rank() == 3 {
+                counties.push((last.range.clone(), canonical.clone()));
+            }
             let range_end = range.end;
             chain_ranges.push(range.clone());
             let mut c = Candidate::new(Label::Location, range, rule, PRIORITY).with_attrs(
@@ -315,6 +320,16 @@ fn county_repeats(
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_ascii_alphanumeric());
+            // a county of the lexicon standing alone is already a candidate: it takes the
+            // chain's name
+            if let Some(c) = out.iter_mut().find(|c| c.range == r && c.rule == LEXICON) {
+                c.rule = COUNTY_REPEAT;
+                c.attrs = Attrs::Location {
+                    canonical: canonical.clone(),
+                };
+                c.canonical = Some(canonical.clone());
+                continue;
+            }
             if mixed
                 || chains.iter().any(crosses)
                 || places.iter().any(|p| {
@@ -526,6 +541,13 @@ fn township_shape(text: &str, from: usize, r: &LocationRules) -> Option<usize> {
     // `镇长`, `乡政府`, `镇党委`: the suffix opens a title or body of the town, no name —
     // unless a street starts there (`X镇长征大道`)
     if text[town..].starts_with(['长', '政', '党', '委']) && street_shape(text, town, r).is_none()
+    {
+        return None;
+    }
+    // `推行乡、村政务公开`, `镇村两级`: 乡/镇 is one of the levels listed, not a town's name
+    if ["、村", "、镇", "、乡", "村两级", "村级", "和村", "与村"]
+        .iter()
+        .any(|w| text[town..].starts_with(w))
     {
         return None;
     }

@@ -7,8 +7,9 @@
 //! re-applied *across* shards where the evidence for a merge sits in one shard and its effect
 //! in another:
 //!
-//! - `alias_def` / `lexicon`: an organization, place or title node named like an alias of a
-//!   node of the same label in another shard joins it, when the alias passes the same test as
+//! - `alias_def` / `lexicon`: an organization node named like an alias of an organization
+//!   in another shard joins it (places and titles are one node per canonical name, as in a
+//!   single run), when the alias passes the same test as
 //!   in `link::resolve` (an abbreviation of the name or a Latin acronym, not a generic word such
 //!   as 公司/双方). The merged node's id is recomputed from its keys with the resolver's
 //!   representative order (`orgs_known` term, else longest key, else smallest);
@@ -136,17 +137,15 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
     // (a cluster of the union, the key merged in, why, detail).
     let mut reasons: Vec<(usize, String, MergeReason, String)> = Vec::new();
 
-    // 2a. Aliases across shards (organizations, places, titles).
+    // 2a. Aliases across shards (organizations).
     let generic: BTreeSet<String> = lex.get("link_generic_aliases").terms().map(key).collect();
     let known: BTreeSet<String> = lex.get("orgs_known").terms().map(key).collect();
     let mut by_key: HashMap<(NodeLabel, String), usize> = HashMap::new();
     for (c, id) in ids.iter().enumerate() {
         let it = &items[clusters[id][0]];
         let n = node(it);
-        if matches!(
-            n.label,
-            NodeLabel::Organization | NodeLabel::Location | NodeLabel::Role
-        ) && let Some(k) = own_key(n)
+        if n.label == NodeLabel::Organization
+            && let Some(k) = own_key(n)
         {
             by_key.insert((n.label, k), c);
         }
@@ -154,10 +153,10 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
     for (c, id) in ids.iter().enumerate() {
         for &i in &clusters[id] {
             let n = node(&items[i]);
-            if !matches!(
-                n.label,
-                NodeLabel::Organization | NodeLabel::Location | NodeLabel::Role
-            ) {
+            // (`link::resolve` unites by alias organizations only: a place or title is one
+            // node per canonical name, and its surfaces are no evidence — `正蓝旗` read alone
+            // stays apart from a chain `内蒙古锡林郭勒正蓝旗` written `正蓝旗` elsewhere)
+            if n.label != NodeLabel::Organization {
                 continue;
             }
             for a in &n.aliases {
@@ -744,6 +743,43 @@ mod tests {
         let names: Vec<&str> = single.g.node_weights().map(|n| n.name.as_str()).collect();
         assert_eq!(names.iter().filter(|n| **n == "李青").count(), 1);
         assert!(!names.contains(&"蓝海"));
+    }
+
+    #[test]
+    fn a_place_named_like_another_places_surface_stays_apart_as_in_one_run() {
+        let lex = &Rules::builtin().lexicons;
+        // `青禾县` written alone in one document names the chain `宁州青禾县`; another
+        // document's `青禾县` is a place of its own name. A single run keeps them apart (places
+        // are united by canonical name only), and so must the merge.
+        let docs = || {
+            vec![
+                doc(
+                    "a.txt",
+                    vec![
+                        mention(Label::Location, "宁州青禾县", "宁州市青禾县"),
+                        mention(Label::Location, "宁州青禾县", "青禾县"),
+                    ],
+                    Vec::new(),
+                ),
+                doc(
+                    "b.txt",
+                    vec![mention(Label::Location, "青禾县", "青禾县")],
+                    Vec::new(),
+                ),
+            ]
+        };
+        let single = KnowledgeGraph::build(docs());
+        let mut d = docs();
+        let b = d.remove(1);
+        let merged = merge(
+            vec![
+                shard(KnowledgeGraph::build(d)),
+                shard(KnowledgeGraph::build(vec![b])),
+            ],
+            lex,
+        );
+        assert_eq!(to_json(&merged.graph), to_json(&single));
+        assert_eq!(single.g.node_count(), merged.graph.g.node_count());
     }
 
     #[test]
