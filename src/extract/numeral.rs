@@ -246,6 +246,15 @@ pub const fn starts_numeral_match(c: char) -> bool {
         || matches!(c, '廿' | '卅' | '卌' | '万' | '萬')
 }
 
+/// A character of a count before a measure word (`28个`, `三家`, `十几所`, `数百家`):
+/// a digit, a small unit or a vague count (`几`, `多`, `数`).
+pub fn is_count_char(c: char) -> bool {
+    arabic_digit(c).is_some()
+        || cn_digit(c).is_some()
+        || small_unit(c).is_some()
+        || matches!(c, '几' | '多' | '数')
+}
+
 /// One bit per BMP character: `bmp_table!(f)[cp >> 6] >> (cp & 63) & 1` is `f(cp)` for a
 /// `const fn f(char) -> bool` (8 KiB, made at compile time). For per-character tests asked
 /// at every character of a document.

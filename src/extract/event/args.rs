@@ -7,6 +7,7 @@
 //! `该公司`/`公司` before a trigger stands for the last organization mentioned; `双方` for the
 //! two parties of the last signing.
 
+use crate::extract::numeral::is_count_char;
 use crate::normalize::filters::is_han;
 use crate::rules::WordList;
 use std::ops::Range;
@@ -171,6 +172,8 @@ pub(crate) fn sentence(
             t.kind
                 .is_some_and(|k| other_deal(k, drafts.list[host].kind))
         })
+        // (`今年已累计引进项目46个，计划总投资超过400亿元`: a tally of many projects)
+        && !counts_projects(s.str())
     {
         let host_kind = drafts.list[host].kind;
         for (i, m) in s.of(Label::Amount).filter(|(_, m)| !metric(s, m)) {
@@ -1648,13 +1651,27 @@ fn counted_group(before: &str) -> Option<&str> {
         let rest = &before[i + c.len()..];
         let num_len = rest
             .char_indices()
-            .find(|(_, ch)| !"〇一二两三四五六七八九十几多数0123456789".contains(*ch))
+            .find(|(_, ch)| !is_count_char(*ch))
             .map_or(rest.len(), |(k, _)| k);
         let after = &rest[num_len..];
         let unit = after.chars().next().filter(|u| "家所".contains(*u))?;
         let kinds = &after[unit.len_utf8()..];
         let kind = KINDS.iter().find(|k| kinds.starts_with(**k))?;
         (num_len > 0).then(|| &rest[..num_len + unit.len_utf8() + kind.len()])
+    })
+}
+
+/// Does the sentence count projects (`引进亿元以上项目46个`, `28个项目现场签约`)? Its amounts
+/// are the total of many deals, never one event's.
+fn counts_projects(body: &str) -> bool {
+    body.match_indices("项目").any(|(i, w)| {
+        let after = &body[i + w.len()..];
+        let count = after.chars().take_while(|&c| is_count_char(c)).count();
+        let counted_after = count > 0 && after.chars().nth(count) == Some('个');
+        let mut before = body[..i].chars().rev();
+        let counted_before =
+            before.next() == Some('个') && before.next().is_some_and(is_count_char);
+        counted_after || counted_before
     })
 }
 
