@@ -55,10 +55,11 @@ pub const EVENT_ARG: RuleId = RuleId("org.event_arg");
 pub const SHORT_USE: RuleId = RuleId("org.short_use");
 pub const SHORT_FORM: RuleId = RuleId("org.short_form");
 pub const ALIAS_PLACEHOLDER: RuleId = RuleId("org.alias_placeholder");
+pub const PLACE_PARTY: RuleId = RuleId("org.place_party");
 pub use latin::LATIN;
 
 /// Every organization rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 11] = [
+pub const RULE_IDS: [RuleId; 12] = [
     KNOWN,
     SUFFIX,
     FUND,
@@ -69,6 +70,7 @@ pub const RULE_IDS: [RuleId; 11] = [
     SHORT_USE,
     SHORT_FORM,
     ALIAS_PLACEHOLDER,
+    PLACE_PARTY,
     LATIN,
 ];
 

@@ -35,8 +35,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use super::{
-    EVENT_ARG, OrgRules, PRIORITY, SHORT_FORM, SHORT_USE, STOCK_CODE, WordType, ascii_bounded,
-    right_bad,
+    EVENT_ARG, OrgRules, PLACE_PARTY, PRIORITY, SHORT_FORM, SHORT_USE, STOCK_CODE, WordType,
+    ascii_bounded, right_bad,
 };
 use crate::extract::{Attrs, Candidate, Label, OrgKind};
 use crate::normalize::NormText;
@@ -709,6 +709,68 @@ fn cand(range: Range<usize>, rule: crate::rules::RuleId) -> Candidate {
     })
 }
 
+/// `org.place_party`: a region acting as a party of a signing (`宁州市与X签署…`,
+/// `X与临江经济技术开发区签约`) stands for its government or managing committee.
+fn gov_cand(range: Range<usize>) -> Candidate {
+    Candidate::new(Label::Organization, range, PLACE_PARTY, PRIORITY).with_attrs(Attrs::Org {
+        kind: OrgKind::Government,
+    })
+}
+
+/// Words that end the name of a development zone (`经济技术开发区`, `高新区`).
+const ZONE_TAILS: [&str; 10] = [
+    "开发区",
+    "高新区",
+    "经开区",
+    "新区",
+    "园区",
+    "示范区",
+    "自贸区",
+    "保税区",
+    "试验区",
+    "合作区",
+];
+
+/// Is `name` a region that can sign: a place of the lexicon written with its administrative
+/// suffix (`宁州市` only if listed, `四川省`, `于都县`; a bare `成都` may name the venue), or a
+/// development zone (2–12 Han characters ending in a zone word, no determiner first:
+/// `临江经济技术开发区`, not `各开发区`)?
+fn is_place_party(name: &str, r: &OrgRules) -> bool {
+    let n = name.chars().count();
+    if (r.places.get(name).is_some() && name.ends_with(['省', '市', '区', '县', '旗', '州', '盟']))
+        && n >= 3
+    {
+        return true;
+    }
+    let Some(tail) = ZONE_TAILS.iter().find(|t| name.ends_with(**t)) else {
+        return false;
+    };
+    let stem = &name[..name.len() - tail.len()];
+    stem.chars().count() >= 2
+        && n <= 12
+        && name.chars().all(is_han)
+        && !stem.starts_with(|c: char| DEICTIC.contains(c) || "全多两几数".contains(c))
+}
+
+/// The end of a region right after `与` (`与宁州市签署`), when only filler words stand between
+/// it and the signing verb at `verb`.
+fn place_party_after(text: &str, start: usize, verb: usize, r: &OrgRules) -> Option<usize> {
+    let end = strip_fill(text, verb, r);
+    (end > start && is_place_party(&text[start..end], r)).then_some(end)
+}
+
+/// The start of a region ending at `end` that opens its clause (`宁州市与X签署`, `会上，
+/// 宁州市与…`, `由宁州市与…`).
+fn place_party_before(text: &str, clause_start: usize, end: usize, r: &OrgRules) -> Option<usize> {
+    let st = clause_start
+        + if text[clause_start..].starts_with('由') {
+            '由'.len_utf8()
+        } else {
+            0
+        };
+    (st < end && is_place_party(&text[st..end], r)).then_some(st)
+}
+
 /// Short-name candidates of the document. `winners` are the organizations found so far (for
 /// `org.short_form`).
 /// Also returns every short form of a full company name in the document with that name
@@ -781,8 +843,14 @@ pub(super) fn find(
             && plausible(&text[b_start..b_end], r, Proof::Slot, false)
         {
             out.push(cand(b_start..b_end, EVENT_ARG));
+        } else if let Some(e) = place_party_after(text, b_start, m.start(), r) {
+            out.push(gov_cand(b_start..e));
         }
         let a_end = strip_fill(text, and, r);
+        if let Some(st) = place_party_before(text, clause_start, a_end, r) {
+            out.push(gov_cand(st..a_end));
+            continue;
+        }
         if let Some((st, true)) = name_before(text, a_end, r)
             // `由A与B签署`: 由 marks the agent, it is no part of the name.
             && let st = st + if text[st..].starts_with('由') { '由'.len_utf8() } else { 0 }
@@ -1035,8 +1103,10 @@ pub(super) fn find(
     });
     // Later uses of every confirmed name.
     // (A back-reference such as `联盟` carries its canonical name to every use.)
+    // (A region that signs stands for its government in that clause only: elsewhere
+    // `成都市` is a place.)
     let mut confirmed: BTreeMap<String, Option<String>> = BTreeMap::new();
-    for c in &out {
+    for c in out.iter().filter(|c| c.rule != PLACE_PARTY) {
         let e = confirmed
             .entry(text[c.range.clone()].to_string())
             .or_default();
