@@ -295,10 +295,7 @@ pub(crate) struct EdgeId([u8; 20]);
 impl EdgeId {
     pub(crate) fn of(h: u64) -> EdgeId {
         let mut b = *b"rel_0000000000000000";
-        for i in 0..16 {
-            let d = ((h >> (60 - 4 * i)) & 0xF) as u8;
-            b[4 + i] = if d < 10 { b'0' + d } else { b'a' + d - 10 };
-        }
+        b[4..].copy_from_slice(&crate::graph::hex16(h));
         EdgeId(b)
     }
     pub(crate) fn as_str(&self) -> &str {

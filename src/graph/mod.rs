@@ -36,6 +36,17 @@ pub fn stable_hash(s: &str) -> String {
     h.finish_hex()
 }
 
+/// `h` as 16 lower-case hex digits, as `format!("{h:016x}")` writes them, without the
+/// formatting machinery (every node id and edge id is one; issue 8).
+pub(crate) fn hex16(h: u64) -> [u8; 16] {
+    let mut b = [0u8; 16];
+    for (i, slot) in b.iter_mut().enumerate() {
+        let d = ((h >> (60 - 4 * i)) & 0xF) as u8;
+        *slot = if d < 10 { b'0' + d } else { b'a' + d - 10 };
+    }
+    b
+}
+
 /// [`stable_hash`] fed piece by piece: `write!` into it gives the hash of the formatted text
 /// without allocating that text.
 pub struct StableHasher(u64);
@@ -55,7 +66,7 @@ impl StableHasher {
     }
     /// The hash as [`stable_hash`] writes it (16 hex digits).
     pub fn finish_hex(&self) -> String {
-        format!("{:016x}", self.0)
+        hex16(self.0).iter().map(|&b| char::from(b)).collect()
     }
     /// The hash as a number ([`StableHasher::finish_hex`] is its 16 lower-case hex digits,
     /// so the two order alike).
@@ -82,7 +93,13 @@ pub fn node_id(label: NodeLabel, key: &str) -> String {
         NodeLabel::Amount => "amt",
         NodeLabel::Event => "evt",
     };
-    format!("{prefix}_{}", stable_hash(key))
+    let mut h = StableHasher::default();
+    h.write_bytes(key.as_bytes());
+    let mut id = String::with_capacity(prefix.len() + 17);
+    id.push_str(prefix);
+    id.push('_');
+    id.extend(hex16(h.finish()).iter().map(|&b| char::from(b)));
+    id
 }
 
 /// The label a node id belongs to, from its prefix (ids are made by [`node_id`]).
@@ -116,5 +133,28 @@ impl KnowledgeGraph {
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.by_id.get(id).map(|&ix| &self.g[ix])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids written digit by digit are the ids `format!` wrote.
+    #[test]
+    fn ids_are_formatted_hashes() {
+        for h in [0, 1, 9, 10, 15, 16, 0xdead_beef, u64::MAX, 0x0123_4567_89ab_cdef] {
+            assert_eq!(hex16(h).to_vec(), format!("{h:016x}").into_bytes());
+            assert_eq!(StableHasher(h).finish_hex(), format!("{h:016x}"));
+        }
+        for key in ["", "华为", "a|b", "x".repeat(100).as_str()] {
+            let mut h = StableHasher::default();
+            h.write_bytes(key.as_bytes());
+            assert_eq!(
+                node_id(NodeLabel::Role, key),
+                format!("role_{:016x}", h.finish())
+            );
+            assert_eq!(stable_hash(key), format!("{:016x}", h.finish()));
+        }
     }
 }
