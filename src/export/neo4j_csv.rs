@@ -337,12 +337,8 @@ fn edge_hash(start: &str, rel: &str, end: &str, p: &crate::extract::RelProps) ->
 
 /// Hash `{:?}` of an `Option<&str>` (the same text for `Option<String>`).
 fn hash_debug_str(h: &mut StableHasher, v: Option<&str>) {
-    match v {
-        None => h.write_bytes(b"None"),
-        Some(s) => {
-            let _ = std::fmt::Write::write_fmt(h, format_args!("Some({s:?})"));
-        }
-    }
+    // Writing into the hasher cannot fail.
+    let _ = crate::graph::write_debug_opt(h, v);
 }
 
 fn labels_of(n: &Node) -> String {
