@@ -388,8 +388,27 @@ mod tests {
             out
         }
         let pieces = [
-            "", "a", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{1}", "\u{1f}", "\u{7f}",
-            "\u{fffe}", "\u{ffff}", "\u{fffd}", "\u{fefe}", "，", "华为", "·", "\u{10ffff}",
+            "",
+            "a",
+            "&",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "\t",
+            "\n",
+            "\r",
+            "\u{1}",
+            "\u{1f}",
+            "\u{7f}",
+            "\u{fffe}",
+            "\u{ffff}",
+            "\u{fffd}",
+            "\u{fefe}",
+            "，",
+            "华为",
+            "·",
+            "\u{10ffff}",
         ];
         for a in pieces {
             for b in pieces {

@@ -480,7 +480,9 @@ impl CsvRows {
             self.buf.push(b',');
         }
         self.fields += 1;
-        if super::any_byte(s, |b| (b == b',') | (b == b'"') | (b == b'\r') | (b == b'\n')) {
+        if super::any_byte(s, |b| {
+            (b == b',') | (b == b'"') | (b == b'\r') | (b == b'\n')
+        }) {
             self.buf.push(b'"');
             for (i, part) in s.split(|&b| b == b'"').enumerate() {
                 if i > 0 {

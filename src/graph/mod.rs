@@ -235,7 +235,17 @@ mod tests {
     /// Ids written digit by digit are the ids `format!` wrote.
     #[test]
     fn ids_are_formatted_hashes() {
-        for h in [0, 1, 9, 10, 15, 16, 0xdead_beef, u64::MAX, 0x0123_4567_89ab_cdef] {
+        for h in [
+            0,
+            1,
+            9,
+            10,
+            15,
+            16,
+            0xdead_beef,
+            u64::MAX,
+            0x0123_4567_89ab_cdef,
+        ] {
             assert_eq!(hex16(h).to_vec(), format!("{h:016x}").into_bytes());
             assert_eq!(StableHasher(h).finish_hex(), format!("{h:016x}"));
         }

@@ -575,14 +575,16 @@ mod quote_tests {
     #[test]
     fn opening_quotes_found_by_bytes() {
         let pieces = [
-            "", "甲", "、", "。", "“", "”", "《", "》", "「", "」", "『", "』", "\"", "—", "…", "〈",
-            "【", "a",
+            "", "甲", "、", "。", "“", "”", "《", "》", "「", "」", "『", "』", "\"", "—", "…",
+            "〈", "【", "a",
         ];
         for a in pieces {
             for b in pieces {
                 for c in pieces {
                     let s = format!("{a}公司{b}{c}");
-                    let want = s.chars().any(|c| matches!(c, '"' | '“' | '《' | '「' | '『'));
+                    let want = s
+                        .chars()
+                        .any(|c| matches!(c, '"' | '“' | '《' | '「' | '『'));
                     assert_eq!(has_opening_quote(s.as_bytes()), want, "{s:?}");
                     if !want {
                         assert!(quotes(&s, 0..s.len()).is_empty());
