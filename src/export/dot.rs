@@ -40,28 +40,36 @@ pub fn quote(s: &str) -> String {
 /// a backslash, a control character: below 0x20, 0x7F, or U+0080–U+009F, which start with
 /// 0xC2) is copied in one piece (issue 8).
 fn escape_into(out: &mut String, s: &str) {
-    if !super::any_byte(s.as_bytes(), |b| {
+    let b = s.as_bytes();
+    if !super::any_byte(b, |b| {
         (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7F) | (b == 0xC2)
     }) {
         out.push_str(s);
         return;
     }
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("\\n");
+    // The runs between the characters that need care are copied whole; `run` and `i` are
+    // always at a character boundary (an ASCII byte, or the lead byte `C2` of U+0080–U+009F,
+    // the C1 controls; `·` and the rest of U+00A0–U+00BF are copied).
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        let (rep, len) = match b[i] {
+            b'"' => ("\\\"", 1),
+            b'\\' => ("\\\\", 1),
+            b'\r' if b.get(i + 1) == Some(&b'\n') => ("\\n", 2),
+            b'\r' | b'\n' => ("\\n", 1),
+            x if x < 0x20 || x == 0x7F => (" ", 1),
+            0xC2 if b.get(i + 1).is_some_and(|&n| n < 0xA0) => (" ", 2),
+            _ => {
+                i += 1;
+                continue;
             }
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(rep);
+        i += len;
+        run = i;
     }
+    out.push_str(&s[run..]);
 }
 
 /// Several lines as one DOT label (each line escaped, joined by `\n`).
@@ -93,7 +101,8 @@ pub fn style(label: NodeLabel) -> (&'static str, &'static str) {
 }
 
 fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
+    // A text of at most `n` bytes has at most `n` characters.
+    if s.len() <= n || s.chars().count() <= n {
         s.to_string()
     } else {
         s.chars().take(n).collect::<String>() + "…"
@@ -519,6 +528,45 @@ impl Exporter for DotExporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The run-copying escape is the character-by-character one it replaced.
+    #[test]
+    fn escape_is_char_by_char_escape() {
+        fn reference(s: &str) -> String {
+            let mut out = String::new();
+            let mut chars = s.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\r' => {
+                        if chars.peek() == Some(&'\n') {
+                            chars.next();
+                        }
+                        out.push_str("\\n");
+                    }
+                    '\n' => out.push_str("\\n"),
+                    c if c.is_control() => out.push(' '),
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        let pieces = [
+            "", "a", "\"", "\\", "\r", "\n", "\r\n", "\n\r", "\t", "\u{1}", "\u{7f}", "\u{80}",
+            "\u{85}", "\u{9f}", "\u{a0}", "·", "\u{bf}", "华为", "，",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}x{c}{a}");
+                    let mut out = String::new();
+                    escape_into(&mut out, &s);
+                    assert_eq!(out, reference(&s), "{s:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn quote_escapes_everything() {

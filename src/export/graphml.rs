@@ -42,30 +42,45 @@ pub(crate) fn has_nonchar(s: &[u8]) -> bool {
 }
 
 /// Append `s` escaped as by [`xml_escape`]. Text without any byte that needs care (the usual
-/// case) is copied in one piece.
+/// case) is copied in one piece; otherwise the runs between the bytes that need care are.
 fn push_escaped(out: &mut String, s: &str) {
     // Every character handled below is one of these bytes, or U+FFFE/U+FFFF.
     // `|`, not `||`: without branches the block test becomes vector instructions.
     let special =
         |b: u8| (b < 0x20) | (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'');
-    if !super::any_byte(s.as_bytes(), special) && !has_nonchar(s.as_bytes()) {
+    let b = s.as_bytes();
+    if !super::any_byte(b, special) && !has_nonchar(b) {
         out.push_str(s);
         return;
     }
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+    // `run..i` is text still to copy; `run` and `i` are always at a character boundary (an
+    // ASCII byte or the lead byte `EF` of U+FFFE/U+FFFF ends a run).
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        let (rep, len) = match b[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            b'\t' => ("&#9;", 1),
+            b'\n' => ("&#10;", 1),
+            b'\r' => ("&#13;", 1),
+            x if x < 0x20 => ("", 1),
+            0xEF if b.get(i + 1) == Some(&0xBF) && b.get(i + 2).is_some_and(|&z| z >= 0xBE) => {
+                ("", 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(rep);
+        i += len;
+        run = i;
     }
+    out.push_str(&s[run..]);
 }
 
 /// (id, for, attr.name, attr.type) of every key.
@@ -222,7 +237,6 @@ fn edge_body(view: &View, e: petgraph::graph::EdgeIndex) -> String {
 
 /// The `<data>` lines of one edge, appended to `body`.
 fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String) {
-    use std::fmt::Write;
     let w = &view.kg.g[e];
     data(body, "e_type", w.rel.as_str());
     let p = w.props();
@@ -242,8 +256,14 @@ fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String)
         data(body, "e_about", v);
     }
     // Numbers need no escaping.
-    let num = |body: &mut String, key: &str, n: u64| {
-        let _ = writeln!(body, "      <data key=\"{key}\">{n}</data>");
+    let mut digits = super::neo4j_csv::Decimal::default();
+    let mut num = |body: &mut String, key: &str, n: u64| {
+        body.push_str("      <data key=\"");
+        body.push_str(key);
+        body.push_str("\">");
+        // Only ASCII digits.
+        body.push_str(std::str::from_utf8(digits.format(n)).unwrap_or_default());
+        body.push_str("</data>\n");
     };
     if let Some(v) = w.count() {
         num(body, "e_count", v.into());
@@ -345,6 +365,60 @@ impl Exporter for GraphmlExporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The run-copying escape is the character-by-character one it replaced.
+    #[test]
+    fn escape_is_char_by_char_escape() {
+        fn reference(s: &str) -> String {
+            let mut out = String::new();
+            for c in s.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\'' => out.push_str("&apos;"),
+                    '\t' => out.push_str("&#9;"),
+                    '\n' => out.push_str("&#10;"),
+                    '\r' => out.push_str("&#13;"),
+                    c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        let pieces = [
+            "",
+            "a",
+            "&",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "\t",
+            "\n",
+            "\r",
+            "\u{1}",
+            "\u{1f}",
+            "\u{7f}",
+            "\u{fffe}",
+            "\u{ffff}",
+            "\u{fffd}",
+            "\u{fefe}",
+            "，",
+            "华为",
+            "·",
+            "\u{10ffff}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}x{c}{a}");
+                    assert_eq!(xml_escape(&s), reference(&s), "{s:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn escapes_markup_and_drops_forbidden_chars() {

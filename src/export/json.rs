@@ -236,50 +236,67 @@ fn edge_fields<'a>(
     e: EdgeIndex,
     out: &mut Vec<(&'static str, Scalar<'a>)>,
 ) -> bool {
-    let kg: &'a KnowledgeGraph = view.kg;
     out.clear();
+    each_edge_field(view, e, |_, k, v| {
+        out.push((k, v));
+        true
+    })
+}
+
+/// The fields of [`edge_fields`] handed to `f` one at a time with their code in a sort key
+/// ([`field_code`]), in order, until `f` returns `false` (a sort key needs only its first
+/// fields: issue 8, the keys were made from the whole list twice per edge). Returns `false`
+/// for an index without endpoints.
+fn each_edge_field<'a>(
+    view: &View<'a>,
+    e: EdgeIndex,
+    mut f: impl FnMut(u8, &'static str, Scalar<'a>) -> bool,
+) -> bool {
+    let kg: &'a KnowledgeGraph = view.kg;
     let Some((a, b)) = kg.g.edge_endpoints(e) else {
         return false;
     };
     let w = &kg.g[e];
     let p = w.props();
-    if let Some(v) = &p.about {
-        out.push(("about", Scalar::Str(v)));
-    }
-    if let Some(c) = w.count() {
-        out.push(("count", Scalar::Num(c.into())));
-    }
-    if let Some(ev) = &w.evidence {
-        out.push(("doc", Scalar::Str(&ev.doc)));
-        out.push(("end", Scalar::Num(ev.end as u64)));
-    }
-    out.push(("from", Scalar::Str(&kg.g[a].id)));
-    if let Some(v) = p.lead {
-        out.push(("lead", Scalar::Bool(v)));
-    }
-    if let Some(v) = &p.on_behalf_of {
-        out.push(("on_behalf_of", Scalar::Str(v)));
-    }
-    if let Some(ev) = &w.evidence {
-        out.push(("rule", Scalar::Str(ev.rule.as_str())));
-        out.push((
-            "sentence",
-            if view.plain(e) {
+    // `?` on `None` stops early: every call below says whether to go on.
+    let _ = (|| -> Option<()> {
+        let go = |more: bool| more.then_some(());
+        if let Some(v) = &p.about {
+            go(f(1, "about", Scalar::Str(v)))?;
+        }
+        if let Some(c) = w.count() {
+            go(f(2, "count", Scalar::Num(c.into())))?;
+        }
+        if let Some(ev) = &w.evidence {
+            go(f(3, "doc", Scalar::Str(&ev.doc)))?;
+            go(f(4, "end", Scalar::Num(ev.end as u64)))?;
+        }
+        go(f(5, "from", Scalar::Str(&kg.g[a].id)))?;
+        if let Some(v) = p.lead {
+            go(f(6, "lead", Scalar::Bool(v)))?;
+        }
+        if let Some(v) = &p.on_behalf_of {
+            go(f(7, "on_behalf_of", Scalar::Str(v)))?;
+        }
+        if let Some(ev) = &w.evidence {
+            go(f(8, "rule", Scalar::Str(ev.rule.as_str())))?;
+            let sentence = if view.plain(e) {
                 Scalar::Plain(&ev.sentence)
             } else {
                 Scalar::Str(&ev.sentence)
-            },
-        ));
-        out.push(("start", Scalar::Num(ev.start as u64)));
-    }
-    if let Some(s) = p.status {
-        out.push(("status", Scalar::Str(s.as_str())));
-    }
-    if let Some(t) = &p.title {
-        out.push(("title", Scalar::Str(t)));
-    }
-    out.push(("to", Scalar::Str(&kg.g[b].id)));
-    out.push(("type", Scalar::Str(w.rel.as_str())));
+            };
+            go(f(9, "sentence", sentence))?;
+            go(f(10, "start", Scalar::Num(ev.start as u64)))?;
+        }
+        if let Some(s) = p.status {
+            go(f(11, "status", Scalar::Str(s.as_str())))?;
+        }
+        if let Some(t) = &p.title {
+            go(f(12, "title", Scalar::Str(t)))?;
+        }
+        go(f(13, "to", Scalar::Str(&kg.g[b].id)))?;
+        go(f(14, "type", Scalar::Str(w.rel.as_str())))
+    })();
     true
 }
 
@@ -335,6 +352,7 @@ fn edge_compact_upto<'a>(
 
 /// The names of an edge object's fields, sorted: in a sort key ([`edge_key_upto`]) a field
 /// name is one byte, its place here plus one.
+#[cfg(test)]
 const EDGE_FIELDS: [&str; 14] = [
     "about",
     "count",
@@ -372,7 +390,9 @@ fn edge_key_upto<'a>(
 }
 
 /// The code of a field name in a sort key: its place in [`EDGE_FIELDS`] plus one (a name
-/// not there — none is — gets the largest code).
+/// not there — none is — gets the largest code). [`each_edge_field`] hands out these codes
+/// with the names (a test checks them).
+#[cfg(test)]
 fn field_code(name: &str) -> u8 {
     EDGE_FIELDS
         .binary_search(&name)
@@ -390,41 +410,50 @@ fn edge_text_upto<'a>(
     key: bool,
 ) -> bool {
     buf.clear();
+    if key {
+        // The key's fields as they are reached, none after the limit.
+        return each_edge_field(view, e, |code, _, v| {
+            if buf.len() >= limit {
+                return false;
+            }
+            buf.push(code);
+            push_upto(buf, v, limit);
+            true
+        });
+    }
     if !edge_fields(view, e, fields) {
         return false;
     }
-    if !key {
-        buf.push(b'{');
-    }
+    buf.push(b'{');
     for (i, (k, v)) in fields.iter().enumerate() {
         if buf.len() >= limit {
             return true;
         }
-        if key {
-            buf.push(field_code(k));
-        } else {
-            if i > 0 {
-                buf.push(b',');
-            }
-            buf.push(b'"');
-            buf.extend_from_slice(k.as_bytes());
-            buf.extend_from_slice(b"\":");
+        if i > 0 {
+            buf.push(b',');
         }
-        match *v {
-            Scalar::Str(s) | Scalar::Plain(s) if s.len() > limit => {
-                let mut cut = limit;
-                while !s.is_char_boundary(cut) {
-                    cut += 1;
-                }
-                push_scalar(buf, Scalar::Str(&s[..cut]));
-            }
-            v => push_scalar(buf, v),
-        }
+        buf.push(b'"');
+        buf.extend_from_slice(k.as_bytes());
+        buf.extend_from_slice(b"\":");
+        push_upto(buf, *v, limit);
     }
-    if !key {
-        buf.push(b'}');
-    }
+    buf.push(b'}');
     true
+}
+
+/// [`push_scalar`], but a string longer than `limit` is cut there first (at a character
+/// boundary; see [`edge_compact_upto`]).
+fn push_upto(buf: &mut Vec<u8>, v: Scalar, limit: usize) {
+    match v {
+        Scalar::Str(s) | Scalar::Plain(s) if s.len() > limit => {
+            let mut cut = limit;
+            while !s.is_char_boundary(cut) {
+                cut += 1;
+            }
+            push_scalar(buf, Scalar::Str(&s[..cut]));
+        }
+        v => push_scalar(buf, v),
+    }
 }
 
 /// An edge as an element of the pretty-printed `edges` array (two levels deep), into `buf`
@@ -1035,6 +1064,10 @@ mod stream_tests {
         for e in kg.g.edge_indices() {
             assert!(edge_fields(&view, e, &mut fields));
             seen.extend(fields.iter().map(|f| f.0));
+            assert!(each_edge_field(&view, e, |code, name, _| {
+                assert_eq!(code, field_code(name), "{name}");
+                true
+            }));
         }
         assert_eq!(seen.into_iter().collect::<Vec<_>>(), EDGE_FIELDS);
         assert!(

@@ -25,15 +25,32 @@ use crate::graph::KnowledgeGraph;
 /// inside a block, which the compiler turns into vector instructions: the exporters ask this of
 /// every evidence sentence of every edge (is there anything to escape?), and the answer is
 /// almost always no. Write `f` with `|` rather than `||` (no branches), or it stays scalar.
+/// The bytes that do not fill a block are tested as one more block that overlaps the last
+/// full one (a text of 8–31 bytes as two overlapping blocks of 8 or 16), so short texts — ids,
+/// file names, rule ids, most fields — are not tested a byte at a time either.
 #[inline]
 pub(crate) fn any_byte(s: &[u8], f: impl Fn(u8) -> bool) -> bool {
-    let mut blocks = s.chunks_exact(32);
-    for b in &mut blocks {
-        if b.iter().fold(false, |acc, &x| acc | f(x)) {
-            return true;
-        }
+    #[inline(always)]
+    fn block<const N: usize>(b: &[u8; N], f: &impl Fn(u8) -> bool) -> bool {
+        b.iter().fold(false, |acc, &x| acc | f(x))
     }
-    blocks.remainder().iter().any(|&x| f(x))
+    let n = s.len();
+    if n >= 32 {
+        let (blocks, rest) = s.as_chunks::<32>();
+        for b in blocks {
+            if block(b, &f) {
+                return true;
+            }
+        }
+        return !rest.is_empty() && s.last_chunk::<32>().is_some_and(|b| block(b, &f));
+    }
+    if let (Some(a), Some(b)) = (s.first_chunk::<16>(), s.last_chunk::<16>()) {
+        return block(a, &f) | block(b, &f);
+    }
+    match (s.first_chunk::<8>(), s.last_chunk::<8>()) {
+        (Some(a), Some(b)) => block(a, &f) | block(b, &f),
+        _ => s.iter().fold(false, |acc, &x| acc | f(x)),
+    }
 }
 
 /// No byte of `s` is one that any exporter escapes or drops: a control character, `0x7F`,
@@ -233,6 +250,20 @@ pub fn write_to(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `any_byte` is `iter().any()` for every length and every place of the byte found.
+    #[test]
+    fn any_byte_is_any() {
+        for n in 0..100 {
+            let mut s = vec![b'a'; n];
+            assert!(!any_byte(&s, |b| b == b'x'));
+            for i in 0..n {
+                s[i] = b'x';
+                assert!(any_byte(&s, |b| b == b'x'), "{n} {i}");
+                s[i] = b'a';
+            }
+        }
+    }
 
     /// Plain text is written unchanged by every format's escaping.
     #[test]

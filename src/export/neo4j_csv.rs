@@ -49,10 +49,14 @@ fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// No control character (U+0000–U+001F, U+007F, and U+0080–U+009F, which start with the byte
 /// 0xC2) and no backslash: [`clean_field`] would return the text as it is.
+/// One pass over the bytes in the usual case (none of them); with a `0xC2` (`·`, `°`, …) the
+/// C1 controls are found by their second byte (`C2 80`–`C2 9F`), not by decoding the text.
 fn is_clean(s: &str) -> bool {
-    !super::any_byte(s.as_bytes(), |b| (b < 0x20) | (b == 0x7F) | (b == b'\\'))
-        && (!super::any_byte(s.as_bytes(), |b| b == 0xC2)
-            || !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)))
+    let b = s.as_bytes();
+    let bad = |x: u8| (x < 0x20) | (x == 0x7F) | (x == b'\\');
+    !super::any_byte(b, |x| bad(x) | (x == 0xC2))
+        || (!super::any_byte(b, bad)
+            && !memchr::memchr_iter(0xC2, b).any(|i| b.get(i + 1).is_some_and(|&n| n < 0xA0)))
 }
 
 fn clean_slow(s: &str) -> String {
@@ -295,10 +299,7 @@ pub(crate) struct EdgeId([u8; 20]);
 impl EdgeId {
     pub(crate) fn of(h: u64) -> EdgeId {
         let mut b = *b"rel_0000000000000000";
-        for i in 0..16 {
-            let d = ((h >> (60 - 4 * i)) & 0xF) as u8;
-            b[4 + i] = if d < 10 { b'0' + d } else { b'a' + d - 10 };
-        }
+        b[4..].copy_from_slice(&crate::graph::hex16(h));
         EdgeId(b)
     }
     pub(crate) fn as_str(&self) -> &str {
@@ -336,12 +337,8 @@ fn edge_hash(start: &str, rel: &str, end: &str, p: &crate::extract::RelProps) ->
 
 /// Hash `{:?}` of an `Option<&str>` (the same text for `Option<String>`).
 fn hash_debug_str(h: &mut StableHasher, v: Option<&str>) {
-    match v {
-        None => h.write_bytes(b"None"),
-        Some(s) => {
-            let _ = std::fmt::Write::write_fmt(h, format_args!("Some({s:?})"));
-        }
-    }
+    // Writing into the hasher cannot fail.
+    let _ = crate::graph::write_debug_opt(h, v);
 }
 
 fn labels_of(n: &Node) -> String {
@@ -403,9 +400,10 @@ pub fn render(kg: &KnowledgeGraph) -> Result<Vec<(String, Vec<u8>)>, csv::Error>
     let view = View::new(kg);
     let nodes = sorted_nodes(kg);
     let mut files = Vec::new();
+    let header = rel_header();
     for f in CsvFile::all() {
         let mut bytes = Vec::new();
-        write_file(&view, &nodes, f, &mut bytes)?;
+        write_file(&view, &nodes, f, &header, &mut bytes)?;
         files.push((f.name(), bytes));
     }
     Ok(files)
@@ -416,26 +414,33 @@ fn write_file(
     view: &View,
     nodes: &[&Node],
     file: CsvFile,
+    rel_header: &[String],
     w: &mut dyn std::io::Write,
 ) -> Result<(), csv::Error> {
     match file {
         CsvFile::Nodes(label) => write_nodes(nodes, label, w),
-        CsvFile::Rels(rel) => write_rels(view, rel, w),
+        CsvFile::Rels(rel) => write_rels(view, rel, rel_header, w),
     }
 }
 
 /// Relationships of one type, sorted by (start, end, id); rows are made as they are written.
 /// The sort holds 12 bytes per edge ([`sorted_by_ends_and_id`]). It is in place: the edge
 /// index, last in the key, keeps equal ids in edge order as a stable sort did, without a
-/// stable sort's buffer of half the keys.
-fn write_rels(view: &View, rel: RelType, w: &mut dyn std::io::Write) -> Result<(), csv::Error> {
+/// stable sort's buffer of half the keys. `header`: the columns of [`RelRow`] (the same for
+/// every file, made once per export).
+fn write_rels(
+    view: &View,
+    rel: RelType,
+    header: &[String],
+    w: &mut dyn std::io::Write,
+) -> Result<(), csv::Error> {
     let kg = view.kg;
     let keyed = sorted_by_ends_and_id(view, |e| kg.g[e].rel == rel);
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(w);
-    w.write_record(header_of::<RelRow>())?;
+    let mut out = CsvRows::default();
+    for h in header {
+        out.field(h.as_bytes());
+    }
+    out.end_row();
     for [_, _, e] in keyed {
         let e = petgraph::graph::EdgeIndex::new(e as usize);
         let Some((a, b)) = kg.g.edge_endpoints(e) else {
@@ -443,10 +448,62 @@ fn write_rels(view: &View, rel: RelType, w: &mut dyn std::io::Write) -> Result<(
         };
         let id = EdgeId::of(view.edge_hash(e));
         let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());
-        write_rel_row(&mut w, a, b, id.as_str(), &kg.g[e], view.plain(e))?;
+        write_rel_row(&mut out, a, b, id.as_str(), &kg.g[e], view.plain(e));
+        if out.buf.len() >= 1 << 16 {
+            w.write_all(&out.buf)?;
+            out.buf.clear();
+            out.row_start = 0;
+        }
     }
-    w.flush()?;
+    w.write_all(&out.buf)?;
     Ok(())
+}
+
+/// CSV rows written straight into a byte buffer, quoted as `csv::Writer` quotes them with the
+/// settings of this exporter (`QuoteStyle::Necessary`, quotes doubled, `\n` ends a row): a
+/// field is quoted when it holds `,`, `"`, `\r` or `\n`, and a row that would be empty is
+/// written as `""`. The test of [`write_rel_row`] compares the bytes with `csv`'s. Issue 8:
+/// `csv_core` looks at every byte of every field one at a time; here a field with nothing to
+/// quote (nearly all) is tested in vector blocks and copied in one piece.
+#[derive(Default)]
+struct CsvRows {
+    buf: Vec<u8>,
+    /// Where the current row starts in `buf`.
+    row_start: usize,
+    /// Fields written in the current row.
+    fields: usize,
+}
+
+impl CsvRows {
+    fn field(&mut self, s: &[u8]) {
+        if self.fields > 0 {
+            self.buf.push(b',');
+        }
+        self.fields += 1;
+        if super::any_byte(s, |b| {
+            (b == b',') | (b == b'"') | (b == b'\r') | (b == b'\n')
+        }) {
+            self.buf.push(b'"');
+            for (i, part) in s.split(|&b| b == b'"').enumerate() {
+                if i > 0 {
+                    self.buf.extend_from_slice(b"\"\"");
+                }
+                self.buf.extend_from_slice(part);
+            }
+            self.buf.push(b'"');
+        } else {
+            self.buf.extend_from_slice(s);
+        }
+    }
+
+    fn end_row(&mut self) {
+        if self.buf.len() == self.row_start {
+            self.buf.extend_from_slice(b"\"\"");
+        }
+        self.buf.push(b'\n');
+        self.row_start = self.buf.len();
+        self.fields = 0;
+    }
 }
 
 /// The edges `keep` selects as `[start rank, end rank, edge index]`, sorted by (start, end,
@@ -499,60 +556,51 @@ impl Decimal {
 /// empty field, numbers in decimal), without making the row's `String`s (issue 8). A test
 /// compares the bytes with `serialize` of [`rel_row`]. `plain`: the evidence sentence is
 /// [`super::plain_text`] (nothing to clean).
-fn write_rel_row<W: std::io::Write>(
-    w: &mut csv::Writer<W>,
-    start: &str,
-    end: &str,
-    id: &str,
-    e: &Edge,
-    plain: bool,
-) -> Result<(), csv::Error> {
-    let opt_field = |w: &mut csv::Writer<W>, v: &Option<String>| -> Result<(), csv::Error> {
-        match v.as_deref().map(clean_cow) {
-            Some(s) if !s.trim().is_empty() => w.write_field(s.as_bytes()),
-            _ => w.write_field(b""),
-        }
+fn write_rel_row(w: &mut CsvRows, start: &str, end: &str, id: &str, e: &Edge, plain: bool) {
+    let opt_field = |w: &mut CsvRows, v: &Option<String>| match v.as_deref().map(clean_cow) {
+        Some(s) if !s.trim().is_empty() => w.field(s.as_bytes()),
+        _ => w.field(b""),
     };
-    w.write_field(start)?;
-    w.write_field(end)?;
-    w.write_field(e.rel.as_str())?;
-    w.write_field(id)?;
+    w.field(start.as_bytes());
+    w.field(end.as_bytes());
+    w.field(e.rel.as_str().as_bytes());
+    w.field(id.as_bytes());
     let p = e.props();
-    opt_field(w, &p.title)?;
-    w.write_field(p.status.map_or("", |s| s.as_str()))?;
-    opt_field(w, &p.on_behalf_of)?;
-    w.write_field(match p.lead {
-        None => "",
-        Some(true) => "true",
-        Some(false) => "false",
-    })?;
-    opt_field(w, &p.about)?;
+    opt_field(w, &p.title);
+    w.field(p.status.map_or("", |s| s.as_str()).as_bytes());
+    opt_field(w, &p.on_behalf_of);
+    w.field(match p.lead {
+        None => b"",
+        Some(true) => b"true",
+        Some(false) => b"false",
+    });
+    opt_field(w, &p.about);
     let mut num = Decimal::default();
     match e.count() {
-        Some(c) => w.write_field(num.format(c.into()))?,
-        None => w.write_field(b"")?,
+        Some(c) => w.field(num.format(c.into())),
+        None => w.field(b""),
     }
     match &e.evidence {
         Some(ev) => {
-            w.write_field(clean_cow(&ev.doc).as_bytes())?;
+            w.field(clean_cow(&ev.doc).as_bytes());
             if plain {
-                w.write_field(ev.sentence.as_bytes())?;
+                w.field(ev.sentence.as_bytes());
             } else {
-                w.write_field(clean_cow(&ev.sentence).as_bytes())?;
+                w.field(clean_cow(&ev.sentence).as_bytes());
             }
-            w.write_field(num.format(ev.start as u64))?;
-            w.write_field(num.format(ev.end as u64))?;
-            w.write_field(clean_cow(ev.rule.as_str()).as_bytes())?;
+            w.field(num.format(ev.start as u64));
+            w.field(num.format(ev.end as u64));
+            w.field(clean_cow(ev.rule.as_str()).as_bytes());
         }
         None => {
-            w.write_field(b"")?;
-            w.write_field(b"")?;
-            w.write_field(b"0")?;
-            w.write_field(b"0")?;
-            w.write_field(b"")?;
+            w.field(b"");
+            w.field(b"");
+            w.field(b"0");
+            w.field(b"0");
+            w.field(b"");
         }
     }
-    w.write_record(None::<&[u8]>)
+    w.end_row();
 }
 
 /// Nodes of one label (`nodes` in id order).
@@ -727,9 +775,10 @@ impl Exporter for Neo4jExporter {
     fn write(&self, view: &View, out: &OutDir) -> Result<(), OutDirError> {
         let kg = view.kg;
         let nodes = sorted_nodes(kg);
+        let header = rel_header();
         for f in CsvFile::all() {
             out.write_with(&f.name(), |w| {
-                write_file(view, &nodes, f, w).map_err(std::io::Error::from)
+                write_file(view, &nodes, f, &header, w).map_err(std::io::Error::from)
             })?;
         }
         out.write("import.sh", super::cypher::import_sh().as_bytes())?;
@@ -779,27 +828,63 @@ mod tests {
                 }
             }
         }
-        let build = || {
-            csv::WriterBuilder::new()
-                .has_headers(false)
-                .terminator(csv::Terminator::Any(b'\n'))
-                .from_writer(Vec::new())
-        };
-        let (mut direct, mut serde) = (build(), build());
+        let mut serde = csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let mut direct = CsvRows::default();
         for e in &edges {
             let plain = e
                 .evidence
                 .as_ref()
                 .is_none_or(|ev| super::super::plain_text(&ev.sentence));
-            write_rel_row(&mut direct, "org_a", "per_b", "rel_1", e, plain).unwrap();
+            write_rel_row(&mut direct, "org_a", "per_b", "rel_1", e, plain);
             serde
                 .serialize(rel_row("rel_1".into(), "org_a", "per_b", e))
                 .unwrap();
         }
         assert_eq!(
-            String::from_utf8(direct.into_inner().unwrap()).unwrap(),
+            String::from_utf8(direct.buf).unwrap(),
             String::from_utf8(serde.into_inner().unwrap()).unwrap()
         );
+    }
+
+    /// Rows of [`CsvRows`] are the bytes `csv::Writer` writes for the same fields.
+    #[test]
+    fn csv_rows_quote_as_csv() {
+        let texts: [&[u8]; 10] = [
+            b"",
+            b"plain",
+            b"a,b",
+            b"say \"hi\"",
+            b"\"",
+            b"line\nbreak",
+            b"cr\r",
+            "全角，逗号\"引号\"".as_bytes(),
+            b"\"\"",
+            b" lead and trail ",
+        ];
+        let mut rows: Vec<Vec<&[u8]>> = vec![vec![], vec![b""], vec![b"", b""]];
+        for a in texts {
+            rows.push(vec![a]);
+            for b in texts {
+                rows.push(vec![a, b, a]);
+            }
+        }
+        let mut csv = csv::WriterBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let mut direct = CsvRows::default();
+        for row in &rows {
+            csv.write_record(row).unwrap();
+            for f in row {
+                direct.field(f);
+            }
+            direct.end_row();
+        }
+        assert_eq!(direct.buf, csv.into_inner().unwrap());
     }
 
     /// The piecewise edge hash is the hash of the documented format string.

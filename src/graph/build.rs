@@ -56,14 +56,30 @@ impl PartialOrd for PropsKey {
 
 /// Relationship properties rendered as part of an edge's identity.
 pub(crate) fn props_key(p: &RelProps) -> String {
-    format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}",
-        p.title,
-        p.status.map(|s| s.as_str()),
-        p.on_behalf_of,
-        p.lead,
-        p.about
-    )
+    let mut k = String::new();
+    // Writing into a String cannot fail.
+    let _ = write_props_key(&mut k, p);
+    k
+}
+
+/// [`props_key`]: the text `format!("{:?}|{:?}|{:?}|{:?}|{:?}", title, status, on_behalf_of,
+/// lead, about)` wrote, with the strings' `{:?}` by [`crate::graph::write_debug_opt`] (a test
+/// compares them).
+fn write_props_key(k: &mut String, p: &RelProps) -> std::fmt::Result {
+    use crate::graph::write_debug_opt;
+    write_debug_opt(k, p.title.as_deref())?;
+    k.push('|');
+    write_debug_opt(k, p.status.map(|s| s.as_str()))?;
+    k.push('|');
+    write_debug_opt(k, p.on_behalf_of.as_deref())?;
+    k.push('|');
+    k.push_str(match p.lead {
+        None => "None",
+        Some(true) => "Some(true)",
+        Some(false) => "Some(false)",
+    });
+    k.push('|');
+    write_debug_opt(k, p.about.as_deref())
 }
 
 impl KnowledgeGraph {

@@ -504,6 +504,10 @@ pub fn collapse_ws(s: &str) -> String {
 pub fn quotes(text: &str, r: Range<usize>) -> Vec<Quote> {
     let s = &text[r.clone()];
     let mut out = Vec::new();
+    if !has_opening_quote(s.as_bytes()) {
+        // No span can open (most sentences): nothing to decode.
+        return out;
+    }
     let mut open: Option<(usize, char)> = None;
     let mut ascii_open: Option<usize> = None;
     for (i, c) in s.char_indices() {
@@ -540,4 +544,55 @@ pub fn quotes(text: &str, r: Range<usize>) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// Whether `s` holds a character that opens a span in [`quotes`]: `"` or `“` (`E2 80 9C`),
+/// `《` `「` `『` (`E3 80 8A`, `8C`, `8E`). Found with a vector search for `"` and the lead
+/// bytes `E2`/`E3` (Chinese ideographs start with `E4`–`E9`; `、` and `。` with `E3` are the
+/// few other hits), not by decoding every character.
+fn has_opening_quote(s: &[u8]) -> bool {
+    memchr::memchr3_iter(b'"', 0xE2, 0xE3, s).any(|i| match s[i] {
+        b'"' => true,
+        lead => {
+            s.get(i + 1) == Some(&0x80)
+                && s.get(i + 2).is_some_and(|&t| {
+                    if lead == 0xE2 {
+                        t == 0x9C
+                    } else {
+                        matches!(t, 0x8A | 0x8C | 0x8E)
+                    }
+                })
+        }
+    })
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::*;
+
+    /// The byte search finds an opening quote exactly where decoding does, and a sentence
+    /// without one has no quoted spans.
+    #[test]
+    fn opening_quotes_found_by_bytes() {
+        let pieces = [
+            "", "甲", "、", "。", "“", "”", "《", "》", "「", "」", "『", "』", "\"", "—", "…",
+            "〈", "【", "a",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}公司{b}{c}");
+                    let want = s
+                        .chars()
+                        .any(|c| matches!(c, '"' | '“' | '《' | '「' | '『'));
+                    assert_eq!(has_opening_quote(s.as_bytes()), want, "{s:?}");
+                    if !want {
+                        assert!(quotes(&s, 0..s.len()).is_empty());
+                    }
+                }
+            }
+        }
+        let s = "他说“你好”并发布《规划》。";
+        assert_eq!(quotes(s, 0..s.len()).len(), 2);
+    }
 }
