@@ -455,7 +455,7 @@ pub struct Corpus {
     rule_index: FastMap<&'static str, u16>,
     /// Every distinct relation type with properties (most relations have none).
     pub rel_kinds: Vec<(RelType, Option<Box<RelProps>>)>,
-    rel_index: FastMap<(RelType, Option<String>), u32>,
+    rel_index: FastMap<(RelType, Option<Box<RelProps>>), u32>,
     /// The documents' parts that only graph building reads, encoded.
     pub records: Records,
     /// The encoding buffer, reused.
@@ -551,12 +551,12 @@ impl Corpus {
             {
                 holds.push((p as u32, o as u32));
             }
-            let ident = (r.rel, r.props.as_deref().map(|p| format!("{p:?}")));
+            let ident = (r.rel, r.props.clone());
             let kind = match self.rel_index.get(&ident) {
                 Some(&i) => i,
                 None => {
                     let i = self.rel_kinds.len() as u32;
-                    self.rel_kinds.push((r.rel, r.props.clone()));
+                    self.rel_kinds.push(ident.clone());
                     self.rel_index.insert(ident, i);
                     i
                 }
