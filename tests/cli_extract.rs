@@ -367,3 +367,22 @@ fn sigterm_leaves_the_previous_export_and_no_temp_folder() {
     assert!(no_temp_left(d.path()));
     assert_eq!(fs::read_to_string(out.join("graph.json")).unwrap(), before);
 }
+
+#[test]
+fn an_unusable_temporary_folder_is_a_clear_error() {
+    // The document records wait in a temporary file in $TMPDIR (issue 8).
+    let d = tempfile::tempdir().unwrap();
+    article(&d.path().join("in"), "a.txt");
+    let out = d.path().join("out");
+    kg().env("TMPDIR", d.path().join("no_such_folder"))
+        .args(["extract", "--no-render", "-o"])
+        .arg(&out)
+        .arg(d.path().join("in"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "cannot create a temporary file for the document records",
+        ));
+    assert!(!out.exists());
+    assert!(no_temp_left(d.path()));
+}

@@ -155,3 +155,49 @@ fn ids_are_stable_across_runs() {
         ))
     );
 }
+
+#[test]
+fn records_in_a_temporary_file_give_the_graph_of_records_in_memory() {
+    // What resolution does not read waits in a temporary file during a command-line run
+    // (`Corpus::on_disk`); the library keeps it in memory (`KnowledgeGraph::build`).
+    let docs = || {
+        let holds = |p: usize, o: usize, title: &str| kgextract::extract::Relation {
+            rel: RelType::HoldsPosition,
+            from: NodeRef::Mention(p),
+            to: NodeRef::Mention(o),
+            props: RelProps {
+                title: Some(title.into()),
+                ..RelProps::default()
+            },
+            evidence: kgextract::extract::Evidence::new(0, 0..2, kgextract::rules::RuleId("t.t")),
+        };
+        let mut a = doc("b", vec![person("林小雨"), org("星河数据", "星河数据")]);
+        a.sentences = vec!["林小雨任星河数据董事长。".into(), "第二句。".into()];
+        a.relations = vec![holds(0, 1, "董事长")];
+        let mut b = doc("a", vec![person("林小雨"), org("远山科技", "远山科技")]);
+        b.relations = vec![holds(0, 1, "总经理"), holds(0, 9, "无")];
+        vec![a, b.clone(), b]
+    };
+    let in_memory = KnowledgeGraph::build(docs());
+    let mut corpus = kgextract::link::facts::Corpus::on_disk().expect("temporary file");
+    for d in docs() {
+        corpus
+            .add(kgextract::link::facts::DocFacts::of(d))
+            .expect("written");
+    }
+    corpus.finish();
+    let lex = &kgextract::rules::Rules::builtin().lexicons;
+    let on_disk = KnowledgeGraph::build_corpus(corpus, lex).expect("read back");
+    let all = |kg: &KnowledgeGraph| {
+        let nodes: Vec<String> = kg.g.node_weights().map(|n| format!("{n:?}")).collect();
+        let edges: Vec<String> =
+            kg.g.raw_edges()
+                .iter()
+                .map(|e| format!("{:?} {:?} {:?}", e.source(), e.target(), e.weight))
+                .collect();
+        (nodes, edges)
+    };
+    let (nodes, edges) = all(&on_disk);
+    assert_eq!((nodes.len(), edges.len() > 4), (6, true), "{nodes:?}");
+    assert_eq!(all(&in_memory), (nodes, edges));
+}

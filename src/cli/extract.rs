@@ -560,7 +560,10 @@ pub fn run(args: Args) -> Result<u8> {
     // does not depend on the thread count or on scheduling. A batch is many documents per
     // thread, so the threads rarely wait at its end.
     let batch = 256 * pool.current_num_threads().max(1);
-    let mut corpus = Corpus::default();
+    // What resolution does not read of each document waits in a temporary file.
+    let mut corpus = Corpus::on_disk().context(
+        "cannot create a temporary file for the document records (is $TMPDIR writable?)",
+    )?;
     let (mut n_docs, mut bytes, mut sentences, mut removed) = (0usize, 0usize, 0usize, 0usize);
     loop {
         let mut chunk: Vec<Job> = Vec::with_capacity(batch);
@@ -622,7 +625,9 @@ pub fn run(args: Args) -> Result<u8> {
                     bytes += d.facts.stats.bytes;
                     sentences += d.facts.stats.sentences;
                     removed += d.facts.stats.removed_chars;
-                    corpus.add(d);
+                    corpus
+                        .add(d)
+                        .context("cannot write the document records to a temporary file")?;
                 }
                 Err(w) => warnings.push(w),
             }
@@ -648,7 +653,8 @@ pub fn run(args: Args) -> Result<u8> {
         );
     }
     corpus.finish();
-    let kg = KnowledgeGraph::build_corpus(corpus, &rules.lexicons);
+    let kg = KnowledgeGraph::build_corpus(corpus, &rules.lexicons)
+        .context("cannot read the document records back from their temporary file")?;
     if let Some(focus) = &args.focus {
         crate::export::dot::check_focus(&kg, focus).map_err(|m| anyhow::anyhow!(m))?;
     }

@@ -463,7 +463,7 @@ impl PositionStatus {
 }
 
 /// Typed relationship properties; which ones apply depends on the type (see `schema/graph.md`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RelProps {
     /// HOLDS_POSITION / HAS_ROLE: the title; SPOKE_AT: the speech title (《…》).
     pub title: Option<String>,

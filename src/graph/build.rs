@@ -12,7 +12,7 @@ use super::{
     Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, node_id,
 };
 use crate::extract::{DocExtraction, DocMeta, NodeRef, RelProps, RelType};
-use crate::link::facts::{Corpus, DocFacts, Interner};
+use crate::link::facts::{Corpus, DocCore, DocRest, read_rest};
 use crate::link::{NO_ENTITY, Resolved, resolve};
 use crate::rules::{LexiconSet, Rules};
 
@@ -91,14 +91,33 @@ impl KnowledgeGraph {
     /// Build the graph from per-document results; `lex` supplies `orgs_known` and the generic
     /// aliases for entity resolution (built-in plus user lexicons).
     pub fn build_with(docs: Vec<DocExtraction>, lex: &LexiconSet) -> KnowledgeGraph {
-        KnowledgeGraph::build_corpus(Corpus::of(docs), lex)
+        // The records of documents already in memory are kept in memory: nothing to fail but
+        // a document whose record exceeds 4 GiB.
+        Corpus::of(docs)
+            .and_then(|c| KnowledgeGraph::build_corpus(c, lex))
+            .expect("document records held in memory")
     }
 
     /// Build the graph from the compact per-document records of a corpus (sorted by
     /// [`Corpus::finish`]); the documents are dropped one by one as their edges are made.
-    pub fn build_corpus(corpus: Corpus, lex: &LexiconSet) -> KnowledgeGraph {
+    /// Fails only when the records cannot be read back from the corpus's temporary file.
+    pub fn build_corpus(corpus: Corpus, lex: &LexiconSet) -> std::io::Result<KnowledgeGraph> {
         let mut resolved = resolve(&corpus, lex);
-        let Corpus { mut docs, strs, .. } = corpus;
+        let Corpus {
+            mut docs,
+            strs,
+            names,
+            rules: doc_rules,
+            rel_kinds,
+            records,
+            ..
+        } = corpus;
+        let tables = Tables {
+            strs: &strs,
+            names: &names,
+            rules: &doc_rules,
+            rel_kinds: &rel_kinds,
+        };
         // The node ids with where each node comes from (a document, then an entity: index
         // `docs.len() + i`), sorted by id: a node's index is the rank of its id, known before
         // any node exists, so the nodes are made only once the documents have been freed
@@ -141,9 +160,16 @@ impl KnowledgeGraph {
         let merges = std::mem::take(&mut resolved.merges);
         // The documents are handed over and dropped one by one as their edges are made, so
         // the per-document results and the collected edges are not both held whole.
-        let (rels, mentioned, rules) =
-            collect_edges(docs, &strs, doc_ix, ent_ix, resolved, order.len());
-        drop(strs);
+        let (rels, mentioned, rules) = collect_edges(
+            docs,
+            records.into_reader()?,
+            &tables,
+            doc_ix,
+            ent_ix,
+            resolved,
+            order.len(),
+        )?;
+        drop((strs, names, rel_kinds));
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
         let mut kg = KnowledgeGraph {
             merges,
@@ -202,7 +228,7 @@ impl KnowledgeGraph {
                 seed.edge(rel, &doc_names, &rules),
             );
         }
-        kg
+        Ok(kg)
     }
 }
 
@@ -385,14 +411,31 @@ impl Mentioned {
     }
 }
 
+/// The corpus tables [`collect_edges`] reads the documents' records with.
+struct Tables<'a> {
+    strs: &'a crate::link::facts::Interner,
+    names: &'a [crate::link::facts::MentionName],
+    rules: &'a [crate::rules::RuleId],
+    rel_kinds: &'a [(RelType, Option<Box<RelProps>>)],
+}
+
+impl Tables<'_> {
+    fn rule(&self, i: u16) -> &'static str {
+        self.rules.get(i as usize).map_or("", |r| r.as_str())
+    }
+}
+
+type Collected = (BTreeMap<EdgeKey, Seed>, Mentioned, Vec<&'static str>);
+
 fn collect_edges(
-    docs: Vec<DocFacts>,
-    strs: &Interner,
+    docs: Vec<DocCore>,
+    mut reader: crate::link::records::RecordReader,
+    t: &Tables,
     doc_ix: &[u32],
     ent_ix: &[u32],
     resolved: Resolved,
     nodes: usize,
-) -> (BTreeMap<EdgeKey, Seed>, Mentioned, Vec<&'static str>) {
+) -> std::io::Result<Collected> {
     let mut edges: BTreeMap<EdgeKey, Seed> = BTreeMap::new();
     let mut rules = RuleTable::default();
     let empty = Shared::from("");
@@ -405,8 +448,11 @@ fn collect_edges(
     // At most one MENTIONED_IN edge per mention record and event.
     let bound = mention_entity.len() + event_entity.iter().map(Vec::len).sum::<usize>();
     let mut mentioned = Mentioned::new(nodes, bound);
+    let (mut buf, mut shared, mut rest) = (Vec::new(), Default::default(), DocRest::default());
     for (di, (d, event_row)) in docs.into_iter().zip(event_entity).enumerate() {
         let d = &d;
+        read_rest(d, &mut reader, &mut buf, &mut shared, &mut rest)?;
+        let rest = &rest;
         let mention_row = match (mention_start.get(di), mention_start.get(di + 1)) {
             (Some(&a), Some(&b)) => &mention_entity[a..b],
             _ => &[],
@@ -420,40 +466,44 @@ fn collect_edges(
             };
             Some(ent_ix[i])
         };
-        let sentence = |i: u32| d.sentence(i).cloned().unwrap_or_else(|| empty.clone());
+        let sentence = |i: u32| rest.sentence(i).cloned().unwrap_or_else(|| empty.clone());
         // A mention's evidence sentence; its own text if the sentence was not kept.
-        let mention_sentence = |m: &crate::link::facts::MentionFact| {
-            let s = sentence(m.sentence);
+        let mention_sentence = |text: u32, at: u32| {
+            let s = sentence(at);
             if s.trim().is_empty() {
-                Shared::from(strs.get(m.text))
+                Shared::from(t.strs.get(text))
             } else {
                 s
             }
         };
-        for rel in &d.relations {
+        for rel in &rest.relations {
             let (Some(a), Some(b)) = (ent(rel.from), ent(rel.to)) else {
                 continue;
             };
-            if rel.rel == RelType::MentionedIn {
+            let Some((rel_type, props)) = t.rel_kinds.get(rel.kind as usize) else {
+                continue;
+            };
+            if *rel_type == RelType::MentionedIn {
                 continue; // made below, from the mentions themselves
             }
-            let pk = PropsKey::of(rel.props.as_deref());
-            edges.entry((a, rel.rel, b, pk)).or_insert_with(|| Seed {
-                props: rel.props.clone(),
+            let pk = PropsKey::of(props.as_deref());
+            edges.entry((a, *rel_type, b, pk)).or_insert_with(|| Seed {
+                props: props.clone(),
                 count: 0,
                 doc,
-                sentence: sentence(rel.sentence),
-                start: rel.start,
-                end: rel.end,
-                rule: rules.index(d.rule(rel.rule)),
+                sentence: sentence(rel.at.sentence),
+                start: rel.at.start,
+                end: rel.at.end,
+                rule: rules.index(t.rule(rel.at.rule)),
             });
         }
         // MENTIONED_IN: count + first occurrence, per entity and document.
         let mut seen: BTreeMap<u32, (u32, Seed)> = BTreeMap::new();
-        for (mi, m) in d.mentions.iter().enumerate() {
+        for (mi, (m, at)) in d.mentions.iter().zip(&rest.mentions).enumerate() {
             let Some(a) = ent(NodeRef::Mention(mi)) else {
                 continue;
             };
+            let text = t.names.get(m.name as usize).map_or(u32::MAX, |n| n.text);
             seen.entry(a)
                 .or_insert_with(|| {
                     (
@@ -462,10 +512,10 @@ fn collect_edges(
                             props: None,
                             count: 0,
                             doc,
-                            sentence: mention_sentence(m),
-                            start: m.start,
-                            end: m.end,
-                            rule: rules.index(d.rule(m.rule)),
+                            sentence: mention_sentence(text, at.sentence),
+                            start: at.start,
+                            end: at.end,
+                            rule: rules.index(t.rule(at.rule)),
                         },
                     )
                 })
@@ -486,7 +536,7 @@ fn collect_edges(
                             sentence: sentence(ev.sentence),
                             start: ev.start,
                             end: ev.end,
-                            rule: rules.index(d.rule(ev.rule)),
+                            rule: rules.index(t.rule(ev.rule)),
                         },
                     )
                 })
@@ -501,5 +551,5 @@ fn collect_edges(
         }
     }
     mentioned.finish();
-    (edges, mentioned, rules.list)
+    Ok((edges, mentioned, rules.list))
 }

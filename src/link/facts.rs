@@ -9,7 +9,12 @@
 //! position; per event its name, date, place and evidence; the relations; the text of the
 //! sentences an edge can cite — with every string as a [`Sym`] into a per-document
 //! [`Interner`]. [`Corpus::add`] then re-interns the document's strings into one corpus-wide
-//! interner, so a name repeated across documents is stored once. Documents are added in input
+//! interner, so a name repeated across documents is stored once, and splits the record: what
+//! resolution reads stays in memory ([`DocCore`]: each mention record as an index into the
+//! corpus's distinct [`MentionName`]s and a count, the events, the HOLDS_POSITION pairs), the
+//! rest (positions and rules, relations, sentences) is encoded into [`Corpus::records`] — a
+//! temporary file for a command-line run — and read back one document at a time by
+//! [`read_rest`] when the edges are made. Documents are added in input
 //! order (a deterministic order: the interner's numbering never reaches the output anyway — it
 //! is only used to look strings up, never to order anything), and [`Corpus::finish`] sorts
 //! them by document id as resolution expects.
@@ -24,6 +29,7 @@ use crate::graph::NodeLabel;
 use crate::rules::{FastMap, RuleId};
 
 use super::key::{display, key};
+use super::records::{Reader, RecordReader, Records, Span, Writer};
 
 /// An interned string (an index into an [`Interner`]).
 pub type Sym = u32;
@@ -156,19 +162,6 @@ pub struct LocalFacts {
 }
 
 impl DocFacts {
-    /// The id of rule index `i` of this document.
-    pub fn rule(&self, i: u16) -> &'static str {
-        self.rules.get(i as usize).map_or("", |r| r.as_str())
-    }
-
-    /// The text of sentence `i`, if it is kept.
-    pub fn sentence(&self, i: u32) -> Option<&Shared> {
-        self.sentences
-            .binary_search_by_key(&i, |(j, _)| *j)
-            .ok()
-            .map(|k| &self.sentences[k].1)
-    }
-
     /// The compact record of a document (see the module doc). Sentences are kept when a
     /// relation or an event cites them, or when they hold the first mention of a (label,
     /// name) — the evidence of a MENTIONED_IN edge is the first mention of its entity, which
@@ -372,108 +365,327 @@ fn mention_name(m: &crate::extract::Mention) -> String {
     }
 }
 
-/// Every document's facts with one corpus-wide interner.
+/// The names of a mention record, as resolution reads them: the corpus holds each distinct
+/// one once ([`Corpus::names`]), documents refer to it by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MentionName {
+    pub label: Label,
+    pub kind: OrgKind,
+    pub key: Sym,
+    pub name: Sym,
+    pub text: Sym,
+    pub raw_name: Sym,
+    pub text_key: Sym,
+}
+
+/// A mention record of a document in the corpus: its names (index into [`Corpus::names`])
+/// and how many mentions it stands for.
+#[derive(Clone, Copy, Debug)]
+pub struct MentionRef {
+    pub name: u32,
+    pub count: u32,
+}
+
+/// What the corpus holds of a document in memory, for resolution: its metadata, its mention
+/// records by name, its events, and its HOLDS_POSITION relations between two mention records
+/// (person record, organization record). The rest is in [`Corpus::records`] at `rest`.
+#[derive(Debug)]
+pub struct DocCore {
+    pub meta: DocMeta,
+    pub mentions: Vec<MentionRef>,
+    /// Rules are indices into [`Corpus::rules`].
+    pub events: Vec<EventFact>,
+    pub holds: Vec<(u32, u32)>,
+    pub rest: Span,
+}
+
+/// Where a fact was found: sentence, offsets and rule (an index into [`Corpus::rules`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Found {
+    pub sentence: u32,
+    pub start: u32,
+    pub end: u32,
+    pub rule: u16,
+}
+
+/// A relation of a document as graph building reads it back: its type and properties (an
+/// index into [`Corpus::rel_kinds`]), its ends and where it was found.
+#[derive(Clone, Copy, Debug)]
+pub struct RelRest {
+    pub kind: u32,
+    pub from: NodeRef,
+    pub to: NodeRef,
+    pub at: Found,
+}
+
+/// What graph building reads back of a document ([`Corpus::read_rest`]): where the first
+/// mention of each mention record is, the relations, the sentences an edge can cite (sorted by
+/// index).
+#[derive(Debug, Default)]
+pub struct DocRest {
+    pub mentions: Vec<Found>,
+    pub relations: Vec<RelRest>,
+    pub sentences: Vec<(u32, Shared)>,
+}
+
+impl DocRest {
+    /// The text of sentence `i`, if it is kept.
+    pub fn sentence(&self, i: u32) -> Option<&Shared> {
+        self.sentences
+            .binary_search_by_key(&i, |(j, _)| *j)
+            .ok()
+            .map(|k| &self.sentences[k].1)
+    }
+}
+
+/// Every document's facts with one corpus-wide interner: what resolution reads in memory
+/// ([`DocCore`]), the rest of each document in [`Corpus::records`] (a temporary file for a
+/// command-line run: issue 8, memory grows with the graph, not with the text).
 #[derive(Default, Debug)]
 pub struct Corpus {
-    pub docs: Vec<DocFacts>,
+    pub docs: Vec<DocCore>,
     pub strs: Interner,
     /// The value of each amount key (one `Money` per distinct amount).
     pub money: FastMap<Sym, Money>,
-    /// Every distinct kept sentence, once: documents that share a sentence (boilerplate,
-    /// republished articles) share its text, and the edges that cite it share it too.
-    sentences: crate::rules::FastSet<Shared>,
+    /// Every distinct [`MentionName`] of the corpus.
+    pub names: Vec<MentionName>,
+    name_index: FastMap<MentionName, u32>,
+    /// The rules that found the corpus's facts.
+    pub rules: Vec<RuleId>,
+    rule_index: FastMap<&'static str, u16>,
+    /// Every distinct relation type with properties (most relations have none).
+    pub rel_kinds: Vec<(RelType, Option<Box<RelProps>>)>,
+    rel_index: FastMap<(RelType, Option<Box<RelProps>>), u32>,
+    /// The documents' parts that only graph building reads, encoded.
+    pub records: Records,
+    /// The encoding buffer, reused.
+    scratch: Writer,
 }
 
 impl Corpus {
-    /// Add a document (its strings move into the corpus interner).
-    pub fn add(&mut self, local: LocalFacts) {
-        let LocalFacts {
-            mut facts,
-            strs,
-            money,
-        } = local;
+    /// A corpus whose documents' evidence waits in an anonymous temporary file.
+    pub fn on_disk() -> std::io::Result<Corpus> {
+        Ok(Corpus {
+            records: Records::on_disk()?,
+            ..Corpus::default()
+        })
+    }
+
+    /// The names of a mention record.
+    pub fn mention(&self, r: &MentionRef) -> &MentionName {
+        &self.names[r.name as usize]
+    }
+
+    fn rule_index(&mut self, r: RuleId) -> u16 {
+        if let Some(&i) = self.rule_index.get(r.as_str()) {
+            return i;
+        }
+        let i = u16::try_from(self.rules.len()).unwrap_or(u16::MAX);
+        self.rules.push(r);
+        self.rule_index.insert(r.as_str(), i);
+        i
+    }
+
+    /// Add a document (its strings move into the corpus interner, the parts that only graph
+    /// building reads into [`Corpus::records`]).
+    pub fn add(&mut self, local: LocalFacts) -> std::io::Result<()> {
+        let LocalFacts { facts, strs, money } = local;
         let map: Vec<Sym> = strs.list.iter().map(|s| self.strs.intern(s)).collect();
-        let re = |s: &mut Sym| {
-            if *s != NO_SYM {
-                *s = map[*s as usize];
-            }
-        };
-        for m in &mut facts.mentions {
-            re(&mut m.key);
-            re(&mut m.name);
-            re(&mut m.text);
-            re(&mut m.raw_name);
-            re(&mut m.text_key);
-        }
-        for e in &mut facts.events {
-            re(&mut e.name);
-            if let Some(l) = &mut e.location {
-                re(l);
-            }
-        }
+        let re = |s: Sym| if s == NO_SYM { s } else { map[s as usize] };
         for (k, v) in money {
-            self.money
-                .entry(map[k as usize])
-                .or_insert_with(|| v.clone());
+            self.money.entry(map[k as usize]).or_insert(v);
         }
-        // The records are held until the graph is built; they were made on a worker thread
-        // among all the temporary allocations of extraction, so holding them there would keep
-        // most of the worker's memory pages in use (at 20.8 MB of input, ≈ 20 MB of RSS more
-        // than the records themselves). They are copied here, on the collecting thread, at
-        // their exact size, and the worker's copies freed; new sentences likewise.
-        let mut sentences = Vec::with_capacity(facts.sentences.len());
-        for (i, text) in &facts.sentences {
-            let text = match self.sentences.get(&**text) {
-                Some(shared) => shared.clone(),
+        let rules: Vec<u16> = facts.rules.iter().map(|&r| self.rule_index(r)).collect();
+        let rule = |i: u16| rules.get(i as usize).copied().unwrap_or(u16::MAX);
+        let mut w = std::mem::take(&mut self.scratch);
+        w.buf.clear();
+        let found = |w: &mut Writer, sentence: u32, start: u32, end: u32, r: u16| {
+            w.u32(sentence);
+            w.u32(start);
+            w.u32(end);
+            w.u32(u32::from(rule(r)));
+        };
+        let mut mentions = Vec::with_capacity(facts.mentions.len());
+        for m in &facts.mentions {
+            let name = MentionName {
+                label: m.label,
+                kind: m.kind,
+                key: re(m.key),
+                name: re(m.name),
+                text: re(m.text),
+                raw_name: re(m.raw_name),
+                text_key: re(m.text_key),
+            };
+            let id = match self.name_index.get(&name) {
+                Some(&i) => i,
                 None => {
-                    let own: Shared = Shared::from(&**text);
-                    self.sentences.insert(own.clone());
-                    own
+                    let i = self.names.len() as u32;
+                    self.names.push(name);
+                    self.name_index.insert(name, i);
+                    i
                 }
             };
-            sentences.push((*i, text));
+            mentions.push(MentionRef {
+                name: id,
+                count: m.count,
+            });
+            found(&mut w, m.sentence, m.start, m.end, m.rule);
         }
+        let events: Vec<EventFact> = facts
+            .events
+            .iter()
+            .map(|e| EventFact {
+                name: re(e.name),
+                location: e.location.map(re),
+                rule: rule(e.rule),
+                ..e.clone()
+            })
+            .collect();
+        let mut holds = Vec::new();
+        w.u64(facts.relations.len() as u64);
+        for r in &facts.relations {
+            if r.rel == RelType::HoldsPosition
+                && let (NodeRef::Mention(p), NodeRef::Mention(o)) = (r.from, r.to)
+                && p < mentions.len()
+                && o < mentions.len()
+            {
+                holds.push((p as u32, o as u32));
+            }
+            let ident = (r.rel, r.props.clone());
+            let kind = match self.rel_index.get(&ident) {
+                Some(&i) => i,
+                None => {
+                    let i = self.rel_kinds.len() as u32;
+                    self.rel_kinds.push(ident.clone());
+                    self.rel_index.insert(ident, i);
+                    i
+                }
+            };
+            w.u32(kind);
+            for end in [r.from, r.to] {
+                let (tag, i) = match end {
+                    NodeRef::Mention(i) => (0, i),
+                    NodeRef::Event(i) => (1, i),
+                };
+                w.u32(tag);
+                w.u64(i as u64);
+            }
+            found(&mut w, r.sentence, r.start, r.end, r.rule);
+        }
+        w.u64(facts.sentences.len() as u64);
+        for (i, text) in &facts.sentences {
+            w.u32(*i);
+            w.str(text);
+        }
+        let rest = self.records.append(&w.buf);
+        self.scratch = w;
+        let rest = rest?;
         let DocMeta {
             id,
             source: _,
             title,
             published,
-        } = &facts.meta;
-        self.docs.push(DocFacts {
+        } = facts.meta;
+        mentions.shrink_to_fit();
+        holds.shrink_to_fit();
+        self.docs.push(DocCore {
             // The source (a path, for messages) is not read from here on.
             meta: DocMeta {
-                id: id.as_str().to_string(),
+                id,
                 source: String::new(),
-                title: title.as_deref().map(str::to_string),
-                published: *published,
+                title,
+                published,
             },
-            stats: facts.stats.clone(),
-            mentions: facts.mentions.to_vec(),
-            events: facts.events.to_vec(),
-            relations: facts.relations.to_vec(),
-            sentences,
-            rules: facts.rules.to_vec(),
+            mentions,
+            events,
+            holds,
+            rest,
         });
+        Ok(())
     }
 
     /// Sort the documents by id; two inputs with the same document id would be one Document
     /// node, so only the first (in input order) is kept.
     pub fn finish(&mut self) {
-        // Only the documents (and the edges made from them) hold the sentences from here on.
-        self.sentences = Default::default();
+        // Only needed while documents are added.
+        self.name_index = Default::default();
+        self.rule_index = Default::default();
+        self.rel_index = Default::default();
+        self.scratch = Writer::default();
         self.docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         self.docs.dedup_by(|b, a| a.meta.id == b.meta.id);
     }
 
-    /// The corpus of these documents (sorted and deduplicated).
-    pub fn of(docs: Vec<DocExtraction>) -> Corpus {
+    /// The corpus of these documents (sorted and deduplicated), held in memory.
+    pub fn of(docs: Vec<DocExtraction>) -> std::io::Result<Corpus> {
         let mut c = Corpus::default();
         for d in docs {
-            c.add(DocFacts::of(d));
+            c.add(DocFacts::of(d))?;
         }
         c.finish();
-        c
+        Ok(c)
     }
+}
+
+/// Read back the rest of document `d` into `out`; a sentence's text is shared with the same
+/// text of the documents read before (`shared`: boilerplate and republished articles repeat
+/// sentences, and the edges that cite them share them too).
+pub fn read_rest(
+    d: &DocCore,
+    reader: &mut RecordReader,
+    buf: &mut Vec<u8>,
+    shared: &mut crate::rules::FastSet<Shared>,
+    out: &mut DocRest,
+) -> std::io::Result<()> {
+    reader.read(d.rest, buf)?;
+    let mut r = Reader::new(buf);
+    let found = |r: &mut Reader| -> std::io::Result<Found> {
+        Ok(Found {
+            sentence: r.u32()?,
+            start: r.u32()?,
+            end: r.u32()?,
+            rule: r.u16()?,
+        })
+    };
+    out.mentions.clear();
+    for _ in 0..d.mentions.len() {
+        out.mentions.push(found(&mut r)?);
+    }
+    out.relations.clear();
+    for _ in 0..r.usize()? {
+        let kind = r.u32()?;
+        let mut ends = [NodeRef::Mention(0); 2];
+        for e in &mut ends {
+            let tag = r.u32()?;
+            let i = r.usize()?;
+            *e = if tag == 0 {
+                NodeRef::Mention(i)
+            } else {
+                NodeRef::Event(i)
+            };
+        }
+        out.relations.push(RelRest {
+            kind,
+            from: ends[0],
+            to: ends[1],
+            at: found(&mut r)?,
+        });
+    }
+    out.sentences.clear();
+    for _ in 0..r.usize()? {
+        let i = r.u32()?;
+        let text = r.str()?;
+        let text = match shared.get(text) {
+            Some(s) => s.clone(),
+            None => {
+                let s = Shared::from(text);
+                shared.insert(s.clone());
+                s
+            }
+        };
+        out.sentences.push((i, text));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

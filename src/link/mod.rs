@@ -8,6 +8,7 @@
 
 pub mod facts;
 pub mod key;
+pub mod records;
 pub mod resolve;
 
 pub use key::{display, is_abbreviation_of, key};

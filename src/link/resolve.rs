@@ -1,6 +1,7 @@
 //! Entity resolution: which mentions (across sentences and documents) are one entity.
 //!
-//! Input: every document's compact record ([`super::facts::DocFacts`]), sorted by document id. Output: [`Resolved`] —
+//! Input: what the corpus holds in memory of every document ([`super::facts::DocCore`]),
+//! sorted by document id. Output: [`Resolved`] —
 //! one [`Entity`] per cluster, the cluster of every mention and event, and a log of every
 //! merge with its reason ([`MergeRecord`], written to `merges.jsonl`).
 //!
@@ -37,7 +38,7 @@ use serde::Serialize;
 use super::facts::{Corpus, EventFact, NO_SYM, Sym};
 use super::key::{display, is_abbreviation_of, key};
 use crate::extract::OrgKind;
-use crate::extract::{Label, NodeRef, RelType, TimeValue};
+use crate::extract::{Label, TimeValue};
 use crate::graph::{NodeLabel, NodeProps, node_id};
 use crate::rules::{FastMap, LexiconSet};
 
@@ -291,7 +292,8 @@ fn mention_props(label: NodeLabel, acc: &Acc, corpus: &Corpus) -> NodeProps {
         NodeLabel::Amount => {
             let mention = acc
                 .first
-                .and_then(|(d, m)| corpus.docs.get(d as usize)?.mentions.get(m as usize));
+                .and_then(|(d, m)| corpus.docs.get(d as usize)?.mentions.get(m as usize))
+                .map(|r| corpus.mention(r));
             match mention.and_then(|m| Some((m, corpus.money.get(&m.key)?))) {
                 Some((m, money)) => NodeProps::Amount {
                     money: money.clone(),
@@ -353,6 +355,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     // Phase 1: everything but people.
     for d in docs {
         for m in &d.mentions {
+            let m = corpus.mention(m);
             let Some(label) = NodeLabel::of(m.label) else {
                 mkey.push(NO_ENTITY);
                 continue;
@@ -498,16 +501,12 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     for (di, d) in docs.iter().enumerate() {
         let base = mention_start[di];
         let mut bound: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-        for r in &d.relations {
-            if r.rel != RelType::HoldsPosition {
-                continue;
-            }
-            let (NodeRef::Mention(p), NodeRef::Mention(o)) = (r.from, r.to) else {
-                continue;
-            };
+        for &(p, o) in &d.holds {
+            let (p, o) = (p as usize, o as usize);
             let (Some(pm), Some(om)) = (d.mentions.get(p), d.mentions.get(o)) else {
                 continue;
             };
+            let (pm, om) = (corpus.mention(pm), corpus.mention(om));
             if pm.label != Label::Person || om.label != Label::Organization {
                 continue;
             }
@@ -526,6 +525,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             bound.entry(key(s(pm.raw_name))).or_default().insert(ork);
         }
         for (mi, m) in d.mentions.iter().enumerate() {
+            let m = corpus.mention(m);
             if m.label != Label::Person {
                 continue;
             }
@@ -632,7 +632,8 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     // The representative of every mention record (its entity once entities exist), written
     // over its key in `mkey` (one table of a `u32` per record, not two).
     for (di, d) in docs.iter().enumerate() {
-        for (mi, m) in d.mentions.iter().enumerate() {
+        for (mi, r) in d.mentions.iter().enumerate() {
+            let m = corpus.mention(r);
             let at = mention_start[di] + mi;
             let ki = mkey[at];
             if ki == NO_ENTITY {
@@ -654,13 +655,13 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             let i = slot(&mut slot_of, &mut acc.slots, rep as u32, name, di as u32);
             let sl = &mut acc.slots[i];
             sl.name = true;
-            sl.count += m.count;
+            sl.count += r.count;
             sl.rep |= is_rep;
             acc.first.get_or_insert((di as u32, mi as u32));
             if acc.kind == OrgKind::Other {
                 acc.kind = m.kind;
             }
-            acc.mentions += m.count;
+            acc.mentions += r.count;
             let surface = s(m.text).trim();
             if !surface.is_empty() {
                 let i = slot(&mut slot_of, &mut acc.slots, rep as u32, surface, di as u32);

@@ -1,0 +1,236 @@
+//! Where each document's evidence waits between extraction and graph building (issue 8:
+//! memory grows with the graph, not with the text).
+//!
+//! Entity resolution needs every document before it decides anything, but it reads only the
+//! names of the mentions, the events and who holds a position where. The rest of a document's
+//! record — the position and rule of every mention, the relations with their evidence, the
+//! text of the sentences an edge can cite — is read once, when the graph's edges are made,
+//! one document at a time. [`Records`] holds those parts encoded (unsigned LEB128 integers and
+//! length-prefixed strings, see [`Writer`]): in an anonymous temporary file for a command-line
+//! run (`tempfile::tempfile`, in `$TMPDIR`; removed by the system when the run ends, whether
+//! or not it succeeds), in memory for a graph built by the library from documents already in
+//! memory. An I/O error on the file is returned, never a panic.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+
+/// Where a document's encoded part is: (offset, length).
+pub type Span = (u64, u32);
+
+/// The encoded parts of every document, appended in input order.
+#[derive(Debug)]
+pub struct Records {
+    store: Store,
+    /// Bytes appended so far.
+    len: u64,
+}
+
+#[derive(Debug)]
+enum Store {
+    Mem(Vec<u8>),
+    File(BufWriter<File>),
+}
+
+impl Default for Records {
+    fn default() -> Records {
+        Records::in_memory()
+    }
+}
+
+impl Records {
+    /// Parts kept in memory (a graph built from documents that are in memory anyway).
+    pub fn in_memory() -> Records {
+        Records {
+            store: Store::Mem(Vec::new()),
+            len: 0,
+        }
+    }
+
+    /// Parts written to an anonymous temporary file.
+    pub fn on_disk() -> io::Result<Records> {
+        Ok(Records {
+            store: Store::File(BufWriter::with_capacity(1 << 16, tempfile::tempfile()?)),
+            len: 0,
+        })
+    }
+
+    /// Append one document's part; where it is.
+    pub fn append(&mut self, bytes: &[u8]) -> io::Result<Span> {
+        let len = u32::try_from(bytes.len()).map_err(|_| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "a document's record is larger than 4 GiB",
+            )
+        })?;
+        match &mut self.store {
+            Store::Mem(v) => v.extend_from_slice(bytes),
+            Store::File(w) => w.write_all(bytes)?,
+        }
+        let at = self.len;
+        self.len += u64::from(len);
+        Ok((at, len))
+    }
+
+    /// Done appending: the parts, to be read back.
+    pub fn into_reader(self) -> io::Result<RecordReader> {
+        Ok(match self.store {
+            Store::Mem(v) => RecordReader::Mem(v),
+            Store::File(w) => RecordReader::File(w.into_inner().map_err(|e| e.into_error())?),
+        })
+    }
+}
+
+/// The parts of [`Records`], read back one document at a time.
+#[derive(Debug)]
+pub enum RecordReader {
+    Mem(Vec<u8>),
+    File(File),
+}
+
+impl RecordReader {
+    /// The part at `span`, into `buf` (replacing its contents).
+    pub fn read(&mut self, (at, len): Span, buf: &mut Vec<u8>) -> io::Result<()> {
+        buf.clear();
+        match self {
+            RecordReader::Mem(v) => {
+                let part = usize::try_from(at)
+                    .ok()
+                    .and_then(|a| v.get(a..a.checked_add(len as usize)?))
+                    .ok_or_else(truncated)?;
+                buf.extend_from_slice(part);
+            }
+            RecordReader::File(f) => {
+                f.seek(SeekFrom::Start(at))?;
+                buf.resize(len as usize, 0);
+                f.read_exact(buf)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn truncated() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        "a document record read back from the temporary file is cut short",
+    )
+}
+
+/// Appends unsigned LEB128 integers and length-prefixed strings to a buffer.
+#[derive(Default, Debug)]
+pub struct Writer {
+    pub buf: Vec<u8>,
+}
+
+impl Writer {
+    pub fn u64(&mut self, mut v: u64) {
+        loop {
+            let b = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.buf.push(b);
+                return;
+            }
+            self.buf.push(b | 0x80);
+        }
+    }
+    pub fn u32(&mut self, v: u32) {
+        self.u64(u64::from(v));
+    }
+    pub fn str(&mut self, s: &str) {
+        self.u64(s.len() as u64);
+        self.buf.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// Reads what a [`Writer`] wrote; reading past the end, or a value out of range, is an
+/// `InvalidData` error.
+pub struct Reader<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { rest: bytes }
+    }
+    pub fn u64(&mut self) -> io::Result<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let (&b, rest) = self.rest.split_first().ok_or_else(truncated)?;
+            self.rest = rest;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(truncated())
+    }
+    pub fn u32(&mut self) -> io::Result<u32> {
+        u32::try_from(self.u64()?).map_err(|_| truncated())
+    }
+    pub fn u16(&mut self) -> io::Result<u16> {
+        u16::try_from(self.u64()?).map_err(|_| truncated())
+    }
+    pub fn usize(&mut self) -> io::Result<usize> {
+        usize::try_from(self.u64()?).map_err(|_| truncated())
+    }
+    pub fn str(&mut self) -> io::Result<&'a str> {
+        let n = self.usize()?;
+        if n > self.rest.len() {
+            return Err(truncated());
+        }
+        let (s, rest) = self.rest.split_at(n);
+        self.rest = rest;
+        std::str::from_utf8(s).map_err(|_| truncated())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(mut records: Records) {
+        let mut w = Writer::default();
+        for v in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            w.u64(v);
+        }
+        w.str("董事长");
+        w.str("");
+        let a = records.append(b"skip").expect("append");
+        let b = records.append(&w.buf).expect("append");
+        assert_eq!(a, (0, 4));
+        let mut r = records.into_reader().expect("reader");
+        let mut buf = Vec::new();
+        r.read(b, &mut buf).expect("read");
+        let mut rd = Reader::new(&buf);
+        for v in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(rd.u64().expect("u64"), v);
+        }
+        assert_eq!(rd.str().expect("str"), "董事长");
+        assert_eq!(rd.str().expect("str"), "");
+        // Past the end: an error, not a panic.
+        assert!(rd.u64().is_err());
+        assert!(r.read((b.0, b.1 + 1), &mut buf).is_err());
+    }
+
+    #[test]
+    fn parts_round_trip_in_memory_and_on_disk() {
+        round_trip(Records::in_memory());
+        round_trip(Records::on_disk().expect("temporary file"));
+    }
+
+    #[test]
+    fn bad_bytes_are_errors() {
+        // A string longer than what is left, a varint that never ends, a u32 too large.
+        let mut w = Writer::default();
+        w.u64(10);
+        w.buf.extend_from_slice(b"abc");
+        assert!(Reader::new(&w.buf).str().is_err());
+        assert!(Reader::new(&[0xff; 11]).u64().is_err());
+        let mut w = Writer::default();
+        w.u64(u64::from(u32::MAX) + 1);
+        assert!(Reader::new(&w.buf).u32().is_err());
+        // Invalid UTF-8.
+        assert!(Reader::new(&[2, 0xff, 0xfe]).str().is_err());
+    }
+}
