@@ -15,9 +15,12 @@
 //!   TARGET_OF match `收购方` and `被收购方`; a Financing whose RAISED matches `被投资方` (or an
 //!   Investment whose TARGET_OF does — DuEE files 股权投资 under 企业融资) with a HAS_AMOUNT
 //!   matching `融资金额`; an Appointment whose APPOINTED person matches `高管姓名` and whose
-//!   title matches one of the `变动后职位` (else of the `高管职位`). Roles missing from a gold event are not
+//!   title matches one of the `变动后职位` (else of the `高管职位`); a gold event that names
+//!   several `高管姓名` (`提名A、B、C为董事候选人`) is found when one of them is, and each of
+//!   them may be matched by one of our events. Roles missing from a gold event are not
 //!   required; a gold event with none of them is skipped. Precision: our events of that
-//!   kind that match some gold event of the type in the same document.
+//!   kind that are the first match of some gold event (of some person of it) in the same
+//!   document — a second event of ours for the same change counts as wrong.
 //!
 //! **Matching** is by name, not by offset: a mention matches a gold argument when the
 //! [`crate::link::key`] of one contains the other's (both at least two characters) — gold
@@ -484,36 +487,46 @@ fn score_duee(
                 .map(|a| a.text.as_str())
         };
         let ty = g.event_type.as_str();
-        let hit: Option<usize> = match ty {
+        // Our events that match the gold event (one per person it names).
+        let hit: Vec<usize> = match ty {
             "企业收购" => {
                 let (a, t) = (arg("收购方"), arg("被收购方"));
                 if a.is_none() && t.is_none() {
                     continue;
                 }
-                ex.events.iter().enumerate().position(|(e, ev)| {
-                    ev.kind == EventKind::Acquisition
-                        && any_same(&names(ex, acquired.get(&e)), a)
-                        && any_same(&names(ex, target.get(&e)), t)
-                })
+                ex.events
+                    .iter()
+                    .enumerate()
+                    .position(|(e, ev)| {
+                        ev.kind == EventKind::Acquisition
+                            && any_same(&names(ex, acquired.get(&e)), a)
+                            && any_same(&names(ex, target.get(&e)), t)
+                    })
+                    .into_iter()
+                    .collect()
             }
             "企业融资" => {
                 let (c, m) = (arg("被投资方"), arg("融资金额"));
                 if c.is_none() && m.is_none() {
                     continue;
                 }
-                ex.events.iter().enumerate().position(|(e, ev)| {
-                    let company = match ev.kind {
-                        EventKind::Financing => names(ex, raised.get(&e)),
-                        EventKind::Investment => names(ex, target.get(&e)),
-                        _ => return false,
-                    };
-                    any_same(&company, c)
-                        && (any_same(&names(ex, amount.get(&e)), m)
-                            || same_amount(ex, amount.get(&e), m, rules))
-                })
+                ex.events
+                    .iter()
+                    .enumerate()
+                    .position(|(e, ev)| {
+                        let company = match ev.kind {
+                            EventKind::Financing => names(ex, raised.get(&e)),
+                            EventKind::Investment => names(ex, target.get(&e)),
+                            _ => return false,
+                        };
+                        any_same(&company, c)
+                            && (any_same(&names(ex, amount.get(&e)), m)
+                                || same_amount(ex, amount.get(&e), m, rules))
+                    })
+                    .into_iter()
+                    .collect()
             }
             "高管变动" => {
-                let p = arg("高管姓名");
                 // Any of the new titles, else any of the current ones (events list several).
                 let all = |role: &str| -> Vec<&str> {
                     g.arguments
@@ -526,34 +539,45 @@ fn score_duee(
                 if titles.is_empty() {
                     titles = all("高管职位");
                 }
-                if p.is_none() {
+                // A gold event may name several people for one change (`提名A、B、C为董事候选人`):
+                // each is a change of its own, matched by one of our events.
+                let people = all("高管姓名");
+                if people.is_empty() {
                     continue;
                 }
-                ex.events.iter().enumerate().position(|(e, ev)| {
-                    ev.kind == EventKind::Appointment
-                        && ex.relations.iter().any(|r| {
-                            r.rel == RelType::Appointed
-                                && r.to == NodeRef::Event(e)
-                                && matches!(r.from, NodeRef::Mention(m)
-                                    if any_same(&[ex.mentions[m].name.clone()], p))
-                                && (titles.is_empty()
-                                    || titles.iter().any(|t| {
-                                        r.props.title.as_deref().is_some_and(|o| same(o, t))
-                                    }))
+                people
+                    .iter()
+                    .filter_map(|&p| {
+                        ex.events.iter().enumerate().position(|(e, ev)| {
+                            ev.kind == EventKind::Appointment
+                                && ex.relations.iter().any(|r| {
+                                    r.rel == RelType::Appointed
+                                        && r.to == NodeRef::Event(e)
+                                        && matches!(r.from, NodeRef::Mention(m)
+                                            if any_same(&[ex.mentions[m].name.clone()], Some(p)))
+                                        && (titles.is_empty()
+                                            || titles.iter().any(|t| {
+                                                r.props
+                                                    .title
+                                                    .as_deref()
+                                                    .is_some_and(|o| same(o, t))
+                                            }))
+                                })
                         })
-                })
+                    })
+                    .collect()
             }
             _ => continue,
         };
         *considered.entry(ty).or_default() += 1;
         let sc = rep.scores.entry(format!("duee:{ty}")).or_default();
         sc.gold += 1;
-        match hit {
-            Some(e) => {
+        match hit.is_empty() {
+            false => {
                 sc.found += 1;
-                matched.insert(e);
+                matched.extend(hit);
             }
-            None => {
+            true => {
                 let args: Vec<String> = g
                     .arguments
                     .iter()
