@@ -49,7 +49,10 @@ fn examples_list_misses_and_false_positives_with_their_text() {
     assert!(fp["context"].as_str().unwrap().contains("副行长"), "{fp}");
     // The gold appointment with no trigger in the text is a miss, with its gold arguments.
     let miss = find(&lines, "a3", "fn").expect("fn of record a3");
-    assert!(miss["gold"].as_str().unwrap().contains("高管姓名=吴晓光"), "{miss}");
+    assert!(
+        miss["gold"].as_str().unwrap().contains("高管姓名=吴晓光"),
+        "{miss}"
+    );
     // The FinRE pair never signed is a miss too.
     let pair = find(&lines, "f1", "fn").expect("fn of record f1");
     assert_eq!(pair["item"], "finre:签约");
@@ -62,7 +65,10 @@ fn both_entity_modes_write_their_examples_to_one_file() {
     let (report, lines) = examples("both");
     assert_eq!(report.as_array().map(Vec::len), Some(2), "{report}");
     for mode in ["ours", "gold"] {
-        assert!(lines.iter().any(|l| l["entities"] == mode), "{mode}: {lines:?}");
+        assert!(
+            lines.iter().any(|l| l["entities"] == mode),
+            "{mode}: {lines:?}"
+        );
     }
 }
 

@@ -557,10 +557,7 @@ fn score_duee(
                                             if any_same(&[ex.mentions[m].name.clone()], Some(p)))
                                         && (titles.is_empty()
                                             || titles.iter().any(|t| {
-                                                r.props
-                                                    .title
-                                                    .as_deref()
-                                                    .is_some_and(|o| same(o, t))
+                                                r.props.title.as_deref().is_some_and(|o| same(o, t))
                                             }))
                                 })
                         })

@@ -3677,12 +3677,67 @@ fn chain<'m>(
     out
 }
 
-/// Is the text between two people a replacement verb (`A接替B`, `A取代B`)?
+/// Is the text between two people a replacement verb (`A接替B`, `A取代B`), with an adverb
+/// before it (`A将接替B`, `A拟接任B`)?
 fn replaces(gap: &str) -> bool {
+    let g = gap.trim();
+    let g = ["即将", "正式", "将", "拟", "已", "或"]
+        .iter()
+        .find_map(|w| g.strip_prefix(w))
+        .unwrap_or(g);
     matches!(
-        gap.trim(),
+        g.trim(),
         "接替" | "接任" | "代替" | "取代" | "替代" | "接棒"
     )
+}
+
+/// The posts a successor takes (`B将退休，A接任`, `其遗缺由A接任`, `A接替B`): the titles the
+/// predecessor leaves in an earlier change of the paragraph — of `predecessor` when the verb
+/// names one, else of the last person who left a post — as role mentions of the document.
+fn predecessor_titles<'m>(
+    doc: &'m AnnotatedDoc,
+    s: &SentView,
+    drafts: &Drafts,
+    predecessor: Option<&str>,
+) -> Vec<Indexed<'m>> {
+    let title_text = crate::extract::position::title_of;
+    for d in drafts.list.iter().rev() {
+        if d.kind != EventKind::Appointment || d.paragraph != s.paragraph {
+            continue;
+        }
+        let left: Vec<&Arg> = d
+            .args
+            .iter()
+            .filter(|a| a.rel == RelType::Appointed)
+            .filter(|a| a.props.status == Some(PositionStatus::Former) && a.props.title.is_some())
+            .filter(|a| {
+                predecessor.is_none_or(|p| doc.mentions.get(a.mention).is_some_and(|m| m.name == p))
+            })
+            .collect();
+        if left.is_empty() {
+            continue;
+        }
+        // The role mention each title was read from lies inside its argument's evidence.
+        return left
+            .iter()
+            .filter_map(|a| {
+                let from = doc
+                    .mentions
+                    .partition_point(|m| m.range.start < a.range.start);
+                doc.mentions[from..]
+                    .iter()
+                    .enumerate()
+                    .take_while(|(_, m)| m.range.start < a.range.end)
+                    .find(|(_, m)| {
+                        m.label == Label::Role
+                            && m.range.end <= a.range.end
+                            && a.props.title.as_deref() == Some(title_text(m).as_str())
+                    })
+                    .map(|(i, m)| (from + i, m))
+            })
+            .collect();
+    }
+    Vec::new()
 }
 
 /// Words that say a person keeps a post (`仍担任董事`, `继续担任`, `留任`): what follows is no
@@ -3850,7 +3905,13 @@ fn appoint_one(
         ));
     }
     for &(ri, r) in titles {
-        let evidence = Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT);
+        // (a successor's title may be read in an earlier sentence: the evidence stays here)
+        let ev_title = if r.range.start >= s.range.start {
+            span(&ev_range, &r.range)
+        } else {
+            ev_range.clone()
+        };
+        let evidence = Evidence::new(s.idx, ev_title.clone(), APPOINTMENT);
         let mut bind = |rel, to, status| {
             drafts.direct.push(Relation {
                 rel,
@@ -3881,7 +3942,7 @@ fn appoint_one(
             },
             APPOINTMENT,
             s.idx,
-            span(&ev_range, &r.range),
+            ev_title,
         ));
     }
     let i = drafts.upsert(d);
@@ -4016,6 +4077,31 @@ fn appointment(
     {
         return None;
     }
+    // `辞职后仍在公司担任X`, `继续担任X`: a post the person keeps is no new one; `对其担任总经理
+    // 职务期间…表示感谢`: the thanks formula looks back at a post.
+    if status == PositionStatus::New && !object_first {
+        let pre = &s.text[s.clause_start(t.range.start)..t.range.start];
+        if keeps_post(pre) || (pre.ends_with('其') && pre.contains('对')) {
+            return None;
+        }
+    }
+    // `替代了即将退休的X`, `即将卸任的X`: a leaving verb before 的 and a person describes that
+    // person; the subject before the verb leaves nothing.
+    if status == PositionStatus::Former
+        && !object_first
+        && let Some(rest) = s.text[t.range.end..ce].strip_prefix('的')
+        && rest.chars().count() <= 40
+        && (rest
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_uppercase())
+            || people.iter().any(|(_, p)| {
+                p.range.start >= ce - rest.len()
+                    && p.range.end <= ce
+                    && s.text[ce - rest.len()..p.range.start].chars().count() <= 12
+            }))
+    {
+        return None;
+    }
     let roles: Vec<(usize, &Mention)> = s.of(Label::Role).collect();
     // `X担任圆桌讨论主持人`: a part in an event (主持人, 嘉宾) is no post (see `moderators`).
     if roles
@@ -4113,7 +4199,12 @@ fn appointment(
         ]
         .iter()
         .any(|w| s.text[t.range.end..].starts_with(w));
-        if kept.is_empty() && held {
+        // (so does a leaving verb with no object at all, for one person named with titles
+        // earlier in the sentence: `收到副总经理X的辞职报告，X因个人原因辞职`)
+        let bare = s.text[t.range.end..ce]
+            .chars()
+            .all(|c| !is_han(c) || c == '了');
+        if kept.is_empty() && (held || (after_titles.is_empty() && bare && persons.len() == 1)) {
             persons
                 .first()
                 .and_then(|(_, p)| {
@@ -4187,6 +4278,13 @@ fn appointment(
     {
         return None;
     }
+    // `A接替B担任Y`: the later verb names the post; the succession verb leaves it to that one.
+    if t.entry.attr("succession").is_some()
+        && s.trigs_in(t.range.end..ce)
+            .any(|x| x.kind == Some(EventKind::Appointment))
+    {
+        return None;
+    }
     let mut first = None;
     for (pi, pm) in persons {
         // Without titles after: the titles chained right before the person
@@ -4235,7 +4333,20 @@ fn appointment(
         } else {
             after_titles.clone()
         };
-        if titles.is_empty() && status == PositionStatus::New {
+        // `B将退休，A接任`, `其遗缺由A接任`, `A接替B`: with no post after the verb, the
+        // successor takes the posts the predecessor leaves in the paragraph; the titles before
+        // the successor's own name are only what they hold now.
+        let titles = if t.entry.attr("succession").is_some() && after_titles.is_empty() {
+            let named = people
+                .iter()
+                .find(|(_, q)| q.range.start >= t.range.end && q.range.end <= ce)
+                .map(|(_, q)| q.name.as_str());
+            predecessor_titles(doc, s, drafts, named)
+        } else {
+            titles
+        };
+        // A change names a post: `激励对象A、B因离职`, `X前脚刚退休` tell of no post left.
+        if titles.is_empty() {
             continue;
         }
         let how = Appoint {
