@@ -173,7 +173,12 @@ pub(crate) fn sentence(
         })
     {
         let host_kind = drafts.list[host].kind;
+        let mut total_end: Option<usize> = None;
         for (i, m) in s.of(Label::Amount).filter(|(_, m)| !metric(s, m)) {
+            if per_share(s, m) || part_of_total(s, total_end, m) {
+                continue;
+            }
+            total_end.get_or_insert(m.range.end);
             let about = about_for(s, m, host_kind);
             // (`力争全年签约项目总投资突破2000亿元` after a fund's establishment: the total of
             // projects is no fund size, round or deal price.)
@@ -853,6 +858,8 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     {
         to = to.min(next);
     }
+    // The end of the first amount taken: a deal's total, whose parts may follow.
+    let mut total_end: Option<usize> = None;
     for (i, m) in s.of_from(Label::Amount, from) {
         if m.range.start >= to {
             break;
@@ -860,6 +867,10 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
         if metric(s, m) || per_share(s, m) {
             continue;
         }
+        if part_of_total(s, total_end, m) {
+            continue;
+        }
+        total_end.get_or_insert(m.range.end);
         let about = about_for(s, m, kind);
         d.add(arg(
             RelType::HasAmount,
@@ -871,6 +882,21 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
             span(t, &m.range),
         ));
     }
+}
+
+/// Words that open the parts of a deal's total (`其中`, `余额`, `餘額`).
+const PART_OPENERS: &[&str] = &["其中", "余额", "餘額", "其余", "其餘"];
+
+/// Is amount `m` a part of the total taken before it, which ends at `total_end`
+/// (`对价为15亿元，其中股份支付10亿元、现金支付5亿元`, `代价为4.2亿港元，其中3亿港元以现金支付，
+/// 余额1.2亿港元…`)? The parts are no amounts of the event.
+fn part_of_total(s: &SentView, total_end: Option<usize>, m: &Mention) -> bool {
+    total_end.is_some_and(|e| {
+        e <= m.range.start && {
+            let gap = &s.text[e..m.range.start];
+            PART_OPENERS.iter().any(|w| gap.contains(w))
+        }
+    })
 }
 
 /// Is amount `m` a price per share (`以每股新臺幣62元`, `每股价格为12元`), no deal's total?
@@ -3798,6 +3824,7 @@ fn org_of_title(s: &SentView, title: &Mention, how: &Appoint) -> Option<usize> {
     let word = crate::extract::COMPANY_SELF_WORDS
         .into_iter()
         .find(|w| before.ends_with(w))?;
+
     // `…有限公司总经理` that is no organization mention is some other company: only a bare
     // `公司` after a verb or punctuation means this one.
     let prev = before[..before.len() - word.len()].chars().next_back();
