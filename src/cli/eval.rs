@@ -69,6 +69,11 @@ pub enum What {
         /// How many misses to show.
         #[arg(long, default_value_t = 10)]
         errors: usize,
+        /// Also write every miss (`fn`: a gold event or pair we did not produce) and every
+        /// false positive (`fp`: an event of ours that matches no gold event of its type in the
+        /// record) with the record's text to this file as JSON lines.
+        #[arg(long, value_name = "FILE")]
+        examples: Option<PathBuf>,
     },
     /// Dates against `times.tsv` (`text  expected  reference_time  source  notes`; only
     /// calendar dates and date ranges are scored, see `src/eval/dates.rs`), or date spans
@@ -154,8 +159,8 @@ fn print_report(
     Ok(0)
 }
 
-/// One JSON object per line for every span error of a NER evaluation.
-fn write_examples(path: &std::path::Path, examples: &[crate::eval::ner::SpanError]) -> Result<()> {
+/// One JSON object per line for every error of an evaluation (`--examples FILE`).
+fn write_examples<T: serde::Serialize>(path: &std::path::Path, examples: &[T]) -> Result<()> {
     let mut out = String::new();
     for e in examples {
         writeln!(out, "{}", serde_json::to_string(e)?)?;
@@ -171,7 +176,8 @@ pub fn run(args: Args) -> Result<u8> {
             json,
             limit,
             errors,
-        } => events(gold, entities, json, limit, errors),
+            examples,
+        } => events(gold, entities, json, limit, errors, examples.as_deref()),
         What::Ner {
             gold,
             map,
@@ -233,6 +239,7 @@ fn events(
     json: bool,
     limit: Option<usize>,
     errors: usize,
+    examples: Option<&std::path::Path>,
 ) -> Result<u8> {
     use crate::eval::events::{EntityMode, evaluate};
     let modes = match entities {
@@ -251,6 +258,10 @@ fn events(
         )
         .map_err(|e| anyhow!(e))?;
         reports.push(rep);
+    }
+    if let Some(path) = examples {
+        let all: Vec<_> = reports.iter().flat_map(|r| r.examples.iter()).collect();
+        write_examples(path, &all)?;
     }
     print_report(&reports, json, |out| {
         for rep in &reports {

@@ -15,9 +15,12 @@
 //!   TARGET_OF match `收购方` and `被收购方`; a Financing whose RAISED matches `被投资方` (or an
 //!   Investment whose TARGET_OF does — DuEE files 股权投资 under 企业融资) with a HAS_AMOUNT
 //!   matching `融资金额`; an Appointment whose APPOINTED person matches `高管姓名` and whose
-//!   title matches one of the `变动后职位` (else of the `高管职位`). Roles missing from a gold event are not
+//!   title matches one of the `变动后职位` (else of the `高管职位`); a gold event that names
+//!   several `高管姓名` (`提名A、B、C为董事候选人`) is found when one of them is, and each of
+//!   them may be matched by one of our events. Roles missing from a gold event are not
 //!   required; a gold event with none of them is skipped. Precision: our events of that
-//!   kind that match some gold event of the type in the same document.
+//!   kind that are the first match of some gold event (of some person of it) in the same
+//!   document — a second event of ours for the same change counts as wrong.
 //!
 //! **Matching** is by name, not by offset: a mention matches a gold argument when the
 //! [`crate::link::key`] of one contains the other's (both at least two characters) — gold
@@ -32,6 +35,11 @@
 //! matching label) and then runs every family, so the score isolates the event patterns from
 //! entity recognition — the usual setting for FinRE, which is a relation-classification set
 //! with given entities. `both` (the default) prints both.
+//!
+//! **Examples.** Every miss (`fn`) and every false positive (`fp`: an event of ours of a
+//! scored kind that matches no gold event of the type in its record; a FinRE pair linked by a
+//! signing whose gold label is another relation) is kept in [`EventsReport::examples`] with
+//! the record's text; `--examples FILE` writes them as JSON lines.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::BufRead;
@@ -134,6 +142,30 @@ pub struct EventsReport {
     pub scores: BTreeMap<String, Score>,
     /// Some misses, for tuning (`item | text`).
     pub misses: Vec<String>,
+    /// Every miss and every false positive, with the record's text (`--examples FILE`).
+    #[serde(skip)]
+    pub examples: Vec<EventError>,
+}
+
+/// One scored error of an event evaluation, for reading it in context.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct EventError {
+    pub record: String,
+    /// `ours` or `gold` (the entity mode of the run).
+    pub entities: String,
+    /// `duee:高管变动`, `finre:签约` …
+    pub item: String,
+    /// `fn`: a gold event or pair we did not produce; `fp`: one of ours that matches no gold
+    /// event of the type in the record (or a pair linked by a signing whose gold label is
+    /// another relation).
+    pub kind: &'static str,
+    /// The gold event's arguments (`role=text`) or the pair (fn; for FinRE fp, the pair and
+    /// its gold label).
+    pub gold: String,
+    /// Our event (`Kind name {REL:name…}`) for fp; all our events of the record for fn.
+    pub ours: String,
+    /// The record's text.
+    pub context: String,
 }
 
 /// Evaluate one entity mode over a gold file.
@@ -149,7 +181,7 @@ pub fn evaluate(
         ..EventsReport::default()
     };
     // FinRE: unordered pair → (label, found, produced), deduplicated over both directions.
-    let mut finre: BTreeMap<(String, String, String), (String, bool)> = BTreeMap::new();
+    let mut finre: BTreeMap<(String, String, String), (String, bool, String)> = BTreeMap::new();
     let recs: Vec<GoldRecord> = read_jsonl(reader, source, limit)?;
     rep.records = recs.len();
     for rec in recs {
@@ -169,24 +201,36 @@ pub fn evaluate(
                 let linked = co_signed(&ex, a, b);
                 finre.insert(
                     (rec.text.clone(), a.clone(), b.clone()),
-                    (r.label.clone(), linked),
+                    (r.label.clone(), linked, rid.clone()),
                 );
             }
         }
         if !rec.events.is_empty() || rec.has_event_list.is_some() {
-            score_duee(&rec, &ex, rules, &mut rep);
+            score_duee(&rec, &rid, &ex, rules, &mut rep);
         }
     }
-    for ((text, a, b), (label, linked)) in &finre {
+    for ((text, a, b), (label, linked, rid)) in &finre {
+        let example = |kind, gold: String| EventError {
+            record: rid.clone(),
+            entities: rep.entities.clone(),
+            item: "finre:签约".into(),
+            kind,
+            gold,
+            ours: String::new(),
+            context: text.clone(),
+        };
         for want in ["签约", "合作"] {
             let sc = rep.scores.entry(format!("finre:{want}")).or_default();
             if label == want {
                 sc.gold += 1;
                 if *linked {
                     sc.found += 1;
-                } else if want == "签约" && rep.misses.len() < 400 {
-                    rep.misses
-                        .push(format!("finre:签约 miss ({a}, {b}) | {}", clip(text)));
+                } else if want == "签约" {
+                    if rep.misses.len() < 400 {
+                        rep.misses
+                            .push(format!("finre:签约 miss ({a}, {b}) | {}", clip(text)));
+                    }
+                    rep.examples.push(example("fn", format!("({a}, {b})")));
                 }
             }
         }
@@ -201,11 +245,15 @@ pub fn evaluate(
                     sc.correct += 1;
                 }
             }
-            if !ok && rep.misses.len() < 400 {
-                rep.misses.push(format!(
-                    "finre:签约 false ({a}, {b}) gold={label} | {}",
-                    clip(text)
-                ));
+            if !ok {
+                if rep.misses.len() < 400 {
+                    rep.misses.push(format!(
+                        "finre:签约 false ({a}, {b}) gold={label} | {}",
+                        clip(text)
+                    ));
+                }
+                rep.examples
+                    .push(example("fp", format!("({a}, {b}) gold={label}")));
             }
         }
     }
@@ -217,34 +265,33 @@ pub fn evaluate(
 
 /// Our events in one line: `Kind name {REL:name,…}; …` (for the misses list).
 fn render(ex: &DocExtraction) -> String {
-    let mut out = Vec::new();
-    for (e, ev) in ex.events.iter().enumerate() {
-        let rels: Vec<String> = ex
-            .relations
-            .iter()
-            .filter_map(|r| match (r.from, r.to) {
-                (NodeRef::Mention(m), NodeRef::Event(x))
-                | (NodeRef::Event(x), NodeRef::Mention(m))
-                    if x == e =>
-                {
-                    let t = r.props.title.as_deref().unwrap_or("");
-                    Some(format!("{}:{}{}", r.rel.as_str(), ex.mentions[m].name, t))
-                }
-                _ => None,
-            })
-            .collect();
-        out.push(format!(
-            "{} {} {{{}}}",
-            ev.kind.as_str(),
-            ev.name,
-            rels.join(",")
-        ));
-    }
+    let out: Vec<String> = (0..ex.events.len()).map(|e| render_event(ex, e)).collect();
     if out.is_empty() {
         "(no events)".into()
     } else {
         out.join("; ")
     }
+}
+
+/// One of our events: `Kind name {REL:name title,…}`.
+fn render_event(ex: &DocExtraction, e: usize) -> String {
+    let Some(ev) = ex.events.get(e) else {
+        return String::new();
+    };
+    let rels: Vec<String> = ex
+        .relations
+        .iter()
+        .filter_map(|r| match (r.from, r.to) {
+            (NodeRef::Mention(m), NodeRef::Event(x)) | (NodeRef::Event(x), NodeRef::Mention(m))
+                if x == e =>
+            {
+                let t = r.props.title.as_deref().unwrap_or("");
+                Some(format!("{}:{}{}", r.rel.as_str(), ex.mentions[m].name, t))
+            }
+            _ => None,
+        })
+        .collect();
+    format!("{} {} {{{}}}", ev.kind.as_str(), ev.name, rels.join(","))
 }
 
 fn clip(s: &str) -> String {
@@ -412,7 +459,13 @@ fn same_amount(
 }
 
 /// Score the DuEE-Fin events of one record.
-fn score_duee(rec: &GoldRecord, ex: &DocExtraction, rules: &Rules, rep: &mut EventsReport) {
+fn score_duee(
+    rec: &GoldRecord,
+    rid: &str,
+    ex: &DocExtraction,
+    rules: &Rules,
+    rep: &mut EventsReport,
+) {
     let acquired = to_event(ex, RelType::Acquired);
     let target = to_event(ex, RelType::TargetOf);
     let raised = to_event(ex, RelType::Raised);
@@ -434,36 +487,46 @@ fn score_duee(rec: &GoldRecord, ex: &DocExtraction, rules: &Rules, rep: &mut Eve
                 .map(|a| a.text.as_str())
         };
         let ty = g.event_type.as_str();
-        let hit: Option<usize> = match ty {
+        // Our events that match the gold event (one per person it names).
+        let hit: Vec<usize> = match ty {
             "企业收购" => {
                 let (a, t) = (arg("收购方"), arg("被收购方"));
                 if a.is_none() && t.is_none() {
                     continue;
                 }
-                ex.events.iter().enumerate().position(|(e, ev)| {
-                    ev.kind == EventKind::Acquisition
-                        && any_same(&names(ex, acquired.get(&e)), a)
-                        && any_same(&names(ex, target.get(&e)), t)
-                })
+                ex.events
+                    .iter()
+                    .enumerate()
+                    .position(|(e, ev)| {
+                        ev.kind == EventKind::Acquisition
+                            && any_same(&names(ex, acquired.get(&e)), a)
+                            && any_same(&names(ex, target.get(&e)), t)
+                    })
+                    .into_iter()
+                    .collect()
             }
             "企业融资" => {
                 let (c, m) = (arg("被投资方"), arg("融资金额"));
                 if c.is_none() && m.is_none() {
                     continue;
                 }
-                ex.events.iter().enumerate().position(|(e, ev)| {
-                    let company = match ev.kind {
-                        EventKind::Financing => names(ex, raised.get(&e)),
-                        EventKind::Investment => names(ex, target.get(&e)),
-                        _ => return false,
-                    };
-                    any_same(&company, c)
-                        && (any_same(&names(ex, amount.get(&e)), m)
-                            || same_amount(ex, amount.get(&e), m, rules))
-                })
+                ex.events
+                    .iter()
+                    .enumerate()
+                    .position(|(e, ev)| {
+                        let company = match ev.kind {
+                            EventKind::Financing => names(ex, raised.get(&e)),
+                            EventKind::Investment => names(ex, target.get(&e)),
+                            _ => return false,
+                        };
+                        any_same(&company, c)
+                            && (any_same(&names(ex, amount.get(&e)), m)
+                                || same_amount(ex, amount.get(&e), m, rules))
+                    })
+                    .into_iter()
+                    .collect()
             }
             "高管变动" => {
-                let p = arg("高管姓名");
                 // Any of the new titles, else any of the current ones (events list several).
                 let all = |role: &str| -> Vec<&str> {
                     g.arguments
@@ -476,46 +539,63 @@ fn score_duee(rec: &GoldRecord, ex: &DocExtraction, rules: &Rules, rep: &mut Eve
                 if titles.is_empty() {
                     titles = all("高管职位");
                 }
-                if p.is_none() {
+                // A gold event may name several people for one change (`提名A、B、C为董事候选人`):
+                // each is a change of its own, matched by one of our events.
+                let people = all("高管姓名");
+                if people.is_empty() {
                     continue;
                 }
-                ex.events.iter().enumerate().position(|(e, ev)| {
-                    ev.kind == EventKind::Appointment
-                        && ex.relations.iter().any(|r| {
-                            r.rel == RelType::Appointed
-                                && r.to == NodeRef::Event(e)
-                                && matches!(r.from, NodeRef::Mention(m)
-                                    if any_same(&[ex.mentions[m].name.clone()], p))
-                                && (titles.is_empty()
-                                    || titles.iter().any(|t| {
-                                        r.props.title.as_deref().is_some_and(|o| same(o, t))
-                                    }))
+                people
+                    .iter()
+                    .filter_map(|&p| {
+                        ex.events.iter().enumerate().position(|(e, ev)| {
+                            ev.kind == EventKind::Appointment
+                                && ex.relations.iter().any(|r| {
+                                    r.rel == RelType::Appointed
+                                        && r.to == NodeRef::Event(e)
+                                        && matches!(r.from, NodeRef::Mention(m)
+                                            if any_same(&[ex.mentions[m].name.clone()], Some(p)))
+                                        && (titles.is_empty()
+                                            || titles.iter().any(|t| {
+                                                r.props.title.as_deref().is_some_and(|o| same(o, t))
+                                            }))
+                                })
                         })
-                })
+                    })
+                    .collect()
             }
             _ => continue,
         };
         *considered.entry(ty).or_default() += 1;
         let sc = rep.scores.entry(format!("duee:{ty}")).or_default();
         sc.gold += 1;
-        match hit {
-            Some(e) => {
+        match hit.is_empty() {
+            false => {
                 sc.found += 1;
-                matched.insert(e);
+                matched.extend(hit);
             }
-            None => {
+            true => {
+                let args: Vec<String> = g
+                    .arguments
+                    .iter()
+                    .map(|a| format!("{}={}", a.role, a.text))
+                    .collect();
+                let ours = render(ex);
                 if rep.misses.len() < 400 {
-                    let args: Vec<String> = g
-                        .arguments
-                        .iter()
-                        .map(|a| format!("{}={}", a.role, a.text))
-                        .collect();
                     rep.misses.push(format!(
-                        "duee:{ty} miss [{}]\n      ours: {}",
+                        "duee:{ty} miss [{}]\n      ours: {ours}",
                         args.join(" "),
-                        render(ex)
                     ));
                 }
+                rep.examples.push(EventError {
+                    record: rid.to_string(),
+                    entities: rep.entities.clone(),
+                    item: format!("duee:{ty}"),
+                    kind: "fn",
+                    gold: args.join(" "),
+                    ours,
+                    context: rec.text.clone(),
+                });
             }
         }
     }
@@ -524,14 +604,46 @@ fn score_duee(rec: &GoldRecord, ex: &DocExtraction, rules: &Rules, rep: &mut Eve
         (EventKind::Financing, "企业融资"),
         (EventKind::Appointment, "高管变动"),
     ] {
-        let sc = rep.scores.entry(format!("duee:{ty}")).or_default();
+        let item = format!("duee:{ty}");
+        let sc = rep.scores.entry(item.clone()).or_default();
+        let mut wrong = Vec::new();
         for (e, ev) in ex.events.iter().enumerate() {
             if ev.kind == kind {
                 sc.produced += 1;
                 if matched.contains(&e) {
                     sc.correct += 1;
+                } else {
+                    wrong.push(e);
                 }
             }
+        }
+        if wrong.is_empty() {
+            continue;
+        }
+        // The gold events of the type in the record (what the false positive should have been).
+        let gold: Vec<String> = rec
+            .events
+            .iter()
+            .filter(|g| g.event_type == ty)
+            .map(|g| {
+                let args: Vec<String> = g
+                    .arguments
+                    .iter()
+                    .map(|a| format!("{}={}", a.role, a.text))
+                    .collect();
+                format!("[{}]", args.join(" "))
+            })
+            .collect();
+        for e in wrong {
+            rep.examples.push(EventError {
+                record: rid.to_string(),
+                entities: rep.entities.clone(),
+                item: item.clone(),
+                kind: "fp",
+                gold: gold.join(" "),
+                ours: render_event(ex, e),
+                context: rec.text.clone(),
+            });
         }
     }
 }

@@ -176,7 +176,12 @@ pub(crate) fn sentence(
         && !counts_projects(s.str())
     {
         let host_kind = drafts.list[host].kind;
+        let mut total_end: Option<usize> = None;
         for (i, m) in s.of(Label::Amount).filter(|(_, m)| !metric(s, m)) {
+            if per_share(s, m) || part_of_total(s, total_end, m) {
+                continue;
+            }
+            total_end.get_or_insert(m.range.end);
             let about = about_for(s, m, host_kind);
             // (`力争全年签约项目总投资突破2000亿元` after a fund's establishment: the total of
             // projects is no fund size, round or deal price.)
@@ -856,6 +861,8 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     {
         to = to.min(next);
     }
+    // The end of the first amount taken: a deal's total, whose parts may follow.
+    let mut total_end: Option<usize> = None;
     for (i, m) in s.of_from(Label::Amount, from) {
         if m.range.start >= to {
             break;
@@ -863,6 +870,10 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
         if metric(s, m) || per_share(s, m) {
             continue;
         }
+        if part_of_total(s, total_end, m) {
+            continue;
+        }
+        total_end.get_or_insert(m.range.end);
         let about = about_for(s, m, kind);
         d.add(arg(
             RelType::HasAmount,
@@ -874,6 +885,21 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
             span(t, &m.range),
         ));
     }
+}
+
+/// Words that open the parts of a deal's total (`其中`, `余额`, `餘額`).
+const PART_OPENERS: &[&str] = &["其中", "余额", "餘額", "其余", "其餘"];
+
+/// Is amount `m` a part of the total taken before it, which ends at `total_end`
+/// (`对价为15亿元，其中股份支付10亿元、现金支付5亿元`, `代价为4.2亿港元，其中3亿港元以现金支付，
+/// 余额1.2亿港元…`)? The parts are no amounts of the event.
+fn part_of_total(s: &SentView, total_end: Option<usize>, m: &Mention) -> bool {
+    total_end.is_some_and(|e| {
+        e <= m.range.start && {
+            let gap = &s.text[e..m.range.start];
+            PART_OPENERS.iter().any(|w| gap.contains(w))
+        }
+    })
 }
 
 /// Is amount `m` a price per share (`以每股新臺幣62元`, `每股价格为12元`), no deal's total?
@@ -3694,12 +3720,67 @@ fn chain<'m>(
     out
 }
 
-/// Is the text between two people a replacement verb (`A接替B`, `A取代B`)?
+/// Is the text between two people a replacement verb (`A接替B`, `A取代B`), with an adverb
+/// before it (`A将接替B`, `A拟接任B`)?
 fn replaces(gap: &str) -> bool {
+    let g = gap.trim();
+    let g = ["即将", "正式", "将", "拟", "已", "或"]
+        .iter()
+        .find_map(|w| g.strip_prefix(w))
+        .unwrap_or(g);
     matches!(
-        gap.trim(),
+        g.trim(),
         "接替" | "接任" | "代替" | "取代" | "替代" | "接棒"
     )
+}
+
+/// The posts a successor takes (`B将退休，A接任`, `其遗缺由A接任`, `A接替B`): the titles the
+/// predecessor leaves in an earlier change of the paragraph — of `predecessor` when the verb
+/// names one, else of the last person who left a post — as role mentions of the document.
+fn predecessor_titles<'m>(
+    doc: &'m AnnotatedDoc,
+    s: &SentView,
+    drafts: &Drafts,
+    predecessor: Option<&str>,
+) -> Vec<Indexed<'m>> {
+    let title_text = crate::extract::position::title_of;
+    for d in drafts.list.iter().rev() {
+        if d.kind != EventKind::Appointment || d.paragraph != s.paragraph {
+            continue;
+        }
+        let left: Vec<&Arg> = d
+            .args
+            .iter()
+            .filter(|a| a.rel == RelType::Appointed)
+            .filter(|a| a.props.status == Some(PositionStatus::Former) && a.props.title.is_some())
+            .filter(|a| {
+                predecessor.is_none_or(|p| doc.mentions.get(a.mention).is_some_and(|m| m.name == p))
+            })
+            .collect();
+        if left.is_empty() {
+            continue;
+        }
+        // The role mention each title was read from lies inside its argument's evidence.
+        return left
+            .iter()
+            .filter_map(|a| {
+                let from = doc
+                    .mentions
+                    .partition_point(|m| m.range.start < a.range.start);
+                doc.mentions[from..]
+                    .iter()
+                    .enumerate()
+                    .take_while(|(_, m)| m.range.start < a.range.end)
+                    .find(|(_, m)| {
+                        m.label == Label::Role
+                            && m.range.end <= a.range.end
+                            && a.props.title.as_deref() == Some(title_text(m).as_str())
+                    })
+                    .map(|(i, m)| (from + i, m))
+            })
+            .collect();
+    }
+    Vec::new()
 }
 
 /// Words that say a person keeps a post (`仍担任董事`, `继续担任`, `留任`): what follows is no
@@ -3760,6 +3841,7 @@ fn org_of_title(s: &SentView, title: &Mention, how: &Appoint) -> Option<usize> {
     let word = crate::extract::COMPANY_SELF_WORDS
         .into_iter()
         .find(|w| before.ends_with(w))?;
+
     // `…有限公司总经理` that is no organization mention is some other company: only a bare
     // `公司` after a verb or punctuation means this one.
     let prev = before[..before.len() - word.len()].chars().next_back();
@@ -3867,7 +3949,13 @@ fn appoint_one(
         ));
     }
     for &(ri, r) in titles {
-        let evidence = Evidence::new(s.idx, span(&ev_range, &r.range), APPOINTMENT);
+        // (a successor's title may be read in an earlier sentence: the evidence stays here)
+        let ev_title = if r.range.start >= s.range.start {
+            span(&ev_range, &r.range)
+        } else {
+            ev_range.clone()
+        };
+        let evidence = Evidence::new(s.idx, ev_title.clone(), APPOINTMENT);
         let mut bind = |rel, to, status| {
             drafts.direct.push(Relation {
                 rel,
@@ -3898,7 +3986,7 @@ fn appoint_one(
             },
             APPOINTMENT,
             s.idx,
-            span(&ev_range, &r.range),
+            ev_title,
         ));
     }
     let i = drafts.upsert(d);
@@ -4033,6 +4121,31 @@ fn appointment(
     {
         return None;
     }
+    // `辞职后仍在公司担任X`, `继续担任X`: a post the person keeps is no new one; `对其担任总经理
+    // 职务期间…表示感谢`: the thanks formula looks back at a post.
+    if status == PositionStatus::New && !object_first {
+        let pre = &s.text[s.clause_start(t.range.start)..t.range.start];
+        if keeps_post(pre) || (pre.ends_with('其') && pre.contains('对')) {
+            return None;
+        }
+    }
+    // `替代了即将退休的X`, `即将卸任的X`: a leaving verb before 的 and a person describes that
+    // person; the subject before the verb leaves nothing.
+    if status == PositionStatus::Former
+        && !object_first
+        && let Some(rest) = s.text[t.range.end..ce].strip_prefix('的')
+        && rest.chars().count() <= 40
+        && (rest
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_uppercase())
+            || people.iter().any(|(_, p)| {
+                p.range.start >= ce - rest.len()
+                    && p.range.end <= ce
+                    && s.text[ce - rest.len()..p.range.start].chars().count() <= 12
+            }))
+    {
+        return None;
+    }
     let roles: Vec<(usize, &Mention)> = s.of(Label::Role).collect();
     // `X担任圆桌讨论主持人`: a part in an event (主持人, 嘉宾) is no post (see `moderators`).
     if roles
@@ -4130,7 +4243,12 @@ fn appointment(
         ]
         .iter()
         .any(|w| s.text[t.range.end..].starts_with(w));
-        if kept.is_empty() && held {
+        // (so does a leaving verb with no object at all, for one person named with titles
+        // earlier in the sentence: `收到副总经理X的辞职报告，X因个人原因辞职`)
+        let bare = s.text[t.range.end..ce]
+            .chars()
+            .all(|c| !is_han(c) || c == '了');
+        if kept.is_empty() && (held || (after_titles.is_empty() && bare && persons.len() == 1)) {
             persons
                 .first()
                 .and_then(|(_, p)| {
@@ -4204,6 +4322,13 @@ fn appointment(
     {
         return None;
     }
+    // `A接替B担任Y`: the later verb names the post; the succession verb leaves it to that one.
+    if t.entry.attr("succession").is_some()
+        && s.trigs_in(t.range.end..ce)
+            .any(|x| x.kind == Some(EventKind::Appointment))
+    {
+        return None;
+    }
     let mut first = None;
     for (pi, pm) in persons {
         // Without titles after: the titles chained right before the person
@@ -4252,7 +4377,20 @@ fn appointment(
         } else {
             after_titles.clone()
         };
-        if titles.is_empty() && status == PositionStatus::New {
+        // `B将退休，A接任`, `其遗缺由A接任`, `A接替B`: with no post after the verb, the
+        // successor takes the posts the predecessor leaves in the paragraph; the titles before
+        // the successor's own name are only what they hold now.
+        let titles = if t.entry.attr("succession").is_some() && after_titles.is_empty() {
+            let named = people
+                .iter()
+                .find(|(_, q)| q.range.start >= t.range.end && q.range.end <= ce)
+                .map(|(_, q)| q.name.as_str());
+            predecessor_titles(doc, s, drafts, named)
+        } else {
+            titles
+        };
+        // A change names a post: `激励对象A、B因离职`, `X前脚刚退休` tell of no post left.
+        if titles.is_empty() {
             continue;
         }
         let how = Appoint {
