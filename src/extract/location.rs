@@ -556,10 +556,7 @@ fn county_lists(text: &str, places: &[Place], chains: &[Range<usize>], out: &mut
         }
         let mut items = vec![first];
         let mut next = sep + '、'.len_utf8();
-        loop {
-            let Some((it, end)) = county_item(text, next, places) else {
-                break;
-            };
+        while let Some((it, end)) = county_item(text, next, places) {
             items.push(it);
             let rest = &text[end..];
             if rest.starts_with('、') {
