@@ -44,10 +44,12 @@ pub const COUNTY_REPEAT: RuleId = RuleId("location.county_repeat");
 pub const COUNTY_SIBLING: RuleId = RuleId("location.county_sibling");
 pub const VENUE_SHAPE: RuleId = RuleId("location.venue_shape");
 pub const TOWNSHIP: RuleId = RuleId("location.township");
+pub const COUNTY_LIST: RuleId = RuleId("location.county_list");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 11] = [
+pub const RULE_IDS: [RuleId; 12] = [
     TOWNSHIP,
+    COUNTY_LIST,
     COUNTY_SIBLING,
     VENUE_SHAPE,
     LEXICON,
@@ -257,6 +259,7 @@ impl Extractor for LocationExtractor {
             county_siblings(text, &places, &chain_ranges, out);
         }
         venue_shapes(text, &places, &chain_ranges, out);
+        county_lists(text, &places, &chain_ranges, out);
         townships(text, r, &places, &chain_ranges, out);
         abbreviations(text, r, out);
         country_runs(text, r, out);
@@ -428,6 +431,176 @@ fn push_shape_place(
         Candidate::new(Label::Location, r, rule, PRIORITY - 1)
             .with_attrs(Attrs::Location { canonical }),
     );
+}
+
+/// Stems of a district or county that name a kind of area, not one (`商业区`, `居住区`,
+/// `缓冲区`, `地级市`): a list holding one of them is a list of kinds.
+const AREA_KIND_STEMS: [&str; 24] = [
+    "商业", "居住", "住宅", "办公", "生活", "功能", "服务", "物流", "仓储", "商务", "文化", "休闲",
+    "风景", "保护", "缓冲", "核心", "实验", "试验", "先行", "灾区", "地级", "县级", "副省", "城乡",
+];
+
+/// One member of a `、` list that may be a county-level place: the range of its stem + unit,
+/// and whether the lexicon reads it.
+struct ListItem {
+    range: Range<usize>,
+    known: bool,
+    /// Read as a new place (not known, and its left edge is clear).
+    push: bool,
+}
+
+/// What may stand right before the first member of a county list whose stem is taken as its
+/// two characters before the unit: a joint, a verb of place or origin (`来自`, `包括`, `的`).
+const FIRST_LEADS: &str = "和、及与在到赴至从经了往自对向是括如含即为的";
+
+/// The lexicon place of city or district rank starting at byte `s` (places are in text order).
+fn place_starting_at<'p, 'a>(places: &'p [Place<'a>], s: usize) -> Option<&'p Place<'a>> {
+    let i = places.partition_point(|p| p.range.start < s);
+    places[i..]
+        .iter()
+        .take_while(|p| p.range.start == s)
+        .find(|p| (2..=3).contains(&p.rank()))
+}
+
+/// The lexicon place of city or district rank ending at byte `e`.
+fn place_ending_at<'p, 'a>(places: &'p [Place<'a>], e: usize) -> Option<&'p Place<'a>> {
+    let i = places.partition_point(|p| p.range.start < e);
+    places[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|p| p.range.end == e && (2..=3).contains(&p.rank()))
+}
+
+/// The county-level member starting at `s` and where it ends: a lexicon place of city or
+/// district rank as it stands, or a stem of two or three Han characters + 县/市/区/旗.
+fn county_item(text: &str, s: usize, places: &[Place]) -> Option<(ListItem, usize)> {
+    if let Some(p) = place_starting_at(places, s) {
+        return Some((
+            ListItem {
+                range: p.range.clone(),
+                known: true,
+                push: false,
+            },
+            p.range.end,
+        ));
+    }
+    // a stem of two or three Han characters, then the unit
+    let mut at = s;
+    for n in 1..=3 {
+        let c = text[at..].chars().next()?;
+        if !is_han(c) || COUNTY_STEM_STOPS.contains(c) || c == '旗' {
+            return None;
+        }
+        at += c.len_utf8();
+        let u = text[at..].chars().next()?;
+        if n >= 2 && matches!(u, '县' | '市' | '区' | '旗') {
+            let stem = &text[s..at];
+            if AREA_KIND_STEMS.contains(&stem)
+                || COUNTY_KIND_STEMS.contains(&stem)
+                || CITY_KIND_STEMS.contains(&stem)
+                || GENERIC_COUNTY_TAILS
+                    .iter()
+                    .any(|g| text[s..].starts_with(g))
+            {
+                return None;
+            }
+            let end = at + u.len_utf8();
+            return Some((
+                ListItem {
+                    range: s..end,
+                    known: false,
+                    push: true,
+                },
+                end,
+            ));
+        }
+    }
+    None
+}
+
+/// `location.county_list`: county-level places missing from the lexicon named in a list —
+/// members joined by `、` (the last may follow 和/及), each a stem of two or three Han
+/// characters + 县/市/区/旗 (`瑞金市、于都县、兴国县`). Three members, or two with one the
+/// lexicon reads (`南昌市、瑞金市`), make the list; a member after the first starts right
+/// after its joint, so its stem is exactly what lies between; the first member's stem is its
+/// two characters before the unit. A list with a kind of area in it (`商业区、居住区`,
+/// `贫困县`, `开发区`) or a determiner (`全县`) reads no place.
+fn county_lists(text: &str, places: &[Place], chains: &[Range<usize>], out: &mut Vec<Candidate>) {
+    let mut from = 0;
+    while let Some(off) = text[from..].find('、') {
+        let sep = from + off;
+        from = sep + '、'.len_utf8();
+        // the first member ends right before this 、 (unit character) or is a known place
+        let first = place_ending_at(places, sep)
+            .map(|p| ListItem {
+                range: p.range.clone(),
+                known: true,
+                push: false,
+            })
+            .or_else(|| {
+                let unit = text[..sep].chars().next_back()?;
+                if !matches!(unit, '县' | '市' | '区' | '旗') {
+                    return None;
+                }
+                let before: Vec<(usize, char)> = text[..sep - unit.len_utf8()]
+                    .char_indices()
+                    .rev()
+                    .take(2)
+                    .collect();
+                let s = before.get(1)?.0;
+                // a first member whose left edge is unclear (`井冈山市`: the two characters
+                // before the unit may be a longer stem's tail) counts, but is not read
+                let clear = text[..s]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !is_han(c) || FIRST_LEADS.contains(c));
+                county_item(text, s, places)
+                    .filter(|(it, _)| it.range.end == sep)
+                    .map(|(mut it, _)| {
+                        it.push = clear;
+                        it
+                    })
+            });
+        let Some(first) = first else {
+            continue;
+        };
+        // the character before the first member must not be 、 (that list started earlier)
+        if text[..first.range.start].ends_with('、') {
+            continue;
+        }
+        let mut items = vec![first];
+        let mut next = sep + '、'.len_utf8();
+        while let Some((it, end)) = county_item(text, next, places) {
+            items.push(it);
+            let rest = &text[end..];
+            if rest.starts_with('、') {
+                next = end + '、'.len_utf8();
+            } else if let Some(j) = ["和", "及"].iter().find(|j| rest.starts_with(**j)) {
+                // 和/及 joins only the last member: it is a member only if one follows
+                match county_item(text, end + j.len(), places) {
+                    Some((it, _)) => {
+                        items.push(it);
+                        break;
+                    }
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        let known = items.iter().filter(|it| it.known).count();
+        if items.len() < 2 || (items.len() == 2 && known == 0) || known == items.len() {
+            from = items.last().map_or(from, |it| it.range.end.max(from));
+            continue;
+        }
+        for it in &items {
+            if it.push {
+                push_shape_place(text, it.range.clone(), COUNTY_LIST, places, chains, out);
+            }
+        }
+        from = items.last().map_or(from, |it| it.range.end.max(from));
+    }
 }
 
 /// Verbs of holding that follow a venue right after it (`在都匀市举行`).

@@ -654,6 +654,9 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
             Some(KnownHit { range, form })
         })
         .filter(|h| ascii_bounded(text, &h.range))
+        // `公安部门`, `工信部门`: a name ending in 部 before 门 is the word 部门 (a department
+        // of that line of work), not the ministry.
+        .filter(|h| !(text[..h.range.end].ends_with('部') && text[h.range.end..].starts_with('门')))
         // A government body followed by an industry word names its unit
         // (`经济部产业发展署`, `商务部产业安全局`), not a common noun.
         .filter(|h| {

@@ -114,6 +114,10 @@ static TITLE_HEADS_OF_ZHANG: CharSet =
 static RIGHT_BOUNDARY: CharSet = CharSet::new(
     "受到在的和与及等也都是就还又则曾将已被把对向从为于、今昨前近日均亦即便却再更所会能首随当此有不没并只仍刚竟这很颇",
 );
+/// Boundary characters (in [`RIGHT_BOUNDARY`]) that are common last characters of given names
+/// too (`志刚`, `小刚`): after a one-character given name they may be its cut-off third
+/// character (`冯小|刚式`), so a reading with no other clue does not end there.
+static GIVEN_BOUNDARY: CharSet = CharSet::new("刚");
 /// Function words that end no member of a back-to-back name list (`X华亦有出席`: 亦 opens the
 /// predicate). The boundary characters that also end given names (有: 全有; 和, 为, 均, 则,
 /// 刚, 曾, 首, 前, 日) are left out.
@@ -445,6 +449,11 @@ struct Opt {
     right_firm: bool,
     /// The right neighbour is punctuation or the end of the text.
     right_punct: bool,
+    /// The right neighbour is the list separator `、`.
+    right_list: bool,
+    /// The right neighbour is a boundary character that is also a common last character of
+    /// given names (`刚`: `冯小|刚式` may be the three-character `冯小刚`).
+    right_given: bool,
     /// The right neighbour is a colon (`评论员文章：`: a heading, not a byline).
     right_colon: bool,
     weak: bool,
@@ -609,14 +618,19 @@ impl Opt {
         // Full names with no other clue: three characters ending at a boundary (`，张建华的`,
         // `原告李建华与`: plausible ones may start after any word), three plausible ones
         // opening a sentence (`。李建新给…`), two plausible ones between punctuation and a
-        // boundary (`，李咏，`).
+        // boundary (`，李咏，`) — not a boundary character that also ends given names
+        // (`，冯小刚式`: 刚 may be the name's third character, the reading cut it).
         let strong = !self.weak && self.shape >= 1 && !self.foreign;
         let bare = strong
             && !(self.right_orphan && self.right < 1)
             && (self.left >= 1 || (self.given_len == 2 && self.plausible && self.right_firm))
-            && ((self.given_len == 2 && self.right >= 1)
+            && ((self.given_len == 2 && self.right >= 1 && (self.plausible || !self.right_list))
                 || (self.given_len == 2 && self.plausible && self.left_punct)
-                || (self.given_len == 1 && self.plausible && self.right >= 1 && self.left_punct));
+                || (self.given_len == 1
+                    && self.plausible
+                    && self.left_punct
+                    && self.right >= 1
+                    && !self.right_given));
         bare || (self.signal() >= 2 && self.score() >= 4)
     }
 
@@ -1361,6 +1375,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                     .next_char(end)
                     .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
                 right_colon: cx.next_char(end).is_some_and(|c| matches!(c, '：' | ':')),
+                right_given: cx.next_char(end).is_some_and(|c| GIVEN_BOUNDARY.has(c)),
+                right_list: cx.next_char(end) == Some('、'),
                 weak,
                 mild,
                 right_by_word: right_plain < 1 && right >= 1,
@@ -1594,6 +1610,15 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
     let eligible = |o: &Opt| {
         (o.plausible || o.signal() >= TITLE) && !o.weak && !o.common_exact && !o.common_prefix
     };
+    // A reading accepted by its shape alone (no title, verb or context word next to it:
+    // `的马蹄莲、`) confirms no neighbour: in a list of things (`林荫道、马蹄莲、黄花菜`) one
+    // name-shaped noun would make every member a person. Members confirmed through the list
+    // confirm their neighbours in turn.
+    let mut vouches: Vec<bool> = opts
+        .iter()
+        .enumerate()
+        .map(|(j, o)| accepted[j] && o.signal() >= 2)
+        .collect();
     let sep_after = |e: usize| {
         LIST_SEPS
             .iter()
@@ -1628,7 +1653,9 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
             let confirmed = |v: Option<&[(usize, usize)]>, adjacent: bool| {
                 v.is_some_and(|v| {
                     v.iter().any(|&(_, j)| {
-                        (accepted[j] || closed[j])
+                        // (names written back to back vouch for each other by shape: a list
+                        // of things is written with separators)
+                        (vouches[j] || (adjacent && accepted[j]) || closed[j])
                             // names written back to back (`黄某陈某华出席`) must both be
                             // plausible full names
                             && (!adjacent || (opts[j].plausible && !opts[j].weak))
@@ -1665,6 +1692,7 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
             let starts_ok = o.left >= 1 || before.is_some() || at(&by_end, o.range.start).is_some();
             if hit && ends_ok && starts_ok {
                 accepted[i] = true;
+                vouches[i] = true;
                 changed = true;
                 out.push(Candidate::new(
                     Label::Person,

@@ -276,7 +276,18 @@ pub(super) fn find(
         // 计算机工程学系` names the university.
         let joined = (matches!(spec.kind, OrgKind::Academic | OrgKind::Association)
             && spec.needs != Needs::Org)
-            .then(|| joined_fields(text, start, lim, &marks, r))
+            .then(|| {
+                joined_fields(
+                    text,
+                    start,
+                    lim,
+                    &marks,
+                    r,
+                    spec.kind == OrgKind::Academic
+                        && text[sr.start..].starts_with("研究")
+                        && text[start..sr.start].chars().count() >= 2,
+                )
+            })
             .flatten();
         let start = if let Some(p) = joined {
             p
@@ -762,7 +773,14 @@ const MAX_BEFORE_FIELDS: usize = 10;
 /// `华为与X研究所`, `北京与X学会` join two parties) — and it opens with its parent: a place
 /// or known name at its start, or an organization suffix or an abbreviated `X院` inside it
 /// (`工研院|机械`).
-fn joined_fields(text: &str, pos: usize, lim: usize, m: &Marks, r: &OrgRules) -> Option<usize> {
+fn joined_fields(
+    text: &str,
+    pos: usize,
+    lim: usize,
+    m: &Marks,
+    r: &OrgRules,
+    academic: bool,
+) -> Option<usize> {
     if !m.stop_end[pos] {
         return None;
     }
@@ -810,6 +828,12 @@ fn joined_fields(text: &str, pos: usize, lim: usize, m: &Marks, r: &OrgRules) ->
     let parent_end = match (parent_end, place_lead) {
         (Some(e), _) => e,
         (None, Some(e)) if e + 6 <= q => e,
+        // `先进功能材料与精密制造研究院`: with no parent and no place, an institute's two
+        // fields stand alone when the first opens the clause (punctuation, a table cell or
+        // the start before it) and says something of its own
+        _ if academic && clause_opens(text, cs, lim) && core_chars(text, cs, q, m) >= 2 => {
+            return (text[cs..q].chars().count() >= 2).then_some(cs);
+        }
         _ => return None,
     };
     // The field after the parent is no word of the parent's (`研究院长` is no parent + field).
@@ -1055,6 +1079,20 @@ fn inner_name_too_short(
 
 /// The longest core a name without a place may have: longer runs are phrases, not names.
 const MAX_CORE_WITHOUT_PLACE: usize = 6;
+/// The longest core of a research body without a place that opens its clause
+/// (`先进功能材料与精密制造研究院`): institutes are named by their fields, which run longer.
+const MAX_CORE_INSTITUTE: usize = 10;
+
+/// Does a clause open at `pos`: the sentence start, or a character that is no Han character
+/// (punctuation, a table cell border, a space) right before it?
+fn clause_opens(text: &str, pos: usize, lim: usize) -> bool {
+    // (not `、`: a list member is one of several things, `学校和研究所`)
+    pos <= lim
+        || text[..pos]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_han(c) && c != '、')
+}
 
 /// `创新科技署署长`, `规划厅厅长`, `统计署副署长`: a one-character government suffix followed
 /// by its own head's title (the suffix + 长, or 副 + the suffix + 长) names a body although no
@@ -1173,7 +1211,18 @@ fn acceptable(
         Needs::Place => {
             has_place || admin_shape(&text[range.clone()]) || headed_by_own_title(text, &range)
         }
-        Needs::Core => has_place || (2..=MAX_CORE_WITHOUT_PLACE).contains(&core),
+        Needs::Core => {
+            let max = if spec.kind == OrgKind::Academic
+                && text[range.end..].starts_with("研究")
+                && core_end == range.end
+                && clause_opens(text, range.start, 0)
+            {
+                MAX_CORE_INSTITUTE
+            } else {
+                MAX_CORE_WITHOUT_PLACE
+            };
+            has_place || (2..=max).contains(&core)
+        }
     }
 }
 
