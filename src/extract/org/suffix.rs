@@ -828,7 +828,7 @@ fn joined_fields(
     let parent_end = match (parent_end, place_lead) {
         (Some(e), _) => e,
         (None, Some(e)) if e + 6 <= q => e,
-        // `先进功能材料与精密制造研究院`: with no parent and no place, an institute's two
+        // `高端装备感知与智能控制研究院`: with no parent and no place, an institute's two
         // fields stand alone when the first opens the clause (punctuation, a table cell or
         // the start before it) and says something of its own
         _ if academic && clause_opens(text, cs, lim) && core_chars(text, cs, q, m) >= 2 => {
@@ -1080,7 +1080,7 @@ fn inner_name_too_short(
 /// The longest core a name without a place may have: longer runs are phrases, not names.
 const MAX_CORE_WITHOUT_PLACE: usize = 6;
 /// The longest core of a research body without a place that opens its clause
-/// (`先进功能材料与精密制造研究院`): institutes are named by their fields, which run longer.
+/// (`高端装备感知与智能控制研究院`): institutes are named by their fields, which run longer.
 const MAX_CORE_INSTITUTE: usize = 10;
 
 /// Does a clause open at `pos`: the sentence start, or a character that is no Han character
