@@ -50,26 +50,15 @@ fn escape_into(out: &mut String, s: &str) {
     // The runs between the characters that need care are copied whole; `run` and `i` are
     // always at a character boundary (an ASCII byte, or the lead byte `C2` of U+0080–U+009F,
     // the C1 controls; `·` and the rest of U+00A0–U+00BF are copied).
-    let (mut run, mut i) = (0, 0);
-    while i < b.len() {
-        let (rep, len) = match b[i] {
-            b'"' => ("\\\"", 1),
-            b'\\' => ("\\\\", 1),
-            b'\r' if b.get(i + 1) == Some(&b'\n') => ("\\n", 2),
-            b'\r' | b'\n' => ("\\n", 1),
-            x if x < 0x20 || x == 0x7F => (" ", 1),
-            0xC2 if b.get(i + 1).is_some_and(|&n| n < 0xA0) => (" ", 2),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(&s[run..i]);
-        out.push_str(rep);
-        i += len;
-        run = i;
-    }
-    out.push_str(&s[run..]);
+    super::escape_runs(out, s, |b, i| match b[i] {
+        b'"' => Some(("\\\"", 1)),
+        b'\\' => Some(("\\\\", 1)),
+        b'\r' if b.get(i + 1) == Some(&b'\n') => Some(("\\n", 2)),
+        b'\r' | b'\n' => Some(("\\n", 1)),
+        x if x < 0x20 || x == 0x7F => Some((" ", 1)),
+        0xC2 if b.get(i + 1).is_some_and(|&n| n < 0xA0) => Some((" ", 2)),
+        _ => None,
+    });
 }
 
 /// Several lines as one DOT label (each line escaped, joined by `\n`).

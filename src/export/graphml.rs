@@ -55,32 +55,21 @@ fn push_escaped(out: &mut String, s: &str) {
     }
     // `run..i` is text still to copy; `run` and `i` are always at a character boundary (an
     // ASCII byte or the lead byte `EF` of U+FFFE/U+FFFF ends a run).
-    let (mut run, mut i) = (0, 0);
-    while i < b.len() {
-        let (rep, len) = match b[i] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'"' => ("&quot;", 1),
-            b'\'' => ("&apos;", 1),
-            b'\t' => ("&#9;", 1),
-            b'\n' => ("&#10;", 1),
-            b'\r' => ("&#13;", 1),
-            x if x < 0x20 => ("", 1),
-            0xEF if b.get(i + 1) == Some(&0xBF) && b.get(i + 2).is_some_and(|&z| z >= 0xBE) => {
-                ("", 3)
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(&s[run..i]);
-        out.push_str(rep);
-        i += len;
-        run = i;
-    }
-    out.push_str(&s[run..]);
+    super::escape_runs(out, s, |b, i| match b[i] {
+        b'&' => Some(("&amp;", 1)),
+        b'<' => Some(("&lt;", 1)),
+        b'>' => Some(("&gt;", 1)),
+        b'"' => Some(("&quot;", 1)),
+        b'\'' => Some(("&apos;", 1)),
+        b'\t' => Some(("&#9;", 1)),
+        b'\n' => Some(("&#10;", 1)),
+        b'\r' => Some(("&#13;", 1)),
+        x if x < 0x20 => Some(("", 1)),
+        0xEF if b.get(i + 1) == Some(&0xBF) && b.get(i + 2).is_some_and(|&z| z >= 0xBE) => {
+            Some(("", 3))
+        }
+        _ => None,
+    });
 }
 
 /// (id, for, attr.name, attr.type) of every key.

@@ -247,6 +247,31 @@ pub fn write_to(
     out.commit()
 }
 
+/// Append `s` to `out` with the bytes `rep` picks replaced: `rep(bytes, i)` is
+/// `Some((replacement, bytes taken))` at a byte that needs escaping, `None` elsewhere. The runs
+/// between replacements are copied whole (issue 8); `rep` must pick only bytes at a character
+/// boundary (ASCII, or the lead byte of the sequence it replaces), so every run is valid UTF-8.
+pub(crate) fn escape_runs(
+    out: &mut String,
+    s: &str,
+    rep: impl Fn(&[u8], usize) -> Option<(&'static str, usize)>,
+) {
+    let b = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        match rep(b, i) {
+            Some((r, len)) => {
+                out.push_str(&s[run..i]);
+                out.push_str(r);
+                i += len;
+                run = i;
+            }
+            None => i += 1,
+        }
+    }
+    out.push_str(&s[run..]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
