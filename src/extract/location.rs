@@ -303,52 +303,86 @@ fn county_repeats(
     chains: &[Range<usize>],
     out: &mut Vec<Candidate>,
 ) {
-    let mut seen: Vec<&str> = Vec::new();
+    // The distinct names to repeat, with the chain's name of the first county read so; all of
+    // them are found in one pass over the text, in name order, then position (as one
+    // `match_indices` per name would find them).
+    let mut names: Vec<&str> = Vec::new();
+    let mut canonicals: Vec<&String> = Vec::new();
     for (range, canonical) in counties {
         let name = &text[range.clone()];
         // a one-character stem (`东区`, `城区`) is too often part of a word, and a generic
         // zone word (`省市自治区`, `开发区`) names no one place
         if name.chars().count() < 3
-            || seen.contains(&name)
+            || names.contains(&name)
             || GENERIC_COUNTY_TAILS.iter().any(|g| name.ends_with(g))
         {
             continue;
         }
-        seen.push(name);
-        for (at, _) in text.match_indices(name) {
-            let r = at..at + name.len();
-            let crosses = |p: &Range<usize>| p.start < r.end && r.start < p.end;
-            // a Latin letter or digit right before makes it part of a mixed token (`B2武进区`)
-            let mixed = text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_alphanumeric());
-            // a county of the lexicon standing alone is already a candidate: it takes the
-            // chain's name
-            if let Some(c) = out.iter_mut().find(|c| c.range == r && c.rule == LEXICON) {
-                c.rule = COUNTY_REPEAT;
-                c.attrs = Attrs::Location {
-                    canonical: canonical.clone(),
-                };
-                c.canonical = Some(canonical.clone());
-                continue;
-            }
-            if mixed
-                || chains.iter().any(crosses)
-                || places.iter().any(|p| {
-                    crosses(&p.range) && !(r.start <= p.range.start && p.range.end <= r.end)
-                })
-            {
-                continue;
-            }
-            let mut c = Candidate::new(Label::Location, r, COUNTY_REPEAT, PRIORITY).with_attrs(
-                Attrs::Location {
-                    canonical: canonical.clone(),
-                },
-            );
-            c.canonical = Some(canonical.clone());
-            out.push(c);
+        names.push(name);
+        canonicals.push(canonical);
+    }
+    if names.is_empty() {
+        return;
+    }
+    // the lexicon's own candidates by range (the first of each), and whether a range crosses a
+    // chain or crosses a place without holding it — both lists are in text order, so only the
+    // entries starting within their longest length before the range can cross it
+    let mut lexicon_at: crate::rules::FastMap<(usize, usize), usize> = Default::default();
+    for (k, c) in out.iter().enumerate() {
+        if c.rule == LEXICON {
+            lexicon_at.entry((c.range.start, c.range.end)).or_insert(k);
         }
+    }
+    let longest_chain = chains.iter().map(|c| c.len()).max().unwrap_or(0);
+    let longest_place = places.iter().map(|p| p.range.len()).max().unwrap_or(0);
+    let crossing = |r: &Range<usize>| {
+        let crosses = |p: &Range<usize>| p.start < r.end && r.start < p.end;
+        let lo = r.start.saturating_sub(longest_chain);
+        let (from, to) = (
+            chains.partition_point(|c| c.start < lo),
+            chains.partition_point(|c| c.start < r.end),
+        );
+        if chains[from..to].iter().any(crosses) {
+            return true;
+        }
+        let lo = r.start.saturating_sub(longest_place);
+        let (from, to) = (
+            places.partition_point(|p| p.range.start < lo),
+            places.partition_point(|p| p.range.start < r.end),
+        );
+        places[from..to]
+            .iter()
+            .any(|p| crosses(&p.range) && !(r.start <= p.range.start && p.range.end <= r.end))
+    };
+    for (v, at) in crate::rules::occurrences(&names, text) {
+        let (name, canonical) = (names[v as usize], canonicals[v as usize]);
+        let r = at..at + name.len();
+        // a county of the lexicon standing alone is already a candidate: it takes the
+        // chain's name
+        if let Some(&k) = lexicon_at.get(&(r.start, r.end)) {
+            let c = &mut out[k];
+            c.rule = COUNTY_REPEAT;
+            c.attrs = Attrs::Location {
+                canonical: canonical.clone(),
+            };
+            c.canonical = Some(canonical.clone());
+            continue;
+        }
+        // a Latin letter or digit right before makes it part of a mixed token (`B2武进区`)
+        let mixed = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        if mixed || crossing(&r) {
+            continue;
+        }
+        let mut c = Candidate::new(Label::Location, r, COUNTY_REPEAT, PRIORITY).with_attrs(
+            Attrs::Location {
+                canonical: canonical.clone(),
+            },
+        );
+        c.canonical = Some(canonical.clone());
+        out.push(c);
     }
 }
 
