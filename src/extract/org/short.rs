@@ -759,15 +759,20 @@ fn place_party_after(text: &str, start: usize, verb: usize, r: &OrgRules) -> Opt
     (end > start && is_place_party(&text[start..end], r)).then_some(end)
 }
 
+/// `st`, or past a `由` there: `由A与B签署`, `由A领投` — 由 marks the agent and is no part of
+/// the name after it.
+fn after_agent(text: &str, st: usize) -> usize {
+    st + if text[st..].starts_with('由') {
+        '由'.len_utf8()
+    } else {
+        0
+    }
+}
+
 /// The start of a region ending at `end` that opens its clause (`宁州市与X签署`, `会上，
 /// 宁州市与…`, `由宁州市与…`).
 fn place_party_before(text: &str, clause_start: usize, end: usize, r: &OrgRules) -> Option<usize> {
-    let st = clause_start
-        + if text[clause_start..].starts_with('由') {
-            '由'.len_utf8()
-        } else {
-            0
-        };
+    let st = after_agent(text, clause_start);
     (st < end && is_place_party(&text[st..end], r)).then_some(st)
 }
 
@@ -853,7 +858,7 @@ pub(super) fn find(
         }
         if let Some((st, true)) = name_before(text, a_end, r)
             // `由A与B签署`: 由 marks the agent, it is no part of the name.
-            && let st = st + if text[st..].starts_with('由') { '由'.len_utf8() } else { 0 }
+            && let st = after_agent(text, st)
             && st < a_end
             && plausible(&text[st..a_end], r, Proof::Slot, false)
         {
@@ -868,14 +873,7 @@ pub(super) fn find(
         let mut item_end = strip_fill(text, m.start(), r);
         while item_end > clause_start {
             // `由A领投`: 由 marks the agent, it is no part of the name.
-            let agent = |st: usize| {
-                st + if text[st..].starts_with('由') {
-                    '由'.len_utf8()
-                } else {
-                    0
-                }
-            };
-            if let Some(st) = name_before(text, item_end, r).map(|(st, _)| agent(st))
+            if let Some(st) = name_before(text, item_end, r).map(|(st, _)| after_agent(text, st))
                 && st >= clause_start
                 && plausible(&text[st..item_end], r, Proof::Object, false)
             {
