@@ -140,14 +140,14 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
     // 2a. Aliases across shards (organizations).
     let generic: BTreeSet<String> = lex.get("link_generic_aliases").terms().map(key).collect();
     let known: BTreeSet<String> = lex.get("orgs_known").terms().map(key).collect();
-    let mut by_key: HashMap<(NodeLabel, String), usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     for (c, id) in ids.iter().enumerate() {
         let it = &items[clusters[id][0]];
         let n = node(it);
         if n.label == NodeLabel::Organization
             && let Some(k) = own_key(n)
         {
-            by_key.insert((n.label, k), c);
+            by_key.insert(k, c);
         }
     }
     for (c, id) in ids.iter().enumerate() {
@@ -161,7 +161,7 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
             }
             for a in &n.aliases {
                 let ak = key(a);
-                let Some(&other) = by_key.get(&(n.label, ak.clone())) else {
+                let Some(&other) = by_key.get(&ak) else {
                     continue;
                 };
                 if other == c || generic.contains(&ak) {
