@@ -16,6 +16,8 @@
 //! - `org.stock_code` / `org.event_arg` / `org.short_use` / `org.short_form` — short company
 //!   names without a suffix, accepted where a stock code or a financial-event slot vouches for
 //!   them, their later uses, and short forms of full names (see [`short`]).
+//! - `org.elliptic` — a government body listed after another one without its place
+//!   (`临江市委、市政府`): the place of the body before it completes its name (see [`elliptic`]).
 //!
 //! Why the family resolves its own overlaps before [`crate::extract::commit`]: alias
 //! definitions must be attached to the organization that *wins* right before the parenthesis,
@@ -35,6 +37,7 @@
 //!   never sees that place.
 
 mod alias;
+mod elliptic;
 mod latin;
 mod short;
 mod suffix;
@@ -56,10 +59,11 @@ pub const SHORT_USE: RuleId = RuleId("org.short_use");
 pub const SHORT_FORM: RuleId = RuleId("org.short_form");
 pub const ALIAS_PLACEHOLDER: RuleId = RuleId("org.alias_placeholder");
 pub const PLACE_PARTY: RuleId = RuleId("org.place_party");
+pub use elliptic::ELLIPTIC;
 pub use latin::LATIN;
 
 /// Every organization rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 12] = [
+pub const RULE_IDS: [RuleId; 13] = [
     KNOWN,
     SUFFIX,
     FUND,
@@ -72,6 +76,7 @@ pub const RULE_IDS: [RuleId; 12] = [
     ALIAS_PLACEHOLDER,
     PLACE_PARTY,
     LATIN,
+    ELLIPTIC,
 ];
 
 /// Priority of every organization candidate: equal, so the longer name wins an overlap
@@ -371,6 +376,7 @@ impl Extractor for OrgExtractor {
         }
         session_prefix(text, &mut all);
         unit_tails(text, &mut all);
+        elliptic::find(text, r, &mut all);
         bare_government_refers_back(text, &mut all);
         drop_appositive_descriptions(text, r, &mut all);
         latin_names_in_parentheses(text, &mut all);

@@ -1046,3 +1046,39 @@ fn an_announcing_verb_makes_no_short_name() {
         "{got:?}"
     );
 }
+
+#[test]
+fn elliptic_bodies_take_the_place_of_the_body_before_them() {
+    let t = "临江市委、市人大常委会、市政府、市政协主要领导出席。";
+    assert_eq!(linked_names(t, "市人大常委会"), vec!["临江市人大常委会"]);
+    assert_eq!(linked_names(t, "市政府"), vec!["临江市政府"]);
+    assert_eq!(linked_names(t, "市政协"), vec!["临江市政协"]);
+    // a bare managing committee is found after the zone's party committee and its titles
+    let t = "南屿新区党工委书记、管委会主任魏振邦出席。";
+    assert_eq!(linked_names(t, "管委会"), vec!["南屿新区管委会"]);
+    // a zone word repeated from the place
+    let t = "莫干山高新区党工委、新区管委会联合发文。";
+    assert_eq!(linked_names(t, "新区管委会"), vec!["莫干山高新区管委会"]);
+    // an ordinary bureau of the same level
+    let t = "苏州市发改委、市经信局联合发文。";
+    assert_eq!(linked_names(t, "市经信局"), vec!["苏州市经信局"]);
+    // the party prefix is the party's only
+    let t = "中共临江市委、市政府高度重视。";
+    assert_eq!(linked_names(t, "市政府"), vec!["临江市政府"]);
+}
+
+#[test]
+fn elliptic_bodies_need_a_government_list_before_them() {
+    // no body before: a bare committee stays unfound, a bare government stays as written
+    assert!(names("管委会主任魏振邦出席。").is_empty());
+    assert_eq!(linked_names("市政府高度重视。", "市政府"), vec!["市政府"]);
+    // after 和 the next body may be another place's
+    assert_eq!(
+        linked_names("临江市委和市政府高度重视。", "市政府"),
+        vec!["市政府"]
+    );
+    // a company is no government list
+    assert!(linked_names("星河科技有限公司、管委会负责人出席。", "管委会").is_empty());
+    // a body word that goes on into a word is none
+    assert!(names("临江市委、政府采购中心").iter().all(|n| n != "政府"));
+}
