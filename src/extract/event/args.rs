@@ -1062,7 +1062,15 @@ fn forums(
                     .iter()
                     .any(|w| s.text[s.clauses_back(start, 1)..start].contains(*w))
         });
-        if let Some(f) = drafts.find(EventKind::Forum, &name) {
+        // (A headline may tell it shorter: the body's fuller name then names the draft.)
+        let found = drafts.find(EventKind::Forum, &name).or_else(|| {
+            let f = drafts.find_retold(EventKind::Forum, &name)?;
+            if name.chars().count() > drafts.list[f].name.chars().count() {
+                drafts.rename(f, name.clone());
+            }
+            Some(f)
+        });
+        if let Some(f) = found {
             // Named again where it is held (a headline first, then `X于5月15日在沪召开`):
             // the sentence that holds it gives the date and place the first mention lacked.
             if confirm {

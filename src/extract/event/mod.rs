@@ -327,6 +327,10 @@ impl Draft {
     }
 }
 
+/// Shortest name (without its year) a headline may tell a forum by for
+/// [`Drafts::find_retold`]: a theme and a forum noun (`数字经济论坛` is 6).
+const MIN_RETOLD_CHARS: usize = 6;
+
 /// The drafts of one document, deduplicated by (kind, name).
 #[derive(Default)]
 pub(crate) struct Drafts {
@@ -403,6 +407,33 @@ impl Drafts {
 
     pub fn find(&self, kind: EventKind, name: &str) -> Option<usize> {
         self.by_name.get(&(kind, crate::link::key(name))).copied()
+    }
+
+    /// The headline's telling of a forum the body names in full: a draft of `kind` from the
+    /// headline paragraph whose name and `name`, without a leading year (`2025`, `2025年`),
+    /// end one with the other, the shorter at least [`MIN_RETOLD_CHARS`] characters
+    /// (`南屿新区举办2025年数字经济招商推介会` names `数字经济招商推介会`, the body
+    /// `2025南屿新区数字经济招商推介会`). Only the headline: in the body, two names of which one
+    /// ends the other are as often two events.
+    pub fn find_retold(&self, kind: EventKind, name: &str) -> Option<usize> {
+        let bare = |n: &str| -> String {
+            let t = n.trim_start_matches(|c: char| c.is_ascii_digit());
+            let t = if n.len() - t.len() == 4 { t } else { n };
+            crate::link::key(t.strip_prefix('年').unwrap_or(t))
+        };
+        let this = bare(name);
+        self.list.iter().position(|d| {
+            if d.kind != kind || d.paragraph != 0 {
+                return false;
+            }
+            let other = bare(&d.name);
+            let (short, long) = if other.len() <= this.len() {
+                (&other, &this)
+            } else {
+                (&this, &other)
+            };
+            short.chars().count() >= MIN_RETOLD_CHARS && long.ends_with(short.as_str())
+        })
     }
 
     /// Give draft `i` a better name (unless another draft of its kind already has it): the

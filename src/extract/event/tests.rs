@@ -192,6 +192,29 @@ fn investment_with_target_and_amount() {
 }
 
 #[test]
+fn a_forum_the_headline_tells_shorter_is_the_one_the_body_names() {
+    let text = "# 青川新区举办2025年数字经济招商推介会\n\n3月16日，2025青川新区数字经济招商推介会在青川举行。";
+    let out = run(
+        text,
+        &[date("3月16日", "2025-03-16"), m(Label::Location, "青川")],
+    );
+    expect(&out, &["Forum 2025青川新区数字经济招商推介会 @2025-03-16"]);
+    forbid_prefix(&out, "Forum 数字经济招商推介会");
+    // in the body, a forum whose name ends another's is another forum
+    let out = run(
+        "# 通知\n\n3月16日，青川数字经济招商推介会在青川举行。次日，数字经济招商推介会在临江举行。",
+        &[date("3月16日", "2025-03-16"), m(Label::Location, "青川")],
+    );
+    expect(&out, &["Forum 青川数字经济招商推介会 @2025-03-16"]);
+    assert!(
+        out.iter()
+            .any(|l| l.starts_with("Forum 数字经济招商推介会")),
+        "{}",
+        out.join("\n")
+    );
+}
+
+#[test]
 fn a_headline_year_gives_way_to_the_day_the_body_holds_it_on() {
     let year = || {
         Mark(
