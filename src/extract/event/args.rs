@@ -4632,6 +4632,19 @@ fn passive_establishment(
     {
         from = l.range.end;
     }
+    // `X基金于同日揭牌成立`, `X基金于3月16日正式设立`: so may a time.
+    let at = |k: usize| s.text[k..].starts_with('于').then(|| k + '于'.len_utf8());
+    let time_from = at(from).unwrap_or(from);
+    if let Some((_, d)) = s.within(&[Label::Date], time_from..t.range.start).next()
+        && d.range.start == time_from
+    {
+        from = d.range.end;
+    } else if let Some(w) = PASSIVE_TIMES
+        .iter()
+        .find(|w| s.text[time_from..].starts_with(**w))
+    {
+        from = time_from + w.len();
+    }
     let gap: String = s.text[from..t.range.start]
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -4669,6 +4682,9 @@ fn set_up_entity(m: &Mention) -> bool {
 /// What may stand between the entity and a passive founding verb (`X基金正式设立`), besides
 /// nothing.
 static PASSIVE_FILLERS: WordList = WordList::new("words_event", "passive_filler");
+
+/// Time words that may open that gap, after an optional 于 (`X基金于同日揭牌成立`).
+static PASSIVE_TIMES: WordList = WordList::new("words_event", "passive_time");
 
 /// `该基金由A联合B、C共同发起`: the founders of the establishment in context (its ceremony
 /// was reported before without them).
@@ -5508,7 +5524,7 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 24] = [
+        let lists: [&WordList; 25] = [
             &DEAL_PRICE_WORDS,
             &DISTRIBUTIVE,
             &PART_LIST_CUES,
@@ -5528,6 +5544,7 @@ mod tests {
             &HELD_VERBS,
             &FOUNDING_VERBS,
             &PASSIVE_FILLERS,
+            &PASSIVE_TIMES,
             &BACKER_CUES,
             &ATTENDED_DETERMINERS,
             &SPEAKER_LIST_WORDS,
