@@ -145,8 +145,9 @@ impl ShortRules {
             stake: re(r"\d+(?:\.\d+)?[%％](?:的)?(?:股权|股份|权益)"),
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
             // Verbs whose subjects are the investors of a round (`由A独家投资`, `老股东A持续加注`).
+            // (and the founders of a fund or company: `由A与B共同发起设立`, `A联合B出资成立`)
             investor: re(
-                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?(?:加注|追投|超额认购)|(?:继续)?(?:追加|加码)投资)",
+                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?(?:加注|追投|超额认购)|(?:继续)?(?:追加|加码)投资|(?:共同|联合)(?:出资|发起)?(?:设立|成立|组建)|(?:出资|发起)(?:设立|成立|组建))",
             ),
             // Words after which the investors of a round are listed (`投资方为A、B`, and the
             // labels of a round told as a list: `领投方：A、B`, `跟投机构为C`, `老股东：D`).
@@ -879,7 +880,14 @@ pub(super) fn find(
             {
                 out.push(cand(st..item_end, EVENT_ARG));
             }
-            match text[clause_start..item_end].rfind(['、', '和', '及']) {
+            // (`A联合B共同出资设立`: 联合/携手 join two items too)
+            let head = &text[clause_start..item_end];
+            let sep = head
+                .rfind(['、', '和', '及', '与'])
+                .into_iter()
+                .chain(["联合", "携手"].iter().filter_map(|w| head.rfind(w)))
+                .max();
+            match sep {
                 Some(i) => item_end = clause_start + i,
                 None => break,
             }

@@ -1082,3 +1082,16 @@ fn elliptic_bodies_need_a_government_list_before_them() {
     // a body word that goes on into a word is none
     assert!(names("临江市委、政府采购中心").iter().all(|n| n != "政府"));
 }
+
+#[test]
+fn the_founders_of_a_fund_are_event_slots() {
+    let got = names("该基金由星河资本联合青松创投共同出资设立。");
+    assert!(got.contains(&"星河资本".to_string()), "{got:?}");
+    assert!(got.contains(&"青松创投".to_string()), "{got:?}");
+    let got = names("基金由青川新区财政局与国投创合共同发起设立。");
+    assert!(got.contains(&"国投创合".to_string()), "{got:?}");
+    // no founding verb: no slot
+    assert!(!names("星河资本联合青松创投开展调研。").contains(&"星河资本".to_string()));
+    // a plain 设立 without 共同/联合/出资/发起 is no slot
+    assert!(!names("去年星河资本设立了研发中心。").contains(&"星河资本".to_string()));
+}
