@@ -344,13 +344,13 @@ fn mention_key(label: NodeLabel, m: &crate::extract::Mention) -> Option<String> 
             k.push('|');
             k.push_str(money.qualifier.as_str());
             k.push('|');
-            push_debug_f64(&mut k, money.value);
+            let _ = crate::graph::write_f64(&mut k, money.value, true);
             for bound in [money.min, money.max] {
                 k.push('|');
                 match bound {
                     Some(v) => {
                         k.push_str("Some(");
-                        push_debug_f64(&mut k, v);
+                        let _ = crate::graph::write_f64(&mut k, v, true);
                         k.push(')');
                     }
                     None => k.push_str("None"),
@@ -365,22 +365,6 @@ fn mention_key(label: NodeLabel, m: &crate::extract::Mention) -> Option<String> 
             let k = key(&m.name);
             (!k.is_empty()).then_some(k)
         }
-    }
-}
-
-/// `{v:?}` of an amount: a whole number below 2^53 (nearly every amount) is its digits and
-/// `.0`, as `{:?}` writes it (every integer of that size is an `f64` of its own, so its
-/// shortest round-trip form is itself, and `{:?}` uses no exponent below 1e16); anything
-/// else goes through `{:?}` (`-0.0`, fractions, NaN). `{:?}` of an `f64` costs hundreds of
-/// instructions (issue 8).
-fn push_debug_f64(out: &mut String, v: f64) {
-    use std::fmt::Write;
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-    if v.fract() == 0.0 && v.abs() < EXACT && !(v == 0.0 && v.is_sign_negative()) {
-        // (Whole and below 2^53: the conversion is exact.)
-        let _ = write!(out, "{}.0", v as i64);
-    } else {
-        let _ = write!(out, "{v:?}");
     }
 }
 
@@ -720,51 +704,6 @@ pub fn read_rest(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `push_debug_f64` writes what `{:?}` writes, for whole numbers of every size up to and
-    /// past 2^53 and 1e16, fractions, signed zeros and the values that are no numbers.
-    #[test]
-    fn debug_f64_is_debug() {
-        let mut values = vec![
-            0.0,
-            -0.0,
-            1.0,
-            -1.0,
-            0.5,
-            1.5,
-            123.456,
-            1e-7,
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::MAX,
-            f64::MIN_POSITIVE,
-            9_007_199_254_740_991.0,
-            9_007_199_254_740_992.0,
-            9_007_199_254_740_994.0,
-            9_999_999_999_999_998.0,
-            1e16,
-            1.2e16,
-        ];
-        let mut v = 1.0f64;
-        while v < 1e20 {
-            for d in [-1.0, 0.0, 1.0, 0.25] {
-                values.push(v + d);
-                values.push(-(v + d));
-                values.push(v * 1.5 + d);
-            }
-            v *= 3.0;
-        }
-        for n in 0..5000u32 {
-            values.push(f64::from(n) * 10_000.0);
-            values.push(f64::from(n) / 8.0);
-        }
-        for v in values {
-            let mut s = String::new();
-            push_debug_f64(&mut s, v);
-            assert_eq!(s, format!("{v:?}"), "{v}");
-        }
-    }
 
     fn mention(label: Label, key: Sym, name: Sym, start: u32) -> MentionFact {
         MentionFact {
