@@ -210,21 +210,25 @@ fn date_after_key(line: &str) -> Option<NaiveDate> {
             if !line[..end].ends_with(key) {
                 continue;
             }
-            let after = &line[end..];
-            let rest = after.trim_start_matches([' ', '\u{3000}', '\t']);
-            let rest = rest
-                .strip_prefix([':', '：'])
-                .unwrap_or(rest)
-                .trim_start_matches([' ', '\u{3000}', '\t']);
-            // A date is a few dozen characters: parse a bounded prefix, not the rest of the
-            // line (a 50 MB single-line document has many `时间` and one line).
-            let end = rest.char_indices().nth(64).map_or(rest.len(), |(i, _)| i);
-            if let Some(d) = parse_date(&rest[..end]) {
+            if let Some(d) = date_after_colon(&line[end..]) {
                 return Some(d);
             }
         }
     }
     None
+}
+
+/// The date at the start of `after` (the text after a key), past spaces and one colon.
+fn date_after_colon(after: &str) -> Option<NaiveDate> {
+    let rest = after.trim_start_matches([' ', '\u{3000}', '\t']);
+    let rest = rest
+        .strip_prefix([':', '：'])
+        .unwrap_or(rest)
+        .trim_start_matches([' ', '\u{3000}', '\t']);
+    // A date is a few dozen characters: parse a bounded prefix, not the rest of the line (a
+    // 50 MB single-line document has many `时间` and one line).
+    let end = rest.char_indices().nth(64).map_or(rest.len(), |(i, _)| i);
+    parse_date(&rest[..end])
 }
 
 #[cfg(test)]
@@ -256,14 +260,7 @@ mod tests {
             for key in KEYS {
                 let mut from = 0;
                 while let Some(p) = line[from..].find(key) {
-                    let rest =
-                        line[from + p + key.len()..].trim_start_matches([' ', '\u{3000}', '\t']);
-                    let rest = rest
-                        .strip_prefix([':', '：'])
-                        .unwrap_or(rest)
-                        .trim_start_matches([' ', '\u{3000}', '\t']);
-                    let end = rest.char_indices().nth(64).map_or(rest.len(), |(i, _)| i);
-                    if let Some(d) = parse_date(&rest[..end]) {
+                    if let Some(d) = date_after_colon(&line[from + p + key.len()..]) {
                         return Some(d);
                     }
                     from += p + key.len();
