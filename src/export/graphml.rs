@@ -167,12 +167,17 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
         }
         NodeProps::Organization { kind } => v.push(("n_kind", kind.as_str().into())),
         NodeProps::Amount { money, text } => {
-            v.push(("n_value", money.value.to_string().into()));
+            let num = |x: f64| {
+                let mut t = String::new();
+                let _ = crate::graph::write_f64(&mut t, x, false);
+                t
+            };
+            v.push(("n_value", num(money.value).into()));
             if let Some(x) = money.min {
-                v.push(("n_min", x.to_string().into()));
+                v.push(("n_min", num(x).into()));
             }
             if let Some(x) = money.max {
-                v.push(("n_max", x.to_string().into()));
+                v.push(("n_max", num(x).into()));
             }
             v.push(("n_currency", money.currency.as_str().into()));
             v.push(("n_qualifier", money.qualifier.as_str().into()));

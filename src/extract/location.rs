@@ -413,10 +413,8 @@ fn county_siblings(
     out: &mut Vec<Candidate>,
 ) {
     let tail_len = '县'.len_utf8();
-    for (at, c) in text.char_indices() {
-        if c != '县' && c != '旗' {
-            continue;
-        }
+    // (A vector search for the two characters, not a decoding of every one.)
+    for (at, _) in crate::rules::occurrences::char_matches(text, ['县', '旗', '旗']) {
         let stem: Vec<(usize, char)> = text[..at].char_indices().rev().take(2).collect();
         if stem.len() < 2 || !stem.iter().all(|&(_, ch)| is_han(ch)) {
             continue;
@@ -661,10 +659,8 @@ const CITY_KIND_STEMS: [&str; 9] = [
 /// no determiner, numeral or administrative word (`在全市召开`, `在该县举行`) and is no kind of
 /// city (`在大城市举办`, `在卫星城市举行`); a place the lexicon reads there is left to it.
 fn venue_shapes(text: &str, places: &[Place], chains: &[Range<usize>], out: &mut Vec<Candidate>) {
-    for (at, c) in text.char_indices() {
-        if c != '市' && c != '县' {
-            continue;
-        }
+    // (A vector search for the two characters, not a decoding of every one.)
+    for (at, c) in crate::rules::occurrences::char_matches(text, ['市', '县', '县']) {
         let after = &text[at + c.len_utf8()..];
         if !VENUE_VERBS.iter().any(|v| after.starts_with(v)) {
             continue;

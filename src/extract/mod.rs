@@ -784,15 +784,18 @@ impl<'d> EvidenceWindows<'d> {
     fn texts(self) -> Vec<String> {
         self.list
             .iter()
-            .map(|w| {
-                self.norm
-                    .display_of(w.clone())
-                    .split(['\n', '\r'])
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|w| one_line(self.norm.display_of(w.clone())))
             .collect()
     }
+}
+
+/// `text` on one line: each `\n` and `\r` becomes a space (a copy of the text when it has
+/// none, which most sentences do not).
+fn one_line(text: &str) -> String {
+    if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
+        return text.to_string();
+    }
+    text.split(['\n', '\r']).collect::<Vec<_>>().join(" ")
 }
 
 /// Convert offsets to characters of the original and drop the borrowed text.
@@ -864,11 +867,7 @@ pub fn finish(doc: AnnotatedDoc) -> DocExtraction {
             if !keep {
                 return String::new();
             }
-            doc.norm
-                .display_of(s.range.clone())
-                .split(['\n', '\r'])
-                .collect::<Vec<_>>()
-                .join(" ")
+            one_line(doc.norm.display_of(s.range.clone()))
         })
         .chain(windows)
         .collect();

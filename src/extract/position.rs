@@ -310,8 +310,7 @@ impl Index {
                 next = ms[k].range.start;
             }
         }
-        let stops = text
-            .match_indices(['。', '；', '\n'])
+        let stops = crate::rules::occurrences::char_matches(text, ['。', '；', '\n'])
             .map(|(at, _)| at)
             .collect();
         Index {

@@ -74,6 +74,28 @@ pub(crate) fn write_debug_str(w: &mut impl std::fmt::Write, s: &str) -> std::fmt
     w.write_char('"')
 }
 
+/// Write `{v}` (or `{v:?}` when `debug`) of an `f64` as `core` writes it. A whole number below
+/// 2^53 (nearly every amount) is its digits, and `.0` for `{:?}`: every integer of that size
+/// is an `f64` of its own, so its shortest round-trip form is itself, and neither form uses an
+/// exponent below 1e16. Anything else (`-0.0`, fractions, NaN) goes through `core`. The
+/// formatting machinery costs hundreds of instructions per number (issue 8: amount keys,
+/// GraphML amount nodes).
+pub(crate) fn write_f64(w: &mut impl std::fmt::Write, v: f64, debug: bool) -> std::fmt::Result {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if v.fract() == 0.0 && v.abs() < EXACT && !(v == 0.0 && v.is_sign_negative()) {
+        // (Whole and below 2^53: the conversion is exact.)
+        write!(w, "{}", v as i64)?;
+        if debug {
+            w.write_str(".0")?;
+        }
+        Ok(())
+    } else if debug {
+        write!(w, "{v:?}")
+    } else {
+        write!(w, "{v}")
+    }
+}
+
 /// `{:?}` of an `Option<&str>` (the same text as for an `Option<String>`), by
 /// [`write_debug_str`].
 pub(crate) fn write_debug_opt(w: &mut impl std::fmt::Write, v: Option<&str>) -> std::fmt::Result {
@@ -179,6 +201,54 @@ impl KnowledgeGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `write_f64` writes what `{}` and `{:?}` write, for whole numbers of every size up to and
+    /// past 2^53 and 1e16, fractions, signed zeros and the values that are no numbers.
+    #[test]
+    fn write_f64_is_core_formatting() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            1.5,
+            123.456,
+            1e-7,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            9_007_199_254_740_991.0,
+            9_007_199_254_740_992.0,
+            9_007_199_254_740_994.0,
+            9_999_999_999_999_998.0,
+            1e16,
+            1.2e16,
+        ];
+        let mut v = 1.0f64;
+        while v < 1e20 {
+            for d in [-1.0, 0.0, 1.0, 0.25] {
+                values.push(v + d);
+                values.push(-(v + d));
+                values.push(v * 1.5 + d);
+            }
+            v *= 3.0;
+        }
+        for n in 0..5000u32 {
+            values.push(f64::from(n) * 10_000.0);
+            values.push(f64::from(n) / 8.0);
+        }
+        for v in values {
+            let mut s = String::new();
+            write_f64(&mut s, v, true).unwrap();
+            assert_eq!(s, format!("{v:?}"), "{v}");
+            s.clear();
+            write_f64(&mut s, v, false).unwrap();
+            assert_eq!(s, format!("{v}"), "{v:?}");
+        }
+    }
 
     /// `write_debug_str` is `{:?}` for every character, alone and between others.
     #[test]

@@ -337,14 +337,27 @@ fn regroup(end: NodeRef, group: &[u32]) -> NodeRef {
 /// The key of a non-person mention, or None when it gets no node.
 fn mention_key(label: NodeLabel, m: &crate::extract::Mention) -> Option<String> {
     match (label, &m.attrs) {
-        (NodeLabel::Amount, Attrs::Amount(money)) => Some(format!(
-            "{}|{}|{:?}|{:?}|{:?}",
-            money.currency,
-            money.qualifier.as_str(),
-            money.value,
-            money.min,
-            money.max
-        )),
+        (NodeLabel::Amount, Attrs::Amount(money)) => {
+            // `{currency}|{qualifier}|{value:?}|{min:?}|{max:?}`.
+            let mut k = String::with_capacity(64);
+            k.push_str(&money.currency);
+            k.push('|');
+            k.push_str(money.qualifier.as_str());
+            k.push('|');
+            let _ = crate::graph::write_f64(&mut k, money.value, true);
+            for bound in [money.min, money.max] {
+                k.push('|');
+                match bound {
+                    Some(v) => {
+                        k.push_str("Some(");
+                        let _ = crate::graph::write_f64(&mut k, v, true);
+                        k.push(')');
+                    }
+                    None => k.push_str("None"),
+                }
+            }
+            Some(k)
+        }
         (NodeLabel::Amount, _) => None,
         (NodeLabel::Location, Attrs::Location { canonical }) => Some(key(canonical)),
         (NodeLabel::Role, Attrs::Role { title }) => Some(key(title)),

@@ -136,7 +136,8 @@ fn cached(
     const MAX_ENTRIES: usize = 1 << 20;
     cache.with(|c| {
         if let Some(v) = c.borrow().get(input) {
-            return v.to_string();
+            // (Not `to_string`: on a `Box<str>` that goes through `Display` and pads.)
+            return String::from(&**v);
         }
         let v = f(input);
         let mut c = c.borrow_mut();

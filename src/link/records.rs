@@ -181,7 +181,8 @@ impl<'a> Reader<'a> {
         }
         let (s, rest) = self.rest.split_at(n);
         self.rest = rest;
-        std::str::from_utf8(s).map_err(|_| truncated())
+        // (`simdutf8` accepts exactly what `std::str::from_utf8` accepts, faster on Chinese.)
+        simdutf8::basic::from_utf8(s).map_err(|_| truncated())
     }
 }
 

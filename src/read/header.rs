@@ -199,30 +199,36 @@ pub fn parse_header(text: &str, encoding: &'static str) -> Header {
 
 /// A date following one of [`KEYS`] and a colon in `line`.
 fn date_after_key(line: &str) -> Option<NaiveDate> {
-    // Every key ends with 期, 间 or 間 (a test checks it): one scan for those characters
-    // spares the twelve substring searches on most lines (issue 8).
-    if !line.contains(KEY_ENDS) {
-        return None;
-    }
+    // Every key ends with 期, 间 or 間 and none overlaps itself (tests check both): a key's
+    // occurrences, left to right, are the ends of those characters that it ends. One vector
+    // scan for the characters spares twelve substring searches per line (issue 8).
+    let ends: Vec<usize> = crate::rules::occurrences::char_matches(line, KEY_ENDS)
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
     for key in KEYS {
-        let mut from = 0;
-        while let Some(p) = line[from..].find(key) {
-            let after = &line[from + p + key.len()..];
-            let rest = after.trim_start_matches([' ', '\u{3000}', '\t']);
-            let rest = rest
-                .strip_prefix([':', '：'])
-                .unwrap_or(rest)
-                .trim_start_matches([' ', '\u{3000}', '\t']);
-            // A date is a few dozen characters: parse a bounded prefix, not the rest of the
-            // line (a 50 MB single-line document has many `时间` and one line).
-            let end = rest.char_indices().nth(64).map_or(rest.len(), |(i, _)| i);
-            if let Some(d) = parse_date(&rest[..end]) {
+        for &end in &ends {
+            if !line[..end].ends_with(key) {
+                continue;
+            }
+            if let Some(d) = date_after_colon(&line[end..]) {
                 return Some(d);
             }
-            from += p + key.len();
         }
     }
     None
+}
+
+/// The date at the start of `after` (the text after a key), past spaces and one colon.
+fn date_after_colon(after: &str) -> Option<NaiveDate> {
+    let rest = after.trim_start_matches([' ', '\u{3000}', '\t']);
+    let rest = rest
+        .strip_prefix([':', '：'])
+        .unwrap_or(rest)
+        .trim_start_matches([' ', '\u{3000}', '\t']);
+    // A date is a few dozen characters: parse a bounded prefix, not the rest of the line (a
+    // 50 MB single-line document has many `时间` and one line).
+    let end = rest.char_indices().nth(64).map_or(rest.len(), |(i, _)| i);
+    parse_date(&rest[..end])
 }
 
 #[cfg(test)]
@@ -233,6 +239,46 @@ mod tests {
     fn every_key_ends_with_a_key_end() {
         for k in KEYS {
             assert!(k.ends_with(KEY_ENDS), "{k}");
+        }
+    }
+
+    /// No key overlaps itself (no proper prefix is also a suffix), so its occurrences never
+    /// overlap and `date_after_key` finds the ones a left-to-right search finds.
+    #[test]
+    fn no_key_overlaps_itself() {
+        for k in KEYS {
+            for (i, _) in k.char_indices().skip(1) {
+                assert!(!k.starts_with(&k[i..]), "{k}");
+            }
+        }
+    }
+
+    /// The scan finds what the search of each key in turn found.
+    #[test]
+    fn date_after_key_is_the_search_per_key() {
+        fn by_search(line: &str) -> Option<NaiveDate> {
+            for key in KEYS {
+                let mut from = 0;
+                while let Some(p) = line[from..].find(key) {
+                    if let Some(d) = date_after_colon(&line[from + p + key.len()..]) {
+                        return Some(d);
+                    }
+                    from += p + key.len();
+                }
+            }
+            None
+        }
+        for line in [
+            "发布时间：2024年7月21日",
+            "时间：会议时间 2023-05-06，发布日期：2024/1/2",
+            "日期 日期：2021年3月4日 时间：2022年3月4日",
+            "更新时间:2020.01.02 發佈時間 2019-12-31",
+            "活动时间很长，日期未定",
+            "時間：2 0 2 4 年 7 月 2 2 日",
+            "期间 间期 時間間 2024年1月1日",
+            "",
+        ] {
+            assert_eq!(date_after_key(line), by_search(line), "{line}");
         }
     }
 

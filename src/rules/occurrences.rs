@@ -17,6 +17,32 @@ pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = u
     either::Either::Right(memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()))
 }
 
+/// Every occurrence of the characters `cs` in `hay`, left to right, as `(byte position,
+/// character)`: what `hay.match_indices(cs)` gives, by a vector search for their last bytes
+/// (`memchr3`) instead of decoding every character. Each hit is checked against the whole
+/// encoding; bytes equal to a whole character's encoding start at its lead byte, so at a
+/// character boundary, and no character's encoding ends another's.
+pub fn char_matches(hay: &str, cs: [char; 3]) -> impl Iterator<Item = (usize, char)> + '_ {
+    let enc = cs.map(|c| {
+        let mut b = [0u8; 4];
+        let n = c.encode_utf8(&mut b).len();
+        (b, n)
+    });
+    let bytes = hay.as_bytes();
+    memchr::memchr3_iter(
+        enc[0].0[enc[0].1 - 1],
+        enc[1].0[enc[1].1 - 1],
+        enc[2].0[enc[2].1 - 1],
+        bytes,
+    )
+    .filter_map(move |i| {
+        cs.iter().zip(&enc).find_map(|(&c, (b, n))| {
+            let start = (i + 1).checked_sub(*n)?;
+            (bytes[start..=i] == b[..*n]).then_some((start, c))
+        })
+    })
+}
+
 /// `(name index, byte position)` of every occurrence of each name, as `str::match_indices`
 /// finds them (left to right, without overlap per name), ordered by name index, then position.
 /// `names` must be distinct. A few names over a short text are searched directly (cheaper
@@ -108,6 +134,36 @@ impl<'t> Occurrences<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_matches_are_match_indices() {
+        let sets = [
+            ['。', '；', '\n'],
+            ['期', '间', '間'],
+            ['a', 'é', '😀'],
+            ['间', '间', '期'],
+        ];
+        for hay in [
+            "",
+            "甲。乙；丙\n丁",
+            "发布时间：2024年；期间间隔。。\n\n時間",
+            "aéa😀é期",
+            "\u{3002}\u{FF1B}\u{1F600}\u{E9}",
+            "期间期间间期",
+        ] {
+            for cs in sets {
+                let want: Vec<(usize, char)> = hay
+                    .match_indices(cs)
+                    .map(|(i, m)| (i, m.chars().next().unwrap_or('?')))
+                    .collect();
+                assert_eq!(
+                    char_matches(hay, cs).collect::<Vec<_>>(),
+                    want,
+                    "{hay} {cs:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn match_starts_is_match_indices() {

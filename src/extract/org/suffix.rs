@@ -499,6 +499,15 @@ fn amount_ends_at(text: &str, pos: usize) -> bool {
         .is_some_and(|c| c.is_ascii_digit())
 }
 
+/// `hay.rfind(word)` for the two-character word `ab`: the last `b` that follows an `a`. A
+/// reverse byte search for one character costs less than building a substring searcher for
+/// each of the thousands of short spans asked (issue 8).
+fn rfind_word(hay: &str, a: char, b: char) -> Option<usize> {
+    hay.rmatch_indices(b)
+        .find(|(j, _)| hay[..*j].ends_with(a))
+        .map(|(j, _)| j - a.len_utf8())
+}
+
 /// Scan back from `suffix_start` and return where the name starts, or `None` when there is
 /// no usable name.
 fn left_boundary(
@@ -618,7 +627,7 @@ fn left_boundary(
     }
     // `公司子公司X集团`: a name holds no earlier `公司` except as the parent of a branch.
     if !spec.branch
-        && let Some(i) = text[start..suffix_start].rfind("公司")
+        && let Some(i) = rfind_word(&text[start..suffix_start], '公', '司')
     {
         start += i + "公司".len();
     }
@@ -626,7 +635,7 @@ fn left_boundary(
     // part of it — unless the name after it is a line of business (`X企业管理有限公司`) or too
     // short. Other bodies may be named after the enterprises they serve (`X粮食企业指导办公室`).
     if spec.kind == OrgKind::Enterprise
-        && let Some(i) = text[start..suffix_start].rfind("企业")
+        && let Some(i) = rfind_word(&text[start..suffix_start], '企', '业')
     {
         let after = start + i + "企业".len();
         if text[start..start + i].chars().count() >= 2
@@ -1260,4 +1269,28 @@ fn parallel_slogan(text: &str, start: usize, end: usize) -> bool {
         pos = item_start;
     }
     items >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfind_word_is_rfind() {
+        for hay in [
+            "",
+            "公司",
+            "公公司司",
+            "子公司X公司集团",
+            "司公",
+            "公",
+            "某某企业管理企业",
+            "企企业业",
+            "业企",
+            "abc公司def",
+        ] {
+            assert_eq!(rfind_word(hay, '公', '司'), hay.rfind("公司"), "{hay}");
+            assert_eq!(rfind_word(hay, '企', '业'), hay.rfind("企业"), "{hay}");
+        }
+    }
 }
