@@ -191,7 +191,8 @@ impl KnowledgeGraph {
         // One allocation of the final size (growing by doubling held up to 1.5× the edges
         // twice over while copying); its pages are touched only as edges are written, while
         // the chunks of MENTIONED_IN seeds are freed one by one as they are copied.
-        kg.g.reserve_exact_edges(rels.len() + mentioned.len);
+        kg.g.reserve_exact_edges(rels.len());
+        kg.mentions.reserve_exact(mentioned.len);
         // The two sorted sequences merged: (from, type, to, properties) order. MENTIONED_IN
         // is never a key of `rels`, so two keys never tie.
         // The document of each document node (the last one with that node, as the seeds of
@@ -222,7 +223,7 @@ impl KnowledgeGraph {
             if a == u32::MAX || b == u32::MAX {
                 continue;
             }
-            kg.g.add_edge(
+            kg.add_edge(
                 NodeIndex::new(a as usize),
                 NodeIndex::new(b as usize),
                 seed.edge(rel, &doc_names, &rules),
