@@ -303,7 +303,7 @@ fn render_to(
     }
     let mut docs_of = vec![Docs::None; kg.g.node_count()];
     for e in kg.edge_indices() {
-        if kg.edge(e).rel != RelType::MentionedIn {
+        if kg.edge_rel(e) != Some(RelType::MentionedIn) {
             continue;
         }
         if let Some((a, b)) = kg.edge_endpoints(e) {
@@ -420,7 +420,7 @@ fn render_to(
     // made for the edges that tie on both ends only.
     let mut edges: Vec<(u32, u32, u32)> = Vec::new();
     for e in kg.edge_indices() {
-        if kg.edge(e).rel == RelType::MentionedIn {
+        if kg.edge_rel(e) == Some(RelType::MentionedIn) {
             continue;
         }
         let Some((a, b)) = kg.edge_endpoints(e) else {

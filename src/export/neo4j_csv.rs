@@ -435,7 +435,7 @@ fn write_rels(
     w: &mut dyn std::io::Write,
 ) -> Result<(), csv::Error> {
     let kg = view.kg;
-    let keyed = sorted_by_ends_and_id(view, |e| kg.edge(e).rel == rel);
+    let keyed = sorted_by_ends_and_id(view, |e| kg.edge_rel(e) == Some(rel));
     let mut out = CsvRows::default();
     for h in header {
         out.field(h.as_bytes());

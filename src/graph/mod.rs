@@ -237,6 +237,15 @@ impl KnowledgeGraph {
         }
     }
 
+    /// The type of edge `e`, without the rest of its view (the exporters ask it of every
+    /// edge once per type; `None` for a handle of no edge).
+    pub fn edge_rel(&self, e: EdgeIndex) -> Option<crate::extract::RelType> {
+        match self.mention_of(e) {
+            None => self.g.edge_weight(e).map(|w| w.rel),
+            Some(i) => (i < self.mentions.len()).then_some(crate::extract::RelType::MentionedIn),
+        }
+    }
+
     /// Edge `e` with its ends.
     fn edge_ref(&self, e: EdgeIndex) -> Option<EdgeRef<'_>> {
         let (source, target) = self.edge_endpoints(e)?;
