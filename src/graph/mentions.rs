@@ -56,7 +56,51 @@ pub struct Mentions {
     to_index: OnceLock<Vec<u32>>,
 }
 
+impl Mention {
+    /// A record with a count and evidence, as `graph::build` makes them: `rule` indexes the
+    /// table given to [`Mentions::from_sorted`], the document is the target's.
+    pub(crate) fn new(
+        from: u32,
+        to: u32,
+        sentence: Shared,
+        start: u32,
+        end: u32,
+        count: u32,
+        rule: u16,
+    ) -> Mention {
+        Mention {
+            from,
+            to,
+            sentence,
+            start,
+            end,
+            count,
+            rule,
+            has_count: true,
+            has_evidence: true,
+        }
+    }
+}
+
 impl Mentions {
+    /// The list made of `recs`, sorted by (source, target), with the rule table their
+    /// indices name and the document of the edges into each node (by node index): the
+    /// vector is kept as it is, not copied.
+    pub(crate) fn from_sorted(
+        recs: Vec<Mention>,
+        rules: Vec<Rule>,
+        doc_of: Vec<Option<Shared>>,
+    ) -> Mentions {
+        debug_assert!(recs.is_sorted_by_key(|m| m.from));
+        Mentions {
+            recs,
+            rules,
+            doc_of,
+            by_from: true,
+            ..Mentions::default()
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.recs.len()
     }
