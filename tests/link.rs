@@ -190,11 +190,10 @@ fn records_in_a_temporary_file_give_the_graph_of_records_in_memory() {
     let on_disk = KnowledgeGraph::build_corpus(corpus, lex).expect("read back");
     let all = |kg: &KnowledgeGraph| {
         let nodes: Vec<String> = kg.g.node_weights().map(|n| format!("{n:?}")).collect();
-        let edges: Vec<String> =
-            kg.g.raw_edges()
-                .iter()
-                .map(|e| format!("{:?} {:?} {:?}", e.source(), e.target(), e.weight))
-                .collect();
+        let edges: Vec<String> = kg
+            .edge_references()
+            .map(|e| format!("{:?} {:?} {:?}", e.source(), e.target(), e.weight()))
+            .collect();
         (nodes, edges)
     };
     let (nodes, edges) = all(&on_disk);

@@ -134,9 +134,9 @@ pub fn import_cypher(kg: &KnowledgeGraph) -> String {
     );
     let rh = rel_header();
     let mut combos: BTreeSet<(RelType, NodeLabel, NodeLabel)> = BTreeSet::new();
-    for e in kg.g.edge_indices() {
-        if let Some((a, b)) = kg.g.edge_endpoints(e) {
-            combos.insert((kg.g[e].rel, kg.g[a].label, kg.g[b].label));
+    for e in kg.edge_indices() {
+        if let (Some((a, b)), Some(rel)) = (kg.edge_endpoints(e), kg.edge_rel(e)) {
+            combos.insert((rel, kg.g[a].label, kg.g[b].label));
         }
     }
     for (rel, la, lb) in combos {

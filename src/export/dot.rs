@@ -18,7 +18,6 @@ use std::process::Command;
 
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 
 use super::{ExportOptions, Exporter, OutDir, OutDirError, View};
 use crate::extract::{RelType, TimeValue};
@@ -141,7 +140,7 @@ fn node_lines(n: &Node) -> Vec<String> {
 }
 
 fn edge_lines(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> Vec<String> {
-    let w = &kg.g[e];
+    let w = &kg.edge(e);
     let mut v = vec![w.rel.as_str().to_string()];
     if let Some(t) = &w.props().title {
         v.push(if w.rel == RelType::SpokeAt {
@@ -214,7 +213,7 @@ fn selection(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<BTreeSet<NodeI
             continue;
         }
         for dir in [Direction::Outgoing, Direction::Incoming] {
-            for e in kg.g.edges_directed(ix, dir) {
+            for e in kg.edges_directed(ix, dir) {
                 if e.weight().rel == RelType::MentionedIn {
                     continue;
                 }
@@ -253,7 +252,7 @@ pub fn render(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<String, Strin
 
 /// An edge's tooltip — its evidence sentence, document and rule, at most 300 characters —
 /// quoted, appended to `s`. `plain`: the sentence is [`super::plain_text`].
-fn tip_into(s: &mut String, w: &crate::graph::Edge, plain: bool) {
+fn tip_into(s: &mut String, w: &crate::graph::EdgeView, plain: bool) {
     let Some(ev) = &w.evidence else {
         s.push_str("\"\"");
         return;
@@ -267,13 +266,13 @@ fn tip_into(s: &mut String, w: &crate::graph::Edge, plain: bool) {
     };
     if plain
         && ev.sentence.len() + ev.doc.len() + ev.rule.len() + 7 <= 300
-        && simple(&ev.doc)
+        && simple(ev.doc)
         && simple(ev.rule.as_str())
     {
         s.push('"');
-        s.push_str(&ev.sentence);
+        s.push_str(ev.sentence);
         s.push_str(" (");
-        s.push_str(&ev.doc);
+        s.push_str(ev.doc);
         s.push_str(" · ");
         s.push_str(ev.rule.as_str());
         s.push_str(")\"");
@@ -303,11 +302,11 @@ fn render_to(
         Many,
     }
     let mut docs_of = vec![Docs::None; kg.g.node_count()];
-    for e in kg.g.edge_indices() {
-        if kg.g[e].rel != RelType::MentionedIn {
+    for e in kg.edge_indices() {
+        if kg.edge_rel(e) != Some(RelType::MentionedIn) {
             continue;
         }
-        if let Some((a, b)) = kg.g.edge_endpoints(e) {
+        if let Some((a, b)) = kg.edge_endpoints(e) {
             let d = &mut docs_of[a.index()];
             *d = match *d {
                 Docs::None => Docs::One(b),
@@ -420,11 +419,11 @@ fn render_to(
     // Edges by (source id, target id, label, tooltip): ranks order as the ids; the texts are
     // made for the edges that tie on both ends only.
     let mut edges: Vec<(u32, u32, u32)> = Vec::new();
-    for e in kg.g.edge_indices() {
-        if kg.g[e].rel == RelType::MentionedIn {
+    for e in kg.edge_indices() {
+        if kg.edge_rel(e) == Some(RelType::MentionedIn) {
             continue;
         }
-        let Some((a, b)) = kg.g.edge_endpoints(e) else {
+        let Some((a, b)) = kg.edge_endpoints(e) else {
             continue;
         };
         if !sel.contains(&a) || !sel.contains(&b) {
@@ -436,7 +435,7 @@ fn render_to(
     let ix = |k: &(u32, u32, u32)| petgraph::graph::EdgeIndex::new(k.2 as usize);
     let texts = |e: petgraph::graph::EdgeIndex| {
         let mut tip = String::new();
-        tip_into(&mut tip, &kg.g[e], view.plain(e));
+        tip_into(&mut tip, &kg.edge(e), view.plain(e));
         (lines(&edge_lines(kg, e)), tip)
     };
     for group in edges.chunk_by_mut(|x, y| (x.0, x.1) == (y.0, y.1)) {
@@ -446,7 +445,7 @@ fn render_to(
     }
     for k in &edges {
         let e = ix(k);
-        let Some((a, b)) = kg.g.edge_endpoints(e) else {
+        let Some((a, b)) = kg.edge_endpoints(e) else {
             continue;
         };
         s.clear();
@@ -457,7 +456,7 @@ fn render_to(
         s.push_str("\" [label=");
         s.push_str(&lines(&edge_lines(kg, e)));
         s.push_str(", tooltip=");
-        tip_into(&mut s, &kg.g[e], view.plain(e));
+        tip_into(&mut s, &kg.edge(e), view.plain(e));
         s.push_str("];\n");
         w.write_all(s.as_bytes())?;
     }

@@ -231,7 +231,7 @@ fn edge_body(view: &View, e: petgraph::graph::EdgeIndex) -> String {
 
 /// The `<data>` lines of one edge, appended to `body`.
 fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String) {
-    let w = &view.kg.g[e];
+    let w = &view.kg.edge(e);
     data(body, "e_type", w.rel.as_str());
     let p = w.props();
     if let Some(v) = &p.title {
@@ -263,14 +263,14 @@ fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String)
         num(body, "e_count", v.into());
     }
     if let Some(ev) = &w.evidence {
-        data(body, "e_doc", &ev.doc);
+        data(body, "e_doc", ev.doc);
         if view.plain(e) {
             // Nothing to escape (tested once per sentence).
             body.push_str("      <data key=\"e_sentence\">");
-            body.push_str(&ev.sentence);
+            body.push_str(ev.sentence);
             body.push_str("</data>\n");
         } else {
-            data(body, "e_sentence", &ev.sentence);
+            data(body, "e_sentence", ev.sentence);
         }
         num(body, "e_start", ev.start as u64);
         num(body, "e_end", ev.end as u64);
@@ -325,7 +325,7 @@ pub fn render_to(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()>
     for k in edges {
         let e = ix(&k);
         let h = view.edge_hash(e);
-        let Some((a, b)) = kg.g.edge_endpoints(e) else {
+        let Some((a, b)) = kg.edge_endpoints(e) else {
             continue;
         };
         let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());

@@ -176,8 +176,8 @@ fn node_pretty<'a>(
 
 /// One edge as JSON (`None` for an index without endpoints).
 fn edge_json(kg: &KnowledgeGraph, e: EdgeIndex) -> Option<Value> {
-    let (a, b) = kg.g.edge_endpoints(e)?;
-    let w = &kg.g[e];
+    let (a, b) = kg.edge_endpoints(e)?;
+    let w = &kg.edge(e);
     let mut o = Map::new();
     o.insert("from".into(), json!(kg.g[a].id));
     o.insert("to".into(), json!(kg.g[b].id));
@@ -201,8 +201,8 @@ fn edge_json(kg: &KnowledgeGraph, e: EdgeIndex) -> Option<Value> {
         o.insert("count".into(), json!(c));
     }
     if let Some(ev) = &w.evidence {
-        o.insert("doc".into(), json!(&*ev.doc));
-        o.insert("sentence".into(), json!(&*ev.sentence));
+        o.insert("doc".into(), json!(&**ev.doc));
+        o.insert("sentence".into(), json!(&**ev.sentence));
         o.insert("start".into(), json!(ev.start));
         o.insert("end".into(), json!(ev.end));
         o.insert("rule".into(), json!(ev.rule.as_str()));
@@ -253,10 +253,10 @@ fn each_edge_field<'a>(
     mut f: impl FnMut(u8, &'static str, Scalar<'a>) -> bool,
 ) -> bool {
     let kg: &'a KnowledgeGraph = view.kg;
-    let Some((a, b)) = kg.g.edge_endpoints(e) else {
+    let Some((a, b)) = kg.edge_endpoints(e) else {
         return false;
     };
-    let w = &kg.g[e];
+    let w = &kg.edge(e);
     let p = w.props();
     // `?` on `None` stops early: every call below says whether to go on.
     let _ = (|| -> Option<()> {
@@ -268,7 +268,7 @@ fn each_edge_field<'a>(
             go(f(2, "count", Scalar::Num(c.into())))?;
         }
         if let Some(ev) = &w.evidence {
-            go(f(3, "doc", Scalar::Str(&ev.doc)))?;
+            go(f(3, "doc", Scalar::Str(ev.doc)))?;
             go(f(4, "end", Scalar::Num(ev.end as u64)))?;
         }
         go(f(5, "from", Scalar::Str(&kg.g[a].id)))?;
@@ -281,9 +281,9 @@ fn each_edge_field<'a>(
         if let Some(ev) = &w.evidence {
             go(f(8, "rule", Scalar::Str(ev.rule.as_str())))?;
             let sentence = if view.plain(e) {
-                Scalar::Plain(&ev.sentence)
+                Scalar::Plain(ev.sentence)
             } else {
-                Scalar::Str(&ev.sentence)
+                Scalar::Str(ev.sentence)
             };
             go(f(9, "sentence", sentence))?;
             go(f(10, "start", Scalar::Num(ev.start as u64)))?;
@@ -503,8 +503,8 @@ fn sorted_edges_with(view: &View, small: usize) -> Vec<EdgeIndex> {
     const DEEP: usize = 1024;
     let kg = view.kg;
     let (mut fields, mut buf) = (Vec::new(), Vec::new());
-    let mut out: Vec<EdgeIndex> = Vec::with_capacity(kg.g.edge_count());
-    for e in kg.g.edge_indices() {
+    let mut out: Vec<EdgeIndex> = Vec::with_capacity(kg.edge_count());
+    for e in kg.edge_indices() {
         if edge_fields(view, e, &mut fields) {
             out.push(e);
         }
@@ -832,7 +832,7 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
                 .map_or(0, |x| u32::try_from(x).unwrap_or(u32::MAX)),
             rule: intern_rule(&s_of(e, "rule").unwrap_or_default()),
         });
-        kg.g.add_edge(
+        kg.add_edge(
             a,
             b,
             Edge::new(
@@ -980,10 +980,10 @@ mod stream_tests {
             .collect();
         let kg = KnowledgeGraph::build(docs);
         assert!(kg.edge_count() > 6);
-        let mut naive: Vec<(String, EdgeIndex)> =
-            kg.g.edge_indices()
-                .map(|e| (edge_json(&kg, e).unwrap().to_string(), e))
-                .collect();
+        let mut naive: Vec<(String, EdgeIndex)> = kg
+            .edge_indices()
+            .map(|e| (edge_json(&kg, e).unwrap().to_string(), e))
+            .collect();
         naive.sort_by(|a, b| a.0.cmp(&b.0));
         let naive: Vec<EdgeIndex> = naive.into_iter().map(|(_, e)| e).collect();
         assert_eq!(sorted_edges(&View::new(&kg)), naive);
@@ -1043,15 +1043,15 @@ mod stream_tests {
                             rule: ["r", "r.a", "r a"][pick(9) % 3].into(),
                         }),
                     );
-                    kg.g.add_edge(from, to, edge);
+                    kg.add_edge(from, to, edge);
                 }
             }
         }
         assert_eq!(kg.edge_count(), n);
-        let mut naive: Vec<(String, EdgeIndex)> =
-            kg.g.edge_indices()
-                .map(|e| (edge_json(&kg, e).unwrap().to_string(), e))
-                .collect();
+        let mut naive: Vec<(String, EdgeIndex)> = kg
+            .edge_indices()
+            .map(|e| (edge_json(&kg, e).unwrap().to_string(), e))
+            .collect();
         naive.sort_by(|a, b| a.0.cmp(&b.0));
         let naive: Vec<EdgeIndex> = naive.into_iter().map(|(_, e)| e).collect();
         assert_eq!(sorted_edges(&View::new(&kg)), naive);
@@ -1061,7 +1061,7 @@ mod stream_tests {
         assert!(EDGE_FIELDS.windows(2).all(|w| w[0] < w[1]));
         let (mut fields, view) = (Vec::new(), View::new(&kg));
         let mut seen = std::collections::BTreeSet::new();
-        for e in kg.g.edge_indices() {
+        for e in kg.edge_indices() {
             assert!(edge_fields(&view, e, &mut fields));
             seen.extend(fields.iter().map(|f| f.0));
             assert!(each_edge_field(&view, e, |code, name, _| {
@@ -1083,7 +1083,7 @@ mod stream_tests {
         let kg = crate::query::fixture::graph();
         let (mut fields, mut buf) = (Vec::new(), Vec::new());
         let view = View::new(&kg);
-        for e in kg.g.edge_indices() {
+        for e in kg.edge_indices() {
             let v = edge_json(&kg, e).unwrap();
             assert!(edge_compact(&view, e, &mut fields, &mut buf));
             assert_eq!(String::from_utf8(buf.clone()).unwrap(), v.to_string());

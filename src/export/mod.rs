@@ -116,10 +116,9 @@ impl<'a> View<'a> {
     /// The hash of [`neo4j_csv::edge_id`] (the id is `rel_` and its 16 hex digits, so
     /// comparing hashes compares ids); 0 for an index without endpoints.
     pub fn edge_hash(&self, e: EdgeIndex) -> u64 {
-        if self.hash.borrow().is_empty() && self.kg.g.edge_count() > 0 {
+        if self.hash.borrow().is_empty() && self.kg.edge_count() > 0 {
             let hashes = self
                 .kg
-                .g
                 .edge_indices()
                 .map(|e| neo4j_csv::edge_hash_of(self.kg, e))
                 .collect();
@@ -139,9 +138,8 @@ impl<'a> View<'a> {
         let flags = self.plain.get_or_init(|| {
             let mut seen: crate::rules::FastMap<(usize, usize), bool> = Default::default();
             self.kg
-                .g
-                .edge_weights()
-                .map(|w| match &w.evidence {
+                .edge_indices()
+                .map(|e| match self.kg.edge_view(e).and_then(|w| w.evidence) {
                     None => true,
                     Some(ev) => {
                         let s = &ev.sentence;
@@ -327,7 +325,7 @@ mod tests {
     fn view_orders_as_ids() {
         let kg = crate::query::fixture::graph();
         let view = View::new(&kg);
-        for e in kg.g.edge_indices() {
+        for e in kg.edge_indices() {
             assert_eq!(
                 neo4j_csv::EdgeId::of(view.edge_hash(e)).as_str(),
                 neo4j_csv::edge_id(&kg, e)

@@ -25,7 +25,7 @@ use serde::Serialize;
 
 use super::{Exporter, OutDir, OutDirError, View};
 use crate::extract::{RelType, TimeValue};
-use crate::graph::{Edge, KnowledgeGraph, Node, NodeLabel, NodeProps, StableHasher};
+use crate::graph::{EdgeView, KnowledgeGraph, Node, NodeLabel, NodeProps, StableHasher};
 
 /// The array delimiter of every `…[]` column.
 pub const ARRAY_DELIMITER: char = ';';
@@ -277,7 +277,7 @@ pub fn rel_header() -> Vec<String> {
 /// The deterministic id of an edge (start, type, end, properties): `rel_` and the
 /// [`crate::graph::stable_hash`] of `"{start}|{type}|{end}|{title:?}|{status:?}|{on_behalf_of:?}|{lead:?}|{about:?}"`.
 pub fn edge_id(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> String {
-    if kg.g.edge_endpoints(e).is_none() {
+    if kg.edge_endpoints(e).is_none() {
         return String::new();
     }
     EdgeId::of(edge_hash_of(kg, e)).as_str().to_string()
@@ -285,10 +285,10 @@ pub fn edge_id(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> String {
 
 /// The hash of [`edge_id`] as a number (0 for an index without endpoints).
 pub(crate) fn edge_hash_of(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> u64 {
-    let Some((a, b)) = kg.g.edge_endpoints(e) else {
+    let Some((a, b)) = kg.edge_endpoints(e) else {
         return 0;
     };
-    let w = &kg.g[e];
+    let w = &kg.edge(e);
     edge_hash(&kg.g[a].id, w.rel.as_str(), &kg.g[b].id, w.props()).finish()
 }
 
@@ -435,7 +435,7 @@ fn write_rels(
     w: &mut dyn std::io::Write,
 ) -> Result<(), csv::Error> {
     let kg = view.kg;
-    let keyed = sorted_by_ends_and_id(view, |e| kg.g[e].rel == rel);
+    let keyed = sorted_by_ends_and_id(view, |e| kg.edge_rel(e) == Some(rel));
     let mut out = CsvRows::default();
     for h in header {
         out.field(h.as_bytes());
@@ -443,12 +443,12 @@ fn write_rels(
     out.end_row();
     for [_, _, e] in keyed {
         let e = petgraph::graph::EdgeIndex::new(e as usize);
-        let Some((a, b)) = kg.g.edge_endpoints(e) else {
+        let Some((a, b)) = kg.edge_endpoints(e) else {
             continue;
         };
         let id = EdgeId::of(view.edge_hash(e));
         let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());
-        write_rel_row(&mut out, a, b, id.as_str(), &kg.g[e], view.plain(e));
+        write_rel_row(&mut out, a, b, id.as_str(), &kg.edge(e), view.plain(e));
         if out.buf.len() >= 1 << 16 {
             w.write_all(&out.buf)?;
             out.buf.clear();
@@ -515,14 +515,14 @@ pub(crate) fn sorted_by_ends_and_id(
     keep: impl Fn(petgraph::graph::EdgeIndex) -> bool,
 ) -> Vec<[u32; 3]> {
     let kg = view.kg;
-    let mut keyed: Vec<[u32; 3]> =
-        kg.g.edge_indices()
-            .filter(|&e| keep(e))
-            .filter_map(|e| {
-                let (a, b) = kg.g.edge_endpoints(e)?;
-                Some([view.rank(a), view.rank(b), e.index() as u32])
-            })
-            .collect();
+    let mut keyed: Vec<[u32; 3]> = kg
+        .edge_indices()
+        .filter(|&e| keep(e))
+        .filter_map(|e| {
+            let (a, b) = kg.edge_endpoints(e)?;
+            Some([view.rank(a), view.rank(b), e.index() as u32])
+        })
+        .collect();
     keyed.sort_unstable();
     let hash = |k: &[u32; 3]| view.edge_hash(petgraph::graph::EdgeIndex::new(k[2] as usize));
     for group in keyed.chunk_by_mut(|x, y| x[..2] == y[..2]) {
@@ -556,7 +556,7 @@ impl Decimal {
 /// empty field, numbers in decimal), without making the row's `String`s (issue 8). A test
 /// compares the bytes with `serialize` of [`rel_row`]. `plain`: the evidence sentence is
 /// [`super::plain_text`] (nothing to clean).
-fn write_rel_row(w: &mut CsvRows, start: &str, end: &str, id: &str, e: &Edge, plain: bool) {
+fn write_rel_row(w: &mut CsvRows, start: &str, end: &str, id: &str, e: &EdgeView, plain: bool) {
     let opt_field = |w: &mut CsvRows, v: &Option<String>| match v.as_deref().map(clean_cow) {
         Some(s) if !s.trim().is_empty() => w.field(s.as_bytes()),
         _ => w.field(b""),
@@ -582,11 +582,11 @@ fn write_rel_row(w: &mut CsvRows, start: &str, end: &str, id: &str, e: &Edge, pl
     }
     match &e.evidence {
         Some(ev) => {
-            w.field(clean_cow(&ev.doc).as_bytes());
+            w.field(clean_cow(ev.doc).as_bytes());
             if plain {
                 w.field(ev.sentence.as_bytes());
             } else {
-                w.field(clean_cow(&ev.sentence).as_bytes());
+                w.field(clean_cow(ev.sentence).as_bytes());
             }
             w.field(num.format(ev.start as u64));
             w.field(num.format(ev.end as u64));
@@ -741,7 +741,7 @@ fn write_nodes(
 
 /// The row [`write_rel_row`] writes, as a struct (the reference its test compares with).
 #[cfg(test)]
-fn rel_row(id: String, start: &str, end: &str, w: &Edge) -> RelRow {
+fn rel_row(id: String, start: &str, end: &str, w: &EdgeView) -> RelRow {
     let mut row = RelRow {
         start_id: start.to_string(),
         end_id: end.to_string(),
@@ -756,8 +756,8 @@ fn rel_row(id: String, start: &str, end: &str, w: &Edge) -> RelRow {
         ..RelRow::default()
     };
     if let Some(ev) = &w.evidence {
-        row.doc = clean_field(&ev.doc);
-        row.sentence = clean_field(&ev.sentence);
+        row.doc = clean_field(ev.doc);
+        row.sentence = clean_field(ev.sentence);
         row.start = ev.start as usize;
         row.end = ev.end as usize;
         row.rule = clean_field(ev.rule.as_str());
@@ -795,7 +795,7 @@ mod tests {
     #[test]
     fn rel_rows_are_serialized_rows() {
         use crate::extract::{PositionStatus, RelProps};
-        use crate::graph::EdgeEvidence;
+        use crate::graph::{Edge, EdgeEvidence};
         let texts = [
             None,
             Some(""),
@@ -838,9 +838,9 @@ mod tests {
                 .evidence
                 .as_ref()
                 .is_none_or(|ev| super::super::plain_text(&ev.sentence));
-            write_rel_row(&mut direct, "org_a", "per_b", "rel_1", e, plain);
+            write_rel_row(&mut direct, "org_a", "per_b", "rel_1", &e.view(), plain);
             serde
-                .serialize(rel_row("rel_1".into(), "org_a", "per_b", e))
+                .serialize(rel_row("rel_1".into(), "org_a", "per_b", &e.view()))
                 .unwrap();
         }
         assert_eq!(

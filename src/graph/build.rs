@@ -8,6 +8,7 @@
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::mentions::Mention;
 use super::{
     Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, node_id,
 };
@@ -167,7 +168,6 @@ impl KnowledgeGraph {
             doc_ix,
             ent_ix,
             resolved,
-            order.len(),
         )?;
         drop((strs, names, rel_kinds));
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
@@ -188,37 +188,8 @@ impl KnowledgeGraph {
         }
         drop(entities);
         drop(metas);
-        // One allocation of the final size (growing by doubling held up to 1.5× the edges
-        // twice over while copying); its pages are touched only as edges are written, while
-        // the chunks of MENTIONED_IN seeds are freed one by one as they are copied.
-        kg.g.reserve_exact_edges(rels.len() + mentioned.len);
-        // The two sorted sequences merged: (from, type, to, properties) order. MENTIONED_IN
-        // is never a key of `rels`, so two keys never tie.
-        // The document of each document node (the last one with that node, as the seeds of
-        // the last one are kept).
-        let mut doc_of_node = vec![u32::MAX; kg.g.node_count()];
-        for (di, &n) in doc_ix.iter().enumerate() {
-            if let Some(d) = doc_of_node.get_mut(n as usize) {
-                *d = di as u32;
-            }
-        }
-        let mut rels = rels.into_iter().peekable();
-        let mut mentioned = mentioned.into_sorted().peekable();
-        loop {
-            let from_rels = match (rels.peek(), mentioned.peek()) {
-                (Some((k, _)), Some(m)) => (k.0, k.1, k.2) < (m.from, RelType::MentionedIn, m.to),
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            let (a, rel, b, seed) = if from_rels {
-                let Some((k, seed)) = rels.next() else { break };
-                (k.0, k.1, k.2, seed)
-            } else {
-                let Some(m) = mentioned.next() else { break };
-                let doc = doc_of_node.get(m.to as usize).copied().unwrap_or(u32::MAX);
-                (m.from, RelType::MentionedIn, m.to, m.seed(doc))
-            };
+        kg.g.reserve_exact_edges(rels.len());
+        for ((a, rel, b, _), seed) in rels {
             if a == u32::MAX || b == u32::MAX {
                 continue;
             }
@@ -228,6 +199,15 @@ impl KnowledgeGraph {
                 seed.edge(rel, &doc_names, &rules),
             );
         }
+        // The document of the MENTIONED_IN edges into each document node (of documents with
+        // one node, none in practice, the last one).
+        let mut doc_of: Vec<Option<Shared>> = vec![None; kg.g.node_count()];
+        for (di, &n) in doc_ix.iter().enumerate() {
+            if let Some(d) = doc_of.get_mut(n as usize) {
+                *d = Some(doc_names[di].clone());
+            }
+        }
+        kg.mentions = super::Mentions::from_sorted(mentioned.into_sorted(), rules, doc_of);
         Ok(kg)
     }
 }
@@ -314,100 +294,51 @@ impl RuleTable {
     }
 }
 
-/// A MENTIONED_IN edge until the graph is made: its ends (node indices) and what a [`Seed`]
-/// holds of it but the properties (it has none) and the document (the one of node `to`) —
-/// 32 bytes (48 with a whole seed), one per MENTIONED_IN edge, collected while the
-/// documents are still held: the peak of a run.
-struct MentionSeed {
-    from: u32,
-    to: u32,
-    sentence: Shared,
-    start: u32,
-    end: u32,
-    count: u32,
-    rule: u16,
-}
-
-impl MentionSeed {
-    fn new(from: u32, to: u32, seed: Seed) -> MentionSeed {
-        MentionSeed {
-            from,
-            to,
-            sentence: seed.sentence,
-            start: seed.start,
-            end: seed.end,
-            count: seed.count,
-            rule: seed.rule,
-        }
-    }
-
-    /// The seed again; `doc` is the document of node `to`.
-    fn seed(self, doc: u32) -> Seed {
-        Seed {
-            props: None,
-            sentence: self.sentence,
-            doc,
-            start: self.start,
-            end: self.end,
-            count: self.count,
-            rule: self.rule,
-        }
-    }
-}
-
-/// Seeds of MENTIONED_IN edges per entity and document, in chunks by source node (chunk `c`
-/// holds the sources of one range of node indices), each chunk sorted by (source, document
-/// node) once every document is in: read in order, they are in key order, and each chunk is
-/// freed as soon as it has been read — the seeds and the graph's edge vector are never both
-/// held whole (a map of all the edges, freed in key order after being filled in document
-/// order, gave its memory back only at the end).
+/// The MENTIONED_IN records, made document by document into one vector reserved for their
+/// upper bound (one per mention record and event; pages past the records written are never
+/// touched), then sorted in place by (source, target): the graph keeps this vector as it is
+/// (issue 8: sorting chunks and copying them into the graph held the records twice while the
+/// graph was made — the peak of a run at 200 MB). Of the records of documents that share a
+/// node id (none in practice) the last one made for each (source, target) is kept, as a
+/// map's `insert` keeps it: they wait in `shared` until the end, so that no two records of
+/// the vector have the same ends and an unstable sort (no buffer) orders them alike every run.
 struct Mentioned {
-    chunks: Vec<Vec<MentionSeed>>,
-    /// Node indices per chunk.
-    span: usize,
-    /// Seeds in all chunks.
-    len: usize,
+    recs: Vec<Mention>,
+    /// Document nodes that several documents have.
+    shared_nodes: BTreeSet<u32>,
+    shared: BTreeMap<(u32, u32), Mention>,
 }
 
 impl Mentioned {
-    /// About `CHUNK` seeds per chunk for `bound` seeds at most, over `nodes` nodes.
-    fn new(nodes: usize, bound: usize) -> Mentioned {
-        const CHUNK: usize = 1 << 16;
-        let n = bound.div_ceil(CHUNK).clamp(1, nodes.max(1));
+    /// Room for `bound` records; `doc_ix` is the node of each document.
+    fn new(bound: usize, doc_ix: &[u32]) -> Mentioned {
+        let mut nodes = doc_ix.to_vec();
+        nodes.sort_unstable();
+        let shared_nodes = nodes
+            .windows(2)
+            .filter(|w| w[0] == w[1])
+            .map(|w| w[0])
+            .collect();
         Mentioned {
-            chunks: (0..n).map(|_| Vec::new()).collect(),
-            span: nodes.div_ceil(n).max(1),
-            len: 0,
+            recs: Vec::with_capacity(bound),
+            shared_nodes,
+            shared: BTreeMap::new(),
         }
     }
 
-    fn push(&mut self, m: MentionSeed) {
-        let c = (m.from as usize / self.span).min(self.chunks.len() - 1);
-        self.chunks[c].push(m);
-        self.len += 1;
-    }
-
-    /// Sort each chunk by (source, document node); of seeds with the same ends (two documents
-    /// with the same node) the last one pushed is kept, as a map's `insert` keeps it.
-    fn finish(&mut self) {
-        let mut len = 0;
-        for c in &mut self.chunks {
-            c.sort_by_key(|m| (m.from, m.to));
-            c.dedup_by(|later, earlier| {
-                let same = (later.from, later.to) == (earlier.from, earlier.to);
-                if same {
-                    std::mem::swap(later, earlier);
-                }
-                same
-            });
-            len += c.len();
+    fn push(&mut self, m: Mention) {
+        if self.shared_nodes.contains(&m.to) {
+            self.shared.insert((m.from, m.to), m);
+        } else {
+            self.recs.push(m);
         }
-        self.len = len;
     }
 
-    /// The seeds in key order; each chunk is dropped once read.
-    fn into_sorted(self) -> impl Iterator<Item = MentionSeed> {
-        self.chunks.into_iter().flatten()
+    /// The records sorted by (source, target).
+    fn into_sorted(mut self) -> Vec<Mention> {
+        self.recs.extend(self.shared.into_values());
+        self.recs.sort_unstable_by_key(|m| (m.from, m.to));
+        self.recs
     }
 }
 
@@ -434,7 +365,6 @@ fn collect_edges(
     doc_ix: &[u32],
     ent_ix: &[u32],
     resolved: Resolved,
-    nodes: usize,
 ) -> std::io::Result<Collected> {
     let mut edges: BTreeMap<EdgeKey, Seed> = BTreeMap::new();
     let mut rules = RuleTable::default();
@@ -447,7 +377,7 @@ fn collect_edges(
     } = resolved;
     // At most one MENTIONED_IN edge per mention record and event.
     let bound = mention_entity.len() + event_entity.iter().map(Vec::len).sum::<usize>();
-    let mut mentioned = Mentioned::new(nodes, bound);
+    let mut mentioned = Mentioned::new(bound, doc_ix);
     let (mut buf, mut shared, mut rest) = (Vec::new(), Default::default(), DocRest::default());
     for (di, (d, event_row)) in docs.into_iter().zip(event_entity).enumerate() {
         let d = &d;
@@ -542,14 +472,20 @@ fn collect_edges(
                 })
                 .0 += 1;
         }
-        for (a, (count, mut seed)) in seen {
+        for (a, (count, seed)) in seen {
             if a == u32::MAX || doc_id == u32::MAX {
                 continue; // not a node (never made into an edge)
             }
-            seed.count = count;
-            mentioned.push(MentionSeed::new(a, doc_id, seed));
+            mentioned.push(Mention::new(
+                a,
+                doc_id,
+                seed.sentence,
+                seed.start,
+                seed.end,
+                count,
+                seed.rule,
+            ));
         }
     }
-    mentioned.finish();
     Ok((edges, mentioned, rules.list))
 }

@@ -35,7 +35,7 @@ pub struct Edge {
 }
 
 /// Properties that are all unset.
-static NO_PROPS: RelProps = RelProps {
+pub(crate) static NO_PROPS: RelProps = RelProps {
     title: None,
     status: None,
     on_behalf_of: None,
@@ -77,6 +77,72 @@ impl Edge {
     /// Properties as an edge holds them: `None` when all are unset.
     pub fn boxed(p: RelProps) -> Option<Box<RelProps>> {
         (p != NO_PROPS).then(|| Box::new(p))
+    }
+}
+
+/// An edge as readers see it, wherever it is kept (petgraph, or the MENTIONED_IN list of
+/// `mentions.rs`): its type, properties, count and evidence, borrowed from the graph.
+#[derive(Clone, Copy, Debug)]
+pub struct EdgeView<'a> {
+    pub rel: RelType,
+    pub(crate) props: &'a RelProps,
+    pub(crate) count: Option<u32>,
+    pub evidence: Option<EvidenceView<'a>>,
+}
+
+/// [`EdgeEvidence`] borrowed from the graph.
+#[derive(Clone, Copy, Debug)]
+pub struct EvidenceView<'a> {
+    pub doc: &'a Shared,
+    pub sentence: &'a Shared,
+    pub start: u32,
+    pub end: u32,
+    pub rule: Rule,
+}
+
+impl<'a> EdgeView<'a> {
+    /// The edge's properties (all unset for most edges).
+    pub fn props(&self) -> &'a RelProps {
+        self.props
+    }
+
+    /// MENTIONED_IN: how often (`None` for the other types).
+    pub fn count(&self) -> Option<u32> {
+        self.count
+    }
+
+    /// The edge as an owned [`Edge`].
+    pub fn to_edge(&self) -> Edge {
+        Edge::new(
+            self.rel,
+            Edge::boxed(self.props.clone()),
+            self.count,
+            self.evidence.map(|ev| EdgeEvidence {
+                doc: ev.doc.clone(),
+                sentence: ev.sentence.clone(),
+                start: ev.start,
+                end: ev.end,
+                rule: ev.rule,
+            }),
+        )
+    }
+}
+
+impl Edge {
+    /// The edge as readers see it.
+    pub fn view(&self) -> EdgeView<'_> {
+        EdgeView {
+            rel: self.rel,
+            props: self.props(),
+            count: self.count(),
+            evidence: self.evidence.as_ref().map(|ev| EvidenceView {
+                doc: &ev.doc,
+                sentence: &ev.sentence,
+                start: ev.start,
+                end: ev.end,
+                rule: ev.rule,
+            }),
+        }
     }
 }
 

@@ -40,7 +40,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use petgraph::graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
-use petgraph::visit::EdgeRef;
 
 use super::build::props_key;
 use super::{Edge, KnowledgeGraph, Node, NodeLabel, NodeProps, node_id};
@@ -348,7 +347,7 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
             if !seen_docs.insert((n.id.as_str(), items[m].first_doc.as_str())) {
                 continue;
             }
-            let g = &shards[items[m].shard].graph.g;
+            let g = &shards[items[m].shard].graph;
             for (f, is_name) in std::iter::once((n.name.as_str(), true))
                 .chain(n.aliases.iter().map(|a| (a.as_str(), false)))
                 .filter(|_| across_shards)
@@ -359,9 +358,9 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
                 let doc = g
                     .edges(items[m].ix)
                     .filter(|e| e.weight().rel == RelType::MentionedIn)
-                    .filter_map(|e| e.weight().evidence.as_ref())
+                    .filter_map(|e| e.weight().evidence)
                     .filter(|ev| ev.sentence.contains(f))
-                    .map(|ev| &*ev.doc)
+                    .map(|ev| ev.doc.as_str())
                     .min()
                     .unwrap_or(items[m].first_doc.as_str());
                 let e = forms.entry(f).or_insert((doc, is_name));
@@ -424,14 +423,14 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
     // (edge, original source id): MENTIONED_IN counts of different original nodes add up.
     let mut edges: BTreeMap<Key, (Edge, BTreeSet<String>)> = BTreeMap::new();
     for (si, s) in shards.iter().enumerate() {
-        for e in s.graph.g.edge_references() {
+        for e in s.graph.edge_references() {
             let w = e.weight();
             let (a, b) = (new_id(si, e.source()), new_id(si, e.target()));
             let k = (a, w.rel, b, props_key(w.props()));
             let src = s.graph.g[e.source()].id.clone();
             match edges.get_mut(&k) {
                 None => {
-                    edges.insert(k, (w.clone(), BTreeSet::from([src])));
+                    edges.insert(k, (w.to_edge(), BTreeSet::from([src])));
                 }
                 Some((kept, srcs)) => {
                     if w.rel == RelType::MentionedIn && srcs.insert(src) {
@@ -441,13 +440,13 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
                         });
                     }
                     let earlier = match (&w.evidence, &kept.evidence) {
-                        (Some(x), Some(y)) => (&x.doc, x.start) < (&y.doc, y.start),
+                        (Some(x), Some(y)) => (&**x.doc, x.start) < (&*y.doc, y.start),
                         (Some(_), None) => true,
                         _ => false,
                     };
                     if earlier {
                         let count = kept.count();
-                        *kept = w.clone();
+                        *kept = w.to_edge();
                         if w.rel == RelType::MentionedIn {
                             kept.set_count(count);
                         }
@@ -535,7 +534,7 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
     }
     for ((a, _, b, _), (e, _)) in edges {
         if let (Some(&x), Some(&y)) = (kg.by_id.get(&a), kg.by_id.get(&b)) {
-            kg.g.add_edge(x, y, e);
+            kg.add_edge(x, y, e);
         }
     }
     kg.merges = records.into_iter().collect();
@@ -593,7 +592,7 @@ fn first_doc_of(kg: &KnowledgeGraph, ix: NodeIndex) -> String {
     if let Some(p) = doc_path(&kg.g[ix]) {
         return p.to_string();
     }
-    kg.g.edges(ix)
+    kg.edges(ix)
         .filter(|e| e.weight().rel == RelType::MentionedIn)
         .filter_map(|e| doc_path(&kg.g[e.target()]))
         .min()

@@ -9,20 +9,33 @@
 
 mod build;
 pub mod edge;
+pub mod mentions;
 pub mod merge;
 pub mod node;
 
-use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef as _;
 
-pub use edge::{Edge, EdgeEvidence, Rule, Shared};
+pub use edge::{Edge, EdgeEvidence, EdgeView, EvidenceView, Rule, Shared};
+pub use mentions::Mentions;
 pub use node::{Node, NodeLabel, NodeProps};
 
 use crate::link::MergeRecord;
 
 /// The knowledge graph of one run.
+///
+/// Its edges are kept in two places: the MENTIONED_IN edges (nearly all of a large graph's)
+/// in a packed list ([`Mentions`], 32 bytes an edge against petgraph's 64: issue 8), every
+/// other edge in petgraph `g`. Read edges through the methods below, never through `g`'s:
+/// an edge handle (`EdgeIndex`) numbers petgraph's edges first (their own indices) and the
+/// MENTIONED_IN list's after them; [`KnowledgeGraph::add_edge`] puts an edge where it
+/// belongs.
 #[derive(Default)]
 pub struct KnowledgeGraph {
+    /// The nodes, and the edges but MENTIONED_IN ones.
     pub g: DiGraph<Node, Edge>,
+    pub mentions: Mentions,
     /// Looked up only, never iterated: a fast hash (see `rules::fast_hash`).
     pub by_id: crate::rules::FastMap<String, NodeIndex>,
     /// Every merge entity resolution made, with its reason (written to `merges.jsonl`).
@@ -189,12 +202,143 @@ impl KnowledgeGraph {
     pub fn node_count(&self) -> usize {
         self.g.node_count()
     }
+    /// Every edge, MENTIONED_IN ones too.
     pub fn edge_count(&self) -> usize {
-        self.g.edge_count()
+        self.g.edge_count() + self.mentions.len()
+    }
+
+    /// Add an edge from `a` to `b`: a MENTIONED_IN edge without properties to the mention
+    /// list, any other to petgraph.
+    pub fn add_edge(&mut self, a: NodeIndex, b: NodeIndex, e: Edge) {
+        if Mentions::holds(e.rel, &e) {
+            let count = e.count();
+            self.mentions
+                .push(a.index() as u32, b.index() as u32, count, e.evidence);
+        } else {
+            self.g.add_edge(a, b, e);
+        }
+    }
+
+    /// Every edge handle, petgraph's edges first.
+    pub fn edge_indices(&self) -> impl Iterator<Item = EdgeIndex> + use<> {
+        (0..self.edge_count()).map(EdgeIndex::new)
+    }
+
+    /// The index of a handle in the mention list, if it is one of its edges.
+    fn mention_of(&self, e: EdgeIndex) -> Option<usize> {
+        e.index().checked_sub(self.g.edge_count())
+    }
+
+    /// The ends of edge `e`.
+    pub fn edge_endpoints(&self, e: EdgeIndex) -> Option<(NodeIndex, NodeIndex)> {
+        match self.mention_of(e) {
+            None => self.g.edge_endpoints(e),
+            Some(i) => self.mentions.get(i).map(|m| {
+                (
+                    NodeIndex::new(m.from as usize),
+                    NodeIndex::new(m.to as usize),
+                )
+            }),
+        }
+    }
+
+    /// Edge `e` as readers see it (`None` for a handle of no edge).
+    pub fn edge_view(&self, e: EdgeIndex) -> Option<EdgeView<'_>> {
+        match self.mention_of(e) {
+            None => self.g.edge_weight(e).map(Edge::view),
+            Some(i) => self.mentions.view(i),
+        }
+    }
+
+    /// Edge `e` (a handle from [`KnowledgeGraph::edge_indices`] or another method here;
+    /// panics for any other, as indexing petgraph does).
+    pub fn edge(&self, e: EdgeIndex) -> EdgeView<'_> {
+        match self.edge_view(e) {
+            Some(v) => v,
+            None => panic!("no edge {}", e.index()),
+        }
+    }
+
+    /// The type of edge `e`, without the rest of its view (the exporters ask it of every
+    /// edge once per type; `None` for a handle of no edge).
+    pub fn edge_rel(&self, e: EdgeIndex) -> Option<crate::extract::RelType> {
+        match self.mention_of(e) {
+            None => self.g.edge_weight(e).map(|w| w.rel),
+            Some(i) => (i < self.mentions.len()).then_some(crate::extract::RelType::MentionedIn),
+        }
+    }
+
+    /// Edge `e` with its ends.
+    fn edge_ref(&self, e: EdgeIndex) -> Option<EdgeRef<'_>> {
+        let (source, target) = self.edge_endpoints(e)?;
+        Some(EdgeRef {
+            id: e,
+            source,
+            target,
+            weight: self.edge_view(e)?,
+        })
+    }
+
+    /// Every edge with its ends, petgraph's first.
+    pub fn edge_references(&self) -> impl Iterator<Item = EdgeRef<'_>> {
+        self.edge_indices().filter_map(|e| self.edge_ref(e))
+    }
+
+    /// The edges out of (`Outgoing`) or into (`Incoming`) node `n`: petgraph's in its order
+    /// (the most recently added first), then the MENTIONED_IN ones in the order added.
+    pub fn edges_directed(
+        &self,
+        n: NodeIndex,
+        dir: Direction,
+    ) -> impl Iterator<Item = EdgeRef<'_>> {
+        let base = self.g.edge_count();
+        let listed = match dir {
+            Direction::Outgoing => self.mentions.from_range(n.index() as u32),
+            Direction::Incoming => self.mentions.to_range(n.index() as u32),
+        };
+        self.g
+            .edges_directed(n, dir)
+            .map(|e| e.id())
+            .chain(
+                listed
+                    .into_iter()
+                    .map(move |i| EdgeIndex::new(base + i as usize)),
+            )
+            .filter_map(|e| self.edge_ref(e))
+    }
+
+    /// The edges out of node `n` ([`KnowledgeGraph::edges_directed`]).
+    pub fn edges(&self, n: NodeIndex) -> impl Iterator<Item = EdgeRef<'_>> {
+        self.edges_directed(n, Direction::Outgoing)
     }
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.by_id.get(id).map(|&ix| &self.g[ix])
+    }
+}
+
+/// An edge with its ends and handle, as [`KnowledgeGraph::edges_directed`] and
+/// [`KnowledgeGraph::edge_references`] hand them out (named as petgraph's edge references).
+#[derive(Clone, Copy, Debug)]
+pub struct EdgeRef<'a> {
+    id: EdgeIndex,
+    source: NodeIndex,
+    target: NodeIndex,
+    weight: EdgeView<'a>,
+}
+
+impl<'a> EdgeRef<'a> {
+    pub fn id(&self) -> EdgeIndex {
+        self.id
+    }
+    pub fn source(&self) -> NodeIndex {
+        self.source
+    }
+    pub fn target(&self) -> NodeIndex {
+        self.target
+    }
+    pub fn weight(&self) -> &EdgeView<'a> {
+        &self.weight
     }
 }
 

@@ -13,13 +13,12 @@
 
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 use serde_json::{Value, json};
 
 use super::view::{self, event_info, opt};
 use super::{Answer, Filters};
 use crate::extract::RelType;
-use crate::graph::{Edge, KnowledgeGraph, NodeLabel, NodeProps};
+use crate::graph::{EdgeView, KnowledgeGraph, NodeLabel, NodeProps};
 
 pub const COLUMNS: [&str; 13] = [
     "amount",
@@ -55,7 +54,7 @@ fn involved(
     if view::filter_hits(filter, &kg.g[subject], label) {
         return true;
     }
-    kg.g.edges_directed(subject, Direction::Incoming)
+    kg.edges_directed(subject, Direction::Incoming)
         .any(|e| view::filter_hits(filter, &kg.g[e.source()], label))
 }
 
@@ -74,10 +73,10 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
         {
             continue;
         }
-        let subjects: Vec<(Option<NodeIndex>, Option<&Edge>)> = {
+        let subjects: Vec<(Option<NodeIndex>, Option<EdgeView>)> = {
             let v: Vec<_> = view::edges_of(kg, ix, Direction::Incoming, RelType::HasAmount)
                 .into_iter()
-                .map(|e| (Some(e.source()), Some(e.weight())))
+                .map(|e| (Some(e.source()), Some(*e.weight())))
                 .collect();
             if v.is_empty() { vec![(None, None)] } else { v }
         };
@@ -97,8 +96,9 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
             if !people_ok {
                 continue;
             }
-            let (evidence, mut doc) =
-                edge.map_or((Value::Null, Value::Null), view::evidence_values);
+            let (evidence, mut doc) = edge
+                .as_ref()
+                .map_or((Value::Null, Value::Null), view::evidence_values);
             if doc.is_null() {
                 // An amount nothing points to: the first document it is mentioned in.
                 doc = view::documents(kg, ix)

@@ -8,7 +8,6 @@
 
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 use serde_json::{Value, json};
 
 use super::Answer;
@@ -89,7 +88,7 @@ fn rows_of(kg: &KnowledgeGraph, t: NodeIndex, out: &mut Vec<Vec<Value>>) {
     let me = &kg.g[t];
     let mut keyed = Vec::new();
     for dir in [Direction::Outgoing, Direction::Incoming] {
-        for e in kg.g.edges_directed(t, dir) {
+        for e in kg.edges_directed(t, dir) {
             let w = e.weight();
             let o = if dir == Direction::Outgoing {
                 e.target()

@@ -11,7 +11,6 @@
 use std::collections::BTreeMap;
 
 use petgraph::Direction;
-use petgraph::visit::EdgeRef;
 use serde_json::{Map, Value, json};
 
 use super::view::{self, event_info, opt};
@@ -48,7 +47,7 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
         }
         let mut by_type: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
         let (mut org_hit, mut person_hit) = (f.org.is_none(), f.person.is_none());
-        let mut incoming: Vec<_> = kg.g.edges_directed(ix, Direction::Incoming).collect();
+        let mut incoming: Vec<_> = kg.edges_directed(ix, Direction::Incoming).collect();
         incoming.sort_by(|x, y| kg.g[x.source()].name.cmp(&kg.g[y.source()].name));
         for e in incoming {
             let p = &kg.g[e.source()];

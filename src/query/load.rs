@@ -238,7 +238,7 @@ fn build(raw: RawGraph) -> Loaded {
             lead: e.lead,
             about: e.about,
         };
-        kg.g.add_edge(
+        kg.add_edge(
             a,
             b,
             Edge::new(

@@ -17,7 +17,6 @@ use std::collections::VecDeque;
 
 use petgraph::Direction;
 use petgraph::graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
 use serde_json::json;
 
 use super::suggest;
@@ -74,17 +73,17 @@ pub fn answer(kg: &KnowledgeGraph, a_name: &str, b_name: &str, f: &Filters) -> A
         if to.contains(&u) {
             continue;
         }
-        let mut next: Vec<(EdgeIndex, NodeIndex)> =
-            kg.g.edges_directed(u, Direction::Outgoing)
-                .map(|e| (e.id(), e.target()))
-                .chain(
-                    kg.g.edges_directed(u, Direction::Incoming)
-                        .map(|e| (e.id(), e.source())),
-                )
-                .filter(|(_, v)| to.contains(v) || through(*v))
-                .collect();
+        let mut next: Vec<(EdgeIndex, NodeIndex)> = kg
+            .edges_directed(u, Direction::Outgoing)
+            .map(|e| (e.id(), e.target()))
+            .chain(
+                kg.edges_directed(u, Direction::Incoming)
+                    .map(|e| (e.id(), e.source())),
+            )
+            .filter(|(_, v)| to.contains(v) || through(*v))
+            .collect();
         next.sort_by(|x, y| {
-            (&kg.g[x.1].name, kg.g[x.0].rel).cmp(&(&kg.g[y.1].name, kg.g[y.0].rel))
+            (&kg.g[x.1].name, kg.edge(x.0).rel).cmp(&(&kg.g[y.1].name, kg.edge(y.0).rel))
         });
         for (e, v) in next {
             match dist[v.index()] {
@@ -146,20 +145,20 @@ pub fn answer(kg: &KnowledgeGraph, a_name: &str, b_name: &str, f: &Filters) -> A
         let Some(&(first_e, first_v)) = p.first() else {
             continue;
         };
-        let (x, y) = kg.g.edge_endpoints(first_e).unwrap_or((first_v, first_v));
+        let (x, y) = kg.edge_endpoints(first_e).unwrap_or((first_v, first_v));
         let start = if x == first_v { y } else { x };
         let mut text = kg.g[start].name.clone();
         let mut nodes = vec![kg.g[start].name.clone()];
         let mut rels = Vec::new();
         let mut prev = start;
         for (e, v) in p {
-            let w = &kg.g[e];
+            let w = &kg.edge(e);
             let t = w.rel.as_str();
             let shown = match w.props().title.as_ref().or(w.props().about.as_ref()) {
                 Some(x) => format!("{t} {x}"),
                 None => t.to_string(),
             };
-            let forward = kg.g.edge_endpoints(e).is_some_and(|(s, _)| s == prev);
+            let forward = kg.edge_endpoints(e).is_some_and(|(s, _)| s == prev);
             if forward {
                 text.push_str(&format!(" -[{shown}]-> "));
             } else {

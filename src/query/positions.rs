@@ -5,7 +5,6 @@
 //! title no HOLDS_POSITION of that person carries), with an empty organization.
 
 use petgraph::Direction;
-use petgraph::visit::EdgeRef;
 use serde_json::{Value, json};
 
 use super::view::{self, opt};
@@ -25,7 +24,7 @@ pub const COLUMNS: [&str; 6] = [
 pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
     let mut a = Answer::new(COLUMNS.to_vec());
     let mut keyed = Vec::new();
-    for e in kg.g.edge_references() {
+    for e in kg.edge_references() {
         let w = e.weight();
         let (p, o) = (&kg.g[e.source()], &kg.g[e.target()]);
         let org = match w.rel {

@@ -11,7 +11,6 @@
 //! signed.
 
 use petgraph::Direction;
-use petgraph::visit::EdgeRef;
 use serde_json::json;
 
 use super::view::{self, event_info, opt};
@@ -38,7 +37,7 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
     let mut a = Answer::new(COLUMNS.to_vec());
     a.table_hidden = vec!["signer_label", "kind"];
     let mut keyed = Vec::new();
-    for e in kg.g.edge_references() {
+    for e in kg.edge_references() {
         if e.weight().rel != RelType::Signed {
             continue;
         }

@@ -557,7 +557,7 @@ fn paths_do_not_go_through_titles_places_or_amounts_unless_asked() {
         find(&kg, NodeLabel::Person, "李青"),
         find(&kg, NodeLabel::Role, "董事长"),
     );
-    kg.g.add_edge(
+    kg.add_edge(
         li,
         chair,
         Edge::new(crate::extract::RelType::HasRole, None, None, None),

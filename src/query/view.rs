@@ -1,15 +1,15 @@
 //! Read-only helpers over a [`KnowledgeGraph`] shared by the questions: name matching,
 //! an event's date and place, neighbours by relationship type, evidence columns.
 
+use crate::graph::EdgeRef;
 use chrono::NaiveDate;
 use petgraph::Direction;
-use petgraph::graph::{EdgeReference, NodeIndex};
-use petgraph::visit::EdgeRef;
+use petgraph::graph::NodeIndex;
 use serde_json::{Value, json};
 
 use super::Filters;
 use crate::extract::{EventKind, RelType, TimeValue};
-use crate::graph::{Edge, KnowledgeGraph, Node, NodeLabel, NodeProps};
+use crate::graph::{EdgeView, KnowledgeGraph, Node, NodeLabel, NodeProps};
 use crate::link::key;
 
 /// Does `needle` (already a [`key`]) occur in the node's name or one of its aliases?
@@ -123,11 +123,11 @@ pub fn edges_of(
     ix: NodeIndex,
     dir: Direction,
     rel: RelType,
-) -> Vec<EdgeReference<'_, Edge>> {
-    let mut v: Vec<_> =
-        kg.g.edges_directed(ix, dir)
-            .filter(|e| e.weight().rel == rel)
-            .collect();
+) -> Vec<EdgeRef<'_>> {
+    let mut v: Vec<_> = kg
+        .edges_directed(ix, dir)
+        .filter(|e| e.weight().rel == rel)
+        .collect();
     v.sort_by(|a, b| {
         let (x, y) = (other(a, ix), other(b, ix));
         (&kg.g[x].name, &kg.g[x].id).cmp(&(&kg.g[y].name, &kg.g[y].id))
@@ -136,7 +136,7 @@ pub fn edges_of(
 }
 
 /// The node at the other end of `e` from `ix`.
-pub fn other(e: &EdgeReference<'_, Edge>, ix: NodeIndex) -> NodeIndex {
+pub fn other(e: &EdgeRef<'_>, ix: NodeIndex) -> NodeIndex {
     if e.source() == ix {
         e.target()
     } else {
@@ -172,9 +172,9 @@ pub fn names(kg: &KnowledgeGraph, ixs: &[NodeIndex]) -> Vec<String> {
 }
 
 /// `evidence` and `doc` columns of an edge (null when the edge carries none).
-pub fn evidence_values(e: &Edge) -> (Value, Value) {
+pub fn evidence_values(e: &EdgeView) -> (Value, Value) {
     match &e.evidence {
-        Some(ev) => (json!(&*ev.sentence), json!(&*ev.doc)),
+        Some(ev) => (json!(&**ev.sentence), json!(&**ev.doc)),
         None => (Value::Null, Value::Null),
     }
 }

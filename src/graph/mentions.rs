@@ -1,0 +1,305 @@
+//! MENTIONED_IN edges, kept out of petgraph as one packed list.
+//!
+//! Nearly every edge of a large graph is a MENTIONED_IN edge (entity → document, with the
+//! count and the first mention): 93 % of 1.8 M edges at 200 MB of input (issue 8). petgraph
+//! stores 64 bytes an edge (the 48-byte [`Edge`] and its adjacency links); a [`Mention`] is
+//! 32: its ends, its sentence, offsets and count, and its rule as an index into a table of
+//! the few rules that make them. Its document is not stored per edge: it is the path of its
+//! target document, held once per target node.
+//!
+//! The records are in the order they were added — `graph::build` and `graph::merge` add them
+//! by (source, target), so [`Mentions::from_range`] finds a node's records by binary search;
+//! a graph loaded from a file, whose edges come in any order, gets an index by source when it
+//! is first asked for one. The index by target (for the few readers that walk edges into a
+//! node) is made on first use too.
+//!
+//! Readers do not see this list: `KnowledgeGraph` hands out edge handles (`EdgeIndex`) that
+//! number petgraph's edges first and these after them, and an [`EdgeView`] of either kind.
+
+use std::sync::OnceLock;
+
+use super::edge::{Edge, EdgeEvidence, EdgeView, EvidenceView, NO_PROPS, Rule, Shared};
+use crate::extract::RelType;
+
+/// One MENTIONED_IN edge: 32 bytes.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub from: u32,
+    pub to: u32,
+    /// The sentence of the first mention (empty without evidence).
+    sentence: Shared,
+    start: u32,
+    end: u32,
+    count: u32,
+    /// Index into [`Mentions::rules`].
+    rule: u16,
+    has_count: bool,
+    has_evidence: bool,
+}
+
+/// The MENTIONED_IN edges of a graph.
+#[derive(Default)]
+pub struct Mentions {
+    recs: Vec<Mention>,
+    rules: Vec<Rule>,
+    /// The document of the evidence of the edges into each node (by node index; `None` for a
+    /// node no edge with evidence goes to).
+    doc_of: Vec<Option<Shared>>,
+    /// The document of a record whose evidence names another document than the other edges
+    /// into its target (never made by `graph::build`; possible in a file read back).
+    odd_docs: crate::rules::FastMap<u32, Shared>,
+    /// Whether `recs` is ordered by source.
+    by_from: bool,
+    /// Record indices ordered by source, when `recs` is not.
+    from_index: OnceLock<Vec<u32>>,
+    /// Record indices ordered by target.
+    to_index: OnceLock<Vec<u32>>,
+}
+
+impl Mention {
+    /// A record with a count and evidence, as `graph::build` makes them: `rule` indexes the
+    /// table given to [`Mentions::from_sorted`], the document is the target's.
+    pub(crate) fn new(
+        from: u32,
+        to: u32,
+        sentence: Shared,
+        start: u32,
+        end: u32,
+        count: u32,
+        rule: u16,
+    ) -> Mention {
+        Mention {
+            from,
+            to,
+            sentence,
+            start,
+            end,
+            count,
+            rule,
+            has_count: true,
+            has_evidence: true,
+        }
+    }
+}
+
+impl Mentions {
+    /// The list made of `recs`, sorted by (source, target), with the rule table their
+    /// indices name and the document of the edges into each node (by node index): the
+    /// vector is kept as it is, not copied.
+    pub(crate) fn from_sorted(
+        recs: Vec<Mention>,
+        rules: Vec<Rule>,
+        doc_of: Vec<Option<Shared>>,
+    ) -> Mentions {
+        debug_assert!(recs.is_sorted_by_key(|m| m.from));
+        Mentions {
+            recs,
+            rules,
+            doc_of,
+            by_from: true,
+            ..Mentions::default()
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.recs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.recs.is_empty()
+    }
+
+    /// Reserve room for `n` more records.
+    pub fn reserve_exact(&mut self, n: usize) {
+        self.recs.reserve_exact(n);
+    }
+
+    /// Whether an edge of this type with these properties is kept here (MENTIONED_IN without
+    /// properties: every one `graph::build` makes; one with properties, possible only in a
+    /// file read back, stays in petgraph so that nothing is lost).
+    pub fn holds(rel: RelType, edge: &Edge) -> bool {
+        rel == RelType::MentionedIn && edge.props.is_none()
+    }
+
+    /// Add a MENTIONED_IN edge from node `from` to node `to` (see [`Mentions::holds`]).
+    pub fn push(&mut self, from: u32, to: u32, count: Option<u32>, ev: Option<EdgeEvidence>) {
+        let i = self.recs.len() as u32;
+        let (sentence, start, end, rule, has_evidence) = match ev {
+            Some(ev) => {
+                self.note_doc(i, to, ev.doc);
+                (
+                    ev.sentence,
+                    ev.start,
+                    ev.end,
+                    self.rule_index(ev.rule),
+                    true,
+                )
+            }
+            None => (Shared::new(), 0, 0, 0, false),
+        };
+        if self.recs.last().is_some_and(|l| l.from > from) {
+            self.by_from = false;
+        } else if self.recs.is_empty() {
+            self.by_from = true;
+        }
+        self.recs.push(Mention {
+            from,
+            to,
+            sentence,
+            start,
+            end,
+            count: count.unwrap_or(0),
+            rule,
+            has_count: count.is_some(),
+            has_evidence,
+        });
+        self.from_index = OnceLock::new();
+        self.to_index = OnceLock::new();
+    }
+
+    fn note_doc(&mut self, i: u32, to: u32, doc: Shared) {
+        let t = to as usize;
+        if self.doc_of.len() <= t {
+            self.doc_of.resize(t + 1, None);
+        }
+        match &self.doc_of[t] {
+            None => self.doc_of[t] = Some(doc),
+            Some(d) if *d == doc => {}
+            Some(_) => {
+                self.odd_docs.insert(i, doc);
+            }
+        }
+    }
+
+    fn rule_index(&mut self, r: Rule) -> u16 {
+        match self.rules.iter().position(|x| *x == r) {
+            Some(i) => i as u16,
+            None => {
+                self.rules.push(r);
+                (self.rules.len() - 1) as u16
+            }
+        }
+    }
+
+    /// The record `i`.
+    pub fn get(&self, i: usize) -> Option<&Mention> {
+        self.recs.get(i)
+    }
+
+    /// The edge of record `i` as readers see it.
+    pub fn view(&self, i: usize) -> Option<EdgeView<'_>> {
+        let m = self.recs.get(i)?;
+        let evidence = if m.has_evidence {
+            let doc = match self.odd_docs.get(&(i as u32)) {
+                Some(d) => d,
+                None => self.doc_of.get(m.to as usize)?.as_ref()?,
+            };
+            Some(EvidenceView {
+                doc,
+                sentence: &m.sentence,
+                start: m.start,
+                end: m.end,
+                rule: self.rules.get(m.rule as usize).copied()?,
+            })
+        } else {
+            None
+        };
+        Some(EdgeView {
+            rel: RelType::MentionedIn,
+            props: &NO_PROPS,
+            count: m.has_count.then_some(m.count),
+            evidence,
+        })
+    }
+
+    /// The indices of the records from node `n`, in the order they were added.
+    pub fn from_range(&self, n: u32) -> Vec<u32> {
+        if self.by_from {
+            let a = self.recs.partition_point(|m| m.from < n);
+            let b = a + self.recs[a..].partition_point(|m| m.from <= n);
+            return (a as u32..b as u32).collect();
+        }
+        let index = self.from_index.get_or_init(|| self.index_by(|m| m.from));
+        let a = index.partition_point(|&i| self.recs[i as usize].from < n);
+        let b = a + index[a..].partition_point(|&i| self.recs[i as usize].from <= n);
+        index[a..b].to_vec()
+    }
+
+    /// The indices of the records into node `n`, in the order they were added.
+    pub fn to_range(&self, n: u32) -> Vec<u32> {
+        let index = self.to_index.get_or_init(|| self.index_by(|m| m.to));
+        let a = index.partition_point(|&i| self.recs[i as usize].to < n);
+        let b = a + index[a..].partition_point(|&i| self.recs[i as usize].to <= n);
+        index[a..b].to_vec()
+    }
+
+    /// Record indices ordered by `key` (stable: in the order added within one key).
+    fn index_by(&self, key: impl Fn(&Mention) -> u32) -> Vec<u32> {
+        let mut v: Vec<u32> = (0..self.recs.len() as u32).collect();
+        v.sort_by_key(|&i| (key(&self.recs[i as usize]), i));
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(doc: &str, sentence: &str, start: u32) -> EdgeEvidence {
+        EdgeEvidence {
+            doc: doc.into(),
+            sentence: sentence.into(),
+            start,
+            end: start + 2,
+            rule: Rule::of("person.name"),
+        }
+    }
+
+    #[test]
+    fn records_are_small_and_read_back() {
+        assert!(std::mem::size_of::<Mention>() <= 32);
+        let mut m = Mentions::default();
+        m.push(0, 5, Some(3), Some(ev("a.md", "句子一。", 1)));
+        m.push(1, 5, None, None);
+        m.push(1, 6, Some(0), Some(ev("b.md", "句子二。", 4)));
+        // Another document named for a target that already has one: kept as it was given.
+        m.push(2, 5, Some(u32::MAX), Some(ev("c.md", "句子三。", 7)));
+        let v = m.view(0).unwrap();
+        assert_eq!(v.rel, RelType::MentionedIn);
+        assert_eq!(v.count(), Some(3));
+        let e = v.evidence.unwrap();
+        assert_eq!(
+            (&**e.doc, &**e.sentence, e.start, e.end),
+            ("a.md", "句子一。", 1, 3)
+        );
+        assert_eq!(&*e.rule, "person.name");
+        assert!(m.view(1).unwrap().evidence.is_none());
+        assert_eq!(m.view(1).unwrap().count(), None);
+        assert_eq!(&**m.view(2).unwrap().evidence.unwrap().doc, "b.md");
+        assert_eq!(m.view(2).unwrap().count(), Some(0));
+        assert_eq!(&**m.view(3).unwrap().evidence.unwrap().doc, "c.md");
+        assert_eq!(m.view(3).unwrap().count(), Some(u32::MAX));
+        assert!(m.view(4).is_none());
+        assert_eq!(m.from_range(1), vec![1, 2]);
+        assert_eq!(m.from_range(3), Vec::<u32>::new());
+        assert_eq!(m.to_range(5), vec![0, 1, 3]);
+        assert_eq!(m.to_range(6), vec![2]);
+    }
+
+    /// Records added out of source order are found by source all the same.
+    #[test]
+    fn unordered_records_are_indexed() {
+        let mut m = Mentions::default();
+        for (from, to) in [(3, 9), (1, 9), (3, 8), (0, 7), (1, 7)] {
+            m.push(from, to, Some(1), None);
+        }
+        assert!(!m.by_from);
+        assert_eq!(m.from_range(3), vec![0, 2]);
+        assert_eq!(m.from_range(1), vec![1, 4]);
+        assert_eq!(m.from_range(0), vec![3]);
+        assert_eq!(m.to_range(9), vec![0, 1]);
+        m.push(5, 1, None, None);
+        assert_eq!(m.from_range(5), vec![5]);
+        assert_eq!(m.to_range(1), vec![5]);
+    }
+}
