@@ -1644,10 +1644,8 @@ fn thing_lists(pr: &PersonRules, cx: &Ctx, opts: &[Opt]) -> Vec<bool> {
         }
         Some(end)
     };
-    let spans: HashSet<(usize, usize)> = opts
-        .iter()
-        .map(|o| (o.range.start, o.range.end))
-        .collect();
+    let spans: HashSet<(usize, usize)> =
+        opts.iter().map(|o| (o.range.start, o.range.end)).collect();
     // Some(true): a thing; Some(false): an item read as a name; None: not judged.
     let judge = |r: Range<usize>| {
         if r.end - r.start < 2 * sep_len
