@@ -118,6 +118,7 @@ fn rule_ids_match_rule_docs() {
         position::ASSIGNED,
         position::ORG_HEAD,
         position::CARD,
+        position::SIGNATURE,
     ];
     #[derive(Deserialize)]
     struct Doc {

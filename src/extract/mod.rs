@@ -900,6 +900,41 @@ pub fn process(doc: &Document, rules: &Rules) -> DocExtraction {
     finish(ad)
 }
 
+/// Did normalization remove a column gap right before clean byte `pos`: a full-width space, a
+/// tab or two spaces in the original between the characters on either side? (A single space
+/// is PDF noise inside names as often as a separator, so it ends nothing.)
+pub(crate) fn column_gap(doc: &AnnotatedDoc, pos: usize) -> bool {
+    let norm = doc.norm;
+    let Some(prev) = norm.text[..pos].chars().next_back() else {
+        return false;
+    };
+    let (Some(a), Some(b)) = (
+        norm.orig_range_of(pos - prev.len_utf8()),
+        norm.orig_range_of(pos),
+    ) else {
+        return false;
+    };
+    let orig = &doc.doc.text;
+    let Some(gap) = orig.get(a.end..b.start).filter(|_| a.end < b.start) else {
+        return false;
+    };
+    if gap.contains(['\u{3000}', '\t']) || gap.contains("  ") {
+        return true;
+    }
+    // A headline separates its phrases by a single space (`# A获12亿元战略投资 B集团入股`):
+    // between two Han characters of a `#` title line it is a gap too.
+    gap == " "
+        && crate::normalize::filters::is_han(prev)
+        && norm.text[pos..]
+            .chars()
+            .next()
+            .is_some_and(crate::normalize::filters::is_han)
+        && orig[..a.end]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|line| line.trim_start().starts_with('#'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -114,6 +114,8 @@ pub(crate) enum WordType {
     Measure,
     NamePart,
     Joint,
+    /// A two-character word that a short known name may straddle (`我国|航空` holds `国航`).
+    Straddle,
 }
 
 impl WordType {
@@ -130,6 +132,7 @@ impl WordType {
             "measure" => WordType::Measure,
             "name" => WordType::NamePart,
             "joint" => WordType::Joint,
+            "straddle" => WordType::Straddle,
             _ => return None,
         })
     }
@@ -668,6 +671,7 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
         .filter(|h| {
             r.known_forms[h.form].kind == OrgKind::Government || !right_bad(text, h.range.end, r)
         })
+        .filter(|h| !straddles_words(text, &h.range, r))
         .collect();
     // A short name that straddles a place name is a coincidence of characters
     // (`北京东部` holds `京东`): the place wins. Places are short, so a binary search plus a
@@ -759,6 +763,29 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
             c
         })
         .collect()
+}
+
+/// Is a short known name (two or three characters) a coincidence of two words: its first
+/// character ends a word with the character before it and its last character opens one with
+/// the character after it (`我国|航空` holds `国航`, `全国|航线` too)? Both sides must be
+/// words (type `straddle` in org_stopwords.txt): `国航表示` and `我国国航` keep the name.
+fn straddles_words(text: &str, h: &Range<usize>, r: &OrgRules) -> bool {
+    let name = &text[h.clone()];
+    let (Some(first), Some(last)) = (name.chars().next(), name.chars().next_back()) else {
+        return false;
+    };
+    if !(2..=3).contains(&name.chars().count()) {
+        return false;
+    }
+    let Some(before) = text[..h.start].chars().next_back() else {
+        return false;
+    };
+    let left = h.start - before.len_utf8()..h.start + first.len_utf8();
+    let right = h.end - last.len_utf8();
+    r.words(WordType::Straddle)
+        .any(|m| m.contains(&text[left.clone()]))
+        && r.words(WordType::Straddle)
+            .any(|m| term_starts(m, text, right, 2))
 }
 
 /// Does a word that makes the name a common noun follow at `end` (`银行业`, `保险市场`)?

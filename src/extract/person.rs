@@ -1136,6 +1136,14 @@ impl Extractor for PersonExtractor {
                 accepted[i] = false;
             }
         }
+        // In a `、` list of things (`马蹄莲、林荫道、月季`) a member shaped like a name is no
+        // person by its shape alone.
+        let things = thing_lists(pr, &cx, &opts);
+        for (i, o) in opts.iter().enumerate() {
+            if things[i] && o.signal() < 2 {
+                accepted[i] = false;
+            }
+        }
         for (i, o) in opts.iter().enumerate() {
             if accepted[i] {
                 cands.push(Candidate::new(
@@ -1148,8 +1156,8 @@ impl Extractor for PersonExtractor {
         }
         title_place_names(pr, &cx, &mut cands);
         columns(pr, &cx, &opts, &mut cands);
-        enumerations(&cx, &opts, &mut accepted, &mut cands);
-        chains(&cx, &opts, &mut accepted, &mut cands);
+        enumerations(&cx, &opts, &things, &mut accepted, &mut cands);
+        chains(&cx, &opts, &things, &mut accepted, &mut cands);
         recurring(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
         honorific_frames(pr, &cx, &mut cands);
@@ -1589,8 +1597,134 @@ pub fn release_places(doc: &mut AnnotatedDoc, cands: &[Candidate]) {
     });
 }
 
+/// The longest item of a `、` list that [`thing_lists`] judges, in characters.
+const MAX_LIST_ITEM_CHARS: usize = 5;
+
+/// Which readings are members of a `、` list of things. Items are judged when they are two to
+/// five Han characters with no mention (place, organization, title) inside: a thing opens
+/// with no surname (`月季`, `绿道`); any other item is read as a name. An item between two `、` is judged
+/// whole; the first and the last only when short and bounded — the first up to four
+/// characters after punctuation (`，马蹄莲、`), the last up to four before a closing `等`
+/// (`、金盏菊等`) or three before punctuation — so that a clause running on after the list
+/// (`、赵某某的墓。`) is no item. A list is one of things when at least a third of its judged
+/// items are things (a list of people may hold one rare surname: `廖某、陈某林、原某等`);
+/// its name-shaped members (`马蹄莲`, `杜鹃`) then need a signal of their own. A member is a
+/// reading that ends right before or starts right after one of the list's `、`.
+fn thing_lists(pr: &PersonRules, cx: &Ctx, opts: &[Opt]) -> Vec<bool> {
+    let text = cx.text;
+    let mut out = vec![false; opts.len()];
+    let seps: Vec<usize> = text.match_indices('、').map(|(i, _)| i).collect();
+    if seps.is_empty() {
+        return out;
+    }
+    let sep_len = '、'.len_utf8();
+    let han_run_before = |end: usize, max: usize| {
+        let mut start = end;
+        for (n, c) in text[..end].chars().rev().enumerate() {
+            if !is_han(c) {
+                return Some(start);
+            }
+            if n == max {
+                return None;
+            }
+            start -= c.len_utf8();
+        }
+        Some(start)
+    };
+    let han_run_after = |start: usize, max: usize| {
+        let mut end = start;
+        for (n, c) in text[start..].chars().enumerate() {
+            if !is_han(c) {
+                return Some(end);
+            }
+            if n == max {
+                return None;
+            }
+            end += c.len_utf8();
+        }
+        Some(end)
+    };
+    let spans: HashSet<(usize, usize)> =
+        opts.iter().map(|o| (o.range.start, o.range.end)).collect();
+    // Some(true): a thing; Some(false): an item read as a name; None: not judged.
+    let judge = |r: Range<usize>| {
+        if r.end - r.start < 2 * sep_len
+            || r.end - r.start > MAX_LIST_ITEM_CHARS * sep_len
+            || cx.overlaps(&r)
+        {
+            return None;
+        }
+        Some(!spans.contains(&(r.start, r.end)) && !pr.surname_at(text, r.start))
+    };
+    // Runs of separators joined by their items: a run is a list of things when at least a
+    // third of its judged items are things (a name list may hold one rare surname:
+    // `廖某、陈某林、何某、原某等`).
+    let mut marked: HashSet<usize> = HashSet::default();
+    let mut run: Vec<usize> = Vec::new();
+    let (mut things, mut names) = (0, 0);
+    let count = |v: Option<bool>, things: &mut usize, names: &mut usize| match v {
+        Some(true) => *things += 1,
+        Some(false) => *names += 1,
+        None => {}
+    };
+    let thing_run = |things: usize, names: usize| things >= 1 && 2 * things >= names;
+    for (k, &p) in seps.iter().enumerate() {
+        let inner_before =
+            k > 0 && han_run_before(p, MAX_LIST_ITEM_CHARS) == Some(seps[k - 1] + sep_len);
+        if !inner_before {
+            if thing_run(things, names) {
+                marked.extend(run.iter().copied());
+            }
+            run.clear();
+            (things, names) = (0, 0);
+            // the first item: short and opened by punctuation
+            let first = han_run_before(p, 4)
+                .filter(|s| *s < p && (*s == 0 || !text[..*s].ends_with(char::is_alphanumeric)))
+                .and_then(|s| judge(s..p));
+            count(first, &mut things, &mut names);
+        } else {
+            count(judge(seps[k - 1] + sep_len..p), &mut things, &mut names);
+        }
+        run.push(p);
+        let next_inner = seps
+            .get(k + 1)
+            .is_some_and(|&q| han_run_before(q, MAX_LIST_ITEM_CHARS) == Some(p + sep_len));
+        if !next_inner {
+            // the last item: short, closed by punctuation or 等
+            let from = p + sep_len;
+            if let Some(end) = han_run_after(from, 5) {
+                let closed = text[from..end].strip_suffix('等').map(|t| from + t.len());
+                let (end, max) = closed.map_or((end, 3), |e| (e, 4));
+                if end - from <= max * sep_len {
+                    count(judge(from..end), &mut things, &mut names);
+                }
+            }
+        }
+    }
+    if thing_run(things, names) {
+        marked.extend(run.iter().copied());
+    }
+    if marked.is_empty() {
+        return out;
+    }
+    for (i, o) in opts.iter().enumerate() {
+        out[i] = marked.contains(&o.range.end)
+            || o.range
+                .start
+                .checked_sub(sep_len)
+                .is_some_and(|p| marked.contains(&p));
+    }
+    out
+}
+
 /// Names in lists: `、`/`和` next to a confirmed name, or a `、` list closed by `等`.
-fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
+fn enumerations(
+    cx: &Ctx,
+    opts: &[Opt],
+    things: &[bool],
+    accepted: &mut [bool],
+    out: &mut Vec<Candidate>,
+) {
     let text = cx.text;
     // Readings by start and by end: sorted (offset, index) pairs, looked up by binary search
     // (a map of vectors cost two small allocations per reading).
@@ -1630,6 +1764,7 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
     let mut closed = vec![false; opts.len()];
     for (i, o) in opts.iter().enumerate() {
         if eligible(o)
+            && !things[i]
             && text[o.range.end..].starts_with('等')
             && sep_before(o.range.start).is_some()
         {
@@ -1712,7 +1847,13 @@ fn enumerations(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Can
 /// `李某某王某某张某某`): three or more plausible names linked by `、`, nothing, or a short
 /// note in brackets (`（女）`, `（藏族）`) are read as a list of people. Two are enough when one
 /// of them is accepted already or the list is closed by `等` or a verb.
-fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate>) {
+fn chains(
+    cx: &Ctx,
+    opts: &[Opt],
+    things: &[bool],
+    accepted: &mut [bool],
+    out: &mut Vec<Candidate>,
+) {
     let text = cx.text;
     let eligible =
         |o: &Opt| o.shape >= 1 && !o.common_exact && !o.common_prefix && (!o.weak || o.plausible);
@@ -1800,6 +1941,16 @@ fn chains(cx: &Ctx, opts: &[Opt], accepted: &mut [bool], out: &mut Vec<Candidate
         }
         let closed = last.right >= 2 || members.iter().any(|&m| accepted[m]);
         if members.len() < 3 && !closed {
+            continue;
+        }
+        // A list of things (`马蹄莲、林荫道、白玉兰`) holds people only when one member has a
+        // title, verb or context word of its own, or a verb closes the list.
+        if members.iter().any(|&m| things[m])
+            && last.right < 2
+            && !members
+                .iter()
+                .any(|&m| accepted[m] && opts[m].signal() >= 2)
+        {
             continue;
         }
         if members.iter().any(|&m| {
@@ -3208,5 +3359,29 @@ mod tests {
         for t in ["3岁的孩子需要陪伴。", "一位80岁的高龄老人"] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
+    }
+
+    #[test]
+    fn a_list_holding_things_names_no_people_by_shape() {
+        // 月季 and 绿萝 open with no surname: a list of plants, whatever its other members look like
+        for t in [
+            "周末的花市上，马蹄莲、杜鹃、月季、绿萝、文竹等盆栽卖得最好。",
+            "老街上绿道、月季园、马蹄莲、林荫道串成一线。",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+        // a list of people with one rare surname stays a list of people
+        let got = names("陪同调研的有韦明、陈云海、何光、王志章、原涛等。");
+        for n in ["韦明", "陈云海", "何光", "王志章"] {
+            assert!(got.contains(&n.to_string()), "{n}: {got:?}");
+        }
+        // a member with a signal of its own stands in a list of things
+        assert_eq!(
+            names("参加座谈的有月季园代表、社区主任林晓蓓等，林晓蓓表示支持。"),
+            vec!["林晓蓓", "林晓蓓"]
+        );
+        // a clause running on after a list is no item of it
+        let got = names("后来，这座坟茔旁边又增加了陆光成、赵金宝的墓。");
+        assert_eq!(got, vec!["陆光成", "赵金宝"]);
     }
 }

@@ -27,6 +27,8 @@
 //! - `position.columns` — a list line in columns separated by gaps (`1. 刘某  某公司  董事长`).
 //! - `position.bracket` — `人名（[组织][部门]职务[、…]）`, the post in brackets after the name of
 //!   an attendee list (`王某（某公司董事长）、李某（某大学某学院院长）`), full-width or ASCII.
+//! - `position.signature` — the signature block closing an announcement: a title line, then
+//!   a name line, after an optional organization line (`X控股有限公司\n董事會主席\n岑某某`).
 //! - `position.org_head` — `X部长人名` where the organization mention took the head of the title
 //!   (`外交部|长王某`, `经济部|长郭某`): HOLDS_POSITION 部长 at X部 (no Role mention exists for
 //!   the 长 left over, so no HAS_ROLE).
@@ -60,6 +62,7 @@ pub const COLUMNS: RuleId = RuleId("position.columns");
 pub const ASSIGNED: RuleId = RuleId("position.assigned");
 pub const ORG_HEAD: RuleId = RuleId("position.org_head");
 pub const CARD: RuleId = RuleId("position.card");
+pub const SIGNATURE: RuleId = RuleId("position.signature");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -778,6 +781,66 @@ fn table_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
     }
 }
 
+/// `position.signature`: the signature block closing an announcement — a line that is only
+/// a title (or titles joined by 兼, 及, 、), then a line that is only a person's name
+/// (`董事會主席\n岑某某`): the person holds the titles, at the organization when the line
+/// before the titles is only an organization's name (`承董事會命\nX控股有限公司\n董事會主席\n
+/// 岑某某`). Blank lines between are skipped; a line holding anything else breaks the block.
+fn signature_rows(ms: &[Mention], text: &str, out: &mut Vec<Binding>) {
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start_matches([' ', '\u{3000}', '\t']).len();
+        let trimmed = body.trim_matches([' ', '\u{3000}', '\t']);
+        if !trimmed.is_empty() {
+            lines.push(at + lead..at + lead + trimmed.len());
+        }
+        at += line.len();
+    }
+    // the one mention of `label` that is the whole line
+    let whole = |r: &Range<usize>, label: Label| {
+        let found = inside(ms, r, label);
+        match found.as_slice() {
+            [m] if ms[*m].range == *r => Some(*m),
+            _ => None,
+        }
+    };
+    for j in 1..lines.len() {
+        let Some(person) = whole(&lines[j], Label::Person) else {
+            continue;
+        };
+        let title_line = &lines[j - 1];
+        let roles = inside(ms, title_line, Label::Role);
+        if roles.is_empty() {
+            continue;
+        }
+        // nothing but the titles and their joints on the line
+        let mut pos = title_line.start;
+        let mut glue_ok = true;
+        for &r in &roles {
+            let gap = text[pos..ms[r].range.start].trim();
+            if !matches!(gap, "" | "兼" | "及" | "、" | "和") {
+                glue_ok = false;
+            }
+            pos = ms[r].range.end;
+        }
+        if !glue_ok || pos != title_line.end {
+            continue;
+        }
+        let org = j
+            .checked_sub(2)
+            .and_then(|k| whole(&lines[k], Label::Organization));
+        out.push(Binding {
+            person,
+            roles,
+            org,
+            status: PositionStatus::Current,
+            rule: SIGNATURE,
+        });
+    }
+}
+
 /// One field card being read by [`card_rows`]: the person, organization and titles of its
 /// `姓名：` / `单位：` / `职务：` lines.
 #[derive(Default)]
@@ -1323,6 +1386,7 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
     company_titles(rules, ms, text, &mut bindings);
     table_rows(ms, text, &mut bindings);
     card_rows(ms, text, &mut bindings);
+    signature_rows(ms, text, &mut bindings);
     let mut rels: Vec<Relation> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for b in bindings {
@@ -2430,5 +2494,35 @@ mod tests {
             got.contains(&t("HOLDS_POSITION", "汪思远", "华为", "发言人", "acting")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_signature_block_binds_the_signer() {
+        let got = rels("承董事会命\n星汇控股有限公司\n董事会主席\n黄国强\n\n香港，2025年3月18日\n");
+        assert!(
+            got.contains(&(
+                "HOLDS_POSITION".into(),
+                "黄国强".into(),
+                "星汇控股有限公司".into(),
+                "董事会主席".into(),
+                "current".into()
+            )),
+            "{got:?}"
+        );
+        // without a company line the title alone
+        let got = rels("董事会主席\n黄国强\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "HAS_ROLE");
+        // a title line with other words, or a name line with a sentence, is no signature
+        for t in [
+            "星汇控股有限公司\n董事会主席出席了会议\n黄国强\n",
+            "董事会主席\n黄国强表示，公司业绩稳定。\n",
+        ] {
+            let got = rels(t);
+            assert!(
+                got.iter().all(|r| r.1 != "黄国强" || r.3 != "董事会主席"),
+                "{t}: {got:?}"
+            );
+        }
     }
 }

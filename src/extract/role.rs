@@ -413,7 +413,10 @@ impl Extractor for RoleExtractor {
                 start,
                 prev_end,
                 rules.person.surname_at(text, r.end),
-            ) {
+            ) && !crate::extract::column_gap(doc, start)
+            {
+                // (`本报评论部　责任编辑`: a column gap between the department and the title
+                // separates two fields of a credit line)
                 start = d;
                 (DEPARTMENT, 6)
             } else if start < r.start {
@@ -550,6 +553,21 @@ mod tests {
         assert_eq!(
             roles("市长表示，团队将扩大"),
             vec![("市长".to_string(), "role.lexicon")]
+        );
+    }
+
+    #[test]
+    fn a_column_gap_separates_a_department_from_the_next_title() {
+        assert_eq!(
+            roles("（作者单位：本报评论部　责任编辑：尹晓岚）"),
+            vec![
+                ("作者".to_string(), "role.lexicon"),
+                ("责任编辑".to_string(), "role.lexicon")
+            ]
+        );
+        assert_eq!(
+            roles("公司财务部经理王建华出席。"),
+            vec![("财务部经理".to_string(), "role.department")]
         );
     }
 }

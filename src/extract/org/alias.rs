@@ -33,6 +33,7 @@ pub(super) fn definition_regex() -> regex::Regex {
               ([^”"」』’（）()，,。；;、：:\s]{2,16}?)
               \s* [”"」』’] )?
         | ([A-Za-z][A-Za-z0-9&]{1,9})
+        | [「“"] \s* ([^”"」』’（）()，,。；;、：:\s]{2,16}?) \s* [」”"]
         ) \s*
         (?: [，,；;] [^（）()\n]{0,30} )?
         [）)]"#,
@@ -74,8 +75,9 @@ pub(super) fn find(text: &str, r: &OrgRules, orgs: &[Candidate]) -> Vec<Candidat
     let mut defs: Vec<Definition> = Vec::new();
     let named = r.alias_re.captures_iter(text).flat_map(|caps| {
         let whole = caps.get(0);
-        // group 1 (or the Latin group 3) and a second alias after 或 (group 2)
-        [caps.get(1).or(caps.get(3)), caps.get(2)]
+        // group 1 (or the Latin group 3, or the bare quoted group 4: `（「本公司」）`) and a
+        // second alias after 或 (group 2)
+        [caps.get(1).or(caps.get(3)).or(caps.get(4)), caps.get(2)]
             .into_iter()
             .flatten()
             .filter_map(move |a| Some((whole?, a)))

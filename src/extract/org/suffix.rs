@@ -45,7 +45,7 @@ use super::{
     FUND, Needs, OrgRules, PRIORITY, SUFFIX, WordType, right_bad, starts_with_word, term_starts,
     title_starts,
 };
-use crate::extract::{AnnotatedDoc, Attrs, Candidate, Label, OrgKind};
+use crate::extract::{AnnotatedDoc, Attrs, Candidate, Label, OrgKind, column_gap};
 
 /// The longest name (before its suffix) the left scan will consider, in characters.
 pub const MAX_NAME_CHARS: usize = 16;
@@ -331,6 +331,34 @@ pub(super) fn find(
         {
             continue;
         }
+        // `一家五金厂`, `这家小吃店`: a counted or pointed-at short stem before a short suffix
+        // says what kind of place it is, it names none (a place first names one: `一家临江
+        // 机械厂`).
+        if sr.end - sr.start <= 6
+            && counted_before(text, start, r)
+            && text[start..sr.start].chars().count() <= 3
+            && !leading_places(text, &(start..sr.start), &marks).1
+        {
+            continue;
+        }
+        // `有助扩大本集团`: a placeholder for the speaker's own organization (`本集团`, `本公司`:
+        // placeholder=1 in org_stopwords.txt) ending the scan is that reference, not a name
+        // ending in it — unless its 本 belongs to a word or place before it (`X资本集团`,
+        // `日本集团`).
+        if let Some(ben) = sr.start.checked_sub('本'.len_utf8())
+            && ben >= start
+            && text[..sr.start].ends_with('本')
+            && r.placeholders.contains(&text[ben..sr.end])
+            && !marks.generic_cover[ben]
+            && !marks.place_end[sr.start]
+        {
+            continue;
+        }
+        // `本报评论部`, `本公司财务部`: a department after the speaker's own organization is a
+        // unit of it, no organization of its own.
+        if spec.dept && SELF_REFERENCES.iter().any(|w| text[..start].ends_with(w)) {
+            continue;
+        }
         // `《何走进工厂》`: a title in book-title marks that merely ends like an organization names
         // a book, programme or document; only a newspaper or magazine (`《星海日报》`) is one.
         if spec.kind != OrgKind::Media
@@ -537,6 +565,8 @@ fn left_boundary(
                 pos = start;
             } else if let Some(start) = county_stem_in_stop(text, pos, lim, m) {
                 pos = start;
+            } else if let Some(start) = county_stem_at_clause_start(text, pos, lim, r) {
+                pos = start;
             }
             bounded = true;
             break;
@@ -691,6 +721,30 @@ fn left_boundary(
     Some(start)
 }
 
+/// Words by which a text refers to its own organization (`本报评论部`: the paper's own desk).
+const SELF_REFERENCES: [&str; 9] = [
+    "本报",
+    "本台",
+    "本刊",
+    "本网",
+    "本社",
+    "本公司",
+    "本集团",
+    "本行",
+    "本所",
+];
+
+/// Numerals and demonstratives that count or point at things before a measure word
+/// (`一家`, `这家`, `某所`).
+const COUNTERS: &str = "一两二三几多每这那该某";
+
+/// Does a numeral or demonstrative + measure word (`一家`, `这家`, `两所`) end at `start`?
+fn counted_before(text: &str, start: usize, r: &OrgRules) -> bool {
+    let mut before = text[..start].chars().rev();
+    before.next().is_some_and(|m| r.measure_words.contains(&m))
+        && before.next().is_some_and(|n| COUNTERS.contains(n))
+}
+
 /// Characters that make a one-character stem + 县 a determiner phrase, not a place
 /// (`本县`, `该县`, `全县`, `两县`).
 const NOT_COUNTY_STEM: &str = "本该全各我此这那两每同外邻省市县区乡镇其";
@@ -711,36 +765,36 @@ fn county_stem_in_stop(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<
     (start > lim && m.stop_end[start] && stem != last).then_some(start)
 }
 
-/// Did normalization remove a column gap right before clean byte `pos`: a full-width space, a
-/// tab or two spaces in the original between the characters on either side? (A single space
-/// is PDF noise inside names as often as a separator, so it ends nothing.)
-fn column_gap(doc: &AnnotatedDoc, pos: usize) -> bool {
-    let norm = doc.norm;
-    let Some(prev) = norm.text[..pos].chars().next_back() else {
-        return false;
-    };
-    let (Some(a), Some(b)) = (
-        norm.orig_range_of(pos - prev.len_utf8()),
-        norm.orig_range_of(pos),
-    ) else {
-        return false;
-    };
-    let orig = &doc.doc.text;
-    let Some(gap) = orig.get(a.end..b.start).filter(|_| a.end < b.start) else {
-        return false;
-    };
-    if gap.contains(['\u{3000}', '\t']) || gap.contains("  ") {
-        return true;
+/// `；于都宏达电机有限公司`: a one-character stop word (`于`) opening the clause — punctuation,
+/// a page break or the sentence start before it — that opens, with the characters after it,
+/// the stem of a county or city of the lexicon (`于都县` → `于都`) is the name's leading place,
+/// not a preposition: the name starts at it. Companies are named after their county without
+/// its 县. In running text (`位于都市`) the character belongs to the word before it.
+fn county_stem_at_clause_start(text: &str, pos: usize, lim: usize, r: &OrgRules) -> Option<usize> {
+    let c = text[..pos].chars().next_back().filter(|c| is_han(*c))?;
+    let start = pos - c.len_utf8();
+    let opens = start <= lim
+        || text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|p| !is_name_char(p));
+    if !opens {
+        return None;
     }
-    // A headline separates its phrases by a single space (`# A获12亿元战略投资 B集团入股`):
-    // between two Han characters of a `#` title line it is a gap too.
-    gap == " "
-        && is_han(prev)
-        && norm.text[pos..].chars().next().is_some_and(is_han)
-        && orig[..a.end]
-            .rsplit('\n')
-            .next()
-            .is_some_and(|line| line.trim_start().starts_with('#'))
+    let mut stem = String::from(c);
+    for n in text[pos..].chars().take(2) {
+        if !is_han(n) {
+            break;
+        }
+        stem.push(n);
+        for suffix in ["县", "市", "区", "旗"] {
+            let place = format!("{stem}{suffix}");
+            if r.places.contains(&place) {
+                return Some(start);
+            }
+        }
+    }
+    None
 }
 
 /// The name so far starts at `pos` with a generic word (`房屋管理`) right after `和`; if the

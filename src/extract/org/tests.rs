@@ -1095,3 +1095,67 @@ fn the_founders_of_a_fund_are_event_slots() {
     // a plain 设立 without 共同/联合/出资/发起 is no slot
     assert!(!names("去年星河资本设立了研发中心。").contains(&"星河资本".to_string()));
 }
+
+#[test]
+fn counted_descriptors_self_references_and_straddled_short_names() {
+    // a counted or pointed-at short stem before a short suffix is a kind of place, not a name
+    for t in [
+        "市民包先生是一家五金厂的老板。",
+        "一家小吃店的店主告诉记者。",
+        "（作者单位：本报评论部）",
+        "董事会相信，此举有助扩大本集团在东南亚的业务。",
+        "我国航空工业发展迅速。",
+        "全国航线网络不断完善。",
+    ] {
+        assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+    }
+    // a place before the stem names the plant; a word ending in 本 keeps its 集团
+    assert_eq!(names("他在一家临江机械厂工作。"), vec!["临江机械厂"]);
+    assert_eq!(names("红杉资本集团宣布完成募资。"), vec!["红杉资本集团"]);
+    // the short name stands on its own
+    assert_eq!(names("国航表示将扩大运力。"), vec!["国航"]);
+}
+
+#[test]
+fn a_county_stem_opening_a_clause_is_no_stop_word() {
+    // 于都县 → 于都: the company is named after its county, 于 is no preposition here
+    assert_eq!(
+        names("会议由县政府主持；于都宏达电机有限公司总经理出席。"),
+        vec!["县政府", "于都宏达电机有限公司"]
+    );
+    assert_eq!(
+        names("签约企业包括：和平绿源茶业有限公司。"),
+        vec!["和平绿源茶业有限公司"]
+    );
+    // in running text the character belongs to the word before it, and a stem that is no
+    // county's reads as before
+    assert_eq!(
+        names("会议于都江堰召开，星河科技有限公司出席。"),
+        vec!["星河科技有限公司"]
+    );
+    assert_eq!(
+        names("；于是星河科技有限公司宣布扩产。"),
+        vec!["星河科技有限公司"]
+    );
+}
+
+#[test]
+fn a_bare_quoted_alias_in_parentheses_defines_it() {
+    let got = mentions_of(
+        "星汇控股有限公司（「本公司」）董事会宣布，王建华已辞任本公司非执行董事。",
+        Label::Organization,
+    );
+    assert!(
+        got.iter()
+            .any(|m| m.text == "本公司" && m.name == "星汇控股有限公司"),
+        "{got:?}"
+    );
+    let got = names("星汇控股有限公司（「星汇」）今日公布业绩。星汇表示盈利增长。");
+    assert!(got.iter().filter(|n| *n == "星汇").count() >= 2, "{got:?}");
+    // a quoted phrase inside running brackets is no definition
+    let got = mentions_of(
+        "公司发布了新产品（“云帆一号”与“云帆二号”）。",
+        Label::Organization,
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
