@@ -2305,7 +2305,10 @@ static MEETING_HELD: WordList = WordList::new("words_event", "meeting_held");
 /// [`SOFT_SPEECH`]); read like a trigger by [`speech`]. A sentence with a speech trigger of its
 /// own is left to it.
 fn soft_speeches(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &mut Vec<usize>) {
-    if s.trigs.iter().any(|t| t.kind == Some(EventKind::Speech)) {
+    // (cheap tests first: a speaker is needed, and most sentences name nobody)
+    if s.of(Label::Person).next().is_none()
+        || s.trigs.iter().any(|t| t.kind == Some(EventKind::Speech))
+    {
         return;
     }
     let body = s.str();
@@ -2368,6 +2371,11 @@ fn soft_speeches(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &mut V
 /// company, dated and placed by its sentence. It is no forum in context: it hosts nothing.
 fn governance_meeting(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &State) {
     let body = s.str();
+    // (every name the pattern reads holds 股东 or 会议: a fast substring test spares the
+    // regex most sentences)
+    if !(body.contains("股东") || body.contains("会议")) {
+        return;
+    }
     let Some(m) = GOVERNANCE.find(body) else {
         return;
     };
