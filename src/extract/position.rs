@@ -158,6 +158,24 @@ fn ending_at(
     (m.label == label && glued(text, m.range.end, pos, glue)).then_some(j)
 }
 
+/// `独立董事：甲（会计专业人士）、乙`: the person right before a short note in brackets and the
+/// 、 that glue person mention `k` to them (a note of at most 12 characters with no bracket,
+/// sentence end or list comma inside): the note does not end the list.
+fn noted_before(ms: &[Mention], text: &str, k: usize) -> Option<usize> {
+    let before = text[..ms[k].range.start].strip_suffix('、')?;
+    let inner = before.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let note = inner[open..].trim_start_matches(['（', '(']);
+    if note.is_empty()
+        || note.chars().count() > 12
+        || note.contains(['（', '(', '）', ')', '。', '；', '、', '\n'])
+    {
+        return None;
+    }
+    let j = (0..k).rev().find(|&j| ms[j].range.end <= open)?;
+    (ms[j].label == Label::Person && ms[j].range.end == open).then_some(j)
+}
+
 /// The organization right before mention `i` (which starts at `pos`): glued by nothing, `的`,
 /// a space, or a status word (`腾讯原董事长`).
 fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -> Option<usize> {
@@ -301,6 +319,7 @@ impl Index {
         for k in 1..ms.len() {
             if ms[k].label == Label::Person
                 && let Some(j) = ending_at(ms, text, k, ms[k].range.start, Label::Person, &["、"])
+                    .or_else(|| noted_before(ms, text, k))
             {
                 list_head[k] = list_head[j];
             }
@@ -1765,6 +1784,23 @@ mod tests {
         let got = rels("副总裁王建国、李志强总经理出席。");
         assert!(
             !got.iter().any(|r| r.1 == "李志强" && r.3 == "副总裁"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_note_in_brackets_after_a_name_does_not_end_a_colon_list() {
+        let got = rels("其中独立董事：方明辉（会计专业人士）、唐晓雯、钱立远。");
+        for name in ["方明辉", "唐晓雯", "钱立远"] {
+            assert!(
+                got.contains(&t("HAS_ROLE", name, "独立董事", "独立董事", "")),
+                "{name}: {got:?}"
+            );
+        }
+        // a long note (a clause of its own) ends the list
+        let got = rels("其中独立董事：方明辉（其任期自股东大会审议通过之日起计算三年）、唐晓雯。");
+        assert!(
+            !got.iter().any(|r| r.1 == "唐晓雯" && r.3 == "独立董事"),
             "{got:?}"
         );
     }

@@ -60,7 +60,7 @@ pub(crate) fn sentence(
             EventKind::Signing => signing(doc, s, t, drafts, st),
             EventKind::Launch => launch(s, t, drafts),
             EventKind::Speech => {
-                speech(s, t, drafts, st, &mut here);
+                speech(s, &t.range, drafts, st, &mut here);
                 None
             }
             EventKind::Investment => investment(doc, s, t, drafts, st),
@@ -91,6 +91,8 @@ pub(crate) fn sentence(
             }
         }
     }
+    soft_speeches(s, drafts, st, &mut here);
+    governance_meeting(doc, s, drafts, st);
     for &i in &here {
         drafts.list[i].in_context |= in_context;
     }
@@ -1231,7 +1233,8 @@ fn quoted(
 ) {
     for q in &s.quotes {
         let inner = &s.text[q.inner.clone()];
-        if inner.chars().count() > 40 || inner.contains(['。', '，', ',']) {
+        // (`“投资+产业+生态”`: words joined by + name a model or a slogan, no event)
+        if inner.chars().count() > 40 || inner.contains(['。', '，', ',', '+', '＋']) {
             continue;
         }
         let last = s
@@ -1409,6 +1412,46 @@ fn government_of_level(doc: &AnnotatedDoc, parties: &[usize], title: &str) -> Op
         .then_some(first)
 }
 
+/// The organizations among a signing's parties (`both`), one per name, in the order they were
+/// named.
+fn ordered_org_parties(doc: &AnnotatedDoc, both: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &i in both {
+        let Some(m) = doc.mentions.get(i) else {
+            continue;
+        };
+        if m.label == Label::Organization
+            && !out
+                .iter()
+                .any(|&j| doc.mentions.get(j).is_some_and(|o| o.name == m.name))
+        {
+            out.push(i);
+        }
+    }
+    out.sort_by_key(|&i| doc.mentions.get(i).map_or(0, |m| m.range.start));
+    out
+}
+
+/// The party among `parties` that person `p` holds a position at: a HOLDS_POSITION the
+/// position family read anywhere in the document, to a party or a name `same` takes for it.
+fn affiliated_party(
+    doc: &AnnotatedDoc,
+    p: usize,
+    parties: &[usize],
+    same: &dyn Fn(usize, usize) -> bool,
+) -> Option<usize> {
+    let name = &doc.mentions.get(p)?.name;
+    doc.relations.iter().find_map(|r| match (r.from, r.to) {
+        (NodeRef::Mention(a), NodeRef::Mention(b))
+            if r.rel == RelType::HoldsPosition
+                && doc.mentions.get(a).is_some_and(|m| &m.name == name) =>
+        {
+            parties.iter().copied().find(|&q| same(b, q))
+        }
+        _ => None,
+    })
+}
+
 /// An "organization" that is the agent marker 由 glued to a person's name (`由X与Y代表双方签署`
 /// read as the organization `由X`): no party, and no organization anyone acts for.
 fn agent_marker_org(doc: &AnnotatedDoc, m: &Mention) -> bool {
@@ -1498,6 +1541,54 @@ fn signing_parties(
                     .collect();
                 if parties.len() == persons.len() {
                     people_for.extend(persons.iter().map(|(p, _)| *p).zip(parties));
+                }
+            } else if by.is_none()
+                && people_for.len() == before
+                && s.within(ORG, floor..c.range.start).next().is_none()
+            {
+                // `A与B签署…。甲先生和乙先生分别代表双方签约`: no 由 and no party named before
+                // the people. A person titled by a party (here or earlier) signs for it through
+                // the signatory reading below; each other person acts for the party of the last
+                // signing they hold a position at, told anywhere before (`乙先生，B副总经理`);
+                // the people left then take the parties left in order, when the counts match.
+                let parties = ordered_org_parties(doc, both);
+                let same = |a: usize, b: usize| {
+                    let (Some(x), Some(y)) = (doc.mentions.get(a), doc.mentions.get(b)) else {
+                        return false;
+                    };
+                    x.name == y.name
+                        || (x.name.chars().count() >= 2
+                            && y.name.chars().count() >= 2
+                            && (x.name.starts_with(&y.name) || y.name.starts_with(&x.name)))
+                };
+                let mut taken: Vec<Option<usize>> = persons
+                    .iter()
+                    .map(|(p, _)| {
+                        titled_org(doc, s, *p, both)
+                            .and_then(|o| parties.iter().copied().find(|&q| same(o, q)))
+                    })
+                    .collect();
+                let titled: Vec<bool> = taken.iter().map(Option::is_some).collect();
+                for (k, (p, _)) in persons.iter().enumerate() {
+                    if taken[k].is_none() {
+                        taken[k] = affiliated_party(doc, *p, &parties, &same);
+                    }
+                }
+                let free: Vec<usize> = parties
+                    .iter()
+                    .copied()
+                    .filter(|q| !taken.contains(&Some(*q)))
+                    .collect();
+                let open: Vec<usize> = (0..persons.len()).filter(|&k| taken[k].is_none()).collect();
+                if open.len() == free.len() {
+                    for (k, q) in open.into_iter().zip(free) {
+                        taken[k] = Some(q);
+                    }
+                }
+                for (k, (p, _)) in persons.iter().enumerate() {
+                    if let (false, Some(o)) = (titled[k], taken[k]) {
+                        people_for.push((*p, o));
+                    }
                 }
             }
         }
@@ -2074,9 +2165,15 @@ fn new_product(s: &SentView, t: &Trig, ce: usize) -> Option<(Range<usize>, Strin
 
 /// A person before 致辞/演讲 SPOKE_AT the forum in context (or a Speech event of its own when
 /// there is none), with the 《…》 title between them.
-fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mut Vec<usize>) {
-    let floor = scope_start(s, t.range.start);
-    let (pi, pm, agenda) = match s.within(&[Label::Person], floor..t.range.start).last() {
+fn speech(
+    s: &SentView,
+    t: &Range<usize>,
+    drafts: &mut Drafts,
+    st: &mut State,
+    here: &mut Vec<usize>,
+) {
+    let floor = scope_start(s, t.start);
+    let (pi, pm, agenda) = match s.within(&[Label::Person], floor..t.start).last() {
         Some((i, m)) => (i, m, false),
         None => match agenda_speaker(s, t) {
             Some((i, m)) => (i, m, true),
@@ -2092,7 +2189,7 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
     } else {
         s.quotes
             .iter()
-            .rfind(|q| q.book && q.outer.start >= pm.range.end && q.outer.end <= t.range.start)
+            .rfind(|q| q.book && q.outer.start >= pm.range.end && q.outer.end <= t.start)
             .map(|q| s.title(q.inner.clone()))
     };
     let target = match st.forum {
@@ -2100,9 +2197,9 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
         None => {
             let name = match &title {
                 Some(x) => x.clone(),
-                None => format!("{}{}", pm.name, &s.text[t.range.clone()]),
+                None => format!("{}{}", pm.name, &s.text[t.clone()]),
             };
-            let mut d = dated_draft(EventKind::Speech, name, s, &t.range, SPEECH, false);
+            let mut d = dated_draft(EventKind::Speech, name, s, t, SPEECH, false);
             d.location = best_location(s);
             drafts.upsert(d)
         }
@@ -2116,7 +2213,7 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
         // list joined by 、 or ， right after each name.
         let distributive = DISTRIBUTIVE
             .iter()
-            .any(|w| s.text[pm.range.end..t.range.start].contains(*w));
+            .any(|w| s.text[pm.range.end..t.start].contains(*w));
         // Without one, the list is joined by 、/和/及 within a clause, or by commas when only
         // the next person's titles stand after each (`总裁A，副总裁B出席开幕式并致辞`).
         let cs = if distributive { s.range.start } else { floor };
@@ -2149,7 +2246,7 @@ fn speech(s: &SentView, t: &Trig, drafts: &mut Drafts, st: &mut State, here: &mu
             SPEECH,
             s.idx,
             // an agenda line names its speaker after the trigger (`主旨演讲：X`)
-            m.range.start.min(t.range.start)..m.range.end.max(t.range.end),
+            m.range.start.min(t.start)..m.range.end.max(t.end),
         ));
     }
     here.push(target);
@@ -2182,22 +2279,188 @@ fn titled_comma_gap(s: &SentView, r: Range<usize>) -> bool {
 /// `主旨演讲：某大学教授X《题目》`, `开幕致辞：某局局长X`: a speech label opening its line (at most
 /// four characters before it) and followed by a colon names its speaker after the colon — the
 /// first person of the line.
-fn agenda_speaker<'a>(s: &SentView<'a, '_>, t: &Trig) -> Option<(usize, &'a Mention)> {
-    if !s.text[t.range.end..].starts_with(['：', ':']) {
+fn agenda_speaker<'a>(s: &SentView<'a, '_>, t: &Range<usize>) -> Option<(usize, &'a Mention)> {
+    if !s.text[t.end..].starts_with(['：', ':']) {
         return None;
     }
-    let line_start = s.text[..t.range.start]
+    let line_start = s.text[..t.start]
         .rfind('\n')
         .map_or(0, |i| i + 1)
         .max(s.range.start);
-    if s.text[line_start..t.range.start].chars().count() > 4 {
+    if s.text[line_start..t.start].chars().count() > 4 {
         return None;
     }
-    let line_end = s.text[t.range.end..s.range.end]
+    let line_end = s.text[t.end..s.range.end]
         .find('\n')
-        .map_or(s.range.end, |i| t.range.end + i);
-    s.within(&[Label::Person], t.range.end..line_end).next()
+        .map_or(s.range.end, |i| t.end + i);
+    s.within(&[Label::Person], t.end..line_end).next()
 }
+
+/// Speech words too common to be triggers (`报告`, `汇报`, `分享`, `介绍`): a speech when a
+/// verb of delivering stands between the speaker and the word (`作题为《…》的报告`, `作工作汇报`,
+/// `进行主题分享`), or — for `汇报`/`介绍` (list speech_venue_word) — when the sentence places
+/// the act at a meeting (`会上，X介绍了…`, `X向与会嘉宾介绍…`) and a forum is in context.
+static SOFT_SPEECH: WordList = WordList::new("words_event", "speech_soft");
+static SPEECH_VENUE_WORDS: WordList = WordList::new("words_event", "speech_venue_word");
+/// Verbs of delivering a speech before a soft speech word (`作`, `做`, `进行`, `带来`).
+static SPEECH_DELIVER: WordList = WordList::new("words_event", "speech_deliver");
+/// Words that place an act at a meeting (`会上`, `论坛上`, `与会`).
+static SPEECH_VENUE: WordList = WordList::new("words_event", "speech_venue");
+/// Words between the speaker and a soft speech word that make it no speech of theirs
+/// (`听取了工作汇报`, `审议…报告`, `出具…报告`; `据X介绍` is checked apart).
+static SPEECH_NOT: WordList = WordList::new("words_event", "speech_not");
+/// Verbs that hold a shareholders' or board meeting (`召开`, `举行`).
+static MEETING_HELD: WordList = WordList::new("words_event", "meeting_held");
+
+/// `X作题为《…》的报告`, `X作工作汇报`, `会上，X介绍了…`: a speech told by a common word (see
+/// [`SOFT_SPEECH`]); read like a trigger by [`speech`]. A sentence with a speech trigger of its
+/// own is left to it.
+fn soft_speeches(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &mut Vec<usize>) {
+    // (cheap tests first: a speaker is needed, and most sentences name nobody)
+    if s.of(Label::Person).next().is_none()
+        || s.trigs.iter().any(|t| t.kind == Some(EventKind::Speech))
+    {
+        return;
+    }
+    let body = s.str();
+    let Some((k, w)) = SOFT_SPEECH
+        .iter()
+        .filter_map(|w| body.find(w).map(|k| (k, *w)))
+        .min()
+    else {
+        return;
+    };
+    let r = s.range.start + k..s.range.start + k + w.len();
+    if s.quote_around(&r).is_some() || s.trigs_in(r.clone()).any(|x| x.range.start < r.end) {
+        return;
+    }
+    // (报告期, 报告书: a period and a filing)
+    if s.text[r.end..].starts_with(['期', '书']) {
+        return;
+    }
+    let floor = scope_start(s, r.start).max(s.clause_start(r.start));
+    let Some((_, pm)) = s.within(&[Label::Person], floor..r.start).last() else {
+        return;
+    };
+    let gap = &s.text[pm.range.end..r.start];
+    // (a title in 《》 between them is no verb: `作题为《数据要素研究》的报告`)
+    let bare: String = match (gap.find('《'), gap.rfind('》')) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &gap[..a], &gap[b..]),
+        _ => gap.to_string(),
+    };
+    // `据X介绍`: the clause opens with 据 (or 根据) — X is quoted, not speaking.
+    let opening = s.text[s.clause_start(pm.range.start)..pm.range.start].trim_start();
+    if SPEECH_NOT.iter().any(|x| bare.contains(x))
+        || ["据", "據", "根据", "根據"]
+            .iter()
+            .any(|w| opening.starts_with(w))
+    {
+        return;
+    }
+    let delivered = SPEECH_DELIVER.iter().any(|v| {
+        gap.match_indices(v).any(|(i, _)| {
+            let after = &gap[i + v.len()..];
+            // (作为, 作出, 做好: no delivering; the word follows within a short phrase or a
+            // titled one)
+            !after.starts_with(['为', '出', '好', '用'])
+                && (after.chars().count() <= 12 || after.contains('《'))
+        })
+    });
+    let at_meeting = SPEECH_VENUE_WORDS.contains(&w)
+        && st.forum.is_some()
+        && gap.chars().count() <= 12
+        && SPEECH_VENUE
+            .iter()
+            .any(|v| s.text[s.range.start..r.start].contains(v));
+    if delivered || at_meeting {
+        speech(s, &r, drafts, st, here);
+    }
+}
+
+/// A shareholders' or board meeting held by a company (`召开2023年年度股东大会`, `第三届董事会
+/// 第十二次会议于6月3日召开`): a Forum named by the company and the meeting, organized by the
+/// company, dated and placed by its sentence. It is no forum in context: it hosts nothing.
+fn governance_meeting(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &State) {
+    let body = s.str();
+    // (every name the pattern reads holds 股东 or 会议: a fast substring test spares the
+    // regex most sentences)
+    if !(body.contains("股东") || body.contains("会议")) {
+        return;
+    }
+    let Some(m) = GOVERNANCE.find(body) else {
+        return;
+    };
+    let r = s.range.start + m.start()..s.range.start + m.end();
+    // held: a holding verb before it in its clause (`召开2024年第一次临时股东大会`) or after it
+    // in its sentence (`…会议于6月3日在杭州召开`)
+    let cs = s.clause_start(r.start);
+    let before = &s.text[cs..r.start];
+    let held_before = MEETING_HELD.iter().any(|v| before.contains(v));
+    let after = &s.text[r.end..s.range.end];
+    let held_after = MEETING_HELD
+        .iter()
+        .filter_map(|v| after.find(v))
+        .min()
+        .is_some_and(|k| !after[..k].contains(['，', '。', '；']) || k < 40);
+    if !(held_before || held_after) {
+        return;
+    }
+    // The company: the last organization before the meeting in its clause's scope, else the
+    // company the document is about.
+    let floor = scope_start(s, r.start);
+    let org = s
+        .within(ORG, floor..r.start)
+        .last()
+        .map(|(i, _)| i)
+        .or(st.announcer.or(st.main_org));
+    let Some(o) = org else { return };
+    let Some(om) = doc.mentions.get(o) else {
+        return;
+    };
+    let meeting = clean_name(s.disp(r.clone()));
+    let name = format!("{}{}", om.name, meeting);
+    let mut d = Draft::new(
+        EventKind::Forum,
+        name,
+        s.idx,
+        s.paragraph,
+        r.clone(),
+        GOVERNANCE_MEETING,
+    );
+    // The date nearest the meeting outside its name (`2023年年度股东大会`: the year it reports
+    // on, not its date).
+    d.date = s
+        .of(Label::Date)
+        .filter(|(_, m)| m.range.end <= r.start || m.range.start >= r.end)
+        .filter_map(|(_, m)| match &m.attrs {
+            Attrs::Time(tv @ TimeValue::Date { .. }) => {
+                Some((m.range.start.abs_diff(r.start), tv.clone()))
+            }
+            _ => None,
+        })
+        .min_by_key(|(k, _)| *k)
+        .map(|(_, tv)| tv);
+    d.location = best_location(s);
+    d.add(to_event(
+        RelType::Organized,
+        o,
+        GOVERNANCE_MEETING,
+        s.idx,
+        om.range.start.min(r.start)..r.end.max(om.range.end),
+    ));
+    drafts.upsert(d);
+}
+
+/// The name of a shareholders' or board meeting: a qualified shareholders' meeting
+/// (`2023年年度股东大会`, `2024年第一次临时股东大会`, `临时股东会`) or a numbered board or
+/// supervisory board meeting (`第三届董事会第十二次会议`, `董事会2024年第二次临时会议`).
+static GOVERNANCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let n = "[0-9一二三四五六七八九十百零〇]+";
+    let pat = format!(
+        "(?:[0-9]{{4}} ?年 ?)?(?:年度|第{n}次临时|第{n}次|临时)股东(?:大)?会|(?:第{n}届)?(?:董事会|监事会)(?:[0-9]{{4}} ?年 ?)?第{n}次(?:临时)?会议"
+    );
+    regex::Regex::new(&pat).expect("governance meeting pattern is valid")
+});
 
 /// Words that distribute a speech over the people listed before it (`分别作交流发言`).
 static DISTRIBUTIVE: WordList = WordList::new("words_event", "distributive");
@@ -5537,8 +5800,14 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 25] = [
+        let lists: [&WordList; 31] = [
             &DEAL_PRICE_WORDS,
+            &SOFT_SPEECH,
+            &SPEECH_VENUE_WORDS,
+            &SPEECH_DELIVER,
+            &SPEECH_VENUE,
+            &SPEECH_NOT,
+            &MEETING_HELD,
             &DISTRIBUTIVE,
             &PART_LIST_CUES,
             &crate::extract::event::slots::SUB_FORUMS,

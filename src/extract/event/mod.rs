@@ -61,6 +61,9 @@ pub const ATTENDED_JOINT: RuleId = RuleId("event.attended_joint");
 pub const ATTENDEE_LIST: RuleId = RuleId("event.attendee_list");
 /// SPOKE_AT: a person before 致辞/演讲/主题报告, with the 《…》 title.
 pub const SPEECH: RuleId = RuleId("event.speech");
+/// Forum: a company's shareholders' meeting or board meeting that is held (`召开2023年年度股东大会`,
+/// `第三届董事会第十二次会议于6月3日召开`), organized by the company; it hosts nothing.
+pub const GOVERNANCE_MEETING: RuleId = RuleId("event.governance_meeting");
 /// SPOKE_AT: the person of each list item after `主题演讲讲者如下：`, with the 《…》 title.
 pub const SPEAKER_LIST: RuleId = RuleId("event.speaker_list");
 /// ATTENDED: the guests of a panel (`与谈人包括A、B`, `对话嘉宾：A、B`).
@@ -141,6 +144,7 @@ pub const ALL_RULES: &[RuleId] = &[
     ATTENDED_JOINT,
     ATTENDEE_LIST,
     SPEECH,
+    GOVERNANCE_MEETING,
     SPEAKER_LIST,
     PANEL_GUEST,
     MODERATOR,

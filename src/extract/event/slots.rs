@@ -168,7 +168,8 @@ pub(crate) fn finish(_doc: &AnnotatedDoc, drafts: &mut Drafts) {
         .list
         .iter()
         .enumerate()
-        .filter(|(_, d)| d.kind == EventKind::Forum)
+        // (a shareholders' or board meeting hosts no signing or speech of its document)
+        .filter(|(_, d)| d.kind == EventKind::Forum && d.rule != super::GOVERNANCE_MEETING)
         .map(|(i, _)| i)
         .collect();
     // A session named like one (`“低空经济”分论坛`, `主论坛`) is PART_OF the document's first

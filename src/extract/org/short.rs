@@ -842,7 +842,15 @@ pub(super) fn find(
         let b_end = name_after(text, b_start, r, norm);
         // `由A与B代表双方签署`: A and B sign on behalf of the parties — they are the
         // signatories (people), not the parties.
-        if b_end.is_some_and(|e| text[e..].starts_with("代表")) {
+        // (a distributive or joint adverb may stand before 代表: `A和B分别代表双方签约`)
+        if b_end.is_some_and(|e| {
+            let rest = &text[e..];
+            let rest = ["分别", "共同", "各自"]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+                .unwrap_or(rest);
+            rest.starts_with("代表")
+        }) {
             continue;
         }
         if let Some(b_end) = b_end
