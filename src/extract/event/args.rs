@@ -4429,11 +4429,16 @@ fn appointment(
     {
         return None;
     }
+    // (With none before the verb in its sentence, a bare `公司` is the company the article is
+    // about — its announcer, else the one named most — as for any anaphor: `…嘉禾物流成为公司
+    // 控股子公司。董事会同意聘任X为公司总经理` appoints at the announcer, not at 嘉禾物流.)
     let company = s
         .of(Label::Organization)
         .filter(|(_, o)| o.range.end <= t.range.start)
         .last()
         .map(|(i, _)| i)
+        .or(st.announcer)
+        .or(st.main_org)
         .or(st.last_org);
     let listed = if object_first && status == PositionStatus::New {
         titled_list(s, t.range.end, &people, &roles)
