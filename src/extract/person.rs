@@ -3377,8 +3377,8 @@ mod tests {
         }
         // a member with a signal of its own stands in a list of things
         assert_eq!(
-            names("参加座谈的有月季园代表、社区主任林晓蓓等，林晓蓓表示支持。"),
-            vec!["林晓蓓", "林晓蓓"]
+            names("参加座谈的有月季园代表、社区主任林若岚等，林若岚表示支持。"),
+            vec!["林若岚", "林若岚"]
         );
         // a clause running on after a list is no item of it
         let got = names("后来，这座坟茔旁边又增加了陆光成、赵金宝的墓。");

@@ -765,7 +765,7 @@ fn county_stem_in_stop(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<
     (start > lim && m.stop_end[start] && stem != last).then_some(start)
 }
 
-/// `；于都宏达电机有限公司`: a one-character stop word (`于`) opening the clause — punctuation,
+/// `；于都恒岳电机有限公司`: a one-character stop word (`于`) opening the clause — punctuation,
 /// a page break or the sentence start before it — that opens, with the characters after it,
 /// the stem of a county or city of the lexicon (`于都县` → `于都`) is the name's leading place,
 /// not a preposition: the name starts at it. Companies are named after their county without

@@ -1120,12 +1120,12 @@ fn counted_descriptors_self_references_and_straddled_short_names() {
 fn a_county_stem_opening_a_clause_is_no_stop_word() {
     // 于都县 → 于都: the company is named after its county, 于 is no preposition here
     assert_eq!(
-        names("会议由县政府主持；于都宏达电机有限公司总经理出席。"),
-        vec!["县政府", "于都宏达电机有限公司"]
+        names("会议由县政府主持；于都恒岳电机有限公司总经理出席。"),
+        vec!["县政府", "于都恒岳电机有限公司"]
     );
     assert_eq!(
-        names("签约企业包括：和平绿源茶业有限公司。"),
-        vec!["和平绿源茶业有限公司"]
+        names("签约企业包括：和平澄碧茶业有限公司。"),
+        vec!["和平澄碧茶业有限公司"]
     );
     // in running text the character belongs to the word before it, and a stem that is no
     // county's reads as before
