@@ -16,7 +16,8 @@
 use crate::extract::{Attrs, Candidate, Label, OrgKind};
 use crate::rules::RuleId;
 
-use super::{OrgRules, PRIORITY};
+// (the levels are the one-character levels a bare `X政府` names: `市政府`, `县政协`)
+use super::{GOV_LEVELS as LEVELS, OrgRules, PRIORITY};
 
 pub const ELLIPTIC: RuleId = RuleId("org.elliptic");
 
@@ -34,9 +35,6 @@ const BODIES: [&str; 10] = [
     "纪委",
     "监委",
 ];
-
-/// Levels of government written as one character before a body (`市政府`, `县政协`).
-const LEVELS: [char; 6] = ['省', '市', '区', '县', '镇', '乡'];
 
 /// Zone words a place may end in; a later item may repeat one (`南屿新区党工委、新区管委会`).
 const ZONES: [&str; 6] = ["高新区", "开发区", "新区", "园区", "自贸区", "保税区"];
