@@ -556,17 +556,23 @@ fn drop_appositive_descriptions(text: &str, r: &OrgRules, cands: &mut Vec<Candid
             return false;
         };
         // Every character of what is left is inside a generic word (私募 + 股权).
-        let mut covered = vec![false; core.len()];
-        for m in r.words(WordType::Generic) {
-            for (rg, _) in m.find_all(core) {
-                for b in covered.iter_mut().take(rg.end).skip(rg.start) {
-                    *b = true;
-                }
-            }
-        }
-        !core.is_empty() && covered.iter().all(|b| *b)
+        only_generic(core, r)
     };
     cands.retain(|c| !descriptive(c));
+}
+
+/// Is every character of `core` inside a generic industry word (`私募股权`, `数字科技`)? Such
+/// a phrase describes a kind of firm and names none.
+pub(super) fn only_generic(core: &str, r: &OrgRules) -> bool {
+    let mut covered = vec![false; core.len()];
+    for m in r.words(WordType::Generic) {
+        for (rg, _) in m.find_all(core) {
+            for b in covered.iter_mut().take(rg.end).skip(rg.start) {
+                *b = true;
+            }
+        }
+    }
+    !core.is_empty() && covered.iter().all(|b| *b)
 }
 
 /// `第九届全国人民代表大会`: the session ordinal right before a congress (a government body

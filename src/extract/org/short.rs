@@ -1236,19 +1236,43 @@ fn short_forms(
         if legal.starts_with("集团") && full[lead + core.len()..].starts_with("集团") {
             forms.push(Cow::Borrowed(&full[lead..lead + core.len() + "集团".len()]));
         }
-        for m in r.words(WordType::Generic) {
-            for (rg, _) in m.find_all(core) {
-                if rg.end == core.len() && rg.start > 0 {
-                    forms.push(Cow::Borrowed(&core[..rg.start]));
+        // Trailing industry words dropped one after another (`启明星辰创业投资管理` →
+        // `启明星辰创业投资` → `启明星辰`). Past the first, a form must keep a word of its own
+        // (`数字科技创新发展` gives no `数字科技`), three characters (`天府算力科技` gives no
+        // `天府`), and open no other organization of the document (`X能源集团矿业有限公司`
+        // gives no `X能源` where `X能源股份公司` is named: that is another company), and drop no
+        // `集团` (`X集团矿业有限公司` is a member of the group X, not X).
+        let mut stems: Vec<&str> = vec![core];
+        let mut level = 0..1;
+        for depth in 0..3 {
+            let from = stems.len();
+            for i in level.clone() {
+                let f = stems[i];
+                for m in r.words(WordType::Generic) {
+                    for (rg, _) in m.find_all(f) {
+                        let head = &f[..rg.start];
+                        if rg.end == f.len()
+                            && rg.start > 0
+                            && !stems.contains(&head)
+                            && (depth == 0 || deeper_form_ok(head, core, full, text, winners, r))
+                        {
+                            stems.push(head);
+                        }
+                    }
                 }
             }
+            level = from..stems.len();
         }
-        // `远峰创业投资股份有限公司` … `远峰创投`: the industry word contracted.
-        for (long, short) in &r.short.contract {
-            if let Some(head) = core.strip_suffix(long.as_str())
-                && !head.is_empty()
-            {
-                forms.push(Cow::Owned(format!("{head}{short}")));
+        forms.extend(stems[1..].iter().map(|h| Cow::Borrowed(*h)));
+        // `远峰创业投资股份有限公司` … `远峰创投`, `启明星辰创业投资管理有限公司` … `启明星辰创投`:
+        // the industry word contracted.
+        for stem in &stems {
+            for (long, short) in &r.short.contract {
+                if let Some(head) = stem.strip_suffix(long.as_str())
+                    && !head.is_empty()
+                {
+                    forms.push(Cow::Owned(format!("{head}{short}")));
+                }
             }
         }
         let canonical = w.canonical.clone().unwrap_or_else(|| full.to_string());
@@ -1299,6 +1323,25 @@ fn short_forms(
         }
     }
     (out, form_of)
+}
+
+/// May `head`, a form of `full` (whose name part is `core`, `head` its prefix) made by dropping a
+/// second or third industry word, stand for it?
+fn deeper_form_ok(
+    head: &str,
+    core: &str,
+    full: &str,
+    text: &str,
+    winners: &[Candidate],
+    r: &OrgRules,
+) -> bool {
+    head.chars().count() >= 3
+        && !super::only_generic(head, r)
+        && !core[head.len()..].contains("集团")
+        && !winners.iter().any(|o| {
+            let other = &text[o.range.clone()];
+            other != full && other.starts_with(head)
+        })
 }
 
 /// A two-character form made of generic words or a place is no short form (`国际`).

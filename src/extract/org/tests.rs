@@ -440,6 +440,71 @@ fn event_slots_reject_common_nouns_and_people() {
 }
 
 #[test]
+fn short_forms_drop_several_industry_words() {
+    let form_of = |text: &str, form: &str| -> Option<String> {
+        mentions_of(text, Label::Organization)
+            .into_iter()
+            .find(|m| m.text == form && m.rule.as_str() == "org.short_form")
+            .map(|m| m.name)
+    };
+    // 创业投资 + 管理, 教育 + 科技, 文化 + 旅游 + 发展: each dropped in turn.
+    for (text, form, full) in [
+        (
+            "本轮由青岚星河创业投资管理有限公司领投。青岚星河合伙人宋某表示看好。",
+            "青岚星河",
+            "青岚星河创业投资管理有限公司",
+        ),
+        (
+            "大连云鹿教育科技股份有限公司发布公告。云鹿教育表示，云鹿将扩张。",
+            "云鹿教育",
+            "大连云鹿教育科技股份有限公司",
+        ),
+        (
+            "启泰文化旅游发展股份有限公司发布公告。启泰文化旅游称，启泰新项目开工。",
+            "启泰文化旅游",
+            "启泰文化旅游发展股份有限公司",
+        ),
+    ] {
+        assert_eq!(form_of(text, form).as_deref(), Some(full), "{text}");
+    }
+    assert_eq!(
+        form_of(
+            "本轮由青岚星河创业投资管理有限公司领投。青岚星河创投合伙人宋某表示看好。",
+            "青岚星河创投"
+        )
+        .as_deref(),
+        Some("青岚星河创业投资管理有限公司"),
+        "the contraction is made on a form that dropped a word"
+    );
+    // Past the first word dropped, no form of generic words alone, of two characters, through
+    // a group, or opening another organization of the document.
+    for (text, form, full) in [
+        (
+            "深圳市数字科技创新发展有限公司成立。数字科技加快发展。",
+            "数字科技",
+            "深圳市数字科技创新发展有限公司",
+        ),
+        (
+            "成都云岫算力科技有限公司与客户签约。云岫智算中心二期开工。",
+            "云岫",
+            "成都云岫算力科技有限公司",
+        ),
+        (
+            "晋北煤电集团矿业有限公司发布公告。晋北煤电表示将扩产。",
+            "晋北煤电",
+            "晋北煤电集团矿业有限公司",
+        ),
+        (
+            "冀东星能集团矿业有限公司与冀东星能股份公司签约。冀东星能表示满意。",
+            "冀东星能",
+            "冀东星能集团矿业有限公司",
+        ),
+    ] {
+        assert_ne!(form_of(text, form).as_deref(), Some(full), "{text}");
+    }
+}
+
+#[test]
 fn short_names_are_found_again_and_short_forms_link_to_the_full_name() {
     let got = with_rules("云帆精密（600321）发布公告。云帆精密表示，订单饱满。");
     assert!(
