@@ -95,6 +95,38 @@ fn a_bare_government_resolved_in_one_document_names_none_across_documents() {
 }
 
 #[test]
+fn a_body_named_without_its_place_unites_no_two_places() {
+    // `区委` is 临江区委 in document a and 青州区委 in document b (org.elliptic): the two
+    // committees stay two, and so do the managing committees.
+    let kg = KnowledgeGraph::build(vec![
+        doc(
+            "a",
+            vec![
+                org("临江区委", "临江区委"),
+                org("临江区委", "区委"),
+                org("南屿新区管委会", "南屿新区管委会"),
+                org("南屿新区管委会", "管委会"),
+            ],
+        ),
+        doc(
+            "b",
+            vec![
+                org("青州区委", "青州区委"),
+                org("青州区委", "区委"),
+                org("北湖新区管委会", "北湖新区管委会"),
+                org("北湖新区管委会", "管委会"),
+            ],
+        ),
+    ]);
+    let names: Vec<String> = org_names(&kg).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        ["临江区委", "北湖新区管委会", "南屿新区管委会", "青州区委"],
+        "{names:?}"
+    );
+}
+
+#[test]
 fn same_name_people_in_different_organizations_stay_apart() {
     let holds = |p: usize, o: usize| kgextract::extract::Relation {
         rel: RelType::HoldsPosition,

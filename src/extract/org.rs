@@ -38,6 +38,7 @@
 
 mod alias;
 mod elliptic;
+pub(crate) use elliptic::{committee, placeless_body};
 mod latin;
 mod short;
 mod suffix;
@@ -380,6 +381,7 @@ impl Extractor for OrgExtractor {
         session_prefix(text, &mut all);
         unit_tails(text, &mut all);
         elliptic::find(text, r, &mut all);
+        elliptic::committees_refer_back(text, r, &mut all);
         bare_government_refers_back(text, &mut all);
         drop_appositive_descriptions(text, r, &mut all);
         latin_names_in_parentheses(text, &mut all);

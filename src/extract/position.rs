@@ -1347,6 +1347,17 @@ fn party_committee_with_executive_title(org: &str, title: &str) -> bool {
     org.ends_with('委') && GOVERNMENT_HEADS.iter().any(|h| title.ends_with(h))
 }
 
+/// The government of the place of the party committee `ms[o]` (`钱塘区委` → a name ending in
+/// `钱塘区人民政府` or `钱塘区政府`), if the document names it.
+fn committee_government(ms: &[Mention], o: usize) -> Option<usize> {
+    let (committee, _) = crate::extract::org::committee(&ms[o].name)?;
+    let place = committee.strip_suffix('委')?;
+    let wanted = [format!("{place}人民政府"), format!("{place}政府")];
+    ms.iter().position(|m| {
+        m.label == Label::Organization && wanted.iter().any(|w| m.name.ends_with(w.as_str()))
+    })
+}
+
 /// `上海市副市长甲` in a document that names `上海市人民政府`: the head of government before
 /// the title is the city's, so the post is at that government (`广州市副市长` alone, with no
 /// such organization in the document, stays a title without an organization). `roles` are the
@@ -1434,8 +1445,15 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
                     evidence: ev.clone(),
                 });
             }
-            if let Some(o) = b.org
-                && !party_committee_with_executive_title(&ms[o].text, &title)
+            // A head of government after a party committee's titles is the government's
+            // (`常熟市委副书记、市长甲` … `常熟市人民政府`), when the document names it.
+            let org = match b.org {
+                Some(o) if party_committee_with_executive_title(&ms[o].text, &title) => {
+                    committee_government(ms, o)
+                }
+                org => org,
+            };
+            if let Some(o) = org
                 && seen.insert((RelType::HoldsPosition, b.person, o, title.clone()))
             {
                 rels.push(Relation {
@@ -2068,6 +2086,34 @@ mod tests {
         );
         assert!(
             got.contains(&t("HAS_ROLE", "王建国", "副市长", "副市长", "")),
+            "{got:?}"
+        );
+        // …but is the government's when the document names it (`X市委…、市长` … `X市人民政府`)
+        let got = rels("常熟市委副书记、市长王建国出席。常熟市人民政府承办本次活动。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "常熟市人民政府",
+                "市长",
+                "current"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "王建国",
+                "常熟市委",
+                "副书记",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // another place's government is not the committee's
+        let got = rels("常熟市委副书记、市长王建国出席。太仓市人民政府承办本次活动。");
+        assert!(
+            !got.iter().any(|r| r.3 == "市长" && r.0 == "HOLDS_POSITION"),
             "{got:?}"
         );
         // a head of government of the government itself still binds

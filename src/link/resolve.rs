@@ -432,6 +432,9 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                         );
                     }
                 } else if !generic.contains(tk)
+                    // A body named without its place (`区委`, `管委会`: org.elliptic) is
+                    // its document's only: the same words name another place's elsewhere.
+                    && !crate::extract::org::placeless_body(text)
                     && (is_abbreviation_of(text, name)
                         || (tk.is_ascii() && tk.chars().count() >= 2))
                 {

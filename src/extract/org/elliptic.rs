@@ -12,6 +12,11 @@
 //!
 //! Why only after `、` (titles of the item before may stand between): that is how a list of
 //! one place's bodies is written; after `和`/`与` the next body is as often another place's.
+//!
+//! The same rule reads a bare party committee opening a list of posts (`钱塘区委书记甲，区委副
+//! 书记、区长乙`, `市委常委、常务副市长丙`): a level and `委` after a clause mark and before a
+//! title is the committee of that level the document named with its place, when it named one
+//! (see [`committees_refer_back`]).
 
 use crate::extract::{Attrs, Candidate, Label, OrgKind};
 use crate::rules::RuleId;
@@ -127,6 +132,101 @@ pub(super) fn find(text: &str, r: &OrgRules, cands: &mut Vec<Candidate>) {
         }
     }
     cands.extend(added);
+}
+
+/// Marks after which a bare committee opens a list of posts (`，区委副书记`), and the start.
+const CLAUSE_MARKS: [char; 4] = ['，', '；', '、', '\n'];
+
+/// The name of a party committee of a place without the party prefix (`中共临江市委` →
+/// `临江市委`), with its level (`市`), if `name` is one: at least two characters of place, a
+/// level, `委`.
+pub(crate) fn committee(name: &str) -> Option<(&str, char)> {
+    let name = ["中国共产党", "中共"]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name);
+    let rest = name.strip_suffix('委')?;
+    let level = rest.chars().next_back()?;
+    (LEVELS.contains(&level) && rest.chars().count() >= 3).then_some((name, level))
+}
+
+/// `钱塘区委书记甲，区委副书记、区长乙`: a bare `区委` (a level and `委`) after a clause mark and
+/// right before a title is the committee of that level the document named before it with its
+/// place, when all it named of that level are one (`中共钱塘区委` and `钱塘区委` are one). It
+/// becomes an organization mention with that committee's name as its canonical name, so the
+/// titles after it bind to it.
+pub(super) fn committees_refer_back(text: &str, r: &OrgRules, cands: &mut Vec<Candidate>) {
+    // Cheap test first: most documents name no committee.
+    if !text.contains('委') {
+        return;
+    }
+    // (start, name without the party prefix, level, full name) of every committee named with
+    // its place
+    let mut named: Vec<(usize, &str, char, &str)> = cands
+        .iter()
+        .filter(|c| c.label == Label::Organization && is_government(c))
+        .filter_map(|c| {
+            let full = c.canonical.as_deref().unwrap_or(&text[c.range.clone()]);
+            let (key, level) = committee(full)?;
+            Some((c.range.start, key, level, full))
+        })
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    named.sort_unstable();
+    let mut added = Vec::new();
+    for (j, _) in text.match_indices('委') {
+        let Some(level) = text[..j].chars().next_back().filter(|c| LEVELS.contains(c)) else {
+            continue;
+        };
+        let start = j - level.len_utf8();
+        let end = j + '委'.len_utf8();
+        if !(start == 0 || text[..start].ends_with(CLAUSE_MARKS))
+            || !title_at(text, r, end)
+            || cands
+                .iter()
+                .any(|o| o.range.start < end && start < o.range.end)
+        {
+            continue;
+        }
+        let mut before = named.iter().filter(|n| n.0 < start && n.2 == level);
+        let Some(last) = before.clone().next_back() else {
+            continue;
+        };
+        if before.any(|n| n.1 != last.1) {
+            continue;
+        }
+        let name = last.3;
+        let mut m = Candidate::new(Label::Organization, start..end, ELLIPTIC, PRIORITY).with_attrs(
+            Attrs::Org {
+                kind: OrgKind::Government,
+            },
+        );
+        m.canonical = Some(name.to_string());
+        added.push(m);
+    }
+    cands.extend(added);
+}
+
+/// Is `name` a body without its place (`区委`, `市政府`, `新区管委会`, `管委会`) — the form this
+/// rule resolves within its document, which names another place's body in the next one?
+pub(crate) fn placeless_body(name: &str) -> bool {
+    bare_body(name) == Some(name.len())
+        || name
+            .strip_suffix('委')
+            .is_some_and(|l| l.chars().count() == 1 && l.starts_with(LEVELS))
+}
+
+/// Does a title start at `at` — a lexicon title, also after a deputy's `副`/`常务副`
+/// (`副书记` is made by the role family's modifiers)?
+fn title_at(text: &str, r: &OrgRules, at: usize) -> bool {
+    let rest = &text[at..];
+    let deputy = ["常务副", "副"]
+        .iter()
+        .find(|p| rest.starts_with(**p))
+        .map_or(0, |p| p.len());
+    r.titles.longest_at(text, at + deputy, text.len()).is_some()
 }
 
 fn is_government(c: &Candidate) -> bool {

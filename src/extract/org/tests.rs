@@ -1149,6 +1149,29 @@ fn elliptic_bodies_need_a_government_list_before_them() {
 }
 
 #[test]
+fn a_bare_committee_before_titles_is_the_committee_named_before() {
+    let t = "江宁区委书记甲某，区委副书记、区长乙某，区委常委、常务副区长丙某出席。";
+    assert_eq!(linked_names(t, "区委"), vec!["江宁区委", "江宁区委"]);
+    // the party prefix stays in the name it refers to
+    let t = "中共常熟市委书记甲某；市委副书记乙某出席。";
+    assert_eq!(linked_names(t, "市委"), vec!["中共常熟市委"]);
+    // no committee of that level named before, two different ones, no title after, or no
+    // clause mark before: no organization
+    for (t, bare) in [
+        ("市委副书记乙某出席。", "市委"),
+        ("江宁区委书记甲某，市委副书记乙某出席。", "市委"),
+        (
+            "常熟市委书记甲某、太仓市委书记乙某，市委副书记丙某出席。",
+            "市委",
+        ),
+        ("常熟市委书记甲某，市委高度重视。", "市委"),
+        ("常熟市委书记甲某出席，由市委副书记乙某主持。", "市委"),
+    ] {
+        assert!(linked_names(t, bare).is_empty(), "{t}");
+    }
+}
+
+#[test]
 fn the_founders_of_a_fund_are_event_slots() {
     let got = names("该基金由星河资本联合青松创投共同出资设立。");
     assert!(got.contains(&"星河资本".to_string()), "{got:?}");
