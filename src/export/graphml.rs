@@ -318,8 +318,7 @@ pub fn render_to(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()>
         view,
         |_| true,
         |group| -> std::io::Result<()> {
-            for ties in group.chunk_by_mut(|x, y| view.edge_hash(ix(x)) == view.edge_hash(ix(y)))
-            {
+            for ties in group.chunk_by_mut(|x, y| view.edge_hash(ix(x)) == view.edge_hash(ix(y))) {
                 if ties.len() > 1 {
                     ties.sort_by_cached_key(|k| edge_body(view, ix(k)));
                 }
