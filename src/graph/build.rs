@@ -321,8 +321,12 @@ struct Mentioned {
     /// The index in `sentences` of each shared string, by its address (the table holds it,
     /// so no other string has that address while the map is used).
     sentence_index: crate::rules::FastMap<usize, u32>,
-    long: Vec<(u32, u32, Seed)>,
+    long: Vec<LongEdge>,
 }
+
+/// A MENTIONED_IN edge whose evidence does not fit a [`Mention`]: (entity node, document
+/// node, its seed with the count).
+type LongEdge = (u32, u32, Seed);
 
 impl Mentioned {
     /// Room for `bound` records; `doc_ix` is the node of each document.
@@ -376,7 +380,7 @@ impl Mentioned {
 
     /// The records sorted by (source, target), the sentences they cite, and the edges that
     /// do not fit a record.
-    fn into_sorted(mut self) -> (Vec<Mention>, Vec<Shared>, Vec<(u32, u32, Seed)>) {
+    fn into_sorted(mut self) -> (Vec<Mention>, Vec<Shared>, Vec<LongEdge>) {
         self.recs.extend(self.shared.into_values());
         self.recs.sort_unstable_by_key(|m| (m.from, m.to));
         (self.recs, self.sentences, self.long)
