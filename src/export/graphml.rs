@@ -309,38 +309,42 @@ pub fn render_to(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()>
         w.write_all(s.as_bytes())?;
     }
     // Ordered by (source, target, id, text): node ranks and id hashes order as the ids
-    // ([`super::neo4j_csv::sorted_by_ends_and_id`], 12 bytes per edge), and the text is made
-    // only for edges that tie on all three. Sorted in place: the edge index, last in the key,
-    // keeps ties in edge order as a stable sort did.
-    let mut edges = super::neo4j_csv::sorted_by_ends_and_id(view, |_| true);
+    // ([`super::neo4j_csv::for_each_by_ends_and_id`]: 12 bytes per edge of petgraph's, the
+    // MENTIONED_IN list read in place), and the text is made only for edges that tie on all
+    // three. The edge index, last in the key, keeps ties in edge order as a stable sort did.
     let ix = |k: &[u32; 3]| petgraph::graph::EdgeIndex::new(k[2] as usize);
-    for group in edges
-        .chunk_by_mut(|x, y| x[..2] == y[..2] && view.edge_hash(ix(x)) == view.edge_hash(ix(y)))
-    {
-        if group.len() > 1 {
-            group.sort_by_cached_key(|k| edge_body(view, ix(k)));
-        }
-    }
     let mut s = String::new();
-    for k in edges {
-        let e = ix(&k);
-        let h = view.edge_hash(e);
-        let Some((a, b)) = kg.edge_endpoints(e) else {
-            continue;
-        };
-        let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());
-        s.clear();
-        s.push_str("    <edge id=\"");
-        push_escaped(&mut s, super::neo4j_csv::EdgeId::of(h).as_str());
-        s.push_str("\" source=\"");
-        push_escaped(&mut s, a);
-        s.push_str("\" target=\"");
-        push_escaped(&mut s, b);
-        s.push_str("\">\n");
-        edge_body_into(view, e, &mut s);
-        s.push_str("    </edge>\n");
-        w.write_all(s.as_bytes())?;
-    }
+    super::neo4j_csv::for_each_by_ends_and_id(
+        view,
+        |_| true,
+        |group| -> std::io::Result<()> {
+            for ties in group.chunk_by_mut(|x, y| view.edge_hash(ix(x)) == view.edge_hash(ix(y))) {
+                if ties.len() > 1 {
+                    ties.sort_by_cached_key(|k| edge_body(view, ix(k)));
+                }
+            }
+            for k in group.iter() {
+                let e = ix(k);
+                let h = view.edge_hash(e);
+                let Some((a, b)) = kg.edge_endpoints(e) else {
+                    continue;
+                };
+                let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());
+                s.clear();
+                s.push_str("    <edge id=\"");
+                push_escaped(&mut s, super::neo4j_csv::EdgeId::of(h).as_str());
+                s.push_str("\" source=\"");
+                push_escaped(&mut s, a);
+                s.push_str("\" target=\"");
+                push_escaped(&mut s, b);
+                s.push_str("\">\n");
+                edge_body_into(view, e, &mut s);
+                s.push_str("    </edge>\n");
+                w.write_all(s.as_bytes())?;
+            }
+            Ok(())
+        },
+    )?;
     w.write_all(b"  </graph>\n</graphml>\n")
 }
 

@@ -81,6 +81,7 @@ pub struct View<'a> {
     /// Empty until first used, and again after [`View::forget_edge_hashes`].
     hash: std::cell::RefCell<Vec<u64>>,
     plain: OnceCell<Vec<bool>>,
+    mentions_in_order: OnceCell<bool>,
 }
 
 impl<'a> View<'a> {
@@ -90,7 +91,27 @@ impl<'a> View<'a> {
             rank: OnceCell::new(),
             hash: Default::default(),
             plain: OnceCell::new(),
+            mentions_in_order: OnceCell::new(),
         }
+    }
+
+    /// Whether the MENTIONED_IN list's records are in strictly increasing order of (source
+    /// rank, target rank) — as `graph::build` and `graph::merge` make them (nodes in id
+    /// order) — so that exporters read it in place instead of sorting keys of its records
+    /// ([`neo4j_csv::for_each_by_ends_and_id`]).
+    pub fn mentions_in_order(&self) -> bool {
+        *self.mentions_in_order.get_or_init(|| {
+            let list = &self.kg.mentions;
+            let ends = |i: usize| {
+                list.get(i).map(|m| {
+                    (
+                        self.rank(NodeIndex::new(m.from as usize)),
+                        self.rank(NodeIndex::new(m.to as usize)),
+                    )
+                })
+            };
+            (1..list.len()).all(|i| ends(i - 1) < ends(i))
+        })
     }
 
     /// The position of a node's id among all ids (equal ids have equal ranks), so comparing

@@ -423,10 +423,10 @@ fn write_file(
     }
 }
 
-/// Relationships of one type, sorted by (start, end, id); rows are made as they are written.
-/// The sort holds 12 bytes per edge ([`sorted_by_ends_and_id`]). It is in place: the edge
-/// index, last in the key, keeps equal ids in edge order as a stable sort did, without a
-/// stable sort's buffer of half the keys. `header`: the columns of [`RelRow`] (the same for
+/// Relationships of one type, sorted by (start, end, id); rows are made as they are written,
+/// in the order of [`for_each_by_ends_and_id`] (12 bytes per edge of petgraph's; the
+/// MENTIONED_IN list read in place). The edge index, last in the key, keeps equal ids in edge
+/// order as a stable sort did. `header`: the columns of [`RelRow`] (the same for
 /// every file, made once per export).
 fn write_rels(
     view: &View,
@@ -435,26 +435,32 @@ fn write_rels(
     w: &mut dyn std::io::Write,
 ) -> Result<(), csv::Error> {
     let kg = view.kg;
-    let keyed = sorted_by_ends_and_id(view, |e| kg.edge_rel(e) == Some(rel));
     let mut out = CsvRows::default();
     for h in header {
         out.field(h.as_bytes());
     }
     out.end_row();
-    for [_, _, e] in keyed {
-        let e = petgraph::graph::EdgeIndex::new(e as usize);
-        let Some((a, b)) = kg.edge_endpoints(e) else {
-            continue;
-        };
-        let id = EdgeId::of(view.edge_hash(e));
-        let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());
-        write_rel_row(&mut out, a, b, id.as_str(), &kg.edge(e), view.plain(e));
-        if out.buf.len() >= 1 << 16 {
-            w.write_all(&out.buf)?;
-            out.buf.clear();
-            out.row_start = 0;
-        }
-    }
+    for_each_by_ends_and_id(
+        view,
+        |e| kg.edge_rel(e) == Some(rel),
+        |group| -> Result<(), csv::Error> {
+            for &mut [_, _, e] in group {
+                let e = petgraph::graph::EdgeIndex::new(e as usize);
+                let Some((a, b)) = kg.edge_endpoints(e) else {
+                    continue;
+                };
+                let id = EdgeId::of(view.edge_hash(e));
+                let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());
+                write_rel_row(&mut out, a, b, id.as_str(), &kg.edge(e), view.plain(e));
+                if out.buf.len() >= 1 << 16 {
+                    w.write_all(&out.buf)?;
+                    out.buf.clear();
+                    out.row_start = 0;
+                }
+            }
+            Ok(())
+        },
+    )?;
     w.write_all(&out.buf)?;
     Ok(())
 }
@@ -506,31 +512,66 @@ impl CsvRows {
     }
 }
 
-/// The edges `keep` selects as `[start rank, end rank, edge index]`, sorted by (start, end,
-/// id hash, index) — node ranks and id hashes order as the ids. Memory (issue 8): 12 bytes
-/// per edge (24 with the hash in the key); the hash is read from the view only to order
-/// edges with the same ends, which are few (one MENTIONED_IN edge per entity and document).
-pub(crate) fn sorted_by_ends_and_id(
+/// The edges `keep` selects as `[start rank, end rank, edge index]`, ordered by (start, end,
+/// id hash, index) — node ranks and id hashes order as the ids — and handed to `f` one group
+/// of equal ends at a time. The hash is read only to order edges with the same ends, which
+/// are few (one MENTIONED_IN edge per entity and document).
+///
+/// Memory (issue 8): petgraph's edges are sorted as keys of 12 bytes; the MENTIONED_IN list
+/// (nearly every edge of a large graph) is read in place, merged with them, when its records
+/// are in strictly increasing order of their ends' ranks — as `graph::build` and
+/// `graph::merge` make them ([`View::mentions_in_order`]); otherwise its records are sorted
+/// with the others. Both give the order of one sort of all keys.
+pub(crate) fn for_each_by_ends_and_id<E>(
     view: &View,
     keep: impl Fn(petgraph::graph::EdgeIndex) -> bool,
-) -> Vec<[u32; 3]> {
+    mut f: impl FnMut(&mut [[u32; 3]]) -> Result<(), E>,
+) -> Result<(), E> {
+    use petgraph::graph::EdgeIndex;
     let kg = view.kg;
-    let mut keyed: Vec<[u32; 3]> = kg
-        .edge_indices()
+    let key = |e: EdgeIndex| -> Option<[u32; 3]> {
+        let (a, b) = kg.edge_endpoints(e)?;
+        Some([view.rank(a), view.rank(b), e.index() as u32])
+    };
+    let base = kg.g.edge_count();
+    let (sorted_end, listed) = if view.mentions_in_order() {
+        (base, kg.mentions.len())
+    } else {
+        (kg.edge_count(), 0)
+    };
+    let mut keyed: Vec<[u32; 3]> = (0..sorted_end)
+        .map(EdgeIndex::new)
         .filter(|&e| keep(e))
-        .filter_map(|e| {
-            let (a, b) = kg.edge_endpoints(e)?;
-            Some([view.rank(a), view.rank(b), e.index() as u32])
-        })
+        .filter_map(key)
         .collect();
     keyed.sort_unstable();
-    let hash = |k: &[u32; 3]| view.edge_hash(petgraph::graph::EdgeIndex::new(k[2] as usize));
-    for group in keyed.chunk_by_mut(|x, y| x[..2] == y[..2]) {
+    let mut keyed = keyed.into_iter().peekable();
+    let mut listed = (base..base + listed)
+        .map(EdgeIndex::new)
+        .filter(|&e| keep(e))
+        .filter_map(key)
+        .peekable();
+    let hash = |k: &[u32; 3]| view.edge_hash(EdgeIndex::new(k[2] as usize));
+    let mut group: Vec<[u32; 3]> = Vec::new();
+    loop {
+        let ends = match (keyed.peek(), listed.peek()) {
+            (None, None) => break,
+            (Some(k), None) | (None, Some(k)) => [k[0], k[1]],
+            (Some(k), Some(l)) => [k[0], k[1]].min([l[0], l[1]]),
+        };
+        group.clear();
+        while let Some(k) = keyed.next_if(|k| k[..2] == ends) {
+            group.push(k);
+        }
+        while let Some(k) = listed.next_if(|k| k[..2] == ends) {
+            group.push(k);
+        }
         if group.len() > 1 {
             group.sort_unstable_by_key(|k| (hash(k), k[2]));
         }
+        f(&mut group)?;
     }
-    keyed
+    Ok(())
 }
 
 /// A buffer to write an unsigned number in decimal (as `itoa`, which csv uses, writes it).
@@ -790,6 +831,33 @@ impl Exporter for Neo4jExporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The MENTIONED_IN list read in place gives the order of one sort of all edges: a graph
+    /// whose list is out of order (sorted, the other path) exports the same bytes.
+    #[test]
+    fn mention_list_in_place_orders_as_the_sort() {
+        let kg = crate::query::fixture::graph();
+        assert!(kg.mentions.len() > 2);
+        assert!(View::new(&kg).mentions_in_order());
+        let mut shuffled = KnowledgeGraph {
+            g: kg.g.clone(),
+            by_id: kg.by_id.clone(),
+            ..KnowledgeGraph::default()
+        };
+        let base = kg.g.edge_count();
+        for i in (0..kg.mentions.len()).rev() {
+            let e = petgraph::graph::EdgeIndex::new(base + i);
+            let (a, b) = kg.edge_endpoints(e).unwrap();
+            shuffled.add_edge(a, b, kg.edge(e).to_edge());
+        }
+        assert_eq!(shuffled.mentions.len(), kg.mentions.len());
+        assert!(!View::new(&shuffled).mentions_in_order());
+        assert_eq!(render(&kg).unwrap(), render(&shuffled).unwrap());
+        assert_eq!(
+            super::super::graphml::render(&kg),
+            super::super::graphml::render(&shuffled)
+        );
+    }
 
     /// A relationship row written field by field is the bytes `serialize` writes for it.
     #[test]

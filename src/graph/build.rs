@@ -189,7 +189,12 @@ impl KnowledgeGraph {
         drop(entities);
         drop(metas);
         kg.g.reserve_exact_edges(rels.len());
-        for ((a, rel, b, _), seed) in rels {
+        let (recs, sentences, long) = mentioned.into_sorted();
+        let long = long
+            .into_iter()
+            .map(|(a, b, s)| (a, RelType::MentionedIn, b, s));
+        let rels = rels.into_iter().map(|((a, rel, b, _), s)| (a, rel, b, s));
+        for (a, rel, b, seed) in rels.chain(long) {
             if a == u32::MAX || b == u32::MAX {
                 continue;
             }
@@ -207,7 +212,7 @@ impl KnowledgeGraph {
                 *d = Some(doc_names[di].clone());
             }
         }
-        kg.mentions = super::Mentions::from_sorted(mentioned.into_sorted(), rules, doc_of);
+        kg.mentions = super::Mentions::from_sorted(recs, rules, sentences, doc_of);
         Ok(kg)
     }
 }
@@ -302,12 +307,26 @@ impl RuleTable {
 /// node id (none in practice) the last one made for each (source, target) is kept, as a
 /// map's `insert` keeps it: they wait in `shared` until the end, so that no two records of
 /// the vector have the same ends and an unstable sort (no buffer) orders them alike every run.
+///
+/// The records cite their sentences by index into `sentences` (one entry per shared string:
+/// `read_rest` shares the texts); a record whose evidence does not fit one
+/// ([`Mention::new`]: a span of more than 65 535 characters) waits in `long` and becomes a
+/// petgraph edge.
 struct Mentioned {
     recs: Vec<Mention>,
     /// Document nodes that several documents have.
     shared_nodes: BTreeSet<u32>,
     shared: BTreeMap<(u32, u32), Mention>,
+    sentences: Vec<Shared>,
+    /// The index in `sentences` of each shared string, by its address (the table holds it,
+    /// so no other string has that address while the map is used).
+    sentence_index: crate::rules::FastMap<usize, u32>,
+    long: Vec<LongEdge>,
 }
+
+/// A MENTIONED_IN edge whose evidence does not fit a [`Mention`]: (entity node, document
+/// node, its seed with the count).
+type LongEdge = (u32, u32, Seed);
 
 impl Mentioned {
     /// Room for `bound` records; `doc_ix` is the node of each document.
@@ -323,10 +342,35 @@ impl Mentioned {
             recs: Vec::with_capacity(bound),
             shared_nodes,
             shared: BTreeMap::new(),
+            sentences: Vec::new(),
+            sentence_index: Default::default(),
+            long: Vec::new(),
         }
     }
 
-    fn push(&mut self, m: Mention) {
+    /// The MENTIONED_IN edge from entity node `from` to document node `to`, with its count
+    /// and the evidence of its first mention (`seed`).
+    fn push(&mut self, from: u32, to: u32, count: u32, seed: Seed) {
+        let key = seed.sentence.as_ptr() as usize;
+        let sentence = match self.sentence_index.get(&key) {
+            Some(&i) => i,
+            None => {
+                let i = self.sentences.len() as u32;
+                self.sentences.push(seed.sentence.clone());
+                self.sentence_index.insert(key, i);
+                i
+            }
+        };
+        if self.shared_nodes.contains(&to) {
+            // The last record for these ends is kept, wherever it goes.
+            self.shared.remove(&(from, to));
+            self.long.retain(|l| (l.0, l.1) != (from, to));
+        }
+        let Some(m) = Mention::new(from, to, sentence, (seed.start, seed.end), count, seed.rule)
+        else {
+            self.long.push((from, to, Seed { count, ..seed }));
+            return;
+        };
         if self.shared_nodes.contains(&m.to) {
             self.shared.insert((m.from, m.to), m);
         } else {
@@ -334,11 +378,12 @@ impl Mentioned {
         }
     }
 
-    /// The records sorted by (source, target).
-    fn into_sorted(mut self) -> Vec<Mention> {
+    /// The records sorted by (source, target), the sentences they cite, and the edges that
+    /// do not fit a record.
+    fn into_sorted(mut self) -> (Vec<Mention>, Vec<Shared>, Vec<LongEdge>) {
         self.recs.extend(self.shared.into_values());
         self.recs.sort_unstable_by_key(|m| (m.from, m.to));
-        self.recs
+        (self.recs, self.sentences, self.long)
     }
 }
 
@@ -476,15 +521,7 @@ fn collect_edges(
             if a == u32::MAX || doc_id == u32::MAX {
                 continue; // not a node (never made into an edge)
             }
-            mentioned.push(Mention::new(
-                a,
-                doc_id,
-                seed.sentence,
-                seed.start,
-                seed.end,
-                count,
-                seed.rule,
-            ));
+            mentioned.push(a, doc_id, count, seed);
         }
     }
     Ok((edges, mentioned, rules.list))

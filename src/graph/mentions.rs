@@ -3,9 +3,12 @@
 //! Nearly every edge of a large graph is a MENTIONED_IN edge (entity → document, with the
 //! count and the first mention): 93 % of 1.8 M edges at 200 MB of input (issue 8). petgraph
 //! stores 64 bytes an edge (the 48-byte [`Edge`] and its adjacency links); a [`Mention`] is
-//! 32: its ends, its sentence, offsets and count, and its rule as an index into a table of
-//! the few rules that make them. Its document is not stored per edge: it is the path of its
-//! target document, held once per target node.
+//! 24: its ends, its sentence as an index into a table of the sentences the list cites, its
+//! start, length and count, and its rule as an index into a table of the few rules that make
+//! them. Its document is not stored per edge: it is the path of its target document, held
+//! once per target node. An edge whose evidence does not fit (a mention longer than 65 535
+//! characters, more than 16 383 rules — possible only in a file read back) stays in
+//! petgraph ([`Mentions::fits`]).
 //!
 //! The records are in the order they were added — `graph::build` and `graph::merge` add them
 //! by (source, target), so [`Mentions::from_range`] finds a node's records by binary search;
@@ -21,27 +24,37 @@ use std::sync::OnceLock;
 use super::edge::{Edge, EdgeEvidence, EdgeView, EvidenceView, NO_PROPS, Rule, Shared};
 use crate::extract::RelType;
 
-/// One MENTIONED_IN edge: 32 bytes.
+/// One MENTIONED_IN edge: 24 bytes (32 with the sentence as a shared string and the end as
+/// a `u32`: issue 8, nearly every edge of a large graph is one).
 #[derive(Clone, Debug)]
 pub struct Mention {
     pub from: u32,
     pub to: u32,
-    /// The sentence of the first mention (empty without evidence).
-    sentence: Shared,
+    /// The sentence of the first mention: an index into [`Mentions::sentences`] (0 without
+    /// evidence).
+    sentence: u32,
     start: u32,
-    end: u32,
     count: u32,
-    /// Index into [`Mentions::rules`].
-    rule: u16,
-    has_count: bool,
-    has_evidence: bool,
+    /// `end - start`.
+    len: u16,
+    /// The rule (an index into [`Mentions::rules`], below [`RULE_LIMIT`]) and the flags
+    /// [`HAS_COUNT`] and [`HAS_EVIDENCE`].
+    meta: u16,
 }
+
+/// Rule indices are below this (the two high bits of [`Mention::meta`] are flags).
+const RULE_LIMIT: usize = 1 << 14;
+const HAS_COUNT: u16 = 1 << 14;
+const HAS_EVIDENCE: u16 = 1 << 15;
 
 /// The MENTIONED_IN edges of a graph.
 #[derive(Default)]
 pub struct Mentions {
     recs: Vec<Mention>,
     rules: Vec<Rule>,
+    /// The sentences the records cite (a text cited by many records is here once when they
+    /// cite one shared string, as `graph::build` makes them).
+    sentences: Vec<Shared>,
     /// The document of the evidence of the edges into each node (by node index; `None` for a
     /// node no edge with evidence goes to).
     doc_of: Vec<Option<Shared>>,
@@ -57,28 +70,27 @@ pub struct Mentions {
 }
 
 impl Mention {
-    /// A record with a count and evidence, as `graph::build` makes them: `rule` indexes the
-    /// table given to [`Mentions::from_sorted`], the document is the target's.
+    /// A record with a count and evidence, as `graph::build` makes them: `sentence` and
+    /// `rule` index the tables given to [`Mentions::from_sorted`], the document is the
+    /// target's. `None` when the evidence does not fit ([`Mentions::fits`]).
     pub(crate) fn new(
         from: u32,
         to: u32,
-        sentence: Shared,
-        start: u32,
-        end: u32,
+        sentence: u32,
+        (start, end): (u32, u32),
         count: u32,
         rule: u16,
-    ) -> Mention {
-        Mention {
+    ) -> Option<Mention> {
+        let len = u16::try_from(end.checked_sub(start)?).ok()?;
+        ((rule as usize) < RULE_LIMIT).then_some(Mention {
             from,
             to,
             sentence,
             start,
-            end,
             count,
-            rule,
-            has_count: true,
-            has_evidence: true,
-        }
+            len,
+            meta: rule | HAS_COUNT | HAS_EVIDENCE,
+        })
     }
 }
 
@@ -89,12 +101,14 @@ impl Mentions {
     pub(crate) fn from_sorted(
         recs: Vec<Mention>,
         rules: Vec<Rule>,
+        sentences: Vec<Shared>,
         doc_of: Vec<Option<Shared>>,
     ) -> Mentions {
         debug_assert!(recs.is_sorted_by_key(|m| m.from));
         Mentions {
             recs,
             rules,
+            sentences,
             doc_of,
             by_from: true,
             ..Mentions::default()
@@ -121,37 +135,65 @@ impl Mentions {
         rel == RelType::MentionedIn && edge.props.is_none()
     }
 
-    /// Add a MENTIONED_IN edge from node `from` to node `to` (see [`Mentions::holds`]).
+    /// Whether this list can hold an edge with this evidence: a mention of at most 65 535
+    /// characters, a rule the table has or room for one more (else the edge stays in
+    /// petgraph; only a file read back can hold such an edge).
+    pub fn fits(&self, ev: Option<&EdgeEvidence>) -> bool {
+        ev.is_none_or(|ev| {
+            ev.end
+                .checked_sub(ev.start)
+                .is_some_and(|n| n <= u32::from(u16::MAX))
+                && (self.rules.len() < RULE_LIMIT - 1 || self.rules.contains(&ev.rule))
+        })
+    }
+
+    /// Add a MENTIONED_IN edge from node `from` to node `to` (see [`Mentions::holds`]; its
+    /// evidence [fits](Mentions::fits)).
     pub fn push(&mut self, from: u32, to: u32, count: Option<u32>, ev: Option<EdgeEvidence>) {
+        debug_assert!(self.fits(ev.as_ref()));
         let i = self.recs.len() as u32;
         let (sentence, start, end, rule, has_evidence) = match ev {
             Some(ev) => {
                 self.note_doc(i, to, ev.doc);
+                let sentence = match self.sentences.last() {
+                    // The same shared sentence as the record before (a file read back shares
+                    // none; `graph::build` gives its table whole).
+                    Some(s) if Shared::ptr_eq(s, &ev.sentence) => self.sentences.len() - 1,
+                    _ => {
+                        self.sentences.push(ev.sentence);
+                        self.sentences.len() - 1
+                    }
+                };
                 (
-                    ev.sentence,
+                    sentence as u32,
                     ev.start,
                     ev.end,
                     self.rule_index(ev.rule),
                     true,
                 )
             }
-            None => (Shared::new(), 0, 0, 0, false),
+            None => (0, 0, 0, 0, false),
         };
         if self.recs.last().is_some_and(|l| l.from > from) {
             self.by_from = false;
         } else if self.recs.is_empty() {
             self.by_from = true;
         }
+        let mut meta = rule;
+        if count.is_some() {
+            meta |= HAS_COUNT;
+        }
+        if has_evidence {
+            meta |= HAS_EVIDENCE;
+        }
         self.recs.push(Mention {
             from,
             to,
             sentence,
             start,
-            end,
             count: count.unwrap_or(0),
-            rule,
-            has_count: count.is_some(),
-            has_evidence,
+            len: end.saturating_sub(start).try_into().unwrap_or(u16::MAX),
+            meta,
         });
         self.from_index = OnceLock::new();
         self.to_index = OnceLock::new();
@@ -189,17 +231,20 @@ impl Mentions {
     /// The edge of record `i` as readers see it.
     pub fn view(&self, i: usize) -> Option<EdgeView<'_>> {
         let m = self.recs.get(i)?;
-        let evidence = if m.has_evidence {
+        let evidence = if m.meta & HAS_EVIDENCE != 0 {
             let doc = match self.odd_docs.get(&(i as u32)) {
                 Some(d) => d,
                 None => self.doc_of.get(m.to as usize)?.as_ref()?,
             };
             Some(EvidenceView {
                 doc,
-                sentence: &m.sentence,
+                sentence: self.sentences.get(m.sentence as usize)?,
                 start: m.start,
-                end: m.end,
-                rule: self.rules.get(m.rule as usize).copied()?,
+                end: m.start + u32::from(m.len),
+                rule: self
+                    .rules
+                    .get(usize::from(m.meta & !(HAS_COUNT | HAS_EVIDENCE)))
+                    .copied()?,
             })
         } else {
             None
@@ -207,7 +252,7 @@ impl Mentions {
         Some(EdgeView {
             rel: RelType::MentionedIn,
             props: &NO_PROPS,
-            count: m.has_count.then_some(m.count),
+            count: (m.meta & HAS_COUNT != 0).then_some(m.count),
             evidence,
         })
     }
@@ -257,7 +302,7 @@ mod tests {
 
     #[test]
     fn records_are_small_and_read_back() {
-        assert!(std::mem::size_of::<Mention>() <= 32);
+        assert!(std::mem::size_of::<Mention>() <= 24);
         let mut m = Mentions::default();
         m.push(0, 5, Some(3), Some(ev("a.md", "句子一。", 1)));
         m.push(1, 5, None, None);
@@ -284,6 +329,51 @@ mod tests {
         assert_eq!(m.from_range(3), Vec::<u32>::new());
         assert_eq!(m.to_range(5), vec![0, 1, 3]);
         assert_eq!(m.to_range(6), vec![2]);
+    }
+
+    /// Evidence that does not fit a record (a span longer than 65 535 characters) keeps its
+    /// edge in petgraph, read back whole.
+    #[test]
+    fn evidence_too_long_for_a_record_stays_in_petgraph() {
+        use crate::graph::{Edge, KnowledgeGraph};
+        let m = Mentions::default();
+        assert!(m.fits(Some(&ev("a.md", "句。", 0))));
+        let mut long = ev("a.md", "句。", 3);
+        long.end = 3 + 65_535;
+        assert!(m.fits(Some(&long)));
+        long.end += 1;
+        assert!(!m.fits(Some(&long)));
+        let mut back = ev("a.md", "句。", 5);
+        back.end = 4;
+        assert!(!m.fits(Some(&back)));
+        let mut kg = KnowledgeGraph::default();
+        let node = |id: &str| crate::graph::Node {
+            id: id.into(),
+            label: crate::graph::NodeLabel::Person,
+            name: id.into(),
+            aliases: Default::default(),
+            mentions: 1,
+            merged_by: Default::default(),
+            props: crate::graph::NodeProps::Person,
+        };
+        let (a, b) = (kg.g.add_node(node("per_a")), kg.g.add_node(node("doc_b")));
+        for e in [long.clone(), ev("a.md", "句。", 1)] {
+            kg.add_edge(
+                a,
+                b,
+                Edge::new(RelType::MentionedIn, None, Some(2), Some(e)),
+            );
+        }
+        assert_eq!((kg.g.edge_count(), kg.mentions.len()), (1, 1));
+        let kept = kg.edge(petgraph::graph::EdgeIndex::new(0));
+        assert_eq!(kept.evidence.unwrap().end, 3 + 65_536);
+        assert_eq!(
+            kg.edge(petgraph::graph::EdgeIndex::new(1))
+                .evidence
+                .unwrap()
+                .end,
+            3
+        );
     }
 
     /// Records added out of source order are found by source all the same.

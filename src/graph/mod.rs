@@ -208,9 +208,9 @@ impl KnowledgeGraph {
     }
 
     /// Add an edge from `a` to `b`: a MENTIONED_IN edge without properties to the mention
-    /// list, any other to petgraph.
+    /// list (if its evidence fits there), any other to petgraph.
     pub fn add_edge(&mut self, a: NodeIndex, b: NodeIndex, e: Edge) {
-        if Mentions::holds(e.rel, &e) {
+        if Mentions::holds(e.rel, &e) && self.mentions.fits(e.evidence.as_ref()) {
             let count = e.count();
             self.mentions
                 .push(a.index() as u32, b.index() as u32, count, e.evidence);

@@ -54,55 +54,63 @@ const BRANCH_EXTRA_CHARS: usize = 8;
 
 /// Per-document facts the scan needs, computed once per document.
 struct Marks {
-    /// `stop_end[b]`: a stop word or title ends at byte `b` (and is not inside a protected word).
-    stop_end: Vec<bool>,
-    /// `stop_inside[b]`: byte `b` lies strictly inside a stop word (`昨日|报` is no `日报`).
-    stop_inside: Vec<bool>,
-    /// `stop_start[b]`: a stop word or title starts at byte `b`.
-    stop_start: Vec<bool>,
-    /// `place_end[b]`: a place ends at byte `b`.
-    place_end: Vec<bool>,
+    /// Flags by byte of the text (and one past its end): [`STOP_END`], [`STOP_INSIDE`],
+    /// [`STOP_START`], [`PLACE_END`], [`GENERIC_COVER`], [`GENERIC_START`] (and, while the
+    /// marks are made, [`PROTECT`]) — one byte per text byte, not one `Vec<bool>` per flag
+    /// (issue 8: seven vectors zeroed per document).
+    flags: Vec<u8>,
     /// Places and known names by start byte → longest end.
     place_at: HashMap<usize, Vec<usize>>,
     /// Administrative words (`国家`, `省`, `中共`) by start byte → longest end.
     admin_at: HashMap<usize, Vec<usize>>,
     /// Generic words by end byte → their start bytes.
     generic_end: HashMap<usize, Vec<usize>>,
-    /// `generic_cover[b]`: byte `b` lies inside a generic word that starts before it.
-    generic_cover: Vec<bool>,
-    /// `generic_start[b]`: a generic word starts at byte `b`.
-    generic_start: Vec<bool>,
     /// `notorg` words by end byte → their start bytes.
     notorg_end: HashMap<usize, Vec<usize>>,
     /// Known organization ranges, in text order.
     known: Vec<Range<usize>>,
 }
 
+/// A stop word or title ends at this byte (and is not inside a protected word).
+const STOP_END: u8 = 1;
+/// The byte lies strictly inside a stop word (`昨日|报` is no `日报`).
+const STOP_INSIDE: u8 = 1 << 1;
+/// A stop word or title starts at this byte.
+const STOP_START: u8 = 1 << 2;
+/// A place ends at this byte.
+const PLACE_END: u8 = 1 << 3;
+/// The byte lies inside a generic word that starts before it.
+const GENERIC_COVER: u8 = 1 << 4;
+/// A generic word starts at this byte.
+const GENERIC_START: u8 = 1 << 5;
+/// The byte lies inside a place, a known name, a name part, an administrative word or a
+/// long generic word: a stop word wholly inside such words is no boundary.
+const PROTECT: u8 = 1 << 6;
+
 impl Marks {
     fn new(text: &str, r: &OrgRules, known: &[Candidate]) -> Marks {
         let n = text.len();
-        let mut protect = vec![false; n + 1];
+        let mut flags = vec![0u8; n + 1];
         let mut place_at: HashMap<usize, Vec<usize>> = HashMap::default();
-        let mark = |rg: &Range<usize>, protect: &mut Vec<bool>| {
-            for p in protect.iter_mut().take(rg.end).skip(rg.start) {
-                *p = true;
+        let mark = |rg: &Range<usize>, flags: &mut Vec<u8>, flag: u8| {
+            for f in flags.iter_mut().take(rg.end).skip(rg.start) {
+                *f |= flag;
             }
         };
-        let mut place_end = vec![false; n + 1];
         for (rg, _) in r.places.find_all(text) {
-            mark(&rg, &mut protect);
-            place_end[rg.end] = true;
+            mark(&rg, &mut flags, PROTECT);
+            flags[rg.end] |= PLACE_END;
             place_at.entry(rg.start).or_default().push(rg.end);
         }
         let known: Vec<Range<usize>> = known.iter().map(|c| c.range.clone()).collect();
         for rg in &known {
-            mark(rg, &mut protect);
+            mark(rg, &mut flags, PROTECT);
             place_at.entry(rg.start).or_default().push(rg.end);
         }
         // A stop character inside a word that names things (育才, 得力) is no boundary.
         for m in r.words(WordType::NamePart) {
             for (rg, _) in m.find_all(text) {
-                mark(&rg, &mut protect);
+                mark(&rg, &mut flags, PROTECT);
             }
         }
         let mut admin_at: HashMap<usize, Vec<usize>> = HashMap::default();
@@ -110,20 +118,16 @@ impl Marks {
         let mut notorg_end: HashMap<usize, Vec<usize>> = HashMap::default();
         for m in r.words(WordType::Admin) {
             for (rg, _) in m.find_all(text) {
-                mark(&rg, &mut protect);
+                mark(&rg, &mut flags, PROTECT);
                 admin_at.entry(rg.start).or_default().push(rg.end);
             }
         }
-        let mut generic_cover = vec![false; n + 1];
-        let mut generic_start = vec![false; n + 1];
         for m in r.words(WordType::Generic) {
             for (rg, _) in m.find_all(text) {
-                generic_start[rg.start] = true;
-                for b in generic_cover.iter_mut().take(rg.end).skip(rg.start + 1) {
-                    *b = true;
-                }
+                flags[rg.start] |= GENERIC_START;
+                mark(&(rg.start + 1..rg.end), &mut flags, GENERIC_COVER);
                 if rg.end - rg.start > 3 {
-                    mark(&rg, &mut protect);
+                    mark(&rg, &mut flags, PROTECT);
                 }
                 generic_end.entry(rg.end).or_default().push(rg.start);
             }
@@ -133,34 +137,46 @@ impl Marks {
                 notorg_end.entry(rg.end).or_default().push(rg.start);
             }
         }
-        let mut stop_end = vec![false; n + 1];
-        let mut stop_inside = vec![false; n + 1];
-        let mut stop_start = vec![false; n + 1];
         let stops = r.words(WordType::Stop).chain(std::iter::once(&r.titles));
         for m in stops {
             for (rg, _) in m.find_all(text) {
-                stop_start[rg.start] = true;
-                if !protect[rg.start..rg.end].iter().all(|p| *p) {
-                    stop_end[rg.end] = true;
-                    for b in stop_inside.iter_mut().take(rg.end).skip(rg.start + 1) {
-                        *b = true;
-                    }
+                flags[rg.start] |= STOP_START;
+                if !flags[rg.start..rg.end].iter().all(|f| f & PROTECT != 0) {
+                    flags[rg.end] |= STOP_END;
+                    mark(&(rg.start + 1..rg.end), &mut flags, STOP_INSIDE);
                 }
             }
         }
         Marks {
-            stop_end,
-            stop_inside,
-            stop_start,
-            place_end,
+            flags,
             place_at,
             admin_at,
             generic_end,
             notorg_end,
-            generic_cover,
-            generic_start,
             known,
         }
+    }
+
+    fn has(&self, b: usize, flag: u8) -> bool {
+        self.flags[b] & flag != 0
+    }
+    fn stop_end(&self, b: usize) -> bool {
+        self.has(b, STOP_END)
+    }
+    fn stop_inside(&self, b: usize) -> bool {
+        self.has(b, STOP_INSIDE)
+    }
+    fn stop_start(&self, b: usize) -> bool {
+        self.has(b, STOP_START)
+    }
+    fn place_end(&self, b: usize) -> bool {
+        self.has(b, PLACE_END)
+    }
+    fn generic_cover(&self, b: usize) -> bool {
+        self.has(b, GENERIC_COVER)
+    }
+    fn generic_start(&self, b: usize) -> bool {
+        self.has(b, GENERIC_START)
     }
 }
 
@@ -205,7 +221,7 @@ pub(super) fn find(
                 && !title_starts(text, sr.end, r))
             || (text[..sr.end].ends_with('会')
                 && starts_with_word(text, sr.end, r, WordType::RightBadHui))
-            || marks.stop_inside[sr.start]
+            || marks.stop_inside(sr.start)
             || text[sr.end..]
                 .chars()
                 .next()
@@ -216,7 +232,7 @@ pub(super) fn find(
         // A suffix that is also an industry word (`科技`, `证券`) ends a name only where the
         // next word starts: `XX科技表示` yes, `依靠科技进步` no.
         if spec.weak
-            && (!clean_right_edge(text, sr.end, &marks, r) || marks.generic_cover[sr.start])
+            && (!clean_right_edge(text, sr.end, &marks, r) || marks.generic_cover(sr.start))
         {
             // The second test: `房地产` is a generic word, not a name ending in `地产`.
             continue;
@@ -235,7 +251,7 @@ pub(super) fn find(
             starts
                 .iter()
                 .copied()
-                .filter(|s| *s < sr.start && !marks.generic_cover[*s])
+                .filter(|s| *s < sr.start && !marks.generic_cover(*s))
                 .min()
         });
         // A common noun made of an industry word and the suffix (`产业联盟`) is a name when a
@@ -349,8 +365,8 @@ pub(super) fn find(
             && ben >= start
             && text[..sr.start].ends_with('本')
             && r.placeholders.contains(&text[ben..sr.end])
-            && !marks.generic_cover[ben]
-            && !marks.place_end[sr.start]
+            && !marks.generic_cover(ben)
+            && !marks.place_end(sr.start)
         {
             continue;
         }
@@ -409,11 +425,11 @@ pub(super) fn find(
 /// after a place says nothing on its own (`农村商业银行`); the place and the word belong to it.
 /// Where the place starts, if `start` is such a cut.
 fn place_before_stop(text: &str, start: usize, m: &Marks) -> Option<usize> {
-    if !m.stop_end[start] {
+    if !m.stop_end(start) {
         return None;
     }
     let word_start = text[..start].char_indices().rev().nth(1).map(|(i, _)| i)?;
-    if !m.place_end[word_start] {
+    if !m.place_end(word_start) {
         return None;
     }
     text[..word_start]
@@ -444,7 +460,7 @@ fn name_before_joint(
     m: &Marks,
     r: &OrgRules,
 ) -> Option<usize> {
-    if !m.stop_end[start] {
+    if !m.stop_end(start) {
         return None;
     }
     // The joint word ending at `start` (2–4 characters; looked up only here, no scan of the
@@ -461,7 +477,7 @@ fn name_before_joint(
         })?;
     let mut pos = js;
     let mut n = 0;
-    while pos > lim && !m.stop_end[pos] {
+    while pos > lim && !m.stop_end(pos) {
         let c = text[..pos].chars().next_back()?;
         if !is_han(c) {
             break;
@@ -483,7 +499,7 @@ fn clean_right_edge(text: &str, end: usize, m: &Marks, r: &OrgRules) -> bool {
     let Some(c) = text[end..].chars().next() else {
         return true;
     };
-    if !is_name_char(c) || c.is_ascii_alphanumeric() || m.stop_start[end] {
+    if !is_name_char(c) || c.is_ascii_alphanumeric() || m.stop_start(end) {
         return true;
     }
     term_starts(&r.suffixes, text, end, 6)
@@ -559,7 +575,7 @@ fn left_boundary(
             bounded = true;
             break;
         }
-        if m.stop_end[pos] {
+        if m.stop_end(pos) {
             // `市国土资源和房屋管理局`: 和 joining two portfolios of one government body.
             if let Some(start) = joined_portfolio(text, pos, lim, m) {
                 pos = start;
@@ -584,7 +600,7 @@ fn left_boundary(
         }
         // `苏丹—中国友好协会`: a dash between two places.
         let dash_between_places = matches!(c, '—' | '-' | '－')
-            && m.place_end[pos - c.len_utf8()]
+            && m.place_end(pos - c.len_utf8())
             && m.place_at.contains_key(&pos);
         let ok = is_name_char(c)
             || dash_between_places
@@ -650,8 +666,8 @@ fn left_boundary(
     if bounded
         && let Some(rest) = text[start..suffix_start].strip_prefix("投资")
         && rest.chars().count() >= 2
-        && (amount_ends_at(text, start) || m.stop_end[start])
-        && !m.generic_start[start + "投资".len()]
+        && (amount_ends_at(text, start) || m.stop_end(start))
+        && !m.generic_start(start + "投资".len())
     {
         start += "投资".len();
     }
@@ -670,7 +686,7 @@ fn left_boundary(
         let after = start + i + "企业".len();
         if text[start..start + i].chars().count() >= 2
             && text[after..suffix_start].chars().count() >= 2
-            && !m.generic_start[after]
+            && !m.generic_start(after)
         {
             start = after;
         }
@@ -701,7 +717,7 @@ fn left_boundary(
                 && m.place_at
                     .get(&p)
                     .and_then(|ends| ends.iter().max())
-                    .is_some_and(|e| m.generic_start[*e]) => {}
+                    .is_some_and(|e| m.generic_start(*e)) => {}
         Some(p) if p > start && !m.admin_at.contains_key(&start) => {
             let before = &text[start..p];
             let nested = spec.branch
@@ -762,7 +778,7 @@ fn county_stem_in_stop(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<
     after.next().filter(|c| *c == '县')?;
     let last = text[..pos].chars().next_back().filter(|c| is_han(*c))?;
     let start = pos - last.len_utf8();
-    (start > lim && m.stop_end[start] && stem != last).then_some(start)
+    (start > lim && m.stop_end(start) && stem != last).then_some(start)
 }
 
 /// `；于都恒岳电机有限公司`: a one-character stop word (`于`) opening the clause — punctuation,
@@ -802,14 +818,14 @@ fn county_stem_at_clause_start(text: &str, pos: usize, lim: usize, r: &OrgRules)
 /// two portfolios name one body: return where the place starts.
 fn joined_portfolio(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<usize> {
     let and = text[..pos].strip_suffix('和')?;
-    if !m.generic_start[pos] {
+    if !m.generic_start(pos) {
         return None;
     }
     let q = and.len();
     // The chunk before 和: name characters up to a stop, at most 8 characters.
     let mut cs = q;
     for (n, c) in text[lim..q].chars().rev().enumerate() {
-        if n == 8 || m.stop_end[cs] || !is_han(c) {
+        if n == 8 || m.stop_end(cs) || !is_han(c) {
             break;
         }
         cs -= c.len_utf8();
@@ -844,7 +860,7 @@ fn joined_fields(
     r: &OrgRules,
     academic: bool,
 ) -> Option<usize> {
-    if !m.stop_end[pos] {
+    if !m.stop_end(pos) {
         return None;
     }
     let conj = text[..pos].chars().next_back()?;
@@ -852,12 +868,12 @@ fn joined_fields(
         return None;
     }
     let q = pos - conj.len_utf8();
-    if m.place_end[q] || m.known.iter().any(|k| k.end == q) {
+    if m.place_end(q) || m.known.iter().any(|k| k.end == q) {
         return None;
     }
     let mut cs = q;
     for (n, c) in text[lim..q].chars().rev().enumerate() {
-        if n == MAX_BEFORE_FIELDS || m.stop_end[cs] || !is_han(c) {
+        if n == MAX_BEFORE_FIELDS || m.stop_end(cs) || !is_han(c) {
             break;
         }
         cs -= c.len_utf8();
@@ -900,7 +916,7 @@ fn joined_fields(
         _ => return None,
     };
     // The field after the parent is no word of the parent's (`研究院长` is no parent + field).
-    (!m.stop_start[parent_end]).then_some(cs)
+    (!m.stop_start(parent_end)).then_some(cs)
 }
 
 /// `pos` is just after a closing parenthesis: if it closes `（X）` where X is a place or a
