@@ -762,12 +762,18 @@ fn street_frames(
     chains: &[Range<usize>],
     out: &mut Vec<Candidate>,
 ) {
-    for f in STREET_FRAMES {
-        for (at, _) in text.match_indices(f) {
-            let from = at + f.len();
-            if let Some(end) = named_street(text, from, r) {
-                push_shape_place(text, from..end, STREET_FRAME, places, chains, out);
-            }
+    // (A vector search for the frames' second characters, checked against the whole frame:
+    // one pass per three characters, not one per frame.)
+    let seconds = crate::rules::occurrences::char_matches(text, ['至', '起', '临']).chain(
+        crate::rules::occurrences::char_matches(text, ['邻', '靠', '接']),
+    );
+    for (at, c) in seconds {
+        let from = at + c.len_utf8();
+        if !STREET_FRAMES.iter().any(|f| text[..from].ends_with(f)) {
+            continue;
+        }
+        if let Some(end) = named_street(text, from, r) {
+            push_shape_place(text, from..end, STREET_FRAME, places, chains, out);
         }
     }
     // `、` lists of streets: each member starts right after its joint; the first after a lead
@@ -789,7 +795,8 @@ fn street_frames(
             k += 1;
             continue;
         };
-        let mut members = vec![first..p];
+        let mut members: Vec<Range<usize>> = Vec::with_capacity(4);
+        members.push(first..p);
         let mut at = p + sep;
         let mut j = k;
         while let Some(end) = named_street(text, at, r) {
