@@ -45,9 +45,11 @@ pub const COUNTY_SIBLING: RuleId = RuleId("location.county_sibling");
 pub const VENUE_SHAPE: RuleId = RuleId("location.venue_shape");
 pub const TOWNSHIP: RuleId = RuleId("location.township");
 pub const COUNTY_LIST: RuleId = RuleId("location.county_list");
+pub const STREET_FRAME: RuleId = RuleId("location.street_frame");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 12] = [
+pub const RULE_IDS: [RuleId; 13] = [
+    STREET_FRAME,
     TOWNSHIP,
     COUNTY_LIST,
     COUNTY_SIBLING,
@@ -259,6 +261,7 @@ impl Extractor for LocationExtractor {
             county_siblings(text, &places, &chain_ranges, out);
         }
         venue_shapes(text, &places, &chain_ranges, out);
+        street_frames(text, r, &places, &chain_ranges, out);
         county_lists(text, &places, &chain_ranges, out);
         townships(text, r, &places, &chain_ranges, out);
         abbreviations(text, r, out);
@@ -690,6 +693,126 @@ fn venue_shapes(text: &str, places: &[Place], chains: &[Range<usize>], out: &mut
             chains,
             out,
         );
+    }
+}
+
+/// Direction words that bound an area by the streets around it (`南至X路`, `西靠X路`).
+const STREET_FRAMES: [&str; 24] = [
+    "东至", "南至", "西至", "北至", "东起", "西起", "南起", "北起", "东临", "南临", "西临", "北临",
+    "东邻", "南邻", "西邻", "北邻", "东靠", "南靠", "西靠", "北靠", "东接", "南接", "西接", "北接",
+];
+
+/// Determiners that make a street stem a description (`该路`, `各条街`); numerals are part of
+/// street names (`经五路`, `纬三路`).
+const STREET_STEM_STOPS: &str = "全该本各每这那其此某";
+
+/// Words that end like a street but name none (`高速公路`, `发展道路`, `新思路`).
+const ROAD_WORDS: [&str; 14] = [
+    "公路",
+    "道路",
+    "马路",
+    "铁路",
+    "思路",
+    "出路",
+    "之路",
+    "线路",
+    "水路",
+    "网路",
+    "一路",
+    "电路",
+    "步行街",
+    "商业街",
+];
+
+/// The street (2–4 Han characters + 路/街/巷/大道, an optional house number) starting at
+/// `from`, when its stem is no road word: its end.
+fn named_street(text: &str, from: usize, r: &LocationRules) -> Option<usize> {
+    let end = street_shape(text, from, r)?;
+    // the name without its house number
+    let marker = text[from..end]
+        .strip_suffix('号')
+        .map_or(&text[from..end], |t| {
+            t.trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        });
+    let unit = if marker.ends_with("大道") || marker.ends_with("胡同") {
+        2
+    } else {
+        1
+    };
+    let stem_chars = marker.chars().count().saturating_sub(unit);
+    if !(2..=4).contains(&stem_chars)
+        || ROAD_WORDS.iter().any(|w| marker.ends_with(w))
+        || marker.chars().any(|c| STREET_STEM_STOPS.contains(c))
+    {
+        return None;
+    }
+    Some(end)
+}
+
+/// `location.street_frame`: streets missing from any chain, named where the text bounds an
+/// area by them — right after a direction frame (`南至X路`, `西靠X大道`: [`STREET_FRAMES`]),
+/// or as one of three or more streets joined by `、` (`X大道、Y大街、Z路`, the first after a
+/// lead such as 为, 至, 在 or punctuation). The stem is two to four Han characters with no
+/// determiner and is no road word (`高速公路`, `新思路`: [`ROAD_WORDS`]); a place the
+/// lexicon or a chain reads there is left to it. The mention's canonical name is its own text.
+fn street_frames(
+    text: &str,
+    r: &LocationRules,
+    places: &[Place],
+    chains: &[Range<usize>],
+    out: &mut Vec<Candidate>,
+) {
+    // (A vector search for the frames' second characters, checked against the whole frame:
+    // one pass per three characters, not one per frame.)
+    let seconds = crate::rules::occurrences::char_matches(text, ['至', '起', '临']).chain(
+        crate::rules::occurrences::char_matches(text, ['邻', '靠', '接']),
+    );
+    for (at, c) in seconds {
+        let from = at + c.len_utf8();
+        if !STREET_FRAMES.iter().any(|f| text[..from].ends_with(f)) {
+            continue;
+        }
+        if let Some(end) = named_street(text, from, r) {
+            push_shape_place(text, from..end, STREET_FRAME, places, chains, out);
+        }
+    }
+    // `、` lists of streets: each member starts right after its joint; the first after a lead
+    let sep = '、'.len_utf8();
+    let mut k = 0;
+    let seps: Vec<usize> = text.match_indices('、').map(|(i, _)| i).collect();
+    while k < seps.len() {
+        // the first member: the street ending at the separator, its stem after a lead
+        let p = seps[k];
+        let first = (3..=6).find_map(|n| {
+            let start = char_start_back(&text[..p], n);
+            let lead_ok = text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_han(c) || FIRST_LEADS.contains(c));
+            (start < p && lead_ok && named_street(text, start, r) == Some(p)).then_some(start)
+        });
+        let Some(first) = first else {
+            k += 1;
+            continue;
+        };
+        let mut members: Vec<Range<usize>> = Vec::with_capacity(4);
+        members.push(first..p);
+        let mut at = p + sep;
+        let mut j = k;
+        while let Some(end) = named_street(text, at, r) {
+            members.push(at..end);
+            j += 1;
+            match seps.get(j) {
+                Some(&q) if q == end => at = q + sep,
+                _ => break,
+            }
+        }
+        if members.len() >= 3 {
+            for m in members {
+                push_shape_place(text, m, STREET_FRAME, places, chains, out);
+            }
+        }
+        k = j.max(k + 1);
     }
 }
 

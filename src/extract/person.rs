@@ -126,6 +126,10 @@ static CHAIN_TAIL_STOPS: CharSet =
 /// Verbs of capacity that, followed by a title mention, make the subject a person (`X作为主教练`,
 /// `X身为董事长`): an organization acts "as" a member or partner, not as a job title.
 static AS_TITLE: WordList = WordList::new("words_person", "as_title");
+/// Words of money and securities that, right after a surname character, make it part of a
+/// thing's name (`母资金`, `子资产`), besides the enterprise and fund suffixes of the
+/// organization lexicon (`母基金`, `子公司`): see `PersonRules::thing_heads`.
+static THING_HEADS: WordList = WordList::new("words_person", "thing_head");
 
 static POST_FRAME_OPENERS: WordList = WordList::new("words_person", "post_frame_opener");
 
@@ -227,6 +231,10 @@ pub struct PersonRules {
     translit_marked: CharTable,
     /// Capitalized Latin-script names (`Svensson`, `Steven Berg`).
     latin: Option<Regex>,
+    /// Words that make a surname character before them part of a thing's name (`母基金`,
+    /// `子公司`, `金控股`): the enterprise and fund suffixes of two or more characters from
+    /// `org_suffixes.txt`, and [`THING_HEADS`].
+    thing_heads: TermMatcher,
 }
 
 fn char_set(lex: &LexiconSet, name: &str) -> CharTable {
@@ -304,6 +312,17 @@ impl PersonRules {
             translit: char_set(lex, "transliteration_chars"),
             translit_marked: char_set(lex, "transliteration_marked_chars"),
             latin: crate::extract::role::rule_pattern("rules/person.toml", LATIN),
+            thing_heads: TermMatcher::from_terms(
+                lex.get("org_suffixes")
+                    .entries
+                    .iter()
+                    .filter(|e| {
+                        matches!(e.attr("kind"), Some("enterprise" | "fund"))
+                            && e.term.chars().count() >= 2
+                    })
+                    .map(|e| e.term.as_str())
+                    .chain(THING_HEADS.iter().copied()),
+            ),
         }
     }
 
@@ -1198,6 +1217,14 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         {
             continue;
         }
+        // `母基金`, `子公司`, `金控股`: a thing's head word right after the surname character
+        // makes the character part of the thing's name; no given name starts there.
+        if pr
+            .thing_heads
+            .starts_at(text, sr.end, char_window(text, sr.end, 4))
+        {
+            continue;
+        }
         let weak = entry.attr("weak").is_some();
         let mild = entry.attr("weak") == Some("mild");
         let left = cx.left_score(sr.start);
@@ -1597,17 +1624,45 @@ pub fn release_places(doc: &mut AnnotatedDoc, cands: &[Candidate]) {
     });
 }
 
+/// How [`thing_lists`] judges an item of a `、` list.
+#[derive(Clone, Copy)]
+enum Item {
+    /// Opens with no surname and is no reading (`月季`, `绿道`).
+    Thing,
+    /// Read only as a three-character name whose given name we cannot vouch for and whose
+    /// last character names a kind of thing (`马蹄莲`, `林荫道`: [`THING_TAILS`]).
+    Doubtful,
+    /// Read as a plausible name, or opens with a surname without being read.
+    Name,
+    /// Too short, too long or holding a mention: not counted.
+    Unjudged,
+}
+
+/// Last characters that name a kind of thing (plants, roads, buildings, landforms): a
+/// three-character reading ending in one, with a given-name character we cannot vouch for
+/// (`马蹄莲`, `林荫道`, `金银花`), is a doubtful item of a `、` list. Names end in some of them too
+/// (兰, 梅, 林), but with plausible given names (`陈云林`); a rare given-name character in the
+/// middle (`孙孚凌`, `王兆国`) does not make a name doubtful.
+static THING_TAILS: CharSet =
+    CharSet::new("花草树莲菊兰梅竹藤果菜茶叶木林道路街桥园山湖河塔楼亭阁");
+
 /// The longest item of a `、` list that [`thing_lists`] judges, in characters.
 const MAX_LIST_ITEM_CHARS: usize = 5;
 
 /// Which readings are members of a `、` list of things. Items are judged when they are two to
 /// five Han characters with no mention (place, organization, title) inside: a thing opens
-/// with no surname (`月季`, `绿道`); any other item is read as a name. An item between two `、` is judged
+/// with no surname (`月季`, `绿道`); an item read only as a name whose given name we cannot
+/// vouch for, ending in a kind of thing (`马蹄莲`: 蹄 is no given-name character, 莲 a plant), is
+/// doubtful; any other item is read as a
+/// name. An item between two `、` is judged
 /// whole; the first and the last only when short and bounded — the first up to four
 /// characters after punctuation (`，马蹄莲、`), the last up to four before a closing `等`
 /// (`、金盏菊等`) or three before punctuation — so that a clause running on after the list
-/// (`、赵某某的墓。`) is no item. A list is one of things when at least a third of its judged
-/// items are things (a list of people may hold one rare surname: `廖某、陈某林、原某等`);
+/// (`、赵某某的墓。`) is no item; such a first or last item is judged by the longest reading
+/// that ends at or starts after its separator instead (`园里的马蹄莲、`: doubtful). A list is one of things when at least a third of its judged
+/// items are things (a list of people may hold one rare surname: `廖某、陈某林、原某等`), or
+/// when two or more things and doubtful items together are no fewer than the names
+/// (`马蹄莲、林荫道、白玉兰、金银花`);
 /// its name-shaped members (`马蹄莲`, `杜鹃`) then need a signal of their own. A member is a
 /// reading that ends right before or starts right after one of the list's `、`.
 fn thing_lists(pr: &PersonRules, cx: &Ctx, opts: &[Opt]) -> Vec<bool> {
@@ -1644,64 +1699,108 @@ fn thing_lists(pr: &PersonRules, cx: &Ctx, opts: &[Opt]) -> Vec<bool> {
         }
         Some(end)
     };
-    let spans: HashSet<(usize, usize)> =
-        opts.iter().map(|o| (o.range.start, o.range.end)).collect();
-    // Some(true): a thing; Some(false): an item read as a name; None: not judged.
+    // Each reading's span, and whether some reading of exactly that span has a plausible
+    // given name.
+    let mut spans: HashMap<(usize, usize), bool> = HashMap::default();
+    // The longest reading ending / starting at a byte (start or end, a name): a first or
+    // last item that runs on into the clause is judged by it (`园里的马蹄莲、`).
+    let mut longest_ending: HashMap<usize, (usize, bool)> = HashMap::default();
+    let mut longest_starting: HashMap<usize, (usize, bool)> = HashMap::default();
+    for o in opts {
+        // a doubtful reading: a given name we cannot vouch for, ending in a kind of thing
+        let name = o.plausible
+            || o.given_len < 2
+            || !text[..o.range.end]
+                .chars()
+                .next_back()
+                .is_some_and(|c| THING_TAILS.has(c));
+        *spans.entry((o.range.start, o.range.end)).or_default() |= name;
+        let (s, e) = (o.range.start, o.range.end);
+        let le = longest_ending.entry(e).or_insert((s, name));
+        if s < le.0 {
+            *le = (s, name);
+        }
+        let ls = longest_starting.entry(s).or_insert((e, name));
+        if e > ls.0 {
+            *ls = (e, name);
+        }
+    }
+    let by_reading = |r: Option<&(usize, bool)>| match r {
+        Some((_, false)) => Item::Doubtful,
+        Some((_, true)) => Item::Name,
+        None => Item::Unjudged,
+    };
     let judge = |r: Range<usize>| {
         if r.end - r.start < 2 * sep_len
             || r.end - r.start > MAX_LIST_ITEM_CHARS * sep_len
             || cx.overlaps(&r)
         {
-            return None;
+            return Item::Unjudged;
         }
-        Some(!spans.contains(&(r.start, r.end)) && !pr.surname_at(text, r.start))
+        match spans.get(&(r.start, r.end)) {
+            None if !pr.surname_at(text, r.start) => Item::Thing,
+            Some(false) => Item::Doubtful,
+            _ => Item::Name,
+        }
     };
     // Runs of separators joined by their items: a run is a list of things when at least a
     // third of its judged items are things (a name list may hold one rare surname:
-    // `廖某、陈某林、何某、原某等`).
+    // `廖某、陈某林、何某、原某等`), or when two or more of them are things or doubtful names
+    // and they are no fewer than the names (`马蹄莲、林荫道、白玉兰、金银花`: 蹄, 荫 and 花 are
+    // no given-name characters).
     let mut marked: HashSet<usize> = HashSet::default();
     let mut run: Vec<usize> = Vec::new();
-    let (mut things, mut names) = (0, 0);
-    let count = |v: Option<bool>, things: &mut usize, names: &mut usize| match v {
-        Some(true) => *things += 1,
-        Some(false) => *names += 1,
-        None => {}
+    let mut tally = [0usize; 3];
+    let count = |v: Item, tally: &mut [usize; 3]| match v {
+        Item::Thing => tally[0] += 1,
+        Item::Doubtful => tally[1] += 1,
+        Item::Name => tally[2] += 1,
+        Item::Unjudged => {}
     };
-    let thing_run = |things: usize, names: usize| things >= 1 && 2 * things >= names;
+    let thing_run = |[things, doubtful, names]: [usize; 3]| {
+        (things >= 1 && 2 * things >= names + doubtful) || things + doubtful >= names.max(2)
+    };
     for (k, &p) in seps.iter().enumerate() {
         let inner_before =
             k > 0 && han_run_before(p, MAX_LIST_ITEM_CHARS) == Some(seps[k - 1] + sep_len);
         if !inner_before {
-            if thing_run(things, names) {
+            if thing_run(tally) {
                 marked.extend(run.iter().copied());
             }
             run.clear();
-            (things, names) = (0, 0);
-            // the first item: short and opened by punctuation
+            tally = [0; 3];
+            // the first item: short and opened by punctuation, else the longest reading
+            // ending at the separator
             let first = han_run_before(p, 4)
                 .filter(|s| *s < p && (*s == 0 || !text[..*s].ends_with(char::is_alphanumeric)))
-                .and_then(|s| judge(s..p));
-            count(first, &mut things, &mut names);
+                .map_or_else(|| by_reading(longest_ending.get(&p)), |s| judge(s..p));
+            count(first, &mut tally);
         } else {
-            count(judge(seps[k - 1] + sep_len..p), &mut things, &mut names);
+            count(judge(seps[k - 1] + sep_len..p), &mut tally);
         }
         run.push(p);
         let next_inner = seps
             .get(k + 1)
             .is_some_and(|&q| han_run_before(q, MAX_LIST_ITEM_CHARS) == Some(p + sep_len));
         if !next_inner {
-            // the last item: short, closed by punctuation or 等
             let from = p + sep_len;
-            if let Some(end) = han_run_after(from, 5) {
+            let bounded = han_run_after(from, 5).and_then(|end| {
                 let closed = text[from..end].strip_suffix('等').map(|t| from + t.len());
                 let (end, max) = closed.map_or((end, 3), |e| (e, 4));
-                if end - from <= max * sep_len {
-                    count(judge(from..end), &mut things, &mut names);
-                }
-            }
+                (end - from <= max * sep_len).then_some(end)
+            });
+            // the last item: short, closed by punctuation or 等, else the longest reading
+            // starting after the separator
+            count(
+                bounded.map_or_else(
+                    || by_reading(longest_starting.get(&from)),
+                    |end| judge(from..end),
+                ),
+                &mut tally,
+            );
         }
     }
-    if thing_run(things, names) {
+    if thing_run(tally) {
         marked.extend(run.iter().copied());
     }
     if marked.is_empty() {
@@ -1715,6 +1814,19 @@ fn thing_lists(pr: &PersonRules, cx: &Ctx, opts: &[Opt]) -> Vec<bool> {
                 .is_some_and(|p| marked.contains(&p));
     }
     out
+}
+
+/// A full plausible name that opens with a listed word (`王国|X`, `高明|X`: not_person.txt)
+/// still joins a list when it fills an item exactly: a `、` before it and a `、` or `等` after
+/// it (`、王国栋、`). Elsewhere the word wins (`该王国章程`).
+fn fills_list_item(text: &str, o: &Opt) -> bool {
+    o.common_prefix
+        && !o.common_exact
+        && !o.weak
+        && o.given_len == 2
+        && o.plausible
+        && text[..o.range.start].ends_with('、')
+        && (text[o.range.end..].starts_with('、') || text[o.range.end..].starts_with('等'))
 }
 
 /// Names in lists: `、`/`和` next to a confirmed name, or a `、` list closed by `等`.
@@ -1742,7 +1854,10 @@ fn enumerations(
         (n > 0).then(|| &v[from..from + n])
     }
     let eligible = |o: &Opt| {
-        (o.plausible || o.signal() >= TITLE) && !o.weak && !o.common_exact && !o.common_prefix
+        (o.plausible || o.signal() >= TITLE)
+            && !o.weak
+            && !o.common_exact
+            && (!o.common_prefix || fills_list_item(text, o))
     };
     // A reading accepted by its shape alone (no title, verb or context word next to it:
     // `的马蹄莲、`) confirms no neighbour: in a list of things (`林荫道、马蹄莲、黄花菜`) one
@@ -1855,8 +1970,12 @@ fn chains(
     out: &mut Vec<Candidate>,
 ) {
     let text = cx.text;
-    let eligible =
-        |o: &Opt| o.shape >= 1 && !o.common_exact && !o.common_prefix && (!o.weak || o.plausible);
+    let eligible = |o: &Opt| {
+        o.shape >= 1
+            && !o.common_exact
+            && (!o.common_prefix || fills_list_item(text, o))
+            && (!o.weak || o.plausible)
+    };
     let mut order: Vec<usize> = (0..opts.len()).filter(|&i| eligible(&opts[i])).collect();
     order.sort_by_key(|&i| (opts[i].range.start, opts[i].range.end));
     let mut by_end: HashMap<usize, Vec<usize>> = HashMap::default();
@@ -2586,8 +2705,9 @@ pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
 mod tests {
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&crate::rules::WordList; 11] = [
+        let lists: [&crate::rules::WordList; 12] = [
             &super::WORDS_ENDING_IN_SURNAME,
+            &super::THING_HEADS,
             &super::POST_FRAME_OPENERS,
             &super::POST_FRAME_LINKS,
             &super::AS_TITLE,
@@ -2625,7 +2745,11 @@ mod tests {
 
     #[test]
     fn char_sets_hold_exactly_their_characters() {
-        let sets: [(&CharSet, &str); 4] = [
+        let sets: [(&CharSet, &str); 5] = [
+            (
+                &THING_TAILS,
+                "花草树莲菊兰梅竹藤果菜茶叶木林道路街桥园山湖河塔楼亭阁",
+            ),
             (
                 &CHAIN_TAIL_STOPS,
                 "在的与及等也都是就还又将已被把从亦即却不没并只这很",
@@ -3383,5 +3507,56 @@ mod tests {
         // a clause running on after a list is no item of it
         let got = names("后来，这座坟茔旁边又增加了陆光成、赵金宝的墓。");
         assert_eq!(got, vec!["陆光成", "赵金宝"]);
+    }
+
+    #[test]
+    fn a_list_of_doubtful_names_is_one_of_things() {
+        // every item opens with a surname, but most given names are no given names (蹄, 荫, 花)
+        for t in [
+            "园里的马蹄莲、林荫道、白玉兰、金银花都很有名。",
+            "沿河种着马蹄莲、林荫道、白玉兰、金银花等。",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+        // a list of plausible names stays one of people, with one doubtful member too
+        let got = names("出席的有罗建平、高志伟、孟凡荣、童立新等。");
+        for n in ["罗建平", "孟凡荣", "童立新"] {
+            assert!(got.contains(&n.to_string()), "{n}: {got:?}");
+        }
+        let got = names("出席的有罗建平、孟凡荣、童立新、沈蹄远等。");
+        for n in ["罗建平", "孟凡荣", "童立新"] {
+            assert!(got.contains(&n.to_string()), "{n}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_opening_with_a_listed_word_fills_a_list_item() {
+        // 王国 is a word (not_person.txt), 王国栋 a name between 、 and 等
+        let got = names("陪同调研的有韦明、陈云海、何光、王国栋、原涛等。");
+        for n in ["韦明", "陈云海", "何光", "王国栋"] {
+            assert!(got.contains(&n.to_string()), "{n}: {got:?}");
+        }
+        // outside a list item the word stays a word
+        for t in [
+            "该王国章程规定了继承顺序。",
+            "欧洲的公国、王国等政体各不相同。",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
+    #[test]
+    fn a_thing_head_after_a_surname_character_starts_no_name() {
+        for t in [
+            "通过“母基金+子基金+直投”的方式支持企业成长。",
+            "第二篇章：母基金设立，赋能未来产业",
+            "本次交易完成后，母公司、子公司的股权结构不变。",
+            "他持有“金控股份”的大量股票。",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+        // the same surname characters before a given name are names
+        assert_eq!(names("董事长母志远表示，项目进展顺利。"), vec!["母志远"]);
+        assert_eq!(names("会上，金建华指出，资金已经到位。"), vec!["金建华"]);
     }
 }

@@ -223,3 +223,33 @@ fn towns_and_villages_below_a_county() {
         vec!["清溪县白沙镇长安大道"]
     );
 }
+
+#[test]
+fn streets_bounding_an_area_or_listed_together_are_places() {
+    // after a direction frame
+    assert_eq!(
+        texts("该地块东至青禾路，南至长宁大街，西靠兴业大道，北至纬三路。"),
+        vec!["青禾路", "长宁大街", "兴业大道", "纬三路"]
+    );
+    // three or more streets joined by 、, the first after a lead
+    assert_eq!(
+        texts("限行区域为丰泽大道、祥云大街、东湖路、滨江路围合区域。"),
+        vec!["丰泽大道", "祥云大街", "东湖路", "滨江路"]
+    );
+    assert_eq!(
+        mentions_of("该地块南至长宁大街。", Label::Location)
+            .first()
+            .map(|m| m.rule),
+        Some(STREET_FRAME)
+    );
+    // road words, determiners, two streets only, no frame
+    for t in [
+        "要坚持走高质量发展道路，南至高速公路。",
+        "我们要有新思路、新出路、新道路。",
+        "全区各条街、各条路都已整修。",
+        "主干道包括青禾路和纬三路。",
+        "他每天沿着青禾路散步。",
+    ] {
+        assert!(texts(t).is_empty(), "{t}: {:?}", texts(t));
+    }
+}

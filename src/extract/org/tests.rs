@@ -149,6 +149,29 @@ fn kinds_follow_the_suffix() {
 }
 
 #[test]
+fn shops_of_time_honoured_brands_are_enterprises() {
+    // a shop named like a person is an organization, and its name no person
+    let t = "会上，鲁顺昌酱园总经理邵启文表示，线上销售已占三成。";
+    assert_eq!(kind_of(t, "鲁顺昌酱园"), Some(OrgKind::Enterprise));
+    let people: Vec<String> = mentions_of(t, Label::Person)
+        .into_iter()
+        .map(|m| m.text)
+        .collect();
+    assert_eq!(people, vec!["邵启文"]);
+    assert_eq!(
+        names("广裕昌茶庄与福兴银楼签约。"),
+        vec!["广裕昌茶庄", "福兴银楼"]
+    );
+    // a shop word with no name before it, or only a descriptor, names no shop
+    for t in [
+        "这家茶楼生意很好，街口的老字号茶庄也排起了长队。",
+        "我们去了一家酒楼和两家银楼。",
+    ] {
+        assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+    }
+}
+
+#[test]
 fn weak_names_need_a_strong_form_or_a_list() {
     assert!(names("移动互联网发展迅速").is_empty());
     assert_eq!(names("中国联通表示，联通将"), vec!["中国联通", "联通"]);
