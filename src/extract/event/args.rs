@@ -1855,6 +1855,15 @@ fn signing(
         return None;
     }
     let mut floor = scope_start(s, t.range.start);
+    // `推介会由A主办，B、C承办，…现场集中签约项目12个`: a clause that ends with an organizing
+    // verb tells who organizes the meeting; its organizations are no signing parties.
+    if let Some(c) = s
+        .cues_in("organizer", floor..t.range.start)
+        .filter(|c| s.clause_end(c.range.end) == c.range.end)
+        .last()
+    {
+        floor = floor.max(c.range.end);
+    }
     // `X于…收到A的通知，A、B与C签署了《股份转让协议》`: when the verb's own clause joins two
     // organizations with 与/和/同, its parties are there; earlier clauses tell something else.
     {
@@ -2572,14 +2581,23 @@ fn investment(
     if let Some(i) = received(doc, s, t, floor, drafts, st) {
         return Some(i);
     }
+    // `项目总投资18亿元`, `签约项目12个，总投资86.5亿元`: a total investment is the size of
+    // projects; only an agent in the trigger's own clause, with no 项目 between it and 总,
+    // invests it (`A总投资5亿元建设X`).
+    let cs = s.clause_start(t.range.start);
+    let total = s.text[cs..t.range.start].ends_with('总');
+    if total && s.text[cs..t.range.start].contains("项目") {
+        return None;
+    }
     // `三家企业与市府签约，预计投资…`: the counterparty after 与 in an earlier clause is not
     // who invests.
     let inv = agent(s, st, floor, &t.range, PARTY).filter(|(i, r)| {
-        s.clause_start(r.start) == s.clause_start(t.range.start)
-            || doc
-                .mentions
-                .get(*i)
-                .is_none_or(|m| !marker(s, m).contains(['与', '和']))
+        s.clause_start(r.start) == cs
+            || !total
+                && doc
+                    .mentions
+                    .get(*i)
+                    .is_none_or(|m| !marker(s, m).contains(['与', '和']))
     });
     // `双方签署备忘录，将共同投资约18亿元`: 双方 are the organizations of the signing in
     // context, and both invest.
@@ -2595,7 +2613,6 @@ fn investment(
     };
     let obj = object(s, floor, &t.range).filter(|o| inv.as_ref().is_none_or(|a| a.0 != o.0));
     let ce = s.clause_end(t.range.end);
-    let cs = s.clause_start(t.range.start);
     let has_amount = s
         .of(Label::Amount)
         .any(|(_, m)| m.range.start >= cs && m.range.start < ce.max(s.range.end));
