@@ -3377,7 +3377,7 @@ fn acquisition(
     let (mut depth, mut pos) = (0usize, t.range.end);
     let after: Vec<(usize, &Mention)> = s
         .within(ORG, t.range.end..ce)
-        .filter(|(_, m)| {
+        .filter(|(i, m)| {
             let gap = s.text.get(pos..m.range.start.max(pos)).unwrap_or("");
             for c in gap.chars() {
                 match c {
@@ -3387,7 +3387,7 @@ fn acquisition(
                 }
             }
             pos = m.range.start.max(pos);
-            depth == 0
+            depth == 0 && !reviewer(&mention_name(doc, *i))
         })
         .collect();
     let sells = matches!(trig, "受让" | "购买") || !after.is_empty();
@@ -3398,7 +3398,10 @@ fn acquisition(
         .filter(|x| x.kind == Some(EventKind::Acquisition) && x.range.end <= t.range.start)
         .map(|x| x.range.end)
         .min();
-    let before: Vec<(usize, &Mention)> = s.within(ORG, floor..t.range.start).collect();
+    let before: Vec<(usize, &Mention)> = s
+        .within(ORG, floor..t.range.start)
+        .filter(|(i, _)| !reviewer(&mention_name(doc, *i)))
+        .collect();
     let mut plain: Vec<(usize, Range<usize>)> = Vec::new();
     // `对X、Y的收购`: companies listed after a marked target are targets too.
     let mut listed_targets: Vec<(usize, Range<usize>)> = Vec::new();
@@ -3819,11 +3822,21 @@ fn apposed(s: &SentView, (i, r): (usize, Range<usize>)) -> (usize, Range<usize>)
     }
 }
 
-/// A regulator, court or exchange (`中国证监会`, `深圳证券交易所`, `…委员会`).
-fn regulator(name: &str) -> bool {
-    ["证监会", "监督管理", "交易所", "法院", "委员会", "人民政府"]
+/// A securities regulator or a court (`中国证监会`, `银行保险监督管理委员会`, `X人民法院`):
+/// it reviews, approves or rules on deals, it never buys, sells or is bought — wherever it
+/// stands around an acquisition verb (`对X发行股份购买资产…未获证监会并购重组委审核通过`).
+fn reviewer(name: &str) -> bool {
+    ["证监会", "监督管理", "法院", "证券监管", "并购重组委"]
         .iter()
         .any(|w| name.contains(w))
+}
+
+/// A regulator, court or exchange (`中国证监会`, `深圳证券交易所`, `…委员会`).
+fn regulator(name: &str) -> bool {
+    reviewer(name)
+        || ["交易所", "委员会", "人民政府"]
+            .iter()
+            .any(|w| name.contains(w))
 }
 
 /// Is `m` a news source rather than a party: a byline (`来源：X`) or an outlet followed by
