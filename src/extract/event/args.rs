@@ -838,6 +838,36 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     {
         to = to.min(next);
     }
+    // Two deals told in one clause (a headline of two stories run together after its
+    // full-width space is dropped: `A完成8亿元C轮融资　B拟2.4亿元收购C`): the other deal's
+    // amounts stand after its own trigger's subject, and before this trigger after the other's
+    // trigger (`A完成融资后以5亿元收购B`: 5亿元 is the acquisition's).
+    if matches!(
+        kind,
+        EventKind::Investment
+            | EventKind::Financing
+            | EventKind::Acquisition
+            | EventKind::Establishment
+    ) {
+        let ce = s.clause_end(t.end);
+        if let Some(n) = s
+            .trigs_in(t.end..ce.min(to))
+            .find(|n| n.kind.is_some_and(|k| other_deal(k, kind)))
+        {
+            let subject = s
+                .within(ORG, t.end..n.range.start)
+                .next()
+                .map_or(n.range.start, |(_, m)| m.range.start);
+            to = to.min(subject);
+        }
+        if let Some(p) = s
+            .trigs_in(from..t.start)
+            .filter(|p| p.range.end <= t.start && p.kind.is_some_and(|k| other_deal(k, kind)))
+            .last()
+        {
+            from = from.max(p.range.end);
+        }
+    }
     // A signing's later clause that sets something up (`签署《合作协议》，双方拟共同发起设立
     // 规模为10亿元的X基金`) gives the size of what is set up, not the agreement's amount.
     if kind == EventKind::Signing
@@ -3142,7 +3172,9 @@ fn financing(
             .any(|w| s.text[s.clause_start(m.range.start)..m.range.start].contains(w));
         if mk.contains('由') {
             investors.push((i, m.range.clone()));
-        } else if listed_investor {
+        } else if listed_investor || mk.contains('获') {
+            // (`此前曾获得A 5000万元天使轮投资，并于2023年完成B轮融资`: A, after 获, put money
+            // into the sentence's company; it raises nothing)
             continue;
         } else if !mk.contains(['向', '对']) && investors.is_empty() && !cued_investor(&m.range) {
             raiser = Some((i, m.range.clone()));
