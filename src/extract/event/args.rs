@@ -823,21 +823,6 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     // So does a later clause that opens another kind of deal (`对外投资超千亿元，并设立总规模
     // 200亿元的母基金`: 200亿元 is the fund's), for deals only: a signing's amounts may be told
     // with the investment it plans.
-    if matches!(
-        kind,
-        EventKind::Investment
-            | EventKind::Financing
-            | EventKind::Acquisition
-            | EventKind::Establishment
-    ) && let Some(next) = s
-        .trigs_in(t.end..to)
-        .filter(|n| n.kind.is_some_and(|k| other_deal(k, kind)))
-        .filter(|n| s.clause_start(n.range.start) > t.end)
-        .map(|n| s.clause_start(n.range.start))
-        .next()
-    {
-        to = to.min(next);
-    }
     // Two deals told in one clause (a headline of two stories run together after its
     // full-width space is dropped: `A完成8亿元C轮融资　B拟2.4亿元收购C`): the other deal's
     // amounts stand after its own trigger's subject, and before this trigger after the other's
@@ -849,6 +834,15 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
             | EventKind::Acquisition
             | EventKind::Establishment
     ) {
+        if let Some(next) = s
+            .trigs_in(t.end..to)
+            .filter(|n| n.kind.is_some_and(|k| other_deal(k, kind)))
+            .filter(|n| s.clause_start(n.range.start) > t.end)
+            .map(|n| s.clause_start(n.range.start))
+            .next()
+        {
+            to = to.min(next);
+        }
         let ce = s.clause_end(t.end);
         if let Some(n) = s
             .trigs_in(t.end..ce.min(to))
