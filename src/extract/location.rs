@@ -46,9 +46,10 @@ pub const VENUE_SHAPE: RuleId = RuleId("location.venue_shape");
 pub const TOWNSHIP: RuleId = RuleId("location.township");
 pub const COUNTY_LIST: RuleId = RuleId("location.county_list");
 pub const STREET_FRAME: RuleId = RuleId("location.street_frame");
+pub const VENUE: RuleId = RuleId("location.venue");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 13] = [
+pub const RULE_IDS: [RuleId; 14] = [
     STREET_FRAME,
     TOWNSHIP,
     COUNTY_LIST,
@@ -62,6 +63,7 @@ pub const RULE_IDS: [RuleId; 13] = [
     ADDRESS,
     PART,
     COUNTY_REPEAT,
+    VENUE,
 ];
 
 /// The longest street name recognised after a place, in characters.
@@ -88,6 +90,7 @@ pub struct LocationRules {
     vlead: TermMatcher,
     vnext: TermMatcher,
     side: TermMatcher,
+    venue: TermMatcher,
     shrink: Vec<char>,
     stopchars: Vec<char>,
 }
@@ -119,6 +122,7 @@ impl LocationRules {
             vlead: TermMatcher::new(of_type(lex, "vlead")),
             vnext: TermMatcher::new(of_type(lex, "vnext")),
             side: TermMatcher::new(of_type(lex, "side")),
+            venue: TermMatcher::new(of_type(lex, "venue")),
             shrink: chars("shrink"),
             stopchars: chars("stopchar"),
         }
@@ -262,6 +266,7 @@ impl Extractor for LocationExtractor {
         }
         venue_shapes(text, &places, &chain_ranges, out);
         street_frames(text, r, &places, &chain_ranges, out);
+        venues(text, r, &places, &chain_ranges, out);
         county_lists(text, &places, &chain_ranges, out);
         townships(text, r, &places, &chain_ranges, out);
         abbreviations(text, r, out);
@@ -813,6 +818,62 @@ fn street_frames(
             }
         }
         k = j.max(k + 1);
+    }
+}
+
+/// Words that may stand between a venue and its verb of holding (`在X会议中心正式开幕`).
+const VENUE_ADVERBS: [&str; 4] = ["正式", "顺利", "成功", "同期"];
+
+/// Characters a venue's name does not start with: determiners and numerals (`在该酒店`,
+/// `在本次会议中心`, `在各大酒店`, `在两家宾馆`).
+const VENUE_STEM_STOPS: &str = "该本此这那其各每某全两一二三四五六七八九十几数多";
+
+/// Longest venue name before its venue noun, in characters.
+const MAX_VENUE_STEM_CHARS: usize = 12;
+
+/// `location.venue`: a venue named as the place where something is held — 在/于 + a name of
+/// two to twelve Han characters or Latin letters + a venue noun (`type=venue` in
+/// location_words.txt: 会议中心, 会展中心, 大酒店, 宾馆, 体育馆, 礼堂 …) + a verb of holding
+/// (`在临江国际会议中心举行`, `于青禾宾馆签署`). The whole venue is one place, named by its own
+/// text. A venue naming a place the lexicon reads (`长沙国际会议中心`) is left to that place:
+/// the event is placed in the city, as before. A name opening with a determiner or a numeral
+/// (`在该酒店`, `在各大酒店`) names no venue.
+fn venues(
+    text: &str,
+    r: &LocationRules,
+    places: &[Place],
+    chains: &[Range<usize>],
+    out: &mut Vec<Candidate>,
+) {
+    for (range, _) in r.venue.find_all(text) {
+        let mut after = &text[range.end..];
+        if let Some(a) = VENUE_ADVERBS.iter().find_map(|w| after.strip_prefix(w)) {
+            after = a;
+        }
+        if !VENUE_VERBS.iter().any(|v| after.starts_with(v)) {
+            continue;
+        }
+        let mut start = None;
+        for (n, (k, ch)) in text[..range.start].char_indices().rev().enumerate() {
+            if ch == '在' || ch == '于' {
+                start = (n >= 2).then_some(k + ch.len_utf8());
+                break;
+            }
+            if n >= MAX_VENUE_STEM_CHARS || !(is_han(ch) || ch.is_ascii_alphabetic()) {
+                break;
+            }
+        }
+        let Some(start) = start else {
+            continue;
+        };
+        if text[start..]
+            .chars()
+            .next()
+            .is_some_and(|c| VENUE_STEM_STOPS.contains(c))
+        {
+            continue;
+        }
+        push_shape_place(text, start..range.end, VENUE, places, chains, out);
     }
 }
 

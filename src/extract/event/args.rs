@@ -823,20 +823,44 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     // So does a later clause that opens another kind of deal (`对外投资超千亿元，并设立总规模
     // 200亿元的母基金`: 200亿元 is the fund's), for deals only: a signing's amounts may be told
     // with the investment it plans.
+    // Two deals told in one clause (a headline of two stories run together after its
+    // full-width space is dropped: `A完成8亿元C轮融资　B拟2.4亿元收购C`): the other deal's
+    // amounts stand after its own trigger's subject, and before this trigger after the other's
+    // trigger (`A完成融资后以5亿元收购B`: 5亿元 is the acquisition's).
     if matches!(
         kind,
         EventKind::Investment
             | EventKind::Financing
             | EventKind::Acquisition
             | EventKind::Establishment
-    ) && let Some(next) = s
-        .trigs_in(t.end..to)
-        .filter(|n| n.kind.is_some_and(|k| other_deal(k, kind)))
-        .filter(|n| s.clause_start(n.range.start) > t.end)
-        .map(|n| s.clause_start(n.range.start))
-        .next()
-    {
-        to = to.min(next);
+    ) {
+        if let Some(next) = s
+            .trigs_in(t.end..to)
+            .filter(|n| n.kind.is_some_and(|k| other_deal(k, kind)))
+            .filter(|n| s.clause_start(n.range.start) > t.end)
+            .map(|n| s.clause_start(n.range.start))
+            .next()
+        {
+            to = to.min(next);
+        }
+        let ce = s.clause_end(t.end);
+        if let Some(n) = s
+            .trigs_in(t.end..ce.min(to))
+            .find(|n| n.kind.is_some_and(|k| other_deal(k, kind)))
+        {
+            let subject = s
+                .within(ORG, t.end..n.range.start)
+                .next()
+                .map_or(n.range.start, |(_, m)| m.range.start);
+            to = to.min(subject);
+        }
+        if let Some(p) = s
+            .trigs_in(from..t.start)
+            .filter(|p| p.range.end <= t.start && p.kind.is_some_and(|k| other_deal(k, kind)))
+            .last()
+        {
+            from = from.max(p.range.end);
+        }
     }
     // A signing's later clause that sets something up (`签署《合作协议》，双方拟共同发起设立
     // 规模为10亿元的X基金`) gives the size of what is set up, not the agreement's amount.
@@ -1855,6 +1879,15 @@ fn signing(
         return None;
     }
     let mut floor = scope_start(s, t.range.start);
+    // `推介会由A主办，B、C承办，…现场集中签约项目12个`: a clause that ends with an organizing
+    // verb tells who organizes the meeting; its organizations are no signing parties.
+    if let Some(c) = s
+        .cues_in("organizer", floor..t.range.start)
+        .filter(|c| s.clause_end(c.range.end) == c.range.end)
+        .last()
+    {
+        floor = floor.max(c.range.end);
+    }
     // `X于…收到A的通知，A、B与C签署了《股份转让协议》`: when the verb's own clause joins two
     // organizations with 与/和/同, its parties are there; earlier clauses tell something else.
     {
@@ -2572,14 +2605,23 @@ fn investment(
     if let Some(i) = received(doc, s, t, floor, drafts, st) {
         return Some(i);
     }
+    // `项目总投资18亿元`, `签约项目12个，总投资86.5亿元`: a total investment is the size of
+    // projects; only an agent in the trigger's own clause, with no 项目 between it and 总,
+    // invests it (`A总投资5亿元建设X`).
+    let cs = s.clause_start(t.range.start);
+    let total = s.text[cs..t.range.start].ends_with('总');
+    if total && s.text[cs..t.range.start].contains("项目") {
+        return None;
+    }
     // `三家企业与市府签约，预计投资…`: the counterparty after 与 in an earlier clause is not
     // who invests.
     let inv = agent(s, st, floor, &t.range, PARTY).filter(|(i, r)| {
-        s.clause_start(r.start) == s.clause_start(t.range.start)
-            || doc
-                .mentions
-                .get(*i)
-                .is_none_or(|m| !marker(s, m).contains(['与', '和']))
+        s.clause_start(r.start) == cs
+            || !total
+                && doc
+                    .mentions
+                    .get(*i)
+                    .is_none_or(|m| !marker(s, m).contains(['与', '和']))
     });
     // `双方签署备忘录，将共同投资约18亿元`: 双方 are the organizations of the signing in
     // context, and both invest.
@@ -2595,7 +2637,6 @@ fn investment(
     };
     let obj = object(s, floor, &t.range).filter(|o| inv.as_ref().is_none_or(|a| a.0 != o.0));
     let ce = s.clause_end(t.range.end);
-    let cs = s.clause_start(t.range.start);
     let has_amount = s
         .of(Label::Amount)
         .any(|(_, m)| m.range.start >= cs && m.range.start < ce.max(s.range.end));
@@ -3125,7 +3166,9 @@ fn financing(
             .any(|w| s.text[s.clause_start(m.range.start)..m.range.start].contains(w));
         if mk.contains('由') {
             investors.push((i, m.range.clone()));
-        } else if listed_investor {
+        } else if listed_investor || mk.contains('获') {
+            // (`此前曾获得A 5000万元天使轮投资，并于2023年完成B轮融资`: A, after 获, put money
+            // into the sentence's company; it raises nothing)
             continue;
         } else if !mk.contains(['向', '对']) && investors.is_empty() && !cued_investor(&m.range) {
             raiser = Some((i, m.range.clone()));
@@ -3360,7 +3403,7 @@ fn acquisition(
     let (mut depth, mut pos) = (0usize, t.range.end);
     let after: Vec<(usize, &Mention)> = s
         .within(ORG, t.range.end..ce)
-        .filter(|(_, m)| {
+        .filter(|(i, m)| {
             let gap = s.text.get(pos..m.range.start.max(pos)).unwrap_or("");
             for c in gap.chars() {
                 match c {
@@ -3370,7 +3413,7 @@ fn acquisition(
                 }
             }
             pos = m.range.start.max(pos);
-            depth == 0
+            depth == 0 && !reviewer(&mention_name(doc, *i))
         })
         .collect();
     let sells = matches!(trig, "受让" | "购买") || !after.is_empty();
@@ -3381,7 +3424,10 @@ fn acquisition(
         .filter(|x| x.kind == Some(EventKind::Acquisition) && x.range.end <= t.range.start)
         .map(|x| x.range.end)
         .min();
-    let before: Vec<(usize, &Mention)> = s.within(ORG, floor..t.range.start).collect();
+    let before: Vec<(usize, &Mention)> = s
+        .within(ORG, floor..t.range.start)
+        .filter(|(i, _)| !reviewer(&mention_name(doc, *i)))
+        .collect();
     let mut plain: Vec<(usize, Range<usize>)> = Vec::new();
     // `对X、Y的收购`: companies listed after a marked target are targets too.
     let mut listed_targets: Vec<(usize, Range<usize>)> = Vec::new();
@@ -3802,11 +3848,21 @@ fn apposed(s: &SentView, (i, r): (usize, Range<usize>)) -> (usize, Range<usize>)
     }
 }
 
-/// A regulator, court or exchange (`中国证监会`, `深圳证券交易所`, `…委员会`).
-fn regulator(name: &str) -> bool {
-    ["证监会", "监督管理", "交易所", "法院", "委员会", "人民政府"]
+/// A securities regulator or a court (`中国证监会`, `银行保险监督管理委员会`, `X人民法院`):
+/// it reviews, approves or rules on deals, it never buys, sells or is bought — wherever it
+/// stands around an acquisition verb (`对X发行股份购买资产…未获证监会并购重组委审核通过`).
+fn reviewer(name: &str) -> bool {
+    ["证监会", "监督管理", "法院", "证券监管", "并购重组委"]
         .iter()
         .any(|w| name.contains(w))
+}
+
+/// A regulator, court or exchange (`中国证监会`, `深圳证券交易所`, `…委员会`).
+fn regulator(name: &str) -> bool {
+    reviewer(name)
+        || ["交易所", "委员会", "人民政府"]
+            .iter()
+            .any(|w| name.contains(w))
 }
 
 /// Is `m` a news source rather than a party: a byline (`来源：X`) or an outlet followed by

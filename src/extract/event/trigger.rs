@@ -395,6 +395,25 @@ impl<'a, 'r> SentView<'a, 'r> {
         self.name_start_with(end, floor, true)
     }
 
+    /// The start of `（X）` closed at `close` when a place ends right before it and X is one to
+    /// eight Han characters (`中国（临江）`): the qualifier of the place, part of a name.
+    fn place_qualifier(&self, floor: usize, close: usize, near: &[Mention]) -> Option<usize> {
+        let before = &self.text[floor..close];
+        let (k, open) = before
+            .char_indices()
+            .rev()
+            .take(9)
+            .find(|(_, ch)| matches!(ch, '（' | '('))?;
+        let inner = &before[k + open.len_utf8()..];
+        let o = floor + k;
+        (!inner.is_empty()
+            && inner.chars().all(crate::normalize::filters::is_han)
+            && near
+                .iter()
+                .any(|m| m.label == Label::Location && m.range.end == o))
+        .then_some(o)
+    }
+
     /// [`Self::name_start`], optionally stopping at organizations and places too.
     pub fn name_start_with(&self, end: usize, floor: usize, cross_entities: bool) -> usize {
         let mut floor = floor
@@ -419,8 +438,23 @@ impl<'a, 'r> SentView<'a, 'r> {
         let b = self.mentions.partition_point(|m| m.range.start < end);
         let near = &self.mentions[a..b.max(a)];
         let mut pos = end;
+        // (the opening parenthesis of a place's qualifier crossed: `中国（临江）`)
+        let mut skip: Option<usize> = None;
         for (i, c) in window.char_indices().rev() {
             let at = floor + i;
+            if skip.is_some_and(|k| at >= k) {
+                continue;
+            }
+            // `2025中国（临江）数字经济论坛`: a place qualified by a short place in parentheses
+            // is part of the name (the city hosting this edition).
+            if cross_entities
+                && matches!(c, '）' | ')')
+                && let Some(o) = self.place_qualifier(floor, at, near)
+            {
+                skip = Some(o);
+                pos = o;
+                continue;
+            }
             let in_entity = near
                 .iter()
                 .find(|m| m.label.layer() == 0 && m.range.start <= at && at < m.range.end);
