@@ -545,6 +545,43 @@ pub trait Extractor {
 /// The organization the article is about: of the organization mentions `keep` accepts, the
 /// first mention of the name named most often (the first of equals). Event slots read a bare
 /// `公司` as it; the position family binds `公司董事长X` to it.
+/// Does the text right after an organization say that it announces (`X公告`, `X 7 月 5 日晚间
+/// 发布公告`, `X董事会宣布`)? Dates and spaces before the word are skipped.
+pub(crate) fn announces(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '晚' | '间' | ' ')
+    });
+    ["公告", "发布公告"].iter().any(|w| rest.starts_with(w))
+}
+
+/// The company a filing is by: the first enterprise that announces (`X公告，…`), else the first
+/// enterprise of the title line when the title is an announcement's (`# X：董事变更公告`).
+pub(crate) fn announcer_org(mentions: &[Mention], text: &str) -> Option<usize> {
+    let enterprise = |m: &Mention| {
+        m.label == Label::Organization
+            && matches!(
+                m.attrs,
+                Attrs::Org {
+                    kind: OrgKind::Enterprise
+                }
+            )
+    };
+    if let Some(i) = mentions
+        .iter()
+        .position(|m| enterprise(m) && announces(text.get(m.range.end..).unwrap_or("")))
+    {
+        return Some(i);
+    }
+    let title = text.lines().next().filter(|l| l.starts_with('#'))?;
+    if !title.contains("公告") {
+        return None;
+    }
+    mentions
+        .iter()
+        .take_while(|m| m.range.start < title.len())
+        .position(|m| enterprise(m) && m.range.end <= title.len())
+}
+
 pub(crate) fn most_named_org(
     mentions: &[Mention],
     keep: impl Fn(&Mention) -> bool,
