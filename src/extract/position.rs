@@ -1138,26 +1138,32 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
 /// `position.company`: a binding without an organization whose company-office titles follow a
 /// bare `公司`/`本公司` (`…。公司创始人兼首席执行官沈某表示`, also as the object of an
 /// appointment verb: `X辞职后仍担任公司董事`) holds them at the company the
-/// article is about — its announcer (`X公告`, an announcement's title naming X), else the
-/// enterprise it names most often (the first of equals). Press
+/// article is about — the nearest announcer before the title (`X公告`, an announcement's
+/// title naming X), else the enterprise it names most often (the first of equals). Press
 /// releases say 公司 for their subject without defining it (the filer rule needs the
 /// definition); `子公司总经理`, `该公司` and government titles are left alone.
 fn company_titles(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Binding]) {
-    let main = crate::extract::announcer_org(ms, text).or_else(|| {
-        crate::extract::most_named_org(ms, |m| {
-            matches!(
-                m.attrs,
-                Attrs::Org {
-                    kind: crate::extract::OrgKind::Enterprise
-                }
-            )
-        })
+    let announcers = crate::extract::announcers(ms, text);
+    let most_named = crate::extract::most_named_org(ms, |m| {
+        matches!(
+            m.attrs,
+            Attrs::Org {
+                kind: crate::extract::OrgKind::Enterprise
+            }
+        )
     });
-    let Some(main) = main else {
-        return;
-    };
     for b in bindings.iter_mut() {
         let Some(first) = b.roles.iter().map(|&r| ms[r].range.start).min() else {
+            continue;
+        };
+        // the nearest announcer before the title, else the enterprise named most
+        let Some(main) = announcers
+            .iter()
+            .rev()
+            .find(|&&a| ms[a].range.start < first)
+            .copied()
+            .or(most_named)
+        else {
             continue;
         };
         if b.org.is_some()
@@ -2231,6 +2237,14 @@ mod tests {
                 "执行董事",
                 "current"
             )),
+            "{got:?}"
+        );
+        // `截至公告日`, `股东大会决议公告`: no announcer; the enterprise named most
+        let text = "云帆电子股份有限公司召开股东大会决议公告。截至公告日，星湖物流有限公司持股。星湖物流有限公司增持，星湖物流有限公司表示。本公司执行董事滕家乐先生出席。";
+        let got = rels(text);
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.2 == "星湖物流有限公司"),
             "{got:?}"
         );
         // a title that is no announcement's: the enterprise named most
