@@ -70,6 +70,9 @@ struct Sample {
     org: Vec<OrgSpec>,
     #[serde(default)]
     role: Vec<RoleSpec>,
+    /// Posts that must NOT be bound (`市委书记甲、乙`: 乙 holds no 市委书记).
+    #[serde(default)]
+    forbid_role: Vec<RoleSpec>,
     #[serde(default)]
     amount: Vec<AmountSpec>,
     #[serde(default)]
@@ -622,8 +625,8 @@ fn check_sample(s: &Sample) -> (usize, Vec<String>) {
             c.expect(ok, format!("alias {a} → {}", o.name));
         }
     }
-    for r in &s.role {
-        let ok = ex.relations.iter().any(|rel| {
+    let role_found = |c: &Checker, r: &RoleSpec| {
+        ex.relations.iter().any(|rel| {
             let title_ok = rel
                 .props
                 .title
@@ -639,20 +642,27 @@ fn check_sample(s: &Sample) -> (usize, Vec<String>) {
                 None => matches!(rel.rel, RelType::HasRole | RelType::HoldsPosition),
             };
             from_ok && to_ok && title_ok && status_ok
-        });
-        c.expect(
-            ok,
-            format!(
-                "role {} {} {}{}",
-                r.person,
-                r.title,
-                r.org.as_deref().unwrap_or("-"),
-                r.status
-                    .as_deref()
-                    .map(|s| format!(" ({s})"))
-                    .unwrap_or_default()
-            ),
-        );
+        })
+    };
+    let role_label = |r: &RoleSpec| {
+        format!(
+            "role {} {} {}{}",
+            r.person,
+            r.title,
+            r.org.as_deref().unwrap_or("-"),
+            r.status
+                .as_deref()
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default()
+        )
+    };
+    for r in &s.role {
+        let ok = role_found(&c, r);
+        c.expect(ok, role_label(r));
+    }
+    for r in &s.forbid_role {
+        let bad = role_found(&c, r);
+        c.forbid(bad, role_label(r));
     }
     for a in &s.amount {
         let ok = ex.mentions.iter().any(|m| {

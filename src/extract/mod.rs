@@ -545,6 +545,66 @@ pub trait Extractor {
 /// The organization the article is about: of the organization mentions `keep` accepts, the
 /// first mention of the name named most often (the first of equals). Event slots read a bare
 /// `公司` as it; the position family binds `公司董事长X` to it.
+/// Does the text right after an organization say that it announces (`X公告`, `X 7 月 5 日晚间
+/// 发布公告`, `X披露公告称`, `X发公告称`)? Dates and spaces before the word are skipped. `公告`
+/// as a noun does not announce (`截至公告日`, `公告披露日`); a filing's header line
+/// `证券简称：X　公告编号：…` does name its filer.
+pub(crate) fn announces(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '晚' | '间' | ' ')
+    });
+    ["公告", "发布公告", "披露公告", "发公告"].iter().any(|w| {
+        rest.strip_prefix(w).is_some_and(|after| {
+            !["日", "披露日", "之日", "期", "书"]
+                .iter()
+                .any(|n| after.starts_with(n))
+        })
+    })
+}
+
+/// The companies a document says announce, in order: the enterprise of an announcement's title
+/// line (`# X：董事变更公告`), then every enterprise that announces (`X公告，…`). A page of
+/// several news items has one announcer per item; a post is the nearest one's before it.
+pub(crate) fn announcers(mentions: &[Mention], text: &str) -> Vec<usize> {
+    let enterprise = |m: &Mention| {
+        m.label == Label::Organization
+            && matches!(
+                m.attrs,
+                Attrs::Org {
+                    kind: OrgKind::Enterprise
+                }
+            )
+    };
+    // The announcer opens its clause (`X公告，`, `，X 7 月 5 日晚间公告`, `据X公告`): a name
+    // glued to a word before it (`股东|大会决议公告`) is no announcer.
+    let opens_clause = |m: &Mention| {
+        let before = text.get(..m.range.start).unwrap_or("");
+        let before = before.strip_suffix('据').unwrap_or(before);
+        before
+            .chars()
+            .next_back()
+            .is_none_or(|c| !crate::normalize::filters::is_han(c))
+    };
+    let mut out: Vec<usize> = Vec::new();
+    if let Some(title) = text
+        .lines()
+        .next()
+        .filter(|l| l.starts_with('#') && l.contains("公告"))
+    {
+        out.extend(
+            mentions
+                .iter()
+                .take_while(|m| m.range.start < title.len())
+                .position(|m| enterprise(m) && m.range.end <= title.len()),
+        );
+    }
+    out.extend(mentions.iter().enumerate().filter_map(|(i, m)| {
+        (enterprise(m) && opens_clause(m) && announces(text.get(m.range.end..).unwrap_or("")))
+            .then_some(i)
+    }));
+    out
+}
+
 pub(crate) fn most_named_org(
     mentions: &[Mention],
     keep: impl Fn(&Mention) -> bool,
@@ -938,6 +998,23 @@ pub(crate) fn column_gap(doc: &AnnotatedDoc, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn announcing_and_the_noun_announcement() {
+        for rest in [
+            "公告，拟收购",
+            "7月5日晚间公告称",
+            " 发布公告称",
+            "公告披露，公司收到",
+            "披露公告称",
+            " 公告编号：2025-001",
+        ] {
+            assert!(announces(rest), "{rest}");
+        }
+        for rest in ["公告日，控股股东", "公告披露日", "审议通过"] {
+            assert!(!announces(rest), "{rest}");
+        }
+    }
 
     fn cand(label: Label, r: Range<usize>, p: i32) -> Candidate {
         Candidate::new(label, r, RuleId("test.x"), p)

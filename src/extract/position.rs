@@ -116,6 +116,10 @@ pub(crate) static POST_WORDS: WordList = WordList::new("words_position", "post_w
 static BODY_WORDS: WordList = WordList::new("words_position", "body_word");
 /// Punctuation of an appositive (`张某，某公司总裁，`).
 const APPOSITIVE_OPEN: [&str; 2] = ["，", ","];
+/// Words between a title and the list of its holders (`独立董事包括：甲、乙`).
+static LIST_INTROS: WordList = WordList::new("words_position", "list_intro");
+/// Glue between two names of one list (`甲、乙及丙`).
+const NAME_LIST_GLUE: [&str; 4] = ["、", "及", "和", "以及"];
 /// Honorifics between a name and its verb (`钱某先生不再担任`).
 static HONORIFICS: WordList = WordList::new("words_position", "honorific");
 /// Adverbs that open a résumé clause (`，现任`, `，并兼任`).
@@ -156,6 +160,21 @@ fn ending_at(
     let j = i.checked_sub(1)?;
     let m = &ms[j];
     (m.label == label && glued(text, m.range.end, pos, glue)).then_some(j)
+}
+
+/// The person right before person mention `k` in one list: glued by `、`, `及`, `和` or `以及`,
+/// after an optional honorific (`甲先生、乙女士及丙先生`).
+fn name_list_before(ms: &[Mention], text: &str, k: usize) -> Option<usize> {
+    let j = k.checked_sub(1)?;
+    if ms[j].label != Label::Person || ms[j].range.end > ms[k].range.start {
+        return None;
+    }
+    let gap = &text[ms[j].range.end..ms[k].range.start];
+    let gap = HONORIFICS
+        .iter()
+        .find_map(|h| gap.strip_prefix(*h))
+        .unwrap_or(gap);
+    NAME_LIST_GLUE.contains(&gap).then_some(j)
 }
 
 /// `独立董事：甲（会计专业人士）、乙`: the person right before a short note in brackets and the
@@ -303,7 +322,8 @@ fn status_at(rules: &Rules, text: &str, positions: &[usize]) -> PositionStatus {
 /// (issue 8): without them, every person scanned to the next person, the sentence end or the
 /// head of a name list, and a document of one long sentence was quadratic.
 struct Index {
-    /// `list_head[k]`: the first person of the `、`-list that person mention `k` ends
+    /// `list_head[k]`: the first person of the `、`-list (last item after `及`/`和`) that
+    /// person mention `k` ends
     /// (`甲、乙、丙`: 甲 for each), `k` itself when no person is glued before it.
     list_head: Vec<usize>,
     /// `next_person[k]`: where the first person mention after index `k` starts (text length
@@ -318,8 +338,7 @@ impl Index {
         let mut list_head: Vec<usize> = (0..ms.len()).collect();
         for k in 1..ms.len() {
             if ms[k].label == Label::Person
-                && let Some(j) = ending_at(ms, text, k, ms[k].range.start, Label::Person, &["、"])
-                    .or_else(|| noted_before(ms, text, k))
+                && let Some(j) = name_list_before(ms, text, k).or_else(|| noted_before(ms, text, k))
             {
                 list_head[k] = list_head[j];
             }
@@ -500,6 +519,18 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
     let p = &ms[i];
     // [org][的]title[、title]person, and `职务：甲、乙` (every name of the list line)
     let mut roles = roles_before(ms, text, i, p.range.start);
+    if roles.is_empty() {
+        let k = ix.list_head[i];
+        // `本公司独立非执行董事包括：甲、乙及丙`, `副总经理分别为甲、乙`: a title introducing
+        // the list by a word that counts its members is every name's
+        if let Some(pos) = LIST_INTROS
+            .iter()
+            .find_map(|w| text[..ms[k].range.start].strip_suffix(*w))
+            .map(str::len)
+        {
+            roles = roles_before(ms, text, k, pos);
+        }
+    }
     if roles.is_empty() {
         let k = ix.list_head[i];
         // `独立董事甲、乙`: a title many hold at once before a bare 、-list of names is every
@@ -1105,27 +1136,38 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
 }
 
 /// `position.company`: a binding without an organization whose company-office titles follow a
-/// bare `公司`/`本公司` (`…。公司创始人兼首席执行官沈某表示`) holds them at the company the
-/// article is about — the enterprise it names most often (the first of equals). Press
+/// bare `公司`/`本公司` (`…。公司创始人兼首席执行官沈某表示`, also as the object of an
+/// appointment verb: `X辞职后仍担任公司董事`) holds them at the company the
+/// article is about — the nearest announcer before the title (`X公告`, an announcement's
+/// title naming X), else the enterprise it names most often (the first of equals). Press
 /// releases say 公司 for their subject without defining it (the filer rule needs the
 /// definition); `子公司总经理`, `该公司` and government titles are left alone.
 fn company_titles(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Binding]) {
-    let Some(main) = crate::extract::most_named_org(ms, |m| {
+    let announcers = crate::extract::announcers(ms, text);
+    let most_named = crate::extract::most_named_org(ms, |m| {
         matches!(
             m.attrs,
             Attrs::Org {
                 kind: crate::extract::OrgKind::Enterprise
             }
         )
-    }) else {
-        return;
-    };
+    });
     for b in bindings.iter_mut() {
         let Some(first) = b.roles.iter().map(|&r| ms[r].range.start).min() else {
             continue;
         };
+        // the nearest announcer before the title, else the enterprise named most
+        let Some(main) = announcers
+            .iter()
+            .rev()
+            .find(|&&a| ms[a].range.start < first)
+            .copied()
+            .or(most_named)
+        else {
+            continue;
+        };
         if b.org.is_some()
-            || b.rule != TITLE_BEFORE
+            || ![TITLE_BEFORE, APPOINTED].contains(&b.rule)
             || !b
                 .roles
                 .iter()
@@ -1140,10 +1182,13 @@ fn company_titles(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Bin
         else {
             continue;
         };
+        // `，公司董事长`, or the object of an appointment verb (`仍担任公司董事`) — not
+        // `子公司总经理`, `该公司董事`
         if head
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric())
+            || APPOINT_VERBS.iter().any(|(v, _)| head.ends_with(v))
         {
             b.org = Some(main);
             b.rule = COMPANY;
@@ -1383,9 +1428,15 @@ fn place_government(ms: &[Mention], text: &str, first: usize, roles: &[usize]) -
 /// of them (`独立董事甲、乙`, `副总经理甲、乙`) shares it.
 static SHARED_TITLES: WordList = WordList::new("words_position", "shared_title");
 
-/// Is `title` held by several people at once (a deputy `副…`, or a [`SHARED_TITLES`] word)?
+/// Titles one person holds in an organization although they end with a shared word
+/// (`总工程师`, `主任委员`, `首席代表`).
+static SOLE_TITLES: WordList = WordList::new("words_position", "sole_title");
+
+/// Is `title` held by several people at once (a deputy `副…`, or a [`SHARED_TITLES`] word that
+/// is no [`SOLE_TITLES`] head post)? A head post (书记, 市长, 董事长, 总经理, 院长 …) is not.
 fn shared_title(title: &str) -> bool {
-    title.starts_with('副') || SHARED_TITLES.iter().any(|t| title.ends_with(t))
+    title.starts_with('副')
+        || (!SOLE_TITLES.contains(&title) && SHARED_TITLES.iter().any(|t| title.ends_with(t)))
 }
 
 /// The title a role mention stands for (`Attrs::Role`), else its name.
@@ -1516,8 +1567,9 @@ fn org_heads(rules: &Rules, ms: &[Mention], text: &str, rels: &mut Vec<Relation>
 mod tests {
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&crate::rules::WordList; 11] = [
+        let lists: [&crate::rules::WordList; 13] = [
             &super::BODY_WORDS,
+            &super::LIST_INTROS,
             &super::POST_WORDS,
             &super::CONTINUE_ADVERBS,
             &super::ELIDED_ADVERBS,
@@ -1527,6 +1579,7 @@ mod tests {
             &super::UNIT_TITLE_HEADERS,
             &super::GOVERNMENT_HEADS,
             &super::SHARED_TITLES,
+            &super::SOLE_TITLES,
             &super::HONORIFICS,
         ];
         crate::rules::WordList::assert_all_have_words(&lists);
@@ -2129,6 +2182,127 @@ mod tests {
             "{got:?}"
         );
     }
+    #[test]
+    fn a_title_introducing_a_counted_list_is_every_names() {
+        // `包括：`, `包括`, `分别为` between the title and the list; the last name after 及/和
+        for text in [
+            "云帆电子有限公司公告。本公司獨立非執行董事包括：梁志遠、黃家俊及何嘉敏。",
+            "云帆电子有限公司公告。公司独立非执行董事包括梁志远、黄家俊和何嘉敏。",
+            "云帆电子有限公司公告。公司独立非执行董事分别为梁志远、黄家俊、何嘉敏。",
+        ] {
+            let got = rels(text);
+            for name in ["梁志远", "黄家俊", "何嘉敏"] {
+                assert!(
+                    got.contains(&t(
+                        "HOLDS_POSITION",
+                        name,
+                        "云帆电子有限公司",
+                        "独立非执行董事",
+                        "current"
+                    )),
+                    "{text}: {name}: {got:?}"
+                );
+            }
+        }
+        // no title before the intro word: nobody gets one
+        let got = rels("参会人员包括梁志远、黄家俊和何嘉敏。");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn plural_titles_are_shared_by_a_list_and_head_posts_are_not() {
+        let got = rels("临江大学教授林卫东、赵明轩及孙立群出席会议。");
+        for name in ["林卫东", "赵明轩", "孙立群"] {
+            assert!(
+                got.contains(&t("HAS_ROLE", name, "教授", "教授", "")),
+                "{name}: {got:?}"
+            );
+        }
+        let got = rels("宏泰集团高级工程师林卫东、赵明轩出席会议。");
+        assert!(
+            got.iter().any(|r| r.1 == "赵明轩" && r.3 == "高级工程师"),
+            "{got:?}"
+        );
+        // one holder per organization: the head post is the first name's only
+        for (text, title) in [
+            ("市委书记周建华、邓宏伟、钱立新等领导出席会议。", "市委书记"),
+            ("宏泰集团董事长林卫东、赵明轩出席会议。", "董事长"),
+            ("宏泰集团总工程师林卫东、赵明轩出席会议。", "总工程师"),
+        ] {
+            let got = rels(text);
+            assert!(
+                got.iter()
+                    .any(|r| r.3 == title && r.1 != "赵明轩" && r.1 != "邓宏伟"),
+                "{text}: {got:?}"
+            );
+            assert!(
+                !got.iter()
+                    .any(|r| r.3 == title && (r.1 == "赵明轩" || r.1 == "邓宏伟")),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_post_kept_after_a_resignation_is_the_companys() {
+        for text in [
+            "云帆电子有限公司公告，陈明远先生辞去总经理职务，辞职后仍担任公司董事。",
+            "云帆电子有限公司公告，陈明远辞职后仍担任公司董事。",
+            "云帆电子有限公司公告，陈明远先生辞去总经理职务后，仍担任公司董事。",
+        ] {
+            let got = rels(text);
+            assert!(
+                got.contains(&t(
+                    "HOLDS_POSITION",
+                    "陈明远",
+                    "云帆电子有限公司",
+                    "董事",
+                    "current"
+                )),
+                "{text}: {got:?}"
+            );
+        }
+        // `该公司`: another company's post, not the announcer's
+        let got = rels("云帆电子有限公司公告，陈明远辞职后仍担任该公司董事。");
+        assert!(
+            !got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "陈明远"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_company_title_is_the_announcers_not_the_most_named() {
+        let text = "# 云帆电子股份有限公司董事变动公告\n\n星湖物流有限公司为主要客户。星湖物流有限公司采购增长，星湖物流有限公司计划扩产。本公司执行董事滕家乐先生出席。";
+        let got = rels(text);
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "滕家乐",
+                "云帆电子股份有限公司",
+                "执行董事",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // `截至公告日`, `股东大会决议公告`: no announcer; the enterprise named most
+        let text = "云帆电子股份有限公司召开股东大会决议公告。截至公告日，星湖物流有限公司持股。星湖物流有限公司增持，星湖物流有限公司表示。本公司执行董事滕家乐先生出席。";
+        let got = rels(text);
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.2 == "星湖物流有限公司"),
+            "{got:?}"
+        );
+        // a title that is no announcement's: the enterprise named most
+        let text = "# 云帆电子股份有限公司参加展会\n\n星湖物流有限公司为主要客户。星湖物流有限公司采购增长，星湖物流有限公司计划扩产。本公司执行董事滕家乐先生出席。";
+        let got = rels(text);
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.2 == "星湖物流有限公司"),
+            "{got:?}"
+        );
+    }
+
     #[test]
     fn bare_company_before_titles_is_the_articles_company() {
         let text = "蓝湾科技有限公司宣布完成B轮融资。蓝湾科技有限公司成立于2019年。公司创始人兼首席执行官林一凡毕业于清华大学，曾供职于星海集团。";

@@ -284,14 +284,25 @@ impl RoleRules {
         (n >= 1).then_some(s)
     }
 
-    /// Extend a title at `r` to the left over title modifiers; returns the new start.
-    fn extend_modifiers(&self, text: &str, r: &Range<usize>, floor: usize) -> usize {
+    /// Extend a title at `r` to the left over title modifiers; returns the new start. A
+    /// modifier never reaches into a committed mention (`ends`: their end offsets): in
+    /// `远航投资总经理` after `远航投资有限公司`, the short name `远航投资` keeps its `投资`.
+    fn extend_modifiers(
+        &self,
+        text: &str,
+        r: &Range<usize>,
+        floor: usize,
+        ends: &HashSet<usize>,
+    ) -> usize {
         let mut start = r.start;
         for _ in 0..MAX_MODIFIERS {
             let before = &text[floor..start];
             let Some(m) = self.modifiers_ending(before).find(|m| m.in_title) else {
                 break;
             };
+            if (start - m.text.len() + 1..=start).any(|p| ends.contains(&p)) {
+                break;
+            }
             // `总` only before a title that does not already start with it (总 + 经理 is in
             // the lexicon as 总经理; 总总经理 is noise).
             if m.text == "总" && text[start..].starts_with('总') {
@@ -397,7 +408,7 @@ impl Extractor for RoleExtractor {
                 }
                 None => r,
             };
-            let mut start = rr.extend_modifiers(text, &r, prev_end);
+            let mut start = rr.extend_modifiers(text, &r, prev_end, &mention_ends);
             let continues = collective_end.is_some_and(|c| {
                 ["和", "与", "及", "、", "或"].contains(&text.get(c..start).unwrap_or("x"))
             });
@@ -541,10 +552,26 @@ mod tests {
     }
 
     #[test]
+    fn a_modifier_does_not_reach_into_an_organization() {
+        // `远航投资` is the short form of the company named before: 投资 stays in it
+        let got = roles("晨光控股与远航投资有限公司签约，远航投资总经理邵振宇代表双方签约。");
+        assert!(
+            got.contains(&("总经理".to_string(), "role.lexicon")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|r| r.0 == "投资总经理"), "{got:?}");
+        // with no such organization the modifier is the title's
+        let got = roles("公司投资总监邵振宇出席。");
+        assert!(got.iter().any(|r| r.0 == "投资总监"), "{got:?}");
+    }
+
+    #[test]
     fn a_title_modifying_the_noun_after_it_is_no_role() {
         assert!(roles("优化售后和客服流程").is_empty());
         assert!(roles("市民可拨打市长热线反映").is_empty());
         assert!(roles("组建了一支医生团队").is_empty());
+        // `财务顾问主办人`: the adviser's person in charge, no 财务顾问
+        assert!(roles("国信证券指派张某担任财务顾问主办人").is_empty());
         // the title itself, or a department before it, stays a role
         assert_eq!(
             roles("某银行客服部门经理表示"),

@@ -4113,6 +4113,28 @@ fn predecessor_titles<'m>(
     Vec::new()
 }
 
+/// Words before an appointment verb that make its clause a career summary (`此前`, `曾`,
+/// `长期`).
+static CAREER: WordList = WordList::new("words_event", "career");
+/// Words after an appointment verb, in its clause, that make the post a span of a career
+/// (`自担任总经理以来`, `在X担任Y期间`).
+static CAREER_SPAN: WordList = WordList::new("words_event", "career_span");
+/// Verbs of joining a company; with a year before them (`2015年3月加入X，担任Y`) the clause
+/// that follows tells a career.
+static CAREER_JOIN: WordList = WordList::new("words_event", "career_join");
+
+/// Is `pre` (the text before an appointment verb, from its scope's start) a career summary:
+/// a [`CAREER`] word, `自` right before the verb (`自担任总经理以来`), or a dated
+/// [`CAREER_JOIN`] verb (`2015年加入X，担任Y`)?
+fn career(pre: &str) -> bool {
+    CAREER.iter().any(|w| pre.contains(w))
+        || pre.ends_with('自')
+        || CAREER_JOIN.iter().any(|w| {
+            pre.find(w)
+                .is_some_and(|at| pre[..at].contains('年') && !pre[..at].contains("日起"))
+        })
+}
+
 /// Words that say a person keeps a post (`仍担任董事`, `继续担任`, `留任`): what follows is no
 /// post they leave.
 fn keeps_post(gap: &str) -> bool {
@@ -4432,22 +4454,16 @@ fn appointment(
         let between = &s.text[people[k].1.range.end.min(t.range.start)..t.range.start];
         between.contains(['被', '获', '受'])
     };
-    // A career summary (`此前在X担任Y`, `曾担任`) is biography, not an appointment.
+    // A career summary (`此前在X担任Y`, `曾担任`, `长期担任…顾问`, `自担任总经理以来`, `在X担任Y
+    // 期间`, `2015年加入X，担任Y`) is biography, not an appointment.
+    if status == PositionStatus::New && !object_first && career(&s.text[floor..t.range.start]) {
+        return None;
+    }
     if status == PositionStatus::New
         && !object_first
-        && [
-            "此前",
-            "之前",
-            "曾",
-            "先后",
-            "早年",
-            "过去",
-            "现在",
-            "目前仍",
-            "一直",
-        ]
-        .iter()
-        .any(|w| s.text[floor..t.range.start].contains(w))
+        && CAREER_SPAN
+            .iter()
+            .any(|w| s.text[t.range.end..ce].contains(w))
     {
         return None;
     }
@@ -5861,7 +5877,10 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 31] = [
+        let lists: [&WordList; 34] = [
+            &CAREER,
+            &CAREER_SPAN,
+            &CAREER_JOIN,
             &DEAL_PRICE_WORDS,
             &SOFT_SPEECH,
             &SPEECH_VENUE_WORDS,

@@ -122,10 +122,7 @@ impl State {
         if self.announcer.is_none() {
             self.announcer = s.of(Label::Organization).find_map(|(i, m)| {
                 let rest = s.text.get(m.range.end..s.range.end).unwrap_or("");
-                let rest = rest.trim_start_matches(|c: char| {
-                    c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '晚' | '间' | ' ')
-                });
-                (rest.starts_with("公告") || rest.starts_with("发布公告")).then_some(i)
+                crate::extract::announces(rest).then_some(i)
             });
         }
         for (i, m) in s.of(Label::Organization) {
