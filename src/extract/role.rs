@@ -286,7 +286,7 @@ impl RoleRules {
 
     /// Extend a title at `r` to the left over title modifiers; returns the new start. A
     /// modifier never reaches into a committed mention (`ends`: their end offsets): in
-    /// `远航投资总经理` after `远航投资有限公司`, the short name `远航投资` keeps its `投资`.
+    /// `远帆投资总经理` after `远帆投资有限公司`, the short name `远帆投资` keeps its `投资`.
     fn extend_modifiers(
         &self,
         text: &str,
@@ -553,15 +553,15 @@ mod tests {
 
     #[test]
     fn a_modifier_does_not_reach_into_an_organization() {
-        // `远航投资` is the short form of the company named before: 投资 stays in it
-        let got = roles("晨光控股与远航投资有限公司签约，远航投资总经理邵振宇代表双方签约。");
+        // `远帆投资` is the short form of the company named before: 投资 stays in it
+        let got = roles("晨光控股与远帆投资有限公司签约，远帆投资总经理钟立衡代表双方签约。");
         assert!(
             got.contains(&("总经理".to_string(), "role.lexicon")),
             "{got:?}"
         );
         assert!(!got.iter().any(|r| r.0 == "投资总经理"), "{got:?}");
         // with no such organization the modifier is the title's
-        let got = roles("公司投资总监邵振宇出席。");
+        let got = roles("公司投资总监钟立衡出席。");
         assert!(got.iter().any(|r| r.0 == "投资总监"), "{got:?}");
     }
 
