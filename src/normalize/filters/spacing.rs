@@ -14,6 +14,8 @@
 //! Digits spelled out one by one (`2 0 2 4 年 7 月`, `约 2 0 亿元`, `1 2 . 6 8 亿元` with one
 //! decimal point): the spaces inside a run of such single tokens (at most
 //! [`MAX_SPACED_DIGITS`]) are removed when the run touches a Chinese character at either end.
+//! The run's last token may be a decimal number when a Chinese character follows it
+//! (`1 2.5 亿元` → `12.5亿元`, `3 2 0.5 亿元` → `320.5亿元`).
 //! Several-digit groups (`12 34`, a table) and spaced digits among Latin text (`Room 1 2`) are
 //! kept.
 //!
@@ -56,7 +58,7 @@ fn spaced_digits_end(u: &[Unit], w: usize, r: usize) -> Option<usize> {
     if w == 0
         || !u[w - 1].c.is_ascii_digit()
         || (w >= 2 && glues(u[w - 2].c))
-        || !(lone_digit(r) || lone_at(r, '.'))
+        || !(lone_digit(r) || lone_at(r, '.') || decimal_tail(u, r).is_some())
     {
         return None;
     }
@@ -67,6 +69,15 @@ fn spaced_digits_end(u: &[Unit], w: usize, r: usize) -> Option<usize> {
     loop {
         let digit = lone_digit(k);
         if !digit && (point || !lone_at(k, '.')) {
+            // `1 2.5 亿元`, `3 2 0.5 亿元`: the last token may be a decimal number when a
+            // Chinese character (the unit) follows it.
+            if !point && let Some(end) = decimal_tail(u, k) {
+                let mut j = end + 1;
+                while j < u.len() && is_hspace(u[j].c) {
+                    j += 1;
+                }
+                return u.get(j).is_some_and(|x| is_cjk(x.c)).then_some(end);
+            }
             break;
         }
         point |= !digit;
@@ -93,6 +104,26 @@ fn spaced_digits_end(u: &[Unit], w: usize, r: usize) -> Option<usize> {
     }
     let after = u.get(j).is_some_and(|x| is_cjk(x.c));
     (before || after).then_some(last)
+}
+
+/// A decimal number starting at `u[i]` (`2.5`: digits, one point, digits) with nothing glued
+/// after it: the index of its last digit.
+fn decimal_tail(u: &[Unit], i: usize) -> Option<usize> {
+    let digits_from = |mut j: usize| {
+        while j < u.len() && u[j].c.is_ascii_digit() {
+            j += 1;
+        }
+        j
+    };
+    let point = digits_from(i);
+    if point == i || u.get(point).map(|x| x.c) != Some('.') {
+        return None;
+    }
+    let end = digits_from(point + 1);
+    if end == point + 1 || u.get(end).is_some_and(|x| glues(x.c)) {
+        return None;
+    }
+    Some(end - 1)
 }
 
 /// Is a whitespace run between two Chinese characters a column gap — a tab, or at least two
@@ -357,12 +388,19 @@ mod tests {
         assert_eq!(run("总投资约 2 0 亿元"), "总投资约20亿元");
         assert_eq!(run("累计申请专利 1 2 6 项。"), "累计申请专利126项。");
         assert_eq!(run("约 1 2 . 6 8 亿元"), "约12.68亿元");
+        // the last token a decimal number, a unit after it
+        assert_eq!(run("项目投资额 1 2.5 亿元"), "项目投资额12.5亿元");
+        assert_eq!(run("融资 3 2 0.5 亿元"), "融资320.5亿元");
     }
 
     #[test]
     fn keeps_spaced_digit_groups_and_latin_digits() {
         // Several-digit groups are columns or separate numbers, not one spelled-out number.
         assert_eq!(run("数量 12 34"), "数量12 34");
+        // a decimal number after a group, or with no Chinese character after it
+        assert_eq!(run("数量 12 2.5 亿元"), "数量12 2.5亿元");
+        assert_eq!(run("占比 1 2.5%"), "占比1 2.5%");
+        assert_eq!(run("Room 1 2.5 m"), "Room 1 2.5 m");
         // Among Latin words the digits are separate tokens.
         assert_eq!(run("Room 1 2 and 3"), "Room 1 2 and 3");
         // A run longer than any date or amount is left alone.
