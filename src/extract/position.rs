@@ -1392,12 +1392,17 @@ fn party_committee_with_executive_title(org: &str, title: &str) -> bool {
     org.ends_with('委') && GOVERNMENT_HEADS.iter().any(|h| title.ends_with(h))
 }
 
+/// The names of the government of `place` (`常熟市` → `常熟市人民政府`, `常熟市政府`).
+fn government_names(place: &str) -> [String; 2] {
+    [format!("{place}人民政府"), format!("{place}政府")]
+}
+
 /// The government of the place of the party committee `ms[o]` (`钱塘区委` → a name ending in
 /// `钱塘区人民政府` or `钱塘区政府`), if the document names it.
 fn committee_government(ms: &[Mention], o: usize) -> Option<usize> {
     let (committee, _) = crate::extract::org::committee(&ms[o].name)?;
     let place = committee.strip_suffix('委')?;
-    let wanted = [format!("{place}人民政府"), format!("{place}政府")];
+    let wanted = government_names(place);
     ms.iter().position(|m| {
         m.label == Label::Organization && wanted.iter().any(|w| m.name.ends_with(w.as_str()))
     })
@@ -1418,8 +1423,7 @@ fn place_government(ms: &[Mention], text: &str, first: usize, roles: &[usize]) -
     if !head || place.label != Label::Location || place.range.end != ms[first].range.start {
         return None;
     }
-    let name = &text[place.range.clone()];
-    let wanted = [format!("{name}人民政府"), format!("{name}政府")];
+    let wanted = government_names(&text[place.range.clone()]);
     ms.iter()
         .position(|m| m.label == Label::Organization && wanted.contains(&m.name))
 }

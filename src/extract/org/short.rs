@@ -1194,6 +1194,11 @@ fn short_forms(
     // forms in one pass (a search of the rest of the text per name and form was quadratic).
     // A form is a slice of the text, or made by contracting an industry word (`X创投`).
     let mut searches: Vec<(usize, Cow<'_, str>, String)> = Vec::new();
+    // Every organization of the document by name, sorted: which ones open with a form is a
+    // range of it (a scan of all per form would be quadratic in the document's companies).
+    let mut names: Vec<&str> = winners.iter().map(|o| &text[o.range.clone()]).collect();
+    names.sort_unstable();
+    names.dedup();
     for w in winners {
         if !matches!(
             w.attrs,
@@ -1254,7 +1259,7 @@ fn short_forms(
                         if rg.end == f.len()
                             && rg.start > 0
                             && !stems.contains(&head)
-                            && (depth == 0 || deeper_form_ok(head, core, full, text, winners, r))
+                            && (depth == 0 || deeper_form_ok(head, core, full, &names, r))
                         {
                             stems.push(head);
                         }
@@ -1326,22 +1331,15 @@ fn short_forms(
 }
 
 /// May `head`, a form of `full` (whose name part is `core`, `head` its prefix) made by dropping a
-/// second or third industry word, stand for it?
-fn deeper_form_ok(
-    head: &str,
-    core: &str,
-    full: &str,
-    text: &str,
-    winners: &[Candidate],
-    r: &OrgRules,
-) -> bool {
+/// second or third industry word, stand for it? `names`: the document's organizations, sorted.
+fn deeper_form_ok(head: &str, core: &str, full: &str, names: &[&str], r: &OrgRules) -> bool {
     head.chars().count() >= 3
         && !super::only_generic(head, r)
         && !core[head.len()..].contains("集团")
-        && !winners.iter().any(|o| {
-            let other = &text[o.range.clone()];
-            other != full && other.starts_with(head)
-        })
+        && !names[names.partition_point(|n| *n < head)..]
+            .iter()
+            .take_while(|n| n.starts_with(head))
+            .any(|n| *n != full)
 }
 
 /// A two-character form made of generic words or a place is no short form (`国际`).
