@@ -60,11 +60,12 @@ pub const SHORT_USE: RuleId = RuleId("org.short_use");
 pub const SHORT_FORM: RuleId = RuleId("org.short_form");
 pub const ALIAS_PLACEHOLDER: RuleId = RuleId("org.alias_placeholder");
 pub const PLACE_PARTY: RuleId = RuleId("org.place_party");
+pub const TITLE_HOLDER: RuleId = RuleId("org.title_holder");
 pub use elliptic::ELLIPTIC;
 pub use latin::LATIN;
 
 /// Every organization rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 13] = [
+pub const RULE_IDS: [RuleId; 14] = [
     KNOWN,
     SUFFIX,
     FUND,
@@ -78,6 +79,7 @@ pub const RULE_IDS: [RuleId; 13] = [
     PLACE_PARTY,
     LATIN,
     ELLIPTIC,
+    TITLE_HOLDER,
 ];
 
 /// Priority of every organization candidate: equal, so the longer name wins an overlap

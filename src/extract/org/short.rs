@@ -35,8 +35,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use super::{
-    EVENT_ARG, OrgRules, PLACE_PARTY, PRIORITY, SHORT_FORM, SHORT_USE, STOCK_CODE, WordType,
-    ascii_bounded, right_bad,
+    EVENT_ARG, OrgRules, PLACE_PARTY, PRIORITY, SHORT_FORM, SHORT_USE, STOCK_CODE, TITLE_HOLDER,
+    WordType, ascii_bounded, right_bad,
 };
 use crate::extract::{Attrs, Candidate, Label, OrgKind};
 use crate::normalize::NormText;
@@ -69,6 +69,7 @@ pub(crate) struct ShortRules {
     investor: regex::Regex,
     investor_list: regex::Regex,
     adviser: regex::Regex,
+    founder: regex::Regex,
     deal_of: regex::Regex,
     subsidiary: regex::Regex,
 }
@@ -157,6 +158,11 @@ impl ShortRules {
             // Verbs whose subjects are the advisers of a deal (`由A担任独家财务顾问`).
             adviser: re(
                 r"(?:担任|出任|作为)(?:本轮|本次|此次|该次|上述)?(?:融资|交易|发行|重组|收购|并购)?的?(?:独家|独立|联席|首席)?(?:财务顾问|法律顾问|保荐机构|保荐人|主承销商|联席主承销商|承销商)",
+            ),
+            // Verbs whose subject founds a fund (`X宣布设立规模50亿元的Y基金`): the fund must
+            // follow in the clause, so `X设立分公司` or `X成立于2010年` is no slot.
+            founder: re(
+                r"(?:发起)?(?:设立|成立|组建)(?:了)?[^，。；！？,;!?\n]{0,30}?(?:基金|合伙企业)",
             ),
             // `完成对X、Y的收购`: the companies between 对 and 的收购.
             subsidiary: re(r"(?:全资|控股|间接全资)?(?:子公司|孙公司|附属公司|附属)"),
@@ -877,7 +883,12 @@ pub(super) fn find(
     // Investors of a round, each item of a list (`由A领投，B、C跟投`, `老股东D继续追加投资`),
     // and the advisers of a deal (`由A担任独家财务顾问`, `B、C担任联席主承销商`): a company
     // shape is needed, as for an object.
-    for m in s.investor.find_iter(text).chain(s.adviser.find_iter(text)) {
+    for m in s
+        .investor
+        .find_iter(text)
+        .chain(s.adviser.find_iter(text))
+        .chain(s.founder.find_iter(text))
+    {
         let clause_start = clause_start(text, m.start());
         let mut item_end = strip_fill(text, m.start(), r);
         while item_end > clause_start {
@@ -933,6 +944,35 @@ pub(super) fn find(
                 break;
             };
             st = e + sep.len();
+        }
+    }
+    // A company's short name right before a title and a person (`星澜资本合伙人李某`,
+    // `云帆科技董事长、总经理张某`): the title says whose the name is. A company shape is
+    // needed, as for an acquirer, and a name of its own (`人工智能技术总监` names none).
+    for (rg, _) in r.titles.find_longest(text) {
+        if !person_after_titles(text, rg.end, r) {
+            continue;
+        }
+        if let Some((st, true)) = name_before(text, rg.start, r)
+            && st < rg.start
+            && plausible(&text[st..rg.start], r, Proof::Acquirer, false)
+            && !super::only_generic(&text[st..rg.start], r)
+        {
+            // `龙腾资本投资总监`, `X证券机械分析师`: industry words after a company's name
+            // are the field of the post (a modifier of the title), not part of the name.
+            let name = &text[st..rg.start];
+            let end = s
+                .ending
+                .find_all(name)
+                .map(|(e, _)| e.end)
+                .filter(|&e| {
+                    e < name.len()
+                        && super::only_generic(&name[e..], r)
+                        && plausible(&name[..e], r, Proof::Acquirer, false)
+                })
+                .max()
+                .map_or(rg.start, |e| st + e);
+            out.push(cand(st..end, TITLE_HOLDER));
         }
     }
     // Targets of an acquisition and holders of a stake.
@@ -1147,6 +1187,9 @@ pub(super) fn find(
     // A confirmed short name that is the short form of a full name in the document names
     // that organization (also before the full name, as in a headline).
     let (forms, form_of) = short_forms(text, r, winners);
+    // A name before a title that is the short form of a full name is told by that rule,
+    // which says whose form it is.
+    out.retain(|c| c.rule != TITLE_HOLDER || !form_of.contains_key(&text[c.range.clone()]));
     for c in out.iter_mut() {
         if c.canonical.is_none()
             && let Some(canon) = form_of.get(&text[c.range.clone()])
@@ -1156,6 +1199,35 @@ pub(super) fn find(
     }
     out.extend(forms);
     (out, form_of)
+}
+
+/// Does a person's name follow `pos`, after more titles joined by `、`/`兼` (`董事长、总经理张某`)?
+/// A surname and a given-name character.
+fn person_after_titles(text: &str, mut pos: usize, r: &OrgRules) -> bool {
+    loop {
+        let rest = &text[pos..];
+        if let Some(j) = ["、", "兼"].iter().find(|j| rest.starts_with(**j)) {
+            pos += j.len();
+            match r.titles.longest_at(text, pos, text.len()) {
+                Some((e, _)) => pos = e,
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    let s = &r.short;
+    // (surnames have one or two characters)
+    let lim = text[pos..]
+        .char_indices()
+        .nth(2)
+        .map_or(text.len(), |(i, _)| pos + i);
+    s.surnames.prefixes_at(text, pos, lim).any(|(e, _)| {
+        text[e..]
+            .chars()
+            .next()
+            .is_some_and(|c| s.given.contains(&c))
+    })
 }
 
 /// Is a stake, `旗下` or a stock code right after the name?

@@ -442,6 +442,55 @@ fn event_slots_confirm_short_names() {
 }
 
 #[test]
+fn a_founder_before_a_fund_is_an_event_slot() {
+    let got = with_rules("当天，青岚资本宣布设立规模20亿元的星海产业基金。");
+    assert!(
+        got.iter()
+            .any(|(n, r)| n == "青岚资本" && r == "org.event_arg"),
+        "{got:?}"
+    );
+    // No fund after the verb: a company founded in a year, or a branch, names no founder.
+    for text in [
+        "青岚资本成立于2015年，规模超百亿元。",
+        "青岚资本设立了上海分公司。",
+    ] {
+        let got = with_rules(text);
+        assert!(!got.iter().any(|(n, _)| n == "青岚资本"), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn a_short_name_before_a_title_and_a_person_is_an_organization() {
+    for (text, name) in [
+        ("青岚资本合伙人李明表示，看好该赛道。", "青岚资本"),
+        ("会上，云帆创投董事长、总经理张志远发言。", "云帆创投"),
+        // Industry words between the name and the title are the post's field.
+        ("会上，龙泉资本投资总监王海峰发言。", "龙泉资本"),
+    ] {
+        let got = with_rules(text);
+        assert!(
+            got.iter()
+                .any(|(n, r)| n == name && r == "org.title_holder"),
+            "{text}: {got:?}"
+        );
+    }
+    for text in [
+        // Only industry words: a field, no company.
+        "会上，人工智能技术总监李明发言。",
+        // No person after the title.
+        "青岚资本合伙人表示，看好该赛道。",
+        // No company shape.
+        "会上，远山总经理李明发言。",
+    ] {
+        let got = with_rules(text);
+        assert!(
+            !got.iter().any(|(_, r)| r == "org.title_holder"),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
 fn event_slots_reject_common_nouns_and_people() {
     for text in [
         "投资者公告称收益下降。",
