@@ -2485,12 +2485,13 @@ fn governance_meeting(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st:
 }
 
 /// The name of a shareholders' or board meeting: a qualified shareholders' meeting
-/// (`2023年年度股东大会`, `2024年第一次临时股东大会`, `临时股东会`) or a numbered board or
+/// (`2023年年度股东大会`, `2024年第一次临时股东大会`, `2024年度第二次临时股东大会`, `临时股东会`)
+/// or a numbered board or
 /// supervisory board meeting (`第三届董事会第十二次会议`, `董事会2024年第二次临时会议`).
 static GOVERNANCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let n = "[0-9一二三四五六七八九十百零〇]+";
     let pat = format!(
-        "(?:[0-9]{{4}} ?年 ?)?(?:年度|第{n}次临时|第{n}次|临时)股东(?:大)?会|(?:第{n}届)?(?:董事会|监事会)(?:[0-9]{{4}} ?年 ?)?第{n}次(?:临时)?会议"
+        "(?:[0-9]{{4}} ?年 ?(?:度 ?)?)?(?:年度|第{n}次临时|第{n}次|临时)股东(?:大)?会|(?:第{n}届)?(?:董事会|监事会)(?:[0-9]{{4}} ?年 ?)?第{n}次(?:临时)?会议"
     );
     regex::Regex::new(&pat).expect("governance meeting pattern is valid")
 });

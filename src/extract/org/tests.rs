@@ -501,6 +501,8 @@ fn event_slots_reject_common_nouns_and_people() {
         "公司拟分别以现金收购两家企业。",
         "该企业与多家行业领军企业达成了合作意向。",
         "回顾两年前的那次融资，大家都很激动。",
+        // A meeting's resolution is announced, no company (`大会决议`).
+        "青禾控股2024年度第二次临时股东大会决议公告",
     ] {
         let got = with_rules(text);
         assert!(
