@@ -2496,6 +2496,9 @@ static GOVERNANCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
     regex::Regex::new(&pat).expect("governance meeting pattern is valid")
 });
 
+/// Quote and book-title marks: they frame a name, they are no part of it.
+const QUOTE_MARKS: &str = "“”「」『』《》\"";
+
 /// Words that distribute a speech over the people listed before it (`分别作交流发言`).
 static DISTRIBUTIVE: WordList = WordList::new("words_event", "distributive");
 
@@ -4804,7 +4807,13 @@ fn establishment(
                 }
                 _ => named,
             };
-            let n = clean_name(named.trim_start_matches(['了', '一']));
+            // (`成立“X研发中心”`: the quote marks around the name are no part of it)
+            let named: String = named
+                .trim_start_matches(['了', '一'])
+                .chars()
+                .filter(|c| !QUOTE_MARKS.contains(*c))
+                .collect();
+            let n = clean_name(&named);
             // A bare entity word (`设立公司`, `设立专项基金`) is too generic to be a node.
             if n.chars().count() < 4 || n.starts_with("专项") {
                 return None;

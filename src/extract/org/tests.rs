@@ -179,6 +179,17 @@ fn weak_names_need_a_strong_form_or_a_list() {
 }
 
 #[test]
+fn taiwan_and_hong_kong_firms_are_known_in_traditional_text() {
+    let got = with_rules("董事會通過委任前台積電資深處長王某為營運長。");
+    assert!(
+        got.iter().any(|(n, r)| n == "台積電" && r == "org.known"),
+        "{got:?}"
+    );
+    // A weak name alone is an ordinary word (sunlight and moonlight).
+    assert!(names("日月光灑滿大地。").is_empty());
+}
+
+#[test]
 fn known_name_inside_a_place_is_no_name() {
     assert!(names("北京东部地区").is_empty());
 }
