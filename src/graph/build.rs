@@ -182,10 +182,9 @@ impl KnowledgeGraph {
                 Some(m) => document_node(id, std::mem::take(m)),
                 None => entity_node(&mut entities[src - n_docs], id),
             };
-            let key = node.id.clone();
-            let ix = kg.g.add_node(node);
-            kg.by_id.insert(key, ix);
+            kg.g.add_node(node);
         }
+        kg.index_ids();
         drop(entities);
         drop(metas);
         kg.g.reserve_exact_edges(rels.len());
