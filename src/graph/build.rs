@@ -130,8 +130,12 @@ impl KnowledgeGraph {
         for (i, d) in docs.iter().enumerate() {
             order.push((node_id(NodeLabel::Document, &d.meta.id), i as u32));
         }
-        for (i, e) in resolved.entities.iter().enumerate() {
-            order.push((e.id.clone(), (n_docs + i) as u32));
+        // An entity's id moves here (its node takes it from here) and its key, read only by
+        // `resolve`, is freed: each was held twice, or for nothing, until the nodes were made
+        // — the peak of a run (issue 8).
+        for (i, e) in resolved.entities.iter_mut().enumerate() {
+            order.push((std::mem::take(&mut e.id), (n_docs + i) as u32));
+            e.key = String::new();
         }
         order.sort_unstable();
         let mut node_of = vec![0u32; order.len()];
