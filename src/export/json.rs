@@ -997,17 +997,9 @@ mod stream_tests {
     #[test]
     fn key_sort_is_the_full_text_sort() {
         use crate::extract::{PositionStatus, RelProps, RelType};
-        use crate::graph::{Edge, EdgeEvidence, Node, NodeLabel, NodeProps};
+        use crate::graph::{Edge, EdgeEvidence, Node};
         let mut kg = KnowledgeGraph::default();
-        let node = |id: &str| Node {
-            id: id.into(),
-            label: NodeLabel::Person,
-            name: id.into(),
-            aliases: Default::default(),
-            mentions: 1,
-            merged_by: Default::default(),
-            props: NodeProps::Person,
-        };
+        let node = Node::person_for_test;
         let ids = ["per_a", "per_a b", "per_ab", "per_a!"];
         let nodes: Vec<_> = ids.iter().map(|id| kg.g.add_node(node(id))).collect();
         let long = "x".repeat(60);

@@ -423,18 +423,6 @@ impl<'a> EdgeRef<'a> {
 mod tests {
     use super::*;
 
-    fn person(id: &str) -> Node {
-        Node {
-            id: id.into(),
-            label: NodeLabel::Person,
-            name: id.into(),
-            aliases: Default::default(),
-            mentions: 1,
-            merged_by: Default::default(),
-            props: NodeProps::Person,
-        }
-    }
-
     /// The id index finds what a map from id to index found: nodes in id order need no table,
     /// nodes in any other order are found through one; unknown ids (before, between and after
     /// the known ones) are not found; of two nodes with one id the last added is found.
@@ -451,7 +439,7 @@ mod tests {
             let mut kg = KnowledgeGraph::default();
             let mut map = std::collections::HashMap::new();
             for id in &ids {
-                map.insert(id.to_string(), kg.g.add_node(person(id)));
+                map.insert(id.to_string(), kg.g.add_node(Node::person_for_test(id)));
             }
             kg.index_ids();
             assert_eq!(kg.ids.order.is_empty(), ordered);
@@ -462,7 +450,7 @@ mod tests {
             for missing in ["", "aaa", "per_", "per_aa", "per_bb", "zzz"] {
                 assert_eq!(kg.index_of(missing), None, "{missing}");
             }
-            let last = kg.g.add_node(person("per_a"));
+            let last = kg.g.add_node(Node::person_for_test("per_a"));
             kg.index_ids();
             assert!(!kg.ids.order.is_empty());
             assert_eq!(kg.index_of("per_a"), Some(last));
