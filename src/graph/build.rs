@@ -174,6 +174,9 @@ impl KnowledgeGraph {
             resolved,
         )?;
         drop((strs, names, rel_kinds));
+        // Sorted now, so that its address → index map of the cited sentences (one slot per
+        // distinct sentence) is freed before the nodes are made — the peak of a run (issue 8).
+        let (recs, sentences, long) = mentioned.into_sorted();
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
         let mut kg = KnowledgeGraph {
             merges,
@@ -192,7 +195,6 @@ impl KnowledgeGraph {
         drop(entities);
         drop(metas);
         kg.g.reserve_exact_edges(rels.len());
-        let (recs, sentences, long) = mentioned.into_sorted();
         let long = long
             .into_iter()
             .map(|(a, b, s)| (a, RelType::MentionedIn, b, s));
