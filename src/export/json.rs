@@ -730,6 +730,7 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
     use crate::extract::{EventKind, Money, OrgKind, RelProps, RelType};
     use crate::graph::{Edge, EdgeEvidence, Node, NodeLabel, intern_rule};
     let mut kg = KnowledgeGraph::default();
+    let mut seen: crate::rules::FastSet<String> = Default::default();
     let nodes = v
         .get("nodes")
         .and_then(Value::as_array)
@@ -787,11 +788,13 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
             merged_by: strings(n, "merged_by"),
             props,
         };
-        let ix = kg.g.add_node(node);
-        if kg.by_id.insert(id.clone(), ix).is_some() {
+        kg.g.add_node(node);
+        if !seen.insert(id.clone()) {
             return Err(format!("duplicate node id {id}"));
         }
     }
+    drop(seen);
+    kg.index_ids();
     let edges = v
         .get("edges")
         .and_then(Value::as_array)
@@ -799,9 +802,7 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
     for (i, e) in edges.iter().enumerate() {
         let end = |k: &str| -> Result<petgraph::graph::NodeIndex, String> {
             let id = s_of(e, k).ok_or(format!("edge {i}: no {k}"))?;
-            kg.by_id
-                .get(&id)
-                .copied()
+            kg.index_of(&id)
                 .ok_or(format!("edge {i}: {k} {id:?} is not a node"))
         };
         let (a, b) = (end("from")?, end("to")?);
@@ -996,17 +997,9 @@ mod stream_tests {
     #[test]
     fn key_sort_is_the_full_text_sort() {
         use crate::extract::{PositionStatus, RelProps, RelType};
-        use crate::graph::{Edge, EdgeEvidence, Node, NodeLabel, NodeProps};
+        use crate::graph::{Edge, EdgeEvidence, Node};
         let mut kg = KnowledgeGraph::default();
-        let node = |id: &str| Node {
-            id: id.into(),
-            label: NodeLabel::Person,
-            name: id.into(),
-            aliases: Default::default(),
-            mentions: 1,
-            merged_by: Default::default(),
-            props: NodeProps::Person,
-        };
+        let node = Node::person_for_test;
         let ids = ["per_a", "per_a b", "per_ab", "per_a!"];
         let nodes: Vec<_> = ids.iter().map(|id| kg.g.add_node(node(id))).collect();
         let long = "x".repeat(60);

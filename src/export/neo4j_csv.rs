@@ -841,9 +841,9 @@ mod tests {
         assert!(View::new(&kg).mentions_in_order());
         let mut shuffled = KnowledgeGraph {
             g: kg.g.clone(),
-            by_id: kg.by_id.clone(),
             ..KnowledgeGraph::default()
         };
+        shuffled.index_ids();
         let base = kg.g.edge_count();
         for i in (0..kg.mentions.len()).rev() {
             let e = petgraph::graph::EdgeIndex::new(base + i);

@@ -130,8 +130,12 @@ impl KnowledgeGraph {
         for (i, d) in docs.iter().enumerate() {
             order.push((node_id(NodeLabel::Document, &d.meta.id), i as u32));
         }
-        for (i, e) in resolved.entities.iter().enumerate() {
-            order.push((e.id.clone(), (n_docs + i) as u32));
+        // An entity's id moves here (its node takes it from here) and its key, read only by
+        // `resolve`, is freed: each was held twice, or for nothing, until the nodes were made
+        // — the peak of a run (issue 8).
+        for (i, e) in resolved.entities.iter_mut().enumerate() {
+            order.push((std::mem::take(&mut e.id), (n_docs + i) as u32));
+            e.key = String::new();
         }
         order.sort_unstable();
         let mut node_of = vec![0u32; order.len()];
@@ -170,6 +174,9 @@ impl KnowledgeGraph {
             resolved,
         )?;
         drop((strs, names, rel_kinds));
+        // Sorted now, so that its address → index map of the cited sentences (one slot per
+        // distinct sentence) is freed before the nodes are made — the peak of a run (issue 8).
+        let (recs, sentences, long) = mentioned.into_sorted();
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
         let mut kg = KnowledgeGraph {
             merges,
@@ -182,14 +189,12 @@ impl KnowledgeGraph {
                 Some(m) => document_node(id, std::mem::take(m)),
                 None => entity_node(&mut entities[src - n_docs], id),
             };
-            let key = node.id.clone();
-            let ix = kg.g.add_node(node);
-            kg.by_id.insert(key, ix);
+            kg.g.add_node(node);
         }
+        kg.index_ids();
         drop(entities);
         drop(metas);
         kg.g.reserve_exact_edges(rels.len());
-        let (recs, sentences, long) = mentioned.into_sorted();
         let long = long
             .into_iter()
             .map(|(a, b, s)| (a, RelType::MentionedIn, b, s));

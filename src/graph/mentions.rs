@@ -347,15 +347,7 @@ mod tests {
         back.end = 4;
         assert!(!m.fits(Some(&back)));
         let mut kg = KnowledgeGraph::default();
-        let node = |id: &str| crate::graph::Node {
-            id: id.into(),
-            label: crate::graph::NodeLabel::Person,
-            name: id.into(),
-            aliases: Default::default(),
-            mentions: 1,
-            merged_by: Default::default(),
-            props: crate::graph::NodeProps::Person,
-        };
+        let node = crate::graph::Node::person_for_test;
         let (a, b) = (kg.g.add_node(node("per_a")), kg.g.add_node(node("doc_b")));
         for e in [long.clone(), ev("a.md", "句。", 1)] {
             kg.add_edge(

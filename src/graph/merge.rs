@@ -529,11 +529,12 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
 
     let mut kg = KnowledgeGraph::default();
     for (id, n) in nodes {
-        let ix = kg.g.add_node(n);
-        kg.by_id.insert(id, ix);
+        debug_assert_eq!(id, n.id);
+        kg.g.add_node(n);
     }
+    kg.index_ids();
     for ((a, _, b, _), (e, _)) in edges {
-        if let (Some(&x), Some(&y)) = (kg.by_id.get(&a), kg.by_id.get(&b)) {
+        if let (Some(x), Some(y)) = (kg.index_of(&a), kg.index_of(&b)) {
             kg.add_edge(x, y, e);
         }
     }

@@ -36,10 +36,26 @@ pub struct KnowledgeGraph {
     /// The nodes, and the edges but MENTIONED_IN ones.
     pub g: DiGraph<Node, Edge>,
     pub mentions: Mentions,
-    /// Looked up only, never iterated: a fast hash (see `rules::fast_hash`).
-    pub by_id: crate::rules::FastMap<String, NodeIndex>,
+    /// Node lookup by id ([`KnowledgeGraph::index_of`]); made by [`KnowledgeGraph::index_ids`]
+    /// once the nodes are added.
+    pub(crate) ids: IdIndex,
     /// Every merge entity resolution made, with its reason (written to `merges.jsonl`).
     pub merges: Vec<MergeRecord>,
+}
+
+/// Node lookup by id without a second copy of every id (issue 8: a map from a cloned id to
+/// the node's index was ≈ 70 bytes a node, 22 MB of a graph of 314 000 nodes): the node
+/// indices in id order, searched by binary search over the nodes' own ids — and not even that
+/// when the nodes are in strictly increasing id order already, as `graph::build` and
+/// `graph::merge` add them.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct IdIndex {
+    /// How many nodes the index covers (the nodes added before the last
+    /// [`KnowledgeGraph::index_ids`]).
+    len: usize,
+    /// Node indices ordered by (id, index); empty when the nodes are in strictly increasing id
+    /// order.
+    order: Vec<u32>,
 }
 
 /// A short, stable hash (FNV-1a 64) for ids.
@@ -313,8 +329,69 @@ impl KnowledgeGraph {
     }
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.by_id.get(id).map(|&ix| &self.g[ix])
+        self.index_of(id).map(|ix| &self.g[ix])
     }
+
+    /// Index the nodes by id for [`KnowledgeGraph::index_of`]; call it after adding nodes.
+    /// Of nodes with one id (never made by `graph::build`, `graph::merge` or the readers,
+    /// which refuse or skip a second one) the last added is found.
+    pub fn index_ids(&mut self) {
+        let g = &self.g;
+        let id = |i: usize| g[NodeIndex::new(i)].id.as_str();
+        let n = g.node_count();
+        let in_order = (1..n).all(|i| id(i - 1) < id(i));
+        let mut order = Vec::new();
+        if !in_order {
+            order = (0..n as u32).collect();
+            order.sort_by(|&a, &b| id(a as usize).cmp(id(b as usize)).then(a.cmp(&b)));
+        }
+        self.ids = IdIndex { len: n, order };
+    }
+
+    /// The index of the node with this id.
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        let g = &self.g;
+        let id_at = |i: usize| g[NodeIndex::new(i)].id.as_str();
+        debug_assert_eq!(
+            self.ids.len,
+            g.node_count(),
+            "KnowledgeGraph::index_ids not called after adding nodes"
+        );
+        if self.ids.len != g.node_count() {
+            // Nodes added since the index was made (a caller forgot `index_ids`): still
+            // correct, only slow.
+            return (0..g.node_count())
+                .rev()
+                .find(|&i| id_at(i) == id)
+                .map(NodeIndex::new);
+        }
+        let ix = if self.ids.order.is_empty() {
+            let at = partition_point_by(self.ids.len, |i| id_at(i) <= id);
+            at.checked_sub(1).filter(|&i| id_at(i) == id)?
+        } else {
+            let o = &self.ids.order;
+            let at = o.partition_point(|&i| id_at(i as usize) <= id);
+            at.checked_sub(1)
+                .map(|k| o[k] as usize)
+                .filter(|&i| id_at(i) == id)?
+        };
+        Some(NodeIndex::new(ix))
+    }
+}
+
+/// The number of leading `i` in `0..n` for which `pred` holds (`pred` true then false, as
+/// [`slice::partition_point`]).
+fn partition_point_by(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// An edge with its ends and handle, as [`KnowledgeGraph::edges_directed`] and
@@ -345,6 +422,42 @@ impl<'a> EdgeRef<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The id index finds what a map from id to index found: nodes in id order need no table,
+    /// nodes in any other order are found through one; unknown ids (before, between and after
+    /// the known ones) are not found; of two nodes with one id the last added is found.
+    #[test]
+    fn id_index_finds_what_a_map_found() {
+        let ids = [
+            "per_b", "doc_a", "per_a", "amt_z", "per_c", "evt_0", "per_ab",
+        ];
+        for ordered in [false, true] {
+            let mut ids = ids.to_vec();
+            if ordered {
+                ids.sort_unstable();
+            }
+            let mut kg = KnowledgeGraph::default();
+            let mut map = std::collections::HashMap::new();
+            for id in &ids {
+                map.insert(id.to_string(), kg.g.add_node(Node::person_for_test(id)));
+            }
+            kg.index_ids();
+            assert_eq!(kg.ids.order.is_empty(), ordered);
+            for (id, &ix) in &map {
+                assert_eq!(kg.index_of(id), Some(ix), "{id}");
+                assert_eq!(kg.node(id).map(|n| n.id.as_str()), Some(id.as_str()));
+            }
+            for missing in ["", "aaa", "per_", "per_aa", "per_bb", "zzz"] {
+                assert_eq!(kg.index_of(missing), None, "{missing}");
+            }
+            let last = kg.g.add_node(Node::person_for_test("per_a"));
+            kg.index_ids();
+            assert!(!kg.ids.order.is_empty());
+            assert_eq!(kg.index_of("per_a"), Some(last));
+            assert_eq!(kg.index_of("per_c"), map.get("per_c").copied());
+        }
+        assert_eq!(KnowledgeGraph::default().index_of("per_a"), None);
+    }
 
     /// `write_f64` writes what `{}` and `{:?}` write, for whole numbers of every size up to and
     /// past 2^53 and 1e16, fractions, signed zeros and the values that are no numbers.

@@ -93,3 +93,19 @@ pub struct Node {
     pub merged_by: BTreeSet<String>,
     pub props: NodeProps,
 }
+
+#[cfg(test)]
+impl Node {
+    /// A person node named by its id (tests).
+    pub(crate) fn person_for_test(id: &str) -> Node {
+        Node {
+            id: id.into(),
+            label: NodeLabel::Person,
+            name: id.into(),
+            aliases: Default::default(),
+            mentions: 1,
+            merged_by: Default::default(),
+            props: NodeProps::Person,
+        }
+    }
+}

@@ -190,16 +190,16 @@ fn build(raw: RawGraph) -> Loaded {
     let mut kg = KnowledgeGraph::default();
     let mut warnings = Vec::new();
     let mut skipped: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for n in raw.nodes {
         let id = n.id.clone();
         match node_of(n) {
             Ok(node) => {
-                if kg.by_id.contains_key(&node.id) {
+                if !seen.insert(id.clone()) {
                     warnings.push(format!("node {id}: duplicate id, kept the first"));
                     continue;
                 }
-                let ix = kg.g.add_node(node);
-                kg.by_id.insert(id, ix);
+                kg.g.add_node(node);
             }
             Err(why) => {
                 warnings.push(format!("node {id}: {why}; skipped"));
@@ -207,8 +207,10 @@ fn build(raw: RawGraph) -> Loaded {
             }
         }
     }
+    drop(seen);
+    kg.index_ids();
     for e in raw.edges {
-        let (Some(&a), Some(&b)) = (kg.by_id.get(&e.from), kg.by_id.get(&e.to)) else {
+        let (Some(a), Some(b)) = (kg.index_of(&e.from), kg.index_of(&e.to)) else {
             if !(skipped.contains(&e.from) || skipped.contains(&e.to)) {
                 warnings.push(format!(
                     "edge {} -[{}]-> {}: endpoint not found; skipped",

@@ -280,12 +280,10 @@ fn person_shows_every_relationship() {
 #[test]
 fn org_answers_by_alias_and_width_folding() {
     let mut kg = fixture::graph();
-    let ix = kg
-        .by_id
-        .values()
-        .copied()
-        .find(|&i| kg.g[i].name == "蓝海资本")
-        .unwrap();
+    let ix =
+        kg.g.node_indices()
+            .find(|&i| kg.g[i].name == "蓝海资本")
+            .unwrap();
     kg.g[ix].aliases.insert("ＢＬＵＥ海".into());
     let a = ask(
         &kg,
