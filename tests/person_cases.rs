@@ -100,6 +100,7 @@ fn rule_ids_match_rule_docs() {
         person::TITLE_WEI,
         person::COLUMN,
         person::POST_FRAME,
+        person::APPOINT_FRAME,
         role::LEXICON,
         role::MODIFIER,
         role::CHIEF_OFFICER,

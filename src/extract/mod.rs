@@ -546,20 +546,22 @@ pub trait Extractor {
 /// first mention of the name named most often (the first of equals). Event slots read a bare
 /// `公司` as it; the position family binds `公司董事长X` to it.
 /// Does the text right after an organization say that it announces (`X公告`, `X 7 月 5 日晚间
-/// 发布公告`, `X披露公告称`, `X发公告称`)? Dates and spaces before the word are skipped. `公告`
+/// 发布公告`, `X披露公告称`, `X发公告称`, `X宣布`, `X公布`: session 14)? Dates and spaces before the word are skipped. `公告`
 /// as a noun does not announce (`截至公告日`, `公告披露日`); a filing's header line
 /// `证券简称：X　公告编号：…` does name its filer.
 pub(crate) fn announces(rest: &str) -> bool {
     let rest = rest.trim_start_matches(|c: char| {
         c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '晚' | '间' | ' ')
     });
-    ["公告", "发布公告", "披露公告", "发公告"].iter().any(|w| {
-        rest.strip_prefix(w).is_some_and(|after| {
-            !["日", "披露日", "之日", "期", "书"]
-                .iter()
-                .any(|n| after.starts_with(n))
+    ["公告", "发布公告", "披露公告", "发公告", "宣布", "公布"]
+        .iter()
+        .any(|w| {
+            rest.strip_prefix(w).is_some_and(|after| {
+                !["日", "披露日", "之日", "期", "书"]
+                    .iter()
+                    .any(|n| after.starts_with(n))
+            })
         })
-    })
 }
 
 /// The companies a document says announce, in order: the enterprise of an announcement's title

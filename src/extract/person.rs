@@ -94,6 +94,7 @@ pub const BYLINE: RuleId = RuleId("person.byline");
 pub const PERSON_ONLY: RuleId = RuleId("person.person_only");
 pub const COLUMN: RuleId = RuleId("person.column");
 pub const POST_FRAME: RuleId = RuleId("person.post_frame");
+pub const APPOINT_FRAME: RuleId = RuleId("person.appoint_frame");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
@@ -134,6 +135,10 @@ static THING_HEADS: WordList = WordList::new("words_person", "thing_head");
 static POST_FRAME_OPENERS: WordList = WordList::new("words_person", "post_frame_opener");
 
 static POST_FRAME_LINKS: WordList = WordList::new("words_person", "post_frame_link");
+/// Verbs that name the person they appoint right after them (`聘任X为…`, `任命X、Y为…`).
+static APPOINT_FRAME_OPENERS: WordList = WordList::new("words_person", "appoint_frame_opener");
+/// What links the appointed names to the post (`为`, `担任`, `出任`).
+static APPOINT_FRAME_LINKS: WordList = WordList::new("words_person", "appoint_frame_link");
 /// Words that may stand between a name and an age (`X今年45岁`, `X已经89岁了`).
 static AGE_OPENERS: WordList = WordList::new("words_person", "age_opener");
 /// Place words after 家 in village and river names (`董家河`, `李家沟`, `王家庄`).
@@ -507,6 +512,9 @@ struct Opt {
     /// `person.post_frame`: a dismissal or resignation clause frames the reading
     /// (`免去X的…职务`, `接受X辞去…职务`): only a person is relieved of a post.
     post_frame: bool,
+    /// `person.appoint_frame`: an appointing verb before the reading (or before the `、` list
+    /// it is a member of) and `为`/`担任` + a title after it (`聘任X为公司副总经理`).
+    appoint_frame: bool,
 }
 
 impl Opt {
@@ -525,12 +533,12 @@ impl Opt {
             return false;
         }
         let titled = self.signal() >= TITLE;
-        if self.post_frame
+        if (self.post_frame || (self.appoint_frame && (!self.weak || self.shape >= 1)))
             && !self.common_exact
             && !self.common_prefix
             && !self.pair_word
             && !self.after_numeral
-            && (self.plausible || self.given_len == 2)
+            && (self.plausible || self.given_len == 2 || (self.appoint_frame && !self.weak))
         {
             return true;
         }
@@ -687,6 +695,8 @@ impl Opt {
             TITLE_AFTER
         } else if self.post_frame {
             POST_FRAME
+        } else if self.appoint_frame {
+            APPOINT_FRAME
         } else {
             CONTEXT
         }
@@ -891,6 +901,101 @@ impl<'a> Ctx<'a> {
             .find(['，', '。', '；', '！', '？', '\n', ',', ';'])
             .unwrap_or(rest.len());
         rest[..clause_end].contains("职务")
+    }
+
+    /// `person.appoint_frame`: is `s..e` the object of an appointing verb — the verb
+    /// (APPOINT_FRAME_OPENERS: `聘任`, `任命`, `选举`) right before it or before the `、` list of
+    /// short items it belongs to, and, after it and the rest of that list, `为`/`担任`/`出任`
+    /// (APPOINT_FRAME_LINKS) with a title mention later in the clause (`聘任X为公司副总经理`,
+    /// `任命X、Y为副总经理`)? Only a person is appointed to a post.
+    fn appoint_frame(&self, s: usize, e: usize) -> bool {
+        /// Longest list item between separators, in characters (`、欧阳某某、`).
+        const MAX_ITEM: usize = 4;
+        /// Most list items walked over on either side.
+        const MAX_ITEMS: usize = 12;
+        let text = self.text;
+        let is_sep = |c: char| matches!(c, '、' | '和' | '及');
+        // before: the verb, or `、` items back to the verb
+        let mut at = s;
+        let mut opened = false;
+        for _ in 0..MAX_ITEMS {
+            if APPOINT_FRAME_OPENERS
+                .iter()
+                .any(|w| text[..at].ends_with(w))
+            {
+                opened = true;
+                break;
+            }
+            let Some(sep) = self.prev_char(at).filter(|&c| c == '、') else {
+                break;
+            };
+            let item_end = at - sep.len_utf8();
+            let item: String = text[..item_end]
+                .chars()
+                .rev()
+                .take_while(|&c| is_han(c) && c != '、')
+                .take(MAX_ITEM + 1)
+                .collect();
+            let n = item.chars().count();
+            if n == 0 || n > MAX_ITEM + 1 {
+                break;
+            }
+            // the item runs back to the verb or to the previous separator
+            let item_start = (item_end - item.len()..item_end)
+                .find(|&p| {
+                    text.is_char_boundary(p)
+                        && (APPOINT_FRAME_OPENERS.iter().any(|w| text[..p].ends_with(w))
+                            || self.prev_char(p) == Some('、'))
+                })
+                .filter(|&p| text[p..item_end].chars().count() <= MAX_ITEM);
+            let Some(p) = item_start else {
+                break;
+            };
+            at = p;
+        }
+        if !opened {
+            return false;
+        }
+        // after: the rest of the list, then the link and a title in the clause
+        let rest = &text[e..];
+        let clause_end = rest
+            .find(['，', '。', '；', '！', '？', '\n', ',', ';', '：', ':'])
+            .unwrap_or(rest.len());
+        let clause = &rest[..clause_end];
+        let mut p = 0;
+        for _ in 0..MAX_ITEMS {
+            if let Some(w) = APPOINT_FRAME_LINKS
+                .iter()
+                .find(|w| clause[p..].starts_with(*w))
+            {
+                let from = e + p + w.len();
+                return self
+                    .role_start
+                    .keys()
+                    .any(|&r| r >= from && r < e + clause_end);
+            }
+            let Some(c) = clause[p..].chars().next().filter(|&c| is_sep(c)) else {
+                return false;
+            };
+            p += c.len_utf8();
+            // the next item: up to MAX_ITEM characters before a separator or the link
+            let next = clause[p..]
+                .char_indices()
+                .take(MAX_ITEM + 1)
+                .map(|(i, _)| p + i)
+                .skip(2)
+                .find(|&q| {
+                    clause[q..].starts_with(is_sep)
+                        || APPOINT_FRAME_LINKS
+                            .iter()
+                            .any(|w| clause[q..].starts_with(w))
+                });
+            let Some(q) = next else {
+                return false;
+            };
+            p = q;
+        }
+        false
     }
 
     /// Does the reading `s..e` fill the first column of a list row whose last
@@ -1201,6 +1306,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
     let text = cx.text;
     let mut opts = Vec::new();
     for (sr, entry) in pr.surnames.find_all(text) {
+        let first = opts.len();
         if cx.overlaps(&sr) {
             continue;
         }
@@ -1260,8 +1366,12 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         // the given name opens with a character of GIVEN_LEADS
         let mut lead = false;
         for c in text[sr.end..].chars().take(2) {
-            // A verb or honorific starts here (`王强表示`, `邓先生`): the name has ended.
-            if cx.after.get(&end).is_some_and(|&w| w >= 3) {
+            // A verb or honorific starts here (`王强表示`, `邓先生`): the name has ended —
+            // unless the name is an appointing verb's object that closes right after this
+            // character (`聘任邝某成为公司副总经理`: 邝某成 + 为, not 邝某 + 成为).
+            if cx.after.get(&end).is_some_and(|&w| w >= 3)
+                && !cx.appoint_frame(sr.start, end + c.len_utf8())
+            {
                 break;
             }
             // `副区长孟庆和在会上指出`: 和 ends a two-character given name after a title when
@@ -1341,6 +1451,12 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             // the mention starts a new word.
             if right < 1 && end - sr.end > 3 && plausible && cx.mention_starts_at(end) {
                 right = 1;
+            }
+            // `聘任X为公司副总经理`: the object of an appointing verb closes at the link word, as
+            // strongly as before a verb (`聘任邝某成为…`: 邝某成, not 邝某 + 成为).
+            let appoint_frame = cx.appoint_frame(sr.start, end);
+            if appoint_frame {
+                right = right.max(3);
             }
             // The last character opens a word that follows names (`对赵某来说`: not 赵某来 + 说).
             if cx.word_after.contains(&(end - c.len_utf8())) {
@@ -1443,12 +1559,22 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 place_shape,
                 pair_word: end - sr.start <= 6 && cx.common_after.contains(&sr.start),
                 post_frame: cx.post_frame(sr.start, end),
+                appoint_frame,
                 right_orphan: cx.next_char(end).is_some_and(is_han) && {
                     let after = end + cx.next_char(end).map_or(0, char::len_utf8);
                     cx.next_char(after)
                         .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
                 },
                 range,
+            });
+        }
+        // `聘任邝某成为…`: when the object of an appointing verb is read, the other readings of
+        // the same surname (邝某 + 成为) are cuts of it.
+        if opts[first..].iter().any(|o| o.appoint_frame) {
+            let mut k = 0;
+            opts.retain(|o| {
+                k += 1;
+                k <= first || o.appoint_frame
             });
         }
     }
@@ -2010,7 +2136,12 @@ fn chains(
                 let po = &opts[p];
                 // back to back, each name must read as a name on its own, and the later one
                 // must not end in a function word (`欧阳德华亦有出席` is no 欧阳德 + 华亦)
-                let solid = |x: &Opt| x.plausible || (x.given_len == 2 && !x.weak);
+                // A weak surname (weak=1: 信, 洪) back to back needs a two-character given
+                // name: `罗布汝信汤洪高` holds no 信汤 + 洪高.
+                let solid = |x: &Opt| {
+                    (x.plausible && (!x.weak || x.mild || x.given_len == 2))
+                        || (x.given_len == 2 && !x.weak)
+                };
                 let tail_stop = text[..o.range.end]
                     .chars()
                     .next_back()
@@ -2705,11 +2836,13 @@ pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
 mod tests {
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&crate::rules::WordList; 12] = [
+        let lists: [&crate::rules::WordList; 14] = [
             &super::WORDS_ENDING_IN_SURNAME,
             &super::THING_HEADS,
             &super::POST_FRAME_OPENERS,
             &super::POST_FRAME_LINKS,
+            &super::APPOINT_FRAME_OPENERS,
+            &super::APPOINT_FRAME_LINKS,
             &super::AS_TITLE,
             &super::AGE_OPENERS,
             &super::TITLE_CHANG_CLOSERS,

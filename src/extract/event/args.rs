@@ -4133,10 +4133,38 @@ static CAREER_JOIN: WordList = WordList::new("words_event", "career_join");
 fn career(pre: &str) -> bool {
     CAREER.iter().any(|w| pre.contains(w))
         || pre.ends_with('自')
+        || dated_start(pre)
         || CAREER_JOIN.iter().any(|w| {
             pre.find(w)
                 .is_some_and(|at| pre[..at].contains('年') && !pre[..at].contains("日起"))
         })
+}
+
+/// A start dated by a year or a month only (`自2009年起`, `从2013年8月起便开始`, `自2015年开始`)
+/// before an appointment verb tells since when someone has held a post: a career. An
+/// appointment takes effect on a day (`自2025年9月1日起`, `由2020年9月1日起生效`), and a clause
+/// of its own after the date (`自2020年1月起，X将担任`) may announce one.
+fn dated_start(pre: &str) -> bool {
+    /// The longest date between `自`/`从` and `起`/`开始`, in characters (`2013年12月`).
+    const MAX_DATE: usize = 10;
+    pre.match_indices(['自', '从']).any(|(at, w)| {
+        let rest = &pre[at + w.len()..];
+        let Some(end) = rest.find(['起', '开']) else {
+            return false;
+        };
+        let date = &rest[..end];
+        // `自2020年1月起，X将担任`: a clause of its own after the date may announce a change
+        (rest[end..].starts_with('起') || rest[end..].starts_with("开始"))
+            && !rest[end..].contains(['，', ','])
+            && date.contains('年')
+            && date.chars().count() <= MAX_DATE
+            && date.starts_with(|c: char| {
+                c.is_ascii_digit() || c.is_numeric() || "〇一二三四五六七八九零".contains(c)
+            })
+            && date.chars().all(|c| {
+                c.is_ascii_digit() || c.is_numeric() || "年月〇一二三四五六七八九十零 ".contains(c)
+            })
+    })
 }
 
 /// Words that say a person keeps a post (`仍担任董事`, `继续担任`, `留任`): what follows is no

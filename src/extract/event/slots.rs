@@ -24,8 +24,9 @@ pub struct State {
     pub last_org: Option<usize>,
     /// The two last distinct organizations (by name) before the current sentence.
     pub last_orgs: Vec<usize>,
-    /// The organization whose announcement the document reports (`X公告称`, `X发布公告`):
-    /// what a later bare `公司` in a deal sentence refers to.
+    /// The organization whose announcement the document reports (`X公告称`, `X发布公告`), the
+    /// nearest before the current sentence (a page of news items has one per item): what a
+    /// later bare `公司` in a deal sentence refers to.
     pub announcer: Option<usize>,
     /// The organization the article is about: the one named most often (ties: the first),
     /// bylines left out. A bare `公司` with no announcement and no organization before it in
@@ -119,11 +120,12 @@ impl State {
                 });
             }
         }
-        if self.announcer.is_none() {
-            self.announcer = s.of(Label::Organization).find_map(|(i, m)| {
-                let rest = s.text.get(m.range.end..s.range.end).unwrap_or("");
-                crate::extract::announces(rest).then_some(i)
-            });
+        // The nearest announcer: a page of news items has one per item (session 14).
+        if let Some(a) = s.of(Label::Organization).find_map(|(i, m)| {
+            let rest = s.text.get(m.range.end..s.range.end).unwrap_or("");
+            crate::extract::announces(rest).then_some(i)
+        }) {
+            self.announcer = Some(a);
         }
         for (i, m) in s.of(Label::Organization) {
             // A byline (`来源：X报`) names the publisher, not a party `公司` could refer to.
