@@ -281,11 +281,11 @@ fn strip_fill(text: &str, mut pos: usize, org: &OrgRules) -> usize {
         let trimmed = part.trim_end_matches(['年', '月', '日', '号']);
         let digits = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
         // (`2023年5月底` with `月底` taken as a filler leaves `2023年5`)
-        if trimmed.len() < part.len() || digits.ends_with(['年', '月']) {
-            if digits.len() < trimmed.len() {
-                pos = digits.len();
-                continue;
-            }
+        if (trimmed.len() < part.len() || digits.ends_with(['年', '月']))
+            && digits.len() < trimmed.len()
+        {
+            pos = digits.len();
+            continue;
         }
         if before.ends_with(' ') {
             pos -= 1;
