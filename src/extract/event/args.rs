@@ -1730,10 +1730,16 @@ fn signing_parties(
             here.push(i);
         }
         let here = &here[here.len().saturating_sub(2)..];
+        // (A sentence that opens a list — `各方代表依次签约：` closing with a colon — names
+        // the signings in its rows: the last two organizations named before it are no
+        // parties; they are usually its hosts or guests.)
+        let opens_list = s.str().trim_end().ends_with(['：', ':']);
         let both = if here.len() >= 2 {
             here
         } else if both.len() >= 2 {
             both
+        } else if opens_list {
+            &[]
         } else {
             &st.last_orgs[..]
         };
@@ -4800,6 +4806,13 @@ fn establishment(
     st: &mut State,
 ) -> Option<usize> {
     if generic(s, &t.range, EventKind::Establishment) {
+        return None;
+    }
+    // `产业基金尚需完成工商登记`: a step still to come is no establishment.
+    if ["尚需", "尚须", "仍需", "仍须", "还需", "有待"]
+        .iter()
+        .any(|w| s.text[..t.range.start].ends_with(w))
+    {
         return None;
     }
     let floor = scope_start(s, t.range.start);

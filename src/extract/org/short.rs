@@ -277,14 +277,21 @@ fn strip_fill(text: &str, mut pos: usize, org: &OrgRules) -> usize {
             pos = floor + st;
             continue;
         }
-        // A date or time: digits with 年/月/日/号 (`3月10日`, `2019年`).
-        let trimmed = before.trim_end_matches(['年', '月', '日', '号']);
-        if trimmed.len() < before.len() {
-            let digits = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
-            if digits.len() < trimmed.len() {
-                pos = digits.len();
-                continue;
-            }
+        // A date or time: digits with 年/月/日/号 (`3月10日`, `2019年`), also a part of a
+        // month or year (`5月底`, `2023年初`, `6月中旬`).
+        let part = ["底", "初", "末", "上旬", "中旬", "下旬"]
+            .iter()
+            .find_map(|w| before.strip_suffix(w))
+            .filter(|b| b.ends_with(['年', '月']))
+            .unwrap_or(before);
+        let trimmed = part.trim_end_matches(['年', '月', '日', '号']);
+        let digits = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
+        // (`2023年5月底` with `月底` taken as a filler leaves `2023年5`)
+        if (trimmed.len() < part.len() || digits.ends_with(['年', '月']))
+            && digits.len() < trimmed.len()
+        {
+            pos = digits.len();
+            continue;
         }
         if before.ends_with(' ') {
             pos -= 1;
@@ -385,6 +392,18 @@ fn cut(text: &str, floor: usize, end: usize, r: &OrgRules, multi_only: bool) -> 
 /// The name starting at `start`: name characters up to the first stop/fill/lead word, stake,
 /// or non-name character.
 fn name_after(text: &str, start: usize, r: &OrgRules, norm: &NormText) -> Option<usize> {
+    // A filler of two characters or more opens no name (`收购尚需提交股东大会审议`).
+    let lim = text[start..]
+        .char_indices()
+        .nth(4)
+        .map_or(text.len(), |(i, _)| start + i);
+    if r.short
+        .fill
+        .prefixes_at(text, start, lim)
+        .any(|(e, _)| text[start..e].chars().count() > 1)
+    {
+        return None;
+    }
     let mut pos = start;
     let mut cjk = 0;
     while let Some(c) = text[pos..].chars().next() {
@@ -769,11 +788,139 @@ fn place_party_after(text: &str, start: usize, verb: usize, r: &OrgRules) -> Opt
 /// `st`, or past a `由` there: `由A与B签署`, `由A领投` — 由 marks the agent and is no part of
 /// the name after it.
 fn after_agent(text: &str, st: usize) -> usize {
+    // (`由于A与B达成…`: 由于 is "because", the clause's subject follows it)
+    if text[st..].starts_with("由于") {
+        return st + "由于".len();
+    }
     st + if text[st..].starts_with('由') {
         '由'.len_utf8()
     } else {
         0
     }
+}
+
+/// The signing parties whose list ends at `end` (the clause's first 与, or the verb): each
+/// item between `、` marks that is a name (an item with a suffix of its own is the suffix
+/// rule's). The first item needs a hard left edge (punctuation, a descriptor, or a clause
+/// opener such as `由于`); `由` before it marks the agent.
+fn parties_before(
+    text: &str,
+    clause_start: usize,
+    end: usize,
+    r: &OrgRules,
+    out: &mut Vec<Candidate>,
+) {
+    let opener = after_agent(text, clause_start);
+    let mut item_end = end;
+    loop {
+        let sep = text[clause_start..item_end]
+            .rfind('、')
+            .map(|i| clause_start + i);
+        let item_start = sep.map_or(clause_start, |i| i + '、'.len_utf8());
+        if let Some((st, hard)) = name_before(text, item_end, r)
+            && let st = after_agent(text, st)
+            && (hard || opener > clause_start && st == opener)
+            && st < item_end
+            && st >= item_start
+            && (sep.is_none() || st == item_start)
+            && plausible(&text[st..item_end], r, Proof::Slot, false)
+        {
+            out.push(cand(st..item_end, EVENT_ARG));
+        }
+        match sep {
+            Some(i) => item_end = i,
+            None => return,
+        }
+    }
+}
+
+/// The signing parties after `与` up to the verb at `verb`: the first name, and each name
+/// after a `、` that follows it. A name right before a descriptor that another
+/// name follows (`与白酒经销商X签署`) is a category, not a party; parties followed by 代表
+/// (`由A与B代表双方签署`) are the people who sign for the parties — signatories, no
+/// organizations.
+fn parties_after(
+    text: &str,
+    mut start: usize,
+    verb: usize,
+    r: &OrgRules,
+    norm: &NormText,
+    out: &mut Vec<Candidate>,
+) {
+    let mut first = true;
+    while start < verb {
+        let end = name_after(text, start, r, norm);
+        // (a distributive or joint adverb may stand before 代表: `A和B分别代表双方签约`)
+        if end.is_some_and(|e| {
+            let rest = &text[e..];
+            let rest = ["分别", "共同", "各自"]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+                .unwrap_or(rest);
+            rest.starts_with("代表")
+        }) {
+            return;
+        }
+        let Some(end) = end.filter(|&e| {
+            e <= verb
+                && !descriptor_before_name(text, e, verb, r)
+                && plausible(&text[start..e], r, Proof::Slot, false)
+        }) else {
+            if first && let Some(e) = place_party_after(text, start, verb, r) {
+                out.push(gov_cand(start..e));
+            }
+            return;
+        };
+        out.push(cand(start..end, EVENT_ARG));
+        first = false;
+        let rest = &text[end..verb];
+        // (only 、: after 及/和 a person stands as often: `与A及自然人B签署`)
+        let Some(rest_start) = rest.strip_prefix('、') else {
+            return;
+        };
+        start = verb - rest_start.len();
+    }
+}
+
+/// Does a descriptor (`经销商`, `平台`: a lead word) start at `end` with more name characters
+/// after it before `verb` (`白酒经销商X`)? Then the words before it describe X.
+fn descriptor_before_name(text: &str, end: usize, verb: usize, r: &OrgRules) -> bool {
+    let lim = text[end..]
+        .char_indices()
+        .nth(6)
+        .map_or(text.len(), |(i, _)| end + i);
+    r.short
+        .lead
+        .prefixes_at(text, end, lim)
+        .any(|(e, _)| e < verb && text[e..].chars().next().is_some_and(name_char))
+}
+
+/// The end of a list of parties before `等` and a count or descriptor that sums it up
+/// (`A、B等十多家代理商与C签订`, `A、B等企业`), or before a count of its items (`A、B、C
+/// 四国签署`, `A、B、C三方`): where the summary starts; else `end`.
+fn strip_etc(text: &str, clause_start: usize, end: usize, r: &OrgRules) -> usize {
+    // `A、B、C四国签署`, `A、B三方签订`: a count of the items closes the list.
+    let head = &text[clause_start..end];
+    if let Some(h) = head.strip_suffix(['国', '方', '家'])
+        && let Some(n) = h.strip_suffix(|c: char| "两三四五六七八九十多".contains(c))
+        && n.ends_with(|c: char| c != '、' && c != '等')
+        && head.contains('、')
+    {
+        return clause_start + n.len();
+    }
+    let Some(etc) = text[clause_start..end]
+        .rfind('等')
+        .map(|i| clause_start + i)
+    else {
+        return end;
+    };
+    let rest = text[etc + '等'.len_utf8()..end]
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || "〇零一二三四五六七八九十百两几数多余".contains(c)
+        })
+        .trim_start_matches(['家', '所', '个']);
+    let sums_up = rest.is_empty() || r.short.lead.contains(rest) || r.short.notname.contains(rest);
+    if sums_up { etc } else { end }
 }
 
 /// The start of a region ending at `end` that opens its clause (`宁州市与X签署`, `会上，
@@ -836,49 +983,26 @@ pub(super) fn find(
             out.push(cand(st..end, EVENT_ARG));
         }
     }
-    // Both parties of a signing: `A与B…签署`.
+    // The parties of a signing: `A与B…签署`, each item of a list on either side
+    // (`A、B与C签订`, `A与B、C签署`), or a list with no 与 at all (`A、B、C签订…`).
     for m in s.signing.find_iter(text) {
         let clause_start = clause_start(text, m.start());
         let clause = &text[clause_start..m.start()];
         let Some(and) = clause.find(['与', '和', '同']) else {
+            if clause.contains('、') {
+                let end = strip_etc(text, clause_start, strip_fill(text, m.start(), r), r);
+                parties_before(text, clause_start, end, r, &mut out);
+            }
             continue;
         };
         let and = clause_start + and;
-        let b_start = and + '与'.len_utf8();
-        let b_end = name_after(text, b_start, r, norm);
-        // `由A与B代表双方签署`: A and B sign on behalf of the parties — they are the
-        // signatories (people), not the parties.
-        // (a distributive or joint adverb may stand before 代表: `A和B分别代表双方签约`)
-        if b_end.is_some_and(|e| {
-            let rest = &text[e..];
-            let rest = ["分别", "共同", "各自"]
-                .iter()
-                .find_map(|w| rest.strip_prefix(w))
-                .unwrap_or(rest);
-            rest.starts_with("代表")
-        }) {
-            continue;
-        }
-        if let Some(b_end) = b_end
-            && plausible(&text[b_start..b_end], r, Proof::Slot, false)
-        {
-            out.push(cand(b_start..b_end, EVENT_ARG));
-        } else if let Some(e) = place_party_after(text, b_start, m.start(), r) {
-            out.push(gov_cand(b_start..e));
-        }
-        let a_end = strip_fill(text, and, r);
+        parties_after(text, and + '与'.len_utf8(), m.start(), r, norm, &mut out);
+        let a_end = strip_etc(text, clause_start, strip_fill(text, and, r), r);
         if let Some(st) = place_party_before(text, clause_start, a_end, r) {
             out.push(gov_cand(st..a_end));
             continue;
         }
-        if let Some((st, true)) = name_before(text, a_end, r)
-            // `由A与B签署`: 由 marks the agent, it is no part of the name.
-            && let st = after_agent(text, st)
-            && st < a_end
-            && plausible(&text[st..a_end], r, Proof::Slot, false)
-        {
-            out.push(cand(st..a_end, EVENT_ARG));
-        }
+        parties_before(text, clause_start, a_end, r, &mut out);
     }
     // Investors of a round, each item of a list (`由A领投，B、C跟投`, `老股东D继续追加投资`),
     // and the advisers of a deal (`由A担任独家财务顾问`, `B、C担任联席主承销商`): a company

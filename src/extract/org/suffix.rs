@@ -277,9 +277,11 @@ pub(super) fn find(
         {
             continue;
         }
-        // `第三部`, `八部`: a numeral before a one-character suffix counts things.
+        // `第三部`, `八部`, `近5万部`: a numeral (with its 万/亿 unit) before a one-character
+        // suffix counts things.
         if sr.end - sr.start <= 3
             && text[..sr.start]
+                .trim_end_matches(['万', '亿', '千', '百'])
                 .chars()
                 .next_back()
                 .is_some_and(is_digit_like)
