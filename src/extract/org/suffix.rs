@@ -322,6 +322,12 @@ pub(super) fn find(
             && acceptable(text, p..sr.start, spec, &marks, r)
         {
             p
+        } else if let Some(label) = PARTY_LABELS.iter().find(|l| text[..start].ends_with(**l))
+            && acceptable(text, start - label.len()..sr.start, spec, &marks, r)
+        {
+            // `甲方科技有限公司`: a placeholder company named by its party label says nothing
+            // without the label, so the label is its name.
+            start - label.len()
         } else {
             continue;
         };
@@ -747,6 +753,10 @@ fn left_boundary(
     }
     Some(start)
 }
+
+/// Contract party labels (stop words in org_stopwords.txt): `甲方X有限公司` names X有限公司, but a
+/// placeholder `甲方科技有限公司` keeps its label.
+const PARTY_LABELS: [&str; 4] = ["甲方", "乙方", "丙方", "丁方"];
 
 /// Words by which a text refers to its own organization (`本报评论部`: the paper's own desk).
 const SELF_REFERENCES: [&str; 9] = [

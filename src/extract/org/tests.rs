@@ -1274,12 +1274,17 @@ fn a_bare_quoted_alias_in_parentheses_defines_it() {
 #[test]
 fn contract_party_labels_are_no_part_of_a_name() {
     assert_eq!(
-        names("甲方南屏远帆控股有限公司与乙方青湾星海科技有限公司签署协议。"),
-        vec!["南屏远帆控股有限公司", "青湾星海科技有限公司"]
+        names("甲方北屿远帆控股有限公司与乙方青湾星海科技有限公司签署协议。"),
+        vec!["北屿远帆控股有限公司", "青湾星海科技有限公司"]
     );
     assert_eq!(
         names("丙方澄江数据服务有限公司负责运维。"),
         vec!["澄江数据服务有限公司"]
+    );
+    // a placeholder named by its label alone keeps the label
+    assert_eq!(
+        names("甲方科技有限公司与乙方签约。"),
+        vec!["甲方科技有限公司"]
     );
     // 甲方 inside no other word: a firm whose name holds 方 keeps it.
     assert_eq!(
@@ -1329,19 +1334,19 @@ fn a_stop_character_inside_a_three_character_shop_name() {
 #[test]
 fn shop_marks_are_organizations_where_a_trade_or_shop_word_confirms_them() {
     let got = texts_and_names(
-        "街坊熟悉的老店有：何记粥面、黄振记凉茶。黄振记第三代传人黄嘉乐说，配方没变。",
+        "街坊熟悉的老店有：冼记粥面、麦振记凉茶。麦振记第三代传人麦嘉禾说，配方没变。",
     );
     assert!(
-        got.contains(&("何记粥面".into(), "何记粥面".into())),
+        got.contains(&("冼记粥面".into(), "冼记粥面".into())),
         "{got:?}"
     );
     assert!(
-        got.contains(&("黄振记凉茶".into(), "黄振记凉茶".into())),
+        got.contains(&("麦振记凉茶".into(), "麦振记凉茶".into())),
         "{got:?}"
     );
     // the bare mark is the same shop
     assert!(
-        got.contains(&("黄振记".into(), "黄振记凉茶".into())),
+        got.contains(&("麦振记".into(), "麦振记凉茶".into())),
         "{got:?}"
     );
     assert_eq!(
@@ -1356,9 +1361,9 @@ fn shop_marks_are_organizations_where_a_trade_or_shop_word_confirms_them() {
 
 #[test]
 fn a_province_missing_from_the_lexicon_gives_a_short_form() {
-    let got = texts_and_names("南屏省远帆投资有限公司成立于2010年。远帆投资表示，将加大投入。");
+    let got = texts_and_names("北屿省远帆投资有限公司成立于2010年。远帆投资表示，将加大投入。");
     assert!(
-        got.contains(&("远帆投资".into(), "南屏省远帆投资有限公司".into())),
+        got.contains(&("远帆投资".into(), "北屿省远帆投资有限公司".into())),
         "{got:?}"
     );
     // A word ending in 市 (都市) opens the name, it is no city.
@@ -1387,4 +1392,9 @@ fn two_portfolios_after_a_name_column() {
         names("出席嘉宾：\n\n韩立舟\u{3000}南屿市工业和信息化局局长\n"),
         vec!["南屿市工业和信息化局"]
     );
+}
+
+#[test]
+fn shop_word_lists_exist() {
+    crate::rules::WordList::assert_all_have_words(&shop::LISTS);
 }
