@@ -588,7 +588,7 @@ impl Opt {
                 return true;
             }
             // An office right before a full plausible three-character name that opens with a
-            // listed word (`副总经理宁可欣表示`: 宁可 is a word, 宁可欣 a name): the office
+            // listed word (`副总经理宁可馨表示`: 宁可 is a word, 宁可馨 a name): the office
             // vouches for the name, as it does for strong surnames.
             if title_framed
                 && self.left_office
@@ -1297,7 +1297,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             if !pr.given_possible(c) && !he_ends_name && !moon {
                 // `X可欣`: a leading function character only as half of a two-character given
                 // name, never a reading of its own. After a weak surname only when an office
-                // stands right before it (`副总经理宁可欣`): the office vouches for the name.
+                // stands right before it (`副总经理宁可馨`): the office vouches for the name.
                 let office_lead = weak && cx.office_end.contains(&sr.start);
                 let leads = end == sr.end
                     && (!weak || office_lead)
@@ -2812,17 +2812,17 @@ mod tests {
 
     #[test]
     fn an_office_vouches_for_a_weak_surname_before_a_leading_function_character() {
-        // 宁可 is a word, but right after an office 宁可欣 is a name
+        // 宁可 is a word, but right after an office 宁可馨 is a name
         assert_eq!(
-            names("公司副总经理宁可欣表示，将加大投入。"),
-            vec!["宁可欣"]
+            names("公司副总经理宁可馨表示，将加大投入。"),
+            vec!["宁可馨"]
         );
         assert_eq!(
             names("公司副总经理顾可馨表示，将加大投入。"),
             vec!["顾可馨"]
         );
         // no office before it: the word stays a word
-        assert!(names("我们宁可欣赏风景。").is_empty());
+        assert!(names("我们宁可多等几天。").is_empty());
         assert!(names("他宁可少赚一点。").is_empty());
         // an occupation (记者) is no office
         assert!(names("本报记者宁可以为，这很难。").is_empty());

@@ -1729,7 +1729,7 @@ mod tests {
     fn a_full_width_space_after_the_person_is_a_column_gap() {
         // normalization removes the full-width space; the original layout still has it
         let got = rels(
-            "出席嘉宾：\n\n韩立舟\u{3000}苏州市人民政府副市长\n常沐阳\u{3000}青杉资本管理有限公司合伙人\n",
+            "出席嘉宾：\n\n韩立舟\u{3000}苏州市人民政府副市长\n常沐阳\u{3000}青柚资本管理有限公司合伙人\n",
         );
         for want in [
             t(
@@ -1742,7 +1742,7 @@ mod tests {
             t(
                 "HOLDS_POSITION",
                 "常沐阳",
-                "青杉资本管理有限公司",
+                "青柚资本管理有限公司",
                 "合伙人",
                 "current",
             ),

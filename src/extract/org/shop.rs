@@ -1,13 +1,13 @@
-//! `org.shop_mark`: shops named by a family name and 记 (`何记粥面`, `黄振记凉茶`, `荣记`).
+//! `org.shop_mark`: shops named by a family name and 记 (`冼记粥面`, `麦振记凉茶`, `荣记`).
 //!
 //! Cantonese and southern shops are named after their founder's family (and often a given
 //! character) followed by 记, "the mark of": `X记`, `XY记`. Such a name reads like a person to
 //! the surname rules, and it carries no organization suffix. It is a shop where the text says
 //! so right after it:
 //! - a trade word (`words_org.txt` list `shop_trade`: 粥面, 凉茶, 烧腊, 茶餐厅 …): the shop is
-//!   named with it (`何记粥面`);
+//!   named with it (`冼记粥面`);
 //! - a word of a shop's life (`shop_follow`: 第三代, 传人, 老店, 分店, 门店, 招牌 …): the shop is
-//!   the bare mark (`黄振记第三代传人`).
+//!   the bare mark (`麦振记第三代传人`).
 //!
 //! A mark confirmed once names the shop at its other occurrences in the document too. The
 //! mark opens at a boundary (punctuation, a list dash, the line start or a function word) with
@@ -22,9 +22,9 @@ use super::{OrgRules, PRIORITY};
 
 pub const SHOP_MARK: RuleId = RuleId("org.shop_mark");
 
-/// Trade words a shop's name goes on with (`何记粥面`).
+/// Trade words a shop's name goes on with (`冼记粥面`).
 static SHOP_TRADE: WordList = WordList::new("words_org", "shop_trade");
-/// Words after a bare mark that say it is a shop (`黄振记第三代传人`).
+/// Words after a bare mark that say it is a shop (`麦振记第三代传人`).
 static SHOP_FOLLOW: WordList = WordList::new("words_org", "shop_follow");
 /// Two-character words ending in 记 (`书记`, `游记`): no mark ends there.
 static JI_WORDS: WordList = WordList::new("words_org", "ji_word");
@@ -66,7 +66,7 @@ fn marks(text: &str, r: &OrgRules) -> Vec<Mark> {
         if !is_han(c1) || JI_WORDS.iter().any(|w| text[i1..].starts_with(w)) {
             continue;
         }
-        // `荣记` (surname + 记) or `黄振记` (surname + given character + 记).
+        // `荣记` (surname + 记) or `麦振记` (surname + given character + 记).
         let start = if r.single_surnames.contains(&c1) && opens_at(text, i1) {
             i1
         } else if let Some((i0, c0)) = back.next()

@@ -1233,7 +1233,7 @@ fn short_forms(
             core = &core[end..];
             lead += end;
         }
-        // `南屏省远帆投资`: a province or city missing from the lexicon, by its shape (two
+        // `北屿省远帆投资`: a province or city missing from the lexicon, by its shape (two
         // characters + 省/市, not a word ending in 市 such as 城市, 超市, 股市), opening a name
         // that goes on for four characters or more, is a leading place too.
         if let Some(end) = unknown_place_prefix(core, 4) {
@@ -1353,7 +1353,7 @@ fn deeper_form_ok(head: &str, core: &str, full: &str, names: &[&str], r: &OrgRul
 /// `门市`, `夜市`, `集市`, `菜市`, `开市`, `黑市`, `楼市`, `车市`, `期市`, `债市`, `汇市`).
 const SHI_WORD_HEADS: &str = "城都超股上门夜集菜开黑楼车期债汇";
 
-/// `南屏省远帆投资` → 9 (the end of `南屏省`): a province (two Han characters + 省) or city (two
+/// `北屿省远帆投资` → 9 (the end of `北屿省`): a province (two Han characters + 省) or city (two
 /// Han characters + 市, not a word ending in 市) opening `core`, with `min_rest` characters or
 /// more after it.
 pub(super) fn unknown_place_prefix(core: &str, min_rest: usize) -> Option<usize> {
