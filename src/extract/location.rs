@@ -234,6 +234,16 @@ impl Extractor for LocationExtractor {
             if (last.rank() >= 2 || town)
                 && let Some(end) = street_shape(text, range.end, r)
             {
+                // `新华北大道`: a region (华北) right after a one-character street modifier is
+                // inside the street's name (新华 + 北大道), no region of its own.
+                if j - i == 1
+                    && last.entry.attr("level") == Some("region")
+                    && let Some(m) = text[..range.start].chars().next_back()
+                    && STREET_MODIFIERS.contains(m)
+                    && named_street(text, range.start - m.len_utf8(), r) == Some(end)
+                {
+                    range.start -= m.len_utf8();
+                }
                 canonical = text[range.start..end].to_string();
                 range.end = end;
                 rule = ADDRESS;
@@ -728,6 +738,11 @@ const ROAD_WORDS: [&str; 14] = [
     "步行街",
     "商业街",
 ];
+
+/// One-character modifiers by which streets are split into sections or renamed (`新华北路`:
+/// the north section of 新华路; `东华南路`, `老城中街`): a region name right after one is inside
+/// a street name.
+const STREET_MODIFIERS: &str = "新老东西南北中";
 
 /// The street (2–4 Han characters + 路/街/巷/大道, an optional house number) starting at
 /// `from`, when its stem is no road word: its end.

@@ -40,6 +40,7 @@ mod alias;
 mod elliptic;
 pub(crate) use elliptic::{committee, placeless_body};
 mod latin;
+mod shop;
 mod short;
 mod suffix;
 
@@ -63,9 +64,10 @@ pub const PLACE_PARTY: RuleId = RuleId("org.place_party");
 pub const TITLE_HOLDER: RuleId = RuleId("org.title_holder");
 pub use elliptic::ELLIPTIC;
 pub use latin::LATIN;
+pub use shop::SHOP_MARK;
 
 /// Every organization rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 14] = [
+pub const RULE_IDS: [RuleId; 15] = [
     KNOWN,
     SUFFIX,
     FUND,
@@ -80,6 +82,7 @@ pub const RULE_IDS: [RuleId; 14] = [
     LATIN,
     ELLIPTIC,
     TITLE_HOLDER,
+    SHOP_MARK,
 ];
 
 /// Priority of every organization candidate: equal, so the longer name wins an overlap
@@ -192,6 +195,8 @@ pub struct OrgRules {
     measure_words: Vec<char>,
     /// Short company names without a suffix (see [`short`]).
     short: short::ShortRules,
+    /// Single-character surnames (`surnames.txt`): a shop mark opens with one (see [`shop`]).
+    single_surnames: FastSet<char>,
 }
 
 impl OrgRules {
@@ -304,6 +309,15 @@ impl OrgRules {
                 .filter_map(|e| e.term.chars().next())
                 .collect(),
             short: short::ShortRules::build(lex),
+            single_surnames: lex
+                .get("surnames")
+                .entries
+                .iter()
+                .filter_map(|e| {
+                    let mut cs = e.term.chars();
+                    cs.next().filter(|_| cs.next().is_none())
+                })
+                .collect(),
         }
     }
 
@@ -335,6 +349,7 @@ impl Extractor for OrgExtractor {
         let mut cands: Vec<Candidate> = known.clone();
         suffix::find(doc, r, &known, &mut cands);
         latin::find(text, &mut cands);
+        shop::find(text, r, &mut cands);
         let first = resolve(cands.clone());
         let (short_names, form_of) = short::find(doc.norm, r, &first);
         cands.extend(short_names);

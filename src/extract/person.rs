@@ -595,6 +595,18 @@ impl Opt {
             {
                 return true;
             }
+            // An office right before a full plausible three-character name that opens with a
+            // listed word (`副总经理宁可馨表示`: 宁可 is a word, 宁可馨 a name): the office
+            // vouches for the name, as it does for strong surnames.
+            if title_framed
+                && self.left_office
+                && self.given_len == 2
+                && self.common_prefix
+                && !self.common_exact
+                && !self.pair_word
+            {
+                return true;
+            }
             // or a full plausible name between punctuation and a firm boundary (`，钱某书的`)
             let bare_framed = self.given_len == 2
                 && self.plausible
@@ -705,6 +717,8 @@ impl Opt {
 
 /// Read-only views of the document shared by the passes.
 struct Ctx<'a> {
+    /// The document: its original layout tells where normalization removed a column gap.
+    doc: &'a AnnotatedDoc<'a>,
     text: &'a str,
     /// Committed entity mentions (org, location, role), sorted.
     taken: Vec<Range<usize>>,
@@ -828,6 +842,7 @@ impl<'a> Ctx<'a> {
             }
         }
         Ctx {
+            doc,
             text,
             common_after,
             word_after,
@@ -1001,11 +1016,12 @@ impl<'a> Ctx<'a> {
     /// Does the reading `s..e` fill the first column of a list row whose last
     /// column ends in a title mention — a list marker (or nothing) before it at the line start,
     /// a gap (space) after it, and a short rest of the line ending with the title
-    /// (`3. 文某  市教育局副局长`, `- 史某 星河科技有限公司董事长`)?
+    /// (`3. 文某  市教育局副局长`, `- 史某 星河科技有限公司董事长`)? A full-width space that
+    /// normalization removed is such a gap (`高某昭　X科技股份有限公司董事长`).
     fn list_row_title(&self, s: usize, e: usize) -> bool {
         const MAX_TAIL: usize = 120;
         let text = self.text;
-        if !text[e..].starts_with([' ', '　']) {
+        if !text[e..].starts_with([' ', '　']) && !crate::extract::column_gap(self.doc, e) {
             return false;
         }
         let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
@@ -1390,9 +1406,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                         && cx.after.get(&(end + c.len_utf8())).is_some_and(|&w| w >= 3)));
             if !pr.given_possible(c) && !he_ends_name && !moon {
                 // `X可欣`: a leading function character only as half of a two-character given
-                // name, never a reading of its own
+                // name, never a reading of its own. After a weak surname only when an office
+                // stands right before it (`副总经理宁可馨`): the office vouches for the name.
+                let office_lead = weak && cx.office_end.contains(&sr.start);
                 let leads = end == sr.end
-                    && !weak
+                    && (!weak || office_lead)
                     && GIVEN_LEADS.has(c)
                     && cx
                         .next_char(end + c.len_utf8())
@@ -1401,7 +1419,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                     break;
                 }
                 end += c.len_utf8();
-                plausible = false;
+                plausible = office_lead;
                 lead = true;
                 continue;
             }
@@ -2923,6 +2941,30 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         people(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn an_office_vouches_for_a_weak_surname_before_a_leading_function_character() {
+        // 宁可 is a word, but right after an office 宁可馨 is a name
+        assert_eq!(
+            names("公司副总经理宁可馨表示，将加大投入。"),
+            vec!["宁可馨"]
+        );
+        assert_eq!(
+            names("公司副总经理顾可馨表示，将加大投入。"),
+            vec!["顾可馨"]
+        );
+        // no office before it: the word stays a word
+        assert!(names("我们宁可多等几天。").is_empty());
+        assert!(names("他宁可少赚一点。").is_empty());
+        // an occupation (记者) is no office
+        assert!(names("本报记者宁可以为，这很难。").is_empty());
+    }
+
+    #[test]
+    fn an_idiom_opening_with_a_surname_is_no_name() {
+        assert!(names("毕其功于一役不现实。").is_empty());
+        assert_eq!(names("总经理毕其昌表示同意。"), vec!["毕其昌"]);
     }
 
     #[test]

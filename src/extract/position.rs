@@ -993,14 +993,22 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// `position.columns`: a list line whose columns are separated by gaps (normalization keeps a
-/// tab or two spaces between two words as one space): `[marker] 人名 [组织] [状态]职务[、职务]`,
+/// tab or two spaces between two words as one space; a full-width space it removes, and
+/// `gap_after` says whether one stood right after the person): `[marker] 人名 [组织] [状态]职务[、职务]`,
 /// the organization in a column of its own or opening the title column
 /// (`1.刘某 华海科技股份有限公司 董事长`, `刘某 华海科技董事长、总经理`). The person must fill the
 /// first column and the titles must end the last one; an unknown middle column (a place, a
 /// remark) binds nothing.
-fn column_row(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
+fn column_row(
+    rules: &Rules,
+    ms: &[Mention],
+    text: &str,
+    gap_after: bool,
+    i: usize,
+    out: &mut Vec<Binding>,
+) {
     let p = &ms[i];
-    if !text[p.range.end..].starts_with(' ') {
+    if !text[p.range.end..].starts_with(' ') && !gap_after {
         return;
     }
     // Both scans are bounded (a list marker is short, a row is short): on a long line every
@@ -1463,7 +1471,9 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
             bracket(rules, ms, text, i, &mut bindings);
             resume(ms, text, i, &mut bindings);
             elided_subject(ms, text, &ix, i, &mut bindings);
-            column_row(rules, ms, text, i, &mut bindings);
+            // (a full-width space after the person, which normalization removed, is a gap)
+            let gap_after = crate::extract::column_gap(doc, m.range.end);
+            column_row(rules, ms, text, gap_after, i, &mut bindings);
             assigned(rules, ms, text, i, &mut bindings);
         }
     }
@@ -1712,6 +1722,38 @@ mod tests {
         assert!(
             holds("青岚材料科技股份有限公司（成立于二十年前，主要从事新能源材料的研发、生产与销售业务，总部位于江苏）董事长周振宇表示。")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_full_width_space_after_the_person_is_a_column_gap() {
+        // normalization removes the full-width space; the original layout still has it
+        let got = rels(
+            "出席嘉宾：\n\n韩立舟\u{3000}苏州市人民政府副市长\n常沐阳\u{3000}青柚资本管理有限公司合伙人\n",
+        );
+        for want in [
+            t(
+                "HOLDS_POSITION",
+                "韩立舟",
+                "苏州市人民政府",
+                "副市长",
+                "current",
+            ),
+            t(
+                "HOLDS_POSITION",
+                "常沐阳",
+                "青柚资本管理有限公司",
+                "合伙人",
+                "current",
+            ),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        // running text with no gap after the name binds by the other rules only
+        assert!(
+            !rels("韩立舟苏州市人民政府副市长\n")
+                .iter()
+                .any(|r| r.1 == "韩立舟" && r.2 == "苏州市人民政府")
         );
     }
 

@@ -253,3 +253,17 @@ fn streets_bounding_an_area_or_listed_together_are_places() {
         assert!(texts(t).is_empty(), "{t}: {:?}", texts(t));
     }
 }
+
+#[test]
+fn a_region_after_a_street_modifier_is_inside_the_street() {
+    // 新华北大道: 新华 + 北大道, no region 华北.
+    assert_eq!(
+        texts("项目位于新华北大道与青禾路交叉口。"),
+        vec!["新华北大道"]
+    );
+    assert_eq!(texts("门店设在东华南路。"), vec!["东华南路"]);
+    // A region read alone before a street stays the street's own name.
+    assert_eq!(texts("项目位于华北大道旁。"), vec!["华北大道"]);
+    // A character that is no modifier is no part of it.
+    assert_eq!(texts("位于华北大道。"), vec!["华北大道"]);
+}

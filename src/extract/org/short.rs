@@ -1429,6 +1429,13 @@ fn short_forms(
             core = &core[end..];
             lead += end;
         }
+        // `北屿省远帆投资`: a province or city missing from the lexicon, by its shape (two
+        // characters + 省/市, not a word ending in 市 such as 城市, 超市, 股市), opening a name
+        // that goes on for four characters or more, is a leading place too.
+        if let Some(end) = unknown_place_prefix(core, 4) {
+            core = &core[end..];
+            lead += end;
+        }
         if core.contains(['（', '(', ')', '）', ' ']) {
             continue;
         }
@@ -1536,6 +1543,26 @@ fn deeper_form_ok(head: &str, core: &str, full: &str, names: &[&str], r: &OrgRul
             .iter()
             .take_while(|n| n.starts_with(head))
             .any(|n| *n != full)
+}
+
+/// Characters that make a word with a following 市 (`城市`, `都市`, `超市`, `股市`, `上市`,
+/// `门市`, `夜市`, `集市`, `菜市`, `开市`, `黑市`, `楼市`, `车市`, `期市`, `债市`, `汇市`).
+const SHI_WORD_HEADS: &str = "城都超股上门夜集菜开黑楼车期债汇";
+
+/// `北屿省远帆投资` → 9 (the end of `北屿省`): a province (two Han characters + 省) or city (two
+/// Han characters + 市, not a word ending in 市) opening `core`, with `min_rest` characters or
+/// more after it.
+pub(super) fn unknown_place_prefix(core: &str, min_rest: usize) -> Option<usize> {
+    let mut it = core.char_indices();
+    let (_, a) = it.next()?;
+    let (_, b) = it.next()?;
+    let (i, c) = it.next()?;
+    let end = i + c.len_utf8();
+    let ok = is_han(a)
+        && is_han(b)
+        && (c == '省' || (c == '市' && !SHI_WORD_HEADS.contains(b)))
+        && core[end..].chars().count() >= min_rest;
+    ok.then_some(end)
 }
 
 /// A two-character form made of generic words or a place is no short form (`国际`).

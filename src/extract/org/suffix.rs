@@ -312,7 +312,7 @@ pub(super) fn find(
         } else if acceptable(text, start..sr.start, spec, &marks, r) {
             start
         } else if text[start..sr.start].chars().count() >= 2
-            && let Some(p) = place_before_stop(text, start, &marks)
+            && let Some(p) = place_before_stop(text, start, &marks, r)
             && acceptable(text, p..sr.start, spec, &marks, r)
         {
             p
@@ -320,6 +320,16 @@ pub(super) fn find(
             && acceptable(text, p..sr.start, spec, &marks, r)
         {
             p
+        } else if let Some(p) = stop_char_inside_short_name(text, start, sr.start, lim, &marks)
+            && acceptable(text, p..sr.start, spec, &marks, r)
+        {
+            p
+        } else if let Some(label) = PARTY_LABELS.iter().find(|l| text[..start].ends_with(**l))
+            && acceptable(text, start - label.len()..sr.start, spec, &marks, r)
+        {
+            // `甲方科技有限公司`: a placeholder company named by its party label says nothing
+            // without the label, so the label is its name.
+            start - label.len()
         } else {
             continue;
         };
@@ -425,13 +435,20 @@ pub(super) fn find(
 
 /// `杭州联合农村商业银行`: a name the scan cut at a two-character stop word (`联合`) right
 /// after a place says nothing on its own (`农村商业银行`); the place and the word belong to it.
-/// Where the place starts, if `start` is such a cut.
-fn place_before_stop(text: &str, start: usize, m: &Marks) -> Option<usize> {
+/// Where the place starts, if `start` is such a cut. Not when the stop word is a verb that
+/// takes an organization as its object (`verb=1` in org_stopwords.txt): `在香港设立终审法院`
+/// sets up a court in Hong Kong, 设立 is no part of a name.
+fn place_before_stop(text: &str, start: usize, m: &Marks, r: &OrgRules) -> Option<usize> {
     if !m.stop_end(start) {
         return None;
     }
     let word_start = text[..start].char_indices().rev().nth(1).map(|(i, _)| i)?;
-    if !m.place_end(word_start) {
+    if !m.place_end(word_start)
+        || r.words(WordType::Stop).any(|w| {
+            w.get(&text[word_start..start])
+                .is_some_and(|e| e.attr("verb") == Some("1"))
+        })
+    {
         return None;
     }
     text[..word_start]
@@ -579,7 +596,7 @@ fn left_boundary(
         }
         if m.stop_end(pos) {
             // `市国土资源和房屋管理局`: 和 joining two portfolios of one government body.
-            if let Some(start) = joined_portfolio(text, pos, lim, m) {
+            if let Some(start) = joined_portfolio(doc, pos, lim, m) {
                 pos = start;
             } else if let Some(start) = county_stem_in_stop(text, pos, lim, m) {
                 pos = start;
@@ -739,6 +756,10 @@ fn left_boundary(
     Some(start)
 }
 
+/// Contract party labels (stop words in org_stopwords.txt): `甲方X有限公司` names X有限公司, but a
+/// placeholder `甲方科技有限公司` keeps its label.
+const PARTY_LABELS: [&str; 4] = ["甲方", "乙方", "丙方", "丁方"];
+
 /// Words by which a text refers to its own organization (`本报评论部`: the paper's own desk).
 const SELF_REFERENCES: [&str; 9] = [
     "本报",
@@ -815,19 +836,56 @@ fn county_stem_at_clause_start(text: &str, pos: usize, lim: usize, r: &OrgRules)
     None
 }
 
+/// `仁和昌茶庄`: the scan stopped at a one-character stop word (`和`) and left one character
+/// before the suffix (`昌茶庄` says no shop). When the stop character itself follows a single
+/// Han character that opens the clause or follows another stop word (punctuation, a page
+/// break, the sentence start or `有` before it; that character no stop word of its own),
+/// nothing is joined there — a conjunction
+/// joins two things and a name of one character is none: the three characters are the name.
+/// (`他和昌茶庄` keeps the pronoun out: 他 is a stop word; `张伟和昌茶庄`: two characters.)
+fn stop_char_inside_short_name(
+    text: &str,
+    start: usize,
+    suffix_start: usize,
+    lim: usize,
+    m: &Marks,
+) -> Option<usize> {
+    if !m.stop_end(start) || text[start..suffix_start].chars().count() != 1 {
+        return None;
+    }
+    let stop = text[..start].chars().next_back().filter(|c| is_han(*c))?;
+    let stop_at = start - stop.len_utf8();
+    // A one-character stop word: nothing of the word reaches further left.
+    if m.stop_inside(stop_at) || m.stop_end(stop_at) {
+        return None;
+    }
+    let head = text[..stop_at].chars().next_back().filter(|c| is_han(*c))?;
+    let head_at = stop_at - head.len_utf8();
+    let opens = head_at <= lim
+        || m.stop_end(head_at)
+        || text[..head_at]
+            .chars()
+            .next_back()
+            .is_some_and(|p| !is_name_char(p));
+    opens.then_some(head_at)
+}
+
 /// The name so far starts at `pos` with a generic word (`房屋管理`) right after `和`; if the
 /// text before `和` is a place or administrative word plus generic words (`市国土资源`), the
-/// two portfolios name one body: return where the place starts.
-fn joined_portfolio(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<usize> {
+/// two portfolios name one body: return where the place starts. A city or province missing
+/// from the lexicon counts by its shape there (`澄海市工业和信息化局`: two characters + 市).
+fn joined_portfolio(doc: &AnnotatedDoc, pos: usize, lim: usize, m: &Marks) -> Option<usize> {
+    let text = doc.text();
     let and = text[..pos].strip_suffix('和')?;
     if !m.generic_start(pos) {
         return None;
     }
     let q = and.len();
-    // The chunk before 和: name characters up to a stop, at most 8 characters.
+    // The chunk before 和: name characters up to a stop or a column gap (`万某　X市工业和信息化局
+    // 局长`: the name column), at most 8 characters.
     let mut cs = q;
     for (n, c) in text[lim..q].chars().rev().enumerate() {
-        if n == 8 || m.stop_end(cs) || !is_han(c) {
+        if n == 8 || m.stop_end(cs) || !is_han(c) || (cs < q && column_gap(doc, cs)) {
             break;
         }
         cs -= c.len_utf8();
@@ -835,7 +893,12 @@ fn joined_portfolio(text: &str, pos: usize, lim: usize, m: &Marks) -> Option<usi
     if cs == q {
         return None;
     }
-    let (lead_end, found) = leading_places(text, &(cs..q), m);
+    let (mut lead_end, mut found) = leading_places(text, &(cs..q), m);
+    // `由澄海市工业和信息化局`: a city missing from the lexicon opens the chunk by its shape.
+    if !found && let Some(e) = super::short::unknown_place_prefix(&text[cs..q], 2) {
+        lead_end = cs + e;
+        found = true;
+    }
     let generic_tail = m
         .generic_end
         .get(&q)

@@ -1332,3 +1332,131 @@ fn a_bare_quoted_alias_in_parentheses_defines_it() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn contract_party_labels_are_no_part_of_a_name() {
+    assert_eq!(
+        names("甲方北屿远帆控股有限公司与乙方青湾星海科技有限公司签署协议。"),
+        vec!["北屿远帆控股有限公司", "青湾星海科技有限公司"]
+    );
+    assert_eq!(
+        names("丙方澄江数据服务有限公司负责运维。"),
+        vec!["澄江数据服务有限公司"]
+    );
+    // a placeholder named by its label alone keeps the label
+    assert_eq!(
+        names("甲方科技有限公司与乙方签约。"),
+        vec!["甲方科技有限公司"]
+    );
+    // 甲方 inside no other word: a firm whose name holds 方 keeps it.
+    assert_eq!(
+        names("东方甲醇化工有限公司投产。"),
+        vec!["东方甲醇化工有限公司"]
+    );
+}
+
+#[test]
+fn a_verb_before_a_name_after_a_place_is_no_part_of_it() {
+    // 在香港设立X法院: the place is where it is set up; 设立 (verb=1) joins nothing.
+    assert!(
+        !names("双方同意在临江设立终审法院。")
+            .iter()
+            .any(|n| n.contains("设立"))
+    );
+    // A two-character stop word that firm names hold still joins the place to the name.
+    assert_eq!(
+        names("曾任杭州联合农村商业银行股份有限公司副行长。"),
+        vec!["杭州联合农村商业银行股份有限公司"]
+    );
+    // 主持 takes the company as its object; a dateline's 电 opens no name.
+    assert!(names("他在主持公司工作期间伙同他人作案。").is_empty());
+    assert_eq!(
+        names("新华社北京五月二十一日电国家旅游局近日公布名单。"),
+        vec!["新华社", "国家旅游局"]
+    );
+}
+
+#[test]
+fn a_stop_character_inside_a_three_character_shop_name() {
+    // 仁和昌茶庄: 和 joins nothing between 仁 and a one-character name.
+    assert_eq!(names("仁和昌茶庄今年迎来百年。"), vec!["仁和昌茶庄"]);
+    assert_eq!(
+        names("老街上有仁和昌茶庄、鲁泰昌酱园。"),
+        vec!["仁和昌茶庄", "鲁泰昌酱园"]
+    );
+    // A pronoun before 和 is a party joined by it; two characters before it are a name.
+    assert!(names("他和昌茶庄老板聊了很久。").is_empty());
+    assert!(
+        !names("，张伟和昌茶庄老板聊了很久。")
+            .iter()
+            .any(|n| n.contains('和'))
+    );
+}
+
+#[test]
+fn shop_marks_are_organizations_where_a_trade_or_shop_word_confirms_them() {
+    let got = texts_and_names(
+        "街坊熟悉的老店有：冼记粥面、麦振记凉茶。麦振记第三代传人麦嘉禾说，配方没变。",
+    );
+    assert!(
+        got.contains(&("冼记粥面".into(), "冼记粥面".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("麦振记凉茶".into(), "麦振记凉茶".into())),
+        "{got:?}"
+    );
+    // the bare mark is the same shop
+    assert!(
+        got.contains(&("麦振记".into(), "麦振记凉茶".into())),
+        "{got:?}"
+    );
+    assert_eq!(
+        kind_of("荣记第二代传人接手。", "荣记"),
+        Some(OrgKind::Enterprise)
+    );
+    // No trade or shop word: no shop; 记 making a word (书记, 牢记) is no mark.
+    assert!(names("荣记很好吃。").is_empty());
+    assert!(names("王书记老板说要牢记使命。").is_empty());
+    assert!(names("他写的游记开业前就出版了。").is_empty());
+}
+
+#[test]
+fn a_province_missing_from_the_lexicon_gives_a_short_form() {
+    let got = texts_and_names("北屿省远帆投资有限公司成立于2010年。远帆投资表示，将加大投入。");
+    assert!(
+        got.contains(&("远帆投资".into(), "北屿省远帆投资有限公司".into())),
+        "{got:?}"
+    );
+    // A word ending in 市 (都市) opens the name, it is no city.
+    let got = texts_and_names("大都市发展投资有限公司成立。发展投资方兴未艾。");
+    assert!(got.iter().all(|(t, _)| t != "发展投资"), "{got:?}");
+}
+
+#[test]
+fn two_portfolios_after_a_city_missing_from_the_lexicon() {
+    assert_eq!(
+        names("由南屿市工业和信息化局主办。"),
+        vec!["南屿市工业和信息化局"]
+    );
+    // a word ending in 市 is no city: the scan stays cut at 和
+    assert!(
+        !names("发展超市零售和信息化局")
+            .iter()
+            .any(|n| n.contains("超市"))
+    );
+}
+
+#[test]
+fn two_portfolios_after_a_name_column() {
+    // the name column ends at the full-width space: the bureau opens the title column
+    assert_eq!(
+        names("出席嘉宾：\n\n韩立舟\u{3000}南屿市工业和信息化局局长\n"),
+        vec!["南屿市工业和信息化局"]
+    );
+}
+
+#[test]
+fn shop_word_lists_exist() {
+    crate::rules::WordList::assert_all_have_words(&shop::LISTS);
+}
