@@ -4202,7 +4202,7 @@ struct Appoint<'a> {
 
 /// The organization a title belongs to: one named right before it (`为青禾集团副总裁`), or the
 /// company in context when the title follows `公司`/`本公司`/`集团` (`聘任X为公司总经理`).
-fn org_of_title(s: &SentView, title: &Mention, how: &Appoint) -> Option<usize> {
+fn org_of_title(doc: &AnnotatedDoc, s: &SentView, title: &Mention, how: &Appoint) -> Option<usize> {
     let company = how.company;
     let before = board_prefix(s, &s.text[..title.range.start]);
     let before = before.strip_suffix('的').unwrap_or(before);
@@ -4224,8 +4224,17 @@ fn org_of_title(s: &SentView, title: &Mention, how: &Appoint) -> Option<usize> {
         return Some(i);
     }
     // `董事会并通过任命财务长X兼任发言人`: a bare title after the verb in a sentence that names
-    // no organization is a post of the company the document is about.
-    if before.ends_with(['为', '任']) && s.of(Label::Organization).next().is_none() {
+    // no other organization than the company the document is about (`公司召开董事会，聘任甲为
+    // 董事会秘书`) is a post of that company. An organization between the verb and the title
+    // only describes the appointee (`委任前X公司处长甲为营运长`: where 甲 worked before), so it
+    // does not count.
+    let subject_name = how.subject.map(|i| mention_name(doc, i));
+    if before.ends_with(['为', '任'])
+        && !s.of(Label::Organization).any(|(_, o)| {
+            (o.range.end <= how.trig_range.start || o.range.start >= title.range.end)
+                && subject_name.as_deref() != Some(o.name.as_str())
+        })
+    {
         return how.subject;
     }
     let word = crate::extract::COMPANY_SELF_WORDS
@@ -4362,7 +4371,7 @@ fn appoint_one(
         // The appointee holds the title whatever the organization: HAS_ROLE, as a position
         // read from `总经理X` gives; HOLDS_POSITION where the title's organization is known.
         bind(RelType::HasRole, ri, None);
-        if let Some(org) = org_of_title(s, r, how) {
+        if let Some(org) = org_of_title(doc, s, r, how) {
             bind(RelType::HoldsPosition, org, Some(status));
         }
         d.add(arg(
