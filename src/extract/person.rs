@@ -984,10 +984,9 @@ impl<'a> Ctx<'a> {
                 .find(|w| clause[p..].starts_with(*w))
             {
                 let from = e + p + w.len();
-                return self
-                    .role_start
-                    .keys()
-                    .any(|&r| r >= from && r < e + clause_end);
+                // (a lookup per byte of the clause: a scan of all the document's titles per
+                // name would be quadratic in a long document)
+                return (from..e + clause_end).any(|r| self.role_start.contains_key(&r));
             }
             let Some(c) = clause[p..].chars().next().filter(|&c| is_sep(c)) else {
                 return false;
