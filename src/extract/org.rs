@@ -364,7 +364,7 @@ impl Extractor for OrgExtractor {
         let mut all: Vec<Candidate> = winners
             .into_iter()
             .filter(|c| {
-                !([STOCK_CODE, EVENT_ARG, SHORT_USE, SHORT_FORM].contains(&c.rule)
+                !([STOCK_CODE, EVENT_ARG, SHORT_USE, SHORT_FORM, TITLE_HOLDER].contains(&c.rule)
                     && alias_ranges.contains(&(c.range.start, c.range.end)))
             })
             .collect();
@@ -378,7 +378,7 @@ impl Extractor for OrgExtractor {
             .map(|a| (&text[a.range.clone()], a))
             .collect();
         for c in all.iter_mut() {
-            if [STOCK_CODE, EVENT_ARG, SHORT_USE, SUFFIX, FUND].contains(&c.rule)
+            if [STOCK_CODE, EVENT_ARG, SHORT_USE, SUFFIX, FUND, TITLE_HOLDER].contains(&c.rule)
                 && c.canonical.is_none()
                 && let Some(a) = alias_of.get(&text[c.range.clone()])
             {

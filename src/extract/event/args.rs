@@ -2663,6 +2663,18 @@ fn investment(
     {
         inv.0 = titled_org(doc, s, inv.0, &[])?;
     }
+    // `B总经理C指出，本次投资是B布局…`: 本次/此次 refers back to an investment told before;
+    // when none was found, the person speaking of it invests in nothing.
+    if doc
+        .mentions
+        .get(inv.0)
+        .is_some_and(|m| m.label == Label::Person)
+        && ["本次", "此次", "该次"]
+            .iter()
+            .any(|w| s.text[cs..t.range.start].ends_with(w))
+    {
+        return None;
+    }
     // `X宣布完成增资扩股，引入战略投资者Y`: the company completing its own capital increase
     // raises money (a financing of X, Y invests), it invests in nobody.
     if obj.is_none()
