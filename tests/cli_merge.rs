@@ -105,3 +105,40 @@ fn merge_errors_name_the_shard() {
         .code(2)
         .stderr(predicate::str::contains("DIR"));
 }
+
+/// An amount written in Traditional characters in one shard (`5億元`) and in Simplified ones in
+/// another (`5亿元`) is one amount, merged by key as in a single run (and recorded so).
+#[test]
+fn one_amount_in_two_scripts_merges_by_key_as_in_one_run() {
+    let root = tempfile::tempdir().unwrap();
+    let src = root.path().join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    let a = src.join("a.md");
+    let b = src.join("b.md");
+    std::fs::write(
+        &a,
+        "# 甲\n\n发布时间: 2024 年 7 月 21 日\n\n星海科技股份有限公司与蓝湾集团有限公司签署合作协议，合同金额5亿元。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "# 乙\n\n發布時間: 2024 年 7 月 22 日\n\n遠岫科技股份有限公司與星澄集團有限公司簽署合作協議，合同金額5億元。\n",
+    )
+    .unwrap();
+    let single = extract(&[a.clone(), b.clone()], root.path(), "single");
+    let merges = std::fs::read_to_string(single.join("merges.jsonl")).unwrap();
+    assert!(merges.contains("\"reason\":\"same_key\""), "{merges}");
+    let shards = [
+        extract(&[b], root.path(), "sb"),
+        extract(&[a], root.path(), "sa"),
+    ];
+    let merged = root.path().join("merged");
+    kg().arg("merge")
+        .args(&shards)
+        .arg("-o")
+        .arg(&merged)
+        .arg("--no-render")
+        .assert()
+        .success();
+    assert_same_export(&single, &merged);
+}

@@ -331,12 +331,17 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         let mut seen_docs: BTreeSet<(&str, &str)> = BTreeSet::new();
         // Every form (name or alias) with the first document of a member that has it, and
         // whether it is some member's name: for the same_key merges across shards below.
-        // Only the resolver's entities (people, organizations, places, titles) are merged by
-        // key, and only a node whose members come from several shards can meet a new form: the
-        // search below reads every MENTIONED_IN sentence of the member per form.
+        // Only the resolver's entities (people, organizations, places, titles, amounts: 5億元
+        // and 5亿元 are one amount) are merged by key, and only a node whose members come from
+        // several shards can meet a new form: the search below reads every MENTIONED_IN sentence
+        // of the member per form.
         let across_shards = matches!(
             label,
-            NodeLabel::Person | NodeLabel::Organization | NodeLabel::Location | NodeLabel::Role
+            NodeLabel::Person
+                | NodeLabel::Organization
+                | NodeLabel::Location
+                | NodeLabel::Role
+                | NodeLabel::Amount
         ) && members
             .iter()
             .any(|&m| items[m].shard != items[members[0]].shard);
