@@ -38,6 +38,17 @@ fn extract(inputs: &[PathBuf], root: &Path, name: &str) -> PathBuf {
     out
 }
 
+/// `kgextract merge SHARDS -o OUT --no-render`, which must succeed.
+fn merge(shards: &[PathBuf], out: &Path) -> assert_cmd::assert::Assert {
+    kg().arg("merge")
+        .args(shards)
+        .arg("-o")
+        .arg(out)
+        .arg("--no-render")
+        .assert()
+        .success()
+}
+
 /// Every file of two export folders, compared byte for byte.
 fn assert_same_export(a: &Path, b: &Path) {
     let files = |d: &Path| {
@@ -76,14 +87,7 @@ fn sharded_samples_merge_to_the_single_run_export() {
         }
         shards.reverse();
         let merged = root.path().join(format!("{name}_merged"));
-        kg().arg("merge")
-            .args(&shards)
-            .arg("-o")
-            .arg(&merged)
-            .arg("--no-render")
-            .assert()
-            .success()
-            .stdout(predicate::str::contains(format!("merged {k} shards")));
+        merge(&shards, &merged).stdout(predicate::str::contains(format!("merged {k} shards")));
         assert_same_export(&single, &merged);
     }
 }
@@ -133,12 +137,6 @@ fn one_amount_in_two_scripts_merges_by_key_as_in_one_run() {
         extract(&[a], root.path(), "sa"),
     ];
     let merged = root.path().join("merged");
-    kg().arg("merge")
-        .args(&shards)
-        .arg("-o")
-        .arg(&merged)
-        .arg("--no-render")
-        .assert()
-        .success();
+    merge(&shards, &merged);
     assert_same_export(&single, &merged);
 }
