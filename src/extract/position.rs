@@ -562,11 +562,12 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
             org,
             rule: TITLE_BEFORE,
         });
-        // `中国工程院院士、南京大学教授聂某`: every `[org]title` group of a 、-chain before
-        // the name is the person's, each with its own organization.
+        // `中国工程院院士、南京大学教授聂某`: every `[org]title` group of a 、-chain (or a
+        // 兼-chain: `X集团副总裁兼Y事业部总经理某`) before the name is the person's, each with
+        // its own organization.
         let mut prev_org = org;
         while let Some(o) = prev_org {
-            let Some(rest) = text[..ms[o].range.start].strip_suffix('、') else {
+            let Some(rest) = text[..ms[o].range.start].strip_suffix(['、', '兼']) else {
                 break;
             };
             let more = roles_before(ms, text, o, rest.len());
@@ -2084,6 +2085,25 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|r| r.1 == "邵明轩" && r.2 == "江淮新材料科技股份有限公司" && r.4 == "former"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_jian_chain_of_posts_at_two_bodies_binds_both() {
+        let got = rels("星河云智能集团副总裁兼数字政府事业部总经理王海川作主题报告。");
+        for (org, title) in [("星河云智能集团", "副总裁"), ("数字政府事业部", "总经理")]
+        {
+            assert!(
+                got.contains(&t("HOLDS_POSITION", "王海川", org, title, "current")),
+                "{org} {title}: {got:?}"
+            );
+        }
+        // 兼 between two titles of one body stays one post there
+        let got = rels("星河云智能集团董事长兼总裁王海川出席。");
+        assert!(
+            got.iter()
+                .all(|r| r.2 == "星河云智能集团" || r.0 != "HOLDS_POSITION"),
             "{got:?}"
         );
     }

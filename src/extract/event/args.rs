@@ -691,11 +691,23 @@ fn best_location(s: &SentView) -> Option<usize> {
     venue(s).or_else(|| {
         // (a place that titles someone, `南平市市长X`, says whose official X is, not where the
         // event is)
+        // (nor does a place in a title in book-title marks, `发布《长三角数字经济报告》`: that is
+        // what the work is about)
         s.of(Label::Location)
             .find(|(_, m)| {
-                !future_place(s, m) && !s.of(Label::Role).any(|(_, r)| r.range.start == m.range.end)
+                !future_place(s, m)
+                    && !s.of(Label::Role).any(|(_, r)| r.range.start == m.range.end)
+                    && !in_book_title(s, m)
             })
             .map(|(i, _)| i)
+    })
+}
+
+/// Does mention `m` stand inside book-title marks (`《…》`) in its sentence?
+fn in_book_title(s: &SentView, m: &Mention) -> bool {
+    let before = &s.text[s.range.start..m.range.start];
+    before.rfind('《').is_some_and(|open| {
+        before[open..].find('》').is_none() && s.text[m.range.end..s.range.end].contains('》')
     })
 }
 
@@ -3308,14 +3320,18 @@ fn listed_investors(s: &SentView, t: &Trig, d: &mut Draft) {
     }
 }
 
+/// Words of a plan before an investing verb (`将持续加注`, `拟追加投资`).
+const PLANNED: [&str; 4] = ["将", "拟", "计划", "有望"];
+
 /// `由A领投，B、C跟投`: INVESTED {lead} to the financing of this sentence or the last one.
 fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
-    let target = here
+    let this = here
         .iter()
         .copied()
-        .find(|&i| drafts.list[i].kind == EventKind::Financing)
-        .or(st.financing);
-    let Some(f) = target else { return };
+        .find(|&i| drafts.list[i].kind == EventKind::Financing);
+    let Some(f) = this.or(st.financing) else {
+        return;
+    };
     let raised: Vec<usize> = drafts.list[f].with_rel(RelType::Raised).collect();
     // INVESTED {lead} of mention `i` (not a company raising the round), with its evidence span.
     let invest = |drafts: &mut Drafts, i: usize, lead: bool, rule: RuleId, ev: Range<usize>| {
@@ -3368,6 +3384,15 @@ fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
     {
         let cs = s.clause_start(c.range.start);
         let lead = c.role == "lead";
+        // `青禾集团表示将持续加注储能业务`: a plan (将, 拟, 计划 before the verb) tells no part of
+        // a round an earlier sentence told.
+        if this.is_none()
+            && PLANNED
+                .iter()
+                .any(|w| s.text[cs..c.range.start].contains(w))
+        {
+            continue;
+        }
         for (i, m) in s.within(ORG, cs..c.range.start) {
             invest(
                 drafts,

@@ -148,7 +148,7 @@ impl ShortRules {
             // Verbs whose subjects are the investors of a round (`由A独家投资`, `老股东A持续加注`).
             // (and the founders of a fund or company: `由A与B共同发起设立`, `A联合B出资成立`)
             investor: re(
-                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?(?:加注|追投|超额认购)|(?:继续)?(?:追加|加码)投资|(?:共同|联合)(?:出资|发起)?(?:设立|成立|组建)|(?:出资|发起)(?:设立|成立|组建))",
+                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?(?:加注|追投|超额认购)|(?:继续|持续)加码|(?:继续)?(?:追加|加码)投资|(?:共同|联合)(?:出资|发起)?(?:设立|成立|组建)|(?:出资|发起)(?:设立|成立|组建))",
             ),
             // Words after which the investors of a round are listed (`投资方为A、B`, and the
             // labels of a round told as a list: `领投方：A、B`, `跟投机构为C`, `老股东：D`).
@@ -1481,6 +1481,16 @@ fn short_forms(
                 {
                     forms.push(Cow::Owned(format!("{head}{short}")));
                 }
+            }
+        }
+        // `鞍钢股份有限公司` … `鞍钢股份`, `安徽星驰汽车零部件股份有限公司` … `星驰股份`: a
+        // joint-stock company is often called by a form and `股份`; the word says which kind of
+        // company, so any form of the name may carry it.
+        if legal.contains("股份") {
+            let n = forms.len();
+            for i in 0..n {
+                let with = format!("{}股份", forms[i]);
+                forms.push(Cow::Owned(with));
             }
         }
         let canonical = w.canonical.clone().unwrap_or_else(|| full.to_string());
