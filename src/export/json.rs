@@ -202,7 +202,7 @@ fn edge_json(kg: &KnowledgeGraph, e: EdgeIndex) -> Option<Value> {
     }
     if let Some(ev) = &w.evidence {
         o.insert("doc".into(), json!(&**ev.doc));
-        o.insert("sentence".into(), json!(&**ev.sentence));
+        o.insert("sentence".into(), json!(ev.sentence().as_str()));
         o.insert("start".into(), json!(ev.start));
         o.insert("end".into(), json!(ev.end));
         o.insert("rule".into(), json!(ev.rule.as_str()));
@@ -218,8 +218,11 @@ fn sorted_nodes(kg: &KnowledgeGraph) -> Vec<NodeIndex> {
 }
 
 /// One scalar value of an edge object.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Scalar<'a> {
+    /// An evidence sentence (read back, not borrowed: [`crate::graph::EvidenceView::sentence`])
+    /// and whether it is known to need no escaping.
+    Sentence(crate::graph::Shared, bool),
     Str(&'a str),
     Num(u64),
     Bool(bool),
@@ -280,11 +283,7 @@ fn each_edge_field<'a>(
         }
         if let Some(ev) = &w.evidence {
             go(f(8, "rule", Scalar::Str(ev.rule.as_str())))?;
-            let sentence = if view.plain(e) {
-                Scalar::Plain(ev.sentence)
-            } else {
-                Scalar::Str(ev.sentence)
-            };
+            let sentence = Scalar::Sentence(ev.sentence().into_owned(), view.plain(e));
             go(f(9, "sentence", sentence))?;
             go(f(10, "start", Scalar::Num(ev.start as u64)))?;
         }
@@ -303,6 +302,8 @@ fn each_edge_field<'a>(
 /// Append a scalar as JSON (strings escaped by serde_json itself).
 fn push_scalar(buf: &mut Vec<u8>, v: Scalar) {
     match v {
+        Scalar::Sentence(s, true) => push_scalar(buf, Scalar::Plain(&s)),
+        Scalar::Sentence(s, false) => push_scalar(buf, Scalar::Str(&s)),
         Scalar::Str(s) => {
             // Nothing to escape (the usual case): copy; else serde_json escapes it.
             if !super::any_byte(s.as_bytes(), |b| (b < 0x20) | (b == b'"') | (b == b'\\')) {
@@ -425,7 +426,7 @@ fn edge_text_upto<'a>(
         return false;
     }
     buf.push(b'{');
-    for (i, (k, v)) in fields.iter().enumerate() {
+    for (i, (k, v)) in fields.drain(..).enumerate() {
         if buf.len() >= limit {
             return true;
         }
@@ -435,7 +436,7 @@ fn edge_text_upto<'a>(
         buf.push(b'"');
         buf.extend_from_slice(k.as_bytes());
         buf.extend_from_slice(b"\":");
-        push_upto(buf, *v, limit);
+        push_upto(buf, v, limit);
     }
     buf.push(b'}');
     true
@@ -445,6 +446,14 @@ fn edge_text_upto<'a>(
 /// boundary; see [`edge_compact_upto`]).
 fn push_upto(buf: &mut Vec<u8>, v: Scalar, limit: usize) {
     match v {
+        Scalar::Sentence(s, plain) => {
+            let v = if plain {
+                Scalar::Plain(&s)
+            } else {
+                Scalar::Str(&s)
+            };
+            push_upto(buf, v, limit)
+        }
         Scalar::Str(s) | Scalar::Plain(s) if s.len() > limit => {
             let mut cut = limit;
             while !s.is_char_boundary(cut) {
@@ -469,11 +478,11 @@ fn edge_pretty<'a>(
         return false;
     }
     buf.extend_from_slice(b"    {");
-    for (i, (k, v)) in fields.iter().enumerate() {
+    for (i, (k, v)) in fields.drain(..).enumerate() {
         buf.extend_from_slice(if i > 0 { b",\n      \"" } else { b"\n      \"" });
         buf.extend_from_slice(k.as_bytes());
         buf.extend_from_slice(b"\": ");
-        push_scalar(buf, *v);
+        push_scalar(buf, v);
     }
     buf.extend_from_slice(b"\n    }");
     true
