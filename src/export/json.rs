@@ -218,11 +218,12 @@ fn sorted_nodes(kg: &KnowledgeGraph) -> Vec<NodeIndex> {
 }
 
 /// One scalar value of an edge object.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 enum Scalar<'a> {
-    /// An evidence sentence (read back, not borrowed: [`crate::graph::EvidenceView::sentence`])
-    /// and whether it is known to need no escaping.
-    Sentence(crate::graph::Shared, bool),
+    /// The sentence of this evidence (read only when written:
+    /// [`crate::graph::EvidenceView::sentence`] may read it back from a file) and whether it
+    /// is known to need no escaping.
+    Sentence(crate::graph::EvidenceView<'a>, bool),
     Str(&'a str),
     Num(u64),
     Bool(bool),
@@ -283,7 +284,7 @@ fn each_edge_field<'a>(
         }
         if let Some(ev) = &w.evidence {
             go(f(8, "rule", Scalar::Str(ev.rule.as_str())))?;
-            let sentence = Scalar::Sentence(ev.sentence().into_owned(), view.plain(e));
+            let sentence = Scalar::Sentence(*ev, view.plain(e));
             go(f(9, "sentence", sentence))?;
             go(f(10, "start", Scalar::Num(ev.start as u64)))?;
         }
@@ -302,8 +303,8 @@ fn each_edge_field<'a>(
 /// Append a scalar as JSON (strings escaped by serde_json itself).
 fn push_scalar(buf: &mut Vec<u8>, v: Scalar) {
     match v {
-        Scalar::Sentence(s, true) => push_scalar(buf, Scalar::Plain(&s)),
-        Scalar::Sentence(s, false) => push_scalar(buf, Scalar::Str(&s)),
+        Scalar::Sentence(ev, true) => push_scalar(buf, Scalar::Plain(&ev.sentence())),
+        Scalar::Sentence(ev, false) => push_scalar(buf, Scalar::Str(&ev.sentence())),
         Scalar::Str(s) => {
             // Nothing to escape (the usual case): copy; else serde_json escapes it.
             if !super::any_byte(s.as_bytes(), |b| (b < 0x20) | (b == b'"') | (b == b'\\')) {
@@ -446,7 +447,8 @@ fn edge_text_upto<'a>(
 /// boundary; see [`edge_compact_upto`]).
 fn push_upto(buf: &mut Vec<u8>, v: Scalar, limit: usize) {
     match v {
-        Scalar::Sentence(s, plain) => {
+        Scalar::Sentence(ev, plain) => {
+            let s = ev.sentence();
             let v = if plain {
                 Scalar::Plain(&s)
             } else {
@@ -513,11 +515,11 @@ fn sorted_edges_with(view: &View, small: usize) -> Vec<EdgeIndex> {
     let kg = view.kg;
     let (mut fields, mut buf) = (Vec::new(), Vec::new());
     let mut out: Vec<EdgeIndex> = Vec::with_capacity(kg.edge_count());
-    for e in kg.edge_indices() {
-        if edge_fields(view, e, &mut fields) {
-            out.push(e);
-        }
-    }
+    // (`edge_fields` is `false` exactly for an index without endpoints.)
+    out.extend(
+        kg.edge_indices()
+            .filter(|&e| kg.edge_endpoints(e).is_some()),
+    );
     // Ranges of `out` that tie on the key's bytes before `from`, still to sort.
     let mut work: Vec<(usize, usize, usize)> = Vec::new();
     let mut round = Round {

@@ -160,7 +160,7 @@ impl Mentions {
             return self.sentences.get(at as usize).cloned().unwrap_or_default();
         }
         match st.file.text_at(at, len) {
-            Ok(s) => Shared::from(s),
+            Ok(s) => s,
             Err(e) => {
                 if let Ok(mut f) = st.failed.lock() {
                     f.get_or_insert(e);
