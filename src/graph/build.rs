@@ -123,9 +123,7 @@ impl KnowledgeGraph {
         };
         // The node ids with where each node comes from (a document, then an entity: index
         // `docs.len() + i`), sorted by id: a node's index is the rank of its id, known before
-        // any node exists, so the nodes are made only once the documents have been freed
-        // (made while they were still held, they were the peak of a run at 200 MB of input:
-        // issue 8). Of nodes with one id (none in practice) the last one made is kept, as a
+        // any node exists, so edges can name their ends by index. Of nodes with one id (none in practice) the last one made is kept, as a
         // map's `insert` kept it; every source with that id refers to that node.
         let n_docs = docs.len();
         let mut order: Vec<(String, u32)> = Vec::with_capacity(n_docs + resolved.entities.len());
@@ -165,22 +163,10 @@ impl KnowledgeGraph {
             .collect();
         let doc_names: Vec<Shared> = metas.iter().map(|m| Shared::from(m.id.as_str())).collect();
         let merges = std::mem::take(&mut resolved.merges);
-        // The documents are handed over and dropped one by one as their edges are made, so
-        // the per-document results and the collected edges are not both held whole.
-        let (rels, mentioned, rules, file) = collect_edges(
-            docs,
-            records.into_reader()?,
-            &tables,
-            doc_ix,
-            ent_ix,
-            resolved,
-        )?;
-        drop((strs, names, rel_kinds));
-        crate::rss_mark("edges collected");
-        // Sorted now, so that its address → index map of the cited sentences (one slot per
-        // distinct sentence) is freed before the nodes are made — the peak of a run (issue 8).
-        let (recs, (spans, own), long) = mentioned.into_sorted();
-        let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
+        // The nodes are made before the edges: each entity gives up its fields to its node
+        // and the entity list is freed before the edges are collected (made after them, the
+        // list, the id order and the node vector were all held on top of the collected edges
+        // — the peak of a run at 200 MB of input: issue 8).
         let mut kg = KnowledgeGraph {
             merges,
             ..KnowledgeGraph::default()
@@ -198,6 +184,20 @@ impl KnowledgeGraph {
         drop(entities);
         drop(metas);
         crate::rss_mark("nodes made");
+        // The documents are handed over and dropped one by one as their edges are made, so
+        // the per-document results and the collected edges are not both held whole.
+        let (rels, mentioned, rules, file) = collect_edges(
+            docs,
+            records.into_reader()?,
+            &tables,
+            doc_ix,
+            ent_ix,
+            resolved,
+        )?;
+        drop((strs, names, rel_kinds));
+        crate::rss_mark("edges collected");
+        let (recs, (spans, own), long) = mentioned.into_sorted();
+        let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
         kg.g.reserve_exact_edges(rels.len());
         let long = long
             .into_iter()
