@@ -905,7 +905,7 @@ mod tests {
             let plain = e
                 .evidence
                 .as_ref()
-                .is_none_or(|ev| super::super::plain_text(&ev.sentence()));
+                .is_none_or(|ev| super::super::plain_text(&ev.sentence));
             write_rel_row(&mut direct, "org_a", "per_b", "rel_1", &e.view(), plain);
             serde
                 .serialize(rel_row("rel_1".into(), "org_a", "per_b", &e.view()))

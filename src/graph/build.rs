@@ -8,7 +8,7 @@
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::mentions::{Mention, NOT_STORED};
+use super::mentions::{Mention, NOT_STORED, PLAIN};
 use super::{
     Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, node_id,
 };
@@ -396,7 +396,11 @@ impl Mentioned {
                 Some(&e) if e != u32::MAX => e,
                 _ => {
                     let e = self.spans.len() as u32;
-                    self.spans.push(rest.span(*k));
+                    let (at, len) = rest.span(*k);
+                    // Whether it needs escaping is asked by every exporter: known now, it
+                    // need not be read back for that.
+                    let plain = crate::export::plain_text(rest.text(*k));
+                    self.spans.push((if plain { at | PLAIN } else { at }, len));
                     if let Some(slot) = self.slot_entry.get_mut(*k) {
                         *slot = e;
                     }

@@ -129,6 +129,15 @@ impl<'a> EvidenceView<'a> {
         }
     }
 
+    /// Whether the sentence is [`plain_text`](crate::export::plain_text), when that is known
+    /// without reading it.
+    pub fn sentence_plain(&self) -> Option<bool> {
+        match self.sentence {
+            SentenceRef::Held(_) => None,
+            SentenceRef::Stored(m, i) => m.sentence_plain(i),
+        }
+    }
+
     /// One key per distinct stored sentence (its address and length when the graph holds
     /// it, its table entry when it is read back): two edges with one key cite one text.
     pub fn sentence_key(&self) -> (usize, usize) {

@@ -93,6 +93,10 @@ struct Stored {
 
 /// [`Stored::spans`]: a sentence held in memory.
 pub(crate) const NOT_STORED: u32 = u32::MAX;
+/// [`Stored::spans`]: set in the offset of a sentence that is
+/// [`plain_text`](crate::export::plain_text) (known when it is stored, so an exporter
+/// need not read it back to ask).
+pub(crate) const PLAIN: u64 = 1 << 63;
 
 impl Mention {
     /// A record with a count and evidence, as `graph::build` makes them: `sentence` and
@@ -159,7 +163,7 @@ impl Mentions {
         if len == NOT_STORED {
             return self.sentences.get(at as usize).cloned().unwrap_or_default();
         }
-        match st.file.text_at(at, len) {
+        match st.file.text_at(at & !PLAIN, len) {
             Ok(s) => s,
             Err(e) => {
                 if let Ok(mut f) = st.failed.lock() {
@@ -168,6 +172,13 @@ impl Mentions {
                 Shared::default()
             }
         }
+    }
+
+    /// Whether stored sentence `i` is [`plain_text`](crate::export::plain_text), if that
+    /// is known without reading it.
+    pub(crate) fn sentence_plain(&self, i: u32) -> Option<bool> {
+        let &(at, len) = self.stored.as_ref()?.spans.get(i as usize)?;
+        (len != NOT_STORED).then_some(at & PLAIN != 0)
     }
 
     /// An error if a sentence could not be read back from the record file (what was
@@ -398,7 +409,7 @@ mod tests {
         assert_eq!(v.count(), Some(3));
         let e = v.evidence.unwrap();
         assert_eq!(
-            (&**e.doc, &**e.sentence, e.start, e.end),
+            (&**e.doc, e.sentence().as_str(), e.start, e.end),
             ("a.md", "句子一。", 1, 3)
         );
         assert_eq!(&*e.rule, "person.name");
@@ -450,6 +461,60 @@ mod tests {
                 .end,
             3
         );
+    }
+
+    /// A built list reads its sentences back from the record file (or its own table), and
+    /// keeps them when a record is added to it later.
+    #[test]
+    fn stored_sentences_read_back() {
+        let bytes = "前文句子甲。句子乙。".as_bytes().to_vec();
+        let file = RecordReader::Mem(bytes);
+        let m = |from, sentence| Mention::new(from, 3, sentence, (0, 2), 1, 0).expect("fits");
+        let mut list = Mentions::from_sorted(
+            vec![m(0, 0), m(1, 1), m(2, 2)],
+            vec![Rule::of("person.name")],
+            (
+                file,
+                vec![(6 | PLAIN, 12), (18, 12), (0, NOT_STORED)],
+                vec![Shared::from("自己")],
+            ),
+            vec![None, None, None, Some(Shared::from("d.md"))],
+        );
+        let text = |l: &Mentions, i| {
+            l.view(i)
+                .and_then(|v| Some(v.evidence?.sentence().to_string()))
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            (0..3).map(|i| text(&list, i)).collect::<Vec<_>>(),
+            ["句子甲。", "句子乙。", "自己"]
+        );
+        let plain = |i| list.view(i)?.evidence?.sentence_plain();
+        assert_eq!(
+            (plain(0), plain(1), plain(2)),
+            (Some(true), Some(false), None)
+        );
+        assert!(list.check().is_ok());
+        list.push(3, 3, Some(1), Some(ev("d.md", "句子丙。", 0)));
+        assert_eq!(
+            (0..4).map(|i| text(&list, i)).collect::<Vec<_>>(),
+            ["句子甲。", "句子乙。", "自己", "句子丙。"]
+        );
+    }
+
+    /// A sentence that cannot be read back is an error of the export, not a panic.
+    #[test]
+    fn unreadable_sentences_are_reported() {
+        let list = Mentions::from_sorted(
+            vec![Mention::new(0, 1, 0, (0, 2), 1, 0).expect("fits")],
+            vec![Rule::of("person.name")],
+            (RecordReader::Mem(Vec::new()), vec![(5, 10)], Vec::new()),
+            vec![None, Some(Shared::from("d.md"))],
+        );
+        let v = list.view(0).and_then(|v| v.evidence).expect("evidence");
+        assert_eq!(v.sentence().as_str(), "");
+        assert!(list.check().is_err());
+        assert!(list.check().is_ok(), "reported once");
     }
 
     /// Records added out of source order are found by source all the same.

@@ -462,8 +462,9 @@ impl DocRest {
         self.sentences
             .get(slot)
             .and_then(|&(_, a, n)| self.buf.get(a as usize..(a + n) as usize))
-            // Checked when it was read (`read_rest`).
-            .and_then(|b| std::str::from_utf8(b).ok())
+            // Checked when it was read (`read_rest`); `simdutf8` accepts exactly what
+            // `std::str::from_utf8` accepts, faster on Chinese.
+            .and_then(|b| simdutf8::basic::from_utf8(b).ok())
             .unwrap_or("")
     }
 
