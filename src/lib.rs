@@ -34,3 +34,26 @@ pub mod rules;
 pub mod segment;
 pub mod span;
 pub mod validate;
+
+/// With `KGEXTRACT_RSS` set, print the process's resident memory now and at its peak
+/// (`VmRSS` / `VmHWM` of `/proc/self/status`, MB) after `stage` on stderr: where a run's peak
+/// is (issue 8). Without it, nothing.
+pub fn rss_mark(stage: &str) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if !*ON.get_or_init(|| std::env::var_os("KGEXTRACT_RSS").is_some()) {
+        return;
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |field: &str| -> f64 {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(field))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    eprintln!(
+        "kgextract: rss {stage}: {:.1} / peak {:.1} MB",
+        kb("VmRSS:") / 1024.0,
+        kb("VmHWM:") / 1024.0
+    );
+}

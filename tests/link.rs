@@ -230,5 +230,16 @@ fn records_in_a_temporary_file_give_the_graph_of_records_in_memory() {
     };
     let (nodes, edges) = all(&on_disk);
     assert_eq!((nodes.len(), edges.len() > 4), (6, true), "{nodes:?}");
+    // The MENTIONED_IN edges read their sentences back from the file (issue 8).
+    let cited: Vec<String> = on_disk
+        .edge_references()
+        .filter(|e| e.weight().rel == RelType::MentionedIn)
+        .filter_map(|e| Some(e.weight().evidence?.sentence().to_string()))
+        .collect();
+    assert!(
+        cited.iter().any(|s| s == "林小雨任星河数据董事长。"),
+        "{cited:?}"
+    );
+    assert!(on_disk.mentions.check().is_ok());
     assert_eq!(all(&in_memory), (nodes, edges));
 }

@@ -662,7 +662,13 @@ pub fn run(args: Args) -> Result<u8> {
     for ex in &exporters {
         ex.write(&view, &out)
             .with_context(|| format!("writing the {} export", ex.name()))?;
+        crate::rss_mark(ex.name());
     }
+    // A cited sentence that could not be read back left an export incomplete: nothing is
+    // committed.
+    kg.mentions
+        .check()
+        .context("cannot read the cited sentences back from their temporary file")?;
     let mut wl = String::new();
     for w in &warnings {
         wl.push_str(&serde_json::to_string(w).unwrap_or_default());
@@ -670,6 +676,7 @@ pub fn run(args: Args) -> Result<u8> {
     }
     out.write("warnings.jsonl", wl.as_bytes())?;
     let target = out.commit()?;
+    crate::rss_mark("committed");
     let secs = started.elapsed().as_secs_f64().max(1e-9);
     super::stdout::print(&format!(
         "kgextract: {n_docs} documents, {sentences} sentences, {:.2} MB, {removed} noise characters removed, {} nodes, {} relationships, {} warnings, {:.1} MB/s → {}",

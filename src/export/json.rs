@@ -202,7 +202,7 @@ fn edge_json(kg: &KnowledgeGraph, e: EdgeIndex) -> Option<Value> {
     }
     if let Some(ev) = &w.evidence {
         o.insert("doc".into(), json!(&**ev.doc));
-        o.insert("sentence".into(), json!(&**ev.sentence));
+        o.insert("sentence".into(), json!(ev.sentence().as_str()));
         o.insert("start".into(), json!(ev.start));
         o.insert("end".into(), json!(ev.end));
         o.insert("rule".into(), json!(ev.rule.as_str()));
@@ -220,6 +220,10 @@ fn sorted_nodes(kg: &KnowledgeGraph) -> Vec<NodeIndex> {
 /// One scalar value of an edge object.
 #[derive(Clone, Copy)]
 enum Scalar<'a> {
+    /// The sentence of this evidence (read only when written:
+    /// [`crate::graph::EvidenceView::sentence`] may read it back from a file) and whether it
+    /// is known to need no escaping.
+    Sentence(crate::graph::EvidenceView<'a>, bool),
     Str(&'a str),
     Num(u64),
     Bool(bool),
@@ -280,11 +284,7 @@ fn each_edge_field<'a>(
         }
         if let Some(ev) = &w.evidence {
             go(f(8, "rule", Scalar::Str(ev.rule.as_str())))?;
-            let sentence = if view.plain(e) {
-                Scalar::Plain(ev.sentence)
-            } else {
-                Scalar::Str(ev.sentence)
-            };
+            let sentence = Scalar::Sentence(*ev, view.plain(e));
             go(f(9, "sentence", sentence))?;
             go(f(10, "start", Scalar::Num(ev.start as u64)))?;
         }
@@ -303,6 +303,8 @@ fn each_edge_field<'a>(
 /// Append a scalar as JSON (strings escaped by serde_json itself).
 fn push_scalar(buf: &mut Vec<u8>, v: Scalar) {
     match v {
+        Scalar::Sentence(ev, true) => push_scalar(buf, Scalar::Plain(&ev.sentence())),
+        Scalar::Sentence(ev, false) => push_scalar(buf, Scalar::Str(&ev.sentence())),
         Scalar::Str(s) => {
             // Nothing to escape (the usual case): copy; else serde_json escapes it.
             if !super::any_byte(s.as_bytes(), |b| (b < 0x20) | (b == b'"') | (b == b'\\')) {
@@ -425,7 +427,7 @@ fn edge_text_upto<'a>(
         return false;
     }
     buf.push(b'{');
-    for (i, (k, v)) in fields.iter().enumerate() {
+    for (i, (k, v)) in fields.drain(..).enumerate() {
         if buf.len() >= limit {
             return true;
         }
@@ -435,7 +437,7 @@ fn edge_text_upto<'a>(
         buf.push(b'"');
         buf.extend_from_slice(k.as_bytes());
         buf.extend_from_slice(b"\":");
-        push_upto(buf, *v, limit);
+        push_upto(buf, v, limit);
     }
     buf.push(b'}');
     true
@@ -445,6 +447,15 @@ fn edge_text_upto<'a>(
 /// boundary; see [`edge_compact_upto`]).
 fn push_upto(buf: &mut Vec<u8>, v: Scalar, limit: usize) {
     match v {
+        Scalar::Sentence(ev, plain) => {
+            let s = ev.sentence();
+            let v = if plain {
+                Scalar::Plain(&s)
+            } else {
+                Scalar::Str(&s)
+            };
+            push_upto(buf, v, limit)
+        }
         Scalar::Str(s) | Scalar::Plain(s) if s.len() > limit => {
             let mut cut = limit;
             while !s.is_char_boundary(cut) {
@@ -469,11 +480,11 @@ fn edge_pretty<'a>(
         return false;
     }
     buf.extend_from_slice(b"    {");
-    for (i, (k, v)) in fields.iter().enumerate() {
+    for (i, (k, v)) in fields.drain(..).enumerate() {
         buf.extend_from_slice(if i > 0 { b",\n      \"" } else { b"\n      \"" });
         buf.extend_from_slice(k.as_bytes());
         buf.extend_from_slice(b"\": ");
-        push_scalar(buf, *v);
+        push_scalar(buf, v);
     }
     buf.extend_from_slice(b"\n    }");
     true
@@ -504,11 +515,11 @@ fn sorted_edges_with(view: &View, small: usize) -> Vec<EdgeIndex> {
     let kg = view.kg;
     let (mut fields, mut buf) = (Vec::new(), Vec::new());
     let mut out: Vec<EdgeIndex> = Vec::with_capacity(kg.edge_count());
-    for e in kg.edge_indices() {
-        if edge_fields(view, e, &mut fields) {
-            out.push(e);
-        }
-    }
+    // (`edge_fields` is `false` exactly for an index without endpoints.)
+    out.extend(
+        kg.edge_indices()
+            .filter(|&e| kg.edge_endpoints(e).is_some()),
+    );
     // Ranges of `out` that tie on the key's bytes before `from`, still to sort.
     let mut work: Vec<(usize, usize, usize)> = Vec::new();
     let mut round = Round {

@@ -162,12 +162,11 @@ impl<'a> View<'a> {
                 .edge_indices()
                 .map(|e| match self.kg.edge_view(e).and_then(|w| w.evidence) {
                     None => true,
-                    Some(ev) => {
-                        let s = &ev.sentence;
+                    Some(ev) => ev.sentence_plain().unwrap_or_else(|| {
                         *seen
-                            .entry((s.as_ptr() as usize, s.len()))
-                            .or_insert_with(|| plain_text(s))
-                    }
+                            .entry(ev.sentence_key())
+                            .or_insert_with(|| plain_text(&ev.sentence()))
+                    }),
                 })
                 .collect()
         });

@@ -625,9 +625,9 @@ fn write_rel_row(w: &mut CsvRows, start: &str, end: &str, id: &str, e: &EdgeView
         Some(ev) => {
             w.field(clean_cow(ev.doc).as_bytes());
             if plain {
-                w.field(ev.sentence.as_bytes());
+                w.field(ev.sentence().as_bytes());
             } else {
-                w.field(clean_cow(ev.sentence).as_bytes());
+                w.field(clean_cow(&ev.sentence()).as_bytes());
             }
             w.field(num.format(ev.start as u64));
             w.field(num.format(ev.end as u64));
@@ -798,7 +798,7 @@ fn rel_row(id: String, start: &str, end: &str, w: &EdgeView) -> RelRow {
     };
     if let Some(ev) = &w.evidence {
         row.doc = clean_field(ev.doc);
-        row.sentence = clean_field(ev.sentence);
+        row.sentence = clean_field(&ev.sentence());
         row.start = ev.start as usize;
         row.end = ev.end as usize;
         row.rule = clean_field(ev.rule.as_str());

@@ -8,7 +8,7 @@
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::mentions::Mention;
+use super::mentions::{Mention, NOT_STORED, PLAIN};
 use super::{
     Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, node_id,
 };
@@ -103,7 +103,9 @@ impl KnowledgeGraph {
     /// [`Corpus::finish`]); the documents are dropped one by one as their edges are made.
     /// Fails only when the records cannot be read back from the corpus's temporary file.
     pub fn build_corpus(corpus: Corpus, lex: &LexiconSet) -> std::io::Result<KnowledgeGraph> {
+        crate::rss_mark("extracted");
         let mut resolved = resolve(&corpus, lex);
+        crate::rss_mark("resolved");
         let Corpus {
             mut docs,
             strs,
@@ -121,9 +123,7 @@ impl KnowledgeGraph {
         };
         // The node ids with where each node comes from (a document, then an entity: index
         // `docs.len() + i`), sorted by id: a node's index is the rank of its id, known before
-        // any node exists, so the nodes are made only once the documents have been freed
-        // (made while they were still held, they were the peak of a run at 200 MB of input:
-        // issue 8). Of nodes with one id (none in practice) the last one made is kept, as a
+        // any node exists, so edges can name their ends by index. Of nodes with one id (none in practice) the last one made is kept, as a
         // map's `insert` kept it; every source with that id refers to that node.
         let n_docs = docs.len();
         let mut order: Vec<(String, u32)> = Vec::with_capacity(n_docs + resolved.entities.len());
@@ -163,21 +163,10 @@ impl KnowledgeGraph {
             .collect();
         let doc_names: Vec<Shared> = metas.iter().map(|m| Shared::from(m.id.as_str())).collect();
         let merges = std::mem::take(&mut resolved.merges);
-        // The documents are handed over and dropped one by one as their edges are made, so
-        // the per-document results and the collected edges are not both held whole.
-        let (rels, mentioned, rules) = collect_edges(
-            docs,
-            records.into_reader()?,
-            &tables,
-            doc_ix,
-            ent_ix,
-            resolved,
-        )?;
-        drop((strs, names, rel_kinds));
-        // Sorted now, so that its address → index map of the cited sentences (one slot per
-        // distinct sentence) is freed before the nodes are made — the peak of a run (issue 8).
-        let (recs, sentences, long) = mentioned.into_sorted();
-        let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
+        // The nodes are made before the edges: each entity gives up its fields to its node
+        // and the entity list is freed before the edges are collected (made after them, the
+        // list, the id order and the node vector were all held on top of the collected edges
+        // — the peak of a run at 200 MB of input: issue 8).
         let mut kg = KnowledgeGraph {
             merges,
             ..KnowledgeGraph::default()
@@ -194,6 +183,21 @@ impl KnowledgeGraph {
         kg.index_ids();
         drop(entities);
         drop(metas);
+        crate::rss_mark("nodes made");
+        // The documents are handed over and dropped one by one as their edges are made, so
+        // the per-document results and the collected edges are not both held whole.
+        let (rels, mentioned, rules, file) = collect_edges(
+            docs,
+            records.into_reader()?,
+            &tables,
+            doc_ix,
+            ent_ix,
+            resolved,
+        )?;
+        drop((strs, names, rel_kinds));
+        crate::rss_mark("edges collected");
+        let (recs, (spans, own), long) = mentioned.into_sorted();
+        let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
         kg.g.reserve_exact_edges(rels.len());
         let long = long
             .into_iter()
@@ -217,7 +221,8 @@ impl KnowledgeGraph {
                 *d = Some(doc_names[di].clone());
             }
         }
-        kg.mentions = super::Mentions::from_sorted(recs, rules, sentences, doc_of);
+        kg.mentions = super::Mentions::from_sorted(recs, rules, (file, spans, own), doc_of);
+        crate::rss_mark("graph made");
         Ok(kg)
     }
 }
@@ -313,21 +318,44 @@ impl RuleTable {
 /// map's `insert` keeps it: they wait in `shared` until the end, so that no two records of
 /// the vector have the same ends and an unstable sort (no buffer) orders them alike every run.
 ///
-/// The records cite their sentences by index into `sentences` (one entry per shared string:
-/// `read_rest` shares the texts); a record whose evidence does not fit one
-/// ([`Mention::new`]: a span of more than 65 535 characters) waits in `long` and becomes a
-/// petgraph edge.
+/// The records cite their sentences by index into `spans`: where each is in the corpus's
+/// record file (the graph reads them back from there when asked: issue 8), or, for a mention
+/// that cites its own text or an event without a kept sentence, its index in `own` (length
+/// [`NOT_STORED`]). A sentence cited by several records of one document is one entry; a
+/// record whose evidence does not fit one ([`Mention::new`]: a span of more than 65 535
+/// characters) waits in `long` and becomes a petgraph edge.
 struct Mentioned {
     recs: Vec<Mention>,
     /// Document nodes that several documents have.
     shared_nodes: BTreeSet<u32>,
     shared: BTreeMap<(u32, u32), Mention>,
-    sentences: Vec<Shared>,
-    /// The index in `sentences` of each shared string, by its address (the table holds it,
-    /// so no other string has that address while the map is used).
-    sentence_index: crate::rules::FastMap<usize, u32>,
+    spans: Vec<(u64, u32)>,
+    own: Vec<Shared>,
+    /// The entry in `spans` of each kept sentence of the document being read (by its slot in
+    /// the document's [`DocRest`]; `u32::MAX`: not cited yet).
+    slot_entry: Vec<u32>,
     long: Vec<LongEdge>,
 }
+
+/// The evidence of a MENTIONED_IN edge until its record is made: its sentence, where the
+/// mention is, its rule index.
+struct MentionSeed {
+    sentence: Cited,
+    doc: u32,
+    start: u32,
+    end: u32,
+    rule: u16,
+}
+
+/// A MENTIONED_IN edge's sentence: a kept sentence of its document (by slot), or a text of
+/// its own.
+enum Cited {
+    Slot(usize),
+    Own(Shared),
+}
+
+/// [`Mentioned::spans`] and [`Mentioned::own`].
+type SentenceTable = (Vec<(u64, u32)>, Vec<Shared>);
 
 /// A MENTIONED_IN edge whose evidence does not fit a [`Mention`]: (entity node, document
 /// node, its seed with the count).
@@ -347,23 +375,42 @@ impl Mentioned {
             recs: Vec::with_capacity(bound),
             shared_nodes,
             shared: BTreeMap::new(),
-            sentences: Vec::new(),
-            sentence_index: Default::default(),
+            spans: Vec::new(),
+            own: Vec::new(),
+            slot_entry: Vec::new(),
             long: Vec::new(),
         }
     }
 
+    /// A new document, whose [`DocRest`] has `slots` kept sentences.
+    fn begin_doc(&mut self, slots: usize) {
+        self.slot_entry.clear();
+        self.slot_entry.resize(slots, u32::MAX);
+    }
+
     /// The MENTIONED_IN edge from entity node `from` to document node `to`, with its count
-    /// and the evidence of its first mention (`seed`).
-    fn push(&mut self, from: u32, to: u32, count: u32, seed: Seed) {
-        let key = seed.sentence.as_ptr() as usize;
-        let sentence = match self.sentence_index.get(&key) {
-            Some(&i) => i,
-            None => {
-                let i = self.sentences.len() as u32;
-                self.sentences.push(seed.sentence.clone());
-                self.sentence_index.insert(key, i);
-                i
+    /// and the evidence of its first mention (`seed`), of the document `rest` was read from.
+    fn push(&mut self, from: u32, to: u32, count: u32, seed: MentionSeed, rest: &DocRest) {
+        let sentence = match &seed.sentence {
+            Cited::Slot(k) => match self.slot_entry.get(*k) {
+                Some(&e) if e != u32::MAX => e,
+                _ => {
+                    let e = self.spans.len() as u32;
+                    let (at, len) = rest.span(*k);
+                    // Whether it needs escaping is asked by every exporter: known now, it
+                    // need not be read back for that.
+                    let plain = crate::export::plain_text(rest.text(*k));
+                    self.spans.push((if plain { at | PLAIN } else { at }, len));
+                    if let Some(slot) = self.slot_entry.get_mut(*k) {
+                        *slot = e;
+                    }
+                    e
+                }
+            },
+            Cited::Own(text) => {
+                self.spans.push((self.own.len() as u64, NOT_STORED));
+                self.own.push(text.clone());
+                (self.spans.len() - 1) as u32
             }
         };
         if self.shared_nodes.contains(&to) {
@@ -373,7 +420,23 @@ impl Mentioned {
         }
         let Some(m) = Mention::new(from, to, sentence, (seed.start, seed.end), count, seed.rule)
         else {
-            self.long.push((from, to, Seed { count, ..seed }));
+            let sentence = match seed.sentence {
+                Cited::Slot(k) => Shared::from(rest.text(k)),
+                Cited::Own(text) => text,
+            };
+            self.long.push((
+                from,
+                to,
+                Seed {
+                    props: None,
+                    sentence,
+                    doc: seed.doc,
+                    start: seed.start,
+                    end: seed.end,
+                    count,
+                    rule: seed.rule,
+                },
+            ));
             return;
         };
         if self.shared_nodes.contains(&m.to) {
@@ -385,10 +448,10 @@ impl Mentioned {
 
     /// The records sorted by (source, target), the sentences they cite, and the edges that
     /// do not fit a record.
-    fn into_sorted(mut self) -> (Vec<Mention>, Vec<Shared>, Vec<LongEdge>) {
+    fn into_sorted(mut self) -> (Vec<Mention>, SentenceTable, Vec<LongEdge>) {
         self.recs.extend(self.shared.into_values());
         self.recs.sort_unstable_by_key(|m| (m.from, m.to));
-        (self.recs, self.sentences, self.long)
+        (self.recs, (self.spans, self.own), self.long)
     }
 }
 
@@ -406,7 +469,12 @@ impl Tables<'_> {
     }
 }
 
-type Collected = (BTreeMap<EdgeKey, Seed>, Mentioned, Vec<&'static str>);
+type Collected = (
+    BTreeMap<EdgeKey, Seed>,
+    Mentioned,
+    Vec<&'static str>,
+    crate::link::records::RecordReader,
+);
 
 fn collect_edges(
     docs: Vec<DocCore>,
@@ -428,11 +496,16 @@ fn collect_edges(
     // At most one MENTIONED_IN edge per mention record and event.
     let bound = mention_entity.len() + event_entity.iter().map(Vec::len).sum::<usize>();
     let mut mentioned = Mentioned::new(bound, doc_ix);
-    let (mut buf, mut shared, mut rest) = (Vec::new(), Default::default(), DocRest::default());
+    let mut rest = DocRest::default();
+    // The shared text of each kept sentence of the document a relation cites (by slot).
+    let mut texts: Vec<Option<Shared>> = Vec::new();
     for (di, (d, event_row)) in docs.into_iter().zip(event_entity).enumerate() {
         let d = &d;
-        read_rest(d, &mut reader, &mut buf, &mut shared, &mut rest)?;
+        read_rest(d, &mut reader, &mut rest)?;
         let rest = &rest;
+        mentioned.begin_doc(rest.slots());
+        texts.clear();
+        texts.resize(rest.slots(), None);
         let mention_row = match (mention_start.get(di), mention_start.get(di + 1)) {
             (Some(&a), Some(&b)) => &mention_entity[a..b],
             _ => &[],
@@ -446,15 +519,16 @@ fn collect_edges(
             };
             Some(ent_ix[i])
         };
-        let sentence = |i: u32| rest.sentence(i).cloned().unwrap_or_else(|| empty.clone());
+        let mut sentence = |i: u32| match rest.slot(i).and_then(|k| Some((k, texts.get_mut(k)?))) {
+            Some((k, text)) => text
+                .get_or_insert_with(|| Shared::from(rest.text(k)))
+                .clone(),
+            None => empty.clone(),
+        };
         // A mention's evidence sentence; its own text if the sentence was not kept.
-        let mention_sentence = |text: u32, at: u32| {
-            let s = sentence(at);
-            if s.trim().is_empty() {
-                Shared::from(t.strs.get(text))
-            } else {
-                s
-            }
+        let mention_sentence = |text: u32, at: u32| match rest.slot(at) {
+            Some(k) if !rest.text(k).trim().is_empty() => Cited::Slot(k),
+            _ => Cited::Own(Shared::from(t.strs.get(text))),
         };
         for rel in &rest.relations {
             let (Some(a), Some(b)) = (ent(rel.from), ent(rel.to)) else {
@@ -478,7 +552,7 @@ fn collect_edges(
             });
         }
         // MENTIONED_IN: count + first occurrence, per entity and document.
-        let mut seen: BTreeMap<u32, (u32, Seed)> = BTreeMap::new();
+        let mut seen: BTreeMap<u32, (u32, MentionSeed)> = BTreeMap::new();
         for (mi, (m, at)) in d.mentions.iter().zip(&rest.mentions).enumerate() {
             let Some(a) = ent(NodeRef::Mention(mi)) else {
                 continue;
@@ -488,9 +562,7 @@ fn collect_edges(
                 .or_insert_with(|| {
                     (
                         0,
-                        Seed {
-                            props: None,
-                            count: 0,
+                        MentionSeed {
                             doc,
                             sentence: mention_sentence(text, at.sentence),
                             start: at.start,
@@ -509,11 +581,12 @@ fn collect_edges(
                 .or_insert_with(|| {
                     (
                         0,
-                        Seed {
-                            props: None,
-                            count: 0,
+                        MentionSeed {
                             doc,
-                            sentence: sentence(ev.sentence),
+                            sentence: match rest.slot(ev.sentence) {
+                                Some(k) => Cited::Slot(k),
+                                None => Cited::Own(empty.clone()),
+                            },
                             start: ev.start,
                             end: ev.end,
                             rule: rules.index(t.rule(ev.rule)),
@@ -526,8 +599,8 @@ fn collect_edges(
             if a == u32::MAX || doc_id == u32::MAX {
                 continue; // not a node (never made into an edge)
             }
-            mentioned.push(a, doc_id, count, seed);
+            mentioned.push(a, doc_id, count, seed, rest);
         }
     }
-    Ok((edges, mentioned, rules.list))
+    Ok((edges, mentioned, rules.list, reader))
 }

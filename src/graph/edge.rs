@@ -90,14 +90,62 @@ pub struct EdgeView<'a> {
     pub evidence: Option<EvidenceView<'a>>,
 }
 
-/// [`EdgeEvidence`] borrowed from the graph.
+/// [`EdgeEvidence`] borrowed from the graph. The sentence is read with
+/// [`EvidenceView::sentence`]: a MENTIONED_IN record of a built graph names it by where it
+/// is in the temporary record file (issue 8: the cited sentences were as much memory as the
+/// whole growth budget), so it is read back only when asked for.
 #[derive(Clone, Copy, Debug)]
 pub struct EvidenceView<'a> {
     pub doc: &'a Shared,
-    pub sentence: &'a Shared,
+    pub(crate) sentence: SentenceRef<'a>,
     pub start: u32,
     pub end: u32,
     pub rule: Rule,
+}
+
+/// Where an [`EvidenceView`]'s sentence is: held by the graph, or sentence `i` of a
+/// MENTIONED_IN list's table.
+#[derive(Clone, Copy)]
+pub(crate) enum SentenceRef<'a> {
+    Held(&'a Shared),
+    Stored(&'a super::Mentions, u32),
+}
+
+impl std::fmt::Debug for SentenceRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SentenceRef::Held(s) => write!(f, "{s:?}"),
+            SentenceRef::Stored(m, i) => write!(f, "{:?}", m.sentence(*i)),
+        }
+    }
+}
+
+impl<'a> EvidenceView<'a> {
+    /// The evidence sentence (borrowed when the graph holds it, else read back).
+    pub fn sentence(&self) -> std::borrow::Cow<'a, Shared> {
+        match self.sentence {
+            SentenceRef::Held(s) => std::borrow::Cow::Borrowed(s),
+            SentenceRef::Stored(m, i) => std::borrow::Cow::Owned(m.sentence(i)),
+        }
+    }
+
+    /// Whether the sentence is [`plain_text`](crate::export::plain_text), when that is known
+    /// without reading it.
+    pub fn sentence_plain(&self) -> Option<bool> {
+        match self.sentence {
+            SentenceRef::Held(_) => None,
+            SentenceRef::Stored(m, i) => m.sentence_plain(i),
+        }
+    }
+
+    /// One key per distinct stored sentence (its address and length when the graph holds
+    /// it, its table entry when it is read back): two edges with one key cite one text.
+    pub fn sentence_key(&self) -> (usize, usize) {
+        match self.sentence {
+            SentenceRef::Held(s) => (s.as_ptr() as usize, s.len()),
+            SentenceRef::Stored(_, i) => (usize::MAX, i as usize),
+        }
+    }
 }
 
 impl<'a> EdgeView<'a> {
@@ -119,7 +167,7 @@ impl<'a> EdgeView<'a> {
             self.count,
             self.evidence.map(|ev| EdgeEvidence {
                 doc: ev.doc.clone(),
-                sentence: ev.sentence.clone(),
+                sentence: ev.sentence().into_owned(),
                 start: ev.start,
                 end: ev.end,
                 rule: ev.rule,
@@ -137,7 +185,7 @@ impl Edge {
             count: self.count(),
             evidence: self.evidence.as_ref().map(|ev| EvidenceView {
                 doc: &ev.doc,
-                sentence: &ev.sentence,
+                sentence: SentenceRef::Held(&ev.sentence),
                 start: ev.start,
                 end: ev.end,
                 rule: ev.rule,

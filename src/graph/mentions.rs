@@ -6,7 +6,11 @@
 //! 24: its ends, its sentence as an index into a table of the sentences the list cites, its
 //! start, length and count, and its rule as an index into a table of the few rules that make
 //! them. Its document is not stored per edge: it is the path of its target document, held
-//! once per target node. An edge whose evidence does not fit (a mention longer than 65 535
+//! once per target node. Nor is the text of its sentence, in a graph `graph::build` made:
+//! the table names where each cited sentence is in the corpus's temporary record file, and
+//! [`EvidenceView::sentence`] reads it back when an exporter asks (the cited sentences were
+//! ≈ 0.4 MB per MB of distinct input, as much as the whole memory budget). An edge whose
+//! evidence does not fit (a mention longer than 65 535
 //! characters, more than 16 383 rules — possible only in a file read back) stays in
 //! petgraph ([`Mentions::fits`]).
 //!
@@ -21,8 +25,11 @@
 
 use std::sync::OnceLock;
 
-use super::edge::{Edge, EdgeEvidence, EdgeView, EvidenceView, NO_PROPS, Rule, Shared};
+use super::edge::{
+    Edge, EdgeEvidence, EdgeView, EvidenceView, NO_PROPS, Rule, SentenceRef, Shared,
+};
 use crate::extract::RelType;
+use crate::link::records::RecordReader;
 
 /// One MENTIONED_IN edge: 24 bytes (32 with the sentence as a shared string and the end as
 /// a `u32`: issue 8, nearly every edge of a large graph is one).
@@ -53,8 +60,12 @@ pub struct Mentions {
     recs: Vec<Mention>,
     rules: Vec<Rule>,
     /// The sentences the records cite (a text cited by many records is here once when they
-    /// cite one shared string, as `graph::build` makes them).
+    /// cite one shared string), or, with `stored`, the few that are not in its file.
     sentences: Vec<Shared>,
+    /// The sentences of a graph `graph::build` made are read back from the corpus's
+    /// temporary record file when asked for (issue 8: held here, they were ≈ 0.4 MB per MB
+    /// of distinct input); records cite them by index into [`Stored::spans`].
+    stored: Option<Stored>,
     /// The document of the evidence of the edges into each node (by node index; `None` for a
     /// node no edge with evidence goes to).
     doc_of: Vec<Option<Shared>>,
@@ -68,6 +79,24 @@ pub struct Mentions {
     /// Record indices ordered by target.
     to_index: OnceLock<Vec<u32>>,
 }
+
+/// The record file and where each cited sentence is in it.
+struct Stored {
+    file: RecordReader,
+    /// (offset, length) in `file`; a length of [`NOT_STORED`] names `sentences[offset]`
+    /// instead (a mention that cites its own text).
+    spans: Vec<(u64, u32)>,
+    /// Set when a sentence could not be read back (the export is then refused:
+    /// [`Mentions::check`]).
+    failed: std::sync::Mutex<Option<std::io::Error>>,
+}
+
+/// [`Stored::spans`]: a sentence held in memory.
+pub(crate) const NOT_STORED: u32 = u32::MAX;
+/// [`Stored::spans`]: set in the offset of a sentence that is
+/// [`plain_text`](crate::export::plain_text) (known when it is stored, so an exporter
+/// need not read it back to ask).
+pub(crate) const PLAIN: u64 = 1 << 63;
 
 impl Mention {
     /// A record with a count and evidence, as `graph::build` makes them: `sentence` and
@@ -98,10 +127,12 @@ impl Mentions {
     /// The list made of `recs`, sorted by (source, target), with the rule table their
     /// indices name and the document of the edges into each node (by node index): the
     /// vector is kept as it is, not copied.
+    /// The records cite their sentences by index into `spans`: where each is in `file`, or
+    /// (length [`NOT_STORED`]) its index in `sentences`.
     pub(crate) fn from_sorted(
         recs: Vec<Mention>,
         rules: Vec<Rule>,
-        sentences: Vec<Shared>,
+        (file, spans, sentences): (RecordReader, Vec<(u64, u32)>, Vec<Shared>),
         doc_of: Vec<Option<Shared>>,
     ) -> Mentions {
         debug_assert!(recs.is_sorted_by_key(|m| m.from));
@@ -109,9 +140,57 @@ impl Mentions {
             recs,
             rules,
             sentences,
+            stored: Some(Stored {
+                file,
+                spans,
+                failed: Default::default(),
+            }),
             doc_of,
             by_from: true,
             ..Mentions::default()
+        }
+    }
+
+    /// Sentence `i` of the table (read back from the record file for a built graph; empty
+    /// if it cannot be read, which [`Mentions::check`] reports).
+    pub(crate) fn sentence(&self, i: u32) -> Shared {
+        let Some(st) = &self.stored else {
+            return self.sentences.get(i as usize).cloned().unwrap_or_default();
+        };
+        let Some(&(at, len)) = st.spans.get(i as usize) else {
+            return Shared::default();
+        };
+        if len == NOT_STORED {
+            return self.sentences.get(at as usize).cloned().unwrap_or_default();
+        }
+        match st.file.text_at(at & !PLAIN, len) {
+            Ok(s) => s,
+            Err(e) => {
+                if let Ok(mut f) = st.failed.lock() {
+                    f.get_or_insert(e);
+                }
+                Shared::default()
+            }
+        }
+    }
+
+    /// Whether stored sentence `i` is [`plain_text`](crate::export::plain_text), if that
+    /// is known without reading it.
+    pub(crate) fn sentence_plain(&self, i: u32) -> Option<bool> {
+        let &(at, len) = self.stored.as_ref()?.spans.get(i as usize)?;
+        (len != NOT_STORED).then_some(at & PLAIN != 0)
+    }
+
+    /// An error if a sentence could not be read back from the record file (what was
+    /// exported from this graph is then incomplete).
+    pub fn check(&self) -> std::io::Result<()> {
+        let failed = self
+            .stored
+            .as_ref()
+            .and_then(|st| st.failed.lock().ok()?.take());
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(()),
         }
     }
 
@@ -151,6 +230,9 @@ impl Mentions {
     /// evidence [fits](Mentions::fits)).
     pub fn push(&mut self, from: u32, to: u32, count: Option<u32>, ev: Option<EdgeEvidence>) {
         debug_assert!(self.fits(ev.as_ref()));
+        if self.stored.is_some() {
+            self.unstore();
+        }
         let i = self.recs.len() as u32;
         let (sentence, start, end, rule, has_evidence) = match ev {
             Some(ev) => {
@@ -199,6 +281,15 @@ impl Mentions {
         self.to_index = OnceLock::new();
     }
 
+    /// Read every stored sentence back into memory (before a record is added to a built
+    /// graph, whose table then holds texts only).
+    fn unstore(&mut self) {
+        let n = self.stored.as_ref().map_or(0, |st| st.spans.len());
+        let texts: Vec<Shared> = (0..n as u32).map(|i| self.sentence(i)).collect();
+        self.stored = None;
+        self.sentences = texts;
+    }
+
     fn note_doc(&mut self, i: u32, to: u32, doc: Shared) {
         let t = to as usize;
         if self.doc_of.len() <= t {
@@ -236,9 +327,13 @@ impl Mentions {
                 Some(d) => d,
                 None => self.doc_of.get(m.to as usize)?.as_ref()?,
             };
+            let sentence = match self.stored {
+                Some(_) => SentenceRef::Stored(self, m.sentence),
+                None => SentenceRef::Held(self.sentences.get(m.sentence as usize)?),
+            };
             Some(EvidenceView {
                 doc,
-                sentence: self.sentences.get(m.sentence as usize)?,
+                sentence,
                 start: m.start,
                 end: m.start + u32::from(m.len),
                 rule: self
@@ -314,7 +409,7 @@ mod tests {
         assert_eq!(v.count(), Some(3));
         let e = v.evidence.unwrap();
         assert_eq!(
-            (&**e.doc, &**e.sentence, e.start, e.end),
+            (&**e.doc, e.sentence().as_str(), e.start, e.end),
             ("a.md", "句子一。", 1, 3)
         );
         assert_eq!(&*e.rule, "person.name");
@@ -366,6 +461,60 @@ mod tests {
                 .end,
             3
         );
+    }
+
+    /// A built list reads its sentences back from the record file (or its own table), and
+    /// keeps them when a record is added to it later.
+    #[test]
+    fn stored_sentences_read_back() {
+        let bytes = "前文句子甲。句子乙。".as_bytes().to_vec();
+        let file = RecordReader::Mem(bytes);
+        let m = |from, sentence| Mention::new(from, 3, sentence, (0, 2), 1, 0).expect("fits");
+        let mut list = Mentions::from_sorted(
+            vec![m(0, 0), m(1, 1), m(2, 2)],
+            vec![Rule::of("person.name")],
+            (
+                file,
+                vec![(6 | PLAIN, 12), (18, 12), (0, NOT_STORED)],
+                vec![Shared::from("自己")],
+            ),
+            vec![None, None, None, Some(Shared::from("d.md"))],
+        );
+        let text = |l: &Mentions, i| {
+            l.view(i)
+                .and_then(|v| Some(v.evidence?.sentence().to_string()))
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            (0..3).map(|i| text(&list, i)).collect::<Vec<_>>(),
+            ["句子甲。", "句子乙。", "自己"]
+        );
+        let plain = |i| list.view(i)?.evidence?.sentence_plain();
+        assert_eq!(
+            (plain(0), plain(1), plain(2)),
+            (Some(true), Some(false), None)
+        );
+        assert!(list.check().is_ok());
+        list.push(3, 3, Some(1), Some(ev("d.md", "句子丙。", 0)));
+        assert_eq!(
+            (0..4).map(|i| text(&list, i)).collect::<Vec<_>>(),
+            ["句子甲。", "句子乙。", "自己", "句子丙。"]
+        );
+    }
+
+    /// A sentence that cannot be read back is an error of the export, not a panic.
+    #[test]
+    fn unreadable_sentences_are_reported() {
+        let list = Mentions::from_sorted(
+            vec![Mention::new(0, 1, 0, (0, 2), 1, 0).expect("fits")],
+            vec![Rule::of("person.name")],
+            (RecordReader::Mem(Vec::new()), vec![(5, 10)], Vec::new()),
+            vec![None, Some(Shared::from("d.md"))],
+        );
+        let v = list.view(0).and_then(|v| v.evidence).expect("evidence");
+        assert_eq!(v.sentence().as_str(), "");
+        assert!(list.check().is_err());
+        assert!(list.check().is_ok(), "reported once");
     }
 
     /// Records added out of source order are found by source all the same.

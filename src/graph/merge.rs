@@ -364,7 +364,7 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
                     .edges(items[m].ix)
                     .filter(|e| e.weight().rel == RelType::MentionedIn)
                     .filter_map(|e| e.weight().evidence)
-                    .filter(|ev| ev.sentence.contains(f))
+                    .filter(|ev| ev.sentence().contains(f))
                     .map(|ev| ev.doc.as_str())
                     .min()
                     .unwrap_or(items[m].first_doc.as_str());

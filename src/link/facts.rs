@@ -438,16 +438,47 @@ pub struct RelRest {
 pub struct DocRest {
     pub mentions: Vec<Found>,
     pub relations: Vec<RelRest>,
-    pub sentences: Vec<(u32, Shared)>,
+    /// The kept sentences: (sentence index, where its text starts in `buf`, its length).
+    sentences: Vec<(u32, u32, u32)>,
+    /// The document's encoded part, which holds the sentences' texts.
+    buf: Vec<u8>,
+    /// Where `buf` starts in the corpus's records.
+    at: u64,
 }
 
 impl DocRest {
-    /// The text of sentence `i`, if it is kept.
-    pub fn sentence(&self, i: u32) -> Option<&Shared> {
+    /// Where sentence `i` is among the kept ones, if it is kept.
+    pub fn slot(&self, i: u32) -> Option<usize> {
+        self.sentences.binary_search_by_key(&i, |s| s.0).ok()
+    }
+
+    /// How many sentences are kept.
+    pub fn slots(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// The text of the kept sentence in `slot`.
+    pub fn text(&self, slot: usize) -> &str {
         self.sentences
-            .binary_search_by_key(&i, |(j, _)| *j)
-            .ok()
-            .map(|k| &self.sentences[k].1)
+            .get(slot)
+            .and_then(|&(_, a, n)| self.buf.get(a as usize..(a + n) as usize))
+            // Checked when it was read (`read_rest`); `simdutf8` accepts exactly what
+            // `std::str::from_utf8` accepts, faster on Chinese.
+            .and_then(|b| simdutf8::basic::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+
+    /// The text of sentence `i`, if it is kept.
+    pub fn sentence(&self, i: u32) -> Option<&str> {
+        self.slot(i).map(|k| self.text(k))
+    }
+
+    /// Where the text of the kept sentence in `slot` is in the corpus's records (offset,
+    /// length): [`crate::link::records::RecordReader::text_at`] reads it back.
+    pub fn span(&self, slot: usize) -> (u64, u32) {
+        self.sentences
+            .get(slot)
+            .map_or((0, 0), |&(_, a, n)| (self.at + u64::from(a), n))
     }
 }
 
@@ -640,18 +671,14 @@ impl Corpus {
     }
 }
 
-/// Read back the rest of document `d` into `out`; a sentence's text is shared with the same
-/// text of the documents read before (`shared`: boilerplate and republished articles repeat
-/// sentences, and the edges that cite them share them too).
-pub fn read_rest(
-    d: &DocCore,
-    reader: &mut RecordReader,
-    buf: &mut Vec<u8>,
-    shared: &mut crate::rules::FastSet<Shared>,
-    out: &mut DocRest,
-) -> std::io::Result<()> {
-    reader.read(d.rest, buf)?;
-    let mut r = Reader::new(buf);
+/// Read back the rest of document `d` into `out` (its sentences stay in the encoded part,
+/// read in place: a graph cites them by where they are, issue 8).
+pub fn read_rest(d: &DocCore, reader: &mut RecordReader, out: &mut DocRest) -> std::io::Result<()> {
+    let mut buf = std::mem::take(&mut out.buf);
+    reader.read(d.rest, &mut buf)?;
+    out.at = d.rest.0;
+    let base = buf.as_ptr() as usize;
+    let mut r = Reader::new(&buf);
     let found = |r: &mut Reader| -> std::io::Result<Found> {
         Ok(Found {
             sentence: r.u32()?,
@@ -688,16 +715,11 @@ pub fn read_rest(
     for _ in 0..r.usize()? {
         let i = r.u32()?;
         let text = r.str()?;
-        let text = match shared.get(text) {
-            Some(s) => s.clone(),
-            None => {
-                let s = Shared::from(text);
-                shared.insert(s.clone());
-                s
-            }
-        };
-        out.sentences.push((i, text));
+        // A part is at most 4 GiB (`Records::append`).
+        out.sentences
+            .push((i, (text.as_ptr() as usize - base) as u32, text.len() as u32));
     }
+    out.buf = buf;
     Ok(())
 }
 

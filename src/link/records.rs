@@ -5,7 +5,8 @@
 //! names of the mentions, the events and who holds a position where. The rest of a document's
 //! record — the position and rule of every mention, the relations with their evidence, the
 //! text of the sentences an edge can cite — is read once, when the graph's edges are made,
-//! one document at a time. [`Records`] holds those parts encoded (unsigned LEB128 integers and
+//! one document at a time; the graph then keeps the file and reads a MENTIONED_IN edge's
+//! sentence back from it when an exporter asks ([`RecordReader::text_at`]). [`Records`] holds those parts encoded (unsigned LEB128 integers and
 //! length-prefixed strings, see [`Writer`]): in an anonymous temporary file for a command-line
 //! run (`tempfile::tempfile`, in `$TMPDIR`; removed by the system when the run ends, whether
 //! or not it succeeds), in memory for a graph built by the library from documents already in
@@ -107,6 +108,66 @@ impl RecordReader {
         }
         Ok(())
     }
+}
+
+impl RecordReader {
+    /// The text of `len` bytes at `at` (a string [`Writer::str`] wrote), without moving the
+    /// file's position: what a graph reads back of a cited sentence (issue 8).
+    pub fn text_at(&self, at: u64, len: u32) -> io::Result<crate::graph::Shared> {
+        let text = |b: &[u8]| {
+            // (`simdutf8` accepts exactly what `std::str::from_utf8` accepts, faster on
+            // Chinese.)
+            simdutf8::basic::from_utf8(b)
+                .map(crate::graph::Shared::from)
+                .map_err(|_| {
+                    io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "a sentence read back from the temporary file is not UTF-8",
+                    )
+                })
+        };
+        match self {
+            RecordReader::Mem(v) => text(
+                usize::try_from(at)
+                    .ok()
+                    .and_then(|a| v.get(a..a.checked_add(len as usize)?))
+                    .ok_or_else(truncated)?,
+            ),
+            RecordReader::File(f) => {
+                // Most sentences fit the stack buffer: one allocation, the string's.
+                let mut small = [0u8; 512];
+                let mut large = Vec::new();
+                let buf = match small.get_mut(..len as usize) {
+                    Some(b) => b,
+                    None => {
+                        large.resize(len as usize, 0);
+                        &mut large[..]
+                    }
+                };
+                read_exact_at(f, buf, at)?;
+                text(buf)
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(f: &File, buf: &mut [u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(f, buf, at)
+}
+
+#[cfg(windows)]
+fn read_exact_at(f: &File, mut buf: &mut [u8], mut at: u64) -> io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(f, buf, at)? {
+            0 => return Err(truncated()),
+            n => {
+                buf = &mut buf[n..];
+                at += n as u64;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn truncated() -> io::Error {
@@ -212,6 +273,20 @@ mod tests {
         // Past the end: an error, not a panic.
         assert!(rd.u64().is_err());
         assert!(r.read((b.0, b.1 + 1), &mut buf).is_err());
+        // A string read in place, without moving the reader (issue 8); a cut character or a
+        // span past the end is an error.
+        let name = "董事长".as_bytes();
+        let at = w
+            .buf
+            .windows(name.len())
+            .position(|x| x == name)
+            .expect("written");
+        let at = b.0 + at as u64;
+        assert_eq!(r.text_at(at, 9).expect("text"), "董事长");
+        assert!(r.text_at(at + 1, 3).is_err());
+        assert!(r.text_at(b.0 + u64::from(b.1), 1).is_err());
+        r.read(a, &mut buf).expect("read");
+        assert_eq!(buf, b"skip");
     }
 
     #[test]

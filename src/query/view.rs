@@ -174,7 +174,7 @@ pub fn names(kg: &KnowledgeGraph, ixs: &[NodeIndex]) -> Vec<String> {
 /// `evidence` and `doc` columns of an edge (null when the edge carries none).
 pub fn evidence_values(e: &EdgeView) -> (Value, Value) {
     match &e.evidence {
-        Some(ev) => (json!(&**ev.sentence), json!(&**ev.doc)),
+        Some(ev) => (json!(ev.sentence().as_str()), json!(&**ev.doc)),
         None => (Value::Null, Value::Null),
     }
 }
