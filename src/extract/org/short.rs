@@ -1321,8 +1321,65 @@ pub(super) fn find(
             c.canonical = Some(canon.clone());
         }
     }
+    // `证券简称：恒钧新材` of `浙江恒钧新材料股份有限公司`: a stock name is often cut out of
+    // the full name (characters dropped, not only words); it names the one full company name
+    // of the document that holds its characters in order.
+    // (every use of the name in the document goes with it)
+    let stock_names: BTreeMap<&str, String> = out
+        .iter()
+        .filter(|c| c.rule == STOCK_CODE && c.canonical.is_none())
+        .filter_map(|c| {
+            let name = &text[c.range.clone()];
+            abbreviated_company(name, text, winners).map(|full| (name, full))
+        })
+        .collect();
+    for c in out.iter_mut() {
+        if c.canonical.is_none()
+            && let Some(full) = stock_names.get(&text[c.range.clone()])
+        {
+            c.canonical = Some(full.clone());
+        }
+    }
     out.extend(forms);
     (out, form_of)
+}
+
+/// The one enterprise of `winners` with a legal suffix whose name holds the characters of
+/// `short` in order, its first two together (`恒钧新材` in `浙江恒钧新材料股份有限公司`;
+/// `中国联通` in `中国联合网络通信股份有限公司`). None if no or several companies do.
+fn abbreviated_company(short: &str, text: &str, winners: &[Candidate]) -> Option<String> {
+    let chars: Vec<char> = short.chars().collect();
+    if chars.len() < 2 || !chars.iter().all(|&c| is_han(c)) {
+        return None;
+    }
+    let head: String = chars[..2].iter().collect();
+    let mut found: Option<String> = None;
+    for w in winners {
+        if !matches!(
+            w.attrs,
+            Attrs::Org {
+                kind: OrgKind::Enterprise
+            }
+        ) {
+            continue;
+        }
+        let full = w.canonical.as_deref().unwrap_or(&text[w.range.clone()]);
+        let Some(core) = LEGAL.iter().find_map(|l| full.strip_suffix(l)) else {
+            continue;
+        };
+        let Some(at) = core.find(&head) else {
+            continue;
+        };
+        let mut rest = core[at + head.len()..].chars();
+        if !chars[2..].iter().all(|&c| rest.any(|r| r == c)) {
+            continue;
+        }
+        match &found {
+            Some(f) if f != full => return None,
+            _ => found = Some(full.to_string()),
+        }
+    }
+    found
 }
 
 /// Does a person's name follow `pos`, after more titles joined by `、`/`兼` (`董事长、总经理张某`)?
