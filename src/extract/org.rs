@@ -190,7 +190,7 @@ pub struct OrgRules {
     places: TermMatcher,
     /// Job titles (from `titles.txt`): a title before a name ends the left scan.
     titles: TermMatcher,
-    alias_re: regex::Regex,
+    alias_re: crate::rules::LiteralStartRegex,
     /// Measure words (`家`, `个`): after a numeral they end the left scan (`5家银行`).
     measure_words: Vec<char>,
     /// Short company names without a suffix (see [`short`]).

@@ -72,10 +72,8 @@ use std::collections::BTreeMap;
 use crate::rules::{FastMap as HashMap, FastSet as HashSet};
 use std::ops::Range;
 
-use regex::Regex;
-
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label};
-use crate::rules::{LexiconSet, RuleId, Rules, TermMatcher};
+use crate::rules::{LexiconSet, LiteralStartRegex, RuleId, Rules, TermMatcher};
 
 pub const TITLE_BEFORE: RuleId = RuleId("person.title_before");
 pub const TITLE_AFTER: RuleId = RuleId("person.title_after");
@@ -235,7 +233,7 @@ pub struct PersonRules {
     /// Transliteration characters rare in ordinary words (`斯`, `尔`, `娜`).
     translit_marked: CharTable,
     /// Capitalized Latin-script names (`Svensson`, `Steven Berg`).
-    latin: Option<Regex>,
+    latin: Option<LiteralStartRegex>,
     /// Words that make a surname character before them part of a thing's name (`母基金`,
     /// `子公司`, `金控股`): the enterprise and fund suffixes of two or more characters from
     /// `org_suffixes.txt`, and [`THING_HEADS`].
@@ -316,7 +314,8 @@ impl PersonRules {
             given_bad: char_set(lex, "given_name_bad_chars"),
             translit: char_set(lex, "transliteration_chars"),
             translit_marked: char_set(lex, "transliteration_marked_chars"),
-            latin: crate::extract::role::rule_pattern("rules/person.toml", LATIN),
+            latin: crate::extract::role::rule_pattern("rules/person.toml", LATIN)
+                .and_then(|re| LiteralStartRegex::new(re.as_str()).ok()),
             thing_heads: TermMatcher::from_terms(
                 lex.get("org_suffixes")
                     .entries
