@@ -184,6 +184,19 @@ impl CharSet {
         CharSet(t)
     }
 
+    /// The set of the last characters of `words` (BMP only: panics otherwise).
+    fn last_chars(words: &[&str]) -> Self {
+        let mut t = [0u64; 1024];
+        for w in words {
+            if let Some(c) = w.chars().next_back() {
+                let cp = c as u32;
+                assert!(cp < 0x10000, "CharSet holds BMP characters only");
+                t[(cp >> 6) as usize] |= 1 << (cp & 63);
+            }
+        }
+        CharSet(t)
+    }
+
     /// The code point starting at byte `i` of UTF-8 `b`, and its length.
     const fn decode(b: &[u8], i: usize) -> (u32, usize) {
         let x = b[i] as u32;
@@ -901,7 +914,11 @@ impl<'a> Ctx<'a> {
     /// `接受X辞去副市长职务的请求`, `免去X某局局长职务`)?
     fn post_frame(&self, s: usize, e: usize) -> bool {
         let text = self.text;
-        if !POST_FRAME_OPENERS.iter().any(|w| text[..s].ends_with(w)) {
+        static TAILS: std::sync::LazyLock<CharSet> =
+            std::sync::LazyLock::new(|| CharSet::last_chars(&POST_FRAME_OPENERS));
+        if !self.prev_char(s).is_some_and(|c| TAILS.has(c))
+            || !POST_FRAME_OPENERS.iter().any(|w| text[..s].ends_with(w))
+        {
             return false;
         }
         let rest = &text[e..];
@@ -915,6 +932,17 @@ impl<'a> Ctx<'a> {
             .find(['，', '。', '；', '！', '？', '\n', ',', ';'])
             .unwrap_or(rest.len());
         rest[..clause_end].contains("职务")
+    }
+
+    /// Does a word of APPOINT_FRAME_OPENERS end at `p`? (Asked at every surname: the last
+    /// character is tested first.)
+    fn appoint_opener_ends_at(&self, p: usize) -> bool {
+        static TAILS: std::sync::LazyLock<CharSet> =
+            std::sync::LazyLock::new(|| CharSet::last_chars(&APPOINT_FRAME_OPENERS));
+        self.prev_char(p).is_some_and(|c| TAILS.has(c))
+            && APPOINT_FRAME_OPENERS
+                .iter()
+                .any(|w| self.text[..p].ends_with(w))
     }
 
     /// `person.appoint_frame`: is `s..e` the object of an appointing verb — the verb
@@ -933,10 +961,7 @@ impl<'a> Ctx<'a> {
         let mut at = s;
         let mut opened = false;
         for _ in 0..MAX_ITEMS {
-            if APPOINT_FRAME_OPENERS
-                .iter()
-                .any(|w| text[..at].ends_with(w))
-            {
+            if self.appoint_opener_ends_at(at) {
                 opened = true;
                 break;
             }
@@ -958,8 +983,7 @@ impl<'a> Ctx<'a> {
             let item_start = (item_end - item.len()..item_end)
                 .find(|&p| {
                     text.is_char_boundary(p)
-                        && (APPOINT_FRAME_OPENERS.iter().any(|w| text[..p].ends_with(w))
-                            || self.prev_char(p) == Some('、'))
+                        && (self.appoint_opener_ends_at(p) || self.prev_char(p) == Some('、'))
                 })
                 .filter(|&p| text[p..item_end].chars().count() <= MAX_ITEM);
             let Some(p) = item_start else {
