@@ -245,6 +245,9 @@ impl LiteralStartRegex {
 mod tests {
     use super::*;
 
+    /// Each group of a match: its range and text, if it took part.
+    type Groups = Vec<Option<(Range<usize>, String)>>;
+
     fn same(pattern: &str, texts: &[&str]) -> bool {
         let fast = LiteralStartRegex::new(pattern).unwrap();
         let plain = regex::Regex::new(pattern).unwrap();
@@ -255,13 +258,13 @@ mod tests {
             for m in fast.find_iter(t) {
                 assert_eq!(m.as_str(), &t[m.range()]);
             }
-            let groups = |c: &FoundCaps| -> Vec<Option<(Range<usize>, String)>> {
+            let groups = |c: &FoundCaps| -> Groups {
                 (0..plain.captures_len())
                     .map(|i| c.get(i).map(|m| (m.range(), m.as_str().to_string())))
                     .collect()
             };
             let a: Vec<_> = fast.captures_iter(t).map(|c| groups(&c)).collect();
-            let b: Vec<Vec<Option<(Range<usize>, String)>>> = plain
+            let b: Vec<Groups> = plain
                 .captures_iter(t)
                 .map(|c| {
                     c.iter()
