@@ -970,10 +970,7 @@ pub(crate) fn column_gap(doc: &AnnotatedDoc, pos: usize) -> bool {
     let Some(prev) = norm.text[..pos].chars().next_back() else {
         return false;
     };
-    let (Some(a), Some(b)) = (
-        norm.orig_range_of(pos - prev.len_utf8()),
-        norm.orig_range_of(pos),
-    ) else {
+    let Some((a, b)) = norm.orig_ranges_around(pos) else {
         return false;
     };
     let orig = &doc.doc.text;

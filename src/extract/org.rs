@@ -190,7 +190,7 @@ pub struct OrgRules {
     places: TermMatcher,
     /// Job titles (from `titles.txt`): a title before a name ends the left scan.
     titles: TermMatcher,
-    alias_re: regex::Regex,
+    alias_re: crate::rules::LiteralStartRegex,
     /// Measure words (`家`, `个`): after a numeral they end the left scan (`5家银行`).
     measure_words: Vec<char>,
     /// Short company names without a suffix (see [`short`]).
@@ -866,30 +866,40 @@ pub(crate) fn ascii_bounded(text: &str, r: &Range<usize>) -> bool {
 
 /// The family's own overlap resolution: the same policy as [`crate::extract::commit`]
 /// (priority, then length, then start), returning the winners in text order.
-fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    cands.sort_by(|a, b| {
-        b.priority
-            .cmp(&a.priority)
-            .then((b.range.end - b.range.start).cmp(&(a.range.end - a.range.start)))
-            .then(a.range.start.cmp(&b.range.start))
-    });
+fn resolve(cands: Vec<Candidate>) -> Vec<Candidate> {
+    use std::cmp::Reverse;
+    // The order is found by sorting small keys instead of moving the candidates (as in
+    // `commit`); the index last makes the unstable sort give the stable sort's order.
+    let mut order: Vec<(Reverse<i32>, Reverse<usize>, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (s, e) = (c.range.start, c.range.end);
+            (Reverse(c.priority), Reverse(e - s), s, i)
+        })
+        .collect();
+    order.sort_unstable();
     // Taken ranges never overlap, so by start they are also ordered by end: a new range
     // overlaps one iff its predecessor by start ends after it starts, or its successor starts
     // before it ends. O(n log n).
     let mut spans: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    let mut taken: Vec<Candidate> = Vec::new();
-    for c in cands {
-        let (s, e) = (c.range.start, c.range.end);
+    let mut taken: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for &(.., i) in &order {
+        let (s, e) = (cands[i].range.start, cands[i].range.end);
         let before = spans.range(..=s).next_back().is_some_and(|(_, pe)| *pe > s);
         let after = spans.range(s..).next().is_some_and(|(ps, _)| *ps < e);
         if before || after {
             continue;
         }
         spans.insert(s, e);
-        taken.push(c);
+        taken.push((s, e, taken.len(), i));
     }
-    taken.sort_by_key(|c| (c.range.start, c.range.end));
+    taken.sort_unstable();
+    let mut cands: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
     taken
+        .into_iter()
+        .filter_map(|(.., i)| cands[i].take())
+        .collect()
 }
 
 #[cfg(test)]

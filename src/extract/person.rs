@@ -72,10 +72,8 @@ use std::collections::BTreeMap;
 use crate::rules::{FastMap as HashMap, FastSet as HashSet};
 use std::ops::Range;
 
-use regex::Regex;
-
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label};
-use crate::rules::{LexiconSet, RuleId, Rules, TermMatcher};
+use crate::rules::{LexiconSet, LiteralStartRegex, RuleId, Rules, TermMatcher};
 
 pub const TITLE_BEFORE: RuleId = RuleId("person.title_before");
 pub const TITLE_AFTER: RuleId = RuleId("person.title_after");
@@ -186,6 +184,19 @@ impl CharSet {
         CharSet(t)
     }
 
+    /// The set of the last characters of `words` (BMP only: panics otherwise).
+    fn last_chars(words: &[&str]) -> Self {
+        let mut t = [0u64; 1024];
+        for w in words {
+            if let Some(c) = w.chars().next_back() {
+                let cp = c as u32;
+                assert!(cp < 0x10000, "CharSet holds BMP characters only");
+                t[(cp >> 6) as usize] |= 1 << (cp & 63);
+            }
+        }
+        CharSet(t)
+    }
+
     /// The code point starting at byte `i` of UTF-8 `b`, and its length.
     const fn decode(b: &[u8], i: usize) -> (u32, usize) {
         let x = b[i] as u32;
@@ -235,7 +246,7 @@ pub struct PersonRules {
     /// Transliteration characters rare in ordinary words (`斯`, `尔`, `娜`).
     translit_marked: CharTable,
     /// Capitalized Latin-script names (`Svensson`, `Steven Berg`).
-    latin: Option<Regex>,
+    latin: Option<LiteralStartRegex>,
     /// Words that make a surname character before them part of a thing's name (`母基金`,
     /// `子公司`, `金控股`): the enterprise and fund suffixes of two or more characters from
     /// `org_suffixes.txt`, and [`THING_HEADS`].
@@ -316,7 +327,8 @@ impl PersonRules {
             given_bad: char_set(lex, "given_name_bad_chars"),
             translit: char_set(lex, "transliteration_chars"),
             translit_marked: char_set(lex, "transliteration_marked_chars"),
-            latin: crate::extract::role::rule_pattern("rules/person.toml", LATIN),
+            latin: crate::extract::role::rule_pattern("rules/person.toml", LATIN)
+                .and_then(|re| LiteralStartRegex::new(re.as_str()).ok()),
             thing_heads: TermMatcher::from_terms(
                 lex.get("org_suffixes")
                     .entries
@@ -425,14 +437,25 @@ impl PersonRules {
     }
 }
 
-/// The byte end of the (at most) `n` characters of `text` from `start`.
+/// The byte end of the (at most) `n` characters of `text` from `start` (a character
+/// boundary). Asked a few times at every surname: the lengths come from the lead bytes, no
+/// character is decoded.
 fn char_window(text: &str, start: usize, n: usize) -> usize {
-    start
-        + text[start..]
-            .chars()
-            .take(n)
-            .map(char::len_utf8)
-            .sum::<usize>()
+    debug_assert!(text.is_char_boundary(start));
+    let b = text.as_bytes();
+    let mut p = start;
+    for _ in 0..n {
+        let Some(&lead) = b.get(p) else {
+            break;
+        };
+        p += match lead {
+            0..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+    }
+    p
 }
 
 /// A digit (ASCII or full-width) or a Chinese numeral up to 十, as in ages (`45岁`, `八十岁`).
@@ -902,7 +925,11 @@ impl<'a> Ctx<'a> {
     /// `接受X辞去副市长职务的请求`, `免去X某局局长职务`)?
     fn post_frame(&self, s: usize, e: usize) -> bool {
         let text = self.text;
-        if !POST_FRAME_OPENERS.iter().any(|w| text[..s].ends_with(w)) {
+        static TAILS: std::sync::LazyLock<CharSet> =
+            std::sync::LazyLock::new(|| CharSet::last_chars(&POST_FRAME_OPENERS));
+        if !self.prev_char(s).is_some_and(|c| TAILS.has(c))
+            || !POST_FRAME_OPENERS.iter().any(|w| text[..s].ends_with(w))
+        {
             return false;
         }
         let rest = &text[e..];
@@ -916,6 +943,17 @@ impl<'a> Ctx<'a> {
             .find(['，', '。', '；', '！', '？', '\n', ',', ';'])
             .unwrap_or(rest.len());
         rest[..clause_end].contains("职务")
+    }
+
+    /// Does a word of APPOINT_FRAME_OPENERS end at `p`? (Asked at every surname: the last
+    /// character is tested first.)
+    fn appoint_opener_ends_at(&self, p: usize) -> bool {
+        static TAILS: std::sync::LazyLock<CharSet> =
+            std::sync::LazyLock::new(|| CharSet::last_chars(&APPOINT_FRAME_OPENERS));
+        self.prev_char(p).is_some_and(|c| TAILS.has(c))
+            && APPOINT_FRAME_OPENERS
+                .iter()
+                .any(|w| self.text[..p].ends_with(w))
     }
 
     /// `person.appoint_frame`: is `s..e` the object of an appointing verb — the verb
@@ -934,10 +972,7 @@ impl<'a> Ctx<'a> {
         let mut at = s;
         let mut opened = false;
         for _ in 0..MAX_ITEMS {
-            if APPOINT_FRAME_OPENERS
-                .iter()
-                .any(|w| text[..at].ends_with(w))
-            {
+            if self.appoint_opener_ends_at(at) {
                 opened = true;
                 break;
             }
@@ -959,8 +994,7 @@ impl<'a> Ctx<'a> {
             let item_start = (item_end - item.len()..item_end)
                 .find(|&p| {
                     text.is_char_boundary(p)
-                        && (APPOINT_FRAME_OPENERS.iter().any(|w| text[..p].ends_with(w))
-                            || self.prev_char(p) == Some('、'))
+                        && (self.appoint_opener_ends_at(p) || self.prev_char(p) == Some('、'))
                 })
                 .filter(|&p| text[p..item_end].chars().count() <= MAX_ITEM);
             let Some(p) = item_start else {
@@ -3071,6 +3105,22 @@ mod tests {
     fn transliterated_names() {
         assert_eq!(names("演员约翰·史密斯出席"), vec!["约翰·史密斯"]);
         assert_eq!(names("总统克林顿说"), vec!["克林顿"]);
+    }
+
+    #[test]
+    fn char_window_counts_characters() {
+        let text = "a王é😀某\n李";
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for n in 0..8 {
+                let want = start
+                    + text[start..]
+                        .chars()
+                        .take(n)
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                assert_eq!(char_window(text, start, n), want, "{start} {n}");
+            }
+        }
     }
 
     #[test]

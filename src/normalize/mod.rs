@@ -203,6 +203,31 @@ mod tests {
     }
 
     #[test]
+    fn ranges_around_a_boundary_are_the_two_chars_ranges() {
+        let doc = crate::read::from_bytes(
+            "t",
+            "t",
+            "中　国<PAGE_DIV>人 民  银行\t（ＡＢ）a".as_bytes(),
+        )
+        .unwrap();
+        let n = normalize(&doc);
+        for pos in 0..=n.text.len() + 1 {
+            let want = (pos <= n.text.len() && n.text.is_char_boundary(pos))
+                .then(|| n.text[..pos].chars().next_back())
+                .flatten()
+                .and_then(|prev| {
+                    Some((
+                        n.orig_range_of(pos - prev.len_utf8())?,
+                        n.orig_range_of(pos)?,
+                    ))
+                });
+            if pos > n.text.len() || n.text.is_char_boundary(pos) {
+                assert_eq!(n.orig_ranges_around(pos), want, "at {pos} of {}", n.text);
+            }
+        }
+    }
+
+    #[test]
     fn titles_are_cleaned() {
         assert_eq!(
             clean_line("中国联通#%\\$^&*(大会 <PAGE_DIV> 论坛").as_deref(),

@@ -111,6 +111,18 @@ impl NormText {
         Some(s as usize..e as usize)
     }
 
+    /// The original byte ranges of the clean chars on either side of the char boundary `b`
+    /// (`orig_range_of` of the char ending at `b` and of the one starting there, with one
+    /// search instead of two).
+    pub fn orig_ranges_around(&self, b: usize) -> Option<(Range<usize>, Range<usize>)> {
+        if b == 0 || b >= self.text.len() {
+            return None;
+        }
+        let i = self.char_at(b);
+        let (p, n) = (*self.orig.get(i.checked_sub(1)?)?, *self.orig.get(i)?);
+        Some((p.0 as usize..p.1 as usize, n.0 as usize..n.1 as usize))
+    }
+
     /// The display (original-script) form of a clean byte range.
     pub fn display_of(&self, r: Range<usize>) -> &str {
         self.display.get(r).unwrap_or("")

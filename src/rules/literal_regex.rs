@@ -16,11 +16,95 @@ use std::ops::Range;
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
-/// A compiled regex with a literal-start fast path for `find_iter`.
+/// Where a match may start: every match begins with one of the prefix literals.
+enum Starts {
+    /// Each literal is one ASCII character (`[A-Z]`): a table of those bytes.
+    Ascii(Box<[bool; 128]>),
+    /// Each literal is one of at most three characters (`[（(]`): `memchr3` on their last
+    /// bytes ([`crate::rules::occurrences::char_matches`]).
+    Chars([char; 3]),
+    /// Any other finite set of literals: one automaton pass.
+    Literals(CharwiseDoubleArrayAhoCorasick<u32>),
+}
+
+impl Starts {
+    fn new(lits: &[&str]) -> Option<Starts> {
+        let one_char = |l: &str| {
+            let mut it = l.chars();
+            it.next().filter(|_| it.next().is_none())
+        };
+        if let Some(mut cs) = lits
+            .iter()
+            .map(|l| one_char(l))
+            .collect::<Option<Vec<char>>>()
+        {
+            cs.sort_unstable();
+            cs.dedup();
+            if cs.iter().all(char::is_ascii) {
+                let mut t = Box::new([false; 128]);
+                for c in cs {
+                    t[c as usize] = true;
+                }
+                return Some(Starts::Ascii(t));
+            }
+            if cs.len() <= 3 {
+                let last = *cs.last()?;
+                return Some(Starts::Chars(
+                    [0, 1, 2].map(|i| *cs.get(i).unwrap_or(&last)),
+                ));
+            }
+        }
+        CharwiseDoubleArrayAhoCorasick::new(lits)
+            .ok()
+            .map(Starts::Literals)
+    }
+
+    /// The possible starts in `text`, in increasing order, each once.
+    fn of(&self, text: &str) -> Vec<usize> {
+        match self {
+            Starts::Ascii(t) => {
+                // Eight bytes at a time: Chinese text is mostly bytes >= 0x80, and a block
+                // with no ASCII byte holds no start.
+                let bytes = text.as_bytes();
+                let mut out = Vec::new();
+                let mut test = |from: usize, block: &[u8]| {
+                    for (j, &b) in block.iter().enumerate() {
+                        if b < 128 && t[b as usize] {
+                            out.push(from + j);
+                        }
+                    }
+                };
+                let blocks = bytes.chunks_exact(8);
+                let tail = blocks.remainder();
+                for (k, block) in blocks.enumerate() {
+                    let mut w = [0u8; 8];
+                    w.copy_from_slice(block);
+                    if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 {
+                        test(8 * k, block);
+                    }
+                }
+                test(bytes.len() - tail.len(), tail);
+                out
+            }
+            Starts::Chars(cs) => crate::rules::occurrences::char_matches(text, *cs)
+                .map(|(i, _)| i)
+                .collect(),
+            Starts::Literals(ac) => {
+                let mut starts: Vec<usize> =
+                    ac.find_overlapping_iter(text).map(|m| m.start()).collect();
+                starts.sort_unstable();
+                starts.dedup();
+                starts
+            }
+        }
+    }
+}
+
+/// A compiled regex with a literal-start fast path for `find_iter` and `captures_iter`.
 pub struct LiteralStartRegex {
     re: regex::Regex,
-    /// `\A(?:pattern)` and an automaton over the prefix literals.
-    fast: Option<(regex::Regex, CharwiseDoubleArrayAhoCorasick<u32>)>,
+    /// `\A(?:pattern)` and where its matches may start.
+    fast: Option<(regex::Regex, Starts)>,
 }
 
 /// One match (as `regex::Match`: `start`, `end`, `as_str`).
@@ -46,6 +130,30 @@ impl<'h> Found<'h> {
     }
 }
 
+/// The groups of one match (as `regex::Captures`: `get`, `name`), in the whole text's offsets.
+pub struct FoundCaps<'h> {
+    text: &'h str,
+    /// Where the searched slice starts in `text`.
+    off: usize,
+    caps: regex::Captures<'h>,
+}
+
+impl<'h> FoundCaps<'h> {
+    fn found(&self, m: regex::Match<'h>) -> Found<'h> {
+        Found {
+            text: self.text,
+            start: self.off + m.start(),
+            end: self.off + m.end(),
+        }
+    }
+    pub fn get(&self, i: usize) -> Option<Found<'h>> {
+        self.caps.get(i).map(|m| self.found(m))
+    }
+    pub fn name(&self, name: &str) -> Option<Found<'h>> {
+        self.caps.name(name).map(|m| self.found(m))
+    }
+}
+
 impl LiteralStartRegex {
     pub fn new(pattern: &str) -> Result<LiteralStartRegex, regex::Error> {
         let re = regex::Regex::new(pattern)?;
@@ -54,7 +162,15 @@ impl LiteralStartRegex {
             if !hir.properties().look_set().is_empty() {
                 return None;
             }
-            let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+            // The default limits first; a class start (`[A-Z]`, 26 characters) is over the
+            // default class limit (10), so then once more with a larger one.
+            let seq = Some(regex_syntax::hir::literal::Extractor::new().extract(&hir))
+                .filter(|s| s.is_finite())
+                .unwrap_or_else(|| {
+                    regex_syntax::hir::literal::Extractor::new()
+                        .limit_class(64)
+                        .extract(&hir)
+                });
             let lits = seq.literals()?;
             if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
                 return None;
@@ -67,8 +183,7 @@ impl LiteralStartRegex {
                 .map(|l| std::str::from_utf8(l.as_bytes()).ok())
                 .collect::<Option<Vec<&str>>>()?;
             let anchored = regex::Regex::new(&format!(r"\A(?:{pattern})")).ok()?;
-            let ac = CharwiseDoubleArrayAhoCorasick::new(lits).ok()?;
-            Some((anchored, ac))
+            Some((anchored, Starts::new(&lits)?))
         })();
         Ok(LiteralStartRegex { re, fast })
     }
@@ -78,6 +193,11 @@ impl LiteralStartRegex {
         self.fast.is_some()
     }
 
+    /// The plain regex (for searches of a short slice).
+    pub fn plain(&self) -> &regex::Regex {
+        &self.re
+    }
+
     /// Non-overlapping leftmost-first matches, as `regex::Regex::find_iter` gives them.
     pub fn find_iter<'h>(&'h self, text: &'h str) -> impl Iterator<Item = Found<'h>> + 'h {
         let found = move |r: Range<usize>| Found {
@@ -85,14 +205,11 @@ impl LiteralStartRegex {
             start: r.start,
             end: r.end,
         };
-        let Some((anchored, ac)) = &self.fast else {
+        let Some((anchored, starts)) = &self.fast else {
             return Either::Left(self.re.find_iter(text).map(move |m| found(m.range())));
         };
-        let mut starts: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.start()).collect();
-        starts.sort_unstable();
-        starts.dedup();
         let mut pos = 0;
-        Either::Right(starts.into_iter().filter_map(move |p| {
+        Either::Right(starts.of(text).into_iter().filter_map(move |p| {
             if p < pos || !text.is_char_boundary(p) {
                 return None;
             }
@@ -101,11 +218,35 @@ impl LiteralStartRegex {
             Some(found(p..pos))
         }))
     }
+
+    /// Non-overlapping leftmost-first matches with their groups, as
+    /// `regex::Regex::captures_iter` gives them.
+    pub fn captures_iter<'h>(&'h self, text: &'h str) -> impl Iterator<Item = FoundCaps<'h>> + 'h {
+        let Some((anchored, starts)) = &self.fast else {
+            return Either::Left(self.re.captures_iter(text).map(move |caps| FoundCaps {
+                text,
+                off: 0,
+                caps,
+            }));
+        };
+        let mut pos = 0;
+        Either::Right(starts.of(text).into_iter().filter_map(move |p| {
+            if p < pos || !text.is_char_boundary(p) {
+                return None;
+            }
+            let caps = anchored.captures(&text[p..])?;
+            pos = p + caps.get(0)?.end();
+            Some(FoundCaps { text, off: p, caps })
+        }))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each group of a match: its range and text, if it took part.
+    type Groups = Vec<Option<(Range<usize>, String)>>;
 
     fn same(pattern: &str, texts: &[&str]) -> bool {
         let fast = LiteralStartRegex::new(pattern).unwrap();
@@ -117,8 +258,62 @@ mod tests {
             for m in fast.find_iter(t) {
                 assert_eq!(m.as_str(), &t[m.range()]);
             }
+            let groups = |c: &FoundCaps| -> Groups {
+                (0..plain.captures_len())
+                    .map(|i| c.get(i).map(|m| (m.range(), m.as_str().to_string())))
+                    .collect()
+            };
+            let a: Vec<_> = fast.captures_iter(t).map(|c| groups(&c)).collect();
+            let b: Vec<Groups> = plain
+                .captures_iter(t)
+                .map(|c| {
+                    c.iter()
+                        .map(|m| m.map(|m| (m.range(), m.as_str().to_string())))
+                        .collect()
+                })
+                .collect();
+            assert_eq!(a, b, "captures of {pattern} on {t}");
+            for (c, p) in fast.captures_iter(t).zip(plain.captures_iter(t)) {
+                for name in plain.capture_names().flatten() {
+                    assert_eq!(
+                        c.name(name).map(|m| m.range()),
+                        p.name(name).map(|m| m.range())
+                    );
+                }
+            }
         }
         fast.is_fast()
+    }
+
+    #[test]
+    fn class_starts_match_as_the_plain_regex() {
+        let texts = [
+            "",
+            "A",
+            "Zz",
+            "（（（",
+            "甲公司（以下简称“甲”）与 Nordwind Logistik GmbH 及 Sven Berg（董事）签约(代码600123)。",
+            "ABC Holdings有限公司、xDef Group、Abc  Def Inc. (Abc)（ＡＢ）",
+            "董事长Marco Rossi表示，Steven Berg和anna Lee出席。Émile Zola",
+            "（以下简称“华为”或“标的公司”）（简称ABC）（「本公司」）",
+        ];
+        // one ASCII class (the table path), with named groups
+        assert!(same(
+            r"(?P<w>[A-Z][a-z]{2,15})(?: (?P<v>[A-Z][a-z]{2,15}))?",
+            &texts
+        ));
+        assert!(same(
+            r"[A-Z][A-Za-z]*\.?(?:\s+[A-Z][A-Za-z]*\.?){0,4}\s+(?P<form>GmbH|Inc\.?|Group|Holdings?)",
+            &texts
+        ));
+        // up to three characters, ASCII and not (the `memchr3` path), with groups
+        assert!(same(
+            r"[（(]\s*(?:以下)?(?:简称\s*[“]?([^”（）()]{2,8}?)[”]?|([A-Za-z]{2,9}))\s*[）)]",
+            &texts
+        ));
+        assert!(same(r"[（(]([^（）()]{1,6})[）)]", &texts));
+        // more than three characters, not all ASCII (the automaton path)
+        assert!(same(r"[（(“「]([^（）()“”「」]{1,6})[）)”」]", &texts));
     }
 
     #[test]

@@ -16,10 +16,12 @@
 
 use super::{ALIAS_DEF, ALIAS_PLACEHOLDER, ALIAS_USE, OrgRules, PRIORITY, WordType};
 use crate::extract::{Attrs, Candidate, Label};
+use crate::rules::LiteralStartRegex;
 
-/// The alias-definition shape; group 1 is the alias.
-pub(super) fn definition_regex() -> regex::Regex {
-    regex::Regex::new(
+/// The alias-definition shape; group 1 is the alias. Searched only at parentheses (see
+/// `LiteralStartRegex`).
+pub(super) fn definition_regex() -> LiteralStartRegex {
+    LiteralStartRegex::new(
         r#"(?x)
         [（(] \s*
         (?: [^（）()\n]{1,30}? [，,；;] \s* )?

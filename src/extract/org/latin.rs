@@ -9,15 +9,15 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::{PRIORITY, RuleId};
 use crate::extract::{Attrs, Candidate, Label, OrgKind};
+use crate::rules::LiteralStartRegex;
 
 pub const LATIN: RuleId = RuleId("org.latin");
 
-static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+/// Searched only at capital letters (see `LiteralStartRegex`).
+static NAME: LazyLock<LiteralStartRegex> = LazyLock::new(|| {
+    LiteralStartRegex::new(
         r"(?x)
         (?P<name>
           [A-Z][A-Za-z0-9&'’\-]*\.?

@@ -494,16 +494,8 @@ fn latin_name_end(norm: &NormText, st: usize) -> usize {
 
 /// Did normalization remove something (a space) right before clean byte `pos`?
 fn removed_before(norm: &NormText, pos: usize) -> bool {
-    let Some(prev) = norm.text[..pos].chars().next_back() else {
-        return false;
-    };
-    match (
-        norm.orig_range_of(pos - prev.len_utf8()),
-        norm.orig_range_of(pos),
-    ) {
-        (Some(a), Some(b)) => a.end < b.start,
-        _ => false,
-    }
+    norm.orig_ranges_around(pos)
+        .is_some_and(|(a, b)| a.end < b.start)
 }
 
 /// How far around a slot [`recurs`] looks (bytes each side): the check stays linear in the
