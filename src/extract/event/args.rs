@@ -2875,10 +2875,9 @@ fn joint_investors(
 ) -> Vec<(usize, Range<usize>)> {
     let Some(cue) = s.cues_in("both", floor..t.start).last() else {
         let joined = joined_subjects(s, floor, t);
-        return if joined.is_empty() {
-            signed_together(doc, s, drafts, st, floor, t)
-        } else {
-            joined
+        return match together_cue(s, floor, t) {
+            Some(cue) if joined.is_empty() => signing_orgs(doc, drafts, st, &cue),
+            _ => joined,
         };
     };
     signing_orgs(doc, drafts, st, &cue.range)
@@ -2911,31 +2910,21 @@ fn signing_orgs(
 
 /// `A与B、C签署合伙协议，共同发起设立X`: a clause with no organization of its own that opens
 /// with 共同/联合 (after 将/拟/已/还/均/也/并) right after a signing of the same scope: the
-/// organizations of that signing (two or more distinct names) act together, each with the
-/// cue as evidence; else none.
-fn signed_together(
-    doc: &AnnotatedDoc,
-    s: &SentView,
-    drafts: &Drafts,
-    st: &State,
-    floor: usize,
-    t: &Range<usize>,
-) -> Vec<(usize, Range<usize>)> {
+/// cue word, whose signing's organizations (two or more distinct names) act together.
+fn together_cue(s: &SentView, floor: usize, t: &Range<usize>) -> Option<Range<usize>> {
     let cs = s.clause_start(t.start).max(floor);
     let head = &s.text[cs..t.start];
     let opened =
         head.trim_start_matches(|c: char| c.is_whitespace() || "将拟已还均也并".contains(c));
-    let Some(w) = ["共同", "联合"].iter().find(|w| opened.starts_with(**w)) else {
-        return Vec::new();
-    };
+    let w = ["共同", "联合"].iter().find(|w| opened.starts_with(**w))?;
     let signed_before = s
         .trigs_in(floor..cs)
         .any(|x| x.kind == Some(EventKind::Signing));
     if !signed_before || s.within(ORG, cs..t.start).next().is_some() {
-        return Vec::new();
+        return None;
     }
     let at = t.start - opened.len();
-    signing_orgs(doc, drafts, st, &(at..at + w.len()))
+    Some(at..at + w.len())
 }
 
 /// `A与B共同出资设立C`, `A、B联合投资X`: organizations of the verb's clause joined by
