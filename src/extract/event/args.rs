@@ -1760,7 +1760,13 @@ fn signing_parties(
             n += 1;
         }
     }
-    if n < 2
+    // `A宣布，当天与B、C订立…`: a clause that opens with 与 has no party of its own before it,
+    // so the reporting company signs even when two or more parties follow 与.
+    let cs = s.clause_start(t.start);
+    let headless = s.text[cs..t.start]
+        .find(['与', '和', '同'])
+        .is_some_and(|k| s.within(PARTY, cs..cs + k).next().is_none());
+    if (n < 2 || headless)
         && floor > s.range.start
         && let Some((i, r)) = report_subject(s, floor)
         && !d.args.iter().any(|a| a.mention == i)
@@ -2880,8 +2886,23 @@ fn joint_investors(
     t: &Range<usize>,
 ) -> Vec<(usize, Range<usize>)> {
     let Some(cue) = s.cues_in("both", floor..t.start).last() else {
-        return joined_subjects(s, floor, t);
+        let joined = joined_subjects(s, floor, t);
+        return match together_cue(s, floor, t) {
+            Some(cue) if joined.is_empty() => signing_orgs(doc, drafts, st, &cue),
+            _ => joined,
+        };
     };
+    signing_orgs(doc, drafts, st, &cue.range)
+}
+
+/// The organizations that signed the signing in context (distinct names, each with `cue` as
+/// evidence) when there are two or more of them, else none.
+fn signing_orgs(
+    doc: &AnnotatedDoc,
+    drafts: &Drafts,
+    st: &State,
+    cue: &Range<usize>,
+) -> Vec<(usize, Range<usize>)> {
     let mut names: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for i in last_parties(drafts, st) {
@@ -2890,13 +2911,32 @@ fn joint_investors(
         };
         if m.label == Label::Organization && !names.contains(&m.name) {
             names.push(m.name.clone());
-            out.push((i, cue.range.clone()));
+            out.push((i, cue.clone()));
         }
     }
     if out.len() < 2 {
         out.clear();
     }
     out
+}
+
+/// `A与B、C签署合伙协议，共同发起设立X`: a clause with no organization of its own that opens
+/// with 共同/联合 (after 将/拟/已/还/均/也/并) right after a signing of the same scope: the
+/// cue word, whose signing's organizations (two or more distinct names) act together.
+fn together_cue(s: &SentView, floor: usize, t: &Range<usize>) -> Option<Range<usize>> {
+    let cs = s.clause_start(t.start).max(floor);
+    let head = &s.text[cs..t.start];
+    let opened =
+        head.trim_start_matches(|c: char| c.is_whitespace() || "将拟已还均也并".contains(c));
+    let w = ["共同", "联合"].iter().find(|w| opened.starts_with(**w))?;
+    let signed_before = s
+        .trigs_in(floor..cs)
+        .any(|x| x.kind == Some(EventKind::Signing));
+    if !signed_before || s.within(ORG, cs..t.start).next().is_some() {
+        return None;
+    }
+    let at = t.start - opened.len();
+    Some(at..at + w.len())
 }
 
 /// `A与B共同出资设立C`, `A、B联合投资X`: organizations of the verb's clause joined by
@@ -3491,6 +3531,13 @@ fn acquisition(
             && k > 0
             // `B被A收购`: B is in A's clause (`…记者爆料，门店被A收购` names no target).
             && s.clause_start(before[k - 1].1.range.start) == s.clause_start(m.range.start)
+            // (`B完成融资　旗下测试业务被A收购`: what B owns, or B's own deal told before 被,
+            // is not B; the target is then unnamed)
+            && !mk.contains("旗下")
+            && s
+                .trigs_in(before[k - 1].1.range.end..m.range.start)
+                .next()
+                .is_none()
         {
             acquirer = Some((*i, m.range.clone()));
             target = Some((before[k - 1].0, before[k - 1].1.range.clone()));
@@ -4874,7 +4921,22 @@ fn establishment(
             .map(|(j, _)| j);
         return Some(i);
     }
-    let founder = agent(s, st, floor, &t.range, ORG)?;
+    // `A拟收购B 70%股权　同步发起设立C基金`: an earlier deal verb of the scope shares its
+    // subject with this one when only its own clause's organizations (its objects) stand
+    // between them: B is bought, A founds.
+    let earlier = s
+        .trigs_in(floor..t.range.start)
+        .filter(|x| {
+            matches!(x.kind, Some(EventKind::Acquisition | EventKind::Investment))
+                && x.range.end <= t.range.start
+        })
+        .last()
+        .map(|x| x.range.clone());
+    let shared = earlier.filter(|e| {
+        s.within(ORG, e.end..t.range.start)
+            .all(|(_, m)| s.clause_start(m.range.start) <= e.start)
+    });
+    let founder = agent(s, st, floor, shared.as_ref().unwrap_or(&t.range), ORG)?;
     // The new entity: an organization right after the trigger, or a noun phrase after it
     // ending in an entity word.
     let new = s.within(ORG, t.range.end..ce).next();

@@ -66,6 +66,8 @@ pub(crate) struct ShortRules {
     object: regex::Regex,
     stake: regex::Regex,
     signing: regex::Regex,
+    /// A deal verb after `X宣布`: the announcer is a party of the deal.
+    announced_deal: regex::Regex,
     investor: regex::Regex,
     investor_list: regex::Regex,
     adviser: regex::Regex,
@@ -138,13 +140,16 @@ impl ShortRules {
               | 方面(?:获悉|了解到|得知|证实|确认)
               | (?:完成了?|获得?了?|获投|迎来)[^，。；！？,;!?\n]{0,24}?(?:轮|融资)
               | 获[^，。；！？,;!?\n]{1,16}?(?:战略)?(?:投资|注资|领投)
-              | (?:以[^，。；！？,;!?\n]{1,30}?)?(?:全资收购|要约收购|收购|并购)
+              | (?:(?:以|通过|斥资|耗资)[^，。；！？,;!?\n]{1,30}?|[0-9][0-9.,]*\s*[万亿]*(?:元|美元|港元|欧元|英镑|日元))?(?:全资收购|要约收购|收购|并购)
               | (?:已经|已)?完成了?对[^，。；！？,;!?\n]{1,60}?的(?:全资|要约)?(?:收购|并购)",
             )
             .expect("short-name pattern is valid"),
             object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让|取得)"),
             stake: re(r"\d+(?:\.\d+)?[%％](?:的)?(?:股权|股份|权益)"),
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
+            announced_deal: re(
+                r"与[^，。；]{2,40}?(?:签署|签订|订立|达成|缔结)[^，。；]{0,20}?(?:协议|合同)|(?:收购|并购)[^，。；]{2}",
+            ),
             // Verbs whose subjects are the investors of a round (`由A独家投资`, `老股东A持续加注`).
             // (and the founders of a fund or company: `由A与B共同发起设立`, `A联合B出资成立`)
             investor: re(
@@ -389,19 +394,23 @@ fn cut(text: &str, floor: usize, end: usize, r: &OrgRules, multi_only: bool) -> 
     (start, hard)
 }
 
-/// The name starting at `start`: name characters up to the first stop/fill/lead word, stake,
-/// or non-name character.
-fn name_after(text: &str, start: usize, r: &OrgRules, norm: &NormText) -> Option<usize> {
-    // A filler of two characters or more opens no name (`收购尚需提交股东大会审议`).
+/// Does a filler of two characters or more start at `start` (`收购尚需提交股东大会审议`)? It
+/// opens no name.
+fn opens_with_fill(text: &str, start: usize, r: &OrgRules) -> bool {
     let lim = text[start..]
         .char_indices()
         .nth(4)
         .map_or(text.len(), |(i, _)| start + i);
-    if r.short
+    r.short
         .fill
         .prefixes_at(text, start, lim)
         .any(|(e, _)| text[start..e].chars().count() > 1)
-    {
+}
+
+/// The name starting at `start`: name characters up to the first stop/fill/lead word, stake,
+/// or non-name character.
+fn name_after(text: &str, start: usize, r: &OrgRules, norm: &NormText) -> Option<usize> {
+    if opens_with_fill(text, start, r) {
         return None;
     }
     let mut pos = start;
@@ -437,6 +446,8 @@ fn name_after(text: &str, start: usize, r: &OrgRules, norm: &NormText) -> Option
                 || rest.starts_with("旗下")
                 || rest.starts_with("全部")
                 || rest.starts_with("部分")
+                // (`收购X余下60%的股份`: what is left of the stake)
+                || REMAINING.iter().any(|w| rest.starts_with(w))
                 || rest.starts_with("剩余")
                 || rest.starts_with("股权")
                 // Only the next few characters: a search to the document's end at every
@@ -563,6 +574,10 @@ fn left_bounded(norm: &NormText, st: usize, r: &OrgRules) -> bool {
 /// 电商加速…` with its space removed): the longest prefix of the name characters after
 /// `start` that reads as a name and that the article names again (two characters at least).
 fn recurring_prefix(text: &str, start: usize, r: &OrgRules, budget: &Cell<usize>) -> Option<usize> {
+    // (`本次收购尚需…，产业基金尚需…`: a filler named twice is still no name)
+    if opens_with_fill(text, start, r) {
+        return None;
+    }
     let mut ends = Vec::new();
     let mut cjk = 0;
     for (i, c) in text[start..].char_indices() {
@@ -957,6 +972,10 @@ pub(super) fn find(
     // Subjects of announcing, financing and acquiring.
     for m in s.subject.find_iter(text) {
         let end = strip_fill(text, m.start(), r);
+        // `X被收购`: a passive with no agent; what stands before 被 is the target.
+        if text[..end].ends_with('被') {
+            continue;
+        }
         let proof = if m.as_str().ends_with("购") {
             Proof::Acquirer
         } else {
@@ -973,6 +992,27 @@ pub(super) fn find(
                     && recurs(text, &(st..end), &budget))
         {
             out.push(cand(st..end, EVENT_ARG));
+        }
+    }
+    // The announcer of a deal told in the clauses after it (`X宣布，今天与Y订立协议`,
+    // `X宣布将以总价…，约合…的价格收购Y`): the subject of 宣布/公布 when a deal verb follows in
+    // its sentence.
+    for verb in ["宣布", "公布"] {
+        for (at, _) in text.match_indices(verb) {
+            let rest = &text[at + verb.len()..];
+            let sent = rest
+                .find(['。', '；', '！', '？', '\n'])
+                .unwrap_or(rest.len());
+            let sent = &rest[..rest[..sent].char_indices().nth(80).map_or(sent, |(i, _)| i)];
+            if !s.announced_deal.is_match(sent) {
+                continue;
+            }
+            let end = strip_fill(text, at, r);
+            if let Some((st, true)) = name_before(text, end, r)
+                && plausible(&text[st..end], r, Proof::Slot, false)
+            {
+                out.push(cand(st..end, EVENT_ARG));
+            }
         }
     }
     // The parties of a signing: `A与B…签署`, each item of a list on either side
@@ -1104,6 +1144,10 @@ pub(super) fn find(
             }
         }
         let mut st = m.end();
+        // `收购了X`: the aspect particle after the verb is no part of the object.
+        if text[st..].starts_with('了') {
+            st += '了'.len_utf8();
+        }
         // `收购其/公司持有的X`: skip to after 的.
         if let Some(e) = name_after(text, st, r, norm)
             && plausible(&text[st..e], r, Proof::Object, confirms(text, e, s))
@@ -1403,9 +1447,17 @@ fn person_after_titles(text: &str, mut pos: usize, r: &OrgRules) -> bool {
     })
 }
 
+/// Words for what is left of a stake after its company (`收购X余下60%的股份`): they end the
+/// name and may stand before the stake that confirms it.
+const REMAINING: [&str; 3] = ["余下", "剩余", "其余"];
+
 /// Is a stake, `旗下` or a stock code right after the name?
 fn confirms(text: &str, end: usize, s: &ShortRules) -> bool {
     let rest = text[end..].trim_start_matches([' ', '的']);
+    let rest = REMAINING
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
     // Only what follows right away: a search to the document's end for every deal verb
     // would make long documents quadratic.
     let rest = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];

@@ -361,10 +361,12 @@ pub(super) fn find(
         }
         // `一家五金厂`, `这家小吃店`: a counted or pointed-at short stem before a short suffix
         // says what kind of place it is, it names none (a place first names one: `一家临江
-        // 机械厂`).
+        // 机械厂`). 座 counts buildings, never firms: after it a stem of up to five
+        // characters describes the plant (`一座数位化工厂`).
+        let stem_max = if text[..start].ends_with('座') { 5 } else { 3 };
         if sr.end - sr.start <= 6
             && counted_before(text, start, r)
-            && text[start..sr.start].chars().count() <= 3
+            && text[start..sr.start].chars().count() <= stem_max
             && !leading_places(text, &(start..sr.start), &marks).1
         {
             continue;

@@ -1275,6 +1275,8 @@ fn counted_descriptors_self_references_and_straddled_short_names() {
     for t in [
         "市民包先生是一家五金厂的老板。",
         "一家小吃店的店主告诉记者。",
+        // (座 counts buildings: a longer stem still describes the plant)
+        "明年将在临江新建一座数位化工厂。",
         "（作者单位：本报评论部）",
         "董事会相信，此举有助扩大本集团在东南亚的业务。",
         "我国航空工业发展迅速。",
