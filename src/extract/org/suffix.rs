@@ -1201,7 +1201,7 @@ fn company_inside(text: &str, range: &Range<usize>, m: &Marks, r: &OrgRules) -> 
 }
 
 /// `org.suffix` (session 15, names): a common noun of industry words and a suffix
-/// (`产业联盟`) with a descriptive body before it and no place (`湾区智能制造产业联盟`,
+/// (`产业联盟`) with a descriptive body before it and no place (`滨海智能装备产业联盟`,
 /// `青禾数字产业联盟`) is a name when the body opens a clause — punctuation, `、` or the
 /// start of the text before it — and what follows is said only of one body: a title mention
 /// (`…联盟秘书长`) or an organizer's verb (`…联盟承办`, words_org.txt list=body_act).

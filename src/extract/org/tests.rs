@@ -1469,8 +1469,8 @@ fn a_described_alliance_is_a_name_before_a_title_or_an_organizers_verb() {
             .contains(&"北岸数字文旅产业联盟".to_string())
     );
     assert!(
-        names("由市商务局主办、湾区低空经济产业联盟承办的论坛开幕。")
-            .contains(&"湾区低空经济产业联盟".to_string())
+        names("由市商务局主办、北港低空经济产业联盟承办的论坛开幕。")
+            .contains(&"北港低空经济产业联盟".to_string())
     );
     // a common noun: no title or organizer's verb after it, or no body before it
     assert!(names("要推动智能制造产业联盟发展。").is_empty());
