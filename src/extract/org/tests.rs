@@ -1498,11 +1498,12 @@ fn an_adverb_and_zhixing_are_the_verb_before_an_organization() {
 
 #[test]
 fn after_an_appointing_verb_wei_links_the_person_to_the_post() {
-    // session 15: 庄某为公司 is a person, 为 and the company's post
+    // session 15: 庄某为公司 is a person, 为 and the company's post: the scan takes no
+    // surname into the name (the known name 华为 inside is still read: see the doc)
     assert!(
         !names("董事会聘任庄华为公司总经理。")
             .iter()
-            .any(|n| n.ends_with("为公司"))
+            .any(|n| n.starts_with("庄"))
     );
     assert_eq!(
         names("董事会聘任郑立为青禾科技有限公司总经理。"),
