@@ -253,6 +253,11 @@ impl Extractor for LocationExtractor {
             if rule == CHAIN && range.end == last.range.end && last.rank() == 3 {
                 counties.push((last.range.clone(), canonical.clone()));
             }
+            // `江西省南昌市`: a chain ending at a city names that city, whose name is unique;
+            // only a county or district keeps its larger places in its name (`深圳南山区`).
+            if rule == CHAIN && range.end == last.range.end && last.rank() == 2 {
+                canonical = last.canonical().to_string();
+            }
             let range_end = range.end;
             chain_ranges.push(range.clone());
             let mut c = Candidate::new(Label::Location, range, rule, PRIORITY).with_attrs(

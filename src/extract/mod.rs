@@ -600,9 +600,22 @@ pub(crate) fn announcers(mentions: &[Mention], text: &str) -> Vec<usize> {
                 .position(|m| enterprise(m) && m.range.end <= title.len()),
         );
     }
+    // Session 15 (names): an item that opens its paragraph with `X表示` (`X表示，公司董事会同意
+    // 聘任…`) is announced by X too; inside a paragraph `X表示` only reports what X said.
+    let opens_paragraph = |m: &Mention| {
+        text.get(..m.range.start)
+            .unwrap_or("")
+            .trim_end_matches([' ', '\u{3000}'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n')
+    };
     out.extend(mentions.iter().enumerate().filter_map(|(i, m)| {
-        (enterprise(m) && opens_clause(m) && announces(text.get(m.range.end..).unwrap_or("")))
-            .then_some(i)
+        let rest = text.get(m.range.end..).unwrap_or("");
+        (enterprise(m)
+            && opens_clause(m)
+            && (announces(rest) || (opens_paragraph(m) && rest.starts_with("表示"))))
+        .then_some(i)
     }));
     out
 }

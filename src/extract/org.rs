@@ -582,7 +582,7 @@ fn drop_appositive_descriptions(text: &str, r: &OrgRules, cands: &mut Vec<Candid
 
 /// Is every character of `core` inside a generic industry word (`私募股权`, `数字科技`)? Such
 /// a phrase describes a kind of firm and names none.
-pub(super) fn only_generic(core: &str, r: &OrgRules) -> bool {
+pub(crate) fn only_generic(core: &str, r: &OrgRules) -> bool {
     let mut covered = vec![false; core.len()];
     for m in r.words(WordType::Generic) {
         for (rg, _) in m.find_all(core) {

@@ -145,8 +145,13 @@ static PLACE_AFTER_JIA: CharSet =
 /// Function characters of `given_name_bad_chars.txt` that still open given names (`可欣`,
 /// `可馨`): one of them is read as the first of two given-name characters after a strong
 /// surname when a plausible given-name character follows it (`X可欣表示`); `X可以`, `X可能`
-/// stay words (以 and 能 are no given-name characters).
-static GIVEN_LEADS: CharSet = CharSet::new("可");
+/// stay words (以 and 能 are no given-name characters). Session 15 (names): 以 opens given
+/// names too (`X以宁`, `X以诺`), under the same checks; the words it opens (`以来`, `以便`,
+/// `以致`: [`LEAD_WORDS`]) are never read as a given name.
+static GIVEN_LEADS: CharSet = CharSet::new("可以");
+/// Words that open with a [`GIVEN_LEADS`] character and a given-name character (`以来`,
+/// `以往`, `以利`): no given name starts with them.
+static LEAD_WORDS: WordList = WordList::new("words_person", "lead_word");
 /// Separators of a list of names.
 const LIST_SEPS: [&str; 5] = ["、", "和", "与", "及", "同"];
 /// Middle dots used in transliterated names (an ASCII or full-width full stop stands for one
@@ -1447,7 +1452,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                     && GIVEN_LEADS.has(c)
                     && cx
                         .next_char(end + c.len_utf8())
-                        .is_some_and(|n| pr.given_ok.contains(&n));
+                        .is_some_and(|n| pr.given_ok.contains(&n))
+                    && !LEAD_WORDS.iter().any(|w| text[end..].starts_with(w));
                 if !leads {
                     break;
                 }
@@ -2887,7 +2893,7 @@ pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
 mod tests {
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&crate::rules::WordList; 14] = [
+        let lists: [&crate::rules::WordList; 15] = [
             &super::WORDS_ENDING_IN_SURNAME,
             &super::THING_HEADS,
             &super::POST_FRAME_OPENERS,
@@ -2902,6 +2908,7 @@ mod tests {
             &super::BYLINE_WORDS,
             &super::BYLINE_OPENERS,
             &super::BYLINE_CLOSERS,
+            &super::LEAD_WORDS,
         ];
         crate::rules::WordList::assert_all_have_words(&lists);
     }
@@ -2992,6 +2999,33 @@ mod tests {
         assert!(names("他宁可少赚一点。").is_empty());
         // an occupation (记者) is no office
         assert!(names("本报记者宁可以为，这很难。").is_empty());
+    }
+
+    #[test]
+    fn yi_opens_a_given_name_and_yuan_is_a_weak_surname() {
+        // session 15: 以 opens given names like 可, next to a title or verb
+        assert_eq!(
+            names("会上，副市长廖以宁表示，要加快项目建设。"),
+            vec!["廖以宁"]
+        );
+        assert_eq!(
+            names("会上，副区长庄以澄表示，要抓好落实。"),
+            vec!["庄以澄"]
+        );
+        // words opening with 以 are no given names
+        assert!(names("董事长林以来一直关注环保。").is_empty());
+        assert!(names("自去年以来，公司业绩增长。").is_empty());
+        assert!(names("何以解忧，唯有杜康。").is_empty());
+        // 原 with a title next to it is a surname
+        assert_eq!(
+            names("市发改委主任原立新表示，将全力推进。"),
+            vec!["原立新"]
+        );
+        // 原 meaning former, or opening a word, is none
+        assert!(names("总经理原定于明天出发。").is_empty());
+        assert!(names("董事长原本打算退休。").is_empty());
+        assert!(names("原副市长出席了会议。").is_empty());
+        assert!(names("这是原来的方案，原则上不变。").is_empty());
     }
 
     #[test]

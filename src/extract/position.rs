@@ -226,8 +226,18 @@ fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -
         || ORG_GLUE.contains(&gap)
         || ["区", "大区", "地区"].contains(&gap)
         || rules.role.is_status_word(gap)
-        || note_gap(m, gap))
+        || note_gap(m, gap)
+        || field_gap(rules, gap))
     .then_some(j)
+}
+
+/// `X证券机械分析师`, `X资本医药投资总监`: industry words only (org_stopwords.txt type=generic),
+/// two to six characters, between an organization and a title are the field of the post, not
+/// a break between them (session 15).
+fn field_gap(rules: &Rules, gap: &str) -> bool {
+    (2..=6).contains(&gap.chars().count())
+        && gap.chars().all(crate::normalize::filters::is_han)
+        && crate::extract::org::only_generic(gap, &rules.org)
 }
 
 /// Words that introduce an alias inside brackets (`（以下简称X）`, `（下称“X”）`).
@@ -2333,6 +2343,52 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "陈明远"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn industry_words_between_an_organization_and_a_title_are_the_posts_field() {
+        // session 15: 机械 is the field of the analyst's post at the broker
+        let got = rels("星桥证券有限公司机械分析师鲍文博表示，行业正在回暖。");
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "鲍文博" && r.2 == "星桥证券有限公司"),
+            "{got:?}"
+        );
+        // words that are no industry words still separate them
+        let got = rels("星桥证券有限公司昨天邀请分析师鲍文博出席。");
+        assert!(
+            !got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "鲍文博"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_item_opened_by_company_biao_shi_is_that_companys() {
+        // session 15: a news item opening its paragraph with `X表示` is announced by X
+        let text = "## 一、青苇电子\n\n青苇电子股份有限公司公告，同意聘任黎振东为公司总经理。\n\n## 二、栖川物流\n\n栖川物流股份有限公司表示，本公司副总经理万书远将负责华东市场。";
+        let got = rels(text);
+        assert!(
+            got.iter().any(|r| r.0 == "HOLDS_POSITION"
+                && r.1 == "万书远"
+                && r.2 == "栖川物流股份有限公司"),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|r| r.0 == "HOLDS_POSITION"
+                && r.1 == "万书远"
+                && r.2 == "青苇电子股份有限公司"),
+            "{got:?}"
+        );
+        // inside a paragraph `X表示` only reports what X said: the item's announcer stays
+        let text = "青苇电子股份有限公司公告，同意聘任黎振东为公司总经理。客户栖川物流股份有限公司表示欢迎，本公司副总经理万书远出席。";
+        let got = rels(text);
+        assert!(
+            got.iter().any(|r| r.0 == "HOLDS_POSITION"
+                && r.1 == "万书远"
+                && r.2 == "青苇电子股份有限公司"),
             "{got:?}"
         );
     }

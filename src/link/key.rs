@@ -8,7 +8,10 @@
 //! - Traditional → Simplified (OpenCC `t2s`; `中國聯通` → `中国联通`);
 //! - ASCII case (`Tencent` = `TENCENT`);
 //! - whitespace and name-separator dots (`·•・`) are dropped (`欧阳 娜娜`, `阿卜杜拉·阿齐兹`);
-//! - quotes and brackets around a name (`“中国联通”`) are dropped.
+//! - quotes and brackets around a name (`“中国联通”`) are dropped;
+//! - `人民政府` after an administrative unit is folded to `政府` (`芜湖市人民政府` =
+//!   `芜湖市政府`, `X省人民政府办公厅` = `X省政府办公厅`): a province's, city's, county's or
+//!   district's government is called both ways, and the two names never denote two bodies.
 //!
 //! It does **not** strip legal suffixes (`有限公司`) or expand abbreviations: those merges need
 //! evidence (an alias definition or the `orgs_known` lexicon) and are made, with a recorded
@@ -81,12 +84,39 @@ pub fn key(name: &str) -> String {
         if folded.is_ascii() {
             return folded;
         }
-        match T2S.as_ref() {
+        let simplified = match T2S.as_ref() {
             // Script conversion may map a char to a char that folds again; fold once more.
             Some(_) => fold(&t2s(&folded)),
             None => folded,
-        }
+        };
+        fold_government(simplified)
     })
+}
+
+/// `人民政府` → `政府` right after an administrative unit character (`市`, `省`, `县`, `区`,
+/// `州`, `旗`, `盟`, `镇`, `乡`): see the module doc. `中央人民政府` and a bare `人民政府` keep
+/// their name.
+fn fold_government(name: String) -> String {
+    const LONG: &str = "人民政府";
+    if !name.contains(LONG) {
+        return name;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name.as_str();
+    while let Some(i) = rest.find(LONG) {
+        let before = &rest[..i];
+        out.push_str(before);
+        let unit = out.chars().next_back().is_some_and(|c| {
+            matches!(
+                c,
+                '市' | '省' | '县' | '区' | '州' | '旗' | '盟' | '镇' | '乡'
+            )
+        });
+        out.push_str(if unit { "政府" } else { LONG });
+        rest = &rest[i + LONG.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Characters of which every multi-character key of OpenCC's `t2s` dictionaries
@@ -183,6 +213,18 @@ mod tests {
         assert_eq!(key("“中国联通”"), "中国联通");
         assert_eq!(key("阿卜杜拉·阿齐兹"), "阿卜杜拉阿齐兹");
         assert_eq!(key("Tencent"), key("TENCENT"));
+    }
+
+    #[test]
+    fn government_names_fold_after_a_unit() {
+        assert_eq!(key("青川市人民政府"), key("青川市政府"));
+        assert_eq!(key("青川市人民政府办公室"), key("青川市政府办公室"));
+        assert_eq!(key("岭东省人民政府"), key("嶺東省政府"));
+        assert_eq!(key("临水县人民政府"), key("临水县政府"));
+        // no administrative unit before it: a different name
+        assert_ne!(key("中央人民政府"), key("中央政府"));
+        assert_ne!(key("人民政府"), key("政府"));
+        assert_ne!(key("青川市人民"), key("青川市"));
     }
 
     #[test]

@@ -267,3 +267,26 @@ fn a_region_after_a_street_modifier_is_inside_the_street() {
     // A character that is no modifier is no part of it.
     assert_eq!(texts("位于华北大道。"), vec!["华北大道"]);
 }
+
+#[test]
+fn a_chain_ending_at_a_city_names_the_city() {
+    // session 15: province + city names the city (one entity with its other mentions);
+    // a district keeps its city in its name
+    assert_eq!(
+        places("代表团赴江西省南昌市考察。")
+            .into_iter()
+            .filter(|(t, _)| t == "江西省南昌市")
+            .map(|(_, n)| n)
+            .collect::<Vec<_>>(),
+        vec!["南昌"]
+    );
+    assert_eq!(
+        located_in("代表团赴江西省南昌市考察。"),
+        vec![("南昌".to_string(), "江西".to_string())]
+    );
+    assert!(
+        places("总部位于广东省深圳市南山区。")
+            .iter()
+            .any(|(_, n)| n == "广东深圳南山区")
+    );
+}

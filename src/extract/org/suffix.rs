@@ -269,11 +269,25 @@ pub(super) fn find(
             continue;
         }
         let lim = sentence_start(doc, sr.start);
-        let Some(start) = left_boundary(doc, sr.start, lim, &marks, r, spec) else {
+        let Some(mut start) = left_boundary(doc, sr.start, lim, &marks, r, spec) else {
             continue;
         };
+        // `聘任庄某为公司总经理`: right after an appointing verb the object is a person and the
+        // first 为 links it to the post; the name starts after it (`聘任X为华为公司…` names
+        // 华为公司), and a bare suffix left (`为公司`) names none (session 15).
+        if APPOINT_OPENERS.iter().any(|w| text[..start].ends_with(w))
+            && let Some(k) = text[start..sr.start].find('为')
+            && (1..=3).contains(&text[start..start + k].chars().count())
+        {
+            start += k + '为'.len_utf8();
+            if start >= sr.start {
+                continue;
+            }
+        }
         if let Some(ns) = notorg
-            && (ns <= start || !leading_places(text, &(start..ns), &marks).1)
+            && (ns <= start
+                || (!leading_places(text, &(start..ns), &marks).1
+                    && !described_body(text, start, ns, sr.end, r)))
         {
             continue;
         }
@@ -1187,6 +1201,30 @@ fn company_inside(text: &str, range: &Range<usize>, m: &Marks, r: &OrgRules) -> 
                 })
     })
 }
+
+/// `org.suffix` (session 15, names): a common noun of industry words and a suffix
+/// (`产业联盟`) with a descriptive body before it and no place (`滨海智能装备产业联盟`,
+/// `青禾数字产业联盟`) is a name when the body opens a clause — punctuation, `、` or the
+/// start of the text before it — and what follows is said only of one body: a title mention
+/// (`…联盟秘书长`) or an organizer's verb (`…联盟承办`, words_org.txt list=body_act).
+/// `组建产业联盟` has no body (the verb ends the scan); `推动智能制造产业联盟发展` has no
+/// title or organizer's verb after it.
+fn described_body(text: &str, start: usize, ns: usize, end: usize, r: &OrgRules) -> bool {
+    text[start..ns].chars().filter(|&c| is_han(c)).count() >= 2
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+        && (title_starts(text, end, r) || BODY_ACTS.iter().any(|w| text[end..].starts_with(w)))
+}
+
+/// Appointing verbs whose object is a person (`聘任X为…`): words_person.txt, as for
+/// `person.appoint_frame`.
+static APPOINT_OPENERS: crate::rules::WordList =
+    crate::rules::WordList::new("words_person", "appoint_frame_opener");
+
+/// Verbs said of an organizing body right after its name (`承办`, `主办`, `发起`).
+static BODY_ACTS: crate::rules::WordList = crate::rules::WordList::new("words_org", "body_act");
 
 /// Does an association suffix (`商会`, `协会`, `联合会`) end inside `range`, with something of
 /// its own before it?

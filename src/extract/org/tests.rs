@@ -1462,3 +1462,59 @@ fn two_portfolios_after_a_name_column() {
 fn shop_word_lists_exist() {
     crate::rules::WordList::assert_all_have_words(&shop::LISTS);
 }
+
+#[test]
+fn a_described_alliance_is_a_name_before_a_title_or_an_organizers_verb() {
+    // session 15: no place before it, but a title or an organizer's verb after it
+    assert!(
+        names("北岸数字文旅产业联盟秘书长刘建国表示，将扩大会员。")
+            .contains(&"北岸数字文旅产业联盟".to_string())
+    );
+    assert!(
+        names("由市商务局主办、北港低空经济产业联盟承办的论坛开幕。")
+            .contains(&"北港低空经济产业联盟".to_string())
+    );
+    // a common noun: no title or organizer's verb after it, or no body before it
+    assert!(names("要推动智能制造产业联盟发展。").is_empty());
+    assert!(names("多家企业组建产业联盟秘书处。").is_empty());
+}
+
+#[test]
+fn an_adverb_and_zhixing_are_the_verb_before_an_organization() {
+    // session 15: 认真执行 is a verb phrase, not the head of a name
+    assert_eq!(
+        names("各地要认真执行国家文物局的规定。"),
+        vec!["国家文物局"]
+    );
+    assert_eq!(
+        names("企业应严格执行市场监管总局的标准。"),
+        vec!["市场监管总局"]
+    );
+    // 执行 alone stays a name part
+    assert!(
+        names("协会执行委员会召开会议。")
+            .iter()
+            .any(|n| n.ends_with("执行委员会"))
+    );
+}
+
+#[test]
+fn after_an_appointing_verb_wei_links_the_person_to_the_post() {
+    // session 15: 庄某为公司 is a person, 为 and the company's post: the scan takes no
+    // surname into the name (the known name 华为 inside is still read: see the doc)
+    assert!(
+        !names("董事会聘任庄华为公司总经理。")
+            .iter()
+            .any(|n| n.starts_with("庄"))
+    );
+    assert_eq!(
+        names("董事会聘任郑立为青禾科技有限公司总经理。"),
+        vec!["青禾科技有限公司"]
+    );
+    // without the appointing verb a name holding 为 stays whole
+    assert!(
+        names("华为公司发布了新产品。")
+            .iter()
+            .any(|n| n == "华为公司")
+    );
+}
