@@ -44,6 +44,8 @@ enum NodeValue<'a> {
     /// Written by serde_json (`null` when not finite, as `json!` makes it).
     Float(Option<f64>),
     List(&'a std::collections::BTreeSet<String>),
+    /// Counts by string (an object; only written when not empty).
+    Counts(&'a std::collections::BTreeMap<String, u32>),
     Time(&'a Option<TimeValue>),
 }
 
@@ -57,6 +59,7 @@ impl NodeValue<'_> {
             NodeValue::Num(x) => json!(x),
             NodeValue::Float(x) => json!(x),
             NodeValue::List(items) => json!(items),
+            NodeValue::Counts(items) => json!(items),
             NodeValue::Time(t) => time_json(t),
         }
     }
@@ -73,6 +76,9 @@ fn node_fields<'a>(n: &'a crate::graph::Node, fields: &mut Vec<(&'static str, No
     fields.push(("aliases", V::List(&n.aliases)));
     fields.push(("mentions", V::Num(n.mentions.into())));
     fields.push(("merged_by", V::List(&n.merged_by)));
+    if !n.name_counts.is_empty() {
+        fields.push(("name_counts", V::Counts(&n.name_counts)));
+    }
     match &n.props {
         NodeProps::Document {
             path,
@@ -140,6 +146,17 @@ fn node_pretty<'a>(
                 let _ = serde_json::to_writer(&mut *buf, x);
             }
             V::List(items) if items.is_empty() => buf.extend_from_slice(b"[]"),
+            V::Counts(items) if items.is_empty() => buf.extend_from_slice(b"{}"),
+            V::Counts(items) => {
+                buf.push(b'{');
+                for (j, (name, count)) in items.iter().enumerate() {
+                    buf.extend_from_slice(if j > 0 { b",\n        " } else { b"\n        " });
+                    push_scalar(buf, Scalar::Str(name));
+                    buf.extend_from_slice(b": ");
+                    push_scalar(buf, Scalar::Num(u64::from(*count)));
+                }
+                buf.extend_from_slice(b"\n      }");
+            }
             V::List(items) => {
                 buf.push(b'[');
                 for (j, item) in items.iter().enumerate() {
@@ -796,6 +813,15 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
             name: s_of(n, "name").unwrap_or_default(),
             aliases: strings(n, "aliases"),
             mentions: n.get("mentions").and_then(Value::as_u64).unwrap_or(0) as u32,
+            name_counts: n
+                .get("name_counts")
+                .and_then(Value::as_object)
+                .map(|o| {
+                    o.iter()
+                        .filter_map(|(k, v)| Some((k.clone(), u32::try_from(v.as_u64()?).ok()?)))
+                        .collect()
+                })
+                .unwrap_or_default(),
             merged_by: strings(n, "merged_by"),
             props,
         };
@@ -897,6 +923,9 @@ mod stream_tests {
                 .into_iter()
                 .collect(),
             mentions: 3,
+            name_counts: [("中国\\联通\n".to_string(), 2), ("联\"通".to_string(), 1)]
+                .into_iter()
+                .collect(),
             merged_by: std::collections::BTreeSet::new(),
             props,
         };

@@ -235,6 +235,7 @@ fn entity_node(e: &mut crate::link::Entity, id: String) -> Node {
         name: std::mem::take(&mut e.name),
         aliases: std::mem::take(&mut e.aliases),
         mentions: e.mentions,
+        name_counts: std::mem::take(&mut e.name_counts),
         merged_by: std::mem::take(&mut e.merged_by),
         props: std::mem::replace(&mut e.props, NodeProps::Person),
     }
@@ -248,6 +249,7 @@ fn document_node(id: String, meta: DocMeta) -> Node {
         name: meta.title.clone().unwrap_or_else(|| meta.id.clone()),
         aliases: BTreeSet::new(),
         mentions: 1,
+        name_counts: Default::default(),
         merged_by: BTreeSet::new(),
         props: NodeProps::Document {
             path: meta.id,

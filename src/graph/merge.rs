@@ -312,14 +312,34 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         for &c in cs {
             new_id_of_cluster[c] = id.clone();
         }
-        // Name: most mentions, names of the representative key first, then the smaller name.
+        // Name: most mentions, names of the representative key first, then the smaller name —
+        // counted by name (`name_counts`) as a single run counts them; a node with one name
+        // has all its mentions under it.
         let mut counts: BTreeMap<&str, (bool, u32)> = BTreeMap::new();
         for &m in &members {
             let n = node(&items[m]);
-            let is_rep = rep_key.as_ref().is_some_and(|k| key(&n.name) == *k);
-            let e = counts.entry(n.name.as_str()).or_insert((is_rep, 0));
-            e.1 += n.mentions;
+            let per_name: Vec<(&str, u32)> = if n.name_counts.is_empty() {
+                vec![(n.name.as_str(), n.mentions)]
+            } else {
+                n.name_counts
+                    .iter()
+                    .map(|(f, c)| (f.as_str(), *c))
+                    .collect()
+            };
+            for (f, c) in per_name {
+                let is_rep = rep_key.as_ref().is_some_and(|k| key(f) == *k);
+                let e = counts.entry(f).or_insert((is_rep, 0));
+                e.1 = e.1.saturating_add(c);
+            }
         }
+        let name_counts: BTreeMap<String, u32> = if counts.len() > 1 {
+            counts
+                .iter()
+                .map(|(f, (_, c))| (f.to_string(), *c))
+                .collect()
+        } else {
+            BTreeMap::new()
+        };
         let name = counts
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
@@ -411,6 +431,7 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
                 name,
                 aliases,
                 mentions,
+                name_counts,
                 merged_by,
                 props,
             },

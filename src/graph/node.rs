@@ -88,6 +88,9 @@ pub struct Node {
     pub aliases: BTreeSet<String>,
     /// How many mentions were merged into this node.
     pub mentions: u32,
+    /// Mentions per name when the entity has two names or more (empty otherwise; graph.json
+    /// only): `kgextract merge` chooses the name from them as a single run does.
+    pub name_counts: std::collections::BTreeMap<String, u32>,
     /// Why names were merged into this node (`same_key`, `lexicon`, `alias_def`, …; see
     /// `link::resolve`); the details are in `merges.jsonl`.
     pub merged_by: BTreeSet<String>,
@@ -104,6 +107,7 @@ impl Node {
             name: id.into(),
             aliases: Default::default(),
             mentions: 1,
+            name_counts: Default::default(),
             merged_by: Default::default(),
             props: NodeProps::Person,
         }

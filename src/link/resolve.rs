@@ -93,6 +93,9 @@ pub struct Entity {
     pub name: String,
     pub aliases: BTreeSet<String>,
     pub mentions: u32,
+    /// Mentions per name when the entity has two names or more (empty otherwise): what
+    /// `kgextract merge` needs to choose the name a single run chooses.
+    pub name_counts: BTreeMap<String, u32>,
     pub merged_by: BTreeSet<String>,
     /// The properties of its node, read from its members as they are found (issue 8: a list
     /// of every member, kept for this until the node was made, was ≈ 8 bytes per mention
@@ -706,6 +709,15 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             .filter(|sl| sl.text != name)
             .map(|sl| sl.text.to_string())
             .collect();
+        let name_counts: BTreeMap<String, u32> = if slots.iter().filter(|sl| sl.name).count() > 1 {
+            slots
+                .iter()
+                .filter(|sl| sl.name)
+                .map(|sl| (sl.text.to_string(), sl.count))
+                .collect()
+        } else {
+            BTreeMap::new()
+        };
         let mut merged_by = BTreeSet::new();
         let id = node_id(label, &rk);
         // Surface forms that differ but share a key: names first, then the surfaces that are
@@ -741,6 +753,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             name,
             aliases,
             mentions,
+            name_counts,
             merged_by,
             props,
         });
@@ -817,6 +830,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                     name: name.clone(),
                     aliases: BTreeSet::new(),
                     mentions: 0,
+                    name_counts: BTreeMap::new(),
                     merged_by: BTreeSet::new(),
                     props: NodeProps::Event {
                         kind: e.kind,

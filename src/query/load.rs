@@ -119,6 +119,9 @@ struct RawNode {
     mentions: Option<u64>,
     #[serde(default)]
     merged_by: Option<Value>,
+    /// Mentions per name (entities with two names or more).
+    #[serde(default)]
+    name_counts: std::collections::BTreeMap<String, u32>,
     #[serde(default)]
     kind: Option<String>,
     // Document
@@ -313,6 +316,7 @@ fn node_of(n: RawNode) -> Result<Node, String> {
         id: n.id,
         label,
         mentions: n.mentions.unwrap_or(1).min(u32::MAX as u64) as u32,
+        name_counts: n.name_counts,
         props,
     })
 }
