@@ -1380,6 +1380,16 @@ pub(super) fn find(
     (out, form_of)
 }
 
+/// Is candidate `w` a company (`OrgKind::Enterprise`)?
+fn is_enterprise(w: &Candidate) -> bool {
+    matches!(
+        w.attrs,
+        Attrs::Org {
+            kind: OrgKind::Enterprise
+        }
+    )
+}
+
 /// The one enterprise of `winners` with a legal suffix whose name holds the characters of
 /// `short` in order, its first two together (`恒钧新材` in `浙江恒钧新材料股份有限公司`;
 /// `中国联通` in `中国联合网络通信股份有限公司`). None if no or several companies do.
@@ -1390,15 +1400,7 @@ fn abbreviated_company(short: &str, text: &str, winners: &[Candidate]) -> Option
     }
     let head: String = chars[..2].iter().collect();
     let mut found: Option<String> = None;
-    for w in winners {
-        if !matches!(
-            w.attrs,
-            Attrs::Org {
-                kind: OrgKind::Enterprise
-            }
-        ) {
-            continue;
-        }
+    for w in winners.iter().filter(|w| is_enterprise(w)) {
         let full = w.canonical.as_deref().unwrap_or(&text[w.range.clone()]);
         let Some(core) = LEGAL.iter().find_map(|l| full.strip_suffix(l)) else {
             continue;
@@ -1496,15 +1498,7 @@ fn short_forms(
     let mut names: Vec<&str> = winners.iter().map(|o| &text[o.range.clone()]).collect();
     names.sort_unstable();
     names.dedup();
-    for w in winners {
-        if !matches!(
-            w.attrs,
-            Attrs::Org {
-                kind: OrgKind::Enterprise
-            }
-        ) {
-            continue;
-        }
+    for w in winners.iter().filter(|w| is_enterprise(w)) {
         let full = &text[w.range.clone()];
         let Some((core, legal)) = LEGAL
             .iter()
