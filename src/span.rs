@@ -7,6 +7,27 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The byte end of the (at most) `n` characters of `text` from `start` (a character
+/// boundary): what `text[start..].char_indices().nth(n)` finds, but from the lead bytes, no
+/// character decoded (it is asked a few times at every surname and every short-name slot).
+pub fn char_window(text: &str, start: usize, n: usize) -> usize {
+    debug_assert!(text.is_char_boundary(start));
+    let b = text.as_bytes();
+    let mut p = start;
+    for _ in 0..n {
+        let Some(&lead) = b.get(p) else {
+            break;
+        };
+        p += match lead {
+            0..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+    }
+    p
+}
+
 /// A byte range `start..end` into `Document::text`, always on char boundaries, `start <= end`.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
@@ -91,6 +112,22 @@ impl<'t> CharIndex<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_window_counts_characters() {
+        let text = "a王é😀某\n李";
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for n in 0..8 {
+                let want = start
+                    + text[start..]
+                        .chars()
+                        .take(n)
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                assert_eq!(char_window(text, start, n), want, "{start} {n}");
+            }
+        }
+    }
 
     #[test]
     fn char_offsets_count_cjk_as_one() {

@@ -67,6 +67,7 @@
 
 use crate::normalize::filters::is_han;
 use crate::rules::WordList;
+use crate::span::char_window;
 use std::collections::BTreeMap;
 
 use crate::rules::{FastMap as HashMap, FastSet as HashSet};
@@ -440,27 +441,6 @@ impl PersonRules {
         }
         false
     }
-}
-
-/// The byte end of the (at most) `n` characters of `text` from `start` (a character
-/// boundary). Asked a few times at every surname: the lengths come from the lead bytes, no
-/// character is decoded.
-fn char_window(text: &str, start: usize, n: usize) -> usize {
-    debug_assert!(text.is_char_boundary(start));
-    let b = text.as_bytes();
-    let mut p = start;
-    for _ in 0..n {
-        let Some(&lead) = b.get(p) else {
-            break;
-        };
-        p += match lead {
-            0..=0x7F => 1,
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-    }
-    p
 }
 
 /// A digit (ASCII or full-width) or a Chinese numeral up to 十, as in ages (`45岁`, `八十岁`).
@@ -3139,22 +3119,6 @@ mod tests {
     fn transliterated_names() {
         assert_eq!(names("演员约翰·史密斯出席"), vec!["约翰·史密斯"]);
         assert_eq!(names("总统克林顿说"), vec!["克林顿"]);
-    }
-
-    #[test]
-    fn char_window_counts_characters() {
-        let text = "a王é😀某\n李";
-        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-            for n in 0..8 {
-                let want = start
-                    + text[start..]
-                        .chars()
-                        .take(n)
-                        .map(char::len_utf8)
-                        .sum::<usize>();
-                assert_eq!(char_window(text, start, n), want, "{start} {n}");
-            }
-        }
     }
 
     #[test]

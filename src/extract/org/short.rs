@@ -29,6 +29,7 @@
 //! (codes, announcements, deal verbs) do not.
 
 use crate::normalize::filters::is_han;
+use crate::span::char_window;
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
@@ -397,10 +398,7 @@ fn cut(text: &str, floor: usize, end: usize, r: &OrgRules, multi_only: bool) -> 
 /// Does a filler of two characters or more start at `start` (`收购尚需提交股东大会审议`)? It
 /// opens no name.
 fn opens_with_fill(text: &str, start: usize, r: &OrgRules) -> bool {
-    let lim = text[start..]
-        .char_indices()
-        .nth(4)
-        .map_or(text.len(), |(i, _)| start + i);
+    let lim = char_window(text, start, 4);
     r.short
         .fill
         .prefixes_at(text, start, lim)
@@ -600,12 +598,7 @@ fn recurring_prefix(text: &str, start: usize, r: &OrgRules, budget: &Cell<usize>
         // A category before a descriptor (`珠宝品牌X`, `物流公司X`) is no name.
         !r.short
             .lead
-            .find_all(
-                &text[e..text[e..]
-                    .char_indices()
-                    .nth(4)
-                    .map_or(text.len(), |(i, _)| e + i)],
-            )
+            .find_all(&text[e..char_window(text, e, 4)])
             .any(|(m, _)| m.start == 0)
             && text[rg.clone()].chars().count() >= 2
             && plausible(&text[rg.clone()], r, Proof::Slot, false)
@@ -892,10 +885,7 @@ fn parties_after(
 /// Does a descriptor (`经销商`, `平台`: a lead word) start at `end` with more name characters
 /// after it before `verb` (`白酒经销商X`)? Then the words before it describe X.
 fn descriptor_before_name(text: &str, end: usize, verb: usize, r: &OrgRules) -> bool {
-    let lim = text[end..]
-        .char_indices()
-        .nth(6)
-        .map_or(text.len(), |(i, _)| end + i);
+    let lim = char_window(text, end, 6);
     r.short
         .lead
         .prefixes_at(text, end, lim)
@@ -1159,10 +1149,7 @@ pub(super) fn find(
         // (Only the next few characters are read: place names are short.)
         let mut bare = st;
         loop {
-            let head_end = text[bare..]
-                .char_indices()
-                .nth(8)
-                .map_or(text.len(), |(i, _)| bare + i);
+            let head_end = char_window(text, bare, 8);
             let Some((end, _)) = r.places.longest_at(text, bare, head_end) else {
                 break;
             };
@@ -1437,10 +1424,7 @@ fn person_after_titles(text: &str, mut pos: usize, r: &OrgRules) -> bool {
     }
     let s = &r.short;
     // (surnames have one or two characters)
-    let lim = text[pos..]
-        .char_indices()
-        .nth(2)
-        .map_or(text.len(), |(i, _)| pos + i);
+    let lim = char_window(text, pos, 2);
     s.surnames.prefixes_at(text, pos, lim).any(|(e, _)| {
         text[e..]
             .chars()
