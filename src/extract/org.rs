@@ -386,12 +386,14 @@ impl Extractor for OrgExtractor {
                 if matches!(a.attrs, Attrs::Org { .. }) {
                     c.attrs = a.attrs.clone();
                 }
-            } else if c.rule == SUFFIX
-                && c.canonical.is_none()
+            } else if c.canonical.is_none()
                 && let Some(full) = form_of.get(&text[c.range.clone()])
+                && (c.rule == SUFFIX
+                    || c.rule == KNOWN && short::plain_full_name(&text[c.range.clone()], full, r))
             {
                 // `嘉泽港口集团` in a headline, `嘉泽港口集团有限公司` in the body: the
-                // suffix-shaped short form names the full name (`org.short_form`).
+                // suffix-shaped short form names the full name (`org.short_form`); so does a
+                // known short name the document gives with only a legal suffix added.
                 c.canonical = Some(full.clone());
             }
         }

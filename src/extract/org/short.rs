@@ -1454,6 +1454,20 @@ fn confirms(text: &str, end: usize, s: &ShortRules) -> bool {
         || s.stock.find(rest).is_some_and(|m| m.start() == 0)
 }
 
+/// Is `full` the name `short` with only a legal suffix after it and places before it
+/// (`长城汽车` … `长城汽车股份有限公司`, `成都银行` … `成都银行股份有限公司`)? A known short name
+/// named so in full is that company; one followed by more words (`X证券资产管理有限公司`)
+/// is a subsidiary of it.
+pub(super) fn plain_full_name(short: &str, full: &str, r: &OrgRules) -> bool {
+    LEGAL
+        .iter()
+        .filter_map(|l| full.strip_suffix(l))
+        .any(|core| {
+            core.strip_suffix(short)
+                .is_some_and(|lead| lead.is_empty() || r.places.contains(lead))
+        })
+}
+
 /// Legal suffixes a short form drops (longest first).
 const LEGAL: &[&str] = &[
     "集团股份有限公司",
@@ -1499,10 +1513,13 @@ fn short_forms(
         {
             core = &core[..open];
         }
-        // Drop leading places (`北京`, `深圳市`); `lead` is where `core` starts in `full`.
+        // Drop leading places (`北京`, `深圳市`); `lead` is where `core` starts in `full`. A
+        // place that leaves only industry words is the name itself (`北京中关村发展` keeps
+        // `中关村发展`, not `发展`).
+        let placed = core;
         let mut lead = 0;
         while let Some((end, _)) = r.places.longest_at(core, 0, core.len()) {
-            if end == core.len() {
+            if end == core.len() || lead > 0 && super::only_generic(&core[end..], r) {
                 break;
             }
             core = &core[end..];
@@ -1529,28 +1546,32 @@ fn short_forms(
         // `天府`), and open no other organization of the document (`X能源集团矿业有限公司`
         // gives no `X能源` where `X能源股份公司` is named: that is another company), and drop no
         // `集团` (`X集团矿业有限公司` is a member of the group X, not X).
-        let mut stems: Vec<&str> = vec![core];
-        let mut level = 0..1;
-        for depth in 0..3 {
-            let from = stems.len();
-            for i in level.clone() {
-                let f = stems[i];
-                for m in r.words(WordType::Generic) {
-                    for (rg, _) in m.find_all(f) {
-                        let head = &f[..rg.start];
-                        if rg.end == f.len()
-                            && rg.start > 0
-                            && !stems.contains(&head)
-                            && (depth == 0 || deeper_form_ok(head, core, full, &names, r))
-                        {
-                            stems.push(head);
-                        }
-                    }
-                }
-            }
-            level = from..stems.len();
-        }
+        let stems = generic_stems(core, full, &names, r);
         forms.extend(stems[1..].iter().map(|h| Cow::Borrowed(*h)));
+        // A trade name that opens with a city (`宁德时代新能源科技股份有限公司` … `宁德时代`): the
+        // place is part of the short name when a word of the name, no place, follows it. Only
+        // the forms that drop industry words (the place with the rest of the name is no
+        // short form of its own: `北京星河动力科技` is told as `星河动力科技`).
+        // A city and industry words or two characters alone (`上海电气集团股份有限公司` …
+        // `上海电气`) are the short name itself.
+        if let Some((end, _)) = r.places.longest_at(placed, 0, placed.len())
+            && end < placed.len()
+            && r.places.longest_at(placed, end, placed.len()).is_none()
+            && unknown_place_prefix(placed, 4).is_none()
+            && !placed[..end].ends_with(['省', '市', '区', '县'])
+        {
+            if super::only_generic(&placed[end..], r) || placed[end..].chars().count() <= 2 {
+                forms.push(Cow::Borrowed(placed));
+            } else {
+                let placed_stems = generic_stems(placed, full, &names, r);
+                forms.extend(
+                    placed_stems[1..]
+                        .iter()
+                        .filter(|h| h.len() > end && !super::only_generic(&h[end..], r))
+                        .map(|h| Cow::Borrowed(*h)),
+                );
+            }
+        }
         // `远峰创业投资股份有限公司` … `远峰创投`, `启明星辰创业投资管理有限公司` … `启明星辰创投`:
         // the industry word contracted.
         for stem in &stems {
@@ -1620,6 +1641,34 @@ fn short_forms(
         }
     }
     (out, form_of)
+}
+
+/// `root` and the forms made from it by dropping trailing industry words one after another
+/// (`启明星辰创业投资管理` → `启明星辰创业投资` → `启明星辰`), `root` first. Past the first, a form
+/// must pass [`deeper_form_ok`].
+fn generic_stems<'a>(root: &'a str, full: &str, names: &[&str], r: &OrgRules) -> Vec<&'a str> {
+    let mut stems: Vec<&str> = vec![root];
+    let mut level = 0..1;
+    for depth in 0..3 {
+        let from = stems.len();
+        for i in level.clone() {
+            let f = stems[i];
+            for m in r.words(WordType::Generic) {
+                for (rg, _) in m.find_all(f) {
+                    let head = &f[..rg.start];
+                    if rg.end == f.len()
+                        && rg.start > 0
+                        && !stems.contains(&head)
+                        && (depth == 0 || deeper_form_ok(head, root, full, names, r))
+                    {
+                        stems.push(head);
+                    }
+                }
+            }
+        }
+        level = from..stems.len();
+    }
+    stems
 }
 
 /// May `head`, a form of `full` (whose name part is `core`, `head` its prefix) made by dropping a

@@ -590,6 +590,57 @@ fn short_forms_drop_several_industry_words() {
 }
 
 #[test]
+fn short_forms_of_names_that_open_with_a_place() {
+    let form_of = |text: &str, form: &str| -> Option<String> {
+        mentions_of(text, Label::Organization)
+            .into_iter()
+            .find(|m| m.text == form)
+            .map(|m| m.name)
+    };
+    // A trade name that opens with a city keeps it; a second place is no place to drop when
+    // only industry words would be left; a city and two characters are the short name.
+    for (text, form, full) in [
+        (
+            "温州瓯帆新材料科技股份有限公司发布公告。温州瓯帆副总裁表示订单饱满。",
+            "温州瓯帆",
+            "温州瓯帆新材料科技股份有限公司",
+        ),
+        (
+            "上海张江发展集团股份有限公司与客户签约。张江发展集团总经理出席。",
+            "张江发展集团",
+            "上海张江发展集团股份有限公司",
+        ),
+        (
+            "温州瓯航集团股份有限公司发布公告。温州瓯航表示将扩产。",
+            "温州瓯航",
+            "温州瓯航集团股份有限公司",
+        ),
+    ] {
+        assert_eq!(form_of(text, form).as_deref(), Some(full), "{text}");
+    }
+    // No form of two places, of a province or city with its level word and industry words,
+    // and no bare place.
+    for (text, form) in [
+        (
+            "上海浦东星帆科技有限公司发布公告。上海浦东的园区很多。",
+            "上海浦东",
+        ),
+        (
+            "温州市投资控股有限公司发布公告。温州市投资环境优越。",
+            "温州市投资",
+        ),
+        ("上海张江发展集团股份有限公司与客户签约。张江园区很大。", "张江"),
+    ] {
+        assert!(
+            !mentions_of(text, Label::Organization)
+                .iter()
+                .any(|m| m.text == form),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn short_names_are_found_again_and_short_forms_link_to_the_full_name() {
     let got = with_rules("云帆精密（600321）发布公告。云帆精密表示，订单饱满。");
     assert!(
