@@ -610,13 +610,26 @@ fn dated_draft(
     d
 }
 
-fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
-    let rank = |p: Precision| match p {
+/// How coarse a date is: a day 0, a month 1, a quarter or half-year 2, a year 3.
+fn precision_rank(p: Precision) -> u8 {
+    match p {
         Precision::Day => 0,
         Precision::Month => 1,
         Precision::Quarter | Precision::Half => 2,
         Precision::Year => 3,
-    };
+    }
+}
+
+/// [`precision_rank`] of an event's date; no date or a period ranks last.
+fn date_rank(d: &Option<TimeValue>) -> u8 {
+    match d {
+        Some(TimeValue::Date { precision, .. }) => precision_rank(*precision),
+        _ => u8::MAX,
+    }
+}
+
+fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
+    let rank = precision_rank;
     // A date in the trigger's own clause first (`曾于2021年获得天使轮融资，并于2022年9月完成
     // A轮融资`: the angel round is 2021's, though the A round's date is more precise).
     let clause = s.clause_start(near)..s.clause_end(near);
@@ -629,7 +642,8 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
         }
         match tv {
             TimeValue::Date { precision, .. } => {
-                let outside = !(clause.start <= m.range.start && m.range.end <= clause.end);
+                let outside = !(clause.start <= m.range.start && m.range.end <= clause.end)
+                    && !dateline_clause(s, &m.range);
                 // `完成投资18.5亿元，预计今年四季度投产`: a date in another clause that opens
                 // with a forecast dates what is forecast, not this event.
                 if outside && forecast_clause(s, m.range.start) {
@@ -645,6 +659,27 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
     }
     best.map(|(_, t)| t)
         .or(if period_ok { period } else { None })
+}
+
+/// Times of day that may follow a date in a clause of its own (`12月19日上午，`).
+const TIMES_OF_DAY: &[&str] = &[
+    "上午", "下午", "晚上", "晚间", "早上", "中午", "凌晨", "傍晚", "当天", "当日", "晚",
+];
+
+/// Is the date at `date` a clause of its own that opens the sentence (`12月19日上午，X在Y举行`)?
+/// It dates the whole sentence like a dateline: it counts as in every clause, so a quarter
+/// or year inside an event's name (`2024年第四季度重大项目集中签约活动`) does not outrank it.
+fn dateline_clause(s: &SentView, date: &Range<usize>) -> bool {
+    let start = s.clause_start(date.start);
+    if start != s.range.start || !s.text[start..date.start].trim().is_empty() {
+        return false;
+    }
+    let end = s.clause_end(date.start);
+    let mut rest = s.text[date.end.min(end)..end].trim();
+    if let Some(t) = TIMES_OF_DAY.iter().find(|t| rest.starts_with(**t)) {
+        rest = rest[t.len()..].trim();
+    }
+    rest.is_empty() && end < s.range.end && !s.text[end..].starts_with('。')
 }
 
 /// Is date `m` the period of a company's own figure (`三季度营收同比增长…`, `2024年净利润`:
@@ -1116,22 +1151,12 @@ fn forums(
             // the sentence that holds it gives the date and place the first mention lacked.
             if confirm {
                 let e = &mut drafts.list[f];
-                // (A headline's year read off the name, `2025年经济形势座谈会`, gives way to the
-                // day the body holds it on.)
-                let year_only = |d: &Option<TimeValue>| {
-                    matches!(
-                        d,
-                        Some(TimeValue::Date {
-                            precision: Precision::Year,
-                            ..
-                        })
-                    )
-                };
-                if e.date.is_none() || year_only(&e.date) {
-                    let nd = best_date(s, t.range.start, false);
-                    if (nd.is_some() && !year_only(&nd)) || e.date.is_none() {
-                        e.date = nd;
-                    }
+                // (A headline's year or quarter read off the name, `2025年经济形势座谈会`,
+                // `2024年第四季度重大项目集中签约活动`, gives way to the more precise day the
+                // body holds it on.)
+                let nd = best_date(s, t.range.start, false);
+                if e.date.is_none() || date_rank(&nd) < date_rank(&e.date) {
+                    e.date = nd;
                 }
                 // (A place read off the name itself in a headline, `粤港澳大湾区…大会开幕`, is a
                 // fallback: the venue the body names, `在东莞…举行`, is where it is held.)
@@ -1242,11 +1267,12 @@ fn only_forum_kind_words(prefix: &str) -> bool {
     true
 }
 
-/// `2024 X市重大项目集中签约仪式在Y举行`: a named signing ceremony that is held, with no party
-/// before it in its clause, hosts the signings the document lists (like a forum: they are
-/// PART_OF it and take its date and place), and its guests attend it.
+/// `2024 X市重大项目集中签约仪式在Y举行`: a named signing ceremony (or signing event, `签约活动`)
+/// that is held, with no party before it in its clause, hosts the signings the document lists
+/// (like a forum: they are PART_OF it and take its date and place), and its guests attend it.
 fn ceremony_held(s: &SentView, t: &Trig) -> bool {
-    if t.kind != Some(EventKind::Signing) || !s.text[t.range.clone()].ends_with("仪式") {
+    let word = &s.text[t.range.clone()];
+    if t.kind != Some(EventKind::Signing) || !(word.ends_with("仪式") || word.ends_with("活动")) {
         return false;
     }
     let ce = s.clause_end(t.range.end);

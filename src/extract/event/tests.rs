@@ -239,3 +239,47 @@ fn a_headline_year_gives_way_to_the_day_the_body_holds_it_on() {
     );
     expect(&out, &["Forum 经济形势座谈会 @2025-01-01"]);
 }
+
+/// A quarter mark: `surface` is the quarter starting on `iso`.
+fn quarter(text: &'static str, iso: &str) -> Mark {
+    let d = NaiveDate::parse_from_str(iso, "%Y-%m-%d").expect("test date");
+    Mark(
+        Label::Date,
+        text,
+        Attrs::Time(TimeValue::Date {
+            date: d,
+            precision: Precision::Quarter,
+            end: None,
+        }),
+    )
+}
+
+#[test]
+fn a_headline_quarter_gives_way_to_the_day_and_a_dateline_clause_dates_the_sentence() {
+    let marks = || {
+        [
+            quarter("2024年第四季度", "2024-10-01"),
+            date("12月19日", "2024-12-19"),
+        ]
+    };
+    // The headline's quarter, read off the name, gives way to the body's day; the day stands
+    // in a clause of its own that opens the sentence (`12月19日上午，`), so the quarter inside
+    // the name, in the trigger's clause, does not outrank it.
+    let out = run(
+        "# 2024年第四季度重大项目集中签约活动举行\n\n12月19日上午，星城2024年第四季度重大项目集中签约活动在星城举行。",
+        &marks(),
+    );
+    expect(&out, &["Forum 重大项目集中签约活动 @2024-12-19"]);
+    let out = run(
+        "12月19日上午，星城2024年第四季度重大项目集中签约活动在星城举行。",
+        &marks(),
+    );
+    expect(&out, &["Forum 重大项目集中签约活动 @2024-12-19"]);
+    // A date in a clause that says more than the date is no dateline: the quarter in the
+    // trigger's own clause stays closer.
+    let out = run(
+        "12月19日项目审批完成，星城2024年第四季度重大项目集中签约活动在星城举行。",
+        &marks(),
+    );
+    expect(&out, &["Forum 重大项目集中签约活动 @2024-10-01"]);
+}
