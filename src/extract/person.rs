@@ -1038,14 +1038,23 @@ impl<'a> Ctx<'a> {
     /// normalization removed is such a gap (`高某昭　X科技股份有限公司董事长`).
     fn list_row_title(&self, s: usize, e: usize) -> bool {
         const MAX_TAIL: usize = 120;
+        /// Longest list marker before the name, in bytes.
+        const MAX_MARKER: usize = 16;
         let text = self.text;
-        if !text[e..].starts_with([' ', '　']) && !crate::extract::column_gap(self.doc, e) {
-            return false;
-        }
-        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
-        if s - line_start > 16
+        // The line start first: few readings open a line, and the gap test maps offsets back
+        // to the original text. Only the last MAX_MARKER + 1 bytes are searched for it.
+        let from = s.saturating_sub(MAX_MARKER + 1);
+        let line_start = match memchr::memrchr(b'\n', &text.as_bytes()[from..s]) {
+            Some(i) => from + i + 1,
+            None if from == 0 => 0,
+            None => return false,
+        };
+        if s - line_start > MAX_MARKER
             || !crate::extract::position::is_list_marker(text[line_start..s].trim())
         {
+            return false;
+        }
+        if !text[e..].starts_with([' ', '　']) && !crate::extract::column_gap(self.doc, e) {
             return false;
         }
         let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
