@@ -723,6 +723,50 @@ impl Opt {
     }
 }
 
+/// What starts or ends at each byte of a document (and at its end), one bit each: the
+/// questions asked several times per surname reading are one load each instead of a hash
+/// lookup.
+struct Marks(Vec<u8>);
+
+impl Marks {
+    /// A role mention starts here; with ROLE_STRONG, its title confirms a name before it.
+    const ROLE_START: u8 = 1;
+    const ROLE_STRONG: u8 = 1 << 1;
+    const ROLE_END: u8 = 1 << 2;
+    /// A role mention that is an office or a rank (董事长, 区长, 院长), not an occupation
+    /// (评论员, 记者: `评论员文章指出` is a compound noun), ends here.
+    const OFFICE_END: u8 = 1 << 3;
+    /// A location mention ends here (for nationalities: `葡萄牙人`).
+    const LOC_END: u8 = 1 << 4;
+    /// A common two-character word starts here (`common_words.txt`, `after_name_words.txt`).
+    const COMMON_AFTER: u8 = 1 << 5;
+    /// An `after_name_words.txt` word starts here (`来说`, `兴致`).
+    const WORD_AFTER: u8 = 1 << 6;
+
+    fn new(len: usize) -> Marks {
+        Marks(vec![0; len + 1])
+    }
+
+    fn set(&mut self, pos: usize, bit: u8) {
+        if let Some(b) = self.0.get_mut(pos) {
+            *b |= bit;
+        }
+    }
+
+    /// A role mention starts at `pos` (the last one set at a position decides its strength).
+    fn set_role_start(&mut self, pos: usize, strong: bool) {
+        if let Some(b) = self.0.get_mut(pos) {
+            *b = (*b & !Self::ROLE_STRONG)
+                | Self::ROLE_START
+                | if strong { Self::ROLE_STRONG } else { 0 };
+        }
+    }
+
+    fn has(&self, pos: usize, bit: u8) -> bool {
+        self.0.get(pos).is_some_and(|b| b & bit != 0)
+    }
+}
+
 /// Read-only views of the document shared by the passes.
 struct Ctx<'a> {
     /// The document: its original layout tells where normalization removed a column gap.
@@ -730,16 +774,10 @@ struct Ctx<'a> {
     text: &'a str,
     /// Committed entity mentions (org, location, role), sorted.
     taken: Vec<Range<usize>>,
-    /// Role mentions by start: whether the title confirms a name before it (offices do).
-    role_start: HashMap<usize, bool>,
-    role_end: HashSet<usize>,
-    /// Ends of role mentions that are offices or ranks (董事长, 区长, 院长), not occupations
-    /// (评论员, 记者: `评论员文章指出` is a compound noun).
-    office_end: HashSet<usize>,
+    /// What starts or ends at each byte: role, office and place mentions, common words.
+    marks: Marks,
     /// Role mentions by end: their starts.
     role_start_of: HashMap<usize, usize>,
-    /// Ends of location mentions (for nationalities: `葡萄牙人`).
-    loc_end: HashSet<usize>,
     /// Starts of location mentions by end (`常委李|长春`: a place that may be a given name).
     loc_start_of: HashMap<usize, usize>,
     /// Context words: weight of an `after` word starting at a byte, of a `before` word ending.
@@ -753,10 +791,6 @@ struct Ctx<'a> {
     /// not_person words marked `adverb=1` (`高兴`, `乐观`, `明天`): (start, end). They modify
     /// the verb after a title (`董事长高兴表示`), so a title and a verb do not make them names.
     adverbs: HashSet<(usize, usize)>,
-    /// Starts of common two-character words (`common_words.txt`, `after_name_words.txt`).
-    common_after: HashSet<usize>,
-    /// Starts of `after_name_words.txt` words (`来说`, `兴致`).
-    word_after: HashSet<usize>,
     /// Starts of context words marked `frame=1` (`的作品`, `逝世`): only a person stands
     /// before them, so they frame a name with no known surname like an honorific.
     frame_after: HashSet<usize>,
@@ -769,10 +803,8 @@ impl<'a> Ctx<'a> {
         let pr = &rules.person;
         let text = doc.text();
         let mut taken = Vec::new();
-        let (mut role_start, mut role_end) = (HashMap::default(), HashSet::default());
-        let mut office_end = HashSet::default();
+        let mut marks = Marks::new(text.len());
         let mut role_start_of = HashMap::default();
-        let mut loc_end = HashSet::default();
         let mut loc_start_of = HashMap::default();
         for m in &doc.mentions {
             if m.label.layer() != Label::Person.layer() {
@@ -788,7 +820,7 @@ impl<'a> Ctx<'a> {
             }
             taken.push(span);
             if m.label == Label::Location {
-                loc_end.insert(m.range.end);
+                marks.set(m.range.end, Marks::LOC_END);
                 loc_start_of.insert(m.range.end, m.range.start);
             }
             if m.label == Label::Role {
@@ -796,10 +828,10 @@ impl<'a> Ctx<'a> {
                     Attrs::Role { title } => rules.role.confirms_name_after(title),
                     _ => false,
                 };
-                role_start.insert(m.range.start, strong);
-                role_end.insert(m.range.end);
+                marks.set_role_start(m.range.start, strong);
+                marks.set(m.range.end, Marks::ROLE_END);
                 if strong {
-                    office_end.insert(m.range.end);
+                    marks.set(m.range.end, Marks::OFFICE_END);
                 }
                 role_start_of.insert(m.range.end, m.range.start);
             }
@@ -841,25 +873,18 @@ impl<'a> Ctx<'a> {
         }
         // Every start of a two-character common word, in one automaton pass (a set lookup per
         // character was a measurable share of the person family).
-        let mut common_after = HashSet::default();
-        let mut word_after = HashSet::default();
         for (r, e) in pr.common_pairs.find_all(text) {
-            common_after.insert(r.start);
+            marks.set(r.start, Marks::COMMON_AFTER);
             if e.attr("after").is_some() {
-                word_after.insert(r.start);
+                marks.set(r.start, Marks::WORD_AFTER);
             }
         }
         Ctx {
             doc,
             text,
-            common_after,
-            word_after,
             taken,
-            role_start,
-            role_end,
-            office_end,
+            marks,
             role_start_of,
-            loc_end,
             loc_start_of,
             after,
             before,
@@ -1005,7 +1030,7 @@ impl<'a> Ctx<'a> {
                 let from = e + p + w.len();
                 // (a lookup per byte of the clause: a scan of all the document's titles per
                 // name would be quadratic in a long document)
-                return (from..e + clause_end).any(|r| self.role_start.contains_key(&r));
+                return (from..e + clause_end).any(|r| self.marks.has(r, Marks::ROLE_START));
             }
             let Some(c) = clause[p..].chars().next().filter(|&c| is_sep(c)) else {
                 return false;
@@ -1038,14 +1063,23 @@ impl<'a> Ctx<'a> {
     /// normalization removed is such a gap (`高某昭　X科技股份有限公司董事长`).
     fn list_row_title(&self, s: usize, e: usize) -> bool {
         const MAX_TAIL: usize = 120;
+        /// Longest list marker before the name, in bytes.
+        const MAX_MARKER: usize = 16;
         let text = self.text;
-        if !text[e..].starts_with([' ', '　']) && !crate::extract::column_gap(self.doc, e) {
-            return false;
-        }
-        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
-        if s - line_start > 16
+        // The line start first: few readings open a line, and the gap test maps offsets back
+        // to the original text. Only the last MAX_MARKER + 1 bytes are searched for it.
+        let from = s.saturating_sub(MAX_MARKER + 1);
+        let line_start = match memchr::memrchr(b'\n', &text.as_bytes()[from..s]) {
+            Some(i) => from + i + 1,
+            None if from == 0 => 0,
+            None => return false,
+        };
+        if s - line_start > MAX_MARKER
             || !crate::extract::position::is_list_marker(text[line_start..s].trim())
         {
+            return false;
+        }
+        if !text[e..].starts_with([' ', '　']) && !crate::extract::column_gap(self.doc, e) {
             return false;
         }
         let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
@@ -1053,7 +1087,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let row_end = e + text[e..line_end].trim_end().len();
-        self.role_end.contains(&row_end)
+        self.marks.has(row_end, Marks::ROLE_END)
     }
 
     /// The end of the committed entity mention that starts at `pos`, if any.
@@ -1105,7 +1139,7 @@ impl<'a> Ctx<'a> {
 
     /// Does a nationality (`葡萄牙人`, `法国人`: a place mention + 人) end at `pos`?
     fn nationality_before(&self, pos: usize) -> bool {
-        self.text[..pos].ends_with('人') && self.loc_end.contains(&(pos - '人'.len_utf8()))
+        self.text[..pos].ends_with('人') && self.marks.has(pos - '人'.len_utf8(), Marks::LOC_END)
     }
 
     /// Does the character at `pos` end a word of `WORDS_ENDING_IN_SURNAME` (`委任`, `有关`)?
@@ -1143,7 +1177,7 @@ impl<'a> Ctx<'a> {
     /// the head of the title (`外交部|长`, `友协会|长`: the organization mention ends in 部/会/局
     /// and a 长 follows it)?
     fn title_ends_at(&self, s: usize) -> bool {
-        if self.role_end.contains(&s) {
+        if self.marks.has(s, Marks::ROLE_END) {
             return true;
         }
         let zhang = '长'.len_utf8();
@@ -1200,7 +1234,7 @@ impl<'a> Ctx<'a> {
             std::sync::LazyLock::new(|| CharSet::first_chars(&AS_TITLE));
         self.next_char(e).is_some_and(|c| HEADS.has(c))
             && AS_TITLE.iter().any(|w| {
-                self.text[e..].starts_with(w) && self.role_start.contains_key(&(e + w.len()))
+                self.text[e..].starts_with(w) && self.marks.has(e + w.len(), Marks::ROLE_START)
             })
     }
 
@@ -1227,15 +1261,19 @@ impl<'a> Ctx<'a> {
     fn right_scores(&self, e: usize) -> (i32, i32) {
         let s = self.right_score_plain(e);
         // A common word right after the name (`…平建设`, `…思主义`) also ends it.
-        if s < 1 && self.common_after.contains(&e) {
+        if s < 1 && self.marks.has(e, Marks::COMMON_AFTER) {
             return (s, 1);
         }
         (s, s)
     }
 
     fn right_score_plain(&self, e: usize) -> i32 {
-        if let Some(&strong) = self.role_start.get(&e) {
-            return if strong { TITLE } else { 2 };
+        if self.marks.has(e, Marks::ROLE_START) {
+            return if self.marks.has(e, Marks::ROLE_STRONG) {
+                TITLE
+            } else {
+                2
+            };
         }
         // Only a person has an age or acts as a title holder: as strong as a speech verb.
         if self.age_after(e) || self.as_title_after(e) {
@@ -1426,7 +1464,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 // `X可欣`: a leading function character only as half of a two-character given
                 // name, never a reading of its own. After a weak surname only when an office
                 // stands right before it (`副总经理宁可馨`): the office vouches for the name.
-                let office_lead = weak && cx.office_end.contains(&sr.start);
+                let office_lead = weak && cx.marks.has(sr.start, Marks::OFFICE_END);
                 let leads = end == sr.end
                     && (!weak || office_lead)
                     && GIVEN_LEADS.has(c)
@@ -1446,7 +1484,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             // the verb, not a given name.
             if end > sr.end && matches!(c, '为' | '任') {
                 let after = end + c.len_utf8();
-                let title_at = |p: usize| cx.role_start.contains_key(&p);
+                let title_at = |p: usize| cx.marks.has(p, Marks::ROLE_START);
                 let via_org = crate::extract::COMPANY_SELF_WORDS
                     .iter()
                     .any(|w| text[after..].starts_with(w) && title_at(after + w.len()))
@@ -1496,7 +1534,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 right = right.max(3);
             }
             // The last character opens a word that follows names (`对赵某来说`: not 赵某来 + 说).
-            if cx.word_after.contains(&(end - c.len_utf8())) {
+            if cx.marks.has(end - c.len_utf8(), Marks::WORD_AFTER) {
                 right = right.min(-1);
             }
             // `姓名：` opening a line or text is an interview speaker.
@@ -1548,9 +1586,9 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 shape,
                 plausible,
                 given_len: if end - sr.end > 3 { 2 } else { 1 },
-                right_title: cx.role_start.contains_key(&end) || row_title,
+                right_title: cx.marks.has(end, Marks::ROLE_START) || row_title,
                 left_title,
-                left_office: cx.office_end.contains(&sr.start),
+                left_office: cx.marks.has(sr.start, Marks::OFFICE_END),
                 left_title_wei,
                 left_punct: cx
                     .prev_char(sr.start)
@@ -1594,7 +1632,7 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 adverb: cx.adverbs.contains(&(sr.start, end)),
                 foreign,
                 place_shape,
-                pair_word: end - sr.start <= 6 && cx.common_after.contains(&sr.start),
+                pair_word: end - sr.start <= 6 && cx.marks.has(sr.start, Marks::COMMON_AFTER),
                 post_frame: cx.post_frame(sr.start, end),
                 appoint_frame,
                 right_orphan: cx.next_char(end).is_some_and(is_han) && {
@@ -2341,7 +2379,9 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
                 // part that itself opens with a transliteration character (`、阿依古丽·`: a
                 // Uyghur name with one character outside the set; `，市民约翰·` stays out)
                 let opens_translit = text[s..].chars().next().is_some_and(tl);
-                if k >= 1 && (cx.role_end.contains(&s) || (punct && (head == 0 || opens_translit)))
+                if k >= 1
+                    && (cx.marks.has(s, Marks::ROLE_END)
+                        || (punct && (head == 0 || opens_translit)))
                 {
                     start = s;
                     break;
@@ -2496,8 +2536,8 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         }
     };
     for (i, c) in text.char_indices() {
-        if tl(c) && !cx.role_start.contains_key(&i) {
-            if cx.role_end.contains(&i) {
+        if tl(c) && !cx.marks.has(i, Marks::ROLE_START) {
+            if cx.marks.has(i, Marks::ROLE_END) {
                 // A title ends here: a new run starts (title + name).
                 if let Some(s) = run_start.take() {
                     flush(s, i, n, out);
@@ -2560,7 +2600,7 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
         .iter()
         .filter(|&(&e, &w)| {
             w >= TITLE
-                && !cx.role_start.contains_key(&e)
+                && !cx.marks.has(e, Marks::ROLE_START)
                 && HONORIFICS.iter().any(|h| text[e..].starts_with(h))
         })
         .map(|(&e, _)| (e, HONORIFIC))
@@ -2802,7 +2842,7 @@ fn aliases(
         };
         let rest = &text[sr.end..];
         // `陈总经理` is 陈 + the title 总经理: the role branch takes it.
-        let end = if cx.role_start.contains_key(&sr.end) {
+        let end = if cx.marks.has(sr.end, Marks::ROLE_START) {
             sr.end
         } else if (rest.starts_with('总') || rest.starts_with('董'))
             && !rest[3..].starts_with(|c: char| {

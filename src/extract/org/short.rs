@@ -1122,7 +1122,11 @@ pub(super) fn find(
         }
     }
     // Targets of an acquisition and holders of a stake.
+    // Whether 收购 or 并购 occurs: every occurrence lies inside a match of `object` ending
+    // with it (no word of `object` ends inside one), so `deal_of` below is gated for free.
+    let mut deal_word = false;
     for m in s.object.find_iter(text) {
+        deal_word |= m.as_str().ends_with("收购") || m.as_str().ends_with("并购");
         // `取得X合计85%的股权` is a deal, `取得国有资产监督管理部门批准` is none: 取得 takes an
         // object only with a stake in its clause.
         if m.as_str() == "取得" {
@@ -1189,7 +1193,10 @@ pub(super) fn find(
     }
     // The targets of `对X、Y的收购`: each item with a company shape, a Latin name, or a bare
     // name the article names again.
-    for c in s.deal_of.captures_iter(text) {
+    // The pattern tries every 对 of a document, up to 80 characters each: it runs only in
+    // documents where the deal word its match ends with occurs.
+    let deals = deal_word.then(|| s.deal_of.captures_iter(text));
+    for c in deals.into_iter().flatten() {
         let Some(g) = c.get(1) else { continue };
         let mut st = g.start();
         // A list of two or more names is itself the evidence (`对青城物业、白塔服务的收购`).
@@ -1706,4 +1713,35 @@ pub(super) fn unknown_place_prefix(core: &str, min_rest: usize) -> Option<usize>
 /// A two-character form made of generic words or a place is no short form (`国际`).
 fn forms_is_weak(f: &str, r: &OrgRules) -> bool {
     r.words(WordType::Generic).any(|m| m.contains(f)) || r.places.contains(f)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The gate of `deal_of`: a text holds 收购 or 并购 exactly when a match of `object` ends
+    /// with one of them, and without them `deal_of` finds nothing.
+    #[test]
+    fn object_matches_show_every_deal_word() {
+        let s = &crate::rules::Rules::builtin().org.short;
+        for text in [
+            "甲公司完成对乙公司的收购。",
+            "丙集团宣布全资收购丁科技，并购基金参股。",
+            "戊公司取得收购己公司的批准，要约收购已完成",
+            "双方受让并购买股份，入股参股",
+            "对庚公司的收",
+            "取得收购",
+            "并购",
+            "收收购购并并购",
+            "对辛公司的要约",
+        ] {
+            let holds = text.contains("收购") || text.contains("并购");
+            let seen = s
+                .object
+                .find_iter(text)
+                .any(|m| m.as_str().ends_with("收购") || m.as_str().ends_with("并购"));
+            assert_eq!(seen, holds, "{text}");
+            if !holds {
+                assert!(s.deal_of.find(text).is_none(), "{text}");
+            }
+        }
+    }
 }
