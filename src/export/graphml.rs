@@ -315,18 +315,25 @@ pub fn render_to(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()>
     // three. The edge index, last in the key, keeps ties in edge order as a stable sort did.
     let ix = |k: &[u32; 3]| petgraph::graph::EdgeIndex::new(k[2] as usize);
     let mut s = String::new();
+    let mut hashes: Vec<u64> = Vec::new();
     super::neo4j_csv::for_each_by_ends_and_id(
         view,
         |_| true,
         |group| -> std::io::Result<()> {
-            for ties in group.chunk_by_mut(|x, y| view.edge_hash(ix(x)) == view.edge_hash(ix(y))) {
-                if ties.len() > 1 {
-                    ties.sort_by_cached_key(|k| edge_body(view, ix(k)));
+            // Each edge's id hash is made once here (the view keeps no table of them).
+            hashes.clear();
+            hashes.extend(group.iter().map(|k| view.edge_hash(ix(k))));
+            if group.len() > 1 {
+                let mut at = 0;
+                for run in hashes.chunk_by(|x, y| x == y) {
+                    if run.len() > 1 {
+                        group[at..at + run.len()].sort_by_cached_key(|k| edge_body(view, ix(k)));
+                    }
+                    at += run.len();
                 }
             }
-            for k in group.iter() {
+            for (k, &h) in group.iter().zip(&hashes) {
                 let e = ix(k);
-                let h = view.edge_hash(e);
                 let Some((a, b)) = kg.edge_endpoints(e) else {
                     continue;
                 };

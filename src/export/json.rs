@@ -695,7 +695,6 @@ impl Exporter for JsonExporter {
         "json"
     }
     fn write(&self, view: &View, out: &OutDir) -> Result<(), OutDirError> {
-        view.forget_edge_hashes();
         out.write_with("graph.json", |w| write_view(view, w))
     }
 }
