@@ -122,7 +122,7 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
         (
             "n_labels",
             match &n.props {
-                NodeProps::Event { kind, .. } => format!("Event;{}", kind.as_str()).into(),
+                NodeProps::Event(e) => format!("Event;{}", e.kind.as_str()).into(),
                 _ => n.label.as_str().into(),
             },
         ),
@@ -152,11 +152,8 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
         ));
     }
     match &n.props {
-        NodeProps::Document {
-            path,
-            title,
-            published,
-        } => {
+        NodeProps::Document(d) => {
+            let (path, title, published) = (&d.path, &d.title, &d.published);
             v.push(("n_path", path.as_str().into()));
             if let Some(t) = title {
                 v.push(("n_title", t.as_str().into()));
@@ -166,7 +163,8 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
             }
         }
         NodeProps::Organization { kind } => v.push(("n_kind", kind.as_str().into())),
-        NodeProps::Amount { money, text } => {
+        NodeProps::Amount(a) => {
+            let (money, text) = (&a.money, &a.text);
             let num = |x: f64| {
                 let mut t = String::new();
                 let _ = crate::graph::write_f64(&mut t, x, false);
@@ -183,11 +181,8 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
             v.push(("n_qualifier", money.qualifier.as_str().into()));
             v.push(("n_text", text.as_str().into()));
         }
-        NodeProps::Event {
-            kind,
-            date,
-            location,
-        } => {
+        NodeProps::Event(e) => {
+            let (kind, date, location) = (&e.kind, &e.date, &e.location);
             v.push(("n_kind", kind.as_str().into()));
             match date {
                 Some(TimeValue::Date {
