@@ -100,11 +100,8 @@ fn truncate(s: &str, n: usize) -> String {
 fn node_lines(n: &Node) -> Vec<String> {
     let mut v = vec![truncate(&n.name, 40)];
     match &n.props {
-        NodeProps::Event {
-            kind,
-            date,
-            location,
-        } => {
+        NodeProps::Event(e) => {
+            let (kind, date, location) = (&e.kind, &e.date, &e.location);
             let when = match date {
                 Some(TimeValue::Date { date, end, .. }) => match end {
                     Some(e) => format!("{date}–{e}"),
@@ -125,7 +122,8 @@ fn node_lines(n: &Node) -> Vec<String> {
                 .join(" · "),
             );
         }
-        NodeProps::Amount { money, .. } => {
+        NodeProps::Amount(a) => {
+            let money = &a.money;
             v.push(format!(
                 "{} {} ({})",
                 money.value,

@@ -122,7 +122,7 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
         (
             "n_labels",
             match &n.props {
-                NodeProps::Event { kind, .. } => format!("Event;{}", kind.as_str()).into(),
+                NodeProps::Event(e) => format!("Event;{}", e.kind.as_str()).into(),
                 _ => n.label.as_str().into(),
             },
         ),
@@ -152,11 +152,8 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
         ));
     }
     match &n.props {
-        NodeProps::Document {
-            path,
-            title,
-            published,
-        } => {
+        NodeProps::Document(d) => {
+            let (path, title, published) = (&d.path, &d.title, &d.published);
             v.push(("n_path", path.as_str().into()));
             if let Some(t) = title {
                 v.push(("n_title", t.as_str().into()));
@@ -166,7 +163,8 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
             }
         }
         NodeProps::Organization { kind } => v.push(("n_kind", kind.as_str().into())),
-        NodeProps::Amount { money, text } => {
+        NodeProps::Amount(a) => {
+            let (money, text) = (&a.money, &a.text);
             let num = |x: f64| {
                 let mut t = String::new();
                 let _ = crate::graph::write_f64(&mut t, x, false);
@@ -183,11 +181,8 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
             v.push(("n_qualifier", money.qualifier.as_str().into()));
             v.push(("n_text", text.as_str().into()));
         }
-        NodeProps::Event {
-            kind,
-            date,
-            location,
-        } => {
+        NodeProps::Event(e) => {
+            let (kind, date, location) = (&e.kind, &e.date, &e.location);
             v.push(("n_kind", kind.as_str().into()));
             match date {
                 Some(TimeValue::Date {
@@ -315,18 +310,25 @@ pub fn render_to(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()>
     // three. The edge index, last in the key, keeps ties in edge order as a stable sort did.
     let ix = |k: &[u32; 3]| petgraph::graph::EdgeIndex::new(k[2] as usize);
     let mut s = String::new();
+    let mut hashes: Vec<u64> = Vec::new();
     super::neo4j_csv::for_each_by_ends_and_id(
         view,
         |_| true,
         |group| -> std::io::Result<()> {
-            for ties in group.chunk_by_mut(|x, y| view.edge_hash(ix(x)) == view.edge_hash(ix(y))) {
-                if ties.len() > 1 {
-                    ties.sort_by_cached_key(|k| edge_body(view, ix(k)));
+            // Each edge's id hash is made once here (the view keeps no table of them).
+            hashes.clear();
+            hashes.extend(group.iter().map(|k| view.edge_hash(ix(k))));
+            if group.len() > 1 {
+                let mut at = 0;
+                for run in hashes.chunk_by(|x, y| x == y) {
+                    if run.len() > 1 {
+                        group[at..at + run.len()].sort_by_cached_key(|k| edge_body(view, ix(k)));
+                    }
+                    at += run.len();
                 }
             }
-            for k in group.iter() {
+            for (k, &h) in group.iter().zip(&hashes) {
                 let e = ix(k);
-                let h = view.edge_hash(e);
                 let Some((a, b)) = kg.edge_endpoints(e) else {
                     continue;
                 };

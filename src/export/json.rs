@@ -80,11 +80,8 @@ fn node_fields<'a>(n: &'a crate::graph::Node, fields: &mut Vec<(&'static str, No
         fields.push(("name_counts", V::Counts(&n.name_counts)));
     }
     match &n.props {
-        NodeProps::Document {
-            path,
-            title,
-            published,
-        } => {
+        NodeProps::Document(d) => {
+            let (path, title, published) = (&d.path, &d.title, &d.published);
             fields.push(("path", V::Str(path)));
             fields.push(("title", V::OptStr(title.as_deref())));
             fields.push((
@@ -96,7 +93,8 @@ fn node_fields<'a>(n: &'a crate::graph::Node, fields: &mut Vec<(&'static str, No
             ));
         }
         NodeProps::Organization { kind } => fields.push(("kind", V::Str(kind.as_str()))),
-        NodeProps::Amount { money, text } => {
+        NodeProps::Amount(a) => {
+            let (money, text) = (&a.money, &a.text);
             fields.push(("value", V::Float(Some(money.value))));
             fields.push(("min", V::Float(money.min)));
             fields.push(("max", V::Float(money.max)));
@@ -104,11 +102,8 @@ fn node_fields<'a>(n: &'a crate::graph::Node, fields: &mut Vec<(&'static str, No
             fields.push(("qualifier", V::Str(money.qualifier.as_str())));
             fields.push(("text", V::Str(text)));
         }
-        NodeProps::Event {
-            kind,
-            date,
-            location,
-        } => {
+        NodeProps::Event(e) => {
+            let (kind, date, location) = (&e.kind, &e.date, &e.location);
             fields.push(("kind", V::Str(kind.as_str())));
             fields.push(("time", V::Time(date)));
             fields.push(("location", V::OptStr(location.as_deref())));
@@ -695,7 +690,6 @@ impl Exporter for JsonExporter {
         "json"
     }
     fn write(&self, view: &View, out: &OutDir) -> Result<(), OutDirError> {
-        view.forget_edge_hashes();
         out.write_with("graph.json", |w| write_view(view, w))
     }
 }
@@ -771,12 +765,12 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
             .find(|l| l.as_str() == lab)
             .ok_or(format!("node {id}: unknown label {lab:?}"))?;
         let props = match label {
-            NodeLabel::Document => NodeProps::Document {
+            NodeLabel::Document => NodeProps::Document(Box::new(crate::graph::DocumentProps {
                 path: s_of(n, "path").unwrap_or_default(),
                 title: s_of(n, "title"),
                 published: s_of(n, "published")
                     .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-            },
+            })),
             NodeLabel::Person => NodeProps::Person,
             NodeLabel::Role => NodeProps::Role,
             NodeLabel::Location => NodeProps::Location,
@@ -785,7 +779,7 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
                     .and_then(|k| OrgKind::parse(&k))
                     .unwrap_or(OrgKind::Other),
             },
-            NodeLabel::Amount => NodeProps::Amount {
+            NodeLabel::Amount => NodeProps::Amount(Box::new(crate::graph::AmountProps {
                 money: Money {
                     value: n.get("value").and_then(Value::as_f64).unwrap_or(f64::NAN),
                     min: n.get("min").and_then(Value::as_f64),
@@ -797,15 +791,15 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
                         .ok_or(format!("node {id}: bad qualifier"))?,
                 },
                 text: s_of(n, "text").unwrap_or_default(),
-            },
-            NodeLabel::Event => NodeProps::Event {
+            })),
+            NodeLabel::Event => NodeProps::Event(Box::new(crate::graph::EventProps {
                 kind: n
                     .get("kind")
                     .and_then(|k| serde_json::from_value::<EventKind>(k.clone()).ok())
                     .ok_or(format!("node {id}: bad event kind"))?,
                 date: time_of(n.get("time")),
                 location: s_of(n, "location"),
-            },
+            })),
         };
         let node = Node {
             id: id.clone(),
@@ -929,20 +923,24 @@ mod stream_tests {
             merged_by: std::collections::BTreeSet::new(),
             props,
         };
-        let money = |value, min, max| NodeProps::Amount {
-            money: Money {
-                value,
-                min,
-                max,
-                currency: "CNY".into(),
-                qualifier: Qualifier::AtLeast,
-            },
-            text: "3.5亿元".into(),
+        let money = |value, min, max| {
+            NodeProps::Amount(Box::new(crate::graph::AmountProps {
+                money: Money {
+                    value,
+                    min,
+                    max,
+                    currency: "CNY".into(),
+                    qualifier: Qualifier::AtLeast,
+                },
+                text: "3.5亿元".into(),
+            }))
         };
-        let event = |date| NodeProps::Event {
-            kind: EventKind::Signing,
-            date,
-            location: Some("北京".into()),
+        let event = |date| {
+            NodeProps::Event(Box::new(crate::graph::EventProps {
+                kind: EventKind::Signing,
+                date,
+                location: Some("北京".into()),
+            }))
         };
         let date = |precision, end| {
             Some(TimeValue::Date {
@@ -976,19 +974,19 @@ mod stream_tests {
             node(NodeLabel::Event, event(None)),
             node(
                 NodeLabel::Document,
-                NodeProps::Document {
+                NodeProps::Document(Box::new(crate::graph::DocumentProps {
                     path: "a/b.txt".into(),
                     title: None,
                     published: day,
-                },
+                })),
             ),
             node(
                 NodeLabel::Document,
-                NodeProps::Document {
+                NodeProps::Document(Box::new(crate::graph::DocumentProps {
                     path: "c.txt".into(),
                     title: Some("标题".into()),
                     published: None,
-                },
+                })),
             ),
         ];
         let (mut fields, mut buf) = (Vec::new(), Vec::new());

@@ -71,15 +71,16 @@ pub(crate) fn plain_text(s: &str) -> bool {
 }
 
 /// The graph being exported, with what several exporters need of it computed once per
-/// export (issue 8), each on first use: the rank of every node in id order, every edge's id
-/// hash, and whether each edge's evidence sentence is [`plain_text`] (a sentence is the
+/// export (issue 8), each on first use: the rank of every node in id order, and whether the
+/// evidence sentence of each of petgraph's edges is [`plain_text`] (a sentence is the
 /// evidence of many edges, shared as one `Arc<str>`, so it is tested once, not once per edge
-/// and format).
+/// and format; the MENTIONED_IN list knows it of its stored sentences without a table).
+/// Edge id hashes are made when asked for (issue 8: a table of them, 8 bytes per edge, was
+/// most of the memory the Neo4j export added to the graph's, the peak of a run at 200 MB).
 pub struct View<'a> {
     pub kg: &'a KnowledgeGraph,
     rank: OnceCell<Vec<u32>>,
-    /// Empty until first used, and again after [`View::forget_edge_hashes`].
-    hash: std::cell::RefCell<Vec<u64>>,
+    /// Of petgraph's edges (the MENTIONED_IN list's are answered by [`View::plain`] itself).
     plain: OnceCell<Vec<bool>>,
     mentions_in_order: OnceCell<bool>,
 }
@@ -89,7 +90,6 @@ impl<'a> View<'a> {
         View {
             kg,
             rank: OnceCell::new(),
-            hash: Default::default(),
             plain: OnceCell::new(),
             mentions_in_order: OnceCell::new(),
         }
@@ -135,39 +135,39 @@ impl<'a> View<'a> {
     }
 
     /// The hash of [`neo4j_csv::edge_id`] (the id is `rel_` and its 16 hex digits, so
-    /// comparing hashes compares ids); 0 for an index without endpoints.
+    /// comparing hashes compares ids); 0 for an index without endpoints. Made each time it
+    /// is asked for: callers ask once per edge and export.
     pub fn edge_hash(&self, e: EdgeIndex) -> u64 {
-        if self.hash.borrow().is_empty() && self.kg.edge_count() > 0 {
-            let hashes = self
-                .kg
-                .edge_indices()
-                .map(|e| neo4j_csv::edge_hash_of(self.kg, e))
-                .collect();
-            *self.hash.borrow_mut() = hashes;
-        }
-        self.hash.borrow().get(e.index()).copied().unwrap_or(0)
+        neo4j_csv::edge_hash_of(self.kg, e)
     }
 
-    /// Free the edge hashes (8 bytes per edge) for an exporter that does not read them (JSON,
-    /// issue 8: its sort is the peak of a run); they are made again if read again.
-    pub fn forget_edge_hashes(&self) {
-        *self.hash.borrow_mut() = Vec::new();
-    }
-
-    /// Whether the evidence sentence of `e` is [`plain_text`] (true without evidence).
+    /// Whether the evidence sentence of `e` is [`plain_text`] (true without evidence; false
+    /// for a handle of no edge).
     pub fn plain(&self, e: EdgeIndex) -> bool {
+        let kg = self.kg;
+        let base = kg.g.edge_count();
+        if e.index() >= base {
+            // The MENTIONED_IN list: a stored sentence's answer is in its table (issue 8:
+            // a flag per edge of the graph, nearly all of them these, is not kept).
+            return match kg.edge_view(e) {
+                None => false,
+                Some(w) => w.evidence.is_none_or(|ev| {
+                    ev.sentence_plain()
+                        .unwrap_or_else(|| plain_text(&ev.sentence()))
+                }),
+            };
+        }
         let flags = self.plain.get_or_init(|| {
             let mut seen: crate::rules::FastMap<(usize, usize), bool> = Default::default();
-            self.kg
-                .edge_indices()
-                .map(|e| match self.kg.edge_view(e).and_then(|w| w.evidence) {
-                    None => true,
-                    Some(ev) => ev.sentence_plain().unwrap_or_else(|| {
-                        *seen
+            (0..base)
+                .map(
+                    |i| match kg.edge_view(EdgeIndex::new(i)).and_then(|w| w.evidence) {
+                        None => true,
+                        Some(ev) => *seen
                             .entry(ev.sentence_key())
-                            .or_insert_with(|| plain_text(&ev.sentence()))
-                    }),
-                })
+                            .or_insert_with(|| plain_text(&ev.sentence())),
+                    },
+                )
                 .collect()
         });
         flags.get(e.index()).copied().unwrap_or(false)

@@ -343,7 +343,7 @@ fn hash_debug_str(h: &mut StableHasher, v: Option<&str>) {
 
 fn labels_of(n: &Node) -> String {
     match &n.props {
-        NodeProps::Event { kind, .. } => format!("Event;{}", kind.as_str()),
+        NodeProps::Event(e) => format!("Event;{}", e.kind.as_str()),
         _ => n.label.as_str().to_string(),
     }
 }
@@ -666,14 +666,10 @@ fn write_nodes(
                 of_label.map(|n| {
                     let c = common(n);
                     let (path, title, published) = match &n.props {
-                        NodeProps::Document {
-                            path,
-                            title,
-                            published,
-                        } => (
-                            clean_field(path),
-                            opt(title),
-                            published.map(|d| d.to_string()),
+                        NodeProps::Document(d) => (
+                            clean_field(&d.path),
+                            opt(&d.title),
+                            d.published.map(|d| d.to_string()),
                         ),
                         _ => Default::default(),
                     };
@@ -722,7 +718,8 @@ fn write_nodes(
                         merged_by: c.merged_by,
                         ..AmountRow::default()
                     };
-                    if let NodeProps::Amount { money, text } = &n.props {
+                    if let NodeProps::Amount(a) = &n.props {
+                        let (money, text) = (&a.money, &a.text);
                         row.value = finite(Some(money.value));
                         row.min = finite(money.min);
                         row.max = finite(money.max);
@@ -746,12 +743,8 @@ fn write_nodes(
                         merged_by: c.merged_by,
                         ..EventRow::default()
                     };
-                    if let NodeProps::Event {
-                        kind,
-                        date,
-                        location,
-                    } = &n.props
-                    {
+                    if let NodeProps::Event(e) = &n.props {
+                        let (kind, date, location) = (&e.kind, &e.date, &e.location);
                         row.kind = kind.as_str().to_string();
                         match date {
                             Some(TimeValue::Date {

@@ -251,11 +251,11 @@ fn document_node(id: String, meta: DocMeta) -> Node {
         mentions: 1,
         name_counts: Default::default(),
         merged_by: BTreeSet::new(),
-        props: NodeProps::Document {
+        props: NodeProps::Document(Box::new(super::DocumentProps {
             path: meta.id,
             title: meta.title,
             published: meta.published,
-        },
+        })),
     }
 }
 

@@ -587,19 +587,12 @@ fn merged_props<'a>(mut props: impl Iterator<Item = &'a NodeProps>) -> NodeProps
             {
                 *kind = *k;
             }
-            (
-                NodeProps::Event { date, location, .. },
-                NodeProps::Event {
-                    date: d,
-                    location: l,
-                    ..
-                },
-            ) => {
-                if date.is_none() {
-                    date.clone_from(d);
+            (NodeProps::Event(e), NodeProps::Event(o)) => {
+                if e.date.is_none() {
+                    e.date.clone_from(&o.date);
                 }
-                if location.is_none() {
-                    location.clone_from(l);
+                if e.location.is_none() {
+                    e.location.clone_from(&o.location);
                 }
             }
             _ => {}
@@ -610,7 +603,7 @@ fn merged_props<'a>(mut props: impl Iterator<Item = &'a NodeProps>) -> NodeProps
 
 fn doc_path(n: &Node) -> Option<&str> {
     match &n.props {
-        NodeProps::Document { path, .. } => Some(path),
+        NodeProps::Document(d) => Some(&d.path),
         _ => None,
     }
 }

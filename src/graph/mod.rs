@@ -19,7 +19,7 @@ use petgraph::visit::EdgeRef as _;
 
 pub use edge::{Edge, EdgeEvidence, EdgeView, EvidenceView, Rule, Shared};
 pub use mentions::Mentions;
-pub use node::{Node, NodeLabel, NodeProps};
+pub use node::{AmountProps, DocumentProps, EventProps, Node, NodeLabel, NodeProps};
 
 use crate::link::MergeRecord;
 

@@ -51,30 +51,42 @@ impl NodeLabel {
     }
 }
 
-/// Label-specific node properties.
+/// Label-specific node properties. The properties of documents, amounts and events are
+/// boxed: the enum is 16 bytes instead of 96 (issue 8: every node and every resolved entity
+/// holds one, and nodes were ≈ 40 % of the graph at rest at 200 MB of input).
 #[derive(Clone, Debug, PartialEq)]
 pub enum NodeProps {
-    Document {
-        path: String,
-        title: Option<String>,
-        published: Option<NaiveDate>,
-    },
+    Document(Box<DocumentProps>),
     Person,
-    Organization {
-        kind: OrgKind,
-    },
+    Organization { kind: OrgKind },
     Role,
     Location,
-    Amount {
-        money: Money,
-        /// The original surface text.
-        text: String,
-    },
-    Event {
-        kind: EventKind,
-        date: Option<TimeValue>,
-        location: Option<String>,
-    },
+    Amount(Box<AmountProps>),
+    Event(Box<EventProps>),
+}
+
+/// [`NodeProps::Document`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocumentProps {
+    pub path: String,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
+/// [`NodeProps::Amount`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct AmountProps {
+    pub money: Money,
+    /// The original surface text.
+    pub text: String,
+}
+
+/// [`NodeProps::Event`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventProps {
+    pub kind: EventKind,
+    pub date: Option<TimeValue>,
+    pub location: Option<String>,
 }
 
 /// A node of the knowledge graph.

@@ -298,10 +298,10 @@ fn mention_props(label: NodeLabel, acc: &Acc, corpus: &Corpus) -> NodeProps {
                 .and_then(|(d, m)| corpus.docs.get(d as usize)?.mentions.get(m as usize))
                 .map(|r| corpus.mention(r));
             match mention.and_then(|m| Some((m, corpus.money.get(&m.key)?))) {
-                Some((m, money)) => NodeProps::Amount {
+                Some((m, money)) => NodeProps::Amount(Box::new(crate::graph::AmountProps {
                     money: money.clone(),
                     text: corpus.strs.get(m.text).trim().to_string(),
-                },
+                })),
                 None => NodeProps::Role,
             }
         }
@@ -832,11 +832,11 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                     mentions: 0,
                     name_counts: BTreeMap::new(),
                     merged_by: BTreeSet::new(),
-                    props: NodeProps::Event {
+                    props: NodeProps::Event(Box::new(crate::graph::EventProps {
                         kind: e.kind,
                         date: None,
                         location: None,
-                    },
+                    })),
                 });
                 (entities.len() - 1, di32)
             });
@@ -863,7 +863,8 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             }
             ent.mentions += 1;
             // The first date and the first place among the event's mentions.
-            if let NodeProps::Event { date, location, .. } = &mut ent.props {
+            if let NodeProps::Event(ev) = &mut ent.props {
+                let (date, location) = (&mut ev.date, &mut ev.location);
                 if date.is_none() {
                     date.clone_from(&e.date);
                 }

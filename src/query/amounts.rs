@@ -64,9 +64,10 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
     let mut keyed = Vec::new();
     for ix in kg.g.node_indices() {
         let node = &kg.g[ix];
-        let NodeProps::Amount { money, text } = &node.props else {
+        let NodeProps::Amount(a) = &node.props else {
             continue;
         };
+        let (money, text) = (&a.money, &a.text);
         // A NaN value never passes a minimum.
         if f.min_amount
             .is_some_and(|m| money.value.partial_cmp(&m).is_none_or(|o| o.is_lt()))

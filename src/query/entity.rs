@@ -116,7 +116,7 @@ fn rows_of(kg: &KnowledgeGraph, t: NodeIndex, out: &mut Vec<Vec<Value>>) {
                 detail.push(format!("count: {c}"));
             }
             let other_name = match &other.props {
-                NodeProps::Document { path, .. } if !path.is_empty() => path.clone(),
+                NodeProps::Document(d) if !d.path.is_empty() => d.path.clone(),
                 _ => other.name.clone(),
             };
             let info = event_info(kg, o);

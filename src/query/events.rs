@@ -78,7 +78,7 @@ pub fn answer(kg: &KnowledgeGraph, f: &Filters) -> Answer {
         for e in view::edges_of(kg, ix, Direction::Outgoing, RelType::HasAmount) {
             let t = &kg.g[e.target()];
             let text = match &t.props {
-                NodeProps::Amount { text, .. } if !text.is_empty() => text.clone(),
+                NodeProps::Amount(a) if !a.text.is_empty() => a.text.clone(),
                 _ => t.name.clone(),
             };
             amounts.push(match &e.weight().props().about {

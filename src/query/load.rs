@@ -263,11 +263,11 @@ fn build(raw: RawGraph) -> Loaded {
 fn node_of(n: RawNode) -> Result<Node, String> {
     let label = node_label(&n.label).ok_or_else(|| format!("unknown label {:?}", n.label))?;
     let props = match label {
-        NodeLabel::Document => NodeProps::Document {
+        NodeLabel::Document => NodeProps::Document(Box::new(crate::graph::DocumentProps {
             path: n.path.clone().unwrap_or_default(),
             title: n.title.clone(),
             published: n.published.as_deref().and_then(date),
-        },
+        })),
         NodeLabel::Person => NodeProps::Person,
         NodeLabel::Organization => NodeProps::Organization {
             kind: n
@@ -280,7 +280,7 @@ fn node_of(n: RawNode) -> Result<Node, String> {
         NodeLabel::Location => NodeProps::Location,
         NodeLabel::Amount => {
             let value = n.value.or(n.min).or(n.max).unwrap_or(f64::NAN);
-            NodeProps::Amount {
+            NodeProps::Amount(Box::new(crate::graph::AmountProps {
                 money: Money {
                     value,
                     min: n.min,
@@ -297,16 +297,16 @@ fn node_of(n: RawNode) -> Result<Node, String> {
                     .clone()
                     .or_else(|| n.name.clone())
                     .unwrap_or_default(),
-            }
+            }))
         }
         NodeLabel::Event => {
             let kind = n.kind.as_deref().unwrap_or("");
             let kind = event_kind(kind).ok_or_else(|| format!("unknown event kind {kind:?}"))?;
-            NodeProps::Event {
+            NodeProps::Event(Box::new(crate::graph::EventProps {
                 kind,
                 date: time_value(&n),
                 location: n.location.clone(),
-            }
+            }))
         }
     };
     Ok(Node {

@@ -90,14 +90,10 @@ pub fn event_info(kg: &KnowledgeGraph, ix: NodeIndex) -> EventInfo {
 }
 
 fn own_event_info(kg: &KnowledgeGraph, ix: NodeIndex) -> EventInfo {
-    let NodeProps::Event {
-        kind,
-        date,
-        location,
-    } = &kg.g[ix].props
-    else {
+    let NodeProps::Event(e) = &kg.g[ix].props else {
         return EventInfo::default();
     };
+    let (kind, date, location) = (&e.kind, &e.date, &e.location);
     let mut info = EventInfo {
         kind: Some(*kind),
         ..EventInfo::default()
@@ -184,7 +180,7 @@ pub fn documents(kg: &KnowledgeGraph, ix: NodeIndex) -> Vec<String> {
     let mut v: Vec<String> = neighbours(kg, ix, Direction::Outgoing, RelType::MentionedIn)
         .into_iter()
         .map(|d| match &kg.g[d].props {
-            NodeProps::Document { path, .. } if !path.is_empty() => path.clone(),
+            NodeProps::Document(d) if !d.path.is_empty() => d.path.clone(),
             _ => kg.g[d].name.clone(),
         })
         .collect();
