@@ -440,6 +440,44 @@ impl Drafts {
         })
     }
 
+    /// Merge draft `from` into draft `into` (dates, places and arguments it lacks) and remove
+    /// it: a headline that retells a deal the body tells in full (slots::finish). PART_OF links
+    /// to `from` move to `into`; later indices shift down by one. Only called at the end of a
+    /// document, when no sentence slot holds a draft index any more.
+    pub fn absorb(&mut self, from: usize, into: usize) {
+        if from == into || from >= self.list.len() || into >= self.list.len() {
+            return;
+        }
+        let d = self.list.remove(from);
+        let shift = |p: usize| if p > from { p - 1 } else { p };
+        let into = shift(into);
+        for e in &mut self.list {
+            e.part_of = e.part_of.map(|p| if p == from { into } else { shift(p) });
+        }
+        let e = &mut self.list[into];
+        if e.part_of == Some(into) {
+            e.part_of = None;
+        }
+        if e.date.is_none() {
+            e.date = d.date;
+        }
+        if e.location.is_none() {
+            e.location = d.location;
+            e.location_rule = d.location_rule;
+        }
+        e.in_context |= d.in_context;
+        for a in d.args {
+            e.add(a);
+        }
+        self.by_name.clear();
+        for (i, e) in self.list.iter().enumerate() {
+            self.by_name
+                .entry((e.kind, crate::link::key(&e.name)))
+                .or_insert(i);
+        }
+        self.indexed.clear();
+    }
+
     /// Give draft `i` a better name (unless another draft of its kind already has it): the
     /// name index follows.
     pub fn rename(&mut self, i: usize, name: String) {
