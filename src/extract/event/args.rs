@@ -1655,6 +1655,15 @@ fn signing_parties(
         {
             continue;
         }
+        // `Y总经理X则指出，此次签约是…`: a person who speaks about the signing (a speaking verb
+        // between them and the verb) comments on it; they sign nothing.
+        if m.label == Label::Person
+            && SPEAKING
+                .iter()
+                .any(|w| s.text[m.range.end..t.start].contains(w))
+        {
+            continue;
+        }
         // A person signs when said to act for an organization (`由A代表X`), or as the subject
         // of the verb when an organization titles them (`A董事长X与B行长Y签署`, here or at
         // their first mention; an official titled by a place acts for its government); an
@@ -1883,6 +1892,11 @@ fn signing(
         return None;
     }
     if generic(s, &t.range, EventKind::Signing) {
+        return None;
+    }
+    // `此次签约是X跨入…的重要一步`: a determiner before a bare signing word (no agreement named
+    // after it) speaks of the signing told before; no new one.
+    if book.is_none() && doc_noun.is_none() && refers_back(s, t, drafts, &[EventKind::Signing]) {
         return None;
     }
     // `X基金设立暨签约仪式`: the ceremony of an establishment (event.establishment_ceremony),
@@ -3087,6 +3101,10 @@ fn received(
     amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
     Some(drafts.upsert(d))
 }
+
+/// Verbs of speaking about something (`指出`, `认为`): a person before one comments on a
+/// signing told after it, they do not sign it.
+static SPEAKING: WordList = WordList::new("words_event", "speaking");
 
 /// Words that make a financing word a running total (`累计融资额`, `已累计完成…融资`).
 static CUMULATIVE: WordList = WordList::new("words_event", "cumulative");
@@ -6102,7 +6120,8 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 35] = [
+        let lists: [&WordList; 36] = [
+            &SPEAKING,
             &CUMULATIVE,
             &CAREER,
             &CAREER_SPAN,

@@ -301,7 +301,8 @@ fn headline_retellings(doc: &AnnotatedDoc, drafts: &mut Drafts) {
         } else {
             match d.kind {
                 EventKind::Establishment => told_in_body(drafts, i),
-                EventKind::Signing => group_signed_in_body(doc, drafts, i),
+                EventKind::Signing => group_signed_in_body(doc, drafts, i)
+                    .or_else(|| agreement_in_body(doc, drafts, i)),
                 _ => None,
             }
         };
@@ -381,6 +382,33 @@ fn group_signed_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option
             others.sort();
             others.dedup();
             signed && want.map_or(others.len() >= 2, |n| others.len() == n)
+        })
+        .map(|(j, _)| j)
+}
+
+/// The body signing that headline signing `i` names shorter: the body's agreement name ends
+/// with the headline's (`策略合作备忘录`, the body `智慧电网储能策略合作备忘录`; the headline's at
+/// least four characters) and the two share a signing party. The first such signing.
+fn agreement_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option<usize> {
+    let d = &drafts.list[i];
+    let short = crate::link::key(&d.name);
+    if short.chars().count() < 4 {
+        return None;
+    }
+    let name = |m: usize| doc.mentions.get(m).map(|m| m.name.clone());
+    let own: Vec<String> = d.with_rel(RelType::Signed).filter_map(name).collect();
+    drafts
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(j, e)| *j != i && e.kind == EventKind::Signing && e.paragraph > 0)
+        .find(|(_, e)| {
+            let long = crate::link::key(&e.name);
+            long.len() > short.len()
+                && long.ends_with(short.as_str())
+                && e.with_rel(RelType::Signed)
+                    .filter_map(name)
+                    .any(|n| own.contains(&n))
         })
         .map(|(j, _)| j)
 }
