@@ -322,6 +322,22 @@ impl Draft {
         }
     }
 
+    /// Merge `d`, the same event told again: the date and place this draft lacks, every
+    /// argument it does not have yet.
+    fn take(&mut self, d: Draft) {
+        if self.date.is_none() {
+            self.date = d.date;
+        }
+        if self.location.is_none() {
+            self.location = d.location;
+            self.location_rule = d.location_rule;
+        }
+        self.in_context |= d.in_context;
+        for a in d.args {
+            self.add(a);
+        }
+    }
+
     /// Mentions related to this event by `rel`.
     pub fn with_rel(&self, rel: RelType) -> impl Iterator<Item = usize> + '_ {
         self.args
@@ -359,17 +375,7 @@ impl Drafts {
         let key = (d.kind, crate::link::key(&d.name));
         if let Some(&i) = self.by_name.get(&key) {
             let e = &mut self.list[i];
-            if e.date.is_none() {
-                e.date = d.date;
-            }
-            if e.location.is_none() {
-                e.location = d.location;
-                e.location_rule = d.location_rule;
-            }
-            e.in_context |= d.in_context;
-            for a in d.args {
-                e.add(a);
-            }
+            e.take(d);
             return i;
         }
         self.list.push(d);
@@ -458,17 +464,7 @@ impl Drafts {
         if e.part_of == Some(into) {
             e.part_of = None;
         }
-        if e.date.is_none() {
-            e.date = d.date;
-        }
-        if e.location.is_none() {
-            e.location = d.location;
-            e.location_rule = d.location_rule;
-        }
-        e.in_context |= d.in_context;
-        for a in d.args {
-            e.add(a);
-        }
+        e.take(d);
         self.by_name.clear();
         for (i, e) in self.list.iter().enumerate() {
             self.by_name

@@ -313,6 +313,16 @@ fn headline_retellings(doc: &AnnotatedDoc, drafts: &mut Drafts) {
     }
 }
 
+/// The events of the body (after the first paragraph) of the kind of headline draft `i`.
+fn body_events(drafts: &Drafts, i: usize) -> impl Iterator<Item = (usize, &super::Draft)> {
+    let kind = drafts.list[i].kind;
+    drafts
+        .list
+        .iter()
+        .enumerate()
+        .filter(move |(j, e)| *j != i && e.kind == kind && e.paragraph > 0)
+}
+
 /// The one body establishment that headline establishment `i` names shorter: the same entity
 /// word at the end (its last two characters: 基金, 公司), the headline's name at least
 /// [`MIN_HEADLINE_ENTITY`] characters, read in order within the body's name
@@ -338,11 +348,7 @@ fn told_in_body(drafts: &Drafts, i: usize) -> Option<usize> {
         });
         in_order && together
     };
-    let mut found = drafts
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(j, e)| *j != i && e.kind == EventKind::Establishment && e.paragraph > 0)
+    let mut found = body_events(drafts, i)
         .filter(|(_, e)| fits(&e.name))
         .map(|(j, _)| j);
     let j = found.next()?;
@@ -362,11 +368,7 @@ fn group_signed_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option
     if own.any(|o| o != party) {
         return None;
     }
-    drafts
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(j, e)| *j != i && e.kind == EventKind::Signing && e.paragraph > 0)
+    body_events(drafts, i)
         .find(|(_, e)| {
             let mut others: Vec<String> = e
                 .with_rel(RelType::Signed)
@@ -397,11 +399,7 @@ fn agreement_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option<us
     }
     let name = |m: usize| doc.mentions.get(m).map(|m| m.name.clone());
     let own: Vec<String> = d.with_rel(RelType::Signed).filter_map(name).collect();
-    drafts
-        .list
-        .iter()
-        .enumerate()
-        .filter(|(j, e)| *j != i && e.kind == EventKind::Signing && e.paragraph > 0)
+    body_events(drafts, i)
         .find(|(_, e)| {
             let long = crate::link::key(&e.name);
             long.len() > short.len()
