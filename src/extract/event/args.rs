@@ -1681,6 +1681,15 @@ fn signing_parties(
         {
             continue;
         }
+        // `Y总经理X则指出，此次签约是…`: a person who speaks about the signing (a speaking verb
+        // between them and the verb) comments on it; they sign nothing.
+        if m.label == Label::Person
+            && SPEAKING
+                .iter()
+                .any(|w| s.text[m.range.end..t.start].contains(w))
+        {
+            continue;
+        }
         // A person signs when said to act for an organization (`由A代表X`), or as the subject
         // of the verb when an organization titles them (`A董事长X与B行长Y签署`, here or at
         // their first mention; an official titled by a place acts for its government); an
@@ -1838,7 +1847,7 @@ fn signing_parties(
 /// `与三家企业`, `和5家金融机构`: a counted group of counterparties after 与/和/同 in `before`
 /// (the text of the clause before a signing verb) — a numeral, 家 or 所, and the kind of
 /// party (企业, 公司, 机构, 单位, 银行, 高校, 院校); returns the group's text.
-fn counted_group(before: &str) -> Option<&str> {
+pub(crate) fn counted_group(before: &str) -> Option<&str> {
     const KINDS: [&str; 8] = [
         "企业",
         "公司",
@@ -1909,6 +1918,11 @@ fn signing(
         return None;
     }
     if generic(s, &t.range, EventKind::Signing) {
+        return None;
+    }
+    // `此次签约是X跨入…的重要一步`: a determiner before a bare signing word (no agreement named
+    // after it) speaks of the signing told before; no new one.
+    if book.is_none() && doc_noun.is_none() && refers_back(s, t, drafts, &[EventKind::Signing]) {
         return None;
     }
     // `X基金设立暨签约仪式`: the ceremony of an establishment (event.establishment_ceremony),
@@ -3046,8 +3060,14 @@ fn received(
             .and_then(|(i, _)| doc.mentions.get(i).map(|m| (i, m)))
             .filter(|(_, m)| m.label == Label::Organization)
     };
+    // (`X将从A和B获得3000万美元的投资`: A and B, after 从, put the money in)
+    if cumulative(&s.text[cs..at]) {
+        return None;
+    }
+    let giver = |m: &Mention| s.text[cs..m.range.start].contains('从');
     let (ri, rm) = s
         .within(ORG, cs..at)
+        .filter(|(_, m)| !giver(m))
         .last()
         .or_else(announced)
         .or_else(|| {
@@ -3070,7 +3090,10 @@ fn received(
             let i = st.announcer.or(st.main_org)?;
             doc.mentions.get(i).map(|m| (i, m))
         })?;
-    let investors: Vec<(usize, &Mention)> = s.within(PARTY, at..t.range.start).collect();
+    let investors: Vec<(usize, &Mention)> = s
+        .within(PARTY, at..t.range.start)
+        .chain(s.within(PARTY, cs..at).filter(|(_, m)| giver(m)))
+        .collect();
     // (named by its round as event.financing names one: `X A轮融资`)
     let name = match round(s, &t.range) {
         Some(r) => format!("{}{r}轮融资", rm.name),
@@ -3103,6 +3126,26 @@ fn received(
     }
     amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// Verbs of speaking about something (`指出`, `认为`): a person before one comments on a
+/// signing told after it, they do not sign it.
+static SPEAKING: WordList = WordList::new("words_event", "speaking");
+
+/// Words that make a financing word a running total (`累计融资额`, `已累计完成…融资`).
+static CUMULATIVE: WordList = WordList::new("words_event", "cumulative");
+
+/// Does `before` (a clause up to a financing word) tell a running total over rounds?
+fn cumulative(before: &str) -> bool {
+    CUMULATIVE.iter().any(|w| before.contains(w))
+}
+
+/// Does `gap` (a clause up to an organization) hold a receiving 获 (获得, 获, 获投 — not
+/// 获悉/获知/获奖/获批/获准/获评/获选/获颁, which receive no money)?
+fn receives_before(gap: &str) -> bool {
+    gap.match_indices('获').any(|(i, c)| {
+        !gap[i + c.len()..].starts_with(['悉', '知', '奖', '批', '准', '评', '选', '颁'])
+    })
 }
 
 /// The round before 轮 in `完成B轮融资` (`Pre-A`, `C+`, `天使`), if any.
@@ -3154,7 +3197,17 @@ fn financing(
     let cs = s.clause_start(t.range.start);
     let ce = s.clause_end(t.range.end);
     let bond = t.class() == "bond";
-    let rnd = round(s, &t.range);
+    // `X获投2.5亿美元D轮融资`: a financing word whose clause names the round after it (at a
+    // second financing word) is that round: both words tell one financing.
+    let rnd = round(s, &t.range).or_else(|| {
+        (!bond)
+            .then(|| {
+                s.trigs_in(t.range.end..ce)
+                    .filter(|x| x.kind == Some(EventKind::Financing) && x.class() != "bond")
+                    .find_map(|x| round(s, &x.range))
+            })
+            .flatten()
+    });
     let has_amount = s
         .of(Label::Amount)
         .any(|(_, m)| m.range.start >= cs && m.range.end <= ce);
@@ -3174,6 +3227,12 @@ fn financing(
         return None;
     }
     if rnd.is_none() && !has_amount && !lead && !done {
+        return None;
+    }
+    // `累计融资额已超过8亿元`, `已累计完成过亿美元融资`: a running total over the company's
+    // rounds, no round of its own (its amount is a company figure: metric=1 in
+    // triggers_about.txt).
+    if rnd.is_none() && cumulative(before) {
         return None;
     }
     // `已经历了11轮融资，…融资金额超过20亿元`: a count of rounds sums up a history; neither
@@ -3234,6 +3293,9 @@ fn financing(
     // reporting verb (`A宣布完成…融资`).
     let mut investors: Vec<(usize, Range<usize>)> = Vec::new();
     let mut raiser: Option<(usize, Range<usize>)> = None;
+    // Investors that receive no marker of their own (after 获, before 参与): they do not end
+    // the search for the company raising, which may follow them (`A参与B的新一轮融资`).
+    let mut takers: Vec<(usize, Range<usize>)> = Vec::new();
     // `由A领投，B、C跟投，募集资金将用于…`: an organization with an investor cue after it in its
     // clause (before the trigger) invests; it never raises (B is no company of a new round).
     // The cue must follow the organization's own list (`B、C跟投`, `老股东B继续追加投资`), not
@@ -3260,13 +3322,24 @@ fn financing(
     };
     for (i, m) in s.within(ORG, floor..t.range.start) {
         let mk = marker(s, m);
+        // `公司获得A及B天使+轮融资`: organizations after 获 in the trigger's clause put the
+        // money in; `A、B等现有股东打算参与最新一轮融资`: so do organizations that take part.
+        if m.range.start >= cs
+            && (receives_before(&s.text[cs..m.range.start])
+                || ["参与", "参投"]
+                    .iter()
+                    .any(|w| s.text[m.range.end..t.range.start].contains(w)))
+        {
+            takers.push((i, m.range.clone()));
+            continue;
+        }
         // `投资者包括A、B`: a listed investor, not the company raising.
         let listed_investor = ["投资者", "投资方", "投资人", "出资方"]
             .iter()
             .any(|w| s.text[s.clause_start(m.range.start)..m.range.start].contains(w));
         if mk.contains('由') {
             investors.push((i, m.range.clone()));
-        } else if listed_investor || mk.contains('获') {
+        } else if listed_investor || receives_before(mk) {
             // (`此前曾获得A 5000万元天使轮投资，并于2023年完成B轮融资`: A, after 获, put money
             // into the sentence's company; it raises nothing)
             continue;
@@ -3338,7 +3411,7 @@ fn financing(
     };
     let mut d = dated_draft(EventKind::Financing, name, s, &t.range, FINANCING, false);
     d.add(raised(&raiser, s, t));
-    for (i, r) in investors {
+    for (i, r) in investors.into_iter().chain(takers) {
         // `由A领投` read here, before the cue pass, must keep its lead flag.
         let ce = s.clause_end(r.end);
         let lead = if s.has_cue("lead", r.end..ce) {
@@ -4969,7 +5042,18 @@ fn establishment(
     let name = match new {
         Some((_, m)) => m.name.clone(),
         None => {
-            let after = &s.text[t.range.end..ce];
+            // (`设立10亿元新能源汽车产业基金`: an amount right after the verb is the size, no
+            // part of the name)
+            let from = s
+                .within(&[Label::Amount], t.range.end..ce)
+                .next()
+                .filter(|(_, m)| {
+                    s.text[t.range.end..m.range.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || c == '了')
+                })
+                .map_or(t.range.end, |(_, m)| m.range.end);
+            let after = &s.text[from..ce];
             let cut = ENTITY_ENDS
                 .iter()
                 .filter_map(|e| after.find(e).map(|i| i + e.len()))
@@ -6062,7 +6146,9 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 34] = [
+        let lists: [&WordList; 36] = [
+            &SPEAKING,
+            &CUMULATIVE,
             &CAREER,
             &CAREER_SPAN,
             &CAREER_JOIN,

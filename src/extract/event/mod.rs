@@ -322,6 +322,22 @@ impl Draft {
         }
     }
 
+    /// Merge `d`, the same event told again: the date and place this draft lacks, every
+    /// argument it does not have yet.
+    fn take(&mut self, d: Draft) {
+        if self.date.is_none() {
+            self.date = d.date;
+        }
+        if self.location.is_none() {
+            self.location = d.location;
+            self.location_rule = d.location_rule;
+        }
+        self.in_context |= d.in_context;
+        for a in d.args {
+            self.add(a);
+        }
+    }
+
     /// Mentions related to this event by `rel`.
     pub fn with_rel(&self, rel: RelType) -> impl Iterator<Item = usize> + '_ {
         self.args
@@ -359,17 +375,7 @@ impl Drafts {
         let key = (d.kind, crate::link::key(&d.name));
         if let Some(&i) = self.by_name.get(&key) {
             let e = &mut self.list[i];
-            if e.date.is_none() {
-                e.date = d.date;
-            }
-            if e.location.is_none() {
-                e.location = d.location;
-                e.location_rule = d.location_rule;
-            }
-            e.in_context |= d.in_context;
-            for a in d.args {
-                e.add(a);
-            }
+            e.take(d);
             return i;
         }
         self.list.push(d);
@@ -438,6 +444,34 @@ impl Drafts {
             };
             short.chars().count() >= MIN_RETOLD_CHARS && long.ends_with(short.as_str())
         })
+    }
+
+    /// Merge draft `from` into draft `into` (dates, places and arguments it lacks) and remove
+    /// it: a headline that retells a deal the body tells in full (slots::finish). PART_OF links
+    /// to `from` move to `into`; later indices shift down by one. Only called at the end of a
+    /// document, when no sentence slot holds a draft index any more.
+    pub fn absorb(&mut self, from: usize, into: usize) {
+        if from == into || from >= self.list.len() || into >= self.list.len() {
+            return;
+        }
+        let d = self.list.remove(from);
+        let shift = |p: usize| if p > from { p - 1 } else { p };
+        let into = shift(into);
+        for e in &mut self.list {
+            e.part_of = e.part_of.map(|p| if p == from { into } else { shift(p) });
+        }
+        let e = &mut self.list[into];
+        if e.part_of == Some(into) {
+            e.part_of = None;
+        }
+        e.take(d);
+        self.by_name.clear();
+        for (i, e) in self.list.iter().enumerate() {
+            self.by_name
+                .entry((e.kind, crate::link::key(&e.name)))
+                .or_insert(i);
+        }
+        self.indexed.clear();
     }
 
     /// Give draft `i` a better name (unless another draft of its kind already has it): the

@@ -162,7 +162,8 @@ pub(crate) static SUB_FORUMS: crate::rules::WordList =
     crate::rules::WordList::new("words_event", "sub_forum");
 
 /// Document-level pass: PART_OF the forum in context, dates and places carried from it.
-pub(crate) fn finish(_doc: &AnnotatedDoc, drafts: &mut Drafts) {
+pub(crate) fn finish(doc: &AnnotatedDoc, drafts: &mut Drafts) {
+    headline_retellings(doc, drafts);
     let forums: Vec<usize> = drafts
         .list
         .iter()
@@ -276,5 +277,167 @@ pub(crate) fn finish(_doc: &AnnotatedDoc, drafts: &mut Drafts) {
             d.location = floc;
             d.location_rule = LOCATION_CARRIED;
         }
+    }
+}
+
+/// Shortest headline name of an establishment that may stand for a body's
+/// ([`told_in_body`]): a theme and an entity word (`智能装备产业基金` is 8).
+const MIN_HEADLINE_ENTITY: usize = 6;
+
+/// A headline (the first paragraph) that retells a deal the body tells in full is one event
+/// with it, not a second one:
+/// - an establishment named shorter (`同步发起设立10亿元智能装备产业基金`, the body
+///   `濠江岚峰智能装备产业投资基金`): see [`told_in_body`];
+/// - a signing with a counted group (`X与两家企业签约`), the body's signing of X with that many
+///   named parties (`X…与A、B订立合作协议`).
+///
+/// The headline's arguments, date and place go to the body's event.
+fn headline_retellings(doc: &AnnotatedDoc, drafts: &mut Drafts) {
+    let mut i = 0;
+    while i < drafts.list.len() {
+        let d = &drafts.list[i];
+        let into = if d.paragraph != 0 {
+            None
+        } else {
+            match d.kind {
+                EventKind::Establishment => told_in_body(drafts, i),
+                EventKind::Signing => group_signed_in_body(doc, drafts, i)
+                    .or_else(|| agreement_in_body(doc, drafts, i)),
+                _ => None,
+            }
+        };
+        match into {
+            Some(j) => drafts.absorb(i, j),
+            None => i += 1,
+        }
+    }
+}
+
+/// The events of the body (after the first paragraph) of the kind of headline draft `i`.
+fn body_events(drafts: &Drafts, i: usize) -> impl Iterator<Item = (usize, &super::Draft)> {
+    let kind = drafts.list[i].kind;
+    drafts
+        .list
+        .iter()
+        .enumerate()
+        .filter(move |(j, e)| *j != i && e.kind == kind && e.paragraph > 0)
+}
+
+/// The one body establishment that headline establishment `i` names shorter: the same entity
+/// word at the end (its last two characters: 基金, 公司), the headline's name at least
+/// [`MIN_HEADLINE_ENTITY`] characters, read in order within the body's name
+/// (`智能装备产业基金` in `濠江岚峰智能装备产业投资基金`), and four characters or more before
+/// its entity word standing together in it (`智能装备`: a theme, not only `产业`).
+fn told_in_body(drafts: &Drafts, i: usize) -> Option<usize> {
+    let short: Vec<char> = drafts.list[i].name.chars().collect();
+    if short.len() < MIN_HEADLINE_ENTITY {
+        return None;
+    }
+    let head = &short[short.len() - 2..];
+    let theme: String = short[..short.len() - 2].iter().collect();
+    let fits = |long: &str| {
+        let l: Vec<char> = long.chars().collect();
+        if l.len() <= short.len() || !l.ends_with(head) {
+            return false;
+        }
+        let mut it = l.iter();
+        let in_order = short.iter().all(|c| it.any(|x| x == c));
+        let together = (0..theme.chars().count()).any(|k| {
+            let w: String = theme.chars().skip(k).take(4).collect();
+            w.chars().count() == 4 && long.contains(&w)
+        });
+        in_order && together
+    };
+    let mut found = body_events(drafts, i)
+        .filter(|(_, e)| fits(&e.name))
+        .map(|(j, _)| j);
+    let j = found.next()?;
+    found.next().is_none().then_some(j)
+}
+
+/// The body signing that headline signing `i` (`X与两家企业签约`: one party and a counted
+/// group) tells: the first later signing X signed with as many other named parties as the
+/// group counts (two or more when the count is not a plain numeral).
+fn group_signed_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option<usize> {
+    let d = &drafts.list[i];
+    let group = super::args::counted_group(&d.name)?;
+    let want = group_count(group);
+    let name = |m: usize| doc.mentions.get(m).map(|m| m.name.clone());
+    let mut own = d.with_rel(RelType::Signed).filter_map(name);
+    let party = own.next()?;
+    if own.any(|o| o != party) {
+        return None;
+    }
+    body_events(drafts, i)
+        .find(|(_, e)| {
+            let mut others: Vec<String> = e
+                .with_rel(RelType::Signed)
+                .filter(|&m| {
+                    doc.mentions
+                        .get(m)
+                        .is_some_and(|m| m.label == Label::Organization)
+                })
+                .filter_map(name)
+                .collect();
+            let signed = others.contains(&party);
+            others.retain(|o| o != &party);
+            others.sort();
+            others.dedup();
+            signed && want.map_or(others.len() >= 2, |n| others.len() == n)
+        })
+        .map(|(j, _)| j)
+}
+
+/// The body signing that headline signing `i` names shorter: the body's agreement name ends
+/// with the headline's (`策略合作备忘录`, the body `智慧电网储能策略合作备忘录`; the headline's at
+/// least four characters) and the two share a signing party. The first such signing.
+fn agreement_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option<usize> {
+    let d = &drafts.list[i];
+    let short = crate::link::key(&d.name);
+    if short.chars().count() < 4 {
+        return None;
+    }
+    let name = |m: usize| doc.mentions.get(m).map(|m| m.name.clone());
+    let own: Vec<String> = d.with_rel(RelType::Signed).filter_map(name).collect();
+    body_events(drafts, i)
+        .find(|(_, e)| {
+            let long = crate::link::key(&e.name);
+            long.len() > short.len()
+                && long.ends_with(short.as_str())
+                && e.with_rel(RelType::Signed)
+                    .filter_map(name)
+                    .any(|n| own.contains(&n))
+        })
+        .map(|(j, _)| j)
+}
+
+/// The number a counted group opens with (`两家企业` → 2, `3家银行` → 3), if it is a plain
+/// numeral of one to ten.
+fn group_count(group: &str) -> Option<usize> {
+    let mut num = group.chars().take_while(|c| !matches!(c, '家' | '所'));
+    let (Some(c), None) = (num.next(), num.next()) else {
+        return None;
+    };
+    c.to_digit(10).map(|d| d as usize).or_else(|| {
+        "一两三四五六七八九十"
+            .chars()
+            .position(|x| x == c)
+            .map(|p| p + 1)
+            .or_else(|| (c == '二').then_some(2))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_count;
+
+    #[test]
+    fn a_group_counts_its_numeral() {
+        assert_eq!(group_count("两家企业"), Some(2));
+        assert_eq!(group_count("二家银行"), Some(2));
+        assert_eq!(group_count("3家金融机构"), Some(3));
+        assert_eq!(group_count("十家单位"), Some(10));
+        assert_eq!(group_count("12家企业"), None);
+        assert_eq!(group_count("多家企业"), None);
     }
 }

@@ -74,6 +74,8 @@ pub(crate) struct ShortRules {
     adviser: regex::Regex,
     founder: regex::Regex,
     deal_of: regex::Regex,
+    /// `获得X 8000万元Pre-B轮投资`: the giver between 获得 and the amount of a round.
+    received_from: regex::Regex,
     subsidiary: regex::Regex,
 }
 
@@ -173,6 +175,9 @@ impl ShortRules {
             // `完成对X、Y的收购`: the companies between 对 and 的收购.
             subsidiary: re(r"(?:全资|控股|间接全资)?(?:子公司|孙公司|附属公司|附属)"),
             deal_of: re(r"对([^，。；！？,;!?\n对]{2,80}?)的(?:全资|要约)?(?:收购|并购)"),
+            received_from: re(
+                r"获得?了?(\p{Han}{2,8}?)\s*(?:[0-9０-９]|数|近|超|逾|约)[^，。；！？,;!?\n]{0,16}?(?:投资|融资|注资)",
+            ),
         }
     }
 }
@@ -1189,6 +1194,14 @@ pub(super) fn find(
             && plausible(&text[st..end], r, Proof::Object, true)
         {
             out.push(cand(st..end, EVENT_ARG));
+        }
+    }
+    // The giver of a round received (`获得X 8000万元Pre-B轮投资`): the name between 获得 and
+    // the round's amount, with a company shape (as for an object).
+    for c in s.received_from.captures_iter(text) {
+        let Some(g) = c.get(1) else { continue };
+        if plausible(g.as_str(), r, Proof::Object, false) {
+            out.push(cand(g.range(), EVENT_ARG));
         }
     }
     // The targets of `对X、Y的收购`: each item with a company shape, a Latin name, or a bare
