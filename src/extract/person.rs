@@ -551,8 +551,9 @@ impl Opt {
             return true;
         }
         // An adverb or attitude word between a title and the rest of the clause modifies the
-        // verb (`董事长高兴表示`, `院长明天将出访`): a name only when punctuation closes it.
-        if self.adverb && !self.right_punct {
+        // verb (`董事长高兴表示`, `院长明天将出访`): a name only when punctuation closes it,
+        // and not after an occupation (`让企业家安心。`: the occupation names a group).
+        if self.adverb && (!self.right_punct || (self.left_title && !self.left_office)) {
             return false;
         }
         if self.common_exact && !(self.left >= TITLE && self.right >= 1) {
