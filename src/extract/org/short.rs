@@ -78,6 +78,13 @@ pub(crate) struct ShortRules {
 }
 
 impl ShortRules {
+    /// Does `name` end in a company-shaped ending (`科技`, `资本`, `股份`) and hold more than it?
+    pub(crate) fn company_end(&self, name: &str) -> bool {
+        self.ending
+            .find_all(name)
+            .any(|(rg, _)| rg.end == name.len() && rg.start > 0)
+    }
+
     pub(crate) fn build(lex: &LexiconSet) -> ShortRules {
         let of = |t: &str| {
             TermMatcher::new(
