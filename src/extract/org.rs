@@ -49,6 +49,7 @@ use std::ops::Range;
 
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, OrgKind};
 use crate::rules::{Entry, FastMap, FastSet, LexiconSet, RuleId, Rules, TermMatcher};
+use crate::span::char_window;
 
 pub const KNOWN: RuleId = RuleId("org.known");
 pub const SUFFIX: RuleId = RuleId("org.suffix");
@@ -596,6 +597,17 @@ pub(crate) fn only_generic(core: &str, r: &OrgRules) -> bool {
     !core.is_empty() && covered.iter().all(|b| *b)
 }
 
+/// Does `name` end in an organization suffix of org_suffixes.txt (`公司`, `集团`) or a
+/// company-shaped ending of org_short.txt (`证券`, `资本`)? A name written so is complete; a
+/// bare short name (`星联`, an alias of a known name) followed by an industry word
+/// (`星联商务`) is the start of another company's name.
+pub(crate) fn ends_in_suffix(name: &str, r: &OrgRules) -> bool {
+    r.suffixes
+        .find_all(name)
+        .any(|(rg, _)| rg.end == name.len())
+        || r.short.company_end(name)
+}
+
 /// `第九届全国人民代表大会`: the session ordinal right before a congress (a government body
 /// whose name ends in `代表大会`) is part of its name as written (a congress is elected per
 /// session). The mention
@@ -762,6 +774,8 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
         .zip(ok)
         .filter(|(_, ok)| *ok)
         .map(|(h, _)| h)
+        .filter(|h| !local_namesake(text, h, r, &place_by_end))
+        .filter(|h| !alias_opens_other_name(text, h, r))
         .map(|h| {
             let f = &r.known_forms[h.form];
             let mut range = h.range.clone();
@@ -790,6 +804,43 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
             c
         })
         .collect()
+}
+
+/// Is a known national body's short alias (`社科院` of 中国社会科学院) written after an
+/// administrative level or a place (`省社科院`, `市社科院`, `江南社科院`)? Then it names the
+/// local body of that place, not the national one. Government bodies are left to their own
+/// rule (`美国国务院`: the place names whose body it is).
+fn local_namesake(
+    text: &str,
+    h: &KnownHit,
+    r: &OrgRules,
+    place_by_end: &FastMap<usize, (usize, &str)>,
+) -> bool {
+    let f = &r.known_forms[h.form];
+    let national = ["中国", "国家", "全国"]
+        .iter()
+        .any(|w| f.canonical.starts_with(w));
+    national
+        && f.kind != OrgKind::Government
+        && text[h.range.clone()] != *f.canonical
+        && !["中国", "国家", "全国"]
+            .iter()
+            .any(|w| text[h.range.clone()].starts_with(w))
+        && (text[..h.range.start].ends_with(['省', '市', '区', '县', '州'])
+            || place_by_end.contains_key(&h.range.start))
+}
+
+/// Is a known name's alias (`星联` of 中国星联) followed by an industry word and a title
+/// (`星联商务副总裁`)? Then alias and word are another company's name (a subsidiary or a
+/// namesake), not the known body with the field of a post.
+fn alias_opens_other_name(text: &str, h: &KnownHit, r: &OrgRules) -> bool {
+    let f = &r.known_forms[h.form];
+    f.kind != OrgKind::Government
+        && text[h.range.clone()] != *f.canonical
+        && r.words(WordType::Generic).any(|m| {
+            m.prefixes_at(text, h.range.end, char_window(text, h.range.end, 4))
+                .any(|(e, _)| e > h.range.end && title_starts(text, e, r))
+        })
 }
 
 /// Is a short known name (two or three characters) a coincidence of two words: its first

@@ -22,7 +22,7 @@
 //!   (a place mention + `人`: `意大利人X`), which confirms a foreign name like a title.
 //! - `person.latin` — a capitalized Latin-script name next to a title or verb.
 //! - `person.honorific` — two or three characters framed by a boundary and 先生/女士/小姐/同志
-//!   (`小平同志`, `贝宁先生`), for names that start with no surname we know.
+//!   (`小平同志`, `达宁先生`), for names that start with no surname we know.
 //! - `person.title_wei` — a title + 为 right before the name (`法定代表人为X`, `董事长为X`).
 //! - `person.byline` — 记者/编辑/通讯员 after 本报/punctuation, then two or three name characters
 //!   closed by punctuation, the end or 报道/摄 (`本报记者晓岚`, `（实习编辑柳青）`).
@@ -551,8 +551,9 @@ impl Opt {
             return true;
         }
         // An adverb or attitude word between a title and the rest of the clause modifies the
-        // verb (`董事长高兴表示`, `院长明天将出访`): a name only when punctuation closes it.
-        if self.adverb && !self.right_punct {
+        // verb (`董事长高兴表示`, `院长明天将出访`): a name only when punctuation closes it,
+        // and not after an occupation (`让企业家安心。`: the occupation names a group).
+        if self.adverb && (!self.right_punct || (self.left_title && !self.left_office)) {
             return false;
         }
         if self.common_exact && !(self.left >= TITLE && self.right >= 1) {
@@ -2590,7 +2591,7 @@ static NOT_IN_FRAMED_NAME: CharSet =
 static HONORIFICS: WordList = WordList::new("words_person", "honorific");
 
 /// A name with no surname we know, framed by a boundary before it and an honorific right
-/// after it (`，开某先生`, `的火某胜先生`, `小平同志`, `贝宁先生`): two or three Chinese
+/// after it (`，开某先生`, `的火某胜先生`, `小平同志`, `达宁先生`): two or three Chinese
 /// characters. Surname readings of the same text are scored by the main pass and win when
 /// they are accepted (their priority is higher).
 fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
@@ -3308,7 +3309,7 @@ mod tests {
             people("委员开彦先生出席了会议。"),
             vec![("开彦".to_string(), "person.honorific")]
         );
-        assert_eq!(names("据朋友介绍，贝宁先生在巴黎工作。"), vec!["贝宁"]);
+        assert_eq!(names("据朋友介绍，达宁先生在巴黎工作。"), vec!["达宁"]);
         assert_eq!(names("要像小平同志要求的那样做。"), vec!["小平"]);
         // a surname reading still wins
         assert_eq!(names("会上，王建华先生致辞。"), vec!["王建华"]);

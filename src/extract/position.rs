@@ -227,13 +227,16 @@ fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -
         || ["区", "大区", "地区"].contains(&gap)
         || rules.role.is_status_word(gap)
         || note_gap(m, gap)
-        || field_gap(rules, gap))
+        || (field_gap(rules, gap)
+            && crate::extract::org::ends_in_suffix(&text[m.range.clone()], &rules.org)))
     .then_some(j)
 }
 
 /// `X证券机械分析师`, `X资本医药投资总监`: industry words only (org_stopwords.txt type=generic),
 /// two to six characters, between an organization and a title are the field of the post, not
-/// a break between them (session 15).
+/// a break between them (session 15). Session 16: only after a name that ends in an
+/// organization suffix (`X证券`, `X资本`); after a bare short name (`星联商务副总裁`: 星联 a
+/// known alias) the industry word makes another company's name, whose post this is not.
 fn field_gap(rules: &Rules, gap: &str) -> bool {
     (2..=6).contains(&gap.chars().count())
         && gap.chars().all(crate::normalize::filters::is_han)
@@ -2361,6 +2364,24 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "鲍文博"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_industry_word_after_a_bare_known_alias_is_no_field_of_the_post() {
+        // session 16: 银联 (an alias of a known name) + 商务 names another company
+        let got = rels("银联商务副总裁贝望川表示，公司将服务小微商户。");
+        assert!(
+            !got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "贝望川"),
+            "{got:?}"
+        );
+        // a name ending in a company ending still takes the field word
+        let got = rels("星桥证券研究所所长鲍文博表示，星桥证券机械分析师苗望川看好行业。");
+        assert!(
+            got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "苗望川" && r.2 == "星桥证券"),
             "{got:?}"
         );
     }

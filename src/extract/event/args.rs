@@ -3516,6 +3516,23 @@ fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
             );
         }
     }
+    // `由A、B、C联合投资`: the agents of a joint investment are investors of the round (none
+    // leads); without 由 opening the clause, `A、B联合投资建设X` is an investment of its own.
+    for c in s.cues.iter().filter(|c| c.role == "joint") {
+        let cs = s.clause_start(c.range.start);
+        if !s.text[cs..c.range.start].trim_start().starts_with('由') {
+            continue;
+        }
+        for (i, m) in s.within(ORG, cs..c.range.start) {
+            invest(
+                drafts,
+                i,
+                false,
+                FINANCING_INVESTOR,
+                span(&m.range, &c.range),
+            );
+        }
+    }
     for c in s
         .cues
         .iter()

@@ -80,6 +80,13 @@ pub(crate) struct ShortRules {
 }
 
 impl ShortRules {
+    /// Does `name` end in a company-shaped ending (`科技`, `资本`, `股份`) and hold more than it?
+    pub(crate) fn company_end(&self, name: &str) -> bool {
+        self.ending
+            .find_all(name)
+            .any(|(rg, _)| rg.end == name.len() && rg.start > 0)
+    }
+
     pub(crate) fn build(lex: &LexiconSet) -> ShortRules {
         let of = |t: &str| {
             TermMatcher::new(
@@ -156,7 +163,7 @@ impl ShortRules {
             // Verbs whose subjects are the investors of a round (`由A独家投资`, `老股东A持续加注`).
             // (and the founders of a fund or company: `由A与B共同发起设立`, `A联合B出资成立`)
             investor: re(
-                r"(?:联合领投|领投|跟投|参投|独家投资|(?:继续|持续)?(?:加注|追投|超额认购)|(?:继续|持续)加码|(?:继续)?(?:追加|加码)投资|(?:共同|联合)(?:出资|发起)?(?:设立|成立|组建)|(?:出资|发起)(?:设立|成立|组建))",
+                r"(?:联合领投|领投|跟投|参投|独家投资|(?:联合|共同)投资|(?:继续|持续)?(?:加注|追投|超额认购)|(?:继续|持续)加码|(?:继续)?(?:追加|加码)投资|(?:共同|联合)(?:出资|发起)?(?:设立|成立|组建)|(?:出资|发起)(?:设立|成立|组建))",
             ),
             // Words after which the investors of a round are listed (`投资方为A、B`, and the
             // labels of a round told as a list: `领投方：A、B`, `跟投机构为C`, `老股东：D`).
@@ -1033,7 +1040,9 @@ pub(super) fn find(
     }
     // Investors of a round, each item of a list (`由A领投，B、C跟投`, `老股东D继续追加投资`),
     // and the advisers of a deal (`由A担任独家财务顾问`, `B、C担任联席主承销商`): a company
-    // shape is needed, as for an object.
+    // shape is needed, as for an object. In a list of two items or more, an item with no
+    // company shape but a name's (`由A投资有限公司、B、C集团联合投资`: B) stands when a
+    // sibling has one: the list is one of investors.
     for m in s
         .investor
         .find_iter(text)
@@ -1042,13 +1051,19 @@ pub(super) fn find(
     {
         let clause_start = clause_start(text, m.start());
         let mut item_end = strip_fill(text, m.start(), r);
+        let (mut shaped, mut named, mut items) = (0usize, Vec::new(), 0usize);
         while item_end > clause_start {
             // `由A领投`: 由 marks the agent, it is no part of the name.
             if let Some(st) = name_before(text, item_end, r).map(|(st, _)| after_agent(text, st))
                 && st >= clause_start
-                && plausible(&text[st..item_end], r, Proof::Object, false)
             {
-                out.push(cand(st..item_end, EVENT_ARG));
+                items += 1;
+                if plausible(&text[st..item_end], r, Proof::Object, false) {
+                    shaped += 1;
+                    out.push(cand(st..item_end, EVENT_ARG));
+                } else if plausible(&text[st..item_end], r, Proof::Slot, false) {
+                    named.push(st..item_end);
+                }
             }
             // (`A联合B共同出资设立`: 联合/携手 join two items too)
             let head = &text[clause_start..item_end];
@@ -1061,6 +1076,9 @@ pub(super) fn find(
                 Some(i) => item_end = clause_start + i,
                 None => break,
             }
+        }
+        if shaped > 0 && items >= 2 {
+            out.extend(named.into_iter().map(|rg| cand(rg, EVENT_ARG)));
         }
     }
     // The investors listed after `投资方为` (`投资方为A旗下B、C`): each item with a company
