@@ -1272,7 +1272,8 @@ fn only_forum_kind_words(prefix: &str) -> bool {
 /// (like a forum: they are PART_OF it and take its date and place), and its guests attend it.
 fn ceremony_held(s: &SentView, t: &Trig) -> bool {
     let word = &s.text[t.range.clone()];
-    if t.kind != Some(EventKind::Signing) || !(word.ends_with("仪式") || word.ends_with("活动")) {
+    if t.kind != Some(EventKind::Signing) || !(word.ends_with("仪式") || word.ends_with("活动"))
+    {
         return false;
     }
     let ce = s.clause_end(t.range.end);

@@ -811,6 +811,19 @@ fn after_agent(text: &str, st: usize) -> usize {
     }
 }
 
+/// Does the agent marker 由 stand right before byte `st` at a clause's start or after the round
+/// it tells of (`，由淡马锡领投`, `本轮融资由X领投`)? The name after it is the
+/// clause's agent, bounded as firmly as by punctuation.
+fn agent_at_clause_start(text: &str, st: usize) -> bool {
+    text[..st].strip_suffix('由').is_some_and(|before| {
+        before.ends_with(['轮', '资'])
+            || before
+                .chars()
+                .next_back()
+                .is_none_or(|c| "，。；：,;:\n（(".contains(c))
+    })
+}
+
 /// The signing parties whose list ends at `end` (the clause's first 与, or the verb): each
 /// item between `、` marks that is a name (an item with a suffix of its own is the suffix
 /// rule's). The first item needs a hard left edge (punctuation, a descriptor, or a clause
@@ -1062,7 +1075,16 @@ pub(super) fn find(
                     shaped += 1;
                     out.push(cand(st..item_end, EVENT_ARG));
                 } else if plausible(&text[st..item_end], r, Proof::Slot, false) {
-                    named.push(st..item_end);
+                    // `，由淡马锡领投`: the one agent a clause opens with 由 before a lead
+                    // word is the round's lead investor, company shape or not.
+                    if items == 1
+                        && ["领投", "联合领投", "独家投资"].contains(&m.as_str())
+                        && agent_at_clause_start(text, st)
+                    {
+                        out.push(cand(st..item_end, EVENT_ARG));
+                    } else {
+                        named.push(st..item_end);
+                    }
                 }
             }
             // (`A联合B共同出资设立`: 联合/携手 join two items too)

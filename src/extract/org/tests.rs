@@ -629,7 +629,10 @@ fn short_forms_of_names_that_open_with_a_place() {
             "温州市投资控股有限公司发布公告。温州市投资环境优越。",
             "温州市投资",
         ),
-        ("上海张江发展集团股份有限公司与客户签约。张江园区很大。", "张江"),
+        (
+            "上海张江发展集团股份有限公司与客户签约。张江园区很大。",
+            "张江",
+        ),
     ] {
         assert!(
             !mentions_of(text, Label::Organization)
