@@ -43,7 +43,7 @@ use petgraph::unionfind::UnionFind;
 
 use super::build::props_key;
 use super::{Edge, KnowledgeGraph, Node, NodeLabel, NodeProps, node_id};
-use crate::extract::{OrgKind, RelType};
+use crate::extract::{OrgKind, RelType, TimeValue};
 use crate::link::{MergeReason, MergeRecord, is_abbreviation_of, key};
 use crate::rules::LexiconSet;
 
@@ -261,6 +261,9 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
     // (cluster root, form, first document, form it was merged with) for same_key merges that
     // only the union of the shards shows.
     let mut same_key_forms: Vec<(usize, String, String, String)> = Vec::new();
+    // (cluster root, the event's name in that document, document) for same_event merges that
+    // only the union of the shards shows.
+    let mut same_event_docs: Vec<(usize, String, String)> = Vec::new();
     for (a, _, r, _) in &reasons {
         merged_reasons
             .entry(uf.find(*a))
@@ -421,6 +424,23 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
                 }
             }
         }
+        // An event told in documents of several shards: a single run logs `same_event` for
+        // each of its documents after the first; a shard logged only those after its own
+        // first one, so each other shard's first document is logged here.
+        if label == NodeLabel::Event {
+            let firsts: BTreeSet<&str> = members
+                .iter()
+                .map(|&m| items[m].first_doc.as_str())
+                .collect();
+            if firsts.len() > 1 {
+                merged_by.insert(MergeReason::SameEvent.as_str().to_string());
+            }
+            for doc in firsts.iter().skip(1) {
+                if let Some(&m) = members.iter().find(|&&m| items[m].first_doc == *doc) {
+                    same_event_docs.push((*root, node(&items[m]).name.clone(), doc.to_string()));
+                }
+            }
+        }
         aliases.remove(&name);
         let props = merged_props(members.iter().map(|&m| &node(&items[m]).props));
         nodes.insert(
@@ -530,6 +550,34 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
             reason: MergeReason::SameKey,
             doc: Some(doc.clone()),
             detail: format!("same name key as {first}"),
+        });
+    }
+    for (root, name, doc) in &same_event_docs {
+        let id = new_id_of_cluster[*root].clone();
+        let Some(n) = nodes.get(&id) else { continue };
+        let NodeProps::Event(ev) = &n.props else {
+            continue;
+        };
+        let Some(TimeValue::Date { date, .. }) = &ev.date else {
+            continue;
+        };
+        if records.iter().any(|r| {
+            r.id == id && r.reason == MergeReason::SameEvent && r.doc.as_deref() == Some(doc)
+        }) {
+            continue;
+        }
+        records.insert(MergeRecord {
+            id: id.clone(),
+            label: n.label.as_str(),
+            into: n.name.clone(),
+            name: name.clone(),
+            reason: MergeReason::SameEvent,
+            doc: Some(doc.clone()),
+            detail: format!(
+                "same kind, name key and date ({}|{}|{date})",
+                ev.kind.as_str(),
+                key(&n.name)
+            ),
         });
     }
     for (a, name, reason, detail) in &reasons {
@@ -762,6 +810,65 @@ mod tests {
         let names: Vec<&str> = single.g.node_weights().map(|n| n.name.as_str()).collect();
         assert_eq!(names.iter().filter(|n| **n == "李青").count(), 1);
         assert!(!names.contains(&"蓝海"));
+    }
+
+    /// One signing of `name`, dated `date`, in document `id`.
+    fn signing_doc(id: &str, name: &str, date: Option<(i32, u32, u32)>) -> DocExtraction {
+        let mut d = doc(id, Vec::new(), Vec::new());
+        d.events.push(crate::extract::Event {
+            kind: crate::extract::EventKind::Signing,
+            name: name.into(),
+            date: date
+                .and_then(|(y, m, dd)| chrono::NaiveDate::from_ymd_opt(y, m, dd))
+                .map(|date| TimeValue::Date {
+                    date,
+                    precision: crate::extract::Precision::Day,
+                    end: None,
+                }),
+            location: None,
+            evidence: Evidence {
+                sentence: 0,
+                range: 0..3,
+                rule: RuleId(RULE),
+                start: 0,
+                end: 1,
+            },
+        });
+        d
+    }
+
+    #[test]
+    fn an_event_told_in_documents_of_several_shards_is_logged_as_in_one_run() {
+        let lex = &Rules::builtin().lexicons;
+        // One dated signing in three documents (one event, same_event twice in one run); an
+        // undated one in two documents stays two events.
+        let docs = vec![
+            signing_doc("a", "投资协议", Some((2024, 11, 7))),
+            signing_doc("b", "投资协议", Some((2024, 11, 7))),
+            signing_doc("c", "投资协议", Some((2024, 11, 7))),
+            signing_doc("d", "合作协议", None),
+            signing_doc("e", "合作协议", None),
+        ];
+        let single = KnowledgeGraph::build(docs.clone());
+        assert_eq!(merges_json(&single).len(), 2, "{:?}", merges_json(&single));
+        for split in [[0usize, 2, 4], [1, 3, 4], [0, 1, 3]] {
+            let (x, y): (Vec<_>, Vec<_>) = docs
+                .iter()
+                .cloned()
+                .enumerate()
+                .partition(|(i, _)| split.contains(i));
+            let shards = vec![
+                shard(KnowledgeGraph::build(y.into_iter().map(|p| p.1).collect())),
+                shard(KnowledgeGraph::build(x.into_iter().map(|p| p.1).collect())),
+            ];
+            let merged = merge(shards, lex);
+            assert_eq!(to_json(&merged.graph), to_json(&single), "{split:?}");
+            assert_eq!(
+                merges_json(&merged.graph),
+                merges_json(&single),
+                "{split:?}"
+            );
+        }
     }
 
     #[test]
