@@ -18,13 +18,18 @@ fn m(label: Label, text: &'static str) -> Mark {
 }
 
 fn date(text: &'static str, iso: &str) -> Mark {
+    dated(text, iso, Precision::Day)
+}
+
+/// A date mark of `precision` that starts on `iso`.
+fn dated(text: &'static str, iso: &str, precision: Precision) -> Mark {
     let d = NaiveDate::parse_from_str(iso, "%Y-%m-%d").expect("test date");
     Mark(
         Label::Date,
         text,
         Attrs::Time(TimeValue::Date {
             date: d,
-            precision: Precision::Day,
+            precision,
             end: None,
         }),
     )
@@ -240,25 +245,11 @@ fn a_headline_year_gives_way_to_the_day_the_body_holds_it_on() {
     expect(&out, &["Forum 经济形势座谈会 @2025-01-01"]);
 }
 
-/// A quarter mark: `surface` is the quarter starting on `iso`.
-fn quarter(text: &'static str, iso: &str) -> Mark {
-    let d = NaiveDate::parse_from_str(iso, "%Y-%m-%d").expect("test date");
-    Mark(
-        Label::Date,
-        text,
-        Attrs::Time(TimeValue::Date {
-            date: d,
-            precision: Precision::Quarter,
-            end: None,
-        }),
-    )
-}
-
 #[test]
 fn a_headline_quarter_gives_way_to_the_day_and_a_dateline_clause_dates_the_sentence() {
     let marks = || {
         [
-            quarter("2024年第四季度", "2024-10-01"),
+            dated("2024年第四季度", "2024-10-01", Precision::Quarter),
             date("12月19日", "2024-12-19"),
         ]
     };
