@@ -642,8 +642,8 @@ fn best_date(s: &SentView, near: usize, period_ok: bool) -> Option<TimeValue> {
         }
         match tv {
             TimeValue::Date { precision, .. } => {
-                let outside = !(clause.start <= m.range.start && m.range.end <= clause.end)
-                    && !dateline_clause(s, &m.range);
+                let inside = clause.start <= m.range.start && m.range.end <= clause.end;
+                let outside = !(inside || dateline_clause(s, &m.range));
                 // `完成投资18.5亿元，预计今年四季度投产`: a date in another clause that opens
                 // with a forecast dates what is forecast, not this event.
                 if outside && forecast_clause(s, m.range.start) {
