@@ -542,15 +542,13 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         }) {
             continue;
         }
-        records.insert(MergeRecord {
-            id: id.clone(),
-            label: n.label.as_str(),
-            into: n.name.clone(),
-            name: form.clone(),
-            reason: MergeReason::SameKey,
-            doc: Some(doc.clone()),
-            detail: format!("same name key as {first}"),
-        });
+        records.insert(log_record(
+            n,
+            form,
+            MergeReason::SameKey,
+            Some(doc),
+            format!("same name key as {first}"),
+        ));
     }
     for (root, name, doc) in &same_event_docs {
         let id = new_id_of_cluster[*root].clone();
@@ -566,19 +564,18 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         }) {
             continue;
         }
-        records.insert(MergeRecord {
-            id: id.clone(),
-            label: n.label.as_str(),
-            into: n.name.clone(),
-            name: name.clone(),
-            reason: MergeReason::SameEvent,
-            doc: Some(doc.clone()),
-            detail: format!(
-                "same kind, name key and date ({}|{}|{date})",
-                ev.kind.as_str(),
-                key(&n.name)
-            ),
-        });
+        let detail = format!(
+            "same kind, name key and date ({}|{}|{date})",
+            ev.kind.as_str(),
+            key(&n.name)
+        );
+        records.insert(log_record(
+            n,
+            name,
+            MergeReason::SameEvent,
+            Some(doc),
+            detail,
+        ));
     }
     for (a, name, reason, detail) in &reasons {
         let id = new_id_of_cluster[*a].clone();
@@ -590,15 +587,7 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         {
             continue;
         }
-        records.insert(MergeRecord {
-            id: id.clone(),
-            label: n.label.as_str(),
-            into: n.name.clone(),
-            name: name.clone(),
-            reason: *reason,
-            doc: None,
-            detail: detail.clone(),
-        });
+        records.insert(log_record(n, name, *reason, None, detail.clone()));
     }
 
     let mut kg = KnowledgeGraph::default();
@@ -623,6 +612,25 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
 /// Properties of a merged node from its members in document order: the first member's, with
 /// an organization kind other than `other`, an event date and an event place taken from the
 /// first member that has one (as the graph builder does over mentions).
+/// The merge-log record of `name` merged into node `n` (its id and name) for `reason`.
+fn log_record(
+    n: &Node,
+    name: &str,
+    reason: MergeReason,
+    doc: Option<&String>,
+    detail: String,
+) -> MergeRecord {
+    MergeRecord {
+        id: n.id.clone(),
+        label: n.label.as_str(),
+        into: n.name.clone(),
+        name: name.to_string(),
+        reason,
+        doc: doc.cloned(),
+        detail,
+    }
+}
+
 fn merged_props<'a>(mut props: impl Iterator<Item = &'a NodeProps>) -> NodeProps {
     let Some(first) = props.next() else {
         return NodeProps::Person;
