@@ -3517,37 +3517,27 @@ fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
             );
         }
     }
-    // `由A、B、C联合投资`: the agents of a joint investment are investors of the round (none
-    // leads); without 由 opening the clause, `A、B联合投资建设X` is an investment of its own.
-    for c in s.cues.iter().filter(|c| c.role == "joint") {
-        let cs = s.clause_start(c.range.start);
-        if !s.text[cs..c.range.start].trim_start().starts_with('由') {
-            continue;
-        }
-        for (i, m) in s.within(ORG, cs..c.range.start) {
-            invest(
-                drafts,
-                i,
-                false,
-                FINANCING_INVESTOR,
-                span(&m.range, &c.range),
-            );
-        }
-    }
     for c in s
         .cues
         .iter()
-        .filter(|c| c.role == "lead" || c.role == "follow")
+        .filter(|c| ["lead", "follow", "joint"].contains(&c.role))
     {
         let cs = s.clause_start(c.range.start);
         let lead = c.role == "lead";
-        // `青禾集团表示将持续加注储能业务`: a plan (将, 拟, 计划 before the verb) tells no part of
-        // a round an earlier sentence told.
-        if this.is_none()
+        if c.role == "joint" {
+            // `由A、B、C联合投资`: the agents of a joint investment are investors of the round
+            // (none leads); without 由 opening the clause, `A、B联合投资建设X` is an investment
+            // of its own.
+            if !s.text[cs..c.range.start].trim_start().starts_with('由') {
+                continue;
+            }
+        } else if this.is_none()
             && PLANNED
                 .iter()
                 .any(|w| s.text[cs..c.range.start].contains(w))
         {
+            // `青禾集团表示将持续加注储能业务`: a plan (将, 拟, 计划 before the verb) tells no
+            // part of a round an earlier sentence told.
             continue;
         }
         for (i, m) in s.within(ORG, cs..c.range.start) {
