@@ -140,7 +140,9 @@ impl ShortRules {
                 | (?i:NASDAQ|NYSE|纳斯达克|纽交所) \s* [:：] \s* [A-Z]{1,6}
                 ) \s* [）)]"),
             abbr: re(
-                r"(?:证券|股票)简称\s*(?:变更为|[:：为])?\s*[“\x22「]?\s*([*A-Za-z\p{Han}]{2,10})",
+                // (the next label of a filing's header line may follow with no space left
+                // between: `证券简称：X公告编号：…` after the spaces between Han characters go)
+                r"(?:证券|股票)简称\s*(?:变更为|[:：为])?\s*[“\x22「]?\s*([*A-Za-z\p{Han}]{2,10}?)(?:公告编号|证券代码|股票代码|债券代码|债券简称|[^*A-Za-z\p{Han}]|$)",
             ),
             // Verbs whose subject is a company: announcing, financing, acquiring.
             subject: LiteralStartRegex::new(
@@ -1424,6 +1426,12 @@ pub(super) fn find(
         }
     }
     out.extend(forms);
+    // (the stock name may also have the shape of a name of its own, `澄星科技`, that the
+    // suffix rule wins: the caller gives such a winner the full name through `form_of`)
+    let mut form_of = form_of;
+    for (name, full) in stock_names {
+        form_of.entry(name.to_string()).or_insert(full);
+    }
     (out, form_of)
 }
 
