@@ -152,7 +152,7 @@ pub(crate) fn sentence(
         && let Some(host) = st
             .amount_host
             .filter(|&(h, p)| {
-                p == s.paragraph || {
+                p == s.paragraph || !TOPIC_SHIFT.iter().any(|w| s.str().trim_start().starts_with(w)) && {
                     let mut orgs = s.of(Label::Organization).map(|(i, _)| mention_name(doc, i));
                     let own: Vec<String> = drafts.list[h]
                         .args
@@ -212,6 +212,10 @@ pub(crate) fn sentence(
 /// sentence holding one belong to the last acquisition, also in a later paragraph.
 static DEAL_PRICE_WORDS: WordList = WordList::new("words_event", "deal_price");
 
+/// Words that open a sentence on a new topic (`此外，X还发布了…`): in a later paragraph than
+/// the last amount-taking event, such a sentence inherits none of its amounts.
+static TOPIC_SHIFT: WordList = WordList::new("words_event", "topic_shift");
+
 /// Is `k` a deal of another kind than `host`? (An investment and a financing are one deal
 /// seen from its two sides: `获得A投资1亿元` after a financing is its amount.)
 fn other_deal(k: EventKind, host: EventKind) -> bool {
@@ -232,9 +236,13 @@ fn board_meeting(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usiz
     // board's sentence.
     let continued = st.board_clause.is_some_and(|k| k + 1 == s.idx)
         && s.text[..s.range.start].trim_end().ends_with('；');
+    // (`二、聘任高级管理人员\n1. 聘任甲为公司总经理；`: after a board meeting held on a day, a
+    // numbered row of the filing is one of its resolutions)
+    let row = st.board_date.is_some() && list_item(body);
     // (Each word holds 董 or 股: two character searches spare the four word searches on
     // most sentences.)
     if !continued
+        && !row
         && !((body.contains('董') || body.contains('股'))
             && ["董事会", "股东大会", "股东会", "董事局"]
                 .iter()
@@ -2209,10 +2217,17 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
         }
     };
     // The launcher: the last organization of the scope that is not the venue (`在Y中心`).
-    let (oi, om) = s
+    let launcher = s
         .within(ORG, floor..t.range.start)
         .filter(|(_, m)| rule == LAUNCH || !marker(s, m).contains('在'))
-        .last()?;
+        .last();
+    // With none, a launch told at the forum in context (`会上还发布了《X报告》`) is still an
+    // event of that forum: it is named, only its launcher is not.
+    let rule = match launcher {
+        Some(_) => rule,
+        None if s.has_cue("context", floor..t.range.start) => LAUNCH_IN_CONTEXT,
+        None => return None,
+    };
     if name.is_empty() {
         return None;
     }
@@ -2226,13 +2241,15 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
     );
     d.date = best_date(s, t.range.start, false);
     d.location = best_location(s);
-    d.add(to_event(
-        RelType::Launched,
-        oi,
-        rule,
-        s.idx,
-        om.range.start..end,
-    ));
+    if let Some((oi, om)) = launcher {
+        d.add(to_event(
+            RelType::Launched,
+            oi,
+            rule,
+            s.idx,
+            om.range.start..end,
+        ));
+    }
     amounts(s, &t.range, &mut d, EventKind::Launch, AMOUNT);
     Some(drafts.upsert(d))
 }
@@ -2986,7 +3003,11 @@ fn together_cue(s: &SentView, floor: usize, t: &Range<usize>) -> Option<Range<us
 /// all of them (two or more distinct names), else none.
 fn joined_subjects(s: &SentView, floor: usize, t: &Range<usize>) -> Vec<(usize, Range<usize>)> {
     let cs = s.clause_start(t.start).max(floor);
-    let orgs: Vec<(usize, &Mention)> = s.within(ORG, cs..t.start).collect();
+    // (an alias defined in brackets, `A（以下简称“X”）联合B`, is no member of the list)
+    let orgs: Vec<(usize, &Mention)> = s
+        .within(ORG, cs..t.start)
+        .filter(|(_, m)| paren_depth(&s.text[cs..m.range.start]) == 0)
+        .collect();
     let Some((_, last)) = orgs.last() else {
         return Vec::new();
     };
@@ -3009,9 +3030,9 @@ fn joined_subjects(s: &SentView, floor: usize, t: &Range<usize>) -> Vec<(usize, 
     let mut names: Vec<&str> = Vec::new();
     for (j, (i, m)) in orgs.iter().enumerate().rev() {
         if j + 1 < orgs.len() {
-            let joiner = s.text[m.range.end..orgs[j + 1].1.range.start].trim();
+            let joiner = without_brackets(&s.text[m.range.end..orgs[j + 1].1.range.start]);
             if !matches!(
-                joiner,
+                joiner.trim(),
                 "与" | "和" | "同" | "及" | "、" | "以及" | "联合" | "携手"
             ) {
                 break;
@@ -3027,6 +3048,32 @@ fn joined_subjects(s: &SentView, floor: usize, t: &Range<usize>) -> Vec<(usize, 
     }
     out.reverse();
     out
+}
+
+/// How many brackets (`（`, `(`) are open at the end of `text`.
+fn paren_depth(text: &str) -> usize {
+    text.chars().fold(0, paren_depth_step)
+}
+
+/// `text` with its bracketed parts dropped (`（以下简称“X”）联合` → `联合`).
+fn without_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            let open = depth;
+            depth = paren_depth_step(depth, c);
+            open == 0 && depth == 0
+        })
+        .collect()
+}
+
+/// One step of [`paren_depth`].
+fn paren_depth_step(d: usize, c: char) -> usize {
+    match c {
+        '（' | '(' => d + 1,
+        '）' | ')' => d.saturating_sub(1),
+        _ => d,
+    }
 }
 
 /// `B获A投资` / `B获得A的战略投资`: RAISED (B), INVESTED (A).
@@ -3381,6 +3428,12 @@ fn financing(
         .or_else(|| topic(s, t.range.start).filter(|(_, r)| !cued_investor(r)))
         .or_else(own_company)
         .or_else(history)?;
+    // (`X董事长甲表示，公司计划启动B轮融资`: the person who reports it speaks for the company
+    // that titles them, which raises; a person alone raises no round)
+    let raiser = match doc.mentions.get(raiser.0) {
+        Some(m) if m.label == Label::Person => (titled_org(doc, s, raiser.0, &[])?, raiser.1),
+        _ => raiser,
+    };
     let rname = mention_name(doc, raiser.0);
     // A second, plain mention of financing in the sentence of a named round
     // (`完成C轮融资，由A领投，融资金额超8亿元`) is that round, not another financing.

@@ -91,6 +91,8 @@ pub const SIGNING_WITNESS: RuleId = RuleId("event.signing_list_witness");
 pub const LAUNCH: RuleId = RuleId("event.launch");
 /// LAUNCHED: `A举行新品发布会，发布新一代X` — an unquoted product named by a word of novelty.
 pub const LAUNCH_NEW_PRODUCT: RuleId = RuleId("event.launch_new_product");
+/// A launch with no launcher named, told at the forum in context (`会上发布了《X》`).
+pub const LAUNCH_IN_CONTEXT: RuleId = RuleId("event.launch_in_context");
 /// INVESTED / TARGET_OF for 投资/出资/注资/增资.
 pub const INVESTMENT: RuleId = RuleId("event.investment");
 /// RAISED for 完成…轮融资 / 获投.
@@ -157,6 +159,7 @@ pub const ALL_RULES: &[RuleId] = &[
     SIGNING_WITNESS,
     LAUNCH,
     LAUNCH_NEW_PRODUCT,
+    LAUNCH_IN_CONTEXT,
     INVESTMENT,
     FINANCING,
     FINANCING_INVESTOR,
