@@ -102,9 +102,12 @@ impl Starts {
 
 /// A compiled regex with a literal-start fast path for `find_iter` and `captures_iter`.
 pub struct LiteralStartRegex {
+    /// With [`Self::starts`], `\A(?:pattern)`; without, the pattern (a plain search). Only one
+    /// of the two is compiled: compiling both was ≈ 40 M instructions of every run's start-up,
+    /// half of it for a plain regex nothing searched with (issue 8).
     re: regex::Regex,
-    /// `\A(?:pattern)` and where its matches may start.
-    fast: Option<(regex::Regex, Starts)>,
+    /// Where matches may start, when the literal-start path is used.
+    starts: Option<Starts>,
 }
 
 /// One match (as `regex::Match`: `start`, `end`, `as_str`).
@@ -156,7 +159,6 @@ impl<'h> FoundCaps<'h> {
 
 impl LiteralStartRegex {
     pub fn new(pattern: &str) -> Result<LiteralStartRegex, regex::Error> {
-        let re = regex::Regex::new(pattern)?;
         let fast = (|| {
             let hir = regex_syntax::parse(pattern).ok()?;
             if !hir.properties().look_set().is_empty() {
@@ -182,20 +184,25 @@ impl LiteralStartRegex {
                 .iter()
                 .map(|l| std::str::from_utf8(l.as_bytes()).ok())
                 .collect::<Option<Vec<&str>>>()?;
+            let starts = Starts::new(&lits)?;
             let anchored = regex::Regex::new(&format!(r"\A(?:{pattern})")).ok()?;
-            Some((anchored, Starts::new(&lits)?))
+            Some((anchored, starts))
         })();
-        Ok(LiteralStartRegex { re, fast })
+        Ok(match fast {
+            Some((re, starts)) => LiteralStartRegex {
+                re,
+                starts: Some(starts),
+            },
+            None => LiteralStartRegex {
+                re: regex::Regex::new(pattern)?,
+                starts: None,
+            },
+        })
     }
 
     /// Is the literal-start path used (for tests)?
     pub fn is_fast(&self) -> bool {
-        self.fast.is_some()
-    }
-
-    /// The plain regex (for searches of a short slice).
-    pub fn plain(&self) -> &regex::Regex {
-        &self.re
+        self.starts.is_some()
     }
 
     /// Non-overlapping leftmost-first matches, as `regex::Regex::find_iter` gives them.
@@ -205,7 +212,7 @@ impl LiteralStartRegex {
             start: r.start,
             end: r.end,
         };
-        let Some((anchored, starts)) = &self.fast else {
+        let (anchored, Some(starts)) = (&self.re, &self.starts) else {
             return Either::Left(self.re.find_iter(text).map(move |m| found(m.range())));
         };
         let mut pos = 0;
@@ -222,7 +229,7 @@ impl LiteralStartRegex {
     /// Non-overlapping leftmost-first matches with their groups, as
     /// `regex::Regex::captures_iter` gives them.
     pub fn captures_iter<'h>(&'h self, text: &'h str) -> impl Iterator<Item = FoundCaps<'h>> + 'h {
-        let Some((anchored, starts)) = &self.fast else {
+        let (anchored, Some(starts)) = (&self.re, &self.starts) else {
             return Either::Left(self.re.captures_iter(text).map(move |caps| FoundCaps {
                 text,
                 off: 0,
