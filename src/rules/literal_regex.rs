@@ -108,6 +108,8 @@ pub struct LiteralStartRegex {
     re: regex::Regex,
     /// Where matches may start, when the literal-start path is used.
     starts: Option<Starts>,
+    /// See [`LiteralStartRegex::skip_starts_after`].
+    skip: Option<fn(char, char) -> bool>,
 }
 
 /// One match (as `regex::Match`: `start`, `end`, `as_str`).
@@ -192,12 +194,37 @@ impl LiteralStartRegex {
             Some((re, starts)) => LiteralStartRegex {
                 re,
                 starts: Some(starts),
+                skip: None,
             },
             None => LiteralStartRegex {
                 re: regex::Regex::new(pattern)?,
                 starts: None,
+                skip: None,
             },
         })
+    }
+
+    /// On the literal-start path, a start whose character `c` follows a character `b` with
+    /// `skip(b, c)` (after the end of the last match) is not tried. The caller vouches that
+    /// a match starting at such a `c` implies one starting at `b` (which is then a start
+    /// tried before it, or skipped by the same rule): e.g. a pattern whose only alternative
+    /// that can start with a digit is `[0-9][0-9.,]*…`, with `skip` true for two digits —
+    /// then in `2024`, only `2` is tried (one anchored search instead of four).
+    pub fn skip_starts_after(mut self, skip: fn(char, char) -> bool) -> LiteralStartRegex {
+        self.skip = Some(skip);
+        self
+    }
+
+    /// Is `p` a start that [`LiteralStartRegex::skip_starts_after`] says not to try (`pos`:
+    /// the end of the last match; `pos <= p`, both character boundaries)?
+    fn skipped(&self, text: &str, pos: usize, p: usize) -> bool {
+        let Some(skip) = self.skip else {
+            return false;
+        };
+        match (text[pos..p].chars().next_back(), text[p..].chars().next()) {
+            (Some(b), Some(c)) => skip(b, c),
+            _ => false,
+        }
     }
 
     /// Is the literal-start path used (for tests)?
@@ -217,7 +244,7 @@ impl LiteralStartRegex {
         };
         let mut pos = 0;
         Either::Right(starts.of(text).into_iter().filter_map(move |p| {
-            if p < pos || !text.is_char_boundary(p) {
+            if p < pos || !text.is_char_boundary(p) || self.skipped(text, pos, p) {
                 return None;
             }
             let m = anchored.find(&text[p..])?;
@@ -238,7 +265,7 @@ impl LiteralStartRegex {
         };
         let mut pos = 0;
         Either::Right(starts.of(text).into_iter().filter_map(move |p| {
-            if p < pos || !text.is_char_boundary(p) {
+            if p < pos || !text.is_char_boundary(p) || self.skipped(text, pos, p) {
                 return None;
             }
             let caps = anchored.captures(&text[p..])?;

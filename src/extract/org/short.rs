@@ -48,6 +48,16 @@ const MAX_CJK: usize = 8;
 /// Longest ASCII name, in bytes.
 const MAX_ASCII: usize = 40;
 
+/// Verbs whose subject is a company: announcing, financing, acquiring (`ShortRules::subject`).
+const SUBJECT: &str = r"(?x)
+                发布了?(?:公告|《[^》\n]{0,60}?公告》)
+              | 公告(?:称|显示|指出)?
+              | 方面(?:获悉|了解到|得知|证实|确认)
+              | (?:完成了?|获得?了?|获投|迎来)[^，。；！？,;!?\n]{0,24}?(?:轮|融资)
+              | 获[^，。；！？,;!?\n]{1,16}?(?:战略)?(?:投资|注资|领投)
+              | (?:(?:以|通过|斥资|耗资)[^，。；！？,;!?\n]{1,30}?|[0-9][0-9.,]*\s*[万亿]*(?:元|美元|港元|欧元|英镑|日元))?(?:全资收购|要约收购|收购|并购)
+              | (?:已经|已)?完成了?对[^，。；！？,;!?\n]{1,60}?的(?:全资|要约)?(?:收购|并购)";
+
 /// Compiled short-name rules.
 pub(crate) struct ShortRules {
     lead: TermMatcher,
@@ -143,17 +153,11 @@ impl ShortRules {
                 r"(?:证券|股票)简称\s*(?:变更为|[:：为])?\s*[“\x22「]?\s*([*A-Za-z\p{Han}]{2,10})",
             ),
             // Verbs whose subject is a company: announcing, financing, acquiring.
-            subject: LiteralStartRegex::new(
-                r"(?x)
-                发布了?(?:公告|《[^》\n]{0,60}?公告》)
-              | 公告(?:称|显示|指出)?
-              | 方面(?:获悉|了解到|得知|证实|确认)
-              | (?:完成了?|获得?了?|获投|迎来)[^，。；！？,;!?\n]{0,24}?(?:轮|融资)
-              | 获[^，。；！？,;!?\n]{1,16}?(?:战略)?(?:投资|注资|领投)
-              | (?:(?:以|通过|斥资|耗资)[^，。；！？,;!?\n]{1,30}?|[0-9][0-9.,]*\s*[万亿]*(?:元|美元|港元|欧元|英镑|日元))?(?:全资收购|要约收购|收购|并购)
-              | (?:已经|已)?完成了?对[^，。；！？,;!?\n]{1,60}?的(?:全资|要约)?(?:收购|并购)",
-            )
-            .expect("short-name pattern is valid"),
+            subject: LiteralStartRegex::new(SUBJECT)
+                .expect("short-name pattern is valid")
+                // Only `[0-9][0-9.,]*…` starts with a digit: a match from a digit after a
+                // digit is one from that digit too (tried first), so each number is tried once.
+                .skip_starts_after(|b, c| b.is_ascii_digit() && c.is_ascii_digit()),
             object: re(r"(?:全资收购|要约收购|收购|并购|入股|参股|受让|取得)"),
             stake: re(r"\d+(?:\.\d+)?[%％](?:的)?(?:股权|股份|权益)"),
             signing: re(r"(?:签署|签订|签约|订立|达成|缔结)"),
@@ -1829,6 +1833,25 @@ mod tests {
             if !holds {
                 assert!(s.deal_of.find(text).is_none(), "{text}");
             }
+        }
+    }
+
+    /// The subject pattern with its digit starts skipped finds what the plain search finds.
+    #[test]
+    fn subject_matches_are_the_plain_search() {
+        let s = &crate::rules::Rules::builtin().org.short;
+        let plain = regex::Regex::new(super::SUBJECT).unwrap();
+        for text in [
+            "甲公司以12亿元收购乙公司，丙公司2024年完成对丁公司的收购",
+            "甲公司12.5亿元收购乙公司，1,200万元并购丙，3000 万美元全资收购丁",
+            "2024年3月，1212亿元收购，12 12亿元收购，12亿12亿元收购",
+            "公告12亿元收购，公告称，5亿元收购3亿元收购",
+            "获得1.2亿元A轮融资，戊公司获红杉资本战略投资",
+            "第123期，共4567户，0元收购",
+        ] {
+            let want: Vec<_> = plain.find_iter(text).map(|m| m.range()).collect();
+            let got: Vec<_> = s.subject.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 
