@@ -324,6 +324,10 @@ fn leftmost_longest(all: &[Hit]) -> Vec<Hit> {
 /// one automaton ([`Group`]).
 const LEARN_DOCS: usize = 16;
 
+/// The longest text (bytes) whose whole-text passes read the trie before the group is built
+/// (see [`TermMatcher::kept`]); news documents are a few KB.
+const TRIE_PASS_MAX: usize = 1 << 16;
+
 /// Documents scoped so far (process-wide), and the automata asked for whole-text matches.
 static SCOPED_DOCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 static SEEN: LazyLock<Mutex<Vec<Arc<Inner>>>> = LazyLock::new(|| Mutex::new(Vec::new()));
@@ -557,7 +561,9 @@ impl TermMatcher {
                 // Before the group is built (the first [`LEARN_DOCS`] documents): the trie's
                 // matches. A lexicon's own automata would be built just for these documents
                 // (the group holds its terms for the rest): ≈ 70 M instructions of start-up.
-                None if GROUP.get().is_none() => {
+                // A walk of the trie costs a few times an automaton's step per character,
+                // so a long text (a single large document) is matched by the automaton.
+                None if GROUP.get().is_none() && text.len() <= TRIE_PASS_MAX => {
                     let all: Rc<[Hit]> = self.inner.trie().all(text).into();
                     keep(key, false, all.clone());
                     if !longest {
