@@ -762,14 +762,17 @@ mod tests {
         }
     }
 
+    /// A text with matches of many built-in lexicons, for the whole-text pass tests.
+    const PASS_TEXT: &str = "北京市朝阳区人民政府副区长张伟与上海浦东发展银行股份有限公司董事长、\
+        总经理李强在深圳市南山区签署战略合作协议，总投资约12亿元人民币。中国人民银行行长出席。\
+        美国、日本、韩国企业代表，北京大学教授王芳主持。2024年7月21日，华为技术有限公司宣布\
+        完成B轮融资，由红杉资本领投。";
+
     /// The trie's matches over a whole text are each lexicon's own automaton's overlapping
     /// matches, in the same order, for every built-in lexicon.
     #[test]
     fn trie_pass_is_each_lexicon_pass() {
-        let text = "北京市朝阳区人民政府副区长张伟与上海浦东发展银行股份有限公司董事长、总经理\
-                    李强在深圳市南山区签署战略合作协议，总投资约12亿元人民币。中国人民银行\
-                    行长出席。美国、日本、韩国企业代表，北京大学教授王芳主持。2024年7月21日，\
-                    华为技术有限公司宣布完成B轮融资，由红杉资本领投。";
+        let text = PASS_TEXT;
         let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
         for (name, l) in &lex.map {
             let m = TermMatcher::new(l.entries.iter());
@@ -785,10 +788,7 @@ mod tests {
     /// overlapping matches, in the same order.
     #[test]
     fn group_pass_is_each_lexicon_pass() {
-        let text = "北京市朝阳区人民政府副区长张伟与上海浦东发展银行股份有限公司董事长、总经理\
-                    李强在深圳市南山区签署战略合作协议，总投资约12亿元人民币。中国人民银行\
-                    行长出席。美国、日本、韩国企业代表，北京大学教授王芳主持。2024年7月21日，\
-                    华为技术有限公司宣布完成B轮融资，由红杉资本领投。";
+        let text = PASS_TEXT;
         let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
         let ms: Vec<TermMatcher> = lex
             .map
