@@ -102,9 +102,14 @@ impl Starts {
 
 /// A compiled regex with a literal-start fast path for `find_iter` and `captures_iter`.
 pub struct LiteralStartRegex {
+    /// With [`Self::starts`], `\A(?:pattern)`; without, the pattern (a plain search). Only one
+    /// of the two is compiled: compiling both was ≈ 40 M instructions of every run's start-up,
+    /// half of it for a plain regex nothing searched with (issue 8).
     re: regex::Regex,
-    /// `\A(?:pattern)` and where its matches may start.
-    fast: Option<(regex::Regex, Starts)>,
+    /// Where matches may start, when the literal-start path is used.
+    starts: Option<Starts>,
+    /// See [`LiteralStartRegex::skip_starts_after`].
+    skip: Option<fn(char, char) -> bool>,
 }
 
 /// One match (as `regex::Match`: `start`, `end`, `as_str`).
@@ -156,7 +161,6 @@ impl<'h> FoundCaps<'h> {
 
 impl LiteralStartRegex {
     pub fn new(pattern: &str) -> Result<LiteralStartRegex, regex::Error> {
-        let re = regex::Regex::new(pattern)?;
         let fast = (|| {
             let hir = regex_syntax::parse(pattern).ok()?;
             if !hir.properties().look_set().is_empty() {
@@ -182,20 +186,50 @@ impl LiteralStartRegex {
                 .iter()
                 .map(|l| std::str::from_utf8(l.as_bytes()).ok())
                 .collect::<Option<Vec<&str>>>()?;
+            let starts = Starts::new(&lits)?;
             let anchored = regex::Regex::new(&format!(r"\A(?:{pattern})")).ok()?;
-            Some((anchored, Starts::new(&lits)?))
+            Some((anchored, starts))
         })();
-        Ok(LiteralStartRegex { re, fast })
+        Ok(match fast {
+            Some((re, starts)) => LiteralStartRegex {
+                re,
+                starts: Some(starts),
+                skip: None,
+            },
+            None => LiteralStartRegex {
+                re: regex::Regex::new(pattern)?,
+                starts: None,
+                skip: None,
+            },
+        })
+    }
+
+    /// On the literal-start path, a start whose character `c` follows a character `b` with
+    /// `skip(b, c)` (after the end of the last match) is not tried. The caller vouches that
+    /// a match starting at such a `c` implies one starting at `b` (which is then a start
+    /// tried before it, or skipped by the same rule): e.g. a pattern whose only alternative
+    /// that can start with a digit is `[0-9][0-9.,]*…`, with `skip` true for two digits —
+    /// then in `2024`, only `2` is tried (one anchored search instead of four).
+    pub fn skip_starts_after(mut self, skip: fn(char, char) -> bool) -> LiteralStartRegex {
+        self.skip = Some(skip);
+        self
+    }
+
+    /// Is `p` a start that [`LiteralStartRegex::skip_starts_after`] says not to try (`pos`:
+    /// the end of the last match; `pos <= p`, both character boundaries)?
+    fn skipped(&self, text: &str, pos: usize, p: usize) -> bool {
+        let Some(skip) = self.skip else {
+            return false;
+        };
+        match (text[pos..p].chars().next_back(), text[p..].chars().next()) {
+            (Some(b), Some(c)) => skip(b, c),
+            _ => false,
+        }
     }
 
     /// Is the literal-start path used (for tests)?
     pub fn is_fast(&self) -> bool {
-        self.fast.is_some()
-    }
-
-    /// The plain regex (for searches of a short slice).
-    pub fn plain(&self) -> &regex::Regex {
-        &self.re
+        self.starts.is_some()
     }
 
     /// Non-overlapping leftmost-first matches, as `regex::Regex::find_iter` gives them.
@@ -205,12 +239,12 @@ impl LiteralStartRegex {
             start: r.start,
             end: r.end,
         };
-        let Some((anchored, starts)) = &self.fast else {
+        let (anchored, Some(starts)) = (&self.re, &self.starts) else {
             return Either::Left(self.re.find_iter(text).map(move |m| found(m.range())));
         };
         let mut pos = 0;
         Either::Right(starts.of(text).into_iter().filter_map(move |p| {
-            if p < pos || !text.is_char_boundary(p) {
+            if p < pos || !text.is_char_boundary(p) || self.skipped(text, pos, p) {
                 return None;
             }
             let m = anchored.find(&text[p..])?;
@@ -222,7 +256,7 @@ impl LiteralStartRegex {
     /// Non-overlapping leftmost-first matches with their groups, as
     /// `regex::Regex::captures_iter` gives them.
     pub fn captures_iter<'h>(&'h self, text: &'h str) -> impl Iterator<Item = FoundCaps<'h>> + 'h {
-        let Some((anchored, starts)) = &self.fast else {
+        let (anchored, Some(starts)) = (&self.re, &self.starts) else {
             return Either::Left(self.re.captures_iter(text).map(move |caps| FoundCaps {
                 text,
                 off: 0,
@@ -231,7 +265,7 @@ impl LiteralStartRegex {
         };
         let mut pos = 0;
         Either::Right(starts.of(text).into_iter().filter_map(move |p| {
-            if p < pos || !text.is_char_boundary(p) {
+            if p < pos || !text.is_char_boundary(p) || self.skipped(text, pos, p) {
                 return None;
             }
             let caps = anchored.captures(&text[p..])?;

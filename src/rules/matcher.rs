@@ -123,6 +123,20 @@ impl Trie {
         .fuse()
     }
 
+    /// Every match in `text`, overlapping ones included, in the order the standard automaton
+    /// gives them: by end, the longest first (the terms are distinct, so no two matches have
+    /// the same start and end).
+    fn all(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (s, _) in text.char_indices() {
+            for (len, e) in self.prefixes(&text[s..]) {
+                hits.push((s as u32, (s + len) as u32, e));
+            }
+        }
+        hits.sort_unstable_by_key(|&(s, e, _)| (e, s));
+        hits
+    }
+
     /// The entry whose term is exactly `s`.
     fn exact(&self, s: &str) -> Option<u32> {
         let mut n = 0u32;
@@ -309,6 +323,10 @@ fn leftmost_longest(all: &[Hit]) -> Vec<Hit> {
 /// After this many documents, the lexicons used for whole-text passes so far are merged into
 /// one automaton ([`Group`]).
 const LEARN_DOCS: usize = 16;
+
+/// The longest text (bytes) whose whole-text passes read the trie before the group is built
+/// (see [`TermMatcher::kept`]); news documents are a few KB.
+const TRIE_PASS_MAX: usize = 1 << 16;
 
 /// Documents scoped so far (process-wide), and the automata asked for whole-text matches.
 static SCOPED_DOCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -540,6 +558,19 @@ impl TermMatcher {
             (_, None, _) => match self.group_pass(text) {
                 Some(a) if longest => leftmost_longest(&a).into(),
                 Some(a) => return a,
+                // Before the group is built (the first [`LEARN_DOCS`] documents): the trie's
+                // matches. A lexicon's own automata would be built just for these documents
+                // (the group holds its terms for the rest): ≈ 70 M instructions of start-up.
+                // A walk of the trie costs a few times an automaton's step per character,
+                // so a long text (a single large document) is matched by the automaton.
+                None if GROUP.get().is_none() && text.len() <= TRIE_PASS_MAX => {
+                    let all: Rc<[Hit]> = self.inner.trie().all(text).into();
+                    keep(key, false, all.clone());
+                    if !longest {
+                        return all;
+                    }
+                    leftmost_longest(&all).into()
+                }
                 None if longest => self.run_longest(text).map(compact).collect(),
                 None => self.run_all(text).map(compact).collect(),
             },
@@ -731,14 +762,33 @@ mod tests {
         }
     }
 
+    /// A text with matches of many built-in lexicons, for the whole-text pass tests.
+    const PASS_TEXT: &str = "北京市朝阳区人民政府副区长张伟与上海浦东发展银行股份有限公司董事长、\
+        总经理李强在深圳市南山区签署战略合作协议，总投资约12亿元人民币。中国人民银行行长出席。\
+        美国、日本、韩国企业代表，北京大学教授王芳主持。2024年7月21日，华为技术有限公司宣布\
+        完成B轮融资，由红杉资本领投。";
+
+    /// The trie's matches over a whole text are each lexicon's own automaton's overlapping
+    /// matches, in the same order, for every built-in lexicon.
+    #[test]
+    fn trie_pass_is_each_lexicon_pass() {
+        let text = PASS_TEXT;
+        let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
+        for (name, l) in &lex.map {
+            let m = TermMatcher::new(l.entries.iter());
+            let own: Vec<Hit> = m.run_all(text).map(compact).collect();
+            assert_eq!(m.inner.trie().all(text), own, "{name}");
+        }
+        let m = TermMatcher::from_terms(["总经理", "副总经理", "经理", "总"]);
+        let own: Vec<Hit> = m.run_all("副总经理总经理").map(compact).collect();
+        assert_eq!(m.inner.trie().all("副总经理总经理"), own);
+    }
+
     /// One group pass over all built-in lexicons gives each lexicon its own automaton's
     /// overlapping matches, in the same order.
     #[test]
     fn group_pass_is_each_lexicon_pass() {
-        let text = "北京市朝阳区人民政府副区长张伟与上海浦东发展银行股份有限公司董事长、总经理\
-                    李强在深圳市南山区签署战略合作协议，总投资约12亿元人民币。中国人民银行\
-                    行长出席。美国、日本、韩国企业代表，北京大学教授王芳主持。2024年7月21日，\
-                    华为技术有限公司宣布完成B轮融资，由红杉资本领投。";
+        let text = PASS_TEXT;
         let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
         let ms: Vec<TermMatcher> = lex
             .map

@@ -9,10 +9,11 @@
 //! # Why a table, and why only Traditional documents
 //!
 //! ferrous-opencc converts strings with phrase dictionaries; calling it per character would
-//! allocate per character. Instead its `t2s` converter is run ONCE, on every BMP CJK character
-//! (each on its own line, so no phrase can span two), and the result is kept as a flat
-//! `code point → code point` table (128 KiB) behind a `LazyLock`. Only one-to-one results with
-//! the same UTF-8 length are kept.
+//! allocate per character. Instead its `t2s` converter was run ONCE, on every BMP CJK character
+//! (each on its own line, so no phrase can span two), and what it changes is kept in
+//! `t2s_changes.txt` (a test checks the file against the locked ferrous-opencc), read into a
+//! flat `code point → code point` table (128 KiB) behind a `LazyLock`. Only one-to-one results
+//! with the same UTF-8 length are kept.
 //!
 //! Some characters are both a Traditional form and a valid Simplified character (`乾` in 乾隆,
 //! `於` as a surname); converting those in a Simplified article would corrupt names. So the
@@ -24,6 +25,7 @@
 
 use std::sync::LazyLock;
 
+#[cfg(test)]
 use ferrous_opencc::{OpenCC, config::BuiltinConfig};
 
 use super::super::{Filter, NormStats, Unit};
@@ -42,30 +44,68 @@ struct Tables {
 
 static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
 
-fn build_tables() -> Tables {
-    let mut t = Tables {
-        simple: vec![0u16; 0x1_0000].into_boxed_slice(),
-        same: vec![0u64; 0x1_0000 / 64].into_boxed_slice(),
-    };
-    let Ok(cc) = OpenCC::from_config(BuiltinConfig::T2s) else {
-        return t; // no conversion rather than a panic; the identity view is still correct
-    };
-    // ASCII, Latin-1, general punctuation and full-width forms are probed only for `same`
-    // (see `unchanged_alone`): names hold them (`TCL科技`, `阿卜杜拉·阿齐兹`).
-    let ranges = [
+/// Every character `t2s` is asked about on its own (see [`probe`]): ASCII, Latin-1, general
+/// punctuation and full-width forms only for `same` (see `unchanged_alone`: names hold them,
+/// `TCL科技`, `阿卜杜拉·阿齐兹`), the CJK ranges for both tables.
+fn probed_chars() -> impl Iterator<Item = char> {
+    [
         0x21u32..0x7F,
         0xA1..0x100,
         0x2010..0x2040,
         0x2E80..0xA000,
         0xF900..0xFB00,
         0xFF01..0xFF66,
-    ];
-    let chars: Vec<char> = ranges
-        .into_iter()
-        .flatten()
-        .filter_map(char::from_u32)
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(char::from_u32)
+    .filter(|c| !c.is_whitespace())
+}
+
+/// What `t2s` makes of each probed character that it does not leave alone, made once from
+/// the locked ferrous-opencc by [`probe`] (a test checks the file against it): one line per
+/// character, the character, then its Simplified form when that is one BMP character of the
+/// same UTF-8 length and the character is in a CJK range (the `simple` table), else nothing.
+/// Lines that start with `# ` are comments. Building the converter and running it over the
+/// ≈ 29 000 probed characters took ≈ 70 M instructions of every run's start-up (issue 8);
+/// reading this list takes a few hundred thousand.
+const T2S_CHANGES: &str = include_str!("t2s_changes.txt");
+
+fn build_tables() -> Tables {
+    let mut t = Tables {
+        simple: vec![0u16; 0x1_0000].into_boxed_slice(),
+        same: vec![0u64; 0x1_0000 / 64].into_boxed_slice(),
+    };
+    for c in probed_chars() {
+        let cp = c as usize;
+        t.same[cp / 64] |= 1 << (cp % 64);
+    }
+    for line in T2S_CHANGES.lines() {
+        if line.starts_with("# ") {
+            continue;
+        }
+        let mut it = line.chars();
+        let Some(c) = it.next() else { continue };
+        let cp = c as usize;
+        if cp >= 0x1_0000 {
+            continue;
+        }
+        t.same[cp / 64] &= !(1 << (cp % 64));
+        if let Some(s) = it.next() {
+            t.simple[cp] = s as u16;
+        }
+    }
+    t
+}
+
+/// The lines of [`T2S_CHANGES`] as ferrous-opencc's `t2s` gives them: the converter is run
+/// ONCE over every probed character, each on its own line (so no phrase spans two), and only
+/// one-to-one results with the same UTF-8 length in the CJK ranges give a Simplified form.
+/// `None` when the converter cannot be built.
+#[cfg(test)]
+fn probe() -> Option<String> {
+    let cc = OpenCC::from_config(BuiltinConfig::T2s).ok()?;
+    let chars: Vec<char> = probed_chars().collect();
     let mut input = String::with_capacity(chars.len() * 4);
     for c in &chars {
         input.push(*c);
@@ -74,26 +114,36 @@ fn build_tables() -> Tables {
     let out = cc.convert(&input);
     let lines: Vec<&str> = out.split('\n').collect();
     if lines.len() < chars.len() {
-        return t;
+        return None;
     }
+    let mut listed = String::from(T2S_HEADER);
     for (c, line) in chars.iter().zip(lines) {
         let cp = *c as usize;
         let mut it = line.chars();
         let (first, second) = (it.next(), it.next());
         if first == Some(*c) && second.is_none() {
-            t.same[cp / 64] |= 1 << (cp % 64);
+            continue;
         }
+        listed.push(*c);
         if let (Some(s), None) = (first, second)
             && s != *c
             && s.len_utf8() == c.len_utf8()
             && (s as u32) < 0x1_0000
             && ((0x2E80..0xA000).contains(&cp) || (0xF900..0xFB00).contains(&cp))
         {
-            t.simple[cp] = s as u16;
+            listed.push(s);
         }
+        listed.push('\n');
     }
-    t
+    Some(listed)
 }
+
+/// The comment lines at the top of `t2s_changes.txt`.
+#[cfg(test)]
+const T2S_HEADER: &str = "# What OpenCC `t2s` (ferrous-opencc, the locked version) makes of each character it does\n\
+# not leave alone when the character stands alone: the character, then its Simplified form\n\
+# if that is one character of the same UTF-8 length. Made by `probe` in opencc.rs; rewrite\n\
+# with `KGEXTRACT_WRITE_T2S=1 cargo test --lib t2s_changes_file_is_what_opencc_gives`.\n";
 
 /// Does OpenCC `t2s` leave `c` as it is when `c` stands alone? `false` for characters that
 /// were not probed (whitespace, controls, anything outside the ranges of `build_tables`)
@@ -185,6 +235,25 @@ fn convert(u: &mut [Unit], stats: &mut NormStats) {
 mod tests {
     use super::simplify;
     use crate::normalize::normalize_str;
+
+    #[test]
+    fn t2s_changes_file_is_what_opencc_gives() {
+        let Some(probed) = super::probe() else {
+            panic!("ferrous-opencc's t2s converter could not be built");
+        };
+        if std::env::var_os("KGEXTRACT_WRITE_T2S").is_some() {
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/src/normalize/filters/t2s_changes.txt"
+            );
+            std::fs::write(path, &probed).expect("t2s_changes.txt is writable");
+        }
+        assert!(
+            probed == super::T2S_CHANGES,
+            "src/normalize/filters/t2s_changes.txt is not what t2s gives: rewrite it with \
+             KGEXTRACT_WRITE_T2S=1 cargo test --lib t2s_changes_file_is_what_opencc_gives"
+        );
+    }
 
     #[test]
     fn table_converts_common_traditional_chars() {
