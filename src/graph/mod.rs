@@ -261,7 +261,15 @@ impl KnowledgeGraph {
     /// Edge `e` as readers see it (`None` for a handle of no edge).
     pub fn edge_view(&self, e: EdgeIndex) -> Option<EdgeView<'_>> {
         match self.mention_of(e) {
-            None => self.g.edge_weight(e).map(Edge::view),
+            None => self.g.edge_weight(e).map(|w| {
+                let mut v = w.view();
+                if let (Some(ev), Some(s)) =
+                    (&mut v.evidence, self.mentions.rel_sentence(e.index()))
+                {
+                    ev.sentence = s;
+                }
+                v
+            }),
             Some(i) => self.mentions.view(i),
         }
     }
