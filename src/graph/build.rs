@@ -172,11 +172,18 @@ impl KnowledgeGraph {
             ..KnowledgeGraph::default()
         };
         kg.g.reserve_nodes(order.len());
+        // Entities come in index order (sorted by id, as the nodes are): each chunk of
+        // them is freed once its nodes are made.
         for (id, src) in order {
             let src = src as usize;
             let node = match metas.get_mut(src) {
                 Some(m) => document_node(id, std::mem::take(m)),
-                None => entity_node(&mut entities[src - n_docs], id),
+                None => {
+                    let i = src - n_docs;
+                    let node = entity_node(&mut entities[i], id);
+                    entities.free_through(i);
+                    node
+                }
             };
             kg.g.add_node(node);
         }
@@ -329,7 +336,8 @@ impl RuleTable {
 /// map's `insert` keeps it: they wait in `shared` until the end, so that no two records of
 /// the vector have the same ends and an unstable sort (no buffer) orders them alike every run.
 ///
-/// The records cite their sentences by index into `spans`: where each is in the corpus's
+/// The records — and the relation edges, by [`Seed::entry`] — cite their sentences by index
+/// into `spans`: where each is in the corpus's
 /// record file (the graph reads them back from there when asked: issue 8), or, for a mention
 /// that cites its own text or an event without a kept sentence, its index in `own` (length
 /// [`NOT_STORED`]). A sentence cited by several records of one document is one entry; a
