@@ -832,12 +832,20 @@ mod tests {
         let kg = crate::query::fixture::graph();
         assert!(kg.mentions.len() > 2);
         assert!(View::new(&kg).mentions_in_order());
-        let mut shuffled = KnowledgeGraph {
-            g: kg.g.clone(),
-            ..KnowledgeGraph::default()
-        };
+        // The nodes and the relation edges as they are (each edge as readers see it: a built
+        // graph's relation edges read their sentences from its MENTIONED_IN list's table),
+        // then the MENTIONED_IN edges backwards.
+        let mut shuffled = KnowledgeGraph::default();
+        for n in kg.g.node_weights() {
+            shuffled.g.add_node(n.clone());
+        }
         shuffled.index_ids();
         let base = kg.g.edge_count();
+        for i in 0..base {
+            let e = petgraph::graph::EdgeIndex::new(i);
+            let (a, b) = kg.edge_endpoints(e).unwrap();
+            shuffled.add_edge(a, b, kg.edge(e).to_edge());
+        }
         for i in (0..kg.mentions.len()).rev() {
             let e = petgraph::graph::EdgeIndex::new(base + i);
             let (a, b) = kg.edge_endpoints(e).unwrap();

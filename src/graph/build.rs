@@ -172,11 +172,18 @@ impl KnowledgeGraph {
             ..KnowledgeGraph::default()
         };
         kg.g.reserve_nodes(order.len());
+        // Entities come in index order (sorted by id, as the nodes are): each chunk of
+        // them is freed once its nodes are made.
         for (id, src) in order {
             let src = src as usize;
             let node = match metas.get_mut(src) {
                 Some(m) => document_node(id, std::mem::take(m)),
-                None => entity_node(&mut entities[src - n_docs], id),
+                None => {
+                    let i = src - n_docs;
+                    let node = entity_node(&mut entities[i], id);
+                    entities.free_through(i);
+                    node
+                }
             };
             kg.g.add_node(node);
         }
@@ -203,10 +210,14 @@ impl KnowledgeGraph {
             .into_iter()
             .map(|(a, b, s)| (a, RelType::MentionedIn, b, s));
         let rels = rels.into_iter().map(|((a, rel, b, _), s)| (a, rel, b, s));
+        // The sentence table entry of each petgraph edge (by edge index).
+        let mut rel_sentences = Vec::with_capacity(kg.g.edge_count() + rels.len() + long.len());
+        rel_sentences.resize(kg.g.edge_count(), NOT_STORED);
         for (a, rel, b, seed) in rels.chain(long) {
             if a == u32::MAX || b == u32::MAX {
                 continue;
             }
+            rel_sentences.push(seed.entry);
             kg.g.add_edge(
                 NodeIndex::new(a as usize),
                 NodeIndex::new(b as usize),
@@ -221,7 +232,8 @@ impl KnowledgeGraph {
                 *d = Some(doc_names[di].clone());
             }
         }
-        kg.mentions = super::Mentions::from_sorted(recs, rules, (file, spans, own), doc_of);
+        kg.mentions =
+            super::Mentions::from_sorted(recs, rules, (file, spans, own), doc_of, rel_sentences);
         crate::rss_mark("graph made");
         Ok(kg)
     }
@@ -265,7 +277,11 @@ fn document_node(id: String, meta: DocMeta) -> Node {
 /// of the graph.
 struct Seed {
     props: Option<Box<RelProps>>,
+    /// The sentence when `entry` is [`NOT_STORED`] (empty otherwise).
     sentence: Shared,
+    /// The sentence as an entry of [`Mentioned::spans`] (read back from the record file when
+    /// asked: issue 8), or [`NOT_STORED`].
+    entry: u32,
     doc: u32,
     start: u32,
     end: u32,
@@ -320,7 +336,8 @@ impl RuleTable {
 /// map's `insert` keeps it: they wait in `shared` until the end, so that no two records of
 /// the vector have the same ends and an unstable sort (no buffer) orders them alike every run.
 ///
-/// The records cite their sentences by index into `spans`: where each is in the corpus's
+/// The records — and the relation edges, by [`Seed::entry`] — cite their sentences by index
+/// into `spans`: where each is in the corpus's
 /// record file (the graph reads them back from there when asked: issue 8), or, for a mention
 /// that cites its own text or an event without a kept sentence, its index in `own` (length
 /// [`NOT_STORED`]). A sentence cited by several records of one document is one entry; a
@@ -384,6 +401,24 @@ impl Mentioned {
         }
     }
 
+    /// The entry in `spans` of kept sentence `k` (by slot) of the document `rest` was read
+    /// from, made when it is first cited.
+    fn cite(&mut self, k: usize, rest: &DocRest) -> u32 {
+        if let Some(&e) = self.slot_entry.get(k).filter(|&&e| e != u32::MAX) {
+            return e;
+        }
+        let e = self.spans.len() as u32;
+        let (at, len) = rest.span(k);
+        // Whether it needs escaping is asked by every exporter: known now, it need not be
+        // read back for that.
+        let plain = crate::export::plain_text(rest.text(k));
+        self.spans.push((if plain { at | PLAIN } else { at }, len));
+        if let Some(slot) = self.slot_entry.get_mut(k) {
+            *slot = e;
+        }
+        e
+    }
+
     /// A new document, whose [`DocRest`] has `slots` kept sentences.
     fn begin_doc(&mut self, slots: usize) {
         self.slot_entry.clear();
@@ -394,21 +429,7 @@ impl Mentioned {
     /// and the evidence of its first mention (`seed`), of the document `rest` was read from.
     fn push(&mut self, from: u32, to: u32, count: u32, seed: MentionSeed, rest: &DocRest) {
         let sentence = match &seed.sentence {
-            Cited::Slot(k) => match self.slot_entry.get(*k) {
-                Some(&e) if e != u32::MAX => e,
-                _ => {
-                    let e = self.spans.len() as u32;
-                    let (at, len) = rest.span(*k);
-                    // Whether it needs escaping is asked by every exporter: known now, it
-                    // need not be read back for that.
-                    let plain = crate::export::plain_text(rest.text(*k));
-                    self.spans.push((if plain { at | PLAIN } else { at }, len));
-                    if let Some(slot) = self.slot_entry.get_mut(*k) {
-                        *slot = e;
-                    }
-                    e
-                }
-            },
+            Cited::Slot(k) => self.cite(*k, rest),
             Cited::Own(text) => {
                 self.spans.push((self.own.len() as u64, NOT_STORED));
                 self.own.push(text.clone());
@@ -432,6 +453,7 @@ impl Mentioned {
                 Seed {
                     props: None,
                     sentence,
+                    entry: NOT_STORED,
                     doc: seed.doc,
                     start: seed.start,
                     end: seed.end,
@@ -499,15 +521,11 @@ fn collect_edges(
     let bound = mention_entity.len() + event_entity.iter().map(Vec::len).sum::<usize>();
     let mut mentioned = Mentioned::new(bound, doc_ix);
     let mut rest = DocRest::default();
-    // The shared text of each kept sentence of the document a relation cites (by slot).
-    let mut texts: Vec<Option<Shared>> = Vec::new();
     for (di, (d, event_row)) in docs.into_iter().zip(event_entity).enumerate() {
         let d = &d;
         read_rest(d, &mut reader, &mut rest)?;
         let rest = &rest;
         mentioned.begin_doc(rest.slots());
-        texts.clear();
-        texts.resize(rest.slots(), None);
         let mention_row = match (mention_start.get(di), mention_start.get(di + 1)) {
             (Some(&a), Some(&b)) => &mention_entity[a..b],
             _ => &[],
@@ -520,12 +538,6 @@ fn collect_edges(
                 NodeRef::Event(i) => *event_row.get(i)?,
             };
             Some(ent_ix[i])
-        };
-        let mut sentence = |i: u32| match rest.slot(i).and_then(|k| Some((k, texts.get_mut(k)?))) {
-            Some((k, text)) => text
-                .get_or_insert_with(|| Shared::from(rest.text(k)))
-                .clone(),
-            None => empty.clone(),
         };
         // A mention's evidence sentence; its own text if the sentence was not kept.
         let mention_sentence = |text: u32, at: u32| match rest.slot(at) {
@@ -547,7 +559,11 @@ fn collect_edges(
                 props: props.clone(),
                 count: 0,
                 doc,
-                sentence: sentence(rel.at.sentence),
+                sentence: empty.clone(),
+                entry: match rest.slot(rel.at.sentence) {
+                    Some(k) => mentioned.cite(k, rest),
+                    _ => NOT_STORED,
+                },
                 start: rel.at.start,
                 end: rel.at.end,
                 rule: rules.index(t.rule(rel.at.rule)),

@@ -72,6 +72,11 @@ pub struct Mentions {
     /// The document of a record whose evidence names another document than the other edges
     /// into its target (never made by `graph::build`; possible in a file read back).
     odd_docs: crate::rules::FastMap<u32, Shared>,
+    /// The sentence of each petgraph edge (by edge index) that `graph::build` made: an index
+    /// into this table ([`NOT_STORED`]: the edge holds its own). Its text is read back from
+    /// the record file as the MENTIONED_IN sentences are (issue 8: the relation edges held
+    /// their sentence texts, 33 MB of a graph of 200 MB of distinct input).
+    rel_sentences: Vec<u32>,
     /// Whether `recs` is ordered by source.
     by_from: bool,
     /// Record indices ordered by source, when `recs` is not.
@@ -129,11 +134,14 @@ impl Mentions {
     /// vector is kept as it is, not copied.
     /// The records cite their sentences by index into `spans`: where each is in `file`, or
     /// (length [`NOT_STORED`]) its index in `sentences`.
+    /// `rel_sentences`: the table entry of the sentence of each petgraph edge of the graph
+    /// ([`NOT_STORED`]: the edge holds its own).
     pub(crate) fn from_sorted(
         recs: Vec<Mention>,
         rules: Vec<Rule>,
         (file, spans, sentences): (RecordReader, Vec<(u64, u32)>, Vec<Shared>),
         doc_of: Vec<Option<Shared>>,
+        rel_sentences: Vec<u32>,
     ) -> Mentions {
         debug_assert!(recs.is_sorted_by_key(|m| m.from));
         Mentions {
@@ -146,6 +154,7 @@ impl Mentions {
                 failed: Default::default(),
             }),
             doc_of,
+            rel_sentences,
             by_from: true,
             ..Mentions::default()
         }
@@ -172,6 +181,13 @@ impl Mentions {
                 Shared::default()
             }
         }
+    }
+
+    /// The sentence of petgraph edge `e` when this table has it (`graph::build`'s relation
+    /// edges; `None` for an edge that holds its own).
+    pub(crate) fn rel_sentence(&self, e: usize) -> Option<SentenceRef<'_>> {
+        let &i = self.rel_sentences.get(e)?;
+        (i != NOT_STORED).then_some(SentenceRef::Stored(self, i))
     }
 
     /// Whether stored sentence `i` is [`plain_text`](crate::export::plain_text), if that
@@ -479,6 +495,18 @@ mod tests {
                 vec![Shared::from("自己")],
             ),
             vec![None, None, None, Some(Shared::from("d.md"))],
+            // Petgraph edge 0 holds its own sentence, edge 1 cites entry 1, edge 2 entry 2.
+            vec![NOT_STORED, 1, 2],
+        );
+        let rel_text = |l: &Mentions, e| l.rel_sentence(e).map(|s| format!("{s:?}"));
+        assert_eq!(
+            (0..4).map(|e| rel_text(&list, e)).collect::<Vec<_>>(),
+            [
+                None,
+                Some("\"句子乙。\"".into()),
+                Some("\"自己\"".into()),
+                None
+            ]
         );
         let text = |l: &Mentions, i| {
             l.view(i)
@@ -500,6 +528,8 @@ mod tests {
             (0..4).map(|i| text(&list, i)).collect::<Vec<_>>(),
             ["句子甲。", "句子乙。", "自己", "句子丙。"]
         );
+        // The edges that cite the table still read their sentences (now held).
+        assert_eq!(rel_text(&list, 1), Some("\"句子乙。\"".into()));
     }
 
     /// A sentence that cannot be read back is an error of the export, not a panic.
@@ -510,6 +540,7 @@ mod tests {
             vec![Rule::of("person.name")],
             (RecordReader::Mem(Vec::new()), vec![(5, 10)], Vec::new()),
             vec![None, Some(Shared::from("d.md"))],
+            Vec::new(),
         );
         let v = list.view(0).and_then(|v| v.evidence).expect("evidence");
         assert_eq!(v.sentence().as_str(), "");

@@ -33,7 +33,10 @@ use crate::link::MergeRecord;
 /// belongs.
 #[derive(Default)]
 pub struct KnowledgeGraph {
-    /// The nodes, and the edges but MENTIONED_IN ones.
+    /// The nodes, and the edges but MENTIONED_IN ones. Read the edges through
+    /// [`KnowledgeGraph::edge_view`] (or the other edge methods here): the relation edges of a
+    /// graph `graph::build` made hold no sentence text (it is read back through `mentions`),
+    /// so a copy of `g` alone has their sentences empty.
     pub g: DiGraph<Node, Edge>,
     pub mentions: Mentions,
     /// Node lookup by id ([`KnowledgeGraph::index_of`]); made by [`KnowledgeGraph::index_ids`]
@@ -261,7 +264,15 @@ impl KnowledgeGraph {
     /// Edge `e` as readers see it (`None` for a handle of no edge).
     pub fn edge_view(&self, e: EdgeIndex) -> Option<EdgeView<'_>> {
         match self.mention_of(e) {
-            None => self.g.edge_weight(e).map(Edge::view),
+            None => self.g.edge_weight(e).map(|w| {
+                let mut v = w.view();
+                if let (Some(ev), Some(s)) =
+                    (&mut v.evidence, self.mentions.rel_sentence(e.index()))
+                {
+                    ev.sentence = s;
+                }
+                v
+            }),
             Some(i) => self.mentions.view(i),
         }
     }

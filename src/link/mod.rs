@@ -12,4 +12,4 @@ pub mod records;
 pub mod resolve;
 
 pub use key::{display, is_abbreviation_of, key};
-pub use resolve::{Entity, MergeReason, MergeRecord, NO_ENTITY, Resolved, resolve};
+pub use resolve::{Entities, Entity, MergeReason, MergeRecord, NO_ENTITY, Resolved, resolve};
