@@ -1617,6 +1617,10 @@ fn quantifiers_and_agent_words_before_a_suffix_end_the_name() {
     assert!(!got.iter().any(|n| n.contains("后经")), "{got:?}");
     let got = names("不少银行迅速与多家企业签署合作协议。");
     assert!(!got.iter().any(|n| n.starts_with("不少")), "{got:?}");
+    let got = names("一是要用好政策性银行的作用。");
+    assert!(!got.iter().any(|n| n.contains("用好")), "{got:?}");
+    let got = names("截至公告披露日，范文韬先生持有北陌集团有限公司股份。");
+    assert!(!got.iter().any(|n| n.starts_with("截至")), "{got:?}");
     let got = names("作者系东澄大学经济学院副教授 梅若岚");
     assert!(got.contains(&"东澄大学经济学院".to_string()), "{got:?}");
 }
