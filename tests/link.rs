@@ -243,3 +243,40 @@ fn records_in_a_temporary_file_give_the_graph_of_records_in_memory() {
     assert!(on_disk.mentions.check().is_ok());
     assert_eq!(all(&in_memory), (nodes, edges));
 }
+
+#[test]
+fn a_branch_written_with_a_known_abbreviation_is_the_branch_of_the_full_name() {
+    // 农发行 is a lexicon alias of 中国农业发展银行; 分行 a branch suffix (branch=1).
+    let kg = KnowledgeGraph::build(vec![
+        doc("a", vec![org("农发行江汉省分行", "农发行江汉省分行")]),
+        doc(
+            "b",
+            vec![org(
+                "中国农业发展银行江汉省分行",
+                "中国农业发展银行江汉省分行",
+            )],
+        ),
+    ]);
+    let names = org_names(&kg);
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert_eq!(names[0].0, "中国农业发展银行江汉省分行");
+    assert!(names[0].1.contains(&"农发行江汉省分行".to_string()));
+    // not a branch suffix: the unit is not linked by its parent's abbreviation
+    let kg = KnowledgeGraph::build(vec![
+        doc("a", vec![org("农发行江汉研究中心", "农发行江汉研究中心")]),
+        doc(
+            "b",
+            vec![org(
+                "中国农业发展银行江汉研究中心",
+                "中国农业发展银行江汉研究中心",
+            )],
+        ),
+    ]);
+    assert_eq!(org_names(&kg).len(), 2);
+    // a weak name (移动 of 中国移动) is no known parent
+    let kg = KnowledgeGraph::build(vec![
+        doc("a", vec![org("移动江汉分公司", "移动江汉分公司")]),
+        doc("b", vec![org("中国移动江汉分公司", "中国移动江汉分公司")]),
+    ]);
+    assert_eq!(org_names(&kg).len(), 2);
+}

@@ -543,24 +543,46 @@ fn latin_names_in_parentheses(text: &str, cands: &mut [Candidate]) {
     }
 }
 
+/// Opening quotes of a quoted name and their closing ones.
+const QUOTES: [(char, char); 3] = [('“', '”'), ('「', '」'), ('"', '"')];
+/// The longest quoted name after a descriptor, in characters.
+const MAX_QUOTED_NAME: usize = 12;
+
 /// `出售方为德国私募股权基金 Rheintal Capital Partners`: a description made of a place, generic
 /// words and an organization word (`德国私募股权基金`) right before a Latin-script name
 /// describes that name; it is no organization of its own.
+///
+/// `在线教育初创公司“作业帮”`: likewise a name that ends in a descriptor of org_short.txt
+/// (type=lead: 初创公司, 独角兽) right before a quoted name of another candidate.
 fn drop_appositive_descriptions(text: &str, r: &OrgRules, cands: &mut Vec<Candidate>) {
     let latin_starts: Vec<usize> = cands
         .iter()
         .filter(|c| c.rule == LATIN)
         .map(|c| c.range.start)
         .collect();
-    if latin_starts.is_empty() {
-        return;
-    }
     let descriptive = |c: &Candidate| -> bool {
         if !matches!(c.rule, SUFFIX | FUND) {
             return false;
         }
-        let next =
-            c.range.end + (text[c.range.end..].len() - text[c.range.end..].trim_start().len());
+        let after = &text[c.range.end..];
+        if let Some((_, close)) = QUOTES.iter().find(|(q, _)| after.starts_with(*q))
+            && after
+                .chars()
+                .skip(1)
+                .take(MAX_QUOTED_NAME + 1)
+                .position(|ch| ch == *close)
+                .is_some_and(|n| n > 0)
+        {
+            // a descriptor of three characters or more (`公司` also ends `有限公司`)
+            let name = &text[c.range.clone()];
+            return r.short.lead.find_all(name).any(|(rg, _)| {
+                rg.end == name.len() && rg.start > 0 && name[rg.clone()].chars().count() >= 3
+            });
+        }
+        if latin_starts.is_empty() {
+            return false;
+        }
+        let next = c.range.end + (after.len() - after.trim_start().len());
         if !latin_starts.contains(&next) {
             return false;
         }
@@ -595,6 +617,26 @@ pub(crate) fn only_generic(core: &str, r: &OrgRules) -> bool {
         }
     }
     !core.is_empty() && covered.iter().all(|b| *b)
+}
+
+/// Regions a company divides its business by (`亚太`, `华东`; words_org.txt list
+/// division_region).
+pub(crate) static DIVISION_REGIONS: crate::rules::WordList =
+    crate::rules::WordList::new("words_org", "division_region");
+/// How the name of a regional division ends (`亚太区`, `华东大区`, `华南区域`).
+const DIVISION_ENDS: [&str; 5] = ["大区", "区域", "地区", "片区", "区"];
+
+/// `X集团亚太区总裁`, `X资本华东大区总经理`: where the name of a regional division that ends
+/// at `end` starts (a region of [`DIVISION_REGIONS`] and a division end), if one ends there.
+pub(crate) fn division_before(text: &str, end: usize) -> Option<usize> {
+    let head = &text[..end];
+    let rest = DIVISION_ENDS.iter().find_map(|e| head.strip_suffix(e))?;
+    let w = DIVISION_REGIONS
+        .iter()
+        .filter(|w| rest.ends_with(**w))
+        .map(|w| w.len())
+        .max()?;
+    Some(rest.len() - w)
 }
 
 /// Does `name` end in an organization suffix of org_suffixes.txt (`公司`, `集团`) or a

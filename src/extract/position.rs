@@ -126,6 +126,9 @@ static HONORIFICS: WordList = WordList::new("words_position", "honorific");
 static CONTINUE_ADVERBS: WordList = WordList::new("words_position", "continue_adverb");
 /// A résumé paragraph: the name, then its sex (`刘某，男，1978 年出生`).
 const RESUME_OPEN: [&str; 4] = ["，男", "，女", ",男", ",女"];
+/// Words that open a résumé after the name, an honorific and a comma or colon
+/// (`王某先生，中国国籍`, `李某女士：1975 年出生`) besides the sex and a birth year.
+const RESUME_FACTS: [&str; 6] = ["中国国籍", "中国籍", "汉族", "出生于", "生于", "籍贯"];
 /// Punctuation that ends a clause of a résumé.
 const CLAUSE_END: [char; 4] = ['，', '。', '；', ','];
 
@@ -204,7 +207,7 @@ fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -
         && ms[j].range.end <= pos
         && match &text[ms[j].range.end..pos] {
             "" => text[ms[j].range.clone()].ends_with('区'),
-            gap => ["区", "地区", "大区"].contains(&gap),
+            gap => ["区", "地区", "大区", "区域", "片区"].contains(&gap),
         }
         && j > 0
         && ms[j - 1].label == Label::Organization
@@ -212,6 +215,15 @@ fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -
     {
         j -= 1;
         return Some(j);
+    }
+    // `X集团大中华区首席执行官`, `X资本华东大区总经理`: a regional division of the
+    // organization (org::division_before) between it and the title.
+    if let Some(st) = crate::extract::org::division_before(text, pos)
+        && let Some(k) = ms[..i].iter().rposition(|m| m.range.start < st)
+        && ms[k].label == Label::Organization
+        && ms[k].range.end == st
+    {
+        return Some(k);
     }
     let m = &ms[j];
     if m.label != Label::Organization || m.range.end > pos {
@@ -1255,11 +1267,7 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
             .take_while(|&c| c != '\n')
             .all(char::is_whitespace)
     };
-    if !opens_item
-        || !RESUME_OPEN
-            .iter()
-            .any(|o| text[p.range.end..].starts_with(o))
-    {
+    if !opens_item || !resume_opens(&text[p.range.end..]) {
         return;
     }
     let line_end = text[p.range.end..]
@@ -1299,6 +1307,10 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
         let time = time_phrase(&text[at..line_end]);
         let (start, status, listed) =
             match clause_verb(&text[at + time..line_end], &CONTINUE_ADVERBS, true) {
+                // `2006 年至 2015 年任X公司工程师`: a period that has ended is a former post
+                Some((len, PositionStatus::Current)) if closed_period(&text[at..at + time]) => {
+                    (at + time + len, PositionStatus::Former, false)
+                }
                 Some((len, st)) => (at + time + len, st, false),
                 None => match last {
                     Some(st) => (at, st, true),
@@ -1320,6 +1332,34 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
             _ => last = None,
         }
     }
+}
+
+/// Whether the text right after a name opens a résumé: its sex (`，男`), or an honorific, a
+/// comma or colon and a birth year or a fact of birth (`先生，1970 年出生`, `女士：中国国籍`).
+fn resume_opens(after: &str) -> bool {
+    if RESUME_OPEN.iter().any(|o| after.starts_with(o)) {
+        return true;
+    }
+    let Some(rest) = HONORIFICS.iter().find_map(|h| after.strip_prefix(*h)) else {
+        return false;
+    };
+    let Some(rest) = ['，', ',', '：', ':']
+        .iter()
+        .find_map(|c| rest.strip_prefix(*c))
+    else {
+        return false;
+    };
+    if rest.starts_with(['男', '女']) || RESUME_FACTS.iter().any(|w| rest.starts_with(*w)) {
+        return true;
+    }
+    // `1970 年出生`, `1970年 5 月出生`, `1970 年生`
+    let t = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '　');
+    let digits = rest.len() - t.len();
+    digits >= 4
+        && t.starts_with('年')
+        && t.split(['，', '。', ','])
+            .next()
+            .is_some_and(|c| c.ends_with("出生") || c.ends_with("年生") || c.ends_with("月生"))
 }
 
 /// `代理发言人由品牌部部长甲担任`, `其原任之研发处处长一职由副处长乙代理`: the title before `由`
@@ -1386,15 +1426,16 @@ fn assigned(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<B
     });
 }
 
-/// Length in bytes of a time phrase opening `s` (`2008年至2019年`, `2019 年 6 月起`): digits,
-/// 年/月/日, 至/起/- and blanks, with at least one digit and ending in 年, 月, 日 or 起; 0 if none.
+/// Length in bytes of a time phrase opening `s` (`2008年至2019年`, `2019 年 6 月起`,
+/// `2015 年至今`): digits, 年/月/日, 至/起/- and blanks, with at least one digit and ending in
+/// 年, 月, 日, 起 or 今; 0 if none.
 fn time_phrase(s: &str) -> usize {
     let mut end = 0;
     let mut digit = false;
     for (i, c) in s.char_indices() {
         if c.is_ascii_digit() || ('０'..='９').contains(&c) {
             digit = true;
-        } else if matches!(c, '年' | '月' | '日' | '起') {
+        } else if matches!(c, '年' | '月' | '日' | '起' | '今') {
             if digit {
                 end = i + c.len_utf8();
             }
@@ -1403,6 +1444,18 @@ fn time_phrase(s: &str) -> usize {
         }
     }
     end
+}
+
+/// Whether a time phrase is a period that has ended (`2006 年至 2015 年`, `2010-2012 年`), not
+/// an open one (`2015 年至今`, `2019 年起`) or a point (`2019 年 6 月`).
+fn closed_period(phrase: &str) -> bool {
+    phrase.find(['至', '-', '—', '～', '~']).is_some_and(|n| {
+        let tail = &phrase[n..];
+        !tail.contains('今')
+            && tail
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    })
 }
 
 /// Heads of a government (`市长`, `副区长`) are not posts of the party committee a title
@@ -1855,6 +1908,88 @@ mod tests {
                 t("HAS_ROLE", "刘晓峰", "董事长", "董事长", ""),
                 t("HAS_ROLE", "李一凡", "总经理", "总经理", ""),
             ]
+        );
+    }
+
+    /// (person, org, title, status) of every HOLDS_POSITION of a text.
+    fn holds(text: &str) -> Vec<(String, String, String, String)> {
+        rels(text)
+            .into_iter()
+            .filter(|r| r.0 == "HOLDS_POSITION")
+            .map(|r| (r.1, r.2, r.3, r.4))
+            .collect()
+    }
+
+    fn h(p: &str, o: &str, t: &str, s: &str) -> (String, String, String, String) {
+        (p.into(), o.into(), t.into(), s.into())
+    }
+
+    #[test]
+    fn a_resume_opened_by_an_honorific_and_a_birth_year() {
+        let text = "范文韬先生，1968 年出生，硕士研究生学历。2004 年至 2012 年任远川精工有限公司工程师，2012 年至今任北陌集团副总经理，曾任南溪银行行长、西垣证券董事长。\n";
+        let got = holds(text);
+        for want in [
+            h("范文韬", "远川精工有限公司", "工程师", "former"),
+            h("范文韬", "北陌集团", "副总经理", "current"),
+            h("范文韬", "南溪银行", "行长", "former"),
+            h("范文韬", "西垣证券", "董事长", "former"),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        // other openings: a colon and 中国国籍
+        let colon = "梅若岚女士：中国国籍，2010 年至 2016 年任北陌集团财务总监。\n";
+        assert!(holds(colon).contains(&h("梅若岚", "北陌集团", "财务总监", "former")));
+        // not a résumé: no birth or nationality after the honorific — the clause after the
+        // first sentence is nobody's
+        let plain = "范文韬先生，感谢各位到场。2004 年至 2012 年任远川精工有限公司工程师。\n";
+        assert!(holds(plain).is_empty(), "{:?}", holds(plain));
+    }
+
+    #[test]
+    fn resume_openings_and_periods() {
+        assert!(resume_opens("先生，1970 年出生，"));
+        assert!(resume_opens("女士，1975年5月生，"));
+        assert!(resume_opens("先生：中国国籍，"));
+        assert!(resume_opens("，男，汉族"));
+        assert!(!resume_opens("先生，1970 年加入公司，"));
+        assert!(!resume_opens("先生表示，"));
+        assert!(closed_period("2006 年至 2015 年"));
+        assert!(closed_period("2010-2012年"));
+        assert!(!closed_period("2015 年至今"));
+        assert!(!closed_period("2019 年 6 月起"));
+        assert!(!closed_period("2019 年"));
+        assert_eq!(time_phrase("2015 年至今任"), "2015 年至今".len());
+    }
+
+    #[test]
+    fn a_regional_division_between_organization_and_title() {
+        for (text, org) in [
+            ("北陌集团大中华区首席执行官范文韬出席。", "北陌集团"),
+            ("北陌集团华南区域总经理范文韬出席。", "北陌集团"),
+            ("北陌集团湖北区域总经理范文韬出席。", "北陌集团"),
+            ("远川资本华东大区总经理范文韬出席。", "远川资本"),
+        ] {
+            assert!(
+                holds(text).iter().any(|x| x.0 == "范文韬" && x.1 == org),
+                "{text}: {:?}",
+                holds(text)
+            );
+        }
+        // a region word that is no division (`华南市场`) breaks the binding
+        let text = "北陌集团华南市场总经理范文韬出席。";
+        assert!(
+            !holds(text).iter().any(|x| x.1 == "北陌集团"),
+            "{:?}",
+            holds(text)
+        );
+    }
+
+    #[test]
+    fn a_byline_after_a_space() {
+        let text = "作者系东澄大学经济学院副教授 梅若岚\n";
+        assert_eq!(
+            holds(text),
+            vec![h("梅若岚", "东澄大学经济学院", "副教授", "current")]
         );
     }
 

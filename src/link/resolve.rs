@@ -12,7 +12,7 @@
 //! | reason | when |
 //! |---|---|
 //! | `same_key` | two surface forms have the same [`super::key`] (width, case, spaces, Traditional/Simplified) |
-//! | `lexicon` | the `orgs_known` lexicon lists one as the `full=` name or one of the `aliases=` of the other |
+//! | `lexicon` | the `orgs_known` lexicon lists one as the `full=` name or one of the `aliases=` of the other; or a branch (suffix `branch=1` of `org_suffixes`) is written with a known name of a term (`农发行湖北省分行` → key `中国农业发展银行湖北省分行`) |
 //! | `alias_def` | a document defines the alias (`（以下简称“X”）`, resolved by the org family into `Mention.name`), and the alias has the shape of an abbreviation of the full name (or is a Latin acronym) and is not a generic reference (`schema/lexicons/link_generic_aliases.txt`: 公司, 双方, 甲方 …) |
 //! | `same_doc_positions` | one document gives the same person positions in two organizations |
 //! | `unique_name` | a person mentioned without an organization, whose name is bound (HOLDS_POSITION) to exactly one organization elsewhere in the run |
@@ -302,6 +302,49 @@ fn org_lexicon(lex: &LexiconSet) -> HashMap<String, (String, String, String)> {
     map
 }
 
+/// Branch suffixes of `org_suffixes` (`branch=1`: 分行, 支行, 分公司), as name keys.
+fn branch_suffixes(lex: &LexiconSet) -> Vec<String> {
+    lex.get("org_suffixes")
+        .entries
+        .iter()
+        .filter(|e| e.attr("branch") == Some("1"))
+        .map(|e| key(&e.term))
+        .collect()
+}
+
+/// `农发行湖北省分行` → `中国农业发展银行湖北省分行`: a branch whose parent is written by a known
+/// name of `orgs_known` (an alias, the full name or the term) is the branch of the term. The
+/// branch's key with the term's key in place of the parent's (the longest known prefix, the
+/// rest ending in a branch suffix), the term and how it is known.
+fn branch_of_known(
+    k: &str,
+    lexmap: &HashMap<String, (String, String, String)>,
+    term_of_key: &BTreeMap<String, String>,
+    branches: &[String],
+) -> Option<(String, String, String)> {
+    if !branches.iter().any(|b| k.ends_with(b.as_str())) {
+        return None;
+    }
+    k.char_indices()
+        .rev()
+        .map(|(b, _)| b)
+        // a parent of two characters at least
+        .filter(|&b| k[..b].chars().nth(1).is_some())
+        .find_map(|b| {
+            let (parent, rest) = k.split_at(b);
+            let (tk, term, how) = match lexmap.get(parent) {
+                Some((tk, term, how)) => (tk.as_str(), term.as_str(), how.as_str()),
+                None => (
+                    parent,
+                    term_of_key.get(parent)?.as_str(),
+                    "orgs_known: term",
+                ),
+            };
+            let canonical = format!("{tk}{rest}");
+            (canonical != k).then(|| (canonical, term.to_string(), how.to_string()))
+        })
+}
+
 fn generic_aliases(lex: &LexiconSet) -> BTreeSet<String> {
     lex.get("link_generic_aliases")
         .terms()
@@ -417,6 +460,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     let s = |i: Sym| strs.get(i);
     let lexmap = org_lexicon(lex);
     let generic = generic_aliases(lex);
+    let branches = branch_suffixes(lex);
     let term_of_key: BTreeMap<String, String> = lex
         .get("orgs_known")
         .terms()
@@ -467,6 +511,18 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 }
             } else if term_of_key.contains_key(k) {
                 keys.preferred.insert(i);
+            } else if let Some((bk, term, how)) =
+                branch_of_known(k, &lexmap, &term_of_key, &branches)
+            {
+                let t = keys.intern_cow(label, Cow::Owned(bk));
+                unite(
+                    &mut keys,
+                    &mut applied,
+                    (t, i),
+                    MergeReason::Lexicon,
+                    None,
+                    || format!("{how}: a branch of {term}"),
+                );
             }
             // An alias resolved in the document: the surface differs from the name.
             let (text, name) = (s(m.text), s(m.raw_name));

@@ -45,6 +45,9 @@ use crate::rules::{LexiconSet, LiteralStartRegex, TermMatcher};
 
 /// Longest short name, in CJK characters.
 const MAX_CJK: usize = 8;
+/// Endings of an investing or research firm's short name (`资本`, `证券`; words_org.txt list
+/// field_firm): industry words after one before a title are the post's field.
+static FIELD_FIRMS: crate::rules::WordList = crate::rules::WordList::new("words_org", "field_firm");
 /// Longest ASCII name, in bytes.
 const MAX_ASCII: usize = 40;
 
@@ -60,7 +63,7 @@ const SUBJECT: &str = r"(?x)
 
 /// Compiled short-name rules.
 pub(crate) struct ShortRules {
-    lead: TermMatcher,
+    pub(super) lead: TermMatcher,
     fill: TermMatcher,
     notname: TermMatcher,
     inner: TermMatcher,
@@ -1184,15 +1187,17 @@ pub(super) fn find(
         if !person_after_titles(text, rg.end, r) {
             continue;
         }
-        if let Some((st, true)) = name_before(text, rg.start, r)
-            && st < rg.start
-            && plausible(&text[st..rg.start], r, Proof::Acquirer, false)
-            && !super::only_generic(&text[st..rg.start], r)
+        // `X资本华东大区总经理某`: the regional division is the post's, the name is before it
+        let head = super::division_before(text, rg.start).unwrap_or(rg.start);
+        if let Some((st, true)) = name_before(text, head, r)
+            && st < head
+            && plausible(&text[st..head], r, Proof::Acquirer, false)
+            && !super::only_generic(&text[st..head], r)
         {
             // `龙腾资本投资总监`, `X证券机械分析师`: industry words after a company's name
             // are the field of the post (a modifier of the title), not part of the name.
-            let name = &text[st..rg.start];
-            let end = s
+            let name = &text[st..head];
+            let cuts: Vec<usize> = s
                 .ending
                 .find_all(name)
                 .map(|(e, _)| e.end)
@@ -1201,8 +1206,17 @@ pub(super) fn find(
                         && super::only_generic(&name[e..], r)
                         && plausible(&name[..e], r, Proof::Acquirer, false)
                 })
-                .max()
-                .map_or(rg.start, |e| st + e);
+                .collect();
+            // `X资本医药投资总监`: after an investing firm's ending the rest is the field even
+            // when it ends like a company (医药); else the longest company-shaped name.
+            let firm = cuts
+                .iter()
+                .copied()
+                .filter(|&e| FIELD_FIRMS.iter().any(|f| name[..e].ends_with(*f)))
+                .min();
+            let end = firm
+                .or_else(|| cuts.iter().copied().max())
+                .map_or(head, |e| st + e);
             out.push(cand(st..end, TITLE_HOLDER));
         }
     }

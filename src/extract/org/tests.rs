@@ -1572,3 +1572,55 @@ fn after_an_appointing_verb_wei_links_the_person_to_the_post() {
             .any(|n| n == "华为公司")
     );
 }
+
+#[test]
+fn division_and_field_firm_lists_exist() {
+    crate::rules::WordList::assert_all_have_words(&[&super::DIVISION_REGIONS]);
+    assert!(
+        super::division_before("北陌集团亚太区", "北陌集团亚太区".len()) == Some("北陌集团".len())
+    );
+    assert!(
+        super::division_before("北陌集团华东大区", "北陌集团华东大区".len())
+            == Some("北陌集团".len())
+    );
+    // no region before 区 (`园区`): no division
+    assert!(super::division_before("北陌科技园区", "北陌科技园区".len()).is_none());
+}
+
+#[test]
+fn industry_words_after_an_investing_firm_are_the_posts_field() {
+    // session 17: 医药 ends company names too, but after 资本 it is the field of the post
+    let got = with_rules("会上，远川资本医药投资总监范文韬发言。");
+    assert!(
+        got.iter()
+            .any(|(n, r)| n == "远川资本" && r == "org.title_holder"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(n, _)| n == "远川资本医药"), "{got:?}");
+    // no investing firm's ending: the longest company-shaped name stays (`X生物医药`)
+    let got = with_rules("会上，远川生物医药研发总监范文韬发言。");
+    assert!(!got.iter().any(|(n, _)| n == "远川资本"), "{got:?}");
+}
+
+#[test]
+fn a_descriptor_before_a_quoted_name_is_no_organization() {
+    let got = names("在线教育初创公司“学而帮”宣布完成新一轮融资。");
+    assert!(!got.iter().any(|n| n.ends_with("初创公司")), "{got:?}");
+    // a named company before a quote stays (`北陌科技有限公司“年度之星”评选`)
+    let got = names("北陌科技有限公司“年度之星”评选揭晓。");
+    assert!(got.contains(&"北陌科技有限公司".to_string()), "{got:?}");
+}
+
+#[test]
+fn quantifiers_and_agent_words_before_a_suffix_end_the_name() {
+    let got = names("后经医院诊断为轻伤。");
+    assert!(!got.iter().any(|n| n.contains("后经")), "{got:?}");
+    let got = names("不少银行迅速与多家企业签署合作协议。");
+    assert!(!got.iter().any(|n| n.starts_with("不少")), "{got:?}");
+    let got = names("一是要用好政策性银行的作用。");
+    assert!(!got.iter().any(|n| n.contains("用好")), "{got:?}");
+    let got = names("截至公告披露日，范文韬先生持有北陌集团有限公司股份。");
+    assert!(!got.iter().any(|n| n.starts_with("截至")), "{got:?}");
+    let got = names("作者系东澄大学经济学院副教授 梅若岚");
+    assert!(got.contains(&"东澄大学经济学院".to_string()), "{got:?}");
+}
