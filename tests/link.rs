@@ -280,3 +280,40 @@ fn a_branch_written_with_a_known_abbreviation_is_the_branch_of_the_full_name() {
     ]);
     assert_eq!(org_names(&kg).len(), 2);
 }
+
+/// Session 17 (venues): a dated event merges across documents by kind, name key and day only
+/// when its name names one event; a name made of generic words (`投资协议`, `座谈会`) stays one
+/// event per document.
+#[test]
+fn a_generic_event_name_merges_within_its_document_only() {
+    use kgextract::extract::EventKind;
+    let with_events = |id: &str, names: &[(EventKind, &str)]| {
+        let mut d = doc(id, vec![]);
+        d.sentences.push("第二句。".into());
+        d.events = names
+            .iter()
+            .map(|(k, n)| fixture::event(*k, n, Some("2024-11-07"), None))
+            .collect();
+        d
+    };
+    let docs = [
+        (EventKind::Signing, "投资协议"),
+        (EventKind::Signing, "战略合作框架协议"),
+        (EventKind::Forum, "座谈会"),
+        (EventKind::Signing, "青禾港区集装箱码头合作协议"),
+        (EventKind::Forum, "2024星澜湾数字经济峰会"),
+    ];
+    let kg = KnowledgeGraph::build(vec![with_events("a", &docs), with_events("b", &docs)]);
+    let count = |name: &str| {
+        kg.g.node_weights()
+            .filter(|n| n.label == NodeLabel::Event && n.name == name)
+            .count()
+    };
+    // generic: one node per document
+    assert_eq!(count("投资协议"), 2);
+    assert_eq!(count("战略合作框架协议"), 2);
+    assert_eq!(count("座谈会"), 2);
+    // specific: one node for both documents
+    assert_eq!(count("青禾港区集装箱码头合作协议"), 1);
+    assert_eq!(count("2024星澜湾数字经济峰会"), 1);
+}

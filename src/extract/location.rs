@@ -893,7 +893,29 @@ fn venues(
         {
             continue;
         }
-        push_shape_place(text, start..range.end, VENUE, places, chains, out);
+        let venue = start..range.end;
+        // a place or chain the venue's name is written with (`鄂州国际会展中心`) is inside it:
+        // the venue wins by length and [`link_parts`] puts it inside that place
+        let crosses = |p: &Range<usize>| p.start < venue.end && venue.start < p.end;
+        let inside = |p: &Range<usize>| venue.start <= p.start && p.end <= venue.end;
+        let spans = chains.iter().chain(places.iter().map(|p| &p.range));
+        let (mut holds, mut cut) = (false, false);
+        for p in spans.filter(|p| crosses(p)) {
+            if inside(p) {
+                holds = true;
+            } else {
+                cut = true;
+            }
+        }
+        if cut {
+            continue;
+        }
+        let priority = if holds { PRIORITY } else { PRIORITY - 1 };
+        let canonical = text[venue.clone()].to_string();
+        out.push(
+            Candidate::new(Label::Location, venue, VENUE, priority)
+                .with_attrs(Attrs::Location { canonical }),
+        );
     }
 }
 
@@ -1035,7 +1057,9 @@ pub fn link_parts(doc: &mut AnnotatedDoc, rules: &Rules) {
         .mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.label == Label::Location && (m.rule == CHAIN || m.rule == ADDRESS))
+        .filter(|(_, m)| {
+            m.label == Label::Location && (m.rule == CHAIN || m.rule == ADDRESS || m.rule == VENUE)
+        })
         .map(|(i, m)| (i, m.range.clone()))
         .collect();
     for (chain, range) in chains {

@@ -849,11 +849,12 @@ mod tests {
     fn an_event_told_in_documents_of_several_shards_is_logged_as_in_one_run() {
         let lex = &Rules::builtin().lexicons;
         // One dated signing in three documents (one event, same_event twice in one run); an
-        // undated one in two documents stays two events.
+        // undated one in two documents stays two events. (A generic name such as 投资协议
+        // merges within its document only: the signing has a name of its own.)
         let docs = vec![
-            signing_doc("a", "投资协议", Some((2024, 11, 7))),
-            signing_doc("b", "投资协议", Some((2024, 11, 7))),
-            signing_doc("c", "投资协议", Some((2024, 11, 7))),
+            signing_doc("a", "青禾港区码头投资协议", Some((2024, 11, 7))),
+            signing_doc("b", "青禾港区码头投资协议", Some((2024, 11, 7))),
+            signing_doc("c", "青禾港区码头投资协议", Some((2024, 11, 7))),
             signing_doc("d", "合作协议", None),
             signing_doc("e", "合作协议", None),
         ];

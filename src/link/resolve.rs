@@ -16,7 +16,7 @@
 //! | `alias_def` | a document defines the alias (`（以下简称“X”）`, resolved by the org family into `Mention.name`), and the alias has the shape of an abbreviation of the full name (or is a Latin acronym) and is not a generic reference (`schema/lexicons/link_generic_aliases.txt`: 公司, 双方, 甲方 …) |
 //! | `same_doc_positions` | one document gives the same person positions in two organizations |
 //! | `unique_name` | a person mentioned without an organization, whose name is bound (HOLDS_POSITION) to exactly one organization elsewhere in the run |
-//! | `same_event` | an event of the same kind, name key and date in several documents |
+//! | `same_event` | an event of the same kind, name key and date in several documents (a name written only with the words of `link_generic_event_words.txt`, `投资协议`, also needs the same document) |
 //!
 //! People are keyed by **name + organization** when a document binds them to one
 //! (HOLDS_POSITION): two 张伟 at different companies stay two nodes. A bare name that could be
@@ -352,13 +352,58 @@ fn generic_aliases(lex: &LexiconSet) -> BTreeSet<String> {
         .collect::<BTreeSet<_>>()
 }
 
-fn event_key(e: &EventFact, name: &str, doc_id: &str) -> String {
+/// The words of `link_generic_event_words.txt` (name keys), with the longest one's length in
+/// characters: event names written only with them name no one event.
+struct GenericEventWords {
+    words: BTreeSet<String>,
+    longest: usize,
+}
+
+impl GenericEventWords {
+    fn new(lex: &LexiconSet) -> GenericEventWords {
+        let words: BTreeSet<String> = lex
+            .get("link_generic_event_words")
+            .terms()
+            .map(key)
+            .collect();
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        GenericEventWords { words, longest }
+    }
+
+    /// Is the name key `k` written entirely with generic words (`投资协议` = 投资 + 协议)?
+    fn covers(&self, k: &str) -> bool {
+        let bounds: Vec<usize> = k
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(k.len()))
+            .collect();
+        // reach[i]: the first i characters split into generic words
+        let mut reach = vec![false; bounds.len()];
+        reach[0] = true;
+        for i in 0..bounds.len() - 1 {
+            if !reach[i] {
+                continue;
+            }
+            for j in i + 1..bounds.len().min(i + self.longest + 1) {
+                if self.words.contains(&k[bounds[i]..bounds[j]]) {
+                    reach[j] = true;
+                }
+            }
+        }
+        bounds.len() > 1 && reach[bounds.len() - 1]
+    }
+}
+
+fn event_key(e: &EventFact, name: &str, doc_id: &str, generic: &GenericEventWords) -> String {
+    let k = key(name);
     let when = match &e.date {
+        // A generic name (`投资协议`, `座谈会`) says too little to merge on, even with its day.
+        Some(TimeValue::Date { date, .. }) if generic.covers(&k) => format!("{date}|doc:{doc_id}"),
         Some(TimeValue::Date { date, .. }) => date.to_string(),
         // Without a date, an event name is too generic to merge across documents.
         _ => format!("doc:{doc_id}"),
     };
-    format!("{}|{}|{when}", e.kind.as_str(), key(name))
+    format!("{}|{k}|{when}", e.kind.as_str())
 }
 
 /// Every distinct string of one entity — a name a mention links it by, or a surface as
@@ -461,6 +506,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     let lexmap = org_lexicon(lex);
     let generic = generic_aliases(lex);
     let branches = branch_suffixes(lex);
+    let generic_events = GenericEventWords::new(lex);
     let term_of_key: BTreeMap<String, String> = lex
         .get("orgs_known")
         .terms()
@@ -954,7 +1000,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         let mut row = Vec::with_capacity(d.events.len());
         for e in &d.events {
             let raw = s(e.name);
-            let k = event_key(e, raw, &d.meta.id);
+            let k = event_key(e, raw, &d.meta.id, &generic_events);
             let name = display(raw);
             let di32 = di as u32;
             let (idx, last_doc) = ev_index.entry(k.clone()).or_insert_with(|| {

@@ -3244,6 +3244,11 @@ fn financing(
     let floor = scope_start(s, t.range.start);
     let cs = s.clause_start(t.range.start);
     let ce = s.clause_end(t.range.end);
+    // `为子公司X向银行融资5亿元提供担保`: a guarantee of another's borrowing (为 before the
+    // financing word, 担保 after it in its clause), no round raised.
+    if s.text[cs..t.range.start].contains('为') && s.text[t.range.end..ce].contains("担保") {
+        return None;
+    }
     let bond = t.class() == "bond";
     // `X获投2.5亿美元D轮融资`: a financing word whose clause names the round after it (at a
     // second financing word) is that round: both words tell one financing.
