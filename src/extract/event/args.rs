@@ -176,6 +176,7 @@ pub(crate) fn sentence(
         })
         // (`今年已累计引进项目46个，计划总投资超过400亿元`: a tally of many projects)
         && !counts_projects(s.str())
+        && !FINDINGS.iter().any(|w| s.str().trim_start().starts_with(w))
     {
         let host_kind = drafts.list[host].kind;
         let mut total_end: Option<usize> = None;
@@ -215,6 +216,10 @@ static DEAL_PRICE_WORDS: WordList = WordList::new("words_event", "deal_price");
 /// Words that open a sentence on a new topic (`此外，X还发布了…`): in a later paragraph than
 /// the last amount-taking event, such a sentence inherits none of its amounts.
 static TOPIC_SHIFT: WordList = WordList::new("words_event", "topic_shift");
+
+/// Words that open a sentence telling what a report or data show (`报告显示，…超过1200亿美元`):
+/// its figures are findings, no amount of the last event (a launched report, a forum).
+static FINDINGS: WordList = WordList::new("words_event", "findings");
 
 /// Is `k` a deal of another kind than `host`? (An investment and a financing are one deal
 /// seen from its two sides: `获得A投资1亿元` after a financing is its amount.)
