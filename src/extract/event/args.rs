@@ -152,7 +152,7 @@ pub(crate) fn sentence(
         && let Some(host) = st
             .amount_host
             .filter(|&(h, p)| {
-                p == s.paragraph || !TOPIC_SHIFT.iter().any(|w| s.str().trim_start().starts_with(w)) && {
+                p == s.paragraph || !opens_with(&TOPIC_SHIFT, s.str()) && {
                     let mut orgs = s.of(Label::Organization).map(|(i, _)| mention_name(doc, i));
                     let own: Vec<String> = drafts.list[h]
                         .args
@@ -176,7 +176,7 @@ pub(crate) fn sentence(
         })
         // (`今年已累计引进项目46个，计划总投资超过400亿元`: a tally of many projects)
         && !counts_projects(s.str())
-        && !FINDINGS.iter().any(|w| s.str().trim_start().starts_with(w))
+        && !opens_with(&FINDINGS, s.str())
     {
         let host_kind = drafts.list[host].kind;
         let mut total_end: Option<usize> = None;
@@ -220,6 +220,12 @@ static TOPIC_SHIFT: WordList = WordList::new("words_event", "topic_shift");
 /// Words that open a sentence telling what a report or data show (`报告显示，…超过1200亿美元`):
 /// its figures are findings, no amount of the last event (a launched report, a forum).
 static FINDINGS: WordList = WordList::new("words_event", "findings");
+
+/// Does `text` open (after spaces) with a word of `list`?
+fn opens_with(list: &WordList, text: &str) -> bool {
+    let t = text.trim_start();
+    list.iter().any(|w| t.starts_with(w))
+}
 
 /// Is `k` a deal of another kind than `host`? (An investment and a financing are one deal
 /// seen from its two sides: `获得A投资1亿元` after a financing is its amount.)
@@ -3035,7 +3041,7 @@ fn joined_subjects(s: &SentView, floor: usize, t: &Range<usize>) -> Vec<(usize, 
     let mut names: Vec<&str> = Vec::new();
     for (j, (i, m)) in orgs.iter().enumerate().rev() {
         if j + 1 < orgs.len() {
-            let joiner = without_brackets(&s.text[m.range.end..orgs[j + 1].1.range.start]);
+            let joiner = outside_parens(&s.text[m.range.end..orgs[j + 1].1.range.start]);
             if !matches!(
                 joiner.trim(),
                 "与" | "和" | "同" | "及" | "、" | "以及" | "联合" | "携手"
@@ -3058,18 +3064,6 @@ fn joined_subjects(s: &SentView, floor: usize, t: &Range<usize>) -> Vec<(usize, 
 /// How many brackets (`（`, `(`) are open at the end of `text`.
 fn paren_depth(text: &str) -> usize {
     text.chars().fold(0, paren_depth_step)
-}
-
-/// `text` with its bracketed parts dropped (`（以下简称“X”）联合` → `联合`).
-fn without_brackets(text: &str) -> String {
-    let mut depth = 0usize;
-    text.chars()
-        .filter(|&c| {
-            let open = depth;
-            depth = paren_depth_step(depth, c);
-            open == 0 && depth == 0
-        })
-        .collect()
 }
 
 /// One step of [`paren_depth`].
@@ -3662,13 +3656,7 @@ fn acquisition(
         .within(ORG, t.range.end..ce)
         .filter(|(i, m)| {
             let gap = s.text.get(pos..m.range.start.max(pos)).unwrap_or("");
-            for c in gap.chars() {
-                match c {
-                    '（' | '(' => depth += 1,
-                    '）' | ')' => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-            }
+            depth = gap.chars().fold(depth, paren_depth_step);
             pos = m.range.start.max(pos);
             depth == 0 && !reviewer(&mention_name(doc, *i))
         })
