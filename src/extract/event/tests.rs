@@ -274,3 +274,40 @@ fn a_headline_quarter_gives_way_to_the_day_and_a_dateline_clause_dates_the_sente
     );
     expect(&out, &["Forum 重大项目集中签约活动 @2024-10-01"]);
 }
+
+#[test]
+fn speech_at_a_signing_ceremony_goes_to_the_signing() {
+    let out = run(
+        "青禾集团与蓝湾银行签署了战略合作框架协议。青禾集团董事长林一凡出席签约仪式并致辞。",
+        &[
+            m(Label::Organization, "青禾集团"),
+            m(Label::Organization, "蓝湾银行"),
+            m(Label::Role, "董事长"),
+            m(Label::Person, "林一凡"),
+        ],
+    );
+    expect(&out, &["林一凡 -SPOKE_AT-> [战略合作框架协议]"]);
+    forbid_prefix(&out, "Speech ");
+}
+
+#[test]
+fn speech_without_forum_or_signing_is_its_own_event() {
+    let out = run(
+        "青禾集团董事长林一凡致辞时表示，公司将加大投入。",
+        &[
+            m(Label::Organization, "青禾集团"),
+            m(Label::Role, "董事长"),
+            m(Label::Person, "林一凡"),
+        ],
+    );
+    assert!(
+        out.iter().any(|l| l.starts_with("Speech ")),
+        "{}",
+        out.join("\n")
+    );
+    assert!(
+        out.iter().any(|l| l.starts_with("林一凡 -SPOKE_AT-> [")),
+        "{}",
+        out.join("\n")
+    );
+}
