@@ -842,6 +842,20 @@ fn place_party_after(text: &str, start: usize, verb: usize, r: &OrgRules) -> Opt
 
 /// `st`, or past a `由` there: `由A与B签署`, `由A领投` — 由 marks the agent and is no part of
 /// the name after it.
+/// The byte after a list item's marker and its blanks when a line opens at `st` with one
+/// (`2. `, `（3）`, `- `; `position::is_list_marker` decides), else `st`.
+fn after_list_marker(text: &str, st: usize) -> usize {
+    // a marker is short: at most six characters before the first Han character
+    let Some((len, _)) = text[st..].char_indices().take(7).find(|&(_, c)| is_han(c)) else {
+        return st;
+    };
+    let head = text[st..st + len].trim();
+    if head.is_empty() || !crate::extract::position::is_list_marker(head) {
+        return st;
+    }
+    st + len
+}
+
 fn after_agent(text: &str, st: usize) -> usize {
     // (`由于A与B达成…`: 由于 is "because", the clause's subject follows it)
     if text[st..].starts_with("由于") {
@@ -989,9 +1003,9 @@ fn strip_etc(text: &str, clause_start: usize, end: usize, r: &OrgRules) -> usize
 }
 
 /// The start of a region ending at `end` that opens its clause (`宁州市与X签署`, `会上，
-/// 宁州市与…`, `由宁州市与…`).
+/// 宁州市与…`, `由宁州市与…`), or the row of a list (`2. 宁州经济技术开发区与X签约…`).
 fn place_party_before(text: &str, clause_start: usize, end: usize, r: &OrgRules) -> Option<usize> {
-    let st = after_agent(text, clause_start);
+    let st = after_agent(text, after_list_marker(text, clause_start));
     (st < end && is_place_party(&text[st..end], r)).then_some(st)
 }
 
