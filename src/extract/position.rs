@@ -10,6 +10,8 @@
 //!   `[组织]职务：人名[、人名]` (`副行长：白某、沈某`).
 //! - `position.title_after` — `[组织]人名职务` (`陈某某董事长`).
 //! - `position.appositive` — `人名，组织职务，` (`张某，某公司总裁，`).
+//! - `position.title_is` — `[组织][现任|的]职务[兼职务]为|是人名` closing its clause
+//!   (`某公司现任董事长兼总经理为甲。`).
 //! - `position.appointed` — `人名[先生|女士] + 担任/出任/被任命为/曾任/不再担任 … + [组织]职务`,
 //!   and the clauses that continue it (`…，仍担任公司董事`, `，并兼任X总裁`).
 //! - `position.table` — a Markdown table with a name column and a title column (`| 姓名 | 单位 |
@@ -63,6 +65,7 @@ pub const ASSIGNED: RuleId = RuleId("position.assigned");
 pub const ORG_HEAD: RuleId = RuleId("position.org_head");
 pub const CARD: RuleId = RuleId("position.card");
 pub const SIGNATURE: RuleId = RuleId("position.signature");
+pub const TITLE_IS: RuleId = RuleId("position.title_is");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -685,6 +688,90 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
     });
 }
 
+/// Verbs that name the holder of the titles before them (`董事长为甲`, `法定代表人是乙`).
+const HOLDER_IS: [&str; 2] = ["为", "是"];
+
+/// Does person mention `ms[i]` close its clause, after an optional honorific (`为甲。`,
+/// `是乙女士，`)? `为甲颁奖` is "for" someone, not "is" them.
+fn closes_clause(ms: &[Mention], text: &str, i: usize) -> bool {
+    let after = &text[ms[i].range.end..];
+    let after = HONORIFICS
+        .iter()
+        .find_map(|h| after.strip_prefix(*h))
+        .unwrap_or(after);
+    after.is_empty() || after.starts_with(['，', '。', '；', '、', ',', ';', '！', '？', '\n'])
+}
+
+/// Is a person named right after byte `end` as the holder of the titles ending there
+/// (`现任董事长兼总经理为甲。`)? Then the titles are that person's, not the subject's.
+fn holder_named_after(ms: &[Mention], text: &str, from: usize, end: usize) -> bool {
+    let Some(verb) = HOLDER_IS.iter().find(|v| text[end..].starts_with(**v)) else {
+        return false;
+    };
+    let k = from + ms[from.min(ms.len())..].partition_point(|m| m.range.start < end);
+    ms.get(k).is_some_and(|m| {
+        m.label == Label::Person && m.range.start == end + verb.len() && closes_clause(ms, text, k)
+    })
+}
+
+/// `X公司现任董事长兼总经理为甲。`, `公司法定代表人是乙`: titles (after their organization,
+/// a status word or 的 between) followed by 为/是 and a person who closes the clause are that
+/// person's.
+fn title_is(rules: &Rules, ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
+    let p = &ms[i];
+    let Some(verb) = HOLDER_IS
+        .iter()
+        .find(|v| text[..p.range.start].ends_with(**v))
+    else {
+        return;
+    };
+    let roles = roles_before(ms, text, i, p.range.start - verb.len());
+    let Some(&first) = roles.last() else {
+        return;
+    };
+    if !closes_clause(ms, text, i) {
+        return;
+    }
+    let first_start = ms[first].range.start;
+    let org = org_before(rules, ms, text, first, first_start)
+        .or_else(|| sentence_subject_org(rules, ms, text, first));
+    let mut at = vec![first_start];
+    at.extend(org.map(|o| ms[o].range.start));
+    out.push(Binding {
+        person: i,
+        status: status_at(rules, text, &at),
+        roles,
+        org,
+        rule: TITLE_IS,
+    });
+}
+
+/// `X公司成立于2016年，…，现任董事长为甲`: titles opening a later clause (a status word may
+/// stand before them) with no organization of their own are held at the organization that
+/// opens the sentence as its subject.
+fn sentence_subject_org(rules: &Rules, ms: &[Mention], text: &str, first: usize) -> Option<usize> {
+    let before = &text[..ms[first].range.start];
+    // (the longest status word of at most three characters ending there: `现任`, `原`)
+    let before = before
+        .char_indices()
+        .rev()
+        .take(3)
+        .map(|(k, _)| k)
+        .filter(|&k| rules.role.is_status_word(&before[k..]))
+        .last()
+        .map_or(before, |k| &before[..k]);
+    if !before.ends_with(['，', ',']) {
+        return None;
+    }
+    let ss = before.rfind(['。', '；', '\n', '！', '？']).map_or(0, |k| {
+        k + before[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let k = ms[..first].partition_point(|m| m.range.start < ss);
+    let m = ms.get(k)?;
+    (k < first && m.label == Label::Organization && text[ss..m.range.start].trim().is_empty())
+        .then_some(k)
+}
+
 /// The appointment verb opening a clause, after any of `adverbs` (`并继续担任`): the bytes up
 /// to the end of the verb, and the status it implies. The bare `任` only where `bare_ren`.
 fn clause_verb(rest: &str, adverbs: &[&str], bare_ren: bool) -> Option<(usize, PositionStatus)> {
@@ -759,9 +846,10 @@ fn elided_subject(ms: &[Mention], text: &str, ix: &Index, i: usize, out: &mut Ve
         };
         let start = at + len;
         if let Some((roles, org)) = verb_object(ms, text, i + 1, start) {
-            // `曾任华为副总裁的人`: a relative clause describes someone else
+            // `曾任华为副总裁的人`: a relative clause describes someone else; `，现任董事长为乙`
+            // names the holder (position.title_is)
             let end = roles.last().map_or(start, |&r| ms[r].range.end);
-            if text[end..].starts_with('的') {
+            if text[end..].starts_with('的') || holder_named_after(ms, text, i + 1, end) {
                 continue;
             }
             out.push(Binding {
@@ -1155,7 +1243,15 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
     for b in bindings.iter_mut() {
         let sentence = ms[b.person].sentence;
         if b.org.is_some()
-            || ![TITLE_BEFORE, TITLE_AFTER, BRACKET, APPOINTED, ASSIGNED].contains(&b.rule)
+            || ![
+                TITLE_BEFORE,
+                TITLE_AFTER,
+                BRACKET,
+                APPOINTED,
+                ASSIGNED,
+                TITLE_IS,
+            ]
+            .contains(&b.rule)
             || other_org.contains(&sentence)
             || !b
                 .roles
@@ -1201,7 +1297,7 @@ fn company_titles(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Bin
             continue;
         };
         if b.org.is_some()
-            || ![TITLE_BEFORE, APPOINTED].contains(&b.rule)
+            || ![TITLE_BEFORE, APPOINTED, TITLE_IS].contains(&b.rule)
             || !b
                 .roles
                 .iter()
@@ -1535,6 +1631,7 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
     for (i, m) in ms.iter().enumerate() {
         if m.label == Label::Person {
             bind(rules, ms, text, &ix, i, &mut bindings);
+            title_is(rules, ms, text, i, &mut bindings);
             bracket(rules, ms, text, i, &mut bindings);
             resume(ms, text, i, &mut bindings);
             elided_subject(ms, text, &ix, i, &mut bindings);
@@ -2738,6 +2835,43 @@ mod tests {
             "{got:?}"
         );
     }
+    #[test]
+    fn titles_then_wei_and_a_person_closing_the_clause() {
+        let got = rels("青禾科技有限公司现任董事长兼总经理为李明远。");
+        for ti in ["董事长", "总经理"] {
+            assert!(
+                got.contains(&t(
+                    "HOLDS_POSITION",
+                    "李明远",
+                    "青禾科技有限公司",
+                    ti,
+                    "current"
+                )),
+                "{got:?}"
+            );
+        }
+        // the sentence's subject holds the post of a later clause; the founder before does not
+        let got =
+            rels("青禾科技有限公司成立于2016年，由星海大学教授王建国创立，现任董事长为李明远。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "李明远",
+                "青禾科技有限公司",
+                "董事长",
+                "current"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|r| r.1 == "王建国" && r.3 == "董事长"),
+            "{got:?}"
+        );
+        // 为 meaning "for": the person does not close the clause
+        let got = rels("青禾科技有限公司董事长为李明远颁发证书。");
+        assert!(!got.iter().any(|r| r.1 == "李明远"), "{got:?}");
+    }
+
     #[test]
     fn a_region_between_the_company_and_the_title() {
         let got = rels("华为亚太区总裁王建国致辞。");
