@@ -2268,9 +2268,12 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
 /// Words that open the name of a new product after 发布 (`发布新一代5G工业网关`).
 static NEW_PRODUCT: WordList = WordList::new("words_event", "new_product");
 
+/// Verbs that end the name of such a product (`发布新一代X方案 宣布完成C轮融资`).
+static PRODUCT_STOP: WordList = WordList::new("words_event", "product_stop");
+
 /// `发布(了)新一代X` with no quotes: the rest of the trigger's clause is the product's name
 /// when it opens with a word of novelty and is a short noun phrase (4–24 characters, no
-/// clause inside).
+/// clause inside), up to a verb of the next clause (`宣布`, `完成`: product_stop).
 fn new_product(s: &SentView, t: &Trig, ce: usize) -> Option<(Range<usize>, String)> {
     if s.text.get(t.range.clone()) != Some("发布") {
         return None;
@@ -2281,6 +2284,12 @@ fn new_product(s: &SentView, t: &Trig, ce: usize) -> Option<(Range<usize>, Strin
         return None;
     }
     let start = ce - rest.len();
+    // (a verb of the next clause ends it: a headline's clauses are parted by a space only)
+    let ce = PRODUCT_STOP
+        .iter()
+        .filter_map(|w| rest.find(*w))
+        .min()
+        .map_or(ce, |k| start + k);
     let name = clean_name(s.disp(start..ce));
     let n = name.chars().count();
     if !(4..=24).contains(&n) || name.contains(['、', '和', '及']) {
