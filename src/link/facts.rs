@@ -55,6 +55,13 @@ impl Interner {
         self.map.insert(a, i);
         i
     }
+    /// Free the lookup table once every string is interned ([`Corpus::finish`]): resolution
+    /// and graph building only read strings by number, and the table (≈ 17 bytes a slot,
+    /// slots for up to twice the strings) was held to the end of graph building (issue 8).
+    /// A string interned after this is not found again: it would get a number of its own.
+    fn seal(&mut self) {
+        self.map = FastMap::default();
+    }
     /// The string of `s` ("" for [`NO_SYM`]).
     pub fn get(&self, s: Sym) -> &str {
         self.list.get(s as usize).map_or("", |a| a)
@@ -656,6 +663,7 @@ impl Corpus {
         self.rule_index = Default::default();
         self.rel_index = Default::default();
         self.scratch = Writer::default();
+        self.strs.seal();
         self.docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         self.docs.dedup_by(|b, a| a.meta.id == b.meta.id);
     }
