@@ -121,9 +121,14 @@ impl KnowledgeGraph {
         // to the end of graph building — through the edge collection, the peak of a run
         // (issue 8).
         drop(money);
+        // Of the corpus's strings, edge collection reads one per mention name: its text (the
+        // evidence of a mention whose sentence was not kept). The interner and the name table
+        // are freed now, before the nodes are made, instead of at the end of edge collection,
+        // the peak of a run (issue 8).
+        let texts: Vec<Shared> = names.iter().map(|n| strs.shared(n.text)).collect();
+        drop((strs, names));
         let tables = Tables {
-            strs: &strs,
-            names: &names,
+            texts: &texts,
             rules: &doc_rules,
             rel_kinds: &rel_kinds,
         };
@@ -207,7 +212,7 @@ impl KnowledgeGraph {
             ent_ix,
             resolved,
         )?;
-        drop((strs, names, rel_kinds));
+        drop((texts, rel_kinds));
         crate::rss_mark("edges collected");
         let (recs, (spans, own), long) = mentioned.into_sorted();
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
@@ -487,8 +492,8 @@ impl Mentioned {
 
 /// The corpus tables [`collect_edges`] reads the documents' records with.
 struct Tables<'a> {
-    strs: &'a crate::link::facts::Interner,
-    names: &'a [crate::link::facts::MentionName],
+    /// The text of each mention name (by index).
+    texts: &'a [Shared],
     rules: &'a [crate::rules::RuleId],
     rel_kinds: &'a [(RelType, Option<Box<RelProps>>)],
 }
@@ -546,9 +551,9 @@ fn collect_edges(
             Some(ent_ix[i])
         };
         // A mention's evidence sentence; its own text if the sentence was not kept.
-        let mention_sentence = |text: u32, at: u32| match rest.slot(at) {
+        let mention_sentence = |name: u32, at: u32| match rest.slot(at) {
             Some(k) if !rest.text(k).trim().is_empty() => Cited::Slot(k),
-            _ => Cited::Own(Shared::from(t.strs.get(text))),
+            _ => Cited::Own(t.texts.get(name as usize).cloned().unwrap_or_default()),
         };
         for rel in &rest.relations {
             let (Some(a), Some(b)) = (ent(rel.from), ent(rel.to)) else {
@@ -581,14 +586,13 @@ fn collect_edges(
             let Some(a) = ent(NodeRef::Mention(mi)) else {
                 continue;
             };
-            let text = t.names.get(m.name as usize).map_or(u32::MAX, |n| n.text);
             seen.entry(a)
                 .or_insert_with(|| {
                     (
                         0,
                         MentionSeed {
                             doc,
-                            sentence: mention_sentence(text, at.sentence),
+                            sentence: mention_sentence(m.name, at.sentence),
                             start: at.start,
                             end: at.end,
                             rule: rules.index(t.rule(at.rule)),

@@ -66,6 +66,10 @@ impl Interner {
     pub fn get(&self, s: Sym) -> &str {
         self.list.get(s as usize).map_or("", |a| a)
     }
+    /// The string of `s`, shared ("" for [`NO_SYM`]).
+    pub fn shared(&self, s: Sym) -> Shared {
+        self.list.get(s as usize).cloned().unwrap_or_default()
+    }
     pub fn len(&self) -> usize {
         self.list.len()
     }
