@@ -13,7 +13,7 @@ use super::{
     Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, node_id,
 };
 use crate::extract::{DocExtraction, DocMeta, NodeRef, RelProps, RelType};
-use crate::link::facts::{Corpus, DocCore, DocRest, read_rest};
+use crate::link::facts::{Corpus, DocRest, read_rest};
 use crate::link::{NO_ENTITY, Resolved, resolve};
 use crate::rules::{LexiconSet, Rules};
 
@@ -107,7 +107,7 @@ impl KnowledgeGraph {
         let mut resolved = resolve(&corpus, lex);
         crate::rss_mark("resolved");
         let Corpus {
-            mut docs,
+            docs,
             strs,
             money,
             names,
@@ -168,10 +168,20 @@ impl KnowledgeGraph {
         // What the nodes read of the documents is taken now (the entities' properties were
         // read by `resolve`): each document's metadata.
         let mut entities = std::mem::take(&mut resolved.entities);
-        let mut metas: Vec<DocMeta> = docs
-            .iter_mut()
-            .map(|d| std::mem::take(&mut d.meta))
-            .collect();
+        // Each document's metadata goes to its node; edge collection reads the rest. A
+        // `DocCore` is 168 bytes, 64 without its metadata and HOLDS_POSITION pairs (read by
+        // `resolve` only): the documents' vector was held, with their emptied metadata, to
+        // the end of edge collection, the peak of a run (issue 8).
+        let mut metas: Vec<DocMeta> = Vec::with_capacity(n_docs);
+        let mut doc_edges: Vec<DocEdges> = Vec::with_capacity(n_docs);
+        for d in docs {
+            metas.push(d.meta);
+            doc_edges.push(DocEdges {
+                mentions: d.mentions,
+                events: d.events,
+                rest: d.rest,
+            });
+        }
         let doc_names: Vec<Shared> = metas.iter().map(|m| Shared::from(m.id.as_str())).collect();
         let merges = std::mem::take(&mut resolved.merges);
         // The nodes are made before the edges: each entity gives up its fields to its node
@@ -205,7 +215,7 @@ impl KnowledgeGraph {
         // The documents are handed over and dropped one by one as their edges are made, so
         // the per-document results and the collected edges are not both held whole.
         let (rels, mentioned, rules, file) = collect_edges(
-            docs,
+            doc_edges,
             records.into_reader()?,
             &tables,
             doc_ix,
@@ -490,6 +500,14 @@ impl Mentioned {
     }
 }
 
+/// What [`collect_edges`] reads of a document held in memory ([`DocCore`](crate::link::facts::DocCore) without its
+/// metadata, which went to its node, and its HOLDS_POSITION pairs).
+struct DocEdges {
+    mentions: Vec<crate::link::facts::MentionRef>,
+    events: Vec<crate::link::facts::EventFact>,
+    rest: crate::link::records::Span,
+}
+
 /// The corpus tables [`collect_edges`] reads the documents' records with.
 struct Tables<'a> {
     /// The text of each mention name (by index).
@@ -512,7 +530,7 @@ type Collected = (
 );
 
 fn collect_edges(
-    docs: Vec<DocCore>,
+    docs: Vec<DocEdges>,
     mut reader: crate::link::records::RecordReader,
     t: &Tables,
     doc_ix: &[u32],
@@ -534,7 +552,7 @@ fn collect_edges(
     let mut rest = DocRest::default();
     for (di, (d, event_row)) in docs.into_iter().zip(event_entity).enumerate() {
         let d = &d;
-        read_rest(d, &mut reader, &mut rest)?;
+        read_rest((d.rest, d.mentions.len()), &mut reader, &mut rest)?;
         let rest = &rest;
         mentioned.begin_doc(rest.slots());
         let mention_row = match (mention_start.get(di), mention_start.get(di + 1)) {

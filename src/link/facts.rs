@@ -683,12 +683,17 @@ impl Corpus {
     }
 }
 
-/// Read back the rest of document `d` into `out` (its sentences stay in the encoded part,
-/// read in place: a graph cites them by where they are, issue 8).
-pub fn read_rest(d: &DocCore, reader: &mut RecordReader, out: &mut DocRest) -> std::io::Result<()> {
+/// Read back the rest of a document (its [`DocCore::rest`], with its number of mention
+/// records) into `out` (its sentences stay in the encoded part, read in place: a graph cites
+/// them by where they are, issue 8).
+pub fn read_rest(
+    (span, mentions): (Span, usize),
+    reader: &mut RecordReader,
+    out: &mut DocRest,
+) -> std::io::Result<()> {
     let mut buf = std::mem::take(&mut out.buf);
-    reader.read(d.rest, &mut buf)?;
-    out.at = d.rest.0;
+    reader.read(span, &mut buf)?;
+    out.at = span.0;
     let base = buf.as_ptr() as usize;
     let mut r = Reader::new(&buf);
     let found = |r: &mut Reader| -> std::io::Result<Found> {
@@ -700,7 +705,7 @@ pub fn read_rest(d: &DocCore, reader: &mut RecordReader, out: &mut DocRest) -> s
         })
     };
     out.mentions.clear();
-    for _ in 0..d.mentions.len() {
+    for _ in 0..mentions {
         out.mentions.push(found(&mut r)?);
     }
     out.relations.clear();
