@@ -13,7 +13,7 @@ use super::{
     Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, node_id,
 };
 use crate::extract::{DocExtraction, DocMeta, NodeRef, RelProps, RelType};
-use crate::link::facts::{Corpus, DocCore, DocRest, read_rest};
+use crate::link::facts::{Corpus, DocRest, read_rest};
 use crate::link::{NO_ENTITY, Resolved, resolve};
 use crate::rules::{LexiconSet, Rules};
 
@@ -107,17 +107,28 @@ impl KnowledgeGraph {
         let mut resolved = resolve(&corpus, lex);
         crate::rss_mark("resolved");
         let Corpus {
-            mut docs,
+            docs,
             strs,
+            money,
             names,
             rules: doc_rules,
             rel_kinds,
             records,
             ..
         } = corpus;
+        // The amounts' values were read by `resolve` (into the nodes' properties); left in
+        // the moved-from corpus, the map (≈ 80 bytes a slot, one per distinct amount) was held
+        // to the end of graph building — through the edge collection, the peak of a run
+        // (issue 8).
+        drop(money);
+        // Of the corpus's strings, edge collection reads one per mention name: its text (the
+        // evidence of a mention whose sentence was not kept). The interner and the name table
+        // are freed now, before the nodes are made, instead of at the end of edge collection,
+        // the peak of a run (issue 8).
+        let texts: Vec<Shared> = names.iter().map(|n| strs.shared(n.text)).collect();
+        drop((strs, names));
         let tables = Tables {
-            strs: &strs,
-            names: &names,
+            texts: &texts,
             rules: &doc_rules,
             rel_kinds: &rel_kinds,
         };
@@ -157,10 +168,20 @@ impl KnowledgeGraph {
         // What the nodes read of the documents is taken now (the entities' properties were
         // read by `resolve`): each document's metadata.
         let mut entities = std::mem::take(&mut resolved.entities);
-        let mut metas: Vec<DocMeta> = docs
-            .iter_mut()
-            .map(|d| std::mem::take(&mut d.meta))
-            .collect();
+        // Each document's metadata goes to its node; edge collection reads the rest. A
+        // `DocCore` is 168 bytes, 64 without its metadata and HOLDS_POSITION pairs (read by
+        // `resolve` only): the documents' vector was held, with their emptied metadata, to
+        // the end of edge collection, the peak of a run (issue 8).
+        let mut metas: Vec<DocMeta> = Vec::with_capacity(n_docs);
+        let mut doc_edges: Vec<DocEdges> = Vec::with_capacity(n_docs);
+        for d in docs {
+            metas.push(d.meta);
+            doc_edges.push(DocEdges {
+                mentions: d.mentions,
+                events: d.events,
+                rest: d.rest,
+            });
+        }
         let doc_names: Vec<Shared> = metas.iter().map(|m| Shared::from(m.id.as_str())).collect();
         let merges = std::mem::take(&mut resolved.merges);
         // The nodes are made before the edges: each entity gives up its fields to its node
@@ -194,14 +215,14 @@ impl KnowledgeGraph {
         // The documents are handed over and dropped one by one as their edges are made, so
         // the per-document results and the collected edges are not both held whole.
         let (rels, mentioned, rules, file) = collect_edges(
-            docs,
+            doc_edges,
             records.into_reader()?,
             &tables,
             doc_ix,
             ent_ix,
             resolved,
         )?;
-        drop((strs, names, rel_kinds));
+        drop((texts, rel_kinds));
         crate::rss_mark("edges collected");
         let (recs, (spans, own), long) = mentioned.into_sorted();
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
@@ -479,10 +500,18 @@ impl Mentioned {
     }
 }
 
+/// What [`collect_edges`] reads of a document held in memory ([`DocCore`](crate::link::facts::DocCore) without its
+/// metadata, which went to its node, and its HOLDS_POSITION pairs).
+struct DocEdges {
+    mentions: Vec<crate::link::facts::MentionRef>,
+    events: Vec<crate::link::facts::EventFact>,
+    rest: crate::link::records::Span,
+}
+
 /// The corpus tables [`collect_edges`] reads the documents' records with.
 struct Tables<'a> {
-    strs: &'a crate::link::facts::Interner,
-    names: &'a [crate::link::facts::MentionName],
+    /// The text of each mention name (by index).
+    texts: &'a [Shared],
     rules: &'a [crate::rules::RuleId],
     rel_kinds: &'a [(RelType, Option<Box<RelProps>>)],
 }
@@ -501,7 +530,7 @@ type Collected = (
 );
 
 fn collect_edges(
-    docs: Vec<DocCore>,
+    docs: Vec<DocEdges>,
     mut reader: crate::link::records::RecordReader,
     t: &Tables,
     doc_ix: &[u32],
@@ -523,7 +552,7 @@ fn collect_edges(
     let mut rest = DocRest::default();
     for (di, (d, event_row)) in docs.into_iter().zip(event_entity).enumerate() {
         let d = &d;
-        read_rest(d, &mut reader, &mut rest)?;
+        read_rest((d.rest, d.mentions.len()), &mut reader, &mut rest)?;
         let rest = &rest;
         mentioned.begin_doc(rest.slots());
         let mention_row = match (mention_start.get(di), mention_start.get(di + 1)) {
@@ -540,9 +569,9 @@ fn collect_edges(
             Some(ent_ix[i])
         };
         // A mention's evidence sentence; its own text if the sentence was not kept.
-        let mention_sentence = |text: u32, at: u32| match rest.slot(at) {
+        let mention_sentence = |name: u32, at: u32| match rest.slot(at) {
             Some(k) if !rest.text(k).trim().is_empty() => Cited::Slot(k),
-            _ => Cited::Own(Shared::from(t.strs.get(text))),
+            _ => Cited::Own(t.texts.get(name as usize).cloned().unwrap_or_default()),
         };
         for rel in &rest.relations {
             let (Some(a), Some(b)) = (ent(rel.from), ent(rel.to)) else {
@@ -575,14 +604,13 @@ fn collect_edges(
             let Some(a) = ent(NodeRef::Mention(mi)) else {
                 continue;
             };
-            let text = t.names.get(m.name as usize).map_or(u32::MAX, |n| n.text);
             seen.entry(a)
                 .or_insert_with(|| {
                     (
                         0,
                         MentionSeed {
                             doc,
-                            sentence: mention_sentence(text, at.sentence),
+                            sentence: mention_sentence(m.name, at.sentence),
                             start: at.start,
                             end: at.end,
                             rule: rules.index(t.rule(at.rule)),

@@ -55,9 +55,20 @@ impl Interner {
         self.map.insert(a, i);
         i
     }
+    /// Free the lookup table once every string is interned ([`Corpus::finish`]): resolution
+    /// and graph building only read strings by number, and the table (≈ 17 bytes a slot,
+    /// slots for up to twice the strings) was held to the end of graph building (issue 8).
+    /// A string interned after this is not found again: it would get a number of its own.
+    fn seal(&mut self) {
+        self.map = FastMap::default();
+    }
     /// The string of `s` ("" for [`NO_SYM`]).
     pub fn get(&self, s: Sym) -> &str {
         self.list.get(s as usize).map_or("", |a| a)
+    }
+    /// The string of `s`, shared ("" for [`NO_SYM`]).
+    pub fn shared(&self, s: Sym) -> Shared {
+        self.list.get(s as usize).cloned().unwrap_or_default()
     }
     pub fn len(&self) -> usize {
         self.list.len()
@@ -656,6 +667,7 @@ impl Corpus {
         self.rule_index = Default::default();
         self.rel_index = Default::default();
         self.scratch = Writer::default();
+        self.strs.seal();
         self.docs.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         self.docs.dedup_by(|b, a| a.meta.id == b.meta.id);
     }
@@ -671,12 +683,17 @@ impl Corpus {
     }
 }
 
-/// Read back the rest of document `d` into `out` (its sentences stay in the encoded part,
-/// read in place: a graph cites them by where they are, issue 8).
-pub fn read_rest(d: &DocCore, reader: &mut RecordReader, out: &mut DocRest) -> std::io::Result<()> {
+/// Read back the rest of a document (its [`DocCore::rest`], with its number of mention
+/// records) into `out` (its sentences stay in the encoded part, read in place: a graph cites
+/// them by where they are, issue 8).
+pub fn read_rest(
+    (span, mentions): (Span, usize),
+    reader: &mut RecordReader,
+    out: &mut DocRest,
+) -> std::io::Result<()> {
     let mut buf = std::mem::take(&mut out.buf);
-    reader.read(d.rest, &mut buf)?;
-    out.at = d.rest.0;
+    reader.read(span, &mut buf)?;
+    out.at = span.0;
     let base = buf.as_ptr() as usize;
     let mut r = Reader::new(&buf);
     let found = |r: &mut Reader| -> std::io::Result<Found> {
@@ -688,7 +705,7 @@ pub fn read_rest(d: &DocCore, reader: &mut RecordReader, out: &mut DocRest) -> s
         })
     };
     out.mentions.clear();
-    for _ in 0..d.mentions.len() {
+    for _ in 0..mentions {
         out.mentions.push(found(&mut r)?);
     }
     out.relations.clear();
