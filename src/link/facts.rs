@@ -474,7 +474,7 @@ impl DocRest {
     }
 
     /// Where the text of the kept sentence in `slot` is in the corpus's records (offset,
-    /// length): [`crate::link::records::RecordReader::text_at`] reads it back.
+    /// length): [`crate::link::records::RecordReader::with_text_at`] reads it back.
     pub fn span(&self, slot: usize) -> (u64, u32) {
         self.sentences
             .get(slot)
