@@ -262,25 +262,26 @@ fn tip_into(s: &mut String, w: &crate::graph::EdgeView, plain: bool) {
             (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7F) | (b == 0xC2)
         })
     };
-    let sentence = ev.sentence();
-    if plain
-        && sentence.len() + ev.doc.len() + ev.rule.len() + 7 <= 300
-        && simple(ev.doc)
-        && simple(ev.rule.as_str())
-    {
-        s.push('"');
-        s.push_str(&sentence);
-        s.push_str(" (");
-        s.push_str(ev.doc);
-        s.push_str(" · ");
-        s.push_str(ev.rule.as_str());
-        s.push_str(")\"");
-    } else {
-        let tip = format!("{} ({} · {})", sentence, ev.doc, ev.rule);
-        s.push('"');
-        escape_into(s, &truncate(&tip, 300));
-        s.push('"');
-    }
+    ev.with_sentence(|sentence| {
+        if plain
+            && sentence.len() + ev.doc.len() + ev.rule.len() + 7 <= 300
+            && simple(ev.doc)
+            && simple(ev.rule.as_str())
+        {
+            s.push('"');
+            s.push_str(sentence);
+            s.push_str(" (");
+            s.push_str(ev.doc);
+            s.push_str(" · ");
+            s.push_str(ev.rule.as_str());
+            s.push_str(")\"");
+        } else {
+            let tip = format!("{} ({} · {})", sentence, ev.doc, ev.rule);
+            s.push('"');
+            escape_into(s, &truncate(&tip, 300));
+            s.push('"');
+        }
+    })
 }
 
 /// Write the DOT text of the nodes `sel` and the edges between them piece by piece (no

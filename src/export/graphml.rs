@@ -259,15 +259,17 @@ fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String)
     }
     if let Some(ev) = &w.evidence {
         data(body, "e_doc", ev.doc);
-        let sentence = ev.sentence();
-        if view.plain(e) {
-            // Nothing to escape (tested once per sentence).
-            body.push_str("      <data key=\"e_sentence\">");
-            body.push_str(&sentence);
-            body.push_str("</data>\n");
-        } else {
-            data(body, "e_sentence", &sentence);
-        }
+        let plain = view.plain(e);
+        ev.with_sentence(|sentence| {
+            if plain {
+                // Nothing to escape (tested once per sentence).
+                body.push_str("      <data key=\"e_sentence\">");
+                body.push_str(sentence);
+                body.push_str("</data>\n");
+            } else {
+                data(body, "e_sentence", sentence);
+            }
+        });
         num(body, "e_start", ev.start as u64);
         num(body, "e_end", ev.end as u64);
         data(body, "e_rule", ev.rule.as_str());

@@ -315,8 +315,8 @@ fn each_edge_field<'a>(
 /// Append a scalar as JSON (strings escaped by serde_json itself).
 fn push_scalar(buf: &mut Vec<u8>, v: Scalar) {
     match v {
-        Scalar::Sentence(ev, true) => push_scalar(buf, Scalar::Plain(&ev.sentence())),
-        Scalar::Sentence(ev, false) => push_scalar(buf, Scalar::Str(&ev.sentence())),
+        Scalar::Sentence(ev, true) => ev.with_sentence(|s| push_scalar(buf, Scalar::Plain(s))),
+        Scalar::Sentence(ev, false) => ev.with_sentence(|s| push_scalar(buf, Scalar::Str(s))),
         Scalar::Str(s) => {
             // Nothing to escape (the usual case): copy; else serde_json escapes it.
             if !super::any_byte(s.as_bytes(), |b| (b < 0x20) | (b == b'"') | (b == b'\\')) {
@@ -459,15 +459,14 @@ fn edge_text_upto<'a>(
 /// boundary; see [`edge_compact_upto`]).
 fn push_upto(buf: &mut Vec<u8>, v: Scalar, limit: usize) {
     match v {
-        Scalar::Sentence(ev, plain) => {
-            let s = ev.sentence();
+        Scalar::Sentence(ev, plain) => ev.with_sentence(|s| {
             let v = if plain {
-                Scalar::Plain(&s)
+                Scalar::Plain(s)
             } else {
-                Scalar::Str(&s)
+                Scalar::Str(s)
             };
             push_upto(buf, v, limit)
-        }
+        }),
         Scalar::Str(s) | Scalar::Plain(s) if s.len() > limit => {
             let mut cut = limit;
             while !s.is_char_boundary(cut) {

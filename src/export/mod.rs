@@ -153,7 +153,7 @@ impl<'a> View<'a> {
                 None => false,
                 Some(w) => w.evidence.is_none_or(|ev| {
                     ev.sentence_plain()
-                        .unwrap_or_else(|| plain_text(&ev.sentence()))
+                        .unwrap_or_else(|| ev.with_sentence(plain_text))
                 }),
             };
         }
@@ -165,7 +165,7 @@ impl<'a> View<'a> {
                         None => true,
                         Some(ev) => *seen
                             .entry(ev.sentence_key())
-                            .or_insert_with(|| plain_text(&ev.sentence())),
+                            .or_insert_with(|| ev.with_sentence(plain_text)),
                     },
                 )
                 .collect()

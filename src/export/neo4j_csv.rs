@@ -624,11 +624,13 @@ fn write_rel_row(w: &mut CsvRows, start: &str, end: &str, id: &str, e: &EdgeView
     match &e.evidence {
         Some(ev) => {
             w.field(clean_cow(ev.doc).as_bytes());
-            if plain {
-                w.field(ev.sentence().as_bytes());
-            } else {
-                w.field(clean_cow(&ev.sentence()).as_bytes());
-            }
+            ev.with_sentence(|s| {
+                if plain {
+                    w.field(s.as_bytes());
+                } else {
+                    w.field(clean_cow(s).as_bytes());
+                }
+            });
             w.field(num.format(ev.start as u64));
             w.field(num.format(ev.end as u64));
             w.field(clean_cow(ev.rule.as_str()).as_bytes());

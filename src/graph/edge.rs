@@ -129,6 +129,15 @@ impl<'a> EvidenceView<'a> {
         }
     }
 
+    /// The evidence sentence handed to `f` (a stored one is read back without making a
+    /// string of it).
+    pub fn with_sentence<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        match self.sentence {
+            SentenceRef::Held(s) => f(s),
+            SentenceRef::Stored(m, i) => m.with_sentence(i, f),
+        }
+    }
+
     /// Whether the sentence is [`plain_text`](crate::export::plain_text), when that is known
     /// without reading it.
     pub fn sentence_plain(&self) -> Option<bool> {

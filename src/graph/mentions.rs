@@ -96,6 +96,22 @@ struct Stored {
     failed: std::sync::Mutex<Option<std::io::Error>>,
 }
 
+/// [`Mentions::locate`].
+enum Located<'a> {
+    Held(Option<&'a Shared>),
+    Stored(&'a Stored, u64, u32),
+}
+
+impl Stored {
+    /// Note that a sentence could not be read back (the first error is kept); `value`.
+    fn fail<R>(&self, e: std::io::Error, value: R) -> R {
+        if let Ok(mut f) = self.failed.lock() {
+            f.get_or_insert(e);
+        }
+        value
+    }
+}
+
 /// [`Stored::spans`]: a sentence held in memory.
 pub(crate) const NOT_STORED: u32 = u32::MAX;
 /// [`Stored::spans`]: set in the offset of a sentence that is
@@ -163,23 +179,36 @@ impl Mentions {
     /// Sentence `i` of the table (read back from the record file for a built graph; empty
     /// if it cannot be read, which [`Mentions::check`] reports).
     pub(crate) fn sentence(&self, i: u32) -> Shared {
-        let Some(st) = &self.stored else {
-            return self.sentences.get(i as usize).cloned().unwrap_or_default();
-        };
-        let Some(&(at, len)) = st.spans.get(i as usize) else {
-            return Shared::default();
-        };
-        if len == NOT_STORED {
-            return self.sentences.get(at as usize).cloned().unwrap_or_default();
+        match self.locate(i) {
+            Located::Held(s) => s.cloned().unwrap_or_default(),
+            Located::Stored(st, at, len) => st.file.with_text_at(at, len, |t| match t {
+                Ok(s) => Shared::from(s),
+                Err(e) => st.fail(e, Shared::default()),
+            }),
         }
-        match st.file.text_at(at & !PLAIN, len) {
-            Ok(s) => s,
-            Err(e) => {
-                if let Ok(mut f) = st.failed.lock() {
-                    f.get_or_insert(e);
-                }
-                Shared::default()
-            }
+    }
+
+    /// [`Mentions::sentence`] handed to `f`, without making a string of a stored one.
+    pub(crate) fn with_sentence<R>(&self, i: u32, f: impl FnOnce(&str) -> R) -> R {
+        match self.locate(i) {
+            Located::Held(s) => f(s.map_or("", |s| s.as_str())),
+            Located::Stored(st, at, len) => st.file.with_text_at(at, len, |t| match t {
+                Ok(s) => f(s),
+                Err(e) => st.fail(e, f("")),
+            }),
+        }
+    }
+
+    /// Where sentence `i` is: held (`None`: no such sentence), or its offset and length in
+    /// the record file.
+    fn locate(&self, i: u32) -> Located<'_> {
+        let Some(st) = &self.stored else {
+            return Located::Held(self.sentences.get(i as usize));
+        };
+        match st.spans.get(i as usize) {
+            None => Located::Held(None),
+            Some(&(at, NOT_STORED)) => Located::Held(self.sentences.get(at as usize)),
+            Some(&(at, len)) => Located::Stored(st, at & !PLAIN, len),
         }
     }
 

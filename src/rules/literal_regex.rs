@@ -23,8 +23,76 @@ enum Starts {
     /// Each literal is one of at most three characters (`[（(]`): `memchr3` on their last
     /// bytes ([`crate::rules::occurrences::char_matches`]).
     Chars([char; 3]),
+    /// Any other finite set of literals whose first characters are in the Basic Multilingual
+    /// Plane: a bit per character that begins a literal, one pass over the characters.
+    Firsts(Firsts),
     /// Any other finite set of literals: one automaton pass.
     Literals(CharwiseDoubleArrayAhoCorasick<u32>),
+}
+
+/// [`Starts::Firsts`]: the literals by their first character. A position is a start when the
+/// character there begins a literal and the text there begins with one of that character's
+/// literals: the positions where some literal occurs, as an automaton's overlapping matches
+/// give them, with no automaton to build at start-up (issue 8).
+struct Firsts {
+    /// Bit `c` set: some literal begins with `c` (`c` < U+10000).
+    first: Box<[u64; 1024]>,
+    /// Bit `c` set: `c` alone is a literal (no further check).
+    whole: Box<[u64; 1024]>,
+    /// The longer literals, sorted (those with one first character are together).
+    longer: Vec<(char, Box<str>)>,
+}
+
+impl Firsts {
+    fn new(lits: &[&str]) -> Option<Firsts> {
+        let bit = |t: &mut [u64; 1024], c: char| t[c as usize >> 6] |= 1 << (c as usize & 63);
+        let (mut first, mut whole) = (Box::new([0u64; 1024]), Box::new([0u64; 1024]));
+        let mut longer = Vec::new();
+        for l in lits {
+            let c = l.chars().next()?;
+            if c as u32 >= 0x10000 {
+                return None;
+            }
+            bit(&mut first, c);
+            if l.len() == c.len_utf8() {
+                bit(&mut whole, c);
+            } else {
+                longer.push((c, Box::<str>::from(*l)));
+            }
+        }
+        longer.sort_unstable();
+        longer.dedup();
+        Some(Firsts {
+            first,
+            whole,
+            longer,
+        })
+    }
+
+    fn of(&self, text: &str) -> Vec<usize> {
+        let has = |t: &[u64; 1024], c: usize| t[c >> 6] >> (c & 63) & 1 != 0;
+        let mut out = Vec::new();
+        for (i, ch) in text.char_indices() {
+            let c = ch as usize;
+            if c >= 0x10000 || !has(&self.first, c) {
+                continue;
+            }
+            if has(&self.whole, c) {
+                out.push(i);
+                continue;
+            }
+            let from = self.longer.partition_point(|(f, _)| *f < ch);
+            let rest = &text[i..];
+            if self.longer[from..]
+                .iter()
+                .take_while(|(f, _)| *f == ch)
+                .any(|(_, l)| rest.starts_with(&**l))
+            {
+                out.push(i);
+            }
+        }
+        out
+    }
 }
 
 impl Starts {
@@ -53,6 +121,9 @@ impl Starts {
                     [0, 1, 2].map(|i| *cs.get(i).unwrap_or(&last)),
                 ));
             }
+        }
+        if let Some(f) = Firsts::new(lits) {
+            return Some(Starts::Firsts(f));
         }
         CharwiseDoubleArrayAhoCorasick::new(lits)
             .ok()
@@ -89,6 +160,7 @@ impl Starts {
             Starts::Chars(cs) => crate::rules::occurrences::char_matches(text, *cs)
                 .map(|(i, _)| i)
                 .collect(),
+            Starts::Firsts(f) => f.of(text),
             Starts::Literals(ac) => {
                 let mut starts: Vec<usize> =
                     ac.find_overlapping_iter(text).map(|m| m.start()).collect();
@@ -348,6 +420,58 @@ mod tests {
         assert!(same(r"[（(]([^（）()]{1,6})[）)]", &texts));
         // more than three characters, not all ASCII (the automaton path)
         assert!(same(r"[（(“「]([^（）()“”「」]{1,6})[）)”」]", &texts));
+    }
+
+    /// The first-character table finds the starts an automaton's overlapping matches give.
+    #[test]
+    fn first_characters_find_the_automaton_starts() {
+        let sets: [&[&str]; 3] = [
+            &[
+                "发布",
+                "公告",
+                "方面",
+                "完成",
+                "完成了对",
+                "获",
+                "获得",
+                "获投",
+                "迎来",
+                "以",
+                "通过",
+                "斥资",
+                "耗资",
+                "0",
+                "7",
+                "全资收购",
+                "要约收购",
+                "收购",
+                "并购",
+                "已",
+                "已经完成",
+            ],
+            &["（", "(", "“", "「"],
+            &["ab", "abc", "b", "bc", "é", "éa"],
+        ];
+        let texts = [
+            "",
+            "甲公司宣布完成了B轮融资，乙公司获红杉资本战略投资，丙集团以10亿元收购丁公司。",
+            "以以以收购并购全资收购要约收购，已经完成了对戊公司的全资收购。公告称公告显示",
+            "获获获投资获得了融资完成融资轮融资，以，收购 2024年7月，70亿",
+            "abc 以 x 收购 y 并购 abcbc éa é 😀获 （「“(",
+            "完成完成了完成了对获投获得已已经已经完成发布公",
+        ];
+        for lits in sets {
+            let firsts = Firsts::new(lits).unwrap();
+            let ac = CharwiseDoubleArrayAhoCorasick::<u32>::new(lits).unwrap();
+            for t in texts {
+                let mut want: Vec<usize> = ac.find_overlapping_iter(t).map(|m| m.start()).collect();
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(firsts.of(t), want, "{lits:?} on {t}");
+            }
+        }
+        // A first character outside the Basic Multilingual Plane keeps the automaton.
+        assert!(Firsts::new(&["😀a", "b"]).is_none());
     }
 
     #[test]
