@@ -1906,6 +1906,13 @@ fn counts_projects(body: &str) -> bool {
     })
 }
 
+/// `与Y达成(了)一致`: `after` (the clause after 达成) opens with 一致 — past 了 — and `before`
+/// (the clause before it) has 与/和/同 marking the counterparty; 达成一致意见 is the same.
+fn reached_accord(before: &str, after: &str) -> bool {
+    let after = after.strip_prefix('了').unwrap_or(after);
+    after.starts_with("一致") && before.contains(['与', '和', '同'])
+}
+
 /// The organizations that signed the last signing (what `双方` refers to).
 fn last_parties(drafts: &Drafts, st: &State) -> Vec<usize> {
     st.signing
@@ -1931,11 +1938,21 @@ fn signing(
         .quotes
         .iter()
         .find(|q| q.book && q.outer.start >= t.range.end && q.outer.start < ce.max(q.outer.start));
-    let doc_noun = s
+    let mut doc_noun = s
         .trigs_in(t.range.end..ce)
         .find(|x| x.kind == Some(EventKind::Signing) && x.class() == "doc" && x.range.end <= ce);
     if class == "reach" && book.is_none() && doc_noun.is_none() {
-        return None;
+        // `与Y达成(了)一致`, `就X协议与Y达成一致`: an accord reached with a party after 与/和/同
+        // is a signing, named by the agreement after 就 when the clause names one.
+        let cs = s.clause_start(t.range.start);
+        if !reached_accord(&s.text[cs..t.range.start], &s.text[t.range.end..ce]) {
+            return None;
+        }
+        doc_noun = s.trigs_in(cs..t.range.start).find(|x| {
+            x.kind == Some(EventKind::Signing)
+                && x.class() == "doc"
+                && s.text[cs..x.range.start].contains('就')
+        });
     }
     if generic(s, &t.range, EventKind::Signing) {
         return None;
@@ -2001,7 +2018,15 @@ fn signing(
     let named = if let Some(q) = book {
         Some(clean_name(s.disp(q.inner.clone())))
     } else if let Some(x) = doc_noun {
-        let st_ = s.name_start(x.range.start, t.range.end);
+        // An agreement told before the verb (`就X协议与Y达成一致`) is read back to 就.
+        let floor = if x.range.start < t.range.start {
+            s.text[..x.range.start]
+                .rfind('就')
+                .map_or(x.range.start, |k| k + '就'.len_utf8())
+        } else {
+            t.range.end
+        };
+        let st_ = s.name_start(x.range.start, floor);
         let name = clean_name(s.disp(st_..x.range.end));
         // A bare `协议` is not a name.
         (name.chars().count() > 2).then_some(name)
