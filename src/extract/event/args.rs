@@ -940,6 +940,22 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     {
         to = to.min(next);
     }
+    // A deal verb after the agreement in the signing's own clause (a headline of two stories
+    // run together: `A与B签署战略合作协议　拟6.8亿元收购C`) owns the amounts after the
+    // agreement's name.
+    if kind == EventKind::Signing {
+        let ce = s.clause_end(t.end);
+        if let Some(n) = s
+            .trigs_in(t.end..ce.min(to))
+            .find(|n| n.kind.is_some_and(|k| other_deal(k, kind)))
+            && let Some(a) = s
+                .trigs_in(t.end..n.range.start)
+                .filter(|a| a.kind == Some(EventKind::Signing) && a.class() == "doc")
+                .last()
+        {
+            to = to.min(a.range.end);
+        }
+    }
     // So does a later clause where another organization invests (`A认缴出资15亿元，B认缴出资
     // 20亿元`: 20亿元 is B's).
     if kind == EventKind::Investment
@@ -3743,6 +3759,8 @@ fn acquisition(
             }
         } else if deal_counterparty(s, m, mk, t.range.start) {
             seller = Some((*i, m.range.clone()));
+        } else if signs_with(s, m, mk, t.range.start).is_some() {
+            // the partner of another agreement buys nothing
         } else if earlier.is_none_or(|e| m.range.start < e) && !media(s, m) {
             plain.push((*i, m.range.clone()));
         }
@@ -3920,21 +3938,26 @@ static SALE_AGREEMENT: WordList = WordList::new("words_event", "sale_agreement")
 /// deal verb) is the counterparty who sells, not a second buyer; not when the two act
 /// together (`与B签署协议，共同收购C`).
 fn deal_counterparty(s: &SentView, m: &Mention, mk: &str, trig: usize) -> bool {
+    signs_with(s, m, mk, trig).is_some_and(|head| SALE_AGREEMENT.iter().any(|w| head.ends_with(w)))
+}
+
+/// The text from `m` to its agreement's 协议 when `m` is marked by 与/和/同 and signs an
+/// agreement (a signing verb before 协议) between it and the deal verb at `trig`, the two
+/// not acting together (共同/联合/一起/携手): `A与B签署战略合作协议　拟收购C` (a headline of
+/// two stories) makes B A's partner in the agreement, no buyer of C.
+fn signs_with<'t>(s: &SentView<'t, '_>, m: &Mention, mk: &str, trig: usize) -> Option<&'t str> {
     if !mk.ends_with(['与', '和', '同']) {
-        return false;
+        return None;
     }
     let gap = s.text.get(m.range.end..trig).unwrap_or("");
-    let Some(k) = gap.find("协议") else {
-        return false;
-    };
-    let head = &gap[..k];
-    ["签署", "签订", "订立", "签立", "达成"]
+    let head = &gap[..gap.find("协议")?];
+    (["签署", "签订", "订立", "签立", "达成"]
         .iter()
         .any(|v| head.contains(v))
-        && SALE_AGREEMENT.iter().any(|w| head.ends_with(w))
         && !["共同", "联合", "一起", "携手"]
             .iter()
-            .any(|w| gap.contains(w))
+            .any(|w| gap.contains(w)))
+    .then_some(head)
 }
 
 /// `A、B拟将其合计持有的X 29.9%股份以协议转让方式转让给C`: a share transfer is C's
