@@ -1803,6 +1803,12 @@ fn signing_parties(
         d.add(to_event(RelType::Signed, i, SIGNING, s.idx, span(&r, &t)));
         n += 1;
     }
+    // `同日，母基金与A、B签署…协议`: a fund named back (母基金, 该基金, 基金) right before 与 in
+    // the verb's clause is the fund the document has just set up when its name ends so.
+    if let Some((f, r)) = fund_back_reference(doc, s, st, scope.clone()) {
+        d.add(to_event(RelType::Signed, f, SIGNING, s.idx, span(&r, &t)));
+        n += 1;
+    }
     if s.has_cue("both", scope.clone()) && n < 2 {
         // 双方: two organizations named earlier in this sentence (`A和B联合公告，双方…`), else
         // the parties of the last signing, else the last two organizations before it.
@@ -1878,6 +1884,34 @@ fn signing_parties(
         }
     }
     n
+}
+
+/// A fund named back at the start of the verb's clause, right before 与/和/同 (`同日，母基金与A
+/// 签署…`, `该基金与B签约`): the organization the document set up (`State::founded`), when
+/// its name ends with the reference (a determiner 该/本/此/新 dropped) and no organization is
+/// named in between; with the mention index and the reference's range.
+fn fund_back_reference(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    st: &State,
+    scope: Range<usize>,
+) -> Option<(usize, Range<usize>)> {
+    let f = st.founded?;
+    let cs = s.clause_start(scope.end).max(scope.start);
+    let head = &s.text[cs..scope.end];
+    let k = head.find(['与', '和', '同'])?;
+    let word = head[..k].trim();
+    let bare = ["该", "本", "此", "新"]
+        .iter()
+        .find_map(|d| word.strip_prefix(d))
+        .unwrap_or(word);
+    let fund_word = ["母基金", "子基金", "基金"].iter().any(|w| bare == *w);
+    if !fund_word || s.within(ORG, cs..cs + k).next().is_some() {
+        return None;
+    }
+    mention_name(doc, f)
+        .ends_with(bare)
+        .then(|| (f, cs + (k - word.len())..cs + k))
 }
 
 /// `与三家企业`, `和5家金融机构`: a counted group of counterparties after 与/和/同 in `before`
