@@ -1905,7 +1905,7 @@ fn fund_back_reference(
         .iter()
         .find_map(|d| word.strip_prefix(d))
         .unwrap_or(word);
-    let fund_word = ["母基金", "子基金", "基金"].iter().any(|w| bare == *w);
+    let fund_word = ["母基金", "子基金", "基金"].contains(&bare);
     if !fund_word || s.within(ORG, cs..cs + k).next().is_some() {
         return None;
     }
