@@ -302,6 +302,10 @@ fn a_generic_event_name_merges_within_its_document_only() {
         (EventKind::Forum, "座谈会"),
         (EventKind::Signing, "青禾港区集装箱码头合作协议"),
         (EventKind::Forum, "2024星澜湾数字经济峰会"),
+        (EventKind::Forum, "2025新品发布会"),
+        (EventKind::Forum, "第三届座谈会"),
+        (EventKind::Forum, "2024年度工作会议"),
+        (EventKind::Forum, "第二届星澜湾峰会"),
     ];
     let kg = KnowledgeGraph::build(vec![with_events("a", &docs), with_events("b", &docs)]);
     let count = |name: &str| {
@@ -313,7 +317,12 @@ fn a_generic_event_name_merges_within_its_document_only() {
     assert_eq!(count("投资协议"), 2);
     assert_eq!(count("战略合作框架协议"), 2);
     assert_eq!(count("座谈会"), 2);
+    // a year or an edition before generic words does not make them name one event (session 18)
+    assert_eq!(count("2025新品发布会"), 2);
+    assert_eq!(count("第三届座谈会"), 2);
+    assert_eq!(count("2024年度工作会议"), 2);
     // specific: one node for both documents
     assert_eq!(count("青禾港区集装箱码头合作协议"), 1);
     assert_eq!(count("2024星澜湾数字经济峰会"), 1);
+    assert_eq!(count("第二届星澜湾峰会"), 1);
 }

@@ -16,7 +16,7 @@
 //! | `alias_def` | a document defines the alias (`（以下简称“X”）`, resolved by the org family into `Mention.name`), and the alias has the shape of an abbreviation of the full name (or is a Latin acronym) and is not a generic reference (`schema/lexicons/link_generic_aliases.txt`: 公司, 双方, 甲方 …) |
 //! | `same_doc_positions` | one document gives the same person positions in two organizations |
 //! | `unique_name` | a person mentioned without an organization, whose name is bound (HOLDS_POSITION) to exactly one organization elsewhere in the run |
-//! | `same_event` | an event of the same kind, name key and date in several documents (a name written only with the words of `link_generic_event_words.txt`, `投资协议`, also needs the same document) |
+//! | `same_event` | an event of the same kind, name key and date in several documents (a name written only with the words of `link_generic_event_words.txt`, `投资协议`, and years or editions, `2025新品发布会`, `第三届座谈会`, also needs the same document) |
 //!
 //! People are keyed by **name + organization** when a document binds them to one
 //! (HOLDS_POSITION): two 张伟 at different companies stay two nodes. A bare name that could be
@@ -384,6 +384,12 @@ impl GenericEventWords {
             if !reach[i] {
                 continue;
             }
+            // A year or an edition (`2025`, `2025年度`, `第三届`, `首届`) names no event either.
+            if let Some(len) = edition_len(&k[bounds[i]..])
+                && let Ok(j) = bounds.binary_search(&(bounds[i] + len))
+            {
+                reach[j] = true;
+            }
             for j in i + 1..bounds.len().min(i + self.longest + 1) {
                 if self.words.contains(&k[bounds[i]..bounds[j]]) {
                     reach[j] = true;
@@ -392,6 +398,49 @@ impl GenericEventWords {
         }
         bounds.len() > 1 && reach[bounds.len() - 1]
     }
+}
+
+/// The byte length of a year or an edition opening `k` (a name key): two to four digits, or
+/// Chinese numerals, with an optional 年/年度 (`2025`, `2025年度`, `二〇二五年`); `第` + numerals
+/// + 届/次/期/季; numerals + 届; `首届`/`首次`; a bare `年度`. None when `k` opens otherwise.
+fn edition_len(k: &str) -> Option<usize> {
+    const CN: &str = "〇零一二三四五六七八九十百";
+    for w in ["首届", "首次", "年度"] {
+        if k.starts_with(w) {
+            return Some(w.len());
+        }
+    }
+    let (ordinal, rest) = match k.strip_prefix('第') {
+        Some(r) => (true, r),
+        None => (false, k),
+    };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let numerals = if digits > 0 {
+        digits
+    } else {
+        rest.chars().take_while(|c| CN.contains(*c)).count()
+    };
+    if numerals == 0 {
+        return None;
+    }
+    let num_bytes: usize = rest.chars().take(numerals).map(char::len_utf8).sum();
+    let after = &rest[num_bytes..];
+    let unit = if ordinal {
+        ["届", "次", "期", "季"]
+            .into_iter()
+            .find(|u| after.starts_with(u))?
+    } else if let Some(u) = ["年度", "年", "届"]
+        .into_iter()
+        .find(|u| after.starts_with(u))
+    {
+        u
+    } else if (2..=4).contains(&digits) {
+        // a bare year written in digits before the name (`2025新品发布会`)
+        ""
+    } else {
+        return None;
+    };
+    Some(k.len() - after.len() + unit.len())
 }
 
 fn event_key(e: &EventFact, name: &str, doc_id: &str, generic: &GenericEventWords) -> String {
@@ -1131,6 +1180,21 @@ mod tests {
             merged_by: BTreeSet::new(),
             props: NodeProps::Person,
         }
+    }
+
+    #[test]
+    fn a_year_or_an_edition_is_read_off_a_generic_event_name() {
+        assert_eq!(edition_len("2025新品发布会"), Some(4));
+        assert_eq!(edition_len("2025年度工作会议"), Some("2025年度".len()));
+        assert_eq!(edition_len("第三届座谈会"), Some("第三届".len()));
+        assert_eq!(edition_len("第12次常务会议"), Some("第12次".len()));
+        assert_eq!(edition_len("首届论坛"), Some("首届".len()));
+        assert_eq!(edition_len("二〇二五年峰会"), Some("二〇二五年".len()));
+        // no year or edition
+        assert_eq!(edition_len("星澜湾峰会"), None);
+        assert_eq!(edition_len("5g峰会"), None);
+        assert_eq!(edition_len("第三方协议"), None);
+        assert_eq!(edition_len("三方协议"), None);
     }
 
     #[test]

@@ -940,6 +940,22 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
     {
         to = to.min(next);
     }
+    // A deal verb after the agreement in the signing's own clause (a headline of two stories
+    // run together: `A与B签署战略合作协议　拟6.8亿元收购C`) owns the amounts after the
+    // agreement's name.
+    if kind == EventKind::Signing {
+        let ce = s.clause_end(t.end);
+        if let Some(n) = s
+            .trigs_in(t.end..ce.min(to))
+            .find(|n| n.kind.is_some_and(|k| other_deal(k, kind)))
+            && let Some(a) = s
+                .trigs_in(t.end..n.range.start)
+                .filter(|a| a.kind == Some(EventKind::Signing) && a.class() == "doc")
+                .last()
+        {
+            to = to.min(a.range.end);
+        }
+    }
     // So does a later clause where another organization invests (`A认缴出资15亿元，B认缴出资
     // 20亿元`: 20亿元 is B's).
     if kind == EventKind::Investment
@@ -1787,6 +1803,12 @@ fn signing_parties(
         d.add(to_event(RelType::Signed, i, SIGNING, s.idx, span(&r, &t)));
         n += 1;
     }
+    // `同日，母基金与A、B签署…协议`: a fund named back (母基金, 该基金, 基金) right before 与 in
+    // the verb's clause is the fund the document has just set up when its name ends so.
+    if let Some((f, r)) = fund_back_reference(doc, s, st, scope.clone()) {
+        d.add(to_event(RelType::Signed, f, SIGNING, s.idx, span(&r, &t)));
+        n += 1;
+    }
     if s.has_cue("both", scope.clone()) && n < 2 {
         // 双方: two organizations named earlier in this sentence (`A和B联合公告，双方…`), else
         // the parties of the last signing, else the last two organizations before it.
@@ -1864,6 +1886,34 @@ fn signing_parties(
     n
 }
 
+/// A fund named back at the start of the verb's clause, right before 与/和/同 (`同日，母基金与A
+/// 签署…`, `该基金与B签约`): the organization the document set up (`State::founded`), when
+/// its name ends with the reference (a determiner 该/本/此/新 dropped) and no organization is
+/// named in between; with the mention index and the reference's range.
+fn fund_back_reference(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    st: &State,
+    scope: Range<usize>,
+) -> Option<(usize, Range<usize>)> {
+    let f = st.founded?;
+    let cs = s.clause_start(scope.end).max(scope.start);
+    let head = &s.text[cs..scope.end];
+    let k = head.find(['与', '和', '同'])?;
+    let word = head[..k].trim();
+    let bare = ["该", "本", "此", "新"]
+        .iter()
+        .find_map(|d| word.strip_prefix(d))
+        .unwrap_or(word);
+    let fund_word = ["母基金", "子基金", "基金"].contains(&bare);
+    if !fund_word || s.within(ORG, cs..cs + k).next().is_some() {
+        return None;
+    }
+    mention_name(doc, f)
+        .ends_with(bare)
+        .then(|| (f, cs + (k - word.len())..cs + k))
+}
+
 /// `与三家企业`, `和5家金融机构`: a counted group of counterparties after 与/和/同 in `before`
 /// (the text of the clause before a signing verb) — a numeral, 家 or 所, and the kind of
 /// party (企业, 公司, 机构, 单位, 银行, 高校, 院校); returns the group's text.
@@ -1906,6 +1956,13 @@ fn counts_projects(body: &str) -> bool {
     })
 }
 
+/// `与Y达成(了)一致`: `after` (the clause after 达成) opens with 一致 — past 了 — and `before`
+/// (the clause before it) has 与/和/同 marking the counterparty; 达成一致意见 is the same.
+fn reached_accord(before: &str, after: &str) -> bool {
+    let after = after.strip_prefix('了').unwrap_or(after);
+    after.starts_with("一致") && before.contains(['与', '和', '同'])
+}
+
 /// The organizations that signed the last signing (what `双方` refers to).
 fn last_parties(drafts: &Drafts, st: &State) -> Vec<usize> {
     st.signing
@@ -1931,11 +1988,21 @@ fn signing(
         .quotes
         .iter()
         .find(|q| q.book && q.outer.start >= t.range.end && q.outer.start < ce.max(q.outer.start));
-    let doc_noun = s
+    let mut doc_noun = s
         .trigs_in(t.range.end..ce)
         .find(|x| x.kind == Some(EventKind::Signing) && x.class() == "doc" && x.range.end <= ce);
     if class == "reach" && book.is_none() && doc_noun.is_none() {
-        return None;
+        // `与Y达成(了)一致`, `就X协议与Y达成一致`: an accord reached with a party after 与/和/同
+        // is a signing, named by the agreement after 就 when the clause names one.
+        let cs = s.clause_start(t.range.start);
+        if !reached_accord(&s.text[cs..t.range.start], &s.text[t.range.end..ce]) {
+            return None;
+        }
+        doc_noun = s.trigs_in(cs..t.range.start).find(|x| {
+            x.kind == Some(EventKind::Signing)
+                && x.class() == "doc"
+                && s.text[cs..x.range.start].contains('就')
+        });
     }
     if generic(s, &t.range, EventKind::Signing) {
         return None;
@@ -2001,7 +2068,15 @@ fn signing(
     let named = if let Some(q) = book {
         Some(clean_name(s.disp(q.inner.clone())))
     } else if let Some(x) = doc_noun {
-        let st_ = s.name_start(x.range.start, t.range.end);
+        // An agreement told before the verb (`就X协议与Y达成一致`) is read back to 就.
+        let floor = if x.range.start < t.range.start {
+            s.text[..x.range.start]
+                .rfind('就')
+                .map_or(x.range.start, |k| k + '就'.len_utf8())
+        } else {
+            t.range.end
+        };
+        let st_ = s.name_start(x.range.start, floor);
         let name = clean_name(s.disp(st_..x.range.end));
         // A bare `协议` is not a name.
         (name.chars().count() > 2).then_some(name)
@@ -3740,6 +3815,8 @@ fn acquisition(
             }
         } else if deal_counterparty(s, m, mk, t.range.start) {
             seller = Some((*i, m.range.clone()));
+        } else if signs_with(s, m, mk, t.range.start).is_some() {
+            // the partner of another agreement buys nothing
         } else if earlier.is_none_or(|e| m.range.start < e) && !media(s, m) {
             plain.push((*i, m.range.clone()));
         }
@@ -3917,21 +3994,26 @@ static SALE_AGREEMENT: WordList = WordList::new("words_event", "sale_agreement")
 /// deal verb) is the counterparty who sells, not a second buyer; not when the two act
 /// together (`与B签署协议，共同收购C`).
 fn deal_counterparty(s: &SentView, m: &Mention, mk: &str, trig: usize) -> bool {
+    signs_with(s, m, mk, trig).is_some_and(|head| SALE_AGREEMENT.iter().any(|w| head.ends_with(w)))
+}
+
+/// The text from `m` to its agreement's 协议 when `m` is marked by 与/和/同 and signs an
+/// agreement (a signing verb before 协议) between it and the deal verb at `trig`, the two
+/// not acting together (共同/联合/一起/携手): `A与B签署战略合作协议　拟收购C` (a headline of
+/// two stories) makes B A's partner in the agreement, no buyer of C.
+fn signs_with<'t>(s: &SentView<'t, '_>, m: &Mention, mk: &str, trig: usize) -> Option<&'t str> {
     if !mk.ends_with(['与', '和', '同']) {
-        return false;
+        return None;
     }
     let gap = s.text.get(m.range.end..trig).unwrap_or("");
-    let Some(k) = gap.find("协议") else {
-        return false;
-    };
-    let head = &gap[..k];
-    ["签署", "签订", "订立", "签立", "达成"]
+    let head = &gap[..gap.find("协议")?];
+    (["签署", "签订", "订立", "签立", "达成"]
         .iter()
         .any(|v| head.contains(v))
-        && SALE_AGREEMENT.iter().any(|w| head.ends_with(w))
         && !["共同", "联合", "一起", "携手"]
             .iter()
-            .any(|w| gap.contains(w))
+            .any(|w| gap.contains(w)))
+    .then_some(head)
 }
 
 /// `A、B拟将其合计持有的X 29.9%股份以协议转让方式转让给C`: a share transfer is C's
