@@ -2373,9 +2373,9 @@ fn new_product(s: &SentView, t: &Trig, ce: usize) -> Option<(Range<usize>, Strin
     Some((start..ce, name))
 }
 
-/// A person before 致辞/演讲 SPOKE_AT the forum in context (or, with none, the signing their
-/// clause attended — `出席签约仪式并致辞` — or else a Speech event of its own), with the 《…》
-/// title between them.
+/// A person before 致辞/演讲 SPOKE_AT the forum in context (or, with none, the signing or
+/// ceremony their clause attended — `出席签约仪式并致辞`, `出席仪式并致辞` — or else a Speech event
+/// of its own), with the 《…》 title between them.
 fn speech(
     s: &SentView,
     t: &Range<usize>,
@@ -2403,19 +2403,25 @@ fn speech(
             .rfind(|q| q.book && q.outer.start >= pm.range.end && q.outer.end <= t.start)
             .map(|q| s.title(q.inner.clone()))
     };
-    // `出席签约仪式并致辞` with no forum in context: the signing attended is where they spoke.
-    let signing = || {
-        s.trigs_in(pm.range.end..t.start)
+    // `出席签约仪式并致辞` with no forum in context: the signing attended is where they spoke;
+    // `出席仪式并致辞`: the ceremony in context (an establishment's), else the signing.
+    let attended = || {
+        let signing = here
+            .iter()
+            .copied()
+            .find(|&i| drafts.list[i].kind == EventKind::Signing)
+            .or(st.signing);
+        if s.trigs_in(pm.range.end..t.start)
             .any(|x| x.kind == Some(EventKind::Signing))
-            .then(|| {
-                here.iter()
-                    .copied()
-                    .find(|&i| drafts.list[i].kind == EventKind::Signing)
-                    .or(st.signing)
-            })
-            .flatten()
+        {
+            signing
+        } else if s.text[pm.range.end..t.start].contains("仪式") {
+            st.ceremony.or(signing)
+        } else {
+            None
+        }
     };
-    let target = match st.forum.or_else(signing) {
+    let target = match st.forum.or_else(attended) {
         Some(f) => f,
         None => {
             let name = match &title {

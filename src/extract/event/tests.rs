@@ -288,6 +288,28 @@ fn speech_at_a_signing_ceremony_goes_to_the_signing() {
     );
     expect(&out, &["林一凡 -SPOKE_AT-> [战略合作框架协议]"]);
     forbid_prefix(&out, "Speech ");
+    // `出席仪式并致辞`: both speakers of the list, at the signing of the ceremony
+    let out = run(
+        "青禾集团与蓝湾银行举行签约仪式，签署了战略合作框架协议。青禾集团董事长林一凡、蓝湾银行行长周明远出席仪式并致辞。",
+        &[
+            m(Label::Organization, "青禾集团"),
+            m(Label::Organization, "蓝湾银行"),
+            m(Label::Organization, "青禾集团"),
+            m(Label::Role, "董事长"),
+            m(Label::Person, "林一凡"),
+            m(Label::Organization, "蓝湾银行"),
+            m(Label::Role, "行长"),
+            m(Label::Person, "周明远"),
+        ],
+    );
+    expect(
+        &out,
+        &[
+            "林一凡 -SPOKE_AT-> [战略合作框架协议]",
+            "周明远 -SPOKE_AT-> [战略合作框架协议]",
+        ],
+    );
+    forbid_prefix(&out, "Speech ");
 }
 
 #[test]
