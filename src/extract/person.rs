@@ -135,7 +135,8 @@ static POST_FRAME_OPENERS: WordList = WordList::new("words_person", "post_frame_
 
 static POST_FRAME_LINKS: WordList = WordList::new("words_person", "post_frame_link");
 /// Verbs that name the person they appoint right after them (`聘任X为…`, `任命X、Y为…`).
-static APPOINT_FRAME_OPENERS: WordList = WordList::new("words_person", "appoint_frame_opener");
+pub(crate) static APPOINT_FRAME_OPENERS: WordList =
+    WordList::new("words_person", "appoint_frame_opener");
 /// What links the appointed names to the post (`为`, `担任`, `出任`).
 static APPOINT_FRAME_LINKS: WordList = WordList::new("words_person", "appoint_frame_link");
 /// Words that may stand between a name and an age (`X今年45岁`, `X已经89岁了`).

@@ -647,7 +647,18 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
     // `林某为X公司创始人、董事长兼总经理。`: the bare copula 为 (also a preposition: 为客户提供,
     // 为公司发展作出贡献) only with an organization mention right after it and titles that
     // end the clause
-    let copula = rest.starts_with(COPULA);
+    // (not the object of an appointing verb: `聘任X为公司总经理` is the appointment's, new)
+    let copula = rest.starts_with(COPULA) && {
+        let clause = text[..p.range.start]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '，' | '。' | '；' | '\n' | ','))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let head = &text[clause..p.range.start];
+        !crate::extract::person::APPOINT_FRAME_OPENERS
+            .iter()
+            .any(|w| head.contains(*w))
+    };
     let (skip, status, rule) =
         if let Some(open) = APPOSITIVE_OPEN.iter().find(|o| rest.starts_with(**o)) {
             (open.len(), None, APPOSITIVE)
@@ -3213,6 +3224,23 @@ mod tests {
             let got = rels(text);
             assert!(!got.iter().any(|r| r.1 == "林思远"), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn the_object_of_an_appointing_verb_is_no_copulas_subject() {
+        // the appointment's post (new), not a current one read from 为
+        let got = rels("董事会同意聘任林思远为澄湖数据科技有限公司总经理。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "林思远",
+                "澄湖数据科技有限公司",
+                "总经理",
+                "new"
+            )),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|r| r.4 == "current"), "{got:?}");
     }
 
     #[test]
