@@ -1274,7 +1274,10 @@ fn company_titles(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Bin
 /// Words that point back to an organization named before (`该公司董事长某`), with the test an
 /// organization must pass to be the one meant: 该公司 an enterprise, 该行 a bank or a branch
 /// (the name ends in 行), 该集团 a group (集团 in the name).
-const ANAPHORS: [(&str, fn(&Mention) -> bool); 3] = [
+/// Does an organization mention fit what an anaphor points to?
+type Fits = fn(&Mention) -> bool;
+
+const ANAPHORS: [(&str, Fits); 3] = [
     ("该公司", |m| {
         matches!(
             m.attrs,
@@ -1289,7 +1292,7 @@ const ANAPHORS: [(&str, fn(&Mention) -> bool); 3] = [
 
 /// The anaphor right before the title at `pos` (`该公司`, `该行`, `该集团`, 的 allowed): the test
 /// of the organization it points to and the byte where the anaphor starts.
-fn anaphor_before(text: &str, pos: usize) -> Option<(fn(&Mention) -> bool, usize)> {
+fn anaphor_before(text: &str, pos: usize) -> Option<(Fits, usize)> {
     let before = &text[..pos];
     let before = before.strip_suffix('的').unwrap_or(before);
     ANAPHORS
