@@ -120,6 +120,7 @@ fn rule_ids_match_rule_docs() {
         position::ORG_HEAD,
         position::CARD,
         position::SIGNATURE,
+        position::ANAPHOR,
     ];
     #[derive(Deserialize)]
     struct Doc {

@@ -135,7 +135,8 @@ static POST_FRAME_OPENERS: WordList = WordList::new("words_person", "post_frame_
 
 static POST_FRAME_LINKS: WordList = WordList::new("words_person", "post_frame_link");
 /// Verbs that name the person they appoint right after them (`聘任X为…`, `任命X、Y为…`).
-static APPOINT_FRAME_OPENERS: WordList = WordList::new("words_person", "appoint_frame_opener");
+pub(crate) static APPOINT_FRAME_OPENERS: WordList =
+    WordList::new("words_person", "appoint_frame_opener");
 /// What links the appointed names to the post (`为`, `担任`, `出任`).
 static APPOINT_FRAME_LINKS: WordList = WordList::new("words_person", "appoint_frame_link");
 /// Words that may stand between a name and an age (`X今年45岁`, `X已经89岁了`).
@@ -257,6 +258,10 @@ pub struct PersonRules {
     /// `子公司`, `金控股`): the enterprise and fund suffixes of two or more characters from
     /// `org_suffixes.txt`, and [`THING_HEADS`].
     thing_heads: TermMatcher,
+    /// Company-shaped last words of short names (`智能`, `科技`, `股份`: `org_short.txt`
+    /// type=ending). One that starts inside a given name and runs past it at a clause end
+    /// (`江澄智|能：`) shows a cut short name, not a name.
+    company_endings: TermMatcher,
 }
 
 fn char_set(lex: &LexiconSet, name: &str) -> CharTable {
@@ -345,6 +350,12 @@ impl PersonRules {
                     })
                     .map(|e| e.term.as_str())
                     .chain(THING_HEADS.iter().copied()),
+            ),
+            company_endings: TermMatcher::new(
+                lex.get("org_short")
+                    .entries
+                    .iter()
+                    .filter(|e| e.attr("type") == Some("ending")),
             ),
         }
     }
@@ -1375,6 +1386,24 @@ impl Extractor for PersonExtractor {
 }
 
 /// Every surname + 1–2 given-name characters reading, scored.
+/// Does a company ending (`org_short.txt` type=ending: `智能`, `科技`, `股份`) start inside
+/// the given name `given` and end after it, closed by punctuation or the end of the text
+/// (`江澄智|能：`)? Then the reading cuts a short company name (`江澄智能`) in two.
+fn cut_company_ending(pr: &PersonRules, text: &str, given: Range<usize>) -> bool {
+    text[given.clone()].char_indices().any(|(k, _)| {
+        let p = given.start + k;
+        pr.company_endings
+            .prefixes_at(text, p, char_window(text, p, 5))
+            .any(|(q, _)| {
+                q > given.end
+                    && text[q..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+            })
+    })
+}
+
 fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
     let text = cx.text;
     let mut opts = Vec::new();
@@ -1515,6 +1544,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             }
             // `明星`, `同时`: a context word is not a name of its own.
             if cx.context_spans.binary_search(&(sr.start, end)).is_ok() {
+                continue;
+            }
+            // `江澄智能：`, `林川科技，`: a company ending that starts inside the given name and
+            // runs past it to a clause end cuts a company's short name (no title before it).
+            if left < TITLE && cut_company_ending(pr, text, sr.end..end) {
                 continue;
             }
             let (right_plain, mut right) = cx.right_scores(end);
@@ -3821,5 +3855,26 @@ mod tests {
         // the same surname characters before a given name are names
         assert_eq!(names("董事长母志远表示，项目进展顺利。"), vec!["母志远"]);
         assert_eq!(names("会上，金建华指出，资金已经到位。"), vec!["金建华"]);
+    }
+
+    #[test]
+    fn a_company_ending_across_the_given_name_cuts_a_short_name() {
+        // session 18: 智能, 科技, 股份 (org_short.txt type=ending) run past the reading to a
+        // clause end: a company's short name in a headline or a sentence, no person
+        for t in [
+            "江澄智能：拟收购青禾材料有限公司",
+            "据悉，江澄智能。",
+            "林川科技：一季度营收增长",
+            "投资者关注江远股份，公司回应称经营正常。",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+        // the same characters as a name: the ending runs on into text (智能够), or the whole
+        // reading is the name (王健康)
+        assert_eq!(
+            names("会上，王小智能够完成任务，他表示很高兴。"),
+            vec!["王小智"]
+        );
+        assert_eq!(names("据悉，王健康表示，将如期完工。"), vec!["王健康"]);
     }
 }

@@ -66,6 +66,7 @@ pub const ORG_HEAD: RuleId = RuleId("position.org_head");
 pub const CARD: RuleId = RuleId("position.card");
 pub const SIGNATURE: RuleId = RuleId("position.signature");
 pub const TITLE_IS: RuleId = RuleId("position.title_is");
+pub const ANAPHOR: RuleId = RuleId("position.anaphor");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -117,6 +118,10 @@ pub(crate) static POST_WORDS: WordList = WordList::new("words_position", "post_w
 /// Bodies named by their kind only, before a title that is the object of a verb
 /// (`继续担任委员会主席`).
 static BODY_WORDS: WordList = WordList::new("words_position", "body_word");
+/// The copula of `林某为X公司董事长。` (position.appointed, session 18).
+const COPULA: &str = "为";
+/// What may follow the titles after the copula: the end of the clause.
+const COPULA_CLAUSE_END: [char; 8] = ['，', '。', '；', '！', '\n', ',', ';', '!'];
 /// Punctuation of an appositive (`张某，某公司总裁，`).
 const APPOSITIVE_OPEN: [&str; 2] = ["，", ","];
 /// Words between a title and the list of its holders (`独立董事包括：甲、乙`).
@@ -642,12 +647,29 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
         after_name += h.len();
     }
     let rest = &text[after_name..];
+    // `林某为X公司创始人、董事长兼总经理。`: the bare copula 为 (also a preposition: 为客户提供,
+    // 为公司发展作出贡献) only with an organization mention right after it and titles that
+    // end the clause
+    // (not the object of an appointing verb: `聘任X为公司总经理` is the appointment's, new)
+    let copula = rest.starts_with(COPULA) && {
+        let clause = text[..p.range.start]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '，' | '。' | '；' | '\n' | ','))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let head = &text[clause..p.range.start];
+        !crate::extract::person::APPOINT_FRAME_OPENERS
+            .iter()
+            .any(|w| head.contains(*w))
+    };
     let (skip, status, rule) =
         if let Some(open) = APPOSITIVE_OPEN.iter().find(|o| rest.starts_with(**o)) {
             (open.len(), None, APPOSITIVE)
         } else if let Some((len, st)) = clause_verb(rest, &ELIDED_ADVERBS, true) {
             // adverbs may stand before the verb (`X继续担任公司董事长`, `X仍兼任…`)
             (len, Some(st), APPOINTED)
+        } else if copula {
+            (COPULA.len(), Some(PositionStatus::Current), APPOINTED)
         } else {
             return;
         };
@@ -655,6 +677,17 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
         return;
     };
     if rule == APPOSITIVE && org.is_none() {
+        return;
+    }
+    if copula
+        && (org.is_none()
+            || !roles.last().is_some_and(|&r| {
+                text[ms[r].range.end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| COPULA_CLAUSE_END.contains(&c))
+            }))
+    {
         return;
     }
     // `蒋某，星桥数据董事长林某`: the title is the next person's, not an appositive — also
@@ -817,7 +850,9 @@ fn verb_object(
         && roles.is_empty()
         && let Some(w) = BODY_WORDS
             .iter()
-            .find(|w| text[title_pos..].starts_with(**w))
+            .copied()
+            .chain(ANAPHORS.iter().map(|(w, _)| *w))
+            .find(|w| text[title_pos..].starts_with(*w))
     {
         roles = roles_after(ms, text, next, title_pos + w.len());
     }
@@ -1218,7 +1253,7 @@ fn column_row(
 /// `position.filer`: bindings without an organization whose titles are all company offices
 /// (`kind=executive` in `titles.txt`), in a document that defines a placeholder for the filer
 /// and in a sentence that names no other organization, go to the filer.
-fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
+fn filer_titles(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Binding]) {
     let Some(filer) = ms.iter().position(|m| {
         m.label == Label::Organization && m.rule == crate::extract::org::ALIAS_PLACEHOLDER
     }) else {
@@ -1253,6 +1288,12 @@ fn filer_titles(rules: &Rules, ms: &[Mention], bindings: &mut [Binding]) {
             ]
             .contains(&b.rule)
             || other_org.contains(&sentence)
+            // `该公司董事长某`: another company's post (position.anaphor)
+            || b.roles
+                .iter()
+                .map(|&r| ms[r].range.start)
+                .min()
+                .is_some_and(|first| anaphor_before(text, first).is_some())
             || !b
                 .roles
                 .iter()
@@ -1322,6 +1363,81 @@ fn company_titles(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Bin
         {
             b.org = Some(main);
             b.rule = COMPANY;
+        }
+    }
+}
+
+/// Words that point back to an organization named before (`该公司董事长某`), with the test an
+/// organization must pass to be the one meant: 该公司 an enterprise, 该行 a bank or a branch
+/// (the name ends in 行), 该集团 a group (集团 in the name).
+/// Does an organization mention fit what an anaphor points to?
+type Fits = fn(&Mention) -> bool;
+
+const ANAPHORS: [(&str, Fits); 3] = [
+    ("该公司", |m| {
+        matches!(
+            m.attrs,
+            Attrs::Org {
+                kind: crate::extract::OrgKind::Enterprise
+            }
+        )
+    }),
+    ("该行", |m| m.name.ends_with('行')),
+    ("该集团", |m| m.name.contains("集团")),
+];
+
+/// The anaphor right before the title at `pos` (`该公司`, `该行`, `该集团`, 的 allowed): the test
+/// of the organization it points to and the byte where the anaphor starts.
+fn anaphor_before(text: &str, pos: usize) -> Option<(Fits, usize)> {
+    let before = &text[..pos];
+    let before = before.strip_suffix('的').unwrap_or(before);
+    ANAPHORS
+        .iter()
+        .find(|(w, _)| before.ends_with(*w))
+        .map(|(w, fits)| (*fits, before.len() - w.len()))
+}
+
+/// `position.anaphor`: a binding without an organization whose titles follow 该公司, 该行 or
+/// 该集团 (`委派代表为该公司副总经理某`, `仍担任该公司董事`) holds them at the organization the
+/// word points back to — when exactly one organization of the right kind is named before it in
+/// the same or the previous sentence. Two candidates (`A公司与B公司签约。该公司董事长某`) leave
+/// the post without an organization. The filer of a filing calls itself 公司, never 该公司, so
+/// the organization a placeholder defines (`（以下简称“公司”）`) is no candidate.
+fn anaphor_titles(ms: &[Mention], text: &str, bindings: &mut [Binding]) {
+    let filer = ms
+        .iter()
+        .find(|m| {
+            m.label == Label::Organization && m.rule == crate::extract::org::ALIAS_PLACEHOLDER
+        })
+        .map(|m| m.name.as_str());
+    for b in bindings.iter_mut() {
+        if b.org.is_some() {
+            continue;
+        }
+        let Some(&first) = b.roles.iter().min_by_key(|&&r| ms[r].range.start) else {
+            continue;
+        };
+        let Some((fits, anchor)) = anaphor_before(text, ms[first].range.start) else {
+            continue;
+        };
+        let sentence = ms[first].sentence;
+        let lo = ms.partition_point(|m| m.sentence + 1 < sentence);
+        let hi = ms.partition_point(|m| m.range.start < anchor);
+        let mut found: Option<usize> = None;
+        let mut names = std::collections::BTreeSet::new();
+        for (k, m) in ms.iter().enumerate().take(hi).skip(lo) {
+            if m.label == Label::Organization
+                && m.range.end <= anchor
+                && fits(m)
+                && filer != Some(m.name.as_str())
+            {
+                names.insert(m.name.as_str());
+                found = Some(k);
+            }
+        }
+        if names.len() == 1 {
+            b.org = found;
+            b.rule = ANAPHOR;
         }
     }
 }
@@ -1641,8 +1757,9 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
             assigned(rules, ms, text, i, &mut bindings);
         }
     }
-    filer_titles(rules, ms, &mut bindings);
+    filer_titles(rules, ms, text, &mut bindings);
     company_titles(rules, ms, text, &mut bindings);
+    anaphor_titles(ms, text, &mut bindings);
     table_rows(ms, text, &mut bindings);
     card_rows(ms, text, &mut bindings);
     signature_rows(ms, text, &mut bindings);
@@ -2573,8 +2690,22 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
-        // `该公司`: another company's post, not the announcer's
+        // `该公司` points back to the one company named before it (position.anaphor, session
+        // 18); with a subsidiary named in between it is ambiguous and binds nothing
         let got = rels("云帆电子有限公司公告，陈明远辞职后仍担任该公司董事。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "陈明远",
+                "云帆电子有限公司",
+                "董事",
+                "current"
+            )),
+            "{got:?}"
+        );
+        let got = rels(
+            "云帆电子有限公司公告，子公司星湖物流有限公司完成改选，陈明远辞职后仍担任该公司董事。",
+        );
         assert!(
             !got.iter()
                 .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "陈明远"),
@@ -2694,10 +2825,9 @@ mod tests {
                 "{got:?}"
             );
         }
-        // a subsidiary's title, another organization's anaphor, a government title: no company
+        // a subsidiary's title, a government title: no company
         for text in [
             "蓝湾科技有限公司宣布完成B轮融资。子公司总经理林一凡表示将扩产。",
-            "蓝湾科技有限公司宣布完成B轮融资。该公司总经理林一凡表示将扩产。",
             "蓝湾科技有限公司宣布完成B轮融资。公司市长林一凡表示将扩产。",
         ] {
             let got = rels(text);
@@ -3190,6 +3320,120 @@ mod tests {
             assert!(
                 got.iter().all(|r| r.1 != "黄国强" || r.3 != "董事会主席"),
                 "{t}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_copula_wei_binds_an_organization_and_titles_ending_the_clause() {
+        let got = rels("林思远为澄湖数据科技有限公司创始人、董事长兼总经理。");
+        for title in ["创始人", "董事长", "总经理"] {
+            assert!(
+                got.contains(&t(
+                    "HOLDS_POSITION",
+                    "林思远",
+                    "澄湖数据科技有限公司",
+                    title,
+                    "current"
+                )),
+                "{title}: {got:?}"
+            );
+        }
+        let got = rels("据介绍，周文博先生为星桥科技有限公司董事，负责投资业务。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "周文博",
+                "星桥科技有限公司",
+                "董事",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // 为 as a preposition: no title, no organization mention, or a title that does not
+        // end the clause
+        for text in [
+            "林思远为澄湖数据科技有限公司提供咨询服务。",
+            "林思远为公司董事长分忧。",
+            "林思远为澄湖数据科技有限公司董事长王建国颁奖。",
+            "林思远为澄湖数据科技有限公司董事会出谋划策。",
+        ] {
+            let got = rels(text);
+            assert!(!got.iter().any(|r| r.1 == "林思远"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn the_object_of_an_appointing_verb_is_no_copulas_subject() {
+        // the appointment's post (new), not a current one read from 为
+        let got = rels("董事会同意聘任林思远为澄湖数据科技有限公司总经理。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "林思远",
+                "澄湖数据科技有限公司",
+                "总经理",
+                "new"
+            )),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|r| r.4 == "current"), "{got:?}");
+    }
+
+    #[test]
+    fn an_anaphor_binds_the_one_organization_of_its_kind_named_before_it() {
+        for (text, person, org, title) in [
+            (
+                "蓝湾科技有限公司宣布完成B轮融资。该公司总经理林一凡表示将扩产。",
+                "林一凡",
+                "蓝湾科技有限公司",
+                "总经理",
+            ),
+            (
+                "澄湖数据科技有限公司完成工商变更。委派代表为该公司副总经理周文博。",
+                "周文博",
+                "澄湖数据科技有限公司",
+                "副总经理",
+            ),
+            (
+                "临川农商银行宣布，该行行长罗一鸣将退休。",
+                "罗一鸣",
+                "临川农商银行",
+                "行长",
+            ),
+            // the filer calls itself 公司: 该公司 is the other company
+            (
+                "青穹智能股份有限公司（以下简称“公司”）公告，公司与星桥科技有限公司签约。该公司董事长周文博表示满意。",
+                "周文博",
+                "星桥科技有限公司",
+                "董事长",
+            ),
+            (
+                "北陌集团发布年报，该集团总裁范文韬出席发布会。",
+                "范文韬",
+                "北陌集团",
+                "总裁",
+            ),
+        ] {
+            let got = rels(text);
+            assert!(
+                got.iter().any(|r| r.0 == "HOLDS_POSITION"
+                    && r.1 == person
+                    && r.2 == org
+                    && r.3 == title),
+                "{text}: {got:?}"
+            );
+        }
+        // two candidates, the wrong kind, too far back: no organization
+        for text in [
+            "星桥科技有限公司与云帆电子有限公司签约。该公司董事长周文博表示满意。",
+            "临川市人民政府召开会议。该公司董事长周文博出席。",
+            "星桥科技有限公司成立于2010年。项目进展顺利。各方反响热烈。该公司董事长周文博出席。",
+        ] {
+            let got = rels(text);
+            assert!(
+                !got.iter().any(|r| r.0 == "HOLDS_POSITION"),
+                "{text}: {got:?}"
             );
         }
     }

@@ -2775,6 +2775,33 @@ fn refers_back(s: &SentView, t: &Trig, drafts: &Drafts, kinds: &[EventKind]) -> 
 }
 
 /// `A对B投资/出资/增资 X亿元`: INVESTED (A), TARGET_OF (B), HAS_AMOUNT.
+/// Words that tell a deal as background (`曾`, `此前`, `先后`: words_event.txt list=background).
+static BACKGROUND: WordList = WordList::new("words_event", "background");
+
+/// `X曾投资A、B等公司`, `A也曾获得其投资`, `X先后投资了A和B`, `X已投资A、B等企业`: a background
+/// word before the investment or financing word in its clause (not inside a name: 曾 is a
+/// surname), with no amount, no date and no round in the clause, tells a portfolio or a past deal as
+/// background — no event. A past round with its amount or date (`曾于2021年获得天使轮融资`,
+/// `此前曾获得A 5000万元天使轮投资`) is still one.
+fn background(s: &SentView, t: &Trig) -> bool {
+    let cs = s.clause_start(t.range.start);
+    let ce = s.clause_end(t.range.end);
+    let before = &s.text[cs..t.range.start];
+    let named = |k: usize, w: &str| {
+        s.within(&[Label::Person, Label::Organization], cs..ce)
+            .any(|(_, m)| m.range.start <= cs + k && cs + k + w.len() <= m.range.end)
+    };
+    let told = BACKGROUND
+        .iter()
+        .any(|w| before.match_indices(*w).any(|(k, _)| !named(k, w)))
+        || (before.ends_with('已') && s.text[t.range.end..ce].contains('等'));
+    // (a named round, `此前完成B轮融资`, is as specific as an amount)
+    told && !s.text[cs..ce].contains('轮')
+        && s.within(&[Label::Amount, Label::Date], cs..ce)
+            .next()
+            .is_none()
+}
+
 fn investment(
     doc: &AnnotatedDoc,
     s: &SentView,
@@ -2782,7 +2809,7 @@ fn investment(
     drafts: &mut Drafts,
     st: &mut State,
 ) -> Option<usize> {
-    if generic(s, &t.range, EventKind::Investment) {
+    if generic(s, &t.range, EventKind::Investment) || background(s, t) {
         return None;
     }
     let floor = scope_start(s, t.range.start);
@@ -3340,7 +3367,7 @@ fn financing(
     drafts: &mut Drafts,
     st: &State,
 ) -> Option<usize> {
-    if generic(s, &t.range, EventKind::Financing) {
+    if generic(s, &t.range, EventKind::Financing) || background(s, t) {
         return None;
     }
     let floor = scope_start(s, t.range.start);
@@ -6315,7 +6342,7 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 36] = [
+        let lists: [&WordList; 37] = [
             &SPEAKING,
             &CUMULATIVE,
             &CAREER,
@@ -6352,6 +6379,7 @@ mod tests {
             &SPEAKER_LIST_WORDS,
             &PANEL_GUESTS,
             &GUEST_NOUNS,
+            &BACKGROUND,
         ];
         crate::rules::WordList::assert_all_have_words(&lists);
     }
