@@ -307,3 +307,37 @@ fn snapshots() {
     insta::assert_snapshot!("merges", merges);
     insta::assert_snapshot!("import_cypher", cypher::import_cypher(&kg));
 }
+
+#[test]
+fn dot_draws_no_box_per_document_beyond_the_cluster_limit() {
+    use kgextract::extract::process;
+    use kgextract::rules::Rules;
+    let docs = |n: usize| -> Vec<_> {
+        (0..n)
+            .map(|i| {
+                let text = format!(
+                    "# 第{i}篇\n\n青禾科技有限公司宣布投资{}亿元建设新工厂。\n",
+                    i + 1
+                );
+                let d = kgextract::read::from_bytes(
+                    &format!("d{i}.md"),
+                    &format!("d{i}.md"),
+                    text.as_bytes(),
+                )
+                .expect("utf-8");
+                process(&d, Rules::builtin())
+            })
+            .collect()
+    };
+    let few = dot::render(&KnowledgeGraph::build(docs(2)), &ExportOptions::default()).expect("dot");
+    assert!(few.contains("subgraph cluster_doc_"), "{few}");
+    let many = dot::render(
+        &KnowledgeGraph::build(docs(dot::MAX_DOC_CLUSTERS + 1)),
+        &ExportOptions::default(),
+    )
+    .expect("dot");
+    assert!(!many.contains("subgraph cluster_doc_"));
+    assert!(many.contains("subgraph doc_"));
+    // the legend is still a box
+    assert!(many.contains("subgraph cluster_legend"));
+}

@@ -2,7 +2,9 @@
 //!
 //! - one shape and colour per label, a legend cluster, the CJK font `Noto Sans CJK SC`;
 //! - one cluster per document holding the entities only that document mentions; entities of
-//!   several documents sit outside the clusters, so shared entities are easy to spot;
+//!   several documents sit outside the clusters, so shared entities are easy to spot (up to
+//!   [`MAX_DOC_CLUSTERS`] documents: Graphviz fails on more);
+//! - `dot` is stopped after [`DOT_TIMEOUT_SECS`]: the run never hangs on a layout;
 //! - edges carry the relationship type and its title / about / on-behalf-of, and the evidence
 //!   sentence as tooltip (hover in the SVG);
 //! - Document nodes and MENTIONED_IN edges are not drawn: the clusters show them;
@@ -397,11 +399,17 @@ fn render_to(
     }
     s.push_str("  }\n");
     w.write_all(s.as_bytes())?;
+    // (beyond MAX_DOC_CLUSTERS documents the groups are plain subgraphs: no box is drawn)
+    let prefix = if by_doc.len() <= MAX_DOC_CLUSTERS {
+        "cluster_doc_"
+    } else {
+        "doc_"
+    };
     for (i, (doc, nodes)) in by_doc.iter().enumerate() {
         s.clear();
         let title = kg.node(doc).map_or(*doc, |d| d.name.as_str());
         s.push_str(&format!(
-            "  subgraph cluster_doc_{i} {{\n    label={}; style=rounded; color=\"#90a4ae\";\n",
+            "  subgraph {prefix}{i} {{\n    label={}; style=rounded; color=\"#90a4ae\";\n",
             quote(&truncate(title, 60))
         ));
         for n in nodes {
@@ -472,19 +480,67 @@ pub fn dot_available() -> bool {
         .unwrap_or(false)
 }
 
-/// Run `dot -Tsvg` on `dot_file`, writing `svg_file`. Returns dot's messages on failure.
+/// The most documents drawn as one box (cluster) each. Graphviz ranks large clustered graphs
+/// badly: past about a hundred document clusters its `init_rank` fails ("trouble in
+/// init_rank") and `dot` loops for many minutes or aborts — 121 sample documents did, while
+/// the same graph without clusters renders in seconds. So many boxes are no longer readable
+/// anyway: beyond this the documents' entities are grouped as plain subgraphs.
+pub const MAX_DOC_CLUSTERS: usize = 50;
+
+/// How long `dot` may run before it is stopped (seconds; `KGEXTRACT_DOT_TIMEOUT` overrides).
+/// A layout that takes longer is a Graphviz failure, not a drawing worth waiting for: the
+/// run goes on without `graph.svg`.
+pub const DOT_TIMEOUT_SECS: u64 = 180;
+
+/// Run `dot -Tsvg` on `dot_file`, writing `svg_file`, stopping it after the timeout. Returns
+/// dot's messages on failure.
 pub fn render_svg(dot_file: &Path, svg_file: &Path) -> Result<(), String> {
-    let out = Command::new("dot")
+    let limit = std::env::var("KGEXTRACT_DOT_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(DOT_TIMEOUT_SECS);
+    let mut child = Command::new("dot")
         .arg("-Tsvg")
         .arg(dot_file)
         .arg("-o")
         .arg(svg_file)
-        .output()
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .map_err(|e| format!("cannot run dot: {e}"))?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+    // (dot's messages are read on a thread, so a long list of them cannot fill the pipe and
+    // stall it)
+    let mut stderr = child.stderr.take();
+    let reader = std::thread::spawn(move || {
+        let mut buf = String::new();
+        if let Some(e) = stderr.as_mut() {
+            let _ = std::io::Read::read_to_string(e, &mut buf);
+        }
+        buf
+    });
+    let start = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(st)) => break Some(st),
+            Ok(None) if start.elapsed().as_secs() >= limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                let _ = std::fs::remove_file(svg_file);
+                break None;
+            }
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(e) => return Err(format!("cannot wait for dot: {e}")),
+        }
+    };
+    let msgs = reader.join().unwrap_or_default();
+    match status {
+        None => Err(format!(
+            "dot did not finish within {limit} s and was stopped (render graph.dot yourself, \
+             draw a part of the graph with --focus NAME, or set KGEXTRACT_DOT_TIMEOUT)"
+        )),
+        Some(st) if !st.success() => Err(msgs.trim().to_string()),
+        Some(_) => Ok(()),
     }
-    Ok(())
 }
 
 /// The DOT exporter.
