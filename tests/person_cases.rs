@@ -121,6 +121,7 @@ fn rule_ids_match_rule_docs() {
         position::CARD,
         position::SIGNATURE,
         position::ANAPHOR,
+        position::TITLE_IS,
     ];
     #[derive(Deserialize)]
     struct Doc {
