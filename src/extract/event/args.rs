@@ -5851,8 +5851,13 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
         } else if attends_signing && rel == RelType::Attended {
             signing_here.or(st.signing).or(forum_here).or(st.forum)
         } else if s.text[c.range.end..ce].starts_with("仪式") {
-            // `出席仪式`: the ceremony in context (an establishment's), else the forum.
-            st.ceremony.or(forum_here).or(st.forum)
+            // `出席仪式`: the ceremony in context (an establishment's), else the forum, else
+            // the signing (`举行签约仪式。…出席仪式并致辞`).
+            st.ceremony
+                .or(forum_here)
+                .or(st.forum)
+                .or(signing_here)
+                .or(st.signing)
         } else {
             forum_here.or(st.forum)
         };

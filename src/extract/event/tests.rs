@@ -307,6 +307,8 @@ fn speech_at_a_signing_ceremony_goes_to_the_signing() {
         &[
             "林一凡 -SPOKE_AT-> [战略合作框架协议]",
             "周明远 -SPOKE_AT-> [战略合作框架协议]",
+            "林一凡 -ATTENDED-> [战略合作框架协议]",
+            "周明远 -ATTENDED-> [战略合作框架协议]",
         ],
     );
     forbid_prefix(&out, "Speech ");
