@@ -1628,8 +1628,8 @@ fn quantifiers_and_agent_words_before_a_suffix_end_the_name() {
 #[test]
 fn a_change_heading_after_a_lead_word_names_no_company() {
     // session 18: 子公司 is a lead word, but 变更/变动 in a filing's heading is no name
-    let got = names("三、子公司变更\n\n公司全资子公司暨岚数据服务有限公司完成工商变更登记。");
-    assert_eq!(got, vec!["暨岚数据服务有限公司"]);
+    let got = names("三、子公司变更\n\n公司全资子公司暨川数据服务有限公司完成工商变更登记。");
+    assert_eq!(got, vec!["暨川数据服务有限公司"]);
     assert!(
         !names("二、股东变动\n\n控股股东澄湖控股集团有限公司减持。").contains(&"变动".to_string())
     );
