@@ -122,6 +122,7 @@ fn rule_ids_match_rule_docs() {
         position::SIGNATURE,
         position::ANAPHOR,
         position::TITLE_IS,
+        position::LIST_CARRY,
     ];
     #[derive(Deserialize)]
     struct Doc {

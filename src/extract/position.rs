@@ -12,6 +12,8 @@
 //! - `position.appositive` — `人名，组织职务，` (`张某，某公司总裁，`).
 //! - `position.title_is` — `[组织][现任|的]职务[兼职务]为|是人名` closing its clause
 //!   (`某公司现任董事长兼总经理为甲。`).
+//! - `position.list_carry` — `组织职务甲，职务乙`: executive titles after the comma take the
+//!   previous person's organization.
 //! - `position.appointed` — `人名[先生|女士] + 担任/出任/被任命为/曾任/不再担任 … + [组织]职务`,
 //!   and the clauses that continue it (`…，仍担任公司董事`, `，并兼任X总裁`).
 //! - `position.table` — a Markdown table with a name column and a title column (`| 姓名 | 单位 |
@@ -66,6 +68,7 @@ pub const ORG_HEAD: RuleId = RuleId("position.org_head");
 pub const CARD: RuleId = RuleId("position.card");
 pub const SIGNATURE: RuleId = RuleId("position.signature");
 pub const TITLE_IS: RuleId = RuleId("position.title_is");
+pub const LIST_CARRY: RuleId = RuleId("position.list_carry");
 pub const ANAPHOR: RuleId = RuleId("position.anaphor");
 
 /// Glue allowed between an organization and its title.
@@ -719,6 +722,52 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
         status,
         rule,
     });
+}
+
+/// `X公司创始人、董事长甲，联合创始人、首席技术官乙`: a person whose executive titles stand right
+/// after the comma (or 、) that follows the previous person, with no organization of their
+/// own, holds them at that person's organization — when the previous person's titles are
+/// executive too (`X公司董事长甲，知名经济学家乙`: a profession, not X's; `，副市长乙`: a
+/// government post, not X's).
+fn list_carry(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Binding]) {
+    let executive = |b: &Binding| {
+        !b.roles.is_empty()
+            && b.roles
+                .iter()
+                .all(|&r| rules.role.kind_of(&title_of(&ms[r])) == Some("executive"))
+    };
+    for k in 1..bindings.len() {
+        let (done, rest) = bindings.split_at_mut(k);
+        let b = &mut rest[0];
+        if b.org.is_some() || b.rule != TITLE_BEFORE || !executive(b) {
+            continue;
+        }
+        let Some(first) = b.roles.iter().map(|&r| ms[r].range.start).min() else {
+            continue;
+        };
+        // the previous person, glued to the titles by the comma alone (an honorific may follow
+        // the name)
+        let Some(prev) = done.iter().rev().find(|a| {
+            a.person < b.person && {
+                let end = ms[a.person].range.end;
+                let gap = text.get(end..first).unwrap_or("");
+                let gap = HONORIFICS
+                    .iter()
+                    .find_map(|h| gap.strip_prefix(*h))
+                    .unwrap_or(gap);
+                matches!(gap, "，" | "," | "、")
+            }
+        }) else {
+            continue;
+        };
+        if ![TITLE_BEFORE, LIST_CARRY].contains(&prev.rule) || !executive(prev) {
+            continue;
+        }
+        if let Some(o) = prev.org {
+            b.org = Some(o);
+            b.rule = LIST_CARRY;
+        }
+    }
 }
 
 /// Verbs that name the holder of the titles before them (`董事长为甲`, `法定代表人是乙`).
@@ -1757,6 +1806,7 @@ pub fn extract_positions(doc: &mut AnnotatedDoc, rules: &Rules) {
             assigned(rules, ms, text, i, &mut bindings);
         }
     }
+    list_carry(rules, ms, text, &mut bindings);
     filer_titles(rules, ms, text, &mut bindings);
     company_titles(rules, ms, text, &mut bindings);
     anaphor_titles(ms, text, &mut bindings);
@@ -2965,6 +3015,29 @@ mod tests {
             "{got:?}"
         );
     }
+    #[test]
+    fn executive_titles_after_a_comma_take_the_previous_persons_organization() {
+        let got = rels("青禾科技有限公司董事长王建国，总经理李明远，副总经理周文博出席签约仪式。");
+        for (p, ti) in [("李明远", "总经理"), ("周文博", "副总经理")] {
+            assert!(
+                got.contains(&t("HOLDS_POSITION", p, "青禾科技有限公司", ti, "current")),
+                "{got:?}"
+            );
+        }
+        // a government post or a profession after the comma is not the company's
+        for text in [
+            "青禾科技有限公司董事长王建国，副市长李明远出席。",
+            "青禾科技有限公司董事长王建国，知名经济学家李明远出席论坛。",
+        ] {
+            let got = rels(text);
+            assert!(
+                !got.iter()
+                    .any(|r| r.1 == "李明远" && r.0 == "HOLDS_POSITION"),
+                "{got:?}"
+            );
+        }
+    }
+
     #[test]
     fn titles_then_wei_and_a_person_closing_the_clause() {
         let got = rels("青禾科技有限公司现任董事长兼总经理为李明远。");
