@@ -1385,7 +1385,6 @@ impl Extractor for PersonExtractor {
     }
 }
 
-/// Every surname + 1–2 given-name characters reading, scored.
 /// Does a company ending (`org_short.txt` type=ending: `智能`, `科技`, `股份`) start inside
 /// the given name `given` and end after it, closed by punctuation or the end of the text
 /// (`江澄智|能：`)? Then the reading cuts a short company name (`江澄智能`) in two.
@@ -1404,6 +1403,7 @@ fn cut_company_ending(pr: &PersonRules, text: &str, given: Range<usize>) -> bool
     })
 }
 
+/// Every surname + 1–2 given-name characters reading, scored.
 fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
     let text = cx.text;
     let mut opts = Vec::new();

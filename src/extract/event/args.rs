@@ -2774,7 +2774,6 @@ fn refers_back(s: &SentView, t: &Trig, drafts: &Drafts, kinds: &[EventKind]) -> 
         && drafts.list.iter().any(|d| kinds.contains(&d.kind))
 }
 
-/// `A对B投资/出资/增资 X亿元`: INVESTED (A), TARGET_OF (B), HAS_AMOUNT.
 /// Words that tell a deal as background (`曾`, `此前`, `先后`: words_event.txt list=background).
 static BACKGROUND: WordList = WordList::new("words_event", "background");
 
@@ -2802,6 +2801,7 @@ fn background(s: &SentView, t: &Trig) -> bool {
             .is_none()
 }
 
+/// `A对B投资/出资/增资 X亿元`: INVESTED (A), TARGET_OF (B), HAS_AMOUNT.
 fn investment(
     doc: &AnnotatedDoc,
     s: &SentView,

@@ -840,8 +840,6 @@ fn place_party_after(text: &str, start: usize, verb: usize, r: &OrgRules) -> Opt
     (end > start && is_place_party(&text[start..end], r)).then_some(end)
 }
 
-/// `st`, or past a `由` there: `由A与B签署`, `由A领投` — 由 marks the agent and is no part of
-/// the name after it.
 /// The byte after a list item's marker and its blanks when a line opens at `st` with one
 /// (`2. `, `（3）`, `- `; `position::is_list_marker` decides), else `st`.
 fn after_list_marker(text: &str, st: usize) -> usize {
@@ -856,6 +854,8 @@ fn after_list_marker(text: &str, st: usize) -> usize {
     st + len
 }
 
+/// `st`, or past a `由` there: `由A与B签署`, `由A领投` — 由 marks the agent and is no part of
+/// the name after it.
 fn after_agent(text: &str, st: usize) -> usize {
     // (`由于A与B达成…`: 由于 is "because", the clause's subject follows it)
     if text[st..].starts_with("由于") {
