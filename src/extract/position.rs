@@ -730,6 +730,8 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
 /// executive too (`X公司董事长甲，知名经济学家乙`: a profession, not X's; `，副市长乙`: a
 /// government post, not X's).
 fn list_carry(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Binding]) {
+    // (the longest gap read: an honorific and a comma, in bytes)
+    const CARRY_GAP_MAX: usize = 16;
     let executive = |b: &Binding| {
         !b.roles.is_empty()
             && b.roles
@@ -746,18 +748,24 @@ fn list_carry(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Binding
             continue;
         };
         // the previous person, glued to the titles by the comma alone (an honorific may follow
-        // the name)
-        let Some(prev) = done.iter().rev().find(|a| {
-            a.person < b.person && {
-                let end = ms[a.person].range.end;
-                let gap = text.get(end..first).unwrap_or("");
-                let gap = HONORIFICS
-                    .iter()
-                    .find_map(|h| gap.strip_prefix(*h))
-                    .unwrap_or(gap);
-                matches!(gap, "，" | "," | "、")
-            }
-        }) else {
+        // the name). The bindings are in person order here, so the search stops at the first
+        // person that ends too far before the titles: no scan back over the whole document.
+        let Some(prev) = done
+            .iter()
+            .rev()
+            .take_while(|a| ms[a.person].range.end + CARRY_GAP_MAX >= first)
+            .find(|a| {
+                a.person < b.person && {
+                    let end = ms[a.person].range.end;
+                    let gap = text.get(end..first).unwrap_or("");
+                    let gap = HONORIFICS
+                        .iter()
+                        .find_map(|h| gap.strip_prefix(*h))
+                        .unwrap_or(gap);
+                    matches!(gap, "，" | "," | "、")
+                }
+            })
+        else {
             continue;
         };
         if ![TITLE_BEFORE, LIST_CARRY].contains(&prev.rule) || !executive(prev) {
