@@ -48,6 +48,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::extract::{AnnotatedDoc, Attrs, Candidate, Extractor, Label, OrgKind};
+use crate::normalize::filters::is_han;
 use crate::rules::{Entry, FastMap, FastSet, LexiconSet, RuleId, Rules, TermMatcher};
 use crate::span::char_window;
 
@@ -889,6 +890,8 @@ fn alias_opens_other_name(text: &str, h: &KnownHit, r: &OrgRules) -> bool {
 /// character ends a word with the character before it and its last character opens one with
 /// the character after it (`我国|航空` holds `国航`, `全国|航线` too)? Both sides must be
 /// words (type `straddle` in org_stopwords.txt): `国航表示` and `我国国航` keep the name.
+/// A name opening with 中 right after a Han character reads that 中 as the postposition
+/// "in" (`风浪中|行稳致远`, `其中|行业`), so only its right side must be a word there.
 fn straddles_words(text: &str, h: &Range<usize>, r: &OrgRules) -> bool {
     let name = &text[h.clone()];
     let (Some(first), Some(last)) = (name.chars().next(), name.chars().next_back()) else {
@@ -902,8 +905,10 @@ fn straddles_words(text: &str, h: &Range<usize>, r: &OrgRules) -> bool {
     };
     let left = h.start - before.len_utf8()..h.start + first.len_utf8();
     let right = h.end - last.len_utf8();
-    r.words(WordType::Straddle)
-        .any(|m| m.contains(&text[left.clone()]))
+    let postposition = first == '中' && is_han(before);
+    (postposition
+        || r.words(WordType::Straddle)
+            .any(|m| m.contains(&text[left.clone()])))
         && r.words(WordType::Straddle)
             .any(|m| term_starts(m, text, right, 2))
 }

@@ -752,9 +752,24 @@ fn best_location(s: &SentView) -> Option<usize> {
                 !future_place(s, m)
                     && !s.of(Label::Role).any(|(_, r)| r.range.start == m.range.end)
                     && !in_book_title(s, m)
+                    && !in_agreement_name(s, &m.range)
+                    && !s
+                        .of(Label::Organization)
+                        .any(|(_, o)| o.range.start == m.range.end)
             })
             .map(|(i, _)| i)
     })
+}
+
+/// Does `r` stand inside the name of an agreement: after a signing verb and before an agreement
+/// word of the same clause (`签署中国—东盟算力枢纽项目合作协议`)? Such a place or organization
+/// is what the agreement is about, not where it was signed or who acts.
+fn in_agreement_name(s: &SentView, r: &Range<usize>) -> bool {
+    let signing = |x: &Trig, class: &str| x.kind == Some(EventKind::Signing) && x.class() == class;
+    let clause = s.clause_start(r.start);
+    s.trigs_in(clause..r.start).any(|v| signing(v, "verb"))
+        && s.trigs_in(r.end..s.clause_end(r.end))
+            .any(|a| signing(a, "doc"))
 }
 
 /// Does mention `m` stand inside book-title marks (`《…》`) in its sentence?
@@ -885,6 +900,27 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
         .map(|n| s.clause_start(n.range.start))
     {
         to = next;
+    }
+    // Rounds listed in one clause (`2022年完成A轮融资3亿元、2023年完成B轮融资5亿元`): the
+    // enumeration mark (、 or ；) between this round and another named round parts their
+    // amounts, as a clause boundary would.
+    if let Some(own) = own.as_ref() {
+        let other =
+            |n: &&Trig| n.kind == Some(kind) && round(s, &n.range).is_some_and(|r| &r != own);
+        if let Some(n) = s.trigs_in(t.end..to).find(other)
+            && let Some(i) = s.text[t.end..n.range.start].rfind(['、', '；'])
+        {
+            to = to.min(t.end + i);
+        }
+        if let Some(p) = s
+            .trigs_in(from..t.start)
+            .filter(|p| p.range.end <= t.start)
+            .filter(other)
+            .last()
+            && let Some(i) = s.text[p.range.end..t.start].rfind(['、', '；'])
+        {
+            from = from.max(p.range.end + i + '、'.len_utf8());
+        }
     }
     // So does a later clause that opens another kind of deal (`对外投资超千亿元，并设立总规模
     // 200亿元的母基金`: 200亿元 is the fund's), for deals only: a signing's amounts may be told
@@ -2868,6 +2904,12 @@ fn investment(
         .of(Label::Amount)
         .any(|(_, m)| m.range.start >= cs && m.range.start < ce.max(s.range.end));
     let mut inv = inv?;
+    // `签署中国—东盟X项目合作协议，投资额约60亿元`: an organization named inside an agreement
+    // (after the signing verb, before the agreement word of its clause) is part of the
+    // agreement's name, not who invests; the amount is the signing's.
+    if in_agreement_name(s, &inv.1) {
+        return None;
+    }
     // `X董事长A表示，此次入股B…`: a person who only reports the investment speaks for the
     // organization that titles them; without one, nobody is said to invest.
     if doc
