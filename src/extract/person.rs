@@ -1935,13 +1935,19 @@ fn thing_lists(pr: &PersonRules, cx: &Ctx, opts: &[Opt]) -> Vec<bool> {
         }
         Some(end)
     };
+    // (The three maps are only looked up, never iterated: sized for every reading at once,
+    // they do not rehash as they grow — issue 8.)
+    let readings = opts.len();
     // Each reading's span, and whether some reading of exactly that span has a plausible
     // given name.
-    let mut spans: HashMap<(usize, usize), bool> = HashMap::default();
+    let mut spans: HashMap<(usize, usize), bool> =
+        HashMap::with_capacity_and_hasher(readings, Default::default());
     // The longest reading ending / starting at a byte (start or end, a name): a first or
     // last item that runs on into the clause is judged by it (`园里的马蹄莲、`).
-    let mut longest_ending: HashMap<usize, (usize, bool)> = HashMap::default();
-    let mut longest_starting: HashMap<usize, (usize, bool)> = HashMap::default();
+    let mut longest_ending: HashMap<usize, (usize, bool)> =
+        HashMap::with_capacity_and_hasher(readings, Default::default());
+    let mut longest_starting: HashMap<usize, (usize, bool)> =
+        HashMap::with_capacity_and_hasher(readings, Default::default());
     for o in opts {
         // a doubtful reading: a given name we cannot vouch for, ending in a kind of thing
         let name = o.plausible
@@ -2214,11 +2220,15 @@ fn chains(
     };
     let mut order: Vec<usize> = (0..opts.len()).filter(|&i| eligible(&opts[i])).collect();
     order.sort_by_key(|&i| (opts[i].range.start, opts[i].range.end));
-    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::default();
+    // (`by_end` is only looked up, `best` iterated only to be sorted by a total order below:
+    // both are sized for every reading at once, so they do not rehash as they grow.)
+    let mut by_end: HashMap<usize, Vec<usize>> =
+        HashMap::with_capacity_and_hasher(order.len(), Default::default());
     // (chain value, members, predecessor). The value prefers longer names for the same text
     // (`李某某王某某` over `李某` + `某王某` …): each member is worth 10 per character minus 4.
     let value = |o: &Opt| 10 * (1 + o.given_len as i32) - 4;
-    let mut best: HashMap<usize, (i32, usize, Option<usize>)> = HashMap::default();
+    let mut best: HashMap<usize, (i32, usize, Option<usize>)> =
+        HashMap::with_capacity_and_hasher(order.len(), Default::default());
     // Readings that are exactly a compound surname (`夏侯`, `欧阳` read as 夏 + 侯): back to back
     // with the next reading they are the surname of one name (`夏侯明某先生`), not a name
     // followed by another (`夏侯` + `明某`).

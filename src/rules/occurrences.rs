@@ -36,9 +36,14 @@ pub fn char_matches(hay: &str, cs: [char; 3]) -> impl Iterator<Item = (usize, ch
         bytes,
     )
     .filter_map(move |i| {
+        // (Byte by byte: most hits are a continuation byte of another character, told apart
+        // by the byte before it; a slice comparison was a `memcmp` call for each — issue 8.)
         cs.iter().zip(&enc).find_map(|(&c, (b, n))| {
             let start = (i + 1).checked_sub(*n)?;
-            (bytes[start..=i] == b[..*n]).then_some((start, c))
+            (0..*n)
+                .rev()
+                .all(|k| bytes[start + k] == b[k])
+                .then_some((start, c))
         })
     })
 }

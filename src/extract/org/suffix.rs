@@ -195,18 +195,12 @@ pub(super) fn find(
     let mut seen = crate::rules::FastSet::default();
     // Only the longest suffix ending at a place counts: `X产业母基金` is a fund by
     // `产业母基金`, never by `基金` (which would not split off an owner).
-    let mut longest: HashMap<usize, (usize, &crate::rules::Entry)> = HashMap::default();
-    for (sr, e) in r.suffixes.find_all(text) {
-        let slot = longest.entry(sr.end).or_insert((sr.start, e));
-        if sr.start < slot.0 {
-            *slot = (sr.start, e);
-        }
-    }
-    let mut by_end: Vec<(Range<usize>, &crate::rules::Entry)> = longest
-        .into_iter()
-        .map(|(end, (start, e))| (start..end, e))
-        .collect();
-    by_end.sort_by_key(|(r, _)| r.end);
+    // (A stable sort by end, then start, and the first of each end: the first match found
+    // of the smallest start, as a map from end to the best so far kept it, with no hashing
+    // and no rehashing as it grew — issue 8.)
+    let mut by_end: Vec<(Range<usize>, &crate::rules::Entry)> = r.suffixes.find_all(text).collect();
+    by_end.sort_by_key(|(r, _)| (r.end, r.start));
+    by_end.dedup_by_key(|(r, _)| r.end);
     for (sr, e) in by_end {
         let Some(spec) = e
             .attr("spec")
