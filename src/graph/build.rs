@@ -8,7 +8,7 @@
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::mentions::{Mention, NOT_STORED, PLAIN};
+use super::mentions::{Mention, NOT_STORED, PLAIN, Sorted, SpillWriter};
 use super::{
     Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, node_id,
 };
@@ -214,17 +214,16 @@ impl KnowledgeGraph {
         crate::rss_mark("nodes made");
         // The documents are handed over and dropped one by one as their edges are made, so
         // the per-document results and the collected edges are not both held whole.
-        let (rels, mentioned, rules, file) = collect_edges(
+        let (rels, mut mentioned, rules, file) = collect_edges(
             doc_edges,
             records.into_reader()?,
             &tables,
-            doc_ix,
-            ent_ix,
+            (doc_ix, ent_ix, kg.g.node_count()),
             resolved,
         )?;
         drop((texts, rel_kinds));
         crate::rss_mark("edges collected");
-        let (recs, (spans, own), long) = mentioned.into_sorted();
+        let long = std::mem::take(&mut mentioned.long);
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
         kg.g.reserve_exact_edges(rels.len());
         let long = long
@@ -245,6 +244,9 @@ impl KnowledgeGraph {
                 seed.edge(rel, &doc_names, &rules),
             );
         }
+        // The MENTIONED_IN records are sorted once the relation edge map is freed (a list on
+        // disk is sorted a range at a time, in memory of its own: issue 8).
+        let (recs, (spans, own)) = mentioned.into_sorted()?;
         // The document of the MENTIONED_IN edges into each document node (of documents with
         // one node, none in practice, the last one).
         let mut doc_of: Vec<Option<Shared>> = vec![None; kg.g.node_count()];
@@ -352,7 +354,10 @@ impl RuleTable {
 /// upper bound (one per mention record and event; pages past the records written are never
 /// touched), then sorted in place by (source, target): the graph keeps this vector as it is
 /// (issue 8: sorting chunks and copying them into the graph held the records twice while the
-/// graph was made — the peak of a run at 200 MB). Of the records of documents that share a
+/// graph was made — the peak of a run at 200 MB). For a corpus whose records are on disk
+/// (a command-line run) they go to a temporary file of their own instead ([`SpillWriter`]),
+/// sorted there and read back by the exporters: held, they were ≈ 40 MB at 200 MB of distinct
+/// input, the largest part of the peak of a run. Of the records of documents that share a
 /// node id (none in practice) the last one made for each (source, target) is kept, as a
 /// map's `insert` keeps it: they wait in `shared` until the end, so that no two records of
 /// the vector have the same ends and an unstable sort (no buffer) orders them alike every run.
@@ -366,6 +371,8 @@ impl RuleTable {
 /// characters) waits in `long` and becomes a petgraph edge.
 struct Mentioned {
     recs: Vec<Mention>,
+    /// Where the records go instead of `recs`, for a corpus on disk.
+    spill: Option<SpillWriter>,
     /// Document nodes that several documents have.
     shared_nodes: BTreeSet<u32>,
     shared: BTreeMap<(u32, u32), Mention>,
@@ -402,8 +409,9 @@ type SentenceTable = (Vec<(u64, u32)>, Vec<Shared>);
 type LongEdge = (u32, u32, Seed);
 
 impl Mentioned {
-    /// Room for `bound` records; `doc_ix` is the node of each document.
-    fn new(bound: usize, doc_ix: &[u32]) -> Mentioned {
+    /// Room for `bound` records (or a file for them: `spill`); `doc_ix` is the node of each
+    /// document.
+    fn new(bound: usize, doc_ix: &[u32], spill: Option<SpillWriter>) -> Mentioned {
         let mut nodes = doc_ix.to_vec();
         nodes.sort_unstable();
         let shared_nodes = nodes
@@ -412,7 +420,8 @@ impl Mentioned {
             .map(|w| w[0])
             .collect();
         Mentioned {
-            recs: Vec::with_capacity(bound),
+            recs: Vec::with_capacity(if spill.is_some() { 0 } else { bound }),
+            spill,
             shared_nodes,
             shared: BTreeMap::new(),
             spans: Vec::new(),
@@ -448,7 +457,14 @@ impl Mentioned {
 
     /// The MENTIONED_IN edge from entity node `from` to document node `to`, with its count
     /// and the evidence of its first mention (`seed`), of the document `rest` was read from.
-    fn push(&mut self, from: u32, to: u32, count: u32, seed: MentionSeed, rest: &DocRest) {
+    fn push(
+        &mut self,
+        from: u32,
+        to: u32,
+        count: u32,
+        seed: MentionSeed,
+        rest: &DocRest,
+    ) -> std::io::Result<()> {
         let sentence = match &seed.sentence {
             Cited::Slot(k) => self.cite(*k, rest),
             Cited::Own(text) => {
@@ -482,21 +498,35 @@ impl Mentioned {
                     rule: seed.rule,
                 },
             ));
-            return;
+            return Ok(());
         };
         if self.shared_nodes.contains(&m.to) {
             self.shared.insert((m.from, m.to), m);
+        } else if let Some(spill) = &mut self.spill {
+            spill.push(&m)?;
         } else {
             self.recs.push(m);
         }
+        Ok(())
     }
 
-    /// The records sorted by (source, target), the sentences they cite, and the edges that
-    /// do not fit a record.
-    fn into_sorted(mut self) -> (Vec<Mention>, SentenceTable, Vec<LongEdge>) {
-        self.recs.extend(self.shared.into_values());
-        self.recs.sort_unstable_by_key(|m| (m.from, m.to));
-        (self.recs, (self.spans, self.own), self.long)
+    /// The records sorted by (source, target) and the sentences they cite (the edges that
+    /// do not fit a record, `long`, are taken before).
+    fn into_sorted(mut self) -> std::io::Result<(Sorted, SentenceTable)> {
+        let recs = match self.spill {
+            Some(mut spill) => {
+                for m in self.shared.into_values() {
+                    spill.push(&m)?;
+                }
+                Sorted::Spilled(spill.into_sorted()?)
+            }
+            None => {
+                self.recs.extend(self.shared.into_values());
+                self.recs.sort_unstable_by_key(|m| (m.from, m.to));
+                Sorted::Held(self.recs)
+            }
+        };
+        Ok((recs, (self.spans, self.own)))
     }
 }
 
@@ -533,8 +563,7 @@ fn collect_edges(
     docs: Vec<DocEdges>,
     mut reader: crate::link::records::RecordReader,
     t: &Tables,
-    doc_ix: &[u32],
-    ent_ix: &[u32],
+    (doc_ix, ent_ix, nodes): (&[u32], &[u32], usize),
     resolved: Resolved,
 ) -> std::io::Result<Collected> {
     let mut edges: BTreeMap<EdgeKey, Seed> = BTreeMap::new();
@@ -548,7 +577,12 @@ fn collect_edges(
     } = resolved;
     // At most one MENTIONED_IN edge per mention record and event.
     let bound = mention_entity.len() + event_entity.iter().map(Vec::len).sum::<usize>();
-    let mut mentioned = Mentioned::new(bound, doc_ix);
+    // The records of a corpus on disk go to disk too.
+    let spill = match reader {
+        crate::link::records::RecordReader::File(_) => Some(SpillWriter::new(nodes)?),
+        crate::link::records::RecordReader::Mem(_) => None,
+    };
+    let mut mentioned = Mentioned::new(bound, doc_ix, spill);
     let mut rest = DocRest::default();
     for (di, (d, event_row)) in docs.into_iter().zip(event_entity).enumerate() {
         let d = &d;
@@ -645,8 +679,82 @@ fn collect_edges(
             if a == u32::MAX || doc_id == u32::MAX {
                 continue; // not a node (never made into an edge)
             }
-            mentioned.push(a, doc_id, count, seed, rest);
+            mentioned.push(a, doc_id, count, seed, rest)?;
         }
     }
     Ok((edges, mentioned, rules.list, reader))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::facts::DocFacts;
+
+    /// A corpus whose records are on disk (a command-line run) keeps its MENTIONED_IN
+    /// records on disk too, and its graph reads — and exports — what the graph of the same
+    /// documents held in memory does.
+    #[test]
+    fn records_on_disk_give_the_graph_held_in_memory() {
+        let docs = || {
+            let mut d = crate::query::fixture::doc();
+            let mut other = d.clone();
+            other.meta.id = "另一篇.md".into();
+            d.meta.id = "一篇.md".into();
+            vec![d, other]
+        };
+        let held = KnowledgeGraph::build(docs());
+        let mut corpus = Corpus::on_disk().expect("temporary file");
+        for d in docs() {
+            corpus.add(DocFacts::of(d)).expect("written");
+        }
+        corpus.finish();
+        let lex = &Rules::builtin().lexicons;
+        let disk = KnowledgeGraph::build_corpus(corpus, lex).expect("read back");
+        assert!(held.mentions.len() > 4);
+        assert!(!held.mentions.is_spilled() && disk.mentions.is_spilled());
+        let edges = |kg: &KnowledgeGraph| {
+            let all: Vec<String> = kg
+                .edge_references()
+                .map(|e| {
+                    format!(
+                        "{e:?} {}",
+                        e.weight()
+                            .evidence
+                            .map(|v| v.sentence().to_string())
+                            .unwrap_or_default()
+                    )
+                })
+                .collect();
+            let near: Vec<String> =
+                kg.g.node_indices()
+                    .flat_map(|n| {
+                        [petgraph::Direction::Outgoing, petgraph::Direction::Incoming].map(|dir| {
+                            format!(
+                                "{:?}",
+                                kg.edges_directed(n, dir)
+                                    .map(|e| e.id())
+                                    .collect::<Vec<_>>()
+                            )
+                        })
+                    })
+                    .collect();
+            (all, near)
+        };
+        assert_eq!(edges(&disk), edges(&held));
+        use crate::export::{ExportOptions, dot, graphml, json, neo4j_csv};
+        let json = |kg: &KnowledgeGraph| {
+            let mut buf = Vec::new();
+            json::write_pretty(kg, &mut buf).expect("in memory");
+            buf
+        };
+        assert_eq!(
+            neo4j_csv::render(&disk).expect("csv"),
+            neo4j_csv::render(&held).expect("csv")
+        );
+        assert_eq!(graphml::render(&disk), graphml::render(&held));
+        assert_eq!(json(&disk), json(&held));
+        let opts = ExportOptions::default();
+        assert_eq!(dot::render(&disk, &opts), dot::render(&held, &opts));
+        assert!(disk.mentions.check().is_ok());
+    }
 }

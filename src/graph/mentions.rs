@@ -23,17 +23,19 @@
 //! Readers do not see this list: `KnowledgeGraph` hands out edge handles (`EdgeIndex`) that
 //! number petgraph's edges first and these after them, and an [`EdgeView`] of either kind.
 
-use std::sync::OnceLock;
+use std::fs::File;
+use std::io::{self, BufWriter, Write as _};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use super::edge::{
     Edge, EdgeEvidence, EdgeView, EvidenceView, NO_PROPS, Rule, SentenceRef, Shared,
 };
 use crate::extract::RelType;
-use crate::link::records::RecordReader;
+use crate::link::records::{RecordReader, read_exact_at};
 
 /// One MENTIONED_IN edge: 24 bytes (32 with the sentence as a shared string and the end as
 /// a `u32`: issue 8, nearly every edge of a large graph is one).
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Mention {
     pub from: u32,
     pub to: u32,
@@ -57,7 +59,11 @@ const HAS_EVIDENCE: u16 = 1 << 15;
 /// The MENTIONED_IN edges of a graph.
 #[derive(Default)]
 pub struct Mentions {
+    /// The records, when they are held in memory (`spilled` is `None`).
     recs: Vec<Mention>,
+    /// The records of a graph `graph::build` made from a corpus whose records are on disk:
+    /// in a temporary file of their own, read back as exporters walk them (issue 8).
+    spilled: Option<Spilled>,
     rules: Vec<Rule>,
     /// The sentences the records cite (a text cited by many records is here once when they
     /// cite one shared string), or, with `stored`, the few that are not in its file.
@@ -96,6 +102,40 @@ struct Stored {
     failed: std::sync::Mutex<Option<std::io::Error>>,
 }
 
+/// The records of a list in a temporary file, [`REC_BYTES`] each, in (source, target) order
+/// (issue 8: held in memory, they were ≈ 40 MB of a graph of 200 MB of distinct input, the
+/// most numerous part of it; the file is anonymous, so the system removes it when the run
+/// ends, whether or not it succeeds). Exporters walk the records in order, so they are read
+/// [`RUN`] at a time; a reader that jumps (an export sorted by other keys) reads [`JUMP`].
+pub(crate) struct Spilled {
+    file: File,
+    len: usize,
+    /// The index of the first record from each node (by node index), and the count after
+    /// the last node.
+    from_start: Vec<u32>,
+    /// The records read last, in two chunks: the one used last first (a reader that looks
+    /// one record ahead of the one it writes, as the exporters' merges do, reads from both).
+    cache: Mutex<[Chunk; 2]>,
+    /// Set when records could not be read back (the export is then refused:
+    /// [`Mentions::check`]).
+    failed: Mutex<Option<io::Error>>,
+}
+
+/// [`Spilled::cache`]: records `start..start + recs.len()`.
+#[derive(Default)]
+struct Chunk {
+    start: usize,
+    recs: Vec<Mention>,
+    bytes: Vec<u8>,
+}
+
+/// The size of a record in a [`Spilled`] file.
+const REC_BYTES: usize = 24;
+/// Records read at once by a reader that walks the list in order.
+const RUN: usize = 1024;
+/// Records read at once by a reader that jumps.
+const JUMP: usize = 16;
+
 /// [`Mentions::locate`].
 enum Located<'a> {
     Held(Option<&'a Shared>),
@@ -112,6 +152,163 @@ impl Stored {
     }
 }
 
+impl Spilled {
+    /// Record `i` (`None` past the end, or when it cannot be read: [`Mentions::check`]
+    /// reports that).
+    fn get(&self, i: usize) -> Option<Mention> {
+        if i >= self.len {
+            return None;
+        }
+        let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        let has = |c: &Chunk| i.checked_sub(c.start).and_then(|k| c.recs.get(k)).copied();
+        if let Some(m) = has(&cache[0]) {
+            return Some(m);
+        }
+        if let Some(m) = has(&cache[1]) {
+            cache.swap(0, 1);
+            return Some(m);
+        }
+        // The chunk used less recently is replaced.
+        let next = |c: &Chunk| i == c.start + c.recs.len();
+        let run = if next(&cache[0]) || next(&cache[1]) {
+            RUN
+        } else {
+            JUMP
+        };
+        let n = run.min(self.len - i);
+        cache.swap(0, 1);
+        let Chunk { start, recs, bytes } = &mut cache[0];
+        *start = i;
+        recs.clear();
+        bytes.resize(n * REC_BYTES, 0);
+        if let Err(e) = read_exact_at(&self.file, bytes, (i * REC_BYTES) as u64) {
+            if let Ok(mut f) = self.failed.lock() {
+                f.get_or_insert(e);
+            }
+            return None;
+        }
+        let (whole, _) = bytes.as_chunks::<REC_BYTES>();
+        recs.extend(whole.iter().map(Mention::decode));
+        recs.first().copied()
+    }
+
+    /// The indices of the records from node `n`.
+    fn from_range(&self, n: u32) -> std::ops::Range<u32> {
+        let n = n as usize;
+        match (self.from_start.get(n), self.from_start.get(n + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        }
+    }
+}
+
+/// MENTIONED_IN records written to a temporary file as they are made (in any order), then
+/// sorted by (source, target) into a [`Spilled`] list: `graph::build` makes the graph of a
+/// corpus on disk with these instead of a vector of every record (issue 8: the records
+/// were the largest part of the peak of a run, while the edges were collected).
+pub(crate) struct SpillWriter {
+    w: BufWriter<File>,
+    n: usize,
+    /// The records from each node (by node index).
+    from_count: Vec<u32>,
+}
+
+impl SpillWriter {
+    /// A writer for the records of a graph of `nodes` nodes.
+    pub(crate) fn new(nodes: usize) -> io::Result<SpillWriter> {
+        Ok(SpillWriter {
+            w: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+            n: 0,
+            from_count: vec![0; nodes],
+        })
+    }
+
+    pub(crate) fn push(&mut self, m: &Mention) -> io::Result<()> {
+        let f = m.from as usize;
+        if self.from_count.len() <= f {
+            self.from_count.resize(f + 1, 0);
+        }
+        self.from_count[f] += 1;
+        self.n += 1;
+        self.w.write_all(&m.encode())
+    }
+
+    /// The records sorted by (source, target) — no two have the same ends — in a file of
+    /// their own (this one is then closed, and so removed). They are sorted a range of
+    /// sources at a time, each range read from the whole file: a range holds at most
+    /// 262 144 records (6 MB) or a sixteenth of them, so a list of 1.7 M records (200 MB of
+    /// distinct input) takes 7 reads of its file.
+    pub(crate) fn into_sorted(self) -> io::Result<Spilled> {
+        let cap = (self.n / 16).max(1 << 18);
+        self.into_sorted_by(cap)
+    }
+
+    /// [`SpillWriter::into_sorted`], `cap` records a range (or one source's, if more).
+    fn into_sorted_by(self, cap: usize) -> io::Result<Spilled> {
+        let SpillWriter { w, n, from_count } = self;
+        let file = w.into_inner().map_err(|e| e.into_error())?;
+        let too_many = || io::Error::other("more than 4 294 967 295 MENTIONED_IN relationships");
+        let mut from_start = Vec::with_capacity(from_count.len() + 1);
+        let mut total = 0u32;
+        from_start.push(0);
+        for c in from_count {
+            total = total.checked_add(c).ok_or_else(too_many)?;
+            from_start.push(total);
+        }
+        let nodes = from_start.len() - 1;
+        let mut out = BufWriter::with_capacity(1 << 16, tempfile::tempfile()?);
+        let mut bucket: Vec<Mention> = Vec::new();
+        let mut buf = vec![0u8; 4 * RUN * REC_BYTES];
+        let mut lo = 0;
+        while lo < nodes {
+            let mut hi = lo + 1;
+            while hi < nodes && (from_start[hi + 1] - from_start[lo]) as usize <= cap {
+                hi += 1;
+            }
+            let want = (from_start[hi] - from_start[lo]) as usize;
+            if want > 0 {
+                bucket.clear();
+                bucket.reserve_exact(want);
+                let mut at = 0;
+                while at < n {
+                    let k = (4 * RUN).min(n - at);
+                    let b = &mut buf[..k * REC_BYTES];
+                    read_exact_at(&file, b, (at * REC_BYTES) as u64)?;
+                    let (whole, _) = b.as_chunks::<REC_BYTES>();
+                    bucket.extend(
+                        whole
+                            .iter()
+                            .filter(|r| {
+                                let from = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as usize;
+                                (lo..hi).contains(&from)
+                            })
+                            .map(Mention::decode),
+                    );
+                    at += k;
+                }
+                bucket.sort_unstable_by_key(|m| (m.from, m.to));
+                for m in &bucket {
+                    out.write_all(&m.encode())?;
+                }
+            }
+            lo = hi;
+        }
+        Ok(Spilled {
+            file: out.into_inner().map_err(|e| e.into_error())?,
+            len: n,
+            from_start,
+            cache: Default::default(),
+            failed: Default::default(),
+        })
+    }
+}
+
+/// The records of a list made by `graph::build`, sorted by (source, target).
+pub(crate) enum Sorted {
+    Held(Vec<Mention>),
+    Spilled(Spilled),
+}
+
 /// [`Stored::spans`]: a sentence held in memory.
 pub(crate) const NOT_STORED: u32 = u32::MAX;
 /// [`Stored::spans`]: set in the offset of a sentence that is
@@ -120,6 +317,33 @@ pub(crate) const NOT_STORED: u32 = u32::MAX;
 pub(crate) const PLAIN: u64 = 1 << 63;
 
 impl Mention {
+    /// The record as [`Spilled`] stores it (little-endian fields in declaration order).
+    fn encode(&self) -> [u8; REC_BYTES] {
+        let mut b = [0u8; REC_BYTES];
+        b[0..4].copy_from_slice(&self.from.to_le_bytes());
+        b[4..8].copy_from_slice(&self.to.to_le_bytes());
+        b[8..12].copy_from_slice(&self.sentence.to_le_bytes());
+        b[12..16].copy_from_slice(&self.start.to_le_bytes());
+        b[16..20].copy_from_slice(&self.count.to_le_bytes());
+        b[20..22].copy_from_slice(&self.len.to_le_bytes());
+        b[22..24].copy_from_slice(&self.meta.to_le_bytes());
+        b
+    }
+
+    /// The record [`Mention::encode`] wrote.
+    fn decode(b: &[u8; REC_BYTES]) -> Mention {
+        let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        Mention {
+            from: u32_at(0),
+            to: u32_at(4),
+            sentence: u32_at(8),
+            start: u32_at(12),
+            count: u32_at(16),
+            len: u16::from_le_bytes([b[20], b[21]]),
+            meta: u16::from_le_bytes([b[22], b[23]]),
+        }
+    }
+
     /// A record with a count and evidence, as `graph::build` makes them: `sentence` and
     /// `rule` index the tables given to [`Mentions::from_sorted`], the document is the
     /// target's. `None` when the evidence does not fit ([`Mentions::fits`]).
@@ -153,15 +377,20 @@ impl Mentions {
     /// `rel_sentences`: the table entry of the sentence of each petgraph edge of the graph
     /// ([`NOT_STORED`]: the edge holds its own).
     pub(crate) fn from_sorted(
-        recs: Vec<Mention>,
+        recs: Sorted,
         rules: Vec<Rule>,
         (file, spans, sentences): (RecordReader, Vec<(u64, u32)>, Vec<Shared>),
         doc_of: Vec<Option<Shared>>,
         rel_sentences: Vec<u32>,
     ) -> Mentions {
+        let (recs, spilled) = match recs {
+            Sorted::Held(recs) => (recs, None),
+            Sorted::Spilled(s) => (Vec::new(), Some(s)),
+        };
         debug_assert!(recs.is_sorted_by_key(|m| m.from));
         Mentions {
             recs,
+            spilled,
             rules,
             sentences,
             stored: Some(Stored {
@@ -232,7 +461,8 @@ impl Mentions {
         let failed = self
             .stored
             .as_ref()
-            .and_then(|st| st.failed.lock().ok()?.take());
+            .and_then(|st| st.failed.lock().ok()?.take())
+            .or_else(|| self.spilled.as_ref()?.failed.lock().ok()?.take());
         match failed {
             Some(e) => Err(e),
             None => Ok(()),
@@ -240,11 +470,19 @@ impl Mentions {
     }
 
     pub fn len(&self) -> usize {
-        self.recs.len()
+        match &self.spilled {
+            Some(s) => s.len,
+            None => self.recs.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.recs.is_empty()
+        self.len() == 0
+    }
+
+    /// Whether the records are in a temporary file ([`Spilled`]).
+    pub fn is_spilled(&self) -> bool {
+        self.spilled.is_some()
     }
 
     /// Reserve room for `n` more records.
@@ -277,6 +515,14 @@ impl Mentions {
         debug_assert!(self.fits(ev.as_ref()));
         if self.stored.is_some() {
             self.unstore();
+        }
+        if let Some(s) = self.spilled.take() {
+            self.recs = (0..s.len).map_while(|i| s.get(i)).collect();
+            // (Records that could not be read back are reported by `check`.)
+            self.spilled = (self.recs.len() < s.len).then_some(s);
+            if self.spilled.is_some() {
+                return;
+            }
         }
         let i = self.recs.len() as u32;
         let (sentence, start, end, rule, has_evidence) = match ev {
@@ -360,13 +606,16 @@ impl Mentions {
     }
 
     /// The record `i`.
-    pub fn get(&self, i: usize) -> Option<&Mention> {
-        self.recs.get(i)
+    pub fn get(&self, i: usize) -> Option<Mention> {
+        match &self.spilled {
+            Some(s) => s.get(i),
+            None => self.recs.get(i).copied(),
+        }
     }
 
     /// The edge of record `i` as readers see it.
     pub fn view(&self, i: usize) -> Option<EdgeView<'_>> {
-        let m = self.recs.get(i)?;
+        let m = self.get(i)?;
         let evidence = if m.meta & HAS_EVIDENCE != 0 {
             let doc = match self.odd_docs.get(&(i as u32)) {
                 Some(d) => d,
@@ -399,6 +648,9 @@ impl Mentions {
 
     /// The indices of the records from node `n`, in the order they were added.
     pub fn from_range(&self, n: u32) -> Vec<u32> {
+        if let Some(s) = &self.spilled {
+            return s.from_range(n).collect();
+        }
         if self.by_from {
             let a = self.recs.partition_point(|m| m.from < n);
             let b = a + self.recs[a..].partition_point(|m| m.from <= n);
@@ -413,13 +665,22 @@ impl Mentions {
     /// The indices of the records into node `n`, in the order they were added.
     pub fn to_range(&self, n: u32) -> Vec<u32> {
         let index = self.to_index.get_or_init(|| self.index_by(|m| m.to));
-        let a = index.partition_point(|&i| self.recs[i as usize].to < n);
-        let b = a + index[a..].partition_point(|&i| self.recs[i as usize].to <= n);
+        let to = |i: u32| self.get(i as usize).map_or(u32::MAX, |m| m.to);
+        let a = index.partition_point(|&i| to(i) < n);
+        let b = a + index[a..].partition_point(|&i| to(i) <= n);
         index[a..b].to_vec()
     }
 
     /// Record indices ordered by `key` (stable: in the order added within one key).
     fn index_by(&self, key: impl Fn(&Mention) -> u32) -> Vec<u32> {
+        if let Some(s) = &self.spilled {
+            // The keys read in one walk of the file (not once per comparison).
+            let mut keyed: Vec<(u32, u32)> = (0..s.len)
+                .map_while(|i| Some((key(&s.get(i)?), i as u32)))
+                .collect();
+            keyed.sort_unstable();
+            return keyed.into_iter().map(|(_, i)| i).collect();
+        }
         let mut v: Vec<u32> = (0..self.recs.len() as u32).collect();
         v.sort_by_key(|&i| (key(&self.recs[i as usize]), i));
         v
@@ -516,7 +777,7 @@ mod tests {
         let file = RecordReader::Mem(bytes);
         let m = |from, sentence| Mention::new(from, 3, sentence, (0, 2), 1, 0).expect("fits");
         let mut list = Mentions::from_sorted(
-            vec![m(0, 0), m(1, 1), m(2, 2)],
+            Sorted::Held(vec![m(0, 0), m(1, 1), m(2, 2)]),
             vec![Rule::of("person.name")],
             (
                 file,
@@ -565,7 +826,7 @@ mod tests {
     #[test]
     fn unreadable_sentences_are_reported() {
         let list = Mentions::from_sorted(
-            vec![Mention::new(0, 1, 0, (0, 2), 1, 0).expect("fits")],
+            Sorted::Held(vec![Mention::new(0, 1, 0, (0, 2), 1, 0).expect("fits")]),
             vec![Rule::of("person.name")],
             (RecordReader::Mem(Vec::new()), vec![(5, 10)], Vec::new()),
             vec![None, Some(Shared::from("d.md"))],
@@ -575,6 +836,80 @@ mod tests {
         assert_eq!(v.sentence().as_str(), "");
         assert!(list.check().is_err());
         assert!(list.check().is_ok(), "reported once");
+    }
+
+    /// A list sorted in a temporary file (in ranges of a few records, and in one) reads what
+    /// the same list held in memory reads: every record, by source and by target, and when a
+    /// record is added later, every record and the new one.
+    #[test]
+    fn spilled_records_read_what_held_ones_read() {
+        let mut recs = Vec::new();
+        for from in [0u32, 3, 4, 7] {
+            for to in [9u32, 1, 5] {
+                if (from + to) % 3 != 0 {
+                    let (s, start) = (from % 2, from * 10 + to);
+                    let rule = (to % 2) as u16;
+                    recs.push(Mention::new(
+                        from,
+                        to,
+                        s,
+                        (start, start + 2),
+                        from + 1,
+                        rule,
+                    ));
+                }
+            }
+        }
+        let mut recs: Vec<Mention> = recs.into_iter().map(|m| m.expect("fits")).collect();
+        let tables = || {
+            (
+                RecordReader::Mem(Vec::new()),
+                vec![(0, NOT_STORED), (1, NOT_STORED)],
+                vec![Shared::from("句子甲。"), Shared::from("句子乙。")],
+            )
+        };
+        let rules = || vec![Rule::of("person.name"), Rule::of("org.suffix")];
+        let docs = || {
+            (0..10)
+                .map(|i| Some(Shared::from(format!("d{i}.md").as_str())))
+                .collect::<Vec<_>>()
+        };
+        let list = |sorted| Mentions::from_sorted(sorted, rules(), tables(), docs(), Vec::new());
+        let seen = |l: &Mentions| {
+            let views: Vec<String> = (0..l.len() + 1)
+                .map(|i| format!("{:?} {:?}", l.get(i), l.view(i)))
+                .collect();
+            let ranges: Vec<(Vec<u32>, Vec<u32>)> =
+                (0..11).map(|n| (l.from_range(n), l.to_range(n))).collect();
+            (views, ranges)
+        };
+        // Written in reverse order, as no run writes them.
+        let unsorted = recs.clone();
+        let spilled = |cap| {
+            let mut w = SpillWriter::new(8).expect("temporary file");
+            for m in unsorted.iter().rev() {
+                w.push(m).expect("written");
+            }
+            Sorted::Spilled(w.into_sorted_by(cap).expect("sorted"))
+        };
+        recs.sort_unstable_by_key(|m| (m.from, m.to));
+        let held = list(Sorted::Held(recs.clone()));
+        for cap in [1, 3, 1000] {
+            let mut l = list(spilled(cap));
+            assert!(l.spilled.is_some());
+            assert_eq!(seen(&l), seen(&held), "cap {cap}");
+            // Read out of order (a reader that jumps), then in order again.
+            for i in [7, 2, 9, 0, 3] {
+                assert_eq!(format!("{:?}", l.get(i)), format!("{:?}", held.get(i)));
+            }
+            assert!(l.check().is_ok());
+            let mut h = list(Sorted::Held(recs.clone()));
+            for x in [&mut l, &mut h] {
+                x.push(2, 5, Some(4), Some(ev("d5.md", "句子丙。", 3)));
+            }
+            assert!(l.spilled.is_none());
+            assert_eq!(seen(&l), seen(&h));
+        }
     }
 
     /// Records added out of source order are found by source all the same.
