@@ -735,9 +735,35 @@ fn venue(s: &SentView) -> Option<usize> {
     s.of(Label::Location)
         .find(|(_, m)| {
             let before = &s.text[s.range.start..m.range.start];
-            (before.ends_with('在') || before.ends_with('于')) && !future_place(s, m)
+            (before.ends_with('在') || before.ends_with('于'))
+                && !future_place(s, m)
+                && !not_venue(m)
         })
         .map(|(i, _)| i)
+}
+
+/// Places that span a region across borders or the world (`两岸`, `海峡两岸`, `全球`): where
+/// guests come from or what a meeting is about (`2024两岸企业家峰会`), never its venue.
+static NOT_VENUE: WordList = WordList::new("words_event", "not_venue");
+
+/// Words of a loss or income on investments (`减记`, `减值`, `损失`, `亏损`, `收益`): right after
+/// an investing word (`投资减记`, `投资的减值`) they tell a result of past investments, no
+/// investment made.
+static WRITE_DOWN: WordList = WordList::new("words_event", "write_down");
+
+/// Is place `m` one that is never an event's venue ([`NOT_VENUE`])?
+fn not_venue(m: &Mention) -> bool {
+    NOT_VENUE.contains(&m.name.as_str())
+}
+
+/// `在宜昌开幕` in a headline, `在宜昌国际会展中心开幕` in the body: is place `v` (the body's
+/// venue) a finer place than `old` — its name holds the other's (`宜昌` in
+/// `宜昌国际会展中心`), or `old` is no venue at all?
+fn finer_place(doc: &AnnotatedDoc, old: usize, v: usize) -> bool {
+    let (Some(o), Some(n)) = (doc.mentions.get(old), doc.mentions.get(v)) else {
+        return false;
+    };
+    not_venue(o) || (n.name.len() > o.name.len() && n.name.contains(o.name.as_str()))
 }
 
 /// The place of the sentence: its venue (`在X`, `于X`), else its first place.
@@ -750,6 +776,7 @@ fn best_location(s: &SentView) -> Option<usize> {
         s.of(Label::Location)
             .find(|(_, m)| {
                 !future_place(s, m)
+                    && !not_venue(m)
                     && !s.of(Label::Role).any(|(_, r)| r.range.start == m.range.end)
                     && !in_book_title(s, m)
                     && !in_agreement_name(s, &m.range)
@@ -1236,9 +1263,13 @@ fn forums(
                         e.trigger.start <= m.range.start && m.range.end <= e.trigger.end
                     })
                 });
+                // (So is a city the headline holds it in, `在宜昌开幕`, when the body names the
+                // venue in that city, `在宜昌国际会展中心开幕`: the finer place.)
                 if e.location.is_none() {
                     e.location = best_location(s);
-                } else if in_name && let Some(v) = venue(s) {
+                } else if let Some(v) = venue(s)
+                    && (in_name || e.location.is_some_and(|l| finer_place(doc, l, v)))
+                {
                     e.location = Some(v);
                 }
             }
@@ -2117,7 +2148,7 @@ fn signing(
         // A bare `协议` is not a name.
         (name.chars().count() > 2).then_some(name)
     } else {
-        None
+        signed_project(s, t, ce)
     };
     // `A与三家企业战略合作签约仪式`: the other parties are a counted group, not named.
     let group = if n == 1 {
@@ -2224,6 +2255,30 @@ fn signing(
         return Some(j);
     }
     Some(drafts.upsert(d))
+}
+
+/// `A与B签约智能装备产业园项目`: a signing verb whose object (in its clause) is one project
+/// (`…项目`, no list, no count) is named after the project. `签约项目12个` (a count) and
+/// `签约A、B等项目` (a list) name none.
+fn signed_project(s: &SentView, t: &Trig, ce: usize) -> Option<String> {
+    if !matches!(&s.text[t.range.clone()], "签约" | "签下" | "签订" | "签署") {
+        return None;
+    }
+    let rest = &s.text[t.range.end..ce];
+    let lead = rest.len() - rest.trim_start_matches([' ', '了']).len();
+    let obj = &rest[lead..];
+    let end = obj.find("项目")?;
+    let head = &obj[..end];
+    let n = head.chars().count();
+    if !(2..=24).contains(&n)
+        || head.contains(['、', '和', '与', '及', '等', '个', '批', '“', '”', '《'])
+        || head
+            .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多数".contains(c))
+    {
+        return None;
+    }
+    let from = t.range.end + lead;
+    Some(clean_name(s.disp(from..from + end + "项目".len())))
 }
 
 /// `A与B战略合作签约仪式在杭州举行。仪式上，双方签署了《战略合作协议》`: one signing told
@@ -2856,6 +2911,15 @@ fn investment(
     {
         return None;
     }
+    // `对A和B等科技公司的投资减记`, `投资损失`: a loss or write-down of past investments is
+    // a figure of the investor's results, no investment made.
+    if WRITE_DOWN.iter().any(|w| {
+        s.text[t.range.end..ce]
+            .trim_start_matches('的')
+            .starts_with(w)
+    }) {
+        return None;
+    }
     // `A与B共同出资设立C`: money put into founding C is told by the establishment (A and B
     // ESTABLISHED, its registered capital HAS_AMOUNT), no investment of its own.
     if FOUNDING_VERBS
@@ -3407,7 +3471,7 @@ fn financing(
     s: &SentView,
     t: &Trig,
     drafts: &mut Drafts,
-    st: &State,
+    st: &mut State,
 ) -> Option<usize> {
     if generic(s, &t.range, EventKind::Financing) || background(s, t) {
         return None;
@@ -3462,11 +3526,20 @@ fn financing(
     // `已经历了11轮融资，…融资金额超过20亿元`: a count of rounds sums up a history; neither
     // it nor another financing word of its sentence is one financing.
     let count = |r: &str| r.chars().all(|c| c.is_ascii_digit()) && r != "1";
+    // (the company whose rounds are counted is remembered: `其中，…D轮融资` is its round)
+    let counted_company = |st: &mut State| {
+        st.round_count = s
+            .within(ORG, cs..t.range.start)
+            .filter(|(_, m)| !marker(s, m).contains(['由', '向', '对']))
+            .last()
+            .map(|(i, _)| (i, s.paragraph));
+    };
     if s.trigs
         .iter()
         .filter(|x| x.kind == Some(EventKind::Financing))
         .any(|x| round(s, &x.range).as_deref().is_some_and(count))
     {
+        counted_company(st);
         return None;
     }
     // `这是X半年内完成的第二轮融资`: an ordinal round without an amount or an investor in its
@@ -3503,6 +3576,7 @@ fn financing(
         if head.len() < before.trim_end().len()
             && (counted || ["多", "数", "几", "若干"].iter().any(|w| head.ends_with(w)))
         {
+            counted_company(st);
             return None;
         }
     }
@@ -3599,11 +3673,21 @@ fn financing(
         let i = f.with_rel(RelType::Raised).next()?;
         Some((i, t.range.clone()))
     };
+    // `X已完成5轮融资。其中，2024年3月完成的D轮融资金额为3亿元`: a named round in a sentence
+    // that names no organization before it, after a count of the rounds of X in the same
+    // paragraph, is X's round.
+    let counted = || {
+        rnd.as_ref()?;
+        let (i, p) = st.round_count?;
+        (p == s.paragraph && s.within(ORG, s.range.start..t.range.start).next().is_none())
+            .then(|| (i, t.range.clone()))
+    };
     let raiser = raiser
         .or_else(|| report_subject(s, t.range.start))
         .or_else(|| topic(s, t.range.start).filter(|(_, r)| !cued_investor(r)))
         .or_else(own_company)
-        .or_else(history)?;
+        .or_else(history)
+        .or_else(counted)?;
     // (`X董事长甲表示，公司计划启动B轮融资`: the person who reports it speaks for the company
     // that titles them, which raises; a person alone raises no round)
     let raiser = match doc.mentions.get(raiser.0) {
@@ -6427,6 +6511,8 @@ mod tests {
             &PANEL_GUESTS,
             &GUEST_NOUNS,
             &BACKGROUND,
+            &NOT_VENUE,
+            &WRITE_DOWN,
         ];
         crate::rules::WordList::assert_all_have_words(&lists);
     }

@@ -69,6 +69,10 @@ pub struct State {
     pub founded: Option<usize>,
     /// The last acquisition (draft index): whom `交易对方为…` names as sellers.
     pub deal: Option<usize>,
+    /// The company whose count of rounds was told (`X已完成5轮融资`, `X先后完成四轮融资`), with
+    /// its paragraph (mention index, paragraph): a named round of a later sentence of that
+    /// paragraph naming no organization before it (`其中，…完成的D轮融资`) is its round.
+    pub round_count: Option<(usize, usize)>,
     /// A deal table is open (`| 企业 | 轮次 | 金额 | 投资方 |`, `| 收购方 | 标的公司 | 交易对价 |`):
     /// its kind and column indices.
     pub deal_table: Option<DealTable>,

@@ -463,6 +463,20 @@ impl<'a, 'r> SentView<'a, 'r> {
                     pos = at;
                     continue;
                 }
+                // `两岸企业家峰会`, `青年科学家论坛`: a title right before the meeting noun or
+                // the name already read (no person after it) is the kind of guests the
+                // meeting is for, part of its name. (`董事长乙出席论坛` stops at the person, before the title.)
+                if cross_entities
+                    && m.label == Label::Role
+                    && m.range.end == pos
+                    && !near
+                        .iter()
+                        .any(|p| p.label == Label::Person && p.range.start == m.range.end)
+                {
+                    skip = Some(m.range.start);
+                    pos = m.range.start;
+                    continue;
+                }
                 break;
             }
             if near

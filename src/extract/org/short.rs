@@ -323,6 +323,14 @@ fn strip_fill(text: &str, mut pos: usize, org: &OrgRules) -> usize {
         let seg = &before[floor..];
         if let Some((rg, _)) = r.fill.find_all(seg).find(|(rg, _)| rg.end == seg.len()) {
             pos = floor + rg.start;
+            // (`已于3月底与`: a filler that is the part of a month or year, `月底`/`年初`,
+            // takes the month's or year's number before it too; the date branch below sees
+            // only what is left, `已于3`, which no longer ends with 年/月)
+            if seg[rg].starts_with(['月', '年']) {
+                pos = text[..pos]
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            }
             continue;
         }
         // A function word or verb right before the slot (`X曾经完成`, `X正在…签约`).
