@@ -425,7 +425,15 @@ impl PersonRules {
         // (two: neither a bad given-name character nor a common word, one of them a common
         // given-name character; one: a common given-name character)
         for n in [2usize, 1] {
-            if given.len() < n || !given[..n].iter().all(|&(_, c)| self.given_possible(c)) {
+            // a function character that opens given names (`可`: `副行长|宁可欣`) counts as
+            // the first of two given-name characters, as after any office (session 19)
+            let lead = n == 2
+                && given.len() >= 2
+                && GIVEN_LEADS.has(given[0].1)
+                && self.given_ok.contains(&given[1].1)
+                && !LEAD_WORDS.iter().any(|w| text[sur_end..].starts_with(w));
+            if given.len() < n || !(lead || given[..n].iter().all(|&(_, c)| self.given_possible(c)))
+            {
                 continue;
             }
             let word: String = given[..n].iter().map(|&(_, c)| c).collect();
@@ -3059,6 +3067,11 @@ mod tests {
             names("公司副总经理顾可馨表示，将加大投入。"),
             vec!["顾可馨"]
         );
+        // a title ending in 长 whose 长 + surname spells a place (长宁): the name still
+        // opens with the function character 可 (session 19)
+        assert_eq!(names("银行副行长宁可岚出席会议。"), vec!["宁可岚"]);
+        assert_eq!(names("该行副行长宁可岚表示，将加大投入。"), vec!["宁可岚"]);
+        assert!(names("该行副行长宁可以出席。").is_empty());
         // no office before it: the word stays a word
         assert!(names("我们宁可多等几天。").is_empty());
         assert!(names("他宁可少赚一点。").is_empty());
