@@ -193,7 +193,7 @@ impl Spilled {
     }
 
     /// The indices of the records from node `n`.
-    fn from_range(&self, n: u32) -> std::ops::Range<u32> {
+    fn records_from(&self, n: u32) -> std::ops::Range<u32> {
         let n = n as usize;
         match (self.from_start.get(n), self.from_start.get(n + 1)) {
             (Some(&a), Some(&b)) => a..b,
@@ -649,7 +649,7 @@ impl Mentions {
     /// The indices of the records from node `n`, in the order they were added.
     pub fn from_range(&self, n: u32) -> Vec<u32> {
         if let Some(s) = &self.spilled {
-            return s.from_range(n).collect();
+            return s.records_from(n).collect();
         }
         if self.by_from {
             let a = self.recs.partition_point(|m| m.from < n);
