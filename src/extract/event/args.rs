@@ -944,9 +944,11 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
             .filter(|p| p.range.end <= t.start)
             .filter(other)
             .last()
-            && let Some(i) = s.text[p.range.end..t.start].rfind(['、', '；'])
+            && let Some((i, sep)) = s.text[p.range.end..t.start]
+                .char_indices()
+                .rfind(|&(_, c)| matches!(c, '、' | '；'))
         {
-            from = from.max(p.range.end + i + '、'.len_utf8());
+            from = from.max(p.range.end + i + sep.len_utf8());
         }
     }
     // So does a later clause that opens another kind of deal (`对外投资超千亿元，并设立总规模
