@@ -892,10 +892,13 @@ fn verb_object(
 ) -> Option<(Vec<usize>, Option<usize>)> {
     // The first mention at or after `start`.
     let first = from + ms[from.min(ms.len())..].partition_point(|m| m.range.start < start);
+    // `现任本公司全资附属公司X董事总经理`: a subsidiary descriptor (after an optional
+    // 本公司/公司/本集团) may stand before the organization.
+    let org_at = |m: &Mention| {
+        m.range.start == start || subsidiary_descriptor(&text[start..m.range.start.max(start)])
+    };
     let (org, next) = match ms.get(first) {
-        Some(m) if m.label == Label::Organization && m.range.start == start => {
-            (Some(first), first + 1)
-        }
+        Some(m) if m.label == Label::Organization && org_at(m) => (Some(first), first + 1),
         _ => (None, first),
     };
     let title_pos = org.map_or(start, |o| ms[o].range.end);
@@ -918,6 +921,23 @@ fn verb_object(
         roles = roles_after(ms, text, next, title_pos + "的".len());
     }
     (!roles.is_empty()).then_some((roles, org))
+}
+
+/// Descriptors of a subsidiary (`全资附属公司`, `控股子公司`, `旗下`) before the organization
+/// that is the object of an appointment verb.
+static SUBSIDIARY_WORDS: WordList = WordList::new("words_position", "subsidiary");
+/// Parents a subsidiary descriptor may start with (`本公司全资附属公司`).
+static SUBSIDIARY_PARENTS: WordList = WordList::new("words_position", "subsidiary_parent");
+
+/// Is `gap` (the text between an appointment verb and an organization) a subsidiary
+/// descriptor, with an optional parent before it (`本公司全资子公司`)?
+fn subsidiary_descriptor(gap: &str) -> bool {
+    let gap = SUBSIDIARY_PARENTS
+        .iter()
+        .filter_map(|p| gap.strip_prefix(*p))
+        .min_by_key(|g| g.len())
+        .unwrap_or(gap);
+    SUBSIDIARY_WORDS.iter().any(|w| gap == *w)
 }
 
 /// Adverbs before the verb of a clause whose subject is left out (`，并继续担任`).
@@ -1920,8 +1940,10 @@ fn org_heads(rules: &Rules, ms: &[Mention], text: &str, rels: &mut Vec<Relation>
 mod tests {
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&crate::rules::WordList; 13] = [
+        let lists: [&crate::rules::WordList; 15] = [
             &super::BODY_WORDS,
+            &super::SUBSIDIARY_WORDS,
+            &super::SUBSIDIARY_PARENTS,
             &super::LIST_INTROS,
             &super::POST_WORDS,
             &super::CONTINUE_ADVERBS,
@@ -3459,6 +3481,36 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|r| r.4 == "current"), "{got:?}");
+    }
+
+    #[test]
+    fn a_subsidiary_descriptor_may_stand_before_the_organization_of_a_post() {
+        for (text, person, org) in [
+            (
+                "林一凡先生现任本公司全资附属公司星桥物流（香港）有限公司董事总经理。",
+                "林一凡",
+                "星桥物流（香港）有限公司",
+            ),
+            (
+                "周文博曾任集团控股子公司青穹智能股份有限公司总经理。",
+                "周文博",
+                "青穹智能股份有限公司",
+            ),
+        ] {
+            let got = rels(text);
+            assert!(
+                got.iter()
+                    .any(|r| r.0 == "HOLDS_POSITION" && r.1 == person && r.2 == org),
+                "{text}: {got:?}"
+            );
+        }
+        // the descriptor must be all that stands between the verb and the organization
+        let got = rels("周文博曾任子公司副总经理，负责青穹智能股份有限公司总经理的招聘。");
+        assert!(
+            !got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.2 == "青穹智能股份有限公司"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -2943,10 +2943,12 @@ fn investment(
         return None;
     }
     // `三家企业与市府签约，预计投资…`: the counterparty after 与 in an earlier clause is not
-    // who invests.
+    // who invests. Nor is a party of an earlier item of a ；-list (`A与B签署协议；C与D签约X项目，
+    // 投资额约12亿元`): each item tells its own deal.
     let inv = agent(s, st, floor, &t.range, PARTY).filter(|(i, r)| {
         s.clause_start(r.start) == cs
             || !total
+                && !s.text[r.end..t.range.start].contains('；')
                 && doc
                     .mentions
                     .get(*i)

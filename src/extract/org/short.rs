@@ -1677,6 +1677,11 @@ fn short_forms(
         if core.contains(['（', '(', ')', '）', ' ']) {
             continue;
         }
+        // `中国稀土集团有限公司` gives no `稀土`: two characters left once 中国/中华 is dropped
+        // are a common noun (稀土, 石油, 电信); the name goes by 中国稀土 or 稀土集团.
+        let national_core = lead > 0
+            && ["中国", "中华"].iter().any(|p| placed.starts_with(p))
+            && core.chars().count() == 2;
         let mut forms: Vec<Cow<'_, str>> = vec![Cow::Borrowed(core)];
         // A group keeps its `集团` in its short form (`嘉泽港口集团有限公司` … `嘉泽港口集团`).
         if legal.starts_with("集团") && full[lead + core.len()..].starts_with("集团") {
@@ -1739,6 +1744,7 @@ fn short_forms(
         for f in forms {
             if f.chars().count() < 2
                 || f.chars().count() == 2 && forms_is_weak(&f, r)
+                || national_core && *f == *core
                 || !plausible(&f, r, Proof::Form, false)
                 || full.starts_with(&*f) && f.len() == core.len() && core.len() == full.len()
             {

@@ -615,6 +615,12 @@ fn short_forms_of_names_that_open_with_a_place() {
             "温州瓯航",
             "温州瓯航集团股份有限公司",
         ),
+        // the national name keeps 中国 or 集团 in its forms
+        (
+            "中国青钨集团有限公司与客户签约。青钨集团表示将扩产。",
+            "青钨集团",
+            "中国青钨集团有限公司",
+        ),
     ] {
         assert_eq!(form_of(text, form).as_deref(), Some(full), "{text}");
     }
@@ -632,6 +638,11 @@ fn short_forms_of_names_that_open_with_a_place() {
         (
             "上海张江发展集团股份有限公司与客户签约。张江园区很大。",
             "张江",
+        ),
+        // two characters left once 中国 is dropped are a common noun, no form
+        (
+            "中国青钨集团有限公司与客户签约。青钨永磁项目投资额约12亿元。",
+            "青钨",
         ),
     ] {
         assert!(

@@ -11,6 +11,11 @@
 //! written (`《新智新业新力 共享共创共赢》`), so it is kept (as one space). Spaces next to the
 //! brackets themselves still go, and a 《 left open for more than 60 characters no longer counts.
 //!
+//! Another: in a Markdown heading (`# 标题`) one space between two words of two characters or
+//! more parts two clauses of the headline (`X完成C轮融资 Y领投`) and is kept: glued, the end of
+//! one clause reads as the start of the next one's name (`融资国投创合`). Single characters
+//! spread out (`中 国 银 行`) still join.
+//!
 //! Digits spelled out one by one (`2 0 2 4 年 7 月`, `约 2 0 亿元`, `1 2 . 6 8 亿元` with one
 //! decimal point): the spaces inside a run of such single tokens (at most
 //! [`MAX_SPACED_DIGITS`]) are removed when the run touches a Chinese character at either end.
@@ -209,6 +214,8 @@ impl Filter for Spacing {
         // Is every character written since the last line break a `#`? (Kept as we go: looking
         // back to the line start at every space was quadratic on a long line.)
         let mut only_hashes = true;
+        // Is the current line a Markdown heading (`# 标题`)?
+        let mut heading_line = false;
         let mut line_w = 0; // output index where the current line starts
         // Spaces before this input index lie inside spaced digits being joined (`2 0 2 4`).
         let mut spaced_until = 0;
@@ -221,6 +228,9 @@ impl Filter for Spacing {
                 }
                 if u[r].c == '\n' {
                     line_w = w + 1;
+                }
+                if u[r].c == '\n' {
+                    heading_line = false;
                 }
                 match u[r].c {
                     '\n' => only_hashes = true,
@@ -240,11 +250,20 @@ impl Filter for Spacing {
             let next = u.get(r).map(|x| x.c);
             // `## 标题`: the space after a Markdown heading marker is syntax, keep it.
             let heading = prev == Some('#') && only_hashes;
+            heading_line |= heading;
+            // `X完成C轮融资 Y领投`: in a headline one space between two words of two
+            // characters or more parts two clauses (not `中 国 银 行`, one character a cell).
+            let clause_gap = heading_line
+                && r - s == 1
+                && w >= 2
+                && [u[w - 2].c, u[w - 1].c].into_iter().all(is_ideograph)
+                && u[r..].iter().take(2).filter(|x| is_ideograph(x.c)).count() == 2;
             let in_title = title_at.is_some_and(|t| w - t <= 60)
                 && prev.is_some_and(|p| p != '\n' && !is_cjk_punct(p))
                 && next.is_some_and(|q| q != '\n' && !is_cjk_punct(q));
             let drop = !heading
                 && !in_title
+                && !clause_gap
                 && match (prev, next) {
                     (None, _) | (_, None) | (Some('\n'), _) | (_, Some('\n')) => true,
                     _ if r <= spaced_until => true,
@@ -306,6 +325,23 @@ mod tests {
             .build()
             .apply_str(s)
             .text
+    }
+
+    #[test]
+    fn a_headline_space_between_words_parts_clauses() {
+        // one space between two words of a heading parts two clauses
+        assert_eq!(
+            run("# 星河科技完成C轮融资 青松创投领投\n正文"),
+            "# 星河科技完成C轮融资 青松创投领投\n正文"
+        );
+        // not in the body, not between single characters, not next to a digit
+        assert_eq!(run("完成C轮融资 青松创投领投"), "完成C轮融资青松创投领投");
+        assert_eq!(run("# 中 国 银 行"), "# 中国银行");
+        assert_eq!(
+            run("# 2024 赣江新区签约 总投资 326 亿元"),
+            "# 2024赣江新区签约 总投资326亿元"
+        );
+        assert_eq!(run("# 标题 标题\n融资 领投"), "# 标题 标题\n融资领投");
     }
 
     #[test]
