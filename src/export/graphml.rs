@@ -226,7 +226,7 @@ fn edge_body(view: &View, e: petgraph::graph::EdgeIndex) -> String {
 
 /// The `<data>` lines of one edge, appended to `body`.
 fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String) {
-    let w = &view.kg.edge(e);
+    let w = &view.edge(e);
     data(body, "e_type", w.rel.as_str());
     let p = w.props();
     if let Some(v) = &p.title {
@@ -331,7 +331,7 @@ pub fn render_to(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()>
             }
             for (k, &h) in group.iter().zip(&hashes) {
                 let e = ix(k);
-                let Some((a, b)) = kg.edge_endpoints(e) else {
+                let Some((a, b)) = view.edge_endpoints(e) else {
                     continue;
                 };
                 let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());

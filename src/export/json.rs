@@ -269,10 +269,10 @@ fn each_edge_field<'a>(
     mut f: impl FnMut(u8, &'static str, Scalar<'a>) -> bool,
 ) -> bool {
     let kg: &'a KnowledgeGraph = view.kg;
-    let Some((a, b)) = kg.edge_endpoints(e) else {
+    let Some((a, b)) = view.edge_endpoints(e) else {
         return false;
     };
-    let w = &kg.edge(e);
+    let w = &view.edge(e);
     let p = w.props();
     // `?` on `None` stops early: every call below says whether to go on.
     let _ = (|| -> Option<()> {
@@ -529,7 +529,7 @@ fn sorted_edges_with(view: &View, small: usize) -> Vec<EdgeIndex> {
     // (`edge_fields` is `false` exactly for an index without endpoints.)
     out.extend(
         kg.edge_indices()
-            .filter(|&e| kg.edge_endpoints(e).is_some()),
+            .filter(|&e| view.edge_endpoints(e).is_some()),
     );
     // Ranges of `out` that tie on the key's bytes before `from`, still to sort.
     let mut work: Vec<(usize, usize, usize)> = Vec::new();

@@ -250,9 +250,19 @@ impl KnowledgeGraph {
 
     /// The ends of edge `e`.
     pub fn edge_endpoints(&self, e: EdgeIndex) -> Option<(NodeIndex, NodeIndex)> {
+        self.edge_endpoints_by(e, |i| self.mentions.get(i))
+    }
+
+    /// [`KnowledgeGraph::edge_endpoints`], a MENTIONED_IN record read by `get` (from a
+    /// [`mentions::MentionCursor`]).
+    pub fn edge_endpoints_by(
+        &self,
+        e: EdgeIndex,
+        get: impl FnOnce(usize) -> Option<mentions::Mention>,
+    ) -> Option<(NodeIndex, NodeIndex)> {
         match self.mention_of(e) {
             None => self.g.edge_endpoints(e),
-            Some(i) => self.mentions.get(i).map(|m| {
+            Some(i) => get(i).map(|m| {
                 (
                     NodeIndex::new(m.from as usize),
                     NodeIndex::new(m.to as usize),
@@ -263,6 +273,16 @@ impl KnowledgeGraph {
 
     /// Edge `e` as readers see it (`None` for a handle of no edge).
     pub fn edge_view(&self, e: EdgeIndex) -> Option<EdgeView<'_>> {
+        self.edge_view_by(e, |i| self.mentions.get(i))
+    }
+
+    /// [`KnowledgeGraph::edge_view`], a MENTIONED_IN record read by `get` (from a
+    /// [`mentions::MentionCursor`]).
+    pub fn edge_view_by(
+        &self,
+        e: EdgeIndex,
+        get: impl FnOnce(usize) -> Option<mentions::Mention>,
+    ) -> Option<EdgeView<'_>> {
         match self.mention_of(e) {
             None => self.g.edge_weight(e).map(|w| {
                 let mut v = w.view();
@@ -273,7 +293,7 @@ impl KnowledgeGraph {
                 }
                 v
             }),
-            Some(i) => self.mentions.view(i),
+            Some(i) => self.mentions.view_of(i, get(i)?),
         }
     }
 
