@@ -179,7 +179,7 @@ fn selection(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<BTreeSet<NodeI
                 let n = &kg.g[i];
                 n.id == *focus
                     || crate::link::key(&n.name) == fk
-                    || n.aliases.iter().any(|a| crate::link::key(a) == fk)
+                    || n.aliases().iter().any(|a| crate::link::key(a) == fk)
             })
             .filter(|&i| drawable(i))
             .collect();
@@ -334,9 +334,9 @@ fn render_to(
         tip.push_str(n.label.as_str());
         tip.push(' ');
         tip.push_str(&n.name);
-        if !n.aliases.is_empty() {
+        if !n.aliases().is_empty() {
             tip.push_str(" (aliases: ");
-            for (i, a) in n.aliases.iter().enumerate() {
+            for (i, a) in n.aliases().iter().enumerate() {
                 if i > 0 {
                     tip.push_str(", ");
                 }

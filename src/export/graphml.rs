@@ -128,10 +128,10 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
         ),
         ("n_name", n.name.as_str().into()),
     ];
-    if !n.aliases.is_empty() {
+    if !n.aliases().is_empty() {
         v.push((
             "n_aliases",
-            n.aliases
+            n.aliases()
                 .iter()
                 .cloned()
                 .collect::<Vec<_>>()
@@ -140,10 +140,10 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
         ));
     }
     v.push(("n_mentions", n.mentions.to_string().into()));
-    if !n.merged_by.is_empty() {
+    if !n.merged_by().is_empty() {
         v.push((
             "n_merged_by",
-            n.merged_by
+            n.merged_by()
                 .iter()
                 .cloned()
                 .collect::<Vec<_>>()

@@ -666,9 +666,9 @@ fn write_nodes(
             id: n.id.clone(),
             label: labels_of(n),
             name: clean_field(&n.name),
-            aliases: array_field(&n.aliases),
+            aliases: array_field(n.aliases()),
             mentions: n.mentions,
-            merged_by: array_field(&n.merged_by),
+            merged_by: array_field(n.merged_by()),
         };
         match label {
             NodeLabel::Document => write_rows(
