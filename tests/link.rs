@@ -27,7 +27,7 @@ fn org_names(kg: &KnowledgeGraph) -> Vec<(String, Vec<String>)> {
     let mut v: Vec<_> =
         kg.g.node_weights()
             .filter(|n| n.label == NodeLabel::Organization)
-            .map(|n| (n.name.clone(), n.aliases.iter().cloned().collect()))
+            .map(|n| (n.name.clone(), n.aliases().iter().cloned().collect()))
             .collect();
     v.sort();
     v

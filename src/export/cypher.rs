@@ -134,8 +134,10 @@ pub fn import_cypher(kg: &KnowledgeGraph) -> String {
     );
     let rh = rel_header();
     let mut combos: BTreeSet<(RelType, NodeLabel, NodeLabel)> = BTreeSet::new();
+    let mut list = kg.mentions.cursor();
     for e in kg.edge_indices() {
-        if let (Some((a, b)), Some(rel)) = (kg.edge_endpoints(e), kg.edge_rel(e)) {
+        let ends = kg.edge_endpoints_by(e, |i| list.get(i));
+        if let (Some((a, b)), Some(rel)) = (ends, kg.edge_rel(e)) {
             combos.insert((rel, kg.g[a].label, kg.g[b].label));
         }
     }

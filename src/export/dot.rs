@@ -179,7 +179,7 @@ fn selection(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<BTreeSet<NodeI
                 let n = &kg.g[i];
                 n.id == *focus
                     || crate::link::key(&n.name) == fk
-                    || n.aliases.iter().any(|a| crate::link::key(a) == fk)
+                    || n.aliases().iter().any(|a| crate::link::key(a) == fk)
             })
             .filter(|&i| drawable(i))
             .collect();
@@ -308,7 +308,7 @@ fn render_to(
         if kg.edge_rel(e) != Some(RelType::MentionedIn) {
             continue;
         }
-        if let Some((a, b)) = kg.edge_endpoints(e) {
+        if let Some((a, b)) = view.edge_endpoints(e) {
             let d = &mut docs_of[a.index()];
             *d = match *d {
                 Docs::None => Docs::One(b),
@@ -334,9 +334,9 @@ fn render_to(
         tip.push_str(n.label.as_str());
         tip.push(' ');
         tip.push_str(&n.name);
-        if !n.aliases.is_empty() {
+        if !n.aliases().is_empty() {
             tip.push_str(" (aliases: ");
-            for (i, a) in n.aliases.iter().enumerate() {
+            for (i, a) in n.aliases().iter().enumerate() {
                 if i > 0 {
                     tip.push_str(", ");
                 }
@@ -431,7 +431,7 @@ fn render_to(
         if kg.edge_rel(e) == Some(RelType::MentionedIn) {
             continue;
         }
-        let Some((a, b)) = kg.edge_endpoints(e) else {
+        let Some((a, b)) = view.edge_endpoints(e) else {
             continue;
         };
         if !sel.contains(&a) || !sel.contains(&b) {
@@ -443,7 +443,7 @@ fn render_to(
     let ix = |k: &(u32, u32, u32)| petgraph::graph::EdgeIndex::new(k.2 as usize);
     let texts = |e: petgraph::graph::EdgeIndex| {
         let mut tip = String::new();
-        tip_into(&mut tip, &kg.edge(e), view.plain(e));
+        tip_into(&mut tip, &view.edge(e), view.plain(e));
         (lines(&edge_lines(kg, e)), tip)
     };
     for group in edges.chunk_by_mut(|x, y| (x.0, x.1) == (y.0, y.1)) {
@@ -453,7 +453,7 @@ fn render_to(
     }
     for k in &edges {
         let e = ix(k);
-        let Some((a, b)) = kg.edge_endpoints(e) else {
+        let Some((a, b)) = view.edge_endpoints(e) else {
             continue;
         };
         s.clear();
@@ -464,7 +464,7 @@ fn render_to(
         s.push_str("\" [label=");
         s.push_str(&lines(&edge_lines(kg, e)));
         s.push_str(", tooltip=");
-        tip_into(&mut s, &kg.edge(e), view.plain(e));
+        tip_into(&mut s, &view.edge(e), view.plain(e));
         s.push_str("];\n");
         w.write_all(s.as_bytes())?;
     }

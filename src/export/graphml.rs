@@ -128,10 +128,10 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
         ),
         ("n_name", n.name.as_str().into()),
     ];
-    if !n.aliases.is_empty() {
+    if !n.aliases().is_empty() {
         v.push((
             "n_aliases",
-            n.aliases
+            n.aliases()
                 .iter()
                 .cloned()
                 .collect::<Vec<_>>()
@@ -140,10 +140,10 @@ fn node_data(n: &Node) -> Vec<(&'static str, Cow<'_, str>)> {
         ));
     }
     v.push(("n_mentions", n.mentions.to_string().into()));
-    if !n.merged_by.is_empty() {
+    if !n.merged_by().is_empty() {
         v.push((
             "n_merged_by",
-            n.merged_by
+            n.merged_by()
                 .iter()
                 .cloned()
                 .collect::<Vec<_>>()
@@ -226,7 +226,7 @@ fn edge_body(view: &View, e: petgraph::graph::EdgeIndex) -> String {
 
 /// The `<data>` lines of one edge, appended to `body`.
 fn edge_body_into(view: &View, e: petgraph::graph::EdgeIndex, body: &mut String) {
-    let w = &view.kg.edge(e);
+    let w = &view.edge(e);
     data(body, "e_type", w.rel.as_str());
     let p = w.props();
     if let Some(v) = &p.title {
@@ -331,7 +331,7 @@ pub fn render_to(view: &View, w: &mut dyn std::io::Write) -> std::io::Result<()>
             }
             for (k, &h) in group.iter().zip(&hashes) {
                 let e = ix(k);
-                let Some((a, b)) = kg.edge_endpoints(e) else {
+                let Some((a, b)) = view.edge_endpoints(e) else {
                     continue;
                 };
                 let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());

@@ -73,11 +73,11 @@ fn node_fields<'a>(n: &'a crate::graph::Node, fields: &mut Vec<(&'static str, No
     fields.push(("id", V::Str(&n.id)));
     fields.push(("label", V::Str(n.label.as_str())));
     fields.push(("name", V::Str(&n.name)));
-    fields.push(("aliases", V::List(&n.aliases)));
+    fields.push(("aliases", V::List(n.aliases())));
     fields.push(("mentions", V::Num(n.mentions.into())));
-    fields.push(("merged_by", V::List(&n.merged_by)));
-    if !n.name_counts.is_empty() {
-        fields.push(("name_counts", V::Counts(&n.name_counts)));
+    fields.push(("merged_by", V::List(n.merged_by())));
+    if !n.name_counts().is_empty() {
+        fields.push(("name_counts", V::Counts(n.name_counts())));
     }
     match &n.props {
         NodeProps::Document(d) => {
@@ -269,10 +269,10 @@ fn each_edge_field<'a>(
     mut f: impl FnMut(u8, &'static str, Scalar<'a>) -> bool,
 ) -> bool {
     let kg: &'a KnowledgeGraph = view.kg;
-    let Some((a, b)) = kg.edge_endpoints(e) else {
+    let Some((a, b)) = view.edge_endpoints(e) else {
         return false;
     };
-    let w = &kg.edge(e);
+    let w = &view.edge(e);
     let p = w.props();
     // `?` on `None` stops early: every call below says whether to go on.
     let _ = (|| -> Option<()> {
@@ -529,7 +529,7 @@ fn sorted_edges_with(view: &View, small: usize) -> Vec<EdgeIndex> {
     // (`edge_fields` is `false` exactly for an index without endpoints.)
     out.extend(
         kg.edge_indices()
-            .filter(|&e| kg.edge_endpoints(e).is_some()),
+            .filter(|&e| view.edge_endpoints(e).is_some()),
     );
     // Ranges of `out` that tie on the key's bytes before `from`, still to sort.
     let mut work: Vec<(usize, usize, usize)> = Vec::new();
@@ -804,18 +804,21 @@ pub fn from_json(v: &Value) -> Result<KnowledgeGraph, String> {
             id: id.clone(),
             label,
             name: s_of(n, "name").unwrap_or_default(),
-            aliases: strings(n, "aliases"),
             mentions: n.get("mentions").and_then(Value::as_u64).unwrap_or(0) as u32,
-            name_counts: n
-                .get("name_counts")
-                .and_then(Value::as_object)
-                .map(|o| {
-                    o.iter()
-                        .filter_map(|(k, v)| Some((k.clone(), u32::try_from(v.as_u64()?).ok()?)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            merged_by: strings(n, "merged_by"),
+            extra: crate::graph::Extra::new(
+                strings(n, "aliases"),
+                n.get("name_counts")
+                    .and_then(Value::as_object)
+                    .map(|o| {
+                        o.iter()
+                            .filter_map(|(k, v)| {
+                                Some((k.clone(), u32::try_from(v.as_u64()?).ok()?))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                strings(n, "merged_by"),
+            ),
             props,
         };
         kg.g.add_node(node);
@@ -912,14 +915,16 @@ mod stream_tests {
             id: "x_\"1\"".into(),
             label,
             name: "中国\\联通\n".into(),
-            aliases: ["a\"b".to_string(), "联通".to_string()]
-                .into_iter()
-                .collect(),
             mentions: 3,
-            name_counts: [("中国\\联通\n".to_string(), 2), ("联\"通".to_string(), 1)]
-                .into_iter()
-                .collect(),
-            merged_by: std::collections::BTreeSet::new(),
+            extra: crate::graph::Extra::new(
+                ["a\"b".to_string(), "联通".to_string()]
+                    .into_iter()
+                    .collect(),
+                [("中国\\联通\n".to_string(), 2), ("联\"通".to_string(), 1)]
+                    .into_iter()
+                    .collect(),
+                std::collections::BTreeSet::new(),
+            ),
             props,
         };
         let money = |value, min, max| {

@@ -15,11 +15,12 @@ pub mod out_dir;
 
 pub use out_dir::{OutDir, OutDirError};
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
-use crate::graph::KnowledgeGraph;
+use crate::graph::mentions::MentionCursor;
+use crate::graph::{EdgeView, KnowledgeGraph};
 
 /// Does any byte of `s` satisfy `f`? The bytes are tested in blocks without an early exit
 /// inside a block, which the compiler turns into vector instructions: the exporters ask this of
@@ -77,8 +78,11 @@ pub(crate) fn plain_text(s: &str) -> bool {
 /// and format; the MENTIONED_IN list knows it of its stored sentences without a table).
 /// Edge id hashes are made when asked for (issue 8: a table of them, 8 bytes per edge, was
 /// most of the memory the Neo4j export added to the graph's, the peak of a run at 200 MB).
+/// Exporters read edges through [`View::edge_endpoints`] and [`View::edge`], which read the
+/// MENTIONED_IN records with a cursor of the export's own (no lock per record).
 pub struct View<'a> {
     pub kg: &'a KnowledgeGraph,
+    mentions: RefCell<MentionCursor<'a>>,
     rank: OnceCell<Vec<u32>>,
     /// Of petgraph's edges (the MENTIONED_IN list's are answered by [`View::plain`] itself).
     plain: OnceCell<Vec<bool>>,
@@ -89,6 +93,7 @@ impl<'a> View<'a> {
     pub fn new(kg: &'a KnowledgeGraph) -> View<'a> {
         View {
             kg,
+            mentions: RefCell::new(kg.mentions.cursor()),
             rank: OnceCell::new(),
             plain: OnceCell::new(),
             mentions_in_order: OnceCell::new(),
@@ -103,7 +108,7 @@ impl<'a> View<'a> {
         *self.mentions_in_order.get_or_init(|| {
             let list = &self.kg.mentions;
             let ends = |i: usize| {
-                list.get(i).map(|m| {
+                self.mentions.borrow_mut().get(i).map(|m| {
                     (
                         self.rank(NodeIndex::new(m.from as usize)),
                         self.rank(NodeIndex::new(m.to as usize)),
@@ -138,7 +143,30 @@ impl<'a> View<'a> {
     /// comparing hashes compares ids); 0 for an index without endpoints. Made each time it
     /// is asked for: callers ask once per edge and export.
     pub fn edge_hash(&self, e: EdgeIndex) -> u64 {
-        neo4j_csv::edge_hash_of(self.kg, e)
+        let Some((a, b)) = self.edge_endpoints(e) else {
+            return 0;
+        };
+        neo4j_csv::edge_hash_of_view(self.kg, (a, b), &self.edge(e))
+    }
+
+    /// The ends of edge `e` ([`KnowledgeGraph::edge_endpoints`]).
+    pub fn edge_endpoints(&self, e: EdgeIndex) -> Option<(NodeIndex, NodeIndex)> {
+        self.kg
+            .edge_endpoints_by(e, |i| self.mentions.borrow_mut().get(i))
+    }
+
+    /// Edge `e` as readers see it ([`KnowledgeGraph::edge_view`]).
+    pub fn edge_view(&self, e: EdgeIndex) -> Option<EdgeView<'a>> {
+        self.kg
+            .edge_view_by(e, |i| self.mentions.borrow_mut().get(i))
+    }
+
+    /// Edge `e` ([`KnowledgeGraph::edge`]: panics for a handle of no edge).
+    pub fn edge(&self, e: EdgeIndex) -> EdgeView<'a> {
+        match self.edge_view(e) {
+            Some(v) => v,
+            None => panic!("no edge {}", e.index()),
+        }
     }
 
     /// Whether the evidence sentence of `e` is [`plain_text`] (true without evidence; false
@@ -149,7 +177,7 @@ impl<'a> View<'a> {
         if e.index() >= base {
             // The MENTIONED_IN list: a stored sentence's answer is in its table (issue 8:
             // a flag per edge of the graph, nearly all of them these, is not kept).
-            return match kg.edge_view(e) {
+            return match self.edge_view(e) {
                 None => false,
                 Some(w) => w.evidence.is_none_or(|ev| {
                     ev.sentence_plain()

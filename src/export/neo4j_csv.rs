@@ -288,7 +288,15 @@ pub(crate) fn edge_hash_of(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -
     let Some((a, b)) = kg.edge_endpoints(e) else {
         return 0;
     };
-    let w = &kg.edge(e);
+    edge_hash_of_view(kg, (a, b), &kg.edge(e))
+}
+
+/// [`edge_hash_of`] the edge `w` from `a` to `b`.
+pub(crate) fn edge_hash_of_view(
+    kg: &KnowledgeGraph,
+    (a, b): (petgraph::graph::NodeIndex, petgraph::graph::NodeIndex),
+    w: &EdgeView,
+) -> u64 {
     edge_hash(&kg.g[a].id, w.rel.as_str(), &kg.g[b].id, w.props()).finish()
 }
 
@@ -446,12 +454,12 @@ fn write_rels(
         |group| -> Result<(), csv::Error> {
             for &mut [_, _, e] in group {
                 let e = petgraph::graph::EdgeIndex::new(e as usize);
-                let Some((a, b)) = kg.edge_endpoints(e) else {
+                let Some((a, b)) = view.edge_endpoints(e) else {
                     continue;
                 };
                 let id = EdgeId::of(view.edge_hash(e));
                 let (a, b) = (kg.g[a].id.as_str(), kg.g[b].id.as_str());
-                write_rel_row(&mut out, a, b, id.as_str(), &kg.edge(e), view.plain(e));
+                write_rel_row(&mut out, a, b, id.as_str(), &view.edge(e), view.plain(e));
                 if out.buf.len() >= 1 << 16 {
                     w.write_all(&out.buf)?;
                     out.buf.clear();
@@ -530,7 +538,7 @@ pub(crate) fn for_each_by_ends_and_id<E>(
     use petgraph::graph::EdgeIndex;
     let kg = view.kg;
     let key = |e: EdgeIndex| -> Option<[u32; 3]> {
-        let (a, b) = kg.edge_endpoints(e)?;
+        let (a, b) = view.edge_endpoints(e)?;
         Some([view.rank(a), view.rank(b), e.index() as u32])
     };
     let base = kg.g.edge_count();
@@ -658,9 +666,9 @@ fn write_nodes(
             id: n.id.clone(),
             label: labels_of(n),
             name: clean_field(&n.name),
-            aliases: array_field(&n.aliases),
+            aliases: array_field(n.aliases()),
             mentions: n.mentions,
-            merged_by: array_field(&n.merged_by),
+            merged_by: array_field(n.merged_by()),
         };
         match label {
             NodeLabel::Document => write_rows(

@@ -141,11 +141,11 @@ impl KnowledgeGraph {
         for (i, d) in docs.iter().enumerate() {
             order.push((node_id(NodeLabel::Document, &d.meta.id), i as u32));
         }
-        // An entity's id moves here (its node takes it from here) and its key, read only by
-        // `resolve`, is freed: each was held twice, or for nothing, until the nodes were made
-        // — the peak of a run (issue 8).
+        // An entity's id is made here (its node takes it from here) and its key, read only by
+        // `resolve`, is freed: each was held until the nodes were made — the peak of a run
+        // (issue 8).
         for (i, e) in resolved.entities.iter_mut().enumerate() {
-            order.push((std::mem::take(&mut e.id), (n_docs + i) as u32));
+            order.push((e.id(), (n_docs + i) as u32));
             e.key = String::new();
         }
         order.sort_unstable();
@@ -268,10 +268,8 @@ fn entity_node(e: &mut crate::link::Entity, id: String) -> Node {
         id,
         label: e.label,
         name: std::mem::take(&mut e.name),
-        aliases: std::mem::take(&mut e.aliases),
         mentions: e.mentions,
-        name_counts: std::mem::take(&mut e.name_counts),
-        merged_by: std::mem::take(&mut e.merged_by),
+        extra: std::mem::take(&mut e.extra),
         props: std::mem::replace(&mut e.props, NodeProps::Person),
     }
 }
@@ -282,10 +280,8 @@ fn document_node(id: String, meta: DocMeta) -> Node {
         id,
         label: NodeLabel::Document,
         name: meta.title.clone().unwrap_or_else(|| meta.id.clone()),
-        aliases: BTreeSet::new(),
         mentions: 1,
-        name_counts: Default::default(),
-        merged_by: BTreeSet::new(),
+        extra: Default::default(),
         props: NodeProps::Document(Box::new(super::DocumentProps {
             path: meta.id,
             title: meta.title,

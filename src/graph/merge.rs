@@ -158,7 +158,7 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
             if n.label != NodeLabel::Organization {
                 continue;
             }
-            for a in &n.aliases {
+            for a in n.aliases() {
                 let ak = key(a);
                 let Some(&other) = by_key.get(&ak) else {
                     continue;
@@ -321,10 +321,10 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         let mut counts: BTreeMap<&str, (bool, u32)> = BTreeMap::new();
         for &m in &members {
             let n = node(&items[m]);
-            let per_name: Vec<(&str, u32)> = if n.name_counts.is_empty() {
+            let per_name: Vec<(&str, u32)> = if n.name_counts().is_empty() {
                 vec![(n.name.as_str(), n.mentions)]
             } else {
-                n.name_counts
+                n.name_counts()
                     .iter()
                     .map(|(f, c)| (f.as_str(), *c))
                     .collect()
@@ -377,7 +377,7 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
             }
             let g = &shards[items[m].shard].graph;
             for (f, is_name) in std::iter::once((n.name.as_str(), true))
-                .chain(n.aliases.iter().map(|a| (a.as_str(), false)))
+                .chain(n.aliases().iter().map(|a| (a.as_str(), false)))
                 .filter(|_| across_shards)
             {
                 // The first document that writes the form: the smallest one whose first
@@ -395,9 +395,9 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
                 e.0 = e.0.min(doc);
                 e.1 |= is_name;
             }
-            aliases.extend(n.aliases.iter().cloned());
+            aliases.extend(n.aliases().iter().cloned());
             aliases.insert(n.name.clone());
-            merged_by.extend(n.merged_by.iter().cloned());
+            merged_by.extend(n.merged_by().iter().cloned());
             mentions = mentions.saturating_add(n.mentions);
         }
         // Forms written differently in different shards but with one key (臺北市 in one, 台北市
@@ -449,10 +449,8 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
                 id,
                 label,
                 name,
-                aliases,
                 mentions,
-                name_counts,
-                merged_by,
+                extra: crate::graph::Extra::new(aliases, name_counts, merged_by),
                 props,
             },
         );

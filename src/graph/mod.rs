@@ -19,7 +19,9 @@ use petgraph::visit::EdgeRef as _;
 
 pub use edge::{Edge, EdgeEvidence, EdgeView, EvidenceView, Rule, Shared};
 pub use mentions::Mentions;
-pub use node::{AmountProps, DocumentProps, EventProps, Node, NodeLabel, NodeProps};
+pub use node::{
+    AmountProps, DocumentProps, EventProps, Extra, ExtraFields, Node, NodeLabel, NodeProps,
+};
 
 use crate::link::MergeRecord;
 
@@ -178,6 +180,18 @@ impl std::fmt::Write for StableHasher {
 
 /// The id of an entity node: label prefix + hash of the entity key.
 pub fn node_id(label: NodeLabel, key: &str) -> String {
+    let (prefix, hash) = node_id_order(label, key);
+    let mut id = String::with_capacity(prefix.len() + 17);
+    id.push_str(prefix);
+    id.push('_');
+    id.extend(hex16(hash).iter().map(|&b| char::from(b)));
+    id
+}
+
+/// What [`node_id`] is made of — its prefix and the hash its 16 hex digits write — which
+/// orders as the id does (no prefix is the start of another, and the digits are of a fixed
+/// width), without making the text.
+pub fn node_id_order(label: NodeLabel, key: &str) -> (&'static str, u64) {
     let prefix = match label {
         NodeLabel::Document => "doc",
         NodeLabel::Person => "per",
@@ -189,11 +203,7 @@ pub fn node_id(label: NodeLabel, key: &str) -> String {
     };
     let mut h = StableHasher::default();
     h.write_bytes(key.as_bytes());
-    let mut id = String::with_capacity(prefix.len() + 17);
-    id.push_str(prefix);
-    id.push('_');
-    id.extend(hex16(h.finish()).iter().map(|&b| char::from(b)));
-    id
+    (prefix, h.finish())
 }
 
 /// The label a node id belongs to, from its prefix (ids are made by [`node_id`]).
@@ -250,9 +260,19 @@ impl KnowledgeGraph {
 
     /// The ends of edge `e`.
     pub fn edge_endpoints(&self, e: EdgeIndex) -> Option<(NodeIndex, NodeIndex)> {
+        self.edge_endpoints_by(e, |i| self.mentions.get(i))
+    }
+
+    /// [`KnowledgeGraph::edge_endpoints`], a MENTIONED_IN record read by `get` (from a
+    /// [`mentions::MentionCursor`]).
+    pub fn edge_endpoints_by(
+        &self,
+        e: EdgeIndex,
+        get: impl FnOnce(usize) -> Option<mentions::Mention>,
+    ) -> Option<(NodeIndex, NodeIndex)> {
         match self.mention_of(e) {
             None => self.g.edge_endpoints(e),
-            Some(i) => self.mentions.get(i).map(|m| {
+            Some(i) => get(i).map(|m| {
                 (
                     NodeIndex::new(m.from as usize),
                     NodeIndex::new(m.to as usize),
@@ -263,6 +283,16 @@ impl KnowledgeGraph {
 
     /// Edge `e` as readers see it (`None` for a handle of no edge).
     pub fn edge_view(&self, e: EdgeIndex) -> Option<EdgeView<'_>> {
+        self.edge_view_by(e, |i| self.mentions.get(i))
+    }
+
+    /// [`KnowledgeGraph::edge_view`], a MENTIONED_IN record read by `get` (from a
+    /// [`mentions::MentionCursor`]).
+    pub fn edge_view_by(
+        &self,
+        e: EdgeIndex,
+        get: impl FnOnce(usize) -> Option<mentions::Mention>,
+    ) -> Option<EdgeView<'_>> {
         match self.mention_of(e) {
             None => self.g.edge_weight(e).map(|w| {
                 let mut v = w.view();
@@ -273,7 +303,7 @@ impl KnowledgeGraph {
                 }
                 v
             }),
-            Some(i) => self.mentions.view(i),
+            Some(i) => self.mentions.view_of(i, get(i)?),
         }
     }
 

@@ -39,7 +39,7 @@ use super::facts::{Corpus, EventFact, NO_SYM, Sym};
 use super::key::{display, is_abbreviation_of, key};
 use crate::extract::OrgKind;
 use crate::extract::{Label, TimeValue};
-use crate::graph::{NodeLabel, NodeProps, node_id};
+use crate::graph::{Extra, NodeLabel, NodeProps, node_id, node_id_order};
 use crate::rules::{FastMap, LexiconSet};
 
 /// Why two names were merged into one entity (or, for `NotMergedAmbiguous`, why not).
@@ -87,20 +87,27 @@ pub struct MergeRecord {
 #[derive(Clone, Debug)]
 pub struct Entity {
     pub label: NodeLabel,
-    /// The representative key; `id` is derived from it.
+    /// The representative key; its node's id is derived from it ([`Entity::id`]: made when
+    /// asked for, not held — issue 8, an id was 48 bytes of every entity at the peak of
+    /// resolution).
     pub key: String,
-    pub id: String,
     pub name: String,
-    pub aliases: BTreeSet<String>,
     pub mentions: u32,
-    /// Mentions per name when the entity has two names or more (empty otherwise): what
-    /// `kgextract merge` needs to choose the name a single run chooses.
-    pub name_counts: BTreeMap<String, u32>,
-    pub merged_by: BTreeSet<String>,
+    /// Its aliases, its mentions per name when it has two names or more (what `kgextract
+    /// merge` needs to choose the name a single run chooses) and its merge reasons, as its
+    /// node holds them ([`Extra`]: boxed, most entities have none).
+    pub extra: Extra,
     /// The properties of its node, read from its members as they are found (issue 8: a list
     /// of every member, kept for this until the node was made, was ≈ 8 bytes per mention
     /// record of the corpus at the peak of a run).
     pub props: NodeProps,
+}
+
+impl Entity {
+    /// The id of its node ([`node_id`] of its label and key).
+    pub fn id(&self) -> String {
+        node_id(self.label, &self.key)
+    }
 }
 
 /// "No entity" in [`Resolved::mention_entity`].
@@ -949,7 +956,6 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             BTreeMap::new()
         };
         let mut merged_by = BTreeSet::new();
-        let id = node_id(label, &rk);
         // Surface forms that differ but share a key: names first, then the surfaces that are
         // no name, each in string order.
         let mut by_key: BTreeMap<String, Vec<&NameSlot>> = BTreeMap::new();
@@ -962,6 +968,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         for (_, forms) in by_key {
             if forms.len() > 1 {
                 merged_by.insert(MergeReason::SameKey.as_str().into());
+                let id = node_id(label, &rk);
                 for f in &forms[1..] {
                     records.push(MergeRecord {
                         id: id.clone(),
@@ -979,12 +986,9 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         entities.push(Entity {
             label,
             key: rk,
-            id,
             name,
-            aliases,
             mentions,
-            name_counts,
-            merged_by,
+            extra: Extra::new(aliases, name_counts, merged_by),
             props,
         });
     }
@@ -997,10 +1001,13 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             continue;
         };
         let ent = &mut entities[ei];
-        ent.merged_by.insert(reason.as_str().into());
+        ent.extra
+            .fields_mut()
+            .merged_by
+            .insert(reason.as_str().into());
         let other = if keys.key(a) == ent.key { b } else { a };
         records.push(MergeRecord {
-            id: ent.id.clone(),
+            id: ent.id(),
             label: ent.label.as_str(),
             into: ent.name.clone(),
             name: keys.key(other).to_string(),
@@ -1016,10 +1023,10 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         let ids: Vec<String> = cands
             .iter()
             .filter_map(|&c| entity_of_key(&keys, c))
-            .map(|e| format!("{} ({})", entities[e].id, entities[e].key))
+            .map(|e| format!("{} ({})", entities[e].id(), entities[e].key))
             .collect();
         records.push(MergeRecord {
-            id: entities[ei].id.clone(),
+            id: entities[ei].id(),
             label: "Person",
             into: entities[ei].name.clone(),
             name: keys.key(plain).to_string(),
@@ -1055,13 +1062,10 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             let (idx, last_doc) = ev_index.entry(k.clone()).or_insert_with(|| {
                 entities.push(Entity {
                     label: NodeLabel::Event,
-                    id: node_id(NodeLabel::Event, &k),
                     key: k.clone(),
                     name: name.clone(),
-                    aliases: BTreeSet::new(),
                     mentions: 0,
-                    name_counts: BTreeMap::new(),
-                    merged_by: BTreeSet::new(),
+                    extra: Extra::default(),
                     props: NodeProps::Event(Box::new(crate::graph::EventProps {
                         kind: e.kind,
                         date: None,
@@ -1073,9 +1077,12 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             let idx = *idx;
             let ent = &mut entities[idx];
             if std::mem::replace(last_doc, di32) != di32 {
-                ent.merged_by.insert(MergeReason::SameEvent.as_str().into());
+                ent.extra
+                    .fields_mut()
+                    .merged_by
+                    .insert(MergeReason::SameEvent.as_str().into());
                 records.push(MergeRecord {
-                    id: ent.id.clone(),
+                    id: ent.id(),
                     label: "Event",
                     into: ent.name.clone(),
                     name: name.clone(),
@@ -1085,11 +1092,11 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 });
             }
             if name != ent.name {
-                ent.aliases.insert(name);
+                ent.extra.fields_mut().aliases.insert(name);
             }
             let surface = raw.trim().to_string();
             if surface != ent.name {
-                ent.aliases.insert(surface);
+                ent.extra.fields_mut().aliases.insert(surface);
             }
             ent.mentions += 1;
             // The first date and the first place among the event's mentions.
@@ -1110,7 +1117,12 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
 
     // Sort entities by id and remap.
     let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by(|&a, &b| entities[a].id.cmp(&entities[b].id));
+    // (By what orders as the ids, without making them.)
+    let ids: Vec<(&str, u64)> = (0..entities.len())
+        .map(|i| node_id_order(entities[i].label, &entities[i].key))
+        .collect();
+    order.sort_by_key(|&i| ids[i]);
+    drop(ids);
     let mut new_pos = vec![0usize; entities.len()];
     for (pos, &old) in order.iter().enumerate() {
         new_pos[old] = pos;
@@ -1171,13 +1183,10 @@ mod tests {
     fn entity(i: usize) -> Entity {
         Entity {
             label: NodeLabel::Person,
-            key: String::new(),
-            id: format!("per_{i:06}"),
+            key: format!("k{i:06}"),
             name: String::new(),
-            aliases: BTreeSet::new(),
             mentions: i as u32,
-            name_counts: BTreeMap::new(),
-            merged_by: BTreeSet::new(),
+            extra: Extra::default(),
             props: NodeProps::Person,
         }
     }
@@ -1222,10 +1231,7 @@ mod tests {
         assert_eq!(es.chunks[0].capacity(), Entities::CHUNK);
         es.free_through(Entities::CHUNK - 1);
         assert_eq!(es.chunks[0].capacity(), 0);
-        assert_eq!(
-            es[Entities::CHUNK].id,
-            format!("per_{:06}", Entities::CHUNK)
-        );
+        assert_eq!(es[Entities::CHUNK].key, format!("k{:06}", Entities::CHUNK));
         assert_eq!(es[n - 1].mentions, 2);
         assert_eq!(es.len(), n);
     }

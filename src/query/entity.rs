@@ -69,8 +69,8 @@ pub fn answer(kg: &KnowledgeGraph, label: NodeLabel, name: Option<&str>) -> Answ
 fn header(kg: &KnowledgeGraph, t: NodeIndex) -> String {
     let n = &kg.g[t];
     let mut s = format!("{} {} ({})", n.label.as_str(), n.name, n.id);
-    if !n.aliases.is_empty() {
-        let al: Vec<&str> = n.aliases.iter().map(String::as_str).collect();
+    if !n.aliases().is_empty() {
+        let al: Vec<&str> = n.aliases().iter().map(String::as_str).collect();
         s.push_str(&format!(" — also called {}", al.join(", ")));
     }
     s.push_str(&format!(" — {} mention(s)", n.mentions));

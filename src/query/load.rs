@@ -310,13 +310,15 @@ fn node_of(n: RawNode) -> Result<Node, String> {
         }
     };
     Ok(Node {
-        aliases: string_set(n.aliases),
-        merged_by: string_set(n.merged_by),
+        extra: crate::graph::Extra::new(
+            string_set(n.aliases),
+            n.name_counts,
+            string_set(n.merged_by),
+        ),
         name: n.name.unwrap_or_else(|| n.id.clone()),
         id: n.id,
         label,
         mentions: n.mentions.unwrap_or(1).min(u32::MAX as u64) as u32,
-        name_counts: n.name_counts,
         props,
     })
 }

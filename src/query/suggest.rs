@@ -65,7 +65,7 @@ pub fn suggestions(
             continue;
         }
         let mut best: Option<(u8, usize)> = None;
-        for form in std::iter::once(&n.name).chain(n.aliases.iter()) {
+        for form in std::iter::once(&n.name).chain(n.aliases().iter()) {
             let k = key(form);
             if k.is_empty() || q.is_empty() {
                 continue;

@@ -284,7 +284,11 @@ fn org_answers_by_alias_and_width_folding() {
         kg.g.node_indices()
             .find(|&i| kg.g[i].name == "蓝海资本")
             .unwrap();
-    kg.g[ix].aliases.insert("ＢＬＵＥ海".into());
+    kg.g[ix]
+        .extra
+        .fields_mut()
+        .aliases
+        .insert("ＢＬＵＥ海".into());
     let a = ask(
         &kg,
         &Question::Org(Some("blue海".into())),

@@ -16,12 +16,12 @@ use crate::link::key;
 pub fn name_contains(node: &Node, needle: &str) -> bool {
     !needle.is_empty()
         && (key(&node.name).contains(needle)
-            || node.aliases.iter().any(|a| key(a).contains(needle)))
+            || node.aliases().iter().any(|a| key(a).contains(needle)))
 }
 
 /// Is the node's name or one of its aliases exactly `k` (a [`key`])?
 pub fn name_is(node: &Node, k: &str) -> bool {
-    key(&node.name) == k || node.aliases.iter().any(|a| key(a) == k)
+    key(&node.name) == k || node.aliases().iter().any(|a| key(a) == k)
 }
 
 /// The date, kind and place of an event node.
