@@ -542,6 +542,17 @@ pub trait Extractor {
     fn find(&self, doc: &AnnotatedDoc, rules: &Rules, out: &mut Vec<Candidate>);
 }
 
+/// Descriptors of a company that may stand glued before its name when it announces
+/// (`上市公司X公告`, `控股子公司X公告`): what X is, not a word that swallows the name.
+const ANNOUNCER_DESCRIPTORS: [&str; 6] = [
+    "上市公司",
+    "控股子公司",
+    "全资子公司",
+    "子公司",
+    "旗下",
+    "上市银行",
+];
+
 /// The organization the article is about: of the organization mentions `keep` accepts, the
 /// first mention of the name named most often (the first of equals). Event slots read a bare
 /// `公司` as it; the position family binds `公司董事长X` to it.
@@ -579,8 +590,14 @@ pub(crate) fn announcers(mentions: &[Mention], text: &str) -> Vec<usize> {
     };
     // The announcer opens its clause (`X公告，`, `，X 7 月 5 日晚间公告`, `据X公告`): a name
     // glued to a word before it (`股东|大会决议公告`) is no announcer.
+    // A descriptor of the company glued before it (`上市公司X公告`, `旗下X公告`:
+    // [`ANNOUNCER_DESCRIPTORS`]) still opens the clause: it says what X is.
     let opens_clause = |m: &Mention| {
         let before = text.get(..m.range.start).unwrap_or("");
+        let before = ANNOUNCER_DESCRIPTORS
+            .iter()
+            .find_map(|w| before.strip_suffix(w))
+            .unwrap_or(before);
         let before = before.strip_suffix('据').unwrap_or(before);
         before
             .chars()

@@ -3547,6 +3547,13 @@ mod tests {
                 "北陌集团",
                 "总裁",
             ),
+            // a descriptor glued before the announcer (上市公司X公告) still names it
+            (
+                "上市公司青穹智能股份有限公司公告，星桥科技有限公司与云帆电子有限公司签约，星桥科技有限公司将扩产。公司董事长周文博表示满意。",
+                "周文博",
+                "青穹智能股份有限公司",
+                "董事长",
+            ),
         ] {
             let got = rels(text);
             assert!(
@@ -3569,5 +3576,19 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_descriptor_glued_before_the_name_keeps_the_announcer_only_for_descriptors() {
+        // 合作方 is no descriptor of the company: the name glued to it announces nothing, and
+        // 公司 is the company named most.
+        let text = "合作方青穹智能股份有限公司公告，星桥科技有限公司与云帆电子有限公司签约，星桥科技有限公司将扩产。公司董事长周文博表示满意。";
+        let got = rels(text);
+        assert!(
+            !got.iter().any(|r| r.0 == "HOLDS_POSITION"
+                && r.1 == "周文博"
+                && r.2 == "青穹智能股份有限公司"),
+            "{text}: {got:?}"
+        );
     }
 }

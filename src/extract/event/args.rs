@@ -1232,8 +1232,11 @@ fn forums(
         // the organizers and guests of this sentence.
         // Two sessions or more named in one sentence (`论坛期间举行了X平行论坛和Y分论坛`) are
         // listed, not narrated: parts too.
+        // So is a counted session (`以及一场投融资对接会`, `等8场分论坛`): a count of the
+        // meetings a forum holds, told with it.
         let part = ctx.filter(|_| {
             sessions > 1
+                || counted_session(&s.text[s.clauses_back(start, 1)..start])
                 || PART_LIST_CUES
                     .iter()
                     .any(|w| s.text[s.clauses_back(start, 1)..start].contains(*w))
@@ -1348,6 +1351,19 @@ fn forums(
             here.push(f);
         }
     }
+}
+
+/// Does `before` (the text before a meeting's name) end with a count of meetings (`一场`,
+/// `8场`, `多场`)?
+fn counted_session(before: &str) -> bool {
+    let Some(b) = before.trim_end().strip_suffix('场') else {
+        return false;
+    };
+    b.trim_end().ends_with(|c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "一二三四五六七八九十两多数几".contains(c)
+    })
 }
 
 /// Words that open the list of sessions a forum sets up (`设置主论坛、六场分论坛`).
@@ -2259,11 +2275,55 @@ fn signing(
     Some(drafts.upsert(d))
 }
 
+/// Does `head` open with a count of projects (`3个`, `三大`, `一批`, `多项`) — numerals then a
+/// classifier? `数据中心产业园`, `十堰…` open with a numeral character and count nothing.
+fn counted(head: &str) -> bool {
+    let rest = head.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十百两多数几".contains(c)
+    });
+    rest.len() < head.len()
+        && rest.starts_with(['个', '項', '项', '批', '大', '家', '类', '類', '宗'])
+}
+
+/// Words that only say what kind of agreement an agreement noun is (`战略`, `合作`, `框架`):
+/// `战略合作框架协议` names no agreement of its own.
+static AGREEMENT_KIND: WordList = WordList::new("words_event", "agreement_kind");
+
+/// Agreement nouns (the class=doc signing triggers' heads) that end an agreement's name.
+const AGREEMENT_NOUNS: [&str; 10] = [
+    "协议书",
+    "協議書",
+    "协议",
+    "協議",
+    "合同",
+    "備忘錄",
+    "备忘录",
+    "意向书",
+    "意向書",
+    "合約",
+];
+
+/// Is `name` an agreement named by its kind only (`战略合作协议`, `全面合作框架协议`)?
+fn kind_only(name: &str) -> bool {
+    let Some(mut rest) = AGREEMENT_NOUNS.iter().find_map(|n| name.strip_suffix(n)) else {
+        return false;
+    };
+    while !rest.is_empty() {
+        match AGREEMENT_KIND.iter().find(|w| rest.ends_with(*w)) {
+            Some(w) => rest = &rest[..rest.len() - w.len()],
+            None => return false,
+        }
+    }
+    true
+}
+
 /// `A与B签约智能装备产业园项目`: a signing verb whose object (in its clause) is one project
 /// (`…项目`, no list, no count) is named after the project. `签约项目12个` (a count) and
 /// `签约A、B等项目` (a list) name none.
 fn signed_project(s: &SentView, t: &Trig, ce: usize) -> Option<String> {
-    if !matches!(&s.text[t.range.clone()], "签约" | "签下" | "签订" | "签署") {
+    // (a signing verb of the lexicon, class=verb in triggers_signing.txt: not the agreement
+    // nouns nor 达成; `签约仪式`/`签约活动` are held, they take no object)
+    if t.class() != "verb" || s.text[t.range.clone()].ends_with(['式', '动']) {
         return None;
     }
     let rest = &s.text[t.range.end..ce];
@@ -2274,8 +2334,7 @@ fn signed_project(s: &SentView, t: &Trig, ce: usize) -> Option<String> {
     let n = head.chars().count();
     if !(2..=24).contains(&n)
         || head.contains(['、', '和', '与', '及', '等', '个', '批', '“', '”', '《'])
-        || head
-            .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两多数".contains(c))
+        || counted(head)
     {
         return None;
     }
@@ -2339,7 +2398,20 @@ fn same_ceremony(
             .collect();
         x.name == format!("{}签约", first_two_distinct(named_by_parties).join("与"))
     };
-    let last_generic = generic(last, &theirs);
+    // `A与B签署战略合作协议` (a headline), then `仪式上，双方签署了《X服务合作协议》`: an
+    // agreement named only by its kind (AGREEMENT_KIND words before the agreement noun) is the
+    // agreement the ceremony names in full.
+    // (Only a telling before — a headline, or another paragraph — or one that opens at the
+    // ceremony (`仪式上`); `双方还签署了《…》` adds a second agreement.)
+    let at_ceremony = last.paragraph != s.paragraph
+        || ["仪式上", "儀式上", "签约仪式上", "簽約儀式上"]
+            .iter()
+            .any(|w| s.str().trim_start().starts_with(w));
+    let additive = ["还", "還", "另", "此外", "同时", "同時"]
+        .iter()
+        .any(|w| s.text[s.clause_start(d.trigger.start)..d.trigger.start].contains(w));
+    let last_generic = generic(last, &theirs)
+        || (named && at_ceremony && !additive && kind_only(&last.name) && !kind_only(&d.name));
     if !last_generic && named {
         return None;
     }
@@ -3091,6 +3163,15 @@ fn investment(
             obj = Some(std::mem::replace(&mut inv, parent));
         }
     }
+    // `X完成12亿元私募，A、B参与认购`: joining a subscription with no object of its own is a
+    // part in the offering told before; the offering's amount is no investment of A's.
+    if obj.is_none()
+        && JOINED_SUBSCRIPTION
+            .iter()
+            .any(|w| s.text[cs..t.range.start].trim_end().ends_with(w))
+    {
+        return None;
+    }
     if obj.is_none() && !has_amount {
         return None;
     }
@@ -3422,6 +3503,13 @@ static SPEAKING: WordList = WordList::new("words_event", "speaking");
 /// Words that make a financing word a running total (`累计融资额`, `已累计完成…融资`).
 static CUMULATIVE: WordList = WordList::new("words_event", "cumulative");
 
+/// Words of a statistic over many deals (`同比`, `单笔`, `多在`): a financing word in their
+/// clause tells a market figure, no financing.
+static STATISTIC: WordList = WordList::new("words_event", "statistic");
+
+/// Verbs that join an offering told elsewhere right before 认购 (`A、B参与认购`).
+static JOINED_SUBSCRIPTION: WordList = WordList::new("words_event", "joined_subscription");
+
 /// Does `before` (a clause up to a financing word) tell a running total over rounds?
 fn cumulative(before: &str) -> bool {
     CUMULATIVE.iter().any(|w| before.contains(w))
@@ -3525,6 +3613,11 @@ fn financing(
     // rounds, no round of its own (its amount is a company figure: metric=1 in
     // triggers_about.txt).
     if rnd.is_none() && cumulative(before) {
+        return None;
+    }
+    // `今年以来初创企业融资额同比增长逾三成，单笔融资规模多在3000万至1亿元之间`: a statistic
+    // over many deals (STATISTIC in its clause) is a market figure, no round raised.
+    if rnd.is_none() && STATISTIC.iter().any(|w| s.text[cs..ce].contains(w)) {
         return None;
     }
     // `已经历了11轮融资，…融资金额超过20亿元`: a count of rounds sums up a history; neither
@@ -4820,11 +4913,39 @@ fn appoint_one(
     let (trig, object_first, status) = (how.trig, how.object_first, how.status);
     let title_text = crate::extract::position::title_of;
     let first_title = titles.first().map(|(_, m)| title_text(m));
+    // The organization of each title (HOLDS_POSITION below), read once.
+    let orgs: Vec<Option<usize>> = titles
+        .iter()
+        .map(|(_, r)| org_of_title(doc, s, r, how))
+        .collect();
+    let org_keys_of: Vec<Option<String>> = orgs
+        .iter()
+        .map(|o| o.map(|i| crate::link::key(&mention_name(doc, i))))
+        .collect();
+    let first_org = org_keys_of.first().cloned().flatten();
     // The same person, title and status from another trigger (`因退休，不再担任副总经理`):
-    // one appointment, not two.
-    if already_appointed(drafts, &pm.name, first_title.as_deref(), status) {
-        return None;
-    }
+    // one appointment, not two — unless the title is held at another organization (a group's
+    // `免去X…董事长职务`, then its listed subsidiary's `X辞去公司董事长职务`). The change told
+    // again joins the draft that told it first: the titles and organizations only the second
+    // telling names are kept (`因退休，辞去公司董事长、董事职务` after `董事长X退休`).
+    let same_change = match drafts.same_change(
+        &pm.name,
+        first_title.as_deref(),
+        status,
+        first_org.as_deref(),
+    ) {
+        None => None,
+        Some(None) => return None,
+        Some(Some(j)) => Some(j),
+    };
+    // A change of the same post at another organization is named with it, so that the two
+    // drafts stay apart.
+    let other_org = same_change.is_none()
+        && already_appointed(drafts, &pm.name, first_title.as_deref(), status);
+    let first_title = match (&first_title, other_org, orgs.first().copied().flatten()) {
+        (Some(t), true, Some(o)) => Some(format!("{}{t}", mention_name(doc, o))),
+        _ => first_title,
+    };
     // Named in the text's own order: `聘任王海为总经理`, `王海当选董事长`.
     let name = match (object_first, &first_title) {
         (true, Some(title)) if status == PositionStatus::New => {
@@ -4833,6 +4954,7 @@ fn appoint_one(
         (true, title) => format!("{trig}{}{}", pm.name, title.as_deref().unwrap_or_default()),
         (false, title) => format!("{}{trig}{}", pm.name, title.as_deref().unwrap_or_default()),
     };
+    let name = same_change.map_or(name, |j| drafts.list[j].name.clone());
     let mut d = dated_draft(
         EventKind::Appointment,
         name,
@@ -4856,7 +4978,8 @@ fn appoint_one(
             ev_range.clone(),
         ));
     }
-    for &(ri, r) in titles {
+    let mut org_keys: Vec<(String, String)> = Vec::new();
+    for (k, &(ri, r)) in titles.iter().enumerate() {
         // (a successor's title may be read in an earlier sentence: the evidence stays here)
         let ev_title = if r.range.start >= s.range.start {
             span(&ev_range, &r.range)
@@ -4880,8 +5003,11 @@ fn appoint_one(
         // The appointee holds the title whatever the organization: HAS_ROLE, as a position
         // read from `总经理X` gives; HOLDS_POSITION where the title's organization is known.
         bind(RelType::HasRole, ri, None);
-        if let Some(org) = org_of_title(doc, s, r, how) {
+        if let Some(org) = orgs.get(k).copied().flatten() {
             bind(RelType::HoldsPosition, org, Some(status));
+        }
+        if let Some(key) = org_keys_of.get(k).cloned().flatten() {
+            org_keys.push((title_text(r), key));
         }
         d.add(arg(
             RelType::Appointed,
@@ -4899,6 +5025,9 @@ fn appoint_one(
     }
     let i = drafts.upsert(d);
     drafts.index_appointed(doc, i);
+    for (title, org) in org_keys {
+        drafts.record_appointed_org(&pm.name, &title, status, org, i);
+    }
     Some(i)
 }
 
@@ -4999,6 +5128,16 @@ fn appointment(
     let before: Vec<usize> = (0..people.len())
         .filter(|&k| people[k].1.range.start >= floor && people[k].1.range.end <= t.range.start)
         .collect();
+    // `独立董事X先生于6月1日离世` ends every post of X; `董事长X的母亲离世` ends none: a death
+    // (death=1 in triggers_appointment.txt) is the person's only when nothing of theirs (的)
+    // stands between the name and the verb.
+    if t.entry.attr("death") == Some("1")
+        && before
+            .last()
+            .is_none_or(|&k| s.text[people[k].1.range.end..t.range.start].contains('的'))
+    {
+        return None;
+    }
     // `A接替B担任X`: A is appointed, B is the one replaced.
     let subject = before.last().map(|&k| match before.iter().rev().nth(1) {
         Some(&j) if replaces(&s.text[people[j].1.range.end..people[k].1.range.start]) => j,
@@ -6477,7 +6616,10 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 39] = [
+        let lists: [&WordList; 42] = [
+            &AGREEMENT_KIND,
+            &STATISTIC,
+            &JOINED_SUBSCRIPTION,
             &SPEAKING,
             &CUMULATIVE,
             &CAREER,

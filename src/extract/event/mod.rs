@@ -367,6 +367,12 @@ pub(crate) struct Drafts {
     /// every draft (that scan made a long filing quadratic in its appointments).
     appointed_titles: HashSet<(String, PositionStatus, Option<String>)>,
     appointed_any: HashSet<(String, PositionStatus)>,
+    /// (person name, status, title) → the organizations (link keys) the title was held at in
+    /// the changes recorded, each with its draft: a group's `免去X…董事长职务` and its listed subsidiary's
+    /// `X辞去公司董事长` are two changes, not one.
+    appointed_orgs: HashMap<(String, PositionStatus, String), Vec<(String, usize)>>,
+    /// (person name, status, title) → the draft that records that change first.
+    appointed_draft: HashMap<(String, PositionStatus, String), usize>,
     /// How many arguments of each draft are in the two sets above.
     indexed: HashMap<usize, usize>,
 }
@@ -401,6 +407,11 @@ impl Drafts {
             };
             self.appointed_titles
                 .insert((m.name.clone(), st, a.props.title.clone()));
+            if let Some(t) = &a.props.title {
+                self.appointed_draft
+                    .entry((m.name.clone(), st, t.clone()))
+                    .or_insert(i);
+            }
             self.appointed_any.insert((m.name.clone(), st));
         }
         *done = d.args.len();
@@ -415,6 +426,60 @@ impl Drafts {
                 self.appointed_titles
                     .contains(&(person.to_string(), status, Some(t.to_string())))
             }
+        }
+    }
+
+    /// Whether the change of `person`'s `title` with `status` at organization `org` (a link
+    /// key) is already recorded: `None` if not (a new change, also when recorded only at other
+    /// organizations: a group's `免去X…董事长职务` and its listed subsidiary's `X辞去公司董事长`
+    /// are two changes), else the draft that records it (`Some(None)` when it is known only
+    /// without a title). A change or a title whose organization is not written matches the
+    /// first draft of that change; a name that contains the other is the same organization.
+    pub fn same_change(
+        &self,
+        person: &str,
+        title: Option<&str>,
+        status: PositionStatus,
+        org: Option<&str>,
+    ) -> Option<Option<usize>> {
+        if !self.appointed(person, title, status) {
+            return None;
+        }
+        let Some(t) = title else {
+            return Some(None);
+        };
+        let key = (person.to_string(), status, t.to_string());
+        let first = self.appointed_draft.get(&key).copied();
+        let Some(o) = org else {
+            return Some(first);
+        };
+        match self.appointed_orgs.get(&key) {
+            Some(orgs) if !orgs.is_empty() => orgs
+                .iter()
+                // (a short name and the full one are one organization: `京基智农`, `深圳市京基智农
+                // 时代股份有限公司`)
+                .find(|(k, _)| k.contains(o) || o.contains(k.as_str()))
+                .map(|&(_, d)| Some(d)),
+            _ => Some(first),
+        }
+    }
+
+    /// Record that draft `draft` tells `person`'s change of `title` (with `status`) at
+    /// organization `org` (a link key).
+    pub fn record_appointed_org(
+        &mut self,
+        person: &str,
+        title: &str,
+        status: PositionStatus,
+        org: String,
+        draft: usize,
+    ) {
+        let v = self
+            .appointed_orgs
+            .entry((person.to_string(), status, title.to_string()))
+            .or_default();
+        if !v.iter().any(|(k, _)| *k == org) {
+            v.push((org, draft));
         }
     }
 

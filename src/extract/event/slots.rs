@@ -176,6 +176,14 @@ pub(crate) fn finish(doc: &AnnotatedDoc, drafts: &mut Drafts) {
         .filter(|(_, d)| d.kind == EventKind::Forum && d.rule != super::GOVERNANCE_MEETING)
         .map(|(i, _)| i)
         .collect();
+    // Sessions listed as parts of the forum in context where they are told (`设置主论坛、六场
+    // 分论坛和一场投融资对接会`, `以及一场投融资对接会`) do not become the forum in context:
+    // the signings and speeches told after them are not theirs.
+    let listed: Vec<usize> = forums
+        .iter()
+        .copied()
+        .filter(|&f| drafts.list[f].part_of.is_some())
+        .collect();
     // A session named like one (`“低空经济”分论坛`, `主论坛`) is PART_OF the document's first
     // forum that is no session itself (the expo or conference the report is about), and takes
     // its date and place when it has none.
@@ -238,7 +246,7 @@ pub(crate) fn finish(doc: &AnnotatedDoc, drafts: &mut Drafts) {
             forums
                 .iter()
                 .rev()
-                .find(|&&f| drafts.list[f].trigger.start <= d.trigger.start)
+                .find(|&&f| drafts.list[f].trigger.start <= d.trigger.start && !listed.contains(&f))
                 .copied()
                 .or(
                     if forums.len() == 1 && !own_earlier(forums[0]) && !ceremony_before(forums[0]) {

@@ -491,6 +491,15 @@ impl<'a, 'r> SentView<'a, 'r> {
             {
                 break;
             }
+            // `等6场平行论坛`, `12场分论坛`: a count in digits ends the name like `六场`
+            // (triggers_stops.txt): a count of meetings names none of them.
+            if c == '场'
+                && self.text[..at]
+                    .trim_end()
+                    .ends_with(|p: char| p.is_ascii_digit() || ('０'..='９').contains(&p))
+            {
+                break;
+            }
             let spaced_year = c == ' '
                 && self.text[at + 1..].starts_with(['年', '月', '日'])
                 && self.text[..at].ends_with(|p: char| p.is_ascii_digit());
