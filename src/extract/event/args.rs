@@ -2580,7 +2580,11 @@ fn speech(
             .any(|x| x.kind == Some(EventKind::Signing))
         {
             signing
-        } else if s.text[pm.range.end..t.start].contains("仪式") {
+        } else if s
+            .text
+            .get(pm.range.end..t.start)
+            .is_some_and(|g| g.contains("仪式"))
+        {
             st.ceremony.or(signing)
         } else {
             None

@@ -137,8 +137,11 @@ pub struct SentView<'a, 'r> {
     pub rules: &'r EventRules,
     /// Clause separators (`，,;；:：`): (byte offset, byte length), in order.
     seps: Vec<(usize, usize)>,
-    /// Local indices of the mentions of each label (by [`label_slot`]), in text order.
-    by_label: [Vec<usize>; 6],
+    /// Local indices of the mentions of each label (by [`label_slot`]), in text order: one
+    /// list, the labels one after the other, label `k`'s at `by_label[label_at[k]..label_at[k
+    /// + 1]]` (one allocation per sentence instead of one per label found: issue 8).
+    by_label: Vec<usize>,
+    label_at: [usize; 7],
     /// What each amount is about (`triggers_about` word before it in its clause), by the
     /// amount's range: computed once per amount, not once per trigger that takes it. The flag
     /// says the word names a company's own figure (`metric=1`: 营业收入, 净利润).
@@ -172,6 +175,28 @@ fn clause_separators(sent: &str, base: usize) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The indices of `labels` grouped by label (a stable counting sort: in order within each
+/// label), and where each label's group starts (by [`label_slot`]; the last entry is the end).
+fn by_label(labels: impl Iterator<Item = Label> + Clone) -> (Vec<usize>, [usize; 7]) {
+    let mut at = [0usize; 7];
+    for l in labels.clone() {
+        at[label_slot(l) + 1] += 1;
+    }
+    let mut sum = 0;
+    for a in &mut at {
+        sum += *a;
+        *a = sum;
+    }
+    let mut next = at;
+    let mut out = vec![0usize; at[6]];
+    for (i, l) in labels.enumerate() {
+        let k = label_slot(l);
+        out[next[k]] = i;
+        next[k] += 1;
+    }
+    (out, at)
 }
 
 /// The slot of a label in [`SentView`]'s per-label index.
@@ -223,12 +248,10 @@ impl<'a, 'r> SentView<'a, 'r> {
         });
         let tr = pick(scan.sent_trigs[s].clone(), &|i| scan.trigs[i].range.start);
         let cr = pick(scan.sent_cues[s].clone(), &|i| scan.cues[i].range.start);
-        let mut by_label: [Vec<usize>; 6] = Default::default();
-        for (i, m) in doc.mentions[mr.clone()].iter().enumerate() {
-            by_label[label_slot(m.label)].push(i);
-        }
+        let (by_label, label_at) = by_label(doc.mentions[mr.clone()].iter().map(|m| m.label));
         SentView {
             by_label,
+            label_at,
             idx: s,
             display: &doc.norm.display,
             norm: doc.norm,
@@ -272,9 +295,15 @@ impl<'a, 'r> SentView<'a, 'r> {
         &self.text[self.range.clone()]
     }
 
+    /// Local indices of the mentions of `label`, in text order.
+    fn label_ix(&self, label: Label) -> &[usize] {
+        let k = label_slot(label);
+        &self.by_label[self.label_at[k]..self.label_at[k + 1]]
+    }
+
     /// Mentions of `label` in this sentence as (doc index, mention).
     pub fn of(&self, label: Label) -> impl Iterator<Item = (usize, &'a Mention)> + '_ {
-        self.by_label[label_slot(label)]
+        self.label_ix(label)
             .iter()
             .map(move |&i| (self.mention_base + i, &self.mentions[i]))
     }
@@ -285,7 +314,7 @@ impl<'a, 'r> SentView<'a, 'r> {
         label: Label,
         pos: usize,
     ) -> impl Iterator<Item = (usize, &'a Mention)> + '_ {
-        let ix = &self.by_label[label_slot(label)];
+        let ix = self.label_ix(label);
         let from = ix.partition_point(|&i| self.mentions[i].range.start < pos);
         ix[from..]
             .iter()
@@ -626,6 +655,31 @@ fn has_opening_quote(s: &[u8]) -> bool {
 #[cfg(test)]
 mod quote_tests {
     use super::*;
+
+    /// The per-label index lists each label's positions in order, as a list per label did,
+    /// and an empty sentence has empty groups.
+    #[test]
+    fn by_label_groups_in_order() {
+        use Label::*;
+        let labels = [
+            Organization,
+            Person,
+            Organization,
+            Date,
+            Person,
+            Amount,
+            Organization,
+        ];
+        let (ix, at) = by_label(labels.iter().copied());
+        for l in [Person, Organization, Role, Location, Amount, Date] {
+            let k = label_slot(l);
+            let want: Vec<usize> = (0..labels.len()).filter(|&i| labels[i] == l).collect();
+            assert_eq!(&ix[at[k]..at[k + 1]], &want[..], "{l:?}");
+        }
+        assert_eq!(at[label_slot(Role)], at[label_slot(Role) + 1]);
+        let (ix, at) = by_label(std::iter::empty());
+        assert!(ix.is_empty() && at == [0; 7]);
+    }
 
     /// The byte search finds an opening quote exactly where decoding does, and a sentence
     /// without one has no quoted spans.

@@ -38,7 +38,6 @@
 //!   followed by a continuation (`银行业`, `局长`, `学会计`, types `rightbad*`) and industry-word
 //!   suffixes without a clean right edge (`weak=1`: `依靠科技进步`, `房地产`) give no candidate.
 use crate::normalize::filters::is_han;
-use crate::rules::FastMap as HashMap;
 use std::ops::Range;
 
 use super::{
@@ -60,15 +59,56 @@ struct Marks {
     /// (issue 8: seven vectors zeroed per document).
     flags: Vec<u8>,
     /// Places and known names by start byte → longest end.
-    place_at: HashMap<usize, Vec<usize>>,
+    place_at: ByByte,
     /// Administrative words (`国家`, `省`, `中共`) by start byte → longest end.
-    admin_at: HashMap<usize, Vec<usize>>,
+    admin_at: ByByte,
     /// Generic words by end byte → their start bytes.
-    generic_end: HashMap<usize, Vec<usize>>,
+    generic_end: ByByte,
     /// `notorg` words by end byte → their start bytes.
-    notorg_end: HashMap<usize, Vec<usize>>,
+    notorg_end: ByByte,
     /// Known organization ranges, in text order.
     known: Vec<Range<usize>>,
+}
+
+/// Byte offsets by byte offset (one key, several values, in the order they were added): the
+/// pairs sorted by key once made, looked up by binary search. (A map of one vector per key
+/// allocated a vector for each word found in a document and rehashed as it grew: ≈ 20 M
+/// instructions on the 3 MB corpus, issue 8.)
+#[derive(Default)]
+struct ByByte {
+    /// While made: the pairs as added.
+    pairs: Vec<(usize, usize)>,
+    /// Once made: the keys, sorted, and the value of each.
+    keys: Vec<usize>,
+    values: Vec<usize>,
+}
+
+impl ByByte {
+    fn push(&mut self, key: usize, value: usize) {
+        self.pairs.push((key, value));
+    }
+
+    /// Sorted by key (a stable sort: the values of one key stay in the order added).
+    fn done(mut self) -> ByByte {
+        self.pairs.sort_by_key(|&(k, _)| k);
+        let (keys, values) = std::mem::take(&mut self.pairs).into_iter().unzip();
+        ByByte {
+            pairs: Vec::new(),
+            keys,
+            values,
+        }
+    }
+
+    /// The values of `key` (`None` when it has none).
+    fn get(&self, key: &usize) -> Option<&[usize]> {
+        let from = self.keys.partition_point(|k| k < key);
+        let to = from + self.keys[from..].partition_point(|k| k == key);
+        (to > from).then(|| &self.values[from..to])
+    }
+
+    fn contains_key(&self, key: &usize) -> bool {
+        self.get(key).is_some()
+    }
 }
 
 /// A stop word or title ends at this byte (and is not inside a protected word).
@@ -91,7 +131,7 @@ impl Marks {
     fn new(text: &str, r: &OrgRules, known: &[Candidate]) -> Marks {
         let n = text.len();
         let mut flags = vec![0u8; n + 1];
-        let mut place_at: HashMap<usize, Vec<usize>> = HashMap::default();
+        let mut place_at = ByByte::default();
         let mark = |rg: &Range<usize>, flags: &mut Vec<u8>, flag: u8| {
             for f in flags.iter_mut().take(rg.end).skip(rg.start) {
                 *f |= flag;
@@ -100,12 +140,12 @@ impl Marks {
         for (rg, _) in r.places.find_all(text) {
             mark(&rg, &mut flags, PROTECT);
             flags[rg.end] |= PLACE_END;
-            place_at.entry(rg.start).or_default().push(rg.end);
+            place_at.push(rg.start, rg.end);
         }
         let known: Vec<Range<usize>> = known.iter().map(|c| c.range.clone()).collect();
         for rg in &known {
             mark(rg, &mut flags, PROTECT);
-            place_at.entry(rg.start).or_default().push(rg.end);
+            place_at.push(rg.start, rg.end);
         }
         // A stop character inside a word that names things (育才, 得力) is no boundary.
         for m in r.words(WordType::NamePart) {
@@ -113,13 +153,13 @@ impl Marks {
                 mark(&rg, &mut flags, PROTECT);
             }
         }
-        let mut admin_at: HashMap<usize, Vec<usize>> = HashMap::default();
-        let mut generic_end: HashMap<usize, Vec<usize>> = HashMap::default();
-        let mut notorg_end: HashMap<usize, Vec<usize>> = HashMap::default();
+        let mut admin_at = ByByte::default();
+        let mut generic_end = ByByte::default();
+        let mut notorg_end = ByByte::default();
         for m in r.words(WordType::Admin) {
             for (rg, _) in m.find_all(text) {
                 mark(&rg, &mut flags, PROTECT);
-                admin_at.entry(rg.start).or_default().push(rg.end);
+                admin_at.push(rg.start, rg.end);
             }
         }
         for m in r.words(WordType::Generic) {
@@ -129,12 +169,12 @@ impl Marks {
                 if rg.end - rg.start > 3 {
                     mark(&rg, &mut flags, PROTECT);
                 }
-                generic_end.entry(rg.end).or_default().push(rg.start);
+                generic_end.push(rg.end, rg.start);
             }
         }
         for m in r.words(WordType::NotOrg) {
             for (rg, _) in m.find_all(text) {
-                notorg_end.entry(rg.end).or_default().push(rg.start);
+                notorg_end.push(rg.end, rg.start);
             }
         }
         let stops = r.words(WordType::Stop).chain(std::iter::once(&r.titles));
@@ -149,10 +189,10 @@ impl Marks {
         }
         Marks {
             flags,
-            place_at,
-            admin_at,
-            generic_end,
-            notorg_end,
+            place_at: place_at.done(),
+            admin_at: admin_at.done(),
+            generic_end: generic_end.done(),
+            notorg_end: notorg_end.done(),
             known,
         }
     }
@@ -1461,5 +1501,26 @@ mod tests {
             assert_eq!(rfind_word(hay, '公', '司'), hay.rfind("公司"), "{hay}");
             assert_eq!(rfind_word(hay, '企', '业'), hay.rfind("企业"), "{hay}");
         }
+    }
+
+    /// A `ByByte` answers as the map of vectors it replaced: every key's values in the order
+    /// added, and nothing for a key never added.
+    #[test]
+    fn by_byte_is_a_map_of_lists() {
+        let pairs = [(9, 1), (3, 7), (9, 4), (0, 2), (3, 5), (9, 0), (12, 3)];
+        let mut b = ByByte::default();
+        let mut m: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+        for (k, v) in pairs {
+            b.push(k, v);
+            m.entry(k).or_default().push(v);
+        }
+        let b = b.done();
+        for k in 0..15 {
+            assert_eq!(b.get(&k), m.get(&k).map(|v| &v[..]), "{k}");
+            assert_eq!(b.contains_key(&k), m.contains_key(&k), "{k}");
+        }
+        assert_eq!(b.get(&9), Some(&[1, 4, 0][..]));
+        assert_eq!(b.get(&4), None);
+        assert!(ByByte::default().done().get(&0).is_none());
     }
 }
