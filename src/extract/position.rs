@@ -3610,7 +3610,7 @@ mod tests {
         // two subjects joined by 与, or no organization opening the sentence: none is meant
         for text in [
             "星桥科技有限公司与云帆电子有限公司签约。该公司董事长周文博表示满意。",
-            "在青川举行的年度产业合作发布会上，星桥科技有限公司收购了云帆电子有限公司。该公司董事长周文博表示满意。",
+            "在临港举行的年度产业合作发布会上，星桥科技有限公司收购了云帆电子有限公司。该公司董事长周文博表示满意。",
         ] {
             let got = rels(text);
             assert!(

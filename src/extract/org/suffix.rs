@@ -209,7 +209,7 @@ pub(super) fn find(
         else {
             continue;
         };
-        // `岭南数字经济促进会秘书处`: a secretariat (`whole=1`) is the organization that ends
+        // `白沙数字经济促进会秘书处`: a secretariat (`whole=1`) is the organization that ends
         // right before it and the suffix — read from that name, not by scanning back (the
         // scan would stop at a stop word inside it: 促进).
         if spec.whole {
@@ -1121,7 +1121,7 @@ fn place_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
 }
 
 /// An autonomous region, prefecture, county or banner not in the lexicon, by its shape: 2–6
-/// Han characters + 自治区/自治州/自治县/自治旗 (`青川壮族自治区`), starting at `start` and
+/// Han characters + 自治区/自治州/自治县/自治旗 (`白岭瑶族自治区`), starting at `start` and
 /// ending by `limit`. A bare level word (`自治区`) is no such place: it has no name before it.
 fn autonomy_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
     let rest = &text[start..limit];
