@@ -19,7 +19,7 @@
 //! - `org.elliptic` — a government body listed after another one without its place
 //!   (`临江市委、市政府`): the place of the body before it completes its name (see [`elliptic`]).
 //! - `org.initials` — an unannounced abbreviation by the first characters of a full name's
-//!   words (`国家发展基金管理会` … `国发基金`), see [`initial_abbreviations`].
+//!   words (`国家创新基金管理会` … `国创基金`), see [`initial_abbreviations`].
 //!
 //! Why the family resolves its own overlaps before [`crate::extract::commit`]: alias
 //! definitions must be attached to the organization that *wins* right before the parenthesis,
@@ -176,7 +176,7 @@ pub(crate) struct SuffixSpec {
     pub dept: bool,
     /// A unit (`党委`, `工会`) of the organization it follows: no mention of its own there.
     pub unit: bool,
-    /// A body named by its organization's name and the suffix alone (`东盟秘书处`): with
+    /// A body named by its organization's name and the suffix alone (`星海商会秘书处`): with
     /// `needs=org`, the organization may end right before the suffix.
     pub whole: bool,
     /// Characters that, right after the suffix, make it part of a word (`系统`, `系列`).
@@ -528,8 +528,8 @@ fn bare_government_refers_back(text: &str, cands: &mut [Candidate]) {
 /// Shortest abbreviation by initials (`国开行`), in characters.
 const MIN_INITIALS_ABBR: usize = 3;
 
-/// `国家发展基金管理会` … `国发基金`: a short name made of the first characters of the words of a
-/// full name (two at least, never adjacent in it: 国家 → 国, 发展 → 发) and a head word kept
+/// `国家创新基金管理会` … `国创基金`: a short name made of the first characters of the words of a
+/// full name (two at least, never adjacent in it: 国家 → 国, 创新 → 创) and a head word kept
 /// whole after them (基金; `国家开发银行` … `国开行`) names that organization when it is the
 /// only organization of the document it abbreviates this way. Only bodies, banks and
 /// institutions are shortened like this; a company name is shortened by dropping its suffix

@@ -1470,7 +1470,7 @@ fn acceptable(
     }
 }
 
-/// `元大投顧表示`: a two-character trade name whose second character is a one-character
+/// `青大投顧表示`: a two-character trade name whose second character is a one-character
 /// industry word (`大`) keeps it before a weak financial suffix (`投顾`, `证券`, `金控`) when the
 /// name opens its clause — the sentence start or punctuation before it, so no adjective of a
 /// longer phrase (`较大证券公司`, `各大证券`) is read as a name.
