@@ -1493,7 +1493,7 @@ fn anaphor_titles(ms: &[Mention], text: &str, bindings: &mut [Binding]) {
             }
         }
         if names.len() > 1 {
-            found = subject_candidate(ms, text, lo, hi, anchor, fits, filer);
+            found = subject_candidate(ms, text, sentence, lo, hi, anchor, fits, filer);
         }
         if found.is_some() {
             b.org = found;
@@ -1510,13 +1510,16 @@ const CO_SUBJECT: [char; 6] = ['与', '和', '同', '及', '、', '跟'];
 const MAX_OPENER: usize = 12;
 
 /// Several organizations fit an anaphor (`星桥科技收购云帆电子。该公司董事长某`): 该公司 points
-/// back to the subject of its sentence or of the sentence before — an organization that opens
-/// the sentence (after a short adverbial and its comma at most) and is not joined by 与/和/、
-/// to another one (`A与B签约` has two subjects, and then no organization is meant). The
-/// nearest sentence with such a subject decides; it must be one organization.
+/// back to the subject of the sentence before — an organization that opens that sentence
+/// (after a short adverbial and its comma at most) and is not joined by 与/和/、 to another
+/// one (`A与B签约` has two subjects, and then no organization is meant); it must be one
+/// organization. In the anaphor's own sentence a company named between its subject and 该公司
+/// (`A公告，子公司B完成改选，某仍担任该公司董事`) leaves it ambiguous: no subject is taken there.
+#[allow(clippy::too_many_arguments)]
 fn subject_candidate(
     ms: &[Mention],
     text: &str,
+    sentence: usize,
     lo: usize,
     hi: usize,
     anchor: usize,
@@ -1527,6 +1530,7 @@ fn subject_candidate(
     let mut names = std::collections::BTreeSet::new();
     for (k, m) in ms.iter().enumerate().take(hi).skip(lo) {
         if m.label != Label::Organization
+            || m.sentence + 1 != sentence
             || m.range.end > anchor
             || !fits(m)
             || filer == Some(m.name.as_str())
@@ -3595,7 +3599,7 @@ mod tests {
                 "星桥科技有限公司",
             ),
             (
-                "近日，澄湖数据科技有限公司与多家银行签约，并入股北陌电子有限公司。该公司总经理林一凡出席。",
+                "近日，澄湖数据科技有限公司宣布入股北陌电子有限公司。该公司总经理林一凡出席。",
                 "林一凡",
                 "澄湖数据科技有限公司",
             ),
