@@ -414,9 +414,12 @@ impl Extractor for OrgExtractor {
         bare_government_refers_back(text, &mut all);
         drop_appositive_descriptions(text, r, &mut all);
         latin_names_in_parentheses(text, &mut all);
-        initial_abbreviations(text, &mut all);
         all.extend(aliases);
-        out.extend(resolve(all));
+        // (after the overlaps are resolved: a losing candidate — `焕新升级为X产业母基金` — is
+        // no full name)
+        let mut winners = resolve(all);
+        initial_abbreviations(text, &mut winners);
+        out.extend(winners);
     }
 }
 
