@@ -18,6 +18,8 @@
 //!   them, their later uses, and short forms of full names (see [`short`]).
 //! - `org.elliptic` — a government body listed after another one without its place
 //!   (`临江市委、市政府`): the place of the body before it completes its name (see [`elliptic`]).
+//! - `org.initials` — an unannounced abbreviation by the first characters of a full name's
+//!   words (`国家创新基金管理会` … `国创基金`), see [`initial_abbreviations`].
 //!
 //! Why the family resolves its own overlaps before [`crate::extract::commit`]: alias
 //! definitions must be attached to the organization that *wins* right before the parenthesis,
@@ -64,12 +66,13 @@ pub const SHORT_FORM: RuleId = RuleId("org.short_form");
 pub const ALIAS_PLACEHOLDER: RuleId = RuleId("org.alias_placeholder");
 pub const PLACE_PARTY: RuleId = RuleId("org.place_party");
 pub const TITLE_HOLDER: RuleId = RuleId("org.title_holder");
+pub const INITIALS: RuleId = RuleId("org.initials");
 pub use elliptic::ELLIPTIC;
 pub use latin::LATIN;
 pub use shop::SHOP_MARK;
 
 /// Every organization rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 15] = [
+pub const RULE_IDS: [RuleId; 16] = [
     KNOWN,
     SUFFIX,
     FUND,
@@ -85,6 +88,7 @@ pub const RULE_IDS: [RuleId; 15] = [
     ELLIPTIC,
     TITLE_HOLDER,
     SHOP_MARK,
+    INITIALS,
 ];
 
 /// Priority of every organization candidate: equal, so the longer name wins an overlap
@@ -172,6 +176,9 @@ pub(crate) struct SuffixSpec {
     pub dept: bool,
     /// A unit (`党委`, `工会`) of the organization it follows: no mention of its own there.
     pub unit: bool,
+    /// A body named by its organization's name and the suffix alone (`星海商会秘书处`): with
+    /// `needs=org`, the organization may end right before the suffix.
+    pub whole: bool,
     /// Characters that, right after the suffix, make it part of a word (`系统`, `系列`).
     pub not_before: Vec<char>,
 }
@@ -257,6 +264,7 @@ impl OrgRules {
                 weak: e.attr("weak") == Some("1"),
                 dept: e.attr("dept") == Some("1"),
                 unit: e.attr("unit") == Some("1"),
+                whole: e.attr("whole") == Some("1"),
                 not_before: e.attr("notbefore").unwrap_or("").chars().collect(),
             })
             .collect();
@@ -407,7 +415,11 @@ impl Extractor for OrgExtractor {
         drop_appositive_descriptions(text, r, &mut all);
         latin_names_in_parentheses(text, &mut all);
         all.extend(aliases);
-        out.extend(resolve(all));
+        // (after the overlaps are resolved: a losing candidate — `焕新升级为X产业母基金` — is
+        // no full name)
+        let mut winners = resolve(all);
+        initial_abbreviations(text, &mut winners);
+        out.extend(winners);
     }
 }
 
@@ -514,6 +526,85 @@ fn bare_government_refers_back(text: &str, cands: &mut [Candidate]) {
             c.canonical = Some((*f).to_string());
         }
     }
+}
+
+/// Shortest abbreviation by initials (`国开行`), in characters.
+const MIN_INITIALS_ABBR: usize = 3;
+
+/// `国家创新基金管理会` … `国创基金`: a short name made of the first characters of the words of a
+/// full name (two at least, never adjacent in it: 国家 → 国, 创新 → 创) and a head word kept
+/// whole after them (基金; `国家开发银行` … `国开行`) names that organization when it is the
+/// only organization of the document it abbreviates this way. Only bodies, banks and
+/// institutions are shortened like this; a company name is shortened by dropping its suffix
+/// (`org.short_form`), so an enterprise is never the full name here (except a bank: the
+/// abbreviation ends in 行).
+fn initial_abbreviations(text: &str, cands: &mut [Candidate]) {
+    let fulls: Vec<(Vec<char>, bool, Attrs)> = {
+        let mut seen = FastSet::default();
+        cands
+            .iter()
+            .filter(|c| c.label == Label::Organization && c.canonical.is_none())
+            .map(|c| (&text[c.range.clone()], c))
+            .filter(|(n, _)| n.chars().count() >= MIN_INITIALS_ABBR + 2 && seen.insert(*n))
+            .map(|(n, c)| {
+                let enterprise = matches!(
+                    c.attrs,
+                    Attrs::Org {
+                        kind: OrgKind::Enterprise
+                    }
+                );
+                (n.chars().collect(), enterprise, c.attrs.clone())
+            })
+            .collect()
+    };
+    if fulls.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if c.label != Label::Organization || c.canonical.is_some() {
+            continue;
+        }
+        let abbr: Vec<char> = text[c.range.clone()].chars().collect();
+        if !(MIN_INITIALS_ABBR..=5).contains(&abbr.len()) || !abbr.iter().all(|&ch| is_han(ch)) {
+            continue;
+        }
+        let mut hits = fulls
+            .iter()
+            .filter(|(f, enterprise, _)| {
+                f.len() >= abbr.len() + 2
+                    && (!enterprise || abbr.last() == Some(&'行'))
+                    && abbreviates(&abbr, f)
+            })
+            .map(|(f, _, attrs)| (f, attrs));
+        if let (Some((f, attrs)), None) = (hits.next(), hits.next()) {
+            c.canonical = Some(f.iter().collect());
+            c.attrs = attrs.clone();
+            c.rule = INITIALS;
+        }
+    }
+}
+
+/// Is `abbr` two or more initials of `full` (its first character first, none adjacent in it)
+/// followed by a head word that stands whole in `full` after the last initial?
+fn abbreviates(abbr: &[char], full: &[char]) -> bool {
+    if abbr.first() != full.first() {
+        return false;
+    }
+    // Split: abbr[..k] are initials (k >= 2), abbr[k..] the head word (one character or more).
+    (2..abbr.len()).any(|k| {
+        let mut pos = 0;
+        for &ch in &abbr[1..k] {
+            match full
+                .get(pos + 2..)
+                .and_then(|rest| rest.iter().position(|&x| x == ch))
+            {
+                Some(p) => pos = pos + 2 + p,
+                None => return false,
+            }
+        }
+        let head = &abbr[k..];
+        full.len() > pos + 1 && full[pos + 1..].windows(head.len()).any(|w| w == head)
+    })
 }
 
 /// `德国博朗斯动力系统股份公司（Braunsz Powertrain AG，以下简称…）`: a Latin-script name in
@@ -726,12 +817,37 @@ fn trim_unit_before_title(text: &str, r: &OrgRules, cands: &mut Vec<Candidate>) 
         if text[c.range.start..end].chars().count() < 2 {
             return false;
         }
+        // `自治区党委常委`, `广西壮族自治区党委书记`: before a party committee a place (or a
+        // bare level word) is no organization that holds the post; the committee is.
+        if place_owner(&text[c.range.start..end], r) {
+            return true;
+        }
         c.range.end = end;
         c.attrs = Attrs::Org {
             kind: OrgKind::Enterprise,
         };
         true
     });
+}
+
+/// Level words a place of government ends with (`广西壮族自治区`, `青川市`, `自治区`).
+const PLACE_LEVELS: [&str; 9] = [
+    "自治区",
+    "自治州",
+    "自治县",
+    "省",
+    "市",
+    "区",
+    "县",
+    "镇",
+    "乡",
+];
+
+/// Is `name` (the words before a unit such as `党委`) a place or a bare level word, so the unit
+/// is the place's own body (`自治区党委`, `江苏省党委`) and no company's?
+fn place_owner(name: &str, r: &OrgRules) -> bool {
+    r.places.contains(name)
+        || (PLACE_LEVELS.iter().any(|l| name.ends_with(l)) && !name.ends_with("超市"))
 }
 
 /// Known names, with weak short names kept only when a strong form of the same organization

@@ -1512,11 +1512,82 @@ fn anaphor_titles(ms: &[Mention], text: &str, bindings: &mut [Binding]) {
                 found = Some(k);
             }
         }
-        if names.len() == 1 {
+        if names.len() > 1 {
+            found = subject_candidate(ms, text, sentence, lo, hi, anchor, fits, filer);
+        }
+        if found.is_some() {
             b.org = found;
             b.rule = ANAPHOR;
         }
     }
+}
+
+/// Characters that join an organization to another one as a co-subject (`A与B签约`).
+const CO_SUBJECT: [char; 6] = ['与', '和', '同', '及', '、', '跟'];
+
+/// Longest adverbial (in characters, its comma included) that may open a sentence before its
+/// subject (`3月5日，`, `据悉，`).
+const MAX_OPENER: usize = 12;
+
+/// Several organizations fit an anaphor (`星桥科技收购云帆电子。该公司董事长某`): 该公司 points
+/// back to the subject of the sentence before — an organization that opens that sentence
+/// (after a short adverbial and its comma at most) and is not joined by 与/和/、 to another
+/// one (`A与B签约` has two subjects, and then no organization is meant); it must be one
+/// organization. In the anaphor's own sentence a company named between its subject and 该公司
+/// (`A公告，子公司B完成改选，某仍担任该公司董事`) leaves it ambiguous: no subject is taken there.
+#[allow(clippy::too_many_arguments)]
+fn subject_candidate(
+    ms: &[Mention],
+    text: &str,
+    sentence: usize,
+    lo: usize,
+    hi: usize,
+    anchor: usize,
+    fits: Fits,
+    filer: Option<&str>,
+) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut names = std::collections::BTreeSet::new();
+    for (k, m) in ms.iter().enumerate().take(hi).skip(lo) {
+        if m.label != Label::Organization
+            || m.sentence + 1 != sentence
+            || m.range.end > anchor
+            || !fits(m)
+            || filer == Some(m.name.as_str())
+            || !opens_sentence(text, m.range.start)
+            || text[m.range.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| CO_SUBJECT.contains(&c))
+        {
+            continue;
+        }
+        match best {
+            Some((s, _)) if s > m.sentence => continue,
+            Some((s, _)) if s == m.sentence => {}
+            _ => names.clear(),
+        }
+        names.insert(m.name.as_str());
+        best = Some((m.sentence, k));
+    }
+    best.filter(|_| names.len() == 1).map(|(_, k)| k)
+}
+
+/// Does the mention at `start` open its sentence: nothing before it since the sentence end,
+/// or only a short adverbial closed by a comma (`近日，`)?
+fn opens_sentence(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let mut n = 0;
+    for c in before.chars().rev() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '#') {
+            break;
+        }
+        n += 1;
+        if n > MAX_OPENER {
+            return false;
+        }
+    }
+    n == 0 || before.ends_with('，')
 }
 
 /// Is `s` nothing or only the marker of a list item (`1.`, `2、`, `（3）`, `-`, `•`)? A résumé
@@ -3590,5 +3661,39 @@ mod tests {
                 && r.2 == "青穹智能股份有限公司"),
             "{text}: {got:?}"
         );
+    }
+
+    #[test]
+    fn an_anaphor_with_several_candidates_binds_the_subject_of_its_sentence() {
+        for (text, person, org) in [
+            (
+                "星桥科技有限公司宣布收购云帆电子有限公司。该公司董事长周文博表示满意。",
+                "周文博",
+                "星桥科技有限公司",
+            ),
+            (
+                "近日，澄湖数据科技有限公司宣布入股北陌电子有限公司。该公司总经理林一凡出席。",
+                "林一凡",
+                "澄湖数据科技有限公司",
+            ),
+        ] {
+            let got = rels(text);
+            assert!(
+                got.iter()
+                    .any(|r| r.0 == "HOLDS_POSITION" && r.1 == person && r.2 == org && r.3 != ""),
+                "{text}: {got:?}"
+            );
+        }
+        // two subjects joined by 与, or no organization opening the sentence: none is meant
+        for text in [
+            "星桥科技有限公司与云帆电子有限公司签约。该公司董事长周文博表示满意。",
+            "在临港举行的年度产业合作发布会上，星桥科技有限公司收购了云帆电子有限公司。该公司董事长周文博表示满意。",
+        ] {
+            let got = rels(text);
+            assert!(
+                !got.iter().any(|r| r.0 == "HOLDS_POSITION"),
+                "{text}: {got:?}"
+            );
+        }
     }
 }

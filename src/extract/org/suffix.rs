@@ -249,6 +249,29 @@ pub(super) fn find(
         else {
             continue;
         };
+        // `白沙数字经济促进会秘书处`: a secretariat (`whole=1`) is the organization that ends
+        // right before it and the suffix — read from that name, not by scanning back (the
+        // scan would stop at a stop word inside it: 促进).
+        if spec.whole {
+            if let Some(st) = org_ending_at(
+                sr.start,
+                &marks.known,
+                out.get(known.len()..).unwrap_or(&[]),
+            ) {
+                let kind = if association_inside(text, &(st..sr.start), r) {
+                    OrgKind::Association
+                } else {
+                    spec.kind
+                };
+                if seen.insert((st, sr.end)) {
+                    out.push(
+                        Candidate::new(Label::Organization, st..sr.end, SUFFIX, PRIORITY)
+                            .with_attrs(Attrs::Org { kind }),
+                    );
+                }
+            }
+            continue;
+        }
         if right_bad(text, sr.end, r)
             || (sr.end - sr.start <= 3
                 && starts_with_word(text, sr.end, r, WordType::RightBad1)
@@ -481,6 +504,28 @@ pub(super) fn find(
         }
         out.push(c);
     }
+}
+
+/// Bytes back from a suffix within which an organization found before may end (the suffix
+/// candidates are pushed in the order of their ends).
+const WHOLE_LOOKBACK: usize = 96;
+
+/// Where the longest organization ending at `end` starts: a known name (`known`, in text
+/// order) or a suffix name found before (`found`, in the order of their ends).
+fn org_ending_at(end: usize, known: &[Range<usize>], found: &[Candidate]) -> Option<usize> {
+    let from = known.partition_point(|k| k.start + WHOLE_LOOKBACK < end);
+    let k = known[from..]
+        .iter()
+        .take_while(|k| k.start < end)
+        .filter(|k| k.end == end)
+        .map(|k| k.start);
+    let f = found
+        .iter()
+        .rev()
+        .take_while(|c| c.range.end + WHOLE_LOOKBACK >= end)
+        .filter(|c| c.label == Label::Organization && c.range.end == end)
+        .map(|c| c.range.start);
+    k.chain(f).min()
 }
 
 /// `杭州联合农村商业银行`: a name the scan cut at a two-character stop word (`联合`) right
@@ -1089,6 +1134,7 @@ fn leading_places(text: &str, range: &Range<usize>, m: &Marks) -> (usize, bool) 
         let next = next
             .or_else(|| place_shape(text, lead_end, range.end))
             .or_else(|| zone_shape(text, lead_end, range.end))
+            .or_else(|| autonomy_shape(text, lead_end, range.end))
             .or_else(bare_zone);
         match next {
             Some(e) if e > lead_end => {
@@ -1108,6 +1154,26 @@ fn place_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
             return Some(start + i + c.len_utf8());
         }
         if !is_han(c) || n == 3 {
+            return None;
+        }
+    }
+    None
+}
+
+/// An autonomous region, prefecture, county or banner not in the lexicon, by its shape: 2–6
+/// Han characters + 自治区/自治州/自治县/自治旗 (`白岭瑶族自治区`), starting at `start` and
+/// ending by `limit`. A bare level word (`自治区`) is no such place: it has no name before it.
+fn autonomy_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
+    let rest = &text[start..limit];
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n >= 2
+            && let Some(w) = ["自治区", "自治州", "自治县", "自治旗"]
+                .iter()
+                .find(|w| rest[i..].starts_with(**w))
+        {
+            return Some(start + i + w.len());
+        }
+        if !is_han(c) || n == 6 {
             return None;
         }
     }
@@ -1439,10 +1505,35 @@ fn acceptable(
             } else {
                 MAX_CORE_WITHOUT_PLACE
             };
-            has_place || (2..=max).contains(&core)
+            has_place || (2..=max).contains(&core) || two_char_trade_name(text, &range, core, spec)
         }
     }
 }
+
+/// `青大投顧表示`: a two-character trade name whose second character is a one-character
+/// industry word (`大`) keeps it before a weak financial suffix (`投顾`, `证券`, `金控`) when the
+/// name opens its clause — the sentence start or punctuation before it, so no adjective of a
+/// longer phrase (`较大证券公司`, `各大证券`) is read as a name.
+fn two_char_trade_name(
+    text: &str,
+    range: &Range<usize>,
+    core: usize,
+    spec: &super::SuffixSpec,
+) -> bool {
+    let name = &text[range.clone()];
+    spec.weak
+        && core == 1
+        && name.chars().count() == 2
+        && name.chars().all(is_han)
+        && !name.starts_with(DEGREE_WORDS)
+        && clause_opens(text, range.start, 0)
+}
+
+/// Degree adverbs and determiners that make a one-character industry word after them an
+/// adjective (`较大证券公司`, `各大证券`, `最大投顾`), never a trade name.
+const DEGREE_WORDS: [char; 14] = [
+    '较', '最', '更', '很', '太', '超', '各', '多', '几', '该', '本', '此', '某', '极',
+];
 
 /// Is the name at `start..end` the last item of a parallel slogan (`投早、投小、投硬科技`): at
 /// least two items of two characters before it in a 、-list (the first one read from its
