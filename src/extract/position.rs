@@ -937,7 +937,7 @@ fn subsidiary_descriptor(gap: &str) -> bool {
         .filter_map(|p| gap.strip_prefix(*p))
         .min_by_key(|g| g.len())
         .unwrap_or(gap);
-    SUBSIDIARY_WORDS.iter().any(|w| gap == *w)
+    SUBSIDIARY_WORDS.contains(&gap)
 }
 
 /// Adverbs before the verb of a clause whose subject is left out (`，并继续担任`).
@@ -3679,8 +3679,10 @@ mod tests {
         ] {
             let got = rels(text);
             assert!(
-                got.iter()
-                    .any(|r| r.0 == "HOLDS_POSITION" && r.1 == person && r.2 == org && r.3 != ""),
+                got.iter().any(|r| r.0 == "HOLDS_POSITION"
+                    && r.1 == person
+                    && r.2 == org
+                    && !r.3.is_empty()),
                 "{text}: {got:?}"
             );
         }

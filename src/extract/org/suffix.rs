@@ -1513,7 +1513,8 @@ fn acceptable(
 /// `青大投顧表示`: a two-character trade name whose second character is a one-character
 /// industry word (`大`) keeps it before a weak financial suffix (`投顾`, `证券`, `金控`) when the
 /// name opens its clause — the sentence start or punctuation before it, so no adjective of a
-/// longer phrase (`较大证券公司`, `各大证券`) is read as a name.
+/// longer phrase (`较大证券公司`, `各大证券`) is read as a name. Only a firm's suffix counts: a
+/// fund's (`基金`) follows a theme word as often (`焕新基金`, a fund named by its theme).
 fn two_char_trade_name(
     text: &str,
     range: &Range<usize>,
@@ -1522,6 +1523,7 @@ fn two_char_trade_name(
 ) -> bool {
     let name = &text[range.clone()];
     spec.weak
+        && spec.kind == OrgKind::Enterprise
         && core == 1
         && name.chars().count() == 2
         && name.chars().all(is_han)
