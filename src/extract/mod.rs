@@ -553,9 +553,6 @@ const ANNOUNCER_DESCRIPTORS: [&str; 6] = [
     "上市银行",
 ];
 
-/// The organization the article is about: of the organization mentions `keep` accepts, the
-/// first mention of the name named most often (the first of equals). Event slots read a bare
-/// `公司` as it; the position family binds `公司董事长X` to it.
 /// Does the text right after an organization say that it announces (`X公告`, `X 7 月 5 日晚间
 /// 发布公告`, `X披露公告称`, `X发公告称`, `X宣布`, `X公布`: session 14)? Dates and spaces before the word are skipped. `公告`
 /// as a noun does not announce (`截至公告日`, `公告披露日`); a filing's header line
@@ -637,6 +634,9 @@ pub(crate) fn announcers(mentions: &[Mention], text: &str) -> Vec<usize> {
     out
 }
 
+/// The organization the article is about: of the organization mentions `keep` accepts, the
+/// first mention of the name named most often (the first of equals). Event slots read a bare
+/// `公司` as it; the position family binds `公司董事长X` to it.
 pub(crate) fn most_named_org(
     mentions: &[Mention],
     keep: impl Fn(&Mention) -> bool,
