@@ -560,23 +560,46 @@ fn initial_abbreviations(text: &str, cands: &mut [Candidate]) {
     if fulls.is_empty() {
         return;
     }
+    // Full names by their first character (an abbreviation opens with it), and one answer per
+    // abbreviation: every mention tried against every full name was quadratic on a long
+    // document.
+    let mut by_first: FastMap<char, Vec<usize>> = FastMap::default();
+    for (i, (f, _, _)) in fulls.iter().enumerate() {
+        if let Some(&ch) = f.first() {
+            by_first.entry(ch).or_default().push(i);
+        }
+    }
+    let mut answers: FastMap<&str, Option<usize>> = FastMap::default();
     for c in cands.iter_mut() {
         if c.label != Label::Organization || c.canonical.is_some() {
             continue;
         }
-        let abbr: Vec<char> = text[c.range.clone()].chars().collect();
-        if !(MIN_INITIALS_ABBR..=5).contains(&abbr.len()) || !abbr.iter().all(|&ch| is_han(ch)) {
-            continue;
-        }
-        let mut hits = fulls
-            .iter()
-            .filter(|(f, enterprise, _)| {
-                f.len() >= abbr.len() + 2
-                    && (!enterprise || abbr.last() == Some(&'行'))
-                    && abbreviates(&abbr, f)
-            })
-            .map(|(f, _, attrs)| (f, attrs));
-        if let (Some((f, attrs)), None) = (hits.next(), hits.next()) {
+        let name = &text[c.range.clone()];
+        let found = *answers.entry(name).or_insert_with(|| {
+            let abbr: Vec<char> = name.chars().collect();
+            if !(MIN_INITIALS_ABBR..=5).contains(&abbr.len()) || !abbr.iter().all(|&ch| is_han(ch))
+            {
+                return None;
+            }
+            let mut hits = abbr
+                .first()
+                .and_then(|ch| by_first.get(ch))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&i| {
+                    let (f, enterprise, _) = &fulls[i];
+                    f.len() >= abbr.len() + 2
+                        && (!enterprise || abbr.last() == Some(&'行'))
+                        && abbreviates(&abbr, f)
+                });
+            match (hits.next(), hits.next()) {
+                (Some(i), None) => Some(i),
+                _ => None,
+            }
+        });
+        if let Some(i) = found {
+            let (f, _, attrs) = &fulls[i];
             c.canonical = Some(f.iter().collect());
             c.attrs = attrs.clone();
             c.rule = INITIALS;
