@@ -28,7 +28,7 @@
 //! Why rules and no list: listed-company names change daily; the contexts that introduce them
 //! (codes, announcements, deal verbs) do not.
 
-use crate::normalize::filters::is_han;
+use crate::normalize::filters::{is_han, is_separator_space};
 use crate::span::char_window;
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -241,11 +241,22 @@ fn is_bare_year(paren: &str) -> bool {
 }
 
 /// Where the clause holding byte `pos` starts (after the last punctuation mark before it).
+/// A space between two ideographs counts (see [`is_separator_space`]).
 fn clause_start(text: &str, pos: usize) -> usize {
-    text[..pos]
+    let start = text[..pos]
         .rfind(['，', '。', '；', '！', '？', ',', ';', '\n', '：', ':'])
         .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
-        .unwrap_or(0)
+        .unwrap_or(0);
+    // (a separator space is rare: look for one only after the last mark)
+    text[start..pos]
+        .rmatch_indices(' ')
+        .find(|&(i, _)| {
+            let before = &text[start..start + i];
+            is_separator_space(text, start + i)
+                && before.matches('《').count() <= before.matches('》').count()
+                && before.matches('“').count() <= before.matches('”').count()
+        })
+        .map_or(start, |(i, _)| start + i + 1)
 }
 
 /// A name character of a short name.
@@ -986,6 +997,9 @@ fn descriptor_before_name(text: &str, end: usize, verb: usize, r: &OrgRules) -> 
 /// (`A、B等十多家代理商与C签订`, `A、B等企业`), or before a count of its items (`A、B、C
 /// 四国签署`, `A、B、C三方`): where the summary starts; else `end`.
 fn strip_etc(text: &str, clause_start: usize, end: usize, r: &OrgRules) -> usize {
+    // (a filler stripped before `end` may reach back over a separator space to the clause's
+    // start: `X完成融资 将与Y签署`)
+    let end = end.max(clause_start);
     // `A、B、C四国签署`, `A、B三方签订`: a count of the items closes the list.
     let head = &text[clause_start..end];
     if let Some(h) = head.strip_suffix(['国', '方', '家'])

@@ -84,6 +84,10 @@ fn a_trade_descriptor_before_a_firm_is_no_part_of_its_name() {
         names("储能设备供应商青禾能源科技有限公司完成融资。"),
         vec!["青禾能源科技有限公司"]
     );
+    assert_eq!(
+        names("新药研发公司青禾生技股份有限公司今日宣布完成融资。"),
+        vec!["青禾生技股份有限公司"]
+    );
     // The descriptor alone names no plant; a plant with a name of its own still is one.
     assert!(names("這家 IC 設計廠今年營收成長。").is_empty());
     // A technology acronym after a dateline is no short name either.
@@ -522,6 +526,22 @@ fn event_slots_reject_common_nouns_and_people() {
             "{text}: {got:?}"
         );
     }
+}
+
+#[test]
+fn a_headline_clause_gap_bounds_a_signing_party() {
+    // The space parts the financing clause from the signing clause: the round before it is no
+    // party of the signing (it was read as a name, `元C轮募资`).
+    let got = with_rules("# 青岚科技完成3亿元C轮募资 将与星海大学签署合作备忘录\n\n正文。\n");
+    assert!(
+        !got.iter()
+            .any(|(n, _)| n.contains("募资") || n.contains('C')),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(n, _)| n == "星海大学"), "{got:?}");
+    // A space inside a title is no clause gap: the quoted name stays one.
+    let got = with_rules("# 青岚科技与星海大学签署《智造 共赢协议》\n\n正文。\n");
+    assert!(got.iter().any(|(n, _)| n == "青岚科技"), "{got:?}");
 }
 
 #[test]

@@ -29,6 +29,17 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// Is the space at byte `i` of normalized text a separator between two ideographs? The spacing
+/// filter drops a space between Chinese characters unless it means something — a column gap
+/// of a list or table (`刘某 华海科技 董事长`), the gap after a dateline (`本报讯 某公司…`), a
+/// headline's clause gap (`X完成C轮融资 Y领投`) — so such a space parts two clauses the way a
+/// comma does (`X完成融资 将与Y签署协议`: Y's signing is not X's financing).
+pub fn is_separator_space(text: &str, i: usize) -> bool {
+    text.as_bytes().get(i) == Some(&b' ')
+        && text[..i].chars().next_back().is_some_and(is_ideograph)
+        && text[i + 1..].chars().next().is_some_and(is_ideograph)
+}
+
 /// CJK and full-width punctuation: 、，。：；“”‘’《》（）【】…—· and the full-width forms block.
 #[inline]
 pub fn is_cjk_punct(c: char) -> bool {

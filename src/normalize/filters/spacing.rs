@@ -111,6 +111,12 @@ fn spaced_digits_end(u: &[Unit], w: usize, r: usize) -> Option<usize> {
     (before || after).then_some(last)
 }
 
+/// Does `u[comma]` (a `,`) open a thousands group: three digits and then no digit?
+fn thousands_group(u: &[Unit], comma: usize) -> bool {
+    let digit = |j: usize| u.get(j).is_some_and(|x| x.c.is_ascii_digit());
+    (comma + 1..comma + 4).all(digit) && !digit(comma + 4)
+}
+
 /// A decimal number starting at `u[i]` (`2.5`: digits, one point, digits) with nothing glued
 /// after it: the index of its last digit.
 fn decimal_tail(u: &[Unit], i: usize) -> Option<usize> {
@@ -278,6 +284,9 @@ impl Filter for Spacing {
                             None => false,
                         }
                     }
+                    // `净利润 3 ,120 万元`: a space before a thousands separator is PDF noise
+                    // (kept, it would leave `,120万元` to be read as 120万元).
+                    (Some(p), Some(',')) if p.is_ascii_digit() && thousands_group(u, r) => true,
                     // `刘某  华海科技  董事长`: a column gap between two words is kept (not the padding
                     // inside a two-character name, `王  刚  华海科技`), and so
                     // is the space after a dateline (`本报讯 金融科技公司…`).
@@ -325,6 +334,15 @@ mod tests {
             .build()
             .apply_str(s)
             .text
+    }
+
+    #[test]
+    fn a_space_before_a_thousands_separator_goes() {
+        assert_eq!(run("净利润 3 ,120 万元"), "净利润3,120万元");
+        assert_eq!(run("收入 12 ,345,678 元"), "收入12,345,678元");
+        // not a thousands group: two or four digits after the comma, or no digit before
+        assert_eq!(run("第 3 ,12 项"), "第3 ,12项");
+        assert_eq!(run("A ,123"), "A ,123");
     }
 
     #[test]
