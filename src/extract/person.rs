@@ -262,6 +262,10 @@ pub struct PersonRules {
     /// type=ending). One that starts inside a given name and runs past it at a clause end
     /// (`江澄智|能：`) shows a cut short name, not a name.
     company_endings: TermMatcher,
+    /// The first characters of `thing_heads` and of `company_endings`: where none stands, the
+    /// automaton is not asked (a cheap rejection at every surname and given-name character).
+    thing_heads_first: CharTable,
+    company_endings_first: CharTable,
 }
 
 fn char_set(lex: &LexiconSet, name: &str) -> CharTable {
@@ -303,6 +307,22 @@ impl CharTable {
 
 impl PersonRules {
     pub fn build(lex: &LexiconSet) -> PersonRules {
+        let thing_heads: Vec<&str> = lex
+            .get("org_suffixes")
+            .entries
+            .iter()
+            .filter(|e| {
+                matches!(e.attr("kind"), Some("enterprise" | "fund")) && e.term.chars().count() >= 2
+            })
+            .map(|e| e.term.as_str())
+            .chain(THING_HEADS.iter().copied())
+            .collect();
+        let company_endings: Vec<&crate::rules::Entry> = lex
+            .get("org_short")
+            .entries
+            .iter()
+            .filter(|e| e.attr("type") == Some("ending"))
+            .collect();
         PersonRules {
             persons: TermMatcher::new(lex.get("persons").entries.iter()),
             surnames: TermMatcher::new(lex.get("surnames").entries.iter()),
@@ -340,22 +360,11 @@ impl PersonRules {
             translit_marked: char_set(lex, "transliteration_marked_chars"),
             latin: crate::extract::role::rule_pattern("rules/person.toml", LATIN)
                 .and_then(|re| LiteralStartRegex::new(re.as_str()).ok()),
-            thing_heads: TermMatcher::from_terms(
-                lex.get("org_suffixes")
-                    .entries
-                    .iter()
-                    .filter(|e| {
-                        matches!(e.attr("kind"), Some("enterprise" | "fund"))
-                            && e.term.chars().count() >= 2
-                    })
-                    .map(|e| e.term.as_str())
-                    .chain(THING_HEADS.iter().copied()),
-            ),
-            company_endings: TermMatcher::new(
-                lex.get("org_short")
-                    .entries
-                    .iter()
-                    .filter(|e| e.attr("type") == Some("ending")),
+            thing_heads: TermMatcher::from_terms(thing_heads.iter().copied()),
+            company_endings: TermMatcher::new(company_endings.iter().copied()),
+            thing_heads_first: CharTable::new(thing_heads.iter().filter_map(|t| t.chars().next())),
+            company_endings_first: CharTable::new(
+                company_endings.iter().filter_map(|e| e.term.chars().next()),
             ),
         }
     }
@@ -1397,17 +1406,19 @@ impl Extractor for PersonExtractor {
 /// the given name `given` and end after it, closed by punctuation or the end of the text
 /// (`江澄智|能：`)? Then the reading cuts a short company name (`江澄智能`) in two.
 fn cut_company_ending(pr: &PersonRules, text: &str, given: Range<usize>) -> bool {
-    text[given.clone()].char_indices().any(|(k, _)| {
+    text[given.clone()].char_indices().any(|(k, c)| {
         let p = given.start + k;
-        pr.company_endings
-            .prefixes_at(text, p, char_window(text, p, 5))
-            .any(|(q, _)| {
-                q > given.end
-                    && text[q..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
-            })
+        pr.company_endings_first.contains(&c)
+            && pr
+                .company_endings
+                .prefixes_at(text, p, char_window(text, p, 5))
+                .any(|(q, _)| {
+                    q > given.end
+                        && text[q..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+                })
     })
 }
 
@@ -1435,22 +1446,23 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
         }
         // `母基金`, `子公司`, `金控股`: a thing's head word right after the surname character
         // makes the character part of the thing's name; no given name starts there.
-        if pr
-            .thing_heads
-            .starts_at(text, sr.end, char_window(text, sr.end, 4))
+        if cx
+            .next_char(sr.end)
+            .is_some_and(|c| pr.thing_heads_first.contains(&c))
+            && pr
+                .thing_heads
+                .starts_at(text, sr.end, char_window(text, sr.end, 4))
         {
             continue;
         }
-        let weak = entry.attr("weak").is_some();
-        let mild = entry.attr("weak") == Some("mild");
+        let weak_attr = entry.attr("weak");
+        let (weak, mild) = (weak_attr.is_some(), weak_attr == Some("mild"));
         let left = cx.left_score(sr.start);
+        // (the characters next to a reading are decoded once)
+        let before = cx.prev_char(sr.start);
         // A Latin letter right before the surname makes it part of a mixed token (`c罗`,
         // `A股`), unless a title ends there (`CEO王某`).
-        if cx
-            .prev_char(sr.start)
-            .is_some_and(|c| c.is_ascii_alphabetic())
-            && !cx.title_ends_at(sr.start)
-        {
+        if before.is_some_and(|c| c.is_ascii_alphabetic()) && !cx.title_ends_at(sr.start) {
             continue;
         }
         // A weak surname (not a mild one: `关于钱钟书`) in running text right before a strong
@@ -1583,20 +1595,17 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             // `姓名：` opening a line or text is an interview speaker.
             if right == 1
                 && cx.text[end..].starts_with(['：', ':'])
-                && cx
-                    .prev_char(sr.start)
-                    .is_none_or(|c| matches!(c, '\n' | '\r' | '。' | '！' | '？' | '」' | '”'))
+                && before.is_none_or(|c| matches!(c, '\n' | '\r' | '。' | '！' | '？' | '」' | '”'))
             {
                 right = 3;
             }
+            let next = cx.next_char(end);
             // `X可欣`: only with a title, verb or honorific next to it, or punctuation after it
             // (`何可达到`: 可达 is a word)
             if lead
                 && left < 3
                 && right < 3
-                && cx
-                    .next_char(end)
-                    .is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric())
+                && next.is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric())
             {
                 continue;
             }
@@ -1633,23 +1642,19 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 left_title,
                 left_office: cx.marks.has(sr.start, Marks::OFFICE_END),
                 left_title_wei,
-                left_punct: cx
-                    .prev_char(sr.start)
-                    .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
-                right_firm: cx.next_char(end).is_none_or(|c| {
+                left_punct: before.is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
+                right_firm: next.is_none_or(|c| {
                     (!is_han(c) && !c.is_ascii_alphanumeric())
                         || matches!(c, '的' | '在' | '和' | '与' | '及' | '等')
                 }),
-                right_punct: cx
-                    .next_char(end)
-                    .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
-                right_colon: cx.next_char(end).is_some_and(|c| matches!(c, '：' | ':')),
-                right_given: cx.next_char(end).is_some_and(|c| GIVEN_BOUNDARY.has(c)),
-                right_list: cx.next_char(end) == Some('、'),
+                right_punct: next.is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric()),
+                right_colon: next.is_some_and(|c| matches!(c, '：' | ':')),
+                right_given: next.is_some_and(|c| GIVEN_BOUNDARY.has(c)),
+                right_list: next == Some('、'),
                 weak,
                 mild,
                 right_by_word: right_plain < 1 && right >= 1,
-                after_numeral: cx.prev_char(sr.start).is_some_and(|c| {
+                after_numeral: before.is_some_and(|c| {
                     c.is_numeric()
                         || matches!(
                             c,
@@ -1678,8 +1683,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 pair_word: end - sr.start <= 6 && cx.marks.has(sr.start, Marks::COMMON_AFTER),
                 post_frame: cx.post_frame(sr.start, end),
                 appoint_frame,
-                right_orphan: cx.next_char(end).is_some_and(is_han) && {
-                    let after = end + cx.next_char(end).map_or(0, char::len_utf8);
+                right_orphan: next.is_some_and(is_han) && {
+                    let after = end + next.map_or(0, char::len_utf8);
                     cx.next_char(after)
                         .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
                 },

@@ -80,24 +80,36 @@ pub trait Filter: Send + Sync {
     fn name(&self) -> &'static str;
     /// Apply the pass.
     fn apply(&self, units: &mut Vec<Unit>, stats: &mut NormStats);
+    /// Can the pass change anything in a document whose original text is `text`, when the
+    /// passes before it are those of [`Normalizer::default`], in its order? A test on the
+    /// original bytes (a vector search for the characters the pass starts from), asked by the
+    /// default chain only, so that a pass with nothing to do costs no walk over the units;
+    /// `true` when unsure.
+    fn may_apply(&self, _text: &str) -> bool {
+        true
+    }
 }
 
 /// A chain of filters.
 pub struct Normalizer {
     filters: Vec<Box<dyn Filter>>,
+    /// The default chain: its passes' [`Filter::may_apply`] tests hold.
+    standard: bool,
 }
 
 impl Default for Normalizer {
     /// The standard chain: page markers, width, LaTeX, symbol noise, spacing, Simplified view.
     fn default() -> Self {
-        Normalizer::builder()
+        let mut n = Normalizer::builder()
             .filter(filters::page_div::PageDiv)
             .filter(filters::width::Width)
             .filter(filters::latex::Latex)
             .filter(filters::symbol_noise::SymbolNoise)
             .filter(filters::spacing::Spacing)
             .filter(filters::opencc::Simplified)
-            .build()
+            .build();
+        n.standard = true;
+        n
     }
 }
 
@@ -115,6 +127,7 @@ impl NormalizerBuilder {
     pub fn build(self) -> Normalizer {
         Normalizer {
             filters: self.filters,
+            standard: false,
         }
     }
 }
@@ -146,6 +159,9 @@ impl Normalizer {
         }
         let mut stats = NormStats::default();
         for f in &self.filters {
+            if self.standard && !f.may_apply(text) {
+                continue;
+            }
             f.apply(&mut units, &mut stats);
         }
         let mut b = NormText::builder(text.len());
@@ -247,5 +263,52 @@ mod tests {
             let s = n.to_original(b..b + c.len_utf8());
             assert_eq!(&t[s.start..s.end], c.to_string());
         }
+    }
+
+    /// The default chain skips a pass only where the pass has nothing to do: it gives what
+    /// the same passes give with no skipping, texts with and without the characters the
+    /// skipped passes start from.
+    #[test]
+    fn the_default_chain_skips_only_passes_with_nothing_to_do() {
+        let unskipped = Normalizer::builder()
+            .filter(filters::page_div::PageDiv)
+            .filter(filters::width::Width)
+            .filter(filters::latex::Latex)
+            .filter(filters::symbol_noise::SymbolNoise)
+            .filter(filters::spacing::Spacing)
+            .filter(filters::opencc::Simplified)
+            .build();
+        for t in [
+            "中国联通董事长在北京出席论坛。\n\n他说：“好。”",
+            "中<PAGE_DIV>国\u{000C}人民，３．５亿元ＡＩ大会",
+            "公式 $x^2$ 与 \\(y\\) 之和，增长１２％（约）",
+            "带动社会资本超#%\\$^&*(千亿元,共同  推进\n# 标题 一\n《星河 故事》",
+            "完全没有特殊字符的一句话",
+        ] {
+            let (a, b) = (DEFAULT.apply_str(t), unskipped.apply_str(t));
+            assert_eq!((&a.text, &a.display), (&b.text, &b.display), "{t}");
+            assert_eq!(
+                (a.stats, a.removed_chars),
+                (b.stats, b.removed_chars),
+                "{t}"
+            );
+            for p in 0..=a.text.len() {
+                assert_eq!(a.orig_range_of(p), b.orig_range_of(p), "{t} at {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn prechecks_see_the_characters_their_passes_start_from() {
+        use filters::{latex::Latex, page_div::PageDiv, width::Width};
+        assert!(PageDiv.may_apply("中<PAGE_DIV>国") && PageDiv.may_apply("页\u{000C}"));
+        assert!(!PageDiv.may_apply("中国，联通＜"));
+        assert!(Latex.may_apply("公式$x$") && Latex.may_apply("\\alpha"));
+        assert!(!Latex.may_apply("价格￥100，＄5"));
+        for t in ["２０２４年", "ＡＩ", "ｇｐｔ", "３．５"] {
+            assert!(Width.may_apply(t), "{t}");
+        }
+        // full-width punctuation is not folded
+        assert!(!Width.may_apply("（以下简称“联通”）。：；！，％"));
     }
 }

@@ -41,6 +41,9 @@ struct Firsts {
     whole: Box<[u64; 1024]>,
     /// The longer literals, sorted (those with one first character are together).
     longer: Vec<(char, Box<str>)>,
+    /// The first characters' blocks: only characters there are decoded (most of a Chinese
+    /// text is ruled out from its bytes).
+    lead: crate::rules::LeadPairs,
 }
 
 impl Firsts {
@@ -48,8 +51,10 @@ impl Firsts {
         let bit = |t: &mut [u64; 1024], c: char| t[c as usize >> 6] |= 1 << (c as usize & 63);
         let (mut first, mut whole) = (Box::new([0u64; 1024]), Box::new([0u64; 1024]));
         let mut longer = Vec::new();
+        let mut firsts = Vec::new();
         for l in lits {
             let c = l.chars().next()?;
+            firsts.push(c);
             if c as u32 >= 0x10000 {
                 return None;
             }
@@ -66,13 +71,14 @@ impl Firsts {
             first,
             whole,
             longer,
+            lead: crate::rules::LeadPairs::new(firsts),
         })
     }
 
     fn of(&self, text: &str) -> Vec<usize> {
         let has = |t: &[u64; 1024], c: usize| t[c >> 6] >> (c & 63) & 1 != 0;
         let mut out = Vec::new();
-        for (i, ch) in text.char_indices() {
+        for (i, ch) in self.lead.iter(text) {
             let c = ch as usize;
             if c >= 0x10000 || !has(&self.first, c) {
                 continue;

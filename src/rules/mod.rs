@@ -7,6 +7,7 @@
 
 pub mod docs;
 pub mod fast_hash;
+pub mod lead_pairs;
 pub mod lexicon;
 pub mod literal_regex;
 pub mod matcher;
@@ -19,6 +20,7 @@ use std::sync::LazyLock;
 use serde::{Serialize, Serializer};
 
 pub use fast_hash::{FastMap, FastSet};
+pub use lead_pairs::LeadPairs;
 pub use lexicon::{Entry, Lexicon, LexiconError, LexiconSet};
 pub use literal_regex::LiteralStartRegex;
 pub use matcher::{DocScope, TermMatcher};

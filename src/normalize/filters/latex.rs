@@ -260,6 +260,12 @@ impl Filter for Latex {
         "latex"
     }
 
+    /// Every rewrite starts at a `\` or a `$`, and the passes before (`page_div`, `width`)
+    /// make neither.
+    fn may_apply(&self, text: &str) -> bool {
+        memchr::memchr2(b'\\', b'$', text.as_bytes()).is_some()
+    }
+
     fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
         // Every rewrite below starts at a `\` or a `$`; most documents have neither, and the
         // test is cheaper than the copying loop (issue 8).

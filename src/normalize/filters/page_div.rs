@@ -97,6 +97,11 @@ impl Filter for PageDiv {
         "page_div"
     }
 
+    /// The first pass: a marker starts with a form feed or a `<` of the original text.
+    fn may_apply(&self, text: &str) -> bool {
+        memchr::memchr2(b'\x0C', b'<', text.as_bytes()).is_some()
+    }
+
     fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
         // A marker starts with a form feed or a `<` (see `marker_at`); most documents have
         // neither, and the test is cheaper than the copying loop (issue 8).

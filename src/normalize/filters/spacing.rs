@@ -215,6 +215,19 @@ impl Filter for Spacing {
 
     fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
         let n = u.len();
+        // The characters this pass reads: spaces and those that change its state (every
+        // space, line break and title mark lies below U+3400). The text between two of them
+        // moves as one block (issue 8: a step per character was most of this pass).
+        let at: Vec<usize> = (0..n)
+            .filter(|&i| {
+                let c = u[i].c;
+                c < '\u{3400}' && (is_hspace(c) || matches!(c, '《' | '》' | '\n' | '#'))
+            })
+            .collect();
+        if !at.iter().any(|&i| is_hspace(u[i].c)) {
+            return;
+        }
+        let mut k = 0;
         let (mut r, mut w) = (0, 0);
         let mut title_at: Option<usize> = None; // output index of an open 《
         // Is every character written since the last line break a `#`? (Kept as we go: looking
@@ -226,6 +239,16 @@ impl Filter for Spacing {
         // Spaces before this input index lie inside spaced digits being joined (`2 0 2 4`).
         let mut spaced_until = 0;
         while r < n {
+            // plain characters up to the next one read: no state but `only_hashes` changes
+            let stop = at.get(k).copied().unwrap_or(n);
+            if r < stop {
+                u.copy_within(r..stop, w);
+                w += stop - r;
+                r = stop;
+                only_hashes = false;
+                continue;
+            }
+            k += 1;
             if !is_hspace(u[r].c) {
                 match u[r].c {
                     '《' => title_at = Some(w),
@@ -251,6 +274,9 @@ impl Filter for Spacing {
             let s = r;
             while r < n && is_hspace(u[r].c) {
                 r += 1;
+            }
+            while at.get(k).is_some_and(|&i| i < r) {
+                k += 1;
             }
             let prev = (w > 0).then(|| u[w - 1].c);
             let next = u.get(r).map(|x| x.c);
@@ -334,6 +360,18 @@ mod tests {
             .build()
             .apply_str(s)
             .text
+    }
+
+    /// Long runs with no space between the spaces: the state the pass keeps (titles, lines,
+    /// headings) is the same as when it stepped through every character.
+    #[test]
+    fn text_between_spaces_moves_whole() {
+        assert_eq!(run("没有空格的一行\n第二行"), "没有空格的一行\n第二行");
+        assert_eq!(
+            run("《星河 故事》出版\n## 开篇\n正文 第二段"),
+            "《星河 故事》出版\n## 开篇\n正文第二段"
+        );
+        assert_eq!(run("data base 与数据库"), "data base与数据库");
     }
 
     #[test]

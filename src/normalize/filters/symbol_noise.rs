@@ -137,7 +137,9 @@ fn bracket(c: char) -> i8 {
 }
 
 /// Mark real brackets: paired, with content, and not glued to noise (see the module docs).
-fn real_brackets(u: &[Unit], real: &mut Vec<bool>) {
+/// `at`: the indices of the symbols and line breaks of `u`, in order (nothing else is read
+/// but their neighbours and a bracket pair's content).
+fn real_brackets(u: &[Unit], at: &[usize], real: &mut Vec<bool>) {
     real.clear();
     real.resize(u.len(), false);
     // A neighbour that makes a bracket look like part of a noise run: a symbol that is not a
@@ -153,15 +155,18 @@ fn real_brackets(u: &[Unit], real: &mut Vec<bool>) {
     // ASCII brackets inside a symbol run that holds any other noise symbol (`&*(`, `#()`) are
     // noise themselves.
     let mut noise_bracket = vec![false; u.len()];
-    let mut i = 0;
-    while i < u.len() {
-        if !is_symbol(u[i].c) {
-            i += 1;
+    // the runs of consecutive symbols, from `at`
+    let mut k = 0;
+    while k < at.len() {
+        let s = at[k];
+        if !is_symbol(u[s].c) {
+            k += 1;
             continue;
         }
-        let s = i;
-        while i < u.len() && is_symbol(u[i].c) {
+        let mut i = s;
+        while k < at.len() && at[k] == i && is_symbol(u[i].c) {
             i += 1;
+            k += 1;
         }
         if (s..i).any(&noisy) {
             for (j, nb) in noise_bracket.iter_mut().enumerate().take(i).skip(s) {
@@ -171,7 +176,7 @@ fn real_brackets(u: &[Unit], real: &mut Vec<bool>) {
         }
     }
     let mut stack: Vec<usize> = Vec::new();
-    for i in 0..u.len() {
+    for &i in at {
         let c = u[i].c;
         if c == '\n' {
             stack.clear();
@@ -261,27 +266,44 @@ impl Filter for SymbolNoise {
     }
 
     fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
+        // One walk over the units finds the symbols (and the line breaks that end bracket
+        // pairs); everything after reads only those and their neighbours, and the text
+        // between two noise runs moves as one block (issue 8: three walks over every unit were
+        // most of this pass).
+        let at: Vec<usize> = u
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.c == '\n' || is_symbol(x.c))
+            .map(|(i, _)| i)
+            .collect();
+        if !at.iter().any(|&i| u[i].c != '\n') {
+            return;
+        }
         let mut real = Vec::new();
-        real_brackets(u, &mut real);
+        real_brackets(u, &at, &mut real);
         let n = u.len();
         let (mut r, mut w) = (0, 0);
-        while r < n {
-            if !is_symbol(u[r].c) || real[r] {
-                u[w] = u[r];
-                w += 1;
-                r += 1;
+        let mut k = 0;
+        while k < at.len() {
+            let s = at[k];
+            if u[s].c == '\n' || real[s] {
+                k += 1;
                 continue;
             }
-            let s = r;
-            while r < n && is_symbol(u[r].c) && !real[r] {
+            // the text since the last run, unchanged
+            u.copy_within(r..s, w);
+            w += s - r;
+            r = s;
+            while k < at.len() && at[k] == r && is_symbol(u[r].c) && !real[r] {
                 r += 1;
+                k += 1;
             }
             let prev = (w > 0).then(|| u[w - 1].c);
             let line_start = w == 0 || prev == Some('\n');
             let next = u.get(r).map(|x| x.c);
             let keep_to = match judge(u, s, r, prev, next, line_start) {
                 Keep::All => r,
-                Keep::Prefix(k) => k,
+                Keep::Prefix(p) => p,
             };
             for i in s..keep_to {
                 u[w] = u[i];
@@ -289,6 +311,8 @@ impl Filter for SymbolNoise {
             }
             stats.noise_chars += r - keep_to;
         }
+        u.copy_within(r..n, w);
+        w += n - r;
         u.truncate(w);
     }
 }
@@ -323,6 +347,21 @@ mod tests {
         assert_eq!(run("中国联通()公司"), "中国联通公司");
         assert_eq!(run("12%&^的增长"), "12%的增长");
         assert_eq!(run("签约@#仪式"), "签约仪式");
+    }
+
+    /// Noise runs and real brackets far apart, across lines: the text between them moves as
+    /// one block.
+    #[test]
+    fn text_between_noise_runs_moves_whole() {
+        assert_eq!(
+            run("星河科技与青松创投签约*仪式在北京举行\n（记者）报道称三百$^亿元投资\n&%^结束"),
+            "星河科技与青松创投签约仪式在北京举行\n（记者）报道称三百亿元投资\n结束"
+        );
+        assert_eq!(
+            run("没有任何符号的一行\n第二行"),
+            "没有任何符号的一行\n第二行"
+        );
+        assert_eq!(run("末尾的噪声#%"), "末尾的噪声");
     }
 
     #[test]

@@ -25,6 +25,20 @@ impl Filter for Width {
         "width"
     }
 
+    /// Only a full-width digit, letter or full stop changes (U+FF0E, U+FF10–FF19,
+    /// U+FF21–FF3A, U+FF41–FF5A: `EF BC 8E`, `EF BC 90–99`, `EF BC A1–BA`, `EF BD 81–9A`), and
+    /// `page_div` before makes none.
+    fn may_apply(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        memchr::memchr_iter(0xEF, b).any(|p| match (b.get(p + 1), b.get(p + 2)) {
+            (Some(0xBC), Some(&x)) => {
+                x == 0x8E || (0x90..=0x99).contains(&x) || (0xA1..=0xBA).contains(&x)
+            }
+            (Some(0xBD), Some(&x)) => (0x81..=0x9A).contains(&x),
+            _ => false,
+        })
+    }
+
     fn apply(&self, u: &mut Vec<Unit>, stats: &mut NormStats) {
         for i in 0..u.len() {
             let c = u[i].c;
