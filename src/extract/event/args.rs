@@ -4827,6 +4827,18 @@ struct Appoint<'a> {
     subject: Option<usize>,
 }
 
+/// Announcement verbs right after an organization (`X公告，`, `X宣佈，`): the clause after them
+/// tells the organization's own news.
+const ANNOUNCE_VERBS: &[&str] = &[
+    "发布公告",
+    "發布公告",
+    "公告",
+    "宣布",
+    "宣佈",
+    "公布",
+    "公佈",
+];
+
 /// The organization a title belongs to: one named right before it (`为青禾集团副总裁`), or the
 /// company in context when the title follows `公司`/`本公司`/`集团` (`聘任X为公司总经理`).
 fn org_of_title(doc: &AnnotatedDoc, s: &SentView, title: &Mention, how: &Appoint) -> Option<usize> {
@@ -4836,6 +4848,16 @@ fn org_of_title(doc: &AnnotatedDoc, s: &SentView, title: &Mention, how: &Appoint
     if let Some((i, _)) = s
         .of(Label::Organization)
         .find(|(_, o)| o.range.end == before.len())
+    {
+        return Some(i);
+    }
+    // `X公告，执行董事甲将于…退任`: a title opening the clause right after an organization's
+    // announcement verb is a post of that organization.
+    if let Some(rest) = before.strip_suffix(['，', ','])
+        && let Some(rest) = ANNOUNCE_VERBS.iter().find_map(|w| rest.strip_suffix(w))
+        && let Some((i, _)) = s
+            .of(Label::Organization)
+            .find(|(_, o)| o.range.end == rest.len())
     {
         return Some(i);
     }
