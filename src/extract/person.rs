@@ -2626,8 +2626,21 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             if bad_edge(cx.prev_char(r.start)) || bad_edge(cx.next_char(r.end)) {
                 continue;
             }
-            let (left, right) = (cx.left_score(r.start), cx.right_score(r.end));
-            if (left >= TITLE || right >= 3) && !cx.overlaps(&r) {
+            // a one-word name needs three letters or more (`Mr`, `Co` are no names)
+            let words = text[r.clone()].split(' ').count();
+            if words == 1 && r.len() < 3 {
+                continue;
+            }
+            // a name set off by spaces (`聘请 Ivan Petrov 领导`) is read against the words
+            // beyond them
+            let s = text[..r.start].trim_end_matches(' ').len();
+            let e = text.len() - text[r.end..].trim_start_matches(' ').len();
+            let (left, right) = (cx.left_score(s), cx.right_score(e));
+            // a name of two words or more after a verb that names a person as its object
+            // (`聘任John Smith为总经理`, `聘请 Ivan Petrov 领导`: weight 2) with a boundary after
+            // it is a person too
+            let object_of_verb = words >= 2 && left >= 2 && right >= 1;
+            if (left >= TITLE || right >= 3 || object_of_verb) && !cx.overlaps(&r) {
                 out.push(Candidate::new(
                     Label::Person,
                     r,
@@ -3679,6 +3692,31 @@ mod tests {
     fn a_mention_after_a_full_name_ends_it() {
         assert_eq!(names("如今陈晓峰上海的房子已经卖掉了。"), vec!["陈晓峰"]);
         assert!(names("这种银元曾为中国的商品流通发挥过作用。").is_empty());
+    }
+
+    #[test]
+    fn a_latin_name_of_two_words_after_an_appointing_verb_is_a_person() {
+        let latin = |t: &str| -> Vec<String> {
+            people(t)
+                .into_iter()
+                .filter(|(_, r)| *r == "person.latin")
+                .map(|(n, _)| n)
+                .collect()
+        };
+        assert_eq!(
+            latin("董事会同意聘任Walter Brenning为公司总经理。"),
+            vec!["Walter Brenning"]
+        );
+        // spaces around the name are skipped
+        assert_eq!(
+            latin("去年，青禾科技聘请 Ivan Petrovsky 领导研发团队。"),
+            vec!["Ivan Petrovsky"]
+        );
+        // three words, one of two letters, after a title
+        assert_eq!(latin("执行董事Ee Hock Tan表示同意。"), vec!["Ee Hock Tan"]);
+        // one word after such a verb is no frame; a one-word name of two letters is none
+        assert!(latin("感谢Google为我们提供服务。").is_empty());
+        assert!(latin("聘任Mr为顾问。").is_empty());
     }
 
     #[test]

@@ -595,10 +595,19 @@ fn marker<'t>(s: &SentView<'t, '_>, m: &Mention) -> &'t str {
 fn anaphors(s: &SentView, st: &State, r: Range<usize>) -> Vec<(usize, Range<usize>)> {
     s.cues_in("anaphor", r)
         .filter_map(|c| {
-            let before = s.last_before(Label::Organization, c.range.start);
             // `公司`/`本公司` alone is the company the article is about, not whichever
             // organization came last (`A完成融资，由B领投。公司还收购了C`: A, not B).
             let own = matches!(&s.text[c.range.clone()], "公司" | "本公司");
+            // A fund is no 公司 (`设立X产业基金，其中公司拟认缴出资6亿元`: the company
+            // subscribes, not the fund).
+            let before = s
+                .last_before(Label::Organization, c.range.start)
+                .filter(|&i| {
+                    !own || s
+                        .mentions
+                        .get(i.wrapping_sub(s.mention_base))
+                        .is_none_or(|m| !m.name.ends_with("基金"))
+                });
             let main = if own {
                 st.announcer.or(st.main_org)
             } else {
@@ -1004,6 +1013,18 @@ fn amounts(s: &SentView, t: &Range<usize>, d: &mut Draft, kind: EventKind, rule:
             .next()
     {
         to = to.min(next);
+    }
+    // A deal told earlier in the signing's clause, a party of the signing standing between
+    // them (a headline of two stories run together: `A完成3亿港元B轮融资　与B签署战略合作
+    // 协议`), owns the amounts before its own trigger's end.
+    if kind == EventKind::Signing
+        && let Some(p) = s
+            .trigs_in(from..t.start)
+            .filter(|p| p.range.end <= t.start && p.kind.is_some_and(|k| other_deal(k, kind)))
+            .last()
+        && s.within(ORG, p.range.end..t.start).next().is_some()
+    {
+        from = from.max(p.range.end);
     }
     // A deal verb after the agreement in the signing's own clause (a headline of two stories
     // run together: `A与B签署战略合作协议　拟6.8亿元收购C`) owns the amounts after the
@@ -4806,6 +4827,18 @@ struct Appoint<'a> {
     subject: Option<usize>,
 }
 
+/// Announcement verbs right after an organization (`X公告，`, `X宣佈，`): the clause after them
+/// tells the organization's own news.
+const ANNOUNCE_VERBS: &[&str] = &[
+    "发布公告",
+    "發布公告",
+    "公告",
+    "宣布",
+    "宣佈",
+    "公布",
+    "公佈",
+];
+
 /// The organization a title belongs to: one named right before it (`为青禾集团副总裁`), or the
 /// company in context when the title follows `公司`/`本公司`/`集团` (`聘任X为公司总经理`).
 fn org_of_title(doc: &AnnotatedDoc, s: &SentView, title: &Mention, how: &Appoint) -> Option<usize> {
@@ -4815,6 +4848,16 @@ fn org_of_title(doc: &AnnotatedDoc, s: &SentView, title: &Mention, how: &Appoint
     if let Some((i, _)) = s
         .of(Label::Organization)
         .find(|(_, o)| o.range.end == before.len())
+    {
+        return Some(i);
+    }
+    // `X公告，执行董事甲将于…退任`: a title opening the clause right after an organization's
+    // announcement verb is a post of that organization.
+    if let Some(rest) = before.strip_suffix(['，', ','])
+        && let Some(rest) = ANNOUNCE_VERBS.iter().find_map(|w| rest.strip_suffix(w))
+        && let Some((i, _)) = s
+            .of(Label::Organization)
+            .find(|(_, o)| o.range.end == rest.len())
     {
         return Some(i);
     }
