@@ -1059,7 +1059,7 @@ fn straddles_words(text: &str, h: &Range<usize>, r: &OrgRules) -> bool {
 pub(crate) fn right_bad(text: &str, end: usize, r: &OrgRules) -> bool {
     starts_with_word(text, end, r, WordType::RightBad)
         && !title_starts(text, end, r)
-        && !(text[end..].starts_with('生') && !text[..end].ends_with('学'))
+        && (!text[end..].starts_with('生') || text[..end].ends_with('学'))
 }
 
 /// Does a job title (`titles.txt`) start at byte `at`?
