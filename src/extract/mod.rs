@@ -543,15 +543,11 @@ pub trait Extractor {
 }
 
 /// Descriptors of a company that may stand glued before its name when it announces
-/// (`上市公司X公告`, `控股子公司X公告`): what X is, not a word that swallows the name.
-const ANNOUNCER_DESCRIPTORS: [&str; 6] = [
-    "上市公司",
-    "控股子公司",
-    "全资子公司",
-    "子公司",
-    "旗下",
-    "上市银行",
-];
+/// (`上市公司X公告`, `控股子公司X公告`): what X is, not a word that swallows the name. One
+/// lexicon list with the subsidiary descriptors of the position rules (`role=subsidiary`;
+/// `role=listed`: `上市公司`, `上市银行`); a word that ends with another comes first.
+pub(crate) static COMPANY_DESCRIPTORS: crate::rules::WordList =
+    crate::rules::WordList::new("words_position", "company_descriptor");
 
 /// Does the text right after an organization say that it announces (`X公告`, `X 7 月 5 日晚间
 /// 发布公告`, `X披露公告称`, `X发公告称`, `X宣布`, `X公布`: session 14)? Dates and spaces before the word are skipped. `公告`
@@ -588,10 +584,10 @@ pub(crate) fn announcers(mentions: &[Mention], text: &str) -> Vec<usize> {
     // The announcer opens its clause (`X公告，`, `，X 7 月 5 日晚间公告`, `据X公告`): a name
     // glued to a word before it (`股东|大会决议公告`) is no announcer.
     // A descriptor of the company glued before it (`上市公司X公告`, `旗下X公告`:
-    // [`ANNOUNCER_DESCRIPTORS`]) still opens the clause: it says what X is.
+    // [`COMPANY_DESCRIPTORS`]) still opens the clause: it says what X is.
     let opens_clause = |m: &Mention| {
         let before = text.get(..m.range.start).unwrap_or("");
-        let before = ANNOUNCER_DESCRIPTORS
+        let before = COMPANY_DESCRIPTORS
             .iter()
             .find_map(|w| before.strip_suffix(w))
             .unwrap_or(before);
@@ -1045,6 +1041,18 @@ mod tests {
         }
         for rest in ["公告日，控股股东", "公告披露日", "审议通过"] {
             assert!(!announces(rest), "{rest}");
+        }
+    }
+
+    #[test]
+    fn company_descriptors_try_the_longer_word_first() {
+        // stripped as suffixes in file order: `控股子公司` must not be cut to `控股|子公司`
+        let words = COMPANY_DESCRIPTORS.words();
+        assert!(words.contains(&"上市公司") && words.contains(&"全资附属公司"));
+        for (i, w) in words.iter().enumerate() {
+            for later in &words[i + 1..] {
+                assert!(!later.ends_with(w), "{later} must come before {w}");
+            }
         }
     }
 

@@ -1053,9 +1053,13 @@ fn straddles_words(text: &str, h: &Range<usize>, r: &OrgRules) -> bool {
 }
 
 /// Does a word that makes the name a common noun follow at `end` (`银行业`, `保险市场`)?
-/// Not when a job title starts there: `X有限公司市场总监` is the company's director.
+/// Not when a job title starts there: `X有限公司市场总监` is the company's director. The
+/// one-character `生` makes a student only after a school (`大学生`, `中学生`): after any other
+/// name it opens a word of its own (`X公司生产的电池`, `X有限公司生产部经理`, `华为生产的`).
 pub(crate) fn right_bad(text: &str, end: usize, r: &OrgRules) -> bool {
-    starts_with_word(text, end, r, WordType::RightBad) && !title_starts(text, end, r)
+    starts_with_word(text, end, r, WordType::RightBad)
+        && !title_starts(text, end, r)
+        && (!text[end..].starts_with('生') || text[..end].ends_with('学'))
 }
 
 /// Does a job title (`titles.txt`) start at byte `at`?

@@ -2879,7 +2879,9 @@ fn repeats(cx: &Ctx, winners: &[Range<usize>], out: &mut Vec<Candidate>) {
 }
 
 /// `王董事长`, `陈总`: a surname before a title (or 总/董) standing for the one confirmed name
-/// with that surname.
+/// with that surname. `廖先生`, `李女士` (a surname right before an honorific, after a boundary)
+/// refer back the same way, but only to a name confirmed *before* them: a reporter's byline
+/// name later in the text is no antecedent, and an honorific often addresses someone new.
 fn aliases(
     pr: &PersonRules,
     cx: &Ctx,
@@ -2890,15 +2892,20 @@ fn aliases(
     let text = cx.text;
     // surname → full names confirmed with it
     let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::default();
+    // full name → where it is first confirmed
+    let mut first_at: HashMap<&str, usize> = HashMap::default();
     for o in opts {
         if winners
             .binary_search_by_key(&o.range.start, |w| w.start)
             .is_ok_and(|i| winners[i] == o.range)
         {
+            let full = &text[o.range.clone()];
             by_surname
                 .entry(&text[o.range.start..o.sur_end])
                 .or_default()
-                .insert(&text[o.range.clone()]);
+                .insert(full);
+            let at = first_at.entry(full).or_insert(o.range.start);
+            *at = (*at).min(o.range.start);
         }
     }
     if by_surname.is_empty() {
@@ -2914,6 +2921,13 @@ fn aliases(
         let rest = &text[sr.end..];
         // `陈总经理` is 陈 + the title 总经理: the role branch takes it.
         let end = if cx.marks.has(sr.end, Marks::ROLE_START) {
+            sr.end
+        } else if HONORIFICS.iter().any(|h| rest.starts_with(h)) {
+            // `廖先生，52岁，现任…`: the span is the surname, as before a title; the name
+            // must have been confirmed before, and the surname must open its word
+            if first_at.get(full).is_none_or(|&at| at >= sr.start) || cx.left_score(sr.start) < 1 {
+                continue;
+            }
             sr.end
         } else if (rest.starts_with('总') || rest.starts_with('董'))
             && !rest[3..].starts_with(|c: char| {
@@ -3205,6 +3219,32 @@ mod tests {
                 ("陈立军".to_string(), "person.title_before"),
                 ("陈立军".to_string(), "person.alias")
             ]
+        );
+    }
+
+    #[test]
+    fn a_surname_and_honorific_refer_back_to_the_one_earlier_name() {
+        assert_eq!(
+            people("董事会聘任祁文博为总经理。祁先生，51岁，现任公司董事。"),
+            vec![
+                ("祁文博".to_string(), "person.appoint_frame"),
+                ("祁文博".to_string(), "person.alias")
+            ]
+        );
+        assert_eq!(
+            names("副总经理韩静怡出席。会后韩女士接受了采访。"),
+            vec!["韩静怡", "韩静怡"]
+        );
+        // no earlier name with that surname: an honorific addresses someone new
+        assert!(names("投资者祁先生说，他很满意。").is_empty());
+        assert_eq!(
+            names("祁女士说，她很满意。总经理祁文博表示感谢。"),
+            vec!["祁文博"]
+        );
+        // two earlier names with that surname: ambiguous
+        assert_eq!(
+            names("董事长韩立新、副总经理韩静怡出席。韩女士表示感谢。"),
+            vec!["韩立新", "韩静怡"]
         );
     }
 

@@ -924,8 +924,10 @@ fn verb_object(
 }
 
 /// Descriptors of a subsidiary (`全资附属公司`, `控股子公司`, `旗下`) before the organization
-/// that is the object of an appointment verb.
-static SUBSIDIARY_WORDS: WordList = WordList::new("words_position", "subsidiary");
+/// that is the object of an appointment verb: the `role=subsidiary` part of the company
+/// descriptors (the whole list: [`crate::extract::COMPANY_DESCRIPTORS`]).
+static SUBSIDIARY_WORDS: WordList =
+    WordList::with_attr("words_position", "company_descriptor", "role", "subsidiary");
 /// Parents a subsidiary descriptor may start with (`本公司全资附属公司`).
 static SUBSIDIARY_PARENTS: WordList = WordList::new("words_position", "subsidiary_parent");
 
@@ -1823,8 +1825,24 @@ fn closed_period(phrase: &str) -> bool {
 static GOVERNMENT_HEADS: WordList = WordList::new("words_position", "government_head");
 
 /// Is `title` a head of government and `org` a party committee (`X市委`, `X区委`, `X党委`)?
+/// An autonomous region's government is headed by a 主席 (`X自治区党委常委、副主席甲`: 常委 of
+/// the committee, 副主席 of the region's government).
 fn party_committee_with_executive_title(org: &str, title: &str) -> bool {
-    org.ends_with('委') && GOVERNMENT_HEADS.iter().any(|h| title.ends_with(h))
+    org.ends_with('委')
+        && (GOVERNMENT_HEADS.iter().any(|h| title.ends_with(h))
+            || (title.ends_with("主席") && region_of_committee(org).is_some()))
+}
+
+/// The autonomous region of its party committee (`中共X自治区党委`, `X自治区委` → `X自治区`).
+fn region_of_committee(org: &str) -> Option<&str> {
+    let org = ["中国共产党", "中共"]
+        .iter()
+        .find_map(|p| org.strip_prefix(p))
+        .unwrap_or(org);
+    let place = org
+        .strip_suffix("党委")
+        .or_else(|| org.strip_suffix('委'))?;
+    place.ends_with("自治区").then_some(place)
 }
 
 /// The names of the government of `place` (`常熟市` → `常熟市人民政府`, `常熟市政府`).
@@ -1835,8 +1853,10 @@ fn government_names(place: &str) -> [String; 2] {
 /// The government of the place of the party committee `ms[o]` (`钱塘区委` → a name ending in
 /// `钱塘区人民政府` or `钱塘区政府`), if the document names it.
 fn committee_government(ms: &[Mention], o: usize) -> Option<usize> {
-    let (committee, _) = crate::extract::org::committee(&ms[o].name)?;
-    let place = committee.strip_suffix('委')?;
+    let place = match crate::extract::org::committee(&ms[o].name) {
+        Some((committee, _)) => committee.strip_suffix('委')?,
+        None => region_of_committee(&ms[o].name)?,
+    };
     let wanted = government_names(place);
     ms.iter().position(|m| {
         m.label == Label::Organization && wanted.iter().any(|w| m.name.ends_with(w.as_str()))
@@ -2719,6 +2739,56 @@ mod tests {
         assert!(
             got.contains(&t("HAS_ROLE", "王建国", "副市长", "副市长", "")),
             "{got:?}"
+        );
+        // an autonomous region's government is headed by a 主席
+        let got = rels("青禾壮族自治区党委常委、副主席韦立宁出席。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "韦立宁",
+                "青禾壮族自治区党委",
+                "常委",
+                "current"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|r| r.3 == "副主席" && r.0 == "HOLDS_POSITION"),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HAS_ROLE", "韦立宁", "副主席", "副主席", "")),
+            "{got:?}"
+        );
+        let got =
+            rels("青禾壮族自治区党委常委、副主席韦立宁出席。青禾壮族自治区人民政府承办本次活动。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "韦立宁",
+                "青禾壮族自治区人民政府",
+                "副主席",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // a 主席 after another party committee is that body's (no region's government)
+        assert!(!party_committee_with_executive_title(
+            "青禾市工商联党委",
+            "主席"
+        ));
+        assert!(!party_committee_with_executive_title(
+            "青禾壮族自治区政协",
+            "副主席"
+        ));
+        assert!(party_committee_with_executive_title(
+            "中共青禾壮族自治区委",
+            "主席"
+        ));
+        assert_eq!(
+            region_of_committee("中共青禾壮族自治区党委"),
+            Some("青禾壮族自治区")
         );
         // …but is the government's when the document names it (`X市委…、市长` … `X市人民政府`)
         let got = rels("常熟市委副书记、市长王建国出席。常熟市人民政府承办本次活动。");

@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 pub struct WordList {
     lexicon: &'static str,
     list: &'static str,
+    /// Only the terms that also carry this `key=value` attribute.
+    attr: Option<(&'static str, &'static str)>,
     words: OnceLock<Vec<&'static str>>,
 }
 
@@ -24,6 +26,24 @@ impl WordList {
         WordList {
             lexicon,
             list,
+            attr: None,
+            words: OnceLock::new(),
+        }
+    }
+
+    /// The terms of the list `list` that also carry the attribute `key=value`
+    /// (`全资子公司<TAB>list=company_descriptor role=subsidiary`): one lexicon list serves
+    /// several rules, each reading the part it needs.
+    pub const fn with_attr(
+        lexicon: &'static str,
+        list: &'static str,
+        key: &'static str,
+        value: &'static str,
+    ) -> WordList {
+        WordList {
+            lexicon,
+            list,
+            attr: Some((key, value)),
             words: OnceLock::new(),
         }
     }
@@ -32,7 +52,7 @@ impl WordList {
     /// family checks that every list it declares has words).
     pub fn words(&self) -> &[&'static str] {
         self.words
-            .get_or_init(|| list_words(self.lexicon, self.list))
+            .get_or_init(|| list_words(self.lexicon, self.list, self.attr))
     }
 
     /// Panics naming the first list of `lists` that has no words (the per-family test that
@@ -45,7 +65,13 @@ impl WordList {
 
     /// Where the list lives, for messages: `words_event.txt list=founding`.
     pub fn source(&self) -> String {
-        format!("schema/lexicons/{}.txt list={}", self.lexicon, self.list)
+        match self.attr {
+            Some((k, v)) => format!(
+                "schema/lexicons/{}.txt list={} {k}={v}",
+                self.lexicon, self.list
+            ),
+            None => format!("schema/lexicons/{}.txt list={}", self.lexicon, self.list),
+        }
     }
 }
 
@@ -57,8 +83,9 @@ impl Deref for WordList {
     }
 }
 
-/// The terms of `lexicon` whose attributes include `list=<list>`, in file order.
-fn list_words(lexicon: &str, list: &str) -> Vec<&'static str> {
+/// The terms of `lexicon` whose attributes include `list=<list>` (and `key=value` when `attr`
+/// is given), in file order.
+fn list_words(lexicon: &str, list: &str, attr: Option<(&str, &str)>) -> Vec<&'static str> {
     let Some(text) = super::embedded(&format!("lexicons/{lexicon}.txt")) else {
         return Vec::new();
     };
@@ -67,10 +94,12 @@ fn list_words(lexicon: &str, list: &str) -> Vec<&'static str> {
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
         .filter_map(|l| {
             let (term, attrs) = l.split_once('\t')?;
-            attrs
-                .split_whitespace()
-                .any(|kv| kv.strip_prefix("list=") == Some(list))
-                .then_some(term.trim())
+            let has = |k: &str, v: &str| {
+                attrs
+                    .split_whitespace()
+                    .any(|kv| kv.split_once('=') == Some((k, v)))
+            };
+            (has("list", list) && attr.is_none_or(|(k, v)| has(k, v))).then_some(term.trim())
         })
         .collect()
 }
@@ -87,6 +116,27 @@ mod tests {
         let long = FOUNDING.iter().position(|w| *w == "共同发起");
         let short = FOUNDING.iter().position(|w| *w == "发起");
         assert!(long.is_some() && short.is_some() && long < short);
+    }
+
+    #[test]
+    fn an_attribute_selects_part_of_a_list() {
+        static ALL: WordList = WordList::new("words_position", "company_descriptor");
+        static SUBSIDIARY: WordList =
+            WordList::with_attr("words_position", "company_descriptor", "role", "subsidiary");
+        static NONE: WordList = WordList::with_attr(
+            "words_position",
+            "company_descriptor",
+            "role",
+            "no_such_role",
+        );
+        assert!(ALL.contains(&"上市公司") && ALL.contains(&"全资子公司"));
+        assert!(SUBSIDIARY.contains(&"全资子公司") && !SUBSIDIARY.contains(&"上市公司"));
+        assert!(SUBSIDIARY.len() < ALL.len());
+        assert!(NONE.is_empty());
+        assert_eq!(
+            SUBSIDIARY.source(),
+            "schema/lexicons/words_position.txt list=company_descriptor role=subsidiary"
+        );
     }
 
     #[test]

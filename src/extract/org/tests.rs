@@ -838,6 +838,22 @@ fn a_title_after_a_company_suffix_is_no_common_noun() {
         vec!["广州云帆网络科技有限公司"]
     );
     assert!(names("保险公司市场竞争加剧。").is_empty());
+    // 生 makes a student only after a school: after a company it opens 生产 (session 21)
+    assert_eq!(
+        names("青禾电池有限公司生产的电池销往海外。"),
+        vec!["青禾电池有限公司"]
+    );
+    assert_eq!(
+        names("曾任青禾装备股份有限公司生产部经理。")[0],
+        "青禾装备股份有限公司"
+    );
+    assert!(names("青禾大学生在这里学习。").is_empty());
+    // 公司治理 is corporate governance, like 公司制度 (session 21)
+    assert!(names("这与现代公司治理背道而驰。").is_empty());
+    assert_eq!(
+        names("青岚材料有限公司召开治理结构研讨会。"),
+        vec!["青岚材料有限公司"]
+    );
 }
 
 #[test]
