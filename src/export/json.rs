@@ -643,7 +643,6 @@ pub fn to_json(kg: &KnowledgeGraph) -> Value {
         .map(|n| node_json(&kg.g[n]))
         .collect();
     let edges: Vec<Value> = sorted_edges(&View::new(kg))
-        .into_iter()
         .filter_map(|e| edge_json(kg, e))
         .collect();
     json!({"nodes": nodes, "edges": edges})

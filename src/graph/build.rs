@@ -778,22 +778,12 @@ mod tests {
     use super::*;
     use crate::link::facts::DocFacts;
 
-    /// An id's order key orders as its text and makes it back, for every label; an unknown
-    /// prefix would sort last.
+    /// An id's order key orders as its text and makes it back, for every label.
     #[test]
     fn id_order_orders_as_the_id_text() {
         use crate::graph::node_id;
-        let labels = [
-            NodeLabel::Document,
-            NodeLabel::Person,
-            NodeLabel::Organization,
-            NodeLabel::Role,
-            NodeLabel::Location,
-            NodeLabel::Amount,
-            NodeLabel::Event,
-        ];
         let mut all: Vec<(IdOrder, String)> = Vec::new();
-        for l in labels {
+        for l in NodeLabel::ALL {
             for k in ["甲", "乙公司", "k1", "", "丙@丁"] {
                 let o = IdOrder::of(l, k);
                 assert_eq!(o.text(), node_id(l, k));
