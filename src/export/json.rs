@@ -502,8 +502,8 @@ fn edge_pretty<'a>(
 }
 
 /// Edges in the order of their compact JSON text (stable for equal texts).
-fn sorted_edges(view: &View) -> Vec<EdgeIndex> {
-    sorted_edges_with(view, 4)
+fn sorted_edges(view: &View) -> impl ExactSizeIterator<Item = EdgeIndex> + use<> {
+    sorted_edges_with(view, 4).into_iter().map(|(_, e)| e)
 }
 
 /// Bytes of each edge's sort key that the first round of [`sorted_edges_with`] sorts by.
@@ -515,34 +515,37 @@ const NEXT: usize = 56;
 /// edge's sort key ([`edge_key_upto`], which orders as the text), zero-padded (a key never
 /// holds a NUL byte, so padding sorts before any real byte, as a shorter string does), and
 /// its index (32 bytes with 28 of the key: the sort of the JSON export was the peak of a
-/// run). Sorts are in place (the index breaks ties, as a stable sort would). Edges that tie on
+/// run). The sorted pairs are the result (the edges in order are their indices; a second
+/// vector of the indices alone, beside the pairs, was 4 more bytes per edge at the peak of
+/// the export). Sorts are in place (the index breaks ties, as a stable sort would). Edges that tie on
 /// those bytes are sorted again by the next [`NEXT`] bytes of their keys, and so on (a
 /// worklist, not recursion; the ties are few, so their longer keys are held only for a
 /// group at a time); a group of at most `small` edges, or one whose keys agree on their
 /// first 1 024 bytes, is sorted by its full texts instead. 8 bytes hold the count and the
 /// start of the document id of a MENTIONED_IN edge; the next 56 reach past its source id.
-fn sorted_edges_with(view: &View, small: usize) -> Vec<EdgeIndex> {
+fn sorted_edges_with(view: &View, small: usize) -> Vec<([u8; FIRST], EdgeIndex)> {
     const DEEP: usize = 1024;
     let kg = view.kg;
     let (mut fields, mut buf) = (Vec::new(), Vec::new());
-    let mut out: Vec<EdgeIndex> = Vec::with_capacity(kg.edge_count());
+    let mut out: Vec<([u8; FIRST], EdgeIndex)> = Vec::with_capacity(kg.edge_count());
     // (`edge_fields` is `false` exactly for an index without endpoints.)
     out.extend(
         kg.edge_indices()
-            .filter(|&e| view.edge_endpoints(e).is_some()),
+            .filter(|&e| view.edge_endpoints(e).is_some())
+            .map(|e| ([0; FIRST], e)),
     );
     // Ranges of `out` that tie on the key's bytes before `from`, still to sort.
     let mut work: Vec<(usize, usize, usize)> = Vec::new();
-    let mut round = Round {
-        view,
-        fields: &mut fields,
-        buf: &mut buf,
-        work: &mut work,
-    };
     if out.len() > small {
-        round.sort::<FIRST>(&mut out, 0, 0, &mut Vec::new());
+        for (p, e) in out.iter_mut() {
+            edge_key_upto(view, *e, &mut fields, &mut buf, FIRST);
+            let n = buf.len().min(FIRST);
+            p[..n].copy_from_slice(&buf[..n]);
+        }
+        out.sort_unstable();
+        queue_ties(&out, 0, FIRST, &mut work);
     } else {
-        round.work.push((0, out.len(), 0));
+        work.push((0, out.len(), 0));
     }
     let mut keyed: Vec<([u8; NEXT], EdgeIndex)> = Vec::new();
     while let Some((start, end, from)) = work.pop() {
@@ -553,14 +556,14 @@ fn sorted_edges_with(view: &View, small: usize) -> Vec<EdgeIndex> {
         if group.len() <= small || from >= DEEP {
             let mut full: Vec<(Vec<u8>, EdgeIndex)> = group
                 .iter()
-                .map(|&e| {
+                .map(|&(_, e)| {
                     edge_compact(view, e, &mut fields, &mut buf);
                     (buf.clone(), e)
                 })
                 .collect();
             full.sort_unstable();
             for (slot, (_, e)) in group.iter_mut().zip(full) {
-                *slot = e;
+                slot.1 = e;
             }
             continue;
         }
@@ -590,7 +593,7 @@ impl Round<'_, '_, '_> {
     /// 0, and equal keys are equal texts, already in index order).
     fn sort<const P: usize>(
         &mut self,
-        group: &mut [EdgeIndex],
+        group: &mut [([u8; FIRST], EdgeIndex)],
         start: usize,
         from: usize,
         keyed: &mut Vec<([u8; P], EdgeIndex)>,
@@ -598,7 +601,7 @@ impl Round<'_, '_, '_> {
         keyed.clear();
         keyed.shrink_to(group.len());
         keyed.reserve_exact(group.len());
-        for &e in group.iter() {
+        for &(_, e) in group.iter() {
             edge_key_upto(self.view, e, self.fields, self.buf, from + P);
             let mut p = [0u8; P];
             if self.buf.len() > from {
@@ -609,15 +612,27 @@ impl Round<'_, '_, '_> {
         }
         keyed.sort_unstable();
         for (slot, k) in group.iter_mut().zip(keyed.iter()) {
-            *slot = k.1;
+            slot.1 = k.1;
         }
-        let mut i = 0;
-        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
-            if run.len() > 1 && run[0].0[P - 1] != 0 {
-                self.work.push((start + i, start + i + run.len(), from + P));
-            }
-            i += run.len();
+        queue_ties(keyed, start, from + P, self.work);
+    }
+}
+
+/// Queue the runs of `keyed` (at `start` in the whole) that tie on their `P` key bytes and
+/// go on past them, to be sorted by the bytes from `next` (a key that ended within them ends
+/// in a 0, and equal keys are equal texts, already in index order).
+fn queue_ties<const P: usize>(
+    keyed: &[([u8; P], EdgeIndex)],
+    start: usize,
+    next: usize,
+    work: &mut Vec<(usize, usize, usize)>,
+) {
+    let mut i = 0;
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() > 1 && run[0].0[P - 1] != 0 {
+            work.push((start + i, start + i + run.len(), next));
         }
+        i += run.len();
     }
 }
 
@@ -628,7 +643,6 @@ pub fn to_json(kg: &KnowledgeGraph) -> Value {
         .map(|n| node_json(&kg.g[n]))
         .collect();
     let edges: Vec<Value> = sorted_edges(&View::new(kg))
-        .into_iter()
         .filter_map(|e| edge_json(kg, e))
         .collect();
     json!({"nodes": nodes, "edges": edges})
@@ -1029,7 +1043,7 @@ mod stream_tests {
             .collect();
         naive.sort_by(|a, b| a.0.cmp(&b.0));
         let naive: Vec<EdgeIndex> = naive.into_iter().map(|(_, e)| e).collect();
-        assert_eq!(sorted_edges(&View::new(&kg)), naive);
+        assert_eq!(sorted_edges(&View::new(&kg)).collect::<Vec<_>>(), naive);
     }
 
     /// The sort key orders as the compact text where the two part ways in the hard places: a
@@ -1089,9 +1103,16 @@ mod stream_tests {
             .collect();
         naive.sort_by(|a, b| a.0.cmp(&b.0));
         let naive: Vec<EdgeIndex> = naive.into_iter().map(|(_, e)| e).collect();
-        assert_eq!(sorted_edges(&View::new(&kg)), naive);
+        assert_eq!(sorted_edges(&View::new(&kg)).collect::<Vec<_>>(), naive);
         // Ties sorted again by the next bytes of their keys, never by their texts.
-        assert_eq!(sorted_edges_with(&View::new(&kg), 1), naive);
+        let ordered = |small| {
+            sorted_edges_with(&View::new(&kg), small)
+                .into_iter()
+                .map(|(_, e)| e)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ordered(1), naive);
+        assert_eq!(ordered(usize::MAX), naive);
         // Every field an edge can have has a code, in name order, below any digit.
         assert!(EDGE_FIELDS.windows(2).all(|w| w[0] < w[1]));
         let (mut fields, view) = (Vec::new(), View::new(&kg));

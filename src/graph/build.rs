@@ -8,18 +8,22 @@
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::mentions::{Mention, NOT_STORED, PLAIN, Sorted, SpillWriter};
+use super::mentions::{Mention, NOT_STORED, PLAIN, Sorted, SpanEntry, SpillWriter};
 use super::{
-    Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, node_id,
+    Edge, EdgeEvidence, KnowledgeGraph, Node, NodeLabel, NodeProps, Rule, Shared, id_text,
+    node_id_order,
 };
 use crate::extract::{DocExtraction, DocMeta, NodeRef, RelProps, RelType};
 use crate::link::facts::{Corpus, DocRest, read_rest};
 use crate::link::{NO_ENTITY, Resolved, resolve};
 use crate::rules::{LexiconSet, Rules};
 
-/// A sortable identity for an edge: (from node, type, to node, properties rendered). Nodes are
-/// added in id order, so comparing node indices compares ids.
-type EdgeKey = (u32, RelType, u32, PropsKey);
+/// A sortable identity for an edge: (from node, type, to node, the rank of its properties'
+/// [`props_key`] among those of the corpus's relation kinds — [`kind_ranks`]), which orders as
+/// the properties rendered. Nodes are added in id order, so comparing node indices compares
+/// ids. 16 bytes (issue 8: with the rendered properties as a boxed string, a key was 32 bytes
+/// of every relation edge while the edges were collected, the peak of a run at 200 MB).
+type EdgeKey = (u32, RelType, u32, u32);
 
 /// [`props_key`] of properties that are all unset — most edges.
 const NO_PROPS_KEY: &str = "None|None|None|None|None";
@@ -53,6 +57,26 @@ impl PartialOrd for PropsKey {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
+}
+
+/// The rank of each relation kind's [`PropsKey`] among those of all kinds (equal keys, equal
+/// ranks): an edge key holds it in place of the rendered properties, and orders as they do.
+fn kind_ranks(kinds: &[(RelType, Option<Box<RelProps>>)]) -> Vec<u32> {
+    let keys: Vec<PropsKey> = kinds
+        .iter()
+        .map(|(_, p)| PropsKey::of(p.as_deref()))
+        .collect();
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut ranks = vec![0u32; keys.len()];
+    let mut rank = 0u32;
+    for (k, &i) in order.iter().enumerate() {
+        if k > 0 && keys[i] != keys[order[k - 1]] {
+            rank += 1;
+        }
+        ranks[i] = rank;
+    }
+    ranks
 }
 
 /// Relationship properties rendered as part of an edge's identity.
@@ -136,16 +160,18 @@ impl KnowledgeGraph {
         // `docs.len() + i`), sorted by id: a node's index is the rank of its id, known before
         // any node exists, so edges can name their ends by index. Of nodes with one id (none in practice) the last one made is kept, as a
         // map's `insert` kept it; every source with that id refers to that node.
+        // An id is held as what orders as it does ([`IdOrder`]), and its text made when its
+        // node is (issue 8: a `(String, u32)` per node, 32 bytes and the text, was held from
+        // here to the end of node making, the peak of a run at 200 MB of input).
         let n_docs = docs.len();
-        let mut order: Vec<(String, u32)> = Vec::with_capacity(n_docs + resolved.entities.len());
+        let mut order: Vec<(IdOrder, u32)> = Vec::with_capacity(n_docs + resolved.entities.len());
         for (i, d) in docs.iter().enumerate() {
-            order.push((node_id(NodeLabel::Document, &d.meta.id), i as u32));
+            order.push((IdOrder::of(NodeLabel::Document, &d.meta.id), i as u32));
         }
-        // An entity's id is made here (its node takes it from here) and its key, read only by
-        // `resolve`, is freed: each was held until the nodes were made — the peak of a run
-        // (issue 8).
+        // An entity's key, read only by `resolve` and here, is freed: each was held until the
+        // nodes were made — the peak of a run (issue 8).
         for (i, e) in resolved.entities.iter_mut().enumerate() {
-            order.push((e.id(), (n_docs + i) as u32));
+            order.push((IdOrder::of(e.label, &e.key), (n_docs + i) as u32));
             e.key = String::new();
         }
         order.sort_unstable();
@@ -196,6 +222,7 @@ impl KnowledgeGraph {
         // Entities come in index order (sorted by id, as the nodes are): each chunk of
         // them is freed once its nodes are made.
         for (id, src) in order {
+            let id = id.text();
             let src = src as usize;
             let node = match metas.get_mut(src) {
                 Some(m) => document_node(id, std::mem::take(m)),
@@ -221,7 +248,7 @@ impl KnowledgeGraph {
             (doc_ix, ent_ix, kg.g.node_count()),
             resolved,
         )?;
-        drop((texts, rel_kinds));
+        drop(texts);
         crate::rss_mark("edges collected");
         let long = std::mem::take(&mut mentioned.long);
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
@@ -229,7 +256,10 @@ impl KnowledgeGraph {
         let long = long
             .into_iter()
             .map(|(a, b, s)| (a, RelType::MentionedIn, b, s));
-        let rels = rels.into_iter().map(|((a, rel, b, _), s)| (a, rel, b, s));
+        let empty = Shared::from("");
+        let rels = rels
+            .into_iter()
+            .map(|((a, rel, b, _), s)| (a, rel, b, s.seed(&rel_kinds, &empty)));
         // The sentence table entry of each petgraph edge (by edge index).
         let mut rel_sentences = Vec::with_capacity(kg.g.edge_count() + rels.len() + long.len());
         rel_sentences.resize(kg.g.edge_count(), NOT_STORED);
@@ -244,6 +274,7 @@ impl KnowledgeGraph {
                 seed.edge(rel, &doc_names, &rules),
             );
         }
+        drop(rel_kinds);
         // The MENTIONED_IN records are sorted once the relation edge map is freed (a list on
         // disk is sorted a range at a time, in memory of its own: issue 8).
         let (recs, (spans, own)) = mentioned.into_sorted()?;
@@ -259,6 +290,33 @@ impl KnowledgeGraph {
             super::Mentions::from_sorted(recs, rules, (file, spans, own), doc_of, rel_sentences);
         crate::rss_mark("graph made");
         Ok(kg)
+    }
+}
+
+/// A node id as [`node_id_order`] gives it — the rank of its prefix among all prefixes and its
+/// hash — which orders as the id's text does: 16 bytes, and the text made only when the node
+/// is.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+struct IdOrder(u8, u64);
+
+impl IdOrder {
+    /// Every id prefix, sorted.
+    const PREFIXES: [&'static str; 7] = ["amt", "doc", "evt", "loc", "org", "per", "role"];
+
+    fn of(label: NodeLabel, key: &str) -> IdOrder {
+        let (prefix, hash) = node_id_order(label, key);
+        let rank = Self::PREFIXES
+            .iter()
+            .position(|p| *p == prefix)
+            .unwrap_or(Self::PREFIXES.len());
+        IdOrder(rank as u8, hash)
+    }
+
+    fn text(self) -> String {
+        id_text(
+            Self::PREFIXES.get(self.0 as usize).copied().unwrap_or(""),
+            self.1,
+        )
     }
 }
 
@@ -330,6 +388,35 @@ impl Seed {
     }
 }
 
+/// What the edge map holds of a relation edge until the graph is made: its relation kind (its
+/// properties: an index into the corpus's relation kinds), its sentence (an entry of
+/// [`Mentioned::spans`] or [`NOT_STORED`]), its document, span and rule — 24 bytes (a [`Seed`]
+/// with its properties cloned and an empty shared sentence was 48; issue 8).
+struct RelSeed {
+    kind: u32,
+    entry: u32,
+    doc: u32,
+    start: u32,
+    end: u32,
+    rule: u16,
+}
+
+impl RelSeed {
+    /// The [`Seed`] of the edge (`empty`: its sentence, which it holds as `entry`).
+    fn seed(self, kinds: &[(RelType, Option<Box<RelProps>>)], empty: &Shared) -> Seed {
+        Seed {
+            props: kinds.get(self.kind as usize).and_then(|k| k.1.clone()),
+            sentence: empty.clone(),
+            entry: self.entry,
+            doc: self.doc,
+            start: self.start,
+            end: self.end,
+            count: 0,
+            rule: self.rule,
+        }
+    }
+}
+
 /// The rules the edges cite, each once (edges name them by index).
 #[derive(Default)]
 struct RuleTable {
@@ -372,7 +459,7 @@ struct Mentioned {
     /// Document nodes that several documents have.
     shared_nodes: BTreeSet<u32>,
     shared: BTreeMap<(u32, u32), Mention>,
-    spans: Vec<(u64, u32)>,
+    spans: Vec<SpanEntry>,
     own: Vec<Shared>,
     /// The entry in `spans` of each kept sentence of the document being read (by its slot in
     /// the document's [`DocRest`]; `u32::MAX`: not cited yet).
@@ -398,7 +485,7 @@ enum Cited {
 }
 
 /// [`Mentioned::spans`] and [`Mentioned::own`].
-type SentenceTable = (Vec<(u64, u32)>, Vec<Shared>);
+type SentenceTable = (Vec<SpanEntry>, Vec<Shared>);
 
 /// A MENTIONED_IN edge whose evidence does not fit a [`Mention`]: (entity node, document
 /// node, its seed with the count).
@@ -438,7 +525,8 @@ impl Mentioned {
         // Whether it needs escaping is asked by every exporter: known now, it need not be
         // read back for that.
         let plain = crate::export::plain_text(rest.text(k));
-        self.spans.push((if plain { at | PLAIN } else { at }, len));
+        self.spans
+            .push(SpanEntry::new(if plain { at | PLAIN } else { at }, len));
         if let Some(slot) = self.slot_entry.get_mut(k) {
             *slot = e;
         }
@@ -464,7 +552,8 @@ impl Mentioned {
         let sentence = match &seed.sentence {
             Cited::Slot(k) => self.cite(*k, rest),
             Cited::Own(text) => {
-                self.spans.push((self.own.len() as u64, NOT_STORED));
+                self.spans
+                    .push(SpanEntry::new(self.own.len() as u64, NOT_STORED));
                 self.own.push(text.clone());
                 (self.spans.len() - 1) as u32
             }
@@ -549,7 +638,7 @@ impl Tables<'_> {
 }
 
 type Collected = (
-    BTreeMap<EdgeKey, Seed>,
+    BTreeMap<EdgeKey, RelSeed>,
     Mentioned,
     Vec<&'static str>,
     crate::link::records::RecordReader,
@@ -562,7 +651,8 @@ fn collect_edges(
     (doc_ix, ent_ix, nodes): (&[u32], &[u32], usize),
     resolved: Resolved,
 ) -> std::io::Result<Collected> {
-    let mut edges: BTreeMap<EdgeKey, Seed> = BTreeMap::new();
+    let mut edges: BTreeMap<EdgeKey, RelSeed> = BTreeMap::new();
+    let ranks = kind_ranks(t.rel_kinds);
     let mut rules = RuleTable::default();
     let empty = Shared::from("");
     let Resolved {
@@ -607,26 +697,28 @@ fn collect_edges(
             let (Some(a), Some(b)) = (ent(rel.from), ent(rel.to)) else {
                 continue;
             };
-            let Some((rel_type, props)) = t.rel_kinds.get(rel.kind as usize) else {
+            let (Some((rel_type, _)), Some(&rank)) = (
+                t.rel_kinds.get(rel.kind as usize),
+                ranks.get(rel.kind as usize),
+            ) else {
                 continue;
             };
             if *rel_type == RelType::MentionedIn {
                 continue; // made below, from the mentions themselves
             }
-            let pk = PropsKey::of(props.as_deref());
-            edges.entry((a, *rel_type, b, pk)).or_insert_with(|| Seed {
-                props: props.clone(),
-                count: 0,
-                doc,
-                sentence: empty.clone(),
-                entry: match rest.slot(rel.at.sentence) {
-                    Some(k) => mentioned.cite(k, rest),
-                    _ => NOT_STORED,
-                },
-                start: rel.at.start,
-                end: rel.at.end,
-                rule: rules.index(t.rule(rel.at.rule)),
-            });
+            edges
+                .entry((a, *rel_type, b, rank))
+                .or_insert_with(|| RelSeed {
+                    kind: rel.kind,
+                    doc,
+                    entry: match rest.slot(rel.at.sentence) {
+                        Some(k) => mentioned.cite(k, rest),
+                        _ => NOT_STORED,
+                    },
+                    start: rel.at.start,
+                    end: rel.at.end,
+                    rule: rules.index(t.rule(rel.at.rule)),
+                });
         }
         // MENTIONED_IN: count + first occurrence, per entity and document.
         let mut seen: BTreeMap<u32, (u32, MentionSeed)> = BTreeMap::new();
@@ -685,6 +777,30 @@ fn collect_edges(
 mod tests {
     use super::*;
     use crate::link::facts::DocFacts;
+
+    /// An id's order key orders as its text and makes it back, for every label.
+    #[test]
+    fn id_order_orders_as_the_id_text() {
+        use crate::graph::node_id;
+        let mut all: Vec<(IdOrder, String)> = Vec::new();
+        for l in NodeLabel::ALL {
+            for k in ["甲", "乙公司", "k1", "", "丙@丁"] {
+                let o = IdOrder::of(l, k);
+                assert_eq!(o.text(), node_id(l, k));
+                all.push((o, node_id(l, k)));
+            }
+        }
+        let mut by_order = all.clone();
+        by_order.sort_by_key(|a| a.0);
+        all.sort_by(|a, b| a.1.cmp(&b.1));
+        assert_eq!(by_order, all);
+        assert!(IdOrder::PREFIXES.is_sorted());
+        // A different key, a different place.
+        assert_ne!(
+            IdOrder::of(NodeLabel::Person, "甲"),
+            IdOrder::of(NodeLabel::Person, "乙")
+        );
+    }
 
     /// A corpus whose records are on disk (a command-line run) keeps its MENTIONED_IN
     /// records on disk too, and its graph reads — and exports — what the graph of the same

@@ -181,6 +181,11 @@ impl std::fmt::Write for StableHasher {
 /// The id of an entity node: label prefix + hash of the entity key.
 pub fn node_id(label: NodeLabel, key: &str) -> String {
     let (prefix, hash) = node_id_order(label, key);
+    id_text(prefix, hash)
+}
+
+/// The id [`node_id`] makes of what [`node_id_order`] gives.
+pub(crate) fn id_text(prefix: &str, hash: u64) -> String {
     let mut id = String::with_capacity(prefix.len() + 17);
     id.push_str(prefix);
     id.push('_');

@@ -503,11 +503,24 @@ fn slot<'a>(
 /// (in document order) and its mention count.
 struct Acc<'a> {
     slots: Vec<NameSlot<'a>>,
-    /// The first member (document, mention record).
-    first: Option<(u32, u32)>,
+    /// The first member (document, mention record); [`NO_ENTITY`] twice before there is one
+    /// (40 bytes an accumulator, not 48 with an `Option`: issue 8).
+    first: (u32, u32),
     /// The first organization kind other than `Other` among the members.
     kind: OrgKind,
     mentions: u32,
+}
+
+impl Acc<'_> {
+    /// An accumulator without members.
+    fn new() -> Self {
+        Acc {
+            slots: Vec::new(),
+            first: (NO_ENTITY, NO_ENTITY),
+            kind: OrgKind::Other,
+            mentions: 0,
+        }
+    }
 }
 
 /// The node properties of an entity of mentions: an organization's kind; an amount's value and
@@ -516,8 +529,8 @@ fn mention_props(label: NodeLabel, acc: &Acc, corpus: &Corpus) -> NodeProps {
     match label {
         NodeLabel::Organization => NodeProps::Organization { kind: acc.kind },
         NodeLabel::Amount => {
-            let mention = acc
-                .first
+            let mention = Some(acc.first)
+                .filter(|&(d, _)| d != NO_ENTITY)
                 .and_then(|(d, m)| corpus.docs.get(d as usize)?.mentions.get(m as usize))
                 .map(|r| corpus.mention(r));
             match mention.and_then(|m| Some((m, corpus.money.get(&m.key)?))) {
@@ -842,6 +855,10 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         }
     }
     drop(bound_by_name);
+    // Every key is interned now: the lookup table (≈ 40 bytes a slot, slots for up to twice
+    // the keys) is not read again, and was held through the gathering of the members and the
+    // making of the entities, the peak of resolution (issue 8).
+    keys.index = FastMap::default();
 
     // Clusters → representatives (by root key index).
     let mut root_rep: Vec<u32> = vec![NO_ENTITY; keys.list.len()];
@@ -867,10 +884,12 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     );
     let rep_of_key = |keys: &Keys, ki: usize| root_rep[keys.uf.find(ki)] as usize;
 
-    // Gather members per representative (indexed by the representative's key index, so they
-    // are made in key order as before).
-    let mut accs: Vec<Option<Acc>> = Vec::new();
-    accs.resize_with(keys.list.len(), || None);
+    // Gather members per representative: `acc_of` (by the representative's key index, so the
+    // entities are made in key order as before) names its accumulator in `accs` (issue 8: an
+    // `Option<Acc>` for every key, 48 bytes, was held to the end of entity making, and the
+    // keys that represent no mention — a third at 20 MB of input — never had one).
+    let mut acc_of: Vec<u32> = vec![NO_ENTITY; keys.list.len()];
+    let mut accs: Vec<Acc> = Vec::new();
     let mut slot_of: FastMap<(u32, &str), u32> = FastMap::default();
     // The representative of every mention record (its entity once entities exist), written
     // over its key in `mkey` (one table of a `u32` per record, not two).
@@ -884,12 +903,17 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             }
             let ki = ki as usize;
             let rep = rep_of_key(&keys, ki);
-            let acc = accs[rep].get_or_insert_with(|| Acc {
-                slots: Vec::new(),
-                first: None,
-                kind: OrgKind::Other,
-                mentions: 0,
-            });
+            let acc = match acc_of[rep] {
+                NO_ENTITY => {
+                    acc_of[rep] = accs.len() as u32;
+                    accs.push(Acc::new());
+                    accs.last_mut()
+                }
+                a => accs.get_mut(a as usize),
+            };
+            let Some(acc) = acc else {
+                continue; // (every index in `acc_of` is one of `accs`)
+            };
             let name = s(m.name);
             let is_rep = {
                 let (kk, rk) = (keys.key(ki), keys.key(rep));
@@ -900,7 +924,9 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             sl.name = true;
             sl.count += r.count;
             sl.rep |= is_rep;
-            acc.first.get_or_insert((di as u32, mi as u32));
+            if acc.first.0 == NO_ENTITY {
+                acc.first = (di as u32, mi as u32);
+            }
             if acc.kind == OrgKind::Other {
                 acc.kind = m.kind;
             }
@@ -918,8 +944,11 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
 
     let mut entities = Entities::default();
     let mut rep_entity: Vec<u32> = vec![NO_ENTITY; keys.list.len()];
-    for (rep, acc) in accs.into_iter().enumerate() {
-        let Some(acc) = acc else {
+    for (rep, &a) in acc_of.iter().enumerate() {
+        let Some(acc) = accs
+            .get_mut(a as usize)
+            .map(|acc| std::mem::replace(acc, Acc::new()))
+        else {
             continue;
         };
         let (label, rk) = (keys.list[rep].0, keys.key(rep).to_string());
@@ -992,6 +1021,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             props,
         });
     }
+    drop((accs, acc_of));
     let entity_of_key = |keys: &Keys, k: usize| -> Option<usize> {
         let e = rep_entity[rep_of_key(keys, k)];
         (e != NO_ENTITY).then_some(e as usize)
