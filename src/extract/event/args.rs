@@ -5172,8 +5172,20 @@ fn appointment(
     let after: Vec<usize> = (0..people.len())
         .filter(|&k| people[k].1.range.start >= t.range.end && people[k].1.range.end <= ce)
         .collect();
+    // `X离世后，公司独立董事Y获委任为…`: the person of a time clause (ending in 后) before the
+    // trigger's clause is not its subject when that clause names a title of its own before the
+    // verb — its subject is there (found as a person or not). `X退休后，不再担任董事` keeps X.
+    let own_clause = s.clause_start(t.range.start);
+    let titled_clause = s
+        .of(Label::Role)
+        .any(|(_, r)| r.range.start >= own_clause && r.range.end <= t.range.start);
+    let time_clause = |m: &Mention| {
+        let end = s.clause_end(m.range.end);
+        end <= own_clause && s.text[m.range.end..end].trim_end().ends_with('后')
+    };
     let before: Vec<usize> = (0..people.len())
         .filter(|&k| people[k].1.range.start >= floor && people[k].1.range.end <= t.range.start)
+        .filter(|&k| !(titled_clause && time_clause(people[k].1)))
         .collect();
     // `独立董事X先生于6月1日离世` ends every post of X; `董事长X的母亲离世` ends none: a death
     // (death=1 in triggers_appointment.txt) is the person's only when nothing of theirs (的)
