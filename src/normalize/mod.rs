@@ -100,17 +100,21 @@ pub struct Normalizer {
 impl Default for Normalizer {
     /// The standard chain: page markers, width, LaTeX, symbol noise, spacing, Simplified view.
     fn default() -> Self {
-        let mut n = Normalizer::builder()
-            .filter(filters::page_div::PageDiv)
-            .filter(filters::width::Width)
-            .filter(filters::latex::Latex)
-            .filter(filters::symbol_noise::SymbolNoise)
-            .filter(filters::spacing::Spacing)
-            .filter(filters::opencc::Simplified)
-            .build();
+        let mut n = standard_passes().build();
         n.standard = true;
         n
     }
+}
+
+/// The passes of the standard chain, in order, as a builder (which skips no pass).
+fn standard_passes() -> NormalizerBuilder {
+    Normalizer::builder()
+        .filter(filters::page_div::PageDiv)
+        .filter(filters::width::Width)
+        .filter(filters::latex::Latex)
+        .filter(filters::symbol_noise::SymbolNoise)
+        .filter(filters::spacing::Spacing)
+        .filter(filters::opencc::Simplified)
 }
 
 /// Builds a [`Normalizer`] from filters, in order.
@@ -270,14 +274,7 @@ mod tests {
     /// skipped passes start from.
     #[test]
     fn the_default_chain_skips_only_passes_with_nothing_to_do() {
-        let unskipped = Normalizer::builder()
-            .filter(filters::page_div::PageDiv)
-            .filter(filters::width::Width)
-            .filter(filters::latex::Latex)
-            .filter(filters::symbol_noise::SymbolNoise)
-            .filter(filters::spacing::Spacing)
-            .filter(filters::opencc::Simplified)
-            .build();
+        let unskipped = standard_passes().build();
         for t in [
             "中国联通董事长在北京出席论坛。\n\n他说：“好。”",
             "中<PAGE_DIV>国\u{000C}人民，３．５亿元ＡＩ大会",
