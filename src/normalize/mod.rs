@@ -190,10 +190,12 @@ thread_local! {
 static DEFAULT: LazyLock<Normalizer> = LazyLock::new(Normalizer::default);
 
 /// Clean one line of metadata (a title) the way document text is cleaned, in its own script;
-/// `None` when nothing is left.
+/// `None` when nothing is left. The line is cleaned as the Markdown heading a title is, so a
+/// headline's clause gap stays (`X完成C轮融资 Y领投`, as the heading in the text reads).
 pub fn clean_line(s: &str) -> Option<String> {
-    let n = DEFAULT.apply_str(s);
-    let t = n.display.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = DEFAULT.apply_str(&format!("# {s}"));
+    let shown = n.display.strip_prefix('#').unwrap_or(&n.display);
+    let t = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     (!t.is_empty()).then_some(t)
 }
 
@@ -254,6 +256,12 @@ mod tests {
             Some("中国联通大会论坛")
         );
         assert_eq!(clean_line("#%\\$^&*(<PAGE_DIV>"), None);
+        // a headline's clause gap stays; one character a cell still joins
+        assert_eq!(
+            clean_line("青岚科技完成C轮融资 星海资本领投").as_deref(),
+            Some("青岚科技完成C轮融资 星海资本领投")
+        );
+        assert_eq!(clean_line("中 国 银 行").as_deref(), Some("中国银行"));
     }
 
     #[test]

@@ -176,8 +176,13 @@ impl Filter for PageDiv {
                 continue;
             }
             let next = u[r].c;
-            let paragraph =
-                ends_sentence(&u[..w]) || line_is_heading(&u[..w]) || heading_starts(&u[r..]);
+            // (a heading ends at a marker on its own line; a marker inside the heading's line —
+            // no line break before or after it — splits a word of the heading: `# X大会
+            // <PAGE_DIV> 论坛召开` is one heading)
+            let line_break = before[0].is_some() || newlines[0].is_some();
+            let paragraph = ends_sentence(&u[..w])
+                || (line_is_heading(&u[..w]) && line_break)
+                || heading_starts(&u[r..]);
             let mut kept = 0;
             if paragraph {
                 // Keep up to two of the original line breaks, else stand in with the marker.
@@ -240,6 +245,15 @@ mod tests {
         assert_eq!(run("启示。<PAGE_DIV>下一段"), "启示。\n下一段");
         assert_eq!(run("数据<PAGE_DIV>## 第二篇章"), "数据\n## 第二篇章");
         assert_eq!(run("他说：“好。”<page_div>\n然后"), "他说：“好。”\n然后");
+    }
+
+    #[test]
+    fn a_heading_ends_at_a_marker_on_its_own_line_only() {
+        // the marker between two lines: the heading ends there
+        assert_eq!(run("# 标题一\n<PAGE_DIV>\n正文"), "# 标题一\n\n正文");
+        assert_eq!(run("# 标题一<PAGE_DIV>\n\n正文"), "# 标题一\n\n正文");
+        // inside the heading's line: it splits a word of the heading
+        assert_eq!(run("# 中国联通大会 <PAGE_DIV> 论坛召开"), "# 中国联通大会论坛召开");
     }
 
     #[test]
