@@ -3,9 +3,11 @@
 //! A page break in a PDF falls wherever the page is full — often mid-sentence, sometimes
 //! mid-word (`中国联<PAGE_DIV>\n\n通`). So the filter looks at the last non-blank char before
 //! the marker:
-//! - if it ends a sentence (。！？；!?… or a closing quote after one) or the next text starts a
-//!   heading, the break was also a paragraph break: the marker goes, the line breaks around it
-//!   stay (a `\n` is put in its place when there were none);
+//! - if it ends a sentence (。！？；!?… or a closing quote after one), ends a heading's line (a
+//!   line break stands before or after the marker; a marker inside the heading's line splits a
+//!   word of it), or the next text starts a heading, the break was also a paragraph break: the
+//!   marker goes, the line breaks around it stay (a `\n` is put in its place when there were
+//!   none);
 //! - otherwise the text continues across the page: the marker *and all whitespace around it,
 //!   line breaks included,* go, so no sentence boundary is invented. Between two Latin
 //!   letters one space is kept (`data <PAGE_DIV> base` keeps its word gap); digits are joined
@@ -253,7 +255,10 @@ mod tests {
         assert_eq!(run("# 标题一\n<PAGE_DIV>\n正文"), "# 标题一\n\n正文");
         assert_eq!(run("# 标题一<PAGE_DIV>\n\n正文"), "# 标题一\n\n正文");
         // inside the heading's line: it splits a word of the heading
-        assert_eq!(run("# 中国联通大会 <PAGE_DIV> 论坛召开"), "# 中国联通大会论坛召开");
+        assert_eq!(
+            run("# 中国联通大会 <PAGE_DIV> 论坛召开"),
+            "# 中国联通大会论坛召开"
+        );
     }
 
     #[test]
