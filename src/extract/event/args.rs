@@ -106,10 +106,9 @@ pub(crate) fn sentence(
         || s.trigs.iter().any(|t| {
             t.kind == Some(EventKind::Signing)
                 && t.class() != "doc"
-                && !s
-                    .cues
-                    .iter()
-                    .any(|c| matches!(c.role, "attend" | "witness") && c.range.end == t.range.start)
+                && !s.cues.iter().any(|c| {
+                    matches!(c.role, "attend" | "witness" | "host") && c.range.end == t.range.start
+                })
         }) && (txt.ends_with(['：', ':']) || txt.contains("如下"));
     if st.list && !was_list {
         st.list_host = list_host(doc, drafts, st);
@@ -792,9 +791,29 @@ fn best_location(s: &SentView) -> Option<usize> {
                     && !s
                         .of(Label::Organization)
                         .any(|(_, o)| o.range.start == m.range.end)
+                    && !origin_of_org(s, m)
             })
             .map(|(i, _)| i)
     })
+}
+
+/// Nouns that end a descriptor between a place and an organization (`美国云端服务商X`).
+static ORIGIN_DESCRIPTORS: WordList = WordList::new("words_event", "origin_descriptor");
+
+/// Does place `m` say where an organization is from (`美國雲端服務商Nimbus Cloud`, `本地龙头
+/// 企业X`): a descriptor of at most ten Han characters ending in an origin_descriptor noun
+/// (服务商, 企业, 厂商, 龙头 …) between it and the organization? Then it is no venue.
+fn origin_of_org(s: &SentView, m: &Mention) -> bool {
+    s.of(Label::Organization)
+        .filter(|(_, o)| o.range.start > m.range.end)
+        .take(1)
+        .any(|(_, o)| {
+            let gap = &s.text[m.range.end..o.range.start];
+            let n = gap.chars().count();
+            (1..=10).contains(&n)
+                && gap.chars().all(is_han)
+                && ORIGIN_DESCRIPTORS.iter().any(|w| gap.ends_with(w))
+        })
 }
 
 /// Does `r` stand inside the name of an agreement: after a signing verb and before an agreement
@@ -2125,10 +2144,10 @@ fn signing(
     {
         return None;
     }
-    // `出席签约仪式`, `见证签约`, `出席了当日的签约仪式`: attendance of a signing
-    // (participants), not a new signing.
+    // `出席签约仪式`, `见证签约`, `出席了当日的签约仪式`, `主持签约仪式`: attendance of a
+    // signing (participants), not a new signing.
     if s.cues.iter().any(|c| {
-        matches!(c.role, "attend" | "witness")
+        matches!(c.role, "attend" | "witness" | "host")
             && c.range.start >= s.range.start
             && c.range.end <= t.range.start
             && attended_object(&s.text[c.range.end..t.range.start])
@@ -2477,9 +2496,12 @@ fn same_ceremony(
 fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
     let ce = s.clause_end(t.range.end);
     let floor = scope_start(s, t.range.start);
+    // (a verb that launches only an unquoted new product: 发表《X》 publishes a paper)
+    let quoted_ok = t.entry.attr("object") != Some("new_product");
     let (name, end, rule) = match s
         .quotes
         .iter()
+        .filter(|_| quoted_ok)
         .find(|q| q.outer.start >= t.range.end && q.outer.end <= ce)
     {
         Some(q) => (clean_name(s.disp(q.inner.clone())), q.outer.end, LAUNCH),
@@ -2523,6 +2545,30 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
         ));
     }
     amounts(s, &t.range, &mut d, EventKind::Launch, AMOUNT);
+    // A headline names the product shorter (`晶曜发表新一代AI伺服器`, then the body's
+    // `新一代AI伺服器机柜`): a headline launch whose name begins this one's, or is begun by it (the
+    // shorter at least six characters), is the same launch, named by the longer name.
+    let key = crate::link::key(&d.name);
+    let retold = drafts.list.iter().position(|e| {
+        e.kind == EventKind::Launch && e.paragraph == 0 && d.paragraph != 0 && {
+            let other = crate::link::key(&e.name);
+            let (short, long) = if other.len() <= key.len() {
+                (&other, &key)
+            } else {
+                (&key, &other)
+            };
+            short != long && short.chars().count() >= 6 && long.starts_with(short.as_str())
+        }
+    });
+    if let Some(j) = retold {
+        let longer =
+            (key.len() > crate::link::key(&drafts.list[j].name).len()).then(|| d.name.clone());
+        drafts.list[j].take(d);
+        if let Some(name) = longer {
+            drafts.rename(j, name);
+        }
+        return Some(j);
+    }
     Some(drafts.upsert(d))
 }
 
@@ -2534,15 +2580,17 @@ static PRODUCT_STOP: WordList = WordList::new("words_event", "product_stop");
 
 /// `发布(了)新一代X` with no quotes: the rest of the trigger's clause is the product's name
 /// when it opens with a word of novelty and is a short noun phrase (4–24 characters, no
-/// clause inside), up to a verb of the next clause (`宣布`, `完成`: product_stop).
+/// clause inside), up to a verb of the next clause (`宣布`, `完成`: product_stop). A short
+/// modifier ending in 的 may stand before the word of novelty (`发表搭载液冷散热的新一代X`:
+/// the product is 新一代X). Also after 发表 (Taiwan and Hong Kong usage: 發表新一代X).
 fn new_product(s: &SentView, t: &Trig, ce: usize) -> Option<(Range<usize>, String)> {
-    if s.text.get(t.range.clone()) != Some("发布") {
+    if !matches!(s.text.get(t.range.clone()), Some("发布" | "发表")) {
         return None;
     }
     let after = s.text.get(t.range.end..ce)?;
-    let rest = after.trim_start_matches(['了', ' ']);
+    let mut rest = after.trim_start_matches(['了', ' ']);
     if !NEW_PRODUCT.iter().any(|p| rest.starts_with(p)) {
-        return None;
+        rest = novelty_after_modifier(rest)?;
     }
     let start = ce - rest.len();
     // (a verb of the next clause ends it: a headline's clauses are parted by a space only)
@@ -2557,6 +2605,18 @@ fn new_product(s: &SentView, t: &Trig, ce: usize) -> Option<(Range<usize>, Strin
         return None;
     }
     Some((start..ce, name))
+}
+
+/// `搭载液冷散热的新一代X`: the rest from a word of novelty right after a 的 that ends a short
+/// modifier (at most 16 characters, no list or quote inside).
+fn novelty_after_modifier(rest: &str) -> Option<&str> {
+    rest.match_indices('的')
+        .take_while(|(k, _)| rest[..*k].chars().count() <= 16)
+        .map(|(k, de)| &rest[k + de.len()..])
+        .find(|tail| NEW_PRODUCT.iter().any(|p| tail.starts_with(p)))
+        .filter(|tail| {
+            !rest[..rest.len() - tail.len()].contains(['、', '“', '”', '《', '》', '和', '及'])
+        })
 }
 
 /// A person before 致辞/演讲 SPOKE_AT the forum in context (or, with none, the signing or
@@ -6139,7 +6199,7 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
     for c in s.cues {
         let (rel, rule) = match c.role {
             "organizer" => (RelType::Organized, ORGANIZER),
-            "attend" => (RelType::Attended, ATTENDED),
+            "attend" | "host" => (RelType::Attended, ATTENDED),
             "witness" => (RelType::Attended, ATTENDED),
             _ => continue,
         };
@@ -6155,6 +6215,11 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
                 x.kind == Some(EventKind::Signing)
                     && attended_object(&s.text[c.range.end..x.range.start])
             });
+        // `X主持签约仪式`: the host of a signing attends it; 主持 before anything else is a
+        // moderator's (event.moderator) or no event at all (主持工作).
+        if c.role == "host" && !attends_signing {
+            continue;
+        }
         // `出席开幕式并见证签约`: the attendance cue before it in the clause already placed
         // these people (at the forum whose opening they attended).
         if c.role == "witness"
@@ -6176,6 +6241,9 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
         }
         let target = if c.role == "witness" {
             signing_here.or(forum_here).or(st.signing).or(st.forum)
+        } else if c.role == "host" {
+            // (with no signing told yet, the ceremony is the forum's: event.moderator's)
+            signing_here.or(st.signing)
         } else if attends_signing && rel == RelType::Attended {
             signing_here.or(st.signing).or(forum_here).or(st.forum)
         } else if s.text[c.range.end..ce].starts_with("仪式") {
@@ -6675,7 +6743,7 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 42] = [
+        let lists: [&WordList; 43] = [
             &AGREEMENT_KIND,
             &STATISTIC,
             &JOINED_SUBSCRIPTION,
@@ -6718,6 +6786,7 @@ mod tests {
             &BACKGROUND,
             &NOT_VENUE,
             &WRITE_DOWN,
+            &ORIGIN_DESCRIPTORS,
         ];
         crate::rules::WordList::assert_all_have_words(&lists);
     }

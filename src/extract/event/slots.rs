@@ -293,8 +293,8 @@ pub(crate) fn finish(doc: &AnnotatedDoc, drafts: &mut Drafts) {
 }
 
 /// Shortest headline name of an establishment that may stand for a body's
-/// ([`told_in_body`]): a theme and an entity word (`智能装备产业基金` is 8).
-const MIN_HEADLINE_ENTITY: usize = 6;
+/// ([`told_in_body`]): a theme of three characters and an entity word (`新能源公司` is 5).
+const MIN_HEADLINE_ENTITY: usize = 5;
 
 /// A headline (the first paragraph) that retells a deal the body tells in full is one event
 /// with it, not a second one:
@@ -339,7 +339,8 @@ fn body_events(drafts: &Drafts, i: usize) -> impl Iterator<Item = (usize, &super
 /// word at the end (its last two characters: 基金, 公司), the headline's name at least
 /// [`MIN_HEADLINE_ENTITY`] characters, read in order within the body's name
 /// (`智能装备产业基金` in `濠江岚峰智能装备产业投资基金`), and four characters or more before
-/// its entity word standing together in it (`智能装备`: a theme, not only `产业`).
+/// its entity word standing together in it (`智能装备`: a theme, not only `产业`) — or the whole
+/// theme when it has three (`新能源公司` in `泓澍新能源科技有限公司`; session 22).
 fn told_in_body(drafts: &Drafts, i: usize) -> Option<usize> {
     let short: Vec<char> = drafts.list[i].name.chars().collect();
     if short.len() < MIN_HEADLINE_ENTITY {
@@ -354,10 +355,12 @@ fn told_in_body(drafts: &Drafts, i: usize) -> Option<usize> {
         }
         let mut it = l.iter();
         let in_order = short.iter().all(|c| it.any(|x| x == c));
-        let together = (0..theme.chars().count()).any(|k| {
-            let w: String = theme.chars().skip(k).take(4).collect();
-            w.chars().count() == 4 && long.contains(&w)
-        });
+        let window = theme.chars().count().min(4);
+        let together = window >= 3
+            && (0..theme.chars().count()).any(|k| {
+                let w: String = theme.chars().skip(k).take(window).collect();
+                w.chars().count() == window && long.contains(&w)
+            });
         in_order && together
     };
     let mut found = body_events(drafts, i)
