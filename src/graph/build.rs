@@ -169,11 +169,8 @@ impl KnowledgeGraph {
         for (i, d) in docs.iter().enumerate() {
             order.push(IdOrder::of(NodeLabel::Document, &d.meta.id).with(i as u32));
         }
-        // An entity's key, read only by `resolve` and here, is freed: each was held until the
-        // nodes were made — the peak of a run (issue 8).
         for (i, e) in resolved.entities.iter_mut().enumerate() {
-            order.push(IdOrder::of(e.label, &e.key).with((n_docs + i) as u32));
-            e.key = String::new();
+            order.push(e.order.with((n_docs + i) as u32));
         }
         order.sort_unstable();
         let mut node_of = vec![0u32; order.len()];
@@ -329,7 +326,7 @@ impl IdOrder {
         )
     }
 
-    fn text(self) -> String {
+    pub(crate) fn text(self) -> String {
         id_text(
             Self::PREFIXES.get(self.0 as usize).copied().unwrap_or(""),
             self.1,

@@ -87,10 +87,12 @@ pub struct MergeRecord {
 #[derive(Clone, Debug)]
 pub struct Entity {
     pub label: NodeLabel,
-    /// The representative key; its node's id is derived from it ([`Entity::id`]: made when
-    /// asked for, not held — issue 8, an id was 48 bytes of every entity at the peak of
-    /// resolution).
-    pub key: String,
+    /// What orders as its node's id — the id of its label and representative key — and
+    /// makes it ([`Entity::id`]: made when asked for, not held — issue 8, an id was 48 bytes
+    /// of every entity at the peak of resolution; the key itself, a string copied for every
+    /// entity and read only for this, was held from the making of the entities to node
+    /// making, both peaks of a run at 200 MB).
+    pub(crate) order: IdOrder,
     pub name: String,
     pub mentions: u32,
     /// Its aliases, its mentions per name when it has two names or more (what `kgextract
@@ -106,7 +108,7 @@ pub struct Entity {
 impl Entity {
     /// The id of its node ([`node_id`] of its label and key).
     pub fn id(&self) -> String {
-        node_id(self.label, &self.key)
+        self.order.text()
     }
 }
 
@@ -965,7 +967,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         else {
             continue;
         };
-        let (label, rk) = (keys.list[rep].0, keys.key(rep).to_string());
+        let (label, rk) = (keys.list[rep].0, keys.key(rep));
         let props = mention_props(label, &acc, corpus);
         let Acc {
             mut slots,
@@ -1011,7 +1013,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         for (_, forms) in by_key {
             if forms.len() > 1 {
                 merged_by.insert(MergeReason::SameKey.as_str().into());
-                let id = node_id(label, &rk);
+                let id = node_id(label, rk);
                 for f in &forms[1..] {
                     records.push(MergeRecord {
                         id: id.clone(),
@@ -1028,7 +1030,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         rep_entity[rep] = entities.len() as u32;
         entities.push(Entity {
             label,
-            key: rk,
+            order: IdOrder::of(label, rk),
             name,
             mentions,
             extra: Extra::new(aliases, name_counts, merged_by),
@@ -1049,7 +1051,12 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             .fields_mut()
             .merged_by
             .insert(reason.as_str().into());
-        let other = if keys.key(a) == ent.key { b } else { a };
+        // (The entity's key is its representative's.)
+        let other = if keys.key(a) == keys.key(rep_of_key(&keys, a)) {
+            b
+        } else {
+            a
+        };
         records.push(MergeRecord {
             id: ent.id(),
             label: ent.label.as_str(),
@@ -1066,8 +1073,8 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         };
         let ids: Vec<String> = cands
             .iter()
-            .filter_map(|&c| entity_of_key(&keys, c))
-            .map(|e| format!("{} ({})", entities[e].id(), entities[e].key))
+            .filter_map(|&c| Some((entity_of_key(&keys, c)?, keys.key(rep_of_key(&keys, c)))))
+            .map(|(e, k)| format!("{} ({})", entities[e].id(), k))
             .collect();
         records.push(MergeRecord {
             id: entities[ei].id(),
@@ -1110,7 +1117,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             let (idx, last_doc) = ev_index.entry(k.clone()).or_insert_with(|| {
                 entities.push(Entity {
                     label: NodeLabel::Event,
-                    key: k.clone(),
+                    order: IdOrder::of(NodeLabel::Event, &k),
                     name: name.clone(),
                     mentions: 0,
                     extra: Extra::default(),
@@ -1167,7 +1174,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     // packed in 16 bytes — issue 8: an index, a `(&str, u64)` and two `usize` positions per
     // entity, 48 bytes, were made on top of every entity at the end of resolution.)
     let mut order: Vec<u128> = (0..entities.len())
-        .map(|i| IdOrder::of(entities[i].label, &entities[i].key).with(i as u32))
+        .map(|i| entities[i].order.with(i as u32))
         .collect();
     order.sort_unstable();
     let mut new_pos = vec![0u32; entities.len()];
@@ -1230,7 +1237,7 @@ mod tests {
     fn entity(i: usize) -> Entity {
         Entity {
             label: NodeLabel::Person,
-            key: format!("k{i:06}"),
+            order: IdOrder::of(NodeLabel::Person, &format!("k{i:06}")),
             name: String::new(),
             mentions: i as u32,
             extra: Extra::default(),
@@ -1278,7 +1285,10 @@ mod tests {
         assert_eq!(es.chunks[0].capacity(), Entities::CHUNK);
         es.free_through(Entities::CHUNK - 1);
         assert_eq!(es.chunks[0].capacity(), 0);
-        assert_eq!(es[Entities::CHUNK].key, format!("k{:06}", Entities::CHUNK));
+        assert_eq!(
+            es[Entities::CHUNK].id(),
+            node_id(NodeLabel::Person, &format!("k{:06}", Entities::CHUNK))
+        );
         assert_eq!(es[n - 1].mentions, 2);
         assert_eq!(es.len(), n);
     }
