@@ -1181,7 +1181,8 @@ mod stream_tests {
         let naive: Vec<EdgeIndex> = naive.into_iter().map(|(_, e)| e).collect();
         assert_eq!(sorted_edges(&View::new(&kg)).collect::<Vec<_>>(), naive);
         // Buckets whose bounds end inside the shared ids.
-        let sorted = SortedEdges::new(&View::new(&kg), 4, 2);
+        let view = View::new(&kg);
+        let sorted = SortedEdges::new(&view, 4, 2);
         assert!(sorted.buckets > 1);
         assert_eq!(sorted.collect::<Vec<_>>(), naive);
     }
