@@ -501,17 +501,157 @@ fn edge_pretty<'a>(
     true
 }
 
-/// Edges in the order of their compact JSON text (stable for equal texts).
-fn sorted_edges(view: &View) -> impl ExactSizeIterator<Item = EdgeIndex> + use<> {
-    sorted_edges_with(view, 4).into_iter().map(|(_, e)| e)
+/// Edges in the order of their compact JSON text (stable for equal texts), sorted a bucket
+/// at a time ([`SortedEdges`]).
+fn sorted_edges<'v, 'a>(view: &'v View<'a>) -> SortedEdges<'v, 'a> {
+    SortedEdges::new(view, 4, BUCKET)
 }
 
-/// Bytes of each edge's sort key that the first round of [`sorted_edges_with`] sorts by.
+/// Edges a bucket of [`SortedEdges`] aims to hold (at most [`BUCKETS`] of them are made).
+const BUCKET: usize = 1 << 15;
+/// The most buckets [`SortedEdges`] makes (fewer than `u8::MAX`, its mark of no bucket).
+const BUCKETS: usize = 64;
+/// Keys [`SortedEdges`] samples to choose the bounds of its buckets.
+const SAMPLES: usize = 1 << 14;
+/// Bytes of the sort key that the bounds of the buckets hold.
+const SPLIT: usize = 24;
+
+/// The edges of [`sorted_edges`], a bucket at a time. Memory (issue 8): sorting every edge
+/// at once held 12 bytes per edge ([`sort_group`]) on top of the graph — the peak of
+/// a run at 200 MB of input. The keys of a sample of the edges ([`SAMPLES`], evenly spaced)
+/// choose up to [`BUCKETS`] − 1 bounds, each the first [`SPLIT`] bytes of a sort key
+/// (zero-padded, as [`sort_group`] pads); one pass over the edges gives each its
+/// bucket (one byte per edge: the number of bounds at or below its key's first bytes), and
+/// each bucket's edges are then sorted and handed out in turn. A key's prefix orders as the
+/// key, and the key as the text ([`edge_key_upto`]), so the buckets are ranges of the
+/// order and edges that tie on a prefix share a bucket: the concatenation is the whole sort.
+struct SortedEdges<'v, 'a> {
+    view: &'v View<'a>,
+    small: usize,
+    /// The bucket of each edge by index (`u8::MAX` for an index without endpoints); empty
+    /// when there is one bucket (every edge with endpoints).
+    bucket_of: Vec<u8>,
+    buckets: usize,
+    next_bucket: usize,
+    current: std::vec::IntoIter<([u8; FIRST], EdgeIndex)>,
+}
+
+impl<'v, 'a> SortedEdges<'v, 'a> {
+    /// `small` as [`sort_group`]'s; buckets of about `bucket` edges.
+    fn new(view: &'v View<'a>, small: usize, bucket: usize) -> SortedEdges<'v, 'a> {
+        let n = view.kg.edge_count();
+        let parts = n.div_ceil(bucket.max(1)).min(BUCKETS);
+        let mut sorted = SortedEdges {
+            view,
+            small,
+            bucket_of: Vec::new(),
+            buckets: 1,
+            next_bucket: 0,
+            current: Vec::new().into_iter(),
+        };
+        if parts < 2 {
+            return sorted;
+        }
+        let (mut fields, mut buf) = (Vec::new(), Vec::new());
+        let mut prefix = |e: EdgeIndex| -> Option<[u8; SPLIT]> {
+            if !edge_key_upto(view, e, &mut fields, &mut buf, SPLIT) {
+                return None;
+            }
+            let mut p = [0u8; SPLIT];
+            let k = buf.len().min(SPLIT);
+            p[..k].copy_from_slice(&buf[..k]);
+            Some(p)
+        };
+        let stride = n.div_ceil(SAMPLES).max(1);
+        let mut samples: Vec<[u8; SPLIT]> = (0..n)
+            .step_by(stride)
+            .filter_map(|i| prefix(EdgeIndex::new(i)))
+            .collect();
+        samples.sort_unstable();
+        let mut bounds: Vec<[u8; SPLIT]> = Vec::with_capacity(parts);
+        for j in 1..parts {
+            if let Some(&b) = samples.get(j * samples.len() / parts)
+                && bounds.last().is_none_or(|last| *last < b)
+            {
+                bounds.push(b);
+            }
+        }
+        drop(samples);
+        if bounds.is_empty() {
+            return sorted;
+        }
+        sorted.bucket_of = (0..n)
+            .map(|i| match prefix(EdgeIndex::new(i)) {
+                None => u8::MAX,
+                Some(p) => bounds.partition_point(|b| *b <= p) as u8,
+            })
+            .collect();
+        sorted.buckets = bounds.len() + 1;
+        sorted
+    }
+}
+
+impl Iterator for SortedEdges<'_, '_> {
+    type Item = EdgeIndex;
+
+    fn next(&mut self) -> Option<EdgeIndex> {
+        loop {
+            if let Some((_, e)) = self.current.next() {
+                return Some(e);
+            }
+            if self.next_bucket >= self.buckets {
+                return None;
+            }
+            // The last bucket's vector is freed before the next one is made.
+            self.current = Vec::new().into_iter();
+            let b = self.next_bucket;
+            self.next_bucket += 1;
+            let view = self.view;
+            let group: Vec<([u8; FIRST], EdgeIndex)> = if self.bucket_of.is_empty() {
+                view.kg
+                    .edge_indices()
+                    .filter(|&e| view.edge_endpoints(e).is_some())
+                    .map(|e| ([0; FIRST], e))
+                    .collect()
+            } else {
+                let bucket_of = &self.bucket_of;
+                let len = bucket_of.iter().filter(|&&x| usize::from(x) == b).count();
+                let mut group = Vec::with_capacity(len);
+                group.extend(
+                    bucket_of
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &x)| usize::from(x) == b)
+                        .map(|(i, _)| ([0; FIRST], EdgeIndex::new(i))),
+                );
+                group
+            };
+            self.current = sort_group(view, group, self.small).into_iter();
+        }
+    }
+}
+
+/// Bytes of each edge's sort key that the first round of [`sort_group`] sorts by.
 const FIRST: usize = 8;
 /// Bytes of the sort key that each later round sorts by.
 const NEXT: usize = 56;
 
-/// [`sorted_edges`]. Memory (issue 8): 12 bytes per edge — the first [`FIRST`] bytes of each
+/// Every edge with endpoints in one group, sorted ([`sort_group`]; one bucket).
+#[cfg(test)]
+fn sorted_edges_with(view: &View, small: usize) -> Vec<([u8; FIRST], EdgeIndex)> {
+    let kg = view.kg;
+    let mut out: Vec<([u8; FIRST], EdgeIndex)> = Vec::with_capacity(kg.edge_count());
+    // (`edge_fields` is `false` exactly for an index without endpoints.)
+    out.extend(
+        kg.edge_indices()
+            .filter(|&e| view.edge_endpoints(e).is_some())
+            .map(|e| ([0; FIRST], e)),
+    );
+    sort_group(view, out, small)
+}
+
+/// Sort the edges of `out` (their key bytes are written here) in the order of their compact
+/// JSON text, for [`SortedEdges`]. Memory (issue 8): 12 bytes per edge of the group — the first [`FIRST`] bytes of each
 /// edge's sort key ([`edge_key_upto`], which orders as the text), zero-padded (a key never
 /// holds a NUL byte, so padding sorts before any real byte, as a shorter string does), and
 /// its index (32 bytes with 28 of the key: the sort of the JSON export was the peak of a
@@ -523,17 +663,13 @@ const NEXT: usize = 56;
 /// group at a time); a group of at most `small` edges, or one whose keys agree on their
 /// first 1 024 bytes, is sorted by its full texts instead. 8 bytes hold the count and the
 /// start of the document id of a MENTIONED_IN edge; the next 56 reach past its source id.
-fn sorted_edges_with(view: &View, small: usize) -> Vec<([u8; FIRST], EdgeIndex)> {
+fn sort_group(
+    view: &View,
+    mut out: Vec<([u8; FIRST], EdgeIndex)>,
+    small: usize,
+) -> Vec<([u8; FIRST], EdgeIndex)> {
     const DEEP: usize = 1024;
-    let kg = view.kg;
     let (mut fields, mut buf) = (Vec::new(), Vec::new());
-    let mut out: Vec<([u8; FIRST], EdgeIndex)> = Vec::with_capacity(kg.edge_count());
-    // (`edge_fields` is `false` exactly for an index without endpoints.)
-    out.extend(
-        kg.edge_indices()
-            .filter(|&e| view.edge_endpoints(e).is_some())
-            .map(|e| ([0; FIRST], e)),
-    );
     // Ranges of `out` that tie on the key's bytes before `from`, still to sort.
     let mut work: Vec<(usize, usize, usize)> = Vec::new();
     if out.len() > small {
@@ -578,7 +714,7 @@ fn sorted_edges_with(view: &View, small: usize) -> Vec<([u8; FIRST], EdgeIndex)>
     out
 }
 
-/// One round of [`sorted_edges_with`]: what it needs to sort a group by `P` more bytes of the
+/// One round of [`sort_group`]: what it needs to sort a group by `P` more bytes of the
 /// edges' keys.
 struct Round<'v, 'a, 'w> {
     view: &'v View<'a>,
@@ -1044,6 +1180,11 @@ mod stream_tests {
         naive.sort_by(|a, b| a.0.cmp(&b.0));
         let naive: Vec<EdgeIndex> = naive.into_iter().map(|(_, e)| e).collect();
         assert_eq!(sorted_edges(&View::new(&kg)).collect::<Vec<_>>(), naive);
+        // Buckets whose bounds end inside the shared ids.
+        let view = View::new(&kg);
+        let sorted = SortedEdges::new(&view, 4, 2);
+        assert!(sorted.buckets > 1);
+        assert_eq!(sorted.collect::<Vec<_>>(), naive);
     }
 
     /// The sort key orders as the compact text where the two part ways in the hard places: a
@@ -1113,6 +1254,13 @@ mod stream_tests {
         };
         assert_eq!(ordered(1), naive);
         assert_eq!(ordered(usize::MAX), naive);
+        // A bucket at a time: up to one bucket per edge, a few buckets, one.
+        let view = View::new(&kg);
+        for (small, bucket, many) in [(1, 1, true), (4, 7, true), (4, 50, true), (4, n, false)] {
+            let sorted = SortedEdges::new(&view, small, bucket);
+            assert_eq!(sorted.buckets > 1, many, "{bucket}");
+            assert_eq!(sorted.collect::<Vec<_>>(), naive, "{small} {bucket}");
+        }
         // Every field an edge can have has a code, in name order, below any digit.
         assert!(EDGE_FIELDS.windows(2).all(|w| w[0] < w[1]));
         let (mut fields, view) = (Vec::new(), View::new(&kg));

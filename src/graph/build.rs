@@ -164,27 +164,26 @@ impl KnowledgeGraph {
         // node is (issue 8: a `(String, u32)` per node, 32 bytes and the text, was held from
         // here to the end of node making, the peak of a run at 200 MB of input).
         let n_docs = docs.len();
-        let mut order: Vec<(IdOrder, u32)> = Vec::with_capacity(n_docs + resolved.entities.len());
+        // Each with its source packed in 16 bytes ([`IdOrder::with`]; 24 as a pair).
+        let mut order: Vec<u128> = Vec::with_capacity(n_docs + resolved.entities.len());
         for (i, d) in docs.iter().enumerate() {
-            order.push((IdOrder::of(NodeLabel::Document, &d.meta.id), i as u32));
+            order.push(IdOrder::of(NodeLabel::Document, &d.meta.id).with(i as u32));
         }
-        // An entity's key, read only by `resolve` and here, is freed: each was held until the
-        // nodes were made — the peak of a run (issue 8).
         for (i, e) in resolved.entities.iter_mut().enumerate() {
-            order.push((IdOrder::of(e.label, &e.key), (n_docs + i) as u32));
-            e.key = String::new();
+            order.push(e.order.with((n_docs + i) as u32));
         }
         order.sort_unstable();
         let mut node_of = vec![0u32; order.len()];
         let mut rank = 0u32;
-        for (k, (id, src)) in order.iter().enumerate() {
-            if k > 0 && *id != order[k - 1].0 {
+        let id_of = |o: u128| IdOrder::unpack(o).0;
+        for (k, &o) in order.iter().enumerate() {
+            if k > 0 && id_of(o) != id_of(order[k - 1]) {
                 rank += 1;
             }
-            node_of[*src as usize] = rank;
+            node_of[IdOrder::unpack(o).1 as usize] = rank;
         }
         order.dedup_by(|later, earlier| {
-            let same = later.0 == earlier.0;
+            let same = id_of(*later) == id_of(*earlier);
             if same {
                 std::mem::swap(later, earlier);
             }
@@ -218,10 +217,12 @@ impl KnowledgeGraph {
             merges,
             ..KnowledgeGraph::default()
         };
+        crate::rss_mark("ids ordered");
         kg.g.reserve_nodes(order.len());
         // Entities come in index order (sorted by id, as the nodes are): each chunk of
         // them is freed once its nodes are made.
-        for (id, src) in order {
+        for o in order {
+            let (id, src) = IdOrder::unpack(o);
             let id = id.text();
             let src = src as usize;
             let node = match metas.get_mut(src) {
@@ -297,13 +298,13 @@ impl KnowledgeGraph {
 /// hash — which orders as the id's text does: 16 bytes, and the text made only when the node
 /// is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
-struct IdOrder(u8, u64);
+pub(crate) struct IdOrder(u8, u64);
 
 impl IdOrder {
     /// Every id prefix, sorted.
     const PREFIXES: [&'static str; 7] = ["amt", "doc", "evt", "loc", "org", "per", "role"];
 
-    fn of(label: NodeLabel, key: &str) -> IdOrder {
+    pub(crate) fn of(label: NodeLabel, key: &str) -> IdOrder {
         let (prefix, hash) = node_id_order(label, key);
         let rank = Self::PREFIXES
             .iter()
@@ -312,7 +313,20 @@ impl IdOrder {
         IdOrder(rank as u8, hash)
     }
 
-    fn text(self) -> String {
+    /// The order and an index `i` packed into one number that orders as `(self, i)`.
+    pub(crate) fn with(self, i: u32) -> u128 {
+        (u128::from(self.0) << 96) | (u128::from(self.1) << 32) | u128::from(i)
+    }
+
+    /// The order and index of [`IdOrder::with`].
+    pub(crate) fn unpack(packed: u128) -> (IdOrder, u32) {
+        (
+            IdOrder((packed >> 96) as u8, (packed >> 32) as u64),
+            packed as u32,
+        )
+    }
+
+    pub(crate) fn text(self) -> String {
         id_text(
             Self::PREFIXES.get(self.0 as usize).copied().unwrap_or(""),
             self.1,
@@ -659,10 +673,11 @@ fn collect_edges(
         mention_entity,
         mention_start,
         event_entity,
+        event_start,
         ..
     } = resolved;
     // At most one MENTIONED_IN edge per mention record and event.
-    let bound = mention_entity.len() + event_entity.iter().map(Vec::len).sum::<usize>();
+    let bound = mention_entity.len() + event_entity.len();
     // The records of a corpus on disk go to disk too.
     let spill = match reader {
         crate::link::records::RecordReader::File(_) => Some(SpillWriter::new(nodes)?),
@@ -670,7 +685,7 @@ fn collect_edges(
     };
     let mut mentioned = Mentioned::new(bound, doc_ix, spill);
     let mut rest = DocRest::default();
-    for (di, (d, event_row)) in docs.into_iter().zip(event_entity).enumerate() {
+    for (di, d) in docs.into_iter().enumerate() {
         let d = &d;
         read_rest((d.rest, d.mentions.len()), &mut reader, &mut rest)?;
         let rest = &rest;
@@ -679,12 +694,16 @@ fn collect_edges(
             (Some(&a), Some(&b)) => &mention_entity[a..b],
             _ => &[],
         };
+        let event_row = match (event_start.get(di), event_start.get(di + 1)) {
+            (Some(&a), Some(&b)) => &event_entity[a..b],
+            _ => &[],
+        };
         let doc_id = doc_ix[di];
         let doc = di as u32;
         let ent = |nr: NodeRef| -> Option<u32> {
             let i = match nr {
                 NodeRef::Mention(i) => *mention_row.get(i).filter(|&&e| e != NO_ENTITY)? as usize,
-                NodeRef::Event(i) => *event_row.get(i)?,
+                NodeRef::Event(i) => *event_row.get(i)? as usize,
             };
             Some(ent_ix[i])
         };
@@ -795,6 +814,13 @@ mod tests {
         all.sort_by(|a, b| a.1.cmp(&b.1));
         assert_eq!(by_order, all);
         assert!(IdOrder::PREFIXES.is_sorted());
+        // Packed with an index, an order sorts as the pair and unpacks to it.
+        let (a, b) = (IdOrder(1, u64::MAX), IdOrder(2, 0));
+        assert_eq!(IdOrder::unpack(a.with(u32::MAX)), (a, u32::MAX));
+        assert_eq!(IdOrder::unpack(b.with(7)), (b, 7));
+        assert!(a.with(u32::MAX) < b.with(0));
+        assert!(b.with(0) < b.with(1));
+        assert_ne!(IdOrder::unpack(a.with(3)).0, IdOrder::unpack(b.with(3)).0);
         // A different key, a different place.
         assert_ne!(
             IdOrder::of(NodeLabel::Person, "甲"),

@@ -8,6 +8,7 @@
 //! depends on thread count or input order. The contract is `schema/graph.md`.
 
 mod build;
+pub(crate) use build::IdOrder;
 pub mod edge;
 pub mod mentions;
 pub mod merge;

@@ -39,7 +39,7 @@ use super::facts::{Corpus, EventFact, NO_SYM, Sym};
 use super::key::{display, is_abbreviation_of, key};
 use crate::extract::OrgKind;
 use crate::extract::{Label, TimeValue};
-use crate::graph::{Extra, NodeLabel, NodeProps, node_id, node_id_order};
+use crate::graph::{Extra, IdOrder, NodeLabel, NodeProps, node_id};
 use crate::rules::{FastMap, LexiconSet};
 
 /// Why two names were merged into one entity (or, for `NotMergedAmbiguous`, why not).
@@ -87,10 +87,12 @@ pub struct MergeRecord {
 #[derive(Clone, Debug)]
 pub struct Entity {
     pub label: NodeLabel,
-    /// The representative key; its node's id is derived from it ([`Entity::id`]: made when
-    /// asked for, not held — issue 8, an id was 48 bytes of every entity at the peak of
-    /// resolution).
-    pub key: String,
+    /// What orders as its node's id — the id of its label and representative key — and
+    /// makes it ([`Entity::id`]: made when asked for, not held — issue 8, an id was 48 bytes
+    /// of every entity at the peak of resolution; the key itself, a string copied for every
+    /// entity and read only for this, was held from the making of the entities to node
+    /// making, both peaks of a run at 200 MB).
+    pub(crate) order: IdOrder,
     pub name: String,
     pub mentions: u32,
     /// Its aliases, its mentions per name when it has two names or more (what `kgextract
@@ -106,7 +108,7 @@ pub struct Entity {
 impl Entity {
     /// The id of its node ([`node_id`] of its label and key).
     pub fn id(&self) -> String {
-        node_id(self.label, &self.key)
+        self.order.text()
     }
 }
 
@@ -205,8 +207,13 @@ pub struct Resolved {
     /// Where each document's mentions start in [`Resolved::mention_entity`] (one more entry
     /// than there are documents).
     pub mention_start: Vec<usize>,
-    /// `event_entity[doc][event]`.
-    pub event_entity: Vec<Vec<usize>>,
+    /// The entity of every event of the corpus, documents one after the other: those of
+    /// document `d` are `event_entity[event_start[d]..event_start[d + 1]]` (one flat table of
+    /// `u32`, not a vector of `usize` per document; issue 8).
+    pub event_entity: Vec<u32>,
+    /// Where each document's events start in [`Resolved::event_entity`] (one more entry than
+    /// there are documents).
+    pub event_start: Vec<usize>,
     /// Sorted.
     pub merges: Vec<MergeRecord>,
 }
@@ -227,7 +234,8 @@ impl Resolved {
 struct Keys<'a> {
     index: FastMap<(NodeLabel, Cow<'a, str>), usize>,
     list: Vec<(NodeLabel, Cow<'a, str>)>,
-    uf: UnionFind<usize>,
+    /// Over the key indices (`u32`: half the memory of `usize` parents; issue 8).
+    uf: UnionFind<u32>,
     /// Keys that are `orgs_known` terms (preferred representatives).
     preferred: BTreeSet<usize>,
 }
@@ -246,7 +254,7 @@ fn unite(
     doc: Option<&str>,
     detail: impl FnOnce() -> String,
 ) {
-    if keys.uf.union(a, b) {
+    if keys.union(a, b) {
         applied.push((a, reason, doc.map(str::to_string), detail(), b));
     }
 }
@@ -267,7 +275,7 @@ impl<'a> Keys<'a> {
         if let Some(i) = self.get(label, &k) {
             return i;
         }
-        let i = self.uf.new_set();
+        let i = self.uf.new_set() as usize;
         self.list.push((label, k.clone()));
         self.index.insert((label, k), i);
         i
@@ -277,6 +285,14 @@ impl<'a> Keys<'a> {
     }
     fn key(&self, i: usize) -> &str {
         &self.list[i].1
+    }
+    /// The root of key `i`'s cluster.
+    fn find(&self, i: usize) -> usize {
+        self.uf.find(i as u32) as usize
+    }
+    /// Unite the clusters of keys `a` and `b`: whether they were two.
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        self.uf.union(a as u32, b as u32)
     }
 }
 
@@ -736,7 +752,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             .collect();
         for_each_cluster(
             n,
-            |j| keys.uf.find(j),
+            |j| keys.find(j),
             |_, members| {
                 members.retain(|&j| is_org[j]);
                 if members.is_empty() {
@@ -803,7 +819,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                         .extend(ids.iter().copied());
                     mkey[base + mi] = ids[0] as u32;
                     for &other in &ids[1..] {
-                        if keys.uf.union(ids[0], other) {
+                        if keys.union(ids[0], other) {
                             applied.push((
                                 ids[0],
                                 MergeReason::SameDocPositions,
@@ -834,13 +850,13 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         };
         let mut roots: BTreeMap<usize, usize> = BTreeMap::new();
         for &j in bound_by_name.get(nk).into_iter().flatten() {
-            roots.entry(keys.uf.find(j)).or_insert(j);
+            roots.entry(keys.find(j)).or_insert(j);
         }
         match roots.len() {
             0 => {}
             1 => {
                 let (_, &j) = roots.iter().next().unwrap_or((&0, &plain));
-                if keys.uf.union(j, plain) {
+                if keys.union(j, plain) {
                     applied.push((
                         j,
                         MergeReason::UniqueName,
@@ -864,7 +880,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     let mut root_rep: Vec<u32> = vec![NO_ENTITY; keys.list.len()];
     for_each_cluster(
         keys.list.len(),
-        |j| keys.uf.find(j),
+        |j| keys.find(j),
         |root, members| {
             let label = keys.list[members[0]].0;
             let rep = if label == NodeLabel::Person {
@@ -882,7 +898,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             root_rep[root] = rep as u32;
         },
     );
-    let rep_of_key = |keys: &Keys, ki: usize| root_rep[keys.uf.find(ki)] as usize;
+    let rep_of_key = |keys: &Keys, ki: usize| root_rep[keys.find(ki)] as usize;
 
     // Gather members per representative: `acc_of` (by the representative's key index, so the
     // entities are made in key order as before) names its accumulator in `accs` (issue 8: an
@@ -951,7 +967,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         else {
             continue;
         };
-        let (label, rk) = (keys.list[rep].0, keys.key(rep).to_string());
+        let (label, rk) = (keys.list[rep].0, keys.key(rep));
         let props = mention_props(label, &acc, corpus);
         let Acc {
             mut slots,
@@ -997,7 +1013,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         for (_, forms) in by_key {
             if forms.len() > 1 {
                 merged_by.insert(MergeReason::SameKey.as_str().into());
-                let id = node_id(label, &rk);
+                let id = node_id(label, rk);
                 for f in &forms[1..] {
                     records.push(MergeRecord {
                         id: id.clone(),
@@ -1014,7 +1030,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         rep_entity[rep] = entities.len() as u32;
         entities.push(Entity {
             label,
-            key: rk,
+            order: IdOrder::of(label, rk),
             name,
             mentions,
             extra: Extra::new(aliases, name_counts, merged_by),
@@ -1035,7 +1051,12 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             .fields_mut()
             .merged_by
             .insert(reason.as_str().into());
-        let other = if keys.key(a) == ent.key { b } else { a };
+        // (The entity's key is its representative's.)
+        let other = if keys.key(a) == keys.key(rep_of_key(&keys, a)) {
+            b
+        } else {
+            a
+        };
         records.push(MergeRecord {
             id: ent.id(),
             label: ent.label.as_str(),
@@ -1052,8 +1073,8 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         };
         let ids: Vec<String> = cands
             .iter()
-            .filter_map(|&c| entity_of_key(&keys, c))
-            .map(|e| format!("{} ({})", entities[e].id(), entities[e].key))
+            .filter_map(|&c| Some((entity_of_key(&keys, c)?, keys.key(rep_of_key(&keys, c)))))
+            .map(|(e, k)| format!("{} ({})", entities[e].id(), k))
             .collect();
         records.push(MergeRecord {
             id: entities[ei].id(),
@@ -1081,9 +1102,13 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     // index holds each entity and the last document it was found in (documents are read in
     // order, so an earlier one is never found again).
     let mut ev_index: BTreeMap<String, (usize, u32)> = BTreeMap::new();
-    let mut event_entity: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    let mut event_start: Vec<usize> = Vec::with_capacity(docs.len() + 1);
+    event_start.push(0);
+    for d in docs {
+        event_start.push(event_start[event_start.len() - 1] + d.events.len());
+    }
+    let mut event_entity: Vec<u32> = Vec::with_capacity(event_start[docs.len()]);
     for (di, d) in docs.iter().enumerate() {
-        let mut row = Vec::with_capacity(d.events.len());
         for e in &d.events {
             let raw = s(e.name);
             let k = event_key(e, raw, &d.meta.id, &generic_events);
@@ -1092,7 +1117,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             let (idx, last_doc) = ev_index.entry(k.clone()).or_insert_with(|| {
                 entities.push(Entity {
                     label: NodeLabel::Event,
-                    key: k.clone(),
+                    order: IdOrder::of(NodeLabel::Event, &k),
                     name: name.clone(),
                     mentions: 0,
                     extra: Extra::default(),
@@ -1139,23 +1164,22 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                     *location = e.location.map(|l| s(l).to_string());
                 }
             }
-            row.push(idx);
+            event_entity.push(idx as u32);
         }
-        event_entity.push(row);
     }
     drop(ev_index);
 
     // Sort entities by id and remap.
-    let mut order: Vec<usize> = (0..entities.len()).collect();
-    // (By what orders as the ids, without making them.)
-    let ids: Vec<(&str, u64)> = (0..entities.len())
-        .map(|i| node_id_order(entities[i].label, &entities[i].key))
+    // (By what orders as the ids, without making them: an entity's [`IdOrder`] and index
+    // packed in 16 bytes — issue 8: an index, a `(&str, u64)` and two `usize` positions per
+    // entity, 48 bytes, were made on top of every entity at the end of resolution.)
+    let mut order: Vec<u128> = (0..entities.len())
+        .map(|i| entities[i].order.with(i as u32))
         .collect();
-    order.sort_by_key(|&i| ids[i]);
-    drop(ids);
-    let mut new_pos = vec![0usize; entities.len()];
-    for (pos, &old) in order.iter().enumerate() {
-        new_pos[old] = pos;
+    order.sort_unstable();
+    let mut new_pos = vec![0u32; entities.len()];
+    for (pos, &o) in order.iter().enumerate() {
+        new_pos[IdOrder::unpack(o).1 as usize] = pos as u32;
     }
     drop(order);
     // Each entity moved to its place in the vector (following the cycles of the
@@ -1163,8 +1187,8 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     // peak of resolution (issue 8).
     let mut to = new_pos.clone();
     for i in 0..entities.len() {
-        while to[i] != i {
-            let j = to[i];
+        while to[i] as usize != i {
+            let j = to[i] as usize;
             entities.swap(i, j);
             to.swap(i, j);
         }
@@ -1172,13 +1196,12 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     drop(to);
     for e in &mut mention_entity {
         if *e != NO_ENTITY {
-            *e = new_pos[*e as usize] as u32;
+            *e = new_pos[*e as usize];
         }
     }
-    let event_entity = event_entity
-        .into_iter()
-        .map(|row| row.into_iter().map(|e| new_pos[e]).collect())
-        .collect();
+    for e in &mut event_entity {
+        *e = new_pos[*e as usize];
+    }
     // Equal records are equal in every field: an unstable sort gives the same vector, without
     // a stable sort's buffer.
     records.sort_unstable();
@@ -1188,6 +1211,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
         mention_entity,
         mention_start,
         event_entity,
+        event_start,
         merges: records,
     }
 }
@@ -1213,7 +1237,7 @@ mod tests {
     fn entity(i: usize) -> Entity {
         Entity {
             label: NodeLabel::Person,
-            key: format!("k{i:06}"),
+            order: IdOrder::of(NodeLabel::Person, &format!("k{i:06}")),
             name: String::new(),
             mentions: i as u32,
             extra: Extra::default(),
@@ -1261,7 +1285,10 @@ mod tests {
         assert_eq!(es.chunks[0].capacity(), Entities::CHUNK);
         es.free_through(Entities::CHUNK - 1);
         assert_eq!(es.chunks[0].capacity(), 0);
-        assert_eq!(es[Entities::CHUNK].key, format!("k{:06}", Entities::CHUNK));
+        assert_eq!(
+            es[Entities::CHUNK].id(),
+            node_id(NodeLabel::Person, &format!("k{:06}", Entities::CHUNK))
+        );
         assert_eq!(es[n - 1].mentions, 2);
         assert_eq!(es.len(), n);
     }
