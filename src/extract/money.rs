@@ -673,10 +673,8 @@ impl MoneyRules {
     pub fn find_all(&self, text: &str) -> Vec<(Range<usize>, Money, RuleId)> {
         let mut out: Vec<(Range<usize>, Money, RuleId)> = Vec::new();
         let mut covered = 0usize;
-        let mut prev: Option<char> = None;
-        for (i, c) in text.char_indices() {
-            let p = prev;
-            prev = Some(c);
+        // (the characters a date or an amount may start with, found by one walk per document)
+        for &numeral::Start { at: i, c, prev: p } in numeral::starts(text).iter() {
             if i < covered || !can_start(c) {
                 continue;
             }
@@ -750,7 +748,7 @@ fn can_start(c: char) -> bool {
 }
 
 /// [`can_start`] as a `match`.
-const fn can_start_match(c: char) -> bool {
+pub(crate) const fn can_start_match(c: char) -> bool {
     numeral::starts_numeral_match(c)
         || matches!(
             c,

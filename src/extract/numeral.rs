@@ -660,6 +660,58 @@ fn elide(v: Dec, single: bool, prev_unit: Option<u32>) -> Option<Dec> {
     }
 }
 
+/// A character where an amount (money's `can_start`) or a date (dates' `may_start`) may
+/// start: its byte offset, the character and the one before it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Start {
+    pub at: usize,
+    pub c: char,
+    pub prev: Option<char>,
+}
+
+/// Could an amount or a date start with `c`? (The union of the two families' start tests.)
+const fn money_or_date_start(c: char) -> bool {
+    crate::extract::money::can_start_match(c) || crate::extract::date::may_start_match(c)
+}
+
+/// Every [`Start`] of `text`, in text order: ONE walk over the characters serves the money
+/// and date families, which each walked every character of every document (issue 8). Within
+/// a document scope (`rules::DocScope`) the list is made once and shared; each family still
+/// tests its own start set at the characters listed.
+pub(crate) fn starts(text: &str) -> std::rc::Rc<[Start]> {
+    thread_local! {
+        static MEMO: std::cell::RefCell<(u64, Option<std::rc::Rc<[Start]>>)> =
+            const { std::cell::RefCell::new((0, None)) };
+    }
+    let id = crate::rules::DocScope::id_of(text);
+    if let Some(id) = id
+        && let Some(kept) = MEMO.with(|m| {
+            let m = m.try_borrow().ok()?;
+            if m.0 == id { m.1.clone() } else { None }
+        })
+    {
+        return kept;
+    }
+    static TABLE: [u64; 1024] = bmp_table!(money_or_date_start);
+    let mut list = Vec::new();
+    let mut prev = None;
+    for (at, c) in text.char_indices() {
+        if bmp_bit(&TABLE, c).unwrap_or_else(|| money_or_date_start(c)) {
+            list.push(Start { at, c, prev });
+        }
+        prev = Some(c);
+    }
+    let list: std::rc::Rc<[Start]> = list.into();
+    if let Some(id) = id {
+        MEMO.with(|m| {
+            if let Ok(mut m) = m.try_borrow_mut() {
+                *m = (id, Some(list.clone()));
+            }
+        });
+    }
+    list
+}
+
 /// The longest well-formed numeral starting at byte `start` of `text`.
 ///
 /// A leading sign is not read here (callers decide what `负`/`-` means in context).
@@ -971,5 +1023,45 @@ mod tests {
         assert_eq!(scan(t, 0).unwrap().end, 2);
         let t = "5GB";
         assert_eq!(scan(t, 0).unwrap().end, 1);
+    }
+
+    #[test]
+    fn one_walk_lists_every_start_of_an_amount_or_a_date() {
+        let text = "A380于今年3月以人民币1,234万元、三百亿元收购，上周完成。Q1";
+        let want: Vec<Start> = {
+            let mut prev = None;
+            let mut v = Vec::new();
+            for (at, c) in text.char_indices() {
+                if crate::extract::money::can_start_match(c)
+                    || crate::extract::date::may_start_match(c)
+                {
+                    v.push(Start { at, c, prev });
+                }
+                prev = Some(c);
+            }
+            v
+        };
+        assert_eq!(&*starts(text), &want[..]);
+        for c in ['3', '今', '三', '亿', '上'] {
+            assert!(want.iter().any(|s| s.c == c), "{c}");
+        }
+        // the character before is the one in the text, listed or not (`A` before 380)
+        assert!(want.contains(&Start {
+            at: 1,
+            c: '3',
+            prev: Some('A')
+        }));
+        // within a document scope the list is made once and shared
+        {
+            let _scope = crate::rules::DocScope::enter(text);
+            let a = starts(text);
+            let b = starts(text);
+            assert!(std::rc::Rc::ptr_eq(&a, &b));
+            assert_eq!(&*a, &want[..]);
+            // another text in the scope is walked on its own
+            assert!(starts("，。！").is_empty());
+        }
+        assert!(starts("，。！").is_empty());
+        assert!(starts("").is_empty());
     }
 }

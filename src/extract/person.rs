@@ -266,6 +266,8 @@ pub struct PersonRules {
     /// automaton is not asked (a cheap rejection at every surname and given-name character).
     thing_heads_first: CharTable,
     company_endings_first: CharTable,
+    /// What `CharScan` looks for, by BMP character (see [`ScanClass`]).
+    scan_class: ScanClass,
 }
 
 fn char_set(lex: &LexiconSet, name: &str) -> CharTable {
@@ -366,6 +368,7 @@ impl PersonRules {
             company_endings_first: CharTable::new(
                 company_endings.iter().filter_map(|e| e.term.chars().next()),
             ),
+            scan_class: ScanClass::new(&char_set(lex, "transliteration_chars")),
         }
     }
 
@@ -825,6 +828,103 @@ struct Ctx<'a> {
     frame_after: HashSet<usize>,
     /// Spans of team words (`主场`, `vs`: `team=1` in person_context.txt).
     team_words: Vec<Range<usize>>,
+    /// What the whole-text passes start from, found in one walk.
+    scan: CharScan,
+}
+
+/// What `CharScan` looks for at each BMP character, one byte per code point (64 KiB): a
+/// dot (DOTS), the head of a byline word (BYLINE_HEADS), a transliteration character. One load
+/// per character of the walk instead of three bit tables.
+struct ScanClass(Box<[u8]>);
+
+impl ScanClass {
+    const DOT: u8 = 1;
+    const BYLINE_HEAD: u8 = 1 << 1;
+    const TRANSLIT: u8 = 1 << 2;
+
+    fn new(translit: &CharTable) -> ScanClass {
+        let heads = &*BYLINE_HEADS;
+        let mut t = vec![0u8; 0x1_0000].into_boxed_slice();
+        for (cp, k) in t.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(cp as u32) else {
+                continue;
+            };
+            *k = if DOTS.has(c) { Self::DOT } else { 0 }
+                | if heads.has(c) { Self::BYLINE_HEAD } else { 0 }
+                | if translit.contains(&c) {
+                    Self::TRANSLIT
+                } else {
+                    0
+                };
+        }
+        ScanClass(t)
+    }
+
+    /// The class of `c` (above the BMP, where DOTS and BYLINE_HEADS hold nothing, the
+    /// transliteration set answers).
+    #[inline]
+    fn of(&self, c: char, translit: &CharTable) -> u8 {
+        match self.0.get(c as usize) {
+            Some(&k) => k,
+            None if translit.contains(&c) => Self::TRANSLIT,
+            None => 0,
+        }
+    }
+}
+
+/// What `foreign_names` and `bylines` start from, found in ONE walk over the document's
+/// characters (three walks, each decoding every character, were a measurable share of the
+/// person family: issue 8).
+struct CharScan {
+    /// Byte offsets of the DOTS characters, ascending.
+    dots: Vec<usize>,
+    /// Runs of transliteration characters as (start, end, characters), in text order: a run
+    /// ends before a character that opens a title mention and is split where a title ends.
+    runs: Vec<(usize, usize, usize)>,
+    /// Offsets of the characters that open a byline word (BYLINE_HEADS), ascending.
+    byline_heads: Vec<usize>,
+}
+
+impl CharScan {
+    fn of(text: &str, pr: &PersonRules, marks: &Marks) -> CharScan {
+        let mut scan = CharScan {
+            dots: Vec::new(),
+            runs: Vec::new(),
+            byline_heads: Vec::new(),
+        };
+        let mut run_start: Option<usize> = None;
+        let mut n = 0;
+        for (i, c) in text.char_indices() {
+            let k = pr.scan_class.of(c, &pr.translit);
+            if k & ScanClass::DOT != 0 {
+                scan.dots.push(i);
+            }
+            if k & ScanClass::BYLINE_HEAD != 0 {
+                scan.byline_heads.push(i);
+            }
+            if k & ScanClass::TRANSLIT != 0 && !marks.has(i, Marks::ROLE_START) {
+                if marks.has(i, Marks::ROLE_END) {
+                    // A title ends here: a new run starts (title + name).
+                    if let Some(s) = run_start.take() {
+                        scan.runs.push((s, i, n));
+                    }
+                    n = 0;
+                }
+                if run_start.is_none() {
+                    run_start = Some(i);
+                    n = 0;
+                }
+                n += 1;
+            } else if let Some(s) = run_start.take() {
+                scan.runs.push((s, i, n));
+                n = 0;
+            }
+        }
+        if let Some(s) = run_start {
+            scan.runs.push((s, text.len(), n));
+        }
+        scan
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -908,6 +1008,7 @@ impl<'a> Ctx<'a> {
                 marks.set(r.start, Marks::WORD_AFTER);
             }
         }
+        let scan = CharScan::of(text, pr, &marks);
         Ctx {
             doc,
             text,
@@ -922,6 +1023,7 @@ impl<'a> Ctx<'a> {
             adverbs,
             frame_after,
             team_words,
+            scan,
         }
     }
 
@@ -2404,8 +2506,9 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     // short run of Chinese characters that ends at a boundary (`达恩·蒂雄，`).
     let is_dot = |c: char| DOTS.has(c);
     let mut i = 0;
-    while let Some(off) = text[i..].find(is_dot) {
-        let dot = i + off;
+    // (the next dot at or after `i`: the dots were found by the document's one walk)
+    let dots = &cx.scan.dots;
+    while let Some(&dot) = dots.get(dots.partition_point(|&d| d < i)) {
         let after_dot = dot + text[dot..].chars().next().map_or(1, char::len_utf8);
         let head: usize = text[..dot]
             .chars()
@@ -2518,8 +2621,6 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     }
     // Runs of transliteration characters: three or more with a title before or a verb/title
     // after; two with a title before, or with a boundary before and a verb after.
-    let mut run_start: Option<usize> = None;
-    let mut n = 0;
     let opens_clause = |s: usize| {
         cx.prev_char(s)
             .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
@@ -2593,27 +2694,9 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             }
         }
     };
-    for (i, c) in text.char_indices() {
-        if tl(c) && !cx.marks.has(i, Marks::ROLE_START) {
-            if cx.marks.has(i, Marks::ROLE_END) {
-                // A title ends here: a new run starts (title + name).
-                if let Some(s) = run_start.take() {
-                    flush(s, i, n, out);
-                }
-                n = 0;
-            }
-            if run_start.is_none() {
-                run_start = Some(i);
-                n = 0;
-            }
-            n += 1;
-        } else if let Some(s) = run_start.take() {
-            flush(s, i, n, out);
-            n = 0;
-        }
-    }
-    if let Some(s) = run_start {
-        flush(s, text.len(), n, out);
+    // (the runs were found by the document's one walk: `CharScan`)
+    for &(s, e, n) in &cx.scan.runs {
+        flush(s, e, n, out);
     }
     // Latin-script names in Chinese text, with a title before or a verb after.
     if let Some(re) = &pr.latin {
@@ -2719,6 +2802,10 @@ static BYLINE_OPENERS: WordList = WordList::new("words_person", "byline_opener")
 /// What ends a byline name besides the end of the text and punctuation other than a comma,
 /// colon or full stop (a closing bracket, a space, a line break, 、).
 static BYLINE_CLOSERS: WordList = WordList::new("words_person", "byline_closer");
+/// The first characters of the byline words: where a byline can start (one bit test per
+/// character in `CharScan`'s walk instead of a comparison per word).
+static BYLINE_HEADS: std::sync::LazyLock<CharSet> =
+    std::sync::LazyLock::new(|| CharSet::first_chars(&BYLINE_WORDS));
 
 /// A byline: a reporter or editor word at the start of the text, after punctuation or after
 /// 本报/本台/特约 (`本报记者X`, `（记者X）`, `通讯员X报道`), then two or three name characters
@@ -2728,14 +2815,8 @@ static BYLINE_CLOSERS: WordList = WordList::new("words_person", "byline_closer")
 fn bylines(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     let text = cx.text;
     let punct = |c: char| !is_han(c) && !c.is_ascii_alphanumeric();
-    // Only where a byline word can start (one bit test per character instead of a
-    // comparison per word).
-    static HEADS: std::sync::LazyLock<CharSet> =
-        std::sync::LazyLock::new(|| CharSet::first_chars(&BYLINE_WORDS));
-    for (i, c) in text.char_indices() {
-        if !HEADS.has(c) {
-            continue;
-        }
+    // Only where a byline word can start (`CharScan::byline_heads`).
+    for &i in &cx.scan.byline_heads {
         let Some(w) = BYLINE_WORDS.iter().find(|w| text[i..].starts_with(**w)) else {
             continue;
         };
@@ -3982,5 +4063,87 @@ mod tests {
             vec!["王小智"]
         );
         assert_eq!(names("据悉，王健康表示，将如期完工。"), vec!["王健康"]);
+    }
+
+    /// The three walks `CharScan` replaces, as they were.
+    fn scan_by_walks(text: &str, pr: &PersonRules, marks: &Marks) -> CharScan {
+        let dots = text
+            .char_indices()
+            .filter(|&(_, c)| DOTS.has(c))
+            .map(|(i, _)| i)
+            .collect();
+        let byline_heads = text
+            .char_indices()
+            .filter(|&(_, c)| BYLINE_HEADS.has(c))
+            .map(|(i, _)| i)
+            .collect();
+        // runs as maximal stretches of adjacent transliteration characters that open no
+        // title, broken where a title ends
+        let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            if !pr.translit.contains(&c) || marks.has(i, Marks::ROLE_START) {
+                continue;
+            }
+            let e = i + c.len_utf8();
+            match runs.last_mut() {
+                Some(r) if r.1 == i && !marks.has(i, Marks::ROLE_END) => {
+                    r.1 = e;
+                    r.2 += 1;
+                }
+                _ => runs.push((i, e, 1)),
+            }
+        }
+        CharScan {
+            dots,
+            runs,
+            byline_heads,
+        }
+    }
+
+    #[test]
+    fn one_walk_finds_dots_transliteration_runs_and_byline_heads() {
+        let pr = &Rules::builtin().person;
+        let word = BYLINE_WORDS.iter().next().expect("a byline word");
+        let text = format!("（{word}柯某）据悉，约翰·斯密斯-卡尔.尼克松出席。结束于斯");
+        let mut marks = Marks::new(text.len());
+        // a title ends inside the run and one starts inside it: the run is split and cut
+        let k = text.find('斯').expect("in the text");
+        marks.set(k, Marks::ROLE_END);
+        let j = text.find('尼').expect("in the text");
+        marks.set_role_start(j, true);
+        for (t, m) in [(text.as_str(), &marks), ("公司。今日123", &Marks::new(11))] {
+            let got = CharScan::of(t, pr, m);
+            let want = scan_by_walks(t, pr, m);
+            assert_eq!(got.dots, want.dots, "{t}");
+            assert_eq!(got.runs, want.runs, "{t}");
+            assert_eq!(got.byline_heads, want.byline_heads, "{t}");
+        }
+        let got = CharScan::of(&text, pr, &marks);
+        assert_eq!(got.dots.len(), 3);
+        assert!(got.runs.len() >= 2 && got.byline_heads.contains(&"（".len()));
+        // nothing to find
+        let none = CharScan::of("公司。今日123", pr, &Marks::new(11));
+        assert!(none.dots.is_empty() && none.byline_heads.is_empty());
+    }
+
+    #[test]
+    fn the_scan_class_of_a_character_is_its_three_sets() {
+        let pr = &Rules::builtin().person;
+        let mut counts = [0usize; 3];
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let k = pr.scan_class.of(c, &pr.translit);
+            let want = [DOTS.has(c), BYLINE_HEADS.has(c), pr.translit.contains(&c)];
+            let got = [
+                k & ScanClass::DOT != 0,
+                k & ScanClass::BYLINE_HEAD != 0,
+                k & ScanClass::TRANSLIT != 0,
+            ];
+            assert_eq!(got, want, "{c:?}");
+            for (n, w) in counts.iter_mut().zip(want) {
+                *n += usize::from(w);
+            }
+        }
+        // each class holds characters, and most characters are in none
+        assert!(counts.iter().all(|&n| n > 0 && n < 0x1_0000));
     }
 }

@@ -375,10 +375,8 @@ impl DateRules {
     ) -> Vec<(Range<usize>, TimeValue, RuleId)> {
         let mut out = Vec::new();
         let mut covered = 0;
-        let mut prev: Option<char> = None;
-        for (i, c) in text.char_indices() {
-            let p = prev;
-            prev = Some(c);
+        // (the characters a date or an amount may start with, found by one walk per document)
+        for &numeral::Start { at: i, c, prev: p } in numeral::starts(text).iter() {
             if i < covered {
                 continue;
             }
@@ -719,7 +717,7 @@ fn may_start(c: char) -> bool {
 }
 
 /// [`may_start`] as a function of the two tests (the definition the table is made from).
-const fn may_start_match(c: char) -> bool {
+pub(crate) const fn may_start_match(c: char) -> bool {
     numeral::starts_numeral_match(c) || is_word_start(c)
 }
 

@@ -282,41 +282,44 @@ const NEVER_IN_NAME: &[char] = &[
 /// Single stop characters that occur inside company names (居然之家, 有色): not a boundary.
 const NAME_OK_STOPS: &str = "之个次每打做架艘辆起找某无任除携有贵往应更最很共";
 
-/// Does a boundary word (stop word, title, lead word) end at byte `pos` of `text` (looking no
-/// further back than `floor`)? Returns where it starts.
-fn word_ending_at(
-    text: &str,
-    floor: usize,
-    pos: usize,
-    r: &OrgRules,
-    multi_only: bool,
-) -> Option<usize> {
-    let seg = &text[floor..pos];
-    let mut best: Option<usize> = None;
-    let mut check = |m: &TermMatcher, single_ok: bool| {
-        // Only the tail a term ending at `pos` can start in is searched.
-        let mut from = seg.len().saturating_sub(m.max_term_len());
-        while !seg.is_char_boundary(from) {
-            from -= 1;
-        }
-        for (rg, _) in m.find_all(&seg[from..]) {
-            let rg = from + rg.start..from + rg.end;
-            if rg.end != seg.len() {
-                continue;
-            }
+/// The boundary words (stop words, titles, lead words) inside `text[floor..end]`, as (end,
+/// start, kept): one automaton pass per list over the span, instead of one per position that
+/// [`cut`] asks about (issue 8). `kept` is 2 for a word that always bounds a name, 1 for a
+/// single stop character that bounds it unless only multi-character words are read, 0 for one
+/// that names hold (NAME_OK_STOPS).
+fn boundary_words(text: &str, floor: usize, end: usize, r: &OrgRules) -> Vec<(usize, usize, u8)> {
+    let seg = &text[floor..end];
+    let mut words = Vec::new();
+    let mut add = |m: &TermMatcher, single_ok: bool| {
+        for (rg, _) in m.find_all(seg) {
             let w = &seg[rg.clone()];
-            if !single_ok && w.chars().count() == 1 && (multi_only || NAME_OK_STOPS.contains(w)) {
-                continue;
-            }
-            best = Some(best.map_or(floor + rg.start, |b: usize| b.min(floor + rg.start)));
+            let kept = if single_ok || w.chars().count() != 1 {
+                2
+            } else if NAME_OK_STOPS.contains(w) {
+                0
+            } else {
+                1
+            };
+            words.push((floor + rg.end, floor + rg.start, kept));
         }
     };
     for m in r.words(WordType::Stop) {
-        check(m, false);
+        add(m, false);
     }
-    check(&r.titles, true);
-    check(&r.short.lead, true);
-    best
+    add(&r.titles, true);
+    add(&r.short.lead, true);
+    words
+}
+
+/// Does a boundary word of `words` ([`boundary_words`]) end at byte `pos`? Returns where the
+/// longest one starts. Single stop characters count unless `multi_only`.
+fn word_ending_at(words: &[(usize, usize, u8)], pos: usize, multi_only: bool) -> Option<usize> {
+    let least = if multi_only { 2 } else { 1 };
+    words
+        .iter()
+        .filter(|&&(e, _, kept)| e == pos && kept >= least)
+        .map(|&(_, s, _)| s)
+        .min()
 }
 
 /// Strip filler words and a date/time (`宣布`, `已`, `3月10日晚`) from the end of
@@ -417,15 +420,16 @@ fn name_before(text: &str, end: usize, r: &OrgRules) -> Option<(usize, bool)> {
         pos -= c.len_utf8();
     }
     let floor = pos;
+    let words = boundary_words(text, floor, end, r);
     // First read only multi-character words as boundaries: a short name bounded that way
     // may hold a single stop character (`和X`, `X到家`) unless it is one no name holds.
-    let (start, hard) = cut(text, floor, end, r, true);
+    let (start, hard) = cut(text, floor, end, r, true, &words);
     let span = &text[start..end];
     let cjk = span.chars().filter(|c| is_han(*c)).count();
     let (start, hard) = if hard && (2..=6).contains(&cjk) && !span.contains(NEVER_IN_NAME) {
         (start, hard)
     } else {
-        cut(text, floor, end, r, false)
+        cut(text, floor, end, r, false, &words)
     };
     let name = &text[start..end];
     if name.chars().filter(|c| is_han(*c)).count() > MAX_CJK {
@@ -436,8 +440,16 @@ fn name_before(text: &str, end: usize, r: &OrgRules) -> Option<(usize, bool)> {
 
 /// Where a name ending at `end` starts, scanning no further left than `floor`: after the last
 /// boundary word or number inside (single stop characters too unless `multi_only`), and
-/// whether that boundary is hard (a descriptor, a number, or `floor` itself).
-fn cut(text: &str, floor: usize, end: usize, r: &OrgRules, multi_only: bool) -> (usize, bool) {
+/// whether that boundary is hard (a descriptor, a number, or `floor` itself). `words`: the
+/// boundary words of `text[floor..end]` ([`boundary_words`]).
+fn cut(
+    text: &str,
+    floor: usize,
+    end: usize,
+    r: &OrgRules,
+    multi_only: bool,
+    words: &[(usize, usize, u8)],
+) -> (usize, bool) {
     // Cut after the last boundary word or number inside (the first found from the right).
     let mut start = floor;
     let mut hard = true;
@@ -447,7 +459,7 @@ fn cut(text: &str, floor: usize, end: usize, r: &OrgRules, multi_only: bool) -> 
             break;
         };
         if p < end {
-            if let Some(ws) = word_ending_at(text, floor, p, r, multi_only) {
+            if let Some(ws) = word_ending_at(words, p, multi_only) {
                 start = p;
                 hard = r.short.lead.contains(&text[ws..p]);
                 break;
@@ -1942,5 +1954,76 @@ mod tests {
             let fast: Vec<_> = super::stake_matches(text, &s.stake).collect();
             assert_eq!(fast, plain, "{text}");
         }
+    }
+
+    /// `word_ending_at` as it was: the lists run over the tail of `text[floor..pos]` at each
+    /// position.
+    fn word_ending_at_by_position(
+        text: &str,
+        floor: usize,
+        pos: usize,
+        r: &super::OrgRules,
+        multi_only: bool,
+    ) -> Option<usize> {
+        let seg = &text[floor..pos];
+        let mut best: Option<usize> = None;
+        let mut check = |m: &super::TermMatcher, single_ok: bool| {
+            for (rg, _) in m.find_all(seg) {
+                if rg.end != seg.len() {
+                    continue;
+                }
+                let w = &seg[rg.clone()];
+                if !single_ok
+                    && w.chars().count() == 1
+                    && (multi_only || super::NAME_OK_STOPS.contains(w))
+                {
+                    continue;
+                }
+                best = Some(best.map_or(floor + rg.start, |b: usize| b.min(floor + rg.start)));
+            }
+        };
+        for m in r.words(super::WordType::Stop) {
+            check(m, false);
+        }
+        check(&r.titles, true);
+        check(&r.short.lead, true);
+        best
+    }
+
+    /// One pass per list over the span finds, at every position, the boundary word the
+    /// per-position search found (single stop characters, names' own ones, titles).
+    #[test]
+    fn boundary_words_of_a_span_are_those_found_at_each_position() {
+        let r = &crate::rules::Rules::builtin().org;
+        let mut seen = 0;
+        for text in [
+            "据悉，星河科技有限公司董事长和总经理已于3月与之江集团签约",
+            "公司将和居然之家、华夏有色共同出资",
+            "甲乙丙丁",
+            "",
+        ] {
+            let ends: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for &floor in &ends {
+                for &end in ends.iter().filter(|&&e| e >= floor) {
+                    let words = super::boundary_words(text, floor, end, r);
+                    for &p in ends.iter().filter(|&&p| p >= floor && p <= end) {
+                        for multi_only in [true, false] {
+                            let want = word_ending_at_by_position(text, floor, p, r, multi_only);
+                            seen += usize::from(want.is_some());
+                            assert_eq!(
+                                super::word_ending_at(&words, p, multi_only),
+                                want,
+                                "{text} {floor}..{end} at {p}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 0, "some boundary word is found");
     }
 }

@@ -186,6 +186,11 @@ impl Filter for Simplified {
         // are Traditional forms as well (`乾隆`, `於`) stays as it is.
         // One pass counts every paragraph; the document's counts are their sums (a line break
         // is no ideograph), so its text is read once, not once for it and once per paragraph.
+        // Simplified news has no character the table changes: then no count can reach either
+        // test, and one tight walk (a range test and a table load per unit) decides it.
+        if !any_changes(u) {
+            return;
+        }
         let (mut ideographs, mut changing) = (0usize, 0usize);
         let mut traditional_paragraphs = Vec::new();
         let mut start = 0;
@@ -206,6 +211,16 @@ impl Filter for Simplified {
             convert(&mut u[para], stats);
         }
     }
+}
+
+/// Does the table change any unit of `u` (an ideograph or not)? When none changes, every
+/// paragraph and the document count 0 changing ideographs and nothing is converted.
+fn any_changes(u: &[Unit]) -> bool {
+    let simple = &TABLES.simple;
+    u.iter().any(|x| {
+        let cp = x.c as u32;
+        (0x2E80..0x1_0000).contains(&cp) && simple[cp as usize] != 0
+    })
 }
 
 /// How many ideographs `u` holds, and how many of them the table changes.
@@ -310,5 +325,16 @@ mod tests {
         let n = normalize_str(t);
         assert!(!n.traditional);
         assert_eq!(n.text, t);
+    }
+
+    #[test]
+    fn any_changes_finds_a_changing_unit_and_only_then() {
+        use super::Unit;
+        let units = |t: &str| -> Vec<Unit> { t.chars().map(|c| Unit::new(c, 0, 0)).collect() };
+        // a Traditional form anywhere (here the last unit) is seen
+        assert!(super::any_changes(&units("公司今日发布公告，星海國")));
+        // Simplified text, Latin letters, digits and punctuation change nothing
+        assert!(!super::any_changes(&units("公司今日发布公告，ABC 123。")));
+        assert!(!super::any_changes(&[]));
     }
 }
