@@ -1601,10 +1601,23 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
             // `副区长孟庆和在会上指出`: 和 ends a two-character given name after a title when
             // what follows cannot be the rest of a `和` list (punctuation, 在, a speech verb);
             // so after a field label that only a name fills (`姓名：端木某和`, weight 4).
+            // With no title, a strong surname opening its clause and a speech or action verb
+            // right after the 和 (`，胡某和表示`: no list goes on with a bare verb) close the
+            // name too, when the first given character is a plausible one.
+            // So does a line holding the name alone (a signature: `主席\n胡某和\n`).
+            let after_he = end + c.len_utf8();
             let he_ends_name = c == '和'
                 && end > sr.end
-                && (cx.title_ends_at(sr.start) || left >= TITLE)
-                && he_closed(cx, end + c.len_utf8());
+                && ((cx.title_ends_at(sr.start) || left >= TITLE) && he_closed(cx, after_he)
+                    || !weak
+                        && plausible
+                        && (before.is_none_or(|b| !is_han(b) && !b.is_ascii_alphanumeric())
+                            && cx.after.get(&after_he) == Some(&3)
+                            || before.is_none_or(|b| b == '\n')
+                                && cx.next_char(after_he).is_none_or(|n| n == '\n')
+                            // or a list row's first column (`1. 胡某和　X研究院院长`)
+                            || before.is_none_or(|b| !is_han(b) && !b.is_ascii_alphanumeric())
+                                && crate::extract::column_gap(cx.doc, after_he)));
             // `李晓月`, `院长明月致辞`: 月 (a bad given-name character: 同月, 本月, 3月) ends a
             // two-character given name, or is a one-character given name between a title and
             // a speech or attendance verb.
@@ -1807,7 +1820,8 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
 }
 
 /// After a `和` that would end a given name: is the name closed there — punctuation or the
-/// end, `在`, or a speech or action verb (weight 3 in person_context.txt) — so that the 和 is no
+/// end, `在`, a speech or action verb (weight 3 in person_context.txt) or a weak word that
+/// opens a predicate (weight 2: a time word or adverb, `孟庆和昨日到任`) — so that the 和 is no
 /// conjunction (`孟庆和在`, `孟庆和指出`, `孟庆和，`; not `孟庆和李某`)?
 fn he_closed(cx: &Ctx, pos: usize) -> bool {
     match cx.next_char(pos) {
@@ -1815,7 +1829,7 @@ fn he_closed(cx: &Ctx, pos: usize) -> bool {
         Some(n) if !is_han(n) && !n.is_ascii_alphanumeric() => true,
         // (`和在座嘉宾交流`: 和 is a preposition before 在座)
         Some('在') => !cx.text[pos..].starts_with("在座"),
-        Some(_) => cx.after.get(&pos).is_some_and(|&w| w >= 3),
+        Some(_) => cx.after.get(&pos).is_some_and(|&w| w >= 2),
     }
 }
 
@@ -2701,7 +2715,9 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     // Latin-script names in Chinese text, with a title before or a verb after.
     if let Some(re) = &pr.latin {
         for m in re.find_iter(text) {
-            let r = m.range();
+            let Some(r) = latin_name_words(cx, m.range()) else {
+                continue;
+            };
             // inside a longer token (`Take-Two`, `CEO_Smith`) it is no name of its own
             let bad_edge = |c: Option<char>| {
                 c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '&' | '.'))
@@ -2718,7 +2734,11 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             // beyond them
             let s = text[..r.start].trim_end_matches(' ').len();
             let e = text.len() - text[r.end..].trim_start_matches(' ').len();
-            let (left, right) = (cx.left_score(s), cx.right_score(e));
+            let (left, mut right) = (cx.left_score(s), cx.right_score(e));
+            // an adverb between the name and its verb (`David Chen已辞任`, `X亦表示`)
+            if right < 3 {
+                right = right.max(latin_verb_after_adverb(cx, e));
+            }
             // a name of two words or more after a verb that names a person as its object
             // (`聘任John Smith为总经理`, `聘请 Ivan Petrov 领导`: weight 2) with a boundary after
             // it is a person too
@@ -2733,6 +2753,65 @@ fn foreign_names(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// Adverbs that may stand between a Latin-script name and its verb (`David Chen已辞任`,
+/// `X亦表示`), longer words first.
+static LATIN_ADVERBS: WordList = WordList::new("words_person", "latin_adverb");
+
+/// Is `w` a Latin word in capitals (`ZHANG`, `PENGFEI`)?
+fn all_caps(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The name inside a match of the `person.latin` pattern. A word in capitals is a romanized
+/// name only beside another name word (`PENGFEI ZHANG`, `ZHANG Wei`): alone it is an
+/// acronym or a brand (`CAPCOM`, `IBM`). A capital word at either end that a committed mention
+/// holds (`CEO John Smith`: a title), or one with no vowel (`TCL`), is cut off first.
+fn latin_name_words(cx: &Ctx, m: Range<usize>) -> Option<Range<usize>> {
+    let text = cx.text;
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut at = m.start;
+    for w in text[m.clone()].split(' ') {
+        words.push(at..at + w.len());
+        at += w.len() + 1;
+    }
+    let acronym = |w: &Range<usize>| {
+        let t = &text[w.clone()];
+        all_caps(t) && (cx.overlaps(w) || !t.contains(['A', 'E', 'I', 'O', 'U', 'Y']) && t != "NG")
+    };
+    while words.first().is_some_and(acronym) {
+        words.remove(0);
+    }
+    while words.last().is_some_and(acronym) {
+        words.pop();
+    }
+    let (first, last) = (words.first()?, words.last()?);
+    let caps = words
+        .iter()
+        .filter(|w| all_caps(&text[(*w).clone()]))
+        .count();
+    if caps > 0 && (words.len() < 2 || words.iter().any(acronym)) {
+        return None;
+    }
+    Some(first.start..last.end)
+}
+
+/// The weight of a verb after one or two adverbs at `e` (`已辞任`, `亦已表示`), else 0.
+fn latin_verb_after_adverb(cx: &Ctx, e: usize) -> i32 {
+    let mut p = e;
+    for _ in 0..2 {
+        let Some(a) = LATIN_ADVERBS.iter().find(|a| cx.text[p..].starts_with(**a)) else {
+            return 0;
+        };
+        p += a.len();
+        if let Some(&w) = cx.after.get(&p)
+            && w >= 3
+        {
+            return w;
+        }
+    }
+    0
 }
 
 /// Characters that never stand in a name framed only by an honorific: classifiers, numerals,
@@ -3079,7 +3158,8 @@ pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
 mod tests {
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&crate::rules::WordList; 15] = [
+        let lists: [&crate::rules::WordList; 16] = [
+            &super::LATIN_ADVERBS,
             &super::WORDS_ENDING_IN_SURNAME,
             &super::THING_HEADS,
             &super::POST_FRAME_OPENERS,
@@ -3239,6 +3319,32 @@ mod tests {
         // one character between a bare reading and punctuation: the reading cut a longer word
         assert!(names("今年，霍尔峰斯，货运量很大。").is_empty());
         assert_eq!(names("今年，李建新给大家讲课。"), vec!["李建新"]);
+    }
+
+    #[test]
+    fn he_ends_a_given_name_opening_its_clause_before_a_verb() {
+        // no title: the clause opens with the name and a speech verb follows the 和
+        assert_eq!(names("会后，沈立和表示，项目进展顺利。"), vec!["沈立和"]);
+        assert_eq!(names("沈立和指出，成本仍在上升。"), vec!["沈立和"]);
+        // a list goes on after 和: two people, or a name and a thing
+        assert_eq!(
+            names("会后，沈立和魏晓东表示，项目进展顺利。"),
+            vec!["沈立", "魏晓东"]
+        );
+        // a line holding the name alone (a signature)
+        assert_eq!(
+            names("承董事会命\n长丰精密有限公司\n主席\n沈立和\n"),
+            vec!["沈立和"]
+        );
+        // the first column of a list row, before a column gap
+        assert!(names("1. 沈立和　青岚数字研究院院长\n").contains(&"沈立和".to_string()));
+        // after a title, a time word closes the name too
+        assert_eq!(
+            names("长丰精密有限公司生产部经理沈文和昨日到任。"),
+            vec!["沈文和"]
+        );
+        // inside running text (no clause opening) 和 stays a conjunction
+        assert!(!names("我们和沈立和表示感谢。").contains(&"沈立和".to_string()));
     }
 
     #[test]
@@ -3563,6 +3669,34 @@ mod tests {
     fn latin_names_inside_longer_tokens_are_not_names() {
         assert!(names("Take-Two表示将继续谈判。").is_empty());
         assert_eq!(names("Svensson表示将继续谈判。"), vec!["Svensson"]);
+    }
+
+    #[test]
+    fn latin_names_in_capitals_and_after_an_adverb() {
+        // romanized names in capitals, as HK and Taiwan filings print them
+        assert_eq!(
+            names("董事会宣布委任KAIWEN LUO为首席财务官。"),
+            vec!["KAIWEN LUO"]
+        );
+        assert_eq!(names("，KAIWEN LUO表示同意。"), vec!["KAIWEN LUO"]);
+        assert_eq!(
+            names("公司宣布LUO Kaiwen先生获委任为独立非执行董事。"),
+            vec!["LUO Kaiwen"]
+        );
+        // a title in capitals before the name is cut off
+        assert_eq!(
+            names("公司CEO Derek Lam表示，业绩稳定。"),
+            vec!["Derek Lam"]
+        );
+        // an adverb between the name and its verb
+        assert_eq!(names("Derek Lam已辞任执行董事职务。"), vec!["Derek Lam"]);
+        assert_eq!(names("Derek Lam亦表示支持。"), vec!["Derek Lam"]);
+        // one word in capitals is an acronym or a brand; capitals with no vowel too
+        assert!(names("CAPCOM表示将继续开发。").is_empty());
+        assert!(names("青禾科技CEO表示将继续扩张。").is_empty());
+        assert!(names("TCL NXP表示合作顺利。").is_empty());
+        // an adverb with no verb after it frames nothing
+        assert!(names("Derek Lam已经是过去式。").is_empty());
     }
 
     #[test]

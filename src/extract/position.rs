@@ -250,9 +250,19 @@ fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -
         || ["区", "大区", "地区"].contains(&gap)
         || rules.role.is_status_word(gap)
         || note_gap(m, gap)
-        || (field_gap(rules, gap)
+        || ((field_gap(rules, gap) || department_gap(gap))
             && crate::extract::org::ends_in_suffix(&text[m.range.clone()], &rules.org)))
     .then_some(j)
+}
+
+/// `X有限公司|生产部|经理`, `X集团|人力资源中心|总监`: a short department (at most eight
+/// characters, ending like a unit, with no function character that would make it a clause:
+/// `与`, `在`, `对`) between an organization named by its suffix and a title is the unit the
+/// post sits in, not a break between them (session 22).
+fn department_gap(gap: &str) -> bool {
+    gap.chars().count() <= 8
+        && is_department(gap)
+        && !gap.contains(|c: char| "与和及在对向为是将已于从其该这那各".contains(c))
 }
 
 /// `X证券机械分析师`, `X资本医药投资总监`: industry words only (org_stopwords.txt type=generic),
@@ -2101,6 +2111,34 @@ mod tests {
             !rels(other)
                 .iter()
                 .any(|r| r.0 == "HOLDS_POSITION" && r.1 == "车立伟")
+        );
+    }
+
+    #[test]
+    fn a_department_between_a_company_and_the_title() {
+        let holds = |text: &str| -> Vec<(String, String, String)> {
+            rels(text)
+                .into_iter()
+                .filter(|r| r.0 == "HOLDS_POSITION")
+                .map(|r| (r.1, r.2, r.3))
+                .collect()
+        };
+        let one = |p: &str, o: &str, t: &str| vec![(p.into(), o.into(), t.into())];
+        // a unit the role family leaves out of the title (事业群) sits between them
+        assert_eq!(
+            holds("青禾集团消费者业务事业群总裁沈立表示，订单增加。"),
+            one("沈立", "青禾集团", "总裁")
+        );
+        // a department of the government kind after a company suffix is the company's unit
+        assert_eq!(
+            holds("长丰精密有限公司生产部经理沈立表示，订单增加。"),
+            one("沈立", "长丰精密有限公司", "生产部经理")
+        );
+        // a function character makes the gap a clause: no post at the organization
+        assert!(
+            !holds("青禾集团在研究院院长沈立陪同下参观。")
+                .iter()
+                .any(|h| h.1 == "青禾集团")
         );
     }
 

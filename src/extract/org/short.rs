@@ -323,10 +323,16 @@ fn word_ending_at(words: &[(usize, usize, u8)], pos: usize, multi_only: bool) ->
 }
 
 /// Strip filler words and a date/time (`宣布`, `已`, `3月10日晚`) from the end of
-/// `text[..pos]`; returns the new end.
-fn strip_fill(text: &str, mut pos: usize, org: &OrgRules) -> usize {
+/// `text[..pos]`, never back past `floor` (the start of the slot's clause: a filler ending the
+/// clause before a separator space, `X完成融资 将与Y签署`, belongs to that other clause);
+/// returns the new end.
+fn strip_fill(text: &str, mut pos: usize, floor: usize, org: &OrgRules) -> usize {
     let r = &org.short;
     loop {
+        pos = pos.max(floor);
+        if pos == floor {
+            return pos;
+        }
         let before = &text[..pos];
         let floor = before
             .char_indices()
@@ -867,7 +873,7 @@ fn is_place_party(name: &str, r: &OrgRules) -> bool {
 /// The end of a region right after `与` (`与宁州市签署`), when only filler words stand between
 /// it and the signing verb at `verb`.
 fn place_party_after(text: &str, start: usize, verb: usize, r: &OrgRules) -> Option<usize> {
-    let end = strip_fill(text, verb, r);
+    let end = strip_fill(text, verb, start, r);
     (end > start && is_place_party(&text[start..end], r)).then_some(end)
 }
 
@@ -1009,9 +1015,6 @@ fn descriptor_before_name(text: &str, end: usize, verb: usize, r: &OrgRules) -> 
 /// (`A、B等十多家代理商与C签订`, `A、B等企业`), or before a count of its items (`A、B、C
 /// 四国签署`, `A、B、C三方`): where the summary starts; else `end`.
 fn strip_etc(text: &str, clause_start: usize, end: usize, r: &OrgRules) -> usize {
-    // (a filler stripped before `end` may reach back over a separator space to the clause's
-    // start: `X完成融资 将与Y签署`)
-    let end = end.max(clause_start);
     // `A、B、C四国签署`, `A、B三方签订`: a count of the items closes the list.
     let head = &text[clause_start..end];
     if let Some(h) = head.strip_suffix(['国', '方', '家'])
@@ -1077,7 +1080,8 @@ pub(super) fn find(
     }
     // Subjects of announcing, financing and acquiring.
     for m in s.subject.find_iter(text) {
-        let end = strip_fill(text, m.start(), r);
+        // (no clause floor: a subject may stand before a separator space, `X 宣布完成融资`)
+        let end = strip_fill(text, m.start(), 0, r);
         // `X被收购`: a passive with no agent; what stands before 被 is the target.
         if text[..end].ends_with('被') {
             continue;
@@ -1113,7 +1117,7 @@ pub(super) fn find(
             if !s.announced_deal.is_match(sent) {
                 continue;
             }
-            let end = strip_fill(text, at, r);
+            let end = strip_fill(text, at, 0, r);
             if let Some((st, true)) = name_before(text, end, r)
                 && plausible(&text[st..end], r, Proof::Slot, false)
             {
@@ -1128,14 +1132,24 @@ pub(super) fn find(
         let clause = &text[clause_start..m.start()];
         let Some(and) = clause.find(['与', '和', '同']) else {
             if clause.contains('、') {
-                let end = strip_etc(text, clause_start, strip_fill(text, m.start(), r), r);
+                let end = strip_etc(
+                    text,
+                    clause_start,
+                    strip_fill(text, m.start(), clause_start, r),
+                    r,
+                );
                 parties_before(text, clause_start, end, r, &mut out);
             }
             continue;
         };
         let and = clause_start + and;
         parties_after(text, and + '与'.len_utf8(), m.start(), r, norm, &mut out);
-        let a_end = strip_etc(text, clause_start, strip_fill(text, and, r), r);
+        let a_end = strip_etc(
+            text,
+            clause_start,
+            strip_fill(text, and, clause_start, r),
+            r,
+        );
         if let Some(st) = place_party_before(text, clause_start, a_end, r) {
             out.push(gov_cand(st..a_end));
             continue;
@@ -1154,7 +1168,7 @@ pub(super) fn find(
         .chain(s.founder.find_iter(text))
     {
         let clause_start = clause_start(text, m.start());
-        let mut item_end = strip_fill(text, m.start(), r);
+        let mut item_end = strip_fill(text, m.start(), clause_start, r);
         let (mut shaped, mut named, mut items) = (0usize, Vec::new(), 0usize);
         while item_end > clause_start {
             // `由A领投`: 由 marks the agent, it is no part of the name.
@@ -1331,7 +1345,7 @@ pub(super) fn find(
         }
     }
     for m in stake_matches(text, &s.stake) {
-        let end = strip_fill(text, m.start, r);
+        let end = strip_fill(text, m.start, 0, r);
         if let Some((st, _)) = name_before(text, end, r)
             && plausible(&text[st..end], r, Proof::Object, true)
         {
@@ -1910,6 +1924,27 @@ mod tests {
                 assert!(s.deal_of.find(text).is_none(), "{text}");
             }
         }
+    }
+
+    /// `strip_fill` strips fillers and dates back to the clause's start and never past it: a
+    /// filler ending the clause before a separator space (`将`) stays in that clause.
+    #[test]
+    fn strip_fill_stops_at_the_clause_start() {
+        let org = &crate::rules::Rules::builtin().org;
+        let text = "青岚科技完成募资 将与星海大学签署";
+        let and = text.find('与').unwrap();
+        let floor = super::clause_start(text, and);
+        assert_eq!(&text[floor..], "将与星海大学签署");
+        // the filler 将 goes, and the strip stops at the clause start, not before the space
+        assert_eq!(super::strip_fill(text, and, floor, org), floor);
+        // with no floor the same filler reaches back over the space (the old reading)
+        assert!(super::strip_fill(text, and, 0, org) < floor);
+        // inside the clause: 已于3月10日 is stripped, the name before it stays
+        let text = "公告称，青岚科技已于3月10日与星海大学签署";
+        let and = text.find('与').unwrap();
+        let floor = super::clause_start(text, and);
+        let end = super::strip_fill(text, and, floor, org);
+        assert_eq!(&text[floor..end], "青岚科技");
     }
 
     /// The subject pattern with its digit starts skipped finds what the plain search finds.

@@ -363,21 +363,24 @@ pub(super) fn find(
         // (or place) that opens the name says which institute it is.
         // A unit that needs its organization (`系`) stays apart from it: `香港科技大学|电子及
         // 计算机工程学系` names the university.
+        // (`邵某和　青岚研究院院长`: a column gap of a list layout after the 和 ends the name;
+        // the 和 closes the person's name in the column before, it joins no fields)
         let joined = (matches!(spec.kind, OrgKind::Academic | OrgKind::Association)
-            && spec.needs != Needs::Org)
-            .then(|| {
-                joined_fields(
-                    text,
-                    start,
-                    lim,
-                    &marks,
-                    r,
-                    spec.kind == OrgKind::Academic
-                        && text[sr.start..].starts_with("研究")
-                        && text[start..sr.start].chars().count() >= 2,
-                )
-            })
-            .flatten();
+            && spec.needs != Needs::Org
+            && !column_gap(doc, start))
+        .then(|| {
+            joined_fields(
+                text,
+                start,
+                lim,
+                &marks,
+                r,
+                spec.kind == OrgKind::Academic
+                    && text[sr.start..].starts_with("研究")
+                    && text[start..sr.start].chars().count() >= 2,
+            )
+        })
+        .flatten();
         let start = if let Some(p) = joined {
             p
         } else if acceptable(text, start..sr.start, spec, &marks, r) {
@@ -456,8 +459,13 @@ pub(super) fn find(
             continue;
         }
         // `本报评论部`, `本公司财务部`: a department after the speaker's own organization is a
-        // unit of it, no organization of its own.
-        if spec.dept && SELF_REFERENCES.iter().any(|w| text[..start].ends_with(w)) {
+        // unit of it, no organization of its own. So is a department of the government's kind
+        // (`部`, `办公室`) right after a company suffix (`X有限公司|生产部`, `X集团|办公室`):
+        // a unit of that company, not a ministry.
+        if spec.dept
+            && (SELF_REFERENCES.iter().any(|w| text[..start].ends_with(w))
+                || (spec.kind == OrgKind::Government && company_ends_at(text, start, r)))
+        {
             continue;
         }
         // `《何走进工厂》`: a title in book-title marks that merely ends like an organization names
@@ -1299,6 +1307,22 @@ fn company_inside(text: &str, range: &Range<usize>, m: &Marks, r: &OrgRules) -> 
                             core_chars(text, lead, start, m) >= 2
                         })
                 })
+    })
+}
+
+/// Does a company suffix (kind enterprise, not an industry word: `有限公司`, `集团`) end at
+/// byte `pos`?
+fn company_ends_at(text: &str, pos: usize, r: &OrgRules) -> bool {
+    let mut from = pos.saturating_sub(18);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    r.suffixes.find_all(&text[from..pos]).any(|(rg, e)| {
+        from + rg.end == pos
+            && e.attr("spec")
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| r.suffix_specs.get(i))
+                .is_some_and(|s| s.kind == OrgKind::Enterprise && !s.weak)
     })
 }
 

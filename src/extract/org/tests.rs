@@ -1681,3 +1681,28 @@ fn a_change_heading_after_a_lead_word_names_no_company() {
         !names("二、股东变动\n\n控股股东澄湖控股集团有限公司减持。").contains(&"变动".to_string())
     );
 }
+
+#[test]
+fn a_column_gap_after_he_joins_no_institute_fields() {
+    // `沈立和　青岚数字研究院院长`: the 和 ends the person's name in the column before the gap;
+    // it joins no two fields of an institute.
+    let got =
+        with_rules("1. 沈立和　青岚数字研究院院长\n2. 罗晓东　澄湖云链科技有限公司首席执行官\n");
+    assert!(got.iter().any(|(n, _)| n == "青岚数字研究院"), "{got:?}");
+    assert!(!got.iter().any(|(n, _)| n.contains("沈立")), "{got:?}");
+    // with no gap, two fields of an institute joined by 和 stay one name
+    let got = with_rules("会上，高端装备感知和智能控制研究院发布了成果。");
+    assert!(
+        got.iter().any(|(n, _)| n == "高端装备感知和智能控制研究院"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_department_after_a_company_suffix_is_no_organization() {
+    let got = with_rules("长丰精密有限公司生产部经理沈立表示，外交部发布通知。");
+    assert!(got.iter().any(|(n, _)| n == "长丰精密有限公司"), "{got:?}");
+    assert!(!got.iter().any(|(n, _)| n == "生产部"), "{got:?}");
+    // a ministry after no company suffix stays an organization
+    assert!(got.iter().any(|(n, _)| n == "外交部"), "{got:?}");
+}
