@@ -5822,16 +5822,7 @@ fn passive_establishment(
 /// Can organization `m` be what an establishment sets up: a fund, a partnership (ending in
 /// its legal form: `X基金合伙企业（有限合伙）`) or a name ending in an entity word.
 fn set_up_entity(m: &Mention) -> bool {
-    let fund = matches!(
-        m.attrs,
-        Attrs::Org {
-            kind: crate::extract::OrgKind::Fund
-        }
-    );
-    let partnership = ["（有限合伙）", "(有限合伙)", "合伙企业"]
-        .iter()
-        .any(|e| m.name.ends_with(e));
-    fund || partnership || ENTITY_ENDS.iter().any(|e| m.name.ends_with(e))
+    fund_like(m) || ENTITY_ENDS.iter().any(|e| m.name.ends_with(e))
 }
 
 /// What may stand between the entity and a passive founding verb (`X基金正式设立`), besides

@@ -381,7 +381,9 @@ fn told_in_body(drafts: &Drafts, i: usize) -> Option<usize> {
 /// The body financing that headline financing `i` (`X完成C轮融资　Y领投`) tells without its
 /// round (`X宣布完成新一轮融资`): the one body financing raised by the headline's raiser (one
 /// name starting the other, after [`crate::link::key`]) that names no round, when the
-/// headline names one (a past round the body names, `此前曾获得A轮投资`, stays its own).
+/// headline names one (a past round the body names, `此前曾获得A轮投资`, stays its own), is
+/// not told as still to come (`计划在2025年启动新一轮融资`) and has no amount other than the
+/// headline's.
 fn unnamed_round_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option<usize> {
     let d = &drafts.list[i];
     if !names_round(&d.name) {
@@ -392,8 +394,39 @@ fn unnamed_round_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Optio
     if own.is_empty() {
         return None;
     }
+    let values = |d: &super::Draft| -> Vec<f64> {
+        d.with_rel(RelType::HasAmount)
+            .filter_map(|m| match doc.mentions.get(m).map(|m| &m.attrs) {
+                Some(crate::extract::Attrs::Amount(money)) => Some(money.value),
+                _ => None,
+            })
+            .collect()
+    };
+    let own_values = values(d);
+    let text = doc.text();
     let mut found = body_events(drafts, i).filter(|(_, e)| {
-        !names_round(&e.name)
+        // (a round still to come is another one: `计划在2025年启动新一轮融资`; so is a round of
+        // another amount)
+        let before: String = text
+            .get(..e.trigger.start)
+            .unwrap_or("")
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<char>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let planned = PLANNED_ROUND.iter().any(|w| before.contains(w));
+        let theirs = values(e);
+        let other_amount = !own_values.is_empty()
+            && !theirs.is_empty()
+            && !theirs
+                .iter()
+                .any(|v| own_values.iter().any(|o| (o - v).abs() <= 1e-6 * o.abs().max(1.0)));
+        !planned
+            && !other_amount
+            && !names_round(&e.name)
             && e.with_rel(RelType::Raised).filter_map(key).any(|n| {
                 own.iter()
                     .any(|o| n.starts_with(o.as_str()) || o.starts_with(n.as_str()))
@@ -402,6 +435,9 @@ fn unnamed_round_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Optio
     let (j, _) = found.next()?;
     found.next().is_none().then_some(j)
 }
+
+/// Words before a financing word that tell a round still to come (`计划…启动新一轮融资`).
+const PLANNED_ROUND: [&str; 8] = ["计划", "拟", "将", "准备", "启动", "筹备", "有望", "预计"];
 
 /// Does a financing's name name its round: a letter, `+` or 天使/种子 right before 轮 (`C轮`,
 /// `B+轮`, `Pre-A轮`, `天使轮`), not `新一轮`/`本轮`?
