@@ -421,9 +421,11 @@ fn unnamed_round_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Optio
         let theirs = values(e);
         let other_amount = !own_values.is_empty()
             && !theirs.is_empty()
-            && !theirs
-                .iter()
-                .any(|v| own_values.iter().any(|o| (o - v).abs() <= 1e-6 * o.abs().max(1.0)));
+            && !theirs.iter().any(|v| {
+                own_values
+                    .iter()
+                    .any(|o| (o - v).abs() <= 1e-6 * o.abs().max(1.0))
+            });
         !planned
             && !other_amount
             && !names_round(&e.name)
