@@ -336,6 +336,15 @@ ORDER BY entity, entity_id, relation, direction DESC, other, detail;
 //|        r.sentence AS evidence, r.doc AS doc
 //| ORDER BY entity, entity_id, relation, direction DESC, other;
 
+// name: org.managed_funds
+// params: org
+// The funds one organization manages (MANAGES, fund manager → fund; `kgextract query org NAME`
+// lists them among its relationships), by name or alias.
+//| MATCH (m:Organization)-[r:MANAGES]->(f:Organization)
+//| WHERE m.name = $org OR $org IN coalesce(m.aliases, [])
+//| RETURN m.name AS manager, f.name AS fund, r.sentence AS evidence, r.doc AS doc
+//| ORDER BY fund;
+
 // name: path
 // params: from, to
 // `kgextract query path A B`: all shortest paths between two entities (names or aliases),

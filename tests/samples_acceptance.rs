@@ -79,6 +79,19 @@ struct Sample {
     date: Vec<DateSpec>,
     #[serde(default)]
     event: Vec<EventSpec>,
+    /// MANAGES: fund manager → fund.
+    #[serde(default)]
+    manages: Vec<ManagesSpec>,
+    /// MANAGES that must NOT be found (a general partner named as 执行事务合伙人).
+    #[serde(default)]
+    forbid_manages: Vec<ManagesSpec>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManagesSpec {
+    manager: String,
+    fund: String,
 }
 
 #[derive(Deserialize)]
@@ -663,6 +676,21 @@ fn check_sample(s: &Sample) -> (usize, Vec<String>) {
     for r in &s.forbid_role {
         let bad = role_found(&c, r);
         c.forbid(bad, role_label(r));
+    }
+    let manages_found = |c: &Checker, m: &ManagesSpec| {
+        c.ex.relations.iter().any(|r| {
+            r.rel == RelType::Manages
+                && c.names_entity(r.from, &m.manager)
+                && c.names_entity(r.to, &m.fund)
+        })
+    };
+    for m in &s.manages {
+        let ok = manages_found(&c, m);
+        c.expect(ok, format!("manages {} -> {}", m.manager, m.fund));
+    }
+    for m in &s.forbid_manages {
+        let bad = manages_found(&c, m);
+        c.forbid(bad, format!("manages {} -> {}", m.manager, m.fund));
     }
     for a in &s.amount {
         let ok = ex.mentions.iter().any(|m| {

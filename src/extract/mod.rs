@@ -390,6 +390,7 @@ pub enum RelType {
     Appointed,
     Launched,
     Established,
+    Manages,
     HasAmount,
     LocatedIn,
     PartOf,
@@ -413,13 +414,14 @@ impl RelType {
             RelType::Appointed => "APPOINTED",
             RelType::Launched => "LAUNCHED",
             RelType::Established => "ESTABLISHED",
+            RelType::Manages => "MANAGES",
             RelType::HasAmount => "HAS_AMOUNT",
             RelType::LocatedIn => "LOCATED_IN",
             RelType::PartOf => "PART_OF",
             RelType::MentionedIn => "MENTIONED_IN",
         }
     }
-    pub const ALL: [RelType; 18] = [
+    pub const ALL: [RelType; 19] = [
         RelType::HoldsPosition,
         RelType::HasRole,
         RelType::Organized,
@@ -434,6 +436,7 @@ impl RelType {
         RelType::Appointed,
         RelType::Launched,
         RelType::Established,
+        RelType::Manages,
         RelType::HasAmount,
         RelType::LocatedIn,
         RelType::PartOf,

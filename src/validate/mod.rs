@@ -11,14 +11,16 @@
 //! - records: as many fields as the header; values parse as their type (int ranges, double,
 //!   boolean, ISO dates …, per array element); labels and types non-empty, no whitespace;
 //! - ids: non-empty, unique per ID space across all node files; every `:START_ID`/`:END_ID`
-//!   names an existing node.
+//!   names an existing node;
+//! - the kgextract schema's endpoint rule for `MANAGES` (fund manager → fund): both ends are
+//!   `Organization` nodes, else a warning.
 //!
 //! Files are told apart by header (as the importer does), not by name. An empty field is an
 //! absent property, as for neo4j-admin.
 
 pub mod csv_reader;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -544,8 +546,41 @@ pub fn validate_files(files: &[(String, Vec<u8>)]) -> Report {
             }
         }
     }
-    for p in parsed.iter().filter(|p| !p.is_node) {
+    // The kgextract schema's one type between two labels it names: MANAGES (fund manager →
+    // fund) joins two organizations. Only the ids of Organization nodes are kept for it.
+    let mut orgs: HashSet<(Option<String>, String)> = HashSet::new();
+    for p in parsed.iter().filter(|p| p.is_node) {
+        let id = p.cols.iter().position(|c| c.kind == Kind::Id);
+        let label = p.cols.iter().position(|c| c.kind == Kind::Label);
+        let (Some(id), Some(label)) = (id, label) else {
+            continue;
+        };
         for r in &p.records {
+            if let (Some(i), Some(l)) = (r.fields.get(id), r.fields.get(label))
+                && l.split(';').any(|l| l == "Organization")
+            {
+                orgs.insert((p.cols[id].space.clone(), i.clone()));
+            }
+        }
+    }
+    for p in parsed.iter().filter(|p| !p.is_node) {
+        let ty = p.cols.iter().position(|c| c.kind == Kind::Type);
+        for r in &p.records {
+            if let Some(t) = ty.and_then(|t| r.fields.get(t))
+                && t == "MANAGES"
+            {
+                let not_org = p.cols.iter().zip(&r.fields).any(|(c, v)| {
+                    matches!(c.kind, Kind::StartId | Kind::EndId)
+                        && !orgs.contains(&(c.space.clone(), v.clone()))
+                });
+                if not_org {
+                    ctx.warn(
+                        &p.file,
+                        r.line,
+                        "MANAGES does not join two Organization nodes (the kgextract schema: fund manager → fund)",
+                    );
+                }
+            }
             for (c, v) in p.cols.iter().zip(&r.fields) {
                 if matches!(c.kind, Kind::StartId | Kind::EndId)
                     && !v.is_empty()
@@ -710,6 +745,25 @@ mod tests {
             ),
         ]);
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn manages_joins_two_organizations() {
+        let nodes = "id:ID,:LABEL,name\no1,Organization,A\no2,Organization,B\np1,Person,C\n";
+        let ok = run(&[
+            ("n.csv", nodes),
+            (
+                "r.csv",
+                ":START_ID,:END_ID,:TYPE\no1,o2,MANAGES\np1,o1,HOLDS_POSITION\n",
+            ),
+        ]);
+        assert!(ok.is_empty(), "{ok:?}");
+        let bad = run(&[
+            ("n.csv", nodes),
+            ("r.csv", ":START_ID,:END_ID,:TYPE\np1,o1,MANAGES\n"),
+        ]);
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert!(bad[0].starts_with("r.csv:2: warning: MANAGES"), "{bad:?}");
     }
 
     #[test]

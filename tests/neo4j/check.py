@@ -363,6 +363,13 @@ def step_counts(srv: Server, files) -> None:
             if by_type.get(t) != c:
                 fail(f"{p.name}: {c} rows of type {t}, Neo4j has {by_type.get(t)}")
     ok(f"per-label and per-type counts match ({len(by_label)} labels, {len(by_type)} relationship types)")
+    # MANAGES (fund manager → fund) joins two organizations, nothing else (schema/graph.md).
+    _, rows = srv.query("MATCH (a)-[r:MANAGES]->(b) WHERE NOT (a:Organization AND b:Organization) "
+                        "RETURN count(r)")
+    if rows[0][0]:
+        fail(f"{rows[0][0]} MANAGES relationships not from an Organization to an Organization")
+    else:
+        ok(f"every MANAGES relationship joins two organizations ({by_type.get('MANAGES', 0)} in all)")
     _, rows = srv.query("MATCH ()-[r]->() WHERE r.doc IS NULL OR r.rule IS NULL OR r.start IS NULL "
                         "OR r.end IS NULL OR r.sentence IS NULL RETURN count(r)")
     if rows[0][0]:

@@ -124,6 +124,7 @@ pub(crate) fn sentence(
         }
     }
     founders(s, drafts, st);
+    managers(doc, s, drafts, st);
     counterparties(doc, s, drafts, st);
     participants(s, drafts, st, &here);
     panel_guests(s, st, drafts);
@@ -5045,6 +5046,24 @@ fn appoint_one(
         Some(None) => return None,
         Some(Some(j)) => Some(j),
     };
+    // A headline's change with no organization written (`董事长X到龄退休`) is a change at the
+    // company the document is about: a later telling at another organization (the group's
+    // `免去X的集团董事长职务`) is another change, and the headline's is placed at that company
+    // (its own telling, `X辞去公司董事长职务`, joins it).
+    let same_change = match (same_change, &first_org, how.subject, first_title.as_deref()) {
+        (Some(j), Some(o), Some(subj), Some(t))
+            if drafts.list[j].paragraph == 0 && !drafts.placed(&pm.name, t, status) =>
+        {
+            let sk = crate::link::key(&mention_name(doc, subj));
+            if sk.is_empty() || sk.contains(o.as_str()) || o.contains(sk.as_str()) {
+                Some(j)
+            } else {
+                drafts.record_appointed_org(&pm.name, t, status, sk, j);
+                None
+            }
+        }
+        (sc, ..) => sc,
+    };
     // A change of the same post at another organization is named with it, so that the two
     // drafts stay apart.
     let other_org = same_change.is_none()
@@ -5863,16 +5882,7 @@ fn passive_establishment(
 /// Can organization `m` be what an establishment sets up: a fund, a partnership (ending in
 /// its legal form: `X基金合伙企业（有限合伙）`) or a name ending in an entity word.
 fn set_up_entity(m: &Mention) -> bool {
-    let fund = matches!(
-        m.attrs,
-        Attrs::Org {
-            kind: crate::extract::OrgKind::Fund
-        }
-    );
-    let partnership = ["（有限合伙）", "(有限合伙)", "合伙企业"]
-        .iter()
-        .any(|e| m.name.ends_with(e));
-    fund || partnership || ENTITY_ENDS.iter().any(|e| m.name.ends_with(e))
+    fund_like(m) || ENTITY_ENDS.iter().any(|e| m.name.ends_with(e))
 }
 
 /// What may stand between the entity and a passive founding verb (`X基金正式设立`), besides
@@ -5932,6 +5942,114 @@ fn founders(s: &SentView, drafts: &mut Drafts, st: &State) {
 
 /// Words that open the list of a fund's backers.
 static BACKER_CUES: WordList = WordList::new("words_event", "backer_cue");
+
+/// `基金管理人为X`, `管理人：X`, `由X担任基金管理人`, `X作为基金管理人（GP）`: X MANAGES the fund
+/// named before it in the sentence (an organization that is a fund or a partnership), else the
+/// one the document set up (`State::founded`). 管理人员 (managerial staff) is no cue; nor is a
+/// manager of anything but a fund (`破产管理人为X`: a word other than 基金 before 管理人).
+fn managers(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &State) {
+    const CUE: &str = "管理人";
+    let body = s.str();
+    if !body.contains(CUE) {
+        return;
+    }
+    let base = s.range.start;
+    let mut from = 0;
+    while let Some(k) = body[from..].find(CUE) {
+        let at = base + from + k;
+        let end = at + CUE.len();
+        from += k + CUE.len();
+        if s.text[end..].starts_with('员') {
+            continue;
+        }
+        let cs = s.clause_start(at);
+        // (a list item's bullet is no word: `- 管理人：X`)
+        let pre = s.text[cs..at]
+            .trim_start_matches(['-', '*', '•', '·', '●', ' '])
+            .trim_end();
+        let cs = at - pre.len() - (s.text[cs..at].len() - s.text[cs..at].trim_end().len());
+        // The word before 管理人: 基金 (母基金, 该基金, X基金的), or nothing at the clause start
+        // (a label: `管理人：X`).
+        let head = pre.strip_suffix('的').unwrap_or(pre);
+        let Some(head) = head
+            .strip_suffix("基金")
+            .or_else(|| pre.is_empty().then_some(""))
+        else {
+            continue;
+        };
+        let head = head.strip_suffix(['母', '子']).unwrap_or(head);
+        let found = match MANAGER_VERBS.iter().find(|v| head.ends_with(*v)) {
+            // `由X担任基金管理人`, `X作为基金管理人`: the organization right before the verb
+            // (an adverb between them at most).
+            Some(v) => {
+                let verb = cs + head.len() - v.len();
+                s.within(ORG, cs..verb).last().filter(|(_, m)| {
+                    let gap = s.text[m.range.end..verb].trim();
+                    gap.is_empty() || MANAGER_ADVERBS.contains(&gap)
+                })
+            }
+            // `基金管理人为X`, `管理人：X`, `基金管理人（GP）为X`: the organization right after.
+            None => {
+                let mut rest = s.text[end..s.range.end].trim_start();
+                for gp in ["（GP）", "(GP)", "（普通合伙人）", "(普通合伙人)"] {
+                    rest = rest.strip_prefix(gp).unwrap_or(rest);
+                }
+                let Some(r) = ["为", "是", "系", "：", ":"]
+                    .iter()
+                    .find_map(|w| rest.strip_prefix(w))
+                else {
+                    continue;
+                };
+                let r = r.trim_start();
+                let at_org = s.range.end - r.len();
+                s.within(ORG, at_org..s.range.end)
+                    .next()
+                    .filter(|(_, m)| m.range.start == at_org)
+            }
+        };
+        let Some((mi, m)) = found else { continue };
+        // The fund: an organization before the manager in the sentence that is a fund or a
+        // partnership, else the one set up in context.
+        let before = m.range.start.min(at);
+        let fund = s
+            .within(ORG, s.range.start..before)
+            .filter(|(_, f)| fund_like(f) && !same_party(&f.name, &m.name))
+            .last()
+            .map(|(i, _)| i)
+            .or(st.founded)
+            .filter(|&f| {
+                doc.mentions
+                    .get(f)
+                    .is_some_and(|f| !same_party(&f.name, &m.name))
+            });
+        let Some(fi) = fund else { continue };
+        drafts.direct.push(Relation {
+            rel: RelType::Manages,
+            from: NodeRef::Mention(mi),
+            to: NodeRef::Mention(fi),
+            props: RelProps::default(),
+            evidence: Evidence::new(s.idx, span(&m.range, &(at..end)), MANAGES),
+        });
+    }
+}
+
+/// Verbs that make the organization before them the fund's manager (`由X担任基金管理人`).
+static MANAGER_VERBS: WordList = WordList::new("words_event", "manager_verb");
+
+/// Adverbs that may stand between the manager and its verb (`X将作为基金管理人`).
+const MANAGER_ADVERBS: [&str; 6] = ["将", "拟", "拟将", "亦", "也", "同时"];
+
+/// A fund or a fund partnership (`X基金`, `X合伙企业（有限合伙）`): what a manager manages.
+fn fund_like(m: &Mention) -> bool {
+    matches!(
+        m.attrs,
+        Attrs::Org {
+            kind: crate::extract::OrgKind::Fund
+        }
+    ) || ["（有限合伙）", "(有限合伙)", "合伙企业", "基金"]
+        .iter()
+        .any(|e| m.name.ends_with(e))
+}
 
 /// `本次交易的交易对方为A及自然人B`: the sellers of the acquisition in context (SOLD).
 fn counterparties(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &State) {
@@ -6743,7 +6861,7 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 43] = [
+        let lists: [&WordList; 44] = [
             &AGREEMENT_KIND,
             &STATISTIC,
             &JOINED_SUBSCRIPTION,
@@ -6787,6 +6905,7 @@ mod tests {
             &NOT_VENUE,
             &WRITE_DOWN,
             &ORIGIN_DESCRIPTORS,
+            &MANAGER_VERBS,
         ];
         crate::rules::WordList::assert_all_have_words(&lists);
     }

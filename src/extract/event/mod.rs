@@ -4,7 +4,8 @@
 //! places, amounts, dates). Output: [`Event`]s and the [`Relation`]s that tie participants to
 //! them (ORGANIZED, ATTENDED, SPOKE_AT, SIGNED, INVESTED, RAISED, ACQUIRED, SOLD, TARGET_OF,
 //! APPOINTED, LAUNCHED, ESTABLISHED, HAS_AMOUNT, LOCATED_IN, PART_OF; the HOLDS_POSITION that results
-//! from an appointment is the position family's).
+//! from an appointment is the position family's; MANAGES, fund manager → fund, between two
+//! organizations).
 //!
 //! How it works, in three stages (one file each):
 //! - [`trigger`]: one leftmost-longest pass of the trigger automaton (all
@@ -125,6 +126,9 @@ pub const ESTABLISHMENT_PASSIVE: RuleId = RuleId("event.establishment_passive");
 pub const ESTABLISHMENT_JOINT: RuleId = RuleId("event.establishment_joint");
 /// INVESTED: `出资人包括A、B` after an establishment — the backers of the fund put money in.
 pub const ESTABLISHMENT_BACKERS: RuleId = RuleId("event.establishment_backers");
+/// MANAGES: the fund manager (`基金管理人为X`, `由X担任基金管理人`, `X作为基金管理人`,
+/// `管理人：X`) → the fund named before it in the sentence, else the one the document set up.
+pub const MANAGES: RuleId = RuleId("event.manages");
 /// HAS_AMOUNT: an amount in the event's sentence.
 pub const AMOUNT: RuleId = RuleId("event.amount");
 /// HAS_AMOUNT: an amount in a following sentence of the same paragraph with no event of its own.
@@ -175,6 +179,7 @@ pub const ALL_RULES: &[RuleId] = &[
     ESTABLISHMENT_PASSIVE,
     ESTABLISHMENT_JOINT,
     ESTABLISHMENT_BACKERS,
+    MANAGES,
     AMOUNT,
     AMOUNT_CARRIED,
     LOCATION,
@@ -358,8 +363,8 @@ const MIN_RETOLD_CHARS: usize = 6;
 #[derive(Default)]
 pub(crate) struct Drafts {
     pub list: Vec<Draft>,
-    /// Relations between mentions found by event patterns (none yet; kept for patterns such
-    /// as ESTABLISHED → Organization(fund)).
+    /// Relations between mentions found by event patterns (MANAGES, an appointment's
+    /// HOLDS_POSITION).
     pub direct: Vec<Relation>,
     by_name: HashMap<(EventKind, String), usize>,
     /// (person name, status, title) of every APPOINTED argument of the drafts, and the same
@@ -462,6 +467,13 @@ impl Drafts {
                 .map(|&(_, d)| Some(d)),
             _ => Some(first),
         }
+    }
+
+    /// Is `person`'s change of `title` with `status` recorded at an organization?
+    pub fn placed(&self, person: &str, title: &str, status: PositionStatus) -> bool {
+        self.appointed_orgs
+            .get(&(person.to_string(), status, title.to_string()))
+            .is_some_and(|v| !v.is_empty())
     }
 
     /// Record that draft `draft` tells `person`'s change of `title` (with `status`) at

@@ -301,7 +301,9 @@ const MIN_HEADLINE_ENTITY: usize = 5;
 /// - an establishment named shorter (`同步发起设立10亿元智能装备产业基金`, the body
 ///   `濠江岚峰智能装备产业投资基金`): see [`told_in_body`];
 /// - a signing with a counted group (`X与两家企业签约`), the body's signing of X with that many
-///   named parties (`X…与A、B订立合作协议`).
+///   named parties (`X…与A、B订立合作协议`);
+/// - a financing with its round (`X完成C轮融资　Y领投`), the body's only financing of X, told
+///   without one (`X宣布完成新一轮融资`): the event keeps the headline's name.
 ///
 /// The headline's arguments, date and place go to the body's event.
 fn headline_retellings(doc: &AnnotatedDoc, drafts: &mut Drafts) {
@@ -315,11 +317,20 @@ fn headline_retellings(doc: &AnnotatedDoc, drafts: &mut Drafts) {
                 EventKind::Establishment => told_in_body(drafts, i),
                 EventKind::Signing => group_signed_in_body(doc, drafts, i)
                     .or_else(|| agreement_in_body(doc, drafts, i)),
+                EventKind::Financing => unnamed_round_in_body(doc, drafts, i),
                 _ => None,
             }
         };
         match into {
-            Some(j) => drafts.absorb(i, j),
+            Some(j) => {
+                // (the round only the headline names names the event: `X C轮融资`)
+                let round = (drafts.list[i].kind == EventKind::Financing)
+                    .then(|| drafts.list[i].name.clone());
+                drafts.absorb(i, j);
+                if let Some(name) = round {
+                    drafts.rename(if j > i { j - 1 } else { j }, name);
+                }
+            }
             None => i += 1,
         }
     }
@@ -368,6 +379,80 @@ fn told_in_body(drafts: &Drafts, i: usize) -> Option<usize> {
         .map(|(j, _)| j);
     let j = found.next()?;
     found.next().is_none().then_some(j)
+}
+
+/// The body financing that headline financing `i` (`X完成C轮融资　Y领投`) tells without its
+/// round (`X宣布完成新一轮融资`): the one body financing raised by the headline's raiser (one
+/// name starting the other, after [`crate::link::key`]) that names no round, when the
+/// headline names one (a past round the body names, `此前曾获得A轮投资`, stays its own), is
+/// not told as still to come (`计划在2025年启动新一轮融资`) and has no amount other than the
+/// headline's.
+fn unnamed_round_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option<usize> {
+    let d = &drafts.list[i];
+    if !names_round(&d.name) {
+        return None;
+    }
+    let key = |m: usize| doc.mentions.get(m).map(|m| crate::link::key(&m.name));
+    let own: Vec<String> = d.with_rel(RelType::Raised).filter_map(key).collect();
+    if own.is_empty() {
+        return None;
+    }
+    let values = |d: &super::Draft| -> Vec<f64> {
+        d.with_rel(RelType::HasAmount)
+            .filter_map(|m| match doc.mentions.get(m).map(|m| &m.attrs) {
+                Some(crate::extract::Attrs::Amount(money)) => Some(money.value),
+                _ => None,
+            })
+            .collect()
+    };
+    let own_values = values(d);
+    let text = doc.text();
+    let mut found = body_events(drafts, i).filter(|(_, e)| {
+        // (a round still to come is another one: `计划在2025年启动新一轮融资`; so is a round of
+        // another amount)
+        let before: String = text
+            .get(..e.trigger.start)
+            .unwrap_or("")
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<char>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let planned = PLANNED_ROUND.iter().any(|w| before.contains(w));
+        let theirs = values(e);
+        let other_amount = !own_values.is_empty()
+            && !theirs.is_empty()
+            && !theirs.iter().any(|v| {
+                own_values
+                    .iter()
+                    .any(|o| (o - v).abs() <= 1e-6 * o.abs().max(1.0))
+            });
+        !planned
+            && !other_amount
+            && !names_round(&e.name)
+            && e.with_rel(RelType::Raised).filter_map(key).any(|n| {
+                own.iter()
+                    .any(|o| n.starts_with(o.as_str()) || o.starts_with(n.as_str()))
+            })
+    });
+    let (j, _) = found.next()?;
+    found.next().is_none().then_some(j)
+}
+
+/// Words before a financing word that tell a round still to come (`计划…启动新一轮融资`).
+const PLANNED_ROUND: [&str; 8] = ["计划", "拟", "将", "准备", "启动", "筹备", "有望", "预计"];
+
+/// Does a financing's name name its round: a letter, `+` or 天使/种子 right before 轮 (`C轮`,
+/// `B+轮`, `Pre-A轮`, `天使轮`), not `新一轮`/`本轮`?
+fn names_round(name: &str) -> bool {
+    let key = crate::link::key(name);
+    key.match_indices('轮').any(|(k, _)| {
+        let before = &key[..k];
+        before.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '+')
+            || ["天使", "种子"].iter().any(|w| before.ends_with(w))
+    })
 }
 
 /// The body signing that headline signing `i` (`X与两家企业签约`: one party and a counted
@@ -444,7 +529,19 @@ fn group_count(group: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::group_count;
+    use super::{group_count, names_round};
+
+    #[test]
+    fn a_round_is_named_by_a_letter_or_a_word() {
+        assert!(names_round("星河科技C轮融资"));
+        assert!(names_round("星河科技B+轮融资"));
+        assert!(names_round("星河科技Pre-A轮融资"));
+        assert!(names_round("星河科技天使轮融资"));
+        assert!(names_round("星河科技C輪融資"));
+        assert!(!names_round("星河科技新一轮融资"));
+        assert!(!names_round("星河科技本轮融资"));
+        assert!(!names_round("星河科技融资"));
+    }
 
     #[test]
     fn a_group_counts_its_numeral() {

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::{EventRules, kind_of};
 use crate::extract::{AnnotatedDoc, EventKind, Label, Mention};
-use crate::normalize::filters::is_separator_space;
+use crate::normalize::filters::separator_spaces_outside_quotes;
 use crate::rules::Entry;
 
 /// A trigger match: its range, its kind (None for `triggers_not` compounds) and its entry.
@@ -155,10 +155,10 @@ pub(crate) type AboutHit = Option<(String, bool)>;
 /// Clause separators (`，` `；` `：`, and a separator space between two ideographs such as a
 /// headline's `X完成融资 将与Y签约`) of a sentence starting at byte `base`, except those inside
 /// parentheses: a stock quote `X(12.300,-0.59,-4.58%)` or an aside `（代码：600123）` does not
-/// split the clause around it.
+/// split the clause around it (nor a space inside 《》 or “”: [`separator_spaces_outside_quotes`]).
 fn clause_separators(sent: &str, base: usize) -> Vec<(usize, usize)> {
     let mut depth = 0usize;
-    let mut quoted = 0usize;
+    let mut spaces = separator_spaces_outside_quotes(sent, 0..sent.len()).peekable();
     let mut out = Vec::new();
     let bytes = sent.as_bytes();
     // An ASCII `,` or `:` between digits is part of a number (`8,000万`, `10:30`), not a
@@ -174,11 +174,12 @@ fn clause_separators(sent: &str, base: usize) -> Vec<(usize, usize)> {
             ',' | '，' | ';' | '；' | ':' | '：' if depth == 0 => {
                 out.push((base + i, c.len_utf8()))
             }
-            '《' | '“' => quoted += 1,
-            '》' | '”' => quoted = quoted.saturating_sub(1),
             // (not inside a title or a quote: `作题为《以投促产 共赢未来》的报告`)
-            ' ' if depth == 0 && quoted == 0 && is_separator_space(sent, i) => {
-                out.push((base + i, 1))
+            ' ' if depth == 0 => {
+                while spaces.next_if(|&k| k < i).is_some() {}
+                if spaces.next_if_eq(&i).is_some() {
+                    out.push((base + i, 1))
+                }
             }
             _ => {}
         }

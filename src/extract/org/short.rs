@@ -28,7 +28,7 @@
 //! Why rules and no list: listed-company names change daily; the contexts that introduce them
 //! (codes, announcements, deal verbs) do not.
 
-use crate::normalize::filters::{is_han, is_separator_space};
+use crate::normalize::filters::{is_han, separator_spaces_outside_quotes};
 use crate::span::char_window;
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -241,22 +241,20 @@ fn is_bare_year(paren: &str) -> bool {
 }
 
 /// Where the clause holding byte `pos` starts (after the last punctuation mark before it).
-/// A space between two ideographs counts (see [`is_separator_space`]).
+/// A space between two ideographs outside 《》 and “” counts (see
+/// [`separator_spaces_outside_quotes`]).
 fn clause_start(text: &str, pos: usize) -> usize {
     let start = text[..pos]
         .rfind(['，', '。', '；', '！', '？', ',', ';', '\n', '：', ':'])
         .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     // (a separator space is rare: look for one only after the last mark)
-    text[start..pos]
-        .rmatch_indices(' ')
-        .find(|&(i, _)| {
-            let before = &text[start..start + i];
-            is_separator_space(text, start + i)
-                && before.matches('《').count() <= before.matches('》').count()
-                && before.matches('“').count() <= before.matches('”').count()
-        })
-        .map_or(start, |(i, _)| start + i + 1)
+    if !text[start..pos].contains(' ') {
+        return start;
+    }
+    separator_spaces_outside_quotes(text, start..pos)
+        .last()
+        .map_or(start, |i| i + 1)
 }
 
 /// A name character of a short name.
@@ -1169,8 +1167,27 @@ pub(super) fn find(
     {
         let clause_start = clause_start(text, m.start());
         let mut item_end = strip_fill(text, m.start(), clause_start, r);
+        // `A与B共同发起设立X基金`, `A与B共同出资设立`: the adverbs and verbs before the
+        // founding verb are no name (nor part of B's).
+        while let Some(w) = ["共同", "联合", "携手", "一起", "出资", "发起"]
+            .iter()
+            .find(|w| {
+                text.get(clause_start..item_end)
+                    .is_some_and(|t| t.ends_with(**w))
+            })
+        {
+            item_end = strip_fill(text, item_end - w.len(), clause_start, r);
+        }
         let (mut shaped, mut named, mut items) = (0usize, Vec::new(), 0usize);
         while item_end > clause_start {
+            // `A领投、B跟投`: an item that ends with its own round word is another clause of
+            // the list (A's, read by that word's own match), not a name with it.
+            if ["领投", "跟投", "参投", "領投", "參投"]
+                .iter()
+                .any(|w| text[..item_end].ends_with(w))
+            {
+                break;
+            }
             // `由A领投`: 由 marks the agent, it is no part of the name.
             if let Some(st) = name_before(text, item_end, r).map(|(st, _)| after_agent(text, st))
                 && st >= clause_start

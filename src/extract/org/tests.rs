@@ -454,6 +454,37 @@ fn event_slots_confirm_short_names() {
     // Single stop characters inside a short, well-bounded name (`和`, `到`).
     has("近日，和光精密完成新一轮融资。", "和光精密");
     has("上门服务品牌轻松到家完成A轮融资。", "轻松到家");
+    // `A领投、B跟投`: each round word ends its own item; the lead word is no part of a name.
+    has(
+        "岭川智控完成C轮融资，青杉资本领投、白桦创投跟投。",
+        "青杉资本",
+    );
+    has(
+        "岭川智控完成C轮融资，青杉资本领投、白桦创投跟投。",
+        "白桦创投",
+    );
+    let got = with_rules("岭川智控完成C轮融资，青杉资本领投、白桦创投跟投。");
+    assert!(!got.iter().any(|(n, _)| n.contains("领投")), "{got:?}");
+    // `A与B共同发起设立X基金`: the adverb before the founding verb is no name, nor part of B's.
+    for text in [
+        "岭川集团与青杉资本管理有限公司共同设立岭川产业基金。",
+        "岭川集团与青杉资本共同发起设立规模10亿元的岭川产业基金。",
+        "岭川集团与青杉资本共同出资设立岭川产业基金。",
+    ] {
+        let got = with_rules(text);
+        assert!(
+            !got.iter()
+                .any(|(n, _)| n.contains("共同") || n.contains("出资")),
+            "{text}: {got:?}"
+        );
+    }
+    has(
+        "岭川集团与青杉资本共同发起设立规模10亿元的岭川产业基金。",
+        "青杉资本",
+    );
+    // (a round word right at a clause start after a headline's gap: nothing to read, no panic)
+    let _ = with_rules("岭川智算完成B+轮融资 领投方为青杉资本");
+    let _ = with_rules("岭川智算完成B+轮融资 领投青杉资本");
 }
 
 #[test]

@@ -40,6 +40,30 @@ pub fn is_separator_space(text: &str, i: usize) -> bool {
         && text[i + 1..].chars().next().is_some_and(is_ideograph)
 }
 
+/// The separator spaces ([`is_separator_space`]) of `text[range]` that stand outside
+/// `《…》` and `“…”` (counted from `range.start`), as byte offsets into `text` in order: a
+/// space inside a title or a quote (`作题为《以投促产 共赢未来》的报告`) parts no clauses. The
+/// one test of the clause readers of the event family and of short organization names.
+pub fn separator_spaces_outside_quotes(
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = usize> + '_ {
+    let from = range.start;
+    let mut quoted = 0usize;
+    text.get(range)
+        .unwrap_or("")
+        .char_indices()
+        .filter_map(move |(k, c)| {
+            match c {
+                '《' | '“' => quoted += 1,
+                '》' | '”' => quoted = quoted.saturating_sub(1),
+                ' ' if quoted == 0 && is_separator_space(text, from + k) => return Some(from + k),
+                _ => {}
+            }
+            None
+        })
+}
+
 /// CJK and full-width punctuation: 、，。：；“”‘’《》（）【】…—· and the full-width forms block.
 #[inline]
 pub fn is_cjk_punct(c: char) -> bool {
@@ -66,4 +90,42 @@ pub fn is_cjk(c: char) -> bool {
 #[inline]
 pub fn is_hspace(c: char) -> bool {
     c != '\n' && c.is_whitespace()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::separator_spaces_outside_quotes;
+
+    #[test]
+    fn separator_spaces_outside_quotes_skip_titles_and_quotes() {
+        let t = "星河完成融资 将与云帆签约";
+        let at = t.find(' ').unwrap();
+        assert_eq!(
+            separator_spaces_outside_quotes(t, 0..t.len()).collect::<Vec<_>>(),
+            vec![at]
+        );
+        // (inside 《》 or “”: no separator; after the closing mark again one)
+        let t = "作题为《以投促产 共赢未来》的报告 会后签约";
+        let last = t.rfind(' ').unwrap();
+        assert_eq!(
+            separator_spaces_outside_quotes(t, 0..t.len()).collect::<Vec<_>>(),
+            vec![last]
+        );
+        let t = "发布“智造 强链”行动";
+        assert_eq!(separator_spaces_outside_quotes(t, 0..t.len()).count(), 0);
+        // (a space next to a Latin word or a digit is no separator)
+        let t = "发布 AI 平台";
+        assert_eq!(separator_spaces_outside_quotes(t, 0..t.len()).count(), 0);
+        // (offsets are into the whole text; a range past its end yields nothing)
+        let t = "甲，星河完成融资 将签约";
+        let from = t.find('星').unwrap();
+        assert_eq!(
+            separator_spaces_outside_quotes(t, from..t.len()).collect::<Vec<_>>(),
+            vec![t.find(' ').unwrap()]
+        );
+        assert_eq!(
+            separator_spaces_outside_quotes(t, 0..t.len() + 9).count(),
+            0
+        );
+    }
 }
