@@ -158,3 +158,46 @@ fn one_amount_in_two_scripts_merges_by_key_as_in_one_run() {
     merge(&shards, &merged);
     assert_same_export(&single, &merged);
 }
+
+/// A form merged by key inside one shard is logged with the first document of all shards that
+/// wrote it, as in one run: `5億元` written in a.md (one shard) and in b.md beside `5亿元` in
+/// c.md (another shard) is logged for a.md, not for b.md.
+#[test]
+fn a_form_merged_in_one_shard_is_logged_with_the_first_document_of_all() {
+    let root = tempfile::tempdir().unwrap();
+    let src = root.path().join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    let texts = [
+        (
+            "a.md",
+            "# 甲\n\n發布時間: 2024 年 7 月 20 日\n\n遠岫科技股份有限公司與星澄集團有限公司簽署合作協議，合同金額5億元。\n",
+        ),
+        (
+            "b.md",
+            "# 乙\n\n發布時間: 2024 年 7 月 21 日\n\n青禾科技股份有限公司與藍灣集團有限公司簽署合作協議，合同金額5億元。\n",
+        ),
+        (
+            "c.md",
+            "# 丙\n\n发布时间: 2024 年 7 月 22 日\n\n星海科技股份有限公司与澄溪集团有限公司签署合作协议，合同金额5亿元。\n",
+        ),
+    ];
+    let mut paths = Vec::new();
+    for (name, text) in texts {
+        let p = src.join(name);
+        std::fs::write(&p, text).unwrap();
+        paths.push(p);
+    }
+    let single = extract(&paths, root.path(), "single");
+    let merges = std::fs::read_to_string(single.join("merges.jsonl")).unwrap();
+    assert!(
+        merges.contains("\"name\":\"5億元\"") && merges.contains("\"doc\":\"a.md\""),
+        "{merges}"
+    );
+    let shards = [
+        extract(&paths[1..], root.path(), "sbc"),
+        extract(&paths[..1], root.path(), "sa"),
+    ];
+    let merged = root.path().join("merged");
+    merge(&shards, &merged);
+    assert_same_export(&single, &merged);
+}

@@ -3337,7 +3337,7 @@ mod tests {
             vec!["沈立和"]
         );
         // the first column of a list row, before a column gap
-        assert!(names("1. 沈立和　青岚数字研究院院长\n").contains(&"沈立和".to_string()));
+        assert!(names("1. 沈立和　墨川数字研究院院长\n").contains(&"沈立和".to_string()));
         // after a title, a time word closes the name too
         assert_eq!(
             names("长丰精密有限公司生产部经理沈文和昨日到任。"),

@@ -2873,12 +2873,12 @@ mod tests {
     fn a_title_introducing_a_counted_list_is_every_names() {
         // `包括：`, `包括`, `分别为` between the title and the list; the last name after 及/和
         for text in [
-            "云帆电子有限公司公告。本公司獨立非執行董事包括：梁志遠、黃家俊及何嘉敏。",
-            "云帆电子有限公司公告。公司独立非执行董事包括梁志远、黄家俊和何嘉敏。",
-            "云帆电子有限公司公告。公司独立非执行董事分别为梁志远、黄家俊、何嘉敏。",
+            "云帆电子有限公司公告。本公司獨立非執行董事包括：龚予安、黃家俊及何嘉敏。",
+            "云帆电子有限公司公告。公司独立非执行董事包括龚予安、黄家俊和何嘉敏。",
+            "云帆电子有限公司公告。公司独立非执行董事分别为龚予安、黄家俊、何嘉敏。",
         ] {
             let got = rels(text);
-            for name in ["梁志远", "黄家俊", "何嘉敏"] {
+            for name in ["龚予安", "黄家俊", "何嘉敏"] {
                 assert!(
                     got.contains(&t(
                         "HOLDS_POSITION",
@@ -2892,7 +2892,7 @@ mod tests {
             }
         }
         // no title before the intro word: nobody gets one
-        let got = rels("参会人员包括梁志远、黄家俊和何嘉敏。");
+        let got = rels("参会人员包括龚予安、黄家俊和何嘉敏。");
         assert!(got.is_empty(), "{got:?}");
     }
 

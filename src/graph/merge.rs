@@ -534,10 +534,29 @@ pub fn merge(mut shards: Vec<Shard>, lex: &LexiconSet) -> Merged {
         let id = new_id_of_cluster[*root].clone();
         let Some(n) = nodes.get(&id) else { continue };
         // A shard that saw both forms logged the merge already, in the resolver's order (which
-        // may keep the other form first: names before surfaces, which the export does not tell).
-        if records.iter().any(|r| {
-            r.id == id && r.reason == MergeReason::SameKey && (r.name == *form || r.name == *first)
-        }) {
+        // may keep the other form first: names before surfaces, which the export does not tell)
+        // — but with the first document of that shard that wrote the form, where the single run
+        // names the first of all shards (`超百亿元` written in doc 11 of one shard, merged with
+        // `超 百亿元` in doc 60 and doc 134 of another).
+        let logged: Vec<MergeRecord> = records
+            .iter()
+            .filter(|r| {
+                r.id == id
+                    && r.reason == MergeReason::SameKey
+                    && (r.name == *form || r.name == *first)
+            })
+            .cloned()
+            .collect();
+        if !logged.is_empty() {
+            for r in logged {
+                if r.name == *form && r.doc.as_deref().is_some_and(|d| d > doc.as_str()) {
+                    records.remove(&r);
+                    records.insert(MergeRecord {
+                        doc: Some(doc.clone()),
+                        ..r
+                    });
+                }
+            }
             continue;
         }
         records.insert(log_record(
