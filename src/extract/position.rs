@@ -735,7 +735,7 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
 }
 
 /// `X公司创始人、董事长甲，联合创始人、首席技术官乙`: a person whose executive titles stand right
-/// after the comma (or 、) that follows the previous person, with no organization of their
+/// after the comma (or 、, 及, 以及, 和) that follows the previous person, with no organization of their
 /// own, holds them at that person's organization — when the previous person's titles are
 /// executive too (`X公司董事长甲，知名经济学家乙`: a profession, not X's; `，副市长乙`: a
 /// government post, not X's).
@@ -772,7 +772,8 @@ fn list_carry(rules: &Rules, ms: &[Mention], text: &str, bindings: &mut [Binding
                         .iter()
                         .find_map(|h| gap.strip_prefix(*h))
                         .unwrap_or(gap);
-                    matches!(gap, "，" | "," | "、")
+                    // (及/以及/和 join the last person of such a list: `总经理乙及技术长丙`)
+                    matches!(gap, "，" | "," | "、" | "及" | "以及" | "和")
                 }
             })
         else {
@@ -3245,6 +3246,39 @@ mod tests {
                 "{got:?}"
             );
         }
+    }
+
+    #[test]
+    fn ji_or_he_before_the_last_person_carries_the_titles_too() {
+        for (text, p) in [
+            (
+                "青禾科技有限公司董事长王建国、总经理李明远及技术长周文博共同出席。",
+                "周文博",
+            ),
+            (
+                "青禾科技有限公司董事长王建国、总经理李明远及技术长Kevin Lin共同出席。",
+                "Kevin Lin",
+            ),
+            ("青禾科技有限公司董事长王建国和总经理李明远出席。", "李明远"),
+        ] {
+            let got = rels(text);
+            let ti = if p == "李明远" {
+                "总经理"
+            } else {
+                "技术长"
+            };
+            assert!(
+                got.contains(&t("HOLDS_POSITION", p, "青禾科技有限公司", ti, "current")),
+                "{text}: {got:?}"
+            );
+        }
+        // a government post after 及 is still not the company's
+        let got = rels("青禾科技有限公司董事长王建国及副市长李明远出席。");
+        assert!(
+            !got.iter()
+                .any(|r| r.1 == "李明远" && r.0 == "HOLDS_POSITION"),
+            "{got:?}"
+        );
     }
 
     #[test]
