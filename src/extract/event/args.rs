@@ -2550,17 +2550,9 @@ fn launch(s: &SentView, t: &Trig, drafts: &mut Drafts) -> Option<usize> {
     // `新一代AI伺服器机柜`): a headline launch whose name begins this one's, or is begun by it (the
     // shorter at least six characters), is the same launch, named by the longer name.
     let key = crate::link::key(&d.name);
-    let retold = drafts.list.iter().position(|e| {
-        e.kind == EventKind::Launch && e.paragraph == 0 && d.paragraph != 0 && {
-            let other = crate::link::key(&e.name);
-            let (short, long) = if other.len() <= key.len() {
-                (&other, &key)
-            } else {
-                (&key, &other)
-            };
-            short != long && short.chars().count() >= 6 && long.starts_with(short.as_str())
-        }
-    });
+    let retold = (d.paragraph != 0)
+        .then(|| drafts.find_retold_launch(&d.name))
+        .flatten();
     if let Some(j) = retold {
         let longer =
             (key.len() > crate::link::key(&drafts.list[j].name).len()).then(|| d.name.clone());

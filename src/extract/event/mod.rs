@@ -511,18 +511,46 @@ impl Drafts {
             let t = if n.len() - t.len() == 4 { t } else { n };
             crate::link::key(t.strip_prefix('年').unwrap_or(t))
         };
-        let this = bare(name);
+        self.headline_telling(kind, name, bare, MIN_RETOLD_CHARS, |short, long| {
+            long.ends_with(short)
+        })
+    }
+
+    /// The headline's telling of a launch the body names longer or shorter: a Launch draft
+    /// from the headline paragraph whose name key begins `name`'s or is begun by it, the
+    /// shorter at least six characters (`发表新一代AI伺服器`, the body `新一代AI伺服器机柜`).
+    pub fn find_retold_launch(&self, name: &str) -> Option<usize> {
+        self.headline_telling(
+            EventKind::Launch,
+            name,
+            crate::link::key,
+            6,
+            |short, long| short != long && long.starts_with(short),
+        )
+    }
+
+    /// A headline draft of `kind` whose name and `name`, both made comparable by `norm`, fit
+    /// as `fits(shorter, longer)`, the shorter at least `min` characters.
+    fn headline_telling(
+        &self,
+        kind: EventKind,
+        name: &str,
+        norm: impl Fn(&str) -> String,
+        min: usize,
+        fits: impl Fn(&str, &str) -> bool,
+    ) -> Option<usize> {
+        let this = norm(name);
         self.list.iter().position(|d| {
             if d.kind != kind || d.paragraph != 0 {
                 return false;
             }
-            let other = bare(&d.name);
+            let other = norm(&d.name);
             let (short, long) = if other.len() <= this.len() {
                 (&other, &this)
             } else {
                 (&this, &other)
             };
-            short.chars().count() >= MIN_RETOLD_CHARS && long.ends_with(short.as_str())
+            short.chars().count() >= min && fits(short, long)
         })
     }
 
