@@ -1709,11 +1709,17 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
 
 /// Whether the text right after a name opens a résumé: its sex (`，男`), or an honorific, a
 /// comma or colon and a birth year or a fact of birth (`先生，1970 年出生`, `女士：中国国籍`).
+/// A board notice may head the résumé with the word itself, after the honorific or the bare
+/// name (`某先生简历：男，1979 年出生`, `某个人简历：`); what follows must still be a fact of birth.
 fn resume_opens(after: &str) -> bool {
     if RESUME_OPEN.iter().any(|o| after.starts_with(o)) {
         return true;
     }
-    let Some(rest) = HONORIFICS.iter().find_map(|h| after.strip_prefix(*h)) else {
+    let honored = HONORIFICS.iter().find_map(|h| after.strip_prefix(*h));
+    let headed = ["简历", "个人简历"]
+        .iter()
+        .find_map(|w| honored.unwrap_or(after).strip_prefix(*w));
+    let Some(rest) = headed.or(honored) else {
         return false;
     };
     let Some(rest) = ['，', ',', '：', ':']
@@ -2377,6 +2383,12 @@ mod tests {
         assert!(resume_opens("，男，汉族"));
         assert!(!resume_opens("先生，1970 年加入公司，"));
         assert!(!resume_opens("先生表示，"));
+        // a résumé headed by the word itself, after the honorific or the bare name
+        assert!(resume_opens("先生简历：男，1979 年出生，"));
+        assert!(resume_opens("女士简历：1982 年出生，"));
+        assert!(resume_opens("个人简历：女，汉族，"));
+        assert!(!resume_opens("先生简历：详见附件。"));
+        assert!(!resume_opens("简历显示，"));
         assert!(closed_period("2006 年至 2015 年"));
         assert!(closed_period("2010-2012年"));
         assert!(!closed_period("2015 年至今"));
@@ -3114,6 +3126,22 @@ mod tests {
         let got = rels("华为董事长王建国辞去总经理职务。");
         assert!(
             got.contains(&t("HOLDS_POSITION", "王建国", "华为", "董事长", "current")),
+            "{got:?}"
+        );
+        // a post read in an earlier sentence (the resignation letter) ends too; a title the
+        // person keeps stays current
+        let got = rels(
+            "青禾材料股份有限公司董事会于近日收到董事、总经理柯望舒先生的书面辞职报告。\
+             柯望舒先生因个人原因申请辞去青禾材料股份有限公司总经理职务，辞职后仍担任公司董事。",
+        );
+        let org = "青禾材料股份有限公司";
+        assert!(got.contains(&t("HOLDS_POSITION", "柯望舒", org, "总经理", "former")), "{got:?}");
+        assert!(!got.contains(&t("HOLDS_POSITION", "柯望舒", org, "总经理", "current")), "{got:?}");
+        assert!(got.contains(&t("HOLDS_POSITION", "柯望舒", org, "董事", "current")), "{got:?}");
+        // a post read after the resignation's sentence keeps its status
+        let got = rels("华为总经理王建国辞去总经理职务。一年后，华为总经理王建国再次出席论坛。");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "王建国", "华为", "总经理", "current")),
             "{got:?}"
         );
     }

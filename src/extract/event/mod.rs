@@ -794,11 +794,12 @@ fn emit(doc: &mut AnnotatedDoc, drafts: Drafts) {
     appointed_status(doc);
 }
 
-/// A post an appointment ends in a sentence is not also held "current" there: the title
-/// before the name (`独立董事X任期届满离任`, `董事长X辞去董事长职务`) read it as current, the
-/// appointment says it ended. Such a HOLDS_POSITION of the same person and title in the sentence
-/// of the APPOINTED becomes former. (A new post stays current where a position rule read it:
-/// `发言人由副总经理X担任` states who holds it.)
+/// A post an appointment ends is not also held "current" up to there: the title before the
+/// name (`独立董事X任期届满离任`, `董事长X辞去董事长职务`) or in an earlier sentence (`董事会收到
+/// 总经理X的辞职报告。X因个人原因辞去总经理职务`) read it as current, the appointment says it
+/// ended. Such a HOLDS_POSITION of the same person and title in the sentence of the APPOINTED or
+/// before it becomes former; one after it (`辞职后仍担任公司董事`) keeps its status. (A new post
+/// stays current where a position rule read it: `发言人由副总经理X担任` states who holds it.)
 fn appointed_status(doc: &mut AnnotatedDoc) {
     let changes: Vec<(String, String, usize, PositionStatus)> = doc
         .relations
@@ -827,7 +828,7 @@ fn appointed_status(doc: &mut AnnotatedDoc) {
         };
         let name = &mentions[p].name;
         if let Some((_, _, _, st)) = changes.iter().find(|(n, t, sent, _)| {
-            n == name && Some(t) == r.props.title.as_ref() && *sent == r.evidence.sentence
+            n == name && Some(t) == r.props.title.as_ref() && *sent >= r.evidence.sentence
         }) {
             r.props.status = Some(*st);
         }
