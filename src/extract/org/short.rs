@@ -48,6 +48,16 @@ const MAX_CJK: usize = 8;
 /// Endings of an investing or research firm's short name (`资本`, `证券`; words_org.txt list
 /// field_firm): industry words after one before a title are the post's field.
 static FIELD_FIRMS: crate::rules::WordList = crate::rules::WordList::new("words_org", "field_firm");
+/// Longest short form of a full name in the same document (`org.short_form`), in CJK
+/// characters: the full name vouches for it, and a long form is the more specific
+/// (`华启新能源科技集团` of `华启新能源科技集团股份有限公司`, nine characters).
+const MAX_FORM_CJK: usize = 12;
+
+/// The longest name `plausible` accepts with that proof.
+fn max_cjk(proof: Proof) -> usize {
+    if proof == Proof::Form { MAX_FORM_CJK } else { MAX_CJK }
+}
+
 /// Longest ASCII name, in bytes.
 const MAX_ASCII: usize = 40;
 
@@ -731,7 +741,7 @@ fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> b
         if proof != Proof::Code && chars.len() <= 2 {
             return false;
         }
-    } else if !(2..=MAX_CJK).contains(&cjk) {
+    } else if !(2..=max_cjk(proof)).contains(&cjk) {
         return false;
     }
     if chars.first().is_some_and(|c| c.is_ascii_digit()) {

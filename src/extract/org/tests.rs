@@ -739,6 +739,26 @@ fn short_names_are_found_again_and_short_forms_link_to_the_full_name() {
     // without a full name in the document such a word is no company
     let ms = mentions_of("推进国际化。国际化表示开放。", Label::Organization);
     assert!(ms.is_empty(), "{ms:?}");
+    // A group's form longer than a short name (nine characters) before the full name, as in a
+    // headline, names the full name too; a longer name that only opens with it does not.
+    let ms = mentions_of(
+        "# 岚启新能源科技集团与市政府签约\n\n岚启新能源科技集团股份有限公司董事长出席。",
+        Label::Organization,
+    );
+    assert!(
+        ms.iter().any(|m| m.text == "岚启新能源科技集团"
+            && m.name == "岚启新能源科技集团股份有限公司"),
+        "{ms:?}"
+    );
+    let ms = mentions_of(
+        "岚启新能源科技集团股份有限公司今日投产。岚启新能源科技集团矿业有限公司同日成立。",
+        Label::Organization,
+    );
+    assert!(
+        ms.iter()
+            .all(|m| m.name != "岚启新能源科技集团股份有限公司" || m.text.ends_with("有限公司")),
+        "{ms:?}"
+    );
 }
 
 #[test]
