@@ -2346,11 +2346,20 @@ const AGREEMENT_TERMS: [&str; 4] = ["根据", "按照", "依据", "依照"];
 /// `等N家…分别`) sign that signing too (event.signing_group_members), and the amounts after
 /// 分别 are its amounts (授信额度 when the clause says 授信). A sentence with a signing of its
 /// own, or any sentence that is no such list, ends the group.
-fn group_members(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize]) {
+fn group_members(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    drafts: &mut Drafts,
+    st: &mut State,
+    here: &[usize],
+) {
     let Some(g) = st.group_signing else {
         return;
     };
-    if here.iter().any(|&i| drafts.list[i].kind == EventKind::Signing) {
+    if here
+        .iter()
+        .any(|&i| drafts.list[i].kind == EventKind::Signing)
+    {
         return;
     }
     st.group_signing = None;
@@ -4266,9 +4275,7 @@ fn acquisition(
         let cs = s.clause_start(t.range.start);
         target = before
             .iter()
-            .rfind(|(_, m)| {
-                m.range.start >= cs && marker(s, m).trim_end().ends_with(['将', '把'])
-            })
+            .rfind(|(_, m)| m.range.start >= cs && marker(s, m).trim_end().ends_with(['将', '把']))
             .map(|(i, m)| (*i, m.range.clone()));
         target.as_ref()?;
     }
@@ -4383,8 +4390,7 @@ fn acquisition(
                 && held_by(&s.text[pm.range.end..tm.range.start])
             {
                 let mut k = people.len() - 1;
-                while k > 0
-                    && list_gap(&s.text[people[k - 1].1.range.end..people[k].1.range.start])
+                while k > 0 && list_gap(&s.text[people[k - 1].1.range.end..people[k].1.range.start])
                 {
                     k -= 1;
                 }
