@@ -60,7 +60,7 @@ pub(crate) fn sentence(
             EventKind::Signing => signing(doc, s, t, drafts, st),
             EventKind::Launch => launch(s, t, drafts),
             EventKind::Speech => {
-                speech(s, &t.range, drafts, st, &mut here);
+                speech(doc, s, &t.range, drafts, st, &mut here);
                 None
             }
             EventKind::Investment => investment(doc, s, t, drafts, st),
@@ -91,7 +91,8 @@ pub(crate) fn sentence(
             }
         }
     }
-    soft_speeches(s, drafts, st, &mut here);
+    soft_speeches(doc, s, drafts, st, &mut here);
+    group_members(doc, s, drafts, st, &here);
     governance_meeting(doc, s, drafts, st);
     for &i in &here {
         drafts.list[i].in_context |= in_context;
@@ -2054,17 +2055,20 @@ pub(crate) fn counted_group(before: &str) -> Option<&str> {
         "高校",
         "院校",
     ];
+    // (`与 8 家银行`: spaces of a PDF conversion around the numeral are skipped)
     before.match_indices(['与', '和', '同']).find_map(|(i, c)| {
-        let rest = &before[i + c.len()..];
+        let rest = before[i + c.len()..].trim_start();
         let num_len = rest
             .char_indices()
             .find(|(_, ch)| !is_count_char(*ch))
             .map_or(rest.len(), |(k, _)| k);
         let after = &rest[num_len..];
+        let spaced = after.len() - after.trim_start().len();
+        let after = after.trim_start();
         let unit = after.chars().next().filter(|u| "家所".contains(*u))?;
         let kinds = &after[unit.len_utf8()..];
         let kind = KINDS.iter().find(|k| kinds.starts_with(**k))?;
-        (num_len > 0).then(|| &rest[..num_len + unit.len_utf8() + kind.len()])
+        (num_len > 0).then(|| &rest[..num_len + spaced + unit.len_utf8() + kind.len()])
     })
 }
 
@@ -2210,11 +2214,16 @@ fn signing(
         signed_project(s, t, ce)
     };
     // `A与三家企业战略合作签约仪式`: the other parties are a counted group, not named.
-    let group = if n == 1 {
-        counted_group(&s.text[s.clause_start(t.range.start)..t.range.start])
-    } else {
-        None
-    };
+    let cs = s.clause_start(t.range.start);
+    let counted = counted_group(&s.text[cs..t.range.start]);
+    let group = if n == 1 { counted } else { None };
+    // (`A（以下简称“X”）与 8 家银行签署授信协议`: A named twice is still one party before the
+    // group, whose members a later sentence may list)
+    let grouped = counted.is_some_and(|g| {
+        let at = g.as_ptr() as usize - s.text.as_ptr() as usize;
+        d.with_rel(RelType::Signed)
+            .all(|i| doc.mentions.get(i).is_some_and(|m| m.range.end <= at))
+    });
     if n < 2 && !(n == 1 && (named.is_some() || group.is_some())) {
         return None;
     }
@@ -2288,6 +2297,10 @@ fn signing(
     };
     d.name = name;
     d.date = best_date(s, t.range.start, false);
+    // `同日，A与B签署…合同` after a meeting: another act of that day, not one of the meeting
+    // (unless the sentence places it there: `同日，会上…`).
+    d.apart = SAME_DAY.iter().any(|w| s.str().trim_start().starts_with(w))
+        && !s.has_cue("context", s.range.clone());
     // `论坛期间，A与B签署协议，共建长三角算力平台`: a signing in the forum's context was held
     // at the forum's venue; a place in the sentence without 在/于 is what the deal is about.
     // So is a row of a signing list (`4. A与B签约西南数字物流港项目`: the place names the
@@ -2310,10 +2323,119 @@ fn signing(
         }
     }
     amounts(s, &t.range, &mut d, EventKind::Signing, AMOUNT);
-    if let Some(j) = same_ceremony(doc, s, drafts, st, &d, has_name) {
-        return Some(j);
+    let j = match same_ceremony(doc, s, drafts, st, &d, has_name) {
+        Some(j) => j,
+        None => drafts.upsert(d),
+    };
+    // (`X与10家银行签署授信协议`: the members of the group are listed later)
+    st.group_signing = if grouped { Some(j) } else { None };
+    Some(j)
+}
+
+/// Openings of a sentence that tells another act of the day told before (`同日，…`).
+const SAME_DAY: [&str; 3] = ["同日", "同一天", "同一日"];
+
+/// Openings of a sentence that goes on to tell the terms of the agreement told before
+/// (`根据协议，…`, `按照该协议，…`).
+const AGREEMENT_TERMS: [&str; 4] = ["根据", "按照", "依据", "依照"];
+
+/// `X与10家银行签署授信协议。根据协议，A银行、B银行和C银行分别给予X 20亿元、15亿元、10亿元
+/// 的授信额度`: a sentence that opens with 根据/按照/依据/依照 and an agreement in its first
+/// clause, right after a signing of one party with a counted group (`与N家银行`), lists the
+/// group's members — the organizations joined by 、/和/及/与 right before 分别 (or before
+/// `等N家…分别`) sign that signing too (event.signing_group_members), and the amounts after
+/// 分别 are its amounts (授信额度 when the clause says 授信). A sentence with a signing of its
+/// own, or any sentence that is no such list, ends the group.
+fn group_members(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    drafts: &mut Drafts,
+    st: &mut State,
+    here: &[usize],
+) {
+    let Some(g) = st.group_signing else {
+        return;
+    };
+    if here
+        .iter()
+        .any(|&i| drafts.list[i].kind == EventKind::Signing)
+    {
+        return;
     }
-    Some(drafts.upsert(d))
+    st.group_signing = None;
+    let body = s.str().trim_start();
+    let first = &s.text[s.range.start..s.clause_end(s.range.start)];
+    if !AGREEMENT_TERMS.iter().any(|w| body.starts_with(w)) || !first.contains("协议") {
+        return;
+    }
+    let Some(k) = s.text[s.range.clone()].find("分别") else {
+        return;
+    };
+    let at = s.range.start + k;
+    let cs = s.clause_start(at);
+    let orgs: Vec<(usize, &Mention)> = s.within(ORG, cs..at).collect();
+    let Some((_, last)) = orgs.last() else {
+        return;
+    };
+    // (`A银行、B银行等10家银行分别…`: a count of the group may close the list)
+    let tail = s.text[last.range.end..at].trim();
+    if !(tail.is_empty() || tail.starts_with('等') && !tail.contains(['，', ','])) {
+        return;
+    }
+    let mut members: Vec<(usize, Range<usize>)> = Vec::new();
+    for (j, (i, m)) in orgs.iter().enumerate().rev() {
+        if j + 1 < orgs.len() {
+            let joiner = outside_parens(&s.text[m.range.end..orgs[j + 1].1.range.start]);
+            if !matches!(joiner.trim(), "与" | "和" | "及" | "、" | "以及") {
+                break;
+            }
+        }
+        members.push((*i, m.range.clone()));
+    }
+    if members.len() < 2 {
+        return;
+    }
+    members.reverse();
+    let signed: Vec<String> = drafts.list[g]
+        .with_rel(RelType::Signed)
+        .map(|i| mention_name(doc, i))
+        .collect();
+    let mut seen: Vec<String> = Vec::new();
+    for (i, r) in members {
+        let n = mention_name(doc, i);
+        if signed.iter().any(|o| same_party(o, &n)) || seen.contains(&n) {
+            continue;
+        }
+        seen.push(n);
+        drafts.list[g].add(to_event(
+            RelType::Signed,
+            i,
+            SIGNING_GROUP,
+            s.idx,
+            r.start..at + "分别".len(),
+        ));
+    }
+    let ce = s.clause_end(at);
+    let credit = s.text[at..ce].contains("授信");
+    for (i, m) in s.within(&[Label::Amount], at..ce) {
+        if metric(s, m) {
+            continue;
+        }
+        let about = if credit {
+            "授信额度".to_string()
+        } else {
+            about_for(s, m, EventKind::Signing)
+        };
+        drafts.list[g].add(arg(
+            RelType::HasAmount,
+            i,
+            Dir::FromEvent,
+            props_about(about),
+            SIGNING_GROUP,
+            s.idx,
+            m.range.clone(),
+        ));
+    }
 }
 
 /// Does `head` open with a count of projects (`3个`, `三大`, `一批`, `多项`) — numerals then a
@@ -2616,6 +2738,7 @@ fn novelty_after_modifier(rest: &str) -> Option<&str> {
 /// ceremony their clause attended — `出席签约仪式并致辞`, `出席仪式并致辞` — or else a Speech event
 /// of its own), with the 《…》 title between them.
 fn speech(
+    doc: &AnnotatedDoc,
     s: &SentView,
     t: &Range<usize>,
     drafts: &mut Drafts,
@@ -2660,11 +2783,24 @@ fn speech(
             .is_some_and(|g| g.contains("仪式"))
         {
             st.ceremony.or(signing)
+        } else if bare_attendance(&s.text[pm.range.end..t.start]) {
+            // `举行签约仪式。A，B出席并讲话`: attending with no object names the event in
+            // context — the establishment's ceremony, else the signing.
+            st.ceremony.or(signing)
         } else {
             None
         }
     };
-    let target = match st.forum.or_else(attended) {
+    // `A，B出席并讲话。A在讲话中表示…`: a speaker who already spoke at the ceremony or signing
+    // in context is telling that same speech.
+    let spoke_before = || {
+        [st.ceremony, st.signing].into_iter().flatten().find(|&e| {
+            drafts.list[e]
+                .with_rel(RelType::SpokeAt)
+                .any(|i| i == pi || mention_name(doc, i) == pm.name)
+        })
+    };
+    let target = match st.forum.or_else(attended).or_else(spoke_before) {
         Some(f) => f,
         None => {
             let name = match &title {
@@ -2722,6 +2858,19 @@ fn speech(
         ));
     }
     here.push(target);
+}
+
+/// `出席并`, `参加了活动并`: is `gap` (between a speaker and the speech) an attendance verb with
+/// no object but 活动 (an optional 了 after it), then 并? The attended event is the one in
+/// context.
+fn bare_attendance(gap: &str) -> bool {
+    ["出席", "参加"].iter().any(|v| {
+        gap.strip_prefix(v).is_some_and(|rest| {
+            let rest = rest.trim_start_matches('了');
+            let rest = rest.strip_prefix("活动").unwrap_or(rest);
+            rest == "并"
+        })
+    })
 }
 
 /// `总裁A，副总裁B`: is the text between two people (`r`) a comma followed only by the second
@@ -2787,7 +2936,13 @@ static MEETING_HELD: WordList = WordList::new("words_event", "meeting_held");
 /// `X作题为《…》的报告`, `X作工作汇报`, `会上，X介绍了…`: a speech told by a common word (see
 /// [`SOFT_SPEECH`]); read like a trigger by [`speech`]. A sentence with a speech trigger of its
 /// own is left to it.
-fn soft_speeches(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &mut Vec<usize>) {
+fn soft_speeches(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    drafts: &mut Drafts,
+    st: &mut State,
+    here: &mut Vec<usize>,
+) {
     // (cheap tests first: a speaker is needed, and most sentences name nobody)
     if s.of(Label::Person).next().is_none()
         || s.trigs.iter().any(|t| t.kind == Some(EventKind::Speech))
@@ -2845,7 +3000,7 @@ fn soft_speeches(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &mut V
             .iter()
             .any(|v| s.text[s.range.start..r.start].contains(v));
     if delivered || at_meeting {
-        speech(s, &r, drafts, st, here);
+        speech(doc, s, &r, drafts, st, here);
     }
 }
 
@@ -3272,6 +3427,12 @@ fn investment(
         None => format!("{}{}", mention_name(doc, inv.0), trig),
     };
     let name = phrase_name(s, &t.range, inv.1.end, fallback.clone());
+    // `以货币出资`, `以自有资金投资`: a phrase of the means (以…) names no deal.
+    let name = if name.starts_with('以') {
+        fallback.clone()
+    } else {
+        name
+    };
     // `A认缴出资15亿元，B认缴出资20亿元`: a bare verb phrase names no deal of its own; each
     // investor's commitment is one event (not one merged `认缴出资`).
     // (joint investors: `A、B联合投资X` is named by the first of them and the object)
@@ -3422,10 +3583,15 @@ fn joined_subjects(s: &SentView, floor: usize, t: &Range<usize>) -> Vec<(usize, 
         return Vec::new();
     };
     let gap = &s.text[last.range.end..t.start];
+    // (a trigger that opens with the cue, `共同设立`, has it right after the gap)
+    let in_trigger = ["共同", "联合", "携手"]
+        .iter()
+        .any(|w| s.text[t.clone()].starts_with(w));
     let Some(k) = ["共同", "联合", "携手"]
         .iter()
         .filter_map(|w| gap.find(w))
         .min()
+        .or(in_trigger.then_some(gap.len()))
     else {
         return Vec::new();
     };
@@ -4104,6 +4270,15 @@ fn acquisition(
         .within(ORG, floor..t.range.start)
         .filter(|(i, _)| !reviewer(&mention_name(doc, *i)))
         .collect();
+    // `A已将B收为子公司`: the company after 将/把 in the verb's clause is the target.
+    if t.class() == "take" {
+        let cs = s.clause_start(t.range.start);
+        target = before
+            .iter()
+            .rfind(|(_, m)| m.range.start >= cs && marker(s, m).trim_end().ends_with(['将', '把']))
+            .map(|(i, m)| (*i, m.range.clone()));
+        target.as_ref()?;
+    }
     let mut plain: Vec<(usize, Range<usize>)> = Vec::new();
     // `对X、Y的收购`: companies listed after a marked target are targets too.
     let mut listed_targets: Vec<(usize, Range<usize>)> = Vec::new();
@@ -4203,6 +4378,28 @@ fn acquisition(
                 .map(|(i, m)| (*i, m.range.clone()))
                 .collect();
             target = Some((after[k].0, after[k].1.range.clone()));
+        } else if let Some((_, tm)) = after.first()
+            && seller.is_none()
+        {
+            // `收购自然人A（所）持有的B 60%股权`, `收购A、C合计持有的B`: people holding the
+            // target sell it.
+            let people: Vec<(usize, &Mention)> = s
+                .within(&[Label::Person], t.range.end..tm.range.start)
+                .collect();
+            if let Some((_, pm)) = people.last()
+                && held_by(&s.text[pm.range.end..tm.range.start])
+            {
+                let mut k = people.len() - 1;
+                while k > 0 && list_gap(&s.text[people[k - 1].1.range.end..people[k].1.range.start])
+                {
+                    k -= 1;
+                }
+                seller = Some((people[k].0, people[k].1.range.clone()));
+                more_sellers = people[k + 1..]
+                    .iter()
+                    .map(|(i, m)| (*i, m.range.clone()))
+                    .collect();
+            }
         }
     }
     // `X宣布，A已完成对其的收购` / `A将其收购`: 其 is the sentence's subject.
@@ -4283,10 +4480,16 @@ fn acquisition(
         .chain(listed_targets)
         .filter(|(i, _)| *i != acq.0)
         .collect::<Vec<_>>();
+    // (`A将B收为子公司` is named like `A收购B`)
+    let verb = if t.class() == "take" {
+        "收购"
+    } else {
+        &s.text[t.range.clone()]
+    };
     let name = format!(
         "{}{}{}",
         mention_name(doc, acq.0),
-        &s.text[t.range.clone()],
+        verb,
         mention_name(doc, tgt.0)
     );
     let mut d = dated_draft(
@@ -6356,6 +6559,19 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
             signing_here.or(st.signing)
         } else if attends_signing && rel == RelType::Attended {
             signing_here.or(st.signing).or(forum_here).or(st.forum)
+        } else if c.role == "attend"
+            && after
+                .strip_prefix("活动")
+                .unwrap_or(after)
+                .starts_with('并')
+        {
+            // `A，B出席并讲话`: no object — the forum in context, else the establishment's
+            // ceremony, else the signing of the sentence or the last one.
+            forum_here
+                .or(st.forum)
+                .or(st.ceremony)
+                .or(signing_here)
+                .or(st.signing)
         } else if s.text[c.range.end..ce].starts_with("仪式") {
             // `出席仪式`: the ceremony in context (an establishment's), else the forum, else
             // the signing (`举行签约仪式。…出席仪式并致辞`).

@@ -86,6 +86,9 @@ pub const SIGNING_BOTH: RuleId = RuleId("event.signing_both_parties");
 pub const SIGNING_CONTEXT: RuleId = RuleId("event.signing_context_party");
 /// SIGNED: one row of a signing list (bullets or a Markdown table after `签约…如下：`).
 pub const SIGNING_LIST: RuleId = RuleId("event.signing_list");
+/// SIGNED: `X与10家银行签署授信协议。根据协议，A银行、B银行分别给予…` — the members of the
+/// counted group listed in the next sentence sign the signing too (with the amounts after 分别).
+pub const SIGNING_GROUP: RuleId = RuleId("event.signing_group_members");
 /// `在A、B的见证下，各方代表依次签约：` + list rows: A and B attend every signing of the list.
 pub const SIGNING_WITNESS: RuleId = RuleId("event.signing_list_witness");
 /// LAUNCHED: the organization that holds a launch (`A举行了“…发布”仪式`, `A发布《X》`).
@@ -160,6 +163,7 @@ pub const ALL_RULES: &[RuleId] = &[
     SIGNING_BOTH,
     SIGNING_CONTEXT,
     SIGNING_LIST,
+    SIGNING_GROUP,
     SIGNING_WITNESS,
     LAUNCH,
     LAUNCH_NEW_PRODUCT,
@@ -290,6 +294,9 @@ pub(crate) struct Draft {
     seen: HashSet<(RelType, usize, bool, Option<String>)>,
     /// The sentence names a forum context word (会上, 本次论坛 …).
     pub in_context: bool,
+    /// A signing told as another act of the same day (`同日，A与B签署…`, no context word):
+    /// not held at the forum in context.
+    pub apart: bool,
 }
 
 impl Draft {
@@ -314,6 +321,7 @@ impl Draft {
             args: Vec::new(),
             part_of: None,
             in_context: false,
+            apart: false,
             seen: HashSet::new(),
         }
     }

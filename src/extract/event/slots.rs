@@ -76,6 +76,9 @@ pub struct State {
     /// A deal table is open (`| 企业 | 轮次 | 金额 | 投资方 |`, `| 收购方 | 标的公司 | 交易对价 |`):
     /// its kind and column indices.
     pub deal_table: Option<DealTable>,
+    /// The last signing of one party with a counted group (`X与10家银行签署授信协议`): the
+    /// members a later sentence lists (`根据协议，A银行、B银行分别给予…`) sign it too.
+    pub group_signing: Option<usize>,
 }
 
 /// Columns of a deal table: the company raising (a financing) or buying (an acquisition), and
@@ -214,7 +217,8 @@ pub(crate) fn finish(doc: &AnnotatedDoc, drafts: &mut Drafts) {
         if !matches!(
             d.kind,
             EventKind::Signing | EventKind::Launch | EventKind::Speech
-        ) {
+        ) || (d.apart && d.part_of.is_none())
+        {
             continue;
         }
         // The forum held before this event (the last one starting earlier), or — when the
