@@ -47,9 +47,11 @@ pub const TOWNSHIP: RuleId = RuleId("location.township");
 pub const COUNTY_LIST: RuleId = RuleId("location.county_list");
 pub const STREET_FRAME: RuleId = RuleId("location.street_frame");
 pub const VENUE: RuleId = RuleId("location.venue");
+pub const COUNTY_BODY: RuleId = RuleId("location.county_body");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 14] = [
+pub const RULE_IDS: [RuleId; 15] = [
+    COUNTY_BODY,
     STREET_FRAME,
     TOWNSHIP,
     COUNTY_LIST,
@@ -275,8 +277,10 @@ impl Extractor for LocationExtractor {
                 i += 1;
             }
         }
+        let read_by_chain = !counties.is_empty();
+        counties.extend(county_bodies(text, &places, &chain_ranges, out));
         county_repeats(text, &places, &counties, &chain_ranges, out);
-        if !counties.is_empty() {
+        if read_by_chain {
             county_siblings(text, &places, &chain_ranges, out);
         }
         venue_shapes(text, &places, &chain_ranges, out);
@@ -377,6 +381,8 @@ fn county_repeats(
             .iter()
             .any(|p| crosses(&p.range) && !(r.start <= p.range.start && p.range.end <= r.end))
     };
+    let own_readings: crate::rules::FastSet<(usize, usize)> =
+        counties.iter().map(|(r, _)| (r.start, r.end)).collect();
     for (v, at) in crate::rules::occurrences(&names, text) {
         let (name, canonical) = (names[v as usize], canonicals[v as usize]);
         let r = at..at + name.len();
@@ -396,7 +402,8 @@ fn county_repeats(
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_alphanumeric());
-        if mixed || crossing(&r) {
+        // the county's own reading (`location.county_body`) is already a candidate
+        if mixed || crossing(&r) || own_readings.contains(&(r.start, r.end)) {
             continue;
         }
         let mut c = Candidate::new(Label::Location, r, COUNTY_REPEAT, PRIORITY).with_attrs(
@@ -414,7 +421,7 @@ fn county_repeats(
 const COUNTY_STEM_STOPS: &str = "全该本各每邻两一二三四五六七八九十几数某这那其此外县市省区";
 
 /// Stems that name a kind of county, not one (`贫困县`, `示范县`, `产粮大县`).
-const COUNTY_KIND_STEMS: [&str; 20] = [
+pub(crate) const COUNTY_KIND_STEMS: [&str; 20] = [
     "贫困", "重点", "示范", "试点", "百强", "先进", "产粮", "边境", "民族", "山区", "农业", "工业",
     "旅游", "生态", "经济", "强县", "许多", "很多", "诸多", "众多",
 ];
@@ -465,6 +472,88 @@ fn county_siblings(
             out,
         );
     }
+}
+
+/// What a place's own body or head title continues with right after its 县/市/区 (the
+/// character itself is the body's first: `青禾县|委书记`, `青禾县|政府`).
+const BODY_AFTER_SHARED: [&str; 9] = [
+    "委书记",
+    "委副书记",
+    "委常委",
+    "委、",
+    "委和",
+    "委与",
+    "委及",
+    "政府",
+    "人民政府",
+];
+
+/// A place's head title or body written after its full name (`青禾县|县长`, `青禾市|副市长`,
+/// `青禾区|区委`): the level character repeats; `{}` stands for it.
+const BODY_AFTER_REPEATED: [&str; 5] = ["{}长", "副{}长", "{}委", "{}政府", "{}人民政府"];
+
+/// Characters that end words in 市 (`大城市`, `超市`, `楼市`, `上市`): no city stem ends in them.
+const SHI_WORD_ENDS: &str = "城都超股上门夜集菜开黑楼车期债汇";
+
+/// `location.county_body`: a county, city or district missing from the lexicon (a stem of two
+/// Han characters + 县/市/区) followed by its own party committee and that committee's title or
+/// a list of bodies (`青禾县委书记`, `青禾市委、市政府`), its government (`青禾县政府`,
+/// `青禾县人民政府`) or its head's title (`青禾县县长`, `青禾市副市长`) is a place: no word is
+/// followed by its own level's bodies. The stem opens the clause (punctuation, a line start or
+/// a lead such as 在/和/、 before it), has no determiner, numeral or level word (`全县委`,
+/// `该县县长`), names no kind of county (`贫困县`) or zone (`开发区`), and no word ends in 市
+/// with it (`大城市`, `超市`). The mention is named by its own text; the county is returned so
+/// that its other mentions (a headline `青禾县招商引资报告`) are read by `location.county_repeat`.
+fn county_bodies(
+    text: &str,
+    places: &[Place],
+    chains: &[Range<usize>],
+    out: &mut Vec<Candidate>,
+) -> Vec<(Range<usize>, String)> {
+    let mut found = Vec::new();
+    for (at, c) in crate::rules::occurrences::char_matches(text, ['县', '市', '区']) {
+        let after = &text[at + c.len_utf8()..];
+        let repeated = BODY_AFTER_REPEATED.iter().any(|w| {
+            let mut parts = w.split("{}");
+            let (head, tail) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            after
+                .strip_prefix(head)
+                .and_then(|a| a.strip_prefix(c))
+                .is_some_and(|a| a.starts_with(tail))
+        });
+        if !repeated && !BODY_AFTER_SHARED.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        let stem: Vec<(usize, char)> = text[..at].char_indices().rev().take(2).collect();
+        if stem.len() < 2 || !stem.iter().all(|&(_, ch)| is_han(ch)) {
+            continue;
+        }
+        let start = stem[1].0;
+        let stem_text = &text[start..at];
+        let name = &text[start..at + c.len_utf8()];
+        if stem_text.chars().any(|ch| COUNTY_STEM_STOPS.contains(ch))
+            || COUNTY_KIND_STEMS.contains(&stem_text)
+            || AREA_KIND_STEMS.contains(&stem_text)
+            || GENERIC_COUNTY_TAILS.iter().any(|g| name.ends_with(g))
+            || (c == '市' && SHI_WORD_ENDS.contains(stem[0].1))
+        {
+            continue;
+        }
+        let opens = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|p| !is_han(p) || COUNTY_LEADS.contains(p));
+        if !opens {
+            continue;
+        }
+        let r = start..at + c.len_utf8();
+        let before = out.len();
+        push_shape_place(text, r.clone(), COUNTY_BODY, places, chains, out);
+        if out.len() > before {
+            found.push((r, name.to_string()));
+        }
+    }
+    found
 }
 
 /// A place read by its shape alone (`location.county_sibling`, `location.venue_shape`), named

@@ -479,8 +479,9 @@ const GOV_LEVELS: [char; 6] = ['省', '市', '区', '县', '镇', '乡'];
 /// `杭州市青溪区人民政府与…签约 … 随后，区政府分别与A、B签署`: a bare government of one level
 /// (`区政府`, `区人民政府`, `县政府` — no place of its own before it) refers back to the
 /// document's one government of that level named in full (its name ends in `区人民政府` or
-/// `区政府` after a place) and takes it as its canonical name. With none or several such
-/// governments it stays as it is.
+/// `区政府` after a place) and takes it as its canonical name. With several such governments
+/// it stays as it is; with none, the document's one party committee of that level named with
+/// its place (`青禾县委书记…，县政府县长…`) gives the place (青禾县政府).
 fn bare_government_refers_back(text: &str, cands: &mut [Candidate]) {
     let level_of = |name: &str| -> Option<char> {
         let rest = name
@@ -507,6 +508,20 @@ fn bare_government_refers_back(text: &str, cands: &mut [Candidate]) {
         .filter(|n| !bare(n))
         .filter_map(|n| level_of(&n).map(|l| (l, n)))
         .collect();
+    // The places of the party committees named with their place (`青禾县委`, `中共苏州市委`
+    // → 青禾县, 苏州市), by level.
+    let committee_places: Vec<(char, String)> = cands
+        .iter()
+        .filter(|c| c.label == Label::Organization)
+        .filter_map(|c| {
+            let name = c.canonical.as_deref().unwrap_or(&text[c.range.clone()]);
+            let place = name.strip_suffix('委')?;
+            let place = place.strip_prefix("中共").unwrap_or(place);
+            let level = place.chars().next_back()?;
+            (GOV_LEVELS.contains(&level) && place.chars().count() >= 3)
+                .then(|| (level, place.to_string()))
+        })
+        .collect();
     for c in cands.iter_mut() {
         let name = &text[c.range.clone()];
         if c.rule != SUFFIX || c.canonical.is_some() || !bare(name) {
@@ -524,6 +539,20 @@ fn bare_government_refers_back(text: &str, cands: &mut [Candidate]) {
             && let Some(f) = fulls.first()
         {
             c.canonical = Some((*f).to_string());
+        } else if fulls.is_empty() {
+            // no government of the level named in full: the document's one party committee
+            // of that level names its place (`青禾县委书记…，县政府县长…` → 青禾县政府)
+            let places: std::collections::BTreeSet<&str> = committee_places
+                .iter()
+                .filter(|(l, _)| *l == level)
+                .map(|(_, p)| p.as_str())
+                .collect();
+            if places.len() == 1
+                && let Some(p) = places.first()
+            {
+                let body = name.strip_prefix(level).unwrap_or(name);
+                c.canonical = Some(format!("{p}{body}"));
+            }
         }
     }
 }

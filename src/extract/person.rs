@@ -735,7 +735,20 @@ impl Opt {
             && !self.pair_word
             && !self.after_numeral
             && !self.foreign
-            && (self.given_len == 1 || self.shape >= 1)
+            && (self.given_len == 1 || self.shape >= 1 || self.office_framed_mild())
+    }
+
+    /// Session 23 (entities): a mild weak surname (费, 左, 严) between an office (not an
+    /// occupation) and a speech or attendance verb stands with a two-character given name
+    /// drawn from no list (`总经理费某池表示`): the office and the verb frame it on both sides,
+    /// as they frame a listed one. A common word or a listed word opening the reading
+    /// (`严格`, `费用`) still keeps it a word.
+    fn office_framed_mild(&self) -> bool {
+        self.mild
+            && self.left_office
+            && self.given_len == 2
+            && !self.common_exact
+            && !self.common_prefix
     }
 
     fn rule(&self) -> RuleId {
@@ -1617,7 +1630,11 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                                 && cx.next_char(after_he).is_none_or(|n| n == '\n')
                             // or a list row's first column (`1. 胡某和　X研究院院长`)
                             || before.is_none_or(|b| !is_han(b) && !b.is_ascii_alphanumeric())
-                                && crate::extract::column_gap(cx.doc, after_he)));
+                                && crate::extract::column_gap(cx.doc, after_he)
+                            // or a byline's name before its description in parentheses
+                            // (`文／郁某和（本报评论员）`: no 和 list goes on with one)
+                            || before.is_some_and(|b| matches!(b, '／' | '/' | '：' | ':'))
+                                && cx.next_char(after_he).is_some_and(|n| matches!(n, '（' | '('))));
             // `李晓月`, `院长明月致辞`: 月 (a bad given-name character: 同月, 本月, 3月) ends a
             // two-character given name, or is a one-character given name between a title and
             // a speech or attendance verb.
@@ -3806,6 +3823,27 @@ mod tests {
         // the strict weak surnames (高, 文, 万) still need a title or a verb
         assert!(names("他们在高新区建厂。").is_empty());
         assert!(names("一套３５００万美金的别墅。").is_empty());
+    }
+
+    #[test]
+    fn a_he_final_name_in_a_byline_ends_at_its_parenthesis() {
+        assert_eq!(names("文／郁清和（本报特约评论员）"), vec!["郁清和"]);
+        // a name goes on after 和: no parenthesis closes the first one there
+        assert!(!names("文／郁清和邵立新（本报记者）").contains(&"郁清和".to_string()));
+    }
+
+    #[test]
+    fn a_mild_surname_between_an_office_and_a_speech_verb_needs_no_listed_given_name() {
+        // 砚, 池 are in no given-name list: the office and the verb vouch for the name
+        assert_eq!(
+            names("鼎丰科技总经理费砚池表示，公司将扩大产能。"),
+            vec!["费砚池"]
+        );
+        // an occupation (评论员) frames nothing, and a listed word stays a word
+        assert!(names("本报评论员费砚池表示，要稳中求进。").is_empty());
+        assert!(names("总经理费用报销须经审批。").is_empty());
+        // without a verb after it the unlisted name is not read either
+        assert!(names("总经理费砚池塘边散步。").is_empty());
     }
 
     #[test]

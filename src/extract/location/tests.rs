@@ -290,3 +290,22 @@ fn a_chain_ending_at_a_city_names_the_city() {
             .any(|(_, n)| n == "广东深圳南山区")
     );
 }
+
+#[test]
+fn an_unlisted_county_is_a_place_before_its_own_bodies_and_titles() {
+    assert_eq!(texts("青禾县县长王建平出席会议。"), vec!["青禾县"]);
+    assert_eq!(texts("会上，青禾市副市长赵德海致辞。"), vec!["青禾市"]);
+    // the committee is an organization; its county is repeated in the headline and the text
+    let t = "# 青禾县招商引资工作报告\n\n青禾县委书记李明远表示，青禾县今年招商成果丰硕。";
+    assert_eq!(texts(t), vec!["青禾县", "青禾县"]);
+}
+
+#[test]
+fn words_before_a_level_title_are_no_counties() {
+    assert!(texts("大城市长期面临交通压力。").is_empty());
+    assert!(texts("全县县长、乡镇长参加会议。").is_empty());
+    assert!(texts("青禾县委托第三方评估。").is_empty());
+    assert!(texts("贫困县县长座谈会召开。").is_empty());
+    // a word ending in 市 before a repeated 市长
+    assert_eq!(texts("国际大城市市长论坛在杭州举行。"), vec!["杭州"]);
+}

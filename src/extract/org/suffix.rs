@@ -1289,7 +1289,7 @@ fn inner_suffix_end(text: &str, range: &Range<usize>, r: &OrgRules) -> Option<us
         .max()
 }
 
-/// `华海科技品牌部`, `X有限公司办公室`: a department after a company name (a company suffix
+/// `华海科技品牌部`, `X科技办公室`: a department after a company name (a company suffix
 /// inside the name, an industry-word suffix such as `科技` only after two core characters of
 /// its own) is a unit of that company — an enterprise, not a government organ.
 fn company_inside(text: &str, range: &Range<usize>, m: &Marks, r: &OrgRules) -> bool {
@@ -1422,6 +1422,35 @@ fn headed_by_own_title(text: &str, stem: &Range<usize>) -> bool {
                 .is_some_and(|r| r.starts_with(head.as_str())))
 }
 
+/// Party committees a county, city or district stem names (`青禾县委`, `青禾市委`).
+const COMMITTEES: [&str; 3] = ["县委", "市委", "区委"];
+
+/// What follows a committee whose place is named by shape only: its own title or a list of
+/// the place's other bodies (`青禾县委书记`, `青禾县委、县政府`).
+const AFTER_COMMITTEE: [&str; 7] = ["书记", "副书记", "常委", "、", "和", "与", "及"];
+
+/// `青禾县委书记X`, `青禾市委、市政府`: a county, city or district missing from the lexicon
+/// names its party committee when its stem — two Han characters, no determiner, level word
+/// or kind of county (`全县委`, `贫困县委`) — opens the clause and the committee is followed
+/// by its own title (书记, 副书记, 常委) or by a list joint (the place's other bodies): the
+/// title or the list says the stem is a place. A list of such committees (`甲县委书记X、乙县委
+/// 书记Y`) reads each. Running text before the stem (`大都市委托`)
+/// or any other word after the committee (`青禾县委托`) leaves the stem unread.
+fn county_stem_before_committee(text: &str, stem: &Range<usize>) -> bool {
+    let name = &text[stem.clone()];
+    let after = &text[stem.end..];
+    let Some(rest) = COMMITTEES.iter().find_map(|c| after.strip_prefix(c)) else {
+        return false;
+    };
+    name.chars().count() == 2
+        && name
+            .chars()
+            .all(|c| is_han(c) && !NOT_COUNTY_STEM.contains(c))
+        && !crate::extract::location::COUNTY_KIND_STEMS.contains(&name)
+        && (clause_opens(text, stem.start, 0) || text[..stem.start].ends_with('、'))
+        && AFTER_COMMITTEE.iter().any(|w| rest.starts_with(w))
+}
+
 /// Does the name `range` (the part before the suffix) say which organization it is?
 fn acceptable(
     text: &str,
@@ -1464,6 +1493,11 @@ fn acceptable(
     }
     // `X公司党委`: the unit of a named organization is that organization.
     if spec.unit && inner == Some(range.end) {
+        return false;
+    }
+    // `X集团办公室`, `X有限公司财务部`: a department right after its company's suffix is a unit
+    // of that company and no organization of its own (as `X公司公关部`): the company is named.
+    if spec.dept && inner == Some(range.end) && company_ends_at(text, range.end, r) {
         return false;
     }
     if let Some(inner_end) = inner
@@ -1517,7 +1551,10 @@ fn acceptable(
         Needs::Any => true,
         Needs::Org => false,
         Needs::Place => {
-            has_place || admin_shape(&text[range.clone()]) || headed_by_own_title(text, &range)
+            has_place
+                || admin_shape(&text[range.clone()])
+                || headed_by_own_title(text, &range)
+                || county_stem_before_committee(text, &range)
         }
         Needs::Core => {
             let max = if spec.kind == OrgKind::Academic
