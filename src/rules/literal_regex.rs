@@ -200,10 +200,7 @@ impl Packed {
                     if b < 128
                         && self.narrow_first[b as usize]
                         && (self.narrow_whole[b as usize]
-                            || self
-                                .narrow
-                                .iter()
-                                .any(|l| bytes[from + j..].starts_with(l)))
+                            || self.narrow.iter().any(|l| bytes[from + j..].starts_with(l)))
                     {
                         out.push(from + j);
                     }
@@ -611,7 +608,10 @@ mod tests {
             }
         }
         // More first literals than the packed searcher takes keep the character walk.
-        let many: Vec<String> = ('一'..).take(Packed::MAX_WIDE + 1).map(String::from).collect();
+        let many: Vec<String> = ('一'..)
+            .take(Packed::MAX_WIDE + 1)
+            .map(String::from)
+            .collect();
         let many: Vec<&str> = many.iter().map(String::as_str).collect();
         assert!(Packed::new(&many).is_none());
         assert!(Packed::new(&many[1..]).is_some());
