@@ -1110,71 +1110,24 @@ mod tests {
         Candidate::new(label, r, RuleId("test.x"), p)
     }
 
-    #[test]
-    fn commit_prefers_priority_then_length() {
-        let doc = crate::read::from_bytes("t", "t", "中国联通董事长".as_bytes()).unwrap();
-        let norm = crate::normalize::normalize(&doc);
-        let sents = crate::segment::segment(&norm);
-        let mut ad = AnnotatedDoc::new(&doc, &norm, &sents);
-        commit(
-            &mut ad,
-            vec![
-                cand(Label::Organization, 0..12, 1),
-                cand(Label::Location, 0..6, 1),
-                cand(Label::Role, 12..21, 1),
-                cand(Label::Amount, 0..6, 1),
-            ],
-        );
-        let got: Vec<_> = ad
-            .mentions
-            .iter()
-            .map(|m| (m.label, m.text.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                (Label::Amount, "中国"),
-                (Label::Organization, "中国联通"),
-                (Label::Role, "董事长")
-            ]
-        );
-    }
-
-    /// A later commit keeps out of the mentions committed before (coalesced per layer, sorted
-    /// or not) and of its own winners; touching ranges do not overlap.
-    #[test]
-    fn commit_respects_earlier_mentions_of_its_layer() {
-        let text = "甲乙丙丁戊己庚辛壬癸子丑寅卯";
+    /// `f` on a fresh annotated document of `text`.
+    fn with_doc(text: &str, f: impl Fn(&mut AnnotatedDoc)) {
         let doc = crate::read::from_bytes("t", "t", text.as_bytes()).unwrap();
         let norm = crate::normalize::normalize(&doc);
         let sents = crate::segment::segment(&norm);
-        let c = |i: usize| 3 * i;
-        for shuffled in [false, true] {
-            let mut ad = AnnotatedDoc::new(&doc, &norm, &sents);
+        f(&mut AnnotatedDoc::new(&doc, &norm, &sents));
+    }
+
+    #[test]
+    fn commit_prefers_priority_then_length() {
+        with_doc("中国联通董事长", |ad| {
             commit(
-                &mut ad,
+                ad,
                 vec![
-                    cand(Label::Organization, c(0)..c(2), 1),
-                    cand(Label::Location, c(4)..c(6), 1),
-                    cand(Label::Amount, c(8)..c(10), 1),
-                ],
-            );
-            if shuffled {
-                ad.mentions.reverse();
-            }
-            commit(
-                &mut ad,
-                vec![
-                    // overlaps 乙 (an organization): dropped
-                    cand(Label::Person, c(1)..c(3), 3),
-                    // touches 甲乙 and 戊己: taken
-                    cand(Label::Person, c(2)..c(4), 2),
-                    // overlaps the person just taken: dropped
-                    cand(Label::Role, c(3)..c(5), 1),
-                    // the other layer: taken beside the amount, not over it
-                    cand(Label::Date, c(7)..c(8), 1),
-                    cand(Label::Date, c(9)..c(11), 1),
-                    cand(Label::Date, c(10)..c(12), 1),
+                    cand(Label::Organization, 0..12, 1),
+                    cand(Label::Location, 0..6, 1),
+                    cand(Label::Role, 12..21, 1),
+                    cand(Label::Amount, 0..6, 1),
                 ],
             );
             let got: Vec<_> = ad
@@ -1185,15 +1138,65 @@ mod tests {
             assert_eq!(
                 got,
                 vec![
-                    (Label::Organization, "甲乙"),
-                    (Label::Person, "丙丁"),
-                    (Label::Location, "戊己"),
-                    (Label::Date, "辛"),
-                    (Label::Amount, "壬癸"),
-                    (Label::Date, "子丑"),
-                ],
-                "shuffled: {shuffled}"
+                    (Label::Amount, "中国"),
+                    (Label::Organization, "中国联通"),
+                    (Label::Role, "董事长")
+                ]
             );
+        });
+    }
+
+    /// A later commit keeps out of the mentions committed before (coalesced per layer, sorted
+    /// or not) and of its own winners; touching ranges do not overlap.
+    #[test]
+    fn commit_respects_earlier_mentions_of_its_layer() {
+        let c = |i: usize| 3 * i;
+        for shuffled in [false, true] {
+            with_doc("甲乙丙丁戊己庚辛壬癸子丑寅卯", |ad| {
+                commit(
+                    ad,
+                    vec![
+                        cand(Label::Organization, c(0)..c(2), 1),
+                        cand(Label::Location, c(4)..c(6), 1),
+                        cand(Label::Amount, c(8)..c(10), 1),
+                    ],
+                );
+                if shuffled {
+                    ad.mentions.reverse();
+                }
+                commit(
+                    ad,
+                    vec![
+                        // overlaps 乙 (an organization): dropped
+                        cand(Label::Person, c(1)..c(3), 3),
+                        // touches 甲乙 and 戊己: taken
+                        cand(Label::Person, c(2)..c(4), 2),
+                        // overlaps the person just taken: dropped
+                        cand(Label::Role, c(3)..c(5), 1),
+                        // the other layer: taken beside the amount, not over it
+                        cand(Label::Date, c(7)..c(8), 1),
+                        cand(Label::Date, c(9)..c(11), 1),
+                        cand(Label::Date, c(10)..c(12), 1),
+                    ],
+                );
+                let got: Vec<_> = ad
+                    .mentions
+                    .iter()
+                    .map(|m| (m.label, m.text.as_str()))
+                    .collect();
+                assert_eq!(
+                    got,
+                    vec![
+                        (Label::Organization, "甲乙"),
+                        (Label::Person, "丙丁"),
+                        (Label::Location, "戊己"),
+                        (Label::Date, "辛"),
+                        (Label::Amount, "壬癸"),
+                        (Label::Date, "子丑"),
+                    ],
+                    "shuffled: {shuffled}"
+                );
+            });
         }
     }
 }

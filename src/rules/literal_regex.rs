@@ -195,33 +195,43 @@ impl Packed {
         }
         let wide_found = out.len();
         if self.narrow_first.iter().any(|&b| b) {
-            let mut test = |from: usize, block: &[u8]| {
-                for (j, &b) in block.iter().enumerate() {
-                    if b < 128
-                        && self.narrow_first[b as usize]
-                        && (self.narrow_whole[b as usize]
-                            || self.narrow.iter().any(|l| bytes[from + j..].starts_with(l)))
-                    {
-                        out.push(from + j);
-                    }
+            ascii_bytes(bytes, |i, b| {
+                if self.narrow_first[b as usize]
+                    && (self.narrow_whole[b as usize]
+                        || self.narrow.iter().any(|l| bytes[i..].starts_with(l)))
+                {
+                    out.push(i);
                 }
-            };
-            let blocks = bytes.chunks_exact(8);
-            let tail = blocks.remainder();
-            for (k, block) in blocks.enumerate() {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(block);
-                if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 {
-                    test(8 * k, block);
-                }
-            }
-            test(bytes.len() - tail.len(), tail);
+            });
             if wide_found > 0 && out.len() > wide_found {
                 out.sort_unstable();
             }
         }
         out
     }
+}
+
+/// `f(offset, byte)` for each ASCII byte of `bytes`, in order, reading eight bytes at a time:
+/// Chinese text is mostly bytes >= 0x80, and a block with no ASCII byte is skipped whole.
+#[inline]
+fn ascii_bytes(bytes: &[u8], mut f: impl FnMut(usize, u8)) {
+    let mut test = |from: usize, block: &[u8]| {
+        for (j, &b) in block.iter().enumerate() {
+            if b < 128 {
+                f(from + j, b);
+            }
+        }
+    };
+    let blocks = bytes.chunks_exact(8);
+    let tail = blocks.remainder();
+    for (k, block) in blocks.enumerate() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(block);
+        if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 {
+            test(8 * k, block);
+        }
+    }
+    test(bytes.len() - tail.len(), tail);
 }
 
 impl Starts {
@@ -266,27 +276,12 @@ impl Starts {
     fn of(&self, text: &str) -> Vec<usize> {
         match self {
             Starts::Ascii(t) => {
-                // Eight bytes at a time: Chinese text is mostly bytes >= 0x80, and a block
-                // with no ASCII byte holds no start.
-                let bytes = text.as_bytes();
                 let mut out = Vec::new();
-                let mut test = |from: usize, block: &[u8]| {
-                    for (j, &b) in block.iter().enumerate() {
-                        if b < 128 && t[b as usize] {
-                            out.push(from + j);
-                        }
+                ascii_bytes(text.as_bytes(), |i, b| {
+                    if t[b as usize] {
+                        out.push(i);
                     }
-                };
-                let blocks = bytes.chunks_exact(8);
-                let tail = blocks.remainder();
-                for (k, block) in blocks.enumerate() {
-                    let mut w = [0u8; 8];
-                    w.copy_from_slice(block);
-                    if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 {
-                        test(8 * k, block);
-                    }
-                }
-                test(bytes.len() - tail.len(), tail);
+                });
                 out
             }
             Starts::Chars(cs) => crate::rules::occurrences::char_matches(text, *cs)
