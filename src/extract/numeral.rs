@@ -722,33 +722,51 @@ pub fn scan(text: &str, start: usize) -> Option<Numeral> {
     // memory does not grow with a huge document's numerals.
     const MEMO_MAX: usize = 1 << 11;
     thread_local! {
-        static MEMO: std::cell::RefCell<(u64, crate::rules::FastMap<usize, Option<Numeral>>)> =
-            std::cell::RefCell::new((0, Default::default()));
+        static MEMO: std::cell::RefCell<NumeralMemo> = std::cell::RefCell::new(NumeralMemo::default());
     }
     let Some(id) = crate::rules::DocScope::id_of(text) else {
         return scan_fresh(text, start);
     };
-    let kept = MEMO.with(|m| {
-        let mut m = m.try_borrow_mut().ok()?;
-        if m.0 != id {
-            m.0 = id;
-            m.1.clear();
-        }
-        m.1.get(&start).copied()
-    });
-    if let Some(n) = kept {
-        return n;
-    }
-    let n = scan_fresh(text, start);
+    // One access to the memo per lookup (a miss is scanned while the memo is held: `scan_fresh`
+    // never asks the memo; a nested `scan` would find it busy and scan afresh). The dates ask
+    // the same start several times in a row (one `int_at` per pattern tried): the last answer
+    // is kept beside the map.
     MEMO.with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut()
-            && m.0 == id
-            && m.1.len() < MEMO_MAX
-        {
-            m.1.insert(start, n);
+        let Ok(mut m) = m.try_borrow_mut() else {
+            return scan_fresh(text, start);
+        };
+        if m.id != id {
+            m.id = id;
+            m.map.clear();
+            m.last = None;
         }
-    });
-    n
+        if let Some((at, n)) = m.last
+            && at == start
+        {
+            return n;
+        }
+        let n = match m.map.get(&start) {
+            Some(&n) => n,
+            None => {
+                let n = scan_fresh(text, start);
+                if m.map.len() < MEMO_MAX {
+                    m.map.insert(start, n);
+                }
+                n
+            }
+        };
+        m.last = Some((start, n));
+        n
+    })
+}
+
+/// [`scan`]'s per-document memo: the scope id, the result at each start byte scanned, and the
+/// last lookup.
+#[derive(Default)]
+struct NumeralMemo {
+    id: u64,
+    map: crate::rules::FastMap<usize, Option<Numeral>>,
+    last: Option<(usize, Option<Numeral>)>,
 }
 
 /// [`scan`] without the per-document memo.

@@ -223,7 +223,14 @@ struct DocCache {
 }
 
 thread_local! {
-    static DOC: RefCell<DocCache> = RefCell::new(DocCache::default());
+    // (const: no lazy-initialisation check at each of the many accesses per document)
+    static DOC: RefCell<DocCache> = const {
+        RefCell::new(DocCache {
+            text: (0, 0),
+            id: 0,
+            hits: Vec::new(),
+        })
+    };
     /// The last scope id handed out on this thread.
     static LAST_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
@@ -268,10 +275,14 @@ impl DocScope<'_> {
     /// this thread has. Other per-document results (numerals) are kept under it: while it is
     /// the id of the current scope, the text is the same bytes.
     pub fn id_of(text: &str) -> Option<u64> {
-        if !in_scope(text) {
+        if text.is_empty() || text.len() > u32::MAX as usize {
             return None;
         }
-        DOC.with(|d| Some(d.borrow().id))
+        // (one access: the numeral memo asks this at every numeral lookup, issue 8)
+        DOC.with(|d| {
+            let d = d.borrow();
+            (d.text == (text.as_ptr() as usize, text.len())).then_some(d.id)
+        })
     }
 }
 
