@@ -7,6 +7,7 @@
 
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::mentions::{Mention, NOT_STORED, PLAIN, Sorted, SpanEntry, SpillWriter};
 use super::{
@@ -138,6 +139,7 @@ impl KnowledgeGraph {
             rules: doc_rules,
             rel_kinds,
             records,
+            kept_sentences,
             ..
         } = corpus;
         // The amounts' values were read by `resolve` (into the nodes' properties); left in
@@ -217,22 +219,34 @@ impl KnowledgeGraph {
             merges,
             ..KnowledgeGraph::default()
         };
+        // The source of each node in id order, 4 bytes a node instead of the 16 of its
+        // packed order (issue 8: held to the end of node making, the peak of a run at 200 MB
+        // of input); a node's id is made again from its entity's order or its document's id.
+        let srcs: Vec<u32> = order.iter().map(|&o| IdOrder::unpack(o).1).collect();
+        drop(order);
         crate::rss_mark("ids ordered");
-        kg.g.reserve_nodes(order.len());
+        kg.g.reserve_nodes(srcs.len());
+        // The document nodes (one id prefix: together in id order) still to make; the
+        // documents' metadata is freed after the last.
+        let mut docs_left = srcs.iter().filter(|&&s| (s as usize) < n_docs).count();
         // Entities come in index order (sorted by id, as the nodes are): each chunk of
         // them is freed once its nodes are made.
-        for o in order {
-            let (id, src) = IdOrder::unpack(o);
-            let id = id.text();
+        for src in srcs {
             let src = src as usize;
-            let node = match metas.get_mut(src) {
-                Some(m) => document_node(id, std::mem::take(m)),
-                None => {
-                    let i = src - n_docs;
-                    let node = entity_node(&mut entities[i], id);
-                    entities.free_through(i);
-                    node
+            let node = if src < n_docs {
+                let m = metas.get_mut(src).map(std::mem::take).unwrap_or_default();
+                let id = IdOrder::of(NodeLabel::Document, &m.id).text();
+                docs_left = docs_left.saturating_sub(1);
+                if docs_left == 0 {
+                    metas = Vec::new();
                 }
+                document_node(id, m)
+            } else {
+                let i = src - n_docs;
+                let id = entities[i].order.text();
+                let node = entity_node(&mut entities[i], id);
+                entities.free_through(i);
+                node
             };
             kg.g.add_node(node);
         }
@@ -248,21 +262,34 @@ impl KnowledgeGraph {
             &tables,
             (doc_ix, ent_ix, kg.g.node_count()),
             resolved,
+            kept_sentences,
         )?;
         drop(texts);
         crate::rss_mark("edges collected");
         let long = std::mem::take(&mut mentioned.long);
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
-        kg.g.reserve_exact_edges(rels.len());
+        // Each relation kind's properties, one value its edges share.
+        let kind_props: Vec<Option<Arc<RelProps>>> = rel_kinds
+            .into_iter()
+            .map(|(_, p)| p.map(Arc::from))
+            .collect();
+        let n_rels = rels.len();
+        // The edge map becomes a flat list in its order, freed before the petgraph edges
+        // are made, and the list a chunk at a time as they are (issue 8: the map and the
+        // petgraph edges were held together, the peak of a run at 200 MB of input).
+        let flat = FlatRel::list(rels);
+        crate::rss_mark("TMP rels flat");
+        kg.g.reserve_exact_edges(n_rels);
         let long = long
             .into_iter()
             .map(|(a, b, s)| (a, RelType::MentionedIn, b, s));
         let empty = Shared::from("");
-        let rels = rels
+        let rels = flat
             .into_iter()
-            .map(|((a, rel, b, _), s)| (a, rel, b, s.seed(&rel_kinds, &empty)));
+            .flatten()
+            .map(|r| (r.from, r.rel, r.to, r.seed(&kind_props, &empty)));
         // The sentence table entry of each petgraph edge (by edge index).
-        let mut rel_sentences = Vec::with_capacity(kg.g.edge_count() + rels.len() + long.len());
+        let mut rel_sentences = Vec::with_capacity(kg.g.edge_count() + n_rels + long.len());
         rel_sentences.resize(kg.g.edge_count(), NOT_STORED);
         for (a, rel, b, seed) in rels.chain(long) {
             if a == u32::MAX || b == u32::MAX {
@@ -275,18 +302,23 @@ impl KnowledgeGraph {
                 seed.edge(rel, &doc_names, &rules),
             );
         }
-        drop(rel_kinds);
+        crate::rss_mark("TMP edges added");
+        drop(kind_props);
         // The MENTIONED_IN records are sorted once the relation edge map is freed (a list on
         // disk is sorted a range at a time, in memory of its own: issue 8).
         let (recs, (spans, own)) = mentioned.into_sorted()?;
-        // The document of the MENTIONED_IN edges into each document node (of documents with
-        // one node, none in practice, the last one).
-        let mut doc_of: Vec<Option<Shared>> = vec![None; kg.g.node_count()];
+        crate::rss_mark("TMP mentions sorted");
+        // The document of the MENTIONED_IN edges into each node (of documents with one node,
+        // none in practice, the last one): up to the last document node only — the nodes after
+        // it, most of them, have none (issue 8: a slot per node).
+        let doc_nodes = doc_ix.iter().map(|&n| n as usize + 1).max().unwrap_or(0);
+        let mut doc_of: Vec<Option<Shared>> = vec![None; doc_nodes.min(kg.g.node_count())];
         for (di, &n) in doc_ix.iter().enumerate() {
             if let Some(d) = doc_of.get_mut(n as usize) {
                 *d = Some(doc_names[di].clone());
             }
         }
+        crate::rss_mark("TMP doc_of");
         kg.mentions =
             super::Mentions::from_sorted(recs, rules, (file, spans, own), doc_of, rel_sentences);
         crate::rss_mark("graph made");
@@ -367,7 +399,7 @@ fn document_node(id: String, meta: DocMeta) -> Node {
 /// edges have none), its count 0 for none — 40 bytes, against an [`Edge`]'s 56, one per edge
 /// of the graph.
 struct Seed {
-    props: Option<Box<RelProps>>,
+    props: Option<Arc<RelProps>>,
     /// The sentence when `entry` is [`NOT_STORED`] (empty otherwise).
     sentence: Shared,
     /// The sentence as an entry of [`Mentioned::spans`] (read back from the record file when
@@ -415,11 +447,57 @@ struct RelSeed {
     rule: u16,
 }
 
-impl RelSeed {
-    /// The [`Seed`] of the edge (`empty`: its sentence, which it holds as `entry`).
-    fn seed(self, kinds: &[(RelType, Option<Box<RelProps>>)], empty: &Shared) -> Seed {
+/// A relation edge between the edge map and petgraph: its ends and type (of its key) and its
+/// [`RelSeed`]'s fields, 32 bytes. [`FlatRel::list`] lists the map's edges in its order in
+/// chunks of [`FlatRel::CHUNK`], each freed once its edges are in petgraph (issue 8: the map,
+/// ≈ 60 bytes an edge, was held while the petgraph edges were made, the peak of a run at
+/// 200 MB of input).
+struct FlatRel {
+    from: u32,
+    to: u32,
+    kind: u32,
+    entry: u32,
+    doc: u32,
+    start: u32,
+    end: u32,
+    rule: u16,
+    rel: RelType,
+}
+
+impl FlatRel {
+    /// Edges a chunk (1 MiB: a block of its own, returned to the system when freed).
+    const CHUNK: usize = 1 << 15;
+
+    /// The edges of the map in its order, in chunks (the map is freed as they are made).
+    fn list(edges: BTreeMap<EdgeKey, RelSeed>) -> Vec<Vec<FlatRel>> {
+        let n = edges.len();
+        let mut chunks: Vec<Vec<FlatRel>> = Vec::with_capacity(n.div_ceil(Self::CHUNK));
+        for (k, ((from, rel, to, _), s)) in edges.into_iter().enumerate() {
+            if k % Self::CHUNK == 0 {
+                chunks.push(Vec::with_capacity(Self::CHUNK.min(n - k)));
+            }
+            if let Some(c) = chunks.last_mut() {
+                c.push(FlatRel {
+                    from,
+                    to,
+                    kind: s.kind,
+                    entry: s.entry,
+                    doc: s.doc,
+                    start: s.start,
+                    end: s.end,
+                    rule: s.rule,
+                    rel,
+                });
+            }
+        }
+        chunks
+    }
+
+    /// The [`Seed`] of the edge (`props`: each relation kind's properties; `empty`: its
+    /// sentence, which it holds as `entry`).
+    fn seed(self, props: &[Option<Arc<RelProps>>], empty: &Shared) -> Seed {
         Seed {
-            props: kinds.get(self.kind as usize).and_then(|k| k.1.clone()),
+            props: props.get(self.kind as usize).cloned().flatten(),
             sentence: empty.clone(),
             entry: self.entry,
             doc: self.doc,
@@ -507,8 +585,16 @@ type LongEdge = (u32, u32, Seed);
 
 impl Mentioned {
     /// Room for `bound` records (or a file for them: `spill`); `doc_ix` is the node of each
-    /// document.
-    fn new(bound: usize, doc_ix: &[u32], spill: Option<SpillWriter>) -> Mentioned {
+    /// document. The sentence table is reserved for each of the `kept` sentences of the
+    /// corpus once — more than it holds, ≈ 98 % of them at 200 MB of distinct input, but
+    /// pages never written are never touched — and so not copied as it grows (issue 8: its
+    /// doublings held both copies during edge collection, near the peak of a run). A text of
+    /// its own (a mention whose sentence was not kept, none there) adds an entry.
+    fn new(
+        (bound, kept): (usize, usize),
+        doc_ix: &[u32],
+        spill: Option<SpillWriter>,
+    ) -> Mentioned {
         let mut nodes = doc_ix.to_vec();
         nodes.sort_unstable();
         let shared_nodes = nodes
@@ -521,7 +607,7 @@ impl Mentioned {
             spill,
             shared_nodes,
             shared: BTreeMap::new(),
-            spans: Vec::new(),
+            spans: Vec::with_capacity(kept),
             own: Vec::new(),
             slot_entry: Vec::new(),
             long: Vec::new(),
@@ -664,6 +750,7 @@ fn collect_edges(
     t: &Tables,
     (doc_ix, ent_ix, nodes): (&[u32], &[u32], usize),
     resolved: Resolved,
+    kept_sentences: usize,
 ) -> std::io::Result<Collected> {
     let mut edges: BTreeMap<EdgeKey, RelSeed> = BTreeMap::new();
     let ranks = kind_ranks(t.rel_kinds);
@@ -683,9 +770,12 @@ fn collect_edges(
         crate::link::records::RecordReader::File(_) => Some(SpillWriter::new(nodes)?),
         crate::link::records::RecordReader::Mem(_) => None,
     };
-    let mut mentioned = Mentioned::new(bound, doc_ix, spill);
+    let mut mentioned = Mentioned::new((bound, kept_sentences), doc_ix, spill);
     let mut rest = DocRest::default();
     for (di, d) in docs.into_iter().enumerate() {
+        if di % 8192 == 0 {
+            crate::rss_mark("TMP collecting");
+        }
         let d = &d;
         read_rest((d.rest, d.mentions.len()), &mut reader, &mut rest)?;
         let rest = &rest;
@@ -788,6 +878,20 @@ fn collect_edges(
             }
             mentioned.push(a, doc_id, count, seed, rest)?;
         }
+    }
+    if std::env::var_os("KGEXTRACT_RSS").is_some() {
+        eprintln!(
+            "TMP rels {} spans {}/{} own {}/{} bound {} kept {} texts {} bytes {}",
+            edges.len(),
+            mentioned.spans.len(),
+            mentioned.spans.capacity(),
+            mentioned.own.len(),
+            mentioned.own.capacity(),
+            bound,
+            kept_sentences,
+            t.texts.len(),
+            t.texts.iter().map(|s| s.len()).sum::<usize>()
+        );
     }
     Ok((edges, mentioned, rules.list, reader))
 }
