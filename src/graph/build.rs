@@ -150,8 +150,10 @@ impl KnowledgeGraph {
         // Of the corpus's strings, edge collection reads one per mention name: its text (the
         // evidence of a mention whose sentence was not kept). The interner and the name table
         // are freed now, before the nodes are made, instead of at the end of edge collection,
-        // the peak of a run (issue 8).
-        let texts: Vec<Shared> = names.iter().map(|n| strs.shared(n.text)).collect();
+        // the peak of a run (issue 8). They are copied into one buffer ([`NameTexts`]): a
+        // shared string each, ≈ 48 bytes of every name, was held through node making and
+        // edge collection, both peaks of a run at 200 MB of input.
+        let texts = NameTexts::of(names.iter().map(|n| strs.get(n.text)));
         drop((strs, names));
         let tables = Tables {
             texts: &texts,
@@ -278,7 +280,6 @@ impl KnowledgeGraph {
         // are made, and the list a chunk at a time as they are (issue 8: the map and the
         // petgraph edges were held together, the peak of a run at 200 MB of input).
         let flat = FlatRel::list(rels);
-        crate::rss_mark("TMP rels flat");
         kg.g.reserve_exact_edges(n_rels);
         let long = long
             .into_iter()
@@ -302,12 +303,10 @@ impl KnowledgeGraph {
                 seed.edge(rel, &doc_names, &rules),
             );
         }
-        crate::rss_mark("TMP edges added");
         drop(kind_props);
         // The MENTIONED_IN records are sorted once the relation edge map is freed (a list on
         // disk is sorted a range at a time, in memory of its own: issue 8).
         let (recs, (spans, own)) = mentioned.into_sorted()?;
-        crate::rss_mark("TMP mentions sorted");
         // The document of the MENTIONED_IN edges into each node (of documents with one node,
         // none in practice, the last one): up to the last document node only — the nodes after
         // it, most of them, have none (issue 8: a slot per node).
@@ -318,7 +317,6 @@ impl KnowledgeGraph {
                 *d = Some(doc_names[di].clone());
             }
         }
-        crate::rss_mark("TMP doc_of");
         kg.mentions =
             super::Mentions::from_sorted(recs, rules, (file, spans, own), doc_of, rel_sentences);
         crate::rss_mark("graph made");
@@ -590,11 +588,7 @@ impl Mentioned {
     /// pages never written are never touched — and so not copied as it grows (issue 8: its
     /// doublings held both copies during edge collection, near the peak of a run). A text of
     /// its own (a mention whose sentence was not kept, none there) adds an entry.
-    fn new(
-        (bound, kept): (usize, usize),
-        doc_ix: &[u32],
-        spill: Option<SpillWriter>,
-    ) -> Mentioned {
+    fn new((bound, kept): (usize, usize), doc_ix: &[u32], spill: Option<SpillWriter>) -> Mentioned {
         let mut nodes = doc_ix.to_vec();
         nodes.sort_unstable();
         let shared_nodes = nodes
@@ -723,10 +717,41 @@ struct DocEdges {
     rest: crate::link::records::Span,
 }
 
+/// The text of each mention name (by index), one after the other in one buffer.
+struct NameTexts {
+    buf: String,
+    /// Where each text ends in `buf` (it starts where the one before ends).
+    ends: Vec<usize>,
+}
+
+impl NameTexts {
+    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> NameTexts {
+        let mut t = NameTexts {
+            buf: String::new(),
+            ends: Vec::new(),
+        };
+        for s in texts {
+            t.buf.push_str(s);
+            t.ends.push(t.buf.len());
+        }
+        t.buf.shrink_to_fit();
+        t.ends.shrink_to_fit();
+        t
+    }
+
+    /// The text of name `i` (`None` past the last name).
+    fn get(&self, i: u32) -> Option<&str> {
+        let i = i as usize;
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.buf.get(start..end)
+    }
+}
+
 /// The corpus tables [`collect_edges`] reads the documents' records with.
 struct Tables<'a> {
     /// The text of each mention name (by index).
-    texts: &'a [Shared],
+    texts: &'a NameTexts,
     rules: &'a [crate::rules::RuleId],
     rel_kinds: &'a [(RelType, Option<Box<RelProps>>)],
 }
@@ -772,10 +797,9 @@ fn collect_edges(
     };
     let mut mentioned = Mentioned::new((bound, kept_sentences), doc_ix, spill);
     let mut rest = DocRest::default();
+    // The texts of the names whose mentions cite them, made when first cited.
+    let mut own_texts: crate::rules::FastMap<u32, Shared> = Default::default();
     for (di, d) in docs.into_iter().enumerate() {
-        if di % 8192 == 0 {
-            crate::rss_mark("TMP collecting");
-        }
         let d = &d;
         read_rest((d.rest, d.mentions.len()), &mut reader, &mut rest)?;
         let rest = &rest;
@@ -797,10 +821,16 @@ fn collect_edges(
             };
             Some(ent_ix[i])
         };
-        // A mention's evidence sentence; its own text if the sentence was not kept.
-        let mention_sentence = |name: u32, at: u32| match rest.slot(at) {
+        // A mention's evidence sentence; its own text if the sentence was not kept (one
+        // shared string per name).
+        let mut mention_sentence = |name: u32, at: u32| match rest.slot(at) {
             Some(k) if !rest.text(k).trim().is_empty() => Cited::Slot(k),
-            _ => Cited::Own(t.texts.get(name as usize).cloned().unwrap_or_default()),
+            _ => Cited::Own(
+                own_texts
+                    .entry(name)
+                    .or_insert_with(|| Shared::from(t.texts.get(name).unwrap_or_default()))
+                    .clone(),
+            ),
         };
         for rel in &rest.relations {
             let (Some(a), Some(b)) = (ent(rel.from), ent(rel.to)) else {
@@ -879,20 +909,6 @@ fn collect_edges(
             mentioned.push(a, doc_id, count, seed, rest)?;
         }
     }
-    if std::env::var_os("KGEXTRACT_RSS").is_some() {
-        eprintln!(
-            "TMP rels {} spans {}/{} own {}/{} bound {} kept {} texts {} bytes {}",
-            edges.len(),
-            mentioned.spans.len(),
-            mentioned.spans.capacity(),
-            mentioned.own.len(),
-            mentioned.own.capacity(),
-            bound,
-            kept_sentences,
-            t.texts.len(),
-            t.texts.iter().map(|s| s.len()).sum::<usize>()
-        );
-    }
     Ok((edges, mentioned, rules.list, reader))
 }
 
@@ -930,6 +946,84 @@ mod tests {
             IdOrder::of(NodeLabel::Person, "甲"),
             IdOrder::of(NodeLabel::Person, "乙")
         );
+    }
+
+    /// The edge map is listed in its order, a chunk at a time, each chunk no larger than it
+    /// must be; an empty map lists nothing.
+    #[test]
+    fn flat_relations_keep_the_map_order_in_chunks() {
+        let seed = |k: u32| RelSeed {
+            kind: k % 3,
+            entry: k,
+            doc: k / 7,
+            start: k,
+            end: k + 1,
+            rule: (k % 5) as u16,
+        };
+        let n = FlatRel::CHUNK as u32 + 3;
+        // Inserted out of order: the map orders them.
+        let map: BTreeMap<EdgeKey, RelSeed> = (0..n)
+            .rev()
+            .map(|k| ((k / 2, RelType::Signed, k % 2, 0), seed(k)))
+            .collect();
+        let chunks = FlatRel::list(map);
+        assert_eq!(
+            chunks
+                .iter()
+                .map(|c| (c.len(), c.capacity()))
+                .collect::<Vec<_>>(),
+            [(FlatRel::CHUNK, FlatRel::CHUNK), (3, 3)]
+        );
+        let all: Vec<FlatRel> = chunks.into_iter().flatten().collect();
+        for (k, r) in all.iter().enumerate() {
+            let k = k as u32;
+            assert_eq!((r.from, r.rel, r.to), (k / 2, RelType::Signed, k % 2));
+            assert_eq!((r.kind, r.entry, r.doc), (k % 3, k, k / 7));
+            assert_eq!((r.start, r.end, r.rule), (k, k + 1, (k % 5) as u16));
+        }
+        assert!(FlatRel::list(BTreeMap::new()).is_empty());
+    }
+
+    /// Each name's text reads back from the packed buffer, empty ones too; past the last
+    /// name there is none.
+    #[test]
+    fn name_texts_read_back_each_text() {
+        let texts = NameTexts::of(["甲乙公司", "", "丙", "k1"].into_iter());
+        let got: Vec<Option<&str>> = (0..5).map(|i| texts.get(i)).collect();
+        assert_eq!(
+            got,
+            [Some("甲乙公司"), Some(""), Some("丙"), Some("k1"), None]
+        );
+        assert_eq!(NameTexts::of(std::iter::empty()).get(0), None);
+    }
+
+    /// Edges of one relation kind share its properties (one value, not a copy each); a kind
+    /// without properties, or none known, gives none.
+    #[test]
+    fn edges_of_one_kind_share_its_properties() {
+        let title = RelProps {
+            title: Some("董事长".into()),
+            ..RelProps::default()
+        };
+        let props = vec![None, Some(Arc::new(title.clone()))];
+        let flat = |kind: u32| FlatRel {
+            from: 0,
+            to: 1,
+            kind,
+            entry: NOT_STORED,
+            doc: 0,
+            start: 0,
+            end: 1,
+            rule: 0,
+            rel: RelType::HoldsPosition,
+        };
+        let empty = Shared::from("");
+        let (a, b) = (flat(1).seed(&props, &empty), flat(1).seed(&props, &empty));
+        let (a, b) = (a.props.expect("props"), b.props.expect("props"));
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(*a, title);
+        assert!(flat(0).seed(&props, &empty).props.is_none());
+        assert!(flat(9).seed(&props, &empty).props.is_none());
     }
 
     /// A corpus whose records are on disk (a command-line run) keeps its MENTIONED_IN
