@@ -7,6 +7,7 @@
 
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::mentions::{Mention, NOT_STORED, PLAIN, Sorted, SpanEntry, SpillWriter};
 use super::{
@@ -138,6 +139,7 @@ impl KnowledgeGraph {
             rules: doc_rules,
             rel_kinds,
             records,
+            kept_sentences,
             ..
         } = corpus;
         // The amounts' values were read by `resolve` (into the nodes' properties); left in
@@ -148,8 +150,10 @@ impl KnowledgeGraph {
         // Of the corpus's strings, edge collection reads one per mention name: its text (the
         // evidence of a mention whose sentence was not kept). The interner and the name table
         // are freed now, before the nodes are made, instead of at the end of edge collection,
-        // the peak of a run (issue 8).
-        let texts: Vec<Shared> = names.iter().map(|n| strs.shared(n.text)).collect();
+        // the peak of a run (issue 8). They are copied into one buffer ([`NameTexts`]): a
+        // shared string each, ≈ 48 bytes of every name, was held through node making and
+        // edge collection, both peaks of a run at 200 MB of input.
+        let texts = NameTexts::of(names.iter().map(|n| strs.get(n.text)));
         drop((strs, names));
         let tables = Tables {
             texts: &texts,
@@ -217,22 +221,34 @@ impl KnowledgeGraph {
             merges,
             ..KnowledgeGraph::default()
         };
+        // The source of each node in id order, 4 bytes a node instead of the 16 of its
+        // packed order (issue 8: held to the end of node making, the peak of a run at 200 MB
+        // of input); a node's id is made again from its entity's order or its document's id.
+        let srcs: Vec<u32> = order.iter().map(|&o| IdOrder::unpack(o).1).collect();
+        drop(order);
         crate::rss_mark("ids ordered");
-        kg.g.reserve_nodes(order.len());
+        kg.g.reserve_nodes(srcs.len());
+        // The document nodes (one id prefix: together in id order) still to make; the
+        // documents' metadata is freed after the last.
+        let mut docs_left = srcs.iter().filter(|&&s| (s as usize) < n_docs).count();
         // Entities come in index order (sorted by id, as the nodes are): each chunk of
         // them is freed once its nodes are made.
-        for o in order {
-            let (id, src) = IdOrder::unpack(o);
-            let id = id.text();
+        for src in srcs {
             let src = src as usize;
-            let node = match metas.get_mut(src) {
-                Some(m) => document_node(id, std::mem::take(m)),
-                None => {
-                    let i = src - n_docs;
-                    let node = entity_node(&mut entities[i], id);
-                    entities.free_through(i);
-                    node
+            let node = if src < n_docs {
+                let m = metas.get_mut(src).map(std::mem::take).unwrap_or_default();
+                let id = IdOrder::of(NodeLabel::Document, &m.id).text();
+                docs_left = docs_left.saturating_sub(1);
+                if docs_left == 0 {
+                    metas = Vec::new();
                 }
+                document_node(id, m)
+            } else {
+                let i = src - n_docs;
+                let id = entities[i].order.text();
+                let node = entity_node(&mut entities[i], id);
+                entities.free_through(i);
+                node
             };
             kg.g.add_node(node);
         }
@@ -248,21 +264,33 @@ impl KnowledgeGraph {
             &tables,
             (doc_ix, ent_ix, kg.g.node_count()),
             resolved,
+            kept_sentences,
         )?;
         drop(texts);
         crate::rss_mark("edges collected");
         let long = std::mem::take(&mut mentioned.long);
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
-        kg.g.reserve_exact_edges(rels.len());
+        // Each relation kind's properties, one value its edges share.
+        let kind_props: Vec<Option<Arc<RelProps>>> = rel_kinds
+            .into_iter()
+            .map(|(_, p)| p.map(Arc::from))
+            .collect();
+        let n_rels = rels.len();
+        // The edge map becomes a flat list in its order, freed before the petgraph edges
+        // are made, and the list a chunk at a time as they are (issue 8: the map and the
+        // petgraph edges were held together, the peak of a run at 200 MB of input).
+        let flat = FlatRel::list(rels);
+        kg.g.reserve_exact_edges(n_rels);
         let long = long
             .into_iter()
             .map(|(a, b, s)| (a, RelType::MentionedIn, b, s));
         let empty = Shared::from("");
-        let rels = rels
+        let rels = flat
             .into_iter()
-            .map(|((a, rel, b, _), s)| (a, rel, b, s.seed(&rel_kinds, &empty)));
+            .flatten()
+            .map(|r| (r.from, r.rel, r.to, r.seed(&kind_props, &empty)));
         // The sentence table entry of each petgraph edge (by edge index).
-        let mut rel_sentences = Vec::with_capacity(kg.g.edge_count() + rels.len() + long.len());
+        let mut rel_sentences = Vec::with_capacity(kg.g.edge_count() + n_rels + long.len());
         rel_sentences.resize(kg.g.edge_count(), NOT_STORED);
         for (a, rel, b, seed) in rels.chain(long) {
             if a == u32::MAX || b == u32::MAX {
@@ -275,13 +303,15 @@ impl KnowledgeGraph {
                 seed.edge(rel, &doc_names, &rules),
             );
         }
-        drop(rel_kinds);
+        drop(kind_props);
         // The MENTIONED_IN records are sorted once the relation edge map is freed (a list on
         // disk is sorted a range at a time, in memory of its own: issue 8).
         let (recs, (spans, own)) = mentioned.into_sorted()?;
-        // The document of the MENTIONED_IN edges into each document node (of documents with
-        // one node, none in practice, the last one).
-        let mut doc_of: Vec<Option<Shared>> = vec![None; kg.g.node_count()];
+        // The document of the MENTIONED_IN edges into each node (of documents with one node,
+        // none in practice, the last one): up to the last document node only — the nodes after
+        // it, most of them, have none (issue 8: a slot per node).
+        let doc_nodes = doc_ix.iter().map(|&n| n as usize + 1).max().unwrap_or(0);
+        let mut doc_of: Vec<Option<Shared>> = vec![None; doc_nodes.min(kg.g.node_count())];
         for (di, &n) in doc_ix.iter().enumerate() {
             if let Some(d) = doc_of.get_mut(n as usize) {
                 *d = Some(doc_names[di].clone());
@@ -367,7 +397,7 @@ fn document_node(id: String, meta: DocMeta) -> Node {
 /// edges have none), its count 0 for none — 40 bytes, against an [`Edge`]'s 56, one per edge
 /// of the graph.
 struct Seed {
-    props: Option<Box<RelProps>>,
+    props: Option<Arc<RelProps>>,
     /// The sentence when `entry` is [`NOT_STORED`] (empty otherwise).
     sentence: Shared,
     /// The sentence as an entry of [`Mentioned::spans`] (read back from the record file when
@@ -415,11 +445,57 @@ struct RelSeed {
     rule: u16,
 }
 
-impl RelSeed {
-    /// The [`Seed`] of the edge (`empty`: its sentence, which it holds as `entry`).
-    fn seed(self, kinds: &[(RelType, Option<Box<RelProps>>)], empty: &Shared) -> Seed {
+/// A relation edge between the edge map and petgraph: its ends and type (of its key) and its
+/// [`RelSeed`]'s fields, 32 bytes. [`FlatRel::list`] lists the map's edges in its order in
+/// chunks of [`FlatRel::CHUNK`], each freed once its edges are in petgraph (issue 8: the map,
+/// ≈ 60 bytes an edge, was held while the petgraph edges were made, the peak of a run at
+/// 200 MB of input).
+struct FlatRel {
+    from: u32,
+    to: u32,
+    kind: u32,
+    entry: u32,
+    doc: u32,
+    start: u32,
+    end: u32,
+    rule: u16,
+    rel: RelType,
+}
+
+impl FlatRel {
+    /// Edges a chunk (1 MiB: a block of its own, returned to the system when freed).
+    const CHUNK: usize = 1 << 15;
+
+    /// The edges of the map in its order, in chunks (the map is freed as they are made).
+    fn list(edges: BTreeMap<EdgeKey, RelSeed>) -> Vec<Vec<FlatRel>> {
+        let n = edges.len();
+        let mut chunks: Vec<Vec<FlatRel>> = Vec::with_capacity(n.div_ceil(Self::CHUNK));
+        for (k, ((from, rel, to, _), s)) in edges.into_iter().enumerate() {
+            if k % Self::CHUNK == 0 {
+                chunks.push(Vec::with_capacity(Self::CHUNK.min(n - k)));
+            }
+            if let Some(c) = chunks.last_mut() {
+                c.push(FlatRel {
+                    from,
+                    to,
+                    kind: s.kind,
+                    entry: s.entry,
+                    doc: s.doc,
+                    start: s.start,
+                    end: s.end,
+                    rule: s.rule,
+                    rel,
+                });
+            }
+        }
+        chunks
+    }
+
+    /// The [`Seed`] of the edge (`props`: each relation kind's properties; `empty`: its
+    /// sentence, which it holds as `entry`).
+    fn seed(self, props: &[Option<Arc<RelProps>>], empty: &Shared) -> Seed {
         Seed {
-            props: kinds.get(self.kind as usize).and_then(|k| k.1.clone()),
+            props: props.get(self.kind as usize).cloned().flatten(),
             sentence: empty.clone(),
             entry: self.entry,
             doc: self.doc,
@@ -507,8 +583,12 @@ type LongEdge = (u32, u32, Seed);
 
 impl Mentioned {
     /// Room for `bound` records (or a file for them: `spill`); `doc_ix` is the node of each
-    /// document.
-    fn new(bound: usize, doc_ix: &[u32], spill: Option<SpillWriter>) -> Mentioned {
+    /// document. The sentence table is reserved for each of the `kept` sentences of the
+    /// corpus once — more than it holds, ≈ 98 % of them at 200 MB of distinct input, but
+    /// pages never written are never touched — and so not copied as it grows (issue 8: its
+    /// doublings held both copies during edge collection, near the peak of a run). A text of
+    /// its own (a mention whose sentence was not kept, none there) adds an entry.
+    fn new((bound, kept): (usize, usize), doc_ix: &[u32], spill: Option<SpillWriter>) -> Mentioned {
         let mut nodes = doc_ix.to_vec();
         nodes.sort_unstable();
         let shared_nodes = nodes
@@ -521,7 +601,7 @@ impl Mentioned {
             spill,
             shared_nodes,
             shared: BTreeMap::new(),
-            spans: Vec::new(),
+            spans: Vec::with_capacity(kept),
             own: Vec::new(),
             slot_entry: Vec::new(),
             long: Vec::new(),
@@ -637,10 +717,41 @@ struct DocEdges {
     rest: crate::link::records::Span,
 }
 
+/// The text of each mention name (by index), one after the other in one buffer.
+struct NameTexts {
+    buf: String,
+    /// Where each text ends in `buf` (it starts where the one before ends).
+    ends: Vec<usize>,
+}
+
+impl NameTexts {
+    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> NameTexts {
+        let mut t = NameTexts {
+            buf: String::new(),
+            ends: Vec::new(),
+        };
+        for s in texts {
+            t.buf.push_str(s);
+            t.ends.push(t.buf.len());
+        }
+        t.buf.shrink_to_fit();
+        t.ends.shrink_to_fit();
+        t
+    }
+
+    /// The text of name `i` (`None` past the last name).
+    fn get(&self, i: u32) -> Option<&str> {
+        let i = i as usize;
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.buf.get(start..end)
+    }
+}
+
 /// The corpus tables [`collect_edges`] reads the documents' records with.
 struct Tables<'a> {
     /// The text of each mention name (by index).
-    texts: &'a [Shared],
+    texts: &'a NameTexts,
     rules: &'a [crate::rules::RuleId],
     rel_kinds: &'a [(RelType, Option<Box<RelProps>>)],
 }
@@ -664,6 +775,7 @@ fn collect_edges(
     t: &Tables,
     (doc_ix, ent_ix, nodes): (&[u32], &[u32], usize),
     resolved: Resolved,
+    kept_sentences: usize,
 ) -> std::io::Result<Collected> {
     let mut edges: BTreeMap<EdgeKey, RelSeed> = BTreeMap::new();
     let ranks = kind_ranks(t.rel_kinds);
@@ -683,8 +795,10 @@ fn collect_edges(
         crate::link::records::RecordReader::File(_) => Some(SpillWriter::new(nodes)?),
         crate::link::records::RecordReader::Mem(_) => None,
     };
-    let mut mentioned = Mentioned::new(bound, doc_ix, spill);
+    let mut mentioned = Mentioned::new((bound, kept_sentences), doc_ix, spill);
     let mut rest = DocRest::default();
+    // The texts of the names whose mentions cite them, made when first cited.
+    let mut own_texts: crate::rules::FastMap<u32, Shared> = Default::default();
     for (di, d) in docs.into_iter().enumerate() {
         let d = &d;
         read_rest((d.rest, d.mentions.len()), &mut reader, &mut rest)?;
@@ -707,10 +821,16 @@ fn collect_edges(
             };
             Some(ent_ix[i])
         };
-        // A mention's evidence sentence; its own text if the sentence was not kept.
-        let mention_sentence = |name: u32, at: u32| match rest.slot(at) {
+        // A mention's evidence sentence; its own text if the sentence was not kept (one
+        // shared string per name).
+        let mut mention_sentence = |name: u32, at: u32| match rest.slot(at) {
             Some(k) if !rest.text(k).trim().is_empty() => Cited::Slot(k),
-            _ => Cited::Own(t.texts.get(name as usize).cloned().unwrap_or_default()),
+            _ => Cited::Own(
+                own_texts
+                    .entry(name)
+                    .or_insert_with(|| Shared::from(t.texts.get(name).unwrap_or_default()))
+                    .clone(),
+            ),
         };
         for rel in &rest.relations {
             let (Some(a), Some(b)) = (ent(rel.from), ent(rel.to)) else {
@@ -826,6 +946,84 @@ mod tests {
             IdOrder::of(NodeLabel::Person, "甲"),
             IdOrder::of(NodeLabel::Person, "乙")
         );
+    }
+
+    /// The edge map is listed in its order, a chunk at a time, each chunk no larger than it
+    /// must be; an empty map lists nothing.
+    #[test]
+    fn flat_relations_keep_the_map_order_in_chunks() {
+        let seed = |k: u32| RelSeed {
+            kind: k % 3,
+            entry: k,
+            doc: k / 7,
+            start: k,
+            end: k + 1,
+            rule: (k % 5) as u16,
+        };
+        let n = FlatRel::CHUNK as u32 + 3;
+        // Inserted out of order: the map orders them.
+        let map: BTreeMap<EdgeKey, RelSeed> = (0..n)
+            .rev()
+            .map(|k| ((k / 2, RelType::Signed, k % 2, 0), seed(k)))
+            .collect();
+        let chunks = FlatRel::list(map);
+        assert_eq!(
+            chunks
+                .iter()
+                .map(|c| (c.len(), c.capacity()))
+                .collect::<Vec<_>>(),
+            [(FlatRel::CHUNK, FlatRel::CHUNK), (3, 3)]
+        );
+        let all: Vec<FlatRel> = chunks.into_iter().flatten().collect();
+        for (k, r) in all.iter().enumerate() {
+            let k = k as u32;
+            assert_eq!((r.from, r.rel, r.to), (k / 2, RelType::Signed, k % 2));
+            assert_eq!((r.kind, r.entry, r.doc), (k % 3, k, k / 7));
+            assert_eq!((r.start, r.end, r.rule), (k, k + 1, (k % 5) as u16));
+        }
+        assert!(FlatRel::list(BTreeMap::new()).is_empty());
+    }
+
+    /// Each name's text reads back from the packed buffer, empty ones too; past the last
+    /// name there is none.
+    #[test]
+    fn name_texts_read_back_each_text() {
+        let texts = NameTexts::of(["甲乙公司", "", "丙", "k1"].into_iter());
+        let got: Vec<Option<&str>> = (0..5).map(|i| texts.get(i)).collect();
+        assert_eq!(
+            got,
+            [Some("甲乙公司"), Some(""), Some("丙"), Some("k1"), None]
+        );
+        assert_eq!(NameTexts::of(std::iter::empty()).get(0), None);
+    }
+
+    /// Edges of one relation kind share its properties (one value, not a copy each); a kind
+    /// without properties, or none known, gives none.
+    #[test]
+    fn edges_of_one_kind_share_its_properties() {
+        let title = RelProps {
+            title: Some("董事长".into()),
+            ..RelProps::default()
+        };
+        let props = vec![None, Some(Arc::new(title.clone()))];
+        let flat = |kind: u32| FlatRel {
+            from: 0,
+            to: 1,
+            kind,
+            entry: NOT_STORED,
+            doc: 0,
+            start: 0,
+            end: 1,
+            rule: 0,
+            rel: RelType::HoldsPosition,
+        };
+        let empty = Shared::from("");
+        let (a, b) = (flat(1).seed(&props, &empty), flat(1).seed(&props, &empty));
+        let (a, b) = (a.props.expect("props"), b.props.expect("props"));
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(*a, title);
+        assert!(flat(0).seed(&props, &empty).props.is_none());
+        assert!(flat(9).seed(&props, &empty).props.is_none());
     }
 
     /// A corpus whose records are on disk (a command-line run) keeps its MENTIONED_IN

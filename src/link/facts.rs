@@ -525,6 +525,10 @@ pub struct Corpus {
     rel_index: FastMap<(RelType, Option<Box<RelProps>>), u32>,
     /// The documents' parts that only graph building reads, encoded.
     pub records: Records,
+    /// How many sentences the documents keep in all (an edge can cite each): graph building
+    /// reserves its sentence table for them, so that the table is not copied as it grows
+    /// (issue 8).
+    pub kept_sentences: usize,
     /// The encoding buffer, reused.
     scratch: Writer,
 }
@@ -640,6 +644,7 @@ impl Corpus {
             found(&mut w, r.sentence, r.start, r.end, r.rule);
         }
         w.u64(facts.sentences.len() as u64);
+        self.kept_sentences += facts.sentences.len();
         for (i, text) in &facts.sentences {
             w.u32(*i);
             w.str(text);
