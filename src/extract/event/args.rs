@@ -2783,7 +2783,11 @@ fn speech(
             .is_some_and(|g| g.contains("仪式"))
         {
             st.ceremony.or(signing)
-        } else if bare_attendance(&s.text[pm.range.end..t.start]) {
+        } else if s
+            .text
+            .get(pm.range.end..t.start)
+            .is_some_and(bare_attendance)
+        {
             // `举行签约仪式。A，B出席并讲话`: attending with no object names the event in
             // context — the establishment's ceremony, else the signing.
             st.ceremony.or(signing)
@@ -2819,9 +2823,10 @@ fn speech(
         // `A，B省副州长C，D分别作交流发言`: a distributive word before the trigger (分别, 先后,
         // 依次, 相继) makes every person of the list speak, each with their title between, the
         // list joined by 、 or ， right after each name.
-        let distributive = DISTRIBUTIVE
-            .iter()
-            .any(|w| s.text[pm.range.end..t.start].contains(*w));
+        let distributive = s
+            .text
+            .get(pm.range.end..t.start)
+            .is_some_and(|g| DISTRIBUTIVE.iter().any(|w| g.contains(*w)));
         // Without one, the list is joined by 、/和/及 within a clause, or by commas when only
         // the next person's titles stand after each (`总裁A，副总裁B出席开幕式并致辞`).
         let cs = if distributive { s.range.start } else { floor };
