@@ -14,6 +14,9 @@
 //! brackets, every `\` a command or a known escape), and a `$` right after `10.` (a number
 //! still being written) opens nothing: two noise runs whose `$` happen to enclose a digit
 //! (`10.$*0*$中`) are noise inside a number, not math.
+//! Likewise a `\(` or `\[` glued to a symbol only noise runs write (`#`, `&`, `*`, `^`, `@`,
+//! `￥`, `…` …), before it or after its closing, opens nothing: `1#\(0\)000` is two noise runs
+//! inside a number (digits may touch real math: `1\( 2 \)0` is 120).
 
 use super::super::{Filter, NormStats, Unit};
 use super::is_ideograph;
@@ -23,6 +26,10 @@ use super::symbol_noise::is_symbol;
 pub struct Latex;
 
 const MAX_MATH: usize = 120;
+
+/// Symbols that only keyboard noise writes around inline math: a `\(` after one of them, or a
+/// `\)` before one, is part of a noise run.
+const NOISE_ONLY: &str = "#&*^@￥…|{}$%";
 
 /// The character a symbol command stands for.
 fn command_char(name: &str) -> Option<char> {
@@ -278,13 +285,19 @@ impl Filter for Latex {
             let c = u[r].c;
             let next = u.get(r + 1).map(|x| x.c);
             // `\( … \)` and `\[ … \]`
-            if c == '\\' && matches!(next, Some('(' | '[')) {
+            // (not glued to a symbol only noise runs write, before the opening or after the
+            // closing: `1#\(0\)000`, `1#…\(0\)#000` are noise runs inside a number, like
+            // `#$1$#`; digits may touch real math, `1\( 2 \)0` is 120)
+            let glued = |x: Option<&Unit>| x.is_some_and(|x| NOISE_ONLY.contains(x.c));
+            let after_noise = w > 0 && glued(u.get(w - 1));
+            if c == '\\' && matches!(next, Some('(' | '[')) && !after_noise {
                 let close = if next == Some('(') {
                     ['\\', ')']
                 } else {
                     ['\\', ']']
                 };
                 if let Some(j) = find_close(u, r + 2, &close)
+                    && !glued(u.get(j + 2))
                     && bracket_content_ok(&u[r + 2..j])
                 {
                     stats.latex_chars += 4 + emit_math(u, r + 2, j, &mut w);
@@ -372,6 +385,11 @@ mod tests {
     fn noise_brackets_around_punctuation_are_not_math() {
         // two noise runs `#\(` and `\)` around a closing quote, then digits
         assert_eq!(run("中中#\\(”\\)100"), "中中#\\(”\\)100");
+        // `#\(` and `\)` inside a number: noise runs, not math around `0`
+        assert_eq!(run("1#\\(0\\)000"), "1#\\(0\\)000");
+        assert_eq!(run("1#…\\(0\\)#000"), "1#…\\(0\\)#000");
+        assert_eq!(run("1\\( 2 \\)0"), "120");
+        assert_eq!(run("约 \\( 5 \\) 亿元"), "约 5 亿元");
         assert_eq!(run("\\( 。 \\)"), "\\( 。 \\)");
         // a Greek letter or a command is something to write
         assert_eq!(run("\\( α \\)"), "α");
