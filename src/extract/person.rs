@@ -3827,9 +3827,9 @@ mod tests {
 
     #[test]
     fn a_he_final_name_in_a_byline_ends_at_its_parenthesis() {
-        assert_eq!(names("文／郁清和（本报特约评论员）"), vec!["郁清和"]);
+        assert_eq!(names("文／蒲远和（本报特约评论员）"), vec!["蒲远和"]);
         // a name goes on after 和: no parenthesis closes the first one there
-        assert!(!names("文／郁清和邵立新（本报记者）").contains(&"郁清和".to_string()));
+        assert!(!names("文／蒲远和邵立新（本报记者）").contains(&"蒲远和".to_string()));
     }
 
     #[test]

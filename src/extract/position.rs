@@ -3135,9 +3135,18 @@ mod tests {
              柯望舒先生因个人原因申请辞去青禾材料股份有限公司总经理职务，辞职后仍担任公司董事。",
         );
         let org = "青禾材料股份有限公司";
-        assert!(got.contains(&t("HOLDS_POSITION", "柯望舒", org, "总经理", "former")), "{got:?}");
-        assert!(!got.contains(&t("HOLDS_POSITION", "柯望舒", org, "总经理", "current")), "{got:?}");
-        assert!(got.contains(&t("HOLDS_POSITION", "柯望舒", org, "董事", "current")), "{got:?}");
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "柯望舒", org, "总经理", "former")),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&t("HOLDS_POSITION", "柯望舒", org, "总经理", "current")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&t("HOLDS_POSITION", "柯望舒", org, "董事", "current")),
+            "{got:?}"
+        );
         // a post read after the resignation's sentence keeps its status
         let got = rels("华为总经理王建国辞去总经理职务。一年后，华为总经理王建国再次出席论坛。");
         assert!(

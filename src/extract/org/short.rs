@@ -55,7 +55,11 @@ const MAX_FORM_CJK: usize = 12;
 
 /// The longest name `plausible` accepts with that proof.
 fn max_cjk(proof: Proof) -> usize {
-    if proof == Proof::Form { MAX_FORM_CJK } else { MAX_CJK }
+    if proof == Proof::Form {
+        MAX_FORM_CJK
+    } else {
+        MAX_CJK
+    }
 }
 
 /// Longest ASCII name, in bytes.

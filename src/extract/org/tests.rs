@@ -746,8 +746,8 @@ fn short_names_are_found_again_and_short_forms_link_to_the_full_name() {
         Label::Organization,
     );
     assert!(
-        ms.iter().any(|m| m.text == "岚启新能源科技集团"
-            && m.name == "岚启新能源科技集团股份有限公司"),
+        ms.iter()
+            .any(|m| m.text == "岚启新能源科技集团" && m.name == "岚启新能源科技集团股份有限公司"),
         "{ms:?}"
     );
     let ms = mentions_of(
