@@ -530,23 +530,20 @@ fn bare_government_refers_back(text: &str, cands: &mut [Candidate]) {
         let Some(level) = level_of(name) else {
             continue;
         };
-        let fulls: std::collections::BTreeSet<&str> = full_names
-            .iter()
-            .filter(|(l, _)| *l == level)
-            .map(|(_, n)| n.as_str())
-            .collect();
-        if fulls.len() == 1
-            && let Some(f) = fulls.first()
-        {
-            c.canonical = Some((*f).to_string());
+        // the distinct names of that level in a list
+        let of_level = |list: &[(char, String)]| -> std::collections::BTreeSet<String> {
+            list.iter()
+                .filter(|(l, _)| *l == level)
+                .map(|(_, n)| n.clone())
+                .collect()
+        };
+        let fulls = of_level(&full_names);
+        if fulls.len() == 1 {
+            c.canonical = fulls.into_iter().next();
         } else if fulls.is_empty() {
             // no government of the level named in full: the document's one party committee
             // of that level names its place (`青禾县委书记…，县政府县长…` → 青禾县政府)
-            let places: std::collections::BTreeSet<&str> = committee_places
-                .iter()
-                .filter(|(l, _)| *l == level)
-                .map(|(_, p)| p.as_str())
-                .collect();
+            let places = of_level(&committee_places);
             if places.len() == 1
                 && let Some(p) = places.first()
             {
