@@ -538,10 +538,23 @@ fn scope_start(s: &SentView, pos: usize) -> usize {
         .map_or(near, |c| c.range.end)
 }
 
-/// The subject of a reporting verb that cut the scope (`A公告称，拟收购B` → A), if any.
+/// The subject of a reporting verb that cut the scope (`A公告称，拟收购B` → A), if any. A
+/// place opening what is said (`A在致辞中表示，合州将设立X基金`) is that clause's own
+/// subject: the speaker then does not act.
 fn report_subject(s: &SentView, pos: usize) -> Option<(usize, Range<usize>)> {
     let near = s.clauses_back(pos, 2);
     let c = s.cues_in("report", near..pos).last()?;
+    let said_by_place = s
+        .within(&[Label::Location], c.range.end..pos)
+        .next()
+        .is_some_and(|(_, m)| {
+            s.text
+                .get(c.range.end..m.range.start)
+                .is_some_and(|g| g.chars().all(|ch| !ch.is_alphanumeric()))
+        });
+    if said_by_place {
+        return None;
+    }
     s.within(PARTY, s.clauses_back(c.range.start, 1)..c.range.start)
         .filter(|(_, m)| {
             !s.text[s.range.start..m.range.start]
@@ -4327,8 +4340,18 @@ fn acquisition(
             if offer && s.clause_start(m.range.start) == s.clause_start(t.range.start) {
                 target = Some((*i, m.range.clone()));
             }
-        } else if deal_counterparty(s, m, mk, t.range.start) {
+        } else if deal_counterparty(s, m, mk, t.range.start) || names_seller(mk) {
             seller = Some((*i, m.range.clone()));
+            // `与卖方A及自然人B订立买卖协议`: the parties listed after a seller sell too.
+            let parties: Vec<(usize, &Mention)> =
+                s.within(PARTY, m.range.start..t.range.start).collect();
+            more_sellers = chain(s, &parties, 0, false)
+                .into_iter()
+                .skip(1)
+                .map(|(i, m)| (i, m.range.clone()))
+                .collect();
+        } else if more_sellers.iter().any(|x| x.0 == *i) {
+            // (listed after a seller, read above)
         } else if signs_with(s, m, mk, t.range.start).is_some() {
             // the partner of another agreement buys nothing
         } else if earlier.is_none_or(|e| m.range.start < e) && !media(s, m) {
@@ -4530,6 +4553,13 @@ fn acquisition(
 
 /// Words that make an agreement a sale (`买卖协议`, `股权转让协议`): its counterparty sells.
 static SALE_AGREEMENT: WordList = WordList::new("words_event", "sale_agreement");
+
+/// Is `m`'s marker a seller's role word (`与卖方A`, `交易对方B`)? Such a party sells in the
+/// deal told after it, whatever agreement it signs.
+fn names_seller(mk: &str) -> bool {
+    let mk = mk.trim_end();
+    ACQ_SELLERS.iter().any(|w| mk.ends_with(w))
+}
 
 /// `A已与B订立买卖协议，以23亿港元收购C`: the organization after 与/和/同 that signs a
 /// sale agreement (a signing verb, then a sale word right before 协议, between it and the
@@ -4907,6 +4937,7 @@ fn joint(s: &str) -> bool {
     let t = t
         .trim_start_matches("先生")
         .trim_start_matches("女士")
+        .trim_end_matches("自然人")
         .trim_matches(|c: char| c.is_whitespace());
     matches!(
         t,
