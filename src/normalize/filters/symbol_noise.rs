@@ -310,6 +310,15 @@ impl Filter for SymbolNoise {
                 w += 1;
             }
             stats.noise_chars += r - keep_to;
+            // `由 #&%…… 元禾`: a run gone whole between two spaces leaves one gap, not two
+            // (two spaces would read as a column gap and keep the words apart).
+            let blank = |c: char| c == ' ' || c == '\u{3000}';
+            if keep_to == s && w > 0 && blank(u[w - 1].c) {
+                while r < n && blank(u[r].c) {
+                    stats.noise_chars += 1;
+                    r += 1;
+                }
+            }
         }
         u.copy_within(r..n, w);
         w += n - r;
@@ -347,6 +356,20 @@ mod tests {
         assert_eq!(run("中国联通()公司"), "中国联通公司");
         assert_eq!(run("12%&^的增长"), "12%的增长");
         assert_eq!(run("签约@#仪式"), "签约仪式");
+    }
+
+    /// A run between two spaces takes the second with it: one gap is left, which spacing
+    /// then reads as the padding it is (two would be a column gap).
+    #[test]
+    fn a_run_between_spaces_leaves_one_gap() {
+        assert_eq!(run("由 #&%…… 元禾资本"), "由 元禾资本");
+        assert_eq!(run("超 #%$ 千亿元"), "超 千亿元");
+        // a real column gap before the run stays a column gap
+        assert_eq!(run("王刚  #$% 华海科技"), "王刚  华海科技");
+        // a run kept in part keeps the space after it
+        assert_eq!(run("价格为 ￥100元 整"), "价格为 ￥100元 整");
+        let n = crate::normalize::normalize_str("由 #&%…… 元禾资本、青禾母基金联合投资");
+        assert_eq!(n.text, "由元禾资本、青禾母基金联合投资");
     }
 
     /// Noise runs and real brackets far apart, across lines: the text between them moves as
