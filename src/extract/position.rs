@@ -1890,14 +1890,68 @@ fn place_government(ms: &[Mention], text: &str, first: usize, roles: &[usize]) -
             .iter()
             .any(|h| title_of(&ms[r]).ends_with(h))
     });
-    let j = first.checked_sub(1)?;
-    let place = &ms[j];
-    if !head || place.label != Label::Location || place.range.end != ms[first].range.start {
+    if !head {
         return None;
     }
+    let place = first
+        .checked_sub(1)
+        .map(|j| &ms[j])
+        .filter(|p| p.label == Label::Location && p.range.end == ms[first].range.start);
+    let Some(place) = place else {
+        return bare_head_government(ms, text, first, roles);
+    };
     let wanted = government_names(&text[place.range.clone()]);
     ms.iter()
         .position(|m| m.label == Label::Organization && wanted.contains(&m.name))
+}
+
+/// `市委副书记、市长 甲` as a line of a guest list, in a document that names one city
+/// government (`合州市人民政府`): a head-of-government title with no place before it, opening
+/// its line or clause, is that government's post. The level comes from the title (市长 → 市,
+/// 副区长 → 区); with two governments of that level named, or none, the title stays bare.
+fn bare_head_government(
+    ms: &[Mention],
+    text: &str,
+    first: usize,
+    roles: &[usize],
+) -> Option<usize> {
+    let before = text[..ms[first].range.start].trim_end_matches([' ', '　', '\t']);
+    if !(before.is_empty() || before.ends_with(['\n', '，', '。', '；', '：', ':', '、'])) {
+        return None;
+    }
+    // Every title must be a head of government of one level: a party title in the chain
+    // (`市委副书记、市长`) is no post of the government.
+    let levels: Vec<char> = roles
+        .iter()
+        .map(|&r| {
+            let title = title_of(&ms[r]);
+            GOVERNMENT_HEADS
+                .iter()
+                .find(|h| title.ends_with(**h))
+                .and_then(|h| h.chars().next())
+        })
+        .collect::<Option<_>>()?;
+    let level = *levels.first()?;
+    if levels.iter().any(|&l| l != level) {
+        return None;
+    }
+    let wanted = government_names(&level.to_string());
+    let mut found: Option<usize> = None;
+    for (k, m) in ms.iter().enumerate() {
+        let named = m.label == Label::Organization
+            && wanted
+                .iter()
+                .any(|w| m.name.len() > w.len() && m.name.ends_with(w.as_str()));
+        if !named {
+            continue;
+        }
+        match found {
+            Some(f) if ms[f].name != m.name => return None,
+            Some(_) => {}
+            None => found = Some(k),
+        }
+    }
+    found
 }
 
 /// Titles several people hold at once in one organization, so that a list of names after one
@@ -2530,6 +2584,44 @@ mod tests {
         // a party post is no head of government
         let got = rels("论坛由广州市人民政府主办。广州市委常委王建国出席。");
         assert!(!got.iter().any(|r| r.2 == "广州市人民政府"), "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_head_of_government_in_a_guest_list_is_at_the_one_city_government_named() {
+        let list = "对接会由合州市人民政府主办。出席的领导有：\n市长 邵文川\n副市长 钱立航\n";
+        let got = rels(list);
+        for (who, title) in [("邵文川", "市长"), ("钱立航", "副市长")] {
+            assert!(
+                got.contains(&t(
+                    "HOLDS_POSITION",
+                    who,
+                    "合州市人民政府",
+                    title,
+                    "current"
+                )),
+                "{who}: {got:?}"
+            );
+        }
+        // two city governments named: whose mayor is unknown
+        let got = rels(&format!("{list}青禾市人民政府协办。"));
+        assert!(
+            !got.iter()
+                .any(|r| r.0 == "HOLDS_POSITION" && r.3.ends_with("市长")),
+            "{got:?}"
+        );
+        // a county head is no post of the city government
+        let got = rels("对接会由合州市人民政府主办。出席的领导有：\n县长 邵文川\n");
+        assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");
+        // a party title in the chain is no post of the government
+        let got = rels("对接会由合州市人民政府主办。出席的领导有：\n市委副书记、市长 邵文川\n");
+        assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");
+        // a title inside a clause (after another word) is not bound this way
+        let got = rels("对接会由合州市人民政府主办。他曾任市长邵文川的秘书。");
+        assert!(
+            !got.iter()
+                .any(|r| r.1 == "邵文川" && r.0 == "HOLDS_POSITION"),
+            "{got:?}"
+        );
     }
 
     #[test]
