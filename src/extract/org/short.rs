@@ -1247,7 +1247,16 @@ pub(super) fn find(
             .map_or(text.len(), |i| m.end() + i);
         let mut st = m.end();
         while st < clause_end {
-            let Some(mut e) = name_after(text, st, r, norm) else {
+            // (`投资方为A和B` read as one name can be longer than a name may be: then it is
+            // cut at the first joint whose part before it has a company shape.)
+            let cut = || {
+                ["和", "及", "与"]
+                    .iter()
+                    .filter_map(|w| text[st..clause_end].find(w).map(|i| st + i))
+                    .filter(|&k| k > st && plausible(&text[st..k], r, Proof::Object, false))
+                    .min()
+            };
+            let Some(mut e) = name_after(text, st, r, norm).or_else(cut) else {
                 break;
             };
             if text[e..].starts_with("旗下") {
@@ -1259,6 +1268,23 @@ pub(super) fn find(
             }
             if e > clause_end || e <= st {
                 break;
+            }
+            // `投资方为A和B`: a name read across a joint word is two names when both parts
+            // have a company shape of their own, or when the whole has none and the part
+            // before the joint has.
+            let shaped = |a: usize, b: usize| plausible(&text[a..b], r, Proof::Object, false);
+            let joints: Vec<(usize, usize)> = ["和", "及", "与"]
+                .iter()
+                .filter_map(|w| text[st..e].find(w).map(|i| (st + i, st + i + w.len())))
+                .filter(|&(k, _)| k > st && shaped(st, k))
+                .collect();
+            if let Some(&(k, _)) = joints
+                .iter()
+                .filter(|&&(_, after)| after < e && shaped(after, e))
+                .min()
+                .or_else(|| (!shaped(st, e)).then(|| joints.iter().min()).flatten())
+            {
+                e = k;
             }
             if plausible(&text[st..e], r, Proof::Object, false) {
                 out.push(cand(st..e, EVENT_ARG));
@@ -1789,6 +1815,13 @@ fn short_forms(
                         .map(|h| Cow::Borrowed(*h)),
                 );
             }
+        }
+        // `华南冷链控股有限公司` and, in the headline, `华南冷链控股`: the name without its
+        // legal suffix, place and all, is a form when the document names it as an
+        // organization of its own (a suffix such as 控股 made it one).
+        if lead > 0 && names.binary_search(&placed).is_ok() && !forms.iter().any(|f| **f == *placed)
+        {
+            forms.push(Cow::Borrowed(placed));
         }
         // `远峰创业投资股份有限公司` … `远峰创投`, `启明星辰创业投资管理有限公司` … `启明星辰创投`:
         // the industry word contracted.

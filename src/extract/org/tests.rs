@@ -666,6 +666,12 @@ fn short_forms_of_names_that_open_with_a_place() {
             "温州瓯航",
             "温州瓯航集团股份有限公司",
         ),
+        // a region and a name that the headline names as an organization of its own
+        (
+            "# 恒远物流拟收购华南冷链控股 51%股权\n\n恒远物流集团有限公司拟收购华南冷链控股有限公司51%的股权。",
+            "华南冷链控股",
+            "华南冷链控股有限公司",
+        ),
         // the national name keeps 中国 or 集团 in its forms
         (
             "中国青钨集团有限公司与客户签约。青钨集团表示将扩产。",
