@@ -140,6 +140,7 @@ impl KnowledgeGraph {
             rel_kinds,
             records,
             kept_sentences,
+            relations,
             ..
         } = corpus;
         // The amounts' values were read by `resolve` (into the nodes' properties); left in
@@ -147,16 +148,13 @@ impl KnowledgeGraph {
         // to the end of graph building — through the edge collection, the peak of a run
         // (issue 8).
         drop(money);
-        // Of the corpus's strings, edge collection reads one per mention name: its text (the
-        // evidence of a mention whose sentence was not kept). The interner and the name table
-        // are freed now, before the nodes are made, instead of at the end of edge collection,
-        // the peak of a run (issue 8). They are copied into one buffer ([`NameTexts`]): a
-        // shared string each, ≈ 48 bytes of every name, was held through node making and
-        // edge collection, both peaks of a run at 200 MB of input.
-        let texts = NameTexts::of(names.iter().map(|n| strs.get(n.text)));
+        // The corpus's strings are not read from here on (a mention whose sentence was not
+        // kept cites its surface, which its document's record holds: [`DocRest::own_text`]):
+        // the interner and the name table are freed before the nodes are made (issue 8: a
+        // table of every name's text was held through node making and edge collection, both
+        // peaks of a run at 200 MB of input).
         drop((strs, names));
         let tables = Tables {
-            texts: &texts,
             rules: &doc_rules,
             rel_kinds: &rel_kinds,
         };
@@ -202,14 +200,22 @@ impl KnowledgeGraph {
         // `resolve` only): the documents' vector was held, with their emptied metadata, to
         // the end of edge collection, the peak of a run (issue 8).
         let mut metas: Vec<DocMeta> = Vec::with_capacity(n_docs);
-        let mut doc_edges: Vec<DocEdges> = Vec::with_capacity(n_docs);
+        // In chunks, each freed once edge collection is through it (issue 8: one vector, 64
+        // bytes a document, was held to the end of edge collection, the peak of a run).
+        let mut doc_edges: Vec<Vec<DocEdges>> = Vec::with_capacity(n_docs.div_ceil(DOC_CHUNK));
         for d in docs {
             metas.push(d.meta);
-            doc_edges.push(DocEdges {
-                mentions: d.mentions,
-                events: d.events,
-                rest: d.rest,
-            });
+            if doc_edges.last().is_none_or(|c| c.len() == DOC_CHUNK) {
+                let left = n_docs - doc_edges.len() * DOC_CHUNK;
+                doc_edges.push(Vec::with_capacity(left.min(DOC_CHUNK)));
+            }
+            if let Some(c) = doc_edges.last_mut() {
+                c.push(DocEdges {
+                    mentions: d.mentions,
+                    events: d.events,
+                    rest: d.rest,
+                });
+            }
         }
         let doc_names: Vec<Shared> = metas.iter().map(|m| Shared::from(m.id.as_str())).collect();
         let merges = std::mem::take(&mut resolved.merges);
@@ -264,35 +270,34 @@ impl KnowledgeGraph {
             &tables,
             (doc_ix, ent_ix, kg.g.node_count()),
             resolved,
-            kept_sentences,
+            (kept_sentences, relations),
         )?;
-        drop(texts);
         crate::rss_mark("edges collected");
         let long = std::mem::take(&mut mentioned.long);
         let rules: Vec<Rule> = rules.into_iter().map(Rule::of).collect();
+        // The rule of each relation edge, by its index among the corpus's rules.
+        let rel_rules: Vec<Rule> = doc_rules.iter().map(|r| Rule::of(r.as_str())).collect();
+        let no_rule = Rule::of("");
         // Each relation kind's properties, one value its edges share.
         let kind_props: Vec<Option<Arc<RelProps>>> = rel_kinds
             .into_iter()
             .map(|(_, p)| p.map(Arc::from))
             .collect();
         let n_rels = rels.len();
-        // The edge map becomes a flat list in its order, freed before the petgraph edges
-        // are made, and the list a chunk at a time as they are (issue 8: the map and the
-        // petgraph edges were held together, the peak of a run at 200 MB of input).
-        let flat = FlatRel::list(rels);
         kg.g.reserve_exact_edges(n_rels);
-        let long = long
-            .into_iter()
-            .map(|(a, b, s)| (a, RelType::MentionedIn, b, s));
+        let long = long.into_iter().map(|(a, b, s)| {
+            let rule = rules.get(s.rule as usize).copied().unwrap_or(no_rule);
+            (a, RelType::MentionedIn, b, s, rule)
+        });
         let empty = Shared::from("");
-        let rels = flat
-            .into_iter()
-            .flatten()
-            .map(|r| (r.from, r.rel, r.to, r.seed(&kind_props, &empty)));
+        let rels = rels.into_iter().map(|r| {
+            let rule = rel_rules.get(r.rule as usize).copied().unwrap_or(no_rule);
+            (r.from, r.rel, r.to, r.seed(&kind_props, &empty), rule)
+        });
         // The sentence table entry of each petgraph edge (by edge index).
         let mut rel_sentences = Vec::with_capacity(kg.g.edge_count() + n_rels + long.len());
         rel_sentences.resize(kg.g.edge_count(), NOT_STORED);
-        for (a, rel, b, seed) in rels.chain(long) {
+        for (a, rel, b, seed, rule) in rels.chain(long) {
             if a == u32::MAX || b == u32::MAX {
                 continue;
             }
@@ -300,9 +305,10 @@ impl KnowledgeGraph {
             kg.g.add_edge(
                 NodeIndex::new(a as usize),
                 NodeIndex::new(b as usize),
-                seed.edge(rel, &doc_names, &rules),
+                seed.edge(rel, &doc_names, rule),
             );
         }
+        drop(rel_rules);
         drop(kind_props);
         // The MENTIONED_IN records are sorted once the relation edge map is freed (a list on
         // disk is sorted a range at a time, in memory of its own: issue 8).
@@ -408,12 +414,13 @@ struct Seed {
     end: u32,
     /// MENTIONED_IN's count (at least 1); 0 for the other types, which have none.
     count: u32,
-    /// Index into the rule table of [`collect_edges`].
+    /// Index into the rule table of [`collect_edges`] (a relation edge's [`Rule`] is given
+    /// to [`Seed::edge`]).
     rule: u16,
 }
 
 impl Seed {
-    fn edge(self, rel: RelType, doc_names: &[Shared], rules: &[Rule]) -> Edge {
+    fn edge(self, rel: RelType, doc_names: &[Shared], rule: Rule) -> Edge {
         Edge::new(
             rel,
             self.props,
@@ -423,33 +430,17 @@ impl Seed {
                 sentence: self.sentence,
                 start: self.start,
                 end: self.end,
-                rule: rules
-                    .get(self.rule as usize)
-                    .copied()
-                    .unwrap_or_else(|| Rule::of("")),
+                rule,
             }),
         )
     }
 }
 
-/// What the edge map holds of a relation edge until the graph is made: its relation kind (its
+/// A relation edge until the graph is made: its ends and type, its relation kind (its
 /// properties: an index into the corpus's relation kinds), its sentence (an entry of
-/// [`Mentioned::spans`] or [`NOT_STORED`]), its document, span and rule — 24 bytes (a [`Seed`]
-/// with its properties cloned and an empty shared sentence was 48; issue 8).
-struct RelSeed {
-    kind: u32,
-    entry: u32,
-    doc: u32,
-    start: u32,
-    end: u32,
-    rule: u16,
-}
-
-/// A relation edge between the edge map and petgraph: its ends and type (of its key) and its
-/// [`RelSeed`]'s fields, 32 bytes. [`FlatRel::list`] lists the map's edges in its order in
-/// chunks of [`FlatRel::CHUNK`], each freed once its edges are in petgraph (issue 8: the map,
-/// ≈ 60 bytes an edge, was held while the petgraph edges were made, the peak of a run at
-/// 200 MB of input).
+/// [`Mentioned::spans`] or [`NOT_STORED`]), its document, span and rule (an index into the
+/// corpus's rules) — 32 bytes, in one list ([`RelEdges`]; issue 8: a map of them, ≈ 60 bytes
+/// an edge, grew to the end of edge collection, the peak of a run at 200 MB of input).
 struct FlatRel {
     from: u32,
     to: u32,
@@ -462,35 +453,90 @@ struct FlatRel {
     rel: RelType,
 }
 
-impl FlatRel {
-    /// Edges a chunk (1 MiB: a block of its own, returned to the system when freed).
-    const CHUNK: usize = 1 << 15;
+/// Documents a chunk of the documents' vector that edge collection reads (1 MiB of them).
+const DOC_CHUNK: usize = 1 << 14;
 
-    /// The edges of the map in its order, in chunks (the map is freed as they are made).
-    fn list(edges: BTreeMap<EdgeKey, RelSeed>) -> Vec<Vec<FlatRel>> {
-        let n = edges.len();
-        let mut chunks: Vec<Vec<FlatRel>> = Vec::with_capacity(n.div_ceil(Self::CHUNK));
-        for (k, ((from, rel, to, _), s)) in edges.into_iter().enumerate() {
-            if k % Self::CHUNK == 0 {
-                chunks.push(Vec::with_capacity(Self::CHUNK.min(n - k)));
-            }
-            if let Some(c) = chunks.last_mut() {
-                c.push(FlatRel {
-                    from,
-                    to,
-                    kind: s.kind,
-                    entry: s.entry,
-                    doc: s.doc,
-                    start: s.start,
-                    end: s.end,
-                    rule: s.rule,
-                    rel,
-                });
-            }
+/// The relation edges of a corpus, deduplicated on their [`EdgeKey`] — of equal ones, the
+/// first found is kept (documents in order, relations in text order): one list, each
+/// document's edges appended with its duplicates dropped ([`RelEdges::end_doc`]); the edges
+/// of different documents are deduplicated when the list has doubled since it last was
+/// ([`RelEdges::settle`]: sorted by key and document, the first of each key kept), and once
+/// more at the end, which leaves it in key order.
+struct RelEdges {
+    list: Vec<FlatRel>,
+    /// The rank of each relation kind's properties ([`kind_ranks`]).
+    ranks: Vec<u32>,
+    /// The length of the list when it was last settled.
+    settled: usize,
+}
+
+impl RelEdges {
+    /// Edges listed before the list is first settled.
+    const FIRST_SETTLE: usize = 1 << 16;
+
+    /// A list with room for `bound` edges (pages never written are never touched).
+    fn new(ranks: Vec<u32>, bound: usize) -> RelEdges {
+        RelEdges {
+            list: Vec::with_capacity(bound),
+            ranks,
+            settled: 0,
         }
-        chunks
     }
 
+    fn key(ranks: &[u32], r: &FlatRel) -> EdgeKey {
+        let rank = ranks.get(r.kind as usize).copied().unwrap_or(u32::MAX);
+        (r.from, r.rel, r.to, rank)
+    }
+
+    /// The edges of a document were appended from `start` on, in text order, each with the
+    /// slot of its sentence in `entry` (or [`NOT_STORED`]): the first of each key is kept, and
+    /// its sentence made an entry by `cite`.
+    fn end_doc(&mut self, start: usize, mut cite: impl FnMut(usize) -> u32) {
+        let ranks = &self.ranks;
+        let Some(tail) = self.list.get_mut(start..) else {
+            return;
+        };
+        // Stable: of equal keys, the first in the text stays first.
+        tail.sort_by_key(|r| Self::key(ranks, r));
+        let mut kept = 0;
+        for i in 0..tail.len() {
+            if kept > 0 && Self::key(ranks, &tail[kept - 1]) == Self::key(ranks, &tail[i]) {
+                continue;
+            }
+            tail.swap(kept, i);
+            kept += 1;
+        }
+        for r in &mut tail[..kept] {
+            if r.entry != NOT_STORED {
+                r.entry = cite(r.entry as usize);
+            }
+        }
+        self.list.truncate(start + kept);
+        if self.list.len() >= (2 * self.settled).max(Self::FIRST_SETTLE) {
+            self.settle();
+        }
+    }
+
+    /// Sorted by key, the first of each (the smallest document: a document has one edge a
+    /// key) kept. Key and document identify an edge, so an unstable sort orders them alike
+    /// every run.
+    fn settle(&mut self) {
+        let ranks = &self.ranks;
+        self.list
+            .sort_unstable_by_key(|r| (Self::key(ranks, r), r.doc));
+        self.list
+            .dedup_by(|later, first| Self::key(ranks, later) == Self::key(ranks, first));
+        self.settled = self.list.len();
+    }
+
+    /// Every edge, in key order.
+    fn into_sorted(mut self) -> Vec<FlatRel> {
+        self.settle();
+        self.list
+    }
+}
+
+impl FlatRel {
     /// The [`Seed`] of the edge (`props`: each relation kind's properties; `empty`: its
     /// sentence, which it holds as `entry`).
     fn seed(self, props: &[Option<Arc<RelProps>>], empty: &Shared) -> Seed {
@@ -717,41 +763,8 @@ struct DocEdges {
     rest: crate::link::records::Span,
 }
 
-/// The text of each mention name (by index), one after the other in one buffer.
-struct NameTexts {
-    buf: String,
-    /// Where each text ends in `buf` (it starts where the one before ends).
-    ends: Vec<usize>,
-}
-
-impl NameTexts {
-    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> NameTexts {
-        let mut t = NameTexts {
-            buf: String::new(),
-            ends: Vec::new(),
-        };
-        for s in texts {
-            t.buf.push_str(s);
-            t.ends.push(t.buf.len());
-        }
-        t.buf.shrink_to_fit();
-        t.ends.shrink_to_fit();
-        t
-    }
-
-    /// The text of name `i` (`None` past the last name).
-    fn get(&self, i: u32) -> Option<&str> {
-        let i = i as usize;
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        self.buf.get(start..end)
-    }
-}
-
 /// The corpus tables [`collect_edges`] reads the documents' records with.
 struct Tables<'a> {
-    /// The text of each mention name (by index).
-    texts: &'a NameTexts,
     rules: &'a [crate::rules::RuleId],
     rel_kinds: &'a [(RelType, Option<Box<RelProps>>)],
 }
@@ -763,21 +776,20 @@ impl Tables<'_> {
 }
 
 type Collected = (
-    BTreeMap<EdgeKey, RelSeed>,
+    Vec<FlatRel>,
     Mentioned,
     Vec<&'static str>,
     crate::link::records::RecordReader,
 );
 
 fn collect_edges(
-    docs: Vec<DocEdges>,
+    docs: Vec<Vec<DocEdges>>,
     mut reader: crate::link::records::RecordReader,
     t: &Tables,
     (doc_ix, ent_ix, nodes): (&[u32], &[u32], usize),
     resolved: Resolved,
-    kept_sentences: usize,
+    (kept_sentences, relations): (usize, usize),
 ) -> std::io::Result<Collected> {
-    let mut edges: BTreeMap<EdgeKey, RelSeed> = BTreeMap::new();
     let ranks = kind_ranks(t.rel_kinds);
     let mut rules = RuleTable::default();
     let empty = Shared::from("");
@@ -796,10 +808,12 @@ fn collect_edges(
         crate::link::records::RecordReader::Mem(_) => None,
     };
     let mut mentioned = Mentioned::new((bound, kept_sentences), doc_ix, spill);
+    let mut edges = RelEdges::new(ranks, relations);
     let mut rest = DocRest::default();
     // The texts of the names whose mentions cite them, made when first cited.
     let mut own_texts: crate::rules::FastMap<u32, Shared> = Default::default();
-    for (di, d) in docs.into_iter().enumerate() {
+    // (Each chunk of documents is freed once read.)
+    for (di, d) in docs.into_iter().flatten().enumerate() {
         let d = &d;
         read_rest((d.rest, d.mentions.len()), &mut reader, &mut rest)?;
         let rest = &rest;
@@ -823,42 +837,46 @@ fn collect_edges(
         };
         // A mention's evidence sentence; its own text if the sentence was not kept (one
         // shared string per name).
-        let mut mention_sentence = |name: u32, at: u32| match rest.slot(at) {
+        let mut mention_sentence = |name: u32, mi: usize, at: u32| match rest.slot(at) {
             Some(k) if !rest.text(k).trim().is_empty() => Cited::Slot(k),
             _ => Cited::Own(
                 own_texts
                     .entry(name)
-                    .or_insert_with(|| Shared::from(t.texts.get(name).unwrap_or_default()))
+                    .or_insert_with(|| Shared::from(rest.own_text(mi)))
                     .clone(),
             ),
         };
+        let first = edges.list.len();
         for rel in &rest.relations {
             let (Some(a), Some(b)) = (ent(rel.from), ent(rel.to)) else {
                 continue;
             };
-            let (Some((rel_type, _)), Some(&rank)) = (
+            let (Some((rel_type, _)), Some(_)) = (
                 t.rel_kinds.get(rel.kind as usize),
-                ranks.get(rel.kind as usize),
+                edges.ranks.get(rel.kind as usize),
             ) else {
                 continue;
             };
             if *rel_type == RelType::MentionedIn {
                 continue; // made below, from the mentions themselves
             }
-            edges
-                .entry((a, *rel_type, b, rank))
-                .or_insert_with(|| RelSeed {
-                    kind: rel.kind,
-                    doc,
-                    entry: match rest.slot(rel.at.sentence) {
-                        Some(k) => mentioned.cite(k, rest),
-                        _ => NOT_STORED,
-                    },
-                    start: rel.at.start,
-                    end: rel.at.end,
-                    rule: rules.index(t.rule(rel.at.rule)),
-                });
+            edges.list.push(FlatRel {
+                from: a,
+                to: b,
+                kind: rel.kind,
+                // The slot of its sentence until the document's edges are deduplicated.
+                entry: rest
+                    .slot(rel.at.sentence)
+                    .and_then(|k| u32::try_from(k).ok())
+                    .unwrap_or(NOT_STORED),
+                doc,
+                start: rel.at.start,
+                end: rel.at.end,
+                rule: rel.at.rule,
+                rel: *rel_type,
+            });
         }
+        edges.end_doc(first, |k| mentioned.cite(k, rest));
         // MENTIONED_IN: count + first occurrence, per entity and document.
         let mut seen: BTreeMap<u32, (u32, MentionSeed)> = BTreeMap::new();
         for (mi, (m, at)) in d.mentions.iter().zip(&rest.mentions).enumerate() {
@@ -871,7 +889,7 @@ fn collect_edges(
                         0,
                         MentionSeed {
                             doc,
-                            sentence: mention_sentence(m.name, at.sentence),
+                            sentence: mention_sentence(m.name, mi, at.sentence),
                             start: at.start,
                             end: at.end,
                             rule: rules.index(t.rule(at.rule)),
@@ -909,7 +927,7 @@ fn collect_edges(
             mentioned.push(a, doc_id, count, seed, rest)?;
         }
     }
-    Ok((edges, mentioned, rules.list, reader))
+    Ok((edges.into_sorted(), mentioned, rules.list, reader))
 }
 
 #[cfg(test)]
@@ -948,53 +966,68 @@ mod tests {
         );
     }
 
-    /// The edge map is listed in its order, a chunk at a time, each chunk no larger than it
-    /// must be; an empty map lists nothing.
+    /// Of the relation edges of one key the first found is kept — the first of its document
+    /// in text order, of the first document that has one — whether the list settles between
+    /// documents or only at the end; the list ends in key order (kinds of equal properties
+    /// are one key), and only the sentences of a document's kept edges are cited.
     #[test]
-    fn flat_relations_keep_the_map_order_in_chunks() {
-        let seed = |k: u32| RelSeed {
-            kind: k % 3,
-            entry: k,
-            doc: k / 7,
-            start: k,
-            end: k + 1,
-            rule: (k % 5) as u16,
+    fn relation_edges_keep_the_first_of_each_key_in_key_order() {
+        let rel = |(from, to, kind): (u32, u32, u32), doc: u32, slot: u32| FlatRel {
+            from,
+            to,
+            kind,
+            entry: slot,
+            doc,
+            start: slot,
+            end: slot + 1,
+            rule: 0,
+            rel: RelType::Signed,
         };
-        let n = FlatRel::CHUNK as u32 + 3;
-        // Inserted out of order: the map orders them.
-        let map: BTreeMap<EdgeKey, RelSeed> = (0..n)
-            .rev()
-            .map(|k| ((k / 2, RelType::Signed, k % 2, 0), seed(k)))
-            .collect();
-        let chunks = FlatRel::list(map);
-        assert_eq!(
-            chunks
+        let docs = [
+            vec![
+                rel((5, 1, 0), 0, 10),
+                rel((5, 1, 1), 0, 3),
+                rel((2, 7, 2), 0, NOT_STORED),
+                rel((5, 1, 2), 0, 1),
+            ],
+            vec![rel((5, 1, 0), 1, 0), rel((1, 1, 0), 1, 2)],
+        ];
+        for settle_each in [false, true] {
+            // Kinds 0 and 1: equal properties.
+            let mut edges = RelEdges::new(vec![0, 0, 1], 8);
+            let mut cited = Vec::new();
+            for d in &docs {
+                let first = edges.list.len();
+                for r in d {
+                    edges.list.push(rel((r.from, r.to, r.kind), r.doc, r.entry));
+                }
+                edges.end_doc(first, |k| {
+                    cited.push(k);
+                    k as u32 + 100
+                });
+                if settle_each {
+                    edges.settle();
+                }
+            }
+            let got: Vec<(u32, u32, u32, u32, u32, u32)> = edges
+                .into_sorted()
                 .iter()
-                .map(|c| (c.len(), c.capacity()))
-                .collect::<Vec<_>>(),
-            [(FlatRel::CHUNK, FlatRel::CHUNK), (3, 3)]
-        );
-        let all: Vec<FlatRel> = chunks.into_iter().flatten().collect();
-        for (k, r) in all.iter().enumerate() {
-            let k = k as u32;
-            assert_eq!((r.from, r.rel, r.to), (k / 2, RelType::Signed, k % 2));
-            assert_eq!((r.kind, r.entry, r.doc), (k % 3, k, k / 7));
-            assert_eq!((r.start, r.end, r.rule), (k, k + 1, (k % 5) as u16));
+                .map(|r| (r.from, r.to, r.kind, r.doc, r.start, r.entry))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    (1, 1, 0, 1, 2, 102),
+                    (2, 7, 2, 0, NOT_STORED, NOT_STORED),
+                    (5, 1, 0, 0, 10, 110),
+                    (5, 1, 2, 0, 1, 101),
+                ]
+            );
+            // The second document's first edge is cited, though an earlier document's
+            // edge of its key is kept.
+            assert_eq!(cited, [10, 1, 2, 0]);
         }
-        assert!(FlatRel::list(BTreeMap::new()).is_empty());
-    }
-
-    /// Each name's text reads back from the packed buffer, empty ones too; past the last
-    /// name there is none.
-    #[test]
-    fn name_texts_read_back_each_text() {
-        let texts = NameTexts::of(["甲乙公司", "", "丙", "k1"].into_iter());
-        let got: Vec<Option<&str>> = (0..5).map(|i| texts.get(i)).collect();
-        assert_eq!(
-            got,
-            [Some("甲乙公司"), Some(""), Some("丙"), Some("k1"), None]
-        );
-        assert_eq!(NameTexts::of(std::iter::empty()).get(0), None);
+        assert!(RelEdges::new(vec![], 0).into_sorted().is_empty());
     }
 
     /// Edges of one relation kind share its properties (one value, not a copy each); a kind

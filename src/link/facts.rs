@@ -463,6 +463,9 @@ pub struct DocRest {
     pub relations: Vec<RelRest>,
     /// The kept sentences: (sentence index, where its text starts in `buf`, its length).
     sentences: Vec<(u32, u32, u32)>,
+    /// The surfaces of the mention records whose sentence is not kept (or blank): (record
+    /// index, where its text starts in `buf`, its length), by record.
+    own: Vec<(u32, u32, u32)>,
     /// The document's encoded part, which holds the sentences' texts.
     buf: Vec<u8>,
     /// Where `buf` starts in the corpus's records.
@@ -487,6 +490,18 @@ impl DocRest {
             .and_then(|&(_, a, n)| self.buf.get(a as usize..(a + n) as usize))
             // Checked when it was read (`read_rest`); `simdutf8` accepts exactly what
             // `std::str::from_utf8` accepts, faster on Chinese.
+            .and_then(|b| simdutf8::basic::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+
+    /// The surface of mention record `i` when its sentence is not kept or blank (what its
+    /// MENTIONED_IN edge cites; "" otherwise).
+    pub fn own_text(&self, i: usize) -> &str {
+        self.own
+            .binary_search_by_key(&i, |o| o.0 as usize)
+            .ok()
+            .and_then(|k| self.own.get(k))
+            .and_then(|&(_, a, n)| self.buf.get(a as usize..(a + n) as usize))
             .and_then(|b| simdutf8::basic::from_utf8(b).ok())
             .unwrap_or("")
     }
@@ -529,6 +544,9 @@ pub struct Corpus {
     /// reserves its sentence table for them, so that the table is not copied as it grows
     /// (issue 8).
     pub kept_sentences: usize,
+    /// How many relations the documents have in all: graph building reserves its list of
+    /// relation edges for them (issue 8).
+    pub relations: usize,
     /// The encoding buffer, reused.
     scratch: Writer,
 }
@@ -614,6 +632,7 @@ impl Corpus {
             .collect();
         let mut holds = Vec::new();
         w.u64(facts.relations.len() as u64);
+        self.relations += facts.relations.len();
         for r in &facts.relations {
             if r.rel == RelType::HoldsPosition
                 && let (NodeRef::Mention(p), NodeRef::Mention(o)) = (r.from, r.to)
@@ -647,6 +666,28 @@ impl Corpus {
         self.kept_sentences += facts.sentences.len();
         for (i, text) in &facts.sentences {
             w.u32(*i);
+            w.str(text);
+        }
+        // The surface of each mention record whose sentence is not kept (or blank): the
+        // evidence its MENTIONED_IN edge cites instead ([`DocRest::own_text`]; none in
+        // practice). Graph building read it from a table of every mention name's text, held
+        // through node making and edge collection (issue 8).
+        let kept = |i: u32| {
+            facts
+                .sentences
+                .binary_search_by_key(&i, |s| s.0)
+                .is_ok_and(|k| !facts.sentences[k].1.trim().is_empty())
+        };
+        let own: Vec<(u32, &str)> = facts
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.text != NO_SYM && !kept(m.sentence))
+            .map(|(mi, m)| (mi as u32, strs.get(m.text)))
+            .collect();
+        w.u64(own.len() as u64);
+        for (mi, text) in own {
+            w.u32(mi);
             w.str(text);
         }
         let rest = self.records.append(&w.buf);
@@ -753,6 +794,13 @@ pub fn read_rest(
         out.sentences
             .push((i, (text.as_ptr() as usize - base) as u32, text.len() as u32));
     }
+    out.own.clear();
+    for _ in 0..r.usize()? {
+        let i = r.u32()?;
+        let text = r.str()?;
+        out.own
+            .push((i, (text.as_ptr() as usize - base) as u32, text.len() as u32));
+    }
     out.buf = buf;
     Ok(())
 }
@@ -776,6 +824,58 @@ mod tests {
             rule: 0,
             count: 1,
         }
+    }
+
+    /// A mention record whose sentence is not kept, or is blank, keeps its surface in its
+    /// document's record (what its MENTIONED_IN edge cites), read back as its own text; a
+    /// record whose sentence is kept, and one without a surface (a date), has none.
+    #[test]
+    fn a_record_without_its_sentence_keeps_its_surface() {
+        let mut strs = Interner::default();
+        let (a, b) = (strs.intern("甲乙公司"), strs.intern("丙丁集团"));
+        let date = MentionFact {
+            text: NO_SYM,
+            ..mention(Label::Date, NO_SYM, NO_SYM, 40)
+        };
+        let facts = DocFacts {
+            meta: DocMeta {
+                id: "一篇.md".into(),
+                ..DocMeta::default()
+            },
+            stats: DocStats::default(),
+            // Sentences 0 (kept), 3 (not kept), 4 and 5 (kept, blank).
+            mentions: vec![
+                mention(Label::Organization, a, a, 0),
+                mention(Label::Organization, b, b, 30),
+                date,
+                mention(Label::Organization, b, a, 50),
+            ],
+            events: vec![],
+            relations: vec![],
+            sentences: vec![(0, Shared::from("甲乙公司签约。")), (5, Shared::from("  "))],
+            rules: vec![],
+        };
+        let mut corpus = Corpus::default();
+        let local = LocalFacts {
+            facts,
+            strs,
+            money: vec![],
+        };
+        corpus.add(local).expect("in memory");
+        corpus.finish();
+        let Corpus { docs, records, .. } = corpus;
+        let mut reader = records.into_reader().expect("in memory");
+        let mut rest = DocRest::default();
+        read_rest(
+            (docs[0].rest, docs[0].mentions.len()),
+            &mut reader,
+            &mut rest,
+        )
+        .expect("read back");
+        let own: Vec<&str> = (0..5).map(|i| rest.own_text(i)).collect();
+        assert_eq!(own, ["", "丙丁集团", "", "甲乙公司", ""]);
+        assert_eq!(rest.sentence(0), Some("甲乙公司签约。"));
+        assert_eq!(rest.sentence(3), None);
     }
 
     #[test]

@@ -479,25 +479,29 @@ fn event_key(e: &EventFact, name: &str, doc_id: &str, generic: &GenericEventWord
 }
 
 /// Every distinct string of one entity — a name a mention links it by, or a surface as
-/// written (or both) — with what resolution counts for it.
+/// written (or both) — with what resolution counts for it. The strings of all entities are
+/// in one vector, each entity's linked from its newest ([`Acc::last`]) through `before`.
+#[derive(Clone, Copy)]
 struct NameSlot<'a> {
     text: &'a str,
     /// Mentions that name the entity so (names only).
     count: u32,
     /// The first document (index) with this string as a name or surface.
     first_doc: u32,
+    /// The entity's string found before this one ([`NO_ENTITY`]: none).
+    before: u32,
     name: bool,
     surface: bool,
     /// A name whose key is the representative's (or its `name@organization`).
     rep: bool,
 }
 
-/// The index of `text`'s slot among the strings of the entity `rep`, made (unflagged, first
-/// seen in document `doc`) on first sight.
+/// The index in `slots` of `text`'s slot among the strings of the entity `rep` (gathered in
+/// `acc`), made (unflagged, first seen in document `doc`) on first sight.
 fn slot<'a>(
     slot_of: &mut FastMap<(u32, &'a str), u32>,
     slots: &mut Vec<NameSlot<'a>>,
-    rep: u32,
+    (rep, acc): (u32, &mut Acc),
     text: &'a str,
     doc: u32,
 ) -> usize {
@@ -506,35 +510,51 @@ fn slot<'a>(
             text,
             count: 0,
             first_doc: doc,
+            before: acc.last,
             name: false,
             surface: false,
             rep: false,
         });
-        (slots.len() - 1) as u32
+        acc.last = (slots.len() - 1) as u32;
+        acc.last
     }) as usize
 }
 
-/// What is gathered per entity before it is made: its strings (each once, in order of first
-/// sight; sorted when the entity is made), what its node's properties read of its members
-/// (in document order) and its mention count.
-struct Acc<'a> {
-    slots: Vec<NameSlot<'a>>,
-    /// The first member (document, mention record); [`NO_ENTITY`] twice before there is one
-    /// (40 bytes an accumulator, not 48 with an `Option`: issue 8).
+/// What is gathered per entity before it is made: its strings (each once, in one vector for
+/// all entities, [`NameSlot`]; sorted when the entity is made), what its node's properties
+/// read of its members (in document order) and its mention count. 20 bytes (issue 8: with a
+/// vector of its strings, 40 bytes and at least 128 for the strings — four slots, a vector's
+/// first capacity — of every entity, held through the making of the entities, the peak of
+/// resolution).
+#[derive(Clone, Copy)]
+struct Acc {
+    /// Its newest string in the slot vector ([`NO_ENTITY`]: none yet).
+    last: u32,
+    /// The first member (document, mention record); [`NO_ENTITY`] twice before there is one.
     first: (u32, u32),
     /// The first organization kind other than `Other` among the members.
     kind: OrgKind,
     mentions: u32,
 }
 
-impl Acc<'_> {
+impl Acc {
     /// An accumulator without members.
     fn new() -> Self {
         Acc {
-            slots: Vec::new(),
+            last: NO_ENTITY,
             first: (NO_ENTITY, NO_ENTITY),
             kind: OrgKind::Other,
             mentions: 0,
+        }
+    }
+
+    /// Its strings (newest first) into `out`.
+    fn slots_into<'a>(&self, all: &[NameSlot<'a>], out: &mut Vec<NameSlot<'a>>) {
+        out.clear();
+        let mut i = self.last;
+        while let Some(sl) = all.get(i as usize) {
+            out.push(*sl);
+            i = sl.before;
         }
     }
 }
@@ -906,6 +926,9 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
     // keys that represent no mention — a third at 20 MB of input — never had one).
     let mut acc_of: Vec<u32> = vec![NO_ENTITY; keys.list.len()];
     let mut accs: Vec<Acc> = Vec::new();
+    // The strings of every entity (most entities have one or two; reserved for two a mention
+    // name — pages never written are never touched — so that it is rarely copied as it grows).
+    let mut all_slots: Vec<NameSlot> = Vec::with_capacity(2 * corpus.names.len());
     let mut slot_of: FastMap<(u32, &str), u32> = FastMap::default();
     // The representative of every mention record (its entity once entities exist), written
     // over its key in `mkey` (one table of a `u32` per record, not two).
@@ -935,8 +958,14 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
                 let (kk, rk) = (keys.key(ki), keys.key(rep));
                 kk == rk || rk.strip_prefix(kk).is_some_and(|r| r.starts_with('@'))
             };
-            let i = slot(&mut slot_of, &mut acc.slots, rep as u32, name, di as u32);
-            let sl = &mut acc.slots[i];
+            let i = slot(
+                &mut slot_of,
+                &mut all_slots,
+                (rep as u32, acc),
+                name,
+                di as u32,
+            );
+            let sl = &mut all_slots[i];
             sl.name = true;
             sl.count += r.count;
             sl.rep |= is_rep;
@@ -949,8 +978,14 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             acc.mentions += r.count;
             let surface = s(m.text).trim();
             if !surface.is_empty() {
-                let i = slot(&mut slot_of, &mut acc.slots, rep as u32, surface, di as u32);
-                acc.slots[i].surface = true;
+                let i = slot(
+                    &mut slot_of,
+                    &mut all_slots,
+                    (rep as u32, acc),
+                    surface,
+                    di as u32,
+                );
+                all_slots[i].surface = true;
             }
             mkey[at] = rep as u32;
         }
@@ -960,20 +995,16 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
 
     let mut entities = Entities::default();
     let mut rep_entity: Vec<u32> = vec![NO_ENTITY; keys.list.len()];
+    // The strings of the entity being made.
+    let mut slots: Vec<NameSlot> = Vec::new();
     for (rep, &a) in acc_of.iter().enumerate() {
-        let Some(acc) = accs
-            .get_mut(a as usize)
-            .map(|acc| std::mem::replace(acc, Acc::new()))
-        else {
+        let Some(&acc) = accs.get(a as usize) else {
             continue;
         };
+        acc.slots_into(&all_slots, &mut slots);
         let (label, rk) = (keys.list[rep].0, keys.key(rep));
         let props = mention_props(label, &acc, corpus);
-        let Acc {
-            mut slots,
-            mentions,
-            ..
-        } = acc;
+        let mentions = acc.mentions;
         // Each string once, sorted: the order of the name and surface sets before.
         slots.sort_unstable_by(|a, b| a.text.cmp(b.text));
         let name = if keys.preferred.contains(&rep) {
@@ -1037,7 +1068,7 @@ pub fn resolve(corpus: &Corpus, lex: &LexiconSet) -> Resolved {
             props,
         });
     }
-    drop((accs, acc_of));
+    drop((accs, acc_of, all_slots, slots));
     let entity_of_key = |keys: &Keys, k: usize| -> Option<usize> {
         let e = rep_entity[rep_of_key(keys, k)];
         (e != NO_ENTITY).then_some(e as usize)
