@@ -677,7 +677,13 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
     };
     let (skip, status, rule) =
         if let Some(open) = APPOSITIVE_OPEN.iter().find(|o| rest.starts_with(**o)) {
-            (open.len(), None, APPOSITIVE)
+            // (`X，前Y公司副总经理`: a status word of the past may open the appositive; the
+            // status is read before the organization below)
+            let status_word = RESUME_FORMER
+                .iter()
+                .find(|w| rest[open.len()..].starts_with(**w))
+                .map_or(0, |w| w.len());
+            (open.len() + status_word, None, APPOSITIVE)
         } else if let Some((len, st)) = clause_verb(rest, &ELIDED_ADVERBS, true) {
             // adverbs may stand before the verb (`X继续担任公司董事长`, `X仍兼任…`)
             (len, Some(st), APPOINTED)
@@ -1767,7 +1773,8 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
     }
 }
 
-/// Status words of the past that may open a résumé clause of a post (`前X公司总经理助理`).
+/// Status words of the past that may open a résumé clause of a post (`前X公司总经理助理`) or
+/// an appositive (`X，前Y公司副总经理`).
 const RESUME_FORMER: [&str; 2] = ["前", "原"];
 
 /// Whether the text right after a name opens a résumé: its sex (`，男`), or an honorific, a
@@ -2423,7 +2430,12 @@ mod tests {
         let text = "附：简历\n邰正阳，男，1976 年出生，本科学历。曾任澄溪动力科技股份有限公司副总经理；前汇岭重工集团有限公司总经理助理。\n";
         let got = holds(text);
         assert!(got.contains(&h("邰正阳", "汇岭重工集团有限公司", "总经理助理", "former")));
-        assert!(got.contains(&h("邰正阳", "澄溪动力科技股份有限公司", "副总经理", "former")));
+        assert!(got.contains(&h(
+            "邰正阳",
+            "澄溪动力科技股份有限公司",
+            "副总经理",
+            "former"
+        )));
         let got = holds("李向东，前星海电子股份有限公司副总经理，出席了会议。");
         assert!(got.contains(&h("李向东", "星海电子股份有限公司", "副总经理", "former")));
         // a time phrase between the person and the verb

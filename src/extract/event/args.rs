@@ -2402,8 +2402,7 @@ fn group_members(
     };
     // (`A银行、B银行等10家银行分别…`: a count of the group may close the list)
     let tail = s.text[last.range.end..at].trim();
-    if !((tail.is_empty() && anchor > 0)
-        || (tail.starts_with('等') && !tail.contains(['，', ','])))
+    if !((tail.is_empty() && anchor > 0) || (tail.starts_with('等') && !tail.contains(['，', ','])))
     {
         return;
     }

@@ -1830,7 +1830,11 @@ fn a_status_word_before_a_name_and_its_title_is_no_part_of_the_name() {
         vec!["澄溪动力科技股份有限公司"]
     );
     // A place that opens with it keeps it; without a title after the name nothing is cut.
-    assert!(names("前海青禾科技有限公司董事长出席。").iter().any(|n| n.starts_with("前海")));
+    assert!(
+        names("前海青禾科技有限公司董事长出席。")
+            .iter()
+            .any(|n| n.starts_with("前海"))
+    );
     assert_eq!(
         names("前进机械有限公司发布公告。"),
         vec!["前进机械有限公司"]
