@@ -677,10 +677,28 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
     };
     let (skip, status, rule) =
         if let Some(open) = APPOSITIVE_OPEN.iter().find(|o| rest.starts_with(**o)) {
-            (open.len(), None, APPOSITIVE)
+            // (`X，前Y公司副总经理`: a status word of the past may open the appositive; the
+            // status is read before the organization below)
+            let status_word = RESUME_FORMER
+                .iter()
+                .find(|w| rest[open.len()..].starts_with(**w))
+                .map_or(0, |w| w.len());
+            (open.len() + status_word, None, APPOSITIVE)
         } else if let Some((len, st)) = clause_verb(rest, &ELIDED_ADVERBS, true) {
             // adverbs may stand before the verb (`X继续担任公司董事长`, `X仍兼任…`)
             (len, Some(st), APPOINTED)
+        } else if let time = time_phrase(rest)
+            && time > 0
+            && let Some((len, st)) = clause_verb(&rest[time..], &ELIDED_ADVERBS, true)
+        {
+            // `X2016 年至 2019 年曾任…`, `X2019 年起任…`: a time phrase before the verb (a
+            // period that has ended makes a current verb's post a former one)
+            let st = if st == PositionStatus::Current && closed_period(&rest[..time]) {
+                PositionStatus::Former
+            } else {
+                st
+            };
+            (time + len, Some(st), APPOINTED)
         } else if copula {
             (COPULA.len(), Some(PositionStatus::Current), APPOINTED)
         } else {
@@ -724,7 +742,10 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
     {
         return;
     }
-    let status = status.unwrap_or_else(|| status_at(rules, text, &[ms[roles[0]].range.start]));
+    // (`X，前Y公司副总经理`: a status word before the organization counts too)
+    let mut at = vec![ms[roles[0]].range.start];
+    at.extend(org.map(|o| ms[o].range.start));
+    let status = status.unwrap_or_else(|| status_at(rules, text, &at));
     out.push(Binding {
         person: i,
         roles,
@@ -884,14 +905,36 @@ fn clause_verb(rest: &str, adverbs: &[&str], bare_ren: bool) -> Option<(usize, P
         return Some((verb.len(), *st));
     }
     let mut r = rest;
-    while let Some(x) = adverbs.iter().find_map(|a| r.strip_prefix(*a)) {
-        r = x;
+    let mut past = false;
+    // (`此前担任`, `曾担任`, `先后担任`: an adverb of the past makes the post a former one —
+    // only where adverbs may stand at all)
+    loop {
+        if let Some(x) = adverbs.iter().find_map(|a| r.strip_prefix(*a)) {
+            r = x;
+        } else if let Some(x) = (!adverbs.is_empty())
+            .then(|| PAST_ADVERBS.iter().find_map(|a| r.strip_prefix(*a)))
+            .flatten()
+        {
+            r = x;
+            past = true;
+        } else {
+            break;
+        }
     }
     let (verb, st) = APPOINT_VERBS
         .iter()
         .find(|(v, _)| (bare_ren || *v != "任") && r.starts_with(*v))?;
-    Some((rest.len() - r.len() + verb.len(), *st))
+    let st = if past && *st == PositionStatus::Current {
+        PositionStatus::Former
+    } else {
+        *st
+    };
+    Some((rest.len() - r.len() + verb.len(), st))
 }
+
+/// Adverbs of the past before an appointment verb (`此前担任`, `曾担任`, `先后担任`): the post
+/// is a former one (session 24).
+const PAST_ADVERBS: [&str; 6] = ["此前", "之前", "曾经", "先后", "曾", "早年"];
 
 /// `[org][的]title[、title]` starting exactly at `start` (the object of a verb), searched from
 /// mention index `from`: the roles and the organization, if any title is there.
@@ -909,6 +952,21 @@ fn verb_object(
         m.range.start == start || subsidiary_descriptor(&text[start..m.range.start.max(start)])
     };
     let (org, next) = match ms.get(first) {
+        // `仍担任公司全资子公司X执行董事`: where the filer's placeholder 公司 is a mention of
+        // its own, the subsidiary named after it and its descriptor holds the title
+        Some(m)
+            if m.label == Label::Organization
+                && org_at(m)
+                && ms.get(first + 1).is_some_and(|n| {
+                    n.label == Label::Organization
+                        && n.range.start > m.range.end
+                        && text
+                            .get(m.range.end..n.range.start)
+                            .is_some_and(|g| SUBSIDIARY_WORDS.contains(&g))
+                }) =>
+        {
+            (Some(first + 1), first + 2)
+        }
         Some(m) if m.label == Label::Organization && org_at(m) => (Some(first), first + 1),
         _ => (None, first),
     };
@@ -1685,9 +1743,17 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
                     (at + time + len, PositionStatus::Former, false)
                 }
                 Some((len, st)) => (at + time + len, st, false),
-                None => match last {
-                    Some(st) => (at, st, true),
-                    None => continue,
+                // `；前X公司总经理助理`: a clause of a post opened by a status word of the past
+                // (its organization named: checked below)
+                None => match (
+                    RESUME_FORMER
+                        .iter()
+                        .find(|w| text[at + time..line_end].starts_with(**w)),
+                    last,
+                ) {
+                    (Some(w), _) => (at + time + w.len(), PositionStatus::Former, true),
+                    (None, Some(st)) => (at, st, true),
+                    (None, None) => continue,
                 },
             };
         match verb_object(ms, text, i + 1, start) {
@@ -1706,6 +1772,10 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
         }
     }
 }
+
+/// Status words of the past that may open a résumé clause of a post (`前X公司总经理助理`) or
+/// an appositive (`X，前Y公司副总经理`).
+const RESUME_FORMER: [&str; 2] = ["前", "原"];
 
 /// Whether the text right after a name opens a résumé: its sex (`，男`), or an honorific, a
 /// comma or colon and a birth year or a fact of birth (`先生，1970 年出生`, `女士：中国国籍`).
@@ -2406,6 +2476,49 @@ mod tests {
 
     fn h(p: &str, o: &str, t: &str, s: &str) -> (String, String, String, String) {
         (p.into(), o.into(), t.into(), s.into())
+    }
+
+    #[test]
+    fn former_posts_told_by_a_status_word_a_past_adverb_or_a_closed_period() {
+        // (session 24) 前/原 before the organization, in a résumé clause or an appositive
+        let text = "附：简历\n邰正阳，男，1976 年出生，本科学历。曾任澄溪动力科技股份有限公司副总经理；前汇岭重工集团有限公司总经理助理。\n";
+        let got = holds(text);
+        assert!(got.contains(&h("邰正阳", "汇岭重工集团有限公司", "总经理助理", "former")));
+        assert!(got.contains(&h(
+            "邰正阳",
+            "澄溪动力科技股份有限公司",
+            "副总经理",
+            "former"
+        )));
+        let got = holds("李向东，前星海电子股份有限公司副总经理，出席了会议。");
+        assert!(got.contains(&h("李向东", "星海电子股份有限公司", "副总经理", "former")));
+        // a time phrase between the person and the verb
+        let got = holds("周德林2016 年至 2019 年曾任蓝湾控股有限公司证券事务代表。");
+        assert!(got.contains(&h("周德林", "蓝湾控股有限公司", "证券事务代表", "former")));
+        let got = holds("周德林2016 年至 2019 年任蓝湾控股有限公司董事会秘书。");
+        assert!(got.contains(&h("周德林", "蓝湾控股有限公司", "董事会秘书", "former")));
+        let got = holds("周德林2019 年起任蓝湾控股有限公司董事会秘书。");
+        assert!(got.contains(&h("周德林", "蓝湾控股有限公司", "董事会秘书", "current")));
+        // an adverb of the past before the verb
+        let got = holds("赵明川此前担任蓝湾控股有限公司财务部经理。");
+        assert!(got.contains(&h("赵明川", "蓝湾控股有限公司", "财务部经理", "former")));
+        let got = holds("赵明川曾担任蓝湾控股有限公司总经理。");
+        assert!(got.contains(&h("赵明川", "蓝湾控股有限公司", "总经理", "former")));
+        // no verb after the adverb, or a current post: nothing former
+        let got = rels("赵明川此前表示，蓝湾控股有限公司经营稳定。");
+        assert!(got.iter().all(|r| r.1 != "赵明川"));
+        let got = holds("赵明川继续担任蓝湾控股有限公司总经理。");
+        assert!(got.contains(&h("赵明川", "蓝湾控股有限公司", "总经理", "current")));
+    }
+
+    #[test]
+    fn a_subsidiary_after_the_filers_placeholder_holds_the_title() {
+        // (session 24) the placeholder 公司 is a mention: the subsidiary after its
+        // descriptor is where the post is held
+        let text = "青岚精工股份有限公司（以下简称“公司”）董事会收到辞职报告。闵晓棠女士辞去副总经理职务，辞职后仍担任公司全资子公司青岚精密模具有限公司执行董事。\n";
+        let got = holds(text);
+        assert!(got.contains(&h("闵晓棠", "青岚精密模具有限公司", "执行董事", "current")));
+        assert!(!got.contains(&h("闵晓棠", "青岚精工股份有限公司", "执行董事", "current")));
     }
 
     #[test]

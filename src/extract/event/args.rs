@@ -93,6 +93,7 @@ pub(crate) fn sentence(
     }
     soft_speeches(doc, s, drafts, st, &mut here);
     group_members(doc, s, drafts, st, &here);
+    credit_shares(doc, s, drafts, st, &here);
     governance_meeting(doc, s, drafts, st);
     for &i in &here {
         drafts.list[i].in_context |= in_context;
@@ -613,14 +614,15 @@ fn anaphors(s: &SentView, st: &State, r: Range<usize>) -> Vec<(usize, Range<usiz
             // organization came last (`A完成融资，由B领投。公司还收购了C`: A, not B).
             let own = matches!(&s.text[c.range.clone()], "公司" | "本公司");
             // A fund is no 公司 (`设立X产业基金，其中公司拟认缴出资6亿元`: the company
-            // subscribes, not the fund).
+            // subscribes, not the fund), nor a counterparty joined to it by 与/和/同 (`公司拟与A
+            // 共同设立X基金，其中公司认缴出资2亿元`: the company, not A — session 24).
             let before = s
                 .last_before(Label::Organization, c.range.start)
                 .filter(|&i| {
                     !own || s
                         .mentions
                         .get(i.wrapping_sub(s.mention_base))
-                        .is_none_or(|m| !m.name.ends_with("基金"))
+                        .is_none_or(|m| !m.name.ends_with("基金") && !company_partner(s, m))
                 });
             let main = if own {
                 st.announcer.or(st.main_org)
@@ -633,6 +635,18 @@ fn anaphors(s: &SentView, st: &State, r: Range<usize>) -> Vec<(usize, Range<usiz
                 .map(|i| (i, c.range.clone()))
         })
         .collect()
+}
+
+/// Is `m` the partner of a bare 公司 (`公司拟与A共同设立…`): its marker ends with 与/和/同
+/// right after 公司 (将/拟/已/还/均/也 between)?
+fn company_partner(s: &SentView, m: &Mention) -> bool {
+    marker(s, m)
+        .trim_end()
+        .strip_suffix(['与', '和', '同'])
+        .is_some_and(|h| {
+            h.trim_end_matches(|c: char| "将拟已还均也".contains(c))
+                .ends_with("公司")
+        })
 }
 
 /// The best date of the sentence for an event near `near`: day before month before year,
@@ -2342,6 +2356,9 @@ fn signing(
     };
     // (`X与10家银行签署授信协议`: the members of the group are listed later)
     st.group_signing = if grouped { Some(j) } else { None };
+    if grouped || s.str().contains("授信") {
+        st.credit_signing = Some((j, s.idx));
+    }
     Some(j)
 }
 
@@ -2381,7 +2398,13 @@ fn group_members(
     if !AGREEMENT_TERMS.iter().any(|w| body.starts_with(w)) || !first.contains("协议") {
         return;
     }
-    let Some(k) = s.text[s.range.clone()].find("分别") else {
+    // (`A、B等十家银行将向X提供授信合计1050亿元`: without 分别, the count of the group closes
+    // the list, and the amounts of its clause are the whole group's)
+    let Some((k, anchor)) = s.text[s.range.clone()]
+        .find("分别")
+        .map(|k| (k, "分别".len()))
+        .or_else(|| group_count_end(&s.text[s.range.clone()]).map(|k| (k, 0)))
+    else {
         return;
     };
     let at = s.range.start + k;
@@ -2392,7 +2415,8 @@ fn group_members(
     };
     // (`A银行、B银行等10家银行分别…`: a count of the group may close the list)
     let tail = s.text[last.range.end..at].trim();
-    if !(tail.is_empty() || tail.starts_with('等') && !tail.contains(['，', ','])) {
+    if !((tail.is_empty() && anchor > 0) || (tail.starts_with('等') && !tail.contains(['，', ','])))
+    {
         return;
     }
     let mut members: Vec<(usize, Range<usize>)> = Vec::new();
@@ -2425,11 +2449,14 @@ fn group_members(
             i,
             SIGNING_GROUP,
             s.idx,
-            r.start..at + "分别".len(),
+            r.start..at + anchor,
         ));
     }
     let ce = s.clause_end(at);
     let credit = s.text[at..ce].contains("授信");
+    if credit {
+        st.credit_signing = Some((g, s.idx));
+    }
     for (i, m) in s.within(&[Label::Amount], at..ce) {
         if metric(s, m) {
             continue;
@@ -2447,6 +2474,91 @@ fn group_members(
             SIGNING_GROUP,
             s.idx,
             m.range.clone(),
+        ));
+    }
+}
+
+/// `A、B等十家银行将…`: the end (a byte offset into `body`) of the first `等` + count + 家 that
+/// closes a list of a counted group, if any.
+fn group_count_end(body: &str) -> Option<usize> {
+    body.match_indices('等').find_map(|(i, w)| {
+        let rest = &body[i + w.len()..];
+        let t = rest.trim_start();
+        let num = t.len() - t.trim_start_matches(is_count_char).len();
+        let after = t[num..].trim_start();
+        (num > 0 && after.starts_with('家')).then(|| body.len() - after.len() + '家'.len_utf8())
+    })
+}
+
+/// `X与十家银行签署授信协议。……其中，A银行授信额度300亿元，B银行授信额度200亿元。`: a sentence
+/// opening with 其中 within two sentences of a credit-line signing (one with a counted group
+/// of banks, or 授信 in its sentence) gives each bank's share — an organization followed in its
+/// clause by 授信 or 额度 and an amount, with no other organization between: it signs the
+/// signing (if it has not) and the amount is the signing's (about 授信额度)
+/// (event.signing_credit_shares). A sentence with a signing of its own ends the credit line.
+fn credit_shares(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    drafts: &mut Drafts,
+    st: &mut State,
+    here: &[usize],
+) {
+    let Some((g, last)) = st.credit_signing else {
+        return;
+    };
+    if s.idx > last + 2
+        || here
+            .iter()
+            .any(|&i| drafts.list[i].kind == EventKind::Signing && i != g)
+    {
+        st.credit_signing = None;
+        return;
+    }
+    if !s.str().trim_start().starts_with("其中") {
+        return;
+    }
+    st.credit_signing = None;
+    let mut signed: Vec<String> = drafts.list[g]
+        .with_rel(RelType::Signed)
+        .map(|i| mention_name(doc, i))
+        .collect();
+    let orgs: Vec<(usize, Range<usize>)> = s
+        .within(ORG, s.range.clone())
+        .map(|(i, m)| (i, m.range.clone()))
+        .collect();
+    for (k, (i, r)) in orgs.iter().enumerate() {
+        let ce = s.clause_end(r.end);
+        let next_org = orgs.get(k + 1).map_or(ce, |(_, n)| n.start.min(ce));
+        let Some((a, m)) = s
+            .within(&[Label::Amount], r.end..next_org)
+            .next()
+            .map(|(a, m)| (a, m.range.clone()))
+        else {
+            continue;
+        };
+        let gap = &s.text[r.end..m.start];
+        if !(gap.contains("授信") || gap.contains("额度")) || gap.chars().count() > 12 {
+            continue;
+        }
+        let n = mention_name(doc, *i);
+        if !signed.iter().any(|o| same_party(o, &n)) {
+            drafts.list[g].add(to_event(
+                RelType::Signed,
+                *i,
+                SIGNING_CREDIT_SHARES,
+                s.idx,
+                r.start..m.end,
+            ));
+            signed.push(n);
+        }
+        drafts.list[g].add(arg(
+            RelType::HasAmount,
+            a,
+            Dir::FromEvent,
+            props_about("授信额度".to_string()),
+            SIGNING_CREDIT_SHARES,
+            s.idx,
+            m,
         ));
     }
 }
@@ -3536,6 +3648,7 @@ fn joint_investors(
         let joined = joined_subjects(s, floor, t);
         return match together_cue(s, floor, t) {
             Some(cue) if joined.is_empty() => signing_orgs(doc, drafts, st, &cue),
+            _ if joined.is_empty() => company_with(doc, s, st, floor, t),
             _ => joined,
         };
     };
@@ -3642,6 +3755,49 @@ fn joined_subjects(s: &SentView, floor: usize, t: &Range<usize>) -> Vec<(usize, 
     }
     out.reverse();
     out
+}
+
+/// `公司拟与A共同设立X基金`: a bare 公司/本公司 (the company the article is about) joined by
+/// 与/和/同 to the one organization of the verb's clause, right before 共同/联合/携手 (fillers
+/// 将/拟/已/还/均/也 allowed around): both act together (event.establishment_joint,
+/// event.investment_joint). Two distinct names, else none (session 24).
+fn company_with(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    st: &State,
+    floor: usize,
+    t: &Range<usize>,
+) -> Vec<(usize, Range<usize>)> {
+    const FILL: &str = "将拟已还均也";
+    let cs = s.clause_start(t.start).max(floor);
+    let orgs: Vec<(usize, &Mention)> = s.within(ORG, cs..t.start).collect();
+    let [(j, m)] = orgs[..] else {
+        return Vec::new();
+    };
+    let gap = s.text[m.range.end..t.start].trim_start_matches(|c: char| FILL.contains(c));
+    let cue = ["共同", "联合", "携手"];
+    if !(cue.iter().any(|w| gap.starts_with(w))
+        || (gap.is_empty() && cue.iter().any(|w| s.text[t.clone()].starts_with(w))))
+    {
+        return Vec::new();
+    }
+    let Some(head) = s.text[cs..m.range.start]
+        .strip_suffix(['与', '和', '同'])
+        .map(|h| h.trim_end_matches(|c: char| FILL.contains(c)))
+    else {
+        return Vec::new();
+    };
+    let end = cs + head.len();
+    let Some(own) = anaphors(s, st, cs..end)
+        .into_iter()
+        .find(|(_, r)| r.end == end && matches!(&s.text[r.clone()], "公司" | "本公司"))
+    else {
+        return Vec::new();
+    };
+    if mention_name(doc, own.0) == m.name {
+        return Vec::new();
+    }
+    vec![own, (j, m.range.clone())]
 }
 
 /// How many brackets (`（`, `(`) are open at the end of `text`.

@@ -89,6 +89,9 @@ pub const SIGNING_LIST: RuleId = RuleId("event.signing_list");
 /// SIGNED: `X与10家银行签署授信协议。根据协议，A银行、B银行分别给予…` — the members of the
 /// counted group listed in the next sentence sign the signing too (with the amounts after 分别).
 pub const SIGNING_GROUP: RuleId = RuleId("event.signing_group_members");
+/// SIGNED and HAS_AMOUNT: `其中，A银行授信额度300亿元，B银行授信额度200亿元` after a credit-line
+/// signing — each bank with its share of the credit line (session 24).
+pub const SIGNING_CREDIT_SHARES: RuleId = RuleId("event.signing_credit_shares");
 /// `在A、B的见证下，各方代表依次签约：` + list rows: A and B attend every signing of the list.
 pub const SIGNING_WITNESS: RuleId = RuleId("event.signing_list_witness");
 /// LAUNCHED: the organization that holds a launch (`A举行了“…发布”仪式`, `A发布《X》`).

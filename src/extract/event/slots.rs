@@ -79,6 +79,10 @@ pub struct State {
     /// The last signing of one party with a counted group (`X与10家银行签署授信协议`): the
     /// members a later sentence lists (`根据协议，A银行、B银行分别给予…`) sign it too.
     pub group_signing: Option<usize>,
+    /// The last signing of a credit line (a counted group of banks, or 授信 in its sentence)
+    /// and the last sentence that told of it: `其中，A银行授信额度300亿元，…` within two
+    /// sentences gives each bank's share.
+    pub credit_signing: Option<(usize, usize)>,
 }
 
 /// Columns of a deal table: the company raising (a financing) or buying (an acquisition), and

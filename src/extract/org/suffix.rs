@@ -341,6 +341,19 @@ pub(super) fn find(
                 continue;
             }
         }
+        // `李某，前星海电子股份有限公司副总经理`, `原X有限公司总经理某`: a status word (前, 原)
+        // opening a name that a job title follows says the post is a former one — no part of
+        // the name (the position rules read it before the organization). A place or a known
+        // name that opens with it (前海, 原平市) keeps it (session 24).
+        if let Some(w) = FORMER_MARKS
+            .iter()
+            .find(|w| text[start..sr.start].starts_with(**w))
+            && text[start + w.len()..sr.start].chars().count() >= 2
+            && !marks.place_at.contains_key(&start)
+            && title_starts(text, sr.end, r)
+        {
+            start += w.len();
+        }
         if let Some(ns) = notorg
             && (ns <= start
                 || (!leading_places(text, &(start..ns), &marks).1
@@ -1341,6 +1354,10 @@ fn described_body(text: &str, start: usize, ns: usize, end: usize, r: &OrgRules)
             .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
         && (title_starts(text, end, r) || BODY_ACTS.iter().any(|w| text[end..].starts_with(w)))
 }
+
+/// Status words that mark a post as former when they open an organization's name before a
+/// title (`前X公司副总经理`, `原X集团总经理`).
+const FORMER_MARKS: [&str; 2] = ["前", "原"];
 
 /// Appointing verbs whose object is a person (`聘任X为…`): words_person.txt, as for
 /// `person.appoint_frame`.

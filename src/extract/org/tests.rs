@@ -1823,3 +1823,40 @@ fn a_department_after_a_company_suffix_is_no_organization() {
     // a ministry after no company suffix stays an organization
     assert!(got.iter().any(|(n, _)| n == "外交部"), "{got:?}");
 }
+
+#[test]
+fn a_status_word_before_a_name_and_its_title_is_no_part_of_the_name() {
+    // (session 24) 前/原 before a company and a title mark the post as former.
+    assert_eq!(
+        names("李向东，前星海电子股份有限公司副总经理。"),
+        vec!["星海电子股份有限公司"]
+    );
+    assert_eq!(
+        names("原澄溪动力科技股份有限公司总经理周明远出席。"),
+        vec!["澄溪动力科技股份有限公司"]
+    );
+    // A place that opens with it keeps it; without a title after the name nothing is cut.
+    assert!(
+        names("前海青禾科技有限公司董事长出席。")
+            .iter()
+            .any(|n| n.starts_with("前海"))
+    );
+    assert_eq!(
+        names("前进机械有限公司发布公告。"),
+        vec!["前进机械有限公司"]
+    );
+}
+
+#[test]
+fn an_industry_upgrade_fund_is_named_by_more_than_generic_words() {
+    // (session 24) 升级 is a stop word: X产业升级基金 is read by its own suffix.
+    assert!(
+        names("公司拟与青禾集团有限公司共同设立澜屿储能产业升级基金。")
+            .contains(&"澜屿储能产业升级基金".to_string())
+    );
+    assert!(
+        !names("公司拟设立产业升级基金。")
+            .iter()
+            .any(|n| n.contains("升级基金"))
+    );
+}
