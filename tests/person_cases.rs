@@ -101,6 +101,7 @@ fn rule_ids_match_rule_docs() {
         person::COLUMN,
         person::POST_FRAME,
         person::APPOINT_FRAME,
+        person::JAPANESE,
         role::LEXICON,
         role::MODIFIER,
         role::CHIEF_OFFICER,

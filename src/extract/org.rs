@@ -20,6 +20,8 @@
 //!   (`临江市委、市政府`): the place of the body before it completes its name (see [`elliptic`]).
 //! - `org.initials` — an unannounced abbreviation by the first characters of a full name's
 //!   words (`国家创新基金管理会` … `国创基金`), see [`initial_abbreviations`].
+//! - `org.team` — a foreign sports team, a transliterated name and 队 (`加拉塔萨雷队`), see
+//!   [`team`].
 //!
 //! Why the family resolves its own overlaps before [`crate::extract::commit`]: alias
 //! definitions must be attached to the organization that *wins* right before the parenthesis,
@@ -45,6 +47,7 @@ mod latin;
 mod shop;
 mod short;
 mod suffix;
+mod team;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -70,9 +73,10 @@ pub const INITIALS: RuleId = RuleId("org.initials");
 pub use elliptic::ELLIPTIC;
 pub use latin::LATIN;
 pub use shop::SHOP_MARK;
+pub use team::TEAM;
 
 /// Every organization rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 16] = [
+pub const RULE_IDS: [RuleId; 17] = [
     KNOWN,
     SUFFIX,
     FUND,
@@ -89,6 +93,7 @@ pub const RULE_IDS: [RuleId; 16] = [
     TITLE_HOLDER,
     SHOP_MARK,
     INITIALS,
+    TEAM,
 ];
 
 /// Priority of every organization candidate: equal, so the longer name wins an overlap
@@ -181,6 +186,9 @@ pub(crate) struct SuffixSpec {
     pub whole: bool,
     /// Characters that, right after the suffix, make it part of a word (`系统`, `系列`).
     pub not_before: Vec<char>,
+    /// A Japanese company form (`株式会社`, `有限会社`: `inner_he=1`): a `和` with one
+    /// character before it that opens the name is part of the trade name (`三和`, `东和`).
+    pub inner_he: bool,
 }
 
 /// Compiled organization rules, built once.
@@ -206,6 +214,9 @@ pub struct OrgRules {
     short: short::ShortRules,
     /// Single-character surnames (`surnames.txt`): a shop mark opens with one (see [`shop`]).
     single_surnames: FastSet<char>,
+    /// Transliteration characters (`transliteration_chars.txt`): a foreign team's name before
+    /// 队 (see [`team`]).
+    translit: FastSet<char>,
 }
 
 impl OrgRules {
@@ -266,6 +277,7 @@ impl OrgRules {
                 unit: e.attr("unit") == Some("1"),
                 whole: e.attr("whole") == Some("1"),
                 not_before: e.attr("notbefore").unwrap_or("").chars().collect(),
+                inner_he: e.attr("inner_he") == Some("1"),
             })
             .collect();
         let suffix_entries: Vec<Entry> = lex
@@ -319,6 +331,11 @@ impl OrgRules {
                 .filter_map(|e| e.term.chars().next())
                 .collect(),
             short: short::ShortRules::build(lex),
+            translit: lex
+                .get("transliteration_chars")
+                .terms()
+                .flat_map(|t| t.chars())
+                .collect(),
             single_surnames: lex
                 .get("surnames")
                 .entries
@@ -360,6 +377,7 @@ impl Extractor for OrgExtractor {
         suffix::find(doc, r, &known, &mut cands);
         latin::find(text, &mut cands);
         shop::find(text, r, &mut cands);
+        team::find(text, r, &mut cands);
         let first = resolve(cands.clone());
         let (short_names, form_of) = short::find(doc.norm, r, &first);
         cands.extend(short_names);

@@ -30,6 +30,8 @@
 //!   person stands before (`frame=1` in person_context.txt: `的作品`, `逝世`).
 //! - `person.column` — a columnist's headline: a line opening with a name, a topic, a column
 //!   word and a colon (`X足彩推荐：`, `X初盘解读：`).
+//! - `person.japanese` — a common Japanese surname (`japanese_surnames.txt`) and a given name
+//!   of one to three characters, confirmed by a title (`常务董事佐藤健一`, `铃木一郎社长`).
 //! - `person.lexicon` — a name the user declared (`--lexicon FILE` with lines
 //!   `name<TAB>persons[<TAB>canonical=…]`). No names are built in: people are found by context.
 //! - `person.enumeration` also covers lists with no context at all: three or more names
@@ -94,6 +96,7 @@ pub const PERSON_ONLY: RuleId = RuleId("person.person_only");
 pub const COLUMN: RuleId = RuleId("person.column");
 pub const POST_FRAME: RuleId = RuleId("person.post_frame");
 pub const APPOINT_FRAME: RuleId = RuleId("person.appoint_frame");
+pub const JAPANESE: RuleId = RuleId("person.japanese");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
@@ -237,6 +240,9 @@ pub struct PersonRules {
     /// Names the user declared with `--lexicon` (lexicon `persons`; none are built in).
     persons: TermMatcher,
     surnames: TermMatcher,
+    /// Common Japanese surnames of two characters or more (`japanese_surnames.txt`): see
+    /// [`japanese_names`].
+    japanese_surnames: TermMatcher,
     not_person: TermMatcher,
     /// Common two-character words (`国家`, `建设`): never a given name without a title.
     common_words: HashSet<String>,
@@ -328,6 +334,7 @@ impl PersonRules {
         PersonRules {
             persons: TermMatcher::new(lex.get("persons").entries.iter()),
             surnames: TermMatcher::new(lex.get("surnames").entries.iter()),
+            japanese_surnames: TermMatcher::new(lex.get("japanese_surnames").entries.iter()),
             not_person: TermMatcher::new(lex.get("not_person").entries.iter()),
             common_words: lex.get("common_words").terms().map(String::from).collect(),
             common_pairs: {
@@ -375,6 +382,13 @@ impl PersonRules {
     /// Does a surname start at byte `pos` of `text`?
     pub fn surname_at(&self, text: &str, pos: usize) -> bool {
         self.surnames.starts_at(text, pos, text.len())
+    }
+
+    /// Does a name open at byte `pos`: a surname of `surnames.txt`, or a Japanese one
+    /// (`japanese_surnames.txt`: `部长|铃木一郎`)? The role family asks it before it reads a
+    /// department into the title before the name.
+    pub fn name_opens_at(&self, text: &str, pos: usize) -> bool {
+        self.surname_at(text, pos) || self.japanese_surnames.starts_at(text, pos, text.len())
     }
 
     /// Can `c` be part of a Chinese given name at all?
@@ -1501,6 +1515,7 @@ impl Extractor for PersonExtractor {
         recurring(&cx, &opts, &mut accepted, &mut cands);
         foreign_names(pr, &cx, &mut cands);
         honorific_frames(pr, &cx, &mut cands);
+        let japanese = japanese_names(pr, &cx, &mut cands);
         bylines(pr, &cx, &mut cands);
         // A name inside the title of a work (`《叶某》`, `《叶某传》`) is part of the work's name.
         cands.retain(|c| c.rule == LEXICON || !cx.is_work_title(&c.range));
@@ -1509,7 +1524,7 @@ impl Extractor for PersonExtractor {
         let winners = resolve(&cands);
         let n = cands.len();
         repeats(&cx, &winners, &mut cands);
-        aliases(pr, &cx, &opts, &winners, &mut cands);
+        aliases(pr, &cx, &opts, &japanese, &winners, &mut cands);
         let mut later = cands.split_off(n);
         later.retain(|c| !cx.is_work_title(&c.range));
         out.extend(cands);
@@ -2889,6 +2904,89 @@ fn honorific_frames(pr: &PersonRules, cx: &Ctx, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The longest given name a Japanese name may carry (`由美子`, `健太郎`), in characters.
+const MAX_JAPANESE_GIVEN: usize = 3;
+
+/// Characters that end no Chinese given name (`given_name_bad_chars.txt`) but open or fill
+/// common Japanese ones (`由美子`, `由纪`).
+static JAPANESE_GIVEN_CHARS: CharSet = CharSet::new("由");
+
+/// `person.japanese`: a common Japanese surname (`japanese_surnames.txt`: two characters or
+/// more, 佐藤, 高桥, 佐佐木) and a given name of one to three characters (`健一`, `由美子`)
+/// that Chinese given names would not cover, confirmed by a title before it (`常务董事佐藤健一`)
+/// and a boundary, verb or title after it, or by a title or honorific after it
+/// (`铃木一郎社长`, `田中由美子女士`), or by a list row ending in a title
+/// (`3. 田中美穗　X株式会社　执行役员`). The given name is read at the length the best right
+/// neighbour closes (`铃木一郎|致辞`, `高桥由美子|出席`); a name inside a committed mention
+/// (a company named after its founder) is none.
+///
+/// Returns each reading with the end of its surname, for [`aliases`] (`佐藤社长`, `铃木先生`).
+fn japanese_names(
+    pr: &PersonRules,
+    cx: &Ctx,
+    out: &mut Vec<Candidate>,
+) -> Vec<(Range<usize>, usize)> {
+    let text = cx.text;
+    let mut read = Vec::new();
+    for (sr, _) in pr.japanese_surnames.find_all(text) {
+        if cx.overlaps(&sr) {
+            continue;
+        }
+        let left = cx.left_score(sr.start);
+        // a Latin letter or digit glued before it makes it part of a token
+        if cx
+            .prev_char(sr.start)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        // (end, right score) of the best reading: the highest right score, the longest of equals
+        let mut best: Option<(usize, i32)> = None;
+        let mut end = sr.end;
+        for (k, c) in text[sr.end..].chars().take(MAX_JAPANESE_GIVEN).enumerate() {
+            // a verb or title starts here: the given name has ended
+            if k > 0
+                && (cx.after.get(&end).is_some_and(|&w| w >= 3)
+                    || cx.marks.has(end, Marks::ROLE_START))
+            {
+                break;
+            }
+            if !pr.given_possible(c) && !(is_han(c) && JAPANESE_GIVEN_CHARS.has(c)) {
+                break;
+            }
+            end += c.len_utf8();
+            if cx.overlaps(&(sr.start..end)) {
+                break;
+            }
+            let mut right = cx.right_score(end);
+            // `3. 田中美穗　X株式会社　执行役员`: a list row whose columns end in a title
+            if right < TITLE && cx.list_row_title(sr.start, end) {
+                right = TITLE;
+            }
+            let ok = (left >= TITLE && right >= 1) || right >= TITLE;
+            if ok && best.is_none_or(|(_, r)| right >= r) {
+                best = Some((end, right));
+            }
+        }
+        let Some((e, right)) = best else {
+            continue;
+        };
+        let r = sr.start..e;
+        // a listed word (`田中央`, `中村民`) is no name
+        if pr.not_person.contains(&text[r.clone()]) {
+            continue;
+        }
+        read.push((r.clone(), sr.end));
+        out.push(Candidate::new(
+            Label::Person,
+            r,
+            JAPANESE,
+            BASE + left + right + 2,
+        ));
+    }
+    read
+}
+
 /// Words that open a byline (`本报记者X`, `（实习编辑X）`, `通讯员X报道`): the person who wrote or
 /// edited the piece follows them.
 static BYLINE_WORDS: WordList = WordList::new("words_person", "byline_word");
@@ -3063,6 +3161,7 @@ fn aliases(
     pr: &PersonRules,
     cx: &Ctx,
     opts: &[Opt],
+    japanese: &[(Range<usize>, usize)],
     winners: &[Range<usize>],
     out: &mut Vec<Candidate>,
 ) {
@@ -3071,24 +3170,38 @@ fn aliases(
     let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::default();
     // full name → where it is first confirmed
     let mut first_at: HashMap<&str, usize> = HashMap::default();
-    for o in opts {
+    // (Japanese readings too: `常务董事佐藤健一…佐藤社长表示`)
+    let readings = opts
+        .iter()
+        .map(|o| (&o.range, o.sur_end))
+        .chain(japanese.iter().map(|(r, e)| (r, *e)));
+    for (range, sur_end) in readings {
         if winners
-            .binary_search_by_key(&o.range.start, |w| w.start)
-            .is_ok_and(|i| winners[i] == o.range)
+            .binary_search_by_key(&range.start, |w| w.start)
+            .is_ok_and(|i| winners[i] == *range)
         {
-            let full = &text[o.range.clone()];
+            let full = &text[range.clone()];
             by_surname
-                .entry(&text[o.range.start..o.sur_end])
+                .entry(&text[range.start..sur_end])
                 .or_default()
                 .insert(full);
-            let at = first_at.entry(full).or_insert(o.range.start);
-            *at = (*at).min(o.range.start);
+            let at = first_at.entry(full).or_insert(range.start);
+            *at = (*at).min(range.start);
         }
     }
     if by_surname.is_empty() {
         return;
     }
-    for (sr, _) in pr.surnames.find_all(text) {
+    let japanese_surnames = if japanese.is_empty() {
+        None
+    } else {
+        Some(pr.japanese_surnames.find_all(text))
+    };
+    for (sr, _) in pr
+        .surnames
+        .find_all(text)
+        .chain(japanese_surnames.into_iter().flatten())
+    {
         let Some(full) = by_surname.get(&text[sr.clone()]) else {
             continue;
         };

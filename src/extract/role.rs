@@ -423,7 +423,7 @@ impl Extractor for RoleExtractor {
                 &gov_ends,
                 start,
                 prev_end,
-                rules.person.surname_at(text, r.end),
+                rules.person.name_opens_at(text, r.end),
             ) && !crate::extract::column_gap(doc, start)
             {
                 // (`本报评论部　责任编辑`: a column gap between the department and the title

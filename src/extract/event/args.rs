@@ -5334,14 +5334,28 @@ fn org_of_title(doc: &AnnotatedDoc, s: &SentView, title: &Mention, how: &Appoint
     {
         return how.subject;
     }
+    // `委任X为公司秘书`: a title that opens with `公司` itself (a Hong Kong filing's 公司秘书)
+    // carries the self-reference: after a verb or punctuation it is the post of the company
+    // in context, as after a bare `公司` (session 24).
+    let bare = |b: &str| {
+        b.chars()
+            .next_back()
+            .is_none_or(|c| "为任去的兼及、，,：:".contains(c) || !is_han(c))
+    };
+    let opens_with_self = s
+        .text
+        .get(title.range.clone())
+        .is_some_and(|t| t.starts_with("公司"));
+    if opens_with_self && bare(before) {
+        return company;
+    }
     let word = crate::extract::COMPANY_SELF_WORDS
         .into_iter()
         .find(|w| before.ends_with(w))?;
 
     // `…有限公司总经理` that is no organization mention is some other company: only a bare
     // `公司` after a verb or punctuation means this one.
-    let prev = before[..before.len() - word.len()].chars().next_back();
-    prev.is_none_or(|c| "为任去的兼及、，,：:".contains(c) || !is_han(c))
+    bare(&before[..before.len() - word.len()])
         .then_some(company)
         .flatten()
 }

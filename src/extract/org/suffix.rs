@@ -357,7 +357,7 @@ pub(super) fn find(
         if let Some(ns) = notorg
             && (ns <= start
                 || (!leading_places(text, &(start..ns), &marks).1
-                    && !described_body(text, start, ns, sr.end, r)))
+                    && !described_body(doc, start, ns, sr.end, r)))
         {
             continue;
         }
@@ -711,6 +711,12 @@ fn left_boundary(
             break;
         }
         if m.stop_end(pos) {
+            // `日本东和电机株式会社`: 和 inside a Japanese trade name; the scan goes on.
+            if let Some(head) = japanese_he(text, pos, lim, m, spec) {
+                pos = head;
+                chars += 2;
+                continue;
+            }
             // `市国土资源和房屋管理局`: 和 joining two portfolios of one government body.
             if let Some(start) = joined_portfolio(doc, pos, lim, m) {
                 pos = start;
@@ -983,6 +989,39 @@ fn stop_char_inside_short_name(
             .chars()
             .next_back()
             .is_some_and(|p| !is_name_char(p));
+    opens.then_some(head_at)
+}
+
+/// `三和化学株式会社`, `日本东和电机株式会社`: the scan stopped at a one-character `和` before
+/// a Japanese company form (`inner_he=1`: 株式会社, 有限会社). Japanese trade names often hold
+/// 和 after one character (三和, 东和, 昭和); when that character opens the name —
+/// punctuation, the scan limit, a stop word or a place (`日本`) before it, and no stop word of
+/// its own — it is no conjunction (a conjunction joins two things, and one character names
+/// none): return where that character starts, for the scan to go on. `索尼和松下电器株式会社`
+/// keeps two names (two characters before the 和).
+fn japanese_he(
+    text: &str,
+    pos: usize,
+    lim: usize,
+    m: &Marks,
+    spec: &super::SuffixSpec,
+) -> Option<usize> {
+    if !spec.inner_he {
+        return None;
+    }
+    let stop_at = pos.checked_sub('和'.len_utf8())?;
+    if text.get(stop_at..pos) != Some("和") || m.stop_inside(stop_at) || m.stop_end(stop_at) {
+        return None;
+    }
+    let head = text[..stop_at].chars().next_back().filter(|c| is_han(*c))?;
+    let head_at = stop_at - head.len_utf8();
+    let opens = head_at <= lim
+        || m.stop_end(head_at)
+        || m.place_end(head_at)
+        || text[..head_at]
+            .chars()
+            .next_back()
+            .is_none_or(|p| !is_name_char(p));
     opens.then_some(head_at)
 }
 
@@ -1346,13 +1385,26 @@ fn company_ends_at(text: &str, pos: usize, r: &OrgRules) -> bool {
 /// (`…联盟秘书长`) or an organizer's verb (`…联盟承办`, words_org.txt list=body_act).
 /// `组建产业联盟` has no body (the verb ends the scan); `推动智能制造产业联盟发展` has no
 /// title or organizer's verb after it.
-fn described_body(text: &str, start: usize, ns: usize, end: usize, r: &OrgRules) -> bool {
-    text[start..ns].chars().filter(|&c| is_han(c)).count() >= 2
-        && text[..start]
+///
+/// Session 24 (entities): list layouts too. A column gap before the body (normalization
+/// removed it: `2. 方某　星湾新材料产业联盟　秘书长`) opens it like punctuation, and a body that
+/// is a whole item of a list of names — `：` or `、` before it and the end of its line after
+/// it (`主办单位：X市工业和信息化局、星湾新材料产业联盟`) — is one of those names.
+fn described_body(doc: &AnnotatedDoc, start: usize, ns: usize, end: usize, r: &OrgRules) -> bool {
+    let text = doc.text();
+    let before = text[..start].chars().next_back();
+    let opens = before.is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
+        || (start > 0 && column_gap(doc, start));
+    let list_item = before.is_some_and(|c| matches!(c, '、' | '：' | ':'))
+        && text[end..]
             .chars()
-            .next_back()
-            .is_none_or(|c| !is_han(c) && !c.is_ascii_alphanumeric())
-        && (title_starts(text, end, r) || BODY_ACTS.iter().any(|w| text[end..].starts_with(w)))
+            .next()
+            .is_none_or(|c| matches!(c, '\n' | '\r'));
+    text[start..ns].chars().filter(|&c| is_han(c)).count() >= 2
+        && opens
+        && (list_item
+            || title_starts(text, end, r)
+            || BODY_ACTS.iter().any(|w| text[end..].starts_with(w)))
 }
 
 /// Status words that mark a post as former when they open an organization's name before a
