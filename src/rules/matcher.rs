@@ -17,7 +17,6 @@
 
 use either::Either;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::rc::Rc;
@@ -25,7 +24,7 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock, Weak};
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
-use super::fast_hash::FastMap;
+use super::fast_hash::{FastMap, FastSet, FxHasher};
 use super::lexicon::Entry;
 
 /// A multi-pattern matcher over lexicon entries.
@@ -152,7 +151,8 @@ static REGISTRY: LazyLock<Mutex<std::collections::HashMap<u64, Vec<Weak<Inner>>>
     LazyLock::new(|| Mutex::new(std::collections::HashMap::new()));
 
 fn entries_hash(entries: &[Entry]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // (a registry key only: FxHash, not SipHash, at start-up; issue 8)
+    let mut h = FxHasher::default();
     for e in entries {
         e.term.hash(&mut h);
         e.attrs.hash(&mut h);
@@ -523,10 +523,12 @@ fn keep(key: usize, longest: bool, hits: Rc<[Hit]>) {
 impl TermMatcher {
     /// Build from entries (the first entry of a repeated term wins).
     pub fn new<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> TermMatcher {
-        let mut seen = HashSet::new();
+        // (the terms are borrowed, not copied, while duplicates are found: issue 8)
+        let entries = entries.into_iter();
+        let mut seen: FastSet<&str> = FastSet::default();
+        seen.reserve(entries.size_hint().0);
         let entries: Vec<Entry> = entries
-            .into_iter()
-            .filter(|e| !e.term.is_empty() && seen.insert(e.term.clone()))
+            .filter(|e| !e.term.is_empty() && seen.insert(e.term.as_str()))
             .cloned()
             .collect();
         let key = entries_hash(&entries);
