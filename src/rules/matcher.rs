@@ -20,6 +20,7 @@ use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, Weak};
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
@@ -42,6 +43,9 @@ struct Inner {
     longest: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
     /// For anchored lookups ([`TermMatcher::longest_at`], [`TermMatcher::get`]).
     trie: OnceLock<Trie>,
+    /// Bytes of text matched by walking the trie instead of an automaton not built yet (see
+    /// [`Inner::by_trie`]).
+    trie_bytes: AtomicUsize,
 }
 
 /// A character trie over the terms, for lookups anchored at one position: a search of the
@@ -168,7 +172,31 @@ impl Inner {
             standard: OnceLock::new(),
             longest: OnceLock::new(),
             trie: OnceLock::new(),
+            trie_bytes: AtomicUsize::new(0),
         }
+    }
+
+    /// Every match in `text` (a text that is no scope's: a name, a window) from a walk of the
+    /// trie, while the automaton of that kind (`longest`) is not built and this lexicon has
+    /// matched at most [`TRIE_TEXT_BUDGET`] bytes so: the same matches, in the same order
+    /// (see [`Trie::all`]). Building an automaton costs about 2.8 M instructions, most
+    /// lexicons only ever see a few short texts outside the whole-text passes (20 automata
+    /// were 56 M instructions of a 3 MB run, issue 8), and one that sees many builds it
+    /// once the budget is spent.
+    fn by_trie(&self, text: &str, longest: bool) -> Option<Vec<Hit>> {
+        let built = if longest {
+            self.longest.get().is_some()
+        } else {
+            self.standard.get().is_some()
+        };
+        if built
+            || text.len() > TRIE_PASS_MAX
+            || self.trie_bytes.fetch_add(text.len(), Ordering::Relaxed) + text.len()
+                > TRIE_TEXT_BUDGET
+        {
+            return None;
+        }
+        Some(self.trie().all(text))
     }
 
     fn trie(&self) -> &Trie {
@@ -294,6 +322,11 @@ fn in_scope(text: &str) -> bool {
         && DOC.with(|d| d.borrow().text == (text.as_ptr() as usize, text.len()))
 }
 
+/// A kept match as a live one.
+fn live((s, e, v): Hit) -> LiveHit {
+    (s as usize, e as usize, v)
+}
+
 /// A live match as kept (the scope's text is under 4 GiB, see [`in_scope`]).
 fn compact((s, e, v): LiveHit) -> Hit {
     (s as u32, e as u32, v)
@@ -350,6 +383,10 @@ const LEARN_DOCS: usize = 16;
 /// The longest text (bytes) whose whole-text passes read the trie before the group is built
 /// (see [`TermMatcher::kept`]); news documents are a few KB.
 const TRIE_PASS_MAX: usize = 1 << 16;
+
+/// The most bytes of other texts (names, windows) a lexicon matches by walking its trie
+/// before its automaton is built (see [`Inner::by_trie`]).
+const TRIE_TEXT_BUDGET: usize = 1 << 16;
 
 /// Documents scoped so far (process-wide), and the automata asked for whole-text matches.
 static SCOPED_DOCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -471,7 +508,6 @@ impl Group {
 
 /// Note a document entering a scope; build the group once enough have been seen.
 fn count_scoped_doc() {
-    use std::sync::atomic::Ordering;
     if SCOPED_DOCS.fetch_add(1, Ordering::Relaxed) + 1 == LEARN_DOCS {
         GROUP.get_or_init(|| {
             let members = match SEEN.lock() {
@@ -580,7 +616,24 @@ impl TermMatcher {
         Arc::as_ptr(&self.inner) as usize
     }
 
+    /// Every match in `text`, overlapping ones included (by the trie while it is cheaper).
     fn run_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
+        match self.inner.by_trie(text, false) {
+            Some(hits) => Either::Left(hits.into_iter().map(live)),
+            None => Either::Right(self.pma_all(text)),
+        }
+    }
+
+    /// Leftmost-longest matches in `text` (by the trie while it is cheaper).
+    fn run_longest<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
+        match self.inner.by_trie(text, true) {
+            Some(hits) => Either::Left(leftmost_longest(&hits).into_iter().map(live)),
+            None => Either::Right(self.pma_longest(text)),
+        }
+    }
+
+    /// [`TermMatcher::run_all`] by the standard automaton.
+    fn pma_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
         self.inner
             .standard()
             .into_iter()
@@ -588,7 +641,8 @@ impl TermMatcher {
             .map(|m| (m.start(), m.end(), m.value()))
     }
 
-    fn run_longest<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
+    /// [`TermMatcher::run_longest`] by the leftmost-longest automaton.
+    fn pma_longest<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
         self.inner
             .longest()
             .into_iter()
@@ -814,7 +868,7 @@ mod tests {
             let w = &text[..text.char_indices().nth(30).map_or(text.len(), |(i, _)| i)];
             assert_eq!(
                 m.find_all(w).count(),
-                TermMatcher::new(l.entries.iter()).run_all(w).count()
+                TermMatcher::new(l.entries.iter()).pma_all(w).count()
             );
         }
     }
@@ -833,11 +887,11 @@ mod tests {
         let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
         for (name, l) in &lex.map {
             let m = TermMatcher::new(l.entries.iter());
-            let own: Vec<Hit> = m.run_all(text).map(compact).collect();
+            let own: Vec<Hit> = m.pma_all(text).map(compact).collect();
             assert_eq!(m.inner.trie().all(text), own, "{name}");
         }
         let m = TermMatcher::from_terms(["总经理", "副总经理", "经理", "总"]);
-        let own: Vec<Hit> = m.run_all("副总经理总经理").map(compact).collect();
+        let own: Vec<Hit> = m.pma_all("副总经理总经理").map(compact).collect();
         assert_eq!(m.inner.trie().all("副总经理总经理"), own);
     }
 
@@ -862,7 +916,7 @@ mod tests {
         // (a second pass reuses the scratch lists: the same matches)
         group.pass(text, |i, list| assert_eq!(list, &lists[i][..]));
         for (m, list) in ms.iter().zip(&lists) {
-            let own: Vec<Hit> = m.run_all(text).map(compact).collect();
+            let own: Vec<Hit> = m.pma_all(text).map(compact).collect();
             assert_eq!(&own, list);
         }
     }
@@ -886,14 +940,14 @@ mod tests {
             for (a, &i) in bounds.iter().enumerate() {
                 for &lim in &bounds[a..bounds.len().min(a + 12)] {
                     let window = m
-                        .run_longest(&text[i..lim])
+                        .pma_longest(&text[i..lim])
                         .next()
                         .filter(|h| h.0 == 0)
                         .map(|h| (i + h.1, &m.inner.entries[h.2 as usize]));
                     assert_eq!(m.longest_at(text, i, lim), window, "{name} at {i}..{lim}");
                     assert_eq!(m.starts_at(text, i, lim), window.is_some(), "{name}");
                     let mut all: Vec<(usize, &Entry)> = m
-                        .run_all(&text[i..lim])
+                        .pma_all(&text[i..lim])
                         .filter(|h| h.0 == 0)
                         .map(|h| (i + h.1, &m.inner.entries[h.2 as usize]))
                         .collect();
@@ -922,6 +976,39 @@ mod tests {
                 assert_eq!(m.get(w), live, "{name}: {w}");
             }
         }
+    }
+
+    /// Texts outside a scope are matched by the trie until the lexicon's budget is spent, then
+    /// by the automaton: the same matches either way, for every built-in lexicon.
+    #[test]
+    fn trie_runs_are_automaton_runs() {
+        let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
+        let texts: Vec<&str> = PASS_TEXT
+            .split_inclusive(['，', '。', '、'])
+            .chain([PASS_TEXT, "", "总经理"])
+            .collect();
+        for (name, l) in &lex.map {
+            let m = TermMatcher::new(l.entries.iter());
+            for t in &texts {
+                let trie = m.inner.trie().all(t);
+                let own: Vec<LiveHit> = m.pma_all(t).collect();
+                assert_eq!(trie.iter().copied().map(live).collect::<Vec<_>>(), own);
+                let own: Vec<LiveHit> = m.pma_longest(t).collect();
+                let trie: Vec<LiveHit> = leftmost_longest(&trie).into_iter().map(live).collect();
+                assert_eq!(trie, own, "{name}: {t}");
+            }
+        }
+        // a fresh lexicon goes by the trie first, and by its automaton once the budget is spent
+        let m = TermMatcher::from_terms(["试验甲乙", "甲乙", "乙丙丁"]);
+        let t = "试验甲乙丙丁";
+        assert_eq!(m.run_all(t).count(), 3);
+        assert!(m.inner.standard.get().is_none() && m.inner.longest.get().is_none());
+        assert_eq!(m.run_longest(t).collect::<Vec<_>>(), vec![(0, 12, 0)]);
+        m.inner
+            .trie_bytes
+            .store(TRIE_TEXT_BUDGET, Ordering::Relaxed);
+        assert_eq!(m.run_all(t).count(), 3);
+        assert!(m.inner.standard.get().is_some());
     }
 
     #[test]
