@@ -154,7 +154,7 @@ impl Trie {
 static REGISTRY: LazyLock<Mutex<std::collections::HashMap<u64, Vec<Weak<Inner>>>>> =
     LazyLock::new(|| Mutex::new(std::collections::HashMap::new()));
 
-fn entries_hash(entries: &[Entry]) -> u64 {
+fn entries_hash<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> u64 {
     // (a registry key only: FxHash, not SipHash, at start-up; issue 8)
     let mut h = FxHasher::default();
     for e in entries {
@@ -412,12 +412,13 @@ struct Group {
     outs: Vec<(u32, u32)>,
     members: Vec<Arc<Inner>>,
     /// Member address → member index.
-    index: std::collections::HashMap<usize, usize>,
+    index: FastMap<usize, usize>,
 }
 
 impl Group {
     fn build(members: Vec<Arc<Inner>>) -> Option<Group> {
-        let mut terms: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        // (FxHash: the terms of every member lexicon are hashed once at the group's build)
+        let mut terms: FastMap<&str, usize> = FastMap::default();
         let mut pats: Vec<&str> = Vec::new();
         let mut per_term: Vec<Vec<(u32, u32)>> = Vec::new();
         for (mi, m) in members.iter().enumerate() {
@@ -559,29 +560,27 @@ fn keep(key: usize, longest: bool, hits: Rc<[Hit]>) {
 impl TermMatcher {
     /// Build from entries (the first entry of a repeated term wins).
     pub fn new<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> TermMatcher {
-        // (the terms are borrowed, not copied, while duplicates are found: issue 8)
+        // (the entries are borrowed, not copied, while duplicates are found and while an
+        // automaton over the same entries is looked for: issue 8)
         let entries = entries.into_iter();
         let mut seen: FastSet<&str> = FastSet::default();
         seen.reserve(entries.size_hint().0);
-        let entries: Vec<Entry> = entries
+        let entries: Vec<&Entry> = entries
             .filter(|e| !e.term.is_empty() && seen.insert(e.term.as_str()))
-            .cloned()
             .collect();
-        let key = entries_hash(&entries);
+        let key = entries_hash(entries.iter().copied());
         let mut reg = match REGISTRY.lock() {
             Ok(g) => g,
             Err(p) => p.into_inner(),
         };
         let bucket = reg.entry(key).or_default();
         bucket.retain(|w| w.strong_count() > 0);
-        if let Some(inner) = bucket
-            .iter()
-            .filter_map(Weak::upgrade)
-            .find(|i| i.entries == entries)
-        {
+        if let Some(inner) = bucket.iter().filter_map(Weak::upgrade).find(|i| {
+            i.entries.len() == entries.len() && i.entries.iter().zip(&entries).all(|(a, b)| a == *b)
+        }) {
             return TermMatcher { inner };
         }
-        let inner = Arc::new(Inner::new(entries));
+        let inner = Arc::new(Inner::new(entries.into_iter().cloned().collect()));
         bucket.push(Arc::downgrade(&inner));
         TermMatcher { inner }
     }
