@@ -140,6 +140,24 @@ impl Trie {
         hits
     }
 
+    /// The leftmost-longest matches in `text`: from the left, the longest term at the first
+    /// position where one starts, then on after its end — [`leftmost_longest`] of
+    /// [`Trie::all`], without listing and sorting every match.
+    fn leftmost_longest(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        for (s, _) in text.char_indices() {
+            if s < pos {
+                continue;
+            }
+            if let Some((len, e)) = self.longest_prefix(&text[s..]) {
+                pos = s + len;
+                hits.push((s as u32, pos as u32, e));
+            }
+        }
+        hits
+    }
+
     /// The entry whose term is exactly `s`.
     fn exact(&self, s: &str) -> Option<u32> {
         let mut n = 0u32;
@@ -176,27 +194,32 @@ impl Inner {
         }
     }
 
-    /// Every match in `text` (a text that is no scope's: a name, a window) from a walk of the
-    /// trie, while the automaton of that kind (`longest`) is not built and this lexicon has
-    /// matched at most [`TRIE_TEXT_BUDGET`] bytes so: the same matches, in the same order
-    /// (see [`Trie::all`]). Building an automaton costs about 2.8 M instructions, most
-    /// lexicons only ever see a few short texts outside the whole-text passes (20 automata
-    /// were 56 M instructions of a 3 MB run, issue 8), and one that sees many builds it
-    /// once the budget is spent.
+    /// The matches in `text` (a text that is no scope's: a name, a window) from a walk of the
+    /// trie — every match (`longest`: the leftmost-longest ones) — while the automaton of that
+    /// kind is not built and this lexicon's walks have cost at most [`TRIE_TEXT_BUDGET`] (its
+    /// bytes plus [`TRIE_CALL_BYTES`] per text): the same matches, in the same order (see
+    /// [`Trie::all`], [`Trie::leftmost_longest`]). Building an automaton costs about 2.8 M
+    /// instructions; most lexicons only ever see a few short texts outside the whole-text
+    /// passes (20 automata were 56 M instructions of a 3 MB run, issue 8), and one that sees
+    /// many builds it once the budget is spent.
     fn by_trie(&self, text: &str, longest: bool) -> Option<Vec<Hit>> {
         let built = if longest {
             self.longest.get().is_some()
         } else {
             self.standard.get().is_some()
         };
+        let cost = text.len() + TRIE_CALL_BYTES;
         if built
             || text.len() > TRIE_PASS_MAX
-            || self.trie_bytes.fetch_add(text.len(), Ordering::Relaxed) + text.len()
-                > TRIE_TEXT_BUDGET
+            || self.trie_bytes.fetch_add(cost, Ordering::Relaxed) + cost > TRIE_TEXT_BUDGET
         {
             return None;
         }
-        Some(self.trie().all(text))
+        Some(if longest {
+            self.trie().leftmost_longest(text)
+        } else {
+            self.trie().all(text)
+        })
     }
 
     fn trie(&self) -> &Trie {
@@ -385,8 +408,13 @@ const LEARN_DOCS: usize = 16;
 const TRIE_PASS_MAX: usize = 1 << 16;
 
 /// The most bytes of other texts (names, windows) a lexicon matches by walking its trie
-/// before its automaton is built (see [`Inner::by_trie`]).
+/// before its automaton is built, each text counted with [`TRIE_CALL_BYTES`] more (see
+/// [`Inner::by_trie`]).
 const TRIE_TEXT_BUDGET: usize = 1 << 16;
+
+/// What a walk costs beyond its text's bytes (its list of matches), counted as bytes: a
+/// lexicon asked about many short names builds its automaton after a thousand or so.
+const TRIE_CALL_BYTES: usize = 64;
 
 /// Documents scoped so far (process-wide), and the automata asked for whole-text matches.
 static SCOPED_DOCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -626,7 +654,7 @@ impl TermMatcher {
     /// Leftmost-longest matches in `text` (by the trie while it is cheaper).
     fn run_longest<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
         match self.inner.by_trie(text, true) {
-            Some(hits) => Either::Left(leftmost_longest(&hits).into_iter().map(live)),
+            Some(hits) => Either::Left(hits.into_iter().map(live)),
             None => Either::Right(self.pma_longest(text)),
         }
     }
@@ -993,12 +1021,18 @@ mod tests {
                 let own: Vec<LiveHit> = m.pma_all(t).collect();
                 assert_eq!(trie.iter().copied().map(live).collect::<Vec<_>>(), own);
                 let own: Vec<LiveHit> = m.pma_longest(t).collect();
-                let trie: Vec<LiveHit> = leftmost_longest(&trie).into_iter().map(live).collect();
+                let direct = m.inner.trie().leftmost_longest(t);
+                assert_eq!(direct, leftmost_longest(&trie), "{name}: {t}");
+                let trie: Vec<LiveHit> = direct.into_iter().map(live).collect();
                 assert_eq!(trie, own, "{name}: {t}");
             }
         }
         // a fresh lexicon goes by the trie first, and by its automaton once the budget is spent
         let m = TermMatcher::from_terms(["试验甲乙", "甲乙", "乙丙丁"]);
+        assert_eq!(
+            m.inner.trie().leftmost_longest("甲乙丙丁试验甲乙"),
+            leftmost_longest(&m.inner.trie().all("甲乙丙丁试验甲乙"))
+        );
         let t = "试验甲乙丙丁";
         assert_eq!(m.run_all(t).count(), 3);
         assert!(m.inner.standard.get().is_none() && m.inner.longest.get().is_none());
