@@ -17,15 +17,15 @@
 
 use either::Either;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, Weak};
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
-use super::fast_hash::FastMap;
+use super::fast_hash::{FastMap, FastSet, FxHasher};
 use super::lexicon::Entry;
 
 /// A multi-pattern matcher over lexicon entries.
@@ -43,6 +43,9 @@ struct Inner {
     longest: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
     /// For anchored lookups ([`TermMatcher::longest_at`], [`TermMatcher::get`]).
     trie: OnceLock<Trie>,
+    /// Bytes of text matched by walking the trie instead of an automaton not built yet (see
+    /// [`Inner::by_trie`]).
+    trie_bytes: AtomicUsize,
 }
 
 /// A character trie over the terms, for lookups anchored at one position: a search of the
@@ -137,6 +140,24 @@ impl Trie {
         hits
     }
 
+    /// The leftmost-longest matches in `text`: from the left, the longest term at the first
+    /// position where one starts, then on after its end — [`leftmost_longest`] of
+    /// [`Trie::all`], without listing and sorting every match.
+    fn leftmost_longest(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        for (s, _) in text.char_indices() {
+            if s < pos {
+                continue;
+            }
+            if let Some((len, e)) = self.longest_prefix(&text[s..]) {
+                pos = s + len;
+                hits.push((s as u32, pos as u32, e));
+            }
+        }
+        hits
+    }
+
     /// The entry whose term is exactly `s`.
     fn exact(&self, s: &str) -> Option<u32> {
         let mut n = 0u32;
@@ -151,8 +172,9 @@ impl Trie {
 static REGISTRY: LazyLock<Mutex<std::collections::HashMap<u64, Vec<Weak<Inner>>>>> =
     LazyLock::new(|| Mutex::new(std::collections::HashMap::new()));
 
-fn entries_hash(entries: &[Entry]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+fn entries_hash<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> u64 {
+    // (a registry key only: FxHash, not SipHash, at start-up; issue 8)
+    let mut h = FxHasher::default();
     for e in entries {
         e.term.hash(&mut h);
         e.attrs.hash(&mut h);
@@ -168,7 +190,36 @@ impl Inner {
             standard: OnceLock::new(),
             longest: OnceLock::new(),
             trie: OnceLock::new(),
+            trie_bytes: AtomicUsize::new(0),
         }
+    }
+
+    /// The matches in `text` (a text that is no scope's: a name, a window) from a walk of the
+    /// trie — every match (`longest`: the leftmost-longest ones) — while the automaton of that
+    /// kind is not built and this lexicon's walks have cost at most [`TRIE_TEXT_BUDGET`] (its
+    /// bytes plus [`TRIE_CALL_BYTES`] per text): the same matches, in the same order (see
+    /// [`Trie::all`], [`Trie::leftmost_longest`]). Building an automaton costs about 2.8 M
+    /// instructions; most lexicons only ever see a few short texts outside the whole-text
+    /// passes (20 automata were 56 M instructions of a 3 MB run, issue 8), and one that sees
+    /// many builds it once the budget is spent.
+    fn by_trie(&self, text: &str, longest: bool) -> Option<Vec<Hit>> {
+        let built = if longest {
+            self.longest.get().is_some()
+        } else {
+            self.standard.get().is_some()
+        };
+        let cost = text.len() + TRIE_CALL_BYTES;
+        if built
+            || text.len() > TRIE_PASS_MAX
+            || self.trie_bytes.fetch_add(cost, Ordering::Relaxed) + cost > TRIE_TEXT_BUDGET
+        {
+            return None;
+        }
+        Some(if longest {
+            self.trie().leftmost_longest(text)
+        } else {
+            self.trie().all(text)
+        })
     }
 
     fn trie(&self) -> &Trie {
@@ -294,6 +345,11 @@ fn in_scope(text: &str) -> bool {
         && DOC.with(|d| d.borrow().text == (text.as_ptr() as usize, text.len()))
 }
 
+/// A kept match as a live one.
+fn live((s, e, v): Hit) -> LiveHit {
+    (s as usize, e as usize, v)
+}
+
 /// A live match as kept (the scope's text is under 4 GiB, see [`in_scope`]).
 fn compact((s, e, v): LiveHit) -> Hit {
     (s as u32, e as u32, v)
@@ -351,6 +407,15 @@ const LEARN_DOCS: usize = 16;
 /// (see [`TermMatcher::kept`]); news documents are a few KB.
 const TRIE_PASS_MAX: usize = 1 << 16;
 
+/// The most bytes of other texts (names, windows) a lexicon matches by walking its trie
+/// before its automaton is built, each text counted with [`TRIE_CALL_BYTES`] more (see
+/// [`Inner::by_trie`]).
+const TRIE_TEXT_BUDGET: usize = 1 << 16;
+
+/// What a walk costs beyond its text's bytes (its list of matches), counted as bytes: a
+/// lexicon asked about many short names builds its automaton after a thousand or so.
+const TRIE_CALL_BYTES: usize = 64;
+
 /// Documents scoped so far (process-wide), and the automata asked for whole-text matches.
 static SCOPED_DOCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 static SEEN: LazyLock<Mutex<Vec<Arc<Inner>>>> = LazyLock::new(|| Mutex::new(Vec::new()));
@@ -375,12 +440,13 @@ struct Group {
     outs: Vec<(u32, u32)>,
     members: Vec<Arc<Inner>>,
     /// Member address → member index.
-    index: std::collections::HashMap<usize, usize>,
+    index: FastMap<usize, usize>,
 }
 
 impl Group {
     fn build(members: Vec<Arc<Inner>>) -> Option<Group> {
-        let mut terms: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        // (FxHash: the terms of every member lexicon are hashed once at the group's build)
+        let mut terms: FastMap<&str, usize> = FastMap::default();
         let mut pats: Vec<&str> = Vec::new();
         let mut per_term: Vec<Vec<(u32, u32)>> = Vec::new();
         for (mi, m) in members.iter().enumerate() {
@@ -471,7 +537,6 @@ impl Group {
 
 /// Note a document entering a scope; build the group once enough have been seen.
 fn count_scoped_doc() {
-    use std::sync::atomic::Ordering;
     if SCOPED_DOCS.fetch_add(1, Ordering::Relaxed) + 1 == LEARN_DOCS {
         GROUP.get_or_init(|| {
             let members = match SEEN.lock() {
@@ -523,27 +588,27 @@ fn keep(key: usize, longest: bool, hits: Rc<[Hit]>) {
 impl TermMatcher {
     /// Build from entries (the first entry of a repeated term wins).
     pub fn new<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> TermMatcher {
-        let mut seen = HashSet::new();
-        let entries: Vec<Entry> = entries
-            .into_iter()
-            .filter(|e| !e.term.is_empty() && seen.insert(e.term.clone()))
-            .cloned()
+        // (the entries are borrowed, not copied, while duplicates are found and while an
+        // automaton over the same entries is looked for: issue 8)
+        let entries = entries.into_iter();
+        let mut seen: FastSet<&str> = FastSet::default();
+        seen.reserve(entries.size_hint().0);
+        let entries: Vec<&Entry> = entries
+            .filter(|e| !e.term.is_empty() && seen.insert(e.term.as_str()))
             .collect();
-        let key = entries_hash(&entries);
+        let key = entries_hash(entries.iter().copied());
         let mut reg = match REGISTRY.lock() {
             Ok(g) => g,
             Err(p) => p.into_inner(),
         };
         let bucket = reg.entry(key).or_default();
         bucket.retain(|w| w.strong_count() > 0);
-        if let Some(inner) = bucket
-            .iter()
-            .filter_map(Weak::upgrade)
-            .find(|i| i.entries == entries)
-        {
+        if let Some(inner) = bucket.iter().filter_map(Weak::upgrade).find(|i| {
+            i.entries.len() == entries.len() && i.entries.iter().zip(&entries).all(|(a, b)| a == *b)
+        }) {
             return TermMatcher { inner };
         }
-        let inner = Arc::new(Inner::new(entries));
+        let inner = Arc::new(Inner::new(entries.into_iter().cloned().collect()));
         bucket.push(Arc::downgrade(&inner));
         TermMatcher { inner }
     }
@@ -578,7 +643,24 @@ impl TermMatcher {
         Arc::as_ptr(&self.inner) as usize
     }
 
+    /// Every match in `text`, overlapping ones included (by the trie while it is cheaper).
     fn run_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
+        match self.inner.by_trie(text, false) {
+            Some(hits) => Either::Left(hits.into_iter().map(live)),
+            None => Either::Right(self.pma_all(text)),
+        }
+    }
+
+    /// Leftmost-longest matches in `text` (by the trie while it is cheaper).
+    fn run_longest<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
+        match self.inner.by_trie(text, true) {
+            Some(hits) => Either::Left(hits.into_iter().map(live)),
+            None => Either::Right(self.pma_longest(text)),
+        }
+    }
+
+    /// [`TermMatcher::run_all`] by the standard automaton.
+    fn pma_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
         self.inner
             .standard()
             .into_iter()
@@ -586,7 +668,8 @@ impl TermMatcher {
             .map(|m| (m.start(), m.end(), m.value()))
     }
 
-    fn run_longest<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
+    /// [`TermMatcher::run_longest`] by the leftmost-longest automaton.
+    fn pma_longest<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LiveHit> + 'a {
         self.inner
             .longest()
             .into_iter()
@@ -812,7 +895,7 @@ mod tests {
             let w = &text[..text.char_indices().nth(30).map_or(text.len(), |(i, _)| i)];
             assert_eq!(
                 m.find_all(w).count(),
-                TermMatcher::new(l.entries.iter()).run_all(w).count()
+                TermMatcher::new(l.entries.iter()).pma_all(w).count()
             );
         }
     }
@@ -831,11 +914,11 @@ mod tests {
         let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
         for (name, l) in &lex.map {
             let m = TermMatcher::new(l.entries.iter());
-            let own: Vec<Hit> = m.run_all(text).map(compact).collect();
+            let own: Vec<Hit> = m.pma_all(text).map(compact).collect();
             assert_eq!(m.inner.trie().all(text), own, "{name}");
         }
         let m = TermMatcher::from_terms(["总经理", "副总经理", "经理", "总"]);
-        let own: Vec<Hit> = m.run_all("副总经理总经理").map(compact).collect();
+        let own: Vec<Hit> = m.pma_all("副总经理总经理").map(compact).collect();
         assert_eq!(m.inner.trie().all("副总经理总经理"), own);
     }
 
@@ -860,7 +943,7 @@ mod tests {
         // (a second pass reuses the scratch lists: the same matches)
         group.pass(text, |i, list| assert_eq!(list, &lists[i][..]));
         for (m, list) in ms.iter().zip(&lists) {
-            let own: Vec<Hit> = m.run_all(text).map(compact).collect();
+            let own: Vec<Hit> = m.pma_all(text).map(compact).collect();
             assert_eq!(&own, list);
         }
     }
@@ -884,14 +967,14 @@ mod tests {
             for (a, &i) in bounds.iter().enumerate() {
                 for &lim in &bounds[a..bounds.len().min(a + 12)] {
                     let window = m
-                        .run_longest(&text[i..lim])
+                        .pma_longest(&text[i..lim])
                         .next()
                         .filter(|h| h.0 == 0)
                         .map(|h| (i + h.1, &m.inner.entries[h.2 as usize]));
                     assert_eq!(m.longest_at(text, i, lim), window, "{name} at {i}..{lim}");
                     assert_eq!(m.starts_at(text, i, lim), window.is_some(), "{name}");
                     let mut all: Vec<(usize, &Entry)> = m
-                        .run_all(&text[i..lim])
+                        .pma_all(&text[i..lim])
                         .filter(|h| h.0 == 0)
                         .map(|h| (i + h.1, &m.inner.entries[h.2 as usize]))
                         .collect();
@@ -920,6 +1003,45 @@ mod tests {
                 assert_eq!(m.get(w), live, "{name}: {w}");
             }
         }
+    }
+
+    /// Texts outside a scope are matched by the trie until the lexicon's budget is spent, then
+    /// by the automaton: the same matches either way, for every built-in lexicon.
+    #[test]
+    fn trie_runs_are_automaton_runs() {
+        let lex = crate::rules::lexicon::LexiconSet::builtin().unwrap();
+        let texts: Vec<&str> = PASS_TEXT
+            .split_inclusive(['，', '。', '、'])
+            .chain([PASS_TEXT, "", "总经理"])
+            .collect();
+        for (name, l) in &lex.map {
+            let m = TermMatcher::new(l.entries.iter());
+            for t in &texts {
+                let trie = m.inner.trie().all(t);
+                let own: Vec<LiveHit> = m.pma_all(t).collect();
+                assert_eq!(trie.iter().copied().map(live).collect::<Vec<_>>(), own);
+                let own: Vec<LiveHit> = m.pma_longest(t).collect();
+                let direct = m.inner.trie().leftmost_longest(t);
+                assert_eq!(direct, leftmost_longest(&trie), "{name}: {t}");
+                let trie: Vec<LiveHit> = direct.into_iter().map(live).collect();
+                assert_eq!(trie, own, "{name}: {t}");
+            }
+        }
+        // a fresh lexicon goes by the trie first, and by its automaton once the budget is spent
+        let m = TermMatcher::from_terms(["试验甲乙", "甲乙", "乙丙丁"]);
+        assert_eq!(
+            m.inner.trie().leftmost_longest("甲乙丙丁试验甲乙"),
+            leftmost_longest(&m.inner.trie().all("甲乙丙丁试验甲乙"))
+        );
+        let t = "试验甲乙丙丁";
+        assert_eq!(m.run_all(t).count(), 3);
+        assert!(m.inner.standard.get().is_none() && m.inner.longest.get().is_none());
+        assert_eq!(m.run_longest(t).collect::<Vec<_>>(), vec![(0, 12, 0)]);
+        m.inner
+            .trie_bytes
+            .store(TRIE_TEXT_BUDGET, Ordering::Relaxed);
+        assert_eq!(m.run_all(t).count(), 3);
+        assert!(m.inner.standard.get().is_some());
     }
 
     #[test]
