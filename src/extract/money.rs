@@ -472,6 +472,9 @@ impl MoneyRules {
         lenient: bool,
     ) -> Option<(Range<usize>, Money, RuleId)> {
         let mut first = self.core(text, i, lenient)?;
+        if clock_minutes(text, first.start) {
+            return None;
+        }
         let mut rule = first.rule;
         let mut lo = first.lo;
         let mut hi = first.hi;
@@ -729,6 +732,16 @@ fn growth_goal(text: &str, start: usize, end: usize) -> bool {
         || ["迈进", "跨越", "跃升", "跃进", "迈入"]
             .iter()
             .any(|w| after.starts_with(w))
+}
+
+/// Does the number at `start` follow a clock time's colon (`10:40　圆桌对话`)? The minutes of
+/// a time are no amount, although a removed gap glues the 圆 of 圆桌 to them.
+fn clock_minutes(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    before
+        .strip_suffix([':', '：'])
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(|c| c.is_ascii_digit())
 }
 
 fn pow10_i(p: i32) -> Dec {
@@ -1058,6 +1071,16 @@ mod tests {
                 ("超千亿元", 1e11, Qualifier::MoreThan)
             ]
         );
+    }
+
+    #[test]
+    fn the_minutes_of_a_clock_time_are_no_amount() {
+        let got: Vec<_> = rules()
+            .find_all("10:40圆桌对话，14：30圆满结束。签约金额为40圆。")
+            .into_iter()
+            .map(|(_, m, _)| m.value)
+            .collect();
+        assert_eq!(got, vec![40.0]);
     }
 
     #[test]
