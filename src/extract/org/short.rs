@@ -1715,6 +1715,8 @@ const LEGAL: &[&str] = &[
     "有限责任公司",
     "有限公司",
     "股份公司",
+    "株式会社",
+    "有限会社",
 ];
 
 /// `org.short_form`: later mentions of a full company name by its short form.

@@ -672,6 +672,12 @@ fn short_forms_of_names_that_open_with_a_place() {
             "华南冷链控股",
             "华南冷链控股有限公司",
         ),
+        // a Japanese company's legal word is dropped like 有限公司
+        (
+            "日本东岚电机株式会社与青禾科技签约。东岚电机常务董事出席。",
+            "东岚电机",
+            "日本东岚电机株式会社",
+        ),
         // the national name keeps 中国 or 集团 in its forms
         (
             "中国青钨集团有限公司与客户签约。青钨集团表示将扩产。",
