@@ -31,7 +31,7 @@
 //! - `person.column` — a columnist's headline: a line opening with a name, a topic, a column
 //!   word and a colon (`X足彩推荐：`, `X初盘解读：`).
 //! - `person.japanese` — a common Japanese surname (`japanese_surnames.txt`) and a given name
-//!   of one to three characters, confirmed by a title (`常务董事佐藤健一`, `铃木一郎社长`).
+//!   of one to three characters, confirmed by a title (`常务董事佐藤明一`, `铃木一郎社长`).
 //! - `person.lexicon` — a name the user declared (`--lexicon FILE` with lines
 //!   `name<TAB>persons[<TAB>canonical=…]`). No names are built in: people are found by context.
 //! - `person.enumeration` also covers lists with no context at all: three or more names
@@ -2913,10 +2913,10 @@ static JAPANESE_GIVEN_CHARS: CharSet = CharSet::new("由");
 
 /// `person.japanese`: a common Japanese surname (`japanese_surnames.txt`: two characters or
 /// more, 佐藤, 高桥, 佐佐木) and a given name of one to three characters (`健一`, `由美子`)
-/// that Chinese given names would not cover, confirmed by a title before it (`常务董事佐藤健一`)
+/// that Chinese given names would not cover, confirmed by a title before it (`常务董事佐藤明一`)
 /// and a boundary, verb or title after it, or by a title or honorific after it
 /// (`铃木一郎社长`, `田中由美子女士`), or by a list row ending in a title
-/// (`3. 田中美穗　X株式会社　执行役员`). The given name is read at the length the best right
+/// (`3. 田中真穗　X株式会社　执行役员`). The given name is read at the length the best right
 /// neighbour closes (`铃木一郎|致辞`, `高桥由美子|出席`); a name inside a committed mention
 /// (a company named after its founder) is none.
 ///
@@ -2951,7 +2951,7 @@ fn japanese_names(
             {
                 break;
             }
-            if !pr.given_possible(c) && !(is_han(c) && JAPANESE_GIVEN_CHARS.has(c)) {
+            if !(pr.given_possible(c) || (is_han(c) && JAPANESE_GIVEN_CHARS.has(c))) {
                 break;
             }
             end += c.len_utf8();
@@ -2959,7 +2959,7 @@ fn japanese_names(
                 break;
             }
             let mut right = cx.right_score(end);
-            // `3. 田中美穗　X株式会社　执行役员`: a list row whose columns end in a title
+            // `3. 田中真穗　X株式会社　执行役员`: a list row whose columns end in a title
             if right < TITLE && cx.list_row_title(sr.start, end) {
                 right = TITLE;
             }
@@ -3170,7 +3170,7 @@ fn aliases(
     let mut by_surname: HashMap<&str, HashSet<&str>> = HashMap::default();
     // full name → where it is first confirmed
     let mut first_at: HashMap<&str, usize> = HashMap::default();
-    // (Japanese readings too: `常务董事佐藤健一…佐藤社长表示`)
+    // (Japanese readings too: `常务董事佐藤明一…佐藤社长表示`)
     let readings = opts
         .iter()
         .map(|o| (&o.range, o.sur_end))

@@ -2481,12 +2481,12 @@ mod tests {
     #[test]
     fn former_posts_told_by_a_status_word_a_past_adverb_or_a_closed_period() {
         // (session 24) 前/原 before the organization, in a résumé clause or an appositive
-        let text = "附：简历\n邰正阳，男，1976 年出生，本科学历。曾任澄溪动力科技股份有限公司副总经理；前汇岭重工集团有限公司总经理助理。\n";
+        let text = "附：简历\n邰正川，男，1976 年出生，本科学历。曾任澄岭动力科技股份有限公司副总经理；前汇屿重工集团有限公司总经理助理。\n";
         let got = holds(text);
-        assert!(got.contains(&h("邰正阳", "汇岭重工集团有限公司", "总经理助理", "former")));
+        assert!(got.contains(&h("邰正川", "汇屿重工集团有限公司", "总经理助理", "former")));
         assert!(got.contains(&h(
-            "邰正阳",
-            "澄溪动力科技股份有限公司",
+            "邰正川",
+            "澄岭动力科技股份有限公司",
             "副总经理",
             "former"
         )));
@@ -2515,10 +2515,10 @@ mod tests {
     fn a_subsidiary_after_the_filers_placeholder_holds_the_title() {
         // (session 24) the placeholder 公司 is a mention: the subsidiary after its
         // descriptor is where the post is held
-        let text = "青岚精工股份有限公司（以下简称“公司”）董事会收到辞职报告。闵晓棠女士辞去副总经理职务，辞职后仍担任公司全资子公司青岚精密模具有限公司执行董事。\n";
+        let text = "青屿精工股份有限公司（以下简称“公司”）董事会收到辞职报告。闵晓岑女士辞去副总经理职务，辞职后仍担任公司全资子公司青屿精密模具有限公司执行董事。\n";
         let got = holds(text);
-        assert!(got.contains(&h("闵晓棠", "青岚精密模具有限公司", "执行董事", "current")));
-        assert!(!got.contains(&h("闵晓棠", "青岚精工股份有限公司", "执行董事", "current")));
+        assert!(got.contains(&h("闵晓岑", "青屿精密模具有限公司", "执行董事", "current")));
+        assert!(!got.contains(&h("闵晓岑", "青屿精工股份有限公司", "执行董事", "current")));
     }
 
     #[test]

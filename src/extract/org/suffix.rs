@@ -711,7 +711,7 @@ fn left_boundary(
             break;
         }
         if m.stop_end(pos) {
-            // `日本东和电机株式会社`: 和 inside a Japanese trade name; the scan goes on.
+            // `日本北和电机株式会社`: 和 inside a Japanese trade name; the scan goes on.
             if let Some(head) = japanese_he(text, pos, lim, m, spec) {
                 pos = head;
                 chars += 2;
@@ -992,7 +992,7 @@ fn stop_char_inside_short_name(
     opens.then_some(head_at)
 }
 
-/// `三和化学株式会社`, `日本东和电机株式会社`: the scan stopped at a one-character `和` before
+/// `三和化学株式会社`, `日本北和电机株式会社`: the scan stopped at a one-character `和` before
 /// a Japanese company form (`inner_he=1`: 株式会社, 有限会社). Japanese trade names often hold
 /// 和 after one character (三和, 东和, 昭和); when that character opens the name —
 /// punctuation, the scan limit, a stop word or a place (`日本`) before it, and no stop word of
@@ -1387,9 +1387,9 @@ fn company_ends_at(text: &str, pos: usize, r: &OrgRules) -> bool {
 /// title or organizer's verb after it.
 ///
 /// Session 24 (entities): list layouts too. A column gap before the body (normalization
-/// removed it: `2. 方某　星湾新材料产业联盟　秘书长`) opens it like punctuation, and a body that
+/// removed it: `2. 方某　云汀新材料产业联盟　秘书长`) opens it like punctuation, and a body that
 /// is a whole item of a list of names — `：` or `、` before it and the end of its line after
-/// it (`主办单位：X市工业和信息化局、星湾新材料产业联盟`) — is one of those names.
+/// it (`主办单位：X市工业和信息化局、云汀新材料产业联盟`) — is one of those names.
 fn described_body(doc: &AnnotatedDoc, start: usize, ns: usize, end: usize, r: &OrgRules) -> bool {
     let text = doc.text();
     let before = text[..start].chars().next_back();

@@ -1838,8 +1838,8 @@ fn a_status_word_before_a_name_and_its_title_is_no_part_of_the_name() {
         vec!["星海电子股份有限公司"]
     );
     assert_eq!(
-        names("原澄溪动力科技股份有限公司总经理周明远出席。"),
-        vec!["澄溪动力科技股份有限公司"]
+        names("原澄岭动力科技股份有限公司总经理周明远出席。"),
+        vec!["澄岭动力科技股份有限公司"]
     );
     // A place that opens with it keeps it; without a title after the name nothing is cut.
     assert!(
@@ -1857,8 +1857,8 @@ fn a_status_word_before_a_name_and_its_title_is_no_part_of_the_name() {
 fn an_industry_upgrade_fund_is_named_by_more_than_generic_words() {
     // (session 24) 升级 is a stop word: X产业升级基金 is read by its own suffix.
     assert!(
-        names("公司拟与青禾集团有限公司共同设立澜屿储能产业升级基金。")
-            .contains(&"澜屿储能产业升级基金".to_string())
+        names("公司拟与青禾集团有限公司共同设立澜汀储能产业升级基金。")
+            .contains(&"澜汀储能产业升级基金".to_string())
     );
     assert!(
         !names("公司拟设立产业升级基金。")
