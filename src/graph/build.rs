@@ -979,7 +979,7 @@ mod tests {
             entry: slot,
             doc,
             start: slot,
-            end: slot + 1,
+            end: slot.wrapping_add(1),
             rule: 0,
             rel: RelType::Signed,
         };
