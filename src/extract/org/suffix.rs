@@ -981,14 +981,29 @@ fn stop_char_inside_short_name(
     if m.stop_inside(stop_at) || m.stop_end(stop_at) {
         return None;
     }
+    lone_head_before(text, stop_at, lim, m, false)
+}
+
+/// Where the single Han character right before the stop word at `stop_at` starts, when that
+/// character opens the name: the scan limit, a stop word, a non-name character (or, with
+/// `after_place`, a place) before it. A conjunction joins two things, and one character
+/// names none, so the stop word is then part of the name.
+fn lone_head_before(
+    text: &str,
+    stop_at: usize,
+    lim: usize,
+    m: &Marks,
+    after_place: bool,
+) -> Option<usize> {
     let head = text[..stop_at].chars().next_back().filter(|c| is_han(*c))?;
     let head_at = stop_at - head.len_utf8();
     let opens = head_at <= lim
         || m.stop_end(head_at)
+        || (after_place && m.place_end(head_at))
         || text[..head_at]
             .chars()
             .next_back()
-            .is_some_and(|p| !is_name_char(p));
+            .is_none_or(|p| !is_name_char(p));
     opens.then_some(head_at)
 }
 
@@ -1013,16 +1028,7 @@ fn japanese_he(
     if text.get(stop_at..pos) != Some("和") || m.stop_inside(stop_at) || m.stop_end(stop_at) {
         return None;
     }
-    let head = text[..stop_at].chars().next_back().filter(|c| is_han(*c))?;
-    let head_at = stop_at - head.len_utf8();
-    let opens = head_at <= lim
-        || m.stop_end(head_at)
-        || m.place_end(head_at)
-        || text[..head_at]
-            .chars()
-            .next_back()
-            .is_none_or(|p| !is_name_char(p));
-    opens.then_some(head_at)
+    lone_head_before(text, stop_at, lim, m, true)
 }
 
 /// The name so far starts at `pos` with a generic word (`房屋管理`) right after `和`; if the
