@@ -1034,8 +1034,9 @@ fn known_candidates(text: &str, r: &OrgRules) -> Vec<Candidate> {
 
 /// Is a known national body's short alias (`社科院` of 中国社会科学院) written after an
 /// administrative level or a place (`省社科院`, `市社科院`, `江南社科院`)? Then it names the
-/// local body of that place, not the national one. Government bodies are left to their own
-/// rule (`美国国务院`: the place names whose body it is).
+/// local body of that place, not the national one. Government bodies after a listed place
+/// are left to their own rule (`美国国务院`: the place names whose body it is); after a level
+/// word or determiner alone they are local too (`某省发改委`).
 fn local_namesake(
     text: &str,
     h: &KnownHit,
@@ -1046,6 +1047,23 @@ fn local_namesake(
     let national = ["中国", "国家", "全国"]
         .iter()
         .any(|w| f.canonical.starts_with(w));
+    let written = &text[h.range.clone()];
+    let before = &text[..h.range.start];
+    // Session 25 (lead): a national body's short alias after a level word, a place the lexicon
+    // lacks (`合州市发改委`) or a determiner (`某省发改委`, `地方发改委`) names a local body, not
+    // the ministry; a listed place before it extends the name instead (`苏州市发改委`).
+    if national
+        && f.kind == OrgKind::Government
+        && written != f.canonical
+        && !["中国", "国家", "全国"].iter().any(|w| written.starts_with(w))
+        && !place_by_end.contains_key(&h.range.start)
+        && (before.ends_with(['省', '市', '区', '县', '州', '某'])
+            || ["地方", "各地", "各级", "基层"]
+                .iter()
+                .any(|w| before.ends_with(w)))
+    {
+        return true;
+    }
     national
         && f.kind != OrgKind::Government
         && text[h.range.clone()] != *f.canonical
