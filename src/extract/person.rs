@@ -568,6 +568,10 @@ struct Opt {
     /// `person.appoint_frame`: an appointing verb before the reading (or before the `、` list
     /// it is a member of) and `为`/`担任` + a title after it (`聘任X为公司副总经理`).
     appoint_frame: bool,
+    /// Session 25 (lead): quote marks enclose exactly the reading (`“高富帅”式`, `所谓“白富美”`):
+    /// news quotes coinages, labels and brands far more often than names, so the quotes are no
+    /// boundary that vouches for a bare name.
+    quoted: bool,
 }
 
 impl Opt {
@@ -583,6 +587,10 @@ impl Opt {
     fn accepted(&self) -> bool {
         // a thing named after the person follows (`林某纪念馆`): only a title before confirms
         if self.right <= -TITLE && self.left < TITLE {
+            return false;
+        }
+        // quotes that enclose the reading are no evidence for a name (see `quoted`)
+        if self.quoted && self.signal() < 2 {
             return false;
         }
         let titled = self.signal() >= TITLE;
@@ -1830,6 +1838,10 @@ fn chinese_options(pr: &PersonRules, cx: &Ctx) -> Vec<Opt> {
                 pair_word: end - sr.start <= 6 && cx.marks.has(sr.start, Marks::COMMON_AFTER),
                 post_frame: cx.post_frame(sr.start, end),
                 appoint_frame,
+                quoted: matches!(
+                    (before, next),
+                    (Some('“'), Some('”')) | (Some('「'), Some('」')) | (Some('『'), Some('』'))
+                ),
                 right_orphan: next.is_some_and(is_han) && {
                     let after = end + next.map_or(0, char::len_utf8);
                     cx.next_char(after)
@@ -3847,6 +3859,12 @@ mod tests {
         assert!(names("她已经和让.米歇尔.雅尔结婚了。").is_empty());
         // quoted event names and hyphenated words are not names
         assert!(names("图书馆举行“书香·港情”文学节。").is_empty());
+        // a reading the quotes enclose is a coinage or label (session 25)
+        assert!(names("别让“高富帅”式的招商冲昏头脑。").is_empty());
+        assert!(names("所谓“白富美”，指的是一种消费观。").is_empty());
+        // a quote that opens a speech is no enclosure: the speaker stands
+        assert_eq!(names("“张建华说，我们要坚持下去。”"), vec!["张建华"]);
+        assert_eq!(names("记者问：“张建华，你怎么看？”"), vec!["张建华"]);
         assert!(names("队伍缺少中场-后卫的衔接。").is_empty());
     }
 
