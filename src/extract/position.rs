@@ -214,12 +214,7 @@ fn noted_before(ms: &[Mention], text: &str, k: usize) -> Option<usize> {
 fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -> Option<usize> {
     let mut j = i.checked_sub(1)?;
     // `博朗斯亚太区总裁`, `华为中国区总裁`: the region of the post sits between them.
-    if ms[j].label == Label::Location
-        && ms[j].range.end <= pos
-        && match &text[ms[j].range.end..pos] {
-            "" => text[ms[j].range.clone()].ends_with('区'),
-            gap => ["区", "地区", "大区", "区域", "片区"].contains(&gap),
-        }
+    if place_division(ms, text, j, pos)
         && j > 0
         && ms[j - 1].label == Label::Organization
         && ms[j - 1].range.end == ms[j].range.start
@@ -253,6 +248,27 @@ fn org_before(rules: &Rules, ms: &[Mention], text: &str, i: usize, pos: usize) -
         || ((field_gap(rules, gap) || department_gap(gap))
             && crate::extract::org::ends_in_suffix(&text[m.range.clone()], &rules.org)))
     .then_some(j)
+}
+
+/// Is place mention `j` with a division word after it (`中国区`, `亚太地区`) the regional
+/// division of a post ending at `pos`?
+fn place_division(ms: &[Mention], text: &str, j: usize, pos: usize) -> bool {
+    ms[j].label == Label::Location
+        && ms[j].range.end <= pos
+        && match &text[ms[j].range.end..pos] {
+            "" => text[ms[j].range.clone()].ends_with('区'),
+            gap => ["区", "地区", "大区", "区域", "片区"].contains(&gap),
+        }
+}
+
+/// Is `text[from..to]` a regional division between an organization and a title: a place and a
+/// division word (`德国X集团|中国区|总裁`) or a division region of words_org.txt (`华东大区`)?
+fn division_between(ms: &[Mention], text: &str, from: usize, to: usize) -> bool {
+    let k = ms.partition_point(|m| m.range.start < from);
+    crate::extract::org::division_before(text, to) == Some(from)
+        || (k..ms.len())
+            .take_while(|&j| ms[j].range.start == from)
+            .any(|j| place_division(ms, text, j, to))
 }
 
 /// `X有限公司|生产部|经理`, `X集团|人力资源中心|总监`: a short department (at most eight
@@ -1365,10 +1381,12 @@ fn column_row(
         match first_role {
             Some(f) if f >= pos && f <= last.end => {
                 let gap = &text[pos..f];
+                // Session 25 (lead): a regional division between them (`德国X集团中国区总裁`)
                 if !(gap.is_empty()
                     || ORG_GLUE.contains(&gap)
                     || is_department(gap)
-                    || rules.role.is_status_word(gap))
+                    || rules.role.is_status_word(gap)
+                    || division_between(ms, text, pos, f))
                 {
                     return;
                 }
@@ -2409,9 +2427,14 @@ mod tests {
         ] {
             assert!(got.contains(&want), "{want:?} not in {got:?}");
         }
+        // a regional division between the company and the title (session 25)
+        let got = rels("嘉宾：\n柯望舒\u{3000}德国星澜集团中国区总裁\n");
+        let want = t("HOLDS_POSITION", "柯望舒", "德国星澜集团", "总裁", "current");
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
         // a place or a remark as the middle column, a title not ending the line, a name that
-        // does not open it: nothing
+        // does not open it, a place with no division word before the title: nothing
         for text in [
+            "钱小红  星澜集团中国市场总裁\n",
             "钱小红  北京  代表\n",
             "钱小红  华海科技股份有限公司  董事长致辞\n",
             "会议期间  钱小红  董事长\n",
