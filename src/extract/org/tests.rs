@@ -96,6 +96,9 @@ fn a_trade_descriptor_before_a_firm_is_no_part_of_its_name() {
     );
     assert_eq!(got, vec!["晶亮光電股份有限公司"]);
     assert_eq!(names("江南造船厂承建。"), vec!["江南造船厂"]);
+    // a big maker of a trade (大厂) is a descriptor too (session 25)
+    assert!(names("据悉，LED大厂今天宣布扩产。").is_empty());
+    assert_eq!(names("大厂回族自治县人民政府发布通知。"), vec!["大厂回族自治县人民政府"]);
 }
 
 #[test]
