@@ -3401,6 +3401,21 @@ fn investment(
         (Some(b), _) => Some(b.clone()),
         (None, x) => x,
     };
+    // `X项目，由A投资建设`: 由 right before the verb marks who invests (session 25) — not in a
+    // sentence that tells a financing (`完成A轮融资，由B投资`: B is its investor).
+    let financing_told = s.trigs.iter().any(|x| x.kind == Some(EventKind::Financing));
+    let inv = inv.or_else(|| {
+        if financing_told {
+            return None;
+        }
+        s.within(PARTY, cs..t.range.start)
+            .last()
+            .filter(|(_, m)| {
+                s.text[m.range.end..t.range.start].is_empty()
+                    && s.text[cs..m.range.start].trim_end().ends_with('由')
+            })
+            .map(|(i, m)| (i, m.range.clone()))
+    });
     let obj = object(s, floor, &t.range).filter(|o| inv.as_ref().is_none_or(|a| a.0 != o.0));
     let ce = s.clause_end(t.range.end);
     let has_amount = s
@@ -3910,6 +3925,8 @@ fn received(
             span(&m.range, &t.range),
         ));
     }
+    // `X获得3亿元战略投资，投资方为A及B`: the investors a cue lists after it (session 25)
+    listed_investors(s, t, &mut d);
     amounts(s, &t.range, &mut d, EventKind::Financing, AMOUNT);
     Some(drafts.upsert(d))
 }
@@ -5663,9 +5680,15 @@ fn appointment(
         let end = s.clause_end(m.range.end);
         end <= own_clause && s.text[m.range.end..end].trim_end().ends_with('后')
     };
+    // Session 25 (lead): an attributive trigger (clause_open=after: 新任) opening its clause
+    // names the post's new holder after it (`X辞任，新任财务长由Y接任`): a person of an earlier
+    // clause is not its subject.
+    let opens_clause = t.entry.attr("clause_open") == Some("after")
+        && s.text[own_clause..t.range.start].trim().is_empty();
     let before: Vec<usize> = (0..people.len())
         .filter(|&k| people[k].1.range.start >= floor && people[k].1.range.end <= t.range.start)
         .filter(|&k| !(titled_clause && time_clause(people[k].1)))
+        .filter(|_| !opens_clause)
         .collect();
     // `独立董事X先生于6月1日离世` ends every post of X; `董事长X的母亲离世` ends none: a death
     // (death=1 in triggers_appointment.txt) is the person's only when nothing of theirs (的)
@@ -6822,6 +6845,23 @@ fn participants(s: &SentView, drafts: &mut Drafts, st: &mut State, here: &[usize
         } else {
             rule
         };
+        // `主办单位：A、B`, `主办方：A`: a label and a colon list the organizers after it, up to
+        // the end of the line (session 25).
+        if rel == RelType::Organized {
+            let tail = &s.text[c.range.end..s.range.end];
+            let tail = ["单位", "方"]
+                .iter()
+                .find_map(|w| tail.strip_prefix(w))
+                .unwrap_or(tail);
+            if let Some(list) = tail.strip_prefix(['：', ':']) {
+                let from = s.range.end - list.len();
+                let to = list.find('\n').map_or(s.range.end, |k| from + k);
+                for (i, m) in s.within(ORG, from..to) {
+                    drafts.list[ev].add(to_event(rel, i, rule, s.idx, span(&m.range, &c.range)));
+                }
+                continue;
+            }
+        }
         let floor = scope_start(s, c.range.start);
         let cs = s.clause_start(c.range.start);
         let labels: &[Label] = if rel == RelType::Organized {
@@ -6877,7 +6917,14 @@ fn attendee_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
     let Some(ev) = st.attend_list else {
         return false;
     };
-    if !list_item(s.str()) {
+    // A row of a column layout opens with the guest's name (`甲　X协会常务副会长`; session 25):
+    // a short line with no clause punctuation (`甲在致辞中表示，…` is prose and ends the list).
+    let row = s.str().trim();
+    let lead = s.range.start + (s.str().len() - s.str().trim_start().len());
+    let person_row = row.chars().count() <= 48
+        && !row.contains(['。', '，', '；', '！', '？', ','])
+        && s.of(Label::Person).next().is_some_and(|(_, m)| m.range.start == lead);
+    if !list_item(s.str()) && !person_row {
         st.attend_list = None;
         return false;
     }
@@ -7230,10 +7277,14 @@ fn attendee_list_open(rest: &str, cue: usize) -> Option<usize> {
             continue;
         }
         let tail = &rest[i..];
+        // `出席嘉宾（按发言顺序）：`: a short note in parentheses before the colon (session 25)
+        let noted = note_before_colon(tail);
         let pos = if let Some(l) = LINKS.iter().find(|l| tail.starts_with(**l)) {
             i + l.len()
         } else if tail.starts_with(['：', ':']) {
             i
+        } else if let Some(n) = noted {
+            i + n
         } else {
             continue;
         };
@@ -7241,6 +7292,21 @@ fn attendee_list_open(rest: &str, cue: usize) -> Option<usize> {
         return Some(pos + after.len() - after.trim_start_matches(['：', ':', ' ']).len());
     }
     None
+}
+
+/// `（按发言顺序）：`: the length of a parenthesized note of at most 12 characters that a colon
+/// follows, opening `tail`.
+fn note_before_colon(tail: &str) -> Option<usize> {
+    let inner = tail.strip_prefix(['（', '('])?;
+    let close = inner.find(['）', ')'])?;
+    if inner[..close].chars().count() > 12 || inner[..close].contains(['，', '。', '：']) {
+        return None;
+    }
+    let after = &inner[close..];
+    let after = &after[after.chars().next()?.len_utf8()..];
+    after
+        .starts_with(['：', ':'])
+        .then(|| tail.len() - after.len())
 }
 
 /// The first two different names, in order: an event is never named `A与A签约` because one party

@@ -124,6 +124,15 @@ fn forum_noun_without_holding_cue_is_no_event() {
 }
 
 #[test]
+fn a_guest_list_of_a_named_meeting_holds_it() {
+    let out = run("第三届青岚数字经济论坛嘉宾名单", &[]);
+    expect(&out, &["Forum 第三届青岚数字经济论坛"]);
+    // a guest list of no named meeting holds nothing
+    let out = run("本次活动嘉宾名单如下", &[]);
+    forbid_prefix(&out, "Forum ");
+}
+
+#[test]
 fn signing_two_parties_with_named_agreement() {
     let out = run(
         "6月3日，青禾集团与蓝湾银行签署了战略合作框架协议。",
