@@ -513,18 +513,17 @@ fn jsonl_files(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf>> 
 pub fn run(args: Args) -> Result<u8> {
     let started = Instant::now();
     install_signal_handler();
-    let owned_rules;
-    // (The built-in rules parse the built-in lexicons themselves: a second parse here was
-    // ≈ 18 M instructions of every run's start-up, issue 8.)
-    let rules: &Rules = if args.lexicons.is_empty() {
-        Rules::builtin()
-    } else {
+    // The rules of this run, owned (not the process-wide `Rules::builtin()`, which is never
+    // freed): once every document is extracted, all but the lexicons that resolution reads
+    // are dropped — the compiled matchers and the caches the regexes and automata filled
+    // during extraction, held to the end of the run before (issue 8). The lexicons are parsed
+    // once either way (the built-in rules parse them when first used).
+    let rules: Rules = {
         let mut lex = LexiconSet::builtin().context("built-in lexicons")?;
         for f in &args.lexicons {
             lex.add_user_file(f)?;
         }
-        owned_rules = Rules::build(lex);
-        &owned_rules
+        Rules::build(lex)
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -560,8 +559,10 @@ pub fn run(args: Args) -> Result<u8> {
     // compact record on the worker thread (its `DocExtraction` is dropped there); the batch's
     // records are then added to the corpus in input order, so the corpus — and the output —
     // does not depend on the thread count or on scheduling. A batch is many documents per
-    // thread, so the threads rarely wait at its end.
-    let batch = 256 * pool.current_num_threads().max(1);
+    // thread, so the threads rarely wait at its end; 32 a thread (issue 8: with 256, the
+    // batch's records waiting to be added were the peak of extraction, 2.6 MB of peak RSS
+    // at 20 MB of input).
+    let batch = 32 * pool.current_num_threads().max(1);
     // What resolution does not read of each document waits in a temporary file.
     let mut corpus = Corpus::on_disk().context(
         "cannot create a temporary file for the document records (is $TMPDIR writable?)",
@@ -614,7 +615,7 @@ pub fn run(args: Args) -> Result<u8> {
                             message: m.clone(),
                         })
                         .collect();
-                    (process_guarded(&doc, rules), notes)
+                    (process_guarded(&doc, &rules), notes)
                 })
                 .inspect(|_| bar.inc(1))
                 .collect()
@@ -637,6 +638,8 @@ pub fn run(args: Args) -> Result<u8> {
     }
     bar.finish_and_clear();
     drop(jobs);
+    // The worker threads are not needed again: their thread-local caches go with them.
+    drop(pool);
     input_warnings.append(&mut warnings);
     let warnings = input_warnings;
     for w in &warnings {
@@ -655,7 +658,13 @@ pub fn run(args: Args) -> Result<u8> {
         );
     }
     corpus.finish();
-    let kg = KnowledgeGraph::build_corpus(corpus, &rules.lexicons)
+    crate::rss_mark("extraction done");
+    // Resolution reads the lexicons only: the extraction rules are freed first.
+    let mut rules = rules;
+    let lexicons = std::mem::take(&mut rules.lexicons);
+    drop(rules);
+    crate::rss_mark("rules freed");
+    let kg = KnowledgeGraph::build_corpus(corpus, &lexicons)
         .context("cannot read the document records back from their temporary file")?;
     if let Some(focus) = &args.focus {
         crate::export::dot::check_focus(&kg, focus).map_err(|m| anyhow::anyhow!(m))?;

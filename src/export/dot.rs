@@ -14,7 +14,7 @@
 //! attribute value goes through [`quote`], which escapes `"` and `\` and turns line breaks
 //! into `\n`, so no name can break the file.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::VecDeque;
 use std::path::Path;
 use std::process::Command;
 
@@ -166,11 +166,13 @@ fn edge_lines(kg: &KnowledgeGraph, e: petgraph::graph::EdgeIndex) -> Vec<String>
     v
 }
 
-/// The nodes to draw: all (minus documents), or the neighbourhood of `focus`.
-fn selection(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<BTreeSet<NodeIndex>, String> {
+/// The nodes to draw, by node index: all (minus documents), or the neighbourhood of `focus`
+/// (a flag a node: issue 8, a set of node indices was ≈ 10 bytes a node at the peak of the
+/// export).
+fn selection(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<Vec<bool>, String> {
     let drawable = |ix: NodeIndex| kg.g[ix].label != NodeLabel::Document;
     let Some(focus) = &opts.focus else {
-        return Ok(kg.g.node_indices().filter(|&i| drawable(i)).collect());
+        return Ok(kg.g.node_indices().map(drawable).collect());
     };
     let fk = crate::link::key(focus);
     let mut starts: Vec<NodeIndex> =
@@ -206,7 +208,10 @@ fn selection(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<BTreeSet<NodeI
             )
         });
     }
-    let mut seen: BTreeSet<NodeIndex> = starts.iter().copied().collect();
+    let mut seen = vec![false; kg.g.node_count()];
+    for s in &starts {
+        seen[s.index()] = true;
+    }
     let mut q: VecDeque<(NodeIndex, usize)> = starts.into_iter().map(|s| (s, 0)).collect();
     while let Some((ix, d)) = q.pop_front() {
         if d >= opts.depth {
@@ -222,7 +227,8 @@ fn selection(kg: &KnowledgeGraph, opts: &ExportOptions) -> Result<BTreeSet<NodeI
                 } else {
                     e.source()
                 };
-                if drawable(other) && seen.insert(other) {
+                if drawable(other) && !seen[other.index()] {
+                    seen[other.index()] = true;
                     q.push_back((other, d + 1));
                 }
             }
@@ -286,24 +292,22 @@ fn tip_into(s: &mut String, w: &crate::graph::EdgeView, plain: bool) {
     })
 }
 
-/// Write the DOT text of the nodes `sel` and the edges between them piece by piece (no
-/// document is built in memory; edges are sorted by their endpoints' ranks and only ties are
-/// compared by label and tooltip text).
+/// Write the DOT text of the nodes `sel` (flags by node index) and the edges between them
+/// piece by piece (no document is built in memory; edges are sorted by their endpoints' ranks
+/// and only ties are compared by label and tooltip text).
 fn render_to(
     view: &View,
     opts: &ExportOptions,
-    sel: &BTreeSet<NodeIndex>,
+    sel: &[bool],
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let kg = view.kg;
-    // The one document of each node (from MENTIONED_IN), or none / several.
-    #[derive(Clone, Copy, PartialEq)]
-    enum Docs {
-        None,
-        One(NodeIndex),
-        Many,
-    }
-    let mut docs_of = vec![Docs::None; kg.g.node_count()];
+    let selected = |ix: NodeIndex| sel.get(ix.index()).copied().unwrap_or(false);
+    // The one document of each node (from MENTIONED_IN): its node index, or [`NO_DOC`] /
+    // [`MANY_DOCS`] (4 bytes a node; issue 8).
+    const NO_DOC: u32 = u32::MAX;
+    const MANY_DOCS: u32 = u32::MAX - 1;
+    let mut docs_of = vec![NO_DOC; kg.g.node_count()];
     for e in kg.edge_indices() {
         if kg.edge_rel(e) != Some(RelType::MentionedIn) {
             continue;
@@ -311,22 +315,29 @@ fn render_to(
         if let Some((a, b)) = view.edge_endpoints(e) {
             let d = &mut docs_of[a.index()];
             *d = match *d {
-                Docs::None => Docs::One(b),
-                Docs::One(x) if kg.g[x].id == kg.g[b].id => Docs::One(x),
-                _ => Docs::Many,
+                NO_DOC => b.index() as u32,
+                MANY_DOCS => MANY_DOCS,
+                x if kg.g[NodeIndex::new(x as usize)].id == kg.g[b].id => x,
+                _ => MANY_DOCS,
             };
         }
     }
-    let mut by_doc: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
-    let mut shared: Vec<&Node> = Vec::new();
-    for &ix in sel {
-        let n = &kg.g[ix];
-        match docs_of[ix.index()] {
-            Docs::One(d) => by_doc.entry(kg.g[d].id.as_str()).or_default().push(n),
-            _ => shared.push(n),
-        }
-    }
-    drop(docs_of);
+    let one_doc = |i: usize| Some(docs_of[i]).filter(|&d| d < MANY_DOCS);
+    // The drawn nodes of one document, grouped by its id and in node order within a group:
+    // (the rank of the document's id, the node) packed in 8 bytes and sorted — ranks order
+    // as the ids, and equal ids have equal ranks (issue 8: a map from each document id to a
+    // vector of its nodes was the peak of the export at 200 MB of input). The nodes of no
+    // document or of several are drawn after them, in node order.
+    let mut by_doc: Vec<u64> = (0..sel.len())
+        .filter(|&i| sel[i])
+        .filter_map(|i| {
+            let d = one_doc(i)?;
+            Some((u64::from(view.rank(NodeIndex::new(d as usize))) << 32) | i as u64)
+        })
+        .collect();
+    by_doc.sort_unstable();
+    let node_of = |k: u64| NodeIndex::new((k & u64::from(u32::MAX)) as usize);
+    let doc_groups = || by_doc.chunk_by(|a, b| a >> 32 == b >> 32);
     // Appended piece by piece (no `format!` and no quoted copies per node; issue 8).
     let node_stmt = |s: &mut String, n: &Node, indent: &str| {
         let (shape, color) = style(n.label);
@@ -400,30 +411,32 @@ fn render_to(
     s.push_str("  }\n");
     w.write_all(s.as_bytes())?;
     // (beyond MAX_DOC_CLUSTERS documents the groups are plain subgraphs: no box is drawn)
-    let prefix = if by_doc.len() <= MAX_DOC_CLUSTERS {
+    let prefix = if doc_groups().count() <= MAX_DOC_CLUSTERS {
         "cluster_doc_"
     } else {
         "doc_"
     };
-    for (i, (doc, nodes)) in by_doc.iter().enumerate() {
+    for (i, nodes) in doc_groups().enumerate() {
         s.clear();
-        let title = kg.node(doc).map_or(*doc, |d| d.name.as_str());
+        let first = node_of(nodes[0]).index();
+        let doc = kg.g[NodeIndex::new(docs_of[first] as usize)].id.as_str();
+        let title = kg.node(doc).map_or(doc, |d| d.name.as_str());
         s.push_str(&format!(
             "  subgraph {prefix}{i} {{\n    label={}; style=rounded; color=\"#90a4ae\";\n",
             quote(&truncate(title, 60))
         ));
-        for n in nodes {
-            node_stmt(&mut s, n, "    ");
+        for &k in nodes {
+            node_stmt(&mut s, &kg.g[node_of(k)], "    ");
         }
         s.push_str("  }\n");
         w.write_all(s.as_bytes())?;
     }
-    for n in &shared {
+    for i in (0..sel.len()).filter(|&i| sel[i] && one_doc(i).is_none()) {
         s.clear();
-        node_stmt(&mut s, n, "  ");
+        node_stmt(&mut s, &kg.g[NodeIndex::new(i)], "  ");
         w.write_all(s.as_bytes())?;
     }
-    drop((by_doc, shared));
+    drop((by_doc, docs_of));
     // Edges by (source id, target id, label, tooltip): ranks order as the ids; the texts are
     // made for the edges that tie on both ends only.
     let mut edges: Vec<(u32, u32, u32)> = Vec::new();
@@ -434,7 +447,7 @@ fn render_to(
         let Some((a, b)) = view.edge_endpoints(e) else {
             continue;
         };
-        if !sel.contains(&a) || !sel.contains(&b) {
+        if !selected(a) || !selected(b) {
             continue;
         }
         edges.push((view.rank(a), view.rank(b), e.index() as u32));

@@ -507,10 +507,12 @@ fn sorted_edges<'v, 'a>(view: &'v View<'a>) -> SortedEdges<'v, 'a> {
     SortedEdges::new(view, 4, BUCKET)
 }
 
-/// Edges a bucket of [`SortedEdges`] aims to hold (at most [`BUCKETS`] of them are made).
-const BUCKET: usize = 1 << 15;
+/// Edges a bucket of [`SortedEdges`] aims to hold (at most [`BUCKETS`] of them are made;
+/// issue 8: a bucket of 32 768 edges and the keys of its ties, 60 bytes an edge, were 1.7 MB
+/// of the export's peak at 20 MB of input; each bucket reads the one-byte bucket table whole).
+const BUCKET: usize = 1 << 12;
 /// The most buckets [`SortedEdges`] makes (fewer than `u8::MAX`, its mark of no bucket).
-const BUCKETS: usize = 64;
+const BUCKETS: usize = 250;
 /// Keys [`SortedEdges`] samples to choose the bounds of its buckets.
 const SAMPLES: usize = 1 << 14;
 /// Bytes of the sort key that the bounds of the buckets hold.
