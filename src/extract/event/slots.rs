@@ -526,6 +526,10 @@ fn agreement_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option<us
 /// 合約`: 日商 names no company). A party named shorter in one telling is the same party (one
 /// name contains the other). None when the headline names no organization that signs.
 fn parties_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option<usize> {
+    // (`X与两家企业签约`: a counted group is more parties than the body may name; it stays)
+    if super::args::counted_group(&drafts.list[i].name).is_some() {
+        return None;
+    }
     let orgs = |d: &super::Draft| -> Vec<String> {
         let mut v: Vec<String> = d
             .with_rel(RelType::Signed)
