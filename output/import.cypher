@@ -395,6 +395,22 @@ SET r.title = CASE row.`title` WHEN '' THEN null ELSE row.`title` END,
     r.end = toInteger(CASE row.`end:int` WHEN '' THEN null ELSE row.`end:int` END),
     r.rule = CASE row.`rule` WHEN '' THEN null ELSE row.`rule` END;
 
+LOAD CSV WITH HEADERS FROM 'file:///rels_advised.csv' AS row
+WITH row WHERE row.`:START_ID` STARTS WITH 'org_' AND row.`:END_ID` STARTS WITH 'evt_'
+MATCH (a:Organization {id: row.`:START_ID`}), (b:Event {id: row.`:END_ID`})
+MERGE (a)-[r:ADVISED {id: row.id}]->(b)
+SET r.title = CASE row.`title` WHEN '' THEN null ELSE row.`title` END,
+    r.status = CASE row.`status` WHEN '' THEN null ELSE row.`status` END,
+    r.on_behalf_of = CASE row.`on_behalf_of` WHEN '' THEN null ELSE row.`on_behalf_of` END,
+    r.lead = CASE row.`lead:boolean` WHEN 'true' THEN true WHEN 'false' THEN false ELSE null END,
+    r.about = CASE row.`about` WHEN '' THEN null ELSE row.`about` END,
+    r.count = toInteger(CASE row.`count:int` WHEN '' THEN null ELSE row.`count:int` END),
+    r.doc = CASE row.`doc` WHEN '' THEN null ELSE row.`doc` END,
+    r.sentence = CASE row.`sentence` WHEN '' THEN null ELSE row.`sentence` END,
+    r.start = toInteger(CASE row.`start:int` WHEN '' THEN null ELSE row.`start:int` END),
+    r.end = toInteger(CASE row.`end:int` WHEN '' THEN null ELSE row.`end:int` END),
+    r.rule = CASE row.`rule` WHEN '' THEN null ELSE row.`rule` END;
+
 LOAD CSV WITH HEADERS FROM 'file:///rels_has_amount.csv' AS row
 WITH row WHERE row.`:START_ID` STARTS WITH 'evt_' AND row.`:END_ID` STARTS WITH 'amt_'
 MATCH (a:Event {id: row.`:START_ID`}), (b:Amount {id: row.`:END_ID`})

@@ -39,6 +39,7 @@ exec "$ADMIN" database import full "$DB" \
   --relationships=rels_launched.csv \
   --relationships=rels_established.csv \
   --relationships=rels_manages.csv \
+  --relationships=rels_advised.csv \
   --relationships=rels_has_amount.csv \
   --relationships=rels_located_in.csv \
   --relationships=rels_part_of.csv \

@@ -345,6 +345,15 @@ ORDER BY entity, entity_id, relation, direction DESC, other, detail;
 //| RETURN m.name AS manager, f.name AS fund, r.sentence AS evidence, r.doc AS doc
 //| ORDER BY fund;
 
+// name: events.advisers
+// The advisers of deals (ADVISED, adviser → deal, session 25): who advised which acquisition,
+// financing or investment, in which role (`title`: 财务顾问, 法律顾问, 审计机构 …). The
+// advisers are also among the `participants` of `kgextract query events` (type ADVISED).
+MATCH (a:Organization)-[r:ADVISED]->(e:Event)
+RETURN e.name AS event, e.kind AS kind, a.name AS adviser, r.title AS role,
+       r.sentence AS evidence, r.doc AS doc
+ORDER BY event, adviser, role;
+
 // name: path
 // params: from, to
 // `kgextract query path A B`: all shortest paths between two entities (names or aliases),

@@ -174,6 +174,14 @@ struct Appointed {
     title: String,
 }
 
+/// ADVISED: an adviser of the deal and its role (`财务顾问`, `法律顾问`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Adviser {
+    org: String,
+    role: String,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EventSpec {
@@ -209,6 +217,8 @@ struct EventSpec {
     establishers: Vec<String>,
     #[serde(default)]
     launched_by: Vec<String>,
+    #[serde(default)]
+    advisers: Vec<Adviser>,
     amount: Option<AmountArg>,
     part_of: Option<String>,
 }
@@ -438,6 +448,9 @@ fn spec_is_consistent_with_samples() {
             }
             for v in e.establishers.iter().chain(&e.launched_by) {
                 refer("event argument", v, true, true);
+            }
+            for a in &e.advisers {
+                refer("event argument", &a.org, false, true);
             }
             for v in e.attendees.iter().chain(&e.witnesses) {
                 refer("event argument", v, true, true);
@@ -815,6 +828,10 @@ fn check_sample(s: &Sample) -> (usize, Vec<String>) {
                     ok,
                     format!("{} SIGNED on behalf of {}", sg.person, sg.on_behalf_of),
                 );
+            }
+            for a in &e.advisers {
+                let ok = c.rel_to_event(RelType::Advised, &a.org, i, |r| title_has(r, &a.role));
+                need(ok, format!("{} ADVISED as {}", a.org, a.role));
             }
             for inv in &e.investors {
                 let ok = c.rel_to_event(RelType::Invested, &inv.org, i, |r| {

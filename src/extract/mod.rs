@@ -391,6 +391,7 @@ pub enum RelType {
     Launched,
     Established,
     Manages,
+    Advised,
     HasAmount,
     LocatedIn,
     PartOf,
@@ -415,13 +416,14 @@ impl RelType {
             RelType::Launched => "LAUNCHED",
             RelType::Established => "ESTABLISHED",
             RelType::Manages => "MANAGES",
+            RelType::Advised => "ADVISED",
             RelType::HasAmount => "HAS_AMOUNT",
             RelType::LocatedIn => "LOCATED_IN",
             RelType::PartOf => "PART_OF",
             RelType::MentionedIn => "MENTIONED_IN",
         }
     }
-    pub const ALL: [RelType; 19] = [
+    pub const ALL: [RelType; 20] = [
         RelType::HoldsPosition,
         RelType::HasRole,
         RelType::Organized,
@@ -437,6 +439,7 @@ impl RelType {
         RelType::Launched,
         RelType::Established,
         RelType::Manages,
+        RelType::Advised,
         RelType::HasAmount,
         RelType::LocatedIn,
         RelType::PartOf,
@@ -468,7 +471,8 @@ impl PositionStatus {
 /// Typed relationship properties; which ones apply depends on the type (see `schema/graph.md`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RelProps {
-    /// HOLDS_POSITION / HAS_ROLE: the title; SPOKE_AT: the speech title (《…》).
+    /// HOLDS_POSITION / HAS_ROLE: the title; SPOKE_AT: the speech title (《…》); ADVISED: the
+    /// adviser's role (财务顾问, 法律顾问, 审计机构 …).
     pub title: Option<String>,
     pub status: Option<PositionStatus>,
     /// SIGNED: the organization a person signed for.

@@ -13,7 +13,8 @@
 //! - ids: non-empty, unique per ID space across all node files; every `:START_ID`/`:END_ID`
 //!   names an existing node;
 //! - the kgextract schema's endpoint rule for `MANAGES` (fund manager → fund): both ends are
-//!   `Organization` nodes, else a warning.
+//!   `Organization` nodes, else a warning; and for `ADVISED` (adviser → deal): the start is an
+//!   `Organization` node, else a warning.
 //!
 //! Files are told apart by header (as the importer does), not by name. An empty field is an
 //! absent property, as for neo4j-admin.
@@ -581,6 +582,21 @@ pub fn validate_files(files: &[(String, Vec<u8>)]) -> Report {
                     );
                 }
             }
+            // ADVISED (session 25): an adviser is an organization.
+            if let Some(t) = ty.and_then(|t| r.fields.get(t))
+                && t == "ADVISED"
+            {
+                let not_org = p.cols.iter().zip(&r.fields).any(|(c, v)| {
+                    c.kind == Kind::StartId && !orgs.contains(&(c.space.clone(), v.clone()))
+                });
+                if not_org {
+                    ctx.warn(
+                        &p.file,
+                        r.line,
+                        "ADVISED does not start at an Organization node (the kgextract schema: adviser → deal)",
+                    );
+                }
+            }
             for (c, v) in p.cols.iter().zip(&r.fields) {
                 if matches!(c.kind, Kind::StartId | Kind::EndId)
                     && !v.is_empty()
@@ -764,6 +780,28 @@ mod tests {
         ]);
         assert_eq!(bad.len(), 1, "{bad:?}");
         assert!(bad[0].starts_with("r.csv:2: warning: MANAGES"), "{bad:?}");
+    }
+
+    #[test]
+    fn advised_starts_at_an_organization() {
+        let nodes = "id:ID,:LABEL,name\no1,Organization,A\ne1,Event;Acquisition,B\np1,Person,C\n";
+        let ok = run(&[
+            ("n.csv", nodes),
+            (
+                "r.csv",
+                ":START_ID,:END_ID,:TYPE,title\no1,e1,ADVISED,财务顾问\n",
+            ),
+        ]);
+        assert!(ok.is_empty(), "{ok:?}");
+        let bad = run(&[
+            ("n.csv", nodes),
+            (
+                "r.csv",
+                ":START_ID,:END_ID,:TYPE,title\np1,e1,ADVISED,财务顾问\n",
+            ),
+        ]);
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert!(bad[0].starts_with("r.csv:2: warning: ADVISED"), "{bad:?}");
     }
 
     #[test]

@@ -128,6 +128,7 @@ pub(crate) fn sentence(
     founders(s, drafts, st);
     managers(doc, s, drafts, st);
     counterparties(doc, s, drafts, st);
+    advisers(doc, s, drafts, st, &here);
     participants(s, drafts, st, &here);
     panel_guests(s, st, drafts);
     table_guest_row(s, st, drafts);
@@ -2169,6 +2170,17 @@ fn signing(
     if book.is_none() && doc_noun.is_none() && refers_back(s, t, drafts, &[EventKind::Signing]) {
         return None;
     }
+    // `X董事长A在签约后接受采访`: a bare signing word that dates something else (后/前 right
+    // after it) speaks of the signing told before; no new one, and no signatory of it.
+    if book.is_none()
+        && doc_noun.is_none()
+        && ["后", "之后", "以后", "前", "之前"]
+            .iter()
+            .any(|w| s.text[t.range.end..].starts_with(w))
+        && drafts.list.iter().any(|d| d.kind == EventKind::Signing)
+    {
+        return None;
+    }
     // `X基金设立暨签约仪式`: the ceremony of an establishment (event.establishment_ceremony),
     // whose signings are told by their own sentences; no signing with X as its party.
     if let Some(head) = s.text[s.range.start..t.range.start].strip_suffix('暨')
@@ -2672,12 +2684,6 @@ fn same_ceremony(
         v
     };
     let (mine, theirs) = (orgs(d), orgs(last));
-    if mine.len() < 2
-        || mine.len() != theirs.len()
-        || !mine.iter().all(|m| theirs.iter().any(|t| same_party(m, t)))
-    {
-        return None;
-    }
     let generic = |x: &Draft, parties: &[String]| {
         let named_by_parties: Vec<String> = x
             .with_rel(RelType::Signed)
@@ -2686,6 +2692,20 @@ fn same_ceremony(
             .collect();
         x.name == format!("{}签约", first_two_distinct(named_by_parties).join("与"))
     };
+    // `A昨日在新竹舉行簽約儀式，與B簽署…合約`: the ceremony of one party and the agreement
+    // that party signs with B in the same sentence are one signing (one per party set).
+    let subset = last.sentence == s.idx
+        && !theirs.is_empty()
+        && theirs.len() < mine.len()
+        && theirs.iter().all(|t| mine.iter().any(|m| same_party(m, t)))
+        && generic(last, &theirs);
+    if !subset
+        && (mine.len() < 2
+            || mine.len() != theirs.len()
+            || !mine.iter().all(|m| theirs.iter().any(|t| same_party(m, t))))
+    {
+        return None;
+    }
     // `A与B签署战略合作协议` (a headline), then `仪式上，双方签署了《X服务合作协议》`: an
     // agreement named only by its kind (AGREEMENT_KIND words before the agreement noun) is the
     // agreement the ceremony names in full.
@@ -2703,7 +2723,7 @@ fn same_ceremony(
     if !last_generic && named {
         return None;
     }
-    let rename = last_generic && named;
+    let rename = last_generic && (named || subset);
     // (a party named shorter in one telling, `德国博朗斯` in the headline, is the longer name
     // of the other: only the longer one stays a party)
     let shorter = |i: usize| {
@@ -3588,6 +3608,13 @@ fn investment(
     } else {
         fallback
     };
+    // `双方将共建“X算力中心”，总投资约30亿元`: a total's clause right after a quoted project
+    // is the size of that project, which names the investment (not its investor's name).
+    let name = if total && obj.is_none() {
+        quoted_project_before(s, cs).unwrap_or(name)
+    } else {
+        name
+    };
     let mut d = dated_draft(EventKind::Investment, name, s, &t.range, INVESTMENT, true);
     for (i, r) in std::iter::once(&inv).chain(both.iter().skip(1)) {
         d.add(to_event(
@@ -3609,6 +3636,30 @@ fn investment(
     }
     amounts(s, &t.range, &mut d, EventKind::Investment, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// The project quoted at the end of the clause before byte `cs` (a clause start) of the
+/// sentence: `共建“星岚智算中心”，` or `“星岚智算中心”项目，` gives `星岚智算中心` (with `项目` when
+/// written after the quote). Four to twenty-four characters, no clause break or quote inside;
+/// the quote must close the clause (`以“X”为主题，` names no project).
+fn quoted_project_before(s: &SentView, cs: usize) -> Option<String> {
+    let before = s.text.get(s.range.start..cs)?;
+    let before = before.trim_end_matches(['，', ',', ' ', '\u{3000}']);
+    if before.len() == s.text.get(s.range.start..cs)?.len() {
+        return None;
+    }
+    let (before, project) = match before.strip_suffix("项目") {
+        Some(b) => (b, "项目"),
+        None => (before, ""),
+    };
+    let inner = before.strip_suffix('”')?;
+    let open = inner.rfind('“')?;
+    let name = &inner[open + '“'.len_utf8()..];
+    let n = name.chars().count();
+    if !(4..=24).contains(&n) || name.contains(['，', ',', '。', '；', '“', '”', '、']) {
+        return None;
+    }
+    Some(format!("{name}{project}"))
 }
 
 /// The RAISED argument of a financing: the raiser, with evidence from its name to the trigger.
@@ -4566,8 +4617,18 @@ fn acquisition(
         target = after.first().map(|(i, m)| (*i, m.range.clone()));
         // `收购A（所）持有的B`, `收购A实际控制的B`: A sells, B is the target; also with
         // several holders (`收购A、B合计持有的C 70%股权`: A and B sell).
+        // (`收购A及自然人B合计持有的C 60%股权`: people listed after the last holding
+        // organization hold it with them)
+        let mut held_people: Vec<(usize, Range<usize>)> = Vec::new();
         let held = (1..after.len()).find(|&k| {
-            held_by(&s.text[after[k - 1].1.range.end..after[k].1.range.start])
+            let (from, to) = (after[k - 1].1.range.end, after[k].1.range.start);
+            held_people.clear();
+            let gap_ok = held_by(&s.text[from..to])
+                || held_with_people(s, from..to).is_some_and(|p| {
+                    held_people = p;
+                    true
+                });
+            gap_ok
                 && (1..k)
                     .all(|j| list_gap(&s.text[after[j - 1].1.range.end..after[j].1.range.start]))
         });
@@ -4577,6 +4638,7 @@ fn acquisition(
             more_sellers = after[1..k]
                 .iter()
                 .map(|(i, m)| (*i, m.range.clone()))
+                .chain(held_people)
                 .collect();
             target = Some((after[k].0, after[k].1.range.clone()));
         } else if let Some((_, tm)) = after.first()
@@ -4742,8 +4804,8 @@ fn deal_counterparty(s: &SentView, m: &Mention, mk: &str, trig: usize) -> bool {
     signs_with(s, m, mk, trig).is_some_and(|head| SALE_AGREEMENT.iter().any(|w| head.ends_with(w)))
 }
 
-/// The text from `m` to its agreement's 协议 when `m` is marked by 与/和/同 and signs an
-/// agreement (a signing verb before 协议) between it and the deal verb at `trig`, the two
+/// The text from `m` to its agreement's 协议 (or 合同, 合约) when `m` is marked by 与/和/同 and
+/// signs an agreement (a signing verb before it) between it and the deal verb at `trig`, the two
 /// not acting together (共同/联合/一起/携手): `A与B签署战略合作协议　拟收购C` (a headline of
 /// two stories) makes B A's partner in the agreement, no buyer of C.
 fn signs_with<'t>(s: &SentView<'t, '_>, m: &Mention, mk: &str, trig: usize) -> Option<&'t str> {
@@ -4751,7 +4813,12 @@ fn signs_with<'t>(s: &SentView<'t, '_>, m: &Mention, mk: &str, trig: usize) -> O
         return None;
     }
     let gap = s.text.get(m.range.end..trig).unwrap_or("");
-    let head = &gap[..gap.find("协议")?];
+    // (协议, or 合同/合约: `A與B簽署股權轉讓合約`)
+    let noun = ["协议", "合同", "合约"]
+        .iter()
+        .filter_map(|w| gap.find(w))
+        .min()?;
+    let head = &gap[..noun];
     (["签署", "签订", "订立", "签立", "达成"]
         .iter()
         .any(|v| head.contains(v))
@@ -5033,6 +5100,29 @@ fn held_by(gap: &str) -> bool {
             | "下属"
             | "下属的"
     )
+}
+
+/// The people a gap between a holding organization and the company it holds lists as
+/// holders with it (`（以下简称“A”）及自然人B、C合计持有的`): a list joint (自然人 may follow
+/// it), the people joined by list joints, then a holding phrase ([`held_by`]). None when the
+/// gap names no person or says something else.
+fn held_with_people(s: &SentView, gap: Range<usize>) -> Option<Vec<(usize, Range<usize>)>> {
+    let people: Vec<(usize, Range<usize>)> = s
+        .within(&[Label::Person], gap.clone())
+        .map(|(i, m)| (i, m.range.clone()))
+        .collect();
+    let (first, last) = (people.first()?, people.last()?);
+    let lead = s.text.get(gap.start..first.1.start)?;
+    let lead = lead.trim_end().strip_suffix("自然人").unwrap_or(lead);
+    if !list_gap(lead) || !held_by(s.text.get(last.1.end..gap.end)?) {
+        return None;
+    }
+    let joined = people.windows(2).all(|w| {
+        s.text
+            .get(w[0].1.end..w[1].1.start)
+            .is_some_and(|g| list_gap(g.trim_end().strip_suffix("自然人").unwrap_or(g)))
+    });
+    joined.then_some(people)
 }
 
 /// Does the gap between two organizations say the second is a subsidiary of the first
@@ -6475,6 +6565,184 @@ fn fund_like(m: &Mention) -> bool {
         .any(|e| m.name.ends_with(e))
 }
 
+/// `X担任本次交易的独家财务顾问`, `由X、Y担任联席财务顾问`, `法律顾问为Z律师事务所`: the
+/// organizations named as a deal's adviser (an adviser_role word of words_event.txt: 财务顾问,
+/// 法律顾问, 审计机构 …) ADVISED the deal in context — an acquisition or financing (or an
+/// investment) of this sentence, else the latest acquisition or financing told before — with
+/// the role as its `title`. The adviser stands right before a verb of capacity (担任, 出任,
+/// 作为, 为 …: manager_verb; an adverb between them at most) with at most twelve characters
+/// of modifiers between the verb and the role (本次交易的独家), or right after the role and
+/// 为/是/：. Organizations joined to it by 、/和/及/与 advise too. A party of the deal is no
+/// adviser of it; nor is anyone when the document has told no deal.
+fn advisers(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
+    let body = s.str();
+    if !body.contains("顾问") && !body.contains("机构") && !body.contains("承销") {
+        return;
+    }
+    let last_sentence = |f: usize| {
+        let d = &drafts.list[f];
+        d.args
+            .iter()
+            .map(|a| a.sentence)
+            .max()
+            .unwrap_or(d.sentence)
+            .max(d.sentence)
+    };
+    let deal = here
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| {
+            matches!(
+                drafts.list[i].kind,
+                EventKind::Acquisition | EventKind::Financing | EventKind::Investment
+            )
+        })
+        .or_else(|| {
+            // (`本次融资由X担任…`, `本次交易中，X担任…`: the deal the document is about, its
+            // first of that kind — not a past round told in between)
+            let this = |words: &[&str], kind: EventKind| {
+                words
+                    .iter()
+                    .any(|w| body.contains(w))
+                    .then(|| drafts.list.iter().position(|d| d.kind == kind))
+                    .flatten()
+            };
+            this(&["本次融资", "本轮融资", "此次融资"], EventKind::Financing).or_else(|| {
+                this(
+                    &[
+                        "本次交易",
+                        "本次收购",
+                        "本次并购",
+                        "此次收购",
+                        "此次并购",
+                        "此次交易",
+                    ],
+                    EventKind::Acquisition,
+                )
+            })
+        })
+        .or_else(|| match (st.deal, st.financing) {
+            (Some(a), Some(f)) => Some(if last_sentence(f) > last_sentence(a) {
+                f
+            } else {
+                a
+            }),
+            (a, f) => a.or(f),
+        });
+    let Some(ev) = deal else { return };
+    let base = s.range.start;
+    let mut done: Vec<Range<usize>> = Vec::new();
+    let mut found: Vec<(usize, Range<usize>, String)> = Vec::new();
+    for role in ADVISER_ROLES.iter() {
+        for (k, _) in body.match_indices(role) {
+            let at = base + k;
+            let end = at + role.len();
+            if done.iter().any(|r| r.start < end && at < r.end) {
+                continue;
+            }
+            done.push(at..end);
+            let cs = s.clause_start(at);
+            let ce = s.clause_end(end);
+            let mut orgs: Vec<(usize, Range<usize>)> = Vec::new();
+            // Before: `X担任…财务顾问`.
+            let pre = &s.text[cs..at];
+            let verb = MANAGER_VERBS
+                .iter()
+                .filter_map(|v| pre.rfind(*v).map(|i| (cs + i, cs + i + v.len())))
+                .max_by_key(|&(st, e)| (e, e - st));
+            if let Some((vs, ve)) = verb
+                && s.text[ve..at].chars().count() <= 12
+            {
+                let short_verb = ve - vs <= "为".len();
+                let modifiers = s.text[ve..at].trim();
+                let ok_mid = !short_verb || ["", "独家", "联席", "首席"].contains(&modifiers);
+                if ok_mid && let Some((i, m)) = s.within(ORG, cs..vs).last() {
+                    let gap = s.text[m.range.end..vs].trim();
+                    if gap.is_empty() || MANAGER_ADVERBS.contains(&gap) {
+                        orgs.push((i, m.range.clone()));
+                        // (`由A、B担任联席财务顾问`: the items before it)
+                        let mut next = m.range.start;
+                        for (j, o) in s
+                            .within(ORG, cs..m.range.start)
+                            .collect::<Vec<_>>()
+                            .into_iter()
+                            .rev()
+                        {
+                            let g = s.text[o.range.end..next].trim();
+                            if !["、", "和", "及", "与", "以及"].contains(&g) {
+                                break;
+                            }
+                            orgs.push((j, o.range.clone()));
+                            next = o.range.start;
+                        }
+                    }
+                }
+            }
+            // After: `财务顾问为X`, `法律顾问：X`.
+            if orgs.is_empty() {
+                // (a colon ends a clause: the label's value runs to the next one)
+                let colon = s.text[end..].starts_with(['：', ':']);
+                let ce = if colon {
+                    let c = s.text[end..].chars().next().map_or(0, char::len_utf8);
+                    s.clause_end(end + c)
+                } else {
+                    ce
+                };
+                let rest = s.text.get(end..ce).unwrap_or("").trim_start();
+                if let Some(r) = ["为", "是", "系", "：", ":"]
+                    .iter()
+                    .find_map(|w| rest.strip_prefix(w))
+                {
+                    let mut from = ce - r.trim_start().len();
+                    for (i, m) in s.within(ORG, from..ce) {
+                        let g = s.text[from..m.range.start].trim();
+                        if !(m.range.start == from || ["、", "和", "及", "与", "以及"].contains(&g))
+                        {
+                            break;
+                        }
+                        orgs.push((i, m.range.clone()));
+                        from = m.range.end;
+                    }
+                }
+            }
+            for (i, r) in orgs {
+                found.push((i, span(&r, &(at..end)), role.to_string()));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let parties: Vec<String> = drafts.list[ev]
+        .args
+        .iter()
+        .filter(|a| a.dir == Dir::ToEvent)
+        .map(|a| mention_name(doc, a.mention))
+        .collect();
+    for (i, r, role) in found {
+        if parties.contains(&mention_name(doc, i)) {
+            continue;
+        }
+        let props = RelProps {
+            title: Some(role),
+            ..RelProps::default()
+        };
+        drafts.list[ev].add(arg(
+            RelType::Advised,
+            i,
+            Dir::ToEvent,
+            props,
+            ADVISER,
+            s.idx,
+            r,
+        ));
+    }
+}
+
+/// The roles of a deal's advisers (`财务顾问`, `法律顾问`, `审计机构`; longer words first).
+static ADVISER_ROLES: WordList = WordList::new("words_event", "adviser_role");
+
 /// `本次交易的交易对方为A及自然人B`: the sellers of the acquisition in context (SOLD).
 fn counterparties(doc: &AnnotatedDoc, s: &SentView, drafts: &mut Drafts, st: &State) {
     let Some(ev) = st.deal else { return };
@@ -7341,7 +7609,7 @@ mod tests {
 
     #[test]
     fn every_word_list_has_words() {
-        let lists: [&WordList; 44] = [
+        let lists: [&WordList; 45] = [
             &AGREEMENT_KIND,
             &STATISTIC,
             &JOINED_SUBSCRIPTION,
@@ -7386,6 +7654,7 @@ mod tests {
             &WRITE_DOWN,
             &ORIGIN_DESCRIPTORS,
             &MANAGER_VERBS,
+            &ADVISER_ROLES,
         ];
         crate::rules::WordList::assert_all_have_words(&lists);
     }

@@ -3,7 +3,7 @@
 //! Input: the committed mentions of one [`AnnotatedDoc`] (people, organizations, roles,
 //! places, amounts, dates). Output: [`Event`]s and the [`Relation`]s that tie participants to
 //! them (ORGANIZED, ATTENDED, SPOKE_AT, SIGNED, INVESTED, RAISED, ACQUIRED, SOLD, TARGET_OF,
-//! APPOINTED, LAUNCHED, ESTABLISHED, HAS_AMOUNT, LOCATED_IN, PART_OF; the HOLDS_POSITION that results
+//! APPOINTED, LAUNCHED, ESTABLISHED, ADVISED, HAS_AMOUNT, LOCATED_IN, PART_OF; the HOLDS_POSITION that results
 //! from an appointment is the position family's; MANAGES, fund manager → fund, between two
 //! organizations).
 //!
@@ -135,6 +135,9 @@ pub const ESTABLISHMENT_BACKERS: RuleId = RuleId("event.establishment_backers");
 /// MANAGES: the fund manager (`基金管理人为X`, `由X担任基金管理人`, `X作为基金管理人`,
 /// `管理人：X`) → the fund named before it in the sentence, else the one the document set up.
 pub const MANAGES: RuleId = RuleId("event.manages");
+/// ADVISED {title}: `X担任本次交易的独家财务顾问`, `法律顾问为Y` — an adviser of the deal in
+/// context, with its role.
+pub const ADVISER: RuleId = RuleId("event.adviser");
 /// HAS_AMOUNT: an amount in the event's sentence.
 pub const AMOUNT: RuleId = RuleId("event.amount");
 /// HAS_AMOUNT: an amount in a following sentence of the same paragraph with no event of its own.
@@ -187,6 +190,7 @@ pub const ALL_RULES: &[RuleId] = &[
     ESTABLISHMENT_JOINT,
     ESTABLISHMENT_BACKERS,
     MANAGES,
+    ADVISER,
     AMOUNT,
     AMOUNT_CARRIED,
     LOCATION,

@@ -324,7 +324,8 @@ fn headline_retellings(doc: &AnnotatedDoc, drafts: &mut Drafts) {
             match d.kind {
                 EventKind::Establishment => told_in_body(drafts, i),
                 EventKind::Signing => group_signed_in_body(doc, drafts, i)
-                    .or_else(|| agreement_in_body(doc, drafts, i)),
+                    .or_else(|| agreement_in_body(doc, drafts, i))
+                    .or_else(|| parties_in_body(doc, drafts, i)),
                 EventKind::Financing => unnamed_round_in_body(doc, drafts, i),
                 _ => None,
             }
@@ -517,6 +518,47 @@ fn agreement_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option<us
                     .any(|n| own.contains(&n))
         })
         .map(|(j, _)| j)
+}
+
+/// The body signing that headline signing `i` tells by its parties: one signing per document
+/// per party set. The body signing whose organizations are exactly the headline's, else the
+/// only one whose organizations include all of them (`# A與日商簽署…合約`, the body `A…與B簽署…
+/// 合約`: 日商 names no company). A party named shorter in one telling is the same party (one
+/// name contains the other). None when the headline names no organization that signs.
+fn parties_in_body(doc: &AnnotatedDoc, drafts: &Drafts, i: usize) -> Option<usize> {
+    // (`X与两家企业签约`: a counted group is more parties than the body may name; it stays)
+    if super::args::counted_group(&drafts.list[i].name).is_some() {
+        return None;
+    }
+    let orgs = |d: &super::Draft| -> Vec<String> {
+        let mut v: Vec<String> = d
+            .with_rel(RelType::Signed)
+            .filter_map(|m| doc.mentions.get(m))
+            .filter(|m| m.label == Label::Organization)
+            .map(|m| crate::link::key(&m.name))
+            .filter(|k| !k.is_empty())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let own = orgs(&drafts.list[i]);
+    if own.is_empty() {
+        return None;
+    }
+    let same = |a: &String, b: &String| a.contains(b.as_str()) || b.contains(a.as_str());
+    let covered = |other: &[String]| own.iter().all(|o| other.iter().any(|x| same(o, x)));
+    let body: Vec<(usize, Vec<String>)> = body_events(drafts, i)
+        .map(|(j, e)| (j, orgs(e)))
+        .filter(|(_, o)| covered(o))
+        .collect();
+    if let Some((j, _)) = body.iter().find(|(_, o)| o.len() == own.len()) {
+        return Some(*j);
+    }
+    match body.as_slice() {
+        [(j, _)] => Some(*j),
+        _ => None,
+    }
 }
 
 /// The number a counted group opens with (`两家企业` → 2, `3家银行` → 3), if it is a plain

@@ -1303,12 +1303,23 @@ pub(super) fn find(
     // `云帆科技董事长、总经理张某`): the title says whose the name is. A company shape is
     // needed, as for an acquirer, and a name of its own (`人工智能技术总监` names none).
     for (rg, _) in r.titles.find_longest(text) {
-        if !person_after_titles(text, rg.end, r) {
-            continue;
-        }
+        // (`此前担任星岚电子副总经理`: a verb of holding a post right before the name says
+        // whose the title is just as a person after it does)
+        let held = if person_after_titles(text, rg.end, r) {
+            None
+        } else {
+            match post_verb_before(text, rg.start) {
+                Some(st) => Some(st),
+                None => continue,
+            }
+        };
         // `X资本华东大区总经理某`: the regional division is the post's, the name is before it
         let head = super::division_before(text, rg.start).unwrap_or(rg.start);
-        if let Some((st, true)) = name_before(text, head, r)
+        let bounded = match held {
+            Some(st) => (st < head).then_some((st, true)),
+            None => name_before(text, head, r),
+        };
+        if let Some((st, true)) = bounded
             && st < head
             && plausible(&text[st..head], r, Proof::Acquirer, false)
             && !super::only_generic(&text[st..head], r)
@@ -1670,6 +1681,41 @@ fn person_after_titles(text: &str, mut pos: usize, r: &OrgRules) -> bool {
             .next()
             .is_some_and(|c| s.given.contains(&c))
     })
+}
+
+/// Verbs of holding a post (`担任`, `曾任`, `历任` …) that stand right before the company of the
+/// title after it (`此前担任星岚电子副总经理`).
+const POST_VERBS: [&str; 10] = [
+    "担任",
+    "曾任",
+    "出任",
+    "历任",
+    "兼任",
+    "现任",
+    "任职于",
+    "就职于",
+    "供职于",
+    "擔任",
+];
+
+/// Where a company name starts that runs from a post verb up to byte `at` (a title's start):
+/// the end of the verb, when two to [`MAX_CJK`] Han characters stand between them.
+fn post_verb_before(text: &str, at: usize) -> Option<usize> {
+    let before = text.get(..at)?;
+    let mut n = 0;
+    for (i, c) in before.char_indices().rev() {
+        if !is_han(c) || n > MAX_CJK + 3 {
+            return None;
+        }
+        n += 1;
+        let head = &before[..i + c.len_utf8()];
+        if POST_VERBS.iter().any(|v| head.ends_with(v)) {
+            let st = i + c.len_utf8();
+            let len = text[st..at].chars().count();
+            return (2..=MAX_CJK).contains(&len).then_some(st);
+        }
+    }
+    None
 }
 
 /// Words for what is left of a stake after its company (`收购X余下60%的股份`): they end the
