@@ -48,10 +48,12 @@ pub const COUNTY_LIST: RuleId = RuleId("location.county_list");
 pub const STREET_FRAME: RuleId = RuleId("location.street_frame");
 pub const VENUE: RuleId = RuleId("location.venue");
 pub const COUNTY_BODY: RuleId = RuleId("location.county_body");
+pub const STEM_REPEAT: RuleId = RuleId("location.stem_repeat");
 
 /// Every location rule id (for the rule registry cross-check).
-pub const RULE_IDS: [RuleId; 15] = [
+pub const RULE_IDS: [RuleId; 16] = [
     COUNTY_BODY,
+    STEM_REPEAT,
     STREET_FRAME,
     TOWNSHIP,
     COUNTY_LIST,
@@ -95,6 +97,9 @@ pub struct LocationRules {
     venue: TermMatcher,
     shrink: Vec<char>,
     stopchars: Vec<char>,
+    /// Common words (common_words.txt, org_stopwords.txt, not_person.txt): a stem that is one
+    /// of them is never read alone as a place (`合作市` exists; `合作` alone is a word).
+    words: TermMatcher,
 }
 
 fn of_type<'a>(lex: &'a LexiconSet, t: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
@@ -127,6 +132,11 @@ impl LocationRules {
             venue: TermMatcher::new(of_type(lex, "venue")),
             shrink: chars("shrink"),
             stopchars: chars("stopchar"),
+            words: TermMatcher::new(
+                ["common_words", "org_stopwords", "not_person"]
+                    .into_iter()
+                    .flat_map(|l| lex.get(l).entries.iter()),
+            ),
         }
     }
 }
@@ -278,7 +288,14 @@ impl Extractor for LocationExtractor {
             }
         }
         let read_by_chain = !counties.is_empty();
-        counties.extend(county_bodies(text, &places, &chain_ranges, out));
+        let bodies = county_bodies(text, r, &places, &chain_ranges, out);
+        // (the stems are read last, where no other reading took their text: see below)
+        let stems_from: Vec<(Range<usize>, String)> = bodies
+            .iter()
+            .filter(|(_, n)| n.ends_with(STEM_LEVELS))
+            .cloned()
+            .collect();
+        counties.extend(bodies);
         county_repeats(text, &places, &counties, &chain_ranges, out);
         if read_by_chain {
             county_siblings(text, &places, &chain_ranges, out);
@@ -291,6 +308,9 @@ impl Extractor for LocationExtractor {
         abbreviations(text, r, out);
         country_runs(text, r, out);
         country_leads(text, r, out);
+        if !stems_from.is_empty() {
+            stem_repeats(text, r, &places, &chain_ranges, &stems_from, out);
+        }
     }
 }
 
@@ -493,7 +513,110 @@ const BODY_AFTER_SHARED: [&str; 9] = [
 const BODY_AFTER_REPEATED: [&str; 5] = ["{}长", "副{}长", "{}委", "{}政府", "{}人民政府"];
 
 /// Characters that end words in 市 (`大城市`, `超市`, `楼市`, `上市`): no city stem ends in them.
-const SHI_WORD_ENDS: &str = "城都超股上门夜集菜开黑楼车期债汇";
+pub(crate) const SHI_WORD_ENDS: &str = "城都超股上门夜集菜开黑楼车期债汇";
+
+/// Characters that end words in 省 (`为节省政府开支`, `反省`, `东三省`): no province stem ends
+/// in them.
+const SHENG_WORD_ENDS: &str = "节反自内外分跨邻大强三";
+
+/// Characters that end words in 州 (`神州`, `九州`, `欧州` typed for 欧洲): no prefecture stem
+/// ends in them.
+const ZHOU_WORD_ENDS: &str = "神九欧亚美非澳";
+
+/// Levels whose places are named by their stem alone (`合州市` → `合州将设立…`, `青川省` →
+/// `青川的企业`): cities, provinces, prefectures. Counties and districts keep their level.
+const STEM_LEVELS: [char; 3] = ['市', '省', '州'];
+
+/// What may follow a place's stem standing alone: punctuation or a non-Han character, or one
+/// of these function characters (a subject's adverb, a possessive, a list joint): `合州将`,
+/// `合州的`, `合州与`.
+const STEM_FOLLOWS: &str = "将已要正的是在把还也全各共今与和及等再又均并就则首";
+
+/// The most stems repeated in one document (the shapes confirmed by bodies are few).
+const MAX_STEMS: usize = 8;
+
+/// `location.stem_repeat`: a city, province or prefecture missing from the lexicon that
+/// `location.county_body` has read by its bodies (`合州市人民政府`, `青川省省长`) is named by its
+/// stem alone elsewhere in the document (`合州将设立产业基金`, `在青川投资`): news writes a
+/// city without its level once the level is known. The stem is two Han characters, no common
+/// word (`合作市` is a city, `合作` a word: common_words.txt, org_stopwords.txt,
+/// not_person.txt) and no place of the lexicon; an occurrence opens its clause (punctuation, a
+/// line start or a lead such as 在/和/、/与 before it) and is followed by punctuation or a
+/// function character ([`STEM_FOLLOWS`]), never by a level or another Han word (`合州市`,
+/// `合州银行`: the full name or an organization). The mention is named like the full name, so
+/// both link to one place.
+fn stem_repeats(
+    text: &str,
+    r: &LocationRules,
+    places: &[Place],
+    chains: &[Range<usize>],
+    bodies: &[(Range<usize>, String)],
+    out: &mut Vec<Candidate>,
+) {
+    let mut stems: Vec<&str> = Vec::new();
+    let mut fulls: Vec<&str> = Vec::new();
+    for (_, name) in bodies {
+        let Some(level) = name.chars().next_back() else {
+            continue;
+        };
+        let stem = &name[..name.len() - level.len_utf8()];
+        if !STEM_LEVELS.contains(&level)
+            || stem.chars().count() != 2
+            || stems.contains(&stem)
+            || r.words.contains(stem)
+            || r.is_place_name(stem)
+        {
+            continue;
+        }
+        if stems.len() == MAX_STEMS {
+            break;
+        }
+        stems.push(stem);
+        fulls.push(name);
+    }
+    if stems.is_empty() {
+        return;
+    }
+    // The places already read (a venue `在闽江海峡国际会展中心`, a chain, a county), by start,
+    // with the furthest end up to each: a stem inside one of them is part of that place.
+    let mut taken: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.label == Label::Location)
+        .map(|c| (c.range.start, c.range.end))
+        .collect();
+    taken.sort_unstable();
+    let mut furthest = Vec::with_capacity(taken.len());
+    let mut reach = 0;
+    for &(_, e) in &taken {
+        reach = reach.max(e);
+        furthest.push(reach);
+    }
+    for (v, at) in crate::rules::occurrences(&stems, text) {
+        let (stem, full) = (stems[v as usize], fulls[v as usize]);
+        let end = at + stem.len();
+        let prev = text[..at].chars().next_back();
+        let opens =
+            prev.is_none_or(|p| !is_han(p) || COUNTY_LEADS.contains(p) || "来对向由".contains(p));
+        // (not after a verb of place with any word after it: `在闽江海峡国际会展中心` is a
+        // venue, `在临江投资` names an investment by its place)
+        let closes = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|n| !(is_han(n) || n.is_ascii_alphanumeric()) || STEM_FOLLOWS.contains(n));
+        let k = taken.partition_point(|&(s, _)| s < end);
+        if !opens || !closes || (k > 0 && furthest[k - 1] > at) {
+            continue;
+        }
+        let before = out.len();
+        push_shape_place(text, at..end, STEM_REPEAT, places, chains, out);
+        if let Some(c) = out.get_mut(before) {
+            c.attrs = Attrs::Location {
+                canonical: full.to_string(),
+            };
+            c.canonical = Some(full.to_string());
+        }
+    }
+}
 
 /// `location.county_body`: a county, city or district missing from the lexicon (a stem of two
 /// Han characters + 县/市/区) followed by its own party committee and that committee's title or
@@ -506,12 +629,25 @@ const SHI_WORD_ENDS: &str = "城都超股上门夜集菜开黑楼车期债汇";
 /// that its other mentions (a headline `青禾县招商引资报告`) are read by `location.county_repeat`.
 fn county_bodies(
     text: &str,
+    r: &LocationRules,
     places: &[Place],
     chains: &[Range<usize>],
     out: &mut Vec<Candidate>,
 ) -> Vec<(Range<usize>, String)> {
     let mut found = Vec::new();
-    for (at, c) in crate::rules::occurrences::char_matches(text, ['县', '市', '区']) {
+    // (two vector searches: `char_matches` takes three characters at a time; the hits of both
+    // are merged in text order)
+    let mut hits: Vec<(usize, char)> =
+        crate::rules::occurrences::char_matches(text, ['县', '市', '区']).collect();
+    let n = hits.len();
+    hits.extend(crate::rules::occurrences::char_matches(
+        text,
+        ['省', '州', '州'],
+    ));
+    if hits.len() > n {
+        hits.sort_unstable_by_key(|h| h.0);
+    }
+    for (at, c) in hits {
         let after = &text[at + c.len_utf8()..];
         let repeated = BODY_AFTER_REPEATED.iter().any(|w| {
             let mut parts = w.split("{}");
@@ -536,6 +672,10 @@ fn county_bodies(
             || AREA_KIND_STEMS.contains(&stem_text)
             || GENERIC_COUNTY_TAILS.iter().any(|g| name.ends_with(g))
             || (c == '市' && SHI_WORD_ENDS.contains(stem[0].1))
+            || (c == '省' && SHENG_WORD_ENDS.contains(stem[0].1))
+            || (c == '州' && ZHOU_WORD_ENDS.contains(stem[0].1))
+            // (`宣布省委、省政府…的决定`: a verb or common word before a province's bodies)
+            || (matches!(c, '省' | '州') && r.words.contains(stem_text))
         {
             continue;
         }

@@ -100,6 +100,9 @@ pub const JAPANESE: RuleId = RuleId("person.japanese");
 
 /// Score of a title mention or honorific next to the name.
 const TITLE: i32 = 4;
+/// The right-context weight after a Japanese surname standing alone for the full name
+/// (`佐藤表示`): a speech or action verb (person_context.txt weight 3) or an age.
+const JAPANESE_SURNAME_VERB: i32 = 3;
 /// Base priority of person candidates (the option score is added).
 const BASE: i32 = 10;
 /// Characters that may stand right before a name without being part of it.
@@ -2921,7 +2924,9 @@ const MAX_JAPANESE_GIVEN: usize = 3;
 
 /// Characters that end no Chinese given name (`given_name_bad_chars.txt`) but open or fill
 /// common Japanese ones (`由美子`, `由纪`).
-static JAPANESE_GIVEN_CHARS: CharSet = CharSet::new("由");
+/// Session 25 (entities): 司 ends common Japanese given names (`诚司`, `健司`, `浩司`) though
+/// Chinese ones avoid it (`公司`).
+static JAPANESE_GIVEN_CHARS: CharSet = CharSet::new("由司");
 
 /// `person.japanese`: a common Japanese surname (`japanese_surnames.txt`: two characters or
 /// more, 佐藤, 高桥, 佐佐木) and a given name of one to three characters (`健一`, `由美子`)
@@ -3209,10 +3214,11 @@ fn aliases(
     } else {
         Some(pr.japanese_surnames.find_all(text))
     };
-    for (sr, _) in pr
+    for ((sr, _), jp) in pr
         .surnames
         .find_all(text)
-        .chain(japanese_surnames.into_iter().flatten())
+        .map(|s| (s, false))
+        .chain(japanese_surnames.into_iter().flatten().map(|s| (s, true)))
     {
         let Some(full) = by_surname.get(&text[sr.clone()]) else {
             continue;
@@ -3223,6 +3229,16 @@ fn aliases(
         let rest = &text[sr.end..];
         // `陈总经理` is 陈 + the title 总经理: the role branch takes it.
         let end = if cx.marks.has(sr.end, Marks::ROLE_START) {
+            sr.end
+        } else if jp
+            && *full != &text[sr.clone()]
+            && cx.left_score(sr.start) >= 1
+            && cx.right_score_plain(sr.end) >= JAPANESE_SURNAME_VERB
+            && first_at.get(full).is_some_and(|&at| at < sr.start)
+        {
+            // `佐藤恒治出席…。佐藤表示`: Japanese news names a person by the surname alone
+            // once the full name is known; a speech or action verb after it (or an age)
+            // and a boundary before it say the surname is that person here.
             sr.end
         } else if HONORIFICS.iter().any(|h| rest.starts_with(h)) {
             // `廖先生，52岁，现任…`: the span is the surname, as before a title; the name
@@ -3298,6 +3314,30 @@ pub fn debug_options(doc: &AnnotatedDoc, rules: &Rules) -> Vec<ReadingDebug> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_japanese_surname_alone_before_a_verb_refers_back() {
+        // session 25: `铃木表示` after the full name was confirmed
+        let t = "社长铃木康介出席发布会。铃木表示，将扩大在华投资。";
+        let got = crate::extract::org::tests::mentions_of(t, crate::extract::Label::Person);
+        assert!(
+            got.iter()
+                .any(|m| m.text == "铃木" && m.name == "铃木康介" && m.rule == super::ALIAS),
+            "{got:?}"
+        );
+        // before the full name: nobody yet
+        let t = "铃木表示，将扩大投资。社长铃木康介出席发布会。";
+        let got = crate::extract::org::tests::mentions_of(t, crate::extract::Label::Person);
+        assert!(!got.iter().any(|m| m.text == "铃木"), "{got:?}");
+        // a Chinese surname alone never refers back
+        let t = "社长王建平出席发布会。王表示，将扩大投资。";
+        let got = crate::extract::org::tests::mentions_of(t, crate::extract::Label::Person);
+        assert!(!got.iter().any(|m| m.text == "王"), "{got:?}");
+        // a Japanese given name ending in 司
+        let t = "日本星野精工株式会社社长高桥健司表示，将扩大投资。";
+        let got = crate::extract::org::tests::mentions_of(t, crate::extract::Label::Person);
+        assert!(got.iter().any(|m| m.name == "高桥健司"), "{got:?}");
+    }
+
     #[test]
     fn every_word_list_has_words() {
         let lists: [&crate::rules::WordList; 16] = [

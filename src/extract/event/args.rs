@@ -801,7 +801,11 @@ fn finer_place(doc: &AnnotatedDoc, old: usize, v: usize) -> bool {
     let (Some(o), Some(n)) = (doc.mentions.get(old), doc.mentions.get(v)) else {
         return false;
     };
-    not_venue(o) || (n.name.len() > o.name.len() && n.name.contains(o.name.as_str()))
+    // (session 25: a city named by its stem, `在闽江开幕`, whose name is its full form
+    // `闽江市`, is held by the venue `闽江海峡国际会展中心` by its text)
+    not_venue(o)
+        || (n.name.len() > o.name.len() && n.name.contains(o.name.as_str()))
+        || (n.name.len() > o.text.len() && n.name.contains(o.text.as_str()))
 }
 
 /// The place of the sentence: its venue (`在X`, `于X`), else its first place.

@@ -309,3 +309,33 @@ fn words_before_a_level_title_are_no_counties() {
     // a word ending in 市 before a repeated 市长
     assert_eq!(texts("国际大城市市长论坛在杭州举行。"), vec!["杭州"]);
 }
+
+#[test]
+fn an_unlisted_city_or_province_is_named_by_its_stem_once_its_bodies_are_read() {
+    // session 25: the stem alone after the full name was read by its government or title
+    let t = "沣州市人民政府与星海科技有限公司签约。市长章立新在致辞中表示，沣州将设立产业基金。";
+    let got = places(t);
+    assert!(
+        got.iter().any(|(t, n)| t == "沣州" && n == "沣州市"),
+        "{got:?}"
+    );
+    let t = "浠川省省长出席。会议在浠川，为期两天。";
+    let got = places(t);
+    assert!(
+        got.iter().any(|(t, n)| t == "浠川" && n == "浠川省"),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(t, _)| t == "浠川省"), "{got:?}");
+}
+
+#[test]
+fn a_stem_that_is_a_word_or_runs_on_is_no_place() {
+    // 合作 is a word (合作市 is a city)
+    assert!(!texts("合作市人民政府发布通知。双方合作将深化。").contains(&"合作".to_string()));
+    // a word after the stem: the organization's or the full name's
+    assert!(!texts("沣州市人民政府发布通知。沣州银行行长出席。").contains(&"沣州".to_string()));
+    // no body read: the stem alone is nothing
+    assert!(texts("沣州将设立产业基金。").is_empty());
+    // 节省 is a word: no province
+    assert!(texts("为节省政府开支，本市压减会议。").is_empty());
+}

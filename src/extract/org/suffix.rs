@@ -1281,16 +1281,44 @@ fn zone_shape(text: &str, start: usize, limit: usize) -> Option<usize> {
 /// A city or district not in the lexicon, by its shape, when it is the whole name before a
 /// suffix that demands a place (`南康区|人民政府`, `龙南市|人民政府`): 2–4 CJK characters +
 /// 市/区. Only there: elsewhere `X市`/`X区` is too often a word (`超市`, `园区`).
+/// Session 25 (entities): a province (2–3 characters + 省: `青川省|人民政府`), a county or an
+/// autonomous prefecture (2–4 + 县/州: `青禾县|政府`, `恩川州|人民政府`) too, when no
+/// character of the stem is a determiner, numeral or level word (`各省`, `全县`, `两州`) and
+/// the stem ends in no word of that level (`节省`, `反省`, `神州`).
 fn admin_shape(name: &str) -> bool {
     let chars: Vec<char> = name.chars().collect();
     let Some((last, before)) = chars.split_last() else {
         return false;
     };
-    matches!(last, '市' | '区')
-        && (2..=4).contains(&before.len())
-        && before.iter().all(|&c| is_han(c))
-        && !ADMIN_SHAPE_NOT.iter().any(|w| name.ends_with(w))
+    let plain_stem = || {
+        before
+            .iter()
+            .all(|&c| is_han(c) && !ADMIN_STEM_STOPS.contains(c))
+            && before.last().is_some_and(|c| !ADMIN_WORD_ENDS.contains(*c))
+    };
+    match last {
+        // (`大城市政府`, `超市政府采购`: a word ending in 市 names no city)
+        '市' | '区' => {
+            (2..=4).contains(&before.len())
+                && before.iter().all(|&c| is_han(c))
+                && !ADMIN_SHAPE_NOT.iter().any(|w| name.ends_with(w))
+                && (*last != '市'
+                    || before
+                        .last()
+                        .is_some_and(|c| !crate::extract::location::SHI_WORD_ENDS.contains(*c)))
+        }
+        '省' => (2..=3).contains(&before.len()) && plain_stem(),
+        '县' | '州' => (2..=4).contains(&before.len()) && plain_stem(),
+        _ => false,
+    }
 }
+
+/// Characters no stem of a province, county or prefecture read by shape holds: determiners,
+/// numerals, level words (`各省`, `全县`, `两州`, `该县`).
+const ADMIN_STEM_STOPS: &str = "全该本各每邻两一二三四五六七八九十几数某这那其此外县市省区州为";
+
+/// Characters that end words in 省 or 州 (`节省`, `反省`, `神州`, `九州`): no stem ends in them.
+const ADMIN_WORD_ENDS: &str = "节反自内分跨大强神欧亚美非澳";
 
 /// Endings of `X市`/`X区` words that name no place (`工业园区`, `居民社区`, `风景区`,
 /// `暨特区`: 特区 is a kind of region, what precedes it is no name).
@@ -1477,8 +1505,8 @@ fn clause_opens(text: &str, pos: usize, lim: usize) -> bool {
             .is_none_or(|c| !is_han(c) && c != '、')
 }
 
-/// `创新科技署署长`, `规划厅厅长`, `统计署副署长`: a one-character government suffix followed
-/// by its own head's title (the suffix + 长, or 副 + the suffix + 长) names a body although no
+/// `创新科技署署长`, `规划厅厅长`, `统计署副署长`, `扶贫办主任`: a one-character government
+/// suffix followed by its own head's title (an office's or commission's: 主任) (the suffix + 长, or 副 + the suffix + 长) names a body although no
 /// place starts it (Hong Kong departments: 创新科技署). The name must still have a core of
 /// two characters or more (`总署署长` alone is no name).
 fn headed_by_own_title(text: &str, stem: &Range<usize>) -> bool {
@@ -1490,8 +1518,12 @@ fn headed_by_own_title(text: &str, stem: &Range<usize>) -> bool {
     let mut head = String::with_capacity(8);
     head.push(c);
     head.push('长');
+    // (session 25: an office or commission is headed by a 主任: `扶贫办主任`, `住建委副主任`)
+    let director =
+        matches!(c, '办' | '委') && (rest.starts_with("主任") || rest.starts_with("副主任"));
     text[stem.clone()].chars().count() >= 2
         && (rest.starts_with(head.as_str())
+            || director
             || rest
                 .strip_prefix('副')
                 .is_some_and(|r| r.starts_with(head.as_str())))
@@ -1628,7 +1660,8 @@ fn acceptable(
         Needs::Place => {
             has_place
                 || admin_shape(&text[range.clone()])
-                || headed_by_own_title(text, &range)
+                // (`X集团有限公司党委办主任`: right after a company, an office is its unit)
+                || (headed_by_own_title(text, &range) && !company_ends_at(text, range.start, r))
                 || county_stem_before_committee(text, &range)
         }
         Needs::Core => {
@@ -1641,7 +1674,14 @@ fn acceptable(
             } else {
                 MAX_CORE_WITHOUT_PLACE
             };
-            has_place || (2..=max).contains(&core) || two_char_trade_name(text, &range, core, spec)
+            has_place
+                || (2..=max).contains(&core)
+                || two_char_trade_name(text, &range, core, spec)
+                // `林业局局长`: a bureau named by its field alone (a generic word) is a body
+                // when its own head's title follows (session 25)
+                || (spec.kind == OrgKind::Government
+                    && text[range.end..].starts_with('局')
+                    && headed_by_own_title(text, &range))
         }
     }
 }

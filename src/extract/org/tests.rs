@@ -1869,3 +1869,58 @@ fn an_industry_upgrade_fund_is_named_by_more_than_generic_words() {
             .any(|n| n.contains("升级基金"))
     );
 }
+
+#[test]
+fn an_unlisted_province_county_or_prefecture_names_its_government() {
+    // session 25: 省, 县 and 州 read by shape before a suffix that needs a place
+    assert!(
+        names("浠川省人民政府与星海科技有限公司签约。").contains(&"浠川省人民政府".to_string())
+    );
+    assert!(names("沣州州政府发布通知。").contains(&"沣州州政府".to_string()));
+    // a word ending in the level, a determiner or a word ending in 市: no government
+    assert!(
+        !names("为节省政府开支，会议从简。")
+            .iter()
+            .any(|n| n.contains("省政府"))
+    );
+    assert!(names("各省人民政府将出台细则。").is_empty());
+    assert!(
+        !names("一些大城市政府也在研究类似模式。")
+            .iter()
+            .any(|n| n.contains("城市政府"))
+    );
+}
+
+#[test]
+fn a_vehicle_field_joins_an_academic_unit_to_its_parent() {
+    // session 25: 车辆 is a name part, its 辆 no measure word
+    let got = names("东岭大学车辆与运载学院院长出席。");
+    assert!(
+        got.contains(&"东岭大学车辆与运载学院".to_string()),
+        "{got:?}"
+    );
+    assert!(!got.contains(&"运载学院".to_string()), "{got:?}");
+    // a counted vehicle still ends the scan before a company
+    let got = names("公司采购了3辆星海汽车有限公司的客车。");
+    assert!(got.contains(&"星海汽车有限公司".to_string()), "{got:?}");
+}
+
+#[test]
+fn a_body_without_its_place_is_named_before_its_heads_title() {
+    // session 25: 局长 after a bureau named by its field, 主任 after an office
+    let got = names("会上，林业局局长和扶贫办主任分别发言。");
+    assert!(got.contains(&"林业局".to_string()), "{got:?}");
+    assert!(got.contains(&"扶贫办".to_string()), "{got:?}");
+    // no head's title: no body (a field word and a bare office)
+    let got = names("林业局面临新的挑战，扶贫办法已经出台。");
+    assert!(!got.contains(&"林业局".to_string()), "{got:?}");
+    assert!(!got.contains(&"扶贫办".to_string()), "{got:?}");
+    // the one-character stem of a determiner names nothing
+    assert!(names("该局局长出席。").is_empty());
+    // right after a company, an office headed by a 主任 is the company's unit
+    let got = names("他曾任星海控股集团有限公司党委办主任。");
+    assert!(!got.contains(&"党委办".to_string()), "{got:?}");
+    // a department headed by its 部长 stays no organization of its own
+    let got = names("代理发言人由品牌部部长担任。");
+    assert!(!got.contains(&"品牌部".to_string()), "{got:?}");
+}
