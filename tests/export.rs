@@ -132,7 +132,7 @@ fn neo4j_files_follow_the_rules() {
     let kg = graph();
     let f = files(&kg);
     // Fixed file set: one per label and one per type.
-    assert_eq!(f.len(), 7 + 19);
+    assert_eq!(f.len(), 7 + 20);
     for (name, text) in &f {
         assert!(!text.starts_with('\u{FEFF}'), "{name}: BOM");
         assert!(text.ends_with('\n'), "{name}: no final newline");

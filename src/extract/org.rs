@@ -1055,7 +1055,9 @@ fn local_namesake(
     if national
         && f.kind == OrgKind::Government
         && written != f.canonical
-        && !["中国", "国家", "全国"].iter().any(|w| written.starts_with(w))
+        && !["中国", "国家", "全国"]
+            .iter()
+            .any(|w| written.starts_with(w))
         && !place_by_end.contains_key(&h.range.start)
         && (before.ends_with(['省', '市', '区', '县', '州', '某'])
             || ["地方", "各地", "各级", "基层"]

@@ -2429,7 +2429,13 @@ mod tests {
         }
         // a regional division between the company and the title (session 25)
         let got = rels("嘉宾：\n柯望舒\u{3000}德国星澜集团中国区总裁\n");
-        let want = t("HOLDS_POSITION", "柯望舒", "德国星澜集团", "总裁", "current");
+        let want = t(
+            "HOLDS_POSITION",
+            "柯望舒",
+            "德国星澜集团",
+            "总裁",
+            "current",
+        );
         assert!(got.contains(&want), "{want:?} not in {got:?}");
         // a place or a remark as the middle column, a title not ending the line, a name that
         // does not open it, a place with no division word before the title: nothing

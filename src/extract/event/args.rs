@@ -7195,7 +7195,9 @@ fn attendee_row(s: &SentView, drafts: &mut Drafts, st: &mut State) -> bool {
     let lead = s.range.start + (s.str().len() - s.str().trim_start().len());
     let person_row = row.chars().count() <= 48
         && !row.contains(['。', '，', '；', '！', '？', ','])
-        && s.of(Label::Person).next().is_some_and(|(_, m)| m.range.start == lead);
+        && s.of(Label::Person)
+            .next()
+            .is_some_and(|(_, m)| m.range.start == lead);
     if !list_item(s.str()) && !person_row {
         st.attend_list = None;
         return false;

@@ -98,7 +98,10 @@ fn a_trade_descriptor_before_a_firm_is_no_part_of_its_name() {
     assert_eq!(names("江南造船厂承建。"), vec!["江南造船厂"]);
     // a big maker of a trade (大厂) is a descriptor too (session 25)
     assert!(names("据悉，LED大厂今天宣布扩产。").is_empty());
-    assert_eq!(names("大厂回族自治县人民政府发布通知。"), vec!["大厂回族自治县人民政府"]);
+    assert_eq!(
+        names("大厂回族自治县人民政府发布通知。"),
+        vec!["大厂回族自治县人民政府"]
+    );
 }
 
 #[test]
@@ -1876,7 +1879,7 @@ fn an_unlisted_province_county_or_prefecture_names_its_government() {
     assert!(
         names("浠川省人民政府与星海科技有限公司签约。").contains(&"浠川省人民政府".to_string())
     );
-    assert!(names("沣州州政府发布通知。").contains(&"沣州州政府".to_string()));
+    assert!(names("沣川州政府发布通知。").contains(&"沣川州政府".to_string()));
     // a word ending in the level, a determiner or a word ending in 市: no government
     assert!(
         !names("为节省政府开支，会议从简。")
