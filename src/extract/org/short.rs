@@ -1702,12 +1702,10 @@ const POST_VERBS: [&str; 10] = [
 /// the end of the verb, when two to [`MAX_CJK`] Han characters stand between them.
 fn post_verb_before(text: &str, at: usize) -> Option<usize> {
     let before = text.get(..at)?;
-    let mut n = 0;
-    for (i, c) in before.char_indices().rev() {
+    for (n, (i, c)) in before.char_indices().rev().enumerate() {
         if !is_han(c) || n > MAX_CJK + 3 {
             return None;
         }
-        n += 1;
         let head = &before[..i + c.len_utf8()];
         if POST_VERBS.iter().any(|v| head.ends_with(v)) {
             let st = i + c.len_utf8();
