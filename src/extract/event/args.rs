@@ -3427,9 +3427,8 @@ fn investment(
     };
     // `X项目，由A投资建设`: 由 right before the verb marks who invests (session 25) — not in a
     // sentence that tells a financing (`完成A轮融资，由B投资`: B is its investor).
-    let financing_told = s.trigs.iter().any(|x| x.kind == Some(EventKind::Financing));
     let inv = inv.or_else(|| {
-        if financing_told {
+        if s.trigs.iter().any(|x| x.kind == Some(EventKind::Financing)) {
             return None;
         }
         s.within(PARTY, cs..t.range.start)
