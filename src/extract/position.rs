@@ -127,6 +127,11 @@ const COPULA: &str = "为";
 const COPULA_CLAUSE_END: [char; 8] = ['，', '。', '；', '！', '\n', ',', ';', '!'];
 /// Punctuation of an appositive (`张某，某公司总裁，`).
 const APPOSITIVE_OPEN: [&str; 2] = ["，", ","];
+
+/// Verbs that may follow an appositive's titles without a comma (`王某，华为总裁表示`).
+const APPOSITIVE_VERBS: [&str; 12] = [
+    "表示", "指出", "认为", "介绍", "强调", "说", "称", "出席", "参加", "致辞", "发言", "等",
+];
 /// Words between a title and the list of its holders (`独立董事包括：甲、乙`).
 static LIST_INTROS: WordList = WordList::new("words_position", "list_intro");
 /// Glue between two names of one list (`甲、乙及丙`).
@@ -755,6 +760,16 @@ fn bind(rules: &Rules, ms: &[Mention], text: &str, ix: &Index, i: usize, out: &m
             .iter()
             .take_while(|m| m.range.start == last_end)
             .any(|m| m.label == Label::Person)
+    {
+        return;
+    }
+    // (session 26) `甲，X集团董事长兼总裁仉某出席`: Han text right after the titles that is
+    // no speech or attendance verb is a name the person family missed — the titles are its.
+    if rule == APPOSITIVE
+        && text[last_end..].starts_with(crate::normalize::filters::is_han)
+        && !APPOSITIVE_VERBS
+            .iter()
+            .any(|v| text[last_end..].starts_with(v))
     {
         return;
     }
@@ -1719,9 +1734,24 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
     if !opens_item || !resume_opens(&text[p.range.end..]) {
         return;
     }
-    let line_end = text[p.range.end..]
+    let mut line_end = text[p.range.end..]
         .find('\n')
         .map_or(text.len(), |n| p.range.end + n);
+    // The résumé goes on in the next lines (blank lines between them allowed) that open with
+    // an appointment verb, after a time phrase if any: `柏某，男，…。\n\n现任X行行长。曾任…`.
+    loop {
+        let rest = &text[line_end..];
+        let ls = line_end + (rest.len() - rest.trim_start().len());
+        if ls >= text.len() {
+            break;
+        }
+        let le = text[ls..].find('\n').map_or(text.len(), |n| ls + n);
+        let time = time_phrase(&text[ls..le]);
+        if clause_verb(&text[ls + time..le], &CONTINUE_ADVERBS, true).is_none() {
+            break;
+        }
+        line_end = le;
+    }
     let mut at = p.range.end;
     // The status of the last verb clause: `曾任A行副行长，B行行长，` — a clause that is only
     // `[组织]职务` continues the verb's list until the sentence ends.
@@ -1746,10 +1776,10 @@ fn resume(ms: &[Mention], text: &str, i: usize, out: &mut Vec<Binding>) {
             }
             continue;
         }
-        if !CLAUSE_END.contains(&c) {
+        if !(CLAUSE_END.contains(&c) || c == '\n') {
             continue;
         }
-        if c == '。' {
+        if c == '。' || c == '\n' {
             last = None;
         }
         // `2008 年至 2019 年历任…`, `2019 年 6 月起任…`: a time phrase before the verb
@@ -2466,6 +2496,29 @@ mod tests {
     }
 
     #[test]
+    fn an_appositive_is_no_appositive_when_more_han_text_follows_its_titles() {
+        // (session 26) a name the person family missed follows the titles: they are its
+        let missed = holds("市长钟立行，星澄控股集团有限公司董事长兼总裁邗振宇出席。\n");
+        assert!(
+            !missed
+                .iter()
+                .any(|(_, o, _, _)| o == "星澄控股集团有限公司"),
+            "{missed:?}"
+        );
+        // an appositive closed by a comma or followed by a speech verb still binds
+        for text in [
+            "王建国，星澄控股集团有限公司董事长，出席了会议。\n",
+            "王建国，星澄控股集团有限公司董事长表示，项目进展顺利。\n",
+        ] {
+            assert!(
+                holds(text).contains(&h("王建国", "星澄控股集团有限公司", "董事长", "current")),
+                "{text}: {:?}",
+                holds(text)
+            );
+        }
+    }
+
+    #[test]
     fn a_title_glued_to_the_next_name_is_that_names() {
         // `记者A 通讯员B`: 通讯员 is B's, not A's.
         let v = rels("青禾集团今日发布新品。（记者王晓东 通讯员李一凡）");
@@ -2548,6 +2601,24 @@ mod tests {
         let got = holds(text);
         assert!(got.contains(&h("闵晓岑", "青屿精密模具有限公司", "执行董事", "current")));
         assert!(!got.contains(&h("闵晓岑", "青屿精工股份有限公司", "执行董事", "current")));
+    }
+
+    #[test]
+    fn a_resume_goes_on_in_the_next_lines_that_open_with_an_appointment_verb() {
+        // (session 26) the posts of a profile stand in the next paragraph
+        let text = "苗启航，男，1971 年出生，经济学博士。\n\n现任南溪银行股份有限公司行长。曾任西垣证券副总裁，北陌信托董事长等职。\n";
+        let got = holds(text);
+        for want in [
+            h("苗启航", "南溪银行股份有限公司", "行长", "current"),
+            h("苗启航", "西垣证券", "副总裁", "former"),
+            h("苗启航", "北陌信托", "董事长", "former"),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        // a line that opens with anything else ends the résumé: its posts are nobody's
+        let ended =
+            "苗启航，男，1971 年出生。\n\n据悉，现任南溪银行股份有限公司行长的人已经离职。\n";
+        assert!(holds(ended).is_empty(), "{:?}", holds(ended));
     }
 
     #[test]

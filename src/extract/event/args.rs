@@ -6140,6 +6140,9 @@ fn establishment(
             .map(|(j, _)| j);
         return Some(i);
     }
+    if let Some(i) = established_by(doc, s, t, drafts, st, floor) {
+        return Some(i);
+    }
     // `A拟收购B 70%股权　同步发起设立C基金`: an earlier deal verb of the scope shares its
     // subject with this one when only its own clause's organizations (its objects) stand
     // between them: B is bought, A founds.
@@ -6352,6 +6355,11 @@ fn passive_establishment(
     floor: usize,
 ) -> Option<usize> {
     let (_, m) = s.within(ORG, floor..t.range.start).last()?;
+    // (`该基金由A发起设立`: an organization after 由 founds, it is not what is set up)
+    let cs = s.clause_start(m.range.start).max(floor);
+    if s.text[cs..m.range.start].contains('由') {
+        return None;
+    }
     // `X基金在武汉正式设立`: the venue may stand between the entity and the verb.
     let mut from = m.range.end;
     if let Some(p) = ["在", "于"]
@@ -6392,6 +6400,78 @@ fn passive_establishment(
         return None;
     }
     let mut d = founding(s, t, m.name.clone(), ESTABLISHMENT_PASSIVE);
+    amounts(s, &t.range, &mut d, EventKind::Establishment, AMOUNT);
+    Some(drafts.upsert(d))
+}
+
+/// `X基金由A与B共同发起设立`, `该基金由A联合B共同发起设立，总规模100亿元`: the founders stand
+/// between 由 and the founding verb of the same clause (only 共同, 联合, 出资, 发起 … after
+/// the last of them); what is set up is the organization right before 由 (an entity word or a
+/// fund at its end) or, for a bare 该基金/基金/母基金, the last fund named before this
+/// sentence (`State::last_fund`). An establishment reported by its ceremony before is left to
+/// [`founders`], which adds them there.
+fn established_by(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    st: &mut State,
+    floor: usize,
+) -> Option<usize> {
+    const FILLERS: &str = "共同联合携手出资发起合作等将拟已";
+    let cs = s.clause_start(t.range.start).max(floor);
+    let by = cs + s.text[cs..t.range.start].rfind('由')?;
+    // (a 由 inside a name is no marker: `自由贸易…`)
+    if s.of(Label::Organization)
+        .chain(s.of(Label::Location))
+        .any(|(_, m)| m.range.start < by && by < m.range.end)
+    {
+        return None;
+    }
+    let by_end = by + '由'.len_utf8();
+    let founders: Vec<(usize, &Mention)> = s.within(ORG, by_end..t.range.start).collect();
+    let (_, last) = founders.last()?;
+    let tail = s.text[last.range.end..t.range.start].trim();
+    if tail.chars().count() > 6 || !tail.chars().all(|c| FILLERS.contains(c)) {
+        return None;
+    }
+    let head = s.text[cs..by].trim();
+    // (the fund of a ceremony told before, named again: [`founders`] adds them there)
+    if st.ceremony.is_some()
+        && ["基金", "公司"].iter().any(|e| head.ends_with(e))
+        && head.chars().count() <= 12
+    {
+        return None;
+    }
+    let name = match s
+        .within(ORG, cs..by)
+        .last()
+        .filter(|(_, m)| s.text[m.range.end..by].trim().is_empty() && set_up_entity(m))
+    {
+        Some((_, m)) => m.name.clone(),
+        None if ["该基金", "该母基金", "基金", "母基金"].contains(&head) => {
+            doc.mentions.get(st.last_fund?)?.name.clone()
+        }
+        None => return None,
+    };
+    let mut d = dated_draft(
+        EventKind::Establishment,
+        name,
+        s,
+        &t.range,
+        ESTABLISHMENT_PASSIVE,
+        false,
+    );
+    d.location = best_location(s);
+    for (i, m) in &founders {
+        d.add(to_event(
+            RelType::Established,
+            *i,
+            ESTABLISHMENT_PASSIVE,
+            s.idx,
+            m.range.start..t.range.end,
+        ));
+    }
     amounts(s, &t.range, &mut d, EventKind::Establishment, AMOUNT);
     Some(drafts.upsert(d))
 }
@@ -6557,7 +6637,7 @@ static MANAGER_VERBS: WordList = WordList::new("words_event", "manager_verb");
 const MANAGER_ADVERBS: [&str; 6] = ["将", "拟", "拟将", "亦", "也", "同时"];
 
 /// A fund or a fund partnership (`X基金`, `X合伙企业（有限合伙）`): what a manager manages.
-fn fund_like(m: &Mention) -> bool {
+pub(super) fn fund_like(m: &Mention) -> bool {
     matches!(
         m.attrs,
         Attrs::Org {

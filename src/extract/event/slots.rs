@@ -83,6 +83,9 @@ pub struct State {
     /// and the last sentence that told of it: `其中，A银行授信额度300亿元，…` within two
     /// sentences gives each bank's share.
     pub credit_signing: Option<(usize, usize)>,
+    /// The last fund named before the current sentence (mention index): what a bare `该基金`
+    /// founded in a later sentence is (`该基金由A联合B共同发起设立`).
+    pub last_fund: Option<usize>,
 }
 
 /// Columns of a deal table: the company raising (a financing) or buying (an acquisition), and
@@ -144,6 +147,9 @@ impl State {
                 continue;
             }
             self.last_org = Some(i);
+            if super::args::fund_like(m) {
+                self.last_fund = Some(i);
+            }
             let name = &m.name;
             self.last_orgs
                 .retain(|&j| doc.mentions.get(j).is_some_and(|o| &o.name != name));

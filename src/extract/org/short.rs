@@ -1838,6 +1838,16 @@ fn short_forms(
         // `集团` (`X集团矿业有限公司` is a member of the group X, not X).
         let stems = generic_stems(core, full, &names, r);
         forms.extend(stems[1..].iter().map(|h| Cow::Borrowed(*h)));
+        // `海川控股集团有限公司` … `海川集团`: a group is told by its trade name and 集团, the
+        // industry words between them dropped (session 26).
+        if legal.starts_with("集团") && full[lead + core.len()..].starts_with("集团") {
+            forms.extend(
+                stems[1..]
+                    .iter()
+                    .filter(|h| h.chars().count() >= 2 && !super::only_generic(h, r))
+                    .map(|h| Cow::Owned(format!("{h}集团"))),
+            );
+        }
         // A trade name that opens with a city (`宁德时代新能源科技股份有限公司` … `宁德时代`): the
         // place is part of the short name when a word of the name, no place, follows it. Only
         // the forms that drop industry words (the place with the rest of the name is no

@@ -181,7 +181,11 @@ impl Marks {
         for m in stops {
             for (rg, _) in m.find_all(text) {
                 flags[rg.start] |= STOP_START;
-                if !flags[rg.start..rg.end].iter().all(|f| f & PROTECT != 0) {
+                // (a word of two or more characters right after a company's suffix is the
+                // verb even where a known name holds it: `A有限公司联合国投…` is no 联合国)
+                if !flags[rg.start..rg.end].iter().all(|f| f & PROTECT != 0)
+                    || (rg.end - rg.start > 3 && company_ends_at(text, rg.start, r))
+                {
                     flags[rg.end] |= STOP_END;
                     mark(&(rg.start + 1..rg.end), &mut flags, STOP_INSIDE);
                 }

@@ -1927,3 +1927,23 @@ fn a_body_without_its_place_is_named_before_its_heads_title() {
     let got = names("代理发言人由品牌部部长担任。");
     assert!(!got.contains(&"品牌部".to_string()), "{got:?}");
 }
+
+#[test]
+fn a_group_is_told_by_its_trade_name_and_jituan() {
+    // (session 26) 星澄控股集团有限公司 … 星澄集团: the industry word between them dropped
+    let text = "星澄控股集团有限公司与青州市人民政府签约。星澄集团将在青州投资建设物流枢纽。";
+    let got = mentions_of(text, Label::Organization);
+    assert!(
+        got.iter()
+            .any(|m| m.text == "星澄集团" && m.name == "星澄控股集团有限公司"),
+        "{got:?}"
+    );
+    // no group form for a name without 集团 before its legal suffix
+    let plain = "星澄控股有限公司与青州市人民政府签约。星澄集团将在青州投资。";
+    let got = mentions_of(plain, Label::Organization);
+    assert!(
+        !got.iter()
+            .any(|m| m.text == "星澄集团" && m.name == "星澄控股有限公司"),
+        "{got:?}"
+    );
+}
