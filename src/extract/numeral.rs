@@ -991,7 +991,10 @@ mod tests {
         let runs = ["7", "2024", "000123", &"9".repeat(36)];
         let mut taken = 0;
         for run in runs {
-            for c in (0..0x1_0000).chain([0x2_0000, 0x1_F600]).filter_map(char::from_u32) {
+            for c in (0..0x1_0000)
+                .chain([0x2_0000, 0x1_F600])
+                .filter_map(char::from_u32)
+            {
                 let text = format!("第{run}{c}年");
                 let start = '第'.len_utf8();
                 if let Some(n) = plain_digits(&text, start) {
