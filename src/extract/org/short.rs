@@ -729,8 +729,60 @@ enum Proof {
     Form,
 }
 
-/// Does `name` look like a company's short name?
+thread_local! {
+    /// [`plausible`]'s answers during one [`find`] (`None` outside it): by name, a bit per
+    /// (proof, confirmed) asked and a bit for each answer (see [`PlausibleMemo`]).
+    static PLAUSIBLE: std::cell::RefCell<Option<crate::rules::FastMap<String, (u16, u16)>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// [`plausible`]'s memo for one call of [`find`] (one document, one rule set): the same name
+/// is asked about in many slots of an article (≈ 4 300 instructions an answer, issue 8). The
+/// answer depends only on the name, the rules and the two flags, so a kept answer is the one
+/// computed afresh.
+struct PlausibleMemo;
+
+impl PlausibleMemo {
+    fn open() -> PlausibleMemo {
+        PLAUSIBLE.with(|m| *m.borrow_mut() = Some(Default::default()));
+        PlausibleMemo
+    }
+}
+
+impl Drop for PlausibleMemo {
+    fn drop(&mut self) {
+        PLAUSIBLE.with(|m| *m.borrow_mut() = None);
+    }
+}
+
+/// Does `name` look like a company's short name? (kept per document during [`find`])
 fn plausible(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> bool {
+    let bit = 1u16 << (proof as u16 * 2 + u16::from(confirmed_after));
+    let kept = PLAUSIBLE.with(|m| {
+        let m = m.try_borrow().ok()?;
+        let (asked, yes) = *m.as_ref()?.get(name)?;
+        (asked & bit != 0).then_some(yes & bit != 0)
+    });
+    if let Some(v) = kept {
+        return v;
+    }
+    let v = plausible_fresh(name, r, proof, confirmed_after);
+    PLAUSIBLE.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut()
+            && let Some(m) = m.as_mut()
+        {
+            let e = m.entry(name.to_string()).or_insert((0, 0));
+            e.0 |= bit;
+            if v {
+                e.1 |= bit;
+            }
+        }
+    });
+    v
+}
+
+/// [`plausible`] without the memo.
+fn plausible_fresh(name: &str, r: &OrgRules, proof: Proof, confirmed_after: bool) -> bool {
     let s = &r.short;
     let name = name.trim();
     let chars: Vec<char> = name.chars().collect();
@@ -1069,6 +1121,7 @@ pub(super) fn find(
 ) -> (Vec<Candidate>, BTreeMap<String, String>) {
     let text = norm.text.as_str();
     let s = &r.short;
+    let _memo = PlausibleMemo::open();
     let budget = Cell::new(RECUR_BUDGET);
     let mut out: Vec<Candidate> = Vec::new();
     // Stock codes and quotes.
@@ -1781,8 +1834,30 @@ fn short_forms(
     let mut names: Vec<&str> = winners.iter().map(|o| &text[o.range.clone()]).collect();
     names.sort_unstable();
     names.dedup();
+    // A full name told again has the forms (and canonical name) it had the first time: its
+    // searches are repeated from the new end instead of being worked out again (issue 8).
+    // `searches[done[k]]` are those of name and canonical name `k`; `open` is the last one
+    // worked out, its range closed when the next winner comes.
+    let mut done: crate::rules::FastMap<(&str, Option<&str>), Range<usize>> = Default::default();
+    let mut open = None;
     for w in winners.iter().filter(|w| is_enterprise(w)) {
+        if let Some(k) = open.take()
+            && let Some(rg) = done.get_mut(&k)
+        {
+            rg.end = searches.len();
+        }
         let full = &text[w.range.clone()];
+        let key = (full, w.canonical.as_deref());
+        if let Some(rg) = done.get(&key) {
+            let again: Vec<_> = searches[rg.clone()]
+                .iter()
+                .map(|(_, f, c)| (w.range.end, f.clone(), c.clone()))
+                .collect();
+            searches.extend(again);
+            continue;
+        }
+        done.insert(key, searches.len()..searches.len());
+        open = Some(key);
         let Some((core, legal)) = LEGAL
             .iter()
             .find_map(|l| full.strip_suffix(l).map(|c| (c, *l)))
