@@ -83,6 +83,10 @@ pub struct State {
     /// and the last sentence that told of it: `其中，A银行授信额度300亿元，…` within two
     /// sentences gives each bank's share.
     pub credit_signing: Option<(usize, usize)>,
+    /// The document's government organizations (`X市人民政府`, `X区政府`; mention indices, the
+    /// first of each name): the one of a place that founds a fund acts for it
+    /// (`event.establishment_place`).
+    pub governments: Vec<usize>,
 }
 
 /// Columns of a deal table: the company raising (a financing) or buying (an acquisition), and
@@ -103,8 +107,20 @@ impl State {
         let text = doc.text();
         let main_org =
             crate::extract::most_named_org(&doc.mentions, |m| !byline(text, m.range.start));
+        let mut governments: Vec<usize> = Vec::new();
+        for (i, m) in doc.mentions.iter().enumerate() {
+            if m.label == Label::Organization
+                && m.name.ends_with("政府")
+                && governments
+                    .iter()
+                    .all(|&g| doc.mentions.get(g).is_none_or(|o| o.name != m.name))
+            {
+                governments.push(i);
+            }
+        }
         State {
             main_org,
+            governments,
             ..State::default()
         }
     }
