@@ -561,6 +561,23 @@ pub(crate) static COMPANY_DESCRIPTORS: crate::rules::WordList =
 /// as a noun does not announce (`截至公告日`, `公告披露日`); a filing's header line
 /// `证券简称：X　公告编号：…` does name its filer.
 pub(crate) fn announces(rest: &str) -> bool {
+    // (`X（股份代号：08631）董事会宣布`: a Hong Kong filing names the stock code and the board
+    // before the announcing verb; session 26)
+    let rest = ["（股份代号：", "(股份代号:", "（股份代号:", "(股份代号："]
+        .iter()
+        .find_map(|open| {
+            let after = rest.strip_prefix(open)?;
+            let close = after.find(['）', ')'])?;
+            after[..close]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ' ')
+                .then(|| &after[close + after[close..].chars().next().map_or(0, char::len_utf8)..])
+        })
+        .unwrap_or(rest);
+    let rest = rest
+        .trim_start_matches(' ')
+        .strip_prefix("董事会")
+        .unwrap_or(rest);
     let rest = rest.trim_start_matches(|c: char| {
         c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '晚' | '间' | ' ')
     });
@@ -1090,10 +1107,19 @@ mod tests {
             "公告披露，公司收到",
             "披露公告称",
             " 公告编号：2025-001",
+            "（股份代号：01234）董事会宣布，",
+            "(股份代号:01234)宣布",
         ] {
             assert!(announces(rest), "{rest}");
         }
-        for rest in ["公告日，控股股东", "公告披露日", "审议通过"] {
+        for rest in [
+            "公告日，控股股东",
+            "公告披露日",
+            "审议通过",
+            "（股份代号：01234）表示",
+            "（前称：甲公司）宣布",
+            "董事会审议通过",
+        ] {
             assert!(!announces(rest), "{rest}");
         }
     }

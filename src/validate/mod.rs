@@ -13,8 +13,9 @@
 //! - ids: non-empty, unique per ID space across all node files; every `:START_ID`/`:END_ID`
 //!   names an existing node;
 //! - the kgextract schema's endpoint rule for `MANAGES` (fund manager → fund): both ends are
-//!   `Organization` nodes, else a warning; and for `ADVISED` (adviser → deal): the start is an
-//!   `Organization` node, else a warning.
+//!   `Organization` nodes, else a warning; for `ADVISED` (adviser → deal): the start is an
+//!   `Organization` node, else a warning; for `SOLD` (seller → deal) an `Organization` or
+//!   `Person` node, for `ESTABLISHED` (founder → event) an `Organization` or `Location` node.
 //!
 //! Files are told apart by header (as the importer does), not by name. An empty field is an
 //! absent property, as for neo4j-admin.
@@ -550,6 +551,10 @@ pub fn validate_files(files: &[(String, Vec<u8>)]) -> Report {
     // The kgextract schema's one type between two labels it names: MANAGES (fund manager →
     // fund) joins two organizations. Only the ids of Organization nodes are kept for it.
     let mut orgs: HashSet<(Option<String>, String)> = HashSet::new();
+    // (SOLD starts at an organization or a natural person, ESTABLISHED at an organization or
+    // a place: the ids of Person and Location nodes, session 26)
+    let mut persons: HashSet<(Option<String>, String)> = HashSet::new();
+    let mut places: HashSet<(Option<String>, String)> = HashSet::new();
     for p in parsed.iter().filter(|p| p.is_node) {
         let id = p.cols.iter().position(|c| c.kind == Kind::Id);
         let label = p.cols.iter().position(|c| c.kind == Kind::Label);
@@ -557,10 +562,15 @@ pub fn validate_files(files: &[(String, Vec<u8>)]) -> Report {
             continue;
         };
         for r in &p.records {
-            if let (Some(i), Some(l)) = (r.fields.get(id), r.fields.get(label))
-                && l.split(';').any(|l| l == "Organization")
-            {
-                orgs.insert((p.cols[id].space.clone(), i.clone()));
+            if let (Some(i), Some(l)) = (r.fields.get(id), r.fields.get(label)) {
+                let key = (p.cols[id].space.clone(), i.clone());
+                if l.split(';').any(|l| l == "Organization") {
+                    orgs.insert(key);
+                } else if l.split(';').any(|l| l == "Person") {
+                    persons.insert(key);
+                } else if l.split(';').any(|l| l == "Location") {
+                    places.insert(key);
+                }
             }
         }
     }
@@ -595,6 +605,26 @@ pub fn validate_files(files: &[(String, Vec<u8>)]) -> Report {
                         r.line,
                         "ADVISED does not start at an Organization node (the kgextract schema: adviser → deal)",
                     );
+                }
+            }
+            // SOLD (session 26): a seller is an organization or a natural person
+            // (`受让自然人甲持有的X公司30%股权`); ESTABLISHED: a founder is an organization or a
+            // place (`苏州将设立X基金`, no government of it named).
+            if let Some(t) = ty.and_then(|t| r.fields.get(t))
+                && (t == "SOLD" || t == "ESTABLISHED")
+            {
+                let others = if t == "SOLD" { &persons } else { &places };
+                let bad_start = p.cols.iter().zip(&r.fields).any(|(c, v)| {
+                    let key = (c.space.clone(), v.clone());
+                    c.kind == Kind::StartId && !orgs.contains(&key) && !others.contains(&key)
+                });
+                if bad_start {
+                    let msg = if t == "SOLD" {
+                        "SOLD does not start at an Organization or Person node (the kgextract schema: seller → deal)"
+                    } else {
+                        "ESTABLISHED does not start at an Organization or Location node (the kgextract schema: founder → event or organization)"
+                    };
+                    ctx.warn(&p.file, r.line, msg);
                 }
             }
             for (c, v) in p.cols.iter().zip(&r.fields) {
@@ -780,6 +810,32 @@ mod tests {
         ]);
         assert_eq!(bad.len(), 1, "{bad:?}");
         assert!(bad[0].starts_with("r.csv:2: warning: MANAGES"), "{bad:?}");
+    }
+
+    #[test]
+    fn sold_and_established_start_at_their_labels() {
+        let nodes = "id:ID,:LABEL,name\no1,Organization,A\ne1,Event;Acquisition,B\np1,Person,C\nl1,Location,D\ne2,Event;Establishment,E\n";
+        let ok = run(&[
+            ("n.csv", nodes),
+            (
+                "r.csv",
+                ":START_ID,:END_ID,:TYPE\no1,e1,SOLD\np1,e1,SOLD\no1,e2,ESTABLISHED\nl1,e2,ESTABLISHED\n",
+            ),
+        ]);
+        assert!(ok.is_empty(), "{ok:?}");
+        let bad = run(&[
+            ("n.csv", nodes),
+            (
+                "r.csv",
+                ":START_ID,:END_ID,:TYPE\nl1,e1,SOLD\np1,e2,ESTABLISHED\n",
+            ),
+        ]);
+        assert_eq!(bad.len(), 2, "{bad:?}");
+        assert!(bad[0].starts_with("r.csv:2: warning: SOLD"), "{bad:?}");
+        assert!(
+            bad[1].starts_with("r.csv:3: warning: ESTABLISHED"),
+            "{bad:?}"
+        );
     }
 
     #[test]

@@ -3615,6 +3615,10 @@ fn investment(
     // is the size of that project, which names the investment (not its investor's name).
     let name = if total && obj.is_none() {
         quoted_project_before(s, cs).unwrap_or(name)
+    } else if obj.is_none() && name.starts_with(&mention_name(doc, inv.0)) {
+        // `A投资20亿元在合肥建设X产业园项目`: an investment named after its investor only is
+        // named after the project it builds, when its clause names one.
+        project_built(s, t.range.end).unwrap_or(name)
     } else {
         name
     };
@@ -3639,6 +3643,55 @@ fn investment(
     }
     amounts(s, &t.range, &mut d, EventKind::Investment, AMOUNT);
     Some(drafts.upsert(d))
+}
+
+/// Verbs of building a project after an investing verb (`投资20亿元建设X项目`).
+const BUILD_VERBS: [&str; 6] = ["建设", "新建", "投建", "兴建", "扩建", "打造"];
+/// Heads of a project noun phrase (`X产业园项目`, `X生产基地`).
+const PROJECT_HEADS: [&str; 6] = ["项目", "基地", "产业园", "工厂", "生产线", "研发中心"];
+
+/// `投资20亿元在合肥建设新能源汽车零部件产业园项目`: the project noun phrase after the first
+/// building verb in the clause of byte `from`, ending in a project head that closes the clause,
+/// two to twenty-four characters before its head; no list (`、和与及等`), no count (`3个项目`),
+/// no quote, bracket or 的 inside.
+fn project_built(s: &SentView, from: usize) -> Option<String> {
+    let ce = s.clause_end(from);
+    let rest = s.text.get(from..ce)?;
+    let (vi, v) = BUILD_VERBS
+        .iter()
+        .filter_map(|v| rest.find(v).map(|i| (i, *v)))
+        .min_by_key(|(i, _)| *i)?;
+    let obj_from = vi + v.len();
+    let obj = &rest[obj_from..];
+    let lead = obj.len() - obj.trim_start_matches([' ', '了']).len();
+    let obj = &obj[lead..];
+    let end = PROJECT_HEADS
+        .iter()
+        .filter_map(|h| obj.rfind(h).map(|i| i + h.len()))
+        .max()?;
+    // (the head closes the clause: `建设智慧工厂示范线` ends in no head)
+    if !obj[end..].trim().is_empty() {
+        return None;
+    }
+    let phrase = &obj[..end];
+    let head_len = PROJECT_HEADS
+        .iter()
+        .filter(|h| phrase.ends_with(*h))
+        .map(|h| h.len())
+        .max()
+        .unwrap_or(0);
+    let n = phrase[..phrase.len() - head_len].chars().count();
+    if !(2..=24).contains(&n)
+        || phrase.contains([
+            '、', '和', '与', '及', '等', '“', '”', '《', '》', '（', '(', '的',
+        ])
+        || counted(phrase)
+        || phrase.starts_with(['一', '个', '座', '该', '此', '其'])
+    {
+        return None;
+    }
+    let at = from + obj_from + lead;
+    Some(clean_name(s.disp(at..at + end)))
 }
 
 /// The project quoted at the end of the clause before byte `cs` (a clause start) of the
@@ -4066,6 +4119,9 @@ fn financing(
         return None;
     }
     let bond = t.class() == "bond";
+    // `已完成根據一般授權配售新股份`: a placing of new shares (Hong Kong filings) raises money
+    // for the company that places them — a financing by itself, with or without a round.
+    let placing = t.class() == "placing";
     // `X获投2.5亿美元D轮融资`: a financing word whose clause names the round after it (at a
     // second financing word) is that round: both words tell one financing.
     let rnd = round(s, &t.range).or_else(|| {
@@ -4086,7 +4142,7 @@ fn financing(
     let done = if bond {
         before.contains("发行")
     } else {
-        before.contains("完成") || before.contains("获得") || before.contains("获")
+        placing || before.contains("完成") || before.contains("获得") || before.contains("获")
     };
     // A bond issue may give its amount in a later clause (`拟发行…融资券，拟发行金额为6亿元`).
     let bond_amount = has_amount
@@ -4169,7 +4225,8 @@ fn financing(
     // Money raised by a listing (`此次IPO拟募集资金9.2亿元`, `上市募资250亿港元`) is no
     // financing round: without a named round or investors, a sentence that speaks of the
     // listing tells of that.
-    if !bond && rnd.is_none() && !lead && listing(s.str()) {
+    // (a placing announcement asks for the listing of the placed shares: `批准配售股份上市`)
+    if !bond && !placing && rnd.is_none() && !lead && listing(s.str()) {
         return None;
     }
     // The company raising: the last organization before the trigger in scope that is not
@@ -4204,8 +4261,18 @@ fn financing(
                 })
             })
     };
+    // (`由A旗下B领投`: the parent A only says whose B is; B takes A's marker)
+    let mut parent_mk: Option<&str> = None;
     for (i, m) in s.within(ORG, floor..t.range.start) {
-        let mk = marker(s, m);
+        let own = marker(s, m);
+        let mk = match parent_mk.take() {
+            Some(p) if own.trim() == "旗下" => p,
+            _ => own,
+        };
+        if s.text[m.range.end..].starts_with("旗下") {
+            parent_mk = Some(mk);
+            continue;
+        }
         // `公司获得A及B天使+轮融资`: organizations after 获 in the trigger's clause put the
         // money in; `A、B等现有股东打算参与最新一轮融资`: so do organizations that take part.
         if m.range.start >= cs
@@ -4292,7 +4359,7 @@ fn financing(
         .filter_map(|x| round(s, &x.range))
         .map(|r| format!("{rname}{r}轮融资"))
         .collect();
-    let same_round = (rnd.is_none() && !bond)
+    let same_round = (rnd.is_none() && !bond && !placing)
         .then(|| {
             drafts.list.iter().find(|e| {
                 e.kind == EventKind::Financing
@@ -4305,6 +4372,7 @@ fn financing(
         .map(|e| e.name.clone());
     let name = match (&rnd, bond, same_round) {
         (_, true, _) => format!("{rname}{}", &s.text[t.range.clone()]),
+        (None, _, _) if placing => format!("{rname}配售新股"),
         (_, _, Some(earlier)) => earlier,
         (Some(r), _, _) => format!("{rname}{r}轮融资"),
         (None, _, _) => format!("{rname}融资"),
@@ -4373,30 +4441,35 @@ fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
     };
     let raised: Vec<usize> = drafts.list[f].with_rel(RelType::Raised).collect();
     // INVESTED {lead} of mention `i` (not a company raising the round), with its evidence span.
-    let invest = |drafts: &mut Drafts, i: usize, lead: bool, rule: RuleId, ev: Range<usize>| {
-        if !raised.contains(&i) {
-            let props = RelProps {
-                lead: Some(lead),
-                ..RelProps::default()
-            };
-            drafts.list[f].add(arg(
-                RelType::Invested,
-                i,
-                Dir::ToEvent,
-                props,
-                rule,
-                s.idx,
-                ev,
-            ));
-        }
-    };
+    let invest =
+        |drafts: &mut Drafts, i: usize, lead: Option<bool>, rule: RuleId, ev: Range<usize>| {
+            if !raised.contains(&i) {
+                let props = RelProps {
+                    lead,
+                    ..RelProps::default()
+                };
+                drafts.list[f].add(arg(
+                    RelType::Invested,
+                    i,
+                    Dir::ToEvent,
+                    props,
+                    rule,
+                    s.idx,
+                    ev,
+                ));
+            }
+        };
     // `领投方：A、B；` / `跟投方为C、D` / `老股东：E、F`: a label with a colon or 为/是/包括 lists
-    // the investors of its kind after it, to the end of the list's clause.
+    // the investors of its kind after it, to the end of the list's clause. `承配人包括A及B`
+    // (placee_list) lists the placees of a placing, who neither lead nor follow.
     for c in s
         .cues
         .iter()
-        .filter(|c| c.role == "lead_list" || c.role == "follow_list")
+        .filter(|c| ["lead_list", "follow_list", "placee_list"].contains(&c.role))
     {
+        if c.role == "placee_list" && !drafts.list[f].name.ends_with("配售新股") {
+            continue;
+        }
         let rest = &s.text[c.range.end..s.range.end];
         let Some(sep) = ["：", ":", "为", "是", "包括", "分别为"]
             .iter()
@@ -4407,10 +4480,15 @@ fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
         let from = c.range.end + (rest.len() - rest.trim_start().len()) + sep.len();
         let end = s.clause_end(from);
         for (i, m) in s.within(ORG, from..end) {
+            let lead = match c.role {
+                "lead_list" => Some(true),
+                "follow_list" => Some(false),
+                _ => None,
+            };
             invest(
                 drafts,
                 i,
-                c.role == "lead_list",
+                lead,
                 FINANCING_INVESTOR_LIST,
                 span(&c.range, &m.range),
             );
@@ -4439,11 +4517,15 @@ fn investors(s: &SentView, drafts: &mut Drafts, st: &State, here: &[usize]) {
             // part of a round an earlier sentence told.
             continue;
         }
-        for (i, m) in s.within(ORG, cs..c.range.start) {
+        // (`A旗下B领投`: the subsidiary B invests; its parent A only says whose it is)
+        for (i, m) in s
+            .within(ORG, cs..c.range.start)
+            .filter(|(_, m)| !s.text[m.range.end..].starts_with("旗下"))
+        {
             invest(
                 drafts,
                 i,
-                lead,
+                Some(lead),
                 FINANCING_INVESTOR,
                 span(&m.range, &c.range),
             );
@@ -4464,6 +4546,9 @@ fn acquisition(
     }
     if t.class() == "transfer" {
         return share_transfer(doc, s, t, drafts, st);
+    }
+    if t.class() == "sale" {
+        return stake_sale(doc, s, t, drafts, st);
     }
     // `本次併購可望使X…`: a determiner before the verb refers to the deal the document has
     // already told; the companies around it are no acquirer and target of a new one.
@@ -4923,6 +5008,76 @@ fn share_transfer(
             span(&r, &t.range),
         ));
     }
+    amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
+    let i = drafts.upsert(d);
+    st.deal = Some(i);
+    Some(i)
+}
+
+/// What may stand between a selling verb and the company whose stake is sold (`出售其持有的X`).
+const SALE_GAPS: [&str; 7] = [
+    "",
+    "了",
+    "持有的",
+    "所持",
+    "所持有的",
+    "其持有的",
+    "其所持有的",
+];
+
+/// `A以1000万元出售B 80%股权`, `A拟出让B 60%股权` (class=sale): A sells its stake in B to a
+/// buyer the sentence does not name — an acquisition of B with A SOLD and B TARGET_OF, no
+/// ACQUIRED. Only with a stake right after B (digits or 全部/部分/剩余 … and 股权/股份/权益 in
+/// the clause): `出售房产`, `出售产品` sell no company.
+fn stake_sale(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    t: &Trig,
+    drafts: &mut Drafts,
+    st: &mut State,
+) -> Option<usize> {
+    let floor = scope_start(s, t.range.start);
+    let ce = s.clause_end(t.range.end);
+    let (ti, tm) = s.within(ORG, t.range.end..ce).next()?;
+    let gap = s.text.get(t.range.end..tm.range.start)?.trim();
+    if !SALE_GAPS.contains(&gap) {
+        return None;
+    }
+    let rest = s.text.get(tm.range.end..ce)?.trim_start();
+    let stake = rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || ["全部", "部分", "剩余", "余下", "所有"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+    if !stake || !["股权", "股份", "权益"].iter().any(|w| rest.contains(w)) {
+        return None;
+    }
+    let seller = agent(s, st, floor, &t.range, ORG)?;
+    let (sname, tname) = (mention_name(doc, seller.0), mention_name(doc, ti));
+    if sname == tname {
+        return None;
+    }
+    let mut d = dated_draft(
+        EventKind::Acquisition,
+        format!("{sname}出售{tname}"),
+        s,
+        &t.range,
+        ACQUISITION_SALE,
+        false,
+    );
+    d.add(to_event(
+        RelType::Sold,
+        seller.0,
+        ACQUISITION_SALE,
+        s.idx,
+        span(&seller.1, &t.range),
+    ));
+    d.add(to_event(
+        RelType::TargetOf,
+        ti,
+        ACQUISITION_SALE,
+        s.idx,
+        span(&tm.range, &t.range),
+    ));
     amounts(s, &t.range, &mut d, EventKind::Acquisition, AMOUNT);
     let i = drafts.upsert(d);
     st.deal = Some(i);
@@ -6158,7 +6313,13 @@ fn establishment(
         s.within(ORG, e.end..t.range.start)
             .all(|(_, m)| s.clause_start(m.range.start) <= e.start)
     });
-    let founder = agent(s, st, floor, shared.as_ref().unwrap_or(&t.range), ORG)?;
+    // (`A在致辞中表示，合州将设立X基金`: a place opening the verb's own clause founds it, not
+    // the speaker of an earlier clause)
+    let place = place_founder(doc, s, st, &t.range);
+    let founder = match &place {
+        Some(p) => p.clone(),
+        None => agent(s, st, floor, shared.as_ref().unwrap_or(&t.range), ORG)?,
+    };
     // The new entity: an organization right after the trigger, or a noun phrase after it
     // ending in an entity word.
     let new = s.within(ORG, t.range.end..ce).next();
@@ -6203,14 +6364,25 @@ fn establishment(
             n
         }
     };
-    let mut d = dated_draft(
-        EventKind::Establishment,
-        name,
-        s,
-        &t.range,
-        ESTABLISHMENT,
-        false,
-    );
+    // (`合肥已设立总规模100亿元的X基金和总规模30亿元的Y基金`: a place founding a list of
+    // funds — the second's size would go to the first — makes no event)
+    if place.is_some() {
+        let tail = s.text.get(t.range.end..ce).unwrap_or("");
+        let listed = tail.find(name.as_str()).is_some_and(|k| {
+            tail[k + name.len()..]
+                .trim_start()
+                .starts_with(['和', '及', '与', '、'])
+        });
+        if listed {
+            return None;
+        }
+    }
+    let rule = if place.is_some() {
+        ESTABLISHMENT_PLACE
+    } else {
+        ESTABLISHMENT
+    };
+    let mut d = dated_draft(EventKind::Establishment, name, s, &t.range, rule, false);
     // `A与B签署备忘录，双方将共同设立X基金`: 双方 are the organizations of the signing in
     // context, and both set it up.
     let both = joint_investors(doc, s, drafts, st, floor, &t.range);
@@ -6218,7 +6390,7 @@ fn establishment(
         d.add(to_event(
             RelType::Established,
             founder.0,
-            ESTABLISHMENT,
+            rule,
             s.idx,
             span(&founder.1, &t.range),
         ));
@@ -6238,6 +6410,40 @@ fn establishment(
         st.founded = Some(j);
     }
     Some(drafts.upsert(d))
+}
+
+/// Words of time or plan that may stand between a place and its founding verb (`苏州将设立`,
+/// `合州今年拟发起设立`).
+const PLACE_FOUNDER_GAP: [&str; 14] = [
+    "将", "拟", "计划", "还", "也", "再", "已", "已经", "正式", "近期", "年内", "今年", "率先",
+    "首期",
+];
+
+/// `苏州将设立总规模50亿元的X基金`: a place that opens the founding verb's clause (nothing
+/// before it in the clause, only [`PLACE_FOUNDER_GAP`] words between it and the verb) sets the
+/// entity up — by its government when the document names one (`苏州市人民政府`), else the place
+/// itself (ESTABLISHED Location → Event). Returns the founder and the place's range.
+fn place_founder(
+    doc: &AnnotatedDoc,
+    s: &SentView,
+    st: &State,
+    t: &Range<usize>,
+) -> Option<(usize, Range<usize>)> {
+    let cs = s.clause_start(t.start);
+    let (i, m) = s.within(&[Label::Location], cs..t.start).next()?;
+    if !s.text.get(cs..m.range.start)?.trim().is_empty() {
+        return None;
+    }
+    let mut gap = s.text.get(m.range.end..t.start)?.trim();
+    while !gap.is_empty() {
+        let w = PLACE_FOUNDER_GAP
+            .iter()
+            .filter(|w| gap.starts_with(*w))
+            .max_by_key(|w| w.len())?;
+        gap = gap[w.len()..].trim_start();
+    }
+    let founder = government_of(doc, &st.governments, &m.name).unwrap_or(i);
+    Some((founder, m.range.clone()))
 }
 
 /// The entity words that end the name of something established.

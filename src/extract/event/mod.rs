@@ -117,6 +117,8 @@ pub const ACQUISITION: RuleId = RuleId("event.acquisition");
 pub const ACQUISITION_UNNAMED: RuleId = RuleId("event.acquisition_unnamed_target");
 /// ACQUIRED / TARGET_OF / SOLD: `A拟将其持有的X 29.9%股份转让给C` — C acquires a stake in X.
 pub const ACQUISITION_TRANSFER: RuleId = RuleId("event.share_transfer");
+/// SOLD / TARGET_OF: `A以1000万元出售B 80%股权` — A sells its stake in B (no buyer named).
+pub const ACQUISITION_SALE: RuleId = RuleId("event.stake_sale");
 /// SOLD: `交易对方为A及B` names the sellers of the acquisition in context.
 pub const ACQUISITION_COUNTERPARTY: RuleId = RuleId("event.acquisition_counterparty");
 /// APPOINTED (+ HOLDS_POSITION with status new/former) for 聘任/任命/当选/辞去 ….
@@ -130,6 +132,9 @@ pub const ESTABLISHMENT_CEREMONY: RuleId = RuleId("event.establishment_ceremony"
 pub const ESTABLISHMENT_PASSIVE: RuleId = RuleId("event.establishment_passive");
 /// ESTABLISHED: `A与B签署…，双方将共同设立X` — both parties of the signing in context found it.
 pub const ESTABLISHMENT_JOINT: RuleId = RuleId("event.establishment_joint");
+/// ESTABLISHED: `苏州将设立总规模50亿元的X基金` — a place opening the founding verb's clause
+/// founds it: its government when the document names one, else the place (Location → Event).
+pub const ESTABLISHMENT_PLACE: RuleId = RuleId("event.establishment_place");
 /// INVESTED: `出资人包括A、B` after an establishment — the backers of the fund put money in.
 pub const ESTABLISHMENT_BACKERS: RuleId = RuleId("event.establishment_backers");
 /// MANAGES: the fund manager (`基金管理人为X`, `由X担任基金管理人`, `X作为基金管理人`,
@@ -183,11 +188,13 @@ pub const ALL_RULES: &[RuleId] = &[
     ACQUISITION_UNNAMED,
     ACQUISITION_COUNTERPARTY,
     ACQUISITION_TRANSFER,
+    ACQUISITION_SALE,
     APPOINTMENT,
     ESTABLISHMENT,
     ESTABLISHMENT_CEREMONY,
     ESTABLISHMENT_PASSIVE,
     ESTABLISHMENT_JOINT,
+    ESTABLISHMENT_PLACE,
     ESTABLISHMENT_BACKERS,
     MANAGES,
     ADVISER,

@@ -86,6 +86,10 @@ pub struct State {
     /// The last fund named before the current sentence (mention index): what a bare `该基金`
     /// founded in a later sentence is (`该基金由A联合B共同发起设立`).
     pub last_fund: Option<usize>,
+    /// The document's government organizations (`X市人民政府`, `X区政府`; mention indices, the
+    /// first of each name): the one of a place that founds a fund acts for it
+    /// (`event.establishment_place`).
+    pub governments: Vec<usize>,
 }
 
 /// Columns of a deal table: the company raising (a financing) or buying (an acquisition), and
@@ -106,8 +110,20 @@ impl State {
         let text = doc.text();
         let main_org =
             crate::extract::most_named_org(&doc.mentions, |m| !byline(text, m.range.start));
+        let mut governments: Vec<usize> = Vec::new();
+        for (i, m) in doc.mentions.iter().enumerate() {
+            if m.label == Label::Organization
+                && m.name.ends_with("政府")
+                && governments
+                    .iter()
+                    .all(|&g| doc.mentions.get(g).is_none_or(|o| o.name != m.name))
+            {
+                governments.push(i);
+            }
+        }
         State {
             main_org,
+            governments,
             ..State::default()
         }
     }

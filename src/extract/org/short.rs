@@ -1255,8 +1255,21 @@ pub(super) fn find(
             {
                 break;
             }
+            // `A旗下B领投`: the name after 旗下 is the investor, read whole even with a 的
+            // inside (`X的资本` as a brand: a leftward read stops at 的).
+            let subsidiary = text[clause_start..item_end]
+                .rfind("旗下")
+                .map(|k| clause_start + k + "旗下".len())
+                .filter(|&st| {
+                    let n = &text[st..item_end];
+                    (2..=MAX_CJK).contains(&n.chars().count())
+                        && n.chars().all(is_han)
+                        && !n.starts_with('的')
+                        && !n.ends_with('的')
+                });
             // `由A领投`: 由 marks the agent, it is no part of the name.
-            if let Some(st) = name_before(text, item_end, r).map(|(st, _)| after_agent(text, st))
+            if let Some(st) = subsidiary
+                .or_else(|| name_before(text, item_end, r).map(|(st, _)| after_agent(text, st)))
                 && st >= clause_start
             {
                 items += 1;
