@@ -129,7 +129,7 @@ impl KnowledgeGraph {
     /// Fails only when the records cannot be read back from the corpus's temporary file.
     pub fn build_corpus(corpus: Corpus, lex: &LexiconSet) -> std::io::Result<KnowledgeGraph> {
         crate::rss_mark("extracted");
-        let mut resolved = resolve(&corpus, lex);
+        let resolved = resolve(&corpus, lex);
         crate::rss_mark("resolved");
         let Corpus {
             docs,
@@ -158,44 +158,9 @@ impl KnowledgeGraph {
             rules: &doc_rules,
             rel_kinds: &rel_kinds,
         };
-        // The node ids with where each node comes from (a document, then an entity: index
-        // `docs.len() + i`), sorted by id: a node's index is the rank of its id, known before
-        // any node exists, so edges can name their ends by index. Of nodes with one id (none in practice) the last one made is kept, as a
-        // map's `insert` kept it; every source with that id refers to that node.
-        // An id is held as what orders as it does ([`IdOrder`]), and its text made when its
-        // node is (issue 8: a `(String, u32)` per node, 32 bytes and the text, was held from
-        // here to the end of node making, the peak of a run at 200 MB of input).
         let n_docs = docs.len();
-        // Each with its source packed in 16 bytes ([`IdOrder::with`]; 24 as a pair).
-        let mut order: Vec<u128> = Vec::with_capacity(n_docs + resolved.entities.len());
-        for (i, d) in docs.iter().enumerate() {
-            order.push(IdOrder::of(NodeLabel::Document, &d.meta.id).with(i as u32));
-        }
-        for (i, e) in resolved.entities.iter_mut().enumerate() {
-            order.push(e.order.with((n_docs + i) as u32));
-        }
-        order.sort_unstable();
-        let mut node_of = vec![0u32; order.len()];
-        let mut rank = 0u32;
-        let id_of = |o: u128| IdOrder::unpack(o).0;
-        for (k, &o) in order.iter().enumerate() {
-            if k > 0 && id_of(o) != id_of(order[k - 1]) {
-                rank += 1;
-            }
-            node_of[IdOrder::unpack(o).1 as usize] = rank;
-        }
-        order.dedup_by(|later, earlier| {
-            let same = id_of(*later) == id_of(*earlier);
-            if same {
-                std::mem::swap(later, earlier);
-            }
-            same
-        });
-        let (doc_ix, ent_ix) = node_of.split_at(n_docs);
         // What the nodes read of the documents is taken now (the entities' properties were
-        // read by `resolve`): each document's metadata.
-        let mut entities = std::mem::take(&mut resolved.entities);
-        // Each document's metadata goes to its node; edge collection reads the rest. A
+        // read by `resolve`): each document's metadata goes to its node; edge collection reads the rest. A
         // `DocCore` is 168 bytes, 64 without its metadata and HOLDS_POSITION pairs (read by
         // `resolve` only): the documents' vector was held, with their emptied metadata, to
         // the end of edge collection, the peak of a run (issue 8).
@@ -203,22 +168,97 @@ impl KnowledgeGraph {
         // In chunks, each freed once edge collection is through it (issue 8: one vector, 64
         // bytes a document, was held to the end of edge collection, the peak of a run).
         let mut doc_edges: Vec<Vec<DocEdges>> = Vec::with_capacity(n_docs.div_ceil(DOC_CHUNK));
-        for d in docs {
+        // The entity of each mention record and event goes into its document's record, and
+        // the corpus-wide tables are freed before the node ids are ordered (issue 8: a `u32` per
+        // mention record and event, with the documents' start offsets, was held to the end
+        // of edge collection, the peak of a run at 200 MB of input).
+        let Resolved {
+            mut entities,
+            mention_entity,
+            mention_start,
+            event_entity,
+            event_start,
+            merges,
+        } = resolved;
+        for (di, d) in docs.into_iter().enumerate() {
             metas.push(d.meta);
             if doc_edges.last().is_none_or(|c| c.len() == DOC_CHUNK) {
                 let left = n_docs - doc_edges.len() * DOC_CHUNK;
                 doc_edges.push(Vec::with_capacity(left.min(DOC_CHUNK)));
             }
             if let Some(c) = doc_edges.last_mut() {
+                let mentions = row_of(&mention_start, &mention_entity, di);
+                let events = row_of(&event_start, &event_entity, di);
                 c.push(DocEdges {
-                    mentions: d.mentions,
-                    events: d.events,
+                    // In place: a `MentionEdge` is the size of a `MentionRef`.
+                    mentions: d
+                        .mentions
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, m)| MentionEdge {
+                            entity: mentions.get(i).copied().unwrap_or(NO_ENTITY),
+                            count: m.count,
+                        })
+                        .collect(),
+                    events: d
+                        .events
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| EventEdge {
+                            entity: events.get(i).copied().unwrap_or(NO_ENTITY),
+                            sentence: e.sentence,
+                            start: e.start,
+                            end: e.end,
+                            rule: e.rule,
+                        })
+                        .collect(),
                     rest: d.rest,
                 });
             }
         }
+        drop((mention_entity, mention_start, event_entity, event_start));
+        // The node ids with where each node comes from (a document, then an entity: index
+        // `docs.len() + i`), sorted by id: a node's index is the rank of its id, known before
+        // any node exists, so edges can name their ends by index. Of nodes with one id (none in practice) the last one made is kept, as a
+        // map's `insert` kept it; every source with that id refers to that node.
+        // An id is held as what orders as it does ([`IdOrder`]), and its text made when its
+        // node is (issue 8: a `(String, u32)` per node, 32 bytes and the text, was held from
+        // here to the end of node making, the peak of a run at 200 MB of input).
+        // The sources are sorted by their ids' orders, 4 bytes each (issue 8: each with its
+        // source packed in 16 bytes, on top of the entities, the peak of a
+        // run at 200 MB of input).
+        let mut order: Vec<u32> = (0..(n_docs + entities.len()) as u32).collect();
+        let mut node_of = vec![0u32; order.len()];
+        {
+            // Each document's id order (an entity holds its own).
+            let doc_order: Vec<IdOrder> = metas
+                .iter()
+                .map(|m| IdOrder::of(NodeLabel::Document, &m.id))
+                .collect();
+            let id_of = |src: u32| -> IdOrder {
+                match (src as usize).checked_sub(n_docs) {
+                    None => doc_order[src as usize],
+                    Some(i) => entities[i].order,
+                }
+            };
+            order.sort_unstable_by_key(|&src| (id_of(src), src));
+            let mut rank = 0u32;
+            for (k, &o) in order.iter().enumerate() {
+                if k > 0 && id_of(o) != id_of(order[k - 1]) {
+                    rank += 1;
+                }
+                node_of[o as usize] = rank;
+            }
+            order.dedup_by(|later, earlier| {
+                let same = id_of(*later) == id_of(*earlier);
+                if same {
+                    std::mem::swap(later, earlier);
+                }
+                same
+            });
+        }
+        let (doc_ix, ent_ix) = node_of.split_at(n_docs);
         let doc_names: Vec<Shared> = metas.iter().map(|m| Shared::from(m.id.as_str())).collect();
-        let merges = std::mem::take(&mut resolved.merges);
         // The nodes are made before the edges: each entity gives up its fields to its node
         // and the entity list is freed before the edges are collected (made after them, the
         // list, the id order and the node vector were all held on top of the collected edges
@@ -227,11 +267,10 @@ impl KnowledgeGraph {
             merges,
             ..KnowledgeGraph::default()
         };
-        // The source of each node in id order, 4 bytes a node instead of the 16 of its
-        // packed order (issue 8: held to the end of node making, the peak of a run at 200 MB
-        // of input); a node's id is made again from its entity's order or its document's id.
-        let srcs: Vec<u32> = order.iter().map(|&o| IdOrder::unpack(o).1).collect();
-        drop(order);
+        // The source of each node in id order (4 bytes a node: held to the end of node
+        // making, the peak of a run at 200 MB of input); a node's id is made again from its
+        // entity's order or its document's id.
+        let srcs = order;
         crate::rss_mark("ids ordered");
         kg.g.reserve_nodes(srcs.len());
         // The document nodes (one id prefix: together in id order) still to make; the
@@ -269,7 +308,6 @@ impl KnowledgeGraph {
             records.into_reader()?,
             &tables,
             (doc_ix, ent_ix, kg.g.node_count()),
-            resolved,
             (kept_sentences, relations),
         )?;
         crate::rss_mark("edges collected");
@@ -347,19 +385,6 @@ impl IdOrder {
             .position(|p| *p == prefix)
             .unwrap_or(Self::PREFIXES.len());
         IdOrder(rank as u8, hash)
-    }
-
-    /// The order and an index `i` packed into one number that orders as `(self, i)`.
-    pub(crate) fn with(self, i: u32) -> u128 {
-        (u128::from(self.0) << 96) | (u128::from(self.1) << 32) | u128::from(i)
-    }
-
-    /// The order and index of [`IdOrder::with`].
-    pub(crate) fn unpack(packed: u128) -> (IdOrder, u32) {
-        (
-            IdOrder((packed >> 96) as u8, (packed >> 32) as u64),
-            packed as u32,
-        )
     }
 
     pub(crate) fn text(self) -> String {
@@ -756,11 +781,38 @@ impl Mentioned {
 }
 
 /// What [`collect_edges`] reads of a document held in memory ([`DocCore`](crate::link::facts::DocCore) without its
-/// metadata, which went to its node, and its HOLDS_POSITION pairs).
+/// metadata, which went to its node, and its HOLDS_POSITION pairs), with the entity of each
+/// mention record and event.
 struct DocEdges {
-    mentions: Vec<crate::link::facts::MentionRef>,
-    events: Vec<crate::link::facts::EventFact>,
+    mentions: Vec<MentionEdge>,
+    events: Vec<EventEdge>,
     rest: crate::link::records::Span,
+}
+
+/// A mention record as edge collection reads it: its entity ([`NO_ENTITY`]: none) and how
+/// many mentions it stands for.
+struct MentionEdge {
+    entity: u32,
+    count: u32,
+}
+
+/// An event as edge collection reads it: its entity ([`NO_ENTITY`]: none) and evidence (20
+/// bytes; an [`EventFact`](crate::link::facts::EventFact) is 48).
+struct EventEdge {
+    entity: u32,
+    sentence: u32,
+    start: u32,
+    end: u32,
+    rule: u16,
+}
+
+/// Document `di`'s row of a flat per-record table whose documents start at `start` (empty
+/// when out of range).
+fn row_of<'a>(start: &[usize], table: &'a [u32], di: usize) -> &'a [u32] {
+    match (start.get(di), start.get(di + 1)) {
+        (Some(&a), Some(&b)) => table.get(a..b).unwrap_or(&[]),
+        _ => &[],
+    }
 }
 
 /// The corpus tables [`collect_edges`] reads the documents' records with.
@@ -787,21 +839,17 @@ fn collect_edges(
     mut reader: crate::link::records::RecordReader,
     t: &Tables,
     (doc_ix, ent_ix, nodes): (&[u32], &[u32], usize),
-    resolved: Resolved,
     (kept_sentences, relations): (usize, usize),
 ) -> std::io::Result<Collected> {
     let ranks = kind_ranks(t.rel_kinds);
     let mut rules = RuleTable::default();
     let empty = Shared::from("");
-    let Resolved {
-        mention_entity,
-        mention_start,
-        event_entity,
-        event_start,
-        ..
-    } = resolved;
     // At most one MENTIONED_IN edge per mention record and event.
-    let bound = mention_entity.len() + event_entity.len();
+    let bound = docs
+        .iter()
+        .flatten()
+        .map(|d| d.mentions.len() + d.events.len())
+        .sum();
     // The records of a corpus on disk go to disk too.
     let spill = match reader {
         crate::link::records::RecordReader::File(_) => Some(SpillWriter::new(nodes)?),
@@ -810,41 +858,39 @@ fn collect_edges(
     let mut mentioned = Mentioned::new((bound, kept_sentences), doc_ix, spill);
     let mut edges = RelEdges::new(ranks, relations);
     let mut rest = DocRest::default();
-    // The texts of the names whose mentions cite them, made when first cited.
-    let mut own_texts: crate::rules::FastMap<u32, Shared> = Default::default();
+    // The texts of the names whose mentions cite them, made when first cited (the records
+    // of one name have one surface: by text, as by name).
+    let mut own_texts: crate::rules::FastSet<Shared> = Default::default();
     // (Each chunk of documents is freed once read.)
     for (di, d) in docs.into_iter().flatten().enumerate() {
         let d = &d;
         read_rest((d.rest, d.mentions.len()), &mut reader, &mut rest)?;
         let rest = &rest;
         mentioned.begin_doc(rest.slots());
-        let mention_row = match (mention_start.get(di), mention_start.get(di + 1)) {
-            (Some(&a), Some(&b)) => &mention_entity[a..b],
-            _ => &[],
-        };
-        let event_row = match (event_start.get(di), event_start.get(di + 1)) {
-            (Some(&a), Some(&b)) => &event_entity[a..b],
-            _ => &[],
-        };
         let doc_id = doc_ix[di];
         let doc = di as u32;
         let ent = |nr: NodeRef| -> Option<u32> {
-            let i = match nr {
-                NodeRef::Mention(i) => *mention_row.get(i).filter(|&&e| e != NO_ENTITY)? as usize,
-                NodeRef::Event(i) => *event_row.get(i)? as usize,
+            let e = match nr {
+                NodeRef::Mention(i) => d.mentions.get(i)?.entity,
+                NodeRef::Event(i) => d.events.get(i)?.entity,
             };
-            Some(ent_ix[i])
+            (e != NO_ENTITY).then(|| ent_ix[e as usize])
         };
         // A mention's evidence sentence; its own text if the sentence was not kept (one
         // shared string per name).
-        let mut mention_sentence = |name: u32, mi: usize, at: u32| match rest.slot(at) {
+        let mut mention_sentence = |mi: usize, at: u32| match rest.slot(at) {
             Some(k) if !rest.text(k).trim().is_empty() => Cited::Slot(k),
-            _ => Cited::Own(
-                own_texts
-                    .entry(name)
-                    .or_insert_with(|| Shared::from(rest.own_text(mi)))
-                    .clone(),
-            ),
+            _ => {
+                let text = rest.own_text(mi);
+                Cited::Own(match own_texts.get(text) {
+                    Some(s) => s.clone(),
+                    None => {
+                        let s = Shared::from(text);
+                        own_texts.insert(s.clone());
+                        s
+                    }
+                })
+            }
         };
         let first = edges.list.len();
         for rel in &rest.relations {
@@ -889,7 +935,7 @@ fn collect_edges(
                         0,
                         MentionSeed {
                             doc,
-                            sentence: mention_sentence(m.name, mi, at.sentence),
+                            sentence: mention_sentence(mi, at.sentence),
                             start: at.start,
                             end: at.end,
                             rule: rules.index(t.rule(at.rule)),
@@ -952,18 +998,28 @@ mod tests {
         all.sort_by(|a, b| a.1.cmp(&b.1));
         assert_eq!(by_order, all);
         assert!(IdOrder::PREFIXES.is_sorted());
-        // Packed with an index, an order sorts as the pair and unpacks to it.
+        // With an index, an order sorts as the pair (how the nodes and entities are sorted).
         let (a, b) = (IdOrder(1, u64::MAX), IdOrder(2, 0));
-        assert_eq!(IdOrder::unpack(a.with(u32::MAX)), (a, u32::MAX));
-        assert_eq!(IdOrder::unpack(b.with(7)), (b, 7));
-        assert!(a.with(u32::MAX) < b.with(0));
-        assert!(b.with(0) < b.with(1));
-        assert_ne!(IdOrder::unpack(a.with(3)).0, IdOrder::unpack(b.with(3)).0);
+        assert!((a, u32::MAX) < (b, 0));
+        assert!((b, 0) < (b, 1));
         // A different key, a different place.
         assert_ne!(
             IdOrder::of(NodeLabel::Person, "甲"),
             IdOrder::of(NodeLabel::Person, "乙")
         );
+    }
+
+    /// A document's row of a flat per-record table: its records' entities; none past the
+    /// table or for a document without a start.
+    #[test]
+    fn row_of_reads_a_documents_records_only() {
+        let (start, table) = ([0usize, 2, 2, 5], [7u32, 8, 9, 10, 11]);
+        assert_eq!(row_of(&start, &table, 0), [7, 8]);
+        assert!(row_of(&start, &table, 1).is_empty());
+        assert_eq!(row_of(&start, &table, 2), [9, 10, 11]);
+        // No end for the last start, a row past the table: nothing.
+        assert!(row_of(&start, &table, 3).is_empty());
+        assert!(row_of(&[0, 9], &table, 0).is_empty());
     }
 
     /// Of the relation edges of one key the first found is kept — the first of its document
