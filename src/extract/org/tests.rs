@@ -1942,6 +1942,11 @@ fn wei_as_the_second_character_of_a_trade_name() {
     assert!(!got.iter().any(|n| n.contains('为')), "{got:?}");
     let got = names("会上，他为科技有限公司颁奖。");
     assert!(!got.iter().any(|n| n.contains('为')), "{got:?}");
+    // a whole name or a bare suffix after 为: 为 is the copula
+    let got = names("本次交易对方为岑川控股有限公司。");
+    assert!(!got.iter().any(|n| n.contains('为')), "{got:?}");
+    let got = names("董事会同意聘任祁若川为公司总经理。");
+    assert!(!got.iter().any(|n| n.contains('为')), "{got:?}");
 }
 
 /// Canonical names of the organization mentions.
