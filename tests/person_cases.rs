@@ -119,6 +119,7 @@ fn rule_ids_match_rule_docs() {
         position::COLUMNS,
         position::ASSIGNED,
         position::ORG_HEAD,
+        position::CITY_HEAD,
         position::CARD,
         position::SIGNATURE,
         position::ANAPHOR,

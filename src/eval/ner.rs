@@ -144,6 +144,8 @@ pub fn evaluate(
         let pred: BTreeSet<(usize, usize, String)> = ex
             .mentions
             .iter()
+            // (an organization `position.city_head` made for a bare title is no span of the text)
+            .filter(|m| m.rule != crate::extract::position::CITY_HEAD)
             .filter_map(|m| eval_label(m.label).map(|l| (m.start, m.end, l.to_string())))
             .filter(|(_, _, l)| our_labels.contains(l))
             .collect();

@@ -832,6 +832,8 @@ pub fn run(doc: &mut AnnotatedDoc, rules: &Rules) {
     // then read the committed mentions and these relations.
     position::extract_positions(doc, rules);
     event::extract_events(doc, rules);
+    // A bare head title in an article about one city is the city's (appends organizations).
+    position::city_heads(doc, rules);
     // The larger places inside a chain (深圳 in 深圳市南山区), nested, last: see there.
     location::link_parts(doc, rules);
 }

@@ -430,6 +430,7 @@ impl Extractor for OrgExtractor {
         elliptic::find(text, r, &mut all);
         elliptic::committees_refer_back(text, r, &mut all);
         bare_government_refers_back(text, &mut all);
+        bare_branches(text, r, &mut all);
         drop_appositive_descriptions(text, r, &mut all);
         latin_names_in_parentheses(text, &mut all);
         all.extend(aliases);
@@ -567,6 +568,83 @@ fn bare_government_refers_back(text: &str, cands: &mut [Candidate]) {
             {
                 let body = name.strip_prefix(level).unwrap_or(name);
                 c.canonical = Some(format!("{p}{body}"));
+            }
+        }
+    }
+}
+
+/// How a regional branch's name ends, with the endings of the parent it is a branch of
+/// (`分公司` of a `…集团`/`…公司`, `分行` of a `…银行`).
+const BRANCH_ENDS: [(&str, &[&str]); 2] =
+    [("分公司", &["集团", "公司", "控股"]), ("分行", &["银行"])];
+
+/// Longest region before a bare branch's ending, in characters (`大中华`, `黑龙江`).
+const MAX_BRANCH_REGION: usize = 4;
+
+/// `恒达集团召开…。华东分公司总经理甲`: a regional branch named bare — a region of
+/// [`DIVISION_REGIONS`] or a place, then `分公司`/`分行`, and nothing of a name glued before it —
+/// is a branch of the document's parent named before it, when the organizations named before
+/// it of that parent's kind (`…集团`, `…公司`, `…控股` for 分公司; `…银行` for 分行; no branch
+/// itself) are all one: it takes the parent's name and the branch's as its canonical name
+/// (`恒达集团华东分公司`). With two parents named before it, or none, it stays as it is.
+fn bare_branches(text: &str, r: &OrgRules, cands: &mut [Candidate]) {
+    if !BRANCH_ENDS.iter().any(|(e, _)| text.contains(e)) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands[i].label == Label::Organization)
+        .collect();
+    // (the longer of two candidates at one start first: an overlapping shorter reading of a
+    // parent is no second parent)
+    order.sort_by_key(|&i| (cands[i].range.start, std::cmp::Reverse(cands[i].range.end)));
+    // per branch ending: the one parent named so far, and whether another one was named
+    let mut parent: [(Option<String>, bool); BRANCH_ENDS.len()] = Default::default();
+    let mut last_end = [0usize; BRANCH_ENDS.len()];
+    // the branches named with their parent (`恒达集团华东分公司`)
+    let mut full_branches: Vec<String> = Vec::new();
+    for i in order {
+        let c = &cands[i];
+        let name = c
+            .canonical
+            .clone()
+            .unwrap_or_else(|| text[c.range.clone()].to_string());
+        let written = &text[c.range.clone()];
+        let branch = BRANCH_ENDS
+            .iter()
+            .position(|(e, _)| written.ends_with(e))
+            .filter(|_| c.canonical.is_none())
+            .filter(|&k| {
+                let region = &written[..written.len() - BRANCH_ENDS[k].0.len()];
+                (1..=MAX_BRANCH_REGION).contains(&region.chars().count())
+                    && (DIVISION_REGIONS.contains(&region) || r.places.contains(region))
+            });
+        if let Some(k) = branch {
+            // the same branch named with its parent before, else the one parent
+            if let Some(full) = full_branches
+                .iter()
+                .rfind(|f| f.len() > written.len() && f.ends_with(written))
+            {
+                cands[i].canonical = Some(full.clone());
+            } else if let (Some(p), false) = &parent[k] {
+                cands[i].canonical = Some(format!("{p}{written}"));
+            }
+            continue;
+        }
+        if BRANCH_ENDS.iter().any(|(e, _)| name.ends_with(e)) {
+            full_branches.push(name);
+            continue;
+        }
+        for (k, (_, parents)) in BRANCH_ENDS.iter().enumerate() {
+            if c.range.start < last_end[k] {
+                continue;
+            }
+            if parents.iter().any(|e| name.ends_with(e)) {
+                last_end[k] = c.range.end;
+                match &parent[k] {
+                    (Some(p), _) if *p != name => parent[k].1 = true,
+                    (Some(_), _) => {}
+                    (None, _) => parent[k].0 = Some(name.clone()),
+                }
             }
         }
     }

@@ -70,6 +70,7 @@ pub const SIGNATURE: RuleId = RuleId("position.signature");
 pub const TITLE_IS: RuleId = RuleId("position.title_is");
 pub const LIST_CARRY: RuleId = RuleId("position.list_carry");
 pub const ANAPHOR: RuleId = RuleId("position.anaphor");
+pub const CITY_HEAD: RuleId = RuleId("position.city_head");
 
 /// Glue allowed between an organization and its title.
 const ORG_GLUE: [&str; 3] = ["的", " ", "　"];
@@ -2216,6 +2217,242 @@ fn org_heads(rules: &Rules, ms: &[Mention], text: &str, rels: &mut Vec<Relation>
     }
 }
 
+/// The levels of a bare head title read by [`city_heads`]: the character a place of that level
+/// ends with (`临江市`), which also opens the bare title (`市委书记`, `市长`).
+const CITY_LEVELS: [char; 4] = ['省', '市', '县', '区'];
+
+/// The longest bare head title [`city_heads`] reads, in characters (`常务副市长`, `市委副书记`).
+const MAX_CITY_TITLE: usize = 6;
+
+/// A place's name without the larger places written before it (`广东省临江市` → `临江市`;
+/// a province keeps its name).
+fn city_stem(name: &str, level: char) -> &str {
+    if level == '省' {
+        return name;
+    }
+    let cut = ["自治区", "省"]
+        .iter()
+        .filter_map(|w| name.rfind(*w).map(|k| k + w.len()))
+        .max()
+        .unwrap_or(0);
+    match name.get(cut..) {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => name,
+    }
+}
+
+/// The one place of `level` the document names: its Location mentions and the places its
+/// party committees and governments are named after (`临江市委`, `临江市人民政府`). Two
+/// different places of that level, or none, name no city.
+fn one_city(ms: &[Mention], level: char) -> Option<String> {
+    let mut found: Option<String> = None;
+    for m in ms {
+        let place = match m.label {
+            Label::Location => Some(m.name.as_str()),
+            Label::Organization => {
+                let n = ["中国共产党", "中共"]
+                    .iter()
+                    .find_map(|p| m.name.strip_prefix(p))
+                    .unwrap_or(&m.name);
+                ["人民政府", "政府", "党委", "委"]
+                    .iter()
+                    .find_map(|w| n.strip_suffix(*w))
+            }
+            _ => None,
+        };
+        // (`长三角地区`, `华东地区`: a region, no district with a government)
+        let Some(place) =
+            place.filter(|p| p.ends_with(level) && p.chars().count() >= 3 && !p.ends_with("地区"))
+        else {
+            continue;
+        };
+        let stem = city_stem(place, level);
+        match &found {
+            Some(f) if f != stem => return None,
+            Some(_) => {}
+            None => found = Some(stem.to_string()),
+        }
+    }
+    found
+}
+
+/// Does the bare title starting at `start` stand free: at the text's or a line's start, after
+/// punctuation or a space, or after another title of a chain (`市委副书记、市长`)? `ri` is the
+/// title's mention (the mentions before it are in text order).
+fn bare_title_start(ms: &[Mention], text: &str, start: usize, ri: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '　', '\t']);
+    match before.chars().next_back() {
+        None => true,
+        Some(c) => {
+            !c.is_alphanumeric()
+                || ms[..ri]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|m| m.label == Label::Role && m.range.end == before.len())
+        }
+    }
+}
+
+/// `position.city_head`: in an article about one city (`临江市召开…。市委书记甲，市委副书记、
+/// 市长乙出席`) a bare head title is that city's: `市委` + a title (`市委书记`, `市委副书记`,
+/// `市委常委`) is held at the city's party committee `{city}委` (the title without 市委:
+/// 书记, as `临江市委书记甲` is read), a head of government (`市长`, `副市长`, `常务副市长`) at
+/// its government `{city}人民政府`; the same for 省, 县 and 区. The city is the one place of
+/// that level the document names (as a place or in a committee's or government's name; two
+/// places of the level name none). An organization of that name in the document is used;
+/// otherwise the organization is made, as a mention of this rule over the title (not a span
+/// of the text: the NER evals skip it). Titles with a place or organization glued before them,
+/// and people who already hold the title somewhere, are left alone. Runs after the events
+/// (the new mentions are appended, so existing indices stay valid).
+pub fn city_heads(doc: &mut AnnotatedDoc, rules: &Rules) {
+    let text = doc.norm.text.as_str();
+    let ms = &doc.mentions;
+    let held: std::collections::HashSet<(usize, String)> = doc
+        .relations
+        .iter()
+        .filter(|r| r.rel == RelType::HoldsPosition)
+        .filter_map(|r| match r.from {
+            NodeRef::Mention(p) => Some((p, r.props.title.clone().unwrap_or_default())),
+            NodeRef::Event(_) => None,
+        })
+        .collect();
+    // (person, role mention, organization name, title held, government?)
+    let mut found: Vec<(usize, usize, String, String, bool)> = Vec::new();
+    let mut cities: Vec<(char, Option<String>)> = Vec::new();
+    for r in &doc.relations {
+        let (RelType::HasRole, NodeRef::Mention(p), NodeRef::Mention(ri)) = (r.rel, r.from, r.to)
+        else {
+            continue;
+        };
+        let role = &ms[ri];
+        let title = title_of(role);
+        if title.chars().count() > MAX_CITY_TITLE || held.contains(&(p, title.clone())) {
+            continue;
+        }
+        let written = &text[role.range.clone()];
+        // `市委书记` (the committee inside the title) or `市委|副书记` (before it, unread)
+        let (level, rest, start) = match written.char_indices().nth(1) {
+            Some((k, '委'))
+                if CITY_LEVELS.contains(&written.chars().next().unwrap_or(' '))
+                    && written.len() > k + '委'.len_utf8() =>
+            {
+                let level = written.chars().next().unwrap_or(' ');
+                (
+                    level,
+                    title
+                        .strip_prefix(&written[..k + '委'.len_utf8()])
+                        .map(str::to_string),
+                    role.range.start,
+                )
+            }
+            _ => {
+                let before = &text[..role.range.start];
+                match before.strip_suffix('委').and_then(|b| {
+                    let c = b.chars().next_back()?;
+                    CITY_LEVELS
+                        .contains(&c)
+                        .then_some((c, b.len() - c.len_utf8()))
+                }) {
+                    Some((c, s)) if ri == 0 || ms[ri - 1].range.end <= s => {
+                        (c, Some(title.clone()), s)
+                    }
+                    _ => {
+                        let head = GOVERNMENT_HEADS.iter().find(|h| title.ends_with(**h));
+                        match head.and_then(|h| h.chars().next()) {
+                            Some(c) if CITY_LEVELS.contains(&c) => (c, None, role.range.start),
+                            _ => continue,
+                        }
+                    }
+                }
+            }
+        };
+        if !bare_title_start(ms, text, start, ri) {
+            continue;
+        }
+        let city = match cities.iter().find(|(l, _)| *l == level) {
+            Some((_, c)) => c.clone(),
+            None => {
+                let c = one_city(ms, level);
+                cities.push((level, c.clone()));
+                c
+            }
+        };
+        let Some(city) = city else { continue };
+        match rest {
+            Some(held_title) if !held_title.is_empty() => {
+                if held.contains(&(p, held_title.clone())) {
+                    continue;
+                }
+                found.push((p, ri, format!("{city}委"), held_title, false));
+            }
+            Some(_) => {}
+            None => found.push((p, ri, format!("{city}人民政府"), title, true)),
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // the organization of each name: one the document names, else one made once
+    let mut orgs: Vec<(String, usize)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (p, ri, name, title, government) in found {
+        if !seen.insert((p, name.clone(), title.clone())) {
+            continue;
+        }
+        let o = match orgs.iter().find(|(n, _)| *n == name) {
+            Some(&(_, o)) => o,
+            None => {
+                let named = doc.mentions.iter().position(|m| {
+                    m.label == Label::Organization
+                        && (m.name == name
+                            || (government
+                                && m.name
+                                    == format!("{}政府", &name[..name.len() - "人民政府".len()]))
+                            || (!government
+                                && ["中共", "中国共产党"]
+                                    .iter()
+                                    .any(|pre| m.name.strip_prefix(pre) == Some(name.as_str()))))
+                });
+                let o = named.unwrap_or_else(|| {
+                    let role = &doc.mentions[ri];
+                    let m = Mention {
+                        label: Label::Organization,
+                        range: role.range.clone(),
+                        sentence: role.sentence,
+                        rule: CITY_HEAD,
+                        attrs: Attrs::Org {
+                            kind: crate::extract::OrgKind::Government,
+                        },
+                        text: name.clone(),
+                        name: name.clone(),
+                        start: 0,
+                        end: 0,
+                    };
+                    doc.mentions.push(m);
+                    doc.mentions.len() - 1
+                });
+                orgs.push((name.clone(), o));
+                o
+            }
+        };
+        let (pm, rm) = (&doc.mentions[p], &doc.mentions[ri]);
+        let span = pm.range.start.min(rm.range.start)..pm.range.end.max(rm.range.end);
+        let status = status_at(rules, doc.norm.text.as_str(), &[rm.range.start]);
+        doc.relations.push(Relation {
+            rel: RelType::HoldsPosition,
+            from: NodeRef::Mention(p),
+            to: NodeRef::Mention(o),
+            props: RelProps {
+                title: Some(title),
+                status: Some(status),
+                ..RelProps::default()
+            },
+            evidence: Evidence::new(pm.sentence, span, CITY_HEAD),
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -2272,6 +2509,44 @@ mod tests {
 
     fn t(a: &str, b: &str, c: &str, d: &str, e: &str) -> (String, String, String, String, String) {
         (a.into(), b.into(), c.into(), d.into(), e.into())
+    }
+
+    #[test]
+    fn bare_head_titles_in_a_one_city_article_are_the_citys() {
+        let got = rels("临江市召开经济工作会议。市委书记祁明远，市委副书记、市长蒋书航出席。");
+        for want in [
+            t("HOLDS_POSITION", "祁明远", "临江市委", "书记", "current"),
+            t("HOLDS_POSITION", "蒋书航", "临江市委", "副书记", "current"),
+            t(
+                "HOLDS_POSITION",
+                "蒋书航",
+                "临江市人民政府",
+                "市长",
+                "current",
+            ),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        // the government the document names is used; a district's head is the district's
+        let got = rels("临江市人民政府主办。副市长祁明远，沣溪区区长蒋书航出席。区长蒋书航致辞。");
+        assert!(
+            got.contains(&t(
+                "HOLDS_POSITION",
+                "祁明远",
+                "临江市人民政府",
+                "副市长",
+                "current"
+            )),
+            "{got:?}"
+        );
+        // two cities, or none: no organization
+        let got = rels("临江市与青州市签署协议。市委书记祁明远出席。");
+        assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");
+        let got = rels("市委书记祁明远出席会议。");
+        assert!(!got.iter().any(|r| r.0 == "HOLDS_POSITION"), "{got:?}");
+        // a title glued to another word is not bare
+        let got = rels("临江市召开会议。该公司市长办主任祁明远出席。");
+        assert!(!got.iter().any(|r| r.2.ends_with("人民政府")), "{got:?}");
     }
 
     #[test]

@@ -379,7 +379,11 @@ impl Extractor for RoleExtractor {
         let mut collective_end: Option<usize> = None;
         for (r, e) in rr.titles.find_longest(text) {
             if e.attr("not").is_some() {
-                prev_end = r.end;
+                // (a unit that is no title, `会计处`, may still be the department of the title
+                // right after it: `会计处协理X`, role.department)
+                if !DEPT_ENDS.iter().any(|d| text[r.clone()].ends_with(d)) {
+                    prev_end = r.end;
+                }
                 continue;
             }
             // (`副处长江某远`: a name after the title, person.title_chang)
@@ -515,6 +519,20 @@ mod tests {
     #[test]
     fn chief_officer_pattern_is_valid() {
         assert!(rule_pattern("rules/role.toml", CHIEF_OFFICER).is_some());
+    }
+
+    #[test]
+    fn a_unit_that_is_no_title_is_the_department_of_the_next_title() {
+        // 会计处 (not_role.txt) holds no 会计 title and is the department of 协理
+        let got = roles("新任财务长由会计处协理方静怡接任。");
+        assert!(
+            got.contains(&("会计处协理".to_string(), "role.department")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(t, _)| t == "会计"), "{got:?}");
+        // alone it stays no title
+        let got = roles("会计处负责本项工作。");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -721,6 +721,12 @@ fn left_boundary(
                 chars += 2;
                 continue;
             }
+            // `有为科技有限公司`: 为 as the second character of a trade name.
+            if let Some(head) = trade_name_wei(text, (pos, suffix_start), lim, m, r) {
+                pos = head;
+                chars += 2;
+                continue;
+            }
             // `市国土资源和房屋管理局`: 和 joining two portfolios of one government body.
             if let Some(start) = joined_portfolio(doc, pos, lim, m) {
                 pos = start;
@@ -1034,6 +1040,44 @@ fn japanese_he(
     }
     lone_head_before(text, stop_at, lim, m, true)
 }
+
+/// `有为科技有限公司`, `公司名称为有为科技有限公司`: the scan stopped at a
+/// one-character `为` that is the second character of a trade name (有为, 顺为, 广为). Such a
+/// 为 is no copula or preposition when the one character before it opens the name —
+/// punctuation, the scan limit or a stop word before it (称为, 由) — and that character
+/// makes no function word with 为 (`并为`, `更为`, `均为`, `他为`: words_org.txt list wei_word;
+/// a stop word ending in 为, `认为`, `成为`, `作为`, also stops; the character may be a stop
+/// word of its own, as 有 is), and what follows 为 up to the suffix is generic words only,
+/// not nothing (`交易对方为岑溪控股有限公司`: 岑溪 is a name, 为 the copula; `聘任宗某为公司总经理`
+/// names no company): return where that character
+/// starts, for the scan to go on. `张某为有为科技…` keeps 张某 out (two characters before 为).
+fn trade_name_wei(
+    text: &str,
+    (pos, suffix_start): (usize, usize),
+    lim: usize,
+    m: &Marks,
+    r: &OrgRules,
+) -> Option<usize> {
+    // (what follows 为 must be generic words only: `有为|科技|有限公司`; after
+    // `交易对方为岑溪控股有限公司` the name after 为 is whole and 为 is the copula, and a bare
+    // suffix after it, `聘任甲为公司总经理`, names no 甲为公司)
+    let core = text.get(pos..suffix_start)?;
+    if !super::only_generic(core, r) {
+        return None;
+    }
+    let stop_at = pos.checked_sub('为'.len_utf8())?;
+    if text.get(stop_at..pos) != Some("为") || m.stop_inside(stop_at) {
+        return None;
+    }
+    let head = lone_head_before(text, stop_at, lim, m, false)?;
+    let word = text.get(head..pos)?;
+    (!WEI_WORDS.contains(&word)).then_some(head)
+}
+
+/// Function words of one character and `为` (`并为`, `更为`, `均为`): no trade name starts
+/// with them (words_org.txt list wei_word).
+pub(super) static WEI_WORDS: crate::rules::WordList =
+    crate::rules::WordList::new("words_org", "wei_word");
 
 /// The name so far starts at `pos` with a generic word (`房屋管理`) right after `和`; if the
 /// text before `和` is a place or administrative word plus generic words (`市国土资源`), the

@@ -1946,4 +1946,55 @@ fn a_group_is_told_by_its_trade_name_and_jituan() {
             .any(|m| m.text == "星澄集团" && m.name == "星澄控股有限公司"),
         "{got:?}"
     );
+
+fn wei_as_the_second_character_of_a_trade_name() {
+    // 为 after one character that opens the name is part of a trade name
+    let got = names("公司名称为有为科技有限公司。");
+    assert!(got.contains(&"有为科技有限公司".to_string()), "{got:?}");
+    let got = names("祁明远为有为科技有限公司董事长。");
+    assert!(got.contains(&"有为科技有限公司".to_string()), "{got:?}");
+    // a function word with 为 (并为, 认为, 他为) opens no name
+    let got = names("项目投产后，并为公司带来收益。");
+    assert!(!got.iter().any(|n| n.contains('为')), "{got:?}");
+    let got = names("他认为科技公司应当加大投入。");
+    assert!(!got.iter().any(|n| n.contains('为')), "{got:?}");
+    let got = names("会上，他为科技有限公司颁奖。");
+    assert!(!got.iter().any(|n| n.contains('为')), "{got:?}");
+    // a whole name or a bare suffix after 为: 为 is the copula
+    let got = names("本次交易对方为岑川控股有限公司。");
+    assert!(!got.iter().any(|n| n.contains('为')), "{got:?}");
+    let got = names("董事会同意聘任祁若川为公司总经理。");
+    assert!(!got.iter().any(|n| n.contains('为')), "{got:?}");
+}
+
+/// Canonical names of the organization mentions.
+fn canonical_names(text: &str) -> Vec<String> {
+    mentions_of(text, Label::Organization)
+        .into_iter()
+        .map(|m| m.name)
+        .collect()
+}
+
+#[test]
+fn a_bare_branch_is_the_branch_of_the_one_parent_named_before() {
+    let got = canonical_names("恒川集团召开年度工作会议。华东分公司总经理祁明远介绍了情况。");
+    assert!(got.contains(&"恒川集团华东分公司".to_string()), "{got:?}");
+    // a bank's branch is a bank's
+    let got = canonical_names("青禾银行发布年报。上海分行行长祁明远表示将扩大信贷。");
+    assert!(got.contains(&"青禾银行上海分行".to_string()), "{got:?}");
+    // the branch named with its parent before keeps that name
+    let got = canonical_names("恒川集团华东分公司成立。华东分公司总经理祁明远表示。");
+    assert_eq!(
+        got.iter().filter(|n| *n == "恒川集团华东分公司").count(),
+        2,
+        "{got:?}"
+    );
+    // two parents named before it, or none: it stays as written
+    let got = canonical_names("恒川集团与蓝溪集团签约。华东分公司总经理祁明远介绍了情况。");
+    assert!(got.contains(&"华东分公司".to_string()), "{got:?}");
+    let got = canonical_names("华东分公司总经理祁明远介绍了情况。");
+    assert!(got.contains(&"华东分公司".to_string()), "{got:?}");
+    // a bank is no parent of a 分公司
+    let got = canonical_names("青禾银行发布年报。华东分公司总经理祁明远表示。");
+    assert!(got.contains(&"华东分公司".to_string()), "{got:?}");
 }
