@@ -1946,7 +1946,9 @@ fn a_group_is_told_by_its_trade_name_and_jituan() {
             .any(|m| m.text == "星澄集团" && m.name == "星澄控股有限公司"),
         "{got:?}"
     );
+}
 
+#[test]
 fn wei_as_the_second_character_of_a_trade_name() {
     // 为 after one character that opens the name is part of a trade name
     let got = names("公司名称为有为科技有限公司。");
