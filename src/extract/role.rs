@@ -380,8 +380,10 @@ impl Extractor for RoleExtractor {
         for (r, e) in rr.titles.find_longest(text) {
             if e.attr("not").is_some() {
                 // (a unit that is no title, `会计处`, may still be the department of the title
-                // right after it: `会计处协理X`, role.department)
-                if !DEPT_ENDS.iter().any(|d| text[r.clone()].ends_with(d)) {
+                // right after it: `会计处协理X`, role.department — but not a secretariat, a
+                // body of its own that an organization ends in: `X秘书处副秘书长`, session 26)
+                let unit = &text[r.clone()];
+                if !DEPT_ENDS.iter().any(|d| unit.ends_with(d)) || unit.ends_with("秘书处") {
                     prev_end = r.end;
                 }
                 continue;
@@ -533,6 +535,9 @@ mod tests {
         // alone it stays no title
         let got = roles("会计处负责本项工作。");
         assert!(got.is_empty(), "{got:?}");
+        // a secretariat is a body: its deputy secretary-general keeps the plain title
+        let got = roles("东盟秘书处副秘书长方静怡出席。");
+        assert!(got.iter().any(|(t, _)| t == "副秘书长"), "{got:?}");
     }
 
     #[test]

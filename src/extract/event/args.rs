@@ -863,9 +863,15 @@ fn in_agreement_name(s: &SentView, r: &Range<usize>) -> bool {
 
 /// Does mention `m` stand inside book-title marks (`《…》`) in its sentence?
 fn in_book_title(s: &SentView, m: &Mention) -> bool {
-    let before = &s.text[s.range.start..m.range.start];
+    // (`get`: a mention may open before the sentence's trimmed start)
+    let Some(before) = s.text.get(s.range.start..m.range.start) else {
+        return false;
+    };
     before.rfind('《').is_some_and(|open| {
-        before[open..].find('》').is_none() && s.text[m.range.end..s.range.end].contains('》')
+        before[open..].find('》').is_none()
+            && s.text
+                .get(m.range.end..s.range.end)
+                .is_some_and(|after| after.contains('》'))
     })
 }
 
